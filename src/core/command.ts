@@ -1,0 +1,79 @@
+import type { Reply } from './reply.js';
+import type { Services } from './services.js';
+
+/** The JSON Discord receives for one option (a subset of discord-api-types' shape, kept here so core needs no discord.js). */
+export interface CommandOptionJson {
+  type: number;
+  name: string;
+  description: string;
+  required?: boolean;
+  autocomplete?: boolean;
+  choices?: { name: string; value: string | number }[];
+  options?: CommandOptionJson[];
+  min_value?: number;
+  max_value?: number;
+  min_length?: number;
+  max_length?: number;
+  channel_types?: number[];
+}
+
+export interface CommandJson {
+  name: string;
+  description: string;
+  options?: CommandOptionJson[];
+  default_member_permissions?: string | null;
+  dm_permission?: boolean;
+  contexts?: number[] | null;
+}
+
+/** What a command's `data` must provide: a discord.js `SlashCommandBuilder` satisfies it. */
+export interface CommandDefinition {
+  readonly name: string;
+  toJSON(): CommandJson;
+}
+
+export type OptionValue = string | number | boolean;
+
+/** Who asked and where: filled by the transport (Discord interaction, shell defaults, CLI). */
+export interface Caller {
+  userId: string;
+  userName: string;
+  channelId: string;
+  /** null in DMs and in the CLI. */
+  guildId: string | null;
+  /** Whether the caller may configure the guild (Manage Server); the shell user always may. */
+  canManageGuild: boolean;
+}
+
+export interface CommandContext {
+  options: Readonly<Record<string, OptionValue>>;
+  /** The chosen subcommand (`/digest subscribe` → `subscribe`), else null. */
+  subcommand: string | null;
+  caller: Caller;
+  services: Services;
+}
+
+export interface AutocompleteContext {
+  options: Readonly<Record<string, OptionValue>>;
+  subcommand: string | null;
+  /** The option being typed and what has been typed so far. */
+  focused: { name: string; value: string };
+  services: Services;
+}
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+/**
+ * One slash command: its definition and its behaviour, transport-free.
+ * `execute` returns a view; it never touches discord.js objects.
+ */
+export interface Command {
+  data: CommandDefinition;
+  execute(ctx: CommandContext): Promise<Reply>;
+  autocomplete?(ctx: AutocompleteContext): Promise<Choice[]>;
+  /** Set when a command may take longer than ~2 s: Discord defers first, then edits the reply. */
+  slow?: boolean;
+}

@@ -1,0 +1,15 @@
+import type { ArticleStore } from '../store/article-store.js';
+import type { GeoService } from '../geo/types.js';
+import type { Clock } from './clock.js';
+import type { Logger } from './logger.js';
+
+/**
+ * Everything a command may use, passed in through its context: no globals, no singletons,
+ * so tests build the same services over a temp store and a fake clock.
+ */
+export interface Services {
+  store: ArticleStore;
+  geo: GeoService;
+  clock: Clock;
+  log: Logger;
+}

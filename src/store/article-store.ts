@@ -1,0 +1,126 @@
+import type { Quote, ScoredSentence } from '../nlp/types.js';
+import type { PlaceMention } from '../geo/types.js';
+
+/** An article as parsed from a source file, before it gets an id. */
+export interface NewArticle {
+  /** The agency or feed ("Xinhua", "Reuters (Reuters-21578, Distribution 1.0)"). */
+  source: string;
+  /** ISO 8601 with offset, e.g. `2017-09-09T19:03:53+08:00`. */
+  published: string;
+  /** The zone the source gave the time in (IANA name or `UTC`), null when it gave none. */
+  publishedZone: string | null;
+  editor: string | null;
+  /** Place of the dateline (`DAMASCUS, Sept. 9 (Xinhua) --` → `Damascus`). */
+  datelinePlace: string | null;
+  headline: string;
+  /** True when the source had no headline and one was derived from the lead. */
+  headlineDerived: boolean;
+  caption: string | null;
+  captionCredit: string | null;
+  /** The story text without dateline prefix and caption. Paragraphs separated by blank lines. */
+  body: string;
+  url: string | null;
+  /** Where it came from, for error reports and `show`. */
+  origin: string;
+}
+
+export interface Article extends NewArticle {
+  /** Stable: derived from the url or the normalised text, so re-ingesting gives the same id. */
+  id: string;
+  ingestedAt: string;
+}
+
+/** What ingest computes once per article so commands only select. */
+export interface ArticleAnalysis {
+  sentences: ScoredSentence[];
+  quotes: Quote[];
+  places: PlaceMention[];
+}
+
+export interface AnalyzedArticle {
+  article: NewArticle;
+  analysis: ArticleAnalysis;
+}
+
+export interface ArticleSummary {
+  id: string;
+  headline: string;
+  published: string;
+  source: string;
+  datelinePlace: string | null;
+  url: string | null;
+}
+
+export interface SearchHit extends ArticleSummary {
+  /** A short excerpt around the matched words. */
+  snippet: string;
+  /** Lower is better (bm25). */
+  rank: number;
+}
+
+export interface AddResult {
+  added: string[];
+  /** Ids of stories already stored (same url or same normalised text). */
+  duplicates: string[];
+}
+
+export interface QuoteHit extends Quote {
+  articleId: string;
+  headline: string;
+  source: string;
+  published: string;
+}
+
+export interface QuoteQuery {
+  speaker?: string;
+  about?: string;
+  limit: number;
+  offset?: number;
+}
+
+export interface PlaceMentionHit {
+  articleId: string;
+  headline: string;
+  source: string;
+  published: string;
+  name: string;
+  start: number;
+  end: number;
+  /** The sentence of the article that holds the mention. */
+  sentence: string;
+}
+
+/**
+ * The article store: the one narrow interface everything outside `src/store/` uses.
+ * SQLite implements it today; a PostgreSQL backend must be able to implement it too,
+ * so nothing here exposes SQL or driver types.
+ */
+export interface ArticleStore {
+  /** Adds a batch atomically: all of it or nothing. Duplicates are skipped and reported. */
+  addArticles(items: readonly AnalyzedArticle[]): AddResult;
+  getById(id: string): Article | null;
+  getAnalysis(id: string): ArticleAnalysis | null;
+  /** Newest first. */
+  latest(limit: number): ArticleSummary[];
+  /** Published in [from, to), newest first. */
+  publishedBetween(from: Date, to: Date, limit: number): ArticleSummary[];
+  /** Full-text search, best first. */
+  search(query: string, limit: number): SearchHit[];
+  /** Headlines starting with / containing the typed words, for autocomplete. */
+  suggestHeadlines(prefix: string, limit: number): ArticleSummary[];
+  count(): number;
+
+  /** Quotes, newest stories first; filtered by speaker (substring, case-insensitive) and/or topic words. */
+  findQuotes(query: QuoteQuery): QuoteHit[];
+  /** Distinct speakers matching the prefix, most quoted first. */
+  suggestSpeakers(prefix: string, limit: number): string[];
+
+  /** Mentions of any of these gazetteer ids, newest first. */
+  findPlaceMentions(geonameIds: readonly number[], limit: number): PlaceMentionHit[];
+  /** Stories mentioning any of these ids. */
+  countPlaceMentions(geonameIds: readonly number[]): number;
+  /** How often each gazetteer id is mentioned across the store (for disambiguation by what the news talks about). */
+  placeMentionCounts(): Map<number, number>;
+
+  close(): void;
+}

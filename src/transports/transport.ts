@@ -1,0 +1,31 @@
+import type { Caller, OptionValue } from '../core/command.js';
+import type { Reply } from '../core/reply.js';
+
+/** A command as a transport received it: enough to dispatch it through the same code everywhere. */
+export interface IncomingCommand {
+  name: string;
+  subcommand: string | null;
+  options: Record<string, OptionValue>;
+  caller: Caller;
+}
+
+/** Where a message nobody asked for goes (a digest): a channel of a guild, or the shell. */
+export interface SendTarget {
+  channelId: string;
+  guildId: string | null;
+}
+
+export interface SentMessage {
+  /** The transport's message id (Discord snowflake; a counter in the shell). */
+  id: string;
+}
+
+/**
+ * A chat transport: Discord, the local shell, or a recording double in tests.
+ * Modelled on Hubot's adapter: it receives commands, renders replies, and can post unprompted.
+ */
+export interface Transport {
+  start(onCommand: (cmd: IncomingCommand) => Promise<Reply>): Promise<void>;
+  send(target: SendTarget, reply: Reply): Promise<SentMessage>;
+  stop(): Promise<void>;
+}
