@@ -1,0 +1,235 @@
+import sbd from 'sbd';
+import type { Sentence, Span } from './types.js';
+
+/**
+ * Sentence splitting for wire copy.
+ *
+ * The boundary decisions inside a paragraph come from `sbd` (abbreviations, decimals, initials,
+ * `U.S.-backed`, `Sept. 9`), chosen over wink-nlp because it is ~3x faster on the Reuters corpus
+ * (0.06 vs 0.2 ms per story) and splits `... 2.5 pct. Shares ...` where wink does not.
+ * Around it this module adds what news needs and sbd does not do:
+ * - paragraphs first: a blank line, or a line break followed by indentation (Reuters hard-wrapped
+ *   copy starts each paragraph with `\n    `), always ends a sentence;
+ * - a quotation that opens and closes inside one paragraph is never cut
+ *   (`"We will win. We are strong," he said.` is one sentence, attribution included);
+ * - exact offsets: sbd returns strings, which are mapped back onto the original text, so
+ *   `start`/`end` point into the text given while `text` has the hard line wraps collapsed.
+ */
+
+/** sbd's own list plus titles, company suffixes and US state abbreviations common in wire copy. */
+const NEWS_ABBREVIATIONS: readonly string[] = [
+  // sbd's default English list (passing a list replaces it, so it is repeated here)
+  'al', 'adj', 'assn', 'Ave', 'BSc', 'MSc', 'Cell', 'Ch', 'Co', 'cc', 'Corp', 'Dem', 'Dept', 'ed', 'eg', 'Eq', 'Eqs',
+  'est', 'etc', 'Ex', 'ext', 'Fig', 'fig', 'Figs', 'figs', 'i.e', 'ie', 'Inc', 'inc',
+  'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec',
+  'jr', 'mi', 'Miss', 'Mrs', 'Mr', 'Ms', 'Mol', 'mt', 'mts', 'no', 'Nos', 'PhD', 'MD', 'BA', 'MA', 'MM', 'pl', 'pop',
+  'pp', 'Prof', 'Dr', 'pt', 'Ref', 'Refs', 'Rep', 'repr', 'rev', 'Sec', 'Secs', 'Sgt', 'Col', 'Gen', 'Sen', 'Gov',
+  'Lt', 'Maj', 'Capt', 'St', 'Sr', 'sr', 'Jr', 'Rev', 'Sun', 'Mon', 'Tu', 'Tue', 'Tues', 'Wed', 'Th', 'Thu', 'Thur',
+  'Thurs', 'Fri', 'Sat', 'trans', 'Univ', 'Viz', 'Vol', 'vs', 'v',
+  // news additions: titles, ranks, company forms, places
+  'No', 'Adm', 'Brig', 'Cmdr', 'Cdr', 'Gens', 'Lieut', 'Supt', 'Insp', 'Rt', 'Hon', 'Messrs', 'Mme', 'Mlle',
+  'Ltd', 'Bros', 'Plc', 'Cos', 'Mt', 'Ft', 'Pres', 'Sens', 'Reps', 'Atty', 'Gov', 'Govs', 'Amb', 'Sup', 'approx',
+  'Ala', 'Ariz', 'Ark', 'Calif', 'Colo', 'Conn', 'Del', 'Fla', 'Ga', 'Ill', 'Ind', 'Kan', 'Kans', 'Ky', 'La', 'Md',
+  'Mich', 'Minn', 'Miss', 'Mo', 'Mont', 'Neb', 'Nev', 'Okla', 'Ore', 'Pa', 'Penn', 'Tenn', 'Tex', 'Va', 'Vt',
+  'Wash', 'Wis', 'Wyo',
+];
+
+const SBD_OPTIONS = {
+  newline_boundaries: false,
+  // sbd's preserve_whitespace mode mis-cuts around tokens like `<TSCO.L>`; offsets come from aligning
+  // non-space characters instead, so the whitespace it drops does not matter.
+  preserve_whitespace: false,
+  abbreviations: [...NEWS_ABBREVIATIONS],
+};
+
+/** A blank line, or a line break followed by indentation: both start a new paragraph. */
+const PARAGRAPH_BREAK = /\n[ \t]*\n\s*|\n[ \t]+/g;
+/** Longest run of sentences a quotation may glue together: a safety net against an unbalanced quote mark. */
+const MAX_QUOTE_MERGE_CHARS = 800;
+
+/** Split `text` into sentences with offsets into `text`; sentence text has line wraps collapsed. */
+export function splitSentences(text: string): Sentence[] {
+  const spans: Span[] = [];
+  for (const paragraph of splitParagraphs(text)) {
+    const raw = splitParagraph(text, paragraph);
+    spans.push(...mergeQuotations(text, mergeAfterInitialisms(text, mergeLowercaseStarts(text, raw))));
+  }
+  return spans.map((span, index) => ({
+    index,
+    start: span.start,
+    end: span.end,
+    text: collapseWhitespace(text.slice(span.start, span.end)),
+  }));
+}
+
+/** Paragraph spans (trimmed, non-empty). */
+export function splitParagraphs(text: string): Span[] {
+  const spans: Span[] = [];
+  let from = 0;
+  for (const match of text.matchAll(PARAGRAPH_BREAK)) {
+    pushTrimmed(text, from, match.index, spans);
+    from = match.index + match[0].length;
+  }
+  pushTrimmed(text, from, text.length, spans);
+  return spans;
+}
+
+/** Collapse runs of whitespace (line wraps, indentation) into single spaces. */
+export function collapseWhitespace(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end > start) out.push({ start, end });
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 160;
+}
+
+/**
+ * Run sbd on one paragraph and map its strings back to offsets. sbd keeps the non-space
+ * characters in order (bar a dot it cut at), so aligning them is exact; if it ever changed a character
+ * the rest of the paragraph becomes one sentence rather than getting wrong offsets.
+ */
+function splitParagraph(text: string, paragraph: Span): Span[] {
+  const chunk = text.slice(paragraph.start, paragraph.end);
+  // Inside a paragraph a line break is only a hard wrap; sbd treats it as a token of its own and
+  // cuts at `a U.S.\ngovernment agency`, so give it spaces (same length: offsets stay valid).
+  const pieces = sbd.sentences(chunk.replace(/[\r\n\t\f\v]/g, ' '), SBD_OPTIONS);
+  const spans: Span[] = [];
+  let cursor = 0;
+  for (const piece of pieces) {
+    const aligned = alignPiece(chunk, cursor, piece);
+    if (!aligned) {
+      pushTrimmed(text, paragraph.start + cursor, paragraph.end, spans);
+      return spans;
+    }
+    pushTrimmed(text, paragraph.start + aligned.start, paragraph.start + aligned.end, spans);
+    cursor = aligned.end;
+  }
+  if (cursor < chunk.length) {
+    // anything sbd dropped (should not happen) joins the last sentence
+    const last = spans[spans.length - 1];
+    if (last && /\S/.test(chunk.slice(cursor))) last.end = paragraph.end;
+    else if (!last) pushTrimmed(text, paragraph.start, paragraph.end, spans);
+  }
+  return spans;
+}
+
+function alignPiece(chunk: string, cursor: number, piece: string): Span | null {
+  let i = cursor;
+  let start = -1;
+  for (let k = 0; k < piece.length; k++) {
+    const c = piece.charCodeAt(k);
+    if (isSpace(c)) continue;
+    while (i < chunk.length && isSpace(chunk.charCodeAt(i))) i++;
+    // sbd drops the dot it cuts at inside a token (`<TSCO.L>` → `<TSCO`, `L>`): skip such punctuation
+    let skipped = 0;
+    while (i < chunk.length && chunk.charCodeAt(i) !== c && skipped < 2 && /[^\p{L}\p{N}\s]/u.test(chunk.charAt(i))) {
+      i++;
+      skipped++;
+    }
+    if (i >= chunk.length || chunk.charCodeAt(i) !== c) return null;
+    if (start < 0) start = i;
+    i++;
+  }
+  if (start < 0) return { start: cursor, end: cursor };
+  return { start, end: i };
+}
+
+/**
+ * A piece that starts with a lower-case letter is a false cut (`(R-N.C.), former chairman ...`),
+ * and so is one whose predecessor does not end in a stop (sbd cuts `<TSCO.L>` after `TSCO`).
+ * Join it to the sentence before.
+ */
+function mergeLowercaseStarts(text: string, spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const span of spans) {
+    const prev = out[out.length - 1];
+    if (prev && (/^[a-z]/.test(text.charAt(span.start)) || !endsWithStop(text, prev))) prev.end = span.end;
+    else out.push({ start: span.start, end: span.end });
+  }
+  return out;
+}
+
+/** Ends in `.`, `!` or `?`, possibly followed by closing quotes or brackets. */
+function endsWithStop(text: string, span: Span): boolean {
+  return /[.!?…]['"’”)\]]*$/.test(text.slice(Math.max(span.start, span.end - 6), span.end));
+}
+
+/** Words that plainly open a new sentence after `... in the U.S.` */
+const STRONG_STARTERS = new Set([
+  'The', 'It', 'He', 'She', 'They', 'We', 'I', 'This', 'That', 'These', 'Those', 'There', 'But', 'However', 'A', 'An',
+  'If', 'When', 'Its', 'His', 'Her', 'Their', 'Our', 'Meanwhile', 'Analysts',
+]);
+
+/**
+ * After a dotted initialism (`U.S.`, `U.K.`, `E.F.`) a capitalised word is usually part of the
+ * same name (`U.S. Treasury`, `E.F. Hutton`); Reuters copy even capitalises the word after `U.S.`
+ * (`50 billion U.S. Dlrs`, `the U.S. And Japan`, `exports to the U.S. In July`). Keep the cut only
+ * before a plain sentence opener (a pronoun, determiner or conjunction, not a preposition).
+ */
+function mergeAfterInitialisms(text: string, spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const span of spans) {
+    const prev = out[out.length - 1];
+    if (prev && /(?:^|[^A-Za-z.])(?:[A-Z]\.){2,}$/.test(text.slice(Math.max(prev.start, prev.end - 12), prev.end))) {
+      const word = /^[A-Za-z']+/.exec(text.slice(span.start, span.start + 20))?.[0] ?? '';
+      if (!STRONG_STARTERS.has(word)) {
+        prev.end = span.end;
+        continue;
+      }
+    }
+    out.push({ start: span.start, end: span.end });
+  }
+  return out;
+}
+
+/** Quote marks that open or close a quotation. Curly quotes say which; straight ones toggle. */
+function quoteBalance(text: string, span: Span, open: boolean): boolean {
+  let inside = open;
+  for (let i = span.start; i < span.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) inside = !inside; // "
+    else if (c === 0x201c) inside = true; // “
+    else if (c === 0x201d) inside = false; // ”
+  }
+  return inside;
+}
+
+/**
+ * Glue sentences that sbd cut inside a quotation, when the quotation closes in the same paragraph.
+ * A quotation still open at the paragraph's end is the wire convention for a quote that runs on into
+ * the next paragraph; its sentences stay apart.
+ */
+function mergeQuotations(text: string, spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  let i = 0;
+  while (i < spans.length) {
+    const first = spans[i]!;
+    let merged: Span = { start: first.start, end: first.end };
+    let open = quoteBalance(text, first, false);
+    let j = i + 1;
+    if (open) {
+      // look ahead for the sentence that closes the quotation
+      let k = i + 1;
+      let state = open;
+      while (k < spans.length && state) {
+        state = quoteBalance(text, spans[k]!, state);
+        k++;
+      }
+      const end = spans[k - 1]!.end;
+      if (!state && k > i + 1 && end - first.start <= MAX_QUOTE_MERGE_CHARS) {
+        merged = { start: first.start, end };
+        j = k;
+        open = false;
+      }
+    }
+    out.push(merged);
+    i = j;
+  }
+  return out;
+}

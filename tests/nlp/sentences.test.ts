@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { splitParagraphs, splitSentences } from '../../src/nlp/sentences.js';
+
+const SAMPLE = readFileSync(new URL('../../../shared/sample/xinhua-2017-09-09-deir-al-zour.txt', import.meta.url), 'utf8');
+/** The body as the ingester hands it over: after the dateline prefix, without the caption. */
+const SAMPLE_BODY = SAMPLE.slice(SAMPLE.indexOf('The U.S.-backed Syrian Democratic Forces'));
+
+function texts(s: string): string[] {
+  return splitSentences(s).map((x) => x.text);
+}
+
+describe('splitSentences: wire copy', () => {
+  it.each([
+    ['U.S.-backed', 'The U.S.-backed SDF advanced. It took Raqqa.', ['The U.S.-backed SDF advanced.', 'It took Raqqa.']],
+    ['month abbreviation', 'On Sept. 9 the army moved. It held.', ['On Sept. 9 the army moved.', 'It held.']],
+    ['title', 'Gen. Smith said so. He left.', ['Gen. Smith said so.', 'He left.']],
+    ['company suffix', 'Acme Inc. said profit rose 2.5 pct. Shares fell.', ['Acme Inc. said profit rose 2.5 pct.', 'Shares fell.']],
+    ['No. 2', 'The No. 2 maker fell. Its rival rose.', ['The No. 2 maker fell.', 'Its rival rose.']],
+    ['decimals', 'Output was 5.93 mln against 5.81 mln. Prices held.', ['Output was 5.93 mln against 5.81 mln.', 'Prices held.']],
+    ['initials', 'John F. Kennedy was there. J.P. Morgan was not.', ['John F. Kennedy was there.', 'J.P. Morgan was not.']],
+    ['initialism inside a name', 'He met U.S. Treasury officials. They agreed.', ['He met U.S. Treasury officials.', 'They agreed.']],
+    ['initialism at a sentence end', 'It was sold in the U.S. The price fell.', ['It was sold in the U.S.', 'The price fell.']],
+    ['quotation spanning sentences', '"We will win. We are strong," he said. Then he left.', ['"We will win. We are strong," he said.', 'Then he left.']],
+    ['closing quote stays with its sentence', 'He said, "It is over." The army withdrew.', ['He said, "It is over."', 'The army withdrew.']],
+    ['blank line always ends a sentence', 'A headline without a stop\n\nThe body starts. It ends.', ['A headline without a stop', 'The body starts.', 'It ends.']],
+    ['open quote at paragraph end does not swallow the next paragraph', '"It will go on. We are sure.\n\n"We will win," he said.', ['"It will go on.', 'We are sure.', '"We will win," he said.']],
+    ['Reuters hard wraps and indented paragraphs', 'Prices rose to 5.93\nmln against 5.81 a year ago. Again it\nseems so\n    The dry period means it is late.', ['Prices rose to 5.93 mln against 5.81 a year ago.', 'Again it seems so', 'The dry period means it is late.']],
+    ['a hard wrap after an initialism is not a boundary', 'The Panama Canal Commission, a U.S.\ngovernment agency, said ships waited.', ['The Panama Canal Commission, a U.S. government agency, said ships waited.']],
+    ['ticker symbols', 'Tesco Plc <TSCO.L> is issuing a bond. It is due in 2002.', ['Tesco Plc <TSCO.L> is issuing a bond.', 'It is due in 2002.']],
+  ])('%s', (_name, input, expected) => {
+    expect(texts(input)).toEqual(expected);
+  });
+
+  it('returns nothing for empty or blank text', () => {
+    expect(splitSentences('')).toEqual([]);
+    expect(splitSentences(' \n\n  ')).toEqual([]);
+  });
+});
+
+describe('splitSentences: offsets', () => {
+  it('points start/end into the original text, with wraps collapsed only in `text`', () => {
+    const input = '  Showers continued in\nthe Bahia zone.\n    The dry period\nmeans a late crop.';
+    const out = splitSentences(input);
+    expect(out).toHaveLength(2);
+    for (const s of out) {
+      expect(input.slice(s.start, s.end).replace(/\s+/g, ' ')).toBe(s.text);
+    }
+    expect(out[0]).toMatchObject({ index: 0, start: 2, text: 'Showers continued in the Bahia zone.' });
+    expect(out[1]!.index).toBe(1);
+  });
+
+  it('splits paragraphs on blank lines and on indented line starts', () => {
+    const input = 'One.\n\nTwo\nwrapped.\n  Three.';
+    expect(splitParagraphs(input).map((p) => input.slice(p.start, p.end))).toEqual(['One.', 'Two\nwrapped.', 'Three.']);
+  });
+});
+
+describe('splitSentences: the Xinhua sample', () => {
+  const sentences = splitSentences(SAMPLE_BODY);
+
+  it('gives the eleven sentences of the body, the first one being the dateline-free lead', () => {
+    expect(sentences).toHaveLength(11);
+    expect(sentences[0]!.start).toBe(0);
+    expect(sentences[0]!.text).toMatch(/^The U\.S\.-backed Syrian Democratic Forces \(SDF\) declared an offensive .* terror-designated group\.$/);
+    expect(sentences[7]!.text).toMatch(/slammed the U\.S\. coalition as "illegitimate\."$/);
+    expect(sentences[10]!.text).toMatch(/^The U\.S\.-backed SDF is already advancing .* the de facto capital of IS\.$/);
+  });
+
+  it('keeps every offset exact and the sentences in order without overlap', () => {
+    let previousEnd = 0;
+    sentences.forEach((s, i) => {
+      expect(s.index).toBe(i);
+      expect(s.start).toBeGreaterThanOrEqual(previousEnd);
+      expect(SAMPLE_BODY.slice(s.start, s.end)).toBe(s.text);
+      previousEnd = s.end;
+    });
+  });
+});
+
+describe('splitSentences: Reuters corpus sample', () => {
+  const lines = readFileSync(new URL('../../../shared/corpus/reuters21578.ndjson', import.meta.url), 'utf8').split('\n', 400);
+  const bodies = lines.filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text);
+
+  it('maps every sentence back onto its text and never cuts before a lower-case word inside a paragraph', () => {
+    for (const body of bodies) {
+      const out = splitSentences(body);
+      for (let i = 0; i < out.length; i++) {
+        const s = out[i]!;
+        expect(body.slice(s.start, s.end).replace(/\s+/g, ' ')).toBe(s.text);
+        const gap = i > 0 ? body.slice(out[i - 1]!.end, s.start) : '';
+        if (i > 0 && !gap.includes('\n')) expect(s.text).not.toMatch(/^[a-z]/);
+      }
+    }
+  });
+
+  it('splits the first corpus story at its full stops, across hard wraps', () => {
+    const out = splitSentences(bodies[0]!);
+    expect(out[0]!.text).toMatch(/^Showers continued throughout the week in the Bahia cocoa zone, .* weekly review\.$/);
+    expect(out[1]!.text).toBe('The dry period means the temporao will be late this year.');
+    expect(out[2]!.text).toMatch(/cumulative total for the season of 5\.93 mln against 5\.81 at the same stage last year\.$/);
+  });
+});
