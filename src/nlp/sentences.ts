@@ -211,21 +211,19 @@ function mergeQuotations(text: string, spans: readonly Span[]): Span[] {
   while (i < spans.length) {
     const first = spans[i]!;
     let merged: Span = { start: first.start, end: first.end };
-    let open = quoteBalance(text, first, false);
     let j = i + 1;
-    if (open) {
+    if (quoteBalance(text, first, false)) {
       // look ahead for the sentence that closes the quotation
       let k = i + 1;
-      let state = open;
-      while (k < spans.length && state) {
-        state = quoteBalance(text, spans[k]!, state);
+      let inside = true;
+      while (k < spans.length && inside) {
+        inside = quoteBalance(text, spans[k]!, inside);
         k++;
       }
       const end = spans[k - 1]!.end;
-      if (!state && k > i + 1 && end - first.start <= MAX_QUOTE_MERGE_CHARS) {
+      if (!inside && k > i + 1 && end - first.start <= MAX_QUOTE_MERGE_CHARS) {
         merged = { start: first.start, end };
         j = k;
-        open = false;
       }
     }
     out.push(merged);
