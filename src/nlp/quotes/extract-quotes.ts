@@ -1,0 +1,290 @@
+import type { Quote, Sentence, Span } from '../types.js';
+import { cueFeatures, cueProbability, isCandidate, type CueModel } from './cue-model.js';
+import { SPEECH_VERBS } from './lexicon.js';
+import modelJson from './model.json' with { type: 'json' };
+import { phraseAfter, phraseBefore, type SourcePhrase } from './noun-phrases.js';
+import { findQuotedSpans, paragraphSpans, type QuotedSpan } from './quoted-spans.js';
+import { resolveSpeakers, type RawQuote } from './resolve-speakers.js';
+import { tokenize, type Token } from './tokens.js';
+
+const MODEL = modelJson as CueModel;
+const VOCABULARY: ReadonlySet<string> = new Set(MODEL.vocabulary);
+const MIN_REPORTED_WORDS = 3;
+
+/**
+ * Quotations and attributions in an article body (issue 5), with offsets into `body`.
+ * `sentences` are `splitSentences(body)`: the ingester splits once and shares the result.
+ * Direct quotes come from quotation marks; reported speech from cue words scored by a small learned
+ * model; speakers are resolved to names where the text allows it, else "unknown".
+ */
+export function extractQuotes(body: string, sentences: readonly Sentence[], model: CueModel = MODEL): Quote[] {
+  const quoted = findQuotedSpans(body, sentences);
+  const used = new Set<number>(); // token offsets already used as a direct quote's attribution
+  const direct = extractDirect(body, sentences, quoted, used);
+  const reported = extractReported(body, sentences, quoted, used, direct, model);
+  const raw = [...direct, ...reported].sort((a, b) => a.start - b.start || a.end - b.end);
+  return resolveSpeakers(body, sentences, raw);
+}
+
+// ---------------------------------------------------------------------------------------------
+// direct quotes
+
+interface DirectDraft extends RawQuote {
+  attributed: boolean;
+  /** End of the attribution after the closing mark (for merging `"A," he said. "B."`). */
+  attributionEnd: number;
+  paragraph: number;
+}
+
+function paragraphIndex(paragraphs: readonly [number, number][], offset: number): number {
+  for (let i = 0; i < paragraphs.length; i++) if (offset < paragraphs[i]![1]) return i;
+  return paragraphs.length - 1;
+}
+
+function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | null {
+  for (const s of sentences) if (offset >= s.start && offset < s.end) return s;
+  return null;
+}
+
+function extractDirect(body: string, sentences: readonly Sentence[], quoted: readonly QuotedSpan[], used: Set<number>): DirectDraft[] {
+  const paragraphs = paragraphSpans(body);
+  const drafts: DirectDraft[] = [];
+  const directSpans = quoted.filter((q) => q.direct);
+  for (let qi = 0; qi < directSpans.length; qi++) {
+    const q = directSpans[qi]!;
+    const nextOpen = directSpans[qi + 1]?.open ?? body.length;
+    const [start, end] = trimSpan(body, q.open + 1, q.close);
+    if (end <= start) continue;
+    const p = paragraphIndex(paragraphs, q.open);
+    const draft: DirectDraft = {
+      start,
+      end,
+      text: body.slice(start, end),
+      kind: 'direct',
+      mention: null,
+      description: null,
+      verb: null,
+      attributed: false,
+      attributionEnd: q.close + 1,
+      paragraph: p,
+    };
+    attributeAfter(body, q, Math.min(nextOpen, paragraphs[p]?.[1] ?? body.length, q.close + 220), draft, used) ||
+      attributeBefore(body, sentences, q, draft, used);
+    drafts.push(draft);
+  }
+  return mergeContinuations(body, drafts);
+}
+
+function trimSpan(body: string, start: number, end: number): [number, number] {
+  while (start < end && /\s/.test(body.charAt(start))) start++;
+  while (end > start && /[\s,]/.test(body.charAt(end - 1))) end--;
+  return [start, end];
+}
+
+function setSource(body: string, tokens: readonly Token[], src: SourcePhrase, draft: RawQuote): void {
+  draft.mention = { start: tokens[src.from]!.start, end: tokens[src.to - 1]!.end };
+  draft.description = src.description;
+}
+
+/** `"...," X said` or `"...," said X`: the attribution right after the closing mark. */
+function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: DirectDraft, used: Set<number>): boolean {
+  const tokens = tokenize(body, q.close + 1, Math.max(q.close + 1, limit));
+  let first = 0;
+  while (first < tokens.length && /^[,—–\-]$/.test(tokens[first]!.text)) first++;
+  for (let k = first; k < Math.min(tokens.length, first + 9); k++) {
+    const t = tokens[k]!;
+    if (/^[.!?"“”;]$/.test(t.text)) return false;
+    if (!SPEECH_VERBS.has(t.lower) && !(t.lower === 'according' && tokens[k + 1]?.lower === 'to')) continue;
+    const according = t.lower === 'according';
+    let src: SourcePhrase | null = null;
+    if (k === first || according) src = phraseAfter(tokens, according ? k + 2 : k + 1, tokens.length, body);
+    else src = phraseBefore(tokens, k, first, body);
+    draft.verb = according ? 'according to' : t.text;
+    draft.attributed = true;
+    used.add(t.start);
+    if (src) setSource(body, tokens, src, draft);
+    const last = src ? Math.max(src.to - 1, k) : k;
+    draft.attributionEnd = tokens[last]!.end;
+    return true;
+  }
+  return false;
+}
+
+/** `X said: "..."` / `He told reporters, "..."` / `According to X, "..."`: the attribution before the opening mark. */
+function attributeBefore(body: string, sentences: readonly Sentence[], q: QuotedSpan, draft: DirectDraft, used: Set<number>): boolean {
+  const s = sentenceAt(sentences, q.open);
+  const from = s ? s.start : Math.max(0, q.open - 200);
+  if (from >= q.open) return false;
+  const tokens = tokenize(body, from, q.open);
+  if (tokens.length === 0) return false;
+  for (let k = tokens.length - 1; k >= Math.max(0, tokens.length - 12); k--) {
+    const t = tokens[k]!;
+    if (/^["“”]$/.test(t.text)) return false;
+    const according = t.lower === 'according' && tokens[k + 1]?.lower === 'to';
+    if (!SPEECH_VERBS.has(t.lower) && !according) continue;
+    const src = according ? phraseAfter(tokens, k + 2, tokens.length, body) : phraseBefore(tokens, k, 0, body) ?? phraseAfter(tokens, k + 1, tokens.length, body);
+    draft.verb = according ? 'according to' : t.text;
+    draft.attributed = true;
+    used.add(t.start);
+    if (src) setSource(body, tokens, src, draft);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * `"A," he said. "B."` is one attribution with two fragments: merge the unattributed second part into
+ * the first. An unattributed quote elsewhere takes the speaker of the nearest attributed quote before
+ * it in the same or previous paragraph (the wire's run-on quotation), else the one right after it.
+ */
+function mergeContinuations(body: string, drafts: DirectDraft[]): DirectDraft[] {
+  const out: DirectDraft[] = [];
+  for (const d of drafts) {
+    const prev = out[out.length - 1];
+    if (prev && !d.attributed && prev.attributed && prev.paragraph === d.paragraph && d.start - prev.attributionEnd < 12) {
+      prev.end = d.end;
+      prev.text = prev.text + ' … ' + d.text;
+      continue;
+    }
+    out.push(d);
+  }
+  for (let i = 0; i < out.length; i++) {
+    const d = out[i]!;
+    if (d.attributed) continue;
+    const before = out.slice(0, i).reverse().find((x) => x.attributed && d.paragraph - x.paragraph <= 1);
+    const after = out.slice(i + 1).find((x) => x.attributed && x.paragraph - d.paragraph <= 1);
+    const from = before ?? after;
+    if (from) {
+      d.mention = from.mention;
+      d.description = from.description;
+      d.verb = from.verb;
+      d.inheritedFrom = from;
+    }
+  }
+  void body;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// reported speech
+
+function extractReported(
+  body: string,
+  sentences: readonly Sentence[],
+  quoted: readonly QuotedSpan[],
+  used: ReadonlySet<number>,
+  direct: readonly RawQuote[],
+  model: CueModel,
+): RawQuote[] {
+  const out: RawQuote[] = [];
+  for (const s of sentences) {
+    const tokens = tokenize(body, s.start, s.end);
+    if (tokens.length < 4) continue;
+    const inQuote = tokens.map((t) => quoted.some((q) => t.start > q.open && t.start < q.close));
+    const inDirect = tokens.map((t) => direct.some((d) => t.start >= d.start && t.start < d.end));
+    const ctx = { inQuote, sentenceHasQuote: inQuote.some(Boolean) };
+    // 1. score candidate cue words
+    const scores = new Array<number>(tokens.length).fill(0);
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (inDirect[i] || used.has(t.start) || !isCandidate(model, VOCABULARY, t)) continue;
+      scores[i] = cueProbability(model, cueFeatures(tokens, i, ctx));
+    }
+    // 2. group adjacent cue words ("has said", "according to") and build each attribution
+    for (let i = 0; i < tokens.length; i++) {
+      if (scores[i]! < model.threshold) continue;
+      let j = i;
+      while (j + 1 < tokens.length && scores[j + 1]! >= model.threshold) j++;
+      // "was cited by local media as saying", "was quoted as saying": one cue
+      for (let k = j + 1; k < Math.min(tokens.length, j + 6); k++) {
+        if (!tokens[k]!.isWord) break;
+        if (scores[k]! >= model.threshold && /^(saying|telling|describing|calling)$/.test(tokens[k]!.lower)) {
+          j = k;
+          break;
+        }
+      }
+      const q = buildReported(body, tokens, i, j, inDirect);
+      if (q) out.push(q);
+      i = j;
+    }
+  }
+  return out;
+}
+
+const OBJECT_TAKING = /^(told|tells|tell|telling|asked|asks|urged|urges|warned|warns|assured|assures|informed|informs|reminded|reminds|convinced|persuaded)$/;
+
+/** Content and source for the cue at tokens [a, b] of one sentence. */
+function buildReported(body: string, tokens: readonly Token[], a: number, b: number, inDirect: readonly boolean[]): RawQuote | null {
+  const cue = tokens[a]!;
+  const verb = body.slice(cue.start, tokens[b]!.end);
+  const last = lastContentIndex(tokens);
+  let src: SourcePhrase | null = null;
+  let from: number;
+  let to: number;
+
+  if (cue.lower === 'according') {
+    // according to X, CONTENT. | CONTENT, according to X.
+    const toIdx = tokens[a + 1]?.lower === 'to' ? a + 2 : a + 1;
+    src = phraseAfter(tokens, toIdx, tokens.length, body);
+    const comma = findIndex(tokens, toIdx, (t) => t.text === ',');
+    if (a <= 1 && comma >= 0) {
+      from = comma + 1;
+      to = last;
+    } else {
+      from = 0;
+      to = a - 1;
+      while (to >= 0 && /^[,—–]$/.test(tokens[to]!.text)) to--;
+    }
+  } else {
+    const after = last - b; // words after the cue
+    const beforeSrc = phraseBefore(tokens, a, 0, body);
+    const precededByComma = beforeSrc && beforeSrc.from > 0 && tokens[beforeSrc.from - 1]!.text === ',';
+    const inverted = a > 0 && tokens[a - 1]!.text === ',';
+    const hasThat = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 6) >= 0;
+    if ((after <= 5 && !hasThat && (precededByComma || inverted)) || (inverted && after <= 8 && !hasThat)) {
+      // CONTENT, X said (on Tuesday). | CONTENT, said X.
+      if (inverted) {
+        src = phraseAfter(tokens, b + 1, tokens.length, body);
+        to = a - 2;
+      } else {
+        src = beforeSrc;
+        to = beforeSrc!.from - 2;
+      }
+      from = 0;
+    } else {
+      // X said (that) CONTENT. | X told reporters (that) CONTENT.
+      src = beforeSrc;
+      from = b + 1;
+      const that = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 7);
+      if (that >= 0 && (OBJECT_TAKING.test(cue.lower) || that <= b + 1)) from = that;
+      else if (OBJECT_TAKING.test(cue.lower)) {
+        const obj = phraseAfter(tokens, b + 1, tokens.length, body);
+        if (obj) from = obj.to;
+      }
+      while (from <= last && /^[,:—–]$/.test(tokens[from]!.text)) from++;
+      to = last;
+    }
+  }
+  // never swallow a direct quote's words into reported content
+  while (from <= to && inDirect[from]) from++;
+  while (to >= from && inDirect[to]) to--;
+  if (to < from) return null;
+  let words = 0;
+  for (let k = from; k <= to; k++) if (tokens[k]!.isWord) words++;
+  if (words < MIN_REPORTED_WORDS) return null;
+  const start = tokens[from]!.start;
+  const end = tokens[to]!.end;
+  const mention: Span | null = src ? { start: tokens[src.from]!.start, end: tokens[src.to - 1]!.end } : null;
+  return { start, end, text: body.slice(start, end), kind: 'reported', mention, description: src?.description ?? null, verb };
+}
+
+function lastContentIndex(tokens: readonly Token[]): number {
+  let k = tokens.length - 1;
+  while (k > 0 && /^[.!?"“”)]$/.test(tokens[k]!.text)) k--;
+  return k;
+}
+
+function findIndex(tokens: readonly Token[], from: number, pred: (t: Token) => boolean, until = tokens.length): number {
+  for (let k = from; k < Math.min(until, tokens.length); k++) if (pred(tokens[k]!)) return k;
+  return -1;
+}

@@ -1,0 +1,73 @@
+/** Word lists the quote extractor's rules lean on. Lower-case. */
+
+/** Verbs that attribute a direct quotation (`"...," she said` / `He told reporters: "..."`). */
+export const SPEECH_VERBS: ReadonlySet<string> = new Set(
+  (
+    'said says say saying told tells tell telling added adds adding asked asks asking wrote writes write writing ' +
+    'explained explains explaining noted notes noting continued continues replied replies responded responds ' +
+    'declared declares insisted insists argued argues arguing recalled recalls warned warns warning tweeted tweets ' +
+    'stated states joked jokes quipped concluded claimed claims claiming acknowledged acknowledges admitted admits ' +
+    'remarked exclaimed shouted yelled announced announces observed stressed emphasized emphasised suggested ' +
+    'suggests countered conceded complained complains predicted promised vowed pledged urged posted reported ' +
+    'reports wondered mused cautioned boasted chimed lamented laughed thundered scoffed agreed agrees testified ' +
+    'confirmed confirms denied denies repeated reiterated assured read reads continued pointed charged blasted ' +
+    'mocked retorted interjected recounted described describes wrote opined explained whispered screamed ' +
+    'cited quoted quoting texted emailed messaged posted captioned'
+  ).split(' '),
+);
+
+/** Words that may stand between a subject and its reporting verb ("has also repeatedly said"). */
+export const AUX_WORDS: ReadonlySet<string> = new Set(
+  (
+    'has have had also was were is are would will later previously repeatedly then recently already once again ' +
+    'further reportedly publicly privately simply just often not never did does do has long been being even ' +
+    'still first later initially subsequently since quickly flatly explicitly told'
+  ).split(' '),
+);
+
+export const PERSON_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'i', 'we', 'you']);
+export const THING_PRONOUNS: ReadonlySet<string> = new Set(['it', 'they']);
+export const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['who', 'which', 'that']);
+
+/** Sentence-initial capitalised words that are not part of a name. */
+export const NON_NAME_CAPS: ReadonlySet<string> = new Set(
+  (
+    'but and yet so in on at still however meanwhile now then also when after while asked as if though although ' +
+    'because since before during for from with without by of to the a an this that these those there here it he ' +
+    'she they we i you his her their its our my speaking writing instead indeed moreover later earlier last ' +
+    'separately similarly finally first second third again today yesterday tuesday monday wednesday thursday ' +
+    'friday saturday sunday according'
+  ).split(' '),
+);
+
+/** Words that cannot be inside a subject noun phrase (stop the leftward walk). */
+export const NP_STOPS: ReadonlySet<string> = new Set(
+  (
+    'that which who whom whose and or but if when where as because while after before since said says say told ' +
+    'is was are were be been has have had in on at to for with by from about into over than then also not ' +
+    'would will could should can may might must do does did this these those there here what why how ' +
+    'it he she they we i you him them us me said saying says according even just only'
+  ).split(' '),
+);
+
+export const DETERMINERS: ReadonlySet<string> = new Set(
+  'the a an another his her their its our my some many several two three four most other both each one'.split(' '),
+);
+
+/** Nouns that name an organisation rather than a person, for pronoun resolution and demonym qualification. */
+export const GENERIC_ORG_HEADS: ReadonlySet<string> = new Set(
+  (
+    'government ministry army military police council committee party administration campaign company ' +
+    'agency department office state court parliament cabinet presidency coalition group forces'
+  ).split(' '),
+);
+
+/** Words that make a capitalised run an organisation, not a person. */
+export const ORG_WORDS: ReadonlySet<string> = new Set(
+  (
+    'council forces army party ministry committee department agency house court senate congress post times ' +
+    'news journal network association union group company corp inc co bank university institute foundation ' +
+    'campaign administration government office commission center centre state states republicans democrats ' +
+    'police coalition cnn fbi cia gop reuters xinhua'
+  ).split(' '),
+);

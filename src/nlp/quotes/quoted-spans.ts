@@ -1,0 +1,110 @@
+import type { Sentence } from '../types.js';
+
+/**
+ * A stretch of text between quotation marks. Multi-paragraph quotations (the wire convention: no
+ * closing mark at the paragraph's end, an opening mark on the next) come back as one span.
+ */
+export interface QuotedSpan {
+  /** Offset of the opening mark. */
+  open: number;
+  /** Offset of the closing mark, or of the paragraph end when the quote never closed. */
+  close: number;
+  words: number;
+  /** True when it reads as a quotation of its own, false for a scare quote or a fragment inside a clause. */
+  direct: boolean;
+}
+
+const QUOTE_CHARS = /["“”]/g;
+const MIN_DIRECT_WORDS = 4;
+
+function isSpaceOrStart(c: string): boolean {
+  return c === '' || /[\s(\[{—–\-\u00a0]/.test(c);
+}
+
+function opensAt(body: string, i: number): boolean {
+  const c = body.charAt(i);
+  if (c === '“') return true;
+  if (c === '”') return false;
+  return isSpaceOrStart(body.charAt(i - 1));
+}
+
+function countWords(s: string): number {
+  const m = s.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu);
+  return m ? m.length : 0;
+}
+
+/** Paragraph [start, end) pairs: blank lines separate paragraphs. */
+export function paragraphSpans(body: string): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  for (const m of body.matchAll(/\n\s*\n/g)) {
+    if (m.index > from) out.push([from, m.index]);
+    from = m.index + m[0].length;
+  }
+  if (from < body.length) out.push([from, body.length]);
+  return out;
+}
+
+/** Every quotation-mark pair in the body, classified direct or not. */
+export function findQuotedSpans(body: string, sentences: readonly Sentence[]): QuotedSpan[] {
+  const paragraphs = paragraphSpans(body);
+  const spans: QuotedSpan[] = [];
+  let open = -1;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const [ps, pe] = paragraphs[p]!;
+    let continued = open >= 0;
+    QUOTE_CHARS.lastIndex = 0;
+    for (const m of body.slice(ps, pe).matchAll(QUOTE_CHARS)) {
+      const i = ps + m.index;
+      if (continued) {
+        // the opening mark that continues last paragraph's quotation
+        continued = false;
+        if (i === ps) continue;
+      }
+      if (opensAt(body, i)) {
+        open = i;
+      } else if (open >= 0) {
+        spans.push({ open, close: i, words: countWords(body.slice(open + 1, i)), direct: false });
+        open = -1;
+      }
+    }
+    if (open >= 0) {
+      const next = paragraphs[p + 1];
+      const nextOpens = next !== undefined && /["“]/.test(body.charAt(next[0])) && opensAt(body, next[0]);
+      if (!nextOpens) {
+        const words = countWords(body.slice(open + 1, pe));
+        if (words >= 6) spans.push({ open, close: pe, words, direct: false });
+        open = -1;
+      }
+    }
+  }
+  for (const s of spans) s.direct = readsAsQuotation(body, s, sentences);
+  return spans;
+}
+
+function sentenceStartBefore(sentences: readonly Sentence[], offset: number): number {
+  let start = 0;
+  for (const s of sentences) {
+    if (s.start <= offset) start = s.start;
+    else break;
+  }
+  return start;
+}
+
+/**
+ * A quotation stands on its own when it starts a clause (sentence start, after a colon or comma)
+ * and ends one (closing punctuation, or attribution right after). A short or embedded fragment
+ * (`slammed the coalition as "illegitimate"`, `He said Clinton has "an unhealthy penchant ..."`) is not.
+ */
+function readsAsQuotation(body: string, s: QuotedSpan, sentences: readonly Sentence[]): boolean {
+  if (s.words < MIN_DIRECT_WORDS) return false;
+  const from = sentenceStartBefore(sentences, s.open);
+  const left = body.slice(from, s.open).trim();
+  const leftOk = left === '' || /[:,—–]$/.test(left) || /\b(said|says|told|added|asked|wrote|writes)$/i.test(left) || /["”]$/.test(left);
+  if (!leftOk) return false;
+  const inner = body.slice(s.open + 1, s.close).trim();
+  if (/[,.!?…—–\-:;]$/.test(inner)) return true;
+  const after = body.slice(s.close + 1, s.close + 40);
+  if (/^\s*($|[,.!?;:)—–])/.test(after) || /^\s*\n/.test(after)) return true;
+  return /^\s*(\S+\s+){0,2}(said|says|told|added|asked|wrote|writes|continued|explained)\b/i.test(after);
+}

@@ -1,0 +1,47 @@
+/**
+ * A small regex tokenizer with offsets. The quote extractor runs on every story at ingest, so it
+ * avoids a full NLP pipeline: words, abbreviations with their period, and single punctuation marks.
+ */
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** Letters or digits (not punctuation). */
+  isWord: boolean;
+  /** Starts with an upper-case letter. */
+  isCap: boolean;
+}
+
+// Titles and initialisms keep their period ("Mr.", "U.S."), so a period token always ends something.
+const TOKEN =
+  /(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Rev|Sgt|Capt|Maj|Adm|Gens|Amb|Atty|Pres|Sept|Jan|Feb|Aug|Oct|Nov|Dec|No|Co|Corp|Inc|Ltd)\.|[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*|\S/gu;
+const WORD_START = /[\p{L}\p{N}]/u;
+const CAP_START = /^\p{Lu}/u;
+
+/** Tokens of `text.slice(start, end)`, with offsets into `text`. */
+export function tokenize(text: string, start = 0, end = text.length): Token[] {
+  const tokens: Token[] = [];
+  const chunk = text.slice(start, end);
+  TOKEN.lastIndex = 0;
+  for (const m of chunk.matchAll(TOKEN)) {
+    const t = m[0];
+    const s = start + m.index;
+    tokens.push({
+      text: t,
+      lower: t.toLowerCase(),
+      start: s,
+      end: s + t.length,
+      isWord: WORD_START.test(t.charAt(0)),
+      isCap: CAP_START.test(t),
+    });
+  }
+  return tokens;
+}
+
+/** Word tokens only, as [start, end) pairs: what the evaluation's overlap counts. */
+export function wordSpans(text: string, start = 0, end = text.length): [number, number][] {
+  return tokenize(text, start, end)
+    .filter((t) => t.isWord)
+    .map((t) => [t.start, t.end]);
+}
