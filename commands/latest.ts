@@ -1,0 +1,29 @@
+import { SlashCommandBuilder } from 'discord.js';
+import type { Command } from '../src/core/command.js';
+import { UserError } from '../src/core/errors.js';
+import { reply } from '../src/core/reply.js';
+import { formatPublished, truncate } from '../src/views/format.js';
+
+const MAX_RESULTS = 10;
+
+export const data = new SlashCommandBuilder()
+  .setName('latest')
+  .setDescription('The newest stories in the store')
+  .addIntegerOption((o) => o.setName('count').setDescription(`How many (1-${MAX_RESULTS}, default 5)`).setMinValue(1).setMaxValue(MAX_RESULTS));
+
+export const execute: Command['execute'] = async ({ options, services }) => {
+  const count = typeof options.count === 'number' ? options.count : 5;
+  const stories = services.store.latest(count);
+  if (stories.length === 0) throw new UserError('empty_store', 'The store is empty: ingest some news first (dateline ingest PATH).', { results: [] });
+  return reply({
+    title: 'Latest stories',
+    text: `${stories.length} newest of ${services.store.count().toLocaleString('en-US')} stories.`,
+    fields: stories.map((s) => ({
+      name: truncate(s.headline, 240),
+      value: truncate(`${formatPublished(s.published)} · ${s.source}${s.datelinePlace ? ` · ${s.datelinePlace}` : ''} · id ${s.id}`, 1000),
+    })),
+    data: { results: stories.map((s) => ({ id: s.id, title: s.headline, date: s.published, source: s.source })) },
+  });
+};
+
+export const latest: Command = { data, execute };

@@ -1,0 +1,33 @@
+import { SlashCommandBuilder } from 'discord.js';
+import type { Command } from '../src/core/command.js';
+import { UserError } from '../src/core/errors.js';
+import { reply } from '../src/core/reply.js';
+import { formatDay, truncate } from '../src/views/format.js';
+
+const MAX_RESULTS = 10;
+
+export const data = new SlashCommandBuilder()
+  .setName('search')
+  .setDescription('Search the stored news (best matches first)')
+  .addStringOption((o) => o.setName('query').setDescription('Words to look for').setRequired(true).setMaxLength(200))
+  .addIntegerOption((o) => o.setName('count').setDescription(`How many results (1-${MAX_RESULTS}, default 5)`).setMinValue(1).setMaxValue(MAX_RESULTS));
+
+export const execute: Command['execute'] = async ({ options, services }) => {
+  const query = String(options.query ?? '').trim();
+  const count = typeof options.count === 'number' ? options.count : 5;
+  const hits = services.store.search(query, count);
+  if (hits.length === 0) {
+    throw new UserError('no_match', `No story matches "${query}".`, { results: [] });
+  }
+  return reply({
+    title: `Search: ${truncate(query, 200)}`,
+    text: `${hits.length === 1 ? 'The best match' : `The ${hits.length} best matches`} in ${services.store.count().toLocaleString('en-US')} stories.`,
+    fields: hits.map((hit) => ({
+      name: truncate(hit.headline, 240),
+      value: truncate(`${formatDay(hit.published)} · ${hit.source} · id ${hit.id}\n${hit.snippet}`, 1000),
+    })),
+    data: { results: hits.map((h) => ({ id: h.id, title: h.headline, date: h.published, source: h.source })) },
+  });
+};
+
+export const search: Command = { data, execute };

@@ -1,0 +1,64 @@
+import 'dotenv/config';
+import { ConfigError } from './config.js';
+import { runAsk } from './cli/ask-command.js';
+import { ExitCode, println, type CliIo } from './cli/cli-io.js';
+import { runIngest } from './cli/ingest-command.js';
+import { runShow } from './cli/show-command.js';
+
+const HELP = `dateline — the Dateline news bot's command-line tool
+
+  dateline ingest PATH… [--json]        load stories (wire .txt, .ndjson, .json; folders recursively)
+  dateline ask "/where Raqqa" [--json]  run one slash command and print the reply
+  dateline show ID [--json]             everything stored for one story
+
+Every command takes --db PATH (else DATELINE_DB, else data/dateline.db).
+Exit codes: 0 answer, 1 user error or rejected input, 2 crash.`;
+
+type Handler = (argv: string[], io: CliIo) => Promise<number>;
+
+/** Sub-commands are registered by later features (digest, feed) here, one line each. */
+export const cliCommands: Record<string, Handler> = {
+  ingest: runIngest,
+  ask: runAsk,
+  show: runShow,
+};
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    println(io.stdout, HELP);
+    return name ? ExitCode.ok : ExitCode.userError;
+  }
+  const handler = cliCommands[name];
+  if (!handler) {
+    println(io.stderr, `Unknown command "${name}".\n\n${HELP}`);
+    return ExitCode.userError;
+  }
+  try {
+    return await handler(rest, io);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      println(io.stderr, error.message);
+      return ExitCode.userError;
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      println(io.stderr, `${error.message}\n\n${HELP}`);
+      return ExitCode.userError;
+    }
+    println(io.stderr, `dateline ${name} crashed: ${(error as Error).stack ?? String(error)}`);
+    return ExitCode.crash;
+  }
+}
+
+// Run only as the entry point, not when imported by tests.
+const entry = process.argv[1] ?? '';
+if (/(?:^|[/\\])(?:cli\.ts|dateline(?:\.js)?)$/.test(entry)) {
+  const code = await runCli(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    stderrIsTty: process.stderr.isTTY === true,
+  });
+  process.exitCode = code;
+}

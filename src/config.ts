@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Resolved once at start-up; everything else receives this object, never `process.env`. */
+export interface Config {
+  discord: {
+    token: string | null;
+    applicationId: string | null;
+    guildId: string | null;
+    apiUrl: string | null;
+  };
+  dbPath: string;
+  dataDir: string;
+  mapsDir: string;
+  cacheDir: string;
+  timezone: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  shellChannelId: string;
+}
+
+const emptyToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+const snowflake = z.preprocess(emptyToUndefined, z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17-20 digits)').optional());
+
+function isIanaZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const envSchema = z.object({
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APPLICATION_ID: snowflake,
+  DISCORD_GUILD_ID: snowflake,
+  DISCORD_API_URL: z.preprocess(emptyToUndefined, z.url({ message: 'must be a URL such as http://127.0.0.1:8080/api' }).optional()),
+  DATELINE_DB: optionalString,
+  DATELINE_DATA_DIR: optionalString,
+  DATELINE_MAPS_DIR: optionalString,
+  DATELINE_CACHE_DIR: optionalString,
+  DATELINE_TZ: z.preprocess(
+    emptyToUndefined,
+    z.string().refine(isIanaZone, { message: 'must be an IANA time zone such as Europe/London' }).optional(),
+  ),
+  DATELINE_LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error']).optional()),
+  DATELINE_SHELL_CHANNEL: optionalString,
+});
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration (check .env; see .env.example):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface ConfigOverrides {
+  /** `--db PATH` beats `DATELINE_DB`. */
+  dbPath?: string | undefined;
+}
+
+/**
+ * Read and validate configuration. Fails with one error that lists every problem,
+ * so a user fixes `.env` once instead of once per key.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = {}, cwd = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(cwd, e.DATELINE_DATA_DIR ?? 'data');
+  return {
+    discord: {
+      token: e.DISCORD_TOKEN ?? null,
+      applicationId: e.DISCORD_APPLICATION_ID ?? null,
+      guildId: e.DISCORD_GUILD_ID ?? null,
+      apiUrl: e.DISCORD_API_URL ?? null,
+    },
+    dbPath: path.resolve(cwd, overrides.dbPath ?? e.DATELINE_DB ?? path.join(dataDir, 'dateline.db')),
+    dataDir,
+    mapsDir: path.resolve(cwd, e.DATELINE_MAPS_DIR ?? path.join(dataDir, 'maps')),
+    cacheDir: path.resolve(cwd, e.DATELINE_CACHE_DIR ?? path.join(dataDir, 'cache')),
+    timezone: e.DATELINE_TZ ?? 'UTC',
+    logLevel: e.DATELINE_LOG_LEVEL ?? 'info',
+    shellChannelId: e.DATELINE_SHELL_CHANNEL ?? 'shell',
+  };
+}

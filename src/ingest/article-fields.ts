@@ -1,0 +1,57 @@
+import { splitSentences } from '../nlp/sentences.js';
+
+const HEADLINE_MAX = 120;
+const CLAUSE_BREAK = /,\s+(?:where|which|who|while|as|after|before|but|amid|saying)\b|\s+--\s+|;\s+/;
+
+/**
+ * A headline for a story that has none: the lead sentence, cut at its first clause break
+ * when long, else at a word boundary. Marked as derived by the caller.
+ */
+export function deriveHeadline(body: string): string {
+  const lead = splitSentences(body)[0]?.text ?? body.trim();
+  let headline = lead.replace(/\s+/g, ' ').replace(/[.!?]+$/, '').trim();
+  if (headline.length > HEADLINE_MAX) {
+    const clause = CLAUSE_BREAK.exec(headline);
+    if (clause && clause.index >= 30) headline = headline.slice(0, clause.index);
+  }
+  if (headline.length > HEADLINE_MAX) {
+    const cut = headline.lastIndexOf(' ', HEADLINE_MAX - 1);
+    headline = `${headline.slice(0, cut > 40 ? cut : HEADLINE_MAX - 1)}…`;
+  }
+  return headline;
+}
+
+const SMALL_WORDS = new Set(['of', 'the', 'and', 'de', 'la', 'el', 'al', 'on', 'upon']);
+
+/** `DAMASCUS` → `Damascus`, `NEW YORK` → `New York`, `DEIR AL-ZOUR` → `Deir al-Zour`. Mixed-case input is kept. */
+export function titleCasePlace(place: string): string {
+  const trimmed = place.trim().replace(/\s+/g, ' ');
+  if (trimmed !== trimmed.toUpperCase()) return trimmed;
+  return trimmed
+    .toLowerCase()
+    .split(' ')
+    .map((word, i) =>
+      word
+        .split('-')
+        .map((part, j) => ((i > 0 || j > 0) && SMALL_WORDS.has(part) ? part : part.charAt(0).toUpperCase() + part.slice(1)))
+        .join('-'),
+    )
+    .join(' ');
+}
+
+/** `SALVADOR, Feb 26 -` or `DAMASCUS, Sept. 9 (Xinhua) --` → the place before the date. */
+export function placeFromDateline(dateline: string): string | null {
+  const m = /^\s*([^,(]+?)(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}\b|\s*\(|\s+-)/.exec(dateline) ?? /^\s*([^,]+),/.exec(dateline);
+  const place = m?.[1]?.trim();
+  return place ? titleCasePlace(place) : null;
+}
+
+/** Paragraphs: hard line wraps kept, blank lines separate paragraphs, indentation trimmed. */
+export function normaliseBody(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.split('\n').map((line) => line.trim()).filter(Boolean).join('\n'))
+    .filter(Boolean)
+    .join('\n\n');
+}

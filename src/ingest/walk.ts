@@ -1,0 +1,41 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+const SOURCE_EXTENSIONS = new Set(['.txt', '.ndjson', '.jsonl', '.json']);
+
+export interface WalkResult {
+  files: string[];
+  missing: string[];
+}
+
+/**
+ * Expand the paths a user gave into source files: folders recursively (hidden entries skipped,
+ * only story formats taken), files as given whatever their extension, in a stable order.
+ */
+export async function listSourceFiles(paths: readonly string[]): Promise<WalkResult> {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const given of paths) {
+    const stat = await fs.stat(given).catch(() => null);
+    if (!stat) missing.push(given);
+    else if (stat.isDirectory()) files.push(...(await walkFolder(given)));
+    else files.push(given);
+  }
+  return { files, missing };
+}
+
+async function walkFolder(folder: string): Promise<string[]> {
+  const entries = (await fs.readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  const found: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) found.push(...(await walkFolder(full)));
+    else if (entry.isFile() && isSourceFile(entry.name)) found.push(full);
+  }
+  return found;
+}
+
+export function isSourceFile(name: string): boolean {
+  return SOURCE_EXTENSIONS.has(path.extname(name).toLowerCase()) && !name.startsWith('.');
+}

@@ -1,0 +1,75 @@
+import 'dotenv/config';
+import os from 'node:os';
+import path from 'node:path';
+import { commands } from '../commands/index.js';
+import { createApp } from './app.js';
+import { systemClock } from './core/clock.js';
+import { dispatchCommand } from './core/dispatch.js';
+import { createLogger } from './core/logger.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createShellTransport } from './transports/shell/shell-transport.js';
+import type { Transport } from './transports/transport.js';
+
+/**
+ * The composition root: config → store → services → transport (Discord with a token, else the
+ * local shell) → schedulers. Everything is built here and passed down; nothing is global.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const log = createLogger({ level: config.logLevel, secrets: config.discord.token ? [config.discord.token] : [] });
+  const app = await createApp({ dbPath: config.dbPath, cacheDir: config.cacheDir, commands, clock: systemClock, log });
+
+  if (app.services.store.count() === 0) {
+    log.info('empty store: ingesting the data folder', { dataDir: config.dataDir });
+    const tally = await app.ingest([config.dataDir]);
+    log.info('ingested', { added: tally.added, duplicate: tally.duplicate, rejected: tally.rejected, errors: tally.errors });
+  }
+  log.info('store ready', { db: config.dbPath, articles: app.services.store.count() });
+
+  let transport: Transport;
+  if (config.discord.token) {
+    const { createDiscordTransport } = await import('./transports/discord/discord-transport.js');
+    transport = createDiscordTransport({ config, commands: [...app.registry.values()], services: app.services, log });
+  } else {
+    transport = createShellTransport({
+      input: process.stdin,
+      output: process.stdout,
+      definitions: app.definitions,
+      caller: { userId: 'shell', userName: os.userInfo().username, channelId: config.shellChannelId, guildId: null, canManageGuild: true },
+      imageDir: config.mapsDir,
+      historyFile: path.join(config.dataDir, '.shell_history'),
+      terminal: process.stdin.isTTY === true,
+      onClose: () => void shutdown('input closed'),
+    });
+  }
+
+  let stopping = false;
+  const shutdown = async (reason: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutting down', { reason });
+    await transport.stop();
+    app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await transport.start((incoming) =>
+    dispatchCommand(app.registry, incoming.name, {
+      options: incoming.options,
+      subcommand: incoming.subcommand,
+      caller: incoming.caller,
+      services: app.services,
+    }),
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`Dateline failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(2);
+});

@@ -1,0 +1,347 @@
+import type {
+  AddResult,
+  AnalyzedArticle,
+  Article,
+  ArticleAnalysis,
+  ArticleStore,
+  ArticleSummary,
+  PlaceMentionHit,
+  QuoteHit,
+  QuoteQuery,
+  SearchHit,
+} from '../article-store.js';
+import { articleId, contentHash } from '../article-identity.js';
+import type { ScoredSentence, Quote } from '../../nlp/types.js';
+import type { PlaceMention } from '../../geo/types.js';
+import { ftsAll, ftsAny, ftsPrefix, ftsWords } from './fts-query.js';
+import type { SqliteDatabase } from './open-database.js';
+
+interface ArticleRow {
+  rowid: number;
+  id: string;
+  source: string;
+  published: string;
+  published_zone: string | null;
+  editor: string | null;
+  dateline_place: string | null;
+  headline: string;
+  headline_derived: number;
+  caption: string | null;
+  caption_credit: string | null;
+  body: string;
+  url: string | null;
+  origin: string;
+  ingested_at: string;
+}
+
+interface SummaryRow {
+  id: string;
+  headline: string;
+  published: string;
+  source: string;
+  dateline_place: string | null;
+  url: string | null;
+}
+
+interface QuoteRow extends SummaryRow {
+  start: number;
+  end: number;
+  kind: 'direct' | 'reported';
+  text: string;
+  speaker: string;
+  speaker_start: number | null;
+  speaker_end: number | null;
+  speaker_description: string | null;
+  verb: string | null;
+}
+
+const SUMMARY_COLUMNS = 'a.id, a.headline, a.published, a.source, a.dateline_place, a.url';
+
+function toSummary(row: SummaryRow): ArticleSummary {
+  return {
+    id: row.id,
+    headline: row.headline,
+    published: row.published,
+    source: row.source,
+    datelinePlace: row.dateline_place,
+    url: row.url,
+  };
+}
+
+/** Sentences are packed as `[[start, end, score], …]`: text is sliced from the body on read. */
+type PackedSentence = [number, number, number];
+
+export function sentenceText(body: string, start: number, end: number): string {
+  return body.slice(start, end).replace(/\s+/g, ' ').trim();
+}
+
+function unpackSentences(body: string, packed: string): ScoredSentence[] {
+  const rows = JSON.parse(packed) as PackedSentence[];
+  return rows.map(([start, end, score], index) => ({ index, start, end, score, text: sentenceText(body, start, end) }));
+}
+
+function packSentences(sentences: readonly ScoredSentence[]): string {
+  return JSON.stringify(sentences.map((s) => [s.start, s.end, Math.round(s.score * 1e6) / 1e6]));
+}
+
+function toQuoteHit(row: QuoteRow): QuoteHit {
+  return {
+    articleId: row.id,
+    headline: row.headline,
+    source: row.source,
+    published: row.published,
+    start: row.start,
+    end: row.end,
+    kind: row.kind,
+    text: row.text,
+    speaker: row.speaker,
+    speakerMention: row.speaker_start === null || row.speaker_end === null ? null : { start: row.speaker_start, end: row.speaker_end },
+    speakerDescription: row.speaker_description,
+    verb: row.verb,
+  };
+}
+
+/**
+ * The SQLite implementation of ArticleStore. This file and its folder are the only code that
+ * speaks SQL, so a PostgreSQL store can replace it without touching commands or services.
+ */
+export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
+  const q = {
+    byUrl: db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE url = ?'),
+    byHash: db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE content_hash = ?'),
+    insert: db.prepare(`
+      INSERT INTO articles (id, source, published, published_ms, published_zone, editor, dateline_place, headline,
+        headline_derived, caption, caption_credit, body, url, content_hash, origin, ingested_at)
+      VALUES (@id, @source, @published, @publishedMs, @publishedZone, @editor, @datelinePlace, @headline,
+        @headlineDerived, @caption, @captionCredit, @body, @url, @contentHash, @origin, @ingestedAt)`),
+    insertFts: db.prepare('INSERT INTO articles_fts (rowid, headline, body) VALUES (?, ?, ?)'),
+    insertHeadlineFts: db.prepare('INSERT INTO headlines_fts (rowid, headline) VALUES (?, ?)'),
+    insertSentences: db.prepare('INSERT INTO article_sentences (article_rowid, packed) VALUES (?, ?)'),
+    insertQuote: db.prepare(`
+      INSERT OR IGNORE INTO quotes (article_rowid, start, end, kind, text, speaker, speaker_start, speaker_end, speaker_description, verb)
+      VALUES (@rowid, @start, @end, @kind, @text, @speaker, @speakerStart, @speakerEnd, @speakerDescription, @verb)`),
+    insertPlace: db.prepare(`
+      INSERT OR IGNORE INTO places (article_rowid, start, end, name, geoname_id, country_code, lat, lon)
+      VALUES (@rowid, @start, @end, @name, @geonameId, @countryCode, @lat, @lon)`),
+    getById: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
+    sentences: db.prepare<[number], { packed: string }>('SELECT packed FROM article_sentences WHERE article_rowid = ?'),
+    quotesOf: db.prepare<[number], QuoteRow>(
+      `SELECT ${SUMMARY_COLUMNS}, q.* FROM quotes q JOIN articles a ON a.rowid = q.article_rowid WHERE q.article_rowid = ? ORDER BY q.start`,
+    ),
+    placesOf: db.prepare<[number], { name: string; start: number; end: number; geoname_id: number | null; country_code: string | null; lat: number | null; lon: number | null }>(
+      'SELECT * FROM places WHERE article_rowid = ? ORDER BY start',
+    ),
+    latest: db.prepare<[number], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles a ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`),
+    between: db.prepare<[number, number, number], SummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.published_ms >= ? AND a.published_ms < ? ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`,
+    ),
+    search: db.prepare<[string, number], SummaryRow & { rank: number; snippet: string }>(`
+      SELECT ${SUMMARY_COLUMNS}, bm25(articles_fts, 4.0, 1.0) AS rank,
+        snippet(articles_fts, 1, '', '', '…', 24) AS snippet
+      FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+      WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ?`),
+    suggest: db.prepare<[string, number], SummaryRow>(`
+      SELECT ${SUMMARY_COLUMNS} FROM headlines_fts JOIN articles a ON a.rowid = headlines_fts.rowid
+      WHERE headlines_fts MATCH ? ORDER BY bm25(headlines_fts) LIMIT ?`),
+    count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles'),
+    speakers: db.prepare<[string, number], { speaker: string }>(`
+      SELECT speaker FROM quotes WHERE speaker <> 'unknown' AND speaker LIKE ? ESCAPE '\\'
+      GROUP BY speaker COLLATE NOCASE ORDER BY COUNT(*) DESC, speaker LIMIT ?`),
+    placeCounts: db.prepare<[], { geoname_id: number; n: number }>(
+      'SELECT geoname_id, COUNT(DISTINCT article_rowid) AS n FROM places WHERE geoname_id IS NOT NULL GROUP BY geoname_id',
+    ),
+  };
+
+  let placeCountsCache: Map<number, number> | null = null;
+
+  const addArticles = db.transaction((items: readonly AnalyzedArticle[]): AddResult => {
+    const result: AddResult = { added: [], duplicates: [] };
+    const ingestedAt = new Date().toISOString();
+    for (const { article, analysis } of items) {
+      const hash = contentHash(article.body);
+      const existing = (article.url ? q.byUrl.get(article.url) : undefined) ?? q.byHash.get(hash);
+      if (existing) {
+        result.duplicates.push(existing.id);
+        continue;
+      }
+      const id = articleId(article.url, hash);
+      const info = q.insert.run({
+        ...article,
+        id,
+        publishedMs: Date.parse(article.published),
+        headlineDerived: article.headlineDerived ? 1 : 0,
+        contentHash: hash,
+        ingestedAt,
+      });
+      const rowid = Number(info.lastInsertRowid);
+      q.insertFts.run(rowid, article.headline, article.body);
+      q.insertHeadlineFts.run(rowid, article.headline);
+      q.insertSentences.run(rowid, packSentences(analysis.sentences));
+      for (const quote of analysis.quotes) {
+        q.insertQuote.run({
+          rowid,
+          start: quote.start,
+          end: quote.end,
+          kind: quote.kind,
+          text: quote.text,
+          speaker: quote.speaker,
+          speakerStart: quote.speakerMention?.start ?? null,
+          speakerEnd: quote.speakerMention?.end ?? null,
+          speakerDescription: quote.speakerDescription,
+          verb: quote.verb,
+        });
+      }
+      for (const place of analysis.places) q.insertPlace.run({ rowid, ...place });
+      result.added.push(id);
+    }
+    if (result.added.length > 0) placeCountsCache = null;
+    return result;
+  });
+
+  function rowToArticle(row: ArticleRow): Article {
+    return {
+      id: row.id,
+      source: row.source,
+      published: row.published,
+      publishedZone: row.published_zone,
+      editor: row.editor,
+      datelinePlace: row.dateline_place,
+      headline: row.headline,
+      headlineDerived: row.headline_derived === 1,
+      caption: row.caption,
+      captionCredit: row.caption_credit,
+      body: row.body,
+      url: row.url,
+      origin: row.origin,
+      ingestedAt: row.ingested_at,
+    };
+  }
+
+  function search(query: string, limit: number): SearchHit[] {
+    const words = ftsWords(query);
+    if (words.length === 0) return [];
+    // All words first; when that finds nothing, any word, so a typo in one word still finds something.
+    let rows = q.search.all(ftsAll(words), limit);
+    if (rows.length === 0 && words.length > 1) rows = q.search.all(ftsAny(words), limit);
+    return rows.map((row) => ({ ...toSummary(row), snippet: row.snippet, rank: row.rank }));
+  }
+
+  function findQuotes(query: QuoteQuery): QuoteHit[] {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (query.speaker) {
+      where.push(`(q.speaker LIKE ? ESCAPE '\\' OR q.speaker_description LIKE ? ESCAPE '\\')`);
+      const like = `%${escapeLike(query.speaker.trim())}%`;
+      params.push(like, like);
+    }
+    let from = 'quotes q JOIN articles a ON a.rowid = q.article_rowid';
+    let order = 'a.published_ms DESC, a.rowid DESC, q.start';
+    if (query.about) {
+      const words = ftsWords(query.about);
+      if (words.length === 0) return [];
+      // Quotes of the stories that best match the topic, best story first.
+      from = `(SELECT rowid AS r, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT 200) m
+        JOIN quotes q ON q.article_rowid = m.r JOIN articles a ON a.rowid = q.article_rowid`;
+      params.unshift(ftsAll(words));
+      order = 'm.rank, q.start';
+    }
+    const sql = `SELECT ${SUMMARY_COLUMNS}, q.* FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY ${order} LIMIT ? OFFSET ?`;
+    return db
+      .prepare<(string | number)[], QuoteRow>(sql)
+      .all(...params, query.limit, query.offset ?? 0)
+      .map(toQuoteHit);
+  }
+
+  function findPlaceMentions(geonameIds: readonly number[], limit: number): PlaceMentionHit[] {
+    if (geonameIds.length === 0) return [];
+    const marks = geonameIds.map(() => '?').join(',');
+    const rows = db
+      .prepare<(number)[], ArticleRow & { m_start: number; m_end: number; m_name: string; packed: string | null }>(`
+        SELECT a.*, p.start AS m_start, p.end AS m_end, p.name AS m_name, s.packed
+        FROM (SELECT article_rowid, MIN(start) AS start FROM places WHERE geoname_id IN (${marks}) GROUP BY article_rowid) first
+        JOIN places p ON p.article_rowid = first.article_rowid AND p.start = first.start
+        JOIN articles a ON a.rowid = first.article_rowid
+        LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
+        ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`)
+      .all(...geonameIds, limit);
+    return rows.map((row) => ({
+      articleId: row.id,
+      headline: row.headline,
+      source: row.source,
+      published: row.published,
+      name: row.m_name,
+      start: row.m_start,
+      end: row.m_end,
+      sentence: sentenceAround(row.body, row.packed, row.m_start),
+    }));
+  }
+
+  return {
+    addArticles: (items) => addArticles.immediate(items),
+    getById: (id) => {
+      const row = q.getById.get(id.trim().toLowerCase());
+      return row ? rowToArticle(row) : null;
+    },
+    getAnalysis: (id) => {
+      const row = q.getById.get(id);
+      if (!row) return null;
+      const packed = q.sentences.get(row.rowid)?.packed ?? '[]';
+      const quotes: Quote[] = q.quotesOf.all(row.rowid).map(toQuoteHit).map(toQuote);
+      const places: PlaceMention[] = q.placesOf.all(row.rowid).map((p) => ({
+        name: p.name,
+        start: p.start,
+        end: p.end,
+        geonameId: p.geoname_id,
+        countryCode: p.country_code,
+        lat: p.lat,
+        lon: p.lon,
+      }));
+      const analysis: ArticleAnalysis = { sentences: unpackSentences(row.body, packed), quotes, places };
+      return analysis;
+    },
+    latest: (limit) => q.latest.all(limit).map(toSummary),
+    publishedBetween: (from, to, limit) => q.between.all(from.getTime(), to.getTime(), limit).map(toSummary),
+    search,
+    suggestHeadlines: (prefix, limit) => {
+      const words = ftsWords(prefix);
+      if (words.length === 0) return q.latest.all(limit).map(toSummary);
+      return q.suggest.all(ftsPrefix(words), limit).map(toSummary);
+    },
+    count: () => q.count.get()?.n ?? 0,
+    findQuotes,
+    suggestSpeakers: (prefix, limit) => q.speakers.all(`%${escapeLike(prefix.trim())}%`, limit).map((r) => r.speaker),
+    findPlaceMentions,
+    countPlaceMentions: (geonameIds) => {
+      if (geonameIds.length === 0) return 0;
+      const marks = geonameIds.map(() => '?').join(',');
+      const row = db
+        .prepare<number[], { n: number }>(`SELECT COUNT(DISTINCT article_rowid) AS n FROM places WHERE geoname_id IN (${marks})`)
+        .get(...geonameIds);
+      return row?.n ?? 0;
+    },
+    placeMentionCounts: () => {
+      placeCountsCache ??= new Map(q.placeCounts.all().map((r) => [r.geoname_id, r.n]));
+      return placeCountsCache;
+    },
+    close: () => db.close(),
+  };
+}
+
+function toQuote(hit: QuoteHit): Quote {
+  const { text, kind, speaker, speakerMention, speakerDescription, verb, start, end } = hit;
+  return { text, kind, speaker, speakerMention, speakerDescription, verb, start, end };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The stored sentence that holds `offset`, else the text around it. */
+function sentenceAround(body: string, packed: string | null, offset: number): string {
+  if (packed) {
+    const hit = (JSON.parse(packed) as PackedSentence[]).find(([start, end]) => start <= offset && offset < end);
+    if (hit) return sentenceText(body, hit[0], hit[1]);
+  }
+  return sentenceText(body, Math.max(0, offset - 120), Math.min(body.length, offset + 120));
+}

@@ -1,0 +1,31 @@
+import type { Reply } from '../../core/reply.js';
+
+/**
+ * A reply as plain terminal text: the same view Discord renders as an embed.
+ * `imagePath` is where the transport saved the reply's PNG, if it had one.
+ */
+export function renderReplyText(reply: Reply, imagePath: string | null = null): string {
+  const lines: string[] = [];
+  if (reply.title) lines.push(reply.isError ? `✖ ${reply.title}` : `■ ${reply.title}`);
+  if (reply.url) lines.push(reply.url);
+  if (reply.text) lines.push(reply.isError && !reply.title ? `✖ ${reply.text}` : reply.text);
+  for (const field of reply.fields) {
+    const value = field.value.includes('\n') ? `\n    ${field.value.split('\n').join('\n    ')}` : ` ${field.value}`;
+    lines.push(`  • ${field.name}:${value}`);
+  }
+  if (reply.footer) lines.push(`  — ${reply.footer}`);
+  if (imagePath) lines.push(`  [map saved to ${imagePath}]`);
+  return lines.join('\n');
+}
+
+/** The `--json` view: `{title, text, fields:[{name,value}], image?, data}`. */
+export function replyToJson(reply: Reply, imagePath: string | null = null): Record<string, unknown> {
+  const json: Record<string, unknown> = {
+    title: reply.title ?? null,
+    text: reply.text,
+    fields: reply.fields.map((f) => ({ name: f.name, value: f.value })),
+  };
+  if (reply.image) json.image = { name: reply.image.name, path: imagePath, description: reply.image.description ?? null };
+  json.data = reply.data;
+  return json;
+}

@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { normaliseText } from '../../src/store/article-identity.js';
+import { ingestPaths } from '../../src/ingest/ingest.js';
+import { openDatabase } from '../../src/store/sqlite/open-database.js';
+import { createSqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
+import type { ArticleStore } from '../../src/store/article-store.js';
+import { makeTempDir, sampleArticle, writeCorpusSlice } from '../helpers/paths.js';
+import { simpleAnalyze } from '../helpers/simple-analyze.js';
+
+describe('ingestPaths', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let store: ArticleStore;
+  const ingest = (paths: string[]) => ingestPaths(paths, { store, analyze: simpleAnalyze, now: () => new Date('2026-01-01T00:00:00Z') });
+  const write = (name: string, content: string | Buffer): string => {
+    const file = path.join(temp.dir, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+    return file;
+  };
+
+  beforeEach(() => {
+    temp = makeTempDir();
+    store = createSqliteArticleStore(openDatabase(path.join(temp.dir, 'store.db')));
+  });
+  afterEach(() => {
+    store.close();
+    temp.cleanup();
+  });
+
+  it('ingests a folder recursively, mixing wire text and NDJSON, and counts duplicates', async () => {
+    fs.copyFileSync(sampleArticle, write('in/xinhua.txt', ''));
+    writeCorpusSlice(path.join(temp.dir, 'in'), 20);
+    fs.mkdirSync(path.join(temp.dir, 'in/deeper'));
+    fs.copyFileSync(sampleArticle, path.join(temp.dir, 'in/deeper/again.txt'));
+    write('in/.hidden.txt', 'ignored');
+    write('in/notes.md', 'ignored');
+    const tally = await ingest([path.join(temp.dir, 'in')]);
+    // The corpus itself repeats stories word for word: count its distinct bodies.
+    const distinct = new Set(
+      fs.readFileSync(path.join(temp.dir, 'in/reuters-0-20.ndjson'), 'utf8').split('\n').filter(Boolean)
+        .map((l) => normaliseText(String((JSON.parse(l) as { text: string }).text))),
+    ).size;
+    expect(tally).toEqual({ added: 1 + distinct, duplicate: 1 + (20 - distinct), rejected: 0, errors: [] });
+    const second = await ingest([path.join(temp.dir, 'in')]);
+    expect(second).toEqual({ added: 0, duplicate: 22, rejected: 0, errors: [] });
+    expect(distinct).toBeGreaterThan(15);
+  });
+
+  it.each([
+    ['empty.txt', '', /empty file/, null],
+    ['blank.ndjson', '\n  \n', /empty file/, null],
+    ['binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]), /binary file/, null],
+    // 'é' in Latin-1 is the lone byte 0xE9 at offset 63: not valid UTF-8.
+    ['latin1.txt', Buffer.from(' date 2017-09-09 Source: Xinhua| 2017-09-09 19:03:53|Editor: J\xe9r\xf4me\n\nBody.', 'latin1'), /invalid UTF-8 at byte 63/, null],
+    ['plain.txt', 'Some notes that are not a story.\n', /not a wire story/, 1],
+  ])('rejects %s with its path and reason, and still loads the rest', async (name, content, reason, line) => {
+    const bad = write(name, content);
+    const good = path.join(temp.dir, 'good.txt');
+    fs.copyFileSync(sampleArticle, good);
+    const tally = await ingest([bad, good]);
+    expect(tally.added).toBe(1);
+    expect(tally.rejected).toBe(1);
+    expect(tally.errors).toHaveLength(1);
+    expect(tally.errors[0]).toMatchObject({ path: bad, line });
+    expect(tally.errors[0]?.reason).toMatch(reason);
+  });
+
+  it('rejects bad NDJSON lines with their line numbers and keeps the good ones', async () => {
+    const file = write(
+      'mixed.ndjson',
+      [
+        JSON.stringify({ title: 'One', text: 'First story.', date: '2020-01-01', source: 'W' }),
+        '{not json',
+        JSON.stringify({ title: 'No body', date: '2020-01-01', source: 'W' }),
+        JSON.stringify({ title: 'Bad date', text: 'x', date: '2020-02-31', source: 'W' }),
+        JSON.stringify({ title: 'Two', text: 'Second story.', date: '2020-01-02', source: 'W' }),
+      ].join('\n'),
+    );
+    const tally = await ingest([file]);
+    expect(tally.added).toBe(2);
+    expect(tally.rejected).toBe(3);
+    expect(tally.errors.map((e) => [e.path, e.line])).toEqual([
+      [file, 2],
+      [file, 3],
+      [file, 4],
+    ]);
+  });
+
+  it('reports a missing path and goes on', async () => {
+    const good = path.join(temp.dir, 'good.txt');
+    fs.copyFileSync(sampleArticle, good);
+    const tally = await ingest([path.join(temp.dir, 'nope'), good]);
+    expect(tally).toMatchObject({ added: 1, rejected: 1 });
+    expect(tally.errors[0]?.reason).toBe('no such file or directory');
+  });
+
+  it('leaves nothing of a file behind when storing it fails', async () => {
+    const file = writeCorpusSlice(temp.dir, 30);
+    let calls = 0;
+    const tally = await ingestPaths([file], {
+      store: {
+        ...store,
+        addArticles: (items) => {
+          calls += 1;
+          // Fail after writing part of the batch, as a full disk would.
+          store.addArticles(items.slice(0, 5));
+          throw new Error('disk full');
+        },
+      },
+      analyze: simpleAnalyze,
+      now: () => new Date('2026-01-01T00:00:00Z'),
+    });
+    expect(calls).toBe(1);
+    expect(tally.added).toBe(0);
+    expect(tally.rejected).toBe(30);
+    expect(tally.errors.at(-1)?.reason).toMatch(/store error: disk full/);
+  });
+});

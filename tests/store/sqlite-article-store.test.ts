@@ -1,0 +1,157 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/sqlite/open-database.js';
+import { createSqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
+import { latestSchemaVersion } from '../../src/store/sqlite/migrations.js';
+import type { AnalyzedArticle, ArticleStore, NewArticle } from '../../src/store/article-store.js';
+import { makeTempDir } from '../helpers/paths.js';
+import { simpleAnalyze } from '../helpers/simple-analyze.js';
+
+function story(overrides: Partial<NewArticle> = {}): NewArticle {
+  return {
+    source: 'Wire',
+    published: '2020-05-01T10:00:00Z',
+    publishedZone: 'UTC',
+    editor: null,
+    datelinePlace: null,
+    headline: 'Cocoa prices rise',
+    headlineDerived: false,
+    caption: null,
+    captionCredit: null,
+    body: 'Cocoa prices rose sharply on Monday. Traders said supply was short.',
+    url: null,
+    origin: 'test',
+    ...overrides,
+  };
+}
+
+function analyzed(article: NewArticle, extra: Partial<AnalyzedArticle['analysis']> = {}): AnalyzedArticle {
+  return { article, analysis: { ...simpleAnalyze(article), ...extra } };
+}
+
+describe('SQLite article store', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let store: ArticleStore;
+  let dbFile: string;
+
+  beforeEach(() => {
+    temp = makeTempDir();
+    dbFile = path.join(temp.dir, 'nested/dir/store.db');
+    store = createSqliteArticleStore(openDatabase(dbFile));
+  });
+  afterEach(() => {
+    store.close();
+    temp.cleanup();
+  });
+
+  it('creates the file on first open, in WAL mode, at the latest schema version', () => {
+    const db = openDatabase(dbFile);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
+    db.close();
+  });
+
+  it('stores a story once: same url or same normalised text is a duplicate with the same id', () => {
+    const first = store.addArticles([analyzed(story({ url: 'https://example.com/1' }))]);
+    expect(first.added).toHaveLength(1);
+    const sameUrl = store.addArticles([analyzed(story({ url: 'https://example.com/1', body: 'Different text entirely.' }))]);
+    expect(sameUrl).toEqual({ added: [], duplicates: first.added });
+    const sameText = store.addArticles([analyzed(story({ body: '  cocoa PRICES rose sharply on Monday;\n traders said supply was short ' }))]);
+    expect(sameText.duplicates).toEqual(first.added);
+    expect(store.count()).toBe(1);
+  });
+
+  it('gives the same stable id to the same story in another store', () => {
+    const other = createSqliteArticleStore(openDatabase(':memory:'));
+    const a = store.addArticles([analyzed(story())]).added[0];
+    const b = other.addArticles([analyzed(story())]).added[0];
+    expect(a).toBeDefined();
+    expect(a).toBe(b);
+    other.close();
+  });
+
+  it('adds a batch atomically: a failure rolls the whole batch back', () => {
+    const bad = analyzed(story({ body: 'Another story.' }));
+    // A NOT NULL violation in the second item must not leave the first behind.
+    (bad.article as { headline: string | null }).headline = null;
+    expect(() => store.addArticles([analyzed(story()), bad])).toThrow();
+    expect(store.count()).toBe(0);
+  });
+
+  it('returns every field it was given', () => {
+    const input = story({ editor: 'Lu Hui', datelinePlace: 'Damascus', caption: 'A photo.', captionCredit: 'Someone', url: 'https://x.test/a', headlineDerived: true });
+    const [id] = store.addArticles([analyzed(input)]).added;
+    const got = store.getById(id!);
+    expect(got).toMatchObject({ ...input, id });
+    expect(got?.ingestedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(store.getById('nope')).toBeNull();
+  });
+
+  it('searches title and body with bm25, best first, and falls back to any word', () => {
+    store.addArticles([
+      analyzed(story({ headline: 'Oil output falls', body: 'Oil production fell in March. Cocoa was not mentioned.', published: '2020-05-02T00:00:00Z' })),
+      analyzed(story({ headline: 'Cocoa harvest late', body: 'The cocoa harvest in Bahia is late. Cocoa farmers wait.', published: '2020-05-03T00:00:00Z' })),
+    ]);
+    const hits = store.search('cocoa', 10);
+    expect(hits.map((h) => h.headline)).toEqual(['Cocoa harvest late', 'Oil output falls']);
+    expect(hits[0]?.snippet).toMatch(/cocoa/i);
+    expect(store.search('cocoa zzzunknown', 10).length).toBe(2);
+    expect(store.search('"); DROP TABLE articles; --', 10)).toEqual([]);
+    expect(store.search('', 10)).toEqual([]);
+  });
+
+  it('lists the latest stories newest first and those published in a window', () => {
+    store.addArticles([
+      analyzed(story({ headline: 'old', body: 'old story', published: '2020-01-01T00:00:00Z' })),
+      analyzed(story({ headline: 'new', body: 'new story', published: '2020-03-01T00:00:00Z' })),
+      analyzed(story({ headline: 'mid', body: 'mid story', published: '2020-02-01T00:00:00+05:00' })),
+    ]);
+    expect(store.latest(2).map((s) => s.headline)).toEqual(['new', 'mid']);
+    expect(store.publishedBetween(new Date('2020-01-15T00:00:00Z'), new Date('2020-03-01T00:00:00Z'), 10).map((s) => s.headline)).toEqual(['mid']);
+  });
+
+  it('suggests headlines by word prefixes for autocomplete', () => {
+    store.addArticles([analyzed(story({ headline: 'Syrian army advances in Deir al-Zour', body: 'x one' })), analyzed(story({ headline: 'Cocoa review', body: 'x two' }))]);
+    expect(store.suggestHeadlines('syr', 5).map((s) => s.headline)).toEqual(['Syrian army advances in Deir al-Zour']);
+    expect(store.suggestHeadlines('army adv', 5)).toHaveLength(1);
+    expect(store.suggestHeadlines('', 5)).toHaveLength(2);
+  });
+
+  it('stores quotes and finds them by speaker and by topic', () => {
+    const article = story({ body: 'The minister said prices would fall. "We are ready," Smith said.' });
+    const [id] = store.addArticles([
+      analyzed(article, {
+        quotes: [
+          { text: 'prices would fall', kind: 'reported', speaker: 'the minister', speakerMention: { start: 0, end: 12 }, speakerDescription: null, verb: 'said', start: 18, end: 35 },
+          { text: 'We are ready,', kind: 'direct', speaker: 'John Smith', speakerMention: { start: 51, end: 56 }, speakerDescription: 'a trader', verb: 'said', start: 37, end: 51 },
+        ],
+      }),
+    ]).added;
+    expect(store.getAnalysis(id!)?.quotes.map((q) => q.speaker)).toEqual(['the minister', 'John Smith']);
+    expect(store.findQuotes({ speaker: 'smith', limit: 5 }).map((q) => q.text)).toEqual(['We are ready,']);
+    expect(store.findQuotes({ about: 'cocoa', limit: 5 })).toHaveLength(2);
+    expect(store.findQuotes({ about: 'unrelated', limit: 5 })).toHaveLength(0);
+    expect(store.suggestSpeakers('sm', 5)).toEqual(['John Smith']);
+    expect(store.findQuotes({ limit: 1, offset: 1 }).map((q) => q.speaker)).toEqual(['John Smith']);
+  });
+
+  it('stores places and answers mention queries with the sentence around each', () => {
+    const body = 'Fighting continued. Troops entered Raqqa on Monday. Raqqa was quiet later.';
+    const place = { geonameId: 163915, countryCode: 'SY', lat: 35.95, lon: 39.01 };
+    const [id] = store.addArticles([
+      analyzed(story({ body }), { places: [{ name: 'Raqqa', start: 35, end: 40, ...place }, { name: 'Raqqa', start: 52, end: 57, ...place }] }),
+    ]).added;
+    expect(store.countPlaceMentions([163915])).toBe(1);
+    expect(store.placeMentionCounts().get(163915)).toBe(1);
+    const [hit] = store.findPlaceMentions([163915, 1], 5);
+    expect(hit).toMatchObject({ articleId: id, name: 'Raqqa', start: 35, sentence: 'Troops entered Raqqa on Monday.' });
+    expect(store.findPlaceMentions([], 5)).toEqual([]);
+  });
+
+  it('round-trips sentence scores', () => {
+    const article = story();
+    const sentences = simpleAnalyze(article).sentences.map((s, i) => ({ ...s, score: i + 0.5 }));
+    const [id] = store.addArticles([{ article, analysis: { sentences, quotes: [], places: [] } }]).added;
+    expect(store.getAnalysis(id!)?.sentences).toEqual(sentences);
+  });
+});
