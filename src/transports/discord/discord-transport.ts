@@ -1,0 +1,323 @@
+/**
+ * The Discord transport: discord.js v14 with the Guilds intent only (slash commands need no
+ * message content). Chat-input interactions become IncomingCommands for the shared dispatcher and
+ * their Reply views are rendered as embeds; autocomplete answers from the command's `autocomplete`.
+ * All Discord-specific code lives under `src/transports/discord/` (MonitoRSS ADR-008).
+ */
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type ClientOptions,
+  type Interaction,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  type MessageCreateOptions,
+} from 'discord.js';
+import type { AutocompleteContext, Command } from '../../core/command.js';
+import { createCommandRegistry, dispatchAutocomplete, newErrorId } from '../../core/dispatch.js';
+import type { Logger } from '../../core/logger.js';
+import { reply as makeReply, type Reply } from '../../core/reply.js';
+import type { Services } from '../../core/services.js';
+import type { IncomingCommand, SendTarget, SentMessage, Transport } from '../transport.js';
+import { flattenOptions } from './interaction-options.js';
+import { DISCORD_LIMITS } from './limits.js';
+import { registerCommands, type RegisterCommandsResult } from './register-commands.js';
+import { renderReply, type RenderedMessage } from './render-embed.js';
+import { ownsGuildOnShards } from './shard-ownership.js';
+
+export interface DiscordTransportOptions {
+  token: string;
+  /** The application (client) id; read from the gateway READY when not given. */
+  applicationId?: string | null;
+  /** Register commands in this guild only (instant, for development); global when null. */
+  guildId?: string | null;
+  /** REST base URL instead of https://discord.com/api (a REST proxy, or the tests' fake Discord). */
+  apiUrl?: string | null;
+  commands: readonly Command[];
+  services: Services;
+  log: Logger;
+  /** Where the hash of the last registered definitions is kept; null: register on every start. */
+  commandsStatePath?: string | null;
+  /** Register slash commands on start (only when changed). Default true. */
+  registerOnStart?: boolean;
+  /** A command not marked `slow` is deferred anyway when it has not answered after this long. Default 2,000 ms. */
+  deferAfterMs?: number;
+  /** Autocomplete must answer within Discord's 3 s: give up (answer nothing) after this. Default 2,000 ms. */
+  autocompleteTimeoutMs?: number;
+  /** How long stop() waits for in-flight replies. Default 10 s. */
+  shutdownTimeoutMs?: number;
+  /** Extra discord.js client options (shards, shardCount); intents and REST base are set here. */
+  clientOptions?: Partial<Pick<ClientOptions, 'shards' | 'shardCount'>>;
+}
+
+/** A message already in a channel, for checking whether a digest was posted before a crash. */
+export interface RecentMessage {
+  id: string;
+  fromSelf: boolean;
+  createdAt: string;
+  /** Content, embed titles, descriptions, field texts and footers, joined by newlines. */
+  text: string;
+}
+
+export interface DiscordTransport extends Transport {
+  /** True when this process's shard owns the guild: per-guild work (digests) runs only there. */
+  ownsGuild(guildId: string): boolean;
+  /** The channel's newest messages, newest first (≤ 100). */
+  recentMessages(target: SendTarget, limit: number): Promise<RecentMessage[]>;
+  /** The result of the start-up registration (null before start or when disabled). */
+  readonly registration: RegisterCommandsResult | null;
+  /** The underlying client, for diagnostics and the sharding entry point. */
+  readonly client: Client;
+}
+
+const REFUSED_IN_DMS = 'This command configures a server, so it only works in a server channel.';
+const SHUTTING_DOWN = 'Dateline is restarting; please try again in a moment.';
+
+/** The parts every kind of message shares: content, embeds, files, and no pings. */
+function baseOptions(rendered: RenderedMessage): MessageCreateOptions & InteractionEditReplyOptions {
+  const options: MessageCreateOptions & InteractionEditReplyOptions = {
+    embeds: rendered.embeds,
+    files: rendered.files.map((f) => ({ attachment: f.data, name: f.name, ...(f.description ? { description: f.description } : {}) })),
+    allowedMentions: { parse: [], repliedUser: false },
+  };
+  if (rendered.content !== undefined) options.content = rendered.content;
+  return options;
+}
+
+/** A reply or follow-up: may be ephemeral. */
+function replyOptions(rendered: RenderedMessage): InteractionReplyOptions {
+  const { content, embeds, files, allowedMentions } = baseOptions(rendered);
+  return {
+    ...(content !== undefined && content !== null ? { content } : {}),
+    embeds: embeds ?? [],
+    files: files ?? [],
+    allowedMentions: allowedMentions ?? { parse: [] },
+    ...(rendered.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}
+
+function transportErrorReply(errorId: string): Reply {
+  return makeReply({ text: `Something went wrong while answering (error id ${errorId}). It has been logged.`, isError: true, ephemeral: true, data: { error: 'internal', errorId } });
+}
+
+export function createDiscordTransport(options: DiscordTransportOptions): DiscordTransport {
+  const { log, services } = options;
+  const registry = createCommandRegistry(options.commands);
+  const deferAfterMs = options.deferAfterMs ?? 2000;
+  const autocompleteTimeoutMs = options.autocompleteTimeoutMs ?? 2000;
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    // Defence in depth: even a payload built elsewhere pings nobody.
+    allowedMentions: { parse: [], repliedUser: false },
+    ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+    ...options.clientOptions,
+  });
+  const inFlight = new Set<Promise<void>>();
+  let onCommand: ((cmd: IncomingCommand) => Promise<Reply>) | null = null;
+  let accepting = false;
+  let registration: RegisterCommandsResult | null = null;
+
+  const track = (work: Promise<void>): void => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
+
+  /** Answer with an ephemeral apology after a transport-level failure, however far the answer got. */
+  async function apologise(interaction: ChatInputCommandInteraction, errorId: string): Promise<void> {
+    const payload = replyOptions(renderReply(transportErrorReply(errorId)));
+    try {
+      if (interaction.deferred || interaction.replied) await interaction.followUp(payload);
+      else await interaction.reply(payload);
+    } catch (error) {
+      log.error('could not tell the user about a failure', { errorId, error });
+    }
+  }
+
+  async function deliver(interaction: ChatInputCommandInteraction, deferral: Promise<unknown> | null, result: Reply): Promise<void> {
+    const rendered = renderReply(result);
+    if (!deferral) {
+      await interaction.reply(replyOptions(rendered));
+      return;
+    }
+    await deferral;
+    if (rendered.ephemeral) {
+      // A public deferral cannot become ephemeral: remove the "thinking…" message, answer privately.
+      await interaction.deleteReply();
+      await interaction.followUp(replyOptions(rendered));
+    } else {
+      await interaction.editReply(baseOptions(rendered));
+    }
+  }
+
+  async function handleChatInput(interaction: ChatInputCommandInteraction): Promise<void> {
+    const command = registry.get(interaction.commandName);
+    const started = Date.now();
+    try {
+      if (!accepting || !onCommand) {
+        await interaction.reply(replyOptions(renderReply(makeReply({ text: SHUTTING_DOWN, isError: true, ephemeral: true }))));
+        return;
+      }
+      const definition = command?.data.toJSON();
+      if (!interaction.inGuild() && definition?.default_member_permissions != null) {
+        await interaction.reply(replyOptions(renderReply(makeReply({ text: REFUSED_IN_DMS, isError: true, ephemeral: true }))));
+        return;
+      }
+      const { subcommand, options: values } = flattenOptions(interaction.options.data);
+      const incoming: IncomingCommand = {
+        name: interaction.commandName,
+        subcommand,
+        options: values,
+        caller: {
+          userId: interaction.user.id,
+          userName: interaction.user.username,
+          channelId: interaction.channelId,
+          guildId: interaction.guildId ?? null,
+          canManageGuild: interaction.inGuild() && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false),
+        },
+      };
+
+      // Slow commands defer at once; any other command defers if it has not answered in time.
+      let deferral: Promise<unknown> | null = null;
+      const defer = (): Promise<unknown> => (deferral ??= interaction.deferReply());
+      let timer: NodeJS.Timeout | null = null;
+      if (command?.slow) {
+        await defer();
+      } else {
+        timer = setTimeout(() => {
+          defer().catch((error: unknown) => log.warn('deferring the reply failed', { command: interaction.commandName, error }));
+        }, deferAfterMs);
+      }
+      let result: Reply;
+      try {
+        result = await onCommand(incoming);
+      } finally {
+        if (timer) clearTimeout(timer);
+      }
+      await deliver(interaction, deferral, result);
+      log.debug('answered', { command: interaction.commandName, ms: Date.now() - started, deferred: deferral !== null });
+    } catch (error) {
+      const errorId = newErrorId();
+      log.error('answering an interaction failed', { command: interaction.commandName, interactionId: interaction.id, errorId, error });
+      await apologise(interaction, errorId);
+    }
+  }
+
+  async function handleAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    try {
+      const focused = interaction.options.getFocused(true);
+      const { subcommand, options: values } = flattenOptions(interaction.options.data);
+      const ctx: AutocompleteContext = { options: values, subcommand, focused: { name: focused.name, value: String(focused.value) }, services };
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<[]>((resolve) => {
+        timer = setTimeout(() => resolve([]), autocompleteTimeoutMs);
+      });
+      const choices = await Promise.race([dispatchAutocomplete(registry, interaction.commandName, ctx), timeout]);
+      clearTimeout(timer);
+      await interaction.respond(
+        choices
+          .filter((c) => c.name.length > 0)
+          .slice(0, DISCORD_LIMITS.autocompleteChoices)
+          .map((c) => ({ name: c.name.slice(0, DISCORD_LIMITS.choiceName), value: c.value.slice(0, DISCORD_LIMITS.choiceValue) })),
+      );
+    } catch (error) {
+      log.warn('autocomplete failed', { command: interaction.commandName, error });
+    }
+  }
+
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    if (interaction.isChatInputCommand()) track(handleChatInput(interaction));
+    else if (interaction.isAutocomplete()) track(handleAutocomplete(interaction));
+  });
+  client.on(Events.Error, (error) => log.error('discord client error', { error }));
+  client.on(Events.ShardDisconnect, (event, shardId) => log.warn('gateway disconnected for good', { shardId, code: event.code }));
+  client.on(Events.ShardResume, (shardId, replayed) => log.info('gateway resumed', { shardId, replayed }));
+  client.rest.on('rateLimited', (info) => log.warn('rate limited by Discord', { route: info.route, retryAfterMs: info.retryAfter, global: info.global }));
+
+  function shardInfo(): { shards: readonly number[] | 'auto'; count: number } {
+    const { shards, shardCount } = client.options;
+    return { shards: Array.isArray(shards) ? shards : typeof shards === 'number' ? [shards] : 'auto', count: shardCount ?? 1 };
+  }
+
+  return {
+    client,
+    get registration() {
+      return registration;
+    },
+
+    async start(handler) {
+      onCommand = handler;
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(options.token);
+      await ready;
+      accepting = true;
+      const { shards } = shardInfo();
+      log.info('connected to Discord', { user: client.user?.tag, guilds: client.guilds.cache.size, shards });
+      // Under the ShardingManager only the process holding shard 0 registers.
+      if ((options.registerOnStart ?? true) && (shards === 'auto' || shards.includes(0))) {
+        const applicationId = options.applicationId ?? client.application?.id;
+        if (!applicationId) throw new Error('Discord application id unknown: set DISCORD_APPLICATION_ID');
+        registration = await registerCommands({
+          rest: client.rest,
+          applicationId,
+          guildId: options.guildId ?? null,
+          definitions: [...registry.values()].map((c) => c.data.toJSON()),
+          statePath: options.commandsStatePath ?? null,
+          log,
+        });
+      }
+    },
+
+    async send(target: SendTarget, reply: Reply): Promise<SentMessage> {
+      if (!client.isReady()) throw new Error('Discord transport not started');
+      const channel = await client.channels.fetch(target.channelId);
+      if (!channel || !channel.isSendable()) throw new Error(`Channel ${target.channelId} cannot receive messages`);
+      const message = await channel.send(baseOptions(renderReply(reply)));
+      return { id: message.id };
+    },
+
+    async recentMessages(target: SendTarget, limit: number): Promise<RecentMessage[]> {
+      if (!client.isReady()) throw new Error('Discord transport not started');
+      const channel = await client.channels.fetch(target.channelId);
+      if (!channel || !channel.isTextBased()) throw new Error(`Channel ${target.channelId} has no messages`);
+      const fetched = await channel.messages.fetch({ limit: Math.min(100, Math.max(1, limit)) });
+      return [...fetched.values()]
+        .sort((a, b) => b.createdTimestamp - a.createdTimestamp)
+        .map((m) => ({
+          id: m.id,
+          fromSelf: m.author.id === client.user.id,
+          createdAt: m.createdAt.toISOString(),
+          text: [m.content, ...m.embeds.flatMap((e) => [e.title, e.description, ...e.fields.flatMap((f) => [f.name, f.value]), e.footer?.text])]
+            .filter((t): t is string => typeof t === 'string' && t.length > 0)
+            .join('\n'),
+        }));
+    },
+
+    ownsGuild(guildId: string): boolean {
+      const { shards, count } = shardInfo();
+      return ownsGuildOnShards(guildId, shards, count);
+    },
+
+    async stop() {
+      // Refuse new work, let in-flight replies finish (bounded), then close the gateway.
+      accepting = false;
+      const pending = [...inFlight];
+      if (pending.length > 0) {
+        log.info('waiting for in-flight replies', { count: pending.length });
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          Promise.allSettled(pending),
+          new Promise<void>((resolve) => {
+            timer = setTimeout(resolve, options.shutdownTimeoutMs ?? 10_000);
+          }),
+        ]);
+        clearTimeout(timer);
+      }
+      await client.destroy();
+    },
+  };
+}
