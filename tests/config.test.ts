@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('gives defaults under data/ with no environment', () => {
+    const config = loadConfig({}, {}, '/srv/bot');
+    expect(config).toMatchObject({
+      discord: { token: null, guildId: null, apiUrl: null, applicationId: null },
+      dbPath: path.resolve('/srv/bot/data/dateline.db'),
+      dataDir: path.resolve('/srv/bot/data'),
+      timezone: 'UTC',
+      logLevel: 'info',
+      shellChannelId: 'shell',
+    });
+  });
+
+  it('takes the store from --db, else DATELINE_DB, else the default', () => {
+    expect(loadConfig({ DATELINE_DB: 'env.db' }, { dbPath: 'flag.db' }, '/x').dbPath).toBe(path.resolve('/x/flag.db'));
+    expect(loadConfig({ DATELINE_DB: 'env.db' }, {}, '/x').dbPath).toBe(path.resolve('/x/env.db'));
+    expect(loadConfig({ DATELINE_DB: '' }, {}, '/x').dbPath).toBe(path.resolve('/x/data/dateline.db'));
+  });
+
+  it('lists every problem in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ DATELINE_TZ: 'Mars/Olympus', DISCORD_GUILD_ID: 'abc', DISCORD_API_URL: 'not a url', DATELINE_LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/DATELINE_TZ: must be an IANA time zone/);
+    expect(problems).toMatch(/DISCORD_GUILD_ID: must be a Discord id/);
+    expect(problems).toMatch(/DISCORD_API_URL: must be a URL/);
+    expect(problems).toMatch(/DATELINE_LOG_LEVEL/);
+    expect((error as Error).message).toMatch(/\.env\.example/);
+  });
+
+  it('accepts a full Discord setup', () => {
+    const config = loadConfig({ DISCORD_TOKEN: ' abc.def.ghi ', DISCORD_GUILD_ID: '123456789012345678', DISCORD_API_URL: 'http://127.0.0.1:9999/api', DATELINE_TZ: 'Europe/London' });
+    expect(config.discord).toEqual({ token: 'abc.def.ghi', guildId: '123456789012345678', apiUrl: 'http://127.0.0.1:9999/api', applicationId: null });
+    expect(config.timezone).toBe('Europe/London');
+  });
+});
