@@ -11,10 +11,75 @@ export interface PlaceMention {
 }
 
 /**
+ * Gazetteer ids are GeoNames ids for populated places and continents; countries, divisions and news
+ * regions (whose GeoNames ids the npm data does not carry) get stable negative ids.
+ */
+export type PlaceKindName = 'city' | 'country' | 'admin1' | 'admin2' | 'continent' | 'region';
+
+/** One gazetteer place, as /where shows it and `--json` returns it. */
+export interface PlaceInfo {
+  name: string;
+  kind: PlaceKindName;
+  /** Human wording of the kind: "national capital", "provincial capital", "governorate", "country". */
+  kindLabel: string;
+  geonameId: number;
+  countryCode: string | null;
+  country: string | null;
+  /** Name of the first-level division it lies in (or is), null when none. */
+  admin1: string | null;
+  lat: number;
+  lon: number;
+  population: number;
+  timezone: string | null;
+  /** GeoNames feature code (PPLA, PPLC, ADM1, PCLI, ...). */
+  featureCode: string;
+}
+
+/** Distance and direction of a place from a reference place. */
+export interface PlaceRelation {
+  from: PlaceInfo;
+  km: number;
+  /** Compass direction from `from` to the place, e.g. "NE". */
+  direction: string;
+}
+
+export interface PlaceLookup {
+  /** The best match, or null when nothing fits. */
+  place: PlaceInfo | null;
+  /** Other places the name may mean, best first. */
+  alternatives: PlaceInfo[];
+  /** True when the best and the next are close: show the alternatives. */
+  ambiguous: boolean;
+  /** The division of the same name when a plain name chose the city (`Raqqa` → also Raqqa governorate). */
+  division: PlaceInfo | null;
+  /** How the query matched: its exact spelling, a transliteration variant, or nothing. */
+  matchedBy: 'exact' | 'spelling' | 'none';
+  /** "Did you mean" names when nothing fits (or the match was only a spelling variant). */
+  suggestions: string[];
+}
+
+export interface FindPlacesOptions {
+  /** Gazetteer id → stored mentions (`store.placeMentionCounts()`), to prefer what the news talks about. */
+  storeCounts?: ReadonlyMap<number, number>;
+}
+
+/**
  * What the rest of the bot needs from geography. Built once at start (the gazetteer index loads fast)
- * and passed in; `src/geo/` owns the implementation.
+ * and passed in; `src/geo/` owns the implementation (`loadGeoService()` in src/geo/geo-service.ts).
  */
 export interface GeoService {
   /** Find and resolve the place names in a text (offsets into that text). */
-  findPlaces(text: string): PlaceMention[];
+  findPlaces(text: string, options?: FindPlacesOptions): PlaceMention[];
+  /** Resolve a typed place name (`Deir ez-Zor`, `Hasakah province`, `Paris, France`). */
+  lookup(query: string, options?: FindPlacesOptions): PlaceLookup;
+  /** Autocomplete: places whose name starts with the typed text, most important first. */
+  suggest(prefix: string, limit: number): PlaceInfo[];
+  /** A place by gazetteer id, null if unknown. */
+  getPlace(geonameId: number): PlaceInfo | null;
+  /** Distance and direction from the country's capital (null for countries, regions and capitals). */
+  relationToCapital(place: PlaceInfo): PlaceRelation | null;
+  /** Distance and direction between two places. */
+  relation(place: PlaceInfo, from: PlaceInfo): PlaceRelation;
+  /** A locator map PNG: the place's country highlighted, the place marked and labelled. */
+  renderLocatorMap(place: PlaceInfo, options?: { width?: number; height?: number }): Uint8Array;
 }

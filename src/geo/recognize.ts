@@ -1,0 +1,254 @@
+/**
+ * Place names in running text: gazetteer matching over capitalised word sequences, with the context
+ * rules that keep common words and person names out, then resolution in the document's context.
+ * Runs at ingest on every story, so it works on offsets and typed-array lookups only.
+ */
+import { foldName } from './fold.js';
+import type { Gazetteer } from './gazetteer.js';
+import type { PlaceMention } from './types.js';
+import { exactCandidates, rankCandidates, type Candidate, type Ranked, type ResolveContext } from './resolve.js';
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+  upper: boolean;
+}
+
+/** A recognised span with its candidates, before resolution. */
+export interface FoundSpan {
+  name: string;
+  start: number;
+  end: number;
+  candidates: Candidate[];
+}
+
+/** A resolved span: the chosen entry and the ranking it came from. */
+export interface ResolvedSpan extends FoundSpan {
+  ranked: Ranked[];
+  chosen: number;
+}
+
+// Abbreviations first (`U.S.`, `B.C.`), then words with inner hyphens/apostrophes, optional final dot.
+const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’‐-][\p{L}\p{N}]+)*\.?/gu;
+
+/** Lower-case words allowed inside a place name (`Deir al-Zour`, `Stratford upon Avon`, `Rio de Janeiro`). */
+const CONNECTORS = new Set(['al', 'el', 'ad', 'ar', 'as', 'az', 'ez', 'an', 'at', 'de', 'del', 'la', 'le', 'di', 'da', 'du', 'do', 'of', 'upon', 'on', 'the', 'and', 'sur', 'en', 'am', 'im', 'der', 'von', 'y', 'les', 'des', 'los', 'las', 'dos', 'das']);
+
+/** Short all-capital forms that are place names in news; other 2-3 letter capitals are acronyms (IS, SDF). */
+const CAPS_OK = new Set(['us', 'uk', 'usa', 'uae', 'nsw', 'drc', 'eu']);
+
+/**
+ * Capitalised words that are gazetteer names somewhere but almost always something else in English news.
+ * Hand-made while developing on the dev split (issue 6: "context rules to avoid common-word false hits").
+ */
+const STOP = new Set(
+  ('the a an and or but if in on at by for to of from with as is it its he she we they i you this that these those there here then ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december ' +
+    'mr mrs ms dr president minister government police army court state city province county district region capital north south east west ' +
+    'northern southern eastern western central new old world people news said says today after before during since while when where what who why how ' +
+    'all some many most more much one two three four five six seven eight nine ten first second third last next other such no not only also ' +
+    'university college school hospital church airport station street road park center centre house hall bank office department ministry council ' +
+    'health service services union party forces force group company agency association national international federal public general ' +
+    'god christ allah islam islamic muslim christian jewish catholic buddhist hindu prophet ' +
+    'mount lake river island islands bay sea ocean valley beach hill hills port fort ' +
+    'albert george charles william james john david paul peter mary elizabeth jesus ' +
+    'hope unity liberty independence union victory progress paradise eden mercy grace faith justice ' +
+    'reading mobile bath nice split most gap orange lincoln jackson franklin clinton ' +
+    'trump obama bush kerry putin assad erdogan nasser sisi mohammed muhammad ali hussein ' +
+    'said says according although however because despite meanwhile nearby outside inside ' +
+    'home man women men woman children child family friends officials official ' +
+    'secretary ambassador governor mayor premier king queen prince princess sheikh emir pope ' +
+    'media press post times herald tribune journal daily globe star sun mail guardian ' +
+    'energy power oil gas water fire flood storm hurricane ' +
+    'ebola sars mers aids hiv flu influenza zika dengue cholera malaria ' +
+    'democratic republican liberal conservative labor labour green greens ' +
+    'marine marines navy air airlines airways ' +
+    'best good great grand big little long short high low ' +
+    'chase cross ring gold silver diamond golden ' +
+    'ha ah oh ok un who ap afp').split(/\s+/),
+);
+
+/** Words that start a sentence so often that a capital there says nothing. */
+function isSentenceStart(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && /[\s"“‘'(\[]/.test(text.charAt(i))) {
+    if (text.charAt(i) === '\n') return true;
+    i--;
+  }
+  return i < 0 || /[.!?:;]/.test(text.charAt(i));
+}
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const t = m[0];
+    const start = m.index ?? 0;
+    // A final dot belongs to the word only for abbreviations (`Ky.`, `Calif.`); keep it and let the
+    // lookup try both.
+    out.push({ start, end: start + t.length, text: t, upper: /^\p{Lu}/u.test(t) });
+  }
+  return out;
+}
+
+function isKindStrong(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
+  return cands.some((c) => {
+    const k = gaz.kind(c.index);
+    return k === 'country' || k === 'admin1' || k === 'continent' || k === 'region' || k === 'admin2';
+  });
+}
+
+function maxPop(gaz: Gazetteer, cands: readonly Candidate[]): number {
+  let m = 0;
+  for (const c of cands) m = Math.max(m, gaz.pop[c.index] ?? 0);
+  return m;
+}
+
+/** Gap between two tokens that may sit inside one name: spaces or a hyphen, no punctuation or newline. */
+function joinable(text: string, a: Token, b: Token): boolean {
+  const gap = text.slice(a.end, b.start);
+  return /^[ \t-]{1,2}$/.test(gap) && !a.text.endsWith('.');
+}
+
+/** Find the spans of place names in a text, longest match first, with their candidates. */
+export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
+  const tokens = tokenize(text);
+  const spans: FoundSpan[] = [];
+  const personish = new Set<string>();
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (!t || !t.upper) {
+      i++;
+      continue;
+    }
+    let found: { j: number; key: string; cands: Candidate[]; end: number } | null = null;
+    // Longest first, up to 6 words.
+    let last = i;
+    while (last + 1 < tokens.length && last - i < 5) {
+      const a = tokens[last];
+      const b = tokens[last + 1];
+      if (!a || !b || !joinable(text, a, b)) break;
+      const lower = b.text.toLowerCase();
+      if (!b.upper && !CONNECTORS.has(lower) && !/^(al|el|ad|ar|as|az|ez|ash|at|an)[-‐]/.test(lower)) break;
+      last++;
+    }
+    for (let j = last; j >= i && !found; j--) {
+      const tj = tokens[j];
+      if (!tj) continue;
+      // The last word must be a name word, not a connector.
+      if (j > i && !tj.upper && !/^(al|el|ad|ar|as|az|ez|ash|at|an)[-‐]/i.test(tj.text)) continue;
+      const raw = text.slice(t.start, tj.end);
+      const withDot = raw.endsWith('.');
+      const bare = withDot ? raw.slice(0, -1) : raw;
+      const key = foldName(bare);
+      let cands: Candidate[] = [];
+      let end = t.start + bare.length;
+      // Abbreviations are indexed with their dot (`ky.`): only a written dot reaches them.
+      if (withDot && j === i) {
+        cands = exactCandidates(gaz, key + '.');
+        if (cands.length > 0) end = tj.end;
+      }
+      if (cands.length === 0) cands = exactCandidates(gaz, key);
+      if (cands.length > 0) found = { j, key, cands, end };
+    }
+    if (!found) {
+      i++;
+      continue;
+    }
+    const { j, key, cands, end } = found;
+    const single = j === i;
+    const strong = isKindStrong(gaz, cands);
+    const surface = text.slice(t.start, end);
+    let ok = true;
+    if (single) {
+      const letters = surface.replace(/[^\p{L}]/gu, '');
+      const allCaps = letters.length > 1 && letters === letters.toUpperCase();
+      if (allCaps && letters.length <= 3 && !CAPS_OK.has(key)) ok = false;
+      if (STOP.has(key)) ok = false;
+      if (key.length < 3 && !CAPS_OK.has(key)) ok = false;
+      if (personish.has(key) && !strong) ok = false;
+      const prev = tokens[i - 1];
+      const next = tokens[j + 1];
+      const prevCap = !!prev && prev.upper && joinable(text, prev, t) && !isSentenceStart(text, t.start) && !STOP.has(prev.text.toLowerCase());
+      const nextCap = !!next && next.upper && joinable(text, tokens[j] ?? t, next);
+      // Part of a longer proper name: `Bashar Assad` (person), `Washington Post` (organisation).
+      if (ok && !strong && prevCap) {
+        ok = false;
+        personish.add(key);
+      }
+      if (ok && nextCap && !cands.some((c) => gaz.kind(c.index) === 'country')) ok = false;
+      if (ok && !strong) {
+        // A small place at the start of a sentence is more often a capitalised word.
+        if (ok && isSentenceStart(text, t.start) && maxPop(gaz, cands) < 50_000) ok = false;
+      }
+    }
+    if (ok) spans.push({ name: surface, start: t.start, end, candidates: cands });
+    i = j + 1;
+  }
+  return spans;
+}
+
+/** Countries and divisions the confident spans point to: the document's context. */
+export function documentContext(gaz: Gazetteer, spans: readonly FoundSpan[], base: ResolveContext): ResolveContext {
+  const ctx: ResolveContext = { countries: new Map(base.countries), admin1s: new Map(base.admin1s), storeCounts: base.storeCounts };
+  const add = (m: Map<string, number> | Map<number, number>, k: string | number, w: number): void => {
+    (m as Map<string | number, number>).set(k, ((m as Map<string | number, number>).get(k) ?? 0) + w);
+  };
+  for (const s of spans) {
+    const ranked = rankCandidates(gaz, s.candidates, base);
+    const top = ranked[0];
+    if (!top) continue;
+    const second = ranked[1];
+    const confident = !second || top.score - second.score >= 1.5;
+    if (!confident) continue;
+    const kind = gaz.kind(top.index);
+    const cc = gaz.country(top.index);
+    if (kind === 'country') add(ctx.countries, cc, 1);
+    else if (kind === 'admin1') {
+      add(ctx.countries, cc, 0.7);
+      add(ctx.admin1s, top.index, 1);
+    } else if (kind === 'city' || kind === 'admin2') {
+      add(ctx.countries, cc, 0.5);
+      const a = gaz.admin1[top.index] ?? -1;
+      if (a >= 0) add(ctx.admin1s, a, 0.5);
+    }
+  }
+  return ctx;
+}
+
+/** Resolve each span in the document context; `X, Y` lets Y (a country or division) constrain X. */
+export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly FoundSpan[], ctx: ResolveContext): ResolvedSpan[] {
+  const out: ResolvedSpan[] = [];
+  spans.forEach((s, k) => {
+    let cands = s.candidates;
+    const next = spans[k + 1];
+    if (next && /^,\s?$/.test(text.slice(s.end, next.start))) {
+      const containers = new Set<string>();
+      for (const c of next.candidates) {
+        const kind = gaz.kind(c.index);
+        if (kind === 'country') containers.add('c:' + gaz.country(c.index));
+        if (kind === 'admin1') containers.add('a:' + c.index);
+      }
+      const inside = cands.filter((c) => containers.has('c:' + gaz.country(c.index)) || containers.has('a:' + (gaz.admin1[c.index] ?? -1)));
+      if (inside.length > 0) cands = inside;
+    }
+    const ranked = rankCandidates(gaz, cands, ctx);
+    out.push({ ...s, ranked, chosen: ranked[0]?.index ?? -1 });
+  });
+  return out;
+}
+
+/** Recognise and resolve: what ingest stores for each story. */
+export function findPlaceMentions(gaz: Gazetteer, text: string, base: ResolveContext): PlaceMention[] {
+  const spans = recognizeSpans(gaz, text);
+  const ctx = documentContext(gaz, spans, base);
+  return resolveSpans(gaz, text, spans, ctx).map((r) => {
+    const i = r.chosen;
+    if (i < 0) return { name: r.name, start: r.start, end: r.end, geonameId: null, countryCode: null, lat: null, lon: null };
+    const p = gaz.place(i);
+    return { name: r.name, start: r.start, end: r.end, geonameId: p.id, countryCode: p.countryCode || null, lat: p.lat, lon: p.lon };
+  });
+}
+
+export type { Ranked };

@@ -1,0 +1,171 @@
+/**
+ * Candidate lookup and ranking: which gazetteer entries a name may mean, and which one it most likely
+ * means given the document, the store and plain importance (issue 6, "Matching").
+ */
+import { distance as levenshtein } from 'fastest-levenshtein';
+import { foldName, looksTransliterated, translitSkeleton } from './fold.js';
+import type { Gazetteer } from './gazetteer.js';
+import { DIVISION_WORD_RE } from './division-words.js';
+
+export interface Candidate {
+  index: number;
+  /** Matched the entry's main name (not only an alternate spelling). */
+  primary: boolean;
+  /** Found only through the transliteration skeleton: weaker evidence. */
+  viaSkeleton: boolean;
+}
+
+/** What is known around a name: countries and divisions of the other places, what the store talks about. */
+export interface ResolveContext {
+  /** Country code → weight (how strongly the surrounding text is about it). */
+  countries: Map<string, number>;
+  /** Division entry index → weight. */
+  admin1s: Map<number, number>;
+  /** Gazetteer id → number of stored mentions. */
+  storeCounts?: ReadonlyMap<number, number>;
+}
+
+export function emptyContext(storeCounts?: ReadonlyMap<number, number>): ResolveContext {
+  return { countries: new Map(), admin1s: new Map(), storeCounts };
+}
+
+/** Exact candidates of a folded key (alternate names and aliases included). */
+export function exactCandidates(gaz: Gazetteer, key: string): Candidate[] {
+  const postings = gaz.keys.lookup(key);
+  if (!postings) return [];
+  const out: Candidate[] = [];
+  for (const p of postings) out.push({ index: p >> 1, primary: (p & 1) === 1, viaSkeleton: false });
+  return out;
+}
+
+/** Article-free, vowel-tolerant form for comparing transliterations. */
+function compact(key: string): string {
+  return key.replace(/\b(al|el|ad|ar|as|az|ez|an|at|ash)\s/g, '').replace(/[\s]/g, '').replace(/q/g, 'k').replace(/(.)\1+/g, '$1');
+}
+
+/**
+ * Candidates through the transliteration skeleton (Middle East and North Africa names only),
+ * kept when the spellings are close once articles and doubled letters are gone.
+ */
+export function skeletonCandidates(gaz: Gazetteer, key: string): Candidate[] {
+  const sk = translitSkeleton(key);
+  if (sk.length < 2) return [];
+  const postings = gaz.skeletons.lookup(sk);
+  if (!postings) return [];
+  const q = compact(key);
+  const out: Candidate[] = [];
+  for (const i of postings) {
+    const name = compact(foldName(gaz.name(i)));
+    const d = levenshtein(q, name);
+    if (d <= Math.max(2, Math.floor(q.length / 3))) out.push({ index: i, primary: false, viaSkeleton: true });
+  }
+  return out;
+}
+
+export interface QueryCandidates {
+  candidates: Candidate[];
+  /** The query named a division (`Hasakah province`). */
+  divisionAsked: boolean;
+}
+
+/** All candidates for a typed query: exact, then the division form, then transliteration variants. */
+export function queryCandidates(gaz: Gazetteer, query: string): QueryCandidates {
+  const key = foldName(query);
+  const m = DIVISION_WORD_RE.exec(key);
+  if (m) {
+    const bare = key.slice(0, m.index);
+    const whole = exactCandidates(gaz, key).filter((c) => isDivision(gaz, c.index));
+    let divisions = whole.length > 0 ? whole : exactCandidates(gaz, bare).filter((c) => isDivision(gaz, c.index));
+    if (divisions.length === 0) divisions = skeletonCandidates(gaz, bare).filter((c) => isDivision(gaz, c.index));
+    // `Hasakah province` when only the seat carries that spelling: the seat's division.
+    if (divisions.length === 0) {
+      const seats = [...exactCandidates(gaz, bare), ...skeletonCandidates(gaz, bare)];
+      const seen = new Set<number>();
+      for (const c of seats) {
+        const a = gaz.admin1[c.index] ?? -1;
+        if (a >= 0 && !seen.has(a)) {
+          seen.add(a);
+          divisions.push({ index: a, primary: false, viaSkeleton: c.viaSkeleton });
+        }
+      }
+    }
+    if (divisions.length > 0) return { candidates: dedupe(divisions), divisionAsked: true };
+  }
+  let candidates = exactCandidates(gaz, key);
+  if (candidates.length === 0 || looksTransliterated(key)) candidates = [...candidates, ...skeletonCandidates(gaz, key)];
+  return { candidates: dedupe(candidates), divisionAsked: false };
+}
+
+export function isDivision(gaz: Gazetteer, i: number): boolean {
+  const k = gaz.kind(i);
+  return k === 'admin1' || k === 'admin2';
+}
+
+function dedupe(cands: Candidate[]): Candidate[] {
+  const best = new Map<number, Candidate>();
+  for (const c of cands) {
+    const prev = best.get(c.index);
+    if (!prev || (prev.viaSkeleton && !c.viaSkeleton) || (!prev.primary && c.primary)) best.set(c.index, c);
+  }
+  return [...best.values()];
+}
+
+/** Tunable weights (tuned on dev.ndjson only). */
+export const WEIGHTS = {
+  country: 2.5,
+  region: 3,
+  admin1: 0.5,
+  admin2: -1,
+  capital: 1.5,
+  seat: 0.8,
+  seat2: 0.3,
+  primary: 0.5,
+  skeleton: -1.5,
+  contextCountry: 2.5,
+  contextAdmin1: 2,
+  store: 1.5,
+};
+
+/** How likely this entry is what the name means, in this context. */
+export function scoreCandidate(gaz: Gazetteer, c: Candidate, ctx: ResolveContext): number {
+  const i = c.index;
+  let s = Math.log10((gaz.pop[i] ?? 0) + 10);
+  const kind = gaz.kind(i);
+  if (kind === 'country') s += WEIGHTS.country;
+  else if (kind === 'continent' || kind === 'region') s += WEIGHTS.region;
+  else if (kind === 'admin1') s += WEIGHTS.admin1;
+  else if (kind === 'admin2') s += WEIGHTS.admin2;
+  else {
+    const f = gaz.fcode(i);
+    if (f === 'PPLC') s += WEIGHTS.capital;
+    else if (f === 'PPLA') s += WEIGHTS.seat;
+    else if (f === 'PPLA2') s += WEIGHTS.seat2;
+  }
+  if (c.primary) s += WEIGHTS.primary;
+  if (c.viaSkeleton) s += WEIGHTS.skeleton;
+  if (kind !== 'country' && kind !== 'continent' && kind !== 'region') {
+    const cw = ctx.countries.get(gaz.country(i)) ?? 0;
+    if (cw > 0) s += WEIGHTS.contextCountry * Math.min(1, cw);
+    const a = kind === 'admin1' ? -1 : (gaz.admin1[i] ?? -1);
+    const aw = a >= 0 ? (ctx.admin1s.get(a) ?? 0) : 0;
+    if (aw > 0) s += WEIGHTS.contextAdmin1 * Math.min(1, aw);
+  }
+  const stored = ctx.storeCounts?.get(gaz.ids[i] ?? 0) ?? 0;
+  if (stored > 0) s += WEIGHTS.store * Math.min(2, Math.log10(1 + stored));
+  return s;
+}
+
+export interface Ranked extends Candidate {
+  score: number;
+}
+
+export function rankCandidates(gaz: Gazetteer, cands: readonly Candidate[], ctx: ResolveContext): Ranked[] {
+  return cands.map((c) => ({ ...c, score: scoreCandidate(gaz, c, ctx) })).sort((a, b) => b.score - a.score || a.index - b.index);
+}
+
+/** Baseline of the eval: the most populous candidate, nothing else. */
+export function mostPopulous(gaz: Gazetteer, cands: readonly Candidate[]): number {
+  let best = -1;
+  for (const c of cands) if (best < 0 || (gaz.pop[c.index] ?? 0) > (gaz.pop[best] ?? 0)) best = c.index;
+  return best;
+}
