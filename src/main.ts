@@ -29,7 +29,16 @@ async function main(): Promise<void> {
   let transport: Transport;
   if (config.discord.token) {
     const { createDiscordTransport } = await import('./transports/discord/discord-transport.js');
-    transport = createDiscordTransport({ config, commands: [...app.registry.values()], services: app.services, log });
+    transport = createDiscordTransport({
+      token: config.discord.token,
+      applicationId: config.discord.applicationId,
+      guildId: config.discord.guildId,
+      apiUrl: config.discord.apiUrl,
+      commands: [...app.registry.values()],
+      services: app.services,
+      log,
+      commandsStatePath: path.join(config.cacheDir, 'registered-commands.json'),
+    });
   } else {
     transport = createShellTransport({
       input: process.stdin,
