@@ -31,6 +31,11 @@ export function extractQuotes(body: string, sentences: readonly Sentence[], mode
 
 interface DirectDraft extends RawQuote {
   attributed: boolean;
+  /** Where its attribution stood: after the closing mark, before the opening one, or nowhere. */
+  side: 'after' | 'before' | 'none';
+  /** Offsets of the quotation marks. */
+  open: number;
+  close: number;
   /** End of the attribution after the closing mark (for merging `"A," he said. "B."`). */
   attributionEnd: number;
   paragraph: number;
@@ -65,14 +70,25 @@ function extractDirect(body: string, sentences: readonly Sentence[], quoted: rea
       description: null,
       verb: null,
       attributed: false,
+      side: 'none',
+      open: q.open,
+      close: q.close,
       attributionEnd: q.close + 1,
       paragraph: p,
     };
-    attributeAfter(body, q, Math.min(nextOpen, paragraphs[p]?.[1] ?? body.length, q.close + 220), draft, used) ||
-      attributeBefore(body, sentences, q, draft, used);
+    if (attributeAfter(body, q, Math.min(nextOpen, paragraphs[p]?.[1] ?? body.length, q.close + 220), draft, used)) draft.side = 'after';
+    else if (attributeBefore(body, sentences, q, draft, used)) draft.side = 'before';
     drafts.push(draft);
   }
   return mergeContinuations(body, drafts);
+}
+
+function countSpeechVerbs(s: string): number {
+  return (s.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => SPEECH_VERBS.has(w)).length;
+}
+
+function countWords(s: string): number {
+  return s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 }
 
 function trimSpan(body: string, start: number, end: number): [number, number] {
@@ -90,9 +106,25 @@ function setSource(body: string, tokens: readonly Token[], src: SourcePhrase, dr
 function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: DirectDraft, used: Set<number>): boolean {
   const tokens = tokenize(body, q.close + 1, Math.max(q.close + 1, limit));
   let first = 0;
+  // `"..." ― Martha Aguilar`: a dash and a name on the same line sign the quote
+  if (/^[―—–]$/.test(tokens[0]?.text ?? '') && tokens[1]?.isCap) {
+    const src = phraseAfter(tokens, 1, tokens.length, body);
+    if (src && !/\n/.test(body.slice(tokens[0]!.start, tokens[src.to - 1]!.end))) {
+      draft.verb = tokens[0]!.text;
+      draft.attributed = true;
+      setSource(body, tokens, src, draft);
+      draft.attributionEnd = tokens[src.to - 1]!.end;
+      return true;
+    }
+  }
   while (first < tokens.length && /^[,—–\-]$/.test(tokens[first]!.text)) first++;
-  for (let k = first; k < Math.min(tokens.length, first + 9); k++) {
+  let depth = 0;
+  for (let k = first; k < Math.min(tokens.length, first + 12); k++) {
     const t = tokens[k]!;
+    // a parenthesis such as "(R-Fla.)" is part of the name, its period ends nothing
+    if (t.text === '(') depth++;
+    if (t.text === ')') depth = Math.max(0, depth - 1);
+    if (depth > 0 || t.text === ')') continue;
     if (/^[.!?"“”;]$/.test(t.text)) return false;
     if (!SPEECH_VERBS.has(t.lower) && !(t.lower === 'according' && tokens[k + 1]?.lower === 'to')) continue;
     const according = t.lower === 'according';
@@ -141,8 +173,19 @@ function mergeContinuations(body: string, drafts: DirectDraft[]): DirectDraft[] 
   const out: DirectDraft[] = [];
   for (const d of drafts) {
     const prev = out[out.length - 1];
-    if (prev && !d.attributed && prev.attributed && prev.paragraph === d.paragraph && d.start - prev.attributionEnd < 12) {
+    const gap = prev ? body.slice(prev.close + 1, d.open) : '';
+    // merged, the attribution words count against the quote's span: merge only when they are fewer
+    if (
+      prev &&
+      prev.side === 'after' &&
+      d.side !== 'after' &&
+      prev.paragraph === d.paragraph &&
+      !/["“”]/.test(gap) &&
+      countSpeechVerbs(gap) <= 1 &&
+      countWords(gap) <= countWords(prev.text) + countWords(d.text)
+    ) {
       prev.end = d.end;
+      prev.close = d.close;
       prev.text = prev.text + ' … ' + d.text;
       continue;
     }
@@ -162,7 +205,8 @@ function mergeContinuations(body: string, drafts: DirectDraft[]): DirectDraft[] 
     }
   }
   void body;
-  return out;
+  // a quotation nobody is said to have said is more often a title or a slogan than a quote
+  return out.filter((d) => d.attributed || d.inheritedFrom);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -24,7 +24,13 @@ export function skipAuxLeft(tokens: readonly Token[], i: number, min: number): n
  * and the appositive pattern `Ahmad Abu Khawla, a commander of the military council, was cited ...`.
  */
 export function phraseBefore(tokens: readonly Token[], i: number, min: number, body: string): SourcePhrase | null {
-  const j = skipAuxLeft(tokens, i, min);
+  let j = skipAuxLeft(tokens, i, min);
+  // "Rep. John Mica (R-Fla.) said": step over the parenthesis
+  if (j >= min && tokens[j]!.text === ')') {
+    let k = j;
+    while (k >= min && k > j - 8 && tokens[k]!.text !== '(') k--;
+    if (k > min && tokens[k]!.text === '(') j = k - 1;
+  }
   if (j < min) return null;
   const t = tokens[j]!;
   if (t.text === ',') return appositiveBefore(tokens, j, min, body);

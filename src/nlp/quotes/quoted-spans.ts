@@ -97,8 +97,14 @@ function sentenceStartBefore(sentences: readonly Sentence[], offset: number): nu
  * (`slammed the coalition as "illegitimate"`, `He said Clinton has "an unhealthy penchant ..."`) is not.
  */
 function readsAsQuotation(body: string, s: QuotedSpan, sentences: readonly Sentence[]): boolean {
-  if (s.words < MIN_DIRECT_WORDS) return false;
-  const from = sentenceStartBefore(sentences, s.open);
+  if (s.words < 2) return false;
+  if (s.words < MIN_DIRECT_WORDS) {
+    // a short quotation only with its attribution right after: `"All the way!" Dawson shouted`
+    const inner = body.slice(s.open + 1, s.close).trim();
+    const after = body.slice(s.close + 1, s.close + 50);
+    if (!/[,!?]$/.test(inner) || !/^\s*(\S+\s+){0,3}(said|says|shouted|asked|added|told|wrote|replied)\b/i.test(after)) return false;
+  }
+  const from = Math.max(sentenceStartBefore(sentences, s.open), body.lastIndexOf('\n', s.open) + 1);
   const left = body.slice(from, s.open).trim();
   const leftOk = left === '' || /[:,—–]$/.test(left) || /\b(said|says|told|added|asked|wrote|writes)$/i.test(left) || /["”]$/.test(left);
   if (!leftOk) return false;
