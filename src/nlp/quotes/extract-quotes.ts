@@ -18,9 +18,7 @@ const MIN_REPORTED_WORDS = 3;
  * model; speakers are resolved to names where the text allows it, else "unknown".
  */
 export function extractQuotes(body: string, sentences: readonly Sentence[], model: CueModel = MODEL): Quote[] {
-  const quoted = findQuotedSpans(body, sentences);
-  const used = new Set<number>(); // token offsets already used as a direct quote's attribution
-  const direct = extractDirect(body, sentences, quoted, used);
+  const { quoted, used, direct } = findDirectQuotes(body, sentences);
   const reported = extractReported(body, sentences, quoted, used, direct, model);
   const raw = [...direct, ...reported].sort((a, b) => a.start - b.start || a.end - b.end);
   return resolveSpeakers(body, sentences, raw);
@@ -28,6 +26,22 @@ export function extractQuotes(body: string, sentences: readonly Sentence[], mode
 
 // ---------------------------------------------------------------------------------------------
 // direct quotes
+
+/** The direct quotes, every quotation-mark pair, and the offsets of the cue words their attributions used. */
+export function findDirectQuotes(body: string, sentences: readonly Sentence[]): { quoted: QuotedSpan[]; used: Set<number>; direct: RawQuote[] } {
+  const quoted = findQuotedSpans(body, sentences);
+  const used = new Set<number>(); // token offsets already used as a direct quote's attribution
+  const direct = extractDirect(body, sentences, quoted, used);
+  return { quoted, used, direct };
+}
+
+/** Per-token flags the cue model and the span rules need: inside any quotation marks, inside a direct quote. */
+export function tokenFlags(tokens: readonly Token[], quoted: readonly QuotedSpan[], direct: readonly Span[]): { inQuote: boolean[]; inDirect: boolean[] } {
+  return {
+    inQuote: tokens.map((t) => quoted.some((q) => t.start > q.open && t.start < q.close)),
+    inDirect: tokens.map((t) => direct.some((d) => t.start >= d.start && t.start < d.end)),
+  };
+}
 
 interface DirectDraft extends RawQuote {
   attributed: boolean;
@@ -224,8 +238,7 @@ function extractReported(
   for (const s of sentences) {
     const tokens = tokenize(body, s.start, s.end);
     if (tokens.length < 4) continue;
-    const inQuote = tokens.map((t) => quoted.some((q) => t.start > q.open && t.start < q.close));
-    const inDirect = tokens.map((t) => direct.some((d) => t.start >= d.start && t.start < d.end));
+    const { inQuote, inDirect } = tokenFlags(tokens, quoted, direct);
     const ctx = { inQuote, sentenceHasQuote: inQuote.some(Boolean) };
     // 1. score candidate cue words
     const scores = new Array<number>(tokens.length).fill(0);

@@ -1,0 +1,109 @@
+/**
+ * Train the reported-speech cue model (`model.json`) on the eval set's DEV split only:
+ *   npx tsx src/nlp/quotes/train.ts ../shared/eval/quotes/dev.ndjson
+ * Every word not inside a direct quote or its attribution is an example; it is a cue when it lies in
+ * a gold cue span. Logistic regression, AdaGrad with L2, a fixed seed-free order: deterministic.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { splitSentences } from '../sentences.js';
+import { cueFeatures, stemOf, type CueModel } from './cue-model.js';
+import { findDirectQuotes, tokenFlags } from './extract-quotes.js';
+import { tokenize } from './tokens.js';
+
+interface GoldCue {
+  cue_start?: number | null;
+  cue_end?: number | null;
+}
+
+interface Example {
+  features: string[];
+  label: number;
+}
+
+const EPOCHS = 12;
+const RATE = 0.2;
+const L2 = 1e-5;
+const MIN_VOCAB_COUNT = 2;
+
+function main(): void {
+  const file = process.argv[2];
+  if (!file || !/dev\.ndjson$/.test(file)) throw new Error('usage: tsx src/nlp/quotes/train.ts .../dev.ndjson (dev only: test is for reporting)');
+  const records = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { text: string; quotes: GoldCue[] });
+
+  // pass 1: the vocabulary of words that were ever cues
+  const counts = new Map<string, number>();
+  const perRecord = records.map((r) => {
+    const sentences = splitSentences(r.text);
+    const { quoted, used, direct } = findDirectQuotes(r.text, sentences);
+    const cues = r.quotes.filter((q) => q.cue_start != null && q.cue_end != null).map((q) => [q.cue_start!, q.cue_end!] as const);
+    return { r, sentences, quoted, used, direct, cues };
+  });
+  for (const { r, cues } of perRecord) {
+    for (const [s, e] of cues) {
+      for (const t of tokenize(r.text, s, e)) {
+        if (!t.isWord) continue;
+        counts.set(t.lower, (counts.get(t.lower) ?? 0) + 1);
+        counts.set('~' + stemOf(t.lower), (counts.get('~' + stemOf(t.lower)) ?? 0) + 1);
+      }
+    }
+  }
+  const vocabulary = [...counts.entries()].filter(([, n]) => n >= MIN_VOCAB_COUNT).map(([w]) => w).sort();
+  const vocab = new Set(vocabulary);
+
+  // pass 2: examples
+  const examples: Example[] = [];
+  for (const { r, sentences, quoted, used, direct, cues } of perRecord) {
+    for (const s of sentences) {
+      const tokens = tokenize(r.text, s.start, s.end);
+      if (tokens.length < 4) continue;
+      const { inQuote, inDirect } = tokenFlags(tokens, quoted, direct);
+      const ctx = { inQuote, sentenceHasQuote: inQuote.some(Boolean) };
+      tokens.forEach((t, i) => {
+        if (!t.isWord || inDirect[i] || used.has(t.start)) return;
+        if (!vocab.has(t.lower) && !vocab.has('~' + stemOf(t.lower))) return;
+        const label = cues.some(([cs, ce]) => t.start >= cs && t.start < ce) ? 1 : 0;
+        examples.push({ features: cueFeatures(tokens, i, ctx), label });
+      });
+    }
+  }
+
+  // logistic regression, AdaGrad
+  const w = new Map<string, number>();
+  const g2 = new Map<string, number>();
+  let bias = 0;
+  let bg2 = 0;
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    let loss = 0;
+    for (const ex of examples) {
+      let z = bias;
+      for (const f of ex.features) z += w.get(f) ?? 0;
+      const p = 1 / (1 + Math.exp(-z));
+      loss -= ex.label ? Math.log(p + 1e-12) : Math.log(1 - p + 1e-12);
+      const g = p - ex.label;
+      for (const f of ex.features) {
+        const wf = w.get(f) ?? 0;
+        const gf = g + L2 * wf;
+        const acc = (g2.get(f) ?? 0) + gf * gf;
+        g2.set(f, acc);
+        w.set(f, wf - (RATE * gf) / Math.sqrt(acc + 1e-8));
+      }
+      bg2 += g * g;
+      bias -= (RATE * g) / Math.sqrt(bg2 + 1e-8);
+    }
+    console.error(`epoch ${epoch + 1}: loss ${(loss / examples.length).toFixed(4)}`);
+  }
+  const weights: Record<string, number> = {};
+  for (const [f, v] of [...w.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (Math.abs(v) >= 0.02) weights[f] = Math.round(v * 1000) / 1000;
+  const threshold = Number(process.env.CUE_THRESHOLD ?? 0.5);
+  const model: CueModel = { vocabulary, weights, bias: Math.round(bias * 1000) / 1000, threshold };
+  const out = fileURLToPath(new URL('./model.json', import.meta.url));
+  writeFileSync(out, JSON.stringify(model) + '\n');
+  const positives = examples.filter((e) => e.label).length;
+  console.error(`examples=${examples.length} positives=${positives} vocabulary=${vocabulary.length} features=${Object.keys(weights).length} → ${out}`);
+}
+
+main();
