@@ -1,6 +1,6 @@
 import { splitSentences } from '../nlp/sentences.js';
 
-const HEADLINE_MAX = 120;
+const HEADLINE_MAX = 140;
 const CLAUSE_BREAK = /,\s+(?:where|which|who|while|as|after|before|but|amid|saying)\b|\s+--\s+|;\s+/;
 
 /**

@@ -37,7 +37,7 @@ describe('parseWireText on the Xinhua sample', () => {
   it('derives a headline from the lead and marks it as derived', () => {
     expect(a.headlineDerived).toBe(true);
     expect(a.headline.startsWith('The U.S.-backed Syrian Democratic Forces')).toBe(true);
-    expect(a.headline.length).toBeLessThanOrEqual(120);
+    expect(a.headline.length).toBeLessThanOrEqual(140);
   });
 });
 
