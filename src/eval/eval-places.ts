@@ -10,7 +10,8 @@ import { countryContains } from '../geo/borders.js';
 import { foldName } from '../geo/fold.js';
 import { haversineKm, loadGazetteer } from '../geo/geo-service.js';
 import type { Gazetteer } from '../geo/gazetteer.js';
-import { documentContext, recognizeSpans } from '../geo/recognize.js';
+import { contextFor, documentContext, recognizeSpans } from '../geo/recognize.js';
+import { DIVISION_WORD_RE } from '../geo/division-words.js';
 import { emptyContext, exactCandidates, mostPopulous, rankCandidates, skeletonCandidates, type Candidate } from '../geo/resolve.js';
 
 export interface GoldToponym {
@@ -54,6 +55,9 @@ function nameCandidates(gaz: Gazetteer, name: string): Candidate[] {
   let c = name.endsWith('.') ? exactCandidates(gaz, key + '.') : [];
   if (c.length === 0) c = exactCandidates(gaz, key);
   if (c.length === 0) c = skeletonCandidates(gaz, key);
+  // `Fars Province`, `Plymouth Co.`: the division under its bare name.
+  const m = DIVISION_WORD_RE.exec(key.replace(/ co$/, ' county'));
+  if (c.length === 0 && m) c = exactCandidates(gaz, key.slice(0, m.index)).filter((x) => gaz.kind(x.index) !== 'city');
   return c;
 }
 
@@ -118,7 +122,7 @@ export function evaluatePlaces(gaz: Gazetteer, docs: readonly GoldDoc[]): Places
       if (g.lat === null || g.lon === null) continue;
       resolvable++;
       const cands = nameCandidates(gaz, g.name);
-      const chosen = rankCandidates(gaz, cands, ctx)[0]?.index ?? -1;
+      const chosen = rankCandidates(gaz, cands, contextFor(ctx, g.name))[0]?.index ?? -1;
       const base = mostPopulous(gaz, cands);
       if (chosen >= 0) {
         const r = isRight(gaz, chosen, g.lat, g.lon);

@@ -54,6 +54,9 @@ export const ALIASES: readonly Alias[] = [
   { alias: 'Burma', target: { kind: 'country', country: 'MM' }, source: 'former English name of Myanmar, still in news use' },
   { alias: 'Ivory Coast', target: { kind: 'country', country: 'CI' }, source: "English name of Côte d'Ivoire" },
   { alias: 'Czech Republic', target: { kind: 'country', country: 'CZ' }, source: 'former short name of Czechia' },
+  { alias: 'Republic of Congo', target: { kind: 'country', country: 'CG' }, source: 'common English name of the Republic of the Congo' },
+  { alias: 'ACT', target: { kind: 'admin1', country: 'AU', name: 'Australian Capital Territory' }, source: AU_POST },
+  { alias: 'Newfoundland', target: { kind: 'admin1', country: 'CA', name: 'Newfoundland and Labrador' }, source: 'the island gives the province its common short name' },
   { alias: 'Kobani', target: { kind: 'city', geonameId: 172256 }, source: "Kurdish name of ‘Ayn al ‘Arab (GeoNames 172256) used by news since 2014" },
   { alias: 'Kobane', target: { kind: 'city', geonameId: 172256 }, source: "Kurdish name of ‘Ayn al ‘Arab (GeoNames 172256) used by news since 2014" },
   { alias: 'Hassakeh', target: { kind: 'city', geonameId: 173811 }, source: 'spelling of Al Ḩasakah (GeoNames 173811) in Syrian state media' },
@@ -77,9 +80,9 @@ const GN_CONT = 'GeoNames continent feature (CONT), point as GeoNames gives it';
 const WIKI = 'conventional centre point (Wikipedia article coordinates, rounded)';
 
 export const REGIONS: readonly Region[] = [
-  { id: 6255146, name: 'Africa', names: ['Africa'], kind: 'continent', lat: 7.1881, lon: 21.0938, countries: [], source: GN_CONT },
-  { id: 6255147, name: 'Asia', names: ['Asia'], kind: 'continent', lat: 29.8406, lon: 89.2969, countries: [], source: GN_CONT },
-  { id: 6255148, name: 'Europe', names: ['Europe'], kind: 'continent', lat: 48.691, lon: 9.1406, countries: [], source: GN_CONT },
+  { id: 6255146, name: 'Africa', names: ['Africa', 'African'], kind: 'continent', lat: 7.1881, lon: 21.0938, countries: [], source: GN_CONT },
+  { id: 6255147, name: 'Asia', names: ['Asia', 'Asian'], kind: 'continent', lat: 29.8406, lon: 89.2969, countries: [], source: GN_CONT },
+  { id: 6255148, name: 'Europe', names: ['Europe', 'European'], kind: 'continent', lat: 48.691, lon: 9.1406, countries: [], source: GN_CONT },
   { id: 6255149, name: 'North America', names: ['North America'], kind: 'continent', lat: 46.0732, lon: -100.5469, countries: [], source: GN_CONT },
   { id: 6255150, name: 'South America', names: ['South America'], kind: 'continent', lat: -14.6048, lon: -57.6563, countries: [], source: GN_CONT },
   { id: 6255151, name: 'Oceania', names: ['Oceania'], kind: 'continent', lat: -18.3128, lon: 138.5156, countries: [], source: GN_CONT },
@@ -102,5 +105,14 @@ export const REGIONS: readonly Region[] = [
   { id: -3000013, name: 'Scandinavia', names: ['Scandinavia'], kind: 'region', lat: 62.0, lon: 15.0, countries: [], source: WIKI },
   { id: -3000014, name: 'Central America', names: ['Central America'], kind: 'region', lat: 12.8, lon: -85.0, countries: [], source: WIKI },
   { id: -3000015, name: 'Indian Ocean', names: ['Indian Ocean'], kind: 'region', lat: -20, lon: 80, countries: [], source: WIKI },
+  { id: -3000017, name: 'Americas', names: ['Americas', 'the Americas'], kind: 'region', lat: 19.0, lon: -90.0, countries: [], source: WIKI },
+  { id: -3000018, name: 'Sumatra', names: ['Sumatra'], kind: 'region', lat: -0.59, lon: 101.34, countries: ['ID'], source: WIKI },
+  { id: -3000019, name: 'Mindanao', names: ['Mindanao'], kind: 'region', lat: 7.5, lon: 125.0, countries: ['PH'], source: WIKI },
+  { id: -3000020, name: 'Anatolia', names: ['Anatolia'], kind: 'region', lat: 39.0, lon: 35.0, countries: ['TR'], source: WIKI },
+  { id: -3000021, name: 'Southern California', names: ['Southern California'], kind: 'region', lat: 34.0, lon: -117.9, countries: ['US'], source: WIKI },
+  { id: -3000022, name: 'Central Africa', names: ['Central Africa'], kind: 'region', lat: 2.0, lon: 20.0, countries: [], source: WIKI },
+  { id: -3000023, name: 'Northern Europe', names: ['Northern Europe'], kind: 'region', lat: 60.0, lon: 15.0, countries: [], source: WIKI },
+  { id: -3000024, name: 'Eastern Mediterranean', names: ['Eastern Mediterranean'], kind: 'region', lat: 34.0, lon: 31.0, countries: [], source: WIKI },
+  { id: -3000025, name: 'South Pacific', names: ['South Pacific'], kind: 'region', lat: -20.0, lon: -160.0, countries: [], source: WIKI },
   { id: -3000016, name: 'Kurdistan', names: ['Kurdistan'], kind: 'region', lat: 36.5, lon: 44.0, countries: [], source: WIKI },
 ];

@@ -66,7 +66,7 @@ const STOP = new Set(
     'marine marines navy air airlines airways ' +
     'best good great grand big little long short high low ' +
     'chase cross ring gold silver diamond golden ' +
-    'ha ah oh ok un who ap afp').split(/\s+/),
+    'ha ah oh ok un who ap afp christmas easter crescent saints all saints hope white house').split(/\s+/),
 );
 
 /** Words that start a sentence so often that a capital there says nothing. */
@@ -82,8 +82,11 @@ function isSentenceStart(text: string, start: number): boolean {
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN_RE)) {
-    const t = m[0];
+    let t = m[0];
     const start = m.index ?? 0;
+    // Possessives are not part of the name: `London’s` → `London`.
+    const poss = /['’]s$/.exec(t);
+    if (poss) t = t.slice(0, poss.index);
     // A final dot belongs to the word only for abbreviations (`Ky.`, `Calif.`); keep it and let the
     // lookup try both.
     out.push({ start, end: start + t.length, text: t, upper: /^\p{Lu}/u.test(t) });
@@ -189,36 +192,58 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
   return spans;
 }
 
-/** Countries and divisions the confident spans point to: the document's context. */
-export function documentContext(gaz: Gazetteer, spans: readonly FoundSpan[], base: ResolveContext): ResolveContext {
-  const ctx: ResolveContext = { countries: new Map(base.countries), admin1s: new Map(base.admin1s), storeCounts: base.storeCounts };
-  const add = (m: Map<string, number> | Map<number, number>, k: string | number, w: number): void => {
-    (m as Map<string | number, number>).set(k, ((m as Map<string | number, number>).get(k) ?? 0) + w);
-  };
+/** What one confident span says about the document: its country and division. */
+interface Contribution {
+  key: string;
+  country: string;
+  countryWeight: number;
+  admin1: number;
+  admin1Weight: number;
+}
+
+/** The context a document gives, kept per name so a name never votes for itself (`Mexico` for Mexico City). */
+export interface DocumentContext {
+  base: ResolveContext;
+  contributions: Contribution[];
+}
+
+export function documentContext(gaz: Gazetteer, spans: readonly FoundSpan[], base: ResolveContext): DocumentContext {
+  const contributions: Contribution[] = [];
   for (const s of spans) {
     const ranked = rankCandidates(gaz, s.candidates, base);
     const top = ranked[0];
     if (!top) continue;
     const second = ranked[1];
-    const confident = !second || top.score - second.score >= 1.5;
-    if (!confident) continue;
+    if (second && top.score - second.score < 1.5) continue;
     const kind = gaz.kind(top.index);
+    const key = foldName(s.name);
     const cc = gaz.country(top.index);
-    if (kind === 'country') add(ctx.countries, cc, 1);
-    else if (kind === 'admin1') {
-      add(ctx.countries, cc, 0.7);
-      add(ctx.admin1s, top.index, 1);
-    } else if (kind === 'city' || kind === 'admin2') {
-      add(ctx.countries, cc, 0.5);
-      const a = gaz.admin1[top.index] ?? -1;
-      if (a >= 0) add(ctx.admin1s, a, 0.5);
-    }
+    if (kind === 'country') contributions.push({ key, country: cc, countryWeight: 1, admin1: -1, admin1Weight: 0 });
+    else if (kind === 'admin1') contributions.push({ key, country: cc, countryWeight: 0.7, admin1: top.index, admin1Weight: 1 });
+    else if (kind === 'city' || kind === 'admin2') contributions.push({ key, country: cc, countryWeight: 0.5, admin1: gaz.admin1[top.index] ?? -1, admin1Weight: 0.5 });
   }
-  return ctx;
+  return { base, contributions };
+}
+
+/** The context for resolving one name: every other name's contribution, scaled to the strongest. */
+export function contextFor(doc: DocumentContext, name: string): ResolveContext {
+  const key = foldName(name);
+  const countries = new Map(doc.base.countries);
+  const admin1s = new Map(doc.base.admin1s);
+  for (const c of doc.contributions) {
+    if (c.key === key) continue;
+    countries.set(c.country, (countries.get(c.country) ?? 0) + c.countryWeight);
+    if (c.admin1 >= 0) admin1s.set(c.admin1, (admin1s.get(c.admin1) ?? 0) + c.admin1Weight);
+  }
+  // Relative weights: the document's main country counts fully, a passing mention less.
+  const maxC = Math.max(1, ...countries.values());
+  for (const [k, v] of countries) countries.set(k, v / maxC);
+  return { countries, admin1s, storeCounts: doc.base.storeCounts };
 }
 
 /** Resolve each span in the document context; `X, Y` lets Y (a country or division) constrain X. */
-export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly FoundSpan[], ctx: ResolveContext): ResolvedSpan[] {
+export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly FoundSpan[], doc: DocumentContext): ResolvedSpan[] {
+  const perName = new Map<string, ResolveContext>();
   const out: ResolvedSpan[] = [];
   spans.forEach((s, k) => {
     let cands = s.candidates;
@@ -232,6 +257,12 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
       }
       const inside = cands.filter((c) => containers.has('c:' + gaz.country(c.index)) || containers.has('a:' + (gaz.admin1[c.index] ?? -1)));
       if (inside.length > 0) cands = inside;
+    }
+    const key = foldName(s.name);
+    let ctx = perName.get(key);
+    if (!ctx) {
+      ctx = contextFor(doc, s.name);
+      perName.set(key, ctx);
     }
     const ranked = rankCandidates(gaz, cands, ctx);
     out.push({ ...s, ranked, chosen: ranked[0]?.index ?? -1 });

@@ -41,6 +41,11 @@ interface RawEntry {
   names: Map<string, boolean>;
 }
 
+interface WorldCountryRegion {
+  region: string;
+  subregion: string;
+}
+
 interface WorldCountry {
   name: { common: string; official: string };
   cca2: string;
@@ -245,9 +250,16 @@ export async function buildGazetteer(outFile: string): Promise<{ entries: number
   }
 
   // 5. Continents and news regions.
+  // Continent and region populations: the sum of their countries (world-countries region/subregion).
+  const continentOf = (c: WorldCountryRegion): string =>
+    c.region === 'Americas' ? (c.subregion === 'South America' ? 'South America' : 'North America') : c.region === 'Antarctic' ? 'Antarctica' : c.region;
+  const regionPop = (r: (typeof REGIONS)[number]): number =>
+    (countries as (WorldCountry & WorldCountryRegion)[])
+      .filter((c) => (r.kind === 'continent' ? continentOf(c) === r.name : r.countries.includes(c.cca2)))
+      .reduce((a, c) => a + (countryEntries.get(c.cca2)?.population ?? 0), 0);
   for (const r of REGIONS) {
     const e: RawEntry = {
-      id: r.id, name: r.name, kind: r.kind, lat: r.lat, lon: r.lon, population: 0,
+      id: r.id, name: r.name, kind: r.kind, lat: r.lat, lon: r.lon, population: regionPop(r),
       fcode: r.kind === 'continent' ? 'CONT' : 'RGN', country: '', admin1Key: '', tz: '', names: new Map(),
     };
     for (const n of r.names) addName(e, n, true);
