@@ -82,6 +82,44 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX places_by_geoname ON places (geoname_id, article_rowid);
     `,
   },
+  {
+    // Version 2 is reserved for the digest ledger (issue 9); versions run in numeric order.
+    version: 3,
+    description: 'feeds: polled RSS/Atom feeds, their health, and channels for new-story posts',
+    sql: `
+      CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        title TEXT,
+        interval_minutes INTEGER NOT NULL DEFAULT 15 CHECK (interval_minutes >= 1),
+        origin TEXT NOT NULL CHECK (origin IN ('config', 'command')),
+        added_at TEXT NOT NULL,
+        added_by TEXT,
+        etag TEXT,
+        last_modified TEXT
+      );
+
+      CREATE TABLE feed_health (
+        url TEXT PRIMARY KEY REFERENCES feeds (url) ON DELETE CASCADE,
+        last_polled_at TEXT,
+        last_success_at TEXT,
+        last_error_at TEXT,
+        last_error TEXT,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        items_added INTEGER NOT NULL DEFAULT 0,
+        items_rejected INTEGER NOT NULL DEFAULT 0,
+        items_undated INTEGER NOT NULL DEFAULT 0,
+        next_poll_ms INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX feed_health_by_next_poll ON feed_health (next_poll_ms);
+
+      CREATE TABLE feed_channels (
+        url TEXT NOT NULL REFERENCES feeds (url) ON DELETE CASCADE,
+        guild_id TEXT,
+        channel_id TEXT NOT NULL,
+        PRIMARY KEY (url, channel_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
