@@ -83,6 +83,48 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 2,
+    description: 'digests: subscriptions (one per channel) and the delivery ledger keyed by (subscription, local date)',
+    sql: `
+      CREATE TABLE subscriptions (
+        id INTEGER PRIMARY KEY,
+        guild_id TEXT,
+        channel_id TEXT NOT NULL UNIQUE,
+        time TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        about TEXT,
+        quiet INTEGER NOT NULL DEFAULT 0,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        -- Unsubscribing keeps the row (and so its ledger): re-subscribing the same day cannot post twice.
+        removed_at TEXT,
+        paused_at TEXT,
+        pause_reason TEXT
+      );
+      CREATE INDEX subscriptions_by_guild ON subscriptions (guild_id);
+
+      -- The primary key is the exactly-once guarantee: one row per digest, claimed in a write transaction.
+      CREATE TABLE deliveries (
+        subscription_id INTEGER NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+        local_date TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'retry', 'delivered', 'skipped', 'failed')),
+        scheduled_ms INTEGER NOT NULL,
+        since_ms INTEGER NOT NULL,
+        at_ms INTEGER NOT NULL,
+        late INTEGER NOT NULL DEFAULT 0,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        owner TEXT,
+        lease_until_ms INTEGER,
+        next_attempt_ms INTEGER,
+        message_ids TEXT NOT NULL DEFAULT '[]',
+        last_error TEXT,
+        finished_ms INTEGER,
+        PRIMARY KEY (subscription_id, local_date)
+      ) WITHOUT ROWID;
+      CREATE INDEX deliveries_open ON deliveries (status) WHERE status IN ('pending', 'retry');
+    `,
+  },
+  {
     // Version 2 is reserved for the digest ledger (issue 9); versions run in numeric order.
     version: 3,
     description: 'feeds: polled RSS/Atom feeds, their health, and channels for new-story posts',
