@@ -101,6 +101,8 @@ interface Session {
   seq: number;
   events: { s: number; t: string; d: unknown }[];
   socket: WebSocket | null;
+  /** The client closed it on purpose (client.destroy()): no resume will come. */
+  ended: boolean;
 }
 
 interface RateLimitRule {
@@ -108,6 +110,13 @@ interface RateLimitRule {
   path: RegExp;
   retryAfter: number;
   global: boolean;
+}
+
+interface FailRule {
+  method: string | null;
+  path: RegExp;
+  status: number;
+  body: unknown;
 }
 
 interface StoredCommand {
@@ -142,6 +151,8 @@ export interface FakeDiscord {
   sendAutocomplete(name: string, focused: { name: string; value: string }, options?: Record<string, OptionInput>, extra?: SendInteractionOptions): FakeInteraction;
   /** Answer the next matching request with 429 and `retry_after` (seconds). */
   rateLimitNext(rule: { method?: string; path: RegExp; retryAfter?: number; global?: boolean }): void;
+  /** Answer the next matching request with this status and body (e.g. a 400 Discord would send). */
+  failNext(rule: { method?: string; path: RegExp; status: number; body?: unknown }): void;
   /** Make POSTs to this channel fail with 403 Missing Permissions. */
   forbidChannel(channelId: string): void;
   /** Close every gateway socket (4000: resumable) to force a reconnect and RESUME. */
@@ -181,6 +192,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const channelMessages = new Map<string, Record<string, unknown>[]>();
   const sessions = new Map<string, Session>();
   const rateLimits: RateLimitRule[] = [];
+  const failures: FailRule[] = [];
   const forbidden = new Set<string>();
   const gateway = { connections: 0, identifies: [] as { shard: [number, number]; intents: number }[], resumes: 0, heartbeats: 0, closes: 0 };
 
@@ -291,7 +303,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
           }
           const shard = (Array.isArray(d.shard) ? d.shard : [0, 1]) as [number, number];
           gateway.identifies.push({ shard, intents: Number(d.intents) });
-          session = { id: snowflake(), shard, seq: 0, events: [], socket };
+          session = { id: snowflake(), shard, seq: 0, events: [], socket, ended: false };
           sessions.set(session.id, session);
           const mine = guilds.filter((g) => shardOf(g.id, shard[1]) === shard[0]);
           dispatch(session, 'READY', {
@@ -334,9 +346,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
           return;
       }
     });
-    socket.on('close', () => {
+    socket.on('close', (code) => {
       gateway.closes += 1;
-      if (session && session.socket === socket) session.socket = null;
+      if (session && session.socket === socket) {
+        session.socket = null;
+        if (code === 1000 || code === 1001) session.ended = true;
+      }
       notify();
     });
   });
@@ -447,6 +462,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return;
     }
 
+    const failIndex = failures.findIndex((r) => (r.method === null || r.method === method) && r.path.test(path));
+    if (failIndex >= 0) {
+      const rule = failures.splice(failIndex, 1)[0]!;
+      reply(rule.status, rule.body);
+      return;
+    }
+
     const needsAuth = !path.startsWith('/interactions/') && !path.startsWith('/webhooks/');
     if (needsAuth && !authorized) {
       reply(401, { message: '401: Unauthorized', code: 0 });
@@ -494,7 +516,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     } else if (method === 'POST' && (m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
       handleCallback(m[1]!, decodeURIComponent(m[2]!), body, files, entry, reply);
     } else if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/))) {
-      handleWebhook(method, m[1]!, decodeURIComponent(m[2]!), m[3] ?? null, body, files, reply);
+      handleWebhook(method, m[1]!, decodeURIComponent(m[2]!), m[3] ? decodeURIComponent(m[3]) : null, body, files, reply);
     } else if ((m = path.match(/^\/channels\/(\d+)$/)) && method === 'GET') {
       const guild = guilds.find((g) => g.channelId === m![1]);
       if (!guild) reply(404, { message: 'Unknown Channel', code: 10003 });
@@ -789,7 +811,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     };
     interactions.set(id, interaction);
     // The shard that owns the guild gets the event (shard 0 for DMs).
-    const target = [...sessions.values()].find((s) => (guild ? shardOf(guild.id, s.shard[1]) === s.shard[0] : s.shard[0] === 0));
+    // A session whose socket is down for a moment still gets it: the event is replayed on RESUME.
+    const target = [...sessions.values()]
+      .reverse()
+      .find((s) => !s.ended && (guild ? shardOf(guild.id, s.shard[1]) === s.shard[0] : s.shard[0] === 0));
     if (!target) throw new Error('No gateway session: has the bot logged in?');
     dispatch(target, 'INTERACTION_CREATE', payload);
     return interaction;
@@ -838,6 +863,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       sendInteraction('autocomplete', name, { ...values, [focused.name]: focused.value }, focused.name, extra),
     rateLimitNext: (rule) => {
       rateLimits.push({ method: rule.method ?? null, path: rule.path, retryAfter: rule.retryAfter ?? 0.2, global: rule.global ?? false });
+    },
+    failNext: (rule) => {
+      failures.push({ method: rule.method ?? null, path: rule.path, status: rule.status, body: rule.body ?? { message: 'Injected failure', code: 0 } });
     },
     forbidChannel: (channelId) => {
       forbidden.add(channelId);
