@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { extractQuotes } from '../nlp/quotes/extract-quotes.js';
 import { wordSpans } from '../nlp/quotes/tokens.js';
 import { splitSentences } from '../nlp/sentences.js';
+import type { CueModel } from '../nlp/quotes/cue-model.js';
 import type { Quote } from '../nlp/types.js';
 
 /** One gold attribution as the eval set stores it (only the fields scored). */
@@ -152,7 +153,7 @@ export function readGold(path: string): GoldRecord[] {
 }
 
 /** Evaluate the extractor on gold records. */
-export function evaluateQuotes(records: readonly GoldRecord[]): QuoteEvalResult {
+export function evaluateQuotes(records: readonly GoldRecord[], model?: CueModel): QuoteEvalResult {
   const acc: QuoteEvalResult = {
     direct: emptyCounts(),
     reported: emptyCounts(),
@@ -161,7 +162,7 @@ export function evaluateQuotes(records: readonly GoldRecord[]): QuoteEvalResult 
     speakerTotal: 0,
   };
   for (const r of records) {
-    const predicted = extractQuotes(r.text, splitSentences(r.text));
+    const predicted = extractQuotes(r.text, splitSentences(r.text), model);
     scoreArticle(r.text, predicted, r.quotes, acc);
   }
   return acc;
@@ -191,8 +192,13 @@ export function runEvalCli(argv: readonly string[]): string[] {
   const i = argv.indexOf('--data');
   const file = i >= 0 ? argv[i + 1] : undefined;
   if (!file) throw new Error('usage: npm run eval:quotes -- --data FILE');
-  const records = readGold(file);
-  return formatReport(evaluateQuotes(records), records.length);
+  // --model FILE and --fold K (only articles with index % 4 === K) serve the trainer's held-out checks on dev
+  const m = argv.indexOf('--model');
+  const model = m >= 0 && argv[m + 1] ? (JSON.parse(readFileSync(argv[m + 1]!, 'utf8')) as CueModel) : undefined;
+  const f = argv.indexOf('--fold');
+  const fold = f >= 0 ? Number(argv[f + 1]) : -1;
+  const records = readGold(file).filter((_, i) => fold < 0 || i % 4 === fold);
+  return formatReport(evaluateQuotes(records, model), records.length);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

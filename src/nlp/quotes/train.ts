@@ -21,18 +21,23 @@ interface Example {
   label: number;
 }
 
-const EPOCHS = 12;
+const EPOCHS = Number(process.env.CUE_EPOCHS ?? 6);
 const RATE = 0.2;
-const L2 = 1e-5;
+const L2 = Number(process.env.CUE_L2 ?? 1e-4);
 const MIN_VOCAB_COUNT = 2;
+const MIN_WEIGHT = Number(process.env.CUE_MIN_WEIGHT ?? 0.05);
+const MIN_FEATURE_COUNT = Number(process.env.CUE_MIN_FEATURE_COUNT ?? 3);
 
 function main(): void {
   const file = process.argv[2];
   if (!file || !/dev\.ndjson$/.test(file)) throw new Error('usage: tsx src/nlp/quotes/train.ts .../dev.ndjson (dev only: test is for reporting)');
+  // CUE_HOLDOUT=k: leave out every article whose index % 4 === k, to measure generalisation within dev
+  const holdout = process.env.CUE_HOLDOUT === undefined ? -1 : Number(process.env.CUE_HOLDOUT);
   const records = readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { text: string; quotes: GoldCue[] });
+    .map((l) => JSON.parse(l) as { text: string; quotes: GoldCue[] })
+    .filter((_, i) => i % 4 !== holdout);
 
   // pass 1: the vocabulary of words that were ever cues
   const counts = new Map<string, number>();
@@ -71,7 +76,10 @@ function main(): void {
     }
   }
 
-  // logistic regression, AdaGrad
+  const featureCounts = new Map<string, number>();
+  for (const ex of examples) for (const f of ex.features) featureCounts.set(f, (featureCounts.get(f) ?? 0) + 1);
+  // logistic regression, AdaGrad; features seen once are left out (they only memorise)
+  for (const ex of examples) ex.features = ex.features.filter((f) => (featureCounts.get(f) ?? 0) >= MIN_FEATURE_COUNT);
   const w = new Map<string, number>();
   const g2 = new Map<string, number>();
   let bias = 0;
@@ -97,10 +105,10 @@ function main(): void {
     console.error(`epoch ${epoch + 1}: loss ${(loss / examples.length).toFixed(4)}`);
   }
   const weights: Record<string, number> = {};
-  for (const [f, v] of [...w.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (Math.abs(v) >= 0.02) weights[f] = Math.round(v * 1000) / 1000;
-  const threshold = Number(process.env.CUE_THRESHOLD ?? 0.5);
+  for (const [f, v] of [...w.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (Math.abs(v) >= MIN_WEIGHT && (featureCounts.get(f) ?? 0) >= MIN_FEATURE_COUNT) weights[f] = Math.round(v * 1000) / 1000;
+  const threshold = Number(process.env.CUE_THRESHOLD ?? 0.6);
   const model: CueModel = { vocabulary, weights, bias: Math.round(bias * 1000) / 1000, threshold };
-  const out = fileURLToPath(new URL('./model.json', import.meta.url));
+  const out = process.env.CUE_MODEL_OUT ?? fileURLToPath(new URL('./model.json', import.meta.url));
   writeFileSync(out, JSON.stringify(model) + '\n');
   const positives = examples.filter((e) => e.label).length;
   console.error(`examples=${examples.length} positives=${positives} vocabulary=${vocabulary.length} features=${Object.keys(weights).length} → ${out}`);
