@@ -76,6 +76,8 @@ export function splitParagraphs(text: string): Span[] {
 
 /** Collapse runs of whitespace (line wraps, indentation) into single spaces. */
 export function collapseWhitespace(s: string): string {
+  // fast path: most sentences have single spaces only
+  if (!/\s\s|[\t\n\r\f\v\u00a0]/.test(s)) return s.trim();
   return s.replace(/\s+/g, ' ').trim();
 }
 
@@ -120,6 +122,10 @@ function splitParagraph(text: string, paragraph: Span): Span[] {
 }
 
 function alignPiece(chunk: string, cursor: number, piece: string): Span | null {
+  // fast path: sbd gave the text back verbatim (single-spaced copy)
+  let first = cursor;
+  while (first < chunk.length && isSpace(chunk.charCodeAt(first))) first++;
+  if (piece.length > 0 && chunk.startsWith(piece, first)) return { start: first, end: first + piece.length };
   let i = cursor;
   let start = -1;
   for (let k = 0; k < piece.length; k++) {

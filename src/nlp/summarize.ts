@@ -1,6 +1,6 @@
 import { splitSentences } from './sentences.js';
 import { similarityMatrix, weightedPageRank } from './textrank.js';
-import { contentTokens, STOPWORDS, tokenize } from './tokens.js';
+import { contentTokens, stem, STOPWORDS, tokenize } from './tokens.js';
 import type { ScoredSentence } from './types.js';
 
 /**
@@ -50,12 +50,14 @@ export function scoreSentences(body: string, params: Readonly<ScoringParams> = D
   if (n === 0) return [];
   if (n === 1) return [{ ...sentences[0]!, score: 1 }];
 
-  // 1. two similarity graphs over the same sentences
-  const stemmed = sentences.map((s) => contentTokens(s.text));
+  // 1. words once per sentence: unstemmed content words for the cosine graph, stemmed for overlap
+  const words = sentences.map((s) => tokenize(s.text).filter((w) => !STOPWORDS.has(w)));
+  const stemmed = words.map((ws) => ws.map(stem));
+  // 2. two similarity graphs over the same sentences
   const overlap = weightedPageRank(similarityMatrix(stemmed), n, params.damping);
-  const cosine = params.cosineWeight > 0 ? weightedPageRank(cosineMatrix(sentences.map((s) => s.text)), n, params.damping) : null;
+  const cosine = params.cosineWeight > 0 ? weightedPageRank(cosineMatrix(words), n, params.damping) : null;
 
-  // 2. centrality × length preference × lead prior
+  // 3. centrality × length preference × lead prior
   const meanLength = Math.max(1, stemmed.reduce((sum, t) => sum + t.length, 0) / n);
   return sentences.map((sentence, i) => {
     const centrality = cosine
@@ -110,11 +112,11 @@ export function isTooShortToSummarize(sentenceCount: number): boolean {
 }
 
 /** Cosine of word-count vectors (lower-case, stopwords out, unstemmed): LexRank's graph without idf. */
-function cosineMatrix(texts: readonly string[]): Float64Array {
-  const n = texts.length;
-  const vectors = texts.map((text) => {
+function cosineMatrix(words: readonly (readonly string[])[]): Float64Array {
+  const n = words.length;
+  const vectors = words.map((ws) => {
     const counts = new Map<string, number>();
-    for (const w of tokenize(text)) if (!STOPWORDS.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    for (const w of ws) counts.set(w, (counts.get(w) ?? 0) + 1);
     return counts;
   });
   const norms = vectors.map((v) => {
