@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Routes, type REST } from 'discord.js';
 import type { CommandJson } from '../../core/command.js';
 import type { Logger } from '../../core/logger.js';
@@ -82,4 +82,9 @@ export async function registerCommands(options: RegisterCommandsOptions): Promis
     }
   }
   return { registered: true, scope, hash, count: definitions.length };
+}
+
+/** Where the bot and `npm run deploy-commands` remember the last pushed hash (git-ignored, under data/). */
+export function defaultCommandsStatePath(dataDir: string): string {
+  return join(dataDir, '.discord-commands.json');
 }

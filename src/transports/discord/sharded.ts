@@ -1,0 +1,67 @@
+/**
+ * `npm run start:sharded [-- --shards N]`: run the bot as several processes with discord.js's
+ * ShardingManager, one gateway shard each. Every child runs src/main.ts; discord.js hands it its
+ * shard id through the environment (SHARDS, SHARD_COUNT), and per-guild work such as digests runs
+ * only where `transport.ownsGuild(guildId)` holds, so each digest is posted by one process.
+ */
+import 'dotenv/config';
+import { fileURLToPath } from 'node:url';
+import { REST, Routes, ShardingManager } from 'discord.js';
+import { createLogger } from '../../core/logger.js';
+import { ConfigError, loadConfig } from '../../config.js';
+
+const MAIN = fileURLToPath(new URL('../../main.ts', import.meta.url));
+
+/** `--shards N` from the command line, else null (ask Discord). */
+export function parseShardCount(argv: readonly string[]): number | null {
+  const i = argv.indexOf('--shards');
+  if (i < 0) return null;
+  const n = Number(argv[i + 1]);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError([`--shards: must be a whole number ≥ 1 (got ${String(argv[i + 1])})`]);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const token = config.discord.token;
+  if (!token) throw new ConfigError(['DISCORD_TOKEN: required for start:sharded (the local shell needs no sharding)']);
+  const log = createLogger({ level: config.logLevel, secrets: [token] });
+
+  // discord.js's own "auto" count ignores a custom REST base, so ask GET /gateway/bot here.
+  let totalShards = parseShardCount(process.argv.slice(2));
+  if (totalShards === null) {
+    const rest = new REST(config.discord.apiUrl ? { api: config.discord.apiUrl } : {}).setToken(token);
+    totalShards = ((await rest.get(Routes.gatewayBot())) as { shards: number }).shards;
+  }
+
+  const manager = new ShardingManager(MAIN, {
+    token,
+    totalShards,
+    mode: 'process',
+    respawn: true,
+    // Children run TypeScript through tsx, like `npm start`.
+    execArgv: ['--import', 'tsx'],
+  });
+  manager.on('shardCreate', (shard) => {
+    log.info('shard launched', { shard: shard.id, of: totalShards });
+    shard.on('death', () => log.warn('shard process exited', { shard: shard.id }));
+  });
+
+  // Children handle SIGINT/SIGTERM themselves (finish replies, close the store); stop respawning them.
+  const shutdown = (signal: NodeJS.Signals): void => {
+    manager.respawn = false;
+    log.info('stopping shards', { signal });
+    for (const shard of manager.shards.values()) shard.process?.kill(signal);
+    setTimeout(() => process.exit(0), 15_000).unref();
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+
+  await manager.spawn({ amount: totalShards, delay: 5_500, timeout: 60_000 });
+  log.info('all shards running', { totalShards });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `start:sharded failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
