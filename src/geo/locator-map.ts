@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { geoMercator, geoPath, geoBounds, geoGraticule10 } from 'd3-geo';
-import { loadBorders } from './borders.js';
+import { loadBorders, type CountryFeature } from './borders.js';
 import type { PlaceInfo } from './types.js';
 
 const require = createRequire(import.meta.url);
@@ -15,6 +15,17 @@ const require = createRequire(import.meta.url);
 /** The TTF the map's labels use. */
 export function mapFontPath(): string {
   return join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf', 'DejaVuSans.ttf');
+}
+
+const boundsCache = new WeakMap<object, [[number, number], [number, number]]>();
+
+function boundsOf(f: CountryFeature): [[number, number], [number, number]] {
+  let b = boundsCache.get(f);
+  if (!b) {
+    b = geoBounds(f);
+    boundsCache.set(f, b);
+  }
+  return b;
 }
 
 function escapeXml(s: string): string {
@@ -39,11 +50,21 @@ export function locatorMapSvg(place: PlaceInfo, width = 640, height = 420): stri
     geometry: { type: 'MultiPoint' as const, coordinates: [[x0 - padX, Math.max(-80, y0 - padY)], [x1 + padX, Math.min(84, y1 + padY)]] },
   };
   const projection = geoMercator().fitExtent([[10, 10], [width - 10, height - 34]], frame);
+  // Clip to the picture and skip outlines outside the frame: projecting and rasterising the whole
+  // world at 1:50m took ~0.6 s a map.
+  projection.clipExtent([[-5, -5], [width + 5, height + 5]]);
   const path = geoPath(projection);
+  const fx0 = x0 - padX - 1;
+  const fx1 = x1 + padX + 1;
+  const fy0 = y0 - padY - 1;
+  const fy1 = y1 + padY + 1;
   const parts: string[] = [];
   parts.push(`<rect width="${width}" height="${height}" fill="#cfe3f3"/>`);
   parts.push(`<path d="${path(geoGraticule10()) ?? ''}" fill="none" stroke="#b8d2e8" stroke-width="0.5"/>`);
   for (const f of borders.all) {
+    const [[bx0, by0], [bx1, by1]] = boundsOf(f);
+    const crossesDateLine = bx1 < bx0;
+    if (!crossesDateLine && (bx1 < fx0 || bx0 > fx1 || by1 < fy0 || by0 > fy1)) continue;
     const d = path(f);
     if (!d) continue;
     const own = f === country;

@@ -258,6 +258,13 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
       const inside = cands.filter((c) => containers.has('c:' + gaz.country(c.index)) || containers.has('a:' + (gaz.admin1[c.index] ?? -1)));
       if (inside.length > 0) cands = inside;
     }
+    // `the province of Hasakah`, `Deir al-Zour province`: the division, not its seat.
+    const before = text.slice(Math.max(0, s.start - 30), s.start);
+    const after = text.slice(s.end, s.end + 15);
+    if (/\b(province|governorate|state|region|county) of\s+(the\s+)?$/i.test(before) || /^\s+(province|governorate|county|region)\b/i.test(after)) {
+      const divisions = cands.filter((c) => gaz.kind(c.index) === 'admin1' || gaz.kind(c.index) === 'admin2');
+      if (divisions.length > 0) cands = divisions;
+    }
     const key = foldName(s.name);
     let ctx = perName.get(key);
     if (!ctx) {

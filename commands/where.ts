@@ -1,0 +1,177 @@
+import { SlashCommandBuilder } from 'discord.js';
+import type { Command } from '../src/core/command.js';
+import { UserError } from '../src/core/errors.js';
+import { reply, type ReplyField } from '../src/core/reply.js';
+import type { ArticleStore, PlaceMentionHit } from '../src/store/article-store.js';
+import type { GeoService, PlaceInfo, PlaceRelation } from '../src/geo/types.js';
+import { formatDay, plural, truncate } from '../src/views/format.js';
+
+const LATEST = 5;
+
+export const data = new SlashCommandBuilder()
+  .setName('where')
+  .setDescription('What and where a place is, and what the stored news says about it')
+  .addStringOption((o) =>
+    o.setName('place').setDescription('A place name in any common spelling (Raqqa, Deir ez-Zor, Hasakah province)').setRequired(true).setMaxLength(100).setAutocomplete(true),
+  );
+
+/** The `data.place` shape of `dateline ask "/where …" --json` (issue 6). */
+function placeData(p: PlaceInfo): Record<string, unknown> {
+  return { name: p.name, kind: p.kind, geonameId: p.geonameId, countryCode: p.countryCode, admin1: p.admin1, lat: p.lat, lon: p.lon, population: p.population };
+}
+
+/** 35.95283 → 35°57′10″N. */
+export function toDms(value: number, positive: string, negative: string): string {
+  const abs = Math.abs(value);
+  let d = Math.floor(abs);
+  let m = Math.floor((abs - d) * 60);
+  let s = Math.round(((abs - d) * 60 - m) * 60);
+  if (s === 60) [s, m] = [0, m + 1];
+  if (m === 60) [m, d] = [0, d + 1];
+  return `${d}°${String(m).padStart(2, '0')}′${String(s).padStart(2, '0')}″${value >= 0 ? positive : negative}`;
+}
+
+function formatCoordinates(p: PlaceInfo): string {
+  return `${p.lat.toFixed(5)}, ${p.lon.toFixed(5)} (${toDms(p.lat, 'N', 'S')} ${toDms(p.lon, 'E', 'W')})`;
+}
+
+/** `Asia/Damascus (UTC+03:00)`: the zone with its offset now. */
+function formatTimezone(zone: string, now: Date): string {
+  try {
+    const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(now).find((x) => x.type === 'timeZoneName');
+    return part ? `${zone} (${part.value.replace('GMT', 'UTC')})` : zone;
+  } catch {
+    return zone;
+  }
+}
+
+function describeKind(p: PlaceInfo): string {
+  const where = [p.admin1 && p.kind !== 'admin1' && p.admin1 !== p.name ? p.admin1 : null, p.kind === 'country' ? null : p.country].filter((x): x is string => !!x);
+  return where.length > 0 ? `${p.kindLabel} in ${where.join(', ')}` : p.kindLabel;
+}
+
+function formatRelation(r: PlaceRelation, what: string): string {
+  return `${r.km.toLocaleString('en-US')} km ${r.direction} of ${r.from.name} (${what})`;
+}
+
+/** The place the stories mentioning this one name most often beside it (for "distance from"). */
+function pairedPlace(store: ArticleStore, geo: GeoService, hits: readonly PlaceMentionHit[], self: ReadonlySet<number>): PlaceInfo | null {
+  const counts = new Map<number, number>();
+  for (const articleId of new Set(hits.map((h) => h.articleId))) {
+    const places = store.getAnalysis(articleId)?.places ?? [];
+    for (const id of new Set(places.map((p) => p.geonameId))) {
+      if (id === null || self.has(id)) continue;
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  for (const [id] of ranked) {
+    const p = geo.getPlace(id);
+    if (p && (p.kind === 'city' || p.kind === 'admin2')) return p;
+  }
+  return null;
+}
+
+/** Month → stories, oldest first: a short timeline of the mentions. */
+function timeline(hits: readonly PlaceMentionHit[]): string {
+  const byMonth = new Map<string, Set<string>>();
+  for (const h of hits) {
+    const month = h.published.slice(0, 7);
+    const set = byMonth.get(month) ?? new Set<string>();
+    set.add(h.articleId);
+    byMonth.set(month, set);
+  }
+  return [...byMonth.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .slice(-6)
+    .map(([month, ids]) => `${month}: ${plural(ids.size, 'story', 'stories')}`)
+    .join(' · ');
+}
+
+export const execute: Command['execute'] = async ({ options, services }) => {
+  const query = String(options.place ?? '').trim();
+  const { geo, store } = services;
+  const found = geo.lookup(query, { storeCounts: store.placeMentionCounts() });
+  const place = found.place;
+  if (!place) {
+    const hint = found.suggestions.length > 0 ? ` Did you mean ${found.suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
+    throw new UserError('unknown_place', `No place called "${truncate(query, 80)}" in the gazetteer.${hint}`, { place: null, suggestions: found.suggestions });
+  }
+
+  // Mentions: the place, the division of the same name, and a division's seat of the same name.
+  const ids = new Set<number>([place.geonameId]);
+  if (found.division) ids.add(found.division.geonameId);
+  if (place.kind === 'admin1') {
+    // The seat of the same name (`Hasakah` in a story may have been read as the city).
+    const seat = geo.lookup(place.name.replace(/\s+(governorate|province|region|state)$/i, '')).place;
+    if (seat && seat.kind === 'city' && seat.admin1 === place.name) ids.add(seat.geonameId);
+    for (const alt of found.alternatives) if (alt.kind === 'city' && alt.admin1 === place.name && alt.countryCode === place.countryCode) ids.add(alt.geonameId);
+  }
+  const idList = [...ids];
+  const storyCount = store.countPlaceMentions(idList);
+  const hits = store.findPlaceMentions(idList, 200);
+
+  const lines: string[] = [];
+  lines.push(`${place.name}: ${describeKind(place)}.`);
+  if (found.matchedBy === 'spelling') lines.push(`Matched "${query}" as a spelling of ${place.name}.`);
+  if (found.division) lines.push(`Also the name of the ${found.division.kindLabel} of ${found.division.name} (ask "${query} ${found.division.kindLabel}").`);
+  if (found.ambiguous && found.alternatives.length > 0) {
+    lines.push(`Could also be: ${found.alternatives.slice(0, 3).map((a) => `${a.name} (${describeKind(a)})`).join('; ')}.`);
+  }
+
+  const fields: ReplyField[] = [];
+  if (place.admin1 && place.kind !== 'admin1') fields.push({ name: 'Province', value: place.admin1, inline: true });
+  if (place.country && place.kind !== 'country') fields.push({ name: 'Country', value: place.country, inline: true });
+  fields.push({ name: 'Coordinates', value: formatCoordinates(place) });
+  if (place.population > 0) {
+    const approx = place.kind === 'city' ? '' : ' (sum of its towns of 1,000+ in GeoNames)';
+    fields.push({ name: 'Population', value: `${place.population.toLocaleString('en-US')}${approx}`, inline: true });
+  }
+  if (place.timezone) fields.push({ name: 'Time zone', value: formatTimezone(place.timezone, services.clock.now()), inline: true });
+  const fromCapital = geo.relationToCapital(place);
+  const paired = pairedPlace(store, geo, hits, ids);
+  const distances: string[] = [];
+  if (fromCapital) distances.push(formatRelation(fromCapital, 'capital'));
+  if (paired && paired.geonameId !== fromCapital?.from.geonameId && place.kind !== 'country') distances.push(formatRelation(geo.relation(place, paired), 'named with it in the news'));
+  if (distances.length > 0) fields.push({ name: 'Distance', value: distances.join('\n') });
+
+  fields.push({ name: 'In the news', value: storyCount === 0 ? 'No stored story mentions it yet.' : `${plural(storyCount, 'stored story', 'stored stories')} mention it.` });
+  const latest: PlaceMentionHit[] = [];
+  const seenArticles = new Set<string>();
+  for (const h of hits) {
+    if (seenArticles.has(h.articleId)) continue;
+    seenArticles.add(h.articleId);
+    latest.push(h);
+    if (latest.length >= LATEST) break;
+  }
+  for (const h of latest) {
+    fields.push({ name: `${formatDay(h.published)} · ${h.source}`, value: truncate(`${h.sentence} (id ${h.articleId})`, 1000) });
+  }
+  if (hits.length > 0) fields.push({ name: 'Timeline', value: timeline(hits) });
+
+  const png = geo.renderLocatorMap(place);
+  const slug = place.name.normalize('NFD').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'place';
+  return reply({
+    title: `Where: ${place.name}`,
+    text: lines.join('\n'),
+    fields,
+    footer: 'Places: GeoNames (CC BY 4.0) · outlines: Natural Earth',
+    image: { name: `${slug}.png`, png, description: `Locator map of ${place.name}` },
+    data: {
+      place: placeData(place),
+      alternatives: found.alternatives.map(placeData),
+      mentions: latest.map((h) => ({ articleId: h.articleId, date: h.published, sentence: h.sentence })),
+    },
+  });
+};
+
+export const autocomplete: Command['autocomplete'] = async ({ focused, services }) => {
+  return services.geo.suggest(focused.value, 25).map((p) => {
+    const where = [p.kind === 'country' ? null : p.admin1 !== p.name ? p.admin1 : null, p.kind === 'country' ? null : p.country].filter(Boolean).join(', ');
+    const value = p.kind === 'country' || !p.country ? p.name : `${p.name}, ${p.country}`;
+    return { name: truncate(`${p.name} (${p.kindLabel}${where ? `, ${where}` : ''})`, 100), value: value.slice(0, 100) };
+  });
+};
+
+// The first map after start loads the 1:50m outlines (~0.8 s) and wide maps (Europe) take ~0.8 s: defer.
+export const where: Command = { data, execute, autocomplete, slow: true };
