@@ -1,0 +1,113 @@
+import { SlashCommandBuilder } from 'discord.js';
+import type { Command } from '../src/core/command.js';
+import { UserError } from '../src/core/errors.js';
+import { reply, type ReplyField } from '../src/core/reply.js';
+import { collapseWhitespace } from '../src/nlp/sentences.js';
+import { isTooShortToSummarize, reductionPercent, scoreSentences, selectSummary } from '../src/nlp/summarize.js';
+import type { ScoredSentence } from '../src/nlp/types.js';
+import type { Article, ArticleStore } from '../src/store/article-store.js';
+import { formatPublished, truncate } from '../src/views/format.js';
+
+const DEFAULT_LENGTH = 3;
+/** Ten sentences keep the reply inside one Discord embed description (4,096 characters). */
+const MAX_LENGTH = 10;
+const EMBED_TEXT_LIMIT = 4000;
+
+export const data = new SlashCommandBuilder()
+  .setName('summary')
+  .setDescription('A short extractive summary of a stored story, and how much it cut')
+  .addStringOption((o) => o.setName('article').setDescription('A story by headline (or its id)').setAutocomplete(true).setMaxLength(200))
+  .addStringOption((o) => o.setName('about').setDescription('Search words: summarise the best-matching story').setMaxLength(200))
+  .addIntegerOption((o) =>
+    o.setName('length').setDescription(`Sentences in the summary (1-${MAX_LENGTH}, default ${DEFAULT_LENGTH})`).setMinValue(1).setMaxValue(MAX_LENGTH),
+  );
+
+/** `data` of the reply (`dateline ask "/summary" --json`), a contract of issue 4. */
+export interface SummaryData {
+  articleId: string;
+  sentences: { index: number; text: string }[];
+  /** Percent of the body's characters the summary leaves out, 0-100. */
+  reduction: number;
+}
+
+/** The story the options point at: `article:` (id or headline), else `about:` (best search hit), else the latest. */
+export function findArticle(store: ArticleStore, options: { article?: string; about?: string }): Article {
+  const noMatch = (what: string): UserError => new UserError('no_match', `No article matches '${what}'`);
+  if (options.article) {
+    const wanted = options.article.trim();
+    const byId = store.getById(wanted);
+    if (byId) return byId;
+    // autocomplete sends ids; a typed headline falls back to the suggestions, exact title first
+    const suggestions = store.suggestHeadlines(wanted, 10);
+    const exact = suggestions.find((s) => s.headline.toLowerCase() === wanted.toLowerCase()) ?? suggestions[0];
+    const article = exact ? store.getById(exact.id) : null;
+    if (!article) throw noMatch(wanted);
+    return article;
+  }
+  if (options.about) {
+    const words = options.about.trim();
+    const hit = words ? store.search(words, 1)[0] : undefined;
+    const article = hit ? store.getById(hit.id) : null;
+    if (!article) throw noMatch(words);
+    return article;
+  }
+  const newest = store.latest(1)[0];
+  const article = newest ? store.getById(newest.id) : null;
+  if (!article) throw new UserError('empty_store', 'The store is empty: ingest some news first (dateline ingest PATH).');
+  return article;
+}
+
+function optionText(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value : undefined;
+}
+
+export const execute: Command['execute'] = async ({ options, services }) => {
+  const length = typeof options.length === 'number' ? Math.min(MAX_LENGTH, Math.max(1, Math.floor(options.length))) : DEFAULT_LENGTH;
+  const article = findArticle(services.store, { article: optionText(options.article), about: optionText(options.about) });
+
+  // scores were computed at ingest; an article stored without them is scored now rather than failing
+  const stored = services.store.getAnalysis(article.id)?.sentences ?? [];
+  const sentences: ScoredSentence[] = stored.length > 0 ? stored : scoreSentences(article.body);
+  const tooShort = isTooShortToSummarize(sentences.length);
+  const chosen = tooShort ? [...sentences].sort((a, b) => a.index - b.index) : selectSummary(sentences, length);
+
+  const bodyLength = collapseWhitespace(article.body).length;
+  const summaryLength = chosen.map((s) => s.text).join(' ').length;
+  const reduction = tooShort ? 0 : reductionPercent(bodyLength, summaryLength);
+
+  const fields: ReplyField[] = [
+    { name: 'Source', value: article.source, inline: true },
+    { name: 'Published', value: formatPublished(article.published), inline: true },
+  ];
+  if (article.datelinePlace) fields.push({ name: 'Dateline', value: article.datelinePlace, inline: true });
+  fields.push({
+    name: 'Reduction',
+    value: tooShort
+      ? `nothing to cut: the story is only ${sentences.length === 1 ? 'one sentence' : `${sentences.length} sentences`}`
+      : `original reduced by ${reduction}%`,
+    inline: true,
+  });
+  fields.push({ name: 'Article', value: article.url ? `id ${article.id} · ${article.url}` : `id ${article.id}` });
+
+  const summaryData: SummaryData = {
+    articleId: article.id,
+    sentences: chosen.map((s) => ({ index: s.index, text: s.text })),
+    reduction,
+  };
+  const text = chosen.length > 0 ? chosen.map((s) => s.text).join('\n\n') : '(the story has no text)';
+  return reply({
+    title: truncate(article.headline, 256),
+    text: truncate(text, EMBED_TEXT_LIMIT),
+    fields,
+    ...(article.url ? { url: article.url } : {}),
+    footer: tooShort ? 'Too short to summarise: this is the whole story.' : `Extractive summary: ${chosen.length} of ${sentences.length} sentences, in story order.`,
+    data: summaryData,
+  });
+};
+
+export const autocomplete: NonNullable<Command['autocomplete']> = async ({ focused, services }) => {
+  if (focused.name !== 'article') return [];
+  return services.store.suggestHeadlines(focused.value.trim(), 25).map((s) => ({ name: truncate(s.headline, 100), value: s.id }));
+};
+
+export const summary: Command = { data, execute, autocomplete };
