@@ -66,7 +66,8 @@ export class Gazetteer {
   private readonly countryCapital: Int32Array;
   /** Key indices worth offering as "did you mean" suggestions. */
   readonly fuzzyKeys: Int32Array;
-  private readonly byId = new Map<number, number>();
+  /** Entry indices sorted by id, for binary search by id (built on first use, ~10 ms). */
+  private byId: Int32Array | null = null;
   private readonly decoder = new TextDecoder();
 
   constructor(path: string) {
@@ -138,7 +139,24 @@ export class Gazetteer {
 
   /** Entry index by gazetteer id (GeoNames id or synthetic negative id), -1 if unknown. Map built on first use. */
   indexOfId(id: number): number {
-    if (this.byId.size === 0) this.ids.forEach((v, i) => this.byId.set(v, i));
-    return this.byId.get(id) ?? -1;
+    if (!this.byId) {
+      const order = new Int32Array(this.size);
+      for (let i = 0; i < this.size; i++) order[i] = i;
+      const ids = this.ids;
+      order.sort((a, b) => (ids[a] ?? 0) - (ids[b] ?? 0));
+      this.byId = order;
+    }
+    const order = this.byId;
+    let lo = 0;
+    let hi = order.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const i = order[mid] ?? 0;
+      const v = this.ids[i] ?? 0;
+      if (v === id) return i;
+      if (v < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 }

@@ -125,7 +125,7 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       i++;
       continue;
     }
-    let found: { j: number; key: string; cands: Candidate[]; end: number } | null = null;
+    let found: { j: number; key: string; cands: Candidate[]; end: number; dotted: boolean } | null = null;
     // Longest first, up to 6 words.
     let last = i;
     while (last + 1 < tokens.length && last - i < 5) {
@@ -147,24 +147,28 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       const key = foldName(bare);
       let cands: Candidate[] = [];
       let end = t.start + bare.length;
+      let dotted = false;
       // Abbreviations are indexed with their dot (`ky.`): only a written dot reaches them.
       if (withDot && j === i) {
         cands = exactCandidates(gaz, key + '.');
-        if (cands.length > 0) end = tj.end;
+        if (cands.length > 0) {
+          end = tj.end;
+          dotted = true;
+        }
       }
       if (cands.length === 0) cands = exactCandidates(gaz, key);
-      if (cands.length > 0) found = { j, key, cands, end };
+      if (cands.length > 0) found = { j, key, cands, end, dotted };
     }
     if (!found) {
       i++;
       continue;
     }
-    const { j, key, cands, end } = found;
+    const { j, key, cands, end, dotted } = found;
     const single = j === i;
     const strong = isKindStrong(gaz, cands);
     const surface = text.slice(t.start, end);
     let ok = true;
-    if (single) {
+    if (single && !dotted) {
       const letters = surface.replace(/[^\p{L}]/gu, '');
       const allCaps = letters.length > 1 && letters === letters.toUpperCase();
       if (allCaps && letters.length <= 3 && !CAPS_OK.has(key)) ok = false;
