@@ -5,7 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands as productCommands } from '../../commands/index.js';
 import { reply } from '../../src/core/reply.js';
-import { MANAGE_GUILD_PERMISSIONS, type OptionInput } from './fake-discord/fake-discord.js';
+import { createMemoryLogger } from '../../src/core/logger.js';
+import { createDiscordTransport, type DiscordTransport } from '../../src/transports/discord/discord-transport.js';
+import { MANAGE_GUILD_PERMISSIONS, startFakeDiscord, type OptionInput } from './fake-discord/fake-discord.js';
 import { answerOf, embedsOf, startBot, textOf, type Bot } from './bot-harness.js';
 
 let bot: Bot;
@@ -308,5 +310,45 @@ describe('Discord transport against the fake Discord', () => {
     await bot.fake.waitFor(() => i.callbacks.includes(5), 3000, 'the deferral');
     await bot.transport.stop();
     expect(i.original?.kind).toBe('edit-original');
+  });
+});
+
+describe('sharding: two processes, each owning its guilds', () => {
+  it('splits guilds between shards; each interaction is answered by the owning shard', async () => {
+    const fake = await startFakeDiscord({ guildCount: 6, recommendedShards: 2 });
+    const log = createMemoryLogger();
+    const make = (shard: number): DiscordTransport =>
+      createDiscordTransport({
+        token: fake.token,
+        apiUrl: fake.apiUrl,
+        guildId: null,
+        commands: productCommands,
+        services: bot.services,
+        log,
+        commandsStatePath: null,
+        clientOptions: { shards: [shard], shardCount: 2 },
+      });
+    const shards = [make(0), make(1)];
+    try {
+      for (const t of shards) await t.start(bot.onCommand);
+      expect(fake.gateway.identifies.map((i) => i.shard).sort()).toEqual([[0, 2], [1, 2]]);
+      // Only shard 0 registers commands.
+      expect(fake.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
+      for (const t of shards) expect(t.client.guilds.cache.size).toBeGreaterThan(0);
+      for (const g of fake.guilds) {
+        const owners = shards.filter((t) => t.ownsGuild(g.id));
+        expect(owners).toHaveLength(1);
+        // The owner is the process Discord sent the guild to.
+        expect(owners[0]!.client.guilds.cache.has(g.id)).toBe(true);
+      }
+      for (let index = 0; index < fake.guilds.length; index++) {
+        const message = await answerOf(fake, fake.sendChatInput('latest', { count: 1 }, { guildIndex: index }));
+        expect(embedsOf(message)[0]!.title).toBe('Latest stories');
+      }
+      expect(fake.rejected()).toEqual([]);
+    } finally {
+      for (const t of shards) await t.stop();
+      await fake.close();
+    }
   });
 });

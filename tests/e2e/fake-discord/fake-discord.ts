@@ -173,13 +173,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   };
 
   let counter = 0n;
-  const snowflake = (): string => String(((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (counter++ & 0x3fffffn));
+  // `msOffset` spreads guild ids over timestamps: the shard of a guild is (id >> 22) % shards.
+  const snowflake = (msOffset = 0): string => String(((BigInt(Date.now() + msOffset) - DISCORD_EPOCH) << 22n) | (counter++ & 0x3fffffn));
 
   const applicationId = snowflake();
   const botUser = { id: applicationId, username: 'Dateline', discriminator: '0', global_name: null, avatar: null, bot: true, flags: 0 };
   const humanUser = { id: snowflake(), username: 'reader', discriminator: '0', global_name: 'Reader', avatar: null, flags: 0 };
   const guilds: FakeGuild[] = Array.from({ length: options.guildCount ?? 1 }, (_, i) => ({
-    id: snowflake(),
+    id: snowflake(-i),
     name: `Newsroom ${i + 1}`,
     channelId: snowflake(),
   }));
