@@ -28,4 +28,10 @@ export interface Transport {
   start(onCommand: (cmd: IncomingCommand) => Promise<Reply>): Promise<void>;
   send(target: SendTarget, reply: Reply): Promise<SentMessage>;
   stop(): Promise<void>;
+  /**
+   * The newest message this bot posted in the channel whose text contains `marker`, else null.
+   * The digest ledger uses it after a crash to avoid posting a digest twice; transports without
+   * history (the shell) omit it.
+   */
+  findRecentMessage?(target: SendTarget, marker: string): Promise<SentMessage | null>;
 }
