@@ -24,8 +24,12 @@ export interface IngestProgress {
   file: string;
   filesDone: number;
   filesTotal: number;
+  /** Records handled so far, across files (including those of the file in progress). */
   records: number;
 }
+
+/** How often a long file reports progress while it is being analysed. */
+const PROGRESS_EVERY = 500;
 
 export interface IngestDeps {
   store: ArticleStore;
@@ -57,14 +61,16 @@ export function parseSource(file: string, text: string, now: Date): ParsedRecord
  * Ingest one file: every good record goes in, in one transaction, so a file that fails midway leaves
  * nothing behind; every bad record is reported with its line and reason.
  */
-export async function ingestFile(file: string, deps: IngestDeps): Promise<IngestTally> {
+export async function ingestFile(file: string, deps: IngestDeps, onRecords?: (done: number) => void): Promise<IngestTally> {
   const tally = emptyTally();
   const source = await readSourceText(file);
   if (!source.ok) {
     return { ...tally, rejected: 1, errors: [{ path: file, line: null, reason: source.reason }] };
   }
   const batch: AnalyzedArticle[] = [];
-  for (const record of parseSource(file, source.text, deps.now())) {
+  const records = parseSource(file, source.text, deps.now());
+  for (const [i, record] of records.entries()) {
+    if (onRecords && i > 0 && i % PROGRESS_EVERY === 0) onRecords(i);
     if (!record.ok) {
       tally.rejected += 1;
       tally.errors.push({ path: file, line: record.line, reason: record.reason });
@@ -98,7 +104,9 @@ export async function ingestPaths(paths: readonly string[], deps: IngestDeps): P
   };
   let records = 0;
   for (const [i, file] of files.entries()) {
-    const fileTally = await ingestFile(file, deps);
+    const fileTally = await ingestFile(file, deps, (done) =>
+      deps.onProgress?.({ file, filesDone: i, filesTotal: files.length, records: records + done }),
+    );
     tally = mergeTallies(tally, fileTally);
     records += fileTally.added + fileTally.duplicate + fileTally.rejected;
     deps.onProgress?.({ file, filesDone: i + 1, filesTotal: files.length, records });
