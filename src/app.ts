@@ -10,6 +10,8 @@ import type { ArticleStore } from './store/article-store.js';
 import { openDatabase } from './store/sqlite/open-database.js';
 import { createSqliteArticleStore } from './store/sqlite/sqlite-article-store.js';
 import { loadGeoService } from './geo/geo-service.js';
+import { createFeedService, type FeedServiceDeps } from './feeds/feed-service.js';
+import { createSqliteFeedStore } from './store/sqlite/sqlite-feed-store.js';
 
 /** The running pieces, built once by the composition root and shared by every transport. */
 export interface App {
@@ -17,6 +19,8 @@ export interface App {
   registry: ReadonlyMap<string, Command>;
   definitions: ReadonlyMap<string, CommandJson>;
   ingest(paths: readonly string[], onProgress?: IngestDeps['onProgress']): Promise<IngestTally>;
+  /** What `ingestFile` needs: the folder watcher ingests through the same store and analyzer. */
+  ingestDeps: IngestDeps;
   close(): void;
 }
 
@@ -28,6 +32,8 @@ export interface AppOptions {
   log: Logger;
   /** Tests pass a shared, already loaded gazetteer to save its load time. */
   geo?: GeoService;
+  /** Feed fetch limits and the default poll interval (config; tests shrink the limits). */
+  feedOptions?: Pick<FeedServiceDeps, 'fetch' | 'defaultIntervalMinutes'>;
 }
 
 export function openArticleStore(dbPath: string): ArticleStore {
@@ -38,13 +44,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   const registry = createCommandRegistry(options.commands);
   const definitions = new Map([...registry.values()].map((c) => [c.data.name, c.data.toJSON()]));
   const geo = options.geo ?? (await loadGeoService(options.cacheDir ? { cacheDir: options.cacheDir } : {}));
-  const store = openArticleStore(options.dbPath);
-  const services: Services = { store, geo, clock: options.clock, log: options.log };
+  // One database handle for articles and feeds: one WAL, one set of migrations.
+  const db = openDatabase(options.dbPath);
+  const store = createSqliteArticleStore(db);
   const analyze = createAnalyzer({ geo });
+  const feeds = createFeedService({ feedStore: createSqliteFeedStore(db), store, analyze, clock: options.clock, log: options.log, ...options.feedOptions });
+  const services: Services = { store, geo, clock: options.clock, log: options.log, feeds };
   return {
     services,
     registry,
     definitions,
+    ingestDeps: { store, analyze, now: () => options.clock.now() },
     ingest: (paths, onProgress) => ingestPaths(paths, { store, analyze, now: () => options.clock.now(), ...(onProgress ? { onProgress } : {}) }),
     close: () => store.close(),
   };

@@ -1,5 +1,6 @@
 import type { ArticleStore } from '../store/article-store.js';
 import type { GeoService } from '../geo/types.js';
+import type { FeedService } from '../feeds/feed-service.js';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
 
@@ -12,4 +13,6 @@ export interface Services {
   geo: GeoService;
   clock: Clock;
   log: Logger;
+  /** RSS/Atom feeds: registration, polling, health (issue 10). */
+  feeds: FeedService;
 }

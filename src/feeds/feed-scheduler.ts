@@ -1,0 +1,71 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Logger } from '../core/logger.js';
+import type { Reply } from '../core/reply.js';
+import type { SendTarget } from '../transports/transport.js';
+import type { FeedService } from './feed-service.js';
+
+export interface FeedSchedulerDeps {
+  feeds: FeedService;
+  /** `transport.send`: new-story posts go through the same rendering, limits and mention rules as every message. */
+  send: (target: SendTarget, reply: Reply) => Promise<unknown>;
+  log: Logger;
+  /** How often to look for due feeds; each feed keeps its own interval. Default: every minute. */
+  cronExpression?: string;
+  /** Poll due feeds at once instead of waiting for the first tick (default true). */
+  pollOnStart?: boolean;
+}
+
+export interface FeedScheduler {
+  /** One tick: poll what is due and post what is new. Exposed for tests and `dateline feed`. */
+  tick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The scheduler only triggers (STYLE §9): a node-cron job every minute asks the feed service for due
+ * feeds, so per-feed intervals and error backoff live in the store, not in cron expressions. A failed
+ * tick or post is logged and the schedule keeps running.
+ */
+export function startFeedScheduler(deps: FeedSchedulerDeps): FeedScheduler {
+  let current: Promise<void> | null = null;
+  let stopped = false;
+
+  const runTick = async (): Promise<void> => {
+    const results = await deps.feeds.pollDue();
+    for (const result of results) {
+      for (const post of result.posts) {
+        if (stopped) return;
+        try {
+          await deps.send(post.target, post.reply);
+        } catch (error) {
+          deps.log.warn('new-story post failed', { feed: result.url, channel: post.target.channelId, error });
+        }
+      }
+    }
+  };
+
+  const tick = (): Promise<void> => {
+    // A slow tick (many feeds, slow hosts) is not overlapped by the next one.
+    if (current) return current;
+    current = runTick()
+      .catch((error: unknown) => deps.log.error('feed tick failed', { error }))
+      .finally(() => {
+        current = null;
+      });
+    return current;
+  };
+
+  const task: ScheduledTask = cron.schedule(deps.cronExpression ?? '* * * * *', () => tick(), { name: 'feeds', noOverlap: true });
+  if (deps.pollOnStart ?? true) void tick();
+
+  return {
+    tick,
+    async stop() {
+      stopped = true;
+      await task.stop();
+      await task.destroy();
+      if (current) await current;
+      await deps.feeds.idle();
+    },
+  };
+}

@@ -1,0 +1,261 @@
+import type { Clock } from '../core/clock.js';
+import { UserError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import { reply, type Reply } from '../core/reply.js';
+import { articleId, contentHash } from '../store/article-identity.js';
+import { ingestRecords } from '../ingest/ingest-records.js';
+import { emptyTally, type IngestTally } from '../ingest/ingest.js';
+import type { ArticleAnalysis, ArticleStore, NewArticle } from '../store/article-store.js';
+import { DEFAULT_FEED_INTERVAL_MINUTES, type Feed, type FeedChannel, type FeedStore } from '../store/feed-store.js';
+import type { SendTarget } from '../transports/transport.js';
+import { formatPublished, truncate } from '../views/format.js';
+import { feedItemsToRecords } from './feed-items.js';
+import { defaultFetchOptions, fetchFeed, type FetchFeedOptions } from './fetch-feed.js';
+import { parseFeed } from './parse-feed.js';
+
+/** A "new story" post the poller hands to `transport.send`. */
+export interface FeedPost {
+  target: SendTarget;
+  reply: Reply;
+}
+
+/** What one poll of one feed did: the same tally as `dateline ingest`, plus what the poller needs. */
+export interface FeedPollResult {
+  /** The feed URL as registered / given (the `path` of every tally error). */
+  url: string;
+  outcome: 'ok' | 'not-modified' | 'failed';
+  title: string | null;
+  tally: IngestTally;
+  /** Items stored with the fetch time because they had no date. */
+  undated: number;
+  addedIds: string[];
+  /** Empty unless the feed has channels and this is not its first successful poll. */
+  posts: FeedPost[];
+}
+
+export interface AddFeedInput {
+  url: string;
+  intervalMinutes?: number;
+  channel?: FeedChannel | null;
+  addedBy: string | null;
+  origin?: 'config' | 'command';
+}
+
+/**
+ * Live news from RSS/Atom: registering feeds, polling them (conditional GET, parse, map, ingest through
+ * the same analysis and store as `dateline ingest`), and keeping each feed's health. Failures are
+ * contained per feed: one bad feed is a failed result and a health entry, never an exception.
+ */
+export interface FeedService {
+  /** Register a feed (or add a channel to a known one) and poll it once right away. */
+  add(input: AddFeedInput): Promise<{ created: boolean; feed: Feed; poll: FeedPollResult }>;
+  remove(url: string): boolean;
+  removeChannel(url: string, channelId: string): boolean;
+  list(): Feed[];
+  get(url: string): Feed | null;
+  /** Register the feeds listed in configuration that the store does not know yet; returns how many were new. */
+  ensureConfigured(urls: readonly string[]): number;
+  /** Poll these URLs once, now. Registered feeds use and update their validators and health; others are polled ad hoc. */
+  poll(urls: readonly string[]): Promise<FeedPollResult[]>;
+  /** Poll every registered feed whose time has come (interval, or backoff after failures). */
+  pollDue(): Promise<FeedPollResult[]>;
+  /** Resolves when no poll is running (for shutdown). */
+  idle(): Promise<void>;
+}
+
+export interface FeedServiceDeps {
+  feedStore: FeedStore;
+  store: ArticleStore;
+  analyze: (article: NewArticle) => ArticleAnalysis;
+  clock: Clock;
+  log: Logger;
+  fetch?: Partial<FetchFeedOptions>;
+  defaultIntervalMinutes?: number;
+  /** Cap on "new story" posts per feed per poll, so a feed that republishes everything cannot flood a channel. */
+  maxPostsPerPoll?: number;
+  /** Feeds fetched at once by pollDue. */
+  concurrency?: number;
+}
+
+const MAX_BACKOFF_MS = 6 * 3600_000;
+
+/** Next poll after `failures` failures in a row: the interval doubled per failure, capped at 6 h (never below the interval). */
+export function backoffDelayMs(intervalMinutes: number, failures: number, retryAfterMs: number | null = null): number {
+  const base = intervalMinutes * 60_000;
+  const delay = failures <= 0 ? base : Math.max(base, Math.min(base * 2 ** Math.min(failures, 20), MAX_BACKOFF_MS));
+  return Math.max(delay, retryAfterMs ?? 0);
+}
+
+/** Only absolute http(s) URLs are feeds; the text is trimmed and normalised by the URL parser. */
+export function normaliseFeedUrl(input: string): string {
+  let url: URL;
+  try {
+    url = new URL(input.trim().replace(/^<|>$/g, ''));
+  } catch {
+    throw new UserError('bad_url', `"${truncate(input, 200)}" is not a URL. Give the feed's full address, e.g. https://example.com/rss.xml`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UserError('bad_url', `Only http and https feeds can be polled, not ${url.protocol}`);
+  }
+  return url.toString();
+}
+
+export function createFeedService(deps: FeedServiceDeps): FeedService {
+  const fetchOptions: FetchFeedOptions = { ...defaultFetchOptions, ...deps.fetch };
+  const defaultInterval = deps.defaultIntervalMinutes ?? DEFAULT_FEED_INTERVAL_MINUTES;
+  const maxPosts = deps.maxPostsPerPoll ?? 5;
+  const inFlight = new Map<string, Promise<FeedPollResult>>();
+
+  /** One poll, never throwing: a bug inside still ends as a failed result with a reason. */
+  function pollOne(url: string): Promise<FeedPollResult> {
+    const running = inFlight.get(url);
+    if (running) return running;
+    const promise = runPoll(url)
+      .catch((error: unknown): FeedPollResult => {
+        deps.log.error('feed poll crashed', { feed: url, error });
+        return failed(url, `internal error: ${(error as Error).message}`);
+      })
+      .finally(() => inFlight.delete(url));
+    inFlight.set(url, promise);
+    return promise;
+  }
+
+  async function runPoll(url: string): Promise<FeedPollResult> {
+    const feed = deps.feedStore.getFeed(url);
+    const started = deps.clock.now();
+    const interval = feed?.intervalMinutes ?? defaultInterval;
+    const recordFailure = (reason: string, retryAfterMs: number | null): FeedPollResult => {
+      deps.log.warn('feed poll failed', { feed: url, reason });
+      if (feed) {
+        const failures = feed.health.consecutiveFailures + 1;
+        deps.feedStore.recordPoll({
+          url, polledAt: started, outcome: 'failed', added: 0, rejected: 0, undated: 0, error: reason,
+          nextPollAt: new Date(started.getTime() + backoffDelayMs(interval, failures, retryAfterMs)),
+        });
+      }
+      return failed(url, reason, feed?.title ?? null);
+    };
+
+    const fetched = await fetchFeed(url, { etag: feed?.etag ?? null, lastModified: feed?.lastModified ?? null }, fetchOptions);
+    if (fetched.kind === 'error') return recordFailure(fetched.reason, fetched.retryAfterMs);
+    const nextPollAt = new Date(started.getTime() + backoffDelayMs(interval, 0));
+    if (fetched.kind === 'not-modified') {
+      if (feed) deps.feedStore.recordPoll({ url, polledAt: started, outcome: 'not-modified', added: 0, rejected: 0, undated: 0, error: null, nextPollAt });
+      deps.log.debug('feed not modified', { feed: url });
+      return { url, outcome: 'not-modified', title: feed?.title ?? null, tally: emptyTally(), undated: 0, addedIds: [], posts: [] };
+    }
+
+    const parsed = parseFeed(fetched.body);
+    if (!parsed.ok) return recordFailure(parsed.reason, null);
+    const records = feedItemsToRecords(parsed.feed, { feedUrl: fetched.url, fetchedAt: started });
+    const { tally, addedIds } = ingestRecords(records, url, { store: deps.store, analyze: deps.analyze });
+    const addedSet = new Set(addedIds);
+    const undated = records.filter((r) => r.ok && r.undated && addedSet.has(articleId(r.article.url, contentHash(r.article.body)))).length;
+    for (const e of tally.errors) deps.log.warn('feed item rejected', { feed: url, line: e.line, reason: e.reason });
+    const itemProblem = tally.errors.length > 0 ? `${tally.errors.length} item(s) rejected; first: ${tally.errors[0]!.reason}` : null;
+    if (feed) {
+      deps.feedStore.recordPoll({
+        url, polledAt: started, outcome: 'ok', title: parsed.feed.title, etag: fetched.etag, lastModified: fetched.lastModified,
+        added: tally.added, rejected: tally.rejected, undated, error: itemProblem, nextPollAt,
+      });
+    }
+    deps.log.info('feed polled', { feed: url, added: tally.added, duplicate: tally.duplicate, rejected: tally.rejected });
+    // The first successful poll would post the whole backlog: it only seeds the store (as MonitoRSS does).
+    const posts = feed && feed.health.lastSuccessAt !== null ? buildPosts(feed, addedIds) : [];
+    return { url, outcome: 'ok', title: parsed.feed.title, tally, undated, addedIds, posts };
+  }
+
+  function buildPosts(feed: Feed, addedIds: readonly string[]): FeedPost[] {
+    if (feed.channels.length === 0) return [];
+    const posts: FeedPost[] = [];
+    for (const id of addedIds.slice(0, maxPosts)) {
+      const article = deps.store.getById(id);
+      if (!article) continue;
+      for (const channel of feed.channels) posts.push({ target: { channelId: channel.channelId, guildId: channel.guildId }, reply: newStoryReply(article, feed) });
+    }
+    return posts;
+  }
+
+  async function pollMany(urls: readonly string[]): Promise<FeedPollResult[]> {
+    const results: FeedPollResult[] = new Array(urls.length);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < urls.length) {
+        const i = next++;
+        results[i] = await pollOne(urls[i]!);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 4, urls.length) }, worker));
+    return results;
+  }
+
+  return {
+    async add(input) {
+      const url = normaliseFeedUrl(input.url);
+      if (input.intervalMinutes !== undefined && (!Number.isInteger(input.intervalMinutes) || input.intervalMinutes < 1)) {
+        throw new UserError('bad_interval', 'The interval is a whole number of minutes, at least 1.');
+      }
+      // A new feed gets the configured default interval; a known one keeps its own unless one is given.
+      const interval = input.intervalMinutes ?? (deps.feedStore.getFeed(url) ? undefined : defaultInterval);
+      const { created } = deps.feedStore.addFeed({
+        url,
+        ...(interval !== undefined ? { intervalMinutes: interval } : {}),
+        origin: input.origin ?? 'command',
+        addedAt: deps.clock.now(),
+        addedBy: input.addedBy,
+        channel: input.channel ?? null,
+      });
+      const poll = await pollOne(url);
+      return { created, feed: deps.feedStore.getFeed(url)!, poll };
+    },
+    remove: (url) => deps.feedStore.removeFeed(tryNormalise(url)),
+    removeChannel: (url, channelId) => deps.feedStore.removeChannel(tryNormalise(url), channelId),
+    list: () => deps.feedStore.listFeeds(),
+    get: (url) => deps.feedStore.getFeed(tryNormalise(url)),
+    ensureConfigured(urls) {
+      let added = 0;
+      for (const raw of urls) {
+        let url: string;
+        try {
+          url = normaliseFeedUrl(raw);
+        } catch (error) {
+          deps.log.warn('configured feed ignored', { feed: raw, reason: (error as Error).message });
+          continue;
+        }
+        if (deps.feedStore.getFeed(url)) continue;
+        deps.feedStore.addFeed({ url, intervalMinutes: defaultInterval, origin: 'config', addedAt: deps.clock.now(), addedBy: null, channel: null });
+        added += 1;
+      }
+      return added;
+    },
+    poll: (urls) => pollMany(urls.map(tryNormalise)),
+    pollDue: () => pollMany(deps.feedStore.dueFeeds(deps.clock.now()).map((f) => f.url)),
+    async idle() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
+    },
+  };
+}
+
+function tryNormalise(url: string): string {
+  try {
+    return normaliseFeedUrl(url);
+  } catch {
+    return url.trim();
+  }
+}
+
+function failed(url: string, reason: string, title: string | null = null): FeedPollResult {
+  return { url, outcome: 'failed', title, tally: { added: 0, duplicate: 0, rejected: 1, errors: [{ path: url, line: null, reason }] }, undated: 0, addedIds: [], posts: [] };
+}
+
+/** The short "new story" post: headline linking to the story, the lead, source and time. Plain text: the transport escapes and limits it. */
+export function newStoryReply(article: { id: string; headline: string; body: string; url: string | null; source: string; published: string }, feed: Pick<Feed, 'url' | 'title'>): Reply {
+  const lead = article.body.split(/\n\s*\n/)[0] ?? article.body;
+  return reply({
+    title: truncate(article.headline, 240),
+    text: truncate(lead.replace(/\s+/g, ' '), 350),
+    ...(article.url ? { url: article.url } : {}),
+    footer: `${article.source} · ${formatPublished(article.published)} · id ${article.id}`,
+    data: { feed: feed.url, articleId: article.id },
+  });
+}

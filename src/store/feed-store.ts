@@ -1,0 +1,89 @@
+/**
+ * Feeds the bot polls, with their health and where new stories are posted. A narrow interface like
+ * ArticleStore, so the poller, `/feeds` and `dateline feed` never see SQL and a PostgreSQL store can
+ * implement it too.
+ */
+
+/** A channel that gets a short "new story" post for each new item of a feed. */
+export interface FeedChannel {
+  guildId: string | null;
+  channelId: string;
+}
+
+/** How a feed is doing: what `/feeds list` shows and what backoff is computed from. */
+export interface FeedHealth {
+  lastPolledAt: string | null;
+  lastSuccessAt: string | null;
+  lastErrorAt: string | null;
+  /** The reason of the latest failed poll (or rejected items), with the feed URL implied. */
+  lastError: string | null;
+  consecutiveFailures: number;
+  /** Totals over the feed's life. */
+  itemsAdded: number;
+  itemsRejected: number;
+  /** Items stored without a date of their own (published = fetch time). */
+  itemsUndated: number;
+  /** When the poller will next fetch it (ISO). */
+  nextPollAt: string | null;
+}
+
+export type FeedOrigin = 'config' | 'command';
+
+export interface Feed {
+  url: string;
+  /** The feed's own title, learnt on the first successful poll. */
+  title: string | null;
+  intervalMinutes: number;
+  origin: FeedOrigin;
+  addedAt: string;
+  addedBy: string | null;
+  /** Validators of the last 200 response, sent back as If-None-Match / If-Modified-Since. */
+  etag: string | null;
+  lastModified: string | null;
+  channels: FeedChannel[];
+  health: FeedHealth;
+}
+
+export interface NewFeed {
+  url: string;
+  /** Omitted: the default for a new feed, unchanged for an existing one. */
+  intervalMinutes?: number;
+  origin: FeedOrigin;
+  addedAt: Date;
+  addedBy: string | null;
+  channel: FeedChannel | null;
+}
+
+/** One poll's outcome, written in one go so health never shows half a poll. */
+export interface FeedPollRecord {
+  url: string;
+  polledAt: Date;
+  outcome: 'ok' | 'not-modified' | 'failed';
+  /** Set on 'ok': replaces the stored title and validators. */
+  title?: string | null;
+  etag?: string | null;
+  lastModified?: string | null;
+  added: number;
+  rejected: number;
+  undated: number;
+  /** Feed-level failure, or a summary of rejected items on an otherwise good poll. */
+  error: string | null;
+  nextPollAt: Date;
+}
+
+export const DEFAULT_FEED_INTERVAL_MINUTES = 15;
+
+export interface FeedStore {
+  /** Add a feed, or for a known one add the channel / change the interval. */
+  addFeed(input: NewFeed): { created: boolean; feed: Feed };
+  /** Remove the feed (with its health and channels); false when unknown. */
+  removeFeed(url: string): boolean;
+  /** Stop posting a feed's new stories to one channel; false when it did not post there. */
+  removeChannel(url: string, channelId: string): boolean;
+  getFeed(url: string): Feed | null;
+  /** Every feed, in the order added. */
+  listFeeds(): Feed[];
+  /** Feeds whose next poll time has come. */
+  dueFeeds(now: Date): Feed[];
+  recordPoll(record: FeedPollRecord): void;
+}
