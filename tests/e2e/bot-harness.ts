@@ -117,6 +117,8 @@ export interface StartBotOptions {
   fake?: FakeDiscordOptions;
   slowMs?: number;
   deferAfterMs?: number;
+  /** The product commands to serve; default: commands/index.ts. */
+  commands?: readonly Command[];
   /** Guild for command registration; null registers globally. Default: the fake's first guild. */
   guildId?: string | null;
 }
@@ -125,7 +127,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<Bot> {
   const temp = makeTempDir('dateline-e2e-');
   const fake = await startFakeDiscord(options.fake);
   const services = await createTestServices({ files: [sampleArticle, writeMentionArticle(temp.dir)] });
-  const all = [...productCommands, ...testCommands(options.slowMs ?? 1200)];
+  const all = [...(options.commands ?? productCommands), ...testCommands(options.slowMs ?? 1200)];
   const registry = createCommandRegistry(all);
   const log = createMemoryLogger();
   const statePath = path.join(temp.dir, 'discord-commands.json');
