@@ -13,6 +13,8 @@ interface Token {
   end: number;
   text: string;
   upper: boolean;
+  /** Folded once (without a final dot); n-gram keys are these joined by spaces. */
+  key: string | null;
 }
 
 /** A recognised span with its candidates, before resolution. */
@@ -89,7 +91,7 @@ function tokenize(text: string): Token[] {
     if (poss) t = t.slice(0, poss.index);
     // A final dot belongs to the word only for abbreviations (`Ky.`, `Calif.`); keep it and let the
     // lookup try both.
-    out.push({ start, end: start + t.length, text: t, upper: /^\p{Lu}/u.test(t) });
+    out.push({ start, end: start + t.length, text: t, upper: /^\p{Lu}/u.test(t), key: null });
   }
   return out;
 }
@@ -141,10 +143,16 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       if (!tj) continue;
       // The last word must be a name word, not a connector.
       if (j > i && !tj.upper && !/^(al|el|ad|ar|as|az|ez|ash|at|an)[-‐]/i.test(tj.text)) continue;
-      const raw = text.slice(t.start, tj.end);
-      const withDot = raw.endsWith('.');
-      const bare = withDot ? raw.slice(0, -1) : raw;
-      const key = foldName(bare);
+      const withDot = tj.text.endsWith('.');
+      const bare = withDot ? text.slice(t.start, tj.end - 1) : text.slice(t.start, tj.end);
+      const parts: string[] = [];
+      for (let k = i; k <= j; k++) {
+        const tk = tokens[k];
+        if (!tk) continue;
+        tk.key ??= foldName(tk.text.endsWith('.') ? tk.text.slice(0, -1) : tk.text);
+        if (tk.key) parts.push(tk.key);
+      }
+      const key = parts.join(' ');
       let cands: Candidate[] = [];
       let end = t.start + bare.length;
       let dotted = false;
