@@ -95,7 +95,7 @@ describe('Discord transport against the fake Discord', () => {
   });
 
   it.runIf(productNames.has('summary'))('answers /summary', async () => {
-    const about = bot.registry.get('summary')!.data.toJSON().options?.some((o) => o.name === 'about') ? { about: 'Raqqa' } : {};
+    const about: Record<string, OptionInput> = bot.registry.get('summary')!.data.toJSON().options?.some((o) => o.name === 'about') ? { about: 'Raqqa' } : {};
     const i = bot.fake.sendChatInput('summary', { ...requiredOptions('summary', 'Raqqa'), ...about });
     const message = await answerOf(bot.fake, i, 8000);
     expect(message.ephemeral).toBe(false);
