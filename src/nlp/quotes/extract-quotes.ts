@@ -248,6 +248,7 @@ function extractReported(
       scores[i] = cueProbability(model, cueFeatures(tokens, i, ctx));
     }
     // 2. group adjacent cue words ("has said", "according to") and build each attribution
+    const found: { q: RawQuote; score: number }[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (scores[i]! < model.threshold) continue;
       let j = i;
@@ -261,9 +262,17 @@ function extractReported(
         }
       }
       const q = buildReported(body, tokens, i, j, inDirect);
-      if (q) out.push(q);
+      if (q) found.push({ q, score: Math.max(...scores.slice(i, j + 1)) + (q.mention ? 1 : 0) });
       i = j;
     }
+    // 3. two cues claiming mostly the same words: keep the surer one (one with a speaker first)
+    found.sort((x, y) => y.score - x.score);
+    const kept: RawQuote[] = [];
+    for (const { q } of found) {
+      const clash = kept.some((k) => Math.min(k.end, q.end) - Math.max(k.start, q.start) > 0.5 * Math.min(k.end - k.start, q.end - q.start));
+      if (!clash) kept.push(q);
+    }
+    out.push(...kept);
   }
   return out;
 }
@@ -322,6 +331,7 @@ function buildReported(body: string, tokens: readonly Token[], a: number, b: num
       to = last;
     }
   }
+  if (!contentReadsAsClause(tokens, from, to, cue.lower)) return null;
   // never swallow a direct quote's words into reported content
   while (from <= to && inDirect[from]) from++;
   while (to >= from && inDirect[to]) to--;
@@ -330,9 +340,38 @@ function buildReported(body: string, tokens: readonly Token[], a: number, b: num
   for (let k = from; k <= to; k++) if (tokens[k]!.isWord) words++;
   if (words < MIN_REPORTED_WORDS) return null;
   const start = tokens[from]!.start;
-  const end = tokens[to]!.end;
+  let end = tokens[to]!.end;
+  // keep a partial quotation whole: `as "illegitimate."` ends after its closing mark
+  if (((body.slice(start, end).match(/["“”]/g) ?? []).length % 2 === 1)) {
+    const close = /^[.,!?]?["”]/.exec(body.slice(end, end + 2));
+    if (close) end += close[0].length;
+  }
   const mention: Span | null = src ? { start: tokens[src.from]!.start, end: tokens[src.to - 1]!.end } : null;
   return { start, end, text: body.slice(start, end), kind: 'reported', mention, description: src?.description ?? null, verb };
+}
+
+const PREPOSITION_START = /^(by|as|against|for|on|of|to|in|with|at|from|about|into|over|under|during|after|before)$/;
+const CORE_SPEECH = /^(said|says|say|told|tells|added|adds|reported|reports|wrote|writes|noted|argued|claimed|insisted|warned|stated|announced|acknowledged|explained|believes|believe|thinks|think)$/;
+const FINITE = /^(is|was|are|were|will|would|has|have|had|can|could|should|may|might|must|did|does|do|be|isn['’]t|wasn['’]t|won['’]t|don['’]t|doesn['’]t|didn['’]t|can['’]t)$/;
+
+/**
+ * Reported content is a proposition. "declared an offensive against IS" or "is seen by the U.S. as ..."
+ * carry no statement: content that opens with a preposition, or (after a verb outside the core
+ * speech verbs) opens with "a/an" and has no finite verb in its first clause, is dropped.
+ */
+function contentReadsAsClause(tokens: readonly Token[], from: number, to: number, cue: string): boolean {
+  if (cue === 'according') return true;
+  const first = tokens[from];
+  if (!first) return false;
+  if (PREPOSITION_START.test(first.lower)) return false;
+  if (CORE_SPEECH.test(cue) || !/^(a|an)$/.test(first.lower)) return true;
+  for (let k = from; k <= to; k++) {
+    const t = tokens[k]!;
+    if (t.text === ',' || t.text === ';') break;
+    if (t.text !== t.lower) continue; // "IS" (Islamic State) is not "is"
+    if (FINITE.test(t.lower) || (/ed$/.test(t.lower) && k > from)) return true;
+  }
+  return false;
 }
 
 function lastContentIndex(tokens: readonly Token[]): number {

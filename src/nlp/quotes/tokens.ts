@@ -15,7 +15,7 @@ export interface Token {
 
 // Titles and initialisms keep their period ("Mr.", "U.S."), so a period token always ends something.
 const TOKEN =
-  /(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Rev|Sgt|Capt|Maj|Adm|Gens|Amb|Atty|Pres|Sept|Jan|Feb|Aug|Oct|Nov|Dec|No|Co|Corp|Inc|Ltd)\.|[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*|\S/gu;
+  /(?:\p{Lu}\.){2,}(?:-[\p{L}]+)*|(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Rev|Sgt|Capt|Maj|Adm|Gens|Amb|Atty|Pres|Sept|Jan|Feb|Aug|Oct|Nov|Dec|No|Co|Corp|Inc|Ltd)\.|[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*|\S/gu;
 const WORD_START = /[\p{L}\p{N}]/u;
 const CAP_START = /^\p{Lu}/u;
 

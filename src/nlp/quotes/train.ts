@@ -106,7 +106,7 @@ function main(): void {
   }
   const weights: Record<string, number> = {};
   for (const [f, v] of [...w.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (Math.abs(v) >= MIN_WEIGHT && (featureCounts.get(f) ?? 0) >= MIN_FEATURE_COUNT) weights[f] = Math.round(v * 1000) / 1000;
-  const threshold = Number(process.env.CUE_THRESHOLD ?? 0.6);
+  const threshold = Number(process.env.CUE_THRESHOLD ?? 0.5);
   const model: CueModel = { vocabulary, weights, bias: Math.round(bias * 1000) / 1000, threshold };
   const out = process.env.CUE_MODEL_OUT ?? fileURLToPath(new URL('./model.json', import.meta.url));
   writeFileSync(out, JSON.stringify(model) + '\n');
