@@ -283,6 +283,10 @@ const OBJECT_TAKING = /^(told|tells|tell|telling|asked|asks|urged|urges|warned|w
 function buildReported(body: string, tokens: readonly Token[], a: number, b: number, inDirect: readonly boolean[]): RawQuote | null {
   const cue = tokens[a]!;
   const verb = body.slice(cue.start, tokens[b]!.end);
+  // a copula or auxiliary alone ("the army is advancing") reports nothing
+  if (a === b && /^(is|was|are|were|be|been|has|have|had|do|does|did|will|would)$/.test(cue.lower)) return null;
+  // "It's worth noting that ..." is the writer's aside, not an attribution
+  if (tokens[a - 1]?.lower === 'worth') return null;
   const last = lastContentIndex(tokens);
   let src: SourcePhrase | null = null;
   let from: number;
