@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { isTooShortToSummarize, reductionPercent, scoreSentences, selectSummary } from '../../src/nlp/summarize.js';
+import type { ScoredSentence } from '../../src/nlp/types.js';
+
+const SAMPLE = readFileSync(new URL('../../../shared/sample/xinhua-2017-09-09-deir-al-zour.txt', import.meta.url), 'utf8');
+/** The body as the ingester stores it: dateline prefix and caption removed. */
+const BODY = SAMPLE.slice(SAMPLE.indexOf('The U.S.-backed Syrian Democratic Forces'));
+
+function scored(texts: string[], scores: number[]): ScoredSentence[] {
+  let start = 0;
+  return texts.map((text, index) => {
+    const s = { index, start, end: start + text.length, text, score: scores[index]! };
+    start += text.length + 1;
+    return s;
+  });
+}
+
+describe('scoreSentences', () => {
+  const sentences = scoreSentences(BODY);
+
+  it('splits a dateline-free body from its first character and scores every sentence', () => {
+    expect(sentences).toHaveLength(11);
+    expect(sentences[0]).toMatchObject({ index: 0, start: 0 });
+    expect(sentences[0]!.text.startsWith('The U.S.-backed Syrian Democratic Forces (SDF) declared')).toBe(true);
+    for (const s of sentences) {
+      expect(Number.isFinite(s.score)).toBe(true);
+      expect(s.score).toBeGreaterThan(0);
+    }
+  });
+
+  it('is deterministic (scores are stored at ingest and must not drift)', () => {
+    expect(scoreSentences(BODY)).toEqual(sentences);
+  });
+
+  it('handles empty and one-sentence bodies', () => {
+    expect(scoreSentences('')).toEqual([]);
+    expect(scoreSentences('Only one sentence here.')).toEqual([{ index: 0, start: 0, end: 23, text: 'Only one sentence here.', score: 1 }]);
+  });
+
+  it('ranks sentences about the story above an aside', () => {
+    const body =
+      'Rebels attacked the city of Raqqa at dawn on Monday. The weather was mild. ' +
+      'The army said rebels attacked Raqqa from the north. Residents of Raqqa fled as rebels attacked the city. ' +
+      'A football match was postponed.';
+    const s = scoreSentences(body);
+    const aside = Math.max(s[1]!.score, s[4]!.score);
+    expect(Math.min(s[0]!.score, s[2]!.score, s[3]!.score)).toBeGreaterThan(aside);
+  });
+});
+
+describe('selectSummary', () => {
+  it('picks the best scores and returns them in article order', () => {
+    const s = scored(['Alpha one.', 'Beta two.', 'Gamma three.', 'Delta four.'], [0.1, 0.9, 0.2, 0.8]);
+    expect(selectSummary(s, 2).map((x) => x.index)).toEqual([1, 3]);
+  });
+
+  it('skips a near-duplicate of a chosen sentence', () => {
+    const s = scored(
+      ['Troops entered the city of Raqqa on Monday.', 'On Monday troops entered the city of Raqqa.', 'Aid convoys are waiting at the border.'],
+      [0.9, 0.85, 0.3],
+    );
+    expect(selectSummary(s, 2).map((x) => x.index)).toEqual([0, 2]);
+  });
+
+  it('still fills the budget when only repeats are left', () => {
+    const s = scored(['Troops entered Raqqa.', 'Troops entered Raqqa.', 'Troops entered Raqqa!'], [0.9, 0.8, 0.7]);
+    expect(selectSummary(s, 2).map((x) => x.index)).toEqual([0, 1]);
+  });
+
+  it('returns the whole story when it is no longer than the budget', () => {
+    const s = scored(['One.', 'Two.'], [0.1, 0.2]);
+    expect(selectSummary(s, 3).map((x) => x.index)).toEqual([0, 1]);
+    expect(selectSummary(s, 0)).toEqual([]);
+  });
+
+  it('selects from the sample in story order', () => {
+    const picked = selectSummary(scoreSentences(BODY), 3).map((x) => x.index);
+    expect(picked).toHaveLength(3);
+    expect([...picked].sort((a, b) => a - b)).toEqual(picked);
+  });
+});
+
+describe('reductionPercent and short stories', () => {
+  it.each([
+    [1000, 220, 78],
+    [1000, 1000, 0],
+    [1000, 0, 100],
+    [0, 0, 0],
+    [100, 150, 0],
+  ])('body %i, summary %i → %i%%', (body, summary, expected) => {
+    expect(reductionPercent(body, summary)).toBe(expected);
+  });
+
+  it('treats one or two sentences as nothing to cut', () => {
+    expect(isTooShortToSummarize(1)).toBe(true);
+    expect(isTooShortToSummarize(2)).toBe(true);
+    expect(isTooShortToSummarize(3)).toBe(false);
+  });
+});
