@@ -1,0 +1,211 @@
+/**
+ * Child process: open one store the way the bot does (createApp: store + gazetteer + commands), then
+ * measure in-process, around dispatchCommand / dispatchAutocomplete (parsing and transport excluded):
+ * start-up time, resident memory after start and after 1,000 mixed commands, and the latency of each
+ * command over CALLS varied calls. Prints one JSON line (MeasureResult).
+ * Usage: tsx bench/measure.ts STORE_DB ARTICLES [CALLS]
+ */
+import path from 'node:path';
+import { commands } from '../commands/index.js';
+import { createApp, type App } from '../src/app.js';
+import type { AutocompleteContext, Caller, CommandContext, CommandOptionJson } from '../src/core/command.js';
+import { systemClock } from '../src/core/clock.js';
+import { dispatchAutocomplete, dispatchCommand } from '../src/core/dispatch.js';
+import { createLogger } from '../src/core/logger.js';
+import { OptionType, parseCommandLine } from '../src/core/parse-command-line.js';
+import { loadConfig } from '../src/config.js';
+import { articleId } from '../src/store/article-identity.js';
+import { summarize, type Latency } from './stats.js';
+import { autocompleteValue, createSampler, placeQuery, searchQuery, speakerQuery, type Sampler } from './workload.js';
+import { digestProbe, type DigestProbe } from './digest-probe.js';
+
+export interface MeasureResult {
+  createAppMs: number;
+  rssStartMb: number;
+  rssAfterMb: number;
+  heapAfterMb: number;
+  /** Per command (and per autocompleted option), over `calls` timed calls after a warm-up. */
+  commands: Record<string, Latency & { n: number; errors: number }>;
+  /** A few of the measured command lines, for the `dateline ask` runs. */
+  askLines: Record<string, string[]>;
+  notes: string[];
+}
+
+const corpusFile = path.resolve(import.meta.dirname, '../../shared/corpus/reuters21578.ndjson');
+const caller: Caller = { userId: 'bench', userName: 'bench', channelId: 'bench', guildId: null, canManageGuild: true };
+const WARMUP = 50;
+
+type Call = () => Promise<{ error: boolean }>;
+
+/** A value for one option, chosen by what its name says it holds. */
+function optionValue(s: Sampler, opt: CommandOptionJson): string | null {
+  const name = opt.name.toLowerCase();
+  if (opt.type === OptionType.Integer || opt.type === OptionType.Number) {
+    const lo = opt.min_value ?? 1;
+    const hi = Math.min(opt.max_value ?? 10, lo + 20);
+    return String(lo + Math.floor(s.random() * (hi - lo + 1)));
+  }
+  if (opt.type === OptionType.Boolean) return s.random() < 0.5 ? 'true' : 'false';
+  if (opt.type !== OptionType.String) return null;
+  if (opt.choices?.length) return String(s.pick(opt.choices).value);
+  if (/^(id|article|story)$/.test(name)) {
+    // What autocomplete hands back: an article id (ids derive from the url).
+    return articleId(s.record().url, '');
+  }
+  if (/speaker|who|person/.test(name)) return speakerQuery(s);
+  if (/place|where|location|city|country|name/.test(name)) return placeQuery(s);
+  return searchQuery(s);
+}
+
+/** Command lines as a user would type them, varied; option names come from the command's definition. */
+function commandLines(app: App, name: string, s: Sampler, n: number): string[] {
+  const def = app.definitions.get(name);
+  if (!def) return [];
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) {
+    let options = def.options ?? [];
+    let head = `/${name}`;
+    const subs = options.filter((o) => o.type === OptionType.Subcommand);
+    if (subs.length) {
+      const sub = subs.find((o) => /show|today|latest|preview|now/.test(o.name)) ?? subs[0]!;
+      head += ` ${sub.name}`;
+      options = sub.options ?? [];
+    }
+    const parts = [head];
+    for (const opt of options) {
+      if (!opt.required && s.random() < 0.5) continue;
+      const value = optionValue(s, opt);
+      if (value !== null) parts.push(`${opt.name}:${value}`);
+    }
+    lines.push(parts.join(' '));
+  }
+  return lines;
+}
+
+async function timeCalls(calls: readonly Call[]): Promise<Latency & { n: number; errors: number }> {
+  for (const call of calls.slice(0, WARMUP)) await call();
+  const samples: number[] = [];
+  let errors = 0;
+  for (const call of calls.slice(WARMUP)) {
+    const t0 = performance.now();
+    const { error } = await call();
+    samples.push(performance.now() - t0);
+    if (error) errors++;
+  }
+  return { ...summarize(samples), errors };
+}
+
+function lineCalls(app: App, lines: readonly string[]): Call[] {
+  const calls: Call[] = [];
+  for (const line of lines) {
+    let parsed;
+    try {
+      parsed = parseCommandLine(line, app.definitions);
+    } catch {
+      continue; // a line the command would reject before running: not a latency sample
+    }
+    const ctx: CommandContext = { options: parsed.options, subcommand: parsed.subcommand, caller, services: app.services };
+    calls.push(async () => {
+      const r = await dispatchCommand(app.registry, parsed.name, ctx);
+      return { error: r.isError === true && (r.data as { error?: string } | null)?.error === 'internal' };
+    });
+  }
+  return calls;
+}
+
+function autocompleteCalls(app: App, s: Sampler, n: number): Map<string, Call[]> {
+  const out = new Map<string, Call[]>();
+  for (const [name, command] of app.registry) {
+    if (!command.autocomplete) continue;
+    const def = app.definitions.get(name);
+    const walk = (opts: readonly CommandOptionJson[], sub: string | null): void => {
+      for (const o of opts) {
+        if (o.type === OptionType.Subcommand) walk(o.options ?? [], o.name);
+        else if (o.autocomplete) {
+          const calls: Call[] = [];
+          for (let i = 0; i < n; i++) {
+            const ctx: AutocompleteContext = { options: {}, subcommand: sub, focused: { name: o.name, value: autocompleteValue(s, o.name) }, services: app.services };
+            calls.push(async () => {
+              await dispatchAutocomplete(app.registry, name, ctx);
+              return { error: false };
+            });
+          }
+          out.set(`autocomplete /${name}${sub ? ` ${sub}` : ''} ${o.name}`, calls);
+        }
+      }
+    };
+    walk(def?.options ?? [], null);
+  }
+  return out;
+}
+
+function mb(bytes: number): number {
+  return Math.round((bytes / 1e6) * 10) / 10;
+}
+
+async function main(): Promise<void> {
+  const dbPath = path.resolve(process.argv[2] ?? '');
+  const articles = Number(process.argv[3]);
+  const callsPer = Number(process.argv[4] ?? 1000);
+  const config = loadConfig(process.env, { dbPath });
+  const log = createLogger({ level: 'error', write: (line) => process.stderr.write(`${line}\n`) });
+
+  const t0 = performance.now();
+  const app = await createApp({ dbPath, cacheDir: config.cacheDir, commands, clock: systemClock, log });
+  // Ready to answer: the first command has run (statements prepared, pages of the index read).
+  await dispatchCommand(app.registry, 'latest', { options: {}, subcommand: null, caller, services: app.services });
+  const createAppMs = Math.round(performance.now() - t0);
+  const rssStartMb = mb(process.memoryUsage().rss);
+  const notes: string[] = [];
+
+  const s = createSampler(corpusFile, articles);
+  const wanted = ['summary', 'quote', 'where', 'search', 'latest'];
+  const suites = new Map<string, Call[]>();
+  const askLines: Record<string, string[]> = {};
+  for (const name of wanted) {
+    if (!app.registry.has(name)) {
+      notes.push(`/${name}: command not registered yet, skipped`);
+      continue;
+    }
+    const lines = commandLines(app, name, s, callsPer + WARMUP);
+    askLines[`/${name}`] = lines.slice(WARMUP, WARMUP + 50);
+    suites.set(`/${name}`, lineCalls(app, lines));
+  }
+  const autos = autocompleteCalls(app, s, callsPer + WARMUP);
+  for (const [label, calls] of autos) suites.set(label, calls);
+  // All autocompletes together, the figure the goals speak of.
+  if (autos.size > 0) {
+    const mixed: Call[] = [];
+    const lists = [...autos.values()];
+    for (let i = 0; i < callsPer + WARMUP; i++) mixed.push(lists[i % lists.length]![Math.floor(i / lists.length) % lists[0]!.length]!);
+    suites.set('autocomplete', mixed);
+  } else notes.push('autocomplete: no command has an autocompleted option yet');
+  const digest: DigestProbe | null = await digestProbe(app, articles);
+  if (digest) suites.set('digest', digest.calls(callsPer + WARMUP));
+  else notes.push('digest: src/digest/ has no buildDigest yet, skipped');
+
+  // 1,000 mixed commands first (RSS after a working session), then each suite timed on its own.
+  const pool = [...suites.values()].flat();
+  const mixRandom = s.random;
+  for (let i = 0; i < 1000; i++) await pool[Math.floor(mixRandom() * pool.length)]!();
+  const rssAfterMixed = process.memoryUsage();
+
+  const results: MeasureResult['commands'] = {};
+  for (const [label, calls] of suites) {
+    results[label] = await timeCalls(calls.slice(0, callsPer + WARMUP));
+    process.stderr.write(`  ${label}: p50 ${results[label]!.p50} p99 ${results[label]!.p99} max ${results[label]!.max} ms (${results[label]!.n} calls)\n`);
+  }
+  const out: MeasureResult = {
+    createAppMs,
+    rssStartMb,
+    rssAfterMb: mb(rssAfterMixed.rss),
+    heapAfterMb: mb(rssAfterMixed.heapUsed),
+    commands: results,
+    askLines,
+    notes,
+  };
+  app.close();
+  console.log(JSON.stringify(out));
+}
+
+await main();

@@ -1,0 +1,156 @@
+/** The benchmark's table (stdout) and BENCHMARKS.md, with the goals of issue 9 checked. */
+import type { Latency } from './stats.js';
+
+export interface SizeResult {
+  articles: number;
+  stored: number;
+  ingestPerSec: number;
+  /** When the store came from the cache: when it was built (its ingest rate is from then). */
+  ingestCached: string | null;
+  storeMb: number;
+  coldStartMs: number;
+  coldStartMaxMs: number;
+  createAppMs: number;
+  rssMb: number;
+  rssStartMb: number;
+  commands: Record<string, Latency>;
+  calls: Record<string, number>;
+  ask: Record<string, Latency>;
+  notes: string[];
+}
+
+export interface BenchResults {
+  machine: string;
+  node: string;
+  date: string;
+  commit: string;
+  sizes: SizeResult[];
+}
+
+export const GOALS = { p99Ms: 10, coldStartMs: 1000, ingestPerSec: 5000, rssMb: 300, goalSize: 100_000 } as const;
+
+const fmt = (n: number): string => n.toLocaleString('en-US');
+const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+function pad(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
+}
+
+/** Command rows in a stable, readable order: the issue's seven first, then per-option autocompletes. */
+export function commandLabels(b: BenchResults): string[] {
+  const all = new Set(b.sizes.flatMap((s) => Object.keys(s.commands)));
+  const first = ['/summary', '/quote', '/where', '/search', '/latest', 'autocomplete', 'digest'].filter((l) => all.has(l));
+  return [...first, ...[...all].filter((l) => !first.includes(l)).sort()];
+}
+
+export function renderTables(b: BenchResults): string {
+  const sizeRows = [
+    ['articles', 'ingest/s', 'store MB', 'cold start ms', 'createApp ms', 'RSS start MB', 'RSS after 1k cmds MB'],
+    ...b.sizes.map((s) => [fmt(s.articles), fmt(s.ingestPerSec) + (s.ingestCached ? '*' : ''), String(s.storeMb), fmt(s.coldStartMs), fmt(s.createAppMs), String(s.rssStartMb), String(s.rssMb)]),
+  ];
+  const labels = commandLabels(b);
+  const latRows = [
+    ['in-process ms (p50 / p99 / max)', ...b.sizes.map((s) => fmt(s.articles))],
+    ...labels.map((l) => [l, ...b.sizes.map((s) => (s.commands[l] ? `${ms(s.commands[l].p50)} / ${ms(s.commands[l].p99)} / ${ms(s.commands[l].max)}` : '—'))]),
+  ];
+  const askLabels = [...new Set(b.sizes.flatMap((s) => Object.keys(s.ask)))];
+  const askRows = [
+    ['dateline ask ms (p50 / p99 / max)', ...b.sizes.map((s) => fmt(s.articles))],
+    ...askLabels.map((l) => [l, ...b.sizes.map((s) => (s.ask[l] ? `${s.ask[l].p50.toFixed(0)} / ${s.ask[l].p99.toFixed(0)} / ${s.ask[l].max.toFixed(0)}` : '—'))]),
+  ];
+  const cachedNote = b.sizes.some((s) => s.ingestCached) ? '\n* store reused from bench/cache/: ingest rate from when it was built (--rebuild to re-measure)' : '';
+  return [pad(sizeRows), '', pad(latRows), '', pad(askRows), cachedNote].join('\n');
+}
+
+interface GoalLine {
+  goal: string;
+  figure: string;
+  met: boolean | null;
+}
+
+export function checkGoals(b: BenchResults): GoalLine[] {
+  const at = b.sizes.find((s) => s.articles === GOALS.goalSize);
+  const lines: GoalLine[] = [];
+  if (!at) return [{ goal: 'goals are set at 100k articles', figure: 'no 100k run', met: null }];
+  const worst = Object.entries(at.commands).sort((x, y) => y[1].p99 - x[1].p99)[0];
+  lines.push({
+    goal: `every command p99 < ${GOALS.p99Ms} ms in-process`,
+    figure: worst ? `worst ${worst[0]} p99 ${ms(worst[1].p99)} ms` : 'no commands',
+    met: worst ? Object.values(at.commands).every((c) => c.p99 < GOALS.p99Ms) : null,
+  });
+  lines.push({ goal: `cold start < ${fmt(GOALS.coldStartMs)} ms`, figure: `${fmt(at.coldStartMs)} ms (dateline ask "/latest", median)`, met: at.coldStartMs < GOALS.coldStartMs });
+  lines.push({ goal: `ingest ≥ ${fmt(GOALS.ingestPerSec)} articles/s`, figure: `${fmt(at.ingestPerSec)} articles/s`, met: at.ingestPerSec >= GOALS.ingestPerSec });
+  lines.push({ goal: `RSS < ${GOALS.rssMb} MB`, figure: `${at.rssMb} MB after 1,000 commands`, met: at.rssMb < GOALS.rssMb });
+  const small = b.sizes.find((s) => s.articles === 10_000);
+  const big = [...b.sizes].sort((x, y) => y.articles - x.articles)[0];
+  if (small && big && big.articles > small.articles) {
+    const logRatio = Math.log(big.articles) / Math.log(small.articles);
+    const worstGrowth = growth(small, big).sort((x, y) => y.p99 - x.p99)[0];
+    lines.push({
+      goal: `latency growth ${fmt(small.articles)} → ${fmt(big.articles)} no faster than log (log ratio ${logRatio.toFixed(2)})`,
+      figure: worstGrowth ? `worst p99 ratio ${worstGrowth.p99.toFixed(2)} (${worstGrowth.label}); below ${GOALS.p99Ms / 10} ms counted as flat` : '—',
+      met: worstGrowth ? worstGrowth.p99 <= logRatio : null,
+    });
+  }
+  return lines;
+}
+
+/** p50/p99 ratios big/small per command; latencies under 1 ms are clamped to 1 ms (timer noise dominates there). */
+export function growth(small: SizeResult, big: SizeResult): { label: string; p50: number; p99: number }[] {
+  const floor = (x: number): number => Math.max(1, x);
+  return Object.keys(big.commands)
+    .filter((l) => small.commands[l])
+    .map((l) => ({
+      label: l,
+      p50: floor(big.commands[l]!.p50) / floor(small.commands[l]!.p50),
+      p99: floor(big.commands[l]!.p99) / floor(small.commands[l]!.p99),
+    }));
+}
+
+export function renderMarkdown(b: BenchResults, notes: string, run: { calls: number; askCalls: number; coldRuns: number }): string {
+  const goals = checkGoals(b);
+  const small = b.sizes.find((s) => s.articles === 10_000);
+  const growthRows = small
+    ? b.sizes
+        .filter((s) => s.articles > small.articles)
+        .flatMap((big) => {
+          const logRatio = Math.log(big.articles) / Math.log(small.articles);
+          return [
+            `| command | p50 ratio ${fmt(small.articles)}→${fmt(big.articles)} | p99 ratio | log ratio |`,
+            '|---|---:|---:|---:|',
+            ...growth(small, big).map((g) => `| ${g.label} | ${g.p50.toFixed(2)} | ${g.p99.toFixed(2)} | ${logRatio.toFixed(2)} |`),
+            '',
+          ];
+        })
+    : [];
+  return [
+    '# Benchmarks',
+    '',
+    '<!-- Generated by `npm run bench` (bench/run.ts) from bench/notes.md and the run; edit bench/notes.md, not this file. -->',
+    '',
+    `- Machine: ${b.machine}`,
+    `- Node: ${b.node}`,
+    `- Date: ${b.date} (commit ${b.commit})`,
+    `- Command: \`npm run bench${b.sizes.some((s) => s.articles >= 1_000_000) ? ' -- --full' : ''}\`; ${fmt(run.calls)} timed calls per command and size in-process (after 50 warm-up calls), ${run.askCalls} through \`dateline ask\`, cold start = median of ${run.coldRuns}.`,
+    '',
+    '## Goals (at 100k articles)',
+    '',
+    '| goal | figure | met |',
+    '|---|---|---|',
+    ...goals.map((g) => `| ${g.goal} | ${g.figure} | ${g.met === null ? '—' : g.met ? 'yes' : '**no**'} |`),
+    '',
+    '## Figures',
+    '',
+    '```',
+    renderTables(b),
+    '```',
+    '',
+    '## Growth',
+    '',
+    ...growthRows,
+    notes.trim(),
+    '',
+    ...(b.sizes.some((s) => s.notes.length) ? ['## Skipped', '', ...[...new Set(b.sizes.flatMap((s) => s.notes))].map((n) => `- ${n}`), ''] : []),
+  ].join('\n');
+}

@@ -1,0 +1,176 @@
+/**
+ * `npm run bench [-- --quick | --full] [--rebuild] [--sizes 1000,5000] [--calls N] [--ask-calls N] [--out FILE]`
+ *
+ * For each store size: build it (cached under bench/cache/, keyed by size, generator version and schema
+ * version) through the real ingest path, then measure in a fresh child process (start-up, memory,
+ * in-process latency of every command), time cold starts and commands through `dateline ask`, print
+ * a table and write bench/results.json and BENCHMARKS.md (a `--quick` run writes
+ * bench/cache/results-quick.json instead, so the published full run stays put).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { BuildResult } from './build-store.js';
+import { GENERATOR_VERSION, loadCorpus } from './generate.js';
+import type { MeasureResult } from './measure.js';
+import { renderMarkdown, renderTables, type BenchResults, type SizeResult } from './report.js';
+import { fileMb, summarize } from './stats.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const cacheRoot = path.join(root, 'bench/cache');
+const tsxCli = path.join(root, 'node_modules/tsx/dist/cli.mjs');
+const datelineBin = path.join(root, 'bin/dateline.js');
+
+function runChild(script: string, args: string[], label: string): string {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [tsxCli, path.join(root, 'bench', script), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`${label} failed (exit ${result.status})`);
+  process.stderr.write(`  ${label}: ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  const last = result.stdout.trim().split('\n').pop() ?? '';
+  return last;
+}
+
+const SEED_SIZE = loadCorpus(path.join(root, '../shared/corpus/reuters21578.ndjson')).length;
+const seedRebuilt = new Set<number>();
+
+/** Build (or reuse) the store of `articles` articles. */
+function ensureStore(articles: number, rebuild: boolean): { dbPath: string; build: BuildResult & { builtAt: string }; cached: boolean; seed: (BuildResult & { builtAt: string }) | null } {
+  // Keyed by size and generator version only: schema migrations apply when the store is opened, as in production.
+  const dir = path.join(cacheRoot, `g${GENERATOR_VERSION}-${articles}`);
+  const dbPath = path.join(dir, 'store.db');
+  const metaPath = path.join(dir, 'build.json');
+  // Beyond the corpus length, stores grow from the seed store (see build-store.ts).
+  const seed = articles > SEED_SIZE ? ensureStore(SEED_SIZE, rebuild && !seedRebuilt.has(SEED_SIZE)) : null;
+  if (!rebuild && fs.existsSync(dbPath) && fs.existsSync(metaPath)) {
+    return { dbPath, build: JSON.parse(fs.readFileSync(metaPath, 'utf8')) as BuildResult & { builtAt: string }, cached: true, seed: seed?.build ?? null };
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  fs.rmSync(metaPath, { force: true });
+  const args = [String(articles), dir, ...(seed ? [seed.dbPath] : [])];
+  const build = { ...(JSON.parse(runChild('build-store.ts', args, `build ${articles}`)) as BuildResult), builtAt: new Date().toISOString() };
+  fs.writeFileSync(metaPath, `${JSON.stringify(build, null, 2)}\n`);
+  seedRebuilt.add(articles);
+  return { dbPath, build, cached: false, seed: seed?.build ?? null };
+}
+
+/** Wall time of one `dateline ask` process, start to exit. */
+function timeAsk(line: string, dbPath: string): { ms: number; status: number } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [datelineBin, 'ask', line, '--db', dbPath], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return { ms: performance.now() - t0, status: r.status ?? 2 };
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus[0]?.model.trim() ?? 'unknown CPU'} (${cpus.length} cores), ${Math.round(os.totalmem() / 1e9)} GB RAM, ${os.type()} ${os.release()}`;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      quick: { type: 'boolean' },
+      full: { type: 'boolean' },
+      rebuild: { type: 'boolean' },
+      sizes: { type: 'string' },
+      calls: { type: 'string' },
+      'ask-calls': { type: 'string' },
+      'cold-runs': { type: 'string' },
+      out: { type: 'string' },
+      'build-only': { type: 'boolean' },
+    },
+  });
+  const sizes = values.sizes
+    ? values.sizes.split(',').map(Number)
+    : values.quick
+      ? [1_000, 10_000]
+      : values.full
+        ? [1_000, 10_000, 100_000, 1_000_000]
+        : [1_000, 10_000, 100_000];
+  const calls = Number(values.calls ?? 1000);
+  const askCalls = Number(values['ask-calls'] ?? (values.quick ? 3 : 20));
+  const coldRuns = Number(values['cold-runs'] ?? (values.quick ? 3 : 7));
+  const partial = Boolean(values.quick || values.sizes);
+  const outJson = path.resolve(values.out ?? (partial ? path.join(cacheRoot, 'results-quick.json') : path.join(root, 'bench/results.json')));
+
+  const results: SizeResult[] = [];
+  for (const articles of sizes) {
+    process.stderr.write(`${articles.toLocaleString('en-US')} articles\n`);
+    const { dbPath, build, cached, seed } = ensureStore(articles, values.rebuild === true);
+    if (values['build-only']) continue;
+    const measured = JSON.parse(runChild('measure.ts', [dbPath, String(articles), String(calls)], `measure ${articles}`)) as MeasureResult & { askLines: Record<string, string[]> };
+
+    // Cold start: a new process, start to the first answer printed (gazetteer and store opened).
+    timeAsk('/latest', dbPath); // warms the OS file cache and tsx's transform cache
+    const cold = Array.from({ length: coldRuns }, () => timeAsk('/latest', dbPath).ms);
+
+    // Each command through `dateline ask`: every call pays a cold start.
+    const ask: SizeResult['ask'] = {};
+    for (const [label, lines] of Object.entries(measured.askLines)) {
+      const samples = lines.slice(0, askCalls).map((line) => timeAsk(line, dbPath).ms);
+      if (samples.length) ask[label] = summarize(samples);
+    }
+
+    results.push({
+      articles,
+      stored: build.added,
+      ingestPerSec: build.ingestPerSec,
+      ingestCached: cached ? build.builtAt : null,
+      storeMb: fileMb(dbPath),
+      coldStartMs: Math.round(summarize(cold).p50),
+      coldStartMaxMs: Math.round(summarize(cold).max),
+      createAppMs: measured.createAppMs,
+      rssMb: measured.rssAfterMb,
+      rssStartMb: measured.rssStartMb,
+      commands: Object.fromEntries(Object.entries(measured.commands).map(([k, v]) => [k, { p50: v.p50, p99: v.p99, max: v.max }])),
+      calls: Object.fromEntries(Object.entries(measured.commands).map(([k, v]) => [k, v.n])),
+      ask,
+      notes: measured.notes,
+    });
+  }
+
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    // not a git checkout
+  }
+  const bench: BenchResults = { machine: machine(), node: process.version, date: new Date().toISOString(), commit, sizes: results };
+  fs.mkdirSync(path.dirname(outJson), { recursive: true });
+  fs.writeFileSync(outJson, `${JSON.stringify(toContract(bench), null, 2)}\n`);
+  console.log(renderTables(bench));
+  {
+    const md = renderMarkdown(bench, fs.readFileSync(path.join(root, 'bench/notes.md'), 'utf8'), { askCalls, calls, coldRuns });
+    const mdPath = partial ? path.join(cacheRoot, 'BENCHMARKS-quick.md') : path.join(root, 'BENCHMARKS.md');
+    fs.writeFileSync(mdPath, md);
+    process.stderr.write(`wrote ${path.relative(root, outJson)} and ${path.relative(root, mdPath)}\n`);
+  }
+}
+
+/** bench/results.json: the contract `{machine, node, date, sizes:[{articles, ingestPerSec, storeMb, coldStartMs, rssMb, commands}]}` plus extra detail. */
+function toContract(b: BenchResults): unknown {
+  return {
+    machine: b.machine,
+    node: b.node,
+    date: b.date,
+    commit: b.commit,
+    sizes: b.sizes.map((s) => ({
+      articles: s.articles,
+      ingestPerSec: s.ingestPerSec,
+      storeMb: s.storeMb,
+      coldStartMs: s.coldStartMs,
+      rssMb: s.rssMb,
+      commands: s.commands,
+      detail: { stored: s.stored, ingestCached: s.ingestCached, createAppMs: s.createAppMs, rssStartMb: s.rssStartMb, coldStartMaxMs: s.coldStartMaxMs, calls: s.calls, ask: s.ask, notes: s.notes },
+    })),
+  };
+}
+
+await main();
