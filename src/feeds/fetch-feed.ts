@@ -167,5 +167,6 @@ function retryAfter(value: string | null): number | null {
 function describeNetworkError(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
   if (cause && typeof cause.code === 'string') return `${cause.code}${typeof cause.message === 'string' ? ` (${cause.message})` : ''}`;
+  if (cause && typeof cause.message === 'string') return cause.message;
   return (error as Error).message ?? String(error);
 }
