@@ -1,0 +1,210 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFixedClock } from '../../src/core/clock.js';
+import { createMemoryLogger } from '../../src/core/logger.js';
+import { backoffDelayMs, createFeedService, type FeedService } from '../../src/feeds/feed-service.js';
+import type { ArticleStore } from '../../src/store/article-store.js';
+import type { FeedStore } from '../../src/store/feed-store.js';
+import { openDatabase } from '../../src/store/sqlite/open-database.js';
+import { createSqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
+import { createSqliteFeedStore } from '../../src/store/sqlite/sqlite-feed-store.js';
+import { makeTempDir } from '../helpers/paths.js';
+import { simpleAnalyze } from '../helpers/simple-analyze.js';
+import { readFixture, servePlain, serveWithEtag, startFeedServer, type FeedServer } from './feed-server.js';
+
+interface Harness {
+  server: FeedServer;
+  store: ArticleStore;
+  feedStore: FeedStore;
+  feeds: FeedService;
+  clock: ReturnType<typeof createFixedClock>;
+  log: ReturnType<typeof createMemoryLogger>;
+  cleanup(): Promise<void>;
+}
+
+async function harness(): Promise<Harness> {
+  const temp = makeTempDir();
+  const db = openDatabase(path.join(temp.dir, 'feeds.db'));
+  const store = createSqliteArticleStore(db);
+  const feedStore = createSqliteFeedStore(db);
+  const clock = createFixedClock(new Date('2026-02-12T00:00:00Z'));
+  const log = createMemoryLogger();
+  const server = await startFeedServer();
+  const feeds = createFeedService({
+    feedStore, store, analyze: simpleAnalyze, clock, log,
+    // Small limits so the faulty cases fail fast: a 64 KB cap stands in for 5 MB, 400 ms for 20 s.
+    fetch: { timeoutMs: 400, maxBytes: 64 * 1024, maxRedirects: 3 },
+  });
+  return {
+    server, store, feedStore, feeds, clock, log,
+    cleanup: async () => {
+      await server.close();
+      store.close();
+      temp.cleanup();
+    },
+  };
+}
+
+describe('feed service', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await harness();
+  });
+  afterEach(() => h.cleanup());
+
+  it('stores new items once; the second poll sends If-None-Match, gets a 304 and adds nothing', async () => {
+    h.server.route('/rss', serveWithEtag(() => readFixture('harbour-rss.xml')));
+    const url = h.server.url('/rss');
+    const { created, poll } = await h.feeds.add({ url, addedBy: 'tester' });
+    expect(created).toBe(true);
+    expect(poll).toMatchObject({ outcome: 'ok', title: 'Harbour Town Gazette & Wire', tally: { added: 3, duplicate: 0, rejected: 0, errors: [] } });
+    expect(h.store.count()).toBe(3);
+
+    h.clock.advance(16 * 60_000);
+    const [second] = await h.feeds.pollDue();
+    expect(second).toMatchObject({ outcome: 'not-modified', tally: { added: 0, duplicate: 0, rejected: 0 } });
+    const last = h.server.requests.at(-1)!;
+    expect(last.headers['if-none-match']).toMatch(/^"[0-9a-f]+"$/);
+    expect(last.status).toBe(304);
+    expect(h.store.count()).toBe(3);
+
+    const feed = h.feeds.get(url)!;
+    expect(feed.health).toMatchObject({ itemsAdded: 3, consecutiveFailures: 0, lastError: null });
+    expect(feed.health.lastSuccessAt).toBe('2026-02-12T00:16:00.000Z');
+    expect(feed.health.nextPollAt).toBe('2026-02-12T00:31:00.000Z');
+  });
+
+  it('dedups by link when the server ignores conditional GET', async () => {
+    h.server.route('/plain', servePlain(() => readFixture('harbour-rss.xml')));
+    const url = h.server.url('/plain');
+    await h.feeds.add({ url, addedBy: null });
+    const [again] = await h.feeds.poll([url]);
+    expect(again!.tally).toEqual({ added: 0, duplicate: 3, rejected: 0, errors: [] });
+    expect(h.store.count()).toBe(3);
+  });
+
+  it('a changing feed adds only the new item', async () => {
+    let version = 'harbour-rss.xml';
+    h.server.route('/rss', serveWithEtag(() => readFixture(version)));
+    const url = h.server.url('/rss');
+    await h.feeds.add({ url, addedBy: null });
+    version = 'harbour-rss-next.xml';
+    const [next] = await h.feeds.poll([url]);
+    expect(next!.tally).toMatchObject({ added: 1, duplicate: 2, rejected: 0 });
+    const added = h.store.getById(next!.addedIds[0]!)!;
+    expect(added.headline).toBe('Fishing fleet returns early as fog closes the bay');
+    expect(added.published).toBe('2026-02-11T06:05:00+01:00');
+    expect(h.store.count()).toBe(4);
+  });
+
+  it('isolates faulty feeds: each fails with its URL and reason in health, the good feeds still go in', async () => {
+    const s = h.server;
+    s.route('/good-rss', serveWithEtag(() => readFixture('harbour-rss.xml')));
+    s.route('/good-atom', serveWithEtag(() => readFixture('valley-atom.xml'), 'application/atom+xml'));
+    s.route('/malformed', servePlain(() => readFixture('malformed.xml')));
+    s.route('/html', servePlain(() => readFixture('html-page.html'), 'text/html; charset=utf-8'));
+    s.route('/error', servePlain(() => 'Internal Server Error', 'text/plain', 500));
+    s.route('/loop', (_q, res) => res.writeHead(302, { location: '/loop2' }).end());
+    s.route('/loop2', (_q, res) => res.writeHead(302, { location: '/loop' }).end());
+    s.route('/huge', servePlain(() => `<rss><channel><title>x</title>${'<item><title>padding</title></item>'.repeat(3000)}</channel></rss>`));
+    s.route('/hang', () => undefined);
+    s.route('/patchy', servePlain(() => readFixture('broken-items.xml')));
+
+    const expected: Record<string, RegExp> = {
+      '/malformed': /^malformed XML at line/,
+      '/html': /^HTML page, not a feed/,
+      '/error': /^HTTP 500/,
+      '/loop': /^redirect loop/,
+      '/huge': /^response too large/,
+      '/hang': /^no answer within 0.4 s \(timeout\)/,
+    };
+    const paths = ['/good-rss', '/malformed', '/html', '/error', '/loop', '/huge', '/hang', '/patchy', '/good-atom'];
+    for (const p of paths) h.feedStore.addFeed({ url: s.url(p), origin: 'config', addedAt: h.clock.now(), addedBy: null, channel: null });
+
+    const results = await h.feeds.pollDue();
+    const byPath = new Map(results.map((r) => [new URL(r.url).pathname, r]));
+    expect(byPath.get('/good-rss')!.tally.added).toBe(3);
+    expect(byPath.get('/good-atom')!.tally.added).toBe(3);
+    expect(byPath.get('/patchy')!.tally).toMatchObject({ added: 2, rejected: 2 });
+    for (const [p, reason] of Object.entries(expected)) {
+      const result = byPath.get(p)!;
+      expect(result.outcome, p).toBe('failed');
+      expect(result.tally.errors).toEqual([{ path: s.url(p), line: null, reason: expect.stringMatching(reason) }]);
+      const health = h.feeds.get(s.url(p))!.health;
+      expect(health.lastError, p).toMatch(reason);
+      expect(health.consecutiveFailures).toBe(1);
+      expect(health.lastSuccessAt).toBeNull();
+      // Backoff: the next try is two intervals away, not one.
+      expect(health.nextPollAt).toBe('2026-02-12T00:30:00.000Z');
+      expect(h.log.entries.some((e) => e.msg === 'feed poll failed' && e.feed === s.url(p))).toBe(true);
+    }
+    // Item-level problems: counted in health, logged with the feed URL, the good items stored.
+    const patchy = h.feeds.get(s.url('/patchy'))!.health;
+    expect(patchy).toMatchObject({ itemsAdded: 2, itemsRejected: 2, itemsUndated: 1, consecutiveFailures: 0 });
+    expect(patchy.lastError).toMatch(/^2 item\(s\) rejected; first: item 2 .*no link/);
+    expect(h.log.entries.filter((e) => e.msg === 'feed item rejected' && e.feed === s.url('/patchy'))).toHaveLength(2);
+    expect(h.store.count()).toBe(8);
+
+    // Only the failed feeds are due after the interval; they back off further on a second failure.
+    h.clock.advance(16 * 60_000);
+    const due = await h.feeds.pollDue();
+    expect(due.map((r) => new URL(r.url).pathname).sort()).toEqual(['/good-atom', '/good-rss', '/patchy']);
+    h.clock.advance(15 * 60_000);
+    const retried = await h.feeds.pollDue();
+    expect(retried.filter((r) => r.outcome === 'failed')).toHaveLength(6);
+    expect(h.feeds.get(s.url('/error'))!.health.consecutiveFailures).toBe(2);
+  }, 15_000);
+
+  it('posts new stories to the feed channels, but not the backlog of the first poll', async () => {
+    let version = 'harbour-rss.xml';
+    h.server.route('/rss', serveWithEtag(() => readFixture(version)));
+    const url = h.server.url('/rss');
+    const first = await h.feeds.add({ url, addedBy: 'tester', channel: { guildId: 'g1', channelId: 'news' } });
+    expect(first.poll.tally.added).toBe(3);
+    expect(first.poll.posts).toEqual([]);
+    version = 'harbour-rss-next.xml';
+    const [next] = await h.feeds.poll([url]);
+    expect(next!.posts).toHaveLength(1);
+    expect(next!.posts[0]!.target).toEqual({ channelId: 'news', guildId: 'g1' });
+    expect(next!.posts[0]!.reply).toMatchObject({
+      title: 'Fishing fleet returns early as fog closes the bay',
+      url: 'https://gazette.example/news/fog-fleet',
+      text: expect.stringMatching(/^Twelve trawlers came back/),
+    });
+  });
+
+  it('feeds without channels post nothing (posts are off by default)', async () => {
+    let version = 'harbour-rss.xml';
+    h.server.route('/rss', serveWithEtag(() => readFixture(version)));
+    const url = h.server.url('/rss');
+    await h.feeds.add({ url, addedBy: null });
+    version = 'harbour-rss-next.xml';
+    const [next] = await h.feeds.poll([url]);
+    expect(next!.tally.added).toBe(1);
+    expect(next!.posts).toEqual([]);
+  });
+
+  it('registers configured feeds once and refuses non-http URLs', async () => {
+    expect(h.feeds.ensureConfigured(['https://a.example/rss', 'https://b.example/atom', 'ftp://c.example/x'])).toBe(2);
+    expect(h.feeds.ensureConfigured(['https://a.example/rss'])).toBe(0);
+    expect(h.feeds.list().map((f) => [f.url, f.origin])).toEqual([
+      ['https://a.example/rss', 'config'],
+      ['https://b.example/atom', 'config'],
+    ]);
+    await expect(h.feeds.add({ url: 'javascript:alert(1)', addedBy: null })).rejects.toThrow(/Only http and https/);
+    await expect(h.feeds.add({ url: 'not a url', addedBy: null })).rejects.toThrow(/is not a URL/);
+  });
+});
+
+describe('backoffDelayMs', () => {
+  it.each([
+    [15, 0, null, 15],
+    [15, 1, null, 30],
+    [15, 2, null, 60],
+    [15, 10, null, 360],
+    [600, 3, null, 600],
+    [15, 1, 90 * 60_000, 90],
+  ])('interval %i min, %i failures, retry-after %s → %i min', (interval, failures, retryAfter, minutes) => {
+    expect(backoffDelayMs(interval, failures, retryAfter)).toBe(minutes * 60_000);
+  });
+});
