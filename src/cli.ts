@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import { ConfigError } from './config.js';
 import { runAsk } from './cli/ask-command.js';
+import { runDigest } from './cli/digest-command.js';
 import { ExitCode, println, type CliIo } from './cli/cli-io.js';
 import { runIngest } from './cli/ingest-command.js';
 import { runShow } from './cli/show-command.js';
@@ -10,6 +11,8 @@ const HELP = `dateline — the Dateline news bot's command-line tool
   dateline ingest PATH… [--json]        load stories (wire .txt, .ndjson, .json; folders recursively)
   dateline ask "/where Raqqa" [--json]  run one slash command and print the reply
   dateline show ID [--json]             everything stored for one story
+  dateline digest --at 1987-03-02T08:00 [--tz ZONE] [--about WORDS] [--json]
+                                        the digest that would be posted at that moment
 
 Every command takes --db PATH (else DATELINE_DB, else data/dateline.db).
 Exit codes: 0 answer, 1 user error or rejected input, 2 crash.`;
@@ -21,6 +24,7 @@ export const cliCommands: Record<string, Handler> = {
   ingest: runIngest,
   ask: runAsk,
   show: runShow,
+  digest: runDigest,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

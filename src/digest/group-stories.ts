@@ -1,0 +1,141 @@
+import { contentTokens } from '../nlp/tokens.js';
+
+/** What grouping needs to know of a story. */
+export interface GroupInput {
+  id: string;
+  publishedMs: number;
+  headline: string;
+  /** The lead sentence or two: wire stories put the event there. */
+  lead: string;
+  /** Resolved place keys (`g:<geonameId>`, `c:<country code>`) or plain names when unresolved. */
+  placeKeys: readonly string[];
+}
+
+export interface StoryGroup {
+  /** Members, the most representative first, then newest first. */
+  ids: string[];
+  newestMs: number;
+  score: number;
+}
+
+export interface GroupingOptions {
+  /** Cosine similarity to a group's centroid needed to join it. */
+  threshold: number;
+  /** Words in more than this share of the window's stories say nothing about an event ("said", "pct"). */
+  maxDocShare: number;
+  /** …but never fewer than this many stories (small windows). */
+  minMaxDf: number;
+  /** Age at which a story's recency weight halves. */
+  recencyHalfLifeMs: number;
+}
+
+export const DEFAULT_GROUPING: Readonly<GroupingOptions> = {
+  // 0.32 also joined "Taiwan" stories on different matters; 0.40 split the Brazil debt talks (1987-03-02, by eye).
+  threshold: 0.35,
+  maxDocShare: 0.04,
+  minMaxDf: 5,
+  recencyHalfLifeMs: 12 * 3_600_000,
+};
+
+type Vector = Map<string, number>;
+
+/** Letters only: numbers, tickers' digits and ordinals ("4th", "747") tie unrelated results tables together. */
+function isWord(token: string): boolean {
+  return /^[a-z]{2,}$/.test(token);
+}
+
+const HEADLINE_WEIGHT = 2;
+const PLACE_WEIGHT = 1.5;
+
+/** Words of the headline count double: a headline names the event, the lead tells it. */
+function termCounts(story: GroupInput): Vector {
+  const counts: Vector = new Map();
+  const add = (term: string, w: number): void => {
+    counts.set(term, (counts.get(term) ?? 0) + w);
+  };
+  for (const t of contentTokens(story.headline)) if (isWord(t)) add(t, HEADLINE_WEIGHT);
+  for (const t of contentTokens(story.lead)) if (isWord(t)) add(t, 1);
+  for (const p of new Set(story.placeKeys)) add(`@${p}`, PLACE_WEIGHT);
+  return counts;
+}
+
+function normalise(v: Vector): Vector {
+  let norm = 0;
+  for (const x of v.values()) norm += x * x;
+  norm = Math.sqrt(norm);
+  if (norm === 0) return v;
+  const out: Vector = new Map();
+  for (const [k, x] of v) out.set(k, x / norm);
+  return out;
+}
+
+function dot(a: Vector, b: Vector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [k, x] of small) {
+    const y = large.get(k);
+    if (y !== undefined) sum += x * y;
+  }
+  return sum;
+}
+
+/** tf-idf vectors over the window itself: what is rare today (a company, a town) identifies an event. */
+export function storyVectors(stories: readonly GroupInput[], options: Readonly<GroupingOptions> = DEFAULT_GROUPING): Vector[] {
+  const counts = stories.map(termCounts);
+  const df = new Map<string, number>();
+  for (const c of counts) for (const term of c.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  const n = stories.length;
+  const maxDf = Math.max(options.minMaxDf, options.maxDocShare * n);
+  return counts.map((c) => {
+    const v: Vector = new Map();
+    for (const [term, tf] of c) {
+      const d = df.get(term) ?? 1;
+      // A term only one story has cannot link two stories, but still dilutes: keep it for the norm.
+      if (d > maxDf) continue;
+      v.set(term, tf * Math.log(1 + n / d));
+    }
+    return normalise(v);
+  });
+}
+
+/**
+ * Group stories about the same event: greedy centroid clustering, newest story first, joining the
+ * most similar group when the cosine to its centroid passes the threshold. Groups are ranked by
+ * coverage (log2 of the story count: two stories beat one) plus recency of their newest story.
+ */
+export function groupStories(stories: readonly GroupInput[], nowMs: number, options: Readonly<GroupingOptions> = DEFAULT_GROUPING): StoryGroup[] {
+  const order = stories.map((_, i) => i).sort((a, b) => stories[b]!.publishedMs - stories[a]!.publishedMs || stories[a]!.id.localeCompare(stories[b]!.id));
+  const vectors = storyVectors(stories, options);
+  const groups: { members: number[]; sum: Vector; centroid: Vector }[] = [];
+  for (const i of order) {
+    const v = vectors[i]!;
+    let best = -1;
+    let bestSim = options.threshold;
+    for (let g = 0; g < groups.length; g++) {
+      const sim = dot(v, groups[g]!.centroid);
+      if (sim >= bestSim) {
+        best = g;
+        bestSim = sim;
+      }
+    }
+    if (best < 0) {
+      groups.push({ members: [i], sum: new Map(v), centroid: v });
+      continue;
+    }
+    const group = groups[best]!;
+    group.members.push(i);
+    for (const [k, x] of v) group.sum.set(k, (group.sum.get(k) ?? 0) + x);
+    group.centroid = normalise(group.sum);
+  }
+
+  return groups
+    .map((g) => {
+      const newestMs = Math.max(...g.members.map((i) => stories[i]!.publishedMs));
+      const recency = Math.pow(0.5, Math.max(0, nowMs - newestMs) / options.recencyHalfLifeMs);
+      // The most central member speaks for the group (its headline becomes the group title).
+      const central = [...g.members].sort((a, b) => dot(vectors[b]!, g.centroid) - dot(vectors[a]!, g.centroid))[0]!;
+      const rest = g.members.filter((i) => i !== central).sort((a, b) => stories[b]!.publishedMs - stories[a]!.publishedMs);
+      return { ids: [central, ...rest].map((i) => stories[i]!.id), newestMs, score: Math.log2(g.members.length) + recency };
+    })
+    .sort((a, b) => b.score - a.score || b.newestMs - a.newestMs || a.ids[0]!.localeCompare(b.ids[0]!));
+}

@@ -1,0 +1,220 @@
+import type {
+  Claim,
+  ClaimRequest,
+  Delivery,
+  DeliveryStatus,
+  Subscription,
+  SubscriptionInput,
+  SubscriptionStore,
+} from '../subscription-store.js';
+import type { SqliteDatabase } from './open-database.js';
+
+interface SubscriptionRow {
+  id: number;
+  guild_id: string | null;
+  channel_id: string;
+  time: string;
+  timezone: string;
+  about: string | null;
+  quiet: number;
+  created_by: string;
+  created_at: string;
+  removed_at: string | null;
+  paused_at: string | null;
+  pause_reason: string | null;
+}
+
+interface DeliveryRow {
+  subscription_id: number;
+  local_date: string;
+  status: DeliveryStatus;
+  scheduled_ms: number;
+  since_ms: number;
+  at_ms: number;
+  late: number;
+  attempts: number;
+  owner: string | null;
+  lease_until_ms: number | null;
+  next_attempt_ms: number | null;
+  message_ids: string;
+  last_error: string | null;
+  finished_ms: number | null;
+}
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+function toSubscription(row: SubscriptionRow): Subscription {
+  return {
+    id: row.id,
+    guildId: row.guild_id,
+    channelId: row.channel_id,
+    time: row.time,
+    timezone: row.timezone,
+    about: row.about,
+    quiet: row.quiet === 1,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    pausedAt: row.paused_at,
+    pauseReason: row.pause_reason,
+  };
+}
+
+function toDelivery(row: DeliveryRow): Delivery {
+  return {
+    subscriptionId: row.subscription_id,
+    localDate: row.local_date,
+    status: row.status,
+    scheduledAt: new Date(row.scheduled_ms).toISOString(),
+    since: new Date(row.since_ms).toISOString(),
+    at: new Date(row.at_ms).toISOString(),
+    late: row.late === 1,
+    attempts: row.attempts,
+    owner: row.owner,
+    leaseUntil: iso(row.lease_until_ms),
+    nextAttemptAt: iso(row.next_attempt_ms),
+    messageIds: JSON.parse(row.message_ids) as string[],
+    lastError: row.last_error,
+    finishedAt: iso(row.finished_ms),
+  };
+}
+
+/**
+ * Subscriptions and the delivery ledger in SQLite. Claims run in IMMEDIATE transactions (the write
+ * lock is taken before the row is read), so two bot processes on one database file cannot both
+ * decide to send the same digest; the (subscription, local date) primary key backs that up.
+ */
+export function createSqliteSubscriptionStore(db: SqliteDatabase): SubscriptionStore {
+  const hasTable = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'deliveries'").get();
+  if (!hasTable || hasTable.n === 0) {
+    // A database created while migration 2 was missing has user_version 3 and never gets it.
+    throw new Error('This database has no digest tables (schema migration 2 missing). Delete it, or create the store again.');
+  }
+  const q = {
+    byChannelAny: db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE channel_id = ?'),
+    byChannel: db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE channel_id = ? AND removed_at IS NULL'),
+    byId: db.prepare<[number], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ? AND removed_at IS NULL'),
+    insert: db.prepare(`INSERT INTO subscriptions (guild_id, channel_id, time, timezone, about, quiet, created_by, created_at)
+      VALUES (@guildId, @channelId, @time, @timezone, @about, @quiet, @createdBy, @createdAt)`),
+    update: db.prepare(`UPDATE subscriptions SET guild_id = @guildId, time = @time, timezone = @timezone, about = @about, quiet = @quiet,
+      created_by = @createdBy, created_at = CASE WHEN removed_at IS NULL THEN created_at ELSE @createdAt END,
+      removed_at = NULL, paused_at = NULL, pause_reason = NULL WHERE id = @id`),
+    remove: db.prepare<[string, string]>('UPDATE subscriptions SET removed_at = ? WHERE channel_id = ? AND removed_at IS NULL'),
+    listAll: db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions WHERE removed_at IS NULL ORDER BY id'),
+    listGuild: db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE removed_at IS NULL AND guild_id = ? ORDER BY id'),
+    listNoGuild: db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions WHERE removed_at IS NULL AND guild_id IS NULL ORDER BY id'),
+    pause: db.prepare<[string, string, number]>('UPDATE subscriptions SET paused_at = ?, pause_reason = ? WHERE id = ?'),
+    delivery: db.prepare<[number, string], DeliveryRow>('SELECT * FROM deliveries WHERE subscription_id = ? AND local_date = ?'),
+    lastFinished: db.prepare<[number], DeliveryRow>(
+      "SELECT * FROM deliveries WHERE subscription_id = ? AND status IN ('delivered', 'skipped') ORDER BY at_ms DESC LIMIT 1",
+    ),
+    lastAny: db.prepare<[number], DeliveryRow>('SELECT * FROM deliveries WHERE subscription_id = ? ORDER BY scheduled_ms DESC LIMIT 1'),
+    insertDelivery: db.prepare(`INSERT INTO deliveries (subscription_id, local_date, status, scheduled_ms, since_ms, at_ms, late, attempts, owner, lease_until_ms)
+      VALUES (@subscriptionId, @localDate, 'pending', @scheduledMs, @sinceMs, @atMs, @late, 1, @owner, @leaseUntilMs)`),
+    takeOver: db.prepare<[string, number, number, string]>(`UPDATE deliveries SET status = 'pending', owner = ?, lease_until_ms = ?, attempts = attempts + 1, next_attempt_ms = NULL
+      WHERE subscription_id = ? AND local_date = ?`),
+    open: db.prepare<[number, number], DeliveryRow>(`SELECT * FROM deliveries
+      WHERE (status = 'pending' AND (lease_until_ms IS NULL OR lease_until_ms <= ?)) OR (status = 'retry' AND next_attempt_ms <= ?)
+      ORDER BY scheduled_ms`),
+    setParts: db.prepare<[string, number, number, string, string]>(
+      "UPDATE deliveries SET message_ids = ?, lease_until_ms = ? WHERE subscription_id = ? AND local_date = ? AND owner = ? AND status = 'pending'",
+    ),
+    finish: db.prepare<[string, number, number, string, string]>(
+      "UPDATE deliveries SET status = ?, finished_ms = ?, lease_until_ms = NULL WHERE subscription_id = ? AND local_date = ? AND owner = ? AND status = 'pending'",
+    ),
+    fail: db.prepare<[string, string, number | null, number | null, number, string, string]>(
+      "UPDATE deliveries SET status = ?, last_error = ?, next_attempt_ms = ?, finished_ms = ?, lease_until_ms = NULL WHERE subscription_id = ? AND local_date = ? AND owner = ? AND status = 'pending'",
+    ),
+  };
+
+  const subscribe = db.transaction((input: SubscriptionInput, now: Date) => {
+    const existing = q.byChannelAny.get(input.channelId);
+    const params = { ...input, quiet: input.quiet ? 1 : 0, createdAt: now.toISOString() };
+    if (existing) {
+      q.update.run({ ...params, id: existing.id });
+      return { subscription: toSubscription(q.byChannelAny.get(input.channelId)!), replaced: existing.removed_at === null };
+    }
+    const info = q.insert.run(params);
+    return { subscription: toSubscription(q.byId.get(Number(info.lastInsertRowid))!), replaced: false };
+  });
+
+  const claim = db.transaction((r: ClaimRequest): Claim | null => {
+    const nowMs = r.now.getTime();
+    const leaseUntilMs = nowMs + r.leaseMs;
+    const row = q.delivery.get(r.subscriptionId, r.localDate);
+    if (!row) {
+      q.insertDelivery.run({
+        subscriptionId: r.subscriptionId,
+        localDate: r.localDate,
+        scheduledMs: r.fresh.scheduledAt.getTime(),
+        sinceMs: r.fresh.since.getTime(),
+        atMs: r.fresh.at.getTime(),
+        late: r.fresh.late ? 1 : 0,
+        owner: r.owner,
+        leaseUntilMs,
+      });
+      return { delivery: toDelivery(q.delivery.get(r.subscriptionId, r.localDate)!), resumed: false };
+    }
+    const leaseExpired = row.status === 'pending' && (row.lease_until_ms === null || row.lease_until_ms <= nowMs);
+    const retryDue = row.status === 'retry' && row.next_attempt_ms !== null && row.next_attempt_ms <= nowMs;
+    if (!leaseExpired && !retryDue) return null;
+    q.takeOver.run(r.owner, leaseUntilMs, r.subscriptionId, r.localDate);
+    return { delivery: toDelivery(q.delivery.get(r.subscriptionId, r.localDate)!), resumed: true };
+  });
+
+  const recordPart = db.transaction((subscriptionId: number, localDate: string, owner: string, messageId: string, leaseUntil: Date): boolean => {
+    const row = q.delivery.get(subscriptionId, localDate);
+    if (!row || row.owner !== owner || row.status !== 'pending') return false;
+    const ids = [...(JSON.parse(row.message_ids) as string[]), messageId];
+    return q.setParts.run(JSON.stringify(ids), leaseUntil.getTime(), subscriptionId, localDate, owner).changes === 1;
+  });
+
+  return {
+    subscribe: (input, now) => subscribe.immediate(input, now),
+    unsubscribe: (channelId, now) => q.remove.run(now.toISOString(), channelId).changes > 0,
+    get: (id) => {
+      const row = q.byId.get(id);
+      return row ? toSubscription(row) : null;
+    },
+    byChannel: (channelId) => {
+      const row = q.byChannel.get(channelId);
+      return row ? toSubscription(row) : null;
+    },
+    list: (guildId) => {
+      const rows = guildId === undefined ? q.listAll.all() : guildId === null ? q.listNoGuild.all() : q.listGuild.all(guildId);
+      return rows.map(toSubscription);
+    },
+    pause: (id, reason, now) => {
+      q.pause.run(now.toISOString(), reason, id);
+    },
+    getDelivery: (subscriptionId, localDate) => {
+      const row = q.delivery.get(subscriptionId, localDate);
+      return row ? toDelivery(row) : null;
+    },
+    lastFinished: (subscriptionId) => {
+      const row = q.lastFinished.get(subscriptionId);
+      return row ? toDelivery(row) : null;
+    },
+    lastDelivery: (subscriptionId) => {
+      const row = q.lastAny.get(subscriptionId);
+      return row ? toDelivery(row) : null;
+    },
+    claimDelivery: (request) => claim.immediate(request),
+    recordPart: (subscriptionId, localDate, owner, messageId, leaseUntil) => recordPart.immediate(subscriptionId, localDate, owner, messageId, leaseUntil),
+    finishDelivery: (subscriptionId, localDate, owner, status, now) => {
+      q.finish.run(status, now.getTime(), subscriptionId, localDate, owner);
+    },
+    failAttempt: (subscriptionId, localDate, owner, error, nextAttemptAt, now) => {
+      const finalFailure = nextAttemptAt === null;
+      q.fail.run(
+        finalFailure ? 'failed' : 'retry',
+        error.slice(0, 500),
+        nextAttemptAt ? nextAttemptAt.getTime() : null,
+        finalFailure ? now.getTime() : null,
+        subscriptionId,
+        localDate,
+        owner,
+      );
+    },
+    openDeliveries: (now) => q.open.all(now.getTime(), now.getTime()).map(toDelivery),
+  };
+}
