@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     guildId: config.discord.guildId,
     apiUrl: config.discord.apiUrl,
     definitions: [...registry.values()].map((c) => c.data.toJSON()),
-    statePath: defaultCommandsStatePath(config.dataDir),
+    statePath: defaultCommandsStatePath(config.cacheDir),
     log,
   });
   process.stdout.write(`Registered ${result.count} commands (${result.scope}).\n`);

@@ -84,7 +84,7 @@ export async function registerCommands(options: RegisterCommandsOptions): Promis
   return { registered: true, scope, hash, count: definitions.length };
 }
 
-/** Where the bot and `npm run deploy-commands` remember the last pushed hash (git-ignored, under data/). */
-export function defaultCommandsStatePath(dataDir: string): string {
-  return join(dataDir, '.discord-commands.json');
+/** Where the bot and `npm run deploy-commands` remember the last pushed hash (under the git-ignored cache dir). */
+export function defaultCommandsStatePath(cacheDir: string): string {
+  return join(cacheDir, 'registered-commands.json');
 }

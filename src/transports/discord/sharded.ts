@@ -39,8 +39,8 @@ async function main(): Promise<void> {
     totalShards,
     mode: 'process',
     respawn: true,
-    // Children run TypeScript through tsx, like `npm start`.
-    execArgv: ['--import', 'tsx'],
+    // Children run TypeScript through tsx, like `npm start`; resolved here so any cwd works.
+    execArgv: ['--import', import.meta.resolve('tsx')],
   });
   manager.on('shardCreate', (shard) => {
     log.info('shard launched', { shard: shard.id, of: totalShards });
