@@ -1,6 +1,6 @@
 import type { Quote, Sentence, Span } from '../types.js';
 import { cueFeatures, cueProbability, isCandidate, type CueModel } from './cue-model.js';
-import { SPEECH_VERBS } from './lexicon.js';
+import { DETERMINERS, NON_NAME_CAPS, SPEECH_VERBS } from './lexicon.js';
 import modelJson from './model.json' with { type: 'json' };
 import { phraseAfter, phraseBefore, type SourcePhrase } from './noun-phrases.js';
 import { findQuotedSpans, paragraphSpans, type QuotedSpan } from './quoted-spans.js';
@@ -74,7 +74,8 @@ function extractDirect(body: string, sentences: readonly Sentence[], quoted: rea
     const nextOpen = directSpans[qi + 1]?.open ?? body.length;
     const [start, end] = trimSpan(body, q.open + 1, q.close);
     if (end <= start) continue;
-    const p = paragraphIndex(paragraphs, q.open);
+    // a quotation running over paragraphs is attributed where it closes
+    const p = paragraphIndex(paragraphs, Math.max(q.open, q.close - 1));
     const draft: DirectDraft = {
       start,
       end,
@@ -309,7 +310,9 @@ function buildReported(body: string, tokens: readonly Token[], a: number, b: num
     const after = last - b; // words after the cue
     const beforeSrc = phraseBefore(tokens, a, 0, body);
     const precededByComma = beforeSrc && beforeSrc.from > 0 && tokens[beforeSrc.from - 1]!.text === ',';
-    const inverted = a > 0 && tokens[a - 1]!.text === ',';
+    // "..., said John Smith." (not "..., spoke on Monday.")
+    const next = tokens[b + 1];
+    const inverted = a > 0 && tokens[a - 1]!.text === ',' && !!next && next.isWord && (next.isCap || DETERMINERS.has(next.lower)) && !NON_NAME_CAPS.has(next.lower);
     const hasThat = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 6) >= 0;
     if ((after <= 5 && !hasThat && (precededByComma || inverted)) || (inverted && after <= 8 && !hasThat)) {
       // CONTENT, X said (on Tuesday). | CONTENT, said X.

@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../src/nlp/quotes/extract-quotes.js';
+import { splitSentences } from '../../../src/nlp/sentences.js';
+import type { Quote } from '../../../src/nlp/types.js';
+
+function quotesOf(body: string): Quote[] {
+  return extractQuotes(body, splitSentences(body));
+}
+
+const mentionOf = (body: string, q: Quote): string | null => (q.speakerMention ? body.slice(q.speakerMention.start, q.speakerMention.end) : null);
+
+interface Row {
+  name: string;
+  body: string;
+  expected: { text: string; kind: Quote['kind']; speaker: string; mention: string | null; verb?: string; description?: string | null }[];
+}
+
+// Hand-written sentences, one construction each.
+const rows: Row[] = [
+  {
+    name: 'direct, attribution after (straight quotes)',
+    body: '"We will win this war," the commander said.',
+    expected: [{ text: 'We will win this war', kind: 'direct', speaker: 'the commander', mention: 'the commander', verb: 'said' }],
+  },
+  {
+    name: 'direct, inverted attribution with appositive (curly quotes)',
+    body: '“The talks have failed completely,” said John Smith, a spokesman for the ministry.',
+    expected: [
+      { text: 'The talks have failed completely', kind: 'direct', speaker: 'John Smith', mention: 'John Smith', description: 'a spokesman for the ministry' },
+    ],
+  },
+  {
+    name: 'direct, attribution before a colon',
+    body: 'Mary Jones said: "The plant will reopen next month."',
+    expected: [{ text: 'The plant will reopen next month.', kind: 'direct', speaker: 'Mary Jones', mention: 'Mary Jones', verb: 'said' }],
+  },
+  {
+    name: 'direct quote split by its attribution is one quote',
+    body: '"We are ready," Smith said. "The army is in position."',
+    expected: [{ text: 'We are ready … The army is in position.', kind: 'direct', speaker: 'Smith', mention: 'Smith' }],
+  },
+  {
+    name: 'a quotation running over two paragraphs',
+    body: 'Peter Brown, the mayor, spoke on Monday.\n\n"The bridge will be rebuilt this year, whatever it costs,\n\n"and the city will pay for it," Brown said.',
+    expected: [
+      { text: 'The bridge will be rebuilt this year, whatever it costs,\n\n"and the city will pay for it', kind: 'direct', speaker: 'Peter Brown', mention: 'Brown' },
+    ],
+  },
+  {
+    name: 'reported speech with that',
+    body: 'The minister said that the budget would be cut by ten percent next year.',
+    expected: [{ text: 'that the budget would be cut by ten percent next year', kind: 'reported', speaker: 'The minister', mention: 'The minister', verb: 'said' }],
+  },
+  {
+    name: 'reported speech, told reporters',
+    body: 'Sarah Lee told reporters that the company would not sell its stake.',
+    expected: [{ text: 'that the company would not sell its stake', kind: 'reported', speaker: 'Sarah Lee', mention: 'Sarah Lee', verb: 'told' }],
+  },
+  {
+    name: 'according to',
+    body: 'According to the report, prices rose sharply in the second quarter.',
+    expected: [{ text: 'prices rose sharply in the second quarter', kind: 'reported', speaker: 'the report', mention: 'the report', verb: 'According to' }],
+  },
+  {
+    name: 'reported speech with the attribution at the end',
+    body: 'The deal will be signed next week in Geneva, officials said.',
+    expected: [{ text: 'The deal will be signed next week in Geneva', kind: 'reported', speaker: 'officials', mention: 'officials', verb: 'said' }],
+  },
+  {
+    name: 'surname and pronoun resolve to the full name',
+    body: 'Ahmad Karimi, a senior diplomat, arrived on Monday. Karimi said the talks would resume soon. He said that both sides wanted a deal.',
+    expected: [
+      { text: 'the talks would resume soon', kind: 'reported', speaker: 'Ahmad Karimi', mention: 'Karimi' },
+      { text: 'that both sides wanted a deal', kind: 'reported', speaker: 'Ahmad Karimi', mention: 'He' },
+    ],
+  },
+  {
+    name: 'a single scare-quoted word is no quotation of its own: it stays inside its clause',
+    body: 'The government has slammed the coalition as "illegitimate."',
+    expected: [{ text: 'the coalition as "illegitimate."', kind: 'reported', speaker: 'The government', mention: 'The government' }],
+  },
+  {
+    name: 'a sentence without any attribution',
+    body: 'The river flooded three villages after heavy rain.',
+    expected: [],
+  },
+];
+
+describe('extractQuotes, sentence by sentence', () => {
+  it.each(rows)('$name', ({ body, expected }) => {
+    const got = quotesOf(body).filter((q) => expected.length > 0 || q.kind === 'direct' || q.text.length > 0);
+    expect(got.map((q) => ({ text: q.text, kind: q.kind, speaker: q.speaker, mention: mentionOf(body, q) }))).toEqual(
+      expected.map((e) => ({ text: e.text, kind: e.kind, speaker: e.speaker, mention: e.mention })),
+    );
+    expected.forEach((e, i) => {
+      const q = got[i]!;
+      if (e.verb !== undefined) expect(q.verb).toBe(e.verb);
+      if (e.description !== undefined) expect(q.speakerDescription).toBe(e.description);
+      // offsets point at the text
+      if (!q.text.includes(' … ')) expect(body.slice(q.start, q.end)).toBe(q.text);
+    });
+  });
+
+  it('returns nothing for an empty body', () => {
+    expect(extractQuotes('', [])).toEqual([]);
+  });
+});
+
+/** The sample story as the store holds it: no header line, no caption, no dateline prefix. */
+function sampleBody(): string {
+  const raw = readFileSync(path.resolve(__dirname, '../../../../shared/sample/xinhua-2017-09-09-deir-al-zour.txt'), 'utf8');
+  const paragraphs = raw.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  return paragraphs
+    .slice(2)
+    .join('\n\n')
+    .replace(/^DAMASCUS, Sept\. 9 \(Xinhua\) -- /, '');
+}
+
+describe('extractQuotes on the sample Xinhua story', () => {
+  const body = sampleBody();
+  const quotes = quotesOf(body);
+
+  it('finds the Abu Khawla statement, reported, with his description', () => {
+    const q = quotes.find((x) => x.text.includes('the operation aims to drive IS out'));
+    expect(q).toBeDefined();
+    expect(q!.kind).toBe('reported');
+    expect(q!.speaker).toBe('Ahmad Abu Khawla');
+    expect(mentionOf(body, q!)).toBe('Ahmad Abu Khawla');
+    expect(q!.speakerDescription).toBe('a commander of the military council');
+    expect(q!.verb).toBe('was cited by local media as saying');
+  });
+
+  it("finds the government's statement and resolves It to the Syrian government", () => {
+    const q = quotes.find((x) => x.text.startsWith('the Syrian army advance in Deir al-Zour'));
+    expect(q).toBeDefined();
+    expect(q!.text).toBe('the Syrian army advance in Deir al-Zour brought down the schemes of the U.S. to fragment Syria');
+    expect(q!.kind).toBe('reported');
+    expect(q!.speaker).toBe('the Syrian government');
+    expect(mentionOf(body, q!)).toBe('It');
+    expect(q!.verb).toBe('said');
+  });
+
+  it('invents nothing: no quote of "illegitimate" alone, no direct quotes, every quote attributed', () => {
+    expect(quotes.some((q) => q.text.replace(/[".]/g, '').trim() === 'illegitimate')).toBe(false);
+    expect(quotes.filter((q) => q.kind === 'direct')).toEqual([]);
+    expect(quotes.every((q) => q.speaker !== 'unknown')).toBe(true);
+    expect(quotes.length).toBeLessThanOrEqual(3);
+  });
+
+  it('gives offsets into the body', () => {
+    for (const q of quotes) expect(body.slice(q.start, q.end)).toBe(q.text);
+  });
+});
