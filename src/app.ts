@@ -12,6 +12,7 @@ import { createSqliteArticleStore } from './store/sqlite/sqlite-article-store.js
 import { loadGeoService } from './geo/geo-service.js';
 import { createFeedService, type FeedServiceDeps } from './feeds/feed-service.js';
 import { createSqliteFeedStore } from './store/sqlite/sqlite-feed-store.js';
+import { createSqliteSubscriptionStore } from './store/sqlite/sqlite-subscription-store.js';
 
 /** The running pieces, built once by the composition root and shared by every transport. */
 export interface App {
@@ -34,6 +35,8 @@ export interface AppOptions {
   geo?: GeoService;
   /** Feed fetch limits and the default poll interval (config; tests shrink the limits). */
   feedOptions?: Pick<FeedServiceDeps, 'fetch' | 'defaultIntervalMinutes'>;
+  /** Default zone of digest subscriptions (config `timezone`); UTC when not given. */
+  timezone?: string;
 }
 
 export function openArticleStore(dbPath: string): ArticleStore {
@@ -49,7 +52,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const store = createSqliteArticleStore(db);
   const analyze = createAnalyzer({ geo });
   const feeds = createFeedService({ feedStore: createSqliteFeedStore(db), store, analyze, clock: options.clock, log: options.log, ...options.feedOptions });
-  const services: Services = { store, geo, clock: options.clock, log: options.log, feeds };
+  const subscriptions = createSqliteSubscriptionStore(db);
+  const services: Services = { store, geo, clock: options.clock, log: options.log, feeds, subscriptions, defaultTimeZone: options.timezone ?? 'UTC' };
   return {
     services,
     registry,

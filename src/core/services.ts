@@ -1,6 +1,7 @@
 import type { ArticleStore } from '../store/article-store.js';
 import type { GeoService } from '../geo/types.js';
 import type { FeedService } from '../feeds/feed-service.js';
+import type { SubscriptionStore } from '../store/subscription-store.js';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
 
@@ -15,4 +16,8 @@ export interface Services {
   log: Logger;
   /** RSS/Atom feeds: registration, polling, health (issue 10). */
   feeds: FeedService;
+  /** Digest subscriptions and their delivery ledger (issue 8). */
+  subscriptions: SubscriptionStore;
+  /** The zone `/digest subscribe` uses when none is given (config `DATELINE_TZ`). */
+  defaultTimeZone: string;
 }
