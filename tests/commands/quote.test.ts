@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands as allCommands } from '../../commands/index.js';
+import { QUOTES_PER_PAGE, quote } from '../../commands/quote.js';
+import { makeTempDir, writeCorpusSlice } from '../helpers/paths.js';
+import { askCommand, createTestServices, type TestServices } from '../helpers/test-services.js';
+
+// until commands/index.ts lists /quote, add it here (never twice: the registry rejects duplicates)
+const commands = allCommands.some((c) => c.data.name === 'quote') ? allCommands : [...allCommands, quote];
+
+interface QuoteShape {
+  text: string;
+  kind: 'direct' | 'reported';
+  speaker: string;
+  speakerMention: { start: number; end: number } | null;
+  speakerDescription: string | null;
+  verb: string | null;
+  articleId: string;
+  start: number;
+  end: number;
+}
+
+/** `data` must be exactly `{quotes:[{text, kind, speaker, speakerMention, speakerDescription, verb, articleId, start, end}]}`. */
+function quotesOf(data: unknown): QuoteShape[] {
+  expect(Object.keys(data as object)).toEqual(['quotes']);
+  const quotes = (data as { quotes: QuoteShape[] }).quotes;
+  for (const q of quotes) {
+    expect(Object.keys(q).sort()).toEqual(['articleId', 'end', 'kind', 'speaker', 'speakerDescription', 'speakerMention', 'start', 'text', 'verb']);
+  }
+  return quotes;
+}
+
+describe('/quote on the sample article', () => {
+  let services: TestServices;
+  beforeAll(async () => {
+    services = await createTestServices({ commands });
+  });
+  afterAll(() => services.close());
+
+  it('lists the Abu Khawla and the government statements, and nothing invented', async () => {
+    const r = await askCommand(services, '/quote');
+    expect(r.isError).toBeFalsy();
+    const quotes = quotesOf(r.data);
+    const khawla = quotes.find((q) => q.speaker === 'Ahmad Abu Khawla');
+    expect(khawla).toMatchObject({ kind: 'reported', speakerDescription: 'a commander of the military council' });
+    expect(khawla!.text).toContain('the operation aims to drive IS out');
+    const government = quotes.find((q) => q.text.startsWith('the Syrian army advance in Deir al-Zour brought down the schemes of the U.S. to fragment Syria'));
+    expect(government).toMatchObject({ kind: 'reported', speaker: 'the Syrian government', verb: 'said' });
+    expect(quotes.some((q) => q.text.replace(/["”“.]/g, '') === 'illegitimate')).toBe(false);
+
+    // offsets point into the stored body; the mention is the text as written
+    const body = services.store.getById(khawla!.articleId)!.body;
+    for (const q of quotes) expect(body.slice(q.start, q.end)).toBe(q.text);
+    expect(body.slice(government!.speakerMention!.start, government!.speakerMention!.end)).toBe('It');
+
+    // the reply shows quote, speaker with description, headline, source and date
+    expect(r.text).toContain('Ahmad Abu Khawla, a commander of the military council');
+    expect(r.text).toContain('Xinhua');
+    expect(r.text).toContain('2017-09-09');
+  });
+
+  it('filters by speaker, as typed in the shell', async () => {
+    const r = await askCommand(services, '/quote speaker:Khawla');
+    const quotes = quotesOf(r.data);
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(quotes.every((q) => q.speaker === 'Ahmad Abu Khawla')).toBe(true);
+    expect(r.title).toContain('Khawla');
+  });
+
+  it('filters by topic words', async () => {
+    const r = await askCommand(services, '/quote about:Deir al-Zour');
+    expect(quotesOf(r.data).length).toBeGreaterThan(0);
+  });
+
+  it('answers no_match for an unknown speaker', async () => {
+    const r = await askCommand(services, '/quote speaker:Nobody-Such');
+    expect(r.isError).toBe(true);
+    expect(r.data).toEqual({ error: 'no_match' });
+    expect(r.text).toContain('Nobody-Such');
+  });
+
+  it('autocompletes speakers from the store', async () => {
+    const choices = await quote.autocomplete!({ options: {}, subcommand: null, focused: { name: 'speaker', value: 'Abu' }, services });
+    expect(choices.map((c) => c.value)).toContain('Ahmad Abu Khawla');
+  });
+});
+
+describe('/quote over a slice of the Reuters corpus', () => {
+  let services: TestServices;
+  const temp = makeTempDir();
+  beforeAll(async () => {
+    services = await createTestServices({ commands, files: [writeCorpusSlice(temp.dir, 300)] });
+  });
+  afterAll(() => {
+    services.close();
+    temp.cleanup();
+  });
+
+  it('pages the latest quotes, at most eight a page, each shown within Discord limits', async () => {
+    const first = await askCommand(services, '/quote');
+    const second = await askCommand(services, '/quote page:2');
+    const a = quotesOf(first.data);
+    const b = quotesOf(second.data);
+    expect(a).toHaveLength(QUOTES_PER_PAGE);
+    expect(b.length).toBeGreaterThan(0);
+    const key = (q: QuoteShape): string => `${q.articleId}:${q.start}`;
+    expect(a.map(key).filter((k) => b.map(key).includes(k))).toEqual([]);
+    expect(first.text.length).toBeLessThanOrEqual(4096);
+    // long quotes are cut at a word boundary with an ellipsis
+    for (const block of first.text.split('\n\n')) {
+      const line = block.split('\n')[0]!;
+      expect(line.length).toBeLessThanOrEqual(310);
+    }
+  });
+});
