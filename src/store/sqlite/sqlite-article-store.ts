@@ -55,6 +55,13 @@ interface QuoteRow extends SummaryRow {
   verb: string | null;
 }
 
+/** Newest matches ranked by /search (see the `search` statement): bounds the work of common words. */
+export const SEARCH_CANDIDATES = 1000;
+/** Newest headline matches ranked for autocomplete. */
+const SUGGEST_CANDIDATES = 200;
+/** Newest stories scanned for a one-letter headline prefix. */
+const SUGGEST_SCAN = 2000;
+
 const SUMMARY_COLUMNS = 'a.id, a.headline, a.published, a.source, a.dateline_place, a.url';
 
 function toSummary(row: SummaryRow): ArticleSummary {
@@ -135,14 +142,34 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     between: db.prepare<[number, number, number], SummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.published_ms >= ? AND a.published_ms < ? ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`,
     ),
-    search: db.prepare<[string, number], SummaryRow & { rank: number; snippet: string }>(`
-      SELECT ${SUMMARY_COLUMNS}, bm25(articles_fts, 4.0, 1.0) AS rank,
-        snippet(articles_fts, 1, '', '', '…', 24) AS snippet
-      FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-      WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ?`),
-    suggest: db.prepare<[string, number], SummaryRow>(`
-      SELECT ${SUMMARY_COLUMNS} FROM headlines_fts JOIN articles a ON a.rowid = headlines_fts.rowid
-      WHERE headlines_fts MATCH ? ORDER BY bm25(headlines_fts) LIMIT ?`),
+    // Ranked search over a bounded candidate set: the newest SEARCH_CANDIDATES matches (rowid order is
+    // ingest order, i.e. roughly publication order), ranked by bm25 among themselves. Plain
+    // `ORDER BY bm25() LIMIT n` ranks every match, so a common word ("said", "oil") costs time in
+    // proportion to the store; this costs at most SEARCH_CANDIDATES rows, and a rare word (fewer
+    // matches than that) still gets exact bm25 over all of its matches. MATERIALIZED keeps the
+    // inner LIMIT from being flattened away.
+    search: db.prepare<[string, number, number], { r: number; rank: number }>(`
+      WITH m AS MATERIALIZED (
+        SELECT rowid AS r, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts
+        WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
+      SELECT r, rank FROM m ORDER BY rank, r DESC LIMIT ?`),
+    // Snippets for the hits shown only: snippet() in the ranked query would run once per match.
+    snippet: db.prepare<[string, number], { snippet: string }>(
+      `SELECT snippet(articles_fts, 1, '', '', '…', 24) AS snippet FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`,
+    ),
+    summaryByRowid: db.prepare<[number], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.rowid = ?`),
+    // Headlines: the newest SUGGEST_CANDIDATES matches of the prefix query, best-matching (bm25) first.
+    suggest: db.prepare<[string, number, number], SummaryRow>(`
+      WITH m AS MATERIALIZED (
+        SELECT rowid AS r, bm25(headlines_fts) AS rank FROM headlines_fts
+        WHERE headlines_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
+      SELECT ${SUMMARY_COLUMNS} FROM m JOIN articles a ON a.rowid = m.r ORDER BY m.rank, m.r DESC LIMIT ?`),
+    // One typed letter has no prefix index (prefix='2 3 4'): headlines starting with it, newest first,
+    // looked for among the newest SUGGEST_SCAN stories only.
+    suggestLetter: db.prepare<[number, string, number], SummaryRow>(`
+      SELECT ${SUMMARY_COLUMNS} FROM (SELECT rowid AS r FROM articles ORDER BY published_ms DESC, rowid DESC LIMIT ?) n
+      JOIN articles a ON a.rowid = n.r WHERE a.headline LIKE ? ESCAPE '\\' ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`),
+    dataVersion: db.prepare<[], { data_version: number }>('PRAGMA data_version'),
     count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles'),
     speakers: db.prepare<[string, number], { speaker: string }>(`
       SELECT speaker FROM quotes WHERE speaker <> 'unknown' AND speaker LIKE ? ESCAPE '\\'
@@ -153,6 +180,10 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
   };
 
   let placeCountsCache: Map<number, number> | null = null;
+  // COUNT(*) walks a whole index (tens of ms at 1M stories) and /search and /latest show the count on
+  // every call: cache it until this connection writes or `PRAGMA data_version` says another did.
+  let countCache: { n: number; version: number } | null = null;
+  const dataVersion = (): number => q.dataVersion.get()?.data_version ?? 0;
 
   const addArticles = db.transaction((items: readonly AnalyzedArticle[]): AddResult => {
     const result: AddResult = { added: [], duplicates: [] };
@@ -194,7 +225,10 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
       for (const place of analysis.places) q.insertPlace.run({ rowid, ...place });
       result.added.push(id);
     }
-    if (result.added.length > 0) placeCountsCache = null;
+    if (result.added.length > 0) {
+      placeCountsCache = null;
+      countCache = null;
+    }
     return result;
   });
 
@@ -217,13 +251,35 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     };
   }
 
+  function rankedRowids(match: string, limit: number): { r: number; rank: number }[] {
+    return q.search.all(match, SEARCH_CANDIDATES, limit);
+  }
+
   function search(query: string, limit: number): SearchHit[] {
     const words = ftsWords(query);
     if (words.length === 0) return [];
     // All words first; when that finds nothing, any word, so a typo in one word still finds something.
-    let rows = q.search.all(ftsAll(words), limit);
-    if (rows.length === 0 && words.length > 1) rows = q.search.all(ftsAny(words), limit);
-    return rows.map((row) => ({ ...toSummary(row), snippet: row.snippet, rank: row.rank }));
+    let match = ftsAll(words);
+    let rows = rankedRowids(match, limit);
+    if (rows.length === 0 && words.length > 1) rows = rankedRowids((match = ftsAny(words)), limit);
+    const hits: SearchHit[] = [];
+    for (const { r, rank } of rows) {
+      const row = q.summaryByRowid.get(r);
+      if (!row) continue;
+      hits.push({ ...toSummary(row), snippet: q.snippet.get(match, r)?.snippet ?? '', rank });
+    }
+    return hits;
+  }
+
+  function suggestHeadlines(prefix: string, limit: number): ArticleSummary[] {
+    const words = ftsWords(prefix);
+    if (words.length === 0) return q.latest.all(limit).map(toSummary);
+    if (words.length === 1 && words[0]!.length === 1) {
+      return q.suggestLetter.all(SUGGEST_SCAN, `${escapeLike(words[0]!)}%`, limit).map(toSummary);
+    }
+    // A single letter after other words narrows little and has no prefix index: leave it out.
+    const usable = words.length > 1 && words[words.length - 1]!.length === 1 ? words.slice(0, -1) : words;
+    return q.suggest.all(ftsPrefix(usable), SUGGEST_CANDIDATES, limit).map(toSummary);
   }
 
   function findQuotes(query: QuoteQuery): QuoteHit[] {
@@ -303,12 +359,12 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     latest: (limit) => q.latest.all(limit).map(toSummary),
     publishedBetween: (from, to, limit) => q.between.all(from.getTime(), to.getTime(), limit).map(toSummary),
     search,
-    suggestHeadlines: (prefix, limit) => {
-      const words = ftsWords(prefix);
-      if (words.length === 0) return q.latest.all(limit).map(toSummary);
-      return q.suggest.all(ftsPrefix(words), limit).map(toSummary);
+    suggestHeadlines,
+    count: () => {
+      const version = dataVersion();
+      if (countCache?.version !== version) countCache = { n: q.count.get()?.n ?? 0, version };
+      return countCache.n;
     },
-    count: () => q.count.get()?.n ?? 0,
     findQuotes,
     suggestSpeakers: (prefix, limit) => q.speakers.all(`%${escapeLike(prefix.trim())}%`, limit).map((r) => r.speaker),
     findPlaceMentions,
