@@ -1,0 +1,159 @@
+import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import type { Command, CommandContext } from '../src/core/command.js';
+import { UserError } from '../src/core/errors.js';
+import { reply, type Reply } from '../src/core/reply.js';
+import type { FeedPollResult } from '../src/feeds/feed-service.js';
+import type { Feed } from '../src/store/feed-store.js';
+import { plural, truncate } from '../src/views/format.js';
+
+const MAX_LISTED = 25; // Discord's field limit per embed.
+
+export const data = new SlashCommandBuilder()
+  .setName('feeds')
+  .setDescription('RSS/Atom feeds that keep the news current (Manage Server)')
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .setContexts(InteractionContextType.Guild)
+  .addSubcommand((s) =>
+    s
+      .setName('add')
+      .setDescription('Poll a feed; optionally post its new stories to a channel')
+      .addStringOption((o) => o.setName('url').setDescription('The feed address (RSS or Atom)').setRequired(true).setMaxLength(500))
+      .addChannelOption((o) =>
+        o.setName('channel').setDescription('Post a short note for each new story here (off by default)').addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+      )
+      .addIntegerOption((o) => o.setName('interval').setDescription('Minutes between polls (default 15)').setMinValue(5).setMaxValue(1440)),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('remove')
+      .setDescription('Stop polling a feed, or only stop posting it to one channel')
+      .addStringOption((o) => o.setName('url').setDescription('The feed address').setRequired(true).setMaxLength(500).setAutocomplete(true))
+      .addChannelOption((o) => o.setName('channel').setDescription('Only stop the posts to this channel').addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement)),
+  )
+  .addSubcommand((s) => s.setName('list').setDescription('Every feed with its health: last success, last error, stories added'));
+
+function requireManager(ctx: CommandContext): void {
+  // Discord hides the command from others (default permissions); this guards every other transport too.
+  if (!ctx.caller.canManageGuild) throw new UserError('forbidden', 'Only members with Manage Server can change feeds.');
+}
+
+/** `2026-02-12T00:16:00.000Z` → `2026-02-12 00:16 UTC`. */
+function when(iso: string | null): string {
+  return iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : 'never';
+}
+
+function channelLabel(channelId: string): string {
+  return /^\d{17,20}$/.test(channelId) ? `<#${channelId}>` : `#${channelId}`;
+}
+
+export function feedStatusLine(feed: Feed): string {
+  const h = feed.health;
+  const parts: string[] = [];
+  if (h.consecutiveFailures > 0) {
+    parts.push(`failing (${plural(h.consecutiveFailures, 'time')} in a row): ${truncate(h.lastError ?? 'unknown error', 300)}`);
+    parts.push(`last success ${when(h.lastSuccessAt)}`);
+  } else if (h.lastSuccessAt) {
+    parts.push(`ok, last success ${when(h.lastSuccessAt)}`);
+    if (h.lastError) parts.push(`last problem ${when(h.lastErrorAt)}: ${truncate(h.lastError, 200)}`);
+  } else {
+    parts.push('not polled yet');
+  }
+  parts.push(`${plural(h.itemsAdded, 'story', 'stories')} added${h.itemsRejected ? `, ${h.itemsRejected} rejected` : ''}${h.itemsUndated ? `, ${h.itemsUndated} undated` : ''}`);
+  parts.push(`every ${feed.intervalMinutes} min, next ${when(h.nextPollAt)}`);
+  if (feed.channels.length > 0) parts.push(`posts to ${feed.channels.map((c) => channelLabel(c.channelId)).join(', ')}`);
+  return parts.join(' · ');
+}
+
+function feedJson(feed: Feed): Record<string, unknown> {
+  return { url: feed.url, title: feed.title, intervalMinutes: feed.intervalMinutes, origin: feed.origin, channels: feed.channels, health: feed.health };
+}
+
+function pollSummary(poll: FeedPollResult): string {
+  if (poll.outcome === 'failed') return `The first poll failed: ${poll.tally.errors[0]?.reason ?? 'unknown error'}. It will be retried, less often while it keeps failing.`;
+  if (poll.outcome === 'not-modified') return 'Nothing new since the last poll.';
+  const { added, duplicate, rejected } = poll.tally;
+  const extra = rejected > 0 ? ` ${plural(rejected, 'item')} rejected (see /feeds list).` : '';
+  return `${plural(added, 'new story', 'new stories')} stored, ${duplicate} already known.${extra}`;
+}
+
+async function add(ctx: CommandContext): Promise<Reply> {
+  const url = String(ctx.options.url ?? '');
+  const channelId = typeof ctx.options.channel === 'string' && ctx.options.channel ? ctx.options.channel : null;
+  const interval = typeof ctx.options.interval === 'number' ? ctx.options.interval : undefined;
+  const { created, feed, poll } = await ctx.services.feeds.add({
+    url,
+    addedBy: ctx.caller.userId,
+    channel: channelId ? { guildId: ctx.caller.guildId, channelId } : null,
+    ...(interval !== undefined ? { intervalMinutes: interval } : {}),
+  });
+  const name = feed.title ?? feed.url;
+  const posting = channelId ? ` New stories will be posted to ${channelLabel(channelId)} from the next poll on.` : '';
+  return reply({
+    title: truncate(`${created ? 'Feed added' : 'Feed updated'}: ${name}`, 240),
+    text: `${pollSummary(poll)} Polled every ${feed.intervalMinutes} min.${posting}`,
+    url: feed.url,
+    data: {
+      created,
+      feed: feedJson(feed),
+      poll: { outcome: poll.outcome, added: poll.tally.added, duplicate: poll.tally.duplicate, rejected: poll.tally.rejected, errors: poll.tally.errors },
+    },
+  });
+}
+
+async function remove(ctx: CommandContext): Promise<Reply> {
+  const url = String(ctx.options.url ?? '').trim();
+  const feed = ctx.services.feeds.get(url);
+  if (!feed) throw new UserError('unknown_feed', `No feed ${truncate(url, 200)} is polled. /feeds list shows them.`, { removed: false });
+  const channelId = typeof ctx.options.channel === 'string' && ctx.options.channel ? ctx.options.channel : null;
+  if (channelId) {
+    if (!ctx.services.feeds.removeChannel(feed.url, channelId)) {
+      throw new UserError('unknown_channel', `${feed.title ?? feed.url} does not post to ${channelLabel(channelId)}.`, { removed: false });
+    }
+    return reply({ text: `${feed.title ?? feed.url} no longer posts to ${channelLabel(channelId)}; it is still polled.`, data: { removed: 'channel', url: feed.url, channelId } });
+  }
+  ctx.services.feeds.remove(feed.url);
+  const note = feed.origin === 'config' ? ' It is listed in DATELINE_FEEDS: remove it there too, or it comes back at the next start.' : '';
+  return reply({ text: `Stopped polling ${feed.title ?? feed.url}. Its stories stay in the store.${note}`, data: { removed: 'feed', url: feed.url } });
+}
+
+function list(ctx: CommandContext): Reply {
+  const feeds = ctx.services.feeds.list();
+  if (feeds.length === 0) {
+    return reply({ title: 'Feeds', text: 'No feeds yet. Add one with /feeds add url:https://example.com/rss.xml', data: { feeds: [] } });
+  }
+  const failing = feeds.filter((f) => f.health.consecutiveFailures > 0).length;
+  const shown = feeds.slice(0, MAX_LISTED);
+  return reply({
+    title: 'Feeds',
+    text: `${plural(feeds.length, 'feed')}${failing ? `, ${failing} failing` : ', all healthy'}.${feeds.length > shown.length ? ` Showing the first ${shown.length}.` : ''}`,
+    fields: shown.map((f) => ({ name: truncate(f.title ?? f.url, 240), value: truncate(`${f.url}\n${feedStatusLine(f)}`, 1000) })),
+    data: { feeds: feeds.map(feedJson) },
+  });
+}
+
+export const execute: Command['execute'] = async (ctx) => {
+  requireManager(ctx);
+  switch (ctx.subcommand) {
+    case 'add':
+      return add(ctx);
+    case 'remove':
+      return remove(ctx);
+    case 'list':
+      return list(ctx);
+    default:
+      throw new UserError('usage', '/feeds needs one of: add, remove, list');
+  }
+};
+
+export const autocomplete: NonNullable<Command['autocomplete']> = async ({ focused, services }) => {
+  const typed = focused.value.trim().toLowerCase();
+  return services.feeds
+    .list()
+    // A choice value is at most 100 characters: longer URLs must be typed out.
+    .filter((f) => f.url.length <= 100 && (!typed || f.url.toLowerCase().includes(typed) || (f.title ?? '').toLowerCase().includes(typed)))
+    .slice(0, 25)
+    .map((f) => ({ name: truncate(`${f.title ?? f.url} (${f.url})`, 100), value: f.url }));
+};
+
+/** The first poll of a new feed can take a while (slow hosts, big feeds): Discord defers. */
+export const feeds: Command = { data, execute, autocomplete, slow: true };
