@@ -28,6 +28,8 @@ export interface App {
 export interface AppOptions {
   dbPath: string;
   cacheDir?: string;
+  /** Where the shell saves map images: like the cache, never read as stories. */
+  mapsDir?: string;
   commands: readonly Command[];
   clock: Clock;
   log: Logger;
@@ -59,7 +61,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     registry,
     definitions,
     ingestDeps: { store, analyze, now: () => options.clock.now() },
-    ingest: (paths, onProgress) => ingestPaths(paths, { store, analyze, now: () => options.clock.now(), ...(onProgress ? { onProgress } : {}) }),
+    ingest: (paths, onProgress) =>
+      ingestPaths(paths, {
+        store,
+        analyze,
+        now: () => options.clock.now(),
+        excludeDirs: [options.cacheDir, options.mapsDir].filter((d): d is string => d !== undefined),
+        ...(onProgress ? { onProgress } : {}),
+      }),
     close: () => store.close(),
   };
 }

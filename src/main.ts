@@ -17,7 +17,7 @@ import type { Transport } from './transports/transport.js';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const log = createLogger({ level: config.logLevel, secrets: config.discord.token ? [config.discord.token] : [] });
-  const app = await createApp({ dbPath: config.dbPath, cacheDir: config.cacheDir, commands, clock: systemClock, log });
+  const app = await createApp({ dbPath: config.dbPath, cacheDir: config.cacheDir, mapsDir: config.mapsDir, commands, clock: systemClock, log });
 
   if (app.services.store.count() === 0) {
     log.info('empty store: ingesting the data folder', { dataDir: config.dataDir });

@@ -13,6 +13,6 @@ export async function openCliApp(io: CliIo, dbPath: string | undefined, clock: C
     secrets: config.discord.token ? [config.discord.token] : [],
     write: (line) => io.stderr.write(`${line}\n`),
   });
-  const app = await createApp({ dbPath: config.dbPath, cacheDir: config.cacheDir, commands, clock, log, timezone: config.timezone });
+  const app = await createApp({ dbPath: config.dbPath, cacheDir: config.cacheDir, mapsDir: config.mapsDir, commands, clock, log, timezone: config.timezone });
   return { app, config };
 }

@@ -36,6 +36,8 @@ export interface IngestDeps {
   analyze: (article: NewArticle) => ArticleAnalysis;
   now: () => Date;
   onProgress?: (progress: IngestProgress) => void;
+  /** Folders inside the given paths that hold the bot's own files (cache, maps), never stories. */
+  excludeDirs?: readonly string[];
 }
 
 export function emptyTally(): IngestTally {
@@ -96,7 +98,7 @@ export async function ingestFile(file: string, deps: IngestDeps, onRecords?: (do
 
 /** Ingest files and folders (recursively, mixing formats). */
 export async function ingestPaths(paths: readonly string[], deps: IngestDeps): Promise<IngestTally> {
-  const { files, missing } = await listSourceFiles(paths);
+  const { files, missing } = await listSourceFiles(paths, deps.excludeDirs ?? []);
   let tally: IngestTally = {
     ...emptyTally(),
     rejected: missing.length,

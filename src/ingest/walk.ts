@@ -12,25 +12,28 @@ export interface WalkResult {
  * Expand the paths a user gave into source files: folders recursively (hidden entries skipped,
  * only story formats taken), files as given whatever their extension, in a stable order.
  */
-export async function listSourceFiles(paths: readonly string[]): Promise<WalkResult> {
+export async function listSourceFiles(paths: readonly string[], excludeDirs: readonly string[] = []): Promise<WalkResult> {
   const files: string[] = [];
   const missing: string[] = [];
+  // The bot keeps its own files (gazetteer cache, maps, state) under data/ by default: never ingest them.
+  const excluded = new Set(excludeDirs.map((d) => path.resolve(d)));
   for (const given of paths) {
     const stat = await fs.stat(given).catch(() => null);
     if (!stat) missing.push(given);
-    else if (stat.isDirectory()) files.push(...(await walkFolder(given)));
+    else if (stat.isDirectory()) files.push(...(await walkFolder(given, excluded)));
     else files.push(given);
   }
   return { files, missing };
 }
 
-async function walkFolder(folder: string): Promise<string[]> {
+async function walkFolder(folder: string, excluded: ReadonlySet<string>): Promise<string[]> {
+  if (excluded.has(path.resolve(folder))) return [];
   const entries = (await fs.readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
   const found: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...(await walkFolder(full)));
+    if (entry.isDirectory()) found.push(...(await walkFolder(full, excluded)));
     else if (entry.isFile() && isSourceFile(entry.name)) found.push(full);
   }
   return found;

@@ -118,3 +118,24 @@ describe('ingestPaths', () => {
     expect(tally.errors.at(-1)?.reason).toMatch(/store error: disk full/);
   });
 });
+
+describe('ingestPaths with the bot folders inside data/', () => {
+  it('never reads the cache or maps folders as stories', async () => {
+    const temp = makeTempDir();
+    const store = createSqliteArticleStore(openDatabase(':memory:'));
+    fs.mkdirSync(path.join(temp.dir, 'data/cache'), { recursive: true });
+    fs.mkdirSync(path.join(temp.dir, 'data/maps'), { recursive: true });
+    fs.writeFileSync(path.join(temp.dir, 'data/cache/registered-commands.json'), '{"hash":"abc"}');
+    fs.writeFileSync(path.join(temp.dir, 'data/maps/raqqa.json'), '[]');
+    fs.copyFileSync(sampleArticle, path.join(temp.dir, 'data/story.txt'));
+    const tally = await ingestPaths([path.join(temp.dir, 'data')], {
+      store,
+      analyze: simpleAnalyze,
+      now: () => new Date('2026-01-01T00:00:00Z'),
+      excludeDirs: [path.join(temp.dir, 'data/cache'), path.join(temp.dir, 'data/maps')],
+    });
+    expect(tally).toEqual({ added: 1, duplicate: 0, rejected: 0, errors: [] });
+    store.close();
+    temp.cleanup();
+  });
+});
