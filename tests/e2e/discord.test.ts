@@ -232,6 +232,14 @@ describe('Discord transport against the fake Discord', () => {
     expect(bot.fake.gateway.identifies).toHaveLength(1);
   });
 
+  it('survives an abrupt TCP drop (no close frame) the same way', async () => {
+    const resumes = bot.fake.gateway.resumes;
+    bot.fake.dropGateway(1006);
+    await bot.fake.waitFor(() => bot.fake.gateway.resumes > resumes, 5000, 'a RESUME after a TCP drop');
+    const message = await answerOf(bot.fake, bot.fake.sendChatInput('latest', { count: 1 }));
+    expect(embedsOf(message)[0]!.title).toBe('Latest stories');
+  });
+
   it('keeps heartbeating (the fake ACKs each beat)', async () => {
     const beats = bot.fake.gateway.heartbeats;
     await bot.fake.waitFor(() => bot.fake.gateway.heartbeats > beats, 3000, 'a heartbeat');
