@@ -1,4 +1,5 @@
 import type { Command } from '../src/core/command.js';
+import { digest } from './digest.js';
 import { feeds } from './feeds.js';
 import { latest } from './latest.js';
 import { quote } from './quote.js';
@@ -10,4 +11,4 @@ import { where } from './where.js';
  * Every slash command, listed by hand: a command exists when it is imported here, and
  * `createCommandRegistry` fails start-up on a duplicate or malformed one.
  */
-export const commands: readonly Command[] = [summary, quote, where, search, latest, feeds];
+export const commands: readonly Command[] = [summary, quote, where, search, latest, digest, feeds];
