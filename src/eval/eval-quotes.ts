@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { extractQuotes } from '../nlp/quotes/extract-quotes.js';
+import { quoteFragments } from '../nlp/quotes/fragments.js';
 import { wordSpans } from '../nlp/quotes/tokens.js';
 import { splitSentences } from '../nlp/sentences.js';
 import type { CueModel } from '../nlp/quotes/cue-model.js';
@@ -95,7 +96,8 @@ function emptyCounts(): PrfCounts {
 /** Score one article's predictions against its gold attributions, adding into `acc`. */
 export function scoreArticle(text: string, predicted: readonly Quote[], gold: readonly GoldQuote[], acc: QuoteEvalResult): void {
   const words = wordSpans(text);
-  const predSpans = predicted.map((q): [number, number][] => [[q.start, q.end]]);
+  // a quotation interrupted by its attribution is scored on its fragments, like the gold `spans`
+  const predSpans = predicted.map((q) => quoteFragments(text, q));
   const goldSpanList = gold.map(goldSpans);
 
   // all attributions, whatever their kind; speakers are scored on these matches

@@ -3,6 +3,7 @@ import { cueFeatures, cueProbability, isCandidate, type CueModel } from './cue-m
 import { DETERMINERS, NON_NAME_CAPS, SPEECH_VERBS } from './lexicon.js';
 import modelJson from './model.json' with { type: 'json' };
 import { phraseAfter, phraseBefore, type SourcePhrase } from './noun-phrases.js';
+import { FRAGMENT_JOINER } from './fragments.js';
 import { findQuotedSpans, paragraphSpans, type QuotedSpan } from './quoted-spans.js';
 import { resolveSpeakers, type RawQuote } from './resolve-speakers.js';
 import { tokenize, type Token } from './tokens.js';
@@ -189,19 +190,17 @@ function mergeContinuations(body: string, drafts: DirectDraft[]): DirectDraft[] 
   for (const d of drafts) {
     const prev = out[out.length - 1];
     const gap = prev ? body.slice(prev.close + 1, d.open) : '';
-    // merged, the attribution words count against the quote's span: merge only when they are fewer
     if (
       prev &&
       prev.side === 'after' &&
       d.side !== 'after' &&
       prev.paragraph === d.paragraph &&
       !/["“”]/.test(gap) &&
-      countSpeechVerbs(gap) <= 1 &&
-      countWords(gap) <= countWords(prev.text) + countWords(d.text)
+      countSpeechVerbs(gap) <= 1
     ) {
       prev.end = d.end;
       prev.close = d.close;
-      prev.text = prev.text + ' … ' + d.text;
+      prev.text = prev.text + FRAGMENT_JOINER + d.text;
       continue;
     }
     out.push(d);
