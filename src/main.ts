@@ -8,7 +8,8 @@ import { dispatchCommand } from './core/dispatch.js';
 import { createLogger } from './core/logger.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createShellTransport } from './transports/shell/shell-transport.js';
-import type { Transport } from './transports/transport.js';
+import type { SendTarget, Transport } from './transports/transport.js';
+import { createDigestScheduler, type DigestScheduler } from './digest/scheduler.js';
 
 /**
  * The composition root: config → store → services → transport (Discord with a token, else the
@@ -17,7 +18,7 @@ import type { Transport } from './transports/transport.js';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const log = createLogger({ level: config.logLevel, secrets: config.discord.token ? [config.discord.token] : [] });
-  const app = await createApp({ dbPath: config.dbPath, cacheDir: config.cacheDir, mapsDir: config.mapsDir, commands, clock: systemClock, log });
+  const app = await createApp({ dbPath: config.dbPath, cacheDir: config.cacheDir, mapsDir: config.mapsDir, commands, clock: systemClock, log, timezone: config.timezone });
 
   if (app.services.store.count() === 0) {
     log.info('empty store: ingesting the data folder', { dataDir: config.dataDir });
@@ -27,9 +28,11 @@ async function main(): Promise<void> {
   log.info('store ready', { db: config.dbPath, articles: app.services.store.count() });
 
   let transport: Transport;
+  // Digests: Discord posts to guild channels its shard owns; the shell only to its own channels.
+  let ownsTarget: (target: SendTarget) => boolean = (target) => target.guildId === null;
   if (config.discord.token) {
     const { createDiscordTransport } = await import('./transports/discord/discord-transport.js');
-    transport = createDiscordTransport({
+    const discord = createDiscordTransport({
       token: config.discord.token,
       applicationId: config.discord.applicationId,
       guildId: config.discord.guildId,
@@ -39,6 +42,8 @@ async function main(): Promise<void> {
       log,
       commandsStatePath: path.join(config.cacheDir, 'registered-commands.json'),
     });
+    transport = discord;
+    ownsTarget = (target) => target.guildId !== null && discord.ownsGuild(target.guildId);
   } else {
     transport = createShellTransport({
       input: process.stdin,
@@ -53,10 +58,12 @@ async function main(): Promise<void> {
   }
 
   let stopping = false;
+  let scheduler: DigestScheduler | null = null;
   const shutdown = async (reason: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
     log.info('shutting down', { reason });
+    await scheduler?.stop();
     await transport.stop();
     app.close();
     process.exit(0);
@@ -72,6 +79,18 @@ async function main(): Promise<void> {
       services: app.services,
     }),
   );
+
+  // After the transport is up: catch up on missed digests, then tick every minute.
+  scheduler = createDigestScheduler({
+    subscriptions: app.services.subscriptions,
+    store: app.services.store,
+    geo: app.services.geo,
+    transport,
+    clock: systemClock,
+    log,
+    ownsTarget,
+  });
+  await scheduler.start();
 }
 
 main().catch((error: unknown) => {
