@@ -4,6 +4,7 @@ import { UserError } from '../src/core/errors.js';
 import { reply, type Reply } from '../src/core/reply.js';
 import type { FeedPollResult } from '../src/feeds/feed-service.js';
 import type { Feed } from '../src/store/feed-store.js';
+import { channelLabel, feedStatusLine } from '../src/feeds/feed-status.js';
 import { plural, truncate } from '../src/views/format.js';
 
 const MAX_LISTED = 25; // Discord's field limit per embed.
@@ -35,33 +36,6 @@ export const data = new SlashCommandBuilder()
 function requireManager(ctx: CommandContext): void {
   // Discord hides the command from others (default permissions); this guards every other transport too.
   if (!ctx.caller.canManageGuild) throw new UserError('forbidden', 'Only members with Manage Server can change feeds.');
-}
-
-/** `2026-02-12T00:16:00.000Z` → `2026-02-12 00:16 UTC`. */
-function when(iso: string | null): string {
-  return iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : 'never';
-}
-
-function channelLabel(channelId: string): string {
-  return /^\d{17,20}$/.test(channelId) ? `<#${channelId}>` : `#${channelId}`;
-}
-
-export function feedStatusLine(feed: Feed): string {
-  const h = feed.health;
-  const parts: string[] = [];
-  if (h.consecutiveFailures > 0) {
-    parts.push(`failing (${plural(h.consecutiveFailures, 'time')} in a row): ${truncate(h.lastError ?? 'unknown error', 300)}`);
-    parts.push(`last success ${when(h.lastSuccessAt)}`);
-  } else if (h.lastSuccessAt) {
-    parts.push(`ok, last success ${when(h.lastSuccessAt)}`);
-    if (h.lastError) parts.push(`last problem ${when(h.lastErrorAt)}: ${truncate(h.lastError, 200)}`);
-  } else {
-    parts.push('not polled yet');
-  }
-  parts.push(`${plural(h.itemsAdded, 'story', 'stories')} added${h.itemsRejected ? `, ${h.itemsRejected} rejected` : ''}${h.itemsUndated ? `, ${h.itemsUndated} undated` : ''}`);
-  parts.push(`every ${feed.intervalMinutes} min, next ${when(h.nextPollAt)}`);
-  if (feed.channels.length > 0) parts.push(`posts to ${feed.channels.map((c) => channelLabel(c.channelId)).join(', ')}`);
-  return parts.join(' · ');
 }
 
 function feedJson(feed: Feed): Record<string, unknown> {

@@ -5,6 +5,7 @@ import { runDigest } from './cli/digest-command.js';
 import { ExitCode, println, type CliIo } from './cli/cli-io.js';
 import { runIngest } from './cli/ingest-command.js';
 import { runShow } from './cli/show-command.js';
+import { runFeed } from './cli/feed-command.js';
 
 const HELP = `dateline — the Dateline news bot's command-line tool
 
@@ -24,6 +25,7 @@ export const cliCommands: Record<string, Handler> = {
   ingest: runIngest,
   ask: runAsk,
   show: runShow,
+  feed: runFeed,
   digest: runDigest,
 };
 

@@ -23,7 +23,10 @@ describe('fetchFeed', () => {
       const chunk = '<!-- ' + 'x'.repeat(16 * 1024) + ' -->\n';
       let sent = 0;
       const push = (): void => {
-        if (res.destroyed || sent > 200) return res.end();
+        if (res.destroyed || sent > 200) {
+          res.end();
+          return;
+        }
         sent += 1;
         res.write(chunk, () => setImmediate(push));
       };
