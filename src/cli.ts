@@ -12,6 +12,7 @@ const HELP = `dateline — the Dateline news bot's command-line tool
   dateline ingest PATH… [--json]        load stories (wire .txt, .ndjson, .json; folders recursively)
   dateline ask "/where Raqqa" [--json]  run one slash command and print the reply
   dateline show ID [--json]             everything stored for one story
+  dateline feed poll URL… [--json]      poll RSS/Atom feeds once (same tally as ingest); feed list: health
   dateline digest --at 1987-03-02T08:00 [--tz ZONE] [--about WORDS] [--json]
                                         the digest that would be posted at that moment
 
