@@ -16,6 +16,9 @@ export interface Config {
   timezone: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   shellChannelId: string;
+  /** Live news (issue 10): feeds polled on a schedule, and a watched folder. */
+  feeds: { urls: string[]; intervalMinutes: number; contact: string | null };
+  watch: { enabled: boolean; dir: string };
 }
 
 const emptyToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -26,6 +29,19 @@ function isIanaZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `a, b c` → `[a, b, c]`: lists in .env are comma- or space-separated. */
+function splitList(value: string): string[] {
+  return value.split(/[\s,]+/).filter(Boolean);
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
   } catch {
     return false;
   }
@@ -46,6 +62,14 @@ const envSchema = z.object({
   ),
   DATELINE_LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error']).optional()),
   DATELINE_SHELL_CHANNEL: optionalString,
+  DATELINE_FEEDS: z.preprocess(
+    emptyToUndefined,
+    z.string().refine((v) => splitList(v).every(isHttpUrl), { message: 'must be http(s) feed URLs separated by commas' }).optional(),
+  ),
+  DATELINE_FEED_INTERVAL: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1440, 'must be 1-1440 minutes').optional()),
+  DATELINE_FEED_CONTACT: optionalString,
+  DATELINE_WATCH: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).optional()),
+  DATELINE_WATCH_DIR: optionalString,
 });
 
 export class ConfigError extends Error {
@@ -85,5 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     timezone: e.DATELINE_TZ ?? 'UTC',
     logLevel: e.DATELINE_LOG_LEVEL ?? 'info',
     shellChannelId: e.DATELINE_SHELL_CHANNEL ?? 'shell',
+    feeds: { urls: splitList(e.DATELINE_FEEDS ?? ''), intervalMinutes: e.DATELINE_FEED_INTERVAL ?? 15, contact: e.DATELINE_FEED_CONTACT ?? null },
+    watch: { enabled: e.DATELINE_WATCH !== 'off', dir: path.resolve(cwd, e.DATELINE_WATCH_DIR ?? dataDir) },
   };
 }

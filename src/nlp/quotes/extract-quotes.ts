@@ -261,7 +261,7 @@ function extractReported(
           break;
         }
       }
-      const q = buildReported(body, tokens, i, j, inDirect);
+      const q = buildReported(body, tokens, i, j, inDirect, (k) => scores[k]! >= model.threshold);
       if (q) found.push({ q, score: Math.max(...scores.slice(i, j + 1)) + (q.mention ? 1 : 0) });
       i = j;
     }
@@ -280,7 +280,14 @@ function extractReported(
 const OBJECT_TAKING = /^(told|tells|tell|telling|asked|asks|urged|urges|warned|warns|assured|assures|informed|informs|reminded|reminds|convinced|persuaded)$/;
 
 /** Content and source for the cue at tokens [a, b] of one sentence. */
-function buildReported(body: string, tokens: readonly Token[], a: number, b: number, inDirect: readonly boolean[]): RawQuote | null {
+function buildReported(
+  body: string,
+  tokens: readonly Token[],
+  a: number,
+  b: number,
+  inDirect: readonly boolean[],
+  isCue: (k: number) => boolean,
+): RawQuote | null {
   const cue = tokens[a]!;
   const verb = body.slice(cue.start, tokens[b]!.end);
   // a copula or auxiliary alone ("the army is advancing") reports nothing
@@ -334,7 +341,7 @@ function buildReported(body: string, tokens: readonly Token[], a: number, b: num
         if (obj) from = obj.to;
       }
       while (from <= last && /^[,:—–]$/.test(tokens[from]!.text)) from++;
-      to = last;
+      to = contentEnd(tokens, from, last, isCue);
     }
   }
   if (!contentReadsAsClause(tokens, from, to, cue.lower)) return null;
@@ -378,6 +385,23 @@ function contentReadsAsClause(tokens: readonly Token[], from: number, to: number
     if (FINITE.test(t.lower) || (/ed$/.test(t.lower) && k > from)) return true;
   }
   return false;
+}
+
+/**
+ * Where reported content that follows its cue ends: at the sentence end, or before a second
+ * attribution joined on ("..., and said ...", "... but added ..."), or at a semicolon or a parenthesis.
+ */
+function contentEnd(tokens: readonly Token[], from: number, last: number, isCue: (k: number) => boolean): number {
+  for (let k = from + 2; k <= last; k++) {
+    const t = tokens[k]!;
+    if (t.text === ';' || t.text === '(' || t.text === '--') return k - 1;
+    if (isCue(k) && /^(and|but|,)$/.test(tokens[k - 1]!.lower)) {
+      let e = k - 1;
+      while (e > from && /^(and|but|,|also)$/.test(tokens[e]!.lower)) e--;
+      return e;
+    }
+  }
+  return last;
 }
 
 function lastContentIndex(tokens: readonly Token[]): number {
