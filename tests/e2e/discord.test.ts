@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands as productCommands } from '../../commands/index.js';
 import { reply } from '../../src/core/reply.js';
+import { buildDigest } from '../../src/digest/build-digest.js';
+import { digestMarker, partMarker, renderDigest } from '../../src/digest/render-digest.js';
 import { createMemoryLogger } from '../../src/core/logger.js';
 import { createDiscordTransport, type DiscordTransport } from '../../src/transports/discord/discord-transport.js';
 import { MANAGE_GUILD_PERMISSIONS, startFakeDiscord, type OptionInput } from './fake-discord/fake-discord.js';
@@ -266,6 +268,25 @@ describe('Discord transport against the fake Discord', () => {
     const recent = await bot.transport.recentMessages(target, 10);
     expect(recent[0]).toMatchObject({ id: sent.id, fromSelf: true });
     expect(recent[0]!.text).toContain('dateline-digest:sub-1:2017-09-10');
+  });
+
+  it('posts a real digest (src/digest build + render) to a channel, and finds it again by its marker', async () => {
+    const target = { channelId: bot.fake.guilds[0]!.channelId, guildId: bot.fake.guilds[0]!.id };
+    const digest = buildDigest({ store: bot.services.store, geo: bot.services.geo }, { since: new Date('2017-09-08T00:00:00Z'), at: new Date('2017-09-11T08:00:00Z'), tz: 'Europe/London' });
+    expect(digest.storyCount).toBe(2);
+    const marker = digestMarker(7, '2017-09-11');
+    const parts = renderDigest(digest, { marker });
+    const ids: string[] = [];
+    for (const part of parts) ids.push((await bot.transport.send(target, part)).id);
+    const posted = ids.map((id) => bot.fake.messages.find((m) => m.id === id)!);
+    expect(posted.every((m) => m.kind === 'channel' && m.pings.length === 0)).toBe(true);
+    expect(textOf(posted[0]!)).toMatch(/Zanzibarite/);
+    // After a crash the ledger looks for each part before posting it again.
+    for (let i = 0; i < parts.length; i++) {
+      expect(await bot.transport.findRecentMessage(target, partMarker(marker, i))).toEqual({ id: ids[i] });
+    }
+    expect(await bot.transport.findRecentMessage(target, partMarker(digestMarker(8, '2017-09-11'), 0))).toBeNull();
+    expect(bot.fake.rejected()).toEqual([]);
   });
 
   it('fails send() clearly for an unknown or forbidden channel', async () => {

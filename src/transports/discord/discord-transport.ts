@@ -60,7 +60,7 @@ export interface RecentMessage {
   id: string;
   fromSelf: boolean;
   createdAt: string;
-  /** Content, embed titles, descriptions, field texts and footers, joined by newlines. */
+  /** Content, embed titles, descriptions, field texts and footers, joined by newlines, markdown escapes removed. */
   text: string;
 }
 
@@ -69,10 +69,20 @@ export interface DiscordTransport extends Transport {
   ownsGuild(guildId: string): boolean;
   /** The channel's newest messages, newest first (≤ 100). */
   recentMessages(target: SendTarget, limit: number): Promise<RecentMessage[]>;
+  /** The newest of this bot's recent messages whose text holds `marker` (the digest ledger's crash check). */
+  findRecentMessage(target: SendTarget, marker: string): Promise<SentMessage | null>;
   /** The result of the start-up registration (null before start or when disabled). */
   readonly registration: RegisterCommandsResult | null;
   /** The underlying client, for diagnostics and the sharding entry point. */
   readonly client: Client;
+}
+
+/** How far back findRecentMessage looks: a day's digests of one channel fit easily. */
+const MARKER_SEARCH_LIMIT = 50;
+
+/** Undo escapeDiscordMarkdown, so a marker is found as it was written. */
+function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([\\*_~`|>#\-[\]().+!])/g, '$1');
 }
 
 const REFUSED_IN_DMS = 'This command configures a server, so it only works in a server channel.';
@@ -293,8 +303,15 @@ export function createDiscordTransport(options: DiscordTransportOptions): Discor
           createdAt: m.createdAt.toISOString(),
           text: [m.content, ...m.embeds.flatMap((e) => [e.title, e.description, ...e.fields.flatMap((f) => [f.name, f.value]), e.footer?.text])]
             .filter((t): t is string => typeof t === 'string' && t.length > 0)
+            .map(unescapeMarkdown)
             .join('\n'),
         }));
+    },
+
+    async findRecentMessage(target: SendTarget, marker: string): Promise<SentMessage | null> {
+      const recent = await this.recentMessages(target, MARKER_SEARCH_LIMIT);
+      const found = recent.find((m) => m.fromSelf && m.text.includes(marker));
+      return found ? { id: found.id } : null;
     },
 
     ownsGuild(guildId: string): boolean {

@@ -50,6 +50,8 @@ export interface RecordedRequest {
   files: UploadedFile[];
   status: number;
   responseBody: unknown;
+  /** Answered by failNext/rateLimitNext rather than by validation. */
+  injected: boolean;
 }
 
 export type MessageKind = 'channel' | 'interaction-reply' | 'followup' | 'edit-original';
@@ -145,7 +147,7 @@ export interface FakeDiscord {
   readonly gateway: { connections: number; identifies: { shard: [number, number]; intents: number }[]; resumes: number; heartbeats: number; closes: number };
   /** Commands registered so far: key `global` or the guild id. */
   readonly commands: Map<string, StoredCommand[]>;
-  /** Requests that had a body rejected with 400, for quick assertions. */
+  /** Requests the fake rejected with 400 as Discord would (injected failures excluded). */
   rejected(): RecordedRequest[];
   sendChatInput(name: string, options?: Record<string, OptionInput>, extra?: SendInteractionOptions): FakeInteraction;
   sendAutocomplete(name: string, focused: { name: string; value: string }, options?: Record<string, OptionInput>, extra?: SendInteractionOptions): FakeInteraction;
@@ -437,7 +439,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const method = (req.method ?? 'GET').toUpperCase();
     const { body, files } = await readBody(req);
     const authorized = req.headers.authorization === `Bot ${token}`;
-    const entry: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), authorized, body, files, status: 0, responseBody: undefined };
+    const entry: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), authorized, body, files, status: 0, responseBody: undefined, injected: false };
     requests.push(entry);
     const reply = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
       entry.status = status;
@@ -450,6 +452,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const limitIndex = rateLimits.findIndex((r) => (r.method === null || r.method === method) && r.path.test(path));
     if (limitIndex >= 0) {
       const rule = rateLimits.splice(limitIndex, 1)[0]!;
+      entry.injected = true;
       const headers: Record<string, string> = {
         'retry-after': String(rule.retryAfter),
         'x-ratelimit-limit': '5',
@@ -466,6 +469,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const failIndex = failures.findIndex((r) => (r.method === null || r.method === method) && r.path.test(path));
     if (failIndex >= 0) {
       const rule = failures.splice(failIndex, 1)[0]!;
+      entry.injected = true;
       reply(rule.status, rule.body);
       return;
     }
@@ -858,7 +862,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     interactions,
     gateway,
     commands,
-    rejected: () => requests.filter((r) => r.status === 400),
+    rejected: () => requests.filter((r) => r.status === 400 && !r.injected),
     sendChatInput: (name, values = {}, extra = {}) => sendInteraction('chat-input', name, values, null, extra),
     sendAutocomplete: (name, focused, values = {}, extra = {}) =>
       sendInteraction('autocomplete', name, { ...values, [focused.name]: focused.value }, focused.name, extra),
