@@ -262,6 +262,14 @@ function extractReported(
         }
       }
       const q = buildReported(body, tokens, i, j, inDirect, (k) => scores[k]! >= model.threshold);
+      if (q && !q.mention && tokens[i]!.lower !== 'according') {
+        // "He praised X and said ...", "..., saying ...": the sentence's speaker speaks again
+        const fallback = sentenceSpeaker(body, tokens, direct, s);
+        if (fallback) {
+          q.mention = fallback.mention;
+          q.description = fallback.description;
+        }
+      }
       if (q) found.push({ q, score: Math.max(...scores.slice(i, j + 1)) + (q.mention ? 1 : 0) });
       i = j;
     }
@@ -385,6 +393,22 @@ function contentReadsAsClause(tokens: readonly Token[], from: number, to: number
     if (FINITE.test(t.lower) || (/ed$/.test(t.lower) && k > from)) return true;
   }
   return false;
+}
+
+/**
+ * The speaker a sentence is about, for a cue with no subject of its own: the speaker of a direct quote
+ * attributed in the same sentence, else the sentence's opening noun phrase.
+ */
+function sentenceSpeaker(body: string, tokens: readonly Token[], direct: readonly RawQuote[], s: Sentence): { mention: Span; description: string | null } | null {
+  const inSentence = direct.find((d) => d.mention && d.mention.start >= s.start && d.mention.end <= s.end);
+  if (inSentence?.mention) return { mention: inSentence.mention, description: inSentence.description };
+  let i = 0;
+  while (i < tokens.length && tokens[i]!.isCap && NON_NAME_CAPS.has(tokens[i]!.lower) && !DETERMINERS.has(tokens[i]!.lower)) i++;
+  const first = tokens[i];
+  if (!first || !first.isWord || (!first.isCap && !DETERMINERS.has(first.lower))) return null;
+  const np = phraseAfter(tokens, i, tokens.length, body);
+  if (!np) return null;
+  return { mention: { start: tokens[np.from]!.start, end: tokens[np.to - 1]!.end }, description: np.description };
 }
 
 /**
