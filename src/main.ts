@@ -10,6 +10,9 @@ import { ConfigError, loadConfig } from './config.js';
 import { createShellTransport } from './transports/shell/shell-transport.js';
 import type { SendTarget, Transport } from './transports/transport.js';
 import { createDigestScheduler, type DigestScheduler } from './digest/scheduler.js';
+import { startFeedScheduler, type FeedScheduler } from './feeds/feed-scheduler.js';
+import { feedUserAgent } from './feeds/fetch-feed.js';
+import { watchFolder, type FolderWatcher } from './ingest/watch-folder.js';
 
 /**
  * The composition root: config → store → services → transport (Discord with a token, else the
@@ -18,7 +21,8 @@ import { createDigestScheduler, type DigestScheduler } from './digest/scheduler.
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const log = createLogger({ level: config.logLevel, secrets: config.discord.token ? [config.discord.token] : [] });
-  const app = await createApp({ dbPath: config.dbPath, cacheDir: config.cacheDir, mapsDir: config.mapsDir, commands, clock: systemClock, log, timezone: config.timezone });
+  const app = await createApp({ dbPath: config.dbPath, cacheDir: config.cacheDir, mapsDir: config.mapsDir, commands, clock: systemClock, log, timezone: config.timezone,
+    feedOptions: { defaultIntervalMinutes: config.feeds.intervalMinutes, fetch: { userAgent: feedUserAgent(config.feeds.contact) } } });
 
   if (app.services.store.count() === 0) {
     log.info('empty store: ingesting the data folder', { dataDir: config.dataDir });
@@ -59,11 +63,15 @@ async function main(): Promise<void> {
 
   let stopping = false;
   let scheduler: DigestScheduler | null = null;
+  let feedScheduler: FeedScheduler | null = null;
+  let watcher: FolderWatcher | null = null;
   const shutdown = async (reason: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
     log.info('shutting down', { reason });
     await scheduler?.stop();
+    await feedScheduler?.stop();
+    await watcher?.close();
     await transport.stop();
     app.close();
     process.exit(0);
@@ -91,6 +99,24 @@ async function main(): Promise<void> {
     ownsTarget,
   });
   await scheduler.start();
+
+  // Live news (issue 10): feeds from .env join those added with /feeds; the poller ticks every minute.
+  const configured = app.services.feeds.ensureConfigured(config.feeds.urls);
+  if (configured > 0) log.info('feeds from DATELINE_FEEDS registered', { count: configured });
+  feedScheduler = startFeedScheduler({
+    feeds: app.services.feeds,
+    log,
+    send: async (target, reply) => {
+      // A sharded bot: only the process that owns the guild can post there.
+      if (!ownsTarget(target)) return null;
+      return transport.send(target, reply);
+    },
+  });
+  if (config.watch.enabled) {
+    watcher = watchFolder({ dir: config.watch.dir, deps: app.ingestDeps, log, ignoreDirs: [config.cacheDir, config.mapsDir] });
+    await watcher.ready;
+    log.info('watching for new story files', { dir: config.watch.dir });
+  }
 }
 
 main().catch((error: unknown) => {
