@@ -1,0 +1,112 @@
+import path from 'node:path';
+import { createFixedClock } from '../../src/core/clock.js';
+import { createMemoryLogger } from '../../src/core/logger.js';
+import { createDigestScheduler, type DigestScheduler, type DigestSchedulerOptions } from '../../src/digest/scheduler.js';
+import type { ArticleStore, NewArticle } from '../../src/store/article-store.js';
+import { openDatabase } from '../../src/store/sqlite/open-database.js';
+import { createSqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
+import { createSqliteSubscriptionStore } from '../../src/store/sqlite/sqlite-subscription-store.js';
+import type { SubscriptionInput, SubscriptionStore } from '../../src/store/subscription-store.js';
+import { makeTempDir } from '../helpers/paths.js';
+import { createRecordingTransport, type RecordingTransport } from '../helpers/recording-transport.js';
+import { simpleAnalyze } from '../helpers/simple-analyze.js';
+
+/** A hand-written story published at `published` (short invented sentences, no corpus text). */
+export function story(headline: string, body: string, published: string): NewArticle {
+  return {
+    source: 'Test Wire',
+    published,
+    publishedZone: 'UTC',
+    editor: null,
+    datelinePlace: null,
+    headline,
+    headlineDerived: false,
+    caption: null,
+    captionCredit: null,
+    body,
+    url: null,
+    origin: 'test',
+  };
+}
+
+/** One connection to the test database: what one bot process holds. */
+export interface Process {
+  store: ArticleStore;
+  subscriptions: SubscriptionStore;
+  close(): void;
+}
+
+export interface DigestFixture {
+  dbPath: string;
+  clock: ReturnType<typeof createFixedClock>;
+  transport: RecordingTransport;
+  log: ReturnType<typeof createMemoryLogger>;
+  main: Process;
+  /** Open another connection to the same database file (a second process). */
+  connect(): Process;
+  addStories(stories: NewArticle[]): void;
+  subscribe(input: Partial<SubscriptionInput> & Pick<SubscriptionInput, 'channelId' | 'time' | 'timezone'>, at?: Date): number;
+  scheduler(process?: Process, options?: Partial<DigestSchedulerOptions>): DigestScheduler;
+  /** Tick `scheduler` every minute from `from` to `to` (inclusive of `from`, exclusive of `to`). */
+  runMinutes(scheduler: DigestScheduler | DigestScheduler[], from: string, to: string): Promise<void>;
+  close(): void;
+}
+
+export function createDigestFixture(start = '2024-01-01T00:00:00Z'): DigestFixture {
+  const temp = makeTempDir('dateline-digest-');
+  const dbPath = path.join(temp.dir, 'digest.db');
+  const clock = createFixedClock(new Date(start));
+  const transport = createRecordingTransport(clock);
+  const log = createMemoryLogger();
+  const processes: Process[] = [];
+  const connect = (): Process => {
+    const db = openDatabase(dbPath);
+    const p = { store: createSqliteArticleStore(db), subscriptions: createSqliteSubscriptionStore(db), close: () => db.close() };
+    processes.push(p);
+    return p;
+  };
+  const main = connect();
+  let owners = 0;
+  return {
+    dbPath,
+    clock,
+    transport,
+    log,
+    main,
+    connect,
+    addStories: (stories) => {
+      main.store.addArticles(stories.map((article) => ({ article, analysis: simpleAnalyze(article) })));
+    },
+    subscribe: (input, at = clock.now()) =>
+      main.subscriptions.subscribe({ guildId: null, about: null, quiet: false, createdBy: 'tester', ...input }, at).subscription.id,
+    scheduler: (p = main, options = {}) => {
+      owners += 1;
+      return createDigestScheduler({
+        subscriptions: p.subscriptions,
+        store: p.store,
+        transport,
+        clock,
+        log,
+        owner: `process-${owners}`,
+        ...options,
+      });
+    },
+    runMinutes: async (scheduler, from, to) => {
+      const list = Array.isArray(scheduler) ? scheduler : [scheduler];
+      for (let t = Date.parse(from); t < Date.parse(to); t += 60_000) {
+        clock.set(new Date(t));
+        await Promise.all(list.map((s) => s.tick(new Date(t))));
+      }
+    },
+    close: () => {
+      for (const p of processes) {
+        try {
+          p.close();
+        } catch {
+          // already closed
+        }
+      }
+      temp.cleanup();
+    },
+  };
+}
