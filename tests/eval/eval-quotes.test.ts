@@ -54,7 +54,7 @@ describe('eval:quotes', () => {
 
   it('scores speakers by the mention as written overlapping the gold source span', () => {
     const acc: QuoteEvalResult = { direct: { tp: 0, predicted: 0, gold: 0 }, reported: { tp: 0, predicted: 0, gold: 0 }, all: { tp: 0, predicted: 0, gold: 0 }, speakerCorrect: 0, speakerTotal: 0 };
-    const quote = { text: '', kind: 'reported' as const, speaker: 'x', speakerDescription: null, verb: 'said', start: 18, end: 57 };
+    const quote = { text: text2.slice(18, 57), kind: 'reported' as const, speaker: 'x', speakerDescription: null, verb: 'said', start: 18, end: 57 };
     scoreArticle(text2, [{ ...quote, speakerMention: { start: 40, end: 45 } }], fixture[1]!.quotes, acc);
     expect(acc.speakerCorrect).toBe(0);
     scoreArticle(text2, [{ ...quote, speakerMention: { start: 4, end: 12 } }], fixture[1]!.quotes, acc);
