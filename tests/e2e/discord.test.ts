@@ -112,6 +112,19 @@ describe('Discord transport against the fake Discord', () => {
     expect(bot.fake.rejected()).toEqual([]);
   });
 
+  it.runIf(productNames.has('digest'))('/digest subscribe then list, as a Manage Server member, through real interactions', async () => {
+    const g = bot.fake.guilds[0]!;
+    const extra = { permissions: MANAGE_GUILD_PERMISSIONS };
+    const subscribed = await answerOf(bot.fake, bot.fake.sendChatInput('digest', { channel: g.channelId, time: '08:00', timezone: 'Europe/London' }, { ...extra, subcommand: 'subscribe' }), 8000);
+    expect(textOf(subscribed)).toMatch(/08:00/);
+    const listed = await answerOf(bot.fake, bot.fake.sendChatInput('digest', {}, { ...extra, subcommand: 'list' }), 8000);
+    expect(textOf(listed)).toMatch(/Europe\/London/);
+    // In a DM the guild-configuring command is refused by the transport.
+    const dm = await answerOf(bot.fake, bot.fake.sendChatInput('digest', {}, { inGuild: false, subcommand: 'list' }));
+    expect(String(dm.body.content)).toMatch(/only works in a server/);
+    expect(bot.fake.rejected()).toEqual([]);
+  });
+
   it('answers every registered command with a payload Discord accepts', async () => {
     const product = [...bot.registry.keys()].filter((n) => !n.startsWith('test-'));
     for (const name of product) {
