@@ -92,7 +92,8 @@ export function storyVectors(stories: readonly GroupInput[], options: Readonly<G
       const d = df.get(term) ?? 1;
       // A term only one story has cannot link two stories, but still dilutes: keep it for the norm.
       if (d > maxDf) continue;
-      v.set(term, tf * Math.log(1 + n / d));
+      // As if the window held at least 50 stories: in a tiny window every shared word looks common.
+      v.set(term, tf * Math.log(1 + Math.max(n, 50) / d));
     }
     return normalise(v);
   });

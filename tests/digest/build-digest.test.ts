@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { buildDigest, digestToJson, pickSummarySentence } from '../../src/digest/build-digest.js';
+import { groupStories } from '../../src/digest/group-stories.js';
+import { createDigestFixture, story } from './fixture.js';
+
+describe('groupStories', () => {
+  it('puts stories about the same event together and ranks coverage first', () => {
+    const at = Date.parse('2024-01-02T00:00:00Z');
+    const groups = groupStories(
+      [
+        { id: 'a', publishedMs: at - 3_600_000, headline: 'Coffee quota talks collapse in London', lead: 'Coffee producers and consumers failed to agree export quotas at the ICO council.', placeKeys: ['g:1'] },
+        { id: 'b', publishedMs: at - 7_200_000, headline: 'ICO coffee quota talks continue', lead: 'Talks on coffee export quotas at the ICO council went on late into the night.', placeKeys: ['g:1'] },
+        { id: 'c', publishedMs: at - 600_000, headline: 'Dock strike ends in Rotterdam', lead: 'Dock workers ended their strike after a pay deal with port employers.', placeKeys: ['g:2'] },
+        { id: 'd', publishedMs: at - 60_000, headline: 'Wheat harvest starts early', lead: 'Farmers began cutting wheat a week earlier than usual after a warm spring.', placeKeys: [] },
+      ],
+      at,
+    );
+    expect(groups.map((g) => [...g.ids].sort())).toEqual([['a', 'b'], ['d'], ['c']]);
+  });
+});
+
+describe('pickSummarySentence', () => {
+  const s = (text: string, score: number, index: number) => ({ text, score, index, start: 0, end: text.length });
+  it('prefers a full lead, else the best-scored sentence', () => {
+    expect(pickSummarySentence([s('The council agreed a new budget for the city schools on Monday.', 0.1, 0), s('Other text here that scores higher.', 0.9, 1)])).toBe(
+      'The council agreed a new budget for the city schools on Monday.',
+    );
+    expect(pickSummarySentence([s('Shr 10 cts.', 0.1, 0), s('Net profit rose to five mln dlrs from three mln.', 0.9, 1)])).toBe('Net profit rose to five mln dlrs from three mln.');
+    expect(pickSummarySentence([])).toBeNull();
+  });
+});
+
+describe('buildDigest', () => {
+  it('takes the window, filters by about, and gives the --json shape', () => {
+    const fx = createDigestFixture();
+    try {
+      fx.addStories([
+        story('Syria talks open in Geneva', 'Envoys met in Geneva on Monday to open talks on the war in Syria.', '2024-01-01T10:00:00Z'),
+        story('Syria talks stall over agenda', 'The Geneva talks on Syria stalled on Tuesday over the agenda.', '2024-01-01T20:00:00Z'),
+        story('Tea prices rise', 'Tea prices rose at the weekly auction in Mombasa on a weak harvest.', '2024-01-01T12:00:00Z'),
+        story('Old news', 'This story is from the week before and must not appear.', '2023-12-25T12:00:00Z'),
+      ]);
+      const at = new Date('2024-01-02T08:00:00Z');
+      const all = buildDigest({ store: fx.main.store }, { since: new Date('2024-01-01T08:00:00Z'), at, tz: 'Europe/London' });
+      expect(all.storyCount).toBe(3);
+      expect(all.groups[0]!.stories.map((s) => s.title).sort()).toEqual(['Syria talks open in Geneva', 'Syria talks stall over agenda']);
+      const json = digestToJson(buildDigest({ store: fx.main.store }, { since: new Date('2024-01-01T08:00:00Z'), at, tz: 'Europe/London', about: 'syria' }));
+      expect(Object.keys(json)).toEqual(['at', 'tz', 'since', 'groups']);
+      expect(json.at).toBe('2024-01-02T08:00:00Z');
+      expect(json.groups).toHaveLength(1);
+      expect(Object.keys(json.groups[0]!.stories[0]!)).toEqual(['articleId', 'title', 'date', 'source', 'summary', 'places']);
+      expect(json.groups[0]!.stories.map((st) => st.summary).sort()).toEqual([
+        'Envoys met in Geneva on Monday to open talks on the war in Syria.',
+        'The Geneva talks on Syria stalled on Tuesday over the agenda.',
+      ]);
+    } finally {
+      fx.close();
+    }
+  });
+});
