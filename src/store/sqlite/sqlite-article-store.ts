@@ -61,6 +61,12 @@ export const SEARCH_CANDIDATES = 1000;
 const SUGGEST_CANDIDATES = 200;
 /** Newest stories scanned for a one-letter headline prefix. */
 const SUGGEST_SCAN = 2000;
+/** Speakers whose name matches a /quote speaker filter, most quoted first, whose quotes are read. */
+const MAX_SPEAKERS = 20;
+/** Newest stories whose quotes are matched by speaker description too. */
+const QUOTE_WINDOW = 2000;
+/** Above this many stories, countPlaceMentions over several ids gives the sum, not COUNT(DISTINCT). */
+const EXACT_COUNT_LIMIT = 20_000;
 
 const SUMMARY_COLUMNS = 'a.id, a.headline, a.published, a.source, a.dateline_place, a.url';
 
@@ -170,16 +176,50 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
       SELECT ${SUMMARY_COLUMNS} FROM (SELECT rowid AS r FROM articles ORDER BY published_ms DESC, rowid DESC LIMIT ?) n
       JOIN articles a ON a.rowid = n.r WHERE a.headline LIKE ? ESCAPE '\\' ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`),
     dataVersion: db.prepare<[], { data_version: number }>('PRAGMA data_version'),
+    countSpeaker: db.prepare<[string]>(
+      'INSERT INTO quote_speakers (speaker, quotes) VALUES (?, 1) ON CONFLICT (speaker) DO UPDATE SET quotes = quotes + 1',
+    ),
+    countPlaceStory: db.prepare<[number]>(
+      'INSERT INTO place_story_counts (geoname_id, stories) VALUES (?, 1) ON CONFLICT (geoname_id) DO UPDATE SET stories = stories + 1',
+    ),
+    matchingSpeakers: db.prepare<[string, number], { speaker: string; quotes: number }>(
+      `SELECT speaker, quotes FROM quote_speakers WHERE speaker LIKE ? ESCAPE '\\' ORDER BY quotes DESC, speaker LIMIT ?`,
+    ),
+    // Newest quotes of one speaker: walks quotes_by_speaker backwards (its entries end with article_rowid, start).
+    quotesOfSpeaker: db.prepare<[string, number], { article_rowid: number; start: number }>(
+      'SELECT article_rowid, start FROM quotes WHERE speaker = ? COLLATE NOCASE ORDER BY article_rowid DESC, start DESC LIMIT ?',
+    ),
+    // Speaker or description matches among the quotes of the newest QUOTE_WINDOW stories.
+    quotesInWindow: db.prepare<[number, string, string], { article_rowid: number; start: number }>(`
+      SELECT q.article_rowid, q.start FROM (SELECT rowid AS r FROM articles ORDER BY published_ms DESC, rowid DESC LIMIT ?) n
+      JOIN quotes q ON q.article_rowid = n.r
+      WHERE q.speaker LIKE ? ESCAPE '\\' OR q.speaker_description LIKE ? ESCAPE '\\'`),
+    quoteRow: db.prepare<[number, number], QuoteRow & { published_ms: number; a_rowid: number }>(
+      `SELECT ${SUMMARY_COLUMNS}, a.published_ms, a.rowid AS a_rowid, q.* FROM quotes q JOIN articles a ON a.rowid = q.article_rowid WHERE q.article_rowid = ? AND q.start = ?`,
+    ),
+    // Newest stories first, their quotes in text order: walks articles_by_published and stops at the LIMIT.
+    latestQuotes: db.prepare<[number, number], QuoteRow>(`
+      SELECT ${SUMMARY_COLUMNS}, q.* FROM articles a INDEXED BY articles_by_published JOIN quotes q ON q.article_rowid = a.rowid
+      ORDER BY a.published_ms DESC, a.rowid DESC, q.start LIMIT ? OFFSET ?`),
+    placeStoryCounts: db.prepare<[], { geoname_id: number; stories: number }>('SELECT geoname_id, stories FROM place_story_counts'),
+    placeStoryCount: db.prepare<[number], { stories: number }>('SELECT stories FROM place_story_counts WHERE geoname_id = ?'),
+    // Newest stories mentioning one place, with their first mention of it (covering index walk).
+    newestMentions: db.prepare<[number, number, number], { article_rowid: number; start: number }>(`
+      SELECT article_rowid, MIN(start) AS start FROM places
+      WHERE geoname_id = ? AND article_rowid IN (
+        SELECT DISTINCT article_rowid FROM places WHERE geoname_id = ? ORDER BY article_rowid DESC LIMIT ?)
+      GROUP BY article_rowid`),
+    mentionRow: db.prepare<[number, number], ArticleRow & { published_ms: number; m_start: number; m_end: number; m_name: string; packed: string | null }>(`
+      SELECT a.*, p.start AS m_start, p.end AS m_end, p.name AS m_name, s.packed
+      FROM places p JOIN articles a ON a.rowid = p.article_rowid LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
+      WHERE p.article_rowid = ? AND p.start = ?`),
     count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles'),
     speakers: db.prepare<[string, number], { speaker: string }>(`
       SELECT speaker FROM quotes WHERE speaker <> 'unknown' AND speaker LIKE ? ESCAPE '\\'
       GROUP BY speaker COLLATE NOCASE ORDER BY COUNT(*) DESC, speaker LIMIT ?`),
-    placeCounts: db.prepare<[], { geoname_id: number; n: number }>(
-      'SELECT geoname_id, COUNT(DISTINCT article_rowid) AS n FROM places WHERE geoname_id IS NOT NULL GROUP BY geoname_id',
-    ),
   };
 
-  let placeCountsCache: Map<number, number> | null = null;
+  let placeCountsCache: { map: Map<number, number>; version: number } | null = null;
   // COUNT(*) walks a whole index (tens of ms at 1M stories) and /search and /latest show the count on
   // every call: cache it until this connection writes or `PRAGMA data_version` says another did.
   let countCache: { n: number; version: number } | null = null;
@@ -209,7 +249,7 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
       q.insertHeadlineFts.run(rowid, article.headline);
       q.insertSentences.run(rowid, packSentences(analysis.sentences));
       for (const quote of analysis.quotes) {
-        q.insertQuote.run({
+        const inserted = q.insertQuote.run({
           rowid,
           start: quote.start,
           end: quote.end,
@@ -221,8 +261,14 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
           speakerDescription: quote.speakerDescription,
           verb: quote.verb,
         });
+        if (inserted.changes > 0 && quote.speaker !== 'unknown') q.countSpeaker.run(quote.speaker);
       }
-      for (const place of analysis.places) q.insertPlace.run({ rowid, ...place });
+      const placeIds = new Set<number>();
+      for (const place of analysis.places) {
+        const inserted = q.insertPlace.run({ rowid, ...place });
+        if (inserted.changes > 0 && place.geonameId !== null) placeIds.add(place.geonameId);
+      }
+      for (const geonameId of placeIds) q.countPlaceStory.run(geonameId);
       result.added.push(id);
     }
     if (result.added.length > 0) {
@@ -283,44 +329,67 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
   }
 
   function findQuotes(query: QuoteQuery): QuoteHit[] {
-    const where: string[] = [];
-    const params: (string | number)[] = [];
-    if (query.speaker) {
-      where.push(`(q.speaker LIKE ? ESCAPE '\\' OR q.speaker_description LIKE ? ESCAPE '\\')`);
-      const like = `%${escapeLike(query.speaker.trim())}%`;
+    const offset = query.offset ?? 0;
+    const speaker = query.speaker?.trim();
+    if (query.about) return findQuotesAbout(query.about, speaker, query.limit, offset);
+    if (!speaker) return q.latestQuotes.all(query.limit, offset).map(toQuoteHit);
+
+    // Candidates, each source bounded: the newest quotes of the (most quoted) speakers whose name
+    // matches, from the small quote_speakers table, and name-or-description matches among the
+    // newest QUOTE_WINDOW stories. A LIKE '%…%' over every quote grows with the store.
+    const like = `%${escapeLike(speaker)}%`;
+    const want = offset + query.limit;
+    const keys = new Map<string, { article_rowid: number; start: number }>();
+    for (const { speaker: name } of q.matchingSpeakers.all(like, MAX_SPEAKERS)) {
+      for (const k of q.quotesOfSpeaker.all(name, want)) keys.set(`${k.article_rowid}:${k.start}`, k);
+    }
+    for (const k of q.quotesInWindow.all(QUOTE_WINDOW, like, like)) keys.set(`${k.article_rowid}:${k.start}`, k);
+    const rows = [...keys.values()]
+      .map((k) => q.quoteRow.get(k.article_rowid, k.start))
+      .filter((r): r is QuoteRow & { published_ms: number; a_rowid: number } => r !== undefined)
+      .sort((a, b) => b.published_ms - a.published_ms || b.a_rowid - a.a_rowid || a.start - b.start);
+    return rows.slice(offset, offset + query.limit).map(toQuoteHit);
+  }
+
+  function findQuotesAbout(about: string, speaker: string | undefined, limit: number, offset: number): QuoteHit[] {
+    const words = ftsWords(about);
+    if (words.length === 0) return [];
+    const params: (string | number)[] = [ftsAll(words), SEARCH_CANDIDATES];
+    let where = '';
+    if (speaker) {
+      where = `WHERE (q.speaker LIKE ? ESCAPE '\\' OR q.speaker_description LIKE ? ESCAPE '\\')`;
+      const like = `%${escapeLike(speaker)}%`;
       params.push(like, like);
     }
-    let from = 'quotes q JOIN articles a ON a.rowid = q.article_rowid';
-    let order = 'a.published_ms DESC, a.rowid DESC, q.start';
-    if (query.about) {
-      const words = ftsWords(query.about);
-      if (words.length === 0) return [];
-      // Quotes of the stories that best match the topic, best story first.
-      from = `(SELECT rowid AS r, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT 200) m
-        JOIN quotes q ON q.article_rowid = m.r JOIN articles a ON a.rowid = q.article_rowid`;
-      params.unshift(ftsAll(words));
-      order = 'm.rank, q.start';
-    }
-    const sql = `SELECT ${SUMMARY_COLUMNS}, q.* FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY ${order} LIMIT ? OFFSET ?`;
+    // Quotes of the 200 stories that best match the topic (bm25 among the newest matches), best story first.
+    const sql = `WITH c AS MATERIALIZED (
+        SELECT rowid AS r, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?),
+      m AS MATERIALIZED (SELECT r, rank FROM c ORDER BY rank LIMIT 200)
+      SELECT ${SUMMARY_COLUMNS}, q.* FROM m JOIN quotes q ON q.article_rowid = m.r JOIN articles a ON a.rowid = q.article_rowid
+      ${where} ORDER BY m.rank, q.start LIMIT ? OFFSET ?`;
     return db
       .prepare<(string | number)[], QuoteRow>(sql)
-      .all(...params, query.limit, query.offset ?? 0)
+      .all(...params, limit, offset)
       .map(toQuoteHit);
   }
 
   function findPlaceMentions(geonameIds: readonly number[], limit: number): PlaceMentionHit[] {
     if (geonameIds.length === 0) return [];
-    const marks = geonameIds.map(() => '?').join(',');
-    const rows = db
-      .prepare<(number)[], ArticleRow & { m_start: number; m_end: number; m_name: string; packed: string | null }>(`
-        SELECT a.*, p.start AS m_start, p.end AS m_end, p.name AS m_name, s.packed
-        FROM (SELECT article_rowid, MIN(start) AS start FROM places WHERE geoname_id IN (${marks}) GROUP BY article_rowid) first
-        JOIN places p ON p.article_rowid = first.article_rowid AND p.start = first.start
-        JOIN articles a ON a.rowid = first.article_rowid
-        LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
-        ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`)
-      .all(...geonameIds, limit);
+    // The newest `limit` stories per place (index walk), merged; the first mention in each story.
+    const first = new Map<number, number>();
+    for (const id of new Set(geonameIds)) {
+      for (const m of q.newestMentions.all(id, id, limit)) {
+        const seen = first.get(m.article_rowid);
+        if (seen === undefined || m.start < seen) first.set(m.article_rowid, m.start);
+      }
+    }
+    const rows = [...first.entries()]
+      .sort((a, b) => b[0] - a[0])
+      .slice(0, limit * 2)
+      .map(([rowid, start]) => q.mentionRow.get(rowid, start))
+      .filter((r): r is NonNullable<typeof r> => r !== undefined)
+      .sort((a, b) => b.published_ms - a.published_ms || b.rowid - a.rowid)
+      .slice(0, limit);
     return rows.map((row) => ({
       articleId: row.id,
       headline: row.headline,
@@ -331,6 +400,22 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
       end: row.m_end,
       sentence: sentenceAround(row.body, row.packed, row.m_start),
     }));
+  }
+
+  function countPlaceMentions(geonameIds: readonly number[]): number {
+    const ids = [...new Set(geonameIds)];
+    if (ids.length === 0) return 0;
+    const counts = ids.map((id) => q.placeStoryCount.get(id)?.stories ?? 0);
+    if (ids.length === 1) return counts[0]!;
+    // Several ids (a city and its division) may share stories: count exactly while that is cheap,
+    // else give the sum (an upper bound) rather than a COUNT(DISTINCT) over every mention.
+    const sum = counts.reduce((a, b) => a + b, 0);
+    if (sum > EXACT_COUNT_LIMIT) return sum;
+    const marks = ids.map(() => '?').join(',');
+    const row = db
+      .prepare<number[], { n: number }>(`SELECT COUNT(DISTINCT article_rowid) AS n FROM places WHERE geoname_id IN (${marks})`)
+      .get(...ids);
+    return row?.n ?? 0;
   }
 
   return {
@@ -366,19 +451,15 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
       return countCache.n;
     },
     findQuotes,
-    suggestSpeakers: (prefix, limit) => q.speakers.all(`%${escapeLike(prefix.trim())}%`, limit).map((r) => r.speaker),
+    suggestSpeakers: (prefix, limit) => q.matchingSpeakers.all(`%${escapeLike(prefix.trim())}%`, limit).map((r) => r.speaker),
     findPlaceMentions,
-    countPlaceMentions: (geonameIds) => {
-      if (geonameIds.length === 0) return 0;
-      const marks = geonameIds.map(() => '?').join(',');
-      const row = db
-        .prepare<number[], { n: number }>(`SELECT COUNT(DISTINCT article_rowid) AS n FROM places WHERE geoname_id IN (${marks})`)
-        .get(...geonameIds);
-      return row?.n ?? 0;
-    },
+    countPlaceMentions,
     placeMentionCounts: () => {
-      placeCountsCache ??= new Map(q.placeCounts.all().map((r) => [r.geoname_id, r.n]));
-      return placeCountsCache;
+      const version = dataVersion();
+      if (placeCountsCache?.version !== version) {
+        placeCountsCache = { map: new Map(q.placeStoryCounts.all().map((r) => [r.geoname_id, r.stories])), version };
+      }
+      return placeCountsCache.map;
     },
     close: () => db.close(),
   };
