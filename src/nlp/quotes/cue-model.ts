@@ -40,9 +40,39 @@ function shape(t: Token | undefined): string {
   return t.isCap ? 'Cap' : 'low';
 }
 
+/**
+ * Function words that occur inside multi-word cues ("said in a statement", "according to") but never
+ * carry one alone: scoring them would cost most of the extractor's time for nothing.
+ */
+const NEVER_CUES: ReadonlySet<string> = new Set(
+  'the a an of in to on for and that with is was are were be by as at from it this his her their its but not have has had will would or he she they we i'.split(' '),
+);
+
 /** Whether token `i` is worth scoring at all (keeps ingest fast). */
 export function isCandidate(model: CueModel, vocabulary: ReadonlySet<string>, t: Token): boolean {
-  return t.isWord && (vocabulary.has(t.lower) || vocabulary.has('~' + stemOf(t.lower)));
+  if (!t.isWord || NEVER_CUES.has(t.lower)) return false;
+  const w = t.lower;
+  // inflections of known cues are found by stem; capitalised and short words are not worth stemming
+  const known = vocabulary.has(w) || (!t.isCap && w.length > 4 && vocabulary.has('~' + stemOf(w)));
+  return known && wordPrior(model, w) > MIN_PRIOR;
+}
+
+/** Below this, a word's own weights say it is almost never a cue whatever its context: skip it. */
+const MIN_PRIOR = -2;
+const priorCache = new WeakMap<CueModel, Map<string, number>>();
+function wordPrior(model: CueModel, w: string): number {
+  let cache = priorCache.get(model);
+  if (!cache) {
+    cache = new Map();
+    priorCache.set(model, cache);
+  }
+  let p = cache.get(w);
+  if (p === undefined) {
+    const weights = weightsOf(model);
+    p = (weights.get('w=' + w) ?? 0) + (weights.get('s=' + stemOf(w)) ?? 0);
+    if (cache.size < 50_000) cache.set(w, p);
+  }
+  return p;
 }
 
 /** Sparse binary features of token `i` as a cue. */
@@ -88,8 +118,20 @@ export function cueFeatures(tokens: readonly Token[], i: number, ctx: CueContext
   return f;
 }
 
+// A Map hashes fresh feature strings far faster than a 25k-key object in dictionary mode.
+const weightMaps = new WeakMap<CueModel, Map<string, number>>();
+function weightsOf(model: CueModel): Map<string, number> {
+  let m = weightMaps.get(model);
+  if (!m) {
+    m = new Map(Object.entries(model.weights));
+    weightMaps.set(model, m);
+  }
+  return m;
+}
+
 export function cueProbability(model: CueModel, features: readonly string[]): number {
+  const weights = weightsOf(model);
   let z = model.bias;
-  for (const name of features) z += model.weights[name] ?? 0;
+  for (const name of features) z += weights.get(name) ?? 0;
   return 1 / (1 + Math.exp(-z));
 }

@@ -25,6 +25,7 @@ const EPOCHS = Number(process.env.CUE_EPOCHS ?? 6);
 const RATE = 0.2;
 const L2 = Number(process.env.CUE_L2 ?? 1e-4);
 const MIN_VOCAB_COUNT = 2;
+const MIN_CUE_RATE = Number(process.env.CUE_MIN_RATE ?? 0.05);
 const MIN_WEIGHT = Number(process.env.CUE_MIN_WEIGHT ?? 0.05);
 const MIN_FEATURE_COUNT = Number(process.env.CUE_MIN_FEATURE_COUNT ?? 3);
 
@@ -56,7 +57,21 @@ function main(): void {
       }
     }
   }
-  const vocabulary = [...counts.entries()].filter(([, n]) => n >= MIN_VOCAB_COUNT).map(([w]) => w).sort();
+  // how often each form occurs at all, so words that are rarely cues ("in", "to") are not candidates:
+  // scoring them costs ingest time and buys little recall
+  const totals = new Map<string, number>();
+  for (const { r } of perRecord) {
+    for (const t of tokenize(r.text)) {
+      if (!t.isWord) continue;
+      if (counts.has(t.lower)) totals.set(t.lower, (totals.get(t.lower) ?? 0) + 1);
+      const st = '~' + stemOf(t.lower);
+      if (counts.has(st)) totals.set(st, (totals.get(st) ?? 0) + 1);
+    }
+  }
+  const vocabulary = [...counts.entries()]
+    .filter(([w, n]) => n >= MIN_VOCAB_COUNT && n / (totals.get(w) ?? n) >= MIN_CUE_RATE)
+    .map(([w]) => w)
+    .sort();
   const vocab = new Set(vocabulary);
 
   // pass 2: examples
