@@ -297,7 +297,11 @@ function buildReported(
   isCue: (k: number) => boolean,
 ): RawQuote | null {
   const cue = tokens[a]!;
-  const verb = body.slice(cue.start, tokens[b]!.end);
+  // the cue as a reader says it: with its auxiliaries ("was cited ... as saying") and "according to"
+  let va = a;
+  while (va > 0 && /^(was|were|is|are|has|have|had|will|would|did|does|do|not|been|be)$/.test(tokens[va - 1]!.lower)) va--;
+  const vb = cue.lower === 'according' && tokens[b + 1]?.lower === 'to' ? b + 1 : b;
+  const verb = body.slice(tokens[va]!.start, tokens[vb]!.end);
   // a copula or auxiliary alone ("the army is advancing") reports nothing
   if (a === b && /^(is|was|are|were|be|been|has|have|had|do|does|did|will|would)$/.test(cue.lower)) return null;
   // "It's worth noting that ..." is the writer's aside, not an attribution
