@@ -102,7 +102,11 @@ function readsAsQuotation(body: string, s: QuotedSpan, sentences: readonly Sente
     // a short quotation only with its attribution right after: `"All the way!" Dawson shouted`
     const inner = body.slice(s.open + 1, s.close).trim();
     const after = body.slice(s.close + 1, s.close + 50);
-    if (!/[,!?]$/.test(inner) || !/^\s*(\S+\s+){0,3}(said|says|shouted|asked|added|told|wrote|replied)\b/i.test(after)) return false;
+    const before = body.slice(Math.max(0, s.open - 30), s.open);
+    const signedAfter = /[,!?]$/.test(inner) && /^\s*(\S+\s+){0,3}(said|says|shouted|asked|added|told|wrote|replied)\b/i.test(after);
+    // or introduced by its attribution: `he said, "I hope to."`
+    const signedBefore = /[.!?]$/.test(inner) && /\b(said|says|asked|added|told \w+|wrote|replied|responded)[,:]\s*$/i.test(before);
+    if (!signedAfter && !signedBefore) return false;
   }
   const from = Math.max(sentenceStartBefore(sentences, s.open), body.lastIndexOf('\n', s.open) + 1);
   const left = body.slice(from, s.open).trim();
