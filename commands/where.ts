@@ -135,7 +135,7 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   if (paired && paired.geonameId !== fromCapital?.from.geonameId && place.kind !== 'country') distances.push(formatRelation(geo.relation(place, paired), 'named with it in the news'));
   if (distances.length > 0) fields.push({ name: 'Distance', value: distances.join('\n') });
 
-  fields.push({ name: 'In the news', value: storyCount === 0 ? 'No stored story mentions it yet.' : `${plural(storyCount, 'stored story', 'stored stories')} mention it.` });
+  fields.push({ name: 'In the news', value: storyCount === 0 ? 'No stored story mentions it yet.' : `${plural(storyCount, 'stored story', 'stored stories')} ${storyCount === 1 ? 'mentions' : 'mention'} it.` });
   const latest: PlaceMentionHit[] = [];
   const seenArticles = new Set<string>();
   for (const h of hits) {

@@ -13,6 +13,8 @@ import { loadGeoService } from './geo/geo-service.js';
 import { createFeedService, type FeedServiceDeps } from './feeds/feed-service.js';
 import { createSqliteFeedStore } from './store/sqlite/sqlite-feed-store.js';
 import { createSqliteSubscriptionStore } from './store/sqlite/sqlite-subscription-store.js';
+import { feedUserAgent } from './feeds/fetch-feed.js';
+import type { Config } from './config.js';
 
 /** The running pieces, built once by the composition root and shared by every transport. */
 export interface App {
@@ -39,6 +41,18 @@ export interface AppOptions {
   feedOptions?: Pick<FeedServiceDeps, 'fetch' | 'defaultIntervalMinutes'>;
   /** Default zone of digest subscriptions (config `timezone`); UTC when not given. */
   timezone?: string;
+}
+
+/** The options every entry point (bot, CLI) derives from config: built in one place so they cannot drift. */
+export function appOptionsFromConfig(config: Config, deps: Pick<AppOptions, 'commands' | 'clock' | 'log'>): AppOptions {
+  return {
+    ...deps,
+    dbPath: config.dbPath,
+    cacheDir: config.cacheDir,
+    mapsDir: config.mapsDir,
+    timezone: config.timezone,
+    feedOptions: { defaultIntervalMinutes: config.feeds.intervalMinutes, fetch: { userAgent: feedUserAgent(config.feeds.contact) } },
+  };
 }
 
 export function openArticleStore(dbPath: string): ArticleStore {

@@ -1,17 +1,18 @@
 import 'dotenv/config';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { commands } from '../commands/index.js';
-import { createApp } from './app.js';
+import { appOptionsFromConfig, createApp } from './app.js';
 import { systemClock } from './core/clock.js';
 import { dispatchCommand } from './core/dispatch.js';
 import { createLogger } from './core/logger.js';
 import { ConfigError, loadConfig } from './config.js';
+import { isPrimaryProcess } from './transports/discord/shard-ownership.js';
 import { createShellTransport } from './transports/shell/shell-transport.js';
 import type { SendTarget, Transport } from './transports/transport.js';
 import { createDigestScheduler, type DigestScheduler } from './digest/scheduler.js';
 import { startFeedScheduler, type FeedScheduler } from './feeds/feed-scheduler.js';
-import { feedUserAgent } from './feeds/fetch-feed.js';
 import { watchFolder, type FolderWatcher } from './ingest/watch-folder.js';
 
 /**
@@ -20,11 +21,20 @@ import { watchFolder, type FolderWatcher } from './ingest/watch-folder.js';
  */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const log = createLogger({ level: config.logLevel, secrets: config.discord.token ? [config.discord.token] : [] });
-  const app = await createApp({ dbPath: config.dbPath, cacheDir: config.cacheDir, mapsDir: config.mapsDir, commands, clock: systemClock, log, timezone: config.timezone,
-    feedOptions: { defaultIntervalMinutes: config.feeds.intervalMinutes, fetch: { userAgent: feedUserAgent(config.feeds.contact) } } });
+  const interactiveShell = !config.discord.token && process.stdin.isTTY === true;
+  // A person typing in the shell should not see JSON log lines interleaved with replies: they go to a file.
+  const logFile = interactiveShell ? path.join(config.dataDir, 'dateline.log') : null;
+  if (logFile) fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const log = createLogger({
+    level: config.logLevel,
+    secrets: config.discord.token ? [config.discord.token] : [],
+    ...(logFile ? { write: (line: string) => fs.appendFileSync(logFile, `${line}\n`) } : {}),
+  });
+  if (logFile) process.stdout.write(`Loading Dateline… (logs: ${logFile})\n`);
+  const app = await createApp(appOptionsFromConfig(config, { commands, clock: systemClock, log }));
+  const primary = isPrimaryProcess(process.env);
 
-  if (app.services.store.count() === 0) {
+  if (primary && app.services.store.count() === 0) {
     log.info('empty store: ingesting the data folder', { dataDir: config.dataDir });
     const tally = await app.ingest([config.dataDir]);
     log.info('ingested', { added: tally.added, duplicate: tally.duplicate, rejected: tally.rejected, errors: tally.errors });
@@ -101,6 +111,7 @@ async function main(): Promise<void> {
   await scheduler.start();
 
   // Live news (issue 10): feeds from .env join those added with /feeds; the poller ticks every minute.
+  if (!primary) return;
   const configured = app.services.feeds.ensureConfigured(config.feeds.urls);
   if (configured > 0) log.info('feeds from DATELINE_FEEDS registered', { count: configured });
   feedScheduler = startFeedScheduler({

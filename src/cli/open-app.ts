@@ -1,5 +1,5 @@
 import { commands } from '../../commands/index.js';
-import { createApp, type App } from '../app.js';
+import { appOptionsFromConfig, createApp, type App } from '../app.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { createLogger } from '../core/logger.js';
 import { loadConfig, type Config } from '../config.js';
@@ -13,6 +13,6 @@ export async function openCliApp(io: CliIo, dbPath: string | undefined, clock: C
     secrets: config.discord.token ? [config.discord.token] : [],
     write: (line) => io.stderr.write(`${line}\n`),
   });
-  const app = await createApp({ dbPath: config.dbPath, cacheDir: config.cacheDir, mapsDir: config.mapsDir, commands, clock, log, timezone: config.timezone });
+  const app = await createApp(appOptionsFromConfig(config, { commands, clock, log }));
   return { app, config };
 }

@@ -14,3 +14,13 @@ export function ownsGuildOnShards(guildId: string, shards: readonly number[] | '
   if (shards === 'auto') return true;
   return shards.includes(shardForGuild(guildId, shardCount));
 }
+
+/**
+ * Under `npm run start:sharded` every shard process runs src/main.ts, with its shard ids in SHARDS.
+ * Store-wide work (the first ingest, feed polling, the folder watcher) must run once: on the process
+ * that holds shard 0, or on the only process.
+ */
+export function isPrimaryProcess(env: NodeJS.ProcessEnv): boolean {
+  const shards = env.SHARDS?.trim();
+  return !shards || shards.split(',').map((s) => Number(s.trim())).includes(0);
+}

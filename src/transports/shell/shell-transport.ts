@@ -118,6 +118,7 @@ export function createShellTransport(options: ShellOptions): Transport {
         });
       });
       rl.on('close', () => {
+        rl = null;
         void queue.then(() => options.onClose?.());
       });
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ownsGuildOnShards, shardForGuild } from '../../../src/transports/discord/shard-ownership.js';
+import { isPrimaryProcess, ownsGuildOnShards, shardForGuild } from '../../../src/transports/discord/shard-ownership.js';
 
 describe('shardForGuild', () => {
   // (guild_id >> 22) % shard_count, Discord's documented formula; expected values computed independently (Python).
@@ -30,5 +30,18 @@ describe('ownsGuildOnShards', () => {
   });
   it("'auto' (one process, all shards) owns everything", () => {
     expect(ownsGuildOnShards('41771983423143937', 'auto', 1)).toBe(true);
+  });
+});
+
+describe('isPrimaryProcess', () => {
+  it.each([
+    [{}, true],
+    [{ SHARDS: '' }, true],
+    [{ SHARDS: '0' }, true],
+    [{ SHARDS: '2,0' }, true],
+    [{ SHARDS: '1' }, false],
+    [{ SHARDS: '1, 3' }, false],
+  ])('%j → %s', (env, expected) => {
+    expect(isPrimaryProcess(env)).toBe(expected);
   });
 });
