@@ -3,7 +3,7 @@
  * measure in-process, around dispatchCommand / dispatchAutocomplete (parsing and transport excluded):
  * start-up time, resident memory after start and after 1,000 mixed commands, and the latency of each
  * command over CALLS varied calls. Prints one JSON line (MeasureResult).
- * Usage: tsx bench/measure.ts STORE_DB ARTICLES [CALLS]
+ * Usage: tsx bench/measure.ts STORE_DB ARTICLES [CALLS] [BUDGET_MS per command]
  */
 import path from 'node:path';
 import { commands } from '../commands/index.js';
@@ -82,11 +82,14 @@ function commandLines(app: App, name: string, s: Sampler, n: number): string[] {
   return lines;
 }
 
-async function timeCalls(calls: readonly Call[]): Promise<Latency & { n: number; errors: number }> {
+/** Time each call; a suite stops early once it has run for `budgetMs` (slow commands: map rendering, digest). */
+async function timeCalls(calls: readonly Call[], budgetMs: number): Promise<Latency & { n: number; errors: number }> {
   for (const call of calls.slice(0, WARMUP)) await call();
   const samples: number[] = [];
   let errors = 0;
+  const started = performance.now();
   for (const call of calls.slice(WARMUP)) {
+    if (samples.length >= 100 && performance.now() - started > budgetMs) break;
     const t0 = performance.now();
     const { error } = await call();
     samples.push(performance.now() - t0);
@@ -147,6 +150,7 @@ async function main(): Promise<void> {
   const dbPath = path.resolve(process.argv[2] ?? '');
   const articles = Number(process.argv[3]);
   const callsPer = Number(process.argv[4] ?? 1000);
+  const budgetMs = Number(process.argv[5] ?? 60_000);
   const config = loadConfig(process.env, { dbPath });
   const log = createLogger({ level: 'error', write: (line) => process.stderr.write(`${line}\n`) });
 
@@ -187,12 +191,13 @@ async function main(): Promise<void> {
   // 1,000 mixed commands first (RSS after a working session), then each suite timed on its own.
   const pool = [...suites.values()].flat();
   const mixRandom = s.random;
+  // (calls drawn from every suite alike: /where and the digest weigh as much as /latest)
   for (let i = 0; i < 1000; i++) await pool[Math.floor(mixRandom() * pool.length)]!();
   const rssAfterMixed = process.memoryUsage();
 
   const results: MeasureResult['commands'] = {};
   for (const [label, calls] of suites) {
-    results[label] = await timeCalls(calls.slice(0, callsPer + WARMUP));
+    results[label] = await timeCalls(calls.slice(0, callsPer + WARMUP), budgetMs);
     process.stderr.write(`  ${label}: p50 ${results[label]!.p50} p99 ${results[label]!.p99} max ${results[label]!.max} ms (${results[label]!.n} calls)\n`);
   }
   const out: MeasureResult = {

@@ -132,7 +132,7 @@ export function renderMarkdown(b: BenchResults, notes: string, run: { calls: num
     `- Machine: ${b.machine}`,
     `- Node: ${b.node}`,
     `- Date: ${b.date} (commit ${b.commit})`,
-    `- Command: \`npm run bench${b.sizes.some((s) => s.articles >= 1_000_000) ? ' -- --full' : ''}\`; ${fmt(run.calls)} timed calls per command and size in-process (after 50 warm-up calls), ${run.askCalls} through \`dateline ask\`, cold start = median of ${run.coldRuns}.`,
+    `- Command: \`npm run bench${b.sizes.some((s) => s.articles >= 1_000_000) ? ' -- --full' : ''}\`; up to ${fmt(run.calls)} timed calls per command and size in-process (after 50 warm-up calls; a command stops after 60 s once it has 100 samples: the call counts are in bench/results.json, \`detail.calls\`), ${run.askCalls} through \`dateline ask\`, cold start = median of ${run.coldRuns}.`,
     '',
     '## Goals (at 100k articles)',
     '',

@@ -1,5 +1,7 @@
 /**
- * `npm run bench [-- --quick | --full] [--rebuild] [--sizes 1000,5000] [--calls N] [--ask-calls N] [--out FILE]`
+ * `npm run bench [-- --quick | --full] [--rebuild] [--sizes 1000,5000] [--calls N] [--budget MS] [--ask-calls N] [--cold-runs N] [--out FILE]`
+ * (--quick: 1k and 10k, 100 calls per command; default: 1k, 10k, 100k, 1,000 calls or 60 s per command;
+ * --full adds 1M)
  *
  * For each store size: build it (cached under bench/cache/, keyed by size, generator version and schema
  * version) through the real ingest path, then measure in a fresh child process (start-up, memory,
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
       'cold-runs': { type: 'string' },
       out: { type: 'string' },
       'build-only': { type: 'boolean' },
+      budget: { type: 'string' },
     },
   });
   const sizes = values.sizes
@@ -94,9 +97,10 @@ async function main(): Promise<void> {
       : values.full
         ? [1_000, 10_000, 100_000, 1_000_000]
         : [1_000, 10_000, 100_000];
-  const calls = Number(values.calls ?? 1000);
-  const askCalls = Number(values['ask-calls'] ?? (values.quick ? 3 : 20));
-  const coldRuns = Number(values['cold-runs'] ?? (values.quick ? 3 : 7));
+  const calls = Number(values.calls ?? (values.quick ? 100 : 1000));
+  const budgetMs = Number(values.budget ?? (values.quick ? 1500 : 60_000));
+  const askCalls = Number(values['ask-calls'] ?? (values.quick ? 1 : 10));
+  const coldRuns = Number(values['cold-runs'] ?? (values.quick ? 2 : 5));
   const partial = Boolean(values.quick || values.sizes);
   const outJson = path.resolve(values.out ?? (partial ? path.join(cacheRoot, 'results-quick.json') : path.join(root, 'bench/results.json')));
 
@@ -105,7 +109,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${articles.toLocaleString('en-US')} articles\n`);
     const { dbPath, build, cached, seed } = ensureStore(articles, values.rebuild === true);
     if (values['build-only']) continue;
-    const measured = JSON.parse(runChild('measure.ts', [dbPath, String(articles), String(calls)], `measure ${articles}`)) as MeasureResult & { askLines: Record<string, string[]> };
+    const measured = JSON.parse(runChild('measure.ts', [dbPath, String(articles), String(calls), String(budgetMs)], `measure ${articles}`)) as MeasureResult & { askLines: Record<string, string[]> };
 
     // Cold start: a new process, start to the first answer printed (gazetteer and store opened).
     timeAsk('/latest', dbPath); // warms the OS file cache and tsx's transform cache

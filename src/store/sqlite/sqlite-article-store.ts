@@ -57,14 +57,17 @@ interface QuoteRow extends SummaryRow {
 
 /** Newest matches ranked by /search (see the `search` statement): bounds the work of common words. */
 export const SEARCH_CANDIDATES = 1000;
+/** A word in more than this share of recent stories is too common to rank by (see isTooCommonToRank). */
+const COMMON_DENSITY = 0.05;
+const DENSITY_SAMPLE = 200;
 /** Newest headline matches ranked for autocomplete. */
 const SUGGEST_CANDIDATES = 200;
 /** Newest stories scanned for a one-letter headline prefix. */
 const SUGGEST_SCAN = 2000;
 /** Speakers whose name matches a /quote speaker filter, most quoted first, whose quotes are read. */
-const MAX_SPEAKERS = 20;
+const MAX_SPEAKERS = 10;
 /** Newest stories whose quotes are matched by speaker description too. */
-const QUOTE_WINDOW = 2000;
+const QUOTE_WINDOW = 500;
 /** Above this many stories, countPlaceMentions over several ids gives the sum, not COUNT(DISTINCT). */
 const EXACT_COUNT_LIMIT = 20_000;
 
@@ -163,6 +166,11 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     snippet: db.prepare<[string, number], { snippet: string }>(
       `SELECT snippet(articles_fts, 1, '', '', '…', 24) AS snippet FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`,
     ),
+    // Newest matches in rowid order, unranked (for queries with a word too common to rank by).
+    newestMatches: db.prepare<[string, number], { r: number }>('SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?'),
+    // The rowid of a word's Nth newest match: how densely it occurs in recent stories.
+    nthNewestMatch: db.prepare<[string, number], { r: number }>('SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?'),
+    maxRowid: db.prepare<[], { r: number | null }>('SELECT MAX(rowid) AS r FROM articles'),
     summaryByRowid: db.prepare<[number], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.rowid = ?`),
     // Headlines: the newest SUGGEST_CANDIDATES matches of the prefix query, best-matching (bm25) first.
     suggest: db.prepare<[string, number, number], SummaryRow>(`
@@ -173,8 +181,8 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     // One typed letter has no prefix index (prefix='2 3 4'): headlines starting with it, newest first,
     // looked for among the newest SUGGEST_SCAN stories only.
     suggestLetter: db.prepare<[number, string, number], SummaryRow>(`
-      SELECT ${SUMMARY_COLUMNS} FROM (SELECT rowid AS r FROM articles ORDER BY published_ms DESC, rowid DESC LIMIT ?) n
-      JOIN articles a ON a.rowid = n.r WHERE a.headline LIKE ? ESCAPE '\\' ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`),
+      WITH n AS MATERIALIZED (SELECT rowid AS r FROM articles ORDER BY published_ms DESC, rowid DESC LIMIT ?)
+      SELECT ${SUMMARY_COLUMNS} FROM n CROSS JOIN articles a ON a.rowid = n.r WHERE a.headline LIKE ? ESCAPE '\\' ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`),
     dataVersion: db.prepare<[], { data_version: number }>('PRAGMA data_version'),
     countSpeaker: db.prepare<[string]>(
       'INSERT INTO quote_speakers (speaker, quotes) VALUES (?, 1) ON CONFLICT (speaker) DO UPDATE SET quotes = quotes + 1',
@@ -190,10 +198,11 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
       'SELECT article_rowid, start FROM quotes WHERE speaker = ? COLLATE NOCASE ORDER BY article_rowid DESC, start DESC LIMIT ?',
     ),
     // Speaker or description matches among the quotes of the newest QUOTE_WINDOW stories.
-    quotesInWindow: db.prepare<[number, string, string], { article_rowid: number; start: number }>(`
-      SELECT q.article_rowid, q.start FROM (SELECT rowid AS r FROM articles ORDER BY published_ms DESC, rowid DESC LIMIT ?) n
-      JOIN quotes q ON q.article_rowid = n.r
-      WHERE q.speaker LIKE ? ESCAPE '\\' OR q.speaker_description LIKE ? ESCAPE '\\'`),
+    // MATERIALIZED + CROSS JOIN: with a bound LIKE pattern the planner would otherwise scan every quote.
+    quotesInWindow: db.prepare<[number, string, string, number], { article_rowid: number; start: number }>(`
+      WITH n AS MATERIALIZED (SELECT rowid AS r FROM articles ORDER BY published_ms DESC, rowid DESC LIMIT ?)
+      SELECT q.article_rowid, q.start FROM n CROSS JOIN quotes q ON q.article_rowid = n.r
+      WHERE q.speaker LIKE ? ESCAPE '\\' OR q.speaker_description LIKE ? ESCAPE '\\' LIMIT ?`),
     quoteRow: db.prepare<[number, number], QuoteRow & { published_ms: number; a_rowid: number }>(
       `SELECT ${SUMMARY_COLUMNS}, a.published_ms, a.rowid AS a_rowid, q.* FROM quotes q JOIN articles a ON a.rowid = q.article_rowid WHERE q.article_rowid = ? AND q.start = ?`,
     ),
@@ -297,7 +306,21 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     };
   }
 
-  function rankedRowids(match: string, limit: number): { r: number; rank: number }[] {
+  /**
+   * Whether a word is in more than COMMON_DENSITY of the recent stories, judged from the rowid of its
+   * DENSITY_SAMPLE-th newest match (a bounded walk). bm25 has to count every story holding each
+   * query word (its idf), so a word in most stories costs time in proportion to the store, while
+   * adding next to nothing to the ranking (bm25 gives such words an idf near zero).
+   */
+  function isTooCommonToRank(word: string, newestRowid: number): boolean {
+    const nth = q.nthNewestMatch.get(`"${word}"`, DENSITY_SAMPLE - 1);
+    return nth !== undefined && DENSITY_SAMPLE / (newestRowid - nth.r + 1) > COMMON_DENSITY;
+  }
+
+  function rankedRowids(words: readonly string[], match: string, limit: number): { r: number; rank: number }[] {
+    const newest = q.maxRowid.get()?.r ?? 0;
+    // A query holding a very common word: its newest matches, newest first (bounded, flat in store size).
+    if (words.some((w) => isTooCommonToRank(w, newest))) return q.newestMatches.all(match, limit).map(({ r }) => ({ r, rank: 0 }));
     return q.search.all(match, SEARCH_CANDIDATES, limit);
   }
 
@@ -306,8 +329,8 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     if (words.length === 0) return [];
     // All words first; when that finds nothing, any word, so a typo in one word still finds something.
     let match = ftsAll(words);
-    let rows = rankedRowids(match, limit);
-    if (rows.length === 0 && words.length > 1) rows = rankedRowids((match = ftsAny(words)), limit);
+    let rows = rankedRowids(words, match, limit);
+    if (rows.length === 0 && words.length > 1) rows = rankedRowids(words, (match = ftsAny(words)), limit);
     const hits: SearchHit[] = [];
     for (const { r, rank } of rows) {
       const row = q.summaryByRowid.get(r);
@@ -320,11 +343,10 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
   function suggestHeadlines(prefix: string, limit: number): ArticleSummary[] {
     const words = ftsWords(prefix);
     if (words.length === 0) return q.latest.all(limit).map(toSummary);
-    if (words.length === 1 && words[0]!.length === 1) {
-      return q.suggestLetter.all(SUGGEST_SCAN, `${escapeLike(words[0]!)}%`, limit).map(toSummary);
-    }
-    // A single letter after other words narrows little and has no prefix index: leave it out.
-    const usable = words.length > 1 && words[words.length - 1]!.length === 1 ? words.slice(0, -1) : words;
+    // One-letter words ("u.s. t") have no prefix index (prefix='2 3 4') and match half the store:
+    // leave them out, and when nothing else is left, match the typed start among the newest headlines.
+    const usable = words.filter((w) => w.length > 1);
+    if (usable.length === 0) return q.suggestLetter.all(SUGGEST_SCAN, `${escapeLike(prefix.trimStart())}%`, limit).map(toSummary);
     return q.suggest.all(ftsPrefix(usable), SUGGEST_CANDIDATES, limit).map(toSummary);
   }
 
@@ -343,7 +365,7 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     for (const { speaker: name } of q.matchingSpeakers.all(like, MAX_SPEAKERS)) {
       for (const k of q.quotesOfSpeaker.all(name, want)) keys.set(`${k.article_rowid}:${k.start}`, k);
     }
-    for (const k of q.quotesInWindow.all(QUOTE_WINDOW, like, like)) keys.set(`${k.article_rowid}:${k.start}`, k);
+    for (const k of q.quotesInWindow.all(QUOTE_WINDOW, like, like, want)) keys.set(`${k.article_rowid}:${k.start}`, k);
     const rows = [...keys.values()]
       .map((k) => q.quoteRow.get(k.article_rowid, k.start))
       .filter((r): r is QuoteRow & { published_ms: number; a_rowid: number } => r !== undefined)
