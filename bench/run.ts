@@ -99,8 +99,8 @@ async function main(): Promise<void> {
         : [1_000, 10_000, 100_000];
   const calls = Number(values.calls ?? (values.quick ? 100 : 1000));
   const budgetMs = Number(values.budget ?? (values.quick ? 1500 : 60_000));
-  const askCalls = Number(values['ask-calls'] ?? (values.quick ? 1 : 10));
-  const coldRuns = Number(values['cold-runs'] ?? (values.quick ? 2 : 5));
+  const askCalls = Number(values['ask-calls'] ?? (values.quick ? 0 : 5));
+  const coldRuns = Number(values['cold-runs'] ?? (values.quick ? 1 : 5));
   const partial = Boolean(values.quick || values.sizes);
   const outJson = path.resolve(values.out ?? (partial ? path.join(cacheRoot, 'results-quick.json') : path.join(root, 'bench/results.json')));
 
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${articles.toLocaleString('en-US')} articles\n`);
     const { dbPath, build, cached, seed } = ensureStore(articles, values.rebuild === true);
     if (values['build-only']) continue;
-    const measured = JSON.parse(runChild('measure.ts', [dbPath, String(articles), String(calls), String(budgetMs)], `measure ${articles}`)) as MeasureResult & { askLines: Record<string, string[]> };
+    const measured = JSON.parse(runChild('measure.ts', [dbPath, String(articles), String(calls), String(budgetMs), String(values.quick ? 200 : 1000)], `measure ${articles}`)) as MeasureResult & { askLines: Record<string, string[]> };
 
     // Cold start: a new process, start to the first answer printed (gazetteer and store opened).
     timeAsk('/latest', dbPath); // warms the OS file cache and tsx's transform cache
@@ -126,6 +126,8 @@ async function main(): Promise<void> {
       articles,
       stored: build.added,
       ingestPerSec: build.ingestPerSec,
+      ingestPerCpuSec: build.ingestPerCpuSec,
+      ingestReplayed: build.replayed,
       ingestCached: cached ? build.builtAt : null,
       storeMb: fileMb(dbPath),
       coldStartMs: Math.round(summarize(cold).p50),
@@ -135,6 +137,7 @@ async function main(): Promise<void> {
       rssStartMb: measured.rssStartMb,
       commands: Object.fromEntries(Object.entries(measured.commands).map(([k, v]) => [k, { p50: v.p50, p99: v.p99, max: v.max }])),
       calls: Object.fromEntries(Object.entries(measured.commands).map(([k, v]) => [k, v.n])),
+      cpu: Object.fromEntries(Object.entries(measured.commands).map(([k, v]) => [k, v.cpu])),
       ask,
       notes: measured.notes,
     });
@@ -172,7 +175,7 @@ function toContract(b: BenchResults): unknown {
       coldStartMs: s.coldStartMs,
       rssMb: s.rssMb,
       commands: s.commands,
-      detail: { stored: s.stored, ingestCached: s.ingestCached, createAppMs: s.createAppMs, rssStartMb: s.rssStartMb, coldStartMaxMs: s.coldStartMaxMs, calls: s.calls, ask: s.ask, notes: s.notes },
+      detail: { stored: s.stored, ingestCached: s.ingestCached, ingestPerCpuSec: s.ingestPerCpuSec, ingestReplayed: s.ingestReplayed, cpuMs: s.cpu, createAppMs: s.createAppMs, rssStartMb: s.rssStartMb, coldStartMaxMs: s.coldStartMaxMs, calls: s.calls, ask: s.ask, notes: s.notes },
     })),
   };
 }
