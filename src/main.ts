@@ -2,6 +2,7 @@ import 'dotenv/config';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.js';
 import { appOptionsFromConfig, createApp } from './app.js';
 import { systemClock } from './core/clock.js';
@@ -20,7 +21,9 @@ import { watchFolder, type FolderWatcher } from './ingest/watch-folder.js';
  * local shell) → schedulers. Everything is built here and passed down; nothing is global.
  */
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  // `npm start -- --db PATH`: the bot takes its store like every command of the tool.
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { db: { type: 'string' } }, strict: false });
+  const config = loadConfig(process.env, { dbPath: typeof values.db === 'string' ? values.db : undefined });
   const interactiveShell = !config.discord.token && process.stdin.isTTY === true;
   // A person typing in the shell should not see JSON log lines interleaved with replies: they go to a file.
   const logFile = interactiveShell ? path.join(config.dataDir, 'dateline.log') : null;

@@ -48,6 +48,21 @@ describe('npm start without DISCORD_TOKEN', () => {
     expect(fs.existsSync(env.DATELINE_DB)).toBe(true);
   });
 
+  it('takes its store from --db before DATELINE_DB', async () => {
+    const flagDb = path.join(temp.dir, 'flag.db');
+    const env = {
+      DISCORD_TOKEN: '',
+      DATELINE_DATA_DIR: path.join(temp.dir, 'data'),
+      DATELINE_DB: path.join(temp.dir, 'not-this.db'),
+      DATELINE_CACHE_DIR: path.join(repoRoot, 'data/cache'),
+      DATELINE_WATCH: 'off',
+    };
+    const r = await run(process.execPath, ['--import', 'tsx', 'src/main.ts', '--db', flagDb], env, '/latest\nexit\n');
+    expect(r.stdout).toMatch(/Latest stories/);
+    expect(fs.existsSync(flagDb)).toBe(true);
+    expect(fs.existsSync(env.DATELINE_DB)).toBe(false);
+  });
+
   it('runs `dateline` through the package bin', async () => {
     const r = await run(process.execPath, ['bin/dateline.js', 'ask', '/latest count:1', '--json', '--db', path.join(temp.dir, 'data/dateline.db')], { DATELINE_CACHE_DIR: path.join(repoRoot, 'data/cache') }, '');
     expect(r.code).toBe(0);
