@@ -61,22 +61,33 @@ function nameCandidates(gaz: Gazetteer, name: string): Candidate[] {
   return c;
 }
 
-/** Nearest populated place to a point (for "is the gold point inside this division"). */
-function nearestCity(gaz: Gazetteer, lat: number, lon: number): number {
-  let best = -1;
-  let bestD = Infinity;
+/** The k nearest populated places to a point within maxKm (for "is the gold point inside this division"). */
+function nearestCities(gaz: Gazetteer, lat: number, lon: number, k: number, maxKm: number): number[] {
+  const best: { i: number; d: number }[] = [];
   const cosLat = Math.cos((lat * Math.PI) / 180);
+  const maxDeg2 = (maxKm / 111) ** 2;
   for (let i = 0; i < gaz.size; i++) {
     if (gaz.kindCode[i] !== 0) continue;
     const dLat = (gaz.lat[i] ?? 0) - lat;
     const dLon = ((gaz.lon[i] ?? 0) - lon) * cosLat;
     const d = dLat * dLat + dLon * dLon;
-    if (d < bestD) {
-      bestD = d;
-      best = i;
-    }
+    if (d > maxDeg2 || (best.length === k && d >= (best[k - 1]?.d ?? Infinity))) continue;
+    best.push({ i, d });
+    best.sort((a, b) => a.d - b.d);
+    if (best.length > k) best.pop();
   }
-  return best;
+  return best.map((b) => b.i);
+}
+
+/**
+ * Whether a gold point lies inside a first-level division. The packaged data has no division outlines,
+ * so the division of the places around the point stands in for them: most of its 3 nearest populated
+ * places (within 250 km; the gold points of large provinces lie in empty country) belong to it.
+ */
+function divisionContains(gaz: Gazetteer, division: number, lat: number, lon: number): boolean {
+  const near = nearestCities(gaz, lat, lon, 3, 250);
+  const inside = near.filter((c) => gaz.admin1[c] === division).length;
+  return near.length > 0 && inside * 2 > near.length;
 }
 
 /** Right when within 161 km, or when a chosen country/division contains the gold point. */
@@ -85,10 +96,7 @@ function isRight(gaz: Gazetteer, i: number, lat: number, lon: number): { right: 
   if (km <= 161) return { right: true, km };
   const kind = gaz.kind(i);
   if (kind === 'country' && countryContains(gaz.country(i), lat, lon)) return { right: true, km };
-  if (kind === 'admin1') {
-    const near = nearestCity(gaz, lat, lon);
-    if (near >= 0 && gaz.admin1[near] === i && haversineKm(gaz.lat[near] ?? 0, gaz.lon[near] ?? 0, lat, lon) < 50) return { right: true, km };
-  }
+  if (kind === 'admin1' && divisionContains(gaz, i, lat, lon)) return { right: true, km };
   return { right: false, km };
 }
 

@@ -3,7 +3,7 @@
  * and the locator map. Loaded on first use: the bot only needs them for maps and the eval.
  */
 import { createRequire } from 'node:module';
-import { geoContains } from 'd3-geo';
+import { geoArea, geoContains } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -32,7 +32,10 @@ export function loadBorders(scale: '50m' | '110m' = '50m'): Borders {
   const byCode = new Map<string, CountryFeature>();
   for (const f of fc.features) {
     const code = byNumeric.get(String(f.id ?? ''));
-    if (code) byCode.set(code, f);
+    // Some numeric ids are shared by a country and its small territories (036: Australia and Ashmore
+    // and Cartier Is.): the country is the largest outline.
+    const prev = code ? byCode.get(code) : undefined;
+    if (code && (!prev || geoArea(f) > geoArea(prev))) byCode.set(code, f);
   }
   const borders = { all: fc.features, byCode };
   cache.set(scale, borders);
