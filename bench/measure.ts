@@ -3,7 +3,7 @@
  * measure in-process, around dispatchCommand / dispatchAutocomplete (parsing and transport excluded):
  * start-up time, resident memory after start and after 1,000 mixed commands, and the latency of each
  * command over CALLS varied calls. Prints one JSON line (MeasureResult).
- * Usage: tsx bench/measure.ts STORE_DB ARTICLES [CALLS] [BUDGET_MS per command] [MIXED commands before RSS]
+ * Usage: tsx bench/measure.ts STORE_DB ARTICLES [CALLS] [BUDGET_MS per command] [MIXED commands before RSS] [MIN_SAMPLES before the budget applies]
  */
 import path from 'node:path';
 import { commands } from '../commands/index.js';
@@ -33,7 +33,8 @@ export interface MeasureResult {
 
 const corpusFile = path.resolve(import.meta.dirname, '../../shared/corpus/reuters21578.ndjson');
 const caller: Caller = { userId: 'bench', userName: 'bench', channelId: 'bench', guildId: null, canManageGuild: true };
-const WARMUP = 50;
+let WARMUP = 50;
+let MIN_SAMPLES = 100;
 
 type Call = () => Promise<{ error: boolean }>;
 
@@ -92,7 +93,7 @@ async function timeCalls(calls: readonly Call[], budgetMs: number): Promise<Late
   let errors = 0;
   const started = performance.now();
   for (const call of calls.slice(WARMUP)) {
-    if (samples.length >= 100 && performance.now() - started > budgetMs) break;
+    if (samples.length >= MIN_SAMPLES && performance.now() - started > budgetMs) break;
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     const { error } = await call();
@@ -159,6 +160,9 @@ async function main(): Promise<void> {
   const callsPer = Number(process.argv[4] ?? 1000);
   const budgetMs = Number(process.argv[5] ?? 60_000);
   const mixed = Number(process.argv[6] ?? 1000);
+  // Quick runs: fewer warm-up calls and a smaller floor before the time budget may stop a suite.
+  MIN_SAMPLES = Number(process.argv[7] ?? 100);
+  WARMUP = Math.min(50, Math.max(5, Math.floor(MIN_SAMPLES / 2)));
   const config = loadConfig(process.env, { dbPath });
   const log = createLogger({ level: 'error', write: (line) => process.stderr.write(`${line}\n`) });
 

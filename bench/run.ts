@@ -109,7 +109,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${articles.toLocaleString('en-US')} articles\n`);
     const { dbPath, build, cached, seed } = ensureStore(articles, values.rebuild === true);
     if (values['build-only']) continue;
-    const measured = JSON.parse(runChild('measure.ts', [dbPath, String(articles), String(calls), String(budgetMs), String(values.quick ? 200 : 1000)], `measure ${articles}`)) as MeasureResult & { askLines: Record<string, string[]> };
+    const measured = JSON.parse(runChild('measure.ts', [dbPath, String(articles), String(calls), String(budgetMs), String(values.quick ? 200 : 1000), String(values.quick ? 20 : 100)], `measure ${articles}`)) as MeasureResult & { askLines: Record<string, string[]> };
 
     // Cold start: a new process, start to the first answer printed (gazetteer and store opened).
     timeAsk('/latest', dbPath); // warms the OS file cache and tsx's transform cache

@@ -384,8 +384,11 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
       params.push(like, like);
     }
     // Quotes of the 200 stories that best match the topic (bm25 among the newest matches), best story first.
+    // As in search(): with a very common word, the newest matching stories instead of bm25's full idf pass.
+    const newest = q.maxRowid.get()?.r ?? 0;
+    const score = words.some((w) => isTooCommonToRank(w, newest)) ? '-rowid' : 'bm25(articles_fts, 4.0, 1.0)';
     const sql = `WITH c AS MATERIALIZED (
-        SELECT rowid AS r, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?),
+        SELECT rowid AS r, ${score} AS rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?),
       m AS MATERIALIZED (SELECT r, rank FROM c ORDER BY rank LIMIT 200)
       SELECT ${SUMMARY_COLUMNS}, q.* FROM m JOIN quotes q ON q.article_rowid = m.r JOIN articles a ON a.rowid = q.article_rowid
       ${where} ORDER BY m.rank, q.start LIMIT ? OFFSET ?`;
