@@ -89,6 +89,7 @@ async function main(): Promise<void> {
       out: { type: 'string' },
       'build-only': { type: 'boolean' },
       budget: { type: 'string' },
+      merge: { type: 'boolean' },
     },
   });
   const sizes = values.sizes
@@ -102,7 +103,9 @@ async function main(): Promise<void> {
   const budgetMs = Number(values.budget ?? (values.quick ? 1500 : 60_000));
   const askCalls = Number(values['ask-calls'] ?? (values.quick ? 0 : 5));
   const coldRuns = Number(values['cold-runs'] ?? (values.quick ? 1 : 5));
-  const partial = Boolean(values.quick || values.sizes);
+  // --merge: add these sizes to the last published run (e.g. `--sizes 1000000 --merge` after a default run).
+  const partial = Boolean(values.quick || values.sizes) && !values.merge;
+  const lastRunPath = path.join(cacheRoot, 'last-run.json');
   const outJson = path.resolve(values.out ?? (partial ? path.join(cacheRoot, 'results-quick.json') : path.join(root, 'bench/results.json')));
 
   const results: SizeResult[] = [];
@@ -152,7 +155,14 @@ async function main(): Promise<void> {
   } catch {
     // not a git checkout
   }
-  const bench: BenchResults = { machine: machine(), node: process.version, date: new Date().toISOString(), commit, sizes: results };
+  if (values['build-only']) return;
+  let sizesOut = results;
+  if (values.merge && fs.existsSync(lastRunPath)) {
+    const last = JSON.parse(fs.readFileSync(lastRunPath, 'utf8')) as BenchResults;
+    sizesOut = [...last.sizes.filter((s) => !results.some((r) => r.articles === s.articles)), ...results].sort((a, b) => a.articles - b.articles);
+  }
+  const bench: BenchResults = { machine: machine(), node: process.version, date: new Date().toISOString(), commit, sizes: sizesOut };
+  if (!partial) fs.writeFileSync(lastRunPath, `${JSON.stringify(bench, null, 2)}\n`);
   fs.mkdirSync(path.dirname(outJson), { recursive: true });
   fs.writeFileSync(outJson, `${JSON.stringify(toContract(bench), null, 2)}\n`);
   console.log(renderTables(bench));
