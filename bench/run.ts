@@ -157,8 +157,8 @@ async function main(): Promise<void> {
   }
   if (values['build-only']) return;
   let sizesOut = results;
-  if (values.merge && fs.existsSync(lastRunPath)) {
-    const last = JSON.parse(fs.readFileSync(lastRunPath, 'utf8')) as BenchResults;
+  if (values.merge) {
+    const last = fs.existsSync(lastRunPath) ? (JSON.parse(fs.readFileSync(lastRunPath, 'utf8')) as BenchResults) : fromContract(path.join(root, 'bench/results.json'));
     sizesOut = [...last.sizes.filter((s) => !results.some((r) => r.articles === s.articles)), ...results].sort((a, b) => a.articles - b.articles);
   }
   const bench: BenchResults = { machine: machine(), node: process.version, date: new Date().toISOString(), commit, sizes: sizesOut };
@@ -172,6 +172,21 @@ async function main(): Promise<void> {
     fs.writeFileSync(mdPath, md);
     process.stderr.write(`wrote ${path.relative(root, outJson)} and ${path.relative(root, mdPath)}\n`);
   }
+}
+
+/** Read a published bench/results.json back (for --merge when bench/cache/last-run.json is missing). */
+function fromContract(file: string): BenchResults {
+  type Detail = Omit<SizeResult, 'articles' | 'ingestPerSec' | 'storeMb' | 'coldStartMs' | 'rssMb' | 'commands' | 'cpu'> & { cpuMs: SizeResult['cpu'] };
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Omit<BenchResults, 'sizes'> & {
+    sizes: (Pick<SizeResult, 'articles' | 'ingestPerSec' | 'storeMb' | 'coldStartMs' | 'rssMb' | 'commands'> & { detail: Detail })[];
+  };
+  return {
+    ...raw,
+    sizes: raw.sizes.map(({ detail, ...s }) => {
+      const { cpuMs, ...rest } = detail;
+      return { ...s, ...rest, cpu: cpuMs };
+    }),
+  };
 }
 
 /** bench/results.json: the contract `{machine, node, date, sizes:[{articles, ingestPerSec, storeMb, coldStartMs, rssMb, commands}]}` plus extra detail. */
