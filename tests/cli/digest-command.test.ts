@@ -1,9 +1,8 @@
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.js';
 import { parseLocalDateTime } from '../../src/cli/digest-command.js';
 import { createTestServices, type TestServices } from '../helpers/test-services.js';
-import { makeTempDir, repoRoot, writeCorpusSlice } from '../helpers/paths.js';
+import { makeTempDir, writeCorpusSlice } from '../helpers/paths.js';
+import { runCliCaptured } from '../helpers/run-cli.js';
 
 let services: TestServices;
 const temp = makeTempDir();
@@ -18,16 +17,8 @@ afterAll(() => {
   services?.close();
 });
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await runCli(args, { stdout, stderr, env: { DATELINE_CACHE_DIR: `${repoRoot}/data/cache` }, cwd: repoRoot, stderrIsTty: false });
-  return { code, stdout: out, stderr: err };
-}
+/** The digest CLI through the same in-process runner as the other CLI tests. */
+const run = (args: string[]) => runCliCaptured(args);
 
 describe('dateline digest', () => {
   it('parses local date-times strictly', () => {
