@@ -10,9 +10,9 @@ import { countryContains } from '../geo/borders.js';
 import { foldName } from '../geo/fold.js';
 import { haversineKm, loadGazetteer } from '../geo/geo-service.js';
 import type { Gazetteer } from '../geo/gazetteer.js';
-import { contextFor, documentContext, recognizeSpans } from '../geo/recognize.js';
+import { contextFor, documentContext, recognizeSpans, resolveSpan, type FoundSpan } from '../geo/recognize.js';
 import { DIVISION_WORD_RE } from '../geo/division-words.js';
-import { emptyContext, exactCandidates, mostPopulous, rankCandidates, skeletonCandidates, type Candidate } from '../geo/resolve.js';
+import { emptyContext, exactCandidates, mostPopulous, skeletonCandidates, type Candidate } from '../geo/resolve.js';
 
 export interface GoldToponym {
   name: string;
@@ -50,7 +50,7 @@ function parseDocs(text: string): GoldDoc[] {
 }
 
 /** Candidates for a gold surface form: exact spelling (abbreviations with their dot), else variants. */
-function nameCandidates(gaz: Gazetteer, name: string): Candidate[] {
+export function nameCandidates(gaz: Gazetteer, name: string): Candidate[] {
   const key = foldName(name);
   let c = name.endsWith('.') ? exactCandidates(gaz, key + '.') : [];
   if (c.length === 0) c = exactCandidates(gaz, key);
@@ -91,7 +91,7 @@ function divisionContains(gaz: Gazetteer, division: number, lat: number, lon: nu
 }
 
 /** Right when within 161 km, or when a chosen country/division contains the gold point. */
-function isRight(gaz: Gazetteer, i: number, lat: number, lon: number): { right: boolean; km: number } {
+export function isRight(gaz: Gazetteer, i: number, lat: number, lon: number): { right: boolean; km: number } {
   const km = haversineKm(gaz.lat[i] ?? 0, gaz.lon[i] ?? 0, lat, lon);
   if (km <= 161) return { right: true, km };
   const kind = gaz.kind(i);
@@ -130,7 +130,10 @@ export function evaluatePlaces(gaz: Gazetteer, docs: readonly GoldDoc[]): Places
       if (g.lat === null || g.lon === null) continue;
       resolvable++;
       const cands = nameCandidates(gaz, g.name);
-      const chosen = rankCandidates(gaz, cands, contextFor(ctx, g.name))[0]?.index ?? -1;
+      // Resolved as ingest resolves a found span, with the found span that follows it (`Paris, Texas`).
+      const span: FoundSpan = { name: g.name, start: g.start, end: g.end, candidates: cands };
+      const next = spans.find((s) => s.start >= g.end);
+      const chosen = resolveSpan(gaz, doc.text, span, next, contextFor(ctx, g.name)).chosen;
       const base = mostPopulous(gaz, cands);
       if (chosen >= 0) {
         const r = isRight(gaz, chosen, g.lat, g.lon);

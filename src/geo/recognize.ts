@@ -211,6 +211,9 @@ interface Contribution {
   countryWeight: number;
   admin1: number;
   admin1Weight: number;
+  /** The town's point (NaN for countries and divisions): an anchor for nearby names. */
+  lat: number;
+  lon: number;
 }
 
 /** The context a document gives, kept per name so a name never votes for itself (`Mexico` for Mexico City). */
@@ -230,9 +233,13 @@ export function documentContext(gaz: Gazetteer, spans: readonly FoundSpan[], bas
     const kind = gaz.kind(top.index);
     const key = foldName(s.name);
     const cc = gaz.country(top.index);
-    if (kind === 'country') contributions.push({ key, country: cc, countryWeight: 1, admin1: -1, admin1Weight: 0 });
-    else if (kind === 'admin1') contributions.push({ key, country: cc, countryWeight: 0.7, admin1: top.index, admin1Weight: 1 });
-    else if (kind === 'city' || kind === 'admin2') contributions.push({ key, country: cc, countryWeight: 0.5, admin1: gaz.admin1[top.index] ?? -1, admin1Weight: 0.5 });
+    if (kind === 'country') contributions.push({ key, country: cc, countryWeight: 1, admin1: -1, admin1Weight: 0, lat: NaN, lon: NaN });
+    else if (kind === 'admin1') contributions.push({ key, country: cc, countryWeight: 0.7, admin1: top.index, admin1Weight: 1, lat: NaN, lon: NaN });
+    else if (kind === 'city' || kind === 'admin2') {
+      const lat = kind === 'city' ? (gaz.lat[top.index] ?? NaN) : NaN;
+      const lon = kind === 'city' ? (gaz.lon[top.index] ?? NaN) : NaN;
+      contributions.push({ key, country: cc, countryWeight: 0.5, admin1: gaz.admin1[top.index] ?? -1, admin1Weight: 0.5, lat, lon });
+    }
   }
   return { base, contributions };
 }
@@ -242,51 +249,59 @@ export function contextFor(doc: DocumentContext, name: string): ResolveContext {
   const key = foldName(name);
   const countries = new Map(doc.base.countries);
   const admin1s = new Map(doc.base.admin1s);
+  const anchors: number[] = [];
   for (const c of doc.contributions) {
     if (c.key === key) continue;
     countries.set(c.country, (countries.get(c.country) ?? 0) + c.countryWeight);
     if (c.admin1 >= 0) admin1s.set(c.admin1, (admin1s.get(c.admin1) ?? 0) + c.admin1Weight);
+    if (!Number.isNaN(c.lat)) anchors.push(c.lat, c.lon);
   }
   // Relative weights: the document's main country counts fully, a passing mention less.
   const maxC = Math.max(1, ...countries.values());
   for (const [k, v] of countries) countries.set(k, v / maxC);
-  return { countries, admin1s, storeCounts: doc.base.storeCounts };
+  return { countries, admin1s, storeCounts: doc.base.storeCounts, anchors };
 }
 
-/** Resolve each span in the document context; `X, Y` lets Y (a country or division) constrain X. */
+/**
+ * Resolve one span in the document context. `X, Y` lets Y (a country or division) constrain X;
+ * `the province of X` / `X province` asks for the division.
+ */
+export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: FoundSpan | undefined, ctx: ResolveContext): ResolvedSpan {
+  let cands = s.candidates;
+  // Not in lists of countries or divisions (`Iraq, Iran`, `Illinois, Iowa`): only a name that is not itself one.
+  const container = cands.some((c) => c.primary && (gaz.kind(c.index) === 'country' || gaz.kind(c.index) === 'admin1'));
+  if (next && !container && /^,\s?$/.test(text.slice(s.end, next.start))) {
+    const containers = new Set<string>();
+    for (const c of next.candidates) {
+      const kind = gaz.kind(c.index);
+      if (kind === 'country') containers.add('c:' + gaz.country(c.index));
+      if (kind === 'admin1') containers.add('a:' + c.index);
+    }
+    const inside = cands.filter((c) => containers.has('c:' + gaz.country(c.index)) || containers.has('a:' + (gaz.admin1[c.index] ?? -1)));
+    if (inside.some((c) => c.primary)) cands = inside;
+  }
+  const before = text.slice(Math.max(0, s.start - 30), s.start);
+  const after = text.slice(s.end, s.end + 15);
+  if (/\b(province|governorate|state|region|county) of\s+(the\s+)?$/i.test(before) || /^\s+(province|governorate|county|region)\b/i.test(after)) {
+    const divisions = cands.filter((c) => gaz.kind(c.index) === 'admin1' || gaz.kind(c.index) === 'admin2');
+    if (divisions.length > 0) cands = divisions;
+  }
+  const ranked = rankCandidates(gaz, cands, ctx);
+  return { ...s, ranked, chosen: ranked[0]?.index ?? -1 };
+}
+
+/** Resolve each span in the document context (one context per distinct name). */
 export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly FoundSpan[], doc: DocumentContext): ResolvedSpan[] {
   const perName = new Map<string, ResolveContext>();
-  const out: ResolvedSpan[] = [];
-  spans.forEach((s, k) => {
-    let cands = s.candidates;
-    const next = spans[k + 1];
-    if (next && /^,\s?$/.test(text.slice(s.end, next.start))) {
-      const containers = new Set<string>();
-      for (const c of next.candidates) {
-        const kind = gaz.kind(c.index);
-        if (kind === 'country') containers.add('c:' + gaz.country(c.index));
-        if (kind === 'admin1') containers.add('a:' + c.index);
-      }
-      const inside = cands.filter((c) => containers.has('c:' + gaz.country(c.index)) || containers.has('a:' + (gaz.admin1[c.index] ?? -1)));
-      if (inside.length > 0) cands = inside;
-    }
-    // `the province of Hasakah`, `Deir al-Zour province`: the division, not its seat.
-    const before = text.slice(Math.max(0, s.start - 30), s.start);
-    const after = text.slice(s.end, s.end + 15);
-    if (/\b(province|governorate|state|region|county) of\s+(the\s+)?$/i.test(before) || /^\s+(province|governorate|county|region)\b/i.test(after)) {
-      const divisions = cands.filter((c) => gaz.kind(c.index) === 'admin1' || gaz.kind(c.index) === 'admin2');
-      if (divisions.length > 0) cands = divisions;
-    }
+  return spans.map((s, k) => {
     const key = foldName(s.name);
     let ctx = perName.get(key);
     if (!ctx) {
       ctx = contextFor(doc, s.name);
       perName.set(key, ctx);
     }
-    const ranked = rankCandidates(gaz, cands, ctx);
-    out.push({ ...s, ranked, chosen: ranked[0]?.index ?? -1 });
+    return resolveSpan(gaz, text, s, spans[k + 1], ctx);
   });
-  return out;
 }
 
 /** Recognise and resolve: what ingest stores for each story. */

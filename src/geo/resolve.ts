@@ -23,6 +23,8 @@ export interface ResolveContext {
   admin1s: Map<number, number>;
   /** Gazetteer id → number of stored mentions. */
   storeCounts?: ReadonlyMap<number, number>;
+  /** Points (lat, lon pairs) of the confidently resolved towns around the name: nearby candidates win. */
+  anchors?: readonly number[];
 }
 
 export function emptyContext(storeCounts?: ReadonlyMap<number, number>): ResolveContext {
@@ -114,25 +116,45 @@ function dedupe(cands: Candidate[]): Candidate[] {
 export const WEIGHTS = {
   country: 2.5,
   region: 3,
+  /** Oceans and areas have no population: score them as if they had this many people (log10). */
+  regionFloor: 6,
   admin1: 0.5,
   admin2: -1,
   capital: 1.5,
   seat: 0.8,
   seat2: 0.3,
   primary: 0.5,
+  /** A town reached only through one of its alternate names while another candidate bears the name itself. */
+  altOnly: -3,
   skeleton: -1.5,
   contextCountry: 2.5,
   contextAdmin1: 2,
+  /** Within 50 km of a confidently resolved town of the same story (half within 200 km). */
+  near: 1.5,
   store: 1.5,
 };
 
-/** How likely this entry is what the name means, in this context. */
-export function scoreCandidate(gaz: Gazetteer, c: Candidate, ctx: ResolveContext): number {
+/** Distance in km to the nearest anchor (equirectangular: enough to compare with a few hundred km). */
+function nearestAnchorKm(lat: number, lon: number, anchors: readonly number[]): number {
+  let best = Infinity;
+  const cosLat = Math.cos((lat * Math.PI) / 180);
+  for (let k = 0; k + 1 < anchors.length; k += 2) {
+    const dLat = (anchors[k] ?? 0) - lat;
+    const dLon = ((anchors[k + 1] ?? 0) - lon) * cosLat;
+    const d = dLat * dLat + dLon * dLon;
+    if (d < best) best = d;
+  }
+  return Math.sqrt(best) * 111.2;
+}
+
+/** How likely this entry is what the name means, in this context (`anyPrimary`: some candidate bears the name itself). */
+export function scoreCandidate(gaz: Gazetteer, c: Candidate, ctx: ResolveContext, anyPrimary = false): number {
   const i = c.index;
-  let s = Math.log10((gaz.pop[i] ?? 0) + 10);
   const kind = gaz.kind(i);
+  const pop = gaz.pop[i] ?? 0;
+  let s = Math.log10(pop + 10);
   if (kind === 'country') s += WEIGHTS.country;
-  else if (kind === 'continent' || kind === 'region') s += WEIGHTS.region;
+  else if (kind === 'continent' || kind === 'region') s = Math.max(s, WEIGHTS.regionFloor) + WEIGHTS.region;
   else if (kind === 'admin1') s += WEIGHTS.admin1;
   else if (kind === 'admin2') s += WEIGHTS.admin2;
   else {
@@ -140,15 +162,23 @@ export function scoreCandidate(gaz: Gazetteer, c: Candidate, ctx: ResolveContext
     if (f === 'PPLC') s += WEIGHTS.capital;
     else if (f === 'PPLA') s += WEIGHTS.seat;
     else if (f === 'PPLA2') s += WEIGHTS.seat2;
+    if (anyPrimary && !c.primary) s += WEIGHTS.altOnly;
   }
   if (c.primary) s += WEIGHTS.primary;
   if (c.viaSkeleton) s += WEIGHTS.skeleton;
-  if (kind !== 'country' && kind !== 'continent' && kind !== 'region') {
+  if (kind !== 'continent' && kind !== 'region') {
+    // A country or division gets the weight of the text around it like the places inside it do, so
+    // `Mexico` among Mexican towns stays the country rather than becoming Mexico City.
     const cw = ctx.countries.get(gaz.country(i)) ?? 0;
     if (cw > 0) s += WEIGHTS.contextCountry * Math.min(1, cw);
-    const a = kind === 'admin1' ? -1 : (gaz.admin1[i] ?? -1);
+    const a = kind === 'admin1' ? i : kind === 'country' ? -1 : (gaz.admin1[i] ?? -1);
     const aw = a >= 0 ? (ctx.admin1s.get(a) ?? 0) : 0;
     if (aw > 0) s += WEIGHTS.contextAdmin1 * Math.min(1, aw);
+    if ((kind === 'city' || kind === 'admin2') && ctx.anchors && ctx.anchors.length > 0) {
+      const km = nearestAnchorKm(gaz.lat[i] ?? 0, gaz.lon[i] ?? 0, ctx.anchors);
+      if (km < 50) s += WEIGHTS.near;
+      else if (km < 200) s += WEIGHTS.near / 2;
+    }
   }
   const stored = ctx.storeCounts?.get(gaz.ids[i] ?? 0) ?? 0;
   if (stored > 0) s += WEIGHTS.store * Math.min(2, Math.log10(1 + stored));
@@ -160,7 +190,8 @@ export interface Ranked extends Candidate {
 }
 
 export function rankCandidates(gaz: Gazetteer, cands: readonly Candidate[], ctx: ResolveContext): Ranked[] {
-  return cands.map((c) => ({ ...c, score: scoreCandidate(gaz, c, ctx) })).sort((a, b) => b.score - a.score || a.index - b.index);
+  const anyPrimary = cands.some((c) => c.primary);
+  return cands.map((c) => ({ ...c, score: scoreCandidate(gaz, c, ctx, anyPrimary) })).sort((a, b) => b.score - a.score || a.index - b.index);
 }
 
 /** Baseline of the eval: the most populous candidate, nothing else. */
