@@ -3,7 +3,7 @@ import { commands as allCommands } from '../../commands/index.js';
 import { createApp, type App } from '../../src/app.js';
 import type { Caller, Command } from '../../src/core/command.js';
 import { createFixedClock, type Clock } from '../../src/core/clock.js';
-import { dispatchCommand, createCommandRegistry } from '../../src/core/dispatch.js';
+import { dispatchCommand } from '../../src/core/dispatch.js';
 import { isUserError } from '../../src/core/errors.js';
 import { createMemoryLogger } from '../../src/core/logger.js';
 import { parseCommandLine } from '../../src/core/parse-command-line.js';
@@ -65,10 +65,9 @@ export const testCaller: Caller = { userId: 'tester', userName: 'tester', channe
 
 /** Run a typed command line (`/summary length:2`) as the shell and `dateline ask` do. */
 export async function askCommand(services: TestServices, line: string, caller: Caller = testCaller): Promise<Reply> {
-  const registry = services.app.registry ?? createCommandRegistry(allCommands);
   try {
     const parsed = parseCommandLine(line, services.app.definitions);
-    return await dispatchCommand(registry, parsed.name, { options: parsed.options, subcommand: parsed.subcommand, caller, services });
+    return await dispatchCommand(services.app.registry, parsed.name, { options: parsed.options, subcommand: parsed.subcommand, caller, services });
   } catch (error) {
     if (!isUserError(error)) throw error;
     return reply({ text: error.message, isError: true, data: error.data ?? { error: error.code } });
