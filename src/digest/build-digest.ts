@@ -4,6 +4,7 @@ import type { ArticleStore } from '../store/article-store.js';
 import { formatInZone } from '../core/zoned-time.js';
 import { createAboutFilter, matchesAbout } from './about-filter.js';
 import { DEFAULT_GROUPING, groupStories, type GroupInput, type GroupingOptions } from './group-stories.js';
+import { DEFAULT_TEMPLATES, templateScores, type TemplateOptions } from './headline-templates.js';
 
 export interface DigestStory {
   articleId: string;
@@ -50,9 +51,11 @@ export interface BuildDigestOptions {
   /** Stories read from the window at most (a busy 1987 day has ~850). */
   maxCandidates?: number;
   grouping?: Readonly<GroupingOptions>;
+  templates?: Readonly<TemplateOptions>;
 }
 
-export const DIGEST_DEFAULTS = { maxGroups: 10, maxStoriesPerGroup: 4, maxCandidates: 3000, summaryChars: 300 } as const;
+/** `maxHistory`: headlines read from the days before the window to learn routine shapes (two busy weeks). */
+export const DIGEST_DEFAULTS = { maxGroups: 10, maxStoriesPerGroup: 4, maxCandidates: 3000, summaryChars: 300, maxHistory: 15_000 } as const;
 const DAY_MS = 86_400_000;
 
 /** The window of a subscription's next digest: since its previous one, or the last 24 h for the first. */
@@ -116,7 +119,8 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
 
   // 1. Candidates in the window, with what grouping and display need.
   const stories = new Map<string, { story: DigestStory; input: GroupInput }>();
-  for (const summary of deps.store.publishedBetween(options.since, options.at, options.maxCandidates ?? DIGEST_DEFAULTS.maxCandidates)) {
+  const windowAll = deps.store.publishedBetween(options.since, options.at, options.maxCandidates ?? DIGEST_DEFAULTS.maxCandidates);
+  for (const summary of windowAll) {
     const article = deps.store.getById(summary.id);
     if (!article) continue;
     const analysis = deps.store.getAnalysis(summary.id);
@@ -134,12 +138,27 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
         summary: shorten(sentence, DIGEST_DEFAULTS.summaryChars),
         places: storyPlaces(places, deps.geo),
       },
-      input: { id: article.id, publishedMs: Date.parse(article.published), headline: article.headline, lead, placeKeys: placeKeys(places) },
+      input: {
+        id: article.id, publishedMs: Date.parse(article.published), headline: article.headline, lead, placeKeys: placeKeys(places), dateline: article.datelinePlace,
+        bodyWords: article.body.split(/\s+/).filter(Boolean).length,
+      },
     });
   }
 
-  // 2. Events, best first.
-  const groups = groupStories([...stories.values()].map((s) => s.input), options.at.getTime(), options.grouping ?? DEFAULT_GROUPING);
+  // 2. Routine series, learnt from the headlines of the days before the window and of the window itself.
+  const templates = options.templates ?? DEFAULT_TEMPLATES;
+  const inputs = [...stories.values()].map((s) => s.input);
+  const history = deps.store
+    .publishedBetween(new Date(options.since.getTime() - templates.lookbackDays * DAY_MS), options.since, DIGEST_DEFAULTS.maxHistory)
+    .map((h) => ({ headline: h.headline, publishedMs: Date.parse(h.published) }));
+  // The whole window, not only what `about` kept: a series is a series whatever the filter.
+  const windowHeadlines = filter ? windowAll.map((h) => h.headline) : inputs.map((i) => i.headline);
+  const scores = templateScores(windowHeadlines, history, templates);
+  const templateOf = new Map(windowHeadlines.map((h, i) => [h, scores[i]!]));
+  for (const input of inputs) input.template = templateOf.get(input.headline) ?? 0;
+
+  // 3. Events, best first.
+  const groups = groupStories(inputs, options.at.getTime(), options.grouping ?? DEFAULT_GROUPING);
   return {
     at: options.at,
     since: options.since,

@@ -9,6 +9,12 @@ export interface GroupInput {
   lead: string;
   /** Resolved place keys (`g:<geonameId>`, `c:<country code>`) or plain names when unresolved. */
   placeKeys: readonly string[];
+  /** How much the headline follows a routine series' shape, 0-1 (`templateScores`); 0 when not given. */
+  template?: number;
+  /** Where it was filed from (`datelinePlace`): several bureaus on one event is wide coverage. */
+  dateline?: string | null;
+  /** Words of the body: a two-line notice or price table weighs less than a reported story; unknown counts in full. */
+  bodyWords?: number;
 }
 
 export interface StoryGroup {
@@ -27,6 +33,12 @@ export interface GroupingOptions {
   minMaxDf: number;
   /** Age at which a story's recency weight halves. */
   recencyHalfLifeMs: number;
+  /** Weight of log2(distinct datelines of the group's own-worded stories) in the rank. */
+  datelineWeight: number;
+  /** A story weighs in full from this many body words on, proportionally less below… */
+  fullStoryWords: number;
+  /** …but never less than this share. */
+  minStoryWeight: number;
 }
 
 export const DEFAULT_GROUPING: Readonly<GroupingOptions> = {
@@ -35,6 +47,10 @@ export const DEFAULT_GROUPING: Readonly<GroupingOptions> = {
   maxDocShare: 0.04,
   minMaxDf: 5,
   recencyHalfLifeMs: 12 * 3_600_000,
+  datelineWeight: 0.5,
+  // Reuters notices (payouts, results, price tables) run 20-80 words, reported stories 150-700 (by eye, 1987-03-02/04-07).
+  fullStoryWords: 200,
+  minStoryWeight: 0.25,
 };
 
 type Vector = Map<string, number>;
@@ -100,9 +116,31 @@ export function storyVectors(stories: readonly GroupInput[], options: Readonly<G
 }
 
 /**
+ * How much coverage a group's members are worth: each distinct headline counts by how much it is its
+ * own words (1 − template) and how much of a story it is (body length), so sixteen "<town> CATTLE …
+ * - USDA" reports weigh next to nothing while three reported stories on one event weigh three; then log2, so two beat one (a group worth
+ * less than one story goes below zero), plus a bonus for distinct datelines among the own-worded ones.
+ */
+export function groupCoverage(members: readonly GroupInput[], options: Readonly<GroupingOptions> = DEFAULT_GROUPING): number {
+  const byHeadline = new Map<string, number>();
+  const datelines = new Set<string>();
+  for (const m of members) {
+    const own = 1 - Math.min(1, Math.max(0, m.template ?? 0));
+    const substance = m.bodyWords === undefined ? 1 : Math.min(1, Math.max(options.minStoryWeight, m.bodyWords / options.fullStoryWords));
+    const key = m.headline.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    byHeadline.set(key, Math.max(byHeadline.get(key) ?? 0, own * substance));
+    if (own >= 0.5 && m.dateline) datelines.add(m.dateline.trim().toLowerCase());
+  }
+  let worth = 0;
+  for (const own of byHeadline.values()) worth += own;
+  const base = worth >= 1 ? Math.log2(worth) : worth - 1;
+  return base + options.datelineWeight * Math.log2(Math.max(1, datelines.size));
+}
+
+/**
  * Group stories about the same event: greedy centroid clustering, newest story first, joining the
  * most similar group when the cosine to its centroid passes the threshold. Groups are ranked by
- * coverage (log2 of the story count: two stories beat one) plus recency of their newest story.
+ * coverage (`groupCoverage`: distinct own-worded headlines and datelines) plus recency of their newest story.
  */
 export function groupStories(stories: readonly GroupInput[], nowMs: number, options: Readonly<GroupingOptions> = DEFAULT_GROUPING): StoryGroup[] {
   const order = stories.map((_, i) => i).sort((a, b) => stories[b]!.publishedMs - stories[a]!.publishedMs || stories[a]!.id.localeCompare(stories[b]!.id));
@@ -136,7 +174,8 @@ export function groupStories(stories: readonly GroupInput[], nowMs: number, opti
       // The most central member speaks for the group (its headline becomes the group title).
       const central = [...g.members].sort((a, b) => dot(vectors[b]!, g.centroid) - dot(vectors[a]!, g.centroid))[0]!;
       const rest = g.members.filter((i) => i !== central).sort((a, b) => stories[b]!.publishedMs - stories[a]!.publishedMs);
-      return { ids: [central, ...rest].map((i) => stories[i]!.id), newestMs, score: Math.log2(g.members.length) + recency };
+      const coverage = groupCoverage(g.members.map((i) => stories[i]!), options);
+      return { ids: [central, ...rest].map((i) => stories[i]!.id), newestMs, score: coverage + recency };
     })
     .sort((a, b) => b.score - a.score || b.newestMs - a.newestMs || a.ids[0]!.localeCompare(b.ids[0]!));
 }

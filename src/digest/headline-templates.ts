@@ -1,0 +1,137 @@
+import { STOPWORDS } from '../nlp/tokens.js';
+
+/**
+ * Routine series (livestock and futures reports, money-market notices, fund payouts, results tables)
+ * are filed under the same headline shape again and again: "<town> HOGS UP 1.00 DLR - USDA",
+ * "<fund> SETS PAYOUT", "MIDWEST GRAIN FUTURES 12:50 EDT". A digest reader expects them below the
+ * day's news. Nothing here names a series: the shapes are learnt from the store's own headlines,
+ * those of the days before the window and those of the window itself.
+ */
+
+/** Month names are a slot of a template ("EXPORTS RISE IN JANUARY"), like numbers. */
+const MONTHS: ReadonlySet<string> = new Set(
+  'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december'.split(' '),
+);
+
+/**
+ * The words of a headline without its slots: lower case, abbreviation dots dropped (`U.K.` → `uk`),
+ * ticker codes in angle brackets, possessive endings, numbers, words with digits (`4TH`, `12:50`)
+ * and month names removed.
+ */
+export function headlineSkeleton(headline: string): string[] {
+  const text = headline.replace(/<[^>]*>/g, ' ').toLowerCase().replace(/\./g, '');
+  const out: string[] = [];
+  for (const raw of text.match(/[a-z0-9']+/g) ?? []) {
+    const word = raw.replace(/'s?$/, '').replace(/'/g, '');
+    if (!word || /\d/.test(word) || MONTHS.has(word)) continue;
+    out.push(word);
+  }
+  return out;
+}
+
+/** Drop function words at both ends: "RISE IN 1986" is not a shape "in" ends. */
+function trimStopwords(words: readonly string[]): string[] {
+  let start = 0;
+  let end = words.length;
+  while (start < end && STOPWORDS.has(words[start]!)) start++;
+  while (end > start && STOPWORDS.has(words[end - 1]!)) end--;
+  return words.slice(start, end);
+}
+
+/**
+ * The shapes a headline can share with others of its series: the whole skeleton (updates of one
+ * table: "MIDWEST GRAIN FUTURES <time> EDT"), its first three and two words (one desk's series under
+ * changing verbs: "WALL STREET STOCKS …", "CBT CORN …") and its last two (a slot in front:
+ * "<company> SETS PAYOUT", "<town> CATTLE UP <n> DLR - USDA"). Short headlines give only the shapes
+ * that leave a slot.
+ */
+export function headlineShapes(headline: string): string[] {
+  const words = trimStopwords(headlineSkeleton(headline));
+  if (words.length === 0) return [];
+  const shapes = [`=${words.join(' ')}`];
+  if (words.length >= 4) shapes.push(`^${words.slice(0, 3).join(' ')}`);
+  if (words.length >= 3) shapes.push(`^${words.slice(0, 2).join(' ')}`);
+  // A one-word slot inside: "COMEX <metal> FUTURES …", "CBT <grain> FUTURES …", "LME <metal> CLOSES …".
+  if (words.length >= 4) shapes.push(`^${words[0]} * ${words[2]}`);
+  // Two words are enough for a suffix: "<FRANKLIN UTILITIES FUND> SETS PAYOUT" loses its name with the brackets.
+  if (words.length >= 2) {
+    const tail = trimStopwords(words.slice(-2));
+    if (tail.length === 2) shapes.push(`$${tail.join(' ')}`);
+  }
+  return shapes;
+}
+
+export interface TemplateOptions {
+  /** How far back the store's history is read for shapes (days before the window). */
+  lookbackDays: number;
+  /** A story whose best shape recurs this much or less is not templated at all… */
+  noneAt: number;
+  /** …and fully templated from this much on (linear in between). */
+  fullAt: number;
+  /** Other headlines of the window with the same shape that count as one earlier day with it… */
+  windowHeadlinesPerDay: number;
+  /** …except the whole skeleton: headlines that differ only in numbers, dates and tickers are one table's updates. */
+  windowSkeletonsPerDay: number;
+}
+
+export const DEFAULT_TEMPLATES: Readonly<TemplateOptions> = {
+  lookbackDays: 14,
+  // A shape seen on two earlier days is still news often enough ("… U.S. SANCTIONS", "… TRADE ROW",
+  // 1987-04-08 by eye); a series shows on most days, or many times in one day.
+  noneAt: 2,
+  fullAt: 5,
+  windowHeadlinesPerDay: 3,
+  windowSkeletonsPerDay: 1,
+};
+
+export interface DatedHeadline {
+  headline: string;
+  publishedMs: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * How templated each window headline is, 0 (its own words) to 1 (a routine series). A shape's
+ * recurrence is the number of distinct earlier days it was seen on, plus the number of other distinct
+ * headlines of the window that share it divided by `windowHeadlinesPerDay` (`windowSkeletonsPerDay`
+ * for the whole skeleton; a store with little
+ * history still knows 23 "<town> HOGS … - USDA" reports in one day are a series); a story takes the
+ * recurrence of its most recurrent shape.
+ */
+export function templateScores(
+  window: readonly string[],
+  history: readonly DatedHeadline[],
+  options: Readonly<TemplateOptions> = DEFAULT_TEMPLATES,
+): number[] {
+  const days = new Map<string, Set<number>>();
+  for (const h of history) {
+    const day = Math.floor(h.publishedMs / DAY_MS);
+    for (const shape of headlineShapes(h.headline)) {
+      let set = days.get(shape);
+      if (!set) days.set(shape, (set = new Set()));
+      set.add(day);
+    }
+  }
+  // Distinct headlines only: the same story filed twice is not a series.
+  const inWindow = new Map<string, Set<string>>();
+  const shapesOf = window.map((headline) => {
+    const shapes = headlineShapes(headline);
+    const key = headline.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    for (const shape of shapes) {
+      let set = inWindow.get(shape);
+      if (!set) inWindow.set(shape, (set = new Set()));
+      set.add(key);
+    }
+    return shapes;
+  });
+  return shapesOf.map((shapes) => {
+    let best = 0;
+    for (const shape of shapes) {
+      const perDay = shape.startsWith('=') ? options.windowSkeletonsPerDay : options.windowHeadlinesPerDay;
+      const recurrence = (days.get(shape)?.size ?? 0) + ((inWindow.get(shape)?.size ?? 1) - 1) / perDay;
+      if (recurrence > best) best = recurrence;
+    }
+    return Math.min(1, Math.max(0, (best - options.noneAt) / (options.fullAt - options.noneAt)));
+  });
+}
