@@ -38,7 +38,7 @@ export interface AppOptions {
   /** Tests pass a shared, already loaded gazetteer to save its load time. */
   geo?: GeoService;
   /** Feed fetch limits and the default poll interval (config; tests shrink the limits). */
-  feedOptions?: Pick<FeedServiceDeps, 'fetch' | 'defaultIntervalMinutes'>;
+  feedOptions?: Pick<FeedServiceDeps, 'fetch' | 'defaultIntervalMinutes' | 'allowPrivateAddresses' | 'lookup'>;
   /** Default zone of digest subscriptions (config `timezone`); UTC when not given. */
   timezone?: string;
 }
@@ -51,7 +51,11 @@ export function appOptionsFromConfig(config: Config, deps: Pick<AppOptions, 'com
     cacheDir: config.cacheDir,
     mapsDir: config.mapsDir,
     timezone: config.timezone,
-    feedOptions: { defaultIntervalMinutes: config.feeds.intervalMinutes, fetch: { userAgent: feedUserAgent(config.feeds.contact) } },
+    feedOptions: {
+      defaultIntervalMinutes: config.feeds.intervalMinutes,
+      fetch: { userAgent: feedUserAgent(config.feeds.contact) },
+      allowPrivateAddresses: config.feeds.allowPrivate,
+    },
   };
 }
 

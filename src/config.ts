@@ -17,7 +17,7 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   shellChannelId: string;
   /** Live news (issue 10): feeds polled on a schedule, and a watched folder. */
-  feeds: { urls: string[]; intervalMinutes: number; contact: string | null };
+  feeds: { urls: string[]; intervalMinutes: number; contact: string | null; allowPrivate: boolean };
   watch: { enabled: boolean; dir: string };
 }
 
@@ -68,6 +68,7 @@ const envSchema = z.object({
   ),
   DATELINE_FEED_INTERVAL: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1440, 'must be 1-1440 minutes').optional()),
   DATELINE_FEED_CONTACT: optionalString,
+  DATELINE_FEEDS_ALLOW_PRIVATE: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).optional()),
   DATELINE_WATCH: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).optional()),
   DATELINE_WATCH_DIR: optionalString,
 });
@@ -109,7 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     timezone: e.DATELINE_TZ ?? 'UTC',
     logLevel: e.DATELINE_LOG_LEVEL ?? 'info',
     shellChannelId: e.DATELINE_SHELL_CHANNEL ?? 'shell',
-    feeds: { urls: splitList(e.DATELINE_FEEDS ?? ''), intervalMinutes: e.DATELINE_FEED_INTERVAL ?? 15, contact: e.DATELINE_FEED_CONTACT ?? null },
+    feeds: { urls: splitList(e.DATELINE_FEEDS ?? ''), intervalMinutes: e.DATELINE_FEED_INTERVAL ?? 15, contact: e.DATELINE_FEED_CONTACT ?? null, allowPrivate: e.DATELINE_FEEDS_ALLOW_PRIVATE === 'on' },
     watch: { enabled: e.DATELINE_WATCH !== 'off', dir: path.resolve(cwd, e.DATELINE_WATCH_DIR ?? dataDir) },
   };
 }

@@ -10,6 +10,7 @@ import { DEFAULT_FEED_INTERVAL_MINUTES, type Feed, type FeedChannel, type FeedSt
 import type { SendTarget } from '../transports/transport.js';
 import { formatPublished, truncate } from '../views/format.js';
 import { feedItemsToRecords } from './feed-items.js';
+import { checkPublicUrl, systemLookup, type HostLookup } from './address-guard.js';
 import { defaultFetchOptions, fetchFeed, type FetchFeedOptions } from './fetch-feed.js';
 import { parseFeed } from './parse-feed.js';
 
@@ -31,6 +32,8 @@ export interface FeedPollResult {
   addedIds: string[];
   /** Empty unless the feed has channels and this is not its first successful poll. */
   posts: FeedPost[];
+  /** Set when the private-address guard refused the URL or a redirect target. */
+  refused?: true;
 }
 
 export interface AddFeedInput {
@@ -75,6 +78,15 @@ export interface FeedServiceDeps {
   maxPostsPerPoll?: number;
   /** Feeds fetched at once by pollDue. */
   concurrency?: number;
+  /**
+   * Let chat-added feeds (`/feeds add`) reach loopback, private, link-local and other non-public
+   * addresses (config `DATELINE_FEEDS_ALLOW_PRIVATE`, for local set-ups and tests). Off by default:
+   * feeds added from chat, and every redirect they take, must be public. Feeds the operator listed
+   * (DATELINE_FEEDS) or polls from the command line are trusted either way.
+   */
+  allowPrivateAddresses?: boolean;
+  /** DNS for the guard (all addresses of a name); node:dns by default. */
+  lookup?: HostLookup;
 }
 
 const MAX_BACKOFF_MS = 6 * 3600_000;
@@ -105,12 +117,16 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
   const defaultInterval = deps.defaultIntervalMinutes ?? DEFAULT_FEED_INTERVAL_MINUTES;
   const maxPosts = deps.maxPostsPerPoll ?? 5;
   const inFlight = new Map<string, Promise<FeedPollResult>>();
+  const lookup = deps.lookup ?? systemLookup;
+  const guardedFetchOptions: FetchFeedOptions = { ...fetchOptions, checkUrl: (url) => checkPublicUrl(url, lookup) };
+  /** Only feeds added from chat are guarded; the operator's own feeds and command-line polls are trusted. */
+  const guarded = (feed: Feed | null): boolean => !deps.allowPrivateAddresses && feed?.origin === 'command';
 
   /** One poll, never throwing: a bug inside still ends as a failed result with a reason. */
-  function pollOne(url: string): Promise<FeedPollResult> {
+  function pollOne(url: string, trusted = false): Promise<FeedPollResult> {
     const running = inFlight.get(url);
     if (running) return running;
-    const promise = runPoll(url)
+    const promise = runPoll(url, trusted)
       .catch((error: unknown): FeedPollResult => {
         deps.log.error('feed poll crashed', { feed: url, error });
         return failed(url, `internal error: ${(error as Error).message}`);
@@ -120,7 +136,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     return promise;
   }
 
-  async function runPoll(url: string): Promise<FeedPollResult> {
+  async function runPoll(url: string, trusted: boolean): Promise<FeedPollResult> {
     const feed = deps.feedStore.getFeed(url);
     const started = deps.clock.now();
     const interval = feed?.intervalMinutes ?? defaultInterval;
@@ -136,8 +152,12 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       return failed(url, reason, feed?.title ?? null);
     };
 
-    const fetched = await fetchFeed(url, { etag: feed?.etag ?? null, lastModified: feed?.lastModified ?? null }, fetchOptions);
-    if (fetched.kind === 'error') return recordFailure(fetched.reason, fetched.retryAfterMs);
+    const options = !trusted && guarded(feed) ? guardedFetchOptions : fetchOptions;
+    const fetched = await fetchFeed(url, { etag: feed?.etag ?? null, lastModified: feed?.lastModified ?? null }, options);
+    if (fetched.kind === 'error') {
+      const result = recordFailure(fetched.reason, fetched.retryAfterMs);
+      return fetched.refused ? { ...result, refused: true } : result;
+    }
     const nextPollAt = new Date(started.getTime() + backoffDelayMs(interval, 0));
     if (fetched.kind === 'not-modified') {
       if (feed) deps.feedStore.recordPoll({ url, polledAt: started, outcome: 'not-modified', added: 0, rejected: 0, undated: 0, error: null, nextPollAt });
@@ -176,13 +196,13 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     return posts;
   }
 
-  async function pollMany(urls: readonly string[]): Promise<FeedPollResult[]> {
+  async function pollMany(urls: readonly string[], trusted = false): Promise<FeedPollResult[]> {
     const results: FeedPollResult[] = new Array(urls.length);
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < urls.length) {
         const i = next++;
-        results[i] = await pollOne(urls[i]!);
+        results[i] = await pollOne(urls[i]!, trusted);
       }
     };
     await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 4, urls.length) }, worker));
@@ -195,17 +215,29 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       if (input.intervalMinutes !== undefined && (!Number.isInteger(input.intervalMinutes) || input.intervalMinutes < 1)) {
         throw new UserError('bad_interval', 'The interval is a whole number of minutes, at least 1.');
       }
+      const known = deps.feedStore.getFeed(url);
+      const origin = input.origin ?? 'command';
+      // A URL typed in chat must name a public host (SSRF), unless the operator listed it already.
+      if (origin === 'command' && !deps.allowPrivateAddresses && known?.origin !== 'config') {
+        const refusal = await checkPublicUrl(url, lookup);
+        if (refusal !== null) throw refusedError(url, refusal);
+      }
       // A new feed gets the configured default interval; a known one keeps its own unless one is given.
-      const interval = input.intervalMinutes ?? (deps.feedStore.getFeed(url) ? undefined : defaultInterval);
+      const interval = input.intervalMinutes ?? (known ? undefined : defaultInterval);
       const { created } = deps.feedStore.addFeed({
         url,
         ...(interval !== undefined ? { intervalMinutes: interval } : {}),
-        origin: input.origin ?? 'command',
+        origin,
         addedAt: deps.clock.now(),
         addedBy: input.addedBy,
         channel: input.channel ?? null,
       });
       const poll = await pollOne(url);
+      if (poll.refused) {
+        // The public URL redirected inside: a new feed is not kept.
+        if (created) deps.feedStore.removeFeed(url);
+        throw refusedError(url, poll.tally.errors[0]?.reason ?? 'refused');
+      }
       return { created, feed: deps.feedStore.getFeed(url)!, poll };
     },
     remove: (url) => deps.feedStore.removeFeed(tryNormalise(url)),
@@ -228,12 +260,20 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       }
       return added;
     },
-    poll: (urls) => pollMany(urls.map(tryNormalise)),
+    // The command line: the operator typed these URLs, so no private-address guard.
+    poll: (urls) => pollMany(urls.map(tryNormalise), true),
     pollDue: () => pollMany(deps.feedStore.dueFeeds(deps.clock.now()).map((f) => f.url)),
     async idle() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
     },
   };
+}
+
+function refusedError(url: string, reason: string): UserError {
+  return new UserError(
+    'private_address',
+    `${truncate(url, 200)} cannot be added: ${reason}. Feeds added from chat must be on a public host; the operator can list private feeds in DATELINE_FEEDS or allow them with DATELINE_FEEDS_ALLOW_PRIVATE=on.`,
+  );
 }
 
 function tryNormalise(url: string): string {

@@ -8,6 +8,11 @@ export interface FetchFeedOptions {
   maxBytes: number;
   maxRedirects: number;
   userAgent: string;
+  /**
+   * Asked before every request, the first and each redirect target: a reason to refuse the URL, or null.
+   * Chat-added feeds pass the private-address guard here, so a public URL cannot redirect inside.
+   */
+  checkUrl?: (url: string) => Promise<string | null>;
 }
 
 /** What the last successful fetch said, sent back so an unchanged feed costs a 304. */
@@ -19,7 +24,7 @@ export interface ConditionalHeaders {
 export type FetchFeedResult =
   | { kind: 'ok'; status: number; url: string; body: string; contentType: string | null; etag: string | null; lastModified: string | null }
   | { kind: 'not-modified'; url: string }
-  | { kind: 'error'; url: string; reason: string; status: number | null; retryAfterMs: number | null };
+  | { kind: 'error'; url: string; reason: string; status: number | null; retryAfterMs: number | null; refused?: true };
 
 const packageVersion = ((): string => {
   try {
@@ -56,6 +61,11 @@ export async function fetchFeed(url: string, conditional: ConditionalHeaders, op
   try {
     for (let hop = 0; ; hop++) {
       seen.add(current);
+      const refusal = options.checkUrl ? await options.checkUrl(current) : null;
+      if (refusal !== null) {
+        const where = hop === 0 ? '' : ` (redirected from ${url})`;
+        return { ...fail(current, `refused ${current}${where}: ${refusal}`, null), refused: true };
+      }
       const headers: Record<string, string> = {
         'user-agent': options.userAgent,
         accept: 'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1',

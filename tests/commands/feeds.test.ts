@@ -10,7 +10,8 @@ describe('/feeds', () => {
   let server: FeedServer;
   beforeAll(async () => {
     // The fixtures' items are from February 2026: a clock after them, or they would be "in the future".
-    services = await createTestServices({ clock: createFixedClock(new Date('2026-02-12T00:00:00Z')) });
+    // The test server is on 127.0.0.1: allowed explicitly (the default refuses it, see the guard tests below).
+    services = await createTestServices({ clock: createFixedClock(new Date('2026-02-12T00:00:00Z')), feedOptions: { allowPrivateAddresses: true } });
     server = await startFeedServer();
     server.route('/rss', serveWithEtag(() => readFixture('harbour-rss.xml')));
     server.route('/atom', serveWithEtag(() => readFixture('valley-atom.xml'), 'application/atom+xml'));
@@ -87,5 +88,20 @@ describe('/feeds', () => {
   it('rejects a URL that is not http(s)', async () => {
     const r = await askCommand(services, '/feeds add url:file:///etc/passwd');
     expect(r).toMatchObject({ isError: true, data: { error: 'bad_url' } });
+  });
+});
+
+describe('/feeds add without DATELINE_FEEDS_ALLOW_PRIVATE (the default)', () => {
+  let services: TestServices;
+  beforeAll(async () => {
+    services = await createTestServices();
+  }, 60_000);
+  afterAll(() => services.close());
+
+  it.each(['http://127.0.0.1/feed.xml', 'http://10.0.0.5/feed.xml', 'http://[::1]/feed.xml'])('refuses %s as a user error', async (url) => {
+    const r = await askCommand(services, `/feeds add url:${url}`);
+    expect(r).toMatchObject({ isError: true, data: { error: 'private_address' } });
+    expect(r.text).toMatch(/cannot be added: .* is a private, loopback or reserved address\. Feeds added from chat must be on a public host/);
+    expect(services.feeds.list()).toEqual([]);
   });
 });

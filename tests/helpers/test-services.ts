@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { commands as allCommands } from '../../commands/index.js';
-import { createApp, type App } from '../../src/app.js';
+import { createApp, type App, type AppOptions } from '../../src/app.js';
 import type { Caller, Command } from '../../src/core/command.js';
 import { createFixedClock, type Clock } from '../../src/core/clock.js';
 import { dispatchCommand } from '../../src/core/dispatch.js';
@@ -18,6 +18,8 @@ export interface TestServicesOptions {
   files?: string[];
   clock?: Clock;
   commands?: readonly Command[];
+  /** Feed service options, e.g. `{ allowPrivateAddresses: true }` for feeds served on 127.0.0.1. */
+  feedOptions?: AppOptions['feedOptions'];
 }
 
 export type TestServices = Services & {
@@ -47,6 +49,7 @@ export async function createTestServices(options: TestServicesOptions = {}): Pro
     clock: options.clock ?? createFixedClock(new Date('2026-01-01T00:00:00Z')),
     log: createMemoryLogger(),
     geo: await testGeo(),
+    ...(options.feedOptions ? { feedOptions: options.feedOptions } : {}),
   });
   const tally = await app.ingest(options.files ?? [sampleArticle]);
   if (tally.rejected > 0) throw new Error(`test input rejected: ${JSON.stringify(tally.errors)}`);
