@@ -3,7 +3,7 @@
  * rules that keep common words and person names out, then resolution in the document's context.
  * Runs at ingest on every story, so it works on offsets and typed-array lookups only.
  */
-import { foldName } from './fold.js';
+import { foldName, looksTransliterated } from './fold.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { PlaceMention } from './types.js';
 import { exactCandidates, rankCandidates, type Candidate, type Ranked, type ResolveContext } from './resolve.js';
@@ -38,7 +38,74 @@ const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’‐-][\p{L}\p{N}]+)*\.?/
 const CONNECTORS = new Set(['al', 'el', 'ad', 'ar', 'as', 'az', 'ez', 'an', 'at', 'de', 'del', 'la', 'le', 'di', 'da', 'du', 'do', 'of', 'upon', 'on', 'the', 'and', 'sur', 'en', 'am', 'im', 'der', 'von', 'y', 'les', 'des', 'los', 'las', 'dos', 'das']);
 
 /** Short all-capital forms that are place names in news; other 2-3 letter capitals are acronyms (IS, SDF). */
-const CAPS_OK = new Set(['us', 'uk', 'usa', 'uae', 'nsw', 'drc', 'eu']);
+const CAPS_OK = new Set(['us', 'uk', 'usa', 'uae', 'nsw', 'drc', 'act']);
+
+/** Aliases that are also English words: places only when written in capitals (`ACT`, not `the Act`). */
+const CAPS_ONLY = new Set(['act']);
+
+/** Capitalised function words: before a name they say nothing about it (`In Paris`, `The Hague`). */
+const FUNCTION_WORDS = new Set(
+  ('the a an and or but if in on at by for to of from with as is it its this that these those there here then when while after ' +
+    'before since during near outside inside across into via both all some many most every each no not only also ' +
+    'he she we they i you his her our their my your').split(' '),
+);
+
+/** Words before a name that keep it a place: `northern Aleppo`, `Greater Manchester`, `Upper Edmonton`. */
+const MODIFIERS = new Set(
+  ('north south east west northern southern eastern western central upper lower greater new old northeast northwest southeast southwest ' +
+    'lake mount mt river island bay gulf sea port fort cape').split(' '),
+);
+
+/** Titles and common first names: the next capitalised word is a surname (`Paul Kemp`, `Mr. Baker`). */
+const PERSON_BEFORE = new Set(
+  ('mr mrs ms miss dr sir lord lady sen gov rep president minister secretary ambassador governor mayor premier chancellor ' +
+    'king queen prince princess sheikh emir pope gen col lt sgt capt cpl const officer spokesman spokeswoman judge justice ' +
+    'director professor prof senator reverend rev father brother sister saint ' +
+    'john james robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark donald ' +
+    'paul steven andrew kenneth joshua kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric ' +
+    'jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry ' +
+    'tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy harold keith christian roger noah ' +
+    'gerald carl terry sean austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan ' +
+    'juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny mary patricia jennifer linda elizabeth ' +
+    'barbara susan jessica sarah karen nancy lisa betty margaret sandra ashley kimberly emily donna michelle dorothy carol ' +
+    'amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole ' +
+    'emma samantha katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce ' +
+    'victoria kelly christina lauren joan evelyn olivia judith megan cheryl martha andrea frances hannah jacqueline ann gloria ' +
+    'jean kathryn alice teresa sara janice doris madison julia grace judy abigail marie denise beverly amber theresa marilyn ' +
+    'danielle diana brittany natalie sophia rose isabella alexis kayla charlotte ' +
+    'mohammed muhammad mohamed ahmed ahmad ali hassan hussein omar abdul abdel abdullah ibrahim khalid mahmoud mustafa youssef ' +
+    'recep bashar vladimir sergei dmitry angela francois jean pierre jacques hans klaus').split(/\s+/),
+);
+
+/** Capitalised words after a place that name an institution of it: `Kentucky State Police`, `Montreal Mayor`. */
+const INSTITUTION_AFTER = new Set(
+  ('state police department mayor premier governor senator council government minister ministry health province provincial ' +
+    'city county regional region district army forces court parliament assembly legislature mla mp schools school university ' +
+    'public fire emergency office authority authorities officials').split(' '),
+);
+
+/** Capitalised words after a name that make it a newspaper or company (`Los Angeles Times`, `British Airways`). */
+const MEDIA_AFTER = new Set(
+  ('times post herald tribune journal gazette chronicle inquirer examiner telegraph observer courier express mirror ' +
+    'airways airlines air aviation bancorp bank banks corp corporation inc co ltd group holdings motors cup industries steel ' +
+    'electric chemical chemicals petroleum securities financial partners investors resources mining foods communications ' +
+    'telegraph telephone pharmaceutical pharmaceuticals insurance trust savings instruments').split(' '),
+);
+
+/** Lower-case words after a name that make it a virus, a disease or a strain (`Marburg virus`, `Reston ebolavirus`). */
+const DISEASE_AFTER = /^\s+(virus|viruses|ebolavirus|fever|haemorrhagic|hemorrhagic|strain)\b/i;
+
+/** Reporting verbs around a surname: `Hartl said`, `said Clifford`. */
+const SPEECH_AFTER = /^(['’]s)?,?\s+(said|says|told|added|explained|stated|commented|noted|wrote|argued|insisted|who)\b/;
+const SPEECH_BEFORE = /\b(said|says|told)\s+$/;
+
+/** Words before a small town that mark it as a place (`in Tyler`, `near Dugway`, `Foua and Kfraya`). */
+const LOCATIVE_BEFORE = /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|downtown|suburban|town|city|village|villages|towns|cities|county|province|state)|[,;:(]|^|\n)\s*(the\s+)?$/i;
+/** After a small town: its state or country (`Paris, Texas`), a list, or a place noun (`Kibera slum`). */
+const LOCATIVE_AFTER = /^(,\s*\p{Lu}|\s+(and|or)\s+\p{Lu}|\s+(area|district|region|county|province|city|town|village|camp|slum|suburb|neighbourhood|neighborhood|township)\b|\s*[,;:)]?\s*$)/u;
+
+/** A preposition before a name makes it a place even before a reporting verb (`a resident of Tabriz told`). */
+const PLACE_BEFORE = /\b(in|at|of|from|near|to|into|outside|across|around|via|toward|towards)\s+$/i;
 
 /**
  * Capitalised words that are gazetteer names somewhere but almost always something else in English news.
@@ -68,8 +135,12 @@ const STOP = new Set(
     'marine marines navy air airlines airways ' +
     'best good great grand big little long short high low ' +
     'chase cross ring gold silver diamond golden ' +
-    'ha ah oh ok un who ap afp christmas easter crescent saints all saints hope white house').split(/\s+/),
+    'ha ah oh ok un who ap afp christmas easter crescent saints all saints hope white house ' +
+    'congress senate commerce treasury reserve exchange customs embassy consulate pentagon eu').split(/\s+/),
 );
+
+/** Multi-word names that are institutions far more often than the towns that bear them. */
+const STOP_PHRASES = new Set(['white house', 'wall street', 'capitol hill', 'downing street', 'the city']);
 
 /** Words that start a sentence so often that a capital there says nothing. */
 function isSentenceStart(text: string, start: number): boolean {
@@ -112,7 +183,136 @@ function maxPop(gaz: Gazetteer, cands: readonly Candidate[]): number {
 /** Gap between two tokens that may sit inside one name: spaces or a hyphen, no punctuation or newline. */
 function joinable(text: string, a: Token, b: Token): boolean {
   const gap = text.slice(a.end, b.start);
-  return /^[ \t-]{1,2}$/.test(gap) && !a.text.endsWith('.');
+  // Wire copy wraps lines inside names (`Hughes\nTool Co`); an indented new line is a new paragraph.
+  return /^(?:[ \t-]{1,2}|[ \t]?\n)$/.test(gap) && !a.text.endsWith('.');
+}
+
+interface Match {
+  key: string;
+  cands: Candidate[];
+  end: number;
+  dotted: boolean;
+  single: boolean;
+  strong: boolean;
+  surface: string;
+}
+
+/** Whether the line around a position is written in capitals (wire headlines, datelines). */
+function inCapsLine(text: string, pos: number): boolean {
+  const from = text.lastIndexOf('\n', pos) + 1;
+  let to = text.indexOf('\n', pos);
+  if (to < 0) to = text.length;
+  let upper = 0;
+  let lower = 0;
+  for (let k = from; k < to; k++) {
+    const ch = text.charAt(k);
+    if (ch >= 'A' && ch <= 'Z') upper++;
+    else if (ch >= 'a' && ch <= 'z') lower++;
+  }
+  return upper >= 8 && lower * 5 < upper;
+}
+
+/** Inside Reuters-style company brackets: `<Pratt and Whitney>`. */
+function inAngleBrackets(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('<', start);
+  if (open < 0 || start - open > 80 || text.lastIndexOf('>', start) > open) return false;
+  const close = text.indexOf('>', end);
+  return close >= 0 && close - end <= 80 && text.lastIndexOf('<', close) === open;
+}
+
+/** The context rules that keep common words, people and organisations out (issue 6). */
+function acceptSpan(
+  gaz: Gazetteer,
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  j: number,
+  m: Match,
+  personish: Set<string>,
+  placeish: Set<string>,
+  lowerWords: ReadonlySet<string>,
+): boolean {
+  const t = tokens[i] as Token;
+  const { key, cands, end, dotted, single, strong, surface } = m;
+  const prev = tokens[i - 1];
+  const next = tokens[j + 1];
+  const last = tokens[j] ?? t;
+  const after = text.slice(end, end + 24);
+  const nextCap = !!next && next.upper && joinable(text, last, next);
+  const nextWord = nextCap && next ? next.text.replace(/\.$/, '').toLowerCase() : '';
+  const big = maxPop(gaz, cands) >= 100_000;
+  // Money (`US$`), virus strain names (`A/California/7/2009`), company brackets.
+  if (text.charAt(t.start - 1) === '$' || text.charAt(end) === '$') return false;
+  if (/(^|[^\p{L}])\p{Lu}\/$/u.test(text.slice(Math.max(0, t.start - 3), t.start)) || /^\/\d/.test(after)) return false;
+  if (inAngleBrackets(text, t.start, end)) return false;
+  if (nextCap && MEDIA_AFTER.has(nextWord)) {
+    // `Piedmont Aviation` makes a later bare `Piedmont` the firm too (a country stays a country).
+    if (single) personish.add(key);
+    return false;
+  }
+  if (single && personish.has(key) && !cands.some((c) => gaz.kind(c.index) === 'country')) return false;
+  if (!strong && DISEASE_AFTER.test(after)) return false;
+  const altOnly = cands.every((c) => !c.primary);
+  if (STOP_PHRASES.has(key)) return false;
+  // `The Center`, `The Bank`: only as some place's own name.
+  if (altOnly && /^the\s/.test(key)) return false;
+  if (!single || dotted) return true;
+
+  const letters = surface.replace(/[^\p{L}]/gu, '');
+  const allCaps = letters.length > 1 && letters === letters.toUpperCase();
+  if (allCaps && letters.length <= 3 && !CAPS_OK.has(key)) return false;
+  if (CAPS_ONLY.has(key) && !allCaps) return false;
+  if (STOP.has(key)) return false;
+  if (key.length < 3 && !CAPS_OK.has(key)) return false;
+  // A town known by this spelling only as an alternate name is too weak alone (`Jin` → Tsu, `Google` → Topeka).
+  if (altOnly && !strong && !looksTransliterated(key)) return false;
+  const before = text.slice(Math.max(0, t.start - 16), t.start);
+  // `Henderson said`, `said Clifford` (but `said London police`: a big city after the verb stays).
+  if (!strong && !PLACE_BEFORE.test(before) && (SPEECH_AFTER.test(after) || (!big && SPEECH_BEFORE.test(before)))) {
+    if (!big) personish.add(key);
+    return false;
+  }
+  if (/^\s+(and|&)\s+(co|company|sons|partners)\b/i.test(after)) return false;
+  const sentenceStart = isSentenceStart(text, t.start);
+  if (prev && prev.upper && joinable(text, prev, t) && !sentenceStart) {
+    const p = prev.text.replace(/\.$/, '').toLowerCase();
+    const initial = /^\p{Lu}\.$/u.test(prev.text);
+    if (PERSON_BEFORE.has(p) || initial) {
+      // `Paul Kemp`, `Mr. Baker`, `R. T. Lim`: a surname, here and later in the story.
+      if (!strong) {
+        personish.add(key);
+        return false;
+      }
+    } else if (!FUNCTION_WORDS.has(p) && !MODIFIERS.has(p) && !strong) {
+      // Part of a longer proper name (`Bashar Assad`, `Federal Reserve`), except after an acronym
+      // of a broadcaster or agency (`CTV Edmonton`, `CBC Toronto`).
+      const acronym = /^\p{Lu}{2,5}$/u.test(prev.text);
+      if (!(acronym && big)) {
+        // `Howard Baker` makes a later bare `Baker` a surname too (a big city stays a city).
+        if (!big) personish.add(key);
+        return false;
+      }
+    }
+  }
+  if (nextCap && !cands.some((c) => gaz.kind(c.index) === 'country')) {
+    if (!(INSTITUTION_AFTER.has(nextWord) && (strong || big))) return false;
+  }
+  if (!strong && !big && !placeish.has(key)) {
+    // A small town with no word around it that says "place" is more often a surname or a firm
+    // (`Baker`, `Peabody`, `Hughes`): it needs a locative cue once in the story.
+    if (!LOCATIVE_BEFORE.test(before) && !LOCATIVE_AFTER.test(after)) return false;
+  }
+  if (!strong) {
+    // A small place at the start of a sentence is more often a capitalised word.
+    if (sentenceStart && maxPop(gaz, cands) < 50_000) return false;
+    // A word the story also uses in lower case (`spring`, `alliance`), unless a big place.
+    if (!big && lowerWords.has(surface.toLowerCase())) return false;
+  }
+  // Headlines and datelines in capitals: no capital letter to go by; only well-known places,
+  // or a dateline town followed by its state (`HOLLIDAY, Mo.`).
+  if (allCaps && !strong && !big && inCapsLine(text, t.start) && !/^,\s*(\p{Lu}[\p{L}.]{1,12})/u.test(after)) return false;
+  if (!strong) placeish.add(key);
+  return true;
 }
 
 /** Find the spans of place names in a text, longest match first, with their candidates. */
@@ -120,6 +320,10 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
   const tokens = tokenize(text);
   const spans: FoundSpan[] = [];
   const personish = new Set<string>();
+  const placeish = new Set<string>();
+  // Words the story also writes in lower case are common words there (`spring`, `advance`).
+  const lowerWords = new Set<string>();
+  for (const tk of tokens) if (!tk.upper) lowerWords.add(tk.text.replace(/\.$/, ''));
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
@@ -175,33 +379,45 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
     const single = j === i;
     const strong = isKindStrong(gaz, cands);
     const surface = text.slice(t.start, end);
-    let ok = true;
-    if (single && !dotted) {
-      const letters = surface.replace(/[^\p{L}]/gu, '');
-      const allCaps = letters.length > 1 && letters === letters.toUpperCase();
-      if (allCaps && letters.length <= 3 && !CAPS_OK.has(key)) ok = false;
-      if (STOP.has(key)) ok = false;
-      if (key.length < 3 && !CAPS_OK.has(key)) ok = false;
-      if (personish.has(key) && !strong) ok = false;
-      const prev = tokens[i - 1];
-      const next = tokens[j + 1];
-      const prevCap = !!prev && prev.upper && joinable(text, prev, t) && !isSentenceStart(text, t.start) && !STOP.has(prev.text.toLowerCase());
-      const nextCap = !!next && next.upper && joinable(text, tokens[j] ?? t, next);
-      // Part of a longer proper name: `Bashar Assad` (person), `Washington Post` (organisation).
-      if (ok && !strong && prevCap) {
-        ok = false;
-        personish.add(key);
-      }
-      if (ok && nextCap && !cands.some((c) => gaz.kind(c.index) === 'country')) ok = false;
-      if (ok && !strong) {
-        // A small place at the start of a sentence is more often a capitalised word.
-        if (ok && isSentenceStart(text, t.start) && maxPop(gaz, cands) < 50_000) ok = false;
-      }
-    }
+    const ok = acceptSpan(gaz, text, tokens, i, j, { key, cands, end, dotted, single, strong, surface }, personish, placeish, lowerWords);
     if (ok) spans.push({ name: surface, start: t.start, end, candidates: cands });
     i = j + 1;
   }
-  return spans;
+  return dropNamePairs(gaz, text, spans);
+}
+
+/** Closest pair of candidates of two spans, in km (equirectangular). */
+function closestKm(gaz: Gazetteer, a: readonly Candidate[], b: readonly Candidate[]): number {
+  let best = Infinity;
+  for (const x of a) {
+    const lat = gaz.lat[x.index] ?? 0;
+    const cosLat = Math.cos((lat * Math.PI) / 180);
+    for (const y of b) {
+      const dLat = (gaz.lat[y.index] ?? 0) - lat;
+      const dLon = ((gaz.lon[y.index] ?? 0) - (gaz.lon[x.index] ?? 0)) * cosLat;
+      best = Math.min(best, Math.sqrt(dLat * dLat + dLon * dLon) * 111.2);
+    }
+  }
+  return best;
+}
+
+/**
+ * `Pratt and Whitney`, `Procter & Gamble`: two small towns joined by `and`/`&` that lie far apart are
+ * a firm's or people's names, not a list of places (a list names neighbours: `Foua and Kfraya`).
+ */
+function dropNamePairs(gaz: Gazetteer, text: string, spans: FoundSpan[]): FoundSpan[] {
+  const drop = new Set<number>();
+  const small = (s: FoundSpan): boolean => !/\s/.test(s.name) && !isKindStrong(gaz, s.candidates) && maxPop(gaz, s.candidates) < 100_000;
+  for (let k = 0; k + 1 < spans.length; k++) {
+    const a = spans[k] as FoundSpan;
+    const b = spans[k + 1] as FoundSpan;
+    if (!/^\s+(and|&)\s+$/.test(text.slice(a.end, b.start)) || !small(a) || !small(b)) continue;
+    if (closestKm(gaz, a.candidates, b.candidates) > 300) {
+      drop.add(k);
+      drop.add(k + 1);
+    }
+  }
+  return drop.size === 0 ? spans : spans.filter((_, k) => !drop.has(k));
 }
 
 /** What one confident span says about the document: its country and division. */

