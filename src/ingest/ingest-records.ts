@@ -1,7 +1,8 @@
 import { articleId, contentHash } from '../store/article-identity.js';
 import type { AnalyzedArticle } from '../store/article-store.js';
 import type { ParsedRecord } from './formats/parsed-record.js';
-import { emptyTally, type IngestDeps, type IngestTally } from './ingest.js';
+import type { IngestDeps } from './ingest.js';
+import { emptyTally, type IngestTally } from './tally.js';
 
 export interface IngestRecordsResult {
   tally: IngestTally;
@@ -9,16 +10,25 @@ export interface IngestRecordsResult {
   addedIds: string[];
 }
 
+/** How often a long source reports progress while it is being analysed. */
+const PROGRESS_EVERY = 500;
+
 /**
- * Ingest records that were parsed elsewhere (feed items): the same rules as `ingestFile` (bad records
- * reported with `path` and line, good ones stored in one transaction, duplicates counted), for sources
- * that are not files. Stories already stored under the same id are counted as duplicates before the
- * analysis runs, so re-polling a feed that ignores conditional GET stays cheap.
+ * Ingest parsed records (of a file, or of a feed): bad records reported with `path` and line, good
+ * ones stored in one transaction, duplicates counted. Stories already stored under the same id are
+ * counted as duplicates before the analysis runs, so re-ingesting a corpus or re-polling a feed that
+ * ignores conditional GET stays cheap.
  */
-export function ingestRecords(records: readonly ParsedRecord[], path: string, deps: Pick<IngestDeps, 'store' | 'analyze'>): IngestRecordsResult {
+export function ingestRecords(
+  records: readonly ParsedRecord[],
+  path: string,
+  deps: Pick<IngestDeps, 'store' | 'analyze'>,
+  onRecords?: (done: number) => void,
+): IngestRecordsResult {
   const tally = emptyTally();
   const batch: AnalyzedArticle[] = [];
-  for (const record of records) {
+  for (const [i, record] of records.entries()) {
+    if (onRecords && i > 0 && i % PROGRESS_EVERY === 0) onRecords(i);
     if (!record.ok) {
       tally.rejected += 1;
       tally.errors.push({ path, line: record.line, reason: record.reason });

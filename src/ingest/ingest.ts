@@ -1,24 +1,14 @@
 import path from 'node:path';
-import type { AnalyzedArticle, ArticleAnalysis, ArticleStore, NewArticle } from '../store/article-store.js';
+import type { ArticleAnalysis, ArticleStore, NewArticle } from '../store/article-store.js';
 import { parseJsonDocument, parseNdjson } from './formats/json-records.js';
 import type { ParsedRecord } from './formats/parsed-record.js';
 import { looksLikeWireText, parseWireText } from './formats/wire-text.js';
 import { readSourceText } from './read-source.js';
+import { ingestRecords } from './ingest-records.js';
+import { emptyTally, mergeTallies, type IngestTally } from './tally.js';
 import { listSourceFiles } from './walk.js';
 
-export interface IngestError {
-  path: string;
-  line: number | null;
-  reason: string;
-}
-
-/** The contract `dateline ingest --json` prints as its last line. */
-export interface IngestTally {
-  added: number;
-  duplicate: number;
-  rejected: number;
-  errors: IngestError[];
-}
+export { emptyTally, mergeTallies, type IngestError, type IngestTally } from './tally.js';
 
 export interface IngestProgress {
   file: string;
@@ -28,9 +18,6 @@ export interface IngestProgress {
   records: number;
 }
 
-/** How often a long file reports progress while it is being analysed. */
-const PROGRESS_EVERY = 500;
-
 export interface IngestDeps {
   store: ArticleStore;
   analyze: (article: NewArticle) => ArticleAnalysis;
@@ -38,14 +25,6 @@ export interface IngestDeps {
   onProgress?: (progress: IngestProgress) => void;
   /** Folders inside the given paths that hold the bot's own files (cache, maps), never stories. */
   excludeDirs?: readonly string[];
-}
-
-export function emptyTally(): IngestTally {
-  return { added: 0, duplicate: 0, rejected: 0, errors: [] };
-}
-
-export function mergeTallies(a: IngestTally, b: IngestTally): IngestTally {
-  return { added: a.added + b.added, duplicate: a.duplicate + b.duplicate, rejected: a.rejected + b.rejected, errors: [...a.errors, ...b.errors] };
 }
 
 /** Pick the parser by extension, then by content. */
@@ -64,36 +43,11 @@ export function parseSource(file: string, text: string, now: Date): ParsedRecord
  * nothing behind; every bad record is reported with its line and reason.
  */
 export async function ingestFile(file: string, deps: IngestDeps, onRecords?: (done: number) => void): Promise<IngestTally> {
-  const tally = emptyTally();
   const source = await readSourceText(file);
   if (!source.ok) {
-    return { ...tally, rejected: 1, errors: [{ path: file, line: null, reason: source.reason }] };
+    return { ...emptyTally(), rejected: 1, errors: [{ path: file, line: null, reason: source.reason }] };
   }
-  const batch: AnalyzedArticle[] = [];
-  const records = parseSource(file, source.text, deps.now());
-  for (const [i, record] of records.entries()) {
-    if (onRecords && i > 0 && i % PROGRESS_EVERY === 0) onRecords(i);
-    if (!record.ok) {
-      tally.rejected += 1;
-      tally.errors.push({ path: file, line: record.line, reason: record.reason });
-      continue;
-    }
-    try {
-      batch.push({ article: record.article, analysis: deps.analyze(record.article) });
-    } catch (error) {
-      tally.rejected += 1;
-      tally.errors.push({ path: file, line: record.line, reason: `internal error while analysing the story: ${(error as Error).message}` });
-    }
-  }
-  try {
-    const result = deps.store.addArticles(batch);
-    tally.added += result.added.length;
-    tally.duplicate += result.duplicates.length;
-  } catch (error) {
-    // The transaction rolled back: the whole file counts as rejected, nothing half-stored.
-    return { added: 0, duplicate: 0, rejected: tally.rejected + batch.length, errors: [...tally.errors, { path: file, line: null, reason: `store error: ${(error as Error).message}` }] };
-  }
-  return tally;
+  return ingestRecords(parseSource(file, source.text, deps.now()), file, deps, onRecords).tally;
 }
 
 /** Ingest files and folders (recursively, mixing formats). */
