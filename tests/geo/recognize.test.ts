@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadGeoService } from '../../src/geo/geo-service.js';
+import type { GeoService } from '../../src/geo/types.js';
+import { repoRoot } from '../helpers/paths.js';
+
+let geo: GeoService;
+beforeAll(async () => {
+  geo = await loadGeoService({ cacheDir: path.join(repoRoot, 'data/cache') });
+}, 120_000);
+
+const names = (text: string): string[] => geo.findPlaces(text).map((p) => p.name);
+
+describe('recognition keeps people, firms and common words out', () => {
+  it.each([
+    ['surname after a title or first name, and later alone', 'Treasury Secretary James Baker met Howard Baker. Later Baker spoke.'],
+    ['surname with a reporting verb', '"It is safe," Hartl said. The agency agreed, said Clifford.'],
+    ['firm named after two far-apart towns', 'The engine maker Pratt and Whitney won the order.'],
+    ['firm in wire brackets', 'Shares of <Peabody Holding> rose.'],
+    ['currency', 'The fund needs US$2.4 million this year.'],
+    ['virus strain names', 'The vaccine covers A/California/7/2009 and the Marburg virus.'],
+    ['an institution with an article', 'The Center for Disease Control said so.'],
+    ['an alias that is an English word', 'He was held under the Mental Health Act last year.'],
+    ['newspapers', 'She told the Los Angeles Times on Friday.'],
+  ])('%s', (_label, text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it('keeps a place that names an institution, and a city after a broadcaster', () => {
+    expect(names('Kentucky State Police said the road was closed.')).toContain('Kentucky');
+    expect(names('She told CTV Edmonton that the dog was found.')).toContain('Edmonton');
+  });
+
+  it('keeps small towns that have a locative cue', () => {
+    const found = geo.findPlaces('Villagers in Bariyarpur and Manaoag, Pangasinan were tested. A resident of Tabriz told the BBC.');
+    expect(found.map((p) => p.name)).toEqual(expect.arrayContaining(['Tabriz']));
+  });
+});
+
+describe('resolution in the document context', () => {
+  const country = (text: string, name: string): string | null | undefined => geo.findPlaces(text).find((p) => p.name === name)?.countryCode;
+
+  it('a trailing state or country narrows a town', () => {
+    expect(country('He grows tomatoes in Paris, Texas, every summer.', 'Paris')).toBe('US');
+  });
+
+  it('a list of countries is not a town in the next one', () => {
+    expect(country('Delegations from Iraq, Iran and Syria met in Geneva.', 'Iraq')).toBe('IQ');
+  });
+
+  it('a country stays the country among its own towns', () => {
+    const text = 'Cases rose in Mexico. Officials in Oaxaca, Puebla and Guadalajara reported more.';
+    expect(geo.findPlaces(text).find((p) => p.name === 'Mexico')?.geonameId).toBe(geo.lookup('Mexico').place?.geonameId);
+  });
+
+  it('an alternate name of a far city does not beat the city that bears the name', () => {
+    expect(country('Samples went from Manila to Reston, Virginia, and on to the FAO in Rome.', 'Rome')).toBe('IT');
+  });
+});
