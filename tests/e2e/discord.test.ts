@@ -17,9 +17,10 @@ let bot: Bot;
 const productNames = new Set(productCommands.map((c) => c.data.name));
 
 beforeAll(async () => {
-  // Discord allows 3 s to acknowledge; the fake allows 0.7 s so deferral is exercised quickly.
+  // Discord allows 3 s to acknowledge; the fake allows 1.5 s so deferral is exercised quickly, with
+  // room for a loaded CI machine; the slow commands (1.8 s) still outlast it.
   // Global registration, so the commands also exist in DMs (guild commands do not).
-  bot = await startBot({ fake: { interactionAckTimeoutMs: 700, heartbeatIntervalMs: 300 }, slowMs: 800, deferAfterMs: 250, guildId: null });
+  bot = await startBot({ fake: { interactionAckTimeoutMs: 1500, heartbeatIntervalMs: 300 }, slowMs: 1800, deferAfterMs: 400, guildId: null });
 }, 30_000);
 
 afterAll(async () => {
