@@ -323,7 +323,7 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
   const placeish = new Set<string>();
   // Words the story also writes in lower case are common words there (`spring`, `advance`).
   const lowerWords = new Set<string>();
-  for (const tk of tokens) if (!tk.upper) lowerWords.add(tk.text.replace(/\.$/, ''));
+  for (const tk of tokens) if (!tk.upper) lowerWords.add(tk.text.endsWith('.') ? tk.text.slice(0, -1) : tk.text);
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
