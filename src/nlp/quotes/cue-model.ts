@@ -48,9 +48,35 @@ const NEVER_CUES: ReadonlySet<string> = new Set(
   'the a an of in to on for and that with is was are were be by as at from it this his her their its but not have has had will would or he she they we i'.split(' '),
 );
 
-/** Whether token `i` is worth scoring at all (keeps ingest fast). */
-export function isCandidate(model: CueModel, vocabulary: ReadonlySet<string>, t: Token): boolean {
-  if (!t.isWord || NEVER_CUES.has(t.lower)) return false;
+/**
+ * Whether a token is worth scoring at all (keeps ingest fast). The answer depends on the word and
+ * whether it is capitalised only, so it is remembered per model (stemming every word was a hot spot).
+ */
+export function candidateFilter(model: CueModel): (t: Token) => boolean {
+  let f = candidateFilters.get(model);
+  if (!f) {
+    const vocabulary = new Set(model.vocabulary);
+    const lower = new Map<string, boolean>();
+    const cap = new Map<string, boolean>();
+    f = (t: Token): boolean => {
+      if (!t.isWord) return false;
+      const cache = t.isCap ? cap : lower;
+      let known = cache.get(t.lower);
+      if (known === undefined) {
+        known = isCandidateWord(model, vocabulary, t);
+        if (cache.size < 50_000) cache.set(t.lower, known);
+      }
+      return known;
+    };
+    candidateFilters.set(model, f);
+  }
+  return f;
+}
+
+const candidateFilters = new WeakMap<CueModel, (t: Token) => boolean>();
+
+function isCandidateWord(model: CueModel, vocabulary: ReadonlySet<string>, t: Token): boolean {
+  if (NEVER_CUES.has(t.lower)) return false;
   const w = t.lower;
   // inflections of known cues are found by stem; capitalised and short words are not worth stemming
   const known = vocabulary.has(w) || (!t.isCap && w.length > 4 && vocabulary.has('~' + stemOf(w)));
@@ -127,6 +153,109 @@ function weightsOf(model: CueModel): Map<string, number> {
     weightMaps.set(model, m);
   }
   return m;
+}
+
+/**
+ * The model's weights split by feature template (`w=`, `p1=`, `w|n1=` ...), so the scorer looks a
+ * word up in its template's map instead of building and hashing a fresh "template=value" string for
+ * every feature of every candidate (that string traffic was the extractor's hot spot).
+ */
+interface CompiledWeights {
+  w: ReadonlyMap<string, number>;
+  s: ReadonlyMap<string, number>;
+  p1: ReadonlyMap<string, number>;
+  n1: ReadonlyMap<string, number>;
+  p2: ReadonlyMap<string, number>;
+  n2: ReadonlyMap<string, number>;
+  wn1: ReadonlyMap<string, number>;
+  p1w: ReadonlyMap<string, number>;
+  ps1: ReadonlyMap<string, number>;
+  ns1: ReadonlyMap<string, number>;
+  ps1w: ReadonlyMap<string, number>;
+  cap: ReadonlyMap<string, number>;
+  lex: ReadonlyMap<string, number>;
+  pos: ReadonlyMap<string, number>;
+  q: ReadonlyMap<string, number>;
+  sq: ReadonlyMap<string, number>;
+  suf: ReadonlyMap<string, number>;
+  /** Weights of features without a `=` ("colon", "that@2", "pcomma|Cap"). */
+  flat: ReadonlyMap<string, number>;
+}
+
+const compiled = new WeakMap<CueModel, CompiledWeights>();
+function compiledOf(model: CueModel): CompiledWeights {
+  let c = compiled.get(model);
+  if (!c) {
+    const byTemplate = new Map<string, Map<string, number>>();
+    const flat = new Map<string, number>();
+    for (const [name, weight] of Object.entries(model.weights)) {
+      const eq = name.indexOf('=');
+      if (eq < 0) {
+        flat.set(name, weight);
+        continue;
+      }
+      const template = name.slice(0, eq);
+      let m = byTemplate.get(template);
+      if (!m) byTemplate.set(template, (m = new Map()));
+      m.set(name.slice(eq + 1), weight);
+    }
+    const t = (name: string): Map<string, number> => byTemplate.get(name) ?? new Map<string, number>();
+    c = {
+      w: t('w'), s: t('s'), p1: t('p1'), n1: t('n1'), p2: t('p2'), n2: t('n2'), wn1: t('w|n1'), p1w: t('p1|w'),
+      ps1: t('ps1'), ns1: t('ns1'), ps1w: t('ps1|w'), cap: t('cap'), lex: t('lex'), pos: t('pos'), q: t('q'),
+      sq: t('sq'), suf: t('suf'), flat,
+    };
+    compiled.set(model, c);
+  }
+  return c;
+}
+
+/**
+ * `cueProbability(model, cueFeatures(tokens, i, ctx))` without materialising the feature strings:
+ * the same features, summed in the same order, so the result is bit-for-bit the same.
+ */
+export function cueScore(model: CueModel, tokens: readonly Token[], i: number, ctx: CueContext): number {
+  const c = compiledOf(model);
+  const t = tokens[i]!;
+  const w = t.lower;
+  const p1 = tokens[i - 1];
+  const p2 = tokens[i - 2];
+  const n1 = tokens[i + 1];
+  const n2 = tokens[i + 2];
+  const p1w = p1 ? p1.lower : '<s>';
+  const n1w = n1 ? n1.lower : '</s>';
+  const ps1 = shape(p1);
+  let z = model.bias;
+  z += c.w.get(w) ?? 0;
+  z += c.s.get(stemOf(w)) ?? 0;
+  z += c.p1.get(p1w) ?? 0;
+  z += c.n1.get(n1w) ?? 0;
+  z += c.p2.get(p2 ? p2.lower : '<s>') ?? 0;
+  z += c.n2.get(n2 ? n2.lower : '</s>') ?? 0;
+  z += c.wn1.get(w + '|' + n1w) ?? 0;
+  z += c.p1w.get(p1w + '|' + w) ?? 0;
+  z += c.ps1.get(ps1) ?? 0;
+  z += c.ns1.get(shape(n1)) ?? 0;
+  z += c.ps1w.get(ps1 + '|' + w) ?? 0;
+  z += c.cap.get(t.isCap ? '1' : '0') ?? 0;
+  z += c.lex.get(SPEECH_VERBS.has(w) ? '1' : '0') ?? 0;
+  z += c.pos.get(i === 0 ? 'first' : i >= tokens.length - 3 ? 'end' : i < tokens.length / 3 ? 'early' : 'mid') ?? 0;
+  z += c.q.get(ctx.inQuote[i] ? '1' : '0') ?? 0;
+  z += c.sq.get(ctx.sentenceHasQuote ? '1' : '0') ?? 0;
+  const last = w.charCodeAt(w.length - 1);
+  if (w.endsWith('ed')) z += c.suf.get('ed') ?? 0;
+  else if (w.endsWith('ing')) z += c.suf.get('ing') ?? 0;
+  else if (last === 115 /* s */) z += c.suf.get('s') ?? 0;
+  for (let k = i + 1; k < Math.min(tokens.length, i + 5); k++) {
+    const x = tokens[k]!.lower;
+    if (x === 'that') {
+      z += c.flat.get('that@' + (k - i)) ?? 0;
+      break;
+    }
+    if (x === ':') z += c.flat.get('colon') ?? 0;
+  }
+  if (p1 && p1.text === ',') z += c.flat.get('pcomma|' + shape(n1)) ?? 0;
+  return 1 / (1 + Math.exp(-z));
 }
 
 export function cueProbability(model: CueModel, features: readonly string[]): number {

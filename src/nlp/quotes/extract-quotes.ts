@@ -1,5 +1,5 @@
 import type { Quote, Sentence, Span } from '../types.js';
-import { cueFeatures, cueProbability, isCandidate, type CueModel } from './cue-model.js';
+import { candidateFilter, cueScore, type CueModel } from './cue-model.js';
 import { DETERMINERS, NON_NAME_CAPS, SPEECH_VERBS } from './lexicon.js';
 import modelJson from './model.json' with { type: 'json' };
 import { phraseAfter, phraseBefore, type SourcePhrase } from './noun-phrases.js';
@@ -9,7 +9,6 @@ import { resolveSpeakers, type RawQuote } from './resolve-speakers.js';
 import { tokenize, type Token } from './tokens.js';
 
 const MODEL = modelJson as CueModel;
-const VOCABULARY: ReadonlySet<string> = new Set(MODEL.vocabulary);
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -20,9 +19,11 @@ const MIN_REPORTED_WORDS = 3;
  */
 export function extractQuotes(body: string, sentences: readonly Sentence[], model: CueModel = MODEL): Quote[] {
   const { quoted, used, direct } = findDirectQuotes(body, sentences);
-  const reported = extractReported(body, sentences, quoted, used, direct, model);
+  // each sentence is tokenized once, for the cue model and for the name finder
+  const sentenceTokens = sentences.map((s) => tokenize(body, s.start, s.end));
+  const reported = extractReported(body, sentences, sentenceTokens, quoted, used, direct, model);
   const raw = [...direct, ...reported].sort((a, b) => a.start - b.start || a.end - b.end);
-  return resolveSpeakers(body, sentences, raw);
+  return resolveSpeakers(body, sentences, raw, sentenceTokens);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -38,6 +39,11 @@ export function findDirectQuotes(body: string, sentences: readonly Sentence[]): 
 
 /** Per-token flags the cue model and the span rules need: inside any quotation marks, inside a direct quote. */
 export function tokenFlags(tokens: readonly Token[], quoted: readonly QuotedSpan[], direct: readonly Span[]): { inQuote: boolean[]; inDirect: boolean[] } {
+  // most wire stories quote nobody: skip the per-token scans
+  if (quoted.length === 0 && direct.length === 0) {
+    const none = new Array<boolean>(tokens.length).fill(false);
+    return { inQuote: none, inDirect: none };
+  }
   return {
     inQuote: tokens.map((t) => quoted.some((q) => t.start > q.open && t.start < q.close)),
     inDirect: tokens.map((t) => direct.some((d) => t.start >= d.start && t.start < d.end)),
@@ -229,14 +235,17 @@ function mergeContinuations(body: string, drafts: DirectDraft[]): DirectDraft[] 
 function extractReported(
   body: string,
   sentences: readonly Sentence[],
+  sentenceTokens: readonly (readonly Token[])[],
   quoted: readonly QuotedSpan[],
   used: ReadonlySet<number>,
   direct: readonly RawQuote[],
   model: CueModel,
 ): RawQuote[] {
   const out: RawQuote[] = [];
-  for (const s of sentences) {
-    const tokens = tokenize(body, s.start, s.end);
+  const isCandidate = candidateFilter(model);
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si]!;
+    const tokens = sentenceTokens[si]!;
     if (tokens.length < 4) continue;
     const { inQuote, inDirect } = tokenFlags(tokens, quoted, direct);
     const ctx = { inQuote, sentenceHasQuote: inQuote.some(Boolean) };
@@ -244,8 +253,8 @@ function extractReported(
     const scores = new Array<number>(tokens.length).fill(0);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      if (inDirect[i] || used.has(t.start) || !isCandidate(model, VOCABULARY, t)) continue;
-      scores[i] = cueProbability(model, cueFeatures(tokens, i, ctx));
+      if (inDirect[i] || used.has(t.start) || !isCandidate(t)) continue;
+      scores[i] = cueScore(model, tokens, i, ctx);
     }
     // 2. group adjacent cue words ("has said", "according to") and build each attribution
     const found: { q: RawQuote; score: number }[] = [];

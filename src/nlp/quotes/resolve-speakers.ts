@@ -27,8 +27,13 @@ const TITLES = /^(mr|mrs|ms|dr|rep|sen|gov|gen|president|senator|secretary|minis
  * government" to "the Syrian government" when one nationality dominates the story. When nothing fits,
  * "unknown": an honest answer beats a guess.
  */
-export function resolveSpeakers(body: string, sentences: readonly Sentence[], raw: readonly RawQuote[]): Quote[] {
-  const names = findNameMentions(body, sentences);
+export function resolveSpeakers(
+  body: string,
+  sentences: readonly Sentence[],
+  raw: readonly RawQuote[],
+  sentenceTokens: readonly (readonly Token[])[] = sentences.map((s) => tokenize(body, s.start, s.end)),
+): Quote[] {
+  const names = findNameMentions(body, sentenceTokens);
   const demonym = dominantDemonym(body);
   const resolved = new Map<RawQuote, { speaker: string; description: string | null; at: number; person: boolean }>();
 
@@ -168,10 +173,9 @@ function subjectFrom(tokens: readonly Token[], body: string): string | null {
 }
 
 /** Capitalised runs of two or more words (names), marked person unless an organisation word is in them. */
-function findNameMentions(body: string, sentences: readonly Sentence[]): NameMention[] {
+function findNameMentions(body: string, sentenceTokens: readonly (readonly Token[])[]): NameMention[] {
   const out: NameMention[] = [];
-  for (const s of sentences) {
-    const tokens = tokenize(body, s.start, s.end);
+  for (const tokens of sentenceTokens) {
     let i = 0;
     while (i < tokens.length) {
       const t = tokens[i]!;
