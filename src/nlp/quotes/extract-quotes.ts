@@ -2,7 +2,7 @@ import type { Quote, Sentence, Span } from '../types.js';
 import { candidateFilter, cueScore, type CueModel } from './cue-model.js';
 import { DETERMINERS, NON_NAME_CAPS, SPEECH_VERBS } from './lexicon.js';
 import modelJson from './model.json' with { type: 'json' };
-import { phraseAfter, phraseBefore, type SourcePhrase } from './noun-phrases.js';
+import { phraseAfter, phraseBefore, skipAuxLeft, type SourcePhrase } from './noun-phrases.js';
 import { FRAGMENT_JOINER } from './fragments.js';
 import { findQuotedSpans, paragraphSpans, type QuotedSpan } from './quoted-spans.js';
 import { resolveSpeakers, type RawQuote } from './resolve-speakers.js';
@@ -141,14 +141,18 @@ function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: Direc
   }
   while (first < tokens.length && /^[,—–\-]$/.test(tokens[first]!.text)) first++;
   let depth = 0;
-  for (let k = first; k < Math.min(tokens.length, first + 12); k++) {
+  for (let k = first; k < Math.min(tokens.length, first + 36); k++) {
     const t = tokens[k]!;
     // a parenthesis such as "(R-Fla.)" is part of the name, its period ends nothing
     if (t.text === '(') depth++;
     if (t.text === ')') depth = Math.max(0, depth - 1);
     if (depth > 0 || t.text === ')') continue;
+    // nor does the period of "R-Ky.," or "IG Ltd.,"
+    if (t.text === '.' && tokens[k + 1]?.text === ',') continue;
     if (/^[.!?"“”;]$/.test(t.text)) return false;
     if (!SPEECH_VERBS.has(t.lower) && !(t.lower === 'according' && tokens[k + 1]?.lower === 'to')) continue;
+    // past a dozen words only the end of an appositive reaches the verb: `"...," Jane Doe, a senior adviser with ..., said`
+    if (k >= first + 12 && !(tokens[first]!.isCap && tokens[skipAuxLeft(tokens, k, first)]?.text === ',')) return false;
     const according = t.lower === 'according';
     let src: SourcePhrase | null = null;
     if (k === first || according) src = phraseAfter(tokens, according ? k + 2 : k + 1, tokens.length, body);
@@ -196,13 +200,19 @@ function mergeContinuations(body: string, drafts: DirectDraft[]): DirectDraft[] 
   for (const d of drafts) {
     const prev = out[out.length - 1];
     const gap = prev ? body.slice(prev.close + 1, d.open) : '';
+    // `"A," he said, suggesting questions, including, "B"`: words after the attribution that
+    // introduce the next quotation make it a quotation of its own
+    const tail = prev ? body.slice(prev.attributionEnd, d.open).trim() : '';
+    // (`"A," he said, referring to X, "and B."` still continues the sentence: lower case)
+    const introduced = /[\p{L}\p{N}]/u.test(tail) && /[,:]$/.test(tail) && /^\p{Lu}/u.test(d.text);
     if (
       prev &&
       prev.side === 'after' &&
       d.side !== 'after' &&
       prev.paragraph === d.paragraph &&
       !/["“”]/.test(gap) &&
-      countSpeechVerbs(gap) <= 1
+      countSpeechVerbs(gap) <= 1 &&
+      !introduced
     ) {
       prev.end = d.end;
       prev.close = d.close;

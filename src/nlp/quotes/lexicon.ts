@@ -12,7 +12,8 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set(
     'reports wondered mused cautioned boasted chimed lamented laughed thundered scoffed agreed agrees testified ' +
     'confirmed confirms denied denies repeated reiterated assured read reads continued pointed charged blasted ' +
     'mocked retorted interjected recounted described describes wrote opined explained whispered screamed ' +
-    'cited quoted quoting texted emailed messaged posted captioned'
+    'cited quoted quoting texted emailed messaged posted captioned implored fumed gushed elaborated reacted ' +
+    'sighed commented blurted sang sings marveled marvelled explains cracked'
   ).split(' '),
 );
 

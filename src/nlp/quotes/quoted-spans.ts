@@ -1,4 +1,5 @@
 import type { Sentence } from '../types.js';
+import { SPEECH_VERBS } from './lexicon.js';
 
 /**
  * A stretch of text between quotation marks. Multi-paragraph quotations (the wire convention: no
@@ -103,18 +104,31 @@ function readsAsQuotation(body: string, s: QuotedSpan, sentences: readonly Sente
     const inner = body.slice(s.open + 1, s.close).trim();
     const after = body.slice(s.close + 1, s.close + 50);
     const before = body.slice(Math.max(0, s.open - 30), s.open);
-    const signedAfter = /[,!?]$/.test(inner) && /^\s*(\S+\s+){0,3}(said|says|shouted|asked|added|told|wrote|replied)\b/i.test(after);
+    const signedAfter = /[,!?]$/.test(inner) && verbWithin(after, 5);
     // or introduced by its attribution: `he said, "I hope to."`
     const signedBefore = /[.!?]$/.test(inner) && /\b(said|says|asked|added|told \w+|wrote|replied|responded)[,:]\s*$/i.test(before);
     if (!signedAfter && !signedBefore) return false;
   }
   const from = Math.max(sentenceStartBefore(sentences, s.open), body.lastIndexOf('\n', s.open) + 1);
   const left = body.slice(from, s.open).trim();
-  const leftOk = left === '' || /[:,—–]$/.test(left) || /\b(said|says|told|added|asked|wrote|writes)$/i.test(left) || /["”]$/.test(left);
+  // a quotation glued to the sentence before (`... said in Naples, Fla. "It would be nice ..."`) starts a clause too
+  const leftOk = left === '' || /[:,—–]$/.test(left) || /\b(said|says|told|added|asked|wrote|writes)$/i.test(left) || /["”]$/.test(left) || /[.!?]$/.test(left);
   if (!leftOk) return false;
-  const inner = body.slice(s.open + 1, s.close).trim();
+  // a closing single quote of a nested quotation does not hide the punctuation before it: `..., 'we want to,'"`
+  const inner = body.slice(s.open + 1, s.close).trim().replace(/\s*['’]$/, '');
   if (/[,.!?…—–\-:;]$/.test(inner)) return true;
   const after = body.slice(s.close + 1, s.close + 40);
   if (/^\s*($|[,.!?;:)—–])/.test(after) || /^\s*\n/.test(after)) return true;
-  return /^\s*(\S+\s+){0,2}(said|says|told|added|asked|wrote|writes|continued|explained)\b/i.test(after);
+  return verbWithin(after, 3);
+}
+
+/** A reporting verb among the first `n` words of `text` ("the New York businessman said"). */
+function verbWithin(text: string, n: number): boolean {
+  const words = text.match(/[\p{L}'’]+|[.!?;:"“”]/gu) ?? [];
+  for (let i = 0; i < Math.min(words.length, n); i++) {
+    const w = words[i]!.toLowerCase();
+    if (/^[.!?;:"“”]$/.test(w)) return false;
+    if (SPEECH_VERBS.has(w)) return true;
+  }
+  return false;
 }

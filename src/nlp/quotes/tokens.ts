@@ -14,8 +14,9 @@ export interface Token {
 }
 
 // Titles and initialisms keep their period ("Mr.", "U.S."), so a period token always ends something.
+// A lone initial before a capitalised word ("Janet L. Yellen") keeps its period too.
 const TOKEN =
-  /(?:\p{Lu}\.){2,}(?:-[\p{L}]+)*|(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Rev|Sgt|Capt|Maj|Adm|Gens|Amb|Atty|Pres|Sept|Jan|Feb|Aug|Oct|Nov|Dec|No|Co|Corp|Inc|Ltd)\.|[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*|\S/gu;
+  /(?:\p{Lu}\.){2,}(?:-[\p{L}]+)*|\p{Lu}\.(?=\s\p{Lu}\p{Ll})|(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Rev|Sgt|Capt|Maj|Adm|Gens|Amb|Atty|Pres|Sept|Jan|Feb|Aug|Oct|Nov|Dec|No|Co|Corp|Inc|Ltd)\.|[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*|\S/gu;
 const WORD_START = /[\p{L}\p{N}]/u;
 const CAP_START = /^\p{Lu}/u;
 
