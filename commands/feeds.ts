@@ -1,4 +1,5 @@
-import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
+import { ChannelType, InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
 import type { Command, CommandContext } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { reply, type Reply } from '../src/core/reply.js';
