@@ -41,6 +41,26 @@ export interface QuoteEvalResult {
   all: PrfCounts;
   speakerCorrect: number;
   speakerTotal: number;
+  /** Gold attributions typed direct here although the converter typed them indirect (`''…''` marks). */
+  retyped?: number;
+  /** Direct counts with the converter's types as stored, for comparison. */
+  directAsStored?: PrfCounts;
+}
+
+/**
+ * The gold `type` is the converter's: "direct if every content fragment is wholly wrapped in one pair
+ * of quotation marks", where it only knew `"“”`. NYT copy writes quotation marks as two apostrophes
+ * (`''We will win,'' he said.`), so those quotations came out `indirect`. The same rule, with `''`
+ * read as a quotation mark, types them direct. Applied to every record alike (`--raw-types` turns it off).
+ */
+export function goldType(text: string, g: GoldQuote): string {
+  if (g.type === 'direct') return g.type;
+  const spans = goldSpans(g);
+  const wrapped = spans.every(([s, e]) => {
+    const piece = text.slice(s, e);
+    return piece.length > 4 && piece.startsWith("''") && piece.endsWith("''") && piece.split("''").length === 3;
+  });
+  return wrapped ? 'direct' : g.type;
 }
 
 /** Word-token indices covered by each span list (tokens are identified by their start offset). */
@@ -94,7 +114,7 @@ function emptyCounts(): PrfCounts {
 }
 
 /** Score one article's predictions against its gold attributions, adding into `acc`. */
-export function scoreArticle(text: string, predicted: readonly Quote[], gold: readonly GoldQuote[], acc: QuoteEvalResult): void {
+export function scoreArticle(text: string, predicted: readonly Quote[], gold: readonly GoldQuote[], acc: QuoteEvalResult, rawTypes = false): void {
   const words = wordSpans(text);
   // a quotation interrupted by its attribution is scored on its fragments, like the gold `spans`
   const predSpans = predicted.map((q) => quoteFragments(text, q));
@@ -114,12 +134,16 @@ export function scoreArticle(text: string, predicted: readonly Quote[], gold: re
   }
 
   // per kind: direct against gold direct, reported against gold indirect
-  for (const [kind, goldType, counts] of [
-    ['direct', 'direct', acc.direct],
-    ['reported', 'indirect', acc.reported],
-  ] as const) {
+  const types = gold.map((g) => (rawTypes ? g.type : goldType(text, g)));
+  acc.retyped = (acc.retyped ?? 0) + types.filter((t, i) => t !== gold[i]!.type).length;
+  const kinds: [string, string, PrfCounts, readonly string[]][] = [
+    ['direct', 'direct', acc.direct, types],
+    ['reported', 'indirect', acc.reported, types],
+  ];
+  if (!rawTypes) kinds.push(['direct', 'direct', (acc.directAsStored ??= emptyCounts()), gold.map((g) => g.type)]);
+  for (const [kind, wanted, counts, typed] of kinds) {
     const pIdx = predicted.map((q, i) => (q.kind === kind ? i : -1)).filter((i) => i >= 0);
-    const gIdx = gold.map((g, i) => (g.type === goldType ? i : -1)).filter((i) => i >= 0);
+    const gIdx = typed.map((t, i) => (t === wanted ? i : -1)).filter((i) => i >= 0);
     const pairs = matchSpans(
       words,
       pIdx.map((i) => predSpans[i]!),
@@ -155,7 +179,7 @@ export function readGold(path: string): GoldRecord[] {
 }
 
 /** Evaluate the extractor on gold records. */
-export function evaluateQuotes(records: readonly GoldRecord[], model?: CueModel): QuoteEvalResult {
+export function evaluateQuotes(records: readonly GoldRecord[], model?: CueModel, rawTypes = false): QuoteEvalResult {
   const acc: QuoteEvalResult = {
     direct: emptyCounts(),
     reported: emptyCounts(),
@@ -165,7 +189,7 @@ export function evaluateQuotes(records: readonly GoldRecord[], model?: CueModel)
   };
   for (const r of records) {
     const predicted = extractQuotes(r.text, splitSentences(r.text), model);
-    scoreArticle(r.text, predicted, r.quotes, acc);
+    scoreArticle(r.text, predicted, r.quotes, acc, rawTypes);
   }
   return acc;
 }
@@ -182,6 +206,11 @@ export function formatReport(res: QuoteEvalResult, articles: number): string[] {
   ] as const) {
     const { p, r, f1 } = prf(c);
     lines.push(`${name.padEnd(8)} p=${f2(p)} r=${f2(r)} f1=${f2(f1)} (tp=${c.tp} predicted=${c.predicted} gold=${c.gold})`);
+  }
+  if (res.directAsStored) {
+    const { p, r, f1 } = prf(res.directAsStored);
+    const c = res.directAsStored;
+    lines.push(`(${res.retyped ?? 0} gold ''…'' quotations typed direct; with the converter's types: direct p=${f2(p)} r=${f2(r)} f1=${f2(f1)} (tp=${c.tp} predicted=${c.predicted} gold=${c.gold}))`);
   }
   const acc = res.speakerTotal === 0 ? 0 : res.speakerCorrect / res.speakerTotal;
   lines.push(`speaker accuracy=${f2(acc)} (${res.speakerCorrect}/${res.speakerTotal} matched with a gold speaker)`);
@@ -200,7 +229,7 @@ export function runEvalCli(argv: readonly string[]): string[] {
   const f = argv.indexOf('--fold');
   const fold = f >= 0 ? Number(argv[f + 1]) : -1;
   const records = readGold(file).filter((_, i) => fold < 0 || i % 4 === fold);
-  return formatReport(evaluateQuotes(records, model), records.length);
+  return formatReport(evaluateQuotes(records, model, argv.includes('--raw-types')), records.length);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

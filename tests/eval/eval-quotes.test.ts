@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { matchSpans, prf, runEvalCli, scoreArticle, type QuoteEvalResult } from '../../src/eval/eval-quotes.js';
+import { goldType, matchSpans, prf, runEvalCli, scoreArticle, type QuoteEvalResult } from '../../src/eval/eval-quotes.js';
 import { wordSpans } from '../../src/nlp/quotes/tokens.js';
 
 const LAST_LINE = /^quotes f1=\d\.\d\d direct_p=\d\.\d\d direct_r=\d\.\d\d speaker_acc=\d\.\d\d$/;
@@ -61,5 +61,13 @@ describe('eval:quotes', () => {
     expect(acc.speakerCorrect).toBe(1);
     expect(acc.speakerTotal).toBe(2);
     expect(prf(acc.reported)).toEqual({ p: 1, r: 1, f1: 1 });
+  });
+
+  it("types a gold quotation wrapped in NYT '' marks direct, as the converter's rule says, unless --raw-types", () => {
+    const text = "''We will win,'' he said, calling it ''a good day'' for all.";
+    expect(goldType(text, { start: 0, end: 16, type: 'indirect' })).toBe('direct');
+    // a quotation with its attribution inside the span is not wholly wrapped in one pair
+    expect(goldType(text, { start: 0, end: 50, type: 'indirect' })).toBe('indirect');
+    expect(goldType(text, { start: 26, end: 50, type: 'indirect' })).toBe('indirect');
   });
 });

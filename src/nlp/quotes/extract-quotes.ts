@@ -3,7 +3,7 @@ import { candidateFilter, cueScore, type CueModel } from './cue-model.js';
 import { DETERMINERS, NON_NAME_CAPS, SPEECH_VERBS } from './lexicon.js';
 import modelJson from './model.json' with { type: 'json' };
 import { phraseAfter, phraseBefore, skipAuxLeft, type SourcePhrase } from './noun-phrases.js';
-import { FRAGMENT_JOINER } from './fragments.js';
+import { FRAGMENT_JOINER, quoteFragments } from './fragments.js';
 import { findQuotedSpans, paragraphSpans, type QuotedSpan } from './quoted-spans.js';
 import { resolveSpeakers, type RawQuote } from './resolve-speakers.js';
 import { tokenize, type Token } from './tokens.js';
@@ -17,13 +17,29 @@ const MIN_REPORTED_WORDS = 3;
  * Direct quotes come from quotation marks; reported speech from cue words scored by a small learned
  * model; speakers are resolved to names where the text allows it, else "unknown".
  */
-export function extractQuotes(body: string, sentences: readonly Sentence[], model: CueModel = MODEL): Quote[] {
+export function extractQuotes(original: string, sentences: readonly Sentence[], model: CueModel = MODEL): Quote[] {
+  const body = normalizeQuoteMarks(original);
   const { quoted, used, direct } = findDirectQuotes(body, sentences);
   // each sentence is tokenized once, for the cue model and for the name finder
   const sentenceTokens = sentences.map((s) => tokenize(body, s.start, s.end));
   const reported = extractReported(body, sentences, sentenceTokens, quoted, used, direct, model);
   const raw = [...direct, ...reported].sort((a, b) => a.start - b.start || a.end - b.end);
-  return resolveSpeakers(body, sentences, raw, sentenceTokens);
+  const quotes = resolveSpeakers(body, sentences, raw, sentenceTokens);
+  if (body === original) return quotes;
+  // texts as the story wrote them (offsets are the same: the normalisation keeps lengths)
+  return quotes.map((q) => ({ ...q, text: quoteFragments(body, q).map(([a, b]) => original.slice(a, b)).join(FRAGMENT_JOINER) }));
+}
+
+/**
+ * NYT copy writes quotation marks as two apostrophes (`''We will win,'' he said.`). They become
+ * curly marks of the same length (`␠“` and `”␠`), so every offset still points into the original.
+ */
+export function normalizeQuoteMarks(body: string): string {
+  if (!body.includes("''")) return body;
+  return body.replace(/''(?!')/g, (m: string, at: number) => {
+    const before = at === 0 ? '' : body.charAt(at - 1);
+    return before === '' || /[\s(\[{—–\-]/.test(before) ? ' “' : '” ';
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -82,6 +82,21 @@ const rows: Row[] = [
     expected: [{ text: 'the coalition as "illegitimate."', kind: 'reported', speaker: 'The government', mention: 'The government' }],
   },
   {
+    name: "NYT double-apostrophe quotation marks, offsets into the original text",
+    body: "''This is not tax reform,'' said Douglas Holtz-Eakin, an economist.",
+    expected: [{ text: 'This is not tax reform', kind: 'direct', speaker: 'Douglas Holtz-Eakin', mention: 'Douglas Holtz-Eakin', description: 'an economist' }],
+  },
+  {
+    name: 'a middle initial and a long appositive in the attribution',
+    body: '"The labor market is strong," Janet L. Yellen, the chair of the Federal Reserve since early 2014, said on Friday.',
+    expected: [{ text: 'The labor market is strong', kind: 'direct', speaker: 'Janet L. Yellen', mention: 'Janet L. Yellen' }],
+  },
+  {
+    name: 'a quotation glued to the sentence before it continues the attributed one',
+    body: '"I hope they help me, too," Mr. Trump said in Naples, Fla. "It would be nice if they help us."',
+    expected: [{ text: 'I hope they help me, too … It would be nice if they help us.', kind: 'direct', speaker: 'Trump', mention: 'Mr. Trump' }],
+  },
+  {
     name: 'a sentence without any attribution',
     body: 'The river flooded three villages after heavy rain.',
     expected: [],
