@@ -156,6 +156,10 @@ function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: Direc
     }
   }
   while (first < tokens.length && /^[,—–\-]$/.test(tokens[first]!.text)) first++;
+  // a quotation that closed its sentence (`... before."`) and is followed by a new line or by a
+  // reporting clause of its own (`Greene added that ...`) is not signed by what follows
+  const closedSentence = /[.!?]['’]?\s*$/.test(body.slice(q.open + 1, q.close));
+  if (closedSentence && /^[ \t]*\n/.test(body.slice(q.close + 1)) && tokens[first]?.isCap) return false;
   let depth = 0;
   for (let k = first; k < Math.min(tokens.length, first + 36); k++) {
     const t = tokens[k]!;
@@ -170,6 +174,7 @@ function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: Direc
     // past a dozen words only the end of an appositive reaches the verb: `"...," Jane Doe, a senior adviser with ..., said`
     if (k >= first + 12 && !(tokens[first]!.isCap && tokens[skipAuxLeft(tokens, k, first)]?.text === ',')) return false;
     const according = t.lower === 'according';
+    if (closedSentence && !according && tokens[k + 1]?.lower === 'that') return false;
     let src: SourcePhrase | null = null;
     if (k === first || according) src = phraseAfter(tokens, according ? k + 2 : k + 1, tokens.length, body);
     else src = phraseBefore(tokens, k, first, body);
