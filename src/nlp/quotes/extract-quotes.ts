@@ -192,10 +192,18 @@ function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: Direc
 /** `X said: "..."` / `He told reporters, "..."` / `According to X, "..."`: the attribution before the opening mark. */
 function attributeBefore(body: string, sentences: readonly Sentence[], q: QuotedSpan, draft: DirectDraft, used: Set<number>): boolean {
   const s = sentenceAt(sentences, q.open);
-  const from = s ? s.start : Math.max(0, q.open - 200);
-  if (from >= q.open) return false;
+  let from = s ? s.start : Math.max(0, q.open - 200);
+  // `He said:` ending the paragraph before introduces a quotation that opens the next one
+  if (from >= q.open) {
+    const before = body.slice(Math.max(0, q.open - 300), q.open);
+    if (!/:\s*$/.test(before)) return false;
+    const prev = sentenceAt(sentences, before.trimEnd().length - 1 + Math.max(0, q.open - 300));
+    if (!prev) return false;
+    from = prev.start;
+  }
   const tokens = tokenize(body, from, q.open);
   if (tokens.length === 0) return false;
+  if (tokens[tokens.length - 1]!.text === ':' && !tokens.slice(-4).some((t) => SPEECH_VERBS.has(t.lower))) return attributeColon(body, tokens, draft);
   for (let k = tokens.length - 1; k >= Math.max(0, tokens.length - 12); k--) {
     const t = tokens[k]!;
     if (/^["“”]$/.test(t.text)) return false;
@@ -209,6 +217,32 @@ function attributeBefore(body: string, sentences: readonly Sentence[], q: Quoted
     return true;
   }
   return false;
+}
+
+/**
+ * `Chris Cillizza, The Washington Post: "..."` / `... surprise Republican pollster Daron Shaw: "..."`:
+ * a name right before the colon, or opening a short line that ends in one, signs the quotation.
+ * Anything else before a colon (`a new campaign message: "..."`) does not.
+ */
+function attributeColon(body: string, tokens: readonly Token[], draft: DirectDraft): boolean {
+  const colon = tokens.length - 1;
+  const nameRun = (from: number, dir: 1 | -1): [number, number] | null => {
+    let k = from;
+    while (k >= 0 && k < colon && tokens[k]!.isWord && tokens[k]!.isCap && !NON_NAME_CAPS.has(tokens[k]!.lower)) k += dir;
+    const [a, b] = dir === 1 ? [from, k] : [k + 1, from + 1];
+    return b - a >= 2 && b - a <= 4 ? [a, b] : null;
+  };
+  // a short line of its own: `Name, Outlet:`
+  const lineStart = body.lastIndexOf('\n', tokens[colon]!.start) + 1;
+  const first = tokens.findIndex((t) => t.start >= lineStart);
+  let run: [number, number] | null = null;
+  if (first >= 0 && colon - first <= 8 && tokens.slice(first, colon).every((t) => t.isCap || !t.isWord)) run = nameRun(first, 1);
+  run ??= nameRun(colon - 1, -1);
+  if (!run) return false;
+  draft.attributed = true;
+  draft.verb = null;
+  draft.mention = { start: tokens[run[0]]!.start, end: tokens[run[1] - 1]!.end };
+  return true;
 }
 
 /**
