@@ -78,6 +78,16 @@ export interface QuoteQuery {
   offset?: number;
 }
 
+/**
+ * A stored story with the parts of its analysis a digest reads (sentences and places; not quotes),
+ * as `getById` + `getAnalysis` give them.
+ */
+export interface StoryWithAnalysis {
+  article: Article;
+  sentences: ScoredSentence[];
+  places: PlaceMention[];
+}
+
 export interface PlaceMentionHit {
   articleId: string;
   headline: string;
@@ -104,6 +114,18 @@ export interface ArticleStore {
   latest(limit: number): ArticleSummary[];
   /** Published in [from, to), newest first. */
   publishedBetween(from: Date, to: Date, limit: number): ArticleSummary[];
+  /**
+   * Published in [from, to), newest first (as `publishedBetween`), each with its sentences and places.
+   * Why: a digest reads every story of its window (~850 on a busy day); one batched read instead of
+   * `getById` + `getAnalysis` per story (hundreds of round trips, each unpacking its sentences).
+   */
+  storiesBetween(from: Date, to: Date, limit: number): StoryWithAnalysis[];
+  /**
+   * A number that changes whenever the stored articles may have changed, by this connection or another.
+   * Why: callers may keep what they derive from stored articles (the digest keeps the headline shapes
+   * of past days) and must know when to drop it.
+   */
+  dataVersion(): number;
   /** Full-text search, best first. */
   search(query: string, limit: number): SearchHit[];
   /** Headlines starting with / containing the typed words, for autocomplete. */

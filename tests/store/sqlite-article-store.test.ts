@@ -154,4 +154,50 @@ describe('SQLite article store', () => {
     const [id] = store.addArticles([{ article, analysis: { sentences, quotes: [], places: [] } }]).added;
     expect(store.getAnalysis(id!)?.sentences).toEqual(sentences);
   });
+
+  it('reads a window of stories with their sentences and places in one call, as getById + getAnalysis give them', () => {
+    const place = { geonameId: 163915, countryCode: 'SY', lat: 35.95, lon: 39.01 };
+    const body = 'Troops entered Raqqa on Monday. Raqqa was quiet later.';
+    const added = store.addArticles([
+      analyzed(story({ headline: 'early', body: 'Early news here.', published: '2020-05-01T01:00:00Z' })),
+      analyzed(story({ headline: 'raqqa', body, published: '2020-05-01T09:00:00Z' }), {
+        places: [{ name: 'Raqqa', start: 32, end: 37, ...place }, { name: 'Raqqa', start: 15, end: 20, ...place }],
+      }),
+      analyzed(story({ headline: 'late', body: 'Late news here.', published: '2020-05-01T09:00:00Z' })),
+      analyzed(story({ headline: 'next day', body: 'Next day news.', published: '2020-05-02T00:00:00Z' })),
+    ]).added;
+    const window = store.storiesBetween(new Date('2020-05-01T00:00:00Z'), new Date('2020-05-02T00:00:00Z'), 10);
+    // Newest first, ties by insertion order newest first: as publishedBetween.
+    expect(window.map((w) => w.article.headline)).toEqual(['late', 'raqqa', 'early']);
+    expect(window.map((w) => w.article.id)).toEqual(
+      store.publishedBetween(new Date('2020-05-01T00:00:00Z'), new Date('2020-05-02T00:00:00Z'), 10).map((s) => s.id),
+    );
+    for (const w of window) {
+      expect(w.article).toEqual(store.getById(w.article.id));
+      const analysis = store.getAnalysis(w.article.id)!;
+      expect(w.sentences).toEqual(analysis.sentences);
+      expect(w.places).toEqual(analysis.places);
+    }
+    expect(window[1]!.places.map((p) => p.start)).toEqual([15, 32]);
+    expect(store.storiesBetween(new Date('2020-05-01T00:00:00Z'), new Date('2020-05-02T00:00:00Z'), 1)).toHaveLength(1);
+    expect(store.storiesBetween(new Date('2021-01-01T00:00:00Z'), new Date('2021-01-02T00:00:00Z'), 10)).toEqual([]);
+    expect(added).toHaveLength(4);
+  });
+
+  it('changes its data version on its own writes and on those of another connection', () => {
+    const v0 = store.dataVersion();
+    expect(store.dataVersion()).toBe(v0);
+    store.addArticles([analyzed(story())]);
+    const v1 = store.dataVersion();
+    expect(v1).not.toBe(v0);
+    store.addArticles([analyzed(story())]); // a duplicate only: nothing written
+    expect(store.dataVersion()).toBe(v1);
+    const other = createSqliteArticleStore(openDatabase(dbFile));
+    try {
+      other.addArticles([analyzed(story({ headline: 'other', body: 'Another connection wrote this.' }))]);
+    } finally {
+      other.close();
+    }
+    expect(store.dataVersion()).not.toBe(v1);
+  });
 });

@@ -9,6 +9,7 @@ import type {
   QuoteHit,
   QuoteQuery,
   SearchHit,
+  StoryWithAnalysis,
 } from '../article-store.js';
 import { articleId, contentHash } from '../article-identity.js';
 import type { ScoredSentence, Quote } from '../../nlp/types.js';
@@ -32,6 +33,20 @@ interface ArticleRow {
   url: string | null;
   origin: string;
   ingested_at: string;
+}
+
+interface PlaceRow {
+  name: string;
+  start: number;
+  end: number;
+  geoname_id: number | null;
+  country_code: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+function toPlaceMention(p: PlaceRow): PlaceMention {
+  return { name: p.name, start: p.start, end: p.end, geonameId: p.geoname_id, countryCode: p.country_code, lat: p.lat, lon: p.lon };
 }
 
 interface SummaryRow {
@@ -144,12 +159,20 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     quotesOf: db.prepare<[number], QuoteRow>(
       `SELECT ${SUMMARY_COLUMNS}, q.* FROM quotes q JOIN articles a ON a.rowid = q.article_rowid WHERE q.article_rowid = ? ORDER BY q.start`,
     ),
-    placesOf: db.prepare<[number], { name: string; start: number; end: number; geoname_id: number | null; country_code: string | null; lat: number | null; lon: number | null }>(
+    placesOf: db.prepare<[number], PlaceRow>(
       'SELECT * FROM places WHERE article_rowid = ? ORDER BY start',
     ),
     latest: db.prepare<[number], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles a ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`),
     between: db.prepare<[number, number, number], SummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.published_ms >= ? AND a.published_ms < ? ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`,
+    ),
+    // A window of stories with their packed sentences: one index range walk (the digest's read).
+    storiesBetween: db.prepare<[number, number, number], ArticleRow & { packed: string | null }>(`
+      SELECT a.*, s.packed FROM articles a LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
+      WHERE a.published_ms >= ? AND a.published_ms < ? ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`),
+    // The places of a set of stories (rowids as a JSON array), by story and offset.
+    placesOfMany: db.prepare<[string], PlaceRow & { article_rowid: number }>(
+      'SELECT * FROM places WHERE article_rowid IN (SELECT value FROM json_each(?)) ORDER BY article_rowid, start',
     ),
     // Ranked search over a bounded candidate set: the newest SEARCH_CANDIDATES matches (rowid order is
     // ingest order, i.e. roughly publication order), ranked by bm25 among themselves. Plain
@@ -233,6 +256,8 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
   // every call: cache it until this connection writes or `PRAGMA data_version` says another did.
   let countCache: { n: number; version: number } | null = null;
   const dataVersion = (): number => q.dataVersion.get()?.data_version ?? 0;
+  // `PRAGMA data_version` does not change for this connection's own writes: count those here.
+  let ownWrites = 0;
 
   const addArticles = db.transaction((items: readonly AnalyzedArticle[]): AddResult => {
     const result: AddResult = { added: [], duplicates: [] };
@@ -281,6 +306,7 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
       result.added.push(id);
     }
     if (result.added.length > 0) {
+      ownWrites++;
       placeCountsCache = null;
       countCache = null;
     }
@@ -348,6 +374,22 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     const usable = words.filter((w) => w.length > 1);
     if (usable.length === 0) return q.suggestLetter.all(SUGGEST_SCAN, `${escapeLike(prefix.trimStart())}%`, limit).map(toSummary);
     return q.suggest.all(ftsPrefix(usable), SUGGEST_CANDIDATES, limit).map(toSummary);
+  }
+
+  function storiesBetween(from: Date, to: Date, limit: number): StoryWithAnalysis[] {
+    const rows = q.storiesBetween.all(from.getTime(), to.getTime(), limit);
+    if (rows.length === 0) return [];
+    const places = new Map<number, PlaceMention[]>();
+    for (const p of q.placesOfMany.all(JSON.stringify(rows.map((r) => r.rowid)))) {
+      let list = places.get(p.article_rowid);
+      if (!list) places.set(p.article_rowid, (list = []));
+      list.push(toPlaceMention(p));
+    }
+    return rows.map((row) => ({
+      article: rowToArticle(row),
+      sentences: unpackSentences(row.body, row.packed ?? '[]'),
+      places: places.get(row.rowid) ?? [],
+    }));
   }
 
   function findQuotes(query: QuoteQuery): QuoteHit[] {
@@ -454,20 +496,14 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
       if (!row) return null;
       const packed = q.sentences.get(row.rowid)?.packed ?? '[]';
       const quotes: Quote[] = q.quotesOf.all(row.rowid).map(toQuoteHit).map(toQuote);
-      const places: PlaceMention[] = q.placesOf.all(row.rowid).map((p) => ({
-        name: p.name,
-        start: p.start,
-        end: p.end,
-        geonameId: p.geoname_id,
-        countryCode: p.country_code,
-        lat: p.lat,
-        lon: p.lon,
-      }));
+      const places: PlaceMention[] = q.placesOf.all(row.rowid).map(toPlaceMention);
       const analysis: ArticleAnalysis = { sentences: unpackSentences(row.body, packed), quotes, places };
       return analysis;
     },
     latest: (limit) => q.latest.all(limit).map(toSummary),
     publishedBetween: (from, to, limit) => q.between.all(from.getTime(), to.getTime(), limit).map(toSummary),
+    storiesBetween,
+    dataVersion: () => dataVersion() + ownWrites,
     search,
     suggestHeadlines,
     count: () => {
