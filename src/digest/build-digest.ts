@@ -4,7 +4,8 @@ import type { ArticleStore } from '../store/article-store.js';
 import { formatInZone } from '../core/zoned-time.js';
 import { createAboutFilter, matchesAbout } from './about-filter.js';
 import { DEFAULT_GROUPING, groupStories, type GroupInput, type GroupingOptions } from './group-stories.js';
-import { DEFAULT_TEMPLATES, templateScores, type TemplateOptions } from './headline-templates.js';
+import { DEFAULT_TEMPLATES, templateScoresByDays, type TemplateOptions } from './headline-templates.js';
+import { historyShapeDays } from './shape-history.js';
 
 export interface DigestStory {
   articleId: string;
@@ -117,16 +118,11 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
   const perGroup = options.maxStoriesPerGroup ?? DIGEST_DEFAULTS.maxStoriesPerGroup;
   const filter = options.about ? createAboutFilter(options.about, deps.geo) : null;
 
-  // 1. Candidates in the window, with what grouping and display need.
+  // 1. Candidates in the window, with what grouping and display need: one batched read.
   const stories = new Map<string, { story: DigestStory; input: GroupInput }>();
-  const windowAll = deps.store.publishedBetween(options.since, options.at, options.maxCandidates ?? DIGEST_DEFAULTS.maxCandidates);
-  for (const summary of windowAll) {
-    const article = deps.store.getById(summary.id);
-    if (!article) continue;
-    const analysis = deps.store.getAnalysis(summary.id);
-    const places = analysis?.places ?? [];
+  const windowAll = deps.store.storiesBetween(options.since, options.at, options.maxCandidates ?? DIGEST_DEFAULTS.maxCandidates);
+  for (const { article, sentences, places } of windowAll) {
     if (filter && !matchesAbout(filter, { headline: article.headline, body: article.body, places })) continue;
-    const sentences = analysis?.sentences ?? [];
     const sentence = pickSummarySentence(sentences) ?? article.body.split(/\n\s*\n/)[0]?.replace(/\s+/g, ' ').trim() ?? '';
     const lead = sentences.slice(0, 2).map((s) => s.text).join(' ') || article.body.slice(0, 400);
     stories.set(article.id, {
@@ -145,15 +141,14 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
     });
   }
 
-  // 2. Routine series, learnt from the headlines of the days before the window and of the window itself.
+  // 2. Routine series, learnt from the headlines of the days before the window and of the window itself
+  // (each past day's shapes are kept between builds: shape-history.ts).
   const templates = options.templates ?? DEFAULT_TEMPLATES;
   const inputs = [...stories.values()].map((s) => s.input);
-  const history = deps.store
-    .publishedBetween(new Date(options.since.getTime() - templates.lookbackDays * DAY_MS), options.since, DIGEST_DEFAULTS.maxHistory)
-    .map((h) => ({ headline: h.headline, publishedMs: Date.parse(h.published) }));
+  const historyDays = historyShapeDays(deps.store, new Date(options.since.getTime() - templates.lookbackDays * DAY_MS), options.since, DIGEST_DEFAULTS.maxHistory);
   // The whole window, not only what `about` kept: a series is a series whatever the filter.
-  const windowHeadlines = filter ? windowAll.map((h) => h.headline) : inputs.map((i) => i.headline);
-  const scores = templateScores(windowHeadlines, history, templates);
+  const windowHeadlines = filter ? windowAll.map((h) => h.article.headline) : inputs.map((i) => i.headline);
+  const scores = templateScoresByDays(windowHeadlines, historyDays, templates);
   const templateOf = new Map(windowHeadlines.map((h, i) => [h, scores[i]!]));
   for (const input of inputs) input.template = templateOf.get(input.headline) ?? 0;
 

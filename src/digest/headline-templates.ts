@@ -113,6 +113,19 @@ export function templateScores(
       set.add(day);
     }
   }
+  return templateScoresByDays(window, (shape) => days.get(shape)?.size ?? 0, options);
+}
+
+/**
+ * `templateScores` with the history given as `historyDays(shape)`: the number of distinct earlier days
+ * the shape was seen on. The digest keeps each past day's shapes (`shape-history.ts`), so it does not
+ * re-read two weeks of headlines for every build.
+ */
+export function templateScoresByDays(
+  window: readonly string[],
+  historyDays: (shape: string) => number,
+  options: Readonly<TemplateOptions> = DEFAULT_TEMPLATES,
+): number[] {
   // Distinct headlines only: the same story filed twice is not a series.
   const inWindow = new Map<string, Set<string>>();
   const shapesOf = window.map((headline) => {
@@ -129,7 +142,7 @@ export function templateScores(
     let best = 0;
     for (const shape of shapes) {
       const perDay = shape.startsWith('=') ? options.windowSkeletonsPerDay : options.windowHeadlinesPerDay;
-      const recurrence = (days.get(shape)?.size ?? 0) + ((inWindow.get(shape)?.size ?? 1) - 1) / perDay;
+      const recurrence = historyDays(shape) + ((inWindow.get(shape)?.size ?? 1) - 1) / perDay;
       if (recurrence > best) best = recurrence;
     }
     return Math.min(1, Math.max(0, (best - options.noneAt) / (options.fullAt - options.noneAt)));
