@@ -3,11 +3,13 @@
  * recognition, lookup, autocomplete, relations and maps.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { distance as levenshtein } from 'fastest-levenshtein';
 import { buildGazetteer } from './build/build-gazetteer.js';
 import { foldName, translitSkeleton } from './fold.js';
 import { defaultCacheDir, defaultCachePath, Gazetteer } from './gazetteer.js';
 import { renderLocatorMap } from './locator-map.js';
+import { createMapCache } from './map-cache.js';
 import { findPlaceMentions } from './recognize.js';
 import { emptyContext, queryCandidates, rankCandidates, type Candidate, type Ranked } from './resolve.js';
 import type { FindPlacesOptions, GeoService, PlaceInfo, PlaceLookup, PlaceRelation } from './types.js';
@@ -66,8 +68,15 @@ function kindLabel(gaz: Gazetteer, i: number): string {
   }
 }
 
+export interface GeoServiceOptions {
+  /** Folder for rendered locator maps (PNG files); null or absent: maps are cached in memory only. */
+  mapCacheDir?: string | null;
+}
+
 /** Build a GeoService over a loaded gazetteer. */
-export function createGeoService(gaz: Gazetteer): GeoService {
+export function createGeoService(gaz: Gazetteer, options: GeoServiceOptions = {}): GeoService {
+  // Maps are rendered once per place and size (15-40 ms each), then served from the cache.
+  const maps = createMapCache({ render: renderLocatorMap, dir: options.mapCacheDir ?? null });
   const info = (i: number): PlaceInfo => {
     const p = gaz.place(i);
     const countryIdx = p.kind === 'country' ? i : p.countryCode ? gaz.countryIndex(p.countryCode) : -1;
@@ -203,7 +212,7 @@ export function createGeoService(gaz: Gazetteer): GeoService {
       return relation(place, info(cap));
     },
     relation,
-    renderLocatorMap: (place, options) => renderLocatorMap(place, options),
+    renderLocatorMap: (place, options) => maps.get(place, { width: options?.width ?? 640, height: options?.height ?? 420 }),
   };
 }
 
@@ -212,7 +221,8 @@ export function createGeoService(gaz: Gazetteer): GeoService {
  * `cacheDir` defaults to `data/cache/` at the repo root.
  */
 export async function loadGeoService(options: { cacheDir?: string } = {}): Promise<GeoService> {
-  const path = defaultCachePath(options.cacheDir ?? defaultCacheDir());
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  const path = defaultCachePath(cacheDir);
   if (!existsSync(path)) await buildGazetteer(path);
   let gaz: Gazetteer;
   try {
@@ -222,7 +232,7 @@ export async function loadGeoService(options: { cacheDir?: string } = {}): Promi
     await buildGazetteer(path);
     gaz = new Gazetteer(path);
   }
-  return createGeoService(gaz);
+  return createGeoService(gaz, { mapCacheDir: join(cacheDir, 'maps') });
 }
 
 /** For the eval and tests: the raw gazetteer (same cache). */

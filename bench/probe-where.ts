@@ -1,0 +1,158 @@
+/**
+ * Probe: CPU per `/where` call (fresh places, then the same places again) and which command grows the
+ * resident memory. Loads the real services (createApp over a store), dispatches in-process.
+ * Usage: node --expose-gc --import tsx bench/probe-where.ts STORE_DB [ARTICLES] [PLACES=200] [CALLS per command=300]
+ * Copy a bench store first (it applies migrations on open): cp bench/cache/g1-10000/store.db /tmp/probe.db
+ */
+import path from 'node:path';
+import { commands } from '../commands/index.js';
+import { createApp, type App } from '../src/app.js';
+import type { Caller, CommandContext, CommandOptionJson } from '../src/core/command.js';
+import { systemClock } from '../src/core/clock.js';
+import { dispatchAutocomplete, dispatchCommand } from '../src/core/dispatch.js';
+import { createLogger } from '../src/core/logger.js';
+import { OptionType, parseCommandLine } from '../src/core/parse-command-line.js';
+import { loadConfig } from '../src/config.js';
+import { articleId } from '../src/store/article-identity.js';
+import { digestProbe } from './digest-probe.js';
+import { summarize } from './stats.js';
+import { autocompleteValue, createSampler, PLACES, placeQuery, searchQuery, speakerQuery, type Sampler } from './workload.js';
+
+const corpusFile = path.resolve(import.meta.dirname, '../../shared/corpus/reuters21578.ndjson');
+const caller: Caller = { userId: 'probe', userName: 'probe', channelId: 'probe', guildId: null, canManageGuild: true };
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function mb(bytes: number): number {
+  return Math.round(bytes / 1e5) / 10;
+}
+
+/** RSS, heap and external memory after a full collection (what remains is not garbage). */
+function memory(): { rss: number; heap: number; external: number; arrayBuffers: number } {
+  gc?.();
+  gc?.();
+  const m = process.memoryUsage();
+  return { rss: mb(m.rss), heap: mb(m.heapUsed), external: mb(m.external), arrayBuffers: mb(m.arrayBuffers) };
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const c0 = process.cpuUsage();
+  await fn();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+}
+
+function optionValue(s: Sampler, opt: CommandOptionJson): string | null {
+  const name = opt.name.toLowerCase();
+  if (opt.type === OptionType.Integer || opt.type === OptionType.Number) {
+    const lo = opt.min_value ?? 1;
+    const hi = Math.min(opt.max_value ?? 10, lo + 20);
+    return String(lo + Math.floor(s.random() * (hi - lo + 1)));
+  }
+  if (opt.type === OptionType.Boolean) return s.random() < 0.5 ? 'true' : 'false';
+  if (opt.type !== OptionType.String) return null;
+  if (opt.choices?.length) return String(s.pick(opt.choices).value);
+  if (/^(id|article|story)$/.test(name)) return articleId(s.record().url, '');
+  if (/speaker|who|person/.test(name)) return speakerQuery(s);
+  if (/place|where|location|city|country|name/.test(name)) return placeQuery(s);
+  return searchQuery(s);
+}
+
+/** Varied command lines, as bench/measure.ts builds them. */
+function commandCalls(app: App, name: string, s: Sampler, n: number): (() => Promise<unknown>)[] {
+  const def = app.definitions.get(name);
+  if (!def) return [];
+  const out: (() => Promise<unknown>)[] = [];
+  for (let i = 0; i < n; i++) {
+    let options = def.options ?? [];
+    let head = `/${name}`;
+    const subs = options.filter((o) => o.type === OptionType.Subcommand);
+    if (subs.length) {
+      const sub = subs.find((o) => /show|today|latest|preview|now/.test(o.name)) ?? subs[0]!;
+      head += ` ${sub.name}`;
+      options = sub.options ?? [];
+    }
+    const parts = [head];
+    for (const opt of options) {
+      if (!opt.required && s.random() < 0.5) continue;
+      const value = optionValue(s, opt);
+      if (value !== null) parts.push(`${opt.name}:${value}`);
+    }
+    let parsed;
+    try {
+      parsed = parseCommandLine(parts.join(' '), app.definitions);
+    } catch {
+      continue;
+    }
+    const ctx: CommandContext = { options: parsed.options, subcommand: parsed.subcommand, caller, services: app.services };
+    out.push(() => dispatchCommand(app.registry, parsed.name, ctx));
+  }
+  return out;
+}
+
+/** ~n distinct place names: the bench list, datelines of random stories, then country names. */
+function placeNames(app: App, s: Sampler, n: number): string[] {
+  const names = new Set<string>(PLACES);
+  for (let i = 0; i < 20 * n && names.size < n; i++) {
+    const dl = s.record().dateline?.split(',')[0]?.trim();
+    if (dl) names.add(dl.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase()));
+  }
+  for (const letter of 'abcdefghijklmnopqrstuvwyz') {
+    if (names.size >= n) break;
+    for (const p of app.services.geo.suggest(letter, 8)) if (names.size < n) names.add(p.name);
+  }
+  return [...names];
+}
+
+async function main(): Promise<void> {
+  const dbPath = path.resolve(process.argv[2] ?? '');
+  const articles = Number(process.argv[3] ?? 10_000);
+  const nPlaces = Number(process.argv[4] ?? 200);
+  const nCalls = Number(process.argv[5] ?? 300);
+  if (!gc) process.stderr.write('warning: run with --expose-gc to tell garbage from leaks\n');
+  const config = loadConfig(process.env, { dbPath });
+  const log = createLogger({ level: 'error', write: (line) => process.stderr.write(`${line}\n`) });
+  const app = await createApp({ dbPath, cacheDir: config.cacheDir, commands, clock: systemClock, log });
+  await dispatchCommand(app.registry, 'latest', { options: {}, subcommand: null, caller, services: app.services });
+  const start = memory();
+  console.log(`start: ${JSON.stringify(start)}`);
+
+  const s = createSampler(corpusFile, articles);
+  const places = placeNames(app, s, nPlaces);
+  const whereCall = (place: string) => () =>
+    dispatchCommand(app.registry, 'where', { options: { place }, subcommand: null, caller, services: app.services });
+  for (const pass of ['fresh', 'repeated']) {
+    const cpu: number[] = [];
+    for (const p of places) cpu.push(await timed(whereCall(p)));
+    const st = summarize(cpu);
+    console.log(`/where ${pass} (${places.length} places): cpu p50 ${st.p50} p99 ${st.p99} max ${st.max} ms; memory ${JSON.stringify(memory())}`);
+  }
+
+  // Each other command on its own: RSS and heap after gc, before and after its calls.
+  const suites = new Map<string, (() => Promise<unknown>)[]>();
+  for (const name of ['summary', 'quote', 'search', 'latest', 'where']) suites.set(`/${name}`, commandCalls(app, name, s, nCalls));
+  suites.set('autocomplete /where place', Array.from({ length: nCalls }, () => {
+    const value = autocompleteValue(s, 'place');
+    return () => dispatchAutocomplete(app.registry, 'where', { options: {}, subcommand: null, focused: { name: 'place', value }, services: app.services });
+  }));
+  suites.set('autocomplete /summary article', Array.from({ length: nCalls }, () => {
+    const value = autocompleteValue(s, 'article');
+    return () => dispatchAutocomplete(app.registry, 'summary', { options: {}, subcommand: null, focused: { name: 'article', value }, services: app.services });
+  }));
+  const digest = await digestProbe(app, articles);
+  suites.set('digest', digest.calls(Math.min(nCalls, 100)));
+  const only = process.env.PROBE_ONLY;
+  for (const [label, calls] of suites) {
+    if (only && !label.includes(only)) continue;
+    const before = memory();
+    const cpu: number[] = [];
+    for (const call of calls) cpu.push(await timed(call));
+    const after = memory();
+    const st = summarize(cpu);
+    console.log(
+      `${label.padEnd(30)} ${String(calls.length).padStart(4)} calls cpu p50 ${st.p50} p99 ${st.p99} ms | rss ${before.rss} → ${after.rss} MB, heap ${before.heap} → ${after.heap}, external ${before.external} → ${after.external}`,
+    );
+  }
+  app.close();
+}
+
+await main();
