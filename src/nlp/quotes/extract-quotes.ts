@@ -376,8 +376,12 @@ function buildReported(
   while (va > 0 && /^(was|were|is|are|has|have|had|will|would|did|does|do|not|been|be)$/.test(tokens[va - 1]!.lower)) va--;
   const vb = cue.lower === 'according' && tokens[b + 1]?.lower === 'to' ? b + 1 : b;
   const verb = body.slice(tokens[va]!.start, tokens[vb]!.end);
-  // a copula or auxiliary alone ("the army is advancing") reports nothing
-  if (a === b && /^(is|was|are|were|be|been|has|have|had|do|does|did|will|would)$/.test(cue.lower)) return null;
+  // a copula or auxiliary alone ("the army is advancing", "is also advancing") reports nothing
+  let onlyAux = true;
+  for (let k = a; k <= b && onlyAux; k++) onlyAux = /^(is|was|are|were|be|been|has|have|had|do|does|did|will|would|also|still|now|already|not)$/.test(tokens[k]!.lower);
+  if (onlyAux) return null;
+  // a cue ending in a preposition ("an offensive against IS") takes an object, not a statement
+  if (b > a && cue.lower !== 'according' && PREPOSITION_START.test(tokens[b]!.lower) && tokens[b]!.lower !== 'to') return null;
   // "It's worth noting that ..." is the writer's aside, not an attribution
   if (tokens[a - 1]?.lower === 'worth') return null;
   const last = lastContentIndex(tokens);
