@@ -200,4 +200,23 @@ describe('SQLite article store', () => {
     }
     expect(store.dataVersion()).not.toBe(v1);
   });
+
+  it('pages a speaker filter in story date order, newest first, whatever the ingest order', () => {
+    const quote = (speaker: string, start: number) => ({ text: `words ${start}`, kind: 'direct' as const, speaker, speakerMention: null, speakerDescription: null, verb: 'said', start, end: start + 5 });
+    const days = ['2020-03-05', '2020-03-01', '2020-03-09', '2020-03-03', '2020-03-07'];
+    store.addArticles(
+      days.map((day, i) =>
+        analyzed(story({ headline: `story ${day}`, body: `Body of story ${i} with some quoted words here.`, published: `${day}T10:00:00Z` }), {
+          quotes: [quote('Ann Baker', 0), quote('Bob Baker', 10), quote('Carl Other', 20)],
+        }),
+      ),
+    );
+    const all = store.findQuotes({ speaker: 'baker', limit: 100 });
+    expect(all.map((q) => `${q.published.slice(0, 10)} ${q.speaker}`)).toEqual(
+      [...days].sort().reverse().flatMap((d) => [`${d} Ann Baker`, `${d} Bob Baker`]),
+    );
+    const pages = [0, 3, 6, 9].flatMap((offset) => store.findQuotes({ speaker: 'baker', limit: 3, offset }));
+    expect(pages).toEqual(all);
+    expect(store.findQuotes({ speaker: 'baker', limit: 3, offset: 10 })).toEqual([]);
+  });
 });

@@ -58,6 +58,13 @@ interface SummaryRow {
   url: string | null;
 }
 
+/** A quote's key and its story's date: enough to order candidates before reading them. */
+interface QuoteKey {
+  article_rowid: number;
+  start: number;
+  published_ms: number;
+}
+
 interface QuoteRow extends SummaryRow {
   start: number;
   end: number;
@@ -217,14 +224,15 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
       `SELECT speaker, quotes FROM quote_speakers WHERE speaker LIKE ? ESCAPE '\\' ORDER BY quotes DESC, speaker LIMIT ?`,
     ),
     // Newest quotes of one speaker: walks quotes_by_speaker backwards (its entries end with article_rowid, start).
-    quotesOfSpeaker: db.prepare<[string, number], { article_rowid: number; start: number }>(
-      'SELECT article_rowid, start FROM quotes WHERE speaker = ? COLLATE NOCASE ORDER BY article_rowid DESC, start DESC LIMIT ?',
-    ),
+    // With each quote's story date (a rowid lookup), so candidates are ordered before any row is read whole.
+    quotesOfSpeaker: db.prepare<[string, number], QuoteKey>(`
+      SELECT q.article_rowid, q.start, a.published_ms FROM quotes q JOIN articles a ON a.rowid = q.article_rowid
+      WHERE q.speaker = ? COLLATE NOCASE ORDER BY q.article_rowid DESC, q.start DESC LIMIT ?`),
     // Speaker or description matches among the quotes of the newest QUOTE_WINDOW stories.
     // MATERIALIZED + CROSS JOIN: with a bound LIKE pattern the planner would otherwise scan every quote.
-    quotesInWindow: db.prepare<[number, string, string, number], { article_rowid: number; start: number }>(`
-      WITH n AS MATERIALIZED (SELECT rowid AS r FROM articles ORDER BY published_ms DESC, rowid DESC LIMIT ?)
-      SELECT q.article_rowid, q.start FROM n CROSS JOIN quotes q ON q.article_rowid = n.r
+    quotesInWindow: db.prepare<[number, string, string, number], QuoteKey>(`
+      WITH n AS MATERIALIZED (SELECT rowid AS r, published_ms AS ms FROM articles ORDER BY published_ms DESC, rowid DESC LIMIT ?)
+      SELECT q.article_rowid, q.start, n.ms AS published_ms FROM n CROSS JOIN quotes q ON q.article_rowid = n.r
       WHERE q.speaker LIKE ? ESCAPE '\\' OR q.speaker_description LIKE ? ESCAPE '\\' LIMIT ?`),
     quoteRow: db.prepare<[number, number], QuoteRow & { published_ms: number; a_rowid: number }>(
       `SELECT ${SUMMARY_COLUMNS}, a.published_ms, a.rowid AS a_rowid, q.* FROM quotes q JOIN articles a ON a.rowid = q.article_rowid WHERE q.article_rowid = ? AND q.start = ?`,
@@ -403,16 +411,19 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     // newest QUOTE_WINDOW stories. A LIKE '%…%' over every quote grows with the store.
     const like = `%${escapeLike(speaker)}%`;
     const want = offset + query.limit;
-    const keys = new Map<string, { article_rowid: number; start: number }>();
+    const keys = new Map<string, QuoteKey>();
     for (const { speaker: name } of q.matchingSpeakers.all(like, MAX_SPEAKERS)) {
       for (const k of q.quotesOfSpeaker.all(name, want)) keys.set(`${k.article_rowid}:${k.start}`, k);
     }
     for (const k of q.quotesInWindow.all(QUOTE_WINDOW, like, like, want)) keys.set(`${k.article_rowid}:${k.start}`, k);
-    const rows = [...keys.values()]
+    // Order the candidates by their keys, then read whole only the rows of the page asked for (a deep
+    // page once read up to 10 × offset rows one by one to show 9).
+    return [...keys.values()]
+      .sort((a, b) => b.published_ms - a.published_ms || b.article_rowid - a.article_rowid || a.start - b.start)
+      .slice(offset, offset + query.limit)
       .map((k) => q.quoteRow.get(k.article_rowid, k.start))
       .filter((r): r is QuoteRow & { published_ms: number; a_rowid: number } => r !== undefined)
-      .sort((a, b) => b.published_ms - a.published_ms || b.a_rowid - a.a_rowid || a.start - b.start);
-    return rows.slice(offset, offset + query.limit).map(toQuoteHit);
+      .map(toQuoteHit);
   }
 
   function findQuotesAbout(about: string, speaker: string | undefined, limit: number, offset: number): QuoteHit[] {
