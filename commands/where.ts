@@ -3,10 +3,21 @@ import type { Command } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { reply, type ReplyField } from '../src/core/reply.js';
 import type { ArticleStore, PlaceMentionHit } from '../src/store/article-store.js';
+import { releaseRenderMemory } from '../src/geo/locator-map.js';
 import type { GeoService, PlaceInfo, PlaceRelation } from '../src/geo/types.js';
 import { formatDay, plural, truncate } from '../src/views/format.js';
 
 const LATEST = 5;
+/**
+ * Mentions read for the latest stories and the timeline: the store walks them newest first, so the
+ * cost grows with this (200 cost ~10 ms for London at 10k stories; 40 ~1 ms).
+ */
+const MENTIONS = 40;
+/**
+ * Stories read to find the place the news pairs it with: getAnalysis parses a story's whole analysis,
+ * 0.1-0.7 ms each (a store call returning only the place ids would make this cheaper).
+ */
+const PAIRING_STORIES = 6;
 
 export const data = new SlashCommandBuilder()
   .setName('where')
@@ -54,10 +65,10 @@ function formatRelation(r: PlaceRelation, what: string): string {
   return `${r.km.toLocaleString('en-US')} km ${r.direction} of ${r.from.name} (${what})`;
 }
 
-/** The place the stories mentioning this one name most often beside it (for "distance from"). */
+/** The place the newest stories mentioning this one name most often beside it (for "distance from"). */
 function pairedPlace(store: ArticleStore, geo: GeoService, hits: readonly PlaceMentionHit[], self: ReadonlySet<number>): PlaceInfo | null {
   const counts = new Map<number, number>();
-  for (const articleId of new Set(hits.map((h) => h.articleId))) {
+  for (const articleId of [...new Set(hits.map((h) => h.articleId))].slice(0, PAIRING_STORIES)) {
     const places = store.getAnalysis(articleId)?.places ?? [];
     for (const id of new Set(places.map((p) => p.geonameId))) {
       if (id === null || self.has(id)) continue;
@@ -109,7 +120,7 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   }
   const idList = [...ids];
   const storyCount = store.countPlaceMentions(idList);
-  const hits = store.findPlaceMentions(idList, 200);
+  const hits = store.findPlaceMentions(idList, MENTIONS);
 
   const lines: string[] = [];
   lines.push(`${place.name}: ${describeKind(place)}.`);
@@ -129,7 +140,8 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   }
   if (place.timezone) fields.push({ name: 'Time zone', value: formatTimezone(place.timezone, services.clock.now()), inline: true });
   const fromCapital = geo.relationToCapital(place);
-  const paired = pairedPlace(store, geo, hits, ids);
+  // Shown for places inside a country only: not worth reading stories for otherwise.
+  const paired = place.kind === 'city' || place.kind === 'admin1' || place.kind === 'admin2' ? pairedPlace(store, geo, hits, ids) : null;
   const distances: string[] = [];
   if (fromCapital) distances.push(formatRelation(fromCapital, 'capital'));
   if (paired && paired.geonameId !== fromCapital?.from.geonameId && place.kind !== 'country') distances.push(formatRelation(geo.relation(place, paired), 'named with it in the news'));
@@ -150,6 +162,9 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   if (hits.length > 0) fields.push({ name: 'Timeline', value: timeline(hits) });
 
   const png = geo.renderLocatorMap(place);
+  // One turn of the event loop: resvg's native buffers of earlier renders are freed there (else a
+  // run of /where calls that never yields keeps ~2 MB per map rendered).
+  await releaseRenderMemory();
   const slug = place.name.normalize('NFD').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'place';
   return reply({
     title: `Where: ${place.name}`,

@@ -378,3 +378,13 @@ export function renderLocatorMap(place: PlaceInfo, options: { width?: number; he
   });
   return new Uint8Array(resvg.render().asPng());
 }
+
+/**
+ * Let the native memory of finished renders go: resvg-js frees its pixmaps (~2 MB for 640×420) in
+ * N-API finalizers, which Node runs from the event loop after a collection, never during a run of
+ * synchronous work or resolved-promise continuations. A caller rendering maps in a loop that never
+ * yields (a benchmark, a burst of commands) otherwise grows by ~2 MB per map. Await this after a render.
+ */
+export function releaseRenderMemory(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
