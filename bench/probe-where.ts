@@ -140,6 +140,8 @@ async function main(): Promise<void> {
     const st = summarize(cpu);
     const wt = summarize(wall);
     console.log(`/where ${pass} (${places.length} places): cpu p50 ${st.p50} p99 ${st.p99} max ${st.max} ms, wall p50 ${wt.p50} p99 ${wt.p99}; memory ${JSON.stringify(memory())}`);
+    const slowest = places.map((p, i) => [p, cpu[i]!] as const).sort((a, b) => b[1] - a[1]).slice(0, 6);
+    console.log(`  slowest: ${slowest.map(([p, ms]) => `${p} ${ms.toFixed(1)}`).join(', ')}`);
   }
 
   // Each other command on its own: RSS and heap after gc, before and after its calls.
