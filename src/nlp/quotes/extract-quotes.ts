@@ -380,8 +380,7 @@ function buildReported(
   let onlyAux = true;
   for (let k = a; k <= b && onlyAux; k++) onlyAux = /^(is|was|are|were|be|been|has|have|had|do|does|did|will|would|also|still|now|already|not)$/.test(tokens[k]!.lower);
   if (onlyAux) return null;
-  // a cue ending in a preposition ("an offensive against IS") takes an object, not a statement
-  if (b > a && cue.lower !== 'according' && PREPOSITION_START.test(tokens[b]!.lower) && tokens[b]!.lower !== 'to') return null;
+
   // "It's worth noting that ..." is the writer's aside, not an attribution
   if (tokens[a - 1]?.lower === 'worth') return null;
   const last = lastContentIndex(tokens);
@@ -435,6 +434,8 @@ function buildReported(
     }
   }
   if (!contentReadsAsClause(tokens, from, to, cue.lower)) return null;
+  // a "speaker" ending in an article ("declared an | offensive against IS") shows the cue is a noun, not a report
+  if (src && DETERMINERS.has(tokens[src.to - 1]!.lower)) return null;
   // never swallow a direct quote's words into reported content
   while (from <= to && inDirect[from]) from++;
   while (to >= from && inDirect[to]) to--;
