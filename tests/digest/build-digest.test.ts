@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigest, digestToJson, pickSummarySentence } from '../../src/digest/build-digest.js';
+import { buildDigest, countWords, digestToJson, pickSummarySentence } from '../../src/digest/build-digest.js';
 import { groupStories } from '../../src/digest/group-stories.js';
 import { createDigestFixture, story } from './fixture.js';
 
@@ -55,6 +55,14 @@ describe('buildDigest', () => {
       ]);
     } finally {
       fx.close();
+    }
+  });
+});
+
+describe('countWords', () => {
+  it('counts as split(/\\s+/).filter(Boolean) does, any whitespace included', () => {
+    for (const text of ['', '   ', 'one', ' two  words ', 'a\tb\nc\r\nd', 'no\u00a0break\u2003em\u3000ideo\ufeffbom', 'x\u200by']) {
+      expect([text, countWords(text)]).toEqual([text, text.split(/\s+/).filter(Boolean).length]);
     }
   });
 });
