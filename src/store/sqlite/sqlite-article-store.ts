@@ -118,6 +118,28 @@ function unpackSentences(body: string, packed: string): ScoredSentence[] {
   return rows.map(([start, end, score], index) => ({ index, start, end, score, text: sentenceText(body, start, end) }));
 }
 
+/**
+ * As `unpackSentences`, but each sentence's text is sliced from the body when first read: a digest
+ * reads every sentence's offsets and score but the text of two or three (the lead, the best), and
+ * slicing and squeezing the whitespace of all of them cost ~15 ms for a busy day's 1,100 stories.
+ * The text is an own enumerable getter, so spreading, JSON and equality see it as a plain property.
+ */
+function unpackSentencesLazily(body: string, packed: string): ScoredSentence[] {
+  const rows = JSON.parse(packed) as PackedSentence[];
+  return rows.map(([start, end, score], index) => {
+    let text: string | undefined;
+    return {
+      index,
+      start,
+      end,
+      score,
+      get text(): string {
+        return (text ??= sentenceText(body, start, end));
+      },
+    };
+  });
+}
+
 function packSentences(sentences: readonly ScoredSentence[]): string {
   return JSON.stringify(sentences.map((s) => [s.start, s.end, Math.round(s.score * 1e6) / 1e6]));
 }
@@ -395,7 +417,7 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     }
     return rows.map((row) => ({
       article: rowToArticle(row),
-      sentences: unpackSentences(row.body, row.packed ?? '[]'),
+      sentences: unpackSentencesLazily(row.body, row.packed ?? '[]'),
       places: places.get(row.rowid) ?? [],
     }));
   }
