@@ -80,11 +80,14 @@ export interface QuoteQuery {
 
 /**
  * A stored story with the parts of its analysis a digest reads (sentences and places; not quotes),
- * as `getById` + `getAnalysis` give them.
+ * as `getById` + `getAnalysis` give them, except that sentences come without their text: each is
+ * `article.body.slice(start, end)` with its whitespace squeezed to single spaces and trimmed. A digest
+ * shows two or three sentences of a story, and making the text of all of them for a busy day's
+ * 1,100 stories cost more than reading the stories.
  */
 export interface StoryWithAnalysis {
   article: Article;
-  sentences: ScoredSentence[];
+  sentences: Omit<ScoredSentence, 'text'>[];
   places: PlaceMention[];
 }
 

@@ -58,6 +58,16 @@ interface SummaryRow {
   url: string | null;
 }
 
+/** `storiesBetween` rows, as arrays: rowid, the Article columns in `rowToArticle` order, packed sentences. */
+type WindowRow = [
+  rowid: number, id: string, source: string, published: string, publishedZone: string | null, editor: string | null,
+  datelinePlace: string | null, headline: string, headlineDerived: number, caption: string | null, captionCredit: string | null,
+  body: string, url: string | null, origin: string, ingestedAt: string, packed: string | null,
+];
+type WindowPlaceRow = [
+  articleRowid: number, name: string, start: number, end: number, geonameId: number | null, countryCode: string | null, lat: number | null, lon: number | null,
+];
+
 /** A quote's key and its story's date: enough to order candidates before reading them. */
 interface QuoteKey {
   article_rowid: number;
@@ -118,26 +128,10 @@ function unpackSentences(body: string, packed: string): ScoredSentence[] {
   return rows.map(([start, end, score], index) => ({ index, start, end, score, text: sentenceText(body, start, end) }));
 }
 
-/**
- * As `unpackSentences`, but each sentence's text is sliced from the body when first read: a digest
- * reads every sentence's offsets and score but the text of two or three (the lead, the best), and
- * slicing and squeezing the whitespace of all of them cost ~15 ms for a busy day's 1,100 stories.
- * The text is an own enumerable getter, so spreading, JSON and equality see it as a plain property.
- */
-function unpackSentencesLazily(body: string, packed: string): ScoredSentence[] {
+/** Offsets and scores only: `storiesBetween` leaves the text to the caller (see StoryWithAnalysis). */
+function unpackSentenceScores(packed: string): Omit<ScoredSentence, 'text'>[] {
   const rows = JSON.parse(packed) as PackedSentence[];
-  return rows.map(([start, end, score], index) => {
-    let text: string | undefined;
-    return {
-      index,
-      start,
-      end,
-      score,
-      get text(): string {
-        return (text ??= sentenceText(body, start, end));
-      },
-    };
-  });
+  return rows.map(([start, end, score], index) => ({ index, start, end, score }));
 }
 
 function packSentences(sentences: readonly ScoredSentence[]): string {
@@ -196,13 +190,21 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
       `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.published_ms >= ? AND a.published_ms < ? ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`,
     ),
     // A window of stories with their packed sentences: one index range walk (the digest's read).
-    storiesBetween: db.prepare<[number, number, number], ArticleRow & { packed: string | null }>(`
-      SELECT a.*, s.packed FROM articles a LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
-      WHERE a.published_ms >= ? AND a.published_ms < ? ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`),
+    // Rows as arrays (`raw`): better-sqlite3 builds a keyed object per row ~3x slower, which for a
+    // busy day's 1,100 stories cost ~15 ms (and as much again for their places).
+    storiesBetween: db
+      .prepare<[number, number, number], WindowRow>(`
+        SELECT a.rowid, a.id, a.source, a.published, a.published_zone, a.editor, a.dateline_place, a.headline, a.headline_derived,
+          a.caption, a.caption_credit, a.body, a.url, a.origin, a.ingested_at, s.packed
+        FROM articles a LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
+        WHERE a.published_ms >= ? AND a.published_ms < ? ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`)
+      .raw(true),
     // The places of a set of stories (rowids as a JSON array), by story and offset.
-    placesOfMany: db.prepare<[string], PlaceRow & { article_rowid: number }>(
-      'SELECT * FROM places WHERE article_rowid IN (SELECT value FROM json_each(?)) ORDER BY article_rowid, start',
-    ),
+    placesOfMany: db
+      .prepare<[string], WindowPlaceRow>(`
+        SELECT article_rowid, name, start, end, geoname_id, country_code, lat, lon FROM places
+        WHERE article_rowid IN (SELECT value FROM json_each(?)) ORDER BY article_rowid, start`)
+      .raw(true),
     // Ranked search over a bounded candidate set: the newest SEARCH_CANDIDATES matches (rowid order is
     // ingest order, i.e. roughly publication order), ranked by bm25 among themselves. Plain
     // `ORDER BY bm25() LIMIT n` ranks every match, so a common word ("said", "oil") costs time in
@@ -410,15 +412,15 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     const rows = q.storiesBetween.all(from.getTime(), to.getTime(), limit);
     if (rows.length === 0) return [];
     const places = new Map<number, PlaceMention[]>();
-    for (const p of q.placesOfMany.all(JSON.stringify(rows.map((r) => r.rowid)))) {
-      let list = places.get(p.article_rowid);
-      if (!list) places.set(p.article_rowid, (list = []));
-      list.push(toPlaceMention(p));
+    for (const [rowid, name, start, end, geonameId, countryCode, lat, lon] of q.placesOfMany.all(JSON.stringify(rows.map((r) => r[0])))) {
+      let list = places.get(rowid);
+      if (!list) places.set(rowid, (list = []));
+      list.push({ name, start, end, geonameId, countryCode, lat, lon });
     }
-    return rows.map((row) => ({
-      article: rowToArticle(row),
-      sentences: unpackSentencesLazily(row.body, row.packed ?? '[]'),
-      places: places.get(row.rowid) ?? [],
+    return rows.map(([rowid, id, source, published, publishedZone, editor, datelinePlace, headline, headlineDerived, caption, captionCredit, body, url, origin, ingestedAt, packed]) => ({
+      article: { id, source, published, publishedZone, editor, datelinePlace, headline, headlineDerived: headlineDerived === 1, caption, captionCredit, body, url, origin, ingestedAt },
+      sentences: unpackSentenceScores(packed ?? '[]'),
+      places: places.get(rowid) ?? [],
     }));
   }
 
