@@ -70,16 +70,25 @@ export function digestWindowStart(at: Date, previousAt: Date | null): Date {
  * fragment or a run-on, then the best-scored sentence (earliest on a tie).
  */
 export function pickSummarySentence(sentences: readonly ScoredSentence[]): string | null {
-  const clean = (s: ScoredSentence): string => s.text.replace(/\s+/g, ' ').trim();
+  return pickSummary(sentences, (s) => s.text);
+}
+
+/** `pickSummarySentence` over sentences whose text is made only when looked at (`textOf`). */
+function pickSummary<S extends { score: number }>(sentences: readonly S[], textOf: (s: S) => string): string | null {
   const lead = sentences[0];
   if (lead) {
-    const text = clean(lead);
+    const text = squeeze(textOf(lead));
     const words = text.split(' ').length;
     if (words >= 8 && text.length <= 350) return text;
   }
-  let best: ScoredSentence | null = null;
+  let best: S | null = null;
   for (const s of sentences) if (!best || s.score > best.score) best = s;
-  return best ? clean(best) : null;
+  return best ? squeeze(textOf(best)) : null;
+}
+
+/** Whitespace runs to one space, trimmed: how a stored sentence's text is made from the body. */
+function squeeze(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function shorten(text: string, max: number): string {
@@ -141,8 +150,10 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
   const windowAll = deps.store.storiesBetween(options.since, options.at, options.maxCandidates ?? DIGEST_DEFAULTS.maxCandidates);
   for (const { article, sentences, places } of windowAll) {
     if (filter && !matchesAbout(filter, { headline: article.headline, body: article.body, places })) continue;
-    const sentence = pickSummarySentence(sentences) ?? article.body.split(/\n\s*\n/)[0]?.replace(/\s+/g, ' ').trim() ?? '';
-    const lead = sentences.slice(0, 2).map((s) => s.text).join(' ') || article.body.slice(0, 400);
+    // A sentence's text is its span of the body, squeezed (StoryWithAnalysis): made for the few read.
+    const textOf = (span: { start: number; end: number }): string => squeeze(article.body.slice(span.start, span.end));
+    const sentence = pickSummary(sentences, textOf) ?? article.body.split(/\n\s*\n/)[0]?.replace(/\s+/g, ' ').trim() ?? '';
+    const lead = sentences.slice(0, 2).map(textOf).join(' ') || article.body.slice(0, 400);
     stories.set(article.id, {
       story: {
         articleId: article.id,
