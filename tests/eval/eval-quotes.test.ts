@@ -63,7 +63,22 @@ describe('eval:quotes', () => {
     expect(prf(acc.reported)).toEqual({ p: 1, r: 1, f1: 1 });
   });
 
-  it("types a gold quotation wrapped in NYT '' marks direct, as the converter's rule says, unless --raw-types", () => {
+  it("scores against the gold's stored types by default, and re-types NYT '' quotations only with --retype-nyt", () => {
+    const text = "''We will win,'' he said.";
+    // Gold content spans include the quotation marks.
+    const gold = [{ start: 0, end: 16, type: 'indirect', speaker_start: 17, speaker_end: 19 }];
+    const predicted = [{ text: 'We will win,', kind: 'direct' as const, speaker: 'he', speakerMention: { start: 17, end: 19 }, speakerDescription: null, verb: 'said', start: 2, end: 14 }];
+    const fresh = (): QuoteEvalResult => ({ direct: { tp: 0, predicted: 0, gold: 0 }, reported: { tp: 0, predicted: 0, gold: 0 }, all: { tp: 0, predicted: 0, gold: 0 }, speakerCorrect: 0, speakerTotal: 0 });
+    const stored = fresh();
+    scoreArticle(text, predicted, gold, stored);
+    expect(stored.direct).toEqual({ tp: 0, predicted: 1, gold: 0 });
+    expect(stored.directAlt).toEqual({ tp: 1, predicted: 1, gold: 1 });
+    const retyped = fresh();
+    scoreArticle(text, predicted, gold, retyped, true);
+    expect(retyped.direct).toEqual({ tp: 1, predicted: 1, gold: 1 });
+  });
+
+  it("types a gold quotation wrapped in NYT '' marks direct by the converter's own rule (used only with --retype-nyt)", () => {
     const text = "''We will win,'' he said, calling it ''a good day'' for all.";
     expect(goldType(text, { start: 0, end: 16, type: 'indirect' })).toBe('direct');
     // a quotation with its attribution inside the span is not wholly wrapped in one pair
