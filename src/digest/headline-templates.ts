@@ -22,7 +22,7 @@ export function headlineSkeleton(headline: string): string[] {
   const text = headline.replace(/<[^>]*>/g, ' ').toLowerCase().replace(/\./g, '');
   const out: string[] = [];
   for (const raw of text.match(/[a-z0-9']+/g) ?? []) {
-    const word = raw.replace(/'s?$/, '').replace(/'/g, '');
+    const word = raw.includes("'") ? raw.replace(/'s?$/, '').replace(/'/g, '') : raw;
     if (!word || /\d/.test(word) || MONTHS.has(word)) continue;
     out.push(word);
   }
