@@ -11,8 +11,15 @@ import { headlineShapes } from './headline-templates.js';
  */
 
 const DAY_MS = 86_400_000;
-/** Days kept per store: two weeks of look-back for a few different windows. */
-const MAX_DAYS = 64;
+/**
+ * Days kept per store, least recently used dropped first: up to a year of days and at most
+ * MAX_ENTRIES headlines (~200 bytes each with interned shapes: ~20 MB), so digests of any recent
+ * window stay warm (`dateline digest --at`, previews, subscriptions in many zones).
+ */
+const MAX_DAYS = 366;
+const MAX_ENTRIES = 100_000;
+/** Distinct shapes interned per store before the table is started afresh. */
+const MAX_INTERNED = 200_000;
 
 interface DayShapes {
   /** Newest first, as `publishedBetween` orders them: the shapes of each headline. */
@@ -26,13 +33,24 @@ interface DayShapes {
 interface StoreCache {
   version: number;
   days: Map<number, DayShapes>;
+  /** Headlines held by `days`. */
+  entries: number;
+  /** One string per distinct shape: the same shapes recur day after day (that is what they are for). */
+  shapes: Map<string, string>;
 }
 
 const caches = new WeakMap<ArticleStore, StoreCache>();
 
-function readDay(store: ArticleStore, day: number, limit: number): DayShapes {
+function readDay(store: ArticleStore, cache: StoreCache, day: number, limit: number): DayShapes {
   const rows = store.publishedBetween(new Date(day * DAY_MS), new Date((day + 1) * DAY_MS), limit);
-  const entries = rows.map((r) => ({ ms: Date.parse(r.published), shapes: headlineShapes(r.headline) }));
+  if (cache.shapes.size > MAX_INTERNED) cache.shapes.clear();
+  const intern = (shape: string): string => {
+    const known = cache.shapes.get(shape);
+    if (known !== undefined) return known;
+    cache.shapes.set(shape, shape);
+    return shape;
+  };
+  const entries = rows.map((r) => ({ ms: Date.parse(r.published), shapes: headlineShapes(r.headline).map(intern) }));
   const all = new Set<string>();
   for (const e of entries) for (const shape of e.shapes) all.add(shape);
   return { entries, all, truncated: rows.length >= limit };
@@ -41,7 +59,7 @@ function readDay(store: ArticleStore, day: number, limit: number): DayShapes {
 function storeCache(store: ArticleStore): StoreCache {
   const version = store.dataVersion();
   let cache = caches.get(store);
-  if (!cache || cache.version !== version) caches.set(store, (cache = { version, days: new Map() }));
+  if (!cache || cache.version !== version) caches.set(store, (cache = { version, days: new Map(), entries: 0, shapes: new Map() }));
   return cache;
 }
 
@@ -49,11 +67,21 @@ function cachedDay(store: ArticleStore, cache: StoreCache, day: number, limit: n
   let shapes = cache.days.get(day);
   if (shapes && shapes.truncated && shapes.entries.length < limit) shapes = undefined;
   if (shapes) {
-    // Least recently used last out: re-insert to mark the use.
+    // Least recently used first out: re-insert to mark the use.
     cache.days.delete(day);
   } else {
-    shapes = readDay(store, day, limit);
-    if (cache.days.size >= MAX_DAYS) cache.days.delete(cache.days.keys().next().value!);
+    const old = cache.days.get(day);
+    if (old) {
+      cache.days.delete(day);
+      cache.entries -= old.entries.length;
+    }
+    shapes = readDay(store, cache, day, limit);
+    cache.entries += shapes.entries.length;
+    for (const [oldest, kept] of cache.days) {
+      if (cache.days.size < MAX_DAYS && cache.entries <= MAX_ENTRIES) break;
+      cache.days.delete(oldest);
+      cache.entries -= kept.entries.length;
+    }
   }
   cache.days.set(day, shapes);
   return shapes;
