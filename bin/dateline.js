@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The `dateline` command: runs the TypeScript CLI through tsx's loader, so `npx dateline …` works
-// right after `npm install` with no build step.
-import { register } from 'tsx/esm/api';
+// The `dateline` command: runs the CLI from dist/ (rebuilt when the sources are newer), so
+// `npx dateline …` works right after `npm install` and starts without a TypeScript loader.
+import { runEntry } from '../scripts/run-entry.mjs';
 
-register();
-await import('../src/cli.ts');
+await runEntry('src/cli');

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { packageVersion } from '../core/package-root.js';
 
 /** Limits of one fetch. Defaults suit a bot polling public news feeds; tests shrink them. */
 export interface FetchFeedOptions {
@@ -26,18 +26,11 @@ export type FetchFeedResult =
   | { kind: 'not-modified'; url: string }
   | { kind: 'error'; url: string; reason: string; status: number | null; retryAfterMs: number | null; refused?: true };
 
-const packageVersion = ((): string => {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
-    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-})();
+const version = packageVersion();
 
 /** `Dateline/0.1.0 (+contact)`: feed hosts see who polls them and how to reach the operator. */
 export function feedUserAgent(contact: string | null): string {
-  return `Dateline/${packageVersion} (+${contact ?? 'Discord news bot; RSS/Atom reader'})`;
+  return `Dateline/${version} (+${contact ?? 'Discord news bot; RSS/Atom reader'})`;
 }
 
 export const defaultFetchOptions: FetchFeedOptions = {

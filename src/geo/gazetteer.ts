@@ -2,8 +2,8 @@
  * The loaded gazetteer: typed arrays viewed over the cache file, with small accessors.
  * Entries are numbered 0..size-1 (countries first, then regions, divisions, cities by population).
  */
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { packageRoot } from '../core/package-root.js';
 import { KeyIndex } from './key-index.js';
 import { readSectionFile } from './section-file.js';
 
@@ -15,7 +15,7 @@ const KINDS: PlaceKind[] = ['city', 'country', 'admin1', 'admin2', 'continent', 
 
 /** Where the cache lives by default: `data/cache/` at the repo root (git-ignored). */
 export function defaultCacheDir(): string {
-  return join(fileURLToPath(new URL('../../', import.meta.url)), 'data', 'cache');
+  return join(packageRoot(), 'data', 'cache');
 }
 
 export function defaultCachePath(cacheDir = defaultCacheDir()): string {

@@ -33,6 +33,7 @@ describe('npm start without DISCORD_TOKEN', () => {
   });
   afterAll(() => temp.cleanup());
 
+  // `npm start` runs `node scripts/run-entry.mjs src/main`: the transpiled bot, rebuilt when sources change.
   it('opens the local shell on a fresh store, ingests data/ first, and answers /search Raqqa', async () => {
     const env = {
       DISCORD_TOKEN: '',
@@ -40,7 +41,7 @@ describe('npm start without DISCORD_TOKEN', () => {
       DATELINE_DB: path.join(temp.dir, 'data/dateline.db'),
       DATELINE_CACHE_DIR: path.join(repoRoot, 'data/cache'),
     };
-    const r = await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], env, '/search Raqqa\nexit\n');
+    const r = await run(process.execPath, ['scripts/run-entry.mjs', 'src/main'], env, '/search Raqqa\nexit\n');
     expect(r.stdout).toMatch(/Search: Raqqa/);
     expect(r.stdout).toMatch(/The U\.S\.-backed Syrian Democratic Forces/);
     expect(r.stderr).toMatch(/"msg":"ingested".*"added":1/);
@@ -57,7 +58,7 @@ describe('npm start without DISCORD_TOKEN', () => {
       DATELINE_CACHE_DIR: path.join(repoRoot, 'data/cache'),
       DATELINE_WATCH: 'off',
     };
-    const r = await run(process.execPath, ['--import', 'tsx', 'src/main.ts', '--db', flagDb], env, '/latest\nexit\n');
+    const r = await run(process.execPath, ['scripts/run-entry.mjs', 'src/main', '--db', flagDb], env, '/latest\nexit\n');
     expect(r.stdout).toMatch(/Latest stories/);
     expect(fs.existsSync(flagDb)).toBe(true);
     expect(fs.existsSync(env.DATELINE_DB)).toBe(false);
