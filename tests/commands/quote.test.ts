@@ -1,28 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands as allCommands } from '../../commands/index.js';
-import { QUOTES_PER_PAGE, quote } from '../../commands/quote.js';
+import { QUOTES_PER_PAGE, quote, type QuoteData } from '../../commands/quote.js';
 import { makeTempDir, writeCorpusSlice } from '../helpers/paths.js';
 import { askCommand, createTestServices, type TestServices } from '../helpers/test-services.js';
 
-// until commands/index.ts lists /quote, add it here (never twice: the registry rejects duplicates)
-const commands = allCommands.some((c) => c.data.name === 'quote') ? allCommands : [...allCommands, quote];
 
-interface QuoteShape {
-  text: string;
-  kind: 'direct' | 'reported';
-  speaker: string;
-  speakerMention: { start: number; end: number } | null;
-  speakerDescription: string | null;
-  verb: string | null;
-  articleId: string;
-  start: number;
-  end: number;
-}
+
 
 /** `data` must be exactly `{quotes:[{text, kind, speaker, speakerMention, speakerDescription, verb, articleId, start, end}]}`. */
-function quotesOf(data: unknown): QuoteShape[] {
+function quotesOf(data: unknown): QuoteData[] {
   expect(Object.keys(data as object)).toEqual(['quotes']);
-  const quotes = (data as { quotes: QuoteShape[] }).quotes;
+  const quotes = (data as { quotes: QuoteData[] }).quotes;
   for (const q of quotes) {
     expect(Object.keys(q).sort()).toEqual(['articleId', 'end', 'kind', 'speaker', 'speakerDescription', 'speakerMention', 'start', 'text', 'verb']);
   }
@@ -32,7 +19,7 @@ function quotesOf(data: unknown): QuoteShape[] {
 describe('/quote on the sample article', () => {
   let services: TestServices;
   beforeAll(async () => {
-    services = await createTestServices({ commands });
+    services = await createTestServices();
   });
   afterAll(() => services.close());
 
@@ -88,7 +75,7 @@ describe('/quote over a slice of the Reuters corpus', () => {
   let services: TestServices;
   const temp = makeTempDir();
   beforeAll(async () => {
-    services = await createTestServices({ commands, files: [writeCorpusSlice(temp.dir, 300)] });
+    services = await createTestServices({ files: [writeCorpusSlice(temp.dir, 300)] });
   });
   afterAll(() => {
     services.close();
@@ -102,7 +89,7 @@ describe('/quote over a slice of the Reuters corpus', () => {
     const b = quotesOf(second.data);
     expect(a).toHaveLength(QUOTES_PER_PAGE);
     expect(b.length).toBeGreaterThan(0);
-    const key = (q: QuoteShape): string => `${q.articleId}:${q.start}`;
+    const key = (q: QuoteData): string => `${q.articleId}:${q.start}`;
     expect(a.map(key).filter((k) => b.map(key).includes(k))).toEqual([]);
     expect(first.text.length).toBeLessThanOrEqual(4096);
     // long quotes are cut at a word boundary with an ellipsis

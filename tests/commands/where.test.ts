@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands as allCommands } from '../../commands/index.js';
-import { autocomplete, toDms, where } from '../../commands/where.js';
+import { autocomplete, toDms } from '../../commands/where.js';
 import { askCommand, createTestServices, type TestServices } from '../helpers/test-services.js';
 
 interface WhereData {
@@ -13,8 +12,7 @@ interface WhereData {
 let services: TestServices;
 
 beforeAll(async () => {
-  const commands = allCommands.some((c) => c.data.name === 'where') ? allCommands : [...allCommands, where];
-  services = await createTestServices({ commands });
+  services = await createTestServices();
 }, 120_000);
 
 afterAll(() => services?.close());
