@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import type { Command } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { reply } from '../src/core/reply.js';
-import { formatPublished, truncate } from '../src/views/format.js';
+import { formatPublished, plural, truncate } from '../src/views/format.js';
 
 const MAX_RESULTS = 10;
 
@@ -17,7 +17,7 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   if (stories.length === 0) throw new UserError('empty_store', 'The store is empty: ingest some news first (dateline ingest PATH).', { results: [] });
   return reply({
     title: 'Latest stories',
-    text: `${stories.length} newest of ${services.store.count().toLocaleString('en-US')} stories.`,
+    text: stories.length === 1 ? `The newest of ${plural(services.store.count(), 'story', 'stories')}.` : `${stories.length} newest of ${plural(services.store.count(), 'story', 'stories')}.`,
     fields: stories.map((s) => ({
       name: truncate(s.headline, 240),
       value: truncate(`${formatPublished(s.published)} · ${s.source}${s.datelinePlace ? ` · ${s.datelinePlace}` : ''} · id ${s.id}`, 1000),

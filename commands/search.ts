@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import type { Command } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { reply } from '../src/core/reply.js';
-import { formatDay, truncate } from '../src/views/format.js';
+import { formatDay, plural, truncate } from '../src/views/format.js';
 
 const MAX_RESULTS = 10;
 
@@ -21,7 +21,7 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   }
   return reply({
     title: `Search: ${truncate(query, 200)}`,
-    text: `${hits.length === 1 ? 'The best match' : `The ${hits.length} best matches`} in ${services.store.count().toLocaleString('en-US')} stories.`,
+    text: `${hits.length === 1 ? 'The best match' : `The ${hits.length} best matches`} in ${plural(services.store.count(), 'story', 'stories')}.`,
     fields: hits.map((hit) => ({
       name: truncate(hit.headline, 240),
       value: truncate(`${formatDay(hit.published)} · ${hit.source} · id ${hit.id}\n${hit.snippet}`, 1000),
