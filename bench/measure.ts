@@ -14,9 +14,8 @@ import { dispatchAutocomplete, dispatchCommand } from '../src/core/dispatch.js';
 import { createLogger } from '../src/core/logger.js';
 import { OptionType, parseCommandLine } from '../src/core/parse-command-line.js';
 import { loadConfig } from '../src/config.js';
-import { articleId } from '../src/store/article-identity.js';
 import { summarize, type Latency } from './stats.js';
-import { autocompleteValue, createSampler, placeQuery, searchQuery, speakerQuery, type Sampler } from './workload.js';
+import { autocompleteValue, commandLines, createSampler, type Sampler } from './workload.js';
 import { digestProbe, type DigestProbe } from './digest-probe.js';
 
 export interface MeasureResult {
@@ -37,51 +36,6 @@ let WARMUP = 50;
 let MIN_SAMPLES = 100;
 
 type Call = () => Promise<{ error: boolean }>;
-
-/** A value for one option, chosen by what its name says it holds. */
-function optionValue(s: Sampler, opt: CommandOptionJson): string | null {
-  const name = opt.name.toLowerCase();
-  if (opt.type === OptionType.Integer || opt.type === OptionType.Number) {
-    const lo = opt.min_value ?? 1;
-    const hi = Math.min(opt.max_value ?? 10, lo + 20);
-    return String(lo + Math.floor(s.random() * (hi - lo + 1)));
-  }
-  if (opt.type === OptionType.Boolean) return s.random() < 0.5 ? 'true' : 'false';
-  if (opt.type !== OptionType.String) return null;
-  if (opt.choices?.length) return String(s.pick(opt.choices).value);
-  if (/^(id|article|story)$/.test(name)) {
-    // What autocomplete hands back: an article id (ids derive from the url).
-    return articleId(s.record().url, '');
-  }
-  if (/speaker|who|person/.test(name)) return speakerQuery(s);
-  if (/place|where|location|city|country|name/.test(name)) return placeQuery(s);
-  return searchQuery(s);
-}
-
-/** Command lines as a user would type them, varied; option names come from the command's definition. */
-function commandLines(app: App, name: string, s: Sampler, n: number): string[] {
-  const def = app.definitions.get(name);
-  if (!def) return [];
-  const lines: string[] = [];
-  for (let i = 0; i < n; i++) {
-    let options = def.options ?? [];
-    let head = `/${name}`;
-    const subs = options.filter((o) => o.type === OptionType.Subcommand);
-    if (subs.length) {
-      const sub = subs.find((o) => /show|today|latest|preview|now/.test(o.name)) ?? subs[0]!;
-      head += ` ${sub.name}`;
-      options = sub.options ?? [];
-    }
-    const parts = [head];
-    for (const opt of options) {
-      if (!opt.required && s.random() < 0.5) continue;
-      const value = optionValue(s, opt);
-      if (value !== null) parts.push(`${opt.name}:${value}`);
-    }
-    lines.push(parts.join(' '));
-  }
-  return lines;
-}
 
 /** Time each call; a suite stops early once it has run for `budgetMs` (slow commands: map rendering, digest). */
 async function timeCalls(calls: readonly Call[], budgetMs: number): Promise<Latency & { n: number; errors: number; cpu: Latency }> {
@@ -183,7 +137,7 @@ async function main(): Promise<void> {
       notes.push(`/${name}: command not registered yet, skipped`);
       continue;
     }
-    const lines = commandLines(app, name, s, callsPer + WARMUP);
+    const lines = commandLines(app.definitions, name, s, callsPer + WARMUP);
     askLines[`/${name}`] = lines.slice(WARMUP, WARMUP + 50);
     suites.set(`/${name}`, lineCalls(app, lines));
   }

@@ -9,16 +9,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { commands } from '../commands/index.js';
 import { createApp, type App } from '../src/app.js';
-import type { Caller, CommandContext, CommandOptionJson } from '../src/core/command.js';
+import type { Caller, CommandContext } from '../src/core/command.js';
 import { systemClock } from '../src/core/clock.js';
 import { dispatchAutocomplete, dispatchCommand } from '../src/core/dispatch.js';
 import { createLogger } from '../src/core/logger.js';
-import { OptionType, parseCommandLine } from '../src/core/parse-command-line.js';
+import { parseCommandLine } from '../src/core/parse-command-line.js';
 import { loadConfig } from '../src/config.js';
-import { articleId } from '../src/store/article-identity.js';
 import { digestProbe } from './digest-probe.js';
 import { summarize } from './stats.js';
-import { autocompleteValue, createSampler, PLACES, placeQuery, searchQuery, speakerQuery, type Sampler } from './workload.js';
+import { autocompleteValue, commandLines, createSampler, PLACES, type Sampler } from './workload.js';
 
 const corpusFile = path.resolve(import.meta.dirname, '../../shared/corpus/reuters21578.ndjson');
 const caller: Caller = { userId: 'probe', userName: 'probe', channelId: 'probe', guildId: null, canManageGuild: true };
@@ -43,45 +42,13 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   return (c.user + c.system) / 1000;
 }
 
-function optionValue(s: Sampler, opt: CommandOptionJson): string | null {
-  const name = opt.name.toLowerCase();
-  if (opt.type === OptionType.Integer || opt.type === OptionType.Number) {
-    const lo = opt.min_value ?? 1;
-    const hi = Math.min(opt.max_value ?? 10, lo + 20);
-    return String(lo + Math.floor(s.random() * (hi - lo + 1)));
-  }
-  if (opt.type === OptionType.Boolean) return s.random() < 0.5 ? 'true' : 'false';
-  if (opt.type !== OptionType.String) return null;
-  if (opt.choices?.length) return String(s.pick(opt.choices).value);
-  if (/^(id|article|story)$/.test(name)) return articleId(s.record().url, '');
-  if (/speaker|who|person/.test(name)) return speakerQuery(s);
-  if (/place|where|location|city|country|name/.test(name)) return placeQuery(s);
-  return searchQuery(s);
-}
-
-/** Varied command lines, as bench/measure.ts builds them. */
+/** Varied command lines (the benchmark's own workload), parsed once into calls. */
 function commandCalls(app: App, name: string, s: Sampler, n: number): (() => Promise<unknown>)[] {
-  const def = app.definitions.get(name);
-  if (!def) return [];
   const out: (() => Promise<unknown>)[] = [];
-  for (let i = 0; i < n; i++) {
-    let options = def.options ?? [];
-    let head = `/${name}`;
-    const subs = options.filter((o) => o.type === OptionType.Subcommand);
-    if (subs.length) {
-      const sub = subs.find((o) => /show|today|latest|preview|now/.test(o.name)) ?? subs[0]!;
-      head += ` ${sub.name}`;
-      options = sub.options ?? [];
-    }
-    const parts = [head];
-    for (const opt of options) {
-      if (!opt.required && s.random() < 0.5) continue;
-      const value = optionValue(s, opt);
-      if (value !== null) parts.push(`${opt.name}:${value}`);
-    }
+  for (const line of commandLines(app.definitions, name, s, n)) {
     let parsed;
     try {
-      parsed = parseCommandLine(parts.join(' '), app.definitions);
+      parsed = parseCommandLine(line, app.definitions);
     } catch {
       continue;
     }

@@ -5,6 +5,9 @@
  * Everything is drawn from the generated records (never read back through SQL), seeded, so two runs
  * over the same store ask the same questions.
  */
+import type { CommandJson, CommandOptionJson } from '../src/core/command.js';
+import { OptionType } from '../src/core/parse-command-line.js';
+import { articleId } from '../src/store/article-identity.js';
 import { loadCorpus, makeRecord, rng, type BenchRecord } from './generate.js';
 
 export const COMMON_WORDS = ['said', 'oil', 'bank', 'trade', 'prices', 'market', 'government', 'company', 'shares', 'rate', 'year', 'dollar', 'pct', 'billion', 'stock', 'exports'];
@@ -90,4 +93,49 @@ export function autocompleteValue(s: Sampler, optionName: string): string {
   if (/speaker|who|person/i.test(optionName)) return speakerPrefix(s);
   if (/place|where|location|city|country/i.test(optionName)) return placePrefix(s);
   return headlinePrefix(s);
+}
+
+/** A value for one option, chosen by what its name says it holds. */
+export function optionValue(s: Sampler, opt: CommandOptionJson): string | null {
+  const name = opt.name.toLowerCase();
+  if (opt.type === OptionType.Integer || opt.type === OptionType.Number) {
+    const lo = opt.min_value ?? 1;
+    const hi = Math.min(opt.max_value ?? 10, lo + 20);
+    return String(lo + Math.floor(s.random() * (hi - lo + 1)));
+  }
+  if (opt.type === OptionType.Boolean) return s.random() < 0.5 ? 'true' : 'false';
+  if (opt.type !== OptionType.String) return null;
+  if (opt.choices?.length) return String(s.pick(opt.choices).value);
+  if (/^(id|article|story)$/.test(name)) {
+    // What autocomplete hands back: an article id (ids derive from the url).
+    return articleId(s.record().url, '');
+  }
+  if (/speaker|who|person/.test(name)) return speakerQuery(s);
+  if (/place|where|location|city|country|name/.test(name)) return placeQuery(s);
+  return searchQuery(s);
+}
+
+/** Command lines as a user would type them, varied; option names come from the command's definition. */
+export function commandLines(definitions: ReadonlyMap<string, CommandJson>, name: string, s: Sampler, n: number): string[] {
+  const def = definitions.get(name);
+  if (!def) return [];
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) {
+    let options = def.options ?? [];
+    let head = `/${name}`;
+    const subs = options.filter((o) => o.type === OptionType.Subcommand);
+    if (subs.length) {
+      const sub = subs.find((o) => /show|today|latest|preview|now/.test(o.name)) ?? subs[0]!;
+      head += ` ${sub.name}`;
+      options = sub.options ?? [];
+    }
+    const parts = [head];
+    for (const opt of options) {
+      if (!opt.required && s.random() < 0.5) continue;
+      const value = optionValue(s, opt);
+      if (value !== null) parts.push(`${opt.name}:${value}`);
+    }
+    lines.push(parts.join(' '));
+  }
+  return lines;
 }
