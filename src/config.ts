@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isValidTimeZone } from './core/zoned-time.js';
 
 /** Resolved once at start-up; everything else receives this object, never `process.env`. */
 export interface Config {
@@ -25,15 +26,6 @@ const emptyToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.tr
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
 const snowflake = z.preprocess(emptyToUndefined, z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17-20 digits)').optional());
 
-function isIanaZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** `a, b c` → `[a, b, c]`: lists in .env are comma- or space-separated. */
 function splitList(value: string): string[] {
   return value.split(/[\s,]+/).filter(Boolean);
@@ -58,7 +50,7 @@ const envSchema = z.object({
   DATELINE_CACHE_DIR: optionalString,
   DATELINE_TZ: z.preprocess(
     emptyToUndefined,
-    z.string().refine(isIanaZone, { message: 'must be an IANA time zone such as Europe/London' }).optional(),
+    z.string().refine(isValidTimeZone, { message: 'must be an IANA time zone such as Europe/London' }).optional(),
   ),
   DATELINE_LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error']).optional()),
   DATELINE_SHELL_CHANNEL: optionalString,
