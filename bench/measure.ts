@@ -27,6 +27,8 @@ export interface MeasureResult {
   commands: Record<string, Latency & { n: number; errors: number; cpu: Latency }>;
   /** A few of the measured command lines, for the `dateline ask` runs. */
   askLines: Record<string, string[]>;
+  /** Command lines drawn from every command suite, for the bot process's memory (bot-process-rss.ts). */
+  mixLines: string[];
   notes: string[];
 }
 
@@ -132,6 +134,7 @@ async function main(): Promise<void> {
   const wanted = ['summary', 'quote', 'where', 'search', 'latest'];
   const suites = new Map<string, Call[]>();
   const askLines: Record<string, string[]> = {};
+  const allLines: string[][] = [];
   for (const name of wanted) {
     if (!app.registry.has(name)) {
       notes.push(`/${name}: command not registered yet, skipped`);
@@ -139,6 +142,7 @@ async function main(): Promise<void> {
     }
     const lines = commandLines(app.definitions, name, s, callsPer + WARMUP);
     askLines[`/${name}`] = lines.slice(WARMUP, WARMUP + 50);
+    allLines.push(lines);
     suites.set(`/${name}`, lineCalls(app, lines));
   }
   const autos = autocompleteCalls(app, s, callsPer + WARMUP);
@@ -160,6 +164,10 @@ async function main(): Promise<void> {
   // (calls drawn from every suite alike: /where and the digest weigh as much as /latest)
   for (let i = 0; i < mixed; i++) await pool[Math.floor(mixRandom() * pool.length)]!();
   const rssAfterMixed = process.memoryUsage();
+  const mixLines = Array.from({ length: mixed }, () => {
+    const lines = allLines[Math.floor(mixRandom() * allLines.length)]!;
+    return lines[Math.floor(mixRandom() * lines.length)]!;
+  });
 
   const results: MeasureResult['commands'] = {};
   for (const [label, calls] of suites) {
@@ -173,6 +181,7 @@ async function main(): Promise<void> {
     heapAfterMb: mb(rssAfterMixed.heapUsed),
     commands: results,
     askLines,
+    mixLines,
     notes,
   };
   app.close();

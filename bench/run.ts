@@ -18,6 +18,7 @@ import type { BuildResult } from './build-store.js';
 import { openArticleStore } from '../src/app.js';
 import { GENERATOR_VERSION, loadCorpus } from './generate.js';
 import type { MeasureResult } from './measure.js';
+import { botProcessRss } from './bot-process-rss.js';
 import { renderMarkdown, renderTables, type BenchResults, type SizeResult } from './report.js';
 import { fileMb, summarize } from './stats.js';
 
@@ -115,7 +116,12 @@ async function main(): Promise<void> {
     if (values['build-only']) continue;
     // Apply pending migrations (backfills) before anything is timed: a one-off, not a start-up cost.
     openArticleStore(dbPath).close();
-    const measured = JSON.parse(runChild('measure.ts', [dbPath, String(articles), String(calls), String(budgetMs), String(values.quick ? 200 : 1000), String(values.quick ? 20 : 100)], `measure ${articles}`)) as MeasureResult & { askLines: Record<string, string[]> };
+    const measured = JSON.parse(runChild('measure.ts', [dbPath, String(articles), String(calls), String(budgetMs), String(values.quick ? 200 : 1000), String(values.quick ? 20 : 100)], `measure ${articles}`)) as MeasureResult;
+
+    // Memory of the bot itself (`npm start`, shell transport), fed the same mixed command lines.
+    const botStarted = performance.now();
+    const bot = await botProcessRss(dbPath, measured.mixLines);
+    process.stderr.write(`  bot process memory ${articles}: ${bot ? `${bot.startMb} MB at start, ${bot.afterMb} MB after ${bot.commands} commands, peak ${bot.peakMb} MB` : 'not measured (no /proc)'} (${((performance.now() - botStarted) / 1000).toFixed(1)} s)\n`);
 
     // Cold start: a new process, start to the first answer printed (gazetteer and store opened).
     timeAsk('/latest', dbPath); // warms the OS file cache and tsx's transform cache
@@ -139,8 +145,12 @@ async function main(): Promise<void> {
       coldStartMs: Math.round(summarize(cold).p50),
       coldStartMaxMs: Math.round(summarize(cold).max),
       createAppMs: measured.createAppMs,
-      rssMb: measured.rssAfterMb,
-      rssStartMb: measured.rssStartMb,
+      rssMb: bot?.afterMb ?? measured.rssAfterMb,
+      rssStartMb: bot?.startMb ?? measured.rssStartMb,
+      rssPeakMb: bot?.peakMb ?? null,
+      rssOf: bot ? 'bot' : 'harness',
+      harnessRssMb: measured.rssAfterMb,
+      harnessRssStartMb: measured.rssStartMb,
       commands: Object.fromEntries(Object.entries(measured.commands).map(([k, v]) => [k, { p50: v.p50, p99: v.p99, max: v.max }])),
       calls: Object.fromEntries(Object.entries(measured.commands).map(([k, v]) => [k, v.n])),
       cpu: Object.fromEntries(Object.entries(measured.commands).map(([k, v]) => [k, v.cpu])),
@@ -203,7 +213,7 @@ function toContract(b: BenchResults): unknown {
       coldStartMs: s.coldStartMs,
       rssMb: s.rssMb,
       commands: s.commands,
-      detail: { stored: s.stored, ingestCached: s.ingestCached, ingestPerCpuSec: s.ingestPerCpuSec, ingestReplayed: s.ingestReplayed, cpuMs: s.cpu, createAppMs: s.createAppMs, rssStartMb: s.rssStartMb, coldStartMaxMs: s.coldStartMaxMs, calls: s.calls, ask: s.ask, notes: s.notes },
+      detail: { stored: s.stored, ingestCached: s.ingestCached, ingestPerCpuSec: s.ingestPerCpuSec, ingestReplayed: s.ingestReplayed, cpuMs: s.cpu, createAppMs: s.createAppMs, rssStartMb: s.rssStartMb, rssPeakMb: s.rssPeakMb, rssOf: s.rssOf, harnessRssMb: s.harnessRssMb, harnessRssStartMb: s.harnessRssStartMb, coldStartMaxMs: s.coldStartMaxMs, calls: s.calls, ask: s.ask, notes: s.notes },
     })),
   };
 }

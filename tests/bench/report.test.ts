@@ -7,7 +7,7 @@ function size(articles: number, p99: number, over: Partial<SizeResult> = {}): Si
   const lat = { p50: p99 / 4, p99, max: p99 * 2 };
   return {
     articles, stored: articles, ingestPerSec: 600, ingestPerCpuSec: 700, ingestReplayed: false, ingestCached: null, storeMb: articles / 300,
-    coldStartMs: 800, coldStartMaxMs: 900, createAppMs: 300, rssMb: 250, rssStartMb: 200,
+    coldStartMs: 800, coldStartMaxMs: 900, createAppMs: 300, rssMb: 250, rssStartMb: 200, rssPeakMb: 260, rssOf: 'bot', harnessRssMb: 400, harnessRssStartMb: 300,
     commands: { '/search': lat, '/latest': lat }, calls: { '/search': 1000, '/latest': 1000 }, cpu: { '/search': lat, '/latest': lat }, ask: {}, notes: [],
     ...over,
   };
@@ -28,6 +28,17 @@ describe('bench stats and report', () => {
     expect(ingest?.met).toBe(false);
     expect(ingest?.figure).toContain('10,000 store');
     expect(goals.find((g) => g.goal.startsWith('latency growth'))?.met).toBe(true);
+    const rss = goals.find((g) => g.goal.startsWith('RSS'));
+    expect(rss?.met).toBe(true);
+    expect(rss?.figure).toContain('the bot process');
+  });
+
+  it('says when the memory figure is the timing child\'s, not the bot\'s', () => {
+    const old: BenchResults = { ...bench, sizes: bench.sizes.map((s) => ({ ...s, rssOf: 'harness' as const, rssMb: 320 })) };
+    const rss = checkGoals(old).find((g) => g.goal.startsWith('RSS'));
+    expect(rss?.met).toBe(false);
+    expect(rss?.figure).toContain('the timing child');
+    expect(renderTables(old)).toContain('320‡');
   });
 
   it('reports growth ratios with sub-millisecond latencies clamped to 1 ms', () => {
