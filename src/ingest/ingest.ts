@@ -4,7 +4,8 @@ import { parseJsonDocument, parseNdjson } from './formats/json-records.js';
 import type { ParsedRecord } from './formats/parsed-record.js';
 import { looksLikeWireText, parseWireText } from './formats/wire-text.js';
 import { readSourceText } from './read-source.js';
-import { ingestRecords } from './ingest-records.js';
+import { startAnalyzerPool, type AnalyzerPool, type AnalyzerWorkerOptions } from './analyzer-pool.js';
+import { countWellFormed, ingestRecords, ingestRecordsInPool } from './ingest-records.js';
 import { emptyTally, mergeTallies, type IngestTally } from './tally.js';
 import { listSourceFiles } from './walk.js';
 
@@ -25,6 +26,36 @@ export interface IngestDeps {
   onProgress?: (progress: IngestProgress) => void;
   /** Folders inside the given paths that hold the bot's own files (cache, maps), never stories. */
   excludeDirs?: readonly string[];
+  /**
+   * Bulk ingest (`ingestPaths`) analyses big files in worker threads when given; absent, everything
+   * is analysed on this thread by `analyze`. The threads build the same analyzer over this gazetteer.
+   */
+  workers?: AnalyzerWorkerOptions;
+}
+
+/** Below this many stories in a file, starting the threads (each loads the gazetteer) costs more than it saves. */
+export const POOL_MIN_STORIES = 1000;
+/** Once the threads run, files this small are still analysed here: a round trip buys nothing. */
+const POOL_MIN_STORIES_WARM = 64;
+
+/** The analyzer threads of one `ingestPaths` call, started by the first file big enough to need them. */
+export interface LazyAnalyzerPool {
+  /** The pool when it runs or a file of `stories` stories justifies starting it; otherwise null. */
+  forStories(stories: number): AnalyzerPool | null;
+  close(): Promise<void>;
+}
+
+export function lazyAnalyzerPool(options: AnalyzerWorkerOptions, start = startAnalyzerPool): LazyAnalyzerPool {
+  let pool: AnalyzerPool | null = null;
+  return {
+    forStories: (stories) => {
+      if (!pool && stories >= (options.minStories ?? POOL_MIN_STORIES)) pool = start(options);
+      return pool && stories >= Math.min(POOL_MIN_STORIES_WARM, options.minStories ?? POOL_MIN_STORIES) ? pool : null;
+    },
+    close: async () => {
+      await pool?.close();
+    },
+  };
 }
 
 /** Pick the parser by extension, then by content. */
@@ -42,12 +73,14 @@ export function parseSource(file: string, text: string, now: Date): ParsedRecord
  * Ingest one file: every good record goes in, in one transaction, so a file that fails midway leaves
  * nothing behind; every bad record is reported with its line and reason.
  */
-export async function ingestFile(file: string, deps: IngestDeps, onRecords?: (done: number) => void): Promise<IngestTally> {
+export async function ingestFile(file: string, deps: IngestDeps, onRecords?: (done: number) => void, threads?: LazyAnalyzerPool): Promise<IngestTally> {
   const source = await readSourceText(file);
   if (!source.ok) {
     return { ...emptyTally(), rejected: 1, errors: [{ path: file, line: null, reason: source.reason }] };
   }
-  return ingestRecords(parseSource(file, source.text, deps.now()), file, deps, onRecords).tally;
+  const records = parseSource(file, source.text, deps.now());
+  const pool = threads?.forStories(countWellFormed(records)) ?? null;
+  return (pool ? await ingestRecordsInPool(records, file, deps, pool, onRecords) : ingestRecords(records, file, deps, onRecords)).tally;
 }
 
 /** Ingest files and folders (recursively, mixing formats). */
@@ -59,13 +92,21 @@ export async function ingestPaths(paths: readonly string[], deps: IngestDeps): P
     errors: missing.map((p) => ({ path: p, line: null, reason: 'no such file or directory' })),
   };
   let records = 0;
-  for (const [i, file] of files.entries()) {
-    const fileTally = await ingestFile(file, deps, (done) =>
-      deps.onProgress?.({ file, filesDone: i, filesTotal: files.length, records: records + done }),
-    );
-    tally = mergeTallies(tally, fileTally);
-    records += fileTally.added + fileTally.duplicate + fileTally.rejected;
-    deps.onProgress?.({ file, filesDone: i + 1, filesTotal: files.length, records });
+  const threads = deps.workers ? lazyAnalyzerPool(deps.workers) : undefined;
+  try {
+    for (const [i, file] of files.entries()) {
+      const fileTally = await ingestFile(
+        file,
+        deps,
+        (done) => deps.onProgress?.({ file, filesDone: i, filesTotal: files.length, records: records + done }),
+        threads,
+      );
+      tally = mergeTallies(tally, fileTally);
+      records += fileTally.added + fileTally.duplicate + fileTally.rejected;
+      deps.onProgress?.({ file, filesDone: i + 1, filesTotal: files.length, records });
+    }
+  } finally {
+    await threads?.close();
   }
   return tally;
 }

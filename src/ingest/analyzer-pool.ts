@@ -1,0 +1,153 @@
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { NewArticle } from '../store/article-store.js';
+import type { AnalysisOutcome } from './analysis-outcome.js';
+
+/** How bulk ingest may analyse in worker threads (the app passes its gazetteer cache folder). */
+export interface AnalyzerWorkerOptions {
+  /** The gazetteer cache folder the main thread loaded; the default cache when absent. */
+  cacheDir?: string;
+  /** Worker threads; default one per core, at most MAX_THREADS. */
+  threads?: number;
+  /**
+   * The fewest stories in a file that justify starting the threads (each loads the gazetteer,
+   * ~0.3 s with its modules); tests lower it. Default POOL_MIN_STORIES in ingest.ts.
+   */
+  minStories?: number;
+}
+
+export interface AnalyzerWorkerData {
+  cacheDir?: string;
+}
+
+export interface ChunkRequest {
+  id: number;
+  articles: NewArticle[];
+}
+
+export interface ChunkReply {
+  id: number;
+  outcomes: AnalysisOutcome[];
+}
+
+/** Analyses batches of stories in worker threads; outcomes come back in the batch's order. */
+export interface AnalyzerPool {
+  /** One batch at a time. `onAnalysed` gets how many leading stories are done, as that grows. */
+  analyzeAll(articles: readonly NewArticle[], onAnalysed?: (done: number) => void): Promise<AnalysisOutcome[]>;
+  close(): Promise<void>;
+}
+
+/** Each thread holds its own gazetteer and heap (~60 MB), and the single writer stays serial: a few threads are enough. */
+const MAX_THREADS = 4;
+/** Stories per message: big enough that posting costs little, small enough to balance the threads. */
+const CHUNK = 32;
+/** Chunks queued per thread, so a thread never waits for the main thread between chunks. */
+const IN_FLIGHT = 3;
+
+export function defaultThreadCount(): number {
+  return Math.max(1, Math.min(MAX_THREADS, os.availableParallelism()));
+}
+
+/**
+ * How to start a thread on the worker entry next to this module: the built `.js` under dist/; or,
+ * when this module itself runs as TypeScript (tsx, vitest), a small bootstrap that registers tsx's
+ * loader in the thread and imports the `.ts` entry (Node 20 does not pass `--import` to threads).
+ */
+function workerEntry(): { script: URL | string; eval: boolean } {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return { script: new URL('./analyze-worker.js', here), eval: false };
+  // tsx/esm/api's ESM build (its `import` condition) sits beside the CommonJS one `require` finds;
+  // `register()` of the CommonJS build cannot find its own files.
+  const tsxApi = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const entry = new URL('./analyze-worker.ts', here).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return { script: bootstrap, eval: true };
+}
+
+interface Job {
+  chunks: NewArticle[][];
+  outcomes: (AnalysisOutcome[] | undefined)[];
+  next: number;
+  /** Chunks done from the start, in order. */
+  donePrefix: number;
+  doneStories: number;
+  onAnalysed: ((done: number) => void) | undefined;
+  resolve: (outcomes: AnalysisOutcome[]) => void;
+  reject: (error: Error) => void;
+}
+
+/** Start the threads now: each loads the gazetteer (~0.15 s) while the main thread reads and parses. */
+export function startAnalyzerPool(options: AnalyzerWorkerOptions = {}): AnalyzerPool {
+  const entry = workerEntry();
+  const workerData: AnalyzerWorkerData = options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir };
+  const threads = Array.from({ length: options.threads ?? defaultThreadCount() }, () => ({
+    worker: new Worker(entry.script, { workerData, eval: entry.eval }),
+    inFlight: 0,
+  }));
+  let job: Job | null = null;
+  let failure: Error | null = null;
+  let closing = false;
+
+  const fail = (error: Error): void => {
+    failure ??= error;
+    const current = job;
+    job = null;
+    current?.reject(failure);
+  };
+
+  const feed = (thread: (typeof threads)[number]): void => {
+    while (job && thread.inFlight < IN_FLIGHT && job.next < job.chunks.length) {
+      const id = job.next++;
+      thread.inFlight += 1;
+      const request: ChunkRequest = { id, articles: job.chunks[id] ?? [] };
+      thread.worker.postMessage(request);
+    }
+  };
+
+  for (const thread of threads) {
+    thread.worker.on('message', (reply: ChunkReply) => {
+      thread.inFlight -= 1;
+      const current = job;
+      if (!current) return;
+      current.outcomes[reply.id] = reply.outcomes;
+      let advanced = false;
+      while (current.donePrefix < current.chunks.length && current.outcomes[current.donePrefix]) {
+        current.doneStories += current.outcomes[current.donePrefix]?.length ?? 0;
+        current.donePrefix += 1;
+        advanced = true;
+      }
+      if (advanced) current.onAnalysed?.(current.doneStories);
+      if (current.donePrefix === current.chunks.length) {
+        job = null;
+        current.resolve(current.outcomes.flatMap((o) => o ?? []));
+        return;
+      }
+      feed(thread);
+    });
+    thread.worker.on('error', fail);
+    thread.worker.on('exit', (code) => {
+      if (!closing) fail(new Error(`analyzer thread exited with code ${code}`));
+    });
+  }
+
+  return {
+    analyzeAll: (articles, onAnalysed) => {
+      if (failure) return Promise.reject(failure);
+      if (job) return Promise.reject(new Error('the analyzer pool runs one batch at a time'));
+      if (articles.length === 0) return Promise.resolve([]);
+      return new Promise((resolve, reject) => {
+        const chunks: NewArticle[][] = [];
+        for (let i = 0; i < articles.length; i += CHUNK) chunks.push(articles.slice(i, i + CHUNK));
+        job = { chunks, outcomes: [], next: 0, donePrefix: 0, doneStories: 0, onAnalysed, resolve, reject };
+        for (const thread of threads) feed(thread);
+      });
+    },
+    close: async () => {
+      closing = true;
+      fail(new Error('the analyzer pool is closed'));
+      await Promise.all(threads.map((t) => t.worker.terminate()));
+    },
+  };
+}
