@@ -1,24 +1,14 @@
 // Run an entry point (`src/main`, `src/cli`) from dist/, rebuilding it first when the sources are
 // newer, so an edited checkout never runs stale code. If dist/ cannot be built (a read-only install),
 // the TypeScript runs through tsx instead: slower to start, same behaviour.
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isDistStale, packageRoot } from './build.mjs';
-
-/**
- * Rebuild dist/ in a child process: esbuild's JavaScript side left ~270 MB resident in the bot
- * process for its whole life when the build ran in-process (the bench's memory probe found it).
- */
-function rebuildDist() {
-  const r = spawnSync(process.execPath, [path.join(packageRoot, 'scripts/build.mjs')], { cwd: packageRoot, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  if (r.status !== 0) throw new Error((r.stderr || r.error?.message || `exit ${r.status}`).trim());
-}
+import { buildDist, isDistStale, packageRoot } from './build.mjs';
 
 export async function runEntry(entry) {
   let fromDist = true;
   try {
-    if (isDistStale()) rebuildDist();
+    if (isDistStale()) await buildDist();
   } catch (error) {
     fromDist = false;
     process.stderr.write(`dateline: running from TypeScript (could not build dist/: ${error instanceof Error ? error.message : String(error)})\n`);
