@@ -19,6 +19,7 @@ import { openArticleStore } from '../src/app.js';
 import { GENERATOR_VERSION, loadCorpus } from './generate.js';
 import type { MeasureResult } from './measure.js';
 import { botProcessRss } from './bot-process-rss.js';
+import { loadConfig } from '../src/config.js';
 import { renderMarkdown, renderTables, type BenchResults, type SizeResult } from './report.js';
 import { fileMb, summarize } from './stats.js';
 
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
 
     // Memory of the bot itself (`npm start`, shell transport), fed the same mixed command lines.
     const botStarted = performance.now();
-    const bot = await botProcessRss(dbPath, measured.mixLines);
+    const bot = await botProcessRss(dbPath, measured.mixLines, loadConfig(process.env).cacheDir);
     process.stderr.write(`  bot process memory ${articles}: ${bot ? `${bot.startMb} MB at start, ${bot.afterMb} MB after ${bot.commands} commands, peak ${bot.peakMb} MB` : 'not measured (no /proc)'} (${((performance.now() - botStarted) / 1000).toFixed(1)} s)\n`);
 
     // Cold start: a new process, start to the first answer printed (gazetteer and store opened).
