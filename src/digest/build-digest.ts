@@ -2,10 +2,13 @@ import type { GeoService, PlaceMention } from '../geo/types.js';
 import type { ScoredSentence } from '../nlp/types.js';
 import type { ArticleStore } from '../store/article-store.js';
 import { formatInZone } from '../core/zoned-time.js';
-import { createAboutFilter, matchesAbout } from './about-filter.js';
+import { createAboutFilter, matchesAbout, type AboutFilter } from './about-filter.js';
 import { DEFAULT_GROUPING, groupStories, type GroupInput, type GroupingOptions } from './group-stories.js';
-import { DEFAULT_TEMPLATES, templateScoresByDays, type TemplateOptions } from './headline-templates.js';
+import { DEFAULT_TEMPLATES, templateScoresOfShapes, type TemplateOptions } from './headline-templates.js';
 import { historyShapeDays } from './shape-history.js';
+import { pickSummary, SUMMARY_CHARS } from './story-features.js';
+
+export { countWords } from './story-features.js';
 
 export interface DigestStory {
   articleId: string;
@@ -56,7 +59,7 @@ export interface BuildDigestOptions {
 }
 
 /** `maxHistory`: headlines read from the days before the window to learn routine shapes (two busy weeks). */
-export const DIGEST_DEFAULTS = { maxGroups: 10, maxStoriesPerGroup: 4, maxCandidates: 3000, summaryChars: 300, maxHistory: 15_000 } as const;
+export const DIGEST_DEFAULTS = { maxGroups: 10, maxStoriesPerGroup: 4, maxCandidates: 3000, summaryChars: SUMMARY_CHARS, maxHistory: 15_000 } as const;
 const DAY_MS = 86_400_000;
 
 /** The window of a subscription's next digest: since its previous one, or the last 24 h for the first. */
@@ -64,37 +67,9 @@ export function digestWindowStart(at: Date, previousAt: Date | null): Date {
   return previousAt && previousAt.getTime() < at.getTime() ? previousAt : new Date(at.getTime() - DAY_MS);
 }
 
-/**
- * One sentence to stand for a story. Wire copy puts the news in its lead, and a lead reads on its own
- * where a later sentence ("Partly offsetting this outflow, …") does not; so the lead, unless it is a
- * fragment or a run-on, then the best-scored sentence (earliest on a tie).
- */
+/** `pickSummary` over sentences with their text (the lead, unless a fragment or a run-on, else the best-scored). */
 export function pickSummarySentence(sentences: readonly ScoredSentence[]): string | null {
   return pickSummary(sentences, (s) => s.text);
-}
-
-/** `pickSummarySentence` over sentences whose text is made only when looked at (`textOf`). */
-function pickSummary<S extends { score: number }>(sentences: readonly S[], textOf: (s: S) => string): string | null {
-  const lead = sentences[0];
-  if (lead) {
-    const text = squeeze(textOf(lead));
-    const words = text.split(' ').length;
-    if (words >= 8 && text.length <= 350) return text;
-  }
-  let best: S | null = null;
-  for (const s of sentences) if (!best || s.score > best.score) best = s;
-  return best ? squeeze(textOf(best)) : null;
-}
-
-/** Whitespace runs to one space, trimmed: how a stored sentence's text is made from the body. */
-function squeeze(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.lastIndexOf(' ', max - 1);
-  return `${text.slice(0, cut > max * 0.6 ? cut : max - 1).trimEnd()}…`;
 }
 
 /** Distinct place names in order of first mention, named as the gazetteer names them when resolved. */
@@ -112,27 +87,18 @@ export function storyPlaces(places: readonly PlaceMention[], geo?: GeoService, m
   return names;
 }
 
-/** JavaScript's `\s`: what `split(/\s+/)` splits on. */
-function isSpace(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** `text.split(/\s+/).filter(Boolean).length` without making the words (a busy day's bodies hold ~150,000). */
-export function countWords(text: string): number {
-  let words = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const space = isSpace(text.charCodeAt(i));
-    if (!space && !inWord) words++;
-    inWord = !space;
+/** The stories of the window `about` keeps: it looks at bodies, so only a filtered digest reads them. */
+function aboutIds(store: ArticleStore, filter: AboutFilter, since: Date, at: Date, limit: number): Set<string> {
+  const ids = new Set<string>();
+  for (const { article, places } of store.storiesBetween(since, at, limit)) {
+    if (matchesAbout(filter, { headline: article.headline, body: article.body, places })) ids.add(article.id);
   }
-  return words;
+  return ids;
 }
 
-function placeKeys(places: readonly PlaceMention[]): string[] {
-  return places.map((p) => (p.geonameId !== null ? `g:${p.geonameId}` : `n:${p.name.toLowerCase()}`))
-    .concat(places.flatMap((p) => (p.countryCode ? [`c:${p.countryCode}`] : [])));
+/** The key under which the same story filed twice (an update, a repeat) is shown once. */
+function titleKey(title: string): string {
+  return title.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 /**
@@ -143,64 +109,64 @@ function placeKeys(places: readonly PlaceMention[]): string[] {
 export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions): Digest {
   const maxGroups = options.maxGroups ?? DIGEST_DEFAULTS.maxGroups;
   const perGroup = options.maxStoriesPerGroup ?? DIGEST_DEFAULTS.maxStoriesPerGroup;
+  const maxCandidates = options.maxCandidates ?? DIGEST_DEFAULTS.maxCandidates;
   const filter = options.about ? createAboutFilter(options.about, deps.geo) : null;
 
-  // 1. Candidates in the window, with what grouping and display need: one batched read.
-  const stories = new Map<string, { story: DigestStory; input: GroupInput }>();
-  const windowAll = deps.store.storiesBetween(options.since, options.at, options.maxCandidates ?? DIGEST_DEFAULTS.maxCandidates);
-  for (const { article, sentences, places } of windowAll) {
-    if (filter && !matchesAbout(filter, { headline: article.headline, body: article.body, places })) continue;
-    // A sentence's text is its span of the body, squeezed (StoryWithAnalysis): made for the few read.
-    const textOf = (span: { start: number; end: number }): string => squeeze(article.body.slice(span.start, span.end));
-    const sentence = pickSummary(sentences, textOf) ?? article.body.split(/\n\s*\n/)[0]?.replace(/\s+/g, ' ').trim() ?? '';
-    const lead = sentences.slice(0, 2).map(textOf).join(' ') || article.body.slice(0, 400);
-    stories.set(article.id, {
-      story: {
-        articleId: article.id,
-        title: article.headline,
-        date: article.published,
-        source: article.source,
-        summary: shorten(sentence, DIGEST_DEFAULTS.summaryChars),
-        places: storyPlaces(places, deps.geo),
-      },
-      input: {
-        id: article.id, publishedMs: Date.parse(article.published), headline: article.headline, lead, placeKeys: placeKeys(places), dateline: article.datelinePlace,
-        bodyWords: countWords(article.body),
-      },
-    });
-  }
+  // 1. Candidates in the window, with what ranking needs, worked out when each story was stored
+  // (DigestFeatures): one read of short rows, no bodies.
+  const windowAll = deps.store.digestCandidates(options.since, options.at, maxCandidates);
+  const keep = filter ? aboutIds(deps.store, filter, options.since, options.at, maxCandidates) : null;
+  const candidates = keep ? windowAll.filter((c) => keep.has(c.id)) : windowAll;
+  const inputs: GroupInput[] = candidates.map((c) => ({
+    id: c.id, publishedMs: c.publishedMs, headline: c.headline, lead: '', placeKeys: [], terms: c.terms, dateline: c.datelinePlace, bodyWords: c.bodyWords,
+  }));
 
   // 2. Routine series, learnt from the headlines of the days before the window and of the window itself
   // (each past day's shapes are kept between builds: shape-history.ts).
   const templates = options.templates ?? DEFAULT_TEMPLATES;
-  const inputs = [...stories.values()].map((s) => s.input);
   const historyDays = historyShapeDays(deps.store, new Date(options.since.getTime() - templates.lookbackDays * DAY_MS), options.since, DIGEST_DEFAULTS.maxHistory);
   // The whole window, not only what `about` kept: a series is a series whatever the filter.
-  const windowHeadlines = filter ? windowAll.map((h) => h.article.headline) : inputs.map((i) => i.headline);
-  const scores = templateScoresByDays(windowHeadlines, historyDays, templates);
-  const templateOf = new Map(windowHeadlines.map((h, i) => [h, scores[i]!]));
+  const scores = templateScoresOfShapes(windowAll, historyDays, templates);
+  const templateOf = new Map(windowAll.map((c, i) => [c.headline, scores[i]!]));
   for (const input of inputs) input.template = templateOf.get(input.headline) ?? 0;
 
-  // 3. Events, best first.
+  // 3. Events, best first; what is shown of their stories read for those alone.
   const groups = groupStories(inputs, options.at.getTime(), options.grouping ?? DEFAULT_GROUPING);
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const shown = groups.slice(0, maxGroups).map((g) => {
+    // The same story filed twice (an update, a repeat) is shown once: the representative or the newest.
+    const seen = new Set<string>();
+    const members = g.ids.map((id) => byId.get(id)!).filter((c) => {
+      const key = titleKey(c.headline);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return { members, more: Math.max(0, members.length - perGroup) };
+  });
+  const details = deps.store.digestDetails(shown.flatMap((g) => g.members.slice(0, perGroup).map((c) => c.id)));
   return {
     at: options.at,
     since: options.since,
     tz: options.tz,
     about: options.about ?? null,
-    storyCount: stories.size,
+    storyCount: candidates.length,
     groupCount: groups.length,
-    groups: groups.slice(0, maxGroups).map((g) => {
-      // The same story filed twice (an update, a repeat) is shown once: the representative or the newest.
-      const seen = new Set<string>();
-      const members = g.ids.map((id) => stories.get(id)!.story).filter((s) => {
-        const key = s.title.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
-      return { title: members[0]!.title, stories: members.slice(0, perGroup), more: Math.max(0, members.length - perGroup) };
-    }),
+    groups: shown.map(({ members, more }) => ({
+      title: members[0]!.headline,
+      stories: members.slice(0, perGroup).map((c): DigestStory => {
+        const detail = details.get(c.id);
+        return {
+          articleId: c.id,
+          title: c.headline,
+          date: c.published,
+          source: c.source,
+          summary: detail?.summary ?? '',
+          places: storyPlaces(detail?.places ?? [], deps.geo),
+        };
+      }),
+      more,
+    })),
   };
 }
 

@@ -15,6 +15,17 @@ export interface GroupInput {
   dateline?: string | null;
   /** Words of the body: a two-line notice or price table weighs less than a reported story; unknown counts in full. */
   bodyWords?: number;
+  /** The story's `storyTerms` as ids, when already known (stored with the story): then `lead` and `placeKeys` are not read. */
+  terms?: TermCounts;
+}
+
+/**
+ * `storyTerms` with each term named by an integer id (the same term the same id across the stories
+ * grouped together: a store's term ids), in the same order.
+ */
+export interface TermCounts {
+  ids: ArrayLike<number>;
+  counts: ArrayLike<number>;
 }
 
 export interface StoryGroup {
@@ -53,8 +64,6 @@ export const DEFAULT_GROUPING: Readonly<GroupingOptions> = {
   minStoryWeight: 0.25,
 };
 
-type Vector = Map<string, number>;
-
 /** Letters only: numbers, tickers' digits and ordinals ("4th", "747") tie unrelated results tables together. */
 function isWord(token: string): boolean {
   return /^[a-z]{2,}$/.test(token);
@@ -63,56 +72,100 @@ function isWord(token: string): boolean {
 const HEADLINE_WEIGHT = 2;
 const PLACE_WEIGHT = 1.5;
 
-/** Words of the headline count double: a headline names the event, the lead tells it. */
-function termCounts(story: GroupInput): Vector {
-  const counts: Vector = new Map();
+/**
+ * A story's terms and their counts, in first-seen order: words of the headline count double (a
+ * headline names the event, the lead tells it), then the lead's words, then its places. The order
+ * is kept because the vectors' sums run in it (and so round in it).
+ */
+export function storyTerms(headline: string, lead: string, placeKeys: readonly string[]): [string, number][] {
+  const counts = new Map<string, number>();
   const add = (term: string, w: number): void => {
     counts.set(term, (counts.get(term) ?? 0) + w);
   };
-  for (const t of contentTokens(story.headline)) if (isWord(t)) add(t, HEADLINE_WEIGHT);
-  for (const t of contentTokens(story.lead)) if (isWord(t)) add(t, 1);
-  for (const p of new Set(story.placeKeys)) add(`@${p}`, PLACE_WEIGHT);
-  return counts;
+  for (const t of contentTokens(headline)) if (isWord(t)) add(t, HEADLINE_WEIGHT);
+  for (const t of contentTokens(lead)) if (isWord(t)) add(t, 1);
+  for (const p of new Set(placeKeys)) add(`@${p}`, PLACE_WEIGHT);
+  return [...counts];
 }
 
-function normalise(v: Vector): Vector {
-  let norm = 0;
-  for (const x of v.values()) norm += x * x;
-  norm = Math.sqrt(norm);
-  if (norm === 0) return v;
-  const out: Vector = new Map();
-  for (const [k, x] of v) out.set(k, x / norm);
-  return out;
+/**
+ * The window's stories as tf-idf vectors over dense term numbers (0…terms-1), each vector's terms in
+ * its story's term order: flat typed arrays instead of a Map per story (a busy day has ~850 stories
+ * of ~30 terms; the Maps were most of a build's garbage).
+ */
+interface Vectors {
+  /** Story i's entries are `start[i]` … `start[i + 1] - 1`. */
+  start: Int32Array;
+  term: Int32Array;
+  weight: Float64Array;
+  /** Distinct terms of the window. */
+  terms: number;
 }
 
-function dot(a: Vector, b: Vector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let sum = 0;
-  for (const [k, x] of small) {
-    const y = large.get(k);
-    if (y !== undefined) sum += x * y;
-  }
-  return sum;
+/** Dense term numbers for the stories' terms (ids given or the words of headline, lead and places). */
+function denseTerms(stories: readonly GroupInput[]): { start: Int32Array; term: Int32Array; tf: Float64Array; terms: number } {
+  const byId = new Map<number, number>();
+  const byWord = new Map<string, number>();
+  const start = new Int32Array(stories.length + 1);
+  const term: number[] = [];
+  const tf: number[] = [];
+  stories.forEach((story, i) => {
+    start[i] = term.length;
+    if (story.terms) {
+      const { ids, counts } = story.terms;
+      for (let k = 0; k < ids.length; k++) {
+        let t = byId.get(ids[k]!);
+        if (t === undefined) byId.set(ids[k]!, (t = byId.size));
+        term.push(t);
+        tf.push(counts[k]!);
+      }
+    } else {
+      for (const [word, count] of storyTerms(story.headline, story.lead, story.placeKeys)) {
+        let t = byWord.get(word);
+        if (t === undefined) byWord.set(word, (t = byWord.size));
+        term.push(t);
+        tf.push(count);
+      }
+    }
+  });
+  start[stories.length] = term.length;
+  if (byId.size > 0 && byWord.size > 0) throw new Error('groupStories: give every story its term ids, or none');
+  return { start, term: Int32Array.from(term), tf: Float64Array.from(tf), terms: byId.size + byWord.size };
 }
 
-/** tf-idf vectors over the window itself: what is rare today (a company, a town) identifies an event. */
-export function storyVectors(stories: readonly GroupInput[], options: Readonly<GroupingOptions> = DEFAULT_GROUPING): Vector[] {
-  const counts = stories.map(termCounts);
-  const df = new Map<string, number>();
-  for (const c of counts) for (const term of c.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+/**
+ * tf-idf vectors over the window itself: what is rare today (a company, a town) identifies an event.
+ * Each normalised to length 1, its squares summed in term order.
+ */
+function storyVectors(stories: readonly GroupInput[], options: Readonly<GroupingOptions>): Vectors {
+  const { start, term, tf, terms } = denseTerms(stories);
+  const df = new Int32Array(terms);
+  for (let k = 0; k < term.length; k++) df[term[k]!]!++;
   const n = stories.length;
   const maxDf = Math.max(options.minMaxDf, options.maxDocShare * n);
-  return counts.map((c) => {
-    const v: Vector = new Map();
-    for (const [term, tf] of c) {
-      const d = df.get(term) ?? 1;
+  const outStart = new Int32Array(n + 1);
+  const outTerm = new Int32Array(term.length);
+  const weight = new Float64Array(term.length);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    outStart[i] = at;
+    const first = at;
+    let norm = 0;
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const d = df[term[k]!]!;
       // A term only one story has cannot link two stories, but still dilutes: keep it for the norm.
       if (d > maxDf) continue;
       // As if the window held at least 50 stories: in a tiny window every shared word looks common.
-      v.set(term, tf * Math.log(1 + Math.max(n, 50) / d));
+      const x = tf[k]! * Math.log(1 + Math.max(n, 50) / d);
+      outTerm[at] = term[k]!;
+      weight[at++] = x;
+      norm += x * x;
     }
-    return normalise(v);
-  });
+    norm = Math.sqrt(norm);
+    if (norm !== 0) for (let k = first; k < at; k++) weight[k] = weight[k]! / norm;
+  }
+  outStart[n] = at;
+  return { start: outStart, term: outTerm, weight, terms };
 }
 
 /**
@@ -139,41 +192,47 @@ export function groupCoverage(members: readonly GroupInput[], options: Readonly<
 
 interface ClusterGroup {
   members: number[];
-  /** The first member's vector: a group of one is compared with it as it is. */
-  first: Vector;
-  sum: Vector;
-  /** Euclidean norm of `sum`, as `normalise` computes it. */
+  /** The group's summed vector, terms in first-seen order. */
+  terms: number[];
+  sums: number[];
+  /** Where each term sits in `terms`. */
+  slots: Map<number, number>;
+  /** Euclidean norm of the sums. */
   norm: number;
-  /** Where each term of the group sits in its postings list. */
-  slots: Map<string, number>;
 }
 
-function vectorNorm(v: Vector): number {
+function sumsNorm(sums: readonly number[]): number {
   let norm = 0;
-  for (const x of v.values()) norm += x * x;
+  for (const x of sums) norm += x * x;
   return Math.sqrt(norm);
 }
 
 /**
- * `dot(v, centroid)` for the group's centroid (`normalise(sum)` once it has two members) without
- * making the centroid: each weight is divided by the norm as it is read, and the terms are summed in
- * the order `dot` sums them, so the result is the same number. Making a new centroid map after every
- * join (thousands of terms for a large group) was most of a busy day's garbage.
+ * The cosine of story `i` (its normalised vector) with the group's centroid: its first member's
+ * vector for a group of one, else the sum divided by its norm, each weight divided as it is read.
+ * The shorter of the two is walked in its own term order, so the sum rounds as the plain algorithm's
+ * does over Maps (tests/digest/group-stories.test.ts). `dense` holds story i's weights by term where
+ * `stamp` is i + 1.
  */
-function centroidDot(v: Vector, group: ClusterGroup): number {
-  if (group.members.length === 1) return dot(v, group.first);
-  const { sum, norm } = group;
-  if (norm === 0) return dot(v, sum);
+function centroidDot(vectors: Vectors, i: number, group: ClusterGroup, dense: Float64Array, stamp: Int32Array): number {
+  const scaled = group.members.length > 1 && group.norm !== 0;
+  const norm = group.norm;
+  const from = vectors.start[i]!;
+  const to = vectors.start[i + 1]!;
   let total = 0;
-  if (v.size <= sum.size) {
-    for (const [k, x] of v) {
-      const s = sum.get(k);
-      if (s !== undefined) total += x * (s / norm);
+  if (to - from <= group.terms.length) {
+    for (let k = from; k < to; k++) {
+      const slot = group.slots.get(vectors.term[k]!);
+      if (slot === undefined) continue;
+      const s = group.sums[slot]!;
+      total += vectors.weight[k]! * (scaled ? s / norm : s);
     }
   } else {
-    for (const [k, s] of sum) {
-      const y = v.get(k);
-      if (y !== undefined) total += (s / norm) * y;
+    for (let k = 0; k < group.terms.length; k++) {
+      const t = group.terms[k]!;
+      if (stamp[t] !== i + 1) continue;
+      const s = group.sums[k]!;
+      total += (scaled ? s / norm : s) * dense[t]!;
     }
   }
   return total;
@@ -187,40 +246,55 @@ function centroidDot(v: Vector, group: ClusterGroup): number {
 export function groupStories(stories: readonly GroupInput[], nowMs: number, options: Readonly<GroupingOptions> = DEFAULT_GROUPING): StoryGroup[] {
   const order = stories.map((_, i) => i).sort((a, b) => stories[b]!.publishedMs - stories[a]!.publishedMs || stories[a]!.id.localeCompare(stories[b]!.id));
   const vectors = storyVectors(stories, options);
+  const dense = new Float64Array(vectors.terms);
+  const stamp = new Int32Array(vectors.terms);
+  const load = (i: number): void => {
+    for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
+      dense[vectors.term[k]!] = vectors.weight[k]!;
+      stamp[vectors.term[k]!] = i + 1;
+    }
+  };
   const groups: ClusterGroup[] = [];
-  // Which groups hold each term, with the group's summed weight of it. A story is compared in full
-  // (`dot` with the centroid, exactly as before) only with the groups that could reach the threshold:
-  // the sums over its terms' postings give each group's cosine up to rounding, and a group sharing no
-  // term has a cosine of 0. Comparing every story with every group cost ~45 ms on a busy day.
-  const postings = new Map<string, { groups: number[]; sums: number[] }>();
+  // Which groups hold each term, and where in the group. A story is compared in full (`centroidDot`)
+  // only with the groups that could reach the threshold: the sums over its terms' postings give each
+  // group's cosine up to rounding, and a group sharing no term has a cosine of 0. Comparing every
+  // story with every group cost ~45 ms on a busy day.
+  const postGroups: number[][] = Array.from({ length: vectors.terms }, () => []);
+  const postSlots: number[][] = Array.from({ length: vectors.terms }, () => []);
   const mark = new Int32Array(stories.length).fill(-1);
   const acc = new Float64Array(stories.length);
-  const post = (group: ClusterGroup, g: number, term: string, x: number): void => {
-    let list = postings.get(term);
-    if (!list) postings.set(term, (list = { groups: [], sums: [] }));
-    const at = group.slots.get(term);
-    if (at === undefined) {
-      group.slots.set(term, list.groups.length);
-      list.groups.push(g);
-      list.sums.push(x);
-    } else list.sums[at]! += x;
+  const join = (group: ClusterGroup, g: number, i: number): void => {
+    group.members.push(i);
+    for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
+      const t = vectors.term[k]!;
+      const slot = group.slots.get(t);
+      if (slot === undefined) {
+        group.slots.set(t, group.terms.length);
+        postGroups[t]!.push(g);
+        postSlots[t]!.push(group.terms.length);
+        group.terms.push(t);
+        group.sums.push(vectors.weight[k]!);
+      } else group.sums[slot]! += vectors.weight[k]!;
+    }
+    group.norm = sumsNorm(group.sums);
   };
   for (const i of order) {
-    const v = vectors[i]!;
+    load(i);
     let candidates: number[];
     if (options.threshold > 0) {
       const touched: number[] = [];
-      for (const [term, x] of v) {
-        const list = postings.get(term);
-        if (!list) continue;
-        for (let j = 0; j < list.groups.length; j++) {
-          const g = list.groups[j]!;
+      for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
+        const x = vectors.weight[k]!;
+        const inGroups = postGroups[vectors.term[k]!]!;
+        const atSlots = postSlots[vectors.term[k]!]!;
+        for (let j = 0; j < inGroups.length; j++) {
+          const g = inGroups[j]!;
           if (mark[g] !== i) {
             mark[g] = i;
             acc[g] = 0;
             touched.push(g);
           }
-          acc[g]! += x * list.sums[j]!;
+          acc[g]! += x * groups[g]!.sums[atSlots[j]!]!;
         }
       }
       candidates = touched.filter((g) => acc[g]! / groups[g]!.norm >= options.threshold - 1e-9).sort((a, b) => a - b);
@@ -228,25 +302,16 @@ export function groupStories(stories: readonly GroupInput[], nowMs: number, opti
     let best = -1;
     let bestSim = options.threshold;
     for (const g of candidates) {
-      const sim = centroidDot(v, groups[g]!);
+      const sim = centroidDot(vectors, i, groups[g]!, dense, stamp);
       if (sim >= bestSim) {
         best = g;
         bestSim = sim;
       }
     }
     if (best < 0) {
-      const group: ClusterGroup = { members: [i], first: v, sum: new Map(v), norm: vectorNorm(v), slots: new Map() };
-      groups.push(group);
-      for (const [term, x] of v) post(group, groups.length - 1, term, x);
-      continue;
-    }
-    const group = groups[best]!;
-    group.members.push(i);
-    for (const [k, x] of v) {
-      group.sum.set(k, (group.sum.get(k) ?? 0) + x);
-      post(group, best, k, x);
-    }
-    group.norm = vectorNorm(group.sum);
+      groups.push({ members: [], terms: [], sums: [], slots: new Map(), norm: 0 });
+      join(groups[groups.length - 1]!, groups.length - 1, i);
+    } else join(groups[best]!, best, i);
   }
 
   return groups
@@ -254,7 +319,12 @@ export function groupStories(stories: readonly GroupInput[], nowMs: number, opti
       const newestMs = Math.max(...g.members.map((i) => stories[i]!.publishedMs));
       const recency = Math.pow(0.5, Math.max(0, nowMs - newestMs) / options.recencyHalfLifeMs);
       // The most central member speaks for the group (its headline becomes the group title).
-      const closeness = new Map(g.members.map((i) => [i, centroidDot(vectors[i]!, g)]));
+      const closeness = new Map(
+        g.members.map((i) => {
+          load(i);
+          return [i, centroidDot(vectors, i, g, dense, stamp)];
+        }),
+      );
       const central = [...g.members].sort((a, b) => closeness.get(b)! - closeness.get(a)!)[0]!;
       const rest = g.members.filter((i) => i !== central).sort((a, b) => stories[b]!.publishedMs - stories[a]!.publishedMs);
       const coverage = groupCoverage(g.members.map((i) => stories[i]!), options);

@@ -126,19 +126,26 @@ export function templateScoresByDays(
   historyDays: (shape: string) => number,
   options: Readonly<TemplateOptions> = DEFAULT_TEMPLATES,
 ): number[] {
+  return templateScoresOfShapes(window.map((headline) => ({ headline, shapes: headlineShapes(headline) })), historyDays, options);
+}
+
+/** `templateScoresByDays` for headlines whose `headlineShapes` are known (stored with each story). */
+export function templateScoresOfShapes(
+  window: readonly { headline: string; shapes: readonly string[] }[],
+  historyDays: (shape: string) => number,
+  options: Readonly<TemplateOptions> = DEFAULT_TEMPLATES,
+): number[] {
   // Distinct headlines only: the same story filed twice is not a series.
   const inWindow = new Map<string, Set<string>>();
-  const shapesOf = window.map((headline) => {
-    const shapes = headlineShapes(headline);
+  for (const { headline, shapes } of window) {
     const key = headline.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
     for (const shape of shapes) {
       let set = inWindow.get(shape);
       if (!set) inWindow.set(shape, (set = new Set()));
       set.add(key);
     }
-    return shapes;
-  });
-  return shapesOf.map((shapes) => {
+  }
+  return window.map(({ shapes }) => {
     let best = 0;
     for (const shape of shapes) {
       const perDay = shape.startsWith('=') ? options.windowSkeletonsPerDay : options.windowHeadlinesPerDay;

@@ -1,5 +1,4 @@
 import type { ArticleStore } from '../store/article-store.js';
-import { headlineShapes } from './headline-templates.js';
 
 /**
  * The headline shapes of the days before a digest's window (`templateScoresByDays`). Every build
@@ -22,7 +21,7 @@ const MAX_ENTRIES = 100_000;
 const MAX_INTERNED = 200_000;
 
 interface DayShapes {
-  /** Newest first, as `publishedBetween` orders them: the shapes of each headline. */
+  /** Newest first, as `headlineShapesBetween` orders them: the shapes of each headline. */
   entries: { ms: number; shapes: string[] }[];
   /** Every shape of the day. */
   all: Set<string>;
@@ -42,7 +41,7 @@ interface StoreCache {
 const caches = new WeakMap<ArticleStore, StoreCache>();
 
 function readDay(store: ArticleStore, cache: StoreCache, day: number, limit: number): DayShapes {
-  const rows = store.publishedBetween(new Date(day * DAY_MS), new Date((day + 1) * DAY_MS), limit);
+  const rows = store.headlineShapesBetween(new Date(day * DAY_MS), new Date((day + 1) * DAY_MS), limit);
   if (cache.shapes.size > MAX_INTERNED) cache.shapes.clear();
   const intern = (shape: string): string => {
     const known = cache.shapes.get(shape);
@@ -50,7 +49,7 @@ function readDay(store: ArticleStore, cache: StoreCache, day: number, limit: num
     cache.shapes.set(shape, shape);
     return shape;
   };
-  const entries = rows.map((r) => ({ ms: Date.parse(r.published), shapes: headlineShapes(r.headline).map(intern) }));
+  const entries = rows.map((r) => ({ ms: r.publishedMs, shapes: r.shapes.map(intern) }));
   const all = new Set<string>();
   for (const e of entries) for (const shape of e.shapes) all.add(shape);
   return { entries, all, truncated: rows.length >= limit };
@@ -104,8 +103,8 @@ export function historyShapeDays(store: ArticleStore, from: Date, to: Date, limi
       let shapes = cachedDay(store, cache, day, limit);
       if (shapes.truncated && toMs < dayEnd) {
         // More stories that day than are ever read at once: read the part before `to` itself.
-        const part = store.publishedBetween(new Date(Math.max(fromMs, dayStart)), to, remaining);
-        shapes = { entries: part.map((r) => ({ ms: Date.parse(r.published), shapes: headlineShapes(r.headline) })), all: new Set(), truncated: true };
+        const part = store.headlineShapesBetween(new Date(Math.max(fromMs, dayStart)), to, remaining);
+        shapes = { entries: part.map((r) => ({ ms: r.publishedMs, shapes: r.shapes })), all: new Set(), truncated: true };
       }
       // Entries are newest first: those in [from, to) are one run.
       const { entries } = shapes;

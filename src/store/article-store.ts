@@ -30,11 +30,28 @@ export interface Article extends NewArticle {
   ingestedAt: string;
 }
 
+/**
+ * What a digest reads of a story instead of its body (`src/digest/story-features.ts` makes it):
+ * plain data, so an analyzer in a worker thread can send it.
+ */
+export interface DigestFeatures {
+  /** The sentence that stands for the story, shortened for display. */
+  summary: string;
+  /** Words of the body. */
+  bodyWords: number;
+  /** Grouping terms of the headline, lead and places with their counts, in first-seen order. */
+  terms: [string, number][];
+  /** The headline's shapes (routine series are told by them). */
+  shapes: string[];
+}
+
 /** What ingest computes once per article so commands only select. */
 export interface ArticleAnalysis {
   sentences: ScoredSentence[];
   quotes: Quote[];
   places: PlaceMention[];
+  /** Made by the store from the rest when not given. */
+  digest?: DigestFeatures;
 }
 
 export interface AnalyzedArticle {
@@ -91,6 +108,28 @@ export interface StoryWithAnalysis {
   places: PlaceMention[];
 }
 
+/** A story of a digest's window as the digest reads it: no body, its features instead. */
+export interface DigestCandidate {
+  id: string;
+  headline: string;
+  /** ISO 8601 as stored. */
+  published: string;
+  publishedMs: number;
+  source: string;
+  datelinePlace: string | null;
+  bodyWords: number;
+  /** `DigestFeatures.terms` with each term as the store's id for it (the same in every story). */
+  terms: { ids: Int32Array; counts: Float64Array };
+  shapes: string[];
+}
+
+/** What a digest shows of a story beyond its candidate row. */
+export interface DigestDetails {
+  summary: string;
+  /** In text order. */
+  places: PlaceMention[];
+}
+
 export interface PlaceMentionHit {
   articleId: string;
   headline: string;
@@ -123,6 +162,16 @@ export interface ArticleStore {
    * `getById` + `getAnalysis` per story (hundreds of round trips, each unpacking its sentences).
    */
   storiesBetween(from: Date, to: Date, limit: number): StoryWithAnalysis[];
+  /**
+   * Published in [from, to), newest first (as `publishedBetween`), with their digest features.
+   * Why: a digest ranks every story of its window but shows a few dozen; reading bodies to work out
+   * summaries and lead words again on every build was most of its time (see DigestFeatures).
+   */
+  digestCandidates(from: Date, to: Date, limit: number): DigestCandidate[];
+  /** Summaries and places of the stories a digest shows, by article id (unknown ids left out). */
+  digestDetails(ids: readonly string[]): Map<string, DigestDetails>;
+  /** Published in [from, to), newest first (as `publishedBetween`): when, and the headline's shapes. */
+  headlineShapesBetween(from: Date, to: Date, limit: number): { publishedMs: number; shapes: string[] }[];
   /**
    * A number that changes whenever the stored articles may have changed, by this connection or another.
    * Why: callers may keep what they derive from stored articles (the digest keeps the headline shapes

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GROUPING, groupCoverage, groupStories, storyVectors, type GroupInput, type GroupingOptions } from '../../src/digest/group-stories.js';
+import { DEFAULT_GROUPING, groupCoverage, groupStories, storyTerms, type GroupInput, type GroupingOptions } from '../../src/digest/group-stories.js';
 
 type Vector = Map<string, number>;
 
@@ -21,6 +21,34 @@ function dot(a: Vector, b: Vector): number {
     if (y !== undefined) sum += x * y;
   }
   return sum;
+}
+
+/** tf-idf vectors over the window as Maps, in each story's term order. */
+function storyVectors(stories: readonly GroupInput[], options: Readonly<GroupingOptions>): Vector[] {
+  const counts = stories.map((s) => new Map(storyTerms(s.headline, s.lead, s.placeKeys)));
+  const df = new Map<string, number>();
+  for (const c of counts) for (const term of c.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  const n = stories.length;
+  const maxDf = Math.max(options.minMaxDf, options.maxDocShare * n);
+  return counts.map((c) => {
+    const v: Vector = new Map();
+    for (const [term, tf] of c) {
+      const d = df.get(term) ?? 1;
+      if (d > maxDf) continue;
+      v.set(term, tf * Math.log(1 + Math.max(n, 50) / d));
+    }
+    return normalise(v);
+  });
+}
+
+/** The same stories with their terms given as ids (as the store gives them), in a shuffled id space. */
+function withTermIds(stories: readonly GroupInput[]): GroupInput[] {
+  const ids = new Map<string, number>();
+  return stories.map((s) => {
+    const terms = storyTerms(s.headline, s.lead, s.placeKeys);
+    for (const [term] of terms) if (!ids.has(term)) ids.set(term, (ids.size * 7919) % 100_003);
+    return { ...s, lead: '', placeKeys: [], terms: { ids: terms.map(([term]) => ids.get(term)!), counts: terms.map(([, count]) => count) } };
+  });
 }
 
 /** The plain algorithm groupStories must agree with: every story compared with every group's centroid. */
@@ -83,6 +111,7 @@ describe('groupStories', () => {
       const now = 1_700_000_000_000 + 86_400_000;
       const got = groupStories(stories, now, options);
       expect(got).toEqual(reference(stories, now, options));
+      expect(groupStories(withTermIds(stories), now, options)).toEqual(got);
       expect(Math.max(...got.map((g) => g.ids.length))).toBeGreaterThan(3); // groups of several members were formed
     }
   });

@@ -186,6 +186,38 @@ describe('SQLite article store', () => {
     expect(added).toHaveLength(4);
   });
 
+  it('reads a window as digest candidates (features, no bodies), and details for the stories shown', () => {
+    const place = { geonameId: 163915, countryCode: 'SY', lat: 35.95, lon: 39.01 };
+    const body = 'Troops entered Raqqa on Monday after a long siege of the city. Raqqa was quiet later.';
+    const [early, raqqa, late] = store.addArticles([
+      analyzed(story({ headline: 'Early news', body: 'Early news here.', published: '2020-05-01T01:00:00Z' })),
+      analyzed(story({ headline: 'Troops enter Raqqa', body, published: '2020-05-01T09:00:00Z', datelinePlace: 'Beirut' }), {
+        places: [{ name: 'Raqqa', start: 67, end: 72, ...place }, { name: 'Raqqa', start: 15, end: 20, ...place }],
+      }),
+      analyzed(story({ headline: 'Late news', body: 'Late news here.', published: '2020-05-01T09:00:00Z' })),
+      analyzed(story({ headline: 'Next day', body: 'Next day news.', published: '2020-05-02T00:00:00Z' })),
+    ]).added;
+    const from = new Date('2020-05-01T00:00:00Z');
+    const to = new Date('2020-05-02T00:00:00Z');
+    const window = store.digestCandidates(from, to, 10);
+    expect(window.map((c) => c.id)).toEqual([late, raqqa, early]);
+    const c = window[1]!;
+    expect(c).toMatchObject({ headline: 'Troops enter Raqqa', published: '2020-05-01T09:00:00Z', publishedMs: Date.parse('2020-05-01T09:00:00Z'), source: 'Wire', datelinePlace: 'Beirut', bodyWords: 16 });
+    expect(c.shapes).toEqual(['=troops enter raqqa', '^troops enter', '$enter raqqa']);
+    // Headline words count 2, lead words (two sentences) 1, the place 1.5 as itself and 1.5 as its country; each an id.
+    expect([...c.terms.counts]).toEqual([3, 3, 4, 1, 1, 1, 1, 1, 1, 1.5, 1.5]);
+    expect(new Set(c.terms.ids).size).toBe(11);
+    expect(window[0]!.terms.ids[1]).toBe(window[2]!.terms.ids[1]); // "news" has one id
+    expect(store.digestCandidates(from, to, 1)).toHaveLength(1);
+    expect(store.headlineShapesBetween(from, to, 10)).toEqual(window.map((w) => ({ publishedMs: w.publishedMs, shapes: w.shapes })));
+
+    const details = store.digestDetails([raqqa!, early!, 'unknown']);
+    expect([...details.keys()].sort()).toEqual([raqqa, early].sort());
+    expect(details.get(raqqa!)).toEqual({ summary: 'Troops entered Raqqa on Monday after a long siege of the city.', places: store.getAnalysis(raqqa!)!.places });
+    expect(details.get(early!)).toEqual({ summary: 'Early news here.', places: [] });
+    expect(store.digestDetails([]).size).toBe(0);
+  });
+
   it('changes its data version on its own writes and on those of another connection', () => {
     const v0 = store.dataVersion();
     expect(store.dataVersion()).toBe(v0);

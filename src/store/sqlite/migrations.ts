@@ -1,3 +1,6 @@
+import { backfillDigestFeatures } from './digest-features-table.js';
+import type { SqliteDatabase } from './open-database.js';
+
 /**
  * Versioned schema. Each migration runs once, in order, inside a transaction; `PRAGMA user_version`
  * records how far a database has got. Append new versions; never edit a released one.
@@ -6,6 +9,8 @@ export interface Migration {
   version: number;
   description: string;
   sql: string;
+  /** Fills what `sql` created from the rows already stored, in the same transaction (for what SQL alone cannot compute). */
+  backfill?: (db: SqliteDatabase) => void;
 }
 
 export const migrations: readonly Migration[] = [
@@ -193,6 +198,30 @@ export const migrations: readonly Migration[] = [
       -- instead of sorting every matching speaker (2 ms for a one-letter prefix at 100k stories).
       CREATE INDEX quote_speakers_by_quotes ON quote_speakers (quotes DESC, speaker);
     `,
+  },
+  {
+    version: 6,
+    description: 'digest features per story (summary, body words, grouping terms, headline shapes), kept by addArticles',
+    sql: `
+      -- What a digest needs of a story (DigestFeatures), so a build reads these short rows instead of
+      -- every body of its window and working them out again (~50 ms a busy day at any store size).
+      -- When what story-features.ts computes changes, a new migration must recompute these rows.
+      CREATE TABLE digest_features (
+        article_rowid INTEGER PRIMARY KEY REFERENCES articles (rowid) ON DELETE CASCADE,
+        body_words INTEGER NOT NULL,
+        summary TEXT NOT NULL,
+        terms BLOB NOT NULL,
+        shapes TEXT NOT NULL
+      );
+      -- Grouping terms (stemmed words, '@'-prefixed place keys) by id: a digest compares ids, not words.
+      CREATE TABLE digest_terms (
+        id INTEGER PRIMARY KEY,
+        term TEXT NOT NULL UNIQUE
+      );
+    `,
+    backfill: (db) => {
+      backfillDigestFeatures(db);
+    },
   },
 ];
 

@@ -30,6 +30,7 @@ export function migrate(db: SqliteDatabase, all: readonly Migration[]): void {
       const now = db.pragma('user_version', { simple: true }) as number;
       if (migration.version <= now) return;
       db.exec(migration.sql);
+      migration.backfill?.(db);
       db.pragma(`user_version = ${migration.version}`);
     }).immediate();
   }

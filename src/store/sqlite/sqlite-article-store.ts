@@ -5,6 +5,8 @@ import type {
   ArticleAnalysis,
   ArticleStore,
   ArticleSummary,
+  DigestCandidate,
+  DigestDetails,
   PlaceMentionHit,
   QuoteHit,
   QuoteQuery,
@@ -15,6 +17,8 @@ import { articleId, contentHash } from '../article-identity.js';
 import type { ScoredSentence, Quote } from '../../nlp/types.js';
 import type { PlaceMention } from '../../geo/types.js';
 import { ftsAll, ftsAny, ftsPrefix, ftsWords } from './fts-query.js';
+import { digestFeatures } from '../../digest/story-features.js';
+import { createFeatureEncoder, decodeShapes, decodeTerms, INSERT_DIGEST_FEATURES } from './digest-features-table.js';
 import type { SqliteDatabase } from './open-database.js';
 
 interface ArticleRow {
@@ -63,6 +67,10 @@ type WindowRow = [
   rowid: number, id: string, source: string, published: string, publishedZone: string | null, editor: string | null,
   datelinePlace: string | null, headline: string, headlineDerived: number, caption: string | null, captionCredit: string | null,
   body: string, url: string | null, origin: string, ingestedAt: string, packed: string | null,
+];
+type CandidateRow = [
+  id: string, headline: string, published: string, publishedMs: number, source: string, datelinePlace: string | null,
+  bodyWords: number, terms: Buffer, shapes: string,
 ];
 type WindowPlaceRow = [
   articleRowid: number, name: string, start: number, end: number, geonameId: number | null, countryCode: string | null, lat: number | null, lon: number | null,
@@ -205,6 +213,24 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
         SELECT article_rowid, name, start, end, geoname_id, country_code, lat, lon FROM places
         WHERE article_rowid IN (SELECT value FROM json_each(?)) ORDER BY article_rowid, start`)
       .raw(true),
+    insertDigestFeatures: db.prepare(INSERT_DIGEST_FEATURES),
+    // A digest's window without bodies: the articles_by_published range, each row's features by rowid.
+    digestCandidates: db
+      .prepare<[number, number, number], CandidateRow>(`
+        SELECT a.id, a.headline, a.published, a.published_ms, a.source, a.dateline_place, f.body_words, f.terms, f.shapes
+        FROM articles a JOIN digest_features f ON f.article_rowid = a.rowid
+        WHERE a.published_ms >= ? AND a.published_ms < ? ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`)
+      .raw(true),
+    digestSummaries: db
+      .prepare<[string], [rowid: number, id: string, summary: string]>(`
+        SELECT a.rowid, a.id, f.summary FROM articles a JOIN digest_features f ON f.article_rowid = a.rowid
+        WHERE a.id IN (SELECT value FROM json_each(?))`)
+      .raw(true),
+    headlineShapes: db
+      .prepare<[number, number, number], [publishedMs: number, shapes: string]>(`
+        SELECT a.published_ms, f.shapes FROM articles a JOIN digest_features f ON f.article_rowid = a.rowid
+        WHERE a.published_ms >= ? AND a.published_ms < ? ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`)
+      .raw(true),
     // Ranked search over a bounded candidate set: the newest SEARCH_CANDIDATES matches (rowid order is
     // ingest order, i.e. roughly publication order), ranked by bm25 among themselves. Plain
     // `ORDER BY bm25() LIMIT n` ranks every match, so a common word ("said", "oil") costs time in
@@ -291,6 +317,8 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
   // `PRAGMA data_version` does not change for this connection's own writes: count those here.
   let ownWrites = 0;
 
+  const encodeFeatures = createFeatureEncoder(db);
+
   const addArticles = db.transaction((items: readonly AnalyzedArticle[]): AddResult => {
     const result: AddResult = { added: [], duplicates: [] };
     const ingestedAt = new Date().toISOString();
@@ -314,6 +342,7 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
       q.insertFts.run(rowid, article.headline, article.body);
       q.insertHeadlineFts.run(rowid, article.headline);
       q.insertSentences.run(rowid, packSentences(analysis.sentences));
+      q.insertDigestFeatures.run({ rowid, ...encodeFeatures(analysis.digest ?? digestFeatures(article, analysis.sentences, analysis.places)) });
       for (const quote of analysis.quotes) {
         const inserted = q.insertQuote.run({
           rowid,
@@ -411,17 +440,38 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
   function storiesBetween(from: Date, to: Date, limit: number): StoryWithAnalysis[] {
     const rows = q.storiesBetween.all(from.getTime(), to.getTime(), limit);
     if (rows.length === 0) return [];
-    const places = new Map<number, PlaceMention[]>();
-    for (const [rowid, name, start, end, geonameId, countryCode, lat, lon] of q.placesOfMany.all(JSON.stringify(rows.map((r) => r[0])))) {
-      let list = places.get(rowid);
-      if (!list) places.set(rowid, (list = []));
-      list.push({ name, start, end, geonameId, countryCode, lat, lon });
-    }
+    const places = placesByRowid(rows.map((r) => r[0]));
     return rows.map(([rowid, id, source, published, publishedZone, editor, datelinePlace, headline, headlineDerived, caption, captionCredit, body, url, origin, ingestedAt, packed]) => ({
       article: { id, source, published, publishedZone, editor, datelinePlace, headline, headlineDerived: headlineDerived === 1, caption, captionCredit, body, url, origin, ingestedAt },
       sentences: unpackSentenceScores(packed ?? '[]'),
       places: places.get(rowid) ?? [],
     }));
+  }
+
+  function placesByRowid(rowids: readonly number[]): Map<number, PlaceMention[]> {
+    const places = new Map<number, PlaceMention[]>();
+    if (rowids.length === 0) return places;
+    for (const [rowid, name, start, end, geonameId, countryCode, lat, lon] of q.placesOfMany.all(JSON.stringify(rowids))) {
+      let list = places.get(rowid);
+      if (!list) places.set(rowid, (list = []));
+      list.push({ name, start, end, geonameId, countryCode, lat, lon });
+    }
+    return places;
+  }
+
+  function digestCandidates(from: Date, to: Date, limit: number): DigestCandidate[] {
+    return q.digestCandidates.all(from.getTime(), to.getTime(), limit).map(([id, headline, published, publishedMs, source, datelinePlace, bodyWords, terms, shapes]) => ({
+      id, headline, published, publishedMs, source, datelinePlace, bodyWords, terms: decodeTerms(terms), shapes: decodeShapes(shapes),
+    }));
+  }
+
+  function digestDetails(ids: readonly string[]): Map<string, DigestDetails> {
+    const details = new Map<string, DigestDetails>();
+    if (ids.length === 0) return details;
+    const rows = q.digestSummaries.all(JSON.stringify(ids));
+    const places = placesByRowid(rows.map((r) => r[0]));
+    for (const [rowid, id, summary] of rows) details.set(id, { summary, places: places.get(rowid) ?? [] });
+    return details;
   }
 
   function findQuotes(query: QuoteQuery): QuoteHit[] {
@@ -538,6 +588,9 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     latest: (limit) => q.latest.all(limit).map(toSummary),
     publishedBetween: (from, to, limit) => q.between.all(from.getTime(), to.getTime(), limit).map(toSummary),
     storiesBetween,
+    digestCandidates,
+    digestDetails,
+    headlineShapesBetween: (from, to, limit) => q.headlineShapes.all(from.getTime(), to.getTime(), limit).map(([publishedMs, shapes]) => ({ publishedMs, shapes: decodeShapes(shapes) })),
     dataVersion: () => dataVersion() + ownWrites,
     search,
     suggestHeadlines,

@@ -1,0 +1,119 @@
+import type { DigestFeatures } from '../article-store.js';
+import type { PlaceMention } from '../../geo/types.js';
+import { digestFeatures } from '../../digest/story-features.js';
+import type { SqliteDatabase } from './open-database.js';
+
+/**
+ * The `digest_features` rows (one per article, see DigestFeatures): terms as a blob of their ids
+ * (`digest_terms`, int32) then their counts (float64), in the story's term order (the order matters:
+ * grouping sums in it); shapes one a line (a shape is lower-case words, never a line break).
+ */
+export interface DigestFeaturesRow {
+  bodyWords: number;
+  summary: string;
+  terms: Buffer;
+  shapes: string;
+}
+
+/** Term ids looked up (or given) once per process, a bounded cache in front of `digest_terms`. */
+const TERM_CACHE_LIMIT = 500_000;
+
+/**
+ * Encodes a story's features for its row, giving each new term the next id. Ids are never reused
+ * or changed, so a cached id stays right whatever another connection adds.
+ */
+export function createFeatureEncoder(db: SqliteDatabase): (features: DigestFeatures) => DigestFeaturesRow {
+  const insertTerm = db.prepare<[string]>('INSERT INTO digest_terms (term) VALUES (?) ON CONFLICT (term) DO NOTHING');
+  const termId = db.prepare<[string], { id: number }>('SELECT id FROM digest_terms WHERE term = ?');
+  const cache = new Map<string, number>();
+  const idOf = (term: string): number => {
+    let id = cache.get(term);
+    if (id === undefined) {
+      id = termId.get(term)?.id;
+      if (id === undefined) {
+        insertTerm.run(term);
+        id = termId.get(term)!.id;
+      }
+      if (cache.size >= TERM_CACHE_LIMIT) cache.clear();
+      cache.set(term, id);
+    }
+    return id;
+  };
+  return (features) => {
+    const n = features.terms.length;
+    const terms = Buffer.allocUnsafe(n * 12);
+    features.terms.forEach(([term, count], k) => {
+      terms.writeInt32LE(idOf(term), k * 4);
+      terms.writeDoubleLE(count, n * 4 + k * 8);
+    });
+    return { bodyWords: features.bodyWords, summary: features.summary, terms, shapes: features.shapes.join('\n') };
+  };
+}
+
+export function decodeTerms(blob: Uint8Array): { ids: Int32Array; counts: Float64Array } {
+  const n = blob.length / 12;
+  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+  const ids = new Int32Array(n);
+  const counts = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    ids[k] = view.getInt32(k * 4, true);
+    counts[k] = view.getFloat64(n * 4 + k * 8, true);
+  }
+  return { ids, counts };
+}
+
+export function decodeShapes(shapes: string): string[] {
+  return shapes === '' ? [] : shapes.split('\n');
+}
+
+export const INSERT_DIGEST_FEATURES = `
+  INSERT OR REPLACE INTO digest_features (article_rowid, body_words, summary, terms, shapes)
+  VALUES (@rowid, @bodyWords, @summary, @terms, @shapes)`;
+
+/** Sentences are packed as `[[start, end, score], …]` (sqlite-article-store.ts). */
+type PackedSentence = [number, number, number];
+type BackfillRow = [rowid: number, headline: string, body: string, packed: string | null];
+type BackfillPlaceRow = [articleRowid: number, start: number, name: string, geonameId: number | null, countryCode: string | null];
+
+/** Articles read per batch: bounds memory (a batch holds its bodies) at any store size. */
+const BACKFILL_BATCH = 2000;
+
+/**
+ * Digest features for every stored article that has none, from the stored body, sentences and
+ * places (what `addArticles` stores from the analysis): stores made before the table upgrade on open.
+ */
+export function backfillDigestFeatures(db: SqliteDatabase): number {
+  const batch = db
+    .prepare<[number, number], BackfillRow>(`
+      SELECT a.rowid, a.headline, a.body, s.packed FROM articles a LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
+      WHERE a.rowid > ? AND NOT EXISTS (SELECT 1 FROM digest_features f WHERE f.article_rowid = a.rowid)
+      ORDER BY a.rowid LIMIT ?`)
+    .raw(true);
+  const placesOf = db
+    .prepare<[number, number], BackfillPlaceRow>(
+      'SELECT article_rowid, start, name, geoname_id, country_code FROM places WHERE article_rowid BETWEEN ? AND ? ORDER BY article_rowid, start',
+    )
+    .raw(true);
+  const insert = db.prepare(INSERT_DIGEST_FEATURES);
+  const encode = createFeatureEncoder(db);
+  let after = 0;
+  let done = 0;
+  for (;;) {
+    const rows = batch.all(after, BACKFILL_BATCH);
+    if (rows.length === 0) return done;
+    const first = rows[0]![0];
+    const last = rows[rows.length - 1]![0];
+    const places = new Map<number, Pick<PlaceMention, 'start' | 'name' | 'geonameId' | 'countryCode'>[]>();
+    for (const [rowid, start, name, geonameId, countryCode] of placesOf.all(first, last)) {
+      let list = places.get(rowid);
+      if (!list) places.set(rowid, (list = []));
+      list.push({ start, name, geonameId, countryCode });
+    }
+    for (const [rowid, headline, body, packed] of rows) {
+      const sentences = (JSON.parse(packed ?? '[]') as PackedSentence[]).map(([start, end, score]) => ({ start, end, score }));
+      insert.run({ rowid, ...encode(digestFeatures({ headline, body }, sentences, places.get(rowid) ?? [])) });
+    }
+    done += rows.length;
+    after = last;
+  }
+}

@@ -1,0 +1,74 @@
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDigest, digestToJson } from '../../src/digest/build-digest.js';
+import { openDatabase } from '../../src/store/sqlite/open-database.js';
+import { createSqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
+import { makeTempDir, writeCorpusSlice } from '../helpers/paths.js';
+import { createTestServices, type TestServices } from '../helpers/test-services.js';
+import { buildDigestFromBodies } from './reference-digest.js';
+
+let services: TestServices;
+const temp = makeTempDir();
+
+beforeAll(async () => {
+  // 1987-03-02 and 03-03 (from line 250 of the shared corpus), through the real analyzer and gazetteer.
+  services = await createTestServices({ files: [writeCorpusSlice(temp.dir, 900, 249)] });
+}, 180_000);
+afterAll(() => {
+  temp.cleanup();
+  services?.close();
+});
+
+const windows: { at: string; hours: number; about?: string }[] = [
+  { at: '1987-03-03T00:00:00Z', hours: 24 },
+  { at: '1987-03-02T15:30:00Z', hours: 24 },
+  { at: '1987-03-03T12:00:00Z', hours: 36 },
+  { at: '1987-03-03T00:00:00Z', hours: 24, about: 'oil' },
+  { at: '1987-03-03T00:00:00Z', hours: 24, about: 'Brazil' },
+];
+
+describe('digest features', () => {
+  it('give the digest that reading every body of the window gives', () => {
+    for (const w of windows) {
+      const at = new Date(w.at);
+      const options = { since: new Date(at.getTime() - w.hours * 3_600_000), at, tz: 'UTC', about: w.about ?? null };
+      const deps = { store: services.store, geo: services.geo };
+      const got = buildDigest(deps, options);
+      expect(got.storyCount).toBeGreaterThan(w.about ? 3 : 100);
+      expect(digestToJson(got)).toEqual(digestToJson(buildDigestFromBodies(deps, options)));
+      expect(got.groups.map((g) => g.more)).toEqual(buildDigestFromBodies(deps, options).groups.map((g) => g.more));
+    }
+  });
+
+  it('are backfilled when a store from before them is opened, to the same rows', () => {
+    const file = `${temp.dir}/copy.db`;
+    services.app.close();
+    const source = new Database(services.dbPath);
+    source.exec(`VACUUM INTO '${file}'`);
+    source.close();
+    const dump = (db: Database.Database): unknown[] =>
+      db
+        .prepare(`
+          SELECT a.id, f.body_words, f.summary, f.shapes, hex(f.terms) AS terms
+          FROM articles a JOIN digest_features f ON f.article_rowid = a.rowid ORDER BY a.rowid`)
+        .all();
+    const terms = (db: Database.Database): unknown[] => db.prepare('SELECT id, term FROM digest_terms ORDER BY id').all();
+
+    const ingested = new Database(file);
+    const before = dump(ingested);
+    const beforeTerms = terms(ingested);
+    expect(before.length).toBeGreaterThan(800);
+    // As the store was before version 6.
+    ingested.exec('DROP TABLE digest_features; DROP TABLE digest_terms; PRAGMA user_version = 5');
+    ingested.close();
+
+    const reopened = openDatabase(file);
+    expect(dump(reopened)).toEqual(before);
+    expect(terms(reopened)).toEqual(beforeTerms);
+    const store = createSqliteArticleStore(reopened);
+    const at = new Date('1987-03-03T00:00:00Z');
+    const options = { since: new Date('1987-03-02T00:00:00Z'), at, tz: 'UTC' };
+    expect(digestToJson(buildDigest({ store, geo: services.geo }, options))).toEqual(digestToJson(buildDigestFromBodies({ store, geo: services.geo }, options)));
+    store.close();
+  });
+});
