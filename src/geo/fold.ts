@@ -17,6 +17,22 @@ const DROPPED = /['’‘`´ʻʼʾʿ′"“”]/g;
  * alternate names are not indexed).
  */
 export function foldName(name: string): string {
+  let key = foldCache.get(name);
+  if (key === undefined) {
+    key = foldUncached(name);
+    // Bounded: ingest of a large corpus must not grow memory without end.
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    foldCache.set(name, key);
+  }
+  return key;
+}
+
+// Recognition folds every capitalised word of every story; news repeats its names, so most are
+// found here instead of going through half a dozen regex replaces.
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 100_000;
+
+function foldUncached(name: string): string {
   let s = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   s = s.replace(/[ßøæœłđðþıħŧŋĸ]/g, (c) => SPECIAL[c] ?? c);
   s = s.replace(DROPPED, '');

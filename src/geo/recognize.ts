@@ -152,17 +152,23 @@ function isSentenceStart(text: string, start: number): boolean {
   return i < 0 || /[.!?:;]/.test(text.charAt(i));
 }
 
+/** `/^\p{Lu}/u`, answered without the regex for ASCII (most words of English copy). */
+function startsUpper(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(t);
+}
+
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN_RE)) {
     let t = m[0];
     const start = m.index ?? 0;
     // Possessives are not part of the name: `London’s` → `London`.
-    const poss = /['’]s$/.exec(t);
-    if (poss) t = t.slice(0, poss.index);
+    if (t.endsWith("'s") || t.endsWith('’s')) t = t.slice(0, -2);
     // A final dot belongs to the word only for abbreviations (`Ky.`, `Calif.`); keep it and let the
     // lookup try both.
-    out.push({ start, end: start + t.length, text: t, upper: /^\p{Lu}/u.test(t), key: null });
+    out.push({ start, end: start + t.length, text: t, upper: startsUpper(t), key: null });
   }
   return out;
 }
@@ -182,9 +188,23 @@ function maxPop(gaz: Gazetteer, cands: readonly Candidate[]): number {
 
 /** Gap between two tokens that may sit inside one name: spaces or a hyphen, no punctuation or newline. */
 function joinable(text: string, a: Token, b: Token): boolean {
-  const gap = text.slice(a.end, b.start);
   // Wire copy wraps lines inside names (`Hughes\nTool Co`); an indented new line is a new paragraph.
-  return /^(?:[ \t-]{1,2}|[ \t]?\n)$/.test(gap) && !a.text.endsWith('.');
+  // `/^(?:[ \t-]{1,2}|[ \t]?\n)$/` on the gap, by character codes: it runs for every pair of words.
+  const length = b.start - a.end;
+  let gapOk = false;
+  if (length === 1) {
+    const c = text.charCodeAt(a.end);
+    gapOk = isSpaceTabOrHyphen(c) || c === 10;
+  } else if (length === 2) {
+    const c0 = text.charCodeAt(a.end);
+    const c1 = text.charCodeAt(a.end + 1);
+    gapOk = (isSpaceTabOrHyphen(c0) && isSpaceTabOrHyphen(c1)) || ((c0 === 32 || c0 === 9) && c1 === 10);
+  }
+  return gapOk && !a.text.endsWith('.');
+}
+
+function isSpaceTabOrHyphen(c: number): boolean {
+  return c === 32 || c === 9 || c === 45;
 }
 
 interface Match {
@@ -230,7 +250,7 @@ function acceptSpan(
   m: Match,
   personish: Set<string>,
   placeish: Set<string>,
-  lowerWords: ReadonlySet<string>,
+  isLowerWord: (word: string) => boolean,
 ): boolean {
   const t = tokens[i] as Token;
   const { key, cands, end, dotted, single, strong, surface } = m;
@@ -306,7 +326,7 @@ function acceptSpan(
     // A small place at the start of a sentence is more often a capitalised word.
     if (sentenceStart && maxPop(gaz, cands) < 50_000) return false;
     // A word the story also uses in lower case (`spring`, `alliance`), unless a big place.
-    if (!big && lowerWords.has(surface.toLowerCase())) return false;
+    if (!big && isLowerWord(surface.toLowerCase())) return false;
   }
   // Headlines and datelines in capitals: no capital letter to go by; only well-known places,
   // or a dateline town followed by its state (`HOLLIDAY, Mo.`).
@@ -321,9 +341,16 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
   const spans: FoundSpan[] = [];
   const personish = new Set<string>();
   const placeish = new Set<string>();
-  // Words the story also writes in lower case are common words there (`spring`, `advance`).
-  const lowerWords = new Set<string>();
-  for (const tk of tokens) if (!tk.upper) lowerWords.add(tk.text.endsWith('.') ? tk.text.slice(0, -1) : tk.text);
+  // Words the story also writes in lower case are common words there (`spring`, `advance`); only
+  // a few spans ever ask, so the set is made on the first question.
+  let lowerWords: Set<string> | null = null;
+  const isLowerWord = (word: string): boolean => {
+    if (!lowerWords) {
+      lowerWords = new Set<string>();
+      for (const tk of tokens) if (!tk.upper) lowerWords.add(tk.text.endsWith('.') ? tk.text.slice(0, -1) : tk.text);
+    }
+    return lowerWords.has(word);
+  };
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
@@ -379,7 +406,7 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
     const single = j === i;
     const strong = isKindStrong(gaz, cands);
     const surface = text.slice(t.start, end);
-    const ok = acceptSpan(gaz, text, tokens, i, j, { key, cands, end, dotted, single, strong, surface }, personish, placeish, lowerWords);
+    const ok = acceptSpan(gaz, text, tokens, i, j, { key, cands, end, dotted, single, strong, surface }, personish, placeish, isLowerWord);
     if (ok) spans.push({ name: surface, start: t.start, end, candidates: cands });
     i = j + 1;
   }

@@ -50,21 +50,28 @@ const NEVER_CUES: ReadonlySet<string> = new Set(
 
 /**
  * Whether a token is worth scoring at all (keeps ingest fast). The answer depends on the word and
- * whether it is capitalised only, so it is remembered per model (stemming every word was a hot spot).
+ * whether it is capitalised only. Words of the vocabulary are decided up front; only the inflections
+ * found by stem (lower-case words longer than four letters) go through a cache, so most tokens are
+ * settled by small sets instead of a lookup in a large map (its cache misses were a hot spot).
  */
 export function candidateFilter(model: CueModel): (t: Token) => boolean {
   let f = candidateFilters.get(model);
   if (!f) {
     const vocabulary = new Set(model.vocabulary);
-    const lower = new Map<string, boolean>();
-    const cap = new Map<string, boolean>();
+    // The vocabulary's own words, each with its verdict (the same for a capitalised spelling).
+    const direct = new Map<string, boolean>();
+    for (const w of vocabulary) if (!NEVER_CUES.has(w)) direct.set(w, wordPrior(model, w) > MIN_PRIOR);
+    const byStem = new Map<string, boolean>();
     f = (t: Token): boolean => {
       if (!t.isWord) return false;
-      const cache = t.isCap ? cap : lower;
-      let known = cache.get(t.lower);
+      const w = t.lower;
+      const verdict = direct.get(w);
+      if (verdict !== undefined) return verdict;
+      if (t.isCap || w.length <= 4 || NEVER_CUES.has(w)) return false;
+      let known = byStem.get(w);
       if (known === undefined) {
-        known = isCandidateWord(model, vocabulary, t);
-        if (cache.size < 50_000) cache.set(t.lower, known);
+        known = vocabulary.has('~' + stemOf(w)) && wordPrior(model, w) > MIN_PRIOR;
+        if (byStem.size < 50_000) byStem.set(w, known);
       }
       return known;
     };
@@ -74,14 +81,6 @@ export function candidateFilter(model: CueModel): (t: Token) => boolean {
 }
 
 const candidateFilters = new WeakMap<CueModel, (t: Token) => boolean>();
-
-function isCandidateWord(model: CueModel, vocabulary: ReadonlySet<string>, t: Token): boolean {
-  if (NEVER_CUES.has(t.lower)) return false;
-  const w = t.lower;
-  // inflections of known cues are found by stem; capitalised and short words are not worth stemming
-  const known = vocabulary.has(w) || (!t.isCap && w.length > 4 && vocabulary.has('~' + stemOf(w)));
-  return known && wordPrior(model, w) > MIN_PRIOR;
-}
 
 /** Below this, a word's own weights say it is almost never a cue whatever its context: skip it. */
 const MIN_PRIOR = -2;
@@ -210,6 +209,76 @@ function compiledOf(model: CueModel): CompiledWeights {
   return c;
 }
 
+/** A template's weights keyed by two words, the first one as the outer key. */
+type PairWeights = ReadonlyMap<string, ReadonlyMap<string, number>>;
+
+/**
+ * What the scorer needs of the candidate word itself, looked up once per distinct word instead of
+ * once per occurrence: its own and its stem's weights, and its pair templates keyed by the other word.
+ */
+interface WordWeights {
+  w: number;
+  s: number;
+  lex: number;
+  /** `w|n1=` weights by the next word. */
+  byNext: ReadonlyMap<string, number> | undefined;
+  /** `p1|w=` weights by the previous word. */
+  byPrev: ReadonlyMap<string, number> | undefined;
+  /** `ps1|w=` weights by the previous token's shape. */
+  byPrevShape: ReadonlyMap<string, number> | undefined;
+}
+
+interface PairIndex {
+  wn1: PairWeights;
+  p1w: PairWeights;
+  ps1w: PairWeights;
+  words: Map<string, WordWeights>;
+}
+
+/**
+ * Split `a|b` pair keys on the separator next to the word: a word token never holds `|`, so for a
+ * word `w` the key `w + '|' + x` splits back into exactly `w` and `x` (and `x + '|' + w` likewise).
+ */
+function pairWeights(flat: ReadonlyMap<string, number>, wordFirst: boolean): PairWeights {
+  const out = new Map<string, Map<string, number>>();
+  for (const [key, weight] of flat) {
+    const bar = wordFirst ? key.indexOf('|') : key.lastIndexOf('|');
+    if (bar < 0) continue;
+    const word = wordFirst ? key.slice(0, bar) : key.slice(bar + 1);
+    const other = wordFirst ? key.slice(bar + 1) : key.slice(0, bar);
+    let m = out.get(word);
+    if (!m) out.set(word, (m = new Map()));
+    m.set(other, weight);
+  }
+  return out;
+}
+
+const pairIndexes = new WeakMap<CueModel, PairIndex>();
+function pairIndexOf(model: CueModel, c: CompiledWeights): PairIndex {
+  let index = pairIndexes.get(model);
+  if (!index) {
+    index = { wn1: pairWeights(c.wn1, true), p1w: pairWeights(c.p1w, false), ps1w: pairWeights(c.ps1w, false), words: new Map() };
+    pairIndexes.set(model, index);
+  }
+  return index;
+}
+
+function wordWeightsOf(c: CompiledWeights, index: PairIndex, w: string): WordWeights {
+  let entry = index.words.get(w);
+  if (!entry) {
+    entry = {
+      w: c.w.get(w) ?? 0,
+      s: c.s.get(stemOf(w)) ?? 0,
+      lex: c.lex.get(SPEECH_VERBS.has(w) ? '1' : '0') ?? 0,
+      byNext: index.wn1.get(w),
+      byPrev: index.p1w.get(w),
+      byPrevShape: index.ps1w.get(w),
+    };
+    if (index.words.size < 50_000) index.words.set(w, entry);
+  }
+  return entry;
+}
+
 /**
  * `cueProbability(model, cueFeatures(tokens, i, ctx))` without materialising the feature strings:
  * the same features, summed in the same order, so the result is bit-for-bit the same.
@@ -225,20 +294,23 @@ export function cueScore(model: CueModel, tokens: readonly Token[], i: number, c
   const p1w = p1 ? p1.lower : '<s>';
   const n1w = n1 ? n1.lower : '</s>';
   const ps1 = shape(p1);
+  // Pair keys built as strings only for a token holding the separator (never a word).
+  const flatPairs = w.includes('|');
+  const word = flatPairs ? null : wordWeightsOf(c, pairIndexOf(model, c), w);
   let z = model.bias;
-  z += c.w.get(w) ?? 0;
-  z += c.s.get(stemOf(w)) ?? 0;
+  z += word ? word.w : (c.w.get(w) ?? 0);
+  z += word ? word.s : (c.s.get(stemOf(w)) ?? 0);
   z += c.p1.get(p1w) ?? 0;
   z += c.n1.get(n1w) ?? 0;
   z += c.p2.get(p2 ? p2.lower : '<s>') ?? 0;
   z += c.n2.get(n2 ? n2.lower : '</s>') ?? 0;
-  z += c.wn1.get(w + '|' + n1w) ?? 0;
-  z += c.p1w.get(p1w + '|' + w) ?? 0;
+  z += word ? (word.byNext?.get(n1w) ?? 0) : (c.wn1.get(w + '|' + n1w) ?? 0);
+  z += word ? (word.byPrev?.get(p1w) ?? 0) : (c.p1w.get(p1w + '|' + w) ?? 0);
   z += c.ps1.get(ps1) ?? 0;
   z += c.ns1.get(shape(n1)) ?? 0;
-  z += c.ps1w.get(ps1 + '|' + w) ?? 0;
+  z += word ? (word.byPrevShape?.get(ps1) ?? 0) : (c.ps1w.get(ps1 + '|' + w) ?? 0);
   z += c.cap.get(t.isCap ? '1' : '0') ?? 0;
-  z += c.lex.get(SPEECH_VERBS.has(w) ? '1' : '0') ?? 0;
+  z += word ? word.lex : (c.lex.get(SPEECH_VERBS.has(w) ? '1' : '0') ?? 0);
   z += c.pos.get(i === 0 ? 'first' : i >= tokens.length - 3 ? 'end' : i < tokens.length / 3 ? 'early' : 'mid') ?? 0;
   z += c.q.get(ctx.inQuote[i] ? '1' : '0') ?? 0;
   z += c.sq.get(ctx.sentenceHasQuote ? '1' : '0') ?? 0;

@@ -20,6 +20,19 @@ const TOKEN =
 const WORD_START = /[\p{L}\p{N}]/u;
 const CAP_START = /^\p{Lu}/u;
 
+// ASCII answers without a Unicode-property regex: most tokens of English copy start with one.
+function startsWord(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return WORD_START.test(t.charAt(0));
+}
+
+function startsCapital(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return CAP_START.test(t);
+}
+
 /** Tokens of `text.slice(start, end)`, with offsets into `text`. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
@@ -33,8 +46,8 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       lower: t.toLowerCase(),
       start: s,
       end: s + t.length,
-      isWord: WORD_START.test(t.charAt(0)),
-      isCap: CAP_START.test(t),
+      isWord: startsWord(t),
+      isCap: startsCapital(t),
     });
   }
   return tokens;

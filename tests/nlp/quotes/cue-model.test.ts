@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateFilter, cueFeatures, cueProbability, cueScore, type CueModel } from '../../../src/nlp/quotes/cue-model.js';
+import { candidateFilter, cueFeatures, cueProbability, cueScore, stemOf, type CueModel } from '../../../src/nlp/quotes/cue-model.js';
 import modelJson from '../../../src/nlp/quotes/model.json' with { type: 'json' };
 import { tokenize } from '../../../src/nlp/quotes/tokens.js';
 
@@ -12,6 +12,28 @@ describe('cue model scoring', () => {
     const ctx = { inQuote: tokens.map((t) => t.start > text.indexOf('"') && t.start < text.lastIndexOf('"')), sentenceHasQuote: true };
     for (let i = 0; i < tokens.length; i++) {
       expect(cueScore(model, tokens, i, ctx)).toBe(cueProbability(model, cueFeatures(tokens, i, ctx)));
+    }
+  });
+
+  it('cueScore equals cueProbability for odd tokens too (a `|`, sentence edges, pronouns)', () => {
+    const text = 'He said | that, | they told: reporters said "no" | declined';
+    const tokens = tokenize(text);
+    const ctx = { inQuote: tokens.map(() => false), sentenceHasQuote: false };
+    for (let i = 0; i < tokens.length; i++) {
+      expect(cueScore(model, tokens, i, ctx)).toBe(cueProbability(model, cueFeatures(tokens, i, ctx)));
+    }
+  });
+
+  it('candidateFilter answers as the vocabulary, stems and priors say, capitalised or not', () => {
+    const f = candidateFilter(model);
+    const vocabulary = new Set(model.vocabulary);
+    const words = tokenize('Said said SAID Says says stated Stated reiterating reiterated Told told the The according According announces Announces conceded x Xinhua');
+    for (const t of words) {
+      const byStem = !t.isCap && t.lower.length > 4 && vocabulary.has('~' + stemOf(t.lower));
+      const known = vocabulary.has(t.lower) || byStem;
+      const never = ['the', 'a', 'to'].includes(t.lower);
+      const prior = (model.weights['w=' + t.lower] ?? 0) + (model.weights['s=' + stemOf(t.lower)] ?? 0);
+      expect(f(t), t.text).toBe(!never && known && prior > -2);
     }
   });
 
