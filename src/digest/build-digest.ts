@@ -159,8 +159,8 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
         return {
           articleId: c.id,
           title: c.headline,
-          date: c.published,
-          source: c.source,
+          date: detail?.published ?? '',
+          source: detail?.source ?? '',
           summary: detail?.summary ?? '',
           places: storyPlaces(detail?.places ?? [], deps.geo),
         };

@@ -104,33 +104,38 @@ interface Vectors {
 
 /** Dense term numbers for the stories' terms (ids given or the words of headline, lead and places). */
 function denseTerms(stories: readonly GroupInput[]): { start: Int32Array; term: Int32Array; tf: Float64Array; terms: number } {
+  const given = stories.map((story) => story.terms ?? null);
+  const words = stories.map((story, i) => (given[i] ? null : storyTerms(story.headline, story.lead, story.placeKeys)));
+  let total = 0;
+  for (let i = 0; i < stories.length; i++) total += given[i]?.ids.length ?? words[i]!.length;
   const byId = new Map<number, number>();
   const byWord = new Map<string, number>();
   const start = new Int32Array(stories.length + 1);
-  const term: number[] = [];
-  const tf: number[] = [];
-  stories.forEach((story, i) => {
-    start[i] = term.length;
-    if (story.terms) {
-      const { ids, counts } = story.terms;
-      for (let k = 0; k < ids.length; k++) {
-        let t = byId.get(ids[k]!);
-        if (t === undefined) byId.set(ids[k]!, (t = byId.size));
-        term.push(t);
-        tf.push(counts[k]!);
+  const term = new Int32Array(total);
+  const tf = new Float64Array(total);
+  let at = 0;
+  for (let i = 0; i < stories.length; i++) {
+    start[i] = at;
+    const ids = given[i];
+    if (ids) {
+      for (let k = 0; k < ids.ids.length; k++, at++) {
+        let t = byId.get(ids.ids[k]!);
+        if (t === undefined) byId.set(ids.ids[k]!, (t = byId.size));
+        term[at] = t;
+        tf[at] = ids.counts[k]!;
       }
     } else {
-      for (const [word, count] of storyTerms(story.headline, story.lead, story.placeKeys)) {
+      for (const [word, count] of words[i]!) {
         let t = byWord.get(word);
         if (t === undefined) byWord.set(word, (t = byWord.size));
-        term.push(t);
-        tf.push(count);
+        term[at] = t;
+        tf[at++] = count;
       }
     }
-  });
-  start[stories.length] = term.length;
+  }
+  start[stories.length] = at;
   if (byId.size > 0 && byWord.size > 0) throw new Error('groupStories: give every story its term ids, or none');
-  return { start, term: Int32Array.from(term), tf: Float64Array.from(tf), terms: byId.size + byWord.size };
+  return { start, term, tf, terms: byId.size + byWord.size };
 }
 
 /**
@@ -258,9 +263,15 @@ export function groupStories(stories: readonly GroupInput[], nowMs: number, opti
   // Which groups hold each term, and where in the group. A story is compared in full (`centroidDot`)
   // only with the groups that could reach the threshold: the sums over its terms' postings give each
   // group's cosine up to rounding, and a group sharing no term has a cosine of 0. Comparing every
-  // story with every group cost ~45 ms on a busy day.
-  const postGroups: number[][] = Array.from({ length: vectors.terms }, () => []);
-  const postSlots: number[][] = Array.from({ length: vectors.terms }, () => []);
+  // story with every group cost ~45 ms on a busy day. Postings are linked lists in typed arrays
+  // (a term's first and last posting, each posting's next): a group posts a term once, so there are
+  // at most as many postings as vector entries.
+  const first = new Int32Array(vectors.terms).fill(-1);
+  const last = new Int32Array(vectors.terms);
+  const next = new Int32Array(vectors.term.length);
+  const postedGroup = new Int32Array(vectors.term.length);
+  const postedSlot = new Int32Array(vectors.term.length);
+  let postings = 0;
   const mark = new Int32Array(stories.length).fill(-1);
   const acc = new Float64Array(stories.length);
   const join = (group: ClusterGroup, g: number, i: number): void => {
@@ -270,8 +281,12 @@ export function groupStories(stories: readonly GroupInput[], nowMs: number, opti
       const slot = group.slots.get(t);
       if (slot === undefined) {
         group.slots.set(t, group.terms.length);
-        postGroups[t]!.push(g);
-        postSlots[t]!.push(group.terms.length);
+        postedGroup[postings] = g;
+        postedSlot[postings] = group.terms.length;
+        next[postings] = -1;
+        if (first[t] === -1) first[t] = postings;
+        else next[last[t]!] = postings;
+        last[t] = postings++;
         group.terms.push(t);
         group.sums.push(vectors.weight[k]!);
       } else group.sums[slot]! += vectors.weight[k]!;
@@ -285,16 +300,14 @@ export function groupStories(stories: readonly GroupInput[], nowMs: number, opti
       const touched: number[] = [];
       for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
         const x = vectors.weight[k]!;
-        const inGroups = postGroups[vectors.term[k]!]!;
-        const atSlots = postSlots[vectors.term[k]!]!;
-        for (let j = 0; j < inGroups.length; j++) {
-          const g = inGroups[j]!;
+        for (let p = first[vectors.term[k]!]!; p !== -1; p = next[p]!) {
+          const g = postedGroup[p]!;
           if (mark[g] !== i) {
             mark[g] = i;
             acc[g] = 0;
             touched.push(g);
           }
-          acc[g]! += x * groups[g]!.sums[atSlots[j]!]!;
+          acc[g]! += x * groups[g]!.sums[postedSlot[p]!]!;
         }
       }
       candidates = touched.filter((g) => acc[g]! / groups[g]!.norm >= options.threshold - 1e-9).sort((a, b) => a - b);

@@ -135,23 +135,41 @@ export function templateScoresOfShapes(
   historyDays: (shape: string) => number,
   options: Readonly<TemplateOptions> = DEFAULT_TEMPLATES,
 ): number[] {
-  // Distinct headlines only: the same story filed twice is not a series.
-  const inWindow = new Map<string, Set<string>>();
-  for (const { headline, shapes } of window) {
+  // Distinct headlines only: the same story filed twice is not a series. Shapes and headlines are
+  // numbered, and each (shape, headline) pair counted once: a set of headlines per shape was
+  // thousands of sets per build.
+  const headlineIds = new Map<string, number>();
+  const shapeIds = new Map<string, number>();
+  const pairs = new Set<number>();
+  const headlinesOf: number[] = [];
+  const daysOf: number[] = [];
+  const shapeIdsOf = window.map(({ headline, shapes }) => {
     const key = headline.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-    for (const shape of shapes) {
-      let set = inWindow.get(shape);
-      if (!set) inWindow.set(shape, (set = new Set()));
-      set.add(key);
-    }
-  }
-  return window.map(({ shapes }) => {
+    let h = headlineIds.get(key);
+    if (h === undefined) headlineIds.set(key, (h = headlineIds.size));
+    return shapes.map((shape) => {
+      let id = shapeIds.get(shape);
+      if (id === undefined) {
+        shapeIds.set(shape, (id = shapeIds.size));
+        headlinesOf.push(0);
+        daysOf.push(historyDays(shape));
+      }
+      const pair = id * window.length + h;
+      if (!pairs.has(pair)) {
+        pairs.add(pair);
+        headlinesOf[id]!++;
+      }
+      return id;
+    });
+  });
+  return window.map(({ shapes }, i) => {
+    const ids = shapeIdsOf[i]!;
     let best = 0;
-    for (const shape of shapes) {
+    shapes.forEach((shape, k) => {
       const perDay = shape.startsWith('=') ? options.windowSkeletonsPerDay : options.windowHeadlinesPerDay;
-      const recurrence = historyDays(shape) + ((inWindow.get(shape)?.size ?? 1) - 1) / perDay;
+      const recurrence = daysOf[ids[k]!]! + (headlinesOf[ids[k]!]! - 1) / perDay;
       if (recurrence > best) best = recurrence;
-    }
+    });
     return Math.min(1, Math.max(0, (best - options.noneAt) / (options.fullAt - options.noneAt)));
   });
 }

@@ -4,86 +4,88 @@ import type { ArticleStore } from '../store/article-store.js';
  * The headline shapes of the days before a digest's window (`templateScoresByDays`). Every build
  * used to read up to 15,000 headlines of the 14 previous days and cut them into shapes again
  * (~30 ms of CPU per build at 100k stories), although a past day's headlines do not change once
- * its news is in. So each UTC day's shapes are computed once and kept per store, until the store's
- * `dataVersion()` says something was written (then everything is read afresh: a write may add a
- * story to any day).
+ * its news is in. So the store keeps each UTC day's distinct shapes (`dayHeadlineShapes`: a few
+ * hundred short rows), and they are kept here per store too, until the store's `dataVersion()` says
+ * something was written (then everything is read afresh: a write may add a story to any day). Only
+ * a day the window cuts (or the limit) is read story by story.
  */
 
 const DAY_MS = 86_400_000;
 /**
  * Days kept per store, least recently used dropped first: up to a year of days and at most
- * MAX_ENTRIES headlines (~200 bytes each with interned shapes: ~20 MB), so digests of any recent
- * window stay warm (`dateline digest --at`, previews, subscriptions in many zones).
+ * MAX_ITEMS shapes and headlines (~60 bytes a shape, ~300 a headline: ~20 MB), so digests of any
+ * recent window stay warm (`dateline digest --at`, previews, subscriptions in many zones).
  */
 const MAX_DAYS = 366;
-const MAX_ENTRIES = 100_000;
-/** Distinct shapes interned per store before the table is started afresh. */
-const MAX_INTERNED = 200_000;
+const MAX_ITEMS = 300_000;
 
 interface DayShapes {
-  /** Newest first, as `headlineShapesBetween` orders them: the shapes of each headline. */
-  entries: { ms: number; shapes: string[] }[];
-  /** Every shape of the day. */
+  /** Stories published that UTC day. */
+  stories: number;
+  /** Every shape of the day (`dayHeadlineShapes`). */
   all: Set<string>;
-  /** The day had more stories than were read (`limit`). */
+  /**
+   * Newest first, as `headlineShapesBetween` orders them: each headline's time and shapes, read only
+   * when part of the day is asked for (a window that starts or ends inside it, or the limit).
+   */
+  entries: { ms: number; shapes: string[] }[] | null;
+  /** `entries` stop at the limit they were read with. */
   truncated: boolean;
 }
 
 interface StoreCache {
   version: number;
   days: Map<number, DayShapes>;
-  /** Headlines held by `days`. */
-  entries: number;
-  /** One string per distinct shape: the same shapes recur day after day (that is what they are for). */
-  shapes: Map<string, string>;
+  /** Shapes and headlines held by `days`. */
+  items: number;
 }
 
 const caches = new WeakMap<ArticleStore, StoreCache>();
 
-function readDay(store: ArticleStore, cache: StoreCache, day: number, limit: number): DayShapes {
-  const rows = store.headlineShapesBetween(new Date(day * DAY_MS), new Date((day + 1) * DAY_MS), limit);
-  if (cache.shapes.size > MAX_INTERNED) cache.shapes.clear();
-  const intern = (shape: string): string => {
-    const known = cache.shapes.get(shape);
-    if (known !== undefined) return known;
-    cache.shapes.set(shape, shape);
-    return shape;
-  };
-  const entries = rows.map((r) => ({ ms: r.publishedMs, shapes: r.shapes.map(intern) }));
-  const all = new Set<string>();
-  for (const e of entries) for (const shape of e.shapes) all.add(shape);
-  return { entries, all, truncated: rows.length >= limit };
-}
-
 function storeCache(store: ArticleStore): StoreCache {
   const version = store.dataVersion();
   let cache = caches.get(store);
-  if (!cache || cache.version !== version) caches.set(store, (cache = { version, days: new Map(), entries: 0, shapes: new Map() }));
+  if (!cache || cache.version !== version) caches.set(store, (cache = { version, days: new Map(), items: 0 }));
   return cache;
 }
 
-function cachedDay(store: ArticleStore, cache: StoreCache, day: number, limit: number): DayShapes {
+function size(day: DayShapes): number {
+  return day.all.size + (day.entries?.length ?? 0);
+}
+
+/** Keep the cache within bounds, least recently used days out first. */
+function evict(cache: StoreCache): void {
+  for (const [oldest, kept] of cache.days) {
+    if (cache.days.size <= MAX_DAYS && cache.items <= MAX_ITEMS) break;
+    cache.days.delete(oldest);
+    cache.items -= size(kept);
+  }
+}
+
+function cachedDay(store: ArticleStore, cache: StoreCache, day: number): DayShapes {
   let shapes = cache.days.get(day);
-  if (shapes && shapes.truncated && shapes.entries.length < limit) shapes = undefined;
   if (shapes) {
     // Least recently used first out: re-insert to mark the use.
     cache.days.delete(day);
   } else {
-    const old = cache.days.get(day);
-    if (old) {
-      cache.days.delete(day);
-      cache.entries -= old.entries.length;
-    }
-    shapes = readDay(store, cache, day, limit);
-    cache.entries += shapes.entries.length;
-    for (const [oldest, kept] of cache.days) {
-      if (cache.days.size < MAX_DAYS && cache.entries <= MAX_ENTRIES) break;
-      cache.days.delete(oldest);
-      cache.entries -= kept.entries.length;
-    }
+    const read = store.dayHeadlineShapes(new Date(day * DAY_MS));
+    shapes = { stories: read.stories, all: new Set(read.shapes), entries: null, truncated: false };
+    cache.items += size(shapes);
   }
   cache.days.set(day, shapes);
+  evict(cache);
   return shapes;
+}
+
+/** The day's headlines one by one, up to `limit` of them (newest first). */
+function dayEntries(store: ArticleStore, cache: StoreCache, day: number, shapes: DayShapes, limit: number): void {
+  if (shapes.entries && !(shapes.truncated && shapes.entries.length < limit)) return;
+  const rows = store.headlineShapesBetween(new Date(day * DAY_MS), new Date((day + 1) * DAY_MS), limit);
+  cache.items -= size(shapes);
+  shapes.entries = rows.map((r) => ({ ms: r.publishedMs, shapes: r.shapes }));
+  shapes.truncated = rows.length >= limit;
+  cache.items += size(shapes);
+  evict(cache);
 }
 
 /**
@@ -100,7 +102,16 @@ export function historyShapeDays(store: ArticleStore, from: Date, to: Date, limi
     for (let day = Math.floor((toMs - 1) / DAY_MS); day >= Math.floor(fromMs / DAY_MS) && remaining > 0; day--) {
       const dayStart = day * DAY_MS;
       const dayEnd = dayStart + DAY_MS;
-      let shapes = cachedDay(store, cache, day, limit);
+      const known = cachedDay(store, cache, day);
+      if (known.stories === 0) continue;
+      if (fromMs <= dayStart && toMs >= dayEnd && known.stories <= remaining) {
+        // The whole day: its distinct shapes, without its stories.
+        daySets.push(known.all);
+        remaining -= known.stories;
+        continue;
+      }
+      dayEntries(store, cache, day, known, limit);
+      let shapes = { entries: known.entries!, all: known.all, truncated: known.truncated };
       if (shapes.truncated && toMs < dayEnd) {
         // More stories that day than are ever read at once: read the part before `to` itself.
         const part = store.headlineShapesBetween(new Date(Math.max(fromMs, dayStart)), to, remaining);

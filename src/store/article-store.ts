@@ -112,10 +112,7 @@ export interface StoryWithAnalysis {
 export interface DigestCandidate {
   id: string;
   headline: string;
-  /** ISO 8601 as stored. */
-  published: string;
   publishedMs: number;
-  source: string;
   datelinePlace: string | null;
   bodyWords: number;
   /** `DigestFeatures.terms` with each term as the store's id for it (the same in every story). */
@@ -125,6 +122,9 @@ export interface DigestCandidate {
 
 /** What a digest shows of a story beyond its candidate row. */
 export interface DigestDetails {
+  /** ISO 8601 as stored. */
+  published: string;
+  source: string;
   summary: string;
   /** In text order. */
   places: PlaceMention[];
@@ -172,6 +172,12 @@ export interface ArticleStore {
   digestDetails(ids: readonly string[]): Map<string, DigestDetails>;
   /** Published in [from, to), newest first (as `publishedBetween`): when, and the headline's shapes. */
   headlineShapesBetween(from: Date, to: Date, limit: number): { publishedMs: number; shapes: string[] }[];
+  /**
+   * The UTC day holding `day`: how many stories were published on it and their headlines' distinct
+   * shapes. Why: a digest counts the days of its two weeks of history each shape was seen on; a day's
+   * distinct shapes are a few hundred short rows where its stories are up to a thousand.
+   */
+  dayHeadlineShapes(day: Date): { stories: number; shapes: string[] };
   /**
    * A number that changes whenever the stored articles may have changed, by this connection or another.
    * Why: callers may keep what they derive from stored articles (the digest keeps the headline shapes

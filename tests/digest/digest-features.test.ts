@@ -53,18 +53,22 @@ describe('digest features', () => {
           FROM articles a JOIN digest_features f ON f.article_rowid = a.rowid ORDER BY a.rowid`)
         .all();
     const terms = (db: Database.Database): unknown[] => db.prepare('SELECT id, term FROM digest_terms ORDER BY id').all();
+    const dayShapes = (db: Database.Database): unknown[] => db.prepare('SELECT day, shape FROM digest_day_shapes ORDER BY day, shape').all();
 
     const ingested = new Database(file);
     const before = dump(ingested);
     const beforeTerms = terms(ingested);
+    const beforeDays = dayShapes(ingested);
     expect(before.length).toBeGreaterThan(800);
+    expect(beforeDays.length).toBeGreaterThan(500);
     // As the store was before version 6.
-    ingested.exec('DROP TABLE digest_features; DROP TABLE digest_terms; PRAGMA user_version = 5');
+    ingested.exec('DROP TABLE digest_features; DROP TABLE digest_terms; DROP TABLE digest_day_shapes; PRAGMA user_version = 5');
     ingested.close();
 
     const reopened = openDatabase(file);
     expect(dump(reopened)).toEqual(before);
     expect(terms(reopened)).toEqual(beforeTerms);
+    expect(dayShapes(reopened)).toEqual(beforeDays);
     const store = createSqliteArticleStore(reopened);
     const at = new Date('1987-03-03T00:00:00Z');
     const options = { since: new Date('1987-03-02T00:00:00Z'), at, tz: 'UTC' };

@@ -202,7 +202,7 @@ describe('SQLite article store', () => {
     const window = store.digestCandidates(from, to, 10);
     expect(window.map((c) => c.id)).toEqual([late, raqqa, early]);
     const c = window[1]!;
-    expect(c).toMatchObject({ headline: 'Troops enter Raqqa', published: '2020-05-01T09:00:00Z', publishedMs: Date.parse('2020-05-01T09:00:00Z'), source: 'Wire', datelinePlace: 'Beirut', bodyWords: 16 });
+    expect(c).toMatchObject({ headline: 'Troops enter Raqqa', publishedMs: Date.parse('2020-05-01T09:00:00Z'), datelinePlace: 'Beirut', bodyWords: 16 });
     expect(c.shapes).toEqual(['=troops enter raqqa', '^troops enter', '$enter raqqa']);
     // Headline words count 2, lead words (two sentences) 1, the place 1.5 as itself and 1.5 as its country; each an id.
     expect([...c.terms.counts]).toEqual([3, 3, 4, 1, 1, 1, 1, 1, 1, 1.5, 1.5]);
@@ -213,8 +213,10 @@ describe('SQLite article store', () => {
 
     const details = store.digestDetails([raqqa!, early!, 'unknown']);
     expect([...details.keys()].sort()).toEqual([raqqa, early].sort());
-    expect(details.get(raqqa!)).toEqual({ summary: 'Troops entered Raqqa on Monday after a long siege of the city.', places: store.getAnalysis(raqqa!)!.places });
-    expect(details.get(early!)).toEqual({ summary: 'Early news here.', places: [] });
+    expect(details.get(raqqa!)).toEqual({
+      published: '2020-05-01T09:00:00Z', source: 'Wire', summary: 'Troops entered Raqqa on Monday after a long siege of the city.', places: store.getAnalysis(raqqa!)!.places,
+    });
+    expect(details.get(early!)).toEqual({ published: '2020-05-01T01:00:00Z', source: 'Wire', summary: 'Early news here.', places: [] });
     expect(store.digestDetails([]).size).toBe(0);
   });
 

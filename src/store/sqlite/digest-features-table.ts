@@ -50,21 +50,35 @@ export function createFeatureEncoder(db: SqliteDatabase): (features: DigestFeatu
   };
 }
 
-export function decodeTerms(blob: Uint8Array): { ids: Int32Array; counts: Float64Array } {
-  const n = blob.length / 12;
-  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
-  const ids = new Int32Array(n);
-  const counts = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    ids[k] = view.getInt32(k * 4, true);
-    counts[k] = view.getFloat64(n * 4 + k * 8, true);
-  }
-  return { ids, counts };
+/** Terms blobs decoded into one pair of arrays, one view of it per blob. */
+export function decodeTerms(blobs: readonly Uint8Array[]): { ids: Int32Array; counts: Float64Array }[] {
+  let total = 0;
+  for (const blob of blobs) total += blob.length / 12;
+  const ids = new Int32Array(total);
+  const counts = new Float64Array(total);
+  let at = 0;
+  return blobs.map((blob) => {
+    const n = blob.length / 12;
+    const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+    for (let k = 0; k < n; k++) {
+      ids[at + k] = view.getInt32(k * 4, true);
+      counts[at + k] = view.getFloat64(n * 4 + k * 8, true);
+    }
+    at += n;
+    return { ids: ids.subarray(at - n, at), counts: counts.subarray(at - n, at) };
+  });
 }
 
 export function decodeShapes(shapes: string): string[] {
   return shapes === '' ? [] : shapes.split('\n');
 }
+
+/** The UTC day (days since 1970-01-01) of a time: `digest_day_shapes.day`. */
+export function utcDay(ms: number): number {
+  return Math.floor(ms / 86_400_000);
+}
+
+export const INSERT_DAY_SHAPE = 'INSERT OR IGNORE INTO digest_day_shapes (day, shape) VALUES (?, ?)';
 
 export const INSERT_DIGEST_FEATURES = `
   INSERT OR REPLACE INTO digest_features (article_rowid, body_words, summary, terms, shapes)
@@ -115,5 +129,31 @@ export function backfillDigestFeatures(db: SqliteDatabase): number {
     }
     done += rows.length;
     after = last;
+  }
+}
+
+/** `digest_day_shapes` from the stored stories' shapes (`digest_features`). */
+export function backfillDayShapes(db: SqliteDatabase): void {
+  const batch = db
+    .prepare<[number, number], [rowid: number, publishedMs: number, shapes: string]>(`
+      SELECT a.rowid, a.published_ms, f.shapes FROM articles a JOIN digest_features f ON f.article_rowid = a.rowid
+      WHERE a.rowid > ? ORDER BY a.rowid LIMIT ?`)
+    .raw(true);
+  const insert = db.prepare<[number, string]>(INSERT_DAY_SHAPE);
+  // Each day's shapes once per batch: most repeat within a day (that is what a series is).
+  for (let after = 0; ; ) {
+    const rows = batch.all(after, BACKFILL_BATCH * 5);
+    if (rows.length === 0) return;
+    const seen = new Set<string>();
+    for (const [, publishedMs, shapes] of rows) {
+      const day = utcDay(publishedMs);
+      for (const shape of decodeShapes(shapes)) {
+        const key = `${day} ${shape}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        insert.run(day, shape);
+      }
+    }
+    after = rows[rows.length - 1]![0];
   }
 }

@@ -1,4 +1,4 @@
-import { backfillDigestFeatures } from './digest-features-table.js';
+import { backfillDayShapes, backfillDigestFeatures } from './digest-features-table.js';
 import type { SqliteDatabase } from './open-database.js';
 
 /**
@@ -221,6 +221,22 @@ export const migrations: readonly Migration[] = [
     `,
     backfill: (db) => {
       backfillDigestFeatures(db);
+    },
+  },
+  {
+    version: 7,
+    description: 'the distinct headline shapes of each UTC day, kept by addArticles',
+    sql: `
+      -- A digest counts the days of the two weeks before its window each headline shape was seen on;
+      -- a day's distinct shapes are one short index range here instead of every story of the day.
+      CREATE TABLE digest_day_shapes (
+        day INTEGER NOT NULL,
+        shape TEXT NOT NULL,
+        PRIMARY KEY (day, shape)
+      ) WITHOUT ROWID;
+    `,
+    backfill: (db) => {
+      backfillDayShapes(db);
     },
   },
 ];

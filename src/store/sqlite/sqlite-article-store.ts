@@ -18,7 +18,7 @@ import type { ScoredSentence, Quote } from '../../nlp/types.js';
 import type { PlaceMention } from '../../geo/types.js';
 import { ftsAll, ftsAny, ftsPrefix, ftsWords } from './fts-query.js';
 import { digestFeatures } from '../../digest/story-features.js';
-import { createFeatureEncoder, decodeShapes, decodeTerms, INSERT_DIGEST_FEATURES } from './digest-features-table.js';
+import { createFeatureEncoder, decodeShapes, decodeTerms, INSERT_DAY_SHAPE, INSERT_DIGEST_FEATURES, utcDay } from './digest-features-table.js';
 import type { SqliteDatabase } from './open-database.js';
 
 interface ArticleRow {
@@ -68,10 +68,7 @@ type WindowRow = [
   datelinePlace: string | null, headline: string, headlineDerived: number, caption: string | null, captionCredit: string | null,
   body: string, url: string | null, origin: string, ingestedAt: string, packed: string | null,
 ];
-type CandidateRow = [
-  id: string, headline: string, published: string, publishedMs: number, source: string, datelinePlace: string | null,
-  bodyWords: number, terms: Buffer, shapes: string,
-];
+type CandidateRow = [id: string, headline: string, publishedMs: number, datelinePlace: string | null, bodyWords: number, terms: Buffer, shapes: string];
 type WindowPlaceRow = [
   articleRowid: number, name: string, start: number, end: number, geonameId: number | null, countryCode: string | null, lat: number | null, lon: number | null,
 ];
@@ -214,16 +211,19 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
         WHERE article_rowid IN (SELECT value FROM json_each(?)) ORDER BY article_rowid, start`)
       .raw(true),
     insertDigestFeatures: db.prepare(INSERT_DIGEST_FEATURES),
+    insertDayShape: db.prepare<[number, string]>(INSERT_DAY_SHAPE),
+    dayShapes: db.prepare<[number], string>('SELECT shape FROM digest_day_shapes WHERE day = ?').pluck(true),
+    storiesBetweenCount: db.prepare<[number, number], number>('SELECT COUNT(*) FROM articles WHERE published_ms >= ? AND published_ms < ?').pluck(true),
     // A digest's window without bodies: the articles_by_published range, each row's features by rowid.
     digestCandidates: db
       .prepare<[number, number, number], CandidateRow>(`
-        SELECT a.id, a.headline, a.published, a.published_ms, a.source, a.dateline_place, f.body_words, f.terms, f.shapes
+        SELECT a.id, a.headline, a.published_ms, a.dateline_place, f.body_words, f.terms, f.shapes
         FROM articles a JOIN digest_features f ON f.article_rowid = a.rowid
         WHERE a.published_ms >= ? AND a.published_ms < ? ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`)
       .raw(true),
     digestSummaries: db
-      .prepare<[string], [rowid: number, id: string, summary: string]>(`
-        SELECT a.rowid, a.id, f.summary FROM articles a JOIN digest_features f ON f.article_rowid = a.rowid
+      .prepare<[string], [rowid: number, id: string, published: string, source: string, summary: string]>(`
+        SELECT a.rowid, a.id, a.published, a.source, f.summary FROM articles a JOIN digest_features f ON f.article_rowid = a.rowid
         WHERE a.id IN (SELECT value FROM json_each(?))`)
       .raw(true),
     headlineShapes: db
@@ -342,7 +342,10 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
       q.insertFts.run(rowid, article.headline, article.body);
       q.insertHeadlineFts.run(rowid, article.headline);
       q.insertSentences.run(rowid, packSentences(analysis.sentences));
-      q.insertDigestFeatures.run({ rowid, ...encodeFeatures(analysis.digest ?? digestFeatures(article, analysis.sentences, analysis.places)) });
+      const features = analysis.digest ?? digestFeatures(article, analysis.sentences, analysis.places);
+      q.insertDigestFeatures.run({ rowid, ...encodeFeatures(features) });
+      const day = utcDay(Date.parse(article.published));
+      for (const shape of features.shapes) q.insertDayShape.run(day, shape);
       for (const quote of analysis.quotes) {
         const inserted = q.insertQuote.run({
           rowid,
@@ -460,8 +463,12 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
   }
 
   function digestCandidates(from: Date, to: Date, limit: number): DigestCandidate[] {
-    return q.digestCandidates.all(from.getTime(), to.getTime(), limit).map(([id, headline, published, publishedMs, source, datelinePlace, bodyWords, terms, shapes]) => ({
-      id, headline, published, publishedMs, source, datelinePlace, bodyWords, terms: decodeTerms(terms), shapes: decodeShapes(shapes),
+    const rows = q.digestCandidates.all(from.getTime(), to.getTime(), limit);
+    // Every row's terms decoded into one pair of arrays (views of it per row): a busy day's ~1,000
+    // rows would otherwise allocate two array buffers each.
+    const terms = decodeTerms(rows.map((r) => r[5]));
+    return rows.map(([id, headline, publishedMs, datelinePlace, bodyWords, , shapes], i) => ({
+      id, headline, publishedMs, datelinePlace, bodyWords, terms: terms[i]!, shapes: decodeShapes(shapes),
     }));
   }
 
@@ -470,7 +477,7 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     if (ids.length === 0) return details;
     const rows = q.digestSummaries.all(JSON.stringify(ids));
     const places = placesByRowid(rows.map((r) => r[0]));
-    for (const [rowid, id, summary] of rows) details.set(id, { summary, places: places.get(rowid) ?? [] });
+    for (const [rowid, id, published, source, summary] of rows) details.set(id, { published, source, summary, places: places.get(rowid) ?? [] });
     return details;
   }
 
@@ -590,6 +597,10 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     storiesBetween,
     digestCandidates,
     digestDetails,
+    dayHeadlineShapes: (day) => {
+      const start = utcDay(day.getTime()) * 86_400_000;
+      return { stories: q.storiesBetweenCount.get(start, start + 86_400_000) ?? 0, shapes: q.dayShapes.all(utcDay(day.getTime())) };
+    },
     headlineShapesBetween: (from, to, limit) => q.headlineShapes.all(from.getTime(), to.getTime(), limit).map(([publishedMs, shapes]) => ({ publishedMs, shapes: decodeShapes(shapes) })),
     dataVersion: () => dataVersion() + ownWrites,
     search,
