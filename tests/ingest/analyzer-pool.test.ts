@@ -107,6 +107,18 @@ describe('analyzer threads', () => {
     expect(batches).toBe(1);
   });
 
+  it('starts the threads as soon as a source is long enough to hold enough stories, once', () => {
+    let started = 0;
+    const idle: AnalyzerPool = { analyzeAll: () => Promise.resolve([]), close: () => Promise.resolve() };
+    const threads = lazyAnalyzerPool({ minStories: 10 }, () => ((started += 1), idle));
+    threads.expectSource(9_000);
+    expect(started).toBe(0);
+    threads.expectSource(10_000);
+    expect(threads.forStories(10)).toBe(idle);
+    threads.expectSource(50_000);
+    expect(started).toBe(1);
+  });
+
   it('analyses on this thread when the pool fails', async () => {
     const file = writeCorpusSlice(temp.dir, 12);
     const records = parseNdjson(fs.readFileSync(file, 'utf8'), file, now());
