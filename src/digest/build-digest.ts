@@ -3,7 +3,7 @@ import type { ScoredSentence } from '../nlp/types.js';
 import type { ArticleStore } from '../store/article-store.js';
 import { formatInZone } from '../core/zoned-time.js';
 import { createAboutFilter, matchesAbout, type AboutFilter } from './about-filter.js';
-import { DEFAULT_GROUPING, groupStories, type GroupInput, type GroupingOptions } from './group-stories.js';
+import { DEFAULT_GROUPING, groupStories, headlineKey, type GroupInput, type GroupingOptions } from './group-stories.js';
 import { DEFAULT_TEMPLATES, templateScoresOfShapes, type TemplateOptions } from './headline-templates.js';
 import { historyShapeDays } from './shape-history.js';
 import { pickSummary, SUMMARY_CHARS } from './story-features.js';
@@ -96,11 +96,6 @@ function aboutIds(store: ArticleStore, filter: AboutFilter, since: Date, at: Dat
   return ids;
 }
 
-/** The key under which the same story filed twice (an update, a repeat) is shown once. */
-function titleKey(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-}
-
 /**
  * Build the digest for the window [since, at): stories read through the store, filtered by `about`,
  * grouped by event and ranked by coverage and recency. Pure apart from store reads, so the scheduler,
@@ -114,11 +109,13 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
 
   // 1. Candidates in the window, with what ranking needs, worked out when each story was stored
   // (DigestFeatures): one read of short rows, no bodies.
-  const windowAll = deps.store.digestCandidates(options.since, options.at, maxCandidates);
+  // Each headline's key made once: templates, coverage and the shown list all compare headlines by it.
+  const windowAll = deps.store.digestCandidates(options.since, options.at, maxCandidates).map((c) => ({ ...c, headlineKey: headlineKey(c.headline) }));
   const keep = filter ? aboutIds(deps.store, filter, options.since, options.at, maxCandidates) : null;
   const candidates = keep ? windowAll.filter((c) => keep.has(c.id)) : windowAll;
   const inputs: GroupInput[] = candidates.map((c) => ({
-    id: c.id, publishedMs: c.publishedMs, headline: c.headline, lead: '', placeKeys: [], terms: c.terms, dateline: c.datelinePlace, bodyWords: c.bodyWords,
+    id: c.id, publishedMs: c.publishedMs, headline: c.headline, headlineKey: c.headlineKey, lead: '', placeKeys: [], terms: c.terms, dateline: c.datelinePlace,
+    bodyWords: c.bodyWords,
   }));
 
   // 2. Routine series, learnt from the headlines of the days before the window and of the window itself
@@ -137,7 +134,7 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
     // The same story filed twice (an update, a repeat) is shown once: the representative or the newest.
     const seen = new Set<string>();
     const members = g.ids.map((id) => byId.get(id)!).filter((c) => {
-      const key = titleKey(c.headline);
+      const key = c.headlineKey;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;

@@ -15,6 +15,8 @@ export interface GroupInput {
   dateline?: string | null;
   /** Words of the body: a two-line notice or price table weighs less than a reported story; unknown counts in full. */
   bodyWords?: number;
+  /** `headlineKey(headline)` when already made. */
+  headlineKey?: string;
   /** The story's `storyTerms` as ids, when already known (stored with the story): then `lead` and `placeKeys` are not read. */
   terms?: TermCounts;
 }
@@ -64,6 +66,11 @@ export const DEFAULT_GROUPING: Readonly<GroupingOptions> = {
   minStoryWeight: 0.25,
 };
 
+/** A headline lower-cased with every run of other characters than a-z and 0-9 as one space: the same story filed twice has one. */
+export function headlineKey(headline: string): string {
+  return headline.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
 /** Letters only: numbers, tickers' digits and ordinals ("4th", "747") tie unrelated results tables together. */
 function isWord(token: string): boolean {
   return /^[a-z]{2,}$/.test(token);
@@ -102,40 +109,90 @@ interface Vectors {
   terms: number;
 }
 
+/**
+ * Dense numbers of given term ids, by id, valid where `localStamp` holds the current call's
+ * `generation`: kept between calls (a store's ids run from 1 to its vocabulary size), so numbering a
+ * window's ~25,000 term ids needs no Map.
+ */
+let localOf = new Int32Array(0);
+let localStamp = new Int32Array(0);
+let generation = 0;
+/** Ids beyond this are numbered through a Map instead. */
+const MAX_SCRATCH_ID = 1 << 24;
+
 /** Dense term numbers for the stories' terms (ids given or the words of headline, lead and places). */
 function denseTerms(stories: readonly GroupInput[]): { start: Int32Array; term: Int32Array; tf: Float64Array; terms: number } {
   const given = stories.map((story) => story.terms ?? null);
   const words = stories.map((story, i) => (given[i] ? null : storyTerms(story.headline, story.lead, story.placeKeys)));
   let total = 0;
-  for (let i = 0; i < stories.length; i++) total += given[i]?.ids.length ?? words[i]!.length;
+  let maxId = -1;
+  let minId = 0;
+  for (let i = 0; i < stories.length; i++) {
+    const ids = given[i]?.ids;
+    if (!ids) {
+      total += words[i]!.length;
+      continue;
+    }
+    total += ids.length;
+    for (let k = 0; k < ids.length; k++) {
+      if (ids[k]! > maxId) maxId = ids[k]!;
+      if (ids[k]! < minId) minId = ids[k]!;
+    }
+  }
+  const scratch = minId >= 0 && maxId < MAX_SCRATCH_ID && Number.isInteger(maxId);
+  if (scratch && maxId >= localOf.length) {
+    const size = Math.max(1024, 2 ** Math.ceil(Math.log2(maxId + 1)));
+    localOf = new Int32Array(size);
+    localStamp = new Int32Array(size);
+    generation = 0;
+  }
+  if (++generation > 2 ** 30) {
+    localStamp.fill(0);
+    generation = 1;
+  }
+  let terms = 0;
   const byId = new Map<number, number>();
   const byWord = new Map<string, number>();
+  const numberOf = (id: number): number => {
+    if (scratch && Number.isInteger(id)) {
+      if (localStamp[id] !== generation) {
+        localStamp[id] = generation;
+        localOf[id] = terms++;
+      }
+      return localOf[id]!;
+    }
+    let t = byId.get(id);
+    if (t === undefined) byId.set(id, (t = terms++));
+    return t;
+  };
   const start = new Int32Array(stories.length + 1);
   const term = new Int32Array(total);
   const tf = new Float64Array(total);
   let at = 0;
+  let givenAny = false;
+  let wordsAny = false;
   for (let i = 0; i < stories.length; i++) {
     start[i] = at;
     const ids = given[i];
     if (ids) {
+      givenAny = true;
       for (let k = 0; k < ids.ids.length; k++, at++) {
-        let t = byId.get(ids.ids[k]!);
-        if (t === undefined) byId.set(ids.ids[k]!, (t = byId.size));
-        term[at] = t;
+        term[at] = numberOf(ids.ids[k]!);
         tf[at] = ids.counts[k]!;
       }
     } else {
+      wordsAny ||= words[i]!.length > 0;
       for (const [word, count] of words[i]!) {
         let t = byWord.get(word);
-        if (t === undefined) byWord.set(word, (t = byWord.size));
+        if (t === undefined) byWord.set(word, (t = terms++));
         term[at] = t;
         tf[at++] = count;
       }
     }
   }
   start[stories.length] = at;
-  if (byId.size > 0 && byWord.size > 0) throw new Error('groupStories: give every story its term ids, or none');
-  return { start, term, tf, terms: byId.size + byWord.size };
+  if (givenAny && wordsAny) throw new Error('groupStories: give every story its term ids, or none');
+  return { start, term, tf, terms };
 }
 
 /**
@@ -185,7 +242,7 @@ export function groupCoverage(members: readonly GroupInput[], options: Readonly<
   for (const m of members) {
     const own = 1 - Math.min(1, Math.max(0, m.template ?? 0));
     const substance = m.bodyWords === undefined ? 1 : Math.min(1, Math.max(options.minStoryWeight, m.bodyWords / options.fullStoryWords));
-    const key = m.headline.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    const key = m.headlineKey ?? headlineKey(m.headline);
     byHeadline.set(key, Math.max(byHeadline.get(key) ?? 0, own * substance));
     if (own >= 0.5 && m.dateline) datelines.add(m.dateline.trim().toLowerCase());
   }
@@ -197,18 +254,32 @@ export function groupCoverage(members: readonly GroupInput[], options: Readonly<
 
 interface ClusterGroup {
   members: number[];
-  /** The group's summed vector, terms in first-seen order. */
-  terms: number[];
-  sums: number[];
-  /** Where each term sits in `terms`. */
+  /** The group's postings (see `Postings`), in first-seen term order: its summed vector. */
+  postings: number[];
+  /** The posting of each of its terms. */
   slots: Map<number, number>;
   /** Euclidean norm of the sums. */
   norm: number;
 }
 
-function sumsNorm(sums: readonly number[]): number {
+/**
+ * Each group's summed weight of each of its terms, one posting per (group, term): typed arrays for
+ * all groups, a linked list per term (`first`, `last`, `next`) of the groups that hold it. A group
+ * posts a term once, so there are at most as many postings as vector entries.
+ */
+interface Postings {
+  term: Int32Array;
+  group: Int32Array;
+  sum: Float64Array;
+  next: Int32Array;
+  first: Int32Array;
+  last: Int32Array;
+  count: number;
+}
+
+function groupNorm(group: ClusterGroup, postings: Postings): number {
   let norm = 0;
-  for (const x of sums) norm += x * x;
+  for (const p of group.postings) norm += postings.sum[p]! * postings.sum[p]!;
   return Math.sqrt(norm);
 }
 
@@ -219,24 +290,24 @@ function sumsNorm(sums: readonly number[]): number {
  * does over Maps (tests/digest/group-stories.test.ts). `dense` holds story i's weights by term where
  * `stamp` is i + 1.
  */
-function centroidDot(vectors: Vectors, i: number, group: ClusterGroup, dense: Float64Array, stamp: Int32Array): number {
+function centroidDot(vectors: Vectors, i: number, group: ClusterGroup, postings: Postings, dense: Float64Array, stamp: Int32Array): number {
   const scaled = group.members.length > 1 && group.norm !== 0;
   const norm = group.norm;
   const from = vectors.start[i]!;
   const to = vectors.start[i + 1]!;
   let total = 0;
-  if (to - from <= group.terms.length) {
+  if (to - from <= group.postings.length) {
     for (let k = from; k < to; k++) {
-      const slot = group.slots.get(vectors.term[k]!);
-      if (slot === undefined) continue;
-      const s = group.sums[slot]!;
+      const p = group.slots.get(vectors.term[k]!);
+      if (p === undefined) continue;
+      const s = postings.sum[p]!;
       total += vectors.weight[k]! * (scaled ? s / norm : s);
     }
   } else {
-    for (let k = 0; k < group.terms.length; k++) {
-      const t = group.terms[k]!;
+    for (const p of group.postings) {
+      const t = postings.term[p]!;
       if (stamp[t] !== i + 1) continue;
-      const s = group.sums[k]!;
+      const s = postings.sum[p]!;
       total += (scaled ? s / norm : s) * dense[t]!;
     }
   }
@@ -260,38 +331,43 @@ export function groupStories(stories: readonly GroupInput[], nowMs: number, opti
     }
   };
   const groups: ClusterGroup[] = [];
-  // Which groups hold each term, and where in the group. A story is compared in full (`centroidDot`)
-  // only with the groups that could reach the threshold: the sums over its terms' postings give each
+  // Which groups hold each term, with their sums. A story is compared in full (`centroidDot`) only
+  // with the groups that could reach the threshold: the sums over its terms' postings give each
   // group's cosine up to rounding, and a group sharing no term has a cosine of 0. Comparing every
-  // story with every group cost ~45 ms on a busy day. Postings are linked lists in typed arrays
-  // (a term's first and last posting, each posting's next): a group posts a term once, so there are
-  // at most as many postings as vector entries.
-  const first = new Int32Array(vectors.terms).fill(-1);
-  const last = new Int32Array(vectors.terms);
-  const next = new Int32Array(vectors.term.length);
-  const postedGroup = new Int32Array(vectors.term.length);
-  const postedSlot = new Int32Array(vectors.term.length);
-  let postings = 0;
+  // story with every group cost ~45 ms on a busy day.
+  const entries = vectors.term.length;
+  const postings: Postings = {
+    term: new Int32Array(entries),
+    group: new Int32Array(entries),
+    sum: new Float64Array(entries),
+    next: new Int32Array(entries),
+    first: new Int32Array(vectors.terms).fill(-1),
+    last: new Int32Array(vectors.terms),
+    count: 0,
+  };
   const mark = new Int32Array(stories.length).fill(-1);
   const acc = new Float64Array(stories.length);
   const join = (group: ClusterGroup, g: number, i: number): void => {
     group.members.push(i);
     for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
       const t = vectors.term[k]!;
-      const slot = group.slots.get(t);
-      if (slot === undefined) {
-        group.slots.set(t, group.terms.length);
-        postedGroup[postings] = g;
-        postedSlot[postings] = group.terms.length;
-        next[postings] = -1;
-        if (first[t] === -1) first[t] = postings;
-        else next[last[t]!] = postings;
-        last[t] = postings++;
-        group.terms.push(t);
-        group.sums.push(vectors.weight[k]!);
-      } else group.sums[slot]! += vectors.weight[k]!;
+      const known = group.slots.get(t);
+      if (known !== undefined) {
+        postings.sum[known]! += vectors.weight[k]!;
+        continue;
+      }
+      const p = postings.count++;
+      group.slots.set(t, p);
+      group.postings.push(p);
+      postings.term[p] = t;
+      postings.group[p] = g;
+      postings.sum[p] = vectors.weight[k]!;
+      postings.next[p] = -1;
+      if (postings.first[t] === -1) postings.first[t] = p;
+      else postings.next[postings.last[t]!] = p;
+      postings.last[t] = p;
     }
-    group.norm = sumsNorm(group.sums);
+    group.norm = groupNorm(group, postings);
   };
   for (const i of order) {
     load(i);
@@ -300,14 +376,14 @@ export function groupStories(stories: readonly GroupInput[], nowMs: number, opti
       const touched: number[] = [];
       for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
         const x = vectors.weight[k]!;
-        for (let p = first[vectors.term[k]!]!; p !== -1; p = next[p]!) {
-          const g = postedGroup[p]!;
+        for (let p = postings.first[vectors.term[k]!]!; p !== -1; p = postings.next[p]!) {
+          const g = postings.group[p]!;
           if (mark[g] !== i) {
             mark[g] = i;
             acc[g] = 0;
             touched.push(g);
           }
-          acc[g]! += x * groups[g]!.sums[postedSlot[p]!]!;
+          acc[g]! += x * postings.sum[p]!;
         }
       }
       candidates = touched.filter((g) => acc[g]! / groups[g]!.norm >= options.threshold - 1e-9).sort((a, b) => a - b);
@@ -315,14 +391,14 @@ export function groupStories(stories: readonly GroupInput[], nowMs: number, opti
     let best = -1;
     let bestSim = options.threshold;
     for (const g of candidates) {
-      const sim = centroidDot(vectors, i, groups[g]!, dense, stamp);
+      const sim = centroidDot(vectors, i, groups[g]!, postings, dense, stamp);
       if (sim >= bestSim) {
         best = g;
         bestSim = sim;
       }
     }
     if (best < 0) {
-      groups.push({ members: [], terms: [], sums: [], slots: new Map(), norm: 0 });
+      groups.push({ members: [], postings: [], slots: new Map(), norm: 0 });
       join(groups[groups.length - 1]!, groups.length - 1, i);
     } else join(groups[best]!, best, i);
   }
@@ -335,7 +411,7 @@ export function groupStories(stories: readonly GroupInput[], nowMs: number, opti
       const closeness = new Map(
         g.members.map((i) => {
           load(i);
-          return [i, centroidDot(vectors, i, g, dense, stamp)];
+          return [i, centroidDot(vectors, i, g, postings, dense, stamp)];
         }),
       );
       const central = [...g.members].sort((a, b) => closeness.get(b)! - closeness.get(a)!)[0]!;

@@ -1,4 +1,5 @@
 import { STOPWORDS } from '../nlp/tokens.js';
+import { headlineKey } from './group-stories.js';
 
 /**
  * Routine series (livestock and futures reports, money-market notices, fund payouts, results tables)
@@ -131,7 +132,7 @@ export function templateScoresByDays(
 
 /** `templateScoresByDays` for headlines whose `headlineShapes` are known (stored with each story). */
 export function templateScoresOfShapes(
-  window: readonly { headline: string; shapes: readonly string[] }[],
+  window: readonly { headline: string; shapes: readonly string[]; headlineKey?: string }[],
   historyDays: (shape: string) => number,
   options: Readonly<TemplateOptions> = DEFAULT_TEMPLATES,
 ): number[] {
@@ -143,8 +144,8 @@ export function templateScoresOfShapes(
   const pairs = new Set<number>();
   const headlinesOf: number[] = [];
   const daysOf: number[] = [];
-  const shapeIdsOf = window.map(({ headline, shapes }) => {
-    const key = headline.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const shapeIdsOf = window.map(({ headline, shapes, headlineKey: known }) => {
+    const key = known ?? headlineKey(headline);
     let h = headlineIds.get(key);
     if (h === undefined) headlineIds.set(key, (h = headlineIds.size));
     return shapes.map((shape) => {
