@@ -1,7 +1,7 @@
 import { splitSentences } from './sentences.js';
-import { weightedPageRank } from './textrank.js';
+import { similarityMatrix, weightedPageRank } from './textrank.js';
 import { contentTokens, stem, STOPWORDS, tokenize } from './tokens.js';
-import type { ScoredSentence, Sentence } from './types.js';
+import type { ScoredSentence } from './types.js';
 
 /**
  * Dateline's extractive summariser, in two halves:
@@ -50,19 +50,20 @@ export function scoreSentences(body: string, params: Readonly<ScoringParams> = D
   if (n === 0) return [];
   if (n === 1) return [{ ...sentences[0]!, score: 1 }];
 
-  // 1. words once per sentence, as ids: unstemmed content words for the cosine graph, their stems for overlap
-  const { words, stemOfWord } = contentWordIds(sentences);
+  // 1. words once per sentence: unstemmed content words for the cosine graph, stemmed for overlap
+  const words = sentences.map((s) => tokenize(s.text).filter((w) => !STOPWORDS.has(w)));
+  const stemmed = words.map((ws) => ws.map(stem));
   // 2. two similarity graphs over the same sentences
-  const overlap = weightedPageRank(overlapMatrix(words, stemOfWord), n, params.damping);
+  const overlap = weightedPageRank(similarityMatrix(stemmed), n, params.damping);
   const cosine = params.cosineWeight > 0 ? weightedPageRank(cosineMatrix(words), n, params.damping) : null;
 
   // 3. centrality × length preference × lead prior
-  const meanLength = Math.max(1, words.reduce((sum, t) => sum + t.length, 0) / n);
+  const meanLength = Math.max(1, stemmed.reduce((sum, t) => sum + t.length, 0) / n);
   return sentences.map((sentence, i) => {
     const centrality = cosine
       ? Math.pow(overlap[i]!, 1 - params.cosineWeight) * Math.pow(cosine[i]!, params.cosineWeight)
       : overlap[i]!;
-    const length = Math.pow(Math.max(1, words[i]!.length) / meanLength, params.lengthExponent);
+    const length = Math.pow(Math.max(1, stemmed[i]!.length) / meanLength, params.lengthExponent);
     const lead = 1 + params.leadWeight * Math.exp(-i / params.leadDecay);
     return { ...sentence, score: round(centrality * length * lead) };
   });
@@ -110,108 +111,33 @@ export function isTooShortToSummarize(sentenceCount: number): boolean {
   return sentenceCount <= 2;
 }
 
-/**
- * The content words of each sentence (lower-case, stopwords out) as ids numbered within the
- * article, and each id's stem as an id: the graphs compare small integers instead of hashing
- * strings, and each distinct word is stemmed once per article.
- */
-function contentWordIds(sentences: readonly Sentence[]): { words: Int32Array[]; stemOfWord: number[] } {
-  const wordIds = new Map<string, number>();
-  const stemIds = new Map<string, number>();
-  const stemOfWord: number[] = [];
-  const words = sentences.map((sentence) => {
-    const ids: number[] = [];
-    for (const w of tokenize(sentence.text)) {
-      if (STOPWORDS.has(w)) continue;
-      let id = wordIds.get(w);
-      if (id === undefined) {
-        id = wordIds.size;
-        wordIds.set(w, id);
-        const st = stem(w);
-        let stemId = stemIds.get(st);
-        if (stemId === undefined) stemIds.set(st, (stemId = stemIds.size));
-        stemOfWord.push(stemId);
-      }
-      ids.push(id);
-    }
-    return Int32Array.from(ids);
-  });
-  return { words, stemOfWord };
-}
-
-/** Distinct values of `ids` (mapped through `map`), in first-seen order, with how often each occurs. */
-function distinctCounts(ids: Int32Array, map: readonly number[] | null, seen: Int32Array): { values: Int32Array; counts: Int32Array } {
-  const values: number[] = [];
-  for (const raw of ids) {
-    const v = map ? map[raw]! : raw;
-    if (seen[v] === 0) values.push(v);
-    seen[v]! += 1;
-  }
-  const counts = new Int32Array(values.length);
-  values.forEach((v, k) => {
-    counts[k] = seen[v]!;
-    seen[v] = 0;
-  });
-  return { values: Int32Array.from(values), counts };
-}
-
-/**
- * textrank.ts's `similarityMatrix` over the stems: shared distinct stems / (log|Si| + log|Sj|), the
- * lengths counting every word. The shared count is an integer whatever the method, so the values
- * are the same bit for bit.
- */
-function overlapMatrix(words: readonly Int32Array[], stemOfWord: readonly number[]): Float64Array {
+/** Cosine of word-count vectors (lower-case, stopwords out, unstemmed): LexRank's graph without idf. */
+function cosineMatrix(words: readonly (readonly string[])[]): Float64Array {
   const n = words.length;
-  const marks = new Int32Array(stemOfWord.length);
-  const stems = words.map((ids) => distinctCounts(ids, stemOfWord, marks).values);
-  const matrix = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const mine = stems[i]!;
-    for (const v of mine) marks[v] = 1;
-    for (let j = i + 1; j < n; j++) {
-      const denominator = Math.log(words[i]!.length) + Math.log(words[j]!.length);
-      if (!(denominator > 0)) continue;
-      let shared = 0;
-      for (const v of stems[j]!) shared += marks[v]!;
-      const w = shared / denominator;
-      matrix[i * n + j] = w;
-      matrix[j * n + i] = w;
-    }
-    for (const v of mine) marks[v] = 0;
-  }
-  return matrix;
-}
-
-/**
- * Cosine of word-count vectors (lower-case, stopwords out, unstemmed): LexRank's graph without idf.
- * Dot products and squared norms are sums of small integers, exact in any order.
- */
-function cosineMatrix(words: readonly Int32Array[]): Float64Array {
-  const n = words.length;
-  let vocabulary = 0;
-  for (const ids of words) for (const id of ids) vocabulary = Math.max(vocabulary, id + 1);
-  const counts = new Int32Array(vocabulary);
-  const vectors = words.map((ids) => distinctCounts(ids, null, counts));
-  const norms = vectors.map(({ counts: c }) => {
+  const vectors = words.map((ws) => {
+    const counts = new Map<string, number>();
+    for (const w of ws) counts.set(w, (counts.get(w) ?? 0) + 1);
+    return counts;
+  });
+  const norms = vectors.map((v) => {
     let s = 0;
-    for (const x of c) s += x * x;
+    for (const c of v.values()) s += c * c;
     return Math.sqrt(s);
   });
   const matrix = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
-    if (norms[i] === 0) continue;
-    const mine = vectors[i]!;
-    mine.values.forEach((v, k) => (counts[v] = mine.counts[k]!));
     for (let j = i + 1; j < n; j++) {
-      if (norms[j] === 0) continue;
-      const other = vectors[j]!;
+      if (norms[i] === 0 || norms[j] === 0) continue;
+      const [small, large] = vectors[i]!.size <= vectors[j]!.size ? [vectors[i]!, vectors[j]!] : [vectors[j]!, vectors[i]!];
       let dot = 0;
-      for (let k = 0; k < other.values.length; k++) dot += other.counts[k]! * counts[other.values[k]!]!;
+      for (const [w, c] of small) {
+        const other = large.get(w);
+        if (other) dot += c * other;
+      }
       const value = dot / (norms[i]! * norms[j]!);
       matrix[i * n + j] = value;
       matrix[j * n + i] = value;
     }
-    for (const v of mine.values) counts[v] = 0;
   }
   return matrix;
 }
