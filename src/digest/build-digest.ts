@@ -5,7 +5,7 @@ import { formatInZone } from '../core/zoned-time.js';
 import { createAboutFilter, matchesAbout, type AboutFilter } from './about-filter.js';
 import { DEFAULT_GROUPING, groupStories, headlineKey, type GroupInput, type GroupingOptions } from './group-stories.js';
 import { DEFAULT_TEMPLATES, templateScoresOfShapes, type TemplateOptions } from './headline-templates.js';
-import { historyShapeDays } from './shape-history.js';
+import { historyShapeSets } from './shape-history.js';
 import { pickSummary, SUMMARY_CHARS } from './story-features.js';
 
 export { countWords } from './story-features.js';
@@ -121,9 +121,9 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
   // 2. Routine series, learnt from the headlines of the days before the window and of the window itself
   // (each past day's shapes are kept between builds: shape-history.ts).
   const templates = options.templates ?? DEFAULT_TEMPLATES;
-  const historyDays = historyShapeDays(deps.store, new Date(options.since.getTime() - templates.lookbackDays * DAY_MS), options.since, DIGEST_DEFAULTS.maxHistory);
+  const history = historyShapeSets(deps.store, new Date(options.since.getTime() - templates.lookbackDays * DAY_MS), options.since, DIGEST_DEFAULTS.maxHistory);
   // The whole window, not only what `about` kept: a series is a series whatever the filter.
-  const scores = templateScoresOfShapes(windowAll, historyDays, templates);
+  const scores = templateScoresOfShapes(windowAll, history, templates);
   const templateOf = new Map(windowAll.map((c, i) => [c.headline, scores[i]!]));
   for (const input of inputs) input.template = templateOf.get(input.headline) ?? 0;
 

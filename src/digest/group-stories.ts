@@ -256,8 +256,6 @@ interface ClusterGroup {
   members: number[];
   /** The group's postings (see `Postings`), in first-seen term order: its summed vector. */
   postings: number[];
-  /** The posting of each of its terms. */
-  slots: Map<number, number>;
   /** Euclidean norm of the sums. */
   norm: number;
 }
@@ -265,50 +263,66 @@ interface ClusterGroup {
 /**
  * Each group's summed weight of each of its terms, one posting per (group, term): typed arrays for
  * all groups, a linked list per term (`first`, `last`, `next`) of the groups that hold it. A group
- * posts a term once, so there are at most as many postings as vector entries.
+ * posts a term once, so there are at most as many postings as vector entries. `scaled` is the
+ * centroid's weight: the sum divided by the group's norm (for a group of one, the sum: its vector).
  */
 interface Postings {
   term: Int32Array;
   group: Int32Array;
   sum: Float64Array;
+  scaled: Float64Array;
   next: Int32Array;
   first: Int32Array;
   last: Int32Array;
   count: number;
 }
 
-function groupNorm(group: ClusterGroup, postings: Postings): number {
-  let norm = 0;
-  for (const p of group.postings) norm += postings.sum[p]! * postings.sum[p]!;
-  return Math.sqrt(norm);
+/**
+ * Dense lookups for one story and one group at a time: story `i`'s weight of term t is `weight[t]`
+ * where `story[t]` is i + 1; the loaded group's posting of term t is `posting[t]` where `groupMark[t]`
+ * is `loads`.
+ */
+interface Scratch {
+  weight: Float64Array;
+  story: Int32Array;
+  posting: Int32Array;
+  groupMark: Int32Array;
+  loads: number;
+}
+
+function loadStory(vectors: Vectors, i: number, scratch: Scratch): void {
+  for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
+    scratch.weight[vectors.term[k]!] = vectors.weight[k]!;
+    scratch.story[vectors.term[k]!] = i + 1;
+  }
+}
+
+function loadGroup(group: ClusterGroup, postings: Postings, scratch: Scratch): void {
+  scratch.loads++;
+  for (const p of group.postings) {
+    scratch.posting[postings.term[p]!] = p;
+    scratch.groupMark[postings.term[p]!] = scratch.loads;
+  }
 }
 
 /**
- * The cosine of story `i` (its normalised vector) with the group's centroid: its first member's
- * vector for a group of one, else the sum divided by its norm, each weight divided as it is read.
- * The shorter of the two is walked in its own term order, so the sum rounds as the plain algorithm's
- * does over Maps (tests/digest/group-stories.test.ts). `dense` holds story i's weights by term where
- * `stamp` is i + 1.
+ * The cosine of story `i` (loaded) with the centroid of `group` (loaded): the shorter of the two is
+ * walked in its own term order, so the sum rounds as the plain algorithm's does over Maps
+ * (tests/digest/group-stories.test.ts).
  */
-function centroidDot(vectors: Vectors, i: number, group: ClusterGroup, postings: Postings, dense: Float64Array, stamp: Int32Array): number {
-  const scaled = group.members.length > 1 && group.norm !== 0;
-  const norm = group.norm;
+function centroidDot(vectors: Vectors, i: number, group: ClusterGroup, postings: Postings, scratch: Scratch): number {
   const from = vectors.start[i]!;
   const to = vectors.start[i + 1]!;
   let total = 0;
   if (to - from <= group.postings.length) {
     for (let k = from; k < to; k++) {
-      const p = group.slots.get(vectors.term[k]!);
-      if (p === undefined) continue;
-      const s = postings.sum[p]!;
-      total += vectors.weight[k]! * (scaled ? s / norm : s);
+      const t = vectors.term[k]!;
+      if (scratch.groupMark[t] === scratch.loads) total += vectors.weight[k]! * postings.scaled[scratch.posting[t]!]!;
     }
   } else {
     for (const p of group.postings) {
       const t = postings.term[p]!;
-      if (stamp[t] !== i + 1) continue;
-      const s = postings.sum[p]!;
-      total += (scaled ? s / norm : s) * dense[t]!;
+      if (scratch.story[t] === i + 1) total += postings.scaled[p]! * scratch.weight[t]!;
     }
   }
   return total;
@@ -322,42 +336,35 @@ function centroidDot(vectors: Vectors, i: number, group: ClusterGroup, postings:
 export function groupStories(stories: readonly GroupInput[], nowMs: number, options: Readonly<GroupingOptions> = DEFAULT_GROUPING): StoryGroup[] {
   const order = stories.map((_, i) => i).sort((a, b) => stories[b]!.publishedMs - stories[a]!.publishedMs || stories[a]!.id.localeCompare(stories[b]!.id));
   const vectors = storyVectors(stories, options);
-  const dense = new Float64Array(vectors.terms);
-  const stamp = new Int32Array(vectors.terms);
-  const load = (i: number): void => {
-    for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
-      dense[vectors.term[k]!] = vectors.weight[k]!;
-      stamp[vectors.term[k]!] = i + 1;
-    }
+  const scratch: Scratch = {
+    weight: new Float64Array(vectors.terms),
+    story: new Int32Array(vectors.terms),
+    posting: new Int32Array(vectors.terms),
+    groupMark: new Int32Array(vectors.terms),
+    loads: 0,
   };
   const groups: ClusterGroup[] = [];
-  // Which groups hold each term, with their sums. A story is compared in full (`centroidDot`) only
-  // with the groups that could reach the threshold: the sums over its terms' postings give each
-  // group's cosine up to rounding, and a group sharing no term has a cosine of 0. Comparing every
-  // story with every group cost ~45 ms on a busy day.
   const entries = vectors.term.length;
   const postings: Postings = {
     term: new Int32Array(entries),
     group: new Int32Array(entries),
     sum: new Float64Array(entries),
+    scaled: new Float64Array(entries),
     next: new Int32Array(entries),
     first: new Int32Array(vectors.terms).fill(-1),
     last: new Int32Array(vectors.terms),
     count: 0,
   };
-  const mark = new Int32Array(stories.length).fill(-1);
-  const acc = new Float64Array(stories.length);
   const join = (group: ClusterGroup, g: number, i: number): void => {
     group.members.push(i);
+    loadGroup(group, postings, scratch);
     for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
       const t = vectors.term[k]!;
-      const known = group.slots.get(t);
-      if (known !== undefined) {
-        postings.sum[known]! += vectors.weight[k]!;
+      if (scratch.groupMark[t] === scratch.loads) {
+        postings.sum[scratch.posting[t]!]! += vectors.weight[k]!;
         continue;
       }
       const p = postings.count++;
-      group.slots.set(t, p);
       group.postings.push(p);
       postings.term[p] = t;
       postings.group[p] = g;
@@ -367,51 +374,75 @@ export function groupStories(stories: readonly GroupInput[], nowMs: number, opti
       else postings.next[postings.last[t]!] = p;
       postings.last[t] = p;
     }
-    group.norm = groupNorm(group, postings);
+    let norm = 0;
+    for (const p of group.postings) norm += postings.sum[p]! * postings.sum[p]!;
+    group.norm = Math.sqrt(norm);
+    const scale = group.members.length > 1 && group.norm !== 0;
+    for (const p of group.postings) postings.scaled[p] = scale ? postings.sum[p]! / group.norm : postings.sum[p]!;
   };
+
+  // A story is compared only with the groups it shares a term with (a group sharing none has a
+  // cosine of 0): walking its terms' postings sums its dot with each of them, in its own term order,
+  // which for a group with as many terms or more is exactly `centroidDot`. A group with fewer terms
+  // is walked in its order instead, when that sum says it could pass. Comparing every story with every
+  // group cost ~45 ms on a busy day.
+  const mark = new Int32Array(stories.length).fill(-1);
+  const dotWith = new Float64Array(stories.length);
+  const touched: number[] = [];
   for (const i of order) {
-    load(i);
-    let candidates: number[];
+    loadStory(vectors, i, scratch);
+    const size = vectors.start[i + 1]! - vectors.start[i]!;
+    let best = -1;
+    let bestSim = options.threshold;
+    // Ties go to the newer group, as comparing groups in order with >= does.
+    const consider = (g: number, sim: number): void => {
+      if (sim > bestSim || (sim === bestSim && g > best)) {
+        best = g;
+        bestSim = sim;
+      }
+    };
     if (options.threshold > 0) {
-      const touched: number[] = [];
+      touched.length = 0;
       for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
         const x = vectors.weight[k]!;
         for (let p = postings.first[vectors.term[k]!]!; p !== -1; p = postings.next[p]!) {
           const g = postings.group[p]!;
           if (mark[g] !== i) {
             mark[g] = i;
-            acc[g] = 0;
+            dotWith[g] = 0;
             touched.push(g);
           }
-          acc[g]! += x * postings.sum[p]!;
+          dotWith[g]! += x * postings.scaled[p]!;
         }
       }
-      candidates = touched.filter((g) => acc[g]! / groups[g]!.norm >= options.threshold - 1e-9).sort((a, b) => a - b);
-    } else candidates = groups.map((_, g) => g);
-    let best = -1;
-    let bestSim = options.threshold;
-    for (const g of candidates) {
-      const sim = centroidDot(vectors, i, groups[g]!, postings, dense, stamp);
-      if (sim >= bestSim) {
-        best = g;
-        bestSim = sim;
+      for (const g of touched) {
+        const group = groups[g]!;
+        if (size <= group.postings.length) consider(g, dotWith[g]!);
+        else if (dotWith[g]! >= options.threshold - 1e-9) consider(g, centroidDot(vectors, i, group, postings, scratch));
       }
+    } else {
+      groups.forEach((group, g) => {
+        loadGroup(group, postings, scratch);
+        consider(g, centroidDot(vectors, i, group, postings, scratch));
+      });
     }
     if (best < 0) {
-      groups.push({ members: [], postings: [], slots: new Map(), norm: 0 });
+      groups.push({ members: [], postings: [], norm: 0 });
       join(groups[groups.length - 1]!, groups.length - 1, i);
     } else join(groups[best]!, best, i);
   }
 
   return groups
     .map((g) => {
-      const newestMs = Math.max(...g.members.map((i) => stories[i]!.publishedMs));
+      let newestMs = -Infinity;
+      for (const i of g.members) newestMs = Math.max(newestMs, stories[i]!.publishedMs);
       const recency = Math.pow(0.5, Math.max(0, nowMs - newestMs) / options.recencyHalfLifeMs);
       // The most central member speaks for the group (its headline becomes the group title).
+      loadGroup(g, postings, scratch);
       const closeness = new Map(
         g.members.map((i) => {
-          load(i);
-          return [i, centroidDot(vectors, i, g, postings, dense, stamp)];
+          loadStory(vectors, i, scratch);
+          return [i, centroidDot(vectors, i, g, postings, scratch)];
         }),
       );
       const central = [...g.members].sort((a, b) => closeness.get(b)! - closeness.get(a)!)[0]!;

@@ -130,10 +130,13 @@ export function templateScoresByDays(
   return templateScoresOfShapes(window.map((headline) => ({ headline, shapes: headlineShapes(headline) })), historyDays, options);
 }
 
-/** `templateScoresByDays` for headlines whose `headlineShapes` are known (stored with each story). */
+/**
+ * `templateScoresByDays` for headlines whose `headlineShapes` are known (stored with each story); the
+ * history may be given as the shapes of each earlier day (`historyShapeSets`).
+ */
 export function templateScoresOfShapes(
   window: readonly { headline: string; shapes: readonly string[]; headlineKey?: string }[],
-  historyDays: (shape: string) => number,
+  history: ((shape: string) => number) | readonly ReadonlySet<string>[],
   options: Readonly<TemplateOptions> = DEFAULT_TEMPLATES,
 ): number[] {
   // Distinct headlines only: the same story filed twice is not a series. Shapes and headlines are
@@ -153,7 +156,7 @@ export function templateScoresOfShapes(
       if (id === undefined) {
         shapeIds.set(shape, (id = shapeIds.size));
         headlinesOf.push(0);
-        daysOf.push(historyDays(shape));
+        daysOf.push(typeof history === 'function' ? history(shape) : 0);
       }
       const pair = id * window.length + h;
       if (!pairs.has(pair)) {
@@ -163,6 +166,14 @@ export function templateScoresOfShapes(
       return id;
     });
   });
+  if (typeof history !== 'function') {
+    for (const day of history) {
+      for (const shape of day) {
+        const id = shapeIds.get(shape);
+        if (id !== undefined) daysOf[id]!++;
+      }
+    }
+  }
   return window.map(({ shapes }, i) => {
     const ids = shapeIdsOf[i]!;
     let best = 0;

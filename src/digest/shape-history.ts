@@ -93,6 +93,19 @@ function dayEntries(store: ArticleStore, cache: StoreCache, day: number, shapes:
  * given), the number of distinct UTC days each shape was seen on. Same answer as reading them whole.
  */
 export function historyShapeDays(store: ArticleStore, from: Date, to: Date, limit: number): (shape: string) => number {
+  const daySets = historyShapeSets(store, from, to, limit);
+  return (shape) => {
+    let n = 0;
+    for (const set of daySets) if (set.has(shape)) n++;
+    return n;
+  };
+}
+
+/**
+ * `historyShapeDays` as the shapes of each distinct day: a caller with many shapes to count (a
+ * window's ~4,000) walks the days' sets once instead of asking each set about each shape.
+ */
+export function historyShapeSets(store: ArticleStore, from: Date, to: Date, limit: number): ReadonlySet<string>[] {
   const fromMs = from.getTime();
   const toMs = to.getTime();
   const daySets: Set<string>[] = [];
@@ -134,14 +147,5 @@ export function historyShapeDays(store: ArticleStore, from: Date, to: Date, limi
       daySets.push(set);
     }
   }
-  const counts = new Map<string, number>();
-  return (shape) => {
-    let n = counts.get(shape);
-    if (n === undefined) {
-      n = 0;
-      for (const set of daySets) if (set.has(shape)) n++;
-      counts.set(shape, n);
-    }
-    return n;
-  };
+  return daySets;
 }
