@@ -1,5 +1,5 @@
 import { splitSentences } from './sentences.js';
-import { similarityMatrix, weightedPageRank } from './textrank.js';
+import { weightedPageRank } from './textrank.js';
 import { contentTokens, stem, STOPWORDS, tokenize } from './tokens.js';
 import type { ScoredSentence } from './types.js';
 
@@ -54,7 +54,7 @@ export function scoreSentences(body: string, params: Readonly<ScoringParams> = D
   const words = sentences.map((s) => tokenize(s.text).filter((w) => !STOPWORDS.has(w)));
   const stemmed = words.map((ws) => ws.map(stem));
   // 2. two similarity graphs over the same sentences
-  const overlap = weightedPageRank(similarityMatrix(stemmed), n, params.damping);
+  const overlap = weightedPageRank(overlapMatrix(stemmed), n, params.damping);
   const cosine = params.cosineWeight > 0 ? weightedPageRank(cosineMatrix(words), n, params.damping) : null;
 
   // 3. centrality × length preference × lead prior
@@ -111,30 +111,69 @@ export function isTooShortToSummarize(sentenceCount: number): boolean {
   return sentenceCount <= 2;
 }
 
-/** Cosine of word-count vectors (lower-case, stopwords out, unstemmed): LexRank's graph without idf. */
+/**
+ * Where each word occurs: word → [sentence, count, sentence, count, …] in sentence order. The
+ * graphs below add up shared words per pair from these lists, so a pair of sentences costs nothing
+ * unless they share a word (comparing every pair's maps was most of the graphs' time).
+ */
+function postingsOf(sentences: readonly (readonly string[])[]): Map<string, number[]> {
+  const postings = new Map<string, number[]>();
+  sentences.forEach((words, i) => {
+    for (const w of words) {
+      let list = postings.get(w);
+      if (!list) postings.set(w, (list = []));
+      if (list.length > 0 && list[list.length - 2] === i) list[list.length - 1]! += 1;
+      else list.push(i, 1);
+    }
+  });
+  return postings;
+}
+
+/**
+ * textrank.ts's `similarityMatrix`: distinct shared words / (log|Si| + log|Sj|). The shared counts
+ * are integers whatever the order they are added in, so the values are the same bit for bit.
+ */
+function overlapMatrix(tokens: readonly (readonly string[])[]): Float64Array {
+  const n = tokens.length;
+  const shared = new Float64Array(n * n);
+  for (const list of postingsOf(tokens).values()) {
+    for (let a = 0; a < list.length; a += 2) for (let b = a + 2; b < list.length; b += 2) shared[list[a]! * n + list[b]!]! += 1;
+  }
+  const matrix = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const denominator = Math.log(tokens[i]!.length) + Math.log(tokens[j]!.length);
+      if (!(denominator > 0)) continue;
+      const w = shared[i * n + j]! / denominator;
+      matrix[i * n + j] = w;
+      matrix[j * n + i] = w;
+    }
+  }
+  return matrix;
+}
+
+/**
+ * Cosine of word-count vectors (lower-case, stopwords out, unstemmed): LexRank's graph without idf.
+ * Dot products and squared norms are sums of small integers: exact in any order.
+ */
 function cosineMatrix(words: readonly (readonly string[])[]): Float64Array {
   const n = words.length;
-  const vectors = words.map((ws) => {
-    const counts = new Map<string, number>();
-    for (const w of ws) counts.set(w, (counts.get(w) ?? 0) + 1);
-    return counts;
-  });
-  const norms = vectors.map((v) => {
-    let s = 0;
-    for (const c of v.values()) s += c * c;
-    return Math.sqrt(s);
-  });
+  const dots = new Float64Array(n * n);
+  const squares = new Float64Array(n);
+  for (const list of postingsOf(words).values()) {
+    for (let a = 0; a < list.length; a += 2) {
+      const i = list[a]!;
+      const count = list[a + 1]!;
+      squares[i]! += count * count;
+      for (let b = a + 2; b < list.length; b += 2) dots[i * n + list[b]!]! += count * list[b + 1]!;
+    }
+  }
+  const norms = Array.from(squares, Math.sqrt);
   const matrix = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       if (norms[i] === 0 || norms[j] === 0) continue;
-      const [small, large] = vectors[i]!.size <= vectors[j]!.size ? [vectors[i]!, vectors[j]!] : [vectors[j]!, vectors[i]!];
-      let dot = 0;
-      for (const [w, c] of small) {
-        const other = large.get(w);
-        if (other) dot += c * other;
-      }
-      const value = dot / (norms[i]! * norms[j]!);
+      const value = dots[i * n + j]! / (norms[i]! * norms[j]!);
       matrix[i * n + j] = value;
       matrix[j * n + i] = value;
     }

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isTooShortToSummarize, reductionPercent, scoreSentences, selectSummary } from '../../src/nlp/summarize.js';
+import { DEFAULT_SCORING, isTooShortToSummarize, reductionPercent, scoreSentences, selectSummary } from '../../src/nlp/summarize.js';
+import { splitSentences } from '../../src/nlp/sentences.js';
+import { similarityMatrix, weightedPageRank } from '../../src/nlp/textrank.js';
+import { stem, STOPWORDS, tokenize } from '../../src/nlp/tokens.js';
+import { reutersCorpus } from '../helpers/paths.js';
 import type { ScoredSentence } from '../../src/nlp/types.js';
 
 const SAMPLE = readFileSync(new URL('../../../shared/sample/xinhua-2017-09-09-deir-al-zour.txt', import.meta.url), 'utf8');
@@ -96,5 +100,47 @@ describe('reductionPercent and short stories', () => {
     expect(isTooShortToSummarize(1)).toBe(true);
     expect(isTooShortToSummarize(2)).toBe(true);
     expect(isTooShortToSummarize(3)).toBe(false);
+  });
+});
+
+/** scoreSentences as first written, comparing every pair of sentences by string sets and count maps: the word-postings graphs must match it bit for bit. */
+function referenceScores(body: string): number[] {
+  const sentences = splitSentences(body);
+  const n = sentences.length;
+  if (n <= 1) return sentences.map(() => 1);
+  const words = sentences.map((s) => tokenize(s.text).filter((w) => !STOPWORDS.has(w)));
+  const stemmed = words.map((ws) => ws.map(stem));
+  const vectors = words.map((ws) => {
+    const counts = new Map<string, number>();
+    for (const w of ws) counts.set(w, (counts.get(w) ?? 0) + 1);
+    return counts;
+  });
+  const norms = vectors.map((v) => Math.sqrt([...v.values()].reduce((s, c) => s + c * c, 0)));
+  const cosine = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if (norms[i] === 0 || norms[j] === 0) continue;
+      let dot = 0;
+      for (const [w, c] of vectors[i]!) dot += c * (vectors[j]!.get(w) ?? 0);
+      cosine[i * n + j] = cosine[j * n + i] = dot / (norms[i]! * norms[j]!);
+    }
+  }
+  const p = DEFAULT_SCORING;
+  const overlap = weightedPageRank(similarityMatrix(stemmed), n, p.damping);
+  const cos = weightedPageRank(cosine, n, p.damping);
+  const meanLength = Math.max(1, stemmed.reduce((sum, t) => sum + t.length, 0) / n);
+  return sentences.map((_, i) => {
+    const centrality = Math.pow(overlap[i]!, 1 - p.cosineWeight) * Math.pow(cos[i]!, p.cosineWeight);
+    const length = Math.pow(Math.max(1, stemmed[i]!.length) / meanLength, p.lengthExponent);
+    return Math.round(centrality * length * (1 + p.leadWeight * Math.exp(-i / p.leadDecay)) * 1e6) / 1e6;
+  });
+}
+
+describe('scoreSentences graphs', () => {
+  it('score every sentence exactly as pairwise string sets and count maps do (300 corpus stories)', () => {
+    const bodies = readFileSync(reutersCorpus, 'utf8').split('\n').filter(Boolean).slice(0, 300)
+      .map((line) => String((JSON.parse(line) as { text: string }).text));
+    bodies.push(BODY, 'One. Two two. Three three three.', 'The the the. A an.');
+    for (const body of bodies) expect(scoreSentences(body).map((s) => s.score)).toEqual(referenceScores(body));
   });
 });
