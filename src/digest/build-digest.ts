@@ -108,8 +108,8 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
   const filter = options.about ? createAboutFilter(options.about, deps.geo) : null;
 
   // 1. Candidates in the window, with what ranking needs, worked out when each story was stored
-  // (DigestFeatures): one read of short rows, no bodies.
-  // Each headline's key made once: templates, coverage and the shown list all compare headlines by it.
+  // (DigestFeatures): one read of short rows, no bodies. Each headline's key is made once here:
+  // templates, coverage and the shown list all compare headlines by it.
   const windowAll = deps.store.digestCandidates(options.since, options.at, maxCandidates).map((c) => ({ ...c, headlineKey: headlineKey(c.headline) }));
   const keep = filter ? aboutIds(deps.store, filter, options.since, options.at, maxCandidates) : null;
   const candidates = keep ? windowAll.filter((c) => keep.has(c.id)) : windowAll;

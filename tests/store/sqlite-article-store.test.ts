@@ -220,6 +220,21 @@ describe('SQLite article store', () => {
     expect(store.digestDetails([]).size).toBe(0);
   });
 
+  it('gives features to window stories stored without them (by code from before the digest features)', () => {
+    const [id] = store.addArticles([analyzed(story({ headline: 'Troops enter Raqqa', published: '2020-05-01T09:00:00Z' }))]).added;
+    const from = new Date('2020-05-01T00:00:00Z');
+    const to = new Date('2020-05-02T00:00:00Z');
+    const want = store.digestCandidates(from, to, 10);
+    const version = store.dataVersion();
+    const other = openDatabase(dbFile);
+    other.exec('DELETE FROM digest_features; DELETE FROM digest_day_shapes');
+    other.close();
+    expect(store.digestCandidates(from, to, 10)).toEqual(want);
+    expect(store.dayHeadlineShapes(from)).toEqual({ stories: 1, shapes: [...want[0]!.shapes].sort() });
+    expect(store.digestDetails([id!]).get(id!)?.summary).toBe('Cocoa prices rose sharply on Monday.');
+    expect(store.dataVersion()).not.toBe(version);
+  });
+
   it('changes its data version on its own writes and on those of another connection', () => {
     const v0 = store.dataVersion();
     expect(store.dataVersion()).toBe(v0);

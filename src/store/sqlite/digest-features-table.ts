@@ -157,3 +157,41 @@ export function backfillDayShapes(db: SqliteDatabase): void {
     after = rows[rows.length - 1]![0];
   }
 }
+
+/**
+ * Features and day shapes for those of the given stories that have none. A process still running
+ * code from before migration 6 on an upgraded database (a second bot process during an upgrade)
+ * stores stories without them, and a digest would otherwise leave those stories out.
+ */
+export function repairDigestFeatures(db: SqliteDatabase, rowids: readonly number[]): void {
+  const list = JSON.stringify(rowids);
+  const rows = db
+    .prepare<[string], [rowid: number, headline: string, body: string, packed: string | null, publishedMs: number]>(`
+      SELECT a.rowid, a.headline, a.body, s.packed, a.published_ms FROM articles a LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
+      WHERE a.rowid IN (SELECT value FROM json_each(?)) AND NOT EXISTS (SELECT 1 FROM digest_features f WHERE f.article_rowid = a.rowid)`)
+    .raw(true)
+    .all(list);
+  const places = new Map<number, Pick<PlaceMention, 'start' | 'name' | 'geonameId' | 'countryCode'>[]>();
+  const placeRows = db
+    .prepare<[string], BackfillPlaceRow>(
+      'SELECT article_rowid, start, name, geoname_id, country_code FROM places WHERE article_rowid IN (SELECT value FROM json_each(?)) ORDER BY article_rowid, start',
+    )
+    .raw(true)
+    .all(list);
+  for (const [rowid, start, name, geonameId, countryCode] of placeRows) {
+    let mentions = places.get(rowid);
+    if (!mentions) places.set(rowid, (mentions = []));
+    mentions.push({ start, name, geonameId, countryCode });
+  }
+  const insert = db.prepare(INSERT_DIGEST_FEATURES);
+  const insertDayShape = db.prepare<[number, string]>(INSERT_DAY_SHAPE);
+  const encode = createFeatureEncoder(db);
+  db.transaction(() => {
+    for (const [rowid, headline, body, packed, publishedMs] of rows) {
+      const sentences = (JSON.parse(packed ?? '[]') as PackedSentence[]).map(([start, end, score]) => ({ start, end, score }));
+      const features = digestFeatures({ headline, body }, sentences, places.get(rowid) ?? []);
+      insert.run({ rowid, ...encode(features) });
+      for (const shape of features.shapes) insertDayShape.run(utcDay(publishedMs), shape);
+    }
+  }).immediate();
+}

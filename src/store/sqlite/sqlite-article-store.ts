@@ -18,7 +18,7 @@ import type { ScoredSentence, Quote } from '../../nlp/types.js';
 import type { PlaceMention } from '../../geo/types.js';
 import { ftsAll, ftsAny, ftsPrefix, ftsWords } from './fts-query.js';
 import { digestFeatures } from '../../digest/story-features.js';
-import { createFeatureEncoder, decodeShapes, decodeTerms, INSERT_DAY_SHAPE, INSERT_DIGEST_FEATURES, utcDay } from './digest-features-table.js';
+import { createFeatureEncoder, decodeShapes, decodeTerms, INSERT_DAY_SHAPE, INSERT_DIGEST_FEATURES, repairDigestFeatures, utcDay } from './digest-features-table.js';
 import type { SqliteDatabase } from './open-database.js';
 
 interface ArticleRow {
@@ -68,7 +68,10 @@ type WindowRow = [
   datelinePlace: string | null, headline: string, headlineDerived: number, caption: string | null, captionCredit: string | null,
   body: string, url: string | null, origin: string, ingestedAt: string, packed: string | null,
 ];
-type CandidateRow = [id: string, headline: string, publishedMs: number, datelinePlace: string | null, bodyWords: number, terms: Buffer, shapes: string];
+/** A story without features (stored by older code) has nulls for them: `digestCandidates` repairs it. */
+type CandidateRow = [
+  id: string, headline: string, publishedMs: number, datelinePlace: string | null, bodyWords: number | null, terms: Buffer | null, shapes: string | null, rowid: number,
+];
 type WindowPlaceRow = [
   articleRowid: number, name: string, start: number, end: number, geonameId: number | null, countryCode: string | null, lat: number | null, lon: number | null,
 ];
@@ -217,8 +220,8 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     // A digest's window without bodies: the articles_by_published range, each row's features by rowid.
     digestCandidates: db
       .prepare<[number, number, number], CandidateRow>(`
-        SELECT a.id, a.headline, a.published_ms, a.dateline_place, f.body_words, f.terms, f.shapes
-        FROM articles a JOIN digest_features f ON f.article_rowid = a.rowid
+        SELECT a.id, a.headline, a.published_ms, a.dateline_place, f.body_words, f.terms, f.shapes, a.rowid
+        FROM articles a LEFT JOIN digest_features f ON f.article_rowid = a.rowid
         WHERE a.published_ms >= ? AND a.published_ms < ? ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`)
       .raw(true),
     digestSummaries: db
@@ -463,12 +466,18 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
   }
 
   function digestCandidates(from: Date, to: Date, limit: number): DigestCandidate[] {
-    const rows = q.digestCandidates.all(from.getTime(), to.getTime(), limit);
+    let rows = q.digestCandidates.all(from.getTime(), to.getTime(), limit);
+    const missing = rows.filter((r) => r[4] === null).map((r) => r[7]);
+    if (missing.length > 0) {
+      repairDigestFeatures(db, missing);
+      ownWrites++;
+      rows = q.digestCandidates.all(from.getTime(), to.getTime(), limit);
+    }
     // Every row's terms decoded into one pair of arrays (views of it per row): a busy day's ~1,000
     // rows would otherwise allocate two array buffers each.
-    const terms = decodeTerms(rows.map((r) => r[5]));
+    const terms = decodeTerms(rows.map((r) => r[5] ?? new Uint8Array(0)));
     return rows.map(([id, headline, publishedMs, datelinePlace, bodyWords, , shapes], i) => ({
-      id, headline, publishedMs, datelinePlace, bodyWords, terms: terms[i]!, shapes: decodeShapes(shapes),
+      id, headline, publishedMs, datelinePlace, bodyWords: bodyWords ?? 0, terms: terms[i]!, shapes: decodeShapes(shapes ?? ''),
     }));
   }
 
