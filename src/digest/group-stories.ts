@@ -107,6 +107,8 @@ interface Vectors {
   weight: Float64Array;
   /** Distinct terms of the window. */
   terms: number;
+  /** Stories whose vector holds each term (0 for a term too common to keep). */
+  df: Int32Array;
 }
 
 /**
@@ -227,7 +229,8 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
     if (norm !== 0) for (let k = first; k < at; k++) weight[k] = weight[k]! / norm;
   }
   outStart[n] = at;
-  return { start: outStart, term: outTerm, weight, terms };
+  for (let t = 0; t < terms; t++) if (df[t]! > maxDf) df[t] = 0;
+  return { start: outStart, term: outTerm, weight, terms, df };
 }
 
 /**
@@ -261,20 +264,19 @@ interface ClusterGroup {
 }
 
 /**
- * Each group's summed weight of each of its terms, one posting per (group, term): typed arrays for
- * all groups, a linked list per term (`first`, `last`, `next`) of the groups that hold it. A group
- * posts a term once, so there are at most as many postings as vector entries. `scaled` is the
- * centroid's weight: the sum divided by the group's norm (for a group of one, the sum: its vector).
+ * Each group's summed weight of each of its terms, one posting per (group, term), in typed arrays
+ * for all groups. A term's postings are one run from `base[t]`, `filled[t]` long: a term is in at
+ * most as many groups as stories hold it (`Vectors.df`), so its run is laid out before any group
+ * exists, and walking it reads consecutive entries. `scaled` is the centroid's weight: the sum
+ * divided by the group's norm (for a group of one, the sum: its vector).
  */
 interface Postings {
   term: Int32Array;
   group: Int32Array;
   sum: Float64Array;
   scaled: Float64Array;
-  next: Int32Array;
-  first: Int32Array;
-  last: Int32Array;
-  count: number;
+  base: Int32Array;
+  filled: Int32Array;
 }
 
 /**
@@ -350,11 +352,10 @@ export function groupStories(stories: readonly GroupInput[], nowMs: number, opti
     group: new Int32Array(entries),
     sum: new Float64Array(entries),
     scaled: new Float64Array(entries),
-    next: new Int32Array(entries),
-    first: new Int32Array(vectors.terms).fill(-1),
-    last: new Int32Array(vectors.terms),
-    count: 0,
+    base: new Int32Array(vectors.terms),
+    filled: new Int32Array(vectors.terms),
   };
+  for (let t = 1; t < vectors.terms; t++) postings.base[t] = postings.base[t - 1]! + vectors.df[t - 1]!;
   const join = (group: ClusterGroup, g: number, i: number): void => {
     group.members.push(i);
     loadGroup(group, postings, scratch);
@@ -364,15 +365,11 @@ export function groupStories(stories: readonly GroupInput[], nowMs: number, opti
         postings.sum[scratch.posting[t]!]! += vectors.weight[k]!;
         continue;
       }
-      const p = postings.count++;
+      const p = postings.base[t]! + postings.filled[t]!++;
       group.postings.push(p);
       postings.term[p] = t;
       postings.group[p] = g;
       postings.sum[p] = vectors.weight[k]!;
-      postings.next[p] = -1;
-      if (postings.first[t] === -1) postings.first[t] = p;
-      else postings.next[postings.last[t]!] = p;
-      postings.last[t] = p;
     }
     let norm = 0;
     for (const p of group.postings) norm += postings.sum[p]! * postings.sum[p]!;
@@ -405,7 +402,8 @@ export function groupStories(stories: readonly GroupInput[], nowMs: number, opti
       touched.length = 0;
       for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
         const x = vectors.weight[k]!;
-        for (let p = postings.first[vectors.term[k]!]!; p !== -1; p = postings.next[p]!) {
+        const t = vectors.term[k]!;
+        for (let p = postings.base[t]!, end = p + postings.filled[t]!; p < end; p++) {
           const g = postings.group[p]!;
           if (mark[g] !== i) {
             mark[g] = i;
@@ -416,9 +414,10 @@ export function groupStories(stories: readonly GroupInput[], nowMs: number, opti
         }
       }
       for (const g of touched) {
+        // Most groups a story touches share a word or two: far below the threshold, whichever way summed.
+        if (dotWith[g]! < options.threshold - 1e-9) continue;
         const group = groups[g]!;
-        if (size <= group.postings.length) consider(g, dotWith[g]!);
-        else if (dotWith[g]! >= options.threshold - 1e-9) consider(g, centroidDot(vectors, i, group, postings, scratch));
+        consider(g, size <= group.postings.length ? dotWith[g]! : centroidDot(vectors, i, group, postings, scratch));
       }
     } else {
       groups.forEach((group, g) => {
@@ -437,15 +436,21 @@ export function groupStories(stories: readonly GroupInput[], nowMs: number, opti
       let newestMs = -Infinity;
       for (const i of g.members) newestMs = Math.max(newestMs, stories[i]!.publishedMs);
       const recency = Math.pow(0.5, Math.max(0, nowMs - newestMs) / options.recencyHalfLifeMs);
-      // The most central member speaks for the group (its headline becomes the group title).
-      loadGroup(g, postings, scratch);
-      const closeness = new Map(
-        g.members.map((i) => {
+      // The most central member speaks for the group (its headline becomes the group title): the
+      // first of the members closest to the centroid.
+      let central = g.members[0]!;
+      if (g.members.length > 1) {
+        loadGroup(g, postings, scratch);
+        let closest = -Infinity;
+        for (const i of g.members) {
           loadStory(vectors, i, scratch);
-          return [i, centroidDot(vectors, i, g, postings, scratch)];
-        }),
-      );
-      const central = [...g.members].sort((a, b) => closeness.get(b)! - closeness.get(a)!)[0]!;
+          const closeness = centroidDot(vectors, i, g, postings, scratch);
+          if (closeness > closest) {
+            closest = closeness;
+            central = i;
+          }
+        }
+      }
       const rest = g.members.filter((i) => i !== central).sort((a, b) => stories[b]!.publishedMs - stories[a]!.publishedMs);
       const coverage = groupCoverage(g.members.map((i) => stories[i]!), options);
       return { ids: [central, ...rest].map((i) => stories[i]!.id), newestMs, score: coverage + recency };
