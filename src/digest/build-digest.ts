@@ -110,31 +110,35 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
   // 1. Candidates in the window, with what ranking needs, worked out when each story was stored
   // (DigestFeatures): one read of short rows, no bodies. Each headline's key is made once here:
   // templates, coverage and the shown list all compare headlines by it.
-  const windowAll = deps.store.digestCandidates(options.since, options.at, maxCandidates).map((c) => ({ ...c, headlineKey: headlineKey(c.headline) }));
+  const windowAll = deps.store.digestCandidates(options.since, options.at, maxCandidates);
+  const keys = windowAll.map((c) => headlineKey(c.headline));
   const keep = filter ? aboutIds(deps.store, filter, options.since, options.at, maxCandidates) : null;
-  const candidates = keep ? windowAll.filter((c) => keep.has(c.id)) : windowAll;
-  const inputs: GroupInput[] = candidates.map((c) => ({
-    id: c.id, publishedMs: c.publishedMs, headline: c.headline, headlineKey: c.headlineKey, lead: '', placeKeys: [], terms: c.terms, dateline: c.datelinePlace,
-    bodyWords: c.bodyWords,
-  }));
+  const inputs: GroupInput[] = [];
+  windowAll.forEach((c, i) => {
+    if (keep && !keep.has(c.id)) return;
+    inputs.push({
+      id: c.id, publishedMs: c.publishedMs, headline: c.headline, headlineKey: keys[i]!, lead: '', placeKeys: [], terms: c.terms, dateline: c.datelinePlace,
+      bodyWords: c.bodyWords,
+    });
+  });
 
   // 2. Routine series, learnt from the headlines of the days before the window and of the window itself
   // (each past day's shapes are kept between builds: shape-history.ts).
   const templates = options.templates ?? DEFAULT_TEMPLATES;
   const history = historyShapeSets(deps.store, new Date(options.since.getTime() - templates.lookbackDays * DAY_MS), options.since, DIGEST_DEFAULTS.maxHistory);
   // The whole window, not only what `about` kept: a series is a series whatever the filter.
-  const scores = templateScoresOfShapes(windowAll, history, templates);
+  const scores = templateScoresOfShapes(windowAll, history, templates, keys);
   const templateOf = new Map(windowAll.map((c, i) => [c.headline, scores[i]!]));
   for (const input of inputs) input.template = templateOf.get(input.headline) ?? 0;
 
   // 3. Events, best first; what is shown of their stories read for those alone.
   const groups = groupStories(inputs, options.at.getTime(), options.grouping ?? DEFAULT_GROUPING);
-  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const byId = new Map(inputs.map((input) => [input.id, input]));
   const shown = groups.slice(0, maxGroups).map((g) => {
     // The same story filed twice (an update, a repeat) is shown once: the representative or the newest.
     const seen = new Set<string>();
     const members = g.ids.map((id) => byId.get(id)!).filter((c) => {
-      const key = c.headlineKey;
+      const key = c.headlineKey!;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
@@ -147,7 +151,7 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
     since: options.since,
     tz: options.tz,
     about: options.about ?? null,
-    storyCount: candidates.length,
+    storyCount: inputs.length,
     groupCount: groups.length,
     groups: shown.map(({ members, more }) => ({
       title: members[0]!.headline,

@@ -132,12 +132,14 @@ export function templateScoresByDays(
 
 /**
  * `templateScoresByDays` for headlines whose `headlineShapes` are known (stored with each story); the
- * history may be given as the shapes of each earlier day (`historyShapeSets`).
+ * history may be given as the shapes of each earlier day (`historyShapeSets`), and the headlines'
+ * `headlineKey`s when already made.
  */
 export function templateScoresOfShapes(
-  window: readonly { headline: string; shapes: readonly string[]; headlineKey?: string }[],
+  window: readonly { headline: string; shapes: readonly string[] }[],
   history: ((shape: string) => number) | readonly ReadonlySet<string>[],
   options: Readonly<TemplateOptions> = DEFAULT_TEMPLATES,
+  keys?: readonly string[],
 ): number[] {
   // Distinct headlines only: the same story filed twice is not a series. Shapes and headlines are
   // numbered, and each (shape, headline) pair counted once: a set of headlines per shape was
@@ -147,8 +149,8 @@ export function templateScoresOfShapes(
   const pairs = new Set<number>();
   const headlinesOf: number[] = [];
   const daysOf: number[] = [];
-  const shapeIdsOf = window.map(({ headline, shapes, headlineKey: known }) => {
-    const key = known ?? headlineKey(headline);
+  const shapeIdsOf = window.map(({ headline, shapes }, i) => {
+    const key = keys?.[i] ?? headlineKey(headline);
     let h = headlineIds.get(key);
     if (h === undefined) headlineIds.set(key, (h = headlineIds.size));
     return shapes.map((shape) => {

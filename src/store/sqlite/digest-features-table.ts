@@ -51,7 +51,7 @@ export function createFeatureEncoder(db: SqliteDatabase): (features: DigestFeatu
 }
 
 /** Terms blobs decoded into one pair of arrays, one view of it per blob. */
-export function decodeTerms(blobs: readonly Uint8Array[]): { ids: Int32Array; counts: Float64Array }[] {
+export function decodeTerms(blobs: readonly Buffer[]): { ids: Int32Array; counts: Float64Array }[] {
   let total = 0;
   for (const blob of blobs) total += blob.length / 12;
   const ids = new Int32Array(total);
@@ -59,10 +59,9 @@ export function decodeTerms(blobs: readonly Uint8Array[]): { ids: Int32Array; co
   let at = 0;
   return blobs.map((blob) => {
     const n = blob.length / 12;
-    const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
     for (let k = 0; k < n; k++) {
-      ids[at + k] = view.getInt32(k * 4, true);
-      counts[at + k] = view.getFloat64(n * 4 + k * 8, true);
+      ids[at + k] = blob.readInt32LE(k * 4);
+      counts[at + k] = blob.readDoubleLE(n * 4 + k * 8);
     }
     at += n;
     return { ids: ids.subarray(at - n, at), counts: counts.subarray(at - n, at) };

@@ -475,7 +475,7 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     }
     // Every row's terms decoded into one pair of arrays (views of it per row): a busy day's ~1,000
     // rows would otherwise allocate two array buffers each.
-    const terms = decodeTerms(rows.map((r) => r[5] ?? new Uint8Array(0)));
+    const terms = decodeTerms(rows.map((r) => r[5] ?? Buffer.alloc(0)));
     return rows.map(([id, headline, publishedMs, datelinePlace, bodyWords, , shapes], i) => ({
       id, headline, publishedMs, datelinePlace, bodyWords: bodyWords ?? 0, terms: terms[i]!, shapes: decodeShapes(shapes ?? ''),
     }));
