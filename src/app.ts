@@ -41,6 +41,11 @@ export interface AppOptions {
   feedOptions?: Pick<FeedServiceDeps, 'fetch' | 'defaultIntervalMinutes' | 'allowPrivateAddresses' | 'lookup'>;
   /** Default zone of digest subscriptions (config `timezone`); UTC when not given. */
   timezone?: string;
+  /**
+   * Analyzer threads for bulk ingest (files of thousands of stories): 0 or absent analyses inline
+   * (tests, embedders); null one per core. The bot and CLI pass config's `ingestThreads`.
+   */
+  ingestThreads?: number | null;
 }
 
 /** The options every entry point (bot, CLI) derives from config: built in one place so they cannot drift. */
@@ -51,10 +56,22 @@ export function appOptionsFromConfig(config: Config, deps: Pick<AppOptions, 'com
     cacheDir: config.cacheDir,
     mapsDir: config.mapsDir,
     timezone: config.timezone,
+    ingestThreads: config.ingestThreads,
     feedOptions: {
       defaultIntervalMinutes: config.feeds.intervalMinutes,
       fetch: { userAgent: feedUserAgent(config.feeds.contact) },
       allowPrivateAddresses: config.feeds.allowPrivate,
+    },
+  };
+}
+
+/** The worker-thread option of bulk ingest, from the app's options (threads load the app's gazetteer cache). */
+function analyzerThreads(options: AppOptions): Pick<IngestDeps, 'workers'> {
+  if (options.ingestThreads === undefined || options.ingestThreads === 0) return {};
+  return {
+    workers: {
+      ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
+      ...(options.ingestThreads !== null ? { threads: options.ingestThreads } : {}),
     },
   };
 }
@@ -86,6 +103,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         now: () => options.clock.now(),
         excludeDirs: [options.cacheDir, options.mapsDir].filter((d): d is string => d !== undefined),
         ...(onProgress ? { onProgress } : {}),
+        ...analyzerThreads(options),
       }),
     close: () => store.close(),
   };

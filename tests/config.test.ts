@@ -21,6 +21,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATELINE_DB: '' }, {}, '/x').dbPath).toBe(path.resolve('/x/data/dateline.db'));
   });
 
+  it('takes the analyzer threads of bulk ingest: one per core unless a count is given, 0 inline', () => {
+    expect(loadConfig({}, {}, '/x').ingestThreads).toBeNull();
+    expect(loadConfig({ DATELINE_INGEST_THREADS: '0' }, {}, '/x').ingestThreads).toBe(0);
+    expect(loadConfig({ DATELINE_INGEST_THREADS: '3' }, {}, '/x').ingestThreads).toBe(3);
+    expect(() => loadConfig({ DATELINE_INGEST_THREADS: 'many' }, {}, '/x')).toThrow(/DATELINE_INGEST_THREADS/);
+    expect(() => loadConfig({ DATELINE_INGEST_THREADS: '99' }, {}, '/x')).toThrow(/0-16 threads/);
+  });
+
   it('lists every problem in one error', () => {
     let error: unknown;
     try {
