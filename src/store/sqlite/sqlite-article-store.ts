@@ -17,6 +17,7 @@ import { articleId, contentHash } from '../article-identity.js';
 import type { ScoredSentence, Quote } from '../../nlp/types.js';
 import type { PlaceMention } from '../../geo/types.js';
 import { ftsAll, ftsAny, ftsPrefix, ftsWords } from './fts-query.js';
+import { rankSuggestions } from './rank-suggestions.js';
 import { digestFeatures } from '../../digest/story-features.js';
 import { createFeatureEncoder, decodeShapes, decodeTerms, INSERT_DAY_SHAPE, INSERT_DIGEST_FEATURES, repairDigestFeatures, utcDay } from './digest-features-table.js';
 import type { SqliteDatabase } from './open-database.js';
@@ -255,12 +256,11 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     nthNewestMatch: db.prepare<[string, number], { r: number }>('SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?'),
     maxRowid: db.prepare<[], { r: number | null }>('SELECT MAX(rowid) AS r FROM articles'),
     summaryByRowid: db.prepare<[number], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.rowid = ?`),
-    // Headlines: the newest SUGGEST_CANDIDATES matches of the prefix query, best-matching (bm25) first.
-    suggest: db.prepare<[string, number, number], SummaryRow>(`
-      WITH m AS MATERIALIZED (
-        SELECT rowid AS r, bm25(headlines_fts) AS rank FROM headlines_fts
-        WHERE headlines_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
-      SELECT ${SUMMARY_COLUMNS} FROM m JOIN articles a ON a.rowid = m.r ORDER BY m.rank, m.r DESC LIMIT ?`),
+    // Headlines: the newest SUGGEST_CANDIDATES matches of the prefix query, newest first (ranked by rankSuggestions;
+    // only the shown ones are read from articles).
+    suggest: db.prepare<[string, number], { r: number; headline: string }>(
+      'SELECT rowid AS r, headline FROM headlines_fts WHERE headlines_fts MATCH ? ORDER BY rowid DESC LIMIT ?',
+    ),
     // One typed letter has no prefix index (prefix='2 3 4'): headlines starting with it, newest first,
     // looked for among the newest SUGGEST_SCAN stories only.
     suggestLetter: db.prepare<[number, string, number], SummaryRow>(`
@@ -440,7 +440,10 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     // leave them out, and when nothing else is left, match the typed start among the newest headlines.
     const usable = words.filter((w) => w.length > 1);
     if (usable.length === 0) return q.suggestLetter.all(SUGGEST_SCAN, `${escapeLike(prefix.trimStart())}%`, limit).map(toSummary);
-    return q.suggest.all(ftsPrefix(usable), SUGGEST_CANDIDATES, limit).map(toSummary);
+    return rankSuggestions(usable.join(' '), q.suggest.all(ftsPrefix(usable), SUGGEST_CANDIDATES), limit)
+      .map(({ r }) => q.summaryByRowid.get(r))
+      .filter((row): row is SummaryRow => row !== undefined)
+      .map(toSummary);
   }
 
   function storiesBetween(from: Date, to: Date, limit: number): StoryWithAnalysis[] {
