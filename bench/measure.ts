@@ -5,12 +5,15 @@
  * command over CALLS varied calls. Prints one JSON line (MeasureResult).
  * Usage: tsx bench/measure.ts STORE_DB ARTICLES [CALLS] [BUDGET_MS per command] [MIXED commands before RSS] [MIN_SAMPLES before the budget applies]
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { commands } from '../commands/index.js';
 import { createApp, type App } from '../src/app.js';
 import type { AutocompleteContext, Caller, CommandContext, CommandOptionJson } from '../src/core/command.js';
 import { systemClock } from '../src/core/clock.js';
 import { dispatchAutocomplete, dispatchCommand } from '../src/core/dispatch.js';
+import { loadGeoService } from '../src/geo/geo-service.js';
 import { createLogger } from '../src/core/logger.js';
 import { OptionType, parseCommandLine } from '../src/core/parse-command-line.js';
 import { loadConfig } from '../src/config.js';
@@ -122,8 +125,11 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env, { dbPath });
   const log = createLogger({ level: 'error', write: (line) => process.stderr.write(`${line}\n`) });
 
+  // Maps are rendered into an empty folder: a map cache left by an earlier run would hide first renders.
+  const mapCacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-maps-'));
   const t0 = performance.now();
-  const app = await createApp({ dbPath, cacheDir: config.cacheDir, commands, clock: systemClock, log });
+  const geo = await loadGeoService({ cacheDir: config.cacheDir, mapCacheDir });
+  const app = await createApp({ dbPath, cacheDir: config.cacheDir, commands, clock: systemClock, log, geo });
   // Ready to answer: the first command has run (statements prepared, pages of the index read).
   await dispatchCommand(app.registry, 'latest', { options: {}, subcommand: null, caller, services: app.services });
   const createAppMs = Math.round(performance.now() - t0);
@@ -185,6 +191,7 @@ async function main(): Promise<void> {
     notes,
   };
   app.close();
+  fs.rmSync(mapCacheDir, { recursive: true, force: true });
   console.log(JSON.stringify(out));
 }
 

@@ -218,9 +218,10 @@ export function createGeoService(gaz: Gazetteer, options: GeoServiceOptions = {}
 
 /**
  * Load the gazetteer (building the cache on first use, ~10 s) and return the service.
- * `cacheDir` defaults to `data/cache/` at the repo root.
+ * `cacheDir` defaults to `data/cache/` at the repo root; rendered maps go to `mapCacheDir`, by
+ * default `<cacheDir>/maps` (the benchmark gives each run an empty one, so first renders count).
  */
-export async function loadGeoService(options: { cacheDir?: string } = {}): Promise<GeoService> {
+export async function loadGeoService(options: { cacheDir?: string; mapCacheDir?: string } = {}): Promise<GeoService> {
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   const path = defaultCachePath(cacheDir);
   if (!existsSync(path)) await buildGazetteer(path);
@@ -232,7 +233,7 @@ export async function loadGeoService(options: { cacheDir?: string } = {}): Promi
     await buildGazetteer(path);
     gaz = new Gazetteer(path);
   }
-  return createGeoService(gaz, { mapCacheDir: join(cacheDir, 'maps') });
+  return createGeoService(gaz, { mapCacheDir: options.mapCacheDir ?? join(cacheDir, 'maps') });
 }
 
 /** For the eval and tests: the raw gazetteer (same cache). */
