@@ -2,6 +2,7 @@
  * Name folding for gazetteer keys: the same function runs when the index is built and when a query
  * or a text span is looked up, so `Deir ez-Zor`, `DEIR EZ ZOR` and `Deïr ez Zor` meet on one key.
  */
+import { boundedMemo } from '../core/bounded-memo.js';
 
 /** Latin letters NFD does not decompose, mapped to ASCII by hand. */
 const SPECIAL: Record<string, string> = {
@@ -14,23 +15,10 @@ const DROPPED = /['’‘`´ʻʼʾʿ′"“”]/g;
 /**
  * Fold a name to its lookup key: lowercase ASCII words separated by single spaces.
  * Returns '' when the name has letters outside the Latin script (news here is English; such
- * alternate names are not indexed).
+ * alternate names are not indexed). Memoised: recognition folds every capitalised word of every
+ * story, and news repeats its names.
  */
-export function foldName(name: string): string {
-  let key = foldCache.get(name);
-  if (key === undefined) {
-    key = foldUncached(name);
-    // Bounded: ingest of a large corpus must not grow memory without end.
-    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
-    foldCache.set(name, key);
-  }
-  return key;
-}
-
-// Recognition folds every capitalised word of every story; news repeats its names, so most are
-// found here instead of going through half a dozen regex replaces.
-const foldCache = new Map<string, string>();
-const FOLD_CACHE_LIMIT = 100_000;
+export const foldName: (name: string) => string = boundedMemo(foldUncached, 100_000);
 
 function foldUncached(name: string): string {
   let s = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();

@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { boundedMemo } from '../core/bounded-memo.js';
 
 /**
  * Word tokens as ROUGE (Google's rouge-score) and the sentence ranker see them: lower-case runs of
@@ -9,20 +10,11 @@ export function tokenize(text: string): string[] {
   return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 }
 
-const stemCache = new Map<string, string>();
-const STEM_CACHE_LIMIT = 200_000;
+const stemCached = boundedMemo(stemmer, 200_000);
 
 /** Porter stem, as rouge-score does it: tokens of three characters or fewer are left alone. */
 export function stem(token: string): string {
-  if (token.length <= 3) return token;
-  let stemmed = stemCache.get(token);
-  if (stemmed === undefined) {
-    stemmed = stemmer(token);
-    // a bounded cache: ingest of a large corpus must not grow memory without end
-    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-    stemCache.set(token, stemmed);
-  }
-  return stemmed;
+  return token.length <= 3 ? token : stemCached(token);
 }
 
 /** `tokenize` then `stem`. */
