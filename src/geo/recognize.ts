@@ -3,6 +3,7 @@
  * rules that keep common words and person names out, then resolution in the document's context.
  * Runs at ingest on every story, so it works on offsets and typed-array lookups only.
  */
+import { startsUpper } from '../nlp/letters.js';
 import { foldName, looksTransliterated } from './fold.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { PlaceMention } from './types.js';
@@ -150,13 +151,6 @@ function isSentenceStart(text: string, start: number): boolean {
     i--;
   }
   return i < 0 || /[.!?:;]/.test(text.charAt(i));
-}
-
-/** `/^\p{Lu}/u`, answered without the regex for ASCII (most words of English copy). */
-function startsUpper(t: string): boolean {
-  const c = t.charCodeAt(0);
-  if (c < 128) return c >= 65 && c <= 90;
-  return /^\p{Lu}/u.test(t);
 }
 
 function tokenize(text: string): Token[] {

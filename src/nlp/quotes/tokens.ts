@@ -2,6 +2,8 @@
  * A small regex tokenizer with offsets. The quote extractor runs on every story at ingest, so it
  * avoids a full NLP pipeline: words, abbreviations with their period, and single punctuation marks.
  */
+import { startsUpper, startsWordChar } from '../letters.js';
+
 export interface Token {
   text: string;
   lower: string;
@@ -17,21 +19,6 @@ export interface Token {
 // A lone initial before a capitalised word ("Janet L. Yellen") keeps its period too.
 const TOKEN =
   /(?:\p{Lu}\.){2,}(?:-[\p{L}]+)*|\p{Lu}\.(?=\s\p{Lu}\p{Ll})|(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Rev|Sgt|Capt|Maj|Adm|Gens|Amb|Atty|Pres|Sept|Jan|Feb|Aug|Oct|Nov|Dec|No|Co|Corp|Inc|Ltd)\.|[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*|\S/gu;
-const WORD_START = /[\p{L}\p{N}]/u;
-const CAP_START = /^\p{Lu}/u;
-
-// ASCII answers without a Unicode-property regex: most tokens of English copy start with one.
-function startsWord(t: string): boolean {
-  const c = t.charCodeAt(0);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return WORD_START.test(t.charAt(0));
-}
-
-function startsCapital(t: string): boolean {
-  const c = t.charCodeAt(0);
-  if (c < 128) return c >= 65 && c <= 90;
-  return CAP_START.test(t);
-}
 
 /** Tokens of `text.slice(start, end)`, with offsets into `text`. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
@@ -46,8 +33,8 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       lower: t.toLowerCase(),
       start: s,
       end: s + t.length,
-      isWord: startsWord(t),
-      isCap: startsCapital(t),
+      isWord: startsWordChar(t),
+      isCap: startsUpper(t),
     });
   }
   return tokens;
