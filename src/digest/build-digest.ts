@@ -8,8 +8,6 @@ import { DEFAULT_TEMPLATES, templateScoresOfShapes, type TemplateOptions } from 
 import { historyShapeSets } from './shape-history.js';
 import { pickSummary, SUMMARY_CHARS } from './story-features.js';
 
-export { countWords } from './story-features.js';
-
 export interface DigestStory {
   articleId: string;
   title: string;

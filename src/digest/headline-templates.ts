@@ -114,26 +114,19 @@ export function templateScores(
       set.add(day);
     }
   }
-  return templateScoresByDays(window, (shape) => days.get(shape)?.size ?? 0, options);
+  return templateScoresOfShapes(
+    window.map((headline) => ({ headline, shapes: headlineShapes(headline) })),
+    (shape) => days.get(shape)?.size ?? 0,
+    options,
+  );
 }
 
 /**
- * `templateScores` with the history given as `historyDays(shape)`: the number of distinct earlier days
- * the shape was seen on. The digest keeps each past day's shapes (`shape-history.ts`), so it does not
- * re-read two weeks of headlines for every build.
- */
-export function templateScoresByDays(
-  window: readonly string[],
-  historyDays: (shape: string) => number,
-  options: Readonly<TemplateOptions> = DEFAULT_TEMPLATES,
-): number[] {
-  return templateScoresOfShapes(window.map((headline) => ({ headline, shapes: headlineShapes(headline) })), historyDays, options);
-}
-
-/**
- * `templateScoresByDays` for headlines whose `headlineShapes` are known (stored with each story); the
- * history may be given as the shapes of each earlier day (`historyShapeSets`), and the headlines'
- * `headlineKey`s when already made.
+ * `templateScores` for headlines whose `headlineShapes` are known (stored with each story), with the
+ * history given as `history(shape)`, the number of distinct earlier days the shape was seen on, or
+ * as the shapes of each earlier day (`historyShapeSets`: the digest keeps each past day's shapes, so
+ * it does not re-read two weeks of headlines for every build); and the headlines' `headlineKey`s
+ * when already made.
  */
 export function templateScoresOfShapes(
   window: readonly { headline: string; shapes: readonly string[] }[],

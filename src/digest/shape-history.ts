@@ -1,7 +1,7 @@
 import type { ArticleStore } from '../store/article-store.js';
 
 /**
- * The headline shapes of the days before a digest's window (`templateScoresByDays`). Every build
+ * The headline shapes of the days before a digest's window (`templateScoresOfShapes`). Every build
  * used to read up to 15,000 headlines of the 14 previous days and cut them into shapes again
  * (~30 ms of CPU per build at 100k stories), although a past day's headlines do not change once
  * its news is in. So the store keeps each UTC day's distinct shapes (`dayHeadlineShapes`: a few
@@ -90,20 +90,9 @@ function dayEntries(store: ArticleStore, cache: StoreCache, day: number, shapes:
 
 /**
  * For the newest `limit` headlines published in [from, to) (the history `templateScores` would be
- * given), the number of distinct UTC days each shape was seen on. Same answer as reading them whole.
- */
-export function historyShapeDays(store: ArticleStore, from: Date, to: Date, limit: number): (shape: string) => number {
-  const daySets = historyShapeSets(store, from, to, limit);
-  return (shape) => {
-    let n = 0;
-    for (const set of daySets) if (set.has(shape)) n++;
-    return n;
-  };
-}
-
-/**
- * `historyShapeDays` as the shapes of each distinct day: a caller with many shapes to count (a
- * window's ~4,000) walks the days' sets once instead of asking each set about each shape.
+ * given), the shapes of each distinct UTC day they fall on: the number of sets holding a shape is the
+ * number of days it was seen on, the same answer as reading the headlines whole. A caller with many
+ * shapes to count (a window's ~4,000) walks the days' sets once.
  */
 export function historyShapeSets(store: ArticleStore, from: Date, to: Date, limit: number): ReadonlySet<string>[] {
   const fromMs = from.getTime();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigest, countWords, digestToJson, pickSummarySentence } from '../../src/digest/build-digest.js';
+import { buildDigest, digestToJson, pickSummarySentence } from '../../src/digest/build-digest.js';
+import { countWords } from '../../src/digest/story-features.js';
 import { groupStories } from '../../src/digest/group-stories.js';
 import { createDigestFixture, story } from './fixture.js';
 

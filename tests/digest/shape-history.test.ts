@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headlineShapes } from '../../src/digest/headline-templates.js';
-import { historyShapeDays } from '../../src/digest/shape-history.js';
+import { historyShapeSets } from '../../src/digest/shape-history.js';
 import type { ArticleStore, NewArticle } from '../../src/store/article-store.js';
 import { createDigestFixture, story } from './fixture.js';
 
@@ -21,7 +21,7 @@ function direct(store: ArticleStore, from: Date, to: Date, limit: number): Map<s
 
 const SERIES = ['PIGS UP 1.00 DLR - FARM BOARD', 'CATTLE STEADY - FARM BOARD', 'FUND SETS PAYOUT', 'GRAIN FUTURES OPEN HIGHER IN CHICAGO'];
 
-describe('historyShapeDays', () => {
+describe('historyShapeSets', () => {
   it('counts the same days as reading the headlines whole, for partial days, limits and after new writes', () => {
     const fx = createDigestFixture();
     try {
@@ -37,7 +37,8 @@ describe('historyShapeDays', () => {
       const shapes = [...new Set(stories.flatMap((s) => headlineShapes(s.headline)))].concat(['=nothing like it']);
       const check = (from: string, to: string, limit: number): void => {
         const want = direct(store, new Date(from), new Date(to), limit);
-        const got = historyShapeDays(store, new Date(from), new Date(to), limit);
+        const days = historyShapeSets(store, new Date(from), new Date(to), limit);
+        const got = (shape: string): number => days.filter((set) => set.has(shape)).length;
         for (const shape of shapes) expect([shape, got(shape)]).toEqual([shape, want.get(shape) ?? 0]);
       };
       check('2024-01-01T00:00:00Z', '2024-01-07T00:00:00Z', 15_000);
