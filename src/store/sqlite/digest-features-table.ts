@@ -2,6 +2,7 @@ import type { DigestFeatures } from '../article-store.js';
 import type { PlaceMention } from '../../geo/types.js';
 import { digestFeatures } from '../../digest/story-features.js';
 import type { SqliteDatabase } from './open-database.js';
+import { unpackSentenceScores } from './packed-sentences.js';
 
 /**
  * The `digest_features` rows (one per article, see DigestFeatures): terms as a blob of their ids
@@ -83,10 +84,25 @@ export const INSERT_DIGEST_FEATURES = `
   INSERT OR REPLACE INTO digest_features (article_rowid, body_words, summary, terms, shapes)
   VALUES (@rowid, @bodyWords, @summary, @terms, @shapes)`;
 
-/** Sentences are packed as `[[start, end, score], …]` (sqlite-article-store.ts). */
-type PackedSentence = [number, number, number];
+type StoredPlace = Pick<PlaceMention, 'start' | 'name' | 'geonameId' | 'countryCode'>;
 type BackfillRow = [rowid: number, headline: string, body: string, packed: string | null];
 type BackfillPlaceRow = [articleRowid: number, start: number, name: string, geonameId: number | null, countryCode: string | null];
+
+/** Place rows (ordered by article, then start) grouped by article. */
+function placesByArticle(rows: readonly BackfillPlaceRow[]): Map<number, StoredPlace[]> {
+  const places = new Map<number, StoredPlace[]>();
+  for (const [rowid, start, name, geonameId, countryCode] of rows) {
+    let list = places.get(rowid);
+    if (!list) places.set(rowid, (list = []));
+    list.push({ start, name, geonameId, countryCode });
+  }
+  return places;
+}
+
+/** A stored story's features, from its headline, body, packed sentences and places: what `addArticles` stores. */
+function storedStoryFeatures(headline: string, body: string, packed: string | null, places: readonly StoredPlace[]): DigestFeatures {
+  return digestFeatures({ headline, body }, unpackSentenceScores(packed ?? '[]'), places);
+}
 
 /** Articles read per batch: bounds memory (a batch holds its bodies) at any store size. */
 const BACKFILL_BATCH = 2000;
@@ -116,15 +132,9 @@ export function backfillDigestFeatures(db: SqliteDatabase): number {
     if (rows.length === 0) return done;
     const first = rows[0]![0];
     const last = rows[rows.length - 1]![0];
-    const places = new Map<number, Pick<PlaceMention, 'start' | 'name' | 'geonameId' | 'countryCode'>[]>();
-    for (const [rowid, start, name, geonameId, countryCode] of placesOf.all(first, last)) {
-      let list = places.get(rowid);
-      if (!list) places.set(rowid, (list = []));
-      list.push({ start, name, geonameId, countryCode });
-    }
+    const places = placesByArticle(placesOf.all(first, last));
     for (const [rowid, headline, body, packed] of rows) {
-      const sentences = (JSON.parse(packed ?? '[]') as PackedSentence[]).map(([start, end, score]) => ({ start, end, score }));
-      insert.run({ rowid, ...encode(digestFeatures({ headline, body }, sentences, places.get(rowid) ?? [])) });
+      insert.run({ rowid, ...encode(storedStoryFeatures(headline, body, packed, places.get(rowid) ?? [])) });
     }
     done += rows.length;
     after = last;
@@ -170,25 +180,20 @@ export function repairDigestFeatures(db: SqliteDatabase, rowids: readonly number
       WHERE a.rowid IN (SELECT value FROM json_each(?)) AND NOT EXISTS (SELECT 1 FROM digest_features f WHERE f.article_rowid = a.rowid)`)
     .raw(true)
     .all(list);
-  const places = new Map<number, Pick<PlaceMention, 'start' | 'name' | 'geonameId' | 'countryCode'>[]>();
-  const placeRows = db
-    .prepare<[string], BackfillPlaceRow>(
-      'SELECT article_rowid, start, name, geoname_id, country_code FROM places WHERE article_rowid IN (SELECT value FROM json_each(?)) ORDER BY article_rowid, start',
-    )
-    .raw(true)
-    .all(list);
-  for (const [rowid, start, name, geonameId, countryCode] of placeRows) {
-    let mentions = places.get(rowid);
-    if (!mentions) places.set(rowid, (mentions = []));
-    mentions.push({ start, name, geonameId, countryCode });
-  }
+  const places = placesByArticle(
+    db
+      .prepare<[string], BackfillPlaceRow>(
+        'SELECT article_rowid, start, name, geoname_id, country_code FROM places WHERE article_rowid IN (SELECT value FROM json_each(?)) ORDER BY article_rowid, start',
+      )
+      .raw(true)
+      .all(list),
+  );
   const insert = db.prepare(INSERT_DIGEST_FEATURES);
   const insertDayShape = db.prepare<[number, string]>(INSERT_DAY_SHAPE);
   const encode = createFeatureEncoder(db);
   db.transaction(() => {
     for (const [rowid, headline, body, packed, publishedMs] of rows) {
-      const sentences = (JSON.parse(packed ?? '[]') as PackedSentence[]).map(([start, end, score]) => ({ start, end, score }));
-      const features = digestFeatures({ headline, body }, sentences, places.get(rowid) ?? []);
+      const features = storedStoryFeatures(headline, body, packed, places.get(rowid) ?? []);
       insert.run({ rowid, ...encode(features) });
       for (const shape of features.shapes) insertDayShape.run(utcDay(publishedMs), shape);
     }

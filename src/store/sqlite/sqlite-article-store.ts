@@ -21,6 +21,7 @@ import { rankSuggestions } from './rank-suggestions.js';
 import { digestFeatures } from '../../digest/story-features.js';
 import { createFeatureEncoder, decodeShapes, decodeTerms, INSERT_DAY_SHAPE, INSERT_DIGEST_FEATURES, repairDigestFeatures, utcDay } from './digest-features-table.js';
 import type { SqliteDatabase } from './open-database.js';
+import { packSentences, unpackSentenceScores, type PackedSentence } from './packed-sentences.js';
 
 interface ArticleRow {
   rowid: number;
@@ -125,26 +126,12 @@ function toSummary(row: SummaryRow): ArticleSummary {
   };
 }
 
-/** Sentences are packed as `[[start, end, score], …]`: text is sliced from the body on read. */
-type PackedSentence = [number, number, number];
-
 export function sentenceText(body: string, start: number, end: number): string {
   return body.slice(start, end).replace(/\s+/g, ' ').trim();
 }
 
 function unpackSentences(body: string, packed: string): ScoredSentence[] {
-  const rows = JSON.parse(packed) as PackedSentence[];
-  return rows.map(([start, end, score], index) => ({ index, start, end, score, text: sentenceText(body, start, end) }));
-}
-
-/** Offsets and scores only: `storiesBetween` leaves the text to the caller (see StoryWithAnalysis). */
-function unpackSentenceScores(packed: string): Omit<ScoredSentence, 'text'>[] {
-  const rows = JSON.parse(packed) as PackedSentence[];
-  return rows.map(([start, end, score], index) => ({ index, start, end, score }));
-}
-
-function packSentences(sentences: readonly ScoredSentence[]): string {
-  return JSON.stringify(sentences.map((s) => [s.start, s.end, Math.round(s.score * 1e6) / 1e6]));
+  return unpackSentenceScores(packed).map((s) => ({ ...s, text: sentenceText(body, s.start, s.end) }));
 }
 
 function toQuoteHit(row: QuoteRow): QuoteHit {
