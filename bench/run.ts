@@ -100,9 +100,7 @@ async function main(): Promise<void> {
   if (values['report-only']) {
     const last = JSON.parse(fs.readFileSync(path.join(cacheRoot, 'last-run.json'), 'utf8')) as BenchResults & { options?: { askCalls: number; calls: number; coldRuns: number } };
     const options = last.options ?? { askCalls: 5, calls: 1000, coldRuns: 5 };
-    fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(toContract(last), null, 2)}\n`);
-    fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), renderMarkdown(last, fs.readFileSync(path.join(root, 'bench/notes.md'), 'utf8'), options));
-    process.stderr.write('wrote bench/results.json and BENCHMARKS.md from bench/cache/last-run.json\n');
+    writeReport(last, options, path.join(root, 'bench/results.json'), path.join(root, 'BENCHMARKS.md'));
     return;
   }
   const sizes = values.sizes
@@ -185,15 +183,16 @@ async function main(): Promise<void> {
   }
   const bench: BenchResults = { machine: machine(), node: process.version, date: new Date().toISOString(), commit, sizes: sizesOut };
   if (!partial) fs.writeFileSync(lastRunPath, `${JSON.stringify({ ...bench, options: { askCalls, calls, coldRuns } }, null, 2)}\n`);
-  fs.mkdirSync(path.dirname(outJson), { recursive: true });
-  fs.writeFileSync(outJson, `${JSON.stringify(toContract(bench), null, 2)}\n`);
   console.log(renderTables(bench));
-  {
-    const md = renderMarkdown(bench, fs.readFileSync(path.join(root, 'bench/notes.md'), 'utf8'), { askCalls, calls, coldRuns });
-    const mdPath = partial ? path.join(cacheRoot, 'BENCHMARKS-quick.md') : path.join(root, 'BENCHMARKS.md');
-    fs.writeFileSync(mdPath, md);
-    process.stderr.write(`wrote ${path.relative(root, outJson)} and ${path.relative(root, mdPath)}\n`);
-  }
+  writeReport(bench, { askCalls, calls, coldRuns }, outJson, partial ? path.join(cacheRoot, 'BENCHMARKS-quick.md') : path.join(root, 'BENCHMARKS.md'));
+}
+
+/** results.json (the contract) and the markdown report (with bench/notes.md) of a run. */
+function writeReport(bench: BenchResults, run: { askCalls: number; calls: number; coldRuns: number }, jsonPath: string, mdPath: string): void {
+  fs.mkdirSync(path.dirname(jsonPath), { recursive: true });
+  fs.writeFileSync(jsonPath, `${JSON.stringify(toContract(bench), null, 2)}\n`);
+  fs.writeFileSync(mdPath, renderMarkdown(bench, fs.readFileSync(path.join(root, 'bench/notes.md'), 'utf8'), run));
+  process.stderr.write(`wrote ${path.relative(root, jsonPath)} and ${path.relative(root, mdPath)}\n`);
 }
 
 /** Read a published bench/results.json back (for --merge when bench/cache/last-run.json is missing). */
