@@ -1,5 +1,5 @@
 import { splitSentences } from './sentences.js';
-import { weightedPageRank } from './textrank.js';
+import { postingsOf, similarityMatrix, weightedPageRank } from './textrank.js';
 import { contentTokens, stem, STOPWORDS, tokenize } from './tokens.js';
 import type { ScoredSentence } from './types.js';
 
@@ -54,7 +54,7 @@ export function scoreSentences(body: string, params: Readonly<ScoringParams> = D
   const words = sentences.map((s) => tokenize(s.text).filter((w) => !STOPWORDS.has(w)));
   const stemmed = words.map((ws) => ws.map(stem));
   // 2. two similarity graphs over the same sentences
-  const overlap = weightedPageRank(overlapMatrix(stemmed), n, params.damping);
+  const overlap = weightedPageRank(similarityMatrix(stemmed), n, params.damping);
   const cosine = params.cosineWeight > 0 ? weightedPageRank(cosineMatrix(words), n, params.damping) : null;
 
   // 3. centrality × length preference × lead prior
@@ -109,47 +109,6 @@ export function reductionPercent(bodyLength: number, summaryLength: number): num
 /** Stories this short have nothing to cut: the command says so instead of "summarising". */
 export function isTooShortToSummarize(sentenceCount: number): boolean {
   return sentenceCount <= 2;
-}
-
-/**
- * Where each word occurs: word → [sentence, count, sentence, count, …] in sentence order. The
- * graphs below add up shared words per pair from these lists, so a pair of sentences costs nothing
- * unless they share a word (comparing every pair's maps was most of the graphs' time).
- */
-function postingsOf(sentences: readonly (readonly string[])[]): Map<string, number[]> {
-  const postings = new Map<string, number[]>();
-  sentences.forEach((words, i) => {
-    for (const w of words) {
-      let list = postings.get(w);
-      if (!list) postings.set(w, (list = []));
-      if (list.length > 0 && list[list.length - 2] === i) list[list.length - 1]! += 1;
-      else list.push(i, 1);
-    }
-  });
-  return postings;
-}
-
-/**
- * textrank.ts's `similarityMatrix`: distinct shared words / (log|Si| + log|Sj|). The shared counts
- * are integers whatever the order they are added in, so the values are the same bit for bit.
- */
-function overlapMatrix(tokens: readonly (readonly string[])[]): Float64Array {
-  const n = tokens.length;
-  const shared = new Float64Array(n * n);
-  for (const list of postingsOf(tokens).values()) {
-    for (let a = 0; a < list.length; a += 2) for (let b = a + 2; b < list.length; b += 2) shared[list[a]! * n + list[b]!]! += 1;
-  }
-  const matrix = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const denominator = Math.log(tokens[i]!.length) + Math.log(tokens[j]!.length);
-      if (!(denominator > 0)) continue;
-      const w = shared[i * n + j]! / denominator;
-      matrix[i * n + j] = w;
-      matrix[j * n + i] = w;
-    }
-  }
-  return matrix;
 }
 
 /**

@@ -24,14 +24,41 @@ export function overlapSimilarity(a: ReadonlySet<string>, aLength: number, b: Re
   return shared / denominator;
 }
 
-/** The symmetric similarity matrix of tokenised sentences (row-major, zero diagonal). */
+/**
+ * Where each word occurs: word → [sentence, count, sentence, count, …] in sentence order. The
+ * graphs add up shared words per pair from these lists, so a pair of sentences costs nothing unless
+ * they share a word (comparing every pair's sets was most of the graphs' time).
+ */
+export function postingsOf(sentences: readonly (readonly string[])[]): Map<string, number[]> {
+  const postings = new Map<string, number[]>();
+  sentences.forEach((words, i) => {
+    for (const w of words) {
+      let list = postings.get(w);
+      if (!list) postings.set(w, (list = []));
+      if (list.length > 0 && list[list.length - 2] === i) list[list.length - 1]! += 1;
+      else list.push(i, 1);
+    }
+  });
+  return postings;
+}
+
+/**
+ * The symmetric similarity matrix of tokenised sentences (row-major, zero diagonal): `overlapSimilarity`
+ * for every pair, from word postings. The shared counts are integers whatever the order they are
+ * added in, so the values are those of the pairwise definition bit for bit.
+ */
 export function similarityMatrix(tokens: readonly (readonly string[])[]): Float64Array {
   const n = tokens.length;
-  const sets = tokens.map((t) => new Set(t));
+  const shared = new Float64Array(n * n);
+  for (const list of postingsOf(tokens).values()) {
+    for (let a = 0; a < list.length; a += 2) for (let b = a + 2; b < list.length; b += 2) shared[list[a]! * n + list[b]!]! += 1;
+  }
   const matrix = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const w = overlapSimilarity(sets[i]!, tokens[i]!.length, sets[j]!, tokens[j]!.length);
+      const denominator = Math.log(tokens[i]!.length) + Math.log(tokens[j]!.length);
+      if (!(denominator > 0)) continue;
+      const w = shared[i * n + j]! / denominator;
       matrix[i * n + j] = w;
       matrix[j * n + i] = w;
     }

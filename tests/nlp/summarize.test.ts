@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCORING, isTooShortToSummarize, reductionPercent, scoreSentences, selectSummary } from '../../src/nlp/summarize.js';
 import { splitSentences } from '../../src/nlp/sentences.js';
-import { similarityMatrix, weightedPageRank } from '../../src/nlp/textrank.js';
+import { overlapSimilarity, weightedPageRank } from '../../src/nlp/textrank.js';
 import { stem, STOPWORDS, tokenize } from '../../src/nlp/tokens.js';
 import { reutersCorpus } from '../helpers/paths.js';
 import type { ScoredSentence } from '../../src/nlp/types.js';
@@ -125,8 +125,13 @@ function referenceScores(body: string): number[] {
       cosine[i * n + j] = cosine[j * n + i] = dot / (norms[i]! * norms[j]!);
     }
   }
+  const sets = stemmed.map((t) => new Set(t));
+  const pairwise = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) pairwise[i * n + j] = pairwise[j * n + i] = overlapSimilarity(sets[i]!, stemmed[i]!.length, sets[j]!, stemmed[j]!.length);
+  }
   const p = DEFAULT_SCORING;
-  const overlap = weightedPageRank(similarityMatrix(stemmed), n, p.damping);
+  const overlap = weightedPageRank(pairwise, n, p.damping);
   const cos = weightedPageRank(cosine, n, p.damping);
   const meanLength = Math.max(1, stemmed.reduce((sum, t) => sum + t.length, 0) / n);
   return sentences.map((_, i) => {

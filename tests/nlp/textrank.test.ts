@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overlapSimilarity, textRankScores, textRankSummary, topIndicesInOrder, weightedPageRank } from '../../src/nlp/textrank.js';
+import { overlapSimilarity, similarityMatrix, textRankScores, textRankSummary, topIndicesInOrder, weightedPageRank } from '../../src/nlp/textrank.js';
 import { splitSentences } from '../../src/nlp/sentences.js';
 
 describe('TextRank (Mihalcea & Tarau 2004)', () => {
@@ -8,6 +8,18 @@ describe('TextRank (Mihalcea & Tarau 2004)', () => {
     const b = new Set(['armi', 'advanc', 'citi', 'siege']);
     expect(overlapSimilarity(a, 3, b, 4)).toBeCloseTo(2 / (Math.log(3) + Math.log(4)), 12);
     expect(overlapSimilarity(new Set(['x']), 1, new Set(['x']), 1)).toBe(0);
+  });
+
+  it('builds the similarity matrix of every pair exactly as overlapSimilarity defines it', () => {
+    const tokens = [['syria', 'armi', 'advanc', 'armi'], ['armi', 'advanc', 'citi', 'siege'], ['x'], ['x'], [], ['citi', 'citi', 'syria']];
+    const n = tokens.length;
+    const m = similarityMatrix(tokens);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        const want = i === j ? 0 : overlapSimilarity(new Set(tokens[i]), tokens[i]!.length, new Set(tokens[j]), tokens[j]!.length);
+        expect([i, j, m[i * n + j]]).toEqual([i, j, want]);
+      }
+    }
   });
 
   it('runs weighted PageRank with damping 0.85 to a fixed point', () => {
