@@ -59,7 +59,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 // Run only as the entry point, not when imported by tests.
 const entry = process.argv[1] ?? '';
-if (/(?:^|[/\\])(?:cli\.ts|dateline(?:\.js)?)$/.test(entry)) {
+if (/(?:^|[/\\])(?:cli\.[jt]s|dateline(?:\.js)?)$/.test(entry)) {
   const code = await runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
