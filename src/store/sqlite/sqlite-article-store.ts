@@ -725,11 +725,11 @@ function monthOf(published: string): number {
 
 /**
  * The body's snippet when it holds a matched word, else the headline's (a story matched by its headline
- * alone), marks removed: a hit's snippet always shows why it matched.
+ * alone), marks removed and hard line wraps squeezed: a hit's snippet always shows why it matched.
  */
 function chooseSnippet(body: string, headline: string): string {
   const chosen = body.includes(MARK_OPEN) || !headline.includes(MARK_OPEN) ? body : headline;
-  return chosen.replaceAll(MARK_OPEN, '').replaceAll(MARK_CLOSE, '');
+  return chosen.replaceAll(MARK_OPEN, '').replaceAll(MARK_CLOSE, '').replace(/\s+/g, ' ').trim();
 }
 
 function escapeLike(text: string): string {
