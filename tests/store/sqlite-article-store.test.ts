@@ -209,6 +209,13 @@ describe('SQLite article store', () => {
     store = createSqliteArticleStore(openDatabase(dbFile));
     expect(store.placeMentionMonths([1, 2])).toEqual(kept);
     expect(store.placeMentionMonths([1])).toEqual([{ month: '2020-01', stories: 2 }]);
+    // Run again over its own table (a version set back): rebuilt, not doubled.
+    store.close();
+    const again = openDatabase(dbFile);
+    again.pragma('user_version = 7');
+    again.close();
+    store = createSqliteArticleStore(openDatabase(dbFile));
+    expect(store.placeMentionMonths([1, 2])).toEqual(kept);
   });
 
   it('walks every story in publication order in pages, as getById + getAnalysis give them', () => {
