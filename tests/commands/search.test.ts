@@ -33,7 +33,8 @@ function holdsQueryWord(snippet: string, query: string): boolean {
 }
 
 describe('/search on a store of hundreds of stories', () => {
-  it.each(['opec output', 'coffee', 'interest rates', 'wheat exports', 'sugar'])(
+  // 'oil said': 'said' is in most stories, so the hits are the newest matches, unranked (isTooCommonToRank).
+  it.each(['opec output', 'coffee', 'interest rates', 'wheat exports', 'sugar', 'oil said'])(
     '%s: every hit has a snippet of its own story that holds a query word',
     async (query) => {
       const r = await askCommand(services, `/search query:${query} count:10`);
