@@ -142,6 +142,32 @@ export interface PlaceMentionHit {
   sentence: string;
 }
 
+/** Stories mentioning a place in one month (`YYYY-MM`, the month of the story's own date as written). */
+export interface PlaceMonthCount {
+  month: string;
+  stories: number;
+}
+
+/** Where a walk over the store in publication order stopped; only the store reads it. */
+export interface StoryCursor {
+  publishedMs: number;
+  seq: number;
+}
+
+/** A stored story with its whole analysis, as `getById` + `getAnalysis` give them. */
+export interface StoredStory {
+  article: Article;
+  analysis: ArticleAnalysis;
+}
+
+export interface StoryPageQuery {
+  /** Only stories published at or after this instant. */
+  since?: Date;
+  /** Where the previous page stopped (its `next`); absent for the first page. */
+  after?: StoryCursor | null;
+  limit: number;
+}
+
 /**
  * The article store: the one narrow interface everything outside `src/store/` uses.
  * SQLite implements it today; a PostgreSQL backend must be able to implement it too,
@@ -189,6 +215,11 @@ export interface ArticleStore {
   /** Headlines starting with / containing the typed words, for autocomplete. */
   suggestHeadlines(prefix: string, limit: number): ArticleSummary[];
   count(): number;
+  /**
+   * One page of a walk over every stored story (or those since a date) in publication order, oldest
+   * first, with its analysis. Why: `dateline export` streams a store of any size in constant memory.
+   */
+  storiesPage(query: StoryPageQuery): { stories: StoredStory[]; next: StoryCursor | null };
 
   /** Quotes, newest stories first; filtered by speaker (substring, case-insensitive) and/or topic words. */
   findQuotes(query: QuoteQuery): QuoteHit[];
@@ -197,8 +228,14 @@ export interface ArticleStore {
 
   /** Mentions of any of these gazetteer ids, newest first. */
   findPlaceMentions(geonameIds: readonly number[], limit: number): PlaceMentionHit[];
-  /** Stories mentioning any of these ids. */
+  /** Stories mentioning any of these ids: the sum of `placeMentionMonths`. */
   countPlaceMentions(geonameIds: readonly number[]): number;
+  /**
+   * Stories mentioning any of these ids, by month, oldest first: every stored mention, not the newest
+   * few (so a timeline adds up to the count). Several ids sharing a story count it once while that is
+   * cheap to find out (as countPlaceMentions); read from per-month counts kept at ingest.
+   */
+  placeMentionMonths(geonameIds: readonly number[]): PlaceMonthCount[];
   /** How often each gazetteer id is mentioned across the store (for disambiguation by what the news talks about). */
   placeMentionCounts(): Map<number, number>;
 
