@@ -6,8 +6,8 @@
 import { startsUpper } from '../nlp/letters.js';
 import { foldName, looksTransliterated } from './fold.js';
 import type { Gazetteer } from './gazetteer.js';
-import type { PlaceMention } from './types.js';
-import { exactCandidates, rankCandidates, type Candidate, type Ranked, type ResolveContext } from './resolve.js';
+import { DATELINE_SPAN, type PlaceMention } from './types.js';
+import { exactCandidates, queryCandidates, rankCandidates, type Candidate, type Ranked, type ResolveContext } from './resolve.js';
 
 interface Token {
   start: number;
@@ -541,16 +541,34 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
   });
 }
 
-/** Recognise and resolve: what ingest stores for each story. */
-export function findPlaceMentions(gaz: Gazetteer, text: string, base: ResolveContext): PlaceMention[] {
+/**
+ * The entry a story's dateline names, in the context of its body's places, or -1. A dateline names
+ * where the reporter filed from, a town: a town of the name wins over a division or country of it
+ * (`WASHINGTON` is the capital, `NEW YORK` the city).
+ */
+export function resolveDateline(gaz: Gazetteer, name: string, doc: DocumentContext): number {
+  const cands = queryCandidates(gaz, name).candidates;
+  const towns = cands.filter((c) => gaz.kind(c.index) === 'city');
+  const ranked = rankCandidates(gaz, towns.length > 0 ? towns : cands, contextFor(doc, name));
+  return ranked[0]?.index ?? -1;
+}
+
+function toMention(gaz: Gazetteer, name: string, start: number, end: number, i: number): PlaceMention {
+  if (i < 0) return { name, start, end, geonameId: null, countryCode: null, lat: null, lon: null };
+  const p = gaz.place(i);
+  return { name, start, end, geonameId: p.id, countryCode: p.countryCode || null, lat: p.lat, lon: p.lon };
+}
+
+/** Recognise and resolve: what ingest stores for each story (the dateline's place first, when given). */
+export function findPlaceMentions(gaz: Gazetteer, text: string, base: ResolveContext, dateline?: string | null): PlaceMention[] {
   const spans = recognizeSpans(gaz, text);
   const ctx = documentContext(gaz, spans, base);
-  return resolveSpans(gaz, text, spans, ctx).map((r) => {
-    const i = r.chosen;
-    if (i < 0) return { name: r.name, start: r.start, end: r.end, geonameId: null, countryCode: null, lat: null, lon: null };
-    const p = gaz.place(i);
-    return { name: r.name, start: r.start, end: r.end, geonameId: p.id, countryCode: p.countryCode || null, lat: p.lat, lon: p.lon };
-  });
+  const mentions = resolveSpans(gaz, text, spans, ctx).map((r) => toMention(gaz, r.name, r.start, r.end, r.chosen));
+  const name = dateline?.trim();
+  if (!name) return mentions;
+  const i = resolveDateline(gaz, name, ctx);
+  if (i < 0) return mentions;
+  return [{ ...toMention(gaz, name, DATELINE_SPAN.start, DATELINE_SPAN.end, i), dateline: true }, ...mentions];
 }
 
 export type { Ranked };
