@@ -99,6 +99,26 @@ function timeline(hits: readonly PlaceMentionHit[]): string {
     .join(' · ');
 }
 
+/**
+ * Where the shown point comes from, for the footer (issue 14): a region has its own point, never its
+ * capital's, and the reader can tell how it was made.
+ */
+export function pointSource(p: Pick<PlaceInfo, 'kind'>): string {
+  switch (p.kind) {
+    case 'country':
+      return "point: the country's centre (world-countries, ODbL)";
+    case 'admin1':
+      return 'point: the middle of the span its GeoNames towns cover';
+    case 'admin2':
+      return 'point: the centre of its GeoNames towns';
+    case 'continent':
+    case 'region':
+      return "point: GeoNames' continent point, or the region's centre as Dateline's region list gives it with its source";
+    default:
+      return 'point: GeoNames';
+  }
+}
+
 export const execute: Command['execute'] = async ({ options, services }) => {
   const query = String(options.place ?? '').trim();
   const { geo, store } = services;
@@ -170,7 +190,7 @@ export const execute: Command['execute'] = async ({ options, services }) => {
     title: `Where: ${place.name}`,
     text: lines.join('\n'),
     fields,
-    footer: 'Places: GeoNames (CC BY 4.0) · outlines: Natural Earth',
+    footer: `Places: GeoNames (CC BY 4.0) · ${pointSource(place)} · outlines: Natural Earth`,
     image: { name: `${slug}.png`, png, description: `Locator map of ${place.name}` },
     data: {
       place: placeData(place),

