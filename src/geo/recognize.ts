@@ -315,7 +315,14 @@ function acceptSpan(
     }
   }
   if (nextCap && !cands.some((c) => gaz.kind(c.index) === 'country')) {
-    if (!(INSTITUTION_AFTER.has(nextWord) && (strong || big))) return false;
+    // A state or a big city before a capitalised word names the place an institution belongs to
+    // (`Winnipeg Free Press`, `Toronto General Hospital`, `Bantam Superior Court`), unless the word
+    // is a first name (`Vladimir Putin`) or the name a continent's or region's (`European Union`).
+    const namesTheOwner = (strong || big) && !PERSON_BEFORE.has(key) && cands.some((c) => {
+      const kind = gaz.kind(c.index);
+      return kind === 'admin1' || (kind === 'city' && (gaz.pop[c.index] ?? 0) >= 100_000);
+    });
+    if (!(INSTITUTION_AFTER.has(nextWord) && (strong || big)) && !namesTheOwner) return false;
   }
   if (!strong && !big && !placeish.has(key)) {
     // A small town with no word around it that says "place" is more often a surname or a firm
@@ -333,6 +340,29 @@ function acceptSpan(
   if (allCaps && !strong && !big && inCapsLine(text, t.start) && !/^,\s*(\p{Lu}[\p{L}.]{1,12})/u.test(after)) return false;
   if (!strong) placeish.add(key);
   return true;
+}
+
+/**
+ * The places inside a hyphenated word that is no name as a whole: `Russia-Turkey ties`,
+ * `Sydney-based`, `made-in-China`, `Middlesex-London`. Only parts that name a country, division or
+ * region, or a city of 100,000+, count: `Mercedes-Benz`, `Jean-Claude` stay words.
+ */
+function hyphenParts(gaz: Gazetteer, t: Token): FoundSpan[] {
+  if (!/[-‐]/.test(t.text)) return [];
+  const out: FoundSpan[] = [];
+  for (const m of t.text.matchAll(/[^-‐]+/g)) {
+    const part = m[0].replace(/\.$/, '');
+    if (part.length < 3 || !startsUpper(part)) continue;
+    const key = foldName(part);
+    if (STOP.has(key) || CONNECTORS.has(key)) continue;
+    // A country by its other names (`Turkey` for Türkiye) counts; a town only by its own name.
+    const cands = exactCandidates(gaz, key).filter((c) => c.primary || gaz.kind(c.index) !== 'city');
+    if (cands.length === 0) continue;
+    if (!isKindStrong(gaz, cands) && maxPop(gaz, cands) < 100_000) continue;
+    const start = t.start + (m.index ?? 0);
+    out.push({ name: part, start, end: start + part.length, candidates: cands });
+  }
+  return out;
 }
 
 /** Find the spans of place names in a text, longest match first, with their candidates. */
@@ -355,6 +385,7 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
   while (i < tokens.length) {
     const t = tokens[i];
     if (!t || !t.upper) {
+      if (t) spans.push(...hyphenParts(gaz, t));
       i++;
       continue;
     }
@@ -399,6 +430,7 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       if (cands.length > 0) found = { j, key, cands, end, dotted };
     }
     if (!found) {
+      spans.push(...hyphenParts(gaz, t));
       i++;
       continue;
     }
