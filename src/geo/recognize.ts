@@ -36,7 +36,7 @@ export interface ResolvedSpan extends FoundSpan {
 const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’‐-][\p{L}\p{N}]+)*\.?/gu;
 
 /** Lower-case words allowed inside a place name (`Deir al-Zour`, `Stratford upon Avon`, `Rio de Janeiro`). */
-const CONNECTORS = new Set(['al', 'el', 'ad', 'ar', 'as', 'az', 'ez', 'an', 'at', 'de', 'del', 'la', 'le', 'di', 'da', 'du', 'do', 'of', 'upon', 'on', 'the', 'and', 'sur', 'en', 'am', 'im', 'der', 'von', 'y', 'les', 'des', 'los', 'las', 'dos', 'das']);
+const CONNECTORS = new Set(['al', 'el', 'ad', 'ar', 'as', 'az', 'ez', 'an', 'at', 'de', 'del', 'la', 'le', 'di', 'da', 'du', 'do', 'of', 'upon', 'on', 'the', 'and', 'sur', 'en', 'es', 'am', 'im', 'der', 'von', 'y', 'les', 'des', 'los', 'las', 'dos', 'das']);
 
 /** Short all-capital forms that are place names in news; other 2-3 letter capitals are acronyms (IS, SDF). */
 const CAPS_OK = new Set(['us', 'uk', 'usa', 'uae', 'nsw', 'drc', 'act']);
@@ -101,9 +101,12 @@ const SPEECH_AFTER = /^(['’]s)?,?\s+(said|says|told|added|explained|stated|com
 const SPEECH_BEFORE = /\b(said|says|told)\s+$/;
 
 /** Words before a small town that mark it as a place (`in Tyler`, `near Dugway`, `Foua and Kfraya`). */
-const LOCATIVE_BEFORE = /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|downtown|suburban|town|city|village|villages|towns|cities|county|province|state)|[,;:(]|^|\n)\s*(the\s+)?$/i;
+const LOCATIVE_BEFORE = /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|downtown|suburban|town|city|village|villages|towns|cities|county|province|state)|\b(town|city|village|county|province|district|region|island|municipality|port|suburb)\s+of|[,;:(]|^|\n)\s*(the\s+)?$/i;
 /** After a small town: its state or country (`Paris, Texas`), a list, or a place noun (`Kibera slum`). */
 const LOCATIVE_AFTER = /^(,\s*\p{Lu}|\s+(and|or)\s+\p{Lu}|\s+(area|district|region|county|province|city|town|village|camp|slum|suburb|neighbourhood|neighborhood|township)\b|\s*[,;:)]?\s*$)/u;
+
+/** A preposition of place or a place noun before a name: the strongest cue (not `and`, not a comma). */
+const PLACED_BEFORE = /\b(in|at|near|into|outside|around|toward|towards|via|through|(town|city|village|county|province|district|region|municipality|suburb) of)\s+$/i;
 
 /** A preposition before a name makes it a place even before a reporting verb (`a resident of Tabriz told`). */
 const PLACE_BEFORE = /\b(in|at|of|from|near|to|into|outside|across|around|via|toward|towards)\s+$/i;
@@ -285,8 +288,11 @@ function acceptSpan(
   if (key.length < 3 && !CAPS_OK.has(key)) return false;
   // A town known by this spelling only as an alternate name is too weak alone (`Jin` → Tsu, `Google` → Topeka).
   // (An exonym of a famous city, `Peking`, `Rangoon`, is a name the news still uses.)
-  if (altOnly && !strong && !looksTransliterated(key) && !cands.some((c) => isFamousCity(gaz, c.index))) return false;
   const before = text.slice(Math.max(0, t.start - 16), t.start);
+  // ...unless a preposition of place stands before it and the town is sizeable (`in Cabanatuan`
+  // for Cabanatuan City).
+  const placedAltName = maxPop(gaz, cands) >= 50_000 && PLACED_BEFORE.test(before);
+  if (altOnly && !strong && !looksTransliterated(key) && !cands.some((c) => isFamousCity(gaz, c.index)) && !placedAltName) return false;
   // `Henderson said`, `said Clifford` (but `said London police`: a big city after the verb stays).
   if (!strong && !PLACE_BEFORE.test(before) && (SPEECH_AFTER.test(after) || (!big && SPEECH_BEFORE.test(before)))) {
     if (!big) personish.add(key);

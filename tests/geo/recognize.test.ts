@@ -42,6 +42,13 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('Vladimir Putin met European Union leaders.')).toEqual([]);
   });
 
+  it('reads "the city of X", Arabic-article names and a sizeable town by its other name after a preposition', () => {
+    expect(names('In 2003 an earthquake in the city of Bam left 25,000 people dead.')).toEqual(['Bam']);
+    expect(names('The forum met in Dar es Salaam, Tanzania.')).toEqual(['Dar es Salaam', 'Tanzania']);
+    expect(names('A pig farm worker in Cabanatuan fell ill.')).toEqual(['Cabanatuan']);
+    expect(names('The Food and Drug Administration and Google agreed.')).toEqual([]);
+  });
+
   it('keeps small towns that have a locative cue', () => {
     const found = geo.findPlaces('Villagers in Bariyarpur and Manaoag, Pangasinan were tested. A resident of Tabriz told the BBC.');
     expect(found.map((p) => p.name)).toEqual(expect.arrayContaining(['Tabriz']));
