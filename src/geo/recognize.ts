@@ -563,7 +563,7 @@ export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: Fo
   }
   const before = text.slice(Math.max(0, s.start - 30), s.start);
   const after = text.slice(s.end, s.end + 15);
-  if (/\b(province|governorate|state|region|county) of\s+(the\s+)?$/i.test(before) || /^\s+(province|governorate|county|region)\b/i.test(after)) {
+  if (/\b(province|governorate|state|region|county) of\s+(the\s+)?$/i.test(before) || /^\s+(province|governorate|county|region|state)\b/i.test(after)) {
     const divisions = cands.filter((c) => gaz.kind(c.index) === 'admin1' || gaz.kind(c.index) === 'admin2');
     if (divisions.length > 0) cands = divisions;
   }
@@ -581,8 +581,30 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
       ctx = contextFor(doc, s.name);
       perName.set(key, ctx);
     }
-    return resolveSpan(gaz, text, s, spans[k + 1], ctx);
+    return resolveSpan(gaz, text, inListOfDivisions(gaz, text, spans, k, doc.base), spans[k + 1], ctx);
   });
+}
+
+const LIST_GAP = /^\s*(,\s*(and\s+|or\s+)?|\s(and|or)\s+)$/;
+
+/**
+ * A name in a list of first-level divisions is one too: `Oregon, Utah, Washington and Wisconsin` are
+ * four states, not three and the capital. Applies when a listed neighbour reads as a division on its
+ * own and the name has a division among its candidates.
+ */
+function inListOfDivisions(gaz: Gazetteer, text: string, spans: readonly FoundSpan[], k: number, base: ResolveContext): FoundSpan {
+  const s = spans[k] as FoundSpan;
+  const divisions = s.candidates.filter((c) => c.primary && gaz.kind(c.index) === 'admin1');
+  if (divisions.length === 0 || divisions.length === s.candidates.length) return s;
+  const listedDivision = (n: FoundSpan | undefined, gap: string): boolean => {
+    if (!n || !LIST_GAP.test(gap)) return false;
+    const top = rankCandidates(gaz, n.candidates, base)[0];
+    return !!top && gaz.kind(top.index) === 'admin1';
+  };
+  const prev = spans[k - 1];
+  const next = spans[k + 1];
+  const listed = (prev && listedDivision(prev, text.slice(prev.end, s.start))) || (next && listedDivision(next, text.slice(s.end, next.start)));
+  return listed ? { ...s, candidates: divisions } : s;
 }
 
 /**

@@ -78,6 +78,16 @@ describe('the most prominent reading wins for a bare name (issue 14)', () => {
     expect(geo.lookup('Raqqa').place?.countryCode).toBe('SY');
   });
 
+  it('reads a name in a list of states, or before "state", as the state', () => {
+    const kind = (text: string): string | undefined => {
+      const wa = geo.findPlaces(text).find((p) => p.name === 'Washington');
+      return geo.getPlace(wa?.geonameId ?? 0)?.kind;
+    };
+    expect(kind('Cases were found in Arizona, Colorado, Utah, Washington and Wisconsin.')).toBe('admin1');
+    expect(kind('A cow from a Washington state farm tested positive.')).toBe('admin1');
+    expect(kind('Officials in Washington and Moscow spoke.')).toBe('city');
+  });
+
   it('lets context override the prior: Washington among Seattle and Spokane is the state', () => {
     const places = geo.findPlaces('Fires burned near Seattle and Spokane, and Washington declared an emergency.');
     const wa = places.find((p) => p.name === 'Washington');
