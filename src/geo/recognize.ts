@@ -613,10 +613,26 @@ function inListOfDivisions(gaz: Gazetteer, text: string, spans: readonly FoundSp
  * (`WASHINGTON` is the capital, `NEW YORK` the city).
  */
 export function resolveDateline(gaz: Gazetteer, name: string, doc: DocumentContext): number {
+  const cands = datelineCandidates(gaz, name);
+  if (cands.length <= 1) return cands[0]?.index ?? -1;
+  return rankCandidates(gaz, cands, contextFor(doc, name))[0]?.index ?? -1;
+}
+
+/** Candidates of dateline names, memoised: a wire's datelines repeat (`NEW YORK`, `LONDON`) story after story. */
+const datelineMemo = new WeakMap<Gazetteer, Map<string, Candidate[]>>();
+
+function datelineCandidates(gaz: Gazetteer, name: string): Candidate[] {
+  let memo = datelineMemo.get(gaz);
+  if (!memo) datelineMemo.set(gaz, (memo = new Map()));
+  const hit = memo.get(name);
+  if (hit) return hit;
   const cands = queryCandidates(gaz, name).candidates;
   const towns = cands.filter((c) => gaz.kind(c.index) === 'city');
-  const ranked = rankCandidates(gaz, towns.length > 0 ? towns : cands, contextFor(doc, name));
-  return ranked[0]?.index ?? -1;
+  const out = towns.length > 0 ? towns : cands;
+  // Bounded: a feed of odd datelines must not grow it without end.
+  if (memo.size >= 2_000) memo.clear();
+  memo.set(name, out);
+  return out;
 }
 
 function toMention(gaz: Gazetteer, name: string, start: number, end: number, i: number): PlaceMention {
