@@ -155,7 +155,7 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   if (place.country && place.kind !== 'country') fields.push({ name: 'Country', value: place.country, inline: true });
   fields.push({ name: 'Coordinates', value: formatCoordinates(place) });
   if (place.population > 0) {
-    const approx = place.kind === 'city' ? '' : ' (sum of its towns of 1,000+ in GeoNames)';
+    const approx = place.kind === 'city' ? '' : ' (sum of its towns of 500+ in GeoNames)';
     fields.push({ name: 'Population', value: `${place.population.toLocaleString('en-US')}${approx}`, inline: true });
   }
   if (place.timezone) fields.push({ name: 'Time zone', value: formatTimezone(place.timezone, services.clock.now()), inline: true });
