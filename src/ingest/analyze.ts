@@ -18,7 +18,8 @@ export interface AnalyzerDeps {
 export function createAnalyzer({ geo }: AnalyzerDeps): (article: NewArticle) => ArticleAnalysis {
   return (article) => {
     const sentences = scoreSentences(article.body);
-    const places = geo.findPlaces(article.body);
+    // The dateline's place is one of the story's places (issue 14): /where, the digest and `show --json` see it.
+    const places = geo.findPlaces(article.body, { dateline: article.datelinePlace });
     return {
       sentences,
       quotes: extractQuotes(article.body, sentences),
