@@ -34,7 +34,7 @@ export interface ChunkReply {
 
 /** Analyses batches of stories in worker threads; outcomes come back in the batch's order. */
 export interface AnalyzerPool {
-  /** One batch at a time. `onAnalysed` gets how many leading stories are done, as that grows. */
+  /** Batches run one after another, in the order given. `onAnalysed` gets how many leading stories are done, as that grows. */
   analyzeAll(articles: readonly NewArticle[], onAnalysed?: (done: number) => void): Promise<AnalysisOutcome[]>;
   close(): Promise<void>;
 }
@@ -43,6 +43,8 @@ export interface AnalyzerPool {
 const MAX_THREADS = 4;
 /** Stories per message: big enough that posting costs little, small enough to balance the threads. */
 const CHUNK = 32;
+/** Body characters per message, at most (a message holds at least one story). */
+const CHUNK_CHARS = 256_000;
 /** Chunks queued per thread, so a thread never waits for the main thread between chunks. */
 const IN_FLIGHT = 3;
 
@@ -87,6 +89,8 @@ export function startAnalyzerPool(options: AnalyzerWorkerOptions = {}): Analyzer
     inFlight: 0,
   }));
   let job: Job | null = null;
+  // batches from several callers (the watched folder, feeds) wait their turn here
+  const queue: Job[] = [];
   let failure: Error | null = null;
   let closing = false;
 
@@ -95,6 +99,12 @@ export function startAnalyzerPool(options: AnalyzerWorkerOptions = {}): Analyzer
     const current = job;
     job = null;
     current?.reject(failure);
+    for (const waiting of queue.splice(0)) waiting.reject(failure);
+  };
+
+  const startNext = (): void => {
+    job = queue.shift() ?? null;
+    if (job) for (const thread of threads) feed(thread);
   };
 
   const feed = (thread: (typeof threads)[number]): void => {
@@ -120,8 +130,8 @@ export function startAnalyzerPool(options: AnalyzerWorkerOptions = {}): Analyzer
       }
       if (advanced) current.onAnalysed?.(current.doneStories);
       if (current.donePrefix === current.chunks.length) {
-        job = null;
         current.resolve(current.outcomes.flatMap((o) => o ?? []));
+        startNext();
         return;
       }
       feed(thread);
@@ -135,13 +145,24 @@ export function startAnalyzerPool(options: AnalyzerWorkerOptions = {}): Analyzer
   return {
     analyzeAll: (articles, onAnalysed) => {
       if (failure) return Promise.reject(failure);
-      if (job) return Promise.reject(new Error('the analyzer pool runs one batch at a time'));
       if (articles.length === 0) return Promise.resolve([]);
       return new Promise((resolve, reject) => {
         const chunks: NewArticle[][] = [];
-        for (let i = 0; i < articles.length; i += CHUNK) chunks.push(articles.slice(i, i + CHUNK));
-        job = { chunks, outcomes: [], next: 0, donePrefix: 0, doneStories: 0, onAnalysed, resolve, reject };
-        for (const thread of threads) feed(thread);
+        // a story of megabytes travels alone, so it does not hold up the stories chunked with it
+        let chunk: NewArticle[] = [];
+        let chars = 0;
+        for (const article of articles) {
+          if (chunk.length >= CHUNK || (chunk.length > 0 && chars + (article.body?.length ?? 0) > CHUNK_CHARS)) {
+            chunks.push(chunk);
+            chunk = [];
+            chars = 0;
+          }
+          chunk.push(article);
+          chars += article.body?.length ?? 0;
+        }
+        chunks.push(chunk);
+        queue.push({ chunks, outcomes: [], next: 0, donePrefix: 0, doneStories: 0, onAnalysed, resolve, reject });
+        if (!job) startNext();
       });
     },
     close: async () => {
