@@ -3,7 +3,9 @@ import type { AnalyzedArticle, ArticleAnalysis, ArticleStore, NewArticle } from 
 import { analyzeOutcome, type AnalysisOutcome } from './analysis-outcome.js';
 import type { AnalyzerPool } from './analyzer-pool.js';
 import type { ParsedRecord } from './formats/parsed-record.js';
-import { createSlicer, type Slicer } from './slicer.js';
+import { createSlicer, IngestAbortedError, type Slicer } from './slicer.js';
+
+export { IngestAbortedError } from './slicer.js';
 import { commitWithRetry, type StoreRetryOptions } from './store-retry.js';
 import { emptyTally, type IngestError, type IngestTally } from './tally.js';
 
@@ -43,13 +45,6 @@ export interface RecordsDeps {
   signal?: AbortSignal;
 }
 
-/** Thrown when `signal` stops an ingest between chunks. */
-export class IngestAbortedError extends Error {
-  constructor() {
-    super('ingest stopped');
-    this.name = 'IngestAbortedError';
-  }
-}
 
 /** How often a long source reports progress while it is being analysed. */
 const PROGRESS_EVERY = 500;
@@ -122,7 +117,7 @@ async function analyseWindow(articles: readonly NewArticle[], analyze: Analyzer,
  * are duplicates by then). The event loop is yielded between steps, so commands stay answered.
  */
 export async function ingestRecords(records: readonly ParsedRecord[], path: string, deps: RecordsDeps, onRecords?: (done: number) => void): Promise<IngestRecordsResult> {
-  const slicer = createSlicer();
+  const slicer = createSlicer(deps.signal);
   const steps = await planRecords(records, path, deps, slicer);
   const tally = emptyTally();
   const addedIds: string[] = [];

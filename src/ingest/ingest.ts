@@ -5,7 +5,7 @@ import { looksLikeWireText, parseWireText } from './formats/wire-text.js';
 import { readSourceText } from './read-source.js';
 import { startAnalyzerPool, type AnalyzerPool, type AnalyzerWorkerOptions } from './analyzer-pool.js';
 import { countWellFormed, ingestRecords, withOffThreadAnalysis, type RecordsDeps } from './ingest-records.js';
-import { createSlicer } from './slicer.js';
+import { createSlicer, IngestAbortedError } from './slicer.js';
 import { emptyTally, mergeTallies, type IngestTally } from './tally.js';
 import { listSourceFiles } from './walk.js';
 
@@ -80,9 +80,9 @@ export function lazyAnalyzerPool(options: AnalyzerWorkerOptions, start = startAn
  * Pick the parser by extension, then by content. NDJSON (the big files) is parsed in slices that
  * yield to the event loop, so a corpus dropped in the watched folder does not stall the bot.
  */
-export async function parseSource(file: string, text: string, now: Date): Promise<ParsedRecord[]> {
+export async function parseSource(file: string, text: string, now: Date, signal?: AbortSignal): Promise<ParsedRecord[]> {
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.ndjson' || ext === '.jsonl') return parseNdjsonSliced(text, file, now, createSlicer());
+  if (ext === '.ndjson' || ext === '.jsonl') return parseNdjsonSliced(text, file, now, createSlicer(signal));
   if (ext === '.json') return parseJsonDocument(text, file, now);
   if (looksLikeWireText(text)) return parseWireText(text, file, now);
   const head = text.trimStart()[0];
@@ -101,7 +101,7 @@ export async function ingestFile(file: string, deps: IngestDeps, onRecords?: (do
     return { ...emptyTally(), rejected: 1, errors: [{ path: file, line: null, reason: source.reason }] };
   }
   threads?.expectSource(source.text.length);
-  const records = await parseSource(file, source.text, deps.now());
+  const records = await parseSource(file, source.text, deps.now(), deps.signal);
   const pool = deps.analyze.offThread ? null : (threads?.forStories(countWellFormed(records)) ?? null);
   const analyze = pool ? withOffThreadAnalysis(deps.analyze, (articles) => pool.analyzeAll(articles)) : deps.analyze;
   return (await ingestRecords(records, file, { ...deps, analyze }, onRecords)).tally;
@@ -119,6 +119,7 @@ export async function ingestPaths(paths: readonly string[], deps: IngestDeps): P
   const threads = deps.workers ? lazyAnalyzerPool(deps.workers) : undefined;
   try {
     for (const [i, file] of files.entries()) {
+      if (deps.signal?.aborted) throw new IngestAbortedError();
       if (deps.skipFile?.(file)) continue;
       const fileTally = await ingestFile(
         file,

@@ -1,5 +1,13 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
+/** Thrown when a signal stops an ingest (shutdown): what is committed stays, a re-run finishes the rest. */
+export class IngestAbortedError extends Error {
+  constructor() {
+    super('ingest stopped');
+    this.name = 'IngestAbortedError';
+  }
+}
+
 /**
  * Cooperative time slicing for work that runs on the bot's main thread (planning, storing): `pause()`
  * yields to the event loop once the current slice has run `sliceMs`, so a command arriving during an
@@ -12,10 +20,12 @@ export interface Slicer {
 /** 8 ms slices keep event-loop delay well under 50 ms while costing the ingest almost nothing. */
 export const SLICE_MS = 8;
 
-export function createSlicer(sliceMs = SLICE_MS, now: () => number = () => performance.now()): Slicer {
+/** With a `signal`, `pause()` throws `IngestAbortedError` once it is aborted (shutdown). */
+export function createSlicer(signal?: AbortSignal, sliceMs = SLICE_MS, now: () => number = () => performance.now()): Slicer {
   let sliceStart = now();
   return {
     pause: async () => {
+      if (signal?.aborted) throw new IngestAbortedError();
       if (now() - sliceStart < sliceMs) return;
       await nextTurn();
       sliceStart = now();
