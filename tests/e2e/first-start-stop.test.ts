@@ -92,3 +92,14 @@ describe('SIGTERM during the first-start load (issue 18)', () => {
     expect(third.stderr()).not.toMatch(/first-start load|empty store/);
   }, 180_000);
 });
+
+describe('crash output of the bot (issue 18)', () => {
+  it('redacts the token from a start-up failure, as logs do', async () => {
+    const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.secret-token-value';
+    // a store path that cannot be made, with the token in it: the error message carries it
+    const bot = startBot({ DISCORD_TOKEN: token, DATELINE_DB: `/dev/null/${token}/x.db`, DATELINE_CACHE_DIR: path.join(repoRoot, 'data/cache') }, true);
+    expect(await bot.exit).toEqual({ code: 2, signal: null });
+    expect(bot.stderr()).toMatch(/Dateline failed to start: Error: ENOTDIR: not a directory, mkdir '\/dev\/null\/\[redacted\]'/);
+    expect(bot.stderr()).not.toContain(token);
+  }, 60_000);
+});
