@@ -97,23 +97,31 @@ function offThreadAnalyzer(options: AppOptions, inline: (article: NewArticle) =>
   if (!options.offThreadAnalysis || options.ingestThreads === 0) return { analyze: inline, close: () => undefined };
   let pool: AnalyzerPool | null = null;
   let closed = false;
+  // the threads store too when the store is a file they can open (not `:memory:`)
+  const dbPath = options.dbPath === ':memory:' ? undefined : options.dbPath;
   const start = (): AnalyzerPool =>
     startAnalyzerPool({
       ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
       ...(typeof options.ingestThreads === 'number' ? { threads: options.ingestThreads } : {}),
+      ...(dbPath !== undefined ? { dbPath } : {}),
     });
-  const analyze = withOffThreadAnalysis(inline, async (articles) => {
+  const withPool = async <T>(use: (pool: AnalyzerPool) => Promise<T>): Promise<T> => {
     if (closed) throw new Error('the app is closed');
     const current = (pool ??= start());
     try {
-      return await current.analyzeAll(articles);
+      return await use(current);
     } catch (error) {
       // a dead thread fails the pool for good: the next batch starts a fresh one
       if (pool === current) pool = null;
       void current.close();
       throw error;
     }
-  });
+  };
+  const analyze = withOffThreadAnalysis(
+    inline,
+    (articles) => withPool((p) => p.analyzeAll(articles)),
+    dbPath === undefined ? undefined : (articles) => withPool((p) => (p.analyzeAndStore ? p.analyzeAndStore(articles) : Promise.reject(new Error('no store in the threads')))),
+  );
   return {
     analyze,
     close: () => {

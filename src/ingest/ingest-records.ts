@@ -1,7 +1,7 @@
 import { articleId, contentHash } from '../store/article-identity.js';
 import type { AnalyzedArticle, ArticleAnalysis, ArticleStore, NewArticle } from '../store/article-store.js';
 import { analyzeOutcome, type AnalysisOutcome } from './analysis-outcome.js';
-import type { AnalyzerPool } from './analyzer-pool.js';
+import type { AnalyzedAndStored, AnalyzerPool } from './analyzer-pool.js';
 import type { ParsedRecord } from './formats/parsed-record.js';
 import { createSlicer, IngestAbortedError, type Slicer } from './slicer.js';
 
@@ -23,11 +23,14 @@ export type AnalyzeBatch = (articles: readonly NewArticle[]) => Promise<Analysis
  * analyse batches off this thread (`withOffThreadAnalysis`). Code that only passes the function along
  * (the feed service) needs no change to get the off-thread path.
  */
-export type Analyzer = ((article: NewArticle) => ArticleAnalysis) & { offThread?: AnalyzeBatch };
+export type Analyzer = ((article: NewArticle) => ArticleAnalysis) & { offThread?: AnalyzeBatch; offThreadStore?: AnalyzeAndStoreBatch };
 
-/** The inline analyzer with an off-thread batch path: what the bot gives ingest and feeds. */
-export function withOffThreadAnalysis(analyze: (article: NewArticle) => ArticleAnalysis, offThread: AnalyzeBatch): Analyzer {
-  return Object.assign((article: NewArticle) => analyze(article), { offThread });
+/** Analyses and stores many stories off this thread (the bot's pool, with its own store connection). */
+export type AnalyzeAndStoreBatch = (articles: readonly NewArticle[]) => Promise<AnalyzedAndStored>;
+
+/** The inline analyzer with off-thread paths: what the bot gives ingest and feeds. */
+export function withOffThreadAnalysis(analyze: (article: NewArticle) => ArticleAnalysis, offThread: AnalyzeBatch, offThreadStore?: AnalyzeAndStoreBatch): Analyzer {
+  return Object.assign((article: NewArticle) => analyze(article), { offThread, ...(offThreadStore ? { offThreadStore } : {}) });
 }
 
 /** The default cap on a story body (UTF-8 bytes): far above any story, low enough to stay fast. */
@@ -135,8 +138,46 @@ export async function ingestRecords(records: readonly ParsedRecord[], path: stri
   let reported = 0;
   const windowAt = (from: number): Promise<AnalysisOutcome[]> | null =>
     from < analysed.length ? analyseWindow(analysed.slice(from, from + WINDOW).map((a) => a.step.article), deps.analyze, slicer) : null;
-  let pending = windowAt(0);
-  for (let from = 0; pending; from += WINDOW) {
+  // The bot's mode: the threads analyse and store; this thread only tallies what they did.
+  let storedFrom = 0;
+  if (deps.analyze.offThreadStore) {
+    for (; storedFrom < analysed.length; storedFrom += WINDOW) {
+      if (deps.signal?.aborted) throw new IngestAbortedError();
+      const window = analysed.slice(storedFrom, storedFrom + WINDOW);
+      let done: AnalyzedAndStored;
+      try {
+        done = await deps.analyze.offThreadStore(window.map((a) => a.step.article));
+      } catch {
+        break; // the threads failed: the rest goes the way below (analysed here or by `offThread`, stored here)
+      }
+      let at = 0;
+      for (const chunk of done.chunks) {
+        const items = window.slice(at, at + chunk.size);
+        const okCount = items.filter((_, i) => done.outcomes[at + i]?.ok).length;
+        items.forEach(({ step }, i) => {
+          const outcome = done.outcomes[at + i];
+          if (outcome && !outcome.ok) {
+            tally.rejected += 1;
+            tally.errors.push({ path, line: step.line, reason: `internal error while analysing the story: ${outcome.message}` });
+          }
+        });
+        if (chunk.stored.ok) {
+          tally.added += chunk.stored.added.length;
+          tally.duplicate += chunk.stored.duplicates.length;
+          addedIds.push(...chunk.stored.added);
+        } else if (okCount > 0) {
+          tally.rejected += okCount;
+          tally.errors.push({ path, line: items[0]?.step.line ?? null, reason: `store error: ${chunk.stored.message}` });
+        }
+        at += chunk.size;
+      }
+      const doneRecords = (window.at(-1)?.index ?? 0) + 1;
+      if (onRecords && doneRecords - reported >= PROGRESS_EVERY && doneRecords < steps.length) onRecords((reported = doneRecords - (doneRecords % PROGRESS_EVERY)));
+    }
+  }
+
+  let pending = windowAt(storedFrom);
+  for (let from = storedFrom; pending; from += WINDOW) {
     const outcomes = await pending;
     pending = windowAt(from + WINDOW);
     const window = analysed.slice(from, from + WINDOW);

@@ -47,3 +47,26 @@ export async function commitWithRetry<T>(commit: () => T, options: StoreRetryOpt
     }
   }
 }
+
+/**
+ * `commitWithRetry` for a worker thread, where blocking is harmless: waits with `Atomics.wait`
+ * between attempts (the connection's own busy timeout waits first).
+ */
+export function commitWithRetrySync<T>(commit: () => T, options: Pick<StoreRetryOptions, 'maxWaitMs' | 'firstDelayMs' | 'maxDelayMs'> = {}): CommitResult<T> {
+  const maxWait = options.maxWaitMs ?? 120_000;
+  const maxDelay = options.maxDelayMs ?? 2000;
+  let delay = options.firstDelayMs ?? 50;
+  const started = Date.now();
+  const cell = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return { ok: true, value: commit(), retried: attempt > 1 };
+    } catch (error) {
+      if (!isStoreBusy(error)) return { ok: false, message: (error as Error).message };
+      const waited = Date.now() - started;
+      if (waited >= maxWait) return { ok: false, message: `${(error as Error).message} (still locked after ${Math.round(waited / 1000)} s of retries; a re-run stores the rest)` };
+      Atomics.wait(cell, 0, 0, delay);
+      delay = Math.min(maxDelay, delay * 2);
+    }
+  }
+}
