@@ -40,14 +40,16 @@ export async function readSourceText(file: string): Promise<SourceText> {
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
   const bom = bytes.length >= 2 ? (bytes[0]! << 8) | bytes[1]! : 0;
   if (bom === 0xfffe || bom === 0xfeff) return decodeUtf16(bytes, bom === 0xfffe ? 'le' : 'be');
-  if (bytes.toString('utf8').trim() === '') return { ok: false, reason: 'empty file' };
   if (bytes.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
+  // decoded once (a corpus file is tens of MB, read on the bot's main thread), then checked
+  let text: string;
   try {
-    const text = decoder.decode(bytes);
-    return { ok: true, text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+    text = decoder.decode(bytes);
   } catch {
     return { ok: false, reason: `invalid UTF-8 at byte ${firstInvalidUtf8(bytes)}` };
   }
+  if (text.trim() === '' || text === '\uFEFF') return { ok: false, reason: 'empty file' };
+  return { ok: true, text: text.startsWith('\uFEFF') ? text.slice(1) : text };
 }
 
 function decodeUtf16(bytes: Buffer, order: 'le' | 'be'): SourceText {
