@@ -92,3 +92,34 @@ describe('ingest while another writer holds the store', () => {
     expect(first.added + second.added + first.duplicate).toBe(40);
   });
 });
+
+describe("the bot's own store connection under another writer's lock (issue 18)", () => {
+  it('gives up within its short busy timeout instead of freezing the bot for 5 s', async () => {
+    const { createApp } = await import('../../src/app.js');
+    const { commands } = await import('../../commands/index.js');
+    const { createFixedClock } = await import('../../src/core/clock.js');
+    const { createMemoryLogger } = await import('../../src/core/logger.js');
+    const { testGeo } = await import('../helpers/test-services.js');
+    const temp = makeTempDir();
+    const dbPath = path.join(temp.dir, 'bot.db');
+    const clock = createFixedClock(new Date('2026-01-01T00:00:00Z'));
+    const app = await createApp({ dbPath, commands, clock, log: createMemoryLogger(), geo: await testGeo(), busyTimeoutMs: 50 });
+    const other = openDatabase(dbPath);
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      const started = performance.now();
+      expect(() =>
+        app.services.subscriptions.subscribe({ guildId: null, channelId: 'c1', time: '08:00', timezone: 'UTC', about: null, quiet: false, createdBy: 'u' }, clock.now()),
+      ).toThrow(/database is locked|busy/i);
+      // the default 5 s wait froze /digest subscribe for 5.2 s
+      expect(performance.now() - started).toBeLessThan(1000);
+      other.exec('COMMIT');
+      expect(app.services.subscriptions.subscribe({ guildId: null, channelId: 'c1', time: '08:00', timezone: 'UTC', about: null, quiet: false, createdBy: 'u' }, clock.now()).replaced).toBe(false);
+    } finally {
+      if (other.inTransaction) other.exec('ROLLBACK');
+      other.close();
+      app.close();
+      temp.cleanup();
+    }
+  });
+});
