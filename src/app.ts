@@ -5,8 +5,10 @@ import type { Logger } from './core/logger.js';
 import type { Services } from './core/services.js';
 import type { GeoService } from './geo/types.js';
 import { createAnalyzer } from './ingest/analyze.js';
+import { startAnalyzerPool, type AnalyzerPool } from './ingest/analyzer-pool.js';
 import { ingestPaths, type IngestDeps, type IngestTally } from './ingest/ingest.js';
-import type { ArticleStore } from './store/article-store.js';
+import { withOffThreadAnalysis, type Analyzer } from './ingest/ingest-records.js';
+import type { ArticleAnalysis, ArticleStore, NewArticle } from './store/article-store.js';
 import { openDatabase } from './store/sqlite/open-database.js';
 import { createSqliteArticleStore } from './store/sqlite/sqlite-article-store.js';
 import { loadGeoService } from './geo/geo-service.js';
@@ -21,7 +23,7 @@ export interface App {
   services: Services;
   registry: ReadonlyMap<string, Command>;
   definitions: ReadonlyMap<string, CommandJson>;
-  ingest(paths: readonly string[], onProgress?: IngestDeps['onProgress']): Promise<IngestTally>;
+  ingest(paths: readonly string[], onProgress?: IngestDeps['onProgress'], extra?: Pick<IngestDeps, 'signal' | 'skipFile' | 'onFileDone'>): Promise<IngestTally>;
   /** What `ingestFile` needs: the folder watcher ingests through the same store and analyzer. */
   ingestDeps: IngestDeps;
   close(): void;
@@ -46,6 +48,15 @@ export interface AppOptions {
    * (tests, embedders); null one per core. The bot and CLI pass config's `ingestThreads`.
    */
   ingestThreads?: number | null;
+  /**
+   * The bot's mode (issue 18): every analysis (first-start load, watched folder, feeds) runs in
+   * worker threads (`ingestThreads` of them, one per core when null; 0 keeps it inline), and the
+   * store connection waits at most `busyTimeoutMs` for another writer's lock, retrying asynchronously.
+   */
+  offThreadAnalysis?: boolean;
+  busyTimeoutMs?: number;
+  /** Story bodies over this many UTF-8 bytes are rejected (config `maxBodyBytes`). */
+  maxBodyBytes?: number;
 }
 
 /** The options every entry point (bot, CLI) derives from config: built in one place so they cannot drift. */
@@ -57,6 +68,7 @@ export function appOptionsFromConfig(config: Config, deps: Pick<AppOptions, 'com
     mapsDir: config.mapsDir,
     timezone: config.timezone,
     ingestThreads: config.ingestThreads,
+    maxBodyBytes: config.maxBodyBytes,
     feedOptions: {
       defaultIntervalMinutes: config.feeds.intervalMinutes,
       fetch: { userAgent: feedUserAgent(config.feeds.contact) },
@@ -76,6 +88,50 @@ function analyzerThreads(options: AppOptions): Pick<IngestDeps, 'workers'> {
   };
 }
 
+/**
+ * The analyzer every ingest path of the app shares. In the bot's mode it carries a pool of worker
+ * threads, started on first use and restarted after a failure, so no story is analysed on the
+ * thread that answers commands (issue 18: a /where waited 22.9 s behind a watched-folder ingest).
+ */
+function offThreadAnalyzer(options: AppOptions, inline: (article: NewArticle) => ArticleAnalysis): { analyze: Analyzer; close(): void } {
+  if (!options.offThreadAnalysis || options.ingestThreads === 0) return { analyze: inline, close: () => undefined };
+  let pool: AnalyzerPool | null = null;
+  let closed = false;
+  // the threads store too when the store is a file they can open (not `:memory:`)
+  const dbPath = options.dbPath === ':memory:' ? undefined : options.dbPath;
+  const start = (): AnalyzerPool =>
+    startAnalyzerPool({
+      ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
+      ...(typeof options.ingestThreads === 'number' ? { threads: options.ingestThreads } : {}),
+      ...(dbPath !== undefined ? { dbPath } : {}),
+    });
+  const withPool = async <T>(use: (pool: AnalyzerPool) => Promise<T>): Promise<T> => {
+    if (closed) throw new Error('the app is closed');
+    const current = (pool ??= start());
+    try {
+      return await use(current);
+    } catch (error) {
+      // a dead thread fails the pool for good: the next batch starts a fresh one
+      if (pool === current) pool = null;
+      void current.close();
+      throw error;
+    }
+  };
+  const analyze = withOffThreadAnalysis(
+    inline,
+    (articles) => withPool((p) => p.analyzeAll(articles)),
+    dbPath === undefined ? undefined : (articles) => withPool((p) => (p.analyzeAndStore ? p.analyzeAndStore(articles) : Promise.reject(new Error('no store in the threads')))),
+  );
+  return {
+    analyze,
+    close: () => {
+      closed = true;
+      void pool?.close();
+      pool = null;
+    },
+  };
+}
+
 export function openArticleStore(dbPath: string): ArticleStore {
   return createSqliteArticleStore(openDatabase(dbPath));
 }
@@ -85,9 +141,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   const definitions = new Map([...registry.values()].map((c) => [c.data.name, c.data.toJSON()]));
   const geo = options.geo ?? (await loadGeoService(options.cacheDir ? { cacheDir: options.cacheDir } : {}));
   // One database handle for articles and feeds: one WAL, one set of migrations.
-  const db = openDatabase(options.dbPath);
+  const db = openDatabase(options.dbPath, [], options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {});
   const store = createSqliteArticleStore(db);
-  const analyze = createAnalyzer({ geo });
+  const threads = offThreadAnalyzer(options, createAnalyzer({ geo }));
+  const analyze = threads.analyze;
+  const limits = options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {};
   const feeds = createFeedService({ feedStore: createSqliteFeedStore(db), store, analyze, clock: options.clock, log: options.log, ...options.feedOptions });
   const subscriptions = createSqliteSubscriptionStore(db);
   const services: Services = { store, geo, clock: options.clock, log: options.log, feeds, subscriptions, defaultTimeZone: options.timezone ?? 'UTC' };
@@ -95,16 +153,21 @@ export async function createApp(options: AppOptions): Promise<App> {
     services,
     registry,
     definitions,
-    ingestDeps: { store, analyze, now: () => options.clock.now() },
-    ingest: (paths, onProgress) =>
+    ingestDeps: { store, analyze, now: () => options.clock.now(), ...limits },
+    ingest: (paths, onProgress, extra = {}) =>
       ingestPaths(paths, {
         store,
         analyze,
         now: () => options.clock.now(),
         excludeDirs: [options.cacheDir, options.mapsDir].filter((d): d is string => d !== undefined),
+        ...limits,
+        ...extra,
         ...(onProgress ? { onProgress } : {}),
-        ...analyzerThreads(options),
+        ...(options.offThreadAnalysis ? {} : analyzerThreads(options)),
       }),
-    close: () => store.close(),
+    close: () => {
+      threads.close();
+      store.close();
+    },
   };
 }

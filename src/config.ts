@@ -22,6 +22,8 @@ export interface Config {
   watch: { enabled: boolean; dir: string };
   /** Analyzer threads for bulk ingest of big files: 0 analyses inline; null means one per core (at most 4). */
   ingestThreads: number | null;
+  /** Story bodies over this many UTF-8 bytes are rejected at ingest (issue 18). */
+  maxBodyBytes: number;
 }
 
 const emptyToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -65,6 +67,7 @@ const envSchema = z.object({
   DATELINE_FEEDS_ALLOW_PRIVATE: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).optional()),
   DATELINE_WATCH: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).optional()),
   DATELINE_WATCH_DIR: optionalString,
+  DATELINE_MAX_BODY_KB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1, 'must be at least 1 KB').max(1_048_576, 'must be at most 1048576 KB (1 GB)').optional()),
   DATELINE_INGEST_THREADS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(16, 'must be 0-16 threads (0: analyse inline)').optional()),
 });
 
@@ -108,5 +111,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     feeds: { urls: splitList(e.DATELINE_FEEDS ?? ''), intervalMinutes: e.DATELINE_FEED_INTERVAL ?? 15, contact: e.DATELINE_FEED_CONTACT ?? null, allowPrivate: e.DATELINE_FEEDS_ALLOW_PRIVATE === 'on' },
     watch: { enabled: e.DATELINE_WATCH !== 'off', dir: path.resolve(cwd, e.DATELINE_WATCH_DIR ?? dataDir) },
     ingestThreads: e.DATELINE_INGEST_THREADS ?? null,
+    maxBodyBytes: (e.DATELINE_MAX_BODY_KB ?? 8192) * 1024,
   };
 }

@@ -168,7 +168,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     const parsed = parseFeed(fetched.body);
     if (!parsed.ok) return recordFailure(parsed.reason, null);
     const records = feedItemsToRecords(parsed.feed, { feedUrl: fetched.url, fetchedAt: started });
-    const { tally, addedIds } = ingestRecords(records, url, { store: deps.store, analyze: deps.analyze });
+    const { tally, addedIds } = await ingestRecords(records, url, { store: deps.store, analyze: deps.analyze });
     const addedSet = new Set(addedIds);
     const undated = records.filter((r) => r.ok && r.undated && addedSet.has(articleId(r.article.url, contentHash(r.article.body)))).length;
     for (const e of tally.errors) deps.log.warn('feed item rejected', { feed: url, line: e.line, reason: e.reason });

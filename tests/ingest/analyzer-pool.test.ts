@@ -124,7 +124,7 @@ describe('analyzer threads', () => {
     const records = parseNdjson(fs.readFileSync(file, 'utf8'), file, now());
     const analyze = createAnalyzer({ geo });
     const failing: AnalyzerPool = { analyzeAll: () => Promise.reject(new Error('no thread')), close: () => Promise.resolve() };
-    const expected = ingestRecords(records, file, { store: openStore('a.db'), analyze });
+    const expected = await ingestRecords(records, file, { store: openStore("a.db"), analyze });
     const result = await ingestRecordsInPool(records, file, { store: openStore('b.db'), analyze }, failing);
     expect(result).toEqual(expected);
   });
