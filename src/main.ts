@@ -120,10 +120,10 @@ async function main(): Promise<void> {
   feedScheduler = startFeedScheduler({
     feeds: app.services.feeds,
     log,
-    send: async (target, reply) => {
+    send: async (target, reply, sendOptions) => {
       // A sharded bot: only the process that owns the guild can post there.
       if (!ownsTarget(target)) return null;
-      return transport.send(target, reply);
+      return transport.send(target, reply, sendOptions);
     },
   });
   if (config.watch.enabled) {

@@ -7,7 +7,7 @@ import { ingestRecords } from '../ingest/ingest-records.js';
 import { emptyTally, type IngestTally } from '../ingest/ingest.js';
 import type { ArticleAnalysis, ArticleStore, NewArticle } from '../store/article-store.js';
 import { DEFAULT_FEED_INTERVAL_MINUTES, type Feed, type FeedChannel, type FeedStore } from '../store/feed-store.js';
-import type { SendTarget } from '../transports/transport.js';
+import { messageNonce, type SendTarget } from '../transports/transport.js';
 import { formatPublished, truncate } from '../views/format.js';
 import { feedItemsToRecords } from './feed-items.js';
 import { checkPublicUrl, systemLookup, type HostLookup } from './address-guard.js';
@@ -18,6 +18,10 @@ import { parseFeed } from './parse-feed.js';
 export interface FeedPost {
   target: SendTarget;
   reply: Reply;
+  /** Deterministic per (channel, story): Discord drops a repeat of the same post. */
+  nonce: string;
+  /** Text the post carries that identifies it in the channel (the story id in the footer). */
+  marker: string;
 }
 
 /** What one poll of one feed did: the same tally as `dateline ingest`, plus what the poller needs. */
@@ -191,7 +195,14 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     for (const id of addedIds.slice(0, maxPosts)) {
       const article = deps.store.getById(id);
       if (!article) continue;
-      for (const channel of feed.channels) posts.push({ target: { channelId: channel.channelId, guildId: channel.guildId }, reply: newStoryReply(article, feed) });
+      for (const channel of feed.channels) {
+        posts.push({
+          target: { channelId: channel.channelId, guildId: channel.guildId },
+          reply: newStoryReply(article, feed),
+          nonce: messageNonce('feed-story', channel.channelId, article.id),
+          marker: `id ${article.id}`,
+        });
+      }
     }
     return posts;
   }

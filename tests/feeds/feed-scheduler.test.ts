@@ -24,7 +24,7 @@ const result = (url: string, channels: string[]): FeedPollResult => ({
   tally: { added: channels.length, duplicate: 0, rejected: 0, errors: [] },
   undated: 0,
   addedIds: [],
-  posts: channels.map((channelId) => ({ target: { channelId, guildId: 'g' }, reply: reply({ title: `story for ${channelId}`, text: 'lead' }) })),
+  posts: channels.map((channelId) => ({ target: { channelId, guildId: 'g' }, reply: reply({ title: `story for ${channelId}`, text: 'lead' }), nonce: `n-${channelId}`, marker: 'id x' })),
 });
 
 describe('startFeedScheduler', () => {

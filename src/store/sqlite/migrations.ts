@@ -239,6 +239,31 @@ export const migrations: readonly Migration[] = [
       backfillDayShapes(db);
     },
   },
+  {
+    version: 8,
+    description: 'delivery fencing (lease version) and tenants: feeds owned by the guilds that added them',
+    sql: `
+      -- Bumped by every claim: a sender compares it (with its owner) right before each part, so a
+      -- process that was paused while another took over its expired lease cannot post again.
+      ALTER TABLE deliveries ADD COLUMN lease_version INTEGER NOT NULL DEFAULT 0;
+
+      -- Which guilds added a feed: each sees, and may remove, only its own. A feed without owners that
+      -- the operator listed (origin 'config') or polled from the command line belongs to the operator.
+      CREATE TABLE feed_owners (
+        url TEXT NOT NULL REFERENCES feeds (url) ON DELETE CASCADE,
+        guild_id TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        added_by TEXT,
+        PRIMARY KEY (url, guild_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX feed_owners_by_guild ON feed_owners (guild_id);
+      -- Feeds added from chat before tenants existed belong to the guilds whose channels they post to.
+      INSERT OR IGNORE INTO feed_owners (url, guild_id, added_at, added_by)
+        SELECT c.url, c.guild_id, f.added_at, f.added_by FROM feed_channels c JOIN feeds f ON f.url = c.url
+        WHERE f.origin = 'command' AND c.guild_id IS NOT NULL;
+      CREATE INDEX feed_channels_by_guild ON feed_channels (guild_id);
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
