@@ -172,16 +172,31 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     const parsed = parseFeed(fetched.body);
     if (!parsed.ok) return recordFailure(parsed.reason, null);
     const records = feedItemsToRecords(parsed.feed, { feedUrl: fetched.url, fetchedAt: started });
-    const { tally, addedIds } = ingestRecords(records, url, { store: deps.store, analyze: deps.analyze });
+    // The validators are saved in the transaction that stores the items, never without them: a poll
+    // whose items failed to store ("database is locked") must fetch them again, not get a 304.
+    let storeFailure: string | null = null;
+    const validators = { title: parsed.feed.title, etag: fetched.etag, lastModified: fetched.lastModified };
+    const itemStore: ArticleStore = Object.assign(Object.create(deps.store) as ArticleStore, {
+      addArticles: (batch: Parameters<ArticleStore['addArticles']>[0]) => {
+        try {
+          return feed ? deps.feedStore.commitItems(url, validators, () => deps.store.addArticles(batch)) : deps.store.addArticles(batch);
+        } catch (error) {
+          storeFailure = (error as Error).message;
+          throw error;
+        }
+      },
+    });
+    const { tally, addedIds } = ingestRecords(records, url, { store: itemStore, analyze: deps.analyze });
+    if (storeFailure !== null) {
+      const result = recordFailure(`storing the feed's items failed: ${storeFailure as string}`, null);
+      return { ...result, tally: { ...tally, errors: result.tally.errors }, title: parsed.feed.title };
+    }
     const addedSet = new Set(addedIds);
     const undated = records.filter((r) => r.ok && r.undated && addedSet.has(articleId(r.article.url, contentHash(r.article.body)))).length;
     for (const e of tally.errors) deps.log.warn('feed item rejected', { feed: url, line: e.line, reason: e.reason });
     const itemProblem = tally.errors.length > 0 ? `${tally.errors.length} item(s) rejected; first: ${tally.errors[0]!.reason}` : null;
     if (feed) {
-      deps.feedStore.recordPoll({
-        url, polledAt: started, outcome: 'ok', title: parsed.feed.title, etag: fetched.etag, lastModified: fetched.lastModified,
-        added: tally.added, rejected: tally.rejected, undated, error: itemProblem, nextPollAt,
-      });
+      deps.feedStore.recordPoll({ url, polledAt: started, outcome: 'ok', added: tally.added, rejected: tally.rejected, undated, error: itemProblem, nextPollAt });
     }
     deps.log.info('feed polled', { feed: url, added: tally.added, duplicate: tally.duplicate, rejected: tally.rejected });
     // The first successful poll would post the whole backlog: it only seeds the store (as MonitoRSS does).

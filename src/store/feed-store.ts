@@ -59,7 +59,7 @@ export interface FeedPollRecord {
   url: string;
   polledAt: Date;
   outcome: 'ok' | 'not-modified' | 'failed';
-  /** Set on 'ok': replaces the stored title and validators. */
+  /** Set on 'ok' (or saved by `commitItems` with the items): replaces the stored title and validators. */
   title?: string | null;
   etag?: string | null;
   lastModified?: string | null;
@@ -86,4 +86,17 @@ export interface FeedStore {
   /** Feeds whose next poll time has come. */
   dueFeeds(now: Date): Feed[];
   recordPoll(record: FeedPollRecord): void;
+  /**
+   * Store a poll's items (`storeItems`) and the feed's new validators and title in one transaction.
+   * If storing the items throws, the validators are not saved either: the next poll fetches the
+   * whole feed again instead of getting a 304 for stories that never reached the store.
+   */
+  commitItems<T>(url: string, validators: FeedValidators, storeItems: () => T): T;
+}
+
+/** What a 200 answer said about the feed, saved only together with its items. */
+export interface FeedValidators {
+  title: string | null;
+  etag: string | null;
+  lastModified: string | null;
 }

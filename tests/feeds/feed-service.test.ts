@@ -77,6 +77,41 @@ describe('feed service', () => {
     expect(feed.health.nextPollAt).toBe('2026-02-12T00:31:00.000Z');
   });
 
+  it('a poll whose items fail to store ("database is locked") saves no validators and shows the failure; the next poll stores them', async () => {
+    h.server.route('/rss', serveWithEtag(() => readFixture('harbour-rss.xml')));
+    const url = h.server.url('/rss');
+    // The article store as another writer holding the lock would leave it: every write fails.
+    let locked = true;
+    const lockable: ArticleStore = Object.assign(Object.create(h.store) as ArticleStore, {
+      addArticles: (batch: Parameters<ArticleStore['addArticles']>[0]) => {
+        if (locked) throw new Error('database is locked');
+        return h.store.addArticles(batch);
+      },
+    });
+    const feeds = createFeedService({ feedStore: h.feedStore, store: lockable, analyze: simpleAnalyze, clock: h.clock, log: h.log, allowPrivateAddresses: true });
+    h.feedStore.addFeed({ url, origin: 'config', addedAt: h.clock.now(), addedBy: null, channel: null });
+
+    const [first] = await feeds.pollDue();
+    expect(first).toMatchObject({ outcome: 'failed', tally: { added: 0 } });
+    expect(first!.tally.errors[0]!.reason).toMatch(/database is locked/);
+    const failed = h.feeds.get(url)!;
+    expect(failed).toMatchObject({ etag: null, lastModified: null });
+    expect(failed.health).toMatchObject({ consecutiveFailures: 1, lastSuccessAt: null, itemsAdded: 0 });
+    expect(failed.health.lastError).toMatch(/database is locked/);
+    expect(h.store.count()).toBe(0);
+
+    // The lock is gone: the next poll asks without If-None-Match, gets the feed and stores every story.
+    locked = false;
+    h.clock.advance(31 * 60_000);
+    const [second] = await feeds.pollDue();
+    expect(h.server.requests.at(-1)!.headers['if-none-match']).toBeUndefined();
+    expect(second).toMatchObject({ outcome: 'ok', tally: { added: 3 } });
+    expect(h.store.count()).toBe(3);
+    const healed = h.feeds.get(url)!;
+    expect(healed.etag).toMatch(/^"[0-9a-f]+"$/);
+    expect(healed.health).toMatchObject({ consecutiveFailures: 0, itemsAdded: 3 });
+  });
+
   it('dedups by link when the server ignores conditional GET', async () => {
     h.server.route('/plain', servePlain(() => readFixture('harbour-rss.xml')));
     const url = h.server.url('/plain');

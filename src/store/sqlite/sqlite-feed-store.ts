@@ -5,6 +5,7 @@ import {
   type FeedOrigin,
   type FeedPollRecord,
   type FeedStore,
+  type FeedValidators,
   type NewFeed,
 } from '../feed-store.js';
 import type { SqliteDatabase } from './open-database.js';
@@ -109,12 +110,20 @@ export function createSqliteFeedStore(db: SqliteDatabase): FeedStore {
       q.pollFailed.run({ url: r.url, at, error: r.error ?? 'unknown error', next: r.nextPollAt.getTime() });
       return;
     }
-    if (r.outcome === 'ok') q.updateFeedOk.run({ url: r.url, title: r.title ?? null, etag: r.etag ?? null, lastModified: r.lastModified ?? null });
+    if (r.outcome === 'ok' && (r.etag !== undefined || r.lastModified !== undefined || r.title !== undefined)) q.updateFeedOk.run({ url: r.url, title: r.title ?? null, etag: r.etag ?? null, lastModified: r.lastModified ?? null });
     q.pollOk.run({ url: r.url, at, added: r.added, rejected: r.rejected, undated: r.undated, error: r.error, next: r.nextPollAt.getTime() });
+  });
+
+  // The article store's own transaction nests inside this one (a savepoint): items and validators commit together.
+  const commitItems = db.transaction(<T>(url: string, v: FeedValidators, storeItems: () => T): T => {
+    const stored = storeItems();
+    q.updateFeedOk.run({ url, title: v.title, etag: v.etag, lastModified: v.lastModified });
+    return stored;
   });
 
   return {
     addFeed: (input) => addFeed.immediate(input),
+    commitItems: (url, validators, storeItems) => commitItems.immediate(url, validators, storeItems) as ReturnType<typeof storeItems>,
     removeFeed: (url) => q.deleteFeed.run(url).changes > 0,
     removeChannel: (url, channelId) => q.deleteChannel.run(url, channelId).changes > 0,
     getFeed,
