@@ -10,7 +10,7 @@ import { DEFAULT_FEED_INTERVAL_MINUTES, type Feed, type FeedChannel, type FeedSt
 import { messageNonce, type SendTarget } from '../transports/transport.js';
 import { formatPublished, truncate } from '../views/format.js';
 import { feedItemsToRecords } from './feed-items.js';
-import { checkPublicUrl, systemLookup, type HostLookup } from './address-guard.js';
+import { checkPublicUrl, guardedDispatcher, systemLookup, type AddressPolicy, type HostLookup } from './address-guard.js';
 import { defaultFetchOptions, fetchFeed, type FetchFeedOptions } from './fetch-feed.js';
 import { parseFeed } from './parse-feed.js';
 
@@ -68,6 +68,8 @@ export interface FeedService {
   pollDue(): Promise<FeedPollResult[]>;
   /** Resolves when no poll is running (for shutdown). */
   idle(): Promise<void>;
+  /** Shutdown: abort every fetch in flight, refuse new polls, and resolve once none is running. */
+  stop(): Promise<void>;
 }
 
 export interface FeedServiceDeps {
@@ -91,6 +93,8 @@ export interface FeedServiceDeps {
   allowPrivateAddresses?: boolean;
   /** DNS for the guard (all addresses of a name); node:dns by default. */
   lookup?: HostLookup;
+  /** Test-only: resolved addresses the guard lets through (a "public" test host served on loopback). */
+  treatAsPublic?: readonly string[];
 }
 
 const MAX_BACKOFF_MS = 6 * 3600_000;
@@ -121,8 +125,13 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
   const defaultInterval = deps.defaultIntervalMinutes ?? DEFAULT_FEED_INTERVAL_MINUTES;
   const maxPosts = deps.maxPostsPerPoll ?? 5;
   const inFlight = new Map<string, Promise<FeedPollResult>>();
-  const lookup = deps.lookup ?? systemLookup;
-  const guardedFetchOptions: FetchFeedOptions = { ...fetchOptions, checkUrl: (url) => checkPublicUrl(url, lookup) };
+  const policy: AddressPolicy = { lookup: deps.lookup ?? systemLookup, ...(deps.treatAsPublic ? { treatAsPublic: deps.treatAsPublic } : {}) };
+  // Shutdown aborts every fetch in flight through this signal instead of waiting out their timeouts.
+  const shutdown = new AbortController();
+  fetchOptions.signal = shutdown.signal;
+  // Chat-added feeds: the URL is checked first (a clear refusal), then every connection's own DNS
+  // answer, so a name that resolves elsewhere the second time (rebinding) is still refused.
+  const guardedFetchOptions: FetchFeedOptions = { ...fetchOptions, checkUrl: (url) => checkPublicUrl(url, policy), dispatcher: guardedDispatcher(policy) };
   /** Only feeds added from chat are guarded; the operator's own feeds and command-line polls are trusted. */
   const guarded = (feed: Feed | null): boolean => !deps.allowPrivateAddresses && feed?.origin === 'command';
 
@@ -130,6 +139,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
   function pollOne(url: string, trusted = false): Promise<FeedPollResult> {
     const running = inFlight.get(url);
     if (running) return running;
+    if (shutdown.signal.aborted) return Promise.resolve(failed(url, 'not polled: the bot is shutting down'));
     const promise = runPoll(url, trusted)
       .catch((error: unknown): FeedPollResult => {
         deps.log.error('feed poll crashed', { feed: url, error });
@@ -159,6 +169,8 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     const options = !trusted && guarded(feed) ? guardedFetchOptions : fetchOptions;
     const fetched = await fetchFeed(url, { etag: feed?.etag ?? null, lastModified: feed?.lastModified ?? null }, options);
     if (fetched.kind === 'error') {
+      // Aborted by shutdown: not the feed's fault, so no failure is counted and it stays due.
+      if (shutdown.signal.aborted) return failed(url, fetched.reason, feed?.title ?? null);
       const result = recordFailure(fetched.reason, fetched.retryAfterMs);
       return fetched.refused ? { ...result, refused: true } : result;
     }
@@ -245,7 +257,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       const origin = input.origin ?? 'command';
       // A URL typed in chat must name a public host (SSRF), unless the operator listed it already.
       if (origin === 'command' && !deps.allowPrivateAddresses && known?.origin !== 'config') {
-        const refusal = await checkPublicUrl(url, lookup);
+        const refusal = await checkPublicUrl(url, policy);
         if (refusal !== null) throw refusedError(url, refusal);
       }
       // A new feed gets the configured default interval; a known one keeps its own unless one is given.
@@ -290,6 +302,10 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     poll: (urls) => pollMany(urls.map(tryNormalise), true),
     pollDue: () => pollMany(deps.feedStore.dueFeeds(deps.clock.now()).map((f) => f.url)),
     async idle() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
+    },
+    async stop() {
+      shutdown.abort();
       while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
     },
   };

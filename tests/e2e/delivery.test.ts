@@ -115,6 +115,7 @@ describe('feed stories are posted once per channel when Discord fails after crea
           return [result];
         },
         idle: async () => undefined,
+    stop: async () => undefined,
       } as unknown as FeedService;
       b.fake.faultAfterCreate(fault, { times: 100 });
       const scheduler = startFeedScheduler({ feeds, send: (target, r, options) => b.transport.send(target, r, options), log: b.log, pollOnStart: false });

@@ -13,6 +13,7 @@ function fakeFeeds(results: FeedPollResult[]): FeedService & { polls: number } {
       return results;
     },
     idle: async () => undefined,
+    stop: async () => undefined,
   };
   return service as unknown as FeedService & { polls: number };
 }
@@ -61,6 +62,7 @@ describe('startFeedScheduler', () => {
         return [];
       },
       idle: async () => undefined,
+    stop: async () => undefined,
     } as unknown as FeedService;
     const log = createMemoryLogger();
     const scheduler = startFeedScheduler({ feeds, log, pollOnStart: false, send: async () => ({ id: '1' }) });

@@ -112,6 +112,26 @@ describe('feed service', () => {
     expect(healed.health).toMatchObject({ consecutiveFailures: 0, itemsAdded: 3 });
   });
 
+  it('stop() aborts a slow fetch in flight at once (SIGTERM), counts no failure, and refuses new polls', async () => {
+    h.server.route('/slow', () => undefined); // accepts the request and never answers
+    const url = h.server.url('/slow');
+    const feeds = createFeedService({ feedStore: h.feedStore, store: h.store, analyze: simpleAnalyze, clock: h.clock, log: h.log, fetch: { timeoutMs: 20_000 } });
+    h.feedStore.addFeed({ url, origin: 'config', addedAt: h.clock.now(), addedBy: null, channel: null });
+    const polling = feeds.pollDue();
+    while (h.server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const started = Date.now();
+    await feeds.stop();
+    const [result] = await polling;
+    // Generous bound: the fetch's own timeout is 20 s; an abort takes milliseconds.
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(result).toMatchObject({ outcome: 'failed' });
+    expect(result!.tally.errors[0]!.reason).toMatch(/shutting down/);
+    expect(h.feeds.get(url)!.health).toMatchObject({ consecutiveFailures: 0, lastError: null });
+    const [after] = await feeds.poll([url]);
+    expect(after!.tally.errors[0]!.reason).toMatch(/shutting down/);
+    expect(h.server.requests).toHaveLength(1);
+  });
+
   it('dedups by link when the server ignores conditional GET', async () => {
     h.server.route('/plain', servePlain(() => readFixture('harbour-rss.xml')));
     const url = h.server.url('/plain');
