@@ -20,4 +20,12 @@ export interface Services {
   subscriptions: SubscriptionStore;
   /** The zone `/digest subscribe` uses when none is given (config `DATELINE_TZ`). */
   defaultTimeZone: string;
+  /** Per-server limits (config `DATELINE_GUILD_MAX_*`); absent: no limits. */
+  tenancy?: TenancySettings;
+}
+
+/** Servers are tenants: how much each may configure. */
+export interface TenancySettings {
+  maxFeedsPerGuild: number;
+  maxSubscriptionsPerGuild: number;
 }

@@ -46,6 +46,8 @@ export interface AddFeedInput {
   channel?: FeedChannel | null;
   addedBy: string | null;
   origin?: 'config' | 'command';
+  /** The guild adding it from chat (it becomes the feed's owner); null or absent: the operator. */
+  guildId?: string | null;
 }
 
 /**
@@ -56,10 +58,20 @@ export interface AddFeedInput {
 export interface FeedService {
   /** Register a feed (or add a channel to a known one) and poll it once right away. */
   add(input: AddFeedInput): Promise<{ created: boolean; feed: Feed; poll: FeedPollResult }>;
-  remove(url: string): boolean;
+  /**
+   * Stop polling a feed. With a guild: that guild gives the feed up (its channels go; the feed goes when
+   * no other guild has it and the operator did not list it); false when the guild does not have it.
+   * Without (the operator: command line, local shell): the feed goes for everyone.
+   */
+  remove(url: string, guildId?: string | null): boolean;
   removeChannel(url: string, channelId: string): boolean;
-  list(): Feed[];
-  get(url: string): Feed | null;
+  /**
+   * Feeds as a guild sees them: those it added plus the operator's (DATELINE_FEEDS), each with only
+   * that guild's channels. Without a guild (the operator): every feed, whole.
+   */
+  list(guildId?: string | null): Feed[];
+  /** One feed as `list` shows it to the guild; null when unknown or not the guild's to see. */
+  get(url: string, guildId?: string | null): Feed | null;
   /** Register the feeds listed in configuration that the store does not know yet; returns how many were new. */
   ensureConfigured(urls: readonly string[]): number;
   /** Poll these URLs once, now. Registered feeds use and update their validators and health; others are polled ad hoc. */
@@ -91,6 +103,8 @@ export interface FeedServiceDeps {
    * (DATELINE_FEEDS) or polls from the command line are trusted either way.
    */
   allowPrivateAddresses?: boolean;
+  /** How many feeds one guild may add (config DATELINE_GUILD_MAX_FEEDS); unlimited when absent. */
+  maxFeedsPerGuild?: number;
   /** DNS for the guard (all addresses of a name); node:dns by default. */
   lookup?: HostLookup;
   /** Test-only: resolved addresses the guard lets through (a "public" test host served on loopback). */
@@ -255,6 +269,13 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       }
       const known = deps.feedStore.getFeed(url);
       const origin = input.origin ?? 'command';
+      const guildId = input.guildId ?? null;
+      if (guildId !== null && !known?.owners.includes(guildId) && deps.maxFeedsPerGuild !== undefined) {
+        const owned = deps.feedStore.feedsOwnedBy(guildId).length;
+        if (owned >= deps.maxFeedsPerGuild) {
+          throw new UserError('feed_limit', `This server already has ${owned} feeds, the most it may have (${deps.maxFeedsPerGuild}). Remove one with /feeds remove first.`, { error: 'feed_limit', limit: deps.maxFeedsPerGuild });
+        }
+      }
       // A URL typed in chat must name a public host (SSRF), unless the operator listed it already.
       if (origin === 'command' && !deps.allowPrivateAddresses && known?.origin !== 'config') {
         const refusal = await checkPublicUrl(url, policy);
@@ -269,6 +290,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
         addedAt: deps.clock.now(),
         addedBy: input.addedBy,
         channel: input.channel ?? null,
+        guildId,
       });
       const poll = await pollOne(url);
       if (poll.refused) {
@@ -276,12 +298,18 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
         if (created) deps.feedStore.removeFeed(url);
         throw refusedError(url, poll.tally.errors[0]?.reason ?? 'refused');
       }
-      return { created, feed: deps.feedStore.getFeed(url)!, poll };
+      return { created, feed: asSeenBy(deps.feedStore.getFeed(url)!, guildId)!, poll };
     },
-    remove: (url) => deps.feedStore.removeFeed(tryNormalise(url)),
+    remove: (url, guildId = null) => (guildId === null ? deps.feedStore.removeFeed(tryNormalise(url)) : deps.feedStore.removeOwner(tryNormalise(url), guildId)),
     removeChannel: (url, channelId) => deps.feedStore.removeChannel(tryNormalise(url), channelId),
-    list: () => deps.feedStore.listFeeds(),
-    get: (url) => deps.feedStore.getFeed(tryNormalise(url)),
+    list: (guildId = null) => {
+      if (guildId === null) return deps.feedStore.listFeeds();
+      return deps.feedStore.listFeeds().flatMap((f) => asSeenBy(f, guildId) ?? []);
+    },
+    get: (url, guildId = null) => {
+      const feed = deps.feedStore.getFeed(tryNormalise(url));
+      return feed ? asSeenBy(feed, guildId) : null;
+    },
     ensureConfigured(urls) {
       let added = 0;
       for (const raw of urls) {
@@ -316,6 +344,17 @@ function refusedError(url: string, reason: string): UserError {
     'private_address',
     `${truncate(url, 200)} cannot be added: ${reason}. Feeds added from chat must be on a public host; the operator can list private feeds in DATELINE_FEEDS or allow them with DATELINE_FEEDS_ALLOW_PRIVATE=on.`,
   );
+}
+
+/**
+ * A feed as one guild may see it: its own feeds and the operator's, with only its own channels (other
+ * servers' channels and ownership are theirs). Null when the guild may not see it. No guild: the operator, who sees all.
+ */
+export function asSeenBy(feed: Feed, guildId: string | null): Feed | null {
+  if (guildId === null) return feed;
+  const own = feed.owners.includes(guildId);
+  if (!own && feed.origin !== 'config') return null;
+  return { ...feed, owners: own ? [guildId] : [], channels: feed.channels.filter((c) => c.guildId === guildId) };
 }
 
 function tryNormalise(url: string): string {

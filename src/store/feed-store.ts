@@ -41,6 +41,11 @@ export interface Feed {
   etag: string | null;
   lastModified: string | null;
   channels: FeedChannel[];
+  /**
+   * The guilds that added the feed from chat: each sees it and may remove it for itself. A feed with no
+   * owners is the operator's (DATELINE_FEEDS, or `origin: 'config'`), removed only by the operator.
+   */
+  owners: string[];
   health: FeedHealth;
 }
 
@@ -52,6 +57,8 @@ export interface NewFeed {
   addedAt: Date;
   addedBy: string | null;
   channel: FeedChannel | null;
+  /** The guild adding it (becomes an owner); null for the operator (configuration, command line, local shell). */
+  guildId?: string | null;
 }
 
 /** One poll's outcome, written in one go so health never shows half a poll. */
@@ -83,6 +90,13 @@ export interface FeedStore {
   getFeed(url: string): Feed | null;
   /** Every feed, in the order added. */
   listFeeds(): Feed[];
+  /** Feeds the guild added (it is among their owners), in the order added. */
+  feedsOwnedBy(guildId: string): Feed[];
+  /**
+   * A guild gives up a feed: its ownership and its channels go; the feed itself goes when no owner is
+   * left and the operator did not list it. False when the guild did not own it.
+   */
+  removeOwner(url: string, guildId: string): boolean;
   /** Feeds whose next poll time has come. */
   dueFeeds(now: Date): Feed[];
   recordPoll(record: FeedPollRecord): void;

@@ -41,6 +41,12 @@ export function createSqliteFeedStore(db: SqliteDatabase): FeedStore {
     list: db.prepare<[], FeedRow>(`${FEED_SELECT} ORDER BY f.rowid`),
     due: db.prepare<[number], FeedRow>(`${FEED_SELECT} WHERE COALESCE(h.next_poll_ms, 0) <= ? ORDER BY COALESCE(h.next_poll_ms, 0), f.rowid`),
     channels: db.prepare<[string], { guild_id: string | null; channel_id: string }>('SELECT guild_id, channel_id FROM feed_channels WHERE url = ? ORDER BY channel_id'),
+    owners: db.prepare<[string], { guild_id: string }>('SELECT guild_id FROM feed_owners WHERE url = ? ORDER BY added_at, guild_id'),
+    ownedBy: db.prepare<[string], FeedRow>(`${FEED_SELECT} WHERE f.url IN (SELECT url FROM feed_owners WHERE guild_id = ?) ORDER BY f.rowid`),
+    insertOwner: db.prepare('INSERT OR IGNORE INTO feed_owners (url, guild_id, added_at, added_by) VALUES (?, ?, ?, ?)'),
+    deleteOwner: db.prepare('DELETE FROM feed_owners WHERE url = ? AND guild_id = ?'),
+    deleteGuildChannels: db.prepare('DELETE FROM feed_channels WHERE url = ? AND guild_id = ?'),
+    ownerCount: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM feed_owners WHERE url = ?'),
     insertFeed: db.prepare(`INSERT INTO feeds (url, interval_minutes, origin, added_at, added_by) VALUES (@url, @interval, @origin, @addedAt, @addedBy)`),
     insertHealth: db.prepare('INSERT INTO feed_health (url, next_poll_ms) VALUES (?, 0)'),
     setInterval: db.prepare('UPDATE feeds SET interval_minutes = ? WHERE url = ?'),
@@ -68,6 +74,7 @@ export function createSqliteFeedStore(db: SqliteDatabase): FeedStore {
     etag: row.etag,
     lastModified: row.last_modified,
     channels: channelsOf(row.url),
+    owners: q.owners.all(row.url).map((r) => r.guild_id),
     health: {
       lastPolledAt: row.last_polled_at,
       lastSuccessAt: row.last_success_at,
@@ -101,7 +108,17 @@ export function createSqliteFeedStore(db: SqliteDatabase): FeedStore {
       q.setInterval.run(input.intervalMinutes, input.url);
     }
     if (input.channel) q.insertChannel.run(input.url, input.channel.guildId, input.channel.channelId);
+    if (input.guildId) q.insertOwner.run(input.url, input.guildId, input.addedAt.toISOString(), input.addedBy);
     return { created: !existing, feed: getFeed(input.url)! };
+  });
+
+  const removeOwner = db.transaction((url: string, guildId: string): boolean => {
+    if (q.deleteOwner.run(url, guildId).changes === 0) return false;
+    q.deleteGuildChannels.run(url, guildId);
+    const feed = q.get.get(url);
+    // The last guild let go of a chat-added feed: nobody polls it for anyone any more.
+    if (feed && feed.origin === 'command' && q.ownerCount.get(url)!.n === 0) q.deleteFeed.run(url);
+    return true;
   });
 
   const recordPoll = db.transaction((r: FeedPollRecord): void => {
@@ -128,6 +145,8 @@ export function createSqliteFeedStore(db: SqliteDatabase): FeedStore {
     removeChannel: (url, channelId) => q.deleteChannel.run(url, channelId).changes > 0,
     getFeed,
     listFeeds: () => q.list.all().map(toFeed),
+    feedsOwnedBy: (guildId) => q.ownedBy.all(guildId).map(toFeed),
+    removeOwner: (url, guildId) => removeOwner.immediate(url, guildId),
     dueFeeds: (now) => q.due.all(now.getTime()).map(toFeed),
     recordPoll: (record) => recordPoll.immediate(record),
   };

@@ -22,7 +22,7 @@ import {
   type InteractionReplyOptions,
   type MessageCreateOptions,
 } from 'discord.js';
-import type { AutocompleteContext, Command } from '../../core/command.js';
+import type { AutocompleteContext, ChannelDirectory, Command } from '../../core/command.js';
 import { createCommandRegistry, dispatchAutocomplete, newErrorId } from '../../core/dispatch.js';
 import type { Logger } from '../../core/logger.js';
 import { reply as makeReply, type Reply } from '../../core/reply.js';
@@ -146,6 +146,21 @@ export function createDiscordTransport(options: DiscordTransportOptions): Discor
   let accepting = false;
   let registration: RegisterCommandsResult | null = null;
 
+  /** Commands check channel options against the caller's guild with this, not with discord.js objects. */
+  const channels: ChannelDirectory = {
+    async guildOf(channelId) {
+      if (!/^\d{17,20}$/.test(channelId)) return undefined;
+      try {
+        const channel = await client.channels.fetch(channelId);
+        if (!channel) return undefined;
+        return 'guildId' in channel && typeof channel.guildId === 'string' ? channel.guildId : null;
+      } catch {
+        // Unknown, or in a server the bot cannot see: not the caller's either way.
+        return undefined;
+      }
+    },
+  };
+
   const track = (work: Promise<void>): void => {
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
@@ -202,6 +217,7 @@ export function createDiscordTransport(options: DiscordTransportOptions): Discor
           channelId: interaction.channelId,
           guildId: interaction.guildId ?? null,
           canManageGuild: interaction.inGuild() && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false),
+          channels,
         },
       };
 
@@ -235,7 +251,14 @@ export function createDiscordTransport(options: DiscordTransportOptions): Discor
     try {
       const focused = interaction.options.getFocused(true);
       const { subcommand, options: values } = flattenOptions(interaction.options.data);
-      const ctx: AutocompleteContext = { options: values, subcommand, focused: { name: focused.name, value: String(focused.value) }, services };
+      const ctx: AutocompleteContext = {
+        options: values,
+        subcommand,
+        focused: { name: focused.name, value: String(focused.value) },
+        services,
+        // In a DM there is no guild; an empty string keeps it from meaning "the operator" (null).
+        guildId: interaction.guildId ?? '',
+      };
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<[]>((resolve) => {
         timer = setTimeout(() => resolve([]), autocompleteTimeoutMs);
