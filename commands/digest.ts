@@ -7,6 +7,7 @@ import { reply, type Reply } from '../src/core/reply.js';
 import { isValidTimeZone } from '../src/core/zoned-time.js';
 import { buildDigest, digestToJson, digestWindowStart } from '../src/digest/build-digest.js';
 import { formatDigestMoment, renderDigest } from '../src/digest/render-digest.js';
+import { storeVisibleTo } from '../src/digest/visible-store.js';
 import { TIME_FORM, formatDigestTime, nextOccurrence, parseDigestTime } from '../src/digest/schedule-time.js';
 import type { Subscription } from '../src/store/subscription-store.js';
 
@@ -175,8 +176,9 @@ async function preview(ctx: CommandContext): Promise<Reply> {
   const now = ctx.services.clock.now();
   const tz = sub?.timezone ?? ctx.services.defaultTimeZone;
   const previous = sub ? ctx.services.subscriptions.lastFinished(sub.id) : null;
+  const store = storeVisibleTo(ctx.services.store, ctx.caller.guildId, (guildId, items) => ctx.services.feeds.visibleTo(guildId, items));
   const digest = buildDigest(
-    { store: ctx.services.store, geo: ctx.services.geo },
+    { store, geo: ctx.services.geo },
     { since: digestWindowStart(now, previous ? new Date(previous.at) : null), at: now, tz, about: sub?.about ?? null },
   );
   const parts = renderDigest(digest, { marker: null, heading: 'Digest preview' });

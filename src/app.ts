@@ -98,7 +98,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     clock: options.clock,
     log: options.log,
     ...options.feedOptions,
-    ...(options.tenancy ? { maxFeedsPerGuild: options.tenancy.maxFeedsPerGuild } : {}),
+    ...(options.tenancy ? { maxFeedsPerGuild: options.tenancy.maxFeedsPerGuild, storyVisibility: options.tenancy.feedStories ?? 'shared' } : {}),
   });
   const subscriptions = createSqliteSubscriptionStore(db);
   const services: Services = {

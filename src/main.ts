@@ -110,6 +110,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     log,
     ownsTarget,
+    visibleTo: (guildId, items) => app.services.feeds.visibleTo(guildId, items),
   });
   await scheduler.start();
 

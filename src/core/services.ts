@@ -1,6 +1,6 @@
 import type { ArticleStore } from '../store/article-store.js';
 import type { GeoService } from '../geo/types.js';
-import type { FeedService } from '../feeds/feed-service.js';
+import type { FeedService, FeedStoryVisibility } from '../feeds/feed-service.js';
 import type { SubscriptionStore } from '../store/subscription-store.js';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
@@ -28,4 +28,6 @@ export interface Services {
 export interface TenancySettings {
   maxFeedsPerGuild: number;
   maxSubscriptionsPerGuild: number;
+  /** Who sees stories fetched for one server's feed in /search and digests (default `shared`). */
+  feedStories?: FeedStoryVisibility;
 }

@@ -8,6 +8,7 @@ import type { ArticleStore } from '../store/article-store.js';
 import type { Claim, Subscription, SubscriptionStore } from '../store/subscription-store.js';
 import { messageNonce, SendCancelledError, type SendTarget, type SentMessage, type Transport } from '../transports/transport.js';
 import { buildDigest, digestWindowStart } from './build-digest.js';
+import { storeVisibleTo, type StoryVisibilityFilter } from './visible-store.js';
 import { digestMarker, partMarker, renderDigest } from './render-digest.js';
 import { latestOccurrence, parseDigestTime } from './schedule-time.js';
 
@@ -34,6 +35,8 @@ export interface DigestSchedulerOptions {
   lateAfterMs?: number;
   /** Yesterday's missed digest (downtime across midnight) is still posted up to this long after its time. */
   maxLateMs?: number;
+  /** The stories a server may see (`FeedService.visibleTo`: DATELINE_FEED_STORIES); all when absent. */
+  visibleTo?: StoryVisibilityFilter;
   /** node-cron expression of the tick; every minute by default. */
   cronExpression?: string;
 }
@@ -109,7 +112,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
     const marker = digestMarker(sub.id, d.localDate);
     try {
       const digest = buildDigest(
-        { store: options.store, ...(options.geo ? { geo: options.geo } : {}) },
+        { store: storeVisibleTo(options.store, sub.guildId, options.visibleTo), ...(options.geo ? { geo: options.geo } : {}) },
         { since: new Date(d.since), at: new Date(d.at), tz: sub.timezone, about: sub.about },
       );
       if (digest.storyCount === 0 && sub.quiet) {

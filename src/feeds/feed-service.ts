@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock.js';
+import { withOverrides } from '../core/with-overrides.js';
 import { UserError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { reply, type Reply } from '../core/reply.js';
@@ -82,7 +83,16 @@ export interface FeedService {
   idle(): Promise<void>;
   /** Shutdown: abort every fetch in flight, refuse new polls, and resolve once none is running. */
   stop(): Promise<void>;
+  /**
+   * The items a server may be shown (/search hits, digest candidates): with the setting
+   * `own-server`, stories that only other servers' feeds brought are left out; `shared`: all.
+   * No guild (the operator, the local shell): all.
+   */
+  visibleTo<T extends { id: string }>(guildId: string | null, items: readonly T[]): T[];
 }
+
+/** Who sees stories fetched for one server's feed (config DATELINE_FEED_STORIES). */
+export type FeedStoryVisibility = 'shared' | 'own-server';
 
 export interface FeedServiceDeps {
   feedStore: FeedStore;
@@ -103,6 +113,8 @@ export interface FeedServiceDeps {
    * (DATELINE_FEEDS) or polls from the command line are trusted either way.
    */
   allowPrivateAddresses?: boolean;
+  /** Who sees stories fetched for one server's feed; `shared` (everyone) by default. */
+  storyVisibility?: FeedStoryVisibility;
   /** How many feeds one guild may add (config DATELINE_GUILD_MAX_FEEDS); unlimited when absent. */
   maxFeedsPerGuild?: number;
   /** DNS for the guard (all addresses of a name); node:dns by default. */
@@ -202,8 +214,8 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     // whose items failed to store ("database is locked") must fetch them again, not get a 304.
     let storeFailure: string | null = null;
     const validators = { title: parsed.feed.title, etag: fetched.etag, lastModified: fetched.lastModified };
-    const itemStore: ArticleStore = Object.assign(Object.create(deps.store) as ArticleStore, {
-      addArticles: (batch: Parameters<ArticleStore['addArticles']>[0]) => {
+    const itemStore = withOverrides(deps.store, {
+      addArticles: (batch) => {
         try {
           return feed ? deps.feedStore.commitItems(url, validators, () => deps.store.addArticles(batch)) : deps.store.addArticles(batch);
         } catch (error) {
@@ -218,6 +230,11 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       return { ...result, tally: { ...tally, errors: result.tally.errors }, title: parsed.feed.title };
     }
     const addedSet = new Set(addedIds);
+    // Which feed brought these stories: with DATELINE_FEED_STORIES=own-server, who may see them.
+    if (feed) {
+      const seen = records.flatMap((r) => (r.ok ? [articleId(r.article.url, contentHash(r.article.body))] : [])).filter((id) => !addedSet.has(id));
+      deps.feedStore.recordFeedStories(url, { added: addedIds, seen });
+    }
     const undated = records.filter((r) => r.ok && r.undated && addedSet.has(articleId(r.article.url, contentHash(r.article.body)))).length;
     for (const e of tally.errors) deps.log.warn('feed item rejected', { feed: url, line: e.line, reason: e.reason });
     const itemProblem = tally.errors.length > 0 ? `${tally.errors.length} item(s) rejected; first: ${tally.errors[0]!.reason}` : null;
@@ -331,6 +348,11 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     pollDue: () => pollMany(deps.feedStore.dueFeeds(deps.clock.now()).map((f) => f.url)),
     async idle() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
+    },
+    visibleTo(guildId, items) {
+      if ((deps.storyVisibility ?? 'shared') === 'shared' || guildId === null || items.length === 0) return [...items];
+      const hidden = deps.feedStore.storiesHiddenFrom(guildId, items.map((i) => i.id));
+      return items.filter((i) => !hidden.has(i.id));
     },
     async stop() {
       shutdown.abort();

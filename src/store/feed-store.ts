@@ -106,6 +106,13 @@ export interface FeedStore {
    * whole feed again instead of getting a 304 for stories that never reached the store.
    */
   commitItems<T>(url: string, validators: FeedValidators, storeItems: () => T): T;
+  /**
+   * Which feed brought a poll's stories: the `added` ones, and `seen` ones (already stored) that other
+   * feeds brought too. A story stored some other way (ingest, watched folder) stays everyone's.
+   */
+  recordFeedStories(url: string, stories: { added: readonly string[]; seen: readonly string[] }): void;
+  /** Of these story ids, those that only feeds of other servers brought (not the guild's own, not the operator's). */
+  storiesHiddenFrom(guildId: string, articleIds: readonly string[]): Set<string>;
 }
 
 /** What a 200 answer said about the feed, saved only together with its items. */

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller, ChannelDirectory } from '../../src/core/command.js';
 import { createFixedClock } from '../../src/core/clock.js';
 import { dispatchAutocomplete } from '../../src/core/dispatch.js';
+import { storeVisibleTo } from '../../src/digest/visible-store.js';
 import { readFixture, serveWithEtag, startFeedServer, type FeedServer } from '../feeds/feed-server.js';
 import { askCommand, createTestServices, type TestServices } from '../helpers/test-services.js';
 
@@ -139,6 +140,63 @@ describe('servers are tenants', () => {
       expect((await askCommand(capped, `/digest subscribe channel:${c1} time:09:00 timezone:UTC`, c)).isError).toBeFalsy();
     } finally {
       capped.close();
+    }
+  }, 60_000);
+});
+
+describe('stories fetched for one server\'s feed (DATELINE_FEED_STORIES)', () => {
+  let server: FeedServer;
+  beforeAll(async () => {
+    server = await startFeedServer();
+    server.route('/a', serveWithEtag(() => readFixture('harbour-rss.xml')));
+    server.route('/ops', serveWithEtag(() => readFixture('valley-atom.xml'), 'application/atom+xml'));
+  });
+  afterAll(() => server.close());
+
+  async function servicesWith(feedStories: 'shared' | 'own-server'): Promise<TestServices> {
+    const s = await createTestServices({
+      clock: createFixedClock(new Date('2026-02-12T00:00:00Z')),
+      feedOptions: { allowPrivateAddresses: true },
+      tenancy: { maxFeedsPerGuild: 20, maxSubscriptionsPerGuild: 10, feedStories },
+    });
+    s.feeds.ensureConfigured([server.url('/ops')]);
+    await s.feeds.pollDue();
+    expect((await askCommand(s, `/feeds add url:${server.url('/a')}`, a)).isError).toBeFalsy();
+    return s;
+  }
+  const titles = (r: { data?: unknown }): string[] => ((r.data as { results?: { title: string }[] }).results ?? []).map((x) => x.title);
+  const window = (s: TestServices, guildId: string | null): string[] =>
+    storeVisibleTo(s.store, guildId, (g, items) => s.feeds.visibleTo(g, items))
+      .digestCandidates(new Date('2026-01-01T00:00:00Z'), new Date('2026-02-12T00:00:00Z'), 100)
+      .map((c) => c.headline);
+
+  it('own-server: only the servers whose feeds brought a story see it in /search and digests; operator feeds are everyone\'s', async () => {
+    const s = await servicesWith('own-server');
+    try {
+      expect(titles(await askCommand(s, '/search Gull Island ferry', a))).toContain('Ferry service to Gull Island resumes after storm repairs');
+      const inB = await askCommand(s, '/search Gull Island ferry', b);
+      expect(titles(inB)).not.toContain('Ferry service to Gull Island resumes after storm repairs');
+      expect(titles(await askCommand(s, '/search orchard blossom', b))).toContain('Orchard growers expect an early blossom');
+      expect(window(s, GUILD_B)).not.toContain('Lighthouse museum opens a room of storm logs');
+      expect(window(s, GUILD_B)).toContain('Bridge toll unchanged for 2026');
+      expect(window(s, GUILD_A)).toContain('Lighthouse museum opens a room of storm logs');
+      // The operator (local shell) sees everything; B adding the same feed shares its stories with B.
+      expect(window(s, null)).toContain('Lighthouse museum opens a room of storm logs');
+      await askCommand(s, `/feeds add url:${server.url('/a')}`, b);
+      await s.feeds.poll([server.url('/a')]);
+      expect(window(s, GUILD_B)).toContain('Lighthouse museum opens a room of storm logs');
+    } finally {
+      s.close();
+    }
+  }, 60_000);
+
+  it('shared (the default): every server sees every story', async () => {
+    const s = await servicesWith('shared');
+    try {
+      expect(titles(await askCommand(s, '/search Gull Island ferry', b))).toContain('Ferry service to Gull Island resumes after storm repairs');
+      expect(window(s, GUILD_B)).toContain('Lighthouse museum opens a room of storm logs');
+    } finally {
+      s.close();
     }
   }, 60_000);
 });

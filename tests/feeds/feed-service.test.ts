@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/core/clock.js';
 import { createMemoryLogger } from '../../src/core/logger.js';
+import { withOverrides } from '../../src/core/with-overrides.js';
 import { backoffDelayMs, createFeedService, type FeedService } from '../../src/feeds/feed-service.js';
 import type { ArticleStore } from '../../src/store/article-store.js';
 import type { FeedStore } from '../../src/store/feed-store.js';
@@ -82,8 +83,8 @@ describe('feed service', () => {
     const url = h.server.url('/rss');
     // The article store as another writer holding the lock would leave it: every write fails.
     let locked = true;
-    const lockable: ArticleStore = Object.assign(Object.create(h.store) as ArticleStore, {
-      addArticles: (batch: Parameters<ArticleStore['addArticles']>[0]) => {
+    const lockable: ArticleStore = withOverrides(h.store, {
+      addArticles: (batch) => {
         if (locked) throw new Error('database is locked');
         return h.store.addArticles(batch);
       },

@@ -262,6 +262,15 @@ export const migrations: readonly Migration[] = [
         SELECT c.url, c.guild_id, f.added_at, f.added_by FROM feed_channels c JOIN feeds f ON f.url = c.url
         WHERE f.origin = 'command' AND c.guild_id IS NOT NULL;
       CREATE INDEX feed_channels_by_guild ON feed_channels (guild_id);
+
+      -- Which feeds brought each story that reached the store through feeds (ingested files and the
+      -- watched folder leave no rows: those stories are everyone's). With DATELINE_FEED_STORIES=own-server
+      -- a server sees such a story only when one of these feeds is its own or the operator's.
+      CREATE TABLE feed_stories (
+        article_id TEXT NOT NULL,
+        url TEXT NOT NULL,
+        PRIMARY KEY (article_id, url)
+      ) WITHOUT ROWID;
     `,
   },
 ];

@@ -46,6 +46,15 @@ export function createSqliteFeedStore(db: SqliteDatabase): FeedStore {
     insertOwner: db.prepare('INSERT OR IGNORE INTO feed_owners (url, guild_id, added_at, added_by) VALUES (?, ?, ?, ?)'),
     deleteOwner: db.prepare('DELETE FROM feed_owners WHERE url = ? AND guild_id = ?'),
     deleteGuildChannels: db.prepare('DELETE FROM feed_channels WHERE url = ? AND guild_id = ?'),
+    feedStory: db.prepare('INSERT OR IGNORE INTO feed_stories (article_id, url) VALUES (?, ?)'),
+    shareStory: db.prepare<{ id: string; url: string }>(`INSERT OR IGNORE INTO feed_stories (article_id, url)
+      SELECT @id, @url WHERE EXISTS (SELECT 1 FROM feed_stories WHERE article_id = @id)`),
+    // Feeds that brought the story, and whether the guild may see each: the operator's (listed in
+    // DATELINE_FEEDS, or added without a server) or one of the guild's own.
+    storyFeeds: db.prepare<{ guild: string; id: string }, { visible: number }>(`SELECT
+        (f.url IS NOT NULL AND (f.origin = 'config' OR NOT EXISTS (SELECT 1 FROM feed_owners o WHERE o.url = f.url)
+          OR EXISTS (SELECT 1 FROM feed_owners o WHERE o.url = f.url AND o.guild_id = @guild))) AS visible
+      FROM feed_stories s LEFT JOIN feeds f ON f.url = s.url WHERE s.article_id = @id`),
     ownerCount: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM feed_owners WHERE url = ?'),
     insertFeed: db.prepare(`INSERT INTO feeds (url, interval_minutes, origin, added_at, added_by) VALUES (@url, @interval, @origin, @addedAt, @addedBy)`),
     insertHealth: db.prepare('INSERT INTO feed_health (url, next_poll_ms) VALUES (?, 0)'),
@@ -138,7 +147,21 @@ export function createSqliteFeedStore(db: SqliteDatabase): FeedStore {
     return stored;
   });
 
+  const recordFeedStories = db.transaction((url: string, stories: { added: readonly string[]; seen: readonly string[] }): void => {
+    for (const id of stories.added) q.feedStory.run(id, url);
+    for (const id of stories.seen) q.shareStory.run({ id, url });
+  });
+
   return {
+    recordFeedStories: (url, stories) => recordFeedStories.immediate(url, stories),
+    storiesHiddenFrom: (guildId, articleIds) => {
+      const hidden = new Set<string>();
+      for (const id of articleIds) {
+        const feeds = q.storyFeeds.all({ guild: guildId, id });
+        if (feeds.length > 0 && !feeds.some((f) => f.visible === 1)) hidden.add(id);
+      }
+      return hidden;
+    },
     addFeed: (input) => addFeed.immediate(input),
     commitItems: (url, validators, storeItems) => commitItems.immediate(url, validators, storeItems) as ReturnType<typeof storeItems>,
     removeFeed: (url) => q.deleteFeed.run(url).changes > 0,
