@@ -2,7 +2,7 @@ import type { Command, CommandJson } from './core/command.js';
 import type { Clock } from './core/clock.js';
 import { createCommandRegistry } from './core/dispatch.js';
 import type { Logger } from './core/logger.js';
-import type { Services } from './core/services.js';
+import type { Services, TenancySettings } from './core/services.js';
 import type { GeoService } from './geo/types.js';
 import { createAnalyzer } from './ingest/analyze.js';
 import { startAnalyzerPool, type AnalyzerPool } from './ingest/analyzer-pool.js';
@@ -40,7 +40,9 @@ export interface AppOptions {
   /** Tests pass a shared, already loaded gazetteer to save its load time. */
   geo?: GeoService;
   /** Feed fetch limits and the default poll interval (config; tests shrink the limits). */
-  feedOptions?: Pick<FeedServiceDeps, 'fetch' | 'defaultIntervalMinutes' | 'allowPrivateAddresses' | 'lookup'>;
+  feedOptions?: Pick<FeedServiceDeps, 'fetch' | 'defaultIntervalMinutes' | 'allowPrivateAddresses' | 'lookup' | 'treatAsPublic'>;
+  /** Per-server limits (config `tenancy`); none when absent (tests, embedders). */
+  tenancy?: TenancySettings;
   /** Default zone of digest subscriptions (config `timezone`); UTC when not given. */
   timezone?: string;
   /**
@@ -69,6 +71,7 @@ export function appOptionsFromConfig(config: Config, deps: Pick<AppOptions, 'com
     timezone: config.timezone,
     ingestThreads: config.ingestThreads,
     maxBodyBytes: config.maxBodyBytes,
+    tenancy: config.tenancy,
     feedOptions: {
       defaultIntervalMinutes: config.feeds.intervalMinutes,
       fetch: { userAgent: feedUserAgent(config.feeds.contact) },
@@ -146,9 +149,26 @@ export async function createApp(options: AppOptions): Promise<App> {
   const threads = offThreadAnalyzer(options, createAnalyzer({ geo }));
   const analyze = threads.analyze;
   const limits = options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {};
-  const feeds = createFeedService({ feedStore: createSqliteFeedStore(db), store, analyze, clock: options.clock, log: options.log, ...options.feedOptions });
+  const feeds = createFeedService({
+    feedStore: createSqliteFeedStore(db),
+    store,
+    analyze,
+    clock: options.clock,
+    log: options.log,
+    ...options.feedOptions,
+    ...(options.tenancy ? { maxFeedsPerGuild: options.tenancy.maxFeedsPerGuild, storyVisibility: options.tenancy.feedStories ?? 'shared' } : {}),
+  });
   const subscriptions = createSqliteSubscriptionStore(db);
-  const services: Services = { store, geo, clock: options.clock, log: options.log, feeds, subscriptions, defaultTimeZone: options.timezone ?? 'UTC' };
+  const services: Services = {
+    store,
+    geo,
+    clock: options.clock,
+    log: options.log,
+    feeds,
+    subscriptions,
+    defaultTimeZone: options.timezone ?? 'UTC',
+    ...(options.tenancy ? { tenancy: options.tenancy } : {}),
+  };
   return {
     services,
     registry,

@@ -181,6 +181,7 @@ async function run(config: Config, log: Logger, app: App, closers: (() => Promis
     clock: systemClock,
     log,
     ownsTarget,
+    visibleTo: (guildId, items) => app.services.feeds.visibleTo(guildId, items),
   });
   await scheduler.start();
 
@@ -191,10 +192,10 @@ async function run(config: Config, log: Logger, app: App, closers: (() => Promis
   feedScheduler = startFeedScheduler({
     feeds: app.services.feeds,
     log,
-    send: async (target, reply) => {
+    send: async (target, reply, sendOptions) => {
       // A sharded bot: only the process that owns the guild can post there.
       if (!ownsTarget(target)) return null;
-      return transport.send(target, reply);
+      return transport.send(target, reply, sendOptions);
     },
   });
   if (config.watch.enabled) {
