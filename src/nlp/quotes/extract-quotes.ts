@@ -326,7 +326,8 @@ function extractReported(
     for (let i = 0; i < tokens.length; i++) {
       if (scores[i]! < model.threshold) continue;
       let j = i;
-      while (j + 1 < tokens.length && scores[j + 1]! >= model.threshold) j++;
+      // a reporting verb ends its cue: in "said praise from Putin would ..." the noun is content
+      while (j + 1 < tokens.length && scores[j + 1]! >= model.threshold && !SPEECH_VERBS.has(tokens[j]!.lower)) j++;
       // "was cited by local media as saying", "was quoted as saying": one cue
       for (let k = j + 1; k < Math.min(tokens.length, j + 6); k++) {
         if (!tokens[k]!.isWord) break;
@@ -404,12 +405,21 @@ function buildReported(
   } else {
     const after = last - b; // words after the cue
     const beforeSrc = phraseBefore(tokens, a, 0, body);
-    const precededByComma = beforeSrc && beforeSrc.from > 0 && tokens[beforeSrc.from - 1]!.text === ',';
+    // `..., X said` or `... "quoted words," X said`
+    const precededByComma =
+      beforeSrc && beforeSrc.from > 0 && (tokens[beforeSrc.from - 1]!.text === ',' || (/^["”]$/.test(tokens[beforeSrc.from - 1]!.text) && tokens[beforeSrc.from - 2]?.text === ','));
     // "..., said John Smith." (not "..., spoke on Monday.")
     const next = tokens[b + 1];
-    const inverted = a > 0 && tokens[a - 1]!.text === ',' && !!next && next.isWord && (next.isCap || DETERMINERS.has(next.lower)) && !NON_NAME_CAPS.has(next.lower);
+    const afterComma = a > 0 && (tokens[a - 1]!.text === ',' || (/^["”]$/.test(tokens[a - 1]!.text) && tokens[a - 2]?.text === ','));
+    const inverted = afterComma && !!next && next.isWord && (next.isCap || DETERMINERS.has(next.lower)) && !NON_NAME_CAPS.has(next.lower);
     const hasThat = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 6) >= 0;
-    if ((after <= 5 && !hasThat && (precededByComma || inverted)) || (inverted && after <= 8 && !hasThat)) {
+    // "To understand X, Chief Justice Roberts said, one should visit ...": the attribution interrupts its content
+    const interrupting = precededByComma && tokens[b + 1]?.text === ',' && beforeSrc!.from >= 3 && last - b >= 4;
+    if (interrupting) {
+      src = beforeSrc;
+      from = 0;
+      to = last;
+    } else if ((after <= 5 && !hasThat && (precededByComma || inverted)) || (inverted && !hasThat)) {
       // CONTENT, X said (on Tuesday). | CONTENT, said X.
       if (inverted) {
         src = phraseAfter(tokens, b + 1, tokens.length, body);
@@ -424,18 +434,24 @@ function buildReported(
       src = beforeSrc;
       from = b + 1;
       const that = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 7);
+      const framed = framingPhraseEnd(tokens, b + 1, last);
       if (that >= 0 && (OBJECT_TAKING.test(cue.lower) || that <= b + 1)) from = that;
+      else if (framed >= 0) from = framed;
       else if (OBJECT_TAKING.test(cue.lower)) {
+        // "told reporters the plan was dead": the hearers are not content; "urged Congress to act": the request holds them
         const obj = phraseAfter(tokens, b + 1, tokens.length, body);
-        if (obj) from = obj.to;
+        if (obj && tokens[obj.to]?.lower !== 'to') from = obj.to;
+      } else if (PARTICLE_CUE.test(tokens[b + 1]?.lower ?? '') && !CORE_SPEECH.test(cue.lower) && tokens[b + 2]?.isWord && !PREPOSITION_START.test(tokens[b + 2]!.lower)) {
+        // "called for a moratorium", "called on Trump to stop", "referring to GOP nominee Donald Trump": the particle belongs to the cue
+        if (!(tokens[b + 1]!.lower === 'to' && isInfinitive(tokens, b + 1))) from = b + 2;
       }
       while (from <= last && /^[,:—–]$/.test(tokens[from]!.text)) from++;
       to = contentEnd(tokens, from, last, isCue);
     }
   }
-  if (!contentReadsAsClause(tokens, from, to, cue.lower)) return null;
+  if (!contentReadsAsClause(tokens, from, to, cue.lower, from < a)) return null;
   // a "speaker" ending in an article ("declared an | offensive against IS") shows the cue is a noun, not a report
-  if (src && DETERMINERS.has(tokens[src.to - 1]!.lower)) return null;
+  if (src && /^(a|an|the|his|her|their|its|our|my|some|another)$/.test(tokens[src.to - 1]!.lower)) return null;
   // never swallow a direct quote's words into reported content
   while (from <= to && inDirect[from]) from++;
   while (to >= from && inDirect[to]) to--;
@@ -463,11 +479,13 @@ const FINITE = /^(is|was|are|were|will|would|has|have|had|can|could|should|may|m
  * carry no statement: content that opens with a preposition, or (after a verb outside the core
  * speech verbs) opens with "a/an" and has no finite verb in its first clause, is dropped.
  */
-function contentReadsAsClause(tokens: readonly Token[], from: number, to: number, cue: string): boolean {
+function contentReadsAsClause(tokens: readonly Token[], from: number, to: number, cue: string, contentFirst: boolean): boolean {
   if (cue === 'according') return true;
   const first = tokens[from];
   if (!first) return false;
-  if (PREPOSITION_START.test(first.lower)) return false;
+  // content before its cue may open with an adverbial ("In all, hackers compromised ..., the report said");
+  // "wants to triple the size ...", "declined to threaten Moscow": an infinitive is what is wanted or refused
+  if (PREPOSITION_START.test(first.lower) && !contentFirst && !(first.lower === 'to' && isInfinitive(tokens, from))) return false;
   if (CORE_SPEECH.test(cue) || !/^(a|an)$/.test(first.lower)) return true;
   for (let k = from; k <= to; k++) {
     const t = tokens[k]!;
@@ -502,6 +520,10 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
   for (let k = from + 2; k <= last; k++) {
     const t = tokens[k]!;
     if (t.text === ';' || t.text === '(' || t.text === '--') return k - 1;
+    if (CLAUSE_BREAK.test(t.text) && !(t.text === '-' && tokens[k - 1]!.end === t.start)) return k - 1;
+    // the statement ends where the writer's own clause begins: "..., which ...", "..., but ..."
+    if (t.text === ',' && NEW_CLAUSE.test(tokens[k + 1]?.lower ?? '')) return k - 1;
+    if (t.lower === 'but' && k > from + 3) return k - 1;
     if (isCue(k) && /^(and|but|,)$/.test(tokens[k - 1]!.lower)) {
       let e = k - 1;
       while (e > from && /^(and|but|,|also)$/.test(tokens[e]!.lower)) e--;
@@ -510,6 +532,34 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
   }
   return last;
 }
+
+const FRAMING_START = /^(on|in|at|during|after|before|since|from|to|with|via|through|last|this|earlier|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|recently|repeatedly|publicly|privately|again|also|previously|separately|late|early)$/;
+
+/**
+ * "X said in a statement on Monday that ...", "told reporters at a rally in Ohio that ...": the
+ * circumstances between the cue and its "that" are not content. The index of that "that", else -1.
+ */
+function framingPhraseEnd(tokens: readonly Token[], i: number, last: number): number {
+  if (!FRAMING_START.test(tokens[i]?.lower ?? '')) return -1;
+  for (let k = i + 1; k <= Math.min(last, i + 16); k++) {
+    const t = tokens[k]!;
+    if (t.lower === 'that') return k;
+    if (!t.isWord && t.text !== ',' && t.text !== '.' && t.text !== '-') return -1;
+    if (FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower)) return -1;
+  }
+  return -1;
+}
+
+const PARTICLE_CUE = /^(for|on|to|against|about|of)$/;
+
+/** "to" + a lower-case verb-like word ("to triple", "to stop"), not "to the voters". */
+function isInfinitive(tokens: readonly Token[], k: number): boolean {
+  const next = tokens[k + 1];
+  return !!next && next.isWord && !next.isCap && !DETERMINERS.has(next.lower) && !/^(\d|his|her|its|their|our|my|your|them|him|us|me|this|that|these|those)/.test(next.lower);
+}
+
+const CLAUSE_BREAK = /^[—–-]$/;
+const NEW_CLAUSE = /^(which|who|whose|whom|where|but|although|though|whereas|even|despite|while|yet)$/;
 
 function lastContentIndex(tokens: readonly Token[]): number {
   let k = tokens.length - 1;
