@@ -2,7 +2,7 @@ import type { Quote, Sentence, Span } from '../types.js';
 import { candidateFilter, cueScore, type CueModel } from './cue-model.js';
 import { DETERMINERS, NON_NAME_CAPS, SPEECH_VERBS } from './lexicon.js';
 import modelJson from './model.json' with { type: 'json' };
-import { phraseAfter, phraseBefore, skipAuxLeft, type SourcePhrase } from './noun-phrases.js';
+import { phraseAfter, phraseBefore, phraseSpan, skipAuxLeft, type SourcePhrase } from './noun-phrases.js';
 import { FRAGMENT_JOINER, quoteFragments } from './fragments.js';
 import { findQuotedSpans, paragraphSpans, type QuotedSpan } from './quoted-spans.js';
 import { resolveSpeakers, type RawQuote } from './resolve-speakers.js';
@@ -105,6 +105,7 @@ function extractDirect(body: string, sentences: readonly Sentence[], quoted: rea
       text: body.slice(start, end),
       kind: 'direct',
       mention: null,
+      name: null,
       description: null,
       verb: null,
       attributed: false,
@@ -136,7 +137,8 @@ function trimSpan(body: string, start: number, end: number): [number, number] {
 }
 
 function setSource(body: string, tokens: readonly Token[], src: SourcePhrase, draft: RawQuote): void {
-  draft.mention = { start: tokens[src.from]!.start, end: tokens[src.to - 1]!.end };
+  draft.mention = phraseSpan(tokens, src);
+  draft.name = phraseSpan(tokens, src, true);
   draft.description = src.description;
 }
 
@@ -151,7 +153,7 @@ function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: Direc
       draft.verb = tokens[0]!.text;
       draft.attributed = true;
       setSource(body, tokens, src, draft);
-      draft.attributionEnd = tokens[src.to - 1]!.end;
+      draft.attributionEnd = tokens[src.end - 1]!.end;
       return true;
     }
   }
@@ -182,7 +184,7 @@ function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: Direc
     draft.attributed = true;
     used.add(t.start);
     if (src) setSource(body, tokens, src, draft);
-    const last = src ? Math.max(src.to - 1, k) : k;
+    const last = src ? Math.max(src.end - 1, k) : k;
     draft.attributionEnd = tokens[last]!.end;
     return true;
   }
@@ -209,7 +211,7 @@ function attributeBefore(body: string, sentences: readonly Sentence[], q: Quoted
     if (/^["“”]$/.test(t.text)) return false;
     const according = t.lower === 'according' && tokens[k + 1]?.lower === 'to';
     if (!SPEECH_VERBS.has(t.lower) && !according) continue;
-    const src = according ? phraseAfter(tokens, k + 2, tokens.length, body) : phraseBefore(tokens, k, 0, body) ?? phraseAfter(tokens, k + 1, tokens.length, body);
+    const src = according ? phraseAfter(tokens, k + 2, tokens.length, body, false) : phraseBefore(tokens, k, 0, body) ?? phraseAfter(tokens, k + 1, tokens.length, body);
     draft.verb = according ? 'according to' : t.text;
     draft.attributed = true;
     used.add(t.start);
@@ -242,6 +244,7 @@ function attributeColon(body: string, tokens: readonly Token[], draft: DirectDra
   draft.attributed = true;
   draft.verb = null;
   draft.mention = { start: tokens[run[0]]!.start, end: tokens[run[1] - 1]!.end };
+  draft.name = draft.mention;
   return true;
 }
 
@@ -284,6 +287,7 @@ function mergeContinuations(body: string, drafts: DirectDraft[]): DirectDraft[] 
     const from = before ?? after;
     if (from) {
       d.mention = from.mention;
+      d.name = from.name;
       d.description = from.description;
       d.verb = from.verb;
       d.inheritedFrom = from;
@@ -342,6 +346,7 @@ function extractReported(
         const fallback = sentenceSpeaker(body, tokens, direct, s);
         if (fallback) {
           q.mention = fallback.mention;
+          q.name = fallback.name;
           q.description = fallback.description;
         }
       }
@@ -392,7 +397,8 @@ function buildReported(
   if (cue.lower === 'according') {
     // according to X, CONTENT. | CONTENT, according to X.
     const toIdx = tokens[a + 1]?.lower === 'to' ? a + 2 : a + 1;
-    src = phraseAfter(tokens, toIdx, tokens.length, body);
+    // "According to the report, prices rose": what follows the comma is the content, not an appositive
+    src = phraseAfter(tokens, toIdx, tokens.length, body, a > 1);
     const comma = findIndex(tokens, toIdx, (t) => t.text === ',');
     if (a <= 1 && comma >= 0) {
       from = comma + 1;
@@ -466,8 +472,9 @@ function buildReported(
     const close = /^[.,!?]?["”]/.exec(body.slice(end, end + 2));
     if (close) end += close[0].length;
   }
-  const mention: Span | null = src ? { start: tokens[src.from]!.start, end: tokens[src.to - 1]!.end } : null;
-  return { start, end, text: body.slice(start, end), kind: 'reported', mention, description: src?.description ?? null, verb };
+  const mention: Span | null = src ? phraseSpan(tokens, src) : null;
+  const name: Span | null = src ? phraseSpan(tokens, src, true) : null;
+  return { start, end, text: body.slice(start, end), kind: 'reported', mention, name, description: src?.description ?? null, verb };
 }
 
 const PREPOSITION_START = /^(by|as|against|for|on|of|to|in|with|at|from|about|into|over|under|during|after|before)$/;
@@ -500,16 +507,16 @@ function contentReadsAsClause(tokens: readonly Token[], from: number, to: number
  * The speaker a sentence is about, for a cue with no subject of its own: the speaker of a direct quote
  * attributed in the same sentence, else the sentence's opening noun phrase.
  */
-function sentenceSpeaker(body: string, tokens: readonly Token[], direct: readonly RawQuote[], s: Sentence): { mention: Span; description: string | null } | null {
+function sentenceSpeaker(body: string, tokens: readonly Token[], direct: readonly RawQuote[], s: Sentence): { mention: Span; name: Span; description: string | null } | null {
   const inSentence = direct.find((d) => d.mention && d.mention.start >= s.start && d.mention.end <= s.end);
-  if (inSentence?.mention) return { mention: inSentence.mention, description: inSentence.description };
+  if (inSentence?.mention) return { mention: inSentence.mention, name: inSentence.name ?? inSentence.mention, description: inSentence.description };
   let i = 0;
   while (i < tokens.length && tokens[i]!.isCap && NON_NAME_CAPS.has(tokens[i]!.lower) && !DETERMINERS.has(tokens[i]!.lower)) i++;
   const first = tokens[i];
   if (!first || !first.isWord || (!first.isCap && !DETERMINERS.has(first.lower))) return null;
   const np = phraseAfter(tokens, i, tokens.length, body);
   if (!np) return null;
-  return { mention: { start: tokens[np.from]!.start, end: tokens[np.to - 1]!.end }, description: np.description };
+  return { mention: phraseSpan(tokens, np), name: phraseSpan(tokens, np, true), description: np.description };
 }
 
 /**

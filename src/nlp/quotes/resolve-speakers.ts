@@ -6,7 +6,10 @@ import { tokenize, type Token } from './tokens.js';
 export interface RawQuote extends Span {
   text: string;
   kind: QuoteKind;
+  /** The speaker as written, with its appositive or parenthesis when it has one. */
   mention: Span | null;
+  /** The part of `mention` that names the speaker ("Michael Mulgrew" of "Michael Mulgrew, president of …"). */
+  name?: Span | null;
   description: string | null;
   verb: string | null;
   /** A run-on quotation takes the speaker of this earlier/later quote. */
@@ -47,9 +50,10 @@ export function resolveSpeakers(
       }
       return { speaker: 'unknown', description: q.description, person: false };
     }
-    const text = body.slice(q.mention.start, q.mention.end);
+    const named = q.name ?? q.mention;
+    const text = body.slice(named.start, named.end);
     const lower = text.toLowerCase();
-    const at = q.mention.start;
+    const at = named.start;
     let out: { speaker: string; description: string | null; person: boolean };
     if (/^(he|she|i|we|you)$/.test(lower)) {
       out = resolvePerson(at) ?? { speaker: 'unknown', description: null, person: true };
