@@ -437,7 +437,8 @@ function buildReported(
       from = 0;
     } else {
       // X said (that) CONTENT. | X told reporters (that) CONTENT.
-      src = beforeSrc;
+      // (an object before the cue, "unleashed a series of tweets saying", is not who speaks: the sentence's subject is)
+      src = beforeSrc && !(objectPosition(tokens, beforeSrc.from) && /^(a|an|no)$/.test(tokens[beforeSrc.from]!.lower)) ? beforeSrc : null;
       from = b + 1;
       const that = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 7);
       const framed = framingPhraseEnd(tokens, b + 1, last);
@@ -555,6 +556,14 @@ function framingPhraseEnd(tokens: readonly Token[], i: number, last: number): nu
     if (FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower)) return -1;
   }
   return -1;
+}
+
+const CLAUSE_OPENERS = /^(and|but|or|nor|then|so|also|yet|because|while|when|whenever|if|as|that|who|which|where|whom|although|though|since|until|unless|after|before|once|how|why|what|even|now|still|instead|meanwhile|however|and|not|only|just|later|earlier|again|often|never|already|recently|today|yesterday|tonight|reportedly|apparently|clearly|indeed)$/;
+
+/** Whether the noun phrase starting at `from` follows a lower-case verb or preposition (is its object). */
+function objectPosition(tokens: readonly Token[], from: number): boolean {
+  const p = tokens[from - 1];
+  return !!p && p.isWord && !p.isCap && !CLAUSE_OPENERS.test(p.lower) && !/ly$/.test(p.lower);
 }
 
 const PARTICLE_CUE = /^(for|on|to|against|about|of)$/;

@@ -17,13 +17,18 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** "isn't", "didn’t": never part of a name, may stand before a verb. */
+const NEGATED_AUX: readonly string[] = ['isn', 'wasn', 'aren', 'weren', 'doesn', 'didn', 'don', 'won', 'can', 'hasn', 'haven', 'hadn', 'wouldn', 'couldn', 'shouldn'].flatMap((w) => [`${w}'t`, `${w}’t`]);
+
 /** Words that may stand between a subject and its reporting verb ("has also repeatedly said"). */
 export const AUX_WORDS: ReadonlySet<string> = new Set(
   (
     'has have had also was were is are would will later previously repeatedly then recently already once again ' +
     'further reportedly publicly privately simply just often not never did does do has long been being even ' +
     'still first later initially subsequently since quickly flatly explicitly told'
-  ).split(' '),
+  )
+    .split(' ')
+    .concat(NEGATED_AUX),
 );
 
 export const PERSON_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'i', 'we', 'you']);
@@ -48,7 +53,9 @@ export const NP_STOPS: ReadonlySet<string> = new Set(
     'is was are were be been has have had in on at to for with by from about into over than then also not ' +
     'would will could should can may might must do does did this these those there here what why how ' +
     'it he she they we i you him them us me said saying says according even just only'
-  ).split(' '),
+  )
+    .split(' ')
+    .concat(NEGATED_AUX),
 );
 
 export const DETERMINERS: ReadonlySet<string> = new Set(

@@ -41,6 +41,8 @@ export function skipAuxLeft(tokens: readonly Token[], i: number, min: number): n
  */
 export function phraseBefore(tokens: readonly Token[], i: number, min: number, body: string): SourcePhrase | null {
   let j = skipAuxLeft(tokens, i, min);
+  // "CNN host Wolf Blitzer last week asked", "Trump on Tuesday said": the time is not the speaker
+  if (j - 1 >= min && TIME_WORDS.has(tokens[j]!.lower) && /^(last|this|next|on|early|late|earlier|that)$/.test(tokens[j - 1]!.lower)) j = skipAuxLeft(tokens, j - 1, min);
   let end = j + 1;
   // "Rep. John Mica (R-Fla.) said": step over the parenthesis, which stays in the mention
   if (j >= min && tokens[j]!.text === ')') {
