@@ -24,7 +24,7 @@ export function extractQuotes(original: string, sentences: readonly Sentence[], 
   const sentenceTokens = sentences.map((s) => tokenize(body, s.start, s.end));
   const reported = extractReported(body, sentences, sentenceTokens, quoted, used, direct, model);
   const raw = [...direct, ...reported].sort((a, b) => a.start - b.start || a.end - b.end);
-  const quotes = resolveSpeakers(body, sentences, raw, sentenceTokens);
+  const quotes = resolveSpeakers(body, sentences, raw, sentenceTokens, quoted.map((q) => [q.open, q.close] as const));
   if (body === original) return quotes;
   // texts as the story wrote them (offsets are the same: the normalisation keeps lengths)
   return quotes.map((q) => ({ ...q, text: quoteFragments(body, q).map(([a, b]) => original.slice(a, b)).join(FRAGMENT_JOINER) }));
@@ -161,6 +161,7 @@ function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: Direc
   // a quotation that closed its sentence (`... before."`) and is followed by a new line or by a
   // reporting clause of its own (`Greene added that ...`) is not signed by what follows
   const closedSentence = /[.!?]['’]?\s*$/.test(body.slice(q.open + 1, q.close));
+  const closedByPeriod = /\.['’]?\s*$/.test(body.slice(q.open + 1, q.close));
   if (closedSentence && /^[ \t]*\n/.test(body.slice(q.close + 1)) && tokens[first]?.isCap) return false;
   let depth = 0;
   for (let k = first; k < Math.min(tokens.length, first + 36); k++) {
@@ -177,6 +178,8 @@ function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: Direc
     if (k >= first + 12 && !(tokens[first]!.isCap && tokens[skipAuxLeft(tokens, k, first)]?.text === ',')) return false;
     const according = t.lower === 'according';
     if (closedSentence && !according && tokens[k + 1]?.lower === 'that') return false;
+    // `"... Atlantic." It was a dispute ..., he added.`: after a full stop, a new sentence has its own attribution
+    if (closedByPeriod && k > first + 3 && tokens[first]!.isCap) return false;
     let src: SourcePhrase | null = null;
     if (k === first || according) src = phraseAfter(tokens, according ? k + 2 : k + 1, tokens.length, body);
     else src = phraseBefore(tokens, k, first, body);
@@ -513,6 +516,13 @@ function sentenceSpeaker(body: string, tokens: readonly Token[], direct: readonl
   if (inSentence?.mention) return { mention: inSentence.mention, name: inSentence.name ?? inSentence.mention, description: inSentence.description };
   let i = 0;
   while (i < tokens.length && tokens[i]!.isCap && NON_NAME_CAPS.has(tokens[i]!.lower) && !DETERMINERS.has(tokens[i]!.lower)) i++;
+  // "Over the weekend Baker had criticised ...": past an opening adverbial to the subject
+  if (i > 0 && /^(over|in|on|at|after|during|since|for|by|from|with|under|before|last|this|earlier)$/.test(tokens[i - 1]!.lower)) {
+    let k = i;
+    while (k < Math.min(tokens.length, i + 8) && tokens[k]!.isWord && !tokens[k]!.isCap) k++;
+    if (tokens[k]?.text === ',') k++;
+    if (tokens[k]?.isCap) i = k;
+  }
   const first = tokens[i];
   if (!first || !first.isWord || (!first.isCap && !DETERMINERS.has(first.lower))) return null;
   const np = phraseAfter(tokens, i, tokens.length, body);

@@ -42,7 +42,8 @@ export const NON_NAME_CAPS: ReadonlySet<string> = new Set(
     'because since before during for from with without by of to the a an this that these those there here it he ' +
     'she they we i you his her their its our my speaking writing instead indeed moreover later earlier last ' +
     'separately similarly finally first second third again today yesterday tuesday monday wednesday thursday ' +
-    'friday saturday sunday according'
+    'friday saturday sunday according all some many most over under despite said says asked told like unlike both ' +
+    'each every no not only even just what who why how where whether'
   ).split(' '),
 );
 

@@ -67,7 +67,7 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
   // "a spokeswoman for Hillary Clinton said", "advisers to Mr. Obama say": the role is the source
   const prep = tokens[from - 1];
   const role = tokens[from - 2];
-  if (prep && role && from - 2 >= min && /^(for|to|at|of|on|with)$/.test(prep.lower) && role.isWord && !role.isCap && ROLE_NOUN.test(role.lower)) {
+  if (prep && role && from - 2 >= min && /^(for|to|at|of|on|with|in)$/.test(prep.lower) && role.isWord && !role.isCap && (ROLE_NOUN.test(role.lower) || /(man|woman|men|women|person|ist|ists)$/.test(role.lower))) {
     from = leftEdge(tokens, from - 2, min);
   }
   end = Math.max(end, j + 1);
@@ -129,6 +129,8 @@ export function phraseAfter(tokens: readonly Token[], i: number, max: number, bo
     if (to > i && NP_STOPS.has(t.lower) && t.lower !== 'of') break;
     if (to > i && PRONOUNS.has(t.lower)) break;
     if (to > i && name && !t.isCap && !(/^(of|de|al|bin|van|von|da|du|la|le)$/.test(t.lower) && tokens[to + 1]?.isCap)) break;
+    // "Said one U.S. analyst of Baker's weekend remarks": what the speaker spoke of is not the speaker
+    if (to > i && t.lower === 'of' && (/['’]s$/.test(tokens[to + 1]?.text ?? '') || (tokens[to + 1] && !tokens[to + 1]!.isCap))) break;
     to++;
     if (to - 1 === i && PRONOUNS.has(t.lower)) break;
   }
