@@ -1,5 +1,5 @@
 import type { GeoService } from '../geo/types.js';
-import { extractQuotes } from '../nlp/quotes/extract-quotes.js';
+import { extractQuotes, QUOTE_ANALYZER_VERSION } from '../nlp/quotes/extract-quotes.js';
 import { scoreSentences } from '../nlp/summarize.js';
 import type { ArticleAnalysis, NewArticle } from '../store/article-store.js';
 import { digestFeatures } from '../digest/story-features.js';
@@ -22,6 +22,7 @@ export function createAnalyzer({ geo }: AnalyzerDeps): (article: NewArticle) => 
     return {
       sentences,
       quotes: extractQuotes(article.body, sentences),
+      quotesVersion: QUOTE_ANALYZER_VERSION,
       places,
       digest: digestFeatures(article, sentences, places),
     };

@@ -6,12 +6,12 @@ import { askCommand, createTestServices, type TestServices } from '../helpers/te
 
 
 
-/** `data` must be exactly `{quotes:[{text, kind, speaker, speakerMention, speakerDescription, verb, articleId, start, end}]}`. */
+/** `data` must be exactly `{quotes:[{text, kind, speaker, speakerMention, speakerResolved, speakerDescription, verb, articleId, start, end}]}`. */
 function quotesOf(data: unknown): QuoteData[] {
   expect(Object.keys(data as object)).toEqual(['quotes']);
   const quotes = (data as { quotes: QuoteData[] }).quotes;
   for (const q of quotes) {
-    expect(Object.keys(q).sort()).toEqual(['articleId', 'end', 'kind', 'speaker', 'speakerDescription', 'speakerMention', 'start', 'text', 'verb']);
+    expect(Object.keys(q).sort()).toEqual(['articleId', 'end', 'kind', 'speaker', 'speakerDescription', 'speakerMention', 'speakerResolved', 'start', 'text', 'verb']);
   }
   return quotes;
 }

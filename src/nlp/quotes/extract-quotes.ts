@@ -9,6 +9,12 @@ import { resolveSpeakers, type RawQuote } from './resolve-speakers.js';
 import { tokenize, type Token } from './tokens.js';
 
 const MODEL = modelJson as CueModel;
+
+/**
+ * Bumped whenever what `extractQuotes` finds for a story changes, so `dateline reanalyze` knows which
+ * stored stories an older analyzer wrote. 1: issue 5. 2: issue 15 (resolved speakers, exact spans).
+ */
+export const QUOTE_ANALYZER_VERSION = 2;
 const MIN_REPORTED_WORDS = 3;
 
 /**
