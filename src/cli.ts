@@ -6,6 +6,7 @@ import { ExitCode, println, type CliIo } from './cli/cli-io.js';
 import { runIngest } from './cli/ingest-command.js';
 import { runShow } from './cli/show-command.js';
 import { runFeed } from './cli/feed-command.js';
+import { runReanalyze } from './cli/reanalyze-command.js';
 
 const HELP = `dateline — the Dateline news bot's command-line tool
 
@@ -15,6 +16,7 @@ const HELP = `dateline — the Dateline news bot's command-line tool
   dateline feed poll URL… [--json]      poll RSS/Atom feeds once (same tally as ingest); feed list: health
   dateline digest --at 1987-03-02T08:00 [--tz ZONE] [--about WORDS] [--json]
                                         the digest that would be posted at that moment
+  dateline reanalyze [--since DATE]     re-run the quote analysis on stories an older version stored
 
 Every command takes --db PATH (else DATELINE_DB, else data/dateline.db).
 Exit codes: 0 answer, 1 user error or rejected input, 2 crash.`;
@@ -28,6 +30,7 @@ export const cliCommands: Record<string, Handler> = {
   show: runShow,
   feed: runFeed,
   digest: runDigest,
+  reanalyze: runReanalyze,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
