@@ -71,6 +71,15 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
     from = leftEdge(tokens, from - 2, min);
   }
   end = Math.max(end, j + 1);
+  // "…, Dharyono Kertosastro, chairman of the Association of Indonesian Coffee Exporters told Reuters":
+  // the name before the comma speaks, the role after it describes him (the closing comma is often left out)
+  const roleWord = tokens[from];
+  if (from - 2 >= min && tokens[from - 1]!.text === ',' && tokens[from - 2]!.isCap && tokens[from - 2]!.isWord && roleWord && !roleWord.isCap && (ROLE_NOUN.test(roleWord.lower) || /(man|woman|ist|er|or)$/.test(roleWord.lower)) && /^(of|for|with|at)$/.test(tokens[from + 1]?.lower ?? '')) {
+    const nameFrom = leftEdge(tokens, from - 2, min);
+    if (tokens.slice(nameFrom, from - 1).every((t) => t.isCap || t.lower === 'of')) {
+      return { from: nameFrom, to: from - 1, end, description: body.slice(roleWord.start, tokens[j]!.end) };
+    }
+  }
   return { from, to: j + 1, end, description: null };
 }
 

@@ -1,5 +1,5 @@
 import type { Quote, QuoteKind, Sentence, Span } from '../types.js';
-import { DETERMINERS, GENERIC_ORG_HEADS, NON_NAME_CAPS, NP_STOPS, ORG_WORDS } from './lexicon.js';
+import { AUX_WORDS, DETERMINERS, GENERIC_ORG_HEADS, NON_NAME_CAPS, NP_STOPS, ORG_WORDS, SPEECH_VERBS } from './lexicon.js';
 import { tokenize, type Token } from './tokens.js';
 
 /** An attribution before its speaker is resolved to a name. */
@@ -26,6 +26,8 @@ interface NameMention extends Span {
   /** Lower-case words that stood before the name as its titles or role ("treasury", "secretary"). */
   roles: Set<string>;
   gender: 'm' | 'f' | null;
+  /** Opens its sentence or comes right before a verb: someone the story is talking about. */
+  subject: boolean;
 }
 
 interface Resolution {
@@ -38,13 +40,15 @@ interface Resolution {
 }
 
 const TITLE_WORDS =
-  'mr mrs ms dr rep reps sen sens gov gen lt col maj capt sgt adm president vice senator senators secretary minister ministers prime sheikh judge justice chairman chairwoman chairperson governor mayor speaker chancellor treasury finance foreign trade defence defense interior economy economics agriculture energy deputy undersecretary under assistant state general attorney ambassador commissioner director chief executive managing premier king queen prince emperor pope representative congressman congresswoman spokesman spokeswoman officer official leader former acting first lady sir lord dame professor prof rev father bishop cardinal commander admiral colonel captain major sergeant private';
+  'mr mrs ms dr rep reps sen sens gov gen lt col maj capt sgt adm president vice senator senators secretary minister ministers prime sheikh judge justice chairman chairwoman chairperson governor mayor speaker chancellor treasury finance foreign trade defence defense interior economy economics agriculture energy deputy undersecretary under assistant state general attorney ambassador commissioner director chief executive managing premier king queen prince emperor pope representative congressman congresswoman spokesman spokeswoman officer official leader former acting first lady sir lord dame professor prof rev father bishop cardinal commander admiral colonel captain major sergeant private analyst economist strategist';
 const TITLES: ReadonlySet<string> = new Set(TITLE_WORDS.split(' '));
 const isTitle = (word: string): boolean => TITLES.has(word.toLowerCase().replace(/\.$/, ''));
 
 /** Roles a "the …" mention can name: the head word of "the (treasury) secretary", "the company". */
 const PERSON_ROLES = /^(minister|secretary|spokesman|spokeswoman|spokesperson|senator|president|chairman|chairwoman|governor|mayor|chancellor|official|executive|director|chief|analyst|economist|lawyer|attorney|general|commander|ambassador|premier|leader|congressman|congresswoman|representative|judge|professor|king|prince|envoy|negotiator|banker|dealer|trader|candidate|nominee)$/;
 const ORG_ROLES = /^(company|firm|bank|group|government|ministry|agency|department|administration|council|committee|board|central|union|party|court|army|military|police|newspaper|paper|network|exchange|commission|fund|campaign|corporation|institute|organisation|organization|office|embassy|statement|report)$/;
+/** Heads of a phrase that stands for one unnamed person ("a spokesman", "the regional manager", "one trade official"). */
+const SOMEONE = /^(aide|source|spokes\w+|\w+man|\w+woman|\w+person|\w+ist|\w+er|\w+or|official|executive|chief|head|director)$/;
 /** Words that make a capitalised run an organisation, beyond lexicon.ORG_WORDS. */
 const MORE_ORG_WORDS = /^(securities|international|bundesbank|reserve|fed|treasury|ltd|plc|ag|sa|nv|bhd|holdings|industries|partners|capital|motors|airlines|petroleum|oil|energy|communications|systems|technologies|electric|steel|chemical|trust|exchange|ministry|commission|opec|ec|gatt|imf|nato|un|parliament|assembly|congress|senate|cabinet|pentagon|kremlin|embassy|agency|organisation|organization|federation|league|alliance|front|movement|church|council)$/i;
 
@@ -65,7 +69,9 @@ export function resolveSpeakers(
 ): Quote[] {
   const inQuotes = (offset: number): boolean => quotedRanges.some(([a, b]) => offset > a && offset < b);
   const midSentence = capitalisedMidSentence(sentenceTokens);
-  const names = findNameMentions(body, sentenceTokens, midSentence).filter((n) => !inQuotes(n.start) && !afterPreposition(body, n.start));
+  // every name the story gives outside quotation marks (for full names and roles), and those that could be "he" or "the company"
+  const allNames = findNameMentions(body, sentenceTokens, midSentence).filter((n) => !inQuotes(n.start));
+  const names = allNames.filter((n) => !afterPreposition(body, n.start));
   const demonym = dominantDemonym(body);
   const done = new Map<RawQuote, Resolution>();
 
@@ -74,27 +80,29 @@ export function resolveSpeakers(
     const words = name.split(/\s+/);
     if (!person || words.length > 2) return { name, mention: null };
     const surname = words[words.length - 1]!;
-    const full = [...names].reverse().find((n) => n.start < at && n.person && n.name !== name && n.name.split(/\s+/).length > words.length && n.name.endsWith(' ' + surname));
+    const full = [...allNames].reverse().find((n) => n.start < at && n.person && n.name !== name && n.name.split(/\s+/).length > words.length && n.name.endsWith(' ' + surname));
     return full ? { name: full.name, mention: full } : { name, mention: null };
   };
 
   /** Most recent named person before `at` outside quotation marks and outside `exclude`, or an earlier resolved quote speaker. */
   const previousPerson = (at: number, exclude: Span, gender: 'm' | 'f' | null): Resolution | null => {
+    // the latest person who spoke before, named or not: after "a spokesman said ...", "he" is the spokesman
     let best: Resolution | null = null;
     for (const r of done.values()) {
-      if (!r.person || !r.resolved || r.at >= at) continue;
+      if (!r.person || r.at >= at || r.speaker === 'unknown') continue;
       if (!best || r.at > best.at) best = r;
     }
     const outside = (n: NameMention) => n.end <= at && !(n.start >= exclude.start && n.start < exclude.end);
-    // a lone capitalised word ("London", "DIHT") is someone only as the surname of a person named in full
+    // a lone capitalised word ("London", "DIHT") is someone only as the surname of a person named in full;
+    // a name in a list or an object ("negotiated by ... Trial Staff") is not who "he" goes back to: a subject is
     const compatible = (n: NameMention) =>
-      n.person && (gender === null || n.gender === null || n.gender === gender) && (n.name.includes(' ') || canonical(n.name, n.start, true).mention !== null);
+      n.person && n.subject && (gender === null || n.gender === null || n.gender === gender) && (n.name.includes(' ') || canonical(n.name, n.start, true).mention !== null);
     const name = [...names].reverse().find((n) => outside(n) && compatible(n));
     if (name && (!best || name.start > best.at)) {
       const c = canonical(name.name, name.start, true);
       return { speaker: c.name, description: null, resolved: { name: c.name, start: name.nameStart, end: name.end }, person: true, at: name.start };
     }
-    return best;
+    return best?.resolved ? best : null;
   };
 
   const resolveOne = (q: RawQuote): Resolution => {
@@ -135,7 +143,7 @@ export function resolveSpeakers(
   const resolveRole = (words: readonly string[], at: number, q: RawQuote): Resolution => {
     const text = words.join(' ');
     const head = words[words.length - 1]!.toLowerCase();
-    const asWritten: Resolution = { speaker: text.replace(/^The\b/, 'the'), description: null, resolved: null, person: PERSON_ROLES.test(head), at };
+    const asWritten: Resolution = { speaker: text, description: null, resolved: null, person: PERSON_ROLES.test(head) || SOMEONE.test(head), at };
     if (PERSON_ROLES.test(head)) {
       const roles = words.slice(1).map((w) => w.toLowerCase());
       const match = [...names].reverse().find((n) => n.end <= at && n.person && !(n.start >= q.start && n.start < q.end) && roles.every((r) => n.roles.has(r)));
@@ -150,7 +158,9 @@ export function resolveSpeakers(
         const name = `the ${demonym} ${head}`;
         return { speaker: name, description: null, resolved: { name, start: at, end: at + text.length }, person: false, at };
       }
-      const match = [...names].reverse().find((n) => n.end <= at && !n.person && !(n.start >= q.start && n.start < q.end) && orgFits(n, head));
+      const fits = (n: NameMention) => n.end <= at && !n.person && !(n.start >= q.start && n.start < q.end) && orgFits(n, head);
+      // the company the story is about opens its sentences ("CCX Network Inc said"), its underwriters do not
+      const match = [...names].reverse().find((n) => fits(n) && n.subject) ?? [...names].reverse().find(fits);
       if (match) return { speaker: match.name, description: null, resolved: { name: match.name, start: match.nameStart, end: match.end }, person: false, at };
     }
     return asWritten;
@@ -163,7 +173,10 @@ export function resolveSpeakers(
    * full name given earlier. A phrase ending in a lower-case word ("one U.S. analyst") names no one.
    */
   const resolveName = (text: string, named: Span): Resolution => {
-    const unnamed: Resolution = { speaker: text.replace(/^The\b/, 'the'), description: null, resolved: null, person: false, at: named.start };
+    // "a spokesman", "one trade official", "a union leader": someone a later "he" may stand for
+    const head = text.replace(/\s+(at|of|for|in|with|from|on|to)\s.*$/i, '').split(' ').pop()!.toLowerCase();
+    const someone = PERSON_ROLES.test(head) || SOMEONE.test(head);
+    const unnamed: Resolution = { speaker: text, description: null, resolved: null, person: someone, at: named.start };
     const raw = [...body.slice(named.start, named.end).matchAll(/\S+/g)];
     const words = raw.map((m) => m[0]);
     const joiner = (w: string): boolean => /^(of|de|al|bin|van|von|da|du|la|le|and|&)$/.test(w);
@@ -178,7 +191,8 @@ export function resolveSpeakers(
     if (k === words.length - 1 && k === 0 && sentenceStart && !midSentence.has(words[k]!.replace(/['’]s$/, ''))) return unnamed;
     if (k === 0 && NON_NAME_CAPS.has(words[0]!.toLowerCase())) k++;
     if (k >= words.length) return unnamed;
-    while (k < words.length - 1 && (isTitle(words[k]!) || words.slice(k + 1).some(isTitle))) k++;
+    // "Treasury Secretary James Baker" and "Federal Reserve Board Governor Robert Heller" lose their titles; "Agriculture Department" keeps its "Agriculture"
+    k = afterTitles(words, k);
     let last = words.length;
     let affiliation: string | null = null;
     const of = words.indexOf('of', k);
@@ -216,6 +230,18 @@ export function resolveSpeakers(
       end: q.end,
     };
   });
+}
+
+const isOrgWord = (w: string): boolean => ORG_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, '')) || MORE_ORG_WORDS.test(w.replace(/[^A-Za-z]/g, ''));
+
+/** Index of the first word after the titles of `words[from..]`: past the last title that a name without organisation words follows. */
+function afterTitles(words: readonly string[], from: number): number {
+  for (let t = words.length - 2; t >= from; t--) {
+    if (!isTitle(words[t]!)) continue;
+    const rest = words.slice(t + 1);
+    return rest.some(isOrgWord) || rest.every(isTitle) ? from : t + 1;
+  }
+  return from;
 }
 
 /** Whether an organisation name fits a role word: "the bank" → "Deutsche Bank", "the company" → "Exxon Corp". */
@@ -325,21 +351,25 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
       // a lower-case title right before the name is a role too ("former deputy treasury secretary Richard Darman")
       const roles = new Set<string>();
       for (let k = i - 1; k >= 0 && k >= i - 3 && tokens[k]!.isWord && !tokens[k]!.isCap && isTitle(tokens[k]!.text); k--) roles.add(tokens[k]!.lower);
-      let n = 0;
-      while (n < run.length - 1 && (isTitle(run[n]!.text) || run[n]!.lower === 'of' || run.slice(n + 1).some((x) => isTitle(x.text)))) {
-        roles.add(run[n]!.lower.replace(/\.$/, ''));
-        n++;
-      }
+      const n = afterTitles(run.map((x) => x.text), 0);
+      for (let r = 0; r < n; r++) roles.add(run[r]!.lower.replace(/\.$/, ''));
       const nameTokens = run.slice(n).filter((x) => !/['’]s$/.test(x.text) || x === run[run.length - 1]);
       const first = nameTokens[0];
       if (first && !(nameTokens.length === 1 && isTitle(first.text))) {
         const last = nameTokens[nameTokens.length - 1]!;
         const end = /['’]s$/.test(last.text) ? last.end - 2 : last.end;
         const name = body.slice(first.start, end).replace(/\s+/g, ' ');
-        const isOrg = run.some((x) => ORG_WORDS.has(x.lower) || MORE_ORG_WORDS.test(x.text.replace(/[^A-Za-z]/g, '')) || /^[A-Z.&-]{2,}$/.test(x.text));
+        const isOrg = nameTokens.some((x) => isOrgWord(x.text) || /^[A-Z.&-]{2,}$/.test(x.text));
         const title = run[0]!.lower.replace(/\.$/, '');
         const gender = title === 'mr' ? 'm' : title === 'mrs' || title === 'ms' ? 'f' : null;
-        out.push({ start: run[0]!.start, end, name, nameStart: first.start, person: !isOrg && nameTokens.length <= 4, roles, gender });
+        let opener = 0;
+        while (opener < i && (NON_NAME_CAPS.has(tokens[opener]!.lower) || !tokens[opener]!.isWord)) opener++;
+        // "…, Dharyono Kertosastro, chairman of …": a name with its appositive is someone the story is about too
+        const appositive = tokens[j + 1]?.text === ',' && !!tokens[j + 2] && !tokens[j + 2]!.isCap && tokens[j + 2]!.isWord && (DETERMINERS.has(tokens[j + 2]!.lower) || /^(of|for|with|at)$/.test(tokens[j + 3]?.lower ?? ''));
+        const after = tokens[j + 1]?.text === ',' ? null : tokens[j + 1];
+        const subject = opener === i || appositive || (!!after && after.isWord && !after.isCap && (SPEECH_VERBS.has(after.lower) || AUX_WORDS.has(after.lower) || /(ed|s)$/.test(after.lower)));
+        const descriptor = /^(democrat|republican|democrats|republicans|party)$/i.test(last.text);
+        out.push({ start: run[0]!.start, end, name, nameStart: first.start, person: !isOrg && !descriptor && nameTokens.length <= 4, roles, gender, subject });
       }
       i = j + 1;
     }
