@@ -20,7 +20,8 @@ export function phraseSpan(tokens: readonly Token[], src: SourcePhrase, nameOnly
   let end = last.end;
   // "He's claiming", "She'll present", "Mr. Obama's bet is": the speaker is the word before the clitic
   const clitic = /^[\p{L}.]+?(['’](?:s|ll|re|ve|d|m))$/iu.exec(last.text);
-  if (clitic && (src.end - src.from === 1 || nameOnly || src.end === src.to)) end -= clitic[1]!.length;
+  // (a name keeps its possessive in the mention, as the story wrote it: "Trump's campaign said")
+  if (clitic && (PRONOUNS.has(last.text.slice(0, -clitic[1]!.length).toLowerCase()) || nameOnly)) end -= clitic[1]!.length;
   return { start: tokens[src.from]!.start, end };
 }
 
@@ -67,7 +68,7 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
   // "a spokeswoman for Hillary Clinton said", "advisers to Mr. Obama say": the role is the source
   const prep = tokens[from - 1];
   const role = tokens[from - 2];
-  if (prep && role && from - 2 >= min && /^(for|to|at|of|on|with|in)$/.test(prep.lower) && role.isWord && !role.isCap && (ROLE_NOUN.test(role.lower) || /(man|woman|men|women|person|ist|ists)$/.test(role.lower))) {
+  if (prep && role && from - 2 >= min && /^(for|to|at|of|on|with|in)$/.test(prep.lower) && role.isWord && (!role.isCap || /^(republicans|democrats|officials|critics|others|supporters|developers|members|leaders)$/.test(role.lower)) && (ROLE_NOUN.test(role.lower) || /(man|woman|men|women|person|ist|ists)$/.test(role.lower))) {
     from = leftEdge(tokens, from - 2, min);
   }
   end = Math.max(end, j + 1);
@@ -92,16 +93,31 @@ function leftEdge(tokens: readonly Token[], j: number, min: number): number {
   while (from - 1 >= min && from > j - MAX_NP) {
     const p = tokens[from - 1]!;
     if (!p.isWord) break;
-    if (NP_STOPS.has(p.lower) && p.lower !== 'of') break;
+    const here = tokens[from]!;
+    // "the Commission on Presidential Debates": a preposition between capitalised words is inside a name
+    const inName = /^(on|for|at|in)$/.test(p.lower) && here.isCap && !!tokens[from - 2]?.isCap && tokens[from - 2]!.isWord;
+    if (NP_STOPS.has(p.lower) && p.lower !== 'of' && !inName) break;
     if (p.isCap && NON_NAME_CAPS.has(p.lower) && !DETERMINERS.has(p.lower)) break;
+    if (LEADING_STOPS.has(p.lower)) break;
     // "Over the weekend Baker said", "Last week Stumpf": a time adverbial is not part of a name
-    if (TIME_WORDS.has(p.lower) && tokens[from]!.isCap && !DETERMINERS.has(tokens[from]!.lower)) break;
+    if (TIME_WORDS.has(p.lower) && here.isCap && !DETERMINERS.has(here.lower)) break;
+    // "a speech Mrs. Clinton delivered", "the third time AROS said": a common noun glued before a name is
+    // not its title, unless it reads as a role ("economist Aparna Mathur", "nominee Donald Trump")
+    if (!p.isCap && here.isCap && !here.lower.startsWith('of') && !DETERMINERS.has(p.lower) && !isRoleWord(p.lower)) break;
     from--;
     if (DETERMINERS.has(p.lower)) break;
   }
   // "of" may join two capitalised parts ("Bank of America"), never start a phrase
   while (from < j && tokens[from]!.lower === 'of') from++;
   return from;
+}
+
+/** Words that open a clause, never a speaker: "yet Donald Trump said", "though Lynch", "Both Mr. King and …". */
+const LEADING_STOPS: ReadonlySet<string> = new Set('yet though although both so still meanwhile however instead thus hence now'.split(' '));
+
+/** A lower-case word that titles a name: "economist", "nominee", "host", "general", "spokeswoman", "former". */
+function isRoleWord(w: string): boolean {
+  return ROLE_NOUN.test(w) || /(ist|er|or|ee|ant|ent|man|woman|ian)$/.test(w) || /^(former|retired|late|then|acting|deputy|general|candidate|chief|senior|junior|host|judge|chair|colonel|sergeant|captain|rep|sen|gov|presidential|democratic|republican|conservative|liberal|veteran|fellow|rival|nominee)$/.test(w);
 }
 
 const TIME_WORDS: ReadonlySet<string> = new Set(
@@ -135,8 +151,12 @@ export function phraseAfter(tokens: readonly Token[], i: number, max: number, bo
   while (to < max && to < i + MAX_NP) {
     const t = tokens[to]!;
     if (!t.isWord) break;
-    if (to > i && NP_STOPS.has(t.lower) && t.lower !== 'of') break;
+    // "the Roper Center for Public Opinion Research": a preposition between capitalised words is inside a name
+    const inName = /^(on|for|at|in)$/.test(t.lower) && !!tokens[to - 1]?.isCap && !!tokens[to + 1]?.isCap && tokens[to + 1]!.isWord;
+    if (to > i && NP_STOPS.has(t.lower) && t.lower !== 'of' && !inName) break;
     if (to > i && PRONOUNS.has(t.lower)) break;
+    // "The GOP nominee complained", "A Quinnipiac University poll released Friday": the verb ends the phrase
+    if (to > i + 1 && !t.isCap && (/[^e]ed$/.test(t.lower) || PAST_VERBS.has(t.lower))) break;
     if (to > i && name && !t.isCap && !(/^(of|de|al|bin|van|von|da|du|la|le)$/.test(t.lower) && tokens[to + 1]?.isCap)) break;
     // "Said one U.S. analyst of Baker's weekend remarks": what the speaker spoke of is not the speaker
     if (to > i && t.lower === 'of' && (/['’]s$/.test(tokens[to + 1]?.text ?? '') || (tokens[to + 1] && !tokens[to + 1]!.isCap))) break;
@@ -168,9 +188,13 @@ export function phraseAfter(tokens: readonly Token[], i: number, max: number, bo
   return { from: i, to, end, description };
 }
 
+const PAST_VERBS: ReadonlySet<string> = new Set('took made gave came went told wrote spoke put got saw met left sent held brought thought found kept ran won lost point points used says'.split(' '));
+
 /** The first word of an appositive: "a professor …", "president of …", "82", "who served …", "of Ashton". */
 function readsAsDescription(first: Token): boolean {
   if (!first.isWord) return false;
+  // "Caddell, speaking of …", "Clinton, at Monday's debate, said": circumstances, not a description
+  if (/ing$/.test(first.lower) || /^(at|in|on|during|after|before|like|unlike|with|without|while|when|speaking|though|although|also|however)$/.test(first.lower)) return false;
   if (DETERMINERS.has(first.lower) || /^\d/.test(first.text)) return true;
   return !first.isCap && !NP_STOPS.has(first.lower) || /^(who|whose|of|from)$/.test(first.lower);
 }
