@@ -67,6 +67,8 @@ export function resolveSpeakers(
   sentenceTokens: readonly (readonly Token[])[] = sentences.map((s) => tokenize(body, s.start, s.end)),
   quotedRanges: readonly (readonly [number, number])[] = [],
 ): Quote[] {
+  // most wire stories quote nobody: nothing to resolve, no name index to build
+  if (raw.length === 0) return [];
   const inQuotes = (offset: number): boolean => quotedRanges.some(([a, b]) => offset > a && offset < b);
   const midSentence = capitalisedMidSentence(sentenceTokens);
   // every name the story gives outside quotation marks (for full names and roles), and those that could be "he" or "the company"
