@@ -3,7 +3,7 @@
  * ../shared/eval/quotes/ (issue 5). A prediction matches a gold attribution when their content spans
  * share at least half of the word tokens of the longer one; matching is one-to-one.
  * Last line (a contract, issue 15): `quotes f1=… direct_p=… direct_r=… speaker_acc=… speaker_exact=… reported_p=… reported_r=…`.
- * speaker_acc: the predicted local speaker span overlaps the gold one; speaker_exact: it holds exactly its word tokens.
+ * speaker_acc: the predicted local speaker span overlaps the gold one; speaker_exact: it touches exactly the word tokens the gold span touches.
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -140,10 +140,14 @@ export function scoreArticle(text: string, predicted: readonly Quote[], gold: re
   }
 }
 
-/** Whether two character spans hold the same word tokens (punctuation and spacing at the edges aside). */
+/**
+ * Whether two character spans touch the same word tokens (punctuation and spacing at the edges aside).
+ * A token counts when the span overlaps it, so a gold "He" inside the token "He’s" is that token.
+ */
 export function sameWords(words: readonly [number, number][], a: [number, number], b: [number, number]): boolean {
-  const x = tokenSet(words, [a]);
-  const y = tokenSet(words, [b]);
+  const touched = ([s, e]: [number, number]): Set<number> => new Set(words.filter(([ws, we]) => ws < e && we > s).map(([ws]) => ws));
+  const x = touched(a);
+  const y = touched(b);
   if (x.size !== y.size || x.size === 0) return false;
   for (const t of x) if (!y.has(t)) return false;
   return true;

@@ -77,6 +77,10 @@ describe('eval:quotes', () => {
     const words = wordSpans(text);
     expect(sameWords(words, [17, 26], [16, 27])).toBe(true);
     expect(sameWords(words, [21, 26], [17, 26])).toBe(false);
+    // a gold span inside one token ("He" of "He’s") is that token
+    const he = 'He’s right, analysts said.';
+    expect(sameWords(wordSpans(he), [0, 2], [0, 4])).toBe(true);
+    expect(sameWords(wordSpans(he), [0, 2], [0, 10])).toBe(false);
   });
 
   it('reports reported-speech precision and recall in the last line', () => {

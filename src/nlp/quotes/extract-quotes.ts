@@ -521,7 +521,8 @@ function sentenceSpeaker(body: string, tokens: readonly Token[], direct: readonl
   const inSentence = direct.find((d) => d.mention && d.mention.start >= s.start && d.mention.end <= s.end);
   if (inSentence?.mention) return { mention: inSentence.mention, name: inSentence.name ?? inSentence.mention, description: inSentence.description };
   let i = 0;
-  while (i < tokens.length && tokens[i]!.isCap && NON_NAME_CAPS.has(tokens[i]!.lower) && !DETERMINERS.has(tokens[i]!.lower)) i++;
+  // past "But", "Recently, however,": openers are not the subject
+  while (i < tokens.length && ((NON_NAME_CAPS.has(tokens[i]!.lower) && !DETERMINERS.has(tokens[i]!.lower)) || tokens[i]!.text === ',')) i++;
   // "Over the weekend Baker had criticised ...": past an opening adverbial to the subject
   if (i > 0 && /^(over|in|on|at|after|during|since|for|by|from|with|under|before|last|this|earlier)$/.test(tokens[i - 1]!.lower)) {
     let k = i;

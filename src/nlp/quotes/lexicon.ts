@@ -43,7 +43,8 @@ export const NON_NAME_CAPS: ReadonlySet<string> = new Set(
     'she they we i you his her their its our my speaking writing instead indeed moreover later earlier last ' +
     'separately similarly finally first second third again today yesterday tuesday monday wednesday thursday ' +
     'friday saturday sunday according all some many most over under despite said says asked told like unlike both ' +
-    'each every no not only even just what who why how where whether'
+    'each every no not only even just what who why how where whether recently previously additionally ' +
+    'subsequently currently eventually apparently notably'
   ).split(' '),
 );
 
