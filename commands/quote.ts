@@ -23,6 +23,8 @@ export interface QuoteData {
   kind: 'direct' | 'reported';
   speaker: string;
   speakerMention: { start: number; end: number } | null;
+  /** Issue 15: whom the mention names ("he" → Robert Brusca), with the offsets of that name; null when no one is named. */
+  speakerResolved: { name: string; start: number; end: number } | null;
   speakerDescription: string | null;
   verb: string | null;
   articleId: string;
@@ -34,12 +36,27 @@ function optionText(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
+/**
+ * Who said it as the reply shows it: the resolved name, after the story's own words when they differ
+ * ("he — Robert Brusca"); what no name resolves stays "unnamed" ("one U.S. analyst (unnamed)").
+ */
+export function speakerLabel(q: Pick<QuoteHit, 'speaker' | 'speakerResolved'>, mention: string | null): string {
+  const local = mention?.replace(/\s+/g, ' ').trim() || null;
+  if (q.speakerResolved) {
+    const name = q.speakerResolved.name;
+    const surname = name.split(' ').pop()!.toLowerCase();
+    return local && !local.toLowerCase().includes(surname) ? `${local} — ${name}` : name;
+  }
+  if (local) return `${local} (unnamed)`;
+  return q.speaker === 'unknown' ? 'unnamed speaker' : `${q.speaker} (unnamed)`;
+}
+
 /** `“We will win,” — Ahmad Abu Khawla, a commander of the military council (said)`, one line per part. */
-export function renderQuote(q: QuoteHit, n: number): string {
+export function renderQuote(q: QuoteHit, n: number, mention: string | null = null): string {
   const body = truncate(q.text.replace(/\s+/g, ' ').trim(), QUOTE_TEXT_LIMIT);
   const quoted = q.kind === 'direct' ? `“${body}”` : body;
-  const who = q.speaker === 'unknown' ? 'unknown speaker' : q.speaker;
-  const description = q.speakerDescription ? `, ${q.speakerDescription}` : '';
+  const who = truncate(speakerLabel(q, mention), 200);
+  const description = q.speakerDescription ? `, ${truncate(q.speakerDescription.replace(/\s+/g, ' '), 200)}` : '';
   const verb = q.verb ? ` (${q.kind === 'direct' ? 'quoted' : 'reported'}: ${q.verb})` : '';
   const story = `${truncate(q.headline, 120)} · ${q.source} · ${formatDay(q.published)}`;
   return `${n}. ${quoted}\n— ${who}${description}${verb}\n${story}`;
@@ -70,13 +87,21 @@ export const execute: Command['execute'] = async ({ options, services }) => {
     kind: q.kind,
     speaker: q.speaker,
     speakerMention: q.speakerMention ? { start: q.speakerMention.start, end: q.speakerMention.end } : null,
+    speakerResolved: q.speakerResolved ? { name: q.speakerResolved.name, start: q.speakerResolved.start, end: q.speakerResolved.end } : null,
     speakerDescription: q.speakerDescription,
     verb: q.verb,
     articleId: q.articleId,
     start: q.start,
     end: q.end,
   }));
-  const text = shown.map((q, i) => renderQuote(q, offset + i + 1)).join('\n\n');
+  // the speaker as the story wrote it ("he") is read from the story: a page shows at most eight
+  const bodies = new Map<string, string | null>();
+  const mentionOf = (q: QuoteHit): string | null => {
+    if (!q.speakerMention) return null;
+    if (!bodies.has(q.articleId)) bodies.set(q.articleId, services.store.getById(q.articleId)?.body ?? null);
+    return bodies.get(q.articleId)?.slice(q.speakerMention.start, q.speakerMention.end) ?? null;
+  };
+  const text = shown.map((q, i) => renderQuote(q, offset + i + 1, mentionOf(q))).join('\n\n');
   const fields: ReplyField[] = [];
   if (speaker) fields.push({ name: 'Speaker', value: speaker, inline: true });
   if (about) fields.push({ name: 'About', value: truncate(about, 100), inline: true });

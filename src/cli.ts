@@ -8,6 +8,7 @@ import { runIngest } from './cli/ingest-command.js';
 import { runShow } from './cli/show-command.js';
 import { runExport } from './cli/export-command.js';
 import { runFeed } from './cli/feed-command.js';
+import { runReanalyze } from './cli/reanalyze-command.js';
 
 const HELP = `dateline — the Dateline news bot's command-line tool
 
@@ -18,6 +19,7 @@ const HELP = `dateline — the Dateline news bot's command-line tool
   dateline feed poll URL… [--json]      poll RSS/Atom feeds once (same tally as ingest); feed list: health
   dateline digest --at 1987-03-02T08:00 [--tz ZONE] [--about WORDS] [--json]
                                         the digest that would be posted at that moment
+  dateline reanalyze [--since DATE]     re-run the quote analysis on stories an older version stored
 
 Every command takes --db PATH (else DATELINE_DB, else data/dateline.db).
 Exit codes: 0 answer, 1 user error or rejected input, 2 crash.`;
@@ -32,6 +34,7 @@ export const cliCommands: Record<string, Handler> = {
   export: runExport,
   feed: runFeed,
   digest: runDigest,
+  reanalyze: runReanalyze,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

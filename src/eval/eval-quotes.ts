@@ -2,7 +2,8 @@
  * `npm run eval:quotes -- --data FILE`: precision/recall of the quote extractor on the gold NDJSON of
  * ../shared/eval/quotes/ (issue 5). A prediction matches a gold attribution when their content spans
  * share at least half of the word tokens of the longer one; matching is one-to-one.
- * Last line (a contract): `quotes f1=0.xx direct_p=0.xx direct_r=0.xx speaker_acc=0.xx`.
+ * Last line (a contract, issue 15): `quotes f1=… direct_p=… direct_r=… speaker_acc=… speaker_exact=… reported_p=… reported_r=…`.
+ * speaker_acc: the predicted local speaker span overlaps the gold one; speaker_exact: it touches exactly the word tokens the gold span touches.
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -41,30 +42,8 @@ export interface QuoteEvalResult {
   all: PrfCounts;
   speakerCorrect: number;
   speakerTotal: number;
-  /** Gold attributions the converter typed indirect that its own rule, reading `''` as quotation marks, types direct. */
-  retyped?: number;
-  /** Whether the main counts use that re-typing (`--retype-nyt`); the gold's stored types otherwise. */
-  retypedMain?: boolean;
-  /** Direct counts under the other typing, printed beside the main ones for comparison. */
-  directAlt?: PrfCounts;
-}
-
-/**
- * The gold `type` is the converter's: "direct if every content fragment is wholly wrapped in one pair
- * of quotation marks", where it only knew `"“”`. NYT copy writes quotation marks as two apostrophes
- * (`''We will win,'' he said.`), so those quotations came out `indirect`. The same rule, with `''`
- * read as a quotation mark, types them direct. The contract figures use the gold's types as stored (the
-gold is the judge); `--retype-nyt` scores with this re-typing instead, and the report always prints the
-other typing's direct figures beside the main ones.
- */
-export function goldType(text: string, g: GoldQuote): string {
-  if (g.type === 'direct') return g.type;
-  const spans = goldSpans(g);
-  const wrapped = spans.every(([s, e]) => {
-    const piece = text.slice(s, e);
-    return piece.length > 4 && piece.startsWith("''") && piece.endsWith("''") && piece.split("''").length === 3;
-  });
-  return wrapped ? 'direct' : g.type;
+  /** Matched quotations whose predicted local speaker span holds exactly the gold speaker's word tokens. */
+  speakerExact: number;
 }
 
 /** Word-token indices covered by each span list (tokens are identified by their start offset). */
@@ -117,8 +96,12 @@ function emptyCounts(): PrfCounts {
   return { tp: 0, predicted: 0, gold: 0 };
 }
 
+export function emptyResult(): QuoteEvalResult {
+  return { direct: emptyCounts(), reported: emptyCounts(), all: emptyCounts(), speakerCorrect: 0, speakerTotal: 0, speakerExact: 0 };
+}
+
 /** Score one article's predictions against its gold attributions, adding into `acc`. */
-export function scoreArticle(text: string, predicted: readonly Quote[], gold: readonly GoldQuote[], acc: QuoteEvalResult, retypeNyt = false): void {
+export function scoreArticle(text: string, predicted: readonly Quote[], gold: readonly GoldQuote[], acc: QuoteEvalResult): void {
   const words = wordSpans(text);
   // a quotation interrupted by its attribution is scored on its fragments, like the gold `spans`
   const predSpans = predicted.map((q) => quoteFragments(text, q));
@@ -135,22 +118,17 @@ export function scoreArticle(text: string, predicted: readonly Quote[], gold: re
     acc.speakerTotal++;
     const m = predicted[pi]!.speakerMention;
     if (m && m.start < g.speaker_end && m.end > g.speaker_start) acc.speakerCorrect++;
+    if (m && sameWords(words, [m.start, m.end], [g.speaker_start, g.speaker_end])) acc.speakerExact++;
   }
 
   // per kind: direct against gold direct, reported against gold indirect
-  const stored = gold.map((g) => g.type);
-  const retyped = gold.map((g) => goldType(text, g));
-  acc.retyped = (acc.retyped ?? 0) + retyped.filter((t, i) => t !== stored[i]).length;
-  acc.retypedMain = retypeNyt;
-  const types = retypeNyt ? retyped : stored;
-  const kinds: [string, string, PrfCounts, readonly string[]][] = [
-    ['direct', 'direct', acc.direct, types],
-    ['reported', 'indirect', acc.reported, types],
-    ['direct', 'direct', (acc.directAlt ??= emptyCounts()), retypeNyt ? stored : retyped],
+  const kinds: [string, string, PrfCounts][] = [
+    ['direct', 'direct', acc.direct],
+    ['reported', 'indirect', acc.reported],
   ];
-  for (const [kind, wanted, counts, typed] of kinds) {
+  for (const [kind, wanted, counts] of kinds) {
     const pIdx = predicted.map((q, i) => (q.kind === kind ? i : -1)).filter((i) => i >= 0);
-    const gIdx = typed.map((t, i) => (t === wanted ? i : -1)).filter((i) => i >= 0);
+    const gIdx = gold.map((g, i) => (g.type === wanted ? i : -1)).filter((i) => i >= 0);
     const pairs = matchSpans(
       words,
       pIdx.map((i) => predSpans[i]!),
@@ -160,6 +138,19 @@ export function scoreArticle(text: string, predicted: readonly Quote[], gold: re
     counts.predicted += pIdx.length;
     counts.gold += gIdx.length;
   }
+}
+
+/**
+ * Whether two character spans touch the same word tokens (punctuation and spacing at the edges aside).
+ * A token counts when the span overlaps it, so a gold "He" inside the token "He’s" is that token.
+ */
+export function sameWords(words: readonly [number, number][], a: [number, number], b: [number, number]): boolean {
+  const touched = ([s, e]: [number, number]): Set<number> => new Set(words.filter(([ws, we]) => ws < e && we > s).map(([ws]) => ws));
+  const x = touched(a);
+  const y = touched(b);
+  if (x.size !== y.size || x.size === 0) return false;
+  for (const t of x) if (!y.has(t)) return false;
+  return true;
 }
 
 export function prf(c: PrfCounts): { p: number; r: number; f1: number } {
@@ -186,17 +177,11 @@ export function readGold(path: string): GoldRecord[] {
 }
 
 /** Evaluate the extractor on gold records. */
-export function evaluateQuotes(records: readonly GoldRecord[], model?: CueModel, retypeNyt = false): QuoteEvalResult {
-  const acc: QuoteEvalResult = {
-    direct: emptyCounts(),
-    reported: emptyCounts(),
-    all: emptyCounts(),
-    speakerCorrect: 0,
-    speakerTotal: 0,
-  };
+export function evaluateQuotes(records: readonly GoldRecord[], model?: CueModel): QuoteEvalResult {
+  const acc = emptyResult();
   for (const r of records) {
     const predicted = extractQuotes(r.text, splitSentences(r.text), model);
-    scoreArticle(r.text, predicted, r.quotes, acc, retypeNyt);
+    scoreArticle(r.text, predicted, r.quotes, acc);
   }
   return acc;
 }
@@ -214,18 +199,15 @@ export function formatReport(res: QuoteEvalResult, articles: number): string[] {
     const { p, r, f1 } = prf(c);
     lines.push(`${name.padEnd(8)} p=${f2(p)} r=${f2(r)} f1=${f2(f1)} (tp=${c.tp} predicted=${c.predicted} gold=${c.gold})`);
   }
-  if (res.directAlt) {
-    const { p, r, f1 } = prf(res.directAlt);
-    const c = res.directAlt;
-    const which = res.retypedMain
-      ? `above: ${res.retyped ?? 0} gold ''…'' quotations re-typed direct (--retype-nyt); with the gold's stored types`
-      : `with the ${res.retyped ?? 0} gold ''…'' quotations the converter typed indirect re-typed direct by its own rule (--retype-nyt)`;
-    lines.push(`(${which}: direct p=${f2(p)} r=${f2(r)} f1=${f2(f1)} (tp=${c.tp} predicted=${c.predicted} gold=${c.gold}))`);
-  }
   const acc = res.speakerTotal === 0 ? 0 : res.speakerCorrect / res.speakerTotal;
-  lines.push(`speaker accuracy=${f2(acc)} (${res.speakerCorrect}/${res.speakerTotal} matched with a gold speaker)`);
+  const exact = res.speakerTotal === 0 ? 0 : res.speakerExact / res.speakerTotal;
+  lines.push(`speaker accuracy=${f2(acc)} (${res.speakerCorrect}/${res.speakerTotal} matched with a gold speaker: predicted span overlaps gold)`);
+  lines.push(`speaker exact=${f2(exact)} (${res.speakerExact}/${res.speakerTotal}: predicted span touches exactly the word tokens the gold speaker span touches)`);
   const d = prf(res.direct);
-  lines.push(`quotes f1=${f2(prf(res.all).f1)} direct_p=${f2(d.p)} direct_r=${f2(d.r)} speaker_acc=${f2(acc)}`);
+  const r = prf(res.reported);
+  lines.push(
+    `quotes f1=${f2(prf(res.all).f1)} direct_p=${f2(d.p)} direct_r=${f2(d.r)} speaker_acc=${f2(acc)} speaker_exact=${f2(exact)} reported_p=${f2(r.p)} reported_r=${f2(r.r)}`,
+  );
   return lines;
 }
 
@@ -239,7 +221,7 @@ export function runEvalCli(argv: readonly string[]): string[] {
   const f = argv.indexOf('--fold');
   const fold = f >= 0 ? Number(argv[f + 1]) : -1;
   const records = readGold(file).filter((_, i) => fold < 0 || i % 4 === fold);
-  return formatReport(evaluateQuotes(records, model, argv.includes('--retype-nyt')), records.length);
+  return formatReport(evaluateQuotes(records, model), records.length);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

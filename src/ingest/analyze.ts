@@ -1,8 +1,8 @@
 import type { GeoService } from '../geo/types.js';
-import { extractQuotes } from '../nlp/quotes/extract-quotes.js';
-import { CAREFUL_SPLIT_CHARS } from '../nlp/sentences.js';
+import { extractQuotes, QUOTE_ANALYZER_VERSION } from '../nlp/quotes/extract-quotes.js';
+import { CAREFUL_SPLIT_CHARS, splitSentences } from '../nlp/sentences.js';
 import { GRAPH_SENTENCES, scoreSentences } from '../nlp/summarize.js';
-import type { ScoredSentence } from '../nlp/types.js';
+import type { Quote, Sentence } from '../nlp/types.js';
 import type { ArticleAnalysis, NewArticle } from '../store/article-store.js';
 import { digestFeatures } from '../digest/story-features.js';
 
@@ -25,23 +25,29 @@ export interface AnalyzerDeps {
 export function createAnalyzer({ geo }: AnalyzerDeps): (article: NewArticle) => ArticleAnalysis {
   return (article) => {
     const sentences = scoreSentences(article.body);
-    const closeRead = closelyReadSentences(sentences);
-    const end = closeRead.length === sentences.length ? article.body.length : (closeRead.at(-1)?.end ?? 0);
-    const body = end === article.body.length ? article.body : article.body.slice(0, end);
+    const { sentences: closeRead, body } = closelyRead(article.body, sentences);
     // The dateline's place is one of the story's places (issue 14): /where, the digest and `show --json` see it.
     const places = geo.findPlaces(body, { dateline: article.datelinePlace });
     return {
       sentences,
       quotes: extractQuotes(body, closeRead),
+      quotesVersion: QUOTE_ANALYZER_VERSION,
       places,
       digest: digestFeatures(article, sentences, places),
     };
   };
 }
 
-/** The leading sentences within both analysis bounds. */
-function closelyReadSentences(sentences: readonly ScoredSentence[]): readonly ScoredSentence[] {
+/** The quotes ingest finds in a body (the same bounds), for `dateline reanalyze`. */
+export function quotesOfBody(body: string): Quote[] {
+  const read = closelyRead(body, splitSentences(body));
+  return extractQuotes(read.body, read.sentences);
+}
+
+/** The leading sentences within both analysis bounds, and the part of the body they cover. */
+function closelyRead<S extends Sentence>(text: string, sentences: readonly S[]): { sentences: readonly S[]; body: string } {
   let n = Math.min(sentences.length, GRAPH_SENTENCES);
   while (n > 0 && sentences[n - 1]!.end > CAREFUL_SPLIT_CHARS) n--;
-  return n === sentences.length ? sentences : sentences.slice(0, n);
+  if (n === sentences.length) return { sentences, body: text };
+  return { sentences: sentences.slice(0, n), body: text.slice(0, sentences[n - 1]?.end ?? 0) };
 }

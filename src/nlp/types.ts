@@ -22,10 +22,24 @@ export interface Quote extends Span {
   /** The quoted or reported content. */
   text: string;
   kind: QuoteKind;
-  /** The speaker resolved to a name ("Ahmad Abu Khawla", "the Syrian government"), or "unknown". */
+  /**
+   * Who said it, for display and the `speaker:` filter: the resolved name when there is one, else the
+   * mention as written ("one U.S. analyst"), else "unknown".
+   */
   speaker: string;
-  /** Where the speaker is mentioned for this quote, as written ("he", "Abu Khawla"); null when not in the text. */
+  /**
+   * Where the speaker is mentioned for this quote, as written ("he", "Abu Khawla", "Michael Mulgrew,
+   * president of the United Federation of Teachers"): the whole noun phrase with its appositive; null
+   * when not in the text.
+   */
   speakerMention: Span | null;
+  /**
+   * The named person or organisation the mention refers to (issue 15): "he" → the most recent
+   * compatible named speaker, "the treasury secretary" → "James Baker", "Baker" → "James Baker". `name`
+   * has no titles; start/end locate the naming mention it was resolved to (this quote's own name when it
+   * names the speaker). Null when nothing names the speaker ("one U.S. analyst", an unresolvable "he").
+   */
+  speakerResolved: { name: string; start: number; end: number } | null;
   /** The appositive ("a commander of the military council") when given. */
   speakerDescription: string | null;
   /** The reporting verb or cue ("said", "was cited as saying", "according to"). */

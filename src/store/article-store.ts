@@ -52,6 +52,15 @@ export interface ArticleAnalysis {
   places: PlaceMention[];
   /** Made by the store from the rest when not given. */
   digest?: DigestFeatures;
+  /** The quote analyzer's version (`QUOTE_ANALYZER_VERSION`) that made `quotes`; `dateline reanalyze` redoes older ones. */
+  quotesVersion?: number;
+}
+
+/** A stored story whose quotes an older analyzer wrote: what `dateline reanalyze` reads to redo them. */
+export interface StaleQuoteStory {
+  id: string;
+  body: string;
+  published: string;
 }
 
 export interface AnalyzedArticle {
@@ -221,8 +230,21 @@ export interface ArticleStore {
    */
   storiesPage(query: StoryPageQuery): { stories: StoredStory[]; next: StoryCursor | null };
 
-  /** Quotes, newest stories first; filtered by speaker (substring, case-insensitive) and/or topic words. */
+  /**
+   * Quotes, newest stories first; filtered by speaker and/or topic words. The speaker filter matches the
+   * resolved speaker name and its aliases (whole words, case-insensitive: "Baker", "James Baker",
+   * "Treasury Secretary James Baker"), never words of a description.
+   */
   findQuotes(query: QuoteQuery): QuoteHit[];
+  /**
+   * Up to `limit` stories whose quotes an analyzer older than `version` wrote (or one that kept no
+   * version), oldest stored first, published at or after `since` when given.
+   * Why: `dateline reanalyze` brings a live store up to date in small batches.
+   */
+  staleQuoteStories(version: number, since: Date | null, limit: number): StaleQuoteStory[];
+  countStaleQuoteStories(version: number, since: Date | null): number;
+  /** Replace stored stories' quotes and mark them `version`, in one short transaction. Returns how many stories were updated. */
+  replaceQuotes(items: readonly { id: string; quotes: Quote[] }[], version: number): number;
   /** Distinct speakers matching the prefix, most quoted first. */
   suggestSpeakers(prefix: string, limit: number): string[];
 

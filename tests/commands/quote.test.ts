@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUOTES_PER_PAGE, quote, type QuoteData } from '../../commands/quote.js';
 import { makeTempDir, writeCorpusSlice } from '../helpers/paths.js';
+import { writeReutersStories } from '../helpers/reuters-stories.js';
 import { askCommand, createTestServices, type TestServices } from '../helpers/test-services.js';
 
 
 
 
-/** `data` must be exactly `{quotes:[{text, kind, speaker, speakerMention, speakerDescription, verb, articleId, start, end}]}`. */
+/** `data` must be exactly `{quotes:[{text, kind, speaker, speakerMention, speakerResolved, speakerDescription, verb, articleId, start, end}]}`. */
 function quotesOf(data: unknown): QuoteData[] {
   expect(Object.keys(data as object)).toEqual(['quotes']);
   const quotes = (data as { quotes: QuoteData[] }).quotes;
   for (const q of quotes) {
-    expect(Object.keys(q).sort()).toEqual(['articleId', 'end', 'kind', 'speaker', 'speakerDescription', 'speakerMention', 'start', 'text', 'verb']);
+    expect(Object.keys(q).sort()).toEqual(['articleId', 'end', 'kind', 'speaker', 'speakerDescription', 'speakerMention', 'speakerResolved', 'start', 'text', 'verb']);
   }
   return quotes;
 }
@@ -97,5 +98,45 @@ describe('/quote over a slice of the Reuters corpus', () => {
       const line = block.split('\n')[0]!;
       expect(line.length).toBeLessThanOrEqual(310);
     }
+  });
+});
+
+describe('/quote speaker:Baker on the Reuters Baker stories (issue 15)', () => {
+  let services: TestServices;
+  const temp = makeTempDir();
+  beforeAll(async () => {
+    services = await createTestServices({ files: [writeReutersStories(temp.dir, ['reuters21578-20764', 'reuters21578-20631'])] });
+  });
+  afterAll(() => {
+    services.close();
+    temp.cleanup();
+  });
+
+  it("reads right: Baker's own words, not words about him nor a name inside someone else's quotation", async () => {
+    const r = await askCommand(services, '/quote speaker:Baker');
+    const quotes = quotesOf(r.data);
+    // "Over the weekend Baker had criticised ..., saying that rises in domestic interest rates ...": Baker, named in full earlier
+    const weekend = quotes.find((q) => q.text.startsWith('that rises in domestic interest rates'));
+    expect(weekend).toMatchObject({ speaker: 'James Baker', speakerResolved: { name: 'James Baker' } });
+    for (const q of quotes) {
+      expect(q.speaker).not.toMatch(/^(All Mr\. Baker|Over the weekend Baker|one U\.S\. analyst)/);
+      expect(q.speakerResolved?.name ?? q.speaker).toMatch(/Baker/);
+    }
+    expect(quotes.some((q) => q.text.startsWith('All Mr. Baker did'))).toBe(false);
+    expect(quotes.some((q) => q.text.startsWith('His'))).toBe(false);
+    expect(r.text).not.toContain('All Mr. Baker did');
+  });
+
+  it('shows the resolved speaker after the pronoun, and "unnamed" for one U.S. analyst', async () => {
+    const brusca = await askCommand(services, '/quote speaker:Brusca');
+    const all = quotesOf(brusca.data);
+    const quote = all.find((q) => q.text.startsWith('All Mr. Baker did'));
+    expect(quote).toMatchObject({ speaker: 'Robert Brusca', speakerResolved: { name: 'Robert Brusca' } });
+    expect(brusca.text).toContain('— he — Robert Brusca, Nikko Securities International');
+    const timing = await askCommand(services, '/quote about:timing');
+    expect(timing.text).toContain('— one U.S. analyst (unnamed)');
+    // and "Treasury Secretary James Baker" finds what "Baker" finds
+    const titled = await askCommand(services, '/quote speaker:Treasury Secretary James Baker');
+    expect(quotesOf(titled.data).map((q) => q.text)).toEqual(quotesOf((await askCommand(services, '/quote speaker:Baker')).data).map((q) => q.text));
   });
 });

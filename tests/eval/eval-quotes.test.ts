@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { goldType, matchSpans, prf, runEvalCli, scoreArticle, type QuoteEvalResult } from '../../src/eval/eval-quotes.js';
+import { emptyResult, matchSpans, prf, runEvalCli, sameWords, scoreArticle } from '../../src/eval/eval-quotes.js';
 import { wordSpans } from '../../src/nlp/quotes/tokens.js';
 
-const LAST_LINE = /^quotes f1=\d\.\d\d direct_p=\d\.\d\d direct_r=\d\.\d\d speaker_acc=\d\.\d\d$/;
+const LAST_LINE = /^quotes f1=\d\.\d\d direct_p=\d\.\d\d direct_r=\d\.\d\d speaker_acc=\d\.\d\d speaker_exact=\d\.\d\d reported_p=\d\.\d\d reported_r=\d\.\d\d$/;
 
 // Two hand-written articles: one direct quote with its speaker, one reported statement.
 const text1 = '"We will rebuild the bridge this year," the mayor said.';
@@ -34,7 +34,7 @@ describe('eval:quotes', () => {
     const lines = runEvalCli(['--data', file]);
     const last = lines[lines.length - 1]!;
     expect(last).toMatch(LAST_LINE);
-    expect(last).toBe('quotes f1=1.00 direct_p=1.00 direct_r=1.00 speaker_acc=1.00');
+    expect(last).toBe('quotes f1=1.00 direct_p=1.00 direct_r=1.00 speaker_acc=1.00 speaker_exact=1.00 reported_p=1.00 reported_r=1.00');
   });
 
   it('prints the contract line last when run as `npm run eval:quotes -- --data FILE`', () => {
@@ -53,8 +53,8 @@ describe('eval:quotes', () => {
   });
 
   it('scores speakers by the mention as written overlapping the gold source span', () => {
-    const acc: QuoteEvalResult = { direct: { tp: 0, predicted: 0, gold: 0 }, reported: { tp: 0, predicted: 0, gold: 0 }, all: { tp: 0, predicted: 0, gold: 0 }, speakerCorrect: 0, speakerTotal: 0 };
-    const quote = { text: text2.slice(18, 57), kind: 'reported' as const, speaker: 'x', speakerDescription: null, verb: 'said', start: 18, end: 57 };
+    const acc = emptyResult();
+    const quote = { text: text2.slice(18, 57), kind: 'reported' as const, speaker: 'x', speakerResolved: null, speakerDescription: null, verb: 'said', start: 18, end: 57 };
     scoreArticle(text2, [{ ...quote, speakerMention: { start: 40, end: 45 } }], fixture[1]!.quotes, acc);
     expect(acc.speakerCorrect).toBe(0);
     scoreArticle(text2, [{ ...quote, speakerMention: { start: 4, end: 12 } }], fixture[1]!.quotes, acc);
@@ -63,26 +63,28 @@ describe('eval:quotes', () => {
     expect(prf(acc.reported)).toEqual({ p: 1, r: 1, f1: 1 });
   });
 
-  it("scores against the gold's stored types by default, and re-types NYT '' quotations only with --retype-nyt", () => {
-    const text = "''We will win,'' he said.";
-    // Gold content spans include the quotation marks.
-    const gold = [{ start: 0, end: 16, type: 'indirect', speaker_start: 17, speaker_end: 19 }];
-    const predicted = [{ text: 'We will win,', kind: 'direct' as const, speaker: 'he', speakerMention: { start: 17, end: 19 }, speakerDescription: null, verb: 'said', start: 2, end: 14 }];
-    const fresh = (): QuoteEvalResult => ({ direct: { tp: 0, predicted: 0, gold: 0 }, reported: { tp: 0, predicted: 0, gold: 0 }, all: { tp: 0, predicted: 0, gold: 0 }, speakerCorrect: 0, speakerTotal: 0 });
-    const stored = fresh();
-    scoreArticle(text, predicted, gold, stored);
-    expect(stored.direct).toEqual({ tp: 0, predicted: 1, gold: 0 });
-    expect(stored.directAlt).toEqual({ tp: 1, predicted: 1, gold: 1 });
-    const retyped = fresh();
-    scoreArticle(text, predicted, gold, retyped, true);
-    expect(retyped.direct).toEqual({ tp: 1, predicted: 1, gold: 1 });
+  it('counts a speaker exact only when the predicted span holds exactly the gold speaker words', () => {
+    const text = 'Over the weekend Mr. Baker said that rates would rise.';
+    const gold = [{ start: 30, end: 53, type: 'indirect', speaker_start: 17, speaker_end: 26 }];
+    const quote = { text: text.slice(30, 53), kind: 'reported' as const, speaker: 'Baker', speakerResolved: null, speakerDescription: null, verb: 'said', start: 30, end: 53 };
+    const acc = emptyResult();
+    // "Over the weekend Mr. Baker" overlaps the gold "Mr. Baker" (speaker_acc) but is not exact
+    scoreArticle(text, [{ ...quote, speakerMention: { start: 0, end: 26 } }], gold, acc);
+    expect([acc.speakerCorrect, acc.speakerExact, acc.speakerTotal]).toEqual([1, 0, 1]);
+    // trailing punctuation or spacing does not matter, the words do
+    scoreArticle(text, [{ ...quote, speakerMention: { start: 17, end: 26 } }], gold, acc);
+    expect([acc.speakerCorrect, acc.speakerExact, acc.speakerTotal]).toEqual([2, 1, 2]);
+    const words = wordSpans(text);
+    expect(sameWords(words, [17, 26], [16, 27])).toBe(true);
+    expect(sameWords(words, [21, 26], [17, 26])).toBe(false);
+    // a gold span inside one token ("He" of "He’s") is that token
+    const he = 'He’s right, analysts said.';
+    expect(sameWords(wordSpans(he), [0, 2], [0, 4])).toBe(true);
+    expect(sameWords(wordSpans(he), [0, 2], [0, 10])).toBe(false);
   });
 
-  it("types a gold quotation wrapped in NYT '' marks direct by the converter's own rule (used only with --retype-nyt)", () => {
-    const text = "''We will win,'' he said, calling it ''a good day'' for all.";
-    expect(goldType(text, { start: 0, end: 16, type: 'indirect' })).toBe('direct');
-    // a quotation with its attribution inside the span is not wholly wrapped in one pair
-    expect(goldType(text, { start: 0, end: 50, type: 'indirect' })).toBe('indirect');
-    expect(goldType(text, { start: 26, end: 50, type: 'indirect' })).toBe('indirect');
+  it('reports reported-speech precision and recall in the last line', () => {
+    const lines = runEvalCli(['--data', file]);
+    expect(lines[lines.length - 1]).toContain('reported_p=1.00 reported_r=1.00');
   });
 });

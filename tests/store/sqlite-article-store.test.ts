@@ -122,13 +122,17 @@ describe('SQLite article store', () => {
     const [id] = store.addArticles([
       analyzed(article, {
         quotes: [
-          { text: 'prices would fall', kind: 'reported', speaker: 'the minister', speakerMention: { start: 0, end: 12 }, speakerDescription: null, verb: 'said', start: 18, end: 35 },
-          { text: 'We are ready,', kind: 'direct', speaker: 'John Smith', speakerMention: { start: 51, end: 56 }, speakerDescription: 'a trader', verb: 'said', start: 37, end: 51 },
+          { text: 'prices would fall', kind: 'reported', speaker: 'the minister', speakerMention: { start: 0, end: 12 }, speakerResolved: null, speakerDescription: null, verb: 'said', start: 18, end: 35 },
+          { text: 'We are ready,', kind: 'direct', speaker: 'John Smith', speakerMention: { start: 51, end: 56 }, speakerResolved: { name: 'John Smith', start: 51, end: 56 }, speakerDescription: 'a trader', verb: 'said', start: 37, end: 51 },
         ],
       }),
     ]).added;
     expect(store.getAnalysis(id!)?.quotes.map((q) => q.speaker)).toEqual(['the minister', 'John Smith']);
+    expect(store.getAnalysis(id!)?.quotes.map((q) => q.speakerResolved)).toEqual([null, { name: 'John Smith', start: 51, end: 56 }]);
     expect(store.findQuotes({ speaker: 'smith', limit: 5 }).map((q) => q.text)).toEqual(['We are ready,']);
+    // a description is not a name: "trader" finds nobody
+    expect(store.findQuotes({ speaker: 'trader', limit: 5 })).toEqual([]);
+    expect(store.findQuotes({ speaker: 'trader', about: 'cocoa', limit: 5 })).toEqual([]);
     expect(store.findQuotes({ about: 'cocoa', limit: 5 })).toHaveLength(2);
     expect(store.findQuotes({ about: 'unrelated', limit: 5 })).toHaveLength(0);
     expect(store.suggestSpeakers('sm', 5)).toEqual(['John Smith']);
@@ -226,7 +230,7 @@ describe('SQLite article store', () => {
         story({ headline: `Story ${i}`, body: `Raqqa story number ${i}. "We wait," Smith said.`, published: new Date(Date.UTC(2020, 0, 1 + Math.floor(i / 3))).toISOString() }),
         {
           places: [{ name: 'Raqqa', start: 0, end: 5, ...place }],
-          quotes: [{ text: 'We wait,', kind: 'direct', speaker: 'Smith', speakerMention: null, speakerDescription: null, verb: 'said', start: 0, end: 8 }],
+          quotes: [{ text: 'We wait,', kind: 'direct', speaker: 'Smith', speakerMention: null, speakerDescription: null, speakerResolved: null, verb: 'said', start: 0, end: 8 }],
         },
       ),
     );
@@ -361,7 +365,7 @@ describe('SQLite article store', () => {
   });
 
   it('pages a speaker filter in story date order, newest first, whatever the ingest order', () => {
-    const quote = (speaker: string, start: number) => ({ text: `words ${start}`, kind: 'direct' as const, speaker, speakerMention: null, speakerDescription: null, verb: 'said', start, end: start + 5 });
+    const quote = (speaker: string, start: number) => ({ text: `words ${start}`, kind: 'direct' as const, speaker, speakerMention: null, speakerResolved: null, speakerDescription: null, verb: 'said', start, end: start + 5 });
     const days = ['2020-03-05', '2020-03-01', '2020-03-09', '2020-03-03', '2020-03-07'];
     store.addArticles(
       days.map((day, i) =>
@@ -377,5 +381,44 @@ describe('SQLite article store', () => {
     const pages = [0, 3, 6, 9].flatMap((offset) => store.findQuotes({ speaker: 'baker', limit: 3, offset }));
     expect(pages).toEqual(all);
     expect(store.findQuotes({ speaker: 'baker', limit: 3, offset: 10 })).toEqual([]);
+  });
+
+  it('matches a speaker by the resolved name and its aliases, as whole words', () => {
+    const quote = (speaker: string, start: number, description: string | null = null) => ({
+      text: `words ${start}`, kind: 'direct' as const, speaker, speakerMention: null, speakerResolved: { name: speaker, start, end: start + 3 }, speakerDescription: description, verb: 'said', start, end: start + 5,
+    });
+    store.addArticles([
+      analyzed(story({ headline: 'one', body: 'Body one about the dollar and the markets.' }), {
+        quotes: [quote('James Baker', 0), quote('Robert Brusca', 10, 'Nikko Securities, on Baker'), quote('Bakersfield Corp', 20)],
+      }),
+      analyzed(story({ headline: 'two', body: 'Body two about the dollar and rates.', published: '2020-03-02T10:00:00Z' }), { quotes: [quote('Baker', 0)] }),
+    ]);
+    const speakers = (speaker: string) => store.findQuotes({ speaker, limit: 10 }).map((q) => q.speaker).sort();
+    expect(speakers('Baker')).toEqual(['Baker', 'James Baker']);
+    expect(speakers('James Baker')).toEqual(['Baker', 'James Baker']);
+    expect(speakers('Treasury Secretary James Baker')).toEqual(['Baker', 'James Baker']);
+    expect(speakers('baker')).toEqual(['Baker', 'James Baker']);
+    expect(speakers('Brusca')).toEqual(['Robert Brusca']);
+    expect(speakers('Nikko')).toEqual([]);
+    expect(store.findQuotes({ speaker: 'Treasury Secretary James Baker', about: 'dollar', limit: 10 }).map((q) => q.speaker).sort()).toEqual(['Baker', 'James Baker']);
+  });
+
+  it('replaces the quotes of stale stories, keeps speaker counts right, and marks them current', () => {
+    const q = (speaker: string, start: number) => ({ text: `w ${start}`, kind: 'direct' as const, speaker, speakerMention: null, speakerResolved: null, speakerDescription: null, verb: 'said', start, end: start + 3 });
+    const [oldId, newId] = store.addArticles([
+      analyzed(story({ headline: 'old', body: 'An old story told here.', published: '2020-01-01T00:00:00Z' }), { quotes: [q('All Mr. Baker', 0)] }),
+      analyzed(story({ headline: 'new', body: 'A new story told here.', published: '2020-02-01T00:00:00Z' }), { quotes: [q('Ann Lee', 0)], quotesVersion: 5 }),
+    ]).added;
+    expect(store.countStaleQuoteStories(5, null)).toBe(1);
+    expect(store.staleQuoteStories(5, null, 10).map((s) => s.id)).toEqual([oldId]);
+    expect(store.staleQuoteStories(6, null, 10).map((s) => s.id)).toEqual([oldId, newId]);
+    expect(store.staleQuoteStories(6, new Date('2020-01-15T00:00:00Z'), 10).map((s) => s.id)).toEqual([newId]);
+    expect(store.suggestSpeakers('Baker', 5)).toEqual(['All Mr. Baker']);
+    expect(store.replaceQuotes([{ id: oldId!, quotes: [q('Robert Brusca', 0)] }], 5)).toBe(1);
+    expect(store.getAnalysis(oldId!)?.quotes.map((x) => x.speaker)).toEqual(['Robert Brusca']);
+    expect(store.suggestSpeakers('Baker', 5)).toEqual([]);
+    expect(store.suggestSpeakers('Brusca', 5)).toEqual(['Robert Brusca']);
+    expect(store.countStaleQuoteStories(5, null)).toBe(0);
+    expect(store.replaceQuotes([{ id: 'no-such-id', quotes: [] }], 5)).toBe(0);
   });
 });

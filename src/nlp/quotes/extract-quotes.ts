@@ -2,13 +2,19 @@ import type { Quote, Sentence, Span } from '../types.js';
 import { candidateFilter, cueScore, type CueModel } from './cue-model.js';
 import { DETERMINERS, NON_NAME_CAPS, SPEECH_VERBS } from './lexicon.js';
 import modelJson from './model.json' with { type: 'json' };
-import { phraseAfter, phraseBefore, skipAuxLeft, type SourcePhrase } from './noun-phrases.js';
+import { phraseAfter, phraseBefore, phraseSpan, skipAuxLeft, type SourcePhrase } from './noun-phrases.js';
 import { FRAGMENT_JOINER, quoteFragments } from './fragments.js';
 import { findQuotedSpans, paragraphSpans, type QuotedSpan } from './quoted-spans.js';
 import { resolveSpeakers, type RawQuote } from './resolve-speakers.js';
 import { tokenize, type Token } from './tokens.js';
 
 const MODEL = modelJson as CueModel;
+
+/**
+ * Bumped whenever what `extractQuotes` finds for a story changes, so `dateline reanalyze` knows which
+ * stored stories an older analyzer wrote. 1: issue 5. 2: issue 15 (resolved speakers, exact spans).
+ */
+export const QUOTE_ANALYZER_VERSION = 2;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -24,7 +30,7 @@ export function extractQuotes(original: string, sentences: readonly Sentence[], 
   const sentenceTokens = sentences.map((s) => tokenize(body, s.start, s.end));
   const reported = extractReported(body, sentences, sentenceTokens, quoted, used, direct, model);
   const raw = [...direct, ...reported].sort((a, b) => a.start - b.start || a.end - b.end);
-  const quotes = resolveSpeakers(body, sentences, raw, sentenceTokens);
+  const quotes = resolveSpeakers(body, sentences, raw, sentenceTokens, quoted.map((q) => [q.open, q.close] as const));
   if (body === original) return quotes;
   // texts as the story wrote them (offsets are the same: the normalisation keeps lengths)
   return quotes.map((q) => ({ ...q, text: quoteFragments(body, q).map(([a, b]) => original.slice(a, b)).join(FRAGMENT_JOINER) }));
@@ -105,6 +111,7 @@ function extractDirect(body: string, sentences: readonly Sentence[], quoted: rea
       text: body.slice(start, end),
       kind: 'direct',
       mention: null,
+      name: null,
       description: null,
       verb: null,
       attributed: false,
@@ -136,7 +143,8 @@ function trimSpan(body: string, start: number, end: number): [number, number] {
 }
 
 function setSource(body: string, tokens: readonly Token[], src: SourcePhrase, draft: RawQuote): void {
-  draft.mention = { start: tokens[src.from]!.start, end: tokens[src.to - 1]!.end };
+  draft.mention = phraseSpan(tokens, src);
+  draft.name = phraseSpan(tokens, src, true);
   draft.description = src.description;
 }
 
@@ -151,7 +159,7 @@ function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: Direc
       draft.verb = tokens[0]!.text;
       draft.attributed = true;
       setSource(body, tokens, src, draft);
-      draft.attributionEnd = tokens[src.to - 1]!.end;
+      draft.attributionEnd = tokens[src.end - 1]!.end;
       return true;
     }
   }
@@ -159,6 +167,7 @@ function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: Direc
   // a quotation that closed its sentence (`... before."`) and is followed by a new line or by a
   // reporting clause of its own (`Greene added that ...`) is not signed by what follows
   const closedSentence = /[.!?]['’]?\s*$/.test(body.slice(q.open + 1, q.close));
+  const closedByPeriod = /\.['’]?\s*$/.test(body.slice(q.open + 1, q.close));
   if (closedSentence && /^[ \t]*\n/.test(body.slice(q.close + 1)) && tokens[first]?.isCap) return false;
   let depth = 0;
   for (let k = first; k < Math.min(tokens.length, first + 36); k++) {
@@ -175,6 +184,8 @@ function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: Direc
     if (k >= first + 12 && !(tokens[first]!.isCap && tokens[skipAuxLeft(tokens, k, first)]?.text === ',')) return false;
     const according = t.lower === 'according';
     if (closedSentence && !according && tokens[k + 1]?.lower === 'that') return false;
+    // `"... Atlantic." It was a dispute ..., he added.`: after a full stop, a new sentence has its own attribution
+    if (closedByPeriod && k > first + 3 && tokens[first]!.isCap) return false;
     let src: SourcePhrase | null = null;
     if (k === first || according) src = phraseAfter(tokens, according ? k + 2 : k + 1, tokens.length, body);
     else src = phraseBefore(tokens, k, first, body);
@@ -182,7 +193,7 @@ function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: Direc
     draft.attributed = true;
     used.add(t.start);
     if (src) setSource(body, tokens, src, draft);
-    const last = src ? Math.max(src.to - 1, k) : k;
+    const last = src ? Math.max(src.end - 1, k) : k;
     draft.attributionEnd = tokens[last]!.end;
     return true;
   }
@@ -209,7 +220,7 @@ function attributeBefore(body: string, sentences: readonly Sentence[], q: Quoted
     if (/^["“”]$/.test(t.text)) return false;
     const according = t.lower === 'according' && tokens[k + 1]?.lower === 'to';
     if (!SPEECH_VERBS.has(t.lower) && !according) continue;
-    const src = according ? phraseAfter(tokens, k + 2, tokens.length, body) : phraseBefore(tokens, k, 0, body) ?? phraseAfter(tokens, k + 1, tokens.length, body);
+    const src = according ? phraseAfter(tokens, k + 2, tokens.length, body, false) : phraseBefore(tokens, k, 0, body) ?? phraseAfter(tokens, k + 1, tokens.length, body);
     draft.verb = according ? 'according to' : t.text;
     draft.attributed = true;
     used.add(t.start);
@@ -242,6 +253,7 @@ function attributeColon(body: string, tokens: readonly Token[], draft: DirectDra
   draft.attributed = true;
   draft.verb = null;
   draft.mention = { start: tokens[run[0]]!.start, end: tokens[run[1] - 1]!.end };
+  draft.name = draft.mention;
   return true;
 }
 
@@ -284,6 +296,7 @@ function mergeContinuations(body: string, drafts: DirectDraft[]): DirectDraft[] 
     const from = before ?? after;
     if (from) {
       d.mention = from.mention;
+      d.name = from.name;
       d.description = from.description;
       d.verb = from.verb;
       d.inheritedFrom = from;
@@ -326,7 +339,8 @@ function extractReported(
     for (let i = 0; i < tokens.length; i++) {
       if (scores[i]! < model.threshold) continue;
       let j = i;
-      while (j + 1 < tokens.length && scores[j + 1]! >= model.threshold) j++;
+      // a reporting verb ends its cue: in "said praise from Putin would ..." the noun is content
+      while (j + 1 < tokens.length && scores[j + 1]! >= model.threshold && !SPEECH_VERBS.has(tokens[j]!.lower)) j++;
       // "was cited by local media as saying", "was quoted as saying": one cue
       for (let k = j + 1; k < Math.min(tokens.length, j + 6); k++) {
         if (!tokens[k]!.isWord) break;
@@ -341,6 +355,7 @@ function extractReported(
         const fallback = sentenceSpeaker(body, tokens, direct, s);
         if (fallback) {
           q.mention = fallback.mention;
+          q.name = fallback.name;
           q.description = fallback.description;
         }
       }
@@ -391,7 +406,8 @@ function buildReported(
   if (cue.lower === 'according') {
     // according to X, CONTENT. | CONTENT, according to X.
     const toIdx = tokens[a + 1]?.lower === 'to' ? a + 2 : a + 1;
-    src = phraseAfter(tokens, toIdx, tokens.length, body);
+    // "According to the report, prices rose": what follows the comma is the content, not an appositive
+    src = phraseAfter(tokens, toIdx, tokens.length, body, a > 1);
     const comma = findIndex(tokens, toIdx, (t) => t.text === ',');
     if (a <= 1 && comma >= 0) {
       from = comma + 1;
@@ -404,12 +420,21 @@ function buildReported(
   } else {
     const after = last - b; // words after the cue
     const beforeSrc = phraseBefore(tokens, a, 0, body);
-    const precededByComma = beforeSrc && beforeSrc.from > 0 && tokens[beforeSrc.from - 1]!.text === ',';
+    // `..., X said` or `... "quoted words," X said`
+    const precededByComma =
+      beforeSrc && beforeSrc.from > 0 && (tokens[beforeSrc.from - 1]!.text === ',' || (/^["”]$/.test(tokens[beforeSrc.from - 1]!.text) && tokens[beforeSrc.from - 2]?.text === ','));
     // "..., said John Smith." (not "..., spoke on Monday.")
     const next = tokens[b + 1];
-    const inverted = a > 0 && tokens[a - 1]!.text === ',' && !!next && next.isWord && (next.isCap || DETERMINERS.has(next.lower)) && !NON_NAME_CAPS.has(next.lower);
+    const afterComma = a > 0 && (tokens[a - 1]!.text === ',' || (/^["”]$/.test(tokens[a - 1]!.text) && tokens[a - 2]?.text === ','));
+    const inverted = afterComma && !!next && next.isWord && (next.isCap || DETERMINERS.has(next.lower)) && !NON_NAME_CAPS.has(next.lower);
     const hasThat = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 6) >= 0;
-    if ((after <= 5 && !hasThat && (precededByComma || inverted)) || (inverted && after <= 8 && !hasThat)) {
+    // "To understand X, Chief Justice Roberts said, one should visit ...": the attribution interrupts its content
+    const interrupting = precededByComma && tokens[b + 1]?.text === ',' && beforeSrc!.from >= 3 && last - b >= 4;
+    if (interrupting) {
+      src = beforeSrc;
+      from = 0;
+      to = last;
+    } else if ((after <= 5 && !hasThat && (precededByComma || inverted)) || (inverted && !hasThat)) {
       // CONTENT, X said (on Tuesday). | CONTENT, said X.
       if (inverted) {
         src = phraseAfter(tokens, b + 1, tokens.length, body);
@@ -421,21 +446,28 @@ function buildReported(
       from = 0;
     } else {
       // X said (that) CONTENT. | X told reporters (that) CONTENT.
-      src = beforeSrc;
+      // (an object before the cue, "unleashed a series of tweets saying", is not who speaks: the sentence's subject is)
+      src = beforeSrc && !(objectPosition(tokens, beforeSrc.from) && /^(a|an|no)$/.test(tokens[beforeSrc.from]!.lower)) ? beforeSrc : null;
       from = b + 1;
       const that = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 7);
+      const framed = framingPhraseEnd(tokens, b + 1, last);
       if (that >= 0 && (OBJECT_TAKING.test(cue.lower) || that <= b + 1)) from = that;
+      else if (framed >= 0) from = framed;
       else if (OBJECT_TAKING.test(cue.lower)) {
+        // "told reporters the plan was dead": the hearers are not content; "urged Congress to act": the request holds them
         const obj = phraseAfter(tokens, b + 1, tokens.length, body);
-        if (obj) from = obj.to;
+        if (obj && tokens[obj.to]?.lower !== 'to') from = obj.to;
+      } else if (PARTICLE_CUE.test(tokens[b + 1]?.lower ?? '') && !CORE_SPEECH.test(cue.lower) && tokens[b + 2]?.isWord && !PREPOSITION_START.test(tokens[b + 2]!.lower)) {
+        // "called for a moratorium", "called on Trump to stop", "referring to GOP nominee Donald Trump": the particle belongs to the cue
+        if (!(tokens[b + 1]!.lower === 'to' && isInfinitive(tokens, b + 1))) from = b + 2;
       }
       while (from <= last && /^[,:—–]$/.test(tokens[from]!.text)) from++;
       to = contentEnd(tokens, from, last, isCue);
     }
   }
-  if (!contentReadsAsClause(tokens, from, to, cue.lower)) return null;
+  if (!contentReadsAsClause(tokens, from, to, cue.lower, from < a)) return null;
   // a "speaker" ending in an article ("declared an | offensive against IS") shows the cue is a noun, not a report
-  if (src && DETERMINERS.has(tokens[src.to - 1]!.lower)) return null;
+  if (src && /^(a|an|the|his|her|their|its|our|my|some|another)$/.test(tokens[src.to - 1]!.lower)) return null;
   // never swallow a direct quote's words into reported content
   while (from <= to && inDirect[from]) from++;
   while (to >= from && inDirect[to]) to--;
@@ -450,8 +482,9 @@ function buildReported(
     const close = /^[.,!?]?["”]/.exec(body.slice(end, end + 2));
     if (close) end += close[0].length;
   }
-  const mention: Span | null = src ? { start: tokens[src.from]!.start, end: tokens[src.to - 1]!.end } : null;
-  return { start, end, text: body.slice(start, end), kind: 'reported', mention, description: src?.description ?? null, verb };
+  const mention: Span | null = src ? phraseSpan(tokens, src) : null;
+  const name: Span | null = src ? phraseSpan(tokens, src, true) : null;
+  return { start, end, text: body.slice(start, end), kind: 'reported', mention, name, description: src?.description ?? null, verb };
 }
 
 const PREPOSITION_START = /^(by|as|against|for|on|of|to|in|with|at|from|about|into|over|under|during|after|before)$/;
@@ -463,11 +496,13 @@ const FINITE = /^(is|was|are|were|will|would|has|have|had|can|could|should|may|m
  * carry no statement: content that opens with a preposition, or (after a verb outside the core
  * speech verbs) opens with "a/an" and has no finite verb in its first clause, is dropped.
  */
-function contentReadsAsClause(tokens: readonly Token[], from: number, to: number, cue: string): boolean {
+function contentReadsAsClause(tokens: readonly Token[], from: number, to: number, cue: string, contentFirst: boolean): boolean {
   if (cue === 'according') return true;
   const first = tokens[from];
   if (!first) return false;
-  if (PREPOSITION_START.test(first.lower)) return false;
+  // content before its cue may open with an adverbial ("In all, hackers compromised ..., the report said");
+  // "wants to triple the size ...", "declined to threaten Moscow": an infinitive is what is wanted or refused
+  if (PREPOSITION_START.test(first.lower) && !contentFirst && !(first.lower === 'to' && isInfinitive(tokens, from))) return false;
   if (CORE_SPEECH.test(cue) || !/^(a|an)$/.test(first.lower)) return true;
   for (let k = from; k <= to; k++) {
     const t = tokens[k]!;
@@ -482,16 +517,24 @@ function contentReadsAsClause(tokens: readonly Token[], from: number, to: number
  * The speaker a sentence is about, for a cue with no subject of its own: the speaker of a direct quote
  * attributed in the same sentence, else the sentence's opening noun phrase.
  */
-function sentenceSpeaker(body: string, tokens: readonly Token[], direct: readonly RawQuote[], s: Sentence): { mention: Span; description: string | null } | null {
+function sentenceSpeaker(body: string, tokens: readonly Token[], direct: readonly RawQuote[], s: Sentence): { mention: Span; name: Span; description: string | null } | null {
   const inSentence = direct.find((d) => d.mention && d.mention.start >= s.start && d.mention.end <= s.end);
-  if (inSentence?.mention) return { mention: inSentence.mention, description: inSentence.description };
+  if (inSentence?.mention) return { mention: inSentence.mention, name: inSentence.name ?? inSentence.mention, description: inSentence.description };
   let i = 0;
-  while (i < tokens.length && tokens[i]!.isCap && NON_NAME_CAPS.has(tokens[i]!.lower) && !DETERMINERS.has(tokens[i]!.lower)) i++;
+  // past "But", "Recently, however,": openers are not the subject
+  while (i < tokens.length && ((NON_NAME_CAPS.has(tokens[i]!.lower) && !DETERMINERS.has(tokens[i]!.lower)) || tokens[i]!.text === ',')) i++;
+  // "Over the weekend Baker had criticised ...": past an opening adverbial to the subject
+  if (i > 0 && /^(over|in|on|at|after|during|since|for|by|from|with|under|before|last|this|earlier)$/.test(tokens[i - 1]!.lower)) {
+    let k = i;
+    while (k < Math.min(tokens.length, i + 8) && tokens[k]!.isWord && !tokens[k]!.isCap) k++;
+    if (tokens[k]?.text === ',') k++;
+    if (tokens[k]?.isCap) i = k;
+  }
   const first = tokens[i];
   if (!first || !first.isWord || (!first.isCap && !DETERMINERS.has(first.lower))) return null;
   const np = phraseAfter(tokens, i, tokens.length, body);
   if (!np) return null;
-  return { mention: { start: tokens[np.from]!.start, end: tokens[np.to - 1]!.end }, description: np.description };
+  return { mention: phraseSpan(tokens, np), name: phraseSpan(tokens, np, true), description: np.description };
 }
 
 /**
@@ -502,6 +545,10 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
   for (let k = from + 2; k <= last; k++) {
     const t = tokens[k]!;
     if (t.text === ';' || t.text === '(' || t.text === '--') return k - 1;
+    if (CLAUSE_BREAK.test(t.text) && !(t.text === '-' && tokens[k - 1]!.end === t.start)) return k - 1;
+    // the statement ends where the writer's own clause begins: "..., which ...", "..., but ..."
+    if (t.text === ',' && NEW_CLAUSE.test(tokens[k + 1]?.lower ?? '')) return k - 1;
+    if (t.lower === 'but' && k > from + 3) return k - 1;
     if (isCue(k) && /^(and|but|,)$/.test(tokens[k - 1]!.lower)) {
       let e = k - 1;
       while (e > from && /^(and|but|,|also)$/.test(tokens[e]!.lower)) e--;
@@ -510,6 +557,42 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
   }
   return last;
 }
+
+const FRAMING_START = /^(on|in|at|during|after|before|since|from|to|with|via|through|last|this|earlier|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|recently|repeatedly|publicly|privately|again|also|previously|separately|late|early)$/;
+
+/**
+ * "X said in a statement on Monday that ...", "told reporters at a rally in Ohio that ...": the
+ * circumstances between the cue and its "that" are not content. The index of that "that", else -1.
+ */
+function framingPhraseEnd(tokens: readonly Token[], i: number, last: number): number {
+  if (!FRAMING_START.test(tokens[i]?.lower ?? '')) return -1;
+  for (let k = i + 1; k <= Math.min(last, i + 16); k++) {
+    const t = tokens[k]!;
+    if (t.lower === 'that') return k;
+    if (!t.isWord && t.text !== ',' && t.text !== '.' && t.text !== '-') return -1;
+    if (FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower)) return -1;
+  }
+  return -1;
+}
+
+const CLAUSE_OPENERS = /^(and|but|or|nor|then|so|also|yet|because|while|when|whenever|if|as|that|who|which|where|whom|although|though|since|until|unless|after|before|once|how|why|what|even|now|still|instead|meanwhile|however|and|not|only|just|later|earlier|again|often|never|already|recently|today|yesterday|tonight|reportedly|apparently|clearly|indeed)$/;
+
+/** Whether the noun phrase starting at `from` follows a lower-case verb or preposition (is its object). */
+function objectPosition(tokens: readonly Token[], from: number): boolean {
+  const p = tokens[from - 1];
+  return !!p && p.isWord && !p.isCap && !CLAUSE_OPENERS.test(p.lower) && !/ly$/.test(p.lower);
+}
+
+const PARTICLE_CUE = /^(for|on|to|against|about|of)$/;
+
+/** "to" + a lower-case verb-like word ("to triple", "to stop"), not "to the voters". */
+function isInfinitive(tokens: readonly Token[], k: number): boolean {
+  const next = tokens[k + 1];
+  return !!next && next.isWord && !next.isCap && !DETERMINERS.has(next.lower) && !/^(\d|his|her|its|their|our|my|your|them|him|us|me|this|that|these|those)/.test(next.lower);
+}
+
+const CLAUSE_BREAK = /^[—–-]$/;
+const NEW_CLAUSE = /^(which|who|whose|whom|where|but|although|though|whereas|even|despite|while|yet)$/;
 
 function lastContentIndex(tokens: readonly Token[]): number {
   let k = tokens.length - 1;

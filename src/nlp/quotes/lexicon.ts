@@ -17,13 +17,18 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** "isn't", "didn’t": never part of a name, may stand before a verb. */
+const NEGATED_AUX: readonly string[] = ['isn', 'wasn', 'aren', 'weren', 'doesn', 'didn', 'don', 'won', 'can', 'hasn', 'haven', 'hadn', 'wouldn', 'couldn', 'shouldn'].flatMap((w) => [`${w}'t`, `${w}’t`]);
+
 /** Words that may stand between a subject and its reporting verb ("has also repeatedly said"). */
 export const AUX_WORDS: ReadonlySet<string> = new Set(
   (
     'has have had also was were is are would will later previously repeatedly then recently already once again ' +
     'further reportedly publicly privately simply just often not never did does do has long been being even ' +
     'still first later initially subsequently since quickly flatly explicitly told'
-  ).split(' '),
+  )
+    .split(' ')
+    .concat(NEGATED_AUX),
 );
 
 export const PERSON_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'i', 'we', 'you']);
@@ -37,7 +42,9 @@ export const NON_NAME_CAPS: ReadonlySet<string> = new Set(
     'because since before during for from with without by of to the a an this that these those there here it he ' +
     'she they we i you his her their its our my speaking writing instead indeed moreover later earlier last ' +
     'separately similarly finally first second third again today yesterday tuesday monday wednesday thursday ' +
-    'friday saturday sunday according'
+    'friday saturday sunday according all some many most over under despite said says asked told like unlike both ' +
+    'each every no not only even just what who why how where whether recently previously additionally ' +
+    'subsequently currently eventually apparently notably'
   ).split(' '),
 );
 
@@ -48,7 +55,9 @@ export const NP_STOPS: ReadonlySet<string> = new Set(
     'is was are were be been has have had in on at to for with by from about into over than then also not ' +
     'would will could should can may might must do does did this these those there here what why how ' +
     'it he she they we i you him them us me said saying says according even just only'
-  ).split(' '),
+  )
+    .split(' ')
+    .concat(NEGATED_AUX),
 );
 
 export const DETERMINERS: ReadonlySet<string> = new Set(

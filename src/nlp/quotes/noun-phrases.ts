@@ -1,11 +1,28 @@
 import { AUX_WORDS, DETERMINERS, NON_NAME_CAPS, NP_STOPS } from './lexicon.js';
 import type { Token } from './tokens.js';
 
-/** A speaker as written: its token range [from, to) and an optional appositive description. */
+/**
+ * A speaker as written: the noun phrase [from, to) that names it, and [from, end) the whole mention
+ * with what the story attaches to it (an appositive, a party label in parentheses, a relative clause),
+ * as a reader (and the PolNeAR annotation) delimits the source. The appositive is the description.
+ */
 export interface SourcePhrase {
   from: number;
   to: number;
+  /** End of the whole mention (exclusive token index), at least `to`. */
+  end: number;
   description: string | null;
+}
+
+/** Character span of a speaker phrase: the whole mention, or only its name with `nameOnly`. */
+export function phraseSpan(tokens: readonly Token[], src: SourcePhrase, nameOnly = false): { start: number; end: number } {
+  const last = tokens[(nameOnly ? src.to : src.end) - 1]!;
+  let end = last.end;
+  // "He's claiming", "She'll present", "Mr. Obama's bet is": the speaker is the word before the clitic
+  const clitic = /^[\p{L}.]+?(['’](?:s|ll|re|ve|d|m))$/iu.exec(last.text);
+  // (a name keeps its possessive in the mention, as the story wrote it: "Trump's campaign said")
+  if (clitic && (PRONOUNS.has(last.text.slice(0, -clitic[1]!.length).toLowerCase()) || nameOnly)) end -= clitic[1]!.length;
+  return { start: tokens[src.from]!.start, end };
 }
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'who', 'which', 'you']);
@@ -25,7 +42,10 @@ export function skipAuxLeft(tokens: readonly Token[], i: number, min: number): n
  */
 export function phraseBefore(tokens: readonly Token[], i: number, min: number, body: string): SourcePhrase | null {
   let j = skipAuxLeft(tokens, i, min);
-  // "Rep. John Mica (R-Fla.) said": step over the parenthesis
+  // "CNN host Wolf Blitzer last week asked", "Trump on Tuesday said": the time is not the speaker
+  if (j - 1 >= min && TIME_WORDS.has(tokens[j]!.lower) && /^(last|this|next|on|early|late|earlier|that)$/.test(tokens[j - 1]!.lower)) j = skipAuxLeft(tokens, j - 1, min);
+  let end = j + 1;
+  // "Rep. John Mica (R-Fla.) said": step over the parenthesis, which stays in the mention
   if (j >= min && tokens[j]!.text === ')') {
     let k = j;
     while (k >= min && k > j - 8 && tokens[k]!.text !== '(') k--;
@@ -35,21 +55,74 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
   const t = tokens[j]!;
   if (t.text === ',') return appositiveBefore(tokens, j, min, body);
   if (!t.isWord) return null;
-  if (PRONOUNS.has(t.lower)) return { from: j, to: j + 1, description: null };
+  if (PRONOUNS.has(t.lower)) return { from: j, to: j + 1, end: j + 1, description: null };
   if (NP_STOPS.has(t.lower)) return null;
+  let from = leftEdge(tokens, j, min);
+  // "Mr. Grassley and Mr. Leahy said", "Federal and state officials said": one source of two parts
+  if (from - 2 >= min && tokens[from - 1]!.lower === 'and' && tokens[from - 2]!.isWord && !NP_STOPS.has(tokens[from - 2]!.lower)) {
+    const left = leftEdge(tokens, from - 2, min);
+    const bothNames = tokens[from - 2]!.isCap && (tokens[from]!.isCap || tokens[from]!.lower === 'other');
+    const adjectives = !tokens[from - 2]!.isCap || from - 2 === left;
+    if (bothNames || (adjectives && from - 2 === left && !DETERMINERS.has(tokens[left]!.lower))) from = left;
+  }
+  // "a spokeswoman for Hillary Clinton said", "advisers to Mr. Obama say": the role is the source
+  const prep = tokens[from - 1];
+  const role = tokens[from - 2];
+  if (prep && role && from - 2 >= min && /^(for|to|at|of|on|with|in)$/.test(prep.lower) && role.isWord && (!role.isCap || /^(republicans|democrats|officials|critics|others|supporters|developers|members|leaders)$/.test(role.lower)) && (ROLE_NOUN.test(role.lower) || /(man|woman|men|women|person|ist|ists)$/.test(role.lower))) {
+    from = leftEdge(tokens, from - 2, min);
+  }
+  end = Math.max(end, j + 1);
+  // "…, Dharyono Kertosastro, chairman of the Association of Indonesian Coffee Exporters told Reuters":
+  // the name before the comma speaks, the role after it describes him (the closing comma is often left out)
+  const roleWord = tokens[from];
+  if (from - 2 >= min && tokens[from - 1]!.text === ',' && tokens[from - 2]!.isCap && tokens[from - 2]!.isWord && roleWord && !roleWord.isCap && (ROLE_NOUN.test(roleWord.lower) || /(man|woman|ist|er|or)$/.test(roleWord.lower)) && /^(of|for|with|at)$/.test(tokens[from + 1]?.lower ?? '')) {
+    const nameFrom = leftEdge(tokens, from - 2, min);
+    if (tokens.slice(nameFrom, from - 1).every((t) => t.isCap || t.lower === 'of')) {
+      return { from: nameFrom, to: from - 1, end, description: body.slice(roleWord.start, tokens[j]!.end) };
+    }
+  }
+  return { from, to: j + 1, end, description: null };
+}
+
+/** People speak through their roles: "spokeswoman for", "advisers to", "officials at", "members of". */
+const ROLE_NOUN = /^(spokes\w*|advisers?|advisors?|aides?|officials?|attorneys?|lawyers?|members?|leaders?|critics?|supporters?|allies|ally|friends?|representatives?|executives?|directors?|heads?|chiefs?|chairm[ae]n|chairwom[ae]n|president|presidents|secretary|ministers?|analysts?|experts?|economists?|researchers?|staffers?|staff|employees?|republicans|democrats|senators?|sources?|people|voters|residents|others|some|many|most|none|all|one|two|three|each|both|several|few|lots|groups?|commission|committee|office|editors?|editorial|board|authors?|organizers?|founders?|ceo|managers?|management|team|campaign|administration|department)$/;
+
+/** Where the noun phrase that ends at token `j` starts (no further left than `min`). */
+function leftEdge(tokens: readonly Token[], j: number, min: number): number {
   let from = j;
   while (from - 1 >= min && from > j - MAX_NP) {
     const p = tokens[from - 1]!;
     if (!p.isWord) break;
-    if (NP_STOPS.has(p.lower) && p.lower !== 'of') break;
+    const here = tokens[from]!;
+    // "the Commission on Presidential Debates": a preposition between capitalised words is inside a name
+    const inName = /^(on|for|at|in)$/.test(p.lower) && here.isCap && !!tokens[from - 2]?.isCap && tokens[from - 2]!.isWord;
+    if (NP_STOPS.has(p.lower) && p.lower !== 'of' && !inName) break;
     if (p.isCap && NON_NAME_CAPS.has(p.lower) && !DETERMINERS.has(p.lower)) break;
+    if (LEADING_STOPS.has(p.lower)) break;
+    // "Over the weekend Baker said", "Last week Stumpf": a time adverbial is not part of a name
+    if (TIME_WORDS.has(p.lower) && here.isCap && !DETERMINERS.has(here.lower)) break;
+    // "a speech Mrs. Clinton delivered", "the third time AROS said": a common noun glued before a name is
+    // not its title, unless it reads as a role ("economist Aparna Mathur", "nominee Donald Trump")
+    if (!p.isCap && here.isCap && !here.lower.startsWith('of') && !DETERMINERS.has(p.lower) && !isRoleWord(p.lower)) break;
     from--;
     if (DETERMINERS.has(p.lower)) break;
   }
   // "of" may join two capitalised parts ("Bank of America"), never start a phrase
   while (from < j && tokens[from]!.lower === 'of') from++;
-  return { from, to: j + 1, description: null };
+  return from;
 }
+
+/** Words that open a clause, never a speaker: "yet Donald Trump said", "though Lynch", "Both Mr. King and …". */
+const LEADING_STOPS: ReadonlySet<string> = new Set('yet though although both so still meanwhile however instead thus hence now'.split(' '));
+
+/** A lower-case word that titles a name: "economist", "nominee", "host", "general", "spokeswoman", "former". */
+function isRoleWord(w: string): boolean {
+  return ROLE_NOUN.test(w) || /(ist|er|or|ee|ant|ent|man|woman|ian)$/.test(w) || /^(former|retired|late|then|acting|deputy|general|candidate|chief|senior|junior|host|judge|chair|colonel|sergeant|captain|rep|sen|gov|presidential|democratic|republican|conservative|liberal|veteran|fellow|rival|nominee)$/.test(w);
+}
+
+const TIME_WORDS: ReadonlySet<string> = new Set(
+  'weekend week month year day night morning afternoon evening today yesterday tonight monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december interview statement meeting speech conference remarks letter rally debate'.split(' '),
+);
 
 /** `NAME, DESCRIPTION,` before a verb: the name is the speaker, the description its appositive. */
 function appositiveBefore(tokens: readonly Token[], comma: number, min: number, body: string): SourcePhrase | null {
@@ -64,33 +137,64 @@ function appositiveBefore(tokens: readonly Token[], comma: number, min: number, 
   const nameTok = tokens[name.to - 1]!;
   if (!nameTok.isCap) return null;
   const description = body.slice(tokens[k + 1]!.start, tokens[comma - 1]!.end);
-  return { from: name.from, to: name.to, description };
+  return { from: name.from, to: name.to, end: comma, description };
 }
 
 /**
  * The noun phrase that starts at token `i` ("said Rep. Elijah Cummings of Maryland, the panel's ranking
  * Democrat"; "according to the report"), with an appositive after a comma when it reads like one.
  */
-export function phraseAfter(tokens: readonly Token[], i: number, max: number, body: string): SourcePhrase | null {
+export function phraseAfter(tokens: readonly Token[], i: number, max: number, body: string, appositive = true): SourcePhrase | null {
   let to = i;
+  // a name ("Caddell went on", "Stumpf tried") ends at its first lower-case word, bar a joining "of"
+  const name = tokens[i]?.isCap === true && !DETERMINERS.has(tokens[i]!.lower);
   while (to < max && to < i + MAX_NP) {
     const t = tokens[to]!;
     if (!t.isWord) break;
-    if (to > i && NP_STOPS.has(t.lower) && t.lower !== 'of') break;
+    // "the Roper Center for Public Opinion Research": a preposition between capitalised words is inside a name
+    const inName = /^(on|for|at|in)$/.test(t.lower) && !!tokens[to - 1]?.isCap && !!tokens[to + 1]?.isCap && tokens[to + 1]!.isWord;
+    if (to > i && NP_STOPS.has(t.lower) && t.lower !== 'of' && !inName) break;
     if (to > i && PRONOUNS.has(t.lower)) break;
+    // "The GOP nominee complained", "A Quinnipiac University poll released Friday": the verb ends the phrase
+    if (to > i + 1 && !t.isCap && (/[^e]ed$/.test(t.lower) || PAST_VERBS.has(t.lower))) break;
+    if (to > i && name && !t.isCap && !(/^(of|de|al|bin|van|von|da|du|la|le)$/.test(t.lower) && tokens[to + 1]?.isCap)) break;
+    // "Said one U.S. analyst of Baker's weekend remarks": what the speaker spoke of is not the speaker
+    if (to > i && t.lower === 'of' && (/['’]s$/.test(tokens[to + 1]?.text ?? '') || (tokens[to + 1] && !tokens[to + 1]!.isCap))) break;
     to++;
     if (to - 1 === i && PRONOUNS.has(t.lower)) break;
   }
   while (to > i && tokens[to - 1]!.lower === 'of') to--;
   if (to === i) return null;
+  let end = to;
+  // "Sen. Lindsey Graham (R-S.C.)"
+  if (tokens[end]?.text === '(') {
+    let k = end + 1;
+    while (k < max && k < end + 8 && tokens[k]!.text !== ')') k++;
+    if (tokens[k]?.text === ')') end = k + 1;
+  }
   let description: string | null = null;
-  if (to < max && tokens[to]!.text === ',' && to + 1 < max) {
-    const first = tokens[to + 1]!;
-    if (DETERMINERS.has(first.lower) || (!first.isCap && first.isWord)) {
-      let e = to + 1;
-      while (e < max && tokens[e]!.isWord || (e < max && tokens[e]!.text === '-')) e++;
-      if (e > to + 1) description = body.slice(first.start, tokens[e - 1]!.end);
+  if (appositive && end < max && tokens[end]!.text === ',' && end + 1 < max) {
+    const first = tokens[end + 1]!;
+    if (readsAsDescription(first)) {
+      let e = end + 1;
+      while (e < max && e < end + 40 && !/^[,.;:!?"“”()]$/.test(tokens[e]!.text)) e++;
+      // "Michael Mulgrew, president of the United Federation of Teachers, said" / "…, of Ashton, Md."
+      if (e > end + 1) {
+        description = body.slice(first.start, tokens[e - 1]!.end);
+        end = e;
+      }
     }
   }
-  return { from: i, to, description };
+  return { from: i, to, end, description };
+}
+
+const PAST_VERBS: ReadonlySet<string> = new Set('took made gave came went told wrote spoke put got saw met left sent held brought thought found kept ran won lost point points used says'.split(' '));
+
+/** The first word of an appositive: "a professor …", "president of …", "82", "who served …", "of Ashton". */
+function readsAsDescription(first: Token): boolean {
+  if (!first.isWord) return false;
+  // "Caddell, speaking of …", "Clinton, at Monday's debate, said": circumstances, not a description
+  if (/ing$/.test(first.lower) || /^(at|in|on|during|after|before|like|unlike|with|without|while|when|speaking|though|although|also|however)$/.test(first.lower)) return false;
+  if (DETERMINERS.has(first.lower) || /^\d/.test(first.text)) return true;
+  return !first.isCap && !NP_STOPS.has(first.lower) || /^(who|whose|of|from)$/.test(first.lower);
 }

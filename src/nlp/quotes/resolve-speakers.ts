@@ -1,95 +1,221 @@
 import type { Quote, QuoteKind, Sentence, Span } from '../types.js';
-import { DETERMINERS, GENERIC_ORG_HEADS, NON_NAME_CAPS, NP_STOPS, ORG_WORDS } from './lexicon.js';
+import { AUX_WORDS, DETERMINERS, GENERIC_ORG_HEADS, NON_NAME_CAPS, NP_STOPS, ORG_WORDS, SPEECH_VERBS } from './lexicon.js';
 import { tokenize, type Token } from './tokens.js';
 
 /** An attribution before its speaker is resolved to a name. */
 export interface RawQuote extends Span {
   text: string;
   kind: QuoteKind;
+  /** The speaker as written, with its appositive or parenthesis when it has one. */
   mention: Span | null;
+  /** The part of `mention` that names the speaker ("Michael Mulgrew" of "Michael Mulgrew, president of …"). */
+  name?: Span | null;
   description: string | null;
   verb: string | null;
   /** A run-on quotation takes the speaker of this earlier/later quote. */
   inheritedFrom?: RawQuote;
 }
 
+/** A capitalised run outside quotation marks that names someone: "Treasury Secretary James Baker". */
 interface NameMention extends Span {
-  text: string;
+  /** The name without its titles: "James Baker". */
+  name: string;
+  /** Offsets of `name` in the body. */
+  nameStart: number;
   person: boolean;
+  /** Lower-case words that stood before the name as its titles or role ("treasury", "secretary"). */
+  roles: Set<string>;
+  gender: 'm' | 'f' | null;
+  /** Opens its sentence or comes right before a verb: someone the story is talking about. */
+  subject: boolean;
 }
 
-const TITLES = /^(mr|mrs|ms|dr|rep|sen|gov|gen|president|senator|secretary|minister|prime|sheikh|judge|justice|chairman|governor|mayor|speaker)\.?$/i;
+interface Resolution {
+  speaker: string;
+  description: string | null;
+  resolved: { name: string; start: number; end: number } | null;
+  person: boolean;
+  /** Where the speaker was mentioned for this quote (recency for later pronouns). */
+  at: number;
+}
+
+const TITLE_WORDS =
+  'mr mrs ms dr rep reps sen sens gov gen lt col maj capt sgt adm president vice senator senators secretary minister ministers prime sheikh judge justice chairman chairwoman chairperson governor mayor speaker chancellor treasury finance foreign trade defence defense interior economy economics agriculture energy deputy undersecretary under assistant state general attorney ambassador commissioner director chief executive managing premier king queen prince emperor pope representative congressman congresswoman spokesman spokeswoman officer official leader former acting first lady sir lord dame professor prof rev father bishop cardinal commander admiral colonel captain major sergeant private analyst economist strategist';
+const TITLES: ReadonlySet<string> = new Set(TITLE_WORDS.split(' '));
+const isTitle = (word: string): boolean => TITLES.has(word.toLowerCase().replace(/\.$/, ''));
+
+/** Roles a "the …" mention can name: the head word of "the (treasury) secretary", "the company". */
+const PERSON_ROLES = /^(minister|secretary|spokesman|spokeswoman|spokesperson|senator|president|chairman|chairwoman|governor|mayor|chancellor|official|executive|director|chief|analyst|economist|lawyer|attorney|general|commander|ambassador|premier|leader|congressman|congresswoman|representative|judge|professor|king|prince|envoy|negotiator|banker|dealer|trader|candidate|nominee)$/;
+const ORG_ROLES = /^(company|firm|bank|group|government|ministry|agency|department|administration|council|committee|board|central|union|party|court|army|military|police|newspaper|paper|network|exchange|commission|fund|campaign|corporation|institute|organisation|organization|office|embassy|statement|report)$/;
+/** Heads of a phrase that stands for one unnamed person ("a spokesman", "the regional manager", "one trade official"). */
+const SOMEONE = /^(aide|source|spokes\w+|\w+man|\w+woman|\w+person|\w+ist|\w+er|\w+or|official|executive|chief|head|director)$/;
+/** Words that make a capitalised run an organisation, beyond lexicon.ORG_WORDS. */
+const MORE_ORG_WORDS = /^(securities|international|bundesbank|reserve|fed|treasury|ltd|plc|ag|sa|nv|bhd|holdings|industries|partners|capital|motors|airlines|petroleum|oil|energy|communications|systems|technologies|electric|steel|chemical|trust|exchange|ministry|commission|opec|ec|gatt|imf|nato|un|parliament|assembly|congress|senate|cabinet|pentagon|kremlin|embassy|agency|organisation|organization|federation|league|alliance|front|movement|church|council)$/i;
 
 /**
- * Resolve each quote's mention to a speaker name (issue 5): full names as written; a surname-only or
- * titled mention ("Abu Khawla", "Mr. Trump") to the earlier full name; he/she to the nearest earlier
- * person who spoke or was named; it/they to the subject of the sentence (or the one before); "the
- * government" to "the Syrian government" when one nationality dominates the story. When nothing fits,
- * "unknown": an honest answer beats a guess.
+ * Resolve each quote's speaker (issues 5 and 15). A name as written is its own speaker ("Baker" →
+ * "James Baker" when the story named him in full); a pronoun, a role ("the treasury secretary", "the
+ * company") or a continued quotation goes to the most recent compatible named person or organisation
+ * before it, never to a name inside quotation marks (`"All Mr. Baker did …," he said` is not Baker's).
+ * What nothing names ("one U.S. analyst", a "he" with no one before it) keeps `speakerResolved: null`:
+ * an honest "unnamed" beats a guess.
  */
 export function resolveSpeakers(
   body: string,
   sentences: readonly Sentence[],
   raw: readonly RawQuote[],
   sentenceTokens: readonly (readonly Token[])[] = sentences.map((s) => tokenize(body, s.start, s.end)),
+  quotedRanges: readonly (readonly [number, number])[] = [],
 ): Quote[] {
-  const names = findNameMentions(body, sentenceTokens);
+  // most wire stories quote nobody: nothing to resolve, no name index to build
+  if (raw.length === 0) return [];
+  const inQuotes = (offset: number): boolean => quotedRanges.some(([a, b]) => offset > a && offset < b);
+  const midSentence = capitalisedMidSentence(sentenceTokens);
+  // every name the story gives outside quotation marks (for full names and roles), and those that could be "he" or "the company"
+  const allNames = findNameMentions(body, sentenceTokens, midSentence).filter((n) => !inQuotes(n.start));
+  const names = allNames.filter((n) => !afterPreposition(body, n.start));
   const demonym = dominantDemonym(body);
-  const resolved = new Map<RawQuote, { speaker: string; description: string | null; at: number; person: boolean }>();
+  const done = new Map<RawQuote, Resolution>();
 
-  const resolveOne = (q: RawQuote): { speaker: string; description: string | null; person: boolean } => {
-    const done = resolved.get(q);
-    if (done) return done;
+  /** The full name an earlier mention gave for a surname or titled name ("Baker" → "James Baker"). */
+  const canonical = (name: string, at: number, person: boolean): { name: string; mention: NameMention | null } => {
+    const words = name.split(/\s+/);
+    if (!person || words.length > 2) return { name, mention: null };
+    const surname = words[words.length - 1]!;
+    const full = [...allNames].reverse().find((n) => n.start < at && n.person && n.name !== name && n.name.split(/\s+/).length > words.length && n.name.endsWith(' ' + surname));
+    return full ? { name: full.name, mention: full } : { name, mention: null };
+  };
+
+  /** Most recent named person before `at` outside quotation marks and outside `exclude`, or an earlier resolved quote speaker. */
+  const previousPerson = (at: number, exclude: Span, gender: 'm' | 'f' | null): Resolution | null => {
+    // the latest person who spoke before, named or not: after "a spokesman said ...", "he" is the spokesman
+    let best: Resolution | null = null;
+    for (const r of done.values()) {
+      if (!r.person || r.at >= at || r.speaker === 'unknown') continue;
+      if (!best || r.at > best.at) best = r;
+    }
+    const outside = (n: NameMention) => n.end <= at && !(n.start >= exclude.start && n.start < exclude.end);
+    // a lone capitalised word ("London", "DIHT") is someone only as the surname of a person named in full;
+    // a name in a list or an object ("negotiated by ... Trial Staff") is not who "he" goes back to: a subject is
+    const compatible = (n: NameMention) =>
+      n.person && n.subject && (gender === null || n.gender === null || n.gender === gender) && (n.name.includes(' ') || canonical(n.name, n.start, true).mention !== null);
+    const name = [...names].reverse().find((n) => outside(n) && compatible(n));
+    if (name && (!best || name.start > best.at)) {
+      const c = canonical(name.name, name.start, true);
+      return { speaker: c.name, description: null, resolved: { name: c.name, start: name.nameStart, end: name.end }, person: true, at: name.start };
+    }
+    return best?.resolved ? best : null;
+  };
+
+  const resolveOne = (q: RawQuote): Resolution => {
+    const known = done.get(q);
+    if (known) return known;
+    let out: Resolution;
     if (!q.mention) {
       if (q.inheritedFrom && q.inheritedFrom !== q) {
         const from = resolveOne(q.inheritedFrom);
-        return { ...from, description: q.description ?? from.description };
-      }
-      return { speaker: 'unknown', description: q.description, person: false };
+        out = { ...from, description: q.description ?? from.description };
+      } else out = { speaker: 'unknown', description: q.description, resolved: null, person: false, at: q.start };
+      done.set(q, out);
+      return out;
     }
-    const text = body.slice(q.mention.start, q.mention.end);
+    const named = q.name ?? q.mention;
+    const text = body.slice(named.start, named.end).replace(/\s+/g, ' ');
     const lower = text.toLowerCase();
-    const at = q.mention.start;
-    let out: { speaker: string; description: string | null; person: boolean };
+    const at = named.start;
+    const words = text.split(' ');
     if (/^(he|she|i|we|you)$/.test(lower)) {
-      out = resolvePerson(at) ?? { speaker: 'unknown', description: null, person: true };
+      const gender = lower === 'he' ? 'm' : lower === 'she' ? 'f' : null;
+      const r = previousPerson(at, q, gender);
+      out = r ? { ...r, at } : { speaker: 'unknown', description: null, resolved: null, person: true, at };
     } else if (/^(it|they|who|which)$/.test(lower)) {
-      out = resolveThing(body, sentences, q.mention, lower, demonym) ?? { speaker: 'unknown', description: null, person: false };
+      const r = resolveThing(body, sentences, named, lower, demonym);
+      out = r ? { ...r, at } : { speaker: 'unknown', description: null, resolved: null, person: false, at };
+    } else if (DETERMINERS.has(words[0]!.toLowerCase()) && words.length <= 4 && words.slice(1).every((w) => !/^\p{Lu}/u.test(w) || isTitle(w))) {
+      out = resolveRole(words, at, q);
     } else {
-      out = resolveName(text, at);
+      out = resolveName(text, named);
     }
     if (q.description) out = { ...out, description: q.description };
-    resolved.set(q, { ...out, at });
+    done.set(q, out);
     return out;
   };
 
-  /** Nearest earlier quote speaker that is a person, else the nearest earlier person name. */
-  const resolvePerson = (at: number): { speaker: string; description: string | null; person: boolean } | null => {
-    let best: { speaker: string; description: string | null; at: number; person: boolean } | null = null;
-    for (const r of resolved.values()) if (r.person && r.speaker !== 'unknown' && r.at < at && (!best || r.at > best.at)) best = r;
-    const name = [...names].reverse().find((n) => n.person && n.end <= at);
-    if (name && (!best || name.start > best.at + 200)) return { ...resolveName(name.text, name.start), description: null };
-    return best ? { speaker: best.speaker, description: best.description, person: true } : null;
+  /** "the treasury secretary" → the latest name titled so; "the company" → the latest organisation; "the government" → "the Syrian government". */
+  const resolveRole = (words: readonly string[], at: number, q: RawQuote): Resolution => {
+    const text = words.join(' ');
+    const head = words[words.length - 1]!.toLowerCase();
+    const asWritten: Resolution = { speaker: text, description: null, resolved: null, person: PERSON_ROLES.test(head) || SOMEONE.test(head), at };
+    if (PERSON_ROLES.test(head)) {
+      const roles = words.slice(1).map((w) => w.toLowerCase());
+      const match = [...names].reverse().find((n) => n.end <= at && n.person && !(n.start >= q.start && n.start < q.end) && roles.every((r) => n.roles.has(r)));
+      if (match) {
+        const c = canonical(match.name, match.start, true);
+        return { speaker: c.name, description: null, resolved: { name: c.name, start: match.nameStart, end: match.end }, person: true, at };
+      }
+      return asWritten;
+    }
+    if (ORG_ROLES.test(head) || GENERIC_ORG_HEADS.has(head)) {
+      if (words.length === 2 && GENERIC_ORG_HEADS.has(head) && demonym && /^(government|army|military|police|forces|ministry|presidency|parliament|cabinet)$/.test(head)) {
+        const name = `the ${demonym} ${head}`;
+        return { speaker: name, description: null, resolved: { name, start: at, end: at + text.length }, person: false, at };
+      }
+      const fits = (n: NameMention) => n.end <= at && !n.person && !(n.start >= q.start && n.start < q.end) && orgFits(n, head);
+      // the company the story is about opens its sentences ("CCX Network Inc said"), its underwriters do not
+      const match = [...names].reverse().find((n) => fits(n) && n.subject) ?? [...names].reverse().find(fits);
+      if (match) return { speaker: match.name, description: null, resolved: { name: match.name, start: match.nameStart, end: match.end }, person: false, at };
+    }
+    return asWritten;
   };
 
-  const resolveName = (text: string, at: number): { speaker: string; description: string | null; person: boolean } => {
-    const tokens = text.split(/\s+/);
-    const isOrg = tokens.some((t) => ORG_WORDS.has(t.toLowerCase().replace(/[^a-z]/g, '')));
-    const bare = tokens.filter((t) => !TITLES.test(t));
-    const lowerFirst = tokens[0]?.toLowerCase() ?? '';
-    // "the government" → "the Syrian government"
-    if (DETERMINERS.has(lowerFirst) && tokens.length === 2 && GENERIC_ORG_HEADS.has(tokens[1]!.toLowerCase()) && demonym) {
-      return { speaker: `the ${demonym} ${tokens[1]!.toLowerCase()}`, description: null, person: false };
+  /**
+   * A name as written: the capitalised run that ends it ("Republican presidential nominee Donald Trump"),
+   * titles dropped ("Treasury Secretary James Baker" → "James Baker"), an affiliation split off ("Robert
+   * Brusca of Nikko Securities" → "Robert Brusca", described "Nikko Securities"), a surname made the
+   * full name given earlier. A phrase ending in a lower-case word ("one U.S. analyst") names no one.
+   */
+  const resolveName = (text: string, named: Span): Resolution => {
+    // "a spokesman", "one trade official", "a union leader": someone a later "he" may stand for
+    const head = text.replace(/\s+(at|of|for|in|with|from|on|to)\s.*$/i, '').split(' ').pop()!.toLowerCase();
+    const someone = PERSON_ROLES.test(head) || SOMEONE.test(head);
+    const unnamed: Resolution = { speaker: text, description: null, resolved: null, person: someone, at: named.start };
+    const raw = [...body.slice(named.start, named.end).matchAll(/\S+/g)];
+    const words = raw.map((m) => m[0]);
+    const joiner = (w: string): boolean => /^(of|de|al|bin|van|von|da|du|la|le|and|&)$/.test(w);
+    let k = words.length;
+    while (k > 0 && (/^[\p{Lu}\d]/u.test(words[k - 1]!) || (joiner(words[k - 1]!) && k < words.length))) k--;
+    while (k < words.length && joiner(words[k]!)) k++;
+    if (k === words.length) return unnamed;
+    // "One government bond salesman in New York": the speaker is the salesman, not the place
+    if (k > 0 && /^(in|at|of|from|for|with|on|to|near)$/i.test(words[k - 1]!)) return unnamed;
+    // a single capitalised word opening its sentence ("Analysts said") is a name only if the story capitalises it elsewhere
+    const sentenceStart = /(^|[.!?]["”]?)\s*$/.test(body.slice(Math.max(0, named.start - 3), named.start));
+    if (k === words.length - 1 && k === 0 && sentenceStart && !midSentence.has(words[k]!.replace(/['’]s$/, ''))) return unnamed;
+    if (k === 0 && NON_NAME_CAPS.has(words[0]!.toLowerCase())) k++;
+    if (k >= words.length) return unnamed;
+    // "Treasury Secretary James Baker" and "Federal Reserve Board Governor Robert Heller" lose their titles; "Agriculture Department" keeps its "Agriculture"
+    k = afterTitles(words, k);
+    let last = words.length;
+    let affiliation: string | null = null;
+    const of = words.indexOf('of', k);
+    if (of > k && of - k <= 3 && of < words.length - 1 && words.slice(k, of).every((w) => /^\p{Lu}/u.test(w))) {
+      affiliation = words.slice(of + 1).join(' ');
+      last = of;
     }
-    const capitalised = bare.length > 0 && bare.every((t) => /^\p{Lu}/u.test(t));
-    if (capitalised && !isOrg && bare.length <= 2) {
-      // surname-only or titled: the latest earlier full name that ends with it
-      const surname = bare.join(' ');
-      const full = [...names].reverse().find((n) => n.start < at && n.person && n.text !== surname && n.text.endsWith(' ' + surname));
-      if (full) return { speaker: stripTitles(full.text), description: null, person: true };
+    const nameWords = words.slice(k, last);
+    const isOrg = nameWords.some((w) => ORG_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, '')) || MORE_ORG_WORDS.test(w.replace(/[^A-Za-z]/g, '')));
+    if (isOrg && affiliation) {
+      // "Bank of America": the "of" is part of the name
+      nameWords.push('of', ...affiliation.split(' '));
+      affiliation = null;
+      last = words.length;
     }
-    const person = capitalised && !isOrg && !DETERMINERS.has(lowerFirst);
-    return { speaker: person ? stripTitles(text) : text, description: null, person };
+    const start = named.start + raw[k]!.index;
+    const end = named.start + raw[last - 1]!.index + words[last - 1]!.length;
+    const bare = nameWords.join(' ').replace(/['’]s$/, '');
+    const person = !isOrg && nameWords.length <= 4;
+    const c = canonical(bare, named.start, person);
+    return { speaker: c.name, description: affiliation, resolved: { name: c.name, start, end }, person, at: named.start };
   };
 
   return raw.map((q) => {
@@ -99,6 +225,7 @@ export function resolveSpeakers(
       kind: q.kind,
       speaker: r.speaker,
       speakerMention: q.mention ? { start: q.mention.start, end: q.mention.end } : null,
+      speakerResolved: r.resolved,
       speakerDescription: r.description,
       verb: q.verb,
       start: q.start,
@@ -107,37 +234,57 @@ export function resolveSpeakers(
   });
 }
 
-function stripTitles(text: string): string {
-  const parts = text.split(/\s+/);
-  while (parts.length > 1 && TITLES.test(parts[0]!)) parts.shift();
-  return parts.join(' ');
+const isOrgWord = (w: string): boolean => ORG_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, '')) || MORE_ORG_WORDS.test(w.replace(/[^A-Za-z]/g, ''));
+
+/** Index of the first word after the titles of `words[from..]`: past the last title that a name without organisation words follows. */
+function afterTitles(words: readonly string[], from: number): number {
+  for (let t = words.length - 2; t >= from; t--) {
+    if (!isTitle(words[t]!)) continue;
+    const rest = words.slice(t + 1);
+    return rest.some(isOrgWord) || rest.every(isTitle) ? from : t + 1;
+  }
+  return from;
+}
+
+/** Whether an organisation name fits a role word: "the bank" → "Deutsche Bank", "the company" → "Exxon Corp". */
+function orgFits(n: NameMention, head: string): boolean {
+  const lower = n.name.toLowerCase();
+  if (head === 'company' || head === 'firm' || head === 'corporation' || head === 'group') return /\b(corp|inc|co|ltd|plc|ag|group|company|industries|holdings|motors|airlines|petroleum|oil|communications|systems|technologies|electric|steel|chemical|securities)\b/.test(lower);
+  if (head === 'bank') return /\bbank|bundesbank|reserve\b/.test(lower);
+  return lower.includes(head);
 }
 
 /** "it"/"they": the subject of the mention's own sentence when the pronoun is not its subject, else of the sentence before. */
-function resolveThing(body: string, sentences: readonly Sentence[], mention: Span, lower: string, demonym: string | null): { speaker: string; description: string | null; person: boolean } | null {
+function resolveThing(body: string, sentences: readonly Sentence[], mention: Span, lower: string, demonym: string | null): Omit<Resolution, 'at'> | null {
   const idx = sentences.findIndex((s) => mention.start >= s.start && mention.start < s.end);
   if (idx < 0) return null;
   const own = sentences[idx]!;
+  const named = (text: string, start: number, person: boolean): Omit<Resolution, 'at'> => {
+    const words = text.split(/\s+/);
+    const head = words[words.length - 1]!.toLowerCase();
+    if (demonym && words.length === 2 && DETERMINERS.has(words[0]!.toLowerCase()) && GENERIC_ORG_HEADS.has(head)) {
+      const name = `the ${demonym} ${head}`;
+      return { speaker: name, description: null, resolved: { name, start, end: start + text.length }, person: false };
+    }
+    // "the company", "analysts": a speaker, but not a name
+    const isName = /^\p{Lu}/u.test(words[0]!) && /^\p{Lu}/u.test(words[words.length - 1]!) && !DETERMINERS.has(words[0]!.toLowerCase());
+    return { speaker: text, description: null, resolved: isName ? { name: text, start, end: start + text.length } : null, person };
+  };
   if (lower === 'who' || lower === 'which') {
     const tokens = tokenize(body, own.start, mention.start);
     let k = tokens.length - 1;
     if (tokens[k]?.text === ',') k--;
-    const np = subjectFrom(k >= 0 ? leftPhrase(tokens, k) : [], body);
-    return np ? { speaker: np, description: null, person: lower === 'who' } : null;
+    const np = k >= 0 ? leftPhrase(tokens, k) : [];
+    const text = subjectFrom(np, body);
+    return text ? named(text, np[0]!.start, lower === 'who') : null;
   }
   const ownTokens = tokenize(body, own.start, mention.start);
   const candidates = ownTokens.some((t) => t.isWord) ? [own, sentences[idx - 1]] : [sentences[idx - 1]];
   for (const s of candidates) {
     if (!s) continue;
-    const np = subjectFrom(sentenceSubject(tokenize(body, s.start, s.end)), body);
-    if (np && !/^(he|she|it|they|i|we)$/i.test(np)) {
-      const words = np.split(/\s+/);
-      const head = words[words.length - 1]!.toLowerCase();
-      if (demonym && words.length === 2 && DETERMINERS.has(words[0]!.toLowerCase()) && GENERIC_ORG_HEADS.has(head)) {
-        return { speaker: `the ${demonym} ${head}`, description: null, person: false };
-      }
-      return { speaker: np, description: null, person: false };
-    }
+    const np = sentenceSubject(tokenize(body, s.start, s.end));
+    const text = subjectFrom(np, body);
+    if (text && !/^(he|she|it|they|i|we)$/i.test(text)) return named(text, np[0]!.start, false);
   }
   return null;
 }
@@ -145,7 +292,7 @@ function resolveThing(body: string, sentences: readonly Sentence[], mention: Spa
 /** The first noun phrase of a sentence, past openers like "But" or "On Tuesday,". */
 function sentenceSubject(tokens: readonly Token[]): Token[] {
   let i = 0;
-  while (i < tokens.length && (NON_NAME_CAPS.has(tokens[i]!.lower) && !DETERMINERS.has(tokens[i]!.lower))) i++;
+  while (i < tokens.length && NON_NAME_CAPS.has(tokens[i]!.lower) && !DETERMINERS.has(tokens[i]!.lower)) i++;
   const out: Token[] = [];
   for (let k = i; k < tokens.length && out.length < 7; k++) {
     const t = tokens[k]!;
@@ -168,30 +315,63 @@ function leftPhrase(tokens: readonly Token[], k: number): Token[] {
 
 function subjectFrom(tokens: readonly Token[], body: string): string | null {
   if (tokens.length === 0) return null;
-  const text = body.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
+  const text = body.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end).replace(/\s+/g, ' ');
   return text.replace(/^The\b/, 'the');
 }
 
-/** Capitalised runs of two or more words (names), marked person unless an organisation word is in them. */
-function findNameMentions(body: string, sentenceTokens: readonly (readonly Token[])[]): NameMention[] {
+/**
+ * Capitalised runs that name someone ("Treasury Secretary James Baker", "Nikko Securities
+ * International", "Baker"), each with its titles as roles; a person unless an organisation word is in it.
+ * A single capitalised word counts when it is not the sentence's first word (which is capitalised anyway).
+ */
+/** Capitalised words the story uses inside sentences (not only as their first word). */
+function capitalisedMidSentence(sentenceTokens: readonly (readonly Token[])[]): Set<string> {
+  const out = new Set<string>();
+  for (const tokens of sentenceTokens) for (let k = 1; k < tokens.length; k++) if (tokens[k]!.isCap && tokens[k - 1]!.isWord) out.add(tokens[k]!.text.replace(/['’]s$/, ''));
+  return out;
+}
+
+/** "in New York", "with Baker on Monday", "from London": a place or an object, not someone who could be "he". */
+function afterPreposition(body: string, at: number): boolean {
+  return /\b(in|at|from|to|with|near|for|on|by|into|of|against|about|between|across|outside|inside|toward|towards)\s+$/i.test(body.slice(Math.max(0, at - 12), at));
+}
+
+function findNameMentions(body: string, sentenceTokens: readonly (readonly Token[])[], midSentence: ReadonlySet<string>): NameMention[] {
   const out: NameMention[] = [];
+  // a sentence's first word is capitalised anyway: alone, it names someone only when the story capitalises it elsewhere too
   for (const tokens of sentenceTokens) {
     let i = 0;
     while (i < tokens.length) {
       const t = tokens[i]!;
-      if (!t.isCap || !t.isWord || NON_NAME_CAPS.has(t.lower)) {
+      if (!t.isCap || !t.isWord || NON_NAME_CAPS.has(t.lower) || (i === 0 && !tokens[1]?.isCap && !midSentence.has(t.text))) {
         i++;
         continue;
       }
       let j = i;
-      while (j + 1 < tokens.length && tokens[j + 1]!.isCap && tokens[j + 1]!.isWord) j++;
-      const run = tokens.slice(i, j + 1).filter((x) => !TITLES.test(x.text));
-      if (run.length >= 2) {
-        const first = run[0]!;
-        const last = run[run.length - 1]!;
-        const text = body.slice(first.start, last.end);
-        const person = !run.some((x) => ORG_WORDS.has(x.lower)) && !/['’]s$/.test(last.text) && run.length <= 4;
-        out.push({ start: first.start, end: last.end, text, person });
+      while (j + 1 < tokens.length && tokens[j + 1]!.isWord && (tokens[j + 1]!.isCap || (tokens[j + 1]!.lower === 'of' && tokens[j + 2]?.isCap && isTitle(tokens[j]!.text)))) j++;
+      const run = tokens.slice(i, j + 1);
+      // a lower-case title right before the name is a role too ("former deputy treasury secretary Richard Darman")
+      const roles = new Set<string>();
+      for (let k = i - 1; k >= 0 && k >= i - 3 && tokens[k]!.isWord && !tokens[k]!.isCap && isTitle(tokens[k]!.text); k--) roles.add(tokens[k]!.lower);
+      const n = afterTitles(run.map((x) => x.text), 0);
+      for (let r = 0; r < n; r++) roles.add(run[r]!.lower.replace(/\.$/, ''));
+      const nameTokens = run.slice(n).filter((x) => !/['’]s$/.test(x.text) || x === run[run.length - 1]);
+      const first = nameTokens[0];
+      if (first && !(nameTokens.length === 1 && isTitle(first.text))) {
+        const last = nameTokens[nameTokens.length - 1]!;
+        const end = /['’]s$/.test(last.text) ? last.end - 2 : last.end;
+        const name = body.slice(first.start, end).replace(/\s+/g, ' ');
+        const isOrg = nameTokens.some((x) => isOrgWord(x.text) || /^[A-Z.&-]{2,}$/.test(x.text));
+        const title = run[0]!.lower.replace(/\.$/, '');
+        const gender = title === 'mr' ? 'm' : title === 'mrs' || title === 'ms' ? 'f' : null;
+        let opener = 0;
+        while (opener < i && (NON_NAME_CAPS.has(tokens[opener]!.lower) || !tokens[opener]!.isWord)) opener++;
+        // "…, Dharyono Kertosastro, chairman of …": a name with its appositive is someone the story is about too
+        const appositive = tokens[j + 1]?.text === ',' && !!tokens[j + 2] && !tokens[j + 2]!.isCap && tokens[j + 2]!.isWord && (DETERMINERS.has(tokens[j + 2]!.lower) || /^(of|for|with|at)$/.test(tokens[j + 3]?.lower ?? ''));
+        const after = tokens[j + 1]?.text === ',' ? null : tokens[j + 1];
+        const subject = opener === i || appositive || (!!after && after.isWord && !after.isCap && (SPEECH_VERBS.has(after.lower) || AUX_WORDS.has(after.lower) || /(ed|s)$/.test(after.lower)));
+        const descriptor = /^(democrat|republican|democrats|republicans|party)$/i.test(last.text);
+        out.push({ start: run[0]!.start, end, name, nameStart: first.start, person: !isOrg && !descriptor && nameTokens.length <= 4, roles, gender, subject });
       }
       i = j + 1;
     }

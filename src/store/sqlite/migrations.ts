@@ -298,6 +298,28 @@ export const migrations: readonly Migration[] = [
       if (columns.length > 0 && !columns.includes('lease_version')) db.exec('ALTER TABLE deliveries ADD COLUMN lease_version INTEGER NOT NULL DEFAULT 0');
     },
   },
+  {
+    version: 10,
+    description: 'resolved quote speakers (issue 15) and the quote analyzer version of each story, for dateline reanalyze',
+    sql: `
+      -- Which quote analyzer wrote each story's quotes. Stories without a row were written before
+      -- versions were kept: \`dateline reanalyze\` redoes those and every older version, and this table is
+      -- also how far it got (a story is marked in the same transaction as its new quotes).
+      CREATE TABLE IF NOT EXISTS quote_analysis (
+        article_rowid INTEGER PRIMARY KEY REFERENCES articles (rowid) ON DELETE CASCADE,
+        version INTEGER NOT NULL
+      );
+    `,
+    // The named person or organisation a quote's speaker mention refers to ("he" -> "Robert Brusca").
+    // Added only when missing: SQLite has no ADD COLUMN IF NOT EXISTS, and a copy whose user_version was
+    // set back must still open.
+    backfill: (db) => {
+      const have = new Set((db.prepare('PRAGMA table_info(quotes)').all() as { name: string }[]).map((c) => c.name));
+      for (const [name, type] of [['resolved_name', 'TEXT'], ['resolved_start', 'INTEGER'], ['resolved_end', 'INTEGER']] as const) {
+        if (!have.has(name)) db.exec(`ALTER TABLE quotes ADD COLUMN ${name} ${type}`);
+      }
+    },
+  },
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

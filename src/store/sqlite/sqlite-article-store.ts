@@ -26,6 +26,7 @@ import { digestFeatures } from '../../digest/story-features.js';
 import { createFeatureEncoder, decodeShapes, decodeTerms, INSERT_DAY_SHAPE, INSERT_DIGEST_FEATURES, repairDigestFeatures, utcDay } from './digest-features-table.js';
 import type { SqliteDatabase } from './open-database.js';
 import { packSentences, unpackSentenceScores, type PackedSentence } from './packed-sentences.js';
+import { createQuoteTable, holdsWords, speakerAliases } from './quote-table.js';
 
 interface ArticleRow {
   rowid: number;
@@ -101,6 +102,9 @@ interface QuoteRow extends SummaryRow {
   speaker_end: number | null;
   speaker_description: string | null;
   verb: string | null;
+  resolved_name: string | null;
+  resolved_start: number | null;
+  resolved_end: number | null;
 }
 
 /** Marks around matched words in snippets (control characters no article text keeps), removed before display. */
@@ -158,6 +162,8 @@ function toQuoteHit(row: QuoteRow): QuoteHit {
     text: row.text,
     speaker: row.speaker,
     speakerMention: row.speaker_start === null || row.speaker_end === null ? null : { start: row.speaker_start, end: row.speaker_end },
+    speakerResolved:
+      row.resolved_name === null || row.resolved_start === null || row.resolved_end === null ? null : { name: row.resolved_name, start: row.resolved_start, end: row.resolved_end },
     speakerDescription: row.speaker_description,
     verb: row.verb,
   };
@@ -179,9 +185,6 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     insertFts: db.prepare('INSERT INTO articles_fts (rowid, headline, body) VALUES (?, ?, ?)'),
     insertHeadlineFts: db.prepare('INSERT INTO headlines_fts (rowid, headline) VALUES (?, ?)'),
     insertSentences: db.prepare('INSERT INTO article_sentences (article_rowid, packed) VALUES (?, ?)'),
-    insertQuote: db.prepare(`
-      INSERT OR IGNORE INTO quotes (article_rowid, start, end, kind, text, speaker, speaker_start, speaker_end, speaker_description, verb)
-      VALUES (@rowid, @start, @end, @kind, @text, @speaker, @speakerStart, @speakerEnd, @speakerDescription, @verb)`),
     insertPlace: db.prepare(`
       INSERT OR IGNORE INTO places (article_rowid, start, end, name, geoname_id, country_code, lat, lon)
       VALUES (@rowid, @start, @end, @name, @geonameId, @countryCode, @lat, @lon)`),
@@ -270,9 +273,6 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
       WITH n AS MATERIALIZED (SELECT rowid AS r FROM articles ORDER BY published_ms DESC, rowid DESC LIMIT ?)
       SELECT ${SUMMARY_COLUMNS} FROM n CROSS JOIN articles a ON a.rowid = n.r WHERE a.headline LIKE ? ESCAPE '\\' ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`),
     dataVersion: db.prepare<[], { data_version: number }>('PRAGMA data_version'),
-    countSpeaker: db.prepare<[string]>(
-      'INSERT INTO quote_speakers (speaker, quotes) VALUES (?, 1) ON CONFLICT (speaker) DO UPDATE SET quotes = quotes + 1',
-    ),
     countPlaceStory: db.prepare<[number]>(
       'INSERT INTO place_story_counts (geoname_id, stories) VALUES (?, 1) ON CONFLICT (geoname_id) DO UPDATE SET stories = stories + 1',
     ),
@@ -301,12 +301,12 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     quotesOfSpeaker: db.prepare<[string, number], QuoteKey>(`
       SELECT q.article_rowid, q.start, a.published_ms FROM quotes q JOIN articles a ON a.rowid = q.article_rowid
       WHERE q.speaker = ? COLLATE NOCASE ORDER BY q.article_rowid DESC, q.start DESC LIMIT ?`),
-    // Speaker or description matches among the quotes of the newest QUOTE_WINDOW stories.
+    // Speaker matches among the quotes of the newest QUOTE_WINDOW stories (speakers beyond the most quoted MAX_SPEAKERS).
     // MATERIALIZED + CROSS JOIN: with a bound LIKE pattern the planner would otherwise scan every quote.
-    quotesInWindow: db.prepare<[number, string, string, number], QuoteKey>(`
+    quotesInWindow: db.prepare<[number, string, number], QuoteKey & { speaker: string }>(`
       WITH n AS MATERIALIZED (SELECT rowid AS r, published_ms AS ms FROM articles ORDER BY published_ms DESC, rowid DESC LIMIT ?)
-      SELECT q.article_rowid, q.start, n.ms AS published_ms FROM n CROSS JOIN quotes q ON q.article_rowid = n.r
-      WHERE q.speaker LIKE ? ESCAPE '\\' OR q.speaker_description LIKE ? ESCAPE '\\' LIMIT ?`),
+      SELECT q.article_rowid, q.start, n.ms AS published_ms, q.speaker FROM n CROSS JOIN quotes q ON q.article_rowid = n.r
+      WHERE q.speaker LIKE ? ESCAPE '\\' LIMIT ?`),
     quoteRow: db.prepare<[number, number], QuoteRow & { published_ms: number; a_rowid: number }>(
       `SELECT ${SUMMARY_COLUMNS}, a.published_ms, a.rowid AS a_rowid, q.* FROM quotes q JOIN articles a ON a.rowid = q.article_rowid WHERE q.article_rowid = ? AND q.start = ?`,
     ),
@@ -354,6 +354,7 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
   let ownWrites = 0;
 
   const encodeFeatures = createFeatureEncoder(db);
+  const quoteTable = createQuoteTable(db);
 
   const addArticles = db.transaction((items: readonly AnalyzedArticle[]): AddResult => {
     const result: AddResult = { added: [], duplicates: [] };
@@ -382,21 +383,7 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
       q.insertDigestFeatures.run({ rowid, ...encodeFeatures(features) });
       const day = utcDay(Date.parse(article.published));
       for (const shape of features.shapes) q.insertDayShape.run(day, shape);
-      for (const quote of analysis.quotes) {
-        const inserted = q.insertQuote.run({
-          rowid,
-          start: quote.start,
-          end: quote.end,
-          kind: quote.kind,
-          text: quote.text,
-          speaker: quote.speaker,
-          speakerStart: quote.speakerMention?.start ?? null,
-          speakerEnd: quote.speakerMention?.end ?? null,
-          speakerDescription: quote.speakerDescription,
-          verb: quote.verb,
-        });
-        if (inserted.changes > 0 && quote.speaker !== 'unknown') q.countSpeaker.run(quote.speaker);
-      }
+      quoteTable.insert(rowid, analysis.quotes, analysis.quotesVersion);
       const placeIds = new Set<number>();
       for (const place of analysis.places) {
         const inserted = q.insertPlace.run({ rowid, ...place });
@@ -544,13 +531,18 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     // Candidates, each source bounded: the newest quotes of the (most quoted) speakers whose name
     // matches, from the small quote_speakers table, and name-or-description matches among the
     // newest QUOTE_WINDOW stories. A LIKE '%…%' over every quote grows with the store.
+    // The resolved speaker name holds the query as whole words ("Baker" → "James Baker"), or is an
+    // ending of it ("Treasury Secretary James Baker" → "James Baker", "Baker"). Descriptions never match.
     const like = `%${escapeLike(speaker)}%`;
     const want = offset + query.limit;
     const keys = new Map<string, QuoteKey>();
-    for (const { speaker: name } of q.matchingSpeakers.all(like, MAX_SPEAKERS)) {
+    const names = new Set<string>();
+    for (const { speaker: name } of q.matchingSpeakers.all(like, MAX_SPEAKERS)) if (holdsWords(name, speaker)) names.add(name);
+    for (const alias of speakerAliases(speaker).slice(1)) for (const { speaker: name } of q.matchingSpeakers.all(escapeLike(alias), 1)) names.add(name);
+    for (const name of names) {
       for (const k of q.quotesOfSpeaker.all(name, want)) keys.set(`${k.article_rowid}:${k.start}`, k);
     }
-    for (const k of q.quotesInWindow.all(QUOTE_WINDOW, like, like, want)) keys.set(`${k.article_rowid}:${k.start}`, k);
+    for (const k of q.quotesInWindow.all(QUOTE_WINDOW, like, want)) if (holdsWords(k.speaker, speaker)) keys.set(`${k.article_rowid}:${k.start}`, k);
     // Order the candidates by their keys, then read whole only the rows of the page asked for (a deep
     // page once read up to 10 × offset rows one by one to show 9).
     return [...keys.values()]
@@ -567,9 +559,9 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     const params: (string | number)[] = [ftsAll(words), SEARCH_CANDIDATES];
     let where = '';
     if (speaker) {
-      where = `WHERE (q.speaker LIKE ? ESCAPE '\\' OR q.speaker_description LIKE ? ESCAPE '\\')`;
-      const like = `%${escapeLike(speaker)}%`;
-      params.push(like, like);
+      const aliases = speakerAliases(speaker).slice(1);
+      where = `WHERE (q.speaker LIKE ? ESCAPE '\\'${aliases.map(() => ' OR q.speaker = ? COLLATE NOCASE').join('')})`;
+      params.push(`%${escapeLike(speaker)}%`, ...aliases);
     }
     // Quotes of the 200 stories that best match the topic (bm25 among the newest matches), best story first.
     // As in search(): with a very common word, the newest matching stories instead of bm25's full idf pass.
@@ -583,6 +575,7 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     return db
       .prepare<(string | number)[], QuoteRow>(sql)
       .all(...params, limit, offset)
+      .filter((row) => !speaker || holdsWords(row.speaker, speaker) || speakerAliases(speaker).some((a) => a.toLowerCase() === row.speaker.toLowerCase()))
       .map(toQuoteHit);
   }
 
@@ -701,6 +694,13 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
       return countCache.n;
     },
     findQuotes,
+    staleQuoteStories: (version, since, limit) => quoteTable.stale(version, since ? since.getTime() : null, limit),
+    countStaleQuoteStories: (version, since) => quoteTable.countStale(version, since ? since.getTime() : null),
+    replaceQuotes: (items, version) => {
+      const n = quoteTable.replace(items, version);
+      if (n > 0) ownWrites++;
+      return n;
+    },
     suggestSpeakers: (prefix, limit) => q.matchingSpeakers.all(`%${escapeLike(prefix.trim())}%`, limit).map((r) => r.speaker),
     findPlaceMentions,
     countPlaceMentions,
@@ -717,8 +717,8 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
 }
 
 function toQuote(hit: QuoteHit): Quote {
-  const { text, kind, speaker, speakerMention, speakerDescription, verb, start, end } = hit;
-  return { text, kind, speaker, speakerMention, speakerDescription, verb, start, end };
+  const { text, kind, speaker, speakerMention, speakerResolved, speakerDescription, verb, start, end } = hit;
+  return { text, kind, speaker, speakerMention, speakerResolved, speakerDescription, verb, start, end };
 }
 
 /** yyyymm of an ISO date as written (`1987-03-02T…` → 198703), as MONTH_OF_PUBLISHED computes it in SQL. */

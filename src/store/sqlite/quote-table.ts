@@ -1,0 +1,106 @@
+import type { Quote } from '../../nlp/types.js';
+import type { StaleQuoteStory } from '../article-store.js';
+import type { SqliteDatabase } from './open-database.js';
+
+/**
+ * The quotes table and what is kept beside it: the speaker counts (`quote_speakers`) that the
+ * `/quote speaker:` filter and autocomplete read, and the analyzer version of each story's quotes
+ * (`quote_analysis`) that `dateline reanalyze` brings up to date. One place writes all three, so
+ * they never disagree.
+ */
+export interface QuoteTable {
+  /** Quotes of a new story (inside the caller's transaction). */
+  insert(rowid: number, quotes: readonly Quote[], version: number | undefined): void;
+  /** Replace the quotes of stored stories, each story in the same transaction as its version mark. */
+  replace(items: readonly { id: string; quotes: readonly Quote[] }[], version: number): number;
+  /** Stories whose quotes an older analyzer wrote, oldest stored first, published at or after `sinceMs`. */
+  stale(version: number, sinceMs: number | null, limit: number): StaleQuoteStory[];
+  countStale(version: number, sinceMs: number | null): number;
+}
+
+export function createQuoteTable(db: SqliteDatabase): QuoteTable {
+  const q = {
+    insertQuote: db.prepare(`
+      INSERT OR IGNORE INTO quotes (article_rowid, start, end, kind, text, speaker, speaker_start, speaker_end, speaker_description, verb, resolved_name, resolved_start, resolved_end)
+      VALUES (@rowid, @start, @end, @kind, @text, @speaker, @speakerStart, @speakerEnd, @speakerDescription, @verb, @resolvedName, @resolvedStart, @resolvedEnd)`),
+    countSpeaker: db.prepare<[string]>('INSERT INTO quote_speakers (speaker, quotes) VALUES (?, 1) ON CONFLICT (speaker) DO UPDATE SET quotes = quotes + 1'),
+    uncountSpeaker: db.prepare<[string]>('UPDATE quote_speakers SET quotes = quotes - 1 WHERE speaker = ?'),
+    dropUncounted: db.prepare('DELETE FROM quote_speakers WHERE quotes <= 0'),
+    speakersOf: db.prepare<[number], { speaker: string }>("SELECT speaker FROM quotes WHERE article_rowid = ? AND speaker <> 'unknown'"),
+    deleteQuotes: db.prepare<[number]>('DELETE FROM quotes WHERE article_rowid = ?'),
+    markVersion: db.prepare<[number, number]>(
+      'INSERT INTO quote_analysis (article_rowid, version) VALUES (?, ?) ON CONFLICT (article_rowid) DO UPDATE SET version = excluded.version',
+    ),
+    rowidOf: db.prepare<[string], { rowid: number }>('SELECT rowid FROM articles WHERE id = ?'),
+    // walks articles by rowid (oldest stored first) and stops at the LIMIT: a batch costs the same late in a run as early
+    stale: db.prepare<[number, number, number], StaleQuoteStory>(`
+      SELECT a.id, a.body, a.published FROM articles a LEFT JOIN quote_analysis v ON v.article_rowid = a.rowid
+      WHERE (v.version IS NULL OR v.version < ?) AND a.published_ms >= ? ORDER BY a.rowid LIMIT ?`),
+    countStale: db.prepare<[number, number], { n: number }>(`
+      SELECT COUNT(*) AS n FROM articles a LEFT JOIN quote_analysis v ON v.article_rowid = a.rowid
+      WHERE (v.version IS NULL OR v.version < ?) AND a.published_ms >= ?`),
+  };
+
+  const insert = (rowid: number, quotes: readonly Quote[], version: number | undefined): void => {
+    for (const quote of quotes) {
+      const inserted = q.insertQuote.run({
+        rowid,
+        start: quote.start,
+        end: quote.end,
+        kind: quote.kind,
+        text: quote.text,
+        speaker: quote.speaker,
+        speakerStart: quote.speakerMention?.start ?? null,
+        speakerEnd: quote.speakerMention?.end ?? null,
+        speakerDescription: quote.speakerDescription,
+        verb: quote.verb,
+        resolvedName: quote.speakerResolved?.name ?? null,
+        resolvedStart: quote.speakerResolved?.start ?? null,
+        resolvedEnd: quote.speakerResolved?.end ?? null,
+      });
+      if (inserted.changes > 0 && quote.speaker !== 'unknown') q.countSpeaker.run(quote.speaker);
+    }
+    if (version !== undefined) q.markVersion.run(rowid, version);
+  };
+
+  const replace = db.transaction((items: readonly { id: string; quotes: readonly Quote[] }[], version: number): number => {
+    let done = 0;
+    for (const { id, quotes } of items) {
+      const row = q.rowidOf.get(id);
+      if (!row) continue; // deleted meanwhile
+      for (const { speaker } of q.speakersOf.all(row.rowid)) q.uncountSpeaker.run(speaker);
+      q.deleteQuotes.run(row.rowid);
+      insert(row.rowid, quotes, version);
+      done++;
+    }
+    q.dropUncounted.run();
+    return done;
+  });
+
+  return {
+    insert,
+    // IMMEDIATE: take the write lock up front, so a bot writing at the same time waits (busy_timeout) instead of failing
+    replace: (items, version) => replace.immediate(items, version),
+    stale: (version, sinceMs, limit) => q.stale.all(version, sinceMs ?? Number.MIN_SAFE_INTEGER, limit),
+    countStale: (version, sinceMs) => q.countStale.get(version, sinceMs ?? Number.MIN_SAFE_INTEGER)?.n ?? 0,
+  };
+}
+
+/**
+ * The speaker names a `/quote speaker:` query stands for (issue 15): the query itself, and every
+ * shorter ending of it, so "Treasury Secretary James Baker" finds the speaker stored as "James Baker"
+ * and "Baker" (a story that never gave his first name). Shorter queries reach longer names by
+ * containment ("Baker" finds "James Baker").
+ */
+export function speakerAliases(query: string): string[] {
+  const words = query.trim().replace(/['’]s$/, '').split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) out.push(words.slice(i).join(' '));
+  return out;
+}
+
+/** Whether a stored speaker name holds the query as whole words ("Baker" in "James Baker", not in "Bakersfield"). */
+export function holdsWords(name: string, query: string): boolean {
+  const escaped = query.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'iu').test(name);
+}

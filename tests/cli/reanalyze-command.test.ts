@@ -1,0 +1,113 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { reanalyzeQuotes } from '../../src/cli/reanalyze-command.js';
+import { extractQuotes, QUOTE_ANALYZER_VERSION } from '../../src/nlp/quotes/extract-quotes.js';
+import type { Quote } from '../../src/nlp/types.js';
+import { splitSentences } from '../../src/nlp/sentences.js';
+import { openDatabase } from '../../src/store/sqlite/open-database.js';
+import { createSqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
+import type { ArticleStore } from '../../src/store/article-store.js';
+import { makeTempDir } from '../helpers/paths.js';
+import { reutersStories } from '../helpers/reuters-stories.js';
+import { runCliCaptured } from '../helpers/run-cli.js';
+
+// The Baker stories of issue 15, and two more dated earlier for --since.
+const BAKER = ['reuters21578-20764', 'reuters21578-20631'];
+const EARLIER = ['reuters21578-1', 'reuters21578-5'];
+
+/**
+ * What the issue-5 analyzer stored for a story: its quotes with the speaker taken from inside the
+ * quotation ("All Mr. Baker"), no resolved speaker, and no analyzer version kept.
+ */
+function oldAnalysis(body: string): Quote[] {
+  return extractQuotes(body, splitSentences(body)).map((q) => ({
+    ...q,
+    speaker: q.text.startsWith('All Mr. Baker') ? 'All Mr. Baker' : q.speaker,
+    speakerResolved: null,
+  }));
+}
+
+/** A store as the old analyzer left it: stories added without `quotesVersion`. */
+function writeOldStore(file: string, ids: readonly string[]): void {
+  const store = createSqliteArticleStore(openDatabase(file));
+  store.addArticles(
+    reutersStories(ids).map((s) => ({
+      article: {
+        source: s.source, published: s.date, publishedZone: 'UTC', editor: null, datelinePlace: null, headline: s.title,
+        headlineDerived: false, caption: null, captionCredit: null, body: s.text, url: null, origin: 'test',
+      },
+      analysis: { sentences: [], quotes: oldAnalysis(s.text), places: [] },
+    })),
+  );
+  store.close();
+}
+
+interface QuoteJson {
+  text: string;
+  speaker: string;
+  speakerResolved: { name: string } | null;
+}
+
+async function bakerQuotes(db: string): Promise<QuoteJson[]> {
+  const r = await runCliCaptured(['ask', '/quote speaker:Baker', '--json', '--db', db]);
+  return (JSON.parse(r.lastLine) as { data: { quotes: QuoteJson[] } }).data.quotes;
+}
+
+describe('dateline reanalyze', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let db: string;
+  beforeEach(() => {
+    temp = makeTempDir();
+    db = path.join(temp.dir, 'old.db');
+    writeOldStore(db, [...BAKER, ...EARLIER]);
+  });
+  afterEach(() => temp.cleanup());
+
+  it('brings a store written by the old analyzer up to date, with progress on stderr', async () => {
+    // before: the quotation's own words are taken for its speaker
+    expect((await bakerQuotes(db)).map((q) => q.speaker)).toContain('All Mr. Baker');
+
+    const r = await runCliCaptured(['reanalyze', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/reanalyze: 0\/4 stories/);
+    expect(r.stderr).toMatch(/reanalyze: 4\/4 stories/);
+    expect(r.lastLine).toMatch(/^reanalyzed 4 stories in [\d.]+ s; every story is at quote analyzer v\d+$/);
+
+    const after = await bakerQuotes(db);
+    expect(after.map((q) => q.speaker)).not.toContain('All Mr. Baker');
+    expect(after.every((q) => q.speakerResolved === null || /Baker/.test(q.speakerResolved.name))).toBe(true);
+    // the Brusca quotation is no longer Baker's
+    const all = await runCliCaptured(['ask', '/quote speaker:Brusca', '--json', '--db', db]);
+    const brusca = (JSON.parse(all.lastLine) as { data: { quotes: QuoteJson[] } }).data.quotes;
+    expect(brusca.some((q) => q.text.startsWith('All Mr. Baker did'))).toBe(true);
+
+    // a second run finds nothing left to do
+    const again = await runCliCaptured(['reanalyze', '--db', db]);
+    expect(again.lastLine).toMatch(/^reanalyzed 0 stories/);
+  });
+
+  it('resumes where an interrupted run stopped, and --since limits it to newer stories', () => {
+    const store: ArticleStore = createSqliteArticleStore(openDatabase(db));
+    try {
+      expect(store.countStaleQuoteStories(QUOTE_ANALYZER_VERSION, null)).toBe(4);
+      // --since: only the October Baker stories
+      expect(reanalyzeQuotes(store, { since: new Date('1987-10-01'), batch: 1, limit: 1 })).toBe(1);
+      expect(store.countStaleQuoteStories(QUOTE_ANALYZER_VERSION, new Date('1987-10-01'))).toBe(1);
+      const progress: number[] = [];
+      expect(reanalyzeQuotes(store, { since: new Date('1987-10-01'), batch: 1, onProgress: (p) => progress.push(p.done) })).toBe(1);
+      expect(progress).toEqual([0, 1]);
+      expect(store.countStaleQuoteStories(QUOTE_ANALYZER_VERSION, null)).toBe(2);
+      expect(reanalyzeQuotes(store, { since: null })).toBe(2);
+      expect(store.countStaleQuoteStories(QUOTE_ANALYZER_VERSION, null)).toBe(0);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('rejects a bad --since with a clear message and changes nothing', async () => {
+    const r = await runCliCaptured(['reanalyze', '--since', 'yesterday', '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--since must be a date/);
+    expect((await bakerQuotes(db)).map((q) => q.speaker)).toContain('All Mr. Baker');
+  });
+});
