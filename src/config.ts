@@ -22,6 +22,11 @@ export interface Config {
   watch: { enabled: boolean; dir: string };
   /** Analyzer threads for bulk ingest of big files: 0 analyses inline; null means one per core (at most 4). */
   ingestThreads: number | null;
+  /**
+   * Slash commands over HTTP (issue 20): the port of `POST /interactions` (null: no HTTP endpoint
+   * unless `--http`) and the application's public key that signs every request (hex).
+   */
+  http: { port: number | null; publicKey: string | null };
 }
 
 const emptyToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -65,6 +70,8 @@ const envSchema = z.object({
   DATELINE_FEEDS_ALLOW_PRIVATE: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).optional()),
   DATELINE_WATCH: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).optional()),
   DATELINE_WATCH_DIR: optionalString,
+  DISCORD_PUBLIC_KEY: z.preprocess(emptyToUndefined, z.string().trim().regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hex digits of the application\'s public key').optional()),
+  DATELINE_HTTP_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535, 'must be a TCP port (0-65535)').optional()),
   DATELINE_INGEST_THREADS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(16, 'must be 0-16 threads (0: analyse inline)').optional()),
 });
 
@@ -108,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     feeds: { urls: splitList(e.DATELINE_FEEDS ?? ''), intervalMinutes: e.DATELINE_FEED_INTERVAL ?? 15, contact: e.DATELINE_FEED_CONTACT ?? null, allowPrivate: e.DATELINE_FEEDS_ALLOW_PRIVATE === 'on' },
     watch: { enabled: e.DATELINE_WATCH !== 'off', dir: path.resolve(cwd, e.DATELINE_WATCH_DIR ?? dataDir) },
     ingestThreads: e.DATELINE_INGEST_THREADS ?? null,
+    http: { port: e.DATELINE_HTTP_PORT ?? null, publicKey: e.DISCORD_PUBLIC_KEY?.toLowerCase() ?? null },
   };
 }
