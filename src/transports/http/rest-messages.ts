@@ -47,7 +47,7 @@ export function createRestMessages(rest: REST, hasToken: boolean): RestMessages 
   const requireToken = (): void => {
     if (!hasToken) throw new Error('posting to a channel needs DISCORD_TOKEN (HTTP interactions alone do not)');
   };
-  const botUserId = (): Promise<string> => (selfId ??= (rest.get(Routes.user('@me')) as Promise<{ id: string }>).then((u) => u.id));
+  const botUserId = (): Promise<string> => (selfId ??= (rest.get(Routes.user()) as Promise<{ id: string }>).then((u) => u.id));
 
   const followUp = async (webhook: InteractionWebhook, reply: Reply): Promise<void> => {
     const payload = toMessagePayload(renderReply(reply));
@@ -74,7 +74,7 @@ export function createRestMessages(rest: REST, hasToken: boolean): RestMessages 
 
     async completeDeferral(webhook, reply) {
       const rendered = renderReply(reply);
-      const original = Routes.webhookMessage(webhook.applicationId, webhook.token, '@original');
+      const original = Routes.webhookMessage(webhook.applicationId, webhook.token);
       if (rendered.ephemeral) {
         // A public deferral cannot become ephemeral: remove "thinking…", answer privately (as the gateway transport does).
         await rest.delete(original, { auth: false });
