@@ -163,11 +163,22 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     if (!accepting || !onCommand) return sendCallback(res, CallbackType.Message, errorReply(SHUTTING_DOWN));
     if (!i.inGuild && command?.data.toJSON().default_member_permissions != null) return sendCallback(res, CallbackType.Message, errorReply(REFUSED_IN_DMS));
     const { subcommand, options: values } = flattenOptions(i.options);
-    const result = onCommand({ name: i.name, subcommand, options: values, caller: i.caller });
+    const incoming: IncomingCommand = { name: i.name, subcommand, options: values, caller: i.caller };
     const webhook: InteractionWebhook = { applicationId: i.applicationId, token: i.token };
+    const run = onCommand;
 
-    // Slow commands defer at once; any other command defers if it has not answered in time.
-    const early = command?.slow ? null : await within(result.then((r) => ({ reply: r })), deferAfterMs, null);
+    // Slow commands defer before they start: their synchronous work (rendering a map) would
+    // otherwise hold the event loop past Discord's 3 s before the deferral is written.
+    if (command?.slow) {
+      const deferred = JSON.stringify({ type: CallbackType.DeferredMessage });
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(deferred)) });
+      await new Promise<void>((resolve) => res.end(deferred, resolve));
+      track(finishDeferred(webhook, i.name, Promise.resolve().then(() => run(incoming)), started));
+      return;
+    }
+    // Any other command defers if it has not answered in time.
+    const result = run(incoming);
+    const early = await within(result.then((r) => ({ reply: r })), deferAfterMs, null);
     if (early) {
       await sendCallback(res, CallbackType.Message, early.reply);
       log.debug('answered', { command: i.name, ms: now() - started, deferred: false, transport: 'http' });
