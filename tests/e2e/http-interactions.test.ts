@@ -73,7 +73,8 @@ describe('npm start -- --http (the real process)', () => {
     fs.mkdirSync(cacheDir);
     fs.copyFileSync(sampleArticle, path.join(dataDir, path.basename(sampleArticle)));
     // The gazetteer index is read-only: share the checkout's instead of building one per test.
-    for (const file of fs.readdirSync(path.join(repoRoot, 'data/cache'))) fs.symlinkSync(path.join(repoRoot, 'data/cache', file), path.join(cacheDir, file));
+    for (const file of fs.readdirSync(path.join(repoRoot, 'data/cache')))
+      fs.symlinkSync(path.join(repoRoot, 'data/cache', file), path.join(cacheDir, file));
     env = {
       DISCORD_TOKEN: fake.token,
       DISCORD_API_URL: fake.apiUrl,
@@ -98,7 +99,13 @@ describe('npm start -- --http (the real process)', () => {
     temp.cleanup();
   });
 
-  async function interact(baseUrl: string, kind: 'chat-input' | 'autocomplete', name: string, values: Record<string, string> = {}, focused?: string): Promise<{ res: InteractionResponse; id: string }> {
+  async function interact(
+    baseUrl: string,
+    kind: 'chat-input' | 'autocomplete',
+    name: string,
+    values: Record<string, string> = {},
+    focused?: string,
+  ): Promise<{ res: InteractionResponse; id: string }> {
     const { interaction, payload } = fake.createHttpInteraction(kind, name, values, focused ? { focused } : {});
     const res = await postInteraction(baseUrl, key, payload);
     if (res.status === 200) expect(fake.acknowledgeHttpInteraction(interaction.id, { body: res.body, files: res.files })).toBe(204);
@@ -106,7 +113,9 @@ describe('npm start -- --http (the real process)', () => {
   }
 
   it('registered the slash commands through REST and answers PING with PONG', async () => {
-    expect((fake.commands.get(fake.guilds[0]!.id) ?? []).map((c) => c.json.name)).toEqual(expect.arrayContaining(['search', 'where', 'latest']));
+    expect((fake.commands.get(fake.guilds[0]!.id) ?? []).map((c) => c.json.name)).toEqual(
+      expect.arrayContaining(['search', 'where', 'latest']),
+    );
     const res = await postInteraction(a.baseUrl, key, { id: '1', application_id: fake.applicationId, type: 1, token: 'x', version: 1 });
     expect(res).toMatchObject({ status: 200, body: { type: 1 } });
   });
@@ -148,7 +157,15 @@ describe('npm start -- --http (the real process)', () => {
     expect(edited.kind).toBe('edit-original');
     expect(textOf(edited)).toMatch(/Raqqa/);
     expect(edited.files.map((f) => f.contentType)).toContain('image/png');
-    expect(fake.requests.some((r) => r.method === 'PATCH' && r.path.startsWith(`/webhooks/${fake.applicationId}/`) && r.path.endsWith('/messages/@original') && r.status === 200)).toBe(true);
+    expect(
+      fake.requests.some(
+        (r) =>
+          r.method === 'PATCH' &&
+          r.path.startsWith(`/webhooks/${fake.applicationId}/`) &&
+          r.path.endsWith('/messages/@original') &&
+          r.status === 200,
+      ),
+    ).toBe(true);
   }, 40_000);
 
   it('GET /healthz answers 200 with the store reachable', async () => {

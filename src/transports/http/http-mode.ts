@@ -19,7 +19,9 @@ export function createHttpMode(config: Config, port: number, app: App, log: Logg
   const rest = new REST(config.discord.apiUrl ? { api: config.discord.apiUrl } : {});
   if (token) rest.setToken(token);
   else log.warn('no DISCORD_TOKEN: answering interactions only (no command registration, digests or feed posts)');
-  rest.on('rateLimited', (info) => log.warn('rate limited by Discord', { route: info.route, retryAfterMs: info.retryAfter, global: info.global }));
+  rest.on('rateLimited', (info) =>
+    log.warn('rate limited by Discord', { route: info.route, retryAfterMs: info.retryAfter, global: info.global }),
+  );
   const transport = createHttpTransport({
     port,
     publicKey: config.http.publicKey,
@@ -28,7 +30,11 @@ export function createHttpMode(config: Config, port: number, app: App, log: Logg
     log,
     rest,
     hasToken: token !== null,
-    registration: { applicationId: config.discord.applicationId, guildId: config.discord.guildId, statePath: path.join(config.cacheDir, 'registered-commands.json') },
+    registration: {
+      applicationId: config.discord.applicationId,
+      guildId: config.discord.guildId,
+      statePath: path.join(config.cacheDir, 'registered-commands.json'),
+    },
   });
   return { transport, ownsTarget: (target) => token !== null && target.guildId !== null };
 }

@@ -14,7 +14,8 @@ export function httpPortFromArgs(values: { http?: unknown; port?: unknown }, con
     problems.push(`--port: must be a TCP port (0-65535), got "${String(values.port)}"`);
   }
   const enabled = values.http === true || config.http.port !== null;
-  if (enabled && !config.http.publicKey) problems.push('DISCORD_PUBLIC_KEY: required to serve HTTP interactions (Developer Portal → General Information → Public Key)');
+  if (enabled && !config.http.publicKey)
+    problems.push('DISCORD_PUBLIC_KEY: required to serve HTTP interactions (Developer Portal → General Information → Public Key)');
   if (problems.length > 0) throw new ConfigError(problems);
   if (!enabled) return null;
   return flagPort ?? config.http.port ?? DEFAULT_HTTP_PORT;

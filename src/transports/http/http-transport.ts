@@ -101,7 +101,12 @@ async function sendCallback(res: ServerResponse, type: number, reply: Reply | nu
   const encoded = new Response(form);
   const bytes = Buffer.from(await encoded.arrayBuffer());
   if (res.headersSent) return;
-  res.writeHead(200, { 'content-type': encoded.headers.get('content-type') ?? 'multipart/form-data', 'content-length': String(bytes.length) }).end(bytes);
+  res
+    .writeHead(200, {
+      'content-type': encoded.headers.get('content-type') ?? 'multipart/form-data',
+      'content-length': String(bytes.length),
+    })
+    .end(bytes);
 }
 
 function errorReply(text: string): Reply {
@@ -109,7 +114,12 @@ function errorReply(text: string): Reply {
 }
 
 function transportErrorReply(errorId: string): Reply {
-  return makeReply({ text: `Something went wrong while answering (error id ${errorId}). It has been logged.`, isError: true, ephemeral: true, data: { error: 'internal', errorId } });
+  return makeReply({
+    text: `Something went wrong while answering (error id ${errorId}). It has been logged.`,
+    isError: true,
+    ephemeral: true,
+    data: { error: 'internal', errorId },
+  });
 }
 
 /** Resolve with `fallback` after `ms` unless `work` settles first. */
@@ -161,7 +171,8 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     const started = now();
     const command = registry.get(i.name);
     if (!accepting || !onCommand) return sendCallback(res, CallbackType.Message, errorReply(SHUTTING_DOWN));
-    if (!i.inGuild && command?.data.toJSON().default_member_permissions != null) return sendCallback(res, CallbackType.Message, errorReply(REFUSED_IN_DMS));
+    if (!i.inGuild && command?.data.toJSON().default_member_permissions != null)
+      return sendCallback(res, CallbackType.Message, errorReply(REFUSED_IN_DMS));
     const { subcommand, options: values } = flattenOptions(i.options);
     const incoming: IncomingCommand = { name: i.name, subcommand, options: values, caller: i.caller };
     const webhook: InteractionWebhook = { applicationId: i.applicationId, token: i.token };
@@ -173,12 +184,23 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
       const deferred = JSON.stringify({ type: CallbackType.DeferredMessage });
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(deferred)) });
       await new Promise<void>((resolve) => res.end(deferred, resolve));
-      track(finishDeferred(webhook, i.name, Promise.resolve().then(() => run(incoming)), started));
+      track(
+        finishDeferred(
+          webhook,
+          i.name,
+          Promise.resolve().then(() => run(incoming)),
+          started,
+        ),
+      );
       return;
     }
     // Any other command defers if it has not answered in time.
     const result = run(incoming);
-    const early = await within(result.then((r) => ({ reply: r })), deferAfterMs, null);
+    const early = await within(
+      result.then((r) => ({ reply: r })),
+      deferAfterMs,
+      null,
+    );
     if (early) {
       await sendCallback(res, CallbackType.Message, early.reply);
       log.debug('answered', { command: i.name, ms: now() - started, deferred: false, transport: 'http' });
@@ -219,7 +241,11 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     const check = verify({ signature: header('x-signature-ed25519'), timestamp: header('x-signature-timestamp'), body }, now());
     if (!check.ok) {
       // Never the body: it is unauthenticated input, and Discord probes the endpoint with bad signatures on purpose.
-      log.warn('interaction refused: invalid request signature', { reason: check.reason, remote: req.socket.remoteAddress, bytes: body.length });
+      log.warn('interaction refused: invalid request signature', {
+        reason: check.reason,
+        remote: req.socket.remoteAddress,
+        bytes: body.length,
+      });
       sendJson(res, 401, { error: 'invalid request signature' });
       return;
     }
@@ -252,7 +278,11 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
 
   async function handleHealth(res: ServerResponse): Promise<void> {
     try {
-      const articles = await within(Promise.resolve().then(() => services.store.count()), HEALTH_TIMEOUT_MS, null);
+      const articles = await within(
+        Promise.resolve().then(() => services.store.count()),
+        HEALTH_TIMEOUT_MS,
+        null,
+      );
       if (articles === null) throw new Error('store did not answer in time');
       sendJson(res, 200, { status: 'ok', articles });
     } catch (error) {
@@ -292,7 +322,11 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
       }
       const s = createServer(
         // Node answers 408 itself when a request is not in by then; the check interval bounds how late.
-        { requestTimeout: requestTimeoutMs, headersTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.max(100, Math.min(1000, requestTimeoutMs / 4)) },
+        {
+          requestTimeout: requestTimeoutMs,
+          headersTimeout: requestTimeoutMs,
+          connectionsCheckingInterval: Math.max(100, Math.min(1000, requestTimeoutMs / 4)),
+        },
         (req, res) => {
           handle(req, res).catch((error: unknown) => {
             const errorId = newErrorId();
@@ -325,7 +359,11 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
       const pending = [...inFlight];
       if (pending.length > 0) {
         log.info('waiting for in-flight replies', { count: pending.length });
-        await within(Promise.allSettled(pending).then(() => undefined), options.shutdownTimeoutMs ?? 10_000, undefined);
+        await within(
+          Promise.allSettled(pending).then(() => undefined),
+          options.shutdownTimeoutMs ?? 10_000,
+          undefined,
+        );
       }
       s?.closeAllConnections();
       await closed;

@@ -56,20 +56,19 @@ export interface CommandInteraction {
 
 /** An interaction ready to dispatch, or why it is not. */
 export type ParsedInteraction =
-  | { kind: 'ping' }
-  | CommandInteraction
-  | { kind: 'unsupported'; type: number }
-  | { kind: 'invalid'; problem: string };
+  { kind: 'ping' } | CommandInteraction | { kind: 'unsupported'; type: number } | { kind: 'invalid'; problem: string };
 
 export function parseInteraction(json: unknown): ParsedInteraction {
   const parsed = interactionSchema.safeParse(json);
   if (!parsed.success) return { kind: 'invalid', problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
   const i = parsed.data;
   if (i.type === InteractionType.Ping) return { kind: 'ping' };
-  if (i.type !== InteractionType.ApplicationCommand && i.type !== InteractionType.Autocomplete) return { kind: 'unsupported', type: i.type };
+  if (i.type !== InteractionType.ApplicationCommand && i.type !== InteractionType.Autocomplete)
+    return { kind: 'unsupported', type: i.type };
   const user = i.member?.user ?? i.user;
   const channelId = i.channel_id ?? i.channel?.id;
-  if (!i.data || !i.token || !user || !channelId) return { kind: 'invalid', problem: 'a command interaction needs data, token, a user and a channel' };
+  if (!i.data || !i.token || !user || !channelId)
+    return { kind: 'invalid', problem: 'a command interaction needs data, token, a user and a channel' };
   const inGuild = i.guild_id !== undefined;
   const permissions = BigInt(i.member?.permissions ?? '0');
   return {
@@ -91,10 +90,12 @@ export function parseInteraction(json: unknown): ParsedInteraction {
 }
 
 /** The option being typed in an autocomplete (Discord marks it `focused`), at any depth. */
-export function focusedOption(options: readonly (InteractionOptionLike & { focused?: boolean | undefined })[]): { name: string; value: string } | null {
+export function focusedOption(
+  options: readonly (InteractionOptionLike & { focused?: boolean | undefined })[],
+): { name: string; value: string } | null {
   for (const option of options) {
     if (option.focused) return { name: option.name, value: String(option.value ?? '') };
-    const inner = focusedOption((option.options ?? []) as readonly (InteractionOptionLike & { focused?: boolean | undefined })[]);
+    const inner = focusedOption(option.options ?? []);
     if (inner) return inner;
   }
   return null;

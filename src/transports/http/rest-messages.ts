@@ -58,7 +58,10 @@ export function createRestMessages(rest: REST, hasToken: boolean): RestMessages 
     async send(target, reply) {
       requireToken();
       const payload = toMessagePayload(renderReply(reply), { withFlags: false });
-      const message = (await rest.post(Routes.channelMessages(target.channelId), { body: payload.body, files: rawFiles(payload) })) as ApiMessage;
+      const message = (await rest.post(Routes.channelMessages(target.channelId), {
+        body: payload.body,
+        files: rawFiles(payload),
+      })) as ApiMessage;
       return { id: message.id };
     },
 
@@ -66,7 +69,9 @@ export function createRestMessages(rest: REST, hasToken: boolean): RestMessages 
       requireToken();
       const [self, recent] = await Promise.all([
         botUserId(),
-        rest.get(Routes.channelMessages(target.channelId), { query: new URLSearchParams({ limit: String(MARKER_SEARCH_LIMIT) }) }) as Promise<ApiMessage[]>,
+        rest.get(Routes.channelMessages(target.channelId), {
+          query: new URLSearchParams({ limit: String(MARKER_SEARCH_LIMIT) }),
+        }) as Promise<ApiMessage[]>,
       ]);
       const found = recent.find((m) => m.author?.id === self && messageSearchText(m.content, m.embeds ?? []).includes(marker));
       return found ? { id: found.id } : null;

@@ -22,9 +22,16 @@ export interface SignedRequest {
 }
 
 /** A verifier bound to one public key (hex, as the Developer Portal shows it). Throws on a malformed key. */
-export function createSignatureVerifier(publicKeyHex: string, maxAgeMs = MAX_SIGNATURE_AGE_MS): (request: SignedRequest, nowMs: number) => SignatureCheck {
+export function createSignatureVerifier(
+  publicKeyHex: string,
+  maxAgeMs = MAX_SIGNATURE_AGE_MS,
+): (request: SignedRequest, nowMs: number) => SignatureCheck {
   if (!/^[0-9a-fA-F]{64}$/.test(publicKeyHex)) throw new Error('DISCORD_PUBLIC_KEY must be 64 hex digits');
-  const key: KeyObject = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(publicKeyHex, 'hex')]), format: 'der', type: 'spki' });
+  const key: KeyObject = createPublicKey({
+    key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(publicKeyHex, 'hex')]),
+    format: 'der',
+    type: 'spki',
+  });
   return ({ signature, timestamp, body }, nowMs) => {
     if (!signature || !timestamp) return { ok: false, reason: 'missing-headers' };
     if (!/^[0-9a-fA-F]{128}$/.test(signature) || !/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'malformed' };

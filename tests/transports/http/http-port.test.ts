@@ -22,7 +22,9 @@ describe('httpPortFromArgs', () => {
   });
 
   it('refuses a --port that is not a port, with every problem at once', () => {
-    expect(() => httpPortFromArgs({ http: true, port: 'http' }, loadConfig({}, {}, '/x'))).toThrow(/--port: must be a TCP port[\s\S]*DISCORD_PUBLIC_KEY/);
+    expect(() => httpPortFromArgs({ http: true, port: 'http' }, loadConfig({}, {}, '/x'))).toThrow(
+      /--port: must be a TCP port[\s\S]*DISCORD_PUBLIC_KEY/,
+    );
     expect(() => httpPortFromArgs({ http: true, port: '65536' }, loadConfig({ DISCORD_PUBLIC_KEY: KEY }, {}, '/x'))).toThrow(/--port/);
   });
 });

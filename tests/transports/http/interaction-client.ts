@@ -64,7 +64,12 @@ export async function readResponse(res: Response, started: number): Promise<Inte
 }
 
 /** POST an interaction (an object, or raw bytes) to `${baseUrl}/interactions`, signed with `key`. */
-export async function postInteraction(baseUrl: string, key: SigningKey, payload: unknown, options: PostOptions = {}): Promise<InteractionResponse> {
+export async function postInteraction(
+  baseUrl: string,
+  key: SigningKey,
+  payload: unknown,
+  options: PostOptions = {},
+): Promise<InteractionResponse> {
   const body = Buffer.isBuffer(payload) ? payload : Buffer.from(JSON.stringify(payload));
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
   const signature = options.signature ?? signRequest(options.signWith ?? key, timestamp, body);
