@@ -197,7 +197,15 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     // Any other command defers if it has not answered in time.
     const result = run(incoming);
     const early = await within(
-      result.then((r) => ({ reply: r })),
+      result.then(
+        (r) => ({ reply: r }),
+        (error: unknown) => {
+          // The dispatcher catches command errors; this is a transport-level failure: apologise, never a bare 500.
+          const errorId = newErrorId();
+          log.error('answering an interaction failed', { command: i.name, interactionId: i.id, errorId, error });
+          return { reply: transportErrorReply(errorId) };
+        },
+      ),
       deferAfterMs,
       null,
     );

@@ -269,6 +269,21 @@ describe('HTTP interactions transport (in process, real fake Discord over REST)'
     expect((res.body as { data: { embeds: EmbedJson[] } }).data.embeds[0]!.description).toMatch(/canManageGuild=true/);
   });
 
+  it('a failure outside the dispatcher still answers: a private apology with an error id', async () => {
+    const failing = makeTransport();
+    await failing.start(() => Promise.reject(new Error('transport-level failure')));
+    try {
+      const { payload } = fake.createHttpInteraction('chat-input', 'search', { query: 'Raqqa' });
+      const res = await postInteraction(`http://127.0.0.1:${failing.port}`, key, payload);
+      const data = (res.body as { type: number; data: { content: string; flags: number } }).data;
+      expect(res.status).toBe(200);
+      expect(data.flags).toBe(64);
+      expect(data.content).toMatch(/error id [0-9a-f]{8}/);
+    } finally {
+      await failing.stop();
+    }
+  });
+
   it('GET /healthz: 200 when the store answers', async () => {
     const res = await fetch(`${baseUrl}/healthz`);
     expect(res.status).toBe(200);
