@@ -26,6 +26,11 @@ export interface Config {
   ingestThreads: number | null;
   /** Story bodies over this many UTF-8 bytes are rejected at ingest (issue 18). */
   maxBodyBytes: number;
+  /**
+   * Slash commands over HTTP (issue 20): the port of `POST /interactions` (null: no HTTP endpoint
+   * unless `--http`) and the application's public key that signs every request (hex).
+   */
+  http: { port: number | null; publicKey: string | null };
 }
 
 const emptyToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -73,6 +78,8 @@ const envSchema = z.object({
   DATELINE_GUILD_MAX_SUBSCRIPTIONS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(1000, 'must be 0-1000 digest subscriptions per server').optional()),
   DATELINE_WATCH_DIR: optionalString,
   DATELINE_MAX_BODY_KB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1, 'must be at least 1 KB').max(1_048_576, 'must be at most 1048576 KB (1 GB)').optional()),
+  DISCORD_PUBLIC_KEY: z.preprocess(emptyToUndefined, z.string().trim().regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hex digits of the application\'s public key').optional()),
+  DATELINE_HTTP_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535, 'must be a TCP port (0-65535)').optional()),
   DATELINE_INGEST_THREADS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(16, 'must be 0-16 threads (0: analyse inline)').optional()),
 });
 
@@ -118,5 +125,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     tenancy: { maxFeedsPerGuild: e.DATELINE_GUILD_MAX_FEEDS ?? 20, maxSubscriptionsPerGuild: e.DATELINE_GUILD_MAX_SUBSCRIPTIONS ?? 10, feedStories: e.DATELINE_FEED_STORIES ?? 'shared' },
     ingestThreads: e.DATELINE_INGEST_THREADS ?? null,
     maxBodyBytes: (e.DATELINE_MAX_BODY_KB ?? 8192) * 1024,
+    http: { port: e.DATELINE_HTTP_PORT ?? null, publicKey: e.DISCORD_PUBLIC_KEY?.toLowerCase() ?? null },
   };
 }

@@ -11,6 +11,7 @@ import { createLogger, redactSecrets, secretsFromEnv, type Logger } from './core
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { isPrimaryProcess } from './transports/discord/shard-ownership.js';
 import { createShellTransport } from './transports/shell/shell-transport.js';
+import { httpPortFromArgs } from './transports/http/http-port.js';
 import type { SendTarget, Transport } from './transports/transport.js';
 import { createDigestScheduler, type DigestScheduler } from './digest/scheduler.js';
 import { startFeedScheduler, type FeedScheduler } from './feeds/feed-scheduler.js';
@@ -59,9 +60,11 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   // `npm start -- --db PATH`: the bot takes its store like every command of the tool.
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { db: { type: 'string' } }, strict: false });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { db: { type: 'string' }, http: { type: 'boolean' }, port: { type: 'string' } }, strict: false });
   const config = loadConfig(process.env, { dbPath: typeof values.db === 'string' ? values.db : undefined });
-  const interactiveShell = !config.discord.token && process.stdin.isTTY === true;
+  // `--http [--port N]` (issue 20): slash commands arrive as signed HTTP POSTs instead of over the gateway.
+  const httpPort = httpPortFromArgs(values, config);
+  const interactiveShell = !config.discord.token && httpPort === null && process.stdin.isTTY === true;
   // A person typing in the shell should not see JSON log lines interleaved with replies: they go to a file.
   const logFile = interactiveShell ? path.join(config.dataDir, 'dateline.log') : null;
   if (logFile) fs.mkdirSync(path.dirname(logFile), { recursive: true });
@@ -77,7 +80,7 @@ async function main(): Promise<void> {
   startup = new Promise<void>((resolve) => (resolveStartup = resolve));
   const started = await startUp(config, logger, abort.signal, closers).finally(resolveStartup);
   if (!started || stopping) return;
-  await run(config, logger, started, closers, (reason) => void shutdown(reason), abort.signal);
+  await run(config, logger, started, closers, (reason) => void shutdown(reason), abort.signal, httpPort);
 }
 
 /**
@@ -120,12 +123,23 @@ async function startUp(config: Config, log: Logger, signal: AbortSignal, closers
 }
 
 /** Transport, digest scheduler, feeds and the watched folder, once the store is ready. */
-async function run(config: Config, log: Logger, app: App, closers: (() => Promise<void> | void)[], shutdown: (reason: string) => void, signal: AbortSignal): Promise<void> {
+async function run(
+  config: Config,
+  log: Logger,
+  app: App,
+  closers: (() => Promise<void> | void)[],
+  shutdown: (reason: string) => void,
+  signal: AbortSignal,
+  httpPort: number | null,
+): Promise<void> {
   const primary = isPrimaryProcess(process.env);
   let transport: Transport;
   // Digests: Discord posts to guild channels its shard owns; the shell only to its own channels.
   let ownsTarget: (target: SendTarget) => boolean = (target) => target.guildId === null;
-  if (config.discord.token) {
+  if (httpPort !== null) {
+    const { createHttpMode } = await import('./transports/http/http-mode.js');
+    ({ transport, ownsTarget } = createHttpMode(config, httpPort, app, log));
+  } else if (config.discord.token) {
     const { createDiscordTransport } = await import('./transports/discord/discord-transport.js');
     const discord = createDiscordTransport({
       token: config.discord.token,

@@ -29,9 +29,8 @@ import { reply as makeReply, type Reply } from '../../core/reply.js';
 import type { Services } from '../../core/services.js';
 import { SendCancelledError, type IncomingCommand, type SendOptions, type SendTarget, type SentMessage, type Transport } from '../transport.js';
 import { flattenOptions } from './interaction-options.js';
-import { DISCORD_LIMITS } from './limits.js';
 import { registerCommands, type RegisterCommandsResult } from './register-commands.js';
-import { renderReply, type RenderedMessage } from './render-embed.js';
+import { messageSearchText, renderChoices, renderReply, type RenderedMessage } from './render-embed.js';
 import { ownsGuildOnShards } from './shard-ownership.js';
 
 export interface DiscordTransportOptions {
@@ -86,13 +85,8 @@ export interface DiscordTransport extends Transport {
 /** How far back findRecentMessage looks: a day's digests of one channel fit easily. */
 const MARKER_SEARCH_LIMIT = 50;
 
-/** Undo escapeDiscordMarkdown, so a marker is found as it was written. */
-function unescapeMarkdown(text: string): string {
-  return text.replace(/\\([\\*_~`|>#\-[\]().+!])/g, '$1');
-}
-
-const REFUSED_IN_DMS = 'This command configures a server, so it only works in a server channel.';
-const SHUTTING_DOWN = 'Dateline is restarting; please try again in a moment.';
+export const REFUSED_IN_DMS = 'This command configures a server, so it only works in a server channel.';
+export const SHUTTING_DOWN = 'Dateline is restarting; please try again in a moment.';
 
 /** The parts every kind of message shares: content, embeds, files, and no pings. */
 function baseOptions(rendered: RenderedMessage): MessageCreateOptions & InteractionEditReplyOptions {
@@ -266,10 +260,7 @@ export function createDiscordTransport(options: DiscordTransportOptions): Discor
       const choices = await Promise.race([dispatchAutocomplete(registry, interaction.commandName, ctx), timeout]);
       clearTimeout(timer);
       await interaction.respond(
-        choices
-          .filter((c) => c.name.length > 0)
-          .slice(0, DISCORD_LIMITS.autocompleteChoices)
-          .map((c) => ({ name: c.name.slice(0, DISCORD_LIMITS.choiceName), value: c.value.slice(0, DISCORD_LIMITS.choiceValue) })),
+        renderChoices(choices),
       );
     } catch (error) {
       log.warn('autocomplete failed', { command: interaction.commandName, error });
@@ -353,10 +344,7 @@ export function createDiscordTransport(options: DiscordTransportOptions): Discor
           id: m.id,
           fromSelf: m.author.id === client.user.id,
           createdAt: m.createdAt.toISOString(),
-          text: [m.content, ...m.embeds.flatMap((e) => [e.title, e.description, ...e.fields.flatMap((f) => [f.name, f.value]), e.footer?.text])]
-            .filter((t): t is string => typeof t === 'string' && t.length > 0)
-            .map(unescapeMarkdown)
-            .join('\n'),
+          text: messageSearchText(m.content, m.embeds),
         }));
     },
 

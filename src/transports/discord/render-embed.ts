@@ -179,3 +179,63 @@ export function renderReply(reply: Reply): RenderedMessage {
 
   return { embeds, files, allowedMentions: NO_MENTIONS, ephemeral };
 }
+
+/**
+ * The rendered message as Discord's REST/interaction JSON (`payload_json` when files go with it):
+ * what the HTTP transport answers and what REST posts carry, from the same `renderReply`.
+ * discord.js builds the equivalent itself from `RenderedMessage` for the gateway transport.
+ */
+export interface MessagePayload {
+  body: {
+    content?: string;
+    embeds: APIEmbed[];
+    allowed_mentions: { parse: never[]; replied_user: false };
+    attachments?: { id: number; filename: string; description?: string }[];
+    flags?: number;
+  };
+  files: RenderedFile[];
+}
+
+/** Discord's EPHEMERAL message flag (1 << 6). */
+export const EPHEMERAL_FLAG = 64;
+
+/** `RenderedMessage` → REST JSON; `withFlags: false` for an edit, which cannot change ephemerality. */
+export function toMessagePayload(rendered: RenderedMessage, { withFlags = true } = {}): MessagePayload {
+  const body: MessagePayload['body'] = { embeds: rendered.embeds, allowed_mentions: { parse: [], replied_user: false } };
+  if (rendered.content !== undefined) body.content = rendered.content;
+  if (rendered.files.length > 0) {
+    // Attachment ids are the indexes of the `files[n]` parts of the multipart body.
+    body.attachments = rendered.files.map((f, id) => ({ id, filename: f.name, ...(f.description ? { description: f.description } : {}) }));
+  }
+  if (withFlags && rendered.ephemeral) body.flags = EPHEMERAL_FLAG;
+  return { body, files: rendered.files };
+}
+
+/** Autocomplete choices fitted to Discord's limits (at most 25; names and values ≤ 100 characters). */
+export function renderChoices(choices: readonly { name: string; value: string }[]): { name: string; value: string }[] {
+  return choices
+    .filter((c) => c.name.length > 0)
+    .slice(0, L.autocompleteChoices)
+    .map((c) => ({ name: c.name.slice(0, L.choiceName), value: c.value.slice(0, L.choiceValue) }));
+}
+
+/** Undo escapeDiscordMarkdown, so a marker is found as it was written. */
+function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([\\*_~`|>#\-[\]().+!])/g, '$1');
+}
+
+/** The parts of a posted embed that hold text (discord.js `Embed` and API JSON alike). */
+export interface EmbedText {
+  title?: string | null;
+  description?: string | null;
+  fields?: readonly { name: string; value: string }[] | null;
+  footer?: { text: string } | null;
+}
+
+/** A posted message's text as it was written (escapes removed): what the digest ledger searches for its marker. */
+export function messageSearchText(content: string | null | undefined, embeds: readonly EmbedText[]): string {
+  return [content, ...embeds.flatMap((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text])]
+    .filter((t): t is string => typeof t === 'string' && t.length > 0)
+    .map(unescapeMarkdown)
+    .join('\n');
+}

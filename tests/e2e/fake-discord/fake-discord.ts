@@ -160,6 +160,13 @@ export interface FakeDiscord {
   rejected(): RecordedRequest[];
   sendChatInput(name: string, options?: Record<string, OptionInput>, extra?: SendInteractionOptions): FakeInteraction;
   sendAutocomplete(name: string, focused: { name: string; value: string }, options?: Record<string, OptionInput>, extra?: SendInteractionOptions): FakeInteraction;
+  /**
+   * An interaction for an HTTP bot (issue 20): recorded like a gateway one, but returned as the JSON
+   * Discord would POST to the Interactions Endpoint URL instead of being dispatched over the gateway.
+   */
+  createHttpInteraction(kind: 'chat-input' | 'autocomplete', name: string, options?: Record<string, OptionInput>, extra?: SendInteractionOptions & { focused?: string }): { interaction: FakeInteraction; payload: Record<string, unknown> };
+  /** Take the bot's HTTP response to that POST as the interaction callback; returns the status the callback route would give. */
+  acknowledgeHttpInteraction(id: string, response: { body: unknown; files?: UploadedFile[] }): number;
   /** Answer the next matching request with 429 and `retry_after` (seconds). */
   rateLimitNext(rule: { method?: string; path: RegExp; retryAfter?: number; global?: boolean }): void;
   /** Answer the next matching request with this status and body (e.g. a 400 Discord would send). */
@@ -777,13 +784,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     return out;
   }
 
-  function sendInteraction(
+  function createInteraction(
     kind: 'chat-input' | 'autocomplete',
     name: string,
     values: Record<string, OptionInput>,
     focused: string | null,
     extra: SendInteractionOptions,
-  ): FakeInteraction {
+  ): { interaction: FakeInteraction; payload: Record<string, unknown>; guild: FakeGuild | undefined } {
     const inGuild = extra.inGuild ?? true;
     const guild = inGuild ? guilds[extra.guildIndex ?? 0] : undefined;
     if (inGuild && !guild) throw new Error('No such guild');
@@ -867,6 +874,17 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       deleted: false,
     };
     interactions.set(id, interaction);
+    return { interaction, payload, guild };
+  }
+
+  function sendInteraction(
+    kind: 'chat-input' | 'autocomplete',
+    name: string,
+    values: Record<string, OptionInput>,
+    focused: string | null,
+    extra: SendInteractionOptions,
+  ): FakeInteraction {
+    const { interaction, payload, guild } = createInteraction(kind, name, values, focused, extra);
     // The shard that owns the guild gets the event (shard 0 for DMs).
     // A session whose socket is down for a moment still gets it: the event is replayed on RESUME.
     const target = [...sessions.values()]
@@ -918,6 +936,22 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     sendChatInput: (name, values = {}, extra = {}) => sendInteraction('chat-input', name, values, null, extra),
     sendAutocomplete: (name, focused, values = {}, extra = {}) =>
       sendInteraction('autocomplete', name, { ...values, [focused.name]: focused.value }, focused.name, extra),
+    createHttpInteraction: (kind, name, values = {}, extra = {}) => {
+      const { interaction, payload } = createInteraction(kind, name, values, extra.focused ?? null, extra);
+      return { interaction, payload };
+    },
+    acknowledgeHttpInteraction: (id, response) => {
+      const interaction = interactions.get(id);
+      if (!interaction) throw new Error(`No interaction ${id}`);
+      const entry: RecordedRequest = { method: 'POST', path: `/interactions/${id}/${interaction.token}/callback`, query: {}, authorized: false, body: response.body, files: response.files ?? [], status: 0, responseBody: undefined, injected: false };
+      requests.push(entry);
+      handleCallback(id, interaction.token, response.body, response.files ?? [], entry, (status, payload) => {
+        entry.status = status;
+        entry.responseBody = payload;
+        notify();
+      });
+      return entry.status;
+    },
     rateLimitNext: (rule) => {
       rateLimits.push({ method: rule.method ?? null, path: rule.path, retryAfter: rule.retryAfter ?? 0.2, global: rule.global ?? false });
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reply, type Reply } from '../../../src/core/reply.js';
-import { embedLength, escapeDiscordMarkdown, fitText, renderReply, type RenderedMessage } from '../../../src/transports/discord/render-embed.js';
+import { EPHEMERAL_FLAG, embedLength, escapeDiscordMarkdown, fitText, messageSearchText, renderChoices, renderReply, toMessagePayload, type RenderedMessage } from '../../../src/transports/discord/render-embed.js';
 import { DISCORD_LIMITS } from '../../../src/transports/discord/limits.js';
 import { computePings, validateMessage, type UploadedFile } from '../../e2e/fake-discord/validate.js';
 
@@ -140,5 +140,41 @@ describe('renderReply', () => {
     expect(computePings({ content: errorMessage.content, allowed_mentions: { parse: [] } })).toEqual([]);
     // The same content without allowed_mentions would have pinged: the check is meaningful.
     expect(computePings({ content: errorMessage.content })).toEqual(['@everyone', 'user:123']);
+  });
+});
+
+describe('toMessagePayload (the REST / interaction JSON of a rendered reply)', () => {
+  it('carries embeds, no mentions, attachments by index and the ephemeral flag', () => {
+    const png = new Uint8Array([137, 80, 78, 71]);
+    const rendered = renderReply(reply({ title: 'Raqqa', text: '@everyone look', image: { name: 'raqqa map.png', png, description: 'Locator map' }, ephemeral: true }));
+    const payload = toMessagePayload(rendered);
+    expect(payload.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(payload.body.embeds).toBe(rendered.embeds);
+    expect(payload.body.attachments).toEqual([{ id: 0, filename: 'raqqa_map.png', description: 'Locator map' }]);
+    expect(payload.body.flags).toBe(EPHEMERAL_FLAG);
+    expect(payload.files.map((f) => f.name)).toEqual(['raqqa_map.png']);
+    // An edit cannot change ephemerality: no flags.
+    expect(toMessagePayload(rendered, { withFlags: false }).body.flags).toBeUndefined();
+  });
+
+  it('keeps a short error as plain content and sends no attachments list without files', () => {
+    const payload = toMessagePayload(renderReply(reply({ text: 'No story matches "xyz".', isError: true, ephemeral: true })));
+    expect(payload.body).toEqual({ content: 'No story matches "xyz".', embeds: [], allowed_mentions: { parse: [], replied_user: false }, flags: 64 });
+  });
+});
+
+describe('renderChoices', () => {
+  it('keeps at most 25 non-empty choices, names and values cut to 100', () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ name: i === 0 ? '' : 'n'.repeat(150), value: 'v'.repeat(120) }));
+    const out = renderChoices(many);
+    expect(out).toHaveLength(25);
+    expect(out.every((c) => c.name.length === 100 && c.value.length === 100)).toBe(true);
+  });
+});
+
+describe('messageSearchText', () => {
+  it('joins content and embed texts with the markdown escapes removed', () => {
+    const text = messageSearchText('hi', [{ title: escapeDiscordMarkdown('Digest *today*'), description: null, fields: [{ name: 'a_b', value: 'c' }], footer: { text: 'digest:1/2' } }]);
+    expect(text).toBe('hi\nDigest *today*\na_b\nc\ndigest:1/2');
   });
 });
