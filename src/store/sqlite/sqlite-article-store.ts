@@ -21,6 +21,7 @@ import { rankSuggestions } from './rank-suggestions.js';
 import { digestFeatures } from '../../digest/story-features.js';
 import { createFeatureEncoder, decodeShapes, decodeTerms, INSERT_DAY_SHAPE, INSERT_DIGEST_FEATURES, repairDigestFeatures, utcDay } from './digest-features-table.js';
 import type { SqliteDatabase } from './open-database.js';
+import { createTrendCounts } from './trend-counts-table.js';
 import { packSentences, unpackSentenceScores, type PackedSentence } from './packed-sentences.js';
 
 interface ArticleRow {
@@ -308,6 +309,7 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
   let ownWrites = 0;
 
   const encodeFeatures = createFeatureEncoder(db);
+  const trendCounts = createTrendCounts(db);
 
   const addArticles = db.transaction((items: readonly AnalyzedArticle[]): AddResult => {
     const result: AddResult = { added: [], duplicates: [] };
@@ -336,6 +338,7 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
       q.insertDigestFeatures.run({ rowid, ...encodeFeatures(features) });
       const day = utcDay(Date.parse(article.published));
       for (const shape of features.shapes) q.insertDayShape.run(day, shape);
+      const storySpeakers = new Map<string, string>();
       for (const quote of analysis.quotes) {
         const inserted = q.insertQuote.run({
           rowid,
@@ -349,7 +352,10 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
           speakerDescription: quote.speakerDescription,
           verb: quote.verb,
         });
-        if (inserted.changes > 0 && quote.speaker !== 'unknown') q.countSpeaker.run(quote.speaker);
+        if (inserted.changes > 0 && quote.speaker !== 'unknown') {
+          q.countSpeaker.run(quote.speaker);
+          storySpeakers.set(quote.speaker.toLowerCase(), quote.speaker);
+        }
       }
       const placeIds = new Set<number>();
       for (const place of analysis.places) {
@@ -357,6 +363,7 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
         if (inserted.changes > 0 && place.geonameId !== null) placeIds.add(place.geonameId);
       }
       for (const geonameId of placeIds) q.countPlaceStory.run(geonameId);
+      trendCounts.addStory(day, placeIds, storySpeakers.values());
       result.added.push(id);
     }
     if (result.added.length > 0) {
@@ -613,6 +620,9 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     suggestSpeakers: (prefix, limit) => q.matchingSpeakers.all(`%${escapeLike(prefix.trim())}%`, limit).map((r) => r.speaker),
     findPlaceMentions,
     countPlaceMentions,
+    placeDayCounts: (ids, range) => trendCounts.placeDays(ids, range),
+    speakerDayCounts: (speakers, range) => trendCounts.speakerDays(speakers, range),
+    searchDayCounts: (query, range) => trendCounts.searchDays(query, range),
     placeMentionCounts: () => {
       const version = dataVersion();
       if (placeCountsCache?.version !== version) {
