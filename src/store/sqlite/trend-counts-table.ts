@@ -21,8 +21,12 @@ export interface TrendCounts {
  * upper bound, rather than walking every mention of a very common place (as countPlaceMentions).
  */
 const EXACT_MERGE_LIMIT = 5_000;
-/** Newest matches of an about: search counted (the FTS index has no dates: each match is a row lookup). */
-export const SEARCH_COUNT_LIMIT = 50_000;
+/**
+ * Newest matches of an about: search counted: the FTS index has no dates, so each match costs a row
+ * lookup (a word in every story would cost ~1 s at 1M stories); a chart of a very common word shows
+ * its newest matches only, and says so.
+ */
+export const SEARCH_COUNT_LIMIT = 20_000;
 
 const DAY_MS = 86_400_000;
 /** Every day a story can have (1696-2243), when the caller gives no range. */
@@ -88,10 +92,10 @@ export function createTrendCounts(db: SqliteDatabase): TrendCounts {
       .raw(true),
     speakerTotal: db.prepare<[string], number>('SELECT quotes FROM quote_speakers WHERE speaker = ?').pluck(true),
     searchDays: db
-      .prepare<[string, number, number, number], [number, number]>(`
-        WITH m AS MATERIALIZED (SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC)
-        SELECT ${DAY_OF('a.published_ms')} AS day, 1 FROM m JOIN articles a ON a.rowid = m.r
-        WHERE a.published_ms >= ? AND a.published_ms < ? LIMIT ?`)
+      .prepare<[string, number, number, number], number>(`
+        SELECT a.published_ms FROM articles_fts f CROSS JOIN articles a ON a.rowid = f.rowid
+        WHERE articles_fts MATCH ? AND a.published_ms >= ? AND a.published_ms < ? ORDER BY f.rowid DESC LIMIT ?`)
+      .pluck(true)
       .raw(true),
   };
 
@@ -147,7 +151,12 @@ export function createTrendCounts(db: SqliteDatabase): TrendCounts {
       const r = range ?? ALL_DAYS;
       const rows = q.searchDays.all(ftsAll(words), r.from * DAY_MS, (r.to + 1) * DAY_MS, SEARCH_COUNT_LIMIT + 1);
       const capped = rows.length > SEARCH_COUNT_LIMIT;
-      return { days: sumByDay(capped ? rows.slice(0, SEARCH_COUNT_LIMIT) : rows), capped };
+      const byDay = new Map<number, number>();
+      for (const ms of capped ? rows.slice(0, SEARCH_COUNT_LIMIT) : rows) {
+        const day = Math.floor(ms / DAY_MS);
+        byDay.set(day, (byDay.get(day) ?? 0) + 1);
+      }
+      return { days: [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, count]) => ({ day, count })), capped };
     },
   };
 }
