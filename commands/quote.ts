@@ -5,6 +5,7 @@ import { reply, type ReplyField } from '../src/core/reply.js';
 import type { QuoteHit } from '../src/store/article-store.js';
 import { formatDay, truncate } from '../src/views/format.js';
 import { speakerSparkline } from '../src/trend/trend-chart.js';
+import { releaseRenderMemory } from '../src/geo/locator-map.js';
 
 /** Eight quotes of ~300 characters plus their attributions stay inside one embed (4,096 characters). */
 export const QUOTES_PER_PAGE = 8;
@@ -82,7 +83,8 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   if (speaker) fields.push({ name: 'Speaker', value: speaker, inline: true });
   if (about) fields.push({ name: 'About', value: truncate(about, 100), inline: true });
   const more = hits.length > QUOTES_PER_PAGE;
-  const chart = speaker ? await speakerSparkline(services.store, speaker) : null; // stories quoting them over time (issue 19)
+  const chart = speaker ? speakerSparkline(services.store, speaker) : null; // stories quoting them over time (issue 19)
+  if (chart) await releaseRenderMemory(); // frees resvg's buffers (see /where)
   const title = speaker ? `Quotes of ${truncate(speaker, 100)}` : about ? `Quotes about ${truncate(about, 100)}` : 'Latest quotes';
   return reply({
     title,

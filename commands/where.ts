@@ -162,7 +162,7 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   }
   if (hits.length > 0) fields.push({ name: 'Timeline', value: timeline(hits) });
 
-  const chart = await placeSparkline(store, place.name, idList); // stories over time (issue 19)
+  const chart = placeSparkline(store, place.name, idList); // stories over time (issue 19)
   const png = geo.renderLocatorMap(place);
   // One turn of the event loop: resvg's native buffers of earlier renders are freed there (else a
   // run of /where calls that never yields keeps ~2 MB per map rendered).

@@ -31,7 +31,7 @@ export function periodStart(day: number, by: Granularity): number {
       return day;
     case 'week':
       // 1970-01-01 was a Thursday: Monday-based weekday is (day + 3) mod 7.
-      return day - (((day + 3) % 7) + 7) % 7;
+      return day - ((((day + 3) % 7) + 7) % 7);
     case 'month':
       return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / DAY_MS;
     case 'year':

@@ -24,7 +24,8 @@ export function placeMentionIds(geo: GeoService, found: PlaceLookup & { place: P
   if (place.kind === 'admin1') {
     const seat = geo.lookup(place.name.replace(/\s+(governorate|province|region|state)$/i, '')).place;
     if (seat && seat.kind === 'city' && seat.admin1 === place.name) ids.add(seat.geonameId);
-    for (const alt of found.alternatives) if (alt.kind === 'city' && alt.admin1 === place.name && alt.countryCode === place.countryCode) ids.add(alt.geonameId);
+    for (const alt of found.alternatives)
+      if (alt.kind === 'city' && alt.admin1 === place.name && alt.countryCode === place.countryCode) ids.add(alt.geonameId);
   }
   return [...ids];
 }
@@ -35,7 +36,11 @@ export function resolvePlace(geo: GeoService, store: ArticleStore, name: string)
   const place = found.place;
   if (!place) {
     const hint = found.suggestions.length > 0 ? ` Did you mean ${found.suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
-    throw new UserError('unknown_place', `No place called "${name.slice(0, 80)}" in the gazetteer.${hint}`, { place: null, term: name, suggestions: found.suggestions });
+    throw new UserError('unknown_place', `No place called "${name.slice(0, 80)}" in the gazetteer.${hint}`, {
+      place: null,
+      term: name,
+      suggestions: found.suggestions,
+    });
   }
   // Named as typed when that is one of the place's names (`Raqqa`, not the gazetteer's `Ar Raqqah`).
   const typed = name.trim();
@@ -48,8 +53,12 @@ export function resolvePlace(geo: GeoService, store: ArticleStore, name: string)
  * speaker's, most quoted first). The term is the speaker's full name when the name matched one.
  */
 export function resolveSpeaker(store: ArticleStore, name: string): ResolvedTerm {
-  const speakers = store.suggestSpeakers(name, MAX_SPEAKERS + 1).filter((s) => s.toLowerCase() !== 'unknown').slice(0, MAX_SPEAKERS);
-  if (speakers.length === 0) throw new UserError('unknown_speaker', `No stored quote is by a speaker called "${name.slice(0, 80)}".`, { speaker: null, term: name });
+  const speakers = store
+    .suggestSpeakers(name, MAX_SPEAKERS + 1)
+    .filter((s) => s.toLowerCase() !== 'unknown')
+    .slice(0, MAX_SPEAKERS);
+  if (speakers.length === 0)
+    throw new UserError('unknown_speaker', `No stored quote is by a speaker called "${name.slice(0, 80)}".`, { speaker: null, term: name });
   return { kind: 'speaker', term: speakers.length === 1 ? speakers[0]! : name, speakers };
 }
 

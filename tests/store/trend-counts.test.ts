@@ -20,15 +20,34 @@ function place(id: number, start: number): PlaceMention {
 }
 
 function quote(speaker: string, start: number): Quote {
-  return { text: 'something', kind: 'direct', speaker, speakerMention: null, speakerDescription: null, verb: 'said', start, end: start + 5 };
+  return {
+    text: 'something',
+    kind: 'direct',
+    speaker,
+    speakerMention: null,
+    speakerDescription: null,
+    verb: 'said',
+    start,
+    end: start + 5,
+  };
 }
 
 let n = 0;
 function story(published: string, body: string, places: PlaceMention[], quotes: Quote[] = []): AnalyzedArticle {
   n += 1;
   const article = {
-    source: 'Wire', published, publishedZone: 'UTC', editor: null, datelinePlace: null, headline: `Story ${n}`, headlineDerived: false,
-    caption: null, captionCredit: null, body: `${body} (story ${n}).`, url: null, origin: 'test',
+    source: 'Wire',
+    published,
+    publishedZone: 'UTC',
+    editor: null,
+    datelinePlace: null,
+    headline: `Story ${n}`,
+    headlineDerived: false,
+    caption: null,
+    captionCredit: null,
+    body: `${body} (story ${n}).`,
+    url: null,
+    origin: 'test',
   };
   return { article, analysis: { ...simpleAnalyze(article), places, quotes } };
 }
@@ -40,8 +59,18 @@ function story(published: string, body: string, places: PlaceMention[], quotes: 
 function handCountedStories(): AnalyzedArticle[] {
   return [
     story('2017-06-01T08:00:00Z', 'Fighting near Raqqa', [place(RAQQA, 0)], [quote('Talal Silo', 20), quote('talal silo', 40)]),
-    story('2017-06-01T23:30:00+02:00', 'Raqqa province and its city', [place(RAQQA, 0), place(RAQQA_PROVINCE, 10)], [quote('Talal Silo', 20)]),
-    story('2017-06-02T10:00:00Z', 'Raqqa and Mosul, Raqqa again', [place(RAQQA, 0), place(MOSUL, 10), place(RAQQA, 20)], [quote('Haider al-Abadi', 30)]),
+    story(
+      '2017-06-01T23:30:00+02:00',
+      'Raqqa province and its city',
+      [place(RAQQA, 0), place(RAQQA_PROVINCE, 10)],
+      [quote('Talal Silo', 20)],
+    ),
+    story(
+      '2017-06-02T10:00:00Z',
+      'Raqqa and Mosul, Raqqa again',
+      [place(RAQQA, 0), place(MOSUL, 10), place(RAQQA, 20)],
+      [quote('Haider al-Abadi', 30)],
+    ),
     story('2017-07-15T10:00:00Z', 'The province around Raqqa alone', [place(RAQQA_PROVINCE, 0)]),
     story('2017-10-17T10:00:00Z', 'Raqqa taken', [place(RAQQA, 0)], [quote('Talal Silo', 20), quote('unknown', 40)]),
     story('2017-07-10T10:00:00Z', 'Mosul taken', [place(MOSUL, 0)], [quote('Haider al-Abadi', 10)]),
@@ -114,7 +143,10 @@ describe('trend counts kept at ingest', () => {
 
   it('counts stories matching all the search words', () => {
     expect(store.searchDayCounts('Raqqa taken', null)).toEqual({ days: [{ day: day('2017-10-17'), count: 1 }], capped: false });
-    expect(store.searchDayCounts('taken', { from: day('2017-07-01'), to: day('2017-07-31') })).toEqual({ days: [{ day: day('2017-07-10'), count: 1 }], capped: false });
+    expect(store.searchDayCounts('taken', { from: day('2017-07-01'), to: day('2017-07-31') })).toEqual({
+      days: [{ day: day('2017-07-10'), count: 1 }],
+      capped: false,
+    });
     expect(store.searchDayCounts('zzyzx', null)).toEqual({ days: [], capped: false });
     expect(store.searchDayCounts('  ', null)).toEqual({ days: [], capped: false });
   });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { chooseGranularity, describePeriod, isoToDay, periodCount, periodKey, periodsBetween, shortPeriod, type Granularity } from '../../src/trend/granularity.js';
+import {
+  chooseGranularity,
+  describePeriod,
+  isoToDay,
+  periodCount,
+  periodKey,
+  periodsBetween,
+  shortPeriod,
+  type Granularity,
+} from '../../src/trend/granularity.js';
 
 describe('chooseGranularity', () => {
   it.each<[string, string, Granularity]>([
@@ -48,7 +57,9 @@ describe('periods', () => {
     expect(periodsBetween(isoToDay('2016-02-28'), isoToDay('2016-03-01'), 'day')).toEqual(['2016-02-28', '2016-02-29', '2016-03-01']);
     expect(periodsBetween(isoToDay('2015-06-01'), isoToDay('2017-01-01'), 'year')).toEqual(['2015', '2016', '2017']);
     for (const by of ['day', 'week', 'month', 'year'] as const) {
-      expect(periodsBetween(isoToDay('2015-06-03'), isoToDay('2017-02-11'), by)).toHaveLength(periodCount(isoToDay('2015-06-03'), isoToDay('2017-02-11'), by));
+      expect(periodsBetween(isoToDay('2015-06-03'), isoToDay('2017-02-11'), by)).toHaveLength(
+        periodCount(isoToDay('2015-06-03'), isoToDay('2017-02-11'), by),
+      );
     }
   });
 

@@ -20,10 +20,17 @@ function counts(term: string, from: string, n: number, f: (i: number) => number)
 const LONG = 'Al-Hasakah and the countryside of the Khabur river valley north of Deir ez-Zor';
 
 describe('renderTrendChart', () => {
-  it('draws a PNG of the asked size, with title, axis labels and every series in the legend', async () => {
-    const terms = [counts('Raqqa', '2017-06-01', 150, (i) => i % 9), counts('Mosul', '2017-06-01', 150, (i) => (i * 7) % 5), counts(LONG, '2017-06-01', 150, () => 1)];
+  it('draws a PNG of the asked size, with title, axis labels and every series in the legend', () => {
+    const terms = [
+      counts('Raqqa', '2017-06-01', 150, (i) => i % 9),
+      counts('Mosul', '2017-06-01', 150, (i) => (i * 7) % 5),
+      counts(LONG, '2017-06-01', 150, () => 1),
+    ];
     const data = buildTrend(terms, { from: isoToDay('2017-06-01'), to: isoToDay('2017-10-28') }, null);
-    const chart = await renderTrendChart(data, { title: 'Stories per week mentioning Raqqa, Mosul and another', subtitle: '1 June 2017 to 28 October 2017' });
+    const chart = renderTrendChart(data, {
+      title: 'Stories per week mentioning Raqqa, Mosul and another',
+      subtitle: '1 June 2017 to 28 October 2017',
+    });
     expect(pngSize(chart.png)).toEqual({ width: 960, height: 480 });
     expect(chart.png.length).toBeGreaterThan(5_000);
     expect(chart.svg).toContain('Raqqa (');
@@ -39,17 +46,25 @@ describe('renderTrendChart', () => {
     for (const colour of PALETTE) expect(chart.svg.toLowerCase()).toContain(colour.toLowerCase());
   });
 
-  it('draws a sparkline and a chart of one series without a legend', async () => {
-    const data = buildTrend([counts('Raqqa', '2017-06-01', 30, (i) => i % 4)], { from: isoToDay('2017-06-01'), to: isoToDay('2017-06-30') }, null);
-    const spark = await renderTrendChart(data, { title: 'Stories per day mentioning Raqqa', subtitle: '' }, 'spark');
+  it('draws a sparkline and a chart of one series without a legend', () => {
+    const data = buildTrend(
+      [counts('Raqqa', '2017-06-01', 30, (i) => i % 4)],
+      { from: isoToDay('2017-06-01'), to: isoToDay('2017-06-30') },
+      null,
+    );
+    const spark = renderTrendChart(data, { title: 'Stories per day mentioning Raqqa', subtitle: '' }, 'spark');
     expect(pngSize(spark.png)).toEqual({ width: 480, height: 120 });
-    const full = await renderTrendChart(data, { title: 'Stories per day mentioning Raqqa', subtitle: '' });
+    const full = renderTrendChart(data, { title: 'Stories per day mentioning Raqqa', subtitle: '' });
     expect(full.svg).not.toContain('Raqqa (');
   });
 
-  it('escapes what it draws: a term is text, never markup', async () => {
-    const data = buildTrend([counts('<b>&"x"', '2017-06-01', 3, () => 1), counts('y', '2017-06-01', 3, () => 2)], { from: isoToDay('2017-06-01'), to: isoToDay('2017-06-03') }, 'day');
-    const chart = await renderTrendChart(data, { title: 'T <script>', subtitle: '' });
+  it('escapes what it draws: a term is text, never markup', () => {
+    const data = buildTrend(
+      [counts('<b>&"x"', '2017-06-01', 3, () => 1), counts('y', '2017-06-01', 3, () => 2)],
+      { from: isoToDay('2017-06-01'), to: isoToDay('2017-06-03') },
+      'day',
+    );
+    const chart = renderTrendChart(data, { title: 'T <script>', subtitle: '' });
     expect(chart.svg).not.toContain('<b>');
     expect(chart.svg).not.toContain('<script>');
     expect(pngSize(chart.png).width).toBe(960);

@@ -3,7 +3,16 @@ import { isoToDay } from '../../src/trend/granularity.js';
 import { buildTrend, describeSeries, peakOf, trendSpan, type TermCounts } from '../../src/trend/series.js';
 
 const d = isoToDay;
-const raqqa: TermCounts = { term: 'Raqqa', kind: 'place', days: [{ day: d('2017-06-01'), count: 2 }, { day: d('2017-06-30'), count: 1 }, { day: d('2017-10-17'), count: 41 }, { day: d('2017-10-20'), count: 3 }] };
+const raqqa: TermCounts = {
+  term: 'Raqqa',
+  kind: 'place',
+  days: [
+    { day: d('2017-06-01'), count: 2 },
+    { day: d('2017-06-30'), count: 1 },
+    { day: d('2017-10-17'), count: 41 },
+    { day: d('2017-10-20'), count: 3 },
+  ],
+};
 const mosul: TermCounts = { term: 'Mosul', kind: 'place', days: [{ day: d('2017-07-10'), count: 5 }] };
 
 describe('trend series', () => {
@@ -20,8 +29,30 @@ describe('trend series', () => {
       from: '2017-06-01',
       to: '2017-10-31',
       series: [
-        { term: 'Raqqa', kind: 'place', total: 47, points: [{ period: '2017-06', count: 3 }, { period: '2017-07', count: 0 }, { period: '2017-08', count: 0 }, { period: '2017-09', count: 0 }, { period: '2017-10', count: 44 }] },
-        { term: 'Mosul', kind: 'place', total: 5, points: [{ period: '2017-06', count: 0 }, { period: '2017-07', count: 5 }, { period: '2017-08', count: 0 }, { period: '2017-09', count: 0 }, { period: '2017-10', count: 0 }] },
+        {
+          term: 'Raqqa',
+          kind: 'place',
+          total: 47,
+          points: [
+            { period: '2017-06', count: 3 },
+            { period: '2017-07', count: 0 },
+            { period: '2017-08', count: 0 },
+            { period: '2017-09', count: 0 },
+            { period: '2017-10', count: 44 },
+          ],
+        },
+        {
+          term: 'Mosul',
+          kind: 'place',
+          total: 5,
+          points: [
+            { period: '2017-06', count: 0 },
+            { period: '2017-07', count: 5 },
+            { period: '2017-08', count: 0 },
+            { period: '2017-09', count: 0 },
+            { period: '2017-10', count: 0 },
+          ],
+        },
       ],
     });
     const cut = buildTrend([raqqa], { from: d('2017-06-15'), to: d('2017-10-17') }, 'month');

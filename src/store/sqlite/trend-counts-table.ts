@@ -84,17 +84,23 @@ export function createTrendCounts(db: SqliteDatabase): TrendCounts {
       'INSERT INTO speaker_day_counts (speaker, day, stories) VALUES (?, ?, 1) ON CONFLICT (speaker, day) DO UPDATE SET stories = stories + 1',
     ),
     placeDays: db
-      .prepare<[number, number, number], [number, number]>('SELECT day, stories FROM place_day_counts WHERE geoname_id = ? AND day BETWEEN ? AND ? ORDER BY day')
+      .prepare<[number, number, number], [number, number]>(
+        'SELECT day, stories FROM place_day_counts WHERE geoname_id = ? AND day BETWEEN ? AND ? ORDER BY day',
+      )
       .raw(true),
     placeTotal: db.prepare<[number], number>('SELECT stories FROM place_story_counts WHERE geoname_id = ?').pluck(true),
     speakerDays: db
-      .prepare<[string, number, number], [number, number]>('SELECT day, stories FROM speaker_day_counts WHERE speaker = ? AND day BETWEEN ? AND ? ORDER BY day')
+      .prepare<[string, number, number], [number, number]>(
+        'SELECT day, stories FROM speaker_day_counts WHERE speaker = ? AND day BETWEEN ? AND ? ORDER BY day',
+      )
       .raw(true),
     speakerTotal: db.prepare<[string], number>('SELECT quotes FROM quote_speakers WHERE speaker = ?').pluck(true),
     searchDays: db
-      .prepare<[string, number, number, number], number>(`
+      .prepare<[string, number, number, number], number>(
+        `
         SELECT a.published_ms FROM articles_fts f CROSS JOIN articles a ON a.rowid = f.rowid
-        WHERE articles_fts MATCH ? AND a.published_ms >= ? AND a.published_ms < ? ORDER BY f.rowid DESC LIMIT ?`)
+        WHERE articles_fts MATCH ? AND a.published_ms >= ? AND a.published_ms < ? ORDER BY f.rowid DESC LIMIT ?`,
+      )
       .pluck(true)
       .raw(true),
   };
@@ -103,9 +109,11 @@ export function createTrendCounts(db: SqliteDatabase): TrendCounts {
   const exactPlaceDays = (ids: readonly number[], range: DayRange): DayCount[] =>
     toDayCounts(
       db
-        .prepare<number[], [number, number]>(`
+        .prepare<number[], [number, number]>(
+          `
           SELECT ${DAY_OF('a.published_ms')} AS day, COUNT(*) FROM (SELECT DISTINCT article_rowid AS r FROM places WHERE geoname_id IN (${marks(ids.length)})) m
-          JOIN articles a ON a.rowid = m.r WHERE a.published_ms >= ? AND a.published_ms < ? GROUP BY day ORDER BY day`)
+          JOIN articles a ON a.rowid = m.r WHERE a.published_ms >= ? AND a.published_ms < ? GROUP BY day ORDER BY day`,
+        )
         .raw(true)
         .all(...ids, range.from * DAY_MS, (range.to + 1) * DAY_MS),
     );
@@ -113,10 +121,12 @@ export function createTrendCounts(db: SqliteDatabase): TrendCounts {
   const exactSpeakerDays = (speakers: readonly string[], range: DayRange): DayCount[] =>
     toDayCounts(
       db
-        .prepare<(string | number)[], [number, number]>(`
+        .prepare<(string | number)[], [number, number]>(
+          `
           SELECT ${DAY_OF('a.published_ms')} AS day, COUNT(*) FROM (
             SELECT DISTINCT article_rowid AS r FROM quotes WHERE speaker COLLATE NOCASE IN (${marks(speakers.length)})) m
-          JOIN articles a ON a.rowid = m.r WHERE a.published_ms >= ? AND a.published_ms < ? GROUP BY day ORDER BY day`)
+          JOIN articles a ON a.rowid = m.r WHERE a.published_ms >= ? AND a.published_ms < ? GROUP BY day ORDER BY day`,
+        )
         .raw(true)
         .all(...speakers, range.from * DAY_MS, (range.to + 1) * DAY_MS),
     );
