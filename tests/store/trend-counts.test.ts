@@ -153,7 +153,7 @@ describe('trend counts kept at ingest', () => {
 
   it('the migration backfills the same counts from stories stored before it', () => {
     const before = { places: store.placeDayCounts([RAQQA], null), speakers: store.speakerDayCounts(['talal silo'], null) };
-    db.exec('DROP TABLE place_day_counts; DROP TABLE speaker_day_counts;');
+    db.exec('DELETE FROM place_day_counts; DROP TABLE speaker_day_counts;');
     const trend = migrations.find((m) => m.sql.includes('place_day_counts'))!;
     db.pragma(`user_version = ${trend.version - 1}`);
     migrate(db, migrations);

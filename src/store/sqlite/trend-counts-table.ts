@@ -35,8 +35,13 @@ const ALL_DAYS: DayRange = { from: -100_000, to: 100_000 };
 /** SQL for the UTC day of `published_ms` (floor division: stories before 1970 exist). */
 const DAY_OF = (column: string): string => `((${column} - ((${column} % ${DAY_MS}) + ${DAY_MS}) % ${DAY_MS}) / ${DAY_MS})`;
 
-/** The migration's SQL: the tables, filled from the stories already stored. */
+/**
+ * The migration's SQL: the tables, filled from the stories already stored. Dropped first, so that
+ * running it again (a store whose version was set back) rebuilds them from the stories.
+ */
 export const TREND_COUNTS_SQL = `
+  DROP TABLE IF EXISTS place_day_counts;
+  DROP TABLE IF EXISTS speaker_day_counts;
   CREATE TABLE place_day_counts (
     geoname_id INTEGER NOT NULL,
     day INTEGER NOT NULL,
