@@ -139,3 +139,25 @@ export function commandLines(definitions: ReadonlyMap<string, CommandJson>, name
   }
   return lines;
 }
+
+/**
+ * A /trend line as users would type one (issue 19): half places (a third of them compared with one or
+ * two more), a quarter speakers, a quarter search words; a fifth with a span of a few months, a third
+ * with by:. Spans fall in 1987 shifted by whole years, as the generated stories' dates are.
+ */
+export function trendLine(s: Sampler): string {
+  const r = s.random();
+  const parts: string[] = ['/trend'];
+  if (r < 0.5) {
+    parts.push(`place:${s.pick(PLACES.slice(0, -1))}`);
+    if (s.random() < 0.33) parts.push(`compare:${Array.from({ length: 1 + Math.floor(s.random() * 2) }, () => s.pick(PLACES.slice(0, -1))).join(', ')}`);
+  } else if (r < 0.75) parts.push(`speaker:${speakerQuery(s)}`);
+  else parts.push(`about:${searchQuery(s)}`);
+  if (s.random() < 0.2) {
+    const month = 1 + Math.floor(s.random() * 9);
+    const year = 1987 + Math.floor(s.random() * 30);
+    parts.push(`from:${year}-${String(month).padStart(2, '0')}`, `to:${year}-${String(month + 3).padStart(2, '0')}`);
+  }
+  if (s.random() < 0.33) parts.push(`by:${s.pick(['day', 'week', 'month', 'year'])}`);
+  return parts.join(' ');
+}

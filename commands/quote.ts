@@ -4,6 +4,8 @@ import { UserError } from '../src/core/errors.js';
 import { reply, type ReplyField } from '../src/core/reply.js';
 import type { QuoteHit } from '../src/store/article-store.js';
 import { formatDay, truncate } from '../src/views/format.js';
+import { speakerSparkline } from '../src/trend/trend-chart.js';
+import { releaseRenderMemory } from '../src/geo/locator-map.js';
 
 /** Eight quotes of ~300 characters plus their attributions stay inside one embed (4,096 characters). */
 export const QUOTES_PER_PAGE = 8;
@@ -106,6 +108,8 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   if (speaker) fields.push({ name: 'Speaker', value: speaker, inline: true });
   if (about) fields.push({ name: 'About', value: truncate(about, 100), inline: true });
   const more = hits.length > QUOTES_PER_PAGE;
+  const chart = speaker ? speakerSparkline(services.store, speaker) : null; // stories quoting them over time (issue 19)
+  if (chart) await releaseRenderMemory(); // frees resvg's buffers (see /where)
   const title = speaker ? `Quotes of ${truncate(speaker, 100)}` : about ? `Quotes about ${truncate(about, 100)}` : 'Latest quotes';
   return reply({
     title,
@@ -113,6 +117,7 @@ export const execute: Command['execute'] = async ({ options, services }) => {
     fields,
     footer: `Page ${page}${more ? ` · more: page:${page + 1}` : ''} · quotes and reported speech found automatically`,
     data: { quotes },
+    ...(chart ? { chart } : {}),
   });
 };
 

@@ -6,6 +6,7 @@ import type { ArticleStore, PlaceMentionHit, PlaceMonthCount } from '../src/stor
 import { releaseRenderMemory } from '../src/geo/locator-map.js';
 import type { GeoService, PlaceInfo, PlaceRelation } from '../src/geo/types.js';
 import { formatDay, plural, truncate } from '../src/views/format.js';
+import { placeSparkline } from '../src/trend/trend-chart.js';
 
 const LATEST = 5;
 /**
@@ -208,6 +209,7 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   }
   if (periods.length > 0) fields.push({ name: 'Timeline', value: renderTimeline(periods) });
 
+  const chart = placeSparkline(store, place.name, idList); // stories over time (issue 19)
   const png = geo.renderLocatorMap(place);
   // One turn of the event loop: resvg's native buffers of earlier renders are freed there (else a
   // run of /where calls that never yields keeps ~2 MB per map rendered).
@@ -219,6 +221,7 @@ export const execute: Command['execute'] = async ({ options, services }) => {
     fields,
     footer: `Places: GeoNames (CC BY 4.0) · ${pointSource(place)} · outlines: Natural Earth`,
     image: { name: `${slug}.png`, png, description: `Locator map of ${place.name}` },
+    ...(chart ? { chart } : {}),
     data: {
       place: placeData(place),
       alternatives: found.alternatives.map(placeData),

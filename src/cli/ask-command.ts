@@ -5,7 +5,7 @@ import { isUserError } from '../core/errors.js';
 import { parseCommandLine } from '../core/parse-command-line.js';
 import { reply as makeReply, type Reply } from '../core/reply.js';
 import { renderReplyText, replyToJson } from '../transports/shell/render-text.js';
-import { saveReplyImage } from '../transports/shell/save-image.js';
+import { saveReplyChart, saveReplyImage } from '../transports/shell/save-image.js';
 import { ExitCode, println, type CliIo } from './cli-io.js';
 import { openCliApp } from './open-app.js';
 
@@ -33,7 +33,8 @@ export async function runAsk(argv: string[], io: CliIo): Promise<number> {
       result = makeReply({ text: error.message, isError: true, data: error.data ?? { error: error.code } });
     }
     const imagePath = saveReplyImage(result, config.mapsDir);
-    println(io.stdout, values.json ? JSON.stringify(replyToJson(result, imagePath)) : renderReplyText(result, imagePath));
+    const chartPath = saveReplyChart(result, config.mapsDir);
+    println(io.stdout, values.json ? JSON.stringify(replyToJson(result, imagePath, chartPath)) : renderReplyText(result, imagePath, chartPath));
     if (isCrashReply(result)) return ExitCode.crash;
     return result.isError ? ExitCode.userError : ExitCode.ok;
   } finally {

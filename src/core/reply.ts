@@ -15,6 +15,8 @@ export interface ReplyImage {
   png: Uint8Array;
   /** Alt text / description for the attachment. */
   description?: string;
+  /** What the picture is, for the line the shell prints ("[chart saved to …]"); default `map`. */
+  label?: string;
 }
 
 export interface Reply {
@@ -26,6 +28,11 @@ export interface Reply {
   url?: string;
   footer?: string;
   image?: ReplyImage;
+  /**
+   * A small chart under the facts (the mentions-over-time sparkline of /where and /quote, issue 19):
+   * a second picture beside `image`, attached after it.
+   */
+  chart?: ReplyImage;
   /** Only the caller should see it (Discord ephemeral). */
   ephemeral?: boolean;
   /** True for a user error (unknown place, no match): `dateline ask` exits 1. */

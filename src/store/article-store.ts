@@ -177,6 +177,24 @@ export interface StoryPageQuery {
   limit: number;
 }
 
+/** Stories of one UTC day (`day`: days since 1970-01-01). */
+export interface DayCount {
+  day: number;
+  count: number;
+}
+
+/** UTC days, both ends included. */
+export interface DayRange {
+  from: number;
+  to: number;
+}
+
+export interface SearchDayCounts {
+  days: DayCount[];
+  /** True when only the newest matches were counted (a very common word; see the store's limit). */
+  capped: boolean;
+}
+
 /**
  * The article store: the one narrow interface everything outside `src/store/` uses.
  * SQLite implements it today; a PostgreSQL backend must be able to implement it too,
@@ -260,6 +278,17 @@ export interface ArticleStore {
   placeMentionMonths(geonameIds: readonly number[]): PlaceMonthCount[];
   /** How often each gazetteer id is mentioned across the store (for disambiguation by what the news talks about). */
   placeMentionCounts(): Map<number, number>;
+
+  /**
+   * Stories per UTC day mentioning any of these gazetteer ids (issue 19, /trend), oldest first, days
+   * without stories left out. Why: charts of mentions over time from counts kept at ingest, never
+   * from the mentions themselves.
+   */
+  placeDayCounts(geonameIds: readonly number[], range: DayRange | null): DayCount[];
+  /** Stories per UTC day quoting any of these speakers (exact names, any case), as placeDayCounts. */
+  speakerDayCounts(speakers: readonly string[], range: DayRange | null): DayCount[];
+  /** Stories per UTC day matching all the search words (as /search), as placeDayCounts. */
+  searchDayCounts(query: string, range: DayRange | null): SearchDayCounts;
 
   close(): void;
 }

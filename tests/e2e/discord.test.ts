@@ -91,8 +91,10 @@ describe('Discord transport against the fake Discord', () => {
     const message = await answerOf(bot.fake, i, 8000);
     const [embed] = embedsOf(message);
     expect(textOf(message)).toMatch(/Raqqa/i);
-    expect(message.files).toHaveLength(1);
+    // The map, and the small chart of stories over time under the facts (issue 19).
+    expect(message.files).toHaveLength(2);
     expect(embed!.image!.url).toBe(`attachment://${message.files[0]!.filename}`);
+    expect(embedsOf(message).at(-1)!.image!.url).toBe(`attachment://${message.files[1]!.filename}`);
     // A real PNG: the signature bytes.
     expect([...message.files[0]!.bytes.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });

@@ -1,5 +1,6 @@
 import { backfillDayShapes, backfillDigestFeatures } from './digest-features-table.js';
 import type { SqliteDatabase } from './open-database.js';
+import { TREND_COUNTS_SQL } from './trend-counts-table.js';
 
 /**
  * Versioned schema. Each migration runs once, in order, inside a transaction; `PRAGMA user_version`
@@ -319,6 +320,12 @@ export const migrations: readonly Migration[] = [
         if (!have.has(name)) db.exec(`ALTER TABLE quotes ADD COLUMN ${name} ${type}`);
       }
     },
+  },
+  {
+    version: 11,
+    description: 'stories per (place, UTC day) and per (speaker, UTC day) for /trend, kept by addArticles',
+    // Self-contained: reads only articles, places and quotes (version 1), whatever else is added.
+    sql: TREND_COUNTS_SQL,
   },
 ];
 

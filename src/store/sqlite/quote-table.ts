@@ -10,7 +10,8 @@ import type { SqliteDatabase } from './open-database.js';
  */
 export interface QuoteTable {
   /** Quotes of a new story (inside the caller's transaction). */
-  insert(rowid: number, quotes: readonly Quote[], version: number | undefined): void;
+  /** Returns the story's distinct named speakers (for the per-day speaker counts). */
+  insert(rowid: number, quotes: readonly Quote[], version: number | undefined): string[];
   /** Replace the quotes of stored stories, each story in the same transaction as its version mark. */
   replace(items: readonly { id: string; quotes: readonly Quote[] }[], version: number): number;
   /** Stories whose quotes an older analyzer wrote, oldest stored first, published at or after `sinceMs`. */
@@ -41,7 +42,8 @@ export function createQuoteTable(db: SqliteDatabase): QuoteTable {
       WHERE (v.version IS NULL OR v.version < ?) AND a.published_ms >= ?`),
   };
 
-  const insert = (rowid: number, quotes: readonly Quote[], version: number | undefined): void => {
+  const insert = (rowid: number, quotes: readonly Quote[], version: number | undefined): string[] => {
+    const speakers = new Map<string, string>();
     for (const quote of quotes) {
       const inserted = q.insertQuote.run({
         rowid,
@@ -58,9 +60,13 @@ export function createQuoteTable(db: SqliteDatabase): QuoteTable {
         resolvedStart: quote.speakerResolved?.start ?? null,
         resolvedEnd: quote.speakerResolved?.end ?? null,
       });
-      if (inserted.changes > 0 && quote.speaker !== 'unknown') q.countSpeaker.run(quote.speaker);
+      if (inserted.changes > 0 && quote.speaker !== 'unknown') {
+        q.countSpeaker.run(quote.speaker);
+        speakers.set(quote.speaker.toLowerCase(), quote.speaker);
+      }
     }
     if (version !== undefined) q.markVersion.run(rowid, version);
+    return [...speakers.values()];
   };
 
   const replace = db.transaction((items: readonly { id: string; quotes: readonly Quote[] }[], version: number): number => {

@@ -25,6 +25,7 @@ import { rankSuggestions } from './rank-suggestions.js';
 import { digestFeatures } from '../../digest/story-features.js';
 import { createFeatureEncoder, decodeShapes, decodeTerms, INSERT_DAY_SHAPE, INSERT_DIGEST_FEATURES, repairDigestFeatures, utcDay } from './digest-features-table.js';
 import type { SqliteDatabase } from './open-database.js';
+import { createTrendCounts } from './trend-counts-table.js';
 import { packSentences, unpackSentenceScores, type PackedSentence } from './packed-sentences.js';
 import { createQuoteTable, holdsWords, speakerAliases } from './quote-table.js';
 
@@ -355,6 +356,7 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
 
   const encodeFeatures = createFeatureEncoder(db);
   const quoteTable = createQuoteTable(db);
+  const trendCounts = createTrendCounts(db);
 
   const addArticles = db.transaction((items: readonly AnalyzedArticle[]): AddResult => {
     const result: AddResult = { added: [], duplicates: [] };
@@ -383,7 +385,7 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
       q.insertDigestFeatures.run({ rowid, ...encodeFeatures(features) });
       const day = utcDay(Date.parse(article.published));
       for (const shape of features.shapes) q.insertDayShape.run(day, shape);
-      quoteTable.insert(rowid, analysis.quotes, analysis.quotesVersion);
+      const storySpeakers = quoteTable.insert(rowid, analysis.quotes, analysis.quotesVersion);
       const placeIds = new Set<number>();
       for (const place of analysis.places) {
         const inserted = q.insertPlace.run({ rowid, ...place });
@@ -394,6 +396,7 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
         q.countPlaceStory.run(geonameId);
         q.countPlaceMonth.run(geonameId, month);
       }
+      trendCounts.addStory(day, placeIds, storySpeakers);
       result.added.push(id);
     }
     if (result.added.length > 0) {
@@ -705,6 +708,9 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     findPlaceMentions,
     countPlaceMentions,
     placeMentionMonths,
+    placeDayCounts: (ids, range) => trendCounts.placeDays(ids, range),
+    speakerDayCounts: (speakers, range) => trendCounts.speakerDays(speakers, range),
+    searchDayCounts: (query, range) => trendCounts.searchDays(query, range),
     placeMentionCounts: () => {
       const version = dataVersion();
       if (placeCountsCache?.version !== version) {

@@ -109,7 +109,7 @@ export function embedLength(embed: APIEmbed): number {
 /** Render one reply. The result always satisfies Discord's limits (tested against them). */
 export function renderReply(reply: Reply): RenderedMessage {
   const ephemeral = reply.ephemeral === true;
-  const hasStructure = Boolean(reply.title) || reply.fields.length > 0 || reply.image !== undefined;
+  const hasStructure = Boolean(reply.title) || reply.fields.length > 0 || reply.image !== undefined || reply.chart !== undefined;
 
   // A short error ("No article matches …", "error id …") reads best as a plain message.
   if (reply.isError && !hasStructure) {
@@ -172,6 +172,15 @@ export function renderReply(reply: Reply): RenderedMessage {
       ...(reply.image.description ? { description: fitText(reply.image.description, 1024) } : {}),
     });
     first.image = { url: `attachment://${name}` };
+  }
+  // The small chart goes under everything else, in an embed of its own (one image per embed),
+  // unless fields already fill every embed a message may have.
+  if (reply.chart && embeds.length < L.embedsPerMessage) {
+    const name = safeFileName(reply.chart.name);
+    if (!files.some((f) => f.name === name)) {
+      files.push({ name, data: Buffer.from(reply.chart.png), ...(reply.chart.description ? { description: fitText(reply.chart.description, 1024) } : {}) });
+      embeds.push({ color, image: { url: `attachment://${name}` } });
+    }
   }
 
   // An embed needs at least one visible part.

@@ -9,7 +9,7 @@ import type { Reply } from '../../core/reply.js';
 import { sanitizeTerminalText } from '../../core/terminal-text.js';
 import type { IncomingCommand, SendTarget, SentMessage, Transport } from '../transport.js';
 import { renderReplyText } from './render-text.js';
-import { saveReplyImage } from './save-image.js';
+import { saveReplyChart, saveReplyImage } from './save-image.js';
 
 export interface ShellOptions {
   input: Readable;
@@ -45,7 +45,7 @@ export function createShellTransport(options: ShellOptions): Transport {
 
   const show = (reply: Reply): void => {
     const imagePath = saveReplyImage(reply, options.imageDir);
-    write(renderReplyText(reply, imagePath));
+    write(renderReplyText(reply, imagePath, saveReplyChart(reply, options.imageDir)));
   };
 
   const helpText = (): string => {

@@ -1,0 +1,177 @@
+import type { DayCount, DayRange, SearchDayCounts } from '../article-store.js';
+import { ftsAll, ftsWords } from './fts-query.js';
+import type { SqliteDatabase } from './open-database.js';
+
+/**
+ * Stories per (place, UTC day) and per (speaker, UTC day), kept by addArticles and backfilled by
+ * their migration, so /trend, and the small charts of /where and /quote, count without reading
+ * bodies or mentions: one primary-key range per place or speaker.
+ */
+export interface TrendCounts {
+  /** Count one stored story: the distinct places it mentions and speakers it quotes. */
+  addStory(day: number, geonameIds: Iterable<number>, speakers: Iterable<string>): void;
+  placeDays(geonameIds: readonly number[], range: DayRange | null): DayCount[];
+  speakerDays(speakers: readonly string[], range: DayRange | null): DayCount[];
+  searchDays(query: string, range: DayRange | null): SearchDayCounts;
+}
+
+/**
+ * Several keys (a city and its division; the speakers a name matches) may share stories: they are
+ * counted exactly (distinct stories) while their summed counts stay below this, else summed, an
+ * upper bound, rather than walking every mention of a very common place (as countPlaceMentions).
+ */
+const EXACT_MERGE_LIMIT = 5_000;
+/**
+ * Newest matches of an about: search counted: the FTS index has no dates, so each match costs a row
+ * lookup (a word in every story would cost ~1 s at 1M stories); a chart of a very common word shows
+ * its newest matches only, and says so.
+ */
+export const SEARCH_COUNT_LIMIT = 20_000;
+
+const DAY_MS = 86_400_000;
+/** Every day a story can have (1696-2243), when the caller gives no range. */
+const ALL_DAYS: DayRange = { from: -100_000, to: 100_000 };
+
+/** SQL for the UTC day of `published_ms` (floor division: stories before 1970 exist). */
+const DAY_OF = (column: string): string => `((${column} - ((${column} % ${DAY_MS}) + ${DAY_MS}) % ${DAY_MS}) / ${DAY_MS})`;
+
+/**
+ * The migration's SQL: the tables, filled from the stories already stored. Dropped first, so that
+ * running it again (a store whose version was set back) rebuilds them from the stories.
+ */
+export const TREND_COUNTS_SQL = `
+  DROP TABLE IF EXISTS place_day_counts;
+  DROP TABLE IF EXISTS speaker_day_counts;
+  CREATE TABLE place_day_counts (
+    geoname_id INTEGER NOT NULL,
+    day INTEGER NOT NULL,
+    stories INTEGER NOT NULL,
+    PRIMARY KEY (geoname_id, day)
+  ) WITHOUT ROWID;
+  INSERT INTO place_day_counts (geoname_id, day, stories)
+    SELECT p.geoname_id, ${DAY_OF('a.published_ms')}, COUNT(DISTINCT p.article_rowid)
+    FROM places p JOIN articles a ON a.rowid = p.article_rowid
+    WHERE p.geoname_id IS NOT NULL GROUP BY 1, 2;
+
+  CREATE TABLE speaker_day_counts (
+    speaker TEXT NOT NULL COLLATE NOCASE,
+    day INTEGER NOT NULL,
+    stories INTEGER NOT NULL,
+    PRIMARY KEY (speaker, day)
+  ) WITHOUT ROWID;
+  INSERT INTO speaker_day_counts (speaker, day, stories)
+    SELECT q.speaker, ${DAY_OF('a.published_ms')}, COUNT(DISTINCT q.article_rowid)
+    FROM quotes q JOIN articles a ON a.rowid = q.article_rowid
+    WHERE q.speaker <> 'unknown' GROUP BY q.speaker COLLATE NOCASE, 2;
+`;
+
+function marks(n: number): string {
+  return Array.from({ length: n }, () => '?').join(',');
+}
+
+function toDayCounts(rows: readonly [number, number][]): DayCount[] {
+  return rows.map(([day, count]) => ({ day, count }));
+}
+
+/** Day counts of several keys added up, by day. */
+function sumByDay(rows: Iterable<[number, number]>): DayCount[] {
+  const byDay = new Map<number, number>();
+  for (const [day, n] of rows) byDay.set(day, (byDay.get(day) ?? 0) + n);
+  return [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, count]) => ({ day, count }));
+}
+
+export function createTrendCounts(db: SqliteDatabase): TrendCounts {
+  const q = {
+    countPlace: db.prepare<[number, number]>(
+      'INSERT INTO place_day_counts (geoname_id, day, stories) VALUES (?, ?, 1) ON CONFLICT (geoname_id, day) DO UPDATE SET stories = stories + 1',
+    ),
+    countSpeaker: db.prepare<[string, number]>(
+      'INSERT INTO speaker_day_counts (speaker, day, stories) VALUES (?, ?, 1) ON CONFLICT (speaker, day) DO UPDATE SET stories = stories + 1',
+    ),
+    placeDays: db
+      .prepare<[number, number, number], [number, number]>(
+        'SELECT day, stories FROM place_day_counts WHERE geoname_id = ? AND day BETWEEN ? AND ? ORDER BY day',
+      )
+      .raw(true),
+    placeTotal: db.prepare<[number], number>('SELECT stories FROM place_story_counts WHERE geoname_id = ?').pluck(true),
+    speakerDays: db
+      .prepare<[string, number, number], [number, number]>(
+        'SELECT day, stories FROM speaker_day_counts WHERE speaker = ? AND day BETWEEN ? AND ? ORDER BY day',
+      )
+      .raw(true),
+    speakerTotal: db.prepare<[string], number>('SELECT quotes FROM quote_speakers WHERE speaker = ?').pluck(true),
+    searchDays: db
+      .prepare<[string, number, number, number], number>(
+        `
+        SELECT a.published_ms FROM articles_fts f CROSS JOIN articles a ON a.rowid = f.rowid
+        WHERE articles_fts MATCH ? AND a.published_ms >= ? AND a.published_ms < ? ORDER BY f.rowid DESC LIMIT ?`,
+      )
+      .pluck(true)
+      .raw(true),
+  };
+
+  /** Distinct stories per day mentioning any of the ids, from the mentions (small sets only). */
+  const exactPlaceDays = (ids: readonly number[], range: DayRange): DayCount[] =>
+    toDayCounts(
+      db
+        .prepare<number[], [number, number]>(
+          `
+          SELECT ${DAY_OF('a.published_ms')} AS day, COUNT(*) FROM (SELECT DISTINCT article_rowid AS r FROM places WHERE geoname_id IN (${marks(ids.length)})) m
+          JOIN articles a ON a.rowid = m.r WHERE a.published_ms >= ? AND a.published_ms < ? GROUP BY day ORDER BY day`,
+        )
+        .raw(true)
+        .all(...ids, range.from * DAY_MS, (range.to + 1) * DAY_MS),
+    );
+
+  const exactSpeakerDays = (speakers: readonly string[], range: DayRange): DayCount[] =>
+    toDayCounts(
+      db
+        .prepare<(string | number)[], [number, number]>(
+          `
+          SELECT ${DAY_OF('a.published_ms')} AS day, COUNT(*) FROM (
+            SELECT DISTINCT article_rowid AS r FROM quotes WHERE speaker COLLATE NOCASE IN (${marks(speakers.length)})) m
+          JOIN articles a ON a.rowid = m.r WHERE a.published_ms >= ? AND a.published_ms < ? GROUP BY day ORDER BY day`,
+        )
+        .raw(true)
+        .all(...speakers, range.from * DAY_MS, (range.to + 1) * DAY_MS),
+    );
+
+  return {
+    addStory(day, geonameIds, speakers) {
+      for (const id of geonameIds) q.countPlace.run(id, day);
+      for (const speaker of speakers) q.countSpeaker.run(speaker, day);
+    },
+    placeDays(geonameIds, range) {
+      const ids = [...new Set(geonameIds)];
+      const r = range ?? ALL_DAYS;
+      if (ids.length === 0) return [];
+      if (ids.length === 1) return toDayCounts(q.placeDays.all(ids[0]!, r.from, r.to));
+      const total = ids.reduce((sum, id) => sum + (q.placeTotal.get(id) ?? 0), 0);
+      if (total <= EXACT_MERGE_LIMIT) return exactPlaceDays(ids, r);
+      return sumByDay(ids.flatMap((id) => q.placeDays.all(id, r.from, r.to)));
+    },
+    speakerDays(speakers, range) {
+      // Speakers differ by case only in how a story wrote them: the table folds case, so do the keys.
+      const keys = [...new Map(speakers.map((s) => [s.toLowerCase(), s])).values()];
+      const r = range ?? ALL_DAYS;
+      if (keys.length === 0) return [];
+      if (keys.length === 1) return toDayCounts(q.speakerDays.all(keys[0]!, r.from, r.to));
+      const total = keys.reduce((sum, s) => sum + (q.speakerTotal.get(s) ?? 0), 0);
+      if (total <= EXACT_MERGE_LIMIT) return exactSpeakerDays(keys, r);
+      return sumByDay(keys.flatMap((s) => q.speakerDays.all(s, r.from, r.to)));
+    },
+    searchDays(query, range) {
+      const words = ftsWords(query);
+      if (words.length === 0) return { days: [], capped: false };
+      const r = range ?? ALL_DAYS;
+      const rows = q.searchDays.all(ftsAll(words), r.from * DAY_MS, (r.to + 1) * DAY_MS, SEARCH_COUNT_LIMIT + 1);
+      const capped = rows.length > SEARCH_COUNT_LIMIT;
+      const byDay = new Map<number, number>();
+      for (const ms of capped ? rows.slice(0, SEARCH_COUNT_LIMIT) : rows) {
+        const day = Math.floor(ms / DAY_MS);
+        byDay.set(day, (byDay.get(day) ?? 0) + 1);
+      }
+      return { days: [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, count]) => ({ day, count })), capped };
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { UserError } from '../core/errors.js';
+import type { GeoService, PlaceInfo, PlaceLookup } from '../geo/types.js';
+import type { ArticleStore, DayRange } from '../store/article-store.js';
+import type { TermCounts, TermKind } from './series.js';
+
+/** Speakers a name matches, most quoted first, as `/quote speaker:` reads them. */
+export const MAX_SPEAKERS = 10;
+
+/** A term resolved to what the store counts. */
+export type ResolvedTerm =
+  | { kind: 'place'; term: string; place: PlaceInfo; ids: number[] }
+  | { kind: 'speaker'; term: string; speakers: string[] }
+  | { kind: 'about'; term: string; query: string };
+
+/**
+ * The gazetteer ids whose mentions count for a place, as /where counts them: the place, the division
+ * of the same name (`Raqqa` the city and Raqqa governorate), and for a division its seat of the same
+ * name. A country counts its own mentions only, not its cities'.
+ */
+export function placeMentionIds(geo: GeoService, found: PlaceLookup & { place: PlaceInfo }): number[] {
+  const { place } = found;
+  const ids = new Set<number>([place.geonameId]);
+  if (found.division) ids.add(found.division.geonameId);
+  if (place.kind === 'admin1') {
+    const seat = geo.lookup(place.name.replace(/\s+(governorate|province|region|state)$/i, '')).place;
+    if (seat && seat.kind === 'city' && seat.admin1 === place.name) ids.add(seat.geonameId);
+    for (const alt of found.alternatives)
+      if (alt.kind === 'city' && alt.admin1 === place.name && alt.countryCode === place.countryCode) ids.add(alt.geonameId);
+  }
+  return [...ids];
+}
+
+/** A place as /where resolves it (spelling variants meet); an unknown name gets /where's suggestions. */
+export function resolvePlace(geo: GeoService, store: ArticleStore, name: string): ResolvedTerm {
+  const found = geo.lookup(name, { storeCounts: store.placeMentionCounts() });
+  const place = found.place;
+  if (!place) {
+    const hint = found.suggestions.length > 0 ? ` Did you mean ${found.suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
+    throw new UserError('unknown_place', `No place called "${name.slice(0, 80)}" in the gazetteer.${hint}`, {
+      place: null,
+      term: name,
+      suggestions: found.suggestions,
+    });
+  }
+  // Named as typed when that is one of the place's names (`Raqqa`, not the gazetteer's `Ar Raqqah`).
+  const typed = name.trim();
+  const term = found.matchedBy === 'exact' && typed !== typed.toLowerCase() ? typed : place.name;
+  return { kind: 'place', term, place, ids: placeMentionIds(geo, { ...found, place }) };
+}
+
+/**
+ * The stored speakers a name matches, as `/quote speaker:` matches them (the name anywhere in the
+ * speaker's, most quoted first). The term is the speaker's full name when the name matched one.
+ */
+export function resolveSpeaker(store: ArticleStore, name: string): ResolvedTerm {
+  const speakers = store
+    .suggestSpeakers(name, MAX_SPEAKERS + 1)
+    .filter((s) => s.toLowerCase() !== 'unknown')
+    .slice(0, MAX_SPEAKERS);
+  if (speakers.length === 0)
+    throw new UserError('unknown_speaker', `No stored quote is by a speaker called "${name.slice(0, 80)}".`, { speaker: null, term: name });
+  return { kind: 'speaker', term: speakers.length === 1 ? speakers[0]! : name, speakers };
+}
+
+export function resolveTerm(kind: TermKind, name: string, geo: GeoService, store: ArticleStore): ResolvedTerm {
+  if (kind === 'place') return resolvePlace(geo, store, name);
+  if (kind === 'speaker') return resolveSpeaker(store, name);
+  if (!/[\p{L}\p{N}]/u.test(name)) throw new UserError('bad_about', `about: needs words to search for, not "${name.slice(0, 80)}".`);
+  return { kind: 'about', term: name, query: name };
+}
+
+/** Stories per day of a resolved term, from the counts kept at ingest; `capped` when a search counted its newest matches only. */
+export function countTerm(store: ArticleStore, t: ResolvedTerm, range: DayRange | null): TermCounts & { capped: boolean } {
+  if (t.kind === 'place') return { term: t.term, kind: t.kind, days: store.placeDayCounts(t.ids, range), capped: false };
+  if (t.kind === 'speaker') return { term: t.term, kind: t.kind, days: store.speakerDayCounts(t.speakers, range), capped: false };
+  const { days, capped } = store.searchDayCounts(t.query, range);
+  return { term: t.term, kind: t.kind, days, capped };
+}

@@ -1,0 +1,170 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrations } from '../../src/store/sqlite/migrations.js';
+import { migrate, openDatabase, type SqliteDatabase } from '../../src/store/sqlite/open-database.js';
+import { createSqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
+import type { AnalyzedArticle, ArticleStore, DayCount } from '../../src/store/article-store.js';
+import type { Quote } from '../../src/nlp/types.js';
+import type { PlaceMention } from '../../src/geo/types.js';
+import { makeTempDir } from '../helpers/paths.js';
+import { simpleAnalyze } from '../helpers/simple-analyze.js';
+
+const RAQQA = 163915;
+const RAQQA_PROVINCE = 163913;
+const MOSUL = 99072;
+
+const day = (iso: string): number => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+
+function place(id: number, start: number): PlaceMention {
+  return { name: `p${id}`, start, end: start + 3, geonameId: id, countryCode: 'SY', lat: 0, lon: 0 };
+}
+
+function quote(speaker: string, start: number): Quote {
+  return {
+    text: 'something',
+    kind: 'direct',
+    speaker,
+    speakerMention: null,
+    speakerDescription: null,
+    speakerResolved: null,
+    verb: 'said',
+    start,
+    end: start + 5,
+  };
+}
+
+let n = 0;
+function story(published: string, body: string, places: PlaceMention[], quotes: Quote[] = []): AnalyzedArticle {
+  n += 1;
+  const article = {
+    source: 'Wire',
+    published,
+    publishedZone: 'UTC',
+    editor: null,
+    datelinePlace: null,
+    headline: `Story ${n}`,
+    headlineDerived: false,
+    caption: null,
+    captionCredit: null,
+    body: `${body} (story ${n}).`,
+    url: null,
+    origin: 'test',
+  };
+  return { article, analysis: { ...simpleAnalyze(article), places, quotes } };
+}
+
+/**
+ * Hand-counted: Raqqa (city) is in stories 1, 2, 3 (twice in 3) and 5; Raqqa province in 2 and 4;
+ * Mosul in 3 and 6. Story 2 names city and province: counted once for both.
+ */
+function handCountedStories(): AnalyzedArticle[] {
+  return [
+    story('2017-06-01T08:00:00Z', 'Fighting near Raqqa', [place(RAQQA, 0)], [quote('Talal Silo', 20), quote('talal silo', 40)]),
+    story(
+      '2017-06-01T23:30:00+02:00',
+      'Raqqa province and its city',
+      [place(RAQQA, 0), place(RAQQA_PROVINCE, 10)],
+      [quote('Talal Silo', 20)],
+    ),
+    story(
+      '2017-06-02T10:00:00Z',
+      'Raqqa and Mosul, Raqqa again',
+      [place(RAQQA, 0), place(MOSUL, 10), place(RAQQA, 20)],
+      [quote('Haider al-Abadi', 30)],
+    ),
+    story('2017-07-15T10:00:00Z', 'The province around Raqqa alone', [place(RAQQA_PROVINCE, 0)]),
+    story('2017-10-17T10:00:00Z', 'Raqqa taken', [place(RAQQA, 0)], [quote('Talal Silo', 20), quote('unknown', 40)]),
+    story('2017-07-10T10:00:00Z', 'Mosul taken', [place(MOSUL, 0)], [quote('Haider al-Abadi', 10)]),
+  ];
+}
+
+describe('trend counts kept at ingest', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let db: SqliteDatabase;
+  let store: ArticleStore;
+  let stories: AnalyzedArticle[];
+
+  beforeEach(() => {
+    temp = makeTempDir();
+    db = openDatabase(path.join(temp.dir, 'trend.db'));
+    store = createSqliteArticleStore(db);
+    stories = handCountedStories();
+    store.addArticles(stories);
+  });
+  afterEach(() => {
+    store.close();
+    temp.cleanup();
+  });
+
+  const expectedRaqqa: DayCount[] = [
+    { day: day('2017-06-01'), count: 2 }, // story 2 is 21:30 UTC on 1 June
+    { day: day('2017-06-02'), count: 1 },
+    { day: day('2017-10-17'), count: 1 },
+  ];
+
+  it('counts stories per UTC day for one place, each story once however often it names it', () => {
+    expect(store.placeDayCounts([RAQQA], null)).toEqual(expectedRaqqa);
+    expect(store.placeDayCounts([MOSUL], null)).toEqual([
+      { day: day('2017-06-02'), count: 1 },
+      { day: day('2017-07-10'), count: 1 },
+    ]);
+    expect(store.placeDayCounts([12345], null)).toEqual([]);
+  });
+
+  it('counts a story naming city and province once for the pair', () => {
+    expect(store.placeDayCounts([RAQQA, RAQQA_PROVINCE], null)).toEqual([
+      { day: day('2017-06-01'), count: 2 },
+      { day: day('2017-06-02'), count: 1 },
+      { day: day('2017-07-15'), count: 1 },
+      { day: day('2017-10-17'), count: 1 },
+    ]);
+  });
+
+  it('keeps to the day range, both ends included', () => {
+    expect(store.placeDayCounts([RAQQA], { from: day('2017-06-02'), to: day('2017-10-17') })).toEqual(expectedRaqqa.slice(1));
+    expect(store.placeDayCounts([RAQQA, RAQQA_PROVINCE], { from: day('2017-06-02'), to: day('2017-07-15') })).toEqual([
+      { day: day('2017-06-02'), count: 1 },
+      { day: day('2017-07-15'), count: 1 },
+    ]);
+  });
+
+  it('counts stories quoting a speaker, whatever the case, never the unknown speaker', () => {
+    expect(store.speakerDayCounts(['TALAL SILO'], null)).toEqual([
+      { day: day('2017-06-01'), count: 2 },
+      { day: day('2017-10-17'), count: 1 },
+    ]);
+    expect(store.speakerDayCounts(['Talal Silo', 'Haider al-Abadi'], null)).toEqual([
+      { day: day('2017-06-01'), count: 2 },
+      { day: day('2017-06-02'), count: 1 },
+      { day: day('2017-07-10'), count: 1 },
+      { day: day('2017-10-17'), count: 1 },
+    ]);
+    expect(store.speakerDayCounts(['unknown'], null)).toEqual([]);
+  });
+
+  it('counts stories matching all the search words', () => {
+    expect(store.searchDayCounts('Raqqa taken', null)).toEqual({ days: [{ day: day('2017-10-17'), count: 1 }], capped: false });
+    expect(store.searchDayCounts('taken', { from: day('2017-07-01'), to: day('2017-07-31') })).toEqual({
+      days: [{ day: day('2017-07-10'), count: 1 }],
+      capped: false,
+    });
+    expect(store.searchDayCounts('zzyzx', null)).toEqual({ days: [], capped: false });
+    expect(store.searchDayCounts('  ', null)).toEqual({ days: [], capped: false });
+  });
+
+  it('the migration backfills the same counts from stories stored before it', () => {
+    const before = { places: store.placeDayCounts([RAQQA], null), speakers: store.speakerDayCounts(['talal silo'], null) };
+    db.exec('DELETE FROM place_day_counts; DROP TABLE speaker_day_counts;');
+    const trend = migrations.find((m) => m.sql.includes('place_day_counts'))!;
+    db.pragma(`user_version = ${trend.version - 1}`);
+    migrate(db, migrations);
+    const reopened = createSqliteArticleStore(db);
+    expect(reopened.placeDayCounts([RAQQA], null)).toEqual(before.places);
+    expect(reopened.speakerDayCounts(['talal silo'], null)).toEqual(before.speakers);
+  });
+
+  it('duplicates add nothing', () => {
+    expect(store.addArticles(stories).added).toEqual([]);
+    expect(store.placeDayCounts([RAQQA], null)).toEqual(expectedRaqqa);
+  });
+});

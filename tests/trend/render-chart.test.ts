@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { isoToDay } from '../../src/trend/granularity.js';
+import { fitLabel, PALETTE, renderTrendChart } from '../../src/trend/render-chart.js';
+import { buildTrend, type TermCounts } from '../../src/trend/series.js';
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Width and height from the PNG's IHDR chunk (it must be the first chunk). */
+function pngSize(png: Uint8Array): { width: number; height: number } {
+  expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  expect(String.fromCharCode(...png.subarray(12, 16))).toBe('IHDR');
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+function counts(term: string, from: string, n: number, f: (i: number) => number): TermCounts {
+  return { term, kind: 'place', days: Array.from({ length: n }, (_, i) => ({ day: isoToDay(from) + i, count: f(i) })) };
+}
+
+const LONG = 'Al-Hasakah and the countryside of the Khabur river valley north of Deir ez-Zor';
+
+describe('renderTrendChart', () => {
+  it('draws a PNG of the asked size, with title, axis labels and every series in the legend', () => {
+    const terms = [
+      counts('Raqqa', '2017-06-01', 150, (i) => i % 9),
+      counts('Mosul', '2017-06-01', 150, (i) => (i * 7) % 5),
+      counts(LONG, '2017-06-01', 150, () => 1),
+    ];
+    const data = buildTrend(terms, { from: isoToDay('2017-06-01'), to: isoToDay('2017-10-28') }, null);
+    const chart = renderTrendChart(data, {
+      title: 'Stories per week mentioning Raqqa, Mosul and another',
+      subtitle: '1 June 2017 to 28 October 2017',
+    });
+    expect(pngSize(chart.png)).toEqual({ width: 960, height: 480 });
+    expect(chart.png.length).toBeGreaterThan(5_000);
+    expect(chart.svg).toContain('Raqqa (');
+    expect(chart.svg).toContain('Mosul (');
+    // A name too long for the legend is cut with an ellipsis, never past the picture's edge.
+    expect(chart.svg).toContain('Al-Hasakah and the');
+    expect(chart.svg).toContain('…');
+    expect(chart.svg).not.toContain(LONG);
+    expect(chart.svg).toContain('Stories per week mentioning');
+    expect(chart.svg).toContain('Jun 2017'); // x axis labels, by week: `5 Jun 2017`
+    expect(chart.svg).toContain('stories'); // y axis name
+    expect(chart.svg).toContain('DejaVu Sans');
+    for (const colour of PALETTE) expect(chart.svg.toLowerCase()).toContain(colour.toLowerCase());
+  });
+
+  it('draws a sparkline and a chart of one series without a legend', () => {
+    const data = buildTrend(
+      [counts('Raqqa', '2017-06-01', 30, (i) => i % 4)],
+      { from: isoToDay('2017-06-01'), to: isoToDay('2017-06-30') },
+      null,
+    );
+    const spark = renderTrendChart(data, { title: 'Stories per day mentioning Raqqa', subtitle: '' }, 'spark');
+    expect(pngSize(spark.png)).toEqual({ width: 480, height: 120 });
+    const full = renderTrendChart(data, { title: 'Stories per day mentioning Raqqa', subtitle: '' });
+    expect(full.svg).not.toContain('Raqqa (');
+  });
+
+  it('escapes what it draws: a term is text, never markup', () => {
+    const data = buildTrend(
+      [counts('<b>&"x"', '2017-06-01', 3, () => 1), counts('y', '2017-06-01', 3, () => 2)],
+      { from: isoToDay('2017-06-01'), to: isoToDay('2017-06-03') },
+      'day',
+    );
+    const chart = renderTrendChart(data, { title: 'T <script>', subtitle: '' });
+    expect(chart.svg).not.toContain('<b>');
+    expect(chart.svg).not.toContain('<script>');
+    expect(pngSize(chart.png).width).toBe(960);
+  });
+});
+
+describe('fitLabel', () => {
+  it('keeps a short label and cuts a long one to the width, in DejaVu Sans widths', () => {
+    expect(fitLabel('Raqqa', 200, 13)).toBe('Raqqa');
+    const cut = fitLabel(LONG, 200, 13);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(cut.length).toBeLessThan(LONG.length);
+    // DejaVu Sans at 13 px is ~7 px a character for such text: 200 px holds about 28.
+    expect(cut.length).toBeGreaterThan(20);
+    expect(cut.length).toBeLessThan(36);
+  });
+});
