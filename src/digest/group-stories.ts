@@ -119,7 +119,7 @@ const NEWS_FILLER: ReadonlySet<string> = new Set(
   (
     'said sai say told tell report accord quot mln billion bln pct percent per cent dlr dlrs dollar dollar cts ct ' +
     'franc yen mark stg sterl pound lira peso rand crown guilder rupe yuan euro currenc ' +
-    'year week month dai todai yesterdai tomorrow monday tuesdai wednesdai thursdai fridai saturdai sundai ' +
+    'year week month dai todai yesterdai tomorrow mondai tuesdai wednesdai thursdai fridai saturdai sundai ' +
     'januari februari march april mai june juli august septemb octob novemb decemb jan feb mar apr jun jul aug sep sept oct nov dec ' +
     'inc corp co ltd plc llc compani group new also would could may might one two three four five six seven eight nine ten first last ' +
     'updat exclus video photo watch'
