@@ -71,8 +71,13 @@ export interface GroupingOptions {
   burstRatio: number;
   /** Weight of a place key beside a word: places place an event, they do not make one. */
   placeWeight: number;
-  /** Event words of a headline: a story with more needs a proportionally higher similarity (`lengthFactor`). */
+  /** Event words of a headline at most: a story with more needs a higher similarity (`lengthFactor`)… */
   lengthReference: number;
+  /** …up to `storyThreshold` (instead of `threshold`) for a story of this many event words or more. */
+  storyWords: number;
+  storyThreshold: number;
+  /** Share of an event's stories that must hold a word for a full story to count it as shared (less for shorter, none for a headline). */
+  storyHolderShare: number;
   /** Passes that move each story to its best event once all events exist (single-pass order effects). */
   refinePasses: number;
   /** Time between a story and an event's newest story over which the similarity halves. */
@@ -95,6 +100,10 @@ export const DEFAULT_GROUPING: Readonly<GroupingOptions> = {
   minMaxDf: 5,
   burstRatio: 1.5,
   lengthReference: 8,
+  storyWords: 30,
+  // The bar full stories were grouped at before headlines were (Reuters, 1987-03-02, by eye).
+  storyThreshold: 0.35,
+  storyHolderShare: 0.34,
   placeWeight: 0.5,
   refinePasses: 3,
   decayHalfLifeMs: 3 * 86_400_000,
@@ -425,6 +434,8 @@ class Events {
 interface Scratch {
   dot: Float64Array;
   shared: Int32Array;
+  /** Share of an event's members that must hold a word for it to count as shared (see `accumulate`). */
+  holderShare: number;
   mark: Int32Array;
   stamp: number;
   touched: number[];
@@ -433,7 +444,7 @@ interface Scratch {
 }
 
 function newScratch(stories: number, terms: number): Scratch {
-  return { dot: new Float64Array(stories), shared: new Int32Array(stories), mark: new Int32Array(stories), stamp: 0, touched: [], termMark: new Int32Array(terms) };
+  return { dot: new Float64Array(stories), shared: new Int32Array(stories), holderShare: 0, mark: new Int32Array(stories), stamp: 0, touched: [], termMark: new Int32Array(terms) };
 }
 
 /** Walk term t's run: each event holding it gains `x` times its summed weight (and a shared word unless a place). */
@@ -449,16 +460,26 @@ function accumulate(events: Events, vectors: Vectors, scratch: Scratch, t: numbe
       scratch.touched.push(e);
     }
     scratch.dot[e]! += x * events.sum[p]!;
-    if (!isPlace) scratch.shared[e]!++;
+    // A word counts as shared when a fair part of the event holds it: a big event's centroid holds some
+    // of every word, and one story's passing word is no evidence the next story is on the same event.
+    if (!isPlace && events.holders[p]! >= events.size[e]! * scratch.holderShare) scratch.shared[e]!++;
   }
 }
 
 /**
  * How much higher the bar is for a story of `words` event words: a long story shares words with any
- * event by chance in proportion to its length, where a headline shares only what it is about.
+ * event by chance, where a headline shares only what it is about. Up to `lengthReference` words (a
+ * headline) the bar is `threshold`; from `storyWords` on (a headline and a two-sentence lead) it is
+ * `storyThreshold`; in between it rises geometrically with the length.
  */
 function lengthFactor(words: number, options: Readonly<GroupingOptions>): number {
-  return Math.max(1, words / options.lengthReference);
+  return Math.pow(options.storyThreshold / options.threshold, storyness(words, options));
+}
+
+/** 0 for a headline (`lengthReference` event words or fewer), 1 for a full story (`storyWords` or more), geometric in between. */
+function storyness(words: number, options: Readonly<GroupingOptions>): number {
+  if (words <= options.lengthReference) return 0;
+  return Math.min(1, Math.log(words / options.lengthReference) / Math.log(options.storyWords / options.lengthReference));
 }
 
 /** Time decay of a similarity across `gapMs`. */
@@ -475,6 +496,8 @@ function bestEvent(vectors: Vectors, events: Events, i: number, publishedMs: num
   // A story with fewer event words than that cannot show it shares an event: it stays alone.
   const need = options.minSharedWords;
   if (vectors.words[i]! < need) return -1;
+  // A full story shares some word with any big event: only words a fair part of the event holds count.
+  scratch.holderShare = options.storyHolderShare * storyness(vectors.words[i]!, options);
   scratch.stamp++;
   scratch.touched.length = 0;
   for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
@@ -500,6 +523,7 @@ function bestEvent(vectors: Vectors, events: Events, i: number, publishedMs: num
 /** Dot products of event a's centroid with every event it shares a term with (into `scratch`). */
 function compareEvent(vectors: Vectors, events: Events, a: number, members: readonly number[], scratch: Scratch): void {
   scratch.stamp++;
+  scratch.holderShare = 0;
   scratch.touched.length = 0;
   for (const i of members) {
     for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
