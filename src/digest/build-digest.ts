@@ -4,7 +4,7 @@ import type { ArticleStore } from '../store/article-store.js';
 import { formatInZone } from '../core/zoned-time.js';
 import { createAboutFilter, matchesAbout, type AboutFilter } from './about-filter.js';
 import { DEFAULT_GROUPING, groupStories, headlineKey, type GroupInput, type GroupingOptions, type TermBackground } from './group-stories.js';
-import { DEFAULT_TEMPLATES, templateScoresOfShapes, type TemplateOptions } from './headline-templates.js';
+import { DEFAULT_TEMPLATES, templateAndSeriesScores, type TemplateOptions } from './headline-templates.js';
 import { historyShapeSets } from './shape-history.js';
 import { pickSummary, SUMMARY_CHARS } from './story-features.js';
 
@@ -155,10 +155,9 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
   const templates = options.templates ?? DEFAULT_TEMPLATES;
   const history = historyShapeSets(deps.store, new Date(options.since.getTime() - templates.lookbackDays * DAY_MS), options.since, DIGEST_DEFAULTS.maxHistory);
   // The whole window, not only what `about` kept: a series is a series whatever the filter.
-  const scores = templateScoresOfShapes(windowAll, history, templates, keys);
+  const { template: scores, series } = templateAndSeriesScores(windowAll, history, templates, keys);
   const templateOf = new Map(windowAll.map((c, i) => [c.headline, scores[i]!]));
   // Series by the days before alone: a shape many stories of the window share is as likely an event's.
-  const series = templateScoresOfShapes(windowAll, history, { ...templates, windowHeadlinesPerDay: Infinity, windowSkeletonsPerDay: Infinity }, keys);
   const seriesOf = new Map(windowAll.map((c, i) => [c.headline, series[i]!]));
   for (const input of inputs) {
     input.template = templateOf.get(input.headline) ?? 0;
