@@ -69,6 +69,8 @@ export interface GroupingOptions {
   minMaxDf: number;
   /** …and says nothing about an event unless it is this many times as common today as in the rest of the store (a burst). */
   burstRatio: number;
+  /** Terms a story's vector keeps at most, the heaviest (a headline has far fewer). */
+  maxTerms: number;
   /** Weight of a place key beside a word: places place an event, they do not make one. */
   placeWeight: number;
   /** Event words of a headline at most: a story with more needs a higher similarity (`lengthFactor`)… */
@@ -105,6 +107,7 @@ export const DEFAULT_GROUPING: Readonly<GroupingOptions> = {
   storyThreshold: 0.35,
   storyHolderShare: 0.34,
   placeWeight: 0.5,
+  maxTerms: 20,
   refinePasses: 3,
   decayHalfLifeMs: 3 * 86_400_000,
   recencyHalfLifeMs: 12 * 3_600_000,
@@ -321,9 +324,23 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
       const x = tf[k]! * Math.log(1 + n / df[t]!) * (isPlace[t] ? options.placeWeight : 1);
       outTerm[at] = t;
       weight[at++] = x;
-      norm += x * x;
       if (!isPlace[t]) words[i]!++;
     }
+    // A long story keeps its `maxTerms` heaviest terms (in their order): what it is about, not every
+    // word of its lead; it also bounds the postings a story walks.
+    if (at - first > options.maxTerms) {
+      const keep = Array.from({ length: at - first }, (_, k) => first + k)
+        .sort((x, y) => weight[y]! - weight[x]! || outTerm[x]! - outTerm[y]!)
+        .slice(0, options.maxTerms)
+        .sort((x, y) => x - y);
+      const kept = keep.map((k) => [outTerm[k]!, weight[k]!] as const);
+      kept.forEach(([t, x], k) => {
+        outTerm[first + k] = t;
+        weight[first + k] = x;
+      });
+      at = first + kept.length;
+    }
+    for (let k = first; k < at; k++) norm += weight[k]! * weight[k]!;
     norm = Math.sqrt(norm);
     if (norm !== 0) for (let k = first; k < at; k++) weight[k] = weight[k]! / norm;
   }
