@@ -1,4 +1,5 @@
 import { contentTokens } from '../nlp/tokens.js';
+import { countWords } from './story-features.js';
 
 /** What grouping needs to know of a story. */
 export interface GroupInput {
@@ -295,6 +296,18 @@ function genericTerms(df: Int32Array, keyOf: readonly (number | string)[], n: nu
 }
 
 /**
+ * A story that is one of a series, not a report of an event: its headline's shape was filed on many
+ * earlier days (`series`), or it is a notice (a body of its own, but shorter than a reported story)
+ * under a headline of a shape the window repeats (`template`: "<company> SETS PAYOUT", "<company> 4TH
+ * QTR NET"). What such stories share is the series' own words; each stays a group of its own.
+ */
+function isRoutine(story: GroupInput, options: Readonly<GroupingOptions>): boolean {
+  if ((story.series ?? 0) >= 0.5) return true;
+  if ((story.template ?? 0) < 0.5 || story.bodyWords === undefined) return false;
+  return story.bodyWords < options.fullStoryWords && story.bodyWords > countWords(story.headline);
+}
+
+/**
  * tf-idf vectors over the window itself: what is rare today (a company, a town) identifies an event,
  * and what many stories share (a big event's name) still weighs, smoothly less (log(1 + N/df)). A term
  * only one story has cannot link two stories and would only dilute a short headline: left out, as
@@ -317,7 +330,7 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
     outStart[i] = at;
     const first = at;
     let norm = 0;
-    if ((stories[i]!.series ?? 0) >= 0.5) continue;
+    if (isRoutine(stories[i]!, options)) continue;
     for (let k = start[i]!; k < start[i + 1]!; k++) {
       const t = term[k]!;
       if (df[t]! < 2) continue;

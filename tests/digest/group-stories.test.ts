@@ -141,6 +141,21 @@ describe('groupStories', () => {
     expect(sbarro.ids).not.toContain('d');
   });
 
+  it('keeps routine notices apart (a short body under a headline shape the window repeats), not headlines alone', () => {
+    const notice = (id: string, name: string) => ({
+      ...s(id, 2, `${name} sets quarterly dividend payout`, `${name} said its board set a quarterly dividend payout to holders of record.`),
+      template: 1,
+      bodyWords: 16,
+    });
+    const notices = [...filler(40), notice('n1', 'Acme'), notice('n2', 'Globex'), notice('n3', 'Initech')];
+    const of = groupOf(groupStories(notices, NOON));
+    expect(new Set(['n1', 'n2', 'n3'].map((id) => of.get(id))).size).toBe(3);
+    // The same shape with no body of its own (a headline feed) is not a notice: it groups by its words.
+    const headlines = notices.map((n) => (n.id.startsWith('n') ? { ...n, lead: n.headline, bodyWords: 5 } : n));
+    const again = groupOf(groupStories(headlines, NOON));
+    expect(new Set(['n1', 'n2', 'n3'].map((id) => again.get(id))).size).toBe(1);
+  });
+
   it('groups a busy day without blowing up (a generous bound: 5,000 stories)', () => {
     const stories = filler(5000);
     const started = performance.now();
