@@ -6,7 +6,7 @@ import { renderReplyText } from '../transports/shell/render-text.js';
 import { ExitCode, println, type CliIo } from './cli-io.js';
 import { openCliApp } from './open-app.js';
 
-const USAGE = 'Usage: dateline digest --at YYYY-MM-DDTHH:MM [--tz ZONE] [--about WORDS] [--json] [--db PATH]';
+const USAGE = 'Usage: dateline digest --at YYYY-MM-DDTHH:MM [--tz ZONE] [--about WORDS] [--json] [--all] [--db PATH]';
 
 /** `1987-03-02T08:00` (local wall time, seconds optional) → its parts; null when malformed. */
 export function parseLocalDateTime(text: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } | null {
@@ -19,13 +19,14 @@ export function parseLocalDateTime(text: string): { year: number; month: number;
 }
 
 /**
- * `dateline digest --at 1987-03-02T08:00 --tz Europe/London [--about syria] [--json]`: the digest a
- * first-time subscription would get at that moment (the 24 h before it), straight from the store.
+ * `dateline digest --at 1987-03-02T08:00 --tz Europe/London [--about syria] [--json] [--all]`: the digest a
+ * first-time subscription would get at that moment (the 24 h before it), straight from the store;
+ * `--all` gives every event and every story of the window (the events eval reads it).
  */
 export async function runDigest(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { at: { type: 'string' }, tz: { type: 'string' }, about: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' } },
+    options: { at: { type: 'string' }, tz: { type: 'string' }, about: { type: 'string' }, json: { type: 'boolean' }, all: { type: 'boolean' }, db: { type: 'string' } },
   });
   if (!values.at) {
     println(io.stderr, USAGE);
@@ -46,10 +47,10 @@ export async function runDigest(argv: string[], io: CliIo): Promise<number> {
     const at = zonedToUtc(local, tz);
     const digest = buildDigest(
       { store: app.services.store, geo: app.services.geo },
-      { since: digestWindowStart(at, null), at, tz, about: values.about?.trim() || null },
+      { since: digestWindowStart(at, null), at, tz, about: values.about?.trim() || null, all: values.all ?? false },
     );
     if (values.json) {
-      println(io.stdout, JSON.stringify(digestToJson(digest)));
+      println(io.stdout, JSON.stringify(digestToJson(digest, { all: values.all ?? false })));
     } else {
       const parts = renderDigest(digest, { marker: null });
       println(io.stdout, parts.map((p) => renderReplyText(p)).join('\n\n'));

@@ -3,8 +3,8 @@ import type { ScoredSentence } from '../nlp/types.js';
 import type { ArticleStore } from '../store/article-store.js';
 import { formatInZone } from '../core/zoned-time.js';
 import { createAboutFilter, matchesAbout, type AboutFilter } from './about-filter.js';
-import { DEFAULT_GROUPING, groupStories, headlineKey, type GroupInput, type GroupingOptions } from './group-stories.js';
-import { DEFAULT_TEMPLATES, templateScoresOfShapes, type TemplateOptions } from './headline-templates.js';
+import { DEFAULT_GROUPING, groupStories, headlineKey, type GroupInput, type GroupingOptions, type TermBackground } from './group-stories.js';
+import { DEFAULT_TEMPLATES, templateAndSeriesScores, type TemplateOptions } from './headline-templates.js';
 import { historyShapeSets } from './shape-history.js';
 import { pickSummary, SUMMARY_CHARS } from './story-features.js';
 
@@ -17,13 +17,19 @@ export interface DigestStory {
   /** One sentence: the best-scored of the story (the lead when unscored). */
   summary: string;
   places: string[];
+  /** The story's link, null when unknown. */
+  url: string | null;
 }
 
 export interface DigestGroup {
+  /** The most representative headline of the event. */
   title: string;
   stories: DigestStory[];
-  /** Stories of the group not shown (beyond `maxStoriesPerGroup`). */
+  /** Stories of the group not shown (beyond `maxStoriesPerGroup`, or repeats of a shown headline). */
   more: number;
+  /** Stories the event holds in the window, and the distinct sources that filed them. */
+  storyCount: number;
+  sourceCount: number;
 }
 
 export interface Digest {
@@ -48,6 +54,8 @@ export interface BuildDigestOptions {
   at: Date;
   tz: string;
   about?: string | null;
+  /** Every group and every story of the window (no top-N cut, repeats kept): `dateline digest --all`. */
+  all?: boolean;
   maxGroups?: number;
   maxStoriesPerGroup?: number;
   /** Stories read from the window at most (a busy 1987 day has ~850). */
@@ -59,6 +67,8 @@ export interface BuildDigestOptions {
 /** `maxHistory`: headlines read from the days before the window to learn routine shapes (two busy weeks). */
 export const DIGEST_DEFAULTS = { maxGroups: 10, maxStoriesPerGroup: 4, maxCandidates: 3000, summaryChars: SUMMARY_CHARS, maxHistory: 15_000 } as const;
 const DAY_MS = 86_400_000;
+/** Stories read from the window for `all`: every one (SQLite's LIMIT needs a number). */
+const ALL_CANDIDATES = 2 ** 31 - 1;
 
 /** The window of a subscription's next digest: since its previous one, or the last 24 h for the first. */
 export function digestWindowStart(at: Date, previousAt: Date | null): Date {
@@ -85,6 +95,23 @@ export function storyPlaces(places: readonly PlaceMention[], geo?: GeoService, m
   return names;
 }
 
+/**
+ * The store's stories per term, kept per store until its `dataVersion()` says something was written:
+ * one read of the term table (~100,000 short rows at 100k stories) instead of one per build.
+ */
+const backgrounds = new WeakMap<ArticleStore, { version: number; background: TermBackground }>();
+
+function termBackground(store: ArticleStore): TermBackground {
+  const version = store.dataVersion();
+  let cached = backgrounds.get(store);
+  if (cached?.version !== version) {
+    const { stories, counts } = store.digestTermStories();
+    cached = { version, background: { stories, storiesWith: (id) => (typeof id === 'number' ? (counts[id] ?? 0) : 0) } };
+    backgrounds.set(store, cached);
+  }
+  return cached.background;
+}
+
 /** The stories of the window `about` keeps: it looks at bodies, so only a filtered digest reads them. */
 function aboutIds(store: ArticleStore, filter: AboutFilter, since: Date, at: Date, limit: number): Set<string> {
   const ids = new Set<string>();
@@ -100,9 +127,10 @@ function aboutIds(store: ArticleStore, filter: AboutFilter, since: Date, at: Dat
  * `/digest preview` and `dateline digest --at` show the same thing.
  */
 export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions): Digest {
-  const maxGroups = options.maxGroups ?? DIGEST_DEFAULTS.maxGroups;
-  const perGroup = options.maxStoriesPerGroup ?? DIGEST_DEFAULTS.maxStoriesPerGroup;
-  const maxCandidates = options.maxCandidates ?? DIGEST_DEFAULTS.maxCandidates;
+  const all = options.all ?? false;
+  const maxGroups = all ? Infinity : (options.maxGroups ?? DIGEST_DEFAULTS.maxGroups);
+  const perGroup = all ? Infinity : (options.maxStoriesPerGroup ?? DIGEST_DEFAULTS.maxStoriesPerGroup);
+  const maxCandidates = options.maxCandidates ?? (all ? ALL_CANDIDATES : DIGEST_DEFAULTS.maxCandidates);
   const filter = options.about ? createAboutFilter(options.about, deps.geo) : null;
 
   // 1. Candidates in the window, with what ranking needs, worked out when each story was stored
@@ -112,12 +140,14 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
   const keys = windowAll.map((c) => headlineKey(c.headline));
   const keep = filter ? aboutIds(deps.store, filter, options.since, options.at, maxCandidates) : null;
   const inputs: GroupInput[] = [];
+  const sourceOf = new Map<string, string>();
   windowAll.forEach((c, i) => {
     if (keep && !keep.has(c.id)) return;
     inputs.push({
       id: c.id, publishedMs: c.publishedMs, headline: c.headline, headlineKey: keys[i]!, lead: '', placeKeys: [], terms: c.terms, dateline: c.datelinePlace,
       bodyWords: c.bodyWords,
     });
+    sourceOf.set(c.id, c.source);
   });
 
   // 2. Routine series, learnt from the headlines of the days before the window and of the window itself
@@ -125,23 +155,30 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
   const templates = options.templates ?? DEFAULT_TEMPLATES;
   const history = historyShapeSets(deps.store, new Date(options.since.getTime() - templates.lookbackDays * DAY_MS), options.since, DIGEST_DEFAULTS.maxHistory);
   // The whole window, not only what `about` kept: a series is a series whatever the filter.
-  const scores = templateScoresOfShapes(windowAll, history, templates, keys);
+  const { template: scores, series } = templateAndSeriesScores(windowAll, history, templates, keys);
   const templateOf = new Map(windowAll.map((c, i) => [c.headline, scores[i]!]));
-  for (const input of inputs) input.template = templateOf.get(input.headline) ?? 0;
+  // Series by the days before alone: a shape many stories of the window share is as likely an event's.
+  const seriesOf = new Map(windowAll.map((c, i) => [c.headline, series[i]!]));
+  for (const input of inputs) {
+    input.template = templateOf.get(input.headline) ?? 0;
+    input.series = seriesOf.get(input.headline) ?? 0;
+  }
 
   // 3. Events, best first; what is shown of their stories read for those alone.
-  const groups = groupStories(inputs, options.at.getTime(), options.grouping ?? DEFAULT_GROUPING);
+  const groups = groupStories(inputs, options.at.getTime(), options.grouping ?? DEFAULT_GROUPING, termBackground(deps.store));
   const byId = new Map(inputs.map((input) => [input.id, input]));
   const shown = groups.slice(0, maxGroups).map((g) => {
     // The same story filed twice (an update, a repeat) is shown once: the representative or the newest.
     const seen = new Set<string>();
     const members = g.ids.map((id) => byId.get(id)!).filter((c) => {
+      if (all) return true;
       const key = c.headlineKey!;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
     });
-    return { members, more: Math.max(0, members.length - perGroup) };
+    const sources = new Set(g.ids.map((id) => sourceOf.get(id)));
+    return { members, more: g.ids.length - Math.min(members.length, perGroup), storyCount: g.ids.length, sourceCount: sources.size };
   });
   const details = deps.store.digestDetails(shown.flatMap((g) => g.members.slice(0, perGroup).map((c) => c.id)));
   return {
@@ -151,8 +188,10 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
     about: options.about ?? null,
     storyCount: inputs.length,
     groupCount: groups.length,
-    groups: shown.map(({ members, more }) => ({
+    groups: shown.map(({ members, more, storyCount, sourceCount }) => ({
       title: members[0]!.headline,
+      storyCount,
+      sourceCount,
       stories: members.slice(0, perGroup).map((c): DigestStory => {
         const detail = details.get(c.id);
         return {
@@ -162,6 +201,7 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
           source: detail?.source ?? '',
           summary: detail?.summary ?? '',
           places: storyPlaces(detail?.places ?? [], deps.geo),
+          url: detail?.url ?? null,
         };
       }),
       more,
@@ -169,15 +209,32 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
   };
 }
 
-/** The `dateline digest --json` contract: `{at, tz, since, groups:[{title, stories:[{articleId, title, date, source, summary, places}]}]}`. */
-export function digestToJson(digest: Digest): { at: string; tz: string; since: string; groups: { title: string; stories: DigestStory[] }[] } {
+type JsonStory = Omit<DigestStory, 'url'> & { url?: string | null };
+
+export interface DigestJson {
+  at: string;
+  tz: string;
+  since: string;
+  groups: { title: string; stories: JsonStory[]; storyCount?: number; sourceCount?: number }[];
+}
+
+/**
+ * The `dateline digest --json` contract: `{at, tz, since, groups:[{title, stories:[{articleId, title, date,
+ * source, summary, places}]}]}`; for a digest built with `all` (`--all`), each group also says
+ * `storyCount` and `sourceCount`, and each story its `url` (null when unknown).
+ */
+export function digestToJson(digest: Digest, options: { all?: boolean } = {}): DigestJson {
+  const all = options.all ?? false;
   return {
     at: formatInZone(digest.at, digest.tz),
     tz: digest.tz,
     since: formatInZone(digest.since, digest.tz),
     groups: digest.groups.map((g) => ({
       title: g.title,
-      stories: g.stories.map((s) => ({ articleId: s.articleId, title: s.title, date: s.date, source: s.source, summary: s.summary, places: s.places })),
+      ...(all ? { storyCount: g.storyCount, sourceCount: g.sourceCount } : {}),
+      stories: g.stories.map((s) => ({
+        articleId: s.articleId, title: s.title, date: s.date, source: s.source, summary: s.summary, places: s.places, ...(all ? { url: s.url } : {}),
+      })),
     })),
   };
 }

@@ -1,4 +1,5 @@
 import { contentTokens } from '../nlp/tokens.js';
+import { countWords } from './story-features.js';
 
 /** What grouping needs to know of a story. */
 export interface GroupInput {
@@ -9,25 +10,45 @@ export interface GroupInput {
   lead: string;
   /** Resolved place keys (`g:<geonameId>`, `c:<country code>`) or plain names when unresolved. */
   placeKeys: readonly string[];
+  /** The place names as written (`Swiss`, `Tokyo`): their words count as places, not as event words. */
+  placeNames?: readonly string[];
   /** How much the headline follows a routine series' shape, 0-1 (`templateScores`); 0 when not given. */
   template?: number;
+  /**
+   * The same, from the days before the window alone (a shape filed on many earlier days: "<fund>
+   * SETS PAYOUT", "<company> 4TH QTR NET"). Such a story is one of a series, not a report of an event
+   * (its shared words are the series' own): at 0.5 or more it stays a group of its own.
+   */
+  series?: number;
   /** Where it was filed from (`datelinePlace`): several bureaus on one event is wide coverage. */
   dateline?: string | null;
   /** Words of the body: a two-line notice or price table weighs less than a reported story; unknown counts in full. */
   bodyWords?: number;
   /** `headlineKey(headline)` when already made. */
   headlineKey?: string;
-  /** The story's `storyTerms` as ids, when already known (stored with the story): then `lead` and `placeKeys` are not read. */
+  /** The story's `storyTerms` as ids, when already known (stored with the story): then `lead` and the places are not read. */
   terms?: TermCounts;
 }
 
 /**
  * `storyTerms` with each term named by an integer id (the same term the same id across the stories
- * grouped together: a store's term ids), in the same order.
+ * grouped together: a store's term ids), in the same order; the last `places` of them are place keys.
  */
 export interface TermCounts {
   ids: ArrayLike<number>;
   counts: ArrayLike<number>;
+  places: number;
+}
+
+/**
+ * How many stories of the whole store hold each term (`counts[id]`, by the term ids of
+ * `GroupInput.terms`), and how many stories it holds: the background a word's frequency today is
+ * compared with.
+ */
+export interface TermBackground {
+  stories: number;
+  /** Stories holding a term: by its id (`GroupInput.terms`), or by the term itself (`storyTerms`). */
+  storiesWith(term: number | string): number;
 }
 
 export interface StoryGroup {
@@ -38,13 +59,33 @@ export interface StoryGroup {
 }
 
 export interface GroupingOptions {
-  /** Cosine similarity to a group's centroid needed to join it. */
+  /** Time-decayed cosine similarity to an event's centroid needed to join it. */
   threshold: number;
-  /** Words in more than this share of the window's stories say nothing about an event ("said", "pct"). */
+  /** Cosine of two events' centroids above which the merge step joins them. */
+  mergeThreshold: number;
+  /** Distinct shared event words (not places) a story needs with an event to join it: one word alone never makes an event. */
+  minSharedWords: number;
+  /** A word in more than this share of the window's stories (and at least `minMaxDf`) is common today… */
   maxDocShare: number;
-  /** …but never fewer than this many stories (small windows). */
   minMaxDf: number;
-  /** Age at which a story's recency weight halves. */
+  /** …and says nothing about an event unless it is this many times as common today as in the rest of the store (a burst). */
+  burstRatio: number;
+  /** Terms a story's vector keeps at most, the heaviest (a headline has far fewer). */
+  maxTerms: number;
+  /** Weight of a place key beside a word: places place an event, they do not make one. */
+  placeWeight: number;
+  /** Event words of a headline at most: a story with more needs a higher similarity (`lengthFactor`)… */
+  lengthReference: number;
+  /** …up to `storyThreshold` (instead of `threshold`) for a story of this many event words or more. */
+  storyWords: number;
+  storyThreshold: number;
+  /** Share of an event's stories that must hold a word for a full story to count it as shared (less for shorter, none for a headline). */
+  storyHolderShare: number;
+  /** Passes that move each story to its best event once all events exist (single-pass order effects). */
+  refinePasses: number;
+  /** Time between a story and an event's newest story over which the similarity halves. */
+  decayHalfLifeMs: number;
+  /** Age at which a story's recency weight halves (ranking). */
   recencyHalfLifeMs: number;
   /** Weight of log2(distinct datelines of the group's own-worded stories) in the rank. */
   datelineWeight: number;
@@ -55,10 +96,21 @@ export interface GroupingOptions {
 }
 
 export const DEFAULT_GROUPING: Readonly<GroupingOptions> = {
-  // 0.32 also joined "Taiwan" stories on different matters; 0.40 split the Brazil debt talks (1987-03-02, by eye).
-  threshold: 0.35,
+  threshold: 0.05,
+  mergeThreshold: 0.2,
+  minSharedWords: 2,
   maxDocShare: 0.04,
   minMaxDf: 5,
+  burstRatio: 1.5,
+  lengthReference: 8,
+  storyWords: 30,
+  // The bar full stories were grouped at before headlines were (Reuters, 1987-03-02, by eye).
+  storyThreshold: 0.35,
+  storyHolderShare: 0.34,
+  placeWeight: 0.5,
+  maxTerms: 20,
+  refinePasses: 3,
+  decayHalfLifeMs: 3 * 86_400_000,
   recencyHalfLifeMs: 12 * 3_600_000,
   datelineWeight: 0.5,
   // Reuters notices (payouts, results, price tables) run 20-80 words, reported stories 150-700 (by eye, 1987-03-02/04-07).
@@ -71,78 +123,95 @@ export function headlineKey(headline: string): string {
   return headline.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
+/**
+ * Words that say how a story is told, not what happened: reporting verbs, amounts and units,
+ * currencies, calendar words, company-form suffixes (stemmed, as `contentTokens` gives them). They
+ * are in every day's news, so sharing them says nothing about sharing an event.
+ */
+const NEWS_FILLER: ReadonlySet<string> = new Set(
+  (
+    'said sai say told tell report accord quot mln billion bln pct percent per cent dlr dlrs dollar dollar cts ct ' +
+    'franc yen mark stg sterl pound lira peso rand crown guilder rupe yuan euro currenc ' +
+    'year week month dai todai yesterdai tomorrow mondai tuesdai wednesdai thursdai fridai saturdai sundai ' +
+    'januari februari march april mai june juli august septemb octob novemb decemb jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'inc corp co ltd plc llc compani group new also would could may might one two three four five six seven eight nine ten first last ' +
+    'updat exclus video photo watch'
+  ).split(' '),
+);
+
 /** Letters only: numbers, tickers' digits and ordinals ("4th", "747") tie unrelated results tables together. */
 function isWord(token: string): boolean {
-  return /^[a-z]{2,}$/.test(token);
+  return /^[a-z]{2,}$/.test(token) && !NEWS_FILLER.has(token);
 }
 
-const HEADLINE_WEIGHT = 2;
-const PLACE_WEIGHT = 1.5;
+const HEADLINE_WEIGHT = 3;
+const PLACE_COUNT = 1;
 
 /**
  * A story's terms and their counts, in first-seen order: words of the headline count double (a
- * headline names the event, the lead tells it), then the lead's words, then its places. The order
- * is kept because the vectors' sums run in it (and so round in it).
+ * headline names the event, the lead tells it), then the lead's words, then its places as
+ * `@`-prefixed keys, last (`placeTermCount`). A word of a place name (`Swiss`, `Japan`) is left to
+ * the place key: two stories that share only a country are not one event.
  */
-export function storyTerms(headline: string, lead: string, placeKeys: readonly string[]): [string, number][] {
+export function storyTerms(headline: string, lead: string, placeKeys: readonly string[], placeNames: readonly string[] = []): [string, number][] {
+  const placeWords = new Set(placeNames.flatMap((name) => contentTokens(name)));
   const counts = new Map<string, number>();
   const add = (term: string, w: number): void => {
     counts.set(term, (counts.get(term) ?? 0) + w);
   };
-  for (const t of contentTokens(headline)) if (isWord(t)) add(t, HEADLINE_WEIGHT);
-  for (const t of contentTokens(lead)) if (isWord(t)) add(t, 1);
-  for (const p of new Set(placeKeys)) add(`@${p}`, PLACE_WEIGHT);
+  for (const t of contentTokens(headline)) if (isWord(t) && !placeWords.has(t)) add(t, HEADLINE_WEIGHT);
+  for (const t of contentTokens(lead)) if (isWord(t) && !placeWords.has(t)) add(t, 1);
+  for (const p of new Set(placeKeys)) add(`@${p}`, PLACE_COUNT);
   return [...counts];
 }
 
-/**
- * The window's stories as tf-idf vectors over dense term numbers (0…terms-1), each vector's terms in
- * its story's term order: flat typed arrays instead of a Map per story (a busy day has ~850 stories
- * of ~30 terms; the Maps were most of a build's garbage).
- */
-interface Vectors {
+/** How many of `storyTerms`' terms (the last ones) are place keys. */
+export function placeTermCount(terms: readonly [string, number][]): number {
+  let n = 0;
+  for (const [term] of terms) if (term.startsWith('@')) n++;
+  return n;
+}
+
+/** The window's stories as term numbers 0…terms-1 with counts; `isPlace[t]` for place keys. */
+interface DenseTerms {
   /** Story i's entries are `start[i]` … `start[i + 1] - 1`. */
   start: Int32Array;
   term: Int32Array;
-  weight: Float64Array;
-  /** Distinct terms of the window. */
+  tf: Float64Array;
+  isPlace: Uint8Array;
   terms: number;
-  /** Stories whose vector holds each term (0 for a term too common to keep). */
-  df: Int32Array;
+  /** The term id or the term each number stands for. */
+  keyOf: (number | string)[];
 }
 
-/**
- * Dense numbers of given term ids, by id, valid where `localStamp` holds the current call's
- * `generation`: kept between calls (a store's ids run from 1 to its vocabulary size), so numbering a
- * window's ~25,000 term ids needs no Map.
- */
+/** Dense numbers of term ids, by id, valid where `localStamp` holds the current call's `generation`. */
 let localOf = new Int32Array(0);
 let localStamp = new Int32Array(0);
 let generation = 0;
 /** Ids beyond this are numbered through a Map instead. */
 const MAX_SCRATCH_ID = 1 << 24;
 
-/** Dense term numbers for the stories' terms (ids given or the words of headline, lead and places). */
-function denseTerms(stories: readonly GroupInput[]): { start: Int32Array; term: Int32Array; tf: Float64Array; terms: number } {
+/** Dense term numbers for the stories' terms (ids given, or the words of headline, lead and places). */
+function denseTerms(stories: readonly GroupInput[]): DenseTerms {
   const given = stories.map((story) => story.terms ?? null);
-  const words = stories.map((story, i) => (given[i] ? null : storyTerms(story.headline, story.lead, story.placeKeys)));
+  if (given.some((g) => g) && given.some((g) => !g)) throw new Error('groupStories: give every story its term ids, or none');
+  const words = stories.map((story, i) => (given[i] ? null : storyTerms(story.headline, story.lead, story.placeKeys, story.placeNames)));
   let total = 0;
-  let maxId = -1;
-  let minId = 0;
-  for (let i = 0; i < stories.length; i++) {
-    const ids = given[i]?.ids;
-    if (!ids) {
-      total += words[i]!.length;
-      continue;
-    }
-    total += ids.length;
-    for (let k = 0; k < ids.length; k++) {
-      if (ids[k]! > maxId) maxId = ids[k]!;
-      if (ids[k]! < minId) minId = ids[k]!;
-    }
-  }
-  const scratch = minId >= 0 && maxId < MAX_SCRATCH_ID && Number.isInteger(maxId);
-  if (scratch && maxId >= localOf.length) {
+  for (let i = 0; i < stories.length; i++) total += given[i]?.ids.length ?? words[i]!.length;
+  const wordNumbers = new Map<string, number>();
+  const place: number[] = [];
+  const keys: (number | string)[] = [];
+  let terms = 0;
+  const fresh = (key: number | string, isPlace: boolean): number => {
+    place.push(isPlace ? 1 : 0);
+    keys.push(key);
+    return terms++;
+  };
+  // Ids are numbered through arrays kept between calls (a store's ids run from 1 to its vocabulary
+  // size): numbering a busy day's ~25,000 term ids through a Map was a tenth of a build.
+  let maxId = 0;
+  for (const g of given) if (g) for (let k = 0; k < g.ids.length; k++) if (g.ids[k]! > maxId) maxId = g.ids[k]!;
+  if (maxId >= localOf.length && maxId < MAX_SCRATCH_ID) {
     const size = Math.max(1024, 2 ** Math.ceil(Math.log2(maxId + 1)));
     localOf = new Int32Array(size);
     localStamp = new Int32Array(size);
@@ -152,85 +221,145 @@ function denseTerms(stories: readonly GroupInput[]): { start: Int32Array; term: 
     localStamp.fill(0);
     generation = 1;
   }
-  let terms = 0;
   const byId = new Map<number, number>();
-  const byWord = new Map<string, number>();
-  const numberOf = (id: number): number => {
-    if (scratch && Number.isInteger(id)) {
-      if (localStamp[id] !== generation) {
-        localStamp[id] = generation;
-        localOf[id] = terms++;
-      }
-      return localOf[id]!;
+  const numberOf = (key: number | string, isPlace: boolean): number => {
+    if (typeof key === 'string') {
+      let t = wordNumbers.get(key);
+      if (t === undefined) wordNumbers.set(key, (t = fresh(key, isPlace)));
+      return t;
     }
-    let t = byId.get(id);
-    if (t === undefined) byId.set(id, (t = terms++));
+    if (key >= 0 && key < localOf.length && Number.isInteger(key)) {
+      if (localStamp[key] !== generation) {
+        localStamp[key] = generation;
+        localOf[key] = fresh(key, isPlace);
+      }
+      return localOf[key]!;
+    }
+    let t = byId.get(key);
+    if (t === undefined) byId.set(key, (t = fresh(key, isPlace)));
     return t;
   };
   const start = new Int32Array(stories.length + 1);
   const term = new Int32Array(total);
   const tf = new Float64Array(total);
   let at = 0;
-  let givenAny = false;
-  let wordsAny = false;
   for (let i = 0; i < stories.length; i++) {
     start[i] = at;
     const ids = given[i];
     if (ids) {
-      givenAny = true;
+      const firstPlace = ids.ids.length - ids.places;
       for (let k = 0; k < ids.ids.length; k++, at++) {
-        term[at] = numberOf(ids.ids[k]!);
+        term[at] = numberOf(ids.ids[k]!, k >= firstPlace);
         tf[at] = ids.counts[k]!;
       }
     } else {
-      wordsAny ||= words[i]!.length > 0;
       for (const [word, count] of words[i]!) {
-        let t = byWord.get(word);
-        if (t === undefined) byWord.set(word, (t = terms++));
-        term[at] = t;
+        term[at] = numberOf(word, word.startsWith('@'));
         tf[at++] = count;
       }
     }
   }
   start[stories.length] = at;
-  if (givenAny && wordsAny) throw new Error('groupStories: give every story its term ids, or none');
-  return { start, term, tf, terms };
+  return { start, term, tf, isPlace: Uint8Array.from(place), terms, keyOf: keys };
+}
+
+/** Unit tf-idf vectors of the stories (idf over the window), without terms only one story has. */
+interface Vectors {
+  start: Int32Array;
+  term: Int32Array;
+  weight: Float64Array;
+  isPlace: Uint8Array;
+  terms: number;
+  /** Event words (not places) of each story's vector. */
+  words: Int32Array;
+  /** Stories whose vector holds each term. */
+  df: Int32Array;
 }
 
 /**
- * tf-idf vectors over the window itself: what is rare today (a company, a town) identifies an event.
- * Each normalised to length 1, its squares summed in term order.
+ * Terms common today that say nothing about an event: in more than `maxDocShare` of the window's
+ * stories and not a burst, i.e. about as common in the rest of the store ("market", "shr", "said"
+ * in a wire's every day). A big event's name is common today too, but rare before or after it. With
+ * no background, or one smaller than the window (a new store), nothing can be told: all are kept.
  */
-function storyVectors(stories: readonly GroupInput[], options: Readonly<GroupingOptions>): Vectors {
-  const { start, term, tf, terms } = denseTerms(stories);
+function genericTerms(df: Int32Array, keyOf: readonly (number | string)[], n: number, options: Readonly<GroupingOptions>, background?: TermBackground): Uint8Array {
+  const generic = new Uint8Array(df.length);
+  const rest = background ? background.stories - n : 0;
+  if (!background || rest < n) return generic;
+  const maxDf = Math.max(options.minMaxDf, options.maxDocShare * n);
+  for (let t = 0; t < df.length; t++) {
+    if (df[t]! <= maxDf) continue;
+    const before = Math.max(0, background.storiesWith(keyOf[t]!) - df[t]!) / rest;
+    if (df[t]! / n < options.burstRatio * before) generic[t] = 1;
+  }
+  return generic;
+}
+
+/**
+ * A story that is one of a series, not a report of an event: its headline's shape was filed on many
+ * earlier days (`series`), or it is a notice (a body of its own, but shorter than a reported story)
+ * under a headline of a shape the window repeats (`template`: "<company> SETS PAYOUT", "<company> 4TH
+ * QTR NET"). What such stories share is the series' own words; each stays a group of its own.
+ */
+function isRoutine(story: GroupInput, options: Readonly<GroupingOptions>): boolean {
+  if ((story.series ?? 0) >= 0.5) return true;
+  if ((story.template ?? 0) < 0.5 || story.bodyWords === undefined) return false;
+  return story.bodyWords < options.fullStoryWords && story.bodyWords > countWords(story.headline);
+}
+
+/**
+ * tf-idf vectors over the window itself: what is rare today (a company, a town) identifies an event,
+ * and what many stories share (a big event's name) still weighs, smoothly less (log(1 + N/df)). A term
+ * only one story has cannot link two stories and would only dilute a short headline: left out, as
+ * are generic terms (`genericTerms`).
+ */
+function storyVectors(stories: readonly GroupInput[], options: Readonly<GroupingOptions>, background?: TermBackground): Vectors {
+  const { start, term, tf, isPlace, terms, keyOf } = denseTerms(stories);
   const df = new Int32Array(terms);
   for (let k = 0; k < term.length; k++) df[term[k]!]!++;
-  const n = stories.length;
-  const maxDf = Math.max(options.minMaxDf, options.maxDocShare * n);
-  const outStart = new Int32Array(n + 1);
+  const generic = genericTerms(df, keyOf, stories.length, options, background);
+  for (let t = 0; t < terms; t++) if (generic[t]) df[t] = 0;
+  // As if the window held at least 50 stories: in a tiny window every shared word looks common.
+  const n = Math.max(stories.length, 50);
+  const outStart = new Int32Array(stories.length + 1);
   const outTerm = new Int32Array(term.length);
   const weight = new Float64Array(term.length);
+  const words = new Int32Array(stories.length);
   let at = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < stories.length; i++) {
     outStart[i] = at;
     const first = at;
     let norm = 0;
+    if (isRoutine(stories[i]!, options)) continue;
     for (let k = start[i]!; k < start[i + 1]!; k++) {
-      const d = df[term[k]!]!;
-      // A term only one story has cannot link two stories, but still dilutes: keep it for the norm.
-      if (d > maxDf) continue;
-      // As if the window held at least 50 stories: in a tiny window every shared word looks common.
-      const x = tf[k]! * Math.log(1 + Math.max(n, 50) / d);
-      outTerm[at] = term[k]!;
+      const t = term[k]!;
+      if (df[t]! < 2) continue;
+      const x = tf[k]! * Math.log(1 + n / df[t]!) * (isPlace[t] ? options.placeWeight : 1);
+      outTerm[at] = t;
       weight[at++] = x;
-      norm += x * x;
+      if (!isPlace[t]) words[i]!++;
     }
+    // A long story keeps its `maxTerms` heaviest terms (in their order): what it is about, not every
+    // word of its lead; it also bounds the postings a story walks.
+    if (at - first > options.maxTerms) {
+      const keep = Array.from({ length: at - first }, (_, k) => first + k)
+        .sort((x, y) => weight[y]! - weight[x]! || outTerm[x]! - outTerm[y]!)
+        .slice(0, options.maxTerms)
+        .sort((x, y) => x - y);
+      const kept = keep.map((k) => [outTerm[k]!, weight[k]!] as const);
+      kept.forEach(([t, x], k) => {
+        outTerm[first + k] = t;
+        weight[first + k] = x;
+      });
+      at = first + kept.length;
+    }
+    for (let k = first; k < at; k++) norm += weight[k]! * weight[k]!;
     norm = Math.sqrt(norm);
     if (norm !== 0) for (let k = first; k < at; k++) weight[k] = weight[k]! / norm;
   }
-  outStart[n] = at;
-  for (let t = 0; t < terms; t++) if (df[t]! > maxDf) df[t] = 0;
-  return { start: outStart, term: outTerm, weight, terms, df };
+  outStart[stories.length] = at;
+  for (let t = 0; t < terms; t++) if (df[t]! < 2) df[t] = 0;
+  return { start: outStart, term: outTerm, weight, isPlace, terms, words, df };
 }
 
 /**
@@ -255,205 +384,357 @@ export function groupCoverage(members: readonly GroupInput[], options: Readonly<
   return base + options.datelineWeight * Math.log2(Math.max(1, datelines.size));
 }
 
-interface ClusterGroup {
-  members: number[];
-  /** The group's postings (see `Postings`), in first-seen term order: its summed vector. */
-  postings: number[];
-  /** Euclidean norm of the sums. */
-  norm: number;
+/**
+ * The events being formed, in flat typed arrays: each event's centroid is the sum of its members'
+ * vectors, kept as postings (event, summed weight, members holding the term), one run per term. A
+ * term is in at most as many events as stories hold it (`Vectors.df`), so each run is laid out before
+ * any event exists, and comparing a story with every event it shares a term with walks its terms' runs.
+ */
+class Events {
+  readonly base: Int32Array;
+  readonly filled: Int32Array;
+  readonly event: Int32Array;
+  readonly sum: Float64Array;
+  readonly holders: Int32Array;
+  readonly size: Int32Array;
+  readonly norm2: Float64Array;
+  readonly newestMs: Float64Array;
+  count = 0;
+
+  /** `capacity`: events that may ever be made (event numbers are not reused). */
+  constructor(
+    private readonly vectors: Vectors,
+    capacity: number,
+  ) {
+    const entries = vectors.term.length;
+    this.base = new Int32Array(vectors.terms);
+    for (let t = 1; t < vectors.terms; t++) this.base[t] = this.base[t - 1]! + vectors.df[t - 1]!;
+    this.filled = new Int32Array(vectors.terms);
+    this.event = new Int32Array(entries);
+    this.sum = new Float64Array(entries);
+    this.holders = new Int32Array(entries);
+    this.size = new Int32Array(capacity);
+    this.norm2 = new Float64Array(capacity);
+    this.newestMs = new Float64Array(capacity).fill(-Infinity);
+  }
+
+  create(): number {
+    return this.count++;
+  }
+
+  /** The posting of event e for term t, or -1. */
+  find(e: number, t: number): number {
+    for (let p = this.base[t]!, end = p + this.filled[t]!; p < end; p++) if (this.event[p] === e) return p;
+    return -1;
+  }
+
+  /** Story i into (sign 1) or out of (sign -1) event e's centroid. */
+  move(e: number, i: number, sign: 1 | -1, publishedMs: number): void {
+    const { start, term, weight } = this.vectors;
+    let norm2 = this.norm2[e]!;
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const t = term[k]!;
+      let p = this.find(e, t);
+      if (p < 0) {
+        p = this.base[t]! + this.filled[t]!++;
+        this.event[p] = e;
+        this.sum[p] = 0;
+        this.holders[p] = 0;
+      }
+      const before = this.sum[p]!;
+      const after = before + sign * weight[k]!;
+      norm2 += after * after - before * before;
+      this.sum[p] = after;
+      this.holders[p]! += sign;
+      if (this.holders[p] === 0) {
+        // The term leaves the centroid with its last holder: the run's last posting takes its place.
+        const last = this.base[t]! + --this.filled[t]!;
+        this.event[p] = this.event[last]!;
+        this.sum[p] = this.sum[last]!;
+        this.holders[p] = this.holders[last]!;
+      }
+    }
+    this.size[e]! += sign;
+    this.norm2[e] = this.size[e] === 0 ? 0 : Math.max(0, norm2);
+    if (sign > 0 && publishedMs > this.newestMs[e]!) this.newestMs[e] = publishedMs;
+  }
 }
 
-/**
- * Each group's summed weight of each of its terms, one posting per (group, term), in typed arrays
- * for all groups. A term's postings are one run from `base[t]`, `filled[t]` long: a term is in at
- * most as many groups as stories hold it (`Vectors.df`), so its run is laid out before any group
- * exists, and walking it reads consecutive entries. `scaled` is the centroid's weight: the sum
- * divided by the group's norm (for a group of one, the sum: its vector).
- */
-interface Postings {
-  term: Int32Array;
-  group: Int32Array;
-  sum: Float64Array;
-  scaled: Float64Array;
-  base: Int32Array;
-  filled: Int32Array;
-}
-
-/**
- * Dense lookups for one story and one group at a time: story `i`'s weight of term t is `weight[t]`
- * where `story[t]` is i + 1; the loaded group's posting of term t is `posting[t]` where `groupMark[t]`
- * is `loads`.
- */
+/** Per-event accumulators of one comparison, valid where `mark` holds the current `stamp`. */
 interface Scratch {
-  weight: Float64Array;
-  story: Int32Array;
-  posting: Int32Array;
-  groupMark: Int32Array;
-  loads: number;
+  dot: Float64Array;
+  shared: Int32Array;
+  /** Share of an event's members that must hold a word for it to count as shared (see `accumulate`). */
+  holderShare: number;
+  mark: Int32Array;
+  stamp: number;
+  touched: number[];
+  /** Terms already walked for the current event (`compareEvent`), by `termStamp`. */
+  termMark: Int32Array;
 }
 
-function loadStory(vectors: Vectors, i: number, scratch: Scratch): void {
+function newScratch(stories: number, terms: number): Scratch {
+  return { dot: new Float64Array(stories), shared: new Int32Array(stories), holderShare: 0, mark: new Int32Array(stories), stamp: 0, touched: [], termMark: new Int32Array(terms) };
+}
+
+/** Walk term t's run: each event holding it gains `x` times its summed weight (and a shared word unless a place). */
+function accumulate(events: Events, vectors: Vectors, scratch: Scratch, t: number, x: number, skip: number): void {
+  const isPlace = vectors.isPlace[t] === 1;
+  for (let p = events.base[t]!, end = p + events.filled[t]!; p < end; p++) {
+    const e = events.event[p]!;
+    if (e === skip) continue;
+    if (scratch.mark[e] !== scratch.stamp) {
+      scratch.mark[e] = scratch.stamp;
+      scratch.dot[e] = 0;
+      scratch.shared[e] = 0;
+      scratch.touched.push(e);
+    }
+    scratch.dot[e]! += x * events.sum[p]!;
+    // A word counts as shared when a fair part of the event holds it: a big event's centroid holds some
+    // of every word, and one story's passing word is no evidence the next story is on the same event.
+    if (!isPlace && events.holders[p]! >= events.size[e]! * scratch.holderShare) scratch.shared[e]!++;
+  }
+}
+
+/**
+ * How much higher the bar is for a story of `words` event words: a long story shares words with any
+ * event by chance, where a headline shares only what it is about. Up to `lengthReference` words (a
+ * headline) the bar is `threshold`; from `storyWords` on (a headline and a two-sentence lead) it is
+ * `storyThreshold`; in between it rises geometrically with the length.
+ */
+function lengthFactor(words: number, options: Readonly<GroupingOptions>): number {
+  return Math.pow(options.storyThreshold / options.threshold, storyness(words, options));
+}
+
+/** 0 for a headline (`lengthReference` event words or fewer), 1 for a full story (`storyWords` or more), geometric in between. */
+function storyness(words: number, options: Readonly<GroupingOptions>): number {
+  if (words <= options.lengthReference) return 0;
+  return Math.min(1, Math.log(words / options.lengthReference) / Math.log(options.storyWords / options.lengthReference));
+}
+
+/** Time decay of a similarity across `gapMs`. */
+function decay(gapMs: number, options: Readonly<GroupingOptions>): number {
+  return Math.pow(0.5, Math.abs(gapMs) / options.decayHalfLifeMs);
+}
+
+/**
+ * The best event for story i: the highest time-decayed cosine with its centroid that passes the
+ * threshold, among events sharing enough event words with it (a place or filler word alone never
+ * makes an event); -1 when none. Ties go to the older event.
+ */
+function bestEvent(vectors: Vectors, events: Events, i: number, publishedMs: number, options: Readonly<GroupingOptions>, scratch: Scratch): number {
+  // A story with fewer event words than that cannot show it shares an event: it stays alone.
+  const need = options.minSharedWords;
+  if (vectors.words[i]! < need) return -1;
+  // A full story shares some word with any big event: only words a fair part of the event holds count.
+  scratch.holderShare = options.storyHolderShare * storyness(vectors.words[i]!, options);
+  scratch.stamp++;
+  scratch.touched.length = 0;
   for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
-    scratch.weight[vectors.term[k]!] = vectors.weight[k]!;
-    scratch.story[vectors.term[k]!] = i + 1;
+    const t = vectors.term[k]!;
+    accumulate(events, vectors, scratch, t, vectors.weight[k]!, -1);
   }
-}
-
-function loadGroup(group: ClusterGroup, postings: Postings, scratch: Scratch): void {
-  scratch.loads++;
-  for (const p of group.postings) {
-    scratch.posting[postings.term[p]!] = p;
-    scratch.groupMark[postings.term[p]!] = scratch.loads;
-  }
-}
-
-/**
- * The cosine of story `i` (loaded) with the centroid of `group` (loaded): the shorter of the two is
- * walked in its own term order, so the sum rounds as the plain algorithm's does over Maps
- * (tests/digest/group-stories.test.ts).
- */
-function centroidDot(vectors: Vectors, i: number, group: ClusterGroup, postings: Postings, scratch: Scratch): number {
-  const from = vectors.start[i]!;
-  const to = vectors.start[i + 1]!;
-  let total = 0;
-  if (to - from <= group.postings.length) {
-    for (let k = from; k < to; k++) {
-      const t = vectors.term[k]!;
-      if (scratch.groupMark[t] === scratch.loads) total += vectors.weight[k]! * postings.scaled[scratch.posting[t]!]!;
-    }
-  } else {
-    for (const p of group.postings) {
-      const t = postings.term[p]!;
-      if (scratch.story[t] === i + 1) total += postings.scaled[p]! * scratch.weight[t]!;
+  let best = -1;
+  let bestSim = options.threshold * lengthFactor(vectors.words[i]!, options);
+  for (const e of scratch.touched) {
+    if (scratch.shared[e]! < need || events.norm2[e]! === 0) continue;
+    const cosine = scratch.dot[e]! / Math.sqrt(events.norm2[e]!);
+    // Decay only lowers a similarity: most touched events share a word or two and are far below.
+    if (cosine < bestSim) continue;
+    const sim = cosine * decay(publishedMs - events.newestMs[e]!, options);
+    if (sim > bestSim || (sim === bestSim && e < best)) {
+      best = e;
+      bestSim = sim;
     }
   }
-  return total;
+  return best;
 }
 
-/**
- * Group stories about the same event: greedy centroid clustering, newest story first, joining the
- * most similar group when the cosine to its centroid passes the threshold. Groups are ranked by
- * coverage (`groupCoverage`: distinct own-worded headlines and datelines) plus recency of their newest story.
- */
-export function groupStories(stories: readonly GroupInput[], nowMs: number, options: Readonly<GroupingOptions> = DEFAULT_GROUPING): StoryGroup[] {
-  const order = stories.map((_, i) => i).sort((a, b) => stories[b]!.publishedMs - stories[a]!.publishedMs || stories[a]!.id.localeCompare(stories[b]!.id));
-  const vectors = storyVectors(stories, options);
-  const scratch: Scratch = {
-    weight: new Float64Array(vectors.terms),
-    story: new Int32Array(vectors.terms),
-    posting: new Int32Array(vectors.terms),
-    groupMark: new Int32Array(vectors.terms),
-    loads: 0,
-  };
-  const groups: ClusterGroup[] = [];
-  const entries = vectors.term.length;
-  const postings: Postings = {
-    term: new Int32Array(entries),
-    group: new Int32Array(entries),
-    sum: new Float64Array(entries),
-    scaled: new Float64Array(entries),
-    base: new Int32Array(vectors.terms),
-    filled: new Int32Array(vectors.terms),
-  };
-  for (let t = 1; t < vectors.terms; t++) postings.base[t] = postings.base[t - 1]! + vectors.df[t - 1]!;
-  const join = (group: ClusterGroup, g: number, i: number): void => {
-    group.members.push(i);
-    loadGroup(group, postings, scratch);
+/** Dot products of event a's centroid with every event it shares a term with (into `scratch`). */
+function compareEvent(vectors: Vectors, events: Events, a: number, members: readonly number[], scratch: Scratch): void {
+  scratch.stamp++;
+  scratch.holderShare = 0;
+  scratch.touched.length = 0;
+  for (const i of members) {
     for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
       const t = vectors.term[k]!;
-      if (scratch.groupMark[t] === scratch.loads) {
-        postings.sum[scratch.posting[t]!]! += vectors.weight[k]!;
-        continue;
-      }
-      const p = postings.base[t]! + postings.filled[t]!++;
-      group.postings.push(p);
-      postings.term[p] = t;
-      postings.group[p] = g;
-      postings.sum[p] = vectors.weight[k]!;
+      if (scratch.termMark[t] === scratch.stamp) continue;
+      scratch.termMark[t] = scratch.stamp;
+      const p = events.find(a, t);
+      accumulate(events, vectors, scratch, t, events.sum[p]!, a);
     }
-    let norm = 0;
-    for (const p of group.postings) norm += postings.sum[p]! * postings.sum[p]!;
-    group.norm = Math.sqrt(norm);
-    const scale = group.members.length > 1 && group.norm !== 0;
-    for (const p of group.postings) postings.scaled[p] = scale ? postings.sum[p]! / group.norm : postings.sum[p]!;
-  };
-
-  // A story is compared only with the groups it shares a term with (a group sharing none has a
-  // cosine of 0): walking its terms' postings sums its dot with each of them, in its own term order,
-  // which for a group with as many terms or more is exactly `centroidDot`. A group with fewer terms
-  // is walked in its order instead, when that sum says it could pass. Comparing every story with every
-  // group cost ~45 ms on a busy day.
-  const mark = new Int32Array(stories.length).fill(-1);
-  const dotWith = new Float64Array(stories.length);
-  const touched: number[] = [];
-  for (const i of order) {
-    loadStory(vectors, i, scratch);
-    const size = vectors.start[i + 1]! - vectors.start[i]!;
-    let best = -1;
-    let bestSim = options.threshold;
-    // Ties go to the newer group, as comparing groups in order with >= does.
-    const consider = (g: number, sim: number): void => {
-      if (sim > bestSim || (sim === bestSim && g > best)) {
-        best = g;
-        bestSim = sim;
-      }
-    };
-    if (options.threshold > 0) {
-      touched.length = 0;
-      for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
-        const x = vectors.weight[k]!;
-        const t = vectors.term[k]!;
-        for (let p = postings.base[t]!, end = p + postings.filled[t]!; p < end; p++) {
-          const g = postings.group[p]!;
-          if (mark[g] !== i) {
-            mark[g] = i;
-            dotWith[g] = 0;
-            touched.push(g);
-          }
-          dotWith[g]! += x * postings.scaled[p]!;
-        }
-      }
-      for (const g of touched) {
-        // Most groups a story touches share a word or two: far below the threshold, whichever way summed.
-        if (dotWith[g]! < options.threshold - 1e-9) continue;
-        const group = groups[g]!;
-        consider(g, size <= group.postings.length ? dotWith[g]! : centroidDot(vectors, i, group, postings, scratch));
-      }
-    } else {
-      groups.forEach((group, g) => {
-        loadGroup(group, postings, scratch);
-        consider(g, centroidDot(vectors, i, group, postings, scratch));
-      });
-    }
-    if (best < 0) {
-      groups.push({ members: [], postings: [], norm: 0 });
-      join(groups[groups.length - 1]!, groups.length - 1, i);
-    } else join(groups[best]!, best, i);
   }
+}
 
-  return groups
-    .map((g) => {
-      let newestMs = -Infinity;
-      for (const i of g.members) newestMs = Math.max(newestMs, stories[i]!.publishedMs);
-      const recency = Math.pow(0.5, Math.max(0, nowMs - newestMs) / options.recencyHalfLifeMs);
-      // The most central member speaks for the group (its headline becomes the group title): the
-      // first of the members closest to the centroid.
-      let central = g.members[0]!;
-      if (g.members.length > 1) {
-        loadGroup(g, postings, scratch);
-        let closest = -Infinity;
-        for (const i of g.members) {
-          loadStory(vectors, i, scratch);
-          const closeness = centroidDot(vectors, i, g, postings, scratch);
-          if (closeness > closest) {
-            closest = closeness;
-            central = i;
-          }
+interface MergeCandidate {
+  sim: number;
+  a: number;
+  b: number;
+  versionA: number;
+  versionB: number;
+}
+
+/** Best first: higher similarity, then lower event numbers (deterministic). */
+function before(x: MergeCandidate, y: MergeCandidate): boolean {
+  return x.sim > y.sim || (x.sim === y.sim && (x.a < y.a || (x.a === y.a && x.b < y.b)));
+}
+
+function heapPush(heap: MergeCandidate[], c: MergeCandidate): void {
+  heap.push(c);
+  for (let k = heap.length - 1; k > 0; ) {
+    const parent = (k - 1) >> 1;
+    if (!before(heap[k]!, heap[parent]!)) break;
+    [heap[k], heap[parent]] = [heap[parent]!, heap[k]!];
+    k = parent;
+  }
+}
+
+function heapPop(heap: MergeCandidate[]): MergeCandidate | undefined {
+  const top = heap[0];
+  const last = heap.pop();
+  if (heap.length > 0 && last) {
+    heap[0] = last;
+    for (let k = 0; ; ) {
+      const l = 2 * k + 1;
+      const r = l + 1;
+      let m = k;
+      if (l < heap.length && before(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && before(heap[r]!, heap[m]!)) m = r;
+      if (m === k) break;
+      [heap[k], heap[m]] = [heap[m]!, heap[k]!];
+      k = m;
+    }
+  }
+  return top;
+}
+
+/**
+ * The merge step (Miranda et al. 2018): a single pass splits an event whose first stories were told
+ * in different words, so two events whose centroids are close (time-decayed cosine) and share event
+ * words become one: centroid-linkage agglomeration, the closest pair first, until no pair passes.
+ */
+function mergeEvents(vectors: Vectors, events: Events, members: number[][], options: Readonly<GroupingOptions>, scratch: Scratch): void {
+  const version = new Int32Array(events.count);
+  const heap: MergeCandidate[] = [];
+  const words = new Float64Array(events.count);
+  for (let e = 0; e < events.count; e++) for (const i of members[e]!) words[e]! += vectors.words[i]!;
+  const meanWords = (e: number): number => words[e]! / Math.max(1, members[e]!.length);
+  const candidatesOf = (a: number, onlyAbove: boolean): void => {
+    compareEvent(vectors, events, a, members[a]!, scratch);
+    for (const b of scratch.touched) {
+      if ((onlyAbove && b < a) || scratch.shared[b]! < options.minSharedWords) continue;
+      const norms = Math.sqrt(events.norm2[a]! * events.norm2[b]!);
+      if (norms === 0) continue;
+      const sim = (scratch.dot[b]! / norms) * decay(events.newestMs[a]! - events.newestMs[b]!, options);
+      if (sim < options.mergeThreshold * lengthFactor(Math.min(meanWords(a), meanWords(b)), options)) continue;
+      const [x, y] = a < b ? [a, b] : [b, a];
+      heapPush(heap, { sim, a: x, b: y, versionA: version[x]!, versionB: version[y]! });
+    }
+  };
+  for (let a = 0; a < events.count; a++) if (members[a]!.length > 0) candidatesOf(a, true);
+  for (let c = heapPop(heap); c; c = heapPop(heap)) {
+    if (c.versionA !== version[c.a] || c.versionB !== version[c.b]) continue;
+    // The smaller event's stories move into the larger (fewer moves); the same number keeps the lower.
+    const [into, from] = members[c.b]!.length > members[c.a]!.length ? [c.b, c.a] : [c.a, c.b];
+    for (const i of members[from]!) {
+      events.move(from, i, -1, 0);
+      events.move(into, i, 1, events.newestMs[from]!);
+    }
+    members[into]!.push(...members[from]!);
+    members[from] = [];
+    words[into]! += words[from]!;
+    words[from] = 0;
+    version[from]!++;
+    version[into]!++;
+    candidatesOf(into, false);
+  }
+}
+
+/**
+ * Group stories about the same event (single-pass clustering against event centroids, as in
+ * topic detection and tracking, and Miranda et al., EMNLP 2018): stories in time order (oldest
+ * first, then id) each join the event whose centroid is most similar, by a tf-idf cosine decayed
+ * with the time between them, when it passes the threshold and they share enough event words
+ * (a shared place or filler word alone never makes an event); else they start one. Then passes that
+ * move each story to its best event now that all exist, and a merge step. Deterministic: the
+ * same stories give the same groups. Groups are ranked by coverage (`groupCoverage`) plus recency.
+ */
+export function groupStories(
+  given: readonly GroupInput[],
+  nowMs: number,
+  options: Readonly<GroupingOptions> = DEFAULT_GROUPING,
+  background?: TermBackground,
+): StoryGroup[] {
+  // Stories in time order, then by id, whatever order they came in: every sum below runs in this order,
+  // so the same stories give the same groups to the last bit.
+  const stories = [...given].sort((a, b) => a.publishedMs - b.publishedMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const order = stories.map((_, i) => i);
+  const vectors = storyVectors(stories, options, background);
+  const publishedMs = stories.map((s) => s.publishedMs);
+  // Each pass may start at most one new event per story.
+  const capacity = stories.length * (options.refinePasses + 1) + 1;
+  const events = new Events(vectors, capacity);
+  const eventOf = new Int32Array(stories.length);
+  const scratch = newScratch(capacity, vectors.terms);
+
+  // 1. Single pass.
+  for (const i of order) {
+    let e = bestEvent(vectors, events, i, publishedMs[i]!, options, scratch);
+    if (e < 0) e = events.create();
+    events.move(e, i, 1, publishedMs[i]!);
+    eventOf[i] = e;
+  }
+  // 2. Each story to its best event now that all exist (itself left out of its own event while compared).
+  for (let pass = 0; pass < options.refinePasses; pass++) {
+    let moved = 0;
+    for (const i of order) {
+      const own = eventOf[i]!;
+      events.move(own, i, -1, 0);
+      const e = bestEvent(vectors, events, i, publishedMs[i]!, options, scratch);
+      const to = e < 0 ? (events.size[own] === 0 ? own : events.create()) : e;
+      events.move(to, i, 1, publishedMs[i]!);
+      if (to !== own) {
+        eventOf[i] = to;
+        moved++;
+      }
+    }
+    // An event's newest story, again from its members (moves out do not lower it during a pass).
+    events.newestMs.fill(-Infinity);
+    for (let i = 0; i < stories.length; i++) events.newestMs[eventOf[i]!] = Math.max(events.newestMs[eventOf[i]!]!, publishedMs[i]!);
+    if (moved === 0) break;
+  }
+  // 3. Merge.
+  const members: number[][] = Array.from({ length: events.count }, () => []);
+  for (const i of order) members[eventOf[i]!]!.push(i);
+  mergeEvents(vectors, events, members, options, scratch);
+
+  const groups: StoryGroup[] = [];
+  for (let e = 0; e < events.count; e++) {
+    const list = members[e]!;
+    if (list.length === 0) continue;
+    let newestMs = -Infinity;
+    for (const i of list) newestMs = Math.max(newestMs, publishedMs[i]!);
+    const recency = Math.pow(0.5, Math.max(0, nowMs - newestMs) / options.recencyHalfLifeMs);
+    // The most representative member speaks for the group (its headline becomes the title): the
+    // one closest to the centroid, the earliest on a tie (`list` is in time order).
+    let central = list[0]!;
+    if (list.length > 1) {
+      let closest = -Infinity;
+      for (const i of list) {
+        let dot = 0;
+        for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
+          const p = events.find(e, vectors.term[k]!);
+          if (p >= 0) dot += vectors.weight[k]! * events.sum[p]!;
+        }
+        if (dot > closest + 1e-12) {
+          closest = dot;
+          central = i;
         }
       }
-      const rest = g.members.filter((i) => i !== central).sort((a, b) => stories[b]!.publishedMs - stories[a]!.publishedMs);
-      const coverage = groupCoverage(g.members.map((i) => stories[i]!), options);
-      return { ids: [central, ...rest].map((i) => stories[i]!.id), newestMs, score: coverage + recency };
-    })
-    .sort((a, b) => b.score - a.score || b.newestMs - a.newestMs || a.ids[0]!.localeCompare(b.ids[0]!));
+    }
+    const rest = list.filter((i) => i !== central).sort((a, b) => publishedMs[b]! - publishedMs[a]! || a - b);
+    const coverage = groupCoverage(list.map((i) => stories[i]!), options);
+    groups.push({ ids: [central, ...rest].map((i) => stories[i]!.id), newestMs, score: coverage + recency });
+  }
+  return groups.sort((a, b) => b.score - a.score || b.newestMs - a.newestMs || (a.ids[0]! < b.ids[0]! ? -1 : a.ids[0]! > b.ids[0]! ? 1 : 0));
 }

@@ -134,6 +134,19 @@ export function templateScoresOfShapes(
   options: Readonly<TemplateOptions> = DEFAULT_TEMPLATES,
   keys?: readonly string[],
 ): number[] {
+  return templateAndSeriesScores(window, history, options, keys).template;
+}
+
+/**
+ * `templateScoresOfShapes`, and beside it each headline's score from the earlier days alone (`series`:
+ * what the window itself repeats left out), in one pass.
+ */
+export function templateAndSeriesScores(
+  window: readonly { headline: string; shapes: readonly string[] }[],
+  history: ((shape: string) => number) | readonly ReadonlySet<string>[],
+  options: Readonly<TemplateOptions> = DEFAULT_TEMPLATES,
+  keys?: readonly string[],
+): { template: number[]; series: number[] } {
   // Distinct headlines only: the same story filed twice is not a series. Shapes and headlines are
   // numbered, and each (shape, headline) pair counted once: a set of headlines per shape was
   // thousands of sets per build.
@@ -169,14 +182,22 @@ export function templateScoresOfShapes(
       }
     }
   }
-  return window.map(({ shapes }, i) => {
+  const score = (recurrence: number): number => Math.min(1, Math.max(0, (recurrence - options.noneAt) / (options.fullAt - options.noneAt)));
+  const template: number[] = [];
+  const series: number[] = [];
+  window.forEach(({ shapes }, i) => {
     const ids = shapeIdsOf[i]!;
     let best = 0;
+    let bestDays = 0;
     shapes.forEach((shape, k) => {
       const perDay = shape.startsWith('=') ? options.windowSkeletonsPerDay : options.windowHeadlinesPerDay;
-      const recurrence = daysOf[ids[k]!]! + (headlinesOf[ids[k]!]! - 1) / perDay;
+      const days = daysOf[ids[k]!]!;
+      const recurrence = days + (headlinesOf[ids[k]!]! - 1) / perDay;
       if (recurrence > best) best = recurrence;
+      if (days > bestDays) bestDays = days;
     });
-    return Math.min(1, Math.max(0, (best - options.noneAt) / (options.fullAt - options.noneAt)));
+    template.push(score(best));
+    series.push(score(bestDays));
   });
+  return { template, series };
 }

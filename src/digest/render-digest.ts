@@ -61,13 +61,14 @@ export function groupFields(group: DigestGroup, rank: number, tz: string): Reply
     return [{ name: clip(`${rank}. ${s.title}`, L.fieldName), value: clip(`${s.summary}\n${storyMeta(s, tz)}`, L.fieldValue) }];
   }
   const total = group.stories.length + group.more;
+  const sources = group.sourceCount > 1 ? ` from ${group.sourceCount} sources` : '';
   const entries = group.stories.map((s) => clip(`▸ ${s.title}\n${s.summary}\n${storyMeta(s, tz)}`, L.fieldValue));
   if (group.more > 0) entries.push(`… and ${group.more} more ${group.more === 1 ? 'story' : 'stories'} on this`);
   const fields: ReplyField[] = [];
   let current: string[] = [];
   const flush = (): void => {
     if (current.length === 0) return;
-    const name = fields.length === 0 ? clip(`${rank}. ${group.title} (${total} stories)`, L.fieldName) : clip(`${rank}. (continued)`, L.fieldName);
+    const name = fields.length === 0 ? clip(`${rank}. ${group.title} (${total} stories${sources})`, L.fieldName) : clip(`${rank}. (continued)`, L.fieldName);
     fields.push({ name, value: current.join('\n\n') });
     current = [];
   };

@@ -1,7 +1,7 @@
 import type { PlaceMention } from '../geo/types.js';
 import type { ScoredSentence } from '../nlp/types.js';
 import type { DigestFeatures, NewArticle } from '../store/article-store.js';
-import { storyTerms } from './group-stories.js';
+import { placeTermCount, storyTerms } from './group-stories.js';
 import { headlineShapes } from './headline-templates.js';
 
 /**
@@ -100,10 +100,13 @@ export function digestFeatures(
   const textOf = (span: { start: number; end: number }): string => squeeze(body.slice(span.start, span.end));
   const sentence = pickSummary(stored, textOf) ?? body.split(/\n\s*\n/)[0]?.replace(/\s+/g, ' ').trim() ?? '';
   const lead = stored.slice(0, 2).map(textOf).join(' ') || body.slice(0, 400);
+  const ordered = storedPlaceOrder(places);
+  const terms = storyTerms(headline, lead, placeKeys(ordered), ordered.map((p) => p.name));
   return {
     summary: shorten(sentence, SUMMARY_CHARS),
     bodyWords: countWords(body),
-    terms: storyTerms(headline, lead, placeKeys(storedPlaceOrder(places))),
+    terms,
+    placeTerms: placeTermCount(terms),
     shapes: headlineShapes(headline),
   };
 }

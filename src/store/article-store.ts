@@ -41,6 +41,8 @@ export interface DigestFeatures {
   bodyWords: number;
   /** Grouping terms of the headline, lead and places with their counts, in first-seen order. */
   terms: [string, number][];
+  /** How many of `terms`, the last ones, are place keys (grouping weighs them apart). */
+  placeTerms: number;
   /** The headline's shapes (routine series are told by them). */
   shapes: string[];
 }
@@ -123,9 +125,11 @@ export interface DigestCandidate {
   headline: string;
   publishedMs: number;
   datelinePlace: string | null;
+  /** The agency or feed: a digest counts an event's sources. */
+  source: string;
   bodyWords: number;
-  /** `DigestFeatures.terms` with each term as the store's id for it (the same in every story). */
-  terms: { ids: Int32Array; counts: Float64Array };
+  /** `DigestFeatures.terms` with each term as the store's id for it (the same in every story); the last `places` are place keys. */
+  terms: { ids: Int32Array; counts: Float64Array; places: number };
   shapes: string[];
 }
 
@@ -134,6 +138,7 @@ export interface DigestDetails {
   /** ISO 8601 as stored. */
   published: string;
   source: string;
+  url: string | null;
   summary: string;
   /** In text order. */
   places: PlaceMention[];
@@ -221,6 +226,12 @@ export interface ArticleStore {
    * summaries and lead words again on every build was most of its time (see DigestFeatures).
    */
   digestCandidates(from: Date, to: Date, limit: number): DigestCandidate[];
+  /**
+   * How many stored stories hold each digest term (`counts[id]`, by the ids of `DigestCandidate.terms`),
+   * and how many stories the store holds. Why: a word every day uses ("market", "shr") is told from
+   * the word of today's event by how common it is across the store, not only in the window.
+   */
+  digestTermStories(): { stories: number; counts: Int32Array };
   /** Summaries and places of the stories a digest shows, by article id (unknown ids left out). */
   digestDetails(ids: readonly string[]): Map<string, DigestDetails>;
   /** Published in [from, to), newest first (as `publishedBetween`): when, and the headline's shapes. */

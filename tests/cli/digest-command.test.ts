@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openArticleStore } from '../../src/app.js';
 import { parseLocalDateTime } from '../../src/cli/digest-command.js';
 import { createTestServices, type TestServices } from '../helpers/test-services.js';
 import { makeTempDir, writeCorpusSlice } from '../helpers/paths.js';
@@ -50,6 +51,31 @@ describe('dateline digest', () => {
     }
     // Grouping: the corpus has several stories on the same events that day.
     expect(json.groups.some((g) => g.stories.length > 1)).toBe(true);
+  }, 60_000);
+
+  it('--json --all gives every group and every story of the window, each with its url', async () => {
+    const all = await run(['digest', '--at', '1987-03-02T20:00', '--tz', 'Europe/London', '--json', '--all', '--db', services.dbPath]);
+    expect(all.code).toBe(0);
+    const json = JSON.parse(all.stdout.trim().split('\n').at(-1)!) as {
+      groups: { title: string; storyCount: number; sourceCount: number; stories: { articleId: string; url: string | null }[] }[];
+    };
+    const ids = json.groups.flatMap((g) => g.stories.map((s) => s.articleId));
+    const store = openArticleStore(services.dbPath);
+    const window = store.publishedBetween(new Date('1987-03-01T20:00:00Z'), new Date('1987-03-02T20:00:00Z'), 10_000);
+    store.close();
+    expect(window.length).toBeGreaterThan(10);
+    expect(new Set(ids)).toEqual(new Set(window.map((s) => s.id)));
+    expect(ids).toHaveLength(window.length);
+    expect(json.groups.length).toBeGreaterThan(10);
+    for (const group of json.groups) {
+      expect(Object.keys(group)).toEqual(['title', 'storyCount', 'sourceCount', 'stories']);
+      expect(group.storyCount).toBe(group.stories.length);
+      expect(group.sourceCount).toBe(1);
+      for (const s of group.stories) {
+        expect(Object.keys(s)).toEqual(['articleId', 'title', 'date', 'source', 'summary', 'places', 'url']);
+        expect(s.url).toBeNull();
+      }
+    }
   }, 60_000);
 
   it('prints the text digest and filters by --about', async () => {

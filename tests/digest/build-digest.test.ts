@@ -20,6 +20,38 @@ describe('groupStories', () => {
   });
 });
 
+describe('buildDigest over a long-running story', () => {
+  it('shows a story that runs across days as one group in each day\'s digest, beside the day\'s other news', () => {
+    const fx = createDigestFixture();
+    try {
+      const day1 = '2024-01-01';
+      const day2 = '2024-01-02';
+      const other = (day: string, i: number) =>
+        story(`Council ${['budget', 'school', 'library', 'housing', 'parking', 'museum'][i % 6]} plan ${i}`, `The city council discussed plan number ${i} for the ${['river', 'park', 'market', 'bridge'][i % 4]} district.`, `${day}T${String(6 + i).padStart(2, '0')}:15:00Z`);
+      fx.addStories([
+        story('Dock strike halts Rotterdam port', 'Dock workers in Rotterdam went on strike, halting container traffic at the port.', `${day1}T08:00:00Z`),
+        story('Rotterdam dockers strike over pay', 'The strike by dockers over pay stopped ships loading at Rotterdam port.', `${day1}T12:00:00Z`),
+        story('Port strike strands ships at Rotterdam', 'Dozens of ships were stranded as the dock strike closed Rotterdam port.', `${day1}T18:00:00Z`),
+        ...Array.from({ length: 8 }, (_, i) => other(day1, i)),
+        story('Rotterdam dock strike enters second day', 'The dock strike at Rotterdam port went into a second day with no talks.', `${day2}T09:00:00Z`),
+        story('Talks to end Rotterdam port strike fail', 'Talks between dockers and port employers failed to end the Rotterdam strike.', `${day2}T15:00:00Z`),
+        ...Array.from({ length: 8 }, (_, i) => other(day2, i + 8)),
+      ]);
+      for (const day of [day1, day2]) {
+        const since = new Date(`${day}T00:00:00Z`);
+        const digest = buildDigest({ store: fx.main.store }, { since, at: new Date(since.getTime() + 86_400_000), tz: 'UTC', all: true });
+        const strike = digest.groups.filter((g) => g.stories.some((st) => /strike/i.test(st.title)));
+        expect(strike).toHaveLength(1);
+        expect(strike[0]!.stories.every((st) => /strike/i.test(st.title))).toBe(true);
+        expect(strike[0]!.storyCount).toBe(day === day1 ? 3 : 2);
+        expect(strike[0]!.sourceCount).toBe(1);
+      }
+    } finally {
+      fx.close();
+    }
+  });
+});
+
 describe('pickSummarySentence', () => {
   const s = (text: string, score: number, index: number) => ({ text, score, index, start: 0, end: text.length });
   it('prefers a full lead, else the best-scored sentence', () => {

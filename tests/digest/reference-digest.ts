@@ -1,17 +1,34 @@
-import type { GeoService } from '../../src/geo/types.js';
+import type { GeoService, PlaceMention } from '../../src/geo/types.js';
 import type { ArticleStore } from '../../src/store/article-store.js';
 import { createAboutFilter, matchesAbout } from '../../src/digest/about-filter.js';
 import { DIGEST_DEFAULTS, storyPlaces, type BuildDigestOptions, type Digest, type DigestStory } from '../../src/digest/build-digest.js';
-import { DEFAULT_GROUPING, groupStories, type GroupInput } from '../../src/digest/group-stories.js';
+import { DEFAULT_GROUPING, groupStories, storyTerms, type GroupInput, type TermBackground } from '../../src/digest/group-stories.js';
 import { DEFAULT_TEMPLATES, templateScores } from '../../src/digest/headline-templates.js';
-import { countWords, pickSummary, placeKeys, shorten, squeeze } from '../../src/digest/story-features.js';
+import { countWords, pickSummary, placeKeys, shorten, squeeze, storedPlaceOrder } from '../../src/digest/story-features.js';
 
 /**
  * The digest as it was built before stories' digest features were stored: from every body of the
- * window and the plain template history (`templateScores` over the headlines of the days before).
+ * window and the plain template history (`templateScores` over the headlines of the days before),
+ * and the store's stories per term counted from every stored body.
  * Tests compare `buildDigest` with it.
  */
 const DAY_MS = 86_400_000;
+
+/** The grouping terms of a stored story, from its body: the headline, its first two sentences' text (else the body's start) and its places. */
+function termsFromBody(story: { article: { headline: string; body: string }; sentences: { start: number; end: number }[]; places: PlaceMention[] }): [string, number][] {
+  const textOf = (span: { start: number; end: number }): string => squeeze(story.article.body.slice(span.start, span.end));
+  const lead = story.sentences.slice(0, 2).map(textOf).join(' ') || story.article.body.slice(0, 400);
+  const places = storedPlaceOrder(story.places);
+  return storyTerms(story.article.headline, lead, placeKeys(places), places.map((p) => p.name));
+}
+
+/** Stories per term over the whole store, counted from every stored body. */
+function backgroundFromBodies(store: ArticleStore): TermBackground {
+  const counts = new Map<string, number>();
+  const all = store.storiesBetween(new Date(-8.64e15), new Date(8.64e15), 2 ** 31 - 1);
+  for (const story of all) for (const [term] of termsFromBody(story)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return { stories: all.length, storiesWith: (term) => (typeof term === 'string' ? (counts.get(term) ?? 0) : 0) };
+}
 
 /**
  * Build the digest for the window [since, at): stories read through the store, filtered by `about`,
@@ -19,13 +36,14 @@ const DAY_MS = 86_400_000;
  * `/digest preview` and `dateline digest --at` show the same thing.
  */
 export function buildDigestFromBodies(deps: { store: ArticleStore; geo?: GeoService }, options: BuildDigestOptions): Digest {
-  const maxGroups = options.maxGroups ?? DIGEST_DEFAULTS.maxGroups;
-  const perGroup = options.maxStoriesPerGroup ?? DIGEST_DEFAULTS.maxStoriesPerGroup;
+  const all = options.all ?? false;
+  const maxGroups = all ? Infinity : (options.maxGroups ?? DIGEST_DEFAULTS.maxGroups);
+  const perGroup = all ? Infinity : (options.maxStoriesPerGroup ?? DIGEST_DEFAULTS.maxStoriesPerGroup);
   const filter = options.about ? createAboutFilter(options.about, deps.geo) : null;
 
   // 1. Candidates in the window, with what grouping and display need: one batched read.
   const stories = new Map<string, { story: DigestStory; input: GroupInput }>();
-  const windowAll = deps.store.storiesBetween(options.since, options.at, options.maxCandidates ?? DIGEST_DEFAULTS.maxCandidates);
+  const windowAll = deps.store.storiesBetween(options.since, options.at, options.maxCandidates ?? (all ? 2 ** 31 - 1 : DIGEST_DEFAULTS.maxCandidates));
   for (const { article, sentences, places } of windowAll) {
     if (filter && !matchesAbout(filter, { headline: article.headline, body: article.body, places })) continue;
     // A sentence's text is its span of the body, squeezed (StoryWithAnalysis): made for the few read.
@@ -40,10 +58,11 @@ export function buildDigestFromBodies(deps: { store: ArticleStore; geo?: GeoServ
         source: article.source,
         summary: shorten(sentence, DIGEST_DEFAULTS.summaryChars),
         places: storyPlaces(places, deps.geo),
+        url: article.url,
       },
       input: {
-        id: article.id, publishedMs: Date.parse(article.published), headline: article.headline, lead, placeKeys: placeKeys(places), dateline: article.datelinePlace,
-        bodyWords: countWords(article.body),
+        id: article.id, publishedMs: Date.parse(article.published), headline: article.headline, lead, placeKeys: placeKeys(storedPlaceOrder(places)),
+        placeNames: storedPlaceOrder(places).map((p) => p.name), dateline: article.datelinePlace, bodyWords: countWords(article.body),
       },
     });
   }
@@ -58,11 +77,13 @@ export function buildDigestFromBodies(deps: { store: ArticleStore; geo?: GeoServ
   // The whole window, not only what `about` kept: a series is a series whatever the filter.
   const windowHeadlines = filter ? windowAll.map((h) => h.article.headline) : inputs.map((i) => i.headline);
   const scores = templateScores(windowHeadlines, history, templates);
-  const templateOf = new Map(windowHeadlines.map((h, i) => [h, scores[i]!]));
-  for (const input of inputs) input.template = templateOf.get(input.headline) ?? 0;
+  const series = templateScores(windowHeadlines, history, { ...templates, windowHeadlinesPerDay: Infinity, windowSkeletonsPerDay: Infinity });
+  const templateOf = new Map(windowHeadlines.map((h, i) => [h, [scores[i]!, series[i]!] as const]));
+  for (const input of inputs) [input.template, input.series] = templateOf.get(input.headline) ?? [0, 0];
 
   // 3. Events, best first.
-  const groups = groupStories(inputs, options.at.getTime(), options.grouping ?? DEFAULT_GROUPING);
+  const groups = groupStories(inputs, options.at.getTime(), options.grouping ?? DEFAULT_GROUPING, backgroundFromBodies(deps.store));
+  const sourceOf = new Map([...stories.values()].map((s) => [s.story.articleId, s.story.source]));
   return {
     at: options.at,
     since: options.since,
@@ -74,12 +95,20 @@ export function buildDigestFromBodies(deps: { store: ArticleStore; geo?: GeoServ
       // The same story filed twice (an update, a repeat) is shown once: the representative or the newest.
       const seen = new Set<string>();
       const members = g.ids.map((id) => stories.get(id)!.story).filter((s) => {
+        if (all) return true;
         const key = s.title.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
         if (seen.has(key)) return false;
         seen.add(key);
         return true;
       });
-      return { title: members[0]!.title, stories: members.slice(0, perGroup), more: Math.max(0, members.length - perGroup) };
+      const shown = members.slice(0, perGroup);
+      return {
+        title: members[0]!.title,
+        stories: shown,
+        more: g.ids.length - shown.length,
+        storyCount: g.ids.length,
+        sourceCount: new Set(g.ids.map((id) => sourceOf.get(id))).size,
+      };
     }),
   };
 }

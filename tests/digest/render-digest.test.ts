@@ -16,6 +16,8 @@ function bigDigest(groups: number, perGroup: number): Digest {
     groups: Array.from({ length: groups }, (_, g) => ({
       title: `Event ${g} `.repeat(30).trim(),
       more: 2,
+      storyCount: perGroup + 2,
+      sourceCount: 3,
       stories: Array.from({ length: perGroup }, (_, s) => ({
         articleId: `id-${g}-${s}`,
         title: `Headline ${g}.${s} `.repeat(12).trim(),
@@ -23,6 +25,7 @@ function bigDigest(groups: number, perGroup: number): Digest {
         source: 'Reuters (Reuters-21578, Distribution 1.0)',
         summary: long,
         places: ['Damascus', 'Syria', 'Geneva'],
+        url: null,
       })),
     })),
   };

@@ -314,21 +314,29 @@ describe('SQLite article store', () => {
     const window = store.digestCandidates(from, to, 10);
     expect(window.map((c) => c.id)).toEqual([late, raqqa, early]);
     const c = window[1]!;
-    expect(c).toMatchObject({ headline: 'Troops enter Raqqa', publishedMs: Date.parse('2020-05-01T09:00:00Z'), datelinePlace: 'Beirut', bodyWords: 16 });
+    expect(c).toMatchObject({ headline: 'Troops enter Raqqa', publishedMs: Date.parse('2020-05-01T09:00:00Z'), datelinePlace: 'Beirut', source: 'Wire', bodyWords: 16 });
     expect(c.shapes).toEqual(['=troops enter raqqa', '^troops enter', '$enter raqqa']);
-    // Headline words count 2, lead words (two sentences) 1, the place 1.5 as itself and 1.5 as its country; each an id.
-    expect([...c.terms.counts]).toEqual([3, 3, 4, 1, 1, 1, 1, 1, 1, 1.5, 1.5]);
-    expect(new Set(c.terms.ids).size).toBe(11);
-    expect(window[0]!.terms.ids[1]).toBe(window[2]!.terms.ids[1]); // "news" has one id
+    // Headline words count 3, lead words (two sentences) 1, the place's own words ("Raqqa") and filler
+    // ("Monday") none; then the place 1 as itself and 1 as its country, last; each an id.
+    expect([...c.terms.counts]).toEqual([4, 4, 1, 1, 1, 1, 1, 1, 1]);
+    expect(c.terms.places).toBe(2);
+    expect(new Set(c.terms.ids).size).toBe(9);
+    expect(window[0]!.terms.ids[0]).not.toBe(window[2]!.terms.ids[0]); // "late" and "early"
     expect(store.digestCandidates(from, to, 1)).toHaveLength(1);
     expect(store.headlineShapesBetween(from, to, 10)).toEqual(window.map((w) => ({ publishedMs: w.publishedMs, shapes: w.shapes })));
 
     const details = store.digestDetails([raqqa!, early!, 'unknown']);
     expect([...details.keys()].sort()).toEqual([raqqa, early].sort());
     expect(details.get(raqqa!)).toEqual({
-      published: '2020-05-01T09:00:00Z', source: 'Wire', summary: 'Troops entered Raqqa on Monday after a long siege of the city.', places: store.getAnalysis(raqqa!)!.places,
+      published: '2020-05-01T09:00:00Z', source: 'Wire', url: null, summary: 'Troops entered Raqqa on Monday after a long siege of the city.', places: store.getAnalysis(raqqa!)!.places,
     });
-    expect(details.get(early!)).toEqual({ published: '2020-05-01T01:00:00Z', source: 'Wire', summary: 'Early news here.', places: [] });
+    expect(details.get(early!)).toEqual({ published: '2020-05-01T01:00:00Z', source: 'Wire', url: null, summary: 'Early news here.', places: [] });
+    // Each term counts the stories holding it: "troop" one, and all counts add up to every story's terms.
+    const stories = store.digestTermStories();
+    expect(stories.stories).toBe(4);
+    expect(stories.counts[c.terms.ids[0]!]).toBe(1);
+    const all = store.digestCandidates(new Date('2020-01-01T00:00:00Z'), new Date('2021-01-01T00:00:00Z'), 10);
+    expect(stories.counts.reduce((a, b) => a + b, 0)).toBe(all.reduce((n, w) => n + w.terms.ids.length, 0));
     expect(store.digestDetails([]).size).toBe(0);
   });
 

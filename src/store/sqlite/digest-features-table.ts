@@ -13,6 +13,7 @@ export interface DigestFeaturesRow {
   bodyWords: number;
   summary: string;
   terms: Buffer;
+  placeTerms: number;
   shapes: string;
 }
 
@@ -20,12 +21,15 @@ export interface DigestFeaturesRow {
 const TERM_CACHE_LIMIT = 500_000;
 
 /**
- * Encodes a story's features for its row, giving each new term the next id. Ids are never reused
+ * Encodes a story's features for its row, giving each new term the next id and counting the story
+ * in each of its terms' `stories` (how many stored stories hold the term: the store's document
+ * frequencies, which tell a word every day uses from an event's word). Ids are never reused
  * or changed, so a cached id stays right whatever another connection adds.
  */
 export function createFeatureEncoder(db: SqliteDatabase): (features: DigestFeatures) => DigestFeaturesRow {
   const insertTerm = db.prepare<[string]>('INSERT INTO digest_terms (term) VALUES (?) ON CONFLICT (term) DO NOTHING');
   const termId = db.prepare<[string], { id: number }>('SELECT id FROM digest_terms WHERE term = ?');
+  const countStory = db.prepare<[string]>('UPDATE digest_terms SET stories = stories + 1 WHERE id IN (SELECT value FROM json_each(?))');
   const cache = new Map<string, number>();
   const idOf = (term: string): number => {
     let id = cache.get(term);
@@ -43,11 +47,16 @@ export function createFeatureEncoder(db: SqliteDatabase): (features: DigestFeatu
   return (features) => {
     const n = features.terms.length;
     const terms = Buffer.allocUnsafe(n * 12);
+    const ids: number[] = [];
     features.terms.forEach(([term, count], k) => {
-      terms.writeInt32LE(idOf(term), k * 4);
+      const id = idOf(term);
+      ids.push(id);
+      terms.writeInt32LE(id, k * 4);
       terms.writeDoubleLE(count, n * 4 + k * 8);
     });
-    return { bodyWords: features.bodyWords, summary: features.summary, terms, shapes: features.shapes.join('\n') };
+    // Each row is written once per story (a story without one), so its terms' story counts go up here.
+    if (ids.length > 0) countStory.run(JSON.stringify(ids));
+    return { bodyWords: features.bodyWords, summary: features.summary, terms, placeTerms: features.placeTerms, shapes: features.shapes.join('\n') };
   };
 }
 
@@ -81,8 +90,8 @@ export function utcDay(ms: number): number {
 export const INSERT_DAY_SHAPE = 'INSERT OR IGNORE INTO digest_day_shapes (day, shape) VALUES (?, ?)';
 
 export const INSERT_DIGEST_FEATURES = `
-  INSERT OR REPLACE INTO digest_features (article_rowid, body_words, summary, terms, shapes)
-  VALUES (@rowid, @bodyWords, @summary, @terms, @shapes)`;
+  INSERT OR REPLACE INTO digest_features (article_rowid, body_words, summary, terms, place_terms, shapes)
+  VALUES (@rowid, @bodyWords, @summary, @terms, @placeTerms, @shapes)`;
 
 type StoredPlace = Pick<PlaceMention, 'start' | 'name' | 'geonameId' | 'countryCode'>;
 type BackfillRow = [rowid: number, headline: string, body: string, packed: string | null];

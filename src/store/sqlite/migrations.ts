@@ -3,6 +3,29 @@ import type { SqliteDatabase } from './open-database.js';
 import { TREND_COUNTS_SQL } from './trend-counts-table.js';
 
 /**
+ * The digest_features and digest_terms tables as the current code writes them (migration 6 makes them so, and 8 makes them
+ * again: a store from before 6 is backfilled by 6 with the code of today, whose rows need the
+ * columns). The one edit of a released migration, and it leaves what 6 did to a store the same.
+ */
+const CREATE_DIGEST_FEATURES = `
+      CREATE TABLE digest_features (
+        article_rowid INTEGER PRIMARY KEY REFERENCES articles (rowid) ON DELETE CASCADE,
+        body_words INTEGER NOT NULL,
+        summary TEXT NOT NULL,
+        terms BLOB NOT NULL,
+        -- How many of the terms, the last ones, are place keys (DigestFeatures.placeTerms).
+        place_terms INTEGER NOT NULL DEFAULT 0,
+        shapes TEXT NOT NULL
+      );`;
+const CREATE_DIGEST_TERMS = `
+      CREATE TABLE digest_terms (
+        id INTEGER PRIMARY KEY,
+        term TEXT NOT NULL UNIQUE,
+        -- Stored stories holding the term (counted as each story's features are written).
+        stories INTEGER NOT NULL DEFAULT 0
+      );`;
+
+/**
  * Versioned schema. Each migration runs once, in order, inside a transaction; `PRAGMA user_version`
  * records how far a database has got. Append new versions; never edit a released one.
  */
@@ -207,18 +230,9 @@ export const migrations: readonly Migration[] = [
       -- What a digest needs of a story (DigestFeatures), so a build reads these short rows instead of
       -- every body of its window and working them out again (~50 ms a busy day at any store size).
       -- When what story-features.ts computes changes, a new migration must recompute these rows.
-      CREATE TABLE digest_features (
-        article_rowid INTEGER PRIMARY KEY REFERENCES articles (rowid) ON DELETE CASCADE,
-        body_words INTEGER NOT NULL,
-        summary TEXT NOT NULL,
-        terms BLOB NOT NULL,
-        shapes TEXT NOT NULL
-      );
+      ${CREATE_DIGEST_FEATURES}
       -- Grouping terms (stemmed words, '@'-prefixed place keys) by id: a digest compares ids, not words.
-      CREATE TABLE digest_terms (
-        id INTEGER PRIMARY KEY,
-        term TEXT NOT NULL UNIQUE
-      );
+      ${CREATE_DIGEST_TERMS}
     `,
     backfill: (db) => {
       backfillDigestFeatures(db);
@@ -326,6 +340,20 @@ export const migrations: readonly Migration[] = [
     description: 'stories per (place, UTC day) and per (speaker, UTC day) for /trend, kept by addArticles',
     // Self-contained: reads only articles, places and quotes (version 1), whatever else is added.
     sql: TREND_COUNTS_SQL,
+  },
+  {
+    version: 12,
+    description: 'digest grouping terms leave place-name words to the place keys, drop news filler words, say how many are places; stories per term',
+    sql: `
+      -- Event grouping (issue 16) weighs place keys apart from words: every story's features are made again.
+      DROP TABLE digest_features;
+      DROP TABLE digest_terms;
+      ${CREATE_DIGEST_FEATURES}
+      ${CREATE_DIGEST_TERMS}
+    `,
+    backfill: (db) => {
+      backfillDigestFeatures(db);
+    },
   },
 ];
 

@@ -81,6 +81,7 @@ type WindowRow = [
 /** A story without features (stored by older code) has nulls for them: `digestCandidates` repairs it. */
 type CandidateRow = [
   id: string, headline: string, publishedMs: number, datelinePlace: string | null, bodyWords: number | null, terms: Buffer | null, shapes: string | null, rowid: number,
+  source: string, placeTerms: number | null,
 ];
 type WindowPlaceRow = [
   articleRowid: number, name: string, start: number, end: number, geonameId: number | null, countryCode: string | null, lat: number | null, lon: number | null,
@@ -224,13 +225,15 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     // A digest's window without bodies: the articles_by_published range, each row's features by rowid.
     digestCandidates: db
       .prepare<[number, number, number], CandidateRow>(`
-        SELECT a.id, a.headline, a.published_ms, a.dateline_place, f.body_words, f.terms, f.shapes, a.rowid
+        SELECT a.id, a.headline, a.published_ms, a.dateline_place, f.body_words, f.terms, f.shapes, a.rowid, a.source, f.place_terms
         FROM articles a LEFT JOIN digest_features f ON f.article_rowid = a.rowid
         WHERE a.published_ms >= ? AND a.published_ms < ? ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`)
       .raw(true),
+    termStories: db.prepare<[], [id: number, stories: number]>('SELECT id, stories FROM digest_terms').raw(true),
+    maxTermId: db.prepare<[], number>('SELECT COALESCE(MAX(id), 0) FROM digest_terms').pluck(true),
     digestSummaries: db
-      .prepare<[string], [rowid: number, id: string, published: string, source: string, summary: string]>(`
-        SELECT a.rowid, a.id, a.published, a.source, f.summary FROM articles a JOIN digest_features f ON f.article_rowid = a.rowid
+      .prepare<[string], [rowid: number, id: string, published: string, source: string, summary: string, url: string | null]>(`
+        SELECT a.rowid, a.id, a.published, a.source, f.summary, a.url FROM articles a JOIN digest_features f ON f.article_rowid = a.rowid
         WHERE a.id IN (SELECT value FROM json_each(?))`)
       .raw(true),
     headlineShapes: db
@@ -511,9 +514,15 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     // Every row's terms decoded into one pair of arrays (views of it per row): a busy day's ~1,000
     // rows would otherwise allocate two array buffers each.
     const terms = decodeTerms(rows.map((r) => r[5] ?? Buffer.alloc(0)));
-    return rows.map(([id, headline, publishedMs, datelinePlace, bodyWords, , shapes], i) => ({
-      id, headline, publishedMs, datelinePlace, bodyWords: bodyWords ?? 0, terms: terms[i]!, shapes: decodeShapes(shapes ?? ''),
+    return rows.map(([id, headline, publishedMs, datelinePlace, bodyWords, , shapes, , source, placeTerms], i) => ({
+      id, headline, publishedMs, datelinePlace, source, bodyWords: bodyWords ?? 0, terms: { ...terms[i]!, places: placeTerms ?? 0 }, shapes: decodeShapes(shapes ?? ''),
     }));
+  }
+
+  function digestTermStories(): { stories: number; counts: Int32Array } {
+    const counts = new Int32Array(q.maxTermId.get()! + 1);
+    for (const [id, stories] of q.termStories.iterate()) counts[id] = stories;
+    return { stories: q.count.get()?.n ?? 0, counts };
   }
 
   function digestDetails(ids: readonly string[]): Map<string, DigestDetails> {
@@ -521,7 +530,7 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     if (ids.length === 0) return details;
     const rows = q.digestSummaries.all(JSON.stringify(ids));
     const places = placesByRowid(rows.map((r) => r[0]));
-    for (const [rowid, id, published, source, summary] of rows) details.set(id, { published, source, summary, places: places.get(rowid) ?? [] });
+    for (const [rowid, id, published, source, summary, url] of rows) details.set(id, { published, source, url, summary, places: places.get(rowid) ?? [] });
     return details;
   }
 
@@ -682,6 +691,7 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     storiesBetween,
     storiesPage,
     digestCandidates,
+    digestTermStories,
     digestDetails,
     dayHeadlineShapes: (day) => {
       const start = utcDay(day.getTime()) * 86_400_000;
