@@ -9,6 +9,7 @@
  * Last line (a contract, issues 6 and 14):
  * `places e2e_acc161=0.xx resolve_acc161=0.xx baseline_acc161=0.xx f1=0.xx`.
  */
+import type { PlaceMention } from '../geo/types.js';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { countryContains } from '../geo/borders.js';
@@ -156,14 +157,7 @@ export function goldRegion(gaz: Gazetteer, g: GoldToponym): GoldRegion {
 }
 
 /** A stored mention as `show --json` has it: the point and ids ingest kept. */
-interface StoredMention {
-  start: number;
-  end: number;
-  geonameId: number | null;
-  countryCode: string | null;
-  lat: number | null;
-  lon: number | null;
-}
+type StoredMention = Pick<PlaceMention, 'start' | 'end' | 'geonameId' | 'countryCode' | 'lat' | 'lon'>;
 
 /**
  * Whether a stored mention gets a gold toponym right (issue 14): within 161 km of the gold point; or,
