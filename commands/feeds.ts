@@ -77,22 +77,22 @@ async function add(ctx: CommandContext): Promise<Reply> {
 
 async function remove(ctx: CommandContext): Promise<Reply> {
   const url = String(ctx.options.url ?? '').trim();
-  const feed = ctx.services.feeds.get(url);
+  const feed = await ctx.services.feeds.get(url);
   if (!feed) throw new UserError('unknown_feed', `No feed ${truncate(url, 200)} is polled. /feeds list shows them.`, { removed: false });
   const channelId = typeof ctx.options.channel === 'string' && ctx.options.channel ? ctx.options.channel : null;
   if (channelId) {
-    if (!ctx.services.feeds.removeChannel(feed.url, channelId)) {
+    if (!(await ctx.services.feeds.removeChannel(feed.url, channelId))) {
       throw new UserError('unknown_channel', `${feed.title ?? feed.url} does not post to ${channelLabel(channelId)}.`, { removed: false });
     }
     return reply({ text: `${feed.title ?? feed.url} no longer posts to ${channelLabel(channelId)}; it is still polled.`, data: { removed: 'channel', url: feed.url, channelId } });
   }
-  ctx.services.feeds.remove(feed.url);
+  await ctx.services.feeds.remove(feed.url);
   const note = feed.origin === 'config' ? ' It is listed in DATELINE_FEEDS: remove it there too, or it comes back at the next start.' : '';
   return reply({ text: `Stopped polling ${feed.title ?? feed.url}. Its stories stay in the store.${note}`, data: { removed: 'feed', url: feed.url } });
 }
 
-function list(ctx: CommandContext): Reply {
-  const feeds = ctx.services.feeds.list();
+async function list(ctx: CommandContext): Promise<Reply> {
+  const feeds = await ctx.services.feeds.list();
   if (feeds.length === 0) {
     return reply({ title: 'Feeds', text: 'No feeds yet. Add one with /feeds add url:https://example.com/rss.xml', data: { feeds: [] } });
   }
@@ -122,8 +122,7 @@ export const execute: Command['execute'] = async (ctx) => {
 
 export const autocomplete: NonNullable<Command['autocomplete']> = async ({ focused, services }) => {
   const typed = focused.value.trim().toLowerCase();
-  return services.feeds
-    .list()
+  return (await services.feeds.list())
     // A choice value is at most 100 characters: longer URLs must be typed out.
     .filter((f) => f.url.length <= 100 && (!typed || f.url.toLowerCase().includes(typed) || (f.title ?? '').toLowerCase().includes(typed)))
     .slice(0, 25)

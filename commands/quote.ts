@@ -52,7 +52,7 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   const offset = (page - 1) * QUOTES_PER_PAGE;
 
   // one extra row tells whether a next page exists
-  const hits = services.store.findQuotes({
+  const hits = await services.store.quotes.findQuotes({
     ...(speaker ? { speaker } : {}),
     ...(about ? { about } : {}),
     limit: QUOTES_PER_PAGE + 1,
@@ -93,8 +93,7 @@ export const execute: Command['execute'] = async ({ options, services }) => {
 
 export const autocomplete: NonNullable<Command['autocomplete']> = async ({ focused, services }) => {
   if (focused.name !== 'speaker') return [];
-  return services.store
-    .suggestSpeakers(focused.value.trim(), 25)
+  return (await services.store.quotes.suggestSpeakers(focused.value.trim(), 25))
     .filter((s) => s !== 'unknown')
     .map((s) => ({ name: truncate(s, 100), value: truncate(s, 100) }));
 };

@@ -15,13 +15,13 @@ export const data = new SlashCommandBuilder()
 export const execute: Command['execute'] = async ({ options, services }) => {
   const query = String(options.query ?? '').trim();
   const count = typeof options.count === 'number' ? options.count : 5;
-  const hits = services.store.search(query, count);
+  const hits = await services.store.stories.search(query, count);
   if (hits.length === 0) {
     throw new UserError('no_match', `No story matches "${query}".`, { results: [] });
   }
   return reply({
     title: `Search: ${truncate(query, 200)}`,
-    text: `${hits.length === 1 ? 'The best match' : `The ${hits.length} best matches`} in ${plural(services.store.count(), 'story', 'stories')}.`,
+    text: `${hits.length === 1 ? 'The best match' : `The ${hits.length} best matches`} in ${plural(await services.store.stories.count(), 'story', 'stories')}.`,
     fields: hits.map((hit) => ({
       name: truncate(hit.headline, 240),
       value: truncate(`${formatDay(hit.published)} · ${hit.source} · id ${hit.id}\n${hit.snippet}`, 1000),

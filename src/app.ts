@@ -1,30 +1,30 @@
 import type { Command, CommandJson } from './core/command.js';
 import type { Clock } from './core/clock.js';
-import { createCommandRegistry } from './core/dispatch.js';
+import { createCommandHandler, type CommandHandler } from './core/command-handler.js';
 import type { Logger } from './core/logger.js';
 import type { Services } from './core/services.js';
 import type { GeoService } from './geo/types.js';
 import { createAnalyzer } from './ingest/analyze.js';
 import { ingestPaths, type IngestDeps, type IngestTally } from './ingest/ingest.js';
-import type { ArticleStore } from './store/article-store.js';
-import { openDatabase } from './store/sqlite/open-database.js';
-import { createSqliteArticleStore } from './store/sqlite/sqlite-article-store.js';
+import type { DatelineStore } from './store/store.js';
+import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 import { loadGeoService } from './geo/geo-service.js';
 import { createFeedService, type FeedServiceDeps } from './feeds/feed-service.js';
-import { createSqliteFeedStore } from './store/sqlite/sqlite-feed-store.js';
-import { createSqliteSubscriptionStore } from './store/sqlite/sqlite-subscription-store.js';
+import { backfillDigestFeatures } from './digest/backfill-features.js';
 import { feedUserAgent } from './feeds/fetch-feed.js';
 import type { Config } from './config.js';
 
 /** The running pieces, built once by the composition root and shared by every transport. */
 export interface App {
   services: Services;
+  /** Input to reply, for every transport (shell, Discord, `dateline ask`, tests). */
+  handler: CommandHandler;
   registry: ReadonlyMap<string, Command>;
   definitions: ReadonlyMap<string, CommandJson>;
   ingest(paths: readonly string[], onProgress?: IngestDeps['onProgress']): Promise<IngestTally>;
   /** What `ingestFile` needs: the folder watcher ingests through the same store and analyzer. */
   ingestDeps: IngestDeps;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface AppOptions {
@@ -76,29 +76,39 @@ function analyzerThreads(options: AppOptions): Pick<IngestDeps, 'workers'> {
   };
 }
 
-export function openArticleStore(dbPath: string): ArticleStore {
-  return createSqliteArticleStore(openDatabase(dbPath));
+/**
+ * Open the store at `location` and finish what its migrations left to the domain (digest features of
+ * stories stored before they existed): what every entry point (bot, CLI, bench, tests) opens.
+ */
+export async function openDatelineStore(location: string): Promise<DatelineStore> {
+  const store = openSqliteStore(location);
+  try {
+    await backfillDigestFeatures(store.digest);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
-  const registry = createCommandRegistry(options.commands);
-  const definitions = new Map([...registry.values()].map((c) => [c.data.name, c.data.toJSON()]));
   const geo = options.geo ?? (await loadGeoService(options.cacheDir ? { cacheDir: options.cacheDir } : {}));
-  // One database handle for articles and feeds: one WAL, one set of migrations.
-  const db = openDatabase(options.dbPath);
-  const store = createSqliteArticleStore(db);
+  // One store for articles, feeds and subscriptions: one connection (or pool), one set of migrations.
+  const store = await openDatelineStore(options.dbPath);
   const analyze = createAnalyzer({ geo });
-  const feeds = createFeedService({ feedStore: createSqliteFeedStore(db), store, analyze, clock: options.clock, log: options.log, ...options.feedOptions });
-  const subscriptions = createSqliteSubscriptionStore(db);
+  const feeds = createFeedService({ feedStore: store.feeds, store: store.stories, analyze, clock: options.clock, log: options.log, ...options.feedOptions });
+  const subscriptions = store.subscriptions;
   const services: Services = { store, geo, clock: options.clock, log: options.log, feeds, subscriptions, defaultTimeZone: options.timezone ?? 'UTC' };
+  const handler = createCommandHandler(options.commands, services);
   return {
     services,
-    registry,
-    definitions,
-    ingestDeps: { store, analyze, now: () => options.clock.now() },
+    handler,
+    registry: handler.registry,
+    definitions: handler.definitions,
+    ingestDeps: { store: store.stories, analyze, now: () => options.clock.now() },
     ingest: (paths, onProgress) =>
       ingestPaths(paths, {
-        store,
+        store: store.stories,
         analyze,
         now: () => options.clock.now(),
         excludeDirs: [options.cacheDir, options.mapsDir].filter((d): d is string => d !== undefined),

@@ -6,7 +6,6 @@ import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.js';
 import { appOptionsFromConfig, createApp } from './app.js';
 import { systemClock } from './core/clock.js';
-import { dispatchCommand } from './core/dispatch.js';
 import { createLogger } from './core/logger.js';
 import { ConfigError, loadConfig } from './config.js';
 import { isPrimaryProcess } from './transports/discord/shard-ownership.js';
@@ -37,12 +36,12 @@ async function main(): Promise<void> {
   const app = await createApp(appOptionsFromConfig(config, { commands, clock: systemClock, log }));
   const primary = isPrimaryProcess(process.env);
 
-  if (primary && app.services.store.count() === 0) {
+  if (primary && (await app.services.store.stories.count()) === 0) {
     log.info('empty store: ingesting the data folder', { dataDir: config.dataDir });
     const tally = await app.ingest([config.dataDir]);
     log.info('ingested', { added: tally.added, duplicate: tally.duplicate, rejected: tally.rejected, errors: tally.errors });
   }
-  log.info('store ready', { db: config.dbPath, articles: app.services.store.count() });
+  log.info('store ready', { db: config.dbPath, articles: await app.services.store.stories.count() });
 
   let transport: Transport;
   // Digests: Discord posts to guild channels its shard owns; the shell only to its own channels.
@@ -54,8 +53,6 @@ async function main(): Promise<void> {
       applicationId: config.discord.applicationId,
       guildId: config.discord.guildId,
       apiUrl: config.discord.apiUrl,
-      commands: [...app.registry.values()],
-      services: app.services,
       log,
       commandsStatePath: path.join(config.cacheDir, 'registered-commands.json'),
     });
@@ -86,20 +83,13 @@ async function main(): Promise<void> {
     await feedScheduler?.stop();
     await watcher?.close();
     await transport.stop();
-    app.close();
+    await app.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  await transport.start((incoming) =>
-    dispatchCommand(app.registry, incoming.name, {
-      options: incoming.options,
-      subcommand: incoming.subcommand,
-      caller: incoming.caller,
-      services: app.services,
-    }),
-  );
+  await transport.start(app.handler);
 
   // After the transport is up: catch up on missed digests, then tick every minute.
   scheduler = createDigestScheduler({
@@ -115,7 +105,7 @@ async function main(): Promise<void> {
 
   // Live news (issue 10): feeds from .env join those added with /feeds; the poller ticks every minute.
   if (!primary) return;
-  const configured = app.services.feeds.ensureConfigured(config.feeds.urls);
+  const configured = await app.services.feeds.ensureConfigured(config.feeds.urls);
   if (configured > 0) log.info('feeds from DATELINE_FEEDS registered', { count: configured });
   feedScheduler = startFeedScheduler({
     feeds: app.services.feeds,

@@ -40,14 +40,14 @@ export async function runFeed(argv: string[], io: CliIo): Promise<number> {
     }
     return tally.rejected > 0 ? ExitCode.userError : ExitCode.ok;
   } finally {
-    app.close();
+    await app.close();
   }
 }
 
 async function listFeeds(io: CliIo, db: string | undefined, json: boolean): Promise<number> {
   const { app } = await openCliApp(io, db);
   try {
-    const feeds = app.services.feeds.list();
+    const feeds = await app.services.feeds.list();
     if (json) {
       println(io.stdout, JSON.stringify({ feeds: feeds.map((f) => ({ url: f.url, title: f.title, intervalMinutes: f.intervalMinutes, origin: f.origin, channels: f.channels, health: f.health })) }));
     } else if (feeds.length === 0) {
@@ -57,6 +57,6 @@ async function listFeeds(io: CliIo, db: string | undefined, json: boolean): Prom
     }
     return ExitCode.ok;
   } finally {
-    app.close();
+    await app.close();
   }
 }

@@ -1,6 +1,8 @@
 import type { GeoService, PlaceMention } from '../geo/types.js';
 import type { ScoredSentence } from '../nlp/types.js';
-import type { ArticleStore } from '../store/article-store.js';
+import type { DigestFeatureStore } from '../store/digest-feature-store.js';
+import type { StoryStore } from '../store/story-store.js';
+import { candidatesWithFeatures } from './backfill-features.js';
 import { formatInZone } from '../core/zoned-time.js';
 import { createAboutFilter, matchesAbout, type AboutFilter } from './about-filter.js';
 import { DEFAULT_GROUPING, groupStories, headlineKey, type GroupInput, type GroupingOptions } from './group-stories.js';
@@ -39,7 +41,8 @@ export interface Digest {
 }
 
 export interface BuildDigestDeps {
-  store: ArticleStore;
+  /** The parts of the store a digest reads: its features, and stories' bodies for an `about` filter. */
+  store: { stories: StoryStore; digest: DigestFeatureStore };
   geo?: GeoService;
 }
 
@@ -86,9 +89,9 @@ export function storyPlaces(places: readonly PlaceMention[], geo?: GeoService, m
 }
 
 /** The stories of the window `about` keeps: it looks at bodies, so only a filtered digest reads them. */
-function aboutIds(store: ArticleStore, filter: AboutFilter, since: Date, at: Date, limit: number): Set<string> {
+async function aboutIds(store: StoryStore, filter: AboutFilter, since: Date, at: Date, limit: number): Promise<Set<string>> {
   const ids = new Set<string>();
-  for (const { article, places } of store.storiesBetween(since, at, limit)) {
+  for (const { article, places } of await store.storiesBetween(since, at, limit)) {
     if (matchesAbout(filter, { headline: article.headline, body: article.body, places })) ids.add(article.id);
   }
   return ids;
@@ -99,7 +102,7 @@ function aboutIds(store: ArticleStore, filter: AboutFilter, since: Date, at: Dat
  * grouped by event and ranked by coverage and recency. Pure apart from store reads, so the scheduler,
  * `/digest preview` and `dateline digest --at` show the same thing.
  */
-export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions): Digest {
+export async function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions): Promise<Digest> {
   const maxGroups = options.maxGroups ?? DIGEST_DEFAULTS.maxGroups;
   const perGroup = options.maxStoriesPerGroup ?? DIGEST_DEFAULTS.maxStoriesPerGroup;
   const maxCandidates = options.maxCandidates ?? DIGEST_DEFAULTS.maxCandidates;
@@ -108,9 +111,9 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
   // 1. Candidates in the window, with what ranking needs, worked out when each story was stored
   // (DigestFeatures): one read of short rows, no bodies. Each headline's key is made once here:
   // templates, coverage and the shown list all compare headlines by it.
-  const windowAll = deps.store.digestCandidates(options.since, options.at, maxCandidates);
+  const windowAll = await candidatesWithFeatures(deps.store.digest, options.since, options.at, maxCandidates);
   const keys = windowAll.map((c) => headlineKey(c.headline));
-  const keep = filter ? aboutIds(deps.store, filter, options.since, options.at, maxCandidates) : null;
+  const keep = filter ? await aboutIds(deps.store.stories, filter, options.since, options.at, maxCandidates) : null;
   const inputs: GroupInput[] = [];
   windowAll.forEach((c, i) => {
     if (keep && !keep.has(c.id)) return;
@@ -123,7 +126,7 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
   // 2. Routine series, learnt from the headlines of the days before the window and of the window itself
   // (each past day's shapes are kept between builds: shape-history.ts).
   const templates = options.templates ?? DEFAULT_TEMPLATES;
-  const history = historyShapeSets(deps.store, new Date(options.since.getTime() - templates.lookbackDays * DAY_MS), options.since, DIGEST_DEFAULTS.maxHistory);
+  const history = await historyShapeSets(deps.store.digest, new Date(options.since.getTime() - templates.lookbackDays * DAY_MS), options.since, DIGEST_DEFAULTS.maxHistory);
   // The whole window, not only what `about` kept: a series is a series whatever the filter.
   const scores = templateScoresOfShapes(windowAll, history, templates, keys);
   const templateOf = new Map(windowAll.map((c, i) => [c.headline, scores[i]!]));
@@ -143,7 +146,7 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
     });
     return { members, more: Math.max(0, members.length - perGroup) };
   });
-  const details = deps.store.digestDetails(shown.flatMap((g) => g.members.slice(0, perGroup).map((c) => c.id)));
+  const details = await deps.store.digest.digestDetails(shown.flatMap((g) => g.members.slice(0, perGroup).map((c) => c.id)));
   return {
     at: options.at,
     since: options.since,

@@ -5,7 +5,8 @@ import { reply, type Reply } from '../core/reply.js';
 import { articleId, contentHash } from '../store/article-identity.js';
 import { ingestRecords } from '../ingest/ingest-records.js';
 import { emptyTally, type IngestTally } from '../ingest/ingest.js';
-import type { ArticleAnalysis, ArticleStore, NewArticle } from '../store/article-store.js';
+import type { ArticleAnalysis, NewArticle } from '../store/article-store.js';
+import type { StoryStore } from '../store/story-store.js';
 import { DEFAULT_FEED_INTERVAL_MINUTES, type Feed, type FeedChannel, type FeedStore } from '../store/feed-store.js';
 import type { SendTarget } from '../transports/transport.js';
 import { formatPublished, truncate } from '../views/format.js';
@@ -52,12 +53,12 @@ export interface AddFeedInput {
 export interface FeedService {
   /** Register a feed (or add a channel to a known one) and poll it once right away. */
   add(input: AddFeedInput): Promise<{ created: boolean; feed: Feed; poll: FeedPollResult }>;
-  remove(url: string): boolean;
-  removeChannel(url: string, channelId: string): boolean;
-  list(): Feed[];
-  get(url: string): Feed | null;
+  remove(url: string): Promise<boolean>;
+  removeChannel(url: string, channelId: string): Promise<boolean>;
+  list(): Promise<Feed[]>;
+  get(url: string): Promise<Feed | null>;
   /** Register the feeds listed in configuration that the store does not know yet; returns how many were new. */
-  ensureConfigured(urls: readonly string[]): number;
+  ensureConfigured(urls: readonly string[]): Promise<number>;
   /** Poll these URLs once, now. Registered feeds use and update their validators and health; others are polled ad hoc. */
   poll(urls: readonly string[]): Promise<FeedPollResult[]>;
   /** Poll every registered feed whose time has come (interval, or backoff after failures). */
@@ -68,7 +69,7 @@ export interface FeedService {
 
 export interface FeedServiceDeps {
   feedStore: FeedStore;
-  store: ArticleStore;
+  store: StoryStore;
   analyze: (article: NewArticle) => ArticleAnalysis;
   clock: Clock;
   log: Logger;
@@ -137,14 +138,14 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
   }
 
   async function runPoll(url: string, trusted: boolean): Promise<FeedPollResult> {
-    const feed = deps.feedStore.getFeed(url);
+    const feed = await deps.feedStore.getFeed(url);
     const started = deps.clock.now();
     const interval = feed?.intervalMinutes ?? defaultInterval;
-    const recordFailure = (reason: string, retryAfterMs: number | null): FeedPollResult => {
+    const recordFailure = async (reason: string, retryAfterMs: number | null): Promise<FeedPollResult> => {
       deps.log.warn('feed poll failed', { feed: url, reason });
       if (feed) {
         const failures = feed.health.consecutiveFailures + 1;
-        deps.feedStore.recordPoll({
+        await deps.feedStore.recordPoll({
           url, polledAt: started, outcome: 'failed', added: 0, rejected: 0, undated: 0, error: reason,
           nextPollAt: new Date(started.getTime() + backoffDelayMs(interval, failures, retryAfterMs)),
         });
@@ -155,12 +156,12 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     const options = !trusted && guarded(feed) ? guardedFetchOptions : fetchOptions;
     const fetched = await fetchFeed(url, { etag: feed?.etag ?? null, lastModified: feed?.lastModified ?? null }, options);
     if (fetched.kind === 'error') {
-      const result = recordFailure(fetched.reason, fetched.retryAfterMs);
+      const result = await recordFailure(fetched.reason, fetched.retryAfterMs);
       return fetched.refused ? { ...result, refused: true } : result;
     }
     const nextPollAt = new Date(started.getTime() + backoffDelayMs(interval, 0));
     if (fetched.kind === 'not-modified') {
-      if (feed) deps.feedStore.recordPoll({ url, polledAt: started, outcome: 'not-modified', added: 0, rejected: 0, undated: 0, error: null, nextPollAt });
+      if (feed) await deps.feedStore.recordPoll({ url, polledAt: started, outcome: 'not-modified', added: 0, rejected: 0, undated: 0, error: null, nextPollAt });
       deps.log.debug('feed not modified', { feed: url });
       return { url, outcome: 'not-modified', title: feed?.title ?? null, tally: emptyTally(), undated: 0, addedIds: [], posts: [] };
     }
@@ -168,28 +169,28 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     const parsed = parseFeed(fetched.body);
     if (!parsed.ok) return recordFailure(parsed.reason, null);
     const records = feedItemsToRecords(parsed.feed, { feedUrl: fetched.url, fetchedAt: started });
-    const { tally, addedIds } = ingestRecords(records, url, { store: deps.store, analyze: deps.analyze });
+    const { tally, addedIds } = await ingestRecords(records, url, { store: deps.store, analyze: deps.analyze });
     const addedSet = new Set(addedIds);
     const undated = records.filter((r) => r.ok && r.undated && addedSet.has(articleId(r.article.url, contentHash(r.article.body)))).length;
     for (const e of tally.errors) deps.log.warn('feed item rejected', { feed: url, line: e.line, reason: e.reason });
     const itemProblem = tally.errors.length > 0 ? `${tally.errors.length} item(s) rejected; first: ${tally.errors[0]!.reason}` : null;
     if (feed) {
-      deps.feedStore.recordPoll({
+      await deps.feedStore.recordPoll({
         url, polledAt: started, outcome: 'ok', title: parsed.feed.title, etag: fetched.etag, lastModified: fetched.lastModified,
         added: tally.added, rejected: tally.rejected, undated, error: itemProblem, nextPollAt,
       });
     }
     deps.log.info('feed polled', { feed: url, added: tally.added, duplicate: tally.duplicate, rejected: tally.rejected });
     // The first successful poll would post the whole backlog: it only seeds the store (as MonitoRSS does).
-    const posts = feed && feed.health.lastSuccessAt !== null ? buildPosts(feed, addedIds) : [];
+    const posts = feed && feed.health.lastSuccessAt !== null ? await buildPosts(feed, addedIds) : [];
     return { url, outcome: 'ok', title: parsed.feed.title, tally, undated, addedIds, posts };
   }
 
-  function buildPosts(feed: Feed, addedIds: readonly string[]): FeedPost[] {
+  async function buildPosts(feed: Feed, addedIds: readonly string[]): Promise<FeedPost[]> {
     if (feed.channels.length === 0) return [];
     const posts: FeedPost[] = [];
     for (const id of addedIds.slice(0, maxPosts)) {
-      const article = deps.store.getById(id);
+      const article = await deps.store.getById(id);
       if (!article) continue;
       for (const channel of feed.channels) posts.push({ target: { channelId: channel.channelId, guildId: channel.guildId }, reply: newStoryReply(article, feed) });
     }
@@ -215,7 +216,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       if (input.intervalMinutes !== undefined && (!Number.isInteger(input.intervalMinutes) || input.intervalMinutes < 1)) {
         throw new UserError('bad_interval', 'The interval is a whole number of minutes, at least 1.');
       }
-      const known = deps.feedStore.getFeed(url);
+      const known = await deps.feedStore.getFeed(url);
       const origin = input.origin ?? 'command';
       // A URL typed in chat must name a public host (SSRF), unless the operator listed it already.
       if (origin === 'command' && !deps.allowPrivateAddresses && known?.origin !== 'config') {
@@ -224,7 +225,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       }
       // A new feed gets the configured default interval; a known one keeps its own unless one is given.
       const interval = input.intervalMinutes ?? (known ? undefined : defaultInterval);
-      const { created } = deps.feedStore.addFeed({
+      const { created } = await deps.feedStore.addFeed({
         url,
         ...(interval !== undefined ? { intervalMinutes: interval } : {}),
         origin,
@@ -235,16 +236,16 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       const poll = await pollOne(url);
       if (poll.refused) {
         // The public URL redirected inside: a new feed is not kept.
-        if (created) deps.feedStore.removeFeed(url);
+        if (created) await deps.feedStore.removeFeed(url);
         throw refusedError(url, poll.tally.errors[0]?.reason ?? 'refused');
       }
-      return { created, feed: deps.feedStore.getFeed(url)!, poll };
+      return { created, feed: (await deps.feedStore.getFeed(url))!, poll };
     },
     remove: (url) => deps.feedStore.removeFeed(tryNormalise(url)),
     removeChannel: (url, channelId) => deps.feedStore.removeChannel(tryNormalise(url), channelId),
     list: () => deps.feedStore.listFeeds(),
     get: (url) => deps.feedStore.getFeed(tryNormalise(url)),
-    ensureConfigured(urls) {
+    async ensureConfigured(urls) {
       let added = 0;
       for (const raw of urls) {
         let url: string;
@@ -254,15 +255,15 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
           deps.log.warn('configured feed ignored', { feed: raw, reason: (error as Error).message });
           continue;
         }
-        if (deps.feedStore.getFeed(url)) continue;
-        deps.feedStore.addFeed({ url, intervalMinutes: defaultInterval, origin: 'config', addedAt: deps.clock.now(), addedBy: null, channel: null });
+        if (await deps.feedStore.getFeed(url)) continue;
+        await deps.feedStore.addFeed({ url, intervalMinutes: defaultInterval, origin: 'config', addedAt: deps.clock.now(), addedBy: null, channel: null });
         added += 1;
       }
       return added;
     },
     // The command line: the operator typed these URLs, so no private-address guard.
     poll: (urls) => pollMany(urls.map(tryNormalise), true),
-    pollDue: () => pollMany(deps.feedStore.dueFeeds(deps.clock.now()).map((f) => f.url)),
+    pollDue: async () => pollMany((await deps.feedStore.dueFeeds(deps.clock.now())).map((f) => f.url)),
     async idle() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
     },

@@ -1,5 +1,6 @@
 import { articleId, contentHash } from '../store/article-identity.js';
-import type { AnalyzedArticle, ArticleStore, NewArticle } from '../store/article-store.js';
+import type { AnalyzedArticle, NewArticle } from '../store/article-store.js';
+import type { StoryStore } from '../store/story-store.js';
 import { analyzeOutcome, type AnalysisOutcome } from './analysis-outcome.js';
 import type { AnalyzerPool } from './analyzer-pool.js';
 import type { ParsedRecord } from './formats/parsed-record.js';
@@ -22,18 +23,21 @@ type Step = { kind: 'rejected'; error: IngestError } | { kind: 'duplicate' } | {
  * Stories already stored under the same id are duplicates before the analysis runs, so re-ingesting
  * a corpus or re-polling a feed that ignores conditional GET stays cheap.
  */
-function planRecords(records: readonly ParsedRecord[], path: string, store: ArticleStore): Step[] {
-  return records.map((record): Step => {
+async function planRecords(records: readonly ParsedRecord[], path: string, store: StoryStore): Promise<Step[]> {
+  const hashes = records.map((record) => (record.ok ? contentHash(record.article.body) : ''));
+  const ids = records.map((record, i) => (record.ok ? articleId(record.article.url, hashes[i]!) : ''));
+  // One read for the whole file (a round trip per story would be 19,000 of them on a networked store).
+  const known = await store.identities(ids.filter((id) => id !== ''));
+  return records.map((record, i): Step => {
     if (!record.ok) return { kind: 'rejected', error: { path, line: record.line, reason: record.reason } };
-    const hash = contentHash(record.article.body);
-    const known = store.getById(articleId(record.article.url, hash));
-    if (known && (record.article.url ? known.url === record.article.url : contentHash(known.body) === hash)) return { kind: 'duplicate' };
+    const stored = known.get(ids[i]!);
+    if (stored && (record.article.url ? stored.url === record.article.url : stored.contentHash === hashes[i])) return { kind: 'duplicate' };
     return { kind: 'analyse', line: record.line, article: record.article };
   });
 }
 
 /** Tally the steps in record order (`outcomes` in the order of the analysed steps) and store the batch in one transaction. */
-function storeOutcomes(steps: readonly Step[], outcomes: readonly AnalysisOutcome[], path: string, store: ArticleStore): IngestRecordsResult {
+async function storeOutcomes(steps: readonly Step[], outcomes: readonly AnalysisOutcome[], path: string, store: StoryStore): Promise<IngestRecordsResult> {
   const tally = emptyTally();
   const batch: AnalyzedArticle[] = [];
   let analysed = 0;
@@ -53,7 +57,7 @@ function storeOutcomes(steps: readonly Step[], outcomes: readonly AnalysisOutcom
     }
   }
   try {
-    const result = store.addArticles(batch);
+    const result = await store.addArticles(batch);
     tally.added += result.added.length;
     tally.duplicate += result.duplicates.length;
     return { tally, addedIds: result.added };
@@ -79,13 +83,13 @@ function recordsDone(steps: readonly Step[]): (analysedCount: number) => number 
  * Ingest parsed records (of a file, or of a feed): bad records reported with `path` and line, good
  * ones analysed here and stored in one transaction, duplicates counted.
  */
-export function ingestRecords(
+export async function ingestRecords(
   records: readonly ParsedRecord[],
   path: string,
   deps: Pick<IngestDeps, 'store' | 'analyze'>,
   onRecords?: (done: number) => void,
-): IngestRecordsResult {
-  const steps = planRecords(records, path, deps.store);
+): Promise<IngestRecordsResult> {
+  const steps = await planRecords(records, path, deps.store);
   const outcomes: AnalysisOutcome[] = [];
   for (const [i, step] of steps.entries()) {
     if (onRecords && i > 0 && i % PROGRESS_EVERY === 0) onRecords(i);
@@ -110,7 +114,7 @@ export async function ingestRecordsInPool(
   pool: AnalyzerPool,
   onRecords?: (done: number) => void,
 ): Promise<IngestRecordsResult> {
-  const steps = planRecords(records, path, deps.store);
+  const steps = await planRecords(records, path, deps.store);
   const articles = steps.flatMap((step) => (step.kind === 'analyse' ? [step.article] : []));
   const toRecords = recordsDone(steps);
   let reported = 0;

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { ArticleAnalysis, ArticleStore, NewArticle } from '../store/article-store.js';
+import type { ArticleAnalysis, NewArticle } from '../store/article-store.js';
+import type { StoryStore } from '../store/story-store.js';
 import { parseJsonDocument, parseNdjson } from './formats/json-records.js';
 import type { ParsedRecord } from './formats/parsed-record.js';
 import { looksLikeWireText, parseWireText } from './formats/wire-text.js';
@@ -20,7 +21,7 @@ export interface IngestProgress {
 }
 
 export interface IngestDeps {
-  store: ArticleStore;
+  store: StoryStore;
   analyze: (article: NewArticle) => ArticleAnalysis;
   now: () => Date;
   onProgress?: (progress: IngestProgress) => void;
@@ -97,7 +98,7 @@ export async function ingestFile(file: string, deps: IngestDeps, onRecords?: (do
   threads?.expectSource(source.text.length);
   const records = parseSource(file, source.text, deps.now());
   const pool = threads?.forStories(countWellFormed(records)) ?? null;
-  return (pool ? await ingestRecordsInPool(records, file, deps, pool, onRecords) : ingestRecords(records, file, deps, onRecords)).tally;
+  return (pool ? await ingestRecordsInPool(records, file, deps, pool, onRecords) : await ingestRecords(records, file, deps, onRecords)).tally;
 }
 
 /** Ingest files and folders (recursively, mixing formats). */

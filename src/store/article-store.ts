@@ -50,7 +50,10 @@ export interface ArticleAnalysis {
   sentences: ScoredSentence[];
   quotes: Quote[];
   places: PlaceMention[];
-  /** Made by the store from the rest when not given. */
+  /**
+   * Made by `digest/` (ingest's analyzer does). The store only keeps it: a story stored without it
+   * gets it when a digest first reads the story (`digest/backfill-features.ts`).
+   */
   digest?: DigestFeatures;
 }
 
@@ -118,6 +121,18 @@ export interface DigestCandidate {
   /** `DigestFeatures.terms` with each term as the store's id for it (the same in every story). */
   terms: { ids: Int32Array; counts: Float64Array };
   shapes: string[];
+  /** False for a story stored without features (by older code): the digest computes and saves them, then reads again. */
+  hasFeatures: boolean;
+}
+
+/** What `digest/` needs to work out a stored story's features (see DigestFeatures). */
+export interface StoryForFeatures {
+  id: string;
+  headline: string;
+  body: string;
+  published: string;
+  sentences: Omit<ScoredSentence, 'text'>[];
+  places: PlaceMention[];
 }
 
 /** What a digest shows of a story beyond its candidate row. */
@@ -140,67 +155,4 @@ export interface PlaceMentionHit {
   end: number;
   /** The sentence of the article that holds the mention. */
   sentence: string;
-}
-
-/**
- * The article store: the one narrow interface everything outside `src/store/` uses.
- * SQLite implements it today; a PostgreSQL backend must be able to implement it too,
- * so nothing here exposes SQL or driver types.
- */
-export interface ArticleStore {
-  /** Adds a batch atomically: all of it or nothing. Duplicates are skipped and reported. */
-  addArticles(items: readonly AnalyzedArticle[]): AddResult;
-  getById(id: string): Article | null;
-  getAnalysis(id: string): ArticleAnalysis | null;
-  /** Newest first. */
-  latest(limit: number): ArticleSummary[];
-  /** Published in [from, to), newest first. */
-  publishedBetween(from: Date, to: Date, limit: number): ArticleSummary[];
-  /**
-   * Published in [from, to), newest first (as `publishedBetween`), each with its sentences and places.
-   * Why: a digest reads every story of its window (~850 on a busy day); one batched read instead of
-   * `getById` + `getAnalysis` per story (hundreds of round trips, each unpacking its sentences).
-   */
-  storiesBetween(from: Date, to: Date, limit: number): StoryWithAnalysis[];
-  /**
-   * Published in [from, to), newest first (as `publishedBetween`), with their digest features.
-   * Why: a digest ranks every story of its window but shows a few dozen; reading bodies to work out
-   * summaries and lead words again on every build was most of its time (see DigestFeatures).
-   */
-  digestCandidates(from: Date, to: Date, limit: number): DigestCandidate[];
-  /** Summaries and places of the stories a digest shows, by article id (unknown ids left out). */
-  digestDetails(ids: readonly string[]): Map<string, DigestDetails>;
-  /** Published in [from, to), newest first (as `publishedBetween`): when, and the headline's shapes. */
-  headlineShapesBetween(from: Date, to: Date, limit: number): { publishedMs: number; shapes: string[] }[];
-  /**
-   * The UTC day holding `day`: how many stories were published on it and their headlines' distinct
-   * shapes. Why: a digest counts the days of its two weeks of history each shape was seen on; a day's
-   * distinct shapes are a few hundred short rows where its stories are up to a thousand.
-   */
-  dayHeadlineShapes(day: Date): { stories: number; shapes: string[] };
-  /**
-   * A number that changes whenever the stored articles may have changed, by this connection or another.
-   * Why: callers may keep what they derive from stored articles (the digest keeps the headline shapes
-   * of past days) and must know when to drop it.
-   */
-  dataVersion(): number;
-  /** Full-text search, best first. */
-  search(query: string, limit: number): SearchHit[];
-  /** Headlines starting with / containing the typed words, for autocomplete. */
-  suggestHeadlines(prefix: string, limit: number): ArticleSummary[];
-  count(): number;
-
-  /** Quotes, newest stories first; filtered by speaker (substring, case-insensitive) and/or topic words. */
-  findQuotes(query: QuoteQuery): QuoteHit[];
-  /** Distinct speakers matching the prefix, most quoted first. */
-  suggestSpeakers(prefix: string, limit: number): string[];
-
-  /** Mentions of any of these gazetteer ids, newest first. */
-  findPlaceMentions(geonameIds: readonly number[], limit: number): PlaceMentionHit[];
-  /** Stories mentioning any of these ids. */
-  countPlaceMentions(geonameIds: readonly number[]): number;
-  /** How often each gazetteer id is mentioned across the store (for disambiguation by what the news talks about). */
-  placeMentionCounts(): Map<number, number>;
-
-  close(): void;
 }

@@ -75,15 +75,15 @@ export const DEFAULT_FEED_INTERVAL_MINUTES = 15;
 
 export interface FeedStore {
   /** Add a feed, or for a known one add the channel / change the interval. */
-  addFeed(input: NewFeed): { created: boolean; feed: Feed };
+  addFeed(input: NewFeed): Promise<{ created: boolean; feed: Feed }>;
   /** Remove the feed (with its health and channels); false when unknown. */
-  removeFeed(url: string): boolean;
+  removeFeed(url: string): Promise<boolean>;
   /** Stop posting a feed's new stories to one channel; false when it did not post there. */
-  removeChannel(url: string, channelId: string): boolean;
-  getFeed(url: string): Feed | null;
+  removeChannel(url: string, channelId: string): Promise<boolean>;
+  getFeed(url: string): Promise<Feed | null>;
   /** Every feed, in the order added. */
-  listFeeds(): Feed[];
+  listFeeds(): Promise<Feed[]>;
   /** Feeds whose next poll time has come. */
-  dueFeeds(now: Date): Feed[];
-  recordPoll(record: FeedPollRecord): void;
+  dueFeeds(now: Date): Promise<Feed[]>;
+  recordPoll(record: FeedPollRecord): Promise<void>;
 }

@@ -74,31 +74,31 @@ export interface Claim {
 
 export interface SubscriptionStore {
   /** Create, or update the channel's existing subscription (one per channel) and un-pause it. */
-  subscribe(input: SubscriptionInput, now: Date): { subscription: Subscription; replaced: boolean };
+  subscribe(input: SubscriptionInput, now: Date): Promise<{ subscription: Subscription; replaced: boolean }>;
   /** Remove the channel's subscription; false when it had none. */
-  unsubscribe(channelId: string, now: Date): boolean;
-  get(id: number): Subscription | null;
-  byChannel(channelId: string): Subscription | null;
+  unsubscribe(channelId: string, now: Date): Promise<boolean>;
+  get(id: number): Promise<Subscription | null>;
+  byChannel(channelId: string): Promise<Subscription | null>;
   /** Active and paused subscriptions; of one guild, or all when `guildId` is undefined. */
-  list(guildId?: string | null): Subscription[];
-  pause(id: number, reason: string, now: Date): void;
+  list(guildId?: string | null): Promise<Subscription[]>;
+  pause(id: number, reason: string, now: Date): Promise<void>;
 
-  getDelivery(subscriptionId: number, localDate: string): Delivery | null;
+  getDelivery(subscriptionId: number, localDate: string): Promise<Delivery | null>;
   /** The newest delivered or skipped digest: its `at` starts the next digest's window. */
-  lastFinished(subscriptionId: number): Delivery | null;
+  lastFinished(subscriptionId: number): Promise<Delivery | null>;
   /** The newest ledger row of any status, for `/digest list`. */
-  lastDelivery(subscriptionId: number): Delivery | null;
+  lastDelivery(subscriptionId: number): Promise<Delivery | null>;
   /**
    * Atomically take the right to send (subscription, local date): insert the intent, or take over a
    * crashed sender's expired lease, or a retry that has come due. Null when someone else holds it
    * or it is finished. Two processes on one database never both get a claim.
    */
-  claimDelivery(request: ClaimRequest): Claim | null;
+  claimDelivery(request: ClaimRequest): Promise<Claim | null>;
   /** Record one posted part and extend the lease. False when the claim was lost to another owner. */
-  recordPart(subscriptionId: number, localDate: string, owner: string, messageId: string, leaseUntil: Date): boolean;
-  finishDelivery(subscriptionId: number, localDate: string, owner: string, status: 'delivered' | 'skipped', now: Date): void;
+  recordPart(subscriptionId: number, localDate: string, owner: string, messageId: string, leaseUntil: Date): Promise<boolean>;
+  finishDelivery(subscriptionId: number, localDate: string, owner: string, status: 'delivered' | 'skipped', now: Date): Promise<void>;
   /** A failed attempt: retry at `nextAttemptAt`, or give up (status failed) when it is null. */
-  failAttempt(subscriptionId: number, localDate: string, owner: string, error: string, nextAttemptAt: Date | null, now: Date): void;
+  failAttempt(subscriptionId: number, localDate: string, owner: string, error: string, nextAttemptAt: Date | null, now: Date): Promise<void>;
   /** Rows a scheduler should pick up: pending with an expired lease, retries come due. */
-  openDeliveries(now: Date): Delivery[];
+  openDeliveries(now: Date): Promise<Delivery[]>;
 }

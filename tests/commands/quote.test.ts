@@ -35,7 +35,7 @@ describe('/quote on the sample article', () => {
     expect(quotes.some((q) => q.text.replace(/["”“.]/g, '') === 'illegitimate')).toBe(false);
 
     // offsets point into the stored body; the mention is the text as written
-    const body = services.store.getById(khawla!.articleId)!.body;
+    const body = (await services.store.stories.getById(khawla!.articleId))!.body;
     for (const q of quotes) expect(body.slice(q.start, q.end)).toBe(q.text);
     expect(body.slice(government!.speakerMention!.start, government!.speakerMention!.end)).toBe('It');
 

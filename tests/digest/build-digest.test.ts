@@ -32,20 +32,20 @@ describe('pickSummarySentence', () => {
 });
 
 describe('buildDigest', () => {
-  it('takes the window, filters by about, and gives the --json shape', () => {
+  it('takes the window, filters by about, and gives the --json shape', async () => {
     const fx = createDigestFixture();
     try {
-      fx.addStories([
+      await fx.addStories([
         story('Syria talks open in Geneva', 'Envoys met in Geneva on Monday to open talks on the war in Syria.', '2024-01-01T10:00:00Z'),
         story('Syria talks stall over agenda', 'The Geneva talks on Syria stalled on Tuesday over the agenda.', '2024-01-01T20:00:00Z'),
         story('Tea prices rise', 'Tea prices rose at the weekly auction in Mombasa on a weak harvest.', '2024-01-01T12:00:00Z'),
         story('Old news', 'This story is from the week before and must not appear.', '2023-12-25T12:00:00Z'),
       ]);
       const at = new Date('2024-01-02T08:00:00Z');
-      const all = buildDigest({ store: fx.main.store }, { since: new Date('2024-01-01T08:00:00Z'), at, tz: 'Europe/London' });
+      const all = await buildDigest({ store: fx.main.store }, { since: new Date('2024-01-01T08:00:00Z'), at, tz: 'Europe/London' });
       expect(all.storyCount).toBe(3);
       expect(all.groups[0]!.stories.map((s) => s.title).sort()).toEqual(['Syria talks open in Geneva', 'Syria talks stall over agenda']);
-      const json = digestToJson(buildDigest({ store: fx.main.store }, { since: new Date('2024-01-01T08:00:00Z'), at, tz: 'Europe/London', about: 'syria' }));
+      const json = digestToJson(await buildDigest({ store: fx.main.store }, { since: new Date('2024-01-01T08:00:00Z'), at, tz: 'Europe/London', about: 'syria' }));
       expect(Object.keys(json)).toEqual(['at', 'tz', 'since', 'groups']);
       expect(json.at).toBe('2024-01-02T08:00:00Z');
       expect(json.groups).toHaveLength(1);
@@ -55,7 +55,7 @@ describe('buildDigest', () => {
         'The Geneva talks on Syria stalled on Tuesday over the agenda.',
       ]);
     } finally {
-      fx.close();
+      await fx.close();
     }
   });
 });

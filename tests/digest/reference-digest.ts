@@ -1,5 +1,5 @@
 import type { GeoService } from '../../src/geo/types.js';
-import type { ArticleStore } from '../../src/store/article-store.js';
+import type { StoryStore } from '../../src/store/story-store.js';
 import { createAboutFilter, matchesAbout } from '../../src/digest/about-filter.js';
 import { DIGEST_DEFAULTS, storyPlaces, type BuildDigestOptions, type Digest, type DigestStory } from '../../src/digest/build-digest.js';
 import { DEFAULT_GROUPING, groupStories, type GroupInput } from '../../src/digest/group-stories.js';
@@ -18,14 +18,14 @@ const DAY_MS = 86_400_000;
  * grouped by event and ranked by coverage and recency. Pure apart from store reads, so the scheduler,
  * `/digest preview` and `dateline digest --at` show the same thing.
  */
-export function buildDigestFromBodies(deps: { store: ArticleStore; geo?: GeoService }, options: BuildDigestOptions): Digest {
+export async function buildDigestFromBodies(deps: { store: { stories: StoryStore }; geo?: GeoService }, options: BuildDigestOptions): Promise<Digest> {
   const maxGroups = options.maxGroups ?? DIGEST_DEFAULTS.maxGroups;
   const perGroup = options.maxStoriesPerGroup ?? DIGEST_DEFAULTS.maxStoriesPerGroup;
   const filter = options.about ? createAboutFilter(options.about, deps.geo) : null;
 
   // 1. Candidates in the window, with what grouping and display need: one batched read.
   const stories = new Map<string, { story: DigestStory; input: GroupInput }>();
-  const windowAll = deps.store.storiesBetween(options.since, options.at, options.maxCandidates ?? DIGEST_DEFAULTS.maxCandidates);
+  const windowAll = await deps.store.stories.storiesBetween(options.since, options.at, options.maxCandidates ?? DIGEST_DEFAULTS.maxCandidates);
   for (const { article, sentences, places } of windowAll) {
     if (filter && !matchesAbout(filter, { headline: article.headline, body: article.body, places })) continue;
     // A sentence's text is its span of the body, squeezed (StoryWithAnalysis): made for the few read.
@@ -52,8 +52,7 @@ export function buildDigestFromBodies(deps: { store: ArticleStore; geo?: GeoServ
   // (each past day's shapes are kept between builds: shape-history.ts).
   const templates = options.templates ?? DEFAULT_TEMPLATES;
   const inputs = [...stories.values()].map((s) => s.input);
-  const history = deps.store
-    .publishedBetween(new Date(options.since.getTime() - templates.lookbackDays * DAY_MS), options.since, DIGEST_DEFAULTS.maxHistory)
+  const history = (await deps.store.stories.publishedBetween(new Date(options.since.getTime() - templates.lookbackDays * DAY_MS), options.since, DIGEST_DEFAULTS.maxHistory))
     .map((h) => ({ headline: h.headline, publishedMs: Date.parse(h.published) }));
   // The whole window, not only what `about` kept: a series is a series whatever the filter.
   const windowHeadlines = filter ? windowAll.map((h) => h.article.headline) : inputs.map((i) => i.headline);

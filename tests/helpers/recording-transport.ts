@@ -1,6 +1,6 @@
 import type { Clock } from '../../src/core/clock.js';
 import type { Reply } from '../../src/core/reply.js';
-import type { IncomingCommand, SendTarget, SentMessage, Transport } from '../../src/transports/transport.js';
+import type { SendTarget, SentMessage, Transport } from '../../src/transports/transport.js';
 import { renderReplyText } from '../../src/transports/shell/render-text.js';
 
 export interface RecordedMessage {
@@ -52,7 +52,7 @@ export function createRecordingTransport(clock: Clock, options: { history?: bool
     behave: (channelId, behaviour) => {
       behaviours.set(channelId, behaviour);
     },
-    async start(_onCommand: (cmd: IncomingCommand) => Promise<Reply>) {},
+    async start() {},
     async stop() {},
     async send(target, reply): Promise<SentMessage> {
       const n = (counts.get(target.channelId) ?? 0) + 1;

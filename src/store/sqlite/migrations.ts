@@ -1,4 +1,4 @@
-import { backfillDayShapes, backfillDigestFeatures } from './digest-features-table.js';
+import { backfillDayShapes } from './digest-features-table.js';
 import type { SqliteDatabase } from './open-database.js';
 
 /**
@@ -219,8 +219,12 @@ export const migrations: readonly Migration[] = [
         term TEXT NOT NULL UNIQUE
       );
     `,
+    // Features are digest/'s to compute (the store imports no domain code): a store that had stories
+    // before this version is marked, and the app fills them in on open (digest/backfill-features.ts).
     backfill: (db) => {
-      backfillDigestFeatures(db);
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS store_flags (name TEXT PRIMARY KEY);
+        INSERT OR IGNORE INTO store_flags (name) SELECT 'digest-features-backfill' WHERE EXISTS (SELECT 1 FROM articles);`);
     },
   },
   {
@@ -238,6 +242,11 @@ export const migrations: readonly Migration[] = [
     backfill: (db) => {
       backfillDayShapes(db);
     },
+  },
+  {
+    version: 8,
+    description: 'store_flags: work a migration leaves for the application (digest features of stories stored before version 6)',
+    sql: `CREATE TABLE IF NOT EXISTS store_flags (name TEXT PRIMARY KEY);`,
   },
 ];
 

@@ -3,23 +3,28 @@ import type {
   AnalyzedArticle,
   Article,
   ArticleAnalysis,
-  ArticleStore,
   ArticleSummary,
   DigestCandidate,
   DigestDetails,
+  DigestFeatures,
   PlaceMentionHit,
   QuoteHit,
   QuoteQuery,
   SearchHit,
+  StoryForFeatures,
   StoryWithAnalysis,
 } from '../article-store.js';
+import type { StoryStore } from '../story-store.js';
+import type { QuoteStore } from '../quote-store.js';
+import type { PlaceStore } from '../place-store.js';
+import type { DigestFeatureStore } from '../digest-feature-store.js';
+import type { Synchronous } from '../synchronous.js';
 import { articleId, contentHash } from '../article-identity.js';
 import type { ScoredSentence, Quote } from '../../nlp/types.js';
 import type { PlaceMention } from '../../geo/types.js';
 import { ftsAll, ftsAny, ftsPrefix, ftsWords } from './fts-query.js';
 import { rankSuggestions } from './rank-suggestions.js';
-import { digestFeatures } from '../../digest/story-features.js';
-import { createFeatureEncoder, decodeShapes, decodeTerms, INSERT_DAY_SHAPE, INSERT_DIGEST_FEATURES, repairDigestFeatures, utcDay } from './digest-features-table.js';
+import { createFeatureEncoder, decodeShapes, decodeTerms, INSERT_DAY_SHAPE, INSERT_DIGEST_FEATURES, utcDay } from './digest-features-table.js';
 import type { SqliteDatabase } from './open-database.js';
 import { packSentences, unpackSentenceScores, type PackedSentence } from './packed-sentences.js';
 
@@ -74,6 +79,7 @@ type WindowRow = [
 type CandidateRow = [
   id: string, headline: string, publishedMs: number, datelinePlace: string | null, bodyWords: number | null, terms: Buffer | null, shapes: string | null, rowid: number,
 ];
+type FeatureSourceRow = [rowid: number, id: string, headline: string, body: string, published: string, packed: string | null];
 type WindowPlaceRow = [
   articleRowid: number, name: string, start: number, end: number, geonameId: number | null, countryCode: string | null, lat: number | null, lon: number | null,
 ];
@@ -151,11 +157,20 @@ function toQuoteHit(row: QuoteRow): QuoteHit {
   };
 }
 
+/** The article parts of the store as SQLite implements them: synchronous (see `promising`). */
+export interface SqliteArticleParts {
+  stories: Synchronous<StoryStore>;
+  quotes: Synchronous<QuoteStore>;
+  places: Synchronous<PlaceStore>;
+  digest: Synchronous<DigestFeatureStore>;
+}
+
 /**
- * The SQLite implementation of ArticleStore. This file and its folder are the only code that
- * speaks SQL, so a PostgreSQL store can replace it without touching commands or services.
+ * The SQLite implementation of the story, quote, place and digest-feature stores, sharing one
+ * connection and its prepared statements. This folder is the only code that speaks SQLite, so the
+ * PostgreSQL store can replace it without touching commands or services.
  */
-export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
+export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts {
   const q = {
     byUrl: db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE url = ?'),
     byHash: db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE content_hash = ?'),
@@ -234,8 +249,10 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
         WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
       SELECT r, rank FROM m ORDER BY rank, r DESC LIMIT ?`),
     // Snippets for the hits shown only: snippet() in the ranked query would run once per match.
-    snippet: db.prepare<[string, number], { snippet: string }>(
-      `SELECT snippet(articles_fts, 1, '', '', '…', 24) AS snippet FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`,
+    // `rowid = ?` beside MATCH is not applied by FTS5 here (every match came back, and `get` took the
+    // first: each hit showed the best hit's snippet); a one-row range is.
+    snippet: db.prepare<[string, number, number], { snippet: string }>(
+      `SELECT snippet(articles_fts, 1, '', '', '…', 24) AS snippet FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid <= ?`,
     ),
     // Newest matches in rowid order, unranked (for queries with a word too common to rank by).
     newestMatches: db.prepare<[string, number], { r: number }>('SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?'),
@@ -294,6 +311,22 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
       FROM places p JOIN articles a ON a.rowid = p.article_rowid LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
       WHERE p.article_rowid = ? AND p.start = ?`),
     count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles'),
+    identities: db
+      .prepare<[string], [id: string, url: string | null, hash: string]>('SELECT id, url, content_hash FROM articles WHERE id IN (SELECT value FROM json_each(?))')
+      .raw(true),
+    rowidOf: db.prepare<[string], { rowid: number; published_ms: number }>('SELECT rowid, published_ms FROM articles WHERE id = ?'),
+    featureSources: db
+      .prepare<[string], FeatureSourceRow>(`
+        SELECT a.rowid, a.id, a.headline, a.body, a.published, s.packed FROM articles a LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
+        WHERE a.id IN (SELECT value FROM json_each(?))`)
+      .raw(true),
+    featureless: db
+      .prepare<[number, number], FeatureSourceRow>(`
+        SELECT a.rowid, a.id, a.headline, a.body, a.published, s.packed FROM articles a LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
+        WHERE a.rowid > ? AND NOT EXISTS (SELECT 1 FROM digest_features f WHERE f.article_rowid = a.rowid) ORDER BY a.rowid LIMIT ?`)
+      .raw(true),
+    backfillOwed: db.prepare<[], number>("SELECT COUNT(*) FROM store_flags WHERE name = 'digest-features-backfill'").pluck(true),
+    finishBackfill: db.prepare("DELETE FROM store_flags WHERE name = 'digest-features-backfill'"),
     speakers: db.prepare<[string, number], { speaker: string }>(`
       SELECT speaker FROM quotes WHERE speaker <> 'unknown' AND speaker LIKE ? ESCAPE '\\'
       GROUP BY speaker COLLATE NOCASE ORDER BY COUNT(*) DESC, speaker LIMIT ?`),
@@ -308,6 +341,12 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
   let ownWrites = 0;
 
   const encodeFeatures = createFeatureEncoder(db);
+
+  function saveFeatures(rowid: number, publishedMs: number, features: DigestFeatures): void {
+    q.insertDigestFeatures.run({ rowid, ...encodeFeatures(features) });
+    const day = utcDay(publishedMs);
+    for (const shape of features.shapes) q.insertDayShape.run(day, shape);
+  }
 
   const addArticles = db.transaction((items: readonly AnalyzedArticle[]): AddResult => {
     const result: AddResult = { added: [], duplicates: [] };
@@ -332,10 +371,8 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
       q.insertFts.run(rowid, article.headline, article.body);
       q.insertHeadlineFts.run(rowid, article.headline);
       q.insertSentences.run(rowid, packSentences(analysis.sentences));
-      const features = analysis.digest ?? digestFeatures(article, analysis.sentences, analysis.places);
-      q.insertDigestFeatures.run({ rowid, ...encodeFeatures(features) });
-      const day = utcDay(Date.parse(article.published));
-      for (const shape of features.shapes) q.insertDayShape.run(day, shape);
+      // Features are digest/'s to compute; a story given without them gets them when a digest reads it.
+      if (analysis.digest) saveFeatures(rowid, Date.parse(article.published), analysis.digest);
       for (const quote of analysis.quotes) {
         const inserted = q.insertQuote.run({
           rowid,
@@ -415,7 +452,7 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     for (const { r, rank } of rows) {
       const row = q.summaryByRowid.get(r);
       if (!row) continue;
-      hits.push({ ...toSummary(row), snippet: q.snippet.get(match, r)?.snippet ?? '', rank });
+      hits.push({ ...toSummary(row), snippet: q.snippet.get(match, r, r)?.snippet ?? '', rank });
     }
     return hits;
   }
@@ -456,20 +493,30 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
   }
 
   function digestCandidates(from: Date, to: Date, limit: number): DigestCandidate[] {
-    let rows = q.digestCandidates.all(from.getTime(), to.getTime(), limit);
-    const missing = rows.filter((r) => r[4] === null).map((r) => r[7]);
-    if (missing.length > 0) {
-      repairDigestFeatures(db, missing);
-      ownWrites++;
-      rows = q.digestCandidates.all(from.getTime(), to.getTime(), limit);
-    }
+    const rows = q.digestCandidates.all(from.getTime(), to.getTime(), limit);
     // Every row's terms decoded into one pair of arrays (views of it per row): a busy day's ~1,000
     // rows would otherwise allocate two array buffers each.
     const terms = decodeTerms(rows.map((r) => r[5] ?? Buffer.alloc(0)));
     return rows.map(([id, headline, publishedMs, datelinePlace, bodyWords, , shapes], i) => ({
-      id, headline, publishedMs, datelinePlace, bodyWords: bodyWords ?? 0, terms: terms[i]!, shapes: decodeShapes(shapes ?? ''),
+      id, headline, publishedMs, datelinePlace, bodyWords: bodyWords ?? 0, terms: terms[i]!, shapes: decodeShapes(shapes ?? ''), hasFeatures: bodyWords !== null,
     }));
   }
+
+  /** Rows of `articles` with sentences and places, as digest/ works features out from them. */
+  function toStoriesForFeatures(rows: readonly FeatureSourceRow[]): StoryForFeatures[] {
+    const places = placesByRowid(rows.map((r) => r[0]));
+    return rows.map(([rowid, id, headline, body, published, packed]) => ({
+      id, headline, body, published, sentences: unpackSentenceScores(packed ?? '[]'), places: places.get(rowid) ?? [],
+    }));
+  }
+
+  const saveDigestFeatures = db.transaction((items: readonly { id: string; features: DigestFeatures }[]) => {
+    for (const { id, features } of items) {
+      const row = q.rowidOf.get(id);
+      if (row) saveFeatures(row.rowid, row.published_ms, features);
+    }
+    if (items.length > 0) ownWrites++;
+  });
 
   function digestDetails(ids: readonly string[]): Map<string, DigestDetails> {
     const details = new Map<string, DigestDetails>();
@@ -576,51 +623,77 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     return row?.n ?? 0;
   }
 
+  const dataVersionWithOwn = (): number => dataVersion() + ownWrites;
   return {
-    addArticles: (items) => addArticles.immediate(items),
-    getById: (id) => {
-      const row = q.getById.get(id.trim().toLowerCase());
-      return row ? rowToArticle(row) : null;
+    stories: {
+      addArticles: (items) => addArticles.immediate(items),
+      getById: (id) => {
+        const row = q.getById.get(id.trim().toLowerCase());
+        return row ? rowToArticle(row) : null;
+      },
+      identities: (ids) => {
+        const found = new Map<string, { url: string | null; contentHash: string }>();
+        if (ids.length === 0) return found;
+        for (const [id, url, hash] of q.identities.all(JSON.stringify(ids))) found.set(id, { url, contentHash: hash });
+        return found;
+      },
+      getAnalysis: (id) => {
+        const row = q.getById.get(id);
+        if (!row) return null;
+        const packed = q.sentences.get(row.rowid)?.packed ?? '[]';
+        const quotes: Quote[] = q.quotesOf.all(row.rowid).map(toQuoteHit).map(toQuote);
+        const places: PlaceMention[] = q.placesOf.all(row.rowid).map(toPlaceMention);
+        const analysis: ArticleAnalysis = { sentences: unpackSentences(row.body, packed), quotes, places };
+        return analysis;
+      },
+      latest: (limit) => q.latest.all(limit).map(toSummary),
+      publishedBetween: (from, to, limit) => q.between.all(from.getTime(), to.getTime(), limit).map(toSummary),
+      storiesBetween,
+      search,
+      suggestHeadlines,
+      count: () => {
+        const version = dataVersion();
+        if (countCache?.version !== version) countCache = { n: q.count.get()?.n ?? 0, version };
+        return countCache.n;
+      },
+      dataVersion: dataVersionWithOwn,
     },
-    getAnalysis: (id) => {
-      const row = q.getById.get(id);
-      if (!row) return null;
-      const packed = q.sentences.get(row.rowid)?.packed ?? '[]';
-      const quotes: Quote[] = q.quotesOf.all(row.rowid).map(toQuoteHit).map(toQuote);
-      const places: PlaceMention[] = q.placesOf.all(row.rowid).map(toPlaceMention);
-      const analysis: ArticleAnalysis = { sentences: unpackSentences(row.body, packed), quotes, places };
-      return analysis;
+    quotes: {
+      findQuotes,
+      suggestSpeakers: (prefix, limit) => q.matchingSpeakers.all(`%${escapeLike(prefix.trim())}%`, limit).map((r) => r.speaker),
     },
-    latest: (limit) => q.latest.all(limit).map(toSummary),
-    publishedBetween: (from, to, limit) => q.between.all(from.getTime(), to.getTime(), limit).map(toSummary),
-    storiesBetween,
-    digestCandidates,
-    digestDetails,
-    dayHeadlineShapes: (day) => {
-      const start = utcDay(day.getTime()) * 86_400_000;
-      return { stories: q.storiesBetweenCount.get(start, start + 86_400_000) ?? 0, shapes: q.dayShapes.all(utcDay(day.getTime())) };
+    places: {
+      findPlaceMentions,
+      countPlaceMentions,
+      placeMentionCounts: () => {
+        const version = dataVersion();
+        if (placeCountsCache?.version !== version) {
+          placeCountsCache = { map: new Map(q.placeStoryCounts.all().map((r) => [r.geoname_id, r.stories])), version };
+        }
+        return placeCountsCache.map;
+      },
     },
-    headlineShapesBetween: (from, to, limit) => q.headlineShapes.all(from.getTime(), to.getTime(), limit).map(([publishedMs, shapes]) => ({ publishedMs, shapes: decodeShapes(shapes) })),
-    dataVersion: () => dataVersion() + ownWrites,
-    search,
-    suggestHeadlines,
-    count: () => {
-      const version = dataVersion();
-      if (countCache?.version !== version) countCache = { n: q.count.get()?.n ?? 0, version };
-      return countCache.n;
+    digest: {
+      digestCandidates,
+      digestDetails,
+      dayHeadlineShapes: (day) => {
+        const start = utcDay(day.getTime()) * 86_400_000;
+        return { stories: q.storiesBetweenCount.get(start, start + 86_400_000) ?? 0, shapes: q.dayShapes.all(utcDay(day.getTime())) };
+      },
+      headlineShapesBetween: (from, to, limit) => q.headlineShapes.all(from.getTime(), to.getTime(), limit).map(([publishedMs, shapes]) => ({ publishedMs, shapes: decodeShapes(shapes) })),
+      dataVersion: dataVersionWithOwn,
+      storiesForFeatures: (ids) => (ids.length === 0 ? [] : toStoriesForFeatures(q.featureSources.all(JSON.stringify(ids)))),
+      featurelessStories: (after, limit) => {
+        // Nothing owed (every store since version 6): no scan for featureless stories at each start.
+        if ((q.backfillOwed.get() ?? 0) === 0) return { stories: [], next: after, owed: false };
+        const rows = q.featureless.all(after, limit);
+        return { stories: toStoriesForFeatures(rows), next: rows.length > 0 ? rows[rows.length - 1]![0] : after, owed: true };
+      },
+      finishFeatureBackfill: () => {
+        q.finishBackfill.run();
+      },
+      saveDigestFeatures: (items) => saveDigestFeatures.immediate(items),
     },
-    findQuotes,
-    suggestSpeakers: (prefix, limit) => q.matchingSpeakers.all(`%${escapeLike(prefix.trim())}%`, limit).map((r) => r.speaker),
-    findPlaceMentions,
-    countPlaceMentions,
-    placeMentionCounts: () => {
-      const version = dataVersion();
-      if (placeCountsCache?.version !== version) {
-        placeCountsCache = { map: new Map(q.placeStoryCounts.all().map((r) => [r.geoname_id, r.stories])), version };
-      }
-      return placeCountsCache.map;
-    },
-    close: () => db.close(),
   };
 }
 

@@ -8,6 +8,7 @@ import {
   type NewFeed,
 } from '../feed-store.js';
 import type { SqliteDatabase } from './open-database.js';
+import type { Synchronous } from '../synchronous.js';
 
 interface FeedRow {
   url: string;
@@ -34,7 +35,7 @@ const FEED_SELECT = `SELECT f.*, h.last_polled_at, h.last_success_at, h.last_err
   FROM feeds f LEFT JOIN feed_health h ON h.url = f.url`;
 
 /** The SQLite FeedStore, on the same database (and migrations) as the article store. */
-export function createSqliteFeedStore(db: SqliteDatabase): FeedStore {
+export function createSqliteFeedStore(db: SqliteDatabase): Synchronous<FeedStore> {
   const q = {
     get: db.prepare<[string], FeedRow>(`${FEED_SELECT} WHERE f.url = ?`),
     list: db.prepare<[], FeedRow>(`${FEED_SELECT} ORDER BY f.rowid`),

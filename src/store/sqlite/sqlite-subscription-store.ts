@@ -8,6 +8,7 @@ import type {
   SubscriptionStore,
 } from '../subscription-store.js';
 import type { SqliteDatabase } from './open-database.js';
+import type { Synchronous } from '../synchronous.js';
 
 interface SubscriptionRow {
   id: number;
@@ -83,7 +84,7 @@ function toDelivery(row: DeliveryRow): Delivery {
  * lock is taken before the row is read), so two bot processes on one database file cannot both
  * decide to send the same digest; the (subscription, local date) primary key backs that up.
  */
-export function createSqliteSubscriptionStore(db: SqliteDatabase): SubscriptionStore {
+export function createSqliteSubscriptionStore(db: SqliteDatabase): Synchronous<SubscriptionStore> {
   const hasTable = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'deliveries'").get();
   if (!hasTable || hasTable.n === 0) {
     // A database created while migration 2 was missing has user_version 3 and never gets it.
