@@ -190,7 +190,7 @@ async function main(): Promise<void> {
     mixLines,
     notes,
   };
-  app.close();
+  await app.close();
   fs.rmSync(mapCacheDir, { recursive: true, force: true });
   console.log(JSON.stringify(out));
 }

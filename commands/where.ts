@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import type { Command } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { reply, type ReplyField } from '../src/core/reply.js';
-import type { PlaceMentionHit } from '../src/store/article-store.js';
+import type { PlaceMentionHit, PlaceMonthCount } from '../src/store/article-store.js';
 import type { StoryStore } from '../src/store/story-store.js';
 import { releaseRenderMemory } from '../src/geo/locator-map.js';
 import type { GeoService, PlaceInfo, PlaceRelation } from '../src/geo/types.js';
@@ -10,10 +10,11 @@ import { formatDay, plural, truncate } from '../src/views/format.js';
 
 const LATEST = 5;
 /**
- * Mentions read for the latest stories and the timeline: the store walks them newest first, so the
- * cost grows with this (200 cost ~10 ms for London at 10k stories; 40 ~1 ms).
+ * Stories read (newest first, one mention each) for the LATEST mentions and PAIRING_STORIES: the
+ * cost grows with this (200 cost ~10 ms for London at 10k stories). The timeline and the count read
+ * the per-month counts instead, so they cover every mention whatever this is.
  */
-const MENTIONS = 40;
+const MENTIONS = 8;
 /**
  * Stories read to find the place the news pairs it with: getAnalysis parses a story's whole analysis,
  * 0.1-0.7 ms each (a store call returning only the place ids would make this cheaper).
@@ -84,20 +85,44 @@ async function pairedPlace(store: StoryStore, geo: GeoService, hits: readonly Pl
   return null;
 }
 
-/** Month → stories, oldest first: a short timeline of the mentions. */
-function timeline(hits: readonly PlaceMentionHit[]): string {
-  const byMonth = new Map<string, Set<string>>();
-  for (const h of hits) {
-    const month = h.published.slice(0, 7);
-    const set = byMonth.get(month) ?? new Set<string>();
-    set.add(h.articleId);
-    byMonth.set(month, set);
+/** A span of months up to this long is shown month by month; a longer one year by year. */
+const MONTHLY_SPAN = 24;
+/** Years shown one by one at most; older ones are merged into one period (so the field stays short). */
+const MAX_YEARS = 30;
+
+export interface TimelinePeriod {
+  /** `1987-03`, `1987`, or `1950–1979` for merged old years. */
+  period: string;
+  stories: number;
+}
+
+function monthIndex(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+/**
+ * Every stored mention by period, oldest first: by month, or by year when the months span more than
+ * MONTHLY_SPAN. Periods are only merged, never dropped, so the stories add up to the count shown.
+ */
+export function timelinePeriods(months: readonly PlaceMonthCount[]): TimelinePeriod[] {
+  if (months.length === 0) return [];
+  const span = monthIndex(months.at(-1)!.month) - monthIndex(months[0]!.month) + 1;
+  if (span <= MONTHLY_SPAN) return months.map((m) => ({ period: m.month, stories: m.stories }));
+  const years: TimelinePeriod[] = [];
+  for (const m of months) {
+    const year = m.month.slice(0, 4);
+    const last = years.at(-1);
+    if (last?.period === year) last.stories += m.stories;
+    else years.push({ period: year, stories: m.stories });
   }
-  return [...byMonth.entries()]
-    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .slice(-6)
-    .map(([month, ids]) => `${month}: ${plural(ids.size, 'story', 'stories')}`)
-    .join(' · ');
+  if (years.length <= MAX_YEARS) return years;
+  const old = years.slice(0, years.length - MAX_YEARS + 1);
+  const merged = { period: `${old[0]!.period}–${old.at(-1)!.period}`, stories: old.reduce((sum, y) => sum + y.stories, 0) };
+  return [merged, ...years.slice(old.length)];
+}
+
+function renderTimeline(periods: readonly TimelinePeriod[]): string {
+  return periods.map((p) => `${p.period}: ${plural(p.stories, 'story', 'stories')}`).join(' · ');
 }
 
 export const execute: Command['execute'] = async ({ options, services }) => {
@@ -120,8 +145,10 @@ export const execute: Command['execute'] = async ({ options, services }) => {
     for (const alt of found.alternatives) if (alt.kind === 'city' && alt.admin1 === place.name && alt.countryCode === place.countryCode) ids.add(alt.geonameId);
   }
   const idList = [...ids];
-  const storyCount = await store.places.countPlaceMentions(idList);
-  const hits = await store.places.findPlaceMentions(idList, MENTIONS);
+  // The count is the timeline's sum: both read every stored mention, so they cannot disagree.
+  const periods = timelinePeriods(await store.places.placeMentionMonths(idList));
+  const storyCount = periods.reduce((sum, p) => sum + p.stories, 0);
+  const hits = storyCount === 0 ? [] : await store.places.findPlaceMentions(idList, MENTIONS);
 
   const lines: string[] = [];
   lines.push(`${place.name}: ${describeKind(place)}.`);
@@ -160,7 +187,7 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   for (const h of latest) {
     fields.push({ name: `${formatDay(h.published)} · ${h.source}`, value: truncate(`${h.sentence} (id ${h.articleId})`, 1000) });
   }
-  if (hits.length > 0) fields.push({ name: 'Timeline', value: timeline(hits) });
+  if (periods.length > 0) fields.push({ name: 'Timeline', value: renderTimeline(periods) });
 
   const png = geo.renderLocatorMap(place);
   // One turn of the event loop: resvg's native buffers of earlier renders are freed there (else a
@@ -177,6 +204,8 @@ export const execute: Command['execute'] = async ({ options, services }) => {
       place: placeData(place),
       alternatives: found.alternatives.map(placeData),
       mentions: latest.map((h) => ({ articleId: h.articleId, date: h.published, sentence: h.sentence })),
+      stories: storyCount,
+      timeline: periods,
     },
   });
 };

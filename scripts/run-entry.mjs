@@ -15,19 +15,25 @@ export async function runEntry(entry) {
   }
   if (fromDist) {
     process.setSourceMapsEnabled(true);
-    await import(pathToFileURL(path.join(packageRoot, 'dist', `${entry}.js`)).href);
+    // argv[1] names the module that runs, as if node had started it directly (entries check it).
+    process.argv[1] = path.join(packageRoot, 'dist', `${entry}.js`);
+    await import(pathToFileURL(process.argv[1]).href);
   } else {
     const { register } = await import('tsx/esm/api');
     register();
-    await import(pathToFileURL(path.join(packageRoot, `${entry}.ts`)).href);
+    process.argv[1] = path.join(packageRoot, `${entry}.ts`);
+    await import(pathToFileURL(process.argv[1]).href);
   }
 }
+
+/** The programs package.json's scripts start; each runs from dist/ like `npm start`. */
+const ENTRIES = ['src/main', 'src/cli', 'src/transports/discord/sharded', 'src/transports/discord/deploy-commands'];
 
 // `node scripts/run-entry.mjs src/main [args…]`: the entry's own arguments follow.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [entry] = process.argv.splice(2, 1);
-  if (entry !== 'src/main' && entry !== 'src/cli') {
-    process.stderr.write('usage: node scripts/run-entry.mjs src/main|src/cli [args…]\n');
+  if (!ENTRIES.includes(entry)) {
+    process.stderr.write(`usage: node scripts/run-entry.mjs ${ENTRIES.join('|')} [args…]\n`);
     process.exit(1);
   }
   await runEntry(entry);

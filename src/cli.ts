@@ -5,6 +5,7 @@ import { runDigest } from './cli/digest-command.js';
 import { ExitCode, println, type CliIo } from './cli/cli-io.js';
 import { runIngest } from './cli/ingest-command.js';
 import { runShow } from './cli/show-command.js';
+import { runExport } from './cli/export-command.js';
 import { runFeed } from './cli/feed-command.js';
 
 const HELP = `dateline — the Dateline news bot's command-line tool
@@ -12,6 +13,7 @@ const HELP = `dateline — the Dateline news bot's command-line tool
   dateline ingest PATH… [--json]        load stories (wire .txt, .ndjson, .json; folders recursively)
   dateline ask "/where Raqqa" [--json]  run one slash command and print the reply
   dateline show ID [--json]             everything stored for one story
+  dateline export [--since DATE]        every stored story as NDJSON (the show --json object), oldest first
   dateline feed poll URL… [--json]      poll RSS/Atom feeds once (same tally as ingest); feed list: health
   dateline digest --at 1987-03-02T08:00 [--tz ZONE] [--about WORDS] [--json]
                                         the digest that would be posted at that moment
@@ -26,6 +28,7 @@ export const cliCommands: Record<string, Handler> = {
   ingest: runIngest,
   ask: runAsk,
   show: runShow,
+  export: runExport,
   feed: runFeed,
   digest: runDigest,
 };
@@ -59,7 +62,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 // Run only as the entry point, not when imported by tests.
 const entry = process.argv[1] ?? '';
-if (/(?:^|[/\\])(?:cli\.ts|dateline(?:\.js)?)$/.test(entry)) {
+if (/(?:^|[/\\])(?:cli\.[jt]s|dateline(?:\.js)?)$/.test(entry)) {
   const code = await runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

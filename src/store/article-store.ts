@@ -156,3 +156,29 @@ export interface PlaceMentionHit {
   /** The sentence of the article that holds the mention. */
   sentence: string;
 }
+
+/** Stories mentioning a place in one month (`YYYY-MM`, the month of the story's own date as written). */
+export interface PlaceMonthCount {
+  month: string;
+  stories: number;
+}
+
+/** Where a walk over the store in publication order stopped; only the store reads it. */
+export interface StoryCursor {
+  publishedMs: number;
+  seq: number;
+}
+
+/** A stored story with its whole analysis, as `getById` + `getAnalysis` give them. */
+export interface StoredStory {
+  article: Article;
+  analysis: ArticleAnalysis;
+}
+
+export interface StoryPageQuery {
+  /** Only stories published at or after this instant. */
+  since?: Date;
+  /** Where the previous page stopped (its `next`); absent for the first page. */
+  after?: StoryCursor | null;
+  limit: number;
+}

@@ -1,4 +1,4 @@
-import type { AddResult, AnalyzedArticle, Article, ArticleAnalysis, ArticleSummary, SearchHit, StoryWithAnalysis } from './article-store.js';
+import type { AddResult, AnalyzedArticle, Article, ArticleAnalysis, ArticleSummary, SearchHit, StoredStory, StoryCursor, StoryPageQuery, StoryWithAnalysis } from './article-store.js';
 
 /**
  * Stories and their full-text search: what ingest writes and /summary, /search, /latest and `show`
@@ -30,6 +30,12 @@ export interface StoryStore {
   /** Headlines starting with / containing the typed words, for autocomplete. */
   suggestHeadlines(prefix: string, limit: number): Promise<ArticleSummary[]>;
   count(): Promise<number>;
+  /**
+   * One page of a walk over every stored story (or those since a date) in publication order, oldest
+   * first, with its analysis. Why: `dateline export` (and `dateline migrate`) stream a store of any
+   * size in constant memory.
+   */
+  storiesPage(query: StoryPageQuery): Promise<{ stories: StoredStory[]; next: StoryCursor | null }>;
   /**
    * A number that changes whenever the stored articles may have changed, by this process or another.
    * Why: callers may keep what they derive from stored articles (the digest keeps the headline shapes

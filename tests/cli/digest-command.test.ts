@@ -10,11 +10,11 @@ const temp = makeTempDir();
 beforeAll(async () => {
   // 1987-03-02 starts at line 250 of the shared corpus: 250 stories of that morning and afternoon.
   services = await createTestServices({ files: [writeCorpusSlice(temp.dir, 250, 249)] });
-  services.app.close();
+  await services.app.close();
 }, 120_000);
-afterAll(() => {
+afterAll(async () => {
   temp.cleanup();
-  services?.close();
+  await services?.close();
 });
 
 /** The digest CLI through the same in-process runner as the other CLI tests. */

@@ -19,7 +19,7 @@ describe('/feeds', () => {
   }, 60_000);
   afterAll(async () => {
     await server.close();
-    services.close();
+    await services.close();
   });
 
   it('is a guild-only command for Manage Server', () => {

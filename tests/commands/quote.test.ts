@@ -77,8 +77,8 @@ describe('/quote over a slice of the Reuters corpus', () => {
   beforeAll(async () => {
     services = await createTestServices({ files: [writeCorpusSlice(temp.dir, 300)] });
   });
-  afterAll(() => {
-    services.close();
+  afterAll(async () => {
+    await services.close();
     temp.cleanup();
   });
 

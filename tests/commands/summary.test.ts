@@ -106,8 +106,8 @@ describe('/summary on a story too short to cut', () => {
     );
     services = await createTestServices({ files: [file, writeCorpusSlice(temp.dir, 5)] });
   });
-  afterAll(() => {
-    services.close();
+  afterAll(async () => {
+    await services.close();
     temp.cleanup();
   });
 

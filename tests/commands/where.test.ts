@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { autocomplete, toDms } from '../../commands/where.js';
+import { autocomplete, timelinePeriods, toDms } from '../../commands/where.js';
 import { askCommand, createTestServices, type TestServices } from '../helpers/test-services.js';
+import type { StoredStory, StoryCursor } from '../../src/store/article-store.js';
+import { makeTempDir, writeCorpusSlice } from '../helpers/paths.js';
 
 interface WhereData {
   place: { name: string; kind: string; geonameId: number; countryCode: string | null; admin1: string | null; lat: number; lon: number; population: number } | null;
@@ -55,7 +57,7 @@ describe('/where', () => {
 
   it('keeps the --json data shape', async () => {
     const r = await ask('/where place:Raqqa');
-    expect(Object.keys(r.data).sort()).toEqual(['alternatives', 'mentions', 'place']);
+    expect(Object.keys(r.data).sort()).toEqual(['alternatives', 'mentions', 'place', 'stories', 'timeline']);
     expect(Object.keys(r.data.place ?? {}).sort()).toEqual(['admin1', 'countryCode', 'geonameId', 'kind', 'lat', 'lon', 'name', 'population']);
     expect(Object.keys(r.data.mentions?.[0] ?? {}).sort()).toEqual(['articleId', 'date', 'sentence']);
     // A PNG is attached.
@@ -84,5 +86,89 @@ describe('/where', () => {
   it('formats DMS', () => {
     expect(toDms(35.95283, 'N', 'S')).toBe('35°57′10″N');
     expect(toDms(-0.5, 'N', 'S')).toBe('0°30′00″S');
+  });
+});
+
+describe('/where on a store of hundreds of stories', () => {
+  let many: TestServices;
+  let temp: ReturnType<typeof makeTempDir>;
+
+  beforeAll(async () => {
+    temp = makeTempDir();
+    many = await createTestServices({ files: [writeCorpusSlice(temp.dir, 600)] });
+  }, 180_000);
+
+  afterAll(async () => {
+    await many?.close();
+    temp?.cleanup();
+  });
+
+  /** Stories of the store whose stored places include the id: counted the slow way, story by story. */
+  async function storiesMentioning(geonameId: number): Promise<Map<string, number>> {
+    const byMonth = new Map<string, number>();
+    let next: StoryCursor | null = null;
+    do {
+      const page: { stories: StoredStory[]; next: StoryCursor | null } = await many.store.stories.storiesPage({ after: next, limit: 100 });
+      for (const s of page.stories) {
+        if (!s.analysis.places.some((p) => p.geonameId === geonameId)) continue;
+        const month = s.article.published.slice(0, 7);
+        byMonth.set(month, (byMonth.get(month) ?? 0) + 1);
+      }
+      next = page.next;
+    } while (next);
+    return byMonth;
+  }
+
+  it.each(['United States', 'Japan', 'London', 'New York', 'Brazil', 'Tokyo'])('/where %s: the count, the timeline and the latest mentions agree', async (name) => {
+    const r = await askCommand(many, `/where place:${name}`);
+    const data = r.data as WhereData & { stories: number; timeline: { period: string; stories: number }[] };
+    expect(data.stories).toBeGreaterThan(0);
+    expect(data.timeline.reduce((sum, p) => sum + p.stories, 0)).toBe(data.stories);
+    expect(r.fields.find((f) => f.name === 'In the news')?.value).toContain(`${data.stories.toLocaleString('en-US')} stored `);
+    const shown = r.fields.find((f) => f.name === 'Timeline')?.value ?? '';
+    const shownSum = [...shown.matchAll(/: ([\d,]+) stor/g)].reduce((sum, m) => sum + Number(m[1]!.replace(/,/g, '')), 0);
+    expect(shownSum).toBe(data.stories);
+    // Every story that stores a mention of the place is counted, in its own month.
+    const slow = await storiesMentioning(data.place!.geonameId);
+    for (const [month, n] of slow) expect(data.timeline.find((p) => p.period === month)?.stories ?? 0).toBeGreaterThanOrEqual(n);
+    expect(data.stories).toBeGreaterThanOrEqual([...slow.values()].reduce((a, b) => a + b, 0));
+    // The latest mentions are in the timeline's periods.
+    for (const m of data.mentions ?? []) expect(data.timeline.some((p) => p.period === m.date.slice(0, 7))).toBe(true);
+    expect(data.mentions?.length).toBeLessThanOrEqual(data.stories);
+  });
+
+  it('a place named in more stories than the latest mentions read still counts them all', async () => {
+    const r = await askCommand(many, '/where place:United States');
+    const data = r.data as { stories: number; timeline: { stories: number }[] };
+    expect(data.stories).toBeGreaterThan(40);
+    expect(data.timeline.reduce((sum, p) => sum + p.stories, 0)).toBe(data.stories);
+  });
+});
+
+describe('timelinePeriods', () => {
+  const m = (month: string, stories: number) => ({ month, stories });
+
+  it('keeps months when the span is short', () => {
+    expect(timelinePeriods([m('1987-02', 3), m('1987-10', 5)])).toEqual([
+      { period: '1987-02', stories: 3 },
+      { period: '1987-10', stories: 5 },
+    ]);
+    expect(timelinePeriods([])).toEqual([]);
+  });
+
+  it('sums years when the months span more than two years', () => {
+    expect(timelinePeriods([m('1987-02', 3), m('1987-10', 5), m('1989-01', 1), m('1989-12', 2)])).toEqual([
+      { period: '1987', stories: 8 },
+      { period: '1989', stories: 3 },
+    ]);
+  });
+
+  it('merges the oldest years into one period past thirty, losing no story', () => {
+    const months = Array.from({ length: 50 }, (_, i) => m(`${1950 + i}-06`, i + 1));
+    const periods = timelinePeriods(months);
+    expect(periods).toHaveLength(30);
+    expect(periods[0]?.period).toBe('1950–1970');
+    expect(periods.at(-1)).toEqual({ period: '1999', stories: 50 });
+    expect(periods.reduce((s, p) => s + p.stories, 0)).toBe((50 * 51) / 2);
   });
 });

@@ -13,9 +13,9 @@ beforeAll(async () => {
   // 1987-03-02 and 03-03 (from line 250 of the shared corpus), through the real analyzer and gazetteer.
   services = await createTestServices({ files: [writeCorpusSlice(temp.dir, 900, 249)] });
 }, 180_000);
-afterAll(() => {
+afterAll(async () => {
   temp.cleanup();
-  services?.close();
+  await services?.close();
 });
 
 const windows: { at: string; hours: number; about?: string }[] = [

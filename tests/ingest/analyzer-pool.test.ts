@@ -33,8 +33,8 @@ describe('analyzer threads', () => {
   beforeEach(() => {
     temp = makeTempDir();
   });
-  afterEach(() => {
-    for (const store of stores.splice(0)) store.close();
+  afterEach(async () => {
+    for (const store of stores.splice(0)) await store.close();
     temp.cleanup();
   });
 

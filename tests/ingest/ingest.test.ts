@@ -23,8 +23,8 @@ describe('ingestPaths', () => {
     temp = makeTempDir();
     store = openStoryStore(path.join(temp.dir, 'store.db'));
   });
-  afterEach(() => {
-    store.close();
+  afterEach(async () => {
+    await store.close();
     temp.cleanup();
   });
 
@@ -134,7 +134,7 @@ describe('ingestPaths with the bot folders inside data/', () => {
       excludeDirs: [path.join(temp.dir, 'data/cache'), path.join(temp.dir, 'data/maps')],
     });
     expect(tally).toEqual({ added: 1, duplicate: 0, rejected: 0, errors: [] });
-    store.close();
+    await store.close();
     temp.cleanup();
   });
 });

@@ -61,7 +61,7 @@ describe('watchFolder', () => {
 
   afterEach(async () => {
     await watcher.close();
-    store.close();
+    await store.close();
     temp.cleanup();
   });
 

@@ -40,4 +40,41 @@ describe('SQLite store', () => {
     await a.close();
     await b.close();
   });
+
+  it('backfills the per-month place counts when an older store is opened', async () => {
+    const temp = makeTempDir();
+    const dbFile = path.join(temp.dir, 'store.db');
+    let store = openSqliteStore(dbFile);
+    const items: [string, number[]][] = [
+      ['2020-01-05T10:00:00Z', [1]],
+      ['2020-01-20T10:00:00Z', [1, 2]],
+      ['2020-02-01T10:00:00Z', [2]],
+    ];
+    await store.stories.addArticles(
+      items.map(([published, ids], i) => {
+        const body = `Story ${i} names ${ids.map((id) => `P${id}`).join(' and ')}.`;
+        const places = ids.map((id) => ({ name: `P${id}`, start: body.indexOf(`P${id}`), end: body.indexOf(`P${id}`) + `P${id}`.length, geonameId: id, countryCode: 'SY', lat: 35, lon: 39 }));
+        return analyzed(story({ headline: `Story ${i}`, body, published }), { places });
+      }),
+    );
+    const kept = await store.places.placeMentionMonths([1, 2]);
+    await store.close();
+    // As the previous schema left it: no table, version 7.
+    const db = openDatabase(dbFile);
+    db.exec('DROP TABLE place_month_counts');
+    db.pragma('user_version = 7');
+    db.close();
+    store = openSqliteStore(dbFile);
+    expect(await store.places.placeMentionMonths([1, 2])).toEqual(kept);
+    expect(await store.places.placeMentionMonths([1])).toEqual([{ month: '2020-01', stories: 2 }]);
+    // Run again over its own table (a version set back): rebuilt, not doubled.
+    await store.close();
+    const again = openDatabase(dbFile);
+    again.pragma('user_version = 7');
+    again.close();
+    store = openSqliteStore(dbFile);
+    expect(await store.places.placeMentionMonths([1, 2])).toEqual(kept);
+    await store.close();
+    temp.cleanup();
+  });
 });

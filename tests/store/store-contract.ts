@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { candidatesWithFeatures } from '../../src/digest/backfill-features.js';
 import { digestFeatures } from '../../src/digest/story-features.js';
-import type { AnalyzedArticle, NewArticle } from '../../src/store/article-store.js';
+import type { AnalyzedArticle, NewArticle, StoryCursor } from '../../src/store/article-store.js';
 import type { DatelineStore } from '../../src/store/store.js';
 import { simpleAnalyze } from '../helpers/simple-analyze.js';
 
@@ -274,6 +274,89 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       const pages = (await Promise.all([0, 3, 6, 9].map((offset) => store.quotes.findQuotes({ speaker: 'baker', limit: 3, offset })))).flat();
       expect(pages).toEqual(all);
       expect(await store.quotes.findQuotes({ speaker: 'baker', limit: 3, offset: 10 })).toEqual([]);
+    });
+
+    /** Stories mentioning place `ids` (some of each), one per item: [published, ids]. */
+    async function storiesNaming(items: [string, number[]][]): Promise<void> {
+      await store.stories.addArticles(
+        items.map(([published, ids], i) => {
+          const body = `Story ${i} names ${ids.map((id) => `P${id}`).join(' and ')} twice: ${ids.map((id) => `P${id}`).join(', ')}.`;
+          const places = ids.flatMap((id) => {
+            const name = `P${id}`;
+            const first = body.indexOf(name);
+            const second = body.indexOf(name, first + 1);
+            return [first, second].map((start) => ({ name, start, end: start + name.length, geonameId: id, countryCode: 'SY', lat: 35, lon: 39 }));
+          });
+          return analyzed(story({ headline: `Story ${i}`, body, published }), { places });
+        }),
+      );
+    }
+
+    it('counts the stories mentioning places by month: every mention, each story once, the sum equal to the count', async () => {
+      await storiesNaming([
+        ['2020-01-05T10:00:00Z', [1]],
+        ['2020-01-20T10:00:00Z', [1, 2]],
+        ['2020-03-01T00:30:00+03:00', [2]],
+        ['2021-07-01T00:00:00Z', [1]],
+        ['2021-07-02T00:00:00Z', [3]],
+      ]);
+      expect(await store.places.placeMentionMonths([1])).toEqual([
+        { month: '2020-01', stories: 2 },
+        { month: '2021-07', stories: 1 },
+      ]);
+      // The story naming both is counted once; the month is the story's own date as written (March, not UTC February).
+      expect(await store.places.placeMentionMonths([1, 2, 2])).toEqual([
+        { month: '2020-01', stories: 2 },
+        { month: '2020-03', stories: 1 },
+        { month: '2021-07', stories: 1 },
+      ]);
+      for (const ids of [[1], [2], [1, 2], [1, 2, 3], [4]]) {
+        expect(await store.places.countPlaceMentions(ids)).toBe((await store.places.placeMentionMonths(ids)).reduce((sum, m) => sum + m.stories, 0));
+      }
+      expect(await store.places.countPlaceMentions([1, 2])).toBe(4);
+      expect(await store.places.placeMentionMonths([])).toEqual([]);
+      // A duplicate adds nothing.
+      await storiesNaming([['2020-01-05T10:00:00Z', [1]]]);
+      expect(await store.places.countPlaceMentions([1])).toBe(3);
+      expect((await store.places.placeMentionMonths([1]))[0]).toEqual({ month: '2020-01', stories: 2 });
+    });
+
+    it('walks every story in publication order in pages, as getById + getAnalysis give them', async () => {
+      const place = { geonameId: 163915, countryCode: 'SY', lat: 35.95, lon: 39.01 };
+      const items = Array.from({ length: 23 }, (_, i) =>
+        analyzed(
+          // Ties on the date (i % 3 share one) must neither repeat nor drop a story at a page edge.
+          story({ headline: `Story ${i}`, body: `Raqqa story number ${i}. "We wait," Smith said.`, published: new Date(Date.UTC(2020, 0, 1 + Math.floor(i / 3))).toISOString() }),
+          {
+            places: [{ name: 'Raqqa', start: 0, end: 5, ...place }],
+            quotes: [{ text: 'We wait,', kind: 'direct', speaker: 'Smith', speakerMention: null, speakerDescription: null, verb: 'said', start: 0, end: 8 }],
+          },
+        ),
+      );
+      // Stored out of date order.
+      await store.stories.addArticles([...items].reverse());
+      const walked: string[] = [];
+      let next: StoryCursor | null = null;
+      let pages = 0;
+      do {
+        const page = await store.stories.storiesPage({ after: next, limit: 5 });
+        for (const s of page.stories) {
+          expect(s.analysis).toEqual(await store.stories.getAnalysis(s.article.id));
+          expect(s.article).toEqual(await store.stories.getById(s.article.id));
+          walked.push(s.article.headline);
+        }
+        next = page.next;
+        pages++;
+      } while (next);
+      expect(pages).toBe(5);
+      expect(walked).toHaveLength(23);
+      expect(new Set(walked).size).toBe(23);
+      const publishedOf = new Map(items.map((x) => [x.article.headline, x.article.published]));
+      const published = walked.map((h) => publishedOf.get(h)!);
+      expect([...published].sort()).toEqual(published);
+      const since = await store.stories.storiesPage({ since: new Date('2020-01-07T00:00:00Z'), limit: 100 });
+      expect(since.stories.map((s) => s.article.headline).sort()).toEqual(['Story 18', 'Story 19', 'Story 20', 'Story 21', 'Story 22']);
+      expect(since.next).toBeNull();
     });
 
     it('finds snippets in the story each hit comes from', async () => {

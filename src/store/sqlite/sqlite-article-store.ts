@@ -8,11 +8,15 @@ import type {
   DigestDetails,
   DigestFeatures,
   PlaceMentionHit,
+  PlaceMonthCount,
   QuoteHit,
   QuoteQuery,
   SearchHit,
   StoryForFeatures,
+  StoryCursor,
+  StoryPageQuery,
   StoryWithAnalysis,
+  StoredStory,
 } from '../article-store.js';
 import type { StoryStore } from '../story-store.js';
 import type { QuoteStore } from '../quote-store.js';
@@ -102,6 +106,12 @@ interface QuoteRow extends SummaryRow {
   speaker_description: string | null;
   verb: string | null;
 }
+
+/** Marks around matched words in snippets (control characters no article text keeps), removed before display. */
+const MARK_OPEN = '\u0002';
+const MARK_CLOSE = '\u0003';
+/** yyyymm of a story's date as written (`a.published`): the month its replies show. */
+const MONTH_OF_PUBLISHED = 'CAST(substr(a.published, 1, 4) AS INTEGER) * 100 + CAST(substr(a.published, 6, 2) AS INTEGER)';
 
 /** Newest matches ranked by /search (see the `search` statement): bounds the work of common words. */
 export const SEARCH_CANDIDATES = 1000;
@@ -248,12 +258,14 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
         SELECT rowid AS r, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts
         WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
       SELECT r, rank FROM m ORDER BY rank, r DESC LIMIT ?`),
-    // Snippets for the hits shown only: snippet() in the ranked query would run once per match.
-    // `rowid = ?` beside MATCH is not applied by FTS5 here (every match came back, and `get` took the
-    // first: each hit showed the best hit's snippet); a one-row range is.
-    snippet: db.prepare<[string, number, number], { snippet: string }>(
-      `SELECT snippet(articles_fts, 1, '', '', '…', 24) AS snippet FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid <= ?`,
-    ),
+    // Snippets for the hits shown only (snippet() in the ranked query would run once per match), body and
+    // headline, matched words marked, keyed by the rowid FTS5 itself reports. The rowids go in as a JSON
+    // array: `MATCH ? AND rowid = ?` with a JS number bound (better-sqlite3 binds it as REAL) made FTS5
+    // return the first match's row for every hit, so five hits showed one story's snippet (issue 14).
+    snippets: db.prepare<[string, string], { r: number; body: string; headline: string }>(`
+      SELECT rowid AS r, snippet(articles_fts, 1, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS body,
+        snippet(articles_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS headline
+      FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`),
     // Newest matches in rowid order, unranked (for queries with a word too common to rank by).
     newestMatches: db.prepare<[string, number], { r: number }>('SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?'),
     // The rowid of a word's Nth newest match: how densely it occurs in recent stories.
@@ -277,6 +289,23 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     countPlaceStory: db.prepare<[number]>(
       'INSERT INTO place_story_counts (geoname_id, stories) VALUES (?, 1) ON CONFLICT (geoname_id) DO UPDATE SET stories = stories + 1',
     ),
+    countPlaceMonth: db.prepare<[number, number]>(
+      'INSERT INTO place_month_counts (geoname_id, month, stories) VALUES (?, ?, 1) ON CONFLICT (geoname_id, month) DO UPDATE SET stories = stories + 1',
+    ),
+    // Per-month story counts of a set of places (ids as a JSON array), summed over the ids.
+    placeMonths: db
+      .prepare<[string], [month: number, stories: number]>(`
+        SELECT month, SUM(stories) FROM place_month_counts WHERE geoname_id IN (SELECT value FROM json_each(?)) GROUP BY month ORDER BY month`)
+      .raw(true),
+    // Stories naming k > 1 of a set of places, by month: each was counted k times in placeMonths' sum.
+    // A walk of places_by_geoname (as COUNT(DISTINCT) did); only shared stories are looked up for their date.
+    placeMonthOverlaps: db
+      .prepare<[string], [month: number, extra: number]>(`
+        WITH shared AS MATERIALIZED (
+          SELECT article_rowid AS r, COUNT(DISTINCT geoname_id) AS k FROM places
+          WHERE geoname_id IN (SELECT value FROM json_each(?)) GROUP BY article_rowid HAVING k > 1)
+        SELECT ${MONTH_OF_PUBLISHED} AS month, SUM(shared.k - 1) FROM shared JOIN articles a ON a.rowid = shared.r GROUP BY 1`)
+      .raw(true),
     matchingSpeakers: db.prepare<[string, number], { speaker: string; quotes: number }>(
       `SELECT speaker, quotes FROM quote_speakers WHERE speaker LIKE ? ESCAPE '\\' ORDER BY quotes DESC, speaker LIMIT ?`,
     ),
@@ -327,6 +356,19 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       .raw(true),
     backfillOwed: db.prepare<[], number>("SELECT COUNT(*) FROM store_flags WHERE name = 'digest-features-backfill'").pluck(true),
     finishBackfill: db.prepare("DELETE FROM store_flags WHERE name = 'digest-features-backfill'"),
+    // A page of every story in publication order after (published_ms, rowid): keyset paging along
+    // articles_by_published, so each page costs the same however deep the walk is.
+    pageAfter: db
+      .prepare<[number, number, number], [...WindowRow, publishedMs: number]>(`
+        SELECT a.rowid, a.id, a.source, a.published, a.published_zone, a.editor, a.dateline_place, a.headline, a.headline_derived,
+          a.caption, a.caption_credit, a.body, a.url, a.origin, a.ingested_at, s.packed, a.published_ms
+        FROM articles a LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
+        WHERE (a.published_ms, a.rowid) > (?, ?) ORDER BY a.published_ms, a.rowid LIMIT ?`)
+      .raw(true),
+    // The quotes of a set of stories (rowids as a JSON array), by story and offset.
+    quotesOfMany: db.prepare<[string], QuoteRow & { article_rowid: number }>(`
+      SELECT ${SUMMARY_COLUMNS}, q.* FROM quotes q JOIN articles a ON a.rowid = q.article_rowid
+      WHERE q.article_rowid IN (SELECT value FROM json_each(?)) ORDER BY q.article_rowid, q.start`),
     speakers: db.prepare<[string, number], { speaker: string }>(`
       SELECT speaker FROM quotes WHERE speaker <> 'unknown' AND speaker LIKE ? ESCAPE '\\'
       GROUP BY speaker COLLATE NOCASE ORDER BY COUNT(*) DESC, speaker LIMIT ?`),
@@ -393,7 +435,11 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
         const inserted = q.insertPlace.run({ rowid, ...place });
         if (inserted.changes > 0 && place.geonameId !== null) placeIds.add(place.geonameId);
       }
-      for (const geonameId of placeIds) q.countPlaceStory.run(geonameId);
+      const month = monthOf(article.published);
+      for (const geonameId of placeIds) {
+        q.countPlaceStory.run(geonameId);
+        q.countPlaceMonth.run(geonameId, month);
+      }
       result.added.push(id);
     }
     if (result.added.length > 0) {
@@ -448,11 +494,15 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     let match = ftsAll(words);
     let rows = rankedRowids(words, match, limit);
     if (rows.length === 0 && words.length > 1) rows = rankedRowids(words, (match = ftsAny(words)), limit);
+    const snippets = new Map<number, string>();
+    if (rows.length > 0) {
+      for (const s of q.snippets.all(match, JSON.stringify(rows.map((row) => row.r)))) snippets.set(s.r, chooseSnippet(s.body, s.headline));
+    }
     const hits: SearchHit[] = [];
     for (const { r, rank } of rows) {
       const row = q.summaryByRowid.get(r);
       if (!row) continue;
-      hits.push({ ...toSummary(row), snippet: q.snippet.get(match, r, r)?.snippet ?? '', rank });
+      hits.push({ ...toSummary(row), snippet: snippets.get(r) ?? '', rank });
     }
     return hits;
   }
@@ -609,18 +659,53 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
 
   function countPlaceMentions(geonameIds: readonly number[]): number {
     const ids = [...new Set(geonameIds)];
-    if (ids.length === 0) return 0;
-    const counts = ids.map((id) => q.placeStoryCount.get(id)?.stories ?? 0);
-    if (ids.length === 1) return counts[0]!;
-    // Several ids (a city and its division) may share stories: count exactly while that is cheap,
-    // else give the sum (an upper bound) rather than a COUNT(DISTINCT) over every mention.
-    const sum = counts.reduce((a, b) => a + b, 0);
-    if (sum > EXACT_COUNT_LIMIT) return sum;
-    const marks = ids.map(() => '?').join(',');
-    const row = db
-      .prepare<number[], { n: number }>(`SELECT COUNT(DISTINCT article_rowid) AS n FROM places WHERE geoname_id IN (${marks})`)
-      .get(...ids);
-    return row?.n ?? 0;
+    if (ids.length === 1) return q.placeStoryCount.get(ids[0]!)?.stories ?? 0;
+    return placeMentionMonths(ids).reduce((sum, m) => sum + m.stories, 0);
+  }
+
+  function placeMentionMonths(geonameIds: readonly number[]): PlaceMonthCount[] {
+    const ids = [...new Set(geonameIds)];
+    if (ids.length === 0) return [];
+    const json = JSON.stringify(ids);
+    const months = new Map(q.placeMonths.all(json));
+    // Several ids (a city and its division) may share stories: count each once while that is cheap,
+    // else keep the sum (an upper bound) rather than walk every mention of a much-named place.
+    if (ids.length > 1) {
+      let sum = 0;
+      for (const n of months.values()) sum += n;
+      if (sum <= EXACT_COUNT_LIMIT) {
+        for (const [month, extra] of q.placeMonthOverlaps.all(json)) months.set(month, (months.get(month) ?? 0) - extra);
+      }
+    }
+    return [...months.entries()]
+      .filter(([, stories]) => stories > 0)
+      .sort((a, b) => a[0] - b[0])
+      .map(([month, stories]) => ({ month: `${String(Math.floor(month / 100)).padStart(4, '0')}-${String(month % 100).padStart(2, '0')}`, stories }));
+  }
+
+  function storiesPage(query: StoryPageQuery): { stories: StoredStory[]; next: StoryCursor | null } {
+    const after = query.after ?? { publishedMs: query.since ? query.since.getTime() : Number.MIN_SAFE_INTEGER, seq: -1 };
+    const rows = q.pageAfter.all(after.publishedMs, after.seq, query.limit);
+    if (rows.length === 0) return { stories: [], next: null };
+    const rowids = rows.map((r) => r[0]);
+    const places = placesByRowid(rowids);
+    const quotes = quotesByRowid(rowids);
+    const stories = rows.map(([rowid, id, source, published, publishedZone, editor, datelinePlace, headline, headlineDerived, caption, captionCredit, body, url, origin, ingestedAt, packed]) => ({
+      article: { id, source, published, publishedZone, editor, datelinePlace, headline, headlineDerived: headlineDerived === 1, caption, captionCredit, body, url, origin, ingestedAt },
+      analysis: { sentences: unpackSentences(body, packed ?? '[]'), quotes: quotes.get(rowid) ?? [], places: places.get(rowid) ?? [] },
+    }));
+    const last = rows.at(-1)!;
+    return { stories, next: rows.length < query.limit ? null : { publishedMs: last[16], seq: last[0] } };
+  }
+
+  function quotesByRowid(rowids: readonly number[]): Map<number, Quote[]> {
+    const quotes = new Map<number, Quote[]>();
+    for (const row of q.quotesOfMany.all(JSON.stringify(rowids))) {
+      let list = quotes.get(row.article_rowid);
+      if (!list) quotes.set(row.article_rowid, (list = []));
+      list.push(toQuote(toQuoteHit(row)));
+    }
+    return quotes;
   }
 
   const dataVersionWithOwn = (): number => dataVersion() + ownWrites;
@@ -649,6 +734,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       latest: (limit) => q.latest.all(limit).map(toSummary),
       publishedBetween: (from, to, limit) => q.between.all(from.getTime(), to.getTime(), limit).map(toSummary),
       storiesBetween,
+      storiesPage,
       search,
       suggestHeadlines,
       count: () => {
@@ -665,6 +751,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     places: {
       findPlaceMentions,
       countPlaceMentions,
+      placeMentionMonths,
       placeMentionCounts: () => {
         const version = dataVersion();
         if (placeCountsCache?.version !== version) {
@@ -700,6 +787,20 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
 function toQuote(hit: QuoteHit): Quote {
   const { text, kind, speaker, speakerMention, speakerDescription, verb, start, end } = hit;
   return { text, kind, speaker, speakerMention, speakerDescription, verb, start, end };
+}
+
+/** yyyymm of an ISO date as written (`1987-03-02T…` → 198703), as MONTH_OF_PUBLISHED computes it in SQL. */
+function monthOf(published: string): number {
+  return Number(published.slice(0, 4)) * 100 + Number(published.slice(5, 7));
+}
+
+/**
+ * The body's snippet when it holds a matched word, else the headline's (a story matched by its headline
+ * alone), marks removed and hard line wraps squeezed: a hit's snippet always shows why it matched.
+ */
+function chooseSnippet(body: string, headline: string): string {
+  const chosen = body.includes(MARK_OPEN) || !headline.includes(MARK_OPEN) ? body : headline;
+  return chosen.replaceAll(MARK_OPEN, '').replaceAll(MARK_CLOSE, '').replace(/\s+/g, ' ').trim();
 }
 
 function escapeLike(text: string): string {

@@ -1,6 +1,7 @@
 /**
  * `npm run start:sharded [-- --shards N]`: run the bot as several processes with discord.js's
- * ShardingManager, one gateway shard each. Every child runs src/main.ts; discord.js hands it its
+ * ShardingManager, one gateway shard each. Every child runs the main entry in the same form as this
+ * file (dist/ JavaScript under `npm run start:sharded`; TypeScript through tsx only in development); discord.js hands it its
  * shard id through the environment (SHARDS, SHARD_COUNT), and per-guild work such as digests runs
  * only where `transport.ownsGuild(guildId)` holds, so each digest is posted by one process.
  */
@@ -10,7 +11,9 @@ import { REST, Routes, ShardingManager } from 'discord.js';
 import { createLogger } from '../../core/logger.js';
 import { ConfigError, loadConfig } from '../../config.js';
 
-const MAIN = fileURLToPath(new URL('../../main.ts', import.meta.url));
+/** True when this module runs as TypeScript (tsx, vitest), so the children need tsx too. */
+const RUNNING_TS = import.meta.url.endsWith('.ts');
+const MAIN = fileURLToPath(new URL(RUNNING_TS ? '../../main.ts' : '../../main.js', import.meta.url));
 
 /** `--shards N` from the command line, else null (ask Discord). */
 export function parseShardCount(argv: readonly string[]): number | null {
@@ -39,8 +42,8 @@ async function main(): Promise<void> {
     totalShards,
     mode: 'process',
     respawn: true,
-    // Children run TypeScript through tsx, like `npm start`; resolved here so any cwd works.
-    execArgv: ['--import', import.meta.resolve('tsx')],
+    // Built children need no loader; tsx (a dev dependency) is resolved only when running TypeScript.
+    execArgv: RUNNING_TS ? ['--import', import.meta.resolve('tsx')] : ['--enable-source-maps'],
   });
   manager.on('shardCreate', (shard) => {
     log.info('shard launched', { shard: shard.id, of: totalShards });

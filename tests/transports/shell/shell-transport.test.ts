@@ -45,8 +45,8 @@ describe('shell transport', () => {
     services = await createTestServices();
     temp = makeTempDir();
   });
-  afterAll(() => {
-    services.close();
+  afterAll(async () => {
+    await services.close();
     temp.cleanup();
   });
 
