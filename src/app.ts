@@ -7,7 +7,7 @@ import type { GeoService } from './geo/types.js';
 import { createAnalyzer } from './ingest/analyze.js';
 import { ingestPaths, type IngestDeps, type IngestTally } from './ingest/ingest.js';
 import type { DatelineStore } from './store/store.js';
-import { openSqliteStore } from './store/sqlite/sqlite-store.js';
+import { openStore } from './store/open-store.js';
 import { loadGeoService } from './geo/geo-service.js';
 import { createFeedService, type FeedServiceDeps } from './feeds/feed-service.js';
 import { backfillDigestFeatures } from './digest/backfill-features.js';
@@ -81,7 +81,7 @@ function analyzerThreads(options: AppOptions): Pick<IngestDeps, 'workers'> {
  * stories stored before they existed): what every entry point (bot, CLI, bench, tests) opens.
  */
 export async function openDatelineStore(location: string): Promise<DatelineStore> {
-  const store = openSqliteStore(location);
+  const store = await openStore(location);
   try {
     await backfillDigestFeatures(store.digest);
   } catch (error) {

@@ -13,6 +13,7 @@ import { createShellTransport } from './transports/shell/shell-transport.js';
 import type { SendTarget, Transport } from './transports/transport.js';
 import { createDigestScheduler, type DigestScheduler } from './digest/scheduler.js';
 import { startFeedScheduler, type FeedScheduler } from './feeds/feed-scheduler.js';
+import { redactPassword } from './store/store-location.js';
 import { watchFolder, type FolderWatcher } from './ingest/watch-folder.js';
 
 /**
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
     const tally = await app.ingest([config.dataDir]);
     log.info('ingested', { added: tally.added, duplicate: tally.duplicate, rejected: tally.rejected, errors: tally.errors });
   }
-  log.info('store ready', { db: config.dbPath, articles: await app.services.store.stories.count() });
+  log.info('store ready', { db: redactPassword(config.dbPath), articles: await app.services.store.stories.count() });
 
   let transport: Transport;
   // Digests: Discord posts to guild channels its shard owns; the shell only to its own channels.

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { Writable } from 'node:stream';
 import { openDatelineStore } from '../app.js';
 import { loadConfig } from '../config.js';
+import { isPostgresUrl, redactPassword } from '../store/store-location.js';
 import type { StoredStory, StoryCursor } from '../store/article-store.js';
 import type { DatelineStore } from '../store/store.js';
 import type { StoryStore } from '../store/story-store.js';
@@ -55,15 +56,15 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
   }
   const { dbPath } = loadConfig(io.env, { dbPath: values.db }, io.cwd);
   // Opening a missing file would create an empty store: an export of nothing that looks like success.
-  if (!fs.existsSync(dbPath) || !fs.statSync(dbPath).isFile()) {
-    println(io.stderr, `dateline export: cannot read the store ${dbPath}: no such file`);
+  if (!isPostgresUrl(dbPath) && (!fs.existsSync(dbPath) || !fs.statSync(dbPath).isFile())) {
+    println(io.stderr, `dateline export: cannot read the store ${redactPassword(dbPath)}: no such file`);
     return ExitCode.crash;
   }
   let store: DatelineStore;
   try {
     store = await openDatelineStore(dbPath);
   } catch (error) {
-    println(io.stderr, `dateline export: cannot read the store ${dbPath}: ${(error as Error).message}`);
+    println(io.stderr, `dateline export: cannot read the store ${redactPassword(dbPath)}: ${(error as Error).message}`);
     return ExitCode.crash;
   }
   try {
@@ -82,7 +83,7 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
     if (io.stderrIsTty) io.stderr.write(`\r\x1b[Kexported ${written.toLocaleString('en-US')} stories\n`);
     return ExitCode.ok;
   } catch (error) {
-    println(io.stderr, `dateline export: cannot read the store ${dbPath}: ${(error as Error).message}`);
+    println(io.stderr, `dateline export: cannot read the store ${redactPassword(dbPath)}: ${(error as Error).message}`);
     return ExitCode.crash;
   } finally {
     await store.close();
