@@ -7,6 +7,7 @@ import { runIngest } from './cli/ingest-command.js';
 import { runShow } from './cli/show-command.js';
 import { runExport } from './cli/export-command.js';
 import { runFeed } from './cli/feed-command.js';
+import { runMigrate } from './cli/migrate-command.js';
 
 const HELP = `dateline — the Dateline news bot's command-line tool
 
@@ -17,8 +18,10 @@ const HELP = `dateline — the Dateline news bot's command-line tool
   dateline feed poll URL… [--json]      poll RSS/Atom feeds once (same tally as ingest); feed list: health
   dateline digest --at 1987-03-02T08:00 [--tz ZONE] [--about WORDS] [--json]
                                         the digest that would be posted at that moment
+  dateline migrate --from STORE --to STORE [--json]
+                                        copy stories, subscriptions, the ledger and feeds (e.g. to postgres://…)
 
-Every command takes --db PATH (else DATELINE_DB, else data/dateline.db).
+Every command takes --db PATH or a postgres:// URL (else DATELINE_DB, else DATABASE_URL, else data/dateline.db).
 Exit codes: 0 answer, 1 user error or rejected input, 2 crash.`;
 
 type Handler = (argv: string[], io: CliIo) => Promise<number>;
@@ -31,6 +34,7 @@ export const cliCommands: Record<string, Handler> = {
   export: runExport,
   feed: runFeed,
   digest: runDigest,
+  migrate: runMigrate,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

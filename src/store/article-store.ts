@@ -60,6 +60,8 @@ export interface ArticleAnalysis {
 export interface AnalyzedArticle {
   article: NewArticle;
   analysis: ArticleAnalysis;
+  /** When it was first stored (`dateline migrate` keeps it); now when absent. */
+  ingestedAt?: string;
 }
 
 export interface ArticleSummary {

@@ -86,4 +86,6 @@ export interface FeedStore {
   /** Feeds whose next poll time has come. */
   dueFeeds(now: Date): Promise<Feed[]>;
   recordPoll(record: FeedPollRecord): Promise<void>;
+  /** Add the feeds this store lacks (by URL) with their validators, health and channels; returns how many. */
+  importFeeds(feeds: readonly Feed[]): Promise<number>;
 }

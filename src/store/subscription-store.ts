@@ -72,6 +72,17 @@ export interface Claim {
   resumed: boolean;
 }
 
+/** A subscription as stored, unsubscribed ones too (their ledger still guards against a second post). */
+export interface StoredSubscription extends Subscription {
+  removedAt: string | null;
+}
+
+/** Every subscription and ledger row: what `dateline migrate` copies from one store to another. */
+export interface LedgerExport {
+  subscriptions: StoredSubscription[];
+  deliveries: Delivery[];
+}
+
 export interface SubscriptionStore {
   /** Create, or update the channel's existing subscription (one per channel) and un-pause it. */
   subscribe(input: SubscriptionInput, now: Date): Promise<{ subscription: Subscription; replaced: boolean }>;
@@ -101,4 +112,13 @@ export interface SubscriptionStore {
   failAttempt(subscriptionId: number, localDate: string, owner: string, error: string, nextAttemptAt: Date | null, now: Date): Promise<void>;
   /** Rows a scheduler should pick up: pending with an expired lease, retries come due. */
   openDeliveries(now: Date): Promise<Delivery[]>;
+
+  /** Every subscription (removed ones too) and every ledger row. */
+  exportLedger(): Promise<LedgerExport>;
+  /**
+   * Add what this store lacks of an export, matching subscriptions by channel (one per channel): a
+   * channel already subscribed here keeps its own row, and ledger rows already here are kept. Returns
+   * how many subscriptions and ledger rows were added, so running it twice adds nothing.
+   */
+  importLedger(data: LedgerExport): Promise<{ subscriptions: number; deliveries: number }>;
 }

@@ -285,7 +285,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
           fresh.map((f) => f.id), col((i) => art(i).source), col((i) => art(i).published), col((i) => Date.parse(art(i).published)), col((i) => art(i).publishedZone),
           col((i) => art(i).editor), col((i) => art(i).datelinePlace), col((i) => art(i).headline), col((i) => art(i).headlineDerived), col((i) => art(i).caption),
           col((i) => art(i).captionCredit), col((i) => art(i).body), col((i) => art(i).url), col((i) => hashes[i]!), col((i) => art(i).origin),
-          col(() => ingestedAt), col((i) => packSentences(items[i]!.analysis.sentences)),
+          col((i) => items[i]!.ingestedAt ?? ingestedAt), col((i) => packSentences(items[i]!.analysis.sentences)),
         ],
       );
       const seqOf = new Map(inserted.map((r) => [r.id, r.seq]));

@@ -62,6 +62,30 @@ async function getFeed(db: PgQueryable, url: string): Promise<Feed | null> {
 /** Feeds, their health and channels on PostgreSQL: the same calls as the SQLite FeedStore. */
 export function createPgFeedStore(pool: PgPool): FeedStore {
   return {
+    importFeeds: (feeds) =>
+      inTransaction(pool, async (client) => {
+        let added = 0;
+        for (const f of feeds) {
+          const r = await client.query(
+            `INSERT INTO feeds (url, title, interval_minutes, origin, added_at, added_by, etag, last_modified) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            ON CONFLICT (url) DO NOTHING`,
+            [f.url, f.title, f.intervalMinutes, f.origin, f.addedAt, f.addedBy, f.etag, f.lastModified],
+          );
+          if (r.rowCount !== 1) continue;
+          const h = f.health;
+          await client.query(
+            `INSERT INTO feed_health (url, last_polled_at, last_success_at, last_error_at, last_error, consecutive_failures, items_added, items_rejected,
+              items_undated, next_poll_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+            [f.url, h.lastPolledAt, h.lastSuccessAt, h.lastErrorAt, h.lastError, h.consecutiveFailures, h.itemsAdded, h.itemsRejected, h.itemsUndated,
+              h.nextPollAt ? Date.parse(h.nextPollAt) : 0],
+          );
+          for (const c of f.channels) {
+            await client.query('INSERT INTO feed_channels (url, guild_id, channel_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [f.url, c.guildId, c.channelId]);
+          }
+          added++;
+        }
+        return added;
+      }),
     addFeed: (input) =>
       inTransaction(pool, async (client) => {
         const inserted = await client.query(

@@ -1,5 +1,5 @@
 import type { Claim, Delivery, DeliveryStatus, Subscription, SubscriptionStore } from '../subscription-store.js';
-import type { PgPool } from './pg-database.js';
+import { inTransaction, type PgPool } from './pg-database.js';
 
 interface SubscriptionRow {
   id: number;
@@ -179,5 +179,38 @@ export function createPgSubscriptionStore(pool: PgPool): SubscriptionStore {
       );
       return rows.map(toDelivery);
     },
+    async exportLedger() {
+      const subs = await pool.query<SubscriptionRow>('SELECT * FROM subscriptions ORDER BY id');
+      const deliveries = await pool.query<DeliveryRow>('SELECT * FROM deliveries ORDER BY subscription_id, local_date');
+      return { subscriptions: subs.rows.map((row) => ({ ...toSubscription(row), removedAt: row.removed_at })), deliveries: deliveries.rows.map(toDelivery) };
+    },
+    importLedger: (data) =>
+      inTransaction(pool, async (client) => {
+        const added = { subscriptions: 0, deliveries: 0 };
+        const idOf = new Map<number, number>();
+        const ms = (value: string | null): number | null => (value === null ? null : Date.parse(value));
+        for (const s of data.subscriptions) {
+          const inserted = await client.query<{ id: number }>(
+            `INSERT INTO subscriptions (guild_id, channel_id, time, timezone, about, quiet, created_by, created_at, removed_at, paused_at, pause_reason)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (channel_id) DO NOTHING RETURNING id`,
+            [s.guildId, s.channelId, s.time, s.timezone, s.about, s.quiet, s.createdBy, s.createdAt, s.removedAt, s.pausedAt, s.pauseReason],
+          );
+          if (inserted.rows[0]) added.subscriptions++;
+          const id = inserted.rows[0]?.id ?? (await client.query<{ id: number }>('SELECT id FROM subscriptions WHERE channel_id = $1', [s.channelId])).rows[0]!.id;
+          idOf.set(s.id, id);
+        }
+        for (const d of data.deliveries) {
+          const id = idOf.get(d.subscriptionId);
+          if (id === undefined) continue;
+          const r = await client.query(
+            `INSERT INTO deliveries (subscription_id, local_date, status, scheduled_ms, since_ms, at_ms, late, attempts, owner, lease_until_ms, next_attempt_ms,
+              message_ids, last_error, finished_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING`,
+            [id, d.localDate, d.status, Date.parse(d.scheduledAt), Date.parse(d.since), Date.parse(d.at), d.late, d.attempts, d.owner, ms(d.leaseUntil),
+              ms(d.nextAttemptAt), JSON.stringify(d.messageIds), d.lastError, ms(d.finishedAt)],
+          );
+          added.deliveries += r.rowCount ?? 0;
+        }
+        return added;
+      }),
   };
 }

@@ -393,7 +393,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
   const addArticles = db.transaction((items: readonly AnalyzedArticle[]): AddResult => {
     const result: AddResult = { added: [], duplicates: [] };
     const ingestedAt = new Date().toISOString();
-    for (const { article, analysis } of items) {
+    for (const { article, analysis, ingestedAt: kept } of items) {
       const hash = contentHash(article.body);
       const existing = (article.url ? q.byUrl.get(article.url) : undefined) ?? q.byHash.get(hash);
       if (existing) {
@@ -407,7 +407,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
         publishedMs: Date.parse(article.published),
         headlineDerived: article.headlineDerived ? 1 : 0,
         contentHash: hash,
-        ingestedAt,
+        ingestedAt: kept ?? ingestedAt,
       });
       const rowid = Number(info.lastInsertRowid);
       q.insertFts.run(rowid, article.headline, article.body);

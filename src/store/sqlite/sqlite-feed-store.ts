@@ -114,7 +114,27 @@ export function createSqliteFeedStore(db: SqliteDatabase): Synchronous<FeedStore
     q.pollOk.run({ url: r.url, at, added: r.added, rejected: r.rejected, undated: r.undated, error: r.error, next: r.nextPollAt.getTime() });
   });
 
+  const importFeeds = db.transaction((feeds: readonly Feed[]): number => {
+    let added = 0;
+    for (const f of feeds) {
+      if (q.get.get(f.url)) continue;
+      db.prepare('INSERT INTO feeds (url, title, interval_minutes, origin, added_at, added_by, etag, last_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+        f.url, f.title, f.intervalMinutes, f.origin, f.addedAt, f.addedBy, f.etag, f.lastModified,
+      );
+      const h = f.health;
+      db.prepare(`INSERT INTO feed_health (url, last_polled_at, last_success_at, last_error_at, last_error, consecutive_failures, items_added, items_rejected,
+        items_undated, next_poll_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        f.url, h.lastPolledAt, h.lastSuccessAt, h.lastErrorAt, h.lastError, h.consecutiveFailures, h.itemsAdded, h.itemsRejected, h.itemsUndated,
+        h.nextPollAt ? Date.parse(h.nextPollAt) : 0,
+      );
+      for (const c of f.channels) q.insertChannel.run(f.url, c.guildId, c.channelId);
+      added++;
+    }
+    return added;
+  });
+
   return {
+    importFeeds: (feeds) => importFeeds.immediate(feeds),
     addFeed: (input) => addFeed.immediate(input),
     removeFeed: (url) => q.deleteFeed.run(url).changes > 0,
     removeChannel: (url, channelId) => q.deleteChannel.run(url, channelId).changes > 0,

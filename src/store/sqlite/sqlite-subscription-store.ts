@@ -2,6 +2,7 @@ import type {
   Claim,
   ClaimRequest,
   Delivery,
+  LedgerExport,
   DeliveryStatus,
   Subscription,
   SubscriptionInput,
@@ -138,6 +139,35 @@ export function createSqliteSubscriptionStore(db: SqliteDatabase): Synchronous<S
     return { subscription: toSubscription(q.byId.get(Number(info.lastInsertRowid))!), replaced: false };
   });
 
+  const msOf = (value: string | null): number | null => (value === null ? null : Date.parse(value));
+  const importLedger = db.transaction((data: LedgerExport): { subscriptions: number; deliveries: number } => {
+    const added = { subscriptions: 0, deliveries: 0 };
+    const idOf = new Map<number, number>();
+    for (const s of data.subscriptions) {
+      const existing = q.byChannelAny.get(s.channelId);
+      if (existing) {
+        idOf.set(s.id, existing.id);
+        continue;
+      }
+      const info = db
+        .prepare(`INSERT INTO subscriptions (guild_id, channel_id, time, timezone, about, quiet, created_by, created_at, removed_at, paused_at, pause_reason)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(s.guildId, s.channelId, s.time, s.timezone, s.about, s.quiet ? 1 : 0, s.createdBy, s.createdAt, s.removedAt, s.pausedAt, s.pauseReason);
+      idOf.set(s.id, Number(info.lastInsertRowid));
+      added.subscriptions++;
+    }
+    const insert = db.prepare(`INSERT OR IGNORE INTO deliveries (subscription_id, local_date, status, scheduled_ms, since_ms, at_ms, late, attempts, owner,
+      lease_until_ms, next_attempt_ms, message_ids, last_error, finished_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const d of data.deliveries) {
+      const id = idOf.get(d.subscriptionId);
+      if (id === undefined) continue;
+      const r = insert.run(id, d.localDate, d.status, Date.parse(d.scheduledAt), Date.parse(d.since), Date.parse(d.at), d.late ? 1 : 0, d.attempts, d.owner,
+        msOf(d.leaseUntil), msOf(d.nextAttemptAt), JSON.stringify(d.messageIds), d.lastError, msOf(d.finishedAt));
+      added.deliveries += r.changes;
+    }
+    return added;
+  });
+
   const claim = db.transaction((r: ClaimRequest): Claim | null => {
     const nowMs = r.now.getTime();
     const leaseUntilMs = nowMs + r.leaseMs;
@@ -217,5 +247,13 @@ export function createSqliteSubscriptionStore(db: SqliteDatabase): Synchronous<S
       );
     },
     openDeliveries: (now) => q.open.all(now.getTime(), now.getTime()).map(toDelivery),
+    exportLedger: () => ({
+      subscriptions: db
+        .prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY id')
+        .all()
+        .map((row) => ({ ...toSubscription(row), removedAt: row.removed_at })),
+      deliveries: db.prepare<[], DeliveryRow>('SELECT * FROM deliveries ORDER BY subscription_id, local_date').all().map(toDelivery),
+    }),
+    importLedger: (data) => importLedger.immediate(data),
   };
 }
