@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick | --full | --report-only] [--rebuild] [--sizes 1000,5000] [--calls N] [--budget MS] [--ask-calls N] [--cold-runs N] [--out FILE]`
+ * `npm run bench [-- --quick | --full | --report-only | --loop-only [--loop-stories N]] [--rebuild] [--sizes 1000,5000] [--calls N] [--budget MS] [--ask-calls N] [--cold-runs N] [--out FILE]`
  * (--quick: 1k and 10k, 100 calls per command; default: 1k, 10k, 100k, 1,000 calls or 60 s per command;
  * --full adds 1M)
  *
@@ -22,6 +22,7 @@ import { botProcessRss } from './bot-process-rss.js';
 import { loadConfig } from '../src/config.js';
 import { renderMarkdown, renderTables, type BenchResults, type SizeResult } from './report.js';
 import { fileMb, summarize } from './stats.js';
+import type { IngestEventLoopResult } from './ingest-event-loop.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const cacheRoot = path.join(root, 'bench/cache');
@@ -93,8 +94,26 @@ async function main(): Promise<void> {
       budget: { type: 'string' },
       merge: { type: 'boolean' },
       'report-only': { type: 'boolean' },
+      'loop-only': { type: 'boolean' },
+      'loop-stories': { type: 'string' },
     },
   });
+  // Event-loop delay during an ingest in the bot's mode (issue 18): --loop-only measures just that.
+  const loopStories = values['loop-stories'] ?? (values.quick ? '2000' : '19040');
+  const measureLoop = (): void => {
+    const r = JSON.parse(runChild('ingest-event-loop.ts', [loopStories, '1'], `event-loop probe (${loopStories} stories)`)) as IngestEventLoopResult;
+    console.log(
+      `event-loop delay during ingest (bot mode, ${r.stories.toLocaleString('en-US')} stories in ${r.seconds} s, 1 analyzer thread): ` +
+        `p50 ${r.loopDelayMs.p50} ms, p99 ${r.loopDelayMs.p99} ms, max ${r.loopDelayMs.max} ms (idle loop on this machine: p99 ${r.idleLoopDelayMs.p99} ms); ` +
+        `/where during it: p50 ${r.whereMs.p50} ms, max ${r.whereMs.max} ms over ${r.whereMs.n} calls`,
+    );
+    fs.mkdirSync(cacheRoot, { recursive: true });
+    fs.writeFileSync(path.join(cacheRoot, 'ingest-event-loop.json'), `${JSON.stringify(r, null, 2)}\n`);
+  };
+  if (values['loop-only']) {
+    measureLoop();
+    return;
+  }
   // --report-only: render BENCHMARKS.md and bench/results.json again from the last full run (bench/cache/last-run.json)
   // with the current bench/notes.md, e.g. after writing up what a run found. Nothing is measured.
   if (values['report-only']) {
@@ -184,6 +203,7 @@ async function main(): Promise<void> {
   const bench: BenchResults = { machine: machine(), node: process.version, date: new Date().toISOString(), commit, sizes: sizesOut };
   if (!partial) fs.writeFileSync(lastRunPath, `${JSON.stringify({ ...bench, options: { askCalls, calls, coldRuns } }, null, 2)}\n`);
   console.log(renderTables(bench));
+  measureLoop();
   writeReport(bench, { askCalls, calls, coldRuns }, outJson, partial ? path.join(cacheRoot, 'BENCHMARKS-quick.md') : path.join(root, 'BENCHMARKS.md'));
 }
 

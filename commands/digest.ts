@@ -1,12 +1,13 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { ChannelType, InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { distance } from 'fastest-levenshtein';
-import type { Caller, Choice, Command, CommandContext } from '../src/core/command.js';
+import { channelInCallerGuild, type Caller, type Choice, type Command, type CommandContext } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { reply, type Reply } from '../src/core/reply.js';
 import { isValidTimeZone } from '../src/core/zoned-time.js';
 import { buildDigest, digestToJson, digestWindowStart } from '../src/digest/build-digest.js';
 import { formatDigestMoment, renderDigest } from '../src/digest/render-digest.js';
+import { storeVisibleTo } from '../src/digest/visible-store.js';
 import { TIME_FORM, formatDigestTime, nextOccurrence, parseDigestTime } from '../src/digest/schedule-time.js';
 import type { Subscription } from '../src/store/subscription-store.js';
 
@@ -68,6 +69,13 @@ function requireManager(caller: Caller): void {
   if (!caller.canManageGuild) throw new UserError('forbidden', 'Only members with the Manage Server permission can change digests.');
 }
 
+/** A channel named in an option must be in the server the command came from (it could name another server's). */
+async function requireOwnChannel(ctx: CommandContext, channelId: string): Promise<void> {
+  if (!(await channelInCallerGuild(ctx.caller, channelId))) {
+    throw new UserError('foreign_channel', `${channelLabel(channelId)} is not a channel of this server.`, { error: 'foreign_channel' });
+  }
+}
+
 function channelLabel(channelId: string): string {
   return /^\d{17,20}$/.test(channelId) ? `<#${channelId}>` : `#${channelId}`;
 }
@@ -109,6 +117,14 @@ async function subscribe(ctx: CommandContext): Promise<Reply> {
   const zoneText = typeof ctx.options.timezone === 'string' && ctx.options.timezone.trim() ? ctx.options.timezone : ctx.services.defaultTimeZone;
   const timezone = resolveTimeZone(zoneText);
   const about = typeof ctx.options.about === 'string' && ctx.options.about.trim() ? ctx.options.about.trim() : null;
+  await requireOwnChannel(ctx, channelId);
+  const limit = ctx.services.tenancy?.maxSubscriptionsPerGuild;
+  if (limit !== undefined && ctx.caller.guildId !== null) {
+    const subs = await ctx.services.subscriptions.list(ctx.caller.guildId);
+    if (!subs.some((sub) => sub.channelId === channelId) && subs.length >= limit) {
+      throw new UserError('subscription_limit', `This server already has ${subs.length} digest subscriptions, the most it may have (${limit}). Unsubscribe a channel first.`, { error: 'subscription_limit', limit });
+    }
+  }
   const now = ctx.services.clock.now();
   const { subscription, replaced } = await ctx.services.subscriptions.subscribe(
     { guildId: ctx.caller.guildId, channelId, time: formatDigestTime(time), timezone, about, quiet: ctx.options.quiet === true, createdBy: ctx.caller.userId },
@@ -153,12 +169,16 @@ async function list(ctx: CommandContext): Promise<Reply> {
 
 async function preview(ctx: CommandContext): Promise<Reply> {
   const channelId = typeof ctx.options.channel === 'string' && ctx.options.channel.trim() ? ctx.options.channel.trim() : ctx.caller.channelId;
-  const sub = await ctx.services.subscriptions.byChannel(channelId);
+  // Another server's channel would show its subscription's filter: refused like any foreign channel.
+  await requireOwnChannel(ctx, channelId);
+  const found = await ctx.services.subscriptions.byChannel(channelId);
+  const sub = found && (ctx.caller.guildId === null || found.guildId === ctx.caller.guildId) ? found : null;
   const now = ctx.services.clock.now();
   const tz = sub?.timezone ?? ctx.services.defaultTimeZone;
   const previous = sub ? await ctx.services.subscriptions.lastFinished(sub.id) : null;
+  const store = storeVisibleTo(ctx.services.store, ctx.caller.guildId, (guildId, items) => ctx.services.feeds.visibleTo(guildId, items));
   const digest = await buildDigest(
-    { store: ctx.services.store, geo: ctx.services.geo },
+    { store, geo: ctx.services.geo },
     { since: digestWindowStart(now, previous ? new Date(previous.at) : null), at: now, tz, about: sub?.about ?? null },
   );
   const parts = renderDigest(digest, { marker: null, heading: 'Digest preview' });

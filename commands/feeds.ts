@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { ChannelType, InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
-import type { Command, CommandContext } from '../src/core/command.js';
+import { channelInCallerGuild, type Command, type CommandContext } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { reply, type Reply } from '../src/core/reply.js';
 import type { FeedPollResult } from '../src/feeds/feed-service.js';
@@ -40,7 +40,19 @@ function requireManager(ctx: CommandContext): void {
 }
 
 function feedJson(feed: Feed): Record<string, unknown> {
-  return { url: feed.url, title: feed.title, intervalMinutes: feed.intervalMinutes, origin: feed.origin, channels: feed.channels, health: feed.health };
+  return { url: feed.url, title: feed.title, intervalMinutes: feed.intervalMinutes, origin: feed.origin, operator: isOperatorFeed(feed), channels: feed.channels, health: feed.health };
+}
+
+/** The operator's feed (DATELINE_FEEDS) as a server sees it: listed for everyone, removed only by the operator. */
+function isOperatorFeed(feed: Feed): boolean {
+  return feed.origin === 'config';
+}
+
+/** A channel option must name a channel of the server the command came from. */
+async function requireOwnChannel(ctx: CommandContext, channelId: string): Promise<void> {
+  if (!(await channelInCallerGuild(ctx.caller, channelId))) {
+    throw new UserError('foreign_channel', `${channelLabel(channelId)} is not a channel of this server.`, { error: 'foreign_channel' });
+  }
 }
 
 function pollSummary(poll: FeedPollResult): string {
@@ -55,8 +67,10 @@ async function add(ctx: CommandContext): Promise<Reply> {
   const url = String(ctx.options.url ?? '');
   const channelId = typeof ctx.options.channel === 'string' && ctx.options.channel ? ctx.options.channel : null;
   const interval = typeof ctx.options.interval === 'number' ? ctx.options.interval : undefined;
+  if (channelId) await requireOwnChannel(ctx, channelId);
   const { created, feed, poll } = await ctx.services.feeds.add({
     url,
+    guildId: ctx.caller.guildId,
     addedBy: ctx.caller.userId,
     channel: channelId ? { guildId: ctx.caller.guildId, channelId } : null,
     ...(interval !== undefined ? { intervalMinutes: interval } : {}),
@@ -77,22 +91,34 @@ async function add(ctx: CommandContext): Promise<Reply> {
 
 async function remove(ctx: CommandContext): Promise<Reply> {
   const url = String(ctx.options.url ?? '').trim();
-  const feed = await ctx.services.feeds.get(url);
+  const guildId = ctx.caller.guildId;
+  // Another server's feed is not even acknowledged: it is as unknown as a URL nobody added.
+  const feed = await ctx.services.feeds.get(url, guildId);
   if (!feed) throw new UserError('unknown_feed', `No feed ${truncate(url, 200)} is polled. /feeds list shows them.`, { removed: false });
   const channelId = typeof ctx.options.channel === 'string' && ctx.options.channel ? ctx.options.channel : null;
   if (channelId) {
-    if (!(await ctx.services.feeds.removeChannel(feed.url, channelId))) {
+    await requireOwnChannel(ctx, channelId);
+    if (!feed.channels.some((c) => c.channelId === channelId) || !await ctx.services.feeds.removeChannel(feed.url, channelId)) {
       throw new UserError('unknown_channel', `${feed.title ?? feed.url} does not post to ${channelLabel(channelId)}.`, { removed: false });
     }
     return reply({ text: `${feed.title ?? feed.url} no longer posts to ${channelLabel(channelId)}; it is still polled.`, data: { removed: 'channel', url: feed.url, channelId } });
   }
+  if (guildId !== null) {
+    const own = feed.owners.includes(guildId);
+    if (!own) {
+      throw new UserError('operator_feed', `${feed.title ?? feed.url} is the operator's feed (DATELINE_FEEDS): only the bot's operator can remove it. You can stop its posts here with the channel option.`, { removed: false, error: 'operator_feed' });
+    }
+    await ctx.services.feeds.remove(feed.url, guildId);
+    const still = isOperatorFeed(feed) ? ' The operator still polls it for every server.' : '';
+    return reply({ text: `Stopped polling ${feed.title ?? feed.url} for this server. Its stories stay in the store.${still}`, data: { removed: 'feed', url: feed.url } });
+  }
   await ctx.services.feeds.remove(feed.url);
-  const note = feed.origin === 'config' ? ' It is listed in DATELINE_FEEDS: remove it there too, or it comes back at the next start.' : '';
+  const note = isOperatorFeed(feed) ? ' It is listed in DATELINE_FEEDS: remove it there too, or it comes back at the next start.' : '';
   return reply({ text: `Stopped polling ${feed.title ?? feed.url}. Its stories stay in the store.${note}`, data: { removed: 'feed', url: feed.url } });
 }
 
 async function list(ctx: CommandContext): Promise<Reply> {
-  const feeds = await ctx.services.feeds.list();
+  const feeds = await ctx.services.feeds.list(ctx.caller.guildId);
   if (feeds.length === 0) {
     return reply({ title: 'Feeds', text: 'No feeds yet. Add one with /feeds add url:https://example.com/rss.xml', data: { feeds: [] } });
   }
@@ -101,7 +127,10 @@ async function list(ctx: CommandContext): Promise<Reply> {
   return reply({
     title: 'Feeds',
     text: `${plural(feeds.length, 'feed')}${failing ? `, ${failing} failing` : ', all healthy'}.${feeds.length > shown.length ? ` Showing the first ${shown.length}.` : ''}`,
-    fields: shown.map((f) => ({ name: truncate(f.title ?? f.url, 240), value: truncate(`${f.url}\n${feedStatusLine(f)}`, 1000) })),
+    fields: shown.map((f) => ({
+      name: truncate(`${f.title ?? f.url}${isOperatorFeed(f) ? ' (operator feed)' : ''}`, 240),
+      value: truncate(`${f.url}\n${feedStatusLine(f)}`, 1000),
+    })),
     data: { feeds: feeds.map(feedJson) },
   });
 }
@@ -120,9 +149,9 @@ export const execute: Command['execute'] = async (ctx) => {
   }
 };
 
-export const autocomplete: NonNullable<Command['autocomplete']> = async ({ focused, services }) => {
+export const autocomplete: NonNullable<Command['autocomplete']> = async ({ focused, services, guildId }) => {
   const typed = focused.value.trim().toLowerCase();
-  return (await services.feeds.list())
+  return (await services.feeds.list(guildId ?? null))
     // A choice value is at most 100 characters: longer URLs must be typed out.
     .filter((f) => f.url.length <= 100 && (!typed || f.url.toLowerCase().includes(typed) || (f.title ?? '').toLowerCase().includes(typed)))
     .slice(0, 25)

@@ -12,10 +12,11 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) => o.setName('query').setDescription('Words to look for').setRequired(true).setMaxLength(200))
   .addIntegerOption((o) => o.setName('count').setDescription(`How many results (1-${MAX_RESULTS}, default 5)`).setMinValue(1).setMaxValue(MAX_RESULTS));
 
-export const execute: Command['execute'] = async ({ options, services }) => {
+export const execute: Command['execute'] = async ({ options, services, caller }) => {
   const query = String(options.query ?? '').trim();
   const count = typeof options.count === 'number' ? options.count : 5;
-  const hits = await services.store.stories.search(query, count);
+  // Stories only other servers' feeds brought may be theirs (DATELINE_FEED_STORIES=own-server): fetch spare hits.
+  const hits = (await services.feeds.visibleTo(caller.guildId, await services.store.stories.search(query, count * 3))).slice(0, count);
   if (hits.length === 0) {
     throw new UserError('no_match', `No story matches "${query}".`, { results: [] });
   }

@@ -125,6 +125,26 @@ function renderTimeline(periods: readonly TimelinePeriod[]): string {
   return periods.map((p) => `${p.period}: ${plural(p.stories, 'story', 'stories')}`).join(' · ');
 }
 
+/**
+ * Where the shown point comes from, for the footer (issue 14): a region has its own point, never its
+ * capital's, and the reader can tell how it was made.
+ */
+export function pointSource(p: Pick<PlaceInfo, 'kind'>): string {
+  switch (p.kind) {
+    case 'country':
+      return "point: the country's centre (world-countries, ODbL)";
+    case 'admin1':
+      return 'point: the middle of the span its GeoNames towns cover';
+    case 'admin2':
+      return 'point: the centre of its GeoNames towns';
+    case 'continent':
+    case 'region':
+      return "point: GeoNames' continent point, or the region's centre as Dateline's region list gives it with its source";
+    default:
+      return 'point: GeoNames';
+  }
+}
+
 export const execute: Command['execute'] = async ({ options, services }) => {
   const query = String(options.place ?? '').trim();
   const { geo, store } = services;
@@ -163,7 +183,7 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   if (place.country && place.kind !== 'country') fields.push({ name: 'Country', value: place.country, inline: true });
   fields.push({ name: 'Coordinates', value: formatCoordinates(place) });
   if (place.population > 0) {
-    const approx = place.kind === 'city' ? '' : ' (sum of its towns of 1,000+ in GeoNames)';
+    const approx = place.kind === 'city' ? '' : ' (sum of its towns of 500+ in GeoNames)';
     fields.push({ name: 'Population', value: `${place.population.toLocaleString('en-US')}${approx}`, inline: true });
   }
   if (place.timezone) fields.push({ name: 'Time zone', value: formatTimezone(place.timezone, services.clock.now()), inline: true });
@@ -198,7 +218,7 @@ export const execute: Command['execute'] = async ({ options, services }) => {
     title: `Where: ${place.name}`,
     text: lines.join('\n'),
     fields,
-    footer: 'Places: GeoNames (CC BY 4.0) · outlines: Natural Earth',
+    footer: `Places: GeoNames (CC BY 4.0) · ${pointSource(place)} · outlines: Natural Earth`,
     image: { name: `${slug}.png`, png, description: `Locator map of ${place.name}` },
     data: {
       place: placeData(place),

@@ -1,5 +1,6 @@
 import 'dotenv/config';
 import { ConfigError } from './config.js';
+import { redactSecrets, secretsFromEnv } from './core/logger.js';
 import { runAsk } from './cli/ask-command.js';
 import { runDigest } from './cli/digest-command.js';
 import { ExitCode, println, type CliIo } from './cli/cli-io.js';
@@ -59,7 +60,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       println(io.stderr, `${error.message}\n\n${HELP}`);
       return ExitCode.userError;
     }
-    println(io.stderr, `dateline ${name} crashed: ${(error as Error).stack ?? String(error)}`);
+    // the same redaction as the logs: a token inside an error message must not reach the terminal
+    println(io.stderr, redactSecrets(`dateline ${name} crashed: ${(error as Error).stack ?? String(error)}`, secretsFromEnv(io.env)));
     return ExitCode.crash;
   }
 }

@@ -22,8 +22,12 @@ export interface Config {
   /** Live news (issue 10): feeds polled on a schedule, and a watched folder. */
   feeds: { urls: string[]; intervalMinutes: number; contact: string | null; allowPrivate: boolean };
   watch: { enabled: boolean; dir: string };
+  /** Servers are tenants (issue 18): what each server may configure. */
+  tenancy: { maxFeedsPerGuild: number; maxSubscriptionsPerGuild: number; feedStories: 'shared' | 'own-server' };
   /** Analyzer threads for bulk ingest of big files: 0 analyses inline; null means one per core (at most 4). */
   ingestThreads: number | null;
+  /** Story bodies over this many UTF-8 bytes are rejected at ingest (issue 18). */
+  maxBodyBytes: number;
 }
 
 const emptyToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -67,7 +71,11 @@ const envSchema = z.object({
   DATELINE_FEED_CONTACT: optionalString,
   DATELINE_FEEDS_ALLOW_PRIVATE: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).optional()),
   DATELINE_WATCH: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).optional()),
+  DATELINE_GUILD_MAX_FEEDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(1000, 'must be 0-1000 feeds per server').optional()),
+  DATELINE_FEED_STORIES: z.preprocess(emptyToUndefined, z.enum(['shared', 'own-server']).optional()),
+  DATELINE_GUILD_MAX_SUBSCRIPTIONS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(1000, 'must be 0-1000 digest subscriptions per server').optional()),
   DATELINE_WATCH_DIR: optionalString,
+  DATELINE_MAX_BODY_KB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1, 'must be at least 1 KB').max(1_048_576, 'must be at most 1048576 KB (1 GB)').optional()),
   DATELINE_INGEST_THREADS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(16, 'must be 0-16 threads (0: analyse inline)').optional()),
 });
 
@@ -121,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     shellChannelId: e.DATELINE_SHELL_CHANNEL ?? 'shell',
     feeds: { urls: splitList(e.DATELINE_FEEDS ?? ''), intervalMinutes: e.DATELINE_FEED_INTERVAL ?? 15, contact: e.DATELINE_FEED_CONTACT ?? null, allowPrivate: e.DATELINE_FEEDS_ALLOW_PRIVATE === 'on' },
     watch: { enabled: e.DATELINE_WATCH !== 'off', dir: path.resolve(cwd, e.DATELINE_WATCH_DIR ?? dataDir) },
+    tenancy: { maxFeedsPerGuild: e.DATELINE_GUILD_MAX_FEEDS ?? 20, maxSubscriptionsPerGuild: e.DATELINE_GUILD_MAX_SUBSCRIPTIONS ?? 10, feedStories: e.DATELINE_FEED_STORIES ?? 'shared' },
     ingestThreads: e.DATELINE_INGEST_THREADS ?? null,
+    maxBodyBytes: (e.DATELINE_MAX_BODY_KB ?? 8192) * 1024,
   };
 }

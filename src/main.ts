@@ -4,23 +4,60 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.js';
-import { appOptionsFromConfig, createApp } from './app.js';
+import { appOptionsFromConfig, createApp, type App } from './app.js';
 import { systemClock } from './core/clock.js';
-import { createLogger } from './core/logger.js';
-import { ConfigError, loadConfig } from './config.js';
+import { isPostgresUrl, redactPassword } from './store/store-location.js';
+import { createLogger, redactSecrets, secretsFromEnv, type Logger } from './core/logger.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { isPrimaryProcess } from './transports/discord/shard-ownership.js';
 import { createShellTransport } from './transports/shell/shell-transport.js';
 import type { SendTarget, Transport } from './transports/transport.js';
 import { createDigestScheduler, type DigestScheduler } from './digest/scheduler.js';
 import { startFeedScheduler, type FeedScheduler } from './feeds/feed-scheduler.js';
-import { redactPassword } from './store/store-location.js';
 import { watchFolder, type FolderWatcher } from './ingest/watch-folder.js';
+import { firstLoad } from './ingest/first-load.js';
+import { IngestAbortedError } from './ingest/ingest-records.js';
 
 /**
  * The composition root: config → store → services → transport (Discord with a token, else the
  * local shell) → schedulers. Everything is built here and passed down; nothing is global.
  */
+/** The bot's store connection waits this long at most on another writer's lock (the wait blocks the event loop); ingest retries asynchronously. */
+const BOT_BUSY_TIMEOUT_MS = 50;
+/** A shutdown that has not finished by then exits anyway (a stuck close must not keep a stopped bot alive). */
+const SHUTDOWN_DEADLINE_MS = 5000;
+
 async function main(): Promise<void> {
+  // Stop signals are handled from the first moment (issue 18): a SIGTERM during the first-start load
+  // used to kill the process at once, before any handler existed. Until the parts exist, stopping
+  // just aborts what runs; each part registers how to close itself as it is made.
+  const abort = new AbortController();
+  const closers: (() => Promise<void> | void)[] = [];
+  let stopping = false;
+  let log: Logger | null = null;
+  let startup: Promise<void> = Promise.resolve();
+  const shutdown = async (reason: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log?.info('shutting down', { reason });
+    setTimeout(() => {
+      log?.error('shutdown took too long: exiting', { reason, deadlineMs: SHUTDOWN_DEADLINE_MS });
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    abort.abort();
+    await startup.catch(() => undefined);
+    for (const close of closers.reverse()) {
+      try {
+        await close();
+      } catch (error) {
+        log?.warn('error while shutting down', { error });
+      }
+    }
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
   // `npm start -- --db PATH`: the bot takes its store like every command of the tool.
   const { values } = parseArgs({ args: process.argv.slice(2), options: { db: { type: 'string' } }, strict: false });
   const config = loadConfig(process.env, { dbPath: typeof values.db === 'string' ? values.db : undefined });
@@ -28,22 +65,64 @@ async function main(): Promise<void> {
   // A person typing in the shell should not see JSON log lines interleaved with replies: they go to a file.
   const logFile = interactiveShell ? path.join(config.dataDir, 'dateline.log') : null;
   if (logFile) fs.mkdirSync(path.dirname(logFile), { recursive: true });
-  const log = createLogger({
+  log = createLogger({
     level: config.logLevel,
-    secrets: config.discord.token ? [config.discord.token] : [],
+    secrets: [...(config.discord.token ? [config.discord.token] : []), ...secretsFromEnv(process.env)],
     ...(logFile ? { write: (line: string) => fs.appendFileSync(logFile, `${line}\n`) } : {}),
   });
+  const logger = log;
   if (logFile) process.stdout.write(`Loading Dateline… (logs: ${logFile})\n`);
-  const app = await createApp(appOptionsFromConfig(config, { commands, clock: systemClock, log }));
-  const primary = isPrimaryProcess(process.env);
 
-  if (primary && (await app.services.store.stories.count()) === 0) {
-    log.info('empty store: ingesting the data folder', { dataDir: config.dataDir });
-    const tally = await app.ingest([config.dataDir]);
-    log.info('ingested', { added: tally.added, duplicate: tally.duplicate, rejected: tally.rejected, errors: tally.errors });
+  let resolveStartup: () => void = () => undefined;
+  startup = new Promise<void>((resolve) => (resolveStartup = resolve));
+  const started = await startUp(config, logger, abort.signal, closers).finally(resolveStartup);
+  if (!started || stopping) return;
+  await run(config, logger, started, closers, (reason) => void shutdown(reason), abort.signal);
+}
+
+/**
+ * The store and services, then the first-start load: an empty store ingests the data folder, and a
+ * load that was stopped halfway resumes where it was (file by file; see first-load.ts). Returns null
+ * when a stop signal came meanwhile.
+ */
+async function startUp(config: Config, log: Logger, signal: AbortSignal, closers: (() => Promise<void> | void)[]): Promise<App | null> {
+  const app = await createApp({
+    ...appOptionsFromConfig(config, { commands, clock: systemClock, log }),
+    offThreadAnalysis: true,
+    busyTimeoutMs: BOT_BUSY_TIMEOUT_MS,
+  });
+  closers.push(() => app.close());
+  if (signal.aborted) return null;
+  const primary = isPrimaryProcess(process.env);
+  // The record of a first-start load sits beside an SQLite file; a PostgreSQL store keeps it in the data folder.
+  const load = firstLoad(isPostgresUrl(config.dbPath) ? path.join(config.dataDir, 'postgres-store') : config.dbPath);
+  const count = await app.services.store.stories.count();
+  if (primary && load.needed(count)) {
+    log.info(load.resuming(count) ? 'resuming the first-start load of the data folder' : 'empty store: ingesting the data folder', { dataDir: config.dataDir });
+    load.begin(count);
+    try {
+      const tally = await app.ingest([config.dataDir], undefined, {
+        signal,
+        skipFile: (file) => load.isDone(file),
+        onFileDone: (file) => load.markDone(file),
+      });
+      load.finish();
+      log.info('ingested', { added: tally.added, duplicate: tally.duplicate, rejected: tally.rejected, errors: tally.errors });
+    } catch (error) {
+      if (error instanceof IngestAbortedError) {
+        log.info('first-start load stopped; the next start resumes it', { articles: await app.services.store.stories.count() });
+        return null;
+      }
+      throw error;
+    }
   }
   log.info('store ready', { db: redactPassword(config.dbPath), articles: await app.services.store.stories.count() });
+  return app;
+}
 
+/** Transport, digest scheduler, feeds and the watched folder, once the store is ready. */
+async function run(config: Config, log: Logger, app: App, closers: (() => Promise<void> | void)[], shutdown: (reason: string) => void, signal: AbortSignal): Promise<void> {
+  const primary = isPrimaryProcess(process.env);
   let transport: Transport;
   // Digests: Discord posts to guild channels its shard owns; the shell only to its own channels.
   let ownsTarget: (target: SendTarget) => boolean = (target) => target.guildId === null;
@@ -68,27 +147,20 @@ async function main(): Promise<void> {
       imageDir: config.mapsDir,
       historyFile: path.join(config.dataDir, '.shell_history'),
       terminal: process.stdin.isTTY === true,
-      onClose: () => void shutdown('input closed'),
+      onClose: () => shutdown('input closed'),
     });
   }
 
-  let stopping = false;
   let scheduler: DigestScheduler | null = null;
   let feedScheduler: FeedScheduler | null = null;
   let watcher: FolderWatcher | null = null;
-  const shutdown = async (reason: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    log.info('shutting down', { reason });
+  // closed in reverse: the watcher, feeds and digests stop before the transport, the app last
+  closers.push(() => transport.stop());
+  closers.push(async () => {
     await scheduler?.stop();
     await feedScheduler?.stop();
     await watcher?.close();
-    await transport.stop();
-    await app.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  });
 
   await transport.start(app.handler);
 
@@ -101,6 +173,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     log,
     ownsTarget,
+    visibleTo: (guildId, items) => app.services.feeds.visibleTo(guildId, items),
   });
   await scheduler.start();
 
@@ -111,14 +184,14 @@ async function main(): Promise<void> {
   feedScheduler = startFeedScheduler({
     feeds: app.services.feeds,
     log,
-    send: async (target, reply) => {
+    send: async (target, reply, sendOptions) => {
       // A sharded bot: only the process that owns the guild can post there.
       if (!ownsTarget(target)) return null;
-      return transport.send(target, reply);
+      return transport.send(target, reply, sendOptions);
     },
   });
   if (config.watch.enabled) {
-    watcher = watchFolder({ dir: config.watch.dir, deps: app.ingestDeps, log, ignoreDirs: [config.cacheDir, config.mapsDir] });
+    watcher = watchFolder({ dir: config.watch.dir, deps: { ...app.ingestDeps, signal }, log, ignoreDirs: [config.cacheDir, config.mapsDir] });
     await watcher.ready;
     log.info('watching for new story files', { dir: config.watch.dir });
   }
@@ -129,6 +202,7 @@ main().catch((error: unknown) => {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
-  process.stderr.write(`Dateline failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  // the same redaction as the logs: a token inside an error message must not reach the terminal
+  process.stderr.write(`${redactSecrets(`Dateline failed to start: ${(error as Error).stack ?? String(error)}`, secretsFromEnv(process.env))}\n`);
   process.exit(2);
 });

@@ -6,7 +6,8 @@ import { formatTally } from './ingest-command.js';
 import { openCliApp } from './open-app.js';
 
 const USAGE = `Usage: dateline feed poll URL… [--json] [--db PATH]   poll feeds once, print the ingest tally
-       dateline feed list [--json] [--db PATH]         registered feeds and their health`;
+       dateline feed list [--json] [--db PATH]         registered feeds and their health
+       dateline feed remove URL… [--db PATH]           stop polling feeds, for every server (the operator's removal)`;
 
 /**
  * `dateline feed poll URL… [--json]`: poll once and print the same tally as `dateline ingest`
@@ -18,6 +19,7 @@ export async function runFeed(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, db: { type: 'string' } } });
   const [action, ...urls] = positionals;
   if (action === 'list') return listFeeds(io, values.db, values.json === true);
+  if (action === 'remove' && urls.length > 0) return removeFeeds(io, values.db, urls);
   if (action !== 'poll' || urls.length === 0) {
     println(io.stderr, USAGE);
     return ExitCode.userError;
@@ -44,12 +46,33 @@ export async function runFeed(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** The operator removes any feed, the DATELINE_FEEDS ones included (servers cannot). */
+async function removeFeeds(io: CliIo, db: string | undefined, urls: readonly string[]): Promise<number> {
+  const { app } = await openCliApp(io, db);
+  try {
+    let missing = 0;
+    for (const url of urls) {
+      const feed = await app.services.feeds.get(url);
+      if (!feed || !(await app.services.feeds.remove(feed.url))) {
+        missing += 1;
+        println(io.stderr, `No feed ${url} is registered.`);
+        continue;
+      }
+      const note = feed.origin === 'config' ? ' (listed in DATELINE_FEEDS: remove it there too, or it comes back at the next start)' : '';
+      println(io.stdout, `Removed ${feed.url}${note}`);
+    }
+    return missing > 0 ? ExitCode.userError : ExitCode.ok;
+  } finally {
+    await app.close();
+  }
+}
+
 async function listFeeds(io: CliIo, db: string | undefined, json: boolean): Promise<number> {
   const { app } = await openCliApp(io, db);
   try {
     const feeds = await app.services.feeds.list();
     if (json) {
-      println(io.stdout, JSON.stringify({ feeds: feeds.map((f) => ({ url: f.url, title: f.title, intervalMinutes: f.intervalMinutes, origin: f.origin, channels: f.channels, health: f.health })) }));
+      println(io.stdout, JSON.stringify({ feeds: feeds.map((f) => ({ url: f.url, title: f.title, intervalMinutes: f.intervalMinutes, origin: f.origin, owners: f.owners, channels: f.channels, health: f.health })) }));
     } else if (feeds.length === 0) {
       println(io.stdout, 'No feeds registered. Add them with DATELINE_FEEDS in .env or /feeds add.');
     } else {

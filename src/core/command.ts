@@ -34,6 +34,15 @@ export interface CommandDefinition {
 
 export type OptionValue = string | number | boolean;
 
+/**
+ * Which guild a channel belongs to, as the transport knows it: a guild id, null for a channel outside
+ * any guild (a DM, the local shell), undefined when the transport cannot see the channel at all.
+ * Commands check a channel option against the caller's guild with it, without touching discord.js.
+ */
+export interface ChannelDirectory {
+  guildOf(channelId: string): Promise<string | null | undefined>;
+}
+
 /** Who asked and where: filled by the transport (Discord interaction, shell defaults, CLI). */
 export interface Caller {
   userId: string;
@@ -43,6 +52,14 @@ export interface Caller {
   guildId: string | null;
   /** Whether the caller may configure the guild (Manage Server); the shell user always may. */
   canManageGuild: boolean;
+  /** The transport's channel look-up (Discord). Absent: the shell and `ask`, whose channels all belong to their one local guild. */
+  channels?: ChannelDirectory;
+}
+
+/** True when the channel is in the caller's guild (so the caller may configure it). */
+export async function channelInCallerGuild(caller: Caller, channelId: string): Promise<boolean> {
+  const guild = caller.channels ? await caller.channels.guildOf(channelId) : caller.guildId;
+  return guild !== undefined && guild === caller.guildId;
 }
 
 export interface CommandContext {
@@ -59,6 +76,8 @@ export interface AutocompleteContext {
   /** The option being typed and what has been typed so far. */
   focused: { name: string; value: string };
   services: Services;
+  /** The guild it was typed in: choices offer only what that guild may see. Absent or null: the local shell's one guild (the operator). */
+  guildId?: string | null;
 }
 
 export interface Choice {

@@ -21,14 +21,42 @@ export interface LoggerOptions {
   now?: () => Date;
 }
 
+/** Replace every occurrence of each secret (8+ characters) in `text`: what logs and crash output both go through. */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+  return secrets.filter((s) => s.length >= 8).reduce((acc, secret) => acc.split(secret).join('[redacted]'), text);
+}
+
+/**
+ * The secrets a process holds in its environment: the values of keys that name a token, secret,
+ * password or authorization (DISCORD_TOKEN, …), and the password of any URL in the environment
+ * (a DATABASE_URL). Crash output is redacted with these even before config has loaded.
+ */
+export function secretsFromEnv(env: NodeJS.ProcessEnv): string[] {
+  const secrets: string[] = [];
+  for (const [key, value] of Object.entries(env)) {
+    if (!value) continue;
+    if (SECRET_KEY.test(key)) secrets.push(value);
+    const password = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@\s]+)@/i.exec(value)?.[1];
+    if (password) secrets.push(password, decodeURIComponentSafe(password));
+  }
+  return [...new Set(secrets)];
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 export function createLogger(options: LoggerOptions = {}): Logger {
   const min = LEVELS[options.level ?? 'info'];
-  const secrets = (options.secrets ?? []).filter((s) => s.length >= 8);
+  const secrets = options.secrets ?? [];
   const write = options.write ?? ((line: string) => process.stderr.write(line + '\n'));
   const now = options.now ?? (() => new Date());
 
-  const redact = (text: string): string =>
-    secrets.reduce((acc, secret) => acc.split(secret).join('[redacted]'), text);
+  const redact = (text: string): string => redactSecrets(text, secrets);
 
   const log = (level: LogLevel, msg: string, fields: Record<string, unknown> = {}): void => {
     if (LEVELS[level] < min) return;

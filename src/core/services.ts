@@ -1,6 +1,6 @@
 import type { DatelineStore } from '../store/store.js';
 import type { GeoService } from '../geo/types.js';
-import type { FeedService } from '../feeds/feed-service.js';
+import type { FeedService, FeedStoryVisibility } from '../feeds/feed-service.js';
 import type { SubscriptionStore } from '../store/subscription-store.js';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
@@ -21,4 +21,14 @@ export interface Services {
   subscriptions: SubscriptionStore;
   /** The zone `/digest subscribe` uses when none is given (config `DATELINE_TZ`). */
   defaultTimeZone: string;
+  /** Per-server limits (config `DATELINE_GUILD_MAX_*`); absent: no limits. */
+  tenancy?: TenancySettings;
+}
+
+/** Servers are tenants: how much each may configure. */
+export interface TenancySettings {
+  maxFeedsPerGuild: number;
+  maxSubscriptionsPerGuild: number;
+  /** Who sees stories fetched for one server's feed in /search and digests (default `shared`). */
+  feedStories?: FeedStoryVisibility;
 }

@@ -5,8 +5,9 @@ import type { Logger } from '../core/logger.js';
 import { localDateKey } from '../core/zoned-time.js';
 import type { GeoService } from '../geo/types.js';
 import type { Claim, Subscription, SubscriptionStore } from '../store/subscription-store.js';
-import type { SendTarget, Transport } from '../transports/transport.js';
+import { messageNonce, SendCancelledError, type SendTarget, type SentMessage, type Transport } from '../transports/transport.js';
 import { buildDigest, digestWindowStart, type BuildDigestDeps } from './build-digest.js';
+import { storeVisibleTo, type StoryVisibilityFilter } from './visible-store.js';
 import { digestMarker, partMarker, renderDigest } from './render-digest.js';
 import { latestOccurrence, parseDigestTime } from './schedule-time.js';
 
@@ -33,6 +34,8 @@ export interface DigestSchedulerOptions {
   lateAfterMs?: number;
   /** Yesterday's missed digest (downtime across midnight) is still posted up to this long after its time. */
   maxLateMs?: number;
+  /** The stories a server may see (`FeedService.visibleTo`: DATELINE_FEED_STORIES); all when absent. */
+  visibleTo?: StoryVisibilityFilter;
   /** node-cron expression of the tick; every minute by default. */
   cronExpression?: string;
 }
@@ -108,7 +111,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
     const marker = digestMarker(sub.id, d.localDate);
     try {
       const digest = await buildDigest(
-        { store: options.store, ...(options.geo ? { geo: options.geo } : {}) },
+        { store: storeVisibleTo(options.store, sub.guildId, options.visibleTo), ...(options.geo ? { geo: options.geo } : {}) },
         { since: new Date(d.since), at: new Date(d.at), tz: sub.timezone, about: sub.about },
       );
       if (digest.storyCount === 0 && sub.quiet) {
@@ -117,19 +120,39 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
         return;
       }
       const parts = renderDigest(digest, { marker, lateSince: d.late ? new Date(d.scheduledAt) : null });
+      const leaseUntil = (): Date => new Date(options.clock.now().getTime() + o.leaseMs);
+      // The fencing check: this claim is still the current one (same owner, same lease version).
+      const stillOurs = (): Promise<boolean> => subscriptions.holdClaim(sub.id, d.localDate, owner, d.leaseVersion, leaseUntil());
+      const lost = (): void => log.warn('digest claim lost; not posting', { subscription: sub.id, localDate: d.localDate, leaseVersion: d.leaseVersion });
       let foundPosted = false;
       for (let i = d.messageIds.length; i < parts.length; i++) {
+        const partKey = partMarker(marker, i);
         // A resumed claim may have posted this part before the crash: look before posting again.
         if (claim.resumed && transport.findRecentMessage) {
-          const found = await withTimeout(transport.findRecentMessage(target, partMarker(marker, i)), o.sendTimeoutMs, 'looking for the digest');
+          const found = await withTimeout(transport.findRecentMessage(target, partKey), o.sendTimeoutMs, 'looking for the digest');
           if (found) {
             foundPosted = true;
-            if (!(await subscriptions.recordPart(sub.id, d.localDate, owner, found.id, new Date(options.clock.now().getTime() + o.leaseMs)))) return;
+            if (!await subscriptions.recordPart(sub.id, d.localDate, owner, found.id, leaseUntil(), d.leaseVersion)) return lost();
             continue;
           }
         }
-        const sent = await withTimeout(transport.send(target, parts[i]!), o.sendTimeoutMs, 'posting the digest');
-        if (!(await subscriptions.recordPart(sub.id, d.localDate, owner, sent.id, new Date(options.clock.now().getTime() + o.leaseMs)))) {
+        if (!(await stillOurs())) return lost();
+        let sent: SentMessage;
+        try {
+          // The same nonce on every attempt and in every process: Discord drops a repeat of this part.
+          const nonce = messageNonce('digest', sub.id, d.localDate, i);
+          sent = await withTimeout(transport.send(target, parts[i]!, { nonce, beforeSend: stillOurs }), o.sendTimeoutMs, 'posting the digest');
+        } catch (error) {
+          if (error instanceof SendCancelledError) return lost();
+          // A timeout or a 5xx may come after Discord created the message: look before calling it failed.
+          const found = transport.findRecentMessage
+            ? await withTimeout(transport.findRecentMessage(target, partKey), o.sendTimeoutMs, 'looking for the digest').catch(() => null)
+            : null;
+          if (!found) throw error;
+          log.info('digest part was posted although sending failed', { subscription: sub.id, localDate: d.localDate, part: i + 1, error: errorText(error) });
+          sent = found;
+        }
+        if (!await subscriptions.recordPart(sub.id, d.localDate, owner, sent.id, leaseUntil(), d.leaseVersion)) {
           log.warn('digest claim lost while posting', { subscription: sub.id, localDate: d.localDate });
           return;
         }

@@ -1,14 +1,19 @@
 /**
- * `npm run eval:places -- --data FILE`: recognition P/R/F1 of place mentions (overlap match) and
- * resolution accuracy within 161 km of the gold names resolved in their document's context, beside
- * the most-populous baseline, on the gold format of ../shared/eval/places/ (see its README).
- * Last line (a contract, issue 6): `places resolve_acc161=0.xx baseline_acc161=0.xx f1=0.xx`.
+ * `npm run eval:places -- --data FILE`, on the gold format of ../shared/eval/places/ (see its README):
+ * - end to end (the headline, issue 14): over every gold toponym, the share that Dateline found
+ *   itself (an overlapping span from `GeoService.findPlaces`, the call ingest makes) and resolved
+ *   right;
+ * - recognition P/R/F1 of place mentions (overlap match);
+ * - resolution accuracy within 161 km of the gold names resolved at the gold spans in their
+ *   document's context, beside the most-populous baseline.
+ * Last line (a contract, issues 6 and 14):
+ * `places e2e_acc161=0.xx resolve_acc161=0.xx baseline_acc161=0.xx f1=0.xx`.
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { countryContains } from '../geo/borders.js';
 import { foldName } from '../geo/fold.js';
-import { haversineKm, loadGazetteer } from '../geo/geo-service.js';
+import { createGeoService, haversineKm, loadGazetteer } from '../geo/geo-service.js';
 import type { Gazetteer } from '../geo/gazetteer.js';
 import { contextFor, documentContext, recognizeSpans, resolveSpan, type FoundSpan } from '../geo/recognize.js';
 import { DIVISION_WORD_RE } from '../geo/division-words.js';
@@ -20,6 +25,12 @@ export interface GoldToponym {
   end: number;
   lat: number | null;
   lon: number | null;
+  /** TR-News: GeoNames feature code, country name and first-level division name of the gold place. */
+  fcode?: string;
+  country?: string;
+  admin1?: string;
+  /** GeoVirus: the gold place's Wikipedia page. */
+  wikipedia?: string;
 }
 
 export interface GoldDoc {
@@ -40,6 +51,10 @@ export interface PlacesScores {
   baselineAcc161: number;
   medianErrorKm: number;
   baselineMedianErrorKm: number;
+  /** Gold toponyms found by Dateline's own recognition and resolved right, over all gold toponyms. */
+  e2eAcc161: number;
+  /** The same with the distance rule alone (no country or division rule). */
+  e2eDistanceOnly: number;
 }
 
 function parseDocs(text: string): GoldDoc[] {
@@ -100,6 +115,83 @@ export function isRight(gaz: Gazetteer, i: number, lat: number, lon: number): { 
   return { right: false, km };
 }
 
+/** What a gold toponym names when it is a region: a country (ISO code) or a first-level division (entry index). */
+export type GoldRegion = { kind: 'country'; code: string } | { kind: 'admin1'; index: number } | null;
+
+/**
+ * The region a gold toponym names. TR-News says so with its feature code (PCL* a country, ADM1 a
+ * division) and names the country and division; GeoVirus gives only a Wikipedia page, so its title is looked up
+ * and kept as a country or division when that region contains the gold point.
+ */
+export function goldRegion(gaz: Gazetteer, g: GoldToponym): GoldRegion {
+  const countryCode = (name: string): string | null => {
+    const c = exactCandidates(gaz, foldName(name)).find((x) => gaz.kind(x.index) === 'country');
+    return c ? gaz.country(c.index) : null;
+  };
+  if (g.fcode?.startsWith('PCL') && g.country) {
+    const code = countryCode(g.country);
+    return code ? { kind: 'country', code } : null;
+  }
+  const admin1Of = (name: string, country: string | null, test: (i: number) => boolean): number => {
+    const key = foldName(name);
+    const m = DIVISION_WORD_RE.exec(key);
+    const cands = [...exactCandidates(gaz, key), ...(m ? exactCandidates(gaz, key.slice(0, m.index)) : [])];
+    const hit = cands.find((c) => gaz.kind(c.index) === 'admin1' && (country === null || gaz.country(c.index) === country) && test(c.index));
+    return hit ? hit.index : -1;
+  };
+  if (g.fcode === 'ADM1' && g.country && g.admin1) {
+    const code = countryCode(g.country);
+    const i = code ? admin1Of(g.admin1, code, () => true) : -1;
+    return i >= 0 ? { kind: 'admin1', index: i } : null;
+  }
+  if (!g.fcode && g.wikipedia && g.lat !== null && g.lon !== null) {
+    const { lat, lon } = g;
+    const title = decodeURIComponent(g.wikipedia.slice(g.wikipedia.lastIndexOf('/') + 1)).replace(/_/g, ' ').replace(/\s*\(.*\)\s*$/, '');
+    const country = exactCandidates(gaz, foldName(title)).find((c) => gaz.kind(c.index) === 'country' && countryContains(gaz.country(c.index), lat, lon));
+    if (country) return { kind: 'country', code: gaz.country(country.index) };
+    const i = admin1Of(title, null, (a) => divisionContains(gaz, a, lat, lon));
+    if (i >= 0) return { kind: 'admin1', index: i };
+  }
+  return null;
+}
+
+/** A stored mention as `show --json` has it: the point and ids ingest kept. */
+interface StoredMention {
+  start: number;
+  end: number;
+  geonameId: number | null;
+  countryCode: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+/**
+ * Whether a stored mention gets a gold toponym right (issue 14): within 161 km of the gold point; or,
+ * for a gold country, the stored country code is its code; or, for a gold division, the stored place
+ * is that division.
+ */
+export function isRightEndToEnd(gaz: Gazetteer, g: GoldToponym, region: GoldRegion, m: StoredMention): { right: boolean; byDistance: boolean } {
+  const byDistance = g.lat !== null && g.lon !== null && m.lat !== null && m.lon !== null && haversineKm(m.lat, m.lon, g.lat, g.lon) <= 161;
+  if (byDistance) return { right: true, byDistance };
+  if (region?.kind === 'country' && m.countryCode === region.code) return { right: true, byDistance };
+  if (region?.kind === 'admin1' && m.geonameId !== null && m.geonameId === gaz.ids[region.index]) return { right: true, byDistance };
+  return { right: false, byDistance };
+}
+
+/** The stored mention that overlaps a gold span most, if any. */
+function overlapping<M extends { start: number; end: number }>(mentions: readonly M[], g: { start: number; end: number }): M | undefined {
+  let best: M | undefined;
+  let bestLen = 0;
+  for (const m of mentions) {
+    const len = Math.min(m.end, g.end) - Math.max(m.start, g.start);
+    if (len > bestLen) {
+      best = m;
+      bestLen = len;
+    }
+  }
+  return best;
+}
+
 function median(xs: number[]): number {
   if (xs.length === 0) return 0;
   const s = [...xs].sort((a, b) => a - b);
@@ -117,7 +209,20 @@ export function evaluatePlaces(gaz: Gazetteer, docs: readonly GoldDoc[]): Places
   let baseRight = 0;
   const errors: number[] = [];
   const baseErrors: number[] = [];
+  let e2eRight = 0;
+  let e2eDistance = 0;
+  const geo = createGeoService(gaz);
   for (const doc of docs) {
+    // End to end: the mentions ingest would store for this text, scored against every gold toponym.
+    const stored = geo.findPlaces(doc.text);
+    for (const g of doc.toponyms) {
+      const m = overlapping(stored, g);
+      if (!m) continue;
+      const r = isRightEndToEnd(gaz, g, goldRegion(gaz, g), m);
+      if (r.right) e2eRight++;
+      if (r.byDistance) e2eDistance++;
+    }
+
     const spans = recognizeSpans(gaz, doc.text);
     gold += doc.toponyms.length;
     found += spans.length;
@@ -161,6 +266,8 @@ export function evaluatePlaces(gaz: Gazetteer, docs: readonly GoldDoc[]): Places
     baselineAcc161: resolvable ? baseRight / resolvable : 0,
     medianErrorKm: median(errors),
     baselineMedianErrorKm: median(baseErrors),
+    e2eAcc161: gold ? e2eRight / gold : 0,
+    e2eDistanceOnly: gold ? e2eDistance / gold : 0,
   };
 }
 
@@ -172,7 +279,8 @@ export function formatPlacesReport(s: PlacesScores): string {
     `recognition precision=${f(s.precision)} recall=${f(s.recall)} f1=${f(s.f1)}`,
     `resolution (${s.resolvable} gold names with coordinates) acc@161km=${f(s.resolveAcc161)} median_error_km=${Math.round(s.medianErrorKm)}`,
     `baseline most-populous acc@161km=${f(s.baselineAcc161)} median_error_km=${Math.round(s.baselineMedianErrorKm)}`,
-    `places resolve_acc161=${f(s.resolveAcc161)} baseline_acc161=${f(s.baselineAcc161)} f1=${f(s.f1)}`,
+    `end to end (all ${s.gold} gold names, found and resolved by Dateline) acc@161km=${f(s.e2eAcc161)} distance_only=${f(s.e2eDistanceOnly)}`,
+    `places e2e_acc161=${f(s.e2eAcc161)} resolve_acc161=${f(s.resolveAcc161)} baseline_acc161=${f(s.baselineAcc161)} f1=${f(s.f1)}`,
   ].join('\n');
 }
 

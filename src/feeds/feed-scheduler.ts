@@ -1,13 +1,13 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../core/logger.js';
 import type { Reply } from '../core/reply.js';
-import type { SendTarget } from '../transports/transport.js';
-import type { FeedService } from './feed-service.js';
+import type { SendOptions, SendTarget } from '../transports/transport.js';
+import type { FeedPost, FeedService } from './feed-service.js';
 
 export interface FeedSchedulerDeps {
   feeds: FeedService;
   /** `transport.send`: new-story posts go through the same rendering, limits and mention rules as every message. */
-  send: (target: SendTarget, reply: Reply) => Promise<unknown>;
+  send: (target: SendTarget, reply: Reply, options?: SendOptions) => Promise<unknown>;
   log: Logger;
   /** How often to look for due feeds; each feed keeps its own interval. Default: every minute. */
   cronExpression?: string;
@@ -30,16 +30,29 @@ export function startFeedScheduler(deps: FeedSchedulerDeps): FeedScheduler {
   let current: Promise<void> | null = null;
   let stopped = false;
 
+  /**
+   * A post carries its nonce and the transport does not retry it: after a failure (which may come
+   * after Discord created the message) one more attempt with the same nonce either posts it or gets
+   * the message already created back, never a second copy.
+   */
+  const postOnce = async (feedUrl: string, post: FeedPost): Promise<void> => {
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      try {
+        await deps.send(post.target, post.reply, { nonce: post.nonce });
+        return;
+      } catch (error) {
+        if (attempt === 2 || stopped) deps.log.warn('new-story post failed', { feed: feedUrl, channel: post.target.channelId, attempt, error });
+        if (stopped) return;
+      }
+    }
+  };
+
   const runTick = async (): Promise<void> => {
     const results = await deps.feeds.pollDue();
     for (const result of results) {
       for (const post of result.posts) {
         if (stopped) return;
-        try {
-          await deps.send(post.target, post.reply);
-        } catch (error) {
-          deps.log.warn('new-story post failed', { feed: result.url, channel: post.target.channelId, error });
-        }
+        await postOnce(result.url, post);
       }
     }
   };
@@ -64,8 +77,9 @@ export function startFeedScheduler(deps: FeedSchedulerDeps): FeedScheduler {
       stopped = true;
       await task.stop();
       await task.destroy();
+      // Abort slow fetches rather than wait out their 20 s timeouts: shutdown takes moments.
+      await deps.feeds.stop();
       if (current) await current;
-      await deps.feeds.idle();
     },
   };
 }

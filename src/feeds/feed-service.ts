@@ -1,17 +1,19 @@
 import type { Clock } from '../core/clock.js';
+import { withOverrides } from '../core/with-overrides.js';
 import { UserError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { reply, type Reply } from '../core/reply.js';
 import { articleId, contentHash } from '../store/article-identity.js';
 import { ingestRecords } from '../ingest/ingest-records.js';
+import type { StoreRetryOptions } from '../ingest/store-retry.js';
 import { emptyTally, type IngestTally } from '../ingest/ingest.js';
 import type { ArticleAnalysis, NewArticle } from '../store/article-store.js';
 import type { StoryStore } from '../store/story-store.js';
 import { DEFAULT_FEED_INTERVAL_MINUTES, type Feed, type FeedChannel, type FeedStore } from '../store/feed-store.js';
-import type { SendTarget } from '../transports/transport.js';
+import { messageNonce, type SendTarget } from '../transports/transport.js';
 import { formatPublished, truncate } from '../views/format.js';
 import { feedItemsToRecords } from './feed-items.js';
-import { checkPublicUrl, systemLookup, type HostLookup } from './address-guard.js';
+import { checkPublicUrl, guardedDispatcher, systemLookup, type AddressPolicy, type HostLookup } from './address-guard.js';
 import { defaultFetchOptions, fetchFeed, type FetchFeedOptions } from './fetch-feed.js';
 import { parseFeed } from './parse-feed.js';
 
@@ -19,6 +21,10 @@ import { parseFeed } from './parse-feed.js';
 export interface FeedPost {
   target: SendTarget;
   reply: Reply;
+  /** Deterministic per (channel, story): Discord drops a repeat of the same post. */
+  nonce: string;
+  /** Text the post carries that identifies it in the channel (the story id in the footer). */
+  marker: string;
 }
 
 /** What one poll of one feed did: the same tally as `dateline ingest`, plus what the poller needs. */
@@ -43,6 +49,8 @@ export interface AddFeedInput {
   channel?: FeedChannel | null;
   addedBy: string | null;
   origin?: 'config' | 'command';
+  /** The guild adding it from chat (it becomes the feed's owner); null or absent: the operator. */
+  guildId?: string | null;
 }
 
 /**
@@ -53,10 +61,20 @@ export interface AddFeedInput {
 export interface FeedService {
   /** Register a feed (or add a channel to a known one) and poll it once right away. */
   add(input: AddFeedInput): Promise<{ created: boolean; feed: Feed; poll: FeedPollResult }>;
-  remove(url: string): Promise<boolean>;
+  /**
+   * Stop polling a feed. With a guild: that guild gives the feed up (its channels go; the feed goes when
+   * no other guild has it and the operator did not list it); false when the guild does not have it.
+   * Without (the operator: command line, local shell): the feed goes for everyone.
+   */
+  remove(url: string, guildId?: string | null): Promise<boolean>;
   removeChannel(url: string, channelId: string): Promise<boolean>;
-  list(): Promise<Feed[]>;
-  get(url: string): Promise<Feed | null>;
+  /**
+   * Feeds as a guild sees them: those it added plus the operator's (DATELINE_FEEDS), each with only
+   * that guild's channels. Without a guild (the operator): every feed, whole.
+   */
+  list(guildId?: string | null): Promise<Feed[]>;
+  /** One feed as `list` shows it to the guild; null when unknown or not the guild's to see. */
+  get(url: string, guildId?: string | null): Promise<Feed | null>;
   /** Register the feeds listed in configuration that the store does not know yet; returns how many were new. */
   ensureConfigured(urls: readonly string[]): Promise<number>;
   /** Poll these URLs once, now. Registered feeds use and update their validators and health; others are polled ad hoc. */
@@ -65,13 +83,29 @@ export interface FeedService {
   pollDue(): Promise<FeedPollResult[]>;
   /** Resolves when no poll is running (for shutdown). */
   idle(): Promise<void>;
+  /** Shutdown: abort every fetch in flight, refuse new polls, and resolve once none is running. */
+  stop(): Promise<void>;
+  /**
+   * The items a server may be shown (/search hits, digest candidates): with the setting
+   * `own-server`, stories that only other servers' feeds brought are left out; `shared`: all.
+   * No guild (the operator, the local shell): all.
+   */
+  visibleTo<T extends { id: string }>(guildId: string | null, items: readonly T[]): Promise<T[]>;
 }
+
+/** Who sees stories fetched for one server's feed (config DATELINE_FEED_STORIES). */
+export type FeedStoryVisibility = 'shared' | 'own-server';
 
 export interface FeedServiceDeps {
   feedStore: FeedStore;
   store: StoryStore;
   analyze: (article: NewArticle) => ArticleAnalysis;
   clock: Clock;
+  /**
+   * Retries of a chunk that finds the store locked. Shorter than a file ingest's by default (10 s):
+   * the validators are saved only with the items, so the next poll fetches whatever this one could not store.
+   */
+  storeRetry?: StoreRetryOptions;
   log: Logger;
   fetch?: Partial<FetchFeedOptions>;
   defaultIntervalMinutes?: number;
@@ -86,8 +120,14 @@ export interface FeedServiceDeps {
    * (DATELINE_FEEDS) or polls from the command line are trusted either way.
    */
   allowPrivateAddresses?: boolean;
+  /** Who sees stories fetched for one server's feed; `shared` (everyone) by default. */
+  storyVisibility?: FeedStoryVisibility;
+  /** How many feeds one guild may add (config DATELINE_GUILD_MAX_FEEDS); unlimited when absent. */
+  maxFeedsPerGuild?: number;
   /** DNS for the guard (all addresses of a name); node:dns by default. */
   lookup?: HostLookup;
+  /** Test-only: resolved addresses the guard lets through (a "public" test host served on loopback). */
+  treatAsPublic?: readonly string[];
 }
 
 const MAX_BACKOFF_MS = 6 * 3600_000;
@@ -118,8 +158,13 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
   const defaultInterval = deps.defaultIntervalMinutes ?? DEFAULT_FEED_INTERVAL_MINUTES;
   const maxPosts = deps.maxPostsPerPoll ?? 5;
   const inFlight = new Map<string, Promise<FeedPollResult>>();
-  const lookup = deps.lookup ?? systemLookup;
-  const guardedFetchOptions: FetchFeedOptions = { ...fetchOptions, checkUrl: (url) => checkPublicUrl(url, lookup) };
+  const policy: AddressPolicy = { lookup: deps.lookup ?? systemLookup, ...(deps.treatAsPublic ? { treatAsPublic: deps.treatAsPublic } : {}) };
+  // Shutdown aborts every fetch in flight through this signal instead of waiting out their timeouts.
+  const shutdown = new AbortController();
+  fetchOptions.signal = shutdown.signal;
+  // Chat-added feeds: the URL is checked first (a clear refusal), then every connection's own DNS
+  // answer, so a name that resolves elsewhere the second time (rebinding) is still refused.
+  const guardedFetchOptions: FetchFeedOptions = { ...fetchOptions, checkUrl: (url) => checkPublicUrl(url, policy), dispatcher: guardedDispatcher(policy) };
   /** Only feeds added from chat are guarded; the operator's own feeds and command-line polls are trusted. */
   const guarded = (feed: Feed | null): boolean => !deps.allowPrivateAddresses && feed?.origin === 'command';
 
@@ -127,6 +172,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
   function pollOne(url: string, trusted = false): Promise<FeedPollResult> {
     const running = inFlight.get(url);
     if (running) return running;
+    if (shutdown.signal.aborted) return Promise.resolve(failed(url, 'not polled: the bot is shutting down'));
     const promise = runPoll(url, trusted)
       .catch((error: unknown): FeedPollResult => {
         deps.log.error('feed poll crashed', { feed: url, error });
@@ -156,6 +202,8 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     const options = !trusted && guarded(feed) ? guardedFetchOptions : fetchOptions;
     const fetched = await fetchFeed(url, { etag: feed?.etag ?? null, lastModified: feed?.lastModified ?? null }, options);
     if (fetched.kind === 'error') {
+      // Aborted by shutdown: not the feed's fault, so no failure is counted and it stays due.
+      if (shutdown.signal.aborted) return failed(url, fetched.reason, feed?.title ?? null);
       const result = await recordFailure(fetched.reason, fetched.retryAfterMs);
       return fetched.refused ? { ...result, refused: true } : result;
     }
@@ -167,18 +215,40 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     }
 
     const parsed = parseFeed(fetched.body);
-    if (!parsed.ok) return recordFailure(parsed.reason, null);
+    if (!parsed.ok) return await recordFailure(parsed.reason, null);
     const records = feedItemsToRecords(parsed.feed, { feedUrl: fetched.url, fetchedAt: started });
-    const { tally, addedIds } = await ingestRecords(records, url, { store: deps.store, analyze: deps.analyze });
+    // The validators are saved in the transaction that stores the items, never without them: a poll
+    // whose items failed to store ("database is locked") must fetch them again, not get a 304.
+    let storeFailure: string | null = null;
+    const validators = { title: parsed.feed.title, etag: fetched.etag, lastModified: fetched.lastModified };
+    const itemStore = withOverrides(deps.store, {
+      addArticles: async (batch) => {
+        try {
+          const added = feed ? await deps.feedStore.commitItems(url, validators, () => deps.store.addArticles(batch)) : await deps.store.addArticles(batch);
+          storeFailure = null; // a busy chunk that a retry stored is not a failure
+          return added;
+        } catch (error) {
+          storeFailure = (error as Error).message;
+          throw error;
+        }
+      },
+    });
+    const { tally, addedIds } = await ingestRecords(records, url, { store: itemStore, analyze: deps.analyze, storeRetry: deps.storeRetry ?? { maxWaitMs: 10_000 } });
+    if (storeFailure !== null) {
+      const result = await recordFailure(`storing the feed's items failed: ${storeFailure as string}`, null);
+      return { ...result, tally: { ...tally, errors: result.tally.errors }, title: parsed.feed.title };
+    }
     const addedSet = new Set(addedIds);
+    // Which feed brought these stories: with DATELINE_FEED_STORIES=own-server, who may see them.
+    if (feed) {
+      const seen = records.flatMap((r) => (r.ok ? [articleId(r.article.url, contentHash(r.article.body))] : [])).filter((id) => !addedSet.has(id));
+      await deps.feedStore.recordFeedStories(url, { added: addedIds, seen });
+    }
     const undated = records.filter((r) => r.ok && r.undated && addedSet.has(articleId(r.article.url, contentHash(r.article.body)))).length;
     for (const e of tally.errors) deps.log.warn('feed item rejected', { feed: url, line: e.line, reason: e.reason });
     const itemProblem = tally.errors.length > 0 ? `${tally.errors.length} item(s) rejected; first: ${tally.errors[0]!.reason}` : null;
     if (feed) {
-      await deps.feedStore.recordPoll({
-        url, polledAt: started, outcome: 'ok', title: parsed.feed.title, etag: fetched.etag, lastModified: fetched.lastModified,
-        added: tally.added, rejected: tally.rejected, undated, error: itemProblem, nextPollAt,
-      });
+      await deps.feedStore.recordPoll({ url, polledAt: started, outcome: 'ok', added: tally.added, rejected: tally.rejected, undated, error: itemProblem, nextPollAt });
     }
     deps.log.info('feed polled', { feed: url, added: tally.added, duplicate: tally.duplicate, rejected: tally.rejected });
     // The first successful poll would post the whole backlog: it only seeds the store (as MonitoRSS does).
@@ -192,7 +262,14 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     for (const id of addedIds.slice(0, maxPosts)) {
       const article = await deps.store.getById(id);
       if (!article) continue;
-      for (const channel of feed.channels) posts.push({ target: { channelId: channel.channelId, guildId: channel.guildId }, reply: newStoryReply(article, feed) });
+      for (const channel of feed.channels) {
+        posts.push({
+          target: { channelId: channel.channelId, guildId: channel.guildId },
+          reply: newStoryReply(article, feed),
+          nonce: messageNonce('feed-story', channel.channelId, article.id),
+          marker: `id ${article.id}`,
+        });
+      }
     }
     return posts;
   }
@@ -218,9 +295,16 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       }
       const known = await deps.feedStore.getFeed(url);
       const origin = input.origin ?? 'command';
+      const guildId = input.guildId ?? null;
+      if (guildId !== null && !known?.owners.includes(guildId) && deps.maxFeedsPerGuild !== undefined) {
+        const owned = (await deps.feedStore.feedsOwnedBy(guildId)).length;
+        if (owned >= deps.maxFeedsPerGuild) {
+          throw new UserError('feed_limit', `This server already has ${owned} feeds, the most it may have (${deps.maxFeedsPerGuild}). Remove one with /feeds remove first.`, { error: 'feed_limit', limit: deps.maxFeedsPerGuild });
+        }
+      }
       // A URL typed in chat must name a public host (SSRF), unless the operator listed it already.
       if (origin === 'command' && !deps.allowPrivateAddresses && known?.origin !== 'config') {
-        const refusal = await checkPublicUrl(url, lookup);
+        const refusal = await checkPublicUrl(url, policy);
         if (refusal !== null) throw refusedError(url, refusal);
       }
       // A new feed gets the configured default interval; a known one keeps its own unless one is given.
@@ -232,6 +316,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
         addedAt: deps.clock.now(),
         addedBy: input.addedBy,
         channel: input.channel ?? null,
+        guildId,
       });
       const poll = await pollOne(url);
       if (poll.refused) {
@@ -239,12 +324,18 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
         if (created) await deps.feedStore.removeFeed(url);
         throw refusedError(url, poll.tally.errors[0]?.reason ?? 'refused');
       }
-      return { created, feed: (await deps.feedStore.getFeed(url))!, poll };
+      return { created, feed: asSeenBy((await deps.feedStore.getFeed(url))!, guildId)!, poll };
     },
-    remove: (url) => deps.feedStore.removeFeed(tryNormalise(url)),
-    removeChannel: (url, channelId) => deps.feedStore.removeChannel(tryNormalise(url), channelId),
-    list: () => deps.feedStore.listFeeds(),
-    get: (url) => deps.feedStore.getFeed(tryNormalise(url)),
+    remove: async (url, guildId = null) => (guildId === null ? await deps.feedStore.removeFeed(tryNormalise(url)) : await deps.feedStore.removeOwner(tryNormalise(url), guildId)),
+    removeChannel: async (url, channelId) => await deps.feedStore.removeChannel(tryNormalise(url), channelId),
+    list: async (guildId = null) => {
+      if (guildId === null) return await deps.feedStore.listFeeds();
+      return (await deps.feedStore.listFeeds()).flatMap((f) => asSeenBy(f, guildId) ?? []);
+    },
+    get: async (url, guildId = null) => {
+      const feed = await deps.feedStore.getFeed(tryNormalise(url));
+      return feed ? asSeenBy(feed, guildId) : null;
+    },
     async ensureConfigured(urls) {
       let added = 0;
       for (const raw of urls) {
@@ -267,6 +358,15 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     async idle() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
     },
+    async visibleTo(guildId, items) {
+      if ((deps.storyVisibility ?? 'shared') === 'shared' || guildId === null || items.length === 0) return [...items];
+      const hidden = await deps.feedStore.storiesHiddenFrom(guildId, items.map((i) => i.id));
+      return items.filter((i) => !hidden.has(i.id));
+    },
+    async stop() {
+      shutdown.abort();
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
+    },
   };
 }
 
@@ -275,6 +375,17 @@ function refusedError(url: string, reason: string): UserError {
     'private_address',
     `${truncate(url, 200)} cannot be added: ${reason}. Feeds added from chat must be on a public host; the operator can list private feeds in DATELINE_FEEDS or allow them with DATELINE_FEEDS_ALLOW_PRIVATE=on.`,
   );
+}
+
+/**
+ * A feed as one guild may see it: its own feeds and the operator's, with only its own channels (other
+ * servers' channels and ownership are theirs). Null when the guild may not see it. No guild: the operator, who sees all.
+ */
+export function asSeenBy(feed: Feed, guildId: string | null): Feed | null {
+  if (guildId === null) return feed;
+  const own = feed.owners.includes(guildId);
+  if (!own && feed.origin !== 'config') return null;
+  return { ...feed, owners: own ? [guildId] : [], channels: feed.channels.filter((c) => c.guildId === guildId) };
 }
 
 function tryNormalise(url: string): string {

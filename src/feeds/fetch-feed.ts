@@ -1,4 +1,6 @@
+import { fetch as undiciFetch, type Dispatcher } from 'undici';
 import { packageVersion } from '../core/package-root.js';
+import { PRIVATE_ADDRESS_CODE } from './address-guard.js';
 
 /** Limits of one fetch. Defaults suit a bot polling public news feeds; tests shrink them. */
 export interface FetchFeedOptions {
@@ -13,6 +15,21 @@ export interface FetchFeedOptions {
    * Chat-added feeds pass the private-address guard here, so a public URL cannot redirect inside.
    */
   checkUrl?: (url: string) => Promise<string | null>;
+  /**
+   * Connections go through this undici dispatcher (the private-address guard checks, in the socket's
+   * own DNS lookup, the address it connects to); the platform's fetch when absent.
+   */
+  dispatcher?: Dispatcher;
+  /** Aborts the request (shutdown): the result is an error saying so, at once. */
+  signal?: AbortSignal;
+}
+
+/** What fetchFeed reads of a response: the platform's and undici's Response both have it. */
+interface FetchedResponse {
+  status: number;
+  statusText: string;
+  headers: { get(name: string): string | null };
+  body: ReadableStream<Uint8Array> | null;
 }
 
 /** What the last successful fetch said, sent back so an unchanged feed costs a 304. */
@@ -49,6 +66,9 @@ export const defaultFetchOptions: FetchFeedOptions = {
 export async function fetchFeed(url: string, conditional: ConditionalHeaders, options: FetchFeedOptions): Promise<FetchFeedResult> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  const stop = (): void => controller.abort();
+  if (options.signal?.aborted) controller.abort();
+  options.signal?.addEventListener('abort', stop, { once: true });
   const seen = new Set<string>();
   let current = url;
   try {
@@ -67,7 +87,10 @@ export async function fetchFeed(url: string, conditional: ConditionalHeaders, op
       // to the same resource, which is what servers expect.
       if (conditional.etag) headers['if-none-match'] = conditional.etag;
       if (conditional.lastModified) headers['if-modified-since'] = conditional.lastModified;
-      const res = await fetch(current, { headers, redirect: 'manual', signal: controller.signal });
+      const init = { headers, redirect: 'manual' as const, signal: controller.signal };
+      const res: FetchedResponse = options.dispatcher
+        ? ((await undiciFetch(current, { ...init, dispatcher: options.dispatcher })) as unknown as FetchedResponse)
+        : await fetch(current, init);
 
       if (res.status >= 300 && res.status < 400 && res.status !== 304) {
         await res.body?.cancel();
@@ -111,10 +134,17 @@ export async function fetchFeed(url: string, conditional: ConditionalHeaders, op
       };
     }
   } catch (error) {
+    if (options.signal?.aborted) return fail(current, 'aborted: the bot is shutting down', null);
     if (controller.signal.aborted) return fail(current, `no answer within ${options.timeoutMs / 1000} s (timeout)`, null);
+    const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+    if (cause?.code === PRIVATE_ADDRESS_CODE) {
+      const where = current === url ? '' : ` (redirected from ${url})`;
+      return { ...fail(current, `refused ${current}${where}: ${String(cause.message)}`, null), refused: true };
+    }
     return fail(current, `fetch failed: ${describeNetworkError(error)}`, null);
   } finally {
     clearTimeout(timer);
+    options.signal?.removeEventListener('abort', stop);
   }
 }
 
@@ -123,7 +153,7 @@ function fail(url: string, reason: string, status: number | null): Extract<Fetch
 }
 
 /** Read the body chunk by chunk; null as soon as it passes the cap. */
-async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array | null> {
+async function readCapped(res: FetchedResponse, maxBytes: number): Promise<Uint8Array | null> {
   if (!res.body) return new Uint8Array();
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -7,7 +7,7 @@ import { packageRoot } from '../core/package-root.js';
 import { KeyIndex } from './key-index.js';
 import { readSectionFile } from './section-file.js';
 
-export const GAZETTEER_VERSION = 2;
+export const GAZETTEER_VERSION = 3;
 
 export type PlaceKind = 'city' | 'country' | 'admin1' | 'admin2' | 'continent' | 'region';
 export const KIND_CODES: Record<PlaceKind, number> = { city: 0, country: 1, admin1: 2, admin2: 3, continent: 4, region: 5 };
@@ -60,6 +60,8 @@ export class Gazetteer {
   readonly countryCode: Uint16Array;
   private readonly tz: Uint16Array;
   readonly admin1: Int32Array;
+  /** How many alternate names GeoNames gives each town (0 for regions): how widely it is named. */
+  readonly altNames: Uint16Array;
   private readonly nameOff: Uint32Array;
   private readonly names: Uint8Array;
   private readonly countryEntry: Int32Array;
@@ -84,6 +86,7 @@ export class Gazetteer {
     this.countryCode = f.u16('country');
     this.tz = f.u16('tz');
     this.admin1 = f.i32('admin1');
+    this.altNames = f.u16('altNames');
     this.nameOff = f.u32('nameOff');
     this.names = f.u8('names');
     this.countryEntry = f.i32('countryEntry');

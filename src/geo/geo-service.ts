@@ -197,7 +197,7 @@ export function createGeoService(gaz: Gazetteer, options: GeoServiceOptions = {}
   });
 
   return {
-    findPlaces: (text, options = {}) => findPlaceMentions(gaz, text, emptyContext(options.storeCounts)),
+    findPlaces: (text, options = {}) => findPlaceMentions(gaz, text, emptyContext(options.storeCounts), options.dateline),
     lookup,
     suggest,
     getPlace: (id) => {

@@ -6,8 +6,8 @@
 import { startsUpper } from '../nlp/letters.js';
 import { foldName, looksTransliterated } from './fold.js';
 import type { Gazetteer } from './gazetteer.js';
-import type { PlaceMention } from './types.js';
-import { exactCandidates, rankCandidates, type Candidate, type Ranked, type ResolveContext } from './resolve.js';
+import { DATELINE_SPAN, type PlaceMention } from './types.js';
+import { exactCandidates, queryCandidates, rankCandidates, WEIGHTS, type Candidate, type Ranked, type ResolveContext } from './resolve.js';
 
 interface Token {
   start: number;
@@ -36,7 +36,7 @@ export interface ResolvedSpan extends FoundSpan {
 const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’‐-][\p{L}\p{N}]+)*\.?/gu;
 
 /** Lower-case words allowed inside a place name (`Deir al-Zour`, `Stratford upon Avon`, `Rio de Janeiro`). */
-const CONNECTORS = new Set(['al', 'el', 'ad', 'ar', 'as', 'az', 'ez', 'an', 'at', 'de', 'del', 'la', 'le', 'di', 'da', 'du', 'do', 'of', 'upon', 'on', 'the', 'and', 'sur', 'en', 'am', 'im', 'der', 'von', 'y', 'les', 'des', 'los', 'las', 'dos', 'das']);
+const CONNECTORS = new Set(['al', 'el', 'ad', 'ar', 'as', 'az', 'ez', 'an', 'at', 'de', 'del', 'la', 'le', 'di', 'da', 'du', 'do', 'of', 'upon', 'on', 'the', 'and', 'sur', 'en', 'es', 'am', 'im', 'der', 'von', 'y', 'les', 'des', 'los', 'las', 'dos', 'das']);
 
 /** Short all-capital forms that are place names in news; other 2-3 letter capitals are acronyms (IS, SDF). */
 const CAPS_OK = new Set(['us', 'uk', 'usa', 'uae', 'nsw', 'drc', 'act']);
@@ -101,9 +101,12 @@ const SPEECH_AFTER = /^(['’]s)?,?\s+(said|says|told|added|explained|stated|com
 const SPEECH_BEFORE = /\b(said|says|told)\s+$/;
 
 /** Words before a small town that mark it as a place (`in Tyler`, `near Dugway`, `Foua and Kfraya`). */
-const LOCATIVE_BEFORE = /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|downtown|suburban|town|city|village|villages|towns|cities|county|province|state)|[,;:(]|^|\n)\s*(the\s+)?$/i;
+const LOCATIVE_BEFORE = /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|downtown|suburban|town|city|village|villages|towns|cities|county|province|state)|\b(town|city|village|county|province|district|region|island|municipality|port|suburb)\s+of|[,;:(]|^|\n)\s*(the\s+)?$/i;
 /** After a small town: its state or country (`Paris, Texas`), a list, or a place noun (`Kibera slum`). */
 const LOCATIVE_AFTER = /^(,\s*\p{Lu}|\s+(and|or)\s+\p{Lu}|\s+(area|district|region|county|province|city|town|village|camp|slum|suburb|neighbourhood|neighborhood|township)\b|\s*[,;:)]?\s*$)/u;
+
+/** A preposition of place or a place noun before a name: the strongest cue (not `and`, not a comma). */
+const PLACED_BEFORE = /\b(in|at|near|into|outside|around|toward|towards|via|through|(town|city|village|county|province|district|region|municipality|suburb) of)\s+$/i;
 
 /** A preposition before a name makes it a place even before a reporting verb (`a resident of Tabriz told`). */
 const PLACE_BEFORE = /\b(in|at|of|from|near|to|into|outside|across|around|via|toward|towards)\s+$/i;
@@ -172,6 +175,11 @@ function isKindStrong(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
     const k = gaz.kind(c.index);
     return k === 'country' || k === 'admin1' || k === 'continent' || k === 'region' || k === 'admin2';
   });
+}
+
+/** A city of a million or more that GeoNames names in many languages: its exonyms are real names. */
+function isFamousCity(gaz: Gazetteer, i: number): boolean {
+  return gaz.kind(i) === 'city' && (gaz.pop[i] ?? 0) >= 1_000_000 && (gaz.altNames[i] ?? 0) >= WEIGHTS.altNamesFull;
 }
 
 function maxPop(gaz: Gazetteer, cands: readonly Candidate[]): number {
@@ -279,8 +287,12 @@ function acceptSpan(
   if (STOP.has(key)) return false;
   if (key.length < 3 && !CAPS_OK.has(key)) return false;
   // A town known by this spelling only as an alternate name is too weak alone (`Jin` → Tsu, `Google` → Topeka).
-  if (altOnly && !strong && !looksTransliterated(key)) return false;
+  // (An exonym of a famous city, `Peking`, `Rangoon`, is a name the news still uses.)
   const before = text.slice(Math.max(0, t.start - 16), t.start);
+  // ...unless a preposition of place stands before it and the town is sizeable (`in Cabanatuan`
+  // for Cabanatuan City).
+  const placedAltName = maxPop(gaz, cands) >= 50_000 && PLACED_BEFORE.test(before);
+  if (altOnly && !strong && !looksTransliterated(key) && !cands.some((c) => isFamousCity(gaz, c.index)) && !placedAltName) return false;
   // `Henderson said`, `said Clifford` (but `said London police`: a big city after the verb stays).
   if (!strong && !PLACE_BEFORE.test(before) && (SPEECH_AFTER.test(after) || (!big && SPEECH_BEFORE.test(before)))) {
     if (!big) personish.add(key);
@@ -309,7 +321,14 @@ function acceptSpan(
     }
   }
   if (nextCap && !cands.some((c) => gaz.kind(c.index) === 'country')) {
-    if (!(INSTITUTION_AFTER.has(nextWord) && (strong || big))) return false;
+    // A state or a big city before a capitalised word names the place an institution belongs to
+    // (`Winnipeg Free Press`, `Toronto General Hospital`, `Bantam Superior Court`), unless the word
+    // is a first name (`Vladimir Putin`) or the name a continent's or region's (`European Union`).
+    const namesTheOwner = (strong || big) && !PERSON_BEFORE.has(key) && cands.some((c) => {
+      const kind = gaz.kind(c.index);
+      return kind === 'admin1' || (kind === 'city' && (gaz.pop[c.index] ?? 0) >= 100_000);
+    });
+    if (!(INSTITUTION_AFTER.has(nextWord) && (strong || big)) && !namesTheOwner) return false;
   }
   if (!strong && !big && !placeish.has(key)) {
     // A small town with no word around it that says "place" is more often a surname or a firm
@@ -327,6 +346,29 @@ function acceptSpan(
   if (allCaps && !strong && !big && inCapsLine(text, t.start) && !/^,\s*(\p{Lu}[\p{L}.]{1,12})/u.test(after)) return false;
   if (!strong) placeish.add(key);
   return true;
+}
+
+/**
+ * The places inside a hyphenated word that is no name as a whole: `Russia-Turkey ties`,
+ * `Sydney-based`, `made-in-China`, `Middlesex-London`. Only parts that name a country, division or
+ * region, or a city of 100,000+, count: `Mercedes-Benz`, `Jean-Claude` stay words.
+ */
+function hyphenParts(gaz: Gazetteer, t: Token): FoundSpan[] {
+  if (!/[-‐]/.test(t.text)) return [];
+  const out: FoundSpan[] = [];
+  for (const m of t.text.matchAll(/[^-‐]+/g)) {
+    const part = m[0].replace(/\.$/, '');
+    if (part.length < 3 || !startsUpper(part)) continue;
+    const key = foldName(part);
+    if (STOP.has(key) || CONNECTORS.has(key)) continue;
+    // A country by its other names (`Turkey` for Türkiye) counts; a town only by its own name.
+    const cands = exactCandidates(gaz, key).filter((c) => c.primary || gaz.kind(c.index) !== 'city');
+    if (cands.length === 0) continue;
+    if (!isKindStrong(gaz, cands) && maxPop(gaz, cands) < 100_000) continue;
+    const start = t.start + (m.index ?? 0);
+    out.push({ name: part, start, end: start + part.length, candidates: cands });
+  }
+  return out;
 }
 
 /** Find the spans of place names in a text, longest match first, with their candidates. */
@@ -349,6 +391,7 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
   while (i < tokens.length) {
     const t = tokens[i];
     if (!t || !t.upper) {
+      if (t) spans.push(...hyphenParts(gaz, t));
       i++;
       continue;
     }
@@ -393,6 +436,7 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       if (cands.length > 0) found = { j, key, cands, end, dotted };
     }
     if (!found) {
+      spans.push(...hyphenParts(gaz, t));
       i++;
       continue;
     }
@@ -519,7 +563,7 @@ export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: Fo
   }
   const before = text.slice(Math.max(0, s.start - 30), s.start);
   const after = text.slice(s.end, s.end + 15);
-  if (/\b(province|governorate|state|region|county) of\s+(the\s+)?$/i.test(before) || /^\s+(province|governorate|county|region)\b/i.test(after)) {
+  if (/\b(province|governorate|state|region|county) of\s+(the\s+)?$/i.test(before) || /^\s+(province|governorate|county|region|state)\b/i.test(after)) {
     const divisions = cands.filter((c) => gaz.kind(c.index) === 'admin1' || gaz.kind(c.index) === 'admin2');
     if (divisions.length > 0) cands = divisions;
   }
@@ -537,20 +581,76 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
       ctx = contextFor(doc, s.name);
       perName.set(key, ctx);
     }
-    return resolveSpan(gaz, text, s, spans[k + 1], ctx);
+    return resolveSpan(gaz, text, inListOfDivisions(gaz, text, spans, k, doc.base), spans[k + 1], ctx);
   });
 }
 
-/** Recognise and resolve: what ingest stores for each story. */
-export function findPlaceMentions(gaz: Gazetteer, text: string, base: ResolveContext): PlaceMention[] {
+const LIST_GAP = /^\s*(,\s*(and\s+|or\s+)?|\s(and|or)\s+)$/;
+
+/**
+ * A name in a list of first-level divisions is one too: `Oregon, Utah, Washington and Wisconsin` are
+ * four states, not three and the capital. Applies when a listed neighbour reads as a division on its
+ * own and the name has a division among its candidates.
+ */
+function inListOfDivisions(gaz: Gazetteer, text: string, spans: readonly FoundSpan[], k: number, base: ResolveContext): FoundSpan {
+  const s = spans[k] as FoundSpan;
+  const divisions = s.candidates.filter((c) => c.primary && gaz.kind(c.index) === 'admin1');
+  if (divisions.length === 0 || divisions.length === s.candidates.length) return s;
+  const listedDivision = (n: FoundSpan | undefined, gap: string): boolean => {
+    if (!n || !LIST_GAP.test(gap)) return false;
+    const top = rankCandidates(gaz, n.candidates, base)[0];
+    return !!top && gaz.kind(top.index) === 'admin1';
+  };
+  const prev = spans[k - 1];
+  const next = spans[k + 1];
+  const listed = (prev && listedDivision(prev, text.slice(prev.end, s.start))) || (next && listedDivision(next, text.slice(s.end, next.start)));
+  return listed ? { ...s, candidates: divisions } : s;
+}
+
+/**
+ * The entry a story's dateline names, in the context of its body's places, or -1. A dateline names
+ * where the reporter filed from, a town: a town of the name wins over a division or country of it
+ * (`WASHINGTON` is the capital, `NEW YORK` the city).
+ */
+export function resolveDateline(gaz: Gazetteer, name: string, doc: DocumentContext): number {
+  const cands = datelineCandidates(gaz, name);
+  if (cands.length <= 1) return cands[0]?.index ?? -1;
+  return rankCandidates(gaz, cands, contextFor(doc, name))[0]?.index ?? -1;
+}
+
+/** Candidates of dateline names, memoised: a wire's datelines repeat (`NEW YORK`, `LONDON`) story after story. */
+const datelineMemo = new WeakMap<Gazetteer, Map<string, Candidate[]>>();
+
+function datelineCandidates(gaz: Gazetteer, name: string): Candidate[] {
+  let memo = datelineMemo.get(gaz);
+  if (!memo) datelineMemo.set(gaz, (memo = new Map()));
+  const hit = memo.get(name);
+  if (hit) return hit;
+  const cands = queryCandidates(gaz, name).candidates;
+  const towns = cands.filter((c) => gaz.kind(c.index) === 'city');
+  const out = towns.length > 0 ? towns : cands;
+  // Bounded: a feed of odd datelines must not grow it without end.
+  if (memo.size >= 2_000) memo.clear();
+  memo.set(name, out);
+  return out;
+}
+
+function toMention(gaz: Gazetteer, name: string, start: number, end: number, i: number): PlaceMention {
+  if (i < 0) return { name, start, end, geonameId: null, countryCode: null, lat: null, lon: null };
+  const p = gaz.place(i);
+  return { name, start, end, geonameId: p.id, countryCode: p.countryCode || null, lat: p.lat, lon: p.lon };
+}
+
+/** Recognise and resolve: what ingest stores for each story (the dateline's place first, when given). */
+export function findPlaceMentions(gaz: Gazetteer, text: string, base: ResolveContext, dateline?: string | null): PlaceMention[] {
   const spans = recognizeSpans(gaz, text);
   const ctx = documentContext(gaz, spans, base);
-  return resolveSpans(gaz, text, spans, ctx).map((r) => {
-    const i = r.chosen;
-    if (i < 0) return { name: r.name, start: r.start, end: r.end, geonameId: null, countryCode: null, lat: null, lon: null };
-    const p = gaz.place(i);
-    return { name: r.name, start: r.start, end: r.end, geonameId: p.id, countryCode: p.countryCode || null, lat: p.lat, lon: p.lon };
-  });
+  const mentions = resolveSpans(gaz, text, spans, ctx).map((r) => toMention(gaz, r.name, r.start, r.end, r.chosen));
+  const name = dateline?.trim();
+  if (!name) return mentions;
+  const i = resolveDateline(gaz, name, ctx);
+  if (i < 0) return mentions;
+  return [{ ...toMention(gaz, name, DATELINE_SPAN.start, DATELINE_SPAN.end, i), dateline: true }, ...mentions];
 }
 
 export type { Ranked };

@@ -120,12 +120,25 @@ export const WEIGHTS = {
   regionFloor: 6,
   admin1: 0.5,
   admin2: -1,
-  capital: 1.5,
+  capital: 2,
   seat: 0.8,
   seat2: 0.3,
   primary: 0.5,
   /** A town reached only through one of its alternate names while another candidate bears the name itself. */
   altOnly: -3,
+  /**
+   * ...unless the name's own bearers are villages (under exonymVillage people) and the town is famous
+   * (altNamesFull alternate names or more, exonymRatio times their size): then the name is an exonym or
+   * former name of it (`Palmyra` Tadmur, `Madras` Chennai, `Bombay` Mumbai), not a stray spelling.
+   */
+  altNamesFull: 20,
+  exonymVillage: 10_000,
+  exonymRatio: 5,
+  /**
+   * Prominence of a town: per decade of alternate names GeoNames lists (how many languages name it).
+   * Divisions and countries have no such list: they count as named altNamesFull times.
+   */
+  names: 0.5,
   skeleton: -1.5,
   contextCountry: 2.5,
   contextAdmin1: 2,
@@ -148,21 +161,25 @@ function nearestAnchorKm(lat: number, lon: number, anchors: readonly number[]): 
 }
 
 /** How likely this entry is what the name means, in this context (`anyPrimary`: some candidate bears the name itself). */
-export function scoreCandidate(gaz: Gazetteer, c: Candidate, ctx: ResolveContext, anyPrimary = false): number {
+export function scoreCandidate(gaz: Gazetteer, c: Candidate, ctx: ResolveContext, anyPrimary = false, primaryPop = 0): number {
   const i = c.index;
   const kind = gaz.kind(i);
   const pop = gaz.pop[i] ?? 0;
   let s = Math.log10(pop + 10);
-  if (kind === 'country') s += WEIGHTS.country;
-  else if (kind === 'continent' || kind === 'region') s = Math.max(s, WEIGHTS.regionFloor) + WEIGHTS.region;
-  else if (kind === 'admin1') s += WEIGHTS.admin1;
-  else if (kind === 'admin2') s += WEIGHTS.admin2;
+  const regionNames = WEIGHTS.names * Math.log10(1 + WEIGHTS.altNamesFull);
+  if (kind === 'country') s += WEIGHTS.country + regionNames;
+  else if (kind === 'continent' || kind === 'region') s = Math.max(s, WEIGHTS.regionFloor) + WEIGHTS.region + regionNames;
+  else if (kind === 'admin1') s += WEIGHTS.admin1 + regionNames;
+  else if (kind === 'admin2') s += WEIGHTS.admin2 + regionNames;
   else {
     const f = gaz.fcode(i);
     if (f === 'PPLC') s += WEIGHTS.capital;
     else if (f === 'PPLA') s += WEIGHTS.seat;
     else if (f === 'PPLA2') s += WEIGHTS.seat2;
-    if (anyPrimary && !c.primary) s += WEIGHTS.altOnly;
+    const alt = gaz.altNames[i] ?? 0;
+    s += WEIGHTS.names * Math.log10(1 + alt);
+    const exonym = primaryPop < WEIGHTS.exonymVillage && pop >= WEIGHTS.exonymRatio * Math.max(1, primaryPop) && alt >= WEIGHTS.altNamesFull;
+    if (anyPrimary && !c.primary && !exonym) s += WEIGHTS.altOnly;
   }
   if (c.primary) s += WEIGHTS.primary;
   if (c.viaSkeleton) s += WEIGHTS.skeleton;
@@ -191,7 +208,10 @@ export interface Ranked extends Candidate {
 
 export function rankCandidates(gaz: Gazetteer, cands: readonly Candidate[], ctx: ResolveContext): Ranked[] {
   const anyPrimary = cands.some((c) => c.primary);
-  return cands.map((c) => ({ ...c, score: scoreCandidate(gaz, c, ctx, anyPrimary) })).sort((a, b) => b.score - a.score || a.index - b.index);
+  // The size of the biggest place bearing the name itself (any kind): an exonym beats only villages.
+  let primaryPop = 0;
+  for (const c of cands) if (c.primary) primaryPop = Math.max(primaryPop, gaz.pop[c.index] ?? 0);
+  return cands.map((c) => ({ ...c, score: scoreCandidate(gaz, c, ctx, anyPrimary, primaryPop) })).sort((a, b) => b.score - a.score || a.index - b.index);
 }
 
 /** Baseline of the eval: the most populous candidate, nothing else. */

@@ -1,13 +1,28 @@
+/**
+ * Offsets of the dateline's mention. Mention offsets index the body; the dateline (`BAGHDAD, March 3
+ * (Reuters) -`) is cut off before it, so its mention is the empty span just before the body's first
+ * character: it overlaps no body mention, sorts first, and reads as the story's lead sentence.
+ */
+export const DATELINE_SPAN = { start: -1, end: -1 } as const;
+
 /** A place name found in an article, resolved against the gazetteer when possible. */
 export interface PlaceMention {
-  /** The name as written in the text. */
+  /** The name as written in the text (for the dateline's mention, as the dateline gives it). */
   name: string;
+  /** Offsets into the body; DATELINE_SPAN for the dateline's mention. */
   start: number;
   end: number;
   geonameId: number | null;
   countryCode: string | null;
   lat: number | null;
   lon: number | null;
+  /** The story was filed from here: the dateline's place (issue 14). Absent on body mentions. */
+  dateline?: true;
+}
+
+/** Whether a stored mention is the dateline's (the store keeps only the span, so it is read from it). */
+export function isDatelineSpan(m: Pick<PlaceMention, 'start'>): boolean {
+  return m.start === DATELINE_SPAN.start;
 }
 
 /**
@@ -61,6 +76,11 @@ export interface PlaceLookup {
 export interface FindPlacesOptions {
   /** Gazetteer id → stored mentions (`store.placeMentionCounts()`), to prefer what the news talks about. */
   storeCounts?: ReadonlyMap<number, number>;
+  /**
+   * The story's dateline place (`article.datelinePlace`): resolved in the body's context and
+   * returned first, marked `dateline: true`, with DATELINE_SPAN.
+   */
+  dateline?: string | null;
 }
 
 /**
@@ -68,7 +88,7 @@ export interface FindPlacesOptions {
  * and passed in; `src/geo/` owns the implementation (`loadGeoService()` in src/geo/geo-service.ts).
  */
 export interface GeoService {
-  /** Find and resolve the place names in a text (offsets into that text). */
+  /** Find and resolve the place names in a text (offsets into that text), the dateline's place first when given. */
   findPlaces(text: string, options?: FindPlacesOptions): PlaceMention[];
   /** Resolve a typed place name (`Deir ez-Zor`, `Hasakah province`, `Paris, France`). */
   lookup(query: string, options?: FindPlacesOptions): PlaceLookup;

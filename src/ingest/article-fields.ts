@@ -1,6 +1,8 @@
 import { splitSentences } from '../nlp/sentences.js';
 
 const HEADLINE_MAX = 140;
+/** Characters read to find the lead sentence: far more than any headline keeps. */
+const LEAD_WINDOW = 4000;
 const CLAUSE_BREAK = /,\s+(?:where|which|who|while|as|after|before|but|amid|saying)\b|\s+--\s+|;\s+/;
 
 /**
@@ -8,7 +10,9 @@ const CLAUSE_BREAK = /,\s+(?:where|which|who|while|as|after|before|but|amid|sayi
  * when long, else at a word boundary. Marked as derived by the caller.
  */
 export function deriveHeadline(body: string): string {
-  const lead = splitSentences(body)[0]?.text ?? body.trim();
+  // The lead is all it needs: splitting a body of megabytes would take seconds (issue 18).
+  const head = body.length > LEAD_WINDOW ? body.slice(0, LEAD_WINDOW) : body;
+  const lead = splitSentences(head)[0]?.text ?? head.trim();
   let headline = lead.replace(/\s+/g, ' ').replace(/[.!?]+$/, '').trim();
   if (headline.length > HEADLINE_MAX) {
     const clause = CLAUSE_BREAK.exec(headline);

@@ -1,12 +1,11 @@
 import path from 'node:path';
-import type { ArticleAnalysis, NewArticle } from '../store/article-store.js';
-import type { StoryStore } from '../store/story-store.js';
-import { parseJsonDocument, parseNdjson } from './formats/json-records.js';
+import { parseJsonDocument, parseNdjsonSliced } from './formats/json-records.js';
 import type { ParsedRecord } from './formats/parsed-record.js';
 import { looksLikeWireText, parseWireText } from './formats/wire-text.js';
 import { readSourceText } from './read-source.js';
 import { startAnalyzerPool, type AnalyzerPool, type AnalyzerWorkerOptions } from './analyzer-pool.js';
-import { countWellFormed, ingestRecords, ingestRecordsInPool } from './ingest-records.js';
+import { countWellFormed, ingestRecords, withOffThreadAnalysis, type RecordsDeps } from './ingest-records.js';
+import { createSlicer, IngestAbortedError } from './slicer.js';
 import { emptyTally, mergeTallies, type IngestTally } from './tally.js';
 import { listSourceFiles } from './walk.js';
 
@@ -20,9 +19,7 @@ export interface IngestProgress {
   records: number;
 }
 
-export interface IngestDeps {
-  store: StoryStore;
-  analyze: (article: NewArticle) => ArticleAnalysis;
+export interface IngestDeps extends RecordsDeps {
   now: () => Date;
   onProgress?: (progress: IngestProgress) => void;
   /** Folders inside the given paths that hold the bot's own files (cache, maps), never stories. */
@@ -32,6 +29,10 @@ export interface IngestDeps {
    * is analysed on this thread by `analyze`. The threads build the same analyzer over this gazetteer.
    */
   workers?: AnalyzerWorkerOptions;
+  /** Files `ingestPaths` leaves out, already done (the first-start load's completion records). */
+  skipFile?: (file: string) => boolean;
+  /** Told when `ingestPaths` has finished a file (its stories committed or reported). */
+  onFileDone?: (file: string, tally: IngestTally) => void;
 }
 
 /**
@@ -75,10 +76,13 @@ export function lazyAnalyzerPool(options: AnalyzerWorkerOptions, start = startAn
   };
 }
 
-/** Pick the parser by extension, then by content. */
-export function parseSource(file: string, text: string, now: Date): ParsedRecord[] {
+/**
+ * Pick the parser by extension, then by content. NDJSON (the big files) is parsed in slices that
+ * yield to the event loop, so a corpus dropped in the watched folder does not stall the bot.
+ */
+export async function parseSource(file: string, text: string, now: Date, signal?: AbortSignal): Promise<ParsedRecord[]> {
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.ndjson' || ext === '.jsonl') return parseNdjson(text, file, now);
+  if (ext === '.ndjson' || ext === '.jsonl') return parseNdjsonSliced(text, file, now, createSlicer(signal));
   if (ext === '.json') return parseJsonDocument(text, file, now);
   if (looksLikeWireText(text)) return parseWireText(text, file, now);
   const head = text.trimStart()[0];
@@ -87,8 +91,9 @@ export function parseSource(file: string, text: string, now: Date): ParsedRecord
 }
 
 /**
- * Ingest one file: every good record goes in, in one transaction, so a file that fails midway leaves
- * nothing behind; every bad record is reported with its line and reason.
+ * Ingest one file: every good record goes in, in chunks of one transaction each (a file that fails
+ * midway keeps its committed chunks, and a re-run adds the rest, the others being duplicates); every
+ * bad record is reported with its line and reason.
  */
 export async function ingestFile(file: string, deps: IngestDeps, onRecords?: (done: number) => void, threads?: LazyAnalyzerPool): Promise<IngestTally> {
   const source = await readSourceText(file);
@@ -96,23 +101,26 @@ export async function ingestFile(file: string, deps: IngestDeps, onRecords?: (do
     return { ...emptyTally(), rejected: 1, errors: [{ path: file, line: null, reason: source.reason }] };
   }
   threads?.expectSource(source.text.length);
-  const records = parseSource(file, source.text, deps.now());
-  const pool = threads?.forStories(countWellFormed(records)) ?? null;
-  return (pool ? await ingestRecordsInPool(records, file, deps, pool, onRecords) : await ingestRecords(records, file, deps, onRecords)).tally;
+  const records = await parseSource(file, source.text, deps.now(), deps.signal);
+  const pool = deps.analyze.offThread ? null : (threads?.forStories(countWellFormed(records)) ?? null);
+  const analyze = pool ? withOffThreadAnalysis(deps.analyze, (articles) => pool.analyzeAll(articles)) : deps.analyze;
+  return (await ingestRecords(records, file, { ...deps, analyze }, onRecords)).tally;
 }
 
 /** Ingest files and folders (recursively, mixing formats). */
 export async function ingestPaths(paths: readonly string[], deps: IngestDeps): Promise<IngestTally> {
-  const { files, missing } = await listSourceFiles(paths, deps.excludeDirs ?? []);
+  const { files, missing, skipped } = await listSourceFiles(paths, deps.excludeDirs ?? []);
   let tally: IngestTally = {
     ...emptyTally(),
-    rejected: missing.length,
-    errors: missing.map((p) => ({ path: p, line: null, reason: 'no such file or directory' })),
+    rejected: missing.length + skipped.length,
+    errors: [...missing.map((p) => ({ path: p, line: null, reason: 'no such file or directory' })), ...skipped.map((s) => ({ ...s, line: null }))],
   };
   let records = 0;
   const threads = deps.workers ? lazyAnalyzerPool(deps.workers) : undefined;
   try {
     for (const [i, file] of files.entries()) {
+      if (deps.signal?.aborted) throw new IngestAbortedError();
+      if (deps.skipFile?.(file)) continue;
       const fileTally = await ingestFile(
         file,
         deps,
@@ -121,6 +129,7 @@ export async function ingestPaths(paths: readonly string[], deps: IngestDeps): P
       );
       tally = mergeTallies(tally, fileTally);
       records += fileTally.added + fileTally.duplicate + fileTally.rejected;
+      deps.onFileDone?.(file, fileTally);
       deps.onProgress?.({ file, filesDone: i + 1, filesTotal: files.length, records });
     }
   } finally {

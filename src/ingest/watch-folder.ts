@@ -3,6 +3,7 @@ import { watch, type FSWatcher } from 'chokidar';
 import type { Logger } from '../core/logger.js';
 import { ingestFile, type IngestDeps, type IngestTally } from './ingest.js';
 import { isSourceFile } from './walk.js';
+import { IngestAbortedError } from './slicer.js';
 
 export interface WatchFolderOptions {
   dir: string;
@@ -66,6 +67,8 @@ export function watchFolder(options: WatchFolderOptions): FolderWatcher {
         options.log[level]('watched file ingested', { file, added: tally.added, duplicate: tally.duplicate, rejected: tally.rejected, errors: tally.errors });
         options.onIngested?.(file, tally);
       } catch (error) {
+        // a shutdown stopped it between chunks: a restart (or the next change) finishes it
+        if (error instanceof IngestAbortedError) return;
         options.log.error('watched file failed', { file, error });
       }
     });

@@ -47,10 +47,23 @@ const PARAGRAPH_BREAK = /\n[ \t]*\n\s*|\n[ \t]+/g;
 /** Longest run of sentences a quotation may glue together: a safety net against an unbalanced quote mark. */
 const MAX_QUOTE_MERGE_CHARS = 800;
 
+/**
+ * Characters split with sbd and the news rules (issue 18). sbd costs ~1.5 s per MB, so a story body of
+ * megabytes (a log dump, a whole book) would hold an analyzer for many seconds: past this point, and
+ * for any paragraph longer than this, sentences are cut by a plain linear rule (a stop, closing
+ * quotes, space, a capital or digit). Real stories are far shorter (the longest of the summary eval
+ * sets is ~25,000 characters), so they never reach it.
+ */
+export const CAREFUL_SPLIT_CHARS = 50_000;
+
 /** Split `text` into sentences with offsets into `text`; sentence text has line wraps collapsed. */
-export function splitSentences(text: string): Sentence[] {
+export function splitSentences(text: string, carefulChars: number = CAREFUL_SPLIT_CHARS): Sentence[] {
   const spans: Span[] = [];
   for (const paragraph of splitParagraphs(text)) {
+    if (paragraph.end > carefulChars) {
+      splitPlainly(text, paragraph, spans);
+      continue;
+    }
     const raw = splitParagraph(text, paragraph);
     spans.push(...mergeQuotations(text, mergeAfterInitialisms(text, mergeLowercaseStarts(text, raw))));
   }
@@ -79,6 +92,21 @@ export function collapseWhitespace(s: string): string {
   // fast path: most sentences have single spaces only
   if (!/\s\s|[\t\n\r\f\v\u00a0]/.test(s)) return s.trim();
   return s.replace(/\s+/g, ' ').trim();
+}
+
+/** A stop (with closing quotes or brackets) followed by space and a capital, digit or opening quote. */
+const PLAIN_BOUNDARY = /[.!?]+['"’”)\]]*(?=\s+['"‘“(]?[A-Z0-9])/g;
+
+/** The linear fallback of `splitSentences` past CAREFUL_SPLIT_CHARS: cut after each PLAIN_BOUNDARY. */
+function splitPlainly(text: string, paragraph: Span, out: Span[]): void {
+  const chunk = text.slice(paragraph.start, paragraph.end);
+  let from = 0;
+  for (const match of chunk.matchAll(PLAIN_BOUNDARY)) {
+    const end = match.index + match[0].length;
+    pushTrimmed(text, paragraph.start + from, paragraph.start + end, out);
+    from = end;
+  }
+  pushTrimmed(text, paragraph.start + from, paragraph.end, out);
 }
 
 function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
@@ -222,7 +250,8 @@ function mergeQuotations(text: string, spans: readonly Span[]): Span[] {
       // look ahead for the sentence that closes the quotation
       let k = i + 1;
       let inside = true;
-      while (k < spans.length && inside) {
+      // bounded by MAX_QUOTE_MERGE_CHARS: an unclosed quote mark must not make every later sentence look ahead to the paragraph's end
+      while (k < spans.length && inside && spans[k]!.end - first.start <= MAX_QUOTE_MERGE_CHARS) {
         inside = quoteBalance(text, spans[k]!, inside);
         k++;
       }

@@ -1,7 +1,7 @@
 import { splitSentences } from './sentences.js';
 import { postingsOf, similarityMatrix, weightedPageRank } from './textrank.js';
 import { contentTokens, stem, STOPWORDS, tokenize } from './tokens.js';
-import type { ScoredSentence } from './types.js';
+import type { ScoredSentence, Sentence } from './types.js';
 
 /**
  * Dateline's extractive summariser, in two halves:
@@ -43,9 +43,24 @@ export const DEFAULT_SCORING: Readonly<ScoringParams> = {
 /** Two sentences sharing more than this Jaccard fraction of content words are near-duplicates. */
 export const REDUNDANCY_THRESHOLD = 0.6;
 
+/**
+ * Sentences scored by the graphs: both are n×n, so a body of thousands of sentences would take
+ * minutes and gigabytes (issue 18: 1 MB took 88 s; 10 MB overflowed a typed array). The first
+ * GRAPH_SENTENCES are scored as usual; the rest get a floor score below all of them (wire copy puts
+ * the news first). Real stories stay under it: the longest of the summary eval sets has ~200 sentences.
+ */
+export const GRAPH_SENTENCES = 400;
+
 /** Score every sentence of an article body (dateline and caption already removed by the ingester). */
 export function scoreSentences(body: string, params: Readonly<ScoringParams> = DEFAULT_SCORING): ScoredSentence[] {
-  const sentences = splitSentences(body);
+  const all = splitSentences(body);
+  if (all.length <= GRAPH_SENTENCES) return scoreSplit(all, params);
+  const scored = scoreSplit(all.slice(0, GRAPH_SENTENCES), params);
+  const floor = round(Math.min(...scored.map((s) => s.score)) / 2);
+  return [...scored, ...all.slice(GRAPH_SENTENCES).map((sentence) => ({ ...sentence, score: floor }))];
+}
+
+function scoreSplit(sentences: readonly Sentence[], params: Readonly<ScoringParams>): ScoredSentence[] {
   const n = sentences.length;
   if (n === 0) return [];
   if (n === 1) return [{ ...sentences[0]!, score: 1 }];

@@ -41,6 +41,11 @@ export interface Feed {
   etag: string | null;
   lastModified: string | null;
   channels: FeedChannel[];
+  /**
+   * The guilds that added the feed from chat: each sees it and may remove it for itself. A feed with no
+   * owners is the operator's (DATELINE_FEEDS, or `origin: 'config'`), removed only by the operator.
+   */
+  owners: string[];
   health: FeedHealth;
 }
 
@@ -52,6 +57,8 @@ export interface NewFeed {
   addedAt: Date;
   addedBy: string | null;
   channel: FeedChannel | null;
+  /** The guild adding it (becomes an owner); null for the operator (configuration, command line, local shell). */
+  guildId?: string | null;
 }
 
 /** One poll's outcome, written in one go so health never shows half a poll. */
@@ -59,7 +66,7 @@ export interface FeedPollRecord {
   url: string;
   polledAt: Date;
   outcome: 'ok' | 'not-modified' | 'failed';
-  /** Set on 'ok': replaces the stored title and validators. */
+  /** Set on 'ok' (or saved by `commitItems` with the items): replaces the stored title and validators. */
   title?: string | null;
   etag?: string | null;
   lastModified?: string | null;
@@ -83,9 +90,36 @@ export interface FeedStore {
   getFeed(url: string): Promise<Feed | null>;
   /** Every feed, in the order added. */
   listFeeds(): Promise<Feed[]>;
+  /** Feeds the guild added (it is among their owners), in the order added. */
+  feedsOwnedBy(guildId: string): Promise<Feed[]>;
+  /**
+   * A guild gives up a feed: its ownership and its channels go; the feed itself goes when no owner is
+   * left and the operator did not list it. False when the guild did not own it.
+   */
+  removeOwner(url: string, guildId: string): Promise<boolean>;
   /** Feeds whose next poll time has come. */
   dueFeeds(now: Date): Promise<Feed[]>;
   recordPoll(record: FeedPollRecord): Promise<void>;
-  /** Add the feeds this store lacks (by URL) with their validators, health and channels; returns how many. */
+  /** Add the feeds this store lacks (by URL) with their validators, health, channels and owners; returns how many. */
   importFeeds(feeds: readonly Feed[]): Promise<number>;
+  /**
+   * Store a poll's items (`storeItems`) and the feed's new validators and title in one transaction.
+   * If storing the items throws, the validators are not saved either: the next poll fetches the
+   * whole feed again instead of getting a 304 for stories that never reached the store.
+   */
+  commitItems<T>(url: string, validators: FeedValidators, storeItems: () => Promise<T>): Promise<T>;
+  /**
+   * Which feed brought a poll's stories: the `added` ones, and `seen` ones (already stored) that other
+   * feeds brought too. A story stored some other way (ingest, watched folder) stays everyone's.
+   */
+  recordFeedStories(url: string, stories: { added: readonly string[]; seen: readonly string[] }): Promise<void>;
+  /** Of these story ids, those that only feeds of other servers brought (not the guild's own, not the operator's). */
+  storiesHiddenFrom(guildId: string, articleIds: readonly string[]): Promise<Set<string>>;
+}
+
+/** What a 200 answer said about the feed, saved only together with its items. */
+export interface FeedValidators {
+  title: string | null;
+  etag: string | null;
+  lastModified: string | null;
 }

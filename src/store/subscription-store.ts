@@ -47,6 +47,8 @@ export interface Delivery {
   late: boolean;
   attempts: number;
   owner: string | null;
+  /** The fencing token: bumped by every claim, so a sender can tell that its claim is still the current one. */
+  leaseVersion: number;
   leaseUntil: string | null;
   nextAttemptAt: string | null;
   /** Message ids of the parts posted so far, in order. */
@@ -105,8 +107,14 @@ export interface SubscriptionStore {
    * or it is finished. Two processes on one database never both get a claim.
    */
   claimDelivery(request: ClaimRequest): Promise<Claim | null>;
-  /** Record one posted part and extend the lease. False when the claim was lost to another owner. */
-  recordPart(subscriptionId: number, localDate: string, owner: string, messageId: string, leaseUntil: Date): Promise<boolean>;
+  /**
+   * Right before a part is sent: true, and the lease extended to `leaseUntil`, only when the row is still
+   * pending under this owner and lease version (compared and extended in one statement). A sender that
+   * was paused while another took over its expired lease gets false and must not post.
+   */
+  holdClaim(subscriptionId: number, localDate: string, owner: string, leaseVersion: number, leaseUntil: Date): Promise<boolean>;
+  /** Record one posted part and extend the lease. False when the claim was lost to another owner (or a newer claim, given `leaseVersion`). */
+  recordPart(subscriptionId: number, localDate: string, owner: string, messageId: string, leaseUntil: Date, leaseVersion?: number): Promise<boolean>;
   finishDelivery(subscriptionId: number, localDate: string, owner: string, status: 'delivered' | 'skipped', now: Date): Promise<void>;
   /** A failed attempt: retry at `nextAttemptAt`, or give up (status failed) when it is null. */
   failAttempt(subscriptionId: number, localDate: string, owner: string, error: string, nextAttemptAt: Date | null, now: Date): Promise<void>;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CommandHandler, StructuredCommand } from '../core/command-handler.js';
 import type { Reply } from '../core/reply.js';
 
@@ -16,13 +17,47 @@ export interface SentMessage {
 }
 
 /**
+ * How to send a message that must appear exactly once (a digest part, a feed's new-story post).
+ * Transports that cannot honour a field ignore it; the shell posts locally and cannot double-post.
+ */
+export interface SendOptions {
+  /**
+   * Deterministic for the message (ledger entry + part): Discord's `nonce` with `enforce_nonce`, so a
+   * repeat within minutes returns the message already created instead of a second one. With a nonce
+   * the transport makes no automatic retries: the caller decides, after checking the channel.
+   */
+  nonce?: string;
+  /**
+   * Asked as the last step before the message goes out (after any channel look-up): false cancels the
+   * send with a SendCancelledError. The digest ledger re-checks its claim here.
+   */
+  beforeSend?: () => boolean | Promise<boolean>;
+}
+
+/**
+ * A nonce for `SendOptions.nonce` from what identifies the message (e.g. `digest`, subscription, local
+ * date, part): the same on every attempt and in every process, at most Discord's 25 characters.
+ */
+export function messageNonce(...key: readonly (string | number)[]): string {
+  return createHash('sha256').update(key.map(String).join('\u0000')).digest('base64url').slice(0, 25);
+}
+
+/** The send was cancelled by `beforeSend`: nothing was posted. */
+export class SendCancelledError extends Error {
+  constructor(message = 'send cancelled: the claim on this message is no longer ours') {
+    super(message);
+    this.name = 'SendCancelledError';
+  }
+}
+
+/**
  * A chat transport: Discord, the local shell, or a recording double in tests.
  * Modelled on Hubot's adapter: it receives commands, renders replies, and can post unprompted.
  */
 export interface Transport {
   /** Start receiving; every command and autocomplete goes through `handler` (one path for all transports). */
   start(handler: CommandHandler): Promise<void>;
-  send(target: SendTarget, reply: Reply): Promise<SentMessage>;
+  send(target: SendTarget, reply: Reply, options?: SendOptions): Promise<SentMessage>;
   stop(): Promise<void>;
   /**
    * The newest message this bot posted in the channel whose text contains `marker`, else null.

@@ -81,3 +81,52 @@ describe('--db with a URL', () => {
     expect(fs.existsSync(path.join(repoRoot, 'mysql:'))).toBe(false);
   });
 });
+
+describe('terminal safety of what ask and show print (issue 18)', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let db: string;
+  const evilTitle = '\x1b]0;owned\x07\x1b[2J\x1b[31mMarkets\x1b[0m rally\x07 \u009b1m';
+  beforeAll(async () => {
+    temp = makeTempDir();
+    db = path.join(temp.dir, 'cli.db');
+    const file = path.join(temp.dir, 'evil.ndjson');
+    const text = 'Stocks rose sharply on Monday as \x1b[5mtraders\x1b[0m bought shares. Analysts said the rally would last. Bonds fell.';
+    fs.writeFileSync(file, `${JSON.stringify({ title: evilTitle, text, date: '2017-09-09', source: 'Wire\x1b[8m' })}\n`);
+    await runCliCaptured(['ingest', file, '--db', db]);
+  });
+  afterAll(() => temp.cleanup());
+
+  const controls = /[\x00-\x09\x0b-\x1f\x7f-\x9f]/;
+
+  it('ask and show print no control characters, as text or as JSON', async () => {
+    const latest = await runCliCaptured(['ask', '/latest', '--db', db]);
+    expect(latest.stdout).toMatch(/Markets rally/);
+    expect(latest.stdout).not.toMatch(controls);
+    const json = await runCliCaptured(['ask', '/latest', '--json', '--db', db]);
+    expect(json.stdout).not.toMatch(controls);
+    const id = (JSON.parse(json.lastLine) as { data: { results: { id: string; title: string }[] } }).data.results[0]!;
+    // --json keeps the data: the escapes parse back to what the store holds
+    expect(id.title).toContain('\x1b[31mMarkets');
+    for (const args of [['show', id.id], ['show', id.id, '--json'], ['ask', `/summary article:${id.id}`]]) {
+      const r = await runCliCaptured([...args, '--db', db]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toMatch(controls);
+    }
+  });
+
+  it('crash output goes through the same redaction as logs', async () => {
+    const { cliCommands } = await import('../../src/cli.js');
+    const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.secret-token-value';
+    cliCommands['explode'] = async () => {
+      throw new Error(`request failed with Authorization: Bot ${token}`);
+    };
+    try {
+      const r = await runCliCaptured(['explode'], { DISCORD_TOKEN: token });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/dateline explode crashed: Error: request failed with Authorization: Bot \[redacted\]/);
+      expect(r.stderr).not.toContain(token);
+    } finally {
+      delete cliCommands['explode'];
+    }
+  });
+});

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/sqlite/open-database.js';
+import { createSqliteFeedStore } from '../../src/store/sqlite/sqlite-feed-store.js';
 import { makeTempDir } from '../helpers/paths.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
 import { readFixture, servePlain, serveWithEtag, startFeedServer, type FeedServer } from '../feeds/feed-server.js';
@@ -69,5 +71,21 @@ describe('dateline feed poll', () => {
   it('lists registered feeds (none registered by an ad-hoc poll)', async () => {
     const r = await runCliCaptured(['feed', 'list', '--json', '--db', db]);
     expect(JSON.parse(r.lastLine)).toEqual({ feeds: [] });
+  }, 60_000);
+
+  it('removes an operator feed (servers cannot): dateline feed remove URL', async () => {
+    const file = path.join(temp.dir, 'feed-remove.db');
+    const handle = openDatabase(file);
+    const store = createSqliteFeedStore(handle);
+    store.addFeed({ url: 'https://wire.example/rss', origin: 'config', addedAt: new Date(), addedBy: null, channel: null });
+    store.addFeed({ url: 'https://guild.example/rss', origin: 'command', addedAt: new Date(), addedBy: 'u1', channel: null, guildId: '111111111111111111' });
+    handle.close();
+    const r = await runCliCaptured(['feed', 'remove', 'https://wire.example/rss', '--db', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Removed https:\/\/wire\.example\/rss \(listed in DATELINE_FEEDS/);
+    const missing = await runCliCaptured(['feed', 'remove', 'https://nowhere.example/rss', '--db', file]);
+    expect(missing.code).toBe(1);
+    const list = await runCliCaptured(['feed', 'list', '--json', '--db', file]);
+    expect((JSON.parse(list.lastLine) as { feeds: { url: string; owners: string[] }[] }).feeds).toMatchObject([{ url: 'https://guild.example/rss', owners: ['111111111111111111'] }]);
   }, 60_000);
 });

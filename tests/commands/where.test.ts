@@ -83,6 +83,23 @@ describe('/where', () => {
     expect(choices.some((c) => c.name.includes('Raqqa'))).toBe(true);
   });
 
+  it('shows a state at its own point, not its capital, and says where the point comes from', async () => {
+    const texas = await askCommand(services, '/where place:Texas');
+    const austin = (await ask('/where place:Austin, Texas')).data.place;
+    const place = (texas.data as WhereData).place;
+    expect(place?.kind).toBe('admin1');
+    expect(Math.hypot((place?.lat ?? 0) - (austin?.lat ?? 0), (place?.lon ?? 0) - (austin?.lon ?? 0))).toBeGreaterThan(0.5);
+    expect(texas.footer).toMatch(/point: the middle of the span its GeoNames towns cover/);
+    expect((await askCommand(services, '/where place:Syria')).footer).toMatch(/point: the country's centre \(world-countries/);
+    expect((await askCommand(services, '/where place:Raqqa')).footer).toMatch(/point: GeoNames/);
+  });
+
+  it('counts the sample story for its dateline place', async () => {
+    // The sample is datelined DAMASCUS: a story about Damascus even where the body does not say so.
+    const r = await ask('/where place:Damascus');
+    expect(r.data.mentions?.length).toBeGreaterThan(0);
+  });
+
   it('formats DMS', () => {
     expect(toDms(35.95283, 'N', 'S')).toBe('35°57′10″N');
     expect(toDms(-0.5, 'N', 'S')).toBe('0°30′00″S');

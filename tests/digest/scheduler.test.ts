@@ -121,6 +121,56 @@ describe('digest scheduler (fake clock)', () => {
     expect(await fx.main.subscriptions.getDelivery(id, '2024-06-01')).toMatchObject({ status: 'delivered', messageIds: ['m1'] });
   });
 
+  it('a process paused before posting does not post after another took over its expired claim', async () => {
+    fx = createDigestFixture('2024-06-01T07:00:00Z');
+    await fx.addStories([story('Ferry resumes', 'The island ferry resumed its crossings on Saturday after the storm.', '2024-06-01T06:00:00Z')]);
+    const id = await fx.subscribe({ channelId: 'news', time: '08:00', timezone: 'UTC' });
+    let wake!: () => void;
+    const paused = new Promise<void>((resolve) => (wake = resolve));
+    // B claims at 08:00 and is stopped (SIGSTOP) before its post goes out.
+    fx.transport.behave('news', (n) => (n === 1 ? { pauseUntil: paused } : 'post'));
+    const b = fx.scheduler(fx.connect());
+    fx.clock.set(new Date('2024-06-01T08:00:00Z'));
+    const bTick = b.tick();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await fx.main.subscriptions.getDelivery(id, '2024-06-01')).toMatchObject({ status: 'pending', owner: 'process-1', leaseVersion: 0 });
+
+    // A takes over at +120 s, when B's lease has run out, and posts.
+    const a = fx.scheduler(fx.connect());
+    fx.clock.set(new Date('2024-06-01T08:02:00Z'));
+    expect((await a.tick()).delivered).toEqual([`${id}/2024-06-01`]);
+    expect(fx.transport.inChannel('news')).toHaveLength(1);
+
+    // B wakes at +150 s: its claim is no longer the current one, so it posts nothing.
+    fx.clock.set(new Date('2024-06-01T08:02:30Z'));
+    wake();
+    const report = await bTick;
+    expect(report.delivered).toEqual([]);
+    expect(report.retrying).toEqual([]);
+    expect(fx.transport.inChannel('news')).toHaveLength(1);
+    expect(fx.transport.attempts.map((x) => x.outcome)).toEqual(['posted', 'cancelled']);
+    expect(await fx.main.subscriptions.getDelivery(id, '2024-06-01')).toMatchObject({ status: 'delivered', owner: 'process-2', leaseVersion: 1 });
+    expect(fx.log.entries.some((e) => String(e.msg).includes('claim lost'))).toBe(true);
+  });
+
+  it('a send that failed after the message was created (502, timeout) is found in the channel, not posted again', async () => {
+    fx = createDigestFixture('2024-06-01T07:00:00Z');
+    const id = await fx.subscribe({ channelId: 'news', time: '08:00', timezone: 'UTC' });
+    fx.transport.behave('news', (n) => (n === 1 ? 'post-then-fail' : 'post'));
+    const scheduler = fx.scheduler();
+    await fx.runMinutes(scheduler, '2024-06-01T07:59:00Z', '2024-06-01T08:30:00Z');
+    expect(fx.transport.inChannel('news')).toHaveLength(1);
+    expect(await fx.main.subscriptions.getDelivery(id, '2024-06-01')).toMatchObject({ status: 'delivered', attempts: 1, messageIds: ['m1'] });
+  });
+
+  it('gives every part of a digest its own nonce, the same on every attempt and in every process', async () => {
+    const { messageNonce } = await import('../../src/transports/transport.js');
+    const nonces = [messageNonce('digest', 1, '2024-06-01', 0), messageNonce('digest', 1, '2024-06-01', 1), messageNonce('digest', 2, '2024-06-01', 0)];
+    expect(new Set(nonces).size).toBe(3);
+    expect(messageNonce('digest', 1, '2024-06-01', 0)).toBe(nonces[0]);
+    for (const n of nonces) expect(n.length).toBeLessThanOrEqual(25);
+  });
+
   it('re-sends an open intent whose digest never reached the channel', async () => {
     fx = createDigestFixture('2024-06-01T07:00:00Z');
     const id = await fx.subscribe({ channelId: 'news', time: '08:00', timezone: 'UTC' });

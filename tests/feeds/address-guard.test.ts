@@ -32,6 +32,12 @@ describe('isNonPublicAddress', () => {
     ['::1', true], ['::', true], ['fc00::1', true], ['fd12:3456::1', true], ['fe80::1', true], ['ff02::1', true],
     ['::ffff:127.0.0.1', true], ['::ffff:7f00:1', true], ['::ffff:a00:5', true],
     ['93.184.216.34', false], ['8.8.8.8', false], ['2606:4700::1111', false], ['::ffff:8.8.8.8', false], ['[::1]', true],
+    // IPv6 that embeds a private IPv4: NAT64 (RFC 6052 / 8215), 6to4, Teredo (client address inverted).
+    ['64:ff9b::7f00:1', true], ['64:ff9b::a9fe:a9fe', true], ['64:ff9b::c0a8:114', true], ['64:ff9b:1::a00:5', true], ['64:ff9b::808:808', false],
+    ['2002:7f00:1::1', true], ['2002:a00:5::', true], ['2002:c0a8:114::1', true], ['2002:808:808::1', false],
+    ['2001:0:4136:e378:8000:63bf:80ff:fffe', true], ['2001:0:4136:e378:8000:63bf:f7f7:f7f7', false], ['2001:0:a00:5::1', true],
+    // Documentation, benchmarking, shared and other special-purpose ranges.
+    ['192.0.2.1', true], ['198.18.0.1', true], ['2001:db8::1', true], ['100::1', true],
   ])('%s → %s', (address, expected) => {
     expect(isNonPublicAddress(address)).toBe(expected);
   });
@@ -48,8 +54,12 @@ describe('checkPublicUrl', () => {
     expect(await checkPublicUrl('http://10.0.0.5/feed.xml', lookup)).toMatch(/10\.0\.0\.5/);
     expect(await checkPublicUrl('http://[::1]/feed.xml', lookup)).toMatch(/::1/);
     expect(await checkPublicUrl('http://2130706433/feed.xml', lookup)).toMatch(/127\.0\.0\.1/); // the URL parser's spelling of 127.0.0.1
-    expect(await checkPublicUrl('https://intranet.example/rss', lookup)).toMatch(/intranet\.example resolves to 10\.1\.2\.3/);
-    expect(await checkPublicUrl('https://sneaky.example/rss', lookup)).toMatch(/resolves to 127\.0\.0\.1/);
+    expect(await checkPublicUrl('https://intranet.example/rss', lookup)).toBe('the host intranet.example resolves to a private, loopback or reserved address');
+    expect(await checkPublicUrl('https://sneaky.example/rss', lookup)).toMatch(/sneaky\.example resolves to a private/);
+    // The resolved address is the network's business: a refusal never prints it.
+    expect(await checkPublicUrl('https://sneaky.example/rss', lookup)).not.toMatch(/127\.0\.0\.1/);
+    expect(await checkPublicUrl('http://[64:ff9b::a9fe:a9fe]/latest/meta-data/', lookup)).toMatch(/is a private, loopback or reserved address/);
+    expect(await checkPublicUrl('http://[2002:a00:5::1]/rss', lookup)).toMatch(/is a private, loopback or reserved address/);
     expect(await checkPublicUrl('https://nowhere.example/rss', lookup)).toMatch(/could not be resolved \(ENOTFOUND\)/);
     expect(await checkPublicUrl('https://news.example/rss', lookup)).toBeNull();
     expect(await checkPublicUrl('https://93.184.216.34/rss', lookup)).toBeNull();
@@ -72,13 +82,15 @@ async function guardedHarness(): Promise<Harness> {
   const store = all.stories;
   const feedStore = all.feeds;
   const server = await startFeedServer();
-  // The guard's DNS says "localhost" is a public host, so a URL on it passes the first check while the
-  // real request still reaches the test server: that is how a public URL redirecting inside is staged.
-  const lookup = fakeLookup({ localhost: ['93.184.216.34'], 'news.example': ['192.168.1.20'] });
+  // The guard's DNS resolves "localhost" to the test server, and the test-only switch lets that one
+  // resolved address count as public, so a URL on it stands for a public feed host while the connection
+  // is still checked: that is how a public URL redirecting inside, or a rebinding name, is staged.
+  const lookup = fakeLookup({ localhost: ['127.0.0.1'], 'news.example': ['192.168.1.20'] });
   const feeds = createFeedService({
     feedStore, store, analyze: simpleAnalyze, clock: createFixedClock(new Date('2026-02-12T00:00:00Z')), log: createMemoryLogger(),
     fetch: { timeoutMs: 2000, maxBytes: 64 * 1024, maxRedirects: 3 },
     lookup,
+    treatAsPublic: ['127.0.0.1'],
   });
   return {
     server, store, feedStore, feeds, lookup,
@@ -111,7 +123,10 @@ describe('feed service: private-address guard for chat-added feeds', () => {
     ['http://127.0.0.1/feed.xml', /127\.0\.0\.1 is a private/],
     ['http://10.0.0.5/feed.xml', /10\.0\.0\.5 is a private/],
     ['http://[::1]/feed.xml', /::1 is a private/],
-    ['https://news.example/rss.xml', /news\.example resolves to 192\.168\.1\.20/],
+    ['https://news.example/rss.xml', /news\.example resolves to a private, loopback or reserved address/],
+    ['http://[64:ff9b::7f00:1]/feed.xml', /64:ff9b::7f00:1 is a private/],
+    ['http://[2002:c0a8:114::1]/feed.xml', /2002:c0a8:114::1 is a private/],
+    ['http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/feed.xml', /is a private/],
   ])('refuses /feeds add %s with a clear user error and registers nothing', async (url, reason) => {
     const r = await refusal(h.feeds.add({ url, addedBy: 'member' }));
     expect(r.code).toBe('private_address');
@@ -152,6 +167,37 @@ describe('feed service: private-address guard for chat-added feeds', () => {
     const [due] = await h.feeds.pollDue();
     expect(due).toMatchObject({ outcome: 'failed', refused: true });
     expect((await h.feeds.get(url))!.health.lastError).toMatch(/refused http:\/\/169\.254\.169\.254\/latest\/meta-data\/ .*private, loopback or reserved/);
+  });
+
+  it('checks the address the connection uses: a name that resolves public, then private (DNS rebinding), is refused', async () => {
+    h.server.route('/rss', serveWithEtag(() => readFixture('harbour-rss.xml')));
+    // The first answer (the early check) is public; the connection's own lookup gets 10.0.0.5.
+    let answers = 0;
+    const rebinding: HostLookup = async (hostname) => {
+      answers += 1;
+      if (hostname !== 'rebind.example') throw Object.assign(new Error('ENOTFOUND'), { code: 'ENOTFOUND' });
+      return [{ address: answers === 1 ? '93.184.216.34' : '10.0.0.5', family: 4 }];
+    };
+    const feeds = createFeedService({
+      feedStore: h.feedStore, store: h.store, analyze: simpleAnalyze, clock: createFixedClock(new Date('2026-02-12T00:00:00Z')), log: createMemoryLogger(),
+      fetch: { timeoutMs: 2000 }, lookup: rebinding,
+    });
+    const port = new URL(h.server.url('/rss')).port;
+    const r = await refusal(feeds.add({ url: `http://rebind.example:${port}/rss`, addedBy: 'member' }));
+    expect(r.code).toBe('private_address');
+    expect(r.message).toMatch(/rebind\.example resolves to a private, loopback or reserved address/);
+    expect(r.message).not.toMatch(/10\.0\.0\.5/);
+    expect(answers).toBe(2);
+    expect(h.server.requests).toHaveLength(0);
+    expect(feeds.list()).toEqual([]);
+  });
+
+  it('connects to the checked address when every answer is allowed', async () => {
+    h.server.route('/rss', serveWithEtag(() => readFixture('harbour-rss.xml')));
+    const url = h.server.url('/rss').replace('127.0.0.1', 'localhost');
+    const { poll } = await h.feeds.add({ url, addedBy: 'member' });
+    expect(poll).toMatchObject({ outcome: 'ok', tally: { added: 3 } });
+    expect(h.lookup.asked.filter((n) => n === 'localhost').length).toBeGreaterThanOrEqual(2);
   });
 
   it('trusts the operator: configured feeds and command-line polls reach 127.0.0.1', async () => {

@@ -13,6 +13,7 @@ function fakeFeeds(results: FeedPollResult[]): FeedService & { polls: number } {
       return results;
     },
     idle: async () => undefined,
+    stop: async () => undefined,
   };
   return service as unknown as FeedService & { polls: number };
 }
@@ -24,7 +25,7 @@ const result = (url: string, channels: string[]): FeedPollResult => ({
   tally: { added: channels.length, duplicate: 0, rejected: 0, errors: [] },
   undated: 0,
   addedIds: [],
-  posts: channels.map((channelId) => ({ target: { channelId, guildId: 'g' }, reply: reply({ title: `story for ${channelId}`, text: 'lead' }) })),
+  posts: channels.map((channelId) => ({ target: { channelId, guildId: 'g' }, reply: reply({ title: `story for ${channelId}`, text: 'lead' }), nonce: `n-${channelId}`, marker: 'id x' })),
 });
 
 describe('startFeedScheduler', () => {
@@ -61,6 +62,7 @@ describe('startFeedScheduler', () => {
         return [];
       },
       idle: async () => undefined,
+    stop: async () => undefined,
     } as unknown as FeedService;
     const log = createMemoryLogger();
     const scheduler = startFeedScheduler({ feeds, log, pollOnStart: false, send: async () => ({ id: '1' }) });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/core/clock.js';
 import { createMemoryLogger } from '../../src/core/logger.js';
+import { withOverrides } from '../../src/core/with-overrides.js';
 import { backoffDelayMs, createFeedService, type FeedService } from '../../src/feeds/feed-service.js';
 import type { StoryStore } from '../../src/store/story-store.js';
 import type { FeedStore } from '../../src/store/feed-store.js';
@@ -73,6 +74,63 @@ describe('feed service', () => {
     expect(feed.health).toMatchObject({ itemsAdded: 3, consecutiveFailures: 0, lastError: null });
     expect(feed.health.lastSuccessAt).toBe('2026-02-12T00:16:00.000Z');
     expect(feed.health.nextPollAt).toBe('2026-02-12T00:31:00.000Z');
+  });
+
+  it('a poll whose items fail to store ("database is locked") saves no validators and shows the failure; the next poll stores them', async () => {
+    h.server.route('/rss', serveWithEtag(() => readFixture('harbour-rss.xml')));
+    const url = h.server.url('/rss');
+    // The article store as another writer holding the lock would leave it: every write fails.
+    let locked = true;
+    const lockable: StoryStore = withOverrides(h.store, {
+      addArticles: (batch) => {
+        if (locked) throw new Error('database is locked');
+        return h.store.addArticles(batch);
+      },
+    });
+    // Retries of the locked chunk wait on no real timer (they still add up to the retry budget).
+    const storeRetry = { sleep: () => Promise.resolve() };
+    const feeds = createFeedService({ feedStore: h.feedStore, store: lockable, analyze: simpleAnalyze, clock: h.clock, log: h.log, allowPrivateAddresses: true, storeRetry });
+    await h.feedStore.addFeed({ url, origin: 'config', addedAt: h.clock.now(), addedBy: null, channel: null });
+
+    const [first] = await feeds.pollDue();
+    expect(first).toMatchObject({ outcome: 'failed', tally: { added: 0 } });
+    expect(first!.tally.errors[0]!.reason).toMatch(/database is locked/);
+    const failed = (await h.feeds.get(url))!;
+    expect(failed).toMatchObject({ etag: null, lastModified: null });
+    expect(failed.health).toMatchObject({ consecutiveFailures: 1, lastSuccessAt: null, itemsAdded: 0 });
+    expect(failed.health.lastError).toMatch(/database is locked/);
+    expect(h.store.count()).toBe(0);
+
+    // The lock is gone: the next poll asks without If-None-Match, gets the feed and stores every story.
+    locked = false;
+    h.clock.advance(31 * 60_000);
+    const [second] = await feeds.pollDue();
+    expect(h.server.requests.at(-1)!.headers['if-none-match']).toBeUndefined();
+    expect(second).toMatchObject({ outcome: 'ok', tally: { added: 3 } });
+    expect(h.store.count()).toBe(3);
+    const healed = (await h.feeds.get(url))!;
+    expect(healed.etag).toMatch(/^"[0-9a-f]+"$/);
+    expect(healed.health).toMatchObject({ consecutiveFailures: 0, itemsAdded: 3 });
+  });
+
+  it('stop() aborts a slow fetch in flight at once (SIGTERM), counts no failure, and refuses new polls', async () => {
+    h.server.route('/slow', () => undefined); // accepts the request and never answers
+    const url = h.server.url('/slow');
+    const feeds = createFeedService({ feedStore: h.feedStore, store: h.store, analyze: simpleAnalyze, clock: h.clock, log: h.log, fetch: { timeoutMs: 20_000 } });
+    await h.feedStore.addFeed({ url, origin: 'config', addedAt: h.clock.now(), addedBy: null, channel: null });
+    const polling = feeds.pollDue();
+    while (h.server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const started = Date.now();
+    await feeds.stop();
+    const [result] = await polling;
+    // Generous bound: the fetch's own timeout is 20 s; an abort takes milliseconds.
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(result).toMatchObject({ outcome: 'failed' });
+    expect(result!.tally.errors[0]!.reason).toMatch(/shutting down/);
+    expect((await h.feeds.get(url))!.health).toMatchObject({ consecutiveFailures: 0, lastError: null });
+    const [after] = await feeds.poll([url]);
+    expect(after!.tally.errors[0]!.reason).toMatch(/shutting down/);
+    expect(h.server.requests).toHaveLength(1);
   });
 
   it('dedups by link when the server ignores conditional GET', async () => {

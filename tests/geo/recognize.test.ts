@@ -31,6 +31,24 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('She told CTV Edmonton that the dog was found.')).toContain('Edmonton');
   });
 
+  it('finds places inside hyphenated words, but not in firms and first names', () => {
+    expect(names('Russia-Turkey ties are strained, said a Sydney-based analyst of made-in-China goods.')).toEqual(['Russia', 'Turkey', 'Sydney', 'China']);
+    expect(names('Shares of Mercedes-Benz rose; Jean-Claude Juncker spoke.')).toEqual([]);
+  });
+
+  it('keeps a state or big city that names the owner of an institution, not a first name or a continent', () => {
+    expect(names('He told the Winnipeg Free Press he would appear in Bantam Superior Court.')).toContain('Winnipeg');
+    expect(names('Doctors at Toronto General Hospital agreed.')).toEqual(['Toronto']);
+    expect(names('Vladimir Putin met European Union leaders.')).toEqual([]);
+  });
+
+  it('reads "the city of X", Arabic-article names and a sizeable town by its other name after a preposition', () => {
+    expect(names('In 2003 an earthquake in the city of Bam left 25,000 people dead.')).toEqual(['Bam']);
+    expect(names('The forum met in Dar es Salaam, Tanzania.')).toEqual(['Dar es Salaam', 'Tanzania']);
+    expect(names('A pig farm worker in Cabanatuan fell ill.')).toEqual(['Cabanatuan']);
+    expect(names('The Food and Drug Administration and Google agreed.')).toEqual([]);
+  });
+
   it('keeps small towns that have a locative cue', () => {
     const found = geo.findPlaces('Villagers in Bariyarpur and Manaoag, Pangasinan were tested. A resident of Tabriz told the BBC.');
     expect(found.map((p) => p.name)).toEqual(expect.arrayContaining(['Tabriz']));

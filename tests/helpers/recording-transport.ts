@@ -1,6 +1,6 @@
 import type { Clock } from '../../src/core/clock.js';
 import type { Reply } from '../../src/core/reply.js';
-import type { SendTarget, SentMessage, Transport } from '../../src/transports/transport.js';
+import { SendCancelledError, type SendTarget, type SentMessage, type Transport } from '../../src/transports/transport.js';
 import { renderReplyText } from '../../src/transports/shell/render-text.js';
 
 export interface RecordedMessage {
@@ -13,14 +13,17 @@ export interface RecordedMessage {
   text: string;
 }
 
-/** Decides what happens to one send: post it, fail it, or post it and never answer (a crash mid-send). */
-export type SendBehaviour = 'post' | 'hang' | 'post-then-hang' | Error;
+/**
+ * Decides what happens to one send: post it, fail it, post it and never answer (a crash mid-send), or
+ * stop the sending process until `until` settles and then go on (SIGSTOP / SIGCONT before the post).
+ */
+export type SendBehaviour = 'post' | 'hang' | 'post-then-hang' | 'post-then-fail' | Error | { pauseUntil: Promise<void> };
 
 export interface RecordingTransport extends Transport {
   /** Every message in every channel, in order (including seeded ones). */
   readonly messages: RecordedMessage[];
   /** Send attempts, including failed ones. */
-  readonly attempts: { target: SendTarget; at: Date; outcome: 'posted' | 'failed' | 'hung' }[];
+  readonly attempts: { target: SendTarget; at: Date; outcome: 'posted' | 'failed' | 'hung' | 'cancelled' }[];
   inChannel(channelId: string): RecordedMessage[];
   /** Per-channel behaviour for the next sends (default 'post'). */
   behave(channelId: string, behaviour: SendBehaviour | ((n: number) => SendBehaviour)): void;
@@ -54,16 +57,28 @@ export function createRecordingTransport(clock: Clock, options: { history?: bool
     },
     async start() {},
     async stop() {},
-    async send(target, reply): Promise<SentMessage> {
+    async send(target, reply, options = {}): Promise<SentMessage> {
       const n = (counts.get(target.channelId) ?? 0) + 1;
       counts.set(target.channelId, n);
       const rule = behaviours.get(target.channelId) ?? 'post';
       const behaviour = typeof rule === 'function' ? rule(n) : rule;
       // Let other channels' sends interleave, as network calls would.
       await new Promise((resolve) => setImmediate(resolve));
+      if (typeof behaviour === 'object' && 'pauseUntil' in behaviour) await behaviour.pauseUntil;
+      // As the Discord transport does, the caller's last check comes right before the post.
+      if (options.beforeSend && !(await options.beforeSend())) {
+        attempts.push({ target, at: clock.now(), outcome: 'cancelled' });
+        throw new SendCancelledError();
+      }
       if (behaviour instanceof Error) {
         attempts.push({ target, at: clock.now(), outcome: 'failed' });
         throw behaviour;
+      }
+      if (behaviour === 'post-then-fail') {
+        // Created, but the answer was lost (a 502 or a timeout after Discord stored the message).
+        post(target, reply);
+        attempts.push({ target, at: clock.now(), outcome: 'failed' });
+        throw new Error('502 Bad Gateway (after the message was created)');
       }
       if (behaviour === 'hang' || behaviour === 'post-then-hang') {
         if (behaviour === 'post-then-hang') post(target, reply);

@@ -17,6 +17,8 @@ export interface TestServicesOptions {
   commands?: readonly Command[];
   /** Feed service options, e.g. `{ allowPrivateAddresses: true }` for feeds served on 127.0.0.1. */
   feedOptions?: AppOptions['feedOptions'];
+  /** Per-server limits, as config's DATELINE_GUILD_MAX_* give them. */
+  tenancy?: AppOptions['tenancy'];
 }
 
 export type TestServices = Services & {
@@ -47,6 +49,7 @@ export async function createTestServices(options: TestServicesOptions = {}): Pro
     log: createMemoryLogger(),
     geo: await testGeo(),
     ...(options.feedOptions ? { feedOptions: options.feedOptions } : {}),
+    ...(options.tenancy ? { tenancy: options.tenancy } : {}),
   });
   const tally = await app.ingest(options.files ?? [sampleArticle]);
   if (tally.rejected > 0) throw new Error(`test input rejected: ${JSON.stringify(tally.errors)}`);

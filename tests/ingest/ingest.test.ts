@@ -95,7 +95,39 @@ describe('ingestPaths', () => {
     expect(tally.errors[0]?.reason).toBe('no such file or directory');
   });
 
-  it('leaves nothing of a file behind when storing it fails', async () => {
+  it('skips a FIFO in a folder and a FIFO given by name, with a reason, instead of hanging (issue 18)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    fs.mkdirSync(path.join(temp.dir, 'in'));
+    writeCorpusSlice(path.join(temp.dir, 'in'), 3);
+    const fifo = path.join(temp.dir, 'in/pipe.ndjson');
+    const other = path.join(temp.dir, 'in/raw-pipe');
+    execFileSync('mkfifo', [fifo, other]);
+    const tally = await ingest([path.join(temp.dir, 'in'), fifo]);
+    expect(tally.added).toBe(3);
+    expect(tally.rejected).toBe(3);
+    expect(tally.errors).toEqual([
+      { path: fifo, line: null, reason: 'skipped: a FIFO (named pipe), not a regular file' },
+      { path: other, line: null, reason: 'skipped: a FIFO (named pipe), not a regular file' },
+      { path: fifo, line: null, reason: 'skipped: a FIFO (named pipe), not a regular file' },
+    ]);
+  });
+
+  it('reads UTF-16 text with a byte-order mark, little- and big-endian (issue 18)', async () => {
+    const wire = fs.readFileSync(sampleArticle, 'utf8');
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(wire, 'utf16le')]);
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(wire, 'utf16le').swap16()]);
+    const record = JSON.stringify({ title: 'Café “quoted” ☕', text: 'Prices rose in São Paulo on Monday. Traders said “buy”.', date: '2017-01-02', source: 'T' });
+    const ndjson = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${record}\n`, 'utf16le')]);
+    const tally = await ingest([write('le/story.txt', le), write('be/story.txt', be), write('records.ndjson', ndjson)]);
+    expect(tally).toMatchObject({ added: 2, duplicate: 1, rejected: 0 });
+    const headlines = (await store.latest(5)).map((s) => s.headline);
+    expect(headlines).toContain('Café “quoted” ☕');
+    expect(await store.search('Raqqa', 5)).toHaveLength(1);
+    const odd = await ingest([write('odd.txt', Buffer.from([0xff, 0xfe, 0x41]))]);
+    expect(odd.errors[0]?.reason).toBe('invalid UTF-16LE: odd number of bytes');
+  });
+
+  it('reports every story of the chunks that fail to store, one transaction per chunk', async () => {
     const file = writeCorpusSlice(temp.dir, 30);
     let calls = 0;
     const tally = await ingestPaths([file], {
@@ -111,7 +143,8 @@ describe('ingestPaths', () => {
       analyze: simpleAnalyze,
       now: () => new Date('2026-01-01T00:00:00Z'),
     });
-    expect(calls).toBe(1);
+    // chunked (issue 18): each chunk is its own transaction, and each failed one is reported
+    expect(calls).toBeGreaterThan(1);
     expect(tally.added).toBe(0);
     expect(tally.rejected).toBe(30);
     expect(tally.errors.at(-1)?.reason).toMatch(/store error: disk full/);

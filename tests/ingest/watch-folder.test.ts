@@ -65,6 +65,18 @@ describe('watchFolder', () => {
     temp.cleanup();
   });
 
+  it('skips a FIFO dropped in the folder with a reason, and still ingests the files after it (issue 18)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const fifo = path.join(temp.dir, 'inbox', 'pipe.ndjson');
+    execFileSync('mkfifo', [fifo]);
+    const seen = await waitFor(() => ingested.find((i) => i.file === fifo));
+    expect(seen.tally.errors).toEqual([{ path: fifo, line: null, reason: 'skipped: a FIFO (named pipe), not a regular file' }]);
+    const file = path.join(temp.dir, 'inbox', 'after.txt');
+    fs.writeFileSync(file, newWireStory());
+    const after = await waitFor(() => ingested.find((i) => i.file === file));
+    expect(after.tally.added).toBe(1);
+  });
+
   it('ingests a new sample-format wire file within seconds, once', async () => {
     const file = path.join(temp.dir, 'inbox', 'xinhua-2017-09-10-convoy.txt');
     const started = Date.now();

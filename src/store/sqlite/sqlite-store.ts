@@ -9,6 +9,11 @@ import { createSqliteSubscriptionStore } from './sqlite-subscription-store.js';
  * The whole store on one SQLite connection: one WAL, one set of migrations. better-sqlite3 answers
  * synchronously; each part is wrapped into the Promise-returning contract (`promising`).
  */
+function feedStore(db: SqliteDatabase): DatelineStore['feeds'] {
+  const { commitItems, ...rest } = createSqliteFeedStore(db);
+  return { ...promising<Omit<DatelineStore['feeds'], 'commitItems'>>(rest), commitItems };
+}
+
 export function createSqliteStore(db: SqliteDatabase): DatelineStore {
   const parts = createSqliteArticleParts(db);
   return {
@@ -18,7 +23,7 @@ export function createSqliteStore(db: SqliteDatabase): DatelineStore {
     places: promising(parts.places),
     digest: promising(parts.digest),
     subscriptions: promising(createSqliteSubscriptionStore(db)),
-    feeds: promising(createSqliteFeedStore(db)),
+    feeds: feedStore(db),
     close: () => {
       db.close();
       return Promise.resolve();
@@ -27,6 +32,6 @@ export function createSqliteStore(db: SqliteDatabase): DatelineStore {
 }
 
 /** Open (creating and migrating if needed) the SQLite store in `file`. */
-export function openSqliteStore(file: string): DatelineStore {
-  return createSqliteStore(openDatabase(file));
+export function openSqliteStore(file: string, options: { busyTimeoutMs?: number } = {}): DatelineStore {
+  return createSqliteStore(openDatabase(file, [], options));
 }

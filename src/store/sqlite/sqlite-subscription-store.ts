@@ -36,6 +36,7 @@ interface DeliveryRow {
   late: number;
   attempts: number;
   owner: string | null;
+  lease_version: number;
   lease_until_ms: number | null;
   next_attempt_ms: number | null;
   message_ids: string;
@@ -72,6 +73,7 @@ function toDelivery(row: DeliveryRow): Delivery {
     late: row.late === 1,
     attempts: row.attempts,
     owner: row.owner,
+    leaseVersion: row.lease_version,
     leaseUntil: iso(row.lease_until_ms),
     nextAttemptAt: iso(row.next_attempt_ms),
     messageIds: JSON.parse(row.message_ids) as string[],
@@ -112,8 +114,11 @@ export function createSqliteSubscriptionStore(db: SqliteDatabase): Synchronous<S
     lastAny: db.prepare<[number], DeliveryRow>('SELECT * FROM deliveries WHERE subscription_id = ? ORDER BY scheduled_ms DESC LIMIT 1'),
     insertDelivery: db.prepare(`INSERT INTO deliveries (subscription_id, local_date, status, scheduled_ms, since_ms, at_ms, late, attempts, owner, lease_until_ms)
       VALUES (@subscriptionId, @localDate, 'pending', @scheduledMs, @sinceMs, @atMs, @late, 1, @owner, @leaseUntilMs)`),
-    takeOver: db.prepare<[string, number, number, string]>(`UPDATE deliveries SET status = 'pending', owner = ?, lease_until_ms = ?, attempts = attempts + 1, next_attempt_ms = NULL
-      WHERE subscription_id = ? AND local_date = ?`),
+    takeOver: db.prepare<[string, number, number, string]>(`UPDATE deliveries SET status = 'pending', owner = ?, lease_until_ms = ?, attempts = attempts + 1, next_attempt_ms = NULL,
+      lease_version = lease_version + 1 WHERE subscription_id = ? AND local_date = ?`),
+    hold: db.prepare<[number, number, string, string, number]>(
+      "UPDATE deliveries SET lease_until_ms = ? WHERE subscription_id = ? AND local_date = ? AND owner = ? AND lease_version = ? AND status = 'pending'",
+    ),
     open: db.prepare<[number, number], DeliveryRow>(`SELECT * FROM deliveries
       WHERE (status = 'pending' AND (lease_until_ms IS NULL OR lease_until_ms <= ?)) OR (status = 'retry' AND next_attempt_ms <= ?)
       ORDER BY scheduled_ms`),
@@ -192,9 +197,10 @@ export function createSqliteSubscriptionStore(db: SqliteDatabase): Synchronous<S
     return { delivery: toDelivery(q.delivery.get(r.subscriptionId, r.localDate)!), resumed: true };
   });
 
-  const recordPart = db.transaction((subscriptionId: number, localDate: string, owner: string, messageId: string, leaseUntil: Date): boolean => {
+  const recordPart = db.transaction((subscriptionId: number, localDate: string, owner: string, messageId: string, leaseUntil: Date, leaseVersion?: number): boolean => {
     const row = q.delivery.get(subscriptionId, localDate);
     if (!row || row.owner !== owner || row.status !== 'pending') return false;
+    if (leaseVersion !== undefined && row.lease_version !== leaseVersion) return false;
     const ids = [...(JSON.parse(row.message_ids) as string[]), messageId];
     return q.setParts.run(JSON.stringify(ids), leaseUntil.getTime(), subscriptionId, localDate, owner).changes === 1;
   });
@@ -230,7 +236,10 @@ export function createSqliteSubscriptionStore(db: SqliteDatabase): Synchronous<S
       return row ? toDelivery(row) : null;
     },
     claimDelivery: (request) => claim.immediate(request),
-    recordPart: (subscriptionId, localDate, owner, messageId, leaseUntil) => recordPart.immediate(subscriptionId, localDate, owner, messageId, leaseUntil),
+    holdClaim: (subscriptionId, localDate, owner, leaseVersion, leaseUntil) =>
+      q.hold.run(leaseUntil.getTime(), subscriptionId, localDate, owner, leaseVersion).changes === 1,
+    recordPart: (subscriptionId, localDate, owner, messageId, leaseUntil, leaseVersion) =>
+      recordPart.immediate(subscriptionId, localDate, owner, messageId, leaseUntil, leaseVersion),
     finishDelivery: (subscriptionId, localDate, owner, status, now) => {
       q.finish.run(status, now.getTime(), subscriptionId, localDate, owner);
     },

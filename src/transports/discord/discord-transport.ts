@@ -9,7 +9,11 @@ import {
   Events,
   GatewayIntentBits,
   MessageFlags,
+  MessagePayload,
   PermissionFlagsBits,
+  REST,
+  Routes,
+  type APIMessage,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type ClientOptions,
@@ -18,11 +22,12 @@ import {
   type InteractionReplyOptions,
   type MessageCreateOptions,
 } from 'discord.js';
+import type { ChannelDirectory } from '../../core/command.js';
 import type { CommandHandler } from '../../core/command-handler.js';
 import { newErrorId } from '../../core/dispatch.js';
 import type { Logger } from '../../core/logger.js';
 import { reply as makeReply, type Reply } from '../../core/reply.js';
-import type { IncomingCommand, SendTarget, SentMessage, Transport } from '../transport.js';
+import { SendCancelledError, type IncomingCommand, type SendOptions, type SendTarget, type SentMessage, type Transport } from '../transport.js';
 import { flattenOptions } from './interaction-options.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { registerCommands, type RegisterCommandsResult } from './register-commands.js';
@@ -48,6 +53,8 @@ export interface DiscordTransportOptions {
   autocompleteTimeoutMs?: number;
   /** How long stop() waits for in-flight replies. Default 10 s. */
   shutdownTimeoutMs?: number;
+  /** How long a REST call may take before discord.js aborts it (discord.js default: 15 s). */
+  restTimeoutMs?: number;
   /** Extra discord.js client options (shards, shardCount); intents and REST base are set here. */
   clientOptions?: Partial<Pick<ClientOptions, 'shards' | 'shardCount'>>;
 }
@@ -120,13 +127,36 @@ export function createDiscordTransport(options: DiscordTransportOptions): Discor
     intents: [GatewayIntentBits.Guilds],
     // Defence in depth: even a payload built elsewhere pings nobody.
     allowedMentions: { parse: [], repliedUser: false },
-    ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+    rest: { ...(options.apiUrl ? { api: options.apiUrl } : {}), ...(options.restTimeoutMs ? { timeout: options.restTimeoutMs } : {}) },
     ...options.clientOptions,
   });
+  // Posts that must appear once go through a REST client that never retries by itself: discord.js
+  // retries a POST after a timeout or a 5xx, and Discord may have created the message already.
+  // The caller decides, after looking in the channel; the nonce makes a repeat harmless meanwhile.
+  const onceRest = new REST({
+    retries: 0,
+    ...(options.apiUrl ? { api: options.apiUrl } : {}),
+    ...(options.restTimeoutMs ? { timeout: options.restTimeoutMs } : {}),
+  }).setToken(options.token);
   const inFlight = new Set<Promise<void>>();
   let handler: CommandHandler | null = null;
   let accepting = false;
   let registration: RegisterCommandsResult | null = null;
+
+  /** Commands check channel options against the caller's guild with this, not with discord.js objects. */
+  const channels: ChannelDirectory = {
+    async guildOf(channelId) {
+      if (!/^\d{17,20}$/.test(channelId)) return undefined;
+      try {
+        const channel = await client.channels.fetch(channelId);
+        if (!channel) return undefined;
+        return 'guildId' in channel && typeof channel.guildId === 'string' ? channel.guildId : null;
+      } catch {
+        // Unknown, or in a server the bot cannot see: not the caller's either way.
+        return undefined;
+      }
+    },
+  };
 
   const track = (work: Promise<void>): void => {
     inFlight.add(work);
@@ -184,6 +214,7 @@ export function createDiscordTransport(options: DiscordTransportOptions): Discor
           channelId: interaction.channelId,
           guildId: interaction.guildId ?? null,
           canManageGuild: interaction.inGuild() && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false),
+          channels,
         },
       };
 
@@ -218,7 +249,8 @@ export function createDiscordTransport(options: DiscordTransportOptions): Discor
       const focused = interaction.options.getFocused(true);
       const { subcommand, options: values } = flattenOptions(interaction.options.data);
       if (!handler) return;
-      const request = { name: interaction.commandName, options: values, subcommand, focused: { name: focused.name, value: String(focused.value) } };
+      // In a DM there is no guild; an empty string keeps it from meaning "the operator" (null).
+      const request = { name: interaction.commandName, options: values, subcommand, focused: { name: focused.name, value: String(focused.value) }, guildId: interaction.guildId ?? '' };
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<[]>((resolve) => {
         timer = setTimeout(() => resolve([]), autocompleteTimeoutMs);
@@ -279,12 +311,27 @@ export function createDiscordTransport(options: DiscordTransportOptions): Discor
       }
     },
 
-    async send(target: SendTarget, reply: Reply): Promise<SentMessage> {
+    async send(target: SendTarget, reply: Reply, sendOptions: SendOptions = {}): Promise<SentMessage> {
       if (!client.isReady()) throw new Error('Discord transport not started');
       const channel = await client.channels.fetch(target.channelId);
       if (!channel || !channel.isSendable()) throw new Error(`Channel ${target.channelId} cannot receive messages`);
-      const message = await channel.send(baseOptions(renderReply(reply)));
-      return { id: message.id };
+      const message = baseOptions(renderReply(reply));
+      if (sendOptions.nonce === undefined) {
+        if (sendOptions.beforeSend && !(await sendOptions.beforeSend())) throw new SendCancelledError();
+        const sent = await channel.send(message);
+        return { id: sent.id };
+      }
+      // Exactly once: Discord's nonce with enforce_nonce (a repeat within minutes returns the first
+      // message), and no automatic retry. The claim check is the last step before the POST.
+      const payload = await MessagePayload.create(channel, { ...message, nonce: sendOptions.nonce, enforceNonce: true })
+        .resolveBody()
+        .resolveFiles();
+      if (sendOptions.beforeSend && !(await sendOptions.beforeSend())) throw new SendCancelledError();
+      const created = (await onceRest.post(Routes.channelMessages(channel.id), {
+        body: payload.body,
+        files: payload.files ?? [],
+      })) as APIMessage;
+      return { id: created.id };
     },
 
     async recentMessages(target: SendTarget, limit: number): Promise<RecentMessage[]> {
@@ -332,6 +379,8 @@ export function createDiscordTransport(options: DiscordTransportOptions): Discor
         clearTimeout(timer);
       }
       await client.destroy();
+      onceRest.clearHashSweeper();
+      onceRest.clearHandlerSweeper();
     },
   };
 }

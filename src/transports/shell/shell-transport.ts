@@ -6,6 +6,7 @@ import type { Caller, CommandJson } from '../../core/command.js';
 import type { CommandHandler } from '../../core/command-handler.js';
 import { OptionType, commandNameOf, usage } from '../../core/parse-command-line.js';
 import type { Reply } from '../../core/reply.js';
+import { sanitizeTerminalText } from '../../core/terminal-text.js';
 import type { SendTarget, SentMessage, Transport } from '../transport.js';
 import { renderReplyText } from './render-text.js';
 import { saveReplyImage } from './save-image.js';
@@ -37,8 +38,9 @@ export function createShellTransport(options: ShellOptions): Transport {
   let messageCounter = 0;
   let queue: Promise<void> = Promise.resolve();
 
+  // Replies carry story text: escape codes in a headline must not reach the terminal (issue 18).
   const write = (text: string): void => {
-    output.write(`${text}\n`);
+    output.write(`${sanitizeTerminalText(text)}\n`);
   };
 
   const show = (reply: Reply): void => {

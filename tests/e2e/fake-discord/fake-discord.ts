@@ -121,6 +121,15 @@ interface FailRule {
   body: unknown;
 }
 
+/** A fault that strikes after the message was created: the answer is lost or comes too late. */
+export type AfterCreateFault = { kind: 'delay'; delayMs: number } | { kind: 'status'; status: number };
+
+interface AfterCreateRule {
+  channelId: string | null;
+  fault: AfterCreateFault;
+  remaining: number;
+}
+
 interface StoredCommand {
   id: string;
   json: Record<string, unknown>;
@@ -155,6 +164,15 @@ export interface FakeDiscord {
   rateLimitNext(rule: { method?: string; path: RegExp; retryAfter?: number; global?: boolean }): void;
   /** Answer the next matching request with this status and body (e.g. a 400 Discord would send). */
   failNext(rule: { method?: string; path: RegExp; status: number; body?: unknown }): void;
+  /**
+   * The next `times` message POSTs (to `channelId`, or any channel) create the message, then either
+   * answer only after `delayMs` (past the client's timeout) or answer with `status` (a 502).
+   */
+  faultAfterCreate(fault: AfterCreateFault, options?: { channelId?: string; times?: number }): void;
+  /** Messages a channel holds (what its readers see), oldest first. */
+  channelMessages(channelId: string): Record<string, unknown>[];
+  /** How long a nonce with enforce_nonce is remembered (Discord: "the past few minutes"). */
+  nonceWindowMs: number;
   /** Make POSTs to this channel fail with 403 Missing Permissions. */
   forbidChannel(channelId: string): void;
   /** Close every gateway socket (4000: resumable) to force a reconnect and RESUME. */
@@ -197,6 +215,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const rateLimits: RateLimitRule[] = [];
   const failures: FailRule[] = [];
   const forbidden = new Set<string>();
+  const afterCreate: AfterCreateRule[] = [];
+  /** `channel/nonce` → the message created with it and when, for enforce_nonce. */
+  const nonces = new Map<string, { message: Record<string, unknown>; at: number }>();
+  const pendingTimers = new Set<NodeJS.Timeout>();
   const gateway = { connections: 0, identifies: [] as { shard: [number, number]; intents: number }[], resumes: 0, heartbeats: 0, closes: 0 };
 
   const server: Server = createServer((req, res) => {
@@ -544,11 +566,41 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
           reply(400, formError(errors));
           return;
         }
-        const rec = record('channel', channelId, null, body as Record<string, unknown>, files, false);
-        const message = messageObject(rec.id, channelId, rec.body, files, { guild_id: guild.id });
+        const b = body as Record<string, unknown>;
+        const nonce = typeof b.nonce === 'string' || typeof b.nonce === 'number' ? String(b.nonce) : null;
+        // Discord: with enforce_nonce, a nonce seen from this author in the past few minutes returns
+        // the message already created, and no new one.
+        const nonceKey = nonce !== null && b.enforce_nonce === true ? `${channelId}/${nonce}` : null;
+        const earlier = nonceKey ? nonces.get(nonceKey) : undefined;
+        if (earlier && Date.now() - earlier.at <= fake.nonceWindowMs) {
+          reply(200, earlier.message);
+          return;
+        }
+        const rec = record('channel', channelId, null, b, files, false);
+        const message = messageObject(rec.id, channelId, rec.body, files, { guild_id: guild.id, ...(nonce !== null ? { nonce } : {}) });
         const list = channelMessages.get(channelId) ?? [];
         list.push(message);
         channelMessages.set(channelId, list);
+        if (nonceKey) nonces.set(nonceKey, { message, at: Date.now() });
+        const ruleIndex = afterCreate.findIndex((r) => r.channelId === null || r.channelId === channelId);
+        const rule = ruleIndex >= 0 ? afterCreate[ruleIndex]! : null;
+        if (rule) {
+          rule.remaining -= 1;
+          if (rule.remaining <= 0) afterCreate.splice(ruleIndex, 1);
+          entry.injected = true;
+          if (rule.fault.kind === 'status') {
+            reply(rule.fault.status, { message: `${rule.fault.status}: Bad Gateway`, code: 0 });
+          } else {
+            // The message exists; the answer comes after the client gave up (or never, if it hung up).
+            const timer = setTimeout(() => {
+              pendingTimers.delete(timer);
+              if (!res.destroyed) reply(200, message);
+            }, rule.fault.delayMs);
+            pendingTimers.add(timer);
+            notify();
+          }
+          return;
+        }
         reply(200, message);
       } else {
         reply(405, { message: '405: Method Not Allowed', code: 0 });
@@ -848,7 +900,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     });
   }
 
-  return {
+  const fake: FakeDiscord = {
     token,
     apiUrl: `${baseUrl}/api`,
     gatewayUrl,
@@ -872,6 +924,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     failNext: (rule) => {
       failures.push({ method: rule.method ?? null, path: rule.path, status: rule.status, body: rule.body ?? { message: 'Injected failure', code: 0 } });
     },
+    faultAfterCreate: (fault, opts = {}) => {
+      afterCreate.push({ channelId: opts.channelId ?? null, fault, remaining: opts.times ?? 1 });
+    },
+    channelMessages: (channelId) => [...(channelMessages.get(channelId) ?? [])],
+    nonceWindowMs: 5 * 60_000,
     forbidChannel: (channelId) => {
       forbidden.add(channelId);
     },
@@ -883,10 +940,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
     waitFor,
     close: async () => {
+      for (const timer of pendingTimers) clearTimeout(timer);
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+  return fake;
 }

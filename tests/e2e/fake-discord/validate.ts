@@ -82,6 +82,16 @@ export function validateMessage(body: unknown, files: readonly UploadedFile[], o
     return [{ path: [], code: 'MODEL_TYPE_CONVERT', message: 'Only dictionaries may be used in a ModelType' }];
   }
   checkString(errors, ['content'], body.content, 2000);
+  // Discord: a nonce is an integer or a string of at most 25 characters; enforce_nonce needs one.
+  if (body.nonce !== undefined && body.nonce !== null) {
+    if (typeof body.nonce === 'string') checkString(errors, ['nonce'], body.nonce, 25);
+    else if (typeof body.nonce !== 'number' || !Number.isInteger(body.nonce)) {
+      errors.push({ path: ['nonce'], code: 'BASE_TYPE_BAD_TYPE', message: 'Must be an integer or a string.' });
+    }
+  }
+  if (body.enforce_nonce === true && (body.nonce === undefined || body.nonce === null)) {
+    errors.push({ path: ['nonce'], code: 'BASE_TYPE_REQUIRED', message: 'This field is required when enforce_nonce is set.' });
+  }
 
   let embedTotal = 0;
   const embeds = body.embeds;

@@ -35,7 +35,7 @@ function startShell(services: TestServices, imageDir: string) {
     }
     return text.slice(before);
   };
-  return { shell, started, type, input, isClosed: () => closed };
+  return { shell, started, type, input, isClosed: () => closed, output: () => text };
 }
 
 describe('shell transport', () => {
@@ -75,6 +75,16 @@ describe('shell transport', () => {
     const sent = await shell.send({ channelId: 'shell', guildId: null }, reply({ title: 'Daily digest', text: 'Two stories today.', image: { name: 'map.png', png } }));
     expect(sent.id).toMatch(/^shell-/);
     expect(fs.readFileSync(`${temp.dir}/map.png`)).toEqual(Buffer.from(png));
+    await shell.stop();
+  });
+
+  it('strips escape codes and other control characters from what it prints (issue 18)', async () => {
+    const { started, shell, output } = startShell(services, temp.dir);
+    await started;
+    await shell.send({ channelId: 'shell', guildId: null }, reply({ title: '\x1b]0;owned\x07\x1b[2JBreaking\x07', text: '\x1b[31mred\x1b[0m \u009b1mnews' }));
+    expect(output()).toMatch(/Breaking/);
+    expect(output()).toMatch(/red news/);
+    expect(output()).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
     await shell.stop();
   });
 

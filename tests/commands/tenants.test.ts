@@ -1,0 +1,202 @@
+/**
+ * Servers are tenants (issue 18): /feeds and /digest in server B neither see nor change server A's
+ * feeds, channels and subscriptions, each server has its caps, and the operator's feeds are shown as
+ * such and removed only by the operator.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Caller, ChannelDirectory } from '../../src/core/command.js';
+import { createFixedClock } from '../../src/core/clock.js';
+import { dispatchAutocomplete } from '../../src/core/dispatch.js';
+import { storeVisibleTo } from '../../src/digest/visible-store.js';
+import { readFixture, serveWithEtag, startFeedServer, type FeedServer } from '../feeds/feed-server.js';
+import { askCommand, createTestServices, type TestServices } from '../helpers/test-services.js';
+
+const GUILD_A = '100000000000000001';
+const GUILD_B = '200000000000000002';
+const CHANNEL_A = '100000000000000011';
+const CHANNEL_B = '200000000000000022';
+
+/** What the Discord transport answers: each channel's guild; unknown channels are nobody's. */
+const directory: ChannelDirectory = {
+  guildOf: async (channelId) => ({ [CHANNEL_A]: GUILD_A, [CHANNEL_B]: GUILD_B })[channelId],
+};
+const inGuild = (guildId: string, channelId: string): Caller => ({ userId: `admin-${guildId}`, userName: 'admin', channelId, guildId, canManageGuild: true, channels: directory });
+const a = inGuild(GUILD_A, CHANNEL_A);
+const b = inGuild(GUILD_B, CHANNEL_B);
+
+interface FeedJson {
+  url: string;
+  operator: boolean;
+  channels: { channelId: string }[];
+}
+const listed = (data: unknown): FeedJson[] => (data as { feeds: FeedJson[] }).feeds;
+
+describe('servers are tenants', () => {
+  let services: TestServices;
+  let server: FeedServer;
+  beforeAll(async () => {
+    services = await createTestServices({ clock: createFixedClock(new Date('2026-02-12T00:00:00Z')), feedOptions: { allowPrivateAddresses: true } });
+    server = await startFeedServer();
+    server.route('/a', serveWithEtag(() => readFixture('harbour-rss.xml')));
+    server.route('/b', serveWithEtag(() => readFixture('valley-atom.xml'), 'application/atom+xml'));
+    server.route('/ops', serveWithEtag(() => readFixture('harbour-rss-next.xml')));
+    await services.feeds.ensureConfigured([server.url('/ops')]);
+    expect((await askCommand(services, `/feeds add url:${server.url('/a')} channel:${CHANNEL_A}`, a)).isError).toBeFalsy();
+    expect((await askCommand(services, `/feeds add url:${server.url('/b')}`, b)).isError).toBeFalsy();
+  }, 60_000);
+  afterAll(async () => {
+    await server.close();
+    await services.close();
+  });
+
+  it("/feeds list shows a server its own feeds and the operator's, never another server's", async () => {
+    const inB = await askCommand(services, '/feeds list', b);
+    expect(listed(inB.data).map((f) => f.url)).toEqual([server.url('/ops'), server.url('/b')]);
+    expect(JSON.stringify(inB)).not.toContain(server.url('/a'));
+    expect(JSON.stringify(inB)).not.toContain(CHANNEL_A);
+    expect(inB.fields[0]!.name).toMatch(/\(operator feed\)$/);
+    expect(listed(inB.data)[0]!.operator).toBe(true);
+    const inA = await askCommand(services, '/feeds list', a);
+    expect(listed(inA.data).map((f) => f.url)).toEqual([server.url('/ops'), server.url('/a')]);
+    // The operator (local shell, no guild) sees everything.
+    const local = await askCommand(services, '/feeds list');
+    expect(listed(local.data)).toHaveLength(3);
+  });
+
+  it("autocomplete offers only the server's own and the operator's feeds", async () => {
+    const ask = (guildId: string) =>
+      dispatchAutocomplete(services.app.registry, 'feeds', { options: {}, subcommand: 'remove', focused: { name: 'url', value: '' }, services, guildId });
+    expect((await ask(GUILD_B)).map((c) => c.value)).toEqual([server.url('/ops'), server.url('/b')]);
+    expect((await ask(GUILD_A)).map((c) => c.value)).toEqual([server.url('/ops'), server.url('/a')]);
+  });
+
+  it("server B cannot remove server A's feed or its channel, nor the operator's feed", async () => {
+    const feed = await askCommand(services, `/feeds remove url:${server.url('/a')}`, b);
+    expect(feed).toMatchObject({ isError: true });
+    expect(feed.text).toMatch(/No feed .* is polled/);
+    const channel = await askCommand(services, `/feeds remove url:${server.url('/a')} channel:${CHANNEL_A}`, b);
+    expect(channel.isError).toBe(true);
+    const ops = await askCommand(services, `/feeds remove url:${server.url('/ops')}`, b);
+    expect(ops).toMatchObject({ isError: true, data: { error: 'operator_feed' } });
+    expect((await services.feeds.get(server.url('/a')))!.channels).toEqual([{ guildId: GUILD_A, channelId: CHANNEL_A }]);
+    expect(await services.feeds.get(server.url('/ops'))).not.toBeNull();
+  });
+
+  it("a server cannot name another server's channel for posts", async () => {
+    const r = await askCommand(services, `/feeds add url:${server.url('/b')} channel:${CHANNEL_A}`, b);
+    expect(r).toMatchObject({ isError: true, data: { error: 'foreign_channel' } });
+    expect((await services.feeds.get(server.url('/b')))!.channels).toEqual([]);
+  });
+
+  it('the same URL added by two servers is polled once; each removes only its own share', async () => {
+    expect((await askCommand(services, `/feeds add url:${server.url('/a')} channel:${CHANNEL_B}`, b)).isError).toBeFalsy();
+    expect((await services.feeds.get(server.url('/a')))!.owners).toEqual([GUILD_A, GUILD_B]);
+    const inB = await askCommand(services, '/feeds list', b);
+    const shared = listed(inB.data).find((f) => f.url === server.url('/a'))!;
+    expect(shared.channels.map((c) => c.channelId)).toEqual([CHANNEL_B]);
+    const removed = await askCommand(services, `/feeds remove url:${server.url('/a')}`, b);
+    expect(removed.text).toMatch(/Stopped polling .* for this server/);
+    const left = (await services.feeds.get(server.url('/a')))!;
+    expect(left.owners).toEqual([GUILD_A]);
+    expect(left.channels).toEqual([{ guildId: GUILD_A, channelId: CHANNEL_A }]);
+    // A's last share gone: the feed goes.
+    await askCommand(services, `/feeds remove url:${server.url('/a')}`, a);
+    expect(await services.feeds.get(server.url('/a'))).toBeNull();
+  });
+
+  it("/digest subscribe and preview refuse another server's channel (no takeover, no leaked filter)", async () => {
+    const sub = await askCommand(services, `/digest subscribe channel:${CHANNEL_A} time:08:00 timezone:UTC about:harbour`, a);
+    expect(sub.isError).toBeFalsy();
+    const takeover = await askCommand(services, `/digest subscribe channel:${CHANNEL_A} time:09:00 timezone:UTC`, b);
+    expect(takeover).toMatchObject({ isError: true, data: { error: 'foreign_channel' } });
+    expect(await services.subscriptions.byChannel(CHANNEL_A)).toMatchObject({ guildId: GUILD_A, time: '08:00', about: 'harbour' });
+    const peek = await askCommand(services, `/digest preview channel:${CHANNEL_A}`, b);
+    expect(peek).toMatchObject({ isError: true, data: { error: 'foreign_channel' } });
+    expect(JSON.stringify(peek)).not.toContain('harbour');
+    const unknown = await askCommand(services, '/digest preview channel:300000000000000033', b);
+    expect(unknown).toMatchObject({ isError: true, data: { error: 'foreign_channel' } });
+    const own = await askCommand(services, `/digest preview channel:${CHANNEL_B}`, b);
+    expect(own.isError).toBeFalsy();
+  });
+
+  it('caps feeds and subscriptions per server (configurable)', async () => {
+    const capped = await createTestServices({ clock: createFixedClock(new Date('2026-02-12T00:00:00Z')), feedOptions: { allowPrivateAddresses: true }, tenancy: { maxFeedsPerGuild: 1, maxSubscriptionsPerGuild: 1 } });
+    try {
+      const guildC = '300000000000000003';
+      const [c1, c2] = ['300000000000000031', '300000000000000032'];
+      const c: Caller = { userId: 'admin-c', userName: 'admin', channelId: c1, guildId: guildC, canManageGuild: true, channels: { guildOf: async (id) => (id.startsWith('3') ? guildC : undefined) } };
+      expect((await askCommand(capped, `/feeds add url:${server.url('/ops')}`, c)).isError).toBeFalsy();
+      const second = await askCommand(capped, `/feeds add url:${server.url('/b')}`, c);
+      expect(second).toMatchObject({ isError: true, data: { error: 'feed_limit', limit: 1 } });
+      // Adding a channel to a feed it has already is not a new feed.
+      expect((await askCommand(capped, `/feeds add url:${server.url('/ops')} channel:${c1}`, c)).isError).toBeFalsy();
+      // Another server has its own allowance.
+      expect((await askCommand(capped, `/feeds add url:${server.url('/b')}`, b)).isError).toBeFalsy();
+
+      expect((await askCommand(capped, `/digest subscribe channel:${c1} time:08:00 timezone:UTC`, c)).isError).toBeFalsy();
+      const over = await askCommand(capped, `/digest subscribe channel:${c2} time:08:00 timezone:UTC`, c);
+      expect(over).toMatchObject({ isError: true, data: { error: 'subscription_limit', limit: 1 } });
+      // Changing the existing subscription is not a new one.
+      expect((await askCommand(capped, `/digest subscribe channel:${c1} time:09:00 timezone:UTC`, c)).isError).toBeFalsy();
+    } finally {
+      await capped.close();
+    }
+  }, 60_000);
+});
+
+describe('stories fetched for one server\'s feed (DATELINE_FEED_STORIES)', async () => {
+  let server: FeedServer;
+  beforeAll(async () => {
+    server = await startFeedServer();
+    server.route('/a', serveWithEtag(() => readFixture('harbour-rss.xml')));
+    server.route('/ops', serveWithEtag(() => readFixture('valley-atom.xml'), 'application/atom+xml'));
+  });
+  afterAll(() => server.close());
+
+  async function servicesWith(feedStories: 'shared' | 'own-server'): Promise<TestServices> {
+    const s = await createTestServices({
+      clock: createFixedClock(new Date('2026-02-12T00:00:00Z')),
+      feedOptions: { allowPrivateAddresses: true },
+      tenancy: { maxFeedsPerGuild: 20, maxSubscriptionsPerGuild: 10, feedStories },
+    });
+    await s.feeds.ensureConfigured([server.url('/ops')]);
+    await s.feeds.pollDue();
+    expect((await askCommand(s, `/feeds add url:${server.url('/a')}`, a)).isError).toBeFalsy();
+    return s;
+  }
+  const titles = (r: { data?: unknown }): string[] => ((r.data as { results?: { title: string }[] }).results ?? []).map((x) => x.title);
+  const window = async (s: TestServices, guildId: string | null): Promise<string[]> =>
+    (await storeVisibleTo(s.store, guildId, (g, items) => s.feeds.visibleTo(g, items))
+      .digest.digestCandidates(new Date('2026-01-01T00:00:00Z'), new Date('2026-02-12T00:00:00Z'), 100))
+      .map((c) => c.headline);
+
+  it('own-server: only the servers whose feeds brought a story see it in /search and digests; operator feeds are everyone\'s', async () => {
+    const s = await servicesWith('own-server');
+    try {
+      expect(titles(await askCommand(s, '/search Gull Island ferry', a))).toContain('Ferry service to Gull Island resumes after storm repairs');
+      const inB = await askCommand(s, '/search Gull Island ferry', b);
+      expect(titles(inB)).not.toContain('Ferry service to Gull Island resumes after storm repairs');
+      expect(titles(await askCommand(s, '/search orchard blossom', b))).toContain('Orchard growers expect an early blossom');
+      expect(await window(s, GUILD_B)).not.toContain('Lighthouse museum opens a room of storm logs');
+      expect(await window(s, GUILD_B)).toContain('Bridge toll unchanged for 2026');
+      expect(await window(s, GUILD_A)).toContain('Lighthouse museum opens a room of storm logs');
+      // The operator (local shell) sees everything; B adding the same feed shares its stories with B.
+      expect(await window(s, null)).toContain('Lighthouse museum opens a room of storm logs');
+      await askCommand(s, `/feeds add url:${server.url('/a')}`, b);
+      await s.feeds.poll([server.url('/a')]);
+      expect(await window(s, GUILD_B)).toContain('Lighthouse museum opens a room of storm logs');
+    } finally {
+      await s.close();
+    }
+  }, 60_000);
+
+  it('shared (the default): every server sees every story', async () => {
+    const s = await servicesWith('shared');
+    try {
+      expect(titles(await askCommand(s, '/search Gull Island ferry', b))).toContain('Ferry service to Gull Island resumes after storm repairs');
+      expect(await window(s, GUILD_B)).toContain('Lighthouse museum opens a room of storm logs');
+    } finally {
+      await s.close();
+    }
+  }, 60_000);
+});
