@@ -189,7 +189,7 @@ describe('feed service: private-address guard for chat-added feeds', () => {
     expect(r.message).not.toMatch(/10\.0\.0\.5/);
     expect(answers).toBe(2);
     expect(h.server.requests).toHaveLength(0);
-    expect(feeds.list()).toEqual([]);
+    expect(await feeds.list()).toEqual([]);
   });
 
   it('connects to the checked address when every answer is allowed', async () => {

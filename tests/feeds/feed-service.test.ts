@@ -82,9 +82,9 @@ describe('feed service', () => {
     // The article store as another writer holding the lock would leave it: every write fails.
     let locked = true;
     const lockable: StoryStore = withOverrides(h.store, {
-      addArticles: (batch) => {
+      addArticles: async (batch) => {
         if (locked) throw new Error('database is locked');
-        return h.store.addArticles(batch);
+        return await h.store.addArticles(batch);
       },
     });
     // Retries of the locked chunk wait on no real timer (they still add up to the retry budget).
@@ -99,7 +99,7 @@ describe('feed service', () => {
     expect(failed).toMatchObject({ etag: null, lastModified: null });
     expect(failed.health).toMatchObject({ consecutiveFailures: 1, lastSuccessAt: null, itemsAdded: 0 });
     expect(failed.health.lastError).toMatch(/database is locked/);
-    expect(h.store.count()).toBe(0);
+    expect(await h.store.count()).toBe(0);
 
     // The lock is gone: the next poll asks without If-None-Match, gets the feed and stores every story.
     locked = false;
@@ -107,7 +107,7 @@ describe('feed service', () => {
     const [second] = await feeds.pollDue();
     expect(h.server.requests.at(-1)!.headers['if-none-match']).toBeUndefined();
     expect(second).toMatchObject({ outcome: 'ok', tally: { added: 3 } });
-    expect(h.store.count()).toBe(3);
+    expect(await h.store.count()).toBe(3);
     const healed = (await h.feeds.get(url))!;
     expect(healed.etag).toMatch(/^"[0-9a-f]+"$/);
     expect(healed.health).toMatchObject({ consecutiveFailures: 0, itemsAdded: 3 });

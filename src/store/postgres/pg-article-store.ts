@@ -22,7 +22,7 @@ import type { DigestFeatureStore } from '../digest-feature-store.js';
 import type { PlaceStore } from '../place-store.js';
 import type { QuoteStore } from '../quote-store.js';
 import type { StoryStore } from '../story-store.js';
-import type { PlaceMention } from '../../geo/types.js';
+import { isDatelineSpan, type PlaceMention } from '../../geo/types.js';
 import type { Quote, ScoredSentence } from '../../nlp/types.js';
 // Pure helpers shared with the SQLite store (no driver in them): the same packing, term blobs and ranking.
 import { packSentences, unpackSentenceScores, type PackedSentence } from '../sqlite/packed-sentences.js';
@@ -119,7 +119,9 @@ function toSummary(row: SummaryRow): ArticleSummary {
 }
 
 function toPlace(p: PlaceRow): PlaceMention {
-  return { name: p.name, start: p.start, end: p.end, geonameId: p.geoname_id, countryCode: p.country_code, lat: p.lat, lon: p.lon };
+  const m: PlaceMention = { name: p.name, start: p.start, end: p.end, geonameId: p.geoname_id, countryCode: p.country_code, lat: p.lat, lon: p.lon };
+  // The store keeps only the span: the dateline's mention is told by it (as the SQLite store does).
+  return isDatelineSpan(m) ? { ...m, dateline: true } : m;
 }
 
 function toQuote(row: QuoteRow): Quote {
