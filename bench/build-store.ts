@@ -12,7 +12,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { commands } from '../commands/index.js';
-import { createApp, openArticleStore } from '../src/app.js';
+import { createApp } from '../src/app.js';
+import { openDatabase } from '../src/store/sqlite/open-database.js';
+import { createSqliteArticleParts } from '../src/store/sqlite/sqlite-article-store.js';
+import { digestFeatures } from '../src/digest/story-features.js';
 import { ingestPaths } from '../src/ingest/ingest.js';
 import type { ArticleAnalysis, NewArticle } from '../src/store/article-store.js';
 import { articleId } from '../src/store/article-identity.js';
@@ -68,13 +71,16 @@ async function main(): Promise<void> {
   const c0 = process.cpuUsage();
   let tally;
   if (seedDb) {
-    const seed = openArticleStore(seedDb);
+    // The seed read synchronously (the analyzer is a plain function): the SQLite parts under the async contract.
+    const seedDbHandle = openDatabase(seedDb);
+    const seed = createSqliteArticleParts(seedDbHandle).stories;
     const replay = (article: NewArticle): ArticleAnalysis => {
       const i = recordIndexOfUrl(article.url);
       const seedRecord = i === null ? null : makeRecordCached(seedOf(corpus, i));
       const analysis = seedRecord ? seed.getAnalysis(articleId(seedRecord.url, '')) : null;
       if (!analysis) throw new Error(`no seed analysis for ${article.url}`);
-      return analysis; // offsets are the seed's and still hold: only digits differ
+      // Offsets are the seed's and still hold (only digits differ); the digest's features are made from this story.
+      return { ...analysis, digest: digestFeatures(article, analysis.sentences, analysis.places) };
 
     };
     const cache = new Map<number, { url: string }>();
@@ -83,16 +89,16 @@ async function main(): Promise<void> {
       if (!r) cache.set(k, (r = { url: makeRecord(corpus, k).url }));
       return r;
     };
-    tally = await ingestPaths(files, { store: app.services.store, analyze: replay, now: () => new Date(), onProgress });
-    seed.close();
+    tally = await ingestPaths(files, { store: app.services.store.stories, analyze: replay, now: () => new Date(), onProgress });
+    seedDbHandle.close();
   } else {
     tally = await app.ingest(files, onProgress);
   }
   const cpu = process.cpuUsage(c0);
   const ingestSeconds = (performance.now() - t0) / 1000;
   const ingestCpuSeconds = (cpu.user + cpu.system) / 1e6;
-  const stored = app.services.store.count();
-  app.close(); // checkpoints the WAL into the main file
+  const stored = await app.services.store.stories.count();
+  await app.close(); // checkpoints the WAL into the main file
   fs.rmSync(path.join(dir, 'corpus'), { recursive: true, force: true });
 
   const ingested = tally.added + tally.duplicate + tally.rejected;

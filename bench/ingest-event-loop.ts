@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - t0) / 1000;
     ingesting = false;
     await asking;
-    app.close();
+    await app.close();
     const ms = (ns: number): number => Math.round((ns / 1e6) * 10) / 10;
     const answered = summarize(whereMs);
     const result: IngestEventLoopResult = {

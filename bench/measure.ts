@@ -160,21 +160,21 @@ async function main(): Promise<void> {
     askLines['/trend'] = lines.slice(WARMUP, WARMUP + 50);
     allLines.push(lines);
     suites.set('/trend', lineCalls(app, lines));
-    const counted: ReturnType<typeof countTrend>[] = [];
+    const counted: Awaited<ReturnType<typeof countTrend>>[] = [];
     const countCalls: Call[] = lines.map((line) => {
       const parsed = parseCommandLine(line, app.definitions);
-      return () => {
+      return async () => {
         try {
-          counted.push(countTrend(parsed.options, app.services));
+          counted.push(await countTrend(parsed.options, app.services));
         } catch {
           // a user error (unknown speaker, nothing in the span) is an answer too
         }
-        return Promise.resolve({ error: false });
+        return { error: false };
       };
     });
     suites.set('/trend counts', countCalls);
     const t0 = performance.now();
-    renderTrendChart(countTrend({ place: 'London' }, app.services).trend, { title: 'first', subtitle: '' });
+    renderTrendChart((await countTrend({ place: 'London' }, app.services)).trend, { title: 'first', subtitle: '' });
     notes.push(`/trend: the first chart of the process took ${Math.round(performance.now() - t0)} ms (loading ECharts and the fonts included)`);
     suites.set(
       '/trend chart (uncached)',
@@ -224,7 +224,7 @@ async function main(): Promise<void> {
     mixLines,
     notes,
   };
-  app.close();
+  await app.close();
   fs.rmSync(mapCacheDir, { recursive: true, force: true });
   console.log(JSON.stringify(out));
 }

@@ -136,7 +136,7 @@ async function main(): Promise<void> {
       `${label.padEnd(30)} ${String(calls.length).padStart(4)} calls cpu p50 ${st.p50} p99 ${st.p99} ms | rss ${before.rss} → ${after.rss} MB, heap ${before.heap} → ${after.heap}, external ${before.external} → ${after.external}`,
     );
   }
-  app.close();
+  await app.close();
   if (cacheDir !== config.cacheDir) fs.rmSync(cacheDir, { recursive: true, force: true });
 }
 

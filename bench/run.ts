@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BuildResult } from './build-store.js';
-import { openArticleStore } from '../src/app.js';
+import { openDatelineStore } from '../src/app.js';
 import { GENERATOR_VERSION, loadCorpus } from './generate.js';
 import type { MeasureResult } from './measure.js';
 import { botProcessRss } from './bot-process-rss.js';
@@ -144,7 +144,7 @@ async function main(): Promise<void> {
     const { dbPath, build, cached, seed } = ensureStore(articles, values.rebuild === true);
     if (values['build-only']) continue;
     // Apply pending migrations (backfills) before anything is timed: a one-off, not a start-up cost.
-    openArticleStore(dbPath).close();
+    await (await openDatelineStore(dbPath)).close();
     const measured = JSON.parse(runChild('measure.ts', [dbPath, String(articles), String(calls), String(budgetMs), String(values.quick ? 200 : 1000), String(values.quick ? 20 : 100)], `measure ${articles}`)) as MeasureResult;
 
     // Memory of the bot itself (`npm start`, shell transport), fed the same mixed command lines.

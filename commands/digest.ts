@@ -80,7 +80,7 @@ function channelLabel(channelId: string): string {
   return /^\d{17,20}$/.test(channelId) ? `<#${channelId}>` : `#${channelId}`;
 }
 
-function describeSubscription(sub: Subscription, ctx: CommandContext): string {
+async function describeSubscription(sub: Subscription, ctx: CommandContext): Promise<string> {
   const now = ctx.services.clock.now();
   const time = parseDigestTime(sub.time);
   const lines = [`${sub.time} ${sub.timezone}${sub.about ? ` · about ${sub.about}` : ''}${sub.quiet ? ' · quiet' : ''}`];
@@ -89,7 +89,7 @@ function describeSubscription(sub: Subscription, ctx: CommandContext): string {
   } else if (time) {
     lines.push(`Next: ${formatDigestMoment(nextOccurrence(now, time, sub.timezone).at, sub.timezone)}`);
   }
-  const last = ctx.services.subscriptions.lastDelivery(sub.id);
+  const last = await ctx.services.subscriptions.lastDelivery(sub.id);
   if (last) {
     const when = formatDigestMoment(new Date(last.finishedAt ?? last.scheduledAt), sub.timezone);
     const state =
@@ -120,13 +120,13 @@ async function subscribe(ctx: CommandContext): Promise<Reply> {
   await requireOwnChannel(ctx, channelId);
   const limit = ctx.services.tenancy?.maxSubscriptionsPerGuild;
   if (limit !== undefined && ctx.caller.guildId !== null) {
-    const subs = ctx.services.subscriptions.list(ctx.caller.guildId);
+    const subs = await ctx.services.subscriptions.list(ctx.caller.guildId);
     if (!subs.some((sub) => sub.channelId === channelId) && subs.length >= limit) {
       throw new UserError('subscription_limit', `This server already has ${subs.length} digest subscriptions, the most it may have (${limit}). Unsubscribe a channel first.`, { error: 'subscription_limit', limit });
     }
   }
   const now = ctx.services.clock.now();
-  const { subscription, replaced } = ctx.services.subscriptions.subscribe(
+  const { subscription, replaced } = await ctx.services.subscriptions.subscribe(
     { guildId: ctx.caller.guildId, channelId, time: formatDigestTime(time), timezone, about, quiet: ctx.options.quiet === true, createdBy: ctx.caller.userId },
     now,
   );
@@ -143,17 +143,17 @@ async function subscribe(ctx: CommandContext): Promise<Reply> {
 async function unsubscribe(ctx: CommandContext): Promise<Reply> {
   requireManager(ctx.caller);
   const channelId = String(ctx.options.channel ?? '').trim();
-  const existing = ctx.services.subscriptions.byChannel(channelId);
+  const existing = await ctx.services.subscriptions.byChannel(channelId);
   if (!existing || (ctx.caller.guildId !== null && existing.guildId !== ctx.caller.guildId)) {
     throw new UserError('not_subscribed', `${channelLabel(channelId)} has no daily digest.`, { error: 'not_subscribed' });
   }
-  ctx.services.subscriptions.unsubscribe(channelId, ctx.services.clock.now());
+  await ctx.services.subscriptions.unsubscribe(channelId, ctx.services.clock.now());
   return reply({ title: 'Digest stopped', text: `${channelLabel(channelId)} will no longer get the daily digest.`, data: { unsubscribed: channelId } });
 }
 
 async function list(ctx: CommandContext): Promise<Reply> {
   requireManager(ctx.caller);
-  const subs = ctx.services.subscriptions.list(ctx.caller.guildId);
+  const subs = await ctx.services.subscriptions.list(ctx.caller.guildId);
   if (subs.length === 0) {
     return reply({ title: 'Digests', text: 'No channel here gets a daily digest. Start one with /digest subscribe channel: time:', ephemeral: true, data: { subscriptions: [] } });
   }
@@ -161,7 +161,7 @@ async function list(ctx: CommandContext): Promise<Reply> {
   return reply({
     title: 'Digests',
     text: `${subs.length} ${subs.length === 1 ? 'channel gets' : 'channels get'} a daily digest${paused ? `; ${paused} paused after failures` : ''}.`,
-    fields: subs.slice(0, 25).map((s) => ({ name: channelLabel(s.channelId), value: describeSubscription(s, ctx) })),
+    fields: await Promise.all(subs.slice(0, 25).map(async (s) => ({ name: channelLabel(s.channelId), value: await describeSubscription(s, ctx) }))),
     ephemeral: true,
     data: { subscriptions: subs.map(subscriptionJson) },
   });
@@ -171,13 +171,13 @@ async function preview(ctx: CommandContext): Promise<Reply> {
   const channelId = typeof ctx.options.channel === 'string' && ctx.options.channel.trim() ? ctx.options.channel.trim() : ctx.caller.channelId;
   // Another server's channel would show its subscription's filter: refused like any foreign channel.
   await requireOwnChannel(ctx, channelId);
-  const found = ctx.services.subscriptions.byChannel(channelId);
+  const found = await ctx.services.subscriptions.byChannel(channelId);
   const sub = found && (ctx.caller.guildId === null || found.guildId === ctx.caller.guildId) ? found : null;
   const now = ctx.services.clock.now();
   const tz = sub?.timezone ?? ctx.services.defaultTimeZone;
-  const previous = sub ? ctx.services.subscriptions.lastFinished(sub.id) : null;
+  const previous = sub ? await ctx.services.subscriptions.lastFinished(sub.id) : null;
   const store = storeVisibleTo(ctx.services.store, ctx.caller.guildId, (guildId, items) => ctx.services.feeds.visibleTo(guildId, items));
-  const digest = buildDigest(
+  const digest = await buildDigest(
     { store, geo: ctx.services.geo },
     { since: digestWindowStart(now, previous ? new Date(previous.at) : null), at: now, tz, about: sub?.about ?? null },
   );

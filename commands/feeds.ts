@@ -93,12 +93,12 @@ async function remove(ctx: CommandContext): Promise<Reply> {
   const url = String(ctx.options.url ?? '').trim();
   const guildId = ctx.caller.guildId;
   // Another server's feed is not even acknowledged: it is as unknown as a URL nobody added.
-  const feed = ctx.services.feeds.get(url, guildId);
+  const feed = await ctx.services.feeds.get(url, guildId);
   if (!feed) throw new UserError('unknown_feed', `No feed ${truncate(url, 200)} is polled. /feeds list shows them.`, { removed: false });
   const channelId = typeof ctx.options.channel === 'string' && ctx.options.channel ? ctx.options.channel : null;
   if (channelId) {
     await requireOwnChannel(ctx, channelId);
-    if (!feed.channels.some((c) => c.channelId === channelId) || !ctx.services.feeds.removeChannel(feed.url, channelId)) {
+    if (!feed.channels.some((c) => c.channelId === channelId) || !await ctx.services.feeds.removeChannel(feed.url, channelId)) {
       throw new UserError('unknown_channel', `${feed.title ?? feed.url} does not post to ${channelLabel(channelId)}.`, { removed: false });
     }
     return reply({ text: `${feed.title ?? feed.url} no longer posts to ${channelLabel(channelId)}; it is still polled.`, data: { removed: 'channel', url: feed.url, channelId } });
@@ -108,17 +108,17 @@ async function remove(ctx: CommandContext): Promise<Reply> {
     if (!own) {
       throw new UserError('operator_feed', `${feed.title ?? feed.url} is the operator's feed (DATELINE_FEEDS): only the bot's operator can remove it. You can stop its posts here with the channel option.`, { removed: false, error: 'operator_feed' });
     }
-    ctx.services.feeds.remove(feed.url, guildId);
+    await ctx.services.feeds.remove(feed.url, guildId);
     const still = isOperatorFeed(feed) ? ' The operator still polls it for every server.' : '';
     return reply({ text: `Stopped polling ${feed.title ?? feed.url} for this server. Its stories stay in the store.${still}`, data: { removed: 'feed', url: feed.url } });
   }
-  ctx.services.feeds.remove(feed.url);
+  await ctx.services.feeds.remove(feed.url);
   const note = isOperatorFeed(feed) ? ' It is listed in DATELINE_FEEDS: remove it there too, or it comes back at the next start.' : '';
   return reply({ text: `Stopped polling ${feed.title ?? feed.url}. Its stories stay in the store.${note}`, data: { removed: 'feed', url: feed.url } });
 }
 
-function list(ctx: CommandContext): Reply {
-  const feeds = ctx.services.feeds.list(ctx.caller.guildId);
+async function list(ctx: CommandContext): Promise<Reply> {
+  const feeds = await ctx.services.feeds.list(ctx.caller.guildId);
   if (feeds.length === 0) {
     return reply({ title: 'Feeds', text: 'No feeds yet. Add one with /feeds add url:https://example.com/rss.xml', data: { feeds: [] } });
   }
@@ -151,8 +151,7 @@ export const execute: Command['execute'] = async (ctx) => {
 
 export const autocomplete: NonNullable<Command['autocomplete']> = async ({ focused, services, guildId }) => {
   const typed = focused.value.trim().toLowerCase();
-  return services.feeds
-    .list(guildId ?? null)
+  return (await services.feeds.list(guildId ?? null))
     // A choice value is at most 100 characters: longer URLs must be typed out.
     .filter((f) => f.url.length <= 100 && (!typed || f.url.toLowerCase().includes(typed) || (f.title ?? '').toLowerCase().includes(typed)))
     .slice(0, 25)

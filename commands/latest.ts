@@ -13,11 +13,12 @@ export const data = new SlashCommandBuilder()
 
 export const execute: Command['execute'] = async ({ options, services }) => {
   const count = typeof options.count === 'number' ? options.count : 5;
-  const stories = services.store.latest(count);
+  const stories = await services.store.stories.latest(count);
+  const total = await services.store.stories.count();
   if (stories.length === 0) throw new UserError('empty_store', 'The store is empty: ingest some news first (dateline ingest PATH).', { results: [] });
   return reply({
     title: 'Latest stories',
-    text: stories.length === 1 ? `The newest of ${plural(services.store.count(), 'story', 'stories')}.` : `${stories.length} newest of ${plural(services.store.count(), 'story', 'stories')}.`,
+    text: stories.length === 1 ? `The newest of ${plural(total, 'story', 'stories')}.` : `${stories.length} newest of ${plural(total, 'story', 'stories')}.`,
     fields: stories.map((s) => ({
       name: truncate(s.headline, 240),
       value: truncate(`${formatPublished(s.published)} · ${s.source}${s.datelinePlace ? ` · ${s.datelinePlace}` : ''} · id ${s.id}`, 1000),

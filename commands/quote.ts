@@ -71,7 +71,7 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   const offset = (page - 1) * QUOTES_PER_PAGE;
 
   // one extra row tells whether a next page exists
-  const hits = services.store.findQuotes({
+  const hits = await services.store.quotes.findQuotes({
     ...(speaker ? { speaker } : {}),
     ...(about ? { about } : {}),
     limit: QUOTES_PER_PAGE + 1,
@@ -98,17 +98,17 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   }));
   // the speaker as the story wrote it ("he") is read from the story: a page shows at most eight
   const bodies = new Map<string, string | null>();
-  const mentionOf = (q: QuoteHit): string | null => {
-    if (!q.speakerMention) return null;
-    if (!bodies.has(q.articleId)) bodies.set(q.articleId, services.store.getById(q.articleId)?.body ?? null);
-    return bodies.get(q.articleId)?.slice(q.speakerMention.start, q.speakerMention.end) ?? null;
-  };
+  for (const q of shown) {
+    if (q.speakerMention && !bodies.has(q.articleId)) bodies.set(q.articleId, (await services.store.stories.getById(q.articleId))?.body ?? null);
+  }
+  const mentionOf = (q: QuoteHit): string | null =>
+    q.speakerMention ? (bodies.get(q.articleId)?.slice(q.speakerMention.start, q.speakerMention.end) ?? null) : null;
   const text = shown.map((q, i) => renderQuote(q, offset + i + 1, mentionOf(q))).join('\n\n');
   const fields: ReplyField[] = [];
   if (speaker) fields.push({ name: 'Speaker', value: speaker, inline: true });
   if (about) fields.push({ name: 'About', value: truncate(about, 100), inline: true });
   const more = hits.length > QUOTES_PER_PAGE;
-  const chart = speaker ? speakerSparkline(services.store, speaker) : null; // stories quoting them over time (issue 19)
+  const chart = speaker ? await speakerSparkline(services.store, speaker) : null; // stories quoting them over time (issue 19)
   if (chart) await releaseRenderMemory(); // frees resvg's buffers (see /where)
   const title = speaker ? `Quotes of ${truncate(speaker, 100)}` : about ? `Quotes about ${truncate(about, 100)}` : 'Latest quotes';
   return reply({
@@ -123,8 +123,7 @@ export const execute: Command['execute'] = async ({ options, services }) => {
 
 export const autocomplete: NonNullable<Command['autocomplete']> = async ({ focused, services }) => {
   if (focused.name !== 'speaker') return [];
-  return services.store
-    .suggestSpeakers(focused.value.trim(), 25)
+  return (await services.store.quotes.suggestSpeakers(focused.value.trim(), 25))
     .filter((s) => s !== 'unknown')
     .map((s) => ({ name: truncate(s, 100), value: truncate(s, 100) }));
 };

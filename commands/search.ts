@@ -16,13 +16,13 @@ export const execute: Command['execute'] = async ({ options, services, caller })
   const query = String(options.query ?? '').trim();
   const count = typeof options.count === 'number' ? options.count : 5;
   // Stories only other servers' feeds brought may be theirs (DATELINE_FEED_STORIES=own-server): fetch spare hits.
-  const hits = services.feeds.visibleTo(caller.guildId, services.store.search(query, count * 3)).slice(0, count);
+  const hits = (await services.feeds.visibleTo(caller.guildId, await services.store.stories.search(query, count * 3))).slice(0, count);
   if (hits.length === 0) {
     throw new UserError('no_match', `No story matches "${query}".`, { results: [] });
   }
   return reply({
     title: `Search: ${truncate(query, 200)}`,
-    text: `${hits.length === 1 ? 'The best match' : `The ${hits.length} best matches`} in ${plural(services.store.count(), 'story', 'stories')}.`,
+    text: `${hits.length === 1 ? 'The best match' : `The ${hits.length} best matches`} in ${plural(await services.store.stories.count(), 'story', 'stories')}.`,
     fields: hits.map((hit) => ({
       name: truncate(hit.headline, 240),
       value: truncate(`${formatDay(hit.published)} · ${hit.source} · id ${hit.id}\n${hit.snippet}`, 1000),

@@ -5,7 +5,8 @@ import { reply, type ReplyField } from '../src/core/reply.js';
 import { collapseWhitespace } from '../src/nlp/sentences.js';
 import { isTooShortToSummarize, reductionPercent, scoreSentences, selectSummary } from '../src/nlp/summarize.js';
 import type { ScoredSentence } from '../src/nlp/types.js';
-import type { Article, ArticleStore } from '../src/store/article-store.js';
+import type { Article } from '../src/store/article-store.js';
+import type { StoryStore } from '../src/store/story-store.js';
 import { formatPublished, truncate } from '../src/views/format.js';
 
 const DEFAULT_LENGTH = 3;
@@ -31,28 +32,28 @@ export interface SummaryData {
 }
 
 /** The story the options point at: `article:` (id or headline), else `about:` (best search hit), else the latest. */
-export function findArticle(store: ArticleStore, options: { article?: string; about?: string }): Article {
+export async function findArticle(store: StoryStore, options: { article?: string; about?: string }): Promise<Article> {
   const noMatch = (what: string): UserError => new UserError('no_match', `No article matches '${what}'`);
   if (options.article) {
     const wanted = options.article.trim();
-    const byId = store.getById(wanted);
+    const byId = await store.getById(wanted);
     if (byId) return byId;
     // autocomplete sends ids; a typed headline falls back to the suggestions, exact title first
-    const suggestions = store.suggestHeadlines(wanted, 10);
+    const suggestions = await store.suggestHeadlines(wanted, 10);
     const exact = suggestions.find((s) => s.headline.toLowerCase() === wanted.toLowerCase()) ?? suggestions[0];
-    const article = exact ? store.getById(exact.id) : null;
+    const article = exact ? await store.getById(exact.id) : null;
     if (!article) throw noMatch(wanted);
     return article;
   }
   if (options.about) {
     const words = options.about.trim();
-    const hit = words ? store.search(words, 1)[0] : undefined;
-    const article = hit ? store.getById(hit.id) : null;
+    const hit = words ? (await store.search(words, 1))[0] : undefined;
+    const article = hit ? await store.getById(hit.id) : null;
     if (!article) throw noMatch(words);
     return article;
   }
-  const newest = store.latest(1)[0];
-  const article = newest ? store.getById(newest.id) : null;
+  const newest = (await store.latest(1))[0];
+  const article = newest ? await store.getById(newest.id) : null;
   if (!article) throw new UserError('empty_store', 'The store is empty: ingest some news first (dateline ingest PATH).');
   return article;
 }
@@ -63,10 +64,10 @@ function optionText(value: unknown): string | undefined {
 
 export const execute: Command['execute'] = async ({ options, services }) => {
   const length = typeof options.length === 'number' ? Math.min(MAX_LENGTH, Math.max(1, Math.floor(options.length))) : DEFAULT_LENGTH;
-  const article = findArticle(services.store, { article: optionText(options.article), about: optionText(options.about) });
+  const article = await findArticle(services.store.stories, { article: optionText(options.article), about: optionText(options.about) });
 
   // scores were computed at ingest; an article stored without them is scored now rather than failing
-  const stored = services.store.getAnalysis(article.id)?.sentences ?? [];
+  const stored = (await services.store.stories.getAnalysis(article.id))?.sentences ?? [];
   const sentences: ScoredSentence[] = stored.length > 0 ? stored : scoreSentences(article.body);
   const tooShort = isTooShortToSummarize(sentences.length);
   const chosen = tooShort ? [...sentences].sort((a, b) => a.index - b.index) : selectSummary(sentences, length);
@@ -107,7 +108,7 @@ export const execute: Command['execute'] = async ({ options, services }) => {
 
 export const autocomplete: NonNullable<Command['autocomplete']> = async ({ focused, services }) => {
   if (focused.name !== 'article') return [];
-  return services.store.suggestHeadlines(focused.value.trim(), 25).map((s) => ({ name: truncate(s.headline, 100), value: s.id }));
+  return (await services.store.stories.suggestHeadlines(focused.value.trim(), 25)).map((s) => ({ name: truncate(s.headline, 100), value: s.id }));
 };
 
 export const summary: Command = { data, execute, autocomplete };

@@ -160,13 +160,14 @@ export interface CountedTrend {
  * The counts of a /trend request, from the tables kept at ingest (the bench times this alone: issue 19
  * asks p99 < 20 ms at 1M stories). Throws the user errors: bad request, unknown term, nothing found.
  */
-export function countTrend(options: Readonly<Record<string, unknown>>, services: Pick<Services, 'store' | 'geo'>): CountedTrend {
+export async function countTrend(options: Readonly<Record<string, unknown>>, services: Pick<Services, 'store' | 'geo'>): Promise<CountedTrend> {
   const { store, geo } = services;
   const request = parseTrendRequest(options);
-  const resolved = request.names.map((name) => resolveTerm(request.kind, name, geo, store));
+  const resolved: ResolvedTerm[] = [];
+  for (const name of request.names) resolved.push(await resolveTerm(request.kind, name, geo, store));
   const range: DayRange | null =
     request.from === null && request.to === null ? null : { from: request.from ?? -100_000, to: request.to ?? 100_000 };
-  const counted = resolved.map((t) => countTerm(store, t, range));
+  const counted = await Promise.all(resolved.map((t) => countTerm(store, t, range)));
   const asked = { ...(request.from !== null ? { from: request.from } : {}), ...(request.to !== null ? { to: request.to } : {}) };
   const span = trendSpan(counted, asked);
   const total = counted.reduce((sum, c) => sum + c.days.reduce((s, d) => s + d.count, 0), 0);
@@ -195,7 +196,7 @@ export function countTrend(options: Readonly<Record<string, unknown>>, services:
 }
 
 export const execute: Command['execute'] = async ({ options, services }) => {
-  const { request, resolved, capped, trend } = countTrend(options, services);
+  const { request, resolved, capped, trend } = await countTrend(options, services);
   const { store } = services;
   const terms = resolved.map((t) => t.term);
   const lines = trend.series.map((s) => describeSeries(s, trend.by));
@@ -215,7 +216,7 @@ export const execute: Command['execute'] = async ({ options, services }) => {
     to: trend.to,
     b: trend.by,
   });
-  const chart = cachedTrendChart(store, queryKey, trend, chartText, 'full');
+  const chart = await cachedTrendChart(store, queryKey, trend, chartText, 'full');
   // One turn of the event loop frees resvg's native buffers (see /where).
   await releaseRenderMemory();
 
@@ -233,12 +234,11 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   });
 };
 
-export const autocomplete: NonNullable<Command['autocomplete']> = ({ focused, services }) => Promise.resolve(suggest(focused, services));
+export const autocomplete: NonNullable<Command['autocomplete']> = ({ focused, services }) => suggest(focused, services);
 
-function suggest(focused: { name: string; value: string }, services: Services): Choice[] {
+async function suggest(focused: { name: string; value: string }, services: Services): Promise<Choice[]> {
   if (focused.name === 'speaker') {
-    return services.store
-      .suggestSpeakers(focused.value.trim(), 25)
+    return (await services.store.quotes.suggestSpeakers(focused.value.trim(), 25))
       .filter((s) => s !== 'unknown')
       .map((s) => ({ name: truncate(s, 100), value: truncate(s, 100) }));
   }

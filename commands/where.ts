@@ -2,7 +2,8 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import type { Command } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { reply, type ReplyField } from '../src/core/reply.js';
-import type { ArticleStore, PlaceMentionHit, PlaceMonthCount } from '../src/store/article-store.js';
+import type { PlaceMentionHit, PlaceMonthCount } from '../src/store/article-store.js';
+import type { StoryStore } from '../src/store/story-store.js';
 import { releaseRenderMemory } from '../src/geo/locator-map.js';
 import type { GeoService, PlaceInfo, PlaceRelation } from '../src/geo/types.js';
 import { formatDay, plural, truncate } from '../src/views/format.js';
@@ -68,10 +69,10 @@ function formatRelation(r: PlaceRelation, what: string): string {
 }
 
 /** The place the newest stories mentioning this one name most often beside it (for "distance from"). */
-function pairedPlace(store: ArticleStore, geo: GeoService, hits: readonly PlaceMentionHit[], self: ReadonlySet<number>): PlaceInfo | null {
+async function pairedPlace(store: StoryStore, geo: GeoService, hits: readonly PlaceMentionHit[], self: ReadonlySet<number>): Promise<PlaceInfo | null> {
   const counts = new Map<number, number>();
   for (const articleId of [...new Set(hits.map((h) => h.articleId))].slice(0, PAIRING_STORIES)) {
-    const places = store.getAnalysis(articleId)?.places ?? [];
+    const places = (await store.getAnalysis(articleId))?.places ?? [];
     for (const id of new Set(places.map((p) => p.geonameId))) {
       if (id === null || self.has(id)) continue;
       counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -148,7 +149,7 @@ export function pointSource(p: Pick<PlaceInfo, 'kind'>): string {
 export const execute: Command['execute'] = async ({ options, services }) => {
   const query = String(options.place ?? '').trim();
   const { geo, store } = services;
-  const found = geo.lookup(query, { storeCounts: store.placeMentionCounts() });
+  const found = geo.lookup(query, { storeCounts: await store.places.placeMentionCounts() });
   const place = found.place;
   if (!place) {
     const hint = found.suggestions.length > 0 ? ` Did you mean ${found.suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
@@ -166,9 +167,9 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   }
   const idList = [...ids];
   // The count is the timeline's sum: both read every stored mention, so they cannot disagree.
-  const periods = timelinePeriods(store.placeMentionMonths(idList));
+  const periods = timelinePeriods(await store.places.placeMentionMonths(idList));
   const storyCount = periods.reduce((sum, p) => sum + p.stories, 0);
-  const hits = storyCount === 0 ? [] : store.findPlaceMentions(idList, MENTIONS);
+  const hits = storyCount === 0 ? [] : await store.places.findPlaceMentions(idList, MENTIONS);
 
   const lines: string[] = [];
   lines.push(`${place.name}: ${describeKind(place)}.`);
@@ -189,7 +190,7 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   if (place.timezone) fields.push({ name: 'Time zone', value: formatTimezone(place.timezone, services.clock.now()), inline: true });
   const fromCapital = geo.relationToCapital(place);
   // Shown for places inside a country only: not worth reading stories for otherwise.
-  const paired = place.kind === 'city' || place.kind === 'admin1' || place.kind === 'admin2' ? pairedPlace(store, geo, hits, ids) : null;
+  const paired = place.kind === 'city' || place.kind === 'admin1' || place.kind === 'admin2' ? await pairedPlace(store.stories, geo, hits, ids) : null;
   const distances: string[] = [];
   if (fromCapital) distances.push(formatRelation(fromCapital, 'capital'));
   if (paired && paired.geonameId !== fromCapital?.from.geonameId && place.kind !== 'country') distances.push(formatRelation(geo.relation(place, paired), 'named with it in the news'));
@@ -209,7 +210,7 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   }
   if (periods.length > 0) fields.push({ name: 'Timeline', value: renderTimeline(periods) });
 
-  const chart = placeSparkline(store, place.name, idList); // stories over time (issue 19)
+  const chart = await placeSparkline(store, place.name, idList); // stories over time (issue 19)
   const png = geo.renderLocatorMap(place);
   // One turn of the event loop: resvg's native buffers of earlier renders are freed there (else a
   // run of /where calls that never yields keeps ~2 MB per map rendered).

@@ -1,6 +1,6 @@
 import type { Command, CommandJson } from './core/command.js';
 import type { Clock } from './core/clock.js';
-import { createCommandRegistry } from './core/dispatch.js';
+import { createCommandHandler, type CommandHandler } from './core/command-handler.js';
 import type { Logger } from './core/logger.js';
 import type { Services, TenancySettings } from './core/services.js';
 import type { GeoService } from './geo/types.js';
@@ -8,25 +8,27 @@ import { createAnalyzer } from './ingest/analyze.js';
 import { startAnalyzerPool, type AnalyzerPool } from './ingest/analyzer-pool.js';
 import { ingestPaths, type IngestDeps, type IngestTally } from './ingest/ingest.js';
 import { withOffThreadAnalysis, type Analyzer } from './ingest/ingest-records.js';
-import type { ArticleAnalysis, ArticleStore, NewArticle } from './store/article-store.js';
-import { openDatabase } from './store/sqlite/open-database.js';
-import { createSqliteArticleStore } from './store/sqlite/sqlite-article-store.js';
+import type { ArticleAnalysis, NewArticle } from './store/article-store.js';
+import type { DatelineStore } from './store/store.js';
+import { openStore } from './store/open-store.js';
+import { isPostgresUrl } from './store/store-location.js';
+import { backfillDigestFeatures } from './digest/backfill-features.js';
 import { loadGeoService } from './geo/geo-service.js';
 import { createFeedService, type FeedServiceDeps } from './feeds/feed-service.js';
-import { createSqliteFeedStore } from './store/sqlite/sqlite-feed-store.js';
-import { createSqliteSubscriptionStore } from './store/sqlite/sqlite-subscription-store.js';
 import { feedUserAgent } from './feeds/fetch-feed.js';
 import type { Config } from './config.js';
 
 /** The running pieces, built once by the composition root and shared by every transport. */
 export interface App {
   services: Services;
+  /** Input to reply, for every transport (shell, Discord, `dateline ask`, tests). */
+  handler: CommandHandler;
   registry: ReadonlyMap<string, Command>;
   definitions: ReadonlyMap<string, CommandJson>;
   ingest(paths: readonly string[], onProgress?: IngestDeps['onProgress'], extra?: Pick<IngestDeps, 'signal' | 'skipFile' | 'onFileDone'>): Promise<IngestTally>;
   /** What `ingestFile` needs: the folder watcher ingests through the same store and analyzer. */
   ingestDeps: IngestDeps;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface AppOptions {
@@ -100,8 +102,8 @@ function offThreadAnalyzer(options: AppOptions, inline: (article: NewArticle) =>
   if (!options.offThreadAnalysis || options.ingestThreads === 0) return { analyze: inline, close: () => undefined };
   let pool: AnalyzerPool | null = null;
   let closed = false;
-  // the threads store too when the store is a file they can open (not `:memory:`)
-  const dbPath = options.dbPath === ':memory:' ? undefined : options.dbPath;
+  // the threads store too when the store is a file they can open (not `:memory:`, not a PostgreSQL server)
+  const dbPath = options.dbPath === ':memory:' || isPostgresUrl(options.dbPath) ? undefined : options.dbPath;
   const start = (): AnalyzerPool =>
     startAnalyzerPool({
       ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
@@ -135,30 +137,38 @@ function offThreadAnalyzer(options: AppOptions, inline: (article: NewArticle) =>
   };
 }
 
-export function openArticleStore(dbPath: string): ArticleStore {
-  return createSqliteArticleStore(openDatabase(dbPath));
+/**
+ * Open the store at `location` and finish what its migrations left to the domain (digest features of
+ * stories stored before they existed): what every entry point (bot, CLI, bench, tests) opens.
+ */
+export async function openDatelineStore(location: string, options: { busyTimeoutMs?: number } = {}): Promise<DatelineStore> {
+  const store = await openStore(location, options);
+  try {
+    await backfillDigestFeatures(store.digest);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
-  const registry = createCommandRegistry(options.commands);
-  const definitions = new Map([...registry.values()].map((c) => [c.data.name, c.data.toJSON()]));
   const geo = options.geo ?? (await loadGeoService(options.cacheDir ? { cacheDir: options.cacheDir } : {}));
-  // One database handle for articles and feeds: one WAL, one set of migrations.
-  const db = openDatabase(options.dbPath, [], options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {});
-  const store = createSqliteArticleStore(db);
+  // One store for articles, feeds and subscriptions: one connection (or pool), one set of migrations.
+  const store = await openDatelineStore(options.dbPath, options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {});
   const threads = offThreadAnalyzer(options, createAnalyzer({ geo }));
   const analyze = threads.analyze;
   const limits = options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {};
   const feeds = createFeedService({
-    feedStore: createSqliteFeedStore(db),
-    store,
+    feedStore: store.feeds,
+    store: store.stories,
     analyze,
     clock: options.clock,
     log: options.log,
     ...options.feedOptions,
     ...(options.tenancy ? { maxFeedsPerGuild: options.tenancy.maxFeedsPerGuild, storyVisibility: options.tenancy.feedStories ?? 'shared' } : {}),
   });
-  const subscriptions = createSqliteSubscriptionStore(db);
+  const subscriptions = store.subscriptions;
   const services: Services = {
     store,
     geo,
@@ -169,14 +179,16 @@ export async function createApp(options: AppOptions): Promise<App> {
     defaultTimeZone: options.timezone ?? 'UTC',
     ...(options.tenancy ? { tenancy: options.tenancy } : {}),
   };
+  const handler = createCommandHandler(options.commands, services);
   return {
     services,
-    registry,
-    definitions,
-    ingestDeps: { store, analyze, now: () => options.clock.now(), ...limits },
+    handler,
+    registry: handler.registry,
+    definitions: handler.definitions,
+    ingestDeps: { store: store.stories, analyze, now: () => options.clock.now(), ...limits },
     ingest: (paths, onProgress, extra = {}) =>
       ingestPaths(paths, {
-        store,
+        store: store.stories,
         analyze,
         now: () => options.clock.now(),
         excludeDirs: [options.cacheDir, options.mapsDir].filter((d): d is string => d !== undefined),
@@ -185,9 +197,9 @@ export async function createApp(options: AppOptions): Promise<App> {
         ...(onProgress ? { onProgress } : {}),
         ...(options.offThreadAnalysis ? {} : analyzerThreads(options)),
       }),
-    close: () => {
+    close: async () => {
       threads.close();
-      store.close();
+      await store.close();
     },
   };
 }

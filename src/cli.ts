@@ -9,6 +9,7 @@ import { runShow } from './cli/show-command.js';
 import { runExport } from './cli/export-command.js';
 import { runFeed } from './cli/feed-command.js';
 import { runReanalyze } from './cli/reanalyze-command.js';
+import { runMigrate } from './cli/migrate-command.js';
 
 const HELP = `dateline — the Dateline news bot's command-line tool
 
@@ -20,8 +21,10 @@ const HELP = `dateline — the Dateline news bot's command-line tool
   dateline digest --at 1987-03-02T08:00 [--tz ZONE] [--about WORDS] [--json]
                                         the digest that would be posted at that moment
   dateline reanalyze [--since DATE]     re-run the quote analysis on stories an older version stored
+  dateline migrate --from STORE --to STORE [--json]
+                                        copy stories, subscriptions, the ledger and feeds (e.g. to postgres://…)
 
-Every command takes --db PATH (else DATELINE_DB, else data/dateline.db).
+Every command takes --db PATH or a postgres:// URL (else DATELINE_DB, else DATABASE_URL, else data/dateline.db).
 Exit codes: 0 answer, 1 user error or rejected input, 2 crash.`;
 
 type Handler = (argv: string[], io: CliIo) => Promise<number>;
@@ -35,6 +38,7 @@ export const cliCommands: Record<string, Handler> = {
   feed: runFeed,
   digest: runDigest,
   reanalyze: runReanalyze,
+  migrate: runMigrate,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseStoreLocation } from './store/store-location.js';
 import { isValidTimeZone } from './core/zoned-time.js';
 
 /** Resolved once at start-up; everything else receives this object, never `process.env`. */
@@ -10,6 +11,7 @@ export interface Config {
     guildId: string | null;
     apiUrl: string | null;
   };
+  /** The store: an absolute SQLite file path, or a postgres:// URL (`--db`, `DATELINE_DB`, `DATABASE_URL`). */
   dbPath: string;
   dataDir: string;
   mapsDir: string;
@@ -56,6 +58,7 @@ const envSchema = z.object({
   DISCORD_GUILD_ID: snowflake,
   DISCORD_API_URL: z.preprocess(emptyToUndefined, z.url({ message: 'must be a URL such as http://127.0.0.1:8080/api' }).optional()),
   DATELINE_DB: optionalString,
+  DATABASE_URL: optionalString,
   DATELINE_DATA_DIR: optionalString,
   DATELINE_MAPS_DIR: optionalString,
   DATELINE_CACHE_DIR: optionalString,
@@ -90,6 +93,17 @@ export class ConfigError extends Error {
   }
 }
 
+/** A PostgreSQL URL as given; an SQLite path resolved against `cwd`; any other URL refused with the reason. */
+function storeLocation(value: string, cwd: string): string {
+  let location;
+  try {
+    location = parseStoreLocation(value);
+  } catch (error) {
+    throw new ConfigError([`--db / DATELINE_DB / DATABASE_URL: ${(error as Error).message}`]);
+  }
+  return location.kind === 'postgres' ? location.url : path.resolve(cwd, location.path);
+}
+
 export interface ConfigOverrides {
   /** `--db PATH` beats `DATELINE_DB`. */
   dbPath?: string | undefined;
@@ -113,7 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
       guildId: e.DISCORD_GUILD_ID ?? null,
       apiUrl: e.DISCORD_API_URL ?? null,
     },
-    dbPath: path.resolve(cwd, overrides.dbPath ?? e.DATELINE_DB ?? path.join(dataDir, 'dateline.db')),
+    dbPath: storeLocation(overrides.dbPath ?? e.DATELINE_DB ?? e.DATABASE_URL ?? path.join(dataDir, 'dateline.db'), cwd),
     dataDir,
     mapsDir: path.resolve(cwd, e.DATELINE_MAPS_DIR ?? path.join(dataDir, 'maps')),
     cacheDir: path.resolve(cwd, e.DATELINE_CACHE_DIR ?? path.join(dataDir, 'cache')),

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.js';
 import { appOptionsFromConfig, createApp, type App } from './app.js';
 import { systemClock } from './core/clock.js';
-import { dispatchCommand } from './core/dispatch.js';
+import { isPostgresUrl, redactPassword } from './store/store-location.js';
 import { createLogger, redactSecrets, secretsFromEnv, type Logger } from './core/logger.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { isPrimaryProcess } from './transports/discord/shard-ownership.js';
@@ -97,8 +97,9 @@ async function startUp(config: Config, log: Logger, signal: AbortSignal, closers
   closers.push(() => app.close());
   if (signal.aborted) return null;
   const primary = isPrimaryProcess(process.env);
-  const load = firstLoad(config.dbPath);
-  const count = app.services.store.count();
+  // The record of a first-start load sits beside an SQLite file; a PostgreSQL store keeps it in the data folder.
+  const load = firstLoad(isPostgresUrl(config.dbPath) ? path.join(config.dataDir, 'postgres-store') : config.dbPath);
+  const count = await app.services.store.stories.count();
   if (primary && load.needed(count)) {
     log.info(load.resuming(count) ? 'resuming the first-start load of the data folder' : 'empty store: ingesting the data folder', { dataDir: config.dataDir });
     load.begin(count);
@@ -112,13 +113,13 @@ async function startUp(config: Config, log: Logger, signal: AbortSignal, closers
       log.info('ingested', { added: tally.added, duplicate: tally.duplicate, rejected: tally.rejected, errors: tally.errors });
     } catch (error) {
       if (error instanceof IngestAbortedError) {
-        log.info('first-start load stopped; the next start resumes it', { articles: app.services.store.count() });
+        log.info('first-start load stopped; the next start resumes it', { articles: await app.services.store.stories.count() });
         return null;
       }
       throw error;
     }
   }
-  log.info('store ready', { db: config.dbPath, articles: app.services.store.count() });
+  log.info('store ready', { db: redactPassword(config.dbPath), articles: await app.services.store.stories.count() });
   return app;
 }
 
@@ -146,8 +147,6 @@ async function run(
       applicationId: config.discord.applicationId,
       guildId: config.discord.guildId,
       apiUrl: config.discord.apiUrl,
-      commands: [...app.registry.values()],
-      services: app.services,
       log,
       commandsStatePath: path.join(config.cacheDir, 'registered-commands.json'),
     });
@@ -177,14 +176,7 @@ async function run(
     await watcher?.close();
   });
 
-  await transport.start((incoming) =>
-    dispatchCommand(app.registry, incoming.name, {
-      options: incoming.options,
-      subcommand: incoming.subcommand,
-      caller: incoming.caller,
-      services: app.services,
-    }),
-  );
+  await transport.start(app.handler);
 
   // After the transport is up: catch up on missed digests, then tick every minute.
   scheduler = createDigestScheduler({
@@ -201,7 +193,7 @@ async function run(
 
   // Live news (issue 10): feeds from .env join those added with /feeds; the poller ticks every minute.
   if (!primary) return;
-  const configured = app.services.feeds.ensureConfigured(config.feeds.urls);
+  const configured = await app.services.feeds.ensureConfigured(config.feeds.urls);
   if (configured > 0) log.info('feeds from DATELINE_FEEDS registered', { count: configured });
   feedScheduler = startFeedScheduler({
     feeds: app.services.feeds,

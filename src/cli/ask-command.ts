@@ -1,9 +1,6 @@
 import { parseArgs } from 'node:util';
 import os from 'node:os';
-import { dispatchCommand, isCrashReply } from '../core/dispatch.js';
-import { isUserError } from '../core/errors.js';
-import { parseCommandLine } from '../core/parse-command-line.js';
-import { reply as makeReply, type Reply } from '../core/reply.js';
+import { isCrashReply } from '../core/dispatch.js';
 import { renderReplyText, replyToJson } from '../transports/shell/render-text.js';
 import { saveReplyChart, saveReplyImage } from '../transports/shell/save-image.js';
 import { ExitCode, println, type CliIo } from './cli-io.js';
@@ -19,25 +16,16 @@ export async function runAsk(argv: string[], io: CliIo): Promise<number> {
   }
   const { app, config } = await openCliApp(io, values.db);
   try {
-    let result: Reply;
-    try {
-      const parsed = parseCommandLine(line, app.definitions);
-      result = await dispatchCommand(app.registry, parsed.name, {
-        options: parsed.options,
-        subcommand: parsed.subcommand,
-        services: app.services,
-        caller: { userId: 'cli', userName: os.userInfo().username, channelId: config.shellChannelId, guildId: null, canManageGuild: true },
-      });
-    } catch (error) {
-      if (!isUserError(error)) throw error;
-      result = makeReply({ text: error.message, isError: true, data: error.data ?? { error: error.code } });
-    }
+    const result = await app.handler.answer({
+      line,
+      caller: { userId: 'cli', userName: os.userInfo().username, channelId: config.shellChannelId, guildId: null, canManageGuild: true },
+    });
     const imagePath = saveReplyImage(result, config.mapsDir);
     const chartPath = saveReplyChart(result, config.mapsDir);
     println(io.stdout, values.json ? JSON.stringify(replyToJson(result, imagePath, chartPath)) : renderReplyText(result, imagePath, chartPath));
     if (isCrashReply(result)) return ExitCode.crash;
     return result.isError ? ExitCode.userError : ExitCode.ok;
   } finally {
-    app.close();
+    await app.close();
   }
 }

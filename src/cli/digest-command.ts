@@ -45,7 +45,7 @@ export async function runDigest(argv: string[], io: CliIo): Promise<number> {
       return ExitCode.userError;
     }
     const at = zonedToUtc(local, tz);
-    const digest = buildDigest(
+    const digest = await buildDigest(
       { store: app.services.store, geo: app.services.geo },
       { since: digestWindowStart(at, null), at, tz, about: values.about?.trim() || null, all: values.all ?? false },
     );
@@ -57,6 +57,6 @@ export async function runDigest(argv: string[], io: CliIo): Promise<number> {
     }
     return ExitCode.ok;
   } finally {
-    app.close();
+    await app.close();
   }
 }

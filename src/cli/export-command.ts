@@ -2,9 +2,12 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import type { Writable } from 'node:stream';
-import { openArticleStore } from '../app.js';
+import { openDatelineStore } from '../app.js';
 import { loadConfig } from '../config.js';
-import type { ArticleStore, StoredStory, StoryCursor } from '../store/article-store.js';
+import { isPostgresUrl, redactPassword } from '../store/store-location.js';
+import type { StoredStory, StoryCursor } from '../store/article-store.js';
+import type { DatelineStore } from '../store/store.js';
+import type { StoryStore } from '../store/story-store.js';
 import { ExitCode, println, type CliIo } from './cli-io.js';
 import { articleToJson } from './show-command.js';
 
@@ -14,10 +17,10 @@ const PAGE = 500;
 const USAGE = 'Usage: dateline export [--db PATH] [--since DATE] [--json]   (NDJSON on stdout: one `show --json` object per story, oldest first)';
 
 /** Every stored story (published at or after `since`), oldest first, a page at a time. */
-export async function* storedStories(store: ArticleStore, since: Date | undefined): AsyncGenerator<StoredStory> {
+export async function* storedStories(store: StoryStore, since: Date | undefined): AsyncGenerator<StoredStory> {
   let after: StoryCursor | null = null;
   do {
-    const page = store.storiesPage({ ...(since ? { since } : {}), after, limit: PAGE });
+    const page: { stories: StoredStory[]; next: StoryCursor | null } = await store.storiesPage({ ...(since ? { since } : {}), after, limit: PAGE });
     yield* page.stories;
     after = page.next;
   } while (after);
@@ -53,23 +56,23 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
   }
   const { dbPath } = loadConfig(io.env, { dbPath: values.db }, io.cwd);
   // Opening a missing file would create an empty store: an export of nothing that looks like success.
-  if (!fs.existsSync(dbPath) || !fs.statSync(dbPath).isFile()) {
-    println(io.stderr, `dateline export: cannot read the store ${dbPath}: no such file`);
+  if (!isPostgresUrl(dbPath) && (!fs.existsSync(dbPath) || !fs.statSync(dbPath).isFile())) {
+    println(io.stderr, `dateline export: cannot read the store ${redactPassword(dbPath)}: no such file`);
     return ExitCode.crash;
   }
-  let store: ArticleStore;
+  let store: DatelineStore;
   try {
-    store = openArticleStore(dbPath);
+    store = await openDatelineStore(dbPath);
   } catch (error) {
-    println(io.stderr, `dateline export: cannot read the store ${dbPath}: ${(error as Error).message}`);
+    println(io.stderr, `dateline export: cannot read the store ${redactPassword(dbPath)}: ${(error as Error).message}`);
     return ExitCode.crash;
   }
   try {
     // "of N" only for a whole-store export: counting a --since window would cost a pass of its own.
-    const of = io.stderrIsTty && !since ? ` of ${store.count().toLocaleString('en-US')}` : '';
+    const of = io.stderrIsTty && !since ? ` of ${(await store.stories.count()).toLocaleString('en-US')}` : '';
     let written = 0;
     let lastDraw = 0;
-    for await (const { article, analysis } of storedStories(store, since)) {
+    for await (const { article, analysis } of storedStories(store.stories, since)) {
       await writeLine(io.stdout, JSON.stringify(articleToJson(article, analysis)));
       written++;
       if (io.stderrIsTty && performance.now() - lastDraw > 100) {
@@ -80,9 +83,9 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
     if (io.stderrIsTty) io.stderr.write(`\r\x1b[Kexported ${written.toLocaleString('en-US')} stories\n`);
     return ExitCode.ok;
   } catch (error) {
-    println(io.stderr, `dateline export: cannot read the store ${dbPath}: ${(error as Error).message}`);
+    println(io.stderr, `dateline export: cannot read the store ${redactPassword(dbPath)}: ${(error as Error).message}`);
     return ExitCode.crash;
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -42,7 +42,7 @@ export async function runFeed(argv: string[], io: CliIo): Promise<number> {
     }
     return tally.rejected > 0 ? ExitCode.userError : ExitCode.ok;
   } finally {
-    app.close();
+    await app.close();
   }
 }
 
@@ -52,8 +52,8 @@ async function removeFeeds(io: CliIo, db: string | undefined, urls: readonly str
   try {
     let missing = 0;
     for (const url of urls) {
-      const feed = app.services.feeds.get(url);
-      if (!feed || !app.services.feeds.remove(feed.url)) {
+      const feed = await app.services.feeds.get(url);
+      if (!feed || !(await app.services.feeds.remove(feed.url))) {
         missing += 1;
         println(io.stderr, `No feed ${url} is registered.`);
         continue;
@@ -63,14 +63,14 @@ async function removeFeeds(io: CliIo, db: string | undefined, urls: readonly str
     }
     return missing > 0 ? ExitCode.userError : ExitCode.ok;
   } finally {
-    app.close();
+    await app.close();
   }
 }
 
 async function listFeeds(io: CliIo, db: string | undefined, json: boolean): Promise<number> {
   const { app } = await openCliApp(io, db);
   try {
-    const feeds = app.services.feeds.list();
+    const feeds = await app.services.feeds.list();
     if (json) {
       println(io.stdout, JSON.stringify({ feeds: feeds.map((f) => ({ url: f.url, title: f.title, intervalMinutes: f.intervalMinutes, origin: f.origin, owners: f.owners, channels: f.channels, health: f.health })) }));
     } else if (feeds.length === 0) {
@@ -80,6 +80,6 @@ async function listFeeds(io: CliIo, db: string | undefined, json: boolean): Prom
     }
     return ExitCode.ok;
   } finally {
-    app.close();
+    await app.close();
   }
 }

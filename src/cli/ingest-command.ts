@@ -42,6 +42,6 @@ export async function runIngest(argv: string[], io: CliIo): Promise<number> {
     }
     return tally.rejected > 0 ? ExitCode.userError : ExitCode.ok;
   } finally {
-    app.close();
+    await app.close();
   }
 }

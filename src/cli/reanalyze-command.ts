@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { QUOTE_ANALYZER_VERSION } from '../nlp/quotes/extract-quotes.js';
 import { quotesOfBody } from '../ingest/analyze.js';
 import type { Quote } from '../nlp/types.js';
-import type { ArticleStore } from '../store/article-store.js';
+import type { QuoteStore } from '../store/quote-store.js';
 import { ExitCode, println, type CliIo } from './cli-io.js';
 import { openCliApp } from './open-app.js';
 
@@ -31,18 +31,18 @@ export interface ReanalyzeOptions {
  * current, so a run that stops (Ctrl-C, a crash) loses nothing and the next run resumes with the
  * stories not yet marked. Returns how many stories were updated.
  */
-export function reanalyzeQuotes(store: ArticleStore, options: ReanalyzeOptions): number {
+export async function reanalyzeQuotes(store: QuoteStore, options: ReanalyzeOptions): Promise<number> {
   const version = options.version ?? QUOTE_ANALYZER_VERSION;
   const analyze = options.analyze ?? quotesOfBody;
   const batch = Math.max(1, options.batch ?? REANALYZE_BATCH);
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  const total = Math.min(limit, store.countStaleQuoteStories(version, options.since));
+  const total = Math.min(limit, await store.countStaleQuoteStories(version, options.since));
   let done = 0;
   options.onProgress?.({ done, total });
   while (done < limit) {
-    const stories = store.staleQuoteStories(version, options.since, Math.min(batch, limit - done));
+    const stories = await store.staleQuoteStories(version, options.since, Math.min(batch, limit - done));
     if (stories.length === 0) break;
-    const updated = store.replaceQuotes(
+    const updated = await store.replaceQuotes(
       stories.map((s) => ({ id: s.id, quotes: analyze(s.body) })),
       version,
     );
@@ -75,7 +75,7 @@ export async function runReanalyze(argv: string[], io: CliIo): Promise<number> {
   try {
     const started = performance.now();
     let lastLine = 0;
-    const done = reanalyzeQuotes(app.services.store, {
+    const done = await reanalyzeQuotes(app.services.store.quotes, {
       since,
       onProgress: ({ done: n, total }) => {
         const now = performance.now();
@@ -91,6 +91,6 @@ export async function runReanalyze(argv: string[], io: CliIo): Promise<number> {
     println(io.stdout, `reanalyzed ${done.toLocaleString('en-US')} stories in ${seconds.toFixed(1)} s; every story${since ? ` since ${values.since}` : ''} is at quote analyzer v${QUOTE_ANALYZER_VERSION}`);
     return ExitCode.ok;
   } finally {
-    app.close();
+    await app.close();
   }
 }

@@ -57,15 +57,15 @@ export async function runShow(argv: string[], io: CliIo): Promise<number> {
   }
   const { app } = await openCliApp(io, values.db);
   try {
-    const article = app.services.store.getById(id);
+    const article = await app.services.store.stories.getById(id);
     if (!article) {
       println(io.stderr, `No article with id ${id}. Find ids with: dateline ask "/search WORDS"`);
       return ExitCode.userError;
     }
-    const analysis = app.services.store.getAnalysis(article.id);
+    const analysis = await app.services.store.stories.getAnalysis(article.id);
     println(io.stdout, values.json ? JSON.stringify(articleToJson(article, analysis)) : articleToText(article, analysis));
     return ExitCode.ok;
   } finally {
-    app.close();
+    await app.close();
   }
 }

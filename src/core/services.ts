@@ -1,4 +1,4 @@
-import type { ArticleStore } from '../store/article-store.js';
+import type { DatelineStore } from '../store/store.js';
 import type { GeoService } from '../geo/types.js';
 import type { FeedService, FeedStoryVisibility } from '../feeds/feed-service.js';
 import type { SubscriptionStore } from '../store/subscription-store.js';
@@ -10,7 +10,8 @@ import type { Logger } from './logger.js';
  * so tests build the same services over a temp store and a fake clock.
  */
 export interface Services {
-  store: ArticleStore;
+  /** The store in its parts (stories, quotes, places, digest, subscriptions, feeds). */
+  store: DatelineStore;
   geo: GeoService;
   clock: Clock;
   log: Logger;

@@ -1,6 +1,8 @@
 import type { GeoService, PlaceMention } from '../geo/types.js';
 import type { ScoredSentence } from '../nlp/types.js';
-import type { ArticleStore } from '../store/article-store.js';
+import type { DigestFeatureStore } from '../store/digest-feature-store.js';
+import type { StoryStore } from '../store/story-store.js';
+import { candidatesWithFeatures } from './backfill-features.js';
 import { formatInZone } from '../core/zoned-time.js';
 import { createAboutFilter, matchesAbout, type AboutFilter } from './about-filter.js';
 import { DEFAULT_GROUPING, groupStories, headlineKey, type GroupInput, type GroupingOptions, type TermBackground } from './group-stories.js';
@@ -45,7 +47,8 @@ export interface Digest {
 }
 
 export interface BuildDigestDeps {
-  store: ArticleStore;
+  /** The parts of the store a digest reads: its features, and stories' bodies for an `about` filter. */
+  store: { stories: StoryStore; digest: DigestFeatureStore };
   geo?: GeoService;
 }
 
@@ -99,13 +102,13 @@ export function storyPlaces(places: readonly PlaceMention[], geo?: GeoService, m
  * The store's stories per term, kept per store until its `dataVersion()` says something was written:
  * one read of the term table (~100,000 short rows at 100k stories) instead of one per build.
  */
-const backgrounds = new WeakMap<ArticleStore, { version: number; background: TermBackground }>();
+const backgrounds = new WeakMap<DigestFeatureStore, { version: number; background: TermBackground }>();
 
-function termBackground(store: ArticleStore): TermBackground {
-  const version = store.dataVersion();
+async function termBackground(store: DigestFeatureStore): Promise<TermBackground> {
+  const version = await store.dataVersion();
   let cached = backgrounds.get(store);
   if (cached?.version !== version) {
-    const { stories, counts } = store.digestTermStories();
+    const { stories, counts } = await store.digestTermStories();
     cached = { version, background: { stories, storiesWith: (id) => (typeof id === 'number' ? (counts[id] ?? 0) : 0) } };
     backgrounds.set(store, cached);
   }
@@ -113,9 +116,9 @@ function termBackground(store: ArticleStore): TermBackground {
 }
 
 /** The stories of the window `about` keeps: it looks at bodies, so only a filtered digest reads them. */
-function aboutIds(store: ArticleStore, filter: AboutFilter, since: Date, at: Date, limit: number): Set<string> {
+async function aboutIds(store: StoryStore, filter: AboutFilter, since: Date, at: Date, limit: number): Promise<Set<string>> {
   const ids = new Set<string>();
-  for (const { article, places } of store.storiesBetween(since, at, limit)) {
+  for (const { article, places } of await store.storiesBetween(since, at, limit)) {
     if (matchesAbout(filter, { headline: article.headline, body: article.body, places })) ids.add(article.id);
   }
   return ids;
@@ -126,7 +129,7 @@ function aboutIds(store: ArticleStore, filter: AboutFilter, since: Date, at: Dat
  * grouped by event and ranked by coverage and recency. Pure apart from store reads, so the scheduler,
  * `/digest preview` and `dateline digest --at` show the same thing.
  */
-export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions): Digest {
+export async function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions): Promise<Digest> {
   const all = options.all ?? false;
   const maxGroups = all ? Infinity : (options.maxGroups ?? DIGEST_DEFAULTS.maxGroups);
   const perGroup = all ? Infinity : (options.maxStoriesPerGroup ?? DIGEST_DEFAULTS.maxStoriesPerGroup);
@@ -136,9 +139,9 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
   // 1. Candidates in the window, with what ranking needs, worked out when each story was stored
   // (DigestFeatures): one read of short rows, no bodies. Each headline's key is made once here:
   // templates, coverage and the shown list all compare headlines by it.
-  const windowAll = deps.store.digestCandidates(options.since, options.at, maxCandidates);
+  const windowAll = await candidatesWithFeatures(deps.store.digest, options.since, options.at, maxCandidates);
   const keys = windowAll.map((c) => headlineKey(c.headline));
-  const keep = filter ? aboutIds(deps.store, filter, options.since, options.at, maxCandidates) : null;
+  const keep = filter ? await aboutIds(deps.store.stories, filter, options.since, options.at, maxCandidates) : null;
   const inputs: GroupInput[] = [];
   const sourceOf = new Map<string, string>();
   windowAll.forEach((c, i) => {
@@ -153,7 +156,7 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
   // 2. Routine series, learnt from the headlines of the days before the window and of the window itself
   // (each past day's shapes are kept between builds: shape-history.ts).
   const templates = options.templates ?? DEFAULT_TEMPLATES;
-  const history = historyShapeSets(deps.store, new Date(options.since.getTime() - templates.lookbackDays * DAY_MS), options.since, DIGEST_DEFAULTS.maxHistory);
+  const history = await historyShapeSets(deps.store.digest, new Date(options.since.getTime() - templates.lookbackDays * DAY_MS), options.since, DIGEST_DEFAULTS.maxHistory);
   // The whole window, not only what `about` kept: a series is a series whatever the filter.
   const { template: scores, series } = templateAndSeriesScores(windowAll, history, templates, keys);
   const templateOf = new Map(windowAll.map((c, i) => [c.headline, scores[i]!]));
@@ -165,7 +168,7 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
   }
 
   // 3. Events, best first; what is shown of their stories read for those alone.
-  const groups = groupStories(inputs, options.at.getTime(), options.grouping ?? DEFAULT_GROUPING, termBackground(deps.store));
+  const groups = groupStories(inputs, options.at.getTime(), options.grouping ?? DEFAULT_GROUPING, await termBackground(deps.store.digest));
   const byId = new Map(inputs.map((input) => [input.id, input]));
   const shown = groups.slice(0, maxGroups).map((g) => {
     // The same story filed twice (an update, a repeat) is shown once: the representative or the newest.
@@ -180,7 +183,7 @@ export function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions):
     const sources = new Set(g.ids.map((id) => sourceOf.get(id)));
     return { members, more: g.ids.length - Math.min(members.length, perGroup), storyCount: g.ids.length, sourceCount: sources.size };
   });
-  const details = deps.store.digestDetails(shown.flatMap((g) => g.members.slice(0, perGroup).map((c) => c.id)));
+  const details = await deps.store.digest.digestDetails(shown.flatMap((g) => g.members.slice(0, perGroup).map((c) => c.id)));
   return {
     at: options.at,
     since: options.since,

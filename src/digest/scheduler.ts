@@ -4,17 +4,16 @@ import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
 import { localDateKey } from '../core/zoned-time.js';
 import type { GeoService } from '../geo/types.js';
-import type { ArticleStore } from '../store/article-store.js';
 import type { Claim, Subscription, SubscriptionStore } from '../store/subscription-store.js';
 import { messageNonce, SendCancelledError, type SendTarget, type SentMessage, type Transport } from '../transports/transport.js';
-import { buildDigest, digestWindowStart } from './build-digest.js';
+import { buildDigest, digestWindowStart, type BuildDigestDeps } from './build-digest.js';
 import { storeVisibleTo, type StoryVisibilityFilter } from './visible-store.js';
 import { digestMarker, partMarker, renderDigest } from './render-digest.js';
 import { latestOccurrence, parseDigestTime } from './schedule-time.js';
 
 export interface DigestSchedulerOptions {
   subscriptions: SubscriptionStore;
-  store: ArticleStore;
+  store: BuildDigestDeps['store'];
   geo?: GeoService;
   transport: Transport;
   clock: Clock;
@@ -111,19 +110,19 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
     const target: SendTarget = { channelId: sub.channelId, guildId: sub.guildId };
     const marker = digestMarker(sub.id, d.localDate);
     try {
-      const digest = buildDigest(
+      const digest = await buildDigest(
         { store: storeVisibleTo(options.store, sub.guildId, options.visibleTo), ...(options.geo ? { geo: options.geo } : {}) },
         { since: new Date(d.since), at: new Date(d.at), tz: sub.timezone, about: sub.about },
       );
       if (digest.storyCount === 0 && sub.quiet) {
-        subscriptions.finishDelivery(sub.id, d.localDate, owner, 'skipped', options.clock.now());
+        await subscriptions.finishDelivery(sub.id, d.localDate, owner, 'skipped', options.clock.now());
         report.skipped.push(key);
         return;
       }
       const parts = renderDigest(digest, { marker, lateSince: d.late ? new Date(d.scheduledAt) : null });
       const leaseUntil = (): Date => new Date(options.clock.now().getTime() + o.leaseMs);
       // The fencing check: this claim is still the current one (same owner, same lease version).
-      const stillOurs = (): boolean => subscriptions.holdClaim(sub.id, d.localDate, owner, d.leaseVersion, leaseUntil());
+      const stillOurs = (): Promise<boolean> => subscriptions.holdClaim(sub.id, d.localDate, owner, d.leaseVersion, leaseUntil());
       const lost = (): void => log.warn('digest claim lost; not posting', { subscription: sub.id, localDate: d.localDate, leaseVersion: d.leaseVersion });
       let foundPosted = false;
       for (let i = d.messageIds.length; i < parts.length; i++) {
@@ -133,11 +132,11 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
           const found = await withTimeout(transport.findRecentMessage(target, partKey), o.sendTimeoutMs, 'looking for the digest');
           if (found) {
             foundPosted = true;
-            if (!subscriptions.recordPart(sub.id, d.localDate, owner, found.id, leaseUntil(), d.leaseVersion)) return lost();
+            if (!await subscriptions.recordPart(sub.id, d.localDate, owner, found.id, leaseUntil(), d.leaseVersion)) return lost();
             continue;
           }
         }
-        if (!stillOurs()) return lost();
+        if (!(await stillOurs())) return lost();
         let sent: SentMessage;
         try {
           // The same nonce on every attempt and in every process: Discord drops a repeat of this part.
@@ -153,12 +152,12 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
           log.info('digest part was posted although sending failed', { subscription: sub.id, localDate: d.localDate, part: i + 1, error: errorText(error) });
           sent = found;
         }
-        if (!subscriptions.recordPart(sub.id, d.localDate, owner, sent.id, leaseUntil(), d.leaseVersion)) {
+        if (!await subscriptions.recordPart(sub.id, d.localDate, owner, sent.id, leaseUntil(), d.leaseVersion)) {
           log.warn('digest claim lost while posting', { subscription: sub.id, localDate: d.localDate });
           return;
         }
       }
-      subscriptions.finishDelivery(sub.id, d.localDate, owner, 'delivered', options.clock.now());
+      await subscriptions.finishDelivery(sub.id, d.localDate, owner, 'delivered', options.clock.now());
       if (foundPosted) report.resolved.push(key);
       else report.delivered.push(key);
       if (d.late) report.late.push(key);
@@ -167,14 +166,14 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
       const now = options.clock.now();
       const reason = errorText(error);
       if (d.attempts >= o.maxAttempts) {
-        subscriptions.failAttempt(sub.id, d.localDate, owner, reason, null, now);
-        subscriptions.pause(sub.id, `posting failed ${d.attempts} times (last: ${reason})`, now);
+        await subscriptions.failAttempt(sub.id, d.localDate, owner, reason, null, now);
+        await subscriptions.pause(sub.id, `posting failed ${d.attempts} times (last: ${reason})`, now);
         report.failed.push(key);
         log.error('digest failed; subscription paused', { subscription: sub.id, channel: sub.channelId, localDate: d.localDate, attempts: d.attempts, error: reason });
       } else {
         const delays = o.retryDelaysMs;
         const delay = delays[Math.min(d.attempts - 1, delays.length - 1)] ?? 60_000;
-        subscriptions.failAttempt(sub.id, d.localDate, owner, reason, new Date(now.getTime() + delay), now);
+        await subscriptions.failAttempt(sub.id, d.localDate, owner, reason, new Date(now.getTime() + delay), now);
         report.retrying.push(key);
         log.warn('digest post failed; will retry', { subscription: sub.id, channel: sub.channelId, localDate: d.localDate, attempt: d.attempts, retryInMs: delay, error: reason });
       }
@@ -187,10 +186,10 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
     const claimed = new Set<string>();
 
     // 1. Open ledger rows: crashed intents whose lease ran out, retries come due.
-    for (const open of subscriptions.openDeliveries(now)) {
-      const sub = subscriptions.get(open.subscriptionId);
+    for (const open of await subscriptions.openDeliveries(now)) {
+      const sub = await subscriptions.get(open.subscriptionId);
       if (!sub || sub.pausedAt || !owns(sub)) continue;
-      const claim = subscriptions.claimDelivery({
+      const claim = await subscriptions.claimDelivery({
         subscriptionId: sub.id,
         localDate: open.localDate,
         owner,
@@ -204,7 +203,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
     }
 
     // 2. Digests whose time has come and that have no ledger row yet.
-    for (const sub of subscriptions.list()) {
+    for (const sub of await subscriptions.list()) {
       if (sub.pausedAt || !owns(sub)) continue;
       const time = parseDigestTime(sub.time);
       if (!time) continue;
@@ -216,11 +215,11 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
       const isToday = occurrence.localDate === localDateKey(now, sub.timezone);
       const lateBy = now.getTime() - occurrence.at.getTime();
       if (!isToday && lateBy > o.maxLateMs) continue;
-      if (subscriptions.getDelivery(sub.id, occurrence.localDate)) continue;
+      if (await subscriptions.getDelivery(sub.id, occurrence.localDate)) continue;
       const late = lateBy > o.lateAfterMs;
       const at = late ? now : occurrence.at;
-      const previous = subscriptions.lastFinished(sub.id);
-      const claim = subscriptions.claimDelivery({
+      const previous = await subscriptions.lastFinished(sub.id);
+      const claim = await subscriptions.claimDelivery({
         subscriptionId: sub.id,
         localDate: occurrence.localDate,
         owner,

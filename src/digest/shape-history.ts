@@ -1,4 +1,4 @@
-import type { ArticleStore } from '../store/article-store.js';
+import type { DigestFeatureStore } from '../store/digest-feature-store.js';
 
 /**
  * The headline shapes of the days before a digest's window (`templateScoresOfShapes`). Every build
@@ -40,10 +40,10 @@ interface StoreCache {
   items: number;
 }
 
-const caches = new WeakMap<ArticleStore, StoreCache>();
+const caches = new WeakMap<DigestFeatureStore, StoreCache>();
 
-function storeCache(store: ArticleStore): StoreCache {
-  const version = store.dataVersion();
+async function storeCache(store: DigestFeatureStore): Promise<StoreCache> {
+  const version = await store.dataVersion();
   let cache = caches.get(store);
   if (!cache || cache.version !== version) caches.set(store, (cache = { version, days: new Map(), items: 0 }));
   return cache;
@@ -62,13 +62,13 @@ function evict(cache: StoreCache): void {
   }
 }
 
-function cachedDay(store: ArticleStore, cache: StoreCache, day: number): DayShapes {
+async function cachedDay(store: DigestFeatureStore, cache: StoreCache, day: number): Promise<DayShapes> {
   let shapes = cache.days.get(day);
   if (shapes) {
     // Least recently used first out: re-insert to mark the use.
     cache.days.delete(day);
   } else {
-    const read = store.dayHeadlineShapes(new Date(day * DAY_MS));
+    const read = await store.dayHeadlineShapes(new Date(day * DAY_MS));
     shapes = { stories: read.stories, all: new Set(read.shapes), entries: null, truncated: false };
     cache.items += size(shapes);
   }
@@ -78,9 +78,9 @@ function cachedDay(store: ArticleStore, cache: StoreCache, day: number): DayShap
 }
 
 /** The day's headlines one by one, up to `limit` of them (newest first). */
-function dayEntries(store: ArticleStore, cache: StoreCache, day: number, shapes: DayShapes, limit: number): void {
+async function dayEntries(store: DigestFeatureStore, cache: StoreCache, day: number, shapes: DayShapes, limit: number): Promise<void> {
   if (shapes.entries && !(shapes.truncated && shapes.entries.length < limit)) return;
-  const rows = store.headlineShapesBetween(new Date(day * DAY_MS), new Date((day + 1) * DAY_MS), limit);
+  const rows = await store.headlineShapesBetween(new Date(day * DAY_MS), new Date((day + 1) * DAY_MS), limit);
   cache.items -= size(shapes);
   shapes.entries = rows.map((r) => ({ ms: r.publishedMs, shapes: r.shapes }));
   shapes.truncated = rows.length >= limit;
@@ -94,17 +94,17 @@ function dayEntries(store: ArticleStore, cache: StoreCache, day: number, shapes:
  * number of days it was seen on, the same answer as reading the headlines whole. A caller with many
  * shapes to count (a window's ~4,000) walks the days' sets once.
  */
-export function historyShapeSets(store: ArticleStore, from: Date, to: Date, limit: number): ReadonlySet<string>[] {
+export async function historyShapeSets(store: DigestFeatureStore, from: Date, to: Date, limit: number): Promise<ReadonlySet<string>[]> {
   const fromMs = from.getTime();
   const toMs = to.getTime();
   const daySets: Set<string>[] = [];
   let remaining = limit;
   if (toMs > fromMs) {
-    const cache = storeCache(store);
+    const cache = await storeCache(store);
     for (let day = Math.floor((toMs - 1) / DAY_MS); day >= Math.floor(fromMs / DAY_MS) && remaining > 0; day--) {
       const dayStart = day * DAY_MS;
       const dayEnd = dayStart + DAY_MS;
-      const known = cachedDay(store, cache, day);
+      const known = await cachedDay(store, cache, day);
       if (known.stories === 0) continue;
       if (fromMs <= dayStart && toMs >= dayEnd && known.stories <= remaining) {
         // The whole day: its distinct shapes, without its stories.
@@ -112,11 +112,11 @@ export function historyShapeSets(store: ArticleStore, from: Date, to: Date, limi
         remaining -= known.stories;
         continue;
       }
-      dayEntries(store, cache, day, known, limit);
+      await dayEntries(store, cache, day, known, limit);
       let shapes = { entries: known.entries!, all: known.all, truncated: known.truncated };
       if (shapes.truncated && toMs < dayEnd) {
         // More stories that day than are ever read at once: read the part before `to` itself.
-        const part = store.headlineShapesBetween(new Date(Math.max(fromMs, dayStart)), to, remaining);
+        const part = await store.headlineShapesBetween(new Date(Math.max(fromMs, dayStart)), to, remaining);
         shapes = { entries: part.map((r) => ({ ms: r.publishedMs, shapes: r.shapes })), all: new Set(), truncated: true };
       }
       // Entries are newest first: those in [from, to) are one run.

@@ -151,7 +151,7 @@ export async function evaluateEvents(dataPath: string, cacheDir = path.resolve('
     for (const day of days) {
       const since = new Date(`${day}T00:00:00Z`);
       const at = new Date(since.getTime() + 86_400_000);
-      const digest = buildDigest({ store: app.services.store, geo: app.services.geo }, { since, at, tz: 'UTC', all: true });
+      const digest = await buildDigest({ store: app.services.store, geo: app.services.geo }, { since, at, tz: 'UTC', all: true });
       // Each gold story to the digest group that shows it: by url, else (a text duplicate the store
       // kept once) by its headline; a story shown nowhere is a group of its own.
       const byUrl = new Map<string, string>();
@@ -180,7 +180,7 @@ export async function evaluateEvents(dataPath: string, cacheDir = path.resolve('
     }
     return { days: results, system: bcubed(allSystem, allGold), baseline: bcubed(allBaseline, allGold) };
   } finally {
-    app.close();
+    await app.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -7,7 +7,8 @@ import { articleId, contentHash } from '../store/article-identity.js';
 import { ingestRecords } from '../ingest/ingest-records.js';
 import type { StoreRetryOptions } from '../ingest/store-retry.js';
 import { emptyTally, type IngestTally } from '../ingest/ingest.js';
-import type { ArticleAnalysis, ArticleStore, NewArticle } from '../store/article-store.js';
+import type { ArticleAnalysis, NewArticle } from '../store/article-store.js';
+import type { StoryStore } from '../store/story-store.js';
 import { DEFAULT_FEED_INTERVAL_MINUTES, type Feed, type FeedChannel, type FeedStore } from '../store/feed-store.js';
 import { messageNonce, type SendTarget } from '../transports/transport.js';
 import { formatPublished, truncate } from '../views/format.js';
@@ -65,17 +66,17 @@ export interface FeedService {
    * no other guild has it and the operator did not list it); false when the guild does not have it.
    * Without (the operator: command line, local shell): the feed goes for everyone.
    */
-  remove(url: string, guildId?: string | null): boolean;
-  removeChannel(url: string, channelId: string): boolean;
+  remove(url: string, guildId?: string | null): Promise<boolean>;
+  removeChannel(url: string, channelId: string): Promise<boolean>;
   /**
    * Feeds as a guild sees them: those it added plus the operator's (DATELINE_FEEDS), each with only
    * that guild's channels. Without a guild (the operator): every feed, whole.
    */
-  list(guildId?: string | null): Feed[];
+  list(guildId?: string | null): Promise<Feed[]>;
   /** One feed as `list` shows it to the guild; null when unknown or not the guild's to see. */
-  get(url: string, guildId?: string | null): Feed | null;
+  get(url: string, guildId?: string | null): Promise<Feed | null>;
   /** Register the feeds listed in configuration that the store does not know yet; returns how many were new. */
-  ensureConfigured(urls: readonly string[]): number;
+  ensureConfigured(urls: readonly string[]): Promise<number>;
   /** Poll these URLs once, now. Registered feeds use and update their validators and health; others are polled ad hoc. */
   poll(urls: readonly string[]): Promise<FeedPollResult[]>;
   /** Poll every registered feed whose time has come (interval, or backoff after failures). */
@@ -89,7 +90,7 @@ export interface FeedService {
    * `own-server`, stories that only other servers' feeds brought are left out; `shared`: all.
    * No guild (the operator, the local shell): all.
    */
-  visibleTo<T extends { id: string }>(guildId: string | null, items: readonly T[]): T[];
+  visibleTo<T extends { id: string }>(guildId: string | null, items: readonly T[]): Promise<T[]>;
 }
 
 /** Who sees stories fetched for one server's feed (config DATELINE_FEED_STORIES). */
@@ -97,7 +98,7 @@ export type FeedStoryVisibility = 'shared' | 'own-server';
 
 export interface FeedServiceDeps {
   feedStore: FeedStore;
-  store: ArticleStore;
+  store: StoryStore;
   analyze: (article: NewArticle) => ArticleAnalysis;
   clock: Clock;
   /**
@@ -183,14 +184,14 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
   }
 
   async function runPoll(url: string, trusted: boolean): Promise<FeedPollResult> {
-    const feed = deps.feedStore.getFeed(url);
+    const feed = await deps.feedStore.getFeed(url);
     const started = deps.clock.now();
     const interval = feed?.intervalMinutes ?? defaultInterval;
-    const recordFailure = (reason: string, retryAfterMs: number | null): FeedPollResult => {
+    const recordFailure = async (reason: string, retryAfterMs: number | null): Promise<FeedPollResult> => {
       deps.log.warn('feed poll failed', { feed: url, reason });
       if (feed) {
         const failures = feed.health.consecutiveFailures + 1;
-        deps.feedStore.recordPoll({
+        await deps.feedStore.recordPoll({
           url, polledAt: started, outcome: 'failed', added: 0, rejected: 0, undated: 0, error: reason,
           nextPollAt: new Date(started.getTime() + backoffDelayMs(interval, failures, retryAfterMs)),
         });
@@ -203,27 +204,27 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     if (fetched.kind === 'error') {
       // Aborted by shutdown: not the feed's fault, so no failure is counted and it stays due.
       if (shutdown.signal.aborted) return failed(url, fetched.reason, feed?.title ?? null);
-      const result = recordFailure(fetched.reason, fetched.retryAfterMs);
+      const result = await recordFailure(fetched.reason, fetched.retryAfterMs);
       return fetched.refused ? { ...result, refused: true } : result;
     }
     const nextPollAt = new Date(started.getTime() + backoffDelayMs(interval, 0));
     if (fetched.kind === 'not-modified') {
-      if (feed) deps.feedStore.recordPoll({ url, polledAt: started, outcome: 'not-modified', added: 0, rejected: 0, undated: 0, error: null, nextPollAt });
+      if (feed) await deps.feedStore.recordPoll({ url, polledAt: started, outcome: 'not-modified', added: 0, rejected: 0, undated: 0, error: null, nextPollAt });
       deps.log.debug('feed not modified', { feed: url });
       return { url, outcome: 'not-modified', title: feed?.title ?? null, tally: emptyTally(), undated: 0, addedIds: [], posts: [] };
     }
 
     const parsed = parseFeed(fetched.body);
-    if (!parsed.ok) return recordFailure(parsed.reason, null);
+    if (!parsed.ok) return await recordFailure(parsed.reason, null);
     const records = feedItemsToRecords(parsed.feed, { feedUrl: fetched.url, fetchedAt: started });
     // The validators are saved in the transaction that stores the items, never without them: a poll
     // whose items failed to store ("database is locked") must fetch them again, not get a 304.
     let storeFailure: string | null = null;
     const validators = { title: parsed.feed.title, etag: fetched.etag, lastModified: fetched.lastModified };
     const itemStore = withOverrides(deps.store, {
-      addArticles: (batch) => {
+      addArticles: async (batch) => {
         try {
-          const added = feed ? deps.feedStore.commitItems(url, validators, () => deps.store.addArticles(batch)) : deps.store.addArticles(batch);
+          const added = feed ? await deps.feedStore.commitItems(url, validators, () => deps.store.addArticles(batch)) : await deps.store.addArticles(batch);
           storeFailure = null; // a busy chunk that a retry stored is not a failure
           return added;
         } catch (error) {
@@ -234,32 +235,32 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     });
     const { tally, addedIds } = await ingestRecords(records, url, { store: itemStore, analyze: deps.analyze, storeRetry: deps.storeRetry ?? { maxWaitMs: 10_000 } });
     if (storeFailure !== null) {
-      const result = recordFailure(`storing the feed's items failed: ${storeFailure as string}`, null);
+      const result = await recordFailure(`storing the feed's items failed: ${storeFailure as string}`, null);
       return { ...result, tally: { ...tally, errors: result.tally.errors }, title: parsed.feed.title };
     }
     const addedSet = new Set(addedIds);
     // Which feed brought these stories: with DATELINE_FEED_STORIES=own-server, who may see them.
     if (feed) {
       const seen = records.flatMap((r) => (r.ok ? [articleId(r.article.url, contentHash(r.article.body))] : [])).filter((id) => !addedSet.has(id));
-      deps.feedStore.recordFeedStories(url, { added: addedIds, seen });
+      await deps.feedStore.recordFeedStories(url, { added: addedIds, seen });
     }
     const undated = records.filter((r) => r.ok && r.undated && addedSet.has(articleId(r.article.url, contentHash(r.article.body)))).length;
     for (const e of tally.errors) deps.log.warn('feed item rejected', { feed: url, line: e.line, reason: e.reason });
     const itemProblem = tally.errors.length > 0 ? `${tally.errors.length} item(s) rejected; first: ${tally.errors[0]!.reason}` : null;
     if (feed) {
-      deps.feedStore.recordPoll({ url, polledAt: started, outcome: 'ok', added: tally.added, rejected: tally.rejected, undated, error: itemProblem, nextPollAt });
+      await deps.feedStore.recordPoll({ url, polledAt: started, outcome: 'ok', added: tally.added, rejected: tally.rejected, undated, error: itemProblem, nextPollAt });
     }
     deps.log.info('feed polled', { feed: url, added: tally.added, duplicate: tally.duplicate, rejected: tally.rejected });
     // The first successful poll would post the whole backlog: it only seeds the store (as MonitoRSS does).
-    const posts = feed && feed.health.lastSuccessAt !== null ? buildPosts(feed, addedIds) : [];
+    const posts = feed && feed.health.lastSuccessAt !== null ? await buildPosts(feed, addedIds) : [];
     return { url, outcome: 'ok', title: parsed.feed.title, tally, undated, addedIds, posts };
   }
 
-  function buildPosts(feed: Feed, addedIds: readonly string[]): FeedPost[] {
+  async function buildPosts(feed: Feed, addedIds: readonly string[]): Promise<FeedPost[]> {
     if (feed.channels.length === 0) return [];
     const posts: FeedPost[] = [];
     for (const id of addedIds.slice(0, maxPosts)) {
-      const article = deps.store.getById(id);
+      const article = await deps.store.getById(id);
       if (!article) continue;
       for (const channel of feed.channels) {
         posts.push({
@@ -292,11 +293,11 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       if (input.intervalMinutes !== undefined && (!Number.isInteger(input.intervalMinutes) || input.intervalMinutes < 1)) {
         throw new UserError('bad_interval', 'The interval is a whole number of minutes, at least 1.');
       }
-      const known = deps.feedStore.getFeed(url);
+      const known = await deps.feedStore.getFeed(url);
       const origin = input.origin ?? 'command';
       const guildId = input.guildId ?? null;
       if (guildId !== null && !known?.owners.includes(guildId) && deps.maxFeedsPerGuild !== undefined) {
-        const owned = deps.feedStore.feedsOwnedBy(guildId).length;
+        const owned = (await deps.feedStore.feedsOwnedBy(guildId)).length;
         if (owned >= deps.maxFeedsPerGuild) {
           throw new UserError('feed_limit', `This server already has ${owned} feeds, the most it may have (${deps.maxFeedsPerGuild}). Remove one with /feeds remove first.`, { error: 'feed_limit', limit: deps.maxFeedsPerGuild });
         }
@@ -308,7 +309,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       }
       // A new feed gets the configured default interval; a known one keeps its own unless one is given.
       const interval = input.intervalMinutes ?? (known ? undefined : defaultInterval);
-      const { created } = deps.feedStore.addFeed({
+      const { created } = await deps.feedStore.addFeed({
         url,
         ...(interval !== undefined ? { intervalMinutes: interval } : {}),
         origin,
@@ -320,22 +321,22 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       const poll = await pollOne(url);
       if (poll.refused) {
         // The public URL redirected inside: a new feed is not kept.
-        if (created) deps.feedStore.removeFeed(url);
+        if (created) await deps.feedStore.removeFeed(url);
         throw refusedError(url, poll.tally.errors[0]?.reason ?? 'refused');
       }
-      return { created, feed: asSeenBy(deps.feedStore.getFeed(url)!, guildId)!, poll };
+      return { created, feed: asSeenBy((await deps.feedStore.getFeed(url))!, guildId)!, poll };
     },
-    remove: (url, guildId = null) => (guildId === null ? deps.feedStore.removeFeed(tryNormalise(url)) : deps.feedStore.removeOwner(tryNormalise(url), guildId)),
-    removeChannel: (url, channelId) => deps.feedStore.removeChannel(tryNormalise(url), channelId),
-    list: (guildId = null) => {
-      if (guildId === null) return deps.feedStore.listFeeds();
-      return deps.feedStore.listFeeds().flatMap((f) => asSeenBy(f, guildId) ?? []);
+    remove: async (url, guildId = null) => (guildId === null ? await deps.feedStore.removeFeed(tryNormalise(url)) : await deps.feedStore.removeOwner(tryNormalise(url), guildId)),
+    removeChannel: async (url, channelId) => await deps.feedStore.removeChannel(tryNormalise(url), channelId),
+    list: async (guildId = null) => {
+      if (guildId === null) return await deps.feedStore.listFeeds();
+      return (await deps.feedStore.listFeeds()).flatMap((f) => asSeenBy(f, guildId) ?? []);
     },
-    get: (url, guildId = null) => {
-      const feed = deps.feedStore.getFeed(tryNormalise(url));
+    get: async (url, guildId = null) => {
+      const feed = await deps.feedStore.getFeed(tryNormalise(url));
       return feed ? asSeenBy(feed, guildId) : null;
     },
-    ensureConfigured(urls) {
+    async ensureConfigured(urls) {
       let added = 0;
       for (const raw of urls) {
         let url: string;
@@ -345,21 +346,21 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
           deps.log.warn('configured feed ignored', { feed: raw, reason: (error as Error).message });
           continue;
         }
-        if (deps.feedStore.getFeed(url)) continue;
-        deps.feedStore.addFeed({ url, intervalMinutes: defaultInterval, origin: 'config', addedAt: deps.clock.now(), addedBy: null, channel: null });
+        if (await deps.feedStore.getFeed(url)) continue;
+        await deps.feedStore.addFeed({ url, intervalMinutes: defaultInterval, origin: 'config', addedAt: deps.clock.now(), addedBy: null, channel: null });
         added += 1;
       }
       return added;
     },
     // The command line: the operator typed these URLs, so no private-address guard.
     poll: (urls) => pollMany(urls.map(tryNormalise), true),
-    pollDue: () => pollMany(deps.feedStore.dueFeeds(deps.clock.now()).map((f) => f.url)),
+    pollDue: async () => pollMany((await deps.feedStore.dueFeeds(deps.clock.now())).map((f) => f.url)),
     async idle() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
     },
-    visibleTo(guildId, items) {
+    async visibleTo(guildId, items) {
       if ((deps.storyVisibility ?? 'shared') === 'shared' || guildId === null || items.length === 0) return [...items];
-      const hidden = deps.feedStore.storiesHiddenFrom(guildId, items.map((i) => i.id));
+      const hidden = await deps.feedStore.storiesHiddenFrom(guildId, items.map((i) => i.id));
       return items.filter((i) => !hidden.has(i.id));
     },
     async stop() {

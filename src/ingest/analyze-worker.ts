@@ -7,9 +7,9 @@ import { createGeoService, loadGazetteer } from '../geo/geo-service.js';
 import { createAnalyzer } from './analyze.js';
 import { analyzeOutcome } from './analysis-outcome.js';
 import type { AnalyzerWorkerData, ChunkReply, ChunkRequest } from './analyzer-pool.js';
-import type { ArticleAnalysis, ArticleStore } from '../store/article-store.js';
+import type { ArticleAnalysis } from '../store/article-store.js';
 import { openDatabase } from '../store/sqlite/open-database.js';
-import { createSqliteArticleStore } from '../store/sqlite/sqlite-article-store.js';
+import { createSqliteArticleParts, type SqliteArticleParts } from '../store/sqlite/sqlite-article-store.js';
 import { commitWithRetrySync } from './store-retry.js';
 
 const port = parentPort;
@@ -24,7 +24,8 @@ const analyze = createAnalyzer({ geo: createGeoService(gazetteer, { mapCacheDir:
 
 // The bot's mode: this thread also stores what it analysed, on its own connection (WAL: the main
 // thread keeps reading), so neither the commit nor a wait for another writer's lock blocks commands.
-let store: ArticleStore | null = null;
+// The SQLite parts as they are underneath the async contract: a worker thread may block.
+let store: SqliteArticleParts['stories'] | null = null;
 const STORED: ArticleAnalysis = { sentences: [], quotes: [], places: [] };
 
 port.on('message', ({ id, articles, store: wantStore }: ChunkRequest) => {
@@ -33,7 +34,7 @@ port.on('message', ({ id, articles, store: wantStore }: ChunkRequest) => {
   if (wantStore) {
     if (!dbPath) reply.stored = { ok: false, message: 'the analyzer threads have no store' };
     else {
-      store ??= createSqliteArticleStore(openDatabase(dbPath));
+      store ??= createSqliteArticleParts(openDatabase(dbPath)).stories;
       const open = store;
       const batch = articles.flatMap((article, i) => {
         const outcome = outcomes[i];

@@ -28,7 +28,7 @@ export function isStoreBusy(error: unknown): boolean {
 }
 
 /** Run one atomic commit; retry it while the store is busy; any other failure is returned, not thrown. */
-export async function commitWithRetry<T>(commit: () => T, options: StoreRetryOptions = {}): Promise<CommitResult<T>> {
+export async function commitWithRetry<T>(commit: () => T | Promise<T>, options: StoreRetryOptions = {}): Promise<CommitResult<T>> {
   const maxWait = options.maxWaitMs ?? 120_000;
   const maxDelay = options.maxDelayMs ?? 2000;
   const sleep = options.sleep ?? ((ms: number) => sleepFor(ms).then(() => undefined));
@@ -36,7 +36,7 @@ export async function commitWithRetry<T>(commit: () => T, options: StoreRetryOpt
   let waited = 0;
   for (let attempt = 1; ; attempt++) {
     try {
-      return { ok: true, value: commit(), retried: attempt > 1 };
+      return { ok: true, value: await commit(), retried: attempt > 1 };
     } catch (error) {
       if (!isStoreBusy(error)) return { ok: false, message: (error as Error).message };
       if (waited >= maxWait) return { ok: false, message: `${(error as Error).message} (still locked after ${Math.round(waited / 1000)} s of retries; a re-run stores the rest)` };

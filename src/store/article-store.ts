@@ -52,7 +52,10 @@ export interface ArticleAnalysis {
   sentences: ScoredSentence[];
   quotes: Quote[];
   places: PlaceMention[];
-  /** Made by the store from the rest when not given. */
+  /**
+   * Made by `digest/` (ingest's analyzer does). The store only keeps it: a story stored without it
+   * gets it when a digest first reads the story (`digest/backfill-features.ts`).
+   */
   digest?: DigestFeatures;
   /** The quote analyzer's version (`QUOTE_ANALYZER_VERSION`) that made `quotes`; `dateline reanalyze` redoes older ones. */
   quotesVersion?: number;
@@ -68,6 +71,8 @@ export interface StaleQuoteStory {
 export interface AnalyzedArticle {
   article: NewArticle;
   analysis: ArticleAnalysis;
+  /** When it was first stored (`dateline migrate` keeps it); now when absent. */
+  ingestedAt?: string;
 }
 
 export interface ArticleSummary {
@@ -131,6 +136,18 @@ export interface DigestCandidate {
   /** `DigestFeatures.terms` with each term as the store's id for it (the same in every story); the last `places` are place keys. */
   terms: { ids: Int32Array; counts: Float64Array; places: number };
   shapes: string[];
+  /** False for a story stored without features (by older code): the digest computes and saves them, then reads again. */
+  hasFeatures: boolean;
+}
+
+/** What `digest/` needs to work out a stored story's features (see DigestFeatures). */
+export interface StoryForFeatures {
+  id: string;
+  headline: string;
+  body: string;
+  published: string;
+  sentences: Omit<ScoredSentence, 'text'>[];
+  places: PlaceMention[];
 }
 
 /** What a digest shows of a story beyond its candidate row. */
@@ -200,106 +217,3 @@ export interface SearchDayCounts {
   capped: boolean;
 }
 
-/**
- * The article store: the one narrow interface everything outside `src/store/` uses.
- * SQLite implements it today; a PostgreSQL backend must be able to implement it too,
- * so nothing here exposes SQL or driver types.
- */
-export interface ArticleStore {
-  /** Adds a batch atomically: all of it or nothing. Duplicates are skipped and reported. */
-  addArticles(items: readonly AnalyzedArticle[]): AddResult;
-  getById(id: string): Article | null;
-  getAnalysis(id: string): ArticleAnalysis | null;
-  /** Newest first. */
-  latest(limit: number): ArticleSummary[];
-  /** Published in [from, to), newest first. */
-  publishedBetween(from: Date, to: Date, limit: number): ArticleSummary[];
-  /**
-   * Published in [from, to), newest first (as `publishedBetween`), each with its sentences and places.
-   * Why: a digest reads every story of its window (~850 on a busy day); one batched read instead of
-   * `getById` + `getAnalysis` per story (hundreds of round trips, each unpacking its sentences).
-   */
-  storiesBetween(from: Date, to: Date, limit: number): StoryWithAnalysis[];
-  /**
-   * Published in [from, to), newest first (as `publishedBetween`), with their digest features.
-   * Why: a digest ranks every story of its window but shows a few dozen; reading bodies to work out
-   * summaries and lead words again on every build was most of its time (see DigestFeatures).
-   */
-  digestCandidates(from: Date, to: Date, limit: number): DigestCandidate[];
-  /**
-   * How many stored stories hold each digest term (`counts[id]`, by the ids of `DigestCandidate.terms`),
-   * and how many stories the store holds. Why: a word every day uses ("market", "shr") is told from
-   * the word of today's event by how common it is across the store, not only in the window.
-   */
-  digestTermStories(): { stories: number; counts: Int32Array };
-  /** Summaries and places of the stories a digest shows, by article id (unknown ids left out). */
-  digestDetails(ids: readonly string[]): Map<string, DigestDetails>;
-  /** Published in [from, to), newest first (as `publishedBetween`): when, and the headline's shapes. */
-  headlineShapesBetween(from: Date, to: Date, limit: number): { publishedMs: number; shapes: string[] }[];
-  /**
-   * The UTC day holding `day`: how many stories were published on it and their headlines' distinct
-   * shapes. Why: a digest counts the days of its two weeks of history each shape was seen on; a day's
-   * distinct shapes are a few hundred short rows where its stories are up to a thousand.
-   */
-  dayHeadlineShapes(day: Date): { stories: number; shapes: string[] };
-  /**
-   * A number that changes whenever the stored articles may have changed, by this connection or another.
-   * Why: callers may keep what they derive from stored articles (the digest keeps the headline shapes
-   * of past days) and must know when to drop it.
-   */
-  dataVersion(): number;
-  /** Full-text search, best first. */
-  search(query: string, limit: number): SearchHit[];
-  /** Headlines starting with / containing the typed words, for autocomplete. */
-  suggestHeadlines(prefix: string, limit: number): ArticleSummary[];
-  count(): number;
-  /**
-   * One page of a walk over every stored story (or those since a date) in publication order, oldest
-   * first, with its analysis. Why: `dateline export` streams a store of any size in constant memory.
-   */
-  storiesPage(query: StoryPageQuery): { stories: StoredStory[]; next: StoryCursor | null };
-
-  /**
-   * Quotes, newest stories first; filtered by speaker and/or topic words. The speaker filter matches the
-   * resolved speaker name and its aliases (whole words, case-insensitive: "Baker", "James Baker",
-   * "Treasury Secretary James Baker"), never words of a description.
-   */
-  findQuotes(query: QuoteQuery): QuoteHit[];
-  /**
-   * Up to `limit` stories whose quotes an analyzer older than `version` wrote (or one that kept no
-   * version), oldest stored first, published at or after `since` when given.
-   * Why: `dateline reanalyze` brings a live store up to date in small batches.
-   */
-  staleQuoteStories(version: number, since: Date | null, limit: number): StaleQuoteStory[];
-  countStaleQuoteStories(version: number, since: Date | null): number;
-  /** Replace stored stories' quotes and mark them `version`, in one short transaction. Returns how many stories were updated. */
-  replaceQuotes(items: readonly { id: string; quotes: Quote[] }[], version: number): number;
-  /** Distinct speakers matching the prefix, most quoted first. */
-  suggestSpeakers(prefix: string, limit: number): string[];
-
-  /** Mentions of any of these gazetteer ids, newest first. */
-  findPlaceMentions(geonameIds: readonly number[], limit: number): PlaceMentionHit[];
-  /** Stories mentioning any of these ids: the sum of `placeMentionMonths`. */
-  countPlaceMentions(geonameIds: readonly number[]): number;
-  /**
-   * Stories mentioning any of these ids, by month, oldest first: every stored mention, not the newest
-   * few (so a timeline adds up to the count). Several ids sharing a story count it once while that is
-   * cheap to find out (as countPlaceMentions); read from per-month counts kept at ingest.
-   */
-  placeMentionMonths(geonameIds: readonly number[]): PlaceMonthCount[];
-  /** How often each gazetteer id is mentioned across the store (for disambiguation by what the news talks about). */
-  placeMentionCounts(): Map<number, number>;
-
-  /**
-   * Stories per UTC day mentioning any of these gazetteer ids (issue 19, /trend), oldest first, days
-   * without stories left out. Why: charts of mentions over time from counts kept at ingest, never
-   * from the mentions themselves.
-   */
-  placeDayCounts(geonameIds: readonly number[], range: DayRange | null): DayCount[];
-  /** Stories per UTC day quoting any of these speakers (exact names, any case), as placeDayCounts. */
-  speakerDayCounts(speakers: readonly string[], range: DayRange | null): DayCount[];
-  /** Stories per UTC day matching all the search words (as /search), as placeDayCounts. */
-  searchDayCounts(query: string, range: DayRange | null): SearchDayCounts;
-
-  close(): void;
-}

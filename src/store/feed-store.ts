@@ -82,37 +82,39 @@ export const DEFAULT_FEED_INTERVAL_MINUTES = 15;
 
 export interface FeedStore {
   /** Add a feed, or for a known one add the channel / change the interval. */
-  addFeed(input: NewFeed): { created: boolean; feed: Feed };
+  addFeed(input: NewFeed): Promise<{ created: boolean; feed: Feed }>;
   /** Remove the feed (with its health and channels); false when unknown. */
-  removeFeed(url: string): boolean;
+  removeFeed(url: string): Promise<boolean>;
   /** Stop posting a feed's new stories to one channel; false when it did not post there. */
-  removeChannel(url: string, channelId: string): boolean;
-  getFeed(url: string): Feed | null;
+  removeChannel(url: string, channelId: string): Promise<boolean>;
+  getFeed(url: string): Promise<Feed | null>;
   /** Every feed, in the order added. */
-  listFeeds(): Feed[];
+  listFeeds(): Promise<Feed[]>;
   /** Feeds the guild added (it is among their owners), in the order added. */
-  feedsOwnedBy(guildId: string): Feed[];
+  feedsOwnedBy(guildId: string): Promise<Feed[]>;
   /**
    * A guild gives up a feed: its ownership and its channels go; the feed itself goes when no owner is
    * left and the operator did not list it. False when the guild did not own it.
    */
-  removeOwner(url: string, guildId: string): boolean;
+  removeOwner(url: string, guildId: string): Promise<boolean>;
   /** Feeds whose next poll time has come. */
-  dueFeeds(now: Date): Feed[];
-  recordPoll(record: FeedPollRecord): void;
+  dueFeeds(now: Date): Promise<Feed[]>;
+  recordPoll(record: FeedPollRecord): Promise<void>;
+  /** Add the feeds this store lacks (by URL) with their validators, health, channels and owners; returns how many. */
+  importFeeds(feeds: readonly Feed[]): Promise<number>;
   /**
    * Store a poll's items (`storeItems`) and the feed's new validators and title in one transaction.
    * If storing the items throws, the validators are not saved either: the next poll fetches the
    * whole feed again instead of getting a 304 for stories that never reached the store.
    */
-  commitItems<T>(url: string, validators: FeedValidators, storeItems: () => T): T;
+  commitItems<T>(url: string, validators: FeedValidators, storeItems: () => Promise<T>): Promise<T>;
   /**
    * Which feed brought a poll's stories: the `added` ones, and `seen` ones (already stored) that other
    * feeds brought too. A story stored some other way (ingest, watched folder) stays everyone's.
    */
-  recordFeedStories(url: string, stories: { added: readonly string[]; seen: readonly string[] }): void;
+  recordFeedStories(url: string, stories: { added: readonly string[]; seen: readonly string[] }): Promise<void>;
   /** Of these story ids, those that only feeds of other servers brought (not the guild's own, not the operator's). */
-  storiesHiddenFrom(guildId: string, articleIds: readonly string[]): Set<string>;
+  storiesHiddenFrom(guildId: string, articleIds: readonly string[]): Promise<Set<string>>;
 }
 
 /** What a 200 answer said about the feed, saved only together with its items. */

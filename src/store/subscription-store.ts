@@ -74,39 +74,59 @@ export interface Claim {
   resumed: boolean;
 }
 
+/** A subscription as stored, unsubscribed ones too (their ledger still guards against a second post). */
+export interface StoredSubscription extends Subscription {
+  removedAt: string | null;
+}
+
+/** Every subscription and ledger row: what `dateline migrate` copies from one store to another. */
+export interface LedgerExport {
+  subscriptions: StoredSubscription[];
+  deliveries: Delivery[];
+}
+
 export interface SubscriptionStore {
   /** Create, or update the channel's existing subscription (one per channel) and un-pause it. */
-  subscribe(input: SubscriptionInput, now: Date): { subscription: Subscription; replaced: boolean };
+  subscribe(input: SubscriptionInput, now: Date): Promise<{ subscription: Subscription; replaced: boolean }>;
   /** Remove the channel's subscription; false when it had none. */
-  unsubscribe(channelId: string, now: Date): boolean;
-  get(id: number): Subscription | null;
-  byChannel(channelId: string): Subscription | null;
+  unsubscribe(channelId: string, now: Date): Promise<boolean>;
+  get(id: number): Promise<Subscription | null>;
+  byChannel(channelId: string): Promise<Subscription | null>;
   /** Active and paused subscriptions; of one guild, or all when `guildId` is undefined. */
-  list(guildId?: string | null): Subscription[];
-  pause(id: number, reason: string, now: Date): void;
+  list(guildId?: string | null): Promise<Subscription[]>;
+  pause(id: number, reason: string, now: Date): Promise<void>;
 
-  getDelivery(subscriptionId: number, localDate: string): Delivery | null;
+  getDelivery(subscriptionId: number, localDate: string): Promise<Delivery | null>;
   /** The newest delivered or skipped digest: its `at` starts the next digest's window. */
-  lastFinished(subscriptionId: number): Delivery | null;
+  lastFinished(subscriptionId: number): Promise<Delivery | null>;
   /** The newest ledger row of any status, for `/digest list`. */
-  lastDelivery(subscriptionId: number): Delivery | null;
+  lastDelivery(subscriptionId: number): Promise<Delivery | null>;
   /**
    * Atomically take the right to send (subscription, local date): insert the intent, or take over a
    * crashed sender's expired lease, or a retry that has come due. Null when someone else holds it
    * or it is finished. Two processes on one database never both get a claim.
    */
-  claimDelivery(request: ClaimRequest): Claim | null;
+  claimDelivery(request: ClaimRequest): Promise<Claim | null>;
   /**
    * Right before a part is sent: true, and the lease extended to `leaseUntil`, only when the row is still
    * pending under this owner and lease version (compared and extended in one statement). A sender that
    * was paused while another took over its expired lease gets false and must not post.
    */
-  holdClaim(subscriptionId: number, localDate: string, owner: string, leaseVersion: number, leaseUntil: Date): boolean;
+  holdClaim(subscriptionId: number, localDate: string, owner: string, leaseVersion: number, leaseUntil: Date): Promise<boolean>;
   /** Record one posted part and extend the lease. False when the claim was lost to another owner (or a newer claim, given `leaseVersion`). */
-  recordPart(subscriptionId: number, localDate: string, owner: string, messageId: string, leaseUntil: Date, leaseVersion?: number): boolean;
-  finishDelivery(subscriptionId: number, localDate: string, owner: string, status: 'delivered' | 'skipped', now: Date): void;
+  recordPart(subscriptionId: number, localDate: string, owner: string, messageId: string, leaseUntil: Date, leaseVersion?: number): Promise<boolean>;
+  finishDelivery(subscriptionId: number, localDate: string, owner: string, status: 'delivered' | 'skipped', now: Date): Promise<void>;
   /** A failed attempt: retry at `nextAttemptAt`, or give up (status failed) when it is null. */
-  failAttempt(subscriptionId: number, localDate: string, owner: string, error: string, nextAttemptAt: Date | null, now: Date): void;
+  failAttempt(subscriptionId: number, localDate: string, owner: string, error: string, nextAttemptAt: Date | null, now: Date): Promise<void>;
   /** Rows a scheduler should pick up: pending with an expired lease, retries come due. */
-  openDeliveries(now: Date): Delivery[];
+  openDeliveries(now: Date): Promise<Delivery[]>;
+
+  /** Every subscription (removed ones too) and every ledger row. */
+  exportLedger(): Promise<LedgerExport>;
+  /**
+   * Add what this store lacks of an export, matching subscriptions by channel (one per channel): a
+   * channel already subscribed here keeps its own row, and ledger rows already here are kept. Returns
+   * how many subscriptions and ledger rows were added, so running it twice adds nothing.
+   */
+  importLedger(data: LedgerExport): Promise<{ subscriptions: number; deliveries: number }>;
 }

@@ -1,14 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Caller, OptionValue } from '../core/command.js';
+import type { CommandHandler, StructuredCommand } from '../core/command-handler.js';
 import type { Reply } from '../core/reply.js';
 
 /** A command as a transport received it: enough to dispatch it through the same code everywhere. */
-export interface IncomingCommand {
-  name: string;
-  subcommand: string | null;
-  options: Record<string, OptionValue>;
-  caller: Caller;
-}
+export type IncomingCommand = StructuredCommand;
 
 /** Where a message nobody asked for goes (a digest): a channel of a guild, or the shell. */
 export interface SendTarget {
@@ -60,7 +55,8 @@ export class SendCancelledError extends Error {
  * Modelled on Hubot's adapter: it receives commands, renders replies, and can post unprompted.
  */
 export interface Transport {
-  start(onCommand: (cmd: IncomingCommand) => Promise<Reply>): Promise<void>;
+  /** Start receiving; every command and autocomplete goes through `handler` (one path for all transports). */
+  start(handler: CommandHandler): Promise<void>;
   send(target: SendTarget, reply: Reply, options?: SendOptions): Promise<SentMessage>;
   stop(): Promise<void>;
   /**

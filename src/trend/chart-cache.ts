@@ -1,4 +1,4 @@
-import type { ArticleStore } from '../store/article-store.js';
+import type { DatelineStore } from '../store/store.js';
 import type { RenderedChart } from './render-chart.js';
 
 /**
@@ -15,7 +15,7 @@ export interface ChartCache {
 /** ~120 full charts of 960×480 (~60 KB each, SVG included). */
 const MAX_BYTES = 16_000_000;
 
-const caches = new WeakMap<ArticleStore, ChartCache>();
+const caches = new WeakMap<DatelineStore, ChartCache>();
 
 export function createChartCache(maxBytes = MAX_BYTES): ChartCache {
   const entries = new Map<string, RenderedChart>();
@@ -47,7 +47,7 @@ export function createChartCache(maxBytes = MAX_BYTES): ChartCache {
 }
 
 /** The cache of charts drawn from this store. */
-export function chartCacheFor(store: ArticleStore): ChartCache {
+export function chartCacheFor(store: DatelineStore): ChartCache {
   let cache = caches.get(store);
   if (!cache) caches.set(store, (cache = createChartCache()));
   return cache;

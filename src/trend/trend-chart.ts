@@ -1,5 +1,5 @@
 import type { ReplyImage } from '../core/reply.js';
-import type { ArticleStore } from '../store/article-store.js';
+import type { DatelineStore } from '../store/store.js';
 import { chartCacheFor } from './chart-cache.js';
 import { describePeriod, shortPeriod } from './granularity.js';
 import { CHART_VERSION, renderTrendChart, type ChartSize, type ChartText, type RenderedChart } from './render-chart.js';
@@ -11,10 +11,10 @@ import { MAX_SPEAKERS } from './trend-terms.js';
  * `queryKey` names what was asked (terms as resolved, span, granularity): the same key at the same
  * store version always gives the same data.
  */
-export function cachedTrendChart(store: ArticleStore, queryKey: string, data: TrendData, text: ChartText, size: ChartSize): RenderedChart {
+export async function cachedTrendChart(store: DatelineStore, queryKey: string, data: TrendData, text: ChartText, size: ChartSize): Promise<RenderedChart> {
   const cache = chartCacheFor(store);
   const key = `v${CHART_VERSION}|${size}|${queryKey}`;
-  const version = store.dataVersion();
+  const version = await store.stories.dataVersion();
   const hit = cache.get(key, version);
   if (hit) return hit;
   const chart = renderTrendChart(data, text, size);
@@ -41,36 +41,35 @@ const VERB: Record<TermCounts['kind'], string> = { place: 'mentioning', speaker:
  * The small chart of /where and /quote speaker: (issue 19): one term's stories over the whole time the
  * store has them, granularity chosen from that span; null when it has none.
  */
-export function mentionsSparkline(store: ArticleStore, counts: TermCounts, queryKey: string): ReplyImage | null {
+export async function mentionsSparkline(store: DatelineStore, counts: TermCounts, queryKey: string): Promise<ReplyImage | null> {
   const span = trendSpan([counts], {});
   if (!span) return null;
   const data = buildTrend([counts], span, null);
   const [first, last] = [data.series[0]!.points[0]!.period, data.series[0]!.points.at(-1)!.period];
   const range = first === last ? describePeriod(first, data.by) : `${shortPeriod(first, data.by)} – ${shortPeriod(last, data.by)}`;
   const title = `Stories per ${data.by} ${VERB[counts.kind]} ${counts.term}, ${range}`;
-  const chart = cachedTrendChart(store, `spark|${counts.kind}|${queryKey}`, data, { title, subtitle: '' }, 'spark');
+  const chart = await cachedTrendChart(store, `spark|${counts.kind}|${queryKey}`, data, { title, subtitle: '' }, 'spark');
   return { name: `${slugOf([counts.term])}-trend.png`, png: chart.png, description: title, label: 'chart' };
 }
 
 /** /where's small chart: stories mentioning the place (its ids as /where counts them) over time. */
-export function placeSparkline(store: ArticleStore, name: string, geonameIds: readonly number[]): ReplyImage | null {
+export async function placeSparkline(store: DatelineStore, name: string, geonameIds: readonly number[]): Promise<ReplyImage | null> {
   return mentionsSparkline(
     store,
-    { term: name, kind: 'place', days: store.placeDayCounts(geonameIds, null) },
+    { term: name, kind: 'place', days: await store.places.placeDayCounts(geonameIds, null) },
     [...geonameIds].sort((a, b) => a - b).join(','),
   );
 }
 
 /** /quote speaker:'s small chart: stories quoting the speakers the name matches (as /quote matches them) over time. */
-export function speakerSparkline(store: ArticleStore, name: string): ReplyImage | null {
-  const speakers = store
-    .suggestSpeakers(name, MAX_SPEAKERS + 1)
+export async function speakerSparkline(store: DatelineStore, name: string): Promise<ReplyImage | null> {
+  const speakers = (await store.quotes.suggestSpeakers(name, MAX_SPEAKERS + 1))
     .filter((s) => s.toLowerCase() !== 'unknown')
     .slice(0, MAX_SPEAKERS);
   if (speakers.length === 0) return null;
   return mentionsSparkline(
     store,
-    { term: speakers.length === 1 ? speakers[0]! : name, kind: 'speaker', days: store.speakerDayCounts(speakers, null) },
+    { term: speakers.length === 1 ? speakers[0]! : name, kind: 'speaker', days: await store.quotes.speakerDayCounts(speakers, null) },
     speakers.join('|'),
   );
 }

@@ -1,6 +1,7 @@
 import { UserError } from '../core/errors.js';
 import type { GeoService, PlaceInfo, PlaceLookup } from '../geo/types.js';
-import type { ArticleStore, DayRange } from '../store/article-store.js';
+import type { DayRange } from '../store/article-store.js';
+import type { DatelineStore } from '../store/store.js';
 import type { TermCounts, TermKind } from './series.js';
 
 /** Speakers a name matches, most quoted first, as `/quote speaker:` reads them. */
@@ -31,8 +32,8 @@ export function placeMentionIds(geo: GeoService, found: PlaceLookup & { place: P
 }
 
 /** A place as /where resolves it (spelling variants meet); an unknown name gets /where's suggestions. */
-export function resolvePlace(geo: GeoService, store: ArticleStore, name: string): ResolvedTerm {
-  const found = geo.lookup(name, { storeCounts: store.placeMentionCounts() });
+export async function resolvePlace(geo: GeoService, store: DatelineStore, name: string): Promise<ResolvedTerm> {
+  const found = geo.lookup(name, { storeCounts: await store.places.placeMentionCounts() });
   const place = found.place;
   if (!place) {
     const hint = found.suggestions.length > 0 ? ` Did you mean ${found.suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
@@ -52,9 +53,8 @@ export function resolvePlace(geo: GeoService, store: ArticleStore, name: string)
  * The stored speakers a name matches, as `/quote speaker:` matches them (the name anywhere in the
  * speaker's, most quoted first). The term is the speaker's full name when the name matched one.
  */
-export function resolveSpeaker(store: ArticleStore, name: string): ResolvedTerm {
-  const speakers = store
-    .suggestSpeakers(name, MAX_SPEAKERS + 1)
+export async function resolveSpeaker(store: DatelineStore, name: string): Promise<ResolvedTerm> {
+  const speakers = (await store.quotes.suggestSpeakers(name, MAX_SPEAKERS + 1))
     .filter((s) => s.toLowerCase() !== 'unknown')
     .slice(0, MAX_SPEAKERS);
   if (speakers.length === 0)
@@ -62,7 +62,7 @@ export function resolveSpeaker(store: ArticleStore, name: string): ResolvedTerm 
   return { kind: 'speaker', term: speakers.length === 1 ? speakers[0]! : name, speakers };
 }
 
-export function resolveTerm(kind: TermKind, name: string, geo: GeoService, store: ArticleStore): ResolvedTerm {
+export async function resolveTerm(kind: TermKind, name: string, geo: GeoService, store: DatelineStore): Promise<ResolvedTerm> {
   if (kind === 'place') return resolvePlace(geo, store, name);
   if (kind === 'speaker') return resolveSpeaker(store, name);
   if (!/[\p{L}\p{N}]/u.test(name)) throw new UserError('bad_about', `about: needs words to search for, not "${name.slice(0, 80)}".`);
@@ -70,9 +70,9 @@ export function resolveTerm(kind: TermKind, name: string, geo: GeoService, store
 }
 
 /** Stories per day of a resolved term, from the counts kept at ingest; `capped` when a search counted its newest matches only. */
-export function countTerm(store: ArticleStore, t: ResolvedTerm, range: DayRange | null): TermCounts & { capped: boolean } {
-  if (t.kind === 'place') return { term: t.term, kind: t.kind, days: store.placeDayCounts(t.ids, range), capped: false };
-  if (t.kind === 'speaker') return { term: t.term, kind: t.kind, days: store.speakerDayCounts(t.speakers, range), capped: false };
-  const { days, capped } = store.searchDayCounts(t.query, range);
+export async function countTerm(store: DatelineStore, t: ResolvedTerm, range: DayRange | null): Promise<TermCounts & { capped: boolean }> {
+  if (t.kind === 'place') return { term: t.term, kind: t.kind, days: await store.places.placeDayCounts(t.ids, range), capped: false };
+  if (t.kind === 'speaker') return { term: t.term, kind: t.kind, days: await store.quotes.speakerDayCounts(t.speakers, range), capped: false };
+  const { days, capped } = await store.stories.searchDayCounts(t.query, range);
   return { term: t.term, kind: t.kind, days, capped };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, sampleArticle } from '../helpers/paths.js';
+import { makeTempDir, repoRoot, sampleArticle } from '../helpers/paths.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
 
 describe('dateline ask and show', () => {
@@ -70,6 +70,15 @@ describe('dateline ask and show', () => {
     const r = await runCliCaptured(['ask', '/latest', '--db', db], { DATELINE_TZ: 'Nowhere/Land' });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/DATELINE_TZ: must be an IANA time zone/);
+  });
+});
+
+describe('--db with a URL', () => {
+  it('refuses a URL that is not postgres:// with the reason, and creates nothing', async () => {
+    const r = await runCliCaptured(['ask', '/latest', '--db', 'mysql://root@db/dateline']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/mysql: URL; the store is an SQLite file path or a postgres:\/\//);
+    expect(fs.existsSync(path.join(repoRoot, 'mysql:'))).toBe(false);
   });
 });
 

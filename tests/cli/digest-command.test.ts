@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openArticleStore } from '../../src/app.js';
+import { openDatelineStore } from '../../src/app.js';
 import { parseLocalDateTime } from '../../src/cli/digest-command.js';
 import { createTestServices, type TestServices } from '../helpers/test-services.js';
 import { makeTempDir, writeCorpusSlice } from '../helpers/paths.js';
@@ -11,11 +11,11 @@ const temp = makeTempDir();
 beforeAll(async () => {
   // 1987-03-02 starts at line 250 of the shared corpus: 250 stories of that morning and afternoon.
   services = await createTestServices({ files: [writeCorpusSlice(temp.dir, 250, 249)] });
-  services.app.close();
+  await services.app.close();
 }, 120_000);
-afterAll(() => {
+afterAll(async () => {
   temp.cleanup();
-  services?.close();
+  await services?.close();
 });
 
 /** The digest CLI through the same in-process runner as the other CLI tests. */
@@ -60,9 +60,9 @@ describe('dateline digest', () => {
       groups: { title: string; storyCount: number; sourceCount: number; stories: { articleId: string; url: string | null }[] }[];
     };
     const ids = json.groups.flatMap((g) => g.stories.map((s) => s.articleId));
-    const store = openArticleStore(services.dbPath);
-    const window = store.publishedBetween(new Date('1987-03-01T20:00:00Z'), new Date('1987-03-02T20:00:00Z'), 10_000);
-    store.close();
+    const store = await openDatelineStore(services.dbPath);
+    const window = await store.stories.publishedBetween(new Date('1987-03-01T20:00:00Z'), new Date('1987-03-02T20:00:00Z'), 10_000);
+    await store.close();
     expect(window.length).toBeGreaterThan(10);
     expect(new Set(ids)).toEqual(new Set(window.map((s) => s.id)));
     expect(ids).toHaveLength(window.length);

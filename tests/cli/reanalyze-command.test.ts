@@ -5,8 +5,8 @@ import { extractQuotes, QUOTE_ANALYZER_VERSION } from '../../src/nlp/quotes/extr
 import type { Quote } from '../../src/nlp/types.js';
 import { splitSentences } from '../../src/nlp/sentences.js';
 import { openDatabase } from '../../src/store/sqlite/open-database.js';
-import { createSqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
-import type { ArticleStore } from '../../src/store/article-store.js';
+import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { DatelineStore } from '../../src/store/store.js';
 import { makeTempDir } from '../helpers/paths.js';
 import { reutersStories } from '../helpers/reuters-stories.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
@@ -28,9 +28,9 @@ function oldAnalysis(body: string): Quote[] {
 }
 
 /** A store as the old analyzer left it: stories added without `quotesVersion`. */
-function writeOldStore(file: string, ids: readonly string[]): void {
-  const store = createSqliteArticleStore(openDatabase(file));
-  store.addArticles(
+async function writeOldStore(file: string, ids: readonly string[]): Promise<void> {
+  const store = createSqliteStore(openDatabase(file));
+  await store.stories.addArticles(
     reutersStories(ids).map((s) => ({
       article: {
         source: s.source, published: s.date, publishedZone: 'UTC', editor: null, datelinePlace: null, headline: s.title,
@@ -39,7 +39,7 @@ function writeOldStore(file: string, ids: readonly string[]): void {
       analysis: { sentences: [], quotes: oldAnalysis(s.text), places: [] },
     })),
   );
-  store.close();
+  await store.close();
 }
 
 interface QuoteJson {
@@ -56,10 +56,10 @@ async function bakerQuotes(db: string): Promise<QuoteJson[]> {
 describe('dateline reanalyze', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let db: string;
-  beforeEach(() => {
+  beforeEach(async () => {
     temp = makeTempDir();
     db = path.join(temp.dir, 'old.db');
-    writeOldStore(db, [...BAKER, ...EARLIER]);
+    await writeOldStore(db, [...BAKER, ...EARLIER]);
   });
   afterEach(() => temp.cleanup());
 
@@ -86,21 +86,21 @@ describe('dateline reanalyze', () => {
     expect(again.lastLine).toMatch(/^reanalyzed 0 stories/);
   });
 
-  it('resumes where an interrupted run stopped, and --since limits it to newer stories', () => {
-    const store: ArticleStore = createSqliteArticleStore(openDatabase(db));
+  it('resumes where an interrupted run stopped, and --since limits it to newer stories', async () => {
+    const store: DatelineStore = createSqliteStore(openDatabase(db));
     try {
-      expect(store.countStaleQuoteStories(QUOTE_ANALYZER_VERSION, null)).toBe(4);
+      expect(await store.quotes.countStaleQuoteStories(QUOTE_ANALYZER_VERSION, null)).toBe(4);
       // --since: only the October Baker stories
-      expect(reanalyzeQuotes(store, { since: new Date('1987-10-01'), batch: 1, limit: 1 })).toBe(1);
-      expect(store.countStaleQuoteStories(QUOTE_ANALYZER_VERSION, new Date('1987-10-01'))).toBe(1);
+      expect(await reanalyzeQuotes(store.quotes, { since: new Date('1987-10-01'), batch: 1, limit: 1 })).toBe(1);
+      expect(await store.quotes.countStaleQuoteStories(QUOTE_ANALYZER_VERSION, new Date('1987-10-01'))).toBe(1);
       const progress: number[] = [];
-      expect(reanalyzeQuotes(store, { since: new Date('1987-10-01'), batch: 1, onProgress: (p) => progress.push(p.done) })).toBe(1);
+      expect(await reanalyzeQuotes(store.quotes, { since: new Date('1987-10-01'), batch: 1, onProgress: (p) => progress.push(p.done) })).toBe(1);
       expect(progress).toEqual([0, 1]);
-      expect(store.countStaleQuoteStories(QUOTE_ANALYZER_VERSION, null)).toBe(2);
-      expect(reanalyzeQuotes(store, { since: null })).toBe(2);
-      expect(store.countStaleQuoteStories(QUOTE_ANALYZER_VERSION, null)).toBe(0);
+      expect(await store.quotes.countStaleQuoteStories(QUOTE_ANALYZER_VERSION, null)).toBe(2);
+      expect(await reanalyzeQuotes(store.quotes, { since: null })).toBe(2);
+      expect(await store.quotes.countStaleQuoteStories(QUOTE_ANALYZER_VERSION, null)).toBe(0);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 

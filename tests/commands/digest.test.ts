@@ -61,8 +61,8 @@ describe('/digest', () => {
 
   it('shows a paused subscription and why in /digest list', async () => {
     await askCommand(services, '/digest subscribe channel:broken time:08:00');
-    const sub = services.subscriptions.byChannel('broken')!;
-    services.subscriptions.pause(sub.id, 'posting failed 5 times (last: Missing Permissions)', clock.now());
+    const sub = (await services.subscriptions.byChannel('broken'))!;
+    await services.subscriptions.pause(sub.id, 'posting failed 5 times (last: Missing Permissions)', clock.now());
     const list = await askCommand(services, '/digest list');
     const field = list.fields.find((f) => f.name === '#broken')!;
     expect(field.value).toContain('PAUSED');

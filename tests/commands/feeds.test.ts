@@ -19,7 +19,7 @@ describe('/feeds', () => {
   }, 60_000);
   afterAll(async () => {
     await server.close();
-    services.close();
+    await services.close();
   });
 
   it('is a guild-only command for Manage Server', () => {
@@ -35,17 +35,17 @@ describe('/feeds', () => {
   });
 
   it('adds a feed, polls it at once and stores its stories through the real analysis', async () => {
-    const before = services.store.count();
+    const before = await services.store.stories.count();
     const r = await askCommand(services, `/feeds add url:${server.url('/rss')} channel:news interval:30`);
     expect(r.isError).toBeFalsy();
     expect(r.title).toBe('Feed added: Harbour Town Gazette & Wire');
     expect(r.text).toMatch(/^3 new stories stored, 0 already known\. Polled every 30 min\. New stories will be posted to #news/);
     expect(r.data).toMatchObject({ created: true, feed: { url: server.url('/rss'), intervalMinutes: 30, channels: [{ channelId: 'news', guildId: null }] }, poll: { outcome: 'ok', added: 3 } });
-    expect(services.store.count()).toBe(before + 3);
-    const [hit] = services.store.search('ferry Gull Island', 1);
+    expect(await services.store.stories.count()).toBe(before + 3);
+    const [hit] = await services.store.stories.search('ferry Gull Island', 1);
     expect(hit!.source).toBe('Harbour Town Gazette & Wire');
     // The real analyzer ran: the quote of the harbour master is attributed.
-    const quotes = services.store.findQuotes({ speaker: 'Ruddle', limit: 5 });
+    const quotes = await services.store.quotes.findQuotes({ speaker: 'Ruddle', limit: 5 });
     expect(quotes.length).toBeGreaterThan(0);
   });
 
@@ -77,10 +77,10 @@ describe('/feeds', () => {
     const url = server.url('/rss');
     const channelOff = await askCommand(services, `/feeds remove url:${url} channel:news`);
     expect(channelOff.text).toMatch(/no longer posts to #news; it is still polled/);
-    expect(services.feeds.get(url)!.channels).toEqual([]);
+    expect((await services.feeds.get(url))!.channels).toEqual([]);
     const gone = await askCommand(services, `/feeds remove url:${url}`);
     expect(gone.text).toMatch(/^Stopped polling Harbour Town Gazette & Wire\. Its stories stay in the store\./);
-    expect(services.feeds.get(url)).toBeNull();
+    expect(await services.feeds.get(url)).toBeNull();
     const again = await askCommand(services, `/feeds remove url:${url}`);
     expect(again).toMatchObject({ isError: true, data: { removed: false } });
   });
@@ -102,6 +102,6 @@ describe('/feeds add without DATELINE_FEEDS_ALLOW_PRIVATE (the default)', () => 
     const r = await askCommand(services, `/feeds add url:${url}`);
     expect(r).toMatchObject({ isError: true, data: { error: 'private_address' } });
     expect(r.text).toMatch(/cannot be added: .* is a private, loopback or reserved address\. Feeds added from chat must be on a public host/);
-    expect(services.feeds.list()).toEqual([]);
+    expect(await services.feeds.list()).toEqual([]);
   });
 });

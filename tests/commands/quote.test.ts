@@ -36,7 +36,7 @@ describe('/quote on the sample article', () => {
     expect(quotes.some((q) => q.text.replace(/["”“.]/g, '') === 'illegitimate')).toBe(false);
 
     // offsets point into the stored body; the mention is the text as written
-    const body = services.store.getById(khawla!.articleId)!.body;
+    const body = (await services.store.stories.getById(khawla!.articleId))!.body;
     for (const q of quotes) expect(body.slice(q.start, q.end)).toBe(q.text);
     expect(body.slice(government!.speakerMention!.start, government!.speakerMention!.end)).toBe('It');
 
@@ -78,8 +78,8 @@ describe('/quote over a slice of the Reuters corpus', () => {
   beforeAll(async () => {
     services = await createTestServices({ files: [writeCorpusSlice(temp.dir, 300)] });
   });
-  afterAll(() => {
-    services.close();
+  afterAll(async () => {
+    await services.close();
     temp.cleanup();
   });
 
@@ -107,8 +107,8 @@ describe('/quote speaker:Baker on the Reuters Baker stories (issue 15)', () => {
   beforeAll(async () => {
     services = await createTestServices({ files: [writeReutersStories(temp.dir, ['reuters21578-20764', 'reuters21578-20631'])] });
   });
-  afterAll(() => {
-    services.close();
+  afterAll(async () => {
+    await services.close();
     temp.cleanup();
   });
 

@@ -17,8 +17,8 @@ beforeAll(async () => {
   services = await createTestServices({ files: [writeCorpusSlice(temp.dir, STORIES)] });
 }, 180_000);
 
-afterAll(() => {
-  services?.close();
+afterAll(async () => {
+  await services?.close();
   temp?.cleanup();
 });
 
@@ -39,11 +39,11 @@ describe('/search on a store of hundreds of stories', () => {
     async (query) => {
       const r = await askCommand(services, `/search query:${query} count:10`);
       expect(r.isError).not.toBe(true);
-      const hits = services.store.search(query, 10);
+      const hits = await services.store.stories.search(query, 10);
       expect(hits.length).toBeGreaterThanOrEqual(3);
       expect((r.data as SearchData).results.map((h) => h.id)).toEqual(hits.map((h) => h.id));
       for (const hit of hits) {
-        const article = services.store.getById(hit.id);
+        const article = await services.store.stories.getById(hit.id);
         expect(article).not.toBeNull();
         const text = squeeze(`${article!.headline} ${article!.body}`);
         // Each fragment of the snippet is text of this hit's own story.
@@ -61,11 +61,11 @@ describe('/search on a store of hundreds of stories', () => {
   it('a story matched by its headline alone shows the headline words', async () => {
     // Headlines of the slice with a word their body lacks.
     let checked = 0;
-    for (const summary of services.store.latest(STORIES)) {
-      const article = services.store.getById(summary.id)!;
+    for (const summary of await services.store.stories.latest(STORIES)) {
+      const article = (await services.store.stories.getById(summary.id))!;
       const word = article.headline.match(/[A-Za-z]{6,}/g)?.find((w) => !new RegExp(`\\b${w.slice(0, -1)}`, 'i').test(article.body));
       if (!word) continue;
-      const hit = services.store.search(word, 50).find((h) => h.id === article.id);
+      const hit = (await services.store.stories.search(word, 50)).find((h) => h.id === article.id);
       if (!hit) continue;
       expect(holdsQueryWord(hit.snippet, word)).toBe(true);
       if (++checked >= 5) break;
@@ -74,20 +74,20 @@ describe('/search on a store of hundreds of stories', () => {
   });
 
   // The same class of bug wherever ids meet an FTS5 MATCH: every result must belong to the query.
-  it('quotes about a topic come from stories about it', () => {
-    const hits = services.store.findQuotes({ about: 'opec', limit: 20 });
+  it('quotes about a topic come from stories about it', async () => {
+    const hits = await services.store.quotes.findQuotes({ about: 'opec', limit: 20 });
     expect(hits.length).toBeGreaterThan(0);
     for (const hit of hits) {
-      const article = services.store.getById(hit.articleId)!;
+      const article = (await services.store.stories.getById(hit.articleId))!;
       expect(`${article.headline} ${article.body}`).toMatch(/opec/i);
       expect(squeeze(article.body)).toContain(squeeze(hit.text).slice(0, 30));
     }
     expect(new Set(hits.map((h) => h.articleId)).size).toBeGreaterThan(1);
   });
 
-  it('headline autocomplete gives headlines holding the typed words', () => {
+  it('headline autocomplete gives headlines holding the typed words', async () => {
     for (const typed of ['opec', 'coffee pr', 'ban']) {
-      const hits = services.store.suggestHeadlines(typed, 10);
+      const hits = await services.store.stories.suggestHeadlines(typed, 10);
       expect(hits.length).toBeGreaterThan(1);
       for (const h of hits) for (const w of typed.split(' ')) expect(h.headline).toMatch(new RegExp(`\\b${w}`, 'i'));
       expect(new Set(hits.map((h) => h.id)).size).toBe(hits.length);

@@ -43,7 +43,7 @@ describe('/summary on the sample article', () => {
     const indices = d.sentences.map((s) => s.index);
     expect([...indices].sort((a, b) => a - b)).toEqual(indices);
     expect(new Set(indices).size).toBe(3);
-    const body = services.store.getById(d.articleId)!.body.replace(/\s+/g, ' ');
+    const body = (await services.store.stories.getById(d.articleId))!.body.replace(/\s+/g, ' ');
     for (const s of d.sentences) {
       expect(body).toContain(s.text);
       expect(s.text).not.toMatch(CAPTION_WORDS);
@@ -91,7 +91,7 @@ describe('/summary on the sample article', () => {
   it('autocompletes headlines with ids as values', async () => {
     const choices = await summary.autocomplete!({ options: {}, subcommand: null, focused: { name: 'article', value: '' }, services });
     expect(choices.length).toBeGreaterThan(0);
-    expect(services.store.getById(choices[0]!.value)).not.toBeNull();
+    expect(await services.store.stories.getById(choices[0]!.value)).not.toBeNull();
   });
 });
 
@@ -106,8 +106,8 @@ describe('/summary on a story too short to cut', () => {
     );
     services = await createTestServices({ files: [file, writeCorpusSlice(temp.dir, 5)] });
   });
-  afterAll(() => {
-    services.close();
+  afterAll(async () => {
+    await services.close();
     temp.cleanup();
   });
 

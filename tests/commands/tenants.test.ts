@@ -40,13 +40,13 @@ describe('servers are tenants', () => {
     server.route('/a', serveWithEtag(() => readFixture('harbour-rss.xml')));
     server.route('/b', serveWithEtag(() => readFixture('valley-atom.xml'), 'application/atom+xml'));
     server.route('/ops', serveWithEtag(() => readFixture('harbour-rss-next.xml')));
-    services.feeds.ensureConfigured([server.url('/ops')]);
+    await services.feeds.ensureConfigured([server.url('/ops')]);
     expect((await askCommand(services, `/feeds add url:${server.url('/a')} channel:${CHANNEL_A}`, a)).isError).toBeFalsy();
     expect((await askCommand(services, `/feeds add url:${server.url('/b')}`, b)).isError).toBeFalsy();
   }, 60_000);
   afterAll(async () => {
     await server.close();
-    services.close();
+    await services.close();
   });
 
   it("/feeds list shows a server its own feeds and the operator's, never another server's", async () => {
@@ -78,30 +78,30 @@ describe('servers are tenants', () => {
     expect(channel.isError).toBe(true);
     const ops = await askCommand(services, `/feeds remove url:${server.url('/ops')}`, b);
     expect(ops).toMatchObject({ isError: true, data: { error: 'operator_feed' } });
-    expect(services.feeds.get(server.url('/a'))!.channels).toEqual([{ guildId: GUILD_A, channelId: CHANNEL_A }]);
-    expect(services.feeds.get(server.url('/ops'))).not.toBeNull();
+    expect((await services.feeds.get(server.url('/a')))!.channels).toEqual([{ guildId: GUILD_A, channelId: CHANNEL_A }]);
+    expect(await services.feeds.get(server.url('/ops'))).not.toBeNull();
   });
 
   it("a server cannot name another server's channel for posts", async () => {
     const r = await askCommand(services, `/feeds add url:${server.url('/b')} channel:${CHANNEL_A}`, b);
     expect(r).toMatchObject({ isError: true, data: { error: 'foreign_channel' } });
-    expect(services.feeds.get(server.url('/b'))!.channels).toEqual([]);
+    expect((await services.feeds.get(server.url('/b')))!.channels).toEqual([]);
   });
 
   it('the same URL added by two servers is polled once; each removes only its own share', async () => {
     expect((await askCommand(services, `/feeds add url:${server.url('/a')} channel:${CHANNEL_B}`, b)).isError).toBeFalsy();
-    expect(services.feeds.get(server.url('/a'))!.owners).toEqual([GUILD_A, GUILD_B]);
+    expect((await services.feeds.get(server.url('/a')))!.owners).toEqual([GUILD_A, GUILD_B]);
     const inB = await askCommand(services, '/feeds list', b);
     const shared = listed(inB.data).find((f) => f.url === server.url('/a'))!;
     expect(shared.channels.map((c) => c.channelId)).toEqual([CHANNEL_B]);
     const removed = await askCommand(services, `/feeds remove url:${server.url('/a')}`, b);
     expect(removed.text).toMatch(/Stopped polling .* for this server/);
-    const left = services.feeds.get(server.url('/a'))!;
+    const left = (await services.feeds.get(server.url('/a')))!;
     expect(left.owners).toEqual([GUILD_A]);
     expect(left.channels).toEqual([{ guildId: GUILD_A, channelId: CHANNEL_A }]);
     // A's last share gone: the feed goes.
     await askCommand(services, `/feeds remove url:${server.url('/a')}`, a);
-    expect(services.feeds.get(server.url('/a'))).toBeNull();
+    expect(await services.feeds.get(server.url('/a'))).toBeNull();
   });
 
   it("/digest subscribe and preview refuse another server's channel (no takeover, no leaked filter)", async () => {
@@ -109,7 +109,7 @@ describe('servers are tenants', () => {
     expect(sub.isError).toBeFalsy();
     const takeover = await askCommand(services, `/digest subscribe channel:${CHANNEL_A} time:09:00 timezone:UTC`, b);
     expect(takeover).toMatchObject({ isError: true, data: { error: 'foreign_channel' } });
-    expect(services.subscriptions.byChannel(CHANNEL_A)).toMatchObject({ guildId: GUILD_A, time: '08:00', about: 'harbour' });
+    expect(await services.subscriptions.byChannel(CHANNEL_A)).toMatchObject({ guildId: GUILD_A, time: '08:00', about: 'harbour' });
     const peek = await askCommand(services, `/digest preview channel:${CHANNEL_A}`, b);
     expect(peek).toMatchObject({ isError: true, data: { error: 'foreign_channel' } });
     expect(JSON.stringify(peek)).not.toContain('harbour');
@@ -139,12 +139,12 @@ describe('servers are tenants', () => {
       // Changing the existing subscription is not a new one.
       expect((await askCommand(capped, `/digest subscribe channel:${c1} time:09:00 timezone:UTC`, c)).isError).toBeFalsy();
     } finally {
-      capped.close();
+      await capped.close();
     }
   }, 60_000);
 });
 
-describe('stories fetched for one server\'s feed (DATELINE_FEED_STORIES)', () => {
+describe('stories fetched for one server\'s feed (DATELINE_FEED_STORIES)', async () => {
   let server: FeedServer;
   beforeAll(async () => {
     server = await startFeedServer();
@@ -159,15 +159,15 @@ describe('stories fetched for one server\'s feed (DATELINE_FEED_STORIES)', () =>
       feedOptions: { allowPrivateAddresses: true },
       tenancy: { maxFeedsPerGuild: 20, maxSubscriptionsPerGuild: 10, feedStories },
     });
-    s.feeds.ensureConfigured([server.url('/ops')]);
+    await s.feeds.ensureConfigured([server.url('/ops')]);
     await s.feeds.pollDue();
     expect((await askCommand(s, `/feeds add url:${server.url('/a')}`, a)).isError).toBeFalsy();
     return s;
   }
   const titles = (r: { data?: unknown }): string[] => ((r.data as { results?: { title: string }[] }).results ?? []).map((x) => x.title);
-  const window = (s: TestServices, guildId: string | null): string[] =>
-    storeVisibleTo(s.store, guildId, (g, items) => s.feeds.visibleTo(g, items))
-      .digestCandidates(new Date('2026-01-01T00:00:00Z'), new Date('2026-02-12T00:00:00Z'), 100)
+  const window = async (s: TestServices, guildId: string | null): Promise<string[]> =>
+    (await storeVisibleTo(s.store, guildId, (g, items) => s.feeds.visibleTo(g, items))
+      .digest.digestCandidates(new Date('2026-01-01T00:00:00Z'), new Date('2026-02-12T00:00:00Z'), 100))
       .map((c) => c.headline);
 
   it('own-server: only the servers whose feeds brought a story see it in /search and digests; operator feeds are everyone\'s', async () => {
@@ -177,16 +177,16 @@ describe('stories fetched for one server\'s feed (DATELINE_FEED_STORIES)', () =>
       const inB = await askCommand(s, '/search Gull Island ferry', b);
       expect(titles(inB)).not.toContain('Ferry service to Gull Island resumes after storm repairs');
       expect(titles(await askCommand(s, '/search orchard blossom', b))).toContain('Orchard growers expect an early blossom');
-      expect(window(s, GUILD_B)).not.toContain('Lighthouse museum opens a room of storm logs');
-      expect(window(s, GUILD_B)).toContain('Bridge toll unchanged for 2026');
-      expect(window(s, GUILD_A)).toContain('Lighthouse museum opens a room of storm logs');
+      expect(await window(s, GUILD_B)).not.toContain('Lighthouse museum opens a room of storm logs');
+      expect(await window(s, GUILD_B)).toContain('Bridge toll unchanged for 2026');
+      expect(await window(s, GUILD_A)).toContain('Lighthouse museum opens a room of storm logs');
       // The operator (local shell) sees everything; B adding the same feed shares its stories with B.
-      expect(window(s, null)).toContain('Lighthouse museum opens a room of storm logs');
+      expect(await window(s, null)).toContain('Lighthouse museum opens a room of storm logs');
       await askCommand(s, `/feeds add url:${server.url('/a')}`, b);
       await s.feeds.poll([server.url('/a')]);
-      expect(window(s, GUILD_B)).toContain('Lighthouse museum opens a room of storm logs');
+      expect(await window(s, GUILD_B)).toContain('Lighthouse museum opens a room of storm logs');
     } finally {
-      s.close();
+      await s.close();
     }
   }, 60_000);
 
@@ -194,9 +194,9 @@ describe('stories fetched for one server\'s feed (DATELINE_FEED_STORIES)', () =>
     const s = await servicesWith('shared');
     try {
       expect(titles(await askCommand(s, '/search Gull Island ferry', b))).toContain('Ferry service to Gull Island resumes after storm repairs');
-      expect(window(s, GUILD_B)).toContain('Lighthouse museum opens a room of storm logs');
+      expect(await window(s, GUILD_B)).toContain('Lighthouse museum opens a room of storm logs');
     } finally {
-      s.close();
+      await s.close();
     }
   }, 60_000);
 });

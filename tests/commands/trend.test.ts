@@ -60,8 +60,8 @@ beforeAll(async () => {
   services = await createTestServices({ files: [storiesFile] });
 }, 120_000);
 
-afterAll(() => {
-  services?.close();
+afterAll(async () => {
+  await services?.close();
   temp?.cleanup();
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { autocomplete, timelinePeriods, toDms } from '../../commands/where.js';
 import { askCommand, createTestServices, type TestServices } from '../helpers/test-services.js';
+import type { StoredStory, StoryCursor } from '../../src/store/article-store.js';
 import { makeTempDir, writeCorpusSlice } from '../helpers/paths.js';
 
 interface WhereData {
@@ -114,17 +115,17 @@ describe('/where on a store of hundreds of stories', () => {
     many = await createTestServices({ files: [writeCorpusSlice(temp.dir, 600)] });
   }, 180_000);
 
-  afterAll(() => {
-    many?.close();
+  afterAll(async () => {
+    await many?.close();
     temp?.cleanup();
   });
 
   /** Stories of the store whose stored places include the id: counted the slow way, story by story. */
-  function storiesMentioning(geonameId: number): Map<string, number> {
+  async function storiesMentioning(geonameId: number): Promise<Map<string, number>> {
     const byMonth = new Map<string, number>();
-    let next = null;
+    let next: StoryCursor | null = null;
     do {
-      const page = many.store.storiesPage({ after: next, limit: 100 });
+      const page: { stories: StoredStory[]; next: StoryCursor | null } = await many.store.stories.storiesPage({ after: next, limit: 100 });
       for (const s of page.stories) {
         if (!s.analysis.places.some((p) => p.geonameId === geonameId)) continue;
         const month = s.article.published.slice(0, 7);
@@ -145,7 +146,7 @@ describe('/where on a store of hundreds of stories', () => {
     const shownSum = [...shown.matchAll(/: ([\d,]+) stor/g)].reduce((sum, m) => sum + Number(m[1]!.replace(/,/g, '')), 0);
     expect(shownSum).toBe(data.stories);
     // Every story that stores a mention of the place is counted, in its own month.
-    const slow = storiesMentioning(data.place!.geonameId);
+    const slow = await storiesMentioning(data.place!.geonameId);
     for (const [month, n] of slow) expect(data.timeline.find((p) => p.period === month)?.stories ?? 0).toBeGreaterThanOrEqual(n);
     expect(data.stories).toBeGreaterThanOrEqual([...slow.values()].reduce((a, b) => a + b, 0));
     // The latest mentions are in the timeline's periods.

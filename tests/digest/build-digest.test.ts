@@ -21,14 +21,14 @@ describe('groupStories', () => {
 });
 
 describe('buildDigest over a long-running story', () => {
-  it('shows a story that runs across days as one group in each day\'s digest, beside the day\'s other news', () => {
+  it('shows a story that runs across days as one group in each day\'s digest, beside the day\'s other news', async () => {
     const fx = createDigestFixture();
     try {
       const day1 = '2024-01-01';
       const day2 = '2024-01-02';
       const other = (day: string, i: number) =>
         story(`Council ${['budget', 'school', 'library', 'housing', 'parking', 'museum'][i % 6]} plan ${i}`, `The city council discussed plan number ${i} for the ${['river', 'park', 'market', 'bridge'][i % 4]} district.`, `${day}T${String(6 + i).padStart(2, '0')}:15:00Z`);
-      fx.addStories([
+      await fx.addStories([
         story('Dock strike halts Rotterdam port', 'Dock workers in Rotterdam went on strike, halting container traffic at the port.', `${day1}T08:00:00Z`),
         story('Rotterdam dockers strike over pay', 'The strike by dockers over pay stopped ships loading at Rotterdam port.', `${day1}T12:00:00Z`),
         story('Port strike strands ships at Rotterdam', 'Dozens of ships were stranded as the dock strike closed Rotterdam port.', `${day1}T18:00:00Z`),
@@ -39,7 +39,7 @@ describe('buildDigest over a long-running story', () => {
       ]);
       for (const day of [day1, day2]) {
         const since = new Date(`${day}T00:00:00Z`);
-        const digest = buildDigest({ store: fx.main.store }, { since, at: new Date(since.getTime() + 86_400_000), tz: 'UTC', all: true });
+        const digest = await buildDigest({ store: fx.main.store }, { since, at: new Date(since.getTime() + 86_400_000), tz: 'UTC', all: true });
         const strike = digest.groups.filter((g) => g.stories.some((st) => /strike/i.test(st.title)));
         expect(strike).toHaveLength(1);
         expect(strike[0]!.stories.every((st) => /strike/i.test(st.title))).toBe(true);
@@ -47,7 +47,7 @@ describe('buildDigest over a long-running story', () => {
         expect(strike[0]!.sourceCount).toBe(1);
       }
     } finally {
-      fx.close();
+      await fx.close();
     }
   });
 });
@@ -64,20 +64,20 @@ describe('pickSummarySentence', () => {
 });
 
 describe('buildDigest', () => {
-  it('takes the window, filters by about, and gives the --json shape', () => {
+  it('takes the window, filters by about, and gives the --json shape', async () => {
     const fx = createDigestFixture();
     try {
-      fx.addStories([
+      await fx.addStories([
         story('Syria talks open in Geneva', 'Envoys met in Geneva on Monday to open talks on the war in Syria.', '2024-01-01T10:00:00Z'),
         story('Syria talks stall over agenda', 'The Geneva talks on Syria stalled on Tuesday over the agenda.', '2024-01-01T20:00:00Z'),
         story('Tea prices rise', 'Tea prices rose at the weekly auction in Mombasa on a weak harvest.', '2024-01-01T12:00:00Z'),
         story('Old news', 'This story is from the week before and must not appear.', '2023-12-25T12:00:00Z'),
       ]);
       const at = new Date('2024-01-02T08:00:00Z');
-      const all = buildDigest({ store: fx.main.store }, { since: new Date('2024-01-01T08:00:00Z'), at, tz: 'Europe/London' });
+      const all = await buildDigest({ store: fx.main.store }, { since: new Date('2024-01-01T08:00:00Z'), at, tz: 'Europe/London' });
       expect(all.storyCount).toBe(3);
       expect(all.groups[0]!.stories.map((s) => s.title).sort()).toEqual(['Syria talks open in Geneva', 'Syria talks stall over agenda']);
-      const json = digestToJson(buildDigest({ store: fx.main.store }, { since: new Date('2024-01-01T08:00:00Z'), at, tz: 'Europe/London', about: 'syria' }));
+      const json = digestToJson(await buildDigest({ store: fx.main.store }, { since: new Date('2024-01-01T08:00:00Z'), at, tz: 'Europe/London', about: 'syria' }));
       expect(Object.keys(json)).toEqual(['at', 'tz', 'since', 'groups']);
       expect(json.at).toBe('2024-01-02T08:00:00Z');
       expect(json.groups).toHaveLength(1);
@@ -87,7 +87,7 @@ describe('buildDigest', () => {
         'The Geneva talks on Syria stalled on Tuesday over the agenda.',
       ]);
     } finally {
-      fx.close();
+      await fx.close();
     }
   });
 });

@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDigest, digestToJson } from '../../src/digest/build-digest.js';
-import { openDatabase } from '../../src/store/sqlite/open-database.js';
-import { createSqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
+import { openDatelineStore } from '../../src/app.js';
 import { makeTempDir, writeCorpusSlice } from '../helpers/paths.js';
 import { createTestServices, type TestServices } from '../helpers/test-services.js';
 import { buildDigestFromBodies } from './reference-digest.js';
@@ -14,9 +13,9 @@ beforeAll(async () => {
   // 1987-03-02 and 03-03 (from line 250 of the shared corpus), through the real analyzer and gazetteer.
   services = await createTestServices({ files: [writeCorpusSlice(temp.dir, 900, 249)] });
 }, 180_000);
-afterAll(() => {
+afterAll(async () => {
   temp.cleanup();
-  services?.close();
+  await services?.close();
 });
 
 const windows: { at: string; hours: number; about?: string; all?: boolean }[] = [
@@ -29,22 +28,22 @@ const windows: { at: string; hours: number; about?: string; all?: boolean }[] = 
 ];
 
 describe('digest features', () => {
-  it('give the digest that reading every body of the window gives', () => {
+  it('give the digest that reading every body of the window gives', async () => {
     for (const w of windows) {
       const at = new Date(w.at);
       const options = { since: new Date(at.getTime() - w.hours * 3_600_000), at, tz: 'UTC', about: w.about ?? null, all: w.all ?? false };
       const deps = { store: services.store, geo: services.geo };
-      const got = buildDigest(deps, options);
-      const reference = buildDigestFromBodies(deps, options);
+      const got = await buildDigest(deps, options);
+      const reference = await buildDigestFromBodies(deps, options);
       expect(got.storyCount).toBeGreaterThan(w.about ? 3 : 100);
       expect(digestToJson(got, { all: true })).toEqual(digestToJson(reference, { all: true }));
       expect(got.groups.map((g) => [g.more, g.storyCount, g.sourceCount])).toEqual(reference.groups.map((g) => [g.more, g.storyCount, g.sourceCount]));
     }
   });
 
-  it('are backfilled when a store from before them is opened, to the same rows', () => {
+  it('are backfilled when a store from before them is opened, to the same rows', async () => {
     const file = `${temp.dir}/copy.db`;
-    services.app.close();
+    await services.app.close();
     const source = new Database(services.dbPath);
     source.exec(`VACUUM INTO '${file}'`);
     source.close();
@@ -67,14 +66,17 @@ describe('digest features', () => {
     ingested.exec('DROP TABLE digest_features; DROP TABLE digest_terms; DROP TABLE digest_day_shapes; PRAGMA user_version = 5');
     ingested.close();
 
-    const reopened = openDatabase(file);
+    // Opened as every entry point opens it: migrations, then digest/ fills in the features they owe.
+    const store = await openDatelineStore(file);
+    const reopened = new Database(file, { readonly: true });
     expect(dump(reopened)).toEqual(before);
     expect(terms(reopened)).toEqual(beforeTerms);
     expect(dayShapes(reopened)).toEqual(beforeDays);
-    const store = createSqliteArticleStore(reopened);
+    expect(reopened.prepare('SELECT COUNT(*) AS n FROM store_flags').get()).toEqual({ n: 0 });
+    reopened.close();
     const at = new Date('1987-03-03T00:00:00Z');
     const options = { since: new Date('1987-03-02T00:00:00Z'), at, tz: 'UTC' };
-    expect(digestToJson(buildDigest({ store, geo: services.geo }, options))).toEqual(digestToJson(buildDigestFromBodies({ store, geo: services.geo }, options)));
-    store.close();
+    expect(digestToJson(await buildDigest({ store, geo: services.geo }, options))).toEqual(digestToJson(await buildDigestFromBodies({ store, geo: services.geo }, options)));
+    await store.close();
   });
 });

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { createFixedClock } from '../../src/core/clock.js';
 import { createMemoryLogger } from '../../src/core/logger.js';
+import { digestFeatures } from '../../src/digest/story-features.js';
 import { createDigestScheduler, type DigestScheduler, type DigestSchedulerOptions } from '../../src/digest/scheduler.js';
-import type { ArticleStore, NewArticle } from '../../src/store/article-store.js';
-import { openDatabase } from '../../src/store/sqlite/open-database.js';
-import { createSqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
-import { createSqliteSubscriptionStore } from '../../src/store/sqlite/sqlite-subscription-store.js';
+import type { NewArticle } from '../../src/store/article-store.js';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { DatelineStore } from '../../src/store/store.js';
 import type { SubscriptionInput, SubscriptionStore } from '../../src/store/subscription-store.js';
 import { makeTempDir } from '../helpers/paths.js';
 import { createRecordingTransport, type RecordingTransport } from '../helpers/recording-transport.js';
@@ -31,9 +31,9 @@ export function story(headline: string, body: string, published: string): NewArt
 
 /** One connection to the test database: what one bot process holds. */
 export interface Process {
-  store: ArticleStore;
+  store: DatelineStore;
   subscriptions: SubscriptionStore;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface DigestFixture {
@@ -44,12 +44,12 @@ export interface DigestFixture {
   main: Process;
   /** Open another connection to the same database file (a second process). */
   connect(): Process;
-  addStories(stories: NewArticle[]): void;
-  subscribe(input: Partial<SubscriptionInput> & Pick<SubscriptionInput, 'channelId' | 'time' | 'timezone'>, at?: Date): number;
+  addStories(stories: NewArticle[]): Promise<void>;
+  subscribe(input: Partial<SubscriptionInput> & Pick<SubscriptionInput, 'channelId' | 'time' | 'timezone'>, at?: Date): Promise<number>;
   scheduler(process?: Process, options?: Partial<DigestSchedulerOptions>): DigestScheduler;
   /** Tick `scheduler` every minute from `from` to `to` (inclusive of `from`, exclusive of `to`). */
   runMinutes(scheduler: DigestScheduler | DigestScheduler[], from: string, to: string): Promise<void>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export function createDigestFixture(start = '2024-01-01T00:00:00Z'): DigestFixture {
@@ -60,8 +60,8 @@ export function createDigestFixture(start = '2024-01-01T00:00:00Z'): DigestFixtu
   const log = createMemoryLogger();
   const processes: Process[] = [];
   const connect = (): Process => {
-    const db = openDatabase(dbPath);
-    const p = { store: createSqliteArticleStore(db), subscriptions: createSqliteSubscriptionStore(db), close: () => db.close() };
+    const store = openSqliteStore(dbPath);
+    const p = { store, subscriptions: store.subscriptions, close: () => store.close() };
     processes.push(p);
     return p;
   };
@@ -74,11 +74,17 @@ export function createDigestFixture(start = '2024-01-01T00:00:00Z'): DigestFixtu
     log,
     main,
     connect,
-    addStories: (stories) => {
-      main.store.addArticles(stories.map((article) => ({ article, analysis: simpleAnalyze(article) })));
+    addStories: async (stories) => {
+      // As ingest hands stories over: with the digest's features, which digest/ computes.
+      await main.store.stories.addArticles(
+        stories.map((article) => {
+          const analysis = simpleAnalyze(article);
+          return { article, analysis: { ...analysis, digest: digestFeatures(article, analysis.sentences, analysis.places) } };
+        }),
+      );
     },
-    subscribe: (input, at = clock.now()) =>
-      main.subscriptions.subscribe({ guildId: null, about: null, quiet: false, createdBy: 'tester', ...input }, at).subscription.id,
+    subscribe: async (input, at = clock.now()) =>
+      (await main.subscriptions.subscribe({ guildId: null, about: null, quiet: false, createdBy: 'tester', ...input }, at)).subscription.id,
     scheduler: (p = main, options = {}) => {
       owners += 1;
       return createDigestScheduler({
@@ -98,10 +104,10 @@ export function createDigestFixture(start = '2024-01-01T00:00:00Z'): DigestFixtu
         await Promise.all(list.map((s) => s.tick(new Date(t))));
       }
     },
-    close: () => {
+    close: async () => {
       for (const p of processes) {
         try {
-          p.close();
+          await p.close();
         } catch {
           // already closed
         }

@@ -33,7 +33,7 @@ describe('headline shapes', () => {
 });
 
 describe('buildDigest ranking', () => {
-  it('puts the day\'s news above a recurring market series, learnt from the store\'s own earlier days', () => {
+  it('puts the day\'s news above a recurring market series, learnt from the store\'s own earlier days', async () => {
     const towns = ['Northville', 'Southby', 'Eastfield', 'Westmoor', 'Lakeside'];
     const pigReport = (town: string, day: string, hour: string, move: string) =>
       story(
@@ -52,9 +52,9 @@ describe('buildDigest ranking', () => {
     ];
     const fx = createDigestFixture();
     try {
-      fx.addStories([...earlier, ...today, ...news]);
+      await fx.addStories([...earlier, ...today, ...news]);
       const at = new Date('2024-01-07T08:00:00Z');
-      const digest = buildDigest({ store: fx.main.store }, { since: new Date('2024-01-06T08:00:00Z'), at, tz: 'UTC' });
+      const digest = await buildDigest({ store: fx.main.store }, { since: new Date('2024-01-06T08:00:00Z'), at, tz: 'UTC' });
       expect(digest.storyCount).toBe(8);
       expect(digest.groups[0]!.stories.map((s) => s.title).sort()).toEqual([
         'Ferries added while harbour bridge is closed',
@@ -63,16 +63,16 @@ describe('buildDigest ranking', () => {
       ]);
       expect(digest.groups.slice(1).flatMap((g) => g.stories.map((s) => s.title)).every((t) => t.includes('PIGS'))).toBe(true);
     } finally {
-      fx.close();
+      await fx.close();
     }
     // The same day in a store without the earlier days: five reports outweigh three stories.
     const fresh = createDigestFixture();
     try {
-      fresh.addStories([...today, ...news]);
-      const digest = buildDigest({ store: fresh.main.store }, { since: new Date('2024-01-06T08:00:00Z'), at: new Date('2024-01-07T08:00:00Z'), tz: 'UTC' });
+      await fresh.addStories([...today, ...news]);
+      const digest = await buildDigest({ store: fresh.main.store }, { since: new Date('2024-01-06T08:00:00Z'), at: new Date('2024-01-07T08:00:00Z'), tz: 'UTC' });
       expect(digest.groups[0]!.title).toMatch(/PIGS/);
     } finally {
-      fresh.close();
+      await fresh.close();
     }
   });
 });

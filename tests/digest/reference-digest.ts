@@ -1,5 +1,5 @@
 import type { GeoService, PlaceMention } from '../../src/geo/types.js';
-import type { ArticleStore } from '../../src/store/article-store.js';
+import type { StoryStore } from '../../src/store/story-store.js';
 import { createAboutFilter, matchesAbout } from '../../src/digest/about-filter.js';
 import { DIGEST_DEFAULTS, storyPlaces, type BuildDigestOptions, type Digest, type DigestStory } from '../../src/digest/build-digest.js';
 import { DEFAULT_GROUPING, groupStories, storyTerms, type GroupInput, type TermBackground } from '../../src/digest/group-stories.js';
@@ -23,9 +23,9 @@ function termsFromBody(story: { article: { headline: string; body: string }; sen
 }
 
 /** Stories per term over the whole store, counted from every stored body. */
-function backgroundFromBodies(store: ArticleStore): TermBackground {
+async function backgroundFromBodies(store: StoryStore): Promise<TermBackground> {
   const counts = new Map<string, number>();
-  const all = store.storiesBetween(new Date(-8.64e15), new Date(8.64e15), 2 ** 31 - 1);
+  const all = await store.storiesBetween(new Date(-8.64e15), new Date(8.64e15), 2 ** 31 - 1);
   for (const story of all) for (const [term] of termsFromBody(story)) counts.set(term, (counts.get(term) ?? 0) + 1);
   return { stories: all.length, storiesWith: (term) => (typeof term === 'string' ? (counts.get(term) ?? 0) : 0) };
 }
@@ -35,7 +35,7 @@ function backgroundFromBodies(store: ArticleStore): TermBackground {
  * grouped by event and ranked by coverage and recency. Pure apart from store reads, so the scheduler,
  * `/digest preview` and `dateline digest --at` show the same thing.
  */
-export function buildDigestFromBodies(deps: { store: ArticleStore; geo?: GeoService }, options: BuildDigestOptions): Digest {
+export async function buildDigestFromBodies(deps: { store: { stories: StoryStore }; geo?: GeoService }, options: BuildDigestOptions): Promise<Digest> {
   const all = options.all ?? false;
   const maxGroups = all ? Infinity : (options.maxGroups ?? DIGEST_DEFAULTS.maxGroups);
   const perGroup = all ? Infinity : (options.maxStoriesPerGroup ?? DIGEST_DEFAULTS.maxStoriesPerGroup);
@@ -43,7 +43,7 @@ export function buildDigestFromBodies(deps: { store: ArticleStore; geo?: GeoServ
 
   // 1. Candidates in the window, with what grouping and display need: one batched read.
   const stories = new Map<string, { story: DigestStory; input: GroupInput }>();
-  const windowAll = deps.store.storiesBetween(options.since, options.at, options.maxCandidates ?? (all ? 2 ** 31 - 1 : DIGEST_DEFAULTS.maxCandidates));
+  const windowAll = await deps.store.stories.storiesBetween(options.since, options.at, options.maxCandidates ?? (all ? 2 ** 31 - 1 : DIGEST_DEFAULTS.maxCandidates));
   for (const { article, sentences, places } of windowAll) {
     if (filter && !matchesAbout(filter, { headline: article.headline, body: article.body, places })) continue;
     // A sentence's text is its span of the body, squeezed (StoryWithAnalysis): made for the few read.
@@ -71,8 +71,7 @@ export function buildDigestFromBodies(deps: { store: ArticleStore; geo?: GeoServ
   // (each past day's shapes are kept between builds: shape-history.ts).
   const templates = options.templates ?? DEFAULT_TEMPLATES;
   const inputs = [...stories.values()].map((s) => s.input);
-  const history = deps.store
-    .publishedBetween(new Date(options.since.getTime() - templates.lookbackDays * DAY_MS), options.since, DIGEST_DEFAULTS.maxHistory)
+  const history = (await deps.store.stories.publishedBetween(new Date(options.since.getTime() - templates.lookbackDays * DAY_MS), options.since, DIGEST_DEFAULTS.maxHistory))
     .map((h) => ({ headline: h.headline, publishedMs: Date.parse(h.published) }));
   // The whole window, not only what `about` kept: a series is a series whatever the filter.
   const windowHeadlines = filter ? windowAll.map((h) => h.article.headline) : inputs.map((i) => i.headline);
@@ -82,7 +81,7 @@ export function buildDigestFromBodies(deps: { store: ArticleStore; geo?: GeoServ
   for (const input of inputs) [input.template, input.series] = templateOf.get(input.headline) ?? [0, 0];
 
   // 3. Events, best first.
-  const groups = groupStories(inputs, options.at.getTime(), options.grouping ?? DEFAULT_GROUPING, backgroundFromBodies(deps.store));
+  const groups = groupStories(inputs, options.at.getTime(), options.grouping ?? DEFAULT_GROUPING, await backgroundFromBodies(deps.store.stories));
   const sourceOf = new Map([...stories.values()].map((s) => [s.story.articleId, s.story.source]));
   return {
     at: options.at,

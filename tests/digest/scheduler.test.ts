@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDigestFixture, story, type DigestFixture } from './fixture.js';
 
 let fx: DigestFixture;
-afterEach(() => fx?.close());
+afterEach(async () => fx?.close());
 
 /** UTC instants at which each channel received a message. */
 function postTimes(channelId: string): string[] {
@@ -12,11 +12,11 @@ function postTimes(channelId: string): string[] {
 describe('digest scheduler (fake clock)', () => {
   it('posts once per day at the local time in several zones', async () => {
     fx = createDigestFixture('2024-01-14T23:30:00Z');
-    fx.addStories([story('Coffee talks resume', 'Coffee producers met in London on Monday to discuss export quotas again.', '2024-01-14T20:00:00Z')]);
-    fx.subscribe({ channelId: 'london', time: '08:00', timezone: 'Europe/London' });
-    fx.subscribe({ channelId: 'new-york', time: '08:00', timezone: 'America/New_York' });
-    fx.subscribe({ channelId: 'tokyo', time: '08:00', timezone: 'Asia/Tokyo' });
-    fx.subscribe({ channelId: 'kolkata', time: '07:30', timezone: 'Asia/Kolkata' });
+    await fx.addStories([story('Coffee talks resume', 'Coffee producers met in London on Monday to discuss export quotas again.', '2024-01-14T20:00:00Z')]);
+    await fx.subscribe({ channelId: 'london', time: '08:00', timezone: 'Europe/London' });
+    await fx.subscribe({ channelId: 'new-york', time: '08:00', timezone: 'America/New_York' });
+    await fx.subscribe({ channelId: 'tokyo', time: '08:00', timezone: 'Asia/Tokyo' });
+    await fx.subscribe({ channelId: 'kolkata', time: '07:30', timezone: 'Asia/Kolkata' });
     const scheduler = fx.scheduler();
     await fx.runMinutes(scheduler, '2024-01-15T00:00:00Z', '2024-01-16T00:00:00Z');
 
@@ -45,7 +45,7 @@ describe('digest scheduler (fake clock)', () => {
       const from = new Date(dayStart - 12 * 3_600_000).toISOString();
       const to = new Date(dayStart + 36 * 3_600_000).toISOString();
       fx = createDigestFixture(new Date(Date.parse(from) - 60_000).toISOString());
-      for (const time of Object.keys(c.times)) fx.subscribe({ channelId: `at-${time}`, time, timezone: c.zone });
+      for (const time of Object.keys(c.times)) await fx.subscribe({ channelId: `at-${time}`, time, timezone: c.zone });
       await fx.runMinutes(fx.scheduler(), from, to);
       for (const [time, expected] of Object.entries(c.times)) {
         const posted = fx.transport.inChannel(`at-${time}`).map((msg) => ({
@@ -61,8 +61,8 @@ describe('digest scheduler (fake clock)', () => {
 
   it('after a restart past the time posts the late digest once, marked late', async () => {
     fx = createDigestFixture('2024-02-01T00:00:00Z');
-    fx.addStories([story('Port strike ends', 'Dock workers in Rotterdam ended their strike on Wednesday after a pay deal.', '2024-02-01T05:00:00Z')]);
-    const id = fx.subscribe({ channelId: 'news', time: '08:00', timezone: 'Europe/London' });
+    await fx.addStories([story('Port strike ends', 'Dock workers in Rotterdam ended their strike on Wednesday after a pay deal.', '2024-02-01T05:00:00Z')]);
+    const id = await fx.subscribe({ channelId: 'news', time: '08:00', timezone: 'Europe/London' });
     await fx.runMinutes(fx.scheduler(), '2024-02-01T06:00:00Z', '2024-02-01T07:00:00Z');
     expect(fx.transport.messages).toHaveLength(0);
 
@@ -76,17 +76,17 @@ describe('digest scheduler (fake clock)', () => {
     expect(posted).toHaveLength(1);
     expect(posted[0]!.reply.footer).toContain('late');
     expect(posted[0]!.text).toContain('Posted late');
-    expect(fx.main.subscriptions.getDelivery(id, '2024-02-01')).toMatchObject({ status: 'delivered', late: true });
+    expect(await fx.main.subscriptions.getDelivery(id, '2024-02-01')).toMatchObject({ status: 'delivered', late: true });
 
     // The next day's digest is on time and starts where the late one ended.
     await fx.runMinutes(restarted, '2024-02-02T07:58:00Z', '2024-02-02T08:02:00Z');
     expect(postTimes('news')).toEqual(['2024-02-01T10:15:00.000Z', '2024-02-02T08:00:00.000Z']);
-    expect(fx.main.subscriptions.getDelivery(id, '2024-02-02')).toMatchObject({ since: '2024-02-01T10:15:00.000Z', late: false });
+    expect(await fx.main.subscriptions.getDelivery(id, '2024-02-02')).toMatchObject({ since: '2024-02-01T10:15:00.000Z', late: false });
   });
 
   it('two schedulers on one database file post once', async () => {
     fx = createDigestFixture('2024-05-01T00:00:00Z');
-    for (let i = 0; i < 6; i++) fx.subscribe({ channelId: `c${i}`, time: `0${i}:00`, timezone: i % 2 ? 'America/New_York' : 'Europe/Paris' });
+    for (let i = 0; i < 6; i++) await fx.subscribe({ channelId: `c${i}`, time: `0${i}:00`, timezone: i % 2 ? 'America/New_York' : 'Europe/Paris' });
     const a = fx.scheduler(fx.connect());
     const b = fx.scheduler(fx.connect());
     await fx.runMinutes([a, b], '2024-05-01T00:00:00Z', '2024-05-02T00:00:00Z');
@@ -99,8 +99,8 @@ describe('digest scheduler (fake clock)', () => {
 
   it('resolves an open intent whose digest is already in the channel without posting again', async () => {
     fx = createDigestFixture('2024-06-01T07:00:00Z');
-    fx.addStories([story('Bridge reopens', 'The old bridge over the river reopened to traffic on Saturday morning.', '2024-06-01T06:00:00Z')]);
-    const id = fx.subscribe({ channelId: 'news', time: '08:00', timezone: 'UTC' });
+    await fx.addStories([story('Bridge reopens', 'The old bridge over the river reopened to traffic on Saturday morning.', '2024-06-01T06:00:00Z')]);
+    const id = await fx.subscribe({ channelId: 'news', time: '08:00', timezone: 'UTC' });
     // The first process posts, then dies before recording it.
     fx.transport.behave('news', (n) => (n === 1 ? 'post-then-hang' : 'post'));
     const crashed = fx.scheduler(fx.main, { sendTimeoutMs: 3_600_000 });
@@ -108,7 +108,7 @@ describe('digest scheduler (fake clock)', () => {
     void crashed.tick();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(fx.transport.inChannel('news')).toHaveLength(1);
-    expect(fx.main.subscriptions.getDelivery(id, '2024-06-01')).toMatchObject({ status: 'pending', owner: 'process-1' });
+    expect(await fx.main.subscriptions.getDelivery(id, '2024-06-01')).toMatchObject({ status: 'pending', owner: 'process-1' });
 
     // A restarted process finds the intent once the crashed claim's lease ran out.
     const restarted = fx.scheduler(fx.connect());
@@ -118,13 +118,13 @@ describe('digest scheduler (fake clock)', () => {
     const report = await restarted.tick();
     expect(report.resolved).toEqual([`${id}/2024-06-01`]);
     expect(fx.transport.inChannel('news')).toHaveLength(1);
-    expect(fx.main.subscriptions.getDelivery(id, '2024-06-01')).toMatchObject({ status: 'delivered', messageIds: ['m1'] });
+    expect(await fx.main.subscriptions.getDelivery(id, '2024-06-01')).toMatchObject({ status: 'delivered', messageIds: ['m1'] });
   });
 
   it('a process paused before posting does not post after another took over its expired claim', async () => {
     fx = createDigestFixture('2024-06-01T07:00:00Z');
-    fx.addStories([story('Ferry resumes', 'The island ferry resumed its crossings on Saturday after the storm.', '2024-06-01T06:00:00Z')]);
-    const id = fx.subscribe({ channelId: 'news', time: '08:00', timezone: 'UTC' });
+    await fx.addStories([story('Ferry resumes', 'The island ferry resumed its crossings on Saturday after the storm.', '2024-06-01T06:00:00Z')]);
+    const id = await fx.subscribe({ channelId: 'news', time: '08:00', timezone: 'UTC' });
     let wake!: () => void;
     const paused = new Promise<void>((resolve) => (wake = resolve));
     // B claims at 08:00 and is stopped (SIGSTOP) before its post goes out.
@@ -133,7 +133,7 @@ describe('digest scheduler (fake clock)', () => {
     fx.clock.set(new Date('2024-06-01T08:00:00Z'));
     const bTick = b.tick();
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(fx.main.subscriptions.getDelivery(id, '2024-06-01')).toMatchObject({ status: 'pending', owner: 'process-1', leaseVersion: 0 });
+    expect(await fx.main.subscriptions.getDelivery(id, '2024-06-01')).toMatchObject({ status: 'pending', owner: 'process-1', leaseVersion: 0 });
 
     // A takes over at +120 s, when B's lease has run out, and posts.
     const a = fx.scheduler(fx.connect());
@@ -149,18 +149,18 @@ describe('digest scheduler (fake clock)', () => {
     expect(report.retrying).toEqual([]);
     expect(fx.transport.inChannel('news')).toHaveLength(1);
     expect(fx.transport.attempts.map((x) => x.outcome)).toEqual(['posted', 'cancelled']);
-    expect(fx.main.subscriptions.getDelivery(id, '2024-06-01')).toMatchObject({ status: 'delivered', owner: 'process-2', leaseVersion: 1 });
+    expect(await fx.main.subscriptions.getDelivery(id, '2024-06-01')).toMatchObject({ status: 'delivered', owner: 'process-2', leaseVersion: 1 });
     expect(fx.log.entries.some((e) => String(e.msg).includes('claim lost'))).toBe(true);
   });
 
   it('a send that failed after the message was created (502, timeout) is found in the channel, not posted again', async () => {
     fx = createDigestFixture('2024-06-01T07:00:00Z');
-    const id = fx.subscribe({ channelId: 'news', time: '08:00', timezone: 'UTC' });
+    const id = await fx.subscribe({ channelId: 'news', time: '08:00', timezone: 'UTC' });
     fx.transport.behave('news', (n) => (n === 1 ? 'post-then-fail' : 'post'));
     const scheduler = fx.scheduler();
     await fx.runMinutes(scheduler, '2024-06-01T07:59:00Z', '2024-06-01T08:30:00Z');
     expect(fx.transport.inChannel('news')).toHaveLength(1);
-    expect(fx.main.subscriptions.getDelivery(id, '2024-06-01')).toMatchObject({ status: 'delivered', attempts: 1, messageIds: ['m1'] });
+    expect(await fx.main.subscriptions.getDelivery(id, '2024-06-01')).toMatchObject({ status: 'delivered', attempts: 1, messageIds: ['m1'] });
   });
 
   it('gives every part of a digest its own nonce, the same on every attempt and in every process', async () => {
@@ -173,7 +173,7 @@ describe('digest scheduler (fake clock)', () => {
 
   it('re-sends an open intent whose digest never reached the channel', async () => {
     fx = createDigestFixture('2024-06-01T07:00:00Z');
-    const id = fx.subscribe({ channelId: 'news', time: '08:00', timezone: 'UTC' });
+    const id = await fx.subscribe({ channelId: 'news', time: '08:00', timezone: 'UTC' });
     fx.transport.behave('news', (n) => (n === 1 ? 'hang' : 'post'));
     const crashed = fx.scheduler(fx.main, { sendTimeoutMs: 3_600_000 });
     fx.clock.set(new Date('2024-06-01T08:00:00Z'));
@@ -188,10 +188,10 @@ describe('digest scheduler (fake clock)', () => {
 
   it('retries a failing channel with backoff, then pauses it, without holding up other channels', async () => {
     fx = createDigestFixture('2024-07-01T00:00:00Z');
-    fx.addStories([story('Harvest begins', 'Farmers in the south began the wheat harvest a week early this year.', '2024-07-01T04:00:00Z')]);
-    const broken = fx.subscribe({ channelId: 'broken', time: '08:00', timezone: 'UTC' });
-    fx.subscribe({ channelId: 'hanging', time: '08:00', timezone: 'UTC' });
-    fx.subscribe({ channelId: 'fine', time: '08:00', timezone: 'UTC' });
+    await fx.addStories([story('Harvest begins', 'Farmers in the south began the wheat harvest a week early this year.', '2024-07-01T04:00:00Z')]);
+    const broken = await fx.subscribe({ channelId: 'broken', time: '08:00', timezone: 'UTC' });
+    await fx.subscribe({ channelId: 'hanging', time: '08:00', timezone: 'UTC' });
+    await fx.subscribe({ channelId: 'fine', time: '08:00', timezone: 'UTC' });
     fx.transport.behave('broken', new Error('Missing Permissions'));
     fx.transport.behave('hanging', 'hang');
     const scheduler = fx.scheduler(fx.main, { sendTimeoutMs: 30 });
@@ -206,10 +206,10 @@ describe('digest scheduler (fake clock)', () => {
     const tries = fx.transport.attempts.filter((a) => a.target.channelId === 'broken').map((a) => a.at.toISOString());
     // 5 attempts, spaced 1, 2, 5 and 15 minutes apart.
     expect(tries).toEqual(['2024-07-01T08:00:00.000Z', '2024-07-01T08:01:00.000Z', '2024-07-01T08:03:00.000Z', '2024-07-01T08:08:00.000Z', '2024-07-01T08:23:00.000Z']);
-    const sub = fx.main.subscriptions.get(broken)!;
+    const sub = (await fx.main.subscriptions.get(broken))!;
     expect(sub.pausedAt).not.toBeNull();
     expect(sub.pauseReason).toContain('Missing Permissions');
-    expect(fx.main.subscriptions.getDelivery(broken, '2024-07-01')).toMatchObject({ status: 'failed', attempts: 5 });
+    expect(await fx.main.subscriptions.getDelivery(broken, '2024-07-01')).toMatchObject({ status: 'failed', attempts: 5 });
 
     // Paused: nothing the next day; the others carry on.
     await fx.runMinutes(scheduler, '2024-07-02T07:59:00Z', '2024-07-02T08:02:00Z');
@@ -219,8 +219,8 @@ describe('digest scheduler (fake clock)', () => {
 
   it('a quiet subscription posts nothing on an empty day; others post a short note', async () => {
     fx = createDigestFixture('2024-08-01T00:00:00Z');
-    const quiet = fx.subscribe({ channelId: 'quiet', time: '08:00', timezone: 'UTC', quiet: true });
-    fx.subscribe({ channelId: 'loud', time: '08:00', timezone: 'UTC' });
+    const quiet = await fx.subscribe({ channelId: 'quiet', time: '08:00', timezone: 'UTC', quiet: true });
+    await fx.subscribe({ channelId: 'loud', time: '08:00', timezone: 'UTC' });
     fx.clock.set(new Date('2024-08-01T08:00:00Z'));
     const report = await fx.scheduler().tick();
     expect(report.skipped).toEqual([`${quiet}/2024-08-01`]);
@@ -230,8 +230,8 @@ describe('digest scheduler (fake clock)', () => {
 
   it('only posts to targets it owns (Discord shards, shell channels)', async () => {
     fx = createDigestFixture('2024-08-01T00:00:00Z');
-    fx.subscribe({ channelId: 'shell', time: '08:00', timezone: 'UTC' });
-    fx.subscribe({ channelId: '123456789012345678', guildId: '223456789012345678', time: '08:00', timezone: 'UTC' });
+    await fx.subscribe({ channelId: 'shell', time: '08:00', timezone: 'UTC' });
+    await fx.subscribe({ channelId: '123456789012345678', guildId: '223456789012345678', time: '08:00', timezone: 'UTC' });
     fx.clock.set(new Date('2024-08-01T08:00:00Z'));
     await fx.scheduler(fx.main, { ownsTarget: (t) => t.guildId === null }).tick();
     expect(fx.transport.messages.map((m) => m.target.channelId)).toEqual(['shell']);

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { headlineShapes } from '../../src/digest/headline-templates.js';
 import { historyShapeSets } from '../../src/digest/shape-history.js';
-import type { ArticleStore, NewArticle } from '../../src/store/article-store.js';
+import type { NewArticle } from '../../src/store/article-store.js';
+import type { StoryStore } from '../../src/store/story-store.js';
 import { createDigestFixture, story } from './fixture.js';
 
 const DAY_MS = 86_400_000;
 
 /** What templateScores counts: distinct UTC days per shape over the newest `limit` headlines of [from, to). */
-function direct(store: ArticleStore, from: Date, to: Date, limit: number): Map<string, number> {
+async function direct(store: StoryStore, from: Date, to: Date, limit: number): Promise<Map<string, number>> {
   const days = new Map<string, Set<number>>();
-  for (const h of store.publishedBetween(from, to, limit)) {
+  for (const h of await store.publishedBetween(from, to, limit)) {
     for (const shape of headlineShapes(h.headline)) {
       let set = days.get(shape);
       if (!set) days.set(shape, (set = new Set()));
@@ -22,7 +23,7 @@ function direct(store: ArticleStore, from: Date, to: Date, limit: number): Map<s
 const SERIES = ['PIGS UP 1.00 DLR - FARM BOARD', 'CATTLE STEADY - FARM BOARD', 'FUND SETS PAYOUT', 'GRAIN FUTURES OPEN HIGHER IN CHICAGO'];
 
 describe('historyShapeSets', () => {
-  it('counts the same days as reading the headlines whole, for partial days, limits and after new writes', () => {
+  it('counts the same days as reading the headlines whole, for partial days, limits and after new writes', async () => {
     const fx = createDigestFixture();
     try {
       const stories: NewArticle[] = [];
@@ -32,26 +33,26 @@ describe('historyShapeSets', () => {
           stories.push(story(headline, `Report ${d}-${h}: routine figures for the day.`, `2024-01-0${d}T${String(h).padStart(2, '0')}:30:00Z`));
         }
       }
-      fx.addStories(stories);
+      await fx.addStories(stories);
       const store = fx.main.store;
       const shapes = [...new Set(stories.flatMap((s) => headlineShapes(s.headline)))].concat(['=nothing like it']);
-      const check = (from: string, to: string, limit: number): void => {
-        const want = direct(store, new Date(from), new Date(to), limit);
-        const days = historyShapeSets(store, new Date(from), new Date(to), limit);
+      const check = async (from: string, to: string, limit: number): Promise<void> => {
+        const want = await direct(store.stories, new Date(from), new Date(to), limit);
+        const days = await historyShapeSets(store.digest, new Date(from), new Date(to), limit);
         const got = (shape: string): number => days.filter((set) => set.has(shape)).length;
         for (const shape of shapes) expect([shape, got(shape)]).toEqual([shape, want.get(shape) ?? 0]);
       };
-      check('2024-01-01T00:00:00Z', '2024-01-07T00:00:00Z', 15_000);
-      check('2024-01-01T07:00:00Z', '2024-01-05T13:00:00Z', 15_000); // partial days at both ends
-      check('2024-01-02T07:00:00Z', '2024-01-05T13:00:00Z', 7); // the limit cuts inside a day
-      check('2024-01-01T00:00:00Z', '2024-01-07T00:00:00Z', 3);
-      check('2024-01-03T00:00:00Z', '2024-01-03T00:00:00Z', 100); // empty range
+      await check('2024-01-01T00:00:00Z', '2024-01-07T00:00:00Z', 15_000);
+      await check('2024-01-01T07:00:00Z', '2024-01-05T13:00:00Z', 15_000); // partial days at both ends
+      await check('2024-01-02T07:00:00Z', '2024-01-05T13:00:00Z', 7); // the limit cuts inside a day
+      await check('2024-01-01T00:00:00Z', '2024-01-07T00:00:00Z', 3);
+      await check('2024-01-03T00:00:00Z', '2024-01-03T00:00:00Z', 100); // empty range
       // A new story on a past day: the kept shapes are dropped (the store's data version changed).
-      fx.addStories([story('LAKESIDE NEW SHAPE OF HEADLINE TODAY', 'Something new.', '2024-01-02T12:00:00Z')]);
+      await fx.addStories([story('LAKESIDE NEW SHAPE OF HEADLINE TODAY', 'Something new.', '2024-01-02T12:00:00Z')]);
       shapes.push(...headlineShapes('LAKESIDE NEW SHAPE OF HEADLINE TODAY'));
-      check('2024-01-01T00:00:00Z', '2024-01-07T00:00:00Z', 15_000);
+      await check('2024-01-01T00:00:00Z', '2024-01-07T00:00:00Z', 15_000);
     } finally {
-      fx.close();
+      await fx.close();
     }
   });
 });

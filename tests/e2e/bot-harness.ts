@@ -8,7 +8,7 @@ import path from 'node:path';
 import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { commands as productCommands } from '../../commands/index.js';
 import type { Command } from '../../src/core/command.js';
-import { createCommandRegistry, dispatchCommand } from '../../src/core/dispatch.js';
+import type { CommandHandler } from '../../src/core/command-handler.js';
 import { UserError } from '../../src/core/errors.js';
 import { createMemoryLogger } from '../../src/core/logger.js';
 import { reply } from '../../src/core/reply.js';
@@ -66,12 +66,12 @@ export function testCommands(slowMs: number): Command[] {
         .setDescription('Pick a story by headline')
         .addStringOption((o) => o.setName('story').setDescription('Headline').setRequired(true).setAutocomplete(true)),
       execute: async ({ options, services }) => {
-        const article = services.store.getById(String(options.story));
+        const article = await services.store.stories.getById(String(options.story));
         return reply({ title: article?.headline ?? 'Unknown story', text: article ? article.body : 'No such id.' });
       },
       autocomplete: async ({ focused, services }) =>
         // Deliberately too many and too long: the transport must still answer within Discord's limits.
-        services.store.suggestHeadlines(focused.value, 50).flatMap((s) =>
+        (await services.store.stories.suggestHeadlines(focused.value, 50)).flatMap((s) =>
           Array.from({ length: 30 }, (_, i) => ({ name: `${s.headline} (${i}) `.repeat(5), value: s.id })),
         ),
     },
@@ -109,7 +109,8 @@ export interface Bot {
   tempDir: string;
   /** Build another transport against the same fake (e.g. a restart). */
   makeTransport(extra?: Partial<DiscordTransportOptions>): DiscordTransport;
-  onCommand: Parameters<DiscordTransport['start']>[0];
+  /** The app's one input-to-reply path, which every transport started here uses. */
+  handler: CommandHandler;
   close(): Promise<void>;
 }
 
@@ -126,9 +127,10 @@ export interface StartBotOptions {
 export async function startBot(options: StartBotOptions = {}): Promise<Bot> {
   const temp = makeTempDir('dateline-e2e-');
   const fake = await startFakeDiscord(options.fake);
-  const services = await createTestServices({ files: [sampleArticle, writeMentionArticle(temp.dir)] });
   const all = [...(options.commands ?? productCommands), ...testCommands(options.slowMs ?? 1200)];
-  const registry = createCommandRegistry(all);
+  const services = await createTestServices({ files: [sampleArticle, writeMentionArticle(temp.dir)], commands: all });
+  const handler = services.app.handler;
+  const registry = handler.registry;
   const log = createMemoryLogger();
   const statePath = path.join(temp.dir, 'discord-commands.json');
   const makeTransport = (extra: Partial<DiscordTransportOptions> = {}): DiscordTransport =>
@@ -136,17 +138,13 @@ export async function startBot(options: StartBotOptions = {}): Promise<Bot> {
       token: fake.token,
       apiUrl: fake.apiUrl,
       guildId: options.guildId === undefined ? fake.guilds[0]!.id : options.guildId,
-      commands: all,
-      services,
       log,
       commandsStatePath: statePath,
       deferAfterMs: options.deferAfterMs ?? 300,
       ...extra,
     });
-  const onCommand: Bot['onCommand'] = (incoming) =>
-    dispatchCommand(registry, incoming.name, { options: incoming.options, subcommand: incoming.subcommand, caller: incoming.caller, services });
   const transport = makeTransport();
-  await transport.start(onCommand);
+  await transport.start(handler);
   return {
     fake,
     services,
@@ -156,11 +154,11 @@ export async function startBot(options: StartBotOptions = {}): Promise<Bot> {
     statePath,
     tempDir: temp.dir,
     makeTransport,
-    onCommand,
+    handler,
     close: async () => {
       await transport.stop();
       await fake.close();
-      services.close();
+      await services.close();
       temp.cleanup();
     },
   };

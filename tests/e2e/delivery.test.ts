@@ -29,7 +29,7 @@ async function startDeliveryBot(): Promise<Bot> {
   // The harness's transport has discord.js's default timeout; this one times out like the issue's 16 s answer.
   await started.transport.stop();
   const transport = started.makeTransport({ restTimeoutMs: REST_TIMEOUT_MS, registerOnStart: false });
-  await transport.start(started.onCommand);
+  await transport.start(started.handler);
   const closeHarness = started.close;
   return { ...started, transport, close: async () => { await transport.stop(); await closeHarness(); } };
 }
@@ -51,7 +51,7 @@ describe('digests are posted once per channel when Discord fails after creating 
       const b = bot;
       const clock = createFixedClock(new Date('2017-09-10T00:00:00Z'));
       const subs = b.services.subscriptions;
-      const ids = b.fake.guilds.map((g) => subs.subscribe({ guildId: g.id, channelId: g.channelId, time: '09:00', timezone: 'UTC', about: null, quiet: false, createdBy: 'tester' }, clock.now()).subscription.id);
+      const ids = await Promise.all(b.fake.guilds.map(async (g) => (await subs.subscribe({ guildId: g.id, channelId: g.channelId, time: '09:00', timezone: 'UTC', about: null, quiet: false, createdBy: 'tester' }, clock.now())).subscription.id));
       // Every message POST of this run: created, then the answer is lost.
       b.fake.faultAfterCreate(fault, { times: 100 });
       const scheduler = createDigestScheduler({ subscriptions: subs, store: b.services.store, geo: b.services.geo, transport: b.transport, clock, log: b.log, owner: 'bot-a' });
@@ -61,7 +61,7 @@ describe('digests are posted once per channel when Discord fails after creating 
       expect(report.delivered.sort()).toEqual(ids.map((id) => `${id}/2017-09-10`).sort());
       expect(postsPerChannel(b)).toEqual([1, 1]);
       for (const [i, id] of ids.entries()) {
-        const delivery = subs.getDelivery(id, '2017-09-10')!;
+        const delivery = (await subs.getDelivery(id, '2017-09-10'))!;
         expect(delivery).toMatchObject({ status: 'delivered', attempts: 1 });
         expect(delivery.messageIds).toEqual(b.fake.channelMessages(b.fake.guilds[i]!.channelId).map((m) => m.id));
       }

@@ -288,7 +288,7 @@ describe('Discord transport against the fake Discord', () => {
 
   it('posts a real digest (src/digest build + render) to a channel, and finds it again by its marker', async () => {
     const target = { channelId: bot.fake.guilds[0]!.channelId, guildId: bot.fake.guilds[0]!.id };
-    const digest = buildDigest({ store: bot.services.store, geo: bot.services.geo }, { since: new Date('2017-09-08T00:00:00Z'), at: new Date('2017-09-11T08:00:00Z'), tz: 'Europe/London' });
+    const digest = await buildDigest({ store: bot.services.store, geo: bot.services.geo }, { since: new Date('2017-09-08T00:00:00Z'), at: new Date('2017-09-11T08:00:00Z'), tz: 'Europe/London' });
     expect(digest.storyCount).toBe(2);
     const marker = digestMarker(7, '2017-09-11');
     const parts = renderDigest(digest, { marker });
@@ -333,7 +333,7 @@ describe('Discord transport against the fake Discord', () => {
     const puts = (): number => bot.fake.requests.filter((r) => r.method === 'PUT').length;
     const before = puts();
     const restarted = bot.makeTransport();
-    await restarted.start(bot.onCommand);
+    await restarted.start(bot.handler);
     expect(restarted.registration?.registered).toBe(false);
     expect(puts()).toBe(before);
     await restarted.stop();
@@ -342,12 +342,12 @@ describe('Discord transport against the fake Discord', () => {
   it('registers in the guild when a guild id is set (instant, for development), once', async () => {
     const guildId = bot.fake.guilds[0]!.id;
     const first = bot.makeTransport({ guildId });
-    await first.start(bot.onCommand);
+    await first.start(bot.handler);
     expect(first.registration).toMatchObject({ registered: true, scope: `guild ${guildId}` });
     expect(bot.fake.commands.get(guildId)!.map((c) => c.json.name).sort()).toEqual([...bot.registry.keys()].sort());
     await first.stop();
     const again = bot.makeTransport({ guildId });
-    await again.start(bot.onCommand);
+    await again.start(bot.handler);
     expect(again.registration?.registered).toBe(false);
     await again.stop();
   });
@@ -369,15 +369,13 @@ describe('sharding: two processes, each owning its guilds', () => {
         token: fake.token,
         apiUrl: fake.apiUrl,
         guildId: null,
-        commands: productCommands,
-        services: bot.services,
         log,
         commandsStatePath: null,
         clientOptions: { shards: [shard], shardCount: 2 },
       });
     const shards = [make(0), make(1)];
     try {
-      for (const t of shards) await t.start(bot.onCommand);
+      for (const t of shards) await t.start(bot.handler);
       expect(fake.gateway.identifies.map((i) => i.shard).sort()).toEqual([[0, 2], [1, 2]]);
       // Only shard 0 registers commands.
       expect(fake.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);

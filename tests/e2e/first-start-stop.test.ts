@@ -5,8 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstLoadPath } from '../../src/ingest/first-load.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
 import { openDatabase } from '../../src/store/sqlite/open-database.js';
-import { createSqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
+import { createSqliteArticleParts } from '../../src/store/sqlite/sqlite-article-store.js';
+import { promising } from '../../src/store/synchronous.js';
+import type { StoryStore } from '../../src/store/story-store.js';
 import { makeTempDir, repoRoot, writeCorpusSlice } from '../helpers/paths.js';
+
+/** The stories part of a SQLite store on this connection, with the connection's close. */
+function openStories(db: ReturnType<typeof openDatabase>): StoryStore & { close(): void } {
+  return { ...promising<StoryStore>(createSqliteArticleParts(db).stories), close: () => db.close() };
+}
 import { simpleAnalyze } from '../helpers/simple-analyze.js';
 
 /** Start the real bot (`npm start`'s entry) in shell mode; stdin stays open unless `closeStdin`. */
@@ -20,10 +27,10 @@ function startBot(env: NodeJS.ProcessEnv, closeStdin: boolean): { child: ChildPr
   return { child, stderr: () => stderr, exit };
 }
 
-function storeCount(dbPath: string): number {
-  const store = createSqliteArticleStore(openDatabase(dbPath));
+async function storeCount(dbPath: string): Promise<number> {
+  const store = openStories(openDatabase(dbPath));
   try {
-    return store.count();
+    return await store.count();
   } finally {
     store.close();
   }
@@ -58,7 +65,7 @@ describe('SIGTERM during the first-start load (issue 18)', () => {
       DATELINE_INGEST_THREADS: '1',
     };
     // what one uninterrupted load stores
-    const reference = createSqliteArticleStore(openDatabase(path.join(temp.dir, 'reference.db')));
+    const reference = openStories(openDatabase(path.join(temp.dir, 'reference.db')));
     expected = (await ingestPaths([data], { store: reference, analyze: simpleAnalyze, now: () => new Date() })).added;
     reference.close();
   });
@@ -75,7 +82,7 @@ describe('SIGTERM during the first-start load (issue 18)', () => {
     expect(Date.now() - sent).toBeLessThan(5000);
     expect(stopped).toEqual({ code: 0, signal: null });
     expect(first.stderr()).toMatch(/"msg":"first-start load stopped; the next start resumes it"/);
-    const partial = storeCount(dbPath);
+    const partial = await storeCount(dbPath);
     expect(partial).toBeGreaterThan(0);
     expect(partial).toBeLessThan(expected);
 
@@ -83,7 +90,7 @@ describe('SIGTERM during the first-start load (issue 18)', () => {
     const second = startBot(env, true);
     expect(await second.exit).toEqual({ code: 0, signal: null });
     expect(second.stderr()).toMatch(/"msg":"resuming the first-start load of the data folder"/);
-    expect(storeCount(dbPath)).toBe(expected);
+    expect(await storeCount(dbPath)).toBe(expected);
     expect((JSON.parse(fs.readFileSync(marker, 'utf8')) as { state: string }).state).toBe('done');
 
     // a third start loads nothing again

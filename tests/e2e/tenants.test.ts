@@ -25,7 +25,7 @@ describe('two servers on one bot', () => {
     const takeover = await answerOf(bot.fake, bot.fake.sendChatInput('digest', { channel: a.channelId, time: '09:00', timezone: 'UTC' }, { ...asB, subcommand: 'subscribe' }), 8000);
     expect(takeover.ephemeral).toBe(true);
     expect(textOf(takeover)).toMatch(/is not a channel of this server/);
-    expect(bot.services.subscriptions.byChannel(a.channelId)).toMatchObject({ guildId: a.id, time: '08:00', about: 'syria' });
+    expect(await bot.services.subscriptions.byChannel(a.channelId)).toMatchObject({ guildId: a.id, time: '08:00', about: 'syria' });
 
     const peek = await answerOf(bot.fake, bot.fake.sendChatInput('digest', { channel: a.channelId }, { ...asB, subcommand: 'preview' }), 8000);
     expect(textOf(peek)).toMatch(/is not a channel of this server/);

@@ -6,11 +6,9 @@ import { createMemoryLogger } from '../../src/core/logger.js';
 import { checkPublicUrl, isNonPublicAddress, type HostLookup } from '../../src/feeds/address-guard.js';
 import { createFeedService, type FeedService } from '../../src/feeds/feed-service.js';
 import { defaultFetchOptions, fetchFeed } from '../../src/feeds/fetch-feed.js';
-import type { ArticleStore } from '../../src/store/article-store.js';
+import type { StoryStore } from '../../src/store/story-store.js';
 import type { FeedStore } from '../../src/store/feed-store.js';
-import { openDatabase } from '../../src/store/sqlite/open-database.js';
-import { createSqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
-import { createSqliteFeedStore } from '../../src/store/sqlite/sqlite-feed-store.js';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { makeTempDir } from '../helpers/paths.js';
 import { simpleAnalyze } from '../helpers/simple-analyze.js';
 import { readFixture, serveWithEtag, startFeedServer, type FeedServer } from './feed-server.js';
@@ -70,7 +68,7 @@ describe('checkPublicUrl', () => {
 
 interface Harness {
   server: FeedServer;
-  store: ArticleStore;
+  store: StoryStore;
   feedStore: FeedStore;
   feeds: FeedService;
   lookup: ReturnType<typeof fakeLookup>;
@@ -80,9 +78,9 @@ interface Harness {
 /** The feed service with the guard on (the default) and a fake DNS that calls `localhost` public. */
 async function guardedHarness(): Promise<Harness> {
   const temp = makeTempDir();
-  const db = openDatabase(path.join(temp.dir, 'feeds.db'));
-  const store = createSqliteArticleStore(db);
-  const feedStore = createSqliteFeedStore(db);
+  const all = openSqliteStore(path.join(temp.dir, 'feeds.db'));
+  const store = all.stories;
+  const feedStore = all.feeds;
   const server = await startFeedServer();
   // The guard's DNS resolves "localhost" to the test server, and the test-only switch lets that one
   // resolved address count as public, so a URL on it stands for a public feed host while the connection
@@ -98,7 +96,7 @@ async function guardedHarness(): Promise<Harness> {
     server, store, feedStore, feeds, lookup,
     cleanup: async () => {
       await server.close();
-      store.close();
+      await all.close();
       temp.cleanup();
     },
   };
@@ -134,7 +132,7 @@ describe('feed service: private-address guard for chat-added feeds', () => {
     expect(r.code).toBe('private_address');
     expect(r.message).toMatch(reason);
     expect(r.message).toMatch(/Feeds added from chat must be on a public host/);
-    expect(h.feeds.list()).toEqual([]);
+    expect(await h.feeds.list()).toEqual([]);
   });
 
   it('refuses the real test server too, so nothing is fetched', async () => {
@@ -151,7 +149,7 @@ describe('feed service: private-address guard for chat-added feeds', () => {
     expect(r.code).toBe('private_address');
     expect(r.message).toMatch(/refused http:\/\/10\.0\.0\.5\/feed\.xml \(redirected from http:\/\/localhost:\d+\/hop\)/);
     expect(h.server.requests.map((q) => q.path)).toEqual(['/hop']);
-    expect(h.feeds.list()).toEqual([]);
+    expect(await h.feeds.list()).toEqual([]);
   });
 
   it('a chat-added feed that later redirects inside fails its poll with the reason in its health', async () => {
@@ -165,10 +163,10 @@ describe('feed service: private-address guard for chat-added feeds', () => {
     expect(poll.tally.added).toBe(3);
     inside = true;
     // Make it due now: the scheduler's path (pollDue) is the guarded one.
-    h.feedStore.recordPoll({ url, polledAt: new Date('2026-02-12T00:00:00Z'), outcome: 'ok', added: 0, rejected: 0, undated: 0, error: null, nextPollAt: new Date('2026-02-11T00:00:00Z') });
+    await h.feedStore.recordPoll({ url, polledAt: new Date('2026-02-12T00:00:00Z'), outcome: 'ok', added: 0, rejected: 0, undated: 0, error: null, nextPollAt: new Date('2026-02-11T00:00:00Z') });
     const [due] = await h.feeds.pollDue();
     expect(due).toMatchObject({ outcome: 'failed', refused: true });
-    expect(h.feeds.get(url)!.health.lastError).toMatch(/refused http:\/\/169\.254\.169\.254\/latest\/meta-data\/ .*private, loopback or reserved/);
+    expect((await h.feeds.get(url))!.health.lastError).toMatch(/refused http:\/\/169\.254\.169\.254\/latest\/meta-data\/ .*private, loopback or reserved/);
   });
 
   it('checks the address the connection uses: a name that resolves public, then private (DNS rebinding), is refused', async () => {
@@ -191,7 +189,7 @@ describe('feed service: private-address guard for chat-added feeds', () => {
     expect(r.message).not.toMatch(/10\.0\.0\.5/);
     expect(answers).toBe(2);
     expect(h.server.requests).toHaveLength(0);
-    expect(feeds.list()).toEqual([]);
+    expect(await feeds.list()).toEqual([]);
   });
 
   it('connects to the checked address when every answer is allowed', async () => {
@@ -205,7 +203,7 @@ describe('feed service: private-address guard for chat-added feeds', () => {
   it('trusts the operator: configured feeds and command-line polls reach 127.0.0.1', async () => {
     h.server.route('/rss', serveWithEtag(() => readFixture('harbour-rss.xml')));
     const url = h.server.url('/rss');
-    expect(h.feeds.ensureConfigured([url])).toBe(1);
+    expect(await h.feeds.ensureConfigured([url])).toBe(1);
     const [due] = await h.feeds.pollDue();
     expect(due).toMatchObject({ outcome: 'ok', tally: { added: 3 } });
     const [adhoc] = await h.feeds.poll([h.server.url('/rss')]);

@@ -4,18 +4,16 @@ import { createFixedClock } from '../../src/core/clock.js';
 import { createMemoryLogger } from '../../src/core/logger.js';
 import { withOverrides } from '../../src/core/with-overrides.js';
 import { backoffDelayMs, createFeedService, type FeedService } from '../../src/feeds/feed-service.js';
-import type { ArticleStore } from '../../src/store/article-store.js';
+import type { StoryStore } from '../../src/store/story-store.js';
 import type { FeedStore } from '../../src/store/feed-store.js';
-import { openDatabase } from '../../src/store/sqlite/open-database.js';
-import { createSqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
-import { createSqliteFeedStore } from '../../src/store/sqlite/sqlite-feed-store.js';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { makeTempDir } from '../helpers/paths.js';
 import { simpleAnalyze } from '../helpers/simple-analyze.js';
 import { readFixture, servePlain, serveWithEtag, startFeedServer, type FeedServer } from './feed-server.js';
 
 interface Harness {
   server: FeedServer;
-  store: ArticleStore;
+  store: StoryStore;
   feedStore: FeedStore;
   feeds: FeedService;
   clock: ReturnType<typeof createFixedClock>;
@@ -25,9 +23,9 @@ interface Harness {
 
 async function harness(): Promise<Harness> {
   const temp = makeTempDir();
-  const db = openDatabase(path.join(temp.dir, 'feeds.db'));
-  const store = createSqliteArticleStore(db);
-  const feedStore = createSqliteFeedStore(db);
+  const all = openSqliteStore(path.join(temp.dir, 'feeds.db'));
+  const store = all.stories;
+  const feedStore = all.feeds;
   const clock = createFixedClock(new Date('2026-02-12T00:00:00Z'));
   const log = createMemoryLogger();
   const server = await startFeedServer();
@@ -43,7 +41,7 @@ async function harness(): Promise<Harness> {
     server, store, feedStore, feeds, clock, log,
     cleanup: async () => {
       await server.close();
-      store.close();
+      await all.close();
       temp.cleanup();
     },
   };
@@ -62,7 +60,7 @@ describe('feed service', () => {
     const { created, poll } = await h.feeds.add({ url, addedBy: 'tester' });
     expect(created).toBe(true);
     expect(poll).toMatchObject({ outcome: 'ok', title: 'Harbour Town Gazette & Wire', tally: { added: 3, duplicate: 0, rejected: 0, errors: [] } });
-    expect(h.store.count()).toBe(3);
+    expect(await h.store.count()).toBe(3);
 
     h.clock.advance(16 * 60_000);
     const [second] = await h.feeds.pollDue();
@@ -70,9 +68,9 @@ describe('feed service', () => {
     const last = h.server.requests.at(-1)!;
     expect(last.headers['if-none-match']).toMatch(/^"[0-9a-f]+"$/);
     expect(last.status).toBe(304);
-    expect(h.store.count()).toBe(3);
+    expect(await h.store.count()).toBe(3);
 
-    const feed = h.feeds.get(url)!;
+    const feed = (await h.feeds.get(url))!;
     expect(feed.health).toMatchObject({ itemsAdded: 3, consecutiveFailures: 0, lastError: null });
     expect(feed.health.lastSuccessAt).toBe('2026-02-12T00:16:00.000Z');
     expect(feed.health.nextPollAt).toBe('2026-02-12T00:31:00.000Z');
@@ -83,25 +81,25 @@ describe('feed service', () => {
     const url = h.server.url('/rss');
     // The article store as another writer holding the lock would leave it: every write fails.
     let locked = true;
-    const lockable: ArticleStore = withOverrides(h.store, {
-      addArticles: (batch) => {
+    const lockable: StoryStore = withOverrides(h.store, {
+      addArticles: async (batch) => {
         if (locked) throw new Error('database is locked');
-        return h.store.addArticles(batch);
+        return await h.store.addArticles(batch);
       },
     });
     // Retries of the locked chunk wait on no real timer (they still add up to the retry budget).
     const storeRetry = { sleep: () => Promise.resolve() };
     const feeds = createFeedService({ feedStore: h.feedStore, store: lockable, analyze: simpleAnalyze, clock: h.clock, log: h.log, allowPrivateAddresses: true, storeRetry });
-    h.feedStore.addFeed({ url, origin: 'config', addedAt: h.clock.now(), addedBy: null, channel: null });
+    await h.feedStore.addFeed({ url, origin: 'config', addedAt: h.clock.now(), addedBy: null, channel: null });
 
     const [first] = await feeds.pollDue();
     expect(first).toMatchObject({ outcome: 'failed', tally: { added: 0 } });
     expect(first!.tally.errors[0]!.reason).toMatch(/database is locked/);
-    const failed = h.feeds.get(url)!;
+    const failed = (await h.feeds.get(url))!;
     expect(failed).toMatchObject({ etag: null, lastModified: null });
     expect(failed.health).toMatchObject({ consecutiveFailures: 1, lastSuccessAt: null, itemsAdded: 0 });
     expect(failed.health.lastError).toMatch(/database is locked/);
-    expect(h.store.count()).toBe(0);
+    expect(await h.store.count()).toBe(0);
 
     // The lock is gone: the next poll asks without If-None-Match, gets the feed and stores every story.
     locked = false;
@@ -109,8 +107,8 @@ describe('feed service', () => {
     const [second] = await feeds.pollDue();
     expect(h.server.requests.at(-1)!.headers['if-none-match']).toBeUndefined();
     expect(second).toMatchObject({ outcome: 'ok', tally: { added: 3 } });
-    expect(h.store.count()).toBe(3);
-    const healed = h.feeds.get(url)!;
+    expect(await h.store.count()).toBe(3);
+    const healed = (await h.feeds.get(url))!;
     expect(healed.etag).toMatch(/^"[0-9a-f]+"$/);
     expect(healed.health).toMatchObject({ consecutiveFailures: 0, itemsAdded: 3 });
   });
@@ -119,7 +117,7 @@ describe('feed service', () => {
     h.server.route('/slow', () => undefined); // accepts the request and never answers
     const url = h.server.url('/slow');
     const feeds = createFeedService({ feedStore: h.feedStore, store: h.store, analyze: simpleAnalyze, clock: h.clock, log: h.log, fetch: { timeoutMs: 20_000 } });
-    h.feedStore.addFeed({ url, origin: 'config', addedAt: h.clock.now(), addedBy: null, channel: null });
+    await h.feedStore.addFeed({ url, origin: 'config', addedAt: h.clock.now(), addedBy: null, channel: null });
     const polling = feeds.pollDue();
     while (h.server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     const started = Date.now();
@@ -129,7 +127,7 @@ describe('feed service', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(result).toMatchObject({ outcome: 'failed' });
     expect(result!.tally.errors[0]!.reason).toMatch(/shutting down/);
-    expect(h.feeds.get(url)!.health).toMatchObject({ consecutiveFailures: 0, lastError: null });
+    expect((await h.feeds.get(url))!.health).toMatchObject({ consecutiveFailures: 0, lastError: null });
     const [after] = await feeds.poll([url]);
     expect(after!.tally.errors[0]!.reason).toMatch(/shutting down/);
     expect(h.server.requests).toHaveLength(1);
@@ -141,7 +139,7 @@ describe('feed service', () => {
     await h.feeds.add({ url, addedBy: null });
     const [again] = await h.feeds.poll([url]);
     expect(again!.tally).toEqual({ added: 0, duplicate: 3, rejected: 0, errors: [] });
-    expect(h.store.count()).toBe(3);
+    expect(await h.store.count()).toBe(3);
   });
 
   it('a changing feed adds only the new item', async () => {
@@ -152,10 +150,10 @@ describe('feed service', () => {
     version = 'harbour-rss-next.xml';
     const [next] = await h.feeds.poll([url]);
     expect(next!.tally).toMatchObject({ added: 1, duplicate: 2, rejected: 0 });
-    const added = h.store.getById(next!.addedIds[0]!)!;
+    const added = (await h.store.getById(next!.addedIds[0]!))!;
     expect(added.headline).toBe('Fishing fleet returns early as fog closes the bay');
     expect(added.published).toBe('2026-02-11T06:05:00+01:00');
-    expect(h.store.count()).toBe(4);
+    expect(await h.store.count()).toBe(4);
   });
 
   it('isolates faulty feeds: each fails with its URL and reason in health, the good feeds still go in', async () => {
@@ -180,7 +178,7 @@ describe('feed service', () => {
       '/hang': /^no answer within 2 s \(timeout\)/,
     };
     const paths = ['/good-rss', '/malformed', '/html', '/error', '/loop', '/huge', '/hang', '/patchy', '/good-atom'];
-    for (const p of paths) h.feedStore.addFeed({ url: s.url(p), origin: 'config', addedAt: h.clock.now(), addedBy: null, channel: null });
+    for (const p of paths) await h.feedStore.addFeed({ url: s.url(p), origin: 'config', addedAt: h.clock.now(), addedBy: null, channel: null });
 
     const results = await h.feeds.pollDue();
     const byPath = new Map(results.map((r) => [new URL(r.url).pathname, r]));
@@ -191,7 +189,7 @@ describe('feed service', () => {
       const result = byPath.get(p)!;
       expect(result.outcome, p).toBe('failed');
       expect(result.tally.errors).toEqual([{ path: s.url(p), line: null, reason: expect.stringMatching(reason) }]);
-      const health = h.feeds.get(s.url(p))!.health;
+      const health = (await h.feeds.get(s.url(p)))!.health;
       expect(health.lastError, p).toMatch(reason);
       expect(health.consecutiveFailures).toBe(1);
       expect(health.lastSuccessAt).toBeNull();
@@ -200,11 +198,11 @@ describe('feed service', () => {
       expect(h.log.entries.some((e) => e.msg === 'feed poll failed' && e.feed === s.url(p))).toBe(true);
     }
     // Item-level problems: counted in health, logged with the feed URL, the good items stored.
-    const patchy = h.feeds.get(s.url('/patchy'))!.health;
+    const patchy = (await h.feeds.get(s.url('/patchy')))!.health;
     expect(patchy).toMatchObject({ itemsAdded: 2, itemsRejected: 2, itemsUndated: 1, consecutiveFailures: 0 });
     expect(patchy.lastError).toMatch(/^2 item\(s\) rejected; first: item 2 .*no link/);
     expect(h.log.entries.filter((e) => e.msg === 'feed item rejected' && e.feed === s.url('/patchy'))).toHaveLength(2);
-    expect(h.store.count()).toBe(8);
+    expect(await h.store.count()).toBe(8);
 
     // Only the failed feeds are due after the interval; they back off further on a second failure.
     h.clock.advance(16 * 60_000);
@@ -213,7 +211,7 @@ describe('feed service', () => {
     h.clock.advance(15 * 60_000);
     const retried = await h.feeds.pollDue();
     expect(retried.filter((r) => r.outcome === 'failed')).toHaveLength(6);
-    expect(h.feeds.get(s.url('/error'))!.health.consecutiveFailures).toBe(2);
+    expect((await h.feeds.get(s.url('/error')))!.health.consecutiveFailures).toBe(2);
   }, 15_000);
 
   it('posts new stories to the feed channels, but not the backlog of the first poll', async () => {
@@ -246,9 +244,9 @@ describe('feed service', () => {
   });
 
   it('registers configured feeds once and refuses non-http URLs', async () => {
-    expect(h.feeds.ensureConfigured(['https://a.example/rss', 'https://b.example/atom', 'ftp://c.example/x'])).toBe(2);
-    expect(h.feeds.ensureConfigured(['https://a.example/rss'])).toBe(0);
-    expect(h.feeds.list().map((f) => [f.url, f.origin])).toEqual([
+    expect(await h.feeds.ensureConfigured(['https://a.example/rss', 'https://b.example/atom', 'ftp://c.example/x'])).toBe(2);
+    expect(await h.feeds.ensureConfigured(['https://a.example/rss'])).toBe(0);
+    expect((await h.feeds.list()).map((f) => [f.url, f.origin])).toEqual([
       ['https://a.example/rss', 'config'],
       ['https://b.example/atom', 'config'],
     ]);

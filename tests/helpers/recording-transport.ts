@@ -1,6 +1,6 @@
 import type { Clock } from '../../src/core/clock.js';
 import type { Reply } from '../../src/core/reply.js';
-import { SendCancelledError, type IncomingCommand, type SendTarget, type SentMessage, type Transport } from '../../src/transports/transport.js';
+import { SendCancelledError, type SendTarget, type SentMessage, type Transport } from '../../src/transports/transport.js';
 import { renderReplyText } from '../../src/transports/shell/render-text.js';
 
 export interface RecordedMessage {
@@ -55,7 +55,7 @@ export function createRecordingTransport(clock: Clock, options: { history?: bool
     behave: (channelId, behaviour) => {
       behaviours.set(channelId, behaviour);
     },
-    async start(_onCommand: (cmd: IncomingCommand) => Promise<Reply>) {},
+    async start() {},
     async stop() {},
     async send(target, reply, options = {}): Promise<SentMessage> {
       const n = (counts.get(target.channelId) ?? 0) + 1;

@@ -3,11 +3,8 @@ import { commands as allCommands } from '../../commands/index.js';
 import { createApp, type App, type AppOptions } from '../../src/app.js';
 import type { Caller, Command } from '../../src/core/command.js';
 import { createFixedClock, type Clock } from '../../src/core/clock.js';
-import { dispatchCommand } from '../../src/core/dispatch.js';
-import { isUserError } from '../../src/core/errors.js';
 import { createMemoryLogger } from '../../src/core/logger.js';
-import { parseCommandLine } from '../../src/core/parse-command-line.js';
-import { reply, type Reply } from '../../src/core/reply.js';
+import type { Reply } from '../../src/core/reply.js';
 import type { Services } from '../../src/core/services.js';
 import { loadGeoService } from '../../src/geo/geo-service.js';
 import type { GeoService } from '../../src/geo/types.js';
@@ -27,7 +24,7 @@ export interface TestServicesOptions {
 export type TestServices = Services & {
   app: App;
   dbPath: string;
-  close(): void;
+  close(): Promise<void>;
 };
 
 let sharedGeo: Promise<GeoService> | null = null;
@@ -60,8 +57,8 @@ export async function createTestServices(options: TestServicesOptions = {}): Pro
     ...app.services,
     app,
     dbPath,
-    close: () => {
-      app.close();
+    close: async () => {
+      await app.close();
       temp.cleanup();
     },
   };
@@ -71,11 +68,5 @@ export const testCaller: Caller = { userId: 'tester', userName: 'tester', channe
 
 /** Run a typed command line (`/summary length:2`) as the shell and `dateline ask` do. */
 export async function askCommand(services: TestServices, line: string, caller: Caller = testCaller): Promise<Reply> {
-  try {
-    const parsed = parseCommandLine(line, services.app.definitions);
-    return await dispatchCommand(services.app.registry, parsed.name, { options: parsed.options, subcommand: parsed.subcommand, caller, services });
-  } catch (error) {
-    if (!isUserError(error)) throw error;
-    return reply({ text: error.message, isError: true, data: error.data ?? { error: error.code } });
-  }
+  return services.app.handler.answer({ line, caller });
 }

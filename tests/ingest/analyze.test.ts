@@ -60,15 +60,15 @@ describe('a datelined story through the store', () => {
     fs.writeFileSync(file, JSON.stringify(record) + '\n');
     services = await createTestServices({ files: [file] });
   }, 120_000);
-  afterAll(() => {
-    services?.close();
+  afterAll(async () => {
+    await services?.close();
     temp?.cleanup();
   });
 
   it('is stored marked as the dateline, found by /where and listed by the digest', async () => {
-    const [story] = services.store.latest(1);
+    const [story] = await services.store.stories.latest(1);
     expect(story).toBeDefined();
-    const places = services.store.getAnalysis(story!.id)?.places ?? [];
+    const places = (await services.store.stories.getAnalysis(story!.id))?.places ?? [];
     expect(places[0]).toMatchObject({ name: 'Baghdad', dateline: true, countryCode: 'IQ' });
     expect(storyPlaces(places, geo)).toContain('Baghdad');
     const r = await askCommand(services, '/where place:Baghdad');

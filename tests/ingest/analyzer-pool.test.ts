@@ -8,9 +8,9 @@ import { startAnalyzerPool } from '../../src/ingest/analyzer-pool.js';
 import { parseNdjson } from '../../src/ingest/formats/json-records.js';
 import { ingestFile, ingestPaths, lazyAnalyzerPool, type IngestProgress } from '../../src/ingest/ingest.js';
 import { ingestRecords, ingestRecordsInPool } from '../../src/ingest/ingest-records.js';
-import type { ArticleStore, NewArticle } from '../../src/store/article-store.js';
-import { openDatabase } from '../../src/store/sqlite/open-database.js';
-import { createSqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
+import type { NewArticle } from '../../src/store/article-store.js';
+import type { StoryStore } from '../../src/store/story-store.js';
+import { openStoryStore } from '../helpers/story-store.js';
 import { makeTempDir, repoRoot, writeCorpusSlice } from '../helpers/paths.js';
 import { testGeo } from '../helpers/test-services.js';
 
@@ -20,9 +20,9 @@ const now = () => new Date('2026-01-01T00:00:00Z');
 describe('analyzer threads', () => {
   let geo: GeoService;
   let temp: ReturnType<typeof makeTempDir>;
-  const stores: ArticleStore[] = [];
-  const openStore = (name: string): ArticleStore => {
-    const store = createSqliteArticleStore(openDatabase(path.join(temp.dir, name)));
+  const stores: (StoryStore & { close(): Promise<void> })[] = [];
+  const openStore = (name: string): StoryStore & { close(): Promise<void> } => {
+    const store = openStoryStore(path.join(temp.dir, name));
     stores.push(store);
     return store;
   };
@@ -33,8 +33,8 @@ describe('analyzer threads', () => {
   beforeEach(() => {
     temp = makeTempDir();
   });
-  afterEach(() => {
-    for (const store of stores.splice(0)) store.close();
+  afterEach(async () => {
+    for (const store of stores.splice(0)) await store.close();
     temp.cleanup();
   });
 
@@ -80,9 +80,9 @@ describe('analyzer threads', () => {
     expect(tally).toEqual(expected);
     expect(tally.errors).toEqual([{ path: path.join(input, 'corpus.ndjson'), line: 31, reason: expect.any(String) }]);
     expect(progress.at(-1)).toMatchObject({ filesDone: 1, filesTotal: 1, records: 61 });
-    const latest = inline.latest(100);
-    expect(threaded.latest(100)).toEqual(latest);
-    for (const { id } of latest) expect(threaded.getAnalysis(id)).toEqual(inline.getAnalysis(id));
+    const latest = await inline.latest(100);
+    expect(await threaded.latest(100)).toEqual(latest);
+    for (const { id } of latest) expect(await threaded.getAnalysis(id)).toEqual(await inline.getAnalysis(id));
   });
 
   it('uses the threads for a file big enough, and not for a small one', async () => {
@@ -124,7 +124,7 @@ describe('analyzer threads', () => {
     const records = parseNdjson(fs.readFileSync(file, 'utf8'), file, now());
     const analyze = createAnalyzer({ geo });
     const failing: AnalyzerPool = { analyzeAll: () => Promise.reject(new Error('no thread')), close: () => Promise.resolve() };
-    const expected = await ingestRecords(records, file, { store: openStore("a.db"), analyze });
+    const expected = await ingestRecords(records, file, { store: openStore('a.db'), analyze });
     const result = await ingestRecordsInPool(records, file, { store: openStore('b.db'), analyze }, failing);
     expect(result).toEqual(expected);
   });

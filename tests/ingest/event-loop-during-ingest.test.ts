@@ -34,8 +34,8 @@ describe('the event loop during an ingest in the bot mode', () => {
       ingestThreads: 1,
     });
   });
-  afterAll(() => {
-    app.close();
+  afterAll(async () => {
+    await app.close();
     temp.cleanup();
   });
 
@@ -65,7 +65,7 @@ describe('the event loop during an ingest in the bot mode', () => {
     delay.disable();
     expect(tally.rejected).toBe(0);
     expect(tally.added).toBeGreaterThan(350);
-    expect(app.services.store.count()).toBe(tally.added);
+    expect(await app.services.store.stories.count()).toBe(tally.added);
     expect(asked.length).toBeGreaterThan(2);
     // inline and unsliced, the loop was blocked for the whole file (seconds)
     expect(delay.percentile(99) / 1e6).toBeLessThan(250);

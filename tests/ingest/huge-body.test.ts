@@ -4,8 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/ingest/analyze.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
 import { openDatabase } from '../../src/store/sqlite/open-database.js';
-import { createSqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
+import { createSqliteArticleParts } from '../../src/store/sqlite/sqlite-article-store.js';
+import { promising } from '../../src/store/synchronous.js';
+import type { StoryStore } from '../../src/store/story-store.js';
 import { makeTempDir, reutersCorpus } from '../helpers/paths.js';
+
+/** The stories part of a SQLite store on this connection, with the connection's close. */
+function openStories(db: ReturnType<typeof openDatabase>): StoryStore & { close(): void } {
+  return { ...promising<StoryStore>(createSqliteArticleParts(db).stories), close: () => db.close() };
+}
 import { testGeo } from '../helpers/test-services.js';
 
 /** Real wire copy, story after story, up to `chars` characters: one body of megabytes. */
@@ -33,7 +40,7 @@ describe('ingest of a story body of megabytes (issue 18)', () => {
     const body = hugeBody(5_000_000);
     const file = path.join(temp.dir, 'huge.ndjson');
     fs.writeFileSync(file, record(body));
-    const store = createSqliteArticleStore(openDatabase(path.join(temp.dir, 'huge.db')));
+    const store = openStories(openDatabase(path.join(temp.dir, 'huge.db')));
     try {
       const started = performance.now();
       const cpu = process.cpuUsage();
@@ -45,10 +52,10 @@ describe('ingest of a story body of megabytes (issue 18)', () => {
       process.stderr.write(`5 MB body ingested in ${seconds.toFixed(2)} s (${((used.user + used.system) / 1e6).toFixed(2)} s CPU)\n`);
       expect(seconds).toBeLessThan(15);
       expect(tally).toMatchObject({ added: 1, rejected: 0 });
-      const [stored] = store.latest(1);
-      const analysis = store.getAnalysis(stored!.id)!;
+      const [stored] = await store.latest(1);
+      const analysis = (await store.getAnalysis(stored!.id))!;
       expect(analysis.sentences.length).toBeGreaterThan(20_000);
-      const storedBody = store.getById(stored!.id)!.body;
+      const storedBody = (await store.getById(stored!.id))!.body;
       expect(storedBody.length).toBeGreaterThan(4_800_000);
       expect(analysis.sentences.at(-1)!.end).toBeGreaterThan(storedBody.length - 1000);
     } finally {
@@ -59,7 +66,7 @@ describe('ingest of a story body of megabytes (issue 18)', () => {
   it('rejects a body over the configured cap with a reason that names the limit, and stores the rest', async () => {
     const file = path.join(temp.dir, 'mixed.ndjson');
     fs.writeFileSync(file, record(hugeBody(30_000), 'too long') + record(hugeBody(3_000), 'short enough'));
-    const store = createSqliteArticleStore(openDatabase(path.join(temp.dir, 'cap.db')));
+    const store = openStories(openDatabase(path.join(temp.dir, 'cap.db')));
     try {
       const tally = await ingestPaths([file], { store, analyze: createAnalyzer({ geo: await testGeo() }), now: () => new Date('2026-01-01T00:00:00Z'), maxBodyBytes: 20 * 1024 });
       expect(tally.added).toBe(1);

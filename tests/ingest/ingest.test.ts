@@ -3,15 +3,14 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { normaliseText } from '../../src/store/article-identity.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
-import { openDatabase } from '../../src/store/sqlite/open-database.js';
-import { createSqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
-import type { ArticleStore } from '../../src/store/article-store.js';
+import { openStoryStore } from '../helpers/story-store.js';
+import type { StoryStore } from '../../src/store/story-store.js';
 import { makeTempDir, sampleArticle, writeCorpusSlice } from '../helpers/paths.js';
 import { simpleAnalyze } from '../helpers/simple-analyze.js';
 
 describe('ingestPaths', () => {
   let temp: ReturnType<typeof makeTempDir>;
-  let store: ArticleStore;
+  let store: StoryStore & { close(): Promise<void> };
   const ingest = (paths: string[]) => ingestPaths(paths, { store, analyze: simpleAnalyze, now: () => new Date('2026-01-01T00:00:00Z') });
   const write = (name: string, content: string | Buffer): string => {
     const file = path.join(temp.dir, name);
@@ -22,10 +21,10 @@ describe('ingestPaths', () => {
 
   beforeEach(() => {
     temp = makeTempDir();
-    store = createSqliteArticleStore(openDatabase(path.join(temp.dir, 'store.db')));
+    store = openStoryStore(path.join(temp.dir, 'store.db'));
   });
-  afterEach(() => {
-    store.close();
+  afterEach(async () => {
+    await store.close();
     temp.cleanup();
   });
 
@@ -121,9 +120,9 @@ describe('ingestPaths', () => {
     const ndjson = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${record}\n`, 'utf16le')]);
     const tally = await ingest([write('le/story.txt', le), write('be/story.txt', be), write('records.ndjson', ndjson)]);
     expect(tally).toMatchObject({ added: 2, duplicate: 1, rejected: 0 });
-    const headlines = store.latest(5).map((s) => s.headline);
+    const headlines = (await store.latest(5)).map((s) => s.headline);
     expect(headlines).toContain('Café “quoted” ☕');
-    expect(store.search('Raqqa', 5)).toHaveLength(1);
+    expect(await store.search('Raqqa', 5)).toHaveLength(1);
     const odd = await ingest([write('odd.txt', Buffer.from([0xff, 0xfe, 0x41]))]);
     expect(odd.errors[0]?.reason).toBe('invalid UTF-16LE: odd number of bytes');
   });
@@ -134,10 +133,10 @@ describe('ingestPaths', () => {
     const tally = await ingestPaths([file], {
       store: {
         ...store,
-        addArticles: (items) => {
+        addArticles: async (items) => {
           calls += 1;
           // Fail after writing part of the batch, as a full disk would.
-          store.addArticles(items.slice(0, 5));
+          await store.addArticles(items.slice(0, 5));
           throw new Error('disk full');
         },
       },
@@ -155,7 +154,7 @@ describe('ingestPaths', () => {
 describe('ingestPaths with the bot folders inside data/', () => {
   it('never reads the cache or maps folders as stories', async () => {
     const temp = makeTempDir();
-    const store = createSqliteArticleStore(openDatabase(':memory:'));
+    const store = openStoryStore(':memory:');
     fs.mkdirSync(path.join(temp.dir, 'data/cache'), { recursive: true });
     fs.mkdirSync(path.join(temp.dir, 'data/maps'), { recursive: true });
     fs.writeFileSync(path.join(temp.dir, 'data/cache/registered-commands.json'), '{"hash":"abc"}');
@@ -168,7 +167,7 @@ describe('ingestPaths with the bot folders inside data/', () => {
       excludeDirs: [path.join(temp.dir, 'data/cache'), path.join(temp.dir, 'data/maps')],
     });
     expect(tally).toEqual({ added: 1, duplicate: 0, rejected: 0, errors: [] });
-    store.close();
+    await store.close();
     temp.cleanup();
   });
 });

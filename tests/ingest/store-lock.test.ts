@@ -3,9 +3,15 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/ingest/ingest.js';
 import { openDatabase, type SqliteDatabase } from '../../src/store/sqlite/open-database.js';
-import { createSqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
-import type { ArticleStore } from '../../src/store/article-store.js';
+import { createSqliteArticleParts } from '../../src/store/sqlite/sqlite-article-store.js';
+import { promising } from '../../src/store/synchronous.js';
+import type { StoryStore } from '../../src/store/story-store.js';
 import { makeTempDir, writeCorpusSlice } from '../helpers/paths.js';
+
+/** The stories part of a SQLite store on this connection, with the connection's close. */
+function openStories(db: ReturnType<typeof openDatabase>): StoryStore & { close(): void } {
+  return { ...promising<StoryStore>(createSqliteArticleParts(db).stories), close: () => db.close() };
+}
 import { simpleAnalyze } from '../helpers/simple-analyze.js';
 
 /** Two writers (issue 18): another connection holds the write lock while the bot ingests. */
@@ -13,14 +19,14 @@ describe('ingest while another writer holds the store', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let dbPath: string;
   let other: SqliteDatabase;
-  let store: ArticleStore;
+  let store: StoryStore & { close(): void };
   const now = () => new Date('2026-01-01T00:00:00Z');
 
   beforeEach(() => {
     temp = makeTempDir();
     dbPath = path.join(temp.dir, 'store.db');
     // the bot's connection waits only briefly on a lock; the other is a second process's
-    store = createSqliteArticleStore(openDatabase(dbPath, [], { busyTimeoutMs: 10 }));
+    store = openStories(openDatabase(dbPath, [], { busyTimeoutMs: 10 }));
     other = openDatabase(dbPath);
   });
   afterEach(() => {
@@ -50,7 +56,7 @@ describe('ingest while another writer holds the store', () => {
     expect(retries).toEqual([1, 2, 3]);
     expect(tally.rejected).toBe(0);
     expect(tally.added + tally.duplicate).toBe(40);
-    expect(store.count()).toBe(tally.added);
+    expect(await store.count()).toBe(tally.added);
   });
 
   it('keeps the event loop free while the lock is held (no 5 s busy wait on this thread)', async () => {
@@ -71,15 +77,15 @@ describe('ingest while another writer holds the store', () => {
   it('reports a chunk still locked after the retry budget, and a re-run stores the rest', async () => {
     const file = writeCorpusSlice(temp.dir, 40);
     let commits = 0;
-    const flaky: ArticleStore = {
+    const flaky: StoryStore & { close(): void } = {
       ...store,
-      addArticles: (items) => {
+      addArticles: async (items) => {
         commits += 1;
         if (commits === 2) {
           const error = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
           throw error;
         }
-        return store.addArticles(items);
+        return await store.addArticles(items);
       },
     };
     const sleeps: number[] = [];
@@ -108,17 +114,17 @@ describe("the bot's own store connection under another writer's lock (issue 18)"
     try {
       other.exec('BEGIN IMMEDIATE');
       const started = performance.now();
-      expect(() =>
+      await expect(
         app.services.subscriptions.subscribe({ guildId: null, channelId: 'c1', time: '08:00', timezone: 'UTC', about: null, quiet: false, createdBy: 'u' }, clock.now()),
-      ).toThrow(/database is locked|busy/i);
+      ).rejects.toThrow(/database is locked|busy/i);
       // the default 5 s wait froze /digest subscribe for 5.2 s
       expect(performance.now() - started).toBeLessThan(1000);
       other.exec('COMMIT');
-      expect(app.services.subscriptions.subscribe({ guildId: null, channelId: 'c1', time: '08:00', timezone: 'UTC', about: null, quiet: false, createdBy: 'u' }, clock.now()).replaced).toBe(false);
+      expect((await app.services.subscriptions.subscribe({ guildId: null, channelId: 'c1', time: '08:00', timezone: 'UTC', about: null, quiet: false, createdBy: 'u' }, clock.now())).replaced).toBe(false);
     } finally {
       if (other.inTransaction) other.exec('ROLLBACK');
       other.close();
-      app.close();
+      await app.close();
       temp.cleanup();
     }
   });

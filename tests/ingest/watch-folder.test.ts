@@ -4,9 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../src/core/logger.js';
 import type { IngestTally } from '../../src/ingest/ingest.js';
 import { watchFolder, type FolderWatcher } from '../../src/ingest/watch-folder.js';
-import type { ArticleStore } from '../../src/store/article-store.js';
-import { openDatabase } from '../../src/store/sqlite/open-database.js';
-import { createSqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
+import type { StoryStore } from '../../src/store/story-store.js';
+import { openStoryStore } from '../helpers/story-store.js';
 import { makeTempDir, sampleArticle } from '../helpers/paths.js';
 import { simpleAnalyze } from '../helpers/simple-analyze.js';
 
@@ -37,7 +36,7 @@ function newWireStory(): string {
 
 describe('watchFolder', () => {
   let temp: ReturnType<typeof makeTempDir>;
-  let store: ArticleStore;
+  let store: StoryStore & { close(): Promise<void> };
   let watcher: FolderWatcher;
   let ingested: { file: string; tally: IngestTally }[];
 
@@ -47,7 +46,7 @@ describe('watchFolder', () => {
     fs.mkdirSync(path.join(temp.dir, 'inbox', 'cache'));
     // A file present before the watch starts is not re-read.
     fs.copyFileSync(sampleArticle, path.join(temp.dir, 'inbox', 'old.txt'));
-    store = createSqliteArticleStore(openDatabase(path.join(temp.dir, 'watch.db')));
+    store = openStoryStore(path.join(temp.dir, 'watch.db'));
     ingested = [];
     watcher = watchFolder({
       dir: path.join(temp.dir, 'inbox'),
@@ -62,7 +61,7 @@ describe('watchFolder', () => {
 
   afterEach(async () => {
     await watcher.close();
-    store.close();
+    await store.close();
     temp.cleanup();
   });
 
@@ -85,12 +84,12 @@ describe('watchFolder', () => {
     const hit = await waitFor(() => ingested.find((i) => i.file === file));
     expect(Date.now() - started).toBeLessThan(5000);
     expect(hit.tally).toMatchObject({ added: 1, duplicate: 0, rejected: 0 });
-    const [latest] = store.latest(1);
+    const [latest] = await store.latest(1);
     expect(latest).toMatchObject({ source: 'Xinhua', datelinePlace: 'Beirut', published: '2017-09-10T08:12:00+08:00' });
     // Give a stray second event a chance to show up: there must be none.
     await new Promise((r) => setTimeout(r, 400));
     expect(ingested.filter((i) => i.file === file)).toHaveLength(1);
-    expect(store.count()).toBe(1);
+    expect(await store.count()).toBe(1);
   });
 
   it('waits for a file written in pieces and reads it whole', async () => {
@@ -127,6 +126,6 @@ describe('watchFolder', () => {
     fs.appendFileSync(file, `${record(2)}\n`);
     const second = await waitFor(() => ingested.filter((i) => i.file === file)[1]);
     expect(second.tally).toMatchObject({ added: 1, duplicate: 1, rejected: 0 });
-    expect(store.count()).toBe(2);
+    expect(await store.count()).toBe(2);
   });
 });

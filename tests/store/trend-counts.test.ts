@@ -2,8 +2,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../src/store/sqlite/migrations.js';
 import { migrate, openDatabase, type SqliteDatabase } from '../../src/store/sqlite/open-database.js';
-import { createSqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
-import type { AnalyzedArticle, ArticleStore, DayCount } from '../../src/store/article-store.js';
+import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { DatelineStore } from '../../src/store/store.js';
+import type { AnalyzedArticle, DayCount } from '../../src/store/article-store.js';
 import type { Quote } from '../../src/nlp/types.js';
 import type { PlaceMention } from '../../src/geo/types.js';
 import { makeTempDir } from '../helpers/paths.js';
@@ -81,18 +82,18 @@ function handCountedStories(): AnalyzedArticle[] {
 describe('trend counts kept at ingest', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let db: SqliteDatabase;
-  let store: ArticleStore;
+  let store: DatelineStore;
   let stories: AnalyzedArticle[];
 
-  beforeEach(() => {
+  beforeEach(async () => {
     temp = makeTempDir();
     db = openDatabase(path.join(temp.dir, 'trend.db'));
-    store = createSqliteArticleStore(db);
+    store = createSqliteStore(db);
     stories = handCountedStories();
-    store.addArticles(stories);
+    await store.stories.addArticles(stories);
   });
-  afterEach(() => {
-    store.close();
+  afterEach(async () => {
+    await store.close();
     temp.cleanup();
   });
 
@@ -102,17 +103,17 @@ describe('trend counts kept at ingest', () => {
     { day: day('2017-10-17'), count: 1 },
   ];
 
-  it('counts stories per UTC day for one place, each story once however often it names it', () => {
-    expect(store.placeDayCounts([RAQQA], null)).toEqual(expectedRaqqa);
-    expect(store.placeDayCounts([MOSUL], null)).toEqual([
+  it('counts stories per UTC day for one place, each story once however often it names it', async () => {
+    expect(await store.places.placeDayCounts([RAQQA], null)).toEqual(expectedRaqqa);
+    expect(await store.places.placeDayCounts([MOSUL], null)).toEqual([
       { day: day('2017-06-02'), count: 1 },
       { day: day('2017-07-10'), count: 1 },
     ]);
-    expect(store.placeDayCounts([12345], null)).toEqual([]);
+    expect(await store.places.placeDayCounts([12345], null)).toEqual([]);
   });
 
-  it('counts a story naming city and province once for the pair', () => {
-    expect(store.placeDayCounts([RAQQA, RAQQA_PROVINCE], null)).toEqual([
+  it('counts a story naming city and province once for the pair', async () => {
+    expect(await store.places.placeDayCounts([RAQQA, RAQQA_PROVINCE], null)).toEqual([
       { day: day('2017-06-01'), count: 2 },
       { day: day('2017-06-02'), count: 1 },
       { day: day('2017-07-15'), count: 1 },
@@ -120,51 +121,51 @@ describe('trend counts kept at ingest', () => {
     ]);
   });
 
-  it('keeps to the day range, both ends included', () => {
-    expect(store.placeDayCounts([RAQQA], { from: day('2017-06-02'), to: day('2017-10-17') })).toEqual(expectedRaqqa.slice(1));
-    expect(store.placeDayCounts([RAQQA, RAQQA_PROVINCE], { from: day('2017-06-02'), to: day('2017-07-15') })).toEqual([
+  it('keeps to the day range, both ends included', async () => {
+    expect(await store.places.placeDayCounts([RAQQA], { from: day('2017-06-02'), to: day('2017-10-17') })).toEqual(expectedRaqqa.slice(1));
+    expect(await store.places.placeDayCounts([RAQQA, RAQQA_PROVINCE], { from: day('2017-06-02'), to: day('2017-07-15') })).toEqual([
       { day: day('2017-06-02'), count: 1 },
       { day: day('2017-07-15'), count: 1 },
     ]);
   });
 
-  it('counts stories quoting a speaker, whatever the case, never the unknown speaker', () => {
-    expect(store.speakerDayCounts(['TALAL SILO'], null)).toEqual([
+  it('counts stories quoting a speaker, whatever the case, never the unknown speaker', async () => {
+    expect(await store.quotes.speakerDayCounts(['TALAL SILO'], null)).toEqual([
       { day: day('2017-06-01'), count: 2 },
       { day: day('2017-10-17'), count: 1 },
     ]);
-    expect(store.speakerDayCounts(['Talal Silo', 'Haider al-Abadi'], null)).toEqual([
+    expect(await store.quotes.speakerDayCounts(['Talal Silo', 'Haider al-Abadi'], null)).toEqual([
       { day: day('2017-06-01'), count: 2 },
       { day: day('2017-06-02'), count: 1 },
       { day: day('2017-07-10'), count: 1 },
       { day: day('2017-10-17'), count: 1 },
     ]);
-    expect(store.speakerDayCounts(['unknown'], null)).toEqual([]);
+    expect(await store.quotes.speakerDayCounts(['unknown'], null)).toEqual([]);
   });
 
-  it('counts stories matching all the search words', () => {
-    expect(store.searchDayCounts('Raqqa taken', null)).toEqual({ days: [{ day: day('2017-10-17'), count: 1 }], capped: false });
-    expect(store.searchDayCounts('taken', { from: day('2017-07-01'), to: day('2017-07-31') })).toEqual({
+  it('counts stories matching all the search words', async () => {
+    expect(await store.stories.searchDayCounts('Raqqa taken', null)).toEqual({ days: [{ day: day('2017-10-17'), count: 1 }], capped: false });
+    expect(await store.stories.searchDayCounts('taken', { from: day('2017-07-01'), to: day('2017-07-31') })).toEqual({
       days: [{ day: day('2017-07-10'), count: 1 }],
       capped: false,
     });
-    expect(store.searchDayCounts('zzyzx', null)).toEqual({ days: [], capped: false });
-    expect(store.searchDayCounts('  ', null)).toEqual({ days: [], capped: false });
+    expect(await store.stories.searchDayCounts('zzyzx', null)).toEqual({ days: [], capped: false });
+    expect(await store.stories.searchDayCounts('  ', null)).toEqual({ days: [], capped: false });
   });
 
-  it('the migration backfills the same counts from stories stored before it', () => {
-    const before = { places: store.placeDayCounts([RAQQA], null), speakers: store.speakerDayCounts(['talal silo'], null) };
+  it('the migration backfills the same counts from stories stored before it', async () => {
+    const before = { places: await store.places.placeDayCounts([RAQQA], null), speakers: await store.quotes.speakerDayCounts(['talal silo'], null) };
     db.exec('DELETE FROM place_day_counts; DROP TABLE speaker_day_counts;');
     const trend = migrations.find((m) => m.sql.includes('place_day_counts'))!;
     db.pragma(`user_version = ${trend.version - 1}`);
     migrate(db, migrations);
-    const reopened = createSqliteArticleStore(db);
-    expect(reopened.placeDayCounts([RAQQA], null)).toEqual(before.places);
-    expect(reopened.speakerDayCounts(['talal silo'], null)).toEqual(before.speakers);
+    const reopened = createSqliteStore(db);
+    expect(await reopened.places.placeDayCounts([RAQQA], null)).toEqual(before.places);
+    expect(await reopened.quotes.speakerDayCounts(['talal silo'], null)).toEqual(before.speakers);
   });
 
-  it('duplicates add nothing', () => {
-    expect(store.addArticles(stories).added).toEqual([]);
-    expect(store.placeDayCounts([RAQQA], null)).toEqual(expectedRaqqa);
+  it('duplicates add nothing', async () => {
+    expect((await store.stories.addArticles(stories)).added).toEqual([]);
+    expect(await store.places.placeDayCounts([RAQQA], null)).toEqual(expectedRaqqa);
   });
 });

@@ -1,8 +1,5 @@
 import type { DigestFeatures } from '../article-store.js';
-import type { PlaceMention } from '../../geo/types.js';
-import { digestFeatures } from '../../digest/story-features.js';
 import type { SqliteDatabase } from './open-database.js';
-import { unpackSentenceScores } from './packed-sentences.js';
 
 /**
  * The `digest_features` rows (one per article, see DigestFeatures): terms as a blob of their ids
@@ -93,62 +90,8 @@ export const INSERT_DIGEST_FEATURES = `
   INSERT OR REPLACE INTO digest_features (article_rowid, body_words, summary, terms, place_terms, shapes)
   VALUES (@rowid, @bodyWords, @summary, @terms, @placeTerms, @shapes)`;
 
-type StoredPlace = Pick<PlaceMention, 'start' | 'name' | 'geonameId' | 'countryCode'>;
-type BackfillRow = [rowid: number, headline: string, body: string, packed: string | null];
-type BackfillPlaceRow = [articleRowid: number, start: number, name: string, geonameId: number | null, countryCode: string | null];
-
-/** Place rows (ordered by article, then start) grouped by article. */
-function placesByArticle(rows: readonly BackfillPlaceRow[]): Map<number, StoredPlace[]> {
-  const places = new Map<number, StoredPlace[]>();
-  for (const [rowid, start, name, geonameId, countryCode] of rows) {
-    let list = places.get(rowid);
-    if (!list) places.set(rowid, (list = []));
-    list.push({ start, name, geonameId, countryCode });
-  }
-  return places;
-}
-
-/** A stored story's features, from its headline, body, packed sentences and places: what `addArticles` stores. */
-function storedStoryFeatures(headline: string, body: string, packed: string | null, places: readonly StoredPlace[]): DigestFeatures {
-  return digestFeatures({ headline, body }, unpackSentenceScores(packed ?? '[]'), places);
-}
-
-/** Articles read per batch: bounds memory (a batch holds its bodies) at any store size. */
+/** Articles read per batch: bounds memory at any store size. */
 const BACKFILL_BATCH = 2000;
-
-/**
- * Digest features for every stored article that has none, from the stored body, sentences and
- * places (what `addArticles` stores from the analysis): stores made before the table upgrade on open.
- */
-export function backfillDigestFeatures(db: SqliteDatabase): number {
-  const batch = db
-    .prepare<[number, number], BackfillRow>(`
-      SELECT a.rowid, a.headline, a.body, s.packed FROM articles a LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
-      WHERE a.rowid > ? AND NOT EXISTS (SELECT 1 FROM digest_features f WHERE f.article_rowid = a.rowid)
-      ORDER BY a.rowid LIMIT ?`)
-    .raw(true);
-  const placesOf = db
-    .prepare<[number, number], BackfillPlaceRow>(
-      'SELECT article_rowid, start, name, geoname_id, country_code FROM places WHERE article_rowid BETWEEN ? AND ? ORDER BY article_rowid, start',
-    )
-    .raw(true);
-  const insert = db.prepare(INSERT_DIGEST_FEATURES);
-  const encode = createFeatureEncoder(db);
-  let after = 0;
-  let done = 0;
-  for (;;) {
-    const rows = batch.all(after, BACKFILL_BATCH);
-    if (rows.length === 0) return done;
-    const first = rows[0]![0];
-    const last = rows[rows.length - 1]![0];
-    const places = placesByArticle(placesOf.all(first, last));
-    for (const [rowid, headline, body, packed] of rows) {
-      insert.run({ rowid, ...encode(storedStoryFeatures(headline, body, packed, places.get(rowid) ?? [])) });
-    }
-    done += rows.length;
-    after = last;
-  }
-}
 
 /** `digest_day_shapes` from the stored stories' shapes (`digest_features`). */
 export function backfillDayShapes(db: SqliteDatabase): void {
@@ -174,37 +117,4 @@ export function backfillDayShapes(db: SqliteDatabase): void {
     }
     after = rows[rows.length - 1]![0];
   }
-}
-
-/**
- * Features and day shapes for those of the given stories that have none. A process still running
- * code from before migration 6 on an upgraded database (a second bot process during an upgrade)
- * stores stories without them, and a digest would otherwise leave those stories out.
- */
-export function repairDigestFeatures(db: SqliteDatabase, rowids: readonly number[]): void {
-  const list = JSON.stringify(rowids);
-  const rows = db
-    .prepare<[string], [rowid: number, headline: string, body: string, packed: string | null, publishedMs: number]>(`
-      SELECT a.rowid, a.headline, a.body, s.packed, a.published_ms FROM articles a LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
-      WHERE a.rowid IN (SELECT value FROM json_each(?)) AND NOT EXISTS (SELECT 1 FROM digest_features f WHERE f.article_rowid = a.rowid)`)
-    .raw(true)
-    .all(list);
-  const places = placesByArticle(
-    db
-      .prepare<[string], BackfillPlaceRow>(
-        'SELECT article_rowid, start, name, geoname_id, country_code FROM places WHERE article_rowid IN (SELECT value FROM json_each(?)) ORDER BY article_rowid, start',
-      )
-      .raw(true)
-      .all(list),
-  );
-  const insert = db.prepare(INSERT_DIGEST_FEATURES);
-  const insertDayShape = db.prepare<[number, string]>(INSERT_DAY_SHAPE);
-  const encode = createFeatureEncoder(db);
-  db.transaction(() => {
-    for (const [rowid, headline, body, packed, publishedMs] of rows) {
-      const features = storedStoryFeatures(headline, body, packed, places.get(rowid) ?? []);
-      insert.run({ rowid, ...encode(features) });
-      for (const shape of features.shapes) insertDayShape.run(utcDay(publishedMs), shape);
-    }
-  }).immediate();
 }

@@ -1,4 +1,4 @@
-import { backfillDayShapes, backfillDigestFeatures } from './digest-features-table.js';
+import { backfillDayShapes } from './digest-features-table.js';
 import type { SqliteDatabase } from './open-database.js';
 import { TREND_COUNTS_SQL } from './trend-counts-table.js';
 
@@ -234,8 +234,12 @@ export const migrations: readonly Migration[] = [
       -- Grouping terms (stemmed words, '@'-prefixed place keys) by id: a digest compares ids, not words.
       ${CREATE_DIGEST_TERMS}
     `,
+    // Features are digest/'s to compute (the store imports no domain code): a store that had stories
+    // before this version is marked, and the app fills them in on open (digest/backfill-features.ts).
     backfill: (db) => {
-      backfillDigestFeatures(db);
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS store_flags (name TEXT PRIMARY KEY);
+        INSERT OR IGNORE INTO store_flags (name) SELECT 'digest-features-backfill' WHERE EXISTS (SELECT 1 FROM articles);`);
     },
   },
   {
@@ -351,9 +355,17 @@ export const migrations: readonly Migration[] = [
       ${CREATE_DIGEST_FEATURES}
       ${CREATE_DIGEST_TERMS}
     `,
+    // The features are digest/'s to compute: the app fills them in on open (digest/backfill-features.ts).
     backfill: (db) => {
-      backfillDigestFeatures(db);
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS store_flags (name TEXT PRIMARY KEY);
+        INSERT OR IGNORE INTO store_flags (name) SELECT 'digest-features-backfill' WHERE EXISTS (SELECT 1 FROM articles);`);
     },
+  },
+  {
+    version: 13,
+    description: 'store_flags: work a migration leaves for the application (digest features of stories stored before version 6)',
+    sql: `CREATE TABLE IF NOT EXISTS store_flags (name TEXT PRIMARY KEY);`,
   },
 ];
 

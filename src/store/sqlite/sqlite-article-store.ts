@@ -3,27 +3,32 @@ import type {
   AnalyzedArticle,
   Article,
   ArticleAnalysis,
-  ArticleStore,
   ArticleSummary,
   DigestCandidate,
   DigestDetails,
+  DigestFeatures,
   PlaceMentionHit,
   PlaceMonthCount,
   QuoteHit,
   QuoteQuery,
   SearchHit,
+  StoryForFeatures,
   StoryCursor,
   StoryPageQuery,
   StoryWithAnalysis,
   StoredStory,
 } from '../article-store.js';
+import type { StoryStore } from '../story-store.js';
+import type { QuoteStore } from '../quote-store.js';
+import type { PlaceStore } from '../place-store.js';
+import type { DigestFeatureStore } from '../digest-feature-store.js';
+import type { Synchronous } from '../synchronous.js';
 import { articleId, contentHash } from '../article-identity.js';
 import type { ScoredSentence, Quote } from '../../nlp/types.js';
 import { isDatelineSpan, type PlaceMention } from '../../geo/types.js';
 import { ftsAll, ftsAny, ftsPrefix, ftsWords } from './fts-query.js';
 import { rankSuggestions } from './rank-suggestions.js';
-import { digestFeatures } from '../../digest/story-features.js';
-import { createFeatureEncoder, decodeShapes, decodeTerms, INSERT_DAY_SHAPE, INSERT_DIGEST_FEATURES, repairDigestFeatures, utcDay } from './digest-features-table.js';
+import { createFeatureEncoder, decodeShapes, decodeTerms, INSERT_DAY_SHAPE, INSERT_DIGEST_FEATURES, utcDay } from './digest-features-table.js';
 import type { SqliteDatabase } from './open-database.js';
 import { createTrendCounts } from './trend-counts-table.js';
 import { packSentences, unpackSentenceScores, type PackedSentence } from './packed-sentences.js';
@@ -83,6 +88,7 @@ type CandidateRow = [
   id: string, headline: string, publishedMs: number, datelinePlace: string | null, bodyWords: number | null, terms: Buffer | null, shapes: string | null, rowid: number,
   source: string, placeTerms: number | null,
 ];
+type FeatureSourceRow = [rowid: number, id: string, headline: string, body: string, published: string, packed: string | null];
 type WindowPlaceRow = [
   articleRowid: number, name: string, start: number, end: number, geonameId: number | null, countryCode: string | null, lat: number | null, lon: number | null,
 ];
@@ -171,11 +177,20 @@ function toQuoteHit(row: QuoteRow): QuoteHit {
   };
 }
 
+/** The article parts of the store as SQLite implements them: synchronous (see `promising`). */
+export interface SqliteArticleParts {
+  stories: Synchronous<StoryStore>;
+  quotes: Synchronous<QuoteStore>;
+  places: Synchronous<PlaceStore>;
+  digest: Synchronous<DigestFeatureStore>;
+}
+
 /**
- * The SQLite implementation of ArticleStore. This file and its folder are the only code that
- * speaks SQL, so a PostgreSQL store can replace it without touching commands or services.
+ * The SQLite implementation of the story, quote, place and digest-feature stores, sharing one
+ * connection and its prepared statements. This folder is the only code that speaks SQLite, so the
+ * PostgreSQL store can replace it without touching commands or services.
  */
-export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
+export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts {
   const q = {
     byUrl: db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE url = ?'),
     byHash: db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE content_hash = ?'),
@@ -331,6 +346,22 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
       FROM places p JOIN articles a ON a.rowid = p.article_rowid LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
       WHERE p.article_rowid = ? AND p.start = ?`),
     count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles'),
+    identities: db
+      .prepare<[string], [id: string, url: string | null, hash: string]>('SELECT id, url, content_hash FROM articles WHERE id IN (SELECT value FROM json_each(?))')
+      .raw(true),
+    rowidOf: db.prepare<[string], { rowid: number; published_ms: number }>('SELECT rowid, published_ms FROM articles WHERE id = ?'),
+    featureSources: db
+      .prepare<[string], FeatureSourceRow>(`
+        SELECT a.rowid, a.id, a.headline, a.body, a.published, s.packed FROM articles a LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
+        WHERE a.id IN (SELECT value FROM json_each(?))`)
+      .raw(true),
+    featureless: db
+      .prepare<[number, number], FeatureSourceRow>(`
+        SELECT a.rowid, a.id, a.headline, a.body, a.published, s.packed FROM articles a LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
+        WHERE a.rowid > ? AND NOT EXISTS (SELECT 1 FROM digest_features f WHERE f.article_rowid = a.rowid) ORDER BY a.rowid LIMIT ?`)
+      .raw(true),
+    backfillOwed: db.prepare<[], number>("SELECT COUNT(*) FROM store_flags WHERE name = 'digest-features-backfill'").pluck(true),
+    finishBackfill: db.prepare("DELETE FROM store_flags WHERE name = 'digest-features-backfill'"),
     // A page of every story in publication order after (published_ms, rowid): keyset paging along
     // articles_by_published, so each page costs the same however deep the walk is.
     pageAfter: db
@@ -361,10 +392,16 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
   const quoteTable = createQuoteTable(db);
   const trendCounts = createTrendCounts(db);
 
+  function saveFeatures(rowid: number, publishedMs: number, features: DigestFeatures): void {
+    q.insertDigestFeatures.run({ rowid, ...encodeFeatures(features) });
+    const day = utcDay(publishedMs);
+    for (const shape of features.shapes) q.insertDayShape.run(day, shape);
+  }
+
   const addArticles = db.transaction((items: readonly AnalyzedArticle[]): AddResult => {
     const result: AddResult = { added: [], duplicates: [] };
     const ingestedAt = new Date().toISOString();
-    for (const { article, analysis } of items) {
+    for (const { article, analysis, ingestedAt: kept } of items) {
       const hash = contentHash(article.body);
       const existing = (article.url ? q.byUrl.get(article.url) : undefined) ?? q.byHash.get(hash);
       if (existing) {
@@ -378,16 +415,14 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
         publishedMs: Date.parse(article.published),
         headlineDerived: article.headlineDerived ? 1 : 0,
         contentHash: hash,
-        ingestedAt,
+        ingestedAt: kept ?? ingestedAt,
       });
       const rowid = Number(info.lastInsertRowid);
       q.insertFts.run(rowid, article.headline, article.body);
       q.insertHeadlineFts.run(rowid, article.headline);
       q.insertSentences.run(rowid, packSentences(analysis.sentences));
-      const features = analysis.digest ?? digestFeatures(article, analysis.sentences, analysis.places);
-      q.insertDigestFeatures.run({ rowid, ...encodeFeatures(features) });
-      const day = utcDay(Date.parse(article.published));
-      for (const shape of features.shapes) q.insertDayShape.run(day, shape);
+      // Features are digest/'s to compute; a story given without them gets them when a digest reads it.
+      if (analysis.digest) saveFeatures(rowid, Date.parse(article.published), analysis.digest);
       const storySpeakers = quoteTable.insert(rowid, analysis.quotes, analysis.quotesVersion);
       const placeIds = new Set<number>();
       for (const place of analysis.places) {
@@ -399,7 +434,7 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
         q.countPlaceStory.run(geonameId);
         q.countPlaceMonth.run(geonameId, month);
       }
-      trendCounts.addStory(day, placeIds, storySpeakers);
+      trendCounts.addStory(utcDay(Date.parse(article.published)), placeIds, storySpeakers);
       result.added.push(id);
     }
     if (result.added.length > 0) {
@@ -504,18 +539,12 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
   }
 
   function digestCandidates(from: Date, to: Date, limit: number): DigestCandidate[] {
-    let rows = q.digestCandidates.all(from.getTime(), to.getTime(), limit);
-    const missing = rows.filter((r) => r[4] === null).map((r) => r[7]);
-    if (missing.length > 0) {
-      repairDigestFeatures(db, missing);
-      ownWrites++;
-      rows = q.digestCandidates.all(from.getTime(), to.getTime(), limit);
-    }
+    const rows = q.digestCandidates.all(from.getTime(), to.getTime(), limit);
     // Every row's terms decoded into one pair of arrays (views of it per row): a busy day's ~1,000
     // rows would otherwise allocate two array buffers each.
     const terms = decodeTerms(rows.map((r) => r[5] ?? Buffer.alloc(0)));
     return rows.map(([id, headline, publishedMs, datelinePlace, bodyWords, , shapes, , source, placeTerms], i) => ({
-      id, headline, publishedMs, datelinePlace, source, bodyWords: bodyWords ?? 0, terms: { ...terms[i]!, places: placeTerms ?? 0 }, shapes: decodeShapes(shapes ?? ''),
+      id, headline, publishedMs, datelinePlace, source, bodyWords: bodyWords ?? 0, terms: { ...terms[i]!, places: placeTerms ?? 0 }, shapes: decodeShapes(shapes ?? ''), hasFeatures: bodyWords !== null,
     }));
   }
 
@@ -524,6 +553,22 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     for (const [id, stories] of q.termStories.iterate()) counts[id] = stories;
     return { stories: q.count.get()?.n ?? 0, counts };
   }
+
+  /** Rows of `articles` with sentences and places, as digest/ works features out from them. */
+  function toStoriesForFeatures(rows: readonly FeatureSourceRow[]): StoryForFeatures[] {
+    const places = placesByRowid(rows.map((r) => r[0]));
+    return rows.map(([rowid, id, headline, body, published, packed]) => ({
+      id, headline, body, published, sentences: unpackSentenceScores(packed ?? '[]'), places: places.get(rowid) ?? [],
+    }));
+  }
+
+  const saveDigestFeatures = db.transaction((items: readonly { id: string; features: DigestFeatures }[]) => {
+    for (const { id, features } of items) {
+      const row = q.rowidOf.get(id);
+      if (row) saveFeatures(row.rowid, row.published_ms, features);
+    }
+    if (items.length > 0) ownWrites++;
+  });
 
   function digestDetails(ids: readonly string[]): Map<string, DigestDetails> {
     const details = new Map<string, DigestDetails>();
@@ -671,64 +716,90 @@ export function createSqliteArticleStore(db: SqliteDatabase): ArticleStore {
     return quotes;
   }
 
+  const dataVersionWithOwn = (): number => dataVersion() + ownWrites;
   return {
-    addArticles: (items) => addArticles.immediate(items),
-    getById: (id) => {
-      const row = q.getById.get(id.trim().toLowerCase());
-      return row ? rowToArticle(row) : null;
+    stories: {
+      addArticles: (items) => addArticles.immediate(items),
+      getById: (id) => {
+        const row = q.getById.get(id.trim().toLowerCase());
+        return row ? rowToArticle(row) : null;
+      },
+      identities: (ids) => {
+        const found = new Map<string, { url: string | null; contentHash: string }>();
+        if (ids.length === 0) return found;
+        for (const [id, url, hash] of q.identities.all(JSON.stringify(ids))) found.set(id, { url, contentHash: hash });
+        return found;
+      },
+      getAnalysis: (id) => {
+        const row = q.getById.get(id);
+        if (!row) return null;
+        const packed = q.sentences.get(row.rowid)?.packed ?? '[]';
+        const quotes: Quote[] = q.quotesOf.all(row.rowid).map(toQuoteHit).map(toQuote);
+        const places: PlaceMention[] = q.placesOf.all(row.rowid).map(toPlaceMention);
+        const analysis: ArticleAnalysis = { sentences: unpackSentences(row.body, packed), quotes, places };
+        return analysis;
+      },
+      latest: (limit) => q.latest.all(limit).map(toSummary),
+      publishedBetween: (from, to, limit) => q.between.all(from.getTime(), to.getTime(), limit).map(toSummary),
+      storiesBetween,
+      storiesPage,
+      search,
+      searchDayCounts: (query, range) => trendCounts.searchDays(query, range),
+      suggestHeadlines,
+      count: () => {
+        const version = dataVersion();
+        if (countCache?.version !== version) countCache = { n: q.count.get()?.n ?? 0, version };
+        return countCache.n;
+      },
+      dataVersion: dataVersionWithOwn,
     },
-    getAnalysis: (id) => {
-      const row = q.getById.get(id);
-      if (!row) return null;
-      const packed = q.sentences.get(row.rowid)?.packed ?? '[]';
-      const quotes: Quote[] = q.quotesOf.all(row.rowid).map(toQuoteHit).map(toQuote);
-      const places: PlaceMention[] = q.placesOf.all(row.rowid).map(toPlaceMention);
-      const analysis: ArticleAnalysis = { sentences: unpackSentences(row.body, packed), quotes, places };
-      return analysis;
+    quotes: {
+      findQuotes,
+      suggestSpeakers: (prefix, limit) => q.matchingSpeakers.all(`%${escapeLike(prefix.trim())}%`, limit).map((r) => r.speaker),
+      staleQuoteStories: (version, since, limit) => quoteTable.stale(version, since ? since.getTime() : null, limit),
+      countStaleQuoteStories: (version, since) => quoteTable.countStale(version, since ? since.getTime() : null),
+      replaceQuotes: (items, version) => {
+        const n = quoteTable.replace(items, version);
+        if (n > 0) ownWrites++;
+        return n;
+      },
+      speakerDayCounts: (speakers, range) => trendCounts.speakerDays(speakers, range),
     },
-    latest: (limit) => q.latest.all(limit).map(toSummary),
-    publishedBetween: (from, to, limit) => q.between.all(from.getTime(), to.getTime(), limit).map(toSummary),
-    storiesBetween,
-    storiesPage,
-    digestCandidates,
-    digestTermStories,
-    digestDetails,
-    dayHeadlineShapes: (day) => {
-      const start = utcDay(day.getTime()) * 86_400_000;
-      return { stories: q.storiesBetweenCount.get(start, start + 86_400_000) ?? 0, shapes: q.dayShapes.all(utcDay(day.getTime())) };
+    places: {
+      findPlaceMentions,
+      countPlaceMentions,
+      placeMentionMonths,
+      placeDayCounts: (ids, range) => trendCounts.placeDays(ids, range),
+      placeMentionCounts: () => {
+        const version = dataVersion();
+        if (placeCountsCache?.version !== version) {
+          placeCountsCache = { map: new Map(q.placeStoryCounts.all().map((r) => [r.geoname_id, r.stories])), version };
+        }
+        return placeCountsCache.map;
+      },
     },
-    headlineShapesBetween: (from, to, limit) => q.headlineShapes.all(from.getTime(), to.getTime(), limit).map(([publishedMs, shapes]) => ({ publishedMs, shapes: decodeShapes(shapes) })),
-    dataVersion: () => dataVersion() + ownWrites,
-    search,
-    suggestHeadlines,
-    count: () => {
-      const version = dataVersion();
-      if (countCache?.version !== version) countCache = { n: q.count.get()?.n ?? 0, version };
-      return countCache.n;
+    digest: {
+      digestCandidates,
+      digestTermStories,
+      digestDetails,
+      dayHeadlineShapes: (day) => {
+        const start = utcDay(day.getTime()) * 86_400_000;
+        return { stories: q.storiesBetweenCount.get(start, start + 86_400_000) ?? 0, shapes: q.dayShapes.all(utcDay(day.getTime())) };
+      },
+      headlineShapesBetween: (from, to, limit) => q.headlineShapes.all(from.getTime(), to.getTime(), limit).map(([publishedMs, shapes]) => ({ publishedMs, shapes: decodeShapes(shapes) })),
+      dataVersion: dataVersionWithOwn,
+      storiesForFeatures: (ids) => (ids.length === 0 ? [] : toStoriesForFeatures(q.featureSources.all(JSON.stringify(ids)))),
+      featurelessStories: (after, limit) => {
+        // Nothing owed (every store since version 6): no scan for featureless stories at each start.
+        if ((q.backfillOwed.get() ?? 0) === 0) return { stories: [], next: after, owed: false };
+        const rows = q.featureless.all(after, limit);
+        return { stories: toStoriesForFeatures(rows), next: rows.length > 0 ? rows[rows.length - 1]![0] : after, owed: true };
+      },
+      finishFeatureBackfill: () => {
+        q.finishBackfill.run();
+      },
+      saveDigestFeatures: (items) => saveDigestFeatures.immediate(items),
     },
-    findQuotes,
-    staleQuoteStories: (version, since, limit) => quoteTable.stale(version, since ? since.getTime() : null, limit),
-    countStaleQuoteStories: (version, since) => quoteTable.countStale(version, since ? since.getTime() : null),
-    replaceQuotes: (items, version) => {
-      const n = quoteTable.replace(items, version);
-      if (n > 0) ownWrites++;
-      return n;
-    },
-    suggestSpeakers: (prefix, limit) => q.matchingSpeakers.all(`%${escapeLike(prefix.trim())}%`, limit).map((r) => r.speaker),
-    findPlaceMentions,
-    countPlaceMentions,
-    placeMentionMonths,
-    placeDayCounts: (ids, range) => trendCounts.placeDays(ids, range),
-    speakerDayCounts: (speakers, range) => trendCounts.speakerDays(speakers, range),
-    searchDayCounts: (query, range) => trendCounts.searchDays(query, range),
-    placeMentionCounts: () => {
-      const version = dataVersion();
-      if (placeCountsCache?.version !== version) {
-        placeCountsCache = { map: new Map(q.placeStoryCounts.all().map((r) => [r.geoname_id, r.stories])), version };
-      }
-      return placeCountsCache.map;
-    },
-    close: () => db.close(),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   type NewFeed,
 } from '../feed-store.js';
 import type { SqliteDatabase } from './open-database.js';
+import type { Synchronous } from '../synchronous.js';
 
 interface FeedRow {
   url: string;
@@ -35,7 +36,10 @@ const FEED_SELECT = `SELECT f.*, h.last_polled_at, h.last_success_at, h.last_err
   FROM feeds f LEFT JOIN feed_health h ON h.url = f.url`;
 
 /** The SQLite FeedStore, on the same database (and migrations) as the article store. */
-export function createSqliteFeedStore(db: SqliteDatabase): FeedStore {
+/** The feed store as SQLite implements it: synchronous, except `commitItems`, whose items are stored through the async store. */
+export type SqliteFeedStore = Synchronous<Omit<FeedStore, 'commitItems'>> & Pick<FeedStore, 'commitItems'>;
+
+export function createSqliteFeedStore(db: SqliteDatabase): SqliteFeedStore {
   const q = {
     get: db.prepare<[string], FeedRow>(`${FEED_SELECT} WHERE f.url = ?`),
     list: db.prepare<[], FeedRow>(`${FEED_SELECT} ORDER BY f.rowid`),
@@ -140,11 +144,32 @@ export function createSqliteFeedStore(db: SqliteDatabase): FeedStore {
     q.pollOk.run({ url: r.url, at, added: r.added, rejected: r.rejected, undated: r.undated, error: r.error, next: r.nextPollAt.getTime() });
   });
 
-  // The article store's own transaction nests inside this one (a savepoint): items and validators commit together.
-  const commitItems = db.transaction(<T>(url: string, v: FeedValidators, storeItems: () => T): T => {
-    const stored = storeItems();
+  // The items are stored through the async store (their own transaction), then the validators: when
+  // storing the items fails, the validators are not saved and the next poll fetches the whole feed again.
+  const commitItems = async <T>(url: string, v: FeedValidators, storeItems: () => Promise<T>): Promise<T> => {
+    const stored = await storeItems();
     q.updateFeedOk.run({ url, title: v.title, etag: v.etag, lastModified: v.lastModified });
     return stored;
+  };
+
+  const importFeeds = db.transaction((feeds: readonly Feed[]): number => {
+    let added = 0;
+    for (const f of feeds) {
+      if (q.get.get(f.url)) continue;
+      db.prepare('INSERT INTO feeds (url, title, interval_minutes, origin, added_at, added_by, etag, last_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+        f.url, f.title, f.intervalMinutes, f.origin, f.addedAt, f.addedBy, f.etag, f.lastModified,
+      );
+      const h = f.health;
+      db.prepare(`INSERT INTO feed_health (url, last_polled_at, last_success_at, last_error_at, last_error, consecutive_failures, items_added, items_rejected,
+        items_undated, next_poll_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        f.url, h.lastPolledAt, h.lastSuccessAt, h.lastErrorAt, h.lastError, h.consecutiveFailures, h.itemsAdded, h.itemsRejected, h.itemsUndated,
+        h.nextPollAt ? Date.parse(h.nextPollAt) : 0,
+      );
+      for (const c of f.channels) q.insertChannel.run(f.url, c.guildId, c.channelId);
+      for (const guildId of f.owners) q.insertOwner.run(f.url, guildId, f.addedAt, f.addedBy);
+      added++;
+    }
+    return added;
   });
 
   const recordFeedStories = db.transaction((url: string, stories: { added: readonly string[]; seen: readonly string[] }): void => {
@@ -163,7 +188,8 @@ export function createSqliteFeedStore(db: SqliteDatabase): FeedStore {
       return hidden;
     },
     addFeed: (input) => addFeed.immediate(input),
-    commitItems: (url, validators, storeItems) => commitItems.immediate(url, validators, storeItems) as ReturnType<typeof storeItems>,
+    commitItems,
+    importFeeds: (feeds) => importFeeds.immediate(feeds),
     removeFeed: (url) => q.deleteFeed.run(url).changes > 0,
     removeChannel: (url, channelId) => q.deleteChannel.run(url, channelId).changes > 0,
     getFeed,

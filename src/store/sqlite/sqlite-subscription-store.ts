@@ -2,12 +2,14 @@ import type {
   Claim,
   ClaimRequest,
   Delivery,
+  LedgerExport,
   DeliveryStatus,
   Subscription,
   SubscriptionInput,
   SubscriptionStore,
 } from '../subscription-store.js';
 import type { SqliteDatabase } from './open-database.js';
+import type { Synchronous } from '../synchronous.js';
 
 interface SubscriptionRow {
   id: number;
@@ -85,7 +87,7 @@ function toDelivery(row: DeliveryRow): Delivery {
  * lock is taken before the row is read), so two bot processes on one database file cannot both
  * decide to send the same digest; the (subscription, local date) primary key backs that up.
  */
-export function createSqliteSubscriptionStore(db: SqliteDatabase): SubscriptionStore {
+export function createSqliteSubscriptionStore(db: SqliteDatabase): Synchronous<SubscriptionStore> {
   const hasTable = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'deliveries'").get();
   if (!hasTable || hasTable.n === 0) {
     // A database created while migration 2 was missing has user_version 3 and never gets it.
@@ -140,6 +142,35 @@ export function createSqliteSubscriptionStore(db: SqliteDatabase): SubscriptionS
     }
     const info = q.insert.run(params);
     return { subscription: toSubscription(q.byId.get(Number(info.lastInsertRowid))!), replaced: false };
+  });
+
+  const msOf = (value: string | null): number | null => (value === null ? null : Date.parse(value));
+  const importLedger = db.transaction((data: LedgerExport): { subscriptions: number; deliveries: number } => {
+    const added = { subscriptions: 0, deliveries: 0 };
+    const idOf = new Map<number, number>();
+    for (const s of data.subscriptions) {
+      const existing = q.byChannelAny.get(s.channelId);
+      if (existing) {
+        idOf.set(s.id, existing.id);
+        continue;
+      }
+      const info = db
+        .prepare(`INSERT INTO subscriptions (guild_id, channel_id, time, timezone, about, quiet, created_by, created_at, removed_at, paused_at, pause_reason)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(s.guildId, s.channelId, s.time, s.timezone, s.about, s.quiet ? 1 : 0, s.createdBy, s.createdAt, s.removedAt, s.pausedAt, s.pauseReason);
+      idOf.set(s.id, Number(info.lastInsertRowid));
+      added.subscriptions++;
+    }
+    const insert = db.prepare(`INSERT OR IGNORE INTO deliveries (subscription_id, local_date, status, scheduled_ms, since_ms, at_ms, late, attempts, owner,
+      lease_until_ms, next_attempt_ms, message_ids, last_error, finished_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const d of data.deliveries) {
+      const id = idOf.get(d.subscriptionId);
+      if (id === undefined) continue;
+      const r = insert.run(id, d.localDate, d.status, Date.parse(d.scheduledAt), Date.parse(d.since), Date.parse(d.at), d.late ? 1 : 0, d.attempts, d.owner,
+        msOf(d.leaseUntil), msOf(d.nextAttemptAt), JSON.stringify(d.messageIds), d.lastError, msOf(d.finishedAt));
+      added.deliveries += r.changes;
+    }
+    return added;
   });
 
   const claim = db.transaction((r: ClaimRequest): Claim | null => {
@@ -225,5 +256,13 @@ export function createSqliteSubscriptionStore(db: SqliteDatabase): SubscriptionS
       );
     },
     openDeliveries: (now) => q.open.all(now.getTime(), now.getTime()).map(toDelivery),
+    exportLedger: () => ({
+      subscriptions: db
+        .prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY id')
+        .all()
+        .map((row) => ({ ...toSubscription(row), removedAt: row.removed_at })),
+      deliveries: db.prepare<[], DeliveryRow>('SELECT * FROM deliveries ORDER BY subscription_id, local_date').all().map(toDelivery),
+    }),
+    importLedger: (data) => importLedger.immediate(data),
   };
 }

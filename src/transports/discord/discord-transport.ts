@@ -1,7 +1,7 @@
 /**
  * The Discord transport: discord.js v14 with the Guilds intent only (slash commands need no
- * message content). Chat-input interactions become IncomingCommands for the shared dispatcher and
- * their Reply views are rendered as embeds; autocomplete answers from the command's `autocomplete`.
+ * message content). Chat-input interactions go to the app's one command handler (as the shell's lines do) and
+ * their Reply views are rendered as embeds; autocomplete takes the same handler.
  * All Discord-specific code lives under `src/transports/discord/` (MonitoRSS ADR-008).
  */
 import {
@@ -22,11 +22,11 @@ import {
   type InteractionReplyOptions,
   type MessageCreateOptions,
 } from 'discord.js';
-import type { AutocompleteContext, ChannelDirectory, Command } from '../../core/command.js';
-import { createCommandRegistry, dispatchAutocomplete, newErrorId } from '../../core/dispatch.js';
+import type { ChannelDirectory } from '../../core/command.js';
+import type { CommandHandler } from '../../core/command-handler.js';
+import { newErrorId } from '../../core/dispatch.js';
 import type { Logger } from '../../core/logger.js';
 import { reply as makeReply, type Reply } from '../../core/reply.js';
-import type { Services } from '../../core/services.js';
 import { SendCancelledError, type IncomingCommand, type SendOptions, type SendTarget, type SentMessage, type Transport } from '../transport.js';
 import { flattenOptions } from './interaction-options.js';
 import { registerCommands, type RegisterCommandsResult } from './register-commands.js';
@@ -41,8 +41,6 @@ export interface DiscordTransportOptions {
   guildId?: string | null;
   /** REST base URL instead of https://discord.com/api (a REST proxy, or the tests' fake Discord). */
   apiUrl?: string | null;
-  commands: readonly Command[];
-  services: Services;
   log: Logger;
   /** Where the hash of the last registered definitions is kept; null: register on every start. */
   commandsStatePath?: string | null;
@@ -116,8 +114,7 @@ function transportErrorReply(errorId: string): Reply {
 }
 
 export function createDiscordTransport(options: DiscordTransportOptions): DiscordTransport {
-  const { log, services } = options;
-  const registry = createCommandRegistry(options.commands);
+  const { log } = options;
   const deferAfterMs = options.deferAfterMs ?? 2000;
   const autocompleteTimeoutMs = options.autocompleteTimeoutMs ?? 2000;
   const client = new Client({
@@ -136,7 +133,7 @@ export function createDiscordTransport(options: DiscordTransportOptions): Discor
     ...(options.restTimeoutMs ? { timeout: options.restTimeoutMs } : {}),
   }).setToken(options.token);
   const inFlight = new Set<Promise<void>>();
-  let onCommand: ((cmd: IncomingCommand) => Promise<Reply>) | null = null;
+  let handler: CommandHandler | null = null;
   let accepting = false;
   let registration: RegisterCommandsResult | null = null;
 
@@ -188,10 +185,10 @@ export function createDiscordTransport(options: DiscordTransportOptions): Discor
   }
 
   async function handleChatInput(interaction: ChatInputCommandInteraction): Promise<void> {
-    const command = registry.get(interaction.commandName);
+    const command = handler?.registry.get(interaction.commandName);
     const started = Date.now();
     try {
-      if (!accepting || !onCommand) {
+      if (!accepting || !handler) {
         await interaction.reply(replyOptions(renderReply(makeReply({ text: SHUTTING_DOWN, isError: true, ephemeral: true }))));
         return;
       }
@@ -228,7 +225,7 @@ export function createDiscordTransport(options: DiscordTransportOptions): Discor
       }
       let result: Reply;
       try {
-        result = await onCommand(incoming);
+        result = await handler.answer(incoming);
       } finally {
         if (timer) clearTimeout(timer);
       }
@@ -245,19 +242,14 @@ export function createDiscordTransport(options: DiscordTransportOptions): Discor
     try {
       const focused = interaction.options.getFocused(true);
       const { subcommand, options: values } = flattenOptions(interaction.options.data);
-      const ctx: AutocompleteContext = {
-        options: values,
-        subcommand,
-        focused: { name: focused.name, value: String(focused.value) },
-        services,
-        // In a DM there is no guild; an empty string keeps it from meaning "the operator" (null).
-        guildId: interaction.guildId ?? '',
-      };
+      if (!handler) return;
+      // In a DM there is no guild; an empty string keeps it from meaning "the operator" (null).
+      const request = { name: interaction.commandName, options: values, subcommand, focused: { name: focused.name, value: String(focused.value) }, guildId: interaction.guildId ?? '' };
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<[]>((resolve) => {
         timer = setTimeout(() => resolve([]), autocompleteTimeoutMs);
       });
-      const choices = await Promise.race([dispatchAutocomplete(registry, interaction.commandName, ctx), timeout]);
+      const choices = await Promise.race([handler.complete(request), timeout]);
       clearTimeout(timer);
       await interaction.respond(
         renderChoices(choices),
@@ -287,8 +279,8 @@ export function createDiscordTransport(options: DiscordTransportOptions): Discor
       return registration;
     },
 
-    async start(handler) {
-      onCommand = handler;
+    async start(commandHandler) {
+      handler = commandHandler;
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(options.token);
       await ready;
@@ -303,7 +295,7 @@ export function createDiscordTransport(options: DiscordTransportOptions): Discor
           rest: client.rest,
           applicationId,
           guildId: options.guildId ?? null,
-          definitions: [...registry.values()].map((c) => c.data.toJSON()),
+          definitions: [...commandHandler.definitions.values()],
           statePath: options.commandsStatePath ?? null,
           log,
         });

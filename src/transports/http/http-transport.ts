@@ -9,8 +9,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Routes, type REST } from 'discord.js';
-import type { AutocompleteContext, Command } from '../../core/command.js';
-import { createCommandRegistry, dispatchAutocomplete, newErrorId } from '../../core/dispatch.js';
+import type { Command } from '../../core/command.js';
+import { newErrorId } from '../../core/dispatch.js';
+import type { CommandHandler } from '../../core/command-handler.js';
 import type { Logger } from '../../core/logger.js';
 import { reply as makeReply, type Reply } from '../../core/reply.js';
 import type { Services } from '../../core/services.js';
@@ -133,7 +134,6 @@ function within<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
 
 export function createHttpTransport(options: HttpTransportOptions): HttpTransport {
   const { log, services } = options;
-  const registry = createCommandRegistry(options.commands);
   const verify = createSignatureVerifier(options.publicKey);
   const messages = createRestMessages(options.rest, options.hasToken);
   const now = options.now ?? Date.now;
@@ -142,7 +142,8 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
   const deferAfterMs = options.deferAfterMs ?? 2000;
   const autocompleteTimeoutMs = options.autocompleteTimeoutMs ?? 2000;
   const inFlight = new Set<Promise<void>>();
-  let onCommand: ((cmd: IncomingCommand) => Promise<Reply>) | null = null;
+  // The one path from input to reply (core/command-handler.ts), handed over by start().
+  let handler: CommandHandler | null = null;
   let accepting = false;
   let server: Server | null = null;
 
@@ -169,14 +170,15 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
 
   async function answerCommand(res: ServerResponse, i: CommandInteraction): Promise<void> {
     const started = now();
-    const command = registry.get(i.name);
-    if (!accepting || !onCommand) return sendCallback(res, CallbackType.Message, errorReply(SHUTTING_DOWN));
+    if (!accepting || !handler) return sendCallback(res, CallbackType.Message, errorReply(SHUTTING_DOWN));
+    const commands = handler;
+    const command = commands.registry.get(i.name);
     if (!i.inGuild && command?.data.toJSON().default_member_permissions != null)
       return sendCallback(res, CallbackType.Message, errorReply(REFUSED_IN_DMS));
     const { subcommand, options: values } = flattenOptions(i.options);
     const incoming: IncomingCommand = { name: i.name, subcommand, options: values, caller: i.caller };
     const webhook: InteractionWebhook = { applicationId: i.applicationId, token: i.token };
-    const run = onCommand;
+    const run = (cmd: IncomingCommand): Promise<Reply> => commands.answer(cmd);
 
     // Slow commands defer before they start: their synchronous work (rendering a map) would
     // otherwise hold the event loop past Discord's 3 s before the deferral is written.
@@ -221,8 +223,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
   async function answerAutocomplete(res: ServerResponse, i: CommandInteraction): Promise<void> {
     const focused = focusedOption(i.options) ?? { name: '', value: '' };
     const { subcommand, options: values } = flattenOptions(i.options);
-    const ctx: AutocompleteContext = { options: values, subcommand, focused, services };
-    const choices = await within(dispatchAutocomplete(registry, i.name, ctx), autocompleteTimeoutMs, []);
+    const choices = handler ? await within(handler.complete({ name: i.name, subcommand, options: values, focused }), autocompleteTimeoutMs, []) : [];
     sendJson(res, 200, { type: CallbackType.AutocompleteResult, data: { choices: renderChoices(choices) } });
   }
 
@@ -287,7 +288,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
   async function handleHealth(res: ServerResponse): Promise<void> {
     try {
       const articles = await within(
-        Promise.resolve().then(() => services.store.count()),
+        services.store.stories.count(),
         HEALTH_TIMEOUT_MS,
         null,
       );
@@ -314,8 +315,8 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
       return server ? (server.address() as AddressInfo).port : options.port;
     },
 
-    async start(handler) {
-      onCommand = handler;
+    async start(commandHandler) {
+      handler = commandHandler;
       const registration = options.registration;
       if (registration && options.hasToken) {
         const applicationId = registration.applicationId ?? ((await options.rest.get(Routes.currentApplication())) as { id: string }).id;
@@ -323,7 +324,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
           rest: options.rest,
           applicationId,
           guildId: registration.guildId,
-          definitions: [...registry.values()].map((c) => c.data.toJSON()),
+          definitions: [...commandHandler.definitions.values()],
           statePath: registration.statePath,
           log,
         });

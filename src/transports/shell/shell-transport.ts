@@ -3,11 +3,11 @@ import path from 'node:path';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Caller, CommandJson } from '../../core/command.js';
-import { isUserError } from '../../core/errors.js';
-import { OptionType, commandNameOf, parseCommandLine, usage } from '../../core/parse-command-line.js';
+import type { CommandHandler } from '../../core/command-handler.js';
+import { OptionType, commandNameOf, usage } from '../../core/parse-command-line.js';
 import type { Reply } from '../../core/reply.js';
 import { sanitizeTerminalText } from '../../core/terminal-text.js';
-import type { IncomingCommand, SendTarget, SentMessage, Transport } from '../transport.js';
+import type { SendTarget, SentMessage, Transport } from '../transport.js';
 import { renderReplyText } from './render-text.js';
 import { saveReplyChart, saveReplyImage } from './save-image.js';
 
@@ -76,7 +76,7 @@ export function createShellTransport(options: ShellOptions): Transport {
     return [optionDefs.map((o) => `${o.name}:`).filter((o) => o.startsWith(last)), last];
   };
 
-  const handleLine = async (line: string, onCommand: (cmd: IncomingCommand) => Promise<Reply>): Promise<void> => {
+  const handleLine = async (line: string, handler: CommandHandler): Promise<void> => {
     const trimmed = line.trim();
     if (trimmed === '') return;
     if (/^(exit|quit|\/exit|\/quit)$/i.test(trimmed)) {
@@ -88,16 +88,14 @@ export function createShellTransport(options: ShellOptions): Transport {
       return;
     }
     try {
-      const parsed = parseCommandLine(trimmed, definitions);
-      show(await onCommand({ ...parsed, caller: options.caller }));
+      show(await handler.answer({ line: trimmed, caller: options.caller }));
     } catch (error) {
-      if (isUserError(error)) write(`✖ ${error.message}`);
-      else write(`✖ ${(error as Error).message}`);
+      write(`✖ ${(error as Error).message}`);
     }
   };
 
   return {
-    async start(onCommand) {
+    async start(handler) {
       const history = options.historyFile ? readHistory(options.historyFile) : [];
       rl = readline.createInterface({
         input: options.input,
@@ -114,7 +112,7 @@ export function createShellTransport(options: ShellOptions): Transport {
       }
       rl.on('line', (line) => {
         // One command at a time, in order, even when input arrives faster than replies.
-        queue = queue.then(() => handleLine(line, onCommand)).then(() => {
+        queue = queue.then(() => handleLine(line, handler)).then(() => {
           if (options.historyFile && line.trim()) appendHistory(options.historyFile, line.trim());
           if (options.terminal && rl) rl.prompt();
         });

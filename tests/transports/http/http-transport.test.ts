@@ -3,9 +3,9 @@ import path from 'node:path';
 import { REST, SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands as productCommands } from '../../../commands/index.js';
-import { openArticleStore } from '../../../src/app.js';
+import { openDatelineStore } from '../../../src/app.js';
 import type { Command } from '../../../src/core/command.js';
-import { createCommandRegistry, dispatchCommand } from '../../../src/core/dispatch.js';
+import { createCommandHandler } from '../../../src/core/command-handler.js';
 import { createMemoryLogger } from '../../../src/core/logger.js';
 import { reply } from '../../../src/core/reply.js';
 import type { Services } from '../../../src/core/services.js';
@@ -84,8 +84,7 @@ describe('HTTP interactions transport (in process, real fake Discord over REST)'
       ...extra,
     });
   const startTransport = async (t: HttpTransport, s: Services = services): Promise<void> => {
-    const registry = createCommandRegistry(all);
-    await t.start((incoming) => dispatchCommand(registry, incoming.name, { ...incoming, services: s }));
+    await t.start(createCommandHandler(all, s));
   };
 
   beforeAll(async () => {
@@ -98,7 +97,7 @@ describe('HTTP interactions transport (in process, real fake Discord over REST)'
   afterAll(async () => {
     await transport.stop();
     await fake.close();
-    services.close();
+    await services.close();
     temp.cleanup();
   });
 
@@ -271,7 +270,8 @@ describe('HTTP interactions transport (in process, real fake Discord over REST)'
 
   it('a failure outside the dispatcher still answers: a private apology with an error id', async () => {
     const failing = makeTransport();
-    await failing.start(() => Promise.reject(new Error('transport-level failure')));
+    const real = createCommandHandler(all, services);
+    await failing.start({ ...real, answer: () => Promise.reject(new Error('transport-level failure')) });
     try {
       const { payload } = fake.createHttpInteraction('chat-input', 'search', { query: 'Raqqa' });
       const res = await postInteraction(`http://127.0.0.1:${failing.port}`, key, payload);
@@ -291,8 +291,8 @@ describe('HTTP interactions transport (in process, real fake Discord over REST)'
   });
 
   it('GET /healthz: 503 when the store does not answer', async () => {
-    const closedStore = openArticleStore(path.join(temp.dir, 'closed.db'));
-    closedStore.close();
+    const closedStore = await openDatelineStore(path.join(temp.dir, 'closed.db'));
+    await closedStore.close();
     const broken = makeTransport({ services: { ...services, store: closedStore } });
     await startTransport(broken);
     try {

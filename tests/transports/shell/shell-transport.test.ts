@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchCommand } from '../../../src/core/dispatch.js';
 import { reply } from '../../../src/core/reply.js';
 import { createShellTransport } from '../../../src/transports/shell/shell-transport.js';
 import type { Transport } from '../../../src/transports/transport.js';
@@ -25,9 +24,7 @@ function startShell(services: TestServices, imageDir: string) {
     terminal: false,
     onClose: () => (closed = true),
   });
-  const started = shell.start((cmd) =>
-    dispatchCommand(services.app.registry, cmd.name, { options: cmd.options, subcommand: cmd.subcommand, caller: cmd.caller, services }),
-  );
+  const started = shell.start(services.app.handler);
   const type = async (line: string, expectText: RegExp): Promise<string> => {
     const before = text.length;
     input.write(`${line}\n`);
@@ -48,8 +45,8 @@ describe('shell transport', () => {
     services = await createTestServices();
     temp = makeTempDir();
   });
-  afterAll(() => {
-    services.close();
+  afterAll(async () => {
+    await services.close();
     temp.cleanup();
   });
 

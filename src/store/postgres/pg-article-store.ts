@@ -1,0 +1,1211 @@
+import type {
+  AddResult,
+  Article,
+  ArticleAnalysis,
+  ArticleSummary,
+  DigestCandidate,
+  DigestDetails,
+  DayCount,
+  DayRange,
+  DigestFeatures,
+  PlaceMentionHit,
+  PlaceMonthCount,
+  QuoteHit,
+  QuoteQuery,
+  SearchDayCounts,
+  SearchHit,
+  StaleQuoteStory,
+  StoredStory,
+  StoryCursor,
+  StoryForFeatures,
+  StoryPageQuery,
+  StoryWithAnalysis,
+} from '../article-store.js';
+import { articleId, contentHash } from '../article-identity.js';
+import type { DigestFeatureStore } from '../digest-feature-store.js';
+import type { PlaceStore } from '../place-store.js';
+import type { QuoteStore } from '../quote-store.js';
+import type { StoryStore } from '../story-store.js';
+import { isDatelineSpan, type PlaceMention } from '../../geo/types.js';
+import type { Quote, ScoredSentence } from '../../nlp/types.js';
+// Pure helpers shared with the SQLite store (no driver in them): the same packing, term blobs and ranking.
+import { packSentences, unpackSentenceScores, type PackedSentence } from '../sqlite/packed-sentences.js';
+import { decodeShapes, decodeTerms, utcDay } from '../sqlite/digest-features-table.js';
+import { ftsWords } from '../sqlite/fts-query.js';
+import { rankSuggestions } from '../sqlite/rank-suggestions.js';
+import { holdsWords, speakerAliases } from '../sqlite/quote-table.js';
+import { SEARCH_COUNT_LIMIT } from '../sqlite/trend-counts-table.js';
+import { inTransaction, type PgClient, type PgPool, type PgQueryable } from './pg-database.js';
+
+/** Newest matches ranked by /search: bounds the work of a common word, as SQLITE's SEARCH_CANDIDATES. */
+const SEARCH_CANDIDATES = 1000;
+const SUGGEST_CANDIDATES = 200;
+const SUGGEST_SCAN = 2000;
+const MAX_SPEAKERS = 10;
+const QUOTE_WINDOW = 500;
+const EXACT_COUNT_LIMIT = 20_000;
+/** Several places or speakers sharing stories are counted per day exactly below this many stories, else summed (as SQLite). */
+const EXACT_MERGE_LIMIT = 5_000;
+const DAY_MS = 86_400_000;
+/** Every day a story can have, when the caller gives no range (as SQLite's trend counts). */
+const ALL_DAYS: DayRange = { from: -100_000, to: 100_000 };
+/** Title weight 4 to body weight 1 (D, C, B, A), as SQLite's bm25(articles_fts, 4.0, 1.0). */
+const RANK_WEIGHTS = '{0.1, 0.2, 0.25, 1.0}';
+const ARTICLE_COLUMNS =
+  'a.seq, a.id, a.source, a.published, a.published_zone, a.editor, a.dateline_place, a.headline, a.headline_derived, a.caption, a.caption_credit, a.body, a.url, a.origin, a.ingested_at';
+const SUMMARY_COLUMNS = 'a.id, a.headline, a.published, a.source, a.dateline_place, a.url';
+
+interface ArticleRow {
+  seq: number;
+  id: string;
+  source: string;
+  published: string;
+  published_zone: string | null;
+  editor: string | null;
+  dateline_place: string | null;
+  headline: string;
+  headline_derived: boolean;
+  caption: string | null;
+  caption_credit: string | null;
+  body: string;
+  url: string | null;
+  origin: string;
+  ingested_at: string;
+}
+
+interface SummaryRow {
+  id: string;
+  headline: string;
+  published: string;
+  source: string;
+  dateline_place: string | null;
+  url: string | null;
+}
+
+interface QuoteRow extends SummaryRow {
+  article_seq: number;
+  start: number;
+  end: number;
+  kind: 'direct' | 'reported';
+  text: string;
+  speaker: string;
+  speaker_start: number | null;
+  speaker_end: number | null;
+  speaker_description: string | null;
+  verb: string | null;
+  resolved_name: string | null;
+  resolved_start: number | null;
+  resolved_end: number | null;
+}
+
+/** A quote's key and its story's date: enough to order candidates before reading them. */
+interface QuoteKey {
+  article_seq: number;
+  start: number;
+  published_ms: number;
+}
+
+interface PlaceRow {
+  article_seq: number;
+  name: string;
+  start: number;
+  end: number;
+  geoname_id: number | null;
+  country_code: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+function toArticle(row: ArticleRow): Article {
+  return {
+    id: row.id,
+    source: row.source,
+    published: row.published,
+    publishedZone: row.published_zone,
+    editor: row.editor,
+    datelinePlace: row.dateline_place,
+    headline: row.headline,
+    headlineDerived: row.headline_derived,
+    caption: row.caption,
+    captionCredit: row.caption_credit,
+    body: row.body,
+    url: row.url,
+    origin: row.origin,
+    ingestedAt: row.ingested_at,
+  };
+}
+
+function toSummary(row: SummaryRow): ArticleSummary {
+  return {
+    id: row.id,
+    headline: row.headline,
+    published: row.published,
+    source: row.source,
+    datelinePlace: row.dateline_place,
+    url: row.url,
+  };
+}
+
+function toPlace(p: PlaceRow): PlaceMention {
+  const m: PlaceMention = {
+    name: p.name,
+    start: p.start,
+    end: p.end,
+    geonameId: p.geoname_id,
+    countryCode: p.country_code,
+    lat: p.lat,
+    lon: p.lon,
+  };
+  // The store keeps only the span: the dateline's mention is told by it (as the SQLite store does).
+  return isDatelineSpan(m) ? { ...m, dateline: true } : m;
+}
+
+function toQuote(row: QuoteRow): Quote {
+  return {
+    text: row.text,
+    kind: row.kind,
+    speaker: row.speaker,
+    speakerMention: row.speaker_start === null || row.speaker_end === null ? null : { start: row.speaker_start, end: row.speaker_end },
+    speakerResolved:
+      row.resolved_name === null || row.resolved_start === null || row.resolved_end === null
+        ? null
+        : { name: row.resolved_name, start: row.resolved_start, end: row.resolved_end },
+    speakerDescription: row.speaker_description,
+    verb: row.verb,
+    start: row.start,
+    end: row.end,
+  };
+}
+
+function toQuoteHit(row: QuoteRow): QuoteHit {
+  return { ...toQuote(row), articleId: row.id, headline: row.headline, source: row.source, published: row.published };
+}
+
+/** The analysis with the quote analyzer version that wrote its quotes, when one was kept (so `migrate` keeps it too). */
+function withQuotesVersion(analysis: ArticleAnalysis, version: number | null): ArticleAnalysis {
+  return version === null ? analysis : { ...analysis, quotesVersion: version };
+}
+
+function sentenceText(body: string, start: number, end: number): string {
+  return body.slice(start, end).replace(/\s+/g, ' ').trim();
+}
+
+function unpackSentences(body: string, packed: string): ScoredSentence[] {
+  return unpackSentenceScores(packed).map((s) => ({ ...s, text: sentenceText(body, s.start, s.end) }));
+}
+
+function sentenceAround(body: string, packed: string, offset: number): string {
+  const hit = (JSON.parse(packed) as PackedSentence[]).find(([start, end]) => start <= offset && offset < end);
+  if (hit) return sentenceText(body, hit[0], hit[1]);
+  return sentenceText(body, Math.max(0, offset - 120), Math.min(body.length, offset + 120));
+}
+
+function monthOf(published: string): number {
+  return Number(published.slice(0, 4)) * 100 + Number(published.slice(5, 7));
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Every word, or any word: websearch_to_tsquery reads a plain list as AND and `or` between words as OR. */
+function tsQueryText(words: readonly string[], any: boolean): string {
+  return words
+    .map((w) => (w.toLowerCase() === 'or' ? '' : w))
+    .filter(Boolean)
+    .join(any ? ' or ' : ' ');
+}
+
+/** Typed headline words as a prefix query for the 'simple' configuration: `syr:* & adv:*`. */
+function prefixQuery(words: readonly string[]): string {
+  return words.map((w) => `${w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')}:*`).join(' & ');
+}
+
+function featureBlob(features: DigestFeatures, ids: Map<string, number>): Buffer {
+  const n = features.terms.length;
+  const terms = Buffer.allocUnsafe(n * 12);
+  features.terms.forEach(([term, count], k) => {
+    terms.writeInt32LE(ids.get(term)!, k * 4);
+    terms.writeDoubleLE(count, n * 4 + k * 8);
+  });
+  return terms;
+}
+
+export interface PgArticleParts {
+  stories: StoryStore;
+  quotes: QuoteStore;
+  places: PlaceStore;
+  digest: DigestFeatureStore;
+}
+
+/**
+ * Stories, quotes, places and digest features on PostgreSQL: the same contract as the SQLite parts
+ * (tests/store/store-contract.ts runs on both). Full text is the `tsv` column (headline weight A, body
+ * B) with a GIN index, queried with websearch_to_tsquery; ranking is bounded to the newest
+ * SEARCH_CANDIDATES matches, as the SQLite store does, so a common word does not rank the whole store.
+ */
+export function createPgArticleParts(pool: PgPool): PgArticleParts {
+  const termIds = new Map<string, number>();
+  let countCache: { n: number; version: number } | null = null;
+  let placeCountsCache: { map: Map<number, number>; version: number } | null = null;
+
+  const dataVersion = async (): Promise<number> => {
+    const row = (await pool.query<{ v: number; called: boolean }>('SELECT last_value AS v, is_called AS called FROM data_version'))
+      .rows[0]!;
+    return row.called ? row.v : 0;
+  };
+
+  async function idsOfTerms(client: PgClient, terms: readonly string[]): Promise<Map<string, number>> {
+    const missing = [...new Set(terms)].filter((t) => !termIds.has(t));
+    if (missing.length > 0) {
+      await client.query('INSERT INTO digest_terms (term) SELECT unnest($1::text[]) ON CONFLICT (term) DO NOTHING', [missing]);
+      const { rows } = await client.query<{ id: number; term: string }>('SELECT id, term FROM digest_terms WHERE term = ANY($1::text[])', [
+        missing,
+      ]);
+      if (termIds.size > 500_000) termIds.clear();
+      for (const r of rows) termIds.set(r.term, r.id);
+    }
+    return termIds;
+  }
+
+  async function saveFeatures(
+    client: PgClient,
+    batch: readonly { seq: number; publishedMs: number; features: DigestFeatures }[],
+  ): Promise<void> {
+    // One row per story (the last given wins): an upsert may not touch a row twice.
+    const items = [...new Map(batch.map((i) => [i.seq, i])).values()];
+    if (items.length === 0) return;
+    const ids = await idsOfTerms(
+      client,
+      items.flatMap((i) => i.features.terms.map(([t]) => t)),
+    );
+    // Stories per term (digestTermStories): a story whose features are replaced stops counting for its old terms.
+    // Rows locked first, so two writers replacing one story's features do not both uncount its old terms.
+    const { rows: old } = await client.query<{ terms: Buffer }>(
+      'SELECT terms FROM digest_features WHERE article_seq = ANY($1::bigint[]) FOR UPDATE',
+      [items.map((i) => i.seq)],
+    );
+    const delta = new Map<number, number>();
+    for (const { ids: oldIds } of decodeTerms(old.map((r) => r.terms)))
+      for (const id of new Set(oldIds)) delta.set(id, (delta.get(id) ?? 0) - 1);
+    for (const i of items) for (const id of new Set(i.features.terms.map(([t]) => ids.get(t)!))) delta.set(id, (delta.get(id) ?? 0) + 1);
+    // In id order: two writers touching the same terms lock their rows in the same order (no deadlock).
+    const changed = [...delta.entries()].filter(([, n]) => n !== 0).sort((a, b) => a[0] - b[0]);
+    await client.query(
+      `INSERT INTO digest_features (article_seq, body_words, summary, terms, place_terms, shapes)
+      SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[], $4::bytea[], $5::int[], $6::text[])
+      ON CONFLICT (article_seq) DO UPDATE SET body_words = EXCLUDED.body_words, summary = EXCLUDED.summary, terms = EXCLUDED.terms,
+        place_terms = EXCLUDED.place_terms, shapes = EXCLUDED.shapes`,
+      [
+        items.map((i) => i.seq),
+        items.map((i) => i.features.bodyWords),
+        items.map((i) => i.features.summary),
+        items.map((i) => featureBlob(i.features, ids)),
+        items.map((i) => i.features.placeTerms),
+        items.map((i) => i.features.shapes.join('\n')),
+      ],
+    );
+    if (changed.length > 0) {
+      await client.query(
+        'UPDATE digest_terms t SET stories = t.stories + d.n FROM unnest($1::int[], $2::int[]) AS d(id, n) WHERE t.id = d.id',
+        [changed.map(([id]) => id), changed.map(([, n]) => n)],
+      );
+    }
+    const days: number[] = [];
+    const shapes: string[] = [];
+    const seen = new Set<string>();
+    for (const i of items) {
+      const day = utcDay(i.publishedMs);
+      for (const shape of i.features.shapes) {
+        const key = `${day} ${shape}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        days.push(day);
+        shapes.push(shape);
+      }
+    }
+    if (days.length > 0)
+      await client.query('INSERT INTO digest_day_shapes (day, shape) SELECT * FROM unnest($1::int[], $2::text[]) ON CONFLICT DO NOTHING', [
+        days,
+        shapes,
+      ]);
+  }
+
+  /**
+   * Quotes of stored stories (inside the caller's transaction), with what is kept beside them: the
+   * speaker counts (quote_speakers), stories per (speaker, day) and each story's analyzer version.
+   * `sign` -1 uncounts quotes about to be deleted (replaceQuotes), as their insert counted them.
+   */
+  async function countSpeakers(
+    client: PgClient,
+    rows: readonly { seq: number; speaker: string }[],
+    dayOfSeq: ReadonlyMap<number, number>,
+    sign: 1 | -1,
+  ): Promise<void> {
+    const speakers = new Map<string, { speaker: string; n: number }>();
+    const days = new Map<string, { key: string; day: number; n: number }>();
+    const storySpeaker = new Set<string>();
+    for (const { seq, speaker } of rows) {
+      if (speaker === 'unknown') continue;
+      const key = speaker.toLowerCase();
+      const s = speakers.get(key) ?? { speaker, n: 0 };
+      s.n += sign;
+      speakers.set(key, s);
+      if (storySpeaker.has(`${seq} ${key}`)) continue;
+      storySpeaker.add(`${seq} ${key}`);
+      const day = dayOfSeq.get(seq)!;
+      const d = days.get(`${day} ${key}`) ?? { key, day, n: 0 };
+      d.n += sign;
+      days.set(`${day} ${key}`, d);
+    }
+    if (speakers.size > 0) {
+      // Keys in one order: concurrent writers (ingest, reanalyze) lock shared count rows in the same order.
+      const s = [...speakers.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      await client.query(
+        `INSERT INTO quote_speakers (key, speaker, quotes) SELECT * FROM unnest($1::text[], $2::text[], $3::int[])
+        ON CONFLICT (key) DO UPDATE SET quotes = quote_speakers.quotes + EXCLUDED.quotes`,
+        [s.map(([key]) => key), s.map(([, v]) => v.speaker), s.map(([, v]) => v.n)],
+      );
+      const d = [...days.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.day - b.day));
+      await client.query(
+        `INSERT INTO speaker_day_counts (key, day, stories) SELECT * FROM unnest($1::text[], $2::int[], $3::int[])
+        ON CONFLICT (key, day) DO UPDATE SET stories = speaker_day_counts.stories + EXCLUDED.stories`,
+        [d.map((x) => x.key), d.map((x) => x.day), d.map((x) => x.n)],
+      );
+      if (sign < 0) {
+        await client.query('DELETE FROM quote_speakers WHERE key = ANY($1::text[]) AND quotes <= 0', [[...speakers.keys()]]);
+        await client.query('DELETE FROM speaker_day_counts WHERE key = ANY($1::text[]) AND stories <= 0', [[...speakers.keys()]]);
+      }
+    }
+  }
+
+  async function insertQuotes(
+    client: PgClient,
+    stories: readonly { seq: number; quotes: readonly Quote[]; version: number | undefined }[],
+    dayOfSeq: ReadonlyMap<number, number>,
+  ): Promise<void> {
+    const quoteRows = stories.flatMap(({ seq, quotes }) => quotes.map((q) => ({ seq, q })));
+    if (quoteRows.length > 0) {
+      const { rows: added } = await client.query<{ article_seq: number; speaker: string }>(
+        `INSERT INTO quotes (article_seq, start, "end", kind, text, speaker, speaker_start, speaker_end, speaker_description, verb, resolved_name, resolved_start, resolved_end)
+        SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::text[], $10::text[], $11::text[], $12::int[], $13::int[])
+        ON CONFLICT DO NOTHING RETURNING article_seq, speaker`,
+        [
+          quoteRows.map((r) => r.seq),
+          quoteRows.map((r) => r.q.start),
+          quoteRows.map((r) => r.q.end),
+          quoteRows.map((r) => r.q.kind),
+          quoteRows.map((r) => r.q.text),
+          quoteRows.map((r) => r.q.speaker),
+          quoteRows.map((r) => r.q.speakerMention?.start ?? null),
+          quoteRows.map((r) => r.q.speakerMention?.end ?? null),
+          quoteRows.map((r) => r.q.speakerDescription),
+          quoteRows.map((r) => r.q.verb),
+          quoteRows.map((r) => r.q.speakerResolved?.name ?? null),
+          quoteRows.map((r) => r.q.speakerResolved?.start ?? null),
+          quoteRows.map((r) => r.q.speakerResolved?.end ?? null),
+        ],
+      );
+      await countSpeakers(
+        client,
+        added.map((r) => ({ seq: r.article_seq, speaker: r.speaker })),
+        dayOfSeq,
+        1,
+      );
+    }
+    const versioned = stories.filter((s): s is typeof s & { version: number } => s.version !== undefined);
+    if (versioned.length > 0) {
+      await client.query(
+        `INSERT INTO quote_analysis (article_seq, version) SELECT * FROM unnest($1::bigint[], $2::int[])
+        ON CONFLICT (article_seq) DO UPDATE SET version = EXCLUDED.version`,
+        [versioned.map((s) => s.seq), versioned.map((s) => s.version)],
+      );
+    }
+  }
+
+  async function addArticles(items: Parameters<StoryStore['addArticles']>[0]): Promise<AddResult> {
+    return inTransaction(pool, async (client) => {
+      // One writer at a time, as SQLite's IMMEDIATE transaction: two processes ingesting the same story
+      // must not both find it new (the loser's batch would fail on the unique index).
+      await client.query('LOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE');
+      const result: AddResult = { added: [], duplicates: [] };
+      const hashes = items.map((i) => contentHash(i.article.body));
+      const urls = items.map((i) => i.article.url).filter((u): u is string => u !== null);
+      const { rows: existing } = await client.query<{ id: string; url: string | null; content_hash: string }>(
+        'SELECT id, url, content_hash FROM articles WHERE url = ANY($1::text[]) OR content_hash = ANY($2::text[])',
+        [urls, hashes],
+      );
+      const byUrl = new Map<string, string>();
+      const byHash = new Map<string, string>();
+      for (const r of existing) {
+        if (r.url) byUrl.set(r.url, r.id);
+        byHash.set(r.content_hash, r.id);
+      }
+      const fresh: { index: number; id: string }[] = [];
+      items.forEach(({ article }, index) => {
+        const hash = hashes[index]!;
+        const known = (article.url ? byUrl.get(article.url) : undefined) ?? byHash.get(hash);
+        if (known) {
+          result.duplicates.push(known);
+          return;
+        }
+        const id = articleId(article.url, hash);
+        if (article.url) byUrl.set(article.url, id);
+        byHash.set(hash, id);
+        fresh.push({ index, id });
+      });
+      if (fresh.length === 0) return result;
+      const ingestedAt = new Date().toISOString();
+      const col = <T>(f: (i: number) => T): T[] => fresh.map(({ index }) => f(index));
+      const art = (i: number) => items[i]!.article;
+      const { rows: inserted } = await client.query<{ seq: number; id: string }>(
+        `INSERT INTO articles (id, source, published, published_ms, published_zone, editor, dateline_place, headline, headline_derived,
+          caption, caption_credit, body, url, content_hash, origin, ingested_at, packed)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[],
+          $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])
+        RETURNING seq, id`,
+        [
+          fresh.map((f) => f.id),
+          col((i) => art(i).source),
+          col((i) => art(i).published),
+          col((i) => Date.parse(art(i).published)),
+          col((i) => art(i).publishedZone),
+          col((i) => art(i).editor),
+          col((i) => art(i).datelinePlace),
+          col((i) => art(i).headline),
+          col((i) => art(i).headlineDerived),
+          col((i) => art(i).caption),
+          col((i) => art(i).captionCredit),
+          col((i) => art(i).body),
+          col((i) => art(i).url),
+          col((i) => hashes[i]!),
+          col((i) => art(i).origin),
+          col((i) => items[i]!.ingestedAt ?? ingestedAt),
+          col((i) => packSentences(items[i]!.analysis.sentences)),
+        ],
+      );
+      const seqOf = new Map(inserted.map((r) => [r.id, r.seq]));
+      // Quotes and places of the batch, each in one statement; counts kept as SQLite keeps them.
+      const dayOfSeq = new Map(fresh.map(({ index, id }) => [seqOf.get(id)!, utcDay(Date.parse(items[index]!.article.published))]));
+      await insertQuotes(
+        client,
+        fresh.map(({ index, id }) => ({
+          seq: seqOf.get(id)!,
+          quotes: items[index]!.analysis.quotes,
+          version: items[index]!.analysis.quotesVersion,
+        })),
+        dayOfSeq,
+      );
+      const placeRows = fresh.flatMap(({ index, id }) => items[index]!.analysis.places.map((p) => ({ seq: seqOf.get(id)!, p })));
+      if (placeRows.length > 0) {
+        const { rows: added } = await client.query<{ article_seq: number; geoname_id: number | null }>(
+          `INSERT INTO places (article_seq, start, "end", name, geoname_id, country_code, lat, lon)
+          SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::text[], $5::int[], $6::text[], $7::float8[], $8::float8[])
+          ON CONFLICT DO NOTHING RETURNING article_seq, geoname_id`,
+          [
+            placeRows.map((r) => r.seq),
+            placeRows.map((r) => r.p.start),
+            placeRows.map((r) => r.p.end),
+            placeRows.map((r) => r.p.name),
+            placeRows.map((r) => r.p.geonameId),
+            placeRows.map((r) => r.p.countryCode),
+            placeRows.map((r) => r.p.lat),
+            placeRows.map((r) => r.p.lon),
+          ],
+        );
+        const monthOfSeq = new Map(fresh.map(({ index, id }) => [seqOf.get(id)!, monthOf(items[index]!.article.published)]));
+        const storyPlace = new Set<string>();
+        const stories = new Map<number, number>();
+        const months = new Map<string, number>();
+        const days = new Map<string, number>();
+        for (const { article_seq: seq, geoname_id: g } of added) {
+          if (g === null || storyPlace.has(`${seq} ${g}`)) continue;
+          storyPlace.add(`${seq} ${g}`);
+          stories.set(g, (stories.get(g) ?? 0) + 1);
+          const key = `${g} ${monthOfSeq.get(seq)!}`;
+          months.set(key, (months.get(key) ?? 0) + 1);
+          const dayKey = `${g} ${dayOfSeq.get(seq)!}`;
+          days.set(dayKey, (days.get(dayKey) ?? 0) + 1);
+        }
+        if (stories.size > 0) {
+          await client.query(
+            `INSERT INTO place_story_counts (geoname_id, stories) SELECT * FROM unnest($1::int[], $2::int[])
+            ON CONFLICT (geoname_id) DO UPDATE SET stories = place_story_counts.stories + EXCLUDED.stories`,
+            [[...stories.keys()], [...stories.values()]],
+          );
+          const keys = [...months.keys()].map((k) => k.split(' ').map(Number) as [number, number]);
+          await client.query(
+            `INSERT INTO place_month_counts (geoname_id, month, stories) SELECT * FROM unnest($1::int[], $2::int[], $3::int[])
+            ON CONFLICT (geoname_id, month) DO UPDATE SET stories = place_month_counts.stories + EXCLUDED.stories`,
+            [keys.map((k) => k[0]), keys.map((k) => k[1]), [...months.values()]],
+          );
+          const dayKeys = [...days.keys()].map((k) => k.split(' ').map(Number) as [number, number]);
+          await client.query(
+            `INSERT INTO place_day_counts (geoname_id, day, stories) SELECT * FROM unnest($1::int[], $2::int[], $3::int[])
+            ON CONFLICT (geoname_id, day) DO UPDATE SET stories = place_day_counts.stories + EXCLUDED.stories`,
+            [dayKeys.map((k) => k[0]), dayKeys.map((k) => k[1]), [...days.values()]],
+          );
+        }
+      }
+      await saveFeatures(
+        client,
+        fresh.flatMap(({ index, id }) => {
+          const digest = items[index]!.analysis.digest;
+          return digest ? [{ seq: seqOf.get(id)!, publishedMs: Date.parse(items[index]!.article.published), features: digest }] : [];
+        }),
+      );
+      await client.query("SELECT nextval('data_version')");
+      result.added.push(...fresh.map((f) => f.id));
+      return result;
+    });
+  }
+
+  async function placesBySeq(db: PgQueryable, seqs: readonly number[]): Promise<Map<number, PlaceMention[]>> {
+    const places = new Map<number, PlaceMention[]>();
+    if (seqs.length === 0) return places;
+    const { rows } = await db.query<PlaceRow>('SELECT * FROM places WHERE article_seq = ANY($1::bigint[]) ORDER BY article_seq, start', [
+      seqs,
+    ]);
+    for (const row of rows) {
+      let list = places.get(row.article_seq);
+      if (!list) places.set(row.article_seq, (list = []));
+      list.push(toPlace(row));
+    }
+    return places;
+  }
+
+  async function quotesBySeq(seqs: readonly number[]): Promise<Map<number, Quote[]>> {
+    const quotes = new Map<number, Quote[]>();
+    if (seqs.length === 0) return quotes;
+    const { rows } = await pool.query<QuoteRow>(
+      `SELECT ${SUMMARY_COLUMNS}, q.* FROM quotes q JOIN articles a ON a.seq = q.article_seq WHERE q.article_seq = ANY($1::bigint[]) ORDER BY q.article_seq, q.start`,
+      [seqs],
+    );
+    for (const row of rows) {
+      let list = quotes.get(row.article_seq);
+      if (!list) quotes.set(row.article_seq, (list = []));
+      list.push(toQuote(row));
+    }
+    return quotes;
+  }
+
+  /** The newest SEARCH_CANDIDATES matches, ranked among themselves: a common word costs a bounded walk. */
+  async function rankedMatches(query: string, limit: number): Promise<{ seq: number; rank: number }[]> {
+    const { rows } = await pool.query<{ seq: number; rank: number }>(
+      `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
+      m AS MATERIALIZED (SELECT a.seq, a.tsv FROM articles a, q WHERE a.tsv @@ q.q ORDER BY a.seq DESC LIMIT $2)
+      SELECT m.seq, -ts_rank('${RANK_WEIGHTS}', m.tsv, q.q) AS rank FROM m, q ORDER BY rank, m.seq DESC LIMIT $3`,
+      [query, SEARCH_CANDIDATES, limit],
+    );
+    return rows;
+  }
+
+  async function search(text: string, limit: number): Promise<SearchHit[]> {
+    const words = ftsWords(text);
+    if (words.length === 0) return [];
+    let query = tsQueryText(words, false);
+    if (query === '') return [];
+    let rows = await rankedMatches(query, limit);
+    if (rows.length === 0 && words.length > 1) rows = await rankedMatches((query = tsQueryText(words, true)), limit);
+    if (rows.length === 0) return [];
+    // Each hit's snippet from its own row: the body's fragment around the match, else the headline.
+    const { rows: found } = await pool.query<SummaryRow & { seq: number; body_hit: boolean; body_snippet: string }>(
+      `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q)
+      SELECT a.seq, ${SUMMARY_COLUMNS}, to_tsvector('english', a.body) @@ q.q AS body_hit,
+        ts_headline('english', a.body, q.q, 'StartSel="",StopSel="",MaxWords=24,MinWords=12,ShortWord=2,MaxFragments=1,FragmentDelimiter=" … "') AS body_snippet
+      FROM articles a, q WHERE a.seq = ANY($2::bigint[])`,
+      [query, rows.map((r) => r.seq)],
+    );
+    const bySeq = new Map(found.map((f) => [f.seq, f]));
+    return rows.flatMap(({ seq, rank }) => {
+      const f = bySeq.get(seq);
+      if (!f) return [];
+      const snippet = (f.body_hit ? f.body_snippet : f.headline).replace(/\s+/g, ' ').trim();
+      return [{ ...toSummary(f), snippet, rank }];
+    });
+  }
+
+  async function suggestHeadlines(prefix: string, limit: number): Promise<ArticleSummary[]> {
+    const words = ftsWords(prefix);
+    if (words.length === 0) return latest(limit);
+    const usable = words.filter((w) => w.length > 1);
+    if (usable.length === 0) {
+      const { rows } = await pool.query<SummaryRow>(
+        `WITH n AS MATERIALIZED (SELECT seq FROM articles ORDER BY published_ms DESC, seq DESC LIMIT $1)
+        SELECT ${SUMMARY_COLUMNS} FROM n JOIN articles a ON a.seq = n.seq WHERE a.headline ILIKE $2 ESCAPE '\\' ORDER BY a.published_ms DESC, a.seq DESC LIMIT $3`,
+        [SUGGEST_SCAN, `${escapeLike(prefix.trimStart())}%`, limit],
+      );
+      return rows.map(toSummary);
+    }
+    const { rows } = await pool.query<SummaryRow & { seq: number }>(
+      `SELECT a.seq, ${SUMMARY_COLUMNS} FROM articles a WHERE to_tsvector('simple', a.headline) @@ to_tsquery('simple', $1) ORDER BY a.seq DESC LIMIT $2`,
+      [prefixQuery(usable), SUGGEST_CANDIDATES],
+    );
+    return rankSuggestions(usable.join(' '), rows, limit).map(toSummary);
+  }
+
+  async function latest(limit: number): Promise<ArticleSummary[]> {
+    const { rows } = await pool.query<SummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM articles a ORDER BY a.published_ms DESC, a.seq DESC LIMIT $1`,
+      [limit],
+    );
+    return rows.map(toSummary);
+  }
+
+  async function getRow(id: string): Promise<(ArticleRow & { packed: string; quotes_version: number | null }) | null> {
+    return (
+      (
+        await pool.query<ArticleRow & { packed: string; quotes_version: number | null }>(
+          `SELECT ${ARTICLE_COLUMNS}, a.packed, v.version AS quotes_version FROM articles a LEFT JOIN quote_analysis v ON v.article_seq = a.seq WHERE a.id = $1`,
+          [id],
+        )
+      ).rows[0] ?? null
+    );
+  }
+
+  async function storiesBetween(from: Date, to: Date, limit: number): Promise<StoryWithAnalysis[]> {
+    const { rows } = await pool.query<ArticleRow & { packed: string }>(
+      `SELECT ${ARTICLE_COLUMNS}, a.packed FROM articles a WHERE a.published_ms >= $1 AND a.published_ms < $2 ORDER BY a.published_ms DESC, a.seq DESC LIMIT $3`,
+      [from.getTime(), to.getTime(), limit],
+    );
+    const places = await placesBySeq(
+      pool,
+      rows.map((r) => r.seq),
+    );
+    return rows.map((r) => ({ article: toArticle(r), sentences: unpackSentenceScores(r.packed), places: places.get(r.seq) ?? [] }));
+  }
+
+  async function storiesPage(query: StoryPageQuery): Promise<{ stories: StoredStory[]; next: StoryCursor | null }> {
+    const after = query.after ?? { publishedMs: query.since ? query.since.getTime() : Number.MIN_SAFE_INTEGER, seq: -1 };
+    const { rows } = await pool.query<ArticleRow & { packed: string; published_ms: number; quotes_version: number | null }>(
+      `SELECT ${ARTICLE_COLUMNS}, a.packed, a.published_ms, v.version AS quotes_version FROM articles a LEFT JOIN quote_analysis v ON v.article_seq = a.seq
+      WHERE (a.published_ms, a.seq) > ($1, $2) ORDER BY a.published_ms, a.seq LIMIT $3`,
+      [after.publishedMs, after.seq, query.limit],
+    );
+    if (rows.length === 0) return { stories: [], next: null };
+    const seqs = rows.map((r) => r.seq);
+    const [places, quotes] = await Promise.all([placesBySeq(pool, seqs), quotesBySeq(seqs)]);
+    const stories = rows.map((r) => ({
+      article: toArticle(r),
+      analysis: withQuotesVersion(
+        { sentences: unpackSentences(r.body, r.packed), quotes: quotes.get(r.seq) ?? [], places: places.get(r.seq) ?? [] },
+        r.quotes_version,
+      ),
+    }));
+    const last = rows.at(-1)!;
+    return { stories, next: rows.length < query.limit ? null : { publishedMs: last.published_ms, seq: last.seq } };
+  }
+
+  async function findQuotes(query: QuoteQuery): Promise<QuoteHit[]> {
+    const offset = query.offset ?? 0;
+    const speaker = query.speaker?.trim();
+    if (query.about) return findQuotesAbout(query.about, speaker, query.limit, offset);
+    if (!speaker) {
+      const { rows } = await pool.query<QuoteRow>(
+        `SELECT ${SUMMARY_COLUMNS}, q.* FROM articles a JOIN quotes q ON q.article_seq = a.seq ORDER BY a.published_ms DESC, a.seq DESC, q.start LIMIT $1 OFFSET $2`,
+        [query.limit, offset],
+      );
+      return rows.map(toQuoteHit);
+    }
+    // Candidates, each source bounded, as the SQLite store: the newest quotes of the speakers whose name
+    // holds the query as whole words (the most quoted MAX_SPEAKERS of those containing it) or is an ending
+    // of it ("Treasury Secretary James Baker" -> "James Baker", "Baker"), and name matches among the newest
+    // QUOTE_WINDOW stories. Descriptions never match.
+    const like = `%${escapeLike(speaker)}%`;
+    const want = offset + query.limit;
+    const aliases = speakerAliases(speaker)
+      .slice(1)
+      .map((a) => a.toLowerCase());
+    const [{ rows: containing }, { rows: aliased }, { rows: inWindow }] = await Promise.all([
+      pool.query<{ speaker: string }>(
+        `SELECT speaker FROM quote_speakers WHERE speaker ILIKE $1 ESCAPE '\\' ORDER BY quotes DESC, speaker LIMIT $2`,
+        [like, MAX_SPEAKERS],
+      ),
+      pool.query<{ speaker: string }>('SELECT speaker FROM quote_speakers WHERE key = ANY($1::text[])', [aliases]),
+      pool.query<QuoteKey & { speaker: string }>(
+        `WITH n AS MATERIALIZED (SELECT seq, published_ms FROM articles ORDER BY published_ms DESC, seq DESC LIMIT $1)
+        SELECT q.article_seq, q.start, n.published_ms, q.speaker FROM n JOIN quotes q ON q.article_seq = n.seq WHERE q.speaker ILIKE $2 ESCAPE '\\' LIMIT $3`,
+        [QUOTE_WINDOW, like, want],
+      ),
+    ]);
+    const names = new Set<string>();
+    for (const { speaker: name } of containing) if (holdsWords(name, speaker)) names.add(name.toLowerCase());
+    for (const { speaker: name } of aliased) names.add(name.toLowerCase());
+    const keys = new Map<string, QuoteKey>();
+    if (names.size > 0) {
+      const { rows: byName } = await pool.query<QuoteKey>(
+        `SELECT x.article_seq, x.start, a.published_ms FROM unnest($1::text[]) AS s(k) CROSS JOIN LATERAL (
+          SELECT q.article_seq, q.start FROM quotes q WHERE lower(q.speaker) = s.k ORDER BY lower(q.speaker), q.article_seq DESC, q.start DESC LIMIT $2) x
+        JOIN articles a ON a.seq = x.article_seq`,
+        [[...names], want],
+      );
+      for (const k of byName) keys.set(`${k.article_seq}:${k.start}`, k);
+    }
+    for (const k of inWindow) if (holdsWords(k.speaker, speaker)) keys.set(`${k.article_seq}:${k.start}`, k);
+    const page = [...keys.values()]
+      .sort((a, b) => b.published_ms - a.published_ms || b.article_seq - a.article_seq || a.start - b.start)
+      .slice(offset, offset + query.limit);
+    if (page.length === 0) return [];
+    const { rows } = await pool.query<QuoteRow>(
+      `SELECT ${SUMMARY_COLUMNS}, q.* FROM unnest($1::bigint[], $2::int[]) WITH ORDINALITY AS k(seq, start, i)
+      JOIN quotes q ON q.article_seq = k.seq AND q.start = k.start JOIN articles a ON a.seq = q.article_seq ORDER BY k.i`,
+      [page.map((k) => k.article_seq), page.map((k) => k.start)],
+    );
+    return rows.map(toQuoteHit);
+  }
+
+  async function findQuotesAbout(about: string, speaker: string | undefined, limit: number, offset: number): Promise<QuoteHit[]> {
+    const words = ftsWords(about);
+    const text = tsQueryText(words, false);
+    if (text === '') return [];
+    const like = speaker ? `%${escapeLike(speaker)}%` : null;
+    const aliases = speaker
+      ? speakerAliases(speaker)
+          .slice(1)
+          .map((a) => a.toLowerCase())
+      : [];
+    // Quotes of the 200 stories that best match the topic (ranked among the newest matches), best story first.
+    const { rows } = await pool.query<QuoteRow>(
+      `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
+      c AS MATERIALIZED (SELECT a.seq, a.tsv FROM articles a, q WHERE a.tsv @@ q.q ORDER BY a.seq DESC LIMIT $2),
+      m AS MATERIALIZED (SELECT c.seq, -ts_rank('${RANK_WEIGHTS}', c.tsv, q.q) AS rank FROM c, q ORDER BY rank, c.seq DESC LIMIT 200)
+      SELECT ${SUMMARY_COLUMNS}, qu.* FROM m JOIN quotes qu ON qu.article_seq = m.seq JOIN articles a ON a.seq = qu.article_seq
+      WHERE $3::text IS NULL OR qu.speaker ILIKE $3 ESCAPE '\\' OR lower(qu.speaker) = ANY($6::text[])
+      ORDER BY m.rank, m.seq DESC, qu.start LIMIT $4 OFFSET $5`,
+      [text, SEARCH_CANDIDATES, like, limit, offset, aliases],
+    );
+    // As SQLite: the speaker's name holds the query as whole words, or is an ending of it.
+    return rows
+      .filter((row) => !speaker || holdsWords(row.speaker, speaker) || aliases.includes(row.speaker.toLowerCase()))
+      .map(toQuoteHit);
+  }
+
+  async function findPlaceMentions(geonameIds: readonly number[], limit: number): Promise<PlaceMentionHit[]> {
+    if (geonameIds.length === 0) return [];
+    // The newest `limit` stories per place (index walk), merged; the first mention in each story.
+    const { rows } = await pool.query<
+      ArticleRow & { packed: string; published_ms: number; m_start: number; m_end: number; m_name: string }
+    >(
+      `WITH ids AS (SELECT DISTINCT unnest($1::int[]) AS g),
+      s AS (SELECT x.article_seq FROM ids CROSS JOIN LATERAL (
+        SELECT DISTINCT p.article_seq FROM places p WHERE p.geoname_id = ids.g ORDER BY p.article_seq DESC LIMIT $2) x),
+      firsts AS (SELECT DISTINCT ON (p.article_seq) p.article_seq, p.start, p."end", p.name FROM places p
+        WHERE p.article_seq IN (SELECT article_seq FROM s) AND p.geoname_id = ANY($1::int[]) ORDER BY p.article_seq DESC, p.start),
+      top AS (SELECT * FROM firsts ORDER BY article_seq DESC LIMIT $3)
+      SELECT ${ARTICLE_COLUMNS}, a.packed, a.published_ms, top.start AS m_start, top."end" AS m_end, top.name AS m_name
+      FROM top JOIN articles a ON a.seq = top.article_seq ORDER BY a.published_ms DESC, a.seq DESC LIMIT $2`,
+      [[...new Set(geonameIds)], limit, limit * 2],
+    );
+    return rows.map((row) => ({
+      articleId: row.id,
+      headline: row.headline,
+      source: row.source,
+      published: row.published,
+      name: row.m_name,
+      start: row.m_start,
+      end: row.m_end,
+      sentence: sentenceAround(row.body, row.packed, row.m_start),
+    }));
+  }
+
+  async function placeMentionMonths(geonameIds: readonly number[]): Promise<PlaceMonthCount[]> {
+    const ids = [...new Set(geonameIds)];
+    if (ids.length === 0) return [];
+    const { rows } = await pool.query<{ month: number; stories: number }>(
+      'SELECT month, SUM(stories)::int AS stories FROM place_month_counts WHERE geoname_id = ANY($1::int[]) GROUP BY month ORDER BY month',
+      [ids],
+    );
+    const months = new Map(rows.map((r) => [r.month, r.stories]));
+    if (ids.length > 1) {
+      let sum = 0;
+      for (const n of months.values()) sum += n;
+      // Several ids may share stories: count each once while that is cheap (as the SQLite store).
+      if (sum <= EXACT_COUNT_LIMIT) {
+        const { rows: overlaps } = await pool.query<{ month: number; extra: number }>(
+          `WITH shared AS MATERIALIZED (
+            SELECT article_seq, COUNT(DISTINCT geoname_id) AS k FROM places WHERE geoname_id = ANY($1::int[]) GROUP BY article_seq HAVING COUNT(DISTINCT geoname_id) > 1)
+          SELECT (substr(a.published, 1, 4)::int * 100 + substr(a.published, 6, 2)::int) AS month, SUM(shared.k - 1)::int AS extra
+          FROM shared JOIN articles a ON a.seq = shared.article_seq GROUP BY 1`,
+          [ids],
+        );
+        for (const { month, extra } of overlaps) months.set(month, (months.get(month) ?? 0) - extra);
+      }
+    }
+    return [...months.entries()]
+      .filter(([, stories]) => stories > 0)
+      .sort((a, b) => a[0] - b[0])
+      .map(([month, stories]) => ({
+        month: `${String(Math.floor(month / 100)).padStart(4, '0')}-${String(month % 100).padStart(2, '0')}`,
+        stories,
+      }));
+  }
+
+  type FeatureSourceRow = { seq: number; id: string; headline: string; body: string; published: string; packed: string };
+  async function toStoriesForFeatures(rows: readonly FeatureSourceRow[]): Promise<StoryForFeatures[]> {
+    const places = await placesBySeq(
+      pool,
+      rows.map((r) => r.seq),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      headline: r.headline,
+      body: r.body,
+      published: r.published,
+      sentences: unpackSentenceScores(r.packed),
+      places: places.get(r.seq) ?? [],
+    }));
+  }
+
+  /** Per-day rows of several keys added up by day, oldest first. */
+  function sumByDay(rows: readonly { day: number; stories: number }[]): DayCount[] {
+    const byDay = new Map<number, number>();
+    for (const { day, stories } of rows) byDay.set(day, (byDay.get(day) ?? 0) + stories);
+    return [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, count]) => ({ day, count }));
+  }
+
+  /**
+   * Stories per UTC day of several places (or speakers), each story once while the keys' stories number
+   * at most EXACT_MERGE_LIMIT (from their mentions), else the summed per-key counts (an upper bound), as SQLite.
+   */
+  async function placeDayCounts(geonameIds: readonly number[], range: DayRange | null): Promise<DayCount[]> {
+    const ids = [...new Set(geonameIds)];
+    const r = range ?? ALL_DAYS;
+    if (ids.length === 0) return [];
+    if (ids.length > 1) {
+      const total = (
+        await pool.query<{ n: number }>(
+          'SELECT COALESCE(SUM(stories), 0)::int AS n FROM place_story_counts WHERE geoname_id = ANY($1::int[])',
+          [ids],
+        )
+      ).rows[0]!.n;
+      if (total <= EXACT_MERGE_LIMIT) {
+        const { rows } = await pool.query<DayCount>(
+          `SELECT floor(a.published_ms / 86400000.0)::int AS day, COUNT(*)::int AS count
+          FROM (SELECT DISTINCT article_seq FROM places WHERE geoname_id = ANY($1::int[])) m JOIN articles a ON a.seq = m.article_seq
+          WHERE a.published_ms >= $2 AND a.published_ms < $3 GROUP BY 1 ORDER BY 1`,
+          [ids, r.from * DAY_MS, (r.to + 1) * DAY_MS],
+        );
+        return rows;
+      }
+    }
+    const { rows } = await pool.query<{ day: number; stories: number }>(
+      'SELECT day, stories FROM place_day_counts WHERE geoname_id = ANY($1::int[]) AND day BETWEEN $2 AND $3',
+      [ids, r.from, r.to],
+    );
+    return sumByDay(rows);
+  }
+
+  async function speakerDayCounts(speakers: readonly string[], range: DayRange | null): Promise<DayCount[]> {
+    // Speakers differ by case only in how a story wrote them: counted by lower-case name (quote_speakers.key).
+    const keys = [...new Set(speakers.map((s) => s.toLowerCase()))];
+    const r = range ?? ALL_DAYS;
+    if (keys.length === 0) return [];
+    if (keys.length > 1) {
+      const total = (
+        await pool.query<{ n: number }>('SELECT COALESCE(SUM(quotes), 0)::int AS n FROM quote_speakers WHERE key = ANY($1::text[])', [keys])
+      ).rows[0]!.n;
+      if (total <= EXACT_MERGE_LIMIT) {
+        const { rows } = await pool.query<DayCount>(
+          `SELECT floor(a.published_ms / 86400000.0)::int AS day, COUNT(*)::int AS count
+          FROM (SELECT DISTINCT article_seq FROM quotes WHERE lower(speaker) = ANY($1::text[])) m JOIN articles a ON a.seq = m.article_seq
+          WHERE a.published_ms >= $2 AND a.published_ms < $3 GROUP BY 1 ORDER BY 1`,
+          [keys, r.from * DAY_MS, (r.to + 1) * DAY_MS],
+        );
+        return rows;
+      }
+    }
+    const { rows } = await pool.query<{ day: number; stories: number }>(
+      'SELECT day, stories FROM speaker_day_counts WHERE key = ANY($1::text[]) AND day BETWEEN $2 AND $3',
+      [keys, r.from, r.to],
+    );
+    return sumByDay(rows);
+  }
+
+  /** Stories per day matching every search word, the newest SEARCH_COUNT_LIMIT matches at most (as SQLite). */
+  async function searchDayCounts(query: string, range: DayRange | null): Promise<SearchDayCounts> {
+    const text = tsQueryText(ftsWords(query), false);
+    if (text === '') return { days: [], capped: false };
+    const r = range ?? ALL_DAYS;
+    const { rows } = await pool.query<{ published_ms: number }>(
+      `SELECT a.published_ms FROM articles a WHERE a.tsv @@ websearch_to_tsquery('english', $1) AND a.published_ms >= $2 AND a.published_ms < $3
+      ORDER BY a.seq DESC LIMIT $4`,
+      [text, r.from * DAY_MS, (r.to + 1) * DAY_MS, SEARCH_COUNT_LIMIT + 1],
+    );
+    const capped = rows.length > SEARCH_COUNT_LIMIT;
+    const byDay = new Map<number, number>();
+    for (const { published_ms: ms } of capped ? rows.slice(0, SEARCH_COUNT_LIMIT) : rows) {
+      const day = Math.floor(ms / DAY_MS);
+      byDay.set(day, (byDay.get(day) ?? 0) + 1);
+    }
+    return { days: [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, count]) => ({ day, count })), capped };
+  }
+
+  async function staleQuoteStories(version: number, since: Date | null, limit: number): Promise<StaleQuoteStory[]> {
+    // Walks articles in storage order and stops at the LIMIT: a batch costs the same late in a run as early.
+    const { rows } = await pool.query<StaleQuoteStory>(
+      `SELECT a.id, a.body, a.published FROM articles a LEFT JOIN quote_analysis v ON v.article_seq = a.seq
+      WHERE (v.version IS NULL OR v.version < $1) AND ($2::bigint IS NULL OR a.published_ms >= $2) ORDER BY a.seq LIMIT $3`,
+      [version, since ? since.getTime() : null, limit],
+    );
+    return rows;
+  }
+
+  async function countStaleQuoteStories(version: number, since: Date | null): Promise<number> {
+    const { rows } = await pool.query<{ n: number }>(
+      `SELECT COUNT(*)::int AS n FROM articles a LEFT JOIN quote_analysis v ON v.article_seq = a.seq
+      WHERE (v.version IS NULL OR v.version < $1) AND ($2::bigint IS NULL OR a.published_ms >= $2)`,
+      [version, since ? since.getTime() : null],
+    );
+    return rows[0]!.n;
+  }
+
+  /**
+   * Replaces stored stories' quotes and marks them `version`, in one transaction: the speaker counts and
+   * stories per (speaker, day) drop the old quotes' speakers and count the new ones.
+   */
+  async function replaceQuotes(items: readonly { id: string; quotes: Quote[] }[], version: number): Promise<number> {
+    if (items.length === 0) return 0;
+    return inTransaction(pool, async (client) => {
+      const { rows: found } = await client.query<{ seq: number; id: string; published_ms: number }>(
+        'SELECT seq, id, published_ms FROM articles WHERE id = ANY($1::text[]) ORDER BY seq FOR UPDATE',
+        [items.map((i) => i.id)],
+      );
+      if (found.length === 0) return 0; // deleted meanwhile
+      const byId = new Map(found.map((r) => [r.id, r.seq]));
+      // The last given for a story wins, as replacing one story twice in order would.
+      const stories = [...new Map(items.flatMap((i) => (byId.has(i.id) ? [[byId.get(i.id)!, i.quotes] as const] : []))).entries()];
+      const seqs = stories.map(([seq]) => seq);
+      const dayOfSeq = new Map(found.map((r) => [r.seq, utcDay(r.published_ms)]));
+      const { rows: old } = await client.query<{ article_seq: number; speaker: string }>(
+        'DELETE FROM quotes WHERE article_seq = ANY($1::bigint[]) RETURNING article_seq, speaker',
+        [seqs],
+      );
+      await countSpeakers(
+        client,
+        old.map((r) => ({ seq: r.article_seq, speaker: r.speaker })),
+        dayOfSeq,
+        -1,
+      );
+      await insertQuotes(
+        client,
+        stories.map(([seq, quotes]) => ({ seq, quotes, version })),
+        dayOfSeq,
+      );
+      await client.query("SELECT nextval('data_version')");
+      return stories.length;
+    });
+  }
+
+  async function digestTermStories(): Promise<{ stories: number; counts: Int32Array }> {
+    const [terms, count] = await Promise.all([
+      pool.query<{ id: number; stories: number }>('SELECT id, stories FROM digest_terms'),
+      pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM articles'),
+    ]);
+    let max = 0;
+    for (const { id } of terms.rows) if (id > max) max = id;
+    const counts = new Int32Array(max + 1);
+    for (const { id, stories } of terms.rows) counts[id] = stories;
+    return { stories: count.rows[0]!.n, counts };
+  }
+
+  return {
+    stories: {
+      addArticles,
+      async getById(id) {
+        const row = await getRow(id.trim().toLowerCase());
+        return row ? toArticle(row) : null;
+      },
+      async identities(ids) {
+        const found = new Map<string, { url: string | null; contentHash: string }>();
+        if (ids.length === 0) return found;
+        const { rows } = await pool.query<{ id: string; url: string | null; content_hash: string }>(
+          'SELECT id, url, content_hash FROM articles WHERE id = ANY($1::text[])',
+          [ids],
+        );
+        for (const r of rows) found.set(r.id, { url: r.url, contentHash: r.content_hash });
+        return found;
+      },
+      async getAnalysis(id): Promise<ArticleAnalysis | null> {
+        const row = await getRow(id);
+        if (!row) return null;
+        const [places, quotes] = await Promise.all([placesBySeq(pool, [row.seq]), quotesBySeq([row.seq])]);
+        return withQuotesVersion(
+          { sentences: unpackSentences(row.body, row.packed), quotes: quotes.get(row.seq) ?? [], places: places.get(row.seq) ?? [] },
+          row.quotes_version,
+        );
+      },
+      latest,
+      async publishedBetween(from, to, limit) {
+        const { rows } = await pool.query<SummaryRow>(
+          `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.published_ms >= $1 AND a.published_ms < $2 ORDER BY a.published_ms DESC, a.seq DESC LIMIT $3`,
+          [from.getTime(), to.getTime(), limit],
+        );
+        return rows.map(toSummary);
+      },
+      storiesBetween,
+      storiesPage,
+      search,
+      suggestHeadlines,
+      searchDayCounts,
+      async count() {
+        // COUNT(*) reads the whole table on PostgreSQL: kept until the data version moves.
+        const version = await dataVersion();
+        if (countCache?.version !== version)
+          countCache = { n: (await pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM articles')).rows[0]!.n, version };
+        return countCache.n;
+      },
+      dataVersion,
+    },
+    quotes: {
+      findQuotes,
+      async suggestSpeakers(prefix, limit) {
+        const { rows } = await pool.query<{ speaker: string }>(
+          `SELECT speaker FROM quote_speakers WHERE speaker ILIKE $1 ESCAPE '\\' ORDER BY quotes DESC, speaker LIMIT $2`,
+          [`%${escapeLike(prefix.trim())}%`, limit],
+        );
+        return rows.map((r) => r.speaker);
+      },
+      staleQuoteStories,
+      countStaleQuoteStories,
+      replaceQuotes,
+      speakerDayCounts,
+    },
+    places: {
+      findPlaceMentions,
+      async countPlaceMentions(geonameIds) {
+        const ids = [...new Set(geonameIds)];
+        if (ids.length === 0) return 0;
+        if (ids.length === 1)
+          return (
+            (await pool.query<{ stories: number }>('SELECT stories FROM place_story_counts WHERE geoname_id = $1', [ids[0]])).rows[0]
+              ?.stories ?? 0
+          );
+        return (await placeMentionMonths(ids)).reduce((sum, m) => sum + m.stories, 0);
+      },
+      placeMentionMonths,
+      placeDayCounts,
+      async placeMentionCounts() {
+        const version = await dataVersion();
+        if (placeCountsCache?.version !== version) {
+          const { rows } = await pool.query<{ geoname_id: number; stories: number }>('SELECT geoname_id, stories FROM place_story_counts');
+          placeCountsCache = { map: new Map(rows.map((r) => [r.geoname_id, r.stories])), version };
+        }
+        return placeCountsCache.map;
+      },
+    },
+    digest: {
+      async digestCandidates(from, to, limit): Promise<DigestCandidate[]> {
+        const { rows } = await pool.query<{
+          id: string;
+          headline: string;
+          published_ms: number;
+          dateline_place: string | null;
+          source: string;
+          body_words: number | null;
+          terms: Buffer | null;
+          place_terms: number | null;
+          shapes: string | null;
+        }>(
+          `SELECT a.id, a.headline, a.published_ms, a.dateline_place, a.source, f.body_words, f.terms, f.place_terms, f.shapes
+          FROM articles a LEFT JOIN digest_features f ON f.article_seq = a.seq
+          WHERE a.published_ms >= $1 AND a.published_ms < $2 ORDER BY a.published_ms DESC, a.seq DESC LIMIT $3`,
+          [from.getTime(), to.getTime(), limit],
+        );
+        const terms = decodeTerms(rows.map((r) => r.terms ?? Buffer.alloc(0)));
+        return rows.map((r, i) => ({
+          id: r.id,
+          headline: r.headline,
+          publishedMs: r.published_ms,
+          datelinePlace: r.dateline_place,
+          source: r.source,
+          bodyWords: r.body_words ?? 0,
+          terms: { ...terms[i]!, places: r.place_terms ?? 0 },
+          shapes: decodeShapes(r.shapes ?? ''),
+          hasFeatures: r.body_words !== null,
+        }));
+      },
+      async digestDetails(ids) {
+        const details = new Map<string, DigestDetails>();
+        if (ids.length === 0) return details;
+        const { rows } = await pool.query<{
+          seq: number;
+          id: string;
+          published: string;
+          source: string;
+          url: string | null;
+          summary: string;
+        }>(
+          'SELECT a.seq, a.id, a.published, a.source, a.url, f.summary FROM articles a JOIN digest_features f ON f.article_seq = a.seq WHERE a.id = ANY($1::text[])',
+          [ids],
+        );
+        const places = await placesBySeq(
+          pool,
+          rows.map((r) => r.seq),
+        );
+        for (const r of rows)
+          details.set(r.id, { published: r.published, source: r.source, url: r.url, summary: r.summary, places: places.get(r.seq) ?? [] });
+        return details;
+      },
+      async headlineShapesBetween(from, to, limit) {
+        const { rows } = await pool.query<{ published_ms: number; shapes: string }>(
+          `SELECT a.published_ms, f.shapes FROM articles a JOIN digest_features f ON f.article_seq = a.seq
+          WHERE a.published_ms >= $1 AND a.published_ms < $2 ORDER BY a.published_ms DESC, a.seq DESC LIMIT $3`,
+          [from.getTime(), to.getTime(), limit],
+        );
+        return rows.map((r) => ({ publishedMs: r.published_ms, shapes: decodeShapes(r.shapes) }));
+      },
+      async dayHeadlineShapes(day) {
+        const d = utcDay(day.getTime());
+        const [count, shapes] = await Promise.all([
+          pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM articles WHERE published_ms >= $1 AND published_ms < $2', [
+            d * 86_400_000,
+            (d + 1) * 86_400_000,
+          ]),
+          pool.query<{ shape: string }>('SELECT shape FROM digest_day_shapes WHERE day = $1 ORDER BY shape', [d]),
+        ]);
+        return { stories: count.rows[0]!.n, shapes: shapes.rows.map((r) => r.shape) };
+      },
+      dataVersion,
+      digestTermStories,
+      async storiesForFeatures(ids) {
+        if (ids.length === 0) return [];
+        const { rows } = await pool.query<FeatureSourceRow>(
+          'SELECT seq, id, headline, body, published, packed FROM articles WHERE id = ANY($1::text[])',
+          [ids],
+        );
+        return toStoriesForFeatures(rows);
+      },
+      async featurelessStories(after, limit) {
+        const owed = (await pool.query("SELECT 1 FROM store_flags WHERE name = 'digest-features-backfill'")).rowCount !== 0;
+        if (!owed) return { stories: [], next: after, owed: false };
+        const { rows } = await pool.query<FeatureSourceRow>(
+          `SELECT a.seq, a.id, a.headline, a.body, a.published, a.packed FROM articles a
+          WHERE a.seq > $1 AND NOT EXISTS (SELECT 1 FROM digest_features f WHERE f.article_seq = a.seq) ORDER BY a.seq LIMIT $2`,
+          [after, limit],
+        );
+        return { stories: await toStoriesForFeatures(rows), next: rows.length > 0 ? rows.at(-1)!.seq : after, owed: true };
+      },
+      async finishFeatureBackfill() {
+        await pool.query("DELETE FROM store_flags WHERE name = 'digest-features-backfill'");
+      },
+      async saveDigestFeatures(items) {
+        if (items.length === 0) return;
+        await inTransaction(pool, async (client) => {
+          const { rows } = await client.query<{ seq: number; id: string; published_ms: number }>(
+            'SELECT seq, id, published_ms FROM articles WHERE id = ANY($1::text[])',
+            [items.map((i) => i.id)],
+          );
+          const byId = new Map(rows.map((r) => [r.id, r]));
+          await saveFeatures(
+            client,
+            items.flatMap((i) => {
+              const row = byId.get(i.id);
+              return row ? [{ seq: row.seq, publishedMs: row.published_ms, features: i.features }] : [];
+            }),
+          );
+          await client.query("SELECT nextval('data_version')");
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,232 @@
+/**
+ * The PostgreSQL schema, versioned as the SQLite one is (`src/store/sqlite/migrations.ts`): append new
+ * versions, never edit a released one. Applied at start under an advisory lock (pg-database.ts).
+ */
+export interface PgMigration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const pgMigrations: readonly PgMigration[] = [
+  {
+    version: 1,
+    description: 'articles with their analysis and full-text vector, quotes, places, digest features, counts',
+    sql: `
+      CREATE TABLE articles (
+        seq BIGSERIAL PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        published TEXT NOT NULL,
+        published_ms BIGINT NOT NULL,
+        published_zone TEXT,
+        editor TEXT,
+        dateline_place TEXT,
+        headline TEXT NOT NULL,
+        headline_derived BOOLEAN NOT NULL DEFAULT false,
+        caption TEXT,
+        caption_credit TEXT,
+        body TEXT NOT NULL,
+        url TEXT UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        origin TEXT NOT NULL,
+        ingested_at TEXT NOT NULL,
+        -- Sentence offsets and scores ([[start, end, score], ...]), as SQLite packs them.
+        packed TEXT NOT NULL DEFAULT '[]',
+        -- Headline above body, as SQLite's bm25 weights them (4:1).
+        tsv TSVECTOR GENERATED ALWAYS AS (
+          setweight(to_tsvector('english', headline), 'A') || setweight(to_tsvector('english', body), 'B')) STORED
+      );
+      CREATE INDEX articles_by_published ON articles (published_ms DESC, seq DESC);
+      CREATE INDEX articles_tsv ON articles USING GIN (tsv);
+      -- With default statistics a rare word made the planner walk the whole published index (issue 17).
+      ALTER TABLE articles ALTER COLUMN tsv SET STATISTICS 1000;
+      -- Headline words for autocomplete (prefix matching), without stemming or stop words.
+      CREATE INDEX articles_headline_words ON articles USING GIN (to_tsvector('simple', headline));
+
+      CREATE TABLE quotes (
+        article_seq BIGINT NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('direct', 'reported')),
+        text TEXT NOT NULL,
+        speaker TEXT NOT NULL,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        speaker_description TEXT,
+        verb TEXT,
+        PRIMARY KEY (article_seq, start)
+      );
+      CREATE INDEX quotes_by_speaker ON quotes (lower(speaker), article_seq DESC, start DESC);
+      CREATE TABLE quote_speakers (
+        key TEXT PRIMARY KEY,
+        speaker TEXT NOT NULL,
+        quotes INTEGER NOT NULL
+      );
+      CREATE INDEX quote_speakers_by_quotes ON quote_speakers (quotes DESC, speaker);
+
+      CREATE TABLE places (
+        article_seq BIGINT NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        geoname_id INTEGER,
+        country_code TEXT,
+        lat DOUBLE PRECISION,
+        lon DOUBLE PRECISION,
+        PRIMARY KEY (article_seq, start)
+      );
+      CREATE INDEX places_by_geoname ON places (geoname_id, article_seq);
+      CREATE TABLE place_story_counts (geoname_id INTEGER PRIMARY KEY, stories INTEGER NOT NULL);
+      CREATE TABLE place_month_counts (geoname_id INTEGER NOT NULL, month INTEGER NOT NULL, stories INTEGER NOT NULL, PRIMARY KEY (geoname_id, month));
+
+      CREATE TABLE digest_terms (id SERIAL PRIMARY KEY, term TEXT NOT NULL UNIQUE);
+      CREATE TABLE digest_features (
+        article_seq BIGINT PRIMARY KEY REFERENCES articles (seq) ON DELETE CASCADE,
+        body_words INTEGER NOT NULL,
+        summary TEXT NOT NULL,
+        terms BYTEA NOT NULL,
+        shapes TEXT NOT NULL
+      );
+      CREATE TABLE digest_day_shapes (day INTEGER NOT NULL, shape TEXT NOT NULL, PRIMARY KEY (day, shape));
+
+      -- Bumped by every write of stories or features: StoryStore.dataVersion.
+      CREATE SEQUENCE data_version;
+      CREATE TABLE store_flags (name TEXT PRIMARY KEY);
+    `,
+  },
+  {
+    version: 2,
+    description: 'digest subscriptions (one per channel) and the delivery ledger keyed by (subscription, local date)',
+    sql: `
+      CREATE TABLE subscriptions (
+        id SERIAL PRIMARY KEY,
+        guild_id TEXT,
+        channel_id TEXT NOT NULL UNIQUE,
+        time TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        about TEXT,
+        quiet BOOLEAN NOT NULL DEFAULT false,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        removed_at TEXT,
+        paused_at TEXT,
+        pause_reason TEXT
+      );
+      CREATE INDEX subscriptions_by_guild ON subscriptions (guild_id);
+      -- The primary key is the exactly-once guarantee: the claim is an INSERT ... ON CONFLICT DO NOTHING
+      -- that only one process can win.
+      CREATE TABLE deliveries (
+        subscription_id INTEGER NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+        local_date TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'retry', 'delivered', 'skipped', 'failed')),
+        scheduled_ms BIGINT NOT NULL,
+        since_ms BIGINT NOT NULL,
+        at_ms BIGINT NOT NULL,
+        late BOOLEAN NOT NULL DEFAULT false,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        owner TEXT,
+        lease_until_ms BIGINT,
+        next_attempt_ms BIGINT,
+        message_ids JSONB NOT NULL DEFAULT '[]',
+        last_error TEXT,
+        finished_ms BIGINT,
+        PRIMARY KEY (subscription_id, local_date)
+      );
+      CREATE INDEX deliveries_open ON deliveries (status) WHERE status IN ('pending', 'retry');
+    `,
+  },
+  {
+    version: 3,
+    description: 'feeds, their health, and channels for new-story posts',
+    sql: `
+      CREATE TABLE feeds (
+        seq BIGSERIAL UNIQUE,
+        url TEXT PRIMARY KEY,
+        title TEXT,
+        interval_minutes INTEGER NOT NULL DEFAULT 15 CHECK (interval_minutes >= 1),
+        origin TEXT NOT NULL CHECK (origin IN ('config', 'command')),
+        added_at TEXT NOT NULL,
+        added_by TEXT,
+        etag TEXT,
+        last_modified TEXT
+      );
+      CREATE TABLE feed_health (
+        url TEXT PRIMARY KEY REFERENCES feeds (url) ON DELETE CASCADE,
+        last_polled_at TEXT,
+        last_success_at TEXT,
+        last_error_at TEXT,
+        last_error TEXT,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        items_added INTEGER NOT NULL DEFAULT 0,
+        items_rejected INTEGER NOT NULL DEFAULT 0,
+        items_undated INTEGER NOT NULL DEFAULT 0,
+        next_poll_ms BIGINT NOT NULL DEFAULT 0
+      );
+      CREATE INDEX feed_health_by_next_poll ON feed_health (next_poll_ms);
+      CREATE TABLE feed_channels (
+        url TEXT NOT NULL REFERENCES feeds (url) ON DELETE CASCADE,
+        guild_id TEXT,
+        channel_id TEXT NOT NULL,
+        PRIMARY KEY (url, channel_id)
+      );
+    `,
+  },
+  {
+    version: 4,
+    description:
+      'delivery fencing (lease version) and tenants: feeds owned by the guilds that added them, and which feeds brought each story',
+    sql: `
+      ALTER TABLE deliveries ADD COLUMN lease_version INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE feed_owners (
+        url TEXT NOT NULL REFERENCES feeds (url) ON DELETE CASCADE,
+        guild_id TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        added_by TEXT,
+        PRIMARY KEY (url, guild_id)
+      );
+      CREATE INDEX feed_owners_by_guild ON feed_owners (guild_id);
+      CREATE INDEX feed_channels_by_guild ON feed_channels (guild_id);
+      CREATE TABLE feed_stories (
+        article_id TEXT NOT NULL,
+        url TEXT NOT NULL,
+        PRIMARY KEY (article_id, url)
+      );
+    `,
+  },
+  {
+    version: 5,
+    description:
+      'resolved quote speakers and quote analyzer versions, stories per (place, day) and (speaker, day), digest place terms and stories per term',
+    sql: `
+      -- The named person or organisation a quote's speaker mention refers to ("he" -> "Robert Brusca").
+      ALTER TABLE quotes ADD COLUMN resolved_name TEXT, ADD COLUMN resolved_start INTEGER, ADD COLUMN resolved_end INTEGER;
+      -- Which quote analyzer wrote each story's quotes: \`dateline reanalyze\` redoes stories without a row and older versions.
+      CREATE TABLE quote_analysis (
+        article_seq BIGINT PRIMARY KEY REFERENCES articles (seq) ON DELETE CASCADE,
+        version INTEGER NOT NULL
+      );
+
+      -- Stories per (place, UTC day) and per (speaker, UTC day), kept by addArticles: /trend and the small
+      -- charts of /where and /quote count from one primary-key range per key. Speakers by lower-case name
+      -- (as quote_speakers.key). Day: floor(published_ms / 86400000), stories before 1970 included.
+      CREATE TABLE place_day_counts (geoname_id INTEGER NOT NULL, day INTEGER NOT NULL, stories INTEGER NOT NULL, PRIMARY KEY (geoname_id, day));
+      INSERT INTO place_day_counts (geoname_id, day, stories)
+        SELECT p.geoname_id, floor(a.published_ms / 86400000.0)::int, COUNT(DISTINCT p.article_seq)
+        FROM places p JOIN articles a ON a.seq = p.article_seq WHERE p.geoname_id IS NOT NULL GROUP BY 1, 2;
+      CREATE TABLE speaker_day_counts (key TEXT NOT NULL, day INTEGER NOT NULL, stories INTEGER NOT NULL, PRIMARY KEY (key, day));
+      INSERT INTO speaker_day_counts (key, day, stories)
+        SELECT lower(q.speaker), floor(a.published_ms / 86400000.0)::int, COUNT(DISTINCT q.article_seq)
+        FROM quotes q JOIN articles a ON a.seq = q.article_seq WHERE q.speaker <> 'unknown' GROUP BY 1, 2;
+
+      -- Event grouping weighs place keys apart from words (DigestFeatures.placeTerms) and reads how many
+      -- stored stories hold each term: every story's features are made again by the application
+      -- (digest/backfill-features.ts), as the SQLite store's version 12 has them made.
+      ALTER TABLE digest_features ADD COLUMN place_terms INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE digest_terms ADD COLUMN stories INTEGER NOT NULL DEFAULT 0;
+      DELETE FROM digest_features;
+      DELETE FROM digest_terms;
+      INSERT INTO store_flags (name) SELECT 'digest-features-backfill' WHERE EXISTS (SELECT 1 FROM articles) ON CONFLICT DO NOTHING;
+    `,
+  },
+];

@@ -1,0 +1,21 @@
+import type { DatelineStore } from '../store.js';
+import { createPgArticleParts } from './pg-article-store.js';
+import { openPool } from './pg-database.js';
+import { createPgFeedStore } from './pg-feed-store.js';
+import { createPgSubscriptionStore } from './pg-subscription-store.js';
+
+/**
+ * The whole store on one PostgreSQL connection pool, migrated on open: what several bot processes
+ * (on one machine or several) share. SQLite stays the embedded default.
+ */
+export async function openPgStore(url: string, options: { max?: number } = {}): Promise<DatelineStore> {
+  const pool = await openPool(url, options);
+  const parts = createPgArticleParts(pool);
+  return {
+    kind: 'postgres',
+    ...parts,
+    subscriptions: createPgSubscriptionStore(pool),
+    feeds: createPgFeedStore(pool),
+    close: () => pool.end(),
+  };
+}

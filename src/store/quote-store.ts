@@ -1,0 +1,25 @@
+import type { DayCount, DayRange, QuoteHit, QuoteQuery, StaleQuoteStory } from './article-store.js';
+import type { Quote } from '../nlp/types.js';
+
+/** Quotations and their speakers, as ingest stored them: what /quote reads. */
+export interface QuoteStore {
+  /**
+   * Quotes, newest stories first; filtered by speaker and/or topic words. The speaker filter matches the
+   * resolved speaker name and its aliases (whole words, case-insensitive: "Baker", "James Baker",
+   * "Treasury Secretary James Baker"), never words of a description.
+   */
+  findQuotes(query: QuoteQuery): Promise<QuoteHit[]>;
+  /** Distinct speakers matching the prefix, most quoted first. */
+  suggestSpeakers(prefix: string, limit: number): Promise<string[]>;
+  /**
+   * Up to `limit` stories whose quotes an analyzer older than `version` wrote (or one that kept no
+   * version), oldest stored first, published at or after `since` when given.
+   * Why: `dateline reanalyze` brings a live store up to date in small batches.
+   */
+  staleQuoteStories(version: number, since: Date | null, limit: number): Promise<StaleQuoteStory[]>;
+  countStaleQuoteStories(version: number, since: Date | null): Promise<number>;
+  /** Replace stored stories' quotes and mark them `version`, in one short transaction. Returns how many stories were updated. */
+  replaceQuotes(items: readonly { id: string; quotes: Quote[] }[], version: number): Promise<number>;
+  /** Stories per UTC day quoting any of these speakers (exact names, any case), oldest first; kept at ingest for /trend. */
+  speakerDayCounts(speakers: readonly string[], range: DayRange | null): Promise<DayCount[]>;
+}

@@ -1,0 +1,47 @@
+import type { AddResult, AnalyzedArticle, Article, ArticleAnalysis, ArticleSummary, SearchHit, StoredStory, StoryCursor, StoryPageQuery, StoryWithAnalysis, DayRange, SearchDayCounts } from './article-store.js';
+
+/**
+ * Stories and their full-text search: what ingest writes and /summary, /search, /latest and `show`
+ * read. Promise-returning so a networked backend (PostgreSQL) fits behind it as well as SQLite;
+ * nothing here exposes SQL or driver types.
+ */
+export interface StoryStore {
+  /** Adds a batch atomically: all of it or nothing. Duplicates are skipped and reported. */
+  addArticles(items: readonly AnalyzedArticle[]): Promise<AddResult>;
+  getById(id: string): Promise<Article | null>;
+  /**
+   * The url and content hash of those of these ids that are stored: ingest tells duplicates before
+   * analysing them, in one read per file.
+   */
+  identities(ids: readonly string[]): Promise<Map<string, { url: string | null; contentHash: string }>>;
+  getAnalysis(id: string): Promise<ArticleAnalysis | null>;
+  /** Newest first. */
+  latest(limit: number): Promise<ArticleSummary[]>;
+  /** Published in [from, to), newest first. */
+  publishedBetween(from: Date, to: Date, limit: number): Promise<ArticleSummary[]>;
+  /**
+   * Published in [from, to), newest first (as `publishedBetween`), each with its sentences and places.
+   * Why: a digest filtered by topic reads every story of its window; one batched read instead of
+   * `getById` + `getAnalysis` per story.
+   */
+  storiesBetween(from: Date, to: Date, limit: number): Promise<StoryWithAnalysis[]>;
+  /** Full-text search, best first: every word, or when nothing has them all, any word. */
+  search(query: string, limit: number): Promise<SearchHit[]>;
+  /** Stories per UTC day matching all the search words (as /search), oldest first, for /trend. */
+  searchDayCounts(query: string, range: DayRange | null): Promise<SearchDayCounts>;
+  /** Headlines starting with / containing the typed words, for autocomplete. */
+  suggestHeadlines(prefix: string, limit: number): Promise<ArticleSummary[]>;
+  count(): Promise<number>;
+  /**
+   * One page of a walk over every stored story (or those since a date) in publication order, oldest
+   * first, with its analysis. Why: `dateline export` (and `dateline migrate`) stream a store of any
+   * size in constant memory.
+   */
+  storiesPage(query: StoryPageQuery): Promise<{ stories: StoredStory[]; next: StoryCursor | null }>;
+  /**
+   * A number that changes whenever the stored articles may have changed, by this process or another.
+   * Why: callers may keep what they derive from stored articles (the digest keeps the headline shapes
+   * of past days) and must know when to drop it.
+   */
+  dataVersion(): Promise<number>;
+}

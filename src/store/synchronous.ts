@@ -1,0 +1,28 @@
+/**
+ * A store part as an embedded driver implements it: the same methods, returning their values
+ * directly. better-sqlite3 is synchronous, and staying so underneath is what keeps SQLite fast;
+ * `promising` turns such an implementation into the Promise-returning contract every caller uses.
+ */
+export type Synchronous<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : T[K];
+};
+
+/** The Promise-returning contract over a synchronous implementation: a throw becomes a rejection. */
+export function promising<T extends object>(sync: Synchronous<T>): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(sync) as [string, unknown][]) {
+    if (typeof value !== 'function') {
+      out[key] = value;
+      continue;
+    }
+    const fn = value as (...args: unknown[]) => unknown;
+    out[key] = (...args: unknown[]): Promise<unknown> => {
+      try {
+        return Promise.resolve(fn(...args));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    };
+  }
+  return out as T;
+}

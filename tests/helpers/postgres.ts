@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/**
+ * A PostgreSQL server for tests: 127.0.0.1:5432 with trust auth (or PGHOST/PGPORT/PGUSER). Each
+ * caller makes its own database and drops it. Without a server the suites skip and say why, except
+ * under CI=true, where a missing server is a failure (tests/store/pg-store.test.ts).
+ */
+const host = process.env.PGHOST ?? '127.0.0.1';
+const port = Number(process.env.PGPORT ?? 5432);
+const users = [...new Set([process.env.PGUSER, 'postgres', 'root'].filter((u): u is string => !!u))];
+
+export interface PgServer {
+  user: string;
+  /** A URL to a database of that name on the server. */
+  url(database: string): string;
+}
+
+let found: Promise<PgServer | { unavailable: string }> | null = null;
+
+/** The server and a role that can create databases, or why none answers. */
+export function findPgServer(): Promise<PgServer | { unavailable: string }> {
+  found ??= (async () => {
+    const reasons: string[] = [];
+    for (const user of users) {
+      const client = new pg.Client({ host, port, user, database: 'postgres', connectionTimeoutMillis: 3000 });
+      try {
+        await client.connect();
+        await client.query('SELECT 1');
+        await client.end();
+        return { user, url: (database: string) => `postgres://${encodeURIComponent(user)}@${host}:${port}/${database}` };
+      } catch (error) {
+        reasons.push(`${user}: ${(error as Error).message}`);
+        await client.end().catch(() => undefined);
+      }
+    }
+    return { unavailable: `no PostgreSQL server answered at ${host}:${port} (${reasons.join('; ')})` };
+  })();
+  return found;
+}
+
+async function admin(server: PgServer, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: server.url('postgres') });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database `dateline_test_<random>`; `drop` removes it (closing what still holds it). */
+export async function createTestDatabase(server: PgServer): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `dateline_test_${randomBytes(6).toString('hex')}`;
+  await admin(server, `CREATE DATABASE ${name}`);
+  return {
+    url: server.url(name),
+    drop: () => admin(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}

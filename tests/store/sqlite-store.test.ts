@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/sqlite/open-database.js';
+import { latestSchemaVersion } from '../../src/store/sqlite/migrations.js';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { makeTempDir } from '../helpers/paths.js';
+import { analyzed, describeStoreContract, story } from './store-contract.js';
+
+describeStoreContract('SQLite', async () => {
+  const temp = makeTempDir();
+  const file = path.join(temp.dir, 'nested/dir/store.db');
+  let other = 0;
+  return {
+    open: async () => openSqliteStore(file),
+    openSame: async () => openSqliteStore(file),
+    openEmpty: async () => openSqliteStore(path.join(temp.dir, `other-${other++}.db`)),
+    cleanup: async () => temp.cleanup(),
+  };
+});
+
+describe('SQLite store', () => {
+  it('creates the file on first open, in WAL mode, at the latest schema version', async () => {
+    const temp = makeTempDir();
+    const file = path.join(temp.dir, 'a/b/store.db');
+    await openSqliteStore(file).close();
+    const db = openDatabase(file);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
+    db.close();
+    temp.cleanup();
+  });
+
+  it('gives the same stable id to the same story in another store', async () => {
+    const a = openSqliteStore(':memory:');
+    const b = openSqliteStore(':memory:');
+    const [x] = (await a.stories.addArticles([analyzed(story())])).added;
+    const [y] = (await b.stories.addArticles([analyzed(story())])).added;
+    expect(x).toBeDefined();
+    expect(x).toBe(y);
+    await a.close();
+    await b.close();
+  });
+
+  it('backfills the per-month place counts when an older store is opened', async () => {
+    const temp = makeTempDir();
+    const dbFile = path.join(temp.dir, 'store.db');
+    let store = openSqliteStore(dbFile);
+    const items: [string, number[]][] = [
+      ['2020-01-05T10:00:00Z', [1]],
+      ['2020-01-20T10:00:00Z', [1, 2]],
+      ['2020-02-01T10:00:00Z', [2]],
+    ];
+    await store.stories.addArticles(
+      items.map(([published, ids], i) => {
+        const body = `Story ${i} names ${ids.map((id) => `P${id}`).join(' and ')}.`;
+        const places = ids.map((id) => ({ name: `P${id}`, start: body.indexOf(`P${id}`), end: body.indexOf(`P${id}`) + `P${id}`.length, geonameId: id, countryCode: 'SY', lat: 35, lon: 39 }));
+        return analyzed(story({ headline: `Story ${i}`, body, published }), { places });
+      }),
+    );
+    const kept = await store.places.placeMentionMonths([1, 2]);
+    await store.close();
+    // As the previous schema left it: no table, version 7.
+    const db = openDatabase(dbFile);
+    db.exec('DROP TABLE place_month_counts');
+    db.pragma('user_version = 7');
+    db.close();
+    store = openSqliteStore(dbFile);
+    expect(await store.places.placeMentionMonths([1, 2])).toEqual(kept);
+    expect(await store.places.placeMentionMonths([1])).toEqual([{ month: '2020-01', stories: 2 }]);
+    // Run again over its own table (a version set back): rebuilt, not doubled.
+    await store.close();
+    const again = openDatabase(dbFile);
+    again.pragma('user_version = 7');
+    again.close();
+    store = openSqliteStore(dbFile);
+    expect(await store.places.placeMentionMonths([1, 2])).toEqual(kept);
+    await store.close();
+    temp.cleanup();
+  });
+});
