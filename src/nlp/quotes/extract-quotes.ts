@@ -12,9 +12,9 @@ const MODEL = modelJson as CueModel;
 
 /**
  * Bumped whenever what `extractQuotes` finds for a story changes, so `dateline reanalyze` knows which
- * stored stories an older analyzer wrote. 1: issue 5. 2: issue 15 (resolved speakers, exact spans).
+ * stored stories an older analyzer wrote. 1: issue 5. 2: issue 15 (resolved speakers, exact spans). 3: speaker spans without circumstances, post-modified heads, signature outlets.
  */
-export const QUOTE_ANALYZER_VERSION = 2;
+export const QUOTE_ANALYZER_VERSION = 3;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -247,13 +247,20 @@ function attributeColon(body: string, tokens: readonly Token[], draft: DirectDra
   const lineStart = body.lastIndexOf('\n', tokens[colon]!.start) + 1;
   const first = tokens.findIndex((t) => t.start >= lineStart);
   let run: [number, number] | null = null;
-  if (first >= 0 && colon - first <= 8 && tokens.slice(first, colon).every((t) => t.isCap || !t.isWord)) run = nameRun(first, 1);
+  let signature = false;
+  if (first >= 0 && colon - first <= 8 && tokens.slice(first, colon).every((t) => t.isCap || !t.isWord)) {
+    run = nameRun(first, 1);
+    signature = run !== null;
+  }
   run ??= nameRun(colon - 1, -1);
   if (!run) return false;
   draft.attributed = true;
   draft.verb = null;
-  draft.mention = { start: tokens[run[0]]!.start, end: tokens[run[1] - 1]!.end };
-  draft.name = draft.mention;
+  draft.name = { start: tokens[run[0]]!.start, end: tokens[run[1] - 1]!.end };
+  // the signature line `Chris Cillizza, The Washington Post:` is the source as written; the outlet describes the name
+  const outlet = signature && tokens[run[1]]?.text === ',' && run[1] + 1 < colon;
+  draft.mention = outlet ? { start: draft.name.start, end: tokens[colon - 1]!.end } : draft.name;
+  if (outlet) draft.description = body.slice(tokens[run[1] + 1]!.start, tokens[colon - 1]!.end);
   return true;
 }
 

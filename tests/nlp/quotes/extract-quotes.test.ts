@@ -101,6 +101,21 @@ const rows: Row[] = [
     body: 'The river flooded three villages after heavy rain.',
     expected: [],
   },
+  {
+    name: 'circumstances between the subject and its verb are not part of the speaker',
+    body: 'The talks will go on, Trump, speaking to a veterans group in Virginia, said on Monday.',
+    expected: [{ text: 'The talks will go on', kind: 'reported', speaker: 'Trump', mention: 'Trump' }],
+  },
+  {
+    name: 'a post-modified subject is the source, not its last noun',
+    body: 'A 2014 report by the Government Accountability Office found that the program lacked oversight.',
+    expected: [{ text: 'that the program lacked oversight', kind: 'reported', speaker: 'Government Accountability Office', mention: 'A 2014 report by the Government Accountability Office' }],
+  },
+  {
+    name: 'a signature line names the source with its outlet',
+    body: 'Chris Cillizza, The Washington Post:\n\n"The debate was a disaster for the Republican nominee."',
+    expected: [{ text: 'The debate was a disaster for the Republican nominee.', kind: 'direct', speaker: 'Chris Cillizza', mention: 'Chris Cillizza, The Washington Post', description: 'The Washington Post' }],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
