@@ -433,7 +433,10 @@ function buildReported(
     // "..., said John Smith." (not "..., spoke on Monday.")
     const next = tokens[b + 1];
     const afterComma = a > 0 && (tokens[a - 1]!.text === ',' || (/^["”]$/.test(tokens[a - 1]!.text) && tokens[a - 2]?.text === ','));
-    const inverted = afterComma && !!next && next.isWord && (next.isCap || DETERMINERS.has(next.lower)) && !NON_NAME_CAPS.has(next.lower);
+    // (only when the speaker closes the sentence: in "Mitchell, who served as ambassador, said Clinton reached
+    // out ..." the capitalised word after the cue opens the content)
+    const invertedSrc = afterComma && !!next && next.isWord && (next.isCap || DETERMINERS.has(next.lower)) && !NON_NAME_CAPS.has(next.lower) ? phraseAfter(tokens, b + 1, tokens.length, body) : null;
+    const inverted = !!invertedSrc && closesSentence(tokens, invertedSrc.end, last);
     const hasThat = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 6) >= 0;
     // "To understand X, Chief Justice Roberts said, one should visit ...": the attribution interrupts its content
     const interrupting = precededByComma && tokens[b + 1]?.text === ',' && beforeSrc!.from >= 3 && last - b >= 4;
@@ -492,6 +495,16 @@ function buildReported(
   const mention: Span | null = src ? phraseSpan(tokens, src) : null;
   const name: Span | null = src ? phraseSpan(tokens, src, true) : null;
   return { start, end, text: body.slice(start, end), kind: 'reported', mention, name, description: src?.description ?? null, verb };
+}
+
+/** Whether only a time or place phrase ("on Monday", "in a statement") is left from token `k` to the sentence end. */
+function closesSentence(tokens: readonly Token[], k: number, last: number): boolean {
+  if (k > last) return true;
+  let i = k;
+  if (tokens[i]?.text === ',') i++;
+  if (!FRAMING_START.test(tokens[i]?.lower ?? '')) return false;
+  for (let j = i; j <= last; j++) if (FINITE.test(tokens[j]!.lower) || tokens[j]!.lower === 'that') return false;
+  return last - i < 8;
 }
 
 const PREPOSITION_START = /^(by|as|against|for|on|of|to|in|with|at|from|about|into|over|under|during|after|before)$/;

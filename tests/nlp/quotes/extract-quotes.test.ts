@@ -112,6 +112,11 @@ const rows: Row[] = [
     expected: [{ text: 'that the program lacked oversight', kind: 'reported', speaker: 'Government Accountability Office', mention: 'A 2014 report by the Government Accountability Office' }],
   },
   {
+    name: 'a capitalised word after "…, said" opens the content when the sentence goes on',
+    body: 'Derek Mitchell, a former U.S. ambassador to Burma, said Clinton reached out to McConnell in 2009.',
+    expected: [{ text: 'Clinton reached out to McConnell in 2009', kind: 'reported', speaker: 'Derek Mitchell', mention: 'Derek Mitchell, a former U.S. ambassador to Burma' }],
+  },
+  {
     name: 'a signature line names the source with its outlet',
     body: 'Chris Cillizza, The Washington Post:\n\n"The debate was a disaster for the Republican nominee."',
     expected: [{ text: 'The debate was a disaster for the Republican nominee.', kind: 'direct', speaker: 'Chris Cillizza', mention: 'Chris Cillizza, The Washington Post', description: 'The Washington Post' }],
