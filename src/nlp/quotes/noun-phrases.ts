@@ -156,8 +156,9 @@ const CIRCUMSTANCE_START = /^(\w+ing|at|in|on|during|after|before|like|unlike|wi
 
 /** `NAME, DESCRIPTION,` before a verb: the name is the speaker, the description its appositive. */
 function appositiveBefore(tokens: readonly Token[], comma: number, min: number, body: string): SourcePhrase | null {
+  const isMark = (t: Token): boolean => t.text === '"' || t.text === '“' || t.text === '”';
   let k = comma - 1;
-  while (k >= min && k > comma - 16 && tokens[k]!.text !== ',' && tokens[k]!.text !== '"' && tokens[k]!.text !== '“' && tokens[k]!.text !== '”') k--;
+  while (k >= min && k > comma - 16 && tokens[k]!.text !== ',' && !isMark(tokens[k]!)) k--;
   if (k < min || tokens[k]!.text !== ',' || k === comma - 1) return null;
   const first = tokens[k + 1]!;
   // "Trump, speaking to veterans, said", "Clinton, at Monday's debate, cited", "Cruz, meanwhile, warned":
@@ -167,8 +168,31 @@ function appositiveBefore(tokens: readonly Token[], comma: number, min: number, 
     const name = phraseBefore(tokens, k, min, body);
     return name && tokens[name.to - 1]!.isCap && name.end === k ? { from: name.from, to: name.to, end: name.to, description: null } : null;
   }
-  // the description reads like one: "a commander of ...", "the panel's ranking Democrat", "spokesman for ..."
-  if (!(DETERMINERS.has(first.lower) || !first.isCap || /^(former|chief|senior|head|spokes)/i.test(first.text))) return null;
+  // a description may hold commas of its own ("Donna Rawlings, 59, of Ashton, Md., said"): when the
+  // segment before the verb does not open like a description, look one comma further back
+  // (never for a participle: in "Brockovich, the activist, endorsed Sanders' plan, saying" the commas close a clause)
+  const participle = /ing$/.test(tokens[comma + 1]?.lower ?? '');
+  for (let tries = 0; tries < (participle ? 1 : 3); tries++) {
+    const found = appositiveAt(tokens, k, comma, min, body, tries);
+    if (found) return found;
+    let c = k - 1;
+    while (c >= min && c > comma - 40 && tokens[c]!.text !== ',' && !isMark(tokens[c]!) && !SPEECH_VERB_LIKE.has(tokens[c]!.lower)) c--;
+    if (c < min || c <= comma - 40 || tokens[c]!.text !== ',' || c === k - 1) return null;
+    k = c;
+  }
+  return null;
+}
+
+const SPEECH_VERB_LIKE: ReadonlySet<string> = new Set('said says say told tells added wrote according'.split(' '));
+
+/** `NAME, DESCRIPTION,` with the description running from the comma at `k` to the one at `comma`. */
+function appositiveAt(tokens: readonly Token[], k: number, comma: number, min: number, body: string, tries: number): SourcePhrase | null {
+  const first = tokens[k + 1]!;
+  // the description reads like one: "a commander of ...", "the panel's ranking Democrat", "spokesman for ...",
+  // "Democrat of California", "AT&T's chief executive"
+  const capitalDescription = /^(democrat|republican|independent)$/.test(first.lower) && /^(of|from)$/.test(tokens[k + 2]?.lower ?? '');
+  if (!(DETERMINERS.has(first.lower) || !first.isCap || /^(former|chief|senior|head|spokes)/i.test(first.text) || capitalDescription)) return null;
+  if (k + 1 < comma - 1 && CIRCUMSTANCE_START.test(first.lower) && first.lower !== 'including' && tries > 0) return null;
   const name = phraseBefore(tokens, k, min, body);
   if (!name) return null;
   const nameTok = tokens[name.to - 1]!;

@@ -117,6 +117,16 @@ const rows: Row[] = [
     expected: [{ text: 'Clinton reached out to McConnell in 2009', kind: 'reported', speaker: 'Derek Mitchell', mention: 'Derek Mitchell, a former U.S. ambassador to Burma' }],
   },
   {
+    name: 'an appositive with commas of its own stays in the mention',
+    body: 'Donna Rawlings, 59, of Ashton, Md., said she would vote for the first time in years.',
+    expected: [{ text: 'she would vote for the first time in years', kind: 'reported', speaker: 'Donna Rawlings', mention: 'Donna Rawlings, 59, of Ashton, Md.', description: '59, of Ashton, Md.' }],
+  },
+  {
+    name: 'a party label is a description',
+    body: 'Senator Dianne Feinstein, Democrat of California, said the program should be ended.',
+    expected: [{ text: 'the program should be ended', kind: 'reported', speaker: 'Dianne Feinstein', mention: 'Senator Dianne Feinstein, Democrat of California', description: 'Democrat of California' }],
+  },
+  {
     name: 'a signature line names the source with its outlet',
     body: 'Chris Cillizza, The Washington Post:\n\n"The debate was a disaster for the Republican nominee."',
     expected: [{ text: 'The debate was a disaster for the Republican nominee.', kind: 'direct', speaker: 'Chris Cillizza', mention: 'Chris Cillizza, The Washington Post', description: 'The Washington Post' }],
