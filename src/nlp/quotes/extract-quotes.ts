@@ -476,6 +476,8 @@ function buildReported(
     }
   }
   if (!contentReadsAsClause(tokens, from, to, cue.lower, from < a)) return null;
+  // "has pointed out", "boasted about": a lone verb form or particle before the cue is no speaker
+  if (src && notASpeaker(tokens, src)) src = null;
   // a "speaker" ending in an article ("declared an | offensive against IS") shows the cue is a noun, not a report
   if (src && /^(a|an|the|his|her|their|its|our|my|some|another)$/.test(tokens[src.to - 1]!.lower)) return null;
   // never swallow a direct quote's words into reported content
@@ -505,6 +507,14 @@ function closesSentence(tokens: readonly Token[], k: number, last: number): bool
   if (!FRAMING_START.test(tokens[i]?.lower ?? '')) return false;
   for (let j = i; j <= last; j++) if (FINITE.test(tokens[j]!.lower) || tokens[j]!.lower === 'that') return false;
   return last - i < 8;
+}
+
+/** A one-word "speaker" that is a verb form, an adverb or a particle ("pointed", "answering", "until", "publicly"). */
+function notASpeaker(tokens: readonly Token[], src: SourcePhrase): boolean {
+  if (src.to - src.from !== 1 || src.end !== src.to) return false;
+  const t = tokens[src.from]!;
+  if (!t.isWord || t.isCap) return false;
+  return /(ed|ing|ly)$/.test(t.lower) || PREPOSITION_START.test(t.lower) || /^(until|more|less|away|toward|towards|beyond|short|out|up|down|off)$/.test(t.lower);
 }
 
 const PREPOSITION_START = /^(by|as|against|for|on|of|to|in|with|at|from|about|into|over|under|during|after|before)$/;
@@ -540,7 +550,7 @@ function contentReadsAsClause(tokens: readonly Token[], from: number, to: number
 function sentenceSpeaker(body: string, tokens: readonly Token[], direct: readonly RawQuote[], s: Sentence): { mention: Span; name: Span; description: string | null } | null {
   const inSentence = direct.find((d) => d.mention && d.mention.start >= s.start && d.mention.end <= s.end);
   if (inSentence?.mention) return { mention: inSentence.mention, name: inSentence.name ?? inSentence.mention, description: inSentence.description };
-  let i = 0;
+  let i = datelineEnd(tokens);
   // past "But", "Recently, however,": openers are not the subject
   while (i < tokens.length && ((NON_NAME_CAPS.has(tokens[i]!.lower) && !DETERMINERS.has(tokens[i]!.lower)) || tokens[i]!.text === ',')) i++;
   // "Over the weekend Baker had criticised ...": past an opening adverbial to the subject
@@ -555,6 +565,17 @@ function sentenceSpeaker(body: string, tokens: readonly Token[], direct: readonl
   const np = phraseAfter(tokens, i, tokens.length, body);
   if (!np) return null;
   return { mention: phraseSpan(tokens, np), name: phraseSpan(tokens, np, true), description: np.description };
+}
+
+/** "WASHINGTON (AP) — ...", "Raleigh, N.C. - ...": the index after a dateline opening the sentence, else 0. */
+function datelineEnd(tokens: readonly Token[]): number {
+  for (let k = 1; k < Math.min(tokens.length, 9); k++) {
+    const t = tokens[k]!;
+    // (a dateline shouts its place or agency: "Gingrich — mentioned by Newsmax … — told" is an aside)
+    if (/^(—|–|-|--)$/.test(t.text)) return tokens.slice(0, k).some((x) => x.isWord && /^[A-Z]{2,}$/.test(x.text)) ? k + 1 : 0;
+    if (t.isWord ? !t.isCap : !/^[,.()]$/.test(t.text)) return 0;
+  }
+  return 0;
 }
 
 /**

@@ -198,3 +198,17 @@ describe('extractQuotes on the sample Xinhua story', () => {
     for (const q of quotes) expect(body.slice(q.start, q.end)).toBe(q.text);
   });
 });
+
+describe('extractQuotes, subjects that are not speakers', () => {
+  it('takes no dateline for the speaker of a cue without a subject', () => {
+    const body = 'WASHINGTON (AP) — President Barack Obama on Tuesday accused Republicans of blocking the bill, saying they had failed the voters.';
+    const q = quotesOf(body).find((x) => x.text === 'they had failed the voters');
+    expect(q).toBeDefined();
+    expect(mentionOf(body, q!)).toBe('President Barack Obama');
+  });
+
+  it('takes no verb form before the cue for its speaker', () => {
+    const body = 'Republicans are circulating talking points on the nuclear deal with Iran.';
+    for (const q of quotesOf(body)) expect(mentionOf(body, q)).not.toBe('circulating');
+  });
+});
