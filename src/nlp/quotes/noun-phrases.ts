@@ -1,4 +1,4 @@
-import { AUX_WORDS, DETERMINERS, NON_NAME_CAPS, NP_STOPS } from './lexicon.js';
+import { AUX_WORDS, DETERMINERS, NON_NAME_CAPS, NP_STOPS, SPEECH_VERBS } from './lexicon.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -25,6 +25,8 @@ export function phraseSpan(tokens: readonly Token[], src: SourcePhrase, nameOnly
   return { start: tokens[src.from]!.start, end };
 }
 
+/** ("an impassioned call for": after an article the -ed word is an adjective of the cue noun, not a verb) */
+const ARTICLE = /^(a|an|the)$/;
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'who', 'which', 'you']);
 const MAX_NP = 7;
 
@@ -42,6 +44,11 @@ export function skipAuxLeft(tokens: readonly Token[], i: number, min: number): n
  */
 export function phraseBefore(tokens: readonly Token[], i: number, min: number, body: string): SourcePhrase | null {
   let j = skipAuxLeft(tokens, i, min);
+  // "one of the advisers pointed out", "Bloomberg started publishing": when the cue is a particle or a
+  // noun, the verb before it belongs to the cue, not to the subject
+  const cue = tokens[i];
+  const verb = tokens[j];
+  if (cue && verb && j - 1 >= min && !cue.isCap && !SPEECH_VERBS.has(cue.lower) && verb.isWord && !verb.isCap && (/[^e]ed$/.test(verb.lower) || PAST_VERBS.has(verb.lower) || /^points?$/.test(verb.lower)) && !ARTICLE.test(tokens[j - 1]!.lower)) j = skipAuxLeft(tokens, j, min);
   // "CNN host Wolf Blitzer last week asked", "Trump on Tuesday said": the time is not the speaker
   if (j - 1 >= min && TIME_WORDS.has(tokens[j]!.lower) && /^(last|this|next|on|early|late|earlier|that)$/.test(tokens[j - 1]!.lower)) j = skipAuxLeft(tokens, j - 1, min);
   let end = j + 1;

@@ -207,6 +207,13 @@ describe('extractQuotes, subjects that are not speakers', () => {
     expect(mentionOf(body, q!)).toBe('President Barack Obama');
   });
 
+  it('leaves the verb of a particle cue out of the speaker ("pointed out")', () => {
+    const body = "One of Mr. Obama's climate advisers pointed out that the rules would survive in court.";
+    const q = quotesOf(body).find((x) => x.text.includes('the rules would survive in court'));
+    expect(q).toBeDefined();
+    expect(mentionOf(body, q!)).toBe("One of Mr. Obama's climate advisers");
+  });
+
   it('takes no verb form before the cue for its speaker', () => {
     const body = 'Republicans are circulating talking points on the nuclear deal with Iran.';
     for (const q of quotesOf(body)) expect(mentionOf(body, q)).not.toBe('circulating');
