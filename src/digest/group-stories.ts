@@ -93,6 +93,13 @@ export interface GroupingOptions {
   fullStoryWords: number;
   /** …but never less than this share. */
   minStoryWeight: number;
+  /**
+   * Members an event needs before a smaller group of headlines (one left alone, a few) may join it on
+   * one core word (`attachStrays`)… Infinity turns the step off.
+   */
+  attachMinSize: number;
+  /** …a word (not a place) held by at least this share of the event's members and of the window's stories holding it. */
+  attachCoreShare: number;
 }
 
 export const DEFAULT_GROUPING: Readonly<GroupingOptions> = {
@@ -116,6 +123,9 @@ export const DEFAULT_GROUPING: Readonly<GroupingOptions> = {
   // Reuters notices (payouts, results, price tables) run 20-80 words, reported stories 150-700 (by eye, 1987-03-02/04-07).
   fullStoryWords: 200,
   minStoryWeight: 0.25,
+  // Priors, not fitted: an event of five is established, and a word half of it holds is what it is about.
+  attachMinSize: 5,
+  attachCoreShare: 0.5,
 };
 
 /** A headline lower-cased with every run of other characters than a-z and 0-9 as one space: the same story filed twice has one. */
@@ -651,6 +661,70 @@ function mergeEvents(vectors: Vectors, events: Events, members: number[][], opti
 }
 
 /**
+ * A headline still alone after the merge (or a few together) often shares with a big event just the
+ * one word the event is about ("How to level up in Titanfall", "Bitcoin refuses to flip"): too little
+ * for the single pass, where one shared word among small events is chance. Once events are formed, a
+ * word is an event's own when at least `attachCoreShare` of the event's members hold it and at least
+ * that share of the window's stories holding it are in the event: what the event is about, and
+ * nothing else today is ("bond", "acquisition" on a wire day are held by many small events and
+ * strays alike). A group of headlines smaller than `attachMinSize` joins the most similar established
+ * event it shares such a word with, when their centroids pass the single pass's bar (decayed cosine).
+ * Places never count (two events in one country stay apart); stories with a body are left alone (they
+ * have said what they are about in many words, and it matched nothing). Every group is compared with
+ * the events as the merge left them and an established event is never moved, so the order of the
+ * groups changes nothing.
+ */
+function attachStrays(stories: readonly GroupInput[], vectors: Vectors, events: Events, members: number[][], options: Readonly<GroupingOptions>, scratch: Scratch): void {
+  if (!Number.isFinite(options.attachMinSize)) return;
+  // A headline: few event words (`lengthReference`), and a body, when known, shorter than a headline and a lead.
+  const isHeadline = (i: number): boolean => storyness(vectors.words[i]!, options) === 0 && (stories[i]!.bodyWords ?? 0) < options.storyWords;
+  const moves: [number, number][] = [];
+  for (let e = 0; e < members.length; e++) {
+    const list = members[e]!;
+    if (list.length === 0 || list.length >= options.attachMinSize || events.norm2[e]! === 0 || !list.every(isHeadline)) continue;
+    scratch.stamp++;
+    scratch.touched.length = 0;
+    for (const i of list) {
+      for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
+        const t = vectors.term[k]!;
+        if (scratch.termMark[t] === scratch.stamp) continue;
+        scratch.termMark[t] = scratch.stamp;
+        const x = events.sum[events.find(e, t)]!;
+        for (let p = events.base[t]!, end = p + events.filled[t]!; p < end; p++) {
+          const f = events.event[p]!;
+          const size = events.size[f]!;
+          if (size < options.attachMinSize) continue;
+          if (scratch.mark[f] !== scratch.stamp) {
+            scratch.mark[f] = scratch.stamp;
+            scratch.dot[f] = 0;
+            scratch.shared[f] = 0;
+            scratch.touched.push(f);
+          }
+          scratch.dot[f]! += x * events.sum[p]!;
+          const holders = events.holders[p]!;
+          if (vectors.isPlace[t] !== 1 && holders >= size * options.attachCoreShare && holders >= vectors.df[t]! * options.attachCoreShare) scratch.shared[f]!++;
+        }
+      }
+    }
+    let best = -1;
+    let bestSim = options.threshold;
+    for (const f of scratch.touched) {
+      if (scratch.shared[f]! < 1 || events.norm2[f]! === 0) continue;
+      const sim = (scratch.dot[f]! / Math.sqrt(events.norm2[f]! * events.norm2[e]!)) * decay(events.newestMs[e]! - events.newestMs[f]!, options);
+      if (sim > bestSim || (sim === bestSim && f < best)) {
+        best = f;
+        bestSim = sim;
+      }
+    }
+    if (best >= 0) moves.push([e, best]);
+  }
+  for (const [from, to] of moves) {
+    members[to]!.push(...members[from]!);
+    members[from] = [];
+  }
+}
+
+/**
  * Group stories about the same event (single-pass clustering against event centroids, as in
  * topic detection and tracking, and Miranda et al., EMNLP 2018): stories in time order (oldest
  * first, then id) each join the event whose centroid is most similar, by a tf-idf cosine decayed
@@ -707,6 +781,8 @@ export function groupStories(
   const members: number[][] = Array.from({ length: events.count }, () => []);
   for (const i of order) members[eventOf[i]!]!.push(i);
   mergeEvents(vectors, events, members, options, scratch);
+  // 4. Strays.
+  attachStrays(stories, vectors, events, members, options, scratch);
 
   const groups: StoryGroup[] = [];
   for (let e = 0; e < events.count; e++) {

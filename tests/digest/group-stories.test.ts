@@ -156,6 +156,40 @@ describe('groupStories', () => {
     expect(new Set(['n1', 'n2', 'n3'].map((id) => again.get(id))).size).toBe(1);
   });
 
+  it('lets a story that shares only the event\'s own word join an established event, but not on a country', () => {
+    const launch = [
+      ['Titanfall launches on Xbox One', 'Respawn released Titanfall for the Xbox One console.'],
+      ['Titanfall review: giant robots shine', 'The Titanfall review praises the giant robots of Respawn.'],
+      ['Xbox One gets Titanfall bundle', 'Microsoft sells an Xbox One bundle with Titanfall.'],
+      ['Respawn Titanfall servers strain at launch', 'Titanfall servers from Respawn strained on launch day.'],
+      ['Titanfall sales lift Xbox One', 'Sales of Titanfall lifted the Xbox One console.'],
+      ['Titanfall launch draws giant crowds', 'The Titanfall launch drew crowds to Xbox One stores.'],
+    ].map(([h, l], i) => s(`t${i}`, 6 - i * 0.5, h!, l!));
+    const quake = [
+      ['Strong earthquake shakes northern Japan', 'A strong earthquake shook northern Japan, damaging houses.'],
+      ['Japan earthquake damages houses', 'The earthquake in Japan damaged hundreds of houses.'],
+      ['Earthquake in Japan cuts power to houses', 'Power was cut to houses after the Japan earthquake.'],
+      ['Japan earthquake: houses damaged, power cut', 'Hundreds of houses were damaged by the earthquake.'],
+      ['Northern Japan earthquake damage grows', 'The earthquake damage in northern Japan grew.'],
+      ['Japan counts earthquake damage', 'Japan counted the damage the strong earthquake did to houses.'],
+    ].map(([h, l], i) => s(`q${i}`, 6 - i * 0.5, h!, l!, [JAPAN]));
+    const stories = [
+      ...filler(60),
+      ...launch,
+      ...quake,
+      s('stray', 1, 'How to level up quickly in Titanfall', 'Tips to level up quickly in Titanfall.'),
+      s('yen', 1, 'Japan bond yields edge up', 'Bond yields in Japan edged up as investors sold.', [JAPAN]),
+    ];
+    const of = groupOf(groupStories(stories, NOON));
+    expect(new Set(launch.map((x) => of.get(x.id))).size).toBe(1);
+    expect(new Set(quake.map((x) => of.get(x.id))).size).toBe(1);
+    expect(of.get('stray')).toBe(of.get('t0'));
+    expect(of.get('yen')).not.toBe(of.get('q0'));
+    // With the step off, the stray stays alone: the single pass alone cannot join it on one word.
+    const off = groupOf(groupStories(stories, NOON, { ...DEFAULT_GROUPING, attachMinSize: Infinity }));
+    expect(off.get('stray')).not.toBe(off.get('t0'));
+  });
+
   it('groups a busy day without blowing up (a generous bound: 5,000 stories)', () => {
     const stories = filler(5000);
     const started = performance.now();

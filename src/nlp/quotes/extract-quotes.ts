@@ -12,9 +12,9 @@ const MODEL = modelJson as CueModel;
 
 /**
  * Bumped whenever what `extractQuotes` finds for a story changes, so `dateline reanalyze` knows which
- * stored stories an older analyzer wrote. 1: issue 5. 2: issue 15 (resolved speakers, exact spans).
+ * stored stories an older analyzer wrote. 1: issue 5. 2: issue 15 (resolved speakers, exact spans). 3: speaker spans without circumstances, post-modified heads, signature outlets.
  */
-export const QUOTE_ANALYZER_VERSION = 2;
+export const QUOTE_ANALYZER_VERSION = 3;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -247,13 +247,20 @@ function attributeColon(body: string, tokens: readonly Token[], draft: DirectDra
   const lineStart = body.lastIndexOf('\n', tokens[colon]!.start) + 1;
   const first = tokens.findIndex((t) => t.start >= lineStart);
   let run: [number, number] | null = null;
-  if (first >= 0 && colon - first <= 8 && tokens.slice(first, colon).every((t) => t.isCap || !t.isWord)) run = nameRun(first, 1);
+  let signature = false;
+  if (first >= 0 && colon - first <= 8 && tokens.slice(first, colon).every((t) => t.isCap || !t.isWord)) {
+    run = nameRun(first, 1);
+    signature = run !== null;
+  }
   run ??= nameRun(colon - 1, -1);
   if (!run) return false;
   draft.attributed = true;
   draft.verb = null;
-  draft.mention = { start: tokens[run[0]]!.start, end: tokens[run[1] - 1]!.end };
-  draft.name = draft.mention;
+  draft.name = { start: tokens[run[0]]!.start, end: tokens[run[1] - 1]!.end };
+  // the signature line `Chris Cillizza, The Washington Post:` is the source as written; the outlet describes the name
+  const outlet = signature && tokens[run[1]]?.text === ',' && run[1] + 1 < colon;
+  draft.mention = outlet ? { start: draft.name.start, end: tokens[colon - 1]!.end } : draft.name;
+  if (outlet) draft.description = body.slice(tokens[run[1] + 1]!.start, tokens[colon - 1]!.end);
   return true;
 }
 
@@ -426,7 +433,10 @@ function buildReported(
     // "..., said John Smith." (not "..., spoke on Monday.")
     const next = tokens[b + 1];
     const afterComma = a > 0 && (tokens[a - 1]!.text === ',' || (/^["”]$/.test(tokens[a - 1]!.text) && tokens[a - 2]?.text === ','));
-    const inverted = afterComma && !!next && next.isWord && (next.isCap || DETERMINERS.has(next.lower)) && !NON_NAME_CAPS.has(next.lower);
+    // (only when the speaker closes the sentence: in "Mitchell, who served as ambassador, said Clinton reached
+    // out ..." the capitalised word after the cue opens the content)
+    const invertedSrc = afterComma && !!next && next.isWord && (next.isCap || DETERMINERS.has(next.lower)) && !NON_NAME_CAPS.has(next.lower) ? phraseAfter(tokens, b + 1, tokens.length, body) : null;
+    const inverted = !!invertedSrc && closesSentence(tokens, invertedSrc.end, last);
     const hasThat = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 6) >= 0;
     // "To understand X, Chief Justice Roberts said, one should visit ...": the attribution interrupts its content
     const interrupting = precededByComma && tokens[b + 1]?.text === ',' && beforeSrc!.from >= 3 && last - b >= 4;
@@ -466,6 +476,8 @@ function buildReported(
     }
   }
   if (!contentReadsAsClause(tokens, from, to, cue.lower, from < a)) return null;
+  // "has pointed out", "boasted about": a lone verb form or particle before the cue is no speaker
+  if (src && notASpeaker(tokens, src)) src = null;
   // a "speaker" ending in an article ("declared an | offensive against IS") shows the cue is a noun, not a report
   if (src && /^(a|an|the|his|her|their|its|our|my|some|another)$/.test(tokens[src.to - 1]!.lower)) return null;
   // never swallow a direct quote's words into reported content
@@ -485,6 +497,24 @@ function buildReported(
   const mention: Span | null = src ? phraseSpan(tokens, src) : null;
   const name: Span | null = src ? phraseSpan(tokens, src, true) : null;
   return { start, end, text: body.slice(start, end), kind: 'reported', mention, name, description: src?.description ?? null, verb };
+}
+
+/** Whether only a time or place phrase ("on Monday", "in a statement") is left from token `k` to the sentence end. */
+function closesSentence(tokens: readonly Token[], k: number, last: number): boolean {
+  if (k > last) return true;
+  let i = k;
+  if (tokens[i]?.text === ',') i++;
+  if (!FRAMING_START.test(tokens[i]?.lower ?? '')) return false;
+  for (let j = i; j <= last; j++) if (FINITE.test(tokens[j]!.lower) || tokens[j]!.lower === 'that') return false;
+  return last - i < 8;
+}
+
+/** A one-word "speaker" that is a verb form, an adverb or a particle ("pointed", "answering", "until", "publicly"). */
+function notASpeaker(tokens: readonly Token[], src: SourcePhrase): boolean {
+  if (src.to - src.from !== 1 || src.end !== src.to) return false;
+  const t = tokens[src.from]!;
+  if (!t.isWord || t.isCap) return false;
+  return /(ed|ing|ly)$/.test(t.lower) || PREPOSITION_START.test(t.lower) || /^(until|more|less|away|toward|towards|beyond|short|out|up|down|off)$/.test(t.lower);
 }
 
 const PREPOSITION_START = /^(by|as|against|for|on|of|to|in|with|at|from|about|into|over|under|during|after|before)$/;
@@ -520,7 +550,7 @@ function contentReadsAsClause(tokens: readonly Token[], from: number, to: number
 function sentenceSpeaker(body: string, tokens: readonly Token[], direct: readonly RawQuote[], s: Sentence): { mention: Span; name: Span; description: string | null } | null {
   const inSentence = direct.find((d) => d.mention && d.mention.start >= s.start && d.mention.end <= s.end);
   if (inSentence?.mention) return { mention: inSentence.mention, name: inSentence.name ?? inSentence.mention, description: inSentence.description };
-  let i = 0;
+  let i = datelineEnd(tokens);
   // past "But", "Recently, however,": openers are not the subject
   while (i < tokens.length && ((NON_NAME_CAPS.has(tokens[i]!.lower) && !DETERMINERS.has(tokens[i]!.lower)) || tokens[i]!.text === ',')) i++;
   // "Over the weekend Baker had criticised ...": past an opening adverbial to the subject
@@ -535,6 +565,17 @@ function sentenceSpeaker(body: string, tokens: readonly Token[], direct: readonl
   const np = phraseAfter(tokens, i, tokens.length, body);
   if (!np) return null;
   return { mention: phraseSpan(tokens, np), name: phraseSpan(tokens, np, true), description: np.description };
+}
+
+/** "WASHINGTON (AP) — ...", "Raleigh, N.C. - ...": the index after a dateline opening the sentence, else 0. */
+function datelineEnd(tokens: readonly Token[]): number {
+  for (let k = 1; k < Math.min(tokens.length, 9); k++) {
+    const t = tokens[k]!;
+    // (a dateline shouts its place or agency: "Gingrich — mentioned by Newsmax … — told" is an aside)
+    if (/^(—|–|-|--)$/.test(t.text)) return tokens.slice(0, k).some((x) => x.isWord && /^[A-Z]{2,}$/.test(x.text)) ? k + 1 : 0;
+    if (t.isWord ? !t.isCap : !/^[,.()]$/.test(t.text)) return 0;
+  }
+  return 0;
 }
 
 /**

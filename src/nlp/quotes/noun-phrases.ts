@@ -1,4 +1,4 @@
-import { AUX_WORDS, DETERMINERS, NON_NAME_CAPS, NP_STOPS } from './lexicon.js';
+import { AUX_WORDS, DETERMINERS, NON_NAME_CAPS, NP_STOPS, SPEECH_VERBS } from './lexicon.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -25,6 +25,8 @@ export function phraseSpan(tokens: readonly Token[], src: SourcePhrase, nameOnly
   return { start: tokens[src.from]!.start, end };
 }
 
+/** ("an impassioned call for": after an article the -ed word is an adjective of the cue noun, not a verb) */
+const ARTICLE = /^(a|an|the)$/;
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'who', 'which', 'you']);
 const MAX_NP = 7;
 
@@ -42,6 +44,11 @@ export function skipAuxLeft(tokens: readonly Token[], i: number, min: number): n
  */
 export function phraseBefore(tokens: readonly Token[], i: number, min: number, body: string): SourcePhrase | null {
   let j = skipAuxLeft(tokens, i, min);
+  // "one of the advisers pointed out", "Bloomberg started publishing": when the cue is a particle or a
+  // noun, the verb before it belongs to the cue, not to the subject
+  const cue = tokens[i];
+  const verb = tokens[j];
+  if (cue && verb && j - 1 >= min && !cue.isCap && !SPEECH_VERBS.has(cue.lower) && verb.isWord && !verb.isCap && (/[^e]ed$/.test(verb.lower) || PAST_VERBS.has(verb.lower) || /^points?$/.test(verb.lower)) && !ARTICLE.test(tokens[j - 1]!.lower)) j = skipAuxLeft(tokens, j, min);
   // "CNN host Wolf Blitzer last week asked", "Trump on Tuesday said": the time is not the speaker
   if (j - 1 >= min && TIME_WORDS.has(tokens[j]!.lower) && /^(last|this|next|on|early|late|earlier|that)$/.test(tokens[j - 1]!.lower)) j = skipAuxLeft(tokens, j - 1, min);
   let end = j + 1;
@@ -71,6 +78,7 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
   if (prep && role && from - 2 >= min && /^(for|to|at|of|on|with|in)$/.test(prep.lower) && role.isWord && (!role.isCap || /^(republicans|democrats|officials|critics|others|supporters|developers|members|leaders)$/.test(role.lower)) && (ROLE_NOUN.test(role.lower) || /(man|woman|men|women|person|ist|ists)$/.test(role.lower))) {
     from = leftEdge(tokens, from - 2, min);
   }
+  from = postmodifiedHead(tokens, from, min);
   end = Math.max(end, j + 1);
   // "…, Dharyono Kertosastro, chairman of the Association of Indonesian Coffee Exporters told Reuters":
   // the name before the comma speaks, the role after it describes him (the closing comma is often left out)
@@ -83,6 +91,33 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
   }
   return { from, to: j + 1, end, description: null };
 }
+
+const POSTMODIFIER_JOIN = /^(of|in|on|by|from|at|for|about|released|conducted|published|taken|issued)$/;
+
+/**
+ * "A 2014 study by Loyola Law School professor Justin Levitt found", "The latest poll released Friday
+ * shows", "Video of the incident shows": the source is the head noun the phrase modifies, not the
+ * last noun before the verb. Only when the whole phrase opens its clause (sentence start or after a
+ * comma), so an object before the verb ("told a crowd in Ohio") is never taken for the subject.
+ */
+function postmodifiedHead(tokens: readonly Token[], from: number, min: number): number {
+  let start = from;
+  for (let hops = 0; hops < 3; hops++) {
+    const join = tokens[start - 1];
+    const head = tokens[start - 2];
+    if (!join || !head || start - 2 < min || !POSTMODIFIER_JOIN.test(join.lower) || join.isCap) break;
+    if (!head.isWord || NP_STOPS.has(head.lower) || PRONOUNS.has(head.lower) || SPEECH_LIKE.test(head.lower)) break;
+    start = leftEdge(tokens, start - 2, min);
+  }
+  if (start === from) return from;
+  const before = tokens[start - 1];
+  const opensClause = start === min || (!!before && /^[,:;(—–]$/.test(before.text));
+  // the head must read as a noun phrase of its own: a determiner or a capital opens it
+  const first = tokens[start]!;
+  return opensClause && (first.isCap || DETERMINERS.has(first.lower)) ? start : from;
+}
+
+const SPEECH_LIKE = /(ed|ing|ly)$/;
 
 /** People speak through their roles: "spokeswoman for", "advisers to", "officials at", "members of". */
 const ROLE_NOUN = /^(spokes\w*|advisers?|advisors?|aides?|officials?|attorneys?|lawyers?|members?|leaders?|critics?|supporters?|allies|ally|friends?|representatives?|executives?|directors?|heads?|chiefs?|chairm[ae]n|chairwom[ae]n|president|presidents|secretary|ministers?|analysts?|experts?|economists?|researchers?|staffers?|staff|employees?|republicans|democrats|senators?|sources?|people|voters|residents|others|some|many|most|none|all|one|two|three|each|both|several|few|lots|groups?|commission|committee|office|editors?|editorial|board|authors?|organizers?|founders?|ceo|managers?|management|team|campaign|administration|department)$/;
@@ -124,14 +159,47 @@ const TIME_WORDS: ReadonlySet<string> = new Set(
   'weekend week month year day night morning afternoon evening today yesterday tonight monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december interview statement meeting speech conference remarks letter rally debate'.split(' '),
 );
 
+const CIRCUMSTANCE_START = /^(\w+ing|at|in|on|during|after|before|like|unlike|with|without|while|when|though|although|also|however|meanwhile|for|too|then|instead|nonetheless|moreover|likewise|again|once)$/;
+
 /** `NAME, DESCRIPTION,` before a verb: the name is the speaker, the description its appositive. */
 function appositiveBefore(tokens: readonly Token[], comma: number, min: number, body: string): SourcePhrase | null {
+  const isMark = (t: Token): boolean => t.text === '"' || t.text === '“' || t.text === '”';
   let k = comma - 1;
-  while (k >= min && k > comma - 16 && tokens[k]!.text !== ',' && tokens[k]!.text !== '"' && tokens[k]!.text !== '“' && tokens[k]!.text !== '”') k--;
+  while (k >= min && k > comma - 16 && tokens[k]!.text !== ',' && !isMark(tokens[k]!)) k--;
   if (k < min || tokens[k]!.text !== ',' || k === comma - 1) return null;
   const first = tokens[k + 1]!;
-  // the description reads like one: "a commander of ...", "the panel's ranking Democrat", "spokesman for ..."
-  if (!(DETERMINERS.has(first.lower) || !first.isCap || /^(former|chief|senior|head|spokes)/i.test(first.text))) return null;
+  // "Trump, speaking to veterans, said", "Clinton, at Monday's debate, cited", "Cruz, meanwhile, warned":
+  // circumstances between the subject and its verb are no part of the speaker
+  // ("Senate Democrats, including Warren,", "Schumer, for whom Mr. Weiner once worked,": those stay)
+  if (first.isWord && !first.isCap && CIRCUMSTANCE_START.test(first.lower) && first.lower !== 'including' && !/^(whom|which)$/.test(tokens[k + 2]?.lower ?? '')) {
+    const name = phraseBefore(tokens, k, min, body);
+    return name && tokens[name.to - 1]!.isCap && name.end === k ? { from: name.from, to: name.to, end: name.to, description: null } : null;
+  }
+  // a description may hold commas of its own ("Donna Rawlings, 59, of Ashton, Md., said"): when the
+  // segment before the verb does not open like a description, look one comma further back
+  // (never for a participle: in "Brockovich, the activist, endorsed Sanders' plan, saying" the commas close a clause)
+  const participle = /ing$/.test(tokens[comma + 1]?.lower ?? '');
+  for (let tries = 0; tries < (participle ? 1 : 3); tries++) {
+    const found = appositiveAt(tokens, k, comma, min, body, tries);
+    if (found) return found;
+    let c = k - 1;
+    while (c >= min && c > comma - 40 && tokens[c]!.text !== ',' && !isMark(tokens[c]!) && !SPEECH_VERB_LIKE.has(tokens[c]!.lower)) c--;
+    if (c < min || c <= comma - 40 || tokens[c]!.text !== ',' || c === k - 1) return null;
+    k = c;
+  }
+  return null;
+}
+
+const SPEECH_VERB_LIKE: ReadonlySet<string> = new Set('said says say told tells added wrote according'.split(' '));
+
+/** `NAME, DESCRIPTION,` with the description running from the comma at `k` to the one at `comma`. */
+function appositiveAt(tokens: readonly Token[], k: number, comma: number, min: number, body: string, tries: number): SourcePhrase | null {
+  const first = tokens[k + 1]!;
+  // the description reads like one: "a commander of ...", "the panel's ranking Democrat", "spokesman for ...",
+  // "Democrat of California", "AT&T's chief executive"
+  const capitalDescription = /^(democrat|republican|independent)$/.test(first.lower) && /^(of|from)$/.test(tokens[k + 2]?.lower ?? '');
+  if (!(DETERMINERS.has(first.lower) || !first.isCap || /^(former|chief|senior|head|spokes)/i.test(first.text) || capitalDescription)) return null;
+  if (k + 1 < comma - 1 && CIRCUMSTANCE_START.test(first.lower) && first.lower !== 'including' && tries > 0) return null;
   const name = phraseBefore(tokens, k, min, body);
   if (!name) return null;
   const nameTok = tokens[name.to - 1]!;
@@ -194,7 +262,7 @@ const PAST_VERBS: ReadonlySet<string> = new Set('took made gave came went told w
 function readsAsDescription(first: Token): boolean {
   if (!first.isWord) return false;
   // "Caddell, speaking of …", "Clinton, at Monday's debate, said": circumstances, not a description
-  if (/ing$/.test(first.lower) || /^(at|in|on|during|after|before|like|unlike|with|without|while|when|speaking|though|although|also|however)$/.test(first.lower)) return false;
+  if (CIRCUMSTANCE_START.test(first.lower)) return false;
   if (DETERMINERS.has(first.lower) || /^\d/.test(first.text)) return true;
   return !first.isCap && !NP_STOPS.has(first.lower) || /^(who|whose|of|from)$/.test(first.lower);
 }

@@ -101,6 +101,36 @@ const rows: Row[] = [
     body: 'The river flooded three villages after heavy rain.',
     expected: [],
   },
+  {
+    name: 'circumstances between the subject and its verb are not part of the speaker',
+    body: 'The talks will go on, Trump, speaking to a veterans group in Virginia, said on Monday.',
+    expected: [{ text: 'The talks will go on', kind: 'reported', speaker: 'Trump', mention: 'Trump' }],
+  },
+  {
+    name: 'a post-modified subject is the source, not its last noun',
+    body: 'A 2014 report by the Government Accountability Office found that the program lacked oversight.',
+    expected: [{ text: 'that the program lacked oversight', kind: 'reported', speaker: 'Government Accountability Office', mention: 'A 2014 report by the Government Accountability Office' }],
+  },
+  {
+    name: 'a capitalised word after "…, said" opens the content when the sentence goes on',
+    body: 'Derek Mitchell, a former U.S. ambassador to Burma, said Clinton reached out to McConnell in 2009.',
+    expected: [{ text: 'Clinton reached out to McConnell in 2009', kind: 'reported', speaker: 'Derek Mitchell', mention: 'Derek Mitchell, a former U.S. ambassador to Burma' }],
+  },
+  {
+    name: 'an appositive with commas of its own stays in the mention',
+    body: 'Donna Rawlings, 59, of Ashton, Md., said she would vote for the first time in years.',
+    expected: [{ text: 'she would vote for the first time in years', kind: 'reported', speaker: 'Donna Rawlings', mention: 'Donna Rawlings, 59, of Ashton, Md.', description: '59, of Ashton, Md.' }],
+  },
+  {
+    name: 'a party label is a description',
+    body: 'Senator Dianne Feinstein, Democrat of California, said the program should be ended.',
+    expected: [{ text: 'the program should be ended', kind: 'reported', speaker: 'Dianne Feinstein', mention: 'Senator Dianne Feinstein, Democrat of California', description: 'Democrat of California' }],
+  },
+  {
+    name: 'a signature line names the source with its outlet',
+    body: 'Chris Cillizza, The Washington Post:\n\n"The debate was a disaster for the Republican nominee."',
+    expected: [{ text: 'The debate was a disaster for the Republican nominee.', kind: 'direct', speaker: 'Chris Cillizza', mention: 'Chris Cillizza, The Washington Post', description: 'The Washington Post' }],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
@@ -166,5 +196,26 @@ describe('extractQuotes on the sample Xinhua story', () => {
 
   it('gives offsets into the body', () => {
     for (const q of quotes) expect(body.slice(q.start, q.end)).toBe(q.text);
+  });
+});
+
+describe('extractQuotes, subjects that are not speakers', () => {
+  it('takes no dateline for the speaker of a cue without a subject', () => {
+    const body = 'WASHINGTON (AP) — President Barack Obama on Tuesday accused Republicans of blocking the bill, saying they had failed the voters.';
+    const q = quotesOf(body).find((x) => x.text === 'they had failed the voters');
+    expect(q).toBeDefined();
+    expect(mentionOf(body, q!)).toBe('President Barack Obama');
+  });
+
+  it('leaves the verb of a particle cue out of the speaker ("pointed out")', () => {
+    const body = "One of Mr. Obama's climate advisers pointed out that the rules would survive in court.";
+    const q = quotesOf(body).find((x) => x.text.includes('the rules would survive in court'));
+    expect(q).toBeDefined();
+    expect(mentionOf(body, q!)).toBe("One of Mr. Obama's climate advisers");
+  });
+
+  it('takes no verb form before the cue for its speaker', () => {
+    const body = 'Republicans are circulating talking points on the nuclear deal with Iran.';
+    for (const q of quotesOf(body)) expect(mentionOf(body, q)).not.toBe('circulating');
   });
 });
