@@ -212,7 +212,7 @@ async function main(): Promise<void> {
   const results: MeasureResult['commands'] = {};
   for (const [label, calls] of suites) {
     results[label] = await timeCalls(calls.slice(0, callsPer + WARMUP), budgetMs);
-    process.stderr.write(`  ${label}: p50 ${results[label]!.p50} p99 ${results[label]!.p99} max ${results[label]!.max} ms, cpu p99 ${results[label]!.cpu.p99} (${results[label]!.n} calls)\n`);
+    process.stderr.write(`  ${label}: p50 ${results[label].p50} p99 ${results[label].p99} max ${results[label].max} ms, cpu p99 ${results[label].cpu.p99} (${results[label].n} calls)\n`);
   }
   const out: MeasureResult = {
     createAppMs,

@@ -439,7 +439,7 @@ function buildReported(
     const inverted = !!invertedSrc && closesSentence(tokens, invertedSrc.end, last);
     const hasThat = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 6) >= 0;
     // "To understand X, Chief Justice Roberts said, one should visit ...": the attribution interrupts its content
-    const interrupting = precededByComma && tokens[b + 1]?.text === ',' && beforeSrc!.from >= 3 && last - b >= 4;
+    const interrupting = precededByComma && tokens[b + 1]?.text === ',' && beforeSrc.from >= 3 && last - b >= 4;
     if (interrupting) {
       src = beforeSrc;
       from = 0;
