@@ -14,7 +14,7 @@ export interface DigestProbe {
 const corpusFile = path.resolve(import.meta.dirname, '../../shared/corpus/reuters21578.ndjson');
 const DAY_MS = 86_400_000;
 
-export async function digestProbe(app: App, articles: number): Promise<DigestProbe> {
+export function digestProbe(app: App, articles: number): DigestProbe {
   const s = createSampler(corpusFile, articles, 7);
   return {
     calls: (n) =>

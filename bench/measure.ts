@@ -194,7 +194,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < callsPer + WARMUP; i++) mixed.push(lists[i % lists.length]![Math.floor(i / lists.length) % lists[0]!.length]!);
     suites.set('autocomplete', mixed);
   } else notes.push('autocomplete: no command has an autocompleted option yet');
-  const digest: DigestProbe | null = await digestProbe(app, articles);
+  const digest: DigestProbe | null = digestProbe(app, articles);
   if (digest) suites.set('digest', digest.calls(callsPer + WARMUP));
   else notes.push('digest: src/digest/ has no buildDigest yet, skipped');
 
@@ -212,7 +212,7 @@ async function main(): Promise<void> {
   const results: MeasureResult['commands'] = {};
   for (const [label, calls] of suites) {
     results[label] = await timeCalls(calls.slice(0, callsPer + WARMUP), budgetMs);
-    process.stderr.write(`  ${label}: p50 ${results[label]!.p50} p99 ${results[label]!.p99} max ${results[label]!.max} ms, cpu p99 ${results[label]!.cpu.p99} (${results[label]!.n} calls)\n`);
+    process.stderr.write(`  ${label}: p50 ${results[label].p50} p99 ${results[label].p99} max ${results[label].max} ms, cpu p99 ${results[label].cpu.p99} (${results[label].n} calls)\n`);
   }
   const out: MeasureResult = {
     createAppMs,

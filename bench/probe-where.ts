@@ -122,7 +122,7 @@ async function main(): Promise<void> {
     const value = autocompleteValue(s, 'article');
     return () => dispatchAutocomplete(app.registry, 'summary', { options: {}, subcommand: null, focused: { name: 'article', value }, services: app.services });
   }));
-  const digest = await digestProbe(app, articles);
+  const digest = digestProbe(app, articles);
   suites.set('digest', digest.calls(Math.min(nCalls, 100)));
   const only = process.env.PROBE_ONLY;
   for (const [label, calls] of suites) {

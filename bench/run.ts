@@ -141,7 +141,7 @@ async function main(): Promise<void> {
   const results: SizeResult[] = [];
   for (const articles of sizes) {
     process.stderr.write(`${articles.toLocaleString('en-US')} articles\n`);
-    const { dbPath, build, cached, seed } = ensureStore(articles, values.rebuild === true);
+    const { dbPath, build, cached } = ensureStore(articles, values.rebuild === true);
     if (values['build-only']) continue;
     // Apply pending migrations (backfills) before anything is timed: a one-off, not a start-up cost.
     await (await openDatelineStore(dbPath)).close();

@@ -204,12 +204,12 @@ export const execute: Command['execute'] = async (ctx) => {
 };
 
 /** Time zones as the user types them ("london" finds Europe/London). */
-export const autocomplete: NonNullable<Command['autocomplete']> = async ({ focused }) => {
-  if (focused.name !== 'timezone') return [];
+export const autocomplete: NonNullable<Command['autocomplete']> = ({ focused }) => {
+  if (focused.name !== 'timezone') return Promise.resolve([]);
   const typed = focused.value.trim().toLowerCase().replace(/\s+/g, '_');
   const zones = allZones();
   const hits = typed ? zones.filter((z) => z.toLowerCase().includes(typed)) : ['UTC', 'Europe/London', 'America/New_York', 'Asia/Shanghai', 'Asia/Damascus'];
-  return hits.slice(0, 25).map((z): Choice => ({ name: z, value: z }));
+  return Promise.resolve(hits.slice(0, 25).map((z): Choice => ({ name: z, value: z })));
 };
 
 export const digest: Command = { data, execute, autocomplete };

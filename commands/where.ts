@@ -233,12 +233,13 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   });
 };
 
-export const autocomplete: Command['autocomplete'] = async ({ focused, services }) => {
-  return services.geo.suggest(focused.value, 25).map((p) => {
+export const autocomplete: Command['autocomplete'] = ({ focused, services }) => {
+  const choices = services.geo.suggest(focused.value, 25).map((p) => {
     const where = [p.kind === 'country' ? null : p.admin1 !== p.name ? p.admin1 : null, p.kind === 'country' ? null : p.country].filter(Boolean).join(', ');
     const value = p.kind === 'country' || !p.country ? p.name : `${p.name}, ${p.country}`;
     return { name: truncate(`${p.name} (${p.kindLabel}${where ? `, ${where}` : ''})`, 100), value: value.slice(0, 100) };
   });
+  return Promise.resolve(choices);
 };
 
 // The first map after start loads the 1:50m outlines (~0.8 s) and wide maps (Europe) take ~0.8 s: defer.

@@ -21,10 +21,12 @@ const ESCAPE_SEQUENCES = new RegExp(
   'g',
 );
 /** C0 controls but tab and line feed, DEL, and C1 controls. */
+// eslint-disable-next-line no-control-regex -- stripping control characters is this sanitizer's purpose
 const CONTROL_CHARS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 
 /** Text safe to print: escape sequences removed whole, other control characters dropped; tabs and line breaks kept. */
 export function sanitizeTerminalText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- the fast path looks for control characters
   if (!/[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(text)) return text;
   return text.replace(/\r\n/g, '\n').replace(ESCAPE_SEQUENCES, '').replace(CONTROL_CHARS, '');
 }
@@ -35,5 +37,6 @@ export function sanitizeTerminalText(text: string): string {
  * parse back to the same string.
  */
 export function escapeJsonControls(json: string): string {
+  // eslint-disable-next-line no-control-regex -- escaping control characters is the point
   return json.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -250,7 +250,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
   const safeTick = async (): Promise<void> => {
     try {
       const report = await tick();
-      const busy = Object.values(report).some((list) => list.length > 0);
+      const busy = (Object.values(report) as string[][]).some((list) => list.length > 0);
       if (busy) log.debug('digest tick', { ...report });
     } catch (error) {
       log.error('digest tick failed', { error });

@@ -130,7 +130,7 @@ export function checkingLookup(policy: AddressPolicy): LookupFunction {
       })
       .catch((error: unknown) => callback(error as NodeJS.ErrnoException, []));
   };
-  return lookup as LookupFunction;
+  return lookup;
 }
 
 /**

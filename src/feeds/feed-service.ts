@@ -275,7 +275,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
   }
 
   async function pollMany(urls: readonly string[], trusted = false): Promise<FeedPollResult[]> {
-    const results: FeedPollResult[] = new Array(urls.length);
+    const results: FeedPollResult[] = new Array<FeedPollResult>(urls.length);
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < urls.length) {

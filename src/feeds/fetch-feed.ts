@@ -89,7 +89,7 @@ export async function fetchFeed(url: string, conditional: ConditionalHeaders, op
       if (conditional.lastModified) headers['if-modified-since'] = conditional.lastModified;
       const init = { headers, redirect: 'manual' as const, signal: controller.signal };
       const res: FetchedResponse = options.dispatcher
-        ? ((await undiciFetch(current, { ...init, dispatcher: options.dispatcher })) as unknown as FetchedResponse)
+        ? (await undiciFetch(current, { ...init, dispatcher: options.dispatcher }))
         : await fetch(current, init);
 
       if (res.status >= 300 && res.status < 400 && res.status !== 304) {

@@ -132,7 +132,9 @@ export function createGeoService(gaz: Gazetteer, options: GeoServiceOptions = {}
 
   const lookup = (query: string, options: FindPlacesOptions = {}): PlaceLookup => {
     const { name, within } = splitQualifier(query.trim());
-    let { candidates, divisionAsked } = queryCandidates(gaz, name);
+    const queried = queryCandidates(gaz, name);
+    const divisionAsked = queried.divisionAsked;
+    let candidates = queried.candidates;
     if (candidates.length === 0 && name.trim().endsWith('.')) {
       const postings = gaz.keys.lookup(foldName(name) + '.');
       if (postings) candidates = Array.from(postings, (p) => ({ index: p >> 1, primary: true, viaSkeleton: false }));

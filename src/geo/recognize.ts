@@ -149,7 +149,7 @@ const STOP_PHRASES = new Set(['white house', 'wall street', 'capitol hill', 'dow
 /** Words that start a sentence so often that a capital there says nothing. */
 function isSentenceStart(text: string, start: number): boolean {
   let i = start - 1;
-  while (i >= 0 && /[\s"“‘'(\[]/.test(text.charAt(i))) {
+  while (i >= 0 && /[\s"“‘'([]/.test(text.charAt(i))) {
     if (text.charAt(i) === '\n') return true;
     i--;
   }
@@ -623,7 +623,7 @@ const datelineMemo = new WeakMap<Gazetteer, Map<string, Candidate[]>>();
 
 function datelineCandidates(gaz: Gazetteer, name: string): Candidate[] {
   let memo = datelineMemo.get(gaz);
-  if (!memo) datelineMemo.set(gaz, (memo = new Map()));
+  if (!memo) datelineMemo.set(gaz, (memo = new Map<string, Candidate[]>()));
   const hit = memo.get(name);
   if (hit) return hit;
   const cands = queryCandidates(gaz, name).candidates;

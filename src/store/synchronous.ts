@@ -10,19 +10,14 @@ export type Synchronous<T> = {
 /** The Promise-returning contract over a synchronous implementation: a throw becomes a rejection. */
 export function promising<T extends object>(sync: Synchronous<T>): T {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(sync) as [string, unknown][]) {
+  for (const [key, value] of Object.entries<unknown>(sync)) {
     if (typeof value !== 'function') {
       out[key] = value;
       continue;
     }
     const fn = value as (...args: unknown[]) => unknown;
-    out[key] = (...args: unknown[]): Promise<unknown> => {
-      try {
-        return Promise.resolve(fn(...args));
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    };
+    // `async` turns a synchronous throw into a rejection, whatever was thrown.
+    out[key] = async (...args: unknown[]): Promise<unknown> => await fn(...args);
   }
   return out as T;
 }

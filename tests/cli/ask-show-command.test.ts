@@ -22,7 +22,7 @@ describe('dateline ask and show', () => {
     expect(r.code).toBe(0);
     const view = JSON.parse(r.lastLine) as Record<string, unknown>;
     expect(Object.keys(view)).toEqual(['title', 'text', 'fields', 'data']);
-    expect(view.data).toEqual({ results: [{ id: sampleId, title: expect.stringMatching(/^The U\.S\.-backed/), date: '2017-09-09T19:03:53+08:00', source: 'Xinhua' }] });
+    expect(view.data).toEqual({ results: [{ id: sampleId, title: (expect.stringMatching(/^The U\.S\.-backed/) as string), date: '2017-09-09T19:03:53+08:00', source: 'Xinhua' }] });
   });
 
   it('ask prints text without --json, and exits 1 with the message for a user error', async () => {
@@ -96,6 +96,7 @@ describe('terminal safety of what ask and show print (issue 18)', () => {
   });
   afterAll(() => temp.cleanup());
 
+  // eslint-disable-next-line no-control-regex -- matches the control characters that must not be printed
   const controls = /[\x00-\x09\x0b-\x1f\x7f-\x9f]/;
 
   it('ask and show print no control characters, as text or as JSON', async () => {
@@ -117,9 +118,7 @@ describe('terminal safety of what ask and show print (issue 18)', () => {
   it('crash output goes through the same redaction as logs', async () => {
     const { cliCommands } = await import('../../src/cli.js');
     const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.secret-token-value';
-    cliCommands['explode'] = async () => {
-      throw new Error(`request failed with Authorization: Bot ${token}`);
-    };
+    cliCommands['explode'] = () => Promise.reject(new Error(`request failed with Authorization: Bot ${token}`));
     try {
       const r = await runCliCaptured(['explode'], { DISCORD_TOKEN: token });
       expect(r.code).toBe(2);

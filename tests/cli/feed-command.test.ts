@@ -48,7 +48,7 @@ describe('dateline feed poll', () => {
     const tally = JSON.parse(r.lastLine) as { added: number; rejected: number; errors: { path: string; line: number | null; reason: string }[] };
     expect(tally.added).toBe(2);
     expect(tally.rejected).toBe(3);
-    expect(tally.errors[0]).toEqual({ path: server.url('/broken'), line: null, reason: expect.stringMatching(/^malformed XML at line/) });
+    expect(tally.errors[0]).toEqual({ path: server.url('/broken'), line: null, reason: (expect.stringMatching(/^malformed XML at line/) as string) });
     expect(tally.errors.slice(1).map((e) => [e.path, e.line])).toEqual([
       [server.url('/patchy'), 2],
       [server.url('/patchy'), 3],

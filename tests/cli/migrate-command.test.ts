@@ -89,7 +89,7 @@ describe.skipIf(unavailable !== null && process.env.CI !== 'true')('dateline mig
     // The commands run on the PostgreSQL store as on SQLite.
     const asked = await runCliCaptured(['ask', '/search Raqqa', '--json', '--db', target.url]);
     expect(asked.code).toBe(0);
-    expect(JSON.parse(asked.lastLine)).toMatchObject({ data: { results: [{ title: expect.stringContaining('Syrian') }] } });
+    expect(JSON.parse(asked.lastLine)).toMatchObject({ data: { results: [{ title: (expect.stringContaining('Syrian') as string) }] } });
   }, 180_000);
 
   it('refuses a store it cannot read, with the reason', async () => {

@@ -18,9 +18,9 @@ interface SummaryDataShape {
 
 function summaryData(data: unknown): SummaryDataShape {
   expect(data).toEqual({
-    articleId: expect.any(String),
-    sentences: expect.any(Array),
-    reduction: expect.any(Number),
+    articleId: (expect.any(String) as string),
+    sentences: (expect.any(Array) as unknown[]),
+    reduction: (expect.any(Number) as number),
   });
   const d = data as SummaryDataShape;
   for (const s of d.sentences) expect(Object.keys(s).sort()).toEqual(['index', 'text']);

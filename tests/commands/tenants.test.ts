@@ -18,7 +18,7 @@ const CHANNEL_B = '200000000000000022';
 
 /** What the Discord transport answers: each channel's guild; unknown channels are nobody's. */
 const directory: ChannelDirectory = {
-  guildOf: async (channelId) => ({ [CHANNEL_A]: GUILD_A, [CHANNEL_B]: GUILD_B })[channelId],
+  guildOf: (channelId) => Promise.resolve(({ [CHANNEL_A]: GUILD_A, [CHANNEL_B]: GUILD_B })[channelId]),
 };
 const inGuild = (guildId: string, channelId: string): Caller => ({ userId: `admin-${guildId}`, userName: 'admin', channelId, guildId, canManageGuild: true, channels: directory });
 const a = inGuild(GUILD_A, CHANNEL_A);
@@ -124,7 +124,7 @@ describe('servers are tenants', () => {
     try {
       const guildC = '300000000000000003';
       const [c1, c2] = ['300000000000000031', '300000000000000032'];
-      const c: Caller = { userId: 'admin-c', userName: 'admin', channelId: c1, guildId: guildC, canManageGuild: true, channels: { guildOf: async (id) => (id.startsWith('3') ? guildC : undefined) } };
+      const c: Caller = { userId: 'admin-c', userName: 'admin', channelId: c1, guildId: guildC, canManageGuild: true, channels: { guildOf: (id) => Promise.resolve(id.startsWith('3') ? guildC : undefined) } };
       expect((await askCommand(capped, `/feeds add url:${server.url('/ops')}`, c)).isError).toBeFalsy();
       const second = await askCommand(capped, `/feeds add url:${server.url('/b')}`, c);
       expect(second).toMatchObject({ isError: true, data: { error: 'feed_limit', limit: 1 } });
@@ -144,7 +144,7 @@ describe('servers are tenants', () => {
   }, 60_000);
 });
 
-describe('stories fetched for one server\'s feed (DATELINE_FEED_STORIES)', async () => {
+describe('stories fetched for one server\'s feed (DATELINE_FEED_STORIES)', () => {
   let server: FeedServer;
   beforeAll(async () => {
     server = await startFeedServer();

@@ -17,7 +17,7 @@ describe('the command handler: one path from input to reply', () => {
 
   it('turns what cannot be parsed, an unknown command and a user error into error replies', async () => {
     const missing = await services.app.handler.answer({ line: '/search', caller: testCaller });
-    expect(missing).toMatchObject({ isError: true, text: expect.stringMatching(/needs query:/) });
+    expect(missing).toMatchObject({ isError: true, text: (expect.stringMatching(/needs query:/) as string) });
     const unknown = await services.app.handler.answer({ line: '/nonsense', caller: testCaller });
     expect(unknown).toMatchObject({ isError: true, data: { error: 'unknown_command' } });
     const none = await services.app.handler.answer({ line: '/search qqqzzzxxx', caller: testCaller });

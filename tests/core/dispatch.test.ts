@@ -24,7 +24,7 @@ function ctx(log = createMemoryLogger()): CommandContext {
 
 describe('command registry', () => {
   it('refuses duplicates and pieces without data or execute', () => {
-    const ok = command('a', async () => reply({ text: 'a' }));
+    const ok = command('a', () => Promise.resolve(reply({ text: 'a' })));
     expect(() => createCommandRegistry([ok, ok])).toThrow(/Duplicate command name: \/a/);
     expect(() => createCommandRegistry([{ data: ok.data } as unknown as Command])).toThrow(/must export "data"/);
     expect(createCommandRegistry([ok]).get('a')).toBe(ok);
@@ -33,7 +33,7 @@ describe('command registry', () => {
 
 describe('dispatchCommand', () => {
   it('turns a UserError into a normal error reply with its data', async () => {
-    const registry = createCommandRegistry([command('a', async () => { throw new UserError('no_match', 'No article matches "x"', { results: [] }); })]);
+    const registry = createCommandRegistry([command('a', () => Promise.reject(new UserError('no_match', 'No article matches "x"', { results: [] })))]);
     const r = await dispatchCommand(registry, 'a', ctx());
     expect(r).toMatchObject({ text: 'No article matches "x"', isError: true, data: { results: [] } });
     expect(isCrashReply(r)).toBe(false);
@@ -41,7 +41,7 @@ describe('dispatchCommand', () => {
 
   it('logs a crash with an error id and shows only the id and an apology', async () => {
     const log = createMemoryLogger();
-    const registry = createCommandRegistry([command('a', async () => { throw new Error('secret internals'); })]);
+    const registry = createCommandRegistry([command('a', () => Promise.reject(new Error('secret internals')))]);
     const r = await dispatchCommand(registry, 'a', ctx(log));
     expect(r.ephemeral).toBe(true);
     expect(r.text).not.toContain('secret internals');
@@ -52,7 +52,7 @@ describe('dispatchCommand', () => {
   });
 
   it('answers an unknown command with the list of known ones', async () => {
-    const r = await dispatchCommand(createCommandRegistry([command('a', async () => reply({ text: 'a' }))]), 'zzz', ctx());
+    const r = await dispatchCommand(createCommandRegistry([command('a', () => Promise.resolve(reply({ text: 'a' })))]), 'zzz', ctx());
     expect(r.text).toMatch(/Unknown command \/zzz.*\/a/);
   });
 });
@@ -61,8 +61,8 @@ describe('dispatchAutocomplete', () => {
   it('caps choices at 25 and names at 100 characters, and swallows failures', async () => {
     const many = Array.from({ length: 40 }, (_, i) => ({ name: `${'x'.repeat(150)}${i}`, value: String(i) }));
     const registry = createCommandRegistry([
-      command('a', async () => reply({ text: '' }), async () => many),
-      command('b', async () => reply({ text: '' }), async () => { throw new Error('db down'); }),
+      command('a', () => Promise.resolve(reply({ text: '' })), () => Promise.resolve(many)),
+      command('b', () => Promise.resolve(reply({ text: '' })), () => Promise.reject(new Error('db down'))),
     ]);
     const base = { options: {}, subcommand: null, focused: { name: 'q', value: '' }, services: ctx().services };
     const choices = await dispatchAutocomplete(registry, 'a', base);

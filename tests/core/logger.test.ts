@@ -9,7 +9,7 @@ describe('createLogger', () => {
     const log = createLogger({ write: (l) => lines.push(l), now: () => new Date('2020-01-01T00:00:00Z') });
     log.info('ready', { guilds: 3 });
     log.debug('hidden');
-    expect(lines.map((l) => JSON.parse(l))).toEqual([{ time: '2020-01-01T00:00:00.000Z', level: 'info', msg: 'ready', guilds: 3 }]);
+    expect(lines.map((l): unknown => JSON.parse(l))).toEqual([{ time: '2020-01-01T00:00:00.000Z', level: 'info', msg: 'ready', guilds: 3 }]);
   });
 
   it('never writes the token, whether as a field, inside a message or inside an error', () => {
@@ -24,7 +24,7 @@ describe('createLogger', () => {
   it('serialises errors with their stack', () => {
     const lines: string[] = [];
     createLogger({ write: (l) => lines.push(l) }).error('boom', { error: new TypeError('x') });
-    expect(JSON.parse(lines[0]!).error).toMatchObject({ name: 'TypeError', message: 'x' });
-    expect(JSON.parse(lines[0]!).error.stack).toMatch(/TypeError: x/);
+    expect((JSON.parse(lines[0]!) as { error: unknown }).error).toMatchObject({ name: 'TypeError', message: 'x' });
+    expect((JSON.parse(lines[0]!) as { error: { stack: string } }).error.stack).toMatch(/TypeError: x/);
   });
 });

@@ -30,6 +30,7 @@ describe('escapeJsonControls', () => {
   it('escapes the controls JSON.stringify leaves raw, and parses back to the same data', () => {
     const value = { title: 'A\u009b31mB\x7fC \x1b[2J' };
     const line = escapeJsonControls(JSON.stringify(value));
+    // eslint-disable-next-line no-control-regex -- asserts no control character survives
     expect(line).not.toMatch(/[\x00-\x1f\x7f-\x9f]/);
     expect(JSON.parse(line)).toEqual(value);
   });

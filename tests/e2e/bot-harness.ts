@@ -50,15 +50,11 @@ export function testCommands(slowMs: number): Command[] {
         .setName('test-echo-error')
         .setDescription('A user error that echoes what was typed, as "No story matches …" does')
         .addStringOption((o) => o.setName('text').setDescription('Anything').setRequired(true)),
-      execute: async ({ options }) => {
-        throw new UserError('no_match', `Nothing matches ${String(options.text)}.`);
-      },
+      execute: ({ options }) => Promise.reject(new UserError('no_match', `Nothing matches ${String(options.text)}.`)),
     },
     {
       data: new SlashCommandBuilder().setName('test-crash').setDescription('A command that crashes'),
-      execute: async () => {
-        throw new Error('boom: the test command crashed');
-      },
+      execute: () => Promise.reject(new Error('boom: the test command crashed')),
     },
     {
       data: new SlashCommandBuilder()
@@ -80,7 +76,7 @@ export function testCommands(slowMs: number): Command[] {
         .setName('test-configure')
         .setDescription('A guild-configuring command (Manage Server)')
         .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild),
-      execute: async ({ caller }) => reply({ title: 'Configured', text: `canManageGuild=${String(caller.canManageGuild)} guild=${caller.guildId ?? 'none'}` }),
+      execute: ({ caller }) => Promise.resolve(reply({ title: 'Configured', text: `canManageGuild=${String(caller.canManageGuild)} guild=${caller.guildId ?? 'none'}` })),
     },
   ];
 }

@@ -30,7 +30,7 @@ async function startDeliveryBot(): Promise<Bot> {
   await started.transport.stop();
   const transport = started.makeTransport({ restTimeoutMs: REST_TIMEOUT_MS, registerOnStart: false });
   await transport.start(started.handler);
-  const closeHarness = started.close;
+  const closeHarness = (): Promise<void> => started.close();
   return { ...started, transport, close: async () => { await transport.stop(); await closeHarness(); } };
 }
 
@@ -68,7 +68,7 @@ describe('digests are posted once per channel when Discord fails after creating 
       // Each part went out once, with its nonce and enforce_nonce.
       const posts = b.fake.requests.filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path));
       expect(posts).toHaveLength(2);
-      for (const p of posts) expect(p.body).toMatchObject({ nonce: expect.any(String), enforce_nonce: true });
+      for (const p of posts) expect(p.body).toMatchObject({ nonce: (expect.any(String) as string), enforce_nonce: true });
     }, 20_000);
   }
 
@@ -109,13 +109,13 @@ describe('feed stories are posted once per channel when Discord fails after crea
       };
       let polled = false;
       const feeds = {
-        pollDue: async () => {
-          if (polled) return [];
+        pollDue: () => {
+          if (polled) return Promise.resolve([]);
           polled = true;
-          return [result];
+          return Promise.resolve([result]);
         },
-        idle: async () => undefined,
-    stop: async () => undefined,
+        idle: () => Promise.resolve(),
+    stop: () => Promise.resolve(),
       } as unknown as FeedService;
       b.fake.faultAfterCreate(fault, { times: 100 });
       const scheduler = startFeedScheduler({ feeds, send: (target, r, options) => b.transport.send(target, r, options), log: b.log, pollOnStart: false });

@@ -20,9 +20,9 @@ import { simpleAnalyze } from '../helpers/simple-analyze.js';
 function startBot(env: NodeJS.ProcessEnv, closeStdin: boolean): { child: ChildProcess; stderr: () => string; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> } {
   const child = spawn(process.execPath, ['scripts/run-entry.mjs', 'src/main'], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  child.stdout!.resume();
-  if (closeStdin) child.stdin!.end();
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  child.stdout.resume();
+  if (closeStdin) child.stdin.end();
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   return { child, stderr: () => stderr, exit };
 }

@@ -67,6 +67,6 @@ describe('npm start without DISCORD_TOKEN', () => {
   it('runs `dateline` through the package bin', async () => {
     const r = await run(process.execPath, ['bin/dateline.js', 'ask', '/latest count:1', '--json', '--db', path.join(temp.dir, 'data/dateline.db')], { DATELINE_CACHE_DIR: path.join(repoRoot, 'data/cache') }, '');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout.trim().split('\n').at(-1)!).data.results).toHaveLength(1);
+    expect((JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { data: { results: unknown[] } }).data.results).toHaveLength(1);
   });
 });

@@ -24,7 +24,7 @@ describe('eval:places', () => {
     process.stdout.write = ((chunk: string | Uint8Array) => {
       out.push(String(chunk));
       return true;
-    }) as typeof process.stdout.write;
+    });
     try {
       expect(await main(['--data', file, '--cache-dir', path.join(repoRoot, 'data/cache')])).toBe(0);
     } finally {
@@ -47,7 +47,7 @@ describe('eval:places end to end', () => {
     process.stdout.write = ((chunk: string | Uint8Array) => {
       out.push(String(chunk));
       return true;
-    }) as typeof process.stdout.write;
+    });
     try {
       expect(await main(['--data', file, '--cache-dir', path.join(repoRoot, 'data/cache')])).toBe(0);
     } finally {

@@ -16,12 +16,14 @@ import { readFixture, serveWithEtag, startFeedServer, type FeedServer } from './
 /** A DNS without the network: names to addresses; unknown names fail as node:dns does. */
 function fakeLookup(table: Record<string, string[]>): HostLookup & { asked: string[] } {
   const asked: string[] = [];
-  const lookup = async (hostname: string) => {
-    asked.push(hostname);
-    const addresses = table[hostname];
-    if (!addresses) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
-    return addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
-  };
+  // The executor turns the throw into a rejection, as a failed DNS lookup is.
+  const lookup = (hostname: string) =>
+    new Promise<{ address: string; family: number }[]>((resolve) => {
+      asked.push(hostname);
+      const addresses = table[hostname];
+      if (!addresses) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+      resolve(addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })));
+    });
   return Object.assign(lookup, { asked });
 }
 
@@ -173,11 +175,12 @@ describe('feed service: private-address guard for chat-added feeds', () => {
     h.server.route('/rss', serveWithEtag(() => readFixture('harbour-rss.xml')));
     // The first answer (the early check) is public; the connection's own lookup gets 10.0.0.5.
     let answers = 0;
-    const rebinding: HostLookup = async (hostname) => {
-      answers += 1;
-      if (hostname !== 'rebind.example') throw Object.assign(new Error('ENOTFOUND'), { code: 'ENOTFOUND' });
-      return [{ address: answers === 1 ? '93.184.216.34' : '10.0.0.5', family: 4 }];
-    };
+    const rebinding: HostLookup = (hostname) =>
+      new Promise((resolve) => {
+        answers += 1;
+        if (hostname !== 'rebind.example') throw Object.assign(new Error('ENOTFOUND'), { code: 'ENOTFOUND' });
+        resolve([{ address: answers === 1 ? '93.184.216.34' : '10.0.0.5', family: 4 }]);
+      });
     const feeds = createFeedService({
       feedStore: h.feedStore, store: h.store, analyze: simpleAnalyze, clock: createFixedClock(new Date('2026-02-12T00:00:00Z')), log: createMemoryLogger(),
       fetch: { timeoutMs: 2000 }, lookup: rebinding,
@@ -224,13 +227,13 @@ describe('fetchFeed checkUrl', () => {
       const result = await fetchFeed(server.url('/a'), { etag: null, lastModified: null }, {
         ...defaultFetchOptions,
         timeoutMs: 2000,
-        checkUrl: async (url) => {
+        checkUrl: (url) => {
           asked.push(url);
-          return new URL(url).hostname === '127.0.0.1' ? null : 'not allowed';
+          return Promise.resolve(new URL(url).hostname === '127.0.0.1' ? null : 'not allowed');
         },
       });
       expect(asked).toEqual([server.url('/a'), server.url('/b'), 'http://192.168.0.1/feed']);
-      expect(result).toMatchObject({ kind: 'error', refused: true, reason: expect.stringMatching(/^refused http:\/\/192\.168\.0\.1\/feed \(redirected from/) });
+      expect(result).toMatchObject({ kind: 'error', refused: true, reason: (expect.stringMatching(/^refused http:\/\/192\.168\.0\.1\/feed \(redirected from/) as string) });
     } finally {
       await server.close();
     }

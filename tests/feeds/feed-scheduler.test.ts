@@ -8,12 +8,12 @@ import type { SendTarget } from '../../src/transports/transport.js';
 function fakeFeeds(results: FeedPollResult[]): FeedService & { polls: number } {
   const service = {
     polls: 0,
-    pollDue: async () => {
+    pollDue: () => {
       service.polls += 1;
-      return results;
+      return Promise.resolve(results);
     },
-    idle: async () => undefined,
-    stop: async () => undefined,
+    idle: () => Promise.resolve(),
+    stop: () => Promise.resolve(),
   };
   return service as unknown as FeedService & { polls: number };
 }
@@ -37,11 +37,13 @@ describe('startFeedScheduler', () => {
       feeds,
       log,
       pollOnStart: false,
-      send: async (target, r) => {
-        if (target.channelId === 'broken') throw new Error('Missing Access');
-        sent.push({ target, reply: r });
-        return { id: String(sent.length) };
-      },
+      // The executor turns the throw into a rejection, as a failed send is.
+      send: (target, r) =>
+        new Promise((resolve) => {
+          if (target.channelId === 'broken') throw new Error('Missing Access');
+          sent.push({ target, reply: r });
+          resolve({ id: String(sent.length) });
+        }),
     });
     try {
       await scheduler.tick();
@@ -56,16 +58,17 @@ describe('startFeedScheduler', () => {
   it('a tick whose poll throws is logged, and the next tick runs', async () => {
     let calls = 0;
     const feeds = {
-      pollDue: async () => {
-        calls += 1;
-        if (calls === 1) throw new Error('database is locked');
-        return [];
-      },
-      idle: async () => undefined,
-    stop: async () => undefined,
+      pollDue: () =>
+        new Promise((resolve) => {
+          calls += 1;
+          if (calls === 1) throw new Error('database is locked');
+          resolve([]);
+        }),
+      idle: () => Promise.resolve(),
+    stop: () => Promise.resolve(),
     } as unknown as FeedService;
     const log = createMemoryLogger();
-    const scheduler = startFeedScheduler({ feeds, log, pollOnStart: false, send: async () => ({ id: '1' }) });
+    const scheduler = startFeedScheduler({ feeds, log, pollOnStart: false, send: () => Promise.resolve({ id: '1' }) });
     try {
       await scheduler.tick();
       await scheduler.tick();

@@ -188,7 +188,7 @@ describe('feed service', () => {
     for (const [p, reason] of Object.entries(expected)) {
       const result = byPath.get(p)!;
       expect(result.outcome, p).toBe('failed');
-      expect(result.tally.errors).toEqual([{ path: s.url(p), line: null, reason: expect.stringMatching(reason) }]);
+      expect(result.tally.errors).toEqual([{ path: s.url(p), line: null, reason: (expect.stringMatching(reason) as string) }]);
       const health = (await h.feeds.get(s.url(p)))!.health;
       expect(health.lastError, p).toMatch(reason);
       expect(health.consecutiveFailures).toBe(1);
@@ -228,7 +228,7 @@ describe('feed service', () => {
     expect(next!.posts[0]!.reply).toMatchObject({
       title: 'Fishing fleet returns early as fog closes the bay',
       url: 'https://gazette.example/news/fog-fleet',
-      text: expect.stringMatching(/^Twelve trawlers came back/),
+      text: (expect.stringMatching(/^Twelve trawlers came back/) as string),
     });
   });
 

@@ -90,9 +90,9 @@ export function createRecordingTransport(clock: Clock, options: { history?: bool
     },
   };
   if (options.history !== false) {
-    transport.findRecentMessage = async (target, marker) => {
+    transport.findRecentMessage = (target, marker) => {
       const found = [...messages].reverse().find((m) => m.target.channelId === target.channelId && m.text.includes(marker));
-      return found ? { id: found.id } : null;
+      return Promise.resolve(found ? { id: found.id } : null);
     };
   }
   return transport;

@@ -89,7 +89,7 @@ describe('ingest while another writer holds the store', () => {
       },
     };
     const sleeps: number[] = [];
-    const first = await ingestPaths([file], { store: flaky, analyze: simpleAnalyze, now, storeRetry: { maxWaitMs: 0, sleep: async (ms) => void sleeps.push(ms) } });
+    const first = await ingestPaths([file], { store: flaky, analyze: simpleAnalyze, now, storeRetry: { maxWaitMs: 0, sleep: (ms) => { sleeps.push(ms); return Promise.resolve(); } } });
     expect(first.rejected).toBeGreaterThan(0);
     expect(first.errors[0]?.reason).toMatch(/database is locked \(still locked after 0 s of retries; a re-run stores the rest\)/);
     const second = await ingestPaths([file], { store, analyze: simpleAnalyze, now });

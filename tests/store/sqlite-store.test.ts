@@ -6,16 +6,17 @@ import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { makeTempDir } from '../helpers/paths.js';
 import { analyzed, describeStoreContract, story } from './store-contract.js';
 
-describeStoreContract('SQLite', async () => {
+describeStoreContract('SQLite', () => {
   const temp = makeTempDir();
   const file = path.join(temp.dir, 'nested/dir/store.db');
   let other = 0;
-  return {
-    open: async () => openSqliteStore(file),
-    openSame: async () => openSqliteStore(file),
-    openEmpty: async () => openSqliteStore(path.join(temp.dir, `other-${other++}.db`)),
-    cleanup: async () => temp.cleanup(),
-  };
+  // Promise executors keep a failed open a rejection, as the async arrows made it.
+  return Promise.resolve({
+    open: () => new Promise((resolve) => resolve(openSqliteStore(file))),
+    openSame: () => new Promise((resolve) => resolve(openSqliteStore(file))),
+    openEmpty: () => new Promise((resolve) => resolve(openSqliteStore(path.join(temp.dir, `other-${other++}.db`)))),
+    cleanup: () => new Promise<void>((resolve) => { temp.cleanup(); resolve(); }),
+  });
 });
 
 describe('SQLite store', () => {

@@ -195,7 +195,7 @@ function compiledOf(model: CueModel): CompiledWeights {
       }
       const template = name.slice(0, eq);
       let m = byTemplate.get(template);
-      if (!m) byTemplate.set(template, (m = new Map()));
+      if (!m) byTemplate.set(template, (m = new Map<string, number>()));
       m.set(name.slice(eq + 1), weight);
     }
     const t = (name: string): Map<string, number> => byTemplate.get(name) ?? new Map<string, number>();
@@ -247,7 +247,7 @@ function pairWeights(flat: ReadonlyMap<string, number>, wordFirst: boolean): Pai
     const word = wordFirst ? key.slice(0, bar) : key.slice(bar + 1);
     const other = wordFirst ? key.slice(bar + 1) : key.slice(0, bar);
     let m = out.get(word);
-    if (!m) out.set(word, (m = new Map()));
+    if (!m) out.set(word, (m = new Map<string, number>()));
     m.set(other, weight);
   }
   return out;

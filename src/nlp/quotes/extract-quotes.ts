@@ -44,7 +44,7 @@ export function normalizeQuoteMarks(body: string): string {
   if (!body.includes("''")) return body;
   return body.replace(/''(?!')/g, (m: string, at: number) => {
     const before = at === 0 ? '' : body.charAt(at - 1);
-    return before === '' || /[\s(\[{—–\-]/.test(before) ? ' “' : '” ';
+    return before === '' || /[\s([{—–-]/.test(before) ? ' “' : '” ';
   });
 }
 
@@ -132,10 +132,6 @@ function countSpeechVerbs(s: string): number {
   return (s.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => SPEECH_VERBS.has(w)).length;
 }
 
-function countWords(s: string): number {
-  return s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-}
-
 function trimSpan(body: string, start: number, end: number): [number, number] {
   while (start < end && /\s/.test(body.charAt(start))) start++;
   while (end > start && /[\s,]/.test(body.charAt(end - 1))) end--;
@@ -163,7 +159,7 @@ function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: Direc
       return true;
     }
   }
-  while (first < tokens.length && /^[,—–\-]$/.test(tokens[first]!.text)) first++;
+  while (first < tokens.length && /^[,—–-]$/.test(tokens[first]!.text)) first++;
   // a quotation that closed its sentence (`... before."`) and is followed by a new line or by a
   // reporting clause of its own (`Greene added that ...`) is not signed by what follows
   const closedSentence = /[.!?]['’]?\s*$/.test(body.slice(q.open + 1, q.close));
@@ -186,7 +182,7 @@ function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: Direc
     if (closedSentence && !according && tokens[k + 1]?.lower === 'that') return false;
     // `"... Atlantic." It was a dispute ..., he added.`: after a full stop, a new sentence has its own attribution
     if (closedByPeriod && k > first + 3 && tokens[first]!.isCap) return false;
-    let src: SourcePhrase | null = null;
+    let src: SourcePhrase | null;
     if (k === first || according) src = phraseAfter(tokens, according ? k + 2 : k + 1, tokens.length, body);
     else src = phraseBefore(tokens, k, first, body);
     draft.verb = according ? 'according to' : t.text;
@@ -406,7 +402,7 @@ function buildReported(
   // "It's worth noting that ..." is the writer's aside, not an attribution
   if (tokens[a - 1]?.lower === 'worth') return null;
   const last = lastContentIndex(tokens);
-  let src: SourcePhrase | null = null;
+  let src: SourcePhrase | null;
   let from: number;
   let to: number;
 
@@ -439,7 +435,7 @@ function buildReported(
     const inverted = !!invertedSrc && closesSentence(tokens, invertedSrc.end, last);
     const hasThat = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 6) >= 0;
     // "To understand X, Chief Justice Roberts said, one should visit ...": the attribution interrupts its content
-    const interrupting = precededByComma && tokens[b + 1]?.text === ',' && beforeSrc!.from >= 3 && last - b >= 4;
+    const interrupting = precededByComma && tokens[b + 1]?.text === ',' && beforeSrc.from >= 3 && last - b >= 4;
     if (interrupting) {
       src = beforeSrc;
       from = 0;

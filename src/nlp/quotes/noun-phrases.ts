@@ -215,7 +215,7 @@ function appositiveAt(tokens: readonly Token[], k: number, comma: number, min: n
 export function phraseAfter(tokens: readonly Token[], i: number, max: number, body: string, appositive = true): SourcePhrase | null {
   let to = i;
   // a name ("Caddell went on", "Stumpf tried") ends at its first lower-case word, bar a joining "of"
-  const name = tokens[i]?.isCap === true && !DETERMINERS.has(tokens[i]!.lower);
+  const name = tokens[i]?.isCap === true && !DETERMINERS.has(tokens[i].lower);
   while (to < max && to < i + MAX_NP) {
     const t = tokens[to]!;
     if (!t.isWord) break;

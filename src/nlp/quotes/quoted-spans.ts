@@ -19,7 +19,7 @@ const QUOTE_CHARS = /["“”]/g;
 const MIN_DIRECT_WORDS = 4;
 
 function isSpaceOrStart(c: string): boolean {
-  return c === '' || /[\s(\[{—–\-\u00a0]/.test(c);
+  return c === '' || /[\s([{—–\u00a0-]/.test(c);
 }
 
 function opensAt(body: string, i: number): boolean {
@@ -30,7 +30,7 @@ function opensAt(body: string, i: number): boolean {
 }
 
 function countWords(s: string): number {
-  const m = s.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu);
+  const m = s.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu);
   return m ? m.length : 0;
 }
 

@@ -10,6 +10,7 @@
 /** Lower-cased words of a headline or of what was typed, as FTS5's unicode61 tokenizer splits them. */
 export function headlineWords(text: string): string[] {
   // Most wire headlines are ASCII: no need to take accents off.
+  // eslint-disable-next-line no-control-regex -- the ASCII range starts at U+0000
   const plain = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
   return plain.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }

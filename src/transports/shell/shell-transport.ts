@@ -95,40 +95,46 @@ export function createShellTransport(options: ShellOptions): Transport {
   };
 
   return {
-    async start(handler) {
-      const history = options.historyFile ? readHistory(options.historyFile) : [];
-      rl = readline.createInterface({
-        input: options.input,
-        output: options.terminal ? output : undefined,
-        terminal: options.terminal,
-        completer,
-        history,
-        historySize: HISTORY_SIZE,
-        prompt: 'dateline> ',
-      });
-      if (options.terminal) {
-        write('Dateline shell. Type /help for commands, Tab to complete, exit to leave.');
-        rl.prompt();
-      }
-      rl.on('line', (line) => {
-        // One command at a time, in order, even when input arrives faster than replies.
-        queue = queue.then(() => handleLine(line, handler)).then(() => {
-          if (options.historyFile && line.trim()) appendHistory(options.historyFile, line.trim());
-          if (options.terminal && rl) rl.prompt();
+    start(handler) {
+      // The executor turns a synchronous throw (an unreadable history file) into a rejection, as `async` did.
+      return new Promise<void>((resolve) => {
+        const history = options.historyFile ? readHistory(options.historyFile) : [];
+        rl = readline.createInterface({
+          input: options.input,
+          output: options.terminal ? output : undefined,
+          terminal: options.terminal,
+          completer,
+          history,
+          historySize: HISTORY_SIZE,
+          prompt: 'dateline> ',
         });
-      });
-      rl.on('close', () => {
-        rl = null;
-        void queue.then(() => options.onClose?.());
+        if (options.terminal) {
+          write('Dateline shell. Type /help for commands, Tab to complete, exit to leave.');
+          rl.prompt();
+        }
+        rl.on('line', (line) => {
+          // One command at a time, in order, even when input arrives faster than replies.
+          queue = queue.then(() => handleLine(line, handler)).then(() => {
+            if (options.historyFile && line.trim()) appendHistory(options.historyFile, line.trim());
+            if (options.terminal && rl) rl.prompt();
+          });
+        });
+        rl.on('close', () => {
+          rl = null;
+          void queue.then(() => options.onClose?.());
+        });
+        resolve();
       });
     },
 
-    async send(target: SendTarget, reply: Reply): Promise<SentMessage> {
-      messageCounter += 1;
-      write(`\n[posted to #${target.channelId}]`);
-      show(reply);
-      if (options.terminal && rl) rl.prompt(true);
-      return { id: `shell-${messageCounter}` };
+    send(target: SendTarget, reply: Reply): Promise<SentMessage> {
+      return new Promise((resolve) => {
+        messageCounter += 1;
+        write(`\n[posted to #${target.channelId}]`);
+        show(reply);
+        if (options.terminal && rl) rl.prompt(true);
+        resolve({ id: `shell-${messageCounter}` });
+      });
     },
 
     async stop() {

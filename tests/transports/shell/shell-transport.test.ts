@@ -84,6 +84,7 @@ describe('shell transport', () => {
     await shell.send({ channelId: 'shell', guildId: null }, reply({ title: '\x1b]0;owned\x07\x1b[2JBreaking\x07', text: '\x1b[31mred\x1b[0m \u009b1mnews' }));
     expect(output()).toMatch(/Breaking/);
     expect(output()).toMatch(/red news/);
+    // eslint-disable-next-line no-control-regex -- asserts no control character reaches the terminal
     expect(output()).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
     await shell.stop();
   });
