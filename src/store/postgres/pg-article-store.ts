@@ -27,9 +27,10 @@ import type { PlaceStore } from '../place-store.js';
 import type { QuoteStore } from '../quote-store.js';
 import type { StoryStore } from '../story-store.js';
 import { isDatelineSpan, type PlaceMention } from '../../geo/types.js';
-import type { Quote, ScoredSentence } from '../../nlp/types.js';
+import { escapeLike, monthOf, sentenceAround, toSummary, unpackSentences, type SummaryRow } from '../stored-rows.js';
+import type { Quote } from '../../nlp/types.js';
 // Pure helpers shared with the SQLite store (no driver in them): the same packing, term blobs and ranking.
-import { packSentences, unpackSentenceScores, type PackedSentence } from '../sqlite/packed-sentences.js';
+import { packSentences, unpackSentenceScores } from '../sqlite/packed-sentences.js';
 import { decodeShapes, decodeTerms, utcDay } from '../sqlite/digest-features-table.js';
 import { ftsWords } from '../sqlite/fts-query.js';
 import { rankSuggestions } from '../sqlite/rank-suggestions.js';
@@ -71,15 +72,6 @@ interface ArticleRow {
   url: string | null;
   origin: string;
   ingested_at: string;
-}
-
-interface SummaryRow {
-  id: string;
-  headline: string;
-  published: string;
-  source: string;
-  dateline_place: string | null;
-  url: string | null;
 }
 
 interface QuoteRow extends SummaryRow {
@@ -135,17 +127,6 @@ function toArticle(row: ArticleRow): Article {
   };
 }
 
-function toSummary(row: SummaryRow): ArticleSummary {
-  return {
-    id: row.id,
-    headline: row.headline,
-    published: row.published,
-    source: row.source,
-    datelinePlace: row.dateline_place,
-    url: row.url,
-  };
-}
-
 function toPlace(p: PlaceRow): PlaceMention {
   const m: PlaceMention = {
     name: p.name,
@@ -184,28 +165,6 @@ function toQuoteHit(row: QuoteRow): QuoteHit {
 /** The analysis with the quote analyzer version that wrote its quotes, when one was kept (so `migrate` keeps it too). */
 function withQuotesVersion(analysis: ArticleAnalysis, version: number | null): ArticleAnalysis {
   return version === null ? analysis : { ...analysis, quotesVersion: version };
-}
-
-function sentenceText(body: string, start: number, end: number): string {
-  return body.slice(start, end).replace(/\s+/g, ' ').trim();
-}
-
-function unpackSentences(body: string, packed: string): ScoredSentence[] {
-  return unpackSentenceScores(packed).map((s) => ({ ...s, text: sentenceText(body, s.start, s.end) }));
-}
-
-function sentenceAround(body: string, packed: string, offset: number): string {
-  const hit = (JSON.parse(packed) as PackedSentence[]).find(([start, end]) => start <= offset && offset < end);
-  if (hit) return sentenceText(body, hit[0], hit[1]);
-  return sentenceText(body, Math.max(0, offset - 120), Math.min(body.length, offset + 120));
-}
-
-function monthOf(published: string): number {
-  return Number(published.slice(0, 4)) * 100 + Number(published.slice(5, 7));
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** Every word, or any word: websearch_to_tsquery reads a plain list as AND and `or` between words as OR. */

@@ -24,14 +24,15 @@ import type { PlaceStore } from '../place-store.js';
 import type { DigestFeatureStore } from '../digest-feature-store.js';
 import type { Synchronous } from '../synchronous.js';
 import { articleId, contentHash } from '../article-identity.js';
-import type { ScoredSentence, Quote } from '../../nlp/types.js';
+import { escapeLike, monthOf, sentenceAround, toSummary, unpackSentences, type SummaryRow } from '../stored-rows.js';
+import type { Quote } from '../../nlp/types.js';
 import { isDatelineSpan, type PlaceMention } from '../../geo/types.js';
 import { ftsAll, ftsAny, ftsPrefix, ftsWords } from './fts-query.js';
 import { rankSuggestions } from './rank-suggestions.js';
 import { createFeatureEncoder, decodeShapes, decodeTerms, INSERT_DAY_SHAPE, INSERT_DIGEST_FEATURES, utcDay } from './digest-features-table.js';
 import type { SqliteDatabase } from './open-database.js';
 import { createTrendCounts } from './trend-counts-table.js';
-import { packSentences, unpackSentenceScores, type PackedSentence } from './packed-sentences.js';
+import { packSentences, unpackSentenceScores } from './packed-sentences.js';
 import { createQuoteTable, holdsWords, speakerAliases } from './quote-table.js';
 
 interface ArticleRow {
@@ -66,15 +67,6 @@ function toPlaceMention(p: PlaceRow): PlaceMention {
   const m: PlaceMention = { name: p.name, start: p.start, end: p.end, geonameId: p.geoname_id, countryCode: p.country_code, lat: p.lat, lon: p.lon };
   // The dateline's mention is kept as its span (issue 14): no column needed.
   return isDatelineSpan(m) ? { ...m, dateline: true } : m;
-}
-
-interface SummaryRow {
-  id: string;
-  headline: string;
-  published: string;
-  source: string;
-  dateline_place: string | null;
-  url: string | null;
 }
 
 /** `storiesBetween` rows, as arrays: rowid, the Article columns in `rowToArticle` order, packed sentences. */
@@ -138,25 +130,6 @@ const QUOTE_WINDOW = 500;
 const EXACT_COUNT_LIMIT = 20_000;
 
 const SUMMARY_COLUMNS = 'a.id, a.headline, a.published, a.source, a.dateline_place, a.url';
-
-function toSummary(row: SummaryRow): ArticleSummary {
-  return {
-    id: row.id,
-    headline: row.headline,
-    published: row.published,
-    source: row.source,
-    datelinePlace: row.dateline_place,
-    url: row.url,
-  };
-}
-
-export function sentenceText(body: string, start: number, end: number): string {
-  return body.slice(start, end).replace(/\s+/g, ' ').trim();
-}
-
-function unpackSentences(body: string, packed: string): ScoredSentence[] {
-  return unpackSentenceScores(packed).map((s) => ({ ...s, text: sentenceText(body, s.start, s.end) }));
-}
 
 function toQuoteHit(row: QuoteRow): QuoteHit {
   return {
@@ -808,11 +781,6 @@ function toQuote(hit: QuoteHit): Quote {
   return { text, kind, speaker, speakerMention, speakerResolved, speakerDescription, verb, start, end };
 }
 
-/** yyyymm of an ISO date as written (`1987-03-02T…` → 198703), as MONTH_OF_PUBLISHED computes it in SQL. */
-function monthOf(published: string): number {
-  return Number(published.slice(0, 4)) * 100 + Number(published.slice(5, 7));
-}
-
 /**
  * The body's snippet when it holds a matched word, else the headline's (a story matched by its headline
  * alone), marks removed and hard line wraps squeezed: a hit's snippet always shows why it matched.
@@ -822,17 +790,3 @@ function chooseSnippet(body: string, headline: string): string {
   return chosen.replaceAll(MARK_OPEN, '').replaceAll(MARK_CLOSE, '').replace(/\s+/g, ' ').trim();
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** The stored sentence that holds `offset`, else the text around it. */
-function sentenceAround(body: string, packed: string | null, at: number): string {
-  // The dateline's mention lies before the body (offset -1): its sentence is the lead the dateline heads.
-  const offset = Math.max(0, at);
-  if (packed) {
-    const hit = (JSON.parse(packed) as PackedSentence[]).find(([start, end]) => start <= offset && offset < end);
-    if (hit) return sentenceText(body, hit[0], hit[1]);
-  }
-  return sentenceText(body, Math.max(0, offset - 120), Math.min(body.length, offset + 120));
-}
