@@ -311,7 +311,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     socket.on('message', (raw) => {
       let payload: { op?: unknown; d?: unknown };
       try {
-        payload = JSON.parse(String(raw)) as { op?: unknown; d?: unknown };
+        payload = JSON.parse(frameText(raw)) as { op?: unknown; d?: unknown };
       } catch {
         socket.close(4002, 'Decode error');
         return;
@@ -982,4 +982,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
   };
   return fake;
+}
+
+/** A websocket frame as text: ws hands over a Buffer, a list of fragments, or an ArrayBuffer. */
+function frameText(raw: Buffer | ArrayBuffer | Buffer[]): string {
+  if (Array.isArray(raw)) return Buffer.concat(raw).toString('utf8');
+  return Buffer.isBuffer(raw) ? raw.toString('utf8') : Buffer.from(raw).toString('utf8');
 }

@@ -132,7 +132,7 @@ export function validateMessage(body: unknown, files: readonly UploadedFile[], o
       if (a.description !== undefined) checkString(errors, ['attachments', i, 'description'], a.description, 1024);
       // A new upload must match a `files[id]` part of the multipart body.
       // (small ids are upload indexes; snowflakes keep an attachment already on the message).
-      const id = String(a.id ?? '');
+      const id = scalarText(a.id);
       if (/^\d{1,2}$/.test(id) && !files.some((f) => f.field === `files[${id}]`)) {
         errors.push({ path: ['attachments', i, 'id'], code: 'ATTACHMENT_NOT_FOUND', message: 'Attachment data not found' });
       }
@@ -224,7 +224,7 @@ export function validateCommand(cmd: unknown, path: (string | number)[]): FieldE
   checkName(errors, [...path, 'name'], cmd.name);
   checkString(errors, [...path, 'description'], cmd.description, 100, { required: (cmd.type ?? 1) === 1 });
   validateOptions(errors, [...path, 'options'], cmd.options, 0);
-  if (cmd.default_member_permissions !== undefined && cmd.default_member_permissions !== null && !/^\d+$/.test(String(cmd.default_member_permissions))) {
+  if (cmd.default_member_permissions !== undefined && cmd.default_member_permissions !== null && !/^\d+$/.test(scalarText(cmd.default_member_permissions))) {
     errors.push({ path: [...path, 'default_member_permissions'], code: 'NUMBER_TYPE_COERCE', message: 'Value is not int.' });
   }
   return errors;
@@ -282,4 +282,9 @@ export function computePings(body: unknown): string[] {
   for (const m of content.matchAll(/<@!?(\d+)>/g)) if (parse.includes('users') || users.includes(m[1]!)) pings.push(`user:${m[1]}`);
   for (const m of content.matchAll(/<@&(\d+)>/g)) if (parse.includes('roles') || roles.includes(m[1]!)) pings.push(`role:${m[1]}`);
   return pings;
+}
+
+/** A JSON scalar as Discord reads it; anything else (an object, an array) as '' so it fails the check. */
+function scalarText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' ? String(value) : '';
 }
