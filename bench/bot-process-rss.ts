@@ -38,7 +38,12 @@ function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number | null {
  * Start the bot on `dbPath` in a scratch data folder (no watching, no feeds: the bench store must not
  * change) with the configured cache dir, wait until it answers, send `lines`, wait until all are answered, and read its memory.
  */
-export async function botProcessRss(dbPath: string, lines: readonly string[], cacheDir: string, timeoutMs = 600_000): Promise<BotRss | null> {
+export async function botProcessRss(
+  dbPath: string,
+  lines: readonly string[],
+  cacheDir: string,
+  timeoutMs = 600_000,
+): Promise<BotRss | null> {
   if (!fs.existsSync('/proc/self/status')) return null;
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-bot-'));
   const child = spawn(process.execPath, [path.join(root, 'scripts/run-entry.mjs'), 'src/main', '--db', dbPath], {

@@ -64,7 +64,8 @@ async function main(): Promise<void> {
   const log = createLogger({ level: 'warn', write: (line) => process.stderr.write(`${line}\n`) });
   const app = await createApp({ dbPath, cacheDir: config.cacheDir, commands, clock: systemClock, log });
   const onProgress = (p: { filesDone: number; records: number }): void => {
-    if (p.filesDone % 20 === 0) process.stderr.write(`  built ${(from + p.records).toLocaleString('en-US')} of ${articles.toLocaleString('en-US')}\n`);
+    if (p.filesDone % 20 === 0)
+      process.stderr.write(`  built ${(from + p.records).toLocaleString('en-US')} of ${articles.toLocaleString('en-US')}\n`);
   };
   // Timed from here: parsing, analysis (sentence scores, quotes, places) and storage, file by file.
   const t0 = performance.now();
@@ -81,7 +82,6 @@ async function main(): Promise<void> {
       if (!analysis) throw new Error(`no seed analysis for ${article.url}`);
       // Offsets are the seed's and still hold (only digits differ); the digest's features are made from this story.
       return { ...analysis, digest: digestFeatures(article, analysis.sentences, analysis.places) };
-
     };
     const cache = new Map<number, { url: string }>();
     const makeRecordCached = (k: number): { url: string } => {

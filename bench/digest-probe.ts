@@ -22,7 +22,10 @@ export function digestProbe(app: App, articles: number): DigestProbe {
         const day = Math.floor(Date.parse(s.record().date) / DAY_MS) * DAY_MS;
         const at = new Date(day + DAY_MS);
         return async () => {
-          const digest = await buildDigest({ store: app.services.store, geo: app.services.geo }, { since: new Date(at.getTime() - DAY_MS), at, tz: 'UTC' });
+          const digest = await buildDigest(
+            { store: app.services.store, geo: app.services.geo },
+            { since: new Date(at.getTime() - DAY_MS), at, tz: 'UTC' },
+          );
           return { error: digest.storyCount === 0 };
         };
       }),

@@ -55,12 +55,18 @@ export function loadCorpus(file: string): CorpusRecord[] {
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as CorpusRecord);
   // Date order (stable), so rowid order follows publication order as with a live feed.
-  return records.map((r, i) => ({ r, i })).sort((a, b) => a.r.date.localeCompare(b.r.date) || a.i - b.i).map((x) => x.r);
+  return records
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => a.r.date.localeCompare(b.r.date) || a.i - b.i)
+    .map((x) => x.r);
 }
 
 /** Corpus paragraphs start on an indented line (`\n    `). */
 function paragraphs(text: string): string[] {
-  return text.split(/\n(?= {2,}\S)/).map((p) => p.trim()).filter(Boolean);
+  return text
+    .split(/\n(?= {2,}\S)/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 const NUMBER = /(?<![/\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\b/g;
@@ -114,7 +120,13 @@ export function recordIndexOfUrl(url: string | null): number | null {
 }
 
 function slugOf(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'story';
+  return (
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'story'
+  );
 }
 
 function urlOf(title: string, published: Date, i: number): string {
@@ -154,7 +166,14 @@ export function makeRecord(corpus: readonly CorpusRecord[], i: number): BenchRec
   const text = alterNumbers(paras.join('\n\n'), random, 0);
   const title = alterNumbers(base.title, random, 0);
   const published = new Date(Date.parse(base.date) + Math.floor(random() * 600_000));
-  return { title, text, date: published.toISOString(), source: base.source, url: urlOf(title, published, i), dateline: base.dateline ?? null };
+  return {
+    title,
+    text,
+    date: published.toISOString(),
+    source: base.source,
+    url: urlOf(title, published, i),
+    dateline: base.dateline ?? null,
+  };
 }
 
 /** Write N records as NDJSON files of RECORDS_PER_FILE (one ingest transaction each); returns the folder. */

@@ -58,7 +58,11 @@ async function main(): Promise<void> {
   const threads = Number(args[1] ?? 1);
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-loop-'));
   try {
-    const lines = fs.readFileSync(path.join(root, '../shared/corpus/reuters21578.ndjson'), 'utf8').split('\n').filter(Boolean).slice(0, wanted);
+    const lines = fs
+      .readFileSync(path.join(root, '../shared/corpus/reuters21578.ndjson'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .slice(0, wanted);
     const file = path.join(temp, 'corpus.ndjson');
     fs.writeFileSync(file, `${lines.join('\n')}\n`);
     const config = loadConfig(process.env);
@@ -74,7 +78,8 @@ async function main(): Promise<void> {
       ingestThreads: inline ? 0 : threads,
     });
     const caller = { userId: 'bench', userName: 'bench', channelId: 'bench', guildId: null, canManageGuild: false };
-    const where = () => dispatchCommand(app.registry, 'where', { options: { place: 'Raqqa' }, subcommand: null, caller, services: app.services });
+    const where = () =>
+      dispatchCommand(app.registry, 'where', { options: { place: 'Raqqa' }, subcommand: null, caller, services: app.services });
     await where(); // warm: the first answer loads what /where needs
 
     const whereMs: number[] = [];
@@ -93,14 +98,17 @@ async function main(): Promise<void> {
     // the longest store commit: main-thread work the slicing cannot split
     const commits: number[] = [];
     const store = app.ingestDeps.store;
-    const timedStore = { ...store, addArticles: (items: Parameters<typeof store.addArticles>[0]) => {
-      const c0 = performance.now();
-      try {
-        return store.addArticles(items);
-      } finally {
-        commits.push(performance.now() - c0);
-      }
-    } };
+    const timedStore = {
+      ...store,
+      addArticles: (items: Parameters<typeof store.addArticles>[0]) => {
+        const c0 = performance.now();
+        try {
+          return store.addArticles(items);
+        } finally {
+          commits.push(performance.now() - c0);
+        }
+      },
+    };
     const tally = await ingestFile(file, { ...app.ingestDeps, store: timedStore });
     delay.disable();
     const seconds = (performance.now() - t0) / 1000;

@@ -96,7 +96,12 @@ function autocompleteCalls(app: App, s: Sampler, n: number): Map<string, Call[]>
         else if (o.autocomplete) {
           const calls: Call[] = [];
           for (let i = 0; i < n; i++) {
-            const ctx: AutocompleteContext = { options: {}, subcommand: sub, focused: { name: o.name, value: autocompleteValue(s, o.name) }, services: app.services };
+            const ctx: AutocompleteContext = {
+              options: {},
+              subcommand: sub,
+              focused: { name: o.name, value: autocompleteValue(s, o.name) },
+              services: app.services,
+            };
             calls.push(async () => {
               await dispatchAutocomplete(app.registry, name, ctx);
               return { error: false };
@@ -175,7 +180,9 @@ async function main(): Promise<void> {
     suites.set('/trend counts', countCalls);
     const t0 = performance.now();
     renderTrendChart((await countTrend({ place: 'London' }, app.services)).trend, { title: 'first', subtitle: '' });
-    notes.push(`/trend: the first chart of the process took ${Math.round(performance.now() - t0)} ms (loading ECharts and the fonts included)`);
+    notes.push(
+      `/trend: the first chart of the process took ${Math.round(performance.now() - t0)} ms (loading ECharts and the fonts included)`,
+    );
     suites.set(
       '/trend chart (uncached)',
       lines.map((_, i) => () => {
@@ -212,7 +219,9 @@ async function main(): Promise<void> {
   const results: MeasureResult['commands'] = {};
   for (const [label, calls] of suites) {
     results[label] = await timeCalls(calls.slice(0, callsPer + WARMUP), budgetMs);
-    process.stderr.write(`  ${label}: p50 ${results[label].p50} p99 ${results[label].p99} max ${results[label].max} ms, cpu p99 ${results[label].cpu.p99} (${results[label].n} calls)\n`);
+    process.stderr.write(
+      `  ${label}: p50 ${results[label].p50} p99 ${results[label].p99} max ${results[label].max} ms, cpu p99 ${results[label].cpu.p99} (${results[label].n} calls)\n`,
+    );
   }
   const out: MeasureResult = {
     createAppMs,

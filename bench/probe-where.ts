@@ -85,7 +85,8 @@ async function main(): Promise<void> {
   let cacheDir = config.cacheDir;
   if (!process.env.PROBE_KEEP_CACHE) {
     cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'probe-where-'));
-    for (const f of fs.readdirSync(config.cacheDir)) if (f.startsWith('gazetteer')) fs.symlinkSync(path.join(config.cacheDir, f), path.join(cacheDir, f));
+    for (const f of fs.readdirSync(config.cacheDir))
+      if (f.startsWith('gazetteer')) fs.symlinkSync(path.join(config.cacheDir, f), path.join(cacheDir, f));
   }
   const app = await createApp({ dbPath, cacheDir, commands, clock: systemClock, log });
   await dispatchCommand(app.registry, 'latest', { options: {}, subcommand: null, caller, services: app.services });
@@ -106,22 +107,45 @@ async function main(): Promise<void> {
     }
     const st = summarize(cpu);
     const wt = summarize(wall);
-    console.log(`/where ${pass} (${places.length} places): cpu p50 ${st.p50} p99 ${st.p99} max ${st.max} ms, wall p50 ${wt.p50} p99 ${wt.p99}; memory ${JSON.stringify(memory())}`);
-    const slowest = places.map((p, i) => [p, cpu[i]!] as const).sort((a, b) => b[1] - a[1]).slice(0, 6);
+    console.log(
+      `/where ${pass} (${places.length} places): cpu p50 ${st.p50} p99 ${st.p99} max ${st.max} ms, wall p50 ${wt.p50} p99 ${wt.p99}; memory ${JSON.stringify(memory())}`,
+    );
+    const slowest = places
+      .map((p, i) => [p, cpu[i]!] as const)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6);
     console.log(`  slowest: ${slowest.map(([p, ms]) => `${p} ${ms.toFixed(1)}`).join(', ')}`);
   }
 
   // Each other command on its own: RSS and heap after gc, before and after its calls.
   const suites = new Map<string, (() => Promise<unknown>)[]>();
   for (const name of ['summary', 'quote', 'search', 'latest', 'where']) suites.set(`/${name}`, commandCalls(app, name, s, nCalls));
-  suites.set('autocomplete /where place', Array.from({ length: nCalls }, () => {
-    const value = autocompleteValue(s, 'place');
-    return () => dispatchAutocomplete(app.registry, 'where', { options: {}, subcommand: null, focused: { name: 'place', value }, services: app.services });
-  }));
-  suites.set('autocomplete /summary article', Array.from({ length: nCalls }, () => {
-    const value = autocompleteValue(s, 'article');
-    return () => dispatchAutocomplete(app.registry, 'summary', { options: {}, subcommand: null, focused: { name: 'article', value }, services: app.services });
-  }));
+  suites.set(
+    'autocomplete /where place',
+    Array.from({ length: nCalls }, () => {
+      const value = autocompleteValue(s, 'place');
+      return () =>
+        dispatchAutocomplete(app.registry, 'where', {
+          options: {},
+          subcommand: null,
+          focused: { name: 'place', value },
+          services: app.services,
+        });
+    }),
+  );
+  suites.set(
+    'autocomplete /summary article',
+    Array.from({ length: nCalls }, () => {
+      const value = autocompleteValue(s, 'article');
+      return () =>
+        dispatchAutocomplete(app.registry, 'summary', {
+          options: {},
+          subcommand: null,
+          focused: { name: 'article', value },
+          services: app.services,
+        });
+    }),
+  );
   const digest = digestProbe(app, articles);
   suites.set('digest', digest.calls(Math.min(nCalls, 100)));
   const only = process.env.PROBE_ONLY;

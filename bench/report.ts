@@ -59,7 +59,18 @@ export function commandLabels(b: BenchResults): string[] {
 
 export function renderTables(b: BenchResults): string {
   const sizeRows = [
-    ['articles', 'ingest/s', 'ingest/CPU-s', 'store MB', 'cold start ms', 'createApp ms', 'RSS start MB', 'RSS after 1k cmds MB', 'RSS peak MB', 'harness RSS MB'],
+    [
+      'articles',
+      'ingest/s',
+      'ingest/CPU-s',
+      'store MB',
+      'cold start ms',
+      'createApp ms',
+      'RSS start MB',
+      'RSS after 1k cmds MB',
+      'RSS peak MB',
+      'harness RSS MB',
+    ],
     ...b.sizes.map((s) => [
       fmt(s.articles),
       fmt(s.ingestPerSec) + (s.ingestReplayed ? '†' : '') + (s.ingestCached ? '*' : ''),
@@ -76,7 +87,10 @@ export function renderTables(b: BenchResults): string {
   const labels = commandLabels(b);
   const latRows = [
     ['in-process ms (p50 / p99 / max)', ...b.sizes.map((s) => fmt(s.articles))],
-    ...labels.map((l) => [l, ...b.sizes.map((s) => (s.commands[l] ? `${ms(s.commands[l].p50)} / ${ms(s.commands[l].p99)} / ${ms(s.commands[l].max)}` : '—'))]),
+    ...labels.map((l) => [
+      l,
+      ...b.sizes.map((s) => (s.commands[l] ? `${ms(s.commands[l].p50)} / ${ms(s.commands[l].p99)} / ${ms(s.commands[l].max)}` : '—')),
+    ]),
   ];
   const cpuRows = [
     ['CPU ms per call (p50 / p99)', ...b.sizes.map((s) => fmt(s.articles))],
@@ -85,11 +99,18 @@ export function renderTables(b: BenchResults): string {
   const askLabels = [...new Set(b.sizes.flatMap((s) => Object.keys(s.ask)))];
   const askRows = [
     ['dateline ask ms (p50 / p99 / max)', ...b.sizes.map((s) => fmt(s.articles))],
-    ...askLabels.map((l) => [l, ...b.sizes.map((s) => (s.ask[l] ? `${s.ask[l].p50.toFixed(0)} / ${s.ask[l].p99.toFixed(0)} / ${s.ask[l].max.toFixed(0)}` : '—'))]),
+    ...askLabels.map((l) => [
+      l,
+      ...b.sizes.map((s) => (s.ask[l] ? `${s.ask[l].p50.toFixed(0)} / ${s.ask[l].p99.toFixed(0)} / ${s.ask[l].max.toFixed(0)}` : '—')),
+    ]),
   ];
   const notes = [
-    b.sizes.some((s) => s.ingestReplayed) ? '† store side only: analysis replayed from the 19,040-story seed store (see BENCHMARKS.md)' : '',
-    b.sizes.some((s) => s.ingestCached) ? '* store reused from bench/cache/: ingest rate from when it was built (--rebuild to re-measure)' : '',
+    b.sizes.some((s) => s.ingestReplayed)
+      ? '† store side only: analysis replayed from the 19,040-story seed store (see BENCHMARKS.md)'
+      : '',
+    b.sizes.some((s) => s.ingestCached)
+      ? '* store reused from bench/cache/: ingest rate from when it was built (--rebuild to re-measure)'
+      : '',
     'RSS: the bot process (`npm start`, local shell) fed 1,000 mixed command lines; harness RSS: the timing child after the same number of mixed calls (digest builds included)',
     b.sizes.some((s) => s.rssOf !== 'bot') ? '‡ the timing child, not the bot process (no /proc here)' : '',
   ].filter(Boolean);
@@ -112,7 +133,11 @@ export function checkGoals(b: BenchResults): GoalLine[] {
     figure: worst ? `worst ${worst[0]} p99 ${ms(worst[1].p99)} ms` : 'no commands',
     met: worst ? Object.values(at.commands).every((c) => c.p99 < GOALS.p99Ms) : null,
   });
-  lines.push({ goal: `cold start < ${fmt(GOALS.coldStartMs)} ms`, figure: `${fmt(at.coldStartMs)} ms (dateline ask "/latest", median)`, met: at.coldStartMs < GOALS.coldStartMs });
+  lines.push({
+    goal: `cold start < ${fmt(GOALS.coldStartMs)} ms`,
+    figure: `${fmt(at.coldStartMs)} ms (dateline ask "/latest", median)`,
+    met: at.coldStartMs < GOALS.coldStartMs,
+  });
   // Stores beyond the seed replay their analysis: the full-pipeline rate comes from the largest store built whole.
   const whole = [...b.sizes].filter((s) => !s.ingestReplayed).sort((x, y) => y.articles - x.articles)[0];
   const full = at.ingestReplayed ? whole : at;
@@ -123,7 +148,11 @@ export function checkGoals(b: BenchResults): GoalLine[] {
       : '—',
     met: full ? Math.max(full.ingestPerSec, full.ingestPerCpuSec) >= GOALS.ingestPerSec : null,
   });
-  lines.push({ goal: `RSS < ${GOALS.rssMb} MB`, figure: `${at.rssMb} MB after 1,000 commands (${at.rssOf === 'bot' ? `the bot process; peak ${at.rssPeakMb} MB` : 'the timing child'})`, met: at.rssMb < GOALS.rssMb });
+  lines.push({
+    goal: `RSS < ${GOALS.rssMb} MB`,
+    figure: `${at.rssMb} MB after 1,000 commands (${at.rssOf === 'bot' ? `the bot process; peak ${at.rssPeakMb} MB` : 'the timing child'})`,
+    met: at.rssMb < GOALS.rssMb,
+  });
   const small = b.sizes.find((s) => s.articles === 10_000);
   const big = [...b.sizes].sort((x, y) => y.articles - x.articles)[0];
   if (small && big && big.articles > small.articles) {
@@ -131,7 +160,9 @@ export function checkGoals(b: BenchResults): GoalLine[] {
     const worstGrowth = growth(small, big).sort((x, y) => y.p99 - x.p99)[0];
     lines.push({
       goal: `latency growth ${fmt(small.articles)} → ${fmt(big.articles)} no faster than log (log ratio ${logRatio.toFixed(2)})`,
-      figure: worstGrowth ? `worst p99 ratio ${worstGrowth.p99.toFixed(2)} (${worstGrowth.label}); below ${GOALS.p99Ms / 10} ms counted as flat` : '—',
+      figure: worstGrowth
+        ? `worst p99 ratio ${worstGrowth.p99.toFixed(2)} (${worstGrowth.label}); below ${GOALS.p99Ms / 10} ms counted as flat`
+        : '—',
       met: worstGrowth ? worstGrowth.p99 <= logRatio : null,
     });
   }
@@ -193,6 +224,8 @@ export function renderMarkdown(b: BenchResults, notes: string, run: { calls: num
     ...growthRows,
     notes.trim(),
     '',
-    ...(b.sizes.some((s) => s.notes.length) ? ['## Skipped', '', ...[...new Set(b.sizes.flatMap((s) => s.notes))].map((n) => `- ${n}`), ''] : []),
+    ...(b.sizes.some((s) => s.notes.length)
+      ? ['## Skipped', '', ...[...new Set(b.sizes.flatMap((s) => s.notes))].map((n) => `- ${n}`), '']
+      : []),
   ].join('\n');
 }

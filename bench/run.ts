@@ -47,7 +47,10 @@ const SEED_SIZE = loadCorpus(path.join(root, '../shared/corpus/reuters21578.ndjs
 const seedRebuilt = new Set<number>();
 
 /** Build (or reuse) the store of `articles` articles. */
-function ensureStore(articles: number, rebuild: boolean): { dbPath: string; build: BuildResult & { builtAt: string }; cached: boolean; seed: (BuildResult & { builtAt: string }) | null } {
+function ensureStore(
+  articles: number,
+  rebuild: boolean,
+): { dbPath: string; build: BuildResult & { builtAt: string }; cached: boolean; seed: (BuildResult & { builtAt: string }) | null } {
   // Keyed by size and generator version only: schema migrations apply when the store is opened, as in production.
   const dir = path.join(cacheRoot, `g${GENERATOR_VERSION}-${articles}`);
   const dbPath = path.join(dir, 'store.db');
@@ -55,12 +58,20 @@ function ensureStore(articles: number, rebuild: boolean): { dbPath: string; buil
   // Beyond the corpus length, stores grow from the seed store (see build-store.ts).
   const seed = articles > SEED_SIZE ? ensureStore(SEED_SIZE, rebuild && !seedRebuilt.has(SEED_SIZE)) : null;
   if (!rebuild && fs.existsSync(dbPath) && fs.existsSync(metaPath)) {
-    return { dbPath, build: JSON.parse(fs.readFileSync(metaPath, 'utf8')) as BuildResult & { builtAt: string }, cached: true, seed: seed?.build ?? null };
+    return {
+      dbPath,
+      build: JSON.parse(fs.readFileSync(metaPath, 'utf8')) as BuildResult & { builtAt: string },
+      cached: true,
+      seed: seed?.build ?? null,
+    };
   }
   fs.mkdirSync(dir, { recursive: true });
   fs.rmSync(metaPath, { force: true });
   const args = [String(articles), dir, ...(seed ? [seed.dbPath] : [])];
-  const build = { ...(JSON.parse(runChild('build-store.ts', args, `build ${articles}`)) as BuildResult), builtAt: new Date().toISOString() };
+  const build = {
+    ...(JSON.parse(runChild('build-store.ts', args, `build ${articles}`)) as BuildResult),
+    builtAt: new Date().toISOString(),
+  };
   fs.writeFileSync(metaPath, `${JSON.stringify(build, null, 2)}\n`);
   seedRebuilt.add(articles);
   return { dbPath, build, cached: false, seed: seed?.build ?? null };
@@ -69,7 +80,11 @@ function ensureStore(articles: number, rebuild: boolean): { dbPath: string; buil
 /** Wall time of one `dateline ask` process, start to exit. */
 function timeAsk(line: string, dbPath: string): { ms: number; status: number } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [datelineBin, 'ask', line, '--db', dbPath], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(process.execPath, [datelineBin, 'ask', line, '--db', dbPath], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return { ms: performance.now() - t0, status: r.status ?? 2 };
 }
 
@@ -101,7 +116,9 @@ async function main(): Promise<void> {
   // Event-loop delay during an ingest in the bot's mode (issue 18): --loop-only measures just that.
   const loopStories = values['loop-stories'] ?? (values.quick ? '2000' : '19040');
   const measureLoop = (): void => {
-    const r = JSON.parse(runChild('ingest-event-loop.ts', [loopStories, '1'], `event-loop probe (${loopStories} stories)`)) as IngestEventLoopResult;
+    const r = JSON.parse(
+      runChild('ingest-event-loop.ts', [loopStories, '1'], `event-loop probe (${loopStories} stories)`),
+    ) as IngestEventLoopResult;
     console.log(
       `event-loop delay during ingest (bot mode, ${r.stories.toLocaleString('en-US')} stories in ${r.seconds} s, 1 analyzer thread): ` +
         `p50 ${r.loopDelayMs.p50} ms, p99 ${r.loopDelayMs.p99} ms, max ${r.loopDelayMs.max} ms (idle loop on this machine: p99 ${r.idleLoopDelayMs.p99} ms); ` +
@@ -117,7 +134,9 @@ async function main(): Promise<void> {
   // --report-only: render BENCHMARKS.md and bench/results.json again from the last full run (bench/cache/last-run.json)
   // with the current bench/notes.md, e.g. after writing up what a run found. Nothing is measured.
   if (values['report-only']) {
-    const last = JSON.parse(fs.readFileSync(path.join(cacheRoot, 'last-run.json'), 'utf8')) as BenchResults & { options?: { askCalls: number; calls: number; coldRuns: number } };
+    const last = JSON.parse(fs.readFileSync(path.join(cacheRoot, 'last-run.json'), 'utf8')) as BenchResults & {
+      options?: { askCalls: number; calls: number; coldRuns: number };
+    };
     const options = last.options ?? { askCalls: 5, calls: 1000, coldRuns: 5 };
     writeReport(last, options, path.join(root, 'bench/results.json'), path.join(root, 'BENCHMARKS.md'));
     return;
@@ -136,7 +155,9 @@ async function main(): Promise<void> {
   // --merge: add these sizes to the last published run (e.g. `--sizes 1000000 --merge` after a default run).
   const partial = Boolean(values.quick || values.sizes) && !values.merge;
   const lastRunPath = path.join(cacheRoot, 'last-run.json');
-  const outJson = path.resolve(values.out ?? (partial ? path.join(cacheRoot, 'results-quick.json') : path.join(root, 'bench/results.json')));
+  const outJson = path.resolve(
+    values.out ?? (partial ? path.join(cacheRoot, 'results-quick.json') : path.join(root, 'bench/results.json')),
+  );
 
   const results: SizeResult[] = [];
   for (const articles of sizes) {
@@ -145,12 +166,20 @@ async function main(): Promise<void> {
     if (values['build-only']) continue;
     // Apply pending migrations (backfills) before anything is timed: a one-off, not a start-up cost.
     await (await openDatelineStore(dbPath)).close();
-    const measured = JSON.parse(runChild('measure.ts', [dbPath, String(articles), String(calls), String(budgetMs), String(values.quick ? 200 : 1000), String(values.quick ? 20 : 100)], `measure ${articles}`)) as MeasureResult;
+    const measured = JSON.parse(
+      runChild(
+        'measure.ts',
+        [dbPath, String(articles), String(calls), String(budgetMs), String(values.quick ? 200 : 1000), String(values.quick ? 20 : 100)],
+        `measure ${articles}`,
+      ),
+    ) as MeasureResult;
 
     // Memory of the bot itself (`npm start`, shell transport), fed the same mixed command lines.
     const botStarted = performance.now();
     const bot = await botProcessRss(dbPath, measured.mixLines, loadConfig(process.env).cacheDir);
-    process.stderr.write(`  bot process memory ${articles}: ${bot ? `${bot.startMb} MB at start, ${bot.afterMb} MB after ${bot.commands} commands, peak ${bot.peakMb} MB` : 'not measured (no /proc)'} (${((performance.now() - botStarted) / 1000).toFixed(1)} s)\n`);
+    process.stderr.write(
+      `  bot process memory ${articles}: ${bot ? `${bot.startMb} MB at start, ${bot.afterMb} MB after ${bot.commands} commands, peak ${bot.peakMb} MB` : 'not measured (no /proc)'} (${((performance.now() - botStarted) / 1000).toFixed(1)} s)\n`,
+    );
 
     // Cold start: a new process, start to the first answer printed (gazetteer and store opened).
     timeAsk('/latest', dbPath); // warms the OS file cache and tsx's transform cache
@@ -197,18 +226,32 @@ async function main(): Promise<void> {
   if (values['build-only']) return;
   let sizesOut = results;
   if (values.merge) {
-    const last = fs.existsSync(lastRunPath) ? (JSON.parse(fs.readFileSync(lastRunPath, 'utf8')) as BenchResults) : fromContract(path.join(root, 'bench/results.json'));
-    sizesOut = [...last.sizes.filter((s) => !results.some((r) => r.articles === s.articles)), ...results].sort((a, b) => a.articles - b.articles);
+    const last = fs.existsSync(lastRunPath)
+      ? (JSON.parse(fs.readFileSync(lastRunPath, 'utf8')) as BenchResults)
+      : fromContract(path.join(root, 'bench/results.json'));
+    sizesOut = [...last.sizes.filter((s) => !results.some((r) => r.articles === s.articles)), ...results].sort(
+      (a, b) => a.articles - b.articles,
+    );
   }
   const bench: BenchResults = { machine: machine(), node: process.version, date: new Date().toISOString(), commit, sizes: sizesOut };
   if (!partial) fs.writeFileSync(lastRunPath, `${JSON.stringify({ ...bench, options: { askCalls, calls, coldRuns } }, null, 2)}\n`);
   console.log(renderTables(bench));
   measureLoop();
-  writeReport(bench, { askCalls, calls, coldRuns }, outJson, partial ? path.join(cacheRoot, 'BENCHMARKS-quick.md') : path.join(root, 'BENCHMARKS.md'));
+  writeReport(
+    bench,
+    { askCalls, calls, coldRuns },
+    outJson,
+    partial ? path.join(cacheRoot, 'BENCHMARKS-quick.md') : path.join(root, 'BENCHMARKS.md'),
+  );
 }
 
 /** results.json (the contract) and the markdown report (with bench/notes.md) of a run. */
-function writeReport(bench: BenchResults, run: { askCalls: number; calls: number; coldRuns: number }, jsonPath: string, mdPath: string): void {
+function writeReport(
+  bench: BenchResults,
+  run: { askCalls: number; calls: number; coldRuns: number },
+  jsonPath: string,
+  mdPath: string,
+): void {
   fs.mkdirSync(path.dirname(jsonPath), { recursive: true });
   fs.writeFileSync(jsonPath, `${JSON.stringify(toContract(bench), null, 2)}\n`);
   fs.writeFileSync(mdPath, renderMarkdown(bench, fs.readFileSync(path.join(root, 'bench/notes.md'), 'utf8'), run));
@@ -217,7 +260,9 @@ function writeReport(bench: BenchResults, run: { askCalls: number; calls: number
 
 /** Read a published bench/results.json back (for --merge when bench/cache/last-run.json is missing). */
 function fromContract(file: string): BenchResults {
-  type Detail = Omit<SizeResult, 'articles' | 'ingestPerSec' | 'storeMb' | 'coldStartMs' | 'rssMb' | 'commands' | 'cpu'> & { cpuMs: SizeResult['cpu'] };
+  type Detail = Omit<SizeResult, 'articles' | 'ingestPerSec' | 'storeMb' | 'coldStartMs' | 'rssMb' | 'commands' | 'cpu'> & {
+    cpuMs: SizeResult['cpu'];
+  };
   const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Omit<BenchResults, 'sizes'> & {
     sizes: (Pick<SizeResult, 'articles' | 'ingestPerSec' | 'storeMb' | 'coldStartMs' | 'rssMb' | 'commands'> & { detail: Detail })[];
   };
@@ -244,7 +289,23 @@ function toContract(b: BenchResults): unknown {
       coldStartMs: s.coldStartMs,
       rssMb: s.rssMb,
       commands: s.commands,
-      detail: { stored: s.stored, ingestCached: s.ingestCached, ingestPerCpuSec: s.ingestPerCpuSec, ingestReplayed: s.ingestReplayed, cpuMs: s.cpu, createAppMs: s.createAppMs, rssStartMb: s.rssStartMb, rssPeakMb: s.rssPeakMb, rssOf: s.rssOf, harnessRssMb: s.harnessRssMb, harnessRssStartMb: s.harnessRssStartMb, coldStartMaxMs: s.coldStartMaxMs, calls: s.calls, ask: s.ask, notes: s.notes },
+      detail: {
+        stored: s.stored,
+        ingestCached: s.ingestCached,
+        ingestPerCpuSec: s.ingestPerCpuSec,
+        ingestReplayed: s.ingestReplayed,
+        cpuMs: s.cpu,
+        createAppMs: s.createAppMs,
+        rssStartMb: s.rssStartMb,
+        rssPeakMb: s.rssPeakMb,
+        rssOf: s.rssOf,
+        harnessRssMb: s.harnessRssMb,
+        harnessRssStartMb: s.harnessRssStartMb,
+        coldStartMaxMs: s.coldStartMaxMs,
+        calls: s.calls,
+        ask: s.ask,
+        notes: s.notes,
+      },
     })),
   };
 }

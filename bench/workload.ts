@@ -10,12 +10,137 @@ import { OptionType } from '../src/core/parse-command-line.js';
 import { articleId } from '../src/store/article-identity.js';
 import { loadCorpus, makeRecord, rng, type BenchRecord } from './generate.js';
 
-export const COMMON_WORDS = ['said', 'oil', 'bank', 'trade', 'prices', 'market', 'government', 'company', 'shares', 'rate', 'year', 'dollar', 'pct', 'billion', 'stock', 'exports'];
-const COMMON_PAIRS = ['oil prices', 'bank rate', 'trade deficit', 'central bank', 'interest rates', 'stock market', 'crude oil', 'trade talks', 'share prices', 'said today', 'grain exports', 'dollar yen', 'net profit', 'money supply'];
-const RARE_WORDS = ['cocoa', 'sorghum', 'Raqqa', 'Damascus', 'rubber', 'palladium', 'Bahia', 'cruzados', 'tapioca', 'zinc', 'Ecuador', 'hog', 'soymeal', 'Tanzania', 'Mitsubishi', 'orchid', 'copra', 'zzyzx'];
-export const PLACES = ['Tokyo', 'London', 'New York', 'Washington', 'Brazil', 'Japan', 'Paris', 'Frankfurt', 'Chicago', 'Beijing', 'Moscow', 'Canada', 'Buenos Aires', 'Sydney', 'Raqqa', 'Damascus', 'Syria', 'Kuwait', 'Iran', 'Saudi Arabia', 'Hong Kong', 'Zurich', 'Toronto', 'Ottawa', 'Bonn', 'Mexico City', 'Lagos', 'Jakarta', 'Manila', 'Seoul', 'Cairo', 'Ecuador', 'Houston', 'Geneva', 'Brussels', 'Deir ez-Zor', 'Springfield', 'Atlantis'];
-const SPEAKERS = ['Baker', 'Volcker', 'Reagan', 'Yeutter', 'Lawson', 'Stoltenberg', 'Miyazawa', 'Sumita', 'Poehl', 'Balladur', 'spokesman', 'analyst', 'minister', 'official', 'chairman', 'Smith', 'Lu Hui'];
-const STOP = new Set(['said', 'that', 'with', 'from', 'this', 'have', 'were', 'would', 'which', 'their', 'will', 'been', 'also', 'there', 'they', 'about']);
+export const COMMON_WORDS = [
+  'said',
+  'oil',
+  'bank',
+  'trade',
+  'prices',
+  'market',
+  'government',
+  'company',
+  'shares',
+  'rate',
+  'year',
+  'dollar',
+  'pct',
+  'billion',
+  'stock',
+  'exports',
+];
+const COMMON_PAIRS = [
+  'oil prices',
+  'bank rate',
+  'trade deficit',
+  'central bank',
+  'interest rates',
+  'stock market',
+  'crude oil',
+  'trade talks',
+  'share prices',
+  'said today',
+  'grain exports',
+  'dollar yen',
+  'net profit',
+  'money supply',
+];
+const RARE_WORDS = [
+  'cocoa',
+  'sorghum',
+  'Raqqa',
+  'Damascus',
+  'rubber',
+  'palladium',
+  'Bahia',
+  'cruzados',
+  'tapioca',
+  'zinc',
+  'Ecuador',
+  'hog',
+  'soymeal',
+  'Tanzania',
+  'Mitsubishi',
+  'orchid',
+  'copra',
+  'zzyzx',
+];
+export const PLACES = [
+  'Tokyo',
+  'London',
+  'New York',
+  'Washington',
+  'Brazil',
+  'Japan',
+  'Paris',
+  'Frankfurt',
+  'Chicago',
+  'Beijing',
+  'Moscow',
+  'Canada',
+  'Buenos Aires',
+  'Sydney',
+  'Raqqa',
+  'Damascus',
+  'Syria',
+  'Kuwait',
+  'Iran',
+  'Saudi Arabia',
+  'Hong Kong',
+  'Zurich',
+  'Toronto',
+  'Ottawa',
+  'Bonn',
+  'Mexico City',
+  'Lagos',
+  'Jakarta',
+  'Manila',
+  'Seoul',
+  'Cairo',
+  'Ecuador',
+  'Houston',
+  'Geneva',
+  'Brussels',
+  'Deir ez-Zor',
+  'Springfield',
+  'Atlantis',
+];
+const SPEAKERS = [
+  'Baker',
+  'Volcker',
+  'Reagan',
+  'Yeutter',
+  'Lawson',
+  'Stoltenberg',
+  'Miyazawa',
+  'Sumita',
+  'Poehl',
+  'Balladur',
+  'spokesman',
+  'analyst',
+  'minister',
+  'official',
+  'chairman',
+  'Smith',
+  'Lu Hui',
+];
+const STOP = new Set([
+  'said',
+  'that',
+  'with',
+  'from',
+  'this',
+  'have',
+  'were',
+  'would',
+  'which',
+  'their',
+  'will',
+  'been',
+  'also',
+  'there',
+  'they',
+  'about',
+]);
 
 export interface Sampler {
   random: () => number;
@@ -150,7 +275,8 @@ export function trendLine(s: Sampler): string {
   const parts: string[] = ['/trend'];
   if (r < 0.5) {
     parts.push(`place:${s.pick(PLACES.slice(0, -1))}`);
-    if (s.random() < 0.33) parts.push(`compare:${Array.from({ length: 1 + Math.floor(s.random() * 2) }, () => s.pick(PLACES.slice(0, -1))).join(', ')}`);
+    if (s.random() < 0.33)
+      parts.push(`compare:${Array.from({ length: 1 + Math.floor(s.random() * 2) }, () => s.pick(PLACES.slice(0, -1))).join(', ')}`);
   } else if (r < 0.75) parts.push(`speaker:${speakerQuery(s)}`);
   else parts.push(`about:${searchQuery(s)}`);
   if (s.random() < 0.2) {

@@ -21,7 +21,10 @@ export const data = new SlashCommandBuilder()
       .setDescription('Poll a feed; optionally post its new stories to a channel')
       .addStringOption((o) => o.setName('url').setDescription('The feed address (RSS or Atom)').setRequired(true).setMaxLength(500))
       .addChannelOption((o) =>
-        o.setName('channel').setDescription('Post a short note for each new story here (off by default)').addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+        o
+          .setName('channel')
+          .setDescription('Post a short note for each new story here (off by default)')
+          .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
       )
       .addIntegerOption((o) => o.setName('interval').setDescription('Minutes between polls (default 15)').setMinValue(5).setMaxValue(1440)),
   )
@@ -30,7 +33,12 @@ export const data = new SlashCommandBuilder()
       .setName('remove')
       .setDescription('Stop polling a feed, or only stop posting it to one channel')
       .addStringOption((o) => o.setName('url').setDescription('The feed address').setRequired(true).setMaxLength(500).setAutocomplete(true))
-      .addChannelOption((o) => o.setName('channel').setDescription('Only stop the posts to this channel').addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement)),
+      .addChannelOption((o) =>
+        o
+          .setName('channel')
+          .setDescription('Only stop the posts to this channel')
+          .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+      ),
   )
   .addSubcommand((s) => s.setName('list').setDescription('Every feed with its health: last success, last error, stories added'));
 
@@ -40,7 +48,15 @@ function requireManager(ctx: CommandContext): void {
 }
 
 function feedJson(feed: Feed): Record<string, unknown> {
-  return { url: feed.url, title: feed.title, intervalMinutes: feed.intervalMinutes, origin: feed.origin, operator: isOperatorFeed(feed), channels: feed.channels, health: feed.health };
+  return {
+    url: feed.url,
+    title: feed.title,
+    intervalMinutes: feed.intervalMinutes,
+    origin: feed.origin,
+    operator: isOperatorFeed(feed),
+    channels: feed.channels,
+    health: feed.health,
+  };
 }
 
 /** The operator's feed (DATELINE_FEEDS) as a server sees it: listed for everyone, removed only by the operator. */
@@ -56,7 +72,8 @@ async function requireOwnChannel(ctx: CommandContext, channelId: string): Promis
 }
 
 function pollSummary(poll: FeedPollResult): string {
-  if (poll.outcome === 'failed') return `The first poll failed: ${poll.tally.errors[0]?.reason ?? 'unknown error'}. It will be retried, less often while it keeps failing.`;
+  if (poll.outcome === 'failed')
+    return `The first poll failed: ${poll.tally.errors[0]?.reason ?? 'unknown error'}. It will be retried, less often while it keeps failing.`;
   if (poll.outcome === 'not-modified') return 'Nothing new since the last poll.';
   const { added, duplicate, rejected } = poll.tally;
   const extra = rejected > 0 ? ` ${plural(rejected, 'item')} rejected (see /feeds list).` : '';
@@ -84,7 +101,13 @@ async function add(ctx: CommandContext): Promise<Reply> {
     data: {
       created,
       feed: feedJson(feed),
-      poll: { outcome: poll.outcome, added: poll.tally.added, duplicate: poll.tally.duplicate, rejected: poll.tally.rejected, errors: poll.tally.errors },
+      poll: {
+        outcome: poll.outcome,
+        added: poll.tally.added,
+        duplicate: poll.tally.duplicate,
+        rejected: poll.tally.rejected,
+        errors: poll.tally.errors,
+      },
     },
   });
 }
@@ -98,23 +121,36 @@ async function remove(ctx: CommandContext): Promise<Reply> {
   const channelId = typeof ctx.options.channel === 'string' && ctx.options.channel ? ctx.options.channel : null;
   if (channelId) {
     await requireOwnChannel(ctx, channelId);
-    if (!feed.channels.some((c) => c.channelId === channelId) || !await ctx.services.feeds.removeChannel(feed.url, channelId)) {
+    if (!feed.channels.some((c) => c.channelId === channelId) || !(await ctx.services.feeds.removeChannel(feed.url, channelId))) {
       throw new UserError('unknown_channel', `${feed.title ?? feed.url} does not post to ${channelLabel(channelId)}.`, { removed: false });
     }
-    return reply({ text: `${feed.title ?? feed.url} no longer posts to ${channelLabel(channelId)}; it is still polled.`, data: { removed: 'channel', url: feed.url, channelId } });
+    return reply({
+      text: `${feed.title ?? feed.url} no longer posts to ${channelLabel(channelId)}; it is still polled.`,
+      data: { removed: 'channel', url: feed.url, channelId },
+    });
   }
   if (guildId !== null) {
     const own = feed.owners.includes(guildId);
     if (!own) {
-      throw new UserError('operator_feed', `${feed.title ?? feed.url} is the operator's feed (DATELINE_FEEDS): only the bot's operator can remove it. You can stop its posts here with the channel option.`, { removed: false, error: 'operator_feed' });
+      throw new UserError(
+        'operator_feed',
+        `${feed.title ?? feed.url} is the operator's feed (DATELINE_FEEDS): only the bot's operator can remove it. You can stop its posts here with the channel option.`,
+        { removed: false, error: 'operator_feed' },
+      );
     }
     await ctx.services.feeds.remove(feed.url, guildId);
     const still = isOperatorFeed(feed) ? ' The operator still polls it for every server.' : '';
-    return reply({ text: `Stopped polling ${feed.title ?? feed.url} for this server. Its stories stay in the store.${still}`, data: { removed: 'feed', url: feed.url } });
+    return reply({
+      text: `Stopped polling ${feed.title ?? feed.url} for this server. Its stories stay in the store.${still}`,
+      data: { removed: 'feed', url: feed.url },
+    });
   }
   await ctx.services.feeds.remove(feed.url);
   const note = isOperatorFeed(feed) ? ' It is listed in DATELINE_FEEDS: remove it there too, or it comes back at the next start.' : '';
-  return reply({ text: `Stopped polling ${feed.title ?? feed.url}. Its stories stay in the store.${note}`, data: { removed: 'feed', url: feed.url } });
+  return reply({
+    text: `Stopped polling ${feed.title ?? feed.url}. Its stories stay in the store.${note}`,
+    data: { removed: 'feed', url: feed.url },
+  });
 }
 
 async function list(ctx: CommandContext): Promise<Reply> {
@@ -151,11 +187,15 @@ export const execute: Command['execute'] = async (ctx) => {
 
 export const autocomplete: NonNullable<Command['autocomplete']> = async ({ focused, services, guildId }) => {
   const typed = focused.value.trim().toLowerCase();
-  return (await services.feeds.list(guildId ?? null))
-    // A choice value is at most 100 characters: longer URLs must be typed out.
-    .filter((f) => f.url.length <= 100 && (!typed || f.url.toLowerCase().includes(typed) || (f.title ?? '').toLowerCase().includes(typed)))
-    .slice(0, 25)
-    .map((f) => ({ name: truncate(`${f.title ?? f.url} (${f.url})`, 100), value: f.url }));
+  return (
+    (await services.feeds.list(guildId ?? null))
+      // A choice value is at most 100 characters: longer URLs must be typed out.
+      .filter(
+        (f) => f.url.length <= 100 && (!typed || f.url.toLowerCase().includes(typed) || (f.title ?? '').toLowerCase().includes(typed)),
+      )
+      .slice(0, 25)
+      .map((f) => ({ name: truncate(`${f.title ?? f.url} (${f.url})`, 100), value: f.url }))
+  );
 };
 
 /** The first poll of a new feed can take a while (slow hosts, big feeds): Discord defers. */

@@ -9,16 +9,22 @@ const MAX_RESULTS = 10;
 export const data = new SlashCommandBuilder()
   .setName('latest')
   .setDescription('The newest stories in the store')
-  .addIntegerOption((o) => o.setName('count').setDescription(`How many (1-${MAX_RESULTS}, default 5)`).setMinValue(1).setMaxValue(MAX_RESULTS));
+  .addIntegerOption((o) =>
+    o.setName('count').setDescription(`How many (1-${MAX_RESULTS}, default 5)`).setMinValue(1).setMaxValue(MAX_RESULTS),
+  );
 
 export const execute: Command['execute'] = async ({ options, services }) => {
   const count = typeof options.count === 'number' ? options.count : 5;
   const stories = await services.store.stories.latest(count);
   const total = await services.store.stories.count();
-  if (stories.length === 0) throw new UserError('empty_store', 'The store is empty: ingest some news first (dateline ingest PATH).', { results: [] });
+  if (stories.length === 0)
+    throw new UserError('empty_store', 'The store is empty: ingest some news first (dateline ingest PATH).', { results: [] });
   return reply({
     title: 'Latest stories',
-    text: stories.length === 1 ? `The newest of ${plural(total, 'story', 'stories')}.` : `${stories.length} newest of ${plural(total, 'story', 'stories')}.`,
+    text:
+      stories.length === 1
+        ? `The newest of ${plural(total, 'story', 'stories')}.`
+        : `${stories.length} newest of ${plural(total, 'story', 'stories')}.`,
     fields: stories.map((s) => ({
       name: truncate(s.headline, 240),
       value: truncate(`${formatPublished(s.published)} · ${s.source}${s.datelinePlace ? ` · ${s.datelinePlace}` : ''} · id ${s.id}`, 1000),

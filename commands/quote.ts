@@ -15,7 +15,9 @@ const EMBED_TEXT_LIMIT = 4000;
 export const data = new SlashCommandBuilder()
   .setName('quote')
   .setDescription('Who said what: quotations and reported statements from the stored news')
-  .addStringOption((o) => o.setName('speaker').setDescription('Who said it (a name, an organisation)').setAutocomplete(true).setMaxLength(100))
+  .addStringOption((o) =>
+    o.setName('speaker').setDescription('Who said it (a name, an organisation)').setAutocomplete(true).setMaxLength(100),
+  )
   .addStringOption((o) => o.setName('about').setDescription('Search words: quotes from the stories about this').setMaxLength(200))
   .addIntegerOption((o) => o.setName('page').setDescription(`Page of results (${QUOTES_PER_PAGE} a page)`).setMinValue(1).setMaxValue(100));
 
@@ -89,7 +91,9 @@ export const execute: Command['execute'] = async ({ options, services }) => {
     kind: q.kind,
     speaker: q.speaker,
     speakerMention: q.speakerMention ? { start: q.speakerMention.start, end: q.speakerMention.end } : null,
-    speakerResolved: q.speakerResolved ? { name: q.speakerResolved.name, start: q.speakerResolved.start, end: q.speakerResolved.end } : null,
+    speakerResolved: q.speakerResolved
+      ? { name: q.speakerResolved.name, start: q.speakerResolved.start, end: q.speakerResolved.end }
+      : null,
     speakerDescription: q.speakerDescription,
     verb: q.verb,
     articleId: q.articleId,
@@ -99,7 +103,8 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   // the speaker as the story wrote it ("he") is read from the story: a page shows at most eight
   const bodies = new Map<string, string | null>();
   for (const q of shown) {
-    if (q.speakerMention && !bodies.has(q.articleId)) bodies.set(q.articleId, (await services.store.stories.getById(q.articleId))?.body ?? null);
+    if (q.speakerMention && !bodies.has(q.articleId))
+      bodies.set(q.articleId, (await services.store.stories.getById(q.articleId))?.body ?? null);
   }
   const mentionOf = (q: QuoteHit): string | null =>
     q.speakerMention ? (bodies.get(q.articleId)?.slice(q.speakerMention.start, q.speakerMention.end) ?? null) : null;

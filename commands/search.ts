@@ -10,7 +10,9 @@ export const data = new SlashCommandBuilder()
   .setName('search')
   .setDescription('Search the stored news (best matches first)')
   .addStringOption((o) => o.setName('query').setDescription('Words to look for').setRequired(true).setMaxLength(200))
-  .addIntegerOption((o) => o.setName('count').setDescription(`How many results (1-${MAX_RESULTS}, default 5)`).setMinValue(1).setMaxValue(MAX_RESULTS));
+  .addIntegerOption((o) =>
+    o.setName('count').setDescription(`How many results (1-${MAX_RESULTS}, default 5)`).setMinValue(1).setMaxValue(MAX_RESULTS),
+  );
 
 export const execute: Command['execute'] = async ({ options, services, caller }) => {
   const query = String(options.query ?? '').trim();

@@ -20,7 +20,11 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) => o.setName('article').setDescription('A story by headline (or its id)').setAutocomplete(true).setMaxLength(200))
   .addStringOption((o) => o.setName('about').setDescription('Search words: summarise the best-matching story').setMaxLength(200))
   .addIntegerOption((o) =>
-    o.setName('length').setDescription(`Sentences in the summary (1-${MAX_LENGTH}, default ${DEFAULT_LENGTH})`).setMinValue(1).setMaxValue(MAX_LENGTH),
+    o
+      .setName('length')
+      .setDescription(`Sentences in the summary (1-${MAX_LENGTH}, default ${DEFAULT_LENGTH})`)
+      .setMinValue(1)
+      .setMaxValue(MAX_LENGTH),
   );
 
 /** `data` of the reply (`dateline ask "/summary" --json`), a contract of issue 4. */
@@ -101,14 +105,19 @@ export const execute: Command['execute'] = async ({ options, services }) => {
     text: truncate(text, EMBED_TEXT_LIMIT),
     fields,
     ...(article.url ? { url: article.url } : {}),
-    footer: tooShort ? 'Too short to summarise: this is the whole story.' : `Extractive summary: ${chosen.length} of ${sentences.length} sentences, in story order.`,
+    footer: tooShort
+      ? 'Too short to summarise: this is the whole story.'
+      : `Extractive summary: ${chosen.length} of ${sentences.length} sentences, in story order.`,
     data: summaryData,
   });
 };
 
 export const autocomplete: NonNullable<Command['autocomplete']> = async ({ focused, services }) => {
   if (focused.name !== 'article') return [];
-  return (await services.store.stories.suggestHeadlines(focused.value.trim(), 25)).map((s) => ({ name: truncate(s.headline, 100), value: s.id }));
+  return (await services.store.stories.suggestHeadlines(focused.value.trim(), 25)).map((s) => ({
+    name: truncate(s.headline, 100),
+    value: s.id,
+  }));
 };
 
 export const summary: Command = { data, execute, autocomplete };

@@ -160,7 +160,10 @@ export interface CountedTrend {
  * The counts of a /trend request, from the tables kept at ingest (the bench times this alone: issue 19
  * asks p99 < 20 ms at 1M stories). Throws the user errors: bad request, unknown term, nothing found.
  */
-export async function countTrend(options: Readonly<Record<string, unknown>>, services: Pick<Services, 'store' | 'geo'>): Promise<CountedTrend> {
+export async function countTrend(
+  options: Readonly<Record<string, unknown>>,
+  services: Pick<Services, 'store' | 'geo'>,
+): Promise<CountedTrend> {
   const { store, geo } = services;
   const request = parseTrendRequest(options);
   const resolved: ResolvedTerm[] = [];

@@ -26,12 +26,26 @@ export const data = new SlashCommandBuilder()
   .setName('where')
   .setDescription('What and where a place is, and what the stored news says about it')
   .addStringOption((o) =>
-    o.setName('place').setDescription('A place name in any common spelling (Raqqa, Deir ez-Zor, Hasakah province)').setRequired(true).setMaxLength(100).setAutocomplete(true),
+    o
+      .setName('place')
+      .setDescription('A place name in any common spelling (Raqqa, Deir ez-Zor, Hasakah province)')
+      .setRequired(true)
+      .setMaxLength(100)
+      .setAutocomplete(true),
   );
 
 /** The `data.place` shape of `dateline ask "/where …" --json` (issue 6). */
 function placeData(p: PlaceInfo): Record<string, unknown> {
-  return { name: p.name, kind: p.kind, geonameId: p.geonameId, countryCode: p.countryCode, admin1: p.admin1, lat: p.lat, lon: p.lon, population: p.population };
+  return {
+    name: p.name,
+    kind: p.kind,
+    geonameId: p.geonameId,
+    countryCode: p.countryCode,
+    admin1: p.admin1,
+    lat: p.lat,
+    lon: p.lon,
+    population: p.population,
+  };
 }
 
 /** 35.95283 → 35°57′10″N. */
@@ -52,7 +66,9 @@ function formatCoordinates(p: PlaceInfo): string {
 /** `Asia/Damascus (UTC+03:00)`: the zone with its offset now. */
 function formatTimezone(zone: string, now: Date): string {
   try {
-    const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(now).find((x) => x.type === 'timeZoneName');
+    const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+      .formatToParts(now)
+      .find((x) => x.type === 'timeZoneName');
     return part ? `${zone} (${part.value.replace('GMT', 'UTC')})` : zone;
   } catch {
     return zone;
@@ -60,7 +76,9 @@ function formatTimezone(zone: string, now: Date): string {
 }
 
 function describeKind(p: PlaceInfo): string {
-  const where = [p.admin1 && p.kind !== 'admin1' && p.admin1 !== p.name ? p.admin1 : null, p.kind === 'country' ? null : p.country].filter((x): x is string => !!x);
+  const where = [p.admin1 && p.kind !== 'admin1' && p.admin1 !== p.name ? p.admin1 : null, p.kind === 'country' ? null : p.country].filter(
+    (x): x is string => !!x,
+  );
   return where.length > 0 ? `${p.kindLabel} in ${where.join(', ')}` : p.kindLabel;
 }
 
@@ -69,7 +87,12 @@ function formatRelation(r: PlaceRelation, what: string): string {
 }
 
 /** The place the newest stories mentioning this one name most often beside it (for "distance from"). */
-async function pairedPlace(store: StoryStore, geo: GeoService, hits: readonly PlaceMentionHit[], self: ReadonlySet<number>): Promise<PlaceInfo | null> {
+async function pairedPlace(
+  store: StoryStore,
+  geo: GeoService,
+  hits: readonly PlaceMentionHit[],
+  self: ReadonlySet<number>,
+): Promise<PlaceInfo | null> {
   const counts = new Map<number, number>();
   for (const articleId of [...new Set(hits.map((h) => h.articleId))].slice(0, PAIRING_STORIES)) {
     const places = (await store.getAnalysis(articleId))?.places ?? [];
@@ -153,7 +176,10 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   const place = found.place;
   if (!place) {
     const hint = found.suggestions.length > 0 ? ` Did you mean ${found.suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
-    throw new UserError('unknown_place', `No place called "${truncate(query, 80)}" in the gazetteer.${hint}`, { place: null, suggestions: found.suggestions });
+    throw new UserError('unknown_place', `No place called "${truncate(query, 80)}" in the gazetteer.${hint}`, {
+      place: null,
+      suggestions: found.suggestions,
+    });
   }
 
   // Mentions: the place, the division of the same name, and a division's seat of the same name.
@@ -163,7 +189,8 @@ export const execute: Command['execute'] = async ({ options, services }) => {
     // The seat of the same name (`Hasakah` in a story may have been read as the city).
     const seat = geo.lookup(place.name.replace(/\s+(governorate|province|region|state)$/i, '')).place;
     if (seat && seat.kind === 'city' && seat.admin1 === place.name) ids.add(seat.geonameId);
-    for (const alt of found.alternatives) if (alt.kind === 'city' && alt.admin1 === place.name && alt.countryCode === place.countryCode) ids.add(alt.geonameId);
+    for (const alt of found.alternatives)
+      if (alt.kind === 'city' && alt.admin1 === place.name && alt.countryCode === place.countryCode) ids.add(alt.geonameId);
   }
   const idList = [...ids];
   // The count is the timeline's sum: both read every stored mention, so they cannot disagree.
@@ -174,9 +201,15 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   const lines: string[] = [];
   lines.push(`${place.name}: ${describeKind(place)}.`);
   if (found.matchedBy === 'spelling') lines.push(`Matched "${query}" as a spelling of ${place.name}.`);
-  if (found.division) lines.push(`Also the name of the ${found.division.kindLabel} of ${found.division.name} (ask "${query} ${found.division.kindLabel}").`);
+  if (found.division)
+    lines.push(`Also the name of the ${found.division.kindLabel} of ${found.division.name} (ask "${query} ${found.division.kindLabel}").`);
   if (found.ambiguous && found.alternatives.length > 0) {
-    lines.push(`Could also be: ${found.alternatives.slice(0, 3).map((a) => `${a.name} (${describeKind(a)})`).join('; ')}.`);
+    lines.push(
+      `Could also be: ${found.alternatives
+        .slice(0, 3)
+        .map((a) => `${a.name} (${describeKind(a)})`)
+        .join('; ')}.`,
+    );
   }
 
   const fields: ReplyField[] = [];
@@ -190,13 +223,21 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   if (place.timezone) fields.push({ name: 'Time zone', value: formatTimezone(place.timezone, services.clock.now()), inline: true });
   const fromCapital = geo.relationToCapital(place);
   // Shown for places inside a country only: not worth reading stories for otherwise.
-  const paired = place.kind === 'city' || place.kind === 'admin1' || place.kind === 'admin2' ? await pairedPlace(store.stories, geo, hits, ids) : null;
+  const paired =
+    place.kind === 'city' || place.kind === 'admin1' || place.kind === 'admin2' ? await pairedPlace(store.stories, geo, hits, ids) : null;
   const distances: string[] = [];
   if (fromCapital) distances.push(formatRelation(fromCapital, 'capital'));
-  if (paired && paired.geonameId !== fromCapital?.from.geonameId && place.kind !== 'country') distances.push(formatRelation(geo.relation(place, paired), 'named with it in the news'));
+  if (paired && paired.geonameId !== fromCapital?.from.geonameId && place.kind !== 'country')
+    distances.push(formatRelation(geo.relation(place, paired), 'named with it in the news'));
   if (distances.length > 0) fields.push({ name: 'Distance', value: distances.join('\n') });
 
-  fields.push({ name: 'In the news', value: storyCount === 0 ? 'No stored story mentions it yet.' : `${plural(storyCount, 'stored story', 'stored stories')} ${storyCount === 1 ? 'mentions' : 'mention'} it.` });
+  fields.push({
+    name: 'In the news',
+    value:
+      storyCount === 0
+        ? 'No stored story mentions it yet.'
+        : `${plural(storyCount, 'stored story', 'stored stories')} ${storyCount === 1 ? 'mentions' : 'mention'} it.`,
+  });
   const latest: PlaceMentionHit[] = [];
   const seenArticles = new Set<string>();
   for (const h of hits) {
@@ -215,7 +256,12 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   // One turn of the event loop: resvg's native buffers of earlier renders are freed there (else a
   // run of /where calls that never yields keeps ~2 MB per map rendered).
   await releaseRenderMemory();
-  const slug = place.name.normalize('NFD').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'place';
+  const slug =
+    place.name
+      .normalize('NFD')
+      .replace(/[^\w]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase() || 'place';
   return reply({
     title: `Where: ${place.name}`,
     text: lines.join('\n'),
@@ -235,7 +281,9 @@ export const execute: Command['execute'] = async ({ options, services }) => {
 
 export const autocomplete: Command['autocomplete'] = ({ focused, services }) => {
   const choices = services.geo.suggest(focused.value, 25).map((p) => {
-    const where = [p.kind === 'country' ? null : p.admin1 !== p.name ? p.admin1 : null, p.kind === 'country' ? null : p.country].filter(Boolean).join(', ');
+    const where = [p.kind === 'country' ? null : p.admin1 !== p.name ? p.admin1 : null, p.kind === 'country' ? null : p.country]
+      .filter(Boolean)
+      .join(', ');
     const value = p.kind === 'country' || !p.country ? p.name : `${p.name}, ${p.country}`;
     return { name: truncate(`${p.name} (${p.kindLabel}${where ? `, ${where}` : ''})`, 100), value: value.slice(0, 100) };
   });

@@ -11,7 +11,9 @@ export async function runEntry(entry) {
     if (isDistStale()) await buildDist();
   } catch (error) {
     fromDist = false;
-    process.stderr.write(`dateline: running from TypeScript (could not build dist/: ${error instanceof Error ? error.message : String(error)})\n`);
+    process.stderr.write(
+      `dateline: running from TypeScript (could not build dist/: ${error instanceof Error ? error.message : String(error)})\n`,
+    );
   }
   if (fromDist) {
     process.setSourceMapsEnabled(true);

@@ -25,7 +25,11 @@ export interface App {
   handler: CommandHandler;
   registry: ReadonlyMap<string, Command>;
   definitions: ReadonlyMap<string, CommandJson>;
-  ingest(paths: readonly string[], onProgress?: IngestDeps['onProgress'], extra?: Pick<IngestDeps, 'signal' | 'skipFile' | 'onFileDone'>): Promise<IngestTally>;
+  ingest(
+    paths: readonly string[],
+    onProgress?: IngestDeps['onProgress'],
+    extra?: Pick<IngestDeps, 'signal' | 'skipFile' | 'onFileDone'>,
+  ): Promise<IngestTally>;
   /** What `ingestFile` needs: the folder watcher ingests through the same store and analyzer. */
   ingestDeps: IngestDeps;
   close(): Promise<void>;
@@ -125,7 +129,10 @@ function offThreadAnalyzer(options: AppOptions, inline: (article: NewArticle) =>
   const analyze = withOffThreadAnalysis(
     inline,
     (articles) => withPool((p) => p.analyzeAll(articles)),
-    dbPath === undefined ? undefined : (articles) => withPool((p) => (p.analyzeAndStore ? p.analyzeAndStore(articles) : Promise.reject(new Error('no store in the threads')))),
+    dbPath === undefined
+      ? undefined
+      : (articles) =>
+          withPool((p) => (p.analyzeAndStore ? p.analyzeAndStore(articles) : Promise.reject(new Error('no store in the threads')))),
   );
   return {
     analyze,
@@ -155,7 +162,10 @@ export async function openDatelineStore(location: string, options: { busyTimeout
 export async function createApp(options: AppOptions): Promise<App> {
   const geo = options.geo ?? (await loadGeoService(options.cacheDir ? { cacheDir: options.cacheDir } : {}));
   // One store for articles, feeds and subscriptions: one connection (or pool), one set of migrations.
-  const store = await openDatelineStore(options.dbPath, options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {});
+  const store = await openDatelineStore(
+    options.dbPath,
+    options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {},
+  );
   const threads = offThreadAnalyzer(options, createAnalyzer({ geo }));
   const analyze = threads.analyze;
   const limits = options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {};
@@ -166,7 +176,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     clock: options.clock,
     log: options.log,
     ...options.feedOptions,
-    ...(options.tenancy ? { maxFeedsPerGuild: options.tenancy.maxFeedsPerGuild, storyVisibility: options.tenancy.feedStories ?? 'shared' } : {}),
+    ...(options.tenancy
+      ? { maxFeedsPerGuild: options.tenancy.maxFeedsPerGuild, storyVisibility: options.tenancy.feedStories ?? 'shared' }
+      : {}),
   });
   const subscriptions = store.subscriptions;
   const services: Services = {

@@ -37,7 +37,13 @@ export interface Config {
 
 const emptyToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
-const snowflake = z.preprocess(emptyToUndefined, z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17-20 digits)').optional());
+const snowflake = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .regex(/^\d{17,20}$/, 'must be a Discord id (17-20 digits)')
+    .optional(),
+);
 
 /** `a, b c` → `[a, b, c]`: lists in .env are comma- or space-separated. */
 function splitList(value: string): string[] {
@@ -70,20 +76,42 @@ const envSchema = z.object({
   DATELINE_SHELL_CHANNEL: optionalString,
   DATELINE_FEEDS: z.preprocess(
     emptyToUndefined,
-    z.string().refine((v) => splitList(v).every(isHttpUrl), { message: 'must be http(s) feed URLs separated by commas' }).optional(),
+    z
+      .string()
+      .refine((v) => splitList(v).every(isHttpUrl), { message: 'must be http(s) feed URLs separated by commas' })
+      .optional(),
   ),
   DATELINE_FEED_INTERVAL: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1440, 'must be 1-1440 minutes').optional()),
   DATELINE_FEED_CONTACT: optionalString,
   DATELINE_FEEDS_ALLOW_PRIVATE: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).optional()),
   DATELINE_WATCH: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).optional()),
-  DATELINE_GUILD_MAX_FEEDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(1000, 'must be 0-1000 feeds per server').optional()),
+  DATELINE_GUILD_MAX_FEEDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(1000, 'must be 0-1000 feeds per server').optional(),
+  ),
   DATELINE_FEED_STORIES: z.preprocess(emptyToUndefined, z.enum(['shared', 'own-server']).optional()),
-  DATELINE_GUILD_MAX_SUBSCRIPTIONS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(1000, 'must be 0-1000 digest subscriptions per server').optional()),
+  DATELINE_GUILD_MAX_SUBSCRIPTIONS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(1000, 'must be 0-1000 digest subscriptions per server').optional(),
+  ),
   DATELINE_WATCH_DIR: optionalString,
-  DATELINE_MAX_BODY_KB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1, 'must be at least 1 KB').max(1_048_576, 'must be at most 1048576 KB (1 GB)').optional()),
-  DISCORD_PUBLIC_KEY: z.preprocess(emptyToUndefined, z.string().trim().regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hex digits of the application\'s public key').optional()),
+  DATELINE_MAX_BODY_KB: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1, 'must be at least 1 KB').max(1_048_576, 'must be at most 1048576 KB (1 GB)').optional(),
+  ),
+  DISCORD_PUBLIC_KEY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9a-fA-F]{64}$/, "must be the 64 hex digits of the application's public key")
+      .optional(),
+  ),
   DATELINE_HTTP_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535, 'must be a TCP port (0-65535)').optional()),
-  DATELINE_INGEST_THREADS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(16, 'must be 0-16 threads (0: analyse inline)').optional()),
+  DATELINE_INGEST_THREADS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(16, 'must be 0-16 threads (0: analyse inline)').optional(),
+  ),
 });
 
 export class ConfigError extends Error {
@@ -134,9 +162,18 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     timezone: e.DATELINE_TZ ?? 'UTC',
     logLevel: e.DATELINE_LOG_LEVEL ?? 'info',
     shellChannelId: e.DATELINE_SHELL_CHANNEL ?? 'shell',
-    feeds: { urls: splitList(e.DATELINE_FEEDS ?? ''), intervalMinutes: e.DATELINE_FEED_INTERVAL ?? 15, contact: e.DATELINE_FEED_CONTACT ?? null, allowPrivate: e.DATELINE_FEEDS_ALLOW_PRIVATE === 'on' },
+    feeds: {
+      urls: splitList(e.DATELINE_FEEDS ?? ''),
+      intervalMinutes: e.DATELINE_FEED_INTERVAL ?? 15,
+      contact: e.DATELINE_FEED_CONTACT ?? null,
+      allowPrivate: e.DATELINE_FEEDS_ALLOW_PRIVATE === 'on',
+    },
     watch: { enabled: e.DATELINE_WATCH !== 'off', dir: path.resolve(cwd, e.DATELINE_WATCH_DIR ?? dataDir) },
-    tenancy: { maxFeedsPerGuild: e.DATELINE_GUILD_MAX_FEEDS ?? 20, maxSubscriptionsPerGuild: e.DATELINE_GUILD_MAX_SUBSCRIPTIONS ?? 10, feedStories: e.DATELINE_FEED_STORIES ?? 'shared' },
+    tenancy: {
+      maxFeedsPerGuild: e.DATELINE_GUILD_MAX_FEEDS ?? 20,
+      maxSubscriptionsPerGuild: e.DATELINE_GUILD_MAX_SUBSCRIPTIONS ?? 10,
+      feedStories: e.DATELINE_FEED_STORIES ?? 'shared',
+    },
     ingestThreads: e.DATELINE_INGEST_THREADS ?? null,
     maxBodyBytes: (e.DATELINE_MAX_BODY_KB ?? 8192) * 1024,
     http: { port: e.DATELINE_HTTP_PORT ?? null, publicKey: e.DISCORD_PUBLIC_KEY?.toLowerCase() ?? null },

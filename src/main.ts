@@ -60,7 +60,11 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   // `npm start -- --db PATH`: the bot takes its store like every command of the tool.
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { db: { type: 'string' }, http: { type: 'boolean' }, port: { type: 'string' } }, strict: false });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { db: { type: 'string' }, http: { type: 'boolean' }, port: { type: 'string' } },
+    strict: false,
+  });
   const config = loadConfig(process.env, { dbPath: typeof values.db === 'string' ? values.db : undefined });
   // `--http [--port N]` (issue 20): slash commands arrive as signed HTTP POSTs instead of over the gateway.
   const httpPort = httpPortFromArgs(values, config);
@@ -101,7 +105,9 @@ async function startUp(config: Config, log: Logger, signal: AbortSignal, closers
   const load = firstLoad(isPostgresUrl(config.dbPath) ? path.join(config.dataDir, 'postgres-store') : config.dbPath);
   const count = await app.services.store.stories.count();
   if (primary && load.needed(count)) {
-    log.info(load.resuming(count) ? 'resuming the first-start load of the data folder' : 'empty store: ingesting the data folder', { dataDir: config.dataDir });
+    log.info(load.resuming(count) ? 'resuming the first-start load of the data folder' : 'empty store: ingesting the data folder', {
+      dataDir: config.dataDir,
+    });
     load.begin(count);
     try {
       const tally = await app.ingest([config.dataDir], undefined, {
@@ -205,7 +211,12 @@ async function run(
     },
   });
   if (config.watch.enabled) {
-    watcher = watchFolder({ dir: config.watch.dir, deps: { ...app.ingestDeps, signal }, log, ignoreDirs: [config.cacheDir, config.mapsDir] });
+    watcher = watchFolder({
+      dir: config.watch.dir,
+      deps: { ...app.ingestDeps, signal },
+      log,
+      ignoreDirs: [config.cacheDir, config.mapsDir],
+    });
     await watcher.ready;
     log.info('watching for new story files', { dir: config.watch.dir });
   }
@@ -217,6 +228,8 @@ main().catch((error: unknown) => {
     process.exit(1);
   }
   // the same redaction as the logs: a token inside an error message must not reach the terminal
-  process.stderr.write(`${redactSecrets(`Dateline failed to start: ${(error as Error).stack ?? String(error)}`, secretsFromEnv(process.env))}\n`);
+  process.stderr.write(
+    `${redactSecrets(`Dateline failed to start: ${(error as Error).stack ?? String(error)}`, secretsFromEnv(process.env))}\n`,
+  );
   process.exit(2);
 });

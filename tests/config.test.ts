@@ -48,7 +48,10 @@ describe('loadConfig', () => {
   it('reads the HTTP interactions port and public key (issue 20), refusing malformed ones', () => {
     expect(loadConfig({}, {}, '/x').http).toEqual({ port: null, publicKey: null });
     const key = 'AB'.repeat(32);
-    expect(loadConfig({ DATELINE_HTTP_PORT: '8080', DISCORD_PUBLIC_KEY: key }, {}, '/x').http).toEqual({ port: 8080, publicKey: key.toLowerCase() });
+    expect(loadConfig({ DATELINE_HTTP_PORT: '8080', DISCORD_PUBLIC_KEY: key }, {}, '/x').http).toEqual({
+      port: 8080,
+      publicKey: key.toLowerCase(),
+    });
     const bad = (): unknown => loadConfig({ DATELINE_HTTP_PORT: 'eighty', DISCORD_PUBLIC_KEY: 'abc' }, {}, '/x');
     expect(bad).toThrow(/DISCORD_PUBLIC_KEY: must be the 64 hex digits/);
     expect(bad).toThrow(/DATELINE_HTTP_PORT/);
@@ -56,8 +59,18 @@ describe('loadConfig', () => {
   });
 
   it('accepts a full Discord setup', () => {
-    const config = loadConfig({ DISCORD_TOKEN: ' abc.def.ghi ', DISCORD_GUILD_ID: '123456789012345678', DISCORD_API_URL: 'http://127.0.0.1:9999/api', DATELINE_TZ: 'Europe/London' });
-    expect(config.discord).toEqual({ token: 'abc.def.ghi', guildId: '123456789012345678', apiUrl: 'http://127.0.0.1:9999/api', applicationId: null });
+    const config = loadConfig({
+      DISCORD_TOKEN: ' abc.def.ghi ',
+      DISCORD_GUILD_ID: '123456789012345678',
+      DISCORD_API_URL: 'http://127.0.0.1:9999/api',
+      DATELINE_TZ: 'Europe/London',
+    });
+    expect(config.discord).toEqual({
+      token: 'abc.def.ghi',
+      guildId: '123456789012345678',
+      apiUrl: 'http://127.0.0.1:9999/api',
+      applicationId: null,
+    });
     expect(config.timezone).toBe('Europe/London');
   });
 });

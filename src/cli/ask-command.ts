@@ -8,7 +8,11 @@ import { openCliApp } from './open-app.js';
 
 /** `dateline ask "/where Raqqa" [--json] [--db PATH]`: one command, exactly as Discord would run it. */
 export async function runAsk(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, db: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, db: { type: 'string' } },
+  });
   const line = positionals.join(' ').trim();
   if (!line) {
     println(io.stderr, 'Usage: dateline ask "/command option:value …" [--json] [--db PATH]');
@@ -22,7 +26,10 @@ export async function runAsk(argv: string[], io: CliIo): Promise<number> {
     });
     const imagePath = saveReplyImage(result, config.mapsDir);
     const chartPath = saveReplyChart(result, config.mapsDir);
-    println(io.stdout, values.json ? JSON.stringify(replyToJson(result, imagePath, chartPath)) : renderReplyText(result, imagePath, chartPath));
+    println(
+      io.stdout,
+      values.json ? JSON.stringify(replyToJson(result, imagePath, chartPath)) : renderReplyText(result, imagePath, chartPath),
+    );
     if (isCrashReply(result)) return ExitCode.crash;
     return result.isError ? ExitCode.userError : ExitCode.ok;
   } finally {

@@ -9,10 +9,19 @@ import { openCliApp } from './open-app.js';
 const USAGE = 'Usage: dateline digest --at YYYY-MM-DDTHH:MM [--tz ZONE] [--about WORDS] [--json] [--all] [--db PATH]';
 
 /** `1987-03-02T08:00` (local wall time, seconds optional) → its parts; null when malformed. */
-export function parseLocalDateTime(text: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } | null {
+export function parseLocalDateTime(
+  text: string,
+): { year: number; month: number; day: number; hour: number; minute: number; second: number } | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
   if (!m) return null;
-  const [year, month, day, hour, minute, second] = m.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = m.slice(1).map((v) => Number(v ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const probe = new Date(Date.UTC(year, month - 1, day));
   if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return null;
   return { year, month, day, hour, minute, second };
@@ -26,7 +35,14 @@ export function parseLocalDateTime(text: string): { year: number; month: number;
 export async function runDigest(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { at: { type: 'string' }, tz: { type: 'string' }, about: { type: 'string' }, json: { type: 'boolean' }, all: { type: 'boolean' }, db: { type: 'string' } },
+    options: {
+      at: { type: 'string' },
+      tz: { type: 'string' },
+      about: { type: 'string' },
+      json: { type: 'boolean' },
+      all: { type: 'boolean' },
+      db: { type: 'string' },
+    },
   });
   if (!values.at) {
     println(io.stderr, USAGE);

@@ -14,13 +14,18 @@ import { articleToJson } from './show-command.js';
 /** Stories read from the store at a time: memory stays flat whatever the store's size. */
 const PAGE = 500;
 
-const USAGE = 'Usage: dateline export [--db PATH] [--since DATE] [--json]   (NDJSON on stdout: one `show --json` object per story, oldest first)';
+const USAGE =
+  'Usage: dateline export [--db PATH] [--since DATE] [--json]   (NDJSON on stdout: one `show --json` object per story, oldest first)';
 
 /** Every stored story (published at or after `since`), oldest first, a page at a time. */
 export async function* storedStories(store: StoryStore, since: Date | undefined): AsyncGenerator<StoredStory> {
   let after: StoryCursor | null = null;
   do {
-    const page: { stories: StoredStory[]; next: StoryCursor | null } = await store.storiesPage({ ...(since ? { since } : {}), after, limit: PAGE });
+    const page: { stories: StoredStory[]; next: StoryCursor | null } = await store.storiesPage({
+      ...(since ? { since } : {}),
+      after,
+      limit: PAGE,
+    });
     yield* page.stories;
     after = page.next;
   } while (after);
@@ -44,7 +49,11 @@ function parseSince(text: string): Date | null {
  * accepted so scripts can pass it as to the other commands. Exit 2 when the store cannot be read.
  */
 export async function runExport(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, db: { type: 'string' }, since: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, db: { type: 'string' }, since: { type: 'string' } },
+  });
   if (positionals.length > 0) {
     println(io.stderr, USAGE);
     return ExitCode.userError;

@@ -16,7 +16,11 @@ const USAGE = `Usage: dateline feed poll URL… [--json] [--db PATH]   poll feed
  * ETag/Last-Modified and health; other URLs are polled ad hoc. Exit 1 when anything was rejected.
  */
 export async function runFeed(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, db: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, db: { type: 'string' } },
+  });
   const [action, ...urls] = positionals;
   if (action === 'list') return listFeeds(io, values.db, values.json === true);
   if (action === 'remove' && urls.length > 0) return removeFeeds(io, values.db, urls);
@@ -32,10 +36,18 @@ export async function runFeed(argv: string[], io: CliIo): Promise<number> {
     const seconds = (performance.now() - started) / 1000;
     if (values.json) {
       // The contract: the last line of stdout is the tally.
-      println(io.stdout, JSON.stringify({ added: tally.added, duplicate: tally.duplicate, rejected: tally.rejected, errors: tally.errors }));
+      println(
+        io.stdout,
+        JSON.stringify({ added: tally.added, duplicate: tally.duplicate, rejected: tally.rejected, errors: tally.errors }),
+      );
     } else {
       for (const r of results) {
-        const what = r.outcome === 'not-modified' ? 'not modified (304)' : r.outcome === 'failed' ? 'failed' : `${r.tally.added} added, ${r.tally.duplicate} duplicate, ${r.tally.rejected} rejected`;
+        const what =
+          r.outcome === 'not-modified'
+            ? 'not modified (304)'
+            : r.outcome === 'failed'
+              ? 'failed'
+              : `${r.tally.added} added, ${r.tally.duplicate} duplicate, ${r.tally.rejected} rejected`;
         println(io.stdout, `${r.url}${r.title ? ` (${r.title})` : ''}: ${what}`);
       }
       println(io.stdout, formatTally(tally, seconds));
@@ -72,7 +84,20 @@ async function listFeeds(io: CliIo, db: string | undefined, json: boolean): Prom
   try {
     const feeds = await app.services.feeds.list();
     if (json) {
-      println(io.stdout, JSON.stringify({ feeds: feeds.map((f) => ({ url: f.url, title: f.title, intervalMinutes: f.intervalMinutes, origin: f.origin, owners: f.owners, channels: f.channels, health: f.health })) }));
+      println(
+        io.stdout,
+        JSON.stringify({
+          feeds: feeds.map((f) => ({
+            url: f.url,
+            title: f.title,
+            intervalMinutes: f.intervalMinutes,
+            origin: f.origin,
+            owners: f.owners,
+            channels: f.channels,
+            health: f.health,
+          })),
+        }),
+      );
     } else if (feeds.length === 0) {
       println(io.stdout, 'No feeds registered. Add them with DATELINE_FEEDS in .env or /feeds add.');
     } else {

@@ -16,7 +16,11 @@ export function formatTally(tally: IngestTally, seconds: number): string {
 
 /** `dateline ingest PATH… [--json] [--db PATH]`: exit 1 when anything was rejected. */
 export async function runIngest(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, db: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, db: { type: 'string' } },
+  });
   if (positionals.length === 0) {
     println(io.stderr, 'Usage: dateline ingest PATH… [--json] [--db PATH]  (files or folders: wire .txt, .ndjson, .json)');
     return ExitCode.userError;
@@ -36,7 +40,10 @@ export async function runIngest(argv: string[], io: CliIo): Promise<number> {
     const seconds = (performance.now() - started) / 1000;
     if (values.json) {
       // The contract: the last line of stdout is the tally.
-      println(io.stdout, JSON.stringify({ added: tally.added, duplicate: tally.duplicate, rejected: tally.rejected, errors: tally.errors }));
+      println(
+        io.stdout,
+        JSON.stringify({ added: tally.added, duplicate: tally.duplicate, rejected: tally.rejected, errors: tally.errors }),
+      );
     } else {
       println(io.stdout, formatTally(tally, seconds));
     }

@@ -20,7 +20,12 @@ export interface StoreCounts {
 
 async function countsOf(store: DatelineStore): Promise<StoreCounts> {
   const ledger = await store.subscriptions.exportLedger();
-  return { stories: await store.stories.count(), subscriptions: ledger.subscriptions.length, deliveries: ledger.deliveries.length, feeds: (await store.feeds.listFeeds()).length };
+  return {
+    stories: await store.stories.count(),
+    subscriptions: ledger.subscriptions.length,
+    deliveries: ledger.deliveries.length,
+    feeds: (await store.feeds.listFeeds()).length,
+  };
 }
 
 function describeCounts(c: StoreCounts): string {
@@ -33,7 +38,11 @@ function describeCounts(c: StoreCounts): string {
  * Stories keep their ids (derived from url or text) and are deduplicated as ingest does, subscriptions
  * match by channel, ledger rows by (subscription, date), feeds by URL: a second run adds nothing.
  */
-export async function copyStore(from: DatelineStore, to: DatelineStore, onProgress?: (copied: number) => void): Promise<StoreCounts & { duplicateStories: number }> {
+export async function copyStore(
+  from: DatelineStore,
+  to: DatelineStore,
+  onProgress?: (copied: number) => void,
+): Promise<StoreCounts & { duplicateStories: number }> {
   const added = { stories: 0, duplicateStories: 0, subscriptions: 0, deliveries: 0, feeds: 0 };
   let after: StoryCursor | null = null;
   let copied = 0;
@@ -42,7 +51,11 @@ export async function copyStore(from: DatelineStore, to: DatelineStore, onProgre
     const result = await to.stories.addArticles(
       page.stories.map(({ article, analysis }) => {
         const { id: _id, ingestedAt, ...fields } = article;
-        return { article: fields, analysis: { ...analysis, digest: digestFeatures(fields, analysis.sentences, analysis.places) }, ingestedAt };
+        return {
+          article: fields,
+          analysis: { ...analysis, digest: digestFeatures(fields, analysis.sentences, analysis.places) },
+          ingestedAt,
+        };
       }),
     );
     added.stories += result.added.length;
@@ -60,7 +73,11 @@ export async function copyStore(from: DatelineStore, to: DatelineStore, onProgre
 
 /** `dateline migrate --from data/dateline.db --to postgres://…`: move a store, printing counts on both sides. */
 export async function runMigrate(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } },
+  });
   if (positionals.length > 0 || !values.from || !values.to) {
     println(io.stderr, USAGE);
     return ExitCode.userError;
@@ -102,7 +119,10 @@ export async function runMigrate(argv: string[], io: CliIo): Promise<number> {
         println(io.stdout, `from ${fromName}: ${describeCounts(sourceCounts)}`);
         println(io.stdout, `to   ${toName}: before ${describeCounts(before)}`);
         println(io.stdout, `to   ${toName}: after  ${describeCounts(after)}`);
-        println(io.stdout, `added ${added.stories} stories (${added.duplicateStories} already there), ${added.subscriptions} subscriptions, ${added.deliveries} ledger rows, ${added.feeds} feeds`);
+        println(
+          io.stdout,
+          `added ${added.stories} stories (${added.duplicateStories} already there), ${added.subscriptions} subscriptions, ${added.deliveries} ledger rows, ${added.feeds} feeds`,
+        );
       }
       return ExitCode.ok;
     } finally {

@@ -58,7 +58,11 @@ const USAGE = 'Usage: dateline reanalyze [--db PATH] [--since DATE]   (re-run th
 
 /** `dateline reanalyze [--db PATH] [--since DATE]`: progress on stderr, the count on stdout. */
 export async function runReanalyze(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: 'string' }, since: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { db: { type: 'string' }, since: { type: 'string' } },
+  });
   if (positionals.length > 0) {
     println(io.stderr, USAGE);
     return ExitCode.userError;
@@ -88,7 +92,10 @@ export async function runReanalyze(argv: string[], io: CliIo): Promise<number> {
     });
     if (io.stderrIsTty) io.stderr.write('\r\x1b[K');
     const seconds = (performance.now() - started) / 1000;
-    println(io.stdout, `reanalyzed ${done.toLocaleString('en-US')} stories in ${seconds.toFixed(1)} s; every story${since ? ` since ${values.since}` : ''} is at quote analyzer v${QUOTE_ANALYZER_VERSION}`);
+    println(
+      io.stdout,
+      `reanalyzed ${done.toLocaleString('en-US')} stories in ${seconds.toFixed(1)} s; every story${since ? ` since ${values.since}` : ''} is at quote analyzer v${QUOTE_ANALYZER_VERSION}`,
+    );
     return ExitCode.ok;
   } finally {
     await app.close();

@@ -41,15 +41,22 @@ function articleToText(article: Article, analysis: ArticleAnalysis | null): stri
   lines.push('', article.body, '');
   if (analysis) {
     lines.push(`quotes (${analysis.quotes.length}):`);
-    for (const q of analysis.quotes) lines.push(`  [${q.kind}] ${q.speaker}${q.speakerDescription ? `, ${q.speakerDescription}` : ''} ${q.verb ?? ''}: ${q.text}`);
-    lines.push(`places (${analysis.places.length}): ${analysis.places.map((p) => `${p.name}${p.countryCode ? ` [${p.countryCode}]` : ''}`).join(', ')}`);
+    for (const q of analysis.quotes)
+      lines.push(`  [${q.kind}] ${q.speaker}${q.speakerDescription ? `, ${q.speakerDescription}` : ''} ${q.verb ?? ''}: ${q.text}`);
+    lines.push(
+      `places (${analysis.places.length}): ${analysis.places.map((p) => `${p.name}${p.countryCode ? ` [${p.countryCode}]` : ''}`).join(', ')}`,
+    );
   }
   return lines.join('\n');
 }
 
 /** `dateline show ID [--json] [--db PATH]`. */
 export async function runShow(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, db: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, db: { type: 'string' } },
+  });
   const id = positionals[0];
   if (!id) {
     println(io.stderr, 'Usage: dateline show ID [--json] [--db PATH]   (ids are shown by /search and /latest)');

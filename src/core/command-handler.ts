@@ -58,9 +58,19 @@ export function createCommandHandler(commands: readonly Command[], services: Ser
         if (!isUserError(error)) throw error;
         return reply({ text: error.message, isError: true, ephemeral: true, data: error.data ?? { error: error.code } });
       }
-      return dispatchCommand(registry, command.name, { options: command.options, subcommand: command.subcommand, caller: command.caller, services });
+      return dispatchCommand(registry, command.name, {
+        options: command.options,
+        subcommand: command.subcommand,
+        caller: command.caller,
+        services,
+      });
     },
     complete: (request) =>
-      dispatchAutocomplete(registry, request.name, { options: request.options, subcommand: request.subcommand, focused: request.focused, services }),
+      dispatchAutocomplete(registry, request.name, {
+        options: request.options,
+        subcommand: request.subcommand,
+        focused: request.focused,
+        services,
+      }),
   };
 }

@@ -26,15 +26,16 @@ export function newErrorId(): string {
  * Run one command: user errors become normal error replies, anything else is logged with an error id
  * and becomes a short ephemeral apology. The one place errors are caught.
  */
-export async function dispatchCommand(
-  registry: ReadonlyMap<string, Command>,
-  name: string,
-  ctx: CommandContext,
-): Promise<Reply> {
+export async function dispatchCommand(registry: ReadonlyMap<string, Command>, name: string, ctx: CommandContext): Promise<Reply> {
   const command = registry.get(name);
   if (!command) {
     const known = [...registry.keys()].map((n) => `/${n}`).join(', ');
-    return reply({ text: `Unknown command /${name}. Commands: ${known}`, isError: true, ephemeral: true, data: { error: 'unknown_command' } });
+    return reply({
+      text: `Unknown command /${name}. Commands: ${known}`,
+      isError: true,
+      ephemeral: true,
+      data: { error: 'unknown_command' },
+    });
   }
   try {
     return await command.execute(ctx);

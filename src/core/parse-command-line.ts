@@ -81,7 +81,8 @@ export function parseCommandLine(line: string, definitions: ReadonlyMap<string, 
     }
   }
   if (loose.length > 0) {
-    const target = optionDefs.find((o) => o.type === OptionType.String && o.required && !raw.has(o.name)) ??
+    const target =
+      optionDefs.find((o) => o.type === OptionType.String && o.required && !raw.has(o.name)) ??
       optionDefs.find((o) => o.type === OptionType.String && !raw.has(o.name));
     if (!target) throw new UserError('usage', `/${name} does not take "${loose.join(' ')}". ${usage(name, subcommand, optionDefs)}`);
     raw.set(target.name, loose);
@@ -94,7 +95,10 @@ export function parseCommandLine(line: string, definitions: ReadonlyMap<string, 
   }
   for (const def of optionDefs) {
     if (def.required && !(def.name in options)) {
-      throw new UserError('usage', `/${name}${subcommand ? ` ${subcommand}` : ''} needs ${def.name}: (${def.description}). ${usage(name, subcommand, optionDefs)}`);
+      throw new UserError(
+        'usage',
+        `/${name}${subcommand ? ` ${subcommand}` : ''} needs ${def.name}: (${def.description}). ${usage(name, subcommand, optionDefs)}`,
+      );
     }
   }
   return { name, subcommand, options };
@@ -105,7 +109,10 @@ function convert(def: CommandOptionJson, value: string, command: string): Option
   if (def.type === OptionType.Integer || def.type === OptionType.Number) {
     const n = Number(v);
     if (v === '' || !Number.isFinite(n) || (def.type === OptionType.Integer && !Number.isInteger(n))) {
-      throw new UserError('usage', `/${command} ${def.name}: must be ${def.type === OptionType.Integer ? 'a whole number' : 'a number'}, got "${v}"`);
+      throw new UserError(
+        'usage',
+        `/${command} ${def.name}: must be ${def.type === OptionType.Integer ? 'a whole number' : 'a number'}, got "${v}"`,
+      );
     }
     if ((def.min_value !== undefined && n < def.min_value) || (def.max_value !== undefined && n > def.max_value)) {
       throw new UserError('usage', `/${command} ${def.name}: must be between ${def.min_value ?? '-∞'} and ${def.max_value ?? '∞'}`);

@@ -5,7 +5,14 @@ import type { StoryStore } from '../store/story-store.js';
 import { candidatesWithFeatures } from './backfill-features.js';
 import { formatInZone } from '../core/zoned-time.js';
 import { createAboutFilter, matchesAbout, type AboutFilter } from './about-filter.js';
-import { DEFAULT_GROUPING, groupStories, headlineKey, type GroupInput, type GroupingOptions, type TermBackground } from './group-stories.js';
+import {
+  DEFAULT_GROUPING,
+  groupStories,
+  headlineKey,
+  type GroupInput,
+  type GroupingOptions,
+  type TermBackground,
+} from './group-stories.js';
 import { DEFAULT_TEMPLATES, templateAndSeriesScores, type TemplateOptions } from './headline-templates.js';
 import { historyShapeSets } from './shape-history.js';
 import { pickSummary, SUMMARY_CHARS } from './story-features.js';
@@ -68,7 +75,13 @@ export interface BuildDigestOptions {
 }
 
 /** `maxHistory`: headlines read from the days before the window to learn routine shapes (two busy weeks). */
-export const DIGEST_DEFAULTS = { maxGroups: 10, maxStoriesPerGroup: 4, maxCandidates: 3000, summaryChars: SUMMARY_CHARS, maxHistory: 15_000 } as const;
+export const DIGEST_DEFAULTS = {
+  maxGroups: 10,
+  maxStoriesPerGroup: 4,
+  maxCandidates: 3000,
+  summaryChars: SUMMARY_CHARS,
+  maxHistory: 15_000,
+} as const;
 const DAY_MS = 86_400_000;
 /** Stories read from the window for `all`: every one (SQLite's LIMIT needs a number). */
 const ALL_CANDIDATES = 2 ** 31 - 1;
@@ -147,7 +160,14 @@ export async function buildDigest(deps: BuildDigestDeps, options: BuildDigestOpt
   windowAll.forEach((c, i) => {
     if (keep && !keep.has(c.id)) return;
     inputs.push({
-      id: c.id, publishedMs: c.publishedMs, headline: c.headline, headlineKey: keys[i]!, lead: '', placeKeys: [], terms: c.terms, dateline: c.datelinePlace,
+      id: c.id,
+      publishedMs: c.publishedMs,
+      headline: c.headline,
+      headlineKey: keys[i]!,
+      lead: '',
+      placeKeys: [],
+      terms: c.terms,
+      dateline: c.datelinePlace,
       bodyWords: c.bodyWords,
     });
     sourceOf.set(c.id, c.source);
@@ -156,7 +176,12 @@ export async function buildDigest(deps: BuildDigestDeps, options: BuildDigestOpt
   // 2. Routine series, learnt from the headlines of the days before the window and of the window itself
   // (each past day's shapes are kept between builds: shape-history.ts).
   const templates = options.templates ?? DEFAULT_TEMPLATES;
-  const history = await historyShapeSets(deps.store.digest, new Date(options.since.getTime() - templates.lookbackDays * DAY_MS), options.since, DIGEST_DEFAULTS.maxHistory);
+  const history = await historyShapeSets(
+    deps.store.digest,
+    new Date(options.since.getTime() - templates.lookbackDays * DAY_MS),
+    options.since,
+    DIGEST_DEFAULTS.maxHistory,
+  );
   // The whole window, not only what `about` kept: a series is a series whatever the filter.
   const { template: scores, series } = templateAndSeriesScores(windowAll, history, templates, keys);
   const templateOf = new Map(windowAll.map((c, i) => [c.headline, scores[i]!]));
@@ -173,13 +198,15 @@ export async function buildDigest(deps: BuildDigestDeps, options: BuildDigestOpt
   const shown = groups.slice(0, maxGroups).map((g) => {
     // The same story filed twice (an update, a repeat) is shown once: the representative or the newest.
     const seen = new Set<string>();
-    const members = g.ids.map((id) => byId.get(id)!).filter((c) => {
-      if (all) return true;
-      const key = c.headlineKey!;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+    const members = g.ids
+      .map((id) => byId.get(id)!)
+      .filter((c) => {
+        if (all) return true;
+        const key = c.headlineKey!;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
     const sources = new Set(g.ids.map((id) => sourceOf.get(id)));
     return { members, more: g.ids.length - Math.min(members.length, perGroup), storyCount: g.ids.length, sourceCount: sources.size };
   });
@@ -236,7 +263,13 @@ export function digestToJson(digest: Digest, options: { all?: boolean } = {}): D
       title: g.title,
       ...(all ? { storyCount: g.storyCount, sourceCount: g.sourceCount } : {}),
       stories: g.stories.map((s) => ({
-        articleId: s.articleId, title: s.title, date: s.date, source: s.source, summary: s.summary, places: s.places, ...(all ? { url: s.url } : {}),
+        articleId: s.articleId,
+        title: s.title,
+        date: s.date,
+        source: s.source,
+        summary: s.summary,
+        places: s.places,
+        ...(all ? { url: s.url } : {}),
       })),
     })),
   };

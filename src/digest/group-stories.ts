@@ -130,7 +130,10 @@ export const DEFAULT_GROUPING: Readonly<GroupingOptions> = {
 
 /** A headline lower-cased with every run of other characters than a-z and 0-9 as one space: the same story filed twice has one. */
 export function headlineKey(headline: string): string {
-  return headline.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return headline
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /**
@@ -163,7 +166,12 @@ const PLACE_COUNT = 1;
  * `@`-prefixed keys, last (`placeTermCount`). A word of a place name (`Swiss`, `Japan`) is left to
  * the place key: two stories that share only a country are not one event.
  */
-export function storyTerms(headline: string, lead: string, placeKeys: readonly string[], placeNames: readonly string[] = []): [string, number][] {
+export function storyTerms(
+  headline: string,
+  lead: string,
+  placeKeys: readonly string[],
+  placeNames: readonly string[] = [],
+): [string, number][] {
   const placeWords = new Set(placeNames.flatMap((name) => contentTokens(name)));
   const counts = new Map<string, number>();
   const add = (term: string, w: number): void => {
@@ -292,7 +300,13 @@ interface Vectors {
  * in a wire's every day). A big event's name is common today too, but rare before or after it. With
  * no background, or one smaller than the window (a new store), nothing can be told: all are kept.
  */
-function genericTerms(df: Int32Array, keyOf: readonly (number | string)[], n: number, options: Readonly<GroupingOptions>, background?: TermBackground): Uint8Array {
+function genericTerms(
+  df: Int32Array,
+  keyOf: readonly (number | string)[],
+  n: number,
+  options: Readonly<GroupingOptions>,
+  background?: TermBackground,
+): Uint8Array {
   const generic = new Uint8Array(df.length);
   const rest = background ? background.stories - n : 0;
   if (!background || rest < n) return generic;
@@ -484,7 +498,15 @@ interface Scratch {
 }
 
 function newScratch(stories: number, terms: number): Scratch {
-  return { dot: new Float64Array(stories), shared: new Int32Array(stories), holderShare: 0, mark: new Int32Array(stories), stamp: 0, touched: [], termMark: new Int32Array(terms) };
+  return {
+    dot: new Float64Array(stories),
+    shared: new Int32Array(stories),
+    holderShare: 0,
+    mark: new Int32Array(stories),
+    stamp: 0,
+    touched: [],
+    termMark: new Int32Array(terms),
+  };
 }
 
 /** Walk term t's run: each event holding it gains `x` times its summed weight (and a shared word unless a place). */
@@ -532,7 +554,14 @@ function decay(gapMs: number, options: Readonly<GroupingOptions>): number {
  * threshold, among events sharing enough event words with it (a place or filler word alone never
  * makes an event); -1 when none. Ties go to the older event.
  */
-function bestEvent(vectors: Vectors, events: Events, i: number, publishedMs: number, options: Readonly<GroupingOptions>, scratch: Scratch): number {
+function bestEvent(
+  vectors: Vectors,
+  events: Events,
+  i: number,
+  publishedMs: number,
+  options: Readonly<GroupingOptions>,
+  scratch: Scratch,
+): number {
   // A story with fewer event words than that cannot show it shares an event: it stays alone.
   const need = options.minSharedWords;
   if (vectors.words[i]! < need) return -1;
@@ -591,7 +620,7 @@ function before(x: MergeCandidate, y: MergeCandidate): boolean {
 
 function heapPush(heap: MergeCandidate[], c: MergeCandidate): void {
   heap.push(c);
-  for (let k = heap.length - 1; k > 0; ) {
+  for (let k = heap.length - 1; k > 0;) {
     const parent = (k - 1) >> 1;
     if (!before(heap[k]!, heap[parent]!)) break;
     [heap[k], heap[parent]] = [heap[parent]!, heap[k]!];
@@ -604,7 +633,7 @@ function heapPop(heap: MergeCandidate[]): MergeCandidate | undefined {
   const last = heap.pop();
   if (heap.length > 0 && last) {
     heap[0] = last;
-    for (let k = 0; ; ) {
+    for (let k = 0; ;) {
       const l = 2 * k + 1;
       const r = l + 1;
       let m = k;
@@ -674,10 +703,18 @@ function mergeEvents(vectors: Vectors, events: Events, members: number[][], opti
  * the events as the merge left them and an established event is never moved, so the order of the
  * groups changes nothing.
  */
-function attachStrays(stories: readonly GroupInput[], vectors: Vectors, events: Events, members: number[][], options: Readonly<GroupingOptions>, scratch: Scratch): void {
+function attachStrays(
+  stories: readonly GroupInput[],
+  vectors: Vectors,
+  events: Events,
+  members: number[][],
+  options: Readonly<GroupingOptions>,
+  scratch: Scratch,
+): void {
   if (!Number.isFinite(options.attachMinSize)) return;
   // A headline: few event words (`lengthReference`), and a body, when known, shorter than a headline and a lead.
-  const isHeadline = (i: number): boolean => storyness(vectors.words[i]!, options) === 0 && (stories[i]!.bodyWords ?? 0) < options.storyWords;
+  const isHeadline = (i: number): boolean =>
+    storyness(vectors.words[i]!, options) === 0 && (stories[i]!.bodyWords ?? 0) < options.storyWords;
   const moves: [number, number][] = [];
   for (let e = 0; e < members.length; e++) {
     const list = members[e]!;
@@ -702,7 +739,8 @@ function attachStrays(stories: readonly GroupInput[], vectors: Vectors, events: 
           }
           scratch.dot[f]! += x * events.sum[p]!;
           const holders = events.holders[p]!;
-          if (vectors.isPlace[t] !== 1 && holders >= size * options.attachCoreShare && holders >= vectors.df[t]! * options.attachCoreShare) scratch.shared[f]!++;
+          if (vectors.isPlace[t] !== 1 && holders >= size * options.attachCoreShare && holders >= vectors.df[t]! * options.attachCoreShare)
+            scratch.shared[f]!++;
         }
       }
     }
@@ -710,7 +748,8 @@ function attachStrays(stories: readonly GroupInput[], vectors: Vectors, events: 
     let bestSim = options.threshold;
     for (const f of scratch.touched) {
       if (scratch.shared[f]! < 1 || events.norm2[f]! === 0) continue;
-      const sim = (scratch.dot[f]! / Math.sqrt(events.norm2[f]! * events.norm2[e]!)) * decay(events.newestMs[e]! - events.newestMs[f]!, options);
+      const sim =
+        (scratch.dot[f]! / Math.sqrt(events.norm2[f]! * events.norm2[e]!)) * decay(events.newestMs[e]! - events.newestMs[f]!, options);
       if (sim > bestSim || (sim === bestSim && f < best)) {
         best = f;
         bestSim = sim;
@@ -809,8 +848,13 @@ export function groupStories(
       }
     }
     const rest = list.filter((i) => i !== central).sort((a, b) => publishedMs[b]! - publishedMs[a]! || a - b);
-    const coverage = groupCoverage(list.map((i) => stories[i]!), options);
+    const coverage = groupCoverage(
+      list.map((i) => stories[i]!),
+      options,
+    );
     groups.push({ ids: [central, ...rest].map((i) => stories[i]!.id), newestMs, score: coverage + recency });
   }
-  return groups.sort((a, b) => b.score - a.score || b.newestMs - a.newestMs || (a.ids[0]! < b.ids[0]! ? -1 : a.ids[0]! > b.ids[0]! ? 1 : 0));
+  return groups.sort(
+    (a, b) => b.score - a.score || b.newestMs - a.newestMs || (a.ids[0]! < b.ids[0]! ? -1 : a.ids[0]! > b.ids[0]! ? 1 : 0),
+  );
 }

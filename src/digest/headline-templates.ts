@@ -11,7 +11,9 @@ import { headlineKey } from './group-stories.js';
 
 /** Month names are a slot of a template ("EXPORTS RISE IN JANUARY"), like numbers. */
 const MONTHS: ReadonlySet<string> = new Set(
-  'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december'.split(' '),
+  'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -20,7 +22,10 @@ const MONTHS: ReadonlySet<string> = new Set(
  * and month names removed.
  */
 export function headlineSkeleton(headline: string): string[] {
-  const text = headline.replace(/<[^>]*>/g, ' ').toLowerCase().replace(/\./g, '');
+  const text = headline
+    .replace(/<[^>]*>/g, ' ')
+    .toLowerCase()
+    .replace(/\./g, '');
   const out: string[] = [];
   for (const raw of text.match(/[a-z0-9']+/g) ?? []) {
     const word = raw.includes("'") ? raw.replace(/'s?$/, '').replace(/'/g, '') : raw;

@@ -35,7 +35,16 @@ export function formatDigestDay(date: Date, tz: string): string {
 }
 
 export function formatDigestMoment(date: Date, tz: string): string {
-  return fmt(date, tz, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' });
+  return fmt(date, tz, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  });
 }
 
 /** Sources like "Reuters (Reuters-21578, Distribution 1.0)" read as "Reuters" in a list. */
@@ -44,7 +53,9 @@ function shortSource(source: string): string {
 }
 
 function storyMeta(story: DigestStory, tz: string): string {
-  const when = Number.isNaN(Date.parse(story.date)) ? story.date : fmt(new Date(story.date), tz, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const when = Number.isNaN(Date.parse(story.date))
+    ? story.date
+    : fmt(new Date(story.date), tz, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   return [shortSource(story.source), when, story.places.join(', ')].filter(Boolean).join(' · ');
 }
 
@@ -68,7 +79,10 @@ export function groupFields(group: DigestGroup, rank: number, tz: string): Reply
   let current: string[] = [];
   const flush = (): void => {
     if (current.length === 0) return;
-    const name = fields.length === 0 ? clip(`${rank}. ${group.title} (${total} stories${sources})`, L.fieldName) : clip(`${rank}. (continued)`, L.fieldName);
+    const name =
+      fields.length === 0
+        ? clip(`${rank}. ${group.title} (${total} stories${sources})`, L.fieldName)
+        : clip(`${rank}. (continued)`, L.fieldName);
     fields.push({ name, value: current.join('\n\n') });
     current = [];
   };

@@ -89,7 +89,8 @@ function errorText(error: unknown): string {
  * Exactly once: claim (intent) → send part by part, recording each → mark delivered.
  */
 export function createDigestScheduler(options: DigestSchedulerOptions): DigestScheduler {
-  const o = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as typeof DEFAULTS & DigestSchedulerOptions;
+  const o = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as typeof DEFAULTS &
+    DigestSchedulerOptions;
   const owner = options.owner ?? `scheduler-${randomBytes(4).toString('hex')}`;
   const { subscriptions, log, transport } = options;
   let task: ScheduledTask | null = null;
@@ -123,7 +124,8 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
       const leaseUntil = (): Date => new Date(options.clock.now().getTime() + o.leaseMs);
       // The fencing check: this claim is still the current one (same owner, same lease version).
       const stillOurs = (): Promise<boolean> => subscriptions.holdClaim(sub.id, d.localDate, owner, d.leaseVersion, leaseUntil());
-      const lost = (): void => log.warn('digest claim lost; not posting', { subscription: sub.id, localDate: d.localDate, leaseVersion: d.leaseVersion });
+      const lost = (): void =>
+        log.warn('digest claim lost; not posting', { subscription: sub.id, localDate: d.localDate, leaseVersion: d.leaseVersion });
       let foundPosted = false;
       for (let i = d.messageIds.length; i < parts.length; i++) {
         const partKey = partMarker(marker, i);
@@ -132,7 +134,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
           const found = await withTimeout(transport.findRecentMessage(target, partKey), o.sendTimeoutMs, 'looking for the digest');
           if (found) {
             foundPosted = true;
-            if (!await subscriptions.recordPart(sub.id, d.localDate, owner, found.id, leaseUntil(), d.leaseVersion)) return lost();
+            if (!(await subscriptions.recordPart(sub.id, d.localDate, owner, found.id, leaseUntil(), d.leaseVersion))) return lost();
             continue;
           }
         }
@@ -141,7 +143,11 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
         try {
           // The same nonce on every attempt and in every process: Discord drops a repeat of this part.
           const nonce = messageNonce('digest', sub.id, d.localDate, i);
-          sent = await withTimeout(transport.send(target, parts[i]!, { nonce, beforeSend: stillOurs }), o.sendTimeoutMs, 'posting the digest');
+          sent = await withTimeout(
+            transport.send(target, parts[i]!, { nonce, beforeSend: stillOurs }),
+            o.sendTimeoutMs,
+            'posting the digest',
+          );
         } catch (error) {
           if (error instanceof SendCancelledError) return lost();
           // A timeout or a 5xx may come after Discord created the message: look before calling it failed.
@@ -149,10 +155,15 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
             ? await withTimeout(transport.findRecentMessage(target, partKey), o.sendTimeoutMs, 'looking for the digest').catch(() => null)
             : null;
           if (!found) throw error;
-          log.info('digest part was posted although sending failed', { subscription: sub.id, localDate: d.localDate, part: i + 1, error: errorText(error) });
+          log.info('digest part was posted although sending failed', {
+            subscription: sub.id,
+            localDate: d.localDate,
+            part: i + 1,
+            error: errorText(error),
+          });
           sent = found;
         }
-        if (!await subscriptions.recordPart(sub.id, d.localDate, owner, sent.id, leaseUntil(), d.leaseVersion)) {
+        if (!(await subscriptions.recordPart(sub.id, d.localDate, owner, sent.id, leaseUntil(), d.leaseVersion))) {
           log.warn('digest claim lost while posting', { subscription: sub.id, localDate: d.localDate });
           return;
         }
@@ -161,7 +172,14 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
       if (foundPosted) report.resolved.push(key);
       else report.delivered.push(key);
       if (d.late) report.late.push(key);
-      log.info('digest posted', { subscription: sub.id, channel: sub.channelId, localDate: d.localDate, parts: parts.length, late: d.late, resolved: foundPosted });
+      log.info('digest posted', {
+        subscription: sub.id,
+        channel: sub.channelId,
+        localDate: d.localDate,
+        parts: parts.length,
+        late: d.late,
+        resolved: foundPosted,
+      });
     } catch (error) {
       const now = options.clock.now();
       const reason = errorText(error);
@@ -169,13 +187,26 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
         await subscriptions.failAttempt(sub.id, d.localDate, owner, reason, null, now);
         await subscriptions.pause(sub.id, `posting failed ${d.attempts} times (last: ${reason})`, now);
         report.failed.push(key);
-        log.error('digest failed; subscription paused', { subscription: sub.id, channel: sub.channelId, localDate: d.localDate, attempts: d.attempts, error: reason });
+        log.error('digest failed; subscription paused', {
+          subscription: sub.id,
+          channel: sub.channelId,
+          localDate: d.localDate,
+          attempts: d.attempts,
+          error: reason,
+        });
       } else {
         const delays = o.retryDelaysMs;
         const delay = delays[Math.min(d.attempts - 1, delays.length - 1)] ?? 60_000;
         await subscriptions.failAttempt(sub.id, d.localDate, owner, reason, new Date(now.getTime() + delay), now);
         report.retrying.push(key);
-        log.warn('digest post failed; will retry', { subscription: sub.id, channel: sub.channelId, localDate: d.localDate, attempt: d.attempts, retryInMs: delay, error: reason });
+        log.warn('digest post failed; will retry', {
+          subscription: sub.id,
+          channel: sub.channelId,
+          localDate: d.localDate,
+          attempt: d.attempts,
+          retryInMs: delay,
+          error: reason,
+        });
       }
     }
   }

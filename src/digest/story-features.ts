@@ -49,8 +49,19 @@ export function pickSummary<S extends { score: number }>(sentences: readonly S[]
 
 /** JavaScript's `\s`: what `split(/\s+/)` splits on. */
 function isSpace(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** `text.split(/\s+/).filter(Boolean).length` without making the words. */
@@ -67,7 +78,8 @@ export function countWords(text: string): number {
 
 /** Grouping's place keys: each mention's place (or name), then the countries mentioned. */
 export function placeKeys(places: readonly Pick<PlaceMention, 'geonameId' | 'name' | 'countryCode'>[]): string[] {
-  return places.map((p) => (p.geonameId !== null ? `g:${p.geonameId}` : `n:${p.name.toLowerCase()}`))
+  return places
+    .map((p) => (p.geonameId !== null ? `g:${p.geonameId}` : `n:${p.name.toLowerCase()}`))
     .concat(places.flatMap((p) => (p.countryCode ? [`c:${p.countryCode}`] : [])));
 }
 
@@ -98,10 +110,21 @@ export function digestFeatures(
   const { body, headline } = article;
   const stored = sentences.map((s) => ({ start: s.start, end: s.end, score: storedScore(s.score) }));
   const textOf = (span: { start: number; end: number }): string => squeeze(body.slice(span.start, span.end));
-  const sentence = pickSummary(stored, textOf) ?? body.split(/\n\s*\n/)[0]?.replace(/\s+/g, ' ').trim() ?? '';
+  const sentence =
+    pickSummary(stored, textOf) ??
+    body
+      .split(/\n\s*\n/)[0]
+      ?.replace(/\s+/g, ' ')
+      .trim() ??
+    '';
   const lead = stored.slice(0, 2).map(textOf).join(' ') || body.slice(0, 400);
   const ordered = storedPlaceOrder(places);
-  const terms = storyTerms(headline, lead, placeKeys(ordered), ordered.map((p) => p.name));
+  const terms = storyTerms(
+    headline,
+    lead,
+    placeKeys(ordered),
+    ordered.map((p) => p.name),
+  );
   return {
     summary: shorten(sentence, SUMMARY_CHARS),
     bodyWords: countWords(body),

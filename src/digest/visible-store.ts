@@ -4,7 +4,11 @@ import type { BuildDigestDeps } from './build-digest.js';
 export type StoryVisibilityFilter = <T extends { id: string }>(guildId: string | null, items: readonly T[]) => Promise<T[]>;
 
 /** The store as one server's digest sees it: candidates it may not see are left out. */
-export function storeVisibleTo(store: BuildDigestDeps['store'], guildId: string | null, visibleTo: StoryVisibilityFilter | undefined): BuildDigestDeps['store'] {
+export function storeVisibleTo(
+  store: BuildDigestDeps['store'],
+  guildId: string | null,
+  visibleTo: StoryVisibilityFilter | undefined,
+): BuildDigestDeps['store'] {
   if (!visibleTo || guildId === null) return store;
   const digest = store.digest;
   return {

@@ -137,7 +137,9 @@ export function goldRegion(gaz: Gazetteer, g: GoldToponym): GoldRegion {
     const key = foldName(name);
     const m = DIVISION_WORD_RE.exec(key);
     const cands = [...exactCandidates(gaz, key), ...(m ? exactCandidates(gaz, key.slice(0, m.index)) : [])];
-    const hit = cands.find((c) => gaz.kind(c.index) === 'admin1' && (country === null || gaz.country(c.index) === country) && test(c.index));
+    const hit = cands.find(
+      (c) => gaz.kind(c.index) === 'admin1' && (country === null || gaz.country(c.index) === country) && test(c.index),
+    );
     return hit ? hit.index : -1;
   };
   if (g.fcode === 'ADM1' && g.country && g.admin1) {
@@ -147,8 +149,12 @@ export function goldRegion(gaz: Gazetteer, g: GoldToponym): GoldRegion {
   }
   if (!g.fcode && g.wikipedia && g.lat !== null && g.lon !== null) {
     const { lat, lon } = g;
-    const title = decodeURIComponent(g.wikipedia.slice(g.wikipedia.lastIndexOf('/') + 1)).replace(/_/g, ' ').replace(/\s*\(.*\)\s*$/, '');
-    const country = exactCandidates(gaz, foldName(title)).find((c) => gaz.kind(c.index) === 'country' && countryContains(gaz.country(c.index), lat, lon));
+    const title = decodeURIComponent(g.wikipedia.slice(g.wikipedia.lastIndexOf('/') + 1))
+      .replace(/_/g, ' ')
+      .replace(/\s*\(.*\)\s*$/, '');
+    const country = exactCandidates(gaz, foldName(title)).find(
+      (c) => gaz.kind(c.index) === 'country' && countryContains(gaz.country(c.index), lat, lon),
+    );
     if (country) return { kind: 'country', code: gaz.country(country.index) };
     const i = admin1Of(title, null, (a) => divisionContains(gaz, a, lat, lon));
     if (i >= 0) return { kind: 'admin1', index: i };
@@ -164,7 +170,12 @@ type StoredMention = Pick<PlaceMention, 'start' | 'end' | 'geonameId' | 'country
  * for a gold country, the stored country code is its code; or, for a gold division, the stored place
  * is that division.
  */
-export function isRightEndToEnd(gaz: Gazetteer, g: GoldToponym, region: GoldRegion, m: StoredMention): { right: boolean; byDistance: boolean } {
+export function isRightEndToEnd(
+  gaz: Gazetteer,
+  g: GoldToponym,
+  region: GoldRegion,
+  m: StoredMention,
+): { right: boolean; byDistance: boolean } {
   const byDistance = g.lat !== null && g.lon !== null && m.lat !== null && m.lon !== null && haversineKm(m.lat, m.lon, g.lat, g.lon) <= 161;
   if (byDistance) return { right: true, byDistance };
   if (region?.kind === 'country' && m.countryCode === region.code) return { right: true, byDistance };

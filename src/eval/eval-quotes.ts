@@ -201,8 +201,12 @@ export function formatReport(res: QuoteEvalResult, articles: number): string[] {
   }
   const acc = res.speakerTotal === 0 ? 0 : res.speakerCorrect / res.speakerTotal;
   const exact = res.speakerTotal === 0 ? 0 : res.speakerExact / res.speakerTotal;
-  lines.push(`speaker accuracy=${f2(acc)} (${res.speakerCorrect}/${res.speakerTotal} matched with a gold speaker: predicted span overlaps gold)`);
-  lines.push(`speaker exact=${f2(exact)} (${res.speakerExact}/${res.speakerTotal}: predicted span touches exactly the word tokens the gold speaker span touches)`);
+  lines.push(
+    `speaker accuracy=${f2(acc)} (${res.speakerCorrect}/${res.speakerTotal} matched with a gold speaker: predicted span overlaps gold)`,
+  );
+  lines.push(
+    `speaker exact=${f2(exact)} (${res.speakerExact}/${res.speakerTotal}: predicted span touches exactly the word tokens the gold speaker span touches)`,
+  );
   const d = prf(res.direct);
   const r = prf(res.reported);
   lines.push(

@@ -64,7 +64,11 @@ function isSummaryRecord(v: unknown): v is SummaryRecord {
  * Greedy oracle: repeatedly add the sentence that most raises ROUGE-2 F1 against the reference,
  * stopping at the budget or when no sentence helps; in article order.
  */
-export function greedyOracle(candidates: readonly (readonly string[])[], reference: readonly (readonly string[])[], count: number): number[] {
+export function greedyOracle(
+  candidates: readonly (readonly string[])[],
+  reference: readonly (readonly string[])[],
+  count: number,
+): number[] {
   const referenceCounts = ngramCounts(reference.flat(), 2);
   const chosen: number[] = [];
   let best = 0;
@@ -73,7 +77,13 @@ export function greedyOracle(candidates: readonly (readonly string[])[], referen
     for (let i = 0; i < candidates.length; i++) {
       if (chosen.includes(i)) continue;
       const trial = [...chosen, i].sort((a, b) => a - b);
-      const f1 = rougeNFromCounts(ngramCounts(trial.flatMap((k) => candidates[k]!), 2), referenceCounts).f1;
+      const f1 = rougeNFromCounts(
+        ngramCounts(
+          trial.flatMap((k) => candidates[k]!),
+          2,
+        ),
+        referenceCounts,
+      ).f1;
       if (f1 > best) {
         best = f1;
         pick = i;
@@ -119,7 +129,10 @@ export function evaluateSummaries(records: readonly SummaryRecord[], count: numb
     const candidateTokens = tokenizeSentences(sentences.map((s) => s.text));
     const reference = tokenizeSentences(splitSentences(record.summary).map((s) => s.text));
     const add = (system: SystemName, picked: readonly Pick<Sentence, 'index'>[]): void => {
-      const scores: RougeScores = rougeScores(picked.map((s) => candidateTokens[s.index]!), reference);
+      const scores: RougeScores = rougeScores(
+        picked.map((s) => candidateTokens[s.index]!),
+        reference,
+      );
       sums[system].rouge1 += scores.rouge1.f1;
       sums[system].rouge2 += scores.rouge2.f1;
       sums[system].rougeLsum += scores.rougeLsum.f1;
@@ -132,7 +145,10 @@ export function evaluateSummaries(records: readonly SummaryRecord[], count: numb
 
     add('lead', sentences.slice(0, count));
     add('textrank', textRankSummary(sentences, count));
-    add('oracle', greedyOracle(candidateTokens, reference, count).map((index) => ({ index })));
+    add(
+      'oracle',
+      greedyOracle(candidateTokens, reference, count).map((index) => ({ index })),
+    );
   }
 
   const n = Math.max(1, records.length);

@@ -80,9 +80,7 @@ export function lcsIndices(a: readonly string[], b: readonly string[]): number[]
   for (let i = 1; i < rows; i++) {
     for (let j = 1; j < cols; j++) {
       table[i * cols + j] =
-        a[i - 1] === b[j - 1]
-          ? table[(i - 1) * cols + j - 1]! + 1
-          : Math.max(table[(i - 1) * cols + j]!, table[i * cols + j - 1]!);
+        a[i - 1] === b[j - 1] ? table[(i - 1) * cols + j - 1]! + 1 : Math.max(table[(i - 1) * cols + j]!, table[i * cols + j - 1]!);
     }
   }
   // backtrack as rouge-score's _backtrack_norec does (prefer moving up in `a` on ties)

@@ -112,7 +112,11 @@ function privateAddressError(hostname: string): NodeJS.ErrnoException {
  * public: the socket then connects to exactly the address that was checked.
  */
 export function checkingLookup(policy: AddressPolicy): LookupFunction {
-  const lookup = (hostname: string, options: LookupOneOptions | LookupAllOptions, callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void): void => {
+  const lookup = (
+    hostname: string,
+    options: LookupOneOptions | LookupAllOptions,
+    callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+  ): void => {
     policy
       .lookup(hostname)
       .then((found) => {
@@ -123,7 +127,10 @@ export function checkingLookup(policy: AddressPolicy): LookupFunction {
         } else if (!addresses.every((a) => resolvedAllowed(a.address, policy))) {
           callback(privateAddressError(hostname), []);
         } else if (options.all) {
-          callback(null, addresses.map((a) => ({ address: a.address, family: a.family })));
+          callback(
+            null,
+            addresses.map((a) => ({ address: a.address, family: a.family })),
+          );
         } else {
           callback(null, addresses[0]!.address, addresses[0]!.family);
         }

@@ -31,7 +31,12 @@ export function feedItemsToRecords(feed: ParsedFeed, ctx: FeedItemContext): Feed
 
 function itemToRecord(item: FeedItem, source: string, ctx: FeedItemContext): FeedRecord {
   const line = item.index;
-  const reject = (reason: string): FeedRecord => ({ ok: false, line, reason: `item ${item.index}${item.title ? ` ("${clip(htmlToLine(item.title))}")` : ''}: ${reason}`, undated: false });
+  const reject = (reason: string): FeedRecord => ({
+    ok: false,
+    line,
+    reason: `item ${item.index}${item.title ? ` ("${clip(htmlToLine(item.title))}")` : ''}: ${reason}`,
+    undated: false,
+  });
 
   const url = resolveLink(item.link, ctx.feedUrl);
   if (!url) return reject(item.link ? `link "${clip(item.link)}" is not an http(s) URL` : 'item has no link');

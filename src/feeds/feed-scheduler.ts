@@ -41,7 +41,8 @@ export function startFeedScheduler(deps: FeedSchedulerDeps): FeedScheduler {
         await deps.send(post.target, post.reply, { nonce: post.nonce });
         return;
       } catch (error) {
-        if (attempt === 2 || stopped) deps.log.warn('new-story post failed', { feed: feedUrl, channel: post.target.channelId, attempt, error });
+        if (attempt === 2 || stopped)
+          deps.log.warn('new-story post failed', { feed: feedUrl, channel: post.target.channelId, attempt, error });
         if (stopped) return;
       }
     }

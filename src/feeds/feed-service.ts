@@ -145,7 +145,10 @@ export function normaliseFeedUrl(input: string): string {
   try {
     url = new URL(input.trim().replace(/^<|>$/g, ''));
   } catch {
-    throw new UserError('bad_url', `"${truncate(input, 200)}" is not a URL. Give the feed's full address, e.g. https://example.com/rss.xml`);
+    throw new UserError(
+      'bad_url',
+      `"${truncate(input, 200)}" is not a URL. Give the feed's full address, e.g. https://example.com/rss.xml`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new UserError('bad_url', `Only http and https feeds can be polled, not ${url.protocol}`);
@@ -158,13 +161,20 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
   const defaultInterval = deps.defaultIntervalMinutes ?? DEFAULT_FEED_INTERVAL_MINUTES;
   const maxPosts = deps.maxPostsPerPoll ?? 5;
   const inFlight = new Map<string, Promise<FeedPollResult>>();
-  const policy: AddressPolicy = { lookup: deps.lookup ?? systemLookup, ...(deps.treatAsPublic ? { treatAsPublic: deps.treatAsPublic } : {}) };
+  const policy: AddressPolicy = {
+    lookup: deps.lookup ?? systemLookup,
+    ...(deps.treatAsPublic ? { treatAsPublic: deps.treatAsPublic } : {}),
+  };
   // Shutdown aborts every fetch in flight through this signal instead of waiting out their timeouts.
   const shutdown = new AbortController();
   fetchOptions.signal = shutdown.signal;
   // Chat-added feeds: the URL is checked first (a clear refusal), then every connection's own DNS
   // answer, so a name that resolves elsewhere the second time (rebinding) is still refused.
-  const guardedFetchOptions: FetchFeedOptions = { ...fetchOptions, checkUrl: (url) => checkPublicUrl(url, policy), dispatcher: guardedDispatcher(policy) };
+  const guardedFetchOptions: FetchFeedOptions = {
+    ...fetchOptions,
+    checkUrl: (url) => checkPublicUrl(url, policy),
+    dispatcher: guardedDispatcher(policy),
+  };
   /** Only feeds added from chat are guarded; the operator's own feeds and command-line polls are trusted. */
   const guarded = (feed: Feed | null): boolean => !deps.allowPrivateAddresses && feed?.origin === 'command';
 
@@ -192,7 +202,13 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       if (feed) {
         const failures = feed.health.consecutiveFailures + 1;
         await deps.feedStore.recordPoll({
-          url, polledAt: started, outcome: 'failed', added: 0, rejected: 0, undated: 0, error: reason,
+          url,
+          polledAt: started,
+          outcome: 'failed',
+          added: 0,
+          rejected: 0,
+          undated: 0,
+          error: reason,
           nextPollAt: new Date(started.getTime() + backoffDelayMs(interval, failures, retryAfterMs)),
         });
       }
@@ -209,7 +225,17 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     }
     const nextPollAt = new Date(started.getTime() + backoffDelayMs(interval, 0));
     if (fetched.kind === 'not-modified') {
-      if (feed) await deps.feedStore.recordPoll({ url, polledAt: started, outcome: 'not-modified', added: 0, rejected: 0, undated: 0, error: null, nextPollAt });
+      if (feed)
+        await deps.feedStore.recordPoll({
+          url,
+          polledAt: started,
+          outcome: 'not-modified',
+          added: 0,
+          rejected: 0,
+          undated: 0,
+          error: null,
+          nextPollAt,
+        });
       deps.log.debug('feed not modified', { feed: url });
       return { url, outcome: 'not-modified', title: feed?.title ?? null, tally: emptyTally(), undated: 0, addedIds: [], posts: [] };
     }
@@ -224,7 +250,9 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     const itemStore = withOverrides(deps.store, {
       addArticles: async (batch) => {
         try {
-          const added = feed ? await deps.feedStore.commitItems(url, validators, () => deps.store.addArticles(batch)) : await deps.store.addArticles(batch);
+          const added = feed
+            ? await deps.feedStore.commitItems(url, validators, () => deps.store.addArticles(batch))
+            : await deps.store.addArticles(batch);
           storeFailure = null; // a busy chunk that a retry stored is not a failure
           return added;
         } catch (error) {
@@ -233,7 +261,11 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
         }
       },
     });
-    const { tally, addedIds } = await ingestRecords(records, url, { store: itemStore, analyze: deps.analyze, storeRetry: deps.storeRetry ?? { maxWaitMs: 10_000 } });
+    const { tally, addedIds } = await ingestRecords(records, url, {
+      store: itemStore,
+      analyze: deps.analyze,
+      storeRetry: deps.storeRetry ?? { maxWaitMs: 10_000 },
+    });
     if (storeFailure !== null) {
       const result = await recordFailure(`storing the feed's items failed: ${storeFailure as string}`, null);
       return { ...result, tally: { ...tally, errors: result.tally.errors }, title: parsed.feed.title };
@@ -241,14 +273,25 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     const addedSet = new Set(addedIds);
     // Which feed brought these stories: with DATELINE_FEED_STORIES=own-server, who may see them.
     if (feed) {
-      const seen = records.flatMap((r) => (r.ok ? [articleId(r.article.url, contentHash(r.article.body))] : [])).filter((id) => !addedSet.has(id));
+      const seen = records
+        .flatMap((r) => (r.ok ? [articleId(r.article.url, contentHash(r.article.body))] : []))
+        .filter((id) => !addedSet.has(id));
       await deps.feedStore.recordFeedStories(url, { added: addedIds, seen });
     }
     const undated = records.filter((r) => r.ok && r.undated && addedSet.has(articleId(r.article.url, contentHash(r.article.body)))).length;
     for (const e of tally.errors) deps.log.warn('feed item rejected', { feed: url, line: e.line, reason: e.reason });
     const itemProblem = tally.errors.length > 0 ? `${tally.errors.length} item(s) rejected; first: ${tally.errors[0]!.reason}` : null;
     if (feed) {
-      await deps.feedStore.recordPoll({ url, polledAt: started, outcome: 'ok', added: tally.added, rejected: tally.rejected, undated, error: itemProblem, nextPollAt });
+      await deps.feedStore.recordPoll({
+        url,
+        polledAt: started,
+        outcome: 'ok',
+        added: tally.added,
+        rejected: tally.rejected,
+        undated,
+        error: itemProblem,
+        nextPollAt,
+      });
     }
     deps.log.info('feed polled', { feed: url, added: tally.added, duplicate: tally.duplicate, rejected: tally.rejected });
     // The first successful poll would post the whole backlog: it only seeds the store (as MonitoRSS does).
@@ -299,7 +342,11 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       if (guildId !== null && !known?.owners.includes(guildId) && deps.maxFeedsPerGuild !== undefined) {
         const owned = (await deps.feedStore.feedsOwnedBy(guildId)).length;
         if (owned >= deps.maxFeedsPerGuild) {
-          throw new UserError('feed_limit', `This server already has ${owned} feeds, the most it may have (${deps.maxFeedsPerGuild}). Remove one with /feeds remove first.`, { error: 'feed_limit', limit: deps.maxFeedsPerGuild });
+          throw new UserError(
+            'feed_limit',
+            `This server already has ${owned} feeds, the most it may have (${deps.maxFeedsPerGuild}). Remove one with /feeds remove first.`,
+            { error: 'feed_limit', limit: deps.maxFeedsPerGuild },
+          );
         }
       }
       // A URL typed in chat must name a public host (SSRF), unless the operator listed it already.
@@ -326,7 +373,8 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       }
       return { created, feed: asSeenBy((await deps.feedStore.getFeed(url))!, guildId)!, poll };
     },
-    remove: async (url, guildId = null) => (guildId === null ? await deps.feedStore.removeFeed(tryNormalise(url)) : await deps.feedStore.removeOwner(tryNormalise(url), guildId)),
+    remove: async (url, guildId = null) =>
+      guildId === null ? await deps.feedStore.removeFeed(tryNormalise(url)) : await deps.feedStore.removeOwner(tryNormalise(url), guildId),
     removeChannel: async (url, channelId) => await deps.feedStore.removeChannel(tryNormalise(url), channelId),
     list: async (guildId = null) => {
       if (guildId === null) return await deps.feedStore.listFeeds();
@@ -347,7 +395,14 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
           continue;
         }
         if (await deps.feedStore.getFeed(url)) continue;
-        await deps.feedStore.addFeed({ url, intervalMinutes: defaultInterval, origin: 'config', addedAt: deps.clock.now(), addedBy: null, channel: null });
+        await deps.feedStore.addFeed({
+          url,
+          intervalMinutes: defaultInterval,
+          origin: 'config',
+          addedAt: deps.clock.now(),
+          addedBy: null,
+          channel: null,
+        });
         added += 1;
       }
       return added;
@@ -360,7 +415,10 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     },
     async visibleTo(guildId, items) {
       if ((deps.storyVisibility ?? 'shared') === 'shared' || guildId === null || items.length === 0) return [...items];
-      const hidden = await deps.feedStore.storiesHiddenFrom(guildId, items.map((i) => i.id));
+      const hidden = await deps.feedStore.storiesHiddenFrom(
+        guildId,
+        items.map((i) => i.id),
+      );
       return items.filter((i) => !hidden.has(i.id));
     },
     async stop() {
@@ -397,11 +455,22 @@ function tryNormalise(url: string): string {
 }
 
 function failed(url: string, reason: string, title: string | null = null): FeedPollResult {
-  return { url, outcome: 'failed', title, tally: { added: 0, duplicate: 0, rejected: 1, errors: [{ path: url, line: null, reason }] }, undated: 0, addedIds: [], posts: [] };
+  return {
+    url,
+    outcome: 'failed',
+    title,
+    tally: { added: 0, duplicate: 0, rejected: 1, errors: [{ path: url, line: null, reason }] },
+    undated: 0,
+    addedIds: [],
+    posts: [],
+  };
 }
 
 /** The short "new story" post: headline linking to the story, the lead, source and time. Plain text: the transport escapes and limits it. */
-export function newStoryReply(article: { id: string; headline: string; body: string; url: string | null; source: string; published: string }, feed: Pick<Feed, 'url' | 'title'>): Reply {
+export function newStoryReply(
+  article: { id: string; headline: string; body: string; url: string | null; source: string; published: string },
+  feed: Pick<Feed, 'url' | 'title'>,
+): Reply {
   const lead = article.body.split(/\n\s*\n/)[0] ?? article.body;
   return reply({
     title: truncate(article.headline, 240),

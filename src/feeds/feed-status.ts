@@ -24,7 +24,9 @@ export function feedStatusLine(feed: Feed): string {
   } else {
     parts.push('not polled yet');
   }
-  parts.push(`${plural(h.itemsAdded, 'story', 'stories')} added${h.itemsRejected ? `, ${h.itemsRejected} rejected` : ''}${h.itemsUndated ? `, ${h.itemsUndated} undated` : ''}`);
+  parts.push(
+    `${plural(h.itemsAdded, 'story', 'stories')} added${h.itemsRejected ? `, ${h.itemsRejected} rejected` : ''}${h.itemsUndated ? `, ${h.itemsUndated} undated` : ''}`,
+  );
   parts.push(`every ${feed.intervalMinutes} min, next ${when(h.nextPollAt)}`);
   if (feed.channels.length > 0) parts.push(`posts to ${feed.channels.map((c) => channelLabel(c.channelId)).join(', ')}`);
   return parts.join(' · ');

@@ -89,7 +89,7 @@ export async function fetchFeed(url: string, conditional: ConditionalHeaders, op
       if (conditional.lastModified) headers['if-modified-since'] = conditional.lastModified;
       const init = { headers, redirect: 'manual' as const, signal: controller.signal };
       const res: FetchedResponse = options.dispatcher
-        ? (await undiciFetch(current, { ...init, dispatcher: options.dispatcher }))
+        ? await undiciFetch(current, { ...init, dispatcher: options.dispatcher })
         : await fetch(current, init);
 
       if (res.status >= 300 && res.status < 400 && res.status !== 304) {
@@ -109,7 +109,10 @@ export async function fetchFeed(url: string, conditional: ConditionalHeaders, op
       }
       if (res.status !== 200) {
         await res.body?.cancel();
-        return { ...fail(current, `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`, res.status), retryAfterMs: retryAfter(res.headers.get('retry-after')) };
+        return {
+          ...fail(current, `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`, res.status),
+          retryAfterMs: retryAfter(res.headers.get('retry-after')),
+        };
       }
 
       const declared = Number(res.headers.get('content-length') ?? NaN);
@@ -181,7 +184,9 @@ async function readCapped(res: FetchedResponse, maxBytes: number): Promise<Uint8
 export function decodeBody(bytes: Uint8Array, contentType: string | null): string {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
   const charset =
-    /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ?? /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1] ?? 'utf-8';
+    /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ??
+    /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1] ??
+    'utf-8';
   try {
     return new TextDecoder(charset.toLowerCase()).decode(bytes);
   } catch {

@@ -2,8 +2,32 @@ import { Parser } from 'htmlparser2';
 
 /** Elements that end a paragraph: their text must not run into the next block's. */
 const BLOCK = new Set([
-  'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'section',
-  'article', 'header', 'footer', 'figure', 'figcaption', 'table', 'tr', 'hr', 'dd', 'dt', 'aside',
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'figure',
+  'figcaption',
+  'table',
+  'tr',
+  'hr',
+  'dd',
+  'dt',
+  'aside',
 ]);
 /** Elements whose content is never story text. */
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'head', 'title', 'form', 'button']);

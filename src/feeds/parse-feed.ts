@@ -91,7 +91,11 @@ function readRss(channel: XmlNode, format: 'rss' | 'rdf', items: unknown[]): Par
       const guid = nonEmpty(textOf(guidNode));
       // RSS 2.0: isPermaLink defaults to true; many feeds still put opaque ids there, so check it is a URL.
       const guidIsLink = guid !== null && asNode(guidNode)?.['@_isPermaLink'] !== 'false' && /^https?:\/\//i.test(guid);
-      const link = nonEmpty(textOf(item.link)) ?? atomHref(item['atom:link']) ?? (guidIsLink ? guid : null) ?? nonEmpty(attr(asNode(value), '@_rdf:about'));
+      const link =
+        nonEmpty(textOf(item.link)) ??
+        atomHref(item['atom:link']) ??
+        (guidIsLink ? guid : null) ??
+        nonEmpty(attr(asNode(value), '@_rdf:about'));
       return {
         index: i + 1,
         title: nonEmpty(textOf(item.title)),
@@ -145,8 +149,11 @@ function atomText(node: unknown, rawNode: unknown): { text: string | null; isHtm
 
 /** The href of the first `rel="alternate"` (or rel-less) link: the story's page. */
 function atomHref(value: unknown): string | null {
-  const links = asArray(value).map(asNode).filter((l): l is XmlNode => l !== null);
-  const page = links.find((l) => (attr(l, '@_rel') ?? 'alternate') === 'alternate' && attr(l, '@_href')) ?? links.find((l) => attr(l, '@_href'));
+  const links = asArray(value)
+    .map(asNode)
+    .filter((l): l is XmlNode => l !== null);
+  const page =
+    links.find((l) => (attr(l, '@_rel') ?? 'alternate') === 'alternate' && attr(l, '@_href')) ?? links.find((l) => attr(l, '@_href'));
   return nonEmpty(page ? attr(page, '@_href') : null);
 }
 

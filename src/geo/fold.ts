@@ -6,7 +6,19 @@ import { boundedMemo } from '../core/bounded-memo.js';
 
 /** Latin letters NFD does not decompose, mapped to ASCII by hand. */
 const SPECIAL: Record<string, string> = {
-  ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't', ŋ: 'n', ĸ: 'k',
+  ß: 'ss',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+  ŧ: 't',
+  ŋ: 'n',
+  ĸ: 'k',
 };
 
 /** Apostrophes and the ayn/hamza marks of transliterated Arabic: dropped, so `‘Afrīn` = `Afrin`, `Ma'arat` = `Maarat`. */
@@ -21,12 +33,18 @@ const DROPPED = /['’‘`´ʻʼʾʿ′"“”]/g;
 export const foldName: (name: string) => string = boundedMemo(foldUncached, 100_000);
 
 function foldUncached(name: string): string {
-  let s = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  let s = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
   s = s.replace(/[ßøæœłđðþıħŧŋĸ]/g, (c) => SPECIAL[c] ?? c);
   s = s.replace(DROPPED, '');
   // Dots of abbreviations go away without a space (`U.S.` → `us`, `St. Louis` → `st louis`).
   s = s.replace(/\.(?=\S)/g, '').replace(/\./g, ' ');
-  s = s.replace(/[-‐‑–—_/,()&]+/g, ' ').replace(/\s+/g, ' ').trim();
+  s = s
+    .replace(/[-‐‑–—_/,()&]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   // Only a-z, digits and spaces make a key.
   if (!/^[a-z0-9 ]*$/.test(s)) return '';
   return s;
@@ -37,8 +55,32 @@ const ARTICLE = /^(?:al|el|il|ul|ad|ed|ar|er|as|es|at|et|az|ez|an|en|ash|esh|ath
 
 /** Countries whose place names reach English news through Arabic/Persian/Kurdish transliteration. */
 export const TRANSLITERATED_COUNTRIES: ReadonlySet<string> = new Set([
-  'SY', 'IQ', 'LB', 'JO', 'PS', 'SA', 'YE', 'OM', 'AE', 'QA', 'BH', 'KW', 'EG', 'LY', 'TN', 'DZ', 'MA', 'SD', 'MR',
-  'IR', 'AF', 'TR', 'SO', 'DJ', 'EH', 'TD',
+  'SY',
+  'IQ',
+  'LB',
+  'JO',
+  'PS',
+  'SA',
+  'YE',
+  'OM',
+  'AE',
+  'QA',
+  'BH',
+  'KW',
+  'EG',
+  'LY',
+  'TN',
+  'DZ',
+  'MA',
+  'SD',
+  'MR',
+  'IR',
+  'AF',
+  'TR',
+  'SO',
+  'DJ',
+  'EH',
+  'TD',
 ]);
 
 /**
@@ -74,5 +116,8 @@ export function translitSkeleton(folded: string): string {
 
 /** Whether a typed query looks like a transliterated name (article or the usual letter clusters). */
 export function looksTransliterated(folded: string): boolean {
-  return /(^|\s)(al|el|ad|ar|as|az|ez|ash|ad|at|an)\s\S/.test(folded) || /(qq|kk|ss|zz|dd|dh|kh|gh|aa|ou|ey|ay|eh$|ah$|yah|iyah|iyeh)/.test(folded);
+  return (
+    /(^|\s)(al|el|ad|ar|as|az|ez|ash|ad|at|an)\s\S/.test(folded) ||
+    /(qq|kk|ss|zz|dd|dh|kh|gh|aa|ou|ey|ay|eh$|ah$|yah|iyah|iyeh)/.test(folded)
+  );
 }

@@ -75,7 +75,8 @@ export class Gazetteer {
   constructor(path: string) {
     const f = readSectionFile(path);
     this.meta = f.meta as Meta;
-    if (this.meta.version !== GAZETTEER_VERSION) throw new Error(`gazetteer cache ${path} is version ${this.meta.version}, want ${GAZETTEER_VERSION}`);
+    if (this.meta.version !== GAZETTEER_VERSION)
+      throw new Error(`gazetteer cache ${path} is version ${this.meta.version}, want ${GAZETTEER_VERSION}`);
     this.countryCodes = this.meta.countryCodes;
     this.ids = f.i32('ids');
     this.lat = f.f32('lat');
@@ -93,8 +94,20 @@ export class Gazetteer {
     this.countryCapital = f.i32('countryCapital');
     this.fuzzyKeys = f.i32('fuzzyKeys');
     this.size = this.ids.length;
-    this.keys = new KeyIndex({ keyOff: f.u32('keyOff'), keyBlob: f.u8('keyBlob'), postOff: f.u32('postOff'), postings: f.i32('postings'), table: f.i32('keyTable') });
-    this.skeletons = new KeyIndex({ keyOff: f.u32('skOff'), keyBlob: f.u8('skBlob'), postOff: f.u32('skPostOff'), postings: f.i32('skPostings'), table: f.i32('skTable') });
+    this.keys = new KeyIndex({
+      keyOff: f.u32('keyOff'),
+      keyBlob: f.u8('keyBlob'),
+      postOff: f.u32('postOff'),
+      postings: f.i32('postings'),
+      table: f.i32('keyTable'),
+    });
+    this.skeletons = new KeyIndex({
+      keyOff: f.u32('skOff'),
+      keyBlob: f.u8('skBlob'),
+      postOff: f.u32('skPostOff'),
+      postings: f.i32('skPostings'),
+      table: f.i32('skTable'),
+    });
   }
 
   name(i: number): string {

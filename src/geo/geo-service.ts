@@ -37,10 +37,34 @@ export function compassDirection(lat1: number, lon1: number, lat2: number, lon2:
 
 /** What a country calls its first-level divisions, for the kind label. */
 const DIVISION_WORD: Record<string, string> = {
-  US: 'state', AU: 'state', BR: 'state', MX: 'state', IN: 'state', DE: 'state', NG: 'state', MY: 'state', SD: 'state', SS: 'state',
-  CA: 'province', SY: 'governorate', IQ: 'governorate', EG: 'governorate', JO: 'governorate', LB: 'governorate', YE: 'governorate',
-  KW: 'governorate', BH: 'governorate', OM: 'governorate', PS: 'governorate', TN: 'governorate', GB: 'country of the UK',
-  FR: 'region', IT: 'region', RU: 'federal subject', JP: 'prefecture', CH: 'canton',
+  US: 'state',
+  AU: 'state',
+  BR: 'state',
+  MX: 'state',
+  IN: 'state',
+  DE: 'state',
+  NG: 'state',
+  MY: 'state',
+  SD: 'state',
+  SS: 'state',
+  CA: 'province',
+  SY: 'governorate',
+  IQ: 'governorate',
+  EG: 'governorate',
+  JO: 'governorate',
+  LB: 'governorate',
+  YE: 'governorate',
+  KW: 'governorate',
+  BH: 'governorate',
+  OM: 'governorate',
+  PS: 'governorate',
+  TN: 'governorate',
+  GB: 'country of the UK',
+  FR: 'region',
+  IT: 'region',
+  RU: 'federal subject',
+  JP: 'prefecture',
+  CH: 'canton',
 };
 
 function kindLabel(gaz: Gazetteer, i: number): string {
@@ -60,7 +84,11 @@ function kindLabel(gaz: Gazetteer, i: number): string {
     default: {
       const f = gaz.fcode(i);
       if (f === 'PPLC') return 'national capital';
-      if (f === 'PPLA') return `${(DIVISION_WORD[cc] ?? 'province').replace('country of the UK', 'regional')} capital`.replace('governorate capital', 'provincial capital');
+      if (f === 'PPLA')
+        return `${(DIVISION_WORD[cc] ?? 'province').replace('country of the UK', 'regional')} capital`.replace(
+          'governorate capital',
+          'provincial capital',
+        );
       if (f === 'PPLA2' || f === 'PPLA3') return 'district seat';
       if (f === 'PPLX') return 'neighbourhood';
       return (gaz.pop[i] ?? 0) >= 100_000 ? 'city' : 'town';
@@ -141,7 +169,9 @@ export function createGeoService(gaz: Gazetteer, options: GeoServiceOptions = {}
     }
     if (within) {
       const inside = candidates.filter((c) =>
-        within.some((w) => (gaz.kind(w.index) === 'country' ? gaz.country(c.index) === gaz.country(w.index) : gaz.admin1[c.index] === w.index)),
+        within.some((w) =>
+          gaz.kind(w.index) === 'country' ? gaz.country(c.index) === gaz.country(w.index) : gaz.admin1[c.index] === w.index,
+        ),
       );
       if (inside.length > 0) candidates = inside;
     }
@@ -162,7 +192,9 @@ export function createGeoService(gaz: Gazetteer, options: GeoServiceOptions = {}
       const a = gaz.admin1[best.index] ?? -1;
       if (a >= 0 && ranked.some((r) => r.index === a)) division = info(a);
     }
-    const rest = ranked.filter((r) => r.index !== best.index && info(r.index).name !== '' && r.index !== (division ? gaz.indexOfId(division.geonameId) : -2));
+    const rest = ranked.filter(
+      (r) => r.index !== best.index && info(r.index).name !== '' && r.index !== (division ? gaz.indexOfId(division.geonameId) : -2),
+    );
     const second = rest[0];
     const allSkeleton = ranked.every((r) => r.viaSkeleton);
     return {
@@ -185,11 +217,15 @@ export function createGeoService(gaz: Gazetteer, options: GeoServiceOptions = {}
       for (const p of gaz.keys.postingsOf(k)) {
         const i = p >> 1;
         const kind = gaz.kind(i);
-        const weight = (gaz.pop[i] ?? 0) + (kind === 'country' ? 1e10 : kind === 'continent' || kind === 'region' ? 1e9 : kind === 'admin1' ? 5e6 : 0);
+        const weight =
+          (gaz.pop[i] ?? 0) + (kind === 'country' ? 1e10 : kind === 'continent' || kind === 'region' ? 1e9 : kind === 'admin1' ? 5e6 : 0);
         seen.set(i, Math.max(seen.get(i) ?? 0, weight));
       }
     }
-    return [...seen.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([i]) => info(i));
+    return [...seen.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([i]) => info(i));
   };
 
   const relation = (place: PlaceInfo, from: PlaceInfo): PlaceRelation => ({

@@ -100,7 +100,14 @@ function projectFeature(f: Feature<Geometry>, code: string | null): ProjectedOut
     }
     ringBoxes.set([bx0, by0, bx1, by1], 4 * r);
   }
-  return { code, bbox: [x0, y0, x1, y1], geoBounds: geoBounds(f), xy: Float64Array.from(points), ringStarts: Uint32Array.from(starts), ringBoxes };
+  return {
+    code,
+    bbox: [x0, y0, x1, y1],
+    geoBounds: geoBounds(f),
+    xy: Float64Array.from(points),
+    ringStarts: Uint32Array.from(starts),
+    ringBoxes,
+  };
 }
 
 function streamGeometry(g: Geometry | null, stream: GeoStream): void {
@@ -139,7 +146,9 @@ function streamGeometry(g: Geometry | null, stream: GeoStream): void {
 export function projectedOutlines(scale: '50m' | '110m'): Outlines {
   const hit = outlineCache.get(scale);
   if (hit) return hit;
-  const topo = JSON.parse(readFileSync(require.resolve(`world-atlas/countries-${scale}.json`), 'utf8')) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  const topo = JSON.parse(readFileSync(require.resolve(`world-atlas/countries-${scale}.json`), 'utf8')) as Topology<{
+    countries: GeometryCollection<{ name: string }>;
+  }>;
   const fc = feature(topo, topo.objects.countries) as FeatureCollection<Geometry, { name: string }>;
   const countries = JSON.parse(readFileSync(require.resolve('world-countries/countries.json'), 'utf8')) as { cca2: string; ccn3: string }[];
   const byNumeric = new Map(countries.map((c) => [c.ccn3, c.cca2]));
@@ -227,7 +236,8 @@ function outlinePath(o: ProjectedOutline, v: View): string {
     const e = o.ringStarts[r + 1]!;
     if (e - s < 3) continue;
     const box = o.ringBoxes;
-    if (box[4 * r + 2]! * k + tx < lo || box[4 * r]! * k + tx > hiX || box[4 * r + 3]! * k + ty < lo || box[4 * r + 1]! * k + ty > hiY) continue;
+    if (box[4 * r + 2]! * k + tx < lo || box[4 * r]! * k + tx > hiX || box[4 * r + 3]! * k + ty < lo || box[4 * r + 1]! * k + ty > hiY)
+      continue;
     let pts: number[] = new Array<number>(2 * (e - s));
     let rx0 = Infinity;
     let ry0 = Infinity;
@@ -299,7 +309,12 @@ function unitY(lat: number): number {
  * point. Longitudes may run past ±180 (a frame across the antimeridian: Fiji, Kamchatka).
  */
 function mapFrame(place: PlaceInfo, own: ProjectedOutline | undefined): { west: number; south: number; east: number; north: number } {
-  let [[x0, y0], [x1, y1]] = own ? own.geoBounds : [[place.lon - 4, place.lat - 4], [place.lon + 4, place.lat + 4]];
+  let [[x0, y0], [x1, y1]] = own
+    ? own.geoBounds
+    : [
+        [place.lon - 4, place.lat - 4],
+        [place.lon + 4, place.lat + 4],
+      ];
   if (x1 < x0) x1 += 360; // geoBounds across the antimeridian
   if (x1 - x0 > 60 || y1 - y0 > 40 || place.kind === 'continent' || place.kind === 'region' || place.lon < x0 - 1 || place.lon > x1 + 1) {
     const span = place.kind === 'continent' ? 40 : place.kind === 'region' ? 15 : 10;
@@ -366,7 +381,9 @@ export function locatorMapSvg(place: PlaceInfo, width = 640, height = 420): stri
   );
   parts.push(`<rect y="${height - 26}" width="${width}" height="26" fill="#ffffff" fill-opacity="0.85"/>`);
   parts.push(`<text x="10" y="${height - 9}" font-family="DejaVu Sans" font-size="13" fill="#222">${caption}</text>`);
-  parts.push(`<text x="${width - 10}" y="${height - 9}" font-family="DejaVu Sans" font-size="10" fill="#666" text-anchor="end">Natural Earth · GeoNames</text>`);
+  parts.push(
+    `<text x="${width - 10}" y="${height - 9}" font-family="DejaVu Sans" font-size="10" fill="#666" text-anchor="end">Natural Earth · GeoNames</text>`,
+  );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`;
 }
 

@@ -36,7 +36,44 @@ export interface ResolvedSpan extends FoundSpan {
 const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’‐-][\p{L}\p{N}]+)*\.?/gu;
 
 /** Lower-case words allowed inside a place name (`Deir al-Zour`, `Stratford upon Avon`, `Rio de Janeiro`). */
-const CONNECTORS = new Set(['al', 'el', 'ad', 'ar', 'as', 'az', 'ez', 'an', 'at', 'de', 'del', 'la', 'le', 'di', 'da', 'du', 'do', 'of', 'upon', 'on', 'the', 'and', 'sur', 'en', 'es', 'am', 'im', 'der', 'von', 'y', 'les', 'des', 'los', 'las', 'dos', 'das']);
+const CONNECTORS = new Set([
+  'al',
+  'el',
+  'ad',
+  'ar',
+  'as',
+  'az',
+  'ez',
+  'an',
+  'at',
+  'de',
+  'del',
+  'la',
+  'le',
+  'di',
+  'da',
+  'du',
+  'do',
+  'of',
+  'upon',
+  'on',
+  'the',
+  'and',
+  'sur',
+  'en',
+  'es',
+  'am',
+  'im',
+  'der',
+  'von',
+  'y',
+  'les',
+  'des',
+  'los',
+  'las',
+  'dos',
+  'das',
+]);
 
 /** Short all-capital forms that are place names in news; other 2-3 letter capitals are acronyms (IS, SDF). */
 const CAPS_OK = new Set(['us', 'uk', 'usa', 'uae', 'nsw', 'drc', 'act']);
@@ -46,20 +83,25 @@ const CAPS_ONLY = new Set(['act']);
 
 /** Capitalised function words: before a name they say nothing about it (`In Paris`, `The Hague`). */
 const FUNCTION_WORDS = new Set(
-  ('the a an and or but if in on at by for to of from with as is it its this that these those there here then when while after ' +
+  (
+    'the a an and or but if in on at by for to of from with as is it its this that these those there here then when while after ' +
     'before since during near outside inside across into via both all some many most every each no not only also ' +
-    'he she we they i you his her our their my your').split(' '),
+    'he she we they i you his her our their my your'
+  ).split(' '),
 );
 
 /** Words before a name that keep it a place: `northern Aleppo`, `Greater Manchester`, `Upper Edmonton`. */
 const MODIFIERS = new Set(
-  ('north south east west northern southern eastern western central upper lower greater new old northeast northwest southeast southwest ' +
-    'lake mount mt river island bay gulf sea port fort cape').split(' '),
+  (
+    'north south east west northern southern eastern western central upper lower greater new old northeast northwest southeast southwest ' +
+    'lake mount mt river island bay gulf sea port fort cape'
+  ).split(' '),
 );
 
 /** Titles and common first names: the next capitalised word is a surname (`Paul Kemp`, `Mr. Baker`). */
 const PERSON_BEFORE = new Set(
-  ('mr mrs ms miss dr sir lord lady sen gov rep president minister secretary ambassador governor mayor premier chancellor ' +
+  (
+    'mr mrs ms miss dr sir lord lady sen gov rep president minister secretary ambassador governor mayor premier chancellor ' +
     'king queen prince princess sheikh emir pope gen col lt sgt capt cpl const officer spokesman spokeswoman judge justice ' +
     'director professor prof senator reverend rev father brother sister saint ' +
     'john james robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark donald ' +
@@ -75,22 +117,27 @@ const PERSON_BEFORE = new Set(
     'jean kathryn alice teresa sara janice doris madison julia grace judy abigail marie denise beverly amber theresa marilyn ' +
     'danielle diana brittany natalie sophia rose isabella alexis kayla charlotte ' +
     'mohammed muhammad mohamed ahmed ahmad ali hassan hussein omar abdul abdel abdullah ibrahim khalid mahmoud mustafa youssef ' +
-    'recep bashar vladimir sergei dmitry angela francois jean pierre jacques hans klaus').split(/\s+/),
+    'recep bashar vladimir sergei dmitry angela francois jean pierre jacques hans klaus'
+  ).split(/\s+/),
 );
 
 /** Capitalised words after a place that name an institution of it: `Kentucky State Police`, `Montreal Mayor`. */
 const INSTITUTION_AFTER = new Set(
-  ('state police department mayor premier governor senator council government minister ministry health province provincial ' +
+  (
+    'state police department mayor premier governor senator council government minister ministry health province provincial ' +
     'city county regional region district army forces court parliament assembly legislature mla mp schools school university ' +
-    'public fire emergency office authority authorities officials').split(' '),
+    'public fire emergency office authority authorities officials'
+  ).split(' '),
 );
 
 /** Capitalised words after a name that make it a newspaper or company (`Los Angeles Times`, `British Airways`). */
 const MEDIA_AFTER = new Set(
-  ('times post herald tribune journal gazette chronicle inquirer examiner telegraph observer courier express mirror ' +
+  (
+    'times post herald tribune journal gazette chronicle inquirer examiner telegraph observer courier express mirror ' +
     'airways airlines air aviation bancorp bank banks corp corporation inc co ltd group holdings motors cup industries steel ' +
     'electric chemical chemicals petroleum securities financial partners investors resources mining foods communications ' +
-    'telegraph telephone pharmaceutical pharmaceuticals insurance trust savings instruments').split(' '),
+    'telegraph telephone pharmaceutical pharmaceuticals insurance trust savings instruments'
+  ).split(' '),
 );
 
 /** Lower-case words after a name that make it a virus, a disease or a strain (`Marburg virus`, `Reston ebolavirus`). */
@@ -101,12 +148,15 @@ const SPEECH_AFTER = /^(['’]s)?,?\s+(said|says|told|added|explained|stated|com
 const SPEECH_BEFORE = /\b(said|says|told)\s+$/;
 
 /** Words before a small town that mark it as a place (`in Tyler`, `near Dugway`, `Foua and Kfraya`). */
-const LOCATIVE_BEFORE = /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|downtown|suburban|town|city|village|villages|towns|cities|county|province|state)|\b(town|city|village|county|province|district|region|island|municipality|port|suburb)\s+of|[,;:(]|^|\n)\s*(the\s+)?$/i;
+const LOCATIVE_BEFORE =
+  /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|downtown|suburban|town|city|village|villages|towns|cities|county|province|state)|\b(town|city|village|county|province|district|region|island|municipality|port|suburb)\s+of|[,;:(]|^|\n)\s*(the\s+)?$/i;
 /** After a small town: its state or country (`Paris, Texas`), a list, or a place noun (`Kibera slum`). */
-const LOCATIVE_AFTER = /^(,\s*\p{Lu}|\s+(and|or)\s+\p{Lu}|\s+(area|district|region|county|province|city|town|village|camp|slum|suburb|neighbourhood|neighborhood|township)\b|\s*[,;:)]?\s*$)/u;
+const LOCATIVE_AFTER =
+  /^(,\s*\p{Lu}|\s+(and|or)\s+\p{Lu}|\s+(area|district|region|county|province|city|town|village|camp|slum|suburb|neighbourhood|neighborhood|township)\b|\s*[,;:)]?\s*$)/u;
 
 /** A preposition of place or a place noun before a name: the strongest cue (not `and`, not a comma). */
-const PLACED_BEFORE = /\b(in|at|near|into|outside|around|toward|towards|via|through|(town|city|village|county|province|district|region|municipality|suburb) of)\s+$/i;
+const PLACED_BEFORE =
+  /\b(in|at|near|into|outside|around|toward|towards|via|through|(town|city|village|county|province|district|region|municipality|suburb) of)\s+$/i;
 
 /** A preposition before a name makes it a place even before a reporting verb (`a resident of Tabriz told`). */
 const PLACE_BEFORE = /\b(in|at|of|from|near|to|into|outside|across|around|via|toward|towards)\s+$/i;
@@ -116,7 +166,8 @@ const PLACE_BEFORE = /\b(in|at|of|from|near|to|into|outside|across|around|via|to
  * Hand-made while developing on the dev split (issue 6: "context rules to avoid common-word false hits").
  */
 const STOP = new Set(
-  ('the a an and or but if in on at by for to of from with as is it its he she we they i you this that these those there here then ' +
+  (
+    'the a an and or but if in on at by for to of from with as is it its he she we they i you this that these those there here then ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december ' +
     'mr mrs ms dr president minister government police army court state city province county district region capital north south east west ' +
     'northern southern eastern western central new old world people news said says today after before during since while when where what who why how ' +
@@ -140,7 +191,8 @@ const STOP = new Set(
     'best good great grand big little long short high low ' +
     'chase cross ring gold silver diamond golden ' +
     'ha ah oh ok un who ap afp christmas easter crescent saints all saints hope white house ' +
-    'congress senate commerce treasury reserve exchange customs embassy consulate pentagon eu').split(/\s+/),
+    'congress senate commerce treasury reserve exchange customs embassy consulate pentagon eu'
+  ).split(/\s+/),
 );
 
 /** Multi-word names that are institutions far more often than the towns that bear them. */
@@ -324,10 +376,13 @@ function acceptSpan(
     // A state or a big city before a capitalised word names the place an institution belongs to
     // (`Winnipeg Free Press`, `Toronto General Hospital`, `Bantam Superior Court`), unless the word
     // is a first name (`Vladimir Putin`) or the name a continent's or region's (`European Union`).
-    const namesTheOwner = (strong || big) && !PERSON_BEFORE.has(key) && cands.some((c) => {
-      const kind = gaz.kind(c.index);
-      return kind === 'admin1' || (kind === 'city' && (gaz.pop[c.index] ?? 0) >= 100_000);
-    });
+    const namesTheOwner =
+      (strong || big) &&
+      !PERSON_BEFORE.has(key) &&
+      cands.some((c) => {
+        const kind = gaz.kind(c.index);
+        return kind === 'admin1' || (kind === 'city' && (gaz.pop[c.index] ?? 0) >= 100_000);
+      });
     if (!(INSTITUTION_AFTER.has(nextWord) && (strong || big)) && !namesTheOwner) return false;
   }
   if (!strong && !big && !placeish.has(key)) {
@@ -515,7 +570,8 @@ export function documentContext(gaz: Gazetteer, spans: readonly FoundSpan[], bas
     const key = foldName(s.name);
     const cc = gaz.country(top.index);
     if (kind === 'country') contributions.push({ key, country: cc, countryWeight: 1, admin1: -1, admin1Weight: 0, lat: NaN, lon: NaN });
-    else if (kind === 'admin1') contributions.push({ key, country: cc, countryWeight: 0.7, admin1: top.index, admin1Weight: 1, lat: NaN, lon: NaN });
+    else if (kind === 'admin1')
+      contributions.push({ key, country: cc, countryWeight: 0.7, admin1: top.index, admin1Weight: 1, lat: NaN, lon: NaN });
     else if (kind === 'city' || kind === 'admin2') {
       const lat = kind === 'city' ? (gaz.lat[top.index] ?? NaN) : NaN;
       const lon = kind === 'city' ? (gaz.lon[top.index] ?? NaN) : NaN;
@@ -563,7 +619,10 @@ export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: Fo
   }
   const before = text.slice(Math.max(0, s.start - 30), s.start);
   const after = text.slice(s.end, s.end + 15);
-  if (/\b(province|governorate|state|region|county) of\s+(the\s+)?$/i.test(before) || /^\s+(province|governorate|county|region|state)\b/i.test(after)) {
+  if (
+    /\b(province|governorate|state|region|county) of\s+(the\s+)?$/i.test(before) ||
+    /^\s+(province|governorate|county|region|state)\b/i.test(after)
+  ) {
     const divisions = cands.filter((c) => gaz.kind(c.index) === 'admin1' || gaz.kind(c.index) === 'admin2');
     if (divisions.length > 0) cands = divisions;
   }
@@ -603,7 +662,8 @@ function inListOfDivisions(gaz: Gazetteer, text: string, spans: readonly FoundSp
   };
   const prev = spans[k - 1];
   const next = spans[k + 1];
-  const listed = (prev && listedDivision(prev, text.slice(prev.end, s.start))) || (next && listedDivision(next, text.slice(s.end, next.start)));
+  const listed =
+    (prev && listedDivision(prev, text.slice(prev.end, s.start))) || (next && listedDivision(next, text.slice(s.end, next.start)));
   return listed ? { ...s, candidates: divisions } : s;
 }
 

@@ -42,7 +42,11 @@ export function exactCandidates(gaz: Gazetteer, key: string): Candidate[] {
 
 /** Article-free, vowel-tolerant form for comparing transliterations. */
 function compact(key: string): string {
-  return key.replace(/\b(al|el|ad|ar|as|az|ez|an|at|ash)\s/g, '').replace(/[\s]/g, '').replace(/q/g, 'k').replace(/(.)\1+/g, '$1');
+  return key
+    .replace(/\b(al|el|ad|ar|as|az|ez|an|at|ash)\s/g, '')
+    .replace(/[\s]/g, '')
+    .replace(/q/g, 'k')
+    .replace(/(.)\1+/g, '$1');
 }
 
 /**
@@ -178,7 +182,8 @@ export function scoreCandidate(gaz: Gazetteer, c: Candidate, ctx: ResolveContext
     else if (f === 'PPLA2') s += WEIGHTS.seat2;
     const alt = gaz.altNames[i] ?? 0;
     s += WEIGHTS.names * Math.log10(1 + alt);
-    const exonym = primaryPop < WEIGHTS.exonymVillage && pop >= WEIGHTS.exonymRatio * Math.max(1, primaryPop) && alt >= WEIGHTS.altNamesFull;
+    const exonym =
+      primaryPop < WEIGHTS.exonymVillage && pop >= WEIGHTS.exonymRatio * Math.max(1, primaryPop) && alt >= WEIGHTS.altNamesFull;
     if (anyPrimary && !c.primary && !exonym) s += WEIGHTS.altOnly;
   }
   if (c.primary) s += WEIGHTS.primary;
@@ -211,7 +216,9 @@ export function rankCandidates(gaz: Gazetteer, cands: readonly Candidate[], ctx:
   // The size of the biggest place bearing the name itself (any kind): an exonym beats only villages.
   let primaryPop = 0;
   for (const c of cands) if (c.primary) primaryPop = Math.max(primaryPop, gaz.pop[c.index] ?? 0);
-  return cands.map((c) => ({ ...c, score: scoreCandidate(gaz, c, ctx, anyPrimary, primaryPop) })).sort((a, b) => b.score - a.score || a.index - b.index);
+  return cands
+    .map((c) => ({ ...c, score: scoreCandidate(gaz, c, ctx, anyPrimary, primaryPop) }))
+    .sort((a, b) => b.score - a.score || a.index - b.index);
 }
 
 /** Baseline of the eval: the most populous candidate, nothing else. */

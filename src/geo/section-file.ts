@@ -76,10 +76,25 @@ export function readSectionFile(path: string): SectionFile {
   };
   return {
     meta: header.meta,
-    u8: (n) => { const s = get(n, 'u8'); return new Uint8Array(buf, base + s.offset, s.length); },
-    u16: (n) => { const s = get(n, 'u16'); return new Uint16Array(buf, base + s.offset, s.length); },
-    i32: (n) => { const s = get(n, 'i32'); return new Int32Array(buf, base + s.offset, s.length); },
-    u32: (n) => { const s = get(n, 'u32'); return new Uint32Array(buf, base + s.offset, s.length); },
-    f32: (n) => { const s = get(n, 'f32'); return new Float32Array(buf, base + s.offset, s.length); },
+    u8: (n) => {
+      const s = get(n, 'u8');
+      return new Uint8Array(buf, base + s.offset, s.length);
+    },
+    u16: (n) => {
+      const s = get(n, 'u16');
+      return new Uint16Array(buf, base + s.offset, s.length);
+    },
+    i32: (n) => {
+      const s = get(n, 'i32');
+      return new Int32Array(buf, base + s.offset, s.length);
+    },
+    u32: (n) => {
+      const s = get(n, 'u32');
+      return new Uint32Array(buf, base + s.offset, s.length);
+    },
+    f32: (n) => {
+      const s = get(n, 'f32');
+      return new Float32Array(buf, base + s.offset, s.length);
+    },
   };
 }

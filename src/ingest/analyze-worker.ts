@@ -40,8 +40,13 @@ port.on('message', ({ id, articles, store: wantStore }: ChunkRequest) => {
         const outcome = outcomes[i];
         return outcome?.ok ? [{ article, analysis: outcome.analysis }] : [];
       });
-      const committed = batch.length === 0 ? { ok: true as const, value: { added: [], duplicates: [] } } : commitWithRetrySync(() => open.addArticles(batch));
-      reply.stored = committed.ok ? { ok: true, added: committed.value.added, duplicates: committed.value.duplicates } : { ok: false, message: committed.message };
+      const committed =
+        batch.length === 0
+          ? { ok: true as const, value: { added: [], duplicates: [] } }
+          : commitWithRetrySync(() => open.addArticles(batch));
+      reply.stored = committed.ok
+        ? { ok: true, added: committed.value.added, duplicates: committed.value.duplicates }
+        : { ok: false, message: committed.message };
       // stored here: the main thread needs only which stories failed, not their analyses to decode
       reply.outcomes = outcomes.map((o) => (o.ok ? { ok: true, analysis: STORED } : o));
     }

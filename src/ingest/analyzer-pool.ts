@@ -86,7 +86,11 @@ function workerEntry(): { script: URL | string; eval: boolean } {
   if (!here.endsWith('.ts')) return { script: new URL('./analyze-worker.js', here), eval: false };
   // tsx/esm/api's ESM build (its `import` condition) sits beside the CommonJS one `require` finds;
   // `register()` of the CommonJS build cannot find its own files.
-  const tsxApi = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const tsxApi = pathToFileURL(
+    createRequire(here)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const entry = new URL('./analyze-worker.ts', here).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
   return { script: bootstrap, eval: true };
@@ -145,7 +149,11 @@ export function startAnalyzerPool(options: AnalyzerWorkerOptions = {}): Analyzer
     }
   };
 
-  const run = (articles: readonly NewArticle[], store: boolean, onAnalysed: ((done: number) => void) | undefined): Promise<AnalyzedAndStored> => {
+  const run = (
+    articles: readonly NewArticle[],
+    store: boolean,
+    onAnalysed: ((done: number) => void) | undefined,
+  ): Promise<AnalyzedAndStored> => {
     if (failure) return Promise.reject(failure);
     if (articles.length === 0) return Promise.resolve({ outcomes: [], chunks: [] });
     return new Promise((resolve, reject) => {
@@ -186,7 +194,10 @@ export function startAnalyzerPool(options: AnalyzerWorkerOptions = {}): Analyzer
       if (current.donePrefix === current.chunks.length) {
         current.resolve({
           outcomes: current.outcomes.flatMap((o) => o ?? []),
-          chunks: current.chunks.map((chunk, i) => ({ size: chunk.length, stored: current.stored[i] ?? { ok: false, message: 'no store result' } })),
+          chunks: current.chunks.map((chunk, i) => ({
+            size: chunk.length,
+            stored: current.stored[i] ?? { ok: false, message: 'no store result' },
+          })),
         });
         startNext();
         return;

@@ -13,7 +13,10 @@ export function deriveHeadline(body: string): string {
   // The lead is all it needs: splitting a body of megabytes would take seconds (issue 18).
   const head = body.length > LEAD_WINDOW ? body.slice(0, LEAD_WINDOW) : body;
   const lead = splitSentences(head)[0]?.text ?? head.trim();
-  let headline = lead.replace(/\s+/g, ' ').replace(/[.!?]+$/, '').trim();
+  let headline = lead
+    .replace(/\s+/g, ' ')
+    .replace(/[.!?]+$/, '')
+    .trim();
   if (headline.length > HEADLINE_MAX) {
     const clause = CLAUSE_BREAK.exec(headline);
     if (clause && clause.index >= 30) headline = headline.slice(0, clause.index);
@@ -55,7 +58,13 @@ export function normaliseBody(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n/)
-    .map((p) => p.split('\n').map((line) => line.trim()).filter(Boolean).join('\n'))
+    .map((p) =>
+      p
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .join('\n'),
+    )
     .filter(Boolean)
     .join('\n\n');
 }

@@ -76,7 +76,8 @@ export function firstLoad(dbPath: string): FirstLoad {
 function read(file: string): Record | null {
   try {
     const value = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Record>;
-    if ((value.state === 'running' || value.state === 'done') && typeof value.files === 'object' && value.files !== null) return value as Record;
+    if ((value.state === 'running' || value.state === 'done') && typeof value.files === 'object' && value.files !== null)
+      return value as Record;
   } catch {
     // missing or unreadable: as if there were none
   }

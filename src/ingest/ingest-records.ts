@@ -30,7 +30,11 @@ export type Analyzer = ((article: NewArticle) => ArticleAnalysis) & { offThread?
 export type AnalyzeAndStoreBatch = (articles: readonly NewArticle[]) => Promise<AnalyzedAndStored>;
 
 /** The inline analyzer with off-thread paths: what the bot gives ingest and feeds. */
-export function withOffThreadAnalysis(analyze: (article: NewArticle) => ArticleAnalysis, offThread: AnalyzeBatch, offThreadStore?: AnalyzeAndStoreBatch): Analyzer {
+export function withOffThreadAnalysis(
+  analyze: (article: NewArticle) => ArticleAnalysis,
+  offThread: AnalyzeBatch,
+  offThreadStore?: AnalyzeAndStoreBatch,
+): Analyzer {
   return Object.assign((article: NewArticle) => analyze(article), { offThread, ...(offThreadStore ? { offThreadStore } : {}) });
 }
 
@@ -49,7 +53,6 @@ export interface RecordsDeps {
   signal?: AbortSignal;
 }
 
-
 /** How often a long source reports progress while it is being analysed. */
 const PROGRESS_EVERY = 500;
 /** Stories analysed per batch: the next batch is analysed while this one is stored. */
@@ -62,7 +65,8 @@ const COMMIT_TARGET_MS = 15;
 const CHUNK_BODY_CHARS = 1_000_000;
 
 /** What becomes of a record before any analysis: reported, counted as a duplicate, or analysed. */
-type Step = { kind: 'rejected'; error: IngestError } | { kind: 'duplicate' } | { kind: 'analyse'; line: number | null; article: NewArticle };
+type Step =
+  { kind: 'rejected'; error: IngestError } | { kind: 'duplicate' } | { kind: 'analyse'; line: number | null; article: NewArticle };
 
 export function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
@@ -90,11 +94,19 @@ async function planRecords(records: readonly ParsedRecord[], path: string, deps:
     // length × 3 bounds the UTF-8 size: measure only bodies that might be over
     const bytes = record.article.body.length * 3 > maxBody ? Buffer.byteLength(record.article.body) : 0;
     if (bytes > maxBody) {
-      steps.push({ kind: 'rejected', error: { path, line: record.line, reason: `story body too large: ${formatBytes(bytes)}, over the ${formatBytes(maxBody)} limit (DATELINE_MAX_BODY_KB)` } });
+      steps.push({
+        kind: 'rejected',
+        error: {
+          path,
+          line: record.line,
+          reason: `story body too large: ${formatBytes(bytes)}, over the ${formatBytes(maxBody)} limit (DATELINE_MAX_BODY_KB)`,
+        },
+      });
       continue;
     }
     const known = stored.get(ids[i]!);
-    if (known && (record.article.url ? known.url === record.article.url : known.contentHash === hashes[i])) steps.push({ kind: 'duplicate' });
+    if (known && (record.article.url ? known.url === record.article.url : known.contentHash === hashes[i]))
+      steps.push({ kind: 'duplicate' });
     else steps.push({ kind: 'analyse', line: record.line, article: record.article });
   }
   return steps;
@@ -124,7 +136,12 @@ async function analyseWindow(articles: readonly NewArticle[], analyze: Analyzer,
  * asynchronously; a chunk that still fails is reported and a re-run stores it (the chunks before it
  * are duplicates by then). The event loop is yielded between steps, so commands stay answered.
  */
-export async function ingestRecords(records: readonly ParsedRecord[], path: string, deps: RecordsDeps, onRecords?: (done: number) => void): Promise<IngestRecordsResult> {
+export async function ingestRecords(
+  records: readonly ParsedRecord[],
+  path: string,
+  deps: RecordsDeps,
+  onRecords?: (done: number) => void,
+): Promise<IngestRecordsResult> {
   const slicer = createSlicer(deps.signal);
   const steps = await planRecords(records, path, deps, slicer);
   const tally = emptyTally();
@@ -142,7 +159,13 @@ export async function ingestRecords(records: readonly ParsedRecord[], path: stri
   let chunkSize = FIRST_CHUNK;
   let reported = 0;
   const windowAt = (from: number): Promise<AnalysisOutcome[]> | null =>
-    from < analysed.length ? analyseWindow(analysed.slice(from, from + WINDOW).map((a) => a.step.article), deps.analyze, slicer) : null;
+    from < analysed.length
+      ? analyseWindow(
+          analysed.slice(from, from + WINDOW).map((a) => a.step.article),
+          deps.analyze,
+          slicer,
+        )
+      : null;
   // The bot's mode: the threads analyse and store; this thread only tallies what they did.
   let storedFrom = 0;
   if (deps.analyze.offThreadStore) {
@@ -177,7 +200,8 @@ export async function ingestRecords(records: readonly ParsedRecord[], path: stri
         at += chunk.size;
       }
       const doneRecords = (window.at(-1)?.index ?? 0) + 1;
-      if (onRecords && doneRecords - reported >= PROGRESS_EVERY && doneRecords < steps.length) onRecords((reported = doneRecords - (doneRecords % PROGRESS_EVERY)));
+      if (onRecords && doneRecords - reported >= PROGRESS_EVERY && doneRecords < steps.length)
+        onRecords((reported = doneRecords - (doneRecords % PROGRESS_EVERY)));
     }
   }
 
@@ -203,7 +227,11 @@ export async function ingestRecords(records: readonly ParsedRecord[], path: stri
         end += 1;
         if (!outcome?.ok) {
           tally.rejected += 1;
-          tally.errors.push({ path, line: step.line, reason: `internal error while analysing the story: ${outcome?.message ?? 'no outcome'}` });
+          tally.errors.push({
+            path,
+            line: step.line,
+            reason: `internal error while analysing the story: ${outcome?.message ?? 'no outcome'}`,
+          });
           continue;
         }
         batch.push({ article: step.article, analysis: outcome.analysis });
@@ -251,5 +279,10 @@ export function ingestRecordsInPool(
   pool: AnalyzerPool,
   onRecords?: (done: number) => void,
 ): Promise<IngestRecordsResult> {
-  return ingestRecords(records, path, { ...deps, analyze: withOffThreadAnalysis(deps.analyze, (articles) => pool.analyzeAll(articles)) }, onRecords);
+  return ingestRecords(
+    records,
+    path,
+    { ...deps, analyze: withOffThreadAnalysis(deps.analyze, (articles) => pool.analyzeAll(articles)) },
+    onRecords,
+  );
 }

@@ -95,7 +95,12 @@ export async function parseSource(file: string, text: string, now: Date, signal?
  * midway keeps its committed chunks, and a re-run adds the rest, the others being duplicates); every
  * bad record is reported with its line and reason.
  */
-export async function ingestFile(file: string, deps: IngestDeps, onRecords?: (done: number) => void, threads?: LazyAnalyzerPool): Promise<IngestTally> {
+export async function ingestFile(
+  file: string,
+  deps: IngestDeps,
+  onRecords?: (done: number) => void,
+  threads?: LazyAnalyzerPool,
+): Promise<IngestTally> {
   const source = await readSourceText(file);
   if (!source.ok) {
     return { ...emptyTally(), rejected: 1, errors: [{ path: file, line: null, reason: source.reason }] };
@@ -113,7 +118,10 @@ export async function ingestPaths(paths: readonly string[], deps: IngestDeps): P
   let tally: IngestTally = {
     ...emptyTally(),
     rejected: missing.length + skipped.length,
-    errors: [...missing.map((p) => ({ path: p, line: null, reason: 'no such file or directory' })), ...skipped.map((s) => ({ ...s, line: null }))],
+    errors: [
+      ...missing.map((p) => ({ path: p, line: null, reason: 'no such file or directory' })),
+      ...skipped.map((s) => ({ ...s, line: null })),
+    ],
   };
   let records = 0;
   const threads = deps.workers ? lazyAnalyzerPool(deps.workers) : undefined;

@@ -52,7 +52,8 @@ export function parseArticleDate(value: unknown, now: Date, assumeZone: string |
 
 function checkRange(instant: Date, zone: string, now: Date, reportedZone: string | null = zone): DateResult {
   if (Number.isNaN(instant.getTime())) return { ok: false, reason: 'invalid date' };
-  if (instant.getUTCFullYear() < EARLIEST_YEAR) return { ok: false, reason: `impossible date ${instant.toISOString()} (before ${EARLIEST_YEAR})` };
+  if (instant.getUTCFullYear() < EARLIEST_YEAR)
+    return { ok: false, reason: `impossible date ${instant.toISOString()} (before ${EARLIEST_YEAR})` };
   if (instant.getTime() > now.getTime() + FUTURE_SLACK_MS) return { ok: false, reason: `date ${instant.toISOString()} is in the future` };
   return { ok: true, published: formatInZone(instant, zone), zone: reportedZone, ms: instant.getTime() };
 }

@@ -39,7 +39,11 @@ export async function commitWithRetry<T>(commit: () => T | Promise<T>, options: 
       return { ok: true, value: await commit(), retried: attempt > 1 };
     } catch (error) {
       if (!isStoreBusy(error)) return { ok: false, message: (error as Error).message };
-      if (waited >= maxWait) return { ok: false, message: `${(error as Error).message} (still locked after ${Math.round(waited / 1000)} s of retries; a re-run stores the rest)` };
+      if (waited >= maxWait)
+        return {
+          ok: false,
+          message: `${(error as Error).message} (still locked after ${Math.round(waited / 1000)} s of retries; a re-run stores the rest)`,
+        };
       options.onRetry?.(attempt, delay, error as Error);
       await sleep(delay);
       waited += delay;
@@ -52,7 +56,10 @@ export async function commitWithRetry<T>(commit: () => T | Promise<T>, options: 
  * `commitWithRetry` for a worker thread, where blocking is harmless: waits with `Atomics.wait`
  * between attempts (the connection's own busy timeout waits first).
  */
-export function commitWithRetrySync<T>(commit: () => T, options: Pick<StoreRetryOptions, 'maxWaitMs' | 'firstDelayMs' | 'maxDelayMs'> = {}): CommitResult<T> {
+export function commitWithRetrySync<T>(
+  commit: () => T,
+  options: Pick<StoreRetryOptions, 'maxWaitMs' | 'firstDelayMs' | 'maxDelayMs'> = {},
+): CommitResult<T> {
   const maxWait = options.maxWaitMs ?? 120_000;
   const maxDelay = options.maxDelayMs ?? 2000;
   let delay = options.firstDelayMs ?? 50;
@@ -64,7 +71,11 @@ export function commitWithRetrySync<T>(commit: () => T, options: Pick<StoreRetry
     } catch (error) {
       if (!isStoreBusy(error)) return { ok: false, message: (error as Error).message };
       const waited = Date.now() - started;
-      if (waited >= maxWait) return { ok: false, message: `${(error as Error).message} (still locked after ${Math.round(waited / 1000)} s of retries; a re-run stores the rest)` };
+      if (waited >= maxWait)
+        return {
+          ok: false,
+          message: `${(error as Error).message} (still locked after ${Math.round(waited / 1000)} s of retries; a re-run stores the rest)`,
+        };
       Atomics.wait(cell, 0, 0, delay);
       delay = Math.min(maxDelay, delay * 2);
     }

@@ -17,5 +17,10 @@ export function emptyTally(): IngestTally {
 }
 
 export function mergeTallies(a: IngestTally, b: IngestTally): IngestTally {
-  return { added: a.added + b.added, duplicate: a.duplicate + b.duplicate, rejected: a.rejected + b.rejected, errors: [...a.errors, ...b.errors] };
+  return {
+    added: a.added + b.added,
+    duplicate: a.duplicate + b.duplicate,
+    rejected: a.rejected + b.rejected,
+    errors: [...a.errors, ...b.errors],
+  };
 }

@@ -64,7 +64,13 @@ export function watchFolder(options: WatchFolderOptions): FolderWatcher {
       try {
         const tally = await ingestFile(file, options.deps);
         const level = tally.rejected > 0 ? 'warn' : 'info';
-        options.log[level]('watched file ingested', { file, added: tally.added, duplicate: tally.duplicate, rejected: tally.rejected, errors: tally.errors });
+        options.log[level]('watched file ingested', {
+          file,
+          added: tally.added,
+          duplicate: tally.duplicate,
+          rejected: tally.rejected,
+          errors: tally.errors,
+        });
         options.onIngested?.(file, tally);
       } catch (error) {
         // a shutdown stopped it between chunks: a restart (or the next change) finishes it

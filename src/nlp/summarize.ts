@@ -75,9 +75,7 @@ function scoreSplit(sentences: readonly Sentence[], params: Readonly<ScoringPara
   // 3. centrality × length preference × lead prior
   const meanLength = Math.max(1, stemmed.reduce((sum, t) => sum + t.length, 0) / n);
   return sentences.map((sentence, i) => {
-    const centrality = cosine
-      ? Math.pow(overlap[i]!, 1 - params.cosineWeight) * Math.pow(cosine[i]!, params.cosineWeight)
-      : overlap[i]!;
+    const centrality = cosine ? Math.pow(overlap[i]!, 1 - params.cosineWeight) * Math.pow(cosine[i]!, params.cosineWeight) : overlap[i]!;
     const length = Math.pow(Math.max(1, stemmed[i]!.length) / meanLength, params.lengthExponent);
     const lead = 1 + params.leadWeight * Math.exp(-i / params.leadDecay);
     return { ...sentence, score: round(centrality * length * lead) };

@@ -216,4 +216,3 @@ export interface SearchDayCounts {
   /** True when only the newest matches were counted (a very common word; see the store's limit). */
   capped: boolean;
 }
-

@@ -21,7 +21,8 @@ export function parseStoreLocation(value: string): StoreLocation {
     } catch {
       throw new StoreLocationError(`"${redactPassword(trimmed)}" is not a valid PostgreSQL URL (postgres://user@host:5432/database)`);
     }
-    if (!url.hostname && !url.searchParams.get('host')) throw new StoreLocationError(`"${redactPassword(trimmed)}" names no host (postgres://user@host:5432/database)`);
+    if (!url.hostname && !url.searchParams.get('host'))
+      throw new StoreLocationError(`"${redactPassword(trimmed)}" names no host (postgres://user@host:5432/database)`);
     return { kind: 'postgres', url: trimmed };
   }
   if (scheme !== undefined) {

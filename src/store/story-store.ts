@@ -1,4 +1,17 @@
-import type { AddResult, AnalyzedArticle, Article, ArticleAnalysis, ArticleSummary, SearchHit, StoredStory, StoryCursor, StoryPageQuery, StoryWithAnalysis, DayRange, SearchDayCounts } from './article-store.js';
+import type {
+  AddResult,
+  AnalyzedArticle,
+  Article,
+  ArticleAnalysis,
+  ArticleSummary,
+  SearchHit,
+  StoredStory,
+  StoryCursor,
+  StoryPageQuery,
+  StoryWithAnalysis,
+  DayRange,
+  SearchDayCounts,
+} from './article-store.js';
 
 /**
  * Stories and their full-text search: what ingest writes and /summary, /search, /latest and `show`

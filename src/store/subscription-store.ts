@@ -114,10 +114,24 @@ export interface SubscriptionStore {
    */
   holdClaim(subscriptionId: number, localDate: string, owner: string, leaseVersion: number, leaseUntil: Date): Promise<boolean>;
   /** Record one posted part and extend the lease. False when the claim was lost to another owner (or a newer claim, given `leaseVersion`). */
-  recordPart(subscriptionId: number, localDate: string, owner: string, messageId: string, leaseUntil: Date, leaseVersion?: number): Promise<boolean>;
+  recordPart(
+    subscriptionId: number,
+    localDate: string,
+    owner: string,
+    messageId: string,
+    leaseUntil: Date,
+    leaseVersion?: number,
+  ): Promise<boolean>;
   finishDelivery(subscriptionId: number, localDate: string, owner: string, status: 'delivered' | 'skipped', now: Date): Promise<void>;
   /** A failed attempt: retry at `nextAttemptAt`, or give up (status failed) when it is null. */
-  failAttempt(subscriptionId: number, localDate: string, owner: string, error: string, nextAttemptAt: Date | null, now: Date): Promise<void>;
+  failAttempt(
+    subscriptionId: number,
+    localDate: string,
+    owner: string,
+    error: string,
+    nextAttemptAt: Date | null,
+    now: Date,
+  ): Promise<void>;
   /** Rows a scheduler should pick up: pending with an expired lease, retries come due. */
   openDeliveries(now: Date): Promise<Delivery[]>;
 

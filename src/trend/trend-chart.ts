@@ -11,7 +11,13 @@ import { MAX_SPEAKERS } from './trend-terms.js';
  * `queryKey` names what was asked (terms as resolved, span, granularity): the same key at the same
  * store version always gives the same data.
  */
-export async function cachedTrendChart(store: DatelineStore, queryKey: string, data: TrendData, text: ChartText, size: ChartSize): Promise<RenderedChart> {
+export async function cachedTrendChart(
+  store: DatelineStore,
+  queryKey: string,
+  data: TrendData,
+  text: ChartText,
+  size: ChartSize,
+): Promise<RenderedChart> {
   const cache = chartCacheFor(store);
   const key = `v${CHART_VERSION}|${size}|${queryKey}`;
   const version = await store.stories.dataVersion();

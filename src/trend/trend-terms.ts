@@ -72,7 +72,8 @@ export async function resolveTerm(kind: TermKind, name: string, geo: GeoService,
 /** Stories per day of a resolved term, from the counts kept at ingest; `capped` when a search counted its newest matches only. */
 export async function countTerm(store: DatelineStore, t: ResolvedTerm, range: DayRange | null): Promise<TermCounts & { capped: boolean }> {
   if (t.kind === 'place') return { term: t.term, kind: t.kind, days: await store.places.placeDayCounts(t.ids, range), capped: false };
-  if (t.kind === 'speaker') return { term: t.term, kind: t.kind, days: await store.quotes.speakerDayCounts(t.speakers, range), capped: false };
+  if (t.kind === 'speaker')
+    return { term: t.term, kind: t.kind, days: await store.quotes.speakerDayCounts(t.speakers, range), capped: false };
   const { days, capped } = await store.stories.searchDayCounts(t.query, range);
   return { term: t.term, kind: t.kind, days, capped };
 }

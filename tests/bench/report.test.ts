@@ -6,14 +6,38 @@ import { alterNumbers, makeRecord, reshuffleDigits, rng } from '../../bench/gene
 function size(articles: number, p99: number, over: Partial<SizeResult> = {}): SizeResult {
   const lat = { p50: p99 / 4, p99, max: p99 * 2 };
   return {
-    articles, stored: articles, ingestPerSec: 600, ingestPerCpuSec: 700, ingestReplayed: false, ingestCached: null, storeMb: articles / 300,
-    coldStartMs: 800, coldStartMaxMs: 900, createAppMs: 300, rssMb: 250, rssStartMb: 200, rssPeakMb: 260, rssOf: 'bot', harnessRssMb: 400, harnessRssStartMb: 300,
-    commands: { '/search': lat, '/latest': lat }, calls: { '/search': 1000, '/latest': 1000 }, cpu: { '/search': lat, '/latest': lat }, ask: {}, notes: [],
+    articles,
+    stored: articles,
+    ingestPerSec: 600,
+    ingestPerCpuSec: 700,
+    ingestReplayed: false,
+    ingestCached: null,
+    storeMb: articles / 300,
+    coldStartMs: 800,
+    coldStartMaxMs: 900,
+    createAppMs: 300,
+    rssMb: 250,
+    rssStartMb: 200,
+    rssPeakMb: 260,
+    rssOf: 'bot',
+    harnessRssMb: 400,
+    harnessRssStartMb: 300,
+    commands: { '/search': lat, '/latest': lat },
+    calls: { '/search': 1000, '/latest': 1000 },
+    cpu: { '/search': lat, '/latest': lat },
+    ask: {},
+    notes: [],
     ...over,
   };
 }
 
-const bench: BenchResults = { machine: 'test', node: 'v20', date: '2026-01-01T00:00:00Z', commit: 'abc', sizes: [size(10_000, 2), size(100_000, 2.4, { ingestReplayed: true, ingestPerCpuSec: 2000 })] };
+const bench: BenchResults = {
+  machine: 'test',
+  node: 'v20',
+  date: '2026-01-01T00:00:00Z',
+  commit: 'abc',
+  sizes: [size(10_000, 2), size(100_000, 2.4, { ingestReplayed: true, ingestPerCpuSec: 2000 })],
+};
 
 describe('bench stats and report', () => {
   it('takes nearest-rank percentiles', () => {
@@ -33,7 +57,7 @@ describe('bench stats and report', () => {
     expect(rss?.figure).toContain('the bot process');
   });
 
-  it('says when the memory figure is the timing child\'s, not the bot\'s', () => {
+  it("says when the memory figure is the timing child's, not the bot's", () => {
     const old: BenchResults = { ...bench, sizes: bench.sizes.map((s) => ({ ...s, rssOf: 'harness' as const, rssMb: 320 })) };
     const rss = checkGoals(old).find((g) => g.goal.startsWith('RSS'));
     expect(rss?.met).toBe(false);
@@ -70,8 +94,20 @@ describe('bench generator', () => {
 
   it('makes different stories for the same corpus story in later generations', () => {
     const corpus = [
-      { date: '1987-03-01T10:00:00Z', source: 'Reuters', title: 'OIL UP 12 PCT', text: 'Oil prices rose 12 pct to 18.50 dlrs.\n    Traders said demand was 1,200 barrels.', dateline: 'NEW YORK, March 1 -' },
-      { date: '1987-03-02T10:00:00Z', source: 'Reuters', title: 'GOLD STEADY', text: 'Gold was steady at 400 dlrs.', dateline: 'LONDON, March 2 -' },
+      {
+        date: '1987-03-01T10:00:00Z',
+        source: 'Reuters',
+        title: 'OIL UP 12 PCT',
+        text: 'Oil prices rose 12 pct to 18.50 dlrs.\n    Traders said demand was 1,200 barrels.',
+        dateline: 'NEW YORK, March 1 -',
+      },
+      {
+        date: '1987-03-02T10:00:00Z',
+        source: 'Reuters',
+        title: 'GOLD STEADY',
+        text: 'Gold was steady at 400 dlrs.',
+        dateline: 'LONDON, March 2 -',
+      },
     ];
     const a = makeRecord(corpus, 0);
     const b = makeRecord(corpus, 2);

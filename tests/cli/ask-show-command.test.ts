@@ -22,7 +22,11 @@ describe('dateline ask and show', () => {
     expect(r.code).toBe(0);
     const view = JSON.parse(r.lastLine) as Record<string, unknown>;
     expect(Object.keys(view)).toEqual(['title', 'text', 'fields', 'data']);
-    expect(view.data).toEqual({ results: [{ id: sampleId, title: (expect.stringMatching(/^The U\.S\.-backed/) as string), date: '2017-09-09T19:03:53+08:00', source: 'Xinhua' }] });
+    expect(view.data).toEqual({
+      results: [
+        { id: sampleId, title: expect.stringMatching(/^The U\.S\.-backed/) as string, date: '2017-09-09T19:03:53+08:00', source: 'Xinhua' },
+      ],
+    });
   });
 
   it('ask prints text without --json, and exits 1 with the message for a user error', async () => {
@@ -52,7 +56,22 @@ describe('dateline ask and show', () => {
       captionCredit: 'Ammar Safarjalani',
       url: null,
     });
-    for (const key of ['id', 'source', 'published', 'editor', 'datelinePlace', 'headline', 'headlineDerived', 'caption', 'captionCredit', 'body', 'url', 'ingestedAt', 'quotes', 'places']) {
+    for (const key of [
+      'id',
+      'source',
+      'published',
+      'editor',
+      'datelinePlace',
+      'headline',
+      'headlineDerived',
+      'caption',
+      'captionCredit',
+      'body',
+      'url',
+      'ingestedAt',
+      'quotes',
+      'places',
+    ]) {
       expect(a).toHaveProperty(key);
     }
     expect(String(a.caption)).toMatch(/^Syrian military vehicles/);
@@ -108,7 +127,11 @@ describe('terminal safety of what ask and show print (issue 18)', () => {
     const id = (JSON.parse(json.lastLine) as { data: { results: { id: string; title: string }[] } }).data.results[0]!;
     // --json keeps the data: the escapes parse back to what the store holds
     expect(id.title).toContain('\x1b[31mMarkets');
-    for (const args of [['show', id.id], ['show', id.id, '--json'], ['ask', `/summary article:${id.id}`]]) {
+    for (const args of [
+      ['show', id.id],
+      ['show', id.id, '--json'],
+      ['ask', `/summary article:${id.id}`],
+    ]) {
       const r = await runCliCaptured([...args, '--db', db]);
       expect(r.code).toBe(0);
       expect(r.stdout).not.toMatch(controls);

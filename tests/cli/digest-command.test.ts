@@ -35,7 +35,10 @@ describe('dateline digest', () => {
       at: string;
       tz: string;
       since: string;
-      groups: { title: string; stories: { articleId: string; title: string; date: string; source: string; summary: string; places: string[] }[] }[];
+      groups: {
+        title: string;
+        stories: { articleId: string; title: string; date: string; source: string; summary: string; places: string[] }[];
+      }[];
     };
     expect(Object.keys(json)).toEqual(['at', 'tz', 'since', 'groups']);
     expect(json).toMatchObject({ at: '1987-03-02T20:00:00Z', tz: 'Europe/London', since: '1987-03-01T20:00:00Z' });

@@ -48,7 +48,12 @@ describe('dateline export', () => {
   it('each line is exactly what show --json prints for that story (url, quotes and places included)', async () => {
     const withQuotes = lines.map((l) => JSON.parse(l) as Exported).filter((s) => s.quotes.length > 0 && s.places.length > 0);
     expect(withQuotes.length).toBeGreaterThan(2);
-    for (const line of [lines[0]!, lines[150]!, lines.at(-1)!, ...withQuotes.slice(0, 2).map((s) => lines.find((l) => l.includes(`"id":"${s.id}"`))!)]) {
+    for (const line of [
+      lines[0]!,
+      lines[150]!,
+      lines.at(-1)!,
+      ...withQuotes.slice(0, 2).map((s) => lines.find((l) => l.includes(`"id":"${s.id}"`))!),
+    ]) {
       const id = (JSON.parse(line) as Exported).id;
       const show = await runCliCaptured(['show', id, '--json', '--db', db]);
       expect(show.code).toBe(0);
@@ -65,7 +70,12 @@ describe('dateline export', () => {
     expect(expected.length).toBeLessThan(all.length);
     const r = await runCliCaptured(['export', '--since', since, '--json', '--db', db]);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as Exported).id)).toEqual(expected);
+    expect(
+      r.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as Exported).id),
+    ).toEqual(expected);
     const bad = await runCliCaptured(['export', '--since', 'yesterday', '--db', db]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/not a date/);
@@ -98,7 +108,13 @@ describe('dateline export', () => {
     const stderr = new PassThrough();
     let err = '';
     stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const code = await runCli(['export', '--db', db], { stdout: slow, stderr, env: { DATELINE_CACHE_DIR: `${repoRoot}/data/cache` }, cwd: repoRoot, stderrIsTty: true });
+    const code = await runCli(['export', '--db', db], {
+      stdout: slow,
+      stderr,
+      env: { DATELINE_CACHE_DIR: `${repoRoot}/data/cache` },
+      cwd: repoRoot,
+      stderrIsTty: true,
+    });
     expect(code).toBe(0);
     expect(out.split('\n').filter(Boolean)).toEqual(lines);
     expect(err).toMatch(new RegExp(`exporting: 1 of ${stored} stories`));

@@ -24,8 +24,16 @@ describe('dateline feed poll', () => {
     db = path.join(temp.dir, 'feed-cli.db');
     server = await startFeedServer();
     server.route('/rss', serveWithEtag(freshFeed));
-    server.route('/broken', servePlain(() => readFixture('malformed.xml')));
-    server.route('/patchy', servePlain(() => readFixture('broken-items.xml').replace('Sat, 07 Feb 2026 09:00:00 +0000', new Date(Date.now() - 86_400_000).toUTCString())));
+    server.route(
+      '/broken',
+      servePlain(() => readFixture('malformed.xml')),
+    );
+    server.route(
+      '/patchy',
+      servePlain(() =>
+        readFixture('broken-items.xml').replace('Sat, 07 Feb 2026 09:00:00 +0000', new Date(Date.now() - 86_400_000).toUTCString()),
+      ),
+    );
   });
   afterAll(async () => {
     await server.close();
@@ -45,10 +53,18 @@ describe('dateline feed poll', () => {
   it('reports a bad feed and bad items with the feed URL as path, and exits 1', async () => {
     const r = await runCliCaptured(['feed', 'poll', server.url('/broken'), server.url('/patchy'), '--json', '--db', db]);
     expect(r.code).toBe(1);
-    const tally = JSON.parse(r.lastLine) as { added: number; rejected: number; errors: { path: string; line: number | null; reason: string }[] };
+    const tally = JSON.parse(r.lastLine) as {
+      added: number;
+      rejected: number;
+      errors: { path: string; line: number | null; reason: string }[];
+    };
     expect(tally.added).toBe(2);
     expect(tally.rejected).toBe(3);
-    expect(tally.errors[0]).toEqual({ path: server.url('/broken'), line: null, reason: (expect.stringMatching(/^malformed XML at line/) as string) });
+    expect(tally.errors[0]).toEqual({
+      path: server.url('/broken'),
+      line: null,
+      reason: expect.stringMatching(/^malformed XML at line/) as string,
+    });
     expect(tally.errors.slice(1).map((e) => [e.path, e.line])).toEqual([
       [server.url('/patchy'), 2],
       [server.url('/patchy'), 3],
@@ -78,7 +94,14 @@ describe('dateline feed poll', () => {
     const handle = openDatabase(file);
     const store = createSqliteFeedStore(handle);
     store.addFeed({ url: 'https://wire.example/rss', origin: 'config', addedAt: new Date(), addedBy: null, channel: null });
-    store.addFeed({ url: 'https://guild.example/rss', origin: 'command', addedAt: new Date(), addedBy: 'u1', channel: null, guildId: '111111111111111111' });
+    store.addFeed({
+      url: 'https://guild.example/rss',
+      origin: 'command',
+      addedAt: new Date(),
+      addedBy: 'u1',
+      channel: null,
+      guildId: '111111111111111111',
+    });
     handle.close();
     const r = await runCliCaptured(['feed', 'remove', 'https://wire.example/rss', '--db', file]);
     expect(r.code).toBe(0);
@@ -86,6 +109,8 @@ describe('dateline feed poll', () => {
     const missing = await runCliCaptured(['feed', 'remove', 'https://nowhere.example/rss', '--db', file]);
     expect(missing.code).toBe(1);
     const list = await runCliCaptured(['feed', 'list', '--json', '--db', file]);
-    expect((JSON.parse(list.lastLine) as { feeds: { url: string; owners: string[] }[] }).feeds).toMatchObject([{ url: 'https://guild.example/rss', owners: ['111111111111111111'] }]);
+    expect((JSON.parse(list.lastLine) as { feeds: { url: string; owners: string[] }[] }).feeds).toMatchObject([
+      { url: 'https://guild.example/rss', owners: ['111111111111111111'] },
+    ]);
   }, 60_000);
 });

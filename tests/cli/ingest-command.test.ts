@@ -33,7 +33,12 @@ describe('dateline ingest', () => {
     fs.writeFileSync(bad, `${JSON.stringify({ title: 'ok', text: 'A fine story.', date: '2020-01-01', source: 'W' })}\n{oops\n`);
     const json = await runCliCaptured(['ingest', bad, '--json', '--db', db]);
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.lastLine)).toEqual({ added: 1, duplicate: 0, rejected: 1, errors: [{ path: bad, line: 2, reason: (expect.stringMatching(/invalid JSON/) as string) }] });
+    expect(JSON.parse(json.lastLine)).toEqual({
+      added: 1,
+      duplicate: 0,
+      rejected: 1,
+      errors: [{ path: bad, line: 2, reason: expect.stringMatching(/invalid JSON/) as string }],
+    });
     const text = await runCliCaptured(['ingest', bad, '--db', db]);
     expect(text.stdout).toMatch(/added 0, duplicate 1, rejected 1/);
     expect(text.stdout).toContain(`rejected ${bad}:2: invalid JSON`);

@@ -29,11 +29,22 @@ describe.skipIf(unavailable !== null && process.env.CI !== 'true')('dateline mig
     await store.subscriptions.subscribe({ ...input, channelId: 'old' }, now);
     await store.subscriptions.unsubscribe('old', now);
     await store.subscriptions.claimDelivery({
-      subscriptionId: subscription.id, localDate: '2026-01-01', owner: 'a', now, leaseMs: 60_000, fresh: { scheduledAt: now, since: now, at: now, late: false },
+      subscriptionId: subscription.id,
+      localDate: '2026-01-01',
+      owner: 'a',
+      now,
+      leaseMs: 60_000,
+      fresh: { scheduledAt: now, since: now, at: now, late: false },
     });
     await store.subscriptions.recordPart(subscription.id, '2026-01-01', 'a', 'm1', now);
     await store.subscriptions.finishDelivery(subscription.id, '2026-01-01', 'a', 'delivered', now);
-    await store.feeds.addFeed({ url: 'https://news.test/rss', origin: 'command', addedAt: now, addedBy: 'u', channel: { guildId: 'g1', channelId: 'news' } });
+    await store.feeds.addFeed({
+      url: 'https://news.test/rss',
+      origin: 'command',
+      addedAt: now,
+      addedBy: 'u',
+      channel: { guildId: 'g1', channelId: 'news' },
+    });
     await store.close();
   }, 180_000);
   afterAll(async () => {
@@ -44,7 +55,11 @@ describe.skipIf(unavailable !== null && process.env.CI !== 'true')('dateline mig
   it('copies stories with their analysis, subscriptions, the ledger and feeds, prints counts on both sides, and adds nothing when run twice', async () => {
     const first = await runCliCaptured(['migrate', '--from', dbFile, '--to', target.url, '--json']);
     expect(first.code).toBe(0);
-    const report = JSON.parse(first.lastLine) as { from: Record<string, number>; to: { before: Record<string, number>; after: Record<string, number> }; added: Record<string, number> };
+    const report = JSON.parse(first.lastLine) as {
+      from: Record<string, number>;
+      to: { before: Record<string, number>; after: Record<string, number> };
+      added: Record<string, number>;
+    };
     const n = report.from.stories!;
     expect(n).toBeGreaterThan(100);
     expect(report.from).toMatchObject({ subscriptions: 2, deliveries: 1, feeds: 1 });
@@ -74,12 +89,18 @@ describe.skipIf(unavailable !== null && process.env.CI !== 'true')('dateline mig
       // PostgreSQL's best is among SQLite's best five (and both find the same number of stories, up to 10).
       for (const query of ['Raqqa', 'coffee', 'cocoa']) {
         const [a, b] = [await sqlite.stories.search(query, 1), await pg.stories.search(query, 1)];
-        expect(b.map((h) => h.id), query).toEqual(a.map((h) => h.id));
+        expect(
+          b.map((h) => h.id),
+          query,
+        ).toEqual(a.map((h) => h.id));
       }
       for (const query of ['oil prices', 'bank rate', 'zzzqq oil']) {
         const [a, b] = [await sqlite.stories.search(query, 10), await pg.stories.search(query, 10)];
         expect(b.length, query).toBe(a.length);
-        expect(a.slice(0, 5).map((h) => h.id), query).toContain(b[0]!.id);
+        expect(
+          a.slice(0, 5).map((h) => h.id),
+          query,
+        ).toContain(b[0]!.id);
       }
       expect(await pg.stories.latest(5)).toEqual(await sqlite.stories.latest(5));
     } finally {
@@ -89,7 +110,7 @@ describe.skipIf(unavailable !== null && process.env.CI !== 'true')('dateline mig
     // The commands run on the PostgreSQL store as on SQLite.
     const asked = await runCliCaptured(['ask', '/search Raqqa', '--json', '--db', target.url]);
     expect(asked.code).toBe(0);
-    expect(JSON.parse(asked.lastLine)).toMatchObject({ data: { results: [{ title: (expect.stringContaining('Syrian') as string) }] } });
+    expect(JSON.parse(asked.lastLine)).toMatchObject({ data: { results: [{ title: expect.stringContaining('Syrian') as string }] } });
   }, 180_000);
 
   it('refuses a store it cannot read, with the reason', async () => {

@@ -33,8 +33,18 @@ async function writeOldStore(file: string, ids: readonly string[]): Promise<void
   await store.stories.addArticles(
     reutersStories(ids).map((s) => ({
       article: {
-        source: s.source, published: s.date, publishedZone: 'UTC', editor: null, datelinePlace: null, headline: s.title,
-        headlineDerived: false, caption: null, captionCredit: null, body: s.text, url: null, origin: 'test',
+        source: s.source,
+        published: s.date,
+        publishedZone: 'UTC',
+        editor: null,
+        datelinePlace: null,
+        headline: s.title,
+        headlineDerived: false,
+        caption: null,
+        captionCredit: null,
+        body: s.text,
+        url: null,
+        origin: 'test',
       },
       analysis: { sentences: [], quotes: oldAnalysis(s.text), places: [] },
     })),
@@ -94,7 +104,9 @@ describe('dateline reanalyze', () => {
       expect(await reanalyzeQuotes(store.quotes, { since: new Date('1987-10-01'), batch: 1, limit: 1 })).toBe(1);
       expect(await store.quotes.countStaleQuoteStories(QUOTE_ANALYZER_VERSION, new Date('1987-10-01'))).toBe(1);
       const progress: number[] = [];
-      expect(await reanalyzeQuotes(store.quotes, { since: new Date('1987-10-01'), batch: 1, onProgress: (p) => progress.push(p.done) })).toBe(1);
+      expect(
+        await reanalyzeQuotes(store.quotes, { since: new Date('1987-10-01'), batch: 1, onProgress: (p) => progress.push(p.done) }),
+      ).toBe(1);
       expect(progress).toEqual([0, 1]);
       expect(await store.quotes.countStaleQuoteStories(QUOTE_ANALYZER_VERSION, null)).toBe(2);
       expect(await reanalyzeQuotes(store.quotes, { since: null })).toBe(2);

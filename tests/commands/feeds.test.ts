@@ -11,11 +11,23 @@ describe('/feeds', () => {
   beforeAll(async () => {
     // The fixtures' items are from February 2026: a clock after them, or they would be "in the future".
     // The test server is on 127.0.0.1: allowed explicitly (the default refuses it, see the guard tests below).
-    services = await createTestServices({ clock: createFixedClock(new Date('2026-02-12T00:00:00Z')), feedOptions: { allowPrivateAddresses: true } });
+    services = await createTestServices({
+      clock: createFixedClock(new Date('2026-02-12T00:00:00Z')),
+      feedOptions: { allowPrivateAddresses: true },
+    });
     server = await startFeedServer();
-    server.route('/rss', serveWithEtag(() => readFixture('harbour-rss.xml')));
-    server.route('/atom', serveWithEtag(() => readFixture('valley-atom.xml'), 'application/atom+xml'));
-    server.route('/down', servePlain(() => 'oops', 'text/plain', 500));
+    server.route(
+      '/rss',
+      serveWithEtag(() => readFixture('harbour-rss.xml')),
+    );
+    server.route(
+      '/atom',
+      serveWithEtag(() => readFixture('valley-atom.xml'), 'application/atom+xml'),
+    );
+    server.route(
+      '/down',
+      servePlain(() => 'oops', 'text/plain', 500),
+    );
   }, 60_000);
   afterAll(async () => {
     await server.close();
@@ -40,7 +52,11 @@ describe('/feeds', () => {
     expect(r.isError).toBeFalsy();
     expect(r.title).toBe('Feed added: Harbour Town Gazette & Wire');
     expect(r.text).toMatch(/^3 new stories stored, 0 already known\. Polled every 30 min\. New stories will be posted to #news/);
-    expect(r.data).toMatchObject({ created: true, feed: { url: server.url('/rss'), intervalMinutes: 30, channels: [{ channelId: 'news', guildId: null }] }, poll: { outcome: 'ok', added: 3 } });
+    expect(r.data).toMatchObject({
+      created: true,
+      feed: { url: server.url('/rss'), intervalMinutes: 30, channels: [{ channelId: 'news', guildId: null }] },
+      poll: { outcome: 'ok', added: 3 },
+    });
     expect(await services.store.stories.count()).toBe(before + 3);
     const [hit] = await services.store.stories.search('ferry Gull Island', 1);
     expect(hit!.source).toBe('Harbour Town Gazette & Wire');
@@ -60,7 +76,9 @@ describe('/feeds', () => {
     const r = await askCommand(services, '/feeds list');
     expect(r.text).toBe('3 feeds, 1 failing.');
     expect(r.fields.map((f) => f.name)).toEqual(['Harbour Town Gazette & Wire', server.url('/down'), 'Valley Desk']);
-    expect(r.fields[0]!.value).toMatch(/ok, last success 2026-02-12 00:00 UTC · 3 stories added · every 30 min, next 2026-02-12 00:30 UTC · posts to #news/);
+    expect(r.fields[0]!.value).toMatch(
+      /ok, last success 2026-02-12 00:00 UTC · 3 stories added · every 30 min, next 2026-02-12 00:30 UTC · posts to #news/,
+    );
     expect(r.fields[1]!.value).toMatch(/failing \(1 time in a row\): HTTP 500/);
     const feeds = (r.data as { feeds: { url: string; health: { itemsAdded: number } }[] }).feeds;
     expect(feeds.map((f) => f.health.itemsAdded)).toEqual([3, 0, 3]);
@@ -68,7 +86,10 @@ describe('/feeds', () => {
 
   it('autocompletes feed URLs for remove', async () => {
     const choices = await dispatchAutocomplete(services.app.registry, 'feeds', {
-      options: {}, subcommand: 'remove', focused: { name: 'url', value: 'valley' }, services,
+      options: {},
+      subcommand: 'remove',
+      focused: { name: 'url', value: 'valley' },
+      services,
     });
     expect(choices).toEqual([{ name: `Valley Desk (${server.url('/atom')})`, value: server.url('/atom') }]);
   });
@@ -101,7 +122,9 @@ describe('/feeds add without DATELINE_FEEDS_ALLOW_PRIVATE (the default)', () => 
   it.each(['http://127.0.0.1/feed.xml', 'http://10.0.0.5/feed.xml', 'http://[::1]/feed.xml'])('refuses %s as a user error', async (url) => {
     const r = await askCommand(services, `/feeds add url:${url}`);
     expect(r).toMatchObject({ isError: true, data: { error: 'private_address' } });
-    expect(r.text).toMatch(/cannot be added: .* is a private, loopback or reserved address\. Feeds added from chat must be on a public host/);
+    expect(r.text).toMatch(
+      /cannot be added: .* is a private, loopback or reserved address\. Feeds added from chat must be on a public host/,
+    );
     expect(await services.feeds.list()).toEqual([]);
   });
 });

@@ -4,15 +4,23 @@ import { makeTempDir, writeCorpusSlice } from '../helpers/paths.js';
 import { writeReutersStories } from '../helpers/reuters-stories.js';
 import { askCommand, createTestServices, type TestServices } from '../helpers/test-services.js';
 
-
-
-
 /** `data` must be exactly `{quotes:[{text, kind, speaker, speakerMention, speakerResolved, speakerDescription, verb, articleId, start, end}]}`. */
 function quotesOf(data: unknown): QuoteData[] {
   expect(Object.keys(data as object)).toEqual(['quotes']);
   const quotes = (data as { quotes: QuoteData[] }).quotes;
   for (const q of quotes) {
-    expect(Object.keys(q).sort()).toEqual(['articleId', 'end', 'kind', 'speaker', 'speakerDescription', 'speakerMention', 'speakerResolved', 'start', 'text', 'verb']);
+    expect(Object.keys(q).sort()).toEqual([
+      'articleId',
+      'end',
+      'kind',
+      'speaker',
+      'speakerDescription',
+      'speakerMention',
+      'speakerResolved',
+      'start',
+      'text',
+      'verb',
+    ]);
   }
   return quotes;
 }
@@ -31,7 +39,9 @@ describe('/quote on the sample article', () => {
     const khawla = quotes.find((q) => q.speaker === 'Ahmad Abu Khawla');
     expect(khawla).toMatchObject({ kind: 'reported', speakerDescription: 'a commander of the military council' });
     expect(khawla!.text).toContain('the operation aims to drive IS out');
-    const government = quotes.find((q) => q.text.startsWith('the Syrian army advance in Deir al-Zour brought down the schemes of the U.S. to fragment Syria'));
+    const government = quotes.find((q) =>
+      q.text.startsWith('the Syrian army advance in Deir al-Zour brought down the schemes of the U.S. to fragment Syria'),
+    );
     expect(government).toMatchObject({ kind: 'reported', speaker: 'the Syrian government', verb: 'said' });
     expect(quotes.some((q) => q.text.replace(/["”“.]/g, '') === 'illegitimate')).toBe(false);
 
@@ -137,6 +147,8 @@ describe('/quote speaker:Baker on the Reuters Baker stories (issue 15)', () => {
     expect(timing.text).toContain('— one U.S. analyst (unnamed)');
     // and "Treasury Secretary James Baker" finds what "Baker" finds
     const titled = await askCommand(services, '/quote speaker:Treasury Secretary James Baker');
-    expect(quotesOf(titled.data).map((q) => q.text)).toEqual(quotesOf((await askCommand(services, '/quote speaker:Baker')).data).map((q) => q.text));
+    expect(quotesOf(titled.data).map((q) => q.text)).toEqual(
+      quotesOf((await askCommand(services, '/quote speaker:Baker')).data).map((q) => q.text),
+    );
   });
 });

@@ -5,8 +5,6 @@ import { summary } from '../../commands/summary.js';
 import { createTestServices, askCommand, type TestServices } from '../helpers/test-services.js';
 import { makeTempDir, writeCorpusSlice } from '../helpers/paths.js';
 
-
-
 const CAPTION_WORDS = /Syrian military vehicles take position|Xinhua\/Ammar Safarjalani|\(Xinhua\/|broke Tuesday the three-year siege/;
 const DATELINE = /DAMASCUS|\(Xinhua\) --/;
 
@@ -18,9 +16,9 @@ interface SummaryDataShape {
 
 function summaryData(data: unknown): SummaryDataShape {
   expect(data).toEqual({
-    articleId: (expect.any(String) as string),
-    sentences: (expect.any(Array) as unknown[]),
-    reduction: (expect.any(Number) as number),
+    articleId: expect.any(String) as string,
+    sentences: expect.any(Array) as unknown[],
+    reduction: expect.any(Number) as number,
   });
   const d = data as SummaryDataShape;
   for (const s of d.sentences) expect(Object.keys(s).sort()).toEqual(['index', 'text']);
@@ -102,7 +100,12 @@ describe('/summary on a story too short to cut', () => {
     const file = path.join(temp.dir, 'short.ndjson');
     fs.writeFileSync(
       file,
-      JSON.stringify({ title: 'Port reopens', text: 'The port of Tartus reopened on Monday. Ships began to dock.', date: '2017-09-10T08:00:00Z', source: 'Test Wire' }) + '\n',
+      JSON.stringify({
+        title: 'Port reopens',
+        text: 'The port of Tartus reopened on Monday. Ships began to dock.',
+        date: '2017-09-10T08:00:00Z',
+        source: 'Test Wire',
+      }) + '\n',
     );
     services = await createTestServices({ files: [file, writeCorpusSlice(temp.dir, 5)] });
   });

@@ -18,9 +18,16 @@ const CHANNEL_B = '200000000000000022';
 
 /** What the Discord transport answers: each channel's guild; unknown channels are nobody's. */
 const directory: ChannelDirectory = {
-  guildOf: (channelId) => Promise.resolve(({ [CHANNEL_A]: GUILD_A, [CHANNEL_B]: GUILD_B })[channelId]),
+  guildOf: (channelId) => Promise.resolve({ [CHANNEL_A]: GUILD_A, [CHANNEL_B]: GUILD_B }[channelId]),
 };
-const inGuild = (guildId: string, channelId: string): Caller => ({ userId: `admin-${guildId}`, userName: 'admin', channelId, guildId, canManageGuild: true, channels: directory });
+const inGuild = (guildId: string, channelId: string): Caller => ({
+  userId: `admin-${guildId}`,
+  userName: 'admin',
+  channelId,
+  guildId,
+  canManageGuild: true,
+  channels: directory,
+});
 const a = inGuild(GUILD_A, CHANNEL_A);
 const b = inGuild(GUILD_B, CHANNEL_B);
 
@@ -35,11 +42,23 @@ describe('servers are tenants', () => {
   let services: TestServices;
   let server: FeedServer;
   beforeAll(async () => {
-    services = await createTestServices({ clock: createFixedClock(new Date('2026-02-12T00:00:00Z')), feedOptions: { allowPrivateAddresses: true } });
+    services = await createTestServices({
+      clock: createFixedClock(new Date('2026-02-12T00:00:00Z')),
+      feedOptions: { allowPrivateAddresses: true },
+    });
     server = await startFeedServer();
-    server.route('/a', serveWithEtag(() => readFixture('harbour-rss.xml')));
-    server.route('/b', serveWithEtag(() => readFixture('valley-atom.xml'), 'application/atom+xml'));
-    server.route('/ops', serveWithEtag(() => readFixture('harbour-rss-next.xml')));
+    server.route(
+      '/a',
+      serveWithEtag(() => readFixture('harbour-rss.xml')),
+    );
+    server.route(
+      '/b',
+      serveWithEtag(() => readFixture('valley-atom.xml'), 'application/atom+xml'),
+    );
+    server.route(
+      '/ops',
+      serveWithEtag(() => readFixture('harbour-rss-next.xml')),
+    );
     await services.feeds.ensureConfigured([server.url('/ops')]);
     expect((await askCommand(services, `/feeds add url:${server.url('/a')} channel:${CHANNEL_A}`, a)).isError).toBeFalsy();
     expect((await askCommand(services, `/feeds add url:${server.url('/b')}`, b)).isError).toBeFalsy();
@@ -65,7 +84,13 @@ describe('servers are tenants', () => {
 
   it("autocomplete offers only the server's own and the operator's feeds", async () => {
     const ask = (guildId: string) =>
-      dispatchAutocomplete(services.app.registry, 'feeds', { options: {}, subcommand: 'remove', focused: { name: 'url', value: '' }, services, guildId });
+      dispatchAutocomplete(services.app.registry, 'feeds', {
+        options: {},
+        subcommand: 'remove',
+        focused: { name: 'url', value: '' },
+        services,
+        guildId,
+      });
     expect((await ask(GUILD_B)).map((c) => c.value)).toEqual([server.url('/ops'), server.url('/b')]);
     expect((await ask(GUILD_A)).map((c) => c.value)).toEqual([server.url('/ops'), server.url('/a')]);
   });
@@ -120,11 +145,22 @@ describe('servers are tenants', () => {
   });
 
   it('caps feeds and subscriptions per server (configurable)', async () => {
-    const capped = await createTestServices({ clock: createFixedClock(new Date('2026-02-12T00:00:00Z')), feedOptions: { allowPrivateAddresses: true }, tenancy: { maxFeedsPerGuild: 1, maxSubscriptionsPerGuild: 1 } });
+    const capped = await createTestServices({
+      clock: createFixedClock(new Date('2026-02-12T00:00:00Z')),
+      feedOptions: { allowPrivateAddresses: true },
+      tenancy: { maxFeedsPerGuild: 1, maxSubscriptionsPerGuild: 1 },
+    });
     try {
       const guildC = '300000000000000003';
       const [c1, c2] = ['300000000000000031', '300000000000000032'];
-      const c: Caller = { userId: 'admin-c', userName: 'admin', channelId: c1, guildId: guildC, canManageGuild: true, channels: { guildOf: (id) => Promise.resolve(id.startsWith('3') ? guildC : undefined) } };
+      const c: Caller = {
+        userId: 'admin-c',
+        userName: 'admin',
+        channelId: c1,
+        guildId: guildC,
+        canManageGuild: true,
+        channels: { guildOf: (id) => Promise.resolve(id.startsWith('3') ? guildC : undefined) },
+      };
       expect((await askCommand(capped, `/feeds add url:${server.url('/ops')}`, c)).isError).toBeFalsy();
       const second = await askCommand(capped, `/feeds add url:${server.url('/b')}`, c);
       expect(second).toMatchObject({ isError: true, data: { error: 'feed_limit', limit: 1 } });
@@ -144,12 +180,18 @@ describe('servers are tenants', () => {
   }, 60_000);
 });
 
-describe('stories fetched for one server\'s feed (DATELINE_FEED_STORIES)', () => {
+describe("stories fetched for one server's feed (DATELINE_FEED_STORIES)", () => {
   let server: FeedServer;
   beforeAll(async () => {
     server = await startFeedServer();
-    server.route('/a', serveWithEtag(() => readFixture('harbour-rss.xml')));
-    server.route('/ops', serveWithEtag(() => readFixture('valley-atom.xml'), 'application/atom+xml'));
+    server.route(
+      '/a',
+      serveWithEtag(() => readFixture('harbour-rss.xml')),
+    );
+    server.route(
+      '/ops',
+      serveWithEtag(() => readFixture('valley-atom.xml'), 'application/atom+xml'),
+    );
   });
   afterAll(() => server.close());
 
@@ -166,14 +208,20 @@ describe('stories fetched for one server\'s feed (DATELINE_FEED_STORIES)', () =>
   }
   const titles = (r: { data?: unknown }): string[] => ((r.data as { results?: { title: string }[] }).results ?? []).map((x) => x.title);
   const window = async (s: TestServices, guildId: string | null): Promise<string[]> =>
-    (await storeVisibleTo(s.store, guildId, (g, items) => s.feeds.visibleTo(g, items))
-      .digest.digestCandidates(new Date('2026-01-01T00:00:00Z'), new Date('2026-02-12T00:00:00Z'), 100))
-      .map((c) => c.headline);
+    (
+      await storeVisibleTo(s.store, guildId, (g, items) => s.feeds.visibleTo(g, items)).digest.digestCandidates(
+        new Date('2026-01-01T00:00:00Z'),
+        new Date('2026-02-12T00:00:00Z'),
+        100,
+      )
+    ).map((c) => c.headline);
 
-  it('own-server: only the servers whose feeds brought a story see it in /search and digests; operator feeds are everyone\'s', async () => {
+  it("own-server: only the servers whose feeds brought a story see it in /search and digests; operator feeds are everyone's", async () => {
     const s = await servicesWith('own-server');
     try {
-      expect(titles(await askCommand(s, '/search Gull Island ferry', a))).toContain('Ferry service to Gull Island resumes after storm repairs');
+      expect(titles(await askCommand(s, '/search Gull Island ferry', a))).toContain(
+        'Ferry service to Gull Island resumes after storm repairs',
+      );
       const inB = await askCommand(s, '/search Gull Island ferry', b);
       expect(titles(inB)).not.toContain('Ferry service to Gull Island resumes after storm repairs');
       expect(titles(await askCommand(s, '/search orchard blossom', b))).toContain('Orchard growers expect an early blossom');
@@ -193,7 +241,9 @@ describe('stories fetched for one server\'s feed (DATELINE_FEED_STORIES)', () =>
   it('shared (the default): every server sees every story', async () => {
     const s = await servicesWith('shared');
     try {
-      expect(titles(await askCommand(s, '/search Gull Island ferry', b))).toContain('Ferry service to Gull Island resumes after storm repairs');
+      expect(titles(await askCommand(s, '/search Gull Island ferry', b))).toContain(
+        'Ferry service to Gull Island resumes after storm repairs',
+      );
       expect(await window(s, GUILD_B)).toContain('Lighthouse museum opens a room of storm logs');
     } finally {
       await s.close();

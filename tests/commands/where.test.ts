@@ -5,7 +5,16 @@ import type { StoredStory, StoryCursor } from '../../src/store/article-store.js'
 import { makeTempDir, writeCorpusSlice } from '../helpers/paths.js';
 
 interface WhereData {
-  place: { name: string; kind: string; geonameId: number; countryCode: string | null; admin1: string | null; lat: number; lon: number; population: number } | null;
+  place: {
+    name: string;
+    kind: string;
+    geonameId: number;
+    countryCode: string | null;
+    admin1: string | null;
+    lat: number;
+    lon: number;
+    population: number;
+  } | null;
   alternatives?: unknown[];
   mentions?: { articleId: string; date: string; sentence: string }[];
   suggestions?: string[];
@@ -58,7 +67,16 @@ describe('/where', () => {
   it('keeps the --json data shape', async () => {
     const r = await ask('/where place:Raqqa');
     expect(Object.keys(r.data).sort()).toEqual(['alternatives', 'mentions', 'place', 'stories', 'timeline']);
-    expect(Object.keys(r.data.place ?? {}).sort()).toEqual(['admin1', 'countryCode', 'geonameId', 'kind', 'lat', 'lon', 'name', 'population']);
+    expect(Object.keys(r.data.place ?? {}).sort()).toEqual([
+      'admin1',
+      'countryCode',
+      'geonameId',
+      'kind',
+      'lat',
+      'lon',
+      'name',
+      'population',
+    ]);
     expect(Object.keys(r.data.mentions?.[0] ?? {}).sort()).toEqual(['articleId', 'date', 'sentence']);
     // A PNG is attached.
     expect(Array.from(r.png?.slice(0, 4) ?? [])).toEqual([0x89, 0x50, 0x4e, 0x47]);
@@ -136,23 +154,26 @@ describe('/where on a store of hundreds of stories', () => {
     return byMonth;
   }
 
-  it.each(['United States', 'Japan', 'London', 'New York', 'Brazil', 'Tokyo'])('/where %s: the count, the timeline and the latest mentions agree', async (name) => {
-    const r = await askCommand(many, `/where place:${name}`);
-    const data = r.data as WhereData & { stories: number; timeline: { period: string; stories: number }[] };
-    expect(data.stories).toBeGreaterThan(0);
-    expect(data.timeline.reduce((sum, p) => sum + p.stories, 0)).toBe(data.stories);
-    expect(r.fields.find((f) => f.name === 'In the news')?.value).toContain(`${data.stories.toLocaleString('en-US')} stored `);
-    const shown = r.fields.find((f) => f.name === 'Timeline')?.value ?? '';
-    const shownSum = [...shown.matchAll(/: ([\d,]+) stor/g)].reduce((sum, m) => sum + Number(m[1]!.replace(/,/g, '')), 0);
-    expect(shownSum).toBe(data.stories);
-    // Every story that stores a mention of the place is counted, in its own month.
-    const slow = await storiesMentioning(data.place!.geonameId);
-    for (const [month, n] of slow) expect(data.timeline.find((p) => p.period === month)?.stories ?? 0).toBeGreaterThanOrEqual(n);
-    expect(data.stories).toBeGreaterThanOrEqual([...slow.values()].reduce((a, b) => a + b, 0));
-    // The latest mentions are in the timeline's periods.
-    for (const m of data.mentions ?? []) expect(data.timeline.some((p) => p.period === m.date.slice(0, 7))).toBe(true);
-    expect(data.mentions?.length).toBeLessThanOrEqual(data.stories);
-  });
+  it.each(['United States', 'Japan', 'London', 'New York', 'Brazil', 'Tokyo'])(
+    '/where %s: the count, the timeline and the latest mentions agree',
+    async (name) => {
+      const r = await askCommand(many, `/where place:${name}`);
+      const data = r.data as WhereData & { stories: number; timeline: { period: string; stories: number }[] };
+      expect(data.stories).toBeGreaterThan(0);
+      expect(data.timeline.reduce((sum, p) => sum + p.stories, 0)).toBe(data.stories);
+      expect(r.fields.find((f) => f.name === 'In the news')?.value).toContain(`${data.stories.toLocaleString('en-US')} stored `);
+      const shown = r.fields.find((f) => f.name === 'Timeline')?.value ?? '';
+      const shownSum = [...shown.matchAll(/: ([\d,]+) stor/g)].reduce((sum, m) => sum + Number(m[1]!.replace(/,/g, '')), 0);
+      expect(shownSum).toBe(data.stories);
+      // Every story that stores a mention of the place is counted, in its own month.
+      const slow = await storiesMentioning(data.place!.geonameId);
+      for (const [month, n] of slow) expect(data.timeline.find((p) => p.period === month)?.stories ?? 0).toBeGreaterThanOrEqual(n);
+      expect(data.stories).toBeGreaterThanOrEqual([...slow.values()].reduce((a, b) => a + b, 0));
+      // The latest mentions are in the timeline's periods.
+      for (const m of data.mentions ?? []) expect(data.timeline.some((p) => p.period === m.date.slice(0, 7))).toBe(true);
+      expect(data.mentions?.length).toBeLessThanOrEqual(data.stories);
+    },
+  );
 
   it('a place named in more stories than the latest mentions read still counts them all', async () => {
     const r = await askCommand(many, '/where place:United States');

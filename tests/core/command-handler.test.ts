@@ -10,14 +10,19 @@ describe('the command handler: one path from input to reply', () => {
 
   it('answers a typed line and the same command given structured alike', async () => {
     const typed = await services.app.handler.answer({ line: '/search Raqqa count:1', caller: testCaller });
-    const structured = await services.app.handler.answer({ name: 'search', subcommand: null, options: { query: 'Raqqa', count: 1 }, caller: testCaller });
+    const structured = await services.app.handler.answer({
+      name: 'search',
+      subcommand: null,
+      options: { query: 'Raqqa', count: 1 },
+      caller: testCaller,
+    });
     expect(typed.isError).toBeFalsy();
     expect(typed).toEqual(structured);
   });
 
   it('turns what cannot be parsed, an unknown command and a user error into error replies', async () => {
     const missing = await services.app.handler.answer({ line: '/search', caller: testCaller });
-    expect(missing).toMatchObject({ isError: true, text: (expect.stringMatching(/needs query:/) as string) });
+    expect(missing).toMatchObject({ isError: true, text: expect.stringMatching(/needs query:/) as string });
     const unknown = await services.app.handler.answer({ line: '/nonsense', caller: testCaller });
     expect(unknown).toMatchObject({ isError: true, data: { error: 'unknown_command' } });
     const none = await services.app.handler.answer({ line: '/search qqqzzzxxx', caller: testCaller });
@@ -25,8 +30,15 @@ describe('the command handler: one path from input to reply', () => {
   });
 
   it('answers autocomplete through the same registry, and nothing for a command without it', async () => {
-    const choices = await services.app.handler.complete({ name: 'summary', subcommand: null, options: {}, focused: { name: 'article', value: 'syr' } });
+    const choices = await services.app.handler.complete({
+      name: 'summary',
+      subcommand: null,
+      options: {},
+      focused: { name: 'article', value: 'syr' },
+    });
     expect(choices.length).toBeGreaterThan(0);
-    expect(await services.app.handler.complete({ name: 'latest', subcommand: null, options: {}, focused: { name: 'count', value: '' } })).toEqual([]);
+    expect(
+      await services.app.handler.complete({ name: 'latest', subcommand: null, options: {}, focused: { name: 'count', value: '' } }),
+    ).toEqual([]);
   });
 });

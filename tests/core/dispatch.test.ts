@@ -33,7 +33,9 @@ describe('command registry', () => {
 
 describe('dispatchCommand', () => {
   it('turns a UserError into a normal error reply with its data', async () => {
-    const registry = createCommandRegistry([command('a', () => Promise.reject(new UserError('no_match', 'No article matches "x"', { results: [] })))]);
+    const registry = createCommandRegistry([
+      command('a', () => Promise.reject(new UserError('no_match', 'No article matches "x"', { results: [] }))),
+    ]);
     const r = await dispatchCommand(registry, 'a', ctx());
     expect(r).toMatchObject({ text: 'No article matches "x"', isError: true, data: { results: [] } });
     expect(isCrashReply(r)).toBe(false);
@@ -61,8 +63,16 @@ describe('dispatchAutocomplete', () => {
   it('caps choices at 25 and names at 100 characters, and swallows failures', async () => {
     const many = Array.from({ length: 40 }, (_, i) => ({ name: `${'x'.repeat(150)}${i}`, value: String(i) }));
     const registry = createCommandRegistry([
-      command('a', () => Promise.resolve(reply({ text: '' })), () => Promise.resolve(many)),
-      command('b', () => Promise.resolve(reply({ text: '' })), () => Promise.reject(new Error('db down'))),
+      command(
+        'a',
+        () => Promise.resolve(reply({ text: '' })),
+        () => Promise.resolve(many),
+      ),
+      command(
+        'b',
+        () => Promise.resolve(reply({ text: '' })),
+        () => Promise.reject(new Error('db down')),
+      ),
     ]);
     const base = { options: {}, subcommand: null, focused: { name: 'q', value: '' }, services: ctx().services };
     const choices = await dispatchAutocomplete(registry, 'a', base);

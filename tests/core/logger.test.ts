@@ -9,13 +9,20 @@ describe('createLogger', () => {
     const log = createLogger({ write: (l) => lines.push(l), now: () => new Date('2020-01-01T00:00:00Z') });
     log.info('ready', { guilds: 3 });
     log.debug('hidden');
-    expect(lines.map((l): unknown => JSON.parse(l))).toEqual([{ time: '2020-01-01T00:00:00.000Z', level: 'info', msg: 'ready', guilds: 3 }]);
+    expect(lines.map((l): unknown => JSON.parse(l))).toEqual([
+      { time: '2020-01-01T00:00:00.000Z', level: 'info', msg: 'ready', guilds: 3 },
+    ]);
   });
 
   it('never writes the token, whether as a field, inside a message or inside an error', () => {
     const lines: string[] = [];
     const log = createLogger({ write: (l) => lines.push(l), secrets: [token] });
-    log.error(`login failed with ${token}`, { token, authorization: `Bot ${token}`, error: new Error(`bad ${token}`), nested: { t: token } });
+    log.error(`login failed with ${token}`, {
+      token,
+      authorization: `Bot ${token}`,
+      error: new Error(`bad ${token}`),
+      nested: { t: token },
+    });
     const out = lines.join('\n');
     expect(out).not.toContain(token);
     expect(out).toContain('[redacted]');

@@ -11,7 +11,10 @@ const defs = new Map<string, CommandJson>(
       .addStringOption((o) => o.setName('article').setDescription('a'))
       .addStringOption((o) => o.setName('about').setDescription('b'))
       .addIntegerOption((o) => o.setName('length').setDescription('n').setMinValue(1).setMaxValue(10)),
-    new SlashCommandBuilder().setName('where').setDescription('w').addStringOption((o) => o.setName('place').setDescription('p').setRequired(true)),
+    new SlashCommandBuilder()
+      .setName('where')
+      .setDescription('w')
+      .addStringOption((o) => o.setName('place').setDescription('p').setRequired(true)),
     new SlashCommandBuilder()
       .setName('digest')
       .setDescription('d')
@@ -36,8 +39,14 @@ describe('parseCommandLine', () => {
     ['/summary about:syria army length:2', { name: 'summary', subcommand: null, options: { about: 'syria army', length: 2 } }],
     ['/summary length: 4 article:"Cocoa review"', { name: 'summary', subcommand: null, options: { length: 4, article: 'Cocoa review' } }],
     ['/summary oil prices', { name: 'summary', subcommand: null, options: { article: 'oil prices' } }],
-    ['/digest subscribe channel:#news time:08:00 quiet:yes', { name: 'digest', subcommand: 'subscribe', options: { channel: 'news', time: '08:00', quiet: true } }],
-    ['/digest subscribe channel:<#123456789012345678> time:07:30', { name: 'digest', subcommand: 'subscribe', options: { channel: '123456789012345678', time: '07:30' } }],
+    [
+      '/digest subscribe channel:#news time:08:00 quiet:yes',
+      { name: 'digest', subcommand: 'subscribe', options: { channel: 'news', time: '08:00', quiet: true } },
+    ],
+    [
+      '/digest subscribe channel:<#123456789012345678> time:07:30',
+      { name: 'digest', subcommand: 'subscribe', options: { channel: '123456789012345678', time: '07:30' } },
+    ],
     ['/DIGEST list', { name: 'digest', subcommand: 'list', options: {} }],
   ])('%s', (line, expected) => {
     expect(parseCommandLine(line, defs)).toEqual(expected);

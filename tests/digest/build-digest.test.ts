@@ -9,10 +9,34 @@ describe('groupStories', () => {
     const at = Date.parse('2024-01-02T00:00:00Z');
     const groups = groupStories(
       [
-        { id: 'a', publishedMs: at - 3_600_000, headline: 'Coffee quota talks collapse in London', lead: 'Coffee producers and consumers failed to agree export quotas at the ICO council.', placeKeys: ['g:1'] },
-        { id: 'b', publishedMs: at - 7_200_000, headline: 'ICO coffee quota talks continue', lead: 'Talks on coffee export quotas at the ICO council went on late into the night.', placeKeys: ['g:1'] },
-        { id: 'c', publishedMs: at - 600_000, headline: 'Dock strike ends in Rotterdam', lead: 'Dock workers ended their strike after a pay deal with port employers.', placeKeys: ['g:2'] },
-        { id: 'd', publishedMs: at - 60_000, headline: 'Wheat harvest starts early', lead: 'Farmers began cutting wheat a week earlier than usual after a warm spring.', placeKeys: [] },
+        {
+          id: 'a',
+          publishedMs: at - 3_600_000,
+          headline: 'Coffee quota talks collapse in London',
+          lead: 'Coffee producers and consumers failed to agree export quotas at the ICO council.',
+          placeKeys: ['g:1'],
+        },
+        {
+          id: 'b',
+          publishedMs: at - 7_200_000,
+          headline: 'ICO coffee quota talks continue',
+          lead: 'Talks on coffee export quotas at the ICO council went on late into the night.',
+          placeKeys: ['g:1'],
+        },
+        {
+          id: 'c',
+          publishedMs: at - 600_000,
+          headline: 'Dock strike ends in Rotterdam',
+          lead: 'Dock workers ended their strike after a pay deal with port employers.',
+          placeKeys: ['g:2'],
+        },
+        {
+          id: 'd',
+          publishedMs: at - 60_000,
+          headline: 'Wheat harvest starts early',
+          lead: 'Farmers began cutting wheat a week earlier than usual after a warm spring.',
+          placeKeys: [],
+        },
       ],
       at,
     );
@@ -21,25 +45,52 @@ describe('groupStories', () => {
 });
 
 describe('buildDigest over a long-running story', () => {
-  it('shows a story that runs across days as one group in each day\'s digest, beside the day\'s other news', async () => {
+  it("shows a story that runs across days as one group in each day's digest, beside the day's other news", async () => {
     const fx = createDigestFixture();
     try {
       const day1 = '2024-01-01';
       const day2 = '2024-01-02';
       const other = (day: string, i: number) =>
-        story(`Council ${['budget', 'school', 'library', 'housing', 'parking', 'museum'][i % 6]} plan ${i}`, `The city council discussed plan number ${i} for the ${['river', 'park', 'market', 'bridge'][i % 4]} district.`, `${day}T${String(6 + i).padStart(2, '0')}:15:00Z`);
+        story(
+          `Council ${['budget', 'school', 'library', 'housing', 'parking', 'museum'][i % 6]} plan ${i}`,
+          `The city council discussed plan number ${i} for the ${['river', 'park', 'market', 'bridge'][i % 4]} district.`,
+          `${day}T${String(6 + i).padStart(2, '0')}:15:00Z`,
+        );
       await fx.addStories([
-        story('Dock strike halts Rotterdam port', 'Dock workers in Rotterdam went on strike, halting container traffic at the port.', `${day1}T08:00:00Z`),
-        story('Rotterdam dockers strike over pay', 'The strike by dockers over pay stopped ships loading at Rotterdam port.', `${day1}T12:00:00Z`),
-        story('Port strike strands ships at Rotterdam', 'Dozens of ships were stranded as the dock strike closed Rotterdam port.', `${day1}T18:00:00Z`),
+        story(
+          'Dock strike halts Rotterdam port',
+          'Dock workers in Rotterdam went on strike, halting container traffic at the port.',
+          `${day1}T08:00:00Z`,
+        ),
+        story(
+          'Rotterdam dockers strike over pay',
+          'The strike by dockers over pay stopped ships loading at Rotterdam port.',
+          `${day1}T12:00:00Z`,
+        ),
+        story(
+          'Port strike strands ships at Rotterdam',
+          'Dozens of ships were stranded as the dock strike closed Rotterdam port.',
+          `${day1}T18:00:00Z`,
+        ),
         ...Array.from({ length: 8 }, (_, i) => other(day1, i)),
-        story('Rotterdam dock strike enters second day', 'The dock strike at Rotterdam port went into a second day with no talks.', `${day2}T09:00:00Z`),
-        story('Talks to end Rotterdam port strike fail', 'Talks between dockers and port employers failed to end the Rotterdam strike.', `${day2}T15:00:00Z`),
+        story(
+          'Rotterdam dock strike enters second day',
+          'The dock strike at Rotterdam port went into a second day with no talks.',
+          `${day2}T09:00:00Z`,
+        ),
+        story(
+          'Talks to end Rotterdam port strike fail',
+          'Talks between dockers and port employers failed to end the Rotterdam strike.',
+          `${day2}T15:00:00Z`,
+        ),
         ...Array.from({ length: 8 }, (_, i) => other(day2, i + 8)),
       ]);
       for (const day of [day1, day2]) {
         const since = new Date(`${day}T00:00:00Z`);
-        const digest = await buildDigest({ store: fx.main.store }, { since, at: new Date(since.getTime() + 86_400_000), tz: 'UTC', all: true });
+        const digest = await buildDigest(
+          { store: fx.main.store },
+          { since, at: new Date(since.getTime() + 86_400_000), tz: 'UTC', all: true },
+        );
         const strike = digest.groups.filter((g) => g.stories.some((st) => /strike/i.test(st.title)));
         expect(strike).toHaveLength(1);
         expect(strike[0]!.stories.every((st) => /strike/i.test(st.title))).toBe(true);
@@ -55,10 +106,15 @@ describe('buildDigest over a long-running story', () => {
 describe('pickSummarySentence', () => {
   const s = (text: string, score: number, index: number) => ({ text, score, index, start: 0, end: text.length });
   it('prefers a full lead, else the best-scored sentence', () => {
-    expect(pickSummarySentence([s('The council agreed a new budget for the city schools on Monday.', 0.1, 0), s('Other text here that scores higher.', 0.9, 1)])).toBe(
-      'The council agreed a new budget for the city schools on Monday.',
+    expect(
+      pickSummarySentence([
+        s('The council agreed a new budget for the city schools on Monday.', 0.1, 0),
+        s('Other text here that scores higher.', 0.9, 1),
+      ]),
+    ).toBe('The council agreed a new budget for the city schools on Monday.');
+    expect(pickSummarySentence([s('Shr 10 cts.', 0.1, 0), s('Net profit rose to five mln dlrs from three mln.', 0.9, 1)])).toBe(
+      'Net profit rose to five mln dlrs from three mln.',
     );
-    expect(pickSummarySentence([s('Shr 10 cts.', 0.1, 0), s('Net profit rose to five mln dlrs from three mln.', 0.9, 1)])).toBe('Net profit rose to five mln dlrs from three mln.');
     expect(pickSummarySentence([])).toBeNull();
   });
 });
@@ -77,7 +133,9 @@ describe('buildDigest', () => {
       const all = await buildDigest({ store: fx.main.store }, { since: new Date('2024-01-01T08:00:00Z'), at, tz: 'Europe/London' });
       expect(all.storyCount).toBe(3);
       expect(all.groups[0]!.stories.map((s) => s.title).sort()).toEqual(['Syria talks open in Geneva', 'Syria talks stall over agenda']);
-      const json = digestToJson(await buildDigest({ store: fx.main.store }, { since: new Date('2024-01-01T08:00:00Z'), at, tz: 'Europe/London', about: 'syria' }));
+      const json = digestToJson(
+        await buildDigest({ store: fx.main.store }, { since: new Date('2024-01-01T08:00:00Z'), at, tz: 'Europe/London', about: 'syria' }),
+      );
       expect(Object.keys(json)).toEqual(['at', 'tz', 'since', 'groups']);
       expect(json.at).toBe('2024-01-02T08:00:00Z');
       expect(json.groups).toHaveLength(1);

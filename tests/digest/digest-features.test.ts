@@ -37,7 +37,9 @@ describe('digest features', () => {
       const reference = await buildDigestFromBodies(deps, options);
       expect(got.storyCount).toBeGreaterThan(w.about ? 3 : 100);
       expect(digestToJson(got, { all: true })).toEqual(digestToJson(reference, { all: true }));
-      expect(got.groups.map((g) => [g.more, g.storyCount, g.sourceCount])).toEqual(reference.groups.map((g) => [g.more, g.storyCount, g.sourceCount]));
+      expect(got.groups.map((g) => [g.more, g.storyCount, g.sourceCount])).toEqual(
+        reference.groups.map((g) => [g.more, g.storyCount, g.sourceCount]),
+      );
     }
   });
 
@@ -49,12 +51,15 @@ describe('digest features', () => {
     source.close();
     const dump = (db: Database.Database): unknown[] =>
       db
-        .prepare(`
+        .prepare(
+          `
           SELECT a.id, f.body_words, f.summary, f.shapes, hex(f.terms) AS terms
-          FROM articles a JOIN digest_features f ON f.article_rowid = a.rowid ORDER BY a.rowid`)
+          FROM articles a JOIN digest_features f ON f.article_rowid = a.rowid ORDER BY a.rowid`,
+        )
         .all();
     const terms = (db: Database.Database): unknown[] => db.prepare('SELECT id, term, stories FROM digest_terms ORDER BY id').all();
-    const dayShapes = (db: Database.Database): unknown[] => db.prepare('SELECT day, shape FROM digest_day_shapes ORDER BY day, shape').all();
+    const dayShapes = (db: Database.Database): unknown[] =>
+      db.prepare('SELECT day, shape FROM digest_day_shapes ORDER BY day, shape').all();
 
     const ingested = new Database(file);
     const before = dump(ingested);
@@ -76,7 +81,9 @@ describe('digest features', () => {
     reopened.close();
     const at = new Date('1987-03-03T00:00:00Z');
     const options = { since: new Date('1987-03-02T00:00:00Z'), at, tz: 'UTC' };
-    expect(digestToJson(await buildDigest({ store, geo: services.geo }, options))).toEqual(digestToJson(await buildDigestFromBodies({ store, geo: services.geo }, options)));
+    expect(digestToJson(await buildDigest({ store, geo: services.geo }, options))).toEqual(
+      digestToJson(await buildDigestFromBodies({ store, geo: services.geo }, options)),
+    );
     await store.close();
   });
 });

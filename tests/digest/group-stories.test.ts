@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GROUPING, groupStories, placeTermCount, storyTerms, type GroupInput, type TermBackground } from '../../src/digest/group-stories.js';
+import {
+  DEFAULT_GROUPING,
+  groupStories,
+  placeTermCount,
+  storyTerms,
+  type GroupInput,
+  type TermBackground,
+} from '../../src/digest/group-stories.js';
 
 const DAY = 86_400_000;
 const NOON = Date.parse('2024-03-05T12:00:00Z');
 
 /** A short hand-made story: a headline and a lead, places as keys and as written. */
 function s(id: string, hoursAgo: number, headline: string, lead: string, places: [key: string, name: string][] = []): GroupInput {
-  return { id, publishedMs: NOON - hoursAgo * 3_600_000, headline, lead, placeKeys: places.map(([k]) => k), placeNames: places.map(([, n]) => n) };
+  return {
+    id,
+    publishedMs: NOON - hoursAgo * 3_600_000,
+    headline,
+    lead,
+    placeKeys: places.map(([k]) => k),
+    placeNames: places.map(([, n]) => n),
+  };
 }
 
 const JAPAN: [string, string] = ['c:JP', 'Japan'];
@@ -14,12 +28,30 @@ const TOKYO: [string, string] = ['g:1850147', 'Tokyo'];
 
 /** Unrelated stories around the events, so that idf means something (a day is never only two events). */
 function filler(n: number): GroupInput[] {
-  const topics = ['harvest', 'museum', 'election', 'tennis', 'pipeline', 'vaccine', 'satellite', 'drought', 'festival', 'airline', 'tariff', 'railway'];
+  const topics = [
+    'harvest',
+    'museum',
+    'election',
+    'tennis',
+    'pipeline',
+    'vaccine',
+    'satellite',
+    'drought',
+    'festival',
+    'airline',
+    'tariff',
+    'railway',
+  ];
   const verbs = ['opens', 'delays', 'wins', 'faces', 'plans', 'ends'];
   return Array.from({ length: n }, (_, i) => {
     const topic = topics[i % topics.length]!;
     const other = topics[(i * 7 + 3) % topics.length]!;
-    return s(`f${i}`, (i % 20) + 1, `${topic} ${verbs[i % verbs.length]} in region ${i}`, `Officials said the ${topic} and the ${other} plan number ${i} went ahead.`);
+    return s(
+      `f${i}`,
+      (i % 20) + 1,
+      `${topic} ${verbs[i % verbs.length]} in region ${i}`,
+      `Officials said the ${topic} and the ${other} plan number ${i} went ahead.`,
+    );
   });
 }
 
@@ -32,7 +64,12 @@ function groupOf(groups: { ids: string[] }[]): Map<string, number> {
 
 describe('storyTerms', () => {
   it('leaves place words to the place keys, drops filler words, and puts the places last', () => {
-    const terms = storyTerms('Swiss franc bond for Jutland Telephone', 'Jutland Telephone said it issued a 100 mln Swiss franc bond.', ['c:CH', 'g:1'], ['Swiss', 'Jutland']);
+    const terms = storyTerms(
+      'Swiss franc bond for Jutland Telephone',
+      'Jutland Telephone said it issued a 100 mln Swiss franc bond.',
+      ['c:CH', 'g:1'],
+      ['Swiss', 'Jutland'],
+    );
     const words = terms.map(([t]) => t);
     expect(words).not.toContain('swiss');
     expect(words).not.toContain('jutland');
@@ -50,10 +87,31 @@ describe('groupStories', () => {
   it('keeps two events apart that share only a country name', () => {
     const stories = [
       ...filler(40),
-      s('quake1', 3, 'Strong earthquake shakes northern Japan', 'A strong earthquake shook northern Japan, damaging houses and cutting power.', [JAPAN]),
-      s('quake2', 2, 'Japan earthquake damages houses, cuts power', 'The earthquake in Japan damaged hundreds of houses; power was cut to thousands.', [JAPAN]),
-      s('trade1', 4, 'Japan trade surplus widens in January', 'Japan reported a wider trade surplus for January as exports grew.', [JAPAN, TOKYO]),
-      s('trade2', 1, 'Japan January exports lift trade surplus', 'Exports lifted the trade surplus of Japan in January, the ministry in Tokyo said.', [JAPAN, TOKYO]),
+      s(
+        'quake1',
+        3,
+        'Strong earthquake shakes northern Japan',
+        'A strong earthquake shook northern Japan, damaging houses and cutting power.',
+        [JAPAN],
+      ),
+      s(
+        'quake2',
+        2,
+        'Japan earthquake damages houses, cuts power',
+        'The earthquake in Japan damaged hundreds of houses; power was cut to thousands.',
+        [JAPAN],
+      ),
+      s('trade1', 4, 'Japan trade surplus widens in January', 'Japan reported a wider trade surplus for January as exports grew.', [
+        JAPAN,
+        TOKYO,
+      ]),
+      s(
+        'trade2',
+        1,
+        'Japan January exports lift trade surplus',
+        'Exports lifted the trade surplus of Japan in January, the ministry in Tokyo said.',
+        [JAPAN, TOKYO],
+      ),
     ];
     const of = groupOf(groupStories(stories, NOON));
     expect(of.get('quake1')).toBe(of.get('quake2'));
@@ -66,7 +124,10 @@ describe('groupStories', () => {
       ...filler(40),
       s('cap', 5, 'Swiss capital exports rise', 'Swiss capital exports rose in January, the National Bank said.', [['c:CH', 'Swiss']]),
       s('note', 4, 'Standard Oil Swiss franc note', 'Standard Oil said it would issue a 100 mln Swiss franc note.', [['c:CH', 'Swiss']]),
-      s('bond', 3, 'Jutland Telephone issues bond', 'Jutland Telephone said it issued a Swiss franc bond of 50 mln.', [['c:CH', 'Swiss'], ['g:2', 'Jutland']]),
+      s('bond', 3, 'Jutland Telephone issues bond', 'Jutland Telephone said it issued a Swiss franc bond of 50 mln.', [
+        ['c:CH', 'Swiss'],
+        ['g:2', 'Jutland'],
+      ]),
     ];
     const of = groupOf(groupStories(stories, NOON));
     expect(new Set([of.get('cap'), of.get('note'), of.get('bond')]).size).toBe(3);
@@ -76,7 +137,12 @@ describe('groupStories', () => {
     const stories = [
       ...filler(40),
       s('a', 6, 'Sbarro files for bankruptcy protection', 'Pizza chain Sbarro filed for bankruptcy protection on Monday.'),
-      s('b', 5, 'Pizza chain Sbarro seeks court protection again', 'Sbarro, the mall pizza chain, is in bankruptcy court for the second time.'),
+      s(
+        'b',
+        5,
+        'Pizza chain Sbarro seeks court protection again',
+        'Sbarro, the mall pizza chain, is in bankruptcy court for the second time.',
+      ),
       s('c', 4, 'Sbarro pizza bankruptcy as mall traffic dwindles', 'Fewer shoppers at malls pushed the pizza chain into bankruptcy.'),
       s('d', 3, 'Mall pizza chain in second bankruptcy filing', 'The chain blamed dwindling mall traffic for its second bankruptcy.'),
     ];
@@ -92,7 +158,8 @@ describe('groupStories', () => {
       ...Array.from({ length: 7 }, (_, i) => s(`r${i + 1}`, 3, `Game review roundup ${i}`, 'Critics review the new game.')),
     ];
     const counts = new Map<string, number>();
-    for (const st of today) for (const [t] of storyTerms(st.headline, st.lead, st.placeKeys, st.placeNames)) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const st of today)
+      for (const [t] of storyTerms(st.headline, st.lead, st.placeKeys, st.placeNames)) counts.set(t, (counts.get(t) ?? 0) + 1);
     // The rest of the store (1,000 stories) is like today, except that nothing before spoke of the game's reviews.
     const NEW_TODAY = new Set(['game', 'review', 'roundup', 'critic']);
     const rest = 1000 / today.length;
@@ -109,7 +176,12 @@ describe('groupStories', () => {
     const stories = [
       ...filler(60),
       s('a', 6, 'Sbarro files for bankruptcy protection', 'Pizza chain Sbarro filed for bankruptcy protection on Monday.'),
-      s('b', 5, 'Pizza chain Sbarro seeks court protection again', 'Sbarro, the mall pizza chain, is in bankruptcy court for the second time.'),
+      s(
+        'b',
+        5,
+        'Pizza chain Sbarro seeks court protection again',
+        'Sbarro, the mall pizza chain, is in bankruptcy court for the second time.',
+      ),
     ];
     const shuffled = [...stories].reverse();
     const sorted = (groups: { ids: string[]; score: number }[]) => groups.map((g) => ({ ids: g.ids, score: g.score }));
@@ -117,12 +189,21 @@ describe('groupStories', () => {
   });
 
   it('gives the same groups from term ids as from words', () => {
-    const stories = [...filler(50), s('a', 6, 'Sbarro files for bankruptcy', 'Pizza chain Sbarro filed for bankruptcy.'), s('b', 5, 'Sbarro bankruptcy filing', 'Sbarro filed again.')];
+    const stories = [
+      ...filler(50),
+      s('a', 6, 'Sbarro files for bankruptcy', 'Pizza chain Sbarro filed for bankruptcy.'),
+      s('b', 5, 'Sbarro bankruptcy filing', 'Sbarro filed again.'),
+    ];
     const ids = new Map<string, number>();
     const withIds = stories.map((st) => {
       const terms = storyTerms(st.headline, st.lead, st.placeKeys, st.placeNames);
       for (const [term] of terms) if (!ids.has(term)) ids.set(term, (ids.size * 7919) % 100_003);
-      return { ...st, lead: '', placeKeys: [], terms: { ids: terms.map(([term]) => ids.get(term)!), counts: terms.map(([, c]) => c), places: placeTermCount(terms) } };
+      return {
+        ...st,
+        lead: '',
+        placeKeys: [],
+        terms: { ids: terms.map(([term]) => ids.get(term)!), counts: terms.map(([, c]) => c), places: placeTermCount(terms) },
+      };
     });
     expect(groupStories(withIds, NOON)).toEqual(groupStories(stories, NOON));
   });
@@ -156,7 +237,7 @@ describe('groupStories', () => {
     expect(new Set(['n1', 'n2', 'n3'].map((id) => again.get(id))).size).toBe(1);
   });
 
-  it('lets a story that shares only the event\'s own word join an established event, but not on a country', () => {
+  it("lets a story that shares only the event's own word join an established event, but not on a country", () => {
     const launch = [
       ['Titanfall launches on Xbox One', 'Respawn released Titanfall for the Xbox One console.'],
       ['Titanfall review: giant robots shine', 'The Titanfall review praises the giant robots of Respawn.'],

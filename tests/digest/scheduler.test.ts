@@ -12,7 +12,9 @@ function postTimes(channelId: string): string[] {
 describe('digest scheduler (fake clock)', () => {
   it('posts once per day at the local time in several zones', async () => {
     fx = createDigestFixture('2024-01-14T23:30:00Z');
-    await fx.addStories([story('Coffee talks resume', 'Coffee producers met in London on Monday to discuss export quotas again.', '2024-01-14T20:00:00Z')]);
+    await fx.addStories([
+      story('Coffee talks resume', 'Coffee producers met in London on Monday to discuss export quotas again.', '2024-01-14T20:00:00Z'),
+    ]);
     await fx.subscribe({ channelId: 'london', time: '08:00', timezone: 'Europe/London' });
     await fx.subscribe({ channelId: 'new-york', time: '08:00', timezone: 'America/New_York' });
     await fx.subscribe({ channelId: 'tokyo', time: '08:00', timezone: 'Asia/Tokyo' });
@@ -32,10 +34,30 @@ describe('digest scheduler (fake clock)', () => {
   });
 
   const dstDays = [
-    { name: 'London spring forward', zone: 'Europe/London', day: '2024-03-31', times: { '08:00': '2024-03-31T07:00:00.000Z', '01:30': '2024-03-31T01:30:00.000Z' } },
-    { name: 'London fall back', zone: 'Europe/London', day: '2024-10-27', times: { '08:00': '2024-10-27T08:00:00.000Z', '01:30': '2024-10-27T00:30:00.000Z' } },
-    { name: 'New York spring forward', zone: 'America/New_York', day: '2024-03-10', times: { '08:00': '2024-03-10T12:00:00.000Z', '02:30': '2024-03-10T07:30:00.000Z' } },
-    { name: 'New York fall back', zone: 'America/New_York', day: '2024-11-03', times: { '08:00': '2024-11-03T13:00:00.000Z', '01:30': '2024-11-03T05:30:00.000Z' } },
+    {
+      name: 'London spring forward',
+      zone: 'Europe/London',
+      day: '2024-03-31',
+      times: { '08:00': '2024-03-31T07:00:00.000Z', '01:30': '2024-03-31T01:30:00.000Z' },
+    },
+    {
+      name: 'London fall back',
+      zone: 'Europe/London',
+      day: '2024-10-27',
+      times: { '08:00': '2024-10-27T08:00:00.000Z', '01:30': '2024-10-27T00:30:00.000Z' },
+    },
+    {
+      name: 'New York spring forward',
+      zone: 'America/New_York',
+      day: '2024-03-10',
+      times: { '08:00': '2024-03-10T12:00:00.000Z', '02:30': '2024-03-10T07:30:00.000Z' },
+    },
+    {
+      name: 'New York fall back',
+      zone: 'America/New_York',
+      day: '2024-11-03',
+      times: { '08:00': '2024-11-03T13:00:00.000Z', '01:30': '2024-11-03T05:30:00.000Z' },
+    },
   ] as const;
 
   for (const c of dstDays) {
@@ -61,7 +83,9 @@ describe('digest scheduler (fake clock)', () => {
 
   it('after a restart past the time posts the late digest once, marked late', async () => {
     fx = createDigestFixture('2024-02-01T00:00:00Z');
-    await fx.addStories([story('Port strike ends', 'Dock workers in Rotterdam ended their strike on Wednesday after a pay deal.', '2024-02-01T05:00:00Z')]);
+    await fx.addStories([
+      story('Port strike ends', 'Dock workers in Rotterdam ended their strike on Wednesday after a pay deal.', '2024-02-01T05:00:00Z'),
+    ]);
     const id = await fx.subscribe({ channelId: 'news', time: '08:00', timezone: 'Europe/London' });
     await fx.runMinutes(fx.scheduler(), '2024-02-01T06:00:00Z', '2024-02-01T07:00:00Z');
     expect(fx.transport.messages).toHaveLength(0);
@@ -86,7 +110,8 @@ describe('digest scheduler (fake clock)', () => {
 
   it('two schedulers on one database file post once', async () => {
     fx = createDigestFixture('2024-05-01T00:00:00Z');
-    for (let i = 0; i < 6; i++) await fx.subscribe({ channelId: `c${i}`, time: `0${i}:00`, timezone: i % 2 ? 'America/New_York' : 'Europe/Paris' });
+    for (let i = 0; i < 6; i++)
+      await fx.subscribe({ channelId: `c${i}`, time: `0${i}:00`, timezone: i % 2 ? 'America/New_York' : 'Europe/Paris' });
     const a = fx.scheduler(fx.connect());
     const b = fx.scheduler(fx.connect());
     await fx.runMinutes([a, b], '2024-05-01T00:00:00Z', '2024-05-02T00:00:00Z');
@@ -99,7 +124,9 @@ describe('digest scheduler (fake clock)', () => {
 
   it('resolves an open intent whose digest is already in the channel without posting again', async () => {
     fx = createDigestFixture('2024-06-01T07:00:00Z');
-    await fx.addStories([story('Bridge reopens', 'The old bridge over the river reopened to traffic on Saturday morning.', '2024-06-01T06:00:00Z')]);
+    await fx.addStories([
+      story('Bridge reopens', 'The old bridge over the river reopened to traffic on Saturday morning.', '2024-06-01T06:00:00Z'),
+    ]);
     const id = await fx.subscribe({ channelId: 'news', time: '08:00', timezone: 'UTC' });
     // The first process posts, then dies before recording it.
     fx.transport.behave('news', (n) => (n === 1 ? 'post-then-hang' : 'post'));
@@ -123,7 +150,9 @@ describe('digest scheduler (fake clock)', () => {
 
   it('a process paused before posting does not post after another took over its expired claim', async () => {
     fx = createDigestFixture('2024-06-01T07:00:00Z');
-    await fx.addStories([story('Ferry resumes', 'The island ferry resumed its crossings on Saturday after the storm.', '2024-06-01T06:00:00Z')]);
+    await fx.addStories([
+      story('Ferry resumes', 'The island ferry resumed its crossings on Saturday after the storm.', '2024-06-01T06:00:00Z'),
+    ]);
     const id = await fx.subscribe({ channelId: 'news', time: '08:00', timezone: 'UTC' });
     let wake!: () => void;
     const paused = new Promise<void>((resolve) => (wake = resolve));
@@ -133,7 +162,11 @@ describe('digest scheduler (fake clock)', () => {
     fx.clock.set(new Date('2024-06-01T08:00:00Z'));
     const bTick = b.tick();
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await fx.main.subscriptions.getDelivery(id, '2024-06-01')).toMatchObject({ status: 'pending', owner: 'process-1', leaseVersion: 0 });
+    expect(await fx.main.subscriptions.getDelivery(id, '2024-06-01')).toMatchObject({
+      status: 'pending',
+      owner: 'process-1',
+      leaseVersion: 0,
+    });
 
     // A takes over at +120 s, when B's lease has run out, and posts.
     const a = fx.scheduler(fx.connect());
@@ -149,7 +182,11 @@ describe('digest scheduler (fake clock)', () => {
     expect(report.retrying).toEqual([]);
     expect(fx.transport.inChannel('news')).toHaveLength(1);
     expect(fx.transport.attempts.map((x) => x.outcome)).toEqual(['posted', 'cancelled']);
-    expect(await fx.main.subscriptions.getDelivery(id, '2024-06-01')).toMatchObject({ status: 'delivered', owner: 'process-2', leaseVersion: 1 });
+    expect(await fx.main.subscriptions.getDelivery(id, '2024-06-01')).toMatchObject({
+      status: 'delivered',
+      owner: 'process-2',
+      leaseVersion: 1,
+    });
     expect(fx.log.entries.some((e) => String(e.msg).includes('claim lost'))).toBe(true);
   });
 
@@ -160,12 +197,20 @@ describe('digest scheduler (fake clock)', () => {
     const scheduler = fx.scheduler();
     await fx.runMinutes(scheduler, '2024-06-01T07:59:00Z', '2024-06-01T08:30:00Z');
     expect(fx.transport.inChannel('news')).toHaveLength(1);
-    expect(await fx.main.subscriptions.getDelivery(id, '2024-06-01')).toMatchObject({ status: 'delivered', attempts: 1, messageIds: ['m1'] });
+    expect(await fx.main.subscriptions.getDelivery(id, '2024-06-01')).toMatchObject({
+      status: 'delivered',
+      attempts: 1,
+      messageIds: ['m1'],
+    });
   });
 
   it('gives every part of a digest its own nonce, the same on every attempt and in every process', async () => {
     const { messageNonce } = await import('../../src/transports/transport.js');
-    const nonces = [messageNonce('digest', 1, '2024-06-01', 0), messageNonce('digest', 1, '2024-06-01', 1), messageNonce('digest', 2, '2024-06-01', 0)];
+    const nonces = [
+      messageNonce('digest', 1, '2024-06-01', 0),
+      messageNonce('digest', 1, '2024-06-01', 1),
+      messageNonce('digest', 2, '2024-06-01', 0),
+    ];
     expect(new Set(nonces).size).toBe(3);
     expect(messageNonce('digest', 1, '2024-06-01', 0)).toBe(nonces[0]);
     for (const n of nonces) expect(n.length).toBeLessThanOrEqual(25);
@@ -188,7 +233,9 @@ describe('digest scheduler (fake clock)', () => {
 
   it('retries a failing channel with backoff, then pauses it, without holding up other channels', async () => {
     fx = createDigestFixture('2024-07-01T00:00:00Z');
-    await fx.addStories([story('Harvest begins', 'Farmers in the south began the wheat harvest a week early this year.', '2024-07-01T04:00:00Z')]);
+    await fx.addStories([
+      story('Harvest begins', 'Farmers in the south began the wheat harvest a week early this year.', '2024-07-01T04:00:00Z'),
+    ]);
     const broken = await fx.subscribe({ channelId: 'broken', time: '08:00', timezone: 'UTC' });
     await fx.subscribe({ channelId: 'hanging', time: '08:00', timezone: 'UTC' });
     await fx.subscribe({ channelId: 'fine', time: '08:00', timezone: 'UTC' });
@@ -205,7 +252,13 @@ describe('digest scheduler (fake clock)', () => {
     await fx.runMinutes(scheduler, '2024-07-01T08:01:00Z', '2024-07-01T10:00:00Z');
     const tries = fx.transport.attempts.filter((a) => a.target.channelId === 'broken').map((a) => a.at.toISOString());
     // 5 attempts, spaced 1, 2, 5 and 15 minutes apart.
-    expect(tries).toEqual(['2024-07-01T08:00:00.000Z', '2024-07-01T08:01:00.000Z', '2024-07-01T08:03:00.000Z', '2024-07-01T08:08:00.000Z', '2024-07-01T08:23:00.000Z']);
+    expect(tries).toEqual([
+      '2024-07-01T08:00:00.000Z',
+      '2024-07-01T08:01:00.000Z',
+      '2024-07-01T08:03:00.000Z',
+      '2024-07-01T08:08:00.000Z',
+      '2024-07-01T08:23:00.000Z',
+    ]);
     const sub = (await fx.main.subscriptions.get(broken))!;
     expect(sub.pausedAt).not.toBeNull();
     expect(sub.pauseReason).toContain('Missing Permissions');

@@ -30,7 +30,9 @@ describe('historyShapeSets', () => {
       for (let d = 1; d <= 6; d++) {
         for (let h = 0; h < 24; h += 5) {
           const headline = `${['NORTHVILLE', 'SOUTHBY', 'EASTFIELD'][(d + h) % 3]} ${SERIES[(d * h) % SERIES.length]}`;
-          stories.push(story(headline, `Report ${d}-${h}: routine figures for the day.`, `2024-01-0${d}T${String(h).padStart(2, '0')}:30:00Z`));
+          stories.push(
+            story(headline, `Report ${d}-${h}: routine figures for the day.`, `2024-01-0${d}T${String(h).padStart(2, '0')}:30:00Z`),
+          );
         }
       }
       await fx.addStories(stories);

@@ -12,10 +12,20 @@ import type { CommandHandler } from '../../src/core/command-handler.js';
 import { UserError } from '../../src/core/errors.js';
 import { createMemoryLogger } from '../../src/core/logger.js';
 import { reply } from '../../src/core/reply.js';
-import { createDiscordTransport, type DiscordTransport, type DiscordTransportOptions } from '../../src/transports/discord/discord-transport.js';
+import {
+  createDiscordTransport,
+  type DiscordTransport,
+  type DiscordTransportOptions,
+} from '../../src/transports/discord/discord-transport.js';
 import { makeTempDir, sampleArticle } from '../helpers/paths.js';
 import { createTestServices, type TestServices } from '../helpers/test-services.js';
-import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions, type FakeInteraction, type RecordedMessage } from './fake-discord/fake-discord.js';
+import {
+  startFakeDiscord,
+  type FakeDiscord,
+  type FakeDiscordOptions,
+  type FakeInteraction,
+  type RecordedMessage,
+} from './fake-discord/fake-discord.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -76,7 +86,10 @@ export function testCommands(slowMs: number): Command[] {
         .setName('test-configure')
         .setDescription('A guild-configuring command (Manage Server)')
         .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild),
-      execute: ({ caller }) => Promise.resolve(reply({ title: 'Configured', text: `canManageGuild=${String(caller.canManageGuild)} guild=${caller.guildId ?? 'none'}` })),
+      execute: ({ caller }) =>
+        Promise.resolve(
+          reply({ title: 'Configured', text: `canManageGuild=${String(caller.canManageGuild)} guild=${caller.guildId ?? 'none'}` }),
+        ),
     },
   ];
 }
@@ -185,6 +198,7 @@ export function embedsOf(message: RecordedMessage): EmbedJson[] {
 /** Everything a user could read in a message, for "does it mention X" assertions. */
 export function textOf(message: RecordedMessage): string {
   const parts = [typeof message.body.content === 'string' ? message.body.content : ''];
-  for (const e of embedsOf(message)) parts.push(e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text ?? '');
+  for (const e of embedsOf(message))
+    parts.push(e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text ?? '');
   return parts.join('\n');
 }

@@ -31,7 +31,14 @@ async function startDeliveryBot(): Promise<Bot> {
   const transport = started.makeTransport({ restTimeoutMs: REST_TIMEOUT_MS, registerOnStart: false });
   await transport.start(started.handler);
   const closeHarness = (): Promise<void> => started.close();
-  return { ...started, transport, close: async () => { await transport.stop(); await closeHarness(); } };
+  return {
+    ...started,
+    transport,
+    close: async () => {
+      await transport.stop();
+      await closeHarness();
+    },
+  };
 }
 
 /** Messages per channel of the fake's guilds: what each server's readers see. */
@@ -51,10 +58,28 @@ describe('digests are posted once per channel when Discord fails after creating 
       const b = bot;
       const clock = createFixedClock(new Date('2017-09-10T00:00:00Z'));
       const subs = b.services.subscriptions;
-      const ids = await Promise.all(b.fake.guilds.map(async (g) => (await subs.subscribe({ guildId: g.id, channelId: g.channelId, time: '09:00', timezone: 'UTC', about: null, quiet: false, createdBy: 'tester' }, clock.now())).subscription.id));
+      const ids = await Promise.all(
+        b.fake.guilds.map(
+          async (g) =>
+            (
+              await subs.subscribe(
+                { guildId: g.id, channelId: g.channelId, time: '09:00', timezone: 'UTC', about: null, quiet: false, createdBy: 'tester' },
+                clock.now(),
+              )
+            ).subscription.id,
+        ),
+      );
       // Every message POST of this run: created, then the answer is lost.
       b.fake.faultAfterCreate(fault, { times: 100 });
-      const scheduler = createDigestScheduler({ subscriptions: subs, store: b.services.store, geo: b.services.geo, transport: b.transport, clock, log: b.log, owner: 'bot-a' });
+      const scheduler = createDigestScheduler({
+        subscriptions: subs,
+        store: b.services.store,
+        geo: b.services.geo,
+        transport: b.transport,
+        clock,
+        log: b.log,
+        owner: 'bot-a',
+      });
       clock.set(new Date('2017-09-10T09:00:00Z'));
       const report = await scheduler.tick();
 
@@ -68,7 +93,7 @@ describe('digests are posted once per channel when Discord fails after creating 
       // Each part went out once, with its nonce and enforce_nonce.
       const posts = b.fake.requests.filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path));
       expect(posts).toHaveLength(2);
-      for (const p of posts) expect(p.body).toMatchObject({ nonce: (expect.any(String) as string), enforce_nonce: true });
+      for (const p of posts) expect(p.body).toMatchObject({ nonce: expect.any(String) as string, enforce_nonce: true });
     }, 20_000);
   }
 
@@ -115,10 +140,15 @@ describe('feed stories are posted once per channel when Discord fails after crea
           return Promise.resolve([result]);
         },
         idle: () => Promise.resolve(),
-    stop: () => Promise.resolve(),
+        stop: () => Promise.resolve(),
       } as unknown as FeedService;
       b.fake.faultAfterCreate(fault, { times: 100 });
-      const scheduler = startFeedScheduler({ feeds, send: (target, r, options) => b.transport.send(target, r, options), log: b.log, pollOnStart: false });
+      const scheduler = startFeedScheduler({
+        feeds,
+        send: (target, r, options) => b.transport.send(target, r, options),
+        log: b.log,
+        pollOnStart: false,
+      });
       await scheduler.tick();
       await scheduler.stop();
       expect(postsPerChannel(b)).toEqual([1, 1]);

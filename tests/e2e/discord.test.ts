@@ -20,7 +20,12 @@ beforeAll(async () => {
   // Discord allows 3 s to acknowledge; the fake allows 1.5 s so deferral is exercised quickly, with
   // room for a loaded CI machine; the slow commands (1.8 s) still outlast it.
   // Global registration, so the commands also exist in DMs (guild commands do not).
-  bot = await startBot({ fake: { interactionAckTimeoutMs: 1500, heartbeatIntervalMs: 300 }, slowMs: 1800, deferAfterMs: 400, guildId: null });
+  bot = await startBot({
+    fake: { interactionAckTimeoutMs: 1500, heartbeatIntervalMs: 300 },
+    slowMs: 1800,
+    deferAfterMs: 400,
+    guildId: null,
+  });
 }, 30_000);
 
 afterAll(async () => {
@@ -45,13 +50,21 @@ function requiredOptions(name: string, text: string): Record<string, OptionInput
 
 /** The first string option of a command (for /where PLACE, /quote SPEAKER …). */
 function firstStringOption(name: string): string | null {
-  return bot.registry.get(name)?.data.toJSON().options?.find((o) => o.type === 3)?.name ?? null;
+  return (
+    bot.registry
+      .get(name)
+      ?.data.toJSON()
+      .options?.find((o) => o.type === 3)?.name ?? null
+  );
 }
 
 describe('Discord transport against the fake Discord', () => {
   it('logs in with the Guilds intent only and registers every command (globally without a guild id)', () => {
     expect(bot.fake.gateway.identifies).toEqual([{ shard: [0, 1], intents: 1 }]);
-    const registered = bot.fake.commands.get('global')!.map((c) => c.json.name).sort();
+    const registered = bot.fake.commands
+      .get('global')!
+      .map((c) => c.json.name)
+      .sort();
     expect(registered).toEqual([...bot.registry.keys()].sort());
     expect(registered).toEqual(expect.arrayContaining(['search', 'latest']));
     expect(bot.transport.registration?.registered).toBe(true);
@@ -100,7 +113,12 @@ describe('Discord transport against the fake Discord', () => {
   });
 
   it.runIf(productNames.has('summary'))('answers /summary', async () => {
-    const about: Record<string, OptionInput> = bot.registry.get('summary')!.data.toJSON().options?.some((o) => o.name === 'about') ? { about: 'Raqqa' } : {};
+    const about: Record<string, OptionInput> = bot.registry
+      .get('summary')!
+      .data.toJSON()
+      .options?.some((o) => o.name === 'about')
+      ? { about: 'Raqqa' }
+      : {};
     const i = bot.fake.sendChatInput('summary', { ...requiredOptions('summary', 'Raqqa'), ...about });
     const message = await answerOf(bot.fake, i, 8000);
     expect(message.ephemeral).toBe(false);
@@ -118,7 +136,15 @@ describe('Discord transport against the fake Discord', () => {
   it.runIf(productNames.has('digest'))('/digest subscribe then list, as a Manage Server member, through real interactions', async () => {
     const g = bot.fake.guilds[0]!;
     const extra = { permissions: MANAGE_GUILD_PERMISSIONS };
-    const subscribed = await answerOf(bot.fake, bot.fake.sendChatInput('digest', { channel: g.channelId, time: '08:00', timezone: 'Europe/London' }, { ...extra, subcommand: 'subscribe' }), 8000);
+    const subscribed = await answerOf(
+      bot.fake,
+      bot.fake.sendChatInput(
+        'digest',
+        { channel: g.channelId, time: '08:00', timezone: 'Europe/London' },
+        { ...extra, subcommand: 'subscribe' },
+      ),
+      8000,
+    );
     expect(textOf(subscribed)).toMatch(/08:00/);
     const listed = await answerOf(bot.fake, bot.fake.sendChatInput('digest', {}, { ...extra, subcommand: 'list' }), 8000);
     expect(textOf(listed)).toMatch(/Europe\/London/);
@@ -197,7 +223,12 @@ describe('Discord transport against the fake Discord', () => {
   });
 
   it('answers a transport failure (Discord refusing the reply) with an ephemeral error id', async () => {
-    bot.fake.failNext({ method: 'POST', path: /^\/interactions\/\d+\/[^/]+\/callback$/, status: 400, body: { code: 50035, message: 'Invalid Form Body', errors: {} } });
+    bot.fake.failNext({
+      method: 'POST',
+      path: /^\/interactions\/\d+\/[^/]+\/callback$/,
+      status: 400,
+      body: { code: 50035, message: 'Invalid Form Body', errors: {} },
+    });
     const i = bot.fake.sendChatInput('latest');
     const message = await answerOf(bot.fake, i);
     expect(message.ephemeral).toBe(true);
@@ -228,14 +259,20 @@ describe('Discord transport against the fake Discord', () => {
     bot.fake.rateLimitNext({ method: 'POST', path: /\/callback$/, retryAfter: 0.25 });
     const i = bot.fake.sendChatInput('latest');
     await answerOf(bot.fake, i);
-    const statuses = bot.fake.requests.slice(before).filter((r) => r.path.endsWith('/callback')).map((r) => r.status);
+    const statuses = bot.fake.requests
+      .slice(before)
+      .filter((r) => r.path.endsWith('/callback'))
+      .map((r) => r.status);
     expect(statuses).toEqual([429, 204]);
   });
 
   it('survives a 429 on a channel post', async () => {
     const channelId = bot.fake.guilds[0]!.channelId;
     bot.fake.rateLimitNext({ method: 'POST', path: /\/channels\/\d+\/messages$/, retryAfter: 0.2 });
-    const sent = await bot.transport.send({ channelId, guildId: bot.fake.guilds[0]!.id }, reply({ title: 'After the limit', text: 'Posted.' }));
+    const sent = await bot.transport.send(
+      { channelId, guildId: bot.fake.guilds[0]!.id },
+      reply({ title: 'After the limit', text: 'Posted.' }),
+    );
     expect(bot.fake.messages.find((m) => m.id === sent.id)).toBeTruthy();
   });
 
@@ -288,7 +325,10 @@ describe('Discord transport against the fake Discord', () => {
 
   it('posts a real digest (src/digest build + render) to a channel, and finds it again by its marker', async () => {
     const target = { channelId: bot.fake.guilds[0]!.channelId, guildId: bot.fake.guilds[0]!.id };
-    const digest = await buildDigest({ store: bot.services.store, geo: bot.services.geo }, { since: new Date('2017-09-08T00:00:00Z'), at: new Date('2017-09-11T08:00:00Z'), tz: 'Europe/London' });
+    const digest = await buildDigest(
+      { store: bot.services.store, geo: bot.services.geo },
+      { since: new Date('2017-09-08T00:00:00Z'), at: new Date('2017-09-11T08:00:00Z'), tz: 'Europe/London' },
+    );
     expect(digest.storyCount).toBe(2);
     const marker = digestMarker(7, '2017-09-11');
     const parts = renderDigest(digest, { marker });
@@ -309,7 +349,9 @@ describe('Discord transport against the fake Discord', () => {
     await expect(bot.transport.send({ channelId: '42', guildId: null }, reply({ text: 'x' }))).rejects.toThrow(/Unknown Channel/);
     const g = bot.fake.guilds[0]!;
     bot.fake.forbidChannel(g.channelId);
-    await expect(bot.transport.send({ channelId: g.channelId, guildId: g.id }, reply({ text: 'x' }))).rejects.toThrow(/Missing Permissions/);
+    await expect(bot.transport.send({ channelId: g.channelId, guildId: g.id }, reply({ text: 'x' }))).rejects.toThrow(
+      /Missing Permissions/,
+    );
   });
 
   it('never pings: an article holding @everyone and <@123> is shown but mentions nobody', async () => {
@@ -344,7 +386,12 @@ describe('Discord transport against the fake Discord', () => {
     const first = bot.makeTransport({ guildId });
     await first.start(bot.handler);
     expect(first.registration).toMatchObject({ registered: true, scope: `guild ${guildId}` });
-    expect(bot.fake.commands.get(guildId)!.map((c) => c.json.name).sort()).toEqual([...bot.registry.keys()].sort());
+    expect(
+      bot.fake.commands
+        .get(guildId)!
+        .map((c) => c.json.name)
+        .sort(),
+    ).toEqual([...bot.registry.keys()].sort());
     await first.stop();
     const again = bot.makeTransport({ guildId });
     await again.start(bot.handler);
@@ -376,7 +423,10 @@ describe('sharding: two processes, each owning its guilds', () => {
     const shards = [make(0), make(1)];
     try {
       for (const t of shards) await t.start(bot.handler);
-      expect(fake.gateway.identifies.map((i) => i.shard).sort()).toEqual([[0, 2], [1, 2]]);
+      expect(fake.gateway.identifies.map((i) => i.shard).sort()).toEqual([
+        [0, 2],
+        [1, 2],
+      ]);
       // Only shard 0 registers commands.
       expect(fake.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
       for (const t of shards) expect(t.client.guilds.cache.size).toBeGreaterThan(0);

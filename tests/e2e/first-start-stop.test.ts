@@ -17,13 +17,22 @@ function openStories(db: ReturnType<typeof openDatabase>): StoryStore & { close(
 import { simpleAnalyze } from '../helpers/simple-analyze.js';
 
 /** Start the real bot (`npm start`'s entry) in shell mode; stdin stays open unless `closeStdin`. */
-function startBot(env: NodeJS.ProcessEnv, closeStdin: boolean): { child: ChildProcess; stderr: () => string; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> } {
-  const child = spawn(process.execPath, ['scripts/run-entry.mjs', 'src/main'], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+function startBot(
+  env: NodeJS.ProcessEnv,
+  closeStdin: boolean,
+): { child: ChildProcess; stderr: () => string; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> } {
+  const child = spawn(process.execPath, ['scripts/run-entry.mjs', 'src/main'], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   child.stdout.resume();
   if (closeStdin) child.stdin.end();
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, stderr: () => stderr, exit };
 }
 
@@ -75,7 +84,10 @@ describe('SIGTERM during the first-start load (issue 18)', () => {
     const first = startBot(env, false);
     const marker = firstLoadPath(dbPath);
     // stop once the first file is recorded done, with others still to go
-    await waitFor(() => fs.existsSync(marker) && Object.keys((JSON.parse(fs.readFileSync(marker, 'utf8')) as { files: object }).files).length >= 1, 'the first file of the load');
+    await waitFor(
+      () => fs.existsSync(marker) && Object.keys((JSON.parse(fs.readFileSync(marker, 'utf8')) as { files: object }).files).length >= 1,
+      'the first file of the load',
+    );
     const sent = Date.now();
     first.child.kill('SIGTERM');
     const stopped = await first.exit;
@@ -104,7 +116,10 @@ describe('crash output of the bot (issue 18)', () => {
   it('redacts the token from a start-up failure, as logs do', async () => {
     const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.secret-token-value';
     // a store path that cannot be made, with the token in it: the error message carries it
-    const bot = startBot({ DISCORD_TOKEN: token, DATELINE_DB: `/dev/null/${token}/x.db`, DATELINE_CACHE_DIR: path.join(repoRoot, 'data/cache') }, true);
+    const bot = startBot(
+      { DISCORD_TOKEN: token, DATELINE_DB: `/dev/null/${token}/x.db`, DATELINE_CACHE_DIR: path.join(repoRoot, 'data/cache') },
+      true,
+    );
     expect(await bot.exit).toEqual({ code: 2, signal: null });
     expect(bot.stderr()).toMatch(/Dateline failed to start: Error: ENOTDIR: not a directory, mkdir '\/dev\/null\/\[redacted\]'/);
     expect(bot.stderr()).not.toContain(token);

@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, repoRoot, sampleArticle } from '../helpers/paths.js';
 
 /** Run a process with stdin lines and collect its output, with a deadline. */
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, stdin: string, timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  stdin: string,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
@@ -65,7 +71,12 @@ describe('npm start without DISCORD_TOKEN', () => {
   });
 
   it('runs `dateline` through the package bin', async () => {
-    const r = await run(process.execPath, ['bin/dateline.js', 'ask', '/latest count:1', '--json', '--db', path.join(temp.dir, 'data/dateline.db')], { DATELINE_CACHE_DIR: path.join(repoRoot, 'data/cache') }, '');
+    const r = await run(
+      process.execPath,
+      ['bin/dateline.js', 'ask', '/latest count:1', '--json', '--db', path.join(temp.dir, 'data/dateline.db')],
+      { DATELINE_CACHE_DIR: path.join(repoRoot, 'data/cache') },
+      '',
+    );
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { data: { results: unknown[] } }).data.results).toHaveLength(1);
   });

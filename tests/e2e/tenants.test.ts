@@ -19,19 +19,39 @@ describe('two servers on one bot', () => {
     const [a, b] = bot.fake.guilds as [(typeof bot.fake.guilds)[0], (typeof bot.fake.guilds)[0]];
     const asA = { guildIndex: 0, permissions: MANAGE_GUILD_PERMISSIONS };
     const asB = { guildIndex: 1, permissions: MANAGE_GUILD_PERMISSIONS };
-    const own = await answerOf(bot.fake, bot.fake.sendChatInput('digest', { channel: a.channelId, time: '08:00', timezone: 'UTC', about: 'syria' }, { ...asA, subcommand: 'subscribe' }), 8000);
+    const own = await answerOf(
+      bot.fake,
+      bot.fake.sendChatInput(
+        'digest',
+        { channel: a.channelId, time: '08:00', timezone: 'UTC', about: 'syria' },
+        { ...asA, subcommand: 'subscribe' },
+      ),
+      8000,
+    );
     expect(textOf(own)).toMatch(/gets the news every day at 08:00/);
 
-    const takeover = await answerOf(bot.fake, bot.fake.sendChatInput('digest', { channel: a.channelId, time: '09:00', timezone: 'UTC' }, { ...asB, subcommand: 'subscribe' }), 8000);
+    const takeover = await answerOf(
+      bot.fake,
+      bot.fake.sendChatInput('digest', { channel: a.channelId, time: '09:00', timezone: 'UTC' }, { ...asB, subcommand: 'subscribe' }),
+      8000,
+    );
     expect(takeover.ephemeral).toBe(true);
     expect(textOf(takeover)).toMatch(/is not a channel of this server/);
     expect(await bot.services.subscriptions.byChannel(a.channelId)).toMatchObject({ guildId: a.id, time: '08:00', about: 'syria' });
 
-    const peek = await answerOf(bot.fake, bot.fake.sendChatInput('digest', { channel: a.channelId }, { ...asB, subcommand: 'preview' }), 8000);
+    const peek = await answerOf(
+      bot.fake,
+      bot.fake.sendChatInput('digest', { channel: a.channelId }, { ...asB, subcommand: 'preview' }),
+      8000,
+    );
     expect(textOf(peek)).toMatch(/is not a channel of this server/);
     expect(textOf(peek)).not.toMatch(/syria/);
 
-    const mine = await answerOf(bot.fake, bot.fake.sendChatInput('digest', { channel: b.channelId, time: '07:00', timezone: 'UTC' }, { ...asB, subcommand: 'subscribe' }), 8000);
+    const mine = await answerOf(
+      bot.fake,
+      bot.fake.sendChatInput('digest', { channel: b.channelId, time: '07:00', timezone: 'UTC' }, { ...asB, subcommand: 'subscribe' }),
+      8000,
+    );
     expect(textOf(mine)).toMatch(/gets the news every day at 07:00/);
   }, 30_000);
 });

@@ -20,7 +20,12 @@ describe('bcubed', () => {
 
 describe('singlePassBaseline', () => {
   it('joins headlines that share rare words and keeps others apart, in arrival order', () => {
-    const groups = singlePassBaseline(['Sbarro files for bankruptcy', 'Sbarro bankruptcy filing again', 'Chiquita and Fyffes to merge', 'Fyffes Chiquita merger']);
+    const groups = singlePassBaseline([
+      'Sbarro files for bankruptcy',
+      'Sbarro bankruptcy filing again',
+      'Chiquita and Fyffes to merge',
+      'Fyffes Chiquita merger',
+    ]);
     expect(groups[0]).toBe(groups[1]);
     expect(groups[2]).toBe(groups[3]);
     expect(groups[0]).not.toBe(groups[2]);
@@ -41,7 +46,15 @@ describe('eval:events', () => {
       ['Twitter site down in outage', 'twitter', '2014-03-12'],
       ['Volcano heat helped species survive ice ages', 'volcano', '2014-03-12'],
       ['Volcanoes helped species survive the ice ages, study says', 'volcano', '2014-03-12'],
-    ].map(([title, event, date], i) => ({ id: `t${i}`, title, text: title, date, source: `Source ${i % 3}`, url: `https://example.com/${i}`, event }));
+    ].map(([title, event, date], i) => ({
+      id: `t${i}`,
+      title,
+      text: title,
+      date,
+      source: `Source ${i % 3}`,
+      url: `https://example.com/${i}`,
+      event,
+    }));
     const file = path.join(temp.dir, 'tiny.ndjson');
     fs.writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
     const out: string[] = [];

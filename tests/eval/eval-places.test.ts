@@ -21,10 +21,10 @@ describe('eval:places', () => {
     fs.writeFileSync(file, JSON.stringify(doc) + '\n');
     const out: string[] = [];
     const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string | Uint8Array) => {
+    process.stdout.write = (chunk: string | Uint8Array) => {
       out.push(String(chunk));
       return true;
-    });
+    };
     try {
       expect(await main(['--data', file, '--cache-dir', path.join(repoRoot, 'data/cache')])).toBe(0);
     } finally {
@@ -44,10 +44,10 @@ describe('eval:places end to end', () => {
     fs.writeFileSync(file, docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
     const out: string[] = [];
     const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string | Uint8Array) => {
+    process.stdout.write = (chunk: string | Uint8Array) => {
       out.push(String(chunk));
       return true;
-    });
+    };
     try {
       expect(await main(['--data', file, '--cache-dir', path.join(repoRoot, 'data/cache')])).toBe(0);
     } finally {
@@ -82,7 +82,15 @@ describe('eval:places end to end', () => {
         text,
         toponyms: [
           { name: 'Canada', start: 0, end: 6, lat: 45, lon: -75, fcode: 'PCLI', country: 'Canada' },
-          { name: 'Syria', start: text.indexOf('Syria'), end: text.indexOf('Syria') + 5, lat: 35, lon: 38, fcode: 'PCLI', country: 'Syria' },
+          {
+            name: 'Syria',
+            start: text.indexOf('Syria'),
+            end: text.indexOf('Syria') + 5,
+            lat: 35,
+            lon: 38,
+            fcode: 'PCLI',
+            country: 'Syria',
+          },
           { name: 'Mont-Royal Avenue', start: text.indexOf('Mont'), end: text.indexOf('Mont') + 17, lat: null, lon: null },
         ],
       },

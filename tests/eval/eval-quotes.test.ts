@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { emptyResult, matchSpans, prf, runEvalCli, sameWords, scoreArticle } from '../../src/eval/eval-quotes.js';
 import { wordSpans } from '../../src/nlp/quotes/tokens.js';
 
-const LAST_LINE = /^quotes f1=\d\.\d\d direct_p=\d\.\d\d direct_r=\d\.\d\d speaker_acc=\d\.\d\d speaker_exact=\d\.\d\d reported_p=\d\.\d\d reported_r=\d\.\d\d$/;
+const LAST_LINE =
+  /^quotes f1=\d\.\d\d direct_p=\d\.\d\d direct_r=\d\.\d\d speaker_acc=\d\.\d\d speaker_exact=\d\.\d\d reported_p=\d\.\d\d reported_r=\d\.\d\d$/;
 
 // Two hand-written articles: one direct quote with its speaker, one reported statement.
 const text1 = '"We will rebuild the bridge this year," the mayor said.';
@@ -54,7 +55,16 @@ describe('eval:quotes', () => {
 
   it('scores speakers by the mention as written overlapping the gold source span', () => {
     const acc = emptyResult();
-    const quote = { text: text2.slice(18, 57), kind: 'reported' as const, speaker: 'x', speakerResolved: null, speakerDescription: null, verb: 'said', start: 18, end: 57 };
+    const quote = {
+      text: text2.slice(18, 57),
+      kind: 'reported' as const,
+      speaker: 'x',
+      speakerResolved: null,
+      speakerDescription: null,
+      verb: 'said',
+      start: 18,
+      end: 57,
+    };
     scoreArticle(text2, [{ ...quote, speakerMention: { start: 40, end: 45 } }], fixture[1]!.quotes, acc);
     expect(acc.speakerCorrect).toBe(0);
     scoreArticle(text2, [{ ...quote, speakerMention: { start: 4, end: 12 } }], fixture[1]!.quotes, acc);
@@ -66,7 +76,16 @@ describe('eval:quotes', () => {
   it('counts a speaker exact only when the predicted span holds exactly the gold speaker words', () => {
     const text = 'Over the weekend Mr. Baker said that rates would rise.';
     const gold = [{ start: 30, end: 53, type: 'indirect', speaker_start: 17, speaker_end: 26 }];
-    const quote = { text: text.slice(30, 53), kind: 'reported' as const, speaker: 'Baker', speakerResolved: null, speakerDescription: null, verb: 'said', start: 30, end: 53 };
+    const quote = {
+      text: text.slice(30, 53),
+      kind: 'reported' as const,
+      speaker: 'Baker',
+      speakerResolved: null,
+      speakerDescription: null,
+      verb: 'said',
+      start: 30,
+      end: 53,
+    };
     const acc = emptyResult();
     // "Over the weekend Mr. Baker" overlaps the gold "Mr. Baker" (speaker_acc) but is not exact
     scoreArticle(text, [{ ...quote, speakerMention: { start: 0, end: 26 } }], gold, acc);

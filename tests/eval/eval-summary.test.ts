@@ -56,10 +56,14 @@ describe('eval:summary', () => {
   it('prints the file, the article count and, as its last line, the rouge2 contract', () => {
     const file = path.join(temp.dir, 'tiny.ndjson');
     fs.writeFileSync(file, RECORDS.map((r) => JSON.stringify({ ...r, title: r.id })).join('\n') + '\n');
-    const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/eval/eval-summary.ts'), '--data', file, '--sentences', '2'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(repoRoot, 'src/eval/eval-summary.ts'), '--data', file, '--sentences', '2'],
+      {
+        cwd: repoRoot,
+        encoding: 'utf8',
+      },
+    );
     const lines = out.trimEnd().split('\n');
     expect(out).toContain(file);
     expect(out).toMatch(/articles: 2\b/);

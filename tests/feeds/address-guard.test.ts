@@ -29,17 +29,49 @@ function fakeLookup(table: Record<string, string[]>): HostLookup & { asked: stri
 
 describe('isNonPublicAddress', () => {
   it.each([
-    ['127.0.0.1', true], ['127.8.9.10', true], ['10.0.0.5', true], ['172.16.4.1', true], ['172.32.0.1', false], ['192.168.1.20', true],
-    ['169.254.169.254', true], ['0.0.0.0', true], ['224.0.0.1', true], ['255.255.255.255', true], ['100.64.0.1', true],
-    ['::1', true], ['::', true], ['fc00::1', true], ['fd12:3456::1', true], ['fe80::1', true], ['ff02::1', true],
-    ['::ffff:127.0.0.1', true], ['::ffff:7f00:1', true], ['::ffff:a00:5', true],
-    ['93.184.216.34', false], ['8.8.8.8', false], ['2606:4700::1111', false], ['::ffff:8.8.8.8', false], ['[::1]', true],
+    ['127.0.0.1', true],
+    ['127.8.9.10', true],
+    ['10.0.0.5', true],
+    ['172.16.4.1', true],
+    ['172.32.0.1', false],
+    ['192.168.1.20', true],
+    ['169.254.169.254', true],
+    ['0.0.0.0', true],
+    ['224.0.0.1', true],
+    ['255.255.255.255', true],
+    ['100.64.0.1', true],
+    ['::1', true],
+    ['::', true],
+    ['fc00::1', true],
+    ['fd12:3456::1', true],
+    ['fe80::1', true],
+    ['ff02::1', true],
+    ['::ffff:127.0.0.1', true],
+    ['::ffff:7f00:1', true],
+    ['::ffff:a00:5', true],
+    ['93.184.216.34', false],
+    ['8.8.8.8', false],
+    ['2606:4700::1111', false],
+    ['::ffff:8.8.8.8', false],
+    ['[::1]', true],
     // IPv6 that embeds a private IPv4: NAT64 (RFC 6052 / 8215), 6to4, Teredo (client address inverted).
-    ['64:ff9b::7f00:1', true], ['64:ff9b::a9fe:a9fe', true], ['64:ff9b::c0a8:114', true], ['64:ff9b:1::a00:5', true], ['64:ff9b::808:808', false],
-    ['2002:7f00:1::1', true], ['2002:a00:5::', true], ['2002:c0a8:114::1', true], ['2002:808:808::1', false],
-    ['2001:0:4136:e378:8000:63bf:80ff:fffe', true], ['2001:0:4136:e378:8000:63bf:f7f7:f7f7', false], ['2001:0:a00:5::1', true],
+    ['64:ff9b::7f00:1', true],
+    ['64:ff9b::a9fe:a9fe', true],
+    ['64:ff9b::c0a8:114', true],
+    ['64:ff9b:1::a00:5', true],
+    ['64:ff9b::808:808', false],
+    ['2002:7f00:1::1', true],
+    ['2002:a00:5::', true],
+    ['2002:c0a8:114::1', true],
+    ['2002:808:808::1', false],
+    ['2001:0:4136:e378:8000:63bf:80ff:fffe', true],
+    ['2001:0:4136:e378:8000:63bf:f7f7:f7f7', false],
+    ['2001:0:a00:5::1', true],
     // Documentation, benchmarking, shared and other special-purpose ranges.
-    ['192.0.2.1', true], ['198.18.0.1', true], ['2001:db8::1', true], ['100::1', true],
+    ['192.0.2.1', true],
+    ['198.18.0.1', true],
+    ['2001:db8::1', true],
+    ['100::1', true],
   ])('%s → %s', (address, expected) => {
     expect(isNonPublicAddress(address)).toBe(expected);
   });
@@ -56,11 +88,15 @@ describe('checkPublicUrl', () => {
     expect(await checkPublicUrl('http://10.0.0.5/feed.xml', lookup)).toMatch(/10\.0\.0\.5/);
     expect(await checkPublicUrl('http://[::1]/feed.xml', lookup)).toMatch(/::1/);
     expect(await checkPublicUrl('http://2130706433/feed.xml', lookup)).toMatch(/127\.0\.0\.1/); // the URL parser's spelling of 127.0.0.1
-    expect(await checkPublicUrl('https://intranet.example/rss', lookup)).toBe('the host intranet.example resolves to a private, loopback or reserved address');
+    expect(await checkPublicUrl('https://intranet.example/rss', lookup)).toBe(
+      'the host intranet.example resolves to a private, loopback or reserved address',
+    );
     expect(await checkPublicUrl('https://sneaky.example/rss', lookup)).toMatch(/sneaky\.example resolves to a private/);
     // The resolved address is the network's business: a refusal never prints it.
     expect(await checkPublicUrl('https://sneaky.example/rss', lookup)).not.toMatch(/127\.0\.0\.1/);
-    expect(await checkPublicUrl('http://[64:ff9b::a9fe:a9fe]/latest/meta-data/', lookup)).toMatch(/is a private, loopback or reserved address/);
+    expect(await checkPublicUrl('http://[64:ff9b::a9fe:a9fe]/latest/meta-data/', lookup)).toMatch(
+      /is a private, loopback or reserved address/,
+    );
     expect(await checkPublicUrl('http://[2002:a00:5::1]/rss', lookup)).toMatch(/is a private, loopback or reserved address/);
     expect(await checkPublicUrl('https://nowhere.example/rss', lookup)).toMatch(/could not be resolved \(ENOTFOUND\)/);
     expect(await checkPublicUrl('https://news.example/rss', lookup)).toBeNull();
@@ -89,13 +125,21 @@ async function guardedHarness(): Promise<Harness> {
   // is still checked: that is how a public URL redirecting inside, or a rebinding name, is staged.
   const lookup = fakeLookup({ localhost: ['127.0.0.1'], 'news.example': ['192.168.1.20'] });
   const feeds = createFeedService({
-    feedStore, store, analyze: simpleAnalyze, clock: createFixedClock(new Date('2026-02-12T00:00:00Z')), log: createMemoryLogger(),
+    feedStore,
+    store,
+    analyze: simpleAnalyze,
+    clock: createFixedClock(new Date('2026-02-12T00:00:00Z')),
+    log: createMemoryLogger(),
     fetch: { timeoutMs: 2000, maxBytes: 64 * 1024, maxRedirects: 3 },
     lookup,
     treatAsPublic: ['127.0.0.1'],
   });
   return {
-    server, store, feedStore, feeds, lookup,
+    server,
+    store,
+    feedStore,
+    feeds,
+    lookup,
     cleanup: async () => {
       await server.close();
       await all.close();
@@ -138,7 +182,10 @@ describe('feed service: private-address guard for chat-added feeds', () => {
   });
 
   it('refuses the real test server too, so nothing is fetched', async () => {
-    h.server.route('/rss', serveWithEtag(() => readFixture('harbour-rss.xml')));
+    h.server.route(
+      '/rss',
+      serveWithEtag(() => readFixture('harbour-rss.xml')),
+    );
     const r = await refusal(h.feeds.add({ url: h.server.url('/rss'), addedBy: 'member' }));
     expect(r.code).toBe('private_address');
     expect(h.server.requests).toHaveLength(0);
@@ -165,14 +212,28 @@ describe('feed service: private-address guard for chat-added feeds', () => {
     expect(poll.tally.added).toBe(3);
     inside = true;
     // Make it due now: the scheduler's path (pollDue) is the guarded one.
-    await h.feedStore.recordPoll({ url, polledAt: new Date('2026-02-12T00:00:00Z'), outcome: 'ok', added: 0, rejected: 0, undated: 0, error: null, nextPollAt: new Date('2026-02-11T00:00:00Z') });
+    await h.feedStore.recordPoll({
+      url,
+      polledAt: new Date('2026-02-12T00:00:00Z'),
+      outcome: 'ok',
+      added: 0,
+      rejected: 0,
+      undated: 0,
+      error: null,
+      nextPollAt: new Date('2026-02-11T00:00:00Z'),
+    });
     const [due] = await h.feeds.pollDue();
     expect(due).toMatchObject({ outcome: 'failed', refused: true });
-    expect((await h.feeds.get(url))!.health.lastError).toMatch(/refused http:\/\/169\.254\.169\.254\/latest\/meta-data\/ .*private, loopback or reserved/);
+    expect((await h.feeds.get(url))!.health.lastError).toMatch(
+      /refused http:\/\/169\.254\.169\.254\/latest\/meta-data\/ .*private, loopback or reserved/,
+    );
   });
 
   it('checks the address the connection uses: a name that resolves public, then private (DNS rebinding), is refused', async () => {
-    h.server.route('/rss', serveWithEtag(() => readFixture('harbour-rss.xml')));
+    h.server.route(
+      '/rss',
+      serveWithEtag(() => readFixture('harbour-rss.xml')),
+    );
     // The first answer (the early check) is public; the connection's own lookup gets 10.0.0.5.
     let answers = 0;
     const rebinding: HostLookup = (hostname) =>
@@ -182,8 +243,13 @@ describe('feed service: private-address guard for chat-added feeds', () => {
         resolve([{ address: answers === 1 ? '93.184.216.34' : '10.0.0.5', family: 4 }]);
       });
     const feeds = createFeedService({
-      feedStore: h.feedStore, store: h.store, analyze: simpleAnalyze, clock: createFixedClock(new Date('2026-02-12T00:00:00Z')), log: createMemoryLogger(),
-      fetch: { timeoutMs: 2000 }, lookup: rebinding,
+      feedStore: h.feedStore,
+      store: h.store,
+      analyze: simpleAnalyze,
+      clock: createFixedClock(new Date('2026-02-12T00:00:00Z')),
+      log: createMemoryLogger(),
+      fetch: { timeoutMs: 2000 },
+      lookup: rebinding,
     });
     const port = new URL(h.server.url('/rss')).port;
     const r = await refusal(feeds.add({ url: `http://rebind.example:${port}/rss`, addedBy: 'member' }));
@@ -196,7 +262,10 @@ describe('feed service: private-address guard for chat-added feeds', () => {
   });
 
   it('connects to the checked address when every answer is allowed', async () => {
-    h.server.route('/rss', serveWithEtag(() => readFixture('harbour-rss.xml')));
+    h.server.route(
+      '/rss',
+      serveWithEtag(() => readFixture('harbour-rss.xml')),
+    );
     const url = h.server.url('/rss').replace('127.0.0.1', 'localhost');
     const { poll } = await h.feeds.add({ url, addedBy: 'member' });
     expect(poll).toMatchObject({ outcome: 'ok', tally: { added: 3 } });
@@ -204,7 +273,10 @@ describe('feed service: private-address guard for chat-added feeds', () => {
   });
 
   it('trusts the operator: configured feeds and command-line polls reach 127.0.0.1', async () => {
-    h.server.route('/rss', serveWithEtag(() => readFixture('harbour-rss.xml')));
+    h.server.route(
+      '/rss',
+      serveWithEtag(() => readFixture('harbour-rss.xml')),
+    );
     const url = h.server.url('/rss');
     expect(await h.feeds.ensureConfigured([url])).toBe(1);
     const [due] = await h.feeds.pollDue();
@@ -224,16 +296,24 @@ describe('fetchFeed checkUrl', () => {
       server.route('/a', (_q, res) => res.writeHead(302, { location: '/b' }).end());
       server.route('/b', (_q, res) => res.writeHead(302, { location: 'http://192.168.0.1/feed' }).end());
       const asked: string[] = [];
-      const result = await fetchFeed(server.url('/a'), { etag: null, lastModified: null }, {
-        ...defaultFetchOptions,
-        timeoutMs: 2000,
-        checkUrl: (url) => {
-          asked.push(url);
-          return Promise.resolve(new URL(url).hostname === '127.0.0.1' ? null : 'not allowed');
+      const result = await fetchFeed(
+        server.url('/a'),
+        { etag: null, lastModified: null },
+        {
+          ...defaultFetchOptions,
+          timeoutMs: 2000,
+          checkUrl: (url) => {
+            asked.push(url);
+            return Promise.resolve(new URL(url).hostname === '127.0.0.1' ? null : 'not allowed');
+          },
         },
-      });
+      );
       expect(asked).toEqual([server.url('/a'), server.url('/b'), 'http://192.168.0.1/feed']);
-      expect(result).toMatchObject({ kind: 'error', refused: true, reason: (expect.stringMatching(/^refused http:\/\/192\.168\.0\.1\/feed \(redirected from/) as string) });
+      expect(result).toMatchObject({
+        kind: 'error',
+        refused: true,
+        reason: expect.stringMatching(/^refused http:\/\/192\.168\.0\.1\/feed \(redirected from/) as string,
+      });
     } finally {
       await server.close();
     }

@@ -22,14 +22,24 @@ describe('feed and watch configuration', () => {
       {},
       '/srv/bot',
     );
-    expect(config.feeds).toEqual({ urls: ['https://a.example/rss.xml', 'https://b.example/atom', 'http://c.example/feed'], intervalMinutes: 30, contact: 'ops@example.org', allowPrivate: true });
+    expect(config.feeds).toEqual({
+      urls: ['https://a.example/rss.xml', 'https://b.example/atom', 'http://c.example/feed'],
+      intervalMinutes: 30,
+      contact: 'ops@example.org',
+      allowPrivate: true,
+    });
     expect(config.watch).toEqual({ enabled: false, dir: path.resolve('/srv/bot/inbox') });
   });
 
   it('lists every bad key at once', () => {
     let caught: unknown = null;
     try {
-      loadConfig({ DATELINE_FEEDS: 'https://ok.example/rss, ftp://bad.example/x', DATELINE_FEED_INTERVAL: '0', DATELINE_WATCH: 'maybe', DATELINE_FEEDS_ALLOW_PRIVATE: 'yes' });
+      loadConfig({
+        DATELINE_FEEDS: 'https://ok.example/rss, ftp://bad.example/x',
+        DATELINE_FEED_INTERVAL: '0',
+        DATELINE_WATCH: 'maybe',
+        DATELINE_FEEDS_ALLOW_PRIVATE: 'yes',
+      });
     } catch (error) {
       caught = error;
     }

@@ -25,7 +25,12 @@ const result = (url: string, channels: string[]): FeedPollResult => ({
   tally: { added: channels.length, duplicate: 0, rejected: 0, errors: [] },
   undated: 0,
   addedIds: [],
-  posts: channels.map((channelId) => ({ target: { channelId, guildId: 'g' }, reply: reply({ title: `story for ${channelId}`, text: 'lead' }), nonce: `n-${channelId}`, marker: 'id x' })),
+  posts: channels.map((channelId) => ({
+    target: { channelId, guildId: 'g' },
+    reply: reply({ title: `story for ${channelId}`, text: 'lead' }),
+    nonce: `n-${channelId}`,
+    marker: 'id x',
+  })),
 });
 
 describe('startFeedScheduler', () => {
@@ -65,7 +70,7 @@ describe('startFeedScheduler', () => {
           resolve([]);
         }),
       idle: () => Promise.resolve(),
-    stop: () => Promise.resolve(),
+      stop: () => Promise.resolve(),
     } as unknown as FeedService;
     const log = createMemoryLogger();
     const scheduler = startFeedScheduler({ feeds, log, pollOnStart: false, send: () => Promise.resolve({ id: '1' }) });

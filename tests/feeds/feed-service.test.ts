@@ -30,7 +30,11 @@ async function harness(): Promise<Harness> {
   const log = createMemoryLogger();
   const server = await startFeedServer();
   const feeds = createFeedService({
-    feedStore, store, analyze: simpleAnalyze, clock, log,
+    feedStore,
+    store,
+    analyze: simpleAnalyze,
+    clock,
+    log,
     // Small limits so the faulty cases fail fast: a 64 KB cap stands in for 5 MB, 400 ms for 20 s.
     // Long enough for a good local feed on a loaded machine; only the hanging feed waits it out.
     fetch: { timeoutMs: 2000, maxBytes: 64 * 1024, maxRedirects: 3 },
@@ -38,7 +42,12 @@ async function harness(): Promise<Harness> {
     allowPrivateAddresses: true,
   });
   return {
-    server, store, feedStore, feeds, clock, log,
+    server,
+    store,
+    feedStore,
+    feeds,
+    clock,
+    log,
     cleanup: async () => {
       await server.close();
       await all.close();
@@ -55,11 +64,18 @@ describe('feed service', () => {
   afterEach(() => h.cleanup());
 
   it('stores new items once; the second poll sends If-None-Match, gets a 304 and adds nothing', async () => {
-    h.server.route('/rss', serveWithEtag(() => readFixture('harbour-rss.xml')));
+    h.server.route(
+      '/rss',
+      serveWithEtag(() => readFixture('harbour-rss.xml')),
+    );
     const url = h.server.url('/rss');
     const { created, poll } = await h.feeds.add({ url, addedBy: 'tester' });
     expect(created).toBe(true);
-    expect(poll).toMatchObject({ outcome: 'ok', title: 'Harbour Town Gazette & Wire', tally: { added: 3, duplicate: 0, rejected: 0, errors: [] } });
+    expect(poll).toMatchObject({
+      outcome: 'ok',
+      title: 'Harbour Town Gazette & Wire',
+      tally: { added: 3, duplicate: 0, rejected: 0, errors: [] },
+    });
     expect(await h.store.count()).toBe(3);
 
     h.clock.advance(16 * 60_000);
@@ -77,7 +93,10 @@ describe('feed service', () => {
   });
 
   it('a poll whose items fail to store ("database is locked") saves no validators and shows the failure; the next poll stores them', async () => {
-    h.server.route('/rss', serveWithEtag(() => readFixture('harbour-rss.xml')));
+    h.server.route(
+      '/rss',
+      serveWithEtag(() => readFixture('harbour-rss.xml')),
+    );
     const url = h.server.url('/rss');
     // The article store as another writer holding the lock would leave it: every write fails.
     let locked = true;
@@ -89,7 +108,15 @@ describe('feed service', () => {
     });
     // Retries of the locked chunk wait on no real timer (they still add up to the retry budget).
     const storeRetry = { sleep: () => Promise.resolve() };
-    const feeds = createFeedService({ feedStore: h.feedStore, store: lockable, analyze: simpleAnalyze, clock: h.clock, log: h.log, allowPrivateAddresses: true, storeRetry });
+    const feeds = createFeedService({
+      feedStore: h.feedStore,
+      store: lockable,
+      analyze: simpleAnalyze,
+      clock: h.clock,
+      log: h.log,
+      allowPrivateAddresses: true,
+      storeRetry,
+    });
     await h.feedStore.addFeed({ url, origin: 'config', addedAt: h.clock.now(), addedBy: null, channel: null });
 
     const [first] = await feeds.pollDue();
@@ -116,7 +143,14 @@ describe('feed service', () => {
   it('stop() aborts a slow fetch in flight at once (SIGTERM), counts no failure, and refuses new polls', async () => {
     h.server.route('/slow', () => undefined); // accepts the request and never answers
     const url = h.server.url('/slow');
-    const feeds = createFeedService({ feedStore: h.feedStore, store: h.store, analyze: simpleAnalyze, clock: h.clock, log: h.log, fetch: { timeoutMs: 20_000 } });
+    const feeds = createFeedService({
+      feedStore: h.feedStore,
+      store: h.store,
+      analyze: simpleAnalyze,
+      clock: h.clock,
+      log: h.log,
+      fetch: { timeoutMs: 20_000 },
+    });
     await h.feedStore.addFeed({ url, origin: 'config', addedAt: h.clock.now(), addedBy: null, channel: null });
     const polling = feeds.pollDue();
     while (h.server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -134,7 +168,10 @@ describe('feed service', () => {
   });
 
   it('dedups by link when the server ignores conditional GET', async () => {
-    h.server.route('/plain', servePlain(() => readFixture('harbour-rss.xml')));
+    h.server.route(
+      '/plain',
+      servePlain(() => readFixture('harbour-rss.xml')),
+    );
     const url = h.server.url('/plain');
     await h.feeds.add({ url, addedBy: null });
     const [again] = await h.feeds.poll([url]);
@@ -144,7 +181,10 @@ describe('feed service', () => {
 
   it('a changing feed adds only the new item', async () => {
     let version = 'harbour-rss.xml';
-    h.server.route('/rss', serveWithEtag(() => readFixture(version)));
+    h.server.route(
+      '/rss',
+      serveWithEtag(() => readFixture(version)),
+    );
     const url = h.server.url('/rss');
     await h.feeds.add({ url, addedBy: null });
     version = 'harbour-rss-next.xml';
@@ -158,16 +198,37 @@ describe('feed service', () => {
 
   it('isolates faulty feeds: each fails with its URL and reason in health, the good feeds still go in', async () => {
     const s = h.server;
-    s.route('/good-rss', serveWithEtag(() => readFixture('harbour-rss.xml')));
-    s.route('/good-atom', serveWithEtag(() => readFixture('valley-atom.xml'), 'application/atom+xml'));
-    s.route('/malformed', servePlain(() => readFixture('malformed.xml')));
-    s.route('/html', servePlain(() => readFixture('html-page.html'), 'text/html; charset=utf-8'));
-    s.route('/error', servePlain(() => 'Internal Server Error', 'text/plain', 500));
+    s.route(
+      '/good-rss',
+      serveWithEtag(() => readFixture('harbour-rss.xml')),
+    );
+    s.route(
+      '/good-atom',
+      serveWithEtag(() => readFixture('valley-atom.xml'), 'application/atom+xml'),
+    );
+    s.route(
+      '/malformed',
+      servePlain(() => readFixture('malformed.xml')),
+    );
+    s.route(
+      '/html',
+      servePlain(() => readFixture('html-page.html'), 'text/html; charset=utf-8'),
+    );
+    s.route(
+      '/error',
+      servePlain(() => 'Internal Server Error', 'text/plain', 500),
+    );
     s.route('/loop', (_q, res) => res.writeHead(302, { location: '/loop2' }).end());
     s.route('/loop2', (_q, res) => res.writeHead(302, { location: '/loop' }).end());
-    s.route('/huge', servePlain(() => `<rss><channel><title>x</title>${'<item><title>padding</title></item>'.repeat(3000)}</channel></rss>`));
+    s.route(
+      '/huge',
+      servePlain(() => `<rss><channel><title>x</title>${'<item><title>padding</title></item>'.repeat(3000)}</channel></rss>`),
+    );
     s.route('/hang', () => undefined);
-    s.route('/patchy', servePlain(() => readFixture('broken-items.xml')));
+    s.route(
+      '/patchy',
+      servePlain(() => readFixture('broken-items.xml')),
+    );
 
     const expected: Record<string, RegExp> = {
       '/malformed': /^malformed XML at line/,
@@ -178,7 +239,8 @@ describe('feed service', () => {
       '/hang': /^no answer within 2 s \(timeout\)/,
     };
     const paths = ['/good-rss', '/malformed', '/html', '/error', '/loop', '/huge', '/hang', '/patchy', '/good-atom'];
-    for (const p of paths) await h.feedStore.addFeed({ url: s.url(p), origin: 'config', addedAt: h.clock.now(), addedBy: null, channel: null });
+    for (const p of paths)
+      await h.feedStore.addFeed({ url: s.url(p), origin: 'config', addedAt: h.clock.now(), addedBy: null, channel: null });
 
     const results = await h.feeds.pollDue();
     const byPath = new Map(results.map((r) => [new URL(r.url).pathname, r]));
@@ -188,7 +250,7 @@ describe('feed service', () => {
     for (const [p, reason] of Object.entries(expected)) {
       const result = byPath.get(p)!;
       expect(result.outcome, p).toBe('failed');
-      expect(result.tally.errors).toEqual([{ path: s.url(p), line: null, reason: (expect.stringMatching(reason) as string) }]);
+      expect(result.tally.errors).toEqual([{ path: s.url(p), line: null, reason: expect.stringMatching(reason) as string }]);
       const health = (await h.feeds.get(s.url(p)))!.health;
       expect(health.lastError, p).toMatch(reason);
       expect(health.consecutiveFailures).toBe(1);
@@ -216,7 +278,10 @@ describe('feed service', () => {
 
   it('posts new stories to the feed channels, but not the backlog of the first poll', async () => {
     let version = 'harbour-rss.xml';
-    h.server.route('/rss', serveWithEtag(() => readFixture(version)));
+    h.server.route(
+      '/rss',
+      serveWithEtag(() => readFixture(version)),
+    );
     const url = h.server.url('/rss');
     const first = await h.feeds.add({ url, addedBy: 'tester', channel: { guildId: 'g1', channelId: 'news' } });
     expect(first.poll.tally.added).toBe(3);
@@ -228,13 +293,16 @@ describe('feed service', () => {
     expect(next!.posts[0]!.reply).toMatchObject({
       title: 'Fishing fleet returns early as fog closes the bay',
       url: 'https://gazette.example/news/fog-fleet',
-      text: (expect.stringMatching(/^Twelve trawlers came back/) as string),
+      text: expect.stringMatching(/^Twelve trawlers came back/) as string,
     });
   });
 
   it('feeds without channels post nothing (posts are off by default)', async () => {
     let version = 'harbour-rss.xml';
-    h.server.route('/rss', serveWithEtag(() => readFixture(version)));
+    h.server.route(
+      '/rss',
+      serveWithEtag(() => readFixture(version)),
+    );
     const url = h.server.url('/rss');
     await h.feeds.add({ url, addedBy: null });
     version = 'harbour-rss-next.xml';

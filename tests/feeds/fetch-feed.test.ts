@@ -10,14 +10,19 @@ describe('fetchFeed', () => {
   let server: FeedServer;
   beforeAll(async () => {
     server = await startFeedServer();
-    server.route('/rss', serveWithEtag(() => readFixture('harbour-rss.xml')));
+    server.route(
+      '/rss',
+      serveWithEtag(() => readFixture('harbour-rss.xml')),
+    );
     server.route('/loop-a', (_q, res) => res.writeHead(302, { location: '/loop-b' }).end());
     server.route('/loop-b', (_q, res) => res.writeHead(301, { location: '/loop-a' }).end());
     server.route('/moved', (_q, res) => res.writeHead(301, { location: '/rss' }).end());
     for (let i = 0; i < 6; i++) server.route(`/hop${i}`, (_q, res) => res.writeHead(302, { location: `/hop${i + 1}` }).end());
     server.route('/error', (_q, res) => res.writeHead(500, { 'content-type': 'text/plain' }).end('boom'));
     server.route('/busy', (_q, res) => res.writeHead(503, { 'retry-after': '120' }).end());
-    server.route('/big-declared', (_q, res) => res.writeHead(200, { 'content-length': String(options.maxBytes + 1) }).end('x'.repeat(options.maxBytes + 1)));
+    server.route('/big-declared', (_q, res) =>
+      res.writeHead(200, { 'content-length': String(options.maxBytes + 1) }).end('x'.repeat(options.maxBytes + 1)),
+    );
     server.route('/big-streamed', (_q, res) => {
       // Chunked, no Content-Length: the cap must be enforced while reading.
       res.writeHead(200, { 'content-type': 'application/rss+xml' });

@@ -89,7 +89,9 @@ describe('feedItemsToRecords', () => {
     const records = feedItemsToRecords(parsed.feed, { feedUrl: 'https://valley.example/atom.xml', fetchedAt });
     const [dam, orchard, bridge] = records.map((r) => (r.ok ? r.article : null));
     expect(dam!.headline).toBe('Dam inspection finds no new cracks');
-    expect(dam!.body).toBe('Engineers who spent a week inside the Upper Valley dam found no new cracks, the water board said on Tuesday.\n\nThe next inspection is due in August.');
+    expect(dam!.body).toBe(
+      'Engineers who spent a week inside the Upper Valley dam found no new cracks, the water board said on Tuesday.\n\nThe next inspection is due in August.',
+    );
     expect(orchard!.url).toBe('https://valley.example/2026/02/early-blossom');
     expect(orchard!.body.startsWith('Apple growers in the lower valley expect trees to blossom two weeks early')).toBe(true);
     expect(bridge!.published).toBe('2026-02-08T15:20:00-05:00');

@@ -32,7 +32,12 @@ describe('recognition keeps people, firms and common words out', () => {
   });
 
   it('finds places inside hyphenated words, but not in firms and first names', () => {
-    expect(names('Russia-Turkey ties are strained, said a Sydney-based analyst of made-in-China goods.')).toEqual(['Russia', 'Turkey', 'Sydney', 'China']);
+    expect(names('Russia-Turkey ties are strained, said a Sydney-based analyst of made-in-China goods.')).toEqual([
+      'Russia',
+      'Turkey',
+      'Sydney',
+      'China',
+    ]);
     expect(names('Shares of Mercedes-Benz rose; Jean-Claude Juncker spoke.')).toEqual([]);
   });
 

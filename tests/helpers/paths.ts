@@ -16,7 +16,11 @@ export function makeTempDir(prefix = 'dateline-test-'): { dir: string; cleanup: 
 
 /** The first `n` lines of the shared Reuters corpus, written to a temp NDJSON file. */
 export function writeCorpusSlice(dir: string, n: number, skip = 0): string {
-  const lines = fs.readFileSync(reutersCorpus, 'utf8').split('\n').filter(Boolean).slice(skip, skip + n);
+  const lines = fs
+    .readFileSync(reutersCorpus, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .slice(skip, skip + n);
   const file = path.join(dir, `reuters-${skip}-${n}.ndjson`);
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
   return file;

@@ -33,6 +33,11 @@ export function reutersStories(ids: readonly string[]): ReutersStory[] {
 /** Those stories written to a temp NDJSON file for `dateline ingest`. */
 export function writeReutersStories(dir: string, ids: readonly string[]): string {
   const file = path.join(dir, `reuters-${ids.length}.ndjson`);
-  fs.writeFileSync(file, `${reutersStories(ids).map((s) => JSON.stringify(s)).join('\n')}\n`);
+  fs.writeFileSync(
+    file,
+    `${reutersStories(ids)
+      .map((s) => JSON.stringify(s))
+      .join('\n')}\n`,
+  );
   return file;
 }

@@ -18,7 +18,13 @@ export async function runCliCaptured(argv: string[], env: NodeJS.ProcessEnv = {}
   let err = '';
   stdout.on('data', (c: Buffer) => (out += c.toString()));
   stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await runCli(argv, { stdout, stderr, env: { DATELINE_CACHE_DIR: `${repoRoot}/data/cache`, ...env }, cwd: repoRoot, stderrIsTty: false });
+  const code = await runCli(argv, {
+    stdout,
+    stderr,
+    env: { DATELINE_CACHE_DIR: `${repoRoot}/data/cache`, ...env },
+    cwd: repoRoot,
+    stderrIsTty: false,
+  });
   const lines = out.split('\n').filter((l) => l.trim() !== '');
   return { code, stdout: out, stderr: err, lastLine: lines.at(-1) ?? '' };
 }

@@ -14,8 +14,18 @@ beforeAll(async () => {
 }, 120_000);
 
 const article = (datelinePlace: string | null, body: string): NewArticle => ({
-  source: 'Reuters', published: '1987-03-03T10:00:00Z', publishedZone: 'UTC', origin: 'test', editor: null, datelinePlace, headline: 'Talks resume', headlineDerived: false,
-  caption: null, captionCredit: null, body, url: null,
+  source: 'Reuters',
+  published: '1987-03-03T10:00:00Z',
+  publishedZone: 'UTC',
+  origin: 'test',
+  editor: null,
+  datelinePlace,
+  headline: 'Talks resume',
+  headlineDerived: false,
+  caption: null,
+  captionCredit: null,
+  body,
+  url: null,
 });
 
 describe('the dateline place is one of the story places', () => {

@@ -61,7 +61,7 @@ describe('analyzer threads', () => {
     it('reports a story the analyzer throws on, and goes on with the rest', async () => {
       const broken = { headline: 'x', source: 'W', published: '2020-01-01T00:00:00.000Z' } as unknown as NewArticle;
       const outcomes = await pool.analyzeAll([broken]);
-      expect(outcomes).toEqual([{ ok: false, message: (expect.any(String) as string) }]);
+      expect(outcomes).toEqual([{ ok: false, message: expect.any(String) as string }]);
     });
   });
 
@@ -76,9 +76,15 @@ describe('analyzer threads', () => {
     const threaded = openStore('threaded.db');
     const progress: IngestProgress[] = [];
     const expected = await ingestPaths([input], { store: inline, analyze, now });
-    const tally = await ingestPaths([input], { store: threaded, analyze, now, workers: { cacheDir, threads: 2, minStories: 10 }, onProgress: (p) => progress.push(p) });
+    const tally = await ingestPaths([input], {
+      store: threaded,
+      analyze,
+      now,
+      workers: { cacheDir, threads: 2, minStories: 10 },
+      onProgress: (p) => progress.push(p),
+    });
     expect(tally).toEqual(expected);
-    expect(tally.errors).toEqual([{ path: path.join(input, 'corpus.ndjson'), line: 31, reason: (expect.any(String) as string) }]);
+    expect(tally.errors).toEqual([{ path: path.join(input, 'corpus.ndjson'), line: 31, reason: expect.any(String) as string }]);
     expect(progress.at(-1)).toMatchObject({ filesDone: 1, filesTotal: 1, records: 61 });
     const latest = await inline.latest(100);
     expect(await threaded.latest(100)).toEqual(latest);
@@ -99,7 +105,9 @@ describe('analyzer threads', () => {
     try {
       for (const file of [small, big, small]) {
         const deps = { analyze, now };
-        expect(await ingestFile(file, { ...deps, store: threaded }, undefined, threads)).toEqual(await ingestFile(file, { ...deps, store: inline }));
+        expect(await ingestFile(file, { ...deps, store: threaded }, undefined, threads)).toEqual(
+          await ingestFile(file, { ...deps, store: inline }),
+        );
       }
     } finally {
       await threads.close();

@@ -43,7 +43,12 @@ describe('the event loop during an ingest in the bot mode', () => {
     const file = writeCorpusSlice(temp.dir, 400);
     const where = async (): Promise<number> => {
       const t0 = performance.now();
-      await dispatchCommand(app.registry, 'where', { options: { place: 'Raqqa' }, subcommand: null, caller: testCaller, services: app.services });
+      await dispatchCommand(app.registry, 'where', {
+        options: { place: 'Raqqa' },
+        subcommand: null,
+        caller: testCaller,
+        services: app.services,
+      });
       return performance.now() - t0;
     };
     await where();

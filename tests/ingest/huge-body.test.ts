@@ -33,7 +33,8 @@ describe('ingest of a story body of megabytes (issue 18)', () => {
   });
   afterAll(() => temp.cleanup());
 
-  const record = (body: string, title = 'A very long story') => `${JSON.stringify({ title, text: body, date: '2017-09-09', source: 'Test' })}\n`;
+  const record = (body: string, title = 'A very long story') =>
+    `${JSON.stringify({ title, text: body, date: '2017-09-09', source: 'Test' })}\n`;
 
   it('ingests a 5 MB body in seconds (goal: under 5 s; the bound is generous for a shared machine), with every sentence stored', async () => {
     const geo = await testGeo();
@@ -68,10 +69,17 @@ describe('ingest of a story body of megabytes (issue 18)', () => {
     fs.writeFileSync(file, record(hugeBody(30_000), 'too long') + record(hugeBody(3_000), 'short enough'));
     const store = openStories(openDatabase(path.join(temp.dir, 'cap.db')));
     try {
-      const tally = await ingestPaths([file], { store, analyze: createAnalyzer({ geo: await testGeo() }), now: () => new Date('2026-01-01T00:00:00Z'), maxBodyBytes: 20 * 1024 });
+      const tally = await ingestPaths([file], {
+        store,
+        analyze: createAnalyzer({ geo: await testGeo() }),
+        now: () => new Date('2026-01-01T00:00:00Z'),
+        maxBodyBytes: 20 * 1024,
+      });
       expect(tally.added).toBe(1);
       expect(tally.rejected).toBe(1);
-      expect(tally.errors).toEqual([{ path: file, line: 1, reason: 'story body too large: 29 KB, over the 20 KB limit (DATELINE_MAX_BODY_KB)' }]);
+      expect(tally.errors).toEqual([
+        { path: file, line: 1, reason: 'story body too large: 29 KB, over the 20 KB limit (DATELINE_MAX_BODY_KB)' },
+      ]);
     } finally {
       store.close();
     }

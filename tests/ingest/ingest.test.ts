@@ -38,7 +38,10 @@ describe('ingestPaths', () => {
     const tally = await ingest([path.join(temp.dir, 'in')]);
     // The corpus itself repeats stories word for word: count its distinct bodies.
     const distinct = new Set(
-      fs.readFileSync(path.join(temp.dir, 'in/reuters-0-20.ndjson'), 'utf8').split('\n').filter(Boolean)
+      fs
+        .readFileSync(path.join(temp.dir, 'in/reuters-0-20.ndjson'), 'utf8')
+        .split('\n')
+        .filter(Boolean)
         .map((l) => normaliseText(String((JSON.parse(l) as { text: string }).text))),
     ).size;
     expect(tally).toEqual({ added: 1 + distinct, duplicate: 1 + (20 - distinct), rejected: 0, errors: [] });
@@ -52,7 +55,12 @@ describe('ingestPaths', () => {
     ['blank.ndjson', '\n  \n', /empty file/, null],
     ['binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]), /binary file/, null],
     // 'é' in Latin-1 is the lone byte 0xE9 at offset 63: not valid UTF-8.
-    ['latin1.txt', Buffer.from(' date 2017-09-09 Source: Xinhua| 2017-09-09 19:03:53|Editor: J\xe9r\xf4me\n\nBody.', 'latin1'), /invalid UTF-8 at byte 63/, null],
+    [
+      'latin1.txt',
+      Buffer.from(' date 2017-09-09 Source: Xinhua| 2017-09-09 19:03:53|Editor: J\xe9r\xf4me\n\nBody.', 'latin1'),
+      /invalid UTF-8 at byte 63/,
+      null,
+    ],
     ['plain.txt', 'Some notes that are not a story.\n', /not a wire story/, 1],
   ])('rejects %s with its path and reason, and still loads the rest', async (name, content, reason, line) => {
     const bad = write(name, content);
@@ -116,7 +124,12 @@ describe('ingestPaths', () => {
     const wire = fs.readFileSync(sampleArticle, 'utf8');
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(wire, 'utf16le')]);
     const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(wire, 'utf16le').swap16()]);
-    const record = JSON.stringify({ title: 'Café “quoted” ☕', text: 'Prices rose in São Paulo on Monday. Traders said “buy”.', date: '2017-01-02', source: 'T' });
+    const record = JSON.stringify({
+      title: 'Café “quoted” ☕',
+      text: 'Prices rose in São Paulo on Monday. Traders said “buy”.',
+      date: '2017-01-02',
+      source: 'T',
+    });
     const ndjson = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${record}\n`, 'utf16le')]);
     const tally = await ingest([write('le/story.txt', le), write('be/story.txt', be), write('records.ndjson', ndjson)]);
     expect(tally).toMatchObject({ added: 2, duplicate: 1, rejected: 0 });

@@ -18,7 +18,14 @@ describe('parseNdjson', () => {
     );
     expect(records).toHaveLength(2);
     const [a, b] = records;
-    expect(a?.ok && a.article).toMatchObject({ headline: 'A', body: 'Body one.', published: '2020-01-02T03:04:05Z', publishedZone: 'UTC', url: 'https://example.com/a', origin: 'f.ndjson:1' });
+    expect(a?.ok && a.article).toMatchObject({
+      headline: 'A',
+      body: 'Body one.',
+      published: '2020-01-02T03:04:05Z',
+      publishedZone: 'UTC',
+      url: 'https://example.com/a',
+      origin: 'f.ndjson:1',
+    });
     expect(b?.ok && b.article).toMatchObject({ headline: 'B', body: 'Body two.', published: '2020-01-02T00:00:00Z' });
     expect(b?.ok && b.line).toBe(3);
   });
@@ -48,13 +55,24 @@ describe('parseNdjson', () => {
     expect(rejected).toEqual([]);
     expect(records).toHaveLength(19040);
     const first = records[0];
-    expect(first?.ok && first.article).toMatchObject({ headline: 'BAHIA COCOA REVIEW', datelinePlace: 'Salvador', published: '1987-02-26T15:01:01Z' });
+    expect(first?.ok && first.article).toMatchObject({
+      headline: 'BAHIA COCOA REVIEW',
+      datelinePlace: 'Salvador',
+      published: '1987-02-26T15:01:01Z',
+    });
   });
 });
 
 describe('parseJsonDocument', () => {
   it('reads an array and rejects its bad items alone', () => {
-    const records = parseJsonDocument(JSON.stringify([{ title: 'A', text: 'a', date: '2020-01-01' }, { title: 'B', date: '2020-01-01' }]), 'f.json', now);
+    const records = parseJsonDocument(
+      JSON.stringify([
+        { title: 'A', text: 'a', date: '2020-01-01' },
+        { title: 'B', date: '2020-01-01' },
+      ]),
+      'f.json',
+      now,
+    );
     expect(records.map((r) => r.ok)).toEqual([true, false]);
     expect(!records[1]?.ok && records[1]?.reason).toMatch(/item 1: record has no body/);
   });

@@ -89,7 +89,18 @@ describe('ingest while another writer holds the store', () => {
       },
     };
     const sleeps: number[] = [];
-    const first = await ingestPaths([file], { store: flaky, analyze: simpleAnalyze, now, storeRetry: { maxWaitMs: 0, sleep: (ms) => { sleeps.push(ms); return Promise.resolve(); } } });
+    const first = await ingestPaths([file], {
+      store: flaky,
+      analyze: simpleAnalyze,
+      now,
+      storeRetry: {
+        maxWaitMs: 0,
+        sleep: (ms) => {
+          sleeps.push(ms);
+          return Promise.resolve();
+        },
+      },
+    });
     expect(first.rejected).toBeGreaterThan(0);
     expect(first.errors[0]?.reason).toMatch(/database is locked \(still locked after 0 s of retries; a re-run stores the rest\)/);
     const second = await ingestPaths([file], { store, analyze: simpleAnalyze, now });
@@ -115,12 +126,22 @@ describe("the bot's own store connection under another writer's lock (issue 18)"
       other.exec('BEGIN IMMEDIATE');
       const started = performance.now();
       await expect(
-        app.services.subscriptions.subscribe({ guildId: null, channelId: 'c1', time: '08:00', timezone: 'UTC', about: null, quiet: false, createdBy: 'u' }, clock.now()),
+        app.services.subscriptions.subscribe(
+          { guildId: null, channelId: 'c1', time: '08:00', timezone: 'UTC', about: null, quiet: false, createdBy: 'u' },
+          clock.now(),
+        ),
       ).rejects.toThrow(/database is locked|busy/i);
       // the default 5 s wait froze /digest subscribe for 5.2 s
       expect(performance.now() - started).toBeLessThan(1000);
       other.exec('COMMIT');
-      expect((await app.services.subscriptions.subscribe({ guildId: null, channelId: 'c1', time: '08:00', timezone: 'UTC', about: null, quiet: false, createdBy: 'u' }, clock.now())).replaced).toBe(false);
+      expect(
+        (
+          await app.services.subscriptions.subscribe(
+            { guildId: null, channelId: 'c1', time: '08:00', timezone: 'UTC', about: null, quiet: false, createdBy: 'u' },
+            clock.now(),
+          )
+        ).replaced,
+      ).toBe(false);
     } finally {
       if (other.inTransaction) other.exec('ROLLBACK');
       other.close();

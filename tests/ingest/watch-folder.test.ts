@@ -23,7 +23,11 @@ async function waitFor<T>(probe: () => T | undefined | null | false, deadlineMs 
 /** A new story in the sample's wire format: the sample's shape with a new header and body. */
 function newWireStory(): string {
   const sample = fs.readFileSync(sampleArticle, 'utf8');
-  const header = sample.split('\n')[0]!.replace('2017-09-09 19:03:53', '2017-09-10 08:12:00').replace('Lu Hui', 'Zhang Dan').replace(/date 2017-09-09/, 'date 2017-09-10');
+  const header = sample
+    .split('\n')[0]!
+    .replace('2017-09-09 19:03:53', '2017-09-10 08:12:00')
+    .replace('Lu Hui', 'Zhang Dan')
+    .replace(/date 2017-09-09/, 'date 2017-09-10');
   return [
     header,
     '',
@@ -94,7 +98,14 @@ describe('watchFolder', () => {
 
   it('waits for a file written in pieces and reads it whole', async () => {
     const file = path.join(temp.dir, 'inbox', 'slow.ndjson');
-    const lines = [1, 2, 3].map((n) => JSON.stringify({ title: `Slow story ${n}`, text: `Body of slow story number ${n}, long enough to be a story.`, date: `2025-12-0${n}T10:00:00Z`, source: 'Test' }));
+    const lines = [1, 2, 3].map((n) =>
+      JSON.stringify({
+        title: `Slow story ${n}`,
+        text: `Body of slow story number ${n}, long enough to be a story.`,
+        date: `2025-12-0${n}T10:00:00Z`,
+        source: 'Test',
+      }),
+    );
     const fd = fs.openSync(file, 'w');
     for (const line of lines) {
       fs.writeSync(fd, `${line}\n`);
@@ -120,7 +131,13 @@ describe('watchFolder', () => {
 
   it('re-reads a changed file: only its new stories are added', async () => {
     const file = path.join(temp.dir, 'inbox', 'batch.ndjson');
-    const record = (n: number): string => JSON.stringify({ title: `Batch story ${n}`, text: `Text of batch story ${n}, which is a distinct story.`, date: '2026-01-01T10:00:00Z', source: 'Test' });
+    const record = (n: number): string =>
+      JSON.stringify({
+        title: `Batch story ${n}`,
+        text: `Text of batch story ${n}, which is a distinct story.`,
+        date: '2026-01-01T10:00:00Z',
+        source: 'Test',
+      });
     fs.writeFileSync(file, `${record(1)}\n`);
     await waitFor(() => ingested.find((i) => i.file === file));
     fs.appendFileSync(file, `${record(2)}\n`);

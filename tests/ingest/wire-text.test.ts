@@ -45,7 +45,11 @@ describe('parseWireText on variants and bad input', () => {
   const header = ' date 2020-03-01 Source: Xinhua| 2020-03-01 08:15:00|Editor: Wang Yi\n\n';
 
   it('keeps a headline line when the story has one', () => {
-    const [r] = parseWireText(`${header}Floods hit southern town\n\nBEIJING, March 1 (Xinhua) -- Heavy rain flooded the town.`, 'x.txt', now);
+    const [r] = parseWireText(
+      `${header}Floods hit southern town\n\nBEIJING, March 1 (Xinhua) -- Heavy rain flooded the town.`,
+      'x.txt',
+      now,
+    );
     expect(r?.ok && r.article.headline).toBe('Floods hit southern town');
     expect(r?.ok && r.article.headlineDerived).toBe(false);
     expect(r?.ok && r.article.datelinePlace).toBe('Beijing');

@@ -21,13 +21,41 @@ describe('splitSentences: wire copy', () => {
     ['initials', 'John F. Kennedy was there. J.P. Morgan was not.', ['John F. Kennedy was there.', 'J.P. Morgan was not.']],
     ['initialism inside a name', 'He met U.S. Treasury officials. They agreed.', ['He met U.S. Treasury officials.', 'They agreed.']],
     ['initialism at a sentence end', 'It was sold in the U.S. The price fell.', ['It was sold in the U.S.', 'The price fell.']],
-    ['quotation spanning sentences', '"We will win. We are strong," he said. Then he left.', ['"We will win. We are strong," he said.', 'Then he left.']],
-    ['closing quote stays with its sentence', 'He said, "It is over." The army withdrew.', ['He said, "It is over."', 'The army withdrew.']],
-    ['blank line always ends a sentence', 'A headline without a stop\n\nThe body starts. It ends.', ['A headline without a stop', 'The body starts.', 'It ends.']],
-    ['open quote at paragraph end does not swallow the next paragraph', '"It will go on. We are sure.\n\n"We will win," he said.', ['"It will go on.', 'We are sure.', '"We will win," he said.']],
-    ['Reuters hard wraps and indented paragraphs', 'Prices rose to 5.93\nmln against 5.81 a year ago. Again it\nseems so\n    The dry period means it is late.', ['Prices rose to 5.93 mln against 5.81 a year ago.', 'Again it seems so', 'The dry period means it is late.']],
-    ['a hard wrap after an initialism is not a boundary', 'The Panama Canal Commission, a U.S.\ngovernment agency, said ships waited.', ['The Panama Canal Commission, a U.S. government agency, said ships waited.']],
-    ['ticker symbols', 'Tesco Plc <TSCO.L> is issuing a bond. It is due in 2002.', ['Tesco Plc <TSCO.L> is issuing a bond.', 'It is due in 2002.']],
+    [
+      'quotation spanning sentences',
+      '"We will win. We are strong," he said. Then he left.',
+      ['"We will win. We are strong," he said.', 'Then he left.'],
+    ],
+    [
+      'closing quote stays with its sentence',
+      'He said, "It is over." The army withdrew.',
+      ['He said, "It is over."', 'The army withdrew.'],
+    ],
+    [
+      'blank line always ends a sentence',
+      'A headline without a stop\n\nThe body starts. It ends.',
+      ['A headline without a stop', 'The body starts.', 'It ends.'],
+    ],
+    [
+      'open quote at paragraph end does not swallow the next paragraph',
+      '"It will go on. We are sure.\n\n"We will win," he said.',
+      ['"It will go on.', 'We are sure.', '"We will win," he said.'],
+    ],
+    [
+      'Reuters hard wraps and indented paragraphs',
+      'Prices rose to 5.93\nmln against 5.81 a year ago. Again it\nseems so\n    The dry period means it is late.',
+      ['Prices rose to 5.93 mln against 5.81 a year ago.', 'Again it seems so', 'The dry period means it is late.'],
+    ],
+    [
+      'a hard wrap after an initialism is not a boundary',
+      'The Panama Canal Commission, a U.S.\ngovernment agency, said ships waited.',
+      ['The Panama Canal Commission, a U.S. government agency, said ships waited.'],
+    ],
+    [
+      'ticker symbols',
+      'Tesco Plc <TSCO.L> is issuing a bond. It is due in 2002.',
+      ['Tesco Plc <TSCO.L> is issuing a bond.', 'It is due in 2002.'],
+    ],
   ])('%s', (_name, input, expected) => {
     expect(texts(input)).toEqual(expected);
   });
@@ -62,7 +90,9 @@ describe('splitSentences: the Xinhua sample', () => {
   it('gives the eleven sentences of the body, the first one being the dateline-free lead', () => {
     expect(sentences).toHaveLength(11);
     expect(sentences[0]!.start).toBe(0);
-    expect(sentences[0]!.text).toMatch(/^The U\.S\.-backed Syrian Democratic Forces \(SDF\) declared an offensive .* terror-designated group\.$/);
+    expect(sentences[0]!.text).toMatch(
+      /^The U\.S\.-backed Syrian Democratic Forces \(SDF\) declared an offensive .* terror-designated group\.$/,
+    );
     expect(sentences[7]!.text).toMatch(/slammed the U\.S\. coalition as "illegitimate\."$/);
     expect(sentences[10]!.text).toMatch(/^The U\.S\.-backed SDF is already advancing .* the de facto capital of IS\.$/);
   });

@@ -61,7 +61,11 @@ describe('selectSummary', () => {
 
   it('skips a near-duplicate of a chosen sentence', () => {
     const s = scored(
-      ['Troops entered the city of Raqqa on Monday.', 'On Monday troops entered the city of Raqqa.', 'Aid convoys are waiting at the border.'],
+      [
+        'Troops entered the city of Raqqa on Monday.',
+        'On Monday troops entered the city of Raqqa.',
+        'Aid convoys are waiting at the border.',
+      ],
       [0.9, 0.85, 0.3],
     );
     expect(selectSummary(s, 2).map((x) => x.index)).toEqual([0, 2]);
@@ -128,7 +132,8 @@ function referenceScores(body: string): number[] {
   const sets = stemmed.map((t) => new Set(t));
   const pairwise = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) pairwise[i * n + j] = pairwise[j * n + i] = overlapSimilarity(sets[i]!, stemmed[i]!.length, sets[j]!, stemmed[j]!.length);
+    for (let j = i + 1; j < n; j++)
+      pairwise[i * n + j] = pairwise[j * n + i] = overlapSimilarity(sets[i]!, stemmed[i]!.length, sets[j]!, stemmed[j]!.length);
   }
   const p = DEFAULT_SCORING;
   const overlap = weightedPageRank(pairwise, n, p.damping);
@@ -143,7 +148,10 @@ function referenceScores(body: string): number[] {
 
 describe('scoreSentences graphs', () => {
   it('score every sentence exactly as pairwise string sets and count maps do (300 corpus stories)', () => {
-    const bodies = readFileSync(reutersCorpus, 'utf8').split('\n').filter(Boolean).slice(0, 300)
+    const bodies = readFileSync(reutersCorpus, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .slice(0, 300)
       .map((line) => String((JSON.parse(line) as { text: string }).text));
     bodies.push(BODY, 'One. Two two. Three three three.', 'The the the. A an.');
     for (const body of bodies) expect(scoreSentences(body).map((s) => s.score)).toEqual(referenceScores(body));
@@ -153,7 +161,9 @@ describe('scoreSentences graphs', () => {
 describe('scoreSentences on a body of thousands of sentences (issue 18)', () => {
   it('scores the first GRAPH_SENTENCES by the graphs and gives the rest a floor below all of them', async () => {
     const { GRAPH_SENTENCES } = await import('../../src/nlp/summarize.js');
-    const body = Array.from({ length: 5000 }, (_, i) => `Sentence number ${i} says the price of oil rose ${i % 7} percent in trade.`).join(' ');
+    const body = Array.from({ length: 5000 }, (_, i) => `Sentence number ${i} says the price of oil rose ${i % 7} percent in trade.`).join(
+      ' ',
+    );
     const started = performance.now();
     const scoredAll = scoreSentences(body);
     // the n×n graphs took minutes here; bounded, this is milliseconds (generous bound)

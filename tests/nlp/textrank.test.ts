@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { overlapSimilarity, similarityMatrix, textRankScores, textRankSummary, topIndicesInOrder, weightedPageRank } from '../../src/nlp/textrank.js';
+import {
+  overlapSimilarity,
+  similarityMatrix,
+  textRankScores,
+  textRankSummary,
+  topIndicesInOrder,
+  weightedPageRank,
+} from '../../src/nlp/textrank.js';
 import { splitSentences } from '../../src/nlp/sentences.js';
 
 describe('TextRank (Mihalcea & Tarau 2004)', () => {
@@ -33,7 +40,12 @@ describe('TextRank (Mihalcea & Tarau 2004)', () => {
   });
 
   it('gives isolated sentences the floor score 1 - d', () => {
-    for (const score of textRankScores([['a', 'b'], ['c', 'd'], ['e', 'f']])) expect(score).toBeCloseTo(0.15, 10);
+    for (const score of textRankScores([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+    ]))
+      expect(score).toBeCloseTo(0.15, 10);
   });
 
   it('returns the top sentences in article order, ties to the earlier one', () => {

@@ -16,7 +16,10 @@ describe('scripts/build.mjs', () => {
     path.join(root, 'src/value.ts'),
     "import model from './nlp/model.json' with { type: 'json' };\nexport const total: number = model.w.reduce((a: number, b: number) => a + b, 0);\n",
   );
-  fs.writeFileSync(path.join(root, 'commands/hello.ts'), "import { total } from '../src/value.js';\nexport const hello = (): string => `sum ${total}`;\n");
+  fs.writeFileSync(
+    path.join(root, 'commands/hello.ts'),
+    "import { total } from '../src/value.js';\nexport const hello = (): string => `sum ${total}`;\n",
+  );
 
   it('transpiles src/ and commands/ to runnable JavaScript in dist/, JSON modules included', async () => {
     expect(isDistStale(root)).toBe(true);

@@ -15,7 +15,9 @@ if (unavailable && process.env.CI === 'true') {
     });
   });
 } else if (unavailable) {
-  process.stderr.write(`PostgreSQL store contract SKIPPED: ${unavailable}. Start one on 127.0.0.1:5432 (trust auth) or set PGHOST/PGPORT/PGUSER.\n`);
+  process.stderr.write(
+    `PostgreSQL store contract SKIPPED: ${unavailable}. Start one on 127.0.0.1:5432 (trust auth) or set PGHOST/PGPORT/PGUSER.\n`,
+  );
   describe.skip(`PostgreSQL store (skipped: ${unavailable})`, () => {
     it('runs the store contract', () => undefined);
   });
@@ -48,7 +50,11 @@ if (unavailable && process.env.CI === 'true') {
     it('applies its migrations once when two processes open a new database together', async () => {
       const db = await createTestDatabase(server);
       try {
-        const stores = await Promise.all([openPgStore(db.url, { max: 2 }), openPgStore(db.url, { max: 2 }), openPgStore(db.url, { max: 2 })]);
+        const stores = await Promise.all([
+          openPgStore(db.url, { max: 2 }),
+          openPgStore(db.url, { max: 2 }),
+          openPgStore(db.url, { max: 2 }),
+        ]);
         for (const s of stores) await s.close();
         const again = await openPgStore(db.url, { max: 1 });
         await again.close();

@@ -5,7 +5,18 @@ const rows = (...headlines: string[]) => headlines.map((headline) => ({ headline
 
 describe('headline suggestion ranking', () => {
   it('splits headlines as the FTS tokenizer does: lower case, no diacritics, letters and digits', () => {
-    expect(headlineWords("Brazil's Cruzado FALLS 2.5 pct in São Paulo")).toEqual(['brazil', 's', 'cruzado', 'falls', '2', '5', 'pct', 'in', 'sao', 'paulo']);
+    expect(headlineWords("Brazil's Cruzado FALLS 2.5 pct in São Paulo")).toEqual([
+      'brazil',
+      's',
+      'cruzado',
+      'falls',
+      '2',
+      '5',
+      'pct',
+      'in',
+      'sao',
+      'paulo',
+    ]);
   });
 
   it('scores whole typed words above word starts, and a headline that begins as typed above both', () => {
@@ -16,8 +27,19 @@ describe('headline suggestion ranking', () => {
   });
 
   it('ranks by score, then shorter headlines, then the order read (newest first)', () => {
-    const read = rows('U.S. OILSEED CRUSH UP', 'CRUDE OIL PRICES FIRM IN QUIET TRADE', 'CRUDE OIL PRICES FIRM', 'OIL PRICES FIRM', 'OIL PRICES FIRM');
-    expect(rankSuggestions('oil pri', read, 4).map((r) => r.headline)).toEqual(['OIL PRICES FIRM', 'OIL PRICES FIRM', 'CRUDE OIL PRICES FIRM', 'CRUDE OIL PRICES FIRM IN QUIET TRADE']);
+    const read = rows(
+      'U.S. OILSEED CRUSH UP',
+      'CRUDE OIL PRICES FIRM IN QUIET TRADE',
+      'CRUDE OIL PRICES FIRM',
+      'OIL PRICES FIRM',
+      'OIL PRICES FIRM',
+    );
+    expect(rankSuggestions('oil pri', read, 4).map((r) => r.headline)).toEqual([
+      'OIL PRICES FIRM',
+      'OIL PRICES FIRM',
+      'CRUDE OIL PRICES FIRM',
+      'CRUDE OIL PRICES FIRM IN QUIET TRADE',
+    ]);
     expect(rankSuggestions('oil pri', read, 4)[0]).toBe(read[3]);
   });
 

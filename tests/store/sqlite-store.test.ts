@@ -15,7 +15,11 @@ describeStoreContract('SQLite', () => {
     open: () => new Promise((resolve) => resolve(openSqliteStore(file))),
     openSame: () => new Promise((resolve) => resolve(openSqliteStore(file))),
     openEmpty: () => new Promise((resolve) => resolve(openSqliteStore(path.join(temp.dir, `other-${other++}.db`)))),
-    cleanup: () => new Promise<void>((resolve) => { temp.cleanup(); resolve(); }),
+    cleanup: () =>
+      new Promise<void>((resolve) => {
+        temp.cleanup();
+        resolve();
+      }),
   });
 });
 
@@ -54,7 +58,15 @@ describe('SQLite store', () => {
     await store.stories.addArticles(
       items.map(([published, ids], i) => {
         const body = `Story ${i} names ${ids.map((id) => `P${id}`).join(' and ')}.`;
-        const places = ids.map((id) => ({ name: `P${id}`, start: body.indexOf(`P${id}`), end: body.indexOf(`P${id}`) + `P${id}`.length, geonameId: id, countryCode: 'SY', lat: 35, lon: 39 }));
+        const places = ids.map((id) => ({
+          name: `P${id}`,
+          start: body.indexOf(`P${id}`),
+          end: body.indexOf(`P${id}`) + `P${id}`.length,
+          geonameId: id,
+          countryCode: 'SY',
+          lat: 35,
+          lon: 39,
+        }));
         return analyzed(story({ headline: `Story ${i}`, body, published }), { places });
       }),
     );

@@ -61,9 +61,13 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
     it('stores a story once: same url or same normalised text is a duplicate with the same id', async () => {
       const first = await store.stories.addArticles([analyzed(story({ url: 'https://example.com/1' }))]);
       expect(first.added).toHaveLength(1);
-      const sameUrl = await store.stories.addArticles([analyzed(story({ url: 'https://example.com/1', body: 'Different text entirely.' }))]);
+      const sameUrl = await store.stories.addArticles([
+        analyzed(story({ url: 'https://example.com/1', body: 'Different text entirely.' })),
+      ]);
       expect(sameUrl).toEqual({ added: [], duplicates: first.added });
-      const sameText = await store.stories.addArticles([analyzed(story({ body: '  cocoa PRICES rose sharply on Monday;\n traders said supply was short ' }))]);
+      const sameText = await store.stories.addArticles([
+        analyzed(story({ body: '  cocoa PRICES rose sharply on Monday;\n traders said supply was short ' })),
+      ]);
       expect(sameText.duplicates).toEqual(first.added);
       expect(await store.stories.count()).toBe(1);
     });
@@ -77,7 +81,14 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
     });
 
     it('returns every field it was given', async () => {
-      const input = story({ editor: 'Lu Hui', datelinePlace: 'Damascus', caption: 'A photo.', captionCredit: 'Someone', url: 'https://x.test/a', headlineDerived: true });
+      const input = story({
+        editor: 'Lu Hui',
+        datelinePlace: 'Damascus',
+        caption: 'A photo.',
+        captionCredit: 'Someone',
+        url: 'https://x.test/a',
+        headlineDerived: true,
+      });
       const [id] = (await store.stories.addArticles([analyzed(input)])).added;
       const got = await store.stories.getById(id!);
       expect(got).toMatchObject({ ...input, id });
@@ -87,8 +98,20 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
 
     it('searches title and body with bm25, best first, and falls back to any word', async () => {
       await store.stories.addArticles([
-        analyzed(story({ headline: 'Oil output falls', body: 'Oil production fell in March. Cocoa was not mentioned.', published: '2020-05-02T00:00:00Z' })),
-        analyzed(story({ headline: 'Cocoa harvest late', body: 'The cocoa harvest in Bahia is late. Cocoa farmers wait.', published: '2020-05-03T00:00:00Z' })),
+        analyzed(
+          story({
+            headline: 'Oil output falls',
+            body: 'Oil production fell in March. Cocoa was not mentioned.',
+            published: '2020-05-02T00:00:00Z',
+          }),
+        ),
+        analyzed(
+          story({
+            headline: 'Cocoa harvest late',
+            body: 'The cocoa harvest in Bahia is late. Cocoa farmers wait.',
+            published: '2020-05-03T00:00:00Z',
+          }),
+        ),
       ]);
       const hits = await store.stories.search('cocoa', 10);
       expect(hits.map((h) => h.headline)).toEqual(['Cocoa harvest late', 'Oil output falls']);
@@ -105,11 +128,18 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         analyzed(story({ headline: 'mid', body: 'mid story', published: '2020-02-01T00:00:00+05:00' })),
       ]);
       expect((await store.stories.latest(2)).map((s) => s.headline)).toEqual(['new', 'mid']);
-      expect((await store.stories.publishedBetween(new Date('2020-01-15T00:00:00Z'), new Date('2020-03-01T00:00:00Z'), 10)).map((s) => s.headline)).toEqual(['mid']);
+      expect(
+        (await store.stories.publishedBetween(new Date('2020-01-15T00:00:00Z'), new Date('2020-03-01T00:00:00Z'), 10)).map(
+          (s) => s.headline,
+        ),
+      ).toEqual(['mid']);
     });
 
     it('suggests headlines by word prefixes for autocomplete', async () => {
-      await store.stories.addArticles([analyzed(story({ headline: 'Syrian army advances in Deir al-Zour', body: 'x one' })), analyzed(story({ headline: 'Cocoa review', body: 'x two' }))]);
+      await store.stories.addArticles([
+        analyzed(story({ headline: 'Syrian army advances in Deir al-Zour', body: 'x one' })),
+        analyzed(story({ headline: 'Cocoa review', body: 'x two' })),
+      ]);
       expect((await store.stories.suggestHeadlines('syr', 5)).map((s) => s.headline)).toEqual(['Syrian army advances in Deir al-Zour']);
       expect(await store.stories.suggestHeadlines('army adv', 5)).toHaveLength(1);
       expect(await store.stories.suggestHeadlines('', 5)).toHaveLength(2);
@@ -117,16 +147,41 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
 
     it('stores quotes and finds them by speaker and by topic', async () => {
       const article = story({ body: 'The minister said prices would fall. "We are ready," Smith said.' });
-      const [id] = (await store.stories.addArticles([
-        analyzed(article, {
-          quotes: [
-            { text: 'prices would fall', kind: 'reported', speaker: 'the minister', speakerMention: { start: 0, end: 12 }, speakerDescription: null, speakerResolved: null, verb: 'said', start: 18, end: 35 },
-            { text: 'We are ready,', kind: 'direct', speaker: 'John Smith', speakerMention: { start: 51, end: 56 }, speakerDescription: 'a trader', speakerResolved: { name: 'John Smith', start: 51, end: 56 }, verb: 'said', start: 37, end: 51 },
-          ],
-        }),
-      ])).added;
+      const [id] = (
+        await store.stories.addArticles([
+          analyzed(article, {
+            quotes: [
+              {
+                text: 'prices would fall',
+                kind: 'reported',
+                speaker: 'the minister',
+                speakerMention: { start: 0, end: 12 },
+                speakerDescription: null,
+                speakerResolved: null,
+                verb: 'said',
+                start: 18,
+                end: 35,
+              },
+              {
+                text: 'We are ready,',
+                kind: 'direct',
+                speaker: 'John Smith',
+                speakerMention: { start: 51, end: 56 },
+                speakerDescription: 'a trader',
+                speakerResolved: { name: 'John Smith', start: 51, end: 56 },
+                verb: 'said',
+                start: 37,
+                end: 51,
+              },
+            ],
+          }),
+        ])
+      ).added;
       expect((await store.stories.getAnalysis(id!))?.quotes.map((q) => q.speaker)).toEqual(['the minister', 'John Smith']);
-      expect((await store.stories.getAnalysis(id!))?.quotes.map((q) => q.speakerResolved)).toEqual([null, { name: 'John Smith', start: 51, end: 56 }]);
+      expect((await store.stories.getAnalysis(id!))?.quotes.map((q) => q.speakerResolved)).toEqual([
+        null,
+        { name: 'John Smith', start: 51, end: 56 },
+      ]);
       expect((await store.quotes.findQuotes({ speaker: 'smith', limit: 5 })).map((q) => q.text)).toEqual(['We are ready,']);
       // a description is not a name: "trader" finds nobody
       expect(await store.quotes.findQuotes({ speaker: 'trader', limit: 5 })).toEqual([]);
@@ -140,9 +195,16 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
     it('stores places and answers mention queries with the sentence around each', async () => {
       const body = 'Fighting continued. Troops entered Raqqa on Monday. Raqqa was quiet later.';
       const place = { geonameId: 163915, countryCode: 'SY', lat: 35.95, lon: 39.01 };
-      const [id] = (await store.stories.addArticles([
-        analyzed(story({ body }), { places: [{ name: 'Raqqa', start: 35, end: 40, ...place }, { name: 'Raqqa', start: 52, end: 57, ...place }] }),
-      ])).added;
+      const [id] = (
+        await store.stories.addArticles([
+          analyzed(story({ body }), {
+            places: [
+              { name: 'Raqqa', start: 35, end: 40, ...place },
+              { name: 'Raqqa', start: 52, end: 57, ...place },
+            ],
+          }),
+        ])
+      ).added;
       expect(await store.places.countPlaceMentions([163915])).toBe(1);
       expect((await store.places.placeMentionCounts()).get(163915)).toBe(1);
       const [hit] = await store.places.findPlaceMentions([163915, 1], 5);
@@ -160,14 +222,19 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
     it('reads a window of stories with their sentences and places in one call, as getById + getAnalysis give them', async () => {
       const place = { geonameId: 163915, countryCode: 'SY', lat: 35.95, lon: 39.01 };
       const body = 'Troops entered Raqqa on Monday. Raqqa was quiet later.';
-      const added = (await store.stories.addArticles([
-        analyzed(story({ headline: 'early', body: 'Early news here.', published: '2020-05-01T01:00:00Z' })),
-        analyzed(story({ headline: 'raqqa', body, published: '2020-05-01T09:00:00Z' }), {
-          places: [{ name: 'Raqqa', start: 32, end: 37, ...place }, { name: 'Raqqa', start: 15, end: 20, ...place }],
-        }),
-        analyzed(story({ headline: 'late', body: 'Late news here.', published: '2020-05-01T09:00:00Z' })),
-        analyzed(story({ headline: 'next day', body: 'Next day news.', published: '2020-05-02T00:00:00Z' })),
-      ])).added;
+      const added = (
+        await store.stories.addArticles([
+          analyzed(story({ headline: 'early', body: 'Early news here.', published: '2020-05-01T01:00:00Z' })),
+          analyzed(story({ headline: 'raqqa', body, published: '2020-05-01T09:00:00Z' }), {
+            places: [
+              { name: 'Raqqa', start: 32, end: 37, ...place },
+              { name: 'Raqqa', start: 15, end: 20, ...place },
+            ],
+          }),
+          analyzed(story({ headline: 'late', body: 'Late news here.', published: '2020-05-01T09:00:00Z' })),
+          analyzed(story({ headline: 'next day', body: 'Next day news.', published: '2020-05-02T00:00:00Z' })),
+        ])
+      ).added;
       const window = await store.stories.storiesBetween(new Date('2020-05-01T00:00:00Z'), new Date('2020-05-02T00:00:00Z'), 10);
       // Newest first, ties by insertion order newest first: as publishedBetween.
       expect(window.map((w) => w.article.headline)).toEqual(['late', 'raqqa', 'early']);
@@ -179,7 +246,9 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         const analysis = (await store.stories.getAnalysis(w.article.id))!;
         // Sentences without their text, which is the squeezed span of the body.
         expect(w.sentences).toEqual(analysis.sentences.map(({ text: _text, ...rest }) => rest));
-        expect(w.sentences.map((x) => w.article.body.slice(x.start, x.end).replace(/\s+/g, ' ').trim())).toEqual(analysis.sentences.map((x) => x.text));
+        expect(w.sentences.map((x) => w.article.body.slice(x.start, x.end).replace(/\s+/g, ' ').trim())).toEqual(
+          analysis.sentences.map((x) => x.text),
+        );
         expect(w.places).toEqual(analysis.places);
       }
       expect(window[1]!.places.map((p) => p.start)).toEqual([15, 32]);
@@ -191,20 +260,31 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
     it('reads a window as digest candidates (features, no bodies), and details for the stories shown', async () => {
       const place = { geonameId: 163915, countryCode: 'SY', lat: 35.95, lon: 39.01 };
       const body = 'Troops entered Raqqa on Monday after a long siege of the city. Raqqa was quiet later.';
-      const [early, raqqa, late] = (await store.stories.addArticles([
-        analyzed(story({ headline: 'Early news', body: 'Early news here.', published: '2020-05-01T01:00:00Z' })),
-        analyzed(story({ headline: 'Troops enter Raqqa', body, published: '2020-05-01T09:00:00Z', datelinePlace: 'Beirut' }), {
-          places: [{ name: 'Raqqa', start: 67, end: 72, ...place }, { name: 'Raqqa', start: 15, end: 20, ...place }],
-        }),
-        analyzed(story({ headline: 'Late news', body: 'Late news here.', published: '2020-05-01T09:00:00Z' })),
-        analyzed(story({ headline: 'Next day', body: 'Next day news.', published: '2020-05-02T00:00:00Z' })),
-      ])).added;
+      const [early, raqqa, late] = (
+        await store.stories.addArticles([
+          analyzed(story({ headline: 'Early news', body: 'Early news here.', published: '2020-05-01T01:00:00Z' })),
+          analyzed(story({ headline: 'Troops enter Raqqa', body, published: '2020-05-01T09:00:00Z', datelinePlace: 'Beirut' }), {
+            places: [
+              { name: 'Raqqa', start: 67, end: 72, ...place },
+              { name: 'Raqqa', start: 15, end: 20, ...place },
+            ],
+          }),
+          analyzed(story({ headline: 'Late news', body: 'Late news here.', published: '2020-05-01T09:00:00Z' })),
+          analyzed(story({ headline: 'Next day', body: 'Next day news.', published: '2020-05-02T00:00:00Z' })),
+        ])
+      ).added;
       const from = new Date('2020-05-01T00:00:00Z');
       const to = new Date('2020-05-02T00:00:00Z');
       const window = await store.digest.digestCandidates(from, to, 10);
       expect(window.map((c) => c.id)).toEqual([late, raqqa, early]);
       const c = window[1]!;
-      expect(c).toMatchObject({ headline: 'Troops enter Raqqa', publishedMs: Date.parse('2020-05-01T09:00:00Z'), datelinePlace: 'Beirut', source: 'Wire', bodyWords: 16 });
+      expect(c).toMatchObject({
+        headline: 'Troops enter Raqqa',
+        publishedMs: Date.parse('2020-05-01T09:00:00Z'),
+        datelinePlace: 'Beirut',
+        source: 'Wire',
+        bodyWords: 16,
+      });
       expect(c.shapes).toEqual(['=troops enter raqqa', '^troops enter', '$enter raqqa']);
       // Headline words count 3, lead words (two sentences) 1, the place's own words ("Raqqa") and filler
       // ("Monday") none; then the place 1 as itself and 1 as its country, last; each an id.
@@ -213,14 +293,26 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       expect(new Set(c.terms.ids).size).toBe(9);
       expect(window[0]!.terms.ids[0]).not.toBe(window[2]!.terms.ids[0]); // "late" and "early"
       expect(await store.digest.digestCandidates(from, to, 1)).toHaveLength(1);
-      expect(await store.digest.headlineShapesBetween(from, to, 10)).toEqual(window.map((w) => ({ publishedMs: w.publishedMs, shapes: w.shapes })));
+      expect(await store.digest.headlineShapesBetween(from, to, 10)).toEqual(
+        window.map((w) => ({ publishedMs: w.publishedMs, shapes: w.shapes })),
+      );
 
       const details = await store.digest.digestDetails([raqqa!, early!, 'unknown']);
       expect([...details.keys()].sort()).toEqual([raqqa, early].sort());
       expect(details.get(raqqa!)).toEqual({
-        published: '2020-05-01T09:00:00Z', source: 'Wire', url: null, summary: 'Troops entered Raqqa on Monday after a long siege of the city.', places: (await store.stories.getAnalysis(raqqa!))!.places,
+        published: '2020-05-01T09:00:00Z',
+        source: 'Wire',
+        url: null,
+        summary: 'Troops entered Raqqa on Monday after a long siege of the city.',
+        places: (await store.stories.getAnalysis(raqqa!))!.places,
       });
-      expect(details.get(early!)).toEqual({ published: '2020-05-01T01:00:00Z', source: 'Wire', url: null, summary: 'Early news here.', places: [] });
+      expect(details.get(early!)).toEqual({
+        published: '2020-05-01T01:00:00Z',
+        source: 'Wire',
+        url: null,
+        summary: 'Early news here.',
+        places: [],
+      });
       // Each term counts the stories holding it: "troop" one, and all counts add up to every story's terms.
       const termStories = await store.digest.digestTermStories();
       expect(termStories.stories).toBe(4);
@@ -229,7 +321,9 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
     });
 
     it('keeps no features for a story given without them, and takes them from digest/ when a digest reads it', async () => {
-      const withFeatures = await store.stories.addArticles([analyzed(story({ headline: 'Troops enter Raqqa', published: '2020-05-01T09:00:00Z' }))]);
+      const withFeatures = await store.stories.addArticles([
+        analyzed(story({ headline: 'Troops enter Raqqa', published: '2020-05-01T09:00:00Z' })),
+      ]);
       const from = new Date('2020-05-01T00:00:00Z');
       const to = new Date('2020-05-02T00:00:00Z');
       const want = await store.digest.digestCandidates(from, to, 10);
@@ -243,9 +337,13 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         expect(before.map((c) => c.hasFeatures)).toEqual([false]);
         const version = await other.digest.dataVersion();
         const got = await candidatesWithFeatures(other.digest, from, to, 10);
-        expect(got.map(({ terms, ...rest }) => ({ ...rest, terms: [...terms.counts] }))).toEqual(want.map(({ terms, ...rest }) => ({ ...rest, terms: [...terms.counts] })));
+        expect(got.map(({ terms, ...rest }) => ({ ...rest, terms: [...terms.counts] }))).toEqual(
+          want.map(({ terms, ...rest }) => ({ ...rest, terms: [...terms.counts] })),
+        );
         expect(await other.digest.dayHeadlineShapes(from)).toEqual({ stories: 1, shapes: [...want[0]!.shapes].sort() });
-        expect((await other.digest.digestDetails(withFeatures.added)).get(withFeatures.added[0]!)?.summary).toBe('Cocoa prices rose sharply on Monday.');
+        expect((await other.digest.digestDetails(withFeatures.added)).get(withFeatures.added[0]!)?.summary).toBe(
+          'Cocoa prices rose sharply on Monday.',
+        );
         expect(await other.digest.dataVersion()).not.toBe(version);
       } finally {
         await other.close();
@@ -268,20 +366,38 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       expect(await store.stories.dataVersion()).not.toBe(v1);
     });
     it('pages a speaker filter in story date order, newest first, whatever the ingest order', async () => {
-      const quote = (speaker: string, start: number) => ({ text: `words ${start}`, kind: 'direct' as const, speaker, speakerMention: null, speakerDescription: null, speakerResolved: null, verb: 'said', start, end: start + 5 });
+      const quote = (speaker: string, start: number) => ({
+        text: `words ${start}`,
+        kind: 'direct' as const,
+        speaker,
+        speakerMention: null,
+        speakerDescription: null,
+        speakerResolved: null,
+        verb: 'said',
+        start,
+        end: start + 5,
+      });
       const days = ['2020-03-05', '2020-03-01', '2020-03-09', '2020-03-03', '2020-03-07'];
       await store.stories.addArticles(
         days.map((day, i) =>
-          analyzed(story({ headline: `story ${day}`, body: `Body of story ${i} with some quoted words here.`, published: `${day}T10:00:00Z` }), {
-            quotes: [quote('Ann Baker', 0), quote('Bob Baker', 10), quote('Carl Other', 20)],
-          }),
+          analyzed(
+            story({ headline: `story ${day}`, body: `Body of story ${i} with some quoted words here.`, published: `${day}T10:00:00Z` }),
+            {
+              quotes: [quote('Ann Baker', 0), quote('Bob Baker', 10), quote('Carl Other', 20)],
+            },
+          ),
         ),
       );
       const all = await store.quotes.findQuotes({ speaker: 'baker', limit: 100 });
       expect(all.map((q) => `${q.published.slice(0, 10)} ${q.speaker}`)).toEqual(
-        [...days].sort().reverse().flatMap((d) => [`${d} Ann Baker`, `${d} Bob Baker`]),
+        [...days]
+          .sort()
+          .reverse()
+          .flatMap((d) => [`${d} Ann Baker`, `${d} Bob Baker`]),
       );
-      const pages = (await Promise.all([0, 3, 6, 9].map((offset) => store.quotes.findQuotes({ speaker: 'baker', limit: 3, offset })))).flat();
+      const pages = (
+        await Promise.all([0, 3, 6, 9].map((offset) => store.quotes.findQuotes({ speaker: 'baker', limit: 3, offset })))
+      ).flat();
       expect(pages).toEqual(all);
       expect(await store.quotes.findQuotes({ speaker: 'baker', limit: 3, offset: 10 })).toEqual([]);
     });
@@ -295,7 +411,15 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
             const name = `P${id}`;
             const first = body.indexOf(name);
             const second = body.indexOf(name, first + 1);
-            return [first, second].map((start) => ({ name, start, end: start + name.length, geonameId: id, countryCode: 'SY', lat: 35, lon: 39 }));
+            return [first, second].map((start) => ({
+              name,
+              start,
+              end: start + name.length,
+              geonameId: id,
+              countryCode: 'SY',
+              lat: 35,
+              lon: 39,
+            }));
           });
           return analyzed(story({ headline: `Story ${i}`, body, published }), { places });
         }),
@@ -321,7 +445,9 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         { month: '2021-07', stories: 1 },
       ]);
       for (const ids of [[1], [2], [1, 2], [1, 2, 3], [4]]) {
-        expect(await store.places.countPlaceMentions(ids)).toBe((await store.places.placeMentionMonths(ids)).reduce((sum, m) => sum + m.stories, 0));
+        expect(await store.places.countPlaceMentions(ids)).toBe(
+          (await store.places.placeMentionMonths(ids)).reduce((sum, m) => sum + m.stories, 0),
+        );
       }
       expect(await store.places.countPlaceMentions([1, 2])).toBe(4);
       expect(await store.places.placeMentionMonths([])).toEqual([]);
@@ -336,10 +462,26 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       const items = Array.from({ length: 23 }, (_, i) =>
         analyzed(
           // Ties on the date (i % 3 share one) must neither repeat nor drop a story at a page edge.
-          story({ headline: `Story ${i}`, body: `Raqqa story number ${i}. "We wait," Smith said.`, published: new Date(Date.UTC(2020, 0, 1 + Math.floor(i / 3))).toISOString() }),
+          story({
+            headline: `Story ${i}`,
+            body: `Raqqa story number ${i}. "We wait," Smith said.`,
+            published: new Date(Date.UTC(2020, 0, 1 + Math.floor(i / 3))).toISOString(),
+          }),
           {
             places: [{ name: 'Raqqa', start: 0, end: 5, ...place }],
-            quotes: [{ text: 'We wait,', kind: 'direct', speaker: 'Smith', speakerMention: null, speakerDescription: null, speakerResolved: null, verb: 'said', start: 0, end: 8 }],
+            quotes: [
+              {
+                text: 'We wait,',
+                kind: 'direct',
+                speaker: 'Smith',
+                speakerMention: null,
+                speakerDescription: null,
+                speakerResolved: null,
+                verb: 'said',
+                start: 0,
+                end: 8,
+              },
+            ],
           },
         ),
       );
@@ -371,14 +513,29 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
 
     it('finds snippets in the story each hit comes from', async () => {
       await store.stories.addArticles([
-        analyzed(story({ headline: 'Coffee talks resume', body: 'Coffee producers met in London to discuss export quotas for the coming season.', published: '2020-05-02T00:00:00Z' })),
-        analyzed(story({ headline: 'Port strike ends', body: 'Dockers in Santos ended a strike that had held up coffee shipments for a week.', published: '2020-05-03T00:00:00Z' })),
+        analyzed(
+          story({
+            headline: 'Coffee talks resume',
+            body: 'Coffee producers met in London to discuss export quotas for the coming season.',
+            published: '2020-05-02T00:00:00Z',
+          }),
+        ),
+        analyzed(
+          story({
+            headline: 'Port strike ends',
+            body: 'Dockers in Santos ended a strike that had held up coffee shipments for a week.',
+            published: '2020-05-03T00:00:00Z',
+          }),
+        ),
       ]);
       const hits = await store.stories.search('coffee', 10);
       expect(hits).toHaveLength(2);
       for (const hit of hits) {
         const article = (await store.stories.getById(hit.id))!;
-        const words = hit.snippet.replace(/…/g, ' ').split(/\s+/).filter((w) => w.length > 3);
+        const words = hit.snippet
+          .replace(/…/g, ' ')
+          .split(/\s+/)
+          .filter((w) => w.length > 3);
         expect(words.length).toBeGreaterThan(2);
         for (const w of words) expect(`${article.headline} ${article.body}`).toContain(w.replace(/[^\p{L}\p{N}]+$/u, ''));
       }
@@ -395,7 +552,15 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
 
     it('keeps subscriptions, one per channel, and lists them by guild', async () => {
       const now = new Date('2020-05-01T00:00:00Z');
-      const input = { guildId: 'g1', channelId: 'c1', time: '08:00', timezone: 'Europe/London', about: null, quiet: false, createdBy: 'u1' };
+      const input = {
+        guildId: 'g1',
+        channelId: 'c1',
+        time: '08:00',
+        timezone: 'Europe/London',
+        about: null,
+        quiet: false,
+        createdBy: 'u1',
+      };
       const first = await store.subscriptions.subscribe(input, now);
       expect(first.replaced).toBe(false);
       const again = await store.subscriptions.subscribe({ ...input, time: '09:00' }, now);
@@ -414,10 +579,15 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
     it('claims a digest once, records its parts, resumes an expired lease and retries a failure', async () => {
       const now = new Date('2020-05-01T08:00:00Z');
       const { subscription } = await store.subscriptions.subscribe(
-        { guildId: null, channelId: 'shell', time: '08:00', timezone: 'UTC', about: null, quiet: false, createdBy: 'u' }, now,
+        { guildId: null, channelId: 'shell', time: '08:00', timezone: 'UTC', about: null, quiet: false, createdBy: 'u' },
+        now,
       );
       const request = (owner: string, at: Date) => ({
-        subscriptionId: subscription.id, localDate: '2020-05-01', owner, now: at, leaseMs: 60_000,
+        subscriptionId: subscription.id,
+        localDate: '2020-05-01',
+        owner,
+        now: at,
+        leaseMs: 60_000,
         fresh: { scheduledAt: now, since: new Date('2020-04-30T08:00:00Z'), at: now, late: false },
       });
       const claim = await store.subscriptions.claimDelivery(request('a', now));
@@ -445,15 +615,22 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
     it('lets exactly one of many simultaneous claimers win', async () => {
       const now = new Date('2020-05-01T08:00:00Z');
       const { subscription } = await store.subscriptions.subscribe(
-        { guildId: null, channelId: 'race', time: '08:00', timezone: 'UTC', about: null, quiet: false, createdBy: 'u' }, now,
+        { guildId: null, channelId: 'race', time: '08:00', timezone: 'UTC', about: null, quiet: false, createdBy: 'u' },
+        now,
       );
       const other = await harness.openSame();
       try {
         const claims = await Promise.all(
-          Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? store : other).subscriptions.claimDelivery({
-            subscriptionId: subscription.id, localDate: '2020-05-01', owner: `p${i}`, now, leaseMs: 60_000,
-            fresh: { scheduledAt: now, since: now, at: now, late: false },
-          })),
+          Array.from({ length: 8 }, (_, i) =>
+            (i % 2 === 0 ? store : other).subscriptions.claimDelivery({
+              subscriptionId: subscription.id,
+              localDate: '2020-05-01',
+              owner: `p${i}`,
+              now,
+              leaseMs: 60_000,
+              fresh: { scheduledAt: now, since: now, at: now, late: false },
+            }),
+          ),
         );
         expect(claims.filter((c) => c !== null)).toHaveLength(1);
       } finally {
@@ -463,20 +640,59 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
 
     it('keeps feeds with their channels and health, and says which are due', async () => {
       const addedAt = new Date('2020-05-01T00:00:00Z');
-      const { created, feed } = await store.feeds.addFeed({ url: 'https://news.test/rss', intervalMinutes: 30, origin: 'command', addedAt, addedBy: 'u', channel: { guildId: 'g', channelId: 'c1' } });
+      const { created, feed } = await store.feeds.addFeed({
+        url: 'https://news.test/rss',
+        intervalMinutes: 30,
+        origin: 'command',
+        addedAt,
+        addedBy: 'u',
+        channel: { guildId: 'g', channelId: 'c1' },
+      });
       expect(created).toBe(true);
       expect(feed).toMatchObject({ url: 'https://news.test/rss', intervalMinutes: 30, channels: [{ guildId: 'g', channelId: 'c1' }] });
-      expect((await store.feeds.addFeed({ url: 'https://news.test/rss', origin: 'command', addedAt, addedBy: 'u', channel: { guildId: 'g', channelId: 'c2' } })).created).toBe(false);
+      expect(
+        (
+          await store.feeds.addFeed({
+            url: 'https://news.test/rss',
+            origin: 'command',
+            addedAt,
+            addedBy: 'u',
+            channel: { guildId: 'g', channelId: 'c2' },
+          })
+        ).created,
+      ).toBe(false);
       expect((await store.feeds.getFeed('https://news.test/rss'))?.channels.map((c) => c.channelId)).toEqual(['c1', 'c2']);
       expect((await store.feeds.dueFeeds(addedAt)).map((f) => f.url)).toEqual(['https://news.test/rss']);
       await store.feeds.recordPoll({
-        url: 'https://news.test/rss', polledAt: addedAt, outcome: 'ok', title: 'News', etag: '"v1"', lastModified: null,
-        added: 3, rejected: 1, undated: 0, error: '1 item(s) rejected', nextPollAt: new Date('2020-05-01T00:30:00Z'),
+        url: 'https://news.test/rss',
+        polledAt: addedAt,
+        outcome: 'ok',
+        title: 'News',
+        etag: '"v1"',
+        lastModified: null,
+        added: 3,
+        rejected: 1,
+        undated: 0,
+        error: '1 item(s) rejected',
+        nextPollAt: new Date('2020-05-01T00:30:00Z'),
       });
       const polled = (await store.feeds.getFeed('https://news.test/rss'))!;
-      expect(polled).toMatchObject({ title: 'News', etag: '"v1"', health: { itemsAdded: 3, itemsRejected: 1, consecutiveFailures: 0, lastSuccessAt: addedAt.toISOString() } });
+      expect(polled).toMatchObject({
+        title: 'News',
+        etag: '"v1"',
+        health: { itemsAdded: 3, itemsRejected: 1, consecutiveFailures: 0, lastSuccessAt: addedAt.toISOString() },
+      });
       expect(await store.feeds.dueFeeds(new Date('2020-05-01T00:10:00Z'))).toEqual([]);
-      await store.feeds.recordPoll({ url: 'https://news.test/rss', polledAt: addedAt, outcome: 'failed', added: 0, rejected: 0, undated: 0, error: 'HTTP 500', nextPollAt: new Date('2020-05-01T01:00:00Z') });
+      await store.feeds.recordPoll({
+        url: 'https://news.test/rss',
+        polledAt: addedAt,
+        outcome: 'failed',
+        added: 0,
+        rejected: 0,
+        undated: 0,
+        error: 'HTTP 500',
+        nextPollAt: new Date('2020-05-01T01:00:00Z'),
+      });
       expect((await store.feeds.getFeed('https://news.test/rss'))?.health).toMatchObject({ consecutiveFailures: 1, lastError: 'HTTP 500' });
       expect(await store.feeds.removeChannel('https://news.test/rss', 'c1')).toBe(true);
       expect(await store.feeds.removeChannel('https://news.test/rss', 'c1')).toBe(false);

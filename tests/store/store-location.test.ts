@@ -5,14 +5,19 @@ import { parseStoreLocation } from '../../src/store/store-location.js';
 
 describe('store location (--db, DATELINE_DB, DATABASE_URL)', () => {
   it('reads postgres:// and postgresql:// URLs as PostgreSQL, anything else without a scheme as an SQLite path', () => {
-    expect(parseStoreLocation('postgres://u@db.example:5432/dateline')).toEqual({ kind: 'postgres', url: 'postgres://u@db.example:5432/dateline' });
+    expect(parseStoreLocation('postgres://u@db.example:5432/dateline')).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@db.example:5432/dateline',
+    });
     expect(parseStoreLocation('postgresql://u:secret@127.0.0.1/d')).toMatchObject({ kind: 'postgres' });
     expect(parseStoreLocation('data/dateline.db')).toEqual({ kind: 'sqlite', path: 'data/dateline.db' });
     expect(parseStoreLocation('/tmp/x.db')).toEqual({ kind: 'sqlite', path: '/tmp/x.db' });
   });
 
   it('refuses any other URL with the reason, and never shows a password', () => {
-    expect(() => parseStoreLocation('mysql://root:hunter2@db/dateline')).toThrow(/mysql: URL; the store is an SQLite file path or a postgres:\/\//);
+    expect(() => parseStoreLocation('mysql://root:hunter2@db/dateline')).toThrow(
+      /mysql: URL; the store is an SQLite file path or a postgres:\/\//,
+    );
     expect(() => parseStoreLocation('mysql://root:hunter2@db/dateline')).not.toThrow(/hunter2/);
     expect(() => parseStoreLocation('http://example.com/db')).toThrow(/http: URL/);
     expect(() => parseStoreLocation('postgres://')).toThrow(/PostgreSQL URL|names no host/);

@@ -144,7 +144,10 @@ describe('trend counts kept at ingest', () => {
   });
 
   it('counts stories matching all the search words', async () => {
-    expect(await store.stories.searchDayCounts('Raqqa taken', null)).toEqual({ days: [{ day: day('2017-10-17'), count: 1 }], capped: false });
+    expect(await store.stories.searchDayCounts('Raqqa taken', null)).toEqual({
+      days: [{ day: day('2017-10-17'), count: 1 }],
+      capped: false,
+    });
     expect(await store.stories.searchDayCounts('taken', { from: day('2017-07-01'), to: day('2017-07-31') })).toEqual({
       days: [{ day: day('2017-07-10'), count: 1 }],
       capped: false,
@@ -154,7 +157,10 @@ describe('trend counts kept at ingest', () => {
   });
 
   it('the migration backfills the same counts from stories stored before it', async () => {
-    const before = { places: await store.places.placeDayCounts([RAQQA], null), speakers: await store.quotes.speakerDayCounts(['talal silo'], null) };
+    const before = {
+      places: await store.places.placeDayCounts([RAQQA], null),
+      speakers: await store.quotes.speakerDayCounts(['talal silo'], null),
+    };
     db.exec('DELETE FROM place_day_counts; DROP TABLE speaker_day_counts;');
     const trend = migrations.find((m) => m.sql.includes('place_day_counts'))!;
     db.pragma(`user_version = ${trend.version - 1}`);

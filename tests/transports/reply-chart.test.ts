@@ -22,7 +22,13 @@ describe('a reply with a small chart', () => {
     expect(message.files.map((f) => f.name)).toEqual(['raqqa.png', 'raqqa-trend.png']);
     expect(message.embeds[0]!.image).toEqual({ url: 'attachment://raqqa.png' });
     expect(message.embeds.at(-1)!.image).toEqual({ url: 'attachment://raqqa-trend.png' });
-    const files: UploadedFile[] = message.files.map((f, i) => ({ field: `files[${i}]`, filename: f.name, contentType: 'image/png', size: f.data.length, bytes: f.data }));
+    const files: UploadedFile[] = message.files.map((f, i) => ({
+      field: `files[${i}]`,
+      filename: f.name,
+      contentType: 'image/png',
+      size: f.data.length,
+      bytes: f.data,
+    }));
     const body = {
       embeds: message.embeds,
       allowed_mentions: { parse: [], replied_user: false },
@@ -37,7 +43,11 @@ describe('a reply with a small chart', () => {
     expect(text).toContain('[chart saved to /tmp/maps/raqqa-trend.png]');
     const json = replyToJson(withChart, '/tmp/maps/raqqa.png', '/tmp/maps/raqqa-trend.png');
     expect(Object.keys(json)).toEqual(['title', 'text', 'fields', 'image', 'chart', 'data']);
-    expect(json.chart).toEqual({ name: 'raqqa-trend.png', path: '/tmp/maps/raqqa-trend.png', description: 'Stories per week mentioning Raqqa' });
+    expect(json.chart).toEqual({
+      name: 'raqqa-trend.png',
+      path: '/tmp/maps/raqqa-trend.png',
+      description: 'Stories per week mentioning Raqqa',
+    });
   });
 
   it('leaves replies without one as they were', () => {

@@ -63,7 +63,6 @@ interface WorldCountry {
   demonyms?: { eng?: { m?: string; f?: string } };
 }
 
-
 /** FNV-1a of a code, for stable synthetic ids of divisions (GeoNames ids of ADM features are not in the packages). */
 function codeHash(code: string): number {
   let h = 0x811c9dc5;
@@ -167,7 +166,8 @@ export function divisionLabelPoint(
     }
     return best;
   };
-  if (nearestOf(around)?.admin1Key === key && (!country || !loadBorders().byCode.has(country) || countryContains(country, lat, lon))) return [lat, lon];
+  if (nearestOf(around)?.admin1Key === key && (!country || !loadBorders().byCode.has(country) || countryContains(country, lat, lon)))
+    return [lat, lon];
   // The nearest of its towns that also lies inside the outline (a coastal town's point may sit just
   // off the coarse coast line).
   const hasOutline = !!country && loadBorders().byCode.has(country);
@@ -349,15 +349,31 @@ export function buildGazetteer(outFile: string): Promise<{ entries: number; keys
   // 5. Continents and news regions.
   // Continent and region populations: the sum of their countries (world-countries region/subregion).
   const continentOf = (c: WorldCountryRegion): string =>
-    c.region === 'Americas' ? (c.subregion === 'South America' ? 'South America' : 'North America') : c.region === 'Antarctic' ? 'Antarctica' : c.region;
+    c.region === 'Americas'
+      ? c.subregion === 'South America'
+        ? 'South America'
+        : 'North America'
+      : c.region === 'Antarctic'
+        ? 'Antarctica'
+        : c.region;
   const regionPop = (r: (typeof REGIONS)[number]): number =>
     (countries as (WorldCountry & WorldCountryRegion)[])
       .filter((c) => (r.kind === 'continent' ? continentOf(c) === r.name : r.countries.includes(c.cca2)))
       .reduce((a, c) => a + (countryEntries.get(c.cca2)?.population ?? 0), 0);
   for (const r of REGIONS) {
     const e: RawEntry = {
-      id: r.id, name: r.name, kind: r.kind, lat: r.lat, lon: r.lon, population: regionPop(r),
-      fcode: r.kind === 'continent' ? 'CONT' : 'RGN', country: '', admin1Key: '', tz: '', names: new Map(), altNames: 0,
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      lat: r.lat,
+      lon: r.lon,
+      population: regionPop(r),
+      fcode: r.kind === 'continent' ? 'CONT' : 'RGN',
+      country: '',
+      admin1Key: '',
+      tz: '',
+      names: new Map(),
+      altNames: 0,
     };
     for (const n of r.names) addName(e, n, true);
     entries.push(e);
@@ -367,9 +383,11 @@ export function buildGazetteer(outFile: string): Promise<{ entries: number; keys
   for (const a of ALIASES) {
     const t = a.target;
     const target =
-      t.kind === 'country' ? countryEntries.get(t.country)
-      : t.kind === 'city' ? cityByGeonameId.get(t.geonameId)
-      : [...admin1Entries.values()].find((e) => e.country === t.country && foldName(e.name) === foldName(t.name));
+      t.kind === 'country'
+        ? countryEntries.get(t.country)
+        : t.kind === 'city'
+          ? cityByGeonameId.get(t.geonameId)
+          : [...admin1Entries.values()].find((e) => e.country === t.country && foldName(e.name) === foldName(t.name));
     if (!target) throw new Error(`alias ${a.alias}: target not found`);
     if (/^[A-Za-z]+\.$/.test(a.alias)) {
       // `Ky.`, `Calif.`: only with the dot written (`Man`, `Miss` are words); recognition tries `key.`.
@@ -481,9 +499,31 @@ export function buildGazetteer(outFile: string): Promise<{ entries: number; keys
     outFile,
     { version: GAZETTEER_VERSION, countryCodes, fcodes, tzs, builtAt: new Date().toISOString() },
     {
-      ids, lat, lon, pop, kind, fcode, country, tz, admin1, altNames, nameOff, names, countryEntry, countryCapital,
-      keyOff: keys.keyOff, keyBlob: keys.keyBlob, postOff: keys.postOff, postings: keys.postings, keyTable: keys.table,
-      fuzzyKeys, skOff: skel.keyOff, skBlob: skel.keyBlob, skPostOff: skel.postOff, skPostings: skel.postings, skTable: skel.table,
+      ids,
+      lat,
+      lon,
+      pop,
+      kind,
+      fcode,
+      country,
+      tz,
+      admin1,
+      altNames,
+      nameOff,
+      names,
+      countryEntry,
+      countryCapital,
+      keyOff: keys.keyOff,
+      keyBlob: keys.keyBlob,
+      postOff: keys.postOff,
+      postings: keys.postings,
+      keyTable: keys.table,
+      fuzzyKeys,
+      skOff: skel.keyOff,
+      skBlob: skel.keyBlob,
+      skPostOff: skel.postOff,
+      skPostings: skel.postings,
+      skTable: skel.table,
     },
   );
   return Promise.resolve({ entries: n, keys: keyMap.size, ms: performance.now() - t0 });

@@ -63,7 +63,12 @@ export function parseNdjson(content: string, origin: string, now: Date): ParsedR
 }
 
 /** `parseNdjson` that lets the event loop run between lines when `slicer` says so (the bot's ingest). */
-export async function parseNdjsonSliced(content: string, origin: string, now: Date, slicer: { pause(): Promise<void> }): Promise<ParsedRecord[]> {
+export async function parseNdjsonSliced(
+  content: string,
+  origin: string,
+  now: Date,
+  slicer: { pause(): Promise<void> },
+): Promise<ParsedRecord[]> {
   const records: ParsedRecord[] = [];
   let from = 0;
   for (let line = 1; from <= content.length; line++) {

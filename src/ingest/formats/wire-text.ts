@@ -13,7 +13,8 @@ const AGENCY_ZONES: Record<string, string> = {
 };
 
 // ` date 2017-09-09 Source: Xinhua| 2017-09-09 19:03:53|Editor: Lu Hui`
-const HEADER = /^\s*date\s+(\d{4}-\d{2}-\d{2})\s+Source:\s*([^|]+?)\s*\|\s*(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?)\s*(?:\|\s*Editor:\s*(.*?))?\s*$/i;
+const HEADER =
+  /^\s*date\s+(\d{4}-\d{2}-\d{2})\s+Source:\s*([^|]+?)\s*\|\s*(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?)\s*(?:\|\s*Editor:\s*(.*?))?\s*$/i;
 // `DAMASCUS, Sept. 9 (Xinhua) -- `
 const DATELINE = /^([A-Z][A-Z.'’\- ]*[A-Z.](?:,\s*[A-Z][A-Za-z.'’\- ]*)?),\s+[A-Z][a-z]{2,5}\.?\s+\d{1,2}\s+\(([^)]+)\)\s*-{1,2}\s*/;
 // `… (Xinhua/Ammar Safarjalani)` closing a photo caption
@@ -28,7 +29,13 @@ export function parseWireText(text: string, origin: string, now: Date): ParsedRe
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const header = HEADER.exec(lines[0] ?? '');
   if (!header) {
-    return [{ ok: false, line: 1, reason: 'not a wire story: the first line must be "date YYYY-MM-DD Source: Agency| YYYY-MM-DD HH:MM:SS|Editor: Name"' }];
+    return [
+      {
+        ok: false,
+        line: 1,
+        reason: 'not a wire story: the first line must be "date YYYY-MM-DD Source: Agency| YYYY-MM-DD HH:MM:SS|Editor: Name"',
+      },
+    ];
   }
   const [, , sourceRaw = '', timestamp = '', editorRaw] = header;
   const source = sourceRaw.trim();
@@ -40,7 +47,13 @@ export function parseWireText(text: string, origin: string, now: Date): ParsedRe
     .slice(1)
     .join('\n')
     .split(/\n\s*\n/)
-    .map((p) => p.split('\n').map((l) => l.trim()).filter(Boolean).join('\n'))
+    .map((p) =>
+      p
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join('\n'),
+    )
     .filter(Boolean);
 
   let caption: string | null = null;

@@ -45,7 +45,9 @@ function shape(t: Token | undefined): string {
  * carry one alone: scoring them would cost most of the extractor's time for nothing.
  */
 const NEVER_CUES: ReadonlySet<string> = new Set(
-  'the a an of in to on for and that with is was are were be by as at from it this his her their its but not have has had will would or he she they we i'.split(' '),
+  'the a an of in to on for and that with is was are were be by as at from it this his her their its but not have has had will would or he she they we i'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -200,9 +202,24 @@ function compiledOf(model: CueModel): CompiledWeights {
     }
     const t = (name: string): Map<string, number> => byTemplate.get(name) ?? new Map<string, number>();
     c = {
-      w: t('w'), s: t('s'), p1: t('p1'), n1: t('n1'), p2: t('p2'), n2: t('n2'), wn1: t('w|n1'), p1w: t('p1|w'),
-      ps1: t('ps1'), ns1: t('ns1'), ps1w: t('ps1|w'), cap: t('cap'), lex: t('lex'), pos: t('pos'), q: t('q'),
-      sq: t('sq'), suf: t('suf'), flat,
+      w: t('w'),
+      s: t('s'),
+      p1: t('p1'),
+      n1: t('n1'),
+      p2: t('p2'),
+      n2: t('n2'),
+      wn1: t('w|n1'),
+      p1w: t('p1|w'),
+      ps1: t('ps1'),
+      ns1: t('ns1'),
+      ps1w: t('ps1|w'),
+      cap: t('cap'),
+      lex: t('lex'),
+      pos: t('pos'),
+      q: t('q'),
+      sq: t('sq'),
+      suf: t('suf'),
+      flat,
     };
     compiled.set(model, c);
   }

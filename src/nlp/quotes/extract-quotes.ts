@@ -30,10 +30,21 @@ export function extractQuotes(original: string, sentences: readonly Sentence[], 
   const sentenceTokens = sentences.map((s) => tokenize(body, s.start, s.end));
   const reported = extractReported(body, sentences, sentenceTokens, quoted, used, direct, model);
   const raw = [...direct, ...reported].sort((a, b) => a.start - b.start || a.end - b.end);
-  const quotes = resolveSpeakers(body, sentences, raw, sentenceTokens, quoted.map((q) => [q.open, q.close] as const));
+  const quotes = resolveSpeakers(
+    body,
+    sentences,
+    raw,
+    sentenceTokens,
+    quoted.map((q) => [q.open, q.close] as const),
+  );
   if (body === original) return quotes;
   // texts as the story wrote them (offsets are the same: the normalisation keeps lengths)
-  return quotes.map((q) => ({ ...q, text: quoteFragments(body, q).map(([a, b]) => original.slice(a, b)).join(FRAGMENT_JOINER) }));
+  return quotes.map((q) => ({
+    ...q,
+    text: quoteFragments(body, q)
+      .map(([a, b]) => original.slice(a, b))
+      .join(FRAGMENT_JOINER),
+  }));
 }
 
 /**
@@ -52,7 +63,10 @@ export function normalizeQuoteMarks(body: string): string {
 // direct quotes
 
 /** The direct quotes, every quotation-mark pair, and the offsets of the cue words their attributions used. */
-export function findDirectQuotes(body: string, sentences: readonly Sentence[]): { quoted: QuotedSpan[]; used: Set<number>; direct: RawQuote[] } {
+export function findDirectQuotes(
+  body: string,
+  sentences: readonly Sentence[],
+): { quoted: QuotedSpan[]; used: Set<number>; direct: RawQuote[] } {
   const quoted = findQuotedSpans(body, sentences);
   const used = new Set<number>(); // token offsets already used as a direct quote's attribution
   const direct = extractDirect(body, sentences, quoted, used);
@@ -60,7 +74,11 @@ export function findDirectQuotes(body: string, sentences: readonly Sentence[]): 
 }
 
 /** Per-token flags the cue model and the span rules need: inside any quotation marks, inside a direct quote. */
-export function tokenFlags(tokens: readonly Token[], quoted: readonly QuotedSpan[], direct: readonly Span[]): { inQuote: boolean[]; inDirect: boolean[] } {
+export function tokenFlags(
+  tokens: readonly Token[],
+  quoted: readonly QuotedSpan[],
+  direct: readonly Span[],
+): { inQuote: boolean[]; inDirect: boolean[] } {
   // most wire stories quote nobody: skip the per-token scans
   if (quoted.length === 0 && direct.length === 0) {
     const none = new Array<boolean>(tokens.length).fill(false);
@@ -210,13 +228,16 @@ function attributeBefore(body: string, sentences: readonly Sentence[], q: Quoted
   }
   const tokens = tokenize(body, from, q.open);
   if (tokens.length === 0) return false;
-  if (tokens[tokens.length - 1]!.text === ':' && !tokens.slice(-4).some((t) => SPEECH_VERBS.has(t.lower))) return attributeColon(body, tokens, draft);
+  if (tokens[tokens.length - 1]!.text === ':' && !tokens.slice(-4).some((t) => SPEECH_VERBS.has(t.lower)))
+    return attributeColon(body, tokens, draft);
   for (let k = tokens.length - 1; k >= Math.max(0, tokens.length - 12); k--) {
     const t = tokens[k]!;
     if (/^["“”]$/.test(t.text)) return false;
     const according = t.lower === 'according' && tokens[k + 1]?.lower === 'to';
     if (!SPEECH_VERBS.has(t.lower) && !according) continue;
-    const src = according ? phraseAfter(tokens, k + 2, tokens.length, body, false) : phraseBefore(tokens, k, 0, body) ?? phraseAfter(tokens, k + 1, tokens.length, body);
+    const src = according
+      ? phraseAfter(tokens, k + 2, tokens.length, body, false)
+      : (phraseBefore(tokens, k, 0, body) ?? phraseAfter(tokens, k + 1, tokens.length, body));
     draft.verb = according ? 'according to' : t.text;
     draft.attributed = true;
     used.add(t.start);
@@ -294,7 +315,10 @@ function mergeContinuations(body: string, drafts: DirectDraft[]): DirectDraft[] 
   for (let i = 0; i < out.length; i++) {
     const d = out[i]!;
     if (d.attributed) continue;
-    const before = out.slice(0, i).reverse().find((x) => x.attributed && d.paragraph - x.paragraph <= 1);
+    const before = out
+      .slice(0, i)
+      .reverse()
+      .find((x) => x.attributed && d.paragraph - x.paragraph <= 1);
     const after = out.slice(i + 1).find((x) => x.attributed && x.paragraph - d.paragraph <= 1);
     const from = before ?? after;
     if (from) {
@@ -369,7 +393,9 @@ function extractReported(
     found.sort((x, y) => y.score - x.score);
     const kept: RawQuote[] = [];
     for (const { q } of found) {
-      const clash = kept.some((k) => Math.min(k.end, q.end) - Math.max(k.start, q.start) > 0.5 * Math.min(k.end - k.start, q.end - q.start));
+      const clash = kept.some(
+        (k) => Math.min(k.end, q.end) - Math.max(k.start, q.start) > 0.5 * Math.min(k.end - k.start, q.end - q.start),
+      );
       if (!clash) kept.push(q);
     }
     out.push(...kept);
@@ -377,7 +403,8 @@ function extractReported(
   return out;
 }
 
-const OBJECT_TAKING = /^(told|tells|tell|telling|asked|asks|urged|urges|warned|warns|assured|assures|informed|informs|reminded|reminds|convinced|persuaded)$/;
+const OBJECT_TAKING =
+  /^(told|tells|tell|telling|asked|asks|urged|urges|warned|warns|assured|assures|informed|informs|reminded|reminds|convinced|persuaded)$/;
 
 /** Content and source for the cue at tokens [a, b] of one sentence. */
 function buildReported(
@@ -396,7 +423,8 @@ function buildReported(
   const verb = body.slice(tokens[va]!.start, tokens[vb]!.end);
   // a copula or auxiliary alone ("the army is advancing", "is also advancing") reports nothing
   let onlyAux = true;
-  for (let k = a; k <= b && onlyAux; k++) onlyAux = /^(is|was|are|were|be|been|has|have|had|do|does|did|will|would|also|still|now|already|not)$/.test(tokens[k]!.lower);
+  for (let k = a; k <= b && onlyAux; k++)
+    onlyAux = /^(is|was|are|were|be|been|has|have|had|do|does|did|will|would|also|still|now|already|not)$/.test(tokens[k]!.lower);
   if (onlyAux) return null;
 
   // "It's worth noting that ..." is the writer's aside, not an attribution
@@ -425,13 +453,19 @@ function buildReported(
     const beforeSrc = phraseBefore(tokens, a, 0, body);
     // `..., X said` or `... "quoted words," X said`
     const precededByComma =
-      beforeSrc && beforeSrc.from > 0 && (tokens[beforeSrc.from - 1]!.text === ',' || (/^["”]$/.test(tokens[beforeSrc.from - 1]!.text) && tokens[beforeSrc.from - 2]?.text === ','));
+      beforeSrc &&
+      beforeSrc.from > 0 &&
+      (tokens[beforeSrc.from - 1]!.text === ',' ||
+        (/^["”]$/.test(tokens[beforeSrc.from - 1]!.text) && tokens[beforeSrc.from - 2]?.text === ','));
     // "..., said John Smith." (not "..., spoke on Monday.")
     const next = tokens[b + 1];
     const afterComma = a > 0 && (tokens[a - 1]!.text === ',' || (/^["”]$/.test(tokens[a - 1]!.text) && tokens[a - 2]?.text === ','));
     // (only when the speaker closes the sentence: in "Mitchell, who served as ambassador, said Clinton reached
     // out ..." the capitalised word after the cue opens the content)
-    const invertedSrc = afterComma && !!next && next.isWord && (next.isCap || DETERMINERS.has(next.lower)) && !NON_NAME_CAPS.has(next.lower) ? phraseAfter(tokens, b + 1, tokens.length, body) : null;
+    const invertedSrc =
+      afterComma && !!next && next.isWord && (next.isCap || DETERMINERS.has(next.lower)) && !NON_NAME_CAPS.has(next.lower)
+        ? phraseAfter(tokens, b + 1, tokens.length, body)
+        : null;
     const inverted = !!invertedSrc && closesSentence(tokens, invertedSrc.end, last);
     const hasThat = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 6) >= 0;
     // "To understand X, Chief Justice Roberts said, one should visit ...": the attribution interrupts its content
@@ -463,7 +497,12 @@ function buildReported(
         // "told reporters the plan was dead": the hearers are not content; "urged Congress to act": the request holds them
         const obj = phraseAfter(tokens, b + 1, tokens.length, body);
         if (obj && tokens[obj.to]?.lower !== 'to') from = obj.to;
-      } else if (PARTICLE_CUE.test(tokens[b + 1]?.lower ?? '') && !CORE_SPEECH.test(cue.lower) && tokens[b + 2]?.isWord && !PREPOSITION_START.test(tokens[b + 2]!.lower)) {
+      } else if (
+        PARTICLE_CUE.test(tokens[b + 1]?.lower ?? '') &&
+        !CORE_SPEECH.test(cue.lower) &&
+        tokens[b + 2]?.isWord &&
+        !PREPOSITION_START.test(tokens[b + 2]!.lower)
+      ) {
         // "called for a moratorium", "called on Trump to stop", "referring to GOP nominee Donald Trump": the particle belongs to the cue
         if (!(tokens[b + 1]!.lower === 'to' && isInfinitive(tokens, b + 1))) from = b + 2;
       }
@@ -486,7 +525,7 @@ function buildReported(
   const start = tokens[from]!.start;
   let end = tokens[to]!.end;
   // keep a partial quotation whole: `as "illegitimate."` ends after its closing mark
-  if (((body.slice(start, end).match(/["“”]/g) ?? []).length % 2 === 1)) {
+  if ((body.slice(start, end).match(/["“”]/g) ?? []).length % 2 === 1) {
     const close = /^[.,!?]?["”]/.exec(body.slice(end, end + 2));
     if (close) end += close[0].length;
   }
@@ -510,12 +549,18 @@ function notASpeaker(tokens: readonly Token[], src: SourcePhrase): boolean {
   if (src.to - src.from !== 1 || src.end !== src.to) return false;
   const t = tokens[src.from]!;
   if (!t.isWord || t.isCap) return false;
-  return /(ed|ing|ly)$/.test(t.lower) || PREPOSITION_START.test(t.lower) || /^(until|more|less|away|toward|towards|beyond|short|out|up|down|off)$/.test(t.lower);
+  return (
+    /(ed|ing|ly)$/.test(t.lower) ||
+    PREPOSITION_START.test(t.lower) ||
+    /^(until|more|less|away|toward|towards|beyond|short|out|up|down|off)$/.test(t.lower)
+  );
 }
 
 const PREPOSITION_START = /^(by|as|against|for|on|of|to|in|with|at|from|about|into|over|under|during|after|before)$/;
-const CORE_SPEECH = /^(said|says|say|told|tells|added|adds|reported|reports|wrote|writes|noted|argued|claimed|insisted|warned|stated|announced|acknowledged|explained|believes|believe|thinks|think)$/;
-const FINITE = /^(is|was|are|were|will|would|has|have|had|can|could|should|may|might|must|did|does|do|be|isn['’]t|wasn['’]t|won['’]t|don['’]t|doesn['’]t|didn['’]t|can['’]t)$/;
+const CORE_SPEECH =
+  /^(said|says|say|told|tells|added|adds|reported|reports|wrote|writes|noted|argued|claimed|insisted|warned|stated|announced|acknowledged|explained|believes|believe|thinks|think)$/;
+const FINITE =
+  /^(is|was|are|were|will|would|has|have|had|can|could|should|may|might|must|did|does|do|be|isn['’]t|wasn['’]t|won['’]t|don['’]t|doesn['’]t|didn['’]t|can['’]t)$/;
 
 /**
  * Reported content is a proposition. "declared an offensive against IS" or "is seen by the U.S. as ..."
@@ -543,9 +588,15 @@ function contentReadsAsClause(tokens: readonly Token[], from: number, to: number
  * The speaker a sentence is about, for a cue with no subject of its own: the speaker of a direct quote
  * attributed in the same sentence, else the sentence's opening noun phrase.
  */
-function sentenceSpeaker(body: string, tokens: readonly Token[], direct: readonly RawQuote[], s: Sentence): { mention: Span; name: Span; description: string | null } | null {
+function sentenceSpeaker(
+  body: string,
+  tokens: readonly Token[],
+  direct: readonly RawQuote[],
+  s: Sentence,
+): { mention: Span; name: Span; description: string | null } | null {
   const inSentence = direct.find((d) => d.mention && d.mention.start >= s.start && d.mention.end <= s.end);
-  if (inSentence?.mention) return { mention: inSentence.mention, name: inSentence.name ?? inSentence.mention, description: inSentence.description };
+  if (inSentence?.mention)
+    return { mention: inSentence.mention, name: inSentence.name ?? inSentence.mention, description: inSentence.description };
   let i = datelineEnd(tokens);
   // past "But", "Recently, however,": openers are not the subject
   while (i < tokens.length && ((NON_NAME_CAPS.has(tokens[i]!.lower) && !DETERMINERS.has(tokens[i]!.lower)) || tokens[i]!.text === ',')) i++;
@@ -595,7 +646,8 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
   return last;
 }
 
-const FRAMING_START = /^(on|in|at|during|after|before|since|from|to|with|via|through|last|this|earlier|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|recently|repeatedly|publicly|privately|again|also|previously|separately|late|early)$/;
+const FRAMING_START =
+  /^(on|in|at|during|after|before|since|from|to|with|via|through|last|this|earlier|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|recently|repeatedly|publicly|privately|again|also|previously|separately|late|early)$/;
 
 /**
  * "X said in a statement on Monday that ...", "told reporters at a rally in Ohio that ...": the
@@ -612,7 +664,8 @@ function framingPhraseEnd(tokens: readonly Token[], i: number, last: number): nu
   return -1;
 }
 
-const CLAUSE_OPENERS = /^(and|but|or|nor|then|so|also|yet|because|while|when|whenever|if|as|that|who|which|where|whom|although|though|since|until|unless|after|before|once|how|why|what|even|now|still|instead|meanwhile|however|and|not|only|just|later|earlier|again|often|never|already|recently|today|yesterday|tonight|reportedly|apparently|clearly|indeed)$/;
+const CLAUSE_OPENERS =
+  /^(and|but|or|nor|then|so|also|yet|because|while|when|whenever|if|as|that|who|which|where|whom|although|though|since|until|unless|after|before|once|how|why|what|even|now|still|instead|meanwhile|however|and|not|only|just|later|earlier|again|often|never|already|recently|today|yesterday|tonight|reportedly|apparently|clearly|indeed)$/;
 
 /** Whether the noun phrase starting at `from` follows a lower-case verb or preposition (is its object). */
 function objectPosition(tokens: readonly Token[], from: number): boolean {
@@ -625,7 +678,13 @@ const PARTICLE_CUE = /^(for|on|to|against|about|of)$/;
 /** "to" + a lower-case verb-like word ("to triple", "to stop"), not "to the voters". */
 function isInfinitive(tokens: readonly Token[], k: number): boolean {
   const next = tokens[k + 1];
-  return !!next && next.isWord && !next.isCap && !DETERMINERS.has(next.lower) && !/^(\d|his|her|its|their|our|my|your|them|him|us|me|this|that|these|those)/.test(next.lower);
+  return (
+    !!next &&
+    next.isWord &&
+    !next.isCap &&
+    !DETERMINERS.has(next.lower) &&
+    !/^(\d|his|her|its|their|our|my|your|them|him|us|me|this|that|these|those)/.test(next.lower)
+  );
 }
 
 const CLAUSE_BREAK = /^[—–-]$/;

@@ -18,7 +18,23 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set(
 );
 
 /** "isn't", "didn’t": never part of a name, may stand before a verb. */
-const NEGATED_AUX: readonly string[] = ['isn', 'wasn', 'aren', 'weren', 'doesn', 'didn', 'don', 'won', 'can', 'hasn', 'haven', 'hadn', 'wouldn', 'couldn', 'shouldn'].flatMap((w) => [`${w}'t`, `${w}’t`]);
+const NEGATED_AUX: readonly string[] = [
+  'isn',
+  'wasn',
+  'aren',
+  'weren',
+  'doesn',
+  'didn',
+  'don',
+  'won',
+  'can',
+  'hasn',
+  'haven',
+  'hadn',
+  'wouldn',
+  'couldn',
+  'shouldn',
+].flatMap((w) => [`${w}'t`, `${w}’t`]);
 
 /** Words that may stand between a subject and its reporting verb ("has also repeatedly said"). */
 export const AUX_WORDS: ReadonlySet<string> = new Set(

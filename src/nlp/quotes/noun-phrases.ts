@@ -48,9 +48,21 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
   // noun, the verb before it belongs to the cue, not to the subject
   const cue = tokens[i];
   const verb = tokens[j];
-  if (cue && verb && j - 1 >= min && !cue.isCap && !SPEECH_VERBS.has(cue.lower) && verb.isWord && !verb.isCap && (/[^e]ed$/.test(verb.lower) || PAST_VERBS.has(verb.lower) || /^points?$/.test(verb.lower)) && !ARTICLE.test(tokens[j - 1]!.lower)) j = skipAuxLeft(tokens, j, min);
+  if (
+    cue &&
+    verb &&
+    j - 1 >= min &&
+    !cue.isCap &&
+    !SPEECH_VERBS.has(cue.lower) &&
+    verb.isWord &&
+    !verb.isCap &&
+    (/[^e]ed$/.test(verb.lower) || PAST_VERBS.has(verb.lower) || /^points?$/.test(verb.lower)) &&
+    !ARTICLE.test(tokens[j - 1]!.lower)
+  )
+    j = skipAuxLeft(tokens, j, min);
   // "CNN host Wolf Blitzer last week asked", "Trump on Tuesday said": the time is not the speaker
-  if (j - 1 >= min && TIME_WORDS.has(tokens[j]!.lower) && /^(last|this|next|on|early|late|earlier|that)$/.test(tokens[j - 1]!.lower)) j = skipAuxLeft(tokens, j - 1, min);
+  if (j - 1 >= min && TIME_WORDS.has(tokens[j]!.lower) && /^(last|this|next|on|early|late|earlier|that)$/.test(tokens[j - 1]!.lower))
+    j = skipAuxLeft(tokens, j - 1, min);
   let end = j + 1;
   // "Rep. John Mica (R-Fla.) said": step over the parenthesis, which stays in the mention
   if (j >= min && tokens[j]!.text === ')') {
@@ -75,7 +87,15 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
   // "a spokeswoman for Hillary Clinton said", "advisers to Mr. Obama say": the role is the source
   const prep = tokens[from - 1];
   const role = tokens[from - 2];
-  if (prep && role && from - 2 >= min && /^(for|to|at|of|on|with|in)$/.test(prep.lower) && role.isWord && (!role.isCap || /^(republicans|democrats|officials|critics|others|supporters|developers|members|leaders)$/.test(role.lower)) && (ROLE_NOUN.test(role.lower) || /(man|woman|men|women|person|ist|ists)$/.test(role.lower))) {
+  if (
+    prep &&
+    role &&
+    from - 2 >= min &&
+    /^(for|to|at|of|on|with|in)$/.test(prep.lower) &&
+    role.isWord &&
+    (!role.isCap || /^(republicans|democrats|officials|critics|others|supporters|developers|members|leaders)$/.test(role.lower)) &&
+    (ROLE_NOUN.test(role.lower) || /(man|woman|men|women|person|ist|ists)$/.test(role.lower))
+  ) {
     from = leftEdge(tokens, from - 2, min);
   }
   from = postmodifiedHead(tokens, from, min);
@@ -83,7 +103,16 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
   // "…, Dharyono Kertosastro, chairman of the Association of Indonesian Coffee Exporters told Reuters":
   // the name before the comma speaks, the role after it describes him (the closing comma is often left out)
   const roleWord = tokens[from];
-  if (from - 2 >= min && tokens[from - 1]!.text === ',' && tokens[from - 2]!.isCap && tokens[from - 2]!.isWord && roleWord && !roleWord.isCap && (ROLE_NOUN.test(roleWord.lower) || /(man|woman|ist|er|or)$/.test(roleWord.lower)) && /^(of|for|with|at)$/.test(tokens[from + 1]?.lower ?? '')) {
+  if (
+    from - 2 >= min &&
+    tokens[from - 1]!.text === ',' &&
+    tokens[from - 2]!.isCap &&
+    tokens[from - 2]!.isWord &&
+    roleWord &&
+    !roleWord.isCap &&
+    (ROLE_NOUN.test(roleWord.lower) || /(man|woman|ist|er|or)$/.test(roleWord.lower)) &&
+    /^(of|for|with|at)$/.test(tokens[from + 1]?.lower ?? '')
+  ) {
     const nameFrom = leftEdge(tokens, from - 2, min);
     if (tokens.slice(nameFrom, from - 1).every((t) => t.isCap || t.lower === 'of')) {
       return { from: nameFrom, to: from - 1, end, description: body.slice(roleWord.start, tokens[j]!.end) };
@@ -120,7 +149,8 @@ function postmodifiedHead(tokens: readonly Token[], from: number, min: number): 
 const SPEECH_LIKE = /(ed|ing|ly)$/;
 
 /** People speak through their roles: "spokeswoman for", "advisers to", "officials at", "members of". */
-const ROLE_NOUN = /^(spokes\w*|advisers?|advisors?|aides?|officials?|attorneys?|lawyers?|members?|leaders?|critics?|supporters?|allies|ally|friends?|representatives?|executives?|directors?|heads?|chiefs?|chairm[ae]n|chairwom[ae]n|president|presidents|secretary|ministers?|analysts?|experts?|economists?|researchers?|staffers?|staff|employees?|republicans|democrats|senators?|sources?|people|voters|residents|others|some|many|most|none|all|one|two|three|each|both|several|few|lots|groups?|commission|committee|office|editors?|editorial|board|authors?|organizers?|founders?|ceo|managers?|management|team|campaign|administration|department)$/;
+const ROLE_NOUN =
+  /^(spokes\w*|advisers?|advisors?|aides?|officials?|attorneys?|lawyers?|members?|leaders?|critics?|supporters?|allies|ally|friends?|representatives?|executives?|directors?|heads?|chiefs?|chairm[ae]n|chairwom[ae]n|president|presidents|secretary|ministers?|analysts?|experts?|economists?|researchers?|staffers?|staff|employees?|republicans|democrats|senators?|sources?|people|voters|residents|others|some|many|most|none|all|one|two|three|each|both|several|few|lots|groups?|commission|committee|office|editors?|editorial|board|authors?|organizers?|founders?|ceo|managers?|management|team|campaign|administration|department)$/;
 
 /** Where the noun phrase that ends at token `j` starts (no further left than `min`). */
 function leftEdge(tokens: readonly Token[], j: number, min: number): number {
@@ -152,14 +182,23 @@ const LEADING_STOPS: ReadonlySet<string> = new Set('yet though although both so 
 
 /** A lower-case word that titles a name: "economist", "nominee", "host", "general", "spokeswoman", "former". */
 function isRoleWord(w: string): boolean {
-  return ROLE_NOUN.test(w) || /(ist|er|or|ee|ant|ent|man|woman|ian)$/.test(w) || /^(former|retired|late|then|acting|deputy|general|candidate|chief|senior|junior|host|judge|chair|colonel|sergeant|captain|rep|sen|gov|presidential|democratic|republican|conservative|liberal|veteran|fellow|rival|nominee)$/.test(w);
+  return (
+    ROLE_NOUN.test(w) ||
+    /(ist|er|or|ee|ant|ent|man|woman|ian)$/.test(w) ||
+    /^(former|retired|late|then|acting|deputy|general|candidate|chief|senior|junior|host|judge|chair|colonel|sergeant|captain|rep|sen|gov|presidential|democratic|republican|conservative|liberal|veteran|fellow|rival|nominee)$/.test(
+      w,
+    )
+  );
 }
 
 const TIME_WORDS: ReadonlySet<string> = new Set(
-  'weekend week month year day night morning afternoon evening today yesterday tonight monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december interview statement meeting speech conference remarks letter rally debate'.split(' '),
+  'weekend week month year day night morning afternoon evening today yesterday tonight monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december interview statement meeting speech conference remarks letter rally debate'.split(
+    ' ',
+  ),
 );
 
-const CIRCUMSTANCE_START = /^(\w+ing|at|in|on|during|after|before|like|unlike|with|without|while|when|though|although|also|however|meanwhile|for|too|then|instead|nonetheless|moreover|likewise|again|once)$/;
+const CIRCUMSTANCE_START =
+  /^(\w+ing|at|in|on|during|after|before|like|unlike|with|without|while|when|though|although|also|however|meanwhile|for|too|then|instead|nonetheless|moreover|likewise|again|once)$/;
 
 /** `NAME, DESCRIPTION,` before a verb: the name is the speaker, the description its appositive. */
 function appositiveBefore(tokens: readonly Token[], comma: number, min: number, body: string): SourcePhrase | null {
@@ -171,7 +210,13 @@ function appositiveBefore(tokens: readonly Token[], comma: number, min: number, 
   // "Trump, speaking to veterans, said", "Clinton, at Monday's debate, cited", "Cruz, meanwhile, warned":
   // circumstances between the subject and its verb are no part of the speaker
   // ("Senate Democrats, including Warren,", "Schumer, for whom Mr. Weiner once worked,": those stay)
-  if (first.isWord && !first.isCap && CIRCUMSTANCE_START.test(first.lower) && first.lower !== 'including' && !/^(whom|which)$/.test(tokens[k + 2]?.lower ?? '')) {
+  if (
+    first.isWord &&
+    !first.isCap &&
+    CIRCUMSTANCE_START.test(first.lower) &&
+    first.lower !== 'including' &&
+    !/^(whom|which)$/.test(tokens[k + 2]?.lower ?? '')
+  ) {
     const name = phraseBefore(tokens, k, min, body);
     return name && tokens[name.to - 1]!.isCap && name.end === k ? { from: name.from, to: name.to, end: name.to, description: null } : null;
   }
@@ -198,7 +243,8 @@ function appositiveAt(tokens: readonly Token[], k: number, comma: number, min: n
   // the description reads like one: "a commander of ...", "the panel's ranking Democrat", "spokesman for ...",
   // "Democrat of California", "AT&T's chief executive"
   const capitalDescription = /^(democrat|republican|independent)$/.test(first.lower) && /^(of|from)$/.test(tokens[k + 2]?.lower ?? '');
-  if (!(DETERMINERS.has(first.lower) || !first.isCap || /^(former|chief|senior|head|spokes)/i.test(first.text) || capitalDescription)) return null;
+  if (!(DETERMINERS.has(first.lower) || !first.isCap || /^(former|chief|senior|head|spokes)/i.test(first.text) || capitalDescription))
+    return null;
   if (k + 1 < comma - 1 && CIRCUMSTANCE_START.test(first.lower) && first.lower !== 'including' && tries > 0) return null;
   const name = phraseBefore(tokens, k, min, body);
   if (!name) return null;
@@ -256,7 +302,11 @@ export function phraseAfter(tokens: readonly Token[], i: number, max: number, bo
   return { from: i, to, end, description };
 }
 
-const PAST_VERBS: ReadonlySet<string> = new Set('took made gave came went told wrote spoke put got saw met left sent held brought thought found kept ran won lost point points used says'.split(' '));
+const PAST_VERBS: ReadonlySet<string> = new Set(
+  'took made gave came went told wrote spoke put got saw met left sent held brought thought found kept ran won lost point points used says'.split(
+    ' ',
+  ),
+);
 
 /** The first word of an appositive: "a professor …", "president of …", "82", "who served …", "of Ashton". */
 function readsAsDescription(first: Token): boolean {
@@ -264,5 +314,5 @@ function readsAsDescription(first: Token): boolean {
   // "Caddell, speaking of …", "Clinton, at Monday's debate, said": circumstances, not a description
   if (CIRCUMSTANCE_START.test(first.lower)) return false;
   if (DETERMINERS.has(first.lower) || /^\d/.test(first.text)) return true;
-  return !first.isCap && !NP_STOPS.has(first.lower) || /^(who|whose|of|from)$/.test(first.lower);
+  return (!first.isCap && !NP_STOPS.has(first.lower)) || /^(who|whose|of|from)$/.test(first.lower);
 }

@@ -112,10 +112,18 @@ function readsAsQuotation(body: string, s: QuotedSpan, sentences: readonly Sente
   const from = Math.max(sentenceStartBefore(sentences, s.open), body.lastIndexOf('\n', s.open) + 1);
   const left = body.slice(from, s.open).trim();
   // a quotation glued to the sentence before (`... said in Naples, Fla. "It would be nice ..."`) starts a clause too
-  const leftOk = left === '' || /[:,—–]$/.test(left) || /\b(said|says|told|added|asked|wrote|writes)$/i.test(left) || /["”]$/.test(left) || /[.!?]$/.test(left);
+  const leftOk =
+    left === '' ||
+    /[:,—–]$/.test(left) ||
+    /\b(said|says|told|added|asked|wrote|writes)$/i.test(left) ||
+    /["”]$/.test(left) ||
+    /[.!?]$/.test(left);
   if (!leftOk) return false;
   // a closing single quote of a nested quotation does not hide the punctuation before it: `..., 'we want to,'"`
-  const inner = body.slice(s.open + 1, s.close).trim().replace(/\s*['’]$/, '');
+  const inner = body
+    .slice(s.open + 1, s.close)
+    .trim()
+    .replace(/\s*['’]$/, '');
   if (/[,.!?…—–\-:;]$/.test(inner)) return true;
   const after = body.slice(s.close + 1, s.close + 40);
   if (/^\s*($|[,.!?;:)—–])/.test(after) || /^\s*\n/.test(after)) return true;

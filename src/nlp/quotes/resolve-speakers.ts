@@ -45,12 +45,15 @@ const TITLES: ReadonlySet<string> = new Set(TITLE_WORDS.split(' '));
 const isTitle = (word: string): boolean => TITLES.has(word.toLowerCase().replace(/\.$/, ''));
 
 /** Roles a "the …" mention can name: the head word of "the (treasury) secretary", "the company". */
-const PERSON_ROLES = /^(minister|secretary|spokesman|spokeswoman|spokesperson|senator|president|chairman|chairwoman|governor|mayor|chancellor|official|executive|director|chief|analyst|economist|lawyer|attorney|general|commander|ambassador|premier|leader|congressman|congresswoman|representative|judge|professor|king|prince|envoy|negotiator|banker|dealer|trader|candidate|nominee)$/;
-const ORG_ROLES = /^(company|firm|bank|group|government|ministry|agency|department|administration|council|committee|board|central|union|party|court|army|military|police|newspaper|paper|network|exchange|commission|fund|campaign|corporation|institute|organisation|organization|office|embassy|statement|report)$/;
+const PERSON_ROLES =
+  /^(minister|secretary|spokesman|spokeswoman|spokesperson|senator|president|chairman|chairwoman|governor|mayor|chancellor|official|executive|director|chief|analyst|economist|lawyer|attorney|general|commander|ambassador|premier|leader|congressman|congresswoman|representative|judge|professor|king|prince|envoy|negotiator|banker|dealer|trader|candidate|nominee)$/;
+const ORG_ROLES =
+  /^(company|firm|bank|group|government|ministry|agency|department|administration|council|committee|board|central|union|party|court|army|military|police|newspaper|paper|network|exchange|commission|fund|campaign|corporation|institute|organisation|organization|office|embassy|statement|report)$/;
 /** Heads of a phrase that stands for one unnamed person ("a spokesman", "the regional manager", "one trade official"). */
 const SOMEONE = /^(aide|source|spokes\w+|\w+man|\w+woman|\w+person|\w+ist|\w+er|\w+or|official|executive|chief|head|director)$/;
 /** Words that make a capitalised run an organisation, beyond lexicon.ORG_WORDS. */
-const MORE_ORG_WORDS = /^(securities|international|bundesbank|reserve|fed|treasury|ltd|plc|ag|sa|nv|bhd|holdings|industries|partners|capital|motors|airlines|petroleum|oil|energy|communications|systems|technologies|electric|steel|chemical|trust|exchange|ministry|commission|opec|ec|gatt|imf|nato|un|parliament|assembly|congress|senate|cabinet|pentagon|kremlin|embassy|agency|organisation|organization|federation|league|alliance|front|movement|church|council)$/i;
+const MORE_ORG_WORDS =
+  /^(securities|international|bundesbank|reserve|fed|treasury|ltd|plc|ag|sa|nv|bhd|holdings|industries|partners|capital|motors|airlines|petroleum|oil|energy|communications|systems|technologies|electric|steel|chemical|trust|exchange|ministry|commission|opec|ec|gatt|imf|nato|un|parliament|assembly|congress|senate|cabinet|pentagon|kremlin|embassy|agency|organisation|organization|federation|league|alliance|front|movement|church|council)$/i;
 
 /**
  * Resolve each quote's speaker (issues 5 and 15). A name as written is its own speaker ("Baker" →
@@ -82,7 +85,11 @@ export function resolveSpeakers(
     const words = name.split(/\s+/);
     if (!person || words.length > 2) return { name, mention: null };
     const surname = words[words.length - 1]!;
-    const full = [...allNames].reverse().find((n) => n.start < at && n.person && n.name !== name && n.name.split(/\s+/).length > words.length && n.name.endsWith(' ' + surname));
+    const full = [...allNames]
+      .reverse()
+      .find(
+        (n) => n.start < at && n.person && n.name !== name && n.name.split(/\s+/).length > words.length && n.name.endsWith(' ' + surname),
+      );
     return full ? { name: full.name, mention: full } : { name, mention: null };
   };
 
@@ -98,11 +105,20 @@ export function resolveSpeakers(
     // a lone capitalised word ("London", "DIHT") is someone only as the surname of a person named in full;
     // a name in a list or an object ("negotiated by ... Trial Staff") is not who "he" goes back to: a subject is
     const compatible = (n: NameMention) =>
-      n.person && n.subject && (gender === null || n.gender === null || n.gender === gender) && (n.name.includes(' ') || canonical(n.name, n.start, true).mention !== null);
+      n.person &&
+      n.subject &&
+      (gender === null || n.gender === null || n.gender === gender) &&
+      (n.name.includes(' ') || canonical(n.name, n.start, true).mention !== null);
     const name = [...names].reverse().find((n) => outside(n) && compatible(n));
     if (name && (!best || name.start > best.at)) {
       const c = canonical(name.name, name.start, true);
-      return { speaker: c.name, description: null, resolved: { name: c.name, start: name.nameStart, end: name.end }, person: true, at: name.start };
+      return {
+        speaker: c.name,
+        description: null,
+        resolved: { name: c.name, start: name.nameStart, end: name.end },
+        person: true,
+        at: name.start,
+      };
     }
     return best?.resolved ? best : null;
   };
@@ -131,7 +147,11 @@ export function resolveSpeakers(
     } else if (/^(it|they|who|which)$/.test(lower)) {
       const r = resolveThing(body, sentences, named, lower, demonym);
       out = r ? { ...r, at } : { speaker: 'unknown', description: null, resolved: null, person: false, at };
-    } else if (DETERMINERS.has(words[0]!.toLowerCase()) && words.length <= 4 && words.slice(1).every((w) => !/^\p{Lu}/u.test(w) || isTitle(w))) {
+    } else if (
+      DETERMINERS.has(words[0]!.toLowerCase()) &&
+      words.length <= 4 &&
+      words.slice(1).every((w) => !/^\p{Lu}/u.test(w) || isTitle(w))
+    ) {
       out = resolveRole(words, at, q);
     } else {
       out = resolveName(text, named);
@@ -145,10 +165,18 @@ export function resolveSpeakers(
   const resolveRole = (words: readonly string[], at: number, q: RawQuote): Resolution => {
     const text = words.join(' ');
     const head = words[words.length - 1]!.toLowerCase();
-    const asWritten: Resolution = { speaker: text, description: null, resolved: null, person: PERSON_ROLES.test(head) || SOMEONE.test(head), at };
+    const asWritten: Resolution = {
+      speaker: text,
+      description: null,
+      resolved: null,
+      person: PERSON_ROLES.test(head) || SOMEONE.test(head),
+      at,
+    };
     if (PERSON_ROLES.test(head)) {
       const roles = words.slice(1).map((w) => w.toLowerCase());
-      const match = [...names].reverse().find((n) => n.end <= at && n.person && !(n.start >= q.start && n.start < q.end) && roles.every((r) => n.roles.has(r)));
+      const match = [...names]
+        .reverse()
+        .find((n) => n.end <= at && n.person && !(n.start >= q.start && n.start < q.end) && roles.every((r) => n.roles.has(r)));
       if (match) {
         const c = canonical(match.name, match.start, true);
         return { speaker: c.name, description: null, resolved: { name: c.name, start: match.nameStart, end: match.end }, person: true, at };
@@ -156,14 +184,26 @@ export function resolveSpeakers(
       return asWritten;
     }
     if (ORG_ROLES.test(head) || GENERIC_ORG_HEADS.has(head)) {
-      if (words.length === 2 && GENERIC_ORG_HEADS.has(head) && demonym && /^(government|army|military|police|forces|ministry|presidency|parliament|cabinet)$/.test(head)) {
+      if (
+        words.length === 2 &&
+        GENERIC_ORG_HEADS.has(head) &&
+        demonym &&
+        /^(government|army|military|police|forces|ministry|presidency|parliament|cabinet)$/.test(head)
+      ) {
         const name = `the ${demonym} ${head}`;
         return { speaker: name, description: null, resolved: { name, start: at, end: at + text.length }, person: false, at };
       }
       const fits = (n: NameMention) => n.end <= at && !n.person && !(n.start >= q.start && n.start < q.end) && orgFits(n, head);
       // the company the story is about opens its sentences ("CCX Network Inc said"), its underwriters do not
       const match = [...names].reverse().find((n) => fits(n) && n.subject) ?? [...names].reverse().find(fits);
-      if (match) return { speaker: match.name, description: null, resolved: { name: match.name, start: match.nameStart, end: match.end }, person: false, at };
+      if (match)
+        return {
+          speaker: match.name,
+          description: null,
+          resolved: { name: match.name, start: match.nameStart, end: match.end },
+          person: false,
+          at,
+        };
     }
     return asWritten;
   };
@@ -176,7 +216,11 @@ export function resolveSpeakers(
    */
   const resolveName = (text: string, named: Span): Resolution => {
     // "a spokesman", "one trade official", "a union leader": someone a later "he" may stand for
-    const head = text.replace(/\s+(at|of|for|in|with|from|on|to)\s.*$/i, '').split(' ').pop()!.toLowerCase();
+    const head = text
+      .replace(/\s+(at|of|for|in|with|from|on|to)\s.*$/i, '')
+      .split(' ')
+      .pop()!
+      .toLowerCase();
     const someone = PERSON_ROLES.test(head) || SOMEONE.test(head);
     const unnamed: Resolution = { speaker: text, description: null, resolved: null, person: someone, at: named.start };
     const raw = [...body.slice(named.start, named.end).matchAll(/\S+/g)];
@@ -203,7 +247,9 @@ export function resolveSpeakers(
       last = of;
     }
     const nameWords = words.slice(k, last);
-    const isOrg = nameWords.some((w) => ORG_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, '')) || MORE_ORG_WORDS.test(w.replace(/[^A-Za-z]/g, '')));
+    const isOrg = nameWords.some(
+      (w) => ORG_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, '')) || MORE_ORG_WORDS.test(w.replace(/[^A-Za-z]/g, '')),
+    );
     if (isOrg && affiliation) {
       // "Bank of America": the "of" is part of the name
       nameWords.push('of', ...affiliation.split(' '));
@@ -234,7 +280,8 @@ export function resolveSpeakers(
   });
 }
 
-const isOrgWord = (w: string): boolean => ORG_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, '')) || MORE_ORG_WORDS.test(w.replace(/[^A-Za-z]/g, ''));
+const isOrgWord = (w: string): boolean =>
+  ORG_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, '')) || MORE_ORG_WORDS.test(w.replace(/[^A-Za-z]/g, ''));
 
 /** Index of the first word after the titles of `words[from..]`: past the last title that a name without organisation words follows. */
 function afterTitles(words: readonly string[], from: number): number {
@@ -249,13 +296,22 @@ function afterTitles(words: readonly string[], from: number): number {
 /** Whether an organisation name fits a role word: "the bank" → "Deutsche Bank", "the company" → "Exxon Corp". */
 function orgFits(n: NameMention, head: string): boolean {
   const lower = n.name.toLowerCase();
-  if (head === 'company' || head === 'firm' || head === 'corporation' || head === 'group') return /\b(corp|inc|co|ltd|plc|ag|group|company|industries|holdings|motors|airlines|petroleum|oil|communications|systems|technologies|electric|steel|chemical|securities)\b/.test(lower);
+  if (head === 'company' || head === 'firm' || head === 'corporation' || head === 'group')
+    return /\b(corp|inc|co|ltd|plc|ag|group|company|industries|holdings|motors|airlines|petroleum|oil|communications|systems|technologies|electric|steel|chemical|securities)\b/.test(
+      lower,
+    );
   if (head === 'bank') return /\bbank|bundesbank|reserve\b/.test(lower);
   return lower.includes(head);
 }
 
 /** "it"/"they": the subject of the mention's own sentence when the pronoun is not its subject, else of the sentence before. */
-function resolveThing(body: string, sentences: readonly Sentence[], mention: Span, lower: string, demonym: string | null): Omit<Resolution, 'at'> | null {
+function resolveThing(
+  body: string,
+  sentences: readonly Sentence[],
+  mention: Span,
+  lower: string,
+  demonym: string | null,
+): Omit<Resolution, 'at'> | null {
   const idx = sentences.findIndex((s) => mention.start >= s.start && mention.start < s.end);
   if (idx < 0) return null;
   const own = sentences[idx]!;
@@ -327,13 +383,16 @@ function subjectFrom(tokens: readonly Token[], body: string): string | null {
 /** Capitalised words the story uses inside sentences (not only as their first word). */
 function capitalisedMidSentence(sentenceTokens: readonly (readonly Token[])[]): Set<string> {
   const out = new Set<string>();
-  for (const tokens of sentenceTokens) for (let k = 1; k < tokens.length; k++) if (tokens[k]!.isCap && tokens[k - 1]!.isWord) out.add(tokens[k]!.text.replace(/['’]s$/, ''));
+  for (const tokens of sentenceTokens)
+    for (let k = 1; k < tokens.length; k++) if (tokens[k]!.isCap && tokens[k - 1]!.isWord) out.add(tokens[k]!.text.replace(/['’]s$/, ''));
   return out;
 }
 
 /** "in New York", "with Baker on Monday", "from London": a place or an object, not someone who could be "he". */
 function afterPreposition(body: string, at: number): boolean {
-  return /\b(in|at|from|to|with|near|for|on|by|into|of|against|about|between|across|outside|inside|toward|towards)\s+$/i.test(body.slice(Math.max(0, at - 12), at));
+  return /\b(in|at|from|to|with|near|for|on|by|into|of|against|about|between|across|outside|inside|toward|towards)\s+$/i.test(
+    body.slice(Math.max(0, at - 12), at),
+  );
 }
 
 function findNameMentions(body: string, sentenceTokens: readonly (readonly Token[])[], midSentence: ReadonlySet<string>): NameMention[] {
@@ -348,12 +407,21 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
         continue;
       }
       let j = i;
-      while (j + 1 < tokens.length && tokens[j + 1]!.isWord && (tokens[j + 1]!.isCap || (tokens[j + 1]!.lower === 'of' && tokens[j + 2]?.isCap && isTitle(tokens[j]!.text)))) j++;
+      while (
+        j + 1 < tokens.length &&
+        tokens[j + 1]!.isWord &&
+        (tokens[j + 1]!.isCap || (tokens[j + 1]!.lower === 'of' && tokens[j + 2]?.isCap && isTitle(tokens[j]!.text)))
+      )
+        j++;
       const run = tokens.slice(i, j + 1);
       // a lower-case title right before the name is a role too ("former deputy treasury secretary Richard Darman")
       const roles = new Set<string>();
-      for (let k = i - 1; k >= 0 && k >= i - 3 && tokens[k]!.isWord && !tokens[k]!.isCap && isTitle(tokens[k]!.text); k--) roles.add(tokens[k]!.lower);
-      const n = afterTitles(run.map((x) => x.text), 0);
+      for (let k = i - 1; k >= 0 && k >= i - 3 && tokens[k]!.isWord && !tokens[k]!.isCap && isTitle(tokens[k]!.text); k--)
+        roles.add(tokens[k]!.lower);
+      const n = afterTitles(
+        run.map((x) => x.text),
+        0,
+      );
       for (let r = 0; r < n; r++) roles.add(run[r]!.lower.replace(/\.$/, ''));
       const nameTokens = run.slice(n).filter((x) => !/['’]s$/.test(x.text) || x === run[run.length - 1]);
       const first = nameTokens[0];
@@ -367,11 +435,31 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
         let opener = 0;
         while (opener < i && (NON_NAME_CAPS.has(tokens[opener]!.lower) || !tokens[opener]!.isWord)) opener++;
         // "…, Dharyono Kertosastro, chairman of …": a name with its appositive is someone the story is about too
-        const appositive = tokens[j + 1]?.text === ',' && !!tokens[j + 2] && !tokens[j + 2]!.isCap && tokens[j + 2]!.isWord && (DETERMINERS.has(tokens[j + 2]!.lower) || /^(of|for|with|at)$/.test(tokens[j + 3]?.lower ?? ''));
+        const appositive =
+          tokens[j + 1]?.text === ',' &&
+          !!tokens[j + 2] &&
+          !tokens[j + 2]!.isCap &&
+          tokens[j + 2]!.isWord &&
+          (DETERMINERS.has(tokens[j + 2]!.lower) || /^(of|for|with|at)$/.test(tokens[j + 3]?.lower ?? ''));
         const after = tokens[j + 1]?.text === ',' ? null : tokens[j + 1];
-        const subject = opener === i || appositive || (!!after && after.isWord && !after.isCap && (SPEECH_VERBS.has(after.lower) || AUX_WORDS.has(after.lower) || /(ed|s)$/.test(after.lower)));
+        const subject =
+          opener === i ||
+          appositive ||
+          (!!after &&
+            after.isWord &&
+            !after.isCap &&
+            (SPEECH_VERBS.has(after.lower) || AUX_WORDS.has(after.lower) || /(ed|s)$/.test(after.lower)));
         const descriptor = /^(democrat|republican|democrats|republicans|party)$/i.test(last.text);
-        out.push({ start: run[0]!.start, end, name, nameStart: first.start, person: !isOrg && !descriptor && nameTokens.length <= 4, roles, gender, subject });
+        out.push({
+          start: run[0]!.start,
+          end,
+          name,
+          nameStart: first.start,
+          person: !isOrg && !descriptor && nameTokens.length <= 4,
+          roles,
+          gender,
+          subject,
+        });
       }
       i = j + 1;
     }

@@ -33,7 +33,8 @@ const MIN_FEATURE_COUNT = Number(process.env.CUE_MIN_FEATURE_COUNT ?? 5);
 
 function main(): void {
   const file = process.argv[2];
-  if (!file || !/dev\.ndjson$/.test(file)) throw new Error('usage: tsx src/nlp/quotes/train.ts .../dev.ndjson (dev only: test is for reporting)');
+  if (!file || !/dev\.ndjson$/.test(file))
+    throw new Error('usage: tsx src/nlp/quotes/train.ts .../dev.ndjson (dev only: test is for reporting)');
   // CUE_HOLDOUT=k: leave out every article whose index % 4 === k, to measure generalisation within dev
   const holdout = process.env.CUE_HOLDOUT === undefined ? -1 : Number(process.env.CUE_HOLDOUT);
   const records = readFileSync(file, 'utf8')
@@ -122,13 +123,16 @@ function main(): void {
     console.error(`epoch ${epoch + 1}: loss ${(loss / examples.length).toFixed(4)}`);
   }
   const weights: Record<string, number> = {};
-  for (const [f, v] of [...w.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (Math.abs(v) >= MIN_WEIGHT && (featureCounts.get(f) ?? 0) >= MIN_FEATURE_COUNT) weights[f] = Math.round(v * 100) / 100;
+  for (const [f, v] of [...w.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+    if (Math.abs(v) >= MIN_WEIGHT && (featureCounts.get(f) ?? 0) >= MIN_FEATURE_COUNT) weights[f] = Math.round(v * 100) / 100;
   const threshold = Number(process.env.CUE_THRESHOLD ?? 0.45);
   const model: CueModel = { vocabulary, weights, bias: Math.round(bias * 1000) / 1000, threshold };
   const out = process.env.CUE_MODEL_OUT ?? fileURLToPath(new URL('./model.json', import.meta.url));
   writeFileSync(out, JSON.stringify(model) + '\n');
   const positives = examples.filter((e) => e.label).length;
-  console.error(`examples=${examples.length} positives=${positives} vocabulary=${vocabulary.length} features=${Object.keys(weights).length} → ${out}`);
+  console.error(
+    `examples=${examples.length} positives=${positives} vocabulary=${vocabulary.length} features=${Object.keys(weights).length} → ${out}`,
+  );
 }
 
 main();

@@ -53,7 +53,13 @@ export function createFeatureEncoder(db: SqliteDatabase): (features: DigestFeatu
     });
     // Each row is written once per story (a story without one), so its terms' story counts go up here.
     if (ids.length > 0) countStory.run(JSON.stringify(ids));
-    return { bodyWords: features.bodyWords, summary: features.summary, terms, placeTerms: features.placeTerms, shapes: features.shapes.join('\n') };
+    return {
+      bodyWords: features.bodyWords,
+      summary: features.summary,
+      terms,
+      placeTerms: features.placeTerms,
+      shapes: features.shapes.join('\n'),
+    };
   };
 }
 
@@ -96,13 +102,15 @@ const BACKFILL_BATCH = 2000;
 /** `digest_day_shapes` from the stored stories' shapes (`digest_features`). */
 export function backfillDayShapes(db: SqliteDatabase): void {
   const batch = db
-    .prepare<[number, number], [rowid: number, publishedMs: number, shapes: string]>(`
+    .prepare<[number, number], [rowid: number, publishedMs: number, shapes: string]>(
+      `
       SELECT a.rowid, a.published_ms, f.shapes FROM articles a JOIN digest_features f ON f.article_rowid = a.rowid
-      WHERE a.rowid > ? ORDER BY a.rowid LIMIT ?`)
+      WHERE a.rowid > ? ORDER BY a.rowid LIMIT ?`,
+    )
     .raw(true);
   const insert = db.prepare<[number, string]>(INSERT_DAY_SHAPE);
   // Each day's shapes once per batch: most repeat within a day (that is what a series is).
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = batch.all(after, BACKFILL_BATCH * 5);
     if (rows.length === 0) return;
     const seen = new Set<string>();

@@ -313,8 +313,12 @@ export const migrations: readonly Migration[] = [
       // Bumped by every claim: a sender compares it (with its owner) right before each part, so a
       // process that was paused while another took over its expired lease cannot post again.
       // (SQLite has no ADD COLUMN IF NOT EXISTS; tests re-run migrations on rewound stores.)
-      const columns = db.prepare<[], { name: string }>('PRAGMA table_info(deliveries)').all().map((c) => c.name);
-      if (columns.length > 0 && !columns.includes('lease_version')) db.exec('ALTER TABLE deliveries ADD COLUMN lease_version INTEGER NOT NULL DEFAULT 0');
+      const columns = db
+        .prepare<[], { name: string }>('PRAGMA table_info(deliveries)')
+        .all()
+        .map((c) => c.name);
+      if (columns.length > 0 && !columns.includes('lease_version'))
+        db.exec('ALTER TABLE deliveries ADD COLUMN lease_version INTEGER NOT NULL DEFAULT 0');
     },
   },
   {
@@ -334,7 +338,11 @@ export const migrations: readonly Migration[] = [
     // set back must still open.
     backfill: (db) => {
       const have = new Set((db.prepare('PRAGMA table_info(quotes)').all() as { name: string }[]).map((c) => c.name));
-      for (const [name, type] of [['resolved_name', 'TEXT'], ['resolved_start', 'INTEGER'], ['resolved_end', 'INTEGER']] as const) {
+      for (const [name, type] of [
+        ['resolved_name', 'TEXT'],
+        ['resolved_start', 'INTEGER'],
+        ['resolved_end', 'INTEGER'],
+      ] as const) {
         if (!have.has(name)) db.exec(`ALTER TABLE quotes ADD COLUMN ${name} ${type}`);
       }
     },
@@ -347,7 +355,8 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 12,
-    description: 'digest grouping terms leave place-name words to the place keys, drop news filler words, say how many are places; stories per term',
+    description:
+      'digest grouping terms leave place-name words to the place keys, drop news filler words, say how many are places; stories per term',
     sql: `
       -- Event grouping (issue 16) weighs place keys apart from words: every story's features are made again.
       DROP TABLE digest_features;

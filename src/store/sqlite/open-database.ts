@@ -9,7 +9,11 @@ export type SqliteDatabase = Database.Database;
  * Open (creating if needed) a Dateline database: WAL for concurrent readers and a second bot process,
  * a busy timeout so two writers wait instead of failing, and every pending migration applied.
  */
-export function openDatabase(file: string, extraMigrations: readonly Migration[] = [], options: { busyTimeoutMs?: number } = {}): SqliteDatabase {
+export function openDatabase(
+  file: string,
+  extraMigrations: readonly Migration[] = [],
+  options: { busyTimeoutMs?: number } = {},
+): SqliteDatabase {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');

@@ -24,7 +24,9 @@ export function createQuoteTable(db: SqliteDatabase): QuoteTable {
     insertQuote: db.prepare(`
       INSERT OR IGNORE INTO quotes (article_rowid, start, end, kind, text, speaker, speaker_start, speaker_end, speaker_description, verb, resolved_name, resolved_start, resolved_end)
       VALUES (@rowid, @start, @end, @kind, @text, @speaker, @speakerStart, @speakerEnd, @speakerDescription, @verb, @resolvedName, @resolvedStart, @resolvedEnd)`),
-    countSpeaker: db.prepare<[string]>('INSERT INTO quote_speakers (speaker, quotes) VALUES (?, 1) ON CONFLICT (speaker) DO UPDATE SET quotes = quotes + 1'),
+    countSpeaker: db.prepare<[string]>(
+      'INSERT INTO quote_speakers (speaker, quotes) VALUES (?, 1) ON CONFLICT (speaker) DO UPDATE SET quotes = quotes + 1',
+    ),
     uncountSpeaker: db.prepare<[string]>('UPDATE quote_speakers SET quotes = quotes - 1 WHERE speaker = ?'),
     dropUncounted: db.prepare('DELETE FROM quote_speakers WHERE quotes <= 0'),
     speakersOf: db.prepare<[number], { speaker: string }>("SELECT speaker FROM quotes WHERE article_rowid = ? AND speaker <> 'unknown'"),
@@ -99,7 +101,11 @@ export function createQuoteTable(db: SqliteDatabase): QuoteTable {
  * containment ("Baker" finds "James Baker").
  */
 export function speakerAliases(query: string): string[] {
-  const words = query.trim().replace(/['’]s$/, '').split(/\s+/).filter(Boolean);
+  const words = query
+    .trim()
+    .replace(/['’]s$/, '')
+    .split(/\s+/)
+    .filter(Boolean);
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) out.push(words.slice(i).join(' '));
   return out;
@@ -107,6 +113,9 @@ export function speakerAliases(query: string): string[] {
 
 /** Whether a stored speaker name holds the query as whole words ("Baker" in "James Baker", not in "Bakersfield"). */
 export function holdsWords(name: string, query: string): boolean {
-  const escaped = query.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const escaped = query
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\s+/g, '\\s+');
   return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'iu').test(name);
 }

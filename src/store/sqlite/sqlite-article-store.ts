@@ -29,7 +29,14 @@ import type { Quote } from '../../nlp/types.js';
 import { isDatelineSpan, type PlaceMention } from '../../geo/types.js';
 import { ftsAll, ftsAny, ftsPrefix, ftsWords } from './fts-query.js';
 import { rankSuggestions } from './rank-suggestions.js';
-import { createFeatureEncoder, decodeShapes, decodeTerms, INSERT_DAY_SHAPE, INSERT_DIGEST_FEATURES, utcDay } from './digest-features-table.js';
+import {
+  createFeatureEncoder,
+  decodeShapes,
+  decodeTerms,
+  INSERT_DAY_SHAPE,
+  INSERT_DIGEST_FEATURES,
+  utcDay,
+} from './digest-features-table.js';
 import type { SqliteDatabase } from './open-database.js';
 import { createTrendCounts } from './trend-counts-table.js';
 import { packSentences, unpackSentenceScores } from './packed-sentences.js';
@@ -64,25 +71,61 @@ interface PlaceRow {
 }
 
 function toPlaceMention(p: PlaceRow): PlaceMention {
-  const m: PlaceMention = { name: p.name, start: p.start, end: p.end, geonameId: p.geoname_id, countryCode: p.country_code, lat: p.lat, lon: p.lon };
+  const m: PlaceMention = {
+    name: p.name,
+    start: p.start,
+    end: p.end,
+    geonameId: p.geoname_id,
+    countryCode: p.country_code,
+    lat: p.lat,
+    lon: p.lon,
+  };
   // The dateline's mention is kept as its span (issue 14): no column needed.
   return isDatelineSpan(m) ? { ...m, dateline: true } : m;
 }
 
 /** `storiesBetween` rows, as arrays: rowid, the Article columns in `rowToArticle` order, packed sentences. */
 type WindowRow = [
-  rowid: number, id: string, source: string, published: string, publishedZone: string | null, editor: string | null,
-  datelinePlace: string | null, headline: string, headlineDerived: number, caption: string | null, captionCredit: string | null,
-  body: string, url: string | null, origin: string, ingestedAt: string, packed: string | null,
+  rowid: number,
+  id: string,
+  source: string,
+  published: string,
+  publishedZone: string | null,
+  editor: string | null,
+  datelinePlace: string | null,
+  headline: string,
+  headlineDerived: number,
+  caption: string | null,
+  captionCredit: string | null,
+  body: string,
+  url: string | null,
+  origin: string,
+  ingestedAt: string,
+  packed: string | null,
 ];
 /** A story without features (stored by older code) has nulls for them: `digestCandidates` repairs it. */
 type CandidateRow = [
-  id: string, headline: string, publishedMs: number, datelinePlace: string | null, bodyWords: number | null, terms: Buffer | null, shapes: string | null, rowid: number,
-  source: string, placeTerms: number | null,
+  id: string,
+  headline: string,
+  publishedMs: number,
+  datelinePlace: string | null,
+  bodyWords: number | null,
+  terms: Buffer | null,
+  shapes: string | null,
+  rowid: number,
+  source: string,
+  placeTerms: number | null,
 ];
 type FeatureSourceRow = [rowid: number, id: string, headline: string, body: string, published: string, packed: string | null];
 type WindowPlaceRow = [
-  articleRowid: number, name: string, start: number, end: number, geonameId: number | null, countryCode: string | null, lat: number | null, lon: number | null,
+  articleRowid: number,
+  name: string,
+  start: number,
+  end: number,
+  geonameId: number | null,
+  countryCode: string | null,
+  lat: number | null,
+  lon: number | null,
 ];
 
 /** A quote's key and its story's date: enough to order candidates before reading them. */
@@ -144,7 +187,9 @@ function toQuoteHit(row: QuoteRow): QuoteHit {
     speaker: row.speaker,
     speakerMention: row.speaker_start === null || row.speaker_end === null ? null : { start: row.speaker_start, end: row.speaker_end },
     speakerResolved:
-      row.resolved_name === null || row.resolved_start === null || row.resolved_end === null ? null : { name: row.resolved_name, start: row.resolved_start, end: row.resolved_end },
+      row.resolved_name === null || row.resolved_start === null || row.resolved_end === null
+        ? null
+        : { name: row.resolved_name, start: row.resolved_start, end: row.resolved_end },
     speakerDescription: row.speaker_description,
     verb: row.verb,
   };
@@ -183,10 +228,10 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     quotesOf: db.prepare<[number], QuoteRow>(
       `SELECT ${SUMMARY_COLUMNS}, q.* FROM quotes q JOIN articles a ON a.rowid = q.article_rowid WHERE q.article_rowid = ? ORDER BY q.start`,
     ),
-    placesOf: db.prepare<[number], PlaceRow>(
-      'SELECT * FROM places WHERE article_rowid = ? ORDER BY start',
+    placesOf: db.prepare<[number], PlaceRow>('SELECT * FROM places WHERE article_rowid = ? ORDER BY start'),
+    latest: db.prepare<[number], SummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM articles a ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`,
     ),
-    latest: db.prepare<[number], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles a ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`),
     between: db.prepare<[number, number, number], SummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.published_ms >= ? AND a.published_ms < ? ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`,
     ),
@@ -194,40 +239,52 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     // Rows as arrays (`raw`): better-sqlite3 builds a keyed object per row ~3x slower, which for a
     // busy day's 1,100 stories cost ~15 ms (and as much again for their places).
     storiesBetween: db
-      .prepare<[number, number, number], WindowRow>(`
+      .prepare<[number, number, number], WindowRow>(
+        `
         SELECT a.rowid, a.id, a.source, a.published, a.published_zone, a.editor, a.dateline_place, a.headline, a.headline_derived,
           a.caption, a.caption_credit, a.body, a.url, a.origin, a.ingested_at, s.packed
         FROM articles a LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
-        WHERE a.published_ms >= ? AND a.published_ms < ? ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`)
+        WHERE a.published_ms >= ? AND a.published_ms < ? ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`,
+      )
       .raw(true),
     // The places of a set of stories (rowids as a JSON array), by story and offset.
     placesOfMany: db
-      .prepare<[string], WindowPlaceRow>(`
+      .prepare<[string], WindowPlaceRow>(
+        `
         SELECT article_rowid, name, start, end, geoname_id, country_code, lat, lon FROM places
-        WHERE article_rowid IN (SELECT value FROM json_each(?)) ORDER BY article_rowid, start`)
+        WHERE article_rowid IN (SELECT value FROM json_each(?)) ORDER BY article_rowid, start`,
+      )
       .raw(true),
     insertDigestFeatures: db.prepare(INSERT_DIGEST_FEATURES),
     insertDayShape: db.prepare<[number, string]>(INSERT_DAY_SHAPE),
     dayShapes: db.prepare<[number], string>('SELECT shape FROM digest_day_shapes WHERE day = ?').pluck(true),
-    storiesBetweenCount: db.prepare<[number, number], number>('SELECT COUNT(*) FROM articles WHERE published_ms >= ? AND published_ms < ?').pluck(true),
+    storiesBetweenCount: db
+      .prepare<[number, number], number>('SELECT COUNT(*) FROM articles WHERE published_ms >= ? AND published_ms < ?')
+      .pluck(true),
     // A digest's window without bodies: the articles_by_published range, each row's features by rowid.
     digestCandidates: db
-      .prepare<[number, number, number], CandidateRow>(`
+      .prepare<[number, number, number], CandidateRow>(
+        `
         SELECT a.id, a.headline, a.published_ms, a.dateline_place, f.body_words, f.terms, f.shapes, a.rowid, a.source, f.place_terms
         FROM articles a LEFT JOIN digest_features f ON f.article_rowid = a.rowid
-        WHERE a.published_ms >= ? AND a.published_ms < ? ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`)
+        WHERE a.published_ms >= ? AND a.published_ms < ? ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`,
+      )
       .raw(true),
     termStories: db.prepare<[], [id: number, stories: number]>('SELECT id, stories FROM digest_terms').raw(true),
     maxTermId: db.prepare<[], number>('SELECT COALESCE(MAX(id), 0) FROM digest_terms').pluck(true),
     digestSummaries: db
-      .prepare<[string], [rowid: number, id: string, published: string, source: string, summary: string, url: string | null]>(`
+      .prepare<[string], [rowid: number, id: string, published: string, source: string, summary: string, url: string | null]>(
+        `
         SELECT a.rowid, a.id, a.published, a.source, f.summary, a.url FROM articles a JOIN digest_features f ON f.article_rowid = a.rowid
-        WHERE a.id IN (SELECT value FROM json_each(?))`)
+        WHERE a.id IN (SELECT value FROM json_each(?))`,
+      )
       .raw(true),
     headlineShapes: db
-      .prepare<[number, number, number], [publishedMs: number, shapes: string]>(`
+      .prepare<[number, number, number], [publishedMs: number, shapes: string]>(
+        `
         SELECT a.published_ms, f.shapes FROM articles a JOIN digest_features f ON f.article_rowid = a.rowid
-        WHERE a.published_ms >= ? AND a.published_ms < ? ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`)
+        WHERE a.published_ms >= ? AND a.published_ms < ? ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`,
+      )
       .raw(true),
     // Ranked search over a bounded candidate set: the newest SEARCH_CANDIDATES matches (rowid order is
     // ingest order, i.e. roughly publication order), ranked by bm25 among themselves. Plain
@@ -249,9 +306,13 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
         snippet(articles_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS headline
       FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`),
     // Newest matches in rowid order, unranked (for queries with a word too common to rank by).
-    newestMatches: db.prepare<[string, number], { r: number }>('SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?'),
+    newestMatches: db.prepare<[string, number], { r: number }>(
+      'SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?',
+    ),
     // The rowid of a word's Nth newest match: how densely it occurs in recent stories.
-    nthNewestMatch: db.prepare<[string, number], { r: number }>('SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?'),
+    nthNewestMatch: db.prepare<[string, number], { r: number }>(
+      'SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
+    ),
     maxRowid: db.prepare<[], { r: number | null }>('SELECT MAX(rowid) AS r FROM articles'),
     summaryByRowid: db.prepare<[number], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.rowid = ?`),
     // Headlines: the newest SUGGEST_CANDIDATES matches of the prefix query, newest first (ranked by rankSuggestions;
@@ -273,17 +334,21 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     ),
     // Per-month story counts of a set of places (ids as a JSON array), summed over the ids.
     placeMonths: db
-      .prepare<[string], [month: number, stories: number]>(`
-        SELECT month, SUM(stories) FROM place_month_counts WHERE geoname_id IN (SELECT value FROM json_each(?)) GROUP BY month ORDER BY month`)
+      .prepare<[string], [month: number, stories: number]>(
+        `
+        SELECT month, SUM(stories) FROM place_month_counts WHERE geoname_id IN (SELECT value FROM json_each(?)) GROUP BY month ORDER BY month`,
+      )
       .raw(true),
     // Stories naming k > 1 of a set of places, by month: each was counted k times in placeMonths' sum.
     // A walk of places_by_geoname (as COUNT(DISTINCT) did); only shared stories are looked up for their date.
     placeMonthOverlaps: db
-      .prepare<[string], [month: number, extra: number]>(`
+      .prepare<[string], [month: number, extra: number]>(
+        `
         WITH shared AS MATERIALIZED (
           SELECT article_rowid AS r, COUNT(DISTINCT geoname_id) AS k FROM places
           WHERE geoname_id IN (SELECT value FROM json_each(?)) GROUP BY article_rowid HAVING k > 1)
-        SELECT ${MONTH_OF_PUBLISHED} AS month, SUM(shared.k - 1) FROM shared JOIN articles a ON a.rowid = shared.r GROUP BY 1`)
+        SELECT ${MONTH_OF_PUBLISHED} AS month, SUM(shared.k - 1) FROM shared JOIN articles a ON a.rowid = shared.r GROUP BY 1`,
+      )
       .raw(true),
     matchingSpeakers: db.prepare<[string, number], { speaker: string; quotes: number }>(
       `SELECT speaker, quotes FROM quote_speakers WHERE speaker LIKE ? ESCAPE '\\' ORDER BY quotes DESC, speaker LIMIT ?`,
@@ -314,35 +379,46 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       WHERE geoname_id = ? AND article_rowid IN (
         SELECT DISTINCT article_rowid FROM places WHERE geoname_id = ? ORDER BY article_rowid DESC LIMIT ?)
       GROUP BY article_rowid`),
-    mentionRow: db.prepare<[number, number], ArticleRow & { published_ms: number; m_start: number; m_end: number; m_name: string; packed: string | null }>(`
+    mentionRow: db.prepare<
+      [number, number],
+      ArticleRow & { published_ms: number; m_start: number; m_end: number; m_name: string; packed: string | null }
+    >(`
       SELECT a.*, p.start AS m_start, p.end AS m_end, p.name AS m_name, s.packed
       FROM places p JOIN articles a ON a.rowid = p.article_rowid LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
       WHERE p.article_rowid = ? AND p.start = ?`),
     count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles'),
     identities: db
-      .prepare<[string], [id: string, url: string | null, hash: string]>('SELECT id, url, content_hash FROM articles WHERE id IN (SELECT value FROM json_each(?))')
+      .prepare<[string], [id: string, url: string | null, hash: string]>(
+        'SELECT id, url, content_hash FROM articles WHERE id IN (SELECT value FROM json_each(?))',
+      )
       .raw(true),
     rowidOf: db.prepare<[string], { rowid: number; published_ms: number }>('SELECT rowid, published_ms FROM articles WHERE id = ?'),
     featureSources: db
-      .prepare<[string], FeatureSourceRow>(`
+      .prepare<[string], FeatureSourceRow>(
+        `
         SELECT a.rowid, a.id, a.headline, a.body, a.published, s.packed FROM articles a LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
-        WHERE a.id IN (SELECT value FROM json_each(?))`)
+        WHERE a.id IN (SELECT value FROM json_each(?))`,
+      )
       .raw(true),
     featureless: db
-      .prepare<[number, number], FeatureSourceRow>(`
+      .prepare<[number, number], FeatureSourceRow>(
+        `
         SELECT a.rowid, a.id, a.headline, a.body, a.published, s.packed FROM articles a LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
-        WHERE a.rowid > ? AND NOT EXISTS (SELECT 1 FROM digest_features f WHERE f.article_rowid = a.rowid) ORDER BY a.rowid LIMIT ?`)
+        WHERE a.rowid > ? AND NOT EXISTS (SELECT 1 FROM digest_features f WHERE f.article_rowid = a.rowid) ORDER BY a.rowid LIMIT ?`,
+      )
       .raw(true),
     backfillOwed: db.prepare<[], number>("SELECT COUNT(*) FROM store_flags WHERE name = 'digest-features-backfill'").pluck(true),
     finishBackfill: db.prepare("DELETE FROM store_flags WHERE name = 'digest-features-backfill'"),
     // A page of every story in publication order after (published_ms, rowid): keyset paging along
     // articles_by_published, so each page costs the same however deep the walk is.
     pageAfter: db
-      .prepare<[number, number, number], [...WindowRow, publishedMs: number]>(`
+      .prepare<[number, number, number], [...WindowRow, publishedMs: number]>(
+        `
         SELECT a.rowid, a.id, a.source, a.published, a.published_zone, a.editor, a.dateline_place, a.headline, a.headline_derived,
           a.caption, a.caption_credit, a.body, a.url, a.origin, a.ingested_at, s.packed, a.published_ms
         FROM articles a LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
-        WHERE (a.published_ms, a.rowid) > (?, ?) ORDER BY a.published_ms, a.rowid LIMIT ?`)
+        WHERE (a.published_ms, a.rowid) > (?, ?) ORDER BY a.published_ms, a.rowid LIMIT ?`,
+      )
       .raw(true),
     // The quotes of a set of stories (rowids as a JSON array), by story and offset.
     quotesOfMany: db.prepare<[string], QuoteRow & { article_rowid: number }>(`
@@ -492,11 +568,45 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     const rows = q.storiesBetween.all(from.getTime(), to.getTime(), limit);
     if (rows.length === 0) return [];
     const places = placesByRowid(rows.map((r) => r[0]));
-    return rows.map(([rowid, id, source, published, publishedZone, editor, datelinePlace, headline, headlineDerived, caption, captionCredit, body, url, origin, ingestedAt, packed]) => ({
-      article: { id, source, published, publishedZone, editor, datelinePlace, headline, headlineDerived: headlineDerived === 1, caption, captionCredit, body, url, origin, ingestedAt },
-      sentences: unpackSentenceScores(packed ?? '[]'),
-      places: places.get(rowid) ?? [],
-    }));
+    return rows.map(
+      ([
+        rowid,
+        id,
+        source,
+        published,
+        publishedZone,
+        editor,
+        datelinePlace,
+        headline,
+        headlineDerived,
+        caption,
+        captionCredit,
+        body,
+        url,
+        origin,
+        ingestedAt,
+        packed,
+      ]) => ({
+        article: {
+          id,
+          source,
+          published,
+          publishedZone,
+          editor,
+          datelinePlace,
+          headline,
+          headlineDerived: headlineDerived === 1,
+          caption,
+          captionCredit,
+          body,
+          url,
+          origin,
+          ingestedAt,
+        },
+        sentences: unpackSentenceScores(packed ?? '[]'),
+        places: places.get(rowid) ?? [],
+      }),
+    );
   }
 
   function placesByRowid(rowids: readonly number[]): Map<number, PlaceMention[]> {
@@ -517,7 +627,15 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     // rows would otherwise allocate two array buffers each.
     const terms = decodeTerms(rows.map((r) => r[5] ?? Buffer.alloc(0)));
     return rows.map(([id, headline, publishedMs, datelinePlace, bodyWords, , shapes, , source, placeTerms], i) => ({
-      id, headline, publishedMs, datelinePlace, source, bodyWords: bodyWords ?? 0, terms: { ...terms[i]!, places: placeTerms ?? 0 }, shapes: decodeShapes(shapes ?? ''), hasFeatures: bodyWords !== null,
+      id,
+      headline,
+      publishedMs,
+      datelinePlace,
+      source,
+      bodyWords: bodyWords ?? 0,
+      terms: { ...terms[i]!, places: placeTerms ?? 0 },
+      shapes: decodeShapes(shapes ?? ''),
+      hasFeatures: bodyWords !== null,
     }));
   }
 
@@ -531,7 +649,12 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
   function toStoriesForFeatures(rows: readonly FeatureSourceRow[]): StoryForFeatures[] {
     const places = placesByRowid(rows.map((r) => r[0]));
     return rows.map(([rowid, id, headline, body, published, packed]) => ({
-      id, headline, body, published, sentences: unpackSentenceScores(packed ?? '[]'), places: places.get(rowid) ?? [],
+      id,
+      headline,
+      body,
+      published,
+      sentences: unpackSentenceScores(packed ?? '[]'),
+      places: places.get(rowid) ?? [],
     }));
   }
 
@@ -548,7 +671,8 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     if (ids.length === 0) return details;
     const rows = q.digestSummaries.all(JSON.stringify(ids));
     const places = placesByRowid(rows.map((r) => r[0]));
-    for (const [rowid, id, published, source, summary, url] of rows) details.set(id, { published, source, url, summary, places: places.get(rowid) ?? [] });
+    for (const [rowid, id, published, source, summary, url] of rows)
+      details.set(id, { published, source, url, summary, places: places.get(rowid) ?? [] });
     return details;
   }
 
@@ -568,11 +692,13 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     const keys = new Map<string, QuoteKey>();
     const names = new Set<string>();
     for (const { speaker: name } of q.matchingSpeakers.all(like, MAX_SPEAKERS)) if (holdsWords(name, speaker)) names.add(name);
-    for (const alias of speakerAliases(speaker).slice(1)) for (const { speaker: name } of q.matchingSpeakers.all(escapeLike(alias), 1)) names.add(name);
+    for (const alias of speakerAliases(speaker).slice(1))
+      for (const { speaker: name } of q.matchingSpeakers.all(escapeLike(alias), 1)) names.add(name);
     for (const name of names) {
       for (const k of q.quotesOfSpeaker.all(name, want)) keys.set(`${k.article_rowid}:${k.start}`, k);
     }
-    for (const k of q.quotesInWindow.all(QUOTE_WINDOW, like, want)) if (holdsWords(k.speaker, speaker)) keys.set(`${k.article_rowid}:${k.start}`, k);
+    for (const k of q.quotesInWindow.all(QUOTE_WINDOW, like, want))
+      if (holdsWords(k.speaker, speaker)) keys.set(`${k.article_rowid}:${k.start}`, k);
     // Order the candidates by their keys, then read whole only the rows of the page asked for (a deep
     // page once read up to 10 × offset rows one by one to show 9).
     return [...keys.values()]
@@ -605,7 +731,12 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     return db
       .prepare<(string | number)[], QuoteRow>(sql)
       .all(...params, limit, offset)
-      .filter((row) => !speaker || holdsWords(row.speaker, speaker) || speakerAliases(speaker).some((a) => a.toLowerCase() === row.speaker.toLowerCase()))
+      .filter(
+        (row) =>
+          !speaker ||
+          holdsWords(row.speaker, speaker) ||
+          speakerAliases(speaker).some((a) => a.toLowerCase() === row.speaker.toLowerCase()),
+      )
       .map(toQuoteHit);
   }
 
@@ -661,7 +792,10 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     return [...months.entries()]
       .filter(([, stories]) => stories > 0)
       .sort((a, b) => a[0] - b[0])
-      .map(([month, stories]) => ({ month: `${String(Math.floor(month / 100)).padStart(4, '0')}-${String(month % 100).padStart(2, '0')}`, stories }));
+      .map(([month, stories]) => ({
+        month: `${String(Math.floor(month / 100)).padStart(4, '0')}-${String(month % 100).padStart(2, '0')}`,
+        stories,
+      }));
   }
 
   function storiesPage(query: StoryPageQuery): { stories: StoredStory[]; next: StoryCursor | null } {
@@ -671,10 +805,44 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     const rowids = rows.map((r) => r[0]);
     const places = placesByRowid(rowids);
     const quotes = quotesByRowid(rowids);
-    const stories = rows.map(([rowid, id, source, published, publishedZone, editor, datelinePlace, headline, headlineDerived, caption, captionCredit, body, url, origin, ingestedAt, packed]) => ({
-      article: { id, source, published, publishedZone, editor, datelinePlace, headline, headlineDerived: headlineDerived === 1, caption, captionCredit, body, url, origin, ingestedAt },
-      analysis: { sentences: unpackSentences(body, packed ?? '[]'), quotes: quotes.get(rowid) ?? [], places: places.get(rowid) ?? [] },
-    }));
+    const stories = rows.map(
+      ([
+        rowid,
+        id,
+        source,
+        published,
+        publishedZone,
+        editor,
+        datelinePlace,
+        headline,
+        headlineDerived,
+        caption,
+        captionCredit,
+        body,
+        url,
+        origin,
+        ingestedAt,
+        packed,
+      ]) => ({
+        article: {
+          id,
+          source,
+          published,
+          publishedZone,
+          editor,
+          datelinePlace,
+          headline,
+          headlineDerived: headlineDerived === 1,
+          caption,
+          captionCredit,
+          body,
+          url,
+          origin,
+          ingestedAt,
+        },
+        analysis: { sentences: unpackSentences(body, packed ?? '[]'), quotes: quotes.get(rowid) ?? [], places: places.get(rowid) ?? [] },
+      }),
+    );
     const last = rows.at(-1)!;
     return { stories, next: rows.length < query.limit ? null : { publishedMs: last[16], seq: last[0] } };
   }
@@ -759,7 +927,10 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
         const start = utcDay(day.getTime()) * 86_400_000;
         return { stories: q.storiesBetweenCount.get(start, start + 86_400_000) ?? 0, shapes: q.dayShapes.all(utcDay(day.getTime())) };
       },
-      headlineShapesBetween: (from, to, limit) => q.headlineShapes.all(from.getTime(), to.getTime(), limit).map(([publishedMs, shapes]) => ({ publishedMs, shapes: decodeShapes(shapes) })),
+      headlineShapesBetween: (from, to, limit) =>
+        q.headlineShapes
+          .all(from.getTime(), to.getTime(), limit)
+          .map(([publishedMs, shapes]) => ({ publishedMs, shapes: decodeShapes(shapes) })),
       dataVersion: dataVersionWithOwn,
       storiesForFeatures: (ids) => (ids.length === 0 ? [] : toStoriesForFeatures(q.featureSources.all(JSON.stringify(ids)))),
       featurelessStories: (after, limit) => {
@@ -789,4 +960,3 @@ function chooseSnippet(body: string, headline: string): string {
   const chosen = body.includes(MARK_OPEN) || !headline.includes(MARK_OPEN) ? body : headline;
   return chosen.replaceAll(MARK_OPEN, '').replaceAll(MARK_CLOSE, '').replace(/\s+/g, ' ').trim();
 }
-

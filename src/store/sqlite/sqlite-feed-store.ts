@@ -43,10 +43,16 @@ export function createSqliteFeedStore(db: SqliteDatabase): SqliteFeedStore {
   const q = {
     get: db.prepare<[string], FeedRow>(`${FEED_SELECT} WHERE f.url = ?`),
     list: db.prepare<[], FeedRow>(`${FEED_SELECT} ORDER BY f.rowid`),
-    due: db.prepare<[number], FeedRow>(`${FEED_SELECT} WHERE COALESCE(h.next_poll_ms, 0) <= ? ORDER BY COALESCE(h.next_poll_ms, 0), f.rowid`),
-    channels: db.prepare<[string], { guild_id: string | null; channel_id: string }>('SELECT guild_id, channel_id FROM feed_channels WHERE url = ? ORDER BY channel_id'),
+    due: db.prepare<[number], FeedRow>(
+      `${FEED_SELECT} WHERE COALESCE(h.next_poll_ms, 0) <= ? ORDER BY COALESCE(h.next_poll_ms, 0), f.rowid`,
+    ),
+    channels: db.prepare<[string], { guild_id: string | null; channel_id: string }>(
+      'SELECT guild_id, channel_id FROM feed_channels WHERE url = ? ORDER BY channel_id',
+    ),
     owners: db.prepare<[string], { guild_id: string }>('SELECT guild_id FROM feed_owners WHERE url = ? ORDER BY added_at, guild_id'),
-    ownedBy: db.prepare<[string], FeedRow>(`${FEED_SELECT} WHERE f.url IN (SELECT url FROM feed_owners WHERE guild_id = ?) ORDER BY f.rowid`),
+    ownedBy: db.prepare<[string], FeedRow>(
+      `${FEED_SELECT} WHERE f.url IN (SELECT url FROM feed_owners WHERE guild_id = ?) ORDER BY f.rowid`,
+    ),
     insertOwner: db.prepare('INSERT OR IGNORE INTO feed_owners (url, guild_id, added_at, added_by) VALUES (?, ?, ?, ?)'),
     deleteOwner: db.prepare('DELETE FROM feed_owners WHERE url = ? AND guild_id = ?'),
     deleteGuildChannels: db.prepare('DELETE FROM feed_channels WHERE url = ? AND guild_id = ?'),
@@ -60,13 +66,17 @@ export function createSqliteFeedStore(db: SqliteDatabase): SqliteFeedStore {
           OR EXISTS (SELECT 1 FROM feed_owners o WHERE o.url = f.url AND o.guild_id = @guild))) AS visible
       FROM feed_stories s LEFT JOIN feeds f ON f.url = s.url WHERE s.article_id = @id`),
     ownerCount: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM feed_owners WHERE url = ?'),
-    insertFeed: db.prepare(`INSERT INTO feeds (url, interval_minutes, origin, added_at, added_by) VALUES (@url, @interval, @origin, @addedAt, @addedBy)`),
+    insertFeed: db.prepare(
+      `INSERT INTO feeds (url, interval_minutes, origin, added_at, added_by) VALUES (@url, @interval, @origin, @addedAt, @addedBy)`,
+    ),
     insertHealth: db.prepare('INSERT INTO feed_health (url, next_poll_ms) VALUES (?, 0)'),
     setInterval: db.prepare('UPDATE feeds SET interval_minutes = ? WHERE url = ?'),
     insertChannel: db.prepare('INSERT OR REPLACE INTO feed_channels (url, guild_id, channel_id) VALUES (?, ?, ?)'),
     deleteFeed: db.prepare('DELETE FROM feeds WHERE url = ?'),
     deleteChannel: db.prepare('DELETE FROM feed_channels WHERE url = ? AND channel_id = ?'),
-    updateFeedOk: db.prepare('UPDATE feeds SET title = COALESCE(@title, title), etag = @etag, last_modified = @lastModified WHERE url = @url'),
+    updateFeedOk: db.prepare(
+      'UPDATE feeds SET title = COALESCE(@title, title), etag = @etag, last_modified = @lastModified WHERE url = @url',
+    ),
     pollOk: db.prepare(`UPDATE feed_health SET last_polled_at = @at, last_success_at = @at, consecutive_failures = 0,
       items_added = items_added + @added, items_rejected = items_rejected + @rejected, items_undated = items_undated + @undated,
       last_error = COALESCE(@error, last_error), last_error_at = CASE WHEN @error IS NULL THEN last_error_at ELSE @at END,
@@ -140,8 +150,17 @@ export function createSqliteFeedStore(db: SqliteDatabase): SqliteFeedStore {
       q.pollFailed.run({ url: r.url, at, error: r.error ?? 'unknown error', next: r.nextPollAt.getTime() });
       return;
     }
-    if (r.outcome === 'ok' && (r.etag !== undefined || r.lastModified !== undefined || r.title !== undefined)) q.updateFeedOk.run({ url: r.url, title: r.title ?? null, etag: r.etag ?? null, lastModified: r.lastModified ?? null });
-    q.pollOk.run({ url: r.url, at, added: r.added, rejected: r.rejected, undated: r.undated, error: r.error, next: r.nextPollAt.getTime() });
+    if (r.outcome === 'ok' && (r.etag !== undefined || r.lastModified !== undefined || r.title !== undefined))
+      q.updateFeedOk.run({ url: r.url, title: r.title ?? null, etag: r.etag ?? null, lastModified: r.lastModified ?? null });
+    q.pollOk.run({
+      url: r.url,
+      at,
+      added: r.added,
+      rejected: r.rejected,
+      undated: r.undated,
+      error: r.error,
+      next: r.nextPollAt.getTime(),
+    });
   });
 
   // The items are stored through the async store (their own transaction), then the validators: when
@@ -156,13 +175,23 @@ export function createSqliteFeedStore(db: SqliteDatabase): SqliteFeedStore {
     let added = 0;
     for (const f of feeds) {
       if (q.get.get(f.url)) continue;
-      db.prepare('INSERT INTO feeds (url, title, interval_minutes, origin, added_at, added_by, etag, last_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-        f.url, f.title, f.intervalMinutes, f.origin, f.addedAt, f.addedBy, f.etag, f.lastModified,
-      );
+      db.prepare(
+        'INSERT INTO feeds (url, title, interval_minutes, origin, added_at, added_by, etag, last_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(f.url, f.title, f.intervalMinutes, f.origin, f.addedAt, f.addedBy, f.etag, f.lastModified);
       const h = f.health;
-      db.prepare(`INSERT INTO feed_health (url, last_polled_at, last_success_at, last_error_at, last_error, consecutive_failures, items_added, items_rejected,
-        items_undated, next_poll_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-        f.url, h.lastPolledAt, h.lastSuccessAt, h.lastErrorAt, h.lastError, h.consecutiveFailures, h.itemsAdded, h.itemsRejected, h.itemsUndated,
+      db.prepare(
+        `INSERT INTO feed_health (url, last_polled_at, last_success_at, last_error_at, last_error, consecutive_failures, items_added, items_rejected,
+        items_undated, next_poll_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        f.url,
+        h.lastPolledAt,
+        h.lastSuccessAt,
+        h.lastErrorAt,
+        h.lastError,
+        h.consecutiveFailures,
+        h.itemsAdded,
+        h.itemsRejected,
+        h.itemsUndated,
         h.nextPollAt ? Date.parse(h.nextPollAt) : 0,
       );
       for (const c of f.channels) q.insertChannel.run(f.url, c.guildId, c.channelId);

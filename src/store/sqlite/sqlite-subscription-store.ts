@@ -88,7 +88,9 @@ function toDelivery(row: DeliveryRow): Delivery {
  * decide to send the same digest; the (subscription, local date) primary key backs that up.
  */
 export function createSqliteSubscriptionStore(db: SqliteDatabase): Synchronous<SubscriptionStore> {
-  const hasTable = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'deliveries'").get();
+  const hasTable = db
+    .prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'deliveries'")
+    .get();
   if (!hasTable || hasTable.n === 0) {
     // A database created while migration 2 was missing has user_version 3 and never gets it.
     throw new Error('This database has no digest tables (schema migration 2 missing). Delete it, or create the store again.');
@@ -112,9 +114,12 @@ export function createSqliteSubscriptionStore(db: SqliteDatabase): Synchronous<S
       "SELECT * FROM deliveries WHERE subscription_id = ? AND status IN ('delivered', 'skipped') ORDER BY at_ms DESC LIMIT 1",
     ),
     lastAny: db.prepare<[number], DeliveryRow>('SELECT * FROM deliveries WHERE subscription_id = ? ORDER BY scheduled_ms DESC LIMIT 1'),
-    insertDelivery: db.prepare(`INSERT INTO deliveries (subscription_id, local_date, status, scheduled_ms, since_ms, at_ms, late, attempts, owner, lease_until_ms)
+    insertDelivery:
+      db.prepare(`INSERT INTO deliveries (subscription_id, local_date, status, scheduled_ms, since_ms, at_ms, late, attempts, owner, lease_until_ms)
       VALUES (@subscriptionId, @localDate, 'pending', @scheduledMs, @sinceMs, @atMs, @late, 1, @owner, @leaseUntilMs)`),
-    takeOver: db.prepare<[string, number, number, string]>(`UPDATE deliveries SET status = 'pending', owner = ?, lease_until_ms = ?, attempts = attempts + 1, next_attempt_ms = NULL,
+    takeOver: db.prepare<
+      [string, number, number, string]
+    >(`UPDATE deliveries SET status = 'pending', owner = ?, lease_until_ms = ?, attempts = attempts + 1, next_attempt_ms = NULL,
       lease_version = lease_version + 1 WHERE subscription_id = ? AND local_date = ?`),
     hold: db.prepare<[number, number, string, string, number]>(
       "UPDATE deliveries SET lease_until_ms = ? WHERE subscription_id = ? AND local_date = ? AND owner = ? AND lease_version = ? AND status = 'pending'",
@@ -155,19 +160,48 @@ export function createSqliteSubscriptionStore(db: SqliteDatabase): Synchronous<S
         continue;
       }
       const info = db
-        .prepare(`INSERT INTO subscriptions (guild_id, channel_id, time, timezone, about, quiet, created_by, created_at, removed_at, paused_at, pause_reason)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(s.guildId, s.channelId, s.time, s.timezone, s.about, s.quiet ? 1 : 0, s.createdBy, s.createdAt, s.removedAt, s.pausedAt, s.pauseReason);
+        .prepare(
+          `INSERT INTO subscriptions (guild_id, channel_id, time, timezone, about, quiet, created_by, created_at, removed_at, paused_at, pause_reason)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          s.guildId,
+          s.channelId,
+          s.time,
+          s.timezone,
+          s.about,
+          s.quiet ? 1 : 0,
+          s.createdBy,
+          s.createdAt,
+          s.removedAt,
+          s.pausedAt,
+          s.pauseReason,
+        );
       idOf.set(s.id, Number(info.lastInsertRowid));
       added.subscriptions++;
     }
-    const insert = db.prepare(`INSERT OR IGNORE INTO deliveries (subscription_id, local_date, status, scheduled_ms, since_ms, at_ms, late, attempts, owner,
+    const insert =
+      db.prepare(`INSERT OR IGNORE INTO deliveries (subscription_id, local_date, status, scheduled_ms, since_ms, at_ms, late, attempts, owner,
       lease_until_ms, next_attempt_ms, message_ids, last_error, finished_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const d of data.deliveries) {
       const id = idOf.get(d.subscriptionId);
       if (id === undefined) continue;
-      const r = insert.run(id, d.localDate, d.status, Date.parse(d.scheduledAt), Date.parse(d.since), Date.parse(d.at), d.late ? 1 : 0, d.attempts, d.owner,
-        msOf(d.leaseUntil), msOf(d.nextAttemptAt), JSON.stringify(d.messageIds), d.lastError, msOf(d.finishedAt));
+      const r = insert.run(
+        id,
+        d.localDate,
+        d.status,
+        Date.parse(d.scheduledAt),
+        Date.parse(d.since),
+        Date.parse(d.at),
+        d.late ? 1 : 0,
+        d.attempts,
+        d.owner,
+        msOf(d.leaseUntil),
+        msOf(d.nextAttemptAt),
+        JSON.stringify(d.messageIds),
+        d.lastError,
+        msOf(d.finishedAt),
+      );
       added.deliveries += r.changes;
     }
     return added;
@@ -197,13 +231,15 @@ export function createSqliteSubscriptionStore(db: SqliteDatabase): Synchronous<S
     return { delivery: toDelivery(q.delivery.get(r.subscriptionId, r.localDate)!), resumed: true };
   });
 
-  const recordPart = db.transaction((subscriptionId: number, localDate: string, owner: string, messageId: string, leaseUntil: Date, leaseVersion?: number): boolean => {
-    const row = q.delivery.get(subscriptionId, localDate);
-    if (!row || row.owner !== owner || row.status !== 'pending') return false;
-    if (leaseVersion !== undefined && row.lease_version !== leaseVersion) return false;
-    const ids = [...(JSON.parse(row.message_ids) as string[]), messageId];
-    return q.setParts.run(JSON.stringify(ids), leaseUntil.getTime(), subscriptionId, localDate, owner).changes === 1;
-  });
+  const recordPart = db.transaction(
+    (subscriptionId: number, localDate: string, owner: string, messageId: string, leaseUntil: Date, leaseVersion?: number): boolean => {
+      const row = q.delivery.get(subscriptionId, localDate);
+      if (!row || row.owner !== owner || row.status !== 'pending') return false;
+      if (leaseVersion !== undefined && row.lease_version !== leaseVersion) return false;
+      const ids = [...(JSON.parse(row.message_ids) as string[]), messageId];
+      return q.setParts.run(JSON.stringify(ids), leaseUntil.getTime(), subscriptionId, localDate, owner).changes === 1;
+    },
+  );
 
   return {
     subscribe: (input, now) => subscribe.immediate(input, now),

@@ -61,7 +61,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   main().then(
     () => process.exit(0),
     (error: unknown) => {
-      process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `deploy-commands failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        error instanceof ConfigError
+          ? `${error.message}\n`
+          : `deploy-commands failed: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       process.exit(1);
     },
   );

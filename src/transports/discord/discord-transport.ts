@@ -27,7 +27,14 @@ import type { CommandHandler } from '../../core/command-handler.js';
 import { newErrorId } from '../../core/dispatch.js';
 import type { Logger } from '../../core/logger.js';
 import { reply as makeReply, type Reply } from '../../core/reply.js';
-import { SendCancelledError, type IncomingCommand, type SendOptions, type SendTarget, type SentMessage, type Transport } from '../transport.js';
+import {
+  SendCancelledError,
+  type IncomingCommand,
+  type SendOptions,
+  type SendTarget,
+  type SentMessage,
+  type Transport,
+} from '../transport.js';
 import { flattenOptions } from './interaction-options.js';
 import { registerCommands, type RegisterCommandsResult } from './register-commands.js';
 import { messageSearchText, renderChoices, renderReply, type RenderedMessage } from './render-embed.js';
@@ -110,7 +117,12 @@ function replyOptions(rendered: RenderedMessage): InteractionReplyOptions {
 }
 
 function transportErrorReply(errorId: string): Reply {
-  return makeReply({ text: `Something went wrong while answering (error id ${errorId}). It has been logged.`, isError: true, ephemeral: true, data: { error: 'internal', errorId } });
+  return makeReply({
+    text: `Something went wrong while answering (error id ${errorId}). It has been logged.`,
+    isError: true,
+    ephemeral: true,
+    data: { error: 'internal', errorId },
+  });
 }
 
 export function createDiscordTransport(options: DiscordTransportOptions): DiscordTransport {
@@ -244,16 +256,20 @@ export function createDiscordTransport(options: DiscordTransportOptions): Discor
       const { subcommand, options: values } = flattenOptions(interaction.options.data);
       if (!handler) return;
       // In a DM there is no guild; an empty string keeps it from meaning "the operator" (null).
-      const request = { name: interaction.commandName, options: values, subcommand, focused: { name: focused.name, value: String(focused.value) }, guildId: interaction.guildId ?? '' };
+      const request = {
+        name: interaction.commandName,
+        options: values,
+        subcommand,
+        focused: { name: focused.name, value: String(focused.value) },
+        guildId: interaction.guildId ?? '',
+      };
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<[]>((resolve) => {
         timer = setTimeout(() => resolve([]), autocompleteTimeoutMs);
       });
       const choices = await Promise.race([handler.complete(request), timeout]);
       clearTimeout(timer);
-      await interaction.respond(
-        renderChoices(choices),
-      );
+      await interaction.respond(renderChoices(choices));
     } catch (error) {
       log.warn('autocomplete failed', { command: interaction.commandName, error });
     }
@@ -266,7 +282,9 @@ export function createDiscordTransport(options: DiscordTransportOptions): Discor
   client.on(Events.Error, (error) => log.error('discord client error', { error }));
   client.on(Events.ShardDisconnect, (event, shardId) => log.warn('gateway disconnected for good', { shardId, code: event.code }));
   client.on(Events.ShardResume, (shardId, replayed) => log.info('gateway resumed', { shardId, replayed }));
-  client.rest.on('rateLimited', (info) => log.warn('rate limited by Discord', { route: info.route, retryAfterMs: info.retryAfter, global: info.global }));
+  client.rest.on('rateLimited', (info) =>
+    log.warn('rate limited by Discord', { route: info.route, retryAfterMs: info.retryAfter, global: info.global }),
+  );
 
   function shardInfo(): { shards: readonly number[] | 'auto'; count: number } {
     const { shards, shardCount } = client.options;

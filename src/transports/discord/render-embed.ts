@@ -178,7 +178,11 @@ export function renderReply(reply: Reply): RenderedMessage {
   if (reply.chart && embeds.length < L.embedsPerMessage) {
     const name = safeFileName(reply.chart.name);
     if (!files.some((f) => f.name === name)) {
-      files.push({ name, data: Buffer.from(reply.chart.png), ...(reply.chart.description ? { description: fitText(reply.chart.description, 1024) } : {}) });
+      files.push({
+        name,
+        data: Buffer.from(reply.chart.png),
+        ...(reply.chart.description ? { description: fitText(reply.chart.description, 1024) } : {}),
+      });
       embeds.push({ color, image: { url: `attachment://${name}` } });
     }
   }
@@ -243,7 +247,10 @@ export interface EmbedText {
 
 /** A posted message's text as it was written (escapes removed): what the digest ledger searches for its marker. */
 export function messageSearchText(content: string | null | undefined, embeds: readonly EmbedText[]): string {
-  return [content, ...embeds.flatMap((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text])]
+  return [
+    content,
+    ...embeds.flatMap((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text]),
+  ]
     .filter((t): t is string => typeof t === 'string' && t.length > 0)
     .map(unescapeMarkdown)
     .join('\n');

@@ -22,5 +22,11 @@ export function ownsGuildOnShards(guildId: string, shards: readonly number[] | '
  */
 export function isPrimaryProcess(env: NodeJS.ProcessEnv): boolean {
   const shards = env.SHARDS?.trim();
-  return !shards || shards.split(',').map((s) => Number(s.trim())).includes(0);
+  return (
+    !shards ||
+    shards
+      .split(',')
+      .map((s) => Number(s.trim()))
+      .includes(0)
+  );
 }

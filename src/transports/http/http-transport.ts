@@ -223,7 +223,9 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
   async function answerAutocomplete(res: ServerResponse, i: CommandInteraction): Promise<void> {
     const focused = focusedOption(i.options) ?? { name: '', value: '' };
     const { subcommand, options: values } = flattenOptions(i.options);
-    const choices = handler ? await within(handler.complete({ name: i.name, subcommand, options: values, focused }), autocompleteTimeoutMs, []) : [];
+    const choices = handler
+      ? await within(handler.complete({ name: i.name, subcommand, options: values, focused }), autocompleteTimeoutMs, [])
+      : [];
     sendJson(res, 200, { type: CallbackType.AutocompleteResult, data: { choices: renderChoices(choices) } });
   }
 
@@ -287,11 +289,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
 
   async function handleHealth(res: ServerResponse): Promise<void> {
     try {
-      const articles = await within(
-        services.store.stories.count(),
-        HEALTH_TIMEOUT_MS,
-        null,
-      );
+      const articles = await within(services.store.stories.count(), HEALTH_TIMEOUT_MS, null);
       if (articles === null) throw new Error('store did not answer in time');
       sendJson(res, 200, { status: 'ok', articles });
     } catch (error) {

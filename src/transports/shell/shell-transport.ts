@@ -114,10 +114,12 @@ export function createShellTransport(options: ShellOptions): Transport {
         }
         rl.on('line', (line) => {
           // One command at a time, in order, even when input arrives faster than replies.
-          queue = queue.then(() => handleLine(line, handler)).then(() => {
-            if (options.historyFile && line.trim()) appendHistory(options.historyFile, line.trim());
-            if (options.terminal && rl) rl.prompt();
-          });
+          queue = queue
+            .then(() => handleLine(line, handler))
+            .then(() => {
+              if (options.historyFile && line.trim()) appendHistory(options.historyFile, line.trim());
+              if (options.terminal && rl) rl.prompt();
+            });
         });
         rl.on('close', () => {
           rl = null;

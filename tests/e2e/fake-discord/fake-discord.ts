@@ -153,18 +153,34 @@ export interface FakeDiscord {
   readonly requests: RecordedRequest[];
   readonly messages: RecordedMessage[];
   readonly interactions: Map<string, FakeInteraction>;
-  readonly gateway: { connections: number; identifies: { shard: [number, number]; intents: number }[]; resumes: number; heartbeats: number; closes: number };
+  readonly gateway: {
+    connections: number;
+    identifies: { shard: [number, number]; intents: number }[];
+    resumes: number;
+    heartbeats: number;
+    closes: number;
+  };
   /** Commands registered so far: key `global` or the guild id. */
   readonly commands: Map<string, StoredCommand[]>;
   /** Requests the fake rejected with 400 as Discord would (injected failures excluded). */
   rejected(): RecordedRequest[];
   sendChatInput(name: string, options?: Record<string, OptionInput>, extra?: SendInteractionOptions): FakeInteraction;
-  sendAutocomplete(name: string, focused: { name: string; value: string }, options?: Record<string, OptionInput>, extra?: SendInteractionOptions): FakeInteraction;
+  sendAutocomplete(
+    name: string,
+    focused: { name: string; value: string },
+    options?: Record<string, OptionInput>,
+    extra?: SendInteractionOptions,
+  ): FakeInteraction;
   /**
    * An interaction for an HTTP bot (issue 20): recorded like a gateway one, but returned as the JSON
    * Discord would POST to the Interactions Endpoint URL instead of being dispatched over the gateway.
    */
-  createHttpInteraction(kind: 'chat-input' | 'autocomplete', name: string, options?: Record<string, OptionInput>, extra?: SendInteractionOptions & { focused?: string }): { interaction: FakeInteraction; payload: Record<string, unknown> };
+  createHttpInteraction(
+    kind: 'chat-input' | 'autocomplete',
+    name: string,
+    options?: Record<string, OptionInput>,
+    extra?: SendInteractionOptions & { focused?: string },
+  ): { interaction: FakeInteraction; payload: Record<string, unknown> };
   /** Take the bot's HTTP response to that POST as the interaction callback; returns the status the callback route would give. */
   acknowledgeHttpInteraction(id: string, response: { body: unknown; files?: UploadedFile[] }): number;
   /** Answer the next matching request with 429 and `retry_after` (seconds). */
@@ -226,7 +242,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   /** `channel/nonce` → the message created with it and when, for enforce_nonce. */
   const nonces = new Map<string, { message: Record<string, unknown>; at: number }>();
   const pendingTimers = new Set<NodeJS.Timeout>();
-  const gateway = { connections: 0, identifies: [] as { shard: [number, number]; intents: number }[], resumes: 0, heartbeats: 0, closes: 0 };
+  const gateway = {
+    connections: 0,
+    identifies: [] as { shard: [number, number]; intents: number }[],
+    resumes: 0,
+    heartbeats: 0,
+    closes: 0,
+  };
 
   const server: Server = createServer((req, res) => {
     handleHttp(req, res).catch((error: unknown) => {
@@ -264,7 +286,19 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     verification_level: 0,
     default_message_notifications: 0,
     explicit_content_filter: 0,
-    roles: [{ id: g.id, name: '@everyone', color: 0, hoist: false, position: 0, permissions: PLAIN_MEMBER_PERMISSIONS, managed: false, mentionable: false, flags: 0 }],
+    roles: [
+      {
+        id: g.id,
+        name: '@everyone',
+        color: 0,
+        hoist: false,
+        position: 0,
+        permissions: PLAIN_MEMBER_PERMISSIONS,
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
+    ],
     emojis: [],
     stickers: [],
     features: [],
@@ -288,7 +322,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     voice_states: [],
     members: [{ user: botUser, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
     channels: [
-      { id: g.channelId, type: 0, name: 'news', position: 0, permission_overwrites: [], topic: null, nsfw: false, last_message_id: null, rate_limit_per_user: 0, parent_id: null },
+      {
+        id: g.channelId,
+        type: 0,
+        name: 'news',
+        position: 0,
+        permission_overwrites: [],
+        topic: null,
+        nsfw: false,
+        last_message_id: null,
+        rate_limit_per_user: 0,
+        parent_id: null,
+      },
     ],
     threads: [],
     presences: [],
@@ -426,7 +471,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const formError = (errors: FieldError[], prefix: string[] = []): unknown =>
     toDiscordFormError(errors.map((e) => ({ ...e, path: [...prefix, ...e.path] })));
 
-  function messageObject(id: string, channelId: string, body: Record<string, unknown>, files: UploadedFile[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+  function messageObject(
+    id: string,
+    channelId: string,
+    body: Record<string, unknown>,
+    files: UploadedFile[],
+    extra: Record<string, unknown> = {},
+  ): Record<string, unknown> {
     return {
       id,
       channel_id: channelId,
@@ -455,7 +506,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     };
   }
 
-  function record(kind: MessageKind, channelId: string, interactionId: string | null, body: Record<string, unknown>, files: UploadedFile[], ephemeral: boolean): RecordedMessage {
+  function record(
+    kind: MessageKind,
+    channelId: string,
+    interactionId: string | null,
+    body: Record<string, unknown>,
+    files: UploadedFile[],
+    ephemeral: boolean,
+  ): RecordedMessage {
     const message: RecordedMessage = { id: snowflake(), kind, channelId, interactionId, body, files, ephemeral, pings: computePings(body) };
     messages.push(message);
     return message;
@@ -468,7 +526,17 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const method = (req.method ?? 'GET').toUpperCase();
     const { body, files } = await readBody(req);
     const authorized = req.headers.authorization === `Bot ${token}`;
-    const entry: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), authorized, body, files, status: 0, responseBody: undefined, injected: false };
+    const entry: RecordedRequest = {
+      method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      authorized,
+      body,
+      files,
+      status: 0,
+      responseBody: undefined,
+      injected: false,
+    };
     requests.push(entry);
     const reply = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
       entry.status = status;
@@ -511,13 +579,27 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 
     let m: RegExpMatchArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
-      reply(200, { url: gatewayUrl, shards: options.recommendedShards ?? 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } });
+      reply(200, {
+        url: gatewayUrl,
+        shards: options.recommendedShards ?? 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
+      });
     } else if (method === 'GET' && path === '/gateway') {
       reply(200, { url: gatewayUrl });
     } else if (method === 'GET' && path === '/users/@me') {
       reply(200, botUser);
     } else if (method === 'GET' && (path === '/applications/@me' || path === '/oauth2/applications/@me')) {
-      reply(200, { id: applicationId, name: 'Dateline', icon: null, description: '', bot_public: true, bot_require_code_grant: false, bot: botUser, flags: 0, verify_key: 'fake' });
+      reply(200, {
+        id: applicationId,
+        name: 'Dateline',
+        icon: null,
+        description: '',
+        bot_public: true,
+        bot_require_code_grant: false,
+        bot: botUser,
+        flags: 0,
+        verify_key: 'fake',
+      });
     } else if ((m = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
       if (m[1] !== applicationId) {
         reply(404, { message: 'Unknown Application', code: 10002 });
@@ -529,7 +611,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         return;
       }
       if (method === 'GET') {
-        reply(200, (commands.get(key) ?? []).map((c) => ({ ...c.json, id: c.id, application_id: applicationId })));
+        reply(
+          200,
+          (commands.get(key) ?? []).map((c) => ({ ...c.json, id: c.id, application_id: applicationId })),
+        );
       } else if (method === 'PUT') {
         const list = Array.isArray(body) ? body : [];
         if (!Array.isArray(body)) {
@@ -543,7 +628,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         }
         const stored = list.map((c) => ({ id: snowflake(), json: c as Record<string, unknown> }));
         commands.set(key, stored);
-        reply(200, stored.map((c) => ({ ...c.json, id: c.id, application_id: applicationId, version: c.id, type: 1 })));
+        reply(
+          200,
+          stored.map((c) => ({ ...c.json, id: c.id, application_id: applicationId, version: c.id, type: 1 })),
+        );
       } else {
         reply(405, { message: '405: Method Not Allowed', code: 0 });
       }
@@ -554,7 +642,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     } else if ((m = path.match(/^\/channels\/(\d+)$/)) && method === 'GET') {
       const guild = guilds.find((g) => g.channelId === m![1]);
       if (!guild) reply(404, { message: 'Unknown Channel', code: 10003 });
-      else reply(200, { id: guild.channelId, type: 0, guild_id: guild.id, name: 'news', position: 0, permission_overwrites: [], nsfw: false, parent_id: null, rate_limit_per_user: 0 });
+      else
+        reply(200, {
+          id: guild.channelId,
+          type: 0,
+          guild_id: guild.id,
+          name: 'news',
+          position: 0,
+          permission_overwrites: [],
+          nsfw: false,
+          parent_id: null,
+          rate_limit_per_user: 0,
+        });
     } else if ((m = path.match(/^\/channels\/(\d+)\/messages$/))) {
       const channelId = m[1]!;
       const guild = guilds.find((g) => g.channelId === channelId);
@@ -714,7 +813,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const data = body as Record<string, unknown>;
       const rec = record('followup', interaction.channelId, interaction.id, data, files, (Number(data.flags ?? 0) & 64) !== 0);
       interaction.followups.push(rec);
-      reply(200, messageObject(rec.id, interaction.channelId, data, files, { webhook_id: applicationId, application_id: applicationId, type: 20 }));
+      reply(
+        200,
+        messageObject(rec.id, interaction.channelId, data, files, { webhook_id: applicationId, application_id: applicationId, type: 20 }),
+      );
     } else if (isOriginal && method === 'PATCH') {
       const errors = validateMessage(body, files, { partial: true });
       if (errors.length > 0) {
@@ -733,7 +835,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const rec = record('edit-original', interaction.channelId, interaction.id, data, files, ephemeral);
       interaction.original = rec;
       interaction.state = 'replied';
-      reply(200, messageObject(rec.id, interaction.channelId, data, files, { webhook_id: applicationId, application_id: applicationId, type: 20, edited_timestamp: new Date().toISOString() }));
+      reply(
+        200,
+        messageObject(rec.id, interaction.channelId, data, files, {
+          webhook_id: applicationId,
+          application_id: applicationId,
+          type: 20,
+          edited_timestamp: new Date().toISOString(),
+        }),
+      );
     } else if (isOriginal && method === 'DELETE') {
       interaction.deleted = true;
       reply(204, null);
@@ -751,7 +861,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   function findCommand(name: string, guildId: string | null): StoredCommand {
     const scoped = guildId ? commands.get(guildId)?.find((c) => c.json.name === name) : undefined;
     const found = scoped ?? commands.get('global')?.find((c) => c.json.name === name);
-    if (!found) throw new Error(`/${name} is not registered with the fake Discord (registered: ${[...commands.values()].flat().map((c) => String(c.json.name)).join(', ')})`);
+    if (!found)
+      throw new Error(
+        `/${name} is not registered with the fake Discord (registered: ${[...commands.values()]
+          .flat()
+          .map((c) => String(c.json.name))
+          .join(', ')})`,
+      );
     return found;
   }
 
@@ -763,10 +879,16 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   }
 
   /** Type the given option values from the registered definition, as Discord does. */
-  function buildOptions(defs: OptionJson[] | undefined, values: Record<string, OptionInput>, focused: string | null, allowMissingRequired: boolean): Record<string, unknown>[] {
+  function buildOptions(
+    defs: OptionJson[] | undefined,
+    values: Record<string, OptionInput>,
+    focused: string | null,
+    allowMissingRequired: boolean,
+  ): Record<string, unknown>[] {
     const list = defs ?? [];
     for (const key of Object.keys(values)) {
-      if (!list.some((d) => d.name === key)) throw new Error(`Option "${key}" is not defined (have: ${list.map((d) => d.name).join(', ')})`);
+      if (!list.some((d) => d.name === key))
+        throw new Error(`Option "${key}" is not defined (have: ${list.map((d) => d.name).join(', ')})`);
     }
     const out: Record<string, unknown>[] = [];
     for (const def of list) {
@@ -806,7 +928,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const built = buildOptions(options, values, focused, kind === 'autocomplete');
     const resolvedChannels: Record<string, unknown> = {};
     for (const o of built) {
-      if (o.type === 7 && guild) resolvedChannels[String(o.value)] = { id: String(o.value), name: 'news', type: 0, permissions: PLAIN_MEMBER_PERMISSIONS };
+      if (o.type === 7 && guild)
+        resolvedChannels[String(o.value)] = { id: String(o.value), name: 'news', type: 0, permissions: PLAIN_MEMBER_PERMISSIONS };
     }
     const id = snowflake();
     const interactionToken = `itok-${id}-${Math.random().toString(36).slice(2)}`;
@@ -943,7 +1066,17 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     acknowledgeHttpInteraction: (id, response) => {
       const interaction = interactions.get(id);
       if (!interaction) throw new Error(`No interaction ${id}`);
-      const entry: RecordedRequest = { method: 'POST', path: `/interactions/${id}/${interaction.token}/callback`, query: {}, authorized: false, body: response.body, files: response.files ?? [], status: 0, responseBody: undefined, injected: false };
+      const entry: RecordedRequest = {
+        method: 'POST',
+        path: `/interactions/${id}/${interaction.token}/callback`,
+        query: {},
+        authorized: false,
+        body: response.body,
+        files: response.files ?? [],
+        status: 0,
+        responseBody: undefined,
+        injected: false,
+      };
       requests.push(entry);
       handleCallback(id, interaction.token, response.body, response.files ?? [], entry, (status, payload) => {
         entry.status = status;
@@ -956,7 +1089,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       rateLimits.push({ method: rule.method ?? null, path: rule.path, retryAfter: rule.retryAfter ?? 0.2, global: rule.global ?? false });
     },
     failNext: (rule) => {
-      failures.push({ method: rule.method ?? null, path: rule.path, status: rule.status, body: rule.body ?? { message: 'Injected failure', code: 0 } });
+      failures.push({
+        method: rule.method ?? null,
+        path: rule.path,
+        status: rule.status,
+        body: rule.body ?? { message: 'Injected failure', code: 0 },
+      });
     },
     faultAfterCreate: (fault, opts = {}) => {
       afterCreate.push({ channelId: opts.channelId ?? null, fault, remaining: opts.times ?? 1 });

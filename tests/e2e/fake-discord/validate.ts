@@ -116,17 +116,26 @@ export function validateMessage(body: unknown, files: readonly UploadedFile[], o
       errors.push({ path: ['allowed_mentions'], code: 'MODEL_TYPE_CONVERT', message: 'Only dictionaries may be used in a ModelType' });
     } else if (allowed.parse !== undefined) {
       if (!Array.isArray(allowed.parse) || allowed.parse.some((p) => !['users', 'roles', 'everyone'].includes(String(p)))) {
-        errors.push({ path: ['allowed_mentions', 'parse'], code: 'BASE_TYPE_CHOICES', message: 'Value must be one of {users, roles, everyone}.' });
+        errors.push({
+          path: ['allowed_mentions', 'parse'],
+          code: 'BASE_TYPE_CHOICES',
+          message: 'Value must be one of {users, roles, everyone}.',
+        });
       }
       if (Array.isArray(allowed.parse) && allowed.parse.includes('users') && Array.isArray(allowed.users) && allowed.users.length > 0) {
-        errors.push({ path: ['allowed_mentions'], code: 'SET_TYPE_ALREADY_CONTAINS_VALUE', message: 'parse:["users"] and users: [ids] are mutually exclusive.' });
+        errors.push({
+          path: ['allowed_mentions'],
+          code: 'SET_TYPE_ALREADY_CONTAINS_VALUE',
+          message: 'parse:["users"] and users: [ids] are mutually exclusive.',
+        });
       }
     }
   }
 
   const attachments = body.attachments;
   if (Array.isArray(attachments)) {
-    if (attachments.length > 10) errors.push({ path: ['attachments'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 10 or fewer in length.' });
+    if (attachments.length > 10)
+      errors.push({ path: ['attachments'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 10 or fewer in length.' });
     attachments.forEach((a: unknown, i) => {
       if (!isRecord(a)) return;
       if (a.description !== undefined) checkString(errors, ['attachments', i, 'description'], a.description, 1024);
@@ -185,10 +194,15 @@ function validateEmbed(errors: FieldError[], path: (string | number)[], embed: u
     if (!Array.isArray(fields)) {
       errors.push({ path: [...path, 'fields'], code: 'LIST_TYPE_CONVERT', message: 'Only iterables may be used in a ListType' });
     } else {
-      if (fields.length > 25) errors.push({ path: [...path, 'fields'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' });
+      if (fields.length > 25)
+        errors.push({ path: [...path, 'fields'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' });
       fields.forEach((field: unknown, j) => {
         if (!isRecord(field)) {
-          errors.push({ path: [...path, 'fields', j], code: 'MODEL_TYPE_CONVERT', message: 'Only dictionaries may be used in a ModelType' });
+          errors.push({
+            path: [...path, 'fields', j],
+            code: 'MODEL_TYPE_CONVERT',
+            message: 'Only dictionaries may be used in a ModelType',
+          });
           return;
         }
         total += checkString(errors, [...path, 'fields', j, 'name'], field.name, 256, { required: true });
@@ -205,12 +219,14 @@ export function validateAutocompleteChoices(data: unknown): FieldError[] {
   if (!isRecord(data) || !Array.isArray(data.choices)) {
     return [{ path: ['data', 'choices'], code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }];
   }
-  if (data.choices.length > 25) errors.push({ path: ['data', 'choices'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' });
+  if (data.choices.length > 25)
+    errors.push({ path: ['data', 'choices'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' });
   data.choices.forEach((c: unknown, i) => {
     if (!isRecord(c)) return;
     checkString(errors, ['data', 'choices', i, 'name'], c.name, 100, { required: true });
     if (typeof c.value === 'string') checkString(errors, ['data', 'choices', i, 'value'], c.value, 100);
-    else if (typeof c.value !== 'number') errors.push({ path: ['data', 'choices', i, 'value'], code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
+    else if (typeof c.value !== 'number')
+      errors.push({ path: ['data', 'choices', i, 'value'], code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
   });
   return errors;
 }
@@ -224,7 +240,11 @@ export function validateCommand(cmd: unknown, path: (string | number)[]): FieldE
   checkName(errors, [...path, 'name'], cmd.name);
   checkString(errors, [...path, 'description'], cmd.description, 100, { required: (cmd.type ?? 1) === 1 });
   validateOptions(errors, [...path, 'options'], cmd.options, 0);
-  if (cmd.default_member_permissions !== undefined && cmd.default_member_permissions !== null && !/^\d+$/.test(scalarText(cmd.default_member_permissions))) {
+  if (
+    cmd.default_member_permissions !== undefined &&
+    cmd.default_member_permissions !== null &&
+    !/^\d+$/.test(scalarText(cmd.default_member_permissions))
+  ) {
     errors.push({ path: [...path, 'default_member_permissions'], code: 'NUMBER_TYPE_COERCE', message: 'Value is not int.' });
   }
   return errors;
@@ -248,21 +268,37 @@ function validateOptions(errors: FieldError[], path: (string | number)[], option
   options.forEach((o: unknown, i) => {
     if (!isRecord(o)) return;
     checkName(errors, [...path, i, 'name'], o.name);
-    if (names.has(String(o.name))) errors.push({ path: [...path, i, 'name'], code: 'APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS', message: 'Option names must be unique' });
+    if (names.has(String(o.name)))
+      errors.push({
+        path: [...path, i, 'name'],
+        code: 'APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS',
+        message: 'Option names must be unique',
+      });
     names.add(String(o.name));
     checkString(errors, [...path, i, 'description'], o.description, 100, { required: true });
     const isSub = o.type === 1 || o.type === 2;
     if (isSub) {
-      if (depth >= 2 || (o.type === 2 && depth >= 1)) errors.push({ path: [...path, i], code: 'APPLICATION_COMMAND_OPTIONS_TYPE_INVALID', message: 'Sub-command nested too deep' });
+      if (depth >= 2 || (o.type === 2 && depth >= 1))
+        errors.push({ path: [...path, i], code: 'APPLICATION_COMMAND_OPTIONS_TYPE_INVALID', message: 'Sub-command nested too deep' });
       validateOptions(errors, [...path, i, 'options'], o.options, depth + 1);
     } else {
       if (o.required === true && seenOptional) {
-        errors.push({ path: [...path, i, 'required'], code: 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID', message: 'Required options must be placed before non-required options' });
+        errors.push({
+          path: [...path, i, 'required'],
+          code: 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
+          message: 'Required options must be placed before non-required options',
+        });
       }
       if (o.required !== true) seenOptional = true;
       if (Array.isArray(o.choices)) {
-        if (o.choices.length > 25) errors.push({ path: [...path, i, 'choices'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' });
-        if (o.autocomplete === true) errors.push({ path: [...path, i, 'autocomplete'], code: 'APPLICATION_COMMAND_AUTOCOMPLETE_INVALID', message: 'Autocomplete cannot be used with choices' });
+        if (o.choices.length > 25)
+          errors.push({ path: [...path, i, 'choices'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' });
+        if (o.autocomplete === true)
+          errors.push({
+            path: [...path, i, 'autocomplete'],
+            code: 'APPLICATION_COMMAND_AUTOCOMPLETE_INVALID',
+            message: 'Autocomplete cannot be used with choices',
+          });
       }
     }
   });

@@ -7,7 +7,8 @@ const model = modelJson as CueModel;
 
 describe('cue model scoring', () => {
   it('cueScore equals cueProbability over cueFeatures, bit for bit', () => {
-    const text = 'The ministry said on Tuesday that it had endorsed the plan, according to officials, who declined to comment: "We will see," an aide added.';
+    const text =
+      'The ministry said on Tuesday that it had endorsed the plan, according to officials, who declined to comment: "We will see," an aide added.';
     const tokens = tokenize(text);
     const ctx = { inQuote: tokens.map((t) => t.start > text.indexOf('"') && t.start < text.lastIndexOf('"')), sentenceHasQuote: true };
     for (let i = 0; i < tokens.length; i++) {
@@ -27,7 +28,9 @@ describe('cue model scoring', () => {
   it('candidateFilter answers as the vocabulary, stems and priors say, capitalised or not', () => {
     const f = candidateFilter(model);
     const vocabulary = new Set(model.vocabulary);
-    const words = tokenize('Said said SAID Says says stated Stated reiterating reiterated Told told the The according According announces Announces conceded x Xinhua');
+    const words = tokenize(
+      'Said said SAID Says says stated Stated reiterating reiterated Told told the The according According announces Announces conceded x Xinhua',
+    );
     for (const t of words) {
       const byStem = !t.isCap && t.lower.length > 4 && vocabulary.has('~' + stemOf(t.lower));
       const known = vocabulary.has(t.lower) || byStem;

@@ -9,7 +9,8 @@ function quotesOf(body: string): Quote[] {
   return extractQuotes(body, splitSentences(body));
 }
 
-const mentionOf = (body: string, q: Quote): string | null => (q.speakerMention ? body.slice(q.speakerMention.start, q.speakerMention.end) : null);
+const mentionOf = (body: string, q: Quote): string | null =>
+  q.speakerMention ? body.slice(q.speakerMention.start, q.speakerMention.end) : null;
 
 interface Row {
   name: string;
@@ -28,7 +29,13 @@ const rows: Row[] = [
     name: 'direct, inverted attribution with appositive (curly quotes)',
     body: '“The talks have failed completely,” said John Smith, a spokesman for the ministry.',
     expected: [
-      { text: 'The talks have failed completely', kind: 'direct', speaker: 'John Smith', mention: 'John Smith, a spokesman for the ministry', description: 'a spokesman for the ministry' },
+      {
+        text: 'The talks have failed completely',
+        kind: 'direct',
+        speaker: 'John Smith',
+        mention: 'John Smith, a spokesman for the ministry',
+        description: 'a spokesman for the ministry',
+      },
     ],
   },
   {
@@ -45,28 +52,53 @@ const rows: Row[] = [
     name: 'a quotation running over two paragraphs',
     body: 'Peter Brown, the mayor, spoke on Monday.\n\n"The bridge will be rebuilt this year, whatever it costs,\n\n"and the city will pay for it," Brown said.',
     expected: [
-      { text: 'The bridge will be rebuilt this year, whatever it costs,\n\n"and the city will pay for it', kind: 'direct', speaker: 'Peter Brown', mention: 'Brown' },
+      {
+        text: 'The bridge will be rebuilt this year, whatever it costs,\n\n"and the city will pay for it',
+        kind: 'direct',
+        speaker: 'Peter Brown',
+        mention: 'Brown',
+      },
     ],
   },
   {
     name: 'reported speech with that',
     body: 'The minister said that the budget would be cut by ten percent next year.',
-    expected: [{ text: 'that the budget would be cut by ten percent next year', kind: 'reported', speaker: 'The minister', mention: 'The minister', verb: 'said' }],
+    expected: [
+      {
+        text: 'that the budget would be cut by ten percent next year',
+        kind: 'reported',
+        speaker: 'The minister',
+        mention: 'The minister',
+        verb: 'said',
+      },
+    ],
   },
   {
     name: 'reported speech, told reporters',
     body: 'Sarah Lee told reporters that the company would not sell its stake.',
-    expected: [{ text: 'that the company would not sell its stake', kind: 'reported', speaker: 'Sarah Lee', mention: 'Sarah Lee', verb: 'told' }],
+    expected: [
+      { text: 'that the company would not sell its stake', kind: 'reported', speaker: 'Sarah Lee', mention: 'Sarah Lee', verb: 'told' },
+    ],
   },
   {
     name: 'according to',
     body: 'According to the report, prices rose sharply in the second quarter.',
-    expected: [{ text: 'prices rose sharply in the second quarter', kind: 'reported', speaker: 'the report', mention: 'the report', verb: 'According to' }],
+    expected: [
+      {
+        text: 'prices rose sharply in the second quarter',
+        kind: 'reported',
+        speaker: 'the report',
+        mention: 'the report',
+        verb: 'According to',
+      },
+    ],
   },
   {
     name: 'reported speech with the attribution at the end',
     body: 'The deal will be signed next week in Geneva, officials said.',
-    expected: [{ text: 'The deal will be signed next week in Geneva', kind: 'reported', speaker: 'officials', mention: 'officials', verb: 'said' }],
+    expected: [
+      { text: 'The deal will be signed next week in Geneva', kind: 'reported', speaker: 'officials', mention: 'officials', verb: 'said' },
+    ],
   },
   {
     name: 'surname and pronoun resolve to the full name',
@@ -82,19 +114,36 @@ const rows: Row[] = [
     expected: [{ text: 'the coalition as "illegitimate."', kind: 'reported', speaker: 'The government', mention: 'The government' }],
   },
   {
-    name: "NYT double-apostrophe quotation marks, offsets into the original text",
+    name: 'NYT double-apostrophe quotation marks, offsets into the original text',
     body: "''This is not tax reform,'' said Douglas Holtz-Eakin, an economist.",
-    expected: [{ text: 'This is not tax reform', kind: 'direct', speaker: 'Douglas Holtz-Eakin', mention: 'Douglas Holtz-Eakin, an economist', description: 'an economist' }],
+    expected: [
+      {
+        text: 'This is not tax reform',
+        kind: 'direct',
+        speaker: 'Douglas Holtz-Eakin',
+        mention: 'Douglas Holtz-Eakin, an economist',
+        description: 'an economist',
+      },
+    ],
   },
   {
     name: 'a middle initial and a long appositive in the attribution',
     body: '"The labor market is strong," Janet L. Yellen, the chair of the Federal Reserve since early 2014, said on Friday.',
-    expected: [{ text: 'The labor market is strong', kind: 'direct', speaker: 'Janet L. Yellen', mention: 'Janet L. Yellen, the chair of the Federal Reserve since early 2014' }],
+    expected: [
+      {
+        text: 'The labor market is strong',
+        kind: 'direct',
+        speaker: 'Janet L. Yellen',
+        mention: 'Janet L. Yellen, the chair of the Federal Reserve since early 2014',
+      },
+    ],
   },
   {
     name: 'a quotation glued to the sentence before it continues the attributed one',
     body: '"I hope they help me, too," Mr. Trump said in Naples, Fla. "It would be nice if they help us."',
-    expected: [{ text: 'I hope they help me, too … It would be nice if they help us.', kind: 'direct', speaker: 'Trump', mention: 'Mr. Trump' }],
+    expected: [
+      { text: 'I hope they help me, too … It would be nice if they help us.', kind: 'direct', speaker: 'Trump', mention: 'Mr. Trump' },
+    ],
   },
   {
     name: 'a sentence without any attribution',
@@ -109,27 +158,65 @@ const rows: Row[] = [
   {
     name: 'a post-modified subject is the source, not its last noun',
     body: 'A 2014 report by the Government Accountability Office found that the program lacked oversight.',
-    expected: [{ text: 'that the program lacked oversight', kind: 'reported', speaker: 'Government Accountability Office', mention: 'A 2014 report by the Government Accountability Office' }],
+    expected: [
+      {
+        text: 'that the program lacked oversight',
+        kind: 'reported',
+        speaker: 'Government Accountability Office',
+        mention: 'A 2014 report by the Government Accountability Office',
+      },
+    ],
   },
   {
     name: 'a capitalised word after "…, said" opens the content when the sentence goes on',
     body: 'Derek Mitchell, a former U.S. ambassador to Burma, said Clinton reached out to McConnell in 2009.',
-    expected: [{ text: 'Clinton reached out to McConnell in 2009', kind: 'reported', speaker: 'Derek Mitchell', mention: 'Derek Mitchell, a former U.S. ambassador to Burma' }],
+    expected: [
+      {
+        text: 'Clinton reached out to McConnell in 2009',
+        kind: 'reported',
+        speaker: 'Derek Mitchell',
+        mention: 'Derek Mitchell, a former U.S. ambassador to Burma',
+      },
+    ],
   },
   {
     name: 'an appositive with commas of its own stays in the mention',
     body: 'Donna Rawlings, 59, of Ashton, Md., said she would vote for the first time in years.',
-    expected: [{ text: 'she would vote for the first time in years', kind: 'reported', speaker: 'Donna Rawlings', mention: 'Donna Rawlings, 59, of Ashton, Md.', description: '59, of Ashton, Md.' }],
+    expected: [
+      {
+        text: 'she would vote for the first time in years',
+        kind: 'reported',
+        speaker: 'Donna Rawlings',
+        mention: 'Donna Rawlings, 59, of Ashton, Md.',
+        description: '59, of Ashton, Md.',
+      },
+    ],
   },
   {
     name: 'a party label is a description',
     body: 'Senator Dianne Feinstein, Democrat of California, said the program should be ended.',
-    expected: [{ text: 'the program should be ended', kind: 'reported', speaker: 'Dianne Feinstein', mention: 'Senator Dianne Feinstein, Democrat of California', description: 'Democrat of California' }],
+    expected: [
+      {
+        text: 'the program should be ended',
+        kind: 'reported',
+        speaker: 'Dianne Feinstein',
+        mention: 'Senator Dianne Feinstein, Democrat of California',
+        description: 'Democrat of California',
+      },
+    ],
   },
   {
     name: 'a signature line names the source with its outlet',
     body: 'Chris Cillizza, The Washington Post:\n\n"The debate was a disaster for the Republican nominee."',
-    expected: [{ text: 'The debate was a disaster for the Republican nominee.', kind: 'direct', speaker: 'Chris Cillizza', mention: 'Chris Cillizza, The Washington Post', description: 'The Washington Post' }],
+    expected: [
+      {
+        text: 'The debate was a disaster for the Republican nominee.',
+        kind: 'direct',
+        speaker: 'Chris Cillizza',
+        mention: 'Chris Cillizza, The Washington Post',
+        description: 'The Washington Post',
+      },
+    ],
   },
 ];
 
@@ -156,7 +243,10 @@ describe('extractQuotes, sentence by sentence', () => {
 /** The sample story as the store holds it: no header line, no caption, no dateline prefix. */
 function sampleBody(): string {
   const raw = readFileSync(path.resolve(__dirname, '../../../../shared/sample/xinhua-2017-09-09-deir-al-zour.txt'), 'utf8');
-  const paragraphs = raw.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = raw
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return paragraphs
     .slice(2)
     .join('\n\n')
@@ -201,7 +291,8 @@ describe('extractQuotes on the sample Xinhua story', () => {
 
 describe('extractQuotes, subjects that are not speakers', () => {
   it('takes no dateline for the speaker of a cue without a subject', () => {
-    const body = 'WASHINGTON (AP) — President Barack Obama on Tuesday accused Republicans of blocking the bill, saying they had failed the voters.';
+    const body =
+      'WASHINGTON (AP) — President Barack Obama on Tuesday accused Republicans of blocking the bill, saying they had failed the voters.';
     const q = quotesOf(body).find((x) => x.text === 'they had failed the voters');
     expect(q).toBeDefined();
     expect(mentionOf(body, q!)).toBe('President Barack Obama');

@@ -70,11 +70,31 @@ const ROLES: Case[] = [
 const NAMES: Case[] = [
   { id: 'reuters21578-20631', quote: 'that rises in domestic interest rates', mention: 'Baker', resolved: 'James Baker' },
   { id: 'reuters21578-20764', quote: 'His timing could not have been worse', mention: 'one U.S. analyst', resolved: null },
-  { id: 'reuters21578-20764', quote: 'On the surface Baker may look', mention: 'Robert Brusca of Nikko Securities International', resolved: 'Robert Brusca' },
-  { id: 'reuters21578-20764', quote: "There's no doubt that it can have", mention: 'former deputy Treasury Secretary Richard Darman', resolved: 'Richard Darman' },
+  {
+    id: 'reuters21578-20764',
+    quote: 'On the surface Baker may look',
+    mention: 'Robert Brusca of Nikko Securities International',
+    resolved: 'Robert Brusca',
+  },
+  {
+    id: 'reuters21578-20764',
+    quote: "There's no doubt that it can have",
+    mention: 'former deputy Treasury Secretary Richard Darman',
+    resolved: 'Richard Darman',
+  },
   // inverted attributions of quotations that name someone else
-  { id: 'reuters21578-110', quote: 'I think it is highly unlikely that American Express', mention: 'Perrin Long of Lipper Analytical', resolved: 'Perrin Long' },
-  { id: 'reuters21578-20897', quote: 'We pretty much mirrored what was going on in New York', mention: 'Goforth', resolved: 'Richard Goforth' },
+  {
+    id: 'reuters21578-110',
+    quote: 'I think it is highly unlikely that American Express',
+    mention: 'Perrin Long of Lipper Analytical',
+    resolved: 'Perrin Long',
+  },
+  {
+    id: 'reuters21578-20897',
+    quote: 'We pretty much mirrored what was going on in New York',
+    mention: 'Goforth',
+    resolved: 'Richard Goforth',
+  },
   {
     id: 'reuters21578-15373',
     quote: 'The LDP and the centrist parties',

@@ -23,12 +23,28 @@ describe('npm run deploy-commands (the real script, against the fake Discord)', 
 
   it('registers every command in the guild and records the hash', async () => {
     // cwd is a temp dir, so no developer .env is read; every key is set explicitly.
-    const { stdout } = await run(path.join(repoRoot, 'node_modules/.bin/tsx'), [path.join(repoRoot, 'src/transports/discord/deploy-commands.ts')], {
-      cwd: temp.dir,
-      env: { ...process.env, DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: fake.guilds[0]!.id, DISCORD_APPLICATION_ID: '', DATELINE_DATA_DIR: temp.dir },
-      timeout: 30_000,
-    });
+    const { stdout } = await run(
+      path.join(repoRoot, 'node_modules/.bin/tsx'),
+      [path.join(repoRoot, 'src/transports/discord/deploy-commands.ts')],
+      {
+        cwd: temp.dir,
+        env: {
+          ...process.env,
+          DISCORD_TOKEN: fake.token,
+          DISCORD_API_URL: fake.apiUrl,
+          DISCORD_GUILD_ID: fake.guilds[0]!.id,
+          DISCORD_APPLICATION_ID: '',
+          DATELINE_DATA_DIR: temp.dir,
+        },
+        timeout: 30_000,
+      },
+    );
     expect(stdout).toMatch(new RegExp(`Registered ${commands.length} commands \\(guild ${fake.guilds[0]!.id}\\)`));
-    expect(fake.commands.get(fake.guilds[0]!.id)!.map((c) => c.json.name).sort()).toEqual(commands.map((c) => c.data.name).sort());
+    expect(
+      fake.commands
+        .get(fake.guilds[0]!.id)!
+        .map((c) => c.json.name)
+        .sort(),
+    ).toEqual(commands.map((c) => c.data.name).sort());
   }, 40_000);
 });

@@ -61,11 +61,21 @@ describe('registerCommands against the fake Discord', () => {
 
   it('surfaces Discord rejecting a definition', async () => {
     const bad = { ...def('delta'), name: 'Not Valid' };
-    await expect(registerCommands({ rest, applicationId: fake.applicationId, guildId: null, statePath: null, log, definitions: [bad] })).rejects.toThrow(/Invalid Form Body/);
+    await expect(
+      registerCommands({ rest, applicationId: fake.applicationId, guildId: null, statePath: null, log, definitions: [bad] }),
+    ).rejects.toThrow(/Invalid Form Body/);
   });
 
   it('deployCommands looks the application id up when it is not configured', async () => {
-    const result = await deployCommands({ token: fake.token, applicationId: null, guildId: fake.guilds[0]!.id, apiUrl: fake.apiUrl, definitions: [def('epsilon')], statePath: null, log });
+    const result = await deployCommands({
+      token: fake.token,
+      applicationId: null,
+      guildId: fake.guilds[0]!.id,
+      apiUrl: fake.apiUrl,
+      definitions: [def('epsilon')],
+      statePath: null,
+      log,
+    });
     expect(result).toMatchObject({ registered: true, count: 1 });
     expect(fake.requests.some((r) => r.path === '/applications/@me' && r.status === 200)).toBe(true);
   });

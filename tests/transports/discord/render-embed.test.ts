@@ -1,12 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { reply, type Reply } from '../../../src/core/reply.js';
-import { EPHEMERAL_FLAG, embedLength, escapeDiscordMarkdown, fitText, messageSearchText, renderChoices, renderReply, toMessagePayload, type RenderedMessage } from '../../../src/transports/discord/render-embed.js';
+import {
+  EPHEMERAL_FLAG,
+  embedLength,
+  escapeDiscordMarkdown,
+  fitText,
+  messageSearchText,
+  renderChoices,
+  renderReply,
+  toMessagePayload,
+  type RenderedMessage,
+} from '../../../src/transports/discord/render-embed.js';
 import { DISCORD_LIMITS } from '../../../src/transports/discord/limits.js';
 import { computePings, validateMessage, type UploadedFile } from '../../e2e/fake-discord/validate.js';
 
 /** The body discord.js would send for a rendered message, checked by the fake Discord's validator. */
 function discordErrors(message: RenderedMessage): unknown[] {
-  const files: UploadedFile[] = message.files.map((f, i) => ({ field: `files[${i}]`, filename: f.name, contentType: 'image/png', size: f.data.length, bytes: f.data }));
+  const files: UploadedFile[] = message.files.map((f, i) => ({
+    field: `files[${i}]`,
+    filename: f.name,
+    contentType: 'image/png',
+    size: f.data.length,
+    bytes: f.data,
+  }));
   const body = {
     ...(message.content !== undefined ? { content: message.content } : {}),
     embeds: message.embeds,
@@ -30,10 +46,25 @@ const longText = (chars: number): string => {
 describe('fitText', () => {
   const cases: { name: string; text: string; max: number; expected: string }[] = [
     { name: 'fits unchanged', text: 'Short. Text.', max: 20, expected: 'Short. Text.' },
-    { name: 'cuts at the last sentence', text: 'One two three. Four five six. Seven eight nine.', max: 33, expected: 'One two three. Four five six. …' },
-    { name: 'falls back to a word when no sentence ends late enough', text: 'Word word word word word word word word', max: 20, expected: 'Word word word …' },
+    {
+      name: 'cuts at the last sentence',
+      text: 'One two three. Four five six. Seven eight nine.',
+      max: 33,
+      expected: 'One two three. Four five six. …',
+    },
+    {
+      name: 'falls back to a word when no sentence ends late enough',
+      text: 'Word word word word word word word word',
+      max: 20,
+      expected: 'Word word word …',
+    },
     { name: 'hard cut for one long token', text: 'x'.repeat(50), max: 10, expected: 'xxxxxxxx …' },
-    { name: 'closing quote stays with its sentence', text: '"We won." Then the rest of the day went on and on.', max: 20, expected: '"We won." …' },
+    {
+      name: 'closing quote stays with its sentence',
+      text: '"We won." Then the rest of the day went on and on.',
+      max: 20,
+      expected: '"We won." …',
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -76,7 +107,11 @@ describe('renderReply', () => {
         expect(d.endsWith('. …')).toBe(true);
       },
     },
-    { name: 'title over 256', reply: reply({ title: 'T'.repeat(400), text: 'x' }), check: (m) => expect(m.embeds[0]!.title!.length).toBeLessThanOrEqual(256) },
+    {
+      name: 'title over 256',
+      reply: reply({ title: 'T'.repeat(400), text: 'x' }),
+      check: (m) => expect(m.embeds[0]!.title!.length).toBeLessThanOrEqual(256),
+    },
     {
       name: '40 fields spill into a second embed',
       reply: reply({ text: 'x', fields: Array.from({ length: 40 }, (_, i) => ({ name: `F${i}`, value: `v${i}` })) }),
@@ -88,7 +123,12 @@ describe('renderReply', () => {
     },
     {
       name: 'huge fields and text stay under 6,000 in total, dropped fields are counted',
-      reply: reply({ title: 'Digest', text: longText(5000), footer: 'Dateline digest', fields: Array.from({ length: 30 }, (_, i) => ({ name: `Story ${i} `.repeat(40), value: longText(2000) })) }),
+      reply: reply({
+        title: 'Digest',
+        text: longText(5000),
+        footer: 'Dateline digest',
+        fields: Array.from({ length: 30 }, (_, i) => ({ name: `Story ${i} `.repeat(40), value: longText(2000) })),
+      }),
       check: (m) => {
         const total = m.embeds.reduce((s, e) => s + embedLength(e), 0);
         expect(total).toBeLessThanOrEqual(DISCORD_LIMITS.embedTotal);
@@ -100,7 +140,11 @@ describe('renderReply', () => {
     { name: 'footer over 2,048', reply: reply({ text: 'x', footer: longText(3000) }) },
     {
       name: 'image becomes an attachment the embed refers to',
-      reply: reply({ title: 'Raqqa', text: 'Map.', image: { name: 'raqqa map.png', png: new Uint8Array([137, 80, 78, 71]), description: 'Locator map' } }),
+      reply: reply({
+        title: 'Raqqa',
+        text: 'Map.',
+        image: { name: 'raqqa map.png', png: new Uint8Array([137, 80, 78, 71]), description: 'Locator map' },
+      }),
       check: (m) => {
         expect(m.files).toHaveLength(1);
         expect(m.files[0]!.name).toBe('raqqa_map.png');
@@ -116,9 +160,17 @@ describe('renderReply', () => {
         expect(m.ephemeral).toBe(true);
       },
     },
-    { name: 'error content over 2,000', reply: reply({ text: longText(3000), isError: true }), check: (m) => expect(m.content!.length).toBeLessThanOrEqual(2000) },
+    {
+      name: 'error content over 2,000',
+      reply: reply({ text: longText(3000), isError: true }),
+      check: (m) => expect(m.content!.length).toBeLessThanOrEqual(2000),
+    },
     { name: 'empty reply still sends something', reply: reply({ text: '' }) },
-    { name: 'non-http url is dropped', reply: reply({ title: 'T', text: 'x', url: 'javascript:alert(1)' }), check: (m) => expect(m.embeds[0]!.url).toBeUndefined() },
+    {
+      name: 'non-http url is dropped',
+      reply: reply({ title: 'T', text: 'x', url: 'javascript:alert(1)' }),
+      check: (m) => expect(m.embeds[0]!.url).toBeUndefined(),
+    },
     { name: 'markdown-heavy text near the limit stays under after escaping', reply: reply({ text: '*_'.repeat(3000) }) },
   ];
 
@@ -132,7 +184,9 @@ describe('renderReply', () => {
   }
 
   it('escapes markdown in article text, and mentions in content ping nobody', () => {
-    const message = renderReply(reply({ title: '*Breaking*', text: '@everyone look: <@123> said **this**', fields: [{ name: 'Quote', value: '_hi_' }] }));
+    const message = renderReply(
+      reply({ title: '*Breaking*', text: '@everyone look: <@123> said **this**', fields: [{ name: 'Quote', value: '_hi_' }] }),
+    );
     expect(message.embeds[0]!.title).toBe('\\*Breaking\\*');
     expect(message.embeds[0]!.description).toContain('\\*\\*this\\*\\*');
     expect(message.embeds[0]!.fields![0]!.value).toBe('\\_hi\\_');
@@ -146,7 +200,9 @@ describe('renderReply', () => {
 describe('toMessagePayload (the REST / interaction JSON of a rendered reply)', () => {
   it('carries embeds, no mentions, attachments by index and the ephemeral flag', () => {
     const png = new Uint8Array([137, 80, 78, 71]);
-    const rendered = renderReply(reply({ title: 'Raqqa', text: '@everyone look', image: { name: 'raqqa map.png', png, description: 'Locator map' }, ephemeral: true }));
+    const rendered = renderReply(
+      reply({ title: 'Raqqa', text: '@everyone look', image: { name: 'raqqa map.png', png, description: 'Locator map' }, ephemeral: true }),
+    );
     const payload = toMessagePayload(rendered);
     expect(payload.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(payload.body.embeds).toBe(rendered.embeds);
@@ -159,7 +215,12 @@ describe('toMessagePayload (the REST / interaction JSON of a rendered reply)', (
 
   it('keeps a short error as plain content and sends no attachments list without files', () => {
     const payload = toMessagePayload(renderReply(reply({ text: 'No story matches "xyz".', isError: true, ephemeral: true })));
-    expect(payload.body).toEqual({ content: 'No story matches "xyz".', embeds: [], allowed_mentions: { parse: [], replied_user: false }, flags: 64 });
+    expect(payload.body).toEqual({
+      content: 'No story matches "xyz".',
+      embeds: [],
+      allowed_mentions: { parse: [], replied_user: false },
+      flags: 64,
+    });
   });
 });
 
@@ -174,7 +235,14 @@ describe('renderChoices', () => {
 
 describe('messageSearchText', () => {
   it('joins content and embed texts with the markdown escapes removed', () => {
-    const text = messageSearchText('hi', [{ title: escapeDiscordMarkdown('Digest *today*'), description: null, fields: [{ name: 'a_b', value: 'c' }], footer: { text: 'digest:1/2' } }]);
+    const text = messageSearchText('hi', [
+      {
+        title: escapeDiscordMarkdown('Digest *today*'),
+        description: null,
+        fields: [{ name: 'a_b', value: 'c' }],
+        footer: { text: 'digest:1/2' },
+      },
+    ]);
     expect(text).toBe('hi\nDigest *today*\na_b\nc\ndigest:1/2');
   });
 });

@@ -72,7 +72,10 @@ describe('shell transport', () => {
     const { started, shell } = startShell(services, temp.dir);
     await started;
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47]);
-    const sent = await shell.send({ channelId: 'shell', guildId: null }, reply({ title: 'Daily digest', text: 'Two stories today.', image: { name: 'map.png', png } }));
+    const sent = await shell.send(
+      { channelId: 'shell', guildId: null },
+      reply({ title: 'Daily digest', text: 'Two stories today.', image: { name: 'map.png', png } }),
+    );
     expect(sent.id).toMatch(/^shell-/);
     expect(fs.readFileSync(`${temp.dir}/map.png`)).toEqual(Buffer.from(png));
     await shell.stop();
@@ -81,7 +84,10 @@ describe('shell transport', () => {
   it('strips escape codes and other control characters from what it prints (issue 18)', async () => {
     const { started, shell, output } = startShell(services, temp.dir);
     await started;
-    await shell.send({ channelId: 'shell', guildId: null }, reply({ title: '\x1b]0;owned\x07\x1b[2JBreaking\x07', text: '\x1b[31mred\x1b[0m \u009b1mnews' }));
+    await shell.send(
+      { channelId: 'shell', guildId: null },
+      reply({ title: '\x1b]0;owned\x07\x1b[2JBreaking\x07', text: '\x1b[31mred\x1b[0m \u009b1mnews' }),
+    );
     expect(output()).toMatch(/Breaking/);
     expect(output()).toMatch(/red news/);
     // eslint-disable-next-line no-control-regex -- asserts no control character reaches the terminal
