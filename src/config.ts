@@ -33,6 +33,12 @@ export interface Config {
    * unless `--http`) and the application's public key that signs every request (hex).
    */
   http: { port: number | null; publicKey: string | null };
+  /**
+   * Which Discord gateway shards this process runs (issue 17): `SHARD_COUNT` in all, `SHARD_IDS` of
+   * them here (e.g. 0,1 on one machine and 2,3 on another). Null: discord.js decides (one process, or
+   * the ids `start:sharded` hands its children in `SHARDS`).
+   */
+  sharding: { count: number; ids: number[] } | null;
 }
 
 const emptyToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -108,6 +114,10 @@ const envSchema = z.object({
       .optional(),
   ),
   DATELINE_HTTP_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535, 'must be a TCP port (0-65535)').optional()),
+  SHARD_COUNT: optionalString,
+  SHARD_IDS: optionalString,
+  // Set by discord.js's ShardingManager (`start:sharded`) for its children: a JSON number or array.
+  SHARDS: optionalString,
   DATELINE_INGEST_THREADS: z.preprocess(
     emptyToUndefined,
     z.coerce.number().int().min(0).max(16, 'must be 0-16 threads (0: analyse inline)').optional(),
@@ -132,6 +142,53 @@ function storeLocation(value: string, cwd: string): string {
   return location.kind === 'postgres' ? location.url : path.resolve(cwd, location.path);
 }
 
+/** A whole number ≥ 0 written in decimal digits only (`'1e1'`, `' '`, `'0x2'` are not shard ids). */
+function wholeNumber(text: string): number | null {
+  return /^\d{1,6}$/.test(text.trim()) ? Number(text.trim()) : null;
+}
+
+/**
+ * SHARD_COUNT and SHARD_IDS, checked together so the message says what is wrong with the pair: every
+ * id below the count, none twice. SHARD_IDS without SHARD_COUNT is refused (a process cannot know which
+ * guilds are its own without the total). SHARDS (from `start:sharded`) stands in for SHARD_IDS.
+ */
+export function shardSettings(env: { SHARD_COUNT?: string | undefined; SHARD_IDS?: string | undefined; SHARDS?: string | undefined }): {
+  sharding: Config['sharding'];
+  problems: string[];
+} {
+  const problems: string[] = [];
+  const countText = env.SHARD_COUNT;
+  const idsText = env.SHARD_IDS ?? env.SHARDS?.replace(/^\[|\]$/g, '');
+  const idsName = env.SHARD_IDS !== undefined ? 'SHARD_IDS' : 'SHARDS';
+  if (countText === undefined && idsText === undefined) return { sharding: null, problems };
+  const count = countText === undefined ? null : wholeNumber(countText);
+  if (countText !== undefined && (count === null || count < 1))
+    problems.push(`SHARD_COUNT: must be a whole number ≥ 1, the total number of shards (got "${countText}")`);
+  if (idsText === undefined) {
+    // Every shard in this one process.
+    return count === null || problems.length > 0
+      ? { sharding: null, problems }
+      : { sharding: { count, ids: Array.from({ length: count }, (_, i) => i) }, problems };
+  }
+  if (countText === undefined) {
+    problems.push(`${idsName}: needs SHARD_COUNT, the total number of shards over all processes (e.g. SHARD_COUNT=4 ${idsName}=0,1)`);
+    return { sharding: null, problems };
+  }
+  const parts = splitList(idsText);
+  const ids: number[] = [];
+  for (const part of parts) {
+    const id = wholeNumber(part);
+    if (id === null) problems.push(`${idsName}: "${part}" is not a shard id (whole numbers separated by commas, e.g. 0,1)`);
+    else if (count !== null && id >= count)
+      problems.push(`${idsName}: shard ${id} does not exist with SHARD_COUNT=${count} (ids are 0-${count - 1})`);
+    else if (ids.includes(id)) problems.push(`${idsName}: shard ${id} is listed twice`);
+    else ids.push(id);
+  }
+  if (parts.length === 0) problems.push(`${idsName}: list at least one shard id (e.g. 0,1)`);
+  if (problems.length > 0 || count === null) return { sharding: null, problems };
+  return { sharding: { count, ids: ids.sort((a, b) => a - b) }, problems };
+}
+
 export interface ConfigOverrides {
   /** `--db PATH` beats `DATELINE_DB`. */
   dbPath?: string | undefined;
@@ -143,8 +200,12 @@ export interface ConfigOverrides {
  */
 export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = {}, cwd = process.cwd()): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  const shards = parsed.success ? shardSettings(parsed.data) : { sharding: null, problems: [] };
+  if (!parsed.success || shards.problems.length > 0) {
+    throw new ConfigError([
+      ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
+      ...shards.problems,
+    ]);
   }
   const e = parsed.data;
   const dataDir = path.resolve(cwd, e.DATELINE_DATA_DIR ?? 'data');
@@ -177,5 +238,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     ingestThreads: e.DATELINE_INGEST_THREADS ?? null,
     maxBodyBytes: (e.DATELINE_MAX_BODY_KB ?? 8192) * 1024,
     http: { port: e.DATELINE_HTTP_PORT ?? null, publicKey: e.DISCORD_PUBLIC_KEY?.toLowerCase() ?? null },
+    sharding: shards.sharding,
   };
 }

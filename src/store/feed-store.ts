@@ -99,6 +99,17 @@ export interface FeedStore {
   removeOwner(url: string, guildId: string): Promise<boolean>;
   /** Feeds whose next poll time has come. */
   dueFeeds(now: Date): Promise<Feed[]>;
+  /**
+   * The poll lease (issue 17): several processes on one store poll each feed once. Take the right to
+   * poll a feed that is due at `now` until `leaseUntil`: true for exactly one caller, however many
+   * ask at once; false while another poller's lease runs, or when the feed is no longer due (someone
+   * polled it meanwhile). An expired lease (its holder died mid-poll) can be taken by anyone.
+   * `recordPoll` ends the lease; `releasePoll` ends it without a poll (shutdown).
+   */
+  claimPoll(url: string, owner: string, now: Date, leaseUntil: Date): Promise<boolean>;
+  /** Give up a lease this owner holds without recording a poll; the feed stays due. */
+  releasePoll(url: string, owner: string): Promise<void>;
+  /** Record a poll's outcome and end whichever lease the feed had. */
   recordPoll(record: FeedPollRecord): Promise<void>;
   /** Add the feeds this store lacks (by URL) with their validators, health, channels and owners; returns how many. */
   importFeeds(feeds: readonly Feed[]): Promise<number>;

@@ -700,5 +700,60 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       expect(await store.feeds.removeFeed('https://news.test/rss')).toBe(true);
       expect(await store.feeds.getFeed('https://news.test/rss')).toBeNull();
     });
+
+    it('lets one of many simultaneous pollers take a due feed, until its poll is recorded or its lease expires', async () => {
+      const url = 'https://lease.test/rss';
+      const at = new Date('2020-05-01T00:00:00Z');
+      await store.feeds.addFeed({ url, intervalMinutes: 15, origin: 'config', addedAt: at, addedBy: null, channel: null });
+      const lease = (from: Date): Date => new Date(from.getTime() + 5 * 60_000);
+      const other = await harness.openSame();
+      try {
+        const wins = await Promise.all(
+          Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? store : other).feeds.claimPoll(url, `p${i}`, at, lease(at))),
+        );
+        expect(wins.filter(Boolean)).toHaveLength(1);
+        const holder = `p${wins.indexOf(true)}`;
+        // While the lease runs nobody else gets it; the holder asking again keeps it.
+        const oneMinute = new Date(at.getTime() + 60_000);
+        expect(await other.feeds.claimPoll(url, 'late', oneMinute, lease(oneMinute))).toBe(false);
+        expect(await store.feeds.claimPoll(url, holder, oneMinute, lease(oneMinute))).toBe(true);
+        // The holder died: once the lease has run out, another poller takes the feed over.
+        const expired = new Date(at.getTime() + 6 * 60_000 + 1);
+        expect(await other.feeds.claimPoll(url, 'survivor', expired, lease(expired))).toBe(true);
+        // A recorded poll ends the lease and moves the next poll on: nobody may poll again before it.
+        await other.feeds.recordPoll({
+          url,
+          polledAt: expired,
+          outcome: 'not-modified',
+          added: 0,
+          rejected: 0,
+          undated: 0,
+          error: null,
+          nextPollAt: new Date(expired.getTime() + 15 * 60_000),
+        });
+        expect(await store.feeds.claimPoll(url, 'p-next', expired, lease(expired))).toBe(false);
+        const due = new Date(expired.getTime() + 15 * 60_000);
+        expect(await store.feeds.claimPoll(url, 'p-next', due, lease(due))).toBe(true);
+        // Released without a poll (shutdown): still due, free for another at once; only the holder can release.
+        await other.feeds.releasePoll(url, 'someone-else');
+        expect(await other.feeds.claimPoll(url, 'p-other', due, lease(due))).toBe(false);
+        await store.feeds.releasePoll(url, 'p-next');
+        expect(await other.feeds.claimPoll(url, 'p-other', due, lease(due))).toBe(true);
+        expect(await store.feeds.claimPoll('https://unknown.test/rss', 'p', due, lease(due))).toBe(false);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it("keeps a feed's validators when a poll is recorded without them (they are saved with the items)", async () => {
+      const url = 'https://validators.test/rss';
+      const at = new Date('2020-05-01T00:00:00Z');
+      await store.feeds.addFeed({ url, intervalMinutes: 15, origin: 'config', addedAt: at, addedBy: null, channel: null });
+      await store.feeds.commitItems(url, { title: 'V', etag: '"e1"', lastModified: 'Fri, 01 May 2020 00:00:00 GMT' }, () =>
+        Promise.resolve(0),
+      );
+      await store.feeds.recordPoll({ url, polledAt: at, outcome: 'ok', added: 0, rejected: 0, undated: 0, error: null, nextPollAt: at });
+      expect(await store.feeds.getFeed(url)).toMatchObject({ title: 'V', etag: '"e1"', lastModified: 'Fri, 01 May 2020 00:00:00 GMT' });
+    });
   });
 }

@@ -197,9 +197,27 @@ export function createPgFeedStore(pool: PgPool): FeedStore {
           now.getTime(),
         ])
       ).rows.map(toFeed),
+    // One UPDATE: under READ COMMITTED a second claimer waits for the first's row lock, then sees the
+    // lease taken (or the feed no longer due) when it re-checks the WHERE clause, so only one wins.
+    claimPoll: async (url, owner, now, leaseUntil) =>
+      (
+        await pool.query(
+          `UPDATE feed_health SET lease_owner = $2, lease_until_ms = $4
+          WHERE url = $1 AND COALESCE(next_poll_ms, 0) <= $3
+            AND (lease_owner IS NULL OR lease_owner = $2 OR COALESCE(lease_until_ms, 0) <= $3)`,
+          [url, owner, now.getTime(), leaseUntil.getTime()],
+        )
+      ).rowCount === 1,
+    async releasePoll(url, owner) {
+      await pool.query('UPDATE feed_health SET lease_owner = NULL, lease_until_ms = NULL WHERE url = $1 AND lease_owner = $2', [
+        url,
+        owner,
+      ]);
+    },
     recordPoll: (r) =>
       inTransaction(pool, async (client) => {
         const at = r.polledAt.toISOString();
+        await client.query('UPDATE feed_health SET lease_owner = NULL, lease_until_ms = NULL WHERE url = $1', [r.url]);
         if (r.outcome === 'failed') {
           await client.query(
             `UPDATE feed_health SET last_polled_at = $1, last_error_at = $1, last_error = $2, consecutive_failures = consecutive_failures + 1, next_poll_ms = $3 WHERE url = $4`,
@@ -207,7 +225,8 @@ export function createPgFeedStore(pool: PgPool): FeedStore {
           );
           return;
         }
-        if (r.outcome === 'ok') {
+        // As SQLite: the validators are replaced only when the record carries them (commitItems saves them with the items).
+        if (r.outcome === 'ok' && (r.etag !== undefined || r.lastModified !== undefined || r.title !== undefined)) {
           await client.query('UPDATE feeds SET title = COALESCE($1, title), etag = $2, last_modified = $3 WHERE url = $4', [
             r.title ?? null,
             r.etag ?? null,

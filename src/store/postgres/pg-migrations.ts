@@ -229,4 +229,12 @@ export const pgMigrations: readonly PgMigration[] = [
       INSERT INTO store_flags (name) SELECT 'digest-features-backfill' WHERE EXISTS (SELECT 1 FROM articles) ON CONFLICT DO NOTHING;
     `,
   },
+  {
+    version: 6,
+    description: 'feed poll leases: processes sharing a store poll each feed once per interval (issue 17)',
+    sql: `
+      -- Who is polling the feed and until when: taken by one UPDATE that only one poller can win.
+      ALTER TABLE feed_health ADD COLUMN lease_owner TEXT, ADD COLUMN lease_until_ms BIGINT;
+    `,
+  },
 ];

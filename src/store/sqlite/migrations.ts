@@ -376,6 +376,21 @@ export const migrations: readonly Migration[] = [
     description: 'store_flags: work a migration leaves for the application (digest features of stories stored before version 6)',
     sql: `CREATE TABLE IF NOT EXISTS store_flags (name TEXT PRIMARY KEY);`,
   },
+  {
+    version: 14,
+    description: 'feed poll leases: processes sharing a store poll each feed once per interval (issue 17)',
+    sql: '',
+    backfill: (db) => {
+      // Who is polling the feed and until when: taken by one UPDATE that only one poller can win.
+      // (SQLite has no ADD COLUMN IF NOT EXISTS; tests re-run migrations on rewound stores.)
+      const columns = db
+        .prepare<[], { name: string }>('PRAGMA table_info(feed_health)')
+        .all()
+        .map((c) => c.name);
+      if (!columns.includes('lease_owner')) db.exec('ALTER TABLE feed_health ADD COLUMN lease_owner TEXT');
+      if (!columns.includes('lease_until_ms')) db.exec('ALTER TABLE feed_health ADD COLUMN lease_until_ms INTEGER');
+    },
+  },
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -83,6 +83,13 @@ export function createSqliteFeedStore(db: SqliteDatabase): SqliteFeedStore {
       next_poll_ms = @next WHERE url = @url`),
     pollFailed: db.prepare(`UPDATE feed_health SET last_polled_at = @at, last_error_at = @at, last_error = @error,
       consecutive_failures = consecutive_failures + 1, next_poll_ms = @next WHERE url = @url`),
+    // One statement, so two processes on one file cannot both see the feed free and take it.
+    claimPoll: db.prepare<{ url: string; owner: string; now: number; until: number }>(`UPDATE feed_health
+      SET lease_owner = @owner, lease_until_ms = @until
+      WHERE url = @url AND COALESCE(next_poll_ms, 0) <= @now
+        AND (lease_owner IS NULL OR lease_owner = @owner OR COALESCE(lease_until_ms, 0) <= @now)`),
+    releasePoll: db.prepare('UPDATE feed_health SET lease_owner = NULL, lease_until_ms = NULL WHERE url = ? AND lease_owner = ?'),
+    endLease: db.prepare('UPDATE feed_health SET lease_owner = NULL, lease_until_ms = NULL WHERE url = ?'),
   };
 
   const channelsOf = (url: string): FeedChannel[] => q.channels.all(url).map((r) => ({ guildId: r.guild_id, channelId: r.channel_id }));
@@ -146,6 +153,7 @@ export function createSqliteFeedStore(db: SqliteDatabase): SqliteFeedStore {
 
   const recordPoll = db.transaction((r: FeedPollRecord): void => {
     const at = r.polledAt.toISOString();
+    q.endLease.run(r.url);
     if (r.outcome === 'failed') {
       q.pollFailed.run({ url: r.url, at, error: r.error ?? 'unknown error', next: r.nextPollAt.getTime() });
       return;
@@ -227,5 +235,10 @@ export function createSqliteFeedStore(db: SqliteDatabase): SqliteFeedStore {
     removeOwner: (url, guildId) => removeOwner.immediate(url, guildId),
     dueFeeds: (now) => q.due.all(now.getTime()).map(toFeed),
     recordPoll: (record) => recordPoll.immediate(record),
+    claimPoll: (url, owner, now, leaseUntil) =>
+      q.claimPoll.run({ url, owner, now: now.getTime(), until: leaseUntil.getTime() }).changes === 1,
+    releasePoll: (url, owner) => {
+      q.releasePoll.run(url, owner);
+    },
   };
 }

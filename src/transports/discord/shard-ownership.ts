@@ -16,16 +16,19 @@ export function ownsGuildOnShards(guildId: string, shards: readonly number[] | '
 }
 
 /**
- * Under `npm run start:sharded` every shard process runs src/main.ts, with its shard ids in SHARDS.
- * Store-wide work (the first ingest, feed polling, the folder watcher) must run once: on the process
- * that holds shard 0, or on the only process.
+ * Several processes share one store: `npm run start:sharded` children (shard ids in SHARDS), or
+ * processes started with SHARD_COUNT and SHARD_IDS, on one machine or several. Work that must run
+ * once per deployment and is not guarded by the store (the first ingest of the data folder, the
+ * folder watcher, registering DATELINE_FEEDS) runs on the process that holds shard 0, or on the only
+ * process. Feed polling is not among them: a lease in the store picks one poller per feed.
  */
 export function isPrimaryProcess(env: NodeJS.ProcessEnv): boolean {
-  const shards = env.SHARDS?.trim();
+  const shards = (env.SHARD_IDS ?? env.SHARDS)?.trim().replace(/^\[|\]$/g, '');
   return (
     !shards ||
     shards
-      .split(',')
+      .split(/[\s,]+/)
+      .filter(Boolean)
       .map((s) => Number(s.trim()))
       .includes(0)
   );

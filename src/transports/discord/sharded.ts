@@ -1,6 +1,7 @@
 /**
  * `npm run start:sharded [-- --shards N]`: run the bot as several processes with discord.js's
- * ShardingManager, one gateway shard each. Every child runs the main entry in the same form as this
+ * ShardingManager, one gateway shard each. With SHARD_COUNT=4 SHARD_IDS=0,1 it runs shards 0 and 1 of
+ * 4 here, and another machine runs 2,3 against the same store. Every child runs the main entry in the same form as this
  * file (dist/ JavaScript under `npm run start:sharded`; TypeScript through tsx only in development); discord.js hands it its
  * shard id through the environment (SHARDS, SHARD_COUNT), and per-guild work such as digests runs
  * only where `transport.ownsGuild(guildId)` holds, so each digest is posted by one process.
@@ -30,8 +31,12 @@ async function main(): Promise<void> {
   if (!token) throw new ConfigError(['DISCORD_TOKEN: required for start:sharded (the local shell needs no sharding)']);
   const log = createLogger({ level: config.logLevel, secrets: [token] });
 
+  // --shards N, else SHARD_COUNT (with SHARD_IDS: this machine's share of them), else ask Discord.
   // discord.js's own "auto" count ignores a custom REST base, so ask GET /gateway/bot here.
-  let totalShards = parseShardCount(process.argv.slice(2));
+  let totalShards = parseShardCount(process.argv.slice(2)) ?? config.sharding?.count ?? null;
+  const shardList = config.sharding && config.sharding.count === totalShards ? config.sharding.ids : 'auto';
+  // Each child gets its own shard id in SHARDS from the manager; this machine's list is not theirs.
+  delete process.env.SHARD_IDS;
   if (totalShards === null) {
     const rest = new REST(config.discord.apiUrl ? { api: config.discord.apiUrl } : {}).setToken(token);
     totalShards = ((await rest.get(Routes.gatewayBot())) as { shards: number }).shards;
@@ -40,6 +45,7 @@ async function main(): Promise<void> {
   const manager = new ShardingManager(MAIN, {
     token,
     totalShards,
+    shardList,
     mode: 'process',
     respawn: true,
     // Built children need no loader; tsx (a dev dependency) is resolved only when running TypeScript.
@@ -61,7 +67,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 
   await manager.spawn({ amount: totalShards, delay: 5_500, timeout: 60_000 });
-  log.info('all shards running', { totalShards });
+  log.info('all shards running', { totalShards, shards: shardList });
 }
 
 main().catch((error: unknown) => {
