@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import { withOverrides } from '../core/with-overrides.js';
 import { UserError } from '../core/errors.js';
@@ -126,6 +127,12 @@ export interface FeedServiceDeps {
   maxFeedsPerGuild?: number;
   /** DNS for the guard (all addresses of a name); node:dns by default. */
   lookup?: HostLookup;
+  /**
+   * This process's name in the feed poll leases (issue 17): processes sharing a store poll each due
+   * feed once, whoever takes its lease first. Random by default, so a restarted process never
+   * mistakes a dead one's lease for its own.
+   */
+  pollerId?: string;
   /** Test-only: resolved addresses the guard lets through (a "public" test host served on loopback). */
   treatAsPublic?: readonly string[];
 }
@@ -156,7 +163,20 @@ export function normaliseFeedUrl(input: string): string {
   return url.toString();
 }
 
+/** The longest a poll may hold a feed's lease: far more than a fetch (20 s) and its ingest take. */
+const MAX_POLL_LEASE_MS = 10 * 60_000;
+
+/**
+ * How long a poller holds a feed: no longer than the feed's interval, so when the holder dies
+ * mid-poll another process polls the feed at most one interval late (within two intervals of the
+ * last poll), and no longer than MAX_POLL_LEASE_MS for feeds polled hourly or daily.
+ */
+export function pollLeaseMs(intervalMinutes: number): number {
+  return Math.min(Math.max(1, intervalMinutes) * 60_000, MAX_POLL_LEASE_MS);
+}
+
 export function createFeedService(deps: FeedServiceDeps): FeedService {
+  const pollerId = deps.pollerId ?? `poller-${randomBytes(4).toString('hex')}`;
   const fetchOptions: FetchFeedOptions = { ...defaultFetchOptions, ...deps.fetch };
   const defaultInterval = deps.defaultIntervalMinutes ?? DEFAULT_FEED_INTERVAL_MINUTES;
   const maxPosts = deps.maxPostsPerPoll ?? 5;
@@ -317,17 +337,27 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     return posts;
   }
 
-  async function pollMany(urls: readonly string[], trusted = false): Promise<FeedPollResult[]> {
-    const results: FeedPollResult[] = new Array<FeedPollResult>(urls.length);
+  /**
+   * Poll these URLs, a few at a time. With `claim`, each feed is polled only when its lease is won
+   * right before its turn (not all up front, so a long queue cannot outlive its leases); the
+   * results hold only the feeds this process polled.
+   */
+  async function pollMany(urls: readonly string[], trusted = false, claim?: (url: string) => Promise<boolean>): Promise<FeedPollResult[]> {
+    const results: (FeedPollResult | null)[] = new Array<FeedPollResult | null>(urls.length).fill(null);
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < urls.length) {
         const i = next++;
-        results[i] = await pollOne(urls[i]!, trusted);
+        const url = urls[i]!;
+        if (claim && !(await claim(url))) continue;
+        results[i] = await pollOne(url, trusted);
+        // Stopped mid-poll: nothing was recorded, so hand the feed back at once instead of making
+        // the other processes wait out the lease.
+        if (claim && shutdown.signal.aborted) await deps.feedStore.releasePoll(url, pollerId).catch(() => undefined);
       }
     };
     await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 4, urls.length) }, worker));
-    return results;
+    return results.filter((r): r is FeedPollResult => r !== null);
   }
 
   return {
@@ -409,7 +439,20 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     },
     // The command line: the operator typed these URLs, so no private-address guard.
     poll: (urls) => pollMany(urls.map(tryNormalise), true),
-    pollDue: async () => pollMany((await deps.feedStore.dueFeeds(deps.clock.now())).map((f) => f.url)),
+    // Every process sharing the store runs this; each due feed is polled by the one that takes its lease.
+    pollDue: async () => {
+      const due = await deps.feedStore.dueFeeds(deps.clock.now());
+      const interval = new Map(due.map((f) => [f.url, f.intervalMinutes]));
+      return pollMany(
+        due.map((f) => f.url),
+        false,
+        (url) => {
+          const now = deps.clock.now();
+          const until = new Date(now.getTime() + pollLeaseMs(interval.get(url) ?? defaultInterval));
+          return deps.feedStore.claimPoll(url, pollerId, now, until);
+        },
+      );
+    },
     async idle() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
     },

@@ -85,3 +85,9 @@ export function servePlain(body: () => string, contentType = 'application/rss+xm
     res.writeHead(status, { 'content-type': contentType }).end(body());
   };
 }
+
+/** A feed fixture with one more item on top, as a feed that published a new story since the last poll. */
+export function withNewItem(feed: string, item: { title: string; link: string; pubDate: string; text: string }): string {
+  const xml = `<item><title>${item.title}</title><link>${item.link}</link><pubDate>${item.pubDate}</pubDate><description>${item.text}</description></item>`;
+  return feed.replace(/<item>/, `${xml}\n    <item>`);
+}

@@ -9,7 +9,7 @@ import type { FeedStore } from '../../src/store/feed-store.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { makeTempDir } from '../helpers/paths.js';
 import { simpleAnalyze } from '../helpers/simple-analyze.js';
-import { readFixture, servePlain, serveWithEtag, startFeedServer, type FeedServer } from './feed-server.js';
+import { readFixture, servePlain, serveWithEtag, startFeedServer, withNewItem, type FeedServer } from './feed-server.js';
 
 interface Harness {
   server: FeedServer;
@@ -18,12 +18,15 @@ interface Harness {
   feeds: FeedService;
   clock: ReturnType<typeof createFixedClock>;
   log: ReturnType<typeof createMemoryLogger>;
+  /** The store's file, for a second connection (another process). */
+  file: string;
   cleanup(): Promise<void>;
 }
 
 async function harness(): Promise<Harness> {
   const temp = makeTempDir();
-  const all = openSqliteStore(path.join(temp.dir, 'feeds.db'));
+  const file = path.join(temp.dir, 'feeds.db');
+  const all = openSqliteStore(file);
   const store = all.stories;
   const feedStore = all.feeds;
   const clock = createFixedClock(new Date('2026-02-12T00:00:00Z'));
@@ -48,6 +51,7 @@ async function harness(): Promise<Harness> {
     feeds,
     clock,
     log,
+    file,
     cleanup: async () => {
       await server.close();
       await all.close();
@@ -165,6 +169,77 @@ describe('feed service', () => {
     const [after] = await feeds.poll([url]);
     expect(after!.tally.errors[0]!.reason).toMatch(/shutting down/);
     expect(h.server.requests).toHaveLength(1);
+  });
+
+  it('two processes on one store poll a due feed once per interval; when the holder dies mid-poll the other takes over one interval later', async () => {
+    let body = readFixture('harbour-rss.xml');
+    let hang = false;
+    const serve = serveWithEtag(() => body);
+    h.server.route('/rss', (req, res) => {
+      if (!hang) serve(req, res); // hanging: the request is accepted and never answered
+    });
+    const url = h.server.url('/rss');
+    await h.feeds.add({ url, addedBy: 'tester', intervalMinutes: 10, channel: { guildId: 'g1', channelId: 'news' } });
+    // A second process: its own connection to the same file, its own poller id.
+    const second = openSqliteStore(h.file);
+    const other = createFeedService({
+      feedStore: second.feeds,
+      store: second.stories,
+      analyze: simpleAnalyze,
+      clock: h.clock,
+      log: h.log,
+      allowPrivateAddresses: true,
+      pollerId: 'process-b',
+    });
+    try {
+      // Every interval both processes tick at the same moment: one fetch between them.
+      body = readFixture('harbour-rss-next.xml');
+      for (let interval = 1; interval <= 3; interval++) {
+        h.clock.advance(10 * 60_000);
+        const before = h.server.requests.length;
+        const [a, b] = await Promise.all([h.feeds.pollDue(), other.pollDue()]);
+        expect(h.server.requests.length - before).toBe(1);
+        expect(a.length + b.length).toBe(1);
+        // The new story is posted (by whichever polled) once, on the first of these polls only.
+        expect([...a, ...b].flatMap((r) => r.posts).map((p) => p.target.channelId)).toEqual(interval === 1 ? ['news'] : []);
+      }
+      // The holder dies mid-poll (its fetch hangs and it never records the poll).
+      hang = true;
+      h.clock.advance(10 * 60_000);
+      const dying = createFeedService({
+        feedStore: h.feedStore,
+        store: h.store,
+        analyze: simpleAnalyze,
+        clock: h.clock,
+        log: h.log,
+        allowPrivateAddresses: true,
+        pollerId: 'process-a',
+        fetch: { timeoutMs: 60_000 },
+      });
+      const stuck = dying.pollDue();
+      while (h.server.requests.at(-1)?.status !== 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      // While its lease runs the feed is not polled twice ...
+      expect(await other.pollDue()).toEqual([]);
+      h.clock.advance(5 * 60_000);
+      expect(await other.pollDue()).toEqual([]);
+      // ... and one interval after the dead poll began, the other process polls it.
+      hang = false;
+      body = withNewItem(body, {
+        title: 'Lighthouse keeper retires after forty winters',
+        link: 'https://gazette.example/news/lighthouse',
+        pubDate: 'Thu, 12 Feb 2026 07:00:00 +0000',
+        text: 'The keeper of the Gull Island light retired on Thursday after forty winters on the rock, the port office said.',
+      });
+      h.clock.advance(5 * 60_000);
+      const [takeover] = await other.pollDue();
+      expect(takeover).toMatchObject({ url, outcome: 'ok', tally: { added: 1 } });
+      expect(takeover!.posts.map((p) => p.reply.title)).toEqual(['Lighthouse keeper retires after forty winters']);
+      void dying.stop();
+      await stuck;
+    } finally {
+      await other.stop();
+      await second.close();
+    }
   });
 
   it('dedups by link when the server ignores conditional GET', async () => {
