@@ -20,6 +20,15 @@ export interface DigestSchedulerOptions {
   log: Logger;
   /** Whether this process posts to the target (the Discord shard owning the guild; the shell its own channel). */
   ownsTarget?: (target: SendTarget) => boolean;
+  /**
+   * Targets this process can reach although another owns them (Discord's REST posts to any channel,
+   * whichever process holds the guild's gateway shard). Such digests are taken over only when their
+   * owner looks gone: a claim whose lease ran out, a retry come due, or a digest still unclaimed
+   * `takeoverAfterMs` after its time. The ledger claim keeps it to one post either way. Default: none.
+   */
+  canPost?: (target: SendTarget) => boolean;
+  /** How late an unclaimed digest must be before a process that does not own its target takes it. */
+  takeoverAfterMs?: number;
   /** This process's name in the ledger; random by default, so a restart never mistakes a crashed claim for its own. */
   owner?: string;
   /** How long a claim stays ours without progress before another scheduler may resume it. */
@@ -67,6 +76,7 @@ const DEFAULTS = {
   sendTimeoutMs: 60_000,
   lateAfterMs: 5 * 60_000,
   maxLateMs: 12 * 3_600_000,
+  takeoverAfterMs: 3 * 60_000,
   cronExpression: '* * * * *',
 };
 
@@ -99,6 +109,14 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
   const owns = (sub: Subscription): boolean => {
     try {
       return options.ownsTarget ? options.ownsTarget({ channelId: sub.channelId, guildId: sub.guildId }) : true;
+    } catch {
+      return false;
+    }
+  };
+  /** Another process owns the target, but this one can post there if that one is gone. */
+  const canTakeOver = (sub: Subscription): boolean => {
+    try {
+      return options.canPost?.({ channelId: sub.channelId, guildId: sub.guildId }) ?? false;
     } catch {
       return false;
     }
@@ -216,10 +234,11 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
     const work: Promise<void>[] = [];
     const claimed = new Set<string>();
 
-    // 1. Open ledger rows: crashed intents whose lease ran out, retries come due.
+    // 1. Open ledger rows: crashed intents whose lease ran out, retries come due. Any process that
+    //    can post there takes them: the owner of the channel may be the process that crashed.
     for (const open of await subscriptions.openDeliveries(now)) {
       const sub = await subscriptions.get(open.subscriptionId);
-      if (!sub || sub.pausedAt || !owns(sub)) continue;
+      if (!sub || sub.pausedAt || !(owns(sub) || canTakeOver(sub))) continue;
       const claim = await subscriptions.claimDelivery({
         subscriptionId: sub.id,
         localDate: open.localDate,
@@ -235,7 +254,8 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
 
     // 2. Digests whose time has come and that have no ledger row yet.
     for (const sub of await subscriptions.list()) {
-      if (sub.pausedAt || !owns(sub)) continue;
+      const own = owns(sub);
+      if (sub.pausedAt || !(own || canTakeOver(sub))) continue;
       const time = parseDigestTime(sub.time);
       if (!time) continue;
       const occurrence = latestOccurrence(now, time, sub.timezone);
@@ -246,6 +266,8 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
       const isToday = occurrence.localDate === localDateKey(now, sub.timezone);
       const lateBy = now.getTime() - occurrence.at.getTime();
       if (!isToday && lateBy > o.maxLateMs) continue;
+      // The owner gets the first minutes; after that its process is taken to be down.
+      if (!own && lateBy < o.takeoverAfterMs) continue;
       if (await subscriptions.getDelivery(sub.id, occurrence.localDate)) continue;
       const late = lateBy > o.lateAfterMs;
       const at = late ? now : occurrence.at;

@@ -289,4 +289,41 @@ describe('digest scheduler (fake clock)', () => {
     await fx.scheduler(fx.main, { ownsTarget: (t) => t.guildId === null }).tick();
     expect(fx.transport.messages.map((m) => m.target.channelId)).toEqual(['shell']);
   });
+
+  it("another shard's process takes over a digest whose owner died mid-send, or never claimed it, and it is posted once", async () => {
+    fx = createDigestFixture('2024-08-01T00:00:00Z');
+    const guildA = '223456789012345678';
+    const guildB = '323456789012345678';
+    const a = await fx.subscribe({ channelId: '123456789012345671', guildId: guildA, time: '08:00', timezone: 'UTC' });
+    const b = await fx.subscribe({ channelId: '123456789012345672', guildId: guildB, time: '08:00', timezone: 'UTC' });
+    // Process 1 owns guild A, process 2 guild B; both can post anywhere over REST.
+    const shardOptions = (guild: string): Parameters<DigestFixture['scheduler']>[1] => ({
+      ownsTarget: (t) => t.guildId === guild,
+      canPost: (t) => t.guildId !== null,
+      sendTimeoutMs: 3_600_000,
+    });
+    fx.transport.behave('123456789012345671', (n) => (n === 1 ? 'hang' : 'post'));
+    const one = fx.scheduler(fx.main, shardOptions(guildA));
+    const two = fx.scheduler(fx.connect(), shardOptions(guildB));
+    fx.clock.set(new Date('2024-08-01T08:00:00Z'));
+    void one.tick(); // hangs in the send of guild A's digest: then the process dies
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await two.tick()).delivered).toEqual([`${b}/2024-08-01`]);
+    // While the dead process's lease runs, the other leaves guild A alone ...
+    fx.clock.set(new Date('2024-08-01T08:01:00Z'));
+    expect((await two.tick()).delivered).toEqual([]);
+    // ... then takes it over.
+    fx.clock.set(new Date('2024-08-01T08:03:00Z'));
+    expect((await two.tick()).delivered).toEqual([`${a}/2024-08-01`]);
+    expect(fx.transport.inChannel('123456789012345671')).toHaveLength(1);
+
+    // The next day process 1 is gone for good: after a few minutes process 2 posts guild A's digest too.
+    fx.clock.set(new Date('2024-08-02T08:00:00Z'));
+    expect((await two.tick()).delivered).toEqual([`${b}/2024-08-02`]);
+    fx.clock.set(new Date('2024-08-02T08:02:00Z'));
+    expect((await two.tick()).delivered).toEqual([]);
+    fx.clock.set(new Date('2024-08-02T08:03:00Z'));
+    expect((await two.tick()).delivered).toEqual([`${a}/2024-08-02`]);
+    for (const channel of ['123456789012345671', '123456789012345672']) expect(fx.transport.inChannel(channel)).toHaveLength(2);
+  });
 });
