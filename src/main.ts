@@ -5,7 +5,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.js';
 import { appOptionsFromConfig, createApp, type App } from './app.js';
-import { systemClock } from './core/clock.js';
+import { systemClock, type Clock } from './core/clock.js';
+import { parentClockFromEnv, type ParentClock } from './core/parent-clock.js';
 import { isPostgresUrl, redactPassword } from './store/store-location.js';
 import { createLogger, redactSecrets, secretsFromEnv, type Logger } from './core/logger.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -80,11 +81,15 @@ async function main(): Promise<void> {
   const logger = log;
   if (logFile) process.stdout.write(`Loading Dateline… (logs: ${logFile})\n`);
 
+  // The system clock, or in the end-to-end tests the time the parent process sets (core/parent-clock.ts).
+  const driven = parentClockFromEnv(process.env);
+  const clock: Clock = driven ?? systemClock;
+
   let resolveStartup: () => void = () => undefined;
   startup = new Promise<void>((resolve) => (resolveStartup = resolve));
-  const started = await startUp(config, logger, abort.signal, closers).finally(resolveStartup);
+  const started = await startUp(config, logger, abort.signal, closers, clock).finally(resolveStartup);
   if (!started || stopping) return;
-  await run(config, logger, started, closers, (reason) => void shutdown(reason), abort.signal, httpPort);
+  await run(config, logger, started, closers, (reason) => void shutdown(reason), abort.signal, httpPort, { clock, driven });
 }
 
 /**
@@ -92,9 +97,15 @@ async function main(): Promise<void> {
  * load that was stopped halfway resumes where it was (file by file; see first-load.ts). Returns null
  * when a stop signal came meanwhile.
  */
-async function startUp(config: Config, log: Logger, signal: AbortSignal, closers: (() => Promise<void> | void)[]): Promise<App | null> {
+async function startUp(
+  config: Config,
+  log: Logger,
+  signal: AbortSignal,
+  closers: (() => Promise<void> | void)[],
+  clock: Clock,
+): Promise<App | null> {
   const app = await createApp({
-    ...appOptionsFromConfig(config, { commands, clock: systemClock, log }),
+    ...appOptionsFromConfig(config, { commands, clock, log }),
     offThreadAnalysis: true,
     busyTimeoutMs: BOT_BUSY_TIMEOUT_MS,
   });
@@ -138,14 +149,19 @@ async function run(
   shutdown: (reason: string) => void,
   signal: AbortSignal,
   httpPort: number | null,
+  time: { clock: Clock; driven: ParentClock | null },
 ): Promise<void> {
   const primary = isPrimaryProcess(process.env);
   let transport: Transport;
   // Digests: Discord posts to guild channels its shard owns; the shell only to its own channels.
   let ownsTarget: (target: SendTarget) => boolean = (target) => target.guildId === null;
+  // Where this process can post at all: REST reaches every guild channel, whichever process holds
+  // the guild's shard (feed posts, and digests taken over from a process that died).
+  let canPost: (target: SendTarget) => boolean = (target) => target.guildId === null;
   if (httpPort !== null) {
     const { createHttpMode } = await import('./transports/http/http-mode.js');
     ({ transport, ownsTarget } = createHttpMode(config, httpPort, app, log));
+    canPost = ownsTarget;
   } else if (config.discord.token) {
     const { createDiscordTransport } = await import('./transports/discord/discord-transport.js');
     const discord = createDiscordTransport({
@@ -155,9 +171,12 @@ async function run(
       apiUrl: config.discord.apiUrl,
       log,
       commandsStatePath: path.join(config.cacheDir, 'registered-commands.json'),
+      // SHARD_COUNT with SHARD_IDS (or start:sharded's SHARDS): this process runs only those shards.
+      ...(config.sharding ? { clientOptions: { shards: config.sharding.ids, shardCount: config.sharding.count } } : {}),
     });
     transport = discord;
     ownsTarget = (target) => target.guildId !== null && discord.ownsGuild(target.guildId);
+    canPost = (target) => target.guildId !== null;
   } else {
     transport = createShellTransport({
       input: process.stdin,
@@ -184,32 +203,46 @@ async function run(
 
   await transport.start(app.handler);
 
-  // After the transport is up: catch up on missed digests, then tick every minute.
-  scheduler = createDigestScheduler({
+  // After the transport is up: catch up on missed digests, then tick every minute (or, driven by a
+  // parent's clock, at each instant it sets).
+  const { clock, driven } = time;
+  const digests = createDigestScheduler({
     subscriptions: app.services.subscriptions,
     store: app.services.store,
     geo: app.services.geo,
     transport,
-    clock: systemClock,
+    clock,
     log,
     ownsTarget,
+    canPost,
     visibleTo: (guildId, items) => app.services.feeds.visibleTo(guildId, items),
   });
-  await scheduler.start();
+  scheduler = digests;
+  if (driven) driven.onSet('digests', (now) => digests.tick(now));
+  else await digests.start();
 
-  // Live news (issue 10): feeds from .env join those added with /feeds; the poller ticks every minute.
-  if (!primary) return;
-  const configured = await app.services.feeds.ensureConfigured(config.feeds.urls);
-  if (configured > 0) log.info('feeds from DATELINE_FEEDS registered', { count: configured });
-  feedScheduler = startFeedScheduler({
+  // Live news (issue 10): feeds from .env join those added with /feeds. Every process runs the poller
+  // (each due feed is polled by whichever takes its lease in the store) and posts a feed's new stories
+  // to all its channels, whichever shard holds their guilds.
+  if (primary) {
+    const configured = await app.services.feeds.ensureConfigured(config.feeds.urls);
+    if (configured > 0) log.info('feeds from DATELINE_FEEDS registered', { count: configured });
+  }
+  const feeds = startFeedScheduler({
     feeds: app.services.feeds,
     log,
     send: async (target, reply, sendOptions) => {
-      // A sharded bot: only the process that owns the guild can post there.
-      if (!ownsTarget(target)) return null;
+      if (!canPost(target)) return null;
       return transport.send(target, reply, sendOptions);
     },
+    ...(driven ? { autoTick: false, pollOnStart: false } : {}),
   });
+  feedScheduler = feeds;
+  if (driven) driven.onSet('feeds', () => feeds.tick());
+  if (!primary) {
+    driven?.ready();
+    return;
+  }
   if (config.watch.enabled) {
     watcher = watchFolder({
       dir: config.watch.dir,
@@ -220,6 +253,7 @@ async function run(
     await watcher.ready;
     log.info('watching for new story files', { dir: config.watch.dir });
   }
+  driven?.ready();
 }
 
 main().catch((error: unknown) => {

@@ -13,6 +13,8 @@ export interface FeedSchedulerDeps {
   cronExpression?: string;
   /** Poll due feeds at once instead of waiting for the first tick (default true). */
   pollOnStart?: boolean;
+  /** Tick on the cron schedule (default true); false: only when `tick()` is called (a driven clock). */
+  autoTick?: boolean;
 }
 
 export interface FeedScheduler {
@@ -69,15 +71,16 @@ export function startFeedScheduler(deps: FeedSchedulerDeps): FeedScheduler {
     return current;
   };
 
-  const task: ScheduledTask = cron.schedule(deps.cronExpression ?? '* * * * *', () => tick(), { name: 'feeds', noOverlap: true });
+  const task: ScheduledTask | null =
+    (deps.autoTick ?? true) ? cron.schedule(deps.cronExpression ?? '* * * * *', () => tick(), { name: 'feeds', noOverlap: true }) : null;
   if (deps.pollOnStart ?? true) void tick();
 
   return {
     tick,
     async stop() {
       stopped = true;
-      await task.stop();
-      await task.destroy();
+      await task?.stop();
+      await task?.destroy();
       // Abort slow fetches rather than wait out their 20 s timeouts: shutdown takes moments.
       await deps.feeds.stop();
       if (current) await current;

@@ -242,7 +242,13 @@ export function createDiscordTransport(options: DiscordTransportOptions): Discor
         if (timer) clearTimeout(timer);
       }
       await deliver(interaction, deferral, result);
-      log.debug('answered', { command: interaction.commandName, ms: Date.now() - started, deferred: deferral !== null });
+      log.debug('answered', {
+        command: interaction.commandName,
+        interactionId: interaction.id,
+        guildId: interaction.guildId,
+        ms: Date.now() - started,
+        deferred: deferral !== null,
+      });
     } catch (error) {
       const errorId = newErrorId();
       log.error('answering an interaction failed', { command: interaction.commandName, interactionId: interaction.id, errorId, error });
@@ -322,7 +328,8 @@ export function createDiscordTransport(options: DiscordTransportOptions): Discor
 
     async send(target: SendTarget, reply: Reply, sendOptions: SendOptions = {}): Promise<SentMessage> {
       if (!client.isReady()) throw new Error('Discord transport not started');
-      const channel = await client.channels.fetch(target.channelId);
+      // A guild on another process's shard is not in this client's cache: REST reaches its channels all the same.
+      const channel = await client.channels.fetch(target.channelId, { allowUnknownGuild: true });
       if (!channel || !channel.isSendable()) throw new Error(`Channel ${target.channelId} cannot receive messages`);
       const message = baseOptions(renderReply(reply));
       if (sendOptions.nonce === undefined) {
@@ -345,7 +352,7 @@ export function createDiscordTransport(options: DiscordTransportOptions): Discor
 
     async recentMessages(target: SendTarget, limit: number): Promise<RecentMessage[]> {
       if (!client.isReady()) throw new Error('Discord transport not started');
-      const channel = await client.channels.fetch(target.channelId);
+      const channel = await client.channels.fetch(target.channelId, { allowUnknownGuild: true });
       if (!channel || !channel.isTextBased()) throw new Error(`Channel ${target.channelId} has no messages`);
       const fetched = await channel.messages.fetch({ limit: Math.min(100, Math.max(1, limit)) });
       return [...fetched.values()]

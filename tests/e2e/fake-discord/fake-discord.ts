@@ -130,6 +130,22 @@ interface AfterCreateRule {
   remaining: number;
 }
 
+export interface HeldRequest {
+  /** Resolves with the held request once it arrived. */
+  arrived: Promise<RecordedRequest>;
+  /** Resolves when the sender closed the connection while held (it was killed). */
+  hungUp: Promise<void>;
+  release(): void;
+}
+
+interface HoldRule {
+  method: string | null;
+  path: RegExp;
+  arrived: (request: RecordedRequest) => void;
+  hungUp: () => void;
+  released: Promise<void>;
+}
+
 interface StoredCommand {
   id: string;
   json: Record<string, unknown>;
@@ -192,6 +208,12 @@ export interface FakeDiscord {
    * answer only after `delayMs` (past the client's timeout) or answer with `status` (a 502).
    */
   faultAfterCreate(fault: AfterCreateFault, options?: { channelId?: string; times?: number }): void;
+  /**
+   * Hold the next request matching the rule before Discord acts on it: `arrived` resolves when it
+   * came (the sender is now "in the send"), `release()` lets it go on. A sender that hung up meanwhile
+   * (killed) gets nothing done: the request is dropped, as a connection cut before Discord read it.
+   */
+  holdNext(rule: { method?: string; path: RegExp }): HeldRequest;
   /** Messages a channel holds (what its readers see), oldest first. */
   channelMessages(channelId: string): Record<string, unknown>[];
   /** How long a nonce with enforce_nonce is remembered (Discord: "the past few minutes"). */
@@ -239,6 +261,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const failures: FailRule[] = [];
   const forbidden = new Set<string>();
   const afterCreate: AfterCreateRule[] = [];
+  const holds: HoldRule[] = [];
   /** `channel/nonce` → the message created with it and when, for enforce_nonce. */
   const nonces = new Map<string, { message: Record<string, unknown>; at: number }>();
   const pendingTimers = new Set<NodeJS.Timeout>();
@@ -561,6 +584,26 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       if (rule.global) headers['x-ratelimit-global'] = 'true';
       reply(429, { message: 'You are being rate limited.', retry_after: rule.retryAfter, global: rule.global }, headers);
       return;
+    }
+
+    const holdIndex = holds.findIndex((r) => (r.method === null || r.method === method) && r.path.test(path));
+    if (holdIndex >= 0) {
+      const rule = holds.splice(holdIndex, 1)[0]!;
+      let hungUp = false;
+      res.on('close', () => {
+        if (res.writableFinished) return;
+        hungUp = true;
+        rule.hungUp();
+      });
+      rule.arrived(entry);
+      notify();
+      await rule.released;
+      if (hungUp || res.destroyed) {
+        entry.injected = true;
+        entry.status = -1; // never answered: the sender was gone
+        notify();
+        return;
+      }
     }
 
     const failIndex = failures.findIndex((r) => (r.method === null || r.method === method) && r.path.test(path));
@@ -1098,6 +1141,22 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
     faultAfterCreate: (fault, opts = {}) => {
       afterCreate.push({ channelId: opts.channelId ?? null, fault, remaining: opts.times ?? 1 });
+    },
+    holdNext: (rule) => {
+      let arrived: (request: RecordedRequest) => void = () => undefined;
+      let hungUp: () => void = () => undefined;
+      let release: () => void = () => undefined;
+      const held: HoldRule = {
+        method: rule.method ?? null,
+        path: rule.path,
+        arrived: (request) => arrived(request),
+        hungUp: () => hungUp(),
+        released: new Promise<void>((resolve) => (release = resolve)),
+      };
+      const arrival = new Promise<RecordedRequest>((resolve) => (arrived = resolve));
+      const hangUp = new Promise<void>((resolve) => (hungUp = resolve));
+      holds.push(held);
+      return { arrived: arrival, hungUp: hangUp, release: () => release() };
     },
     channelMessages: (channelId) => [...(channelMessages.get(channelId) ?? [])],
     nonceWindowMs: 5 * 60_000,
