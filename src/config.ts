@@ -114,10 +114,6 @@ const envSchema = z.object({
       .optional(),
   ),
   DATELINE_HTTP_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535, 'must be a TCP port (0-65535)').optional()),
-  SHARD_COUNT: optionalString,
-  SHARD_IDS: optionalString,
-  // Set by discord.js's ShardingManager (`start:sharded`) for its children: a JSON number or array.
-  SHARDS: optionalString,
   DATELINE_INGEST_THREADS: z.preprocess(
     emptyToUndefined,
     z.coerce.number().int().min(0).max(16, 'must be 0-16 threads (0: analyse inline)').optional(),
@@ -200,7 +196,9 @@ export interface ConfigOverrides {
  */
 export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = {}, cwd = process.cwd()): Config {
   const parsed = envSchema.safeParse(env);
-  const shards = parsed.success ? shardSettings(parsed.data) : { sharding: null, problems: [] };
+  // Checked from the raw values too, so one error lists shard problems beside the schema's.
+  const text = (v: string | undefined): string | undefined => (v === undefined || v.trim() === '' ? undefined : v.trim());
+  const shards = shardSettings({ SHARD_COUNT: text(env.SHARD_COUNT), SHARD_IDS: text(env.SHARD_IDS), SHARDS: text(env.SHARDS) });
   if (!parsed.success || shards.problems.length > 0) {
     throw new ConfigError([
       ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),

@@ -73,4 +73,38 @@ describe('loadConfig', () => {
     });
     expect(config.timezone).toBe('Europe/London');
   });
+
+  describe('shards (issue 17)', () => {
+    it('has no shard settings by default: discord.js runs every shard of one process', () => {
+      expect(loadConfig({}, {}, '/x').sharding).toBeNull();
+    });
+
+    it('takes SHARD_IDS of SHARD_COUNT: this machine runs those shards', () => {
+      expect(loadConfig({ SHARD_COUNT: '4', SHARD_IDS: '0,1' }, {}, '/x').sharding).toEqual({ count: 4, ids: [0, 1] });
+      expect(loadConfig({ SHARD_COUNT: '4', SHARD_IDS: ' 3, 2 ' }, {}, '/x').sharding).toEqual({ count: 4, ids: [2, 3] });
+      expect(loadConfig({ SHARD_COUNT: '2' }, {}, '/x').sharding).toEqual({ count: 2, ids: [0, 1] });
+      // start:sharded's children keep working: the manager hands each its id in SHARDS.
+      expect(loadConfig({ SHARD_COUNT: '4', SHARDS: '2' }, {}, '/x').sharding).toEqual({ count: 4, ids: [2] });
+      expect(loadConfig({ SHARD_COUNT: '4', SHARDS: '[1,3]' }, {}, '/x').sharding).toEqual({ count: 4, ids: [1, 3] });
+    });
+
+    it.each([
+      [{ SHARD_IDS: '0,1' }, /SHARD_IDS: needs SHARD_COUNT/],
+      [{ SHARD_COUNT: '4', SHARD_IDS: '0,4' }, /SHARD_IDS: shard 4 does not exist with SHARD_COUNT=4 \(ids are 0-3\)/],
+      [{ SHARD_COUNT: '4', SHARD_IDS: '1,1' }, /SHARD_IDS: shard 1 is listed twice/],
+      [{ SHARD_COUNT: '4', SHARD_IDS: 'one' }, /SHARD_IDS: "one" is not a shard id/],
+      [{ SHARD_COUNT: '4', SHARD_IDS: '-1' }, /SHARD_IDS: "-1" is not a shard id/],
+      [{ SHARD_COUNT: '0', SHARD_IDS: '0' }, /SHARD_COUNT: must be a whole number ≥ 1/],
+      [{ SHARD_COUNT: 'lots' }, /SHARD_COUNT: must be a whole number ≥ 1/],
+    ])('refuses %j at start-up with the reason', (env, message) => {
+      expect(() => loadConfig(env, {}, '/x')).toThrow(ConfigError);
+      expect(() => loadConfig(env, {}, '/x')).toThrow(message);
+    });
+
+    it('lists a shard problem with the other problems in one error', () => {
+      expect(() => loadConfig({ SHARD_COUNT: '2', SHARD_IDS: '5', DATELINE_TZ: 'Mars/Olympus' }, {}, '/x')).toThrow(
+        /DATELINE_TZ[\s\S]*SHARD_IDS: shard 5/,
+      );
+    });
+  });
 });

@@ -41,6 +41,12 @@ describe('isPrimaryProcess', () => {
     [{ SHARDS: '2,0' }, true],
     [{ SHARDS: '1' }, false],
     [{ SHARDS: '1, 3' }, false],
+    [{ SHARDS: '[1,3]' }, false],
+    [{ SHARDS: '[0,3]' }, true],
+    [{ SHARD_COUNT: '4', SHARD_IDS: '0,1' }, true],
+    [{ SHARD_COUNT: '4', SHARD_IDS: '2,3' }, false],
+    // SHARD_IDS names this machine's shards; SHARDS (start:sharded's child) is used only without it.
+    [{ SHARD_IDS: '2,3', SHARDS: '0' }, false],
   ])('%j → %s', (env, expected) => {
     expect(isPrimaryProcess(env)).toBe(expected);
   });
