@@ -319,3 +319,53 @@ describe.skipIf('unavailable' in server)('two bot processes, two shard sets, one
     expect(fake.rejected()).toEqual([]);
   }, 400_000);
 });
+
+describe('npm run start:sharded with SHARD_COUNT and SHARD_IDS', () => {
+  it("runs only this machine's shards of the total, one process each", async () => {
+    const temp = makeTempDir('dateline-sharded-e2e-');
+    const fake = await startFakeDiscord({ guildCount: 4 });
+    const dataDir = path.join(temp.dir, 'data');
+    const cacheDir = path.join(temp.dir, 'cache');
+    fs.mkdirSync(dataDir);
+    fs.mkdirSync(cacheDir);
+    for (const file of fs.readdirSync(path.join(repoRoot, 'data/cache')))
+      fs.symlinkSync(path.join(repoRoot, 'data/cache', file), path.join(cacheDir, file));
+    const manager = spawn(process.execPath, ['scripts/run-entry.mjs', 'src/transports/discord/sharded'], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        DISCORD_TOKEN: fake.token,
+        DISCORD_API_URL: fake.apiUrl,
+        DISCORD_APPLICATION_ID: fake.applicationId,
+        DISCORD_GUILD_ID: '',
+        DATELINE_DB: path.join(temp.dir, 'store.db'),
+        DATELINE_DATA_DIR: dataDir,
+        DATELINE_CACHE_DIR: cacheDir,
+        DATELINE_MAPS_DIR: path.join(temp.dir, 'maps'),
+        DATELINE_WATCH: 'off',
+        DATELINE_FEEDS: '',
+        DATELINE_INGEST_THREADS: '0',
+        SHARD_COUNT: '4',
+        SHARD_IDS: '3,1',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    manager.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const exited = new Promise<void>((done) => manager.once('exit', () => done()));
+    try {
+      await fake.waitFor(() => /"msg":"all shards running"/.test(stderr) || null, 120_000, `all shards running; stderr:\n${stderr}`);
+      expect(fake.gateway.identifies.map((i) => i.shard).sort()).toEqual([
+        [1, 4],
+        [3, 4],
+      ]);
+      // Neither holds shard 0: the other machine registers the commands.
+      expect(fake.requests.filter((r) => r.method === 'PUT' && /\/commands$/.test(r.path))).toEqual([]);
+    } finally {
+      manager.kill('SIGTERM');
+      await exited;
+      await fake.close();
+      temp.cleanup();
+    }
+  }, 180_000);
+});
