@@ -1,5 +1,7 @@
 import type { GeoService, PlaceMention } from '../geo/types.js';
 import type { ScoredSentence } from '../nlp/types.js';
+import { createHash } from 'node:crypto';
+import type { DigestCandidate } from '../store/article-store.js';
 import type { DigestFeatureStore } from '../store/digest-feature-store.js';
 import type { StoryStore } from '../store/story-store.js';
 import { candidatesWithFeatures } from './backfill-features.js';
@@ -16,6 +18,9 @@ import {
 import { DEFAULT_TEMPLATES, templateAndSeriesScores, type TemplateOptions } from './headline-templates.js';
 import { historyShapeSets } from './shape-history.js';
 import { pickSummary, SUMMARY_CHARS } from './story-features.js';
+import { digestCacheOf } from './digest-cache.js';
+import { GROUPING_VERSION } from './grouping-version.js';
+import { visibleViewOf } from './visible-store.js';
 
 export interface DigestStory {
   articleId: string;
@@ -117,8 +122,7 @@ export function storyPlaces(places: readonly PlaceMention[], geo?: GeoService, m
  */
 const backgrounds = new WeakMap<DigestFeatureStore, { version: number; background: TermBackground }>();
 
-async function termBackground(store: DigestFeatureStore): Promise<TermBackground> {
-  const version = await store.dataVersion();
+async function termBackground(store: DigestFeatureStore, version: number): Promise<TermBackground> {
   let cached = backgrounds.get(store);
   if (cached?.version !== version) {
     const { stories, counts } = await store.digestTermStories();
@@ -137,22 +141,147 @@ async function aboutIds(store: StoryStore, filter: AboutFilter, since: Date, at:
   return ids;
 }
 
+/** Numbers for objects a digest depends on by identity (the gazetteer): part of a kept digest's key. */
+const objectNumbers = new WeakMap<object, number>();
+let lastObjectNumber = 0;
+
+function numberOf(object: object | undefined): number {
+  if (!object) return 0;
+  let n = objectNumbers.get(object);
+  if (n === undefined) objectNumbers.set(object, (n = ++lastObjectNumber));
+  return n;
+}
+
+/** Option sets by value (numbers only), each made once per object: part of a kept digest's key. */
+const optionKeys = new WeakMap<object, string>();
+
+function optionsKey(options: Readonly<GroupingOptions> | Readonly<TemplateOptions>): string {
+  let key = optionKeys.get(options);
+  if (key === undefined) {
+    key = Object.entries(options)
+      .map(([name, value]) => `${name}=${String(value)}`)
+      .sort()
+      .join(',');
+    optionKeys.set(options, key);
+  }
+  return key;
+}
+
+/** The stories a server's view leaves out of the window (none: ''), as part of a kept digest's key. */
+function hiddenKey(candidates: readonly DigestCandidate[], visible: readonly DigestCandidate[]): string {
+  if (visible.length === candidates.length) return '';
+  const shown = new Set(visible.map((c) => c.id));
+  const hash = createHash('sha256');
+  for (const c of candidates) if (!shown.has(c.id)) hash.update(`${c.id}\n`);
+  return hash.digest('hex');
+}
+
+/** A kept digest, as the caller asked for it (its own dates and zone: the zone only names times). */
+function asAsked(kept: Digest, options: BuildDigestOptions): Digest {
+  return { ...kept, at: options.at, since: options.since, tz: options.tz, about: options.about ?? null };
+}
+
+/** Freeze what a kept digest shares between callers: its groups, their stories and places. */
+function freezeGroups(groups: DigestGroup[]): DigestGroup[] {
+  for (const g of groups) {
+    for (const s of g.stories) Object.freeze(Object.freeze(s).places);
+    Object.freeze(Object.freeze(g).stories);
+  }
+  return Object.freeze(groups) as DigestGroup[];
+}
+
 /**
  * Build the digest for the window [since, at): stories read through the store, filtered by `about`,
  * grouped by event and ranked by coverage and recency. Pure apart from store reads, so the scheduler,
- * `/digest preview` and `dateline digest --at` show the same thing.
+ * `/digest preview` and `dateline digest --at` show the same thing. A digest built before for the same
+ * window, options and visible stories is given again while the store is unchanged (digest-cache.ts);
+ * its groups are frozen, shared by every caller.
  */
 export async function buildDigest(deps: BuildDigestDeps, options: BuildDigestOptions): Promise<Digest> {
   const all = options.all ?? false;
   const maxGroups = all ? Infinity : (options.maxGroups ?? DIGEST_DEFAULTS.maxGroups);
   const perGroup = all ? Infinity : (options.maxStoriesPerGroup ?? DIGEST_DEFAULTS.maxStoriesPerGroup);
   const maxCandidates = options.maxCandidates ?? (all ? ALL_CANDIDATES : DIGEST_DEFAULTS.maxCandidates);
-  const filter = options.about ? createAboutFilter(options.about, deps.geo) : null;
+  const grouping = options.grouping ?? DEFAULT_GROUPING;
+  const templates = options.templates ?? DEFAULT_TEMPLATES;
+
+  // What is kept between builds is the store's, shared by every server's view of it (visible-store.ts).
+  // The version is read before anything else: a digest kept under it never predates it.
+  const view = visibleViewOf(deps.store.digest);
+  const store = view?.base ?? deps.store.digest;
+  const version = await store.dataVersion();
+  const cache = digestCacheOf<Digest>(store, version);
+  const windowKey = `${options.since.getTime()} ${options.at.getTime()} ${maxCandidates}`;
+  const keyOf = (hidden: string): string =>
+    [
+      GROUPING_VERSION,
+      windowKey,
+      all,
+      maxGroups,
+      perGroup,
+      numberOf(deps.geo),
+      optionsKey(grouping),
+      optionsKey(templates),
+      JSON.stringify(options.about ?? null),
+      hidden,
+    ].join('|');
+  if (!view) {
+    const kept = cache.digest(keyOf(''));
+    if (kept) return asAsked(kept, options);
+  }
 
   // 1. Candidates in the window, with what ranking needs, worked out when each story was stored
-  // (DigestFeatures): one read of short rows, no bodies. Each headline's key is made once here:
-  // templates, coverage and the shown list all compare headlines by it.
-  const windowAll = await candidatesWithFeatures(deps.store.digest, options.since, options.at, maxCandidates);
+  // (DigestFeatures): one read of short rows, no bodies. A server's view keeps those it may see (the
+  // window's rows read once for every server due at the same time); a digest kept for the same
+  // visible stories is the one this build would make.
+  let windowAll: DigestCandidate[];
+  let key: string;
+  if (view) {
+    let read = cache.candidates(windowKey);
+    if (!read) cache.keepCandidates(windowKey, (read = await candidatesWithFeatures(store, options.since, options.at, maxCandidates)));
+    windowAll = await view.keep(read);
+    key = keyOf(hiddenKey(read, windowAll));
+    const kept = cache.digest(key);
+    if (kept) return asAsked(kept, options);
+  } else {
+    windowAll = await candidatesWithFeatures(store, options.since, options.at, maxCandidates);
+    key = keyOf('');
+  }
+  const digest = await buildFresh(deps, store, version, windowAll, options, {
+    all,
+    maxGroups,
+    perGroup,
+    maxCandidates,
+    grouping,
+    templates,
+  });
+  cache.keepDigest(
+    key,
+    digest,
+    digest.groups.reduce((n, g) => n + g.stories.length, 0),
+  );
+  return digest;
+}
+
+/** A digest from the window's candidates (`buildDigest` without what is kept between builds). */
+async function buildFresh(
+  deps: BuildDigestDeps,
+  store: DigestFeatureStore,
+  version: number,
+  windowAll: readonly DigestCandidate[],
+  options: BuildDigestOptions,
+  o: {
+    all: boolean;
+    maxGroups: number;
+    perGroup: number;
+    maxCandidates: number;
+    grouping: Readonly<GroupingOptions>;
+    templates: Readonly<TemplateOptions>;
+  },
+): Promise<Digest> {
+  const { all, maxGroups, perGroup, maxCandidates, templates } = o;
+  const filter = options.about ? createAboutFilter(options.about, deps.geo) : null;
+  // Each headline's key is made once here: templates, coverage and the shown list all compare headlines by it.
   const keys = windowAll.map((c) => headlineKey(c.headline));
   const keep = filter ? await aboutIds(deps.store.stories, filter, options.since, options.at, maxCandidates) : null;
   const inputs: GroupInput[] = [];
@@ -175,9 +304,8 @@ export async function buildDigest(deps: BuildDigestDeps, options: BuildDigestOpt
 
   // 2. Routine series, learnt from the headlines of the days before the window and of the window itself
   // (each past day's shapes are kept between builds: shape-history.ts).
-  const templates = options.templates ?? DEFAULT_TEMPLATES;
   const history = await historyShapeSets(
-    deps.store.digest,
+    store,
     new Date(options.since.getTime() - templates.lookbackDays * DAY_MS),
     options.since,
     DIGEST_DEFAULTS.maxHistory,
@@ -193,7 +321,7 @@ export async function buildDigest(deps: BuildDigestDeps, options: BuildDigestOpt
   }
 
   // 3. Events, best first; what is shown of their stories read for those alone.
-  const groups = groupStories(inputs, options.at.getTime(), options.grouping ?? DEFAULT_GROUPING, await termBackground(deps.store.digest));
+  const groups = groupStories(inputs, options.at.getTime(), o.grouping, await termBackground(store, version));
   const byId = new Map(inputs.map((input) => [input.id, input]));
   const shown = groups.slice(0, maxGroups).map((g) => {
     // The same story filed twice (an update, a repeat) is shown once: the representative or the newest.
@@ -210,7 +338,7 @@ export async function buildDigest(deps: BuildDigestDeps, options: BuildDigestOpt
     const sources = new Set(g.ids.map((id) => sourceOf.get(id)));
     return { members, more: g.ids.length - Math.min(members.length, perGroup), storyCount: g.ids.length, sourceCount: sources.size };
   });
-  const details = await deps.store.digest.digestDetails(shown.flatMap((g) => g.members.slice(0, perGroup).map((c) => c.id)));
+  const details = await store.digestDetails(shown.flatMap((g) => g.members.slice(0, perGroup).map((c) => c.id)));
   return {
     at: options.at,
     since: options.since,
@@ -218,24 +346,26 @@ export async function buildDigest(deps: BuildDigestDeps, options: BuildDigestOpt
     about: options.about ?? null,
     storyCount: inputs.length,
     groupCount: groups.length,
-    groups: shown.map(({ members, more, storyCount, sourceCount }) => ({
-      title: members[0]!.headline,
-      storyCount,
-      sourceCount,
-      stories: members.slice(0, perGroup).map((c): DigestStory => {
-        const detail = details.get(c.id);
-        return {
-          articleId: c.id,
-          title: c.headline,
-          date: detail?.published ?? '',
-          source: detail?.source ?? '',
-          summary: detail?.summary ?? '',
-          places: storyPlaces(detail?.places ?? [], deps.geo),
-          url: detail?.url ?? null,
-        };
-      }),
-      more,
-    })),
+    groups: freezeGroups(
+      shown.map(({ members, more, storyCount, sourceCount }) => ({
+        title: members[0]!.headline,
+        storyCount,
+        sourceCount,
+        stories: members.slice(0, perGroup).map((c): DigestStory => {
+          const detail = details.get(c.id);
+          return {
+            articleId: c.id,
+            title: c.headline,
+            date: detail?.published ?? '',
+            source: detail?.source ?? '',
+            summary: detail?.summary ?? '',
+            places: storyPlaces(detail?.places ?? [], deps.geo),
+            url: detail?.url ?? null,
+          };
+        }),
+        more,
+      })),
+    ),
   };
 }
 

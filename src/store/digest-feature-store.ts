@@ -6,7 +6,8 @@ import type { DigestCandidate, DigestDetails, DigestFeatures, StoryForFeatures }
  */
 export interface DigestFeatureStore {
   /**
-   * Published in [from, to), newest first, with their digest features.
+   * Published in [from, to), newest first, with their digest features. The same answer for the same
+   * `dataVersion()`: the digest keeps what it built from it until the version moves (digest-cache.ts).
    * Why: a digest ranks every story of its window but shows a few dozen; reading bodies to work out
    * summaries and lead words again on every build was most of its time (see DigestFeatures).
    */
