@@ -11,12 +11,13 @@ export interface FontMetrics {
   measure(text: string, sizePx: number): number;
 }
 
-interface Table {
+export interface Table {
   offset: number;
   length: number;
 }
 
-function tables(font: Buffer): Map<string, Table> {
+/** The font's tables by tag (`head`, `cmap`, `glyf`, …). */
+export function tables(font: Buffer): Map<string, Table> {
   const count = font.readUInt16BE(4);
   const found = new Map<string, Table>();
   for (let i = 0; i < count; i++) {
@@ -27,7 +28,7 @@ function tables(font: Buffer): Map<string, Table> {
 }
 
 /** Unicode BMP code point → glyph id, from the cmap's format 4 subtable (Windows Unicode BMP). */
-function readCmap4(font: Buffer, cmap: Table): Map<number, number> {
+export function readCmap4(font: Buffer, cmap: Table): Map<number, number> {
   const glyphs = new Map<number, number>();
   const subtables = font.readUInt16BE(cmap.offset + 2);
   let sub = -1;

@@ -8,8 +8,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { loadFontMetrics, type FontMetrics } from './font-metrics.js';
+import { loadGlyphFont } from './glyph-outlines.js';
 import { shortPeriod } from './granularity.js';
 import type { TrendData } from './series.js';
+import { textToOutlines, type OutlineFonts } from './svg-text-outlines.js';
 
 const require = createRequire(import.meta.url);
 const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -17,7 +19,7 @@ const FONT_FILES = [join(FONT_DIR, 'DejaVuSans.ttf'), join(FONT_DIR, 'DejaVuSans
 const FONT_FAMILY = 'DejaVu Sans';
 
 /** Bump when the picture changes: it keys the chart cache. */
-export const CHART_VERSION = 1;
+export const CHART_VERSION = 2;
 
 /**
  * Okabe & Ito's colour-blind-safe palette (blue, vermillion, bluish green), with a line style each
@@ -25,6 +27,8 @@ export const CHART_VERSION = 1;
  */
 export const PALETTE = ['#0072B2', '#D55E00', '#009E73'] as const;
 const LINE_STYLES = ['solid', 'dashed', 'dotted'] as const;
+/** Lines with more points than this are drawn solid and sampled (see chartOption). */
+const DENSE_POINTS = 300;
 const INK = '#222222';
 const MUTED = '#555555';
 
@@ -51,6 +55,9 @@ export interface RenderedChart {
 type EChartsCore = typeof import('echarts/core');
 let echarts: EChartsCore | null = null;
 let metrics: { regular: FontMetrics; bold: FontMetrics } | null = null;
+let outlineFonts: OutlineFonts | null = null;
+/** Totals in the legend: one formatter, as `toLocaleString` builds one per call (~1 ms each). */
+const COUNT = new Intl.NumberFormat('en-US');
 
 /**
  * ECharts, with text measured in the font resvg draws with. The prebuilt `common` bundle (line and
@@ -85,6 +92,10 @@ function chartOption(data: TrendData, text: ChartText, size: ChartSize): Record<
   const labels = data.series[0]?.points.map((p) => shortPeriod(p.period, data.by)) ?? [];
   // Counts per period read best as bars; past ~36 periods bars get too thin, so lines.
   const asBars = !spark && labels.length <= 36;
+  // Past ~1 point per 3 pixels a line is a smear in which dashes cannot be told apart, and stroking
+  // thousands of dashes is most of such a chart's cost: solid lines, thinned by ECharts' LTTB sampling
+  // (it keeps the peaks' shape), the series told apart by the palette.
+  const dense = !asBars && labels.length > DENSE_POINTS;
   const compared = data.series.length > 1;
   const titleSize = spark ? 11 : 18;
   return {
@@ -149,7 +160,8 @@ function chartOption(data: TrendData, text: ChartText, size: ChartSize): Record<
       data: s.points.map((p) => p.count),
       showSymbol: !spark && labels.length <= 40,
       symbolSize: 6,
-      lineStyle: { width: spark ? 1.5 : 2.5, type: LINE_STYLES[i % LINE_STYLES.length] },
+      lineStyle: { width: spark ? 1.5 : 2.5, type: dense ? 'solid' : LINE_STYLES[i % LINE_STYLES.length] },
+      ...(dense ? { sampling: 'lttb' } : {}),
       ...(spark ? { areaStyle: { opacity: 0.15 } } : {}),
       barMaxWidth: 48,
     })),
@@ -159,11 +171,14 @@ function chartOption(data: TrendData, text: ChartText, size: ChartSize): Record<
 /** A series' legend name: its term with its total, cut so three fit on the legend's line. */
 function seriesName(data: TrendData, i: number): string {
   const s = data.series[i]!;
-  const total = ` (${s.total.toLocaleString('en-US')})`;
+  const total = ` (${COUNT.format(s.total)})`;
   return `${fitLabel(s.term, 240, 13)}${total}`;
 }
 
-/** The chart as SVG (ECharts' SSR renderer), then PNG (resvg with the shipped fonts). */
+/**
+ * The chart as SVG (ECharts' SSR renderer), then PNG (resvg with the shipped fonts). resvg draws the
+ * labels as glyph outlines read once per process (see svg-text-outlines.ts); `svg` keeps its text.
+ */
 export function renderTrendChart(data: TrendData, text: ChartText, size: ChartSize = 'full'): RenderedChart {
   const lib = loadECharts();
   const { width, height } = SIZES[size];
@@ -175,7 +190,8 @@ export function renderTrendChart(data: TrendData, text: ChartText, size: ChartSi
   } finally {
     chart.dispose();
   }
-  const resvg = new Resvg(svg, {
+  outlineFonts ??= { regular: loadGlyphFont(FONT_FILES[0]!), bold: loadGlyphFont(FONT_FILES[1]!) };
+  const resvg = new Resvg(textToOutlines(svg, outlineFonts), {
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
     background: '#ffffff',
   });

@@ -58,6 +58,26 @@ describe('renderTrendChart', () => {
     expect(full.svg).not.toContain('Raqqa (');
   });
 
+  it('draws compared lines dashed, and lines of hundreds of periods solid (a smear shows no dashes)', () => {
+    const few = buildTrend(
+      [counts('Raqqa', '2017-01-01', 300, (i) => i % 5), counts('Mosul', '2017-01-01', 300, (i) => i % 3)],
+      { from: isoToDay('2017-01-01'), to: isoToDay('2017-10-27') },
+      'week',
+    );
+    expect(few.series[0]!.points.length).toBeGreaterThan(36); // lines, not bars
+    expect(renderTrendChart(few, { title: 'Stories per week', subtitle: '' }).svg).toContain('stroke-dasharray');
+    const many = buildTrend(
+      [counts('Raqqa', '2000-01-01', 3650, (i) => i % 5), counts('Mosul', '2000-01-01', 3650, (i) => i % 3)],
+      { from: isoToDay('2000-01-01'), to: isoToDay('2009-12-28') },
+      'week',
+    );
+    expect(many.series[0]!.points.length).toBeGreaterThan(300);
+    const dense = renderTrendChart(many, { title: 'Stories per week', subtitle: '' });
+    expect(dense.svg).not.toContain('stroke-dasharray');
+    expect(dense.svg).toContain('Mosul (');
+    expect(pngSize(dense.png)).toEqual({ width: 960, height: 480 });
+  });
+
   it('escapes what it draws: a term is text, never markup', () => {
     const data = buildTrend(
       [counts('<b>&"x"', '2017-06-01', 3, () => 1), counts('y', '2017-06-01', 3, () => 2)],

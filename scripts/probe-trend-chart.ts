@@ -1,0 +1,160 @@
+/**
+ * CPU time of a fresh (uncached) /trend chart and of the /where and /quote sparkline (issue 19: the
+ * first chart under 100 ms at p99), optionally paired against another commit's renderer in the same
+ * process, call for call, so a loaded machine weighs on both sides alike.
+ *
+ *   npx tsx scripts/probe-trend-chart.ts [--calls 300] [--seed 19] [--base <git revision>]
+ *
+ * The charts are the bench's /trend mix (bench/workload.ts trendLine): half places (a third compared
+ * with one or two more), a quarter speakers, a quarter searches; a fifth over a span of a few months,
+ * a third with by:day|week|month|year; stories over 30 years (1987-2016) as the bench store's are.
+ * The counts are drawn from a seeded generator here, not read from a store: only drawing is timed.
+ * With --base, that revision's src/trend is taken out with `git archive` into a temporary folder and
+ * each chart is drawn by both renderers, in alternating order.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { isoToDay, periodCount, type Granularity } from '../src/trend/granularity.js';
+import type { ChartSize, ChartText, RenderedChart } from '../src/trend/render-chart.js';
+import { buildTrend, trendSpan, type TermCounts, type TermKind, type TrendData } from '../src/trend/series.js';
+
+type Render = (data: TrendData, text: ChartText, size?: ChartSize) => RenderedChart;
+
+const { values } = parseArgs({
+  options: { calls: { type: 'string', default: '300' }, seed: { type: 'string', default: '19' }, base: { type: 'string' } },
+});
+const calls = Number(values.calls);
+const root = resolve(import.meta.dirname, '..');
+
+/** mulberry32: the same charts on every run for a seed. */
+function generator(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = generator(Number(values.seed));
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+
+const FIRST = isoToDay('1987-01-01');
+const LAST = isoToDay('2016-12-31');
+const NAMES = ['London', 'Tokyo', 'Kuwait', 'Buenos Aires', 'Washington', 'Bank of England', 'James Baker', 'oil prices', 'Saudi Arabia'];
+
+/** A term's stories per day: a base rate with bursts, as news about one thing comes and goes. */
+function termCounts(term: string, kind: TermKind): TermCounts {
+  const rate = 0.02 + random() * 0.6;
+  const days: { day: number; count: number }[] = [];
+  let burst = 0;
+  for (let day = FIRST; day <= LAST; day++) {
+    if (random() < 0.002) burst = 20 + Math.floor(random() * 60);
+    const p = burst-- > 0 ? rate * 4 : rate;
+    let count = 0;
+    while (random() < p / (count + 1)) count++;
+    if (count > 0) days.push({ day, count });
+  }
+  return { term, kind, days };
+}
+
+interface Case {
+  data: TrendData;
+  text: ChartText;
+}
+
+/** One chart of the bench's /trend mix, or null for a request /trend refuses (over 2,000 points). */
+function trendCase(): Case | null {
+  const r = random();
+  const kind: TermKind = r < 0.5 ? 'place' : r < 0.75 ? 'speaker' : 'about';
+  const n = kind === 'place' && random() < 0.33 ? 2 + Math.floor(random() * 2) : 1;
+  const terms = Array.from({ length: n }, () => termCounts(pick(NAMES), kind));
+  let asked = {};
+  if (random() < 0.2) {
+    const year = 1987 + Math.floor(random() * 30);
+    const month = Math.floor(random() * 9);
+    asked = { from: Date.UTC(year, month, 1) / 86_400_000, to: Date.UTC(year, month + 4, 1) / 86_400_000 - 1 };
+  }
+  const by: Granularity | null = random() < 0.33 ? pick(['day', 'week', 'month', 'year'] as const) : null;
+  const span = trendSpan(terms, asked);
+  if (!span || (by && periodCount(span.from, span.to, by) > 2000)) return null;
+  const data = buildTrend(terms, span, by);
+  const title = `Stories per ${data.by} mentioning ${terms.map((t) => t.term).join(', ')}`;
+  return { data, text: { title, subtitle: `${data.from} to ${data.to} · stories in the Dateline store` } };
+}
+
+/** /where's and /quote speaker:'s small chart: one term over all its time, granularity chosen. */
+function sparkCase(): Case {
+  const counts = termCounts(pick(NAMES), 'place');
+  const data = buildTrend([counts], trendSpan([counts], {})!, null);
+  return { data, text: { title: `Stories per ${data.by} mentioning ${counts.term}`, subtitle: '' } };
+}
+
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+function summary(samples: number[]): string {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p: number): number => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? 0;
+  return `p50 ${at(50).toFixed(1)} ms, p99 ${at(99).toFixed(1)} ms, max ${at(100).toFixed(1)} ms (n=${s.length})`;
+}
+
+async function loadRenderer(file: string): Promise<Render> {
+  const mod = (await import(pathToFileURL(file).href)) as { renderTrendChart: Render };
+  return mod.renderTrendChart;
+}
+
+async function main(): Promise<void> {
+  const renderers: [string, Render][] = [];
+  let baseDir: string | null = null;
+  if (values.base) {
+    // The base revision's src/trend, beside a node_modules link so it loads the same ECharts and fonts.
+    baseDir = mkdtempSync(join(tmpdir(), 'trend-base-'));
+    execFileSync('sh', ['-c', `git -C "${root}" archive "${values.base}" src/trend | tar -x -C "${baseDir}"`]);
+    symlinkSync(join(root, 'node_modules'), join(baseDir, 'node_modules'));
+    renderers.push([`base ${values.base}`, await loadRenderer(join(baseDir, 'src/trend/render-chart.ts'))]);
+  }
+  renderers.push(['this tree', await loadRenderer(join(root, 'src/trend/render-chart.ts'))]);
+
+  const charts: Case[] = [];
+  while (charts.length < calls) {
+    const c = trendCase();
+    if (c) charts.push(c);
+  }
+  const sparks = Array.from({ length: Math.max(20, Math.floor(calls / 3)) }, sparkCase);
+
+  // The first chart of a process loads ECharts and the fonts: timed apart, as the bench does. ECharts
+  // is one module for both renderers, so only the first renderer's figure includes loading it.
+  for (const [name, render] of renderers) {
+    const t0 = cpuMs();
+    render(charts[0]!.data, charts[0]!.text);
+    render(sparks[0]!.data, sparks[0]!.text, 'spark');
+    console.log(`${name}: first chart and sparkline ${(cpuMs() - t0).toFixed(0)} ms CPU (ECharts loaded by the first renderer only)`);
+  }
+  for (const [label, cases, size] of [
+    ['chart (uncached)', charts, 'full'],
+    ['sparkline', sparks, 'spark'],
+  ] as const) {
+    const times = renderers.map(() => [] as number[]);
+    cases.forEach((c, i) => {
+      // Alternate which renderer goes first, so neither always finds the other's garbage to collect.
+      const order = i % 2 === 0 ? renderers.map((_, k) => k) : renderers.map((_, k) => renderers.length - 1 - k);
+      for (const k of order) {
+        const t0 = cpuMs();
+        renderers[k]![1](c.data, c.text, size);
+        times[k]!.push(cpuMs() - t0);
+      }
+    });
+    renderers.forEach(([name], k) => console.log(`${label}, ${name}: ${summary(times[k]!)}`));
+  }
+  if (baseDir) rmSync(baseDir, { recursive: true, force: true });
+}
+
+await main();

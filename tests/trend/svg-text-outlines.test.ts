@@ -1,0 +1,76 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import { describe, expect, it } from 'vitest';
+import { loadGlyphFont } from '../../src/trend/glyph-outlines.js';
+import { textToOutlines } from '../../src/trend/svg-text-outlines.js';
+
+const require = createRequire(import.meta.url);
+const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const FONT_FILES = [join(FONT_DIR, 'DejaVuSans.ttf'), join(FONT_DIR, 'DejaVuSans-Bold.ttf')];
+const fonts = { regular: loadGlyphFont(FONT_FILES[0]!), bold: loadGlyphFont(FONT_FILES[1]!) };
+
+const W = 600;
+const H = 220;
+
+function pixels(svg: string): Uint8Array {
+  return new Resvg(svg, { font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' } }).render().pixels;
+}
+
+function svgOf(body: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><rect width="${W}" height="${H}" fill="#fff"/>${body}</svg>`;
+}
+
+/** As ECharts' SSR renderer writes them: each anchor, the central baseline, bold, kerned pairs, entities. */
+const LABELS = [
+  `<text dominant-baseline="central" text-anchor="start" style="font-size:48px;font-family:DejaVu Sans;" y="5" transform="translate(20 60)" fill="#222222">HAVE Tokyo Zürich</text>`,
+  `<text dominant-baseline="central" text-anchor="end" style="font-size:48px;font-family:DejaVu Sans;font-weight:bold;" transform="translate(580 140)" fill="#0072B2">Raqqa (1,234) …</text>`,
+  `<text dominant-baseline="central" text-anchor="middle" style="font-size:12px;font-family:DejaVu Sans;" xml:space="preserve" y="3.6" transform="translate(300 200)" fill="#555555">5 Jun 2017 AVAW &amp; &lt;b&gt;</text>`,
+];
+
+describe('textToOutlines', () => {
+  it('draws the labels as resvg draws the text: same pixels, no text element left', () => {
+    const svg = svgOf(LABELS.join(''));
+    const outlined = textToOutlines(svg, fonts);
+    expect(outlined).not.toContain('<text');
+    expect(outlined).not.toContain('<b>');
+    const a = pixels(svg);
+    const b = pixels(outlined);
+    let inked = 0;
+    let off = 0;
+    for (let i = 0; i < a.length; i += 4) {
+      if (a[i]! < 200) inked++;
+      if (Math.abs(a[i]! - b[i]!) > 48 || Math.abs(a[i + 2]! - b[i + 2]!) > 48) off++;
+    }
+    expect(inked).toBeGreaterThan(5_000);
+    // Anti-aliasing may differ at an edge pixel or two, never a glyph's place or shape.
+    expect(off).toBeLessThan(inked / 200);
+  });
+
+  it('leaves as text what needs shaping or another font: Arabic, a rotation, another family', () => {
+    const kept = [
+      `<text dominant-baseline="central" style="font-size:12px;font-family:DejaVu Sans;" transform="translate(10 10)">الرقة</text>`,
+      `<text dominant-baseline="central" style="font-size:12px;font-family:DejaVu Sans;" transform="rotate(45)">Mosul</text>`,
+      `<text style="font-size:12px;font-family:serif;" transform="translate(10 40)">Mosul</text>`,
+    ];
+    const outlined = textToOutlines(svgOf(kept.join('')), fonts);
+    for (const t of kept) expect(outlined).toContain(t);
+  });
+});
+
+describe('loadGlyphFont', () => {
+  it('reads simple and composite glyphs, advances and kerning from the TTF', () => {
+    const f = fonts.regular;
+    expect(f.unitsPerEm).toBe(2048);
+    const a = f.glyphOf('A'.codePointAt(0)!);
+    const v = f.glyphOf('V'.codePointAt(0)!);
+    expect(f.outline(a).filter((s) => s[0] === 'M')).toHaveLength(2); // outer and inner contour
+    expect(f.kerning(a, v)).toBeLessThan(0);
+    // ü is a composite (u and a diaeresis): three contours, at u's advance.
+    const u = f.glyphOf('u'.codePointAt(0)!);
+    const uUmlaut = f.glyphOf('ü'.codePointAt(0)!);
+    expect(f.outline(uUmlaut).filter((s) => s[0] === 'M')).toHaveLength(f.outline(u).filter((s) => s[0] === 'M').length + 2);
+    expect(f.advance(uUmlaut)).toBe(f.advance(u));
+    expect(f.glyphOf(0x10ffff)).toBe(0);
+  });
+});
