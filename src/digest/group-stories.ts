@@ -71,11 +71,12 @@ export interface GroupingOptions {
   /** …and says nothing about an event unless it is this many times as common today as in the rest of the store (a burst). */
   burstRatio: number;
   /**
-   * A story with a body (`storyWords` words or more) joins an event, and two such events merge, only on a
-   * shared name: a word that an ordinary window of this many stories holds in fewer than this many stories
-   * by the rest of the store's rate (a company, a town, a person), or one that bursts today (`burstRatio`).
-   * Words every day's news uses on a topic ("bond", "dividend", "computer") are shared by different issuers'
-   * stories: alone they make a topic, not an event. Unknown without a background as large as the window.
+   * A story with a body of its own (more words than its headline) joins an event, and an event holding
+   * one merges with another, only on a shared anchor: a name-like word, one that the rest of the store's
+   * rate puts in fewer than this many of a day's stories (a company, a person, a body like the ICO), held
+   * by a fair part of the event and in a headline of one side. Words a wire uses every day on a topic
+   * ("bond", "coupon", "dividend", "computer") are shared by different issuers' stories: alone they make a
+   * topic, not an event. Unknown (every word an anchor) without a background as large as the window.
    */
   anchorExpected: number;
   /** Terms a story's vector keeps at most, the heaviest (a headline has far fewer). */
@@ -168,6 +169,7 @@ function isWord(token: string): boolean {
 }
 
 const HEADLINE_WEIGHT = 3;
+const DAY_MS = 86_400_000;
 const PLACE_COUNT = 1;
 
 /**
@@ -323,13 +325,15 @@ interface TermRoles {
  * Generic: in more than `maxDocShare` of the window's stories and not a burst, i.e. about as common in
  * the rest of the store ("market", "shr", "said" in a wire's every day); a big event's name is common
  * today too, but rare before or after it. Anchor: a word the rest of the store's rate puts in fewer than
- * `anchorExpected` stories of a window this size, or that bursts today. With no background, or one
- * smaller than the window (a new store), nothing can be told: no term is generic and every one an anchor.
+ * `anchorExpected` of `perDay` stories (a day of the window; by the day, so that a week's digest joins a
+ * story told on several days as a day's does). With no background, or one smaller than the window (a new
+ * store), nothing can be told: no term is generic and every one an anchor.
  */
 function termRoles(
   df: Int32Array,
   keyOf: readonly (number | string)[],
   n: number,
+  perDay: number,
   options: Readonly<GroupingOptions>,
   background?: TermBackground,
 ): TermRoles {
@@ -343,7 +347,7 @@ function termRoles(
     const before = Math.max(0, background.storiesWith(keyOf[t]!) - df[t]!) / rest;
     const burst = df[t]! / n >= options.burstRatio * before;
     if (df[t]! > maxDf && !burst) generic[t] = 1;
-    if (before * n < options.anchorExpected) anchor[t] = 1;
+    if (before * perDay < options.anchorExpected) anchor[t] = 1;
   }
   return { generic, anchor };
 }
@@ -370,7 +374,10 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
   const { start, term, tf, isPlace, terms, keyOf } = denseTerms(stories);
   const df = new Int32Array(terms);
   for (let k = 0; k < term.length; k++) df[term[k]!]!++;
-  const { generic, anchor } = termRoles(df, keyOf, stories.length, options, background);
+  // Stories per day of the window (`stories` are in time order): a window of a day or less counts whole.
+  const spanDays = stories.length > 0 ? (stories[stories.length - 1]!.publishedMs - stories[0]!.publishedMs) / DAY_MS : 0;
+  const perDay = stories.length / Math.max(1, spanDays);
+  const { generic, anchor } = termRoles(df, keyOf, stories.length, perDay, options, background);
   for (let t = 0; t < terms; t++) if (generic[t]) df[t] = 0;
   // As if the window held at least 50 stories: in a tiny window every shared word looks common.
   const n = Math.max(stories.length, 50);
