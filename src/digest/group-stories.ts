@@ -74,7 +74,7 @@ export interface GroupingOptions {
    * A story with a body of its own (more words than its headline) joins an event, and an event holding
    * one merges with another, only on a shared anchor: a name-like word, one that the rest of the store's
    * rate puts in fewer than this many of a day's stories (a company, a person, a body like the ICO), held
-   * by a fair part of the event and in a headline of one side. Words a wire uses every day on a topic
+   * by a fair part of the event and in a headline on each side. Words a wire uses every day on a topic
    * ("bond", "coupon", "dividend", "computer") are shared by different issuers' stories: alone they make a
    * topic, not an event. Unknown (every word an anchor) without a background as large as the window.
    */
@@ -566,8 +566,9 @@ function newScratch(stories: number, terms: number): Scratch {
 /**
  * Walk term t's run: each event holding it gains `x` times its summed weight, and a shared word unless a
  * place. The word is a shared anchor when it is one (`Vectors.anchor`), `anchorOk` says the compared side
- * holds it fairly, enough of the event holds it (`anchorShare`), and it is in a headline of one side
- * (`inHeadline` for the compared side): a name one story's lead drops in passing names nothing both tell of.
+ * holds it fairly, enough of the event holds it (`anchorShare`), and it is in a headline on both sides
+ * (`inHeadline` for the compared side): a wire headline names its story's subject, and a name one story's
+ * lead drops in passing ("Marvin Warner", "pharmaceuticals") is not what both tell of.
  */
 function accumulate(
   events: Events,
@@ -596,7 +597,7 @@ function accumulate(
     // of every word, and one story's passing word is no evidence the next story is on the same event.
     if (!isPlace && events.holders[p]! >= events.size[e]! * scratch.holderShare) {
       scratch.shared[e]!++;
-      if (anchor && events.holders[p]! >= events.size[e]! * scratch.anchorShare && (inHeadline || events.heads[p]! > 0))
+      if (anchor && events.holders[p]! >= events.size[e]! * scratch.anchorShare && inHeadline && events.heads[p]! > 0)
         scratch.anchors[e]!++;
     }
   }
