@@ -70,6 +70,15 @@ export interface GroupingOptions {
   minMaxDf: number;
   /** …and says nothing about an event unless it is this many times as common today as in the rest of the store (a burst). */
   burstRatio: number;
+  /**
+   * A story with a body of its own (more words than its headline) joins an event, and an event holding
+   * one merges with another, only on a shared anchor: a name-like word, one that the rest of the store's
+   * rate puts in fewer than this many of a day's stories (a company, a person, a body like the ICO), held
+   * by a fair part of the event and in a headline on each side. Words a wire uses every day on a topic
+   * ("bond", "coupon", "dividend", "computer") are shared by different issuers' stories: alone they make a
+   * topic, not an event. Unknown (every word an anchor) without a background as large as the window.
+   */
+  anchorExpected: number;
   /** Terms a story's vector keeps at most, the heaviest (a headline has far fewer). */
   maxTerms: number;
   /** Weight of a place key beside a word: places place an event, they do not make one. */
@@ -109,6 +118,8 @@ export const DEFAULT_GROUPING: Readonly<GroupingOptions> = {
   maxDocShare: 0.04,
   minMaxDf: 5,
   burstRatio: 1.5,
+  // A prior, not fitted: a word an ordinary window holds in a couple of stories at most.
+  anchorExpected: 3,
   lengthReference: 8,
   storyWords: 30,
   // The bar full stories were grouped at before headlines were (Reuters, 1987-03-02, by eye).
@@ -158,6 +169,7 @@ function isWord(token: string): boolean {
 }
 
 const HEADLINE_WEIGHT = 3;
+const DAY_MS = 86_400_000;
 const PLACE_COUNT = 1;
 
 /**
@@ -286,37 +298,58 @@ interface Vectors {
   start: Int32Array;
   term: Int32Array;
   weight: Float64Array;
+  /** The entry's term is in the story's headline (counted `HEADLINE_WEIGHT` times or more). */
+  head: Uint8Array;
   isPlace: Uint8Array;
   terms: number;
   /** Event words (not places) of each story's vector. */
   words: Int32Array;
   /** Stories whose vector holds each term. */
   df: Int32Array;
+  /** Name-like terms (`termRoles`). */
+  anchor: Uint8Array;
+  /** Stories with a body of their own (not a headline alone): they join an event only on a shared anchor. */
+  bodied: Uint8Array;
+}
+
+/** What the rest of the store tells of each term of the window (`termRoles`). */
+interface TermRoles {
+  /** Common today and every day: says nothing about an event (left out of the vectors). */
+  generic: Uint8Array;
+  /** A name-like word: rare in the rest of the store, or bursting today (`GroupingOptions.anchorExpected`). */
+  anchor: Uint8Array;
 }
 
 /**
- * Terms common today that say nothing about an event: in more than `maxDocShare` of the window's
- * stories and not a burst, i.e. about as common in the rest of the store ("market", "shr", "said"
- * in a wire's every day). A big event's name is common today too, but rare before or after it. With
- * no background, or one smaller than the window (a new store), nothing can be told: all are kept.
+ * Each term's rate in the rest of the store (the window's own stories taken out) against today's.
+ * Generic: in more than `maxDocShare` of the window's stories and not a burst, i.e. about as common in
+ * the rest of the store ("market", "shr", "said" in a wire's every day); a big event's name is common
+ * today too, but rare before or after it. Anchor: a word the rest of the store's rate puts in fewer than
+ * `anchorExpected` of `perDay` stories (a day of the window; by the day, so that a week's digest joins a
+ * story told on several days as a day's does). With no background, or one smaller than the window (a new
+ * store), nothing can be told: no term is generic and every one an anchor.
  */
-function genericTerms(
+function termRoles(
   df: Int32Array,
   keyOf: readonly (number | string)[],
   n: number,
+  perDay: number,
   options: Readonly<GroupingOptions>,
   background?: TermBackground,
-): Uint8Array {
+): TermRoles {
   const generic = new Uint8Array(df.length);
+  const anchor = new Uint8Array(df.length);
   const rest = background ? background.stories - n : 0;
-  if (!background || rest < n) return generic;
+  if (!background || rest < n) return { generic, anchor: anchor.fill(1) };
   const maxDf = Math.max(options.minMaxDf, options.maxDocShare * n);
   for (let t = 0; t < df.length; t++) {
-    if (df[t]! <= maxDf) continue;
+    if (df[t]! < 2) continue;
     const before = Math.max(0, background.storiesWith(keyOf[t]!) - df[t]!) / rest;
-    if (df[t]! / n < options.burstRatio * before) generic[t] = 1;
+    const burst = df[t]! / n >= options.burstRatio * before;
+    if (df[t]! > maxDf && !burst) generic[t] = 1;
+    if (before * perDay < options.anchorExpected) anchor[t] = 1;
   }
-  return generic;
+  return { generic, anchor };
 }
 
 /**
@@ -335,19 +368,23 @@ function isRoutine(story: GroupInput, options: Readonly<GroupingOptions>): boole
  * tf-idf vectors over the window itself: what is rare today (a company, a town) identifies an event,
  * and what many stories share (a big event's name) still weighs, smoothly less (log(1 + N/df)). A term
  * only one story has cannot link two stories and would only dilute a short headline: left out, as
- * are generic terms (`genericTerms`).
+ * are generic terms (`termRoles`).
  */
 function storyVectors(stories: readonly GroupInput[], options: Readonly<GroupingOptions>, background?: TermBackground): Vectors {
   const { start, term, tf, isPlace, terms, keyOf } = denseTerms(stories);
   const df = new Int32Array(terms);
   for (let k = 0; k < term.length; k++) df[term[k]!]!++;
-  const generic = genericTerms(df, keyOf, stories.length, options, background);
+  // Stories per day of the window (`stories` are in time order): a window of a day or less counts whole.
+  const spanDays = stories.length > 0 ? (stories[stories.length - 1]!.publishedMs - stories[0]!.publishedMs) / DAY_MS : 0;
+  const perDay = stories.length / Math.max(1, spanDays);
+  const { generic, anchor } = termRoles(df, keyOf, stories.length, perDay, options, background);
   for (let t = 0; t < terms; t++) if (generic[t]) df[t] = 0;
   // As if the window held at least 50 stories: in a tiny window every shared word looks common.
   const n = Math.max(stories.length, 50);
   const outStart = new Int32Array(stories.length + 1);
   const outTerm = new Int32Array(term.length);
   const weight = new Float64Array(term.length);
+  const head = new Uint8Array(term.length);
   const words = new Int32Array(stories.length);
   let at = 0;
   for (let i = 0; i < stories.length; i++) {
@@ -360,6 +397,7 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
       if (df[t]! < 2) continue;
       const x = tf[k]! * Math.log(1 + n / df[t]!) * (isPlace[t] ? options.placeWeight : 1);
       outTerm[at] = t;
+      head[at] = tf[k]! >= HEADLINE_WEIGHT ? 1 : 0;
       weight[at++] = x;
       if (!isPlace[t]) words[i]!++;
     }
@@ -370,10 +408,11 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
         .sort((x, y) => weight[y]! - weight[x]! || outTerm[x]! - outTerm[y]!)
         .slice(0, options.maxTerms)
         .sort((x, y) => x - y);
-      const kept = keep.map((k) => [outTerm[k]!, weight[k]!] as const);
-      kept.forEach(([t, x], k) => {
+      const kept = keep.map((k) => [outTerm[k]!, weight[k]!, head[k]!] as const);
+      kept.forEach(([t, x, h], k) => {
         outTerm[first + k] = t;
         weight[first + k] = x;
+        head[first + k] = h;
       });
       at = first + kept.length;
     }
@@ -383,7 +422,11 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
   }
   outStart[stories.length] = at;
   for (let t = 0; t < terms; t++) if (df[t]! < 2) df[t] = 0;
-  return { start: outStart, term: outTerm, weight, isPlace, terms, words, df };
+  // A body, when its length is known; else a text longer than a headline's.
+  const bodied = Uint8Array.from(stories, (story, i) =>
+    (story.bodyWords !== undefined ? story.bodyWords > countWords(story.headline) : storyness(words[i]!, options) > 0) ? 1 : 0,
+  );
+  return { start: outStart, term: outTerm, weight, head, isPlace, terms, words, df, anchor, bodied };
 }
 
 /**
@@ -420,6 +463,8 @@ class Events {
   readonly event: Int32Array;
   readonly sum: Float64Array;
   readonly holders: Int32Array;
+  /** Of the holders, those with the term in their headline. */
+  readonly heads: Int32Array;
   readonly size: Int32Array;
   readonly norm2: Float64Array;
   readonly newestMs: Float64Array;
@@ -437,6 +482,7 @@ class Events {
     this.event = new Int32Array(entries);
     this.sum = new Float64Array(entries);
     this.holders = new Int32Array(entries);
+    this.heads = new Int32Array(entries);
     this.size = new Int32Array(capacity);
     this.norm2 = new Float64Array(capacity);
     this.newestMs = new Float64Array(capacity).fill(-Infinity);
@@ -454,7 +500,7 @@ class Events {
 
   /** Story i into (sign 1) or out of (sign -1) event e's centroid. */
   move(e: number, i: number, sign: 1 | -1, publishedMs: number): void {
-    const { start, term, weight } = this.vectors;
+    const { start, term, weight, head } = this.vectors;
     let norm2 = this.norm2[e]!;
     for (let k = start[i]!; k < start[i + 1]!; k++) {
       const t = term[k]!;
@@ -464,18 +510,21 @@ class Events {
         this.event[p] = e;
         this.sum[p] = 0;
         this.holders[p] = 0;
+        this.heads[p] = 0;
       }
       const before = this.sum[p]!;
       const after = before + sign * weight[k]!;
       norm2 += after * after - before * before;
       this.sum[p] = after;
       this.holders[p]! += sign;
+      this.heads[p]! += sign * head[k]!;
       if (this.holders[p] === 0) {
         // The term leaves the centroid with its last holder: the run's last posting takes its place.
         const last = this.base[t]! + --this.filled[t]!;
         this.event[p] = this.event[last]!;
         this.sum[p] = this.sum[last]!;
         this.holders[p] = this.holders[last]!;
+        this.heads[p] = this.heads[last]!;
       }
     }
     this.size[e]! += sign;
@@ -488,6 +537,9 @@ class Events {
 interface Scratch {
   dot: Float64Array;
   shared: Int32Array;
+  /** Of the shared words, the anchors (`Vectors.anchor`) held by at least `anchorShare` of the event's members. */
+  anchors: Int32Array;
+  anchorShare: number;
   /** Share of an event's members that must hold a word for it to count as shared (see `accumulate`). */
   holderShare: number;
   mark: Int32Array;
@@ -501,6 +553,8 @@ function newScratch(stories: number, terms: number): Scratch {
   return {
     dot: new Float64Array(stories),
     shared: new Int32Array(stories),
+    anchors: new Int32Array(stories),
+    anchorShare: 0,
     holderShare: 0,
     mark: new Int32Array(stories),
     stamp: 0,
@@ -509,9 +563,25 @@ function newScratch(stories: number, terms: number): Scratch {
   };
 }
 
-/** Walk term t's run: each event holding it gains `x` times its summed weight (and a shared word unless a place). */
-function accumulate(events: Events, vectors: Vectors, scratch: Scratch, t: number, x: number, skip: number): void {
+/**
+ * Walk term t's run: each event holding it gains `x` times its summed weight, and a shared word unless a
+ * place. The word is a shared anchor when it is one (`Vectors.anchor`), `anchorOk` says the compared side
+ * holds it fairly, enough of the event holds it (`anchorShare`), and it is in a headline on both sides
+ * (`inHeadline` for the compared side): a wire headline names its story's subject, and a name one story's
+ * lead drops in passing ("Marvin Warner", "pharmaceuticals") is not what both tell of.
+ */
+function accumulate(
+  events: Events,
+  vectors: Vectors,
+  scratch: Scratch,
+  t: number,
+  x: number,
+  skip: number,
+  anchorOk: boolean,
+  inHeadline: boolean,
+): void {
   const isPlace = vectors.isPlace[t] === 1;
+  const anchor = anchorOk && vectors.anchor[t] === 1;
   for (let p = events.base[t]!, end = p + events.filled[t]!; p < end; p++) {
     const e = events.event[p]!;
     if (e === skip) continue;
@@ -519,12 +589,17 @@ function accumulate(events: Events, vectors: Vectors, scratch: Scratch, t: numbe
       scratch.mark[e] = scratch.stamp;
       scratch.dot[e] = 0;
       scratch.shared[e] = 0;
+      scratch.anchors[e] = 0;
       scratch.touched.push(e);
     }
     scratch.dot[e]! += x * events.sum[p]!;
     // A word counts as shared when a fair part of the event holds it: a big event's centroid holds some
     // of every word, and one story's passing word is no evidence the next story is on the same event.
-    if (!isPlace && events.holders[p]! >= events.size[e]! * scratch.holderShare) scratch.shared[e]!++;
+    if (!isPlace && events.holders[p]! >= events.size[e]! * scratch.holderShare) {
+      scratch.shared[e]!++;
+      if (anchor && events.holders[p]! >= events.size[e]! * scratch.anchorShare && inHeadline && events.heads[p]! > 0)
+        scratch.anchors[e]!++;
+    }
   }
 }
 
@@ -567,16 +642,18 @@ function bestEvent(
   if (vectors.words[i]! < need) return -1;
   // A full story shares some word with any big event: only words a fair part of the event holds count.
   scratch.holderShare = options.storyHolderShare * storyness(vectors.words[i]!, options);
+  scratch.anchorShare = scratch.holderShare;
   scratch.stamp++;
   scratch.touched.length = 0;
   for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
     const t = vectors.term[k]!;
-    accumulate(events, vectors, scratch, t, vectors.weight[k]!, -1);
+    accumulate(events, vectors, scratch, t, vectors.weight[k]!, -1, true, vectors.head[k] === 1);
   }
   let best = -1;
   let bestSim = options.threshold * lengthFactor(vectors.words[i]!, options);
+  const needAnchor = vectors.bodied[i] === 1 ? 1 : 0;
   for (const e of scratch.touched) {
-    if (scratch.shared[e]! < need || events.norm2[e]! === 0) continue;
+    if (scratch.shared[e]! < need || scratch.anchors[e]! < needAnchor || events.norm2[e]! === 0) continue;
     const cosine = scratch.dot[e]! / Math.sqrt(events.norm2[e]!);
     // Decay only lowers a similarity: most touched events share a word or two and are far below.
     if (cosine < bestSim) continue;
@@ -590,9 +667,18 @@ function bestEvent(
 }
 
 /** Dot products of event a's centroid with every event it shares a term with (into `scratch`). */
-function compareEvent(vectors: Vectors, events: Events, a: number, members: readonly number[], scratch: Scratch): void {
+function compareEvent(
+  vectors: Vectors,
+  events: Events,
+  a: number,
+  members: readonly number[],
+  scratch: Scratch,
+  options: Readonly<GroupingOptions>,
+): void {
   scratch.stamp++;
   scratch.holderShare = 0;
+  // A name two events share must be what each is about, not one member's passing mention.
+  scratch.anchorShare = options.storyHolderShare;
   scratch.touched.length = 0;
   for (const i of members) {
     for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
@@ -600,7 +686,16 @@ function compareEvent(vectors: Vectors, events: Events, a: number, members: read
       if (scratch.termMark[t] === scratch.stamp) continue;
       scratch.termMark[t] = scratch.stamp;
       const p = events.find(a, t);
-      accumulate(events, vectors, scratch, t, events.sum[p]!, a);
+      accumulate(
+        events,
+        vectors,
+        scratch,
+        t,
+        events.sum[p]!,
+        a,
+        events.holders[p]! >= events.size[a]! * scratch.anchorShare,
+        events.heads[p]! > 0,
+      );
     }
   }
 }
@@ -658,10 +753,14 @@ function mergeEvents(vectors: Vectors, events: Events, members: number[][], opti
   const words = new Float64Array(events.count);
   for (let e = 0; e < events.count; e++) for (const i of members[e]!) words[e]! += vectors.words[i]!;
   const meanWords = (e: number): number => words[e]! / Math.max(1, members[e]!.length);
+  // Events holding a story with a body: they merge with another only on a shared anchor.
+  const bodied = new Int32Array(events.count);
+  for (let e = 0; e < events.count; e++) for (const i of members[e]!) bodied[e]! += vectors.bodied[i]!;
   const candidatesOf = (a: number, onlyAbove: boolean): void => {
-    compareEvent(vectors, events, a, members[a]!, scratch);
+    compareEvent(vectors, events, a, members[a]!, scratch, options);
     for (const b of scratch.touched) {
       if ((onlyAbove && b < a) || scratch.shared[b]! < options.minSharedWords) continue;
+      if (bodied[a]! + bodied[b]! > 0 && scratch.anchors[b]! < 1) continue;
       const norms = Math.sqrt(events.norm2[a]! * events.norm2[b]!);
       if (norms === 0) continue;
       const sim = (scratch.dot[b]! / norms) * decay(events.newestMs[a]! - events.newestMs[b]!, options);
@@ -683,6 +782,8 @@ function mergeEvents(vectors: Vectors, events: Events, members: number[][], opti
     members[from] = [];
     words[into]! += words[from]!;
     words[from] = 0;
+    bodied[into]! += bodied[from]!;
+    bodied[from] = 0;
     version[from]!++;
     version[into]!++;
     candidatesOf(into, false);
@@ -712,9 +813,8 @@ function attachStrays(
   scratch: Scratch,
 ): void {
   if (!Number.isFinite(options.attachMinSize)) return;
-  // A headline: few event words (`lengthReference`), and a body, when known, shorter than a headline and a lead.
-  const isHeadline = (i: number): boolean =>
-    storyness(vectors.words[i]!, options) === 0 && (stories[i]!.bodyWords ?? 0) < options.storyWords;
+  // A headline: few event words (`lengthReference`), and no body of its own (`Vectors.bodied`).
+  const isHeadline = (i: number): boolean => storyness(vectors.words[i]!, options) === 0 && vectors.bodied[i] === 0;
   const moves: [number, number][] = [];
   for (let e = 0; e < members.length; e++) {
     const list = members[e]!;

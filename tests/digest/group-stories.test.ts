@@ -133,6 +133,64 @@ describe('groupStories', () => {
     expect(new Set([of.get('cap'), of.get('note'), of.get('bond')]).size).toBe(3);
   });
 
+  it("keeps different issuers' bond issues apart (a topic's words are not an event), and one issuer's stories together", () => {
+    // Reuters-style wire stories with bodies: every bond issue is told in the same words (bond, issue,
+    // coupon, lead manager, priced at par), which the rest of the store uses every day; the issuers'
+    // names are rare there. Different issuers are different events.
+    const bond = (id: string, hoursAgo: number, headline: string, lead: string, places: [string, string][]) => ({
+      ...s(id, hoursAgo, headline, lead, places),
+      bodyWords: 120,
+    });
+    const SWISS: [string, string] = ['c:CH', 'Swiss'];
+    const LUX: [string, string] = ['c:LU', 'Luxembourg'];
+    const issues = [
+      bond(
+        'saab1',
+        6,
+        'Saab-Scania issues Swiss franc bond',
+        'Saab-Scania is issuing a 150 mln Swiss franc bond due 1997 with a coupon of 5 pct, priced at par, the lead manager said.',
+        [SWISS],
+      ),
+      bond(
+        'coe',
+        5,
+        'Council of Europe issues Luxembourg franc bond',
+        'The Council of Europe is issuing a 500 mln Luxembourg franc bond due 1994 with a coupon of 7 pct, priced at par, the lead manager said.',
+        [LUX],
+      ),
+      bond(
+        'holiday',
+        4,
+        'Holiday Corp bond issue priced',
+        'Holiday Corp is issuing a 200 mln dlr bond due 1995 with a coupon of 8 pct, priced at par, said the lead manager.',
+        [],
+      ),
+      bond(
+        'saab2',
+        3,
+        'Saab-Scania bond terms set',
+        'Saab-Scania set the terms of its Swiss franc bond: the coupon of 5 pct and the price at par, lead manager Credit Suisse said.',
+        [SWISS],
+      ),
+    ];
+    const today = [...filler(40), ...issues];
+    const counts = new Map<string, number>();
+    for (const st of today)
+      for (const [t] of storyTerms(st.headline, st.lead, st.placeKeys, st.placeNames)) counts.set(t, (counts.get(t) ?? 0) + 1);
+    // The rest of the store (10,000 stories): a tenth of it is bond issues; the issuers' names never came up.
+    const TOPIC = new Set(['bond', 'issu', 'coupon', 'lead', 'manag', 'price', 'par', 'due', 'term', 'set']);
+    const background: TermBackground = {
+      stories: 10_000 + today.length,
+      storiesWith: (term) => (counts.get(String(term)) ?? 0) + (TOPIC.has(String(term)) ? 1000 : 0),
+    };
+    const of = groupOf(groupStories(today, NOON, DEFAULT_GROUPING, background));
+    expect(of.get('saab1')).toBe(of.get('saab2'));
+    expect(new Set(['saab1', 'coe', 'holiday'].map((id) => of.get(id))).size).toBe(3);
+    // Sharing the topic's words is what would join them: with every word an anchor, one issuer's bond and another's are one item.
+    const topic = groupOf(groupStories(today, NOON, { ...DEFAULT_GROUPING, anchorExpected: Infinity }, background));
+    expect(new Set(['saab1', 'coe', 'holiday'].map((id) => topic.get(id))).size).toBeLessThan(3);
+  });
+
   it('brings one event told in different words together', () => {
     const stories = [
       ...filler(40),
