@@ -63,6 +63,19 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
   // "CNN host Wolf Blitzer last week asked", "Trump on Tuesday said": the time is not the speaker
   if (j - 1 >= min && TIME_WORDS.has(tokens[j]!.lower) && /^(last|this|next|on|early|late|earlier|that)$/.test(tokens[j - 1]!.lower))
     j = skipAuxLeft(tokens, j - 1, min);
+  // "Judge Carlton W. Reeves late Thursday night issued", "Brian Fallon issues a statement Tuesday slamming": the same for a
+  // time of day or a weekday right after the name
+  else if (j - 1 >= min && CLOCK_WORDS.test(tokens[j]!.lower)) {
+    let k = j;
+    while (
+      k > min &&
+      k > j - 4 &&
+      (CLOCK_WORDS.test(tokens[k]!.lower) || /^(last|this|next|on|early|late|earlier)$/.test(tokens[k]!.lower))
+    )
+      k--;
+    const before = tokens[k]!;
+    if (before.isWord && (before.isCap || PRONOUNS.has(before.lower)) && !CLOCK_WORDS.test(before.lower)) j = k;
+  }
   let end = j + 1;
   // "Rep. John Mica (R-Fla.) said": step over the parenthesis, which stays in the mention
   if (j >= min && tokens[j]!.text === ')') {
@@ -75,7 +88,7 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
   if (t.text === ',') return appositiveBefore(tokens, j, min, body);
   if (!t.isWord) return null;
   if (PRONOUNS.has(t.lower)) return { from: j, to: j + 1, end: j + 1, description: null };
-  if (NP_STOPS.has(t.lower)) return null;
+  if (NP_STOPS.has(t.lower) && !surname(tokens, j)) return null;
   let from = leftEdge(tokens, j, min);
   // "Mr. Grassley and Mr. Leahy said", "Federal and state officials said": one source of two parts
   if (from - 2 >= min && tokens[from - 1]!.lower === 'and' && tokens[from - 2]!.isWord && !NP_STOPS.has(tokens[from - 2]!.lower)) {
@@ -152,15 +165,38 @@ const SPEECH_LIKE = /(ed|ing|ly)$/;
 const ROLE_NOUN =
   /^(spokes\w*|advisers?|advisors?|aides?|officials?|attorneys?|lawyers?|members?|leaders?|critics?|supporters?|allies|ally|friends?|representatives?|executives?|directors?|heads?|chiefs?|chairm[ae]n|chairwom[ae]n|president|presidents|secretary|ministers?|analysts?|experts?|economists?|researchers?|staffers?|staff|employees?|republicans|democrats|senators?|sources?|people|voters|residents|others|some|many|most|none|all|one|two|three|each|both|several|few|lots|groups?|commission|committee|office|editors?|editorial|board|authors?|organizers?|founders?|ceo|managers?|management|team|campaign|administration|department)$/;
 
+/** "Theresa May", "George Will": a capitalised modal right after a capitalised name word is a surname. */
+function surname(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k]!;
+  const p = tokens[k - 1];
+  return t.isCap && /^(may|will|can)$/.test(t.lower) && !!p && p.isWord && p.isCap && !NON_NAME_CAPS.has(p.lower) && p.end + 1 === t.start;
+}
+
 /** Where the noun phrase that ends at token `j` starts (no further left than `min`). */
 function leftEdge(tokens: readonly Token[], j: number, min: number): number {
   let from = j;
   while (from - 1 >= min && from > j - MAX_NP) {
     const p = tokens[from - 1]!;
+    // "the Reuters/Ipsos poll", "an NBC/Wall Street Journal survey": a slash without spaces joins one name
+    if (
+      p.text === '/' &&
+      from - 2 >= min &&
+      tokens[from - 2]!.isWord &&
+      tokens[from - 2]!.end === p.start &&
+      p.end === tokens[from]!.start
+    ) {
+      from -= 2;
+      continue;
+    }
     if (!p.isWord) break;
     const here = tokens[from]!;
     // "the Commission on Presidential Debates": a preposition between capitalised words is inside a name
     const inName = /^(on|for|at|in)$/.test(p.lower) && here.isCap && !!tokens[from - 2]?.isCap && tokens[from - 2]!.isWord;
+    // "these wealth research firms", "this Trump look-alike", "Both lawmakers": a demonstrative or "both" opens the phrase
+    if (/^(this|these|those|both)$/.test(p.lower) && !tokens[from - 2]?.isWord) {
+      from--;
+      break;
+    }
     if (NP_STOPS.has(p.lower) && p.lower !== 'of' && !inName) break;
     if (p.isCap && NON_NAME_CAPS.has(p.lower) && !DETERMINERS.has(p.lower)) break;
     if (LEADING_STOPS.has(p.lower)) break;
@@ -190,6 +226,9 @@ function isRoleWord(w: string): boolean {
     )
   );
 }
+
+const CLOCK_WORDS =
+  /^(morning|afternoon|evening|night|weekend|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 const TIME_WORDS: ReadonlySet<string> = new Set(
   'weekend week month year day night morning afternoon evening today yesterday tonight monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december interview statement meeting speech conference remarks letter rally debate'.split(
@@ -267,7 +306,7 @@ export function phraseAfter(tokens: readonly Token[], i: number, max: number, bo
     if (!t.isWord) break;
     // "the Roper Center for Public Opinion Research": a preposition between capitalised words is inside a name
     const inName = /^(on|for|at|in)$/.test(t.lower) && !!tokens[to - 1]?.isCap && !!tokens[to + 1]?.isCap && tokens[to + 1]!.isWord;
-    if (to > i && NP_STOPS.has(t.lower) && t.lower !== 'of' && !inName) break;
+    if (to > i && NP_STOPS.has(t.lower) && t.lower !== 'of' && !inName && !surname(tokens, to)) break;
     if (to > i && PRONOUNS.has(t.lower)) break;
     // "The GOP nominee complained", "A Quinnipiac University poll released Friday": the verb ends the phrase
     if (to > i + 1 && !t.isCap && (/[^e]ed$/.test(t.lower) || PAST_VERBS.has(t.lower))) break;
