@@ -12,6 +12,8 @@ export interface SourcePhrase {
   /** End of the whole mention (exclusive token index), at least `to`. */
   end: number;
   description: string | null;
+  /** Where the name starts when a role stands before it ("Her campaign manager, Robby Mook"); else `from`. */
+  nameFrom?: number;
 }
 
 /** Character span of a speaker phrase: the whole mention, or only its name with `nameOnly`. */
@@ -22,7 +24,7 @@ export function phraseSpan(tokens: readonly Token[], src: SourcePhrase, nameOnly
   const clitic = /^[\p{L}.]+?(['’](?:s|ll|re|ve|d|m))$/iu.exec(last.text);
   // (a name keeps its possessive in the mention, as the story wrote it: "Trump's campaign said")
   if (clitic && (PRONOUNS.has(last.text.slice(0, -clitic[1]!.length).toLowerCase()) || nameOnly)) end -= clitic[1]!.length;
-  return { start: tokens[src.from]!.start, end };
+  return { start: tokens[nameOnly ? (src.nameFrom ?? src.from) : src.from]!.start, end };
 }
 
 /** ("an impassioned call for": after an article the -ed word is an adjective of the cue noun, not a verb) */
@@ -148,6 +150,22 @@ function postmodifiedHead(tokens: readonly Token[], from: number, min: number): 
     const join = tokens[start - 1];
     const head = tokens[start - 2];
     if (!join || !head || start - 2 < min || !POSTMODIFIER_JOIN.test(join.lower) || join.isCap) break;
+    // "An email unearthed by WikiLeaks", "research conducted by the Center ...": a participle and its "by" join the head
+    const noun = tokens[start - 3];
+    if (
+      /^(by|in|from|to|for)$/.test(join.lower) &&
+      /[^e]ed$/.test(head.lower) &&
+      !head.isCap &&
+      noun &&
+      start - 3 >= min &&
+      noun.isWord &&
+      !NP_STOPS.has(noun.lower) &&
+      !PRONOUNS.has(noun.lower) &&
+      !SPEECH_LIKE.test(noun.lower)
+    ) {
+      start = leftEdge(tokens, start - 3, min);
+      continue;
+    }
     if (!head.isWord || NP_STOPS.has(head.lower) || PRONOUNS.has(head.lower) || SPEECH_LIKE.test(head.lower)) break;
     start = leftEdge(tokens, start - 2, min);
   }
@@ -204,7 +222,16 @@ function leftEdge(tokens: readonly Token[], j: number, min: number): number {
     if (TIME_WORDS.has(p.lower) && here.isCap && !DETERMINERS.has(here.lower)) break;
     // "a speech Mrs. Clinton delivered", "the third time AROS said": a common noun glued before a name is
     // not its title, unless it reads as a role ("economist Aparna Mathur", "nominee Donald Trump")
-    if (!p.isCap && here.isCap && !here.lower.startsWith('of') && !DETERMINERS.has(p.lower) && !isRoleWord(p.lower)) break;
+    // (an adjective is no such noun: "the latest Reuters/Ipsos poll", "a new Gallup poll", "the nonpartisan Commission")
+    if (
+      !p.isCap &&
+      here.isCap &&
+      !here.lower.startsWith('of') &&
+      !DETERMINERS.has(p.lower) &&
+      !isRoleWord(p.lower) &&
+      !ADJECTIVE.test(p.lower)
+    )
+      break;
     from--;
     if (DETERMINERS.has(p.lower)) break;
   }
@@ -212,6 +239,9 @@ function leftEdge(tokens: readonly Token[], j: number, min: number): number {
   while (from < j && tokens[from]!.lower === 'of') from++;
   return from;
 }
+
+const ADJECTIVE =
+  /^(latest|new|recent|online|joint|separate|annual|weekly|daily|monthly|first|final|same|other|such|major|top|leading)$|..(est|al|ive|ic|ous)$/;
 
 /** Words that open a clause, never a speaker: "yet Donald Trump said", "though Lynch", "Both Mr. King and …". */
 const LEADING_STOPS: ReadonlySet<string> = new Set('yet though although both so still meanwhile however instead thus hence now'.split(' '));
@@ -258,6 +288,23 @@ function appositiveBefore(tokens: readonly Token[], comma: number, min: number, 
   ) {
     const name = phraseBefore(tokens, k, min, body);
     return name && tokens[name.to - 1]!.isCap && name.end === k ? { from: name.from, to: name.to, end: name.to, description: null } : null;
+  }
+  // "Her campaign manager, Robby Mook, said", "The F.B.I. director, James B. Comey, said": the role first, then the name
+  const named = tokens.slice(k + 1, comma);
+  if (named.length <= 4 && named.every((t) => t.isWord && t.isCap && !NON_NAME_CAPS.has(t.lower))) {
+    const role = phraseBefore(tokens, k, min, body);
+    const head = role ? tokens[role.to - 1]! : null;
+    if (
+      role &&
+      head &&
+      role.end === k &&
+      !head.isCap &&
+      (ROLE_NOUN.test(head.lower) || /(man|woman|ist|er|or|ian)$/.test(head.lower)) &&
+      (DETERMINERS.has(tokens[role.from]!.lower) ||
+        /['’]s$/.test(tokens[role.from]!.text) ||
+        /^(one|another)$/.test(tokens[role.from]!.lower))
+    )
+      return { from: role.from, nameFrom: k + 1, to: comma, end: comma, description: body.slice(tokens[role.from]!.start, head.end) };
   }
   // a description may hold commas of its own ("Donna Rawlings, 59, of Ashton, Md., said"): when the
   // segment before the verb does not open like a description, look one comma further back
