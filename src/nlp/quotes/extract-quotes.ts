@@ -600,7 +600,13 @@ function sentenceSpeaker(
     return { mention: inSentence.mention, name: inSentence.name ?? inSentence.mention, description: inSentence.description };
   let i = datelineEnd(tokens);
   // past "But", "Recently, however,": openers are not the subject
-  while (i < tokens.length && ((NON_NAME_CAPS.has(tokens[i]!.lower) && !DETERMINERS.has(tokens[i]!.lower)) || tokens[i]!.text === ',')) i++;
+  // (a pronoun subject is the speaker: "He praised X and said ...")
+  while (
+    i < tokens.length &&
+    ((NON_NAME_CAPS.has(tokens[i]!.lower) && !DETERMINERS.has(tokens[i]!.lower) && !SUBJECT_PRONOUN.test(tokens[i]!.text)) ||
+      tokens[i]!.text === ',')
+  )
+    i++;
   // "At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders ...", "Citing last week's attack as ..., Will urged",
   // "Ahead of the primary, Clinton met": past an opening adverbial or participle clause, to the subject after its comma
   const opener = tokens[i - 1];
@@ -646,6 +652,8 @@ function sentenceSpeaker(
   if (!np) return null;
   return { mention: phraseSpan(tokens, np), name: phraseSpan(tokens, np, true), description: np.description };
 }
+
+const SUBJECT_PRONOUN = /^(he|she|they|we|I|He|She|They|We)$/;
 
 /** "WASHINGTON (AP) — ...", "Raleigh, N.C. - ...": the index after a dateline opening the sentence, else 0. */
 function datelineEnd(tokens: readonly Token[]): number {

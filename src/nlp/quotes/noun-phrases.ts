@@ -113,8 +113,17 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
   ) {
     from = leftEdge(tokens, from - 2, min);
   }
+  const own = from;
   from = postmodifiedHead(tokens, from, min);
   end = Math.max(end, j + 1);
+  // the head names the source when its modifier names no one: "The latest poll" of "The latest poll released Friday"
+  // (but "A 2014 report by the Government Accountability Office" is the office's)
+  let to = j + 1;
+  if (from < own && tokens.slice(own, j + 1).every((t) => !t.isCap || CLOCK_WORDS.test(t.lower) || MONTHS.test(t.lower))) {
+    let h = from + 1;
+    while (h < own && !(POSTMODIFIER_JOIN.test(tokens[h]!.lower) || (/[^e]ed$/.test(tokens[h]!.lower) && !tokens[h]!.isCap))) h++;
+    to = h;
+  }
   // "…, Dharyono Kertosastro, chairman of the Association of Indonesian Coffee Exporters told Reuters":
   // the name before the comma speaks, the role after it describes him (the closing comma is often left out)
   const roleWord = tokens[from];
@@ -133,7 +142,7 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
       return { from: nameFrom, to: from - 1, end, description: body.slice(roleWord.start, tokens[j]!.end) };
     }
   }
-  return { from, to: j + 1, end, description: null };
+  return { from, to, end, description: null };
 }
 
 const POSTMODIFIER_JOIN = /^(of|in|on|by|from|at|for|about|released|conducted|published|taken|issued)$/;
@@ -257,6 +266,7 @@ function isRoleWord(w: string): boolean {
   );
 }
 
+const MONTHS = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/;
 const CLOCK_WORDS =
   /^(morning|afternoon|evening|night|weekend|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
