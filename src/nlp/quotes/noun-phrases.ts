@@ -97,7 +97,23 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
     const left = leftEdge(tokens, from - 2, min);
     const bothNames = tokens[from - 2]!.isCap && (tokens[from]!.isCap || tokens[from]!.lower === 'other');
     const adjectives = !tokens[from - 2]!.isCap || from - 2 === left;
-    if (bothNames || (adjectives && from - 2 === left && !DETERMINERS.has(tokens[left]!.lower))) from = left;
+    // "The Clinton campaign and DNC said", "business groups and Republicans say": two sources opening their clause
+    const opens = left === min || /^[,:;(—–]$/.test(tokens[left - 1]?.text ?? '');
+    const first = tokens[left]!;
+    if (
+      bothNames ||
+      (adjectives && from - 2 === left && !DETERMINERS.has(first.lower)) ||
+      (opens && (first.isCap || DETERMINERS.has(first.lower)))
+    )
+      from = left;
+  } else if (
+    from - 2 >= min &&
+    tokens[from - 1]!.lower === 'and' &&
+    /^(she|he|they|we|i)$/i.test(tokens[from - 2]!.text) &&
+    (from - 2 === min || /^[,:;(—–]$/.test(tokens[from - 3]?.text ?? ''))
+  ) {
+    // "She and her aides said"
+    from -= 2;
   }
   // "a spokeswoman for Hillary Clinton said", "advisers to Mr. Obama say": the role is the source
   const prep = tokens[from - 1];
@@ -367,7 +383,15 @@ export function phraseAfter(tokens: readonly Token[], i: number, max: number, bo
     if (to > i && PRONOUNS.has(t.lower)) break;
     // "The GOP nominee complained", "A Quinnipiac University poll released Friday": the verb ends the phrase
     if (to > i + 1 && !t.isCap && (/[^e]ed$/.test(t.lower) || PAST_VERBS.has(t.lower))) break;
-    if (to > i && name && !t.isCap && !(/^(of|de|al|bin|van|von|da|du|la|le)$/.test(t.lower) && tokens[to + 1]?.isCap)) break;
+    // (a name goes on as a title: "Democratic presidential nominee Hillary Clinton", "GOP analysts")
+    if (
+      to > i &&
+      name &&
+      !t.isCap &&
+      !(/^(of|de|al|bin|van|von|da|du|la|le)$/.test(t.lower) && tokens[to + 1]?.isCap) &&
+      !titleGoesOn(tokens, to, max)
+    )
+      break;
     // "Said one U.S. analyst of Baker's weekend remarks": what the speaker spoke of is not the speaker
     if (to > i && t.lower === 'of' && (/['’]s$/.test(tokens[to + 1]?.text ?? '') || (tokens[to + 1] && !tokens[to + 1]!.isCap))) break;
     to++;
@@ -396,6 +420,21 @@ export function phraseAfter(tokens: readonly Token[], i: number, max: number, bo
     }
   }
   return { from: i, to, end, description };
+}
+
+/** Lower-case words from `k` that run on to a title, a role noun or a name: "presidential nominee Hillary Clinton", "analysts". */
+function titleGoesOn(tokens: readonly Token[], k: number, max: number): boolean {
+  for (let m = k; m < Math.min(max, k + 3); m++) {
+    const t = tokens[m]!;
+    if (!t.isWord || NP_STOPS.has(t.lower) || /(ly|ing)$/.test(t.lower) || PAST_VERBS.has(t.lower) || /[^e]ed$/.test(t.lower)) return false;
+    if (t.isCap) return m > k && isRoleWord(tokens[m - 1]!.lower);
+    if (
+      ROLE_NOUN.test(t.lower) ||
+      /^(nominee|candidate|host|experts?|analysts?|pollsters?|polls?|surveys?|records|filings|data)$/.test(t.lower)
+    )
+      return true;
+  }
+  return false;
 }
 
 const PAST_VERBS: ReadonlySet<string> = new Set(

@@ -279,6 +279,23 @@ const rows: Row[] = [
     ],
   },
   {
+    name: 'two sources joined by "and" opening the clause are one source',
+    body: 'She and her aides said the plan was ready.',
+    expected: [{ text: 'the plan was ready', kind: 'reported', speaker: 'She and her aides', mention: 'She and her aides' }],
+  },
+  {
+    name: 'a name goes on as a title: the whole title is the mention',
+    body: '"We will win this state," said Democratic presidential nominee Hillary Clinton.',
+    expected: [
+      {
+        text: 'We will win this state',
+        kind: 'direct',
+        speaker: 'Hillary Clinton',
+        mention: 'Democratic presidential nominee Hillary Clinton',
+      },
+    ],
+  },
+  {
     name: 'a signature line names the source with its outlet',
     body: 'Chris Cillizza, The Washington Post:\n\n"The debate was a disaster for the Republican nominee."',
     expected: [
