@@ -3,6 +3,7 @@ import { candidatesWithFeatures } from '../../src/digest/backfill-features.js';
 import { digestFeatures } from '../../src/digest/story-features.js';
 import type { AnalyzedArticle, NewArticle, StoryCursor } from '../../src/store/article-store.js';
 import type { DatelineStore } from '../../src/store/store.js';
+import type { Quote } from '../../src/nlp/types.js';
 import { simpleAnalyze } from '../helpers/simple-analyze.js';
 
 /**
@@ -190,6 +191,57 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       expect(await store.quotes.findQuotes({ about: 'unrelated', limit: 5 })).toHaveLength(0);
       expect(await store.quotes.suggestSpeakers('sm', 5)).toEqual(['John Smith']);
       expect((await store.quotes.findQuotes({ limit: 1, offset: 1 })).map((q) => q.speaker)).toEqual(['John Smith']);
+    });
+
+    it('replaces the quotes of a story with its analyzer version, moving its per-day speaker counts (reanalyze)', async () => {
+      const day = (iso: string): number => Math.floor(Date.parse(iso) / 86_400_000);
+      const said = (speaker: string): Quote => ({
+        text: 'We will act.',
+        kind: 'direct',
+        speaker,
+        speakerMention: { start: 20, end: 22 },
+        speakerResolved: { name: speaker, start: 20, end: 22 },
+        speakerDescription: null,
+        verb: 'said',
+        start: 0,
+        end: 12,
+      });
+      const { added } = await store.stories.addArticles([
+        analyzed(story({ published: '2020-05-01T10:00:00Z', body: 'First story body here.' }), {
+          quotes: [said('James Baker'), { ...said('james baker'), start: 13, end: 19 }],
+          quotesVersion: 1,
+        }),
+        analyzed(story({ published: '2020-05-01T12:00:00Z', body: 'Second story body here.' }), {
+          quotes: [said('James Baker')],
+          quotesVersion: 1,
+        }),
+        analyzed(story({ published: '2020-05-03T10:00:00Z', body: 'Third story body here.' }), { quotes: [said('James Baker')] }),
+      ]);
+      expect((await store.stories.getAnalysis(added[0]!))?.quotesVersion).toBe(1);
+      expect((await store.stories.getAnalysis(added[2]!))?.quotesVersion).toBeUndefined();
+      expect(await store.quotes.speakerDayCounts(['James Baker'], null)).toEqual([
+        { day: day('2020-05-01T00:00:00Z'), count: 2 },
+        { day: day('2020-05-03T00:00:00Z'), count: 1 },
+      ]);
+
+      expect(await store.quotes.replaceQuotes([{ id: added[0]!, quotes: [said('Robert Brusca'), said('Robert Brusca')] }], 2)).toBe(1);
+      expect((await store.stories.getAnalysis(added[0]!))?.quotesVersion).toBe(2);
+      expect(await store.quotes.speakerDayCounts(['James Baker'], null)).toEqual([
+        { day: day('2020-05-01T00:00:00Z'), count: 1 },
+        { day: day('2020-05-03T00:00:00Z'), count: 1 },
+      ]);
+      expect(await store.quotes.speakerDayCounts(['Robert Brusca'], null)).toEqual([{ day: day('2020-05-01T00:00:00Z'), count: 1 }]);
+
+      // the last story of a speaker's day gone: the day is gone, not a zero
+      await store.quotes.replaceQuotes([{ id: added[2]!, quotes: [] }], 2);
+      expect(await store.quotes.speakerDayCounts(['James Baker'], null)).toEqual([{ day: day('2020-05-01T00:00:00Z'), count: 1 }]);
+      // replacing with the same speaker counts the story once
+      await store.quotes.replaceQuotes([{ id: added[1]!, quotes: [said('James Baker')] }], 2);
+      expect(await store.quotes.speakerDayCounts(['James Baker'], null)).toEqual([{ day: day('2020-05-01T00:00:00Z'), count: 1 }]);
+      // a page of stories carries the version as getAnalysis does
+      const page = await store.stories.storiesPage({ after: null, limit: 10 });
+      for (const s of page.stories) expect(s.analysis).toEqual(await store.stories.getAnalysis(s.article.id));
+      expect(page.stories.map((s) => s.analysis.quotesVersion)).toEqual([2, 2, 2]);
     });
 
     it('stores places and answers mention queries with the sentence around each', async () => {

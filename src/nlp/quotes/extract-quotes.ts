@@ -13,8 +13,9 @@ const MODEL = modelJson as CueModel;
 /**
  * Bumped whenever what `extractQuotes` finds for a story changes, so `dateline reanalyze` knows which
  * stored stories an older analyzer wrote. 1: issue 5. 2: issue 15 (resolved speakers, exact spans). 3: speaker spans without circumstances, post-modified heads, signature outlets.
+ * 4: reported content ends at a second attribution or a fronted clause's comma; speakers past opening adverbials, with slashes, demonstratives and surnames like "May".
  */
-export const QUOTE_ANALYZER_VERSION = 3;
+export const QUOTE_ANALYZER_VERSION = 4;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -507,7 +508,7 @@ function buildReported(
         if (!(tokens[b + 1]!.lower === 'to' && isInfinitive(tokens, b + 1))) from = b + 2;
       }
       while (from <= last && /^[,:—–]$/.test(tokens[from]!.text)) from++;
-      to = contentEnd(tokens, from, last, isCue);
+      to = contentEnd(tokens, from, last, isCue, a);
     }
   }
   if (!contentReadsAsClause(tokens, from, to, cue.lower, from < a)) return null;
@@ -599,13 +600,51 @@ function sentenceSpeaker(
     return { mention: inSentence.mention, name: inSentence.name ?? inSentence.mention, description: inSentence.description };
   let i = datelineEnd(tokens);
   // past "But", "Recently, however,": openers are not the subject
-  while (i < tokens.length && ((NON_NAME_CAPS.has(tokens[i]!.lower) && !DETERMINERS.has(tokens[i]!.lower)) || tokens[i]!.text === ',')) i++;
-  // "Over the weekend Baker had criticised ...": past an opening adverbial to the subject
-  if (i > 0 && /^(over|in|on|at|after|during|since|for|by|from|with|under|before|last|this|earlier)$/.test(tokens[i - 1]!.lower)) {
-    let k = i;
-    while (k < Math.min(tokens.length, i + 8) && tokens[k]!.isWord && !tokens[k]!.isCap) k++;
-    if (tokens[k]?.text === ',') k++;
-    if (tokens[k]?.isCap) i = k;
+  // (a pronoun subject is the speaker: "He praised X and said ...")
+  while (
+    i < tokens.length &&
+    ((NON_NAME_CAPS.has(tokens[i]!.lower) && !DETERMINERS.has(tokens[i]!.lower) && !SUBJECT_PRONOUN.test(tokens[i]!.text)) ||
+      tokens[i]!.text === ',')
+  )
+    i++;
+  // "At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders ...", "Citing last week's attack as ..., Will urged",
+  // "Ahead of the primary, Clinton met": past an opening adverbial or participle clause, to the subject after its comma
+  const opener = tokens[i - 1];
+  const t0 = tokens[i];
+  const adverbial =
+    (!!opener &&
+      /^(over|in|on|at|after|during|since|for|by|from|with|under|before|last|this|earlier|ahead|besides|once|perhaps)$/.test(
+        opener.lower,
+      )) ||
+    (!!t0 && t0.isCap && /^[A-Z][a-z]+(ing|ed)$/.test(t0.text) && !DETERMINERS.has(t0.lower));
+  if (adverbial) {
+    // (a verb before the comma means the subject came first: "Over the weekend Baker had criticised X, ...")
+    const comma = findIndex(
+      tokens,
+      i,
+      (t) => t.text === ',' || /^[.;:"“”]$/.test(t.text) || FINITE.test(t.text) || SPEECH_VERBS.has(t.text),
+      i + 30,
+    );
+    let after = comma >= 0 && tokens[comma]!.text === ',' ? comma + 1 : -1;
+    // (a place's state after its comma: "in Portsmouth, N.H., on Tuesday, ...")
+    while (after > 0 && after < tokens.length && !tokens[after]!.isWord) after++;
+    for (let hops = 0; after > 0 && hops < 3; hops++) {
+      const t = tokens[after];
+      if (!t || !t.isWord) break;
+      const next = findIndex(tokens, after, (x) => x.text === ',', after + 4);
+      // a short capitalised run closed by a comma is the state of the place before ("N.H.,") or a time ("on Tuesday,")
+      const short =
+        next > 0 && (/^(on|in|at|last|this)$/.test(t.lower) || (t.isCap && next - after <= 2 && /\.$/.test(tokens[next - 1]!.text)));
+      if (!short) break;
+      after = next + 1;
+    }
+    if (after > 0 && tokens[after] && (tokens[after]!.isCap || DETERMINERS.has(tokens[after]!.lower))) i = after;
+    else if (opener && !/^(ahead|besides|once|perhaps)$/.test(opener.lower) && !(t0?.isCap && /(ing|ed)$/.test(t0.lower))) {
+      // "Over the weekend Baker had criticised ...": no comma, the subject right after the adverbial
+      let k = i;
+      while (k < Math.min(tokens.length, i + 8) && tokens[k]!.isWord && !tokens[k]!.isCap) k++;
+      if (tokens[k]?.isCap) i = k;
+    } else return null;
   }
   const first = tokens[i];
   if (!first || !first.isWord || (!first.isCap && !DETERMINERS.has(first.lower))) return null;
@@ -613,6 +652,8 @@ function sentenceSpeaker(
   if (!np) return null;
   return { mention: phraseSpan(tokens, np), name: phraseSpan(tokens, np, true), description: np.description };
 }
+
+const SUBJECT_PRONOUN = /^(he|she|they|we|I|He|She|They|We)$/;
 
 /** "WASHINGTON (AP) — ...", "Raleigh, N.C. - ...": the index after a dateline opening the sentence, else 0. */
 function datelineEnd(tokens: readonly Token[]): number {
@@ -627,15 +668,27 @@ function datelineEnd(tokens: readonly Token[]): number {
 
 /**
  * Where reported content that follows its cue ends: at the sentence end, or before a second
- * attribution joined on ("..., and said ...", "... but added ..."), or at a semicolon or a parenthesis.
+ * attribution joined on ("..., and said ...", "... but added ...", "..., and he urged ..."), at a
+ * semicolon or a parenthesis, or where the writer's own clause takes over ("While his advisers have
+ * suggested X, Mr. Obama is ...").
  */
-function contentEnd(tokens: readonly Token[], from: number, last: number, isCue: (k: number) => boolean): number {
+function contentEnd(tokens: readonly Token[], from: number, last: number, isCue: (k: number) => boolean, cue: number): number {
+  // a cue inside a fronted subordinate clause: its content ends with that clause
+  const fronted = SUBORDINATOR.test(tokens[0]?.lower ?? '') && !tokens.slice(1, cue).some((t) => t.text === ',');
   for (let k = from + 2; k <= last; k++) {
     const t = tokens[k]!;
     if (t.text === ';' || t.text === '(' || t.text === '--') return k - 1;
     if (CLAUSE_BREAK.test(t.text) && !(t.text === '-' && tokens[k - 1]!.end === t.start)) return k - 1;
+    if (t.text === ',' && fronted) return k - 1;
     // the statement ends where the writer's own clause begins: "..., which ...", "..., but ..."
     if (t.text === ',' && NEW_CLAUSE.test(tokens[k + 1]?.lower ?? '')) return k - 1;
+    if (t.text === ',' && /^(and|but|while|whereas)$/.test(tokens[k + 1]?.lower ?? '')) {
+      // "..., and he urged ...", "..., and Republicans want ...": a second attribution with a subject of its own
+      for (let j = k + 3; j <= Math.min(last, k + 6); j++) {
+        if (!tokens[j - 1]!.isWord || /^(that|to)$/.test(tokens[j - 1]!.lower)) break;
+        if (isCue(j)) return k - 1;
+      }
+    }
     if (t.lower === 'but' && k > from + 3) return k - 1;
     if (isCue(k) && /^(and|but|,)$/.test(tokens[k - 1]!.lower)) {
       let e = k - 1;
@@ -646,6 +699,7 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
   return last;
 }
 
+const SUBORDINATOR = /^(while|although|though|whereas|if|when|because|since|after|before|once|unless|until)$/;
 const FRAMING_START =
   /^(on|in|at|during|after|before|since|from|to|with|via|through|last|this|earlier|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|recently|repeatedly|publicly|privately|again|also|previously|separately|late|early)$/;
 
@@ -688,7 +742,7 @@ function isInfinitive(tokens: readonly Token[], k: number): boolean {
 }
 
 const CLAUSE_BREAK = /^[—–-]$/;
-const NEW_CLAUSE = /^(which|who|whose|whom|where|but|although|though|whereas|even|despite|while|yet)$/;
+const NEW_CLAUSE = /^(which|who|whose|whom|where|but|although|though|whereas|even|despite|while|yet|following|using)$/;
 
 function lastContentIndex(tokens: readonly Token[]): number {
   let k = tokens.length - 1;

@@ -12,6 +12,8 @@ export interface SourcePhrase {
   /** End of the whole mention (exclusive token index), at least `to`. */
   end: number;
   description: string | null;
+  /** Where the name starts when a role stands before it ("Her campaign manager, Robby Mook"); else `from`. */
+  nameFrom?: number;
 }
 
 /** Character span of a speaker phrase: the whole mention, or only its name with `nameOnly`. */
@@ -22,7 +24,7 @@ export function phraseSpan(tokens: readonly Token[], src: SourcePhrase, nameOnly
   const clitic = /^[\p{L}.]+?(['’](?:s|ll|re|ve|d|m))$/iu.exec(last.text);
   // (a name keeps its possessive in the mention, as the story wrote it: "Trump's campaign said")
   if (clitic && (PRONOUNS.has(last.text.slice(0, -clitic[1]!.length).toLowerCase()) || nameOnly)) end -= clitic[1]!.length;
-  return { start: tokens[src.from]!.start, end };
+  return { start: tokens[nameOnly ? (src.nameFrom ?? src.from) : src.from]!.start, end };
 }
 
 /** ("an impassioned call for": after an article the -ed word is an adjective of the cue noun, not a verb) */
@@ -63,6 +65,19 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
   // "CNN host Wolf Blitzer last week asked", "Trump on Tuesday said": the time is not the speaker
   if (j - 1 >= min && TIME_WORDS.has(tokens[j]!.lower) && /^(last|this|next|on|early|late|earlier|that)$/.test(tokens[j - 1]!.lower))
     j = skipAuxLeft(tokens, j - 1, min);
+  // "Judge Carlton W. Reeves late Thursday night issued", "Brian Fallon issues a statement Tuesday slamming": the same for a
+  // time of day or a weekday right after the name
+  else if (j - 1 >= min && CLOCK_WORDS.test(tokens[j]!.lower)) {
+    let k = j;
+    while (
+      k > min &&
+      k > j - 4 &&
+      (CLOCK_WORDS.test(tokens[k]!.lower) || /^(last|this|next|on|early|late|earlier)$/.test(tokens[k]!.lower))
+    )
+      k--;
+    const before = tokens[k]!;
+    if (before.isWord && (before.isCap || PRONOUNS.has(before.lower)) && !CLOCK_WORDS.test(before.lower)) j = k;
+  }
   let end = j + 1;
   // "Rep. John Mica (R-Fla.) said": step over the parenthesis, which stays in the mention
   if (j >= min && tokens[j]!.text === ')') {
@@ -75,14 +90,30 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
   if (t.text === ',') return appositiveBefore(tokens, j, min, body);
   if (!t.isWord) return null;
   if (PRONOUNS.has(t.lower)) return { from: j, to: j + 1, end: j + 1, description: null };
-  if (NP_STOPS.has(t.lower)) return null;
+  if (NP_STOPS.has(t.lower) && !surname(tokens, j)) return null;
   let from = leftEdge(tokens, j, min);
   // "Mr. Grassley and Mr. Leahy said", "Federal and state officials said": one source of two parts
   if (from - 2 >= min && tokens[from - 1]!.lower === 'and' && tokens[from - 2]!.isWord && !NP_STOPS.has(tokens[from - 2]!.lower)) {
     const left = leftEdge(tokens, from - 2, min);
     const bothNames = tokens[from - 2]!.isCap && (tokens[from]!.isCap || tokens[from]!.lower === 'other');
     const adjectives = !tokens[from - 2]!.isCap || from - 2 === left;
-    if (bothNames || (adjectives && from - 2 === left && !DETERMINERS.has(tokens[left]!.lower))) from = left;
+    // "The Clinton campaign and DNC said", "business groups and Republicans say": two sources opening their clause
+    const opens = left === min || /^[,:;(—–]$/.test(tokens[left - 1]?.text ?? '');
+    const first = tokens[left]!;
+    if (
+      bothNames ||
+      (adjectives && from - 2 === left && !DETERMINERS.has(first.lower)) ||
+      (opens && (first.isCap || DETERMINERS.has(first.lower)))
+    )
+      from = left;
+  } else if (
+    from - 2 >= min &&
+    tokens[from - 1]!.lower === 'and' &&
+    /^(she|he|they|we|i)$/i.test(tokens[from - 2]!.text) &&
+    (from - 2 === min || /^[,:;(—–]$/.test(tokens[from - 3]?.text ?? ''))
+  ) {
+    // "She and her aides said"
+    from -= 2;
   }
   // "a spokeswoman for Hillary Clinton said", "advisers to Mr. Obama say": the role is the source
   const prep = tokens[from - 1];
@@ -98,8 +129,17 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
   ) {
     from = leftEdge(tokens, from - 2, min);
   }
+  const own = from;
   from = postmodifiedHead(tokens, from, min);
   end = Math.max(end, j + 1);
+  // the head names the source when its modifier names no one: "The latest poll" of "The latest poll released Friday"
+  // (but "A 2014 report by the Government Accountability Office" is the office's)
+  let to = j + 1;
+  if (from < own && tokens.slice(own, j + 1).every((t) => !t.isCap || CLOCK_WORDS.test(t.lower) || MONTHS.test(t.lower))) {
+    let h = from + 1;
+    while (h < own && !(POSTMODIFIER_JOIN.test(tokens[h]!.lower) || (/[^e]ed$/.test(tokens[h]!.lower) && !tokens[h]!.isCap))) h++;
+    to = h;
+  }
   // "…, Dharyono Kertosastro, chairman of the Association of Indonesian Coffee Exporters told Reuters":
   // the name before the comma speaks, the role after it describes him (the closing comma is often left out)
   const roleWord = tokens[from];
@@ -118,7 +158,7 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
       return { from: nameFrom, to: from - 1, end, description: body.slice(roleWord.start, tokens[j]!.end) };
     }
   }
-  return { from, to: j + 1, end, description: null };
+  return { from, to, end, description: null };
 }
 
 const POSTMODIFIER_JOIN = /^(of|in|on|by|from|at|for|about|released|conducted|published|taken|issued)$/;
@@ -135,6 +175,22 @@ function postmodifiedHead(tokens: readonly Token[], from: number, min: number): 
     const join = tokens[start - 1];
     const head = tokens[start - 2];
     if (!join || !head || start - 2 < min || !POSTMODIFIER_JOIN.test(join.lower) || join.isCap) break;
+    // "An email unearthed by WikiLeaks", "research conducted by the Center ...": a participle and its "by" join the head
+    const noun = tokens[start - 3];
+    if (
+      /^(by|in|from|to|for)$/.test(join.lower) &&
+      /[^e]ed$/.test(head.lower) &&
+      !head.isCap &&
+      noun &&
+      start - 3 >= min &&
+      noun.isWord &&
+      !NP_STOPS.has(noun.lower) &&
+      !PRONOUNS.has(noun.lower) &&
+      !SPEECH_LIKE.test(noun.lower)
+    ) {
+      start = leftEdge(tokens, start - 3, min);
+      continue;
+    }
     if (!head.isWord || NP_STOPS.has(head.lower) || PRONOUNS.has(head.lower) || SPEECH_LIKE.test(head.lower)) break;
     start = leftEdge(tokens, start - 2, min);
   }
@@ -152,15 +208,38 @@ const SPEECH_LIKE = /(ed|ing|ly)$/;
 const ROLE_NOUN =
   /^(spokes\w*|advisers?|advisors?|aides?|officials?|attorneys?|lawyers?|members?|leaders?|critics?|supporters?|allies|ally|friends?|representatives?|executives?|directors?|heads?|chiefs?|chairm[ae]n|chairwom[ae]n|president|presidents|secretary|ministers?|analysts?|experts?|economists?|researchers?|staffers?|staff|employees?|republicans|democrats|senators?|sources?|people|voters|residents|others|some|many|most|none|all|one|two|three|each|both|several|few|lots|groups?|commission|committee|office|editors?|editorial|board|authors?|organizers?|founders?|ceo|managers?|management|team|campaign|administration|department)$/;
 
+/** "Theresa May", "George Will": a capitalised modal right after a capitalised name word is a surname. */
+function surname(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k]!;
+  const p = tokens[k - 1];
+  return t.isCap && /^(may|will|can)$/.test(t.lower) && !!p && p.isWord && p.isCap && !NON_NAME_CAPS.has(p.lower) && p.end + 1 === t.start;
+}
+
 /** Where the noun phrase that ends at token `j` starts (no further left than `min`). */
 function leftEdge(tokens: readonly Token[], j: number, min: number): number {
   let from = j;
   while (from - 1 >= min && from > j - MAX_NP) {
     const p = tokens[from - 1]!;
+    // "the Reuters/Ipsos poll", "an NBC/Wall Street Journal survey": a slash without spaces joins one name
+    if (
+      p.text === '/' &&
+      from - 2 >= min &&
+      tokens[from - 2]!.isWord &&
+      tokens[from - 2]!.end === p.start &&
+      p.end === tokens[from]!.start
+    ) {
+      from -= 2;
+      continue;
+    }
     if (!p.isWord) break;
     const here = tokens[from]!;
     // "the Commission on Presidential Debates": a preposition between capitalised words is inside a name
     const inName = /^(on|for|at|in)$/.test(p.lower) && here.isCap && !!tokens[from - 2]?.isCap && tokens[from - 2]!.isWord;
+    // "these wealth research firms", "this Trump look-alike", "Both lawmakers": a demonstrative or "both" opens the phrase
+    if (/^(this|these|those|both)$/.test(p.lower) && !tokens[from - 2]?.isWord) {
+      from--;
+      break;
+    }
     if (NP_STOPS.has(p.lower) && p.lower !== 'of' && !inName) break;
     if (p.isCap && NON_NAME_CAPS.has(p.lower) && !DETERMINERS.has(p.lower)) break;
     if (LEADING_STOPS.has(p.lower)) break;
@@ -168,7 +247,16 @@ function leftEdge(tokens: readonly Token[], j: number, min: number): number {
     if (TIME_WORDS.has(p.lower) && here.isCap && !DETERMINERS.has(here.lower)) break;
     // "a speech Mrs. Clinton delivered", "the third time AROS said": a common noun glued before a name is
     // not its title, unless it reads as a role ("economist Aparna Mathur", "nominee Donald Trump")
-    if (!p.isCap && here.isCap && !here.lower.startsWith('of') && !DETERMINERS.has(p.lower) && !isRoleWord(p.lower)) break;
+    // (an adjective is no such noun: "the latest Reuters/Ipsos poll", "a new Gallup poll", "the nonpartisan Commission")
+    if (
+      !p.isCap &&
+      here.isCap &&
+      !here.lower.startsWith('of') &&
+      !DETERMINERS.has(p.lower) &&
+      !isRoleWord(p.lower) &&
+      !ADJECTIVE.test(p.lower)
+    )
+      break;
     from--;
     if (DETERMINERS.has(p.lower)) break;
   }
@@ -176,6 +264,9 @@ function leftEdge(tokens: readonly Token[], j: number, min: number): number {
   while (from < j && tokens[from]!.lower === 'of') from++;
   return from;
 }
+
+const ADJECTIVE =
+  /^(latest|new|recent|online|joint|separate|annual|weekly|daily|monthly|first|final|same|other|such|major|top|leading)$|..(est|al|ive|ic|ous)$/;
 
 /** Words that open a clause, never a speaker: "yet Donald Trump said", "though Lynch", "Both Mr. King and …". */
 const LEADING_STOPS: ReadonlySet<string> = new Set('yet though although both so still meanwhile however instead thus hence now'.split(' '));
@@ -190,6 +281,10 @@ function isRoleWord(w: string): boolean {
     )
   );
 }
+
+const MONTHS = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/;
+const CLOCK_WORDS =
+  /^(morning|afternoon|evening|night|weekend|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 const TIME_WORDS: ReadonlySet<string> = new Set(
   'weekend week month year day night morning afternoon evening today yesterday tonight monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december interview statement meeting speech conference remarks letter rally debate'.split(
@@ -219,6 +314,23 @@ function appositiveBefore(tokens: readonly Token[], comma: number, min: number, 
   ) {
     const name = phraseBefore(tokens, k, min, body);
     return name && tokens[name.to - 1]!.isCap && name.end === k ? { from: name.from, to: name.to, end: name.to, description: null } : null;
+  }
+  // "Her campaign manager, Robby Mook, said", "The F.B.I. director, James B. Comey, said": the role first, then the name
+  const named = tokens.slice(k + 1, comma);
+  if (named.length <= 4 && named.every((t) => t.isWord && t.isCap && !NON_NAME_CAPS.has(t.lower))) {
+    const role = phraseBefore(tokens, k, min, body);
+    const head = role ? tokens[role.to - 1]! : null;
+    if (
+      role &&
+      head &&
+      role.end === k &&
+      !head.isCap &&
+      (ROLE_NOUN.test(head.lower) || /(man|woman|ist|er|or|ian)$/.test(head.lower)) &&
+      (DETERMINERS.has(tokens[role.from]!.lower) ||
+        /['’]s$/.test(tokens[role.from]!.text) ||
+        /^(one|another)$/.test(tokens[role.from]!.lower))
+    )
+      return { from: role.from, nameFrom: k + 1, to: comma, end: comma, description: body.slice(tokens[role.from]!.start, head.end) };
   }
   // a description may hold commas of its own ("Donna Rawlings, 59, of Ashton, Md., said"): when the
   // segment before the verb does not open like a description, look one comma further back
@@ -267,11 +379,19 @@ export function phraseAfter(tokens: readonly Token[], i: number, max: number, bo
     if (!t.isWord) break;
     // "the Roper Center for Public Opinion Research": a preposition between capitalised words is inside a name
     const inName = /^(on|for|at|in)$/.test(t.lower) && !!tokens[to - 1]?.isCap && !!tokens[to + 1]?.isCap && tokens[to + 1]!.isWord;
-    if (to > i && NP_STOPS.has(t.lower) && t.lower !== 'of' && !inName) break;
+    if (to > i && NP_STOPS.has(t.lower) && t.lower !== 'of' && !inName && !surname(tokens, to)) break;
     if (to > i && PRONOUNS.has(t.lower)) break;
     // "The GOP nominee complained", "A Quinnipiac University poll released Friday": the verb ends the phrase
     if (to > i + 1 && !t.isCap && (/[^e]ed$/.test(t.lower) || PAST_VERBS.has(t.lower))) break;
-    if (to > i && name && !t.isCap && !(/^(of|de|al|bin|van|von|da|du|la|le)$/.test(t.lower) && tokens[to + 1]?.isCap)) break;
+    // (a name goes on as a title: "Democratic presidential nominee Hillary Clinton", "GOP analysts")
+    if (
+      to > i &&
+      name &&
+      !t.isCap &&
+      !(/^(of|de|al|bin|van|von|da|du|la|le)$/.test(t.lower) && tokens[to + 1]?.isCap) &&
+      !titleGoesOn(tokens, to, max)
+    )
+      break;
     // "Said one U.S. analyst of Baker's weekend remarks": what the speaker spoke of is not the speaker
     if (to > i && t.lower === 'of' && (/['’]s$/.test(tokens[to + 1]?.text ?? '') || (tokens[to + 1] && !tokens[to + 1]!.isCap))) break;
     to++;
@@ -300,6 +420,21 @@ export function phraseAfter(tokens: readonly Token[], i: number, max: number, bo
     }
   }
   return { from: i, to, end, description };
+}
+
+/** Lower-case words from `k` that run on to a title, a role noun or a name: "presidential nominee Hillary Clinton", "analysts". */
+function titleGoesOn(tokens: readonly Token[], k: number, max: number): boolean {
+  for (let m = k; m < Math.min(max, k + 3); m++) {
+    const t = tokens[m]!;
+    if (!t.isWord || NP_STOPS.has(t.lower) || /(ly|ing)$/.test(t.lower) || PAST_VERBS.has(t.lower) || /[^e]ed$/.test(t.lower)) return false;
+    if (t.isCap) return m > k && isRoleWord(tokens[m - 1]!.lower);
+    if (
+      ROLE_NOUN.test(t.lower) ||
+      /^(nominee|candidate|host|experts?|analysts?|pollsters?|polls?|surveys?|records|filings|data)$/.test(t.lower)
+    )
+      return true;
+  }
+  return false;
 }
 
 const PAST_VERBS: ReadonlySet<string> = new Set(

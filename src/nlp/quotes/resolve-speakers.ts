@@ -42,6 +42,7 @@ interface Resolution {
 const TITLE_WORDS =
   'mr mrs ms dr rep reps sen sens gov gen lt col maj capt sgt adm president vice senator senators secretary minister ministers prime sheikh judge justice chairman chairwoman chairperson governor mayor speaker chancellor treasury finance foreign trade defence defense interior economy economics agriculture energy deputy undersecretary under assistant state general attorney ambassador commissioner director chief executive managing premier king queen prince emperor pope representative congressman congresswoman spokesman spokeswoman officer official leader former acting first lady sir lord dame professor prof rev father bishop cardinal commander admiral colonel captain major sergeant private analyst economist strategist';
 const TITLES: ReadonlySet<string> = new Set(TITLE_WORDS.split(' '));
+const HONORIFIC = /\b(mr|mrs|ms|dr|sen|rep|gov|gen|senator|president|secretary|minister|judge|governor|mayor)\b/;
 const isTitle = (word: string): boolean => TITLES.has(word.toLowerCase().replace(/\.$/, ''));
 
 /** Roles a "the …" mention can name: the head word of "the (treasury) secretary", "the company". */
@@ -108,7 +109,8 @@ export function resolveSpeakers(
       n.person &&
       n.subject &&
       (gender === null || n.gender === null || n.gender === gender) &&
-      (n.name.includes(' ') || canonical(n.name, n.start, true).mention !== null);
+      // ("Mr. Sloan", "Sen. Warren": an honorific makes a lone surname a person)
+      (n.name.includes(' ') || HONORIFIC.test([...n.roles].join(' ')) || canonical(n.name, n.start, true).mention !== null);
     const name = [...names].reverse().find((n) => outside(n) && compatible(n));
     if (name && (!best || name.start > best.at)) {
       const c = canonical(name.name, name.start, true);

@@ -1,12 +1,14 @@
 import type { Quote } from '../../nlp/types.js';
 import type { StaleQuoteStory } from '../article-store.js';
+import { utcDay } from './digest-features-table.js';
 import type { SqliteDatabase } from './open-database.js';
 
 /**
  * The quotes table and what is kept beside it: the speaker counts (`quote_speakers`) that the
  * `/quote speaker:` filter and autocomplete read, and the analyzer version of each story's quotes
  * (`quote_analysis`) that `dateline reanalyze` brings up to date. One place writes all three, so
- * they never disagree.
+ * they never disagree; replacing a story's quotes also moves its per-day speaker counts
+ * (`speaker_day_counts`, which ingest fills through the trend counts), as the PostgreSQL store does.
  */
 export interface QuoteTable {
   /** Quotes of a new story (inside the caller's transaction). */
@@ -17,6 +19,10 @@ export interface QuoteTable {
   /** Stories whose quotes an older analyzer wrote, oldest stored first, published at or after `sinceMs`. */
   stale(version: number, sinceMs: number | null, limit: number): StaleQuoteStory[];
   countStale(version: number, sinceMs: number | null): number;
+  /** The analyzer version that wrote a story's quotes, null when none was kept (a store older than versions). */
+  versionOf(rowid: number): number | null;
+  /** The same for many stories at once; stories without a version are absent. */
+  versionsOf(rowids: readonly number[]): Map<number, number>;
 }
 
 export function createQuoteTable(db: SqliteDatabase): QuoteTable {
@@ -34,7 +40,19 @@ export function createQuoteTable(db: SqliteDatabase): QuoteTable {
     markVersion: db.prepare<[number, number]>(
       'INSERT INTO quote_analysis (article_rowid, version) VALUES (?, ?) ON CONFLICT (article_rowid) DO UPDATE SET version = excluded.version',
     ),
-    rowidOf: db.prepare<[string], { rowid: number }>('SELECT rowid FROM articles WHERE id = ?'),
+    rowidOf: db.prepare<[string], { rowid: number; published_ms: number }>('SELECT rowid, published_ms FROM articles WHERE id = ?'),
+    // the story's day counts (kept case-insensitively, like speaker_day_counts' COLLATE NOCASE key)
+    countSpeakerDay: db.prepare<[string, number]>(
+      'INSERT INTO speaker_day_counts (speaker, day, stories) VALUES (?, ?, 1) ON CONFLICT (speaker, day) DO UPDATE SET stories = stories + 1',
+    ),
+    uncountSpeakerDay: db.prepare<[string, number]>('UPDATE speaker_day_counts SET stories = stories - 1 WHERE speaker = ? AND day = ?'),
+    dropSpeakerDay: db.prepare<[string, number]>('DELETE FROM speaker_day_counts WHERE speaker = ? AND day = ? AND stories <= 0'),
+    versionOf: db.prepare<[number], number>('SELECT version FROM quote_analysis WHERE article_rowid = ?').pluck(true),
+    versionsOf: db
+      .prepare<[string], [number, number]>(
+        'SELECT article_rowid, version FROM quote_analysis WHERE article_rowid IN (SELECT value FROM json_each(?))',
+      )
+      .raw(true),
     // walks articles by rowid (oldest stored first) and stops at the LIMIT: a batch costs the same late in a run as early
     stale: db.prepare<[number, number, number], StaleQuoteStory>(`
       SELECT a.id, a.body, a.published FROM articles a LEFT JOIN quote_analysis v ON v.article_rowid = a.rowid
@@ -76,9 +94,17 @@ export function createQuoteTable(db: SqliteDatabase): QuoteTable {
     for (const { id, quotes } of items) {
       const row = q.rowidOf.get(id);
       if (!row) continue; // deleted meanwhile
-      for (const { speaker } of q.speakersOf.all(row.rowid)) q.uncountSpeaker.run(speaker);
+      const day = utcDay(row.published_ms);
+      const before = new Map<string, string>();
+      for (const { speaker } of q.speakersOf.all(row.rowid)) {
+        q.uncountSpeaker.run(speaker);
+        before.set(speaker.toLowerCase(), speaker);
+      }
+      // a story counts once a day per speaker: take the old speakers off its day, then count the new ones
+      for (const speaker of before.values()) q.uncountSpeakerDay.run(speaker, day);
       q.deleteQuotes.run(row.rowid);
-      insert(row.rowid, quotes, version);
+      for (const speaker of insert(row.rowid, quotes, version)) q.countSpeakerDay.run(speaker, day);
+      for (const speaker of before.values()) q.dropSpeakerDay.run(speaker, day);
       done++;
     }
     q.dropUncounted.run();
@@ -91,6 +117,8 @@ export function createQuoteTable(db: SqliteDatabase): QuoteTable {
     replace: (items, version) => replace.immediate(items, version),
     stale: (version, sinceMs, limit) => q.stale.all(version, sinceMs ?? Number.MIN_SAFE_INTEGER, limit),
     countStale: (version, sinceMs) => q.countStale.get(version, sinceMs ?? Number.MIN_SAFE_INTEGER)?.n ?? 0,
+    versionOf: (rowid) => q.versionOf.get(rowid) ?? null,
+    versionsOf: (rowids) => new Map(rowids.length === 0 ? [] : q.versionsOf.all(JSON.stringify(rowids))),
   };
 }
 

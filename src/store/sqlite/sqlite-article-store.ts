@@ -805,6 +805,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     const rowids = rows.map((r) => r[0]);
     const places = placesByRowid(rowids);
     const quotes = quotesByRowid(rowids);
+    const versions = quoteTable.versionsOf(rowids);
     const stories = rows.map(
       ([
         rowid,
@@ -840,7 +841,10 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
           origin,
           ingestedAt,
         },
-        analysis: { sentences: unpackSentences(body, packed ?? '[]'), quotes: quotes.get(rowid) ?? [], places: places.get(rowid) ?? [] },
+        analysis: withQuotesVersion(
+          { sentences: unpackSentences(body, packed ?? '[]'), quotes: quotes.get(rowid) ?? [], places: places.get(rowid) ?? [] },
+          versions.get(rowid),
+        ),
       }),
     );
     const last = rows.at(-1)!;
@@ -878,7 +882,9 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
         const quotes: Quote[] = q.quotesOf.all(row.rowid).map(toQuoteHit).map(toQuote);
         const places: PlaceMention[] = q.placesOf.all(row.rowid).map(toPlaceMention);
         const analysis: ArticleAnalysis = { sentences: unpackSentences(row.body, packed), quotes, places };
-        return analysis;
+        // which analyzer wrote the quotes, as PostgreSQL answers (so `migrate` and `export` keep it)
+        const version = quoteTable.versionOf(row.rowid);
+        return version === null ? analysis : { ...analysis, quotesVersion: version };
       },
       latest: (limit) => q.latest.all(limit).map(toSummary),
       publishedBetween: (from, to, limit) => q.between.all(from.getTime(), to.getTime(), limit).map(toSummary),
@@ -959,4 +965,9 @@ function toQuote(hit: QuoteHit): Quote {
 function chooseSnippet(body: string, headline: string): string {
   const chosen = body.includes(MARK_OPEN) || !headline.includes(MARK_OPEN) ? body : headline;
   return chosen.replaceAll(MARK_OPEN, '').replaceAll(MARK_CLOSE, '').replace(/\s+/g, ' ').trim();
+}
+
+/** The analysis with the quote analyzer version that wrote its quotes, when one was kept. */
+function withQuotesVersion(analysis: ArticleAnalysis, version: number | undefined): ArticleAnalysis {
+  return version === undefined ? analysis : { ...analysis, quotesVersion: version };
 }

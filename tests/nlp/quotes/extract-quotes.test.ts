@@ -206,6 +206,96 @@ const rows: Row[] = [
     ],
   },
   {
+    name: 'a role before the name: the mention holds both, the name speaks (issue 15)',
+    body: 'Her campaign manager, Robby Mook, said the race would be close until the end.',
+    expected: [
+      {
+        text: 'the race would be close until the end',
+        kind: 'reported',
+        speaker: 'Robby Mook',
+        mention: 'Her campaign manager, Robby Mook',
+        description: 'Her campaign manager',
+      },
+    ],
+  },
+  {
+    name: 'an opening adverbial with commas of its own is not the speaker',
+    body: 'At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders of Vermont endorsed Mrs. Clinton, saying that she would make an outstanding president.',
+    expected: [
+      {
+        text: 'that she would make an outstanding president',
+        kind: 'reported',
+        speaker: 'Bernie Sanders',
+        mention: 'Senator Bernie Sanders of Vermont',
+      },
+    ],
+  },
+  {
+    name: 'a surname that is also a modal ("May") stays in the name',
+    body: 'British Prime Minister Theresa May said the talks would continue next week.',
+    expected: [
+      {
+        text: 'the talks would continue next week',
+        kind: 'reported',
+        speaker: 'Theresa May',
+        mention: 'British Prime Minister Theresa May',
+      },
+    ],
+  },
+  {
+    name: 'a poll named with a slash and a modifier: the mention holds the whole phrase, the head names it',
+    body: 'The latest Reuters/Ipsos opinion poll released Friday showed that Clinton leads by four points.',
+    expected: [
+      {
+        text: 'that Clinton leads by four points',
+        kind: 'reported',
+        speaker: 'The latest Reuters/Ipsos opinion poll',
+        mention: 'The latest Reuters/Ipsos opinion poll released Friday',
+      },
+    ],
+  },
+  {
+    name: 'a second attribution with its own subject ends the first content',
+    body: 'Kerry said the United States would work with other members on new sanctions, and he urged North Korea to resume the talks it abandoned.',
+    expected: [
+      { text: 'the United States would work with other members on new sanctions', kind: 'reported', speaker: 'Kerry', mention: 'Kerry' },
+      { text: 'North Korea to resume the talks it abandoned', kind: 'reported', speaker: 'unknown', mention: 'he' },
+    ],
+  },
+  {
+    name: 'a report inside a fronted clause ends at its comma',
+    body: 'While his advisers have suggested his role is that of a convert, Mr. Obama is also determined to warn his supporters about the dangers.',
+    expected: [
+      { text: 'his role is that of a convert', kind: 'reported', speaker: 'his advisers', mention: 'his advisers' },
+      { text: 'to warn his supporters about the dangers', kind: 'reported', speaker: 'Obama', mention: 'Mr. Obama' },
+    ],
+  },
+  {
+    name: 'a pronoun subject speaks for a second cue of its sentence, resolved to a titled surname',
+    body: "Mr. Sloan spoke on Monday. He praised the bank's staff and said the bank would recover soon.",
+    expected: [
+      { text: "the bank's staff", kind: 'reported', speaker: 'Sloan', mention: 'He' },
+      { text: 'the bank would recover soon', kind: 'reported', speaker: 'Sloan', mention: 'He' },
+    ],
+  },
+  {
+    name: 'two sources joined by "and" opening the clause are one source',
+    body: 'She and her aides said the plan was ready.',
+    expected: [{ text: 'the plan was ready', kind: 'reported', speaker: 'She and her aides', mention: 'She and her aides' }],
+  },
+  {
+    name: 'a name goes on as a title: the whole title is the mention',
+    body: '"We will win this state," said Democratic presidential nominee Hillary Clinton.',
+    expected: [
+      {
+        text: 'We will win this state',
+        kind: 'direct',
+        speaker: 'Hillary Clinton',
+        mention: 'Democratic presidential nominee Hillary Clinton',
+      },
+    ],
+  },
+  {
     name: 'a signature line names the source with its outlet',
     body: 'Chris Cillizza, The Washington Post:\n\n"The debate was a disaster for the Republican nominee."',
     expected: [
