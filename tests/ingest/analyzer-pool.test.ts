@@ -11,6 +11,7 @@ import { ingestRecords, ingestRecordsInPool } from '../../src/ingest/ingest-reco
 import type { NewArticle } from '../../src/store/article-store.js';
 import type { StoryStore } from '../../src/store/story-store.js';
 import { openStoryStore } from '../helpers/story-store.js';
+import { openDatabase } from '../../src/store/sqlite/open-database.js';
 import { makeTempDir, repoRoot, writeCorpusSlice } from '../helpers/paths.js';
 import { testGeo } from '../helpers/test-services.js';
 
@@ -136,4 +137,38 @@ describe('analyzer threads', () => {
     const result = await ingestRecordsInPool(records, file, { store: openStore('b.db'), analyze }, failing);
     expect(result).toEqual(expected);
   });
+  it('threads that store hold chunks while another writer has the lock, then store them all, each chunk its own result', async () => {
+    const file = writeCorpusSlice(temp.dir, 150);
+    const articles = parseNdjson(fs.readFileSync(file, 'utf8'), file, now()).flatMap((r) => (r.ok ? [r.article] : []));
+    const dbPath = path.join(temp.dir, 'bot.db');
+    const expected = openStore('inline.db');
+    const analyze = createAnalyzer({ geo });
+    const inline = await ingestRecords(parseNdjson(fs.readFileSync(file, 'utf8'), file, now()), file, { store: expected, analyze });
+    // another writer holds the store's write lock while the threads analyse their first chunks
+    const other = openDatabase(dbPath);
+    other.exec('BEGIN IMMEDIATE');
+    const pool = startAnalyzerPool({ cacheDir, threads: 2, dbPath });
+    try {
+      const release = new Promise<void>((resolve) =>
+        setTimeout(() => {
+          other.exec('COMMIT');
+          resolve();
+        }, 1500),
+      );
+      const stored = await pool.analyzeAndStore!(articles);
+      await release;
+      expect(stored.chunks.map((c) => c.size).reduce((a, b) => a + b, 0)).toBe(articles.length);
+      expect(stored.chunks.every((c) => c.stored.ok)).toBe(true);
+      const added = stored.chunks.flatMap((c) => (c.stored.ok ? c.stored.added : []));
+      expect(added.length).toBe(inline.tally.added);
+      expect(new Set(added).size).toBe(added.length);
+      const threaded = openStore('bot.db');
+      const latest = await expected.latest(200);
+      expect(await threaded.latest(200)).toEqual(latest);
+      for (const { id } of latest.slice(0, 40)) expect(await threaded.getAnalysis(id)).toEqual(await expected.getAnalysis(id));
+    } finally {
+      other.close();
+      await pool.close();
+    }
+  }, 120_000);
 });

@@ -1,5 +1,6 @@
 import type { Quote } from '../../nlp/types.js';
 import type { StaleQuoteStory } from '../article-store.js';
+import { createCounterDeltas } from './counter-deltas.js';
 import { utcDay } from './digest-features-table.js';
 import type { SqliteDatabase } from './open-database.js';
 
@@ -11,9 +12,15 @@ import type { SqliteDatabase } from './open-database.js';
  * (`speaker_day_counts`, which ingest fills through the trend counts), as the PostgreSQL store does.
  */
 export interface QuoteTable {
-  /** Quotes of a new story (inside the caller's transaction). */
-  /** Returns the story's distinct named speakers (for the per-day speaker counts). */
+  /**
+   * Quotes of a new story (inside the caller's transaction); returns the story's distinct named
+   * speakers (for the per-day speaker counts). The speaker counts wait for `flushCounts`.
+   */
   insert(rowid: number, quotes: readonly Quote[], version: number | undefined): string[];
+  /** Add the speakers counted by `insert` to `quote_speakers`, before the transaction commits. */
+  flushCounts(): void;
+  /** Drop counts of a transaction that rolled back. */
+  dropCounts(): void;
   /** Replace the quotes of stored stories, each story in the same transaction as its version mark. */
   replace(items: readonly { id: string; quotes: readonly Quote[] }[], version: number): number;
   /** Stories whose quotes an older analyzer wrote, oldest stored first, published at or after `sinceMs`. */
@@ -30,8 +37,8 @@ export function createQuoteTable(db: SqliteDatabase): QuoteTable {
     insertQuote: db.prepare(`
       INSERT OR IGNORE INTO quotes (article_rowid, start, end, kind, text, speaker, speaker_start, speaker_end, speaker_description, verb, resolved_name, resolved_start, resolved_end)
       VALUES (@rowid, @start, @end, @kind, @text, @speaker, @speakerStart, @speakerEnd, @speakerDescription, @verb, @resolvedName, @resolvedStart, @resolvedEnd)`),
-    countSpeaker: db.prepare<[string]>(
-      'INSERT INTO quote_speakers (speaker, quotes) VALUES (?, 1) ON CONFLICT (speaker) DO UPDATE SET quotes = quotes + 1',
+    countSpeaker: db.prepare<[string, number]>(
+      'INSERT INTO quote_speakers (speaker, quotes) VALUES (?, ?) ON CONFLICT (speaker) DO UPDATE SET quotes = quotes + excluded.quotes',
     ),
     uncountSpeaker: db.prepare<[string]>('UPDATE quote_speakers SET quotes = quotes - 1 WHERE speaker = ?'),
     dropUncounted: db.prepare('DELETE FROM quote_speakers WHERE quotes <= 0'),
@@ -62,6 +69,10 @@ export function createQuoteTable(db: SqliteDatabase): QuoteTable {
       WHERE (v.version IS NULL OR v.version < ?) AND a.published_ms >= ?`),
   };
 
+  // one upsert per speaker spelling per transaction; the first spelling written is the one kept, as before
+  const speakerCounts = createCounterDeltas<[string]>();
+  const flushCounts = (): void => speakerCounts.flush(([speaker], n) => q.countSpeaker.run(speaker, n));
+
   const insert = (rowid: number, quotes: readonly Quote[], version: number | undefined): string[] => {
     const speakers = new Map<string, string>();
     for (const quote of quotes) {
@@ -81,7 +92,7 @@ export function createQuoteTable(db: SqliteDatabase): QuoteTable {
         resolvedEnd: quote.speakerResolved?.end ?? null,
       });
       if (inserted.changes > 0 && quote.speaker !== 'unknown') {
-        q.countSpeaker.run(quote.speaker);
+        speakerCounts.add(quote.speaker, [quote.speaker]);
         speakers.set(quote.speaker.toLowerCase(), quote.speaker);
       }
     }
@@ -90,6 +101,7 @@ export function createQuoteTable(db: SqliteDatabase): QuoteTable {
   };
 
   const replace = db.transaction((items: readonly { id: string; quotes: readonly Quote[] }[], version: number): number => {
+    speakerCounts.clear(); // left by a transaction that rolled back
     let done = 0;
     for (const { id, quotes } of items) {
       const row = q.rowidOf.get(id);
@@ -107,12 +119,15 @@ export function createQuoteTable(db: SqliteDatabase): QuoteTable {
       for (const speaker of before.values()) q.dropSpeakerDay.run(speaker, day);
       done++;
     }
+    flushCounts();
     q.dropUncounted.run();
     return done;
   });
 
   return {
     insert,
+    flushCounts,
+    dropCounts: () => speakerCounts.clear(),
     // IMMEDIATE: take the write lock up front, so a bot writing at the same time waits (busy_timeout) instead of failing
     replace: (items, version) => replace.immediate(items, version),
     stale: (version, sinceMs, limit) => q.stale.all(version, sinceMs ?? Number.MIN_SAFE_INTEGER, limit),

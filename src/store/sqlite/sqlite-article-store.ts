@@ -35,9 +35,11 @@ import {
   decodeTerms,
   INSERT_DAY_SHAPE,
   INSERT_DIGEST_FEATURES,
+  INSERT_NEW_DIGEST_FEATURES,
   utcDay,
 } from './digest-features-table.js';
 import type { SqliteDatabase } from './open-database.js';
+import { createCounterDeltas } from './counter-deltas.js';
 import { createTrendCounts } from './trend-counts-table.js';
 import { packSentences, unpackSentenceScores } from './packed-sentences.js';
 import { createQuoteTable, holdsWords, speakerAliases } from './quote-table.js';
@@ -256,6 +258,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       )
       .raw(true),
     insertDigestFeatures: db.prepare(INSERT_DIGEST_FEATURES),
+    insertNewDigestFeatures: db.prepare(INSERT_NEW_DIGEST_FEATURES),
     insertDayShape: db.prepare<[number, string]>(INSERT_DAY_SHAPE),
     dayShapes: db.prepare<[number], string>('SELECT shape FROM digest_day_shapes WHERE day = ?').pluck(true),
     storiesBetweenCount: db
@@ -326,11 +329,11 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       WITH n AS MATERIALIZED (SELECT rowid AS r FROM articles ORDER BY published_ms DESC, rowid DESC LIMIT ?)
       SELECT ${SUMMARY_COLUMNS} FROM n CROSS JOIN articles a ON a.rowid = n.r WHERE a.headline LIKE ? ESCAPE '\\' ORDER BY a.published_ms DESC, a.rowid DESC LIMIT ?`),
     dataVersion: db.prepare<[], { data_version: number }>('PRAGMA data_version'),
-    countPlaceStory: db.prepare<[number]>(
-      'INSERT INTO place_story_counts (geoname_id, stories) VALUES (?, 1) ON CONFLICT (geoname_id) DO UPDATE SET stories = stories + 1',
+    countPlaceStory: db.prepare<[number, number]>(
+      'INSERT INTO place_story_counts (geoname_id, stories) VALUES (?, ?) ON CONFLICT (geoname_id) DO UPDATE SET stories = stories + excluded.stories',
     ),
-    countPlaceMonth: db.prepare<[number, number]>(
-      'INSERT INTO place_month_counts (geoname_id, month, stories) VALUES (?, ?, 1) ON CONFLICT (geoname_id, month) DO UPDATE SET stories = stories + 1',
+    countPlaceMonth: db.prepare<[number, number, number]>(
+      'INSERT INTO place_month_counts (geoname_id, month, stories) VALUES (?, ?, ?) ON CONFLICT (geoname_id, month) DO UPDATE SET stories = stories + excluded.stories',
     ),
     // Per-month story counts of a set of places (ids as a JSON array), summed over the ids.
     placeMonths: db
@@ -437,17 +440,49 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
   // `PRAGMA data_version` does not change for this connection's own writes: count those here.
   let ownWrites = 0;
 
-  const encodeFeatures = createFeatureEncoder(db);
+  const featureEncoder = createFeatureEncoder(db);
   const quoteTable = createQuoteTable(db);
   const trendCounts = createTrendCounts(db);
+  // Counters bumped story after story within one transaction, written once per key at its end
+  // (counter-deltas.ts): a chunk's stories share most terms, places, months and speakers.
+  const placeStories = createCounterDeltas<[number]>();
+  const placeMonths = createCounterDeltas<[number, number]>();
+  // (day, shape) pairs this transaction already wrote: INSERT OR IGNORE would ignore them again
+  let dayShapesWritten = new Set<string>();
 
-  function saveFeatures(rowid: number, publishedMs: number, features: DigestFeatures): void {
-    q.insertDigestFeatures.run({ rowid, ...encodeFeatures(features) });
+  /** Start a write transaction's counters afresh (what a rolled-back one gathered is dropped). */
+  function beginCounts(): void {
+    featureEncoder.dropCounts();
+    quoteTable.dropCounts();
+    trendCounts.drop();
+    placeStories.clear();
+    placeMonths.clear();
+    dayShapesWritten = new Set();
+  }
+
+  /** Write the counters gathered by this transaction (its last statements). */
+  function flushCounts(): void {
+    featureEncoder.flushCounts();
+    quoteTable.flushCounts();
+    trendCounts.flush();
+    placeStories.flush(([geonameId], n) => q.countPlaceStory.run(geonameId, n));
+    placeMonths.flush(([geonameId, month], n) => q.countPlaceMonth.run(geonameId, month, n));
+    dayShapesWritten = new Set();
+  }
+
+  function saveFeatures(rowid: number, publishedMs: number, features: DigestFeatures, isNew = false): void {
+    (isNew ? q.insertNewDigestFeatures : q.insertDigestFeatures).run({ rowid, ...featureEncoder.encode(features) });
     const day = utcDay(publishedMs);
-    for (const shape of features.shapes) q.insertDayShape.run(day, shape);
+    for (const shape of features.shapes) {
+      const key = `${day} ${shape}`;
+      if (dayShapesWritten.has(key)) continue;
+      dayShapesWritten.add(key);
+      q.insertDayShape.run(day, shape);
+    }
   }
 
   const addArticles = db.transaction((items: readonly AnalyzedArticle[]): AddResult => {
+    beginCounts();
     const result: AddResult = { added: [], duplicates: [] };
     const ingestedAt = new Date().toISOString();
     for (const { article, analysis, ingestedAt: kept } of items) {
@@ -471,7 +506,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       q.insertHeadlineFts.run(rowid, article.headline);
       q.insertSentences.run(rowid, packSentences(analysis.sentences));
       // Features are digest/'s to compute; a story given without them gets them when a digest reads it.
-      if (analysis.digest) saveFeatures(rowid, Date.parse(article.published), analysis.digest);
+      if (analysis.digest) saveFeatures(rowid, Date.parse(article.published), analysis.digest, true);
       const storySpeakers = quoteTable.insert(rowid, analysis.quotes, analysis.quotesVersion);
       const placeIds = new Set<number>();
       for (const place of analysis.places) {
@@ -480,12 +515,13 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       }
       const month = monthOf(article.published);
       for (const geonameId of placeIds) {
-        q.countPlaceStory.run(geonameId);
-        q.countPlaceMonth.run(geonameId, month);
+        placeStories.add(geonameId, [geonameId]);
+        placeMonths.add(`${geonameId} ${month}`, [geonameId, month]);
       }
       trendCounts.addStory(utcDay(Date.parse(article.published)), placeIds, storySpeakers);
       result.added.push(id);
     }
+    flushCounts();
     if (result.added.length > 0) {
       ownWrites++;
       placeCountsCache = null;
@@ -659,10 +695,12 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
   }
 
   const saveDigestFeatures = db.transaction((items: readonly { id: string; features: DigestFeatures }[]) => {
+    beginCounts();
     for (const { id, features } of items) {
       const row = q.rowidOf.get(id);
       if (row) saveFeatures(row.rowid, row.published_ms, features);
     }
+    flushCounts();
     if (items.length > 0) ownWrites++;
   });
 

@@ -1,5 +1,6 @@
 import type { DayCount, DayRange, SearchDayCounts } from '../article-store.js';
 import { ftsAll, ftsWords } from './fts-query.js';
+import { createCounterDeltas } from './counter-deltas.js';
 import type { SqliteDatabase } from './open-database.js';
 
 /**
@@ -8,8 +9,12 @@ import type { SqliteDatabase } from './open-database.js';
  * bodies or mentions: one primary-key range per place or speaker.
  */
 export interface TrendCounts {
-  /** Count one stored story: the distinct places it mentions and speakers it quotes. */
+  /** Count one stored story: the distinct places it mentions and speakers it quotes (written by `flush`). */
   addStory(day: number, geonameIds: Iterable<number>, speakers: Iterable<string>): void;
+  /** Write the counted stories, one upsert per (key, day), inside the transaction that counted them. */
+  flush(): void;
+  /** Drop counts of a transaction that rolled back. */
+  drop(): void;
   placeDays(geonameIds: readonly number[], range: DayRange | null): DayCount[];
   speakerDays(speakers: readonly string[], range: DayRange | null): DayCount[];
   searchDays(query: string, range: DayRange | null): SearchDayCounts;
@@ -82,11 +87,11 @@ function sumByDay(rows: Iterable<[number, number]>): DayCount[] {
 
 export function createTrendCounts(db: SqliteDatabase): TrendCounts {
   const q = {
-    countPlace: db.prepare<[number, number]>(
-      'INSERT INTO place_day_counts (geoname_id, day, stories) VALUES (?, ?, 1) ON CONFLICT (geoname_id, day) DO UPDATE SET stories = stories + 1',
+    countPlace: db.prepare<[number, number, number]>(
+      'INSERT INTO place_day_counts (geoname_id, day, stories) VALUES (?, ?, ?) ON CONFLICT (geoname_id, day) DO UPDATE SET stories = stories + excluded.stories',
     ),
-    countSpeaker: db.prepare<[string, number]>(
-      'INSERT INTO speaker_day_counts (speaker, day, stories) VALUES (?, ?, 1) ON CONFLICT (speaker, day) DO UPDATE SET stories = stories + 1',
+    countSpeaker: db.prepare<[string, number, number]>(
+      'INSERT INTO speaker_day_counts (speaker, day, stories) VALUES (?, ?, ?) ON CONFLICT (speaker, day) DO UPDATE SET stories = stories + excluded.stories',
     ),
     placeDays: db
       .prepare<[number, number, number], [number, number]>(
@@ -136,10 +141,22 @@ export function createTrendCounts(db: SqliteDatabase): TrendCounts {
         .all(...speakers, range.from * DAY_MS, (range.to + 1) * DAY_MS),
     );
 
+  const placeDays = createCounterDeltas<[number, number]>();
+  const speakerDays = createCounterDeltas<[string, number]>();
+
   return {
     addStory(day, geonameIds, speakers) {
-      for (const id of geonameIds) q.countPlace.run(id, day);
-      for (const speaker of speakers) q.countSpeaker.run(speaker, day);
+      for (const id of geonameIds) placeDays.add(`${id} ${day}`, [id, day]);
+      // the exact spelling as key: the first one written is the one the case-folding table keeps, as before
+      for (const speaker of speakers) speakerDays.add(`${day} ${speaker}`, [speaker, day]);
+    },
+    flush() {
+      placeDays.flush(([id, day], n) => q.countPlace.run(id, day, n));
+      speakerDays.flush(([speaker, day], n) => q.countSpeaker.run(speaker, day, n));
+    },
+    drop() {
+      placeDays.clear();
+      speakerDays.clear();
     },
     placeDays(geonameIds, range) {
       const ids = [...new Set(geonameIds)];
