@@ -86,7 +86,10 @@ const FUNCTION_WORDS = new Set(
   (
     'the a an and or but if in on at by for to of from with as is it its this that these those there here then when while after ' +
     'before since during near outside inside across into via both all some many most every each no not only also ' +
-    'he she we they i you his her our their my your'
+    'he she we they i you his her our their my your ' +
+    // Sentence-opening adverbs and conjunctions (`Overall Edmonton received`, `Although Edmonton's economy`).
+    'although though overall yet so still now today yesterday however meanwhile already even just like unlike including ' +
+    'about over under between against without within throughout among along beyond behind because where'
   ).split(' '),
 );
 
@@ -149,14 +152,18 @@ const SPEECH_BEFORE = /\b(said|says|told)\s+$/;
 
 /** Words before a small town that mark it as a place (`in Tyler`, `near Dugway`, `Foua and Kfraya`). */
 const LOCATIVE_BEFORE =
-  /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|downtown|suburban|town|city|village|villages|towns|cities|county|province|state)|\b(town|city|village|county|province|district|region|island|municipality|port|suburb)\s+of|[,;:(]|^|\n)\s*(the\s+)?$/i;
+  /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|from|downtown|suburban|town|city|village|villages|towns|cities|county|province|state)|\b(town|city|village|county|province|district|region|island|municipality|port|suburb|outside|north|south|east|west|northeast|northwest|southeast|southwest)\s+of|[,;:(]|^|\n)\s*(the\s+)?$/i;
 /** After a small town: its state or country (`Paris, Texas`), a list, or a place noun (`Kibera slum`). */
 const LOCATIVE_AFTER =
-  /^(,\s*\p{Lu}|\s+(and|or)\s+\p{Lu}|\s+(area|district|region|county|province|city|town|village|camp|slum|suburb|neighbourhood|neighborhood|township)\b|\s*[,;:)]?\s*$)/u;
+  /^(,\s*\p{Lu}|\s+(and|or)\s+\p{Lu}|\s+(areas?|districts?|regions?|county|province|city|town|villages?|camps?|slums?|suburbs?|neighbou?rhoods?|townships?|residents?)\b|\s*[,;:)]?\s*$)/u;
 
 /** A preposition of place or a place noun before a name: the strongest cue (not `and`, not a comma). */
 const PLACED_BEFORE =
   /\b(in|at|near|into|outside|around|toward|towards|via|through|(town|city|village|county|province|district|region|municipality|suburb) of)\s+$/i;
+
+/** A place noun that names what follows (`the village of Ranya`) or what precedes (`Puge county`). */
+const PLACE_NOUN_OF = /\b(town|city|village|county|province|district|region|municipality|suburb|township|governorate) of\s+$/i;
+const PLACE_NOUN_AFTER = /^\s+(county|district|province|village|town|neighbou?rhood|township|governorate|prefecture)\b/i;
 
 /** A preposition before a name makes it a place even before a reporting verb (`a resident of Tabriz told`). */
 const PLACE_BEFORE = /\b(in|at|of|from|near|to|into|outside|across|around|via|toward|towards)\s+$/i;
@@ -254,8 +261,14 @@ function joinable(text: string, a: Token, b: Token): boolean {
     const c1 = text.charCodeAt(a.end + 1);
     gapOk = (isSpaceTabOrHyphen(c0) && isSpaceTabOrHyphen(c1)) || ((c0 === 32 || c0 === 9) && c1 === 10);
   }
-  return gapOk && !a.text.endsWith('.');
+  return gapOk && (!a.text.endsWith('.') || NAME_ABBREVIATIONS.has(a.text));
 }
+
+/** Abbreviated name words that a name goes on after (`Fort St. John`, `St. Thomas`, `Mt. Kenya`). */
+const NAME_ABBREVIATIONS = new Set(['St.', 'Ste.', 'Ft.', 'Mt.', 'Pt.']);
+
+/** French and Italian elided articles inside a name (`Côte d'Ivoire`, `Val d'Isère`). */
+const ELIDED = /^[dl]['’]\p{Lu}/u;
 
 function isSpaceTabOrHyphen(c: number): boolean {
   return c === 32 || c === 9 || c === 45;
@@ -285,6 +298,19 @@ function inCapsLine(text: string, pos: number): boolean {
   }
   return upper >= 8 && lower * 5 < upper;
 }
+
+/**
+ * A dateline opening the text: its first words in capitals, then a dash or the state (`BANTAM — A`,
+ * `INNISFAIL - Nine`, `HOLLIDAY, Mo. —`, `RUSSELLVILLE, Ark. (AP)`). Local papers put small towns there.
+ */
+function isOpeningDateline(text: string, start: number, end: number): boolean {
+  if (text.slice(0, start).trim() !== '') return false;
+  const head = text.slice(start, end);
+  if (head !== head.toUpperCase() || !/\p{Lu}{3}/u.test(head)) return false;
+  return OPENING_DATELINE_AFTER.test(text.slice(end, end + 24));
+}
+
+const OPENING_DATELINE_AFTER = /^(\s+\p{Lu}+\.?)*(\s*[—–]|\s+-{1,2}\s|,\s*\p{Lu}[\p{L}.]{1,12}\s*([(—–]|-{1,2}|\s-))/u;
 
 /** Inside Reuters-style company brackets: `<Pratt and Whitney>`. */
 function inAngleBrackets(text: string, start: number, end: number): boolean {
@@ -319,6 +345,7 @@ function acceptSpan(
   if (text.charAt(t.start - 1) === '$' || text.charAt(end) === '$') return false;
   if (/(^|[^\p{L}])\p{Lu}\/$/u.test(text.slice(Math.max(0, t.start - 3), t.start)) || /^\/\d/.test(after)) return false;
   if (inAngleBrackets(text, t.start, end)) return false;
+  if (isOpeningDateline(text, t.start, end)) return true;
   if (nextCap && MEDIA_AFTER.has(nextWord)) {
     // `Piedmont Aviation` makes a later bare `Piedmont` the firm too (a country stays a country).
     if (single) personish.add(key);
@@ -343,7 +370,11 @@ function acceptSpan(
   const before = text.slice(Math.max(0, t.start - 16), t.start);
   // ...unless a preposition of place stands before it and the town is sizeable (`in Cabanatuan`
   // for Cabanatuan City).
-  const placedAltName = maxPop(gaz, cands) >= 50_000 && PLACED_BEFORE.test(before);
+  // A place noun around it (`the village of Ranya`, `Puge county`, `Cairo's Abbasiya neighbourhood`) is cue enough at any size.
+  const placedAltName =
+    (maxPop(gaz, cands) >= 50_000 && PLACED_BEFORE.test(before)) ||
+    PLACE_NOUN_OF.test(text.slice(Math.max(0, t.start - 30), t.start)) ||
+    PLACE_NOUN_AFTER.test(after);
   if (altOnly && !strong && !looksTransliterated(key) && !cands.some((c) => isFamousCity(gaz, c.index)) && !placedAltName) return false;
   // `Henderson said`, `said Clifford` (but `said London police`: a big city after the verb stays).
   if (!strong && !PLACE_BEFORE.test(before) && (SPEECH_AFTER.test(after) || (!big && SPEECH_BEFORE.test(before)))) {
@@ -458,14 +489,14 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       const b = tokens[last + 1];
       if (!a || !b || !joinable(text, a, b)) break;
       const lower = b.text.toLowerCase();
-      if (!b.upper && !CONNECTORS.has(lower) && !/^(al|el|ad|ar|as|az|ez|ash|at|an)[-‐]/.test(lower)) break;
+      if (!b.upper && !CONNECTORS.has(lower) && !/^(al|el|ad|ar|as|az|ez|ash|at|an)[-‐]/.test(lower) && !ELIDED.test(b.text)) break;
       last++;
     }
     for (let j = last; j >= i && !found; j--) {
       const tj = tokens[j];
       if (!tj) continue;
       // The last word must be a name word, not a connector.
-      if (j > i && !tj.upper && !/^(al|el|ad|ar|as|az|ez|ash|at|an)[-‐]/i.test(tj.text)) continue;
+      if (j > i && !tj.upper && !/^(al|el|ad|ar|as|az|ez|ash|at|an)[-‐]/i.test(tj.text) && !ELIDED.test(tj.text)) continue;
       const withDot = tj.text.endsWith('.');
       const bare = withDot ? text.slice(t.start, tj.end - 1) : text.slice(t.start, tj.end);
       const parts: string[] = [];
@@ -625,6 +656,11 @@ export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: Fo
   ) {
     const divisions = cands.filter((c) => gaz.kind(c.index) === 'admin1' || gaz.kind(c.index) === 'admin2');
     if (divisions.length > 0) cands = divisions;
+  }
+  // `the city of Turkey`, `the town of Paris`: a town, not the country or division of the name.
+  if (/\b(city|town|village) of\s+$/i.test(before)) {
+    const towns = cands.filter((c) => gaz.kind(c.index) === 'city');
+    if (towns.length > 0) cands = towns;
   }
   const ranked = rankCandidates(gaz, cands, ctx);
   return { ...s, ranked, chosen: ranked[0]?.index ?? -1 };
