@@ -7,6 +7,7 @@ import { startsUpper } from '../nlp/letters.js';
 import { foldName, looksTransliterated } from './fold.js';
 import type { Gazetteer } from './gazetteer.js';
 import { DATELINE_SPAN, type PlaceMention } from './types.js';
+import { buildCompanions, type Companions } from './companions.js';
 import { exactCandidates, queryCandidates, rankCandidates, WEIGHTS, type Candidate, type Ranked, type ResolveContext } from './resolve.js';
 
 interface Token {
@@ -587,6 +588,7 @@ interface Contribution {
 export interface DocumentContext {
   base: ResolveContext;
   contributions: Contribution[];
+  companions: Companions;
 }
 
 export function documentContext(gaz: Gazetteer, spans: readonly FoundSpan[], base: ResolveContext): DocumentContext {
@@ -609,7 +611,11 @@ export function documentContext(gaz: Gazetteer, spans: readonly FoundSpan[], bas
       contributions.push({ key, country: cc, countryWeight: 0.5, admin1: gaz.admin1[top.index] ?? -1, admin1Weight: 0.5, lat, lon });
     }
   }
-  return { base, contributions };
+  const companions = buildCompanions(
+    gaz,
+    spans.map((s) => ({ key: foldName(s.name), candidates: s.candidates })),
+  );
+  return { base, contributions, companions };
 }
 
 /** The context for resolving one name: every other name's contribution, scaled to the strongest. */
@@ -627,7 +633,7 @@ export function contextFor(doc: DocumentContext, name: string): ResolveContext {
   // Relative weights: the document's main country counts fully, a passing mention less.
   const maxC = Math.max(1, ...countries.values());
   for (const [k, v] of countries) countries.set(k, v / maxC);
-  return { countries, admin1s, storeCounts: doc.base.storeCounts, anchors };
+  return { countries, admin1s, storeCounts: doc.base.storeCounts, anchors, companions: { grid: doc.companions, key } };
 }
 
 /**

@@ -6,6 +6,7 @@ import { distance as levenshtein } from 'fastest-levenshtein';
 import { foldName, looksTransliterated, translitSkeleton } from './fold.js';
 import type { Gazetteer } from './gazetteer.js';
 import { DIVISION_WORD_RE } from './division-words.js';
+import type { Companions } from './companions.js';
 
 export interface Candidate {
   index: number;
@@ -25,6 +26,8 @@ export interface ResolveContext {
   storeCounts?: ReadonlyMap<number, number>;
   /** Points (lat, lon pairs) of the confidently resolved towns around the name: nearby candidates win. */
   anchors?: readonly number[];
+  /** The candidate points of the story's other names, and the name being resolved (spatial coherence). */
+  companions?: { grid: Companions; key: string };
 }
 
 export function emptyContext(storeCounts?: ReadonlyMap<number, number>): ResolveContext {
@@ -149,6 +152,9 @@ export const WEIGHTS = {
   /** Within 50 km of a confidently resolved town of the same story (half within 200 km). */
   near: 1.5,
   store: 1.5,
+  /** A candidate within companionKm of a candidate of another name of the story (half within 50 km). */
+  companion: 2,
+  companionKm: 15,
 };
 
 /** Distance in km to the nearest anchor (equirectangular: enough to compare with a few hundred km). */
@@ -200,6 +206,11 @@ export function scoreCandidate(gaz: Gazetteer, c: Candidate, ctx: ResolveContext
       const km = nearestAnchorKm(gaz.lat[i] ?? 0, gaz.lon[i] ?? 0, ctx.anchors);
       if (km < 50) s += WEIGHTS.near;
       else if (km < 200) s += WEIGHTS.near / 2;
+    }
+    if ((kind === 'city' || kind === 'admin2') && ctx.companions) {
+      const km = ctx.companions.grid.nearestKm(gaz.lat[i] ?? 0, gaz.lon[i] ?? 0, ctx.companions.key);
+      if (km < WEIGHTS.companionKm) s += WEIGHTS.companion;
+      else if (km < 50) s += WEIGHTS.companion / 2;
     }
   }
   const stored = ctx.storeCounts?.get(gaz.ids[i] ?? 0) ?? 0;
