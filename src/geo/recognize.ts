@@ -31,6 +31,8 @@ export interface FoundSpan {
 export interface ResolvedSpan extends FoundSpan {
   ranked: Ranked[];
   chosen: number;
+  /** Chosen among the places inside the state or country written after it (`Paris, Missouri`). */
+  narrowed?: boolean;
 }
 
 // Abbreviations first (`U.S.`, `B.C.`), then words with inner hyphens/apostrophes, optional final dot.
@@ -156,7 +158,7 @@ const LOCATIVE_BEFORE =
   /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|from|downtown|suburban|town|city|village|villages|towns|cities|county|province|state)|\b(town|city|village|county|province|district|region|island|municipality|port|suburb|outside|north|south|east|west|northeast|northwest|southeast|southwest)\s+of|[,;:(]|^|\n)\s*(the\s+)?$/i;
 /** After a small town: its state or country (`Paris, Texas`), a list, or a place noun (`Kibera slum`). */
 const LOCATIVE_AFTER =
-  /^(,\s*\p{Lu}|\s+(and|or)\s+\p{Lu}|\s+(areas?|districts?|regions?|county|province|city|town|villages?|camps?|slums?|suburbs?|neighbou?rhoods?|townships?|residents?)\b|\s*[,;:)]?\s*$)/u;
+  /^(,\s*\p{Lu}|\s+(and|or)\s+\p{Lu}|\s+(areas?|districts?|regions?|county|province|city|town|villages?|camps?|slums?|suburbs?|neighbou?rhoods?|townships?|residents?|natives?|police|woman|man|spokesperson|spokesman|spokeswoman)\b|\s*[,;:)]?\s*$)/u;
 
 /** A preposition of place or a place noun before a name: the strongest cue (not `and`, not a comma). */
 const PLACED_BEFORE =
@@ -301,11 +303,12 @@ function inCapsLine(text: string, pos: number): boolean {
 }
 
 /**
- * A dateline opening the text: its first words in capitals, then a dash or the state (`BANTAM — A`,
+ * A dateline opening the text or a paragraph: its first words in capitals, then a dash or the state (`BANTAM — A`,
  * `INNISFAIL - Nine`, `HOLLIDAY, Mo. —`, `RUSSELLVILLE, Ark. (AP)`). Local papers put small towns there.
  */
 function isOpeningDateline(text: string, start: number, end: number): boolean {
-  if (text.slice(0, start).trim() !== '') return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (text.slice(lineStart, start).trim() !== '') return false;
   const head = text.slice(start, end);
   if (head !== head.toUpperCase() || !/\p{Lu}{3}/u.test(head)) return false;
   return OPENING_DATELINE_AFTER.test(text.slice(end, end + 24));
@@ -643,16 +646,26 @@ export function contextFor(doc: DocumentContext, name: string): ResolveContext {
 export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: FoundSpan | undefined, ctx: ResolveContext): ResolvedSpan {
   let cands = s.candidates;
   // Not in lists of countries or divisions (`Iraq, Iran`, `Illinois, Iowa`): only a name that is not itself one.
-  const container = cands.some((c) => c.primary && (gaz.kind(c.index) === 'country' || gaz.kind(c.index) === 'admin1'));
-  if (next && !container && /^,\s?$/.test(text.slice(s.end, next.start))) {
+  let narrowed = false;
+  if (next && /^,\s?$/.test(text.slice(s.end, next.start))) {
     const containers = new Set<string>();
+    const nextCountries = new Set<string>();
     for (const c of next.candidates) {
       const kind = gaz.kind(c.index);
       if (kind === 'country') containers.add('c:' + gaz.country(c.index));
       if (kind === 'admin1') containers.add('a:' + c.index);
+      if (kind === 'country' || kind === 'admin1') nextCountries.add(gaz.country(c.index));
     }
+    // A country or division of the name in the same country as the next one is a list (`Georgia,
+    // Alabama`); one elsewhere is not (`Santa Ana, California` is no Salvadoran department).
+    const listed = cands.some(
+      (c) => c.primary && (gaz.kind(c.index) === 'country' || gaz.kind(c.index) === 'admin1') && nextCountries.has(gaz.country(c.index)),
+    );
     const inside = cands.filter((c) => containers.has('c:' + gaz.country(c.index)) || containers.has('a:' + (gaz.admin1[c.index] ?? -1)));
-    if (inside.some((c) => c.primary)) cands = inside;
+    if (!listed && inside.some((c) => c.primary && gaz.kind(c.index) !== 'country' && gaz.kind(c.index) !== 'admin1')) {
+      cands = inside;
+      narrowed = true;
+    }
   }
   const before = text.slice(Math.max(0, s.start - 30), s.start);
   const after = text.slice(s.end, s.end + 15);
@@ -669,13 +682,13 @@ export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: Fo
     if (towns.length > 0) cands = towns;
   }
   const ranked = rankCandidates(gaz, cands, ctx);
-  return { ...s, ranked, chosen: ranked[0]?.index ?? -1 };
+  return { ...s, ranked, chosen: ranked[0]?.index ?? -1, narrowed };
 }
 
 /** Resolve each span in the document context (one context per distinct name). */
 export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly FoundSpan[], doc: DocumentContext): ResolvedSpan[] {
   const perName = new Map<string, ResolveContext>();
-  return spans.map((s, k) => {
+  const resolved = spans.map((s, k) => {
     const key = foldName(s.name);
     let ctx = perName.get(key);
     if (!ctx) {
@@ -683,6 +696,14 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
       perName.set(key, ctx);
     }
     return resolveSpan(gaz, text, inListOfDivisions(gaz, text, spans, k, doc.base), spans[k + 1], ctx);
+  });
+  // One place per name and story: `Paris, Missouri` early on makes a later bare `Paris` the same town.
+  const pinned = new Map<string, number>();
+  for (const r of resolved) if (r.narrowed && r.chosen >= 0) pinned.set(foldName(r.name), r.chosen);
+  if (pinned.size === 0) return resolved;
+  return resolved.map((r) => {
+    const at = r.narrowed ? undefined : pinned.get(foldName(r.name));
+    return at !== undefined && at !== r.chosen && r.candidates.some((c) => c.index === at) ? { ...r, chosen: at } : r;
   });
 }
 
@@ -704,6 +725,10 @@ function inListOfDivisions(gaz: Gazetteer, text: string, spans: readonly FoundSp
   };
   const prev = spans[k - 1];
   const next = spans[k + 1];
+  // `Santa Ana, California`: a town of the name inside the next division is a town and its state.
+  const townState = !!next && /^,\s?$/.test(text.slice(s.end, next.start));
+  const nextDivisions = new Set(next && townState ? next.candidates.filter((c) => gaz.kind(c.index) === 'admin1').map((c) => c.index) : []);
+  if (s.candidates.some((c) => c.primary && gaz.kind(c.index) === 'city' && nextDivisions.has(gaz.admin1[c.index] ?? -1))) return s;
   const listed =
     (prev && listedDivision(prev, text.slice(prev.end, s.start))) || (next && listedDivision(next, text.slice(s.end, next.start)));
   return listed ? { ...s, candidates: divisions } : s;

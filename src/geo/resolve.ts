@@ -153,7 +153,7 @@ export const WEIGHTS = {
   near: 1.5,
   store: 1.5,
   /** A candidate within companionKm of a candidate of another name of the story (half within 50 km). */
-  companion: 2,
+  companion: 2.5,
   companionKm: 15,
 };
 

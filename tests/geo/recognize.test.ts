@@ -74,6 +74,13 @@ describe('resolution in the document context', () => {
     expect(country('He grows tomatoes in Paris, Texas, every summer.', 'Paris')).toBe('US');
   });
 
+  it('a town and its state is no list of divisions, and the town holds for the rest of the story', () => {
+    expect(country('Children at Franklin Elementary in Santa Ana, California, fell ill.', 'Santa Ana')).toBe('US');
+    const found = geo.findPlaces('A 25-year-old Paris, Missouri, man was hurt. His passenger, 31, of Paris, was ejected.');
+    expect(new Set(found.filter((p) => p.name === 'Paris').map((p) => p.geonameId)).size).toBe(1);
+    expect(found.find((p) => p.name === 'Paris')?.countryCode).toBe('US');
+  });
+
   it('a list of countries is not a town in the next one', () => {
     expect(country('Delegations from Iraq, Iran and Syria met in Geneva.', 'Iraq')).toBe('IQ');
   });
