@@ -8,7 +8,16 @@ import { foldName, looksTransliterated } from './fold.js';
 import type { Gazetteer } from './gazetteer.js';
 import { DATELINE_SPAN, type PlaceMention } from './types.js';
 import { buildCompanions, type Companions } from './companions.js';
-import { exactCandidates, queryCandidates, rankCandidates, WEIGHTS, type Candidate, type Ranked, type ResolveContext } from './resolve.js';
+import {
+  exactCandidates,
+  queryCandidates,
+  rankCandidates,
+  skeletonCandidates,
+  WEIGHTS,
+  type Candidate,
+  type Ranked,
+  type ResolveContext,
+} from './resolve.js';
 
 interface Token {
   start: number;
@@ -439,6 +448,21 @@ function acceptSpan(
 }
 
 /**
+ * A transliterated name spelt another way than the gazetteer's (`from Menoufia` for Monufia, `in
+ * Daqahliya` for Dakahlia): after a preposition of place, a word no gazetteer name matches may be a
+ * variant of a governorate or a city of 100,000+ (Middle East and North Africa only, where the
+ * transliteration skeleton applies). Asked only for such words, so the skeleton index is rarely read.
+ */
+function spellingVariant(gaz: Gazetteer, text: string, t: Token): FoundSpan | null {
+  if (t.text.length < 5 || t.text.endsWith('.') || !/^\p{Lu}\p{Ll}/u.test(t.text)) return null;
+  if (!/\b(in|from|near|at)\s+$/i.test(text.slice(Math.max(0, t.start - 6), t.start))) return null;
+  const key = (t.key ??= foldName(t.text));
+  if (!key || STOP.has(key)) return null;
+  const cands = skeletonCandidates(gaz, key).filter((c) => gaz.kind(c.index) === 'admin1' || (gaz.pop[c.index] ?? 0) >= 100_000);
+  return cands.length > 0 ? { name: t.text, start: t.start, end: t.end, candidates: cands } : null;
+}
+
+/**
  * The places inside a hyphenated word that is no name as a whole: `Russia-Turkey ties`,
  * `Sydney-based`, `made-in-China`, `Middlesex-London`. Only parts that name a country, division or
  * region, or a city of 100,000+, count: `Mercedes-Benz`, `Jean-Claude` stay words.
@@ -526,7 +550,9 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       if (cands.length > 0) found = { j, key, cands, end, dotted };
     }
     if (!found) {
-      spans.push(...hyphenParts(gaz, t));
+      const variant = spellingVariant(gaz, text, t);
+      if (variant) spans.push(variant);
+      else spans.push(...hyphenParts(gaz, t));
       i++;
       continue;
     }

@@ -171,7 +171,14 @@ function nearestAnchorKm(lat: number, lon: number, anchors: readonly number[]): 
 }
 
 /** How likely this entry is what the name means, in this context (`anyPrimary`: some candidate bears the name itself). */
-export function scoreCandidate(gaz: Gazetteer, c: Candidate, ctx: ResolveContext, anyPrimary = false, primaryPop = 0): number {
+export function scoreCandidate(
+  gaz: Gazetteer,
+  c: Candidate,
+  ctx: ResolveContext,
+  anyPrimary = false,
+  primaryPop = 0,
+  primaryPopHere = -1,
+): number {
   const i = c.index;
   const kind = gaz.kind(i);
   const pop = gaz.pop[i] ?? 0;
@@ -189,7 +196,11 @@ export function scoreCandidate(gaz: Gazetteer, c: Candidate, ctx: ResolveContext
     const alt = gaz.altNames[i] ?? 0;
     s += WEIGHTS.names * Math.log10(1 + alt);
     const exonym =
-      primaryPop < WEIGHTS.exonymVillage && pop >= WEIGHTS.exonymRatio * Math.max(1, primaryPop) && alt >= WEIGHTS.altNamesFull;
+      alt >= WEIGHTS.altNamesFull &&
+      // The name's bearers anywhere are villages, or those of its own country are (`Newcastle`: a
+      // village of that name in England does not make Newcastle upon Tyne a stray spelling there).
+      ((primaryPop < WEIGHTS.exonymVillage && pop >= WEIGHTS.exonymRatio * Math.max(1, primaryPop)) ||
+        (primaryPopHere >= 0 && primaryPopHere < WEIGHTS.exonymVillage && pop >= WEIGHTS.exonymRatio * Math.max(1, primaryPopHere)));
     if (anyPrimary && !c.primary && !exonym) s += WEIGHTS.altOnly;
   }
   if (c.primary) s += WEIGHTS.primary;
@@ -226,9 +237,18 @@ export function rankCandidates(gaz: Gazetteer, cands: readonly Candidate[], ctx:
   const anyPrimary = cands.some((c) => c.primary);
   // The size of the biggest place bearing the name itself (any kind): an exonym beats only villages.
   let primaryPop = 0;
-  for (const c of cands) if (c.primary) primaryPop = Math.max(primaryPop, gaz.pop[c.index] ?? 0);
+  // ...and per country (towns only): the biggest town of the country bearing the name itself.
+  const primaryPopIn = new Map<string, number>();
+  for (const c of cands) {
+    if (!c.primary) continue;
+    const pop = gaz.pop[c.index] ?? 0;
+    primaryPop = Math.max(primaryPop, pop);
+    if (gaz.kind(c.index) !== 'city') continue;
+    const cc = gaz.country(c.index);
+    primaryPopIn.set(cc, Math.max(primaryPopIn.get(cc) ?? 0, pop));
+  }
   return cands
-    .map((c) => ({ ...c, score: scoreCandidate(gaz, c, ctx, anyPrimary, primaryPop) }))
+    .map((c) => ({ ...c, score: scoreCandidate(gaz, c, ctx, anyPrimary, primaryPop, primaryPopIn.get(gaz.country(c.index)) ?? -1) }))
     .sort((a, b) => b.score - a.score || a.index - b.index);
 }
 

@@ -81,6 +81,15 @@ describe('resolution in the document context', () => {
     expect(found.find((p) => p.name === 'Paris')?.countryCode).toBe('US');
   });
 
+  it('a big town known there by a name a village of its country bears itself', () => {
+    expect(country('Doctors in Newcastle, in the UK, developed the method.', 'Newcastle')).toBe('GB');
+    expect(country('Doctors in Newcastle developed the method.', 'Newcastle')).toBe('AU');
+  });
+
+  it('a transliteration variant after a preposition of place', () => {
+    expect(country('A girl from Menoufia died of the virus.', 'Menoufia')).toBe('EG');
+  });
+
   it('a list of countries is not a town in the next one', () => {
     expect(country('Delegations from Iraq, Iran and Syria met in Geneva.', 'Iraq')).toBe('IQ');
   });
