@@ -95,6 +95,18 @@ export const ALIASES: readonly Alias[] = [
   },
   { alias: 'U.K.', target: { kind: 'country', country: 'GB' }, source: 'wire abbreviation' },
   { alias: 'America', target: { kind: 'country', country: 'US' }, source: 'common English name of the United States' },
+  // Former names of countries, still read in older wire copy and in history.
+  ...(
+    [
+      ['Zaire', 'CD'],
+      ['Zaïre', 'CD'],
+      ['Ceylon', 'LK'],
+      ['Rhodesia', 'ZW'],
+      ['Siam', 'TH'],
+      ['Dahomey', 'BJ'],
+      ['Upper Volta', 'BF'],
+    ] as const
+  ).map(([alias, country]): Alias => ({ alias, target: { kind: 'country', country }, source: 'former name of the country' })),
   { alias: 'Holland', target: { kind: 'country', country: 'NL' }, source: 'common English name of the Netherlands' },
   { alias: 'Burma', target: { kind: 'country', country: 'MM' }, source: 'former English name of Myanmar, still in news use' },
   { alias: 'Ivory Coast', target: { kind: 'country', country: 'CI' }, source: "English name of Côte d'Ivoire" },

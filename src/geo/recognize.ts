@@ -697,7 +697,8 @@ export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: Fo
   const after = text.slice(s.end, s.end + 15);
   if (
     /\b(province|governorate|state|region|county) of\s+(the\s+)?$/i.test(before) ||
-    /^\s+(province|governorate|county|region|state)\b/i.test(after)
+    // `New York Gov. Andrew Cuomo`: a governor's is the state.
+    /^\s+(province|governorate|county|region|state|gov\.|governor)(\s|$)/i.test(after)
   ) {
     const divisions = cands.filter((c) => gaz.kind(c.index) === 'admin1' || gaz.kind(c.index) === 'admin2');
     if (divisions.length > 0) cands = divisions;

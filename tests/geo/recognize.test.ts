@@ -86,6 +86,13 @@ describe('resolution in the document context', () => {
     expect(country('Doctors in Newcastle developed the method.', 'Newcastle')).toBe('AU');
   });
 
+  it("a governor's place is the state, and a country's former name is the country", () => {
+    expect(geo.findPlaces('Former New York Gov. Mario Cuomo died.').find((p) => p.name === 'New York')?.geonameId).toBe(
+      geo.lookup('New York State').place?.geonameId,
+    );
+    expect(country('Zaire has sustained the largest number of cases.', 'Zaire')).toBe('CD');
+  });
+
   it('a transliteration variant after a preposition of place', () => {
     expect(country('A girl from Menoufia died of the virus.', 'Menoufia')).toBe('EG');
   });

@@ -222,7 +222,11 @@ export function buildGazetteer(outFile: string): Promise<{ entries: number; keys
     if (e.fcode === 'PPLH' || e.fcode === 'PPLQ' || e.fcode === 'PPLW') continue;
     addName(e, e.name, true);
     addName(e, f[2] ?? '', true);
-    for (const alt of (f[3] ?? '').split(',')) if (usableAlternate(alt)) addName(e, alt, false);
+    // An alternate name that is the head of the main name is its short form (`Enfield` for Enfield
+    // Town, `Newcastle` for Newcastle upon Tyne): as much its own name as the main one.
+    const main = foldName(e.name);
+    for (const alt of (f[3] ?? '').split(','))
+      if (usableAlternate(alt)) addName(e, alt, main.startsWith(foldName(alt) + ' ') && foldName(alt).length >= 4);
     entries.push(e);
     cityByGeonameId.set(id, e);
   }
