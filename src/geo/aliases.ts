@@ -95,6 +95,18 @@ export const ALIASES: readonly Alias[] = [
   },
   { alias: 'U.K.', target: { kind: 'country', country: 'GB' }, source: 'wire abbreviation' },
   { alias: 'America', target: { kind: 'country', country: 'US' }, source: 'common English name of the United States' },
+  // Former names of countries, still read in older wire copy and in history.
+  ...(
+    [
+      ['Zaire', 'CD'],
+      ['Zaïre', 'CD'],
+      ['Ceylon', 'LK'],
+      ['Rhodesia', 'ZW'],
+      ['Siam', 'TH'],
+      ['Dahomey', 'BJ'],
+      ['Upper Volta', 'BF'],
+    ] as const
+  ).map(([alias, country]): Alias => ({ alias, target: { kind: 'country', country }, source: 'former name of the country' })),
   { alias: 'Holland', target: { kind: 'country', country: 'NL' }, source: 'common English name of the Netherlands' },
   { alias: 'Burma', target: { kind: 'country', country: 'MM' }, source: 'former English name of Myanmar, still in news use' },
   { alias: 'Ivory Coast', target: { kind: 'country', country: 'CI' }, source: "English name of Côte d'Ivoire" },
@@ -303,4 +315,35 @@ export const REGIONS: readonly Region[] = [
   },
   { id: -3000025, name: 'South Pacific', names: ['South Pacific'], kind: 'region', lat: -20.0, lon: -160.0, countries: [], source: WIKI },
   { id: -3000016, name: 'Kurdistan', names: ['Kurdistan'], kind: 'region', lat: 36.5, lon: 44.0, countries: [], source: WIKI },
+  // The most populous islands that are neither a country nor a first-level division (GeoNames
+  // cities500 has no islands): the news names them like regions.
+  { id: -3000026, name: 'Java', names: ['Java'], kind: 'region', lat: -7.49, lon: 110.0, countries: ['ID'], source: WIKI },
+  { id: -3000027, name: 'Honshu', names: ['Honshu', 'Honshū'], kind: 'region', lat: 36.0, lon: 138.0, countries: ['JP'], source: WIKI },
+  { id: -3000028, name: 'Kyushu', names: ['Kyushu', 'Kyūshū'], kind: 'region', lat: 33.0, lon: 131.0, countries: ['JP'], source: WIKI },
+  { id: -3000029, name: 'Luzon', names: ['Luzon'], kind: 'region', lat: 16.0, lon: 121.0, countries: ['PH'], source: WIKI },
+  { id: -3000030, name: 'Visayas', names: ['Visayas'], kind: 'region', lat: 11.0, lon: 123.5, countries: ['PH'], source: WIKI },
+  { id: -3000031, name: 'Borneo', names: ['Borneo'], kind: 'region', lat: 0.5, lon: 114.0, countries: ['ID', 'MY', 'BN'], source: WIKI },
+  {
+    id: -3000032,
+    name: 'Sulawesi',
+    names: ['Sulawesi', 'Celebes'],
+    kind: 'region',
+    lat: -2.0,
+    lon: 121.0,
+    countries: ['ID'],
+    source: WIKI,
+  },
+  { id: -3000033, name: 'New Guinea', names: ['New Guinea'], kind: 'region', lat: -5.5, lon: 141.0, countries: ['ID', 'PG'], source: WIKI },
+  { id: -3000034, name: 'Hispaniola', names: ['Hispaniola'], kind: 'region', lat: 19.0, lon: -71.0, countries: ['HT', 'DO'], source: WIKI },
+  { id: -3000035, name: 'Long Island', names: ['Long Island'], kind: 'region', lat: 40.8, lon: -73.3, countries: ['US'], source: WIKI },
+  {
+    id: -3000036,
+    name: 'Vancouver Island',
+    names: ['Vancouver Island'],
+    kind: 'region',
+    lat: 49.6,
+    lon: -125.6,
+    countries: ['CA'],
+    source: WIKI,
+  },
 ];

@@ -7,7 +7,17 @@ import { startsUpper } from '../nlp/letters.js';
 import { foldName, looksTransliterated } from './fold.js';
 import type { Gazetteer } from './gazetteer.js';
 import { DATELINE_SPAN, type PlaceMention } from './types.js';
-import { exactCandidates, queryCandidates, rankCandidates, WEIGHTS, type Candidate, type Ranked, type ResolveContext } from './resolve.js';
+import { buildCompanions, type Companions } from './companions.js';
+import {
+  exactCandidates,
+  queryCandidates,
+  rankCandidates,
+  skeletonCandidates,
+  WEIGHTS,
+  type Candidate,
+  type Ranked,
+  type ResolveContext,
+} from './resolve.js';
 
 interface Token {
   start: number;
@@ -30,6 +40,8 @@ export interface FoundSpan {
 export interface ResolvedSpan extends FoundSpan {
   ranked: Ranked[];
   chosen: number;
+  /** Chosen among the places inside the state or country written after it (`Paris, Missouri`). */
+  narrowed?: boolean;
 }
 
 // Abbreviations first (`U.S.`, `B.C.`), then words with inner hyphens/apostrophes, optional final dot.
@@ -86,7 +98,10 @@ const FUNCTION_WORDS = new Set(
   (
     'the a an and or but if in on at by for to of from with as is it its this that these those there here then when while after ' +
     'before since during near outside inside across into via both all some many most every each no not only also ' +
-    'he she we they i you his her our their my your'
+    'he she we they i you his her our their my your ' +
+    // Sentence-opening adverbs and conjunctions (`Overall Edmonton received`, `Although Edmonton's economy`).
+    'although though overall yet so still now today yesterday however meanwhile already even just like unlike including ' +
+    'about over under between against without within throughout among along beyond behind because where'
   ).split(' '),
 );
 
@@ -149,14 +164,18 @@ const SPEECH_BEFORE = /\b(said|says|told)\s+$/;
 
 /** Words before a small town that mark it as a place (`in Tyler`, `near Dugway`, `Foua and Kfraya`). */
 const LOCATIVE_BEFORE =
-  /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|downtown|suburban|town|city|village|villages|towns|cities|county|province|state)|\b(town|city|village|county|province|district|region|island|municipality|port|suburb)\s+of|[,;:(]|^|\n)\s*(the\s+)?$/i;
+  /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|from|downtown|suburban|town|city|village|villages|towns|cities|county|province|state)|\b(town|city|village|county|province|district|region|island|municipality|port|suburb|outside|north|south|east|west|northeast|northwest|southeast|southwest)\s+of|[,;:(]|^|\n)\s*(the\s+)?$/i;
 /** After a small town: its state or country (`Paris, Texas`), a list, or a place noun (`Kibera slum`). */
 const LOCATIVE_AFTER =
-  /^(,\s*\p{Lu}|\s+(and|or)\s+\p{Lu}|\s+(area|district|region|county|province|city|town|village|camp|slum|suburb|neighbourhood|neighborhood|township)\b|\s*[,;:)]?\s*$)/u;
+  /^(,\s*\p{Lu}|\s+(and|or)\s+\p{Lu}|\s+(areas?|districts?|regions?|county|province|city|town|villages?|camps?|slums?|suburbs?|neighbou?rhoods?|townships?|residents?|natives?|police|woman|man|spokesperson|spokesman|spokeswoman)\b|\s*[,;:)]?\s*$)/u;
 
 /** A preposition of place or a place noun before a name: the strongest cue (not `and`, not a comma). */
 const PLACED_BEFORE =
   /\b(in|at|near|into|outside|around|toward|towards|via|through|(town|city|village|county|province|district|region|municipality|suburb) of)\s+$/i;
+
+/** A place noun that names what follows (`the village of Ranya`) or what precedes (`Puge county`). */
+const PLACE_NOUN_OF = /\b(town|city|village|county|province|district|region|municipality|suburb|township|governorate) of\s+$/i;
+const PLACE_NOUN_AFTER = /^\s+(county|district|province|village|town|neighbou?rhood|township|governorate|prefecture)\b/i;
 
 /** A preposition before a name makes it a place even before a reporting verb (`a resident of Tabriz told`). */
 const PLACE_BEFORE = /\b(in|at|of|from|near|to|into|outside|across|around|via|toward|towards)\s+$/i;
@@ -254,8 +273,14 @@ function joinable(text: string, a: Token, b: Token): boolean {
     const c1 = text.charCodeAt(a.end + 1);
     gapOk = (isSpaceTabOrHyphen(c0) && isSpaceTabOrHyphen(c1)) || ((c0 === 32 || c0 === 9) && c1 === 10);
   }
-  return gapOk && !a.text.endsWith('.');
+  return gapOk && (!a.text.endsWith('.') || NAME_ABBREVIATIONS.has(a.text));
 }
+
+/** Abbreviated name words that a name goes on after (`Fort St. John`, `St. Thomas`, `Mt. Kenya`). */
+const NAME_ABBREVIATIONS = new Set(['St.', 'Ste.', 'Ft.', 'Mt.', 'Pt.']);
+
+/** French and Italian elided articles inside a name (`Côte d'Ivoire`, `Val d'Isère`). */
+const ELIDED = /^[dl]['’]\p{Lu}/u;
 
 function isSpaceTabOrHyphen(c: number): boolean {
   return c === 32 || c === 9 || c === 45;
@@ -285,6 +310,20 @@ function inCapsLine(text: string, pos: number): boolean {
   }
   return upper >= 8 && lower * 5 < upper;
 }
+
+/**
+ * A dateline opening the text or a paragraph: its first words in capitals, then a dash or the state (`BANTAM — A`,
+ * `INNISFAIL - Nine`, `HOLLIDAY, Mo. —`, `RUSSELLVILLE, Ark. (AP)`). Local papers put small towns there.
+ */
+function isOpeningDateline(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (text.slice(lineStart, start).trim() !== '') return false;
+  const head = text.slice(start, end);
+  if (head !== head.toUpperCase() || !/\p{Lu}{3}/u.test(head)) return false;
+  return OPENING_DATELINE_AFTER.test(text.slice(end, end + 24));
+}
+
+const OPENING_DATELINE_AFTER = /^(\s+\p{Lu}+\.?)*(\s*[—–]|\s+-{1,2}\s|,\s*\p{Lu}[\p{L}.]{1,12}\s*([(—–]|-{1,2}|\s-))/u;
 
 /** Inside Reuters-style company brackets: `<Pratt and Whitney>`. */
 function inAngleBrackets(text: string, start: number, end: number): boolean {
@@ -319,6 +358,7 @@ function acceptSpan(
   if (text.charAt(t.start - 1) === '$' || text.charAt(end) === '$') return false;
   if (/(^|[^\p{L}])\p{Lu}\/$/u.test(text.slice(Math.max(0, t.start - 3), t.start)) || /^\/\d/.test(after)) return false;
   if (inAngleBrackets(text, t.start, end)) return false;
+  if (isOpeningDateline(text, t.start, end)) return true;
   if (nextCap && MEDIA_AFTER.has(nextWord)) {
     // `Piedmont Aviation` makes a later bare `Piedmont` the firm too (a country stays a country).
     if (single) personish.add(key);
@@ -343,7 +383,11 @@ function acceptSpan(
   const before = text.slice(Math.max(0, t.start - 16), t.start);
   // ...unless a preposition of place stands before it and the town is sizeable (`in Cabanatuan`
   // for Cabanatuan City).
-  const placedAltName = maxPop(gaz, cands) >= 50_000 && PLACED_BEFORE.test(before);
+  // A place noun around it (`the village of Ranya`, `Puge county`, `Cairo's Abbasiya neighbourhood`) is cue enough at any size.
+  const placedAltName =
+    (maxPop(gaz, cands) >= 50_000 && PLACED_BEFORE.test(before)) ||
+    PLACE_NOUN_OF.test(text.slice(Math.max(0, t.start - 30), t.start)) ||
+    PLACE_NOUN_AFTER.test(after);
   if (altOnly && !strong && !looksTransliterated(key) && !cands.some((c) => isFamousCity(gaz, c.index)) && !placedAltName) return false;
   // `Henderson said`, `said Clifford` (but `said London police`: a big city after the verb stays).
   if (!strong && !PLACE_BEFORE.test(before) && (SPEECH_AFTER.test(after) || (!big && SPEECH_BEFORE.test(before)))) {
@@ -404,6 +448,21 @@ function acceptSpan(
 }
 
 /**
+ * A transliterated name spelt another way than the gazetteer's (`from Menoufia` for Monufia, `in
+ * Daqahliya` for Dakahlia): after a preposition of place, a word no gazetteer name matches may be a
+ * variant of a governorate or a city of 100,000+ (Middle East and North Africa only, where the
+ * transliteration skeleton applies). Asked only for such words, so the skeleton index is rarely read.
+ */
+function spellingVariant(gaz: Gazetteer, text: string, t: Token): FoundSpan | null {
+  if (t.text.length < 5 || t.text.endsWith('.') || !/^\p{Lu}\p{Ll}/u.test(t.text)) return null;
+  if (!/\b(in|from|near|at)\s+$/i.test(text.slice(Math.max(0, t.start - 6), t.start))) return null;
+  const key = (t.key ??= foldName(t.text));
+  if (!key || STOP.has(key)) return null;
+  const cands = skeletonCandidates(gaz, key).filter((c) => gaz.kind(c.index) === 'admin1' || (gaz.pop[c.index] ?? 0) >= 100_000);
+  return cands.length > 0 ? { name: t.text, start: t.start, end: t.end, candidates: cands } : null;
+}
+
+/**
  * The places inside a hyphenated word that is no name as a whole: `Russia-Turkey ties`,
  * `Sydney-based`, `made-in-China`, `Middlesex-London`. Only parts that name a country, division or
  * region, or a city of 100,000+, count: `Mercedes-Benz`, `Jean-Claude` stay words.
@@ -458,14 +517,14 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       const b = tokens[last + 1];
       if (!a || !b || !joinable(text, a, b)) break;
       const lower = b.text.toLowerCase();
-      if (!b.upper && !CONNECTORS.has(lower) && !/^(al|el|ad|ar|as|az|ez|ash|at|an)[-‐]/.test(lower)) break;
+      if (!b.upper && !CONNECTORS.has(lower) && !/^(al|el|ad|ar|as|az|ez|ash|at|an)[-‐]/.test(lower) && !ELIDED.test(b.text)) break;
       last++;
     }
     for (let j = last; j >= i && !found; j--) {
       const tj = tokens[j];
       if (!tj) continue;
       // The last word must be a name word, not a connector.
-      if (j > i && !tj.upper && !/^(al|el|ad|ar|as|az|ez|ash|at|an)[-‐]/i.test(tj.text)) continue;
+      if (j > i && !tj.upper && !/^(al|el|ad|ar|as|az|ez|ash|at|an)[-‐]/i.test(tj.text) && !ELIDED.test(tj.text)) continue;
       const withDot = tj.text.endsWith('.');
       const bare = withDot ? text.slice(t.start, tj.end - 1) : text.slice(t.start, tj.end);
       const parts: string[] = [];
@@ -491,7 +550,9 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       if (cands.length > 0) found = { j, key, cands, end, dotted };
     }
     if (!found) {
-      spans.push(...hyphenParts(gaz, t));
+      const variant = spellingVariant(gaz, text, t);
+      if (variant) spans.push(variant);
+      else spans.push(...hyphenParts(gaz, t));
       i++;
       continue;
     }
@@ -556,6 +617,7 @@ interface Contribution {
 export interface DocumentContext {
   base: ResolveContext;
   contributions: Contribution[];
+  companions: Companions;
 }
 
 export function documentContext(gaz: Gazetteer, spans: readonly FoundSpan[], base: ResolveContext): DocumentContext {
@@ -578,7 +640,11 @@ export function documentContext(gaz: Gazetteer, spans: readonly FoundSpan[], bas
       contributions.push({ key, country: cc, countryWeight: 0.5, admin1: gaz.admin1[top.index] ?? -1, admin1Weight: 0.5, lat, lon });
     }
   }
-  return { base, contributions };
+  const companions = buildCompanions(
+    gaz,
+    spans.map((s) => ({ key: foldName(s.name), candidates: s.candidates })),
+  );
+  return { base, contributions, companions };
 }
 
 /** The context for resolving one name: every other name's contribution, scaled to the strongest. */
@@ -596,7 +662,7 @@ export function contextFor(doc: DocumentContext, name: string): ResolveContext {
   // Relative weights: the document's main country counts fully, a passing mention less.
   const maxC = Math.max(1, ...countries.values());
   for (const [k, v] of countries) countries.set(k, v / maxC);
-  return { countries, admin1s, storeCounts: doc.base.storeCounts, anchors };
+  return { countries, admin1s, storeCounts: doc.base.storeCounts, anchors, companions: { grid: doc.companions, key } };
 }
 
 /**
@@ -606,34 +672,50 @@ export function contextFor(doc: DocumentContext, name: string): ResolveContext {
 export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: FoundSpan | undefined, ctx: ResolveContext): ResolvedSpan {
   let cands = s.candidates;
   // Not in lists of countries or divisions (`Iraq, Iran`, `Illinois, Iowa`): only a name that is not itself one.
-  const container = cands.some((c) => c.primary && (gaz.kind(c.index) === 'country' || gaz.kind(c.index) === 'admin1'));
-  if (next && !container && /^,\s?$/.test(text.slice(s.end, next.start))) {
+  let narrowed = false;
+  if (next && /^,\s?$/.test(text.slice(s.end, next.start))) {
     const containers = new Set<string>();
+    const nextCountries = new Set<string>();
     for (const c of next.candidates) {
       const kind = gaz.kind(c.index);
       if (kind === 'country') containers.add('c:' + gaz.country(c.index));
       if (kind === 'admin1') containers.add('a:' + c.index);
+      if (kind === 'country' || kind === 'admin1') nextCountries.add(gaz.country(c.index));
     }
+    // A country or division of the name in the same country as the next one is a list (`Georgia,
+    // Alabama`); one elsewhere is not (`Santa Ana, California` is no Salvadoran department).
+    const listed = cands.some(
+      (c) => c.primary && (gaz.kind(c.index) === 'country' || gaz.kind(c.index) === 'admin1') && nextCountries.has(gaz.country(c.index)),
+    );
     const inside = cands.filter((c) => containers.has('c:' + gaz.country(c.index)) || containers.has('a:' + (gaz.admin1[c.index] ?? -1)));
-    if (inside.some((c) => c.primary)) cands = inside;
+    if (!listed && inside.some((c) => c.primary && gaz.kind(c.index) !== 'country' && gaz.kind(c.index) !== 'admin1')) {
+      cands = inside;
+      narrowed = true;
+    }
   }
   const before = text.slice(Math.max(0, s.start - 30), s.start);
   const after = text.slice(s.end, s.end + 15);
   if (
     /\b(province|governorate|state|region|county) of\s+(the\s+)?$/i.test(before) ||
-    /^\s+(province|governorate|county|region|state)\b/i.test(after)
+    // `New York Gov. Andrew Cuomo`: a governor's is the state.
+    /^\s+(province|governorate|county|region|state|gov\.|governor)(\s|$)/i.test(after)
   ) {
     const divisions = cands.filter((c) => gaz.kind(c.index) === 'admin1' || gaz.kind(c.index) === 'admin2');
     if (divisions.length > 0) cands = divisions;
   }
+  // `the city of Turkey`, `the town of Paris`: a town, not the country or division of the name.
+  if (/\b(city|town|village) of\s+$/i.test(before)) {
+    const towns = cands.filter((c) => gaz.kind(c.index) === 'city');
+    if (towns.length > 0) cands = towns;
+  }
   const ranked = rankCandidates(gaz, cands, ctx);
-  return { ...s, ranked, chosen: ranked[0]?.index ?? -1 };
+  return { ...s, ranked, chosen: ranked[0]?.index ?? -1, narrowed };
 }
 
 /** Resolve each span in the document context (one context per distinct name). */
 export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly FoundSpan[], doc: DocumentContext): ResolvedSpan[] {
   const perName = new Map<string, ResolveContext>();
-  return spans.map((s, k) => {
+  const resolved = spans.map((s, k) => {
     const key = foldName(s.name);
     let ctx = perName.get(key);
     if (!ctx) {
@@ -641,6 +723,14 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
       perName.set(key, ctx);
     }
     return resolveSpan(gaz, text, inListOfDivisions(gaz, text, spans, k, doc.base), spans[k + 1], ctx);
+  });
+  // One place per name and story: `Paris, Missouri` early on makes a later bare `Paris` the same town.
+  const pinned = new Map<string, number>();
+  for (const r of resolved) if (r.narrowed && r.chosen >= 0) pinned.set(foldName(r.name), r.chosen);
+  if (pinned.size === 0) return resolved;
+  return resolved.map((r) => {
+    const at = r.narrowed ? undefined : pinned.get(foldName(r.name));
+    return at !== undefined && at !== r.chosen && r.candidates.some((c) => c.index === at) ? { ...r, chosen: at } : r;
   });
 }
 
@@ -662,6 +752,10 @@ function inListOfDivisions(gaz: Gazetteer, text: string, spans: readonly FoundSp
   };
   const prev = spans[k - 1];
   const next = spans[k + 1];
+  // `Santa Ana, California`: a town of the name inside the next division is a town and its state.
+  const townState = !!next && /^,\s?$/.test(text.slice(s.end, next.start));
+  const nextDivisions = new Set(next && townState ? next.candidates.filter((c) => gaz.kind(c.index) === 'admin1').map((c) => c.index) : []);
+  if (s.candidates.some((c) => c.primary && gaz.kind(c.index) === 'city' && nextDivisions.has(gaz.admin1[c.index] ?? -1))) return s;
   const listed =
     (prev && listedDivision(prev, text.slice(prev.end, s.start))) || (next && listedDivision(next, text.slice(s.end, next.start)));
   return listed ? { ...s, candidates: divisions } : s;

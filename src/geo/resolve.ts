@@ -6,6 +6,7 @@ import { distance as levenshtein } from 'fastest-levenshtein';
 import { foldName, looksTransliterated, translitSkeleton } from './fold.js';
 import type { Gazetteer } from './gazetteer.js';
 import { DIVISION_WORD_RE } from './division-words.js';
+import type { Companions } from './companions.js';
 
 export interface Candidate {
   index: number;
@@ -25,6 +26,8 @@ export interface ResolveContext {
   storeCounts?: ReadonlyMap<number, number>;
   /** Points (lat, lon pairs) of the confidently resolved towns around the name: nearby candidates win. */
   anchors?: readonly number[];
+  /** The candidate points of the story's other names, and the name being resolved (spatial coherence). */
+  companions?: { grid: Companions; key: string };
 }
 
 export function emptyContext(storeCounts?: ReadonlyMap<number, number>): ResolveContext {
@@ -149,6 +152,9 @@ export const WEIGHTS = {
   /** Within 50 km of a confidently resolved town of the same story (half within 200 km). */
   near: 1.5,
   store: 1.5,
+  /** A candidate within companionKm of a candidate of another name of the story (half within 50 km). */
+  companion: 2.5,
+  companionKm: 15,
 };
 
 /** Distance in km to the nearest anchor (equirectangular: enough to compare with a few hundred km). */
@@ -165,7 +171,14 @@ function nearestAnchorKm(lat: number, lon: number, anchors: readonly number[]): 
 }
 
 /** How likely this entry is what the name means, in this context (`anyPrimary`: some candidate bears the name itself). */
-export function scoreCandidate(gaz: Gazetteer, c: Candidate, ctx: ResolveContext, anyPrimary = false, primaryPop = 0): number {
+export function scoreCandidate(
+  gaz: Gazetteer,
+  c: Candidate,
+  ctx: ResolveContext,
+  anyPrimary = false,
+  primaryPop = 0,
+  primaryPopHere = -1,
+): number {
   const i = c.index;
   const kind = gaz.kind(i);
   const pop = gaz.pop[i] ?? 0;
@@ -183,7 +196,11 @@ export function scoreCandidate(gaz: Gazetteer, c: Candidate, ctx: ResolveContext
     const alt = gaz.altNames[i] ?? 0;
     s += WEIGHTS.names * Math.log10(1 + alt);
     const exonym =
-      primaryPop < WEIGHTS.exonymVillage && pop >= WEIGHTS.exonymRatio * Math.max(1, primaryPop) && alt >= WEIGHTS.altNamesFull;
+      alt >= WEIGHTS.altNamesFull &&
+      // The name's bearers anywhere are villages, or those of its own country are (`Newcastle`: a
+      // village of that name in England does not make Newcastle upon Tyne a stray spelling there).
+      ((primaryPop < WEIGHTS.exonymVillage && pop >= WEIGHTS.exonymRatio * Math.max(1, primaryPop)) ||
+        (primaryPopHere >= 0 && primaryPopHere < WEIGHTS.exonymVillage && pop >= WEIGHTS.exonymRatio * Math.max(1, primaryPopHere)));
     if (anyPrimary && !c.primary && !exonym) s += WEIGHTS.altOnly;
   }
   if (c.primary) s += WEIGHTS.primary;
@@ -201,6 +218,11 @@ export function scoreCandidate(gaz: Gazetteer, c: Candidate, ctx: ResolveContext
       if (km < 50) s += WEIGHTS.near;
       else if (km < 200) s += WEIGHTS.near / 2;
     }
+    if ((kind === 'city' || kind === 'admin2') && ctx.companions) {
+      const km = ctx.companions.grid.nearestKm(gaz.lat[i] ?? 0, gaz.lon[i] ?? 0, ctx.companions.key);
+      if (km < WEIGHTS.companionKm) s += WEIGHTS.companion;
+      else if (km < 50) s += WEIGHTS.companion / 2;
+    }
   }
   const stored = ctx.storeCounts?.get(gaz.ids[i] ?? 0) ?? 0;
   if (stored > 0) s += WEIGHTS.store * Math.min(2, Math.log10(1 + stored));
@@ -215,9 +237,18 @@ export function rankCandidates(gaz: Gazetteer, cands: readonly Candidate[], ctx:
   const anyPrimary = cands.some((c) => c.primary);
   // The size of the biggest place bearing the name itself (any kind): an exonym beats only villages.
   let primaryPop = 0;
-  for (const c of cands) if (c.primary) primaryPop = Math.max(primaryPop, gaz.pop[c.index] ?? 0);
+  // ...and per country (towns only): the biggest town of the country bearing the name itself.
+  const primaryPopIn = new Map<string, number>();
+  for (const c of cands) {
+    if (!c.primary) continue;
+    const pop = gaz.pop[c.index] ?? 0;
+    primaryPop = Math.max(primaryPop, pop);
+    if (gaz.kind(c.index) !== 'city') continue;
+    const cc = gaz.country(c.index);
+    primaryPopIn.set(cc, Math.max(primaryPopIn.get(cc) ?? 0, pop));
+  }
   return cands
-    .map((c) => ({ ...c, score: scoreCandidate(gaz, c, ctx, anyPrimary, primaryPop) }))
+    .map((c) => ({ ...c, score: scoreCandidate(gaz, c, ctx, anyPrimary, primaryPop, primaryPopIn.get(gaz.country(c.index)) ?? -1) }))
     .sort((a, b) => b.score - a.score || a.index - b.index);
 }
 

@@ -54,6 +54,13 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('The Food and Drug Administration and Google agreed.')).toEqual([]);
   });
 
+  it('finds an opening dateline in capitals, names after St., elided articles and alternate names beside a place noun', () => {
+    expect(names('BANTAM — A stonework mason was arraigned on Tuesday.')).toEqual(['BANTAM']);
+    expect(names('About 30 homes in the valley near Fort St. John will be affected.')).toEqual(['Fort St. John']);
+    expect(names("Cholera hit Guinea, Côte d'Ivoire and Liberia.")).toContain("Côte d'Ivoire");
+    expect(names('A girl from the northern Kurdish village of Ranya died.')).toEqual(['Ranya']);
+  });
+
   it('keeps small towns that have a locative cue', () => {
     const found = geo.findPlaces('Villagers in Bariyarpur and Manaoag, Pangasinan were tested. A resident of Tabriz told the BBC.');
     expect(found.map((p) => p.name)).toEqual(expect.arrayContaining(['Tabriz']));
@@ -67,6 +74,29 @@ describe('resolution in the document context', () => {
     expect(country('He grows tomatoes in Paris, Texas, every summer.', 'Paris')).toBe('US');
   });
 
+  it('a town and its state is no list of divisions, and the town holds for the rest of the story', () => {
+    expect(country('Children at Franklin Elementary in Santa Ana, California, fell ill.', 'Santa Ana')).toBe('US');
+    const found = geo.findPlaces('A 25-year-old Paris, Missouri, man was hurt. His passenger, 31, of Paris, was ejected.');
+    expect(new Set(found.filter((p) => p.name === 'Paris').map((p) => p.geonameId)).size).toBe(1);
+    expect(found.find((p) => p.name === 'Paris')?.countryCode).toBe('US');
+  });
+
+  it('a big town known there by a name a village of its country bears itself', () => {
+    expect(country('Doctors in Newcastle, in the UK, developed the method.', 'Newcastle')).toBe('GB');
+    expect(country('Doctors in Newcastle developed the method.', 'Newcastle')).toBe('AU');
+  });
+
+  it("a governor's place is the state, and a country's former name is the country", () => {
+    expect(geo.findPlaces('Former New York Gov. Mario Cuomo died.').find((p) => p.name === 'New York')?.geonameId).toBe(
+      geo.lookup('New York State').place?.geonameId,
+    );
+    expect(country('Zaire has sustained the largest number of cases.', 'Zaire')).toBe('CD');
+  });
+
+  it('a transliteration variant after a preposition of place', () => {
+    expect(country('A girl from Menoufia died of the virus.', 'Menoufia')).toBe('EG');
+  });
+
   it('a list of countries is not a town in the next one', () => {
     expect(country('Delegations from Iraq, Iran and Syria met in Geneva.', 'Iraq')).toBe('IQ');
   });
@@ -74,6 +104,16 @@ describe('resolution in the document context', () => {
   it('a country stays the country among its own towns', () => {
     const text = 'Cases rose in Mexico. Officials in Oaxaca, Puebla and Guadalajara reported more.';
     expect(geo.findPlaces(text).find((p) => p.name === 'Mexico')?.geonameId).toBe(geo.lookup('Mexico').place?.geonameId);
+  });
+
+  it('names of one story that lie together mean the places that lie together', () => {
+    expect(country('Pupils from a school in Edmonton planted a garden with pupils from Tottenham.', 'Edmonton')).toBe('GB');
+    expect(country('Heavy rain hit Cairns on Friday. Roads near Edmonton were closed.', 'Edmonton')).toBe('AU');
+    expect(country('Pupils from a school in Edmonton planted a garden.', 'Edmonton')).toBe('CA');
+  });
+
+  it('"the city of X" is a town, not the country of the name', () => {
+    expect(country('Tickets are sold by the city of Turkey, in Hall County.', 'Turkey')).toBe('US');
   });
 
   it('an alternate name of a far city does not beat the city that bears the name', () => {

@@ -63,6 +63,22 @@ interface WorldCountry {
   demonyms?: { eng?: { m?: string; f?: string } };
 }
 
+/** Second-level divisions GeoNames names by their word first (`Province of Pangasinan`, `Provincia de Lima`). */
+const DIVISION_OF_RE =
+  /^(province|provincia|county|borough|district|distrito|municipality|departamento|department|partido) (?:of|de|di|del) (.+)$/;
+const DIVISION_OF_WORD: Record<string, string> = {
+  province: 'province',
+  provincia: 'province',
+  county: 'county',
+  borough: 'borough',
+  district: 'district',
+  distrito: 'district',
+  municipality: 'municipality',
+  departamento: 'department',
+  department: 'department',
+  partido: 'district',
+};
+
 /** FNV-1a of a code, for stable synthetic ids of divisions (GeoNames ids of ADM features are not in the packages). */
 function codeHash(code: string): number {
   let h = 0x811c9dc5;
@@ -206,7 +222,11 @@ export function buildGazetteer(outFile: string): Promise<{ entries: number; keys
     if (e.fcode === 'PPLH' || e.fcode === 'PPLQ' || e.fcode === 'PPLW') continue;
     addName(e, e.name, true);
     addName(e, f[2] ?? '', true);
-    for (const alt of (f[3] ?? '').split(',')) if (usableAlternate(alt)) addName(e, alt, false);
+    // An alternate name that is the head of the main name is its short form (`Enfield` for Enfield
+    // Town, `Newcastle` for Newcastle upon Tyne): as much its own name as the main one.
+    const main = foldName(e.name);
+    for (const alt of (f[3] ?? '').split(','))
+      if (usableAlternate(alt)) addName(e, alt, main.startsWith(foldName(alt) + ' ') && foldName(alt).length >= 4);
     entries.push(e);
     cityByGeonameId.set(id, e);
   }
@@ -323,7 +343,10 @@ export function buildGazetteer(outFile: string): Promise<{ entries: number; keys
     // British counties and council areas are named bare (`Suffolk`, `Fife`); elsewhere only with
     // the word that says what they are.
     const bareName = a.code.startsWith('GB.');
-    if (!bareName && !DIVISION_WORD_RE.test(' ' + foldName(a.name))) continue;
+    // `Province of Pangasinan`, `Provincia de Lima`, `County of Brant`: the name with its word after it.
+    const ofForm = DIVISION_OF_RE.exec(foldName(a.name));
+    const nameWithWord = ofForm ? `${ofForm[2] ?? ''} ${DIVISION_OF_WORD[ofForm[1] ?? ''] ?? ''}` : '';
+    if (!bareName && !ofForm && !DIVISION_WORD_RE.test(' ' + foldName(a.name))) continue;
     const places = byAdmin2.get(a.code) ?? [];
     if (places.length === 0) continue;
     const [lat, lon] = centre(places);
@@ -343,6 +366,10 @@ export function buildGazetteer(outFile: string): Promise<{ entries: number; keys
       altNames: 0,
     };
     addName(e, a.name, true);
+    if (nameWithWord) addName(e, nameWithWord, true);
+    // The Philippines' provinces are GeoNames' second level (its regions are the first), and the news
+    // names them bare like British counties (`Manaoag, Pangasinan`, `pigs in Nueva Ecija`).
+    if (ofForm && country === 'PH') addName(e, ofForm[2] ?? '', true);
     entries.push(e);
   }
 
