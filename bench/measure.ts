@@ -121,7 +121,8 @@ function mb(bytes: number): number {
 }
 
 async function main(): Promise<void> {
-  const dbPath = path.resolve(process.argv[2] ?? '');
+  // A file path (SQLite) or a postgres:// URL.
+  const dbPath = /^postgres(ql)?:\/\//.test(process.argv[2] ?? '') ? process.argv[2]! : path.resolve(process.argv[2] ?? '');
   const articles = Number(process.argv[3]);
   const callsPer = Number(process.argv[4] ?? 1000);
   const budgetMs = Number(process.argv[5] ?? 60_000);

@@ -3,6 +3,8 @@ import type { Latency } from './stats.js';
 
 export interface SizeResult {
   articles: number;
+  /** The backend measured: SQLite when absent (runs before PostgreSQL was benched). */
+  store?: 'sqlite' | 'postgres';
   stored: number;
   ingestPerSec: number;
   /** Articles per CPU-second of the ingest process (what an unshared core would give). */
