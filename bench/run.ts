@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick | --full | --report-only | --loop-only [--loop-stories N]] [--store sqlite|postgres|both] [--keep-pg] [--pg URL]
+ * `npm run bench [-- --quick | --full | --report-only | --loop-only [--loop-stories N]] [--skip-loop] [--store sqlite|postgres|both] [--keep-pg] [--pg URL]
  *   [--resume] [--rebuild] [--sizes 1000,5000] [--calls N] [--budget MS] [--ask-calls N] [--cold-runs N] [--out FILE]`
  * (--quick: 1k and 10k, 100 calls per command; default: 1k, 10k, 100k, 1,000 calls or 60 s per command;
  * --full adds 1M and PostgreSQL beside SQLite; --store picks the backends: PostgreSQL stores are built in
@@ -120,6 +120,7 @@ async function main(): Promise<void> {
       'keep-pg': { type: 'boolean' },
       pg: { type: 'string' },
       resume: { type: 'boolean' },
+      'skip-loop': { type: 'boolean' },
     },
   });
   // Event-loop delay during an ingest in the bot's mode (issue 18): --loop-only measures just that.
@@ -168,6 +169,12 @@ async function main(): Promise<void> {
     values.out ?? (partial ? path.join(cacheRoot, 'results-quick.json') : path.join(root, 'bench/results.json')),
   );
 
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    // not a git checkout
+  }
   const storeArg = values.store ?? (values.full ? 'both' : 'sqlite');
   if (!['sqlite', 'postgres', 'both'].includes(storeArg)) throw new Error(`--store ${storeArg}: sqlite, postgres or both`);
   const kinds: BenchStoreKind[] = storeArg === 'both' ? ['sqlite', 'postgres'] : [storeArg as BenchStoreKind];
@@ -243,6 +250,8 @@ async function main(): Promise<void> {
     return {
       articles,
       store: kind,
+      measuredAt: new Date().toISOString(),
+      measuredCommit: commit,
       stored: build.added,
       ingestPerSec: build.ingestPerSec,
       ingestPerCpuSec: build.ingestPerCpuSec,
@@ -266,12 +275,6 @@ async function main(): Promise<void> {
     };
   }
 
-  let commit = 'unknown';
-  try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-  } catch {
-    // not a git checkout
-  }
   if (values['build-only']) return;
   let sizesOut = results;
   if (values.merge) {
@@ -286,7 +289,7 @@ async function main(): Promise<void> {
   const bench: BenchResults = { machine: machine(), node: process.version, date: new Date().toISOString(), commit, sizes: sizesOut };
   if (!partial) fs.writeFileSync(lastRunPath, `${JSON.stringify({ ...bench, options: { askCalls, calls, coldRuns } }, null, 2)}\n`);
   console.log(renderTables(bench));
-  measureLoop();
+  if (!values['skip-loop']) measureLoop();
   writeReport(
     bench,
     { askCalls, calls, coldRuns },
@@ -313,51 +316,62 @@ function fromContract(file: string): BenchResults {
   type Detail = Omit<SizeResult, 'articles' | 'ingestPerSec' | 'storeMb' | 'coldStartMs' | 'rssMb' | 'commands' | 'cpu'> & {
     cpuMs: SizeResult['cpu'];
   };
-  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Omit<BenchResults, 'sizes'> & {
-    sizes: (Pick<SizeResult, 'articles' | 'ingestPerSec' | 'storeMb' | 'coldStartMs' | 'rssMb' | 'commands'> & { detail: Detail })[];
-  };
-  return {
-    ...raw,
-    sizes: raw.sizes.map(({ detail, ...s }) => {
+  type Entry = Pick<SizeResult, 'articles' | 'ingestPerSec' | 'storeMb' | 'coldStartMs' | 'rssMb' | 'commands'> & { detail: Detail };
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Omit<BenchResults, 'sizes'> & { sizes: Entry[]; postgres?: Entry[] };
+  const back =
+    (store: 'sqlite' | 'postgres') =>
+    ({ detail, ...s }: Entry): SizeResult => {
       const { cpuMs, ...rest } = detail;
-      return { ...s, ...rest, cpu: cpuMs };
-    }),
-  };
+      return {
+        ...s,
+        ...rest,
+        cpu: cpuMs,
+        store,
+        measuredCommit: rest.measuredCommit ?? raw.commit,
+        measuredAt: rest.measuredAt ?? raw.date,
+      };
+    };
+  const { postgres, ...rest } = raw;
+  return { ...rest, sizes: [...raw.sizes.map(back('sqlite')), ...(postgres ?? []).map(back('postgres'))] };
 }
 
 /** bench/results.json: the contract `{machine, node, date, sizes:[{articles, ingestPerSec, storeMb, coldStartMs, rssMb, commands}]}` plus extra detail. */
 function toContract(b: BenchResults): unknown {
+  // `sizes` stays the SQLite store's (the published contract); PostgreSQL's, in the same shape, go beside it.
+  const entry = (s: SizeResult): unknown => ({
+    articles: s.articles,
+    ingestPerSec: s.ingestPerSec,
+    storeMb: s.storeMb,
+    coldStartMs: s.coldStartMs,
+    rssMb: s.rssMb,
+    commands: s.commands,
+    detail: {
+      stored: s.stored,
+      ingestCached: s.ingestCached,
+      ingestPerCpuSec: s.ingestPerCpuSec,
+      ingestReplayed: s.ingestReplayed,
+      cpuMs: s.cpu,
+      createAppMs: s.createAppMs,
+      rssStartMb: s.rssStartMb,
+      rssPeakMb: s.rssPeakMb,
+      rssOf: s.rssOf,
+      harnessRssMb: s.harnessRssMb,
+      harnessRssStartMb: s.harnessRssStartMb,
+      coldStartMaxMs: s.coldStartMaxMs,
+      calls: s.calls,
+      ask: s.ask,
+      notes: s.notes,
+      measuredAt: s.measuredAt,
+      measuredCommit: s.measuredCommit,
+    },
+  });
   return {
     machine: b.machine,
     node: b.node,
     date: b.date,
     commit: b.commit,
-    sizes: b.sizes.map((s) => ({
-      articles: s.articles,
-      store: s.store ?? 'sqlite',
-      ingestPerSec: s.ingestPerSec,
-      storeMb: s.storeMb,
-      coldStartMs: s.coldStartMs,
-      rssMb: s.rssMb,
-      commands: s.commands,
-      detail: {
-        stored: s.stored,
-        ingestCached: s.ingestCached,
-        ingestPerCpuSec: s.ingestPerCpuSec,
-        ingestReplayed: s.ingestReplayed,
-        cpuMs: s.cpu,
-        createAppMs: s.createAppMs,
-        rssStartMb: s.rssStartMb,
-        rssPeakMb: s.rssPeakMb,
-        rssOf: s.rssOf,
-        harnessRssMb: s.harnessRssMb,
-        harnessRssStartMb: s.harnessRssStartMb,
-        coldStartMaxMs: s.coldStartMaxMs,
-        calls: s.calls,
-        ask: s.ask,
-        notes: s.notes,
-      },
-    })),
+    sizes: b.sizes.filter((s) => s.store !== 'postgres').map(entry),
+    postgres: b.sizes.filter((s) => s.store === 'postgres').map(entry),
   };
 }
 
