@@ -46,6 +46,8 @@ const COMMON_SHARE = 0.05;
 const STATS_TTL_MS = 10 * 60_000;
 const SUGGEST_CANDIDATES = 200;
 const SUGGEST_SCAN = 2000;
+/** Newest stories whose headlines autocomplete looks in first. */
+const SUGGEST_WINDOW = 20_000;
 const MAX_SPEAKERS = 10;
 const QUOTE_WINDOW = 500;
 const EXACT_COUNT_LIMIT = 20_000;
@@ -664,10 +666,21 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       );
       return rows.map(toSummary);
     }
-    const { rows } = await pool.query<SummaryRow & { seq: number }>(
-      `SELECT a.seq, ${SUMMARY_COLUMNS} FROM articles a WHERE to_tsvector('simple', a.headline) @@ to_tsquery('simple', $1) ORDER BY a.seq DESC LIMIT $2`,
-      [prefixQuery(usable), SUGGEST_CANDIDATES],
-    );
+    // The prefix matches among the newest SUGGEST_WINDOW stories, from the GIN index (a MATERIALIZED CTE
+    // without ORDER BY: walking the newest stories instead would compute each headline's vector again,
+    // thousands of them for a two-letter prefix); all stories when that finds too few.
+    const matches = async (window: number | null): Promise<(SummaryRow & { seq: number })[]> =>
+      (
+        await pool.query<SummaryRow & { seq: number }>(
+          `WITH m AS MATERIALIZED (SELECT a.seq FROM articles a WHERE to_tsvector('simple', a.headline) @@ to_tsquery('simple', $1)
+            AND ($3::bigint IS NULL OR a.seq > (SELECT max(seq) FROM articles) - $3::bigint)),
+          top AS (SELECT seq FROM m ORDER BY seq DESC LIMIT $2)
+          SELECT a.seq, ${SUMMARY_COLUMNS} FROM top JOIN articles a ON a.seq = top.seq ORDER BY a.seq DESC`,
+          [prefixQuery(usable), SUGGEST_CANDIDATES, window],
+        )
+      ).rows;
+    let rows = await matches(SUGGEST_WINDOW);
+    if (rows.length < limit) rows = await matches(null);
     return rankSuggestions(usable.join(' '), rows, limit).map(toSummary);
   }
 
