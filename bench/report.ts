@@ -293,7 +293,7 @@ export function renderMarkdown(all: BenchResults, notes: string, run: { calls: n
           `- Kept from earlier runs (\`--merge\`): ${earlier.map((s) => `${s.store === 'postgres' ? 'PostgreSQL' : 'SQLite'} ${fmt(s.articles)} (${s.measuredAt?.slice(0, 16) ?? '?'}, commit ${s.measuredCommit})`).join('; ')}`,
         ]
       : []),
-    `- Command: \`npm run bench${b.sizes.some((s) => s.articles >= 1_000_000) ? ' -- --full' : ''}\`; up to ${fmt(run.calls)} timed calls per command and size in-process (after 50 warm-up calls; a command stops after 60 s once it has 100 samples: the call counts are in bench/results.json, \`detail.calls\`), ${run.askCalls} through \`dateline ask\`, cold start = median of ${run.coldRuns}.`,
+    `- Command: ${earlier.length ? 'this run\'s is in bench/notes.md ("This run")' : `\`npm run bench${b.sizes.some((s) => s.articles >= 1_000_000) ? ' -- --full' : ''}\``}; up to ${fmt(run.calls)} timed calls per command and size in-process (after 50 warm-up calls; a command stops after 60 s once it has 100 samples: the call counts are in bench/results.json, \`detail.calls\`), ${run.askCalls} through \`dateline ask\`, cold start = median of ${run.coldRuns}.`,
     '',
     '## Goals (at 100k articles; PostgreSQL and /trend at 1M)',
     '',
@@ -304,7 +304,7 @@ export function renderMarkdown(all: BenchResults, notes: string, run: { calls: n
     '## Figures',
     '',
     '```',
-    renderTables(b),
+    renderTables(all),
     '```',
     '',
     '## Growth',
