@@ -3,6 +3,11 @@ import type { Latency } from './stats.js';
 
 export interface SizeResult {
   articles: number;
+  /** The backend measured: SQLite when absent (runs before PostgreSQL was benched). */
+  store?: 'sqlite' | 'postgres';
+  /** When and at which commit this size was measured (a --merge run keeps sizes of earlier runs). */
+  measuredAt?: string;
+  measuredCommit?: string;
   stored: number;
   ingestPerSec: number;
   /** Articles per CPU-second of the ingest process (what an unshared core would give). */
@@ -41,6 +46,16 @@ export interface BenchResults {
 }
 
 export const GOALS = { p99Ms: 10, coldStartMs: 1000, ingestPerSec: 5000, rssMb: 300, goalSize: 100_000 } as const;
+/** Issue 17 (PostgreSQL: every interactive command p99 < 50 ms at 1M) and issue 19 (/trend counts p99 < 20 ms at 1M). */
+export const PG_GOALS = { p99Ms: 50, trendCountsP99Ms: 20, goalSize: 1_000_000 } as const;
+/** Rows that are not interactive commands: the scheduled digest, and the uncached chart (timed apart from the counts). */
+const NOT_INTERACTIVE = new Set(['digest', '/trend chart (uncached)']);
+
+const isPg = (s: SizeResult): boolean => s.store === 'postgres';
+/** The SQLite sizes only: the figures and goals of the embedded default. */
+export function sqliteOnly(b: BenchResults): BenchResults {
+  return { ...b, sizes: b.sizes.filter((s) => !isPg(s)) };
+}
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
@@ -57,7 +72,8 @@ export function commandLabels(b: BenchResults): string[] {
   return [...first, ...[...all].filter((l) => !first.includes(l)).sort()];
 }
 
-export function renderTables(b: BenchResults): string {
+export function renderTables(all: BenchResults): string {
+  const b = sqliteOnly(all);
   const sizeRows = [
     [
       'articles',
@@ -114,7 +130,71 @@ export function renderTables(b: BenchResults): string {
     'RSS: the bot process (`npm start`, local shell) fed 1,000 mixed command lines; harness RSS: the timing child after the same number of mixed calls (digest builds included)',
     b.sizes.some((s) => s.rssOf !== 'bot') ? '‡ the timing child, not the bot process (no /proc here)' : '',
   ].filter(Boolean);
-  return [pad(sizeRows), '', pad(latRows), '', pad(cpuRows), '', pad(askRows), '', ...notes].join('\n');
+  const side = renderSideBySide(all);
+  return [pad(sizeRows), '', pad(latRows), '', pad(cpuRows), '', pad(askRows), '', ...notes, ...(side ? ['', side] : [])].join('\n');
+}
+
+/**
+ * SQLite and PostgreSQL side by side, at every size PostgreSQL was measured: in-process wall-clock
+ * p50 / p99 per command (a networked store's time is mostly the server's, not this process's CPU).
+ */
+export function renderSideBySide(b: BenchResults): string | null {
+  const pgSizes = b.sizes.filter(isPg);
+  if (pgSizes.length === 0) return null;
+  const columns: SizeResult[] = pgSizes.flatMap((p) => {
+    const lite = b.sizes.find((s) => !isPg(s) && s.articles === p.articles);
+    return lite ? [lite, p] : [p];
+  });
+  const name = (s: SizeResult): string => `${isPg(s) ? 'PostgreSQL' : 'SQLite'} ${fmt(s.articles)}`;
+  const labels = commandLabels({ ...b, sizes: columns });
+  const head = [
+    ['store', ...columns.map(name)],
+    ['ingest/s (store side)', ...columns.map((s) => fmt(s.ingestPerSec) + (s.ingestReplayed ? '†' : '') + (s.ingestCached ? '*' : ''))],
+    ['store MB', ...columns.map((s) => String(s.storeMb))],
+    ['cold start ms', ...columns.map((s) => fmt(s.coldStartMs))],
+    ['RSS after 1k cmds MB', ...columns.map((s) => String(s.rssMb))],
+  ];
+  const rows = [
+    ['in-process ms (p50 / p99)', ...columns.map(name)],
+    ...labels.map((l) => [l, ...columns.map((s) => (s.commands[l] ? `${ms(s.commands[l].p50)} / ${ms(s.commands[l].p99)}` : '—'))]),
+  ];
+  return [
+    'SQLite and PostgreSQL side by side',
+    pad(head),
+    '',
+    pad(rows),
+    '',
+    'PostgreSQL: the same generated stories and workload; its stores are built through StoryStore.addArticles with the analysis replayed (bench/build-pg-store.ts), GIN indexes built after the load',
+  ].join('\n');
+}
+
+/** The PostgreSQL goals, at 1M when measured there, else at the largest PostgreSQL size (marked not met: not at the goal's size). */
+export function checkPgGoals(b: BenchResults): GoalLine[] {
+  const pgSizes = b.sizes.filter(isPg).sort((x, y) => y.articles - x.articles);
+  const at = pgSizes[0];
+  if (!at) return [];
+  const atGoal = at.articles >= PG_GOALS.goalSize;
+  const where = atGoal ? '' : ` (measured at ${fmt(at.articles)} only)`;
+  const interactive = Object.entries(at.commands).filter(([l]) => !NOT_INTERACTIVE.has(l));
+  const worst = interactive.sort((x, y) => y[1].p99 - x[1].p99)[0];
+  const lines: GoalLine[] = [
+    {
+      goal: `PostgreSQL: every interactive command p99 < ${PG_GOALS.p99Ms} ms at ${fmt(PG_GOALS.goalSize)} (digest and uncached charts aside)`,
+      figure: worst ? `worst ${worst[0]} p99 ${ms(worst[1].p99)} ms${where}` : 'no commands',
+      met: worst && atGoal ? interactive.every(([, c]) => c.p99 < PG_GOALS.p99Ms) : worst ? false : null,
+    },
+  ];
+  for (const s of [b.sizes.filter((x) => !isPg(x)).sort((x, y) => y.articles - x.articles)[0], at]) {
+    const counts = s?.commands['/trend counts place, speaker'] ?? s?.commands['/trend counts'];
+    if (!s || !counts) continue;
+    const ok = s.articles >= PG_GOALS.goalSize;
+    lines.push({
+      goal: `${isPg(s) ? 'PostgreSQL' : 'SQLite'}: /trend counts of places and speakers p99 < ${PG_GOALS.trendCountsP99Ms} ms at ${fmt(PG_GOALS.goalSize)}`,
+      figure: `p99 ${ms(counts.p99)} ms at ${fmt(s.articles)}${s.commands['/trend counts about'] ? `; about: (a search) p99 ${ms(s.commands['/trend counts about'].p99)} ms` : ''}`,
+      met: ok ? counts.p99 < PG_GOALS.trendCountsP99Ms : false,
+    });
+  }
+  return lines;
 }
 
 interface GoalLine {
@@ -123,7 +203,8 @@ interface GoalLine {
   met: boolean | null;
 }
 
-export function checkGoals(b: BenchResults): GoalLine[] {
+export function checkGoals(all: BenchResults): GoalLine[] {
+  const b = sqliteOnly(all);
   const at = b.sizes.find((s) => s.articles === GOALS.goalSize);
   const lines: GoalLine[] = [];
   if (!at) return [{ goal: 'goals are set at 100k articles', figure: 'no 100k run', met: null }];
@@ -181,8 +262,11 @@ export function growth(small: SizeResult, big: SizeResult): { label: string; p50
     }));
 }
 
-export function renderMarkdown(b: BenchResults, notes: string, run: { calls: number; askCalls: number; coldRuns: number }): string {
-  const goals = checkGoals(b);
+export function renderMarkdown(all: BenchResults, notes: string, run: { calls: number; askCalls: number; coldRuns: number }): string {
+  const goals = checkGoals(all);
+  const pgGoals = checkPgGoals(all);
+  const b = sqliteOnly(all);
+  const earlier = all.sizes.filter((s) => s.measuredCommit && s.measuredCommit !== all.commit);
   const small = b.sizes.find((s) => s.articles === 10_000);
   const growthRows = small
     ? b.sizes
@@ -205,7 +289,12 @@ export function renderMarkdown(b: BenchResults, notes: string, run: { calls: num
     `- Machine: ${b.machine}`,
     `- Node: ${b.node}`,
     `- Date: ${b.date} (commit ${b.commit})`,
-    `- Command: \`npm run bench${b.sizes.some((s) => s.articles >= 1_000_000) ? ' -- --full' : ''}\`; up to ${fmt(run.calls)} timed calls per command and size in-process (after 50 warm-up calls; a command stops after 60 s once it has 100 samples: the call counts are in bench/results.json, \`detail.calls\`), ${run.askCalls} through \`dateline ask\`, cold start = median of ${run.coldRuns}.`,
+    ...(earlier.length
+      ? [
+          `- Kept from earlier runs (\`--merge\`): ${earlier.map((s) => `${s.store === 'postgres' ? 'PostgreSQL' : 'SQLite'} ${fmt(s.articles)} (${s.measuredAt?.slice(0, 16) ?? '?'}, commit ${s.measuredCommit})`).join('; ')}`,
+        ]
+      : []),
+    `- Command: ${earlier.length ? 'this run\'s is in bench/notes.md ("This run")' : `\`npm run bench${b.sizes.some((s) => s.articles >= 1_000_000) ? ' -- --full' : ''}\``}; up to ${fmt(run.calls)} timed calls per command and size in-process (after 50 warm-up calls; a command stops after 60 s once it has 100 samples: the call counts are in bench/results.json, \`detail.calls\`), ${run.askCalls} through \`dateline ask\`, cold start = median of ${run.coldRuns}.`,
     '',
     '## Goals (at 100k articles)',
     '',
@@ -213,10 +302,20 @@ export function renderMarkdown(b: BenchResults, notes: string, run: { calls: num
     '|---|---|---|',
     ...goals.map((g) => `| ${g.goal} | ${g.figure} | ${g.met === null ? '—' : g.met ? 'yes' : '**no**'} |`),
     '',
+    ...(pgGoals.length
+      ? [
+          '## Goals on PostgreSQL and for /trend (at 1M articles)',
+          '',
+          '| goal | figure | met |',
+          '|---|---|---|',
+          ...pgGoals.map((g) => `| ${g.goal} | ${g.figure} | ${g.met === null ? '—' : g.met ? 'yes' : '**no**'} |`),
+          '',
+        ]
+      : []),
     '## Figures',
     '',
     '```',
-    renderTables(b),
+    renderTables(all),
     '```',
     '',
     '## Growth',
@@ -224,8 +323,8 @@ export function renderMarkdown(b: BenchResults, notes: string, run: { calls: num
     ...growthRows,
     notes.trim(),
     '',
-    ...(b.sizes.some((s) => s.notes.length)
-      ? ['## Skipped', '', ...[...new Set(b.sizes.flatMap((s) => s.notes))].map((n) => `- ${n}`), '']
+    ...(all.sizes.some((s) => s.notes.length)
+      ? ['## Skipped', '', ...[...new Set(all.sizes.flatMap((s) => s.notes))].map((n) => `- ${n}`), '']
       : []),
   ].join('\n');
 }

@@ -1,7 +1,11 @@
 /**
- * `npm run bench [-- --quick | --full | --report-only | --loop-only [--loop-stories N]] [--rebuild] [--sizes 1000,5000] [--calls N] [--budget MS] [--ask-calls N] [--cold-runs N] [--out FILE]`
+ * `npm run bench [-- --quick | --full | --report-only | --loop-only [--loop-stories N]] [--skip-loop] [--store sqlite|postgres|both] [--keep-pg] [--pg URL]
+ *   [--resume] [--rebuild] [--sizes 1000,5000] [--calls N] [--budget MS] [--ask-calls N] [--cold-runs N] [--out FILE]`
  * (--quick: 1k and 10k, 100 calls per command; default: 1k, 10k, 100k, 1,000 calls or 60 s per command;
- * --full adds 1M)
+ * --full adds 1M and PostgreSQL beside SQLite; --store picks the backends: PostgreSQL stores are built in
+ * databases `dateline_bench_g<version>_<articles>` on the server of --pg / DATELINE_BENCH_PG (default
+ * postgres://postgres@127.0.0.1:5432/postgres) and dropped after the run unless --keep-pg, which keeps them
+ * for the next run; --resume reuses what an interrupted run already measured, from bench/cache/measured/)
  *
  * For each store size: build it (cached under bench/cache/, keyed by size, generator version and schema
  * version) through the real ingest path, then measure in a fresh child process (start-up, memory,
@@ -23,6 +27,7 @@ import { loadConfig } from '../src/config.js';
 import { renderMarkdown, renderTables, type BenchResults, type SizeResult } from './report.js';
 import { fileMb, summarize } from './stats.js';
 import type { IngestEventLoopResult } from './ingest-event-loop.js';
+import { dropPgStore, ensurePgStore, type BenchStoreKind } from './pg-bench-store.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const cacheRoot = path.join(root, 'bench/cache');
@@ -111,6 +116,11 @@ async function main(): Promise<void> {
       'report-only': { type: 'boolean' },
       'loop-only': { type: 'boolean' },
       'loop-stories': { type: 'string' },
+      store: { type: 'string' },
+      'keep-pg': { type: 'boolean' },
+      pg: { type: 'string' },
+      resume: { type: 'boolean' },
+      'skip-loop': { type: 'boolean' },
     },
   });
   // Event-loop delay during an ingest in the bot's mode (issue 18): --loop-only measures just that.
@@ -159,18 +169,63 @@ async function main(): Promise<void> {
     values.out ?? (partial ? path.join(cacheRoot, 'results-quick.json') : path.join(root, 'bench/results.json')),
   );
 
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    // not a git checkout
+  }
+  const storeArg = values.store ?? (values.full ? 'both' : 'sqlite');
+  if (!['sqlite', 'postgres', 'both'].includes(storeArg)) throw new Error(`--store ${storeArg}: sqlite, postgres or both`);
+  const kinds: BenchStoreKind[] = storeArg === 'both' ? ['sqlite', 'postgres'] : [storeArg as BenchStoreKind];
+  const pgServer = values.pg ?? process.env.DATELINE_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const measuredDir = path.join(cacheRoot, 'measured');
+
   const results: SizeResult[] = [];
   for (const articles of sizes) {
-    process.stderr.write(`${articles.toLocaleString('en-US')} articles\n`);
-    const { dbPath, build, cached } = ensureStore(articles, values.rebuild === true);
-    if (values['build-only']) continue;
+    for (const kind of kinds) {
+      process.stderr.write(`${articles.toLocaleString('en-US')} articles (${kind})\n`);
+      const saved = path.join(measuredDir, `${kind}-${articles}.json`);
+      if (values.resume && !values['build-only'] && fs.existsSync(saved)) {
+        process.stderr.write(`  measured before: ${path.relative(root, saved)} (--resume)\n`);
+        results.push(JSON.parse(fs.readFileSync(saved, 'utf8')) as SizeResult);
+        continue;
+      }
+      let store: { dbPath: string; build: BuildResult & { builtAt: string }; cached: boolean };
+      if (kind === 'sqlite') store = ensureStore(articles, values.rebuild === true);
+      else {
+        const seed = ensureStore(SEED_SIZE, values.rebuild === true && !seedRebuilt.has(SEED_SIZE));
+        const built = await ensurePgStore({
+          articles,
+          server: pgServer,
+          seedDb: seed.dbPath,
+          rebuild: values.rebuild === true,
+          cacheDir: cacheRoot,
+          runChild: (args, label) => runChild('build-pg-store.ts', args, label),
+        });
+        store = { dbPath: built.url, build: built.build, cached: built.cached };
+      }
+      if (values['build-only']) continue;
+      const result = await measureStore(kind, articles, store);
+      fs.mkdirSync(measuredDir, { recursive: true });
+      fs.writeFileSync(saved, `${JSON.stringify(result, null, 2)}\n`);
+      results.push(result);
+      if (kind === 'postgres' && !values['keep-pg']) await dropPgStore(pgServer, articles, cacheRoot);
+    }
+  }
+
+  async function measureStore(
+    kind: BenchStoreKind,
+    articles: number,
+    { dbPath, build, cached }: { dbPath: string; build: BuildResult & { builtAt: string }; cached: boolean },
+  ): Promise<SizeResult> {
     // Apply pending migrations (backfills) before anything is timed: a one-off, not a start-up cost.
     await (await openDatelineStore(dbPath)).close();
     const measured = JSON.parse(
       runChild(
         'measure.ts',
         [dbPath, String(articles), String(calls), String(budgetMs), String(values.quick ? 200 : 1000), String(values.quick ? 20 : 100)],
-        `measure ${articles}`,
+        `measure ${articles} (${kind})`,
       ),
     ) as MeasureResult;
 
@@ -178,7 +233,7 @@ async function main(): Promise<void> {
     const botStarted = performance.now();
     const bot = await botProcessRss(dbPath, measured.mixLines, loadConfig(process.env).cacheDir);
     process.stderr.write(
-      `  bot process memory ${articles}: ${bot ? `${bot.startMb} MB at start, ${bot.afterMb} MB after ${bot.commands} commands, peak ${bot.peakMb} MB` : 'not measured (no /proc)'} (${((performance.now() - botStarted) / 1000).toFixed(1)} s)\n`,
+      `  bot process memory ${articles} (${kind}): ${bot ? `${bot.startMb} MB at start, ${bot.afterMb} MB after ${bot.commands} commands, peak ${bot.peakMb} MB` : 'not measured (no /proc)'} (${((performance.now() - botStarted) / 1000).toFixed(1)} s)\n`,
     );
 
     // Cold start: a new process, start to the first answer printed (gazetteer and store opened).
@@ -192,14 +247,17 @@ async function main(): Promise<void> {
       if (samples.length) ask[label] = summarize(samples);
     }
 
-    results.push({
+    return {
       articles,
+      store: kind,
+      measuredAt: new Date().toISOString(),
+      measuredCommit: commit,
       stored: build.added,
       ingestPerSec: build.ingestPerSec,
       ingestPerCpuSec: build.ingestPerCpuSec,
       ingestReplayed: build.replayed,
       ingestCached: cached ? build.builtAt : null,
-      storeMb: fileMb(dbPath),
+      storeMb: kind === 'sqlite' ? fileMb(dbPath) : build.storeMb,
       coldStartMs: Math.round(summarize(cold).p50),
       coldStartMaxMs: Math.round(summarize(cold).max),
       createAppMs: measured.createAppMs,
@@ -214,29 +272,24 @@ async function main(): Promise<void> {
       cpu: Object.fromEntries(Object.entries(measured.commands).map(([k, v]) => [k, v.cpu])),
       ask,
       notes: measured.notes,
-    });
+    };
   }
 
-  let commit = 'unknown';
-  try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-  } catch {
-    // not a git checkout
-  }
   if (values['build-only']) return;
   let sizesOut = results;
   if (values.merge) {
     const last = fs.existsSync(lastRunPath)
       ? (JSON.parse(fs.readFileSync(lastRunPath, 'utf8')) as BenchResults)
       : fromContract(path.join(root, 'bench/results.json'));
-    sizesOut = [...last.sizes.filter((s) => !results.some((r) => r.articles === s.articles)), ...results].sort(
-      (a, b) => a.articles - b.articles,
-    );
+    sizesOut = [
+      ...last.sizes.filter((s) => !results.some((r) => r.articles === s.articles && (r.store ?? 'sqlite') === (s.store ?? 'sqlite'))),
+      ...results,
+    ].sort((a, b) => a.articles - b.articles || (a.store ?? 'sqlite').localeCompare(b.store ?? 'sqlite'));
   }
   const bench: BenchResults = { machine: machine(), node: process.version, date: new Date().toISOString(), commit, sizes: sizesOut };
   if (!partial) fs.writeFileSync(lastRunPath, `${JSON.stringify({ ...bench, options: { askCalls, calls, coldRuns } }, null, 2)}\n`);
   console.log(renderTables(bench));
-  measureLoop();
+  if (!values['skip-loop']) measureLoop();
   writeReport(
     bench,
     { askCalls, calls, coldRuns },
@@ -263,50 +316,62 @@ function fromContract(file: string): BenchResults {
   type Detail = Omit<SizeResult, 'articles' | 'ingestPerSec' | 'storeMb' | 'coldStartMs' | 'rssMb' | 'commands' | 'cpu'> & {
     cpuMs: SizeResult['cpu'];
   };
-  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Omit<BenchResults, 'sizes'> & {
-    sizes: (Pick<SizeResult, 'articles' | 'ingestPerSec' | 'storeMb' | 'coldStartMs' | 'rssMb' | 'commands'> & { detail: Detail })[];
-  };
-  return {
-    ...raw,
-    sizes: raw.sizes.map(({ detail, ...s }) => {
+  type Entry = Pick<SizeResult, 'articles' | 'ingestPerSec' | 'storeMb' | 'coldStartMs' | 'rssMb' | 'commands'> & { detail: Detail };
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Omit<BenchResults, 'sizes'> & { sizes: Entry[]; postgres?: Entry[] };
+  const back =
+    (store: 'sqlite' | 'postgres') =>
+    ({ detail, ...s }: Entry): SizeResult => {
       const { cpuMs, ...rest } = detail;
-      return { ...s, ...rest, cpu: cpuMs };
-    }),
-  };
+      return {
+        ...s,
+        ...rest,
+        cpu: cpuMs,
+        store,
+        measuredCommit: rest.measuredCommit ?? raw.commit,
+        measuredAt: rest.measuredAt ?? raw.date,
+      };
+    };
+  const { postgres, ...rest } = raw;
+  return { ...rest, sizes: [...raw.sizes.map(back('sqlite')), ...(postgres ?? []).map(back('postgres'))] };
 }
 
 /** bench/results.json: the contract `{machine, node, date, sizes:[{articles, ingestPerSec, storeMb, coldStartMs, rssMb, commands}]}` plus extra detail. */
 function toContract(b: BenchResults): unknown {
+  // `sizes` stays the SQLite store's (the published contract); PostgreSQL's, in the same shape, go beside it.
+  const entry = (s: SizeResult): unknown => ({
+    articles: s.articles,
+    ingestPerSec: s.ingestPerSec,
+    storeMb: s.storeMb,
+    coldStartMs: s.coldStartMs,
+    rssMb: s.rssMb,
+    commands: s.commands,
+    detail: {
+      stored: s.stored,
+      ingestCached: s.ingestCached,
+      ingestPerCpuSec: s.ingestPerCpuSec,
+      ingestReplayed: s.ingestReplayed,
+      cpuMs: s.cpu,
+      createAppMs: s.createAppMs,
+      rssStartMb: s.rssStartMb,
+      rssPeakMb: s.rssPeakMb,
+      rssOf: s.rssOf,
+      harnessRssMb: s.harnessRssMb,
+      harnessRssStartMb: s.harnessRssStartMb,
+      coldStartMaxMs: s.coldStartMaxMs,
+      calls: s.calls,
+      ask: s.ask,
+      notes: s.notes,
+      measuredAt: s.measuredAt,
+      measuredCommit: s.measuredCommit,
+    },
+  });
   return {
     machine: b.machine,
     node: b.node,
     date: b.date,
     commit: b.commit,
-    sizes: b.sizes.map((s) => ({
-      articles: s.articles,
-      ingestPerSec: s.ingestPerSec,
-      storeMb: s.storeMb,
-      coldStartMs: s.coldStartMs,
-      rssMb: s.rssMb,
-      commands: s.commands,
-      detail: {
-        stored: s.stored,
-        ingestCached: s.ingestCached,
-        ingestPerCpuSec: s.ingestPerCpuSec,
-        ingestReplayed: s.ingestReplayed,
-        cpuMs: s.cpu,
-        createAppMs: s.createAppMs,
-        rssStartMb: s.rssStartMb,
-        rssPeakMb: s.rssPeakMb,
-        rssOf: s.rssOf,
-        harnessRssMb: s.harnessRssMb,
-        harnessRssStartMb: s.harnessRssStartMb,
-        coldStartMaxMs: s.coldStartMaxMs,
-        calls: s.calls,
-        ask: s.ask,
-        notes: s.notes,
-      },
-    })),
+    sizes: b.sizes.filter((s) => s.store !== 'postgres').map(entry),
+    postgres: b.sizes.filter((s) => s.store === 'postgres').map(entry),
   };
 }
 

@@ -76,6 +76,21 @@ describe('bench stats and report', () => {
     expect(md).toContain('## Goals (at 100k articles)');
     expect(md).toContain('hand-written');
   });
+
+  it('puts PostgreSQL beside SQLite, keeps the SQLite goals to SQLite and checks the PostgreSQL goal at its size', () => {
+    const both: BenchResults = {
+      ...bench,
+      sizes: [...bench.sizes, size(100_000, 60, { store: 'postgres', ingestPerSec: 192 })],
+    };
+    const tables = renderTables(both);
+    expect(tables).toContain('SQLite and PostgreSQL side by side');
+    expect(tables).toMatch(/SQLite 100,000\s+PostgreSQL 100,000/);
+    // The SQLite goals are those of the SQLite sizes: PostgreSQL's 60 ms p99 does not fail them.
+    expect(checkGoals(both)[0]!.met).toBe(true);
+    const md = renderMarkdown(both, '', { calls: 1000, askCalls: 5, coldRuns: 5 });
+    expect(md).toContain('## Goals on PostgreSQL and for /trend (at 1M articles)');
+    expect(md).toMatch(/PostgreSQL: every interactive command p99 < 50 ms .*measured at 100,000 only\) \| \*\*no\*\*/);
+  });
 });
 
 describe('bench generator', () => {

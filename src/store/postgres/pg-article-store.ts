@@ -40,8 +40,14 @@ import { inTransaction, type PgClient, type PgPool, type PgQueryable } from './p
 
 /** Newest matches ranked by /search: bounds the work of a common word, as SQLITE's SEARCH_CANDIDATES. */
 const SEARCH_CANDIDATES = 1000;
+/** A query holding a lexeme in more than this share of the stories returns its newest matches unranked (as SQLite's COMMON_DENSITY). */
+const COMMON_SHARE = 0.05;
+/** How long the lexeme statistics read from pg_stats are kept. */
+const STATS_TTL_MS = 10 * 60_000;
 const SUGGEST_CANDIDATES = 200;
 const SUGGEST_SCAN = 2000;
+/** Newest stories whose headlines autocomplete looks in first. */
+const SUGGEST_WINDOW = 20_000;
 const MAX_SPEAKERS = 10;
 const QUOTE_WINDOW = 500;
 const EXACT_COUNT_LIMIT = 20_000;
@@ -207,6 +213,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
   const termIds = new Map<string, number>();
   let countCache: { n: number; version: number } | null = null;
   let placeCountsCache: { map: Map<number, number>; version: number } | null = null;
+  let lexemeStats: { shares: Map<string, number>; at: number } | null = null;
 
   const dataVersion = async (): Promise<number> => {
     const row = (await pool.query<{ v: number; called: boolean }>('SELECT last_value AS v, is_called AS called FROM data_version'))
@@ -548,15 +555,77 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     return quotes;
   }
 
-  /** The newest SEARCH_CANDIDATES matches, ranked among themselves: a common word costs a bounded walk. */
-  async function rankedMatches(query: string, limit: number): Promise<{ seq: number; rank: number }[]> {
-    const { rows } = await pool.query<{ seq: number; rank: number }>(
-      `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
-      m AS MATERIALIZED (SELECT a.seq, a.tsv FROM articles a, q WHERE a.tsv @@ q.q ORDER BY a.seq DESC LIMIT $2)
-      SELECT m.seq, -ts_rank('${RANK_WEIGHTS}', m.tsv, q.q) AS rank FROM m, q ORDER BY rank, m.seq DESC LIMIT $3`,
-      [query, SEARCH_CANDIDATES, limit],
+  /**
+   * How often each lexeme occurs, from the planner's statistics of `tsv` (most_common_elems: with the
+   * statistics target of 1000 set by migration 1, up to 10,000 lexemes and their share of stories).
+   * Read once and again every STATS_TTL_MS (they change only when the table is analysed).
+   */
+  async function lexemeShares(): Promise<Map<string, number>> {
+    if (lexemeStats && Date.now() - lexemeStats.at < STATS_TTL_MS) return lexemeStats.shares;
+    const { rows } = await pool.query<{ elems: string[] | null; freqs: number[] | null }>(
+      `SELECT most_common_elems::text::text[] AS elems, most_common_elem_freqs AS freqs FROM pg_stats
+      WHERE schemaname = current_schema() AND tablename = 'articles' AND attname = 'tsv'`,
     );
-    return rows;
+    const shares = new Map<string, number>();
+    const { elems, freqs } = rows[0] ?? { elems: null, freqs: null };
+    if (elems && freqs) elems.forEach((e, i) => shares.set(e, freqs[i]!));
+    lexemeStats = { shares, at: Date.now() };
+    return shares;
+  }
+
+  /**
+   * How a query is best answered, from its lexemes' shares of the stories (as the 'english'
+   * configuration makes them: stemmed, stop words dropped, the way the query is matched):
+   * - `common`: it holds a lexeme in more than COMMON_SHARE of the stories (as SQLite's
+   *   isTooCommonToRank): ranking its newest matches would read a thousand tsvectors from the heap
+   *   and TOAST for a word whose weight in the rank is next to nothing;
+   * - `after`: a mid-frequency query looks for its newest SEARCH_CANDIDATES matches among the newest
+   *   stories only (twice as many as its share says hold that many), so the heap visits stay bounded
+   *   whatever the store's size; a rare word (not among the most common lexemes) searches everything.
+   */
+  async function queryShape(query: string, any: boolean): Promise<{ common: boolean; after: number | null }> {
+    const shares = await lexemeShares();
+    if (shares.size === 0) return { common: false, after: null };
+    const { rows } = await pool.query<{ lexemes: string[]; max_seq: number | null }>(
+      "SELECT tsvector_to_array(to_tsvector('english', $1)) AS lexemes, (SELECT max(seq) FROM articles) AS max_seq",
+      [query],
+    );
+    const found = (rows[0]?.lexemes ?? []).map((l) => shares.get(l) ?? 0);
+    if (found.length === 0) return { common: false, after: null };
+    if (found.some((share) => share > COMMON_SHARE)) return { common: true, after: null };
+    // Every word: no more matches than the rarest word has; any word: at least those of the most frequent.
+    const share = any ? Math.max(...found) : Math.min(...found);
+    const maxSeq = rows[0]?.max_seq ?? 0;
+    const span = share > 0 ? Math.ceil((2 * SEARCH_CANDIDATES) / share) : Infinity;
+    return { common: false, after: span < maxSeq ? maxSeq - span : null };
+  }
+
+  /**
+   * The newest SEARCH_CANDIDATES matches, ranked among themselves: a common word costs a bounded walk.
+   * The tsquery is written inline (not in a CTE) so the planner sees the words and picks from the
+   * statistics: the GIN index for rare words, a walk of the newest stories for frequent ones.
+   */
+  async function rankedMatches(query: string, any: boolean, limit: number): Promise<{ seq: number; rank: number }[]> {
+    const shape = await queryShape(query, any);
+    if (shape.common) {
+      const { rows } = await pool.query<{ seq: number }>(
+        `SELECT a.seq FROM articles a WHERE a.tsv @@ websearch_to_tsquery('english', $1) ORDER BY a.seq DESC LIMIT $2`,
+        [query, limit],
+      );
+      return rows.map((r) => ({ seq: r.seq, rank: 0 }));
+    }
+    const ranked = async (after: number | null): Promise<{ seq: number; rank: number }[]> =>
+      (
+        await pool.query<{ seq: number; rank: number }>(
+          `WITH m AS MATERIALIZED (SELECT a.seq, a.tsv FROM articles a WHERE a.tsv @@ websearch_to_tsquery('english', $1) AND a.seq > $4
+            ORDER BY a.seq DESC LIMIT $2)
+          SELECT m.seq, -ts_rank('${RANK_WEIGHTS}', m.tsv, websearch_to_tsquery('english', $1)) AS rank FROM m ORDER BY rank, m.seq DESC LIMIT $3`,
+          [query, SEARCH_CANDIDATES, limit, after ?? 0],
+        )
+      ).rows;
+    const rows = await ranked(shape.after);
+    // Fewer hits in the newest stories than asked for (words rarer together than apart): search them all.
+    return rows.length < limit && shape.after !== null ? ranked(null) : rows;
   }
 
   async function search(text: string, limit: number): Promise<SearchHit[]> {
@@ -564,13 +633,14 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     if (words.length === 0) return [];
     let query = tsQueryText(words, false);
     if (query === '') return [];
-    let rows = await rankedMatches(query, limit);
-    if (rows.length === 0 && words.length > 1) rows = await rankedMatches((query = tsQueryText(words, true)), limit);
+    let rows = await rankedMatches(query, false, limit);
+    if (rows.length === 0 && words.length > 1) rows = await rankedMatches((query = tsQueryText(words, true)), true, limit);
     if (rows.length === 0) return [];
     // Each hit's snippet from its own row: the body's fragment around the match, else the headline.
+    // Whether the body matches is read from the stored vector's body part (weight B), not by parsing the body again.
     const { rows: found } = await pool.query<SummaryRow & { seq: number; body_hit: boolean; body_snippet: string }>(
       `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q)
-      SELECT a.seq, ${SUMMARY_COLUMNS}, to_tsvector('english', a.body) @@ q.q AS body_hit,
+      SELECT a.seq, ${SUMMARY_COLUMNS}, ts_filter(a.tsv, '{b}') @@ q.q AS body_hit,
         ts_headline('english', a.body, q.q, 'StartSel="",StopSel="",MaxWords=24,MinWords=12,ShortWord=2,MaxFragments=1,FragmentDelimiter=" … "') AS body_snippet
       FROM articles a, q WHERE a.seq = ANY($2::bigint[])`,
       [query, rows.map((r) => r.seq)],
@@ -596,10 +666,21 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       );
       return rows.map(toSummary);
     }
-    const { rows } = await pool.query<SummaryRow & { seq: number }>(
-      `SELECT a.seq, ${SUMMARY_COLUMNS} FROM articles a WHERE to_tsvector('simple', a.headline) @@ to_tsquery('simple', $1) ORDER BY a.seq DESC LIMIT $2`,
-      [prefixQuery(usable), SUGGEST_CANDIDATES],
-    );
+    // The prefix matches among the newest SUGGEST_WINDOW stories, from the GIN index (a MATERIALIZED CTE
+    // without ORDER BY: walking the newest stories instead would compute each headline's vector again,
+    // thousands of them for a two-letter prefix); all stories when that finds too few.
+    const matches = async (window: number | null): Promise<(SummaryRow & { seq: number })[]> =>
+      (
+        await pool.query<SummaryRow & { seq: number }>(
+          `WITH m AS MATERIALIZED (SELECT a.seq FROM articles a WHERE to_tsvector('simple', a.headline) @@ to_tsquery('simple', $1)
+            AND ($3::bigint IS NULL OR a.seq > (SELECT max(seq) FROM articles) - $3::bigint)),
+          top AS (SELECT seq FROM m ORDER BY seq DESC LIMIT $2)
+          SELECT a.seq, ${SUMMARY_COLUMNS} FROM top JOIN articles a ON a.seq = top.seq ORDER BY a.seq DESC`,
+          [prefixQuery(usable), SUGGEST_CANDIDATES, window],
+        )
+      ).rows;
+    let rows = await matches(SUGGEST_WINDOW);
+    if (rows.length < limit) rows = await matches(null);
     return rankSuggestions(usable.join(' '), rows, limit).map(toSummary);
   }
 
