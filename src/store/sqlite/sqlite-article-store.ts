@@ -105,6 +105,42 @@ type WindowRow = [
   ingestedAt: string,
   packed: string | null,
 ];
+/** The Article of a `WindowRow` (the digest's window and export's pages read the same columns). */
+function articleOfWindowRow([
+  ,
+  id,
+  source,
+  published,
+  publishedZone,
+  editor,
+  datelinePlace,
+  headline,
+  headlineDerived,
+  caption,
+  captionCredit,
+  body,
+  url,
+  origin,
+  ingestedAt,
+]: WindowRow | [...WindowRow, number]): Article {
+  return {
+    id,
+    source,
+    published,
+    publishedZone,
+    editor,
+    datelinePlace,
+    headline,
+    headlineDerived: headlineDerived === 1,
+    caption,
+    captionCredit,
+    body,
+    url,
+    origin,
+    ingestedAt,
+  };
+}
+
 /** A story without features (stored by older code) has nulls for them: `digestCandidates` repairs it. */
 type CandidateRow = [
   id: string,
@@ -604,45 +640,11 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     const rows = q.storiesBetween.all(from.getTime(), to.getTime(), limit);
     if (rows.length === 0) return [];
     const places = placesByRowid(rows.map((r) => r[0]));
-    return rows.map(
-      ([
-        rowid,
-        id,
-        source,
-        published,
-        publishedZone,
-        editor,
-        datelinePlace,
-        headline,
-        headlineDerived,
-        caption,
-        captionCredit,
-        body,
-        url,
-        origin,
-        ingestedAt,
-        packed,
-      ]) => ({
-        article: {
-          id,
-          source,
-          published,
-          publishedZone,
-          editor,
-          datelinePlace,
-          headline,
-          headlineDerived: headlineDerived === 1,
-          caption,
-          captionCredit,
-          body,
-          url,
-          origin,
-          ingestedAt,
-        },
-        sentences: unpackSentenceScores(packed ?? '[]'),
-        places: places.get(rowid) ?? [],
-      }),
-    );
+    return rows.map((row) => ({
+      article: articleOfWindowRow(row),
+      sentences: unpackSentenceScores(row[15] ?? '[]'),
+      places: places.get(row[0]) ?? [],
+    }));
   }
 
   function placesByRowid(rowids: readonly number[]): Map<number, PlaceMention[]> {
@@ -844,47 +846,16 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     const places = placesByRowid(rowids);
     const quotes = quotesByRowid(rowids);
     const versions = quoteTable.versionsOf(rowids);
-    const stories = rows.map(
-      ([
-        rowid,
-        id,
-        source,
-        published,
-        publishedZone,
-        editor,
-        datelinePlace,
-        headline,
-        headlineDerived,
-        caption,
-        captionCredit,
-        body,
-        url,
-        origin,
-        ingestedAt,
-        packed,
-      ]) => ({
-        article: {
-          id,
-          source,
-          published,
-          publishedZone,
-          editor,
-          datelinePlace,
-          headline,
-          headlineDerived: headlineDerived === 1,
-          caption,
-          captionCredit,
-          body,
-          url,
-          origin,
-          ingestedAt,
-        },
+    const stories = rows.map((row) => {
+      const [rowid, , , , , , , , , , , body, , , , packed] = row;
+      return {
+        article: articleOfWindowRow(row),
         analysis: withQuotesVersion(
           { sentences: unpackSentences(body, packed ?? '[]'), quotes: quotes.get(rowid) ?? [], places: places.get(rowid) ?? [] },
           versions.get(rowid),
         ),
-      }),
-    );
+      };
+    });
     const last = rows.at(-1)!;
     return { stories, next: rows.length < query.limit ? null : { publishedMs: last[16], seq: last[0] } };
   }
