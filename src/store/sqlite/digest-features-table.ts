@@ -23,15 +23,19 @@ export interface FeatureEncoder {
   encode(features: DigestFeatures): DigestFeaturesRow;
   /** Add the counted stories to `digest_terms` (before the transaction that encoded them commits). */
   flushCounts(): void;
-  /** Drop counts gathered by a transaction that rolled back. */
+  /**
+   * At a write transaction's start: drop counts gathered by one that rolled back, and forget the ids
+   * the last one gave new terms (if it rolled back they are gone, and SQLite may give them to other terms).
+   */
   dropCounts(): void;
 }
 
 /**
  * Encodes a story's features for its row, giving each new term the next id and counting the story
  * in each of its terms' `stories` (how many stored stories hold the term: the store's document
- * frequencies, which tell a word every day uses from an event's word). Ids are never reused
- * or changed, so a cached id stays right whatever another connection adds. The counts of a whole
+ * frequencies, which tell a word every day uses from an event's word). A committed id is never reused
+ * or changed, so a cached id stays right whatever another connection adds; an id this connection just
+ * inserted is cached only until the next transaction starts, since its transaction may have rolled back. The counts of a whole
  * transaction are added at its end, one UPDATE per distinct term (a chunk's stories share most).
  */
 export function createFeatureEncoder(db: SqliteDatabase): FeatureEncoder {
@@ -40,6 +44,8 @@ export function createFeatureEncoder(db: SqliteDatabase): FeatureEncoder {
   const countStories = db.prepare<[number, number]>('UPDATE digest_terms SET stories = stories + ? WHERE id = ?');
   const counts = createCounterDeltas<[number]>();
   const cache = new Map<string, number>();
+  // Terms this transaction inserted: their ids are only as real as its commit.
+  let inserted: string[] = [];
   const idOf = (term: string): number => {
     let id = cache.get(term);
     if (id === undefined) {
@@ -47,6 +53,7 @@ export function createFeatureEncoder(db: SqliteDatabase): FeatureEncoder {
       if (id === undefined) {
         insertTerm.run(term);
         id = termId.get(term)!.id;
+        inserted.push(term);
       }
       if (cache.size >= TERM_CACHE_LIMIT) cache.clear();
       cache.set(term, id);
@@ -74,7 +81,11 @@ export function createFeatureEncoder(db: SqliteDatabase): FeatureEncoder {
   return {
     encode,
     flushCounts: () => counts.flush(([id], total) => countStories.run(total, id)),
-    dropCounts: () => counts.clear(),
+    dropCounts: () => {
+      counts.clear();
+      for (const term of inserted) cache.delete(term);
+      inserted = [];
+    },
   };
 }
 
