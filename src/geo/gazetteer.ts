@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { packageRoot } from '../core/package-root.js';
 import { KeyIndex } from './key-index.js';
-import { readSectionFile } from './section-file.js';
+import { readSectionFile, readSectionMeta } from './section-file.js';
 
 export const GAZETTEER_VERSION = 4;
 
@@ -20,6 +20,12 @@ export function defaultCacheDir(): string {
 
 export function defaultCachePath(cacheDir = defaultCacheDir()): string {
   return join(cacheDir, `gazetteer-v${GAZETTEER_VERSION}.bin`);
+}
+
+/** Whether the cache file at `path` is a whole gazetteer of this version (reads its header only). */
+export function isCurrentCache(path: string): boolean {
+  const meta = readSectionMeta(path) as Partial<Meta> | null;
+  return meta?.version === GAZETTEER_VERSION;
 }
 
 interface Meta {

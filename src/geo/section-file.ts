@@ -2,7 +2,7 @@
  * A tiny container for the gazetteer cache: a JSON header (small tables) plus named typed-array
  * sections, 8-byte aligned so they can be viewed in place without copying.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 
 type Typed = Uint8Array | Uint16Array | Int32Array | Uint32Array | Float32Array;
 type TypedName = 'u8' | 'u16' | 'i32' | 'u32' | 'f32';
@@ -57,6 +57,37 @@ export interface SectionFile {
   u32(name: string): Uint32Array;
   f32(name: string): Float32Array;
 }
+
+/**
+ * The header's `meta` of a section file, read without the sections, or null when the file is not a
+ * whole section file (another format, or cut short): whether a cache can be used, at the cost of a
+ * few kilobytes of reading instead of the whole file.
+ */
+export function readSectionMeta(path: string): unknown {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const head = Buffer.alloc(12);
+    if (readSync(fd, head, 0, 12, 0) < 12 || head.readUInt32LE(0) !== MAGIC) return null;
+    const headerLen = head.readUInt32LE(8);
+    const json = Buffer.alloc(headerLen);
+    if (readSync(fd, json, 0, headerLen, 12) < headerLen) return null;
+    const header = JSON.parse(json.toString('utf8')) as { meta: unknown; sections: SectionInfo[] };
+    const base = Math.ceil((12 + headerLen) / 8) * 8;
+    const end = Math.max(base, ...header.sections.map((s) => base + s.offset + s.length * BYTES[s.type]));
+    return fstatSync(fd).size >= end ? header.meta : null;
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const BYTES: Record<TypedName, number> = { u8: 1, u16: 2, i32: 4, u32: 4, f32: 4 };
 
 export function readSectionFile(path: string): SectionFile {
   const file = readFileSync(path);
