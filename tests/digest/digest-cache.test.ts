@@ -11,6 +11,7 @@ import type { DatelineStore } from '../../src/store/store.js';
 import { makeTempDir, reutersCorpus } from '../helpers/paths.js';
 import { createTestDatabase, findPgServer } from '../helpers/postgres.js';
 import { simpleAnalyze } from '../helpers/simple-analyze.js';
+import { story } from './fixture.js';
 
 /**
  * Digests are kept between builds (src/digest/digest-cache.ts) while the store is unchanged. Each kept
@@ -34,24 +35,7 @@ function corpusStories(): NewArticle[] {
     .filter(Boolean)
     .slice(249, 849)
     .map((line) => JSON.parse(line) as CorpusLine)
-    .map((r) => article(r.title, r.text, r.date, r.source));
-}
-
-function article(headline: string, body: string, published: string, source = 'Test Wire'): NewArticle {
-  return {
-    source,
-    published,
-    publishedZone: 'UTC',
-    editor: null,
-    datelinePlace: null,
-    headline,
-    headlineDerived: false,
-    caption: null,
-    captionCredit: null,
-    body,
-    url: null,
-    origin: 'test',
-  };
+    .map((r) => story(r.title, r.text, r.date, r.source));
 }
 
 /** As ingest hands stories over: with their digest features. */
@@ -212,7 +196,7 @@ for (const { name, make } of backends) {
       const lead = before.groups[0]!;
       // A follow-up of the top event, filed in the window: it joins that event.
       const [own] = await add(main, [
-        article(
+        story(
           `${lead.title} - follow-up`,
           `${lead.stories[0]!.summary} Officials confirmed the details later on Monday.`,
           new Date(options.at.getTime() - 60_000).toISOString(),
@@ -225,7 +209,7 @@ for (const { name, make } of backends) {
       // Another process stores a story in the window: this one's kept digest is stale, and not shown.
       const other = await backend.open();
       const [theirs] = await add(other, [
-        article('Zanzibar clove exports reach record', 'Zanzibar clove exports reached a record, the board said.', '1987-03-02T23:00:00Z'),
+        story('Zanzibar clove exports reach record', 'Zanzibar clove exports reached a record, the board said.', '1987-03-02T23:00:00Z'),
       ]);
       await other.close();
       const afterTheirs = await buildDigest({ store: main }, { ...options, all: true });

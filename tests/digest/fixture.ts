@@ -12,9 +12,9 @@ import { createRecordingTransport, type RecordingTransport } from '../helpers/re
 import { simpleAnalyze } from '../helpers/simple-analyze.js';
 
 /** A hand-written story published at `published` (short invented sentences, no corpus text). */
-export function story(headline: string, body: string, published: string): NewArticle {
+export function story(headline: string, body: string, published: string, source = 'Test Wire'): NewArticle {
   return {
-    source: 'Test Wire',
+    source,
     published,
     publishedZone: 'UTC',
     editor: null,

@@ -4,12 +4,12 @@
  * test client that signs interactions with a generated Ed25519 key pair.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERACTION_ACK_DEADLINE_MS } from '../../src/transports/discord/limits.js';
 import { generateSigningKey, postInteraction, type InteractionResponse } from '../transports/http/interaction-client.js';
-import { makeTempDir, repoRoot, sampleArticle } from '../helpers/paths.js';
+import { makeTempDir, repoRoot } from '../helpers/paths.js';
+import { makeBotDirs } from '../helpers/bot-dirs.js';
 import { createTestDatabase, findPgServer } from '../helpers/postgres.js';
 import { textOf, type EmbedJson } from './bot-harness.js';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/fake-discord.js';
@@ -68,14 +68,7 @@ describe('npm start -- --http (the real process)', () => {
 
   beforeAll(async () => {
     fake = await startFakeDiscord();
-    const dataDir = path.join(temp.dir, 'data');
-    const cacheDir = path.join(temp.dir, 'cache');
-    fs.mkdirSync(dataDir);
-    fs.mkdirSync(cacheDir);
-    fs.copyFileSync(sampleArticle, path.join(dataDir, path.basename(sampleArticle)));
-    // The gazetteer index is read-only: share the checkout's instead of building one per test.
-    for (const file of fs.readdirSync(path.join(repoRoot, 'data/cache')))
-      fs.symlinkSync(path.join(repoRoot, 'data/cache', file), path.join(cacheDir, file));
+    const { dataDir, cacheDir } = makeBotDirs(temp.dir);
     env = {
       DISCORD_TOKEN: fake.token,
       DISCORD_API_URL: fake.apiUrl,

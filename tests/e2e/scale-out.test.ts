@@ -8,14 +8,14 @@
  * once per local day when the sending process is killed with SIGKILL during the send.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import type { DatelineStore } from '../../src/store/store.js';
 import { shardForGuild } from '../../src/transports/discord/shard-ownership.js';
 import { readFixture, serveWithEtag, startFeedServer, withNewItem, type FeedServer } from '../feeds/feed-server.js';
-import { makeTempDir, repoRoot, sampleArticle } from '../helpers/paths.js';
+import { makeTempDir, repoRoot } from '../helpers/paths.js';
+import { makeBotDirs } from '../helpers/bot-dirs.js';
 import { createTestDatabase, findPgServer } from '../helpers/postgres.js';
 import { answerOf, embedsOf } from './bot-harness.js';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/fake-discord.js';
@@ -112,13 +112,7 @@ describe.skipIf('unavailable' in server)('two bot processes, two shard sets, one
     fake = await startFakeDiscord({ guildCount: 2 });
     feedServer = await startFeedServer();
     database = await createTestDatabase(server);
-    const dataDir = path.join(temp.dir, 'data');
-    const cacheDir = path.join(temp.dir, 'cache');
-    fs.mkdirSync(dataDir);
-    fs.mkdirSync(cacheDir);
-    fs.copyFileSync(sampleArticle, path.join(dataDir, path.basename(sampleArticle)));
-    for (const file of fs.readdirSync(path.join(repoRoot, 'data/cache')))
-      fs.symlinkSync(path.join(repoRoot, 'data/cache', file), path.join(cacheDir, file));
+    const { dataDir, cacheDir } = makeBotDirs(temp.dir);
     env = {
       DISCORD_TOKEN: fake.token,
       DISCORD_API_URL: fake.apiUrl,
@@ -324,12 +318,7 @@ describe('npm run start:sharded with SHARD_COUNT and SHARD_IDS', () => {
   it("runs only this machine's shards of the total, one process each", async () => {
     const temp = makeTempDir('dateline-sharded-e2e-');
     const fake = await startFakeDiscord({ guildCount: 4 });
-    const dataDir = path.join(temp.dir, 'data');
-    const cacheDir = path.join(temp.dir, 'cache');
-    fs.mkdirSync(dataDir);
-    fs.mkdirSync(cacheDir);
-    for (const file of fs.readdirSync(path.join(repoRoot, 'data/cache')))
-      fs.symlinkSync(path.join(repoRoot, 'data/cache', file), path.join(cacheDir, file));
+    const { dataDir, cacheDir } = makeBotDirs(temp.dir, { sample: false });
     const manager = spawn(process.execPath, ['scripts/run-entry.mjs', 'src/transports/discord/sharded'], {
       cwd: repoRoot,
       env: {
