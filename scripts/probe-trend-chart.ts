@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { rng } from '../bench/generate.js';
 import { isoToDay, periodCount, type Granularity } from '../src/trend/granularity.js';
 import type { ChartSize, ChartText, RenderedChart } from '../src/trend/render-chart.js';
 import { buildTrend, trendSpan, type TermCounts, type TermKind, type TrendData } from '../src/trend/series.js';
@@ -30,18 +31,8 @@ const { values } = parseArgs({
 const calls = Number(values.calls);
 const root = resolve(import.meta.dirname, '..');
 
-/** mulberry32: the same charts on every run for a seed. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = generator(Number(values.seed));
+// The bench's mulberry32: the same charts on every run for a seed.
+const random = rng(Number(values.seed));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 
 const FIRST = isoToDay('1987-01-01');
