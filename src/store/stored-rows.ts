@@ -1,5 +1,5 @@
-import type { ScoredSentence } from '../nlp/types.js';
-import type { ArticleSummary } from './article-store.js';
+import type { Quote, ScoredSentence } from '../nlp/types.js';
+import type { ArticleAnalysis, ArticleSummary, QuoteHit } from './article-store.js';
 import { unpackSentenceScores, type PackedSentence } from './sqlite/packed-sentences.js';
 
 /**
@@ -24,6 +24,48 @@ export function toSummary(row: SummaryRow): ArticleSummary {
     datelinePlace: row.dateline_place,
     url: row.url,
   };
+}
+
+/** A stored quote with its story's summary columns. */
+export interface QuoteRow extends SummaryRow {
+  start: number;
+  end: number;
+  kind: 'direct' | 'reported';
+  text: string;
+  speaker: string;
+  speaker_start: number | null;
+  speaker_end: number | null;
+  speaker_description: string | null;
+  verb: string | null;
+  resolved_name: string | null;
+  resolved_start: number | null;
+  resolved_end: number | null;
+}
+
+export function toQuote(row: QuoteRow): Quote {
+  return {
+    text: row.text,
+    kind: row.kind,
+    speaker: row.speaker,
+    speakerMention: row.speaker_start === null || row.speaker_end === null ? null : { start: row.speaker_start, end: row.speaker_end },
+    speakerResolved:
+      row.resolved_name === null || row.resolved_start === null || row.resolved_end === null
+        ? null
+        : { name: row.resolved_name, start: row.resolved_start, end: row.resolved_end },
+    speakerDescription: row.speaker_description,
+    verb: row.verb,
+    start: row.start,
+    end: row.end,
+  };
+}
+
+export function toQuoteHit(row: QuoteRow): QuoteHit {
+  return { ...toQuote(row), articleId: row.id, headline: row.headline, source: row.source, published: row.published };
+}
+
+/** The analysis with the quote analyzer version that wrote its quotes, when one was kept (so `migrate` keeps it too). */
+export function withQuotesVersion(analysis: ArticleAnalysis, version: number | null | undefined): ArticleAnalysis {
+  return version === null || version === undefined ? analysis : { ...analysis, quotesVersion: version };
 }
 
 /** A sentence's text: its span of the body with whitespace squeezed. */

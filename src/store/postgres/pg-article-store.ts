@@ -27,7 +27,18 @@ import type { PlaceStore } from '../place-store.js';
 import type { QuoteStore } from '../quote-store.js';
 import type { StoryStore } from '../story-store.js';
 import { isDatelineSpan, type PlaceMention } from '../../geo/types.js';
-import { escapeLike, monthOf, sentenceAround, toSummary, unpackSentences, type SummaryRow } from '../stored-rows.js';
+import {
+  escapeLike,
+  monthOf,
+  sentenceAround,
+  toQuote,
+  toQuoteHit,
+  toSummary,
+  unpackSentences,
+  withQuotesVersion,
+  type QuoteRow,
+  type SummaryRow,
+} from '../stored-rows.js';
 import type { Quote } from '../../nlp/types.js';
 // Pure helpers shared with the SQLite store (no driver in them): the same packing, term blobs and ranking.
 import { packSentences, unpackSentenceScores } from '../sqlite/packed-sentences.js';
@@ -80,20 +91,8 @@ interface ArticleRow {
   ingested_at: string;
 }
 
-interface QuoteRow extends SummaryRow {
+interface PgQuoteRow extends QuoteRow {
   article_seq: number;
-  start: number;
-  end: number;
-  kind: 'direct' | 'reported';
-  text: string;
-  speaker: string;
-  speaker_start: number | null;
-  speaker_end: number | null;
-  speaker_description: string | null;
-  verb: string | null;
-  resolved_name: string | null;
-  resolved_start: number | null;
-  resolved_end: number | null;
 }
 
 /** A quote's key and its story's date: enough to order candidates before reading them. */
@@ -145,32 +144,6 @@ function toPlace(p: PlaceRow): PlaceMention {
   };
   // The store keeps only the span: the dateline's mention is told by it (as the SQLite store does).
   return isDatelineSpan(m) ? { ...m, dateline: true } : m;
-}
-
-function toQuote(row: QuoteRow): Quote {
-  return {
-    text: row.text,
-    kind: row.kind,
-    speaker: row.speaker,
-    speakerMention: row.speaker_start === null || row.speaker_end === null ? null : { start: row.speaker_start, end: row.speaker_end },
-    speakerResolved:
-      row.resolved_name === null || row.resolved_start === null || row.resolved_end === null
-        ? null
-        : { name: row.resolved_name, start: row.resolved_start, end: row.resolved_end },
-    speakerDescription: row.speaker_description,
-    verb: row.verb,
-    start: row.start,
-    end: row.end,
-  };
-}
-
-function toQuoteHit(row: QuoteRow): QuoteHit {
-  return { ...toQuote(row), articleId: row.id, headline: row.headline, source: row.source, published: row.published };
-}
-
-/** The analysis with the quote analyzer version that wrote its quotes, when one was kept (so `migrate` keeps it too). */
-function withQuotesVersion(analysis: ArticleAnalysis, version: number | null): ArticleAnalysis {
-  return version === null ? analysis : { ...analysis, quotesVersion: version };
 }
 
 /** Every word, or any word: websearch_to_tsquery reads a plain list as AND and `or` between words as OR. */
@@ -543,7 +516,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
   async function quotesBySeq(seqs: readonly number[]): Promise<Map<number, Quote[]>> {
     const quotes = new Map<number, Quote[]>();
     if (seqs.length === 0) return quotes;
-    const { rows } = await pool.query<QuoteRow>(
+    const { rows } = await pool.query<PgQuoteRow>(
       `SELECT ${SUMMARY_COLUMNS}, q.* FROM quotes q JOIN articles a ON a.seq = q.article_seq WHERE q.article_seq = ANY($1::bigint[]) ORDER BY q.article_seq, q.start`,
       [seqs],
     );
@@ -741,7 +714,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     const speaker = query.speaker?.trim();
     if (query.about) return findQuotesAbout(query.about, speaker, query.limit, offset);
     if (!speaker) {
-      const { rows } = await pool.query<QuoteRow>(
+      const { rows } = await pool.query<PgQuoteRow>(
         `SELECT ${SUMMARY_COLUMNS}, q.* FROM articles a JOIN quotes q ON q.article_seq = a.seq ORDER BY a.published_ms DESC, a.seq DESC, q.start LIMIT $1 OFFSET $2`,
         [query.limit, offset],
       );
@@ -786,7 +759,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       .sort((a, b) => b.published_ms - a.published_ms || b.article_seq - a.article_seq || a.start - b.start)
       .slice(offset, offset + query.limit);
     if (page.length === 0) return [];
-    const { rows } = await pool.query<QuoteRow>(
+    const { rows } = await pool.query<PgQuoteRow>(
       `SELECT ${SUMMARY_COLUMNS}, q.* FROM unnest($1::bigint[], $2::int[]) WITH ORDINALITY AS k(seq, start, i)
       JOIN quotes q ON q.article_seq = k.seq AND q.start = k.start JOIN articles a ON a.seq = q.article_seq ORDER BY k.i`,
       [page.map((k) => k.article_seq), page.map((k) => k.start)],
@@ -805,7 +778,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
           .map((a) => a.toLowerCase())
       : [];
     // Quotes of the 200 stories that best match the topic (ranked among the newest matches), best story first.
-    const { rows } = await pool.query<QuoteRow>(
+    const { rows } = await pool.query<PgQuoteRow>(
       `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
       c AS MATERIALIZED (SELECT a.seq, a.tsv FROM articles a, q WHERE a.tsv @@ q.q ORDER BY a.seq DESC LIMIT $2),
       m AS MATERIALIZED (SELECT c.seq, -ts_rank('${RANK_WEIGHTS}', c.tsv, q.q) AS rank FROM c, q ORDER BY rank, c.seq DESC LIMIT 200)

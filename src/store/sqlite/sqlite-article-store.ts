@@ -24,7 +24,18 @@ import type { PlaceStore } from '../place-store.js';
 import type { DigestFeatureStore } from '../digest-feature-store.js';
 import type { Synchronous } from '../synchronous.js';
 import { articleId, contentHash } from '../article-identity.js';
-import { escapeLike, monthOf, sentenceAround, toSummary, unpackSentences, type SummaryRow } from '../stored-rows.js';
+import {
+  escapeLike,
+  monthOf,
+  sentenceAround,
+  toQuote,
+  toQuoteHit,
+  toSummary,
+  unpackSentences,
+  withQuotesVersion,
+  type QuoteRow,
+  type SummaryRow,
+} from '../stored-rows.js';
 import type { Quote } from '../../nlp/types.js';
 import { isDatelineSpan, type PlaceMention } from '../../geo/types.js';
 import { ftsAll, ftsAny, ftsPrefix, ftsWords } from './fts-query.js';
@@ -173,21 +184,6 @@ interface QuoteKey {
   published_ms: number;
 }
 
-interface QuoteRow extends SummaryRow {
-  start: number;
-  end: number;
-  kind: 'direct' | 'reported';
-  text: string;
-  speaker: string;
-  speaker_start: number | null;
-  speaker_end: number | null;
-  speaker_description: string | null;
-  verb: string | null;
-  resolved_name: string | null;
-  resolved_start: number | null;
-  resolved_end: number | null;
-}
-
 /** Marks around matched words in snippets (control characters no article text keeps), removed before display. */
 const MARK_OPEN = '\u0002';
 const MARK_CLOSE = '\u0003';
@@ -211,27 +207,6 @@ const QUOTE_WINDOW = 500;
 const EXACT_COUNT_LIMIT = 20_000;
 
 const SUMMARY_COLUMNS = 'a.id, a.headline, a.published, a.source, a.dateline_place, a.url';
-
-function toQuoteHit(row: QuoteRow): QuoteHit {
-  return {
-    articleId: row.id,
-    headline: row.headline,
-    source: row.source,
-    published: row.published,
-    start: row.start,
-    end: row.end,
-    kind: row.kind,
-    text: row.text,
-    speaker: row.speaker,
-    speakerMention: row.speaker_start === null || row.speaker_end === null ? null : { start: row.speaker_start, end: row.speaker_end },
-    speakerResolved:
-      row.resolved_name === null || row.resolved_start === null || row.resolved_end === null
-        ? null
-        : { name: row.resolved_name, start: row.resolved_start, end: row.resolved_end },
-    speakerDescription: row.speaker_description,
-    verb: row.verb,
-  };
-}
 
 /** The article parts of the store as SQLite implements them: synchronous (see `promising`). */
 export interface SqliteArticleParts {
@@ -865,7 +840,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     for (const row of q.quotesOfMany.all(JSON.stringify(rowids))) {
       let list = quotes.get(row.article_rowid);
       if (!list) quotes.set(row.article_rowid, (list = []));
-      list.push(toQuote(toQuoteHit(row)));
+      list.push(toQuote(row));
     }
     return quotes;
   }
@@ -888,7 +863,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
         const row = q.getById.get(id);
         if (!row) return null;
         const packed = q.sentences.get(row.rowid)?.packed ?? '[]';
-        const quotes: Quote[] = q.quotesOf.all(row.rowid).map(toQuoteHit).map(toQuote);
+        const quotes: Quote[] = q.quotesOf.all(row.rowid).map(toQuote);
         const places: PlaceMention[] = q.placesOf.all(row.rowid).map(toPlaceMention);
         const analysis: ArticleAnalysis = { sentences: unpackSentences(row.body, packed), quotes, places };
         // which analyzer wrote the quotes, as PostgreSQL answers (so `migrate` and `export` keep it)
@@ -962,11 +937,6 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
   };
 }
 
-function toQuote(hit: QuoteHit): Quote {
-  const { text, kind, speaker, speakerMention, speakerResolved, speakerDescription, verb, start, end } = hit;
-  return { text, kind, speaker, speakerMention, speakerResolved, speakerDescription, verb, start, end };
-}
-
 /**
  * The body's snippet when it holds a matched word, else the headline's (a story matched by its headline
  * alone), marks removed and hard line wraps squeezed: a hit's snippet always shows why it matched.
@@ -974,9 +944,4 @@ function toQuote(hit: QuoteHit): Quote {
 function chooseSnippet(body: string, headline: string): string {
   const chosen = body.includes(MARK_OPEN) || !headline.includes(MARK_OPEN) ? body : headline;
   return chosen.replaceAll(MARK_OPEN, '').replaceAll(MARK_CLOSE, '').replace(/\s+/g, ' ').trim();
-}
-
-/** The analysis with the quote analyzer version that wrote its quotes, when one was kept. */
-function withQuotesVersion(analysis: ArticleAnalysis, version: number | undefined): ArticleAnalysis {
-  return version === undefined ? analysis : { ...analysis, quotesVersion: version };
 }
