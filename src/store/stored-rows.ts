@@ -1,5 +1,6 @@
 import type { Quote, ScoredSentence } from '../nlp/types.js';
 import type { ArticleAnalysis, ArticleSummary, QuoteHit } from './article-store.js';
+import type { Feed, FeedChannel, FeedOrigin } from './feed-store.js';
 import { unpackSentenceScores, type PackedSentence } from './sqlite/packed-sentences.js';
 
 /**
@@ -66,6 +67,54 @@ export function toQuoteHit(row: QuoteRow): QuoteHit {
 /** The analysis with the quote analyzer version that wrote its quotes, when one was kept (so `migrate` keeps it too). */
 export function withQuotesVersion(analysis: ArticleAnalysis, version: number | null | undefined): ArticleAnalysis {
   return version === null || version === undefined ? analysis : { ...analysis, quotesVersion: version };
+}
+
+/** A feed with its health columns (`feeds` joined with `feed_health`). */
+export interface FeedRow {
+  url: string;
+  title: string | null;
+  interval_minutes: number;
+  origin: FeedOrigin;
+  added_at: string;
+  added_by: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  last_polled_at: string | null;
+  last_success_at: string | null;
+  last_error_at: string | null;
+  last_error: string | null;
+  consecutive_failures: number | null;
+  items_added: number | null;
+  items_rejected: number | null;
+  items_undated: number | null;
+  next_poll_ms: number | null;
+}
+
+/** A feed from its row and its channels and owning guilds (each backend reads those its own way). */
+export function toFeed(row: FeedRow, channels: FeedChannel[], owners: string[]): Feed {
+  return {
+    url: row.url,
+    title: row.title,
+    intervalMinutes: row.interval_minutes,
+    origin: row.origin,
+    addedAt: row.added_at,
+    addedBy: row.added_by,
+    etag: row.etag,
+    lastModified: row.last_modified,
+    channels,
+    owners,
+    health: {
+      lastPolledAt: row.last_polled_at,
+      lastSuccessAt: row.last_success_at,
+      lastErrorAt: row.last_error_at,
+      lastError: row.last_error,
+      consecutiveFailures: row.consecutive_failures ?? 0,
+      itemsAdded: row.items_added ?? 0,
+      itemsRejected: row.items_rejected ?? 0,
+      itemsUndated: row.items_undated ?? 0,
+      nextPollAt: row.next_poll_ms ? new Date(row.next_poll_ms).toISOString() : null,
+    },
+  };
 }
 
 /** A sentence's text: its span of the body with whitespace squeezed. */

@@ -1,28 +1,15 @@
-import { DEFAULT_FEED_INTERVAL_MINUTES, type Feed, type FeedChannel, type FeedOrigin, type FeedStore } from '../feed-store.js';
+import { toFeed, type FeedRow } from '../stored-rows.js';
+import { DEFAULT_FEED_INTERVAL_MINUTES, type Feed, type FeedChannel, type FeedStore } from '../feed-store.js';
 import type { PgClient } from './pg-database.js';
 import { inTransaction, type PgPool, type PgQueryable } from './pg-database.js';
 
-interface FeedRow {
-  url: string;
-  title: string | null;
-  interval_minutes: number;
-  origin: FeedOrigin;
-  added_at: string;
-  added_by: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  last_polled_at: string | null;
-  last_success_at: string | null;
-  last_error_at: string | null;
-  last_error: string | null;
-  consecutive_failures: number | null;
-  items_added: number | null;
-  items_rejected: number | null;
-  items_undated: number | null;
-  next_poll_ms: number | null;
+interface PgFeedRow extends FeedRow {
   channels: FeedChannel[];
   owners: string[];
 }
+
+/** PostgreSQL reads a feed's channels and owners in the same row (json_agg). */
+const feedOf = (row: PgFeedRow): Feed => toFeed(row, row.channels, row.owners);
 
 const FEED_SELECT = `SELECT f.url, f.title, f.interval_minutes, f.origin, f.added_at, f.added_by, f.etag, f.last_modified,
   h.last_polled_at, h.last_success_at, h.last_error_at, h.last_error, h.consecutive_failures,
@@ -32,35 +19,9 @@ const FEED_SELECT = `SELECT f.url, f.title, f.interval_minutes, f.origin, f.adde
   ARRAY(SELECT o.guild_id FROM feed_owners o WHERE o.url = f.url ORDER BY o.added_at, o.guild_id) AS owners
   FROM feeds f LEFT JOIN feed_health h ON h.url = f.url`;
 
-function toFeed(row: FeedRow): Feed {
-  return {
-    url: row.url,
-    title: row.title,
-    intervalMinutes: row.interval_minutes,
-    origin: row.origin,
-    addedAt: row.added_at,
-    addedBy: row.added_by,
-    etag: row.etag,
-    lastModified: row.last_modified,
-    channels: row.channels,
-    owners: row.owners,
-    health: {
-      lastPolledAt: row.last_polled_at,
-      lastSuccessAt: row.last_success_at,
-      lastErrorAt: row.last_error_at,
-      lastError: row.last_error,
-      consecutiveFailures: row.consecutive_failures ?? 0,
-      itemsAdded: row.items_added ?? 0,
-      itemsRejected: row.items_rejected ?? 0,
-      itemsUndated: row.items_undated ?? 0,
-      nextPollAt: row.next_poll_ms ? new Date(row.next_poll_ms).toISOString() : null,
-    },
-  };
-}
-
 async function getFeed(db: PgQueryable, url: string): Promise<Feed | null> {
-  const row = (await db.query<FeedRow>(`${FEED_SELECT} WHERE f.url = $1`, [url])).rows[0];
-  return row ? toFeed(row) : null;
+  const row = (await db.query<PgFeedRow>(`${FEED_SELECT} WHERE f.url = $1`, [url])).rows[0];
+  return row ? feedOf(row) : null;
 }
 
 /** Feeds, their health and channels on PostgreSQL: the same calls as the SQLite FeedStore. */
@@ -140,13 +101,13 @@ export function createPgFeedStore(pool: PgPool): FeedStore {
     removeChannel: async (url, channelId) =>
       ((await pool.query('DELETE FROM feed_channels WHERE url = $1 AND channel_id = $2', [url, channelId])).rowCount ?? 0) > 0,
     getFeed: (url) => getFeed(pool, url),
-    listFeeds: async () => (await pool.query<FeedRow>(`${FEED_SELECT} ORDER BY f.seq`)).rows.map(toFeed),
+    listFeeds: async () => (await pool.query<PgFeedRow>(`${FEED_SELECT} ORDER BY f.seq`)).rows.map(feedOf),
     feedsOwnedBy: async (guildId) =>
       (
-        await pool.query<FeedRow>(`${FEED_SELECT} WHERE f.url IN (SELECT url FROM feed_owners WHERE guild_id = $1) ORDER BY f.seq`, [
+        await pool.query<PgFeedRow>(`${FEED_SELECT} WHERE f.url IN (SELECT url FROM feed_owners WHERE guild_id = $1) ORDER BY f.seq`, [
           guildId,
         ])
-      ).rows.map(toFeed),
+      ).rows.map(feedOf),
     removeOwner: (url, guildId) =>
       inTransaction(pool, async (client: PgClient) => {
         if ((await client.query('DELETE FROM feed_owners WHERE url = $1 AND guild_id = $2', [url, guildId])).rowCount === 0) return false;
@@ -193,10 +154,10 @@ export function createPgFeedStore(pool: PgPool): FeedStore {
     },
     dueFeeds: async (now) =>
       (
-        await pool.query<FeedRow>(`${FEED_SELECT} WHERE COALESCE(h.next_poll_ms, 0) <= $1 ORDER BY COALESCE(h.next_poll_ms, 0), f.seq`, [
+        await pool.query<PgFeedRow>(`${FEED_SELECT} WHERE COALESCE(h.next_poll_ms, 0) <= $1 ORDER BY COALESCE(h.next_poll_ms, 0), f.seq`, [
           now.getTime(),
         ])
-      ).rows.map(toFeed),
+      ).rows.map(feedOf),
     // One UPDATE: under READ COMMITTED a second claimer waits for the first's row lock, then sees the
     // lease taken (or the feed no longer due) when it re-checks the WHERE clause, so only one wins.
     claimPoll: async (url, owner, now, leaseUntil) =>

@@ -1,8 +1,8 @@
+import { toFeed, type FeedRow } from '../stored-rows.js';
 import {
   DEFAULT_FEED_INTERVAL_MINUTES,
   type Feed,
   type FeedChannel,
-  type FeedOrigin,
   type FeedPollRecord,
   type FeedStore,
   type FeedValidators,
@@ -10,26 +10,6 @@ import {
 } from '../feed-store.js';
 import type { SqliteDatabase } from './open-database.js';
 import type { Synchronous } from '../synchronous.js';
-
-interface FeedRow {
-  url: string;
-  title: string | null;
-  interval_minutes: number;
-  origin: FeedOrigin;
-  added_at: string;
-  added_by: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  last_polled_at: string | null;
-  last_success_at: string | null;
-  last_error_at: string | null;
-  last_error: string | null;
-  consecutive_failures: number | null;
-  items_added: number | null;
-  items_rejected: number | null;
-  items_undated: number | null;
-  next_poll_ms: number | null;
-}
 
 const FEED_SELECT = `SELECT f.*, h.last_polled_at, h.last_success_at, h.last_error_at, h.last_error, h.consecutive_failures,
   h.items_added, h.items_rejected, h.items_undated, h.next_poll_ms
@@ -94,33 +74,16 @@ export function createSqliteFeedStore(db: SqliteDatabase): SqliteFeedStore {
 
   const channelsOf = (url: string): FeedChannel[] => q.channels.all(url).map((r) => ({ guildId: r.guild_id, channelId: r.channel_id }));
 
-  const toFeed = (row: FeedRow): Feed => ({
-    url: row.url,
-    title: row.title,
-    intervalMinutes: row.interval_minutes,
-    origin: row.origin,
-    addedAt: row.added_at,
-    addedBy: row.added_by,
-    etag: row.etag,
-    lastModified: row.last_modified,
-    channels: channelsOf(row.url),
-    owners: q.owners.all(row.url).map((r) => r.guild_id),
-    health: {
-      lastPolledAt: row.last_polled_at,
-      lastSuccessAt: row.last_success_at,
-      lastErrorAt: row.last_error_at,
-      lastError: row.last_error,
-      consecutiveFailures: row.consecutive_failures ?? 0,
-      itemsAdded: row.items_added ?? 0,
-      itemsRejected: row.items_rejected ?? 0,
-      itemsUndated: row.items_undated ?? 0,
-      nextPollAt: row.next_poll_ms ? new Date(row.next_poll_ms).toISOString() : null,
-    },
-  });
+  const feedOf = (row: FeedRow): Feed =>
+    toFeed(
+      row,
+      channelsOf(row.url),
+      q.owners.all(row.url).map((r) => r.guild_id),
+    );
 
   const getFeed = (url: string): Feed | null => {
     const row = q.get.get(url);
-    return row ? toFeed(row) : null;
+    return row ? feedOf(row) : null;
   };
 
   const addFeed = db.transaction((input: NewFeed): { created: boolean; feed: Feed } => {
@@ -230,10 +193,10 @@ export function createSqliteFeedStore(db: SqliteDatabase): SqliteFeedStore {
     removeFeed: (url) => q.deleteFeed.run(url).changes > 0,
     removeChannel: (url, channelId) => q.deleteChannel.run(url, channelId).changes > 0,
     getFeed,
-    listFeeds: () => q.list.all().map(toFeed),
-    feedsOwnedBy: (guildId) => q.ownedBy.all(guildId).map(toFeed),
+    listFeeds: () => q.list.all().map(feedOf),
+    feedsOwnedBy: (guildId) => q.ownedBy.all(guildId).map(feedOf),
     removeOwner: (url, guildId) => removeOwner.immediate(url, guildId),
-    dueFeeds: (now) => q.due.all(now.getTime()).map(toFeed),
+    dueFeeds: (now) => q.due.all(now.getTime()).map(feedOf),
     recordPoll: (record) => recordPoll.immediate(record),
     claimPoll: (url, owner, now, leaseUntil) =>
       q.claimPoll.run({ url, owner, now: now.getTime(), until: leaseUntil.getTime() }).changes === 1,
