@@ -1,8 +1,12 @@
 import type { LookupAddress, LookupAllOptions, LookupOneOptions } from 'node:dns';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP, type LookupFunction } from 'node:net';
-import ipaddr from 'ipaddr.js';
-import { Agent, type Dispatcher } from 'undici';
+import type ipaddr from 'ipaddr.js';
+import type { Dispatcher } from 'undici';
+import { lazyModule } from '../core/lazy-module.js';
+
+const ipaddrModule = lazyModule<typeof import('ipaddr.js')>('ipaddr.js');
+const undici = lazyModule<typeof import('undici')>('undici');
 
 /**
  * `/feeds add` lets a Discord member make the bot fetch a URL. Without a guard that is a server-side
@@ -31,7 +35,7 @@ const RESOLVES_INSIDE = 'resolves to a private, loopback or reserved address';
  */
 function embeddedIPv4(ip: ipaddr.IPv6): ipaddr.IPv4[] {
   const p = ip.parts;
-  const v4 = (hi: number, lo: number): ipaddr.IPv4 => new ipaddr.IPv4([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff]);
+  const v4 = (hi: number, lo: number): ipaddr.IPv4 => new (ipaddrModule().IPv4)([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff]);
   switch (ip.range()) {
     case 'ipv4Mapped':
     case 'rfc6145':
@@ -56,9 +60,9 @@ const EMBEDDING_RANGES = new Set(['ipv4Mapped', 'rfc6145', 'rfc6052', '6to4', 't
 export function isNonPublicAddress(address: string): boolean {
   const text = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
   if (!isIP(text)) return false;
-  const ip = ipaddr.parse(text);
-  if (ip.kind() === 'ipv4') return (ip as ipaddr.IPv4).range() !== 'unicast';
-  const v6 = ip as ipaddr.IPv6;
+  const parsed = ipaddrModule().parse(text);
+  if (parsed.kind() === 'ipv4') return (parsed as ipaddr.IPv4).range() !== 'unicast';
+  const v6 = parsed as ipaddr.IPv6;
   const range = v6.range();
   if (EMBEDDING_RANGES.has(range)) return embeddedIPv4(v6).some((inner) => inner.range() !== 'unicast');
   return range !== 'unicast';
@@ -145,5 +149,5 @@ export function checkingLookup(policy: AddressPolicy): LookupFunction {
  * the URL are not looked up by the socket, so the fetch checks those itself (`checkPublicUrl`).
  */
 export function guardedDispatcher(policy: AddressPolicy): Dispatcher {
-  return new Agent({ connect: { lookup: checkingLookup(policy) } });
+  return new (undici().Agent)({ connect: { lookup: checkingLookup(policy) } });
 }

@@ -189,12 +189,15 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
   const shutdown = new AbortController();
   fetchOptions.signal = shutdown.signal;
   // Chat-added feeds: the URL is checked first (a clear refusal), then every connection's own DNS
-  // answer, so a name that resolves elsewhere the second time (rebinding) is still refused.
-  const guardedFetchOptions: FetchFeedOptions = {
-    ...fetchOptions,
-    checkUrl: (url) => checkPublicUrl(url, policy),
-    dispatcher: guardedDispatcher(policy),
-  };
+  // answer, so a name that resolves elsewhere the second time (rebinding) is still refused. Made on the
+  // first guarded fetch: the dispatcher loads undici, which a bot without chat-added feeds never needs.
+  let guardedOptions: FetchFeedOptions | null = null;
+  const guardedFetchOptions = (): FetchFeedOptions =>
+    (guardedOptions ??= {
+      ...fetchOptions,
+      checkUrl: (url) => checkPublicUrl(url, policy),
+      dispatcher: guardedDispatcher(policy),
+    });
   /** Only feeds added from chat are guarded; the operator's own feeds and command-line polls are trusted. */
   const guarded = (feed: Feed | null): boolean => !deps.allowPrivateAddresses && feed?.origin === 'command';
 
@@ -235,7 +238,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       return failed(url, reason, feed?.title ?? null);
     };
 
-    const options = !trusted && guarded(feed) ? guardedFetchOptions : fetchOptions;
+    const options = !trusted && guarded(feed) ? guardedFetchOptions() : fetchOptions;
     const fetched = await fetchFeed(url, { etag: feed?.etag ?? null, lastModified: feed?.lastModified ?? null }, options);
     if (fetched.kind === 'error') {
       // Aborted by shutdown: not the feed's fault, so no failure is counted and it stays due.

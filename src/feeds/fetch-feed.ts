@@ -1,6 +1,9 @@
-import { fetch as undiciFetch, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { lazyModule } from '../core/lazy-module.js';
 import { packageVersion } from '../core/package-root.js';
 import { PRIVATE_ADDRESS_CODE } from './address-guard.js';
+
+const undici = lazyModule<typeof import('undici')>('undici');
 
 /** Limits of one fetch. Defaults suit a bot polling public news feeds; tests shrink them. */
 export interface FetchFeedOptions {
@@ -89,7 +92,7 @@ export async function fetchFeed(url: string, conditional: ConditionalHeaders, op
       if (conditional.lastModified) headers['if-modified-since'] = conditional.lastModified;
       const init = { headers, redirect: 'manual' as const, signal: controller.signal };
       const res: FetchedResponse = options.dispatcher
-        ? await undiciFetch(current, { ...init, dispatcher: options.dispatcher })
+        ? await undici().fetch(current, { ...init, dispatcher: options.dispatcher })
         : await fetch(current, init);
 
       if (res.status >= 300 && res.status < 400 && res.status !== 304) {

@@ -1,4 +1,7 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
+import { lazyModule } from '../core/lazy-module.js';
+
+const fxp = lazyModule<typeof import('fast-xml-parser')>('fast-xml-parser');
 
 /** One entry of a feed, still as the feed wrote it: the mapping to an article happens in feed-items.ts. */
 export interface FeedItem {
@@ -44,9 +47,13 @@ const baseOptions = {
   htmlEntities: false,
   isArray: (name: string) => ARRAY_TAGS.has(name),
 };
-const parser = new XMLParser(baseOptions);
-// Atom type="xhtml" content is markup inside the XML: read it raw, else mixed text and tags lose their order.
-const rawAtomParser = new XMLParser({ ...baseOptions, stopNodes: ['feed.entry.content', 'feed.entry.summary'] });
+let parsers: { plain: XMLParser; rawAtom: XMLParser } | null = null;
+const xmlParsers = () =>
+  (parsers ??= {
+    plain: new (fxp().XMLParser)(baseOptions),
+    // Atom type="xhtml" content is markup inside the XML: read it raw, else mixed text and tags lose their order.
+    rawAtom: new (fxp().XMLParser)({ ...baseOptions, stopNodes: ['feed.entry.content', 'feed.entry.summary'] }),
+  });
 
 const HTML_PAGE = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<html[\s>])/i;
 
@@ -58,11 +65,11 @@ export function parseFeed(xml: string): FeedParseResult {
   const text = xml.replace(/^\uFEFF/, '');
   if (text.trim() === '') return { ok: false, reason: 'empty response (no feed)' };
   if (HTML_PAGE.test(text)) return { ok: false, reason: 'HTML page, not a feed (the URL serves a web page: use its RSS or Atom link)' };
-  const valid = XMLValidator.validate(text);
+  const valid = fxp().XMLValidator.validate(text);
   if (valid !== true) return { ok: false, reason: `malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}` };
   let doc: XmlNode;
   try {
-    doc = parser.parse(text) as XmlNode;
+    doc = xmlParsers().plain.parse(text) as XmlNode;
   } catch (error) {
     return { ok: false, reason: `malformed XML: ${(error as Error).message}` };
   }
@@ -72,7 +79,7 @@ export function parseFeed(xml: string): FeedParseResult {
   if (rdf) return { ok: true, feed: readRss(asNode(rdf.channel) ?? {}, 'rdf', asArray(rdf.item)) };
   const atom = asNode(doc.feed);
   if (atom) {
-    const raw = /type\s*=\s*["']xhtml["']/.test(text) ? asNode((rawAtomParser.parse(text) as XmlNode).feed) : null;
+    const raw = /type\s*=\s*["']xhtml["']/.test(text) ? asNode((xmlParsers().rawAtom.parse(text) as XmlNode).feed) : null;
     return { ok: true, feed: readAtom(atom, raw) };
   }
   if (asNode(doc.html)) return { ok: false, reason: 'HTML page, not a feed (the URL serves a web page: use its RSS or Atom link)' };

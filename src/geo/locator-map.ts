@@ -13,14 +13,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
 import { geoArea, geoBounds, geoMercator, type GeoStream } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { lazyModule } from '../core/lazy-module.js';
 import type { PlaceInfo } from './types.js';
 
 const require = createRequire(import.meta.url);
+const resvgModule = lazyModule<typeof import('@resvg/resvg-js')>('@resvg/resvg-js');
 
 /**
  * Bump when the picture changes (drawing, colours, data): it keys the PNG cache of geo-service, so
@@ -390,7 +391,7 @@ export function locatorMapSvg(place: PlaceInfo, width = 640, height = 420): stri
 /** Render the locator map as PNG bytes (no cache: geo-service keeps one). */
 export function renderLocatorMap(place: PlaceInfo, options: { width?: number; height?: number } = {}): Uint8Array {
   const svg = locatorMapSvg(place, options.width ?? 640, options.height ?? 420);
-  const resvg = new Resvg(svg, {
+  const resvg = new (resvgModule().Resvg)(svg, {
     font: { fontFiles: [mapFontPath()], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
   });
   return new Uint8Array(resvg.render().asPng());

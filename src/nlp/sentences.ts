@@ -1,4 +1,8 @@
-import sbd from 'sbd';
+import { lazyModule } from '../core/lazy-module.js';
+
+// Loaded on the first split: sbd pulls in sanitize-html and postcss, which a command that only reads
+// stored sentences (/latest, /where) should not pay for at start-up.
+const sbd = lazyModule<typeof import('sbd')>('sbd');
 import type { Sentence, Span } from './types.js';
 
 /**
@@ -280,7 +284,7 @@ function splitParagraph(text: string, paragraph: Span): Span[] {
   const chunk = text.slice(paragraph.start, paragraph.end);
   // Inside a paragraph a line break is only a hard wrap; sbd treats it as a token of its own and
   // cuts at `a U.S.\ngovernment agency`, so give it spaces (same length: offsets stay valid).
-  const pieces = sbd.sentences(chunk.replace(/[\r\n\t\f\v]/g, ' '), SBD_OPTIONS);
+  const pieces = sbd().sentences(chunk.replace(/[\r\n\t\f\v]/g, ' '), SBD_OPTIONS);
   const spans: Span[] = [];
   let cursor = 0;
   for (const piece of pieces) {

@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { lazyModule } from '../core/lazy-module.js';
 import { loadFontMetrics, type FontMetrics } from './font-metrics.js';
 import { loadGlyphFont } from './glyph-outlines.js';
 import { shortPeriod } from './granularity.js';
@@ -14,6 +14,7 @@ import type { TrendData } from './series.js';
 import { textToOutlines, type OutlineFonts } from './svg-text-outlines.js';
 
 const require = createRequire(import.meta.url);
+const resvgModule = lazyModule<typeof import('@resvg/resvg-js')>('@resvg/resvg-js');
 const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const FONT_FILES = [join(FONT_DIR, 'DejaVuSans.ttf'), join(FONT_DIR, 'DejaVuSans-Bold.ttf')];
 const FONT_FAMILY = 'DejaVu Sans';
@@ -191,7 +192,7 @@ export function renderTrendChart(data: TrendData, text: ChartText, size: ChartSi
     chart.dispose();
   }
   outlineFonts ??= { regular: loadGlyphFont(FONT_FILES[0]!), bold: loadGlyphFont(FONT_FILES[1]!) };
-  const resvg = new Resvg(textToOutlines(svg, outlineFonts), {
+  const resvg = new (resvgModule().Resvg)(textToOutlines(svg, outlineFonts), {
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
     background: '#ffffff',
   });
