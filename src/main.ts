@@ -232,9 +232,11 @@ async function run(
     feeds: app.services.feeds,
     log,
     send: async (target, reply, sendOptions) => {
-      if (!canPost(target)) return null;
+      if (!canPost(target)) throw new Error('this process cannot post to the channel');
       return transport.send(target, reply, sendOptions);
     },
+    ...(transport.findRecentMessage ? { findRecentMessage: transport.findRecentMessage.bind(transport) } : {}),
+    postScope: httpPort !== null || config.discord.token ? 'guild' : 'local',
     ...(driven ? { autoTick: false, pollOnStart: false } : {}),
   });
   feedScheduler = feeds;

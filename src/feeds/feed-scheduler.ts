@@ -1,13 +1,22 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../core/logger.js';
 import type { Reply } from '../core/reply.js';
-import type { SendOptions, SendTarget } from '../transports/transport.js';
+import type { FeedPostScope } from '../store/feed-store.js';
+import type { SendOptions, SendTarget, SentMessage } from '../transports/transport.js';
 import type { FeedPost, FeedService } from './feed-service.js';
 
 export interface FeedSchedulerDeps {
   feeds: FeedService;
   /** `transport.send`: new-story posts go through the same rendering, limits and mention rules as every message. */
   send: (target: SendTarget, reply: Reply, options?: SendOptions) => Promise<unknown>;
+  /**
+   * The transport's `findRecentMessage`: a post claimed again (its sender died, or its send failed after
+   * Discord may have created the message) is first looked for in the channel by its marker. Without it
+   * (the shell), the nonce alone guards against a second copy.
+   */
+  findRecentMessage?: (target: SendTarget, marker: string) => Promise<SentMessage | null>;
+  /** Which outbox posts this process delivers: server channels (Discord) or the shell's own. */
+  postScope: FeedPostScope;
   log: Logger;
   /** How often to look for due feeds; each feed keeps its own interval. Default: every minute. */
   cronExpression?: string;
@@ -25,8 +34,9 @@ export interface FeedScheduler {
 
 /**
  * The scheduler only triggers (STYLE §9): a node-cron job every minute asks the feed service for due
- * feeds, so per-feed intervals and error backoff live in the store, not in cron expressions. A failed
- * tick or post is logged and the schedule keeps running.
+ * feeds, so per-feed intervals and error backoff live in the store, not in cron expressions. Polls put
+ * their new-story posts in the store's outbox and each tick then sends what it can claim there, so a
+ * post survives the process that queued it. A failed tick or post is logged and the schedule keeps running.
  */
 export function startFeedScheduler(deps: FeedSchedulerDeps): FeedScheduler {
   let current: Promise<void> | null = null;
@@ -37,27 +47,39 @@ export function startFeedScheduler(deps: FeedSchedulerDeps): FeedScheduler {
    * after Discord created the message) one more attempt with the same nonce either posts it or gets
    * the message already created back, never a second copy.
    */
-  const postOnce = async (feedUrl: string, post: FeedPost): Promise<void> => {
+  const postOnce = async (post: FeedPost): Promise<boolean> => {
+    if (post.attempt > 1 && deps.findRecentMessage) {
+      const found = await deps.findRecentMessage(post.target, post.marker).catch(() => null);
+      if (found) return true;
+    }
     for (let attempt = 1; attempt <= 2; attempt++) {
       try {
         await deps.send(post.target, post.reply, { nonce: post.nonce });
-        return;
+        return true;
       } catch (error) {
         if (attempt === 2 || stopped)
-          deps.log.warn('new-story post failed', { feed: feedUrl, channel: post.target.channelId, attempt, error });
+          deps.log.warn('new-story post failed', { feed: post.url, channel: post.target.channelId, attempt: post.attempt, error });
+        if (stopped) return false;
+      }
+    }
+    return false;
+  };
+
+  /** Send what the outbox hands this process; a failed post stays claimed and comes back when its claim runs out. */
+  const deliverQueued = async (): Promise<void> => {
+    for (;;) {
+      const posts = await deps.feeds.claimPosts(deps.postScope);
+      if (posts.length === 0) return;
+      for (const post of posts) {
         if (stopped) return;
+        if (await postOnce(post)) await deps.feeds.finishPost(post);
       }
     }
   };
 
   const runTick = async (): Promise<void> => {
-    const results = await deps.feeds.pollDue();
-    for (const result of results) {
-      for (const post of result.posts) {
-        if (stopped) return;
-        await postOnce(result.url, post);
-      }
-    }
+    await deps.feeds.pollDue();
+    await deliverQueued();
   };
 
   const tick = (): Promise<void> => {

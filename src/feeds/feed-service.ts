@@ -10,7 +10,7 @@ import type { StoreRetryOptions } from '../ingest/store-retry.js';
 import { emptyTally, type IngestTally } from '../ingest/ingest.js';
 import type { ArticleAnalysis, NewArticle } from '../store/article-store.js';
 import type { StoryStore } from '../store/story-store.js';
-import { DEFAULT_FEED_INTERVAL_MINUTES, type Feed, type FeedChannel, type FeedStore } from '../store/feed-store.js';
+import { DEFAULT_FEED_INTERVAL_MINUTES, type Feed, type FeedChannel, type FeedPostScope, type FeedStore } from '../store/feed-store.js';
 import { messageNonce, type SendTarget } from '../transports/transport.js';
 import { formatPublished, truncate } from '../views/format.js';
 import { feedItemsToRecords } from './feed-items.js';
@@ -18,8 +18,13 @@ import { checkPublicUrl, guardedDispatcher, systemLookup, type AddressPolicy, ty
 import { defaultFetchOptions, fetchFeed, type FetchFeedOptions } from './fetch-feed.js';
 import { parseFeed } from './parse-feed.js';
 
-/** A "new story" post the poller hands to `transport.send`. */
+/** A "new story" post taken from the outbox for `transport.send`. */
 export interface FeedPost {
+  /** The feed that brought the story. */
+  url: string;
+  articleId: string;
+  /** Claims of this post so far, this one included: above 1 it may already be in the channel. */
+  attempt: number;
   target: SendTarget;
   reply: Reply;
   /** Deterministic per (channel, story): Discord drops a repeat of the same post. */
@@ -38,8 +43,11 @@ export interface FeedPollResult {
   /** Items stored with the fetch time because they had no date. */
   undated: number;
   addedIds: string[];
-  /** Empty unless the feed has channels and this is not its first successful poll. */
-  posts: FeedPost[];
+  /**
+   * "New story" posts put in the outbox (claimPosts hands them out): none unless the feed has channels
+   * and this is not its first successful poll.
+   */
+  queued: number;
   /** Set when the private-address guard refused the URL or a redirect target. */
   refused?: true;
 }
@@ -82,6 +90,14 @@ export interface FeedService {
   poll(urls: readonly string[]): Promise<FeedPollResult[]>;
   /** Poll every registered feed whose time has come (interval, or backoff after failures). */
   pollDue(): Promise<FeedPollResult[]>;
+  /**
+   * The outbox: claim up to `limit` queued "new story" posts for this process to send, the oldest first,
+   * dropping those whose feed, channel or story is gone. A post not finished (its process died, or the
+   * send failed) is handed out again when its claim runs out, until MAX_POST_ATTEMPTS.
+   */
+  claimPosts(scope: FeedPostScope, limit?: number): Promise<FeedPost[]>;
+  /** The post is in the channel (or given up): take it out of the outbox. */
+  finishPost(post: Pick<FeedPost, 'target' | 'articleId'>): Promise<void>;
   /** Resolves when no poll is running (for shutdown). */
   idle(): Promise<void>;
   /** Shutdown: abort every fetch in flight, refuse new polls, and resolve once none is running. */
@@ -138,6 +154,14 @@ export interface FeedServiceDeps {
 }
 
 const MAX_BACKOFF_MS = 6 * 3600_000;
+
+/**
+ * How long a claimed post is this process's to send: far more than a send and its one retry take, and
+ * short enough that a post whose sender died goes out a couple of minutes late, not never.
+ */
+export const POST_CLAIM_MS = 2 * 60_000;
+/** A post that failed this many claims (channel deleted, access lost) is given up, so it cannot block the outbox. */
+export const MAX_POST_ATTEMPTS = 5;
 
 /** Next poll after `failures` failures in a row: the interval doubled per failure, capped at 6 h (never below the interval). */
 export function backoffDelayMs(intervalMinutes: number, failures: number, retryAfterMs: number | null = null): number {
@@ -260,7 +284,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
           nextPollAt,
         });
       deps.log.debug('feed not modified', { feed: url });
-      return { url, outcome: 'not-modified', title: feed?.title ?? null, tally: emptyTally(), undated: 0, addedIds: [], posts: [] };
+      return { url, outcome: 'not-modified', title: feed?.title ?? null, tally: emptyTally(), undated: 0, addedIds: [], queued: 0 };
     }
 
     const parsed = parseFeed(fetched.body);
@@ -318,24 +342,54 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     }
     deps.log.info('feed polled', { feed: url, added: tally.added, duplicate: tally.duplicate, rejected: tally.rejected });
     // The first successful poll would post the whole backlog: it only seeds the store (as MonitoRSS does).
-    const posts = feed && feed.health.lastSuccessAt !== null ? await buildPosts(feed, addedIds) : [];
-    return { url, outcome: 'ok', title: parsed.feed.title, tally, undated, addedIds, posts };
+    const queued = feed && feed.health.lastSuccessAt !== null ? await queuePosts(feed, addedIds) : 0;
+    return { url, outcome: 'ok', title: parsed.feed.title, tally, undated, addedIds, queued };
   }
 
-  async function buildPosts(feed: Feed, addedIds: readonly string[]): Promise<FeedPost[]> {
-    if (feed.channels.length === 0) return [];
+  async function queuePosts(feed: Feed, addedIds: readonly string[]): Promise<number> {
+    const posts = addedIds
+      .slice(0, maxPosts)
+      .flatMap((articleId) => feed.channels.map((channel) => ({ url: feed.url, articleId, channel })));
+    if (posts.length > 0) await deps.feedStore.queuePosts(posts, deps.clock.now());
+    return posts.length;
+  }
+
+  async function claimPosts(scope: FeedPostScope, limit = 25): Promise<FeedPost[]> {
+    const now = deps.clock.now();
+    const claimed = await deps.feedStore.claimPosts(pollerId, now, new Date(now.getTime() + POST_CLAIM_MS), limit, scope);
+    const feeds = new Map<string, Feed | null>();
     const posts: FeedPost[] = [];
-    for (const id of addedIds.slice(0, maxPosts)) {
-      const article = await deps.store.getById(id);
-      if (!article) continue;
-      for (const channel of feed.channels) {
-        posts.push({
-          target: { channelId: channel.channelId, guildId: channel.guildId },
-          reply: newStoryReply(article, feed),
-          nonce: messageNonce('feed-story', channel.channelId, article.id),
-          marker: `id ${article.id}`,
+    for (const job of claimed) {
+      if (!feeds.has(job.url)) feeds.set(job.url, await deps.feedStore.getFeed(job.url));
+      const feed = feeds.get(job.url) ?? null;
+      const article = await deps.store.getById(job.articleId);
+      const stillFollowed = feed?.channels.some((c) => c.channelId === job.channel.channelId) ?? false;
+      const dropReason = !article
+        ? 'story no longer stored'
+        : !stillFollowed
+          ? 'feed or channel removed'
+          : job.attempts > MAX_POST_ATTEMPTS
+            ? `failed ${MAX_POST_ATTEMPTS} times`
+            : null;
+      if (dropReason !== null || !article || !feed) {
+        deps.log.warn('new-story post given up', {
+          feed: job.url,
+          channel: job.channel.channelId,
+          article: job.articleId,
+          reason: dropReason,
         });
+        await deps.feedStore.finishPost(job.channel.channelId, job.articleId);
+        continue;
       }
+      posts.push({
+        url: job.url,
+        articleId: job.articleId,
+        attempt: job.attempts,
+        target: { channelId: job.channel.channelId, guildId: job.channel.guildId },
+        reply: newStoryReply(article, feed),
+        nonce: messageNonce('feed-story', job.channel.channelId, article.id),
+        marker: `id ${article.id}`,
+      });
     }
     return posts;
   }
@@ -456,6 +510,8 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
         },
       );
     },
+    claimPosts,
+    finishPost: (post) => deps.feedStore.finishPost(post.target.channelId, post.articleId),
     async idle() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
     },
@@ -508,7 +564,7 @@ function failed(url: string, reason: string, title: string | null = null): FeedP
     tally: { added: 0, duplicate: 0, rejected: 1, errors: [{ path: url, line: null, reason }] },
     undated: 0,
     addedIds: [],
-    posts: [],
+    queued: 0,
   };
 }
 

@@ -126,6 +126,32 @@ export interface FeedStore {
   recordFeedStories(url: string, stories: { added: readonly string[]; seen: readonly string[] }): Promise<void>;
   /** Of these story ids, those that only feeds of other servers brought (not the guild's own, not the operator's). */
   storiesHiddenFrom(guildId: string, articleIds: readonly string[]): Promise<Set<string>>;
+  /**
+   * The outbox of "new story" posts: a poll queues them as soon as its stories are stored, so a process
+   * that dies before posting leaves them to another (or to itself after a restart) instead of losing
+   * them; the stories are no longer new to the next poll. A post already queued is not queued twice.
+   */
+  queuePosts(posts: readonly Omit<QueuedFeedPost, 'attempts'>[], now: Date): Promise<void>;
+  /**
+   * Take up to `limit` queued posts that nobody holds (or whose holder's claim ran out at `now`), oldest
+   * first, until `claimUntil`: each is handed to exactly one caller however many ask at once. `scope`:
+   * posts to server channels (a Discord process) or to channels without a server (the local shell).
+   */
+  claimPosts(owner: string, now: Date, claimUntil: Date, limit: number, scope: FeedPostScope): Promise<QueuedFeedPost[]>;
+  /** The post is in the channel, or given up: it leaves the outbox. */
+  finishPost(channelId: string, articleId: string): Promise<void>;
+}
+
+/** Which posts a process can deliver: to server channels (Discord), or to the shell's own channel. */
+export type FeedPostScope = 'guild' | 'local';
+
+/** A "new story" post waiting in the outbox: one story for one channel that follows the feed. */
+export interface QueuedFeedPost {
+  url: string;
+  articleId: string;
+  channel: FeedChannel;
+  /** Claims so far, this one included: above 1 the post may already be in the channel. */
+  attempts: number;
 }
 
 /** What a 200 answer said about the feed, saved only together with its items. */

@@ -1,6 +1,6 @@
 import type { Quote, ScoredSentence } from '../nlp/types.js';
 import type { ArticleAnalysis, ArticleSummary, QuoteHit } from './article-store.js';
-import type { Feed, FeedChannel, FeedOrigin } from './feed-store.js';
+import type { Feed, FeedChannel, FeedOrigin, QueuedFeedPost } from './feed-store.js';
 import { unpackSentenceScores, type PackedSentence } from './sqlite/packed-sentences.js';
 
 /**
@@ -118,6 +118,21 @@ export function toFeed(row: FeedRow, channels: FeedChannel[], owners: string[]):
 }
 
 /** A sentence's text: its span of the body with whitespace squeezed. */
+/** A row of `feed_posts` (the outbox), as both backends select it. */
+export interface FeedPostRow {
+  channel_id: string;
+  article_id: string;
+  url: string;
+  guild_id: string | null;
+  attempts: number;
+}
+
+export const FEED_POST_COLUMNS = 'channel_id, article_id, url, guild_id, attempts';
+
+export function toQueuedFeedPost(row: FeedPostRow): QueuedFeedPost {
+  return { url: row.url, articleId: row.article_id, channel: { guildId: row.guild_id, channelId: row.channel_id }, attempts: row.attempts };
+}
+
 export function sentenceText(body: string, start: number, end: number): string {
   return body.slice(start, end).replace(/\s+/g, ' ').trim();
 }

@@ -9,8 +9,7 @@ import { createFixedClock } from '../../src/core/clock.js';
 import { reply } from '../../src/core/reply.js';
 import { createDigestScheduler } from '../../src/digest/scheduler.js';
 import { startFeedScheduler } from '../../src/feeds/feed-scheduler.js';
-import type { FeedPollResult, FeedService } from '../../src/feeds/feed-service.js';
-import { emptyTally } from '../../src/ingest/ingest.js';
+import type { FeedPost, FeedService } from '../../src/feeds/feed-service.js';
 import { messageNonce } from '../../src/transports/transport.js';
 import type { AfterCreateFault } from './fake-discord/fake-discord.js';
 import { startBot, type Bot } from './bot-harness.js';
@@ -118,27 +117,23 @@ describe('feed stories are posted once per channel when Discord fails after crea
       bot = await startDeliveryBot();
       const b = bot;
       const story = reply({ title: 'Harbour reopens', text: 'The harbour reopened on Sunday.', footer: 'Test Wire · id abc123' });
-      const result: FeedPollResult = {
+      let queued: FeedPost[] = b.fake.guilds.map((g) => ({
         url: 'https://news.example/rss',
-        outcome: 'ok',
-        title: 'Example News',
-        tally: emptyTally(),
-        undated: 0,
-        addedIds: ['abc123'],
-        posts: b.fake.guilds.map((g) => ({
-          target: { channelId: g.channelId, guildId: g.id },
-          reply: story,
-          nonce: messageNonce('feed-story', g.channelId, 'abc123'),
-          marker: 'id abc123',
-        })),
-      };
-      let polled = false;
+        articleId: 'abc123',
+        attempt: 1,
+        target: { channelId: g.channelId, guildId: g.id },
+        reply: story,
+        nonce: messageNonce('feed-story', g.channelId, 'abc123'),
+        marker: 'id abc123',
+      }));
       const feeds = {
-        pollDue: () => {
-          if (polled) return Promise.resolve([]);
-          polled = true;
-          return Promise.resolve([result]);
+        pollDue: () => Promise.resolve([]),
+        claimPosts: () => {
+          const claimed = queued;
+          queued = [];
+          return Promise.resolve(claimed);
         },
+        finishPost: () => Promise.resolve(),
         idle: () => Promise.resolve(),
         stop: () => Promise.resolve(),
       } as unknown as FeedService;
@@ -147,6 +142,7 @@ describe('feed stories are posted once per channel when Discord fails after crea
         feeds,
         send: (target, r, options) => b.transport.send(target, r, options),
         log: b.log,
+        postScope: 'guild',
         pollOnStart: false,
       });
       await scheduler.tick();

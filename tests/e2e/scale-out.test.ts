@@ -180,7 +180,7 @@ describe.skipIf('unavailable' in server)('two bot processes, two shard sets, one
     expect(fake.rejected()).toEqual([]);
   }, 120_000);
 
-  it('polls a feed once per interval and posts its new story once in every channel, also when the poller dies mid-poll', async () => {
+  it('polls a feed once per interval and posts its new story once in every channel, also when the poller dies mid-poll or mid-post', async () => {
     let body = readFixture('harbour-rss.xml');
     let hang = false;
     const serve = serveWithEtag(() => body);
@@ -247,6 +247,33 @@ describe.skipIf('unavailable' in server)('two bot processes, two shard sets, one
       ]);
     await tickAll(at(45));
     expect(fetches()).toBe(5);
+    await restart(0);
+
+    // Killed between storing a story and posting it: the posts wait in the store's outbox, and the
+    // other process sends them once the dead one's claim has run out.
+    body = withNewItem(body, {
+      title: 'Ferry service resumes after the storm',
+      link: 'https://gazette.example/news/ferry',
+      pubDate: 'Thu, 12 Feb 2026 00:45:00 +0000',
+      text: 'The island ferry sailed again on Thursday morning after two days in port, the operator said.',
+    });
+    const held = fake.holdNext({ method: 'POST', path: new RegExp(`^/channels/(${channelOf(0)}|${channelOf(1)})/messages$`) });
+    void bots.get(0)!.setClock(at(50));
+    await held.arrived;
+    expect(fetches()).toBe(6);
+    await bots.get(0)!.kill();
+    bots.delete(0);
+    await held.hungUp;
+    held.release();
+    await tickAll(at(51)); // the dead sender's claim still runs
+    for (const shard of [0, 1] as const) expect(newPosts(shard)).toHaveLength(2);
+    await tickAll(at(53));
+    for (const shard of [0, 1] as const)
+      expect(newPosts(shard)).toEqual([
+        'Fishing fleet returns early as fog closes the bay',
+        'Lighthouse keeper retires after forty winters',
+        'Ferry service resumes after the storm',
+      ]);
     await restart(0);
   }, 300_000);
 

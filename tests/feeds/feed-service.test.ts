@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/core/clock.js';
 import { createMemoryLogger } from '../../src/core/logger.js';
 import { withOverrides } from '../../src/core/with-overrides.js';
-import { backoffDelayMs, createFeedService, type FeedService } from '../../src/feeds/feed-service.js';
+import { backoffDelayMs, createFeedService, MAX_POST_ATTEMPTS, POST_CLAIM_MS, type FeedService } from '../../src/feeds/feed-service.js';
 import type { StoryStore } from '../../src/store/story-store.js';
 import type { FeedStore } from '../../src/store/feed-store.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -200,8 +200,12 @@ describe('feed service', () => {
         const [a, b] = await Promise.all([h.feeds.pollDue(), other.pollDue()]);
         expect(h.server.requests.length - before).toBe(1);
         expect(a.length + b.length).toBe(1);
-        // The new story is posted (by whichever polled) once, on the first of these polls only.
-        expect([...a, ...b].flatMap((r) => r.posts).map((p) => p.target.channelId)).toEqual(interval === 1 ? ['news'] : []);
+        // The new story is queued (by whichever polled) once, on the first of these polls only, and
+        // handed to one of the two processes.
+        expect([...a, ...b].map((r) => r.queued)).toEqual([interval === 1 ? 1 : 0]);
+        const [fromA, fromB] = await Promise.all([h.feeds.claimPosts('guild'), other.claimPosts('guild')]);
+        expect([...fromA, ...fromB].map((p) => p.target.channelId)).toEqual(interval === 1 ? ['news'] : []);
+        for (const post of [...fromA, ...fromB]) await h.feeds.finishPost(post);
       }
       // The holder dies mid-poll (its fetch hangs and it never records the poll).
       hang = true;
@@ -233,7 +237,7 @@ describe('feed service', () => {
       h.clock.advance(5 * 60_000);
       const [takeover] = await other.pollDue();
       expect(takeover).toMatchObject({ url, outcome: 'ok', tally: { added: 1 } });
-      expect(takeover!.posts.map((p) => p.reply.title)).toEqual(['Lighthouse keeper retires after forty winters']);
+      expect((await other.claimPosts('guild')).map((p) => p.reply.title)).toEqual(['Lighthouse keeper retires after forty winters']);
       void dying.stop();
       await stuck;
     } finally {
@@ -360,16 +364,54 @@ describe('feed service', () => {
     const url = h.server.url('/rss');
     const first = await h.feeds.add({ url, addedBy: 'tester', channel: { guildId: 'g1', channelId: 'news' } });
     expect(first.poll.tally.added).toBe(3);
-    expect(first.poll.posts).toEqual([]);
+    expect(first.poll.queued).toBe(0);
+    expect(await h.feeds.claimPosts('guild')).toEqual([]);
     version = 'harbour-rss-next.xml';
     const [next] = await h.feeds.poll([url]);
-    expect(next!.posts).toHaveLength(1);
-    expect(next!.posts[0]!.target).toEqual({ channelId: 'news', guildId: 'g1' });
-    expect(next!.posts[0]!.reply).toMatchObject({
+    expect(next!.queued).toBe(1);
+    // The shell's scope holds no server channel's posts.
+    expect(await h.feeds.claimPosts('local')).toEqual([]);
+    const posts = await h.feeds.claimPosts('guild');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.target).toEqual({ channelId: 'news', guildId: 'g1' });
+    expect(posts[0]!.attempt).toBe(1);
+    expect(posts[0]!.reply).toMatchObject({
       title: 'Fishing fleet returns early as fog closes the bay',
       url: 'https://gazette.example/news/fog-fleet',
       text: expect.stringMatching(/^Twelve trawlers came back/) as string,
     });
+    // Claimed: nobody else gets it while the claim runs; not finished, it comes back after the claim.
+    expect(await h.feeds.claimPosts('guild')).toEqual([]);
+    h.clock.advance(POST_CLAIM_MS);
+    const again = await h.feeds.claimPosts('guild');
+    expect(again.map((p) => [p.articleId, p.attempt])).toEqual([[posts[0]!.articleId, 2]]);
+    await h.feeds.finishPost(again[0]!);
+    h.clock.advance(POST_CLAIM_MS);
+    expect(await h.feeds.claimPosts('guild')).toEqual([]);
+  });
+
+  it('gives up a queued post whose channel stopped following the feed, or that failed too often', async () => {
+    let version = 'harbour-rss.xml';
+    h.server.route(
+      '/rss',
+      serveWithEtag(() => readFixture(version)),
+    );
+    const url = h.server.url('/rss');
+    await h.feeds.add({ url, addedBy: 'tester', channel: { guildId: 'g1', channelId: 'news' } });
+    await h.feeds.add({ url, addedBy: 'tester', channel: { guildId: 'g1', channelId: 'sport' } });
+    version = 'harbour-rss-next.xml';
+    const [next] = await h.feeds.poll([url]);
+    expect(next!.queued).toBe(2);
+    await h.feeds.removeChannel(url, 'sport');
+    for (let attempt = 1; attempt <= MAX_POST_ATTEMPTS; attempt++) {
+      expect((await h.feeds.claimPosts('guild')).map((p) => [p.target.channelId, p.attempt])).toEqual([['news', attempt]]);
+      h.clock.advance(POST_CLAIM_MS);
+    }
+    expect(await h.feeds.claimPosts('guild')).toEqual([]);
+    expect(h.log.entries.filter((e) => e.msg === 'new-story post given up').map((e) => [e.channel, e.reason])).toEqual([
+      ['sport', 'feed or channel removed'],
+      ['news', `failed ${MAX_POST_ATTEMPTS} times`],
+    ]);
   });
 
   it('feeds without channels post nothing (posts are off by default)', async () => {
@@ -383,7 +425,7 @@ describe('feed service', () => {
     version = 'harbour-rss-next.xml';
     const [next] = await h.feeds.poll([url]);
     expect(next!.tally.added).toBe(1);
-    expect(next!.posts).toEqual([]);
+    expect(next!.queued).toBe(0);
   });
 
   it('registers configured feeds once and refuses non-http URLs', async () => {

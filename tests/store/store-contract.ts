@@ -797,6 +797,47 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       }
     });
 
+    it('hands each queued new-story post to one of many simultaneous claimers, in queue order, until it is finished', async () => {
+      const url = 'https://outbox.test/rss';
+      const at = new Date('2020-05-01T00:00:00Z');
+      const claimUntil = (from: Date): Date => new Date(from.getTime() + 2 * 60_000);
+      const guild = (channelId: string) => ({ guildId: 'g1', channelId });
+      await store.feeds.queuePosts(
+        [
+          { url, articleId: 'b-second', channel: guild('c1') },
+          { url, articleId: 'a-third', channel: guild('c1') },
+          { url, articleId: 'b-second', channel: guild('c2') },
+          { url, articleId: 'local', channel: { guildId: null, channelId: 'shell' } },
+        ],
+        at,
+      );
+      // Queued again (a poll retried): nothing doubles.
+      await store.feeds.queuePosts([{ url, articleId: 'b-second', channel: guild('c1') }], at);
+      const other = await harness.openSame();
+      try {
+        const claims = await Promise.all(
+          Array.from({ length: 6 }, (_, i) => (i % 2 === 0 ? store : other).feeds.claimPosts(`p${i}`, at, claimUntil(at), 2, 'guild')),
+        );
+        const claimed = claims.flat().map((p) => `${p.articleId}@${p.channel.channelId}#${p.attempts}`);
+        expect(claimed.sort()).toEqual(['a-third@c1#1', 'b-second@c1#1', 'b-second@c2#1']);
+        // The first claimer got the oldest two, in the order queued.
+        const first = claims.find((c) => c.length === 2)!;
+        expect(first.map((p) => `${p.articleId}@${p.channel.channelId}`)).toEqual(['b-second@c1', 'a-third@c1']);
+        // The shell's scope: only the post to a channel without a server.
+        expect((await store.feeds.claimPosts('shell', at, claimUntil(at), 10, 'local')).map((p) => p.articleId)).toEqual(['local']);
+        // While the claims run nobody gets them; a finished post is gone, an unfinished one comes back.
+        expect(await other.feeds.claimPosts('late', at, claimUntil(at), 10, 'guild')).toEqual([]);
+        await store.feeds.finishPost('c1', 'b-second');
+        await store.feeds.finishPost('c2', 'b-second');
+        const later = claimUntil(at);
+        expect(await other.feeds.claimPosts('survivor', later, claimUntil(later), 10, 'guild')).toEqual([
+          { url, articleId: 'a-third', channel: guild('c1'), attempts: 2 },
+        ]);
+      } finally {
+        await other.close();
+      }
+    });
+
     it("keeps a feed's validators when a poll is recorded without them (they are saved with the items)", async () => {
       const url = 'https://validators.test/rss';
       const at = new Date('2020-05-01T00:00:00Z');

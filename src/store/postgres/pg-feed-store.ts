@@ -1,4 +1,4 @@
-import { toFeed, type FeedRow } from '../stored-rows.js';
+import { FEED_POST_COLUMNS, toQueuedFeedPost, toFeed, type FeedPostRow, type FeedRow } from '../stored-rows.js';
 import { DEFAULT_FEED_INTERVAL_MINUTES, type Feed, type FeedChannel, type FeedStore } from '../feed-store.js';
 import type { PgClient } from './pg-database.js';
 import { inTransaction, type PgPool, type PgQueryable } from './pg-database.js';
@@ -169,6 +169,41 @@ export function createPgFeedStore(pool: PgPool): FeedStore {
           [url, owner, now.getTime(), leaseUntil.getTime()],
         )
       ).rowCount === 1,
+    async queuePosts(posts, now) {
+      if (posts.length === 0) return;
+      await pool.query(
+        `INSERT INTO feed_posts (channel_id, article_id, url, guild_id, queued_ms)
+        SELECT c, a, u, g, $5::bigint FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t (c, a, u, g)
+        ON CONFLICT DO NOTHING`,
+        [
+          posts.map((p) => p.channel.channelId),
+          posts.map((p) => p.articleId),
+          posts.map((p) => p.url),
+          posts.map((p) => p.channel.guildId),
+          now.getTime(),
+        ],
+      );
+    },
+    // SKIP LOCKED: processes claiming at once each get other rows instead of waiting on each other's.
+    claimPosts: async (owner, now, claimUntil, limit, scope) =>
+      (
+        await pool.query<FeedPostRow & { seq: string }>(
+          `UPDATE feed_posts p SET claimed_by = $1, claim_until_ms = $3, attempts = p.attempts + 1
+          FROM (SELECT channel_id, article_id FROM feed_posts WHERE claim_until_ms <= $2 AND (guild_id IS NOT NULL) = $5
+            ORDER BY seq LIMIT $4 FOR UPDATE SKIP LOCKED) c
+          WHERE p.channel_id = c.channel_id AND p.article_id = c.article_id
+          RETURNING ${FEED_POST_COLUMNS.split(', ')
+            .map((c) => `p.${c}`)
+            .join(', ')}`,
+          [owner, now.getTime(), claimUntil.getTime(), limit, scope === 'guild'],
+        )
+      ).rows
+        // RETURNING does not keep the subquery's order.
+        .sort((a, b) => Number(a.seq) - Number(b.seq))
+        .map(toQueuedFeedPost),
+    async finishPost(channelId, articleId) {
+      await pool.query('DELETE FROM feed_posts WHERE channel_id = $1 AND article_id = $2', [channelId, articleId]);
+    },
     async releasePoll(url, owner) {
       await pool.query('UPDATE feed_health SET lease_owner = NULL, lease_until_ms = NULL WHERE url = $1 AND lease_owner = $2', [
         url,

@@ -237,4 +237,24 @@ export const pgMigrations: readonly PgMigration[] = [
       ALTER TABLE feed_health ADD COLUMN lease_owner TEXT, ADD COLUMN lease_until_ms BIGINT;
     `,
   },
+  {
+    version: 7,
+    description: 'outbox of new-story posts: a poll queues them with its stories, so a crash before posting loses none',
+    sql: `
+      -- Posted in the order queued (seq): a feed's stories in the order the poll stored them.
+      CREATE TABLE feed_posts (
+        seq BIGSERIAL,
+        channel_id TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        url TEXT NOT NULL,
+        guild_id TEXT,
+        queued_ms BIGINT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        claimed_by TEXT,
+        claim_until_ms BIGINT NOT NULL DEFAULT 0,
+        PRIMARY KEY (channel_id, article_id)
+      );
+      CREATE INDEX feed_posts_by_claim ON feed_posts (claim_until_ms);
+    `,
+  },
 ];

@@ -391,6 +391,25 @@ export const migrations: readonly Migration[] = [
       if (!columns.includes('lease_until_ms')) db.exec('ALTER TABLE feed_health ADD COLUMN lease_until_ms INTEGER');
     },
   },
+  {
+    version: 15,
+    description: 'outbox of new-story posts: a poll queues them with its stories, so a crash before posting loses none',
+    sql: `
+      -- Posted in the order queued (rowid): a feed's stories in the order the poll stored them.
+      CREATE TABLE IF NOT EXISTS feed_posts (
+        channel_id TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        url TEXT NOT NULL,
+        guild_id TEXT,
+        queued_ms INTEGER NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        claimed_by TEXT,
+        claim_until_ms INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (channel_id, article_id)
+      );
+      CREATE INDEX IF NOT EXISTS feed_posts_by_claim ON feed_posts (claim_until_ms);
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,4 +1,4 @@
-import { toFeed, type FeedRow } from '../stored-rows.js';
+import { FEED_POST_COLUMNS, toFeed, toQueuedFeedPost, type FeedPostRow, type FeedRow } from '../stored-rows.js';
 import {
   DEFAULT_FEED_INTERVAL_MINUTES,
   type Feed,
@@ -7,6 +7,8 @@ import {
   type FeedStore,
   type FeedValidators,
   type NewFeed,
+  type FeedPostScope,
+  type QueuedFeedPost,
 } from '../feed-store.js';
 import type { SqliteDatabase } from './open-database.js';
 import type { Synchronous } from '../synchronous.js';
@@ -70,6 +72,16 @@ export function createSqliteFeedStore(db: SqliteDatabase): SqliteFeedStore {
         AND (lease_owner IS NULL OR lease_owner = @owner OR COALESCE(lease_until_ms, 0) <= @now)`),
     releasePoll: db.prepare('UPDATE feed_health SET lease_owner = NULL, lease_until_ms = NULL WHERE url = ? AND lease_owner = ?'),
     endLease: db.prepare('UPDATE feed_health SET lease_owner = NULL, lease_until_ms = NULL WHERE url = ?'),
+    queuePost: db.prepare<{ channel: string; article: string; url: string; guild: string | null; now: number }>(
+      `INSERT OR IGNORE INTO feed_posts (channel_id, article_id, url, guild_id, queued_ms) VALUES (@channel, @article, @url, @guild, @now)`,
+    ),
+    claimable: db.prepare<{ now: number; limit: number; guild: number }, FeedPostRow>(
+      `SELECT ${FEED_POST_COLUMNS} FROM feed_posts WHERE claim_until_ms <= @now AND (guild_id IS NOT NULL) = @guild ORDER BY rowid LIMIT @limit`,
+    ),
+    claimPost: db.prepare<{ owner: string; until: number; channel: string; article: string }>(
+      `UPDATE feed_posts SET claimed_by = @owner, claim_until_ms = @until, attempts = attempts + 1 WHERE channel_id = @channel AND article_id = @article`,
+    ),
+    finishPost: db.prepare('DELETE FROM feed_posts WHERE channel_id = ? AND article_id = ?'),
   };
 
   const channelsOf = (url: string): FeedChannel[] => q.channels.all(url).map((r) => ({ guildId: r.guild_id, channelId: r.channel_id }));
@@ -142,6 +154,20 @@ export function createSqliteFeedStore(db: SqliteDatabase): SqliteFeedStore {
     return stored;
   };
 
+  const queuePosts = db.transaction((posts: readonly Omit<QueuedFeedPost, 'attempts'>[], now: Date) => {
+    for (const p of posts)
+      q.queuePost.run({ channel: p.channel.channelId, article: p.articleId, url: p.url, guild: p.channel.guildId, now: now.getTime() });
+  });
+
+  // Select and mark in one write transaction (taken with BEGIN IMMEDIATE), so two processes on one file
+  // never claim the same post.
+  const claimPosts = db.transaction((owner: string, now: Date, claimUntil: Date, limit: number, scope: FeedPostScope): QueuedFeedPost[] =>
+    q.claimable.all({ now: now.getTime(), limit, guild: scope === 'guild' ? 1 : 0 }).map((row) => {
+      q.claimPost.run({ owner, until: claimUntil.getTime(), channel: row.channel_id, article: row.article_id });
+      return toQueuedFeedPost({ ...row, attempts: row.attempts + 1 });
+    }),
+  );
+
   const importFeeds = db.transaction((feeds: readonly Feed[]): number => {
     let added = 0;
     for (const f of feeds) {
@@ -202,6 +228,11 @@ export function createSqliteFeedStore(db: SqliteDatabase): SqliteFeedStore {
       q.claimPoll.run({ url, owner, now: now.getTime(), until: leaseUntil.getTime() }).changes === 1,
     releasePoll: (url, owner) => {
       q.releasePoll.run(url, owner);
+    },
+    queuePosts: (posts, now) => queuePosts.immediate(posts, now),
+    claimPosts: (owner, now, claimUntil, limit, scope) => claimPosts.immediate(owner, now, claimUntil, limit, scope),
+    finishPost: (channelId, articleId) => {
+      q.finishPost.run(channelId, articleId);
     },
   };
 }
