@@ -13,9 +13,10 @@ export const data = new SlashCommandBuilder()
     o.setName('count').setDescription(`How many (1-${MAX_RESULTS}, default 5)`).setMinValue(1).setMaxValue(MAX_RESULTS),
   );
 
-export const execute: Command['execute'] = async ({ options, services }) => {
+export const execute: Command['execute'] = async ({ options, services, caller }) => {
   const count = typeof options.count === 'number' ? options.count : 5;
-  const stories = await services.store.stories.latest(count);
+  // More than asked when some may be other servers' feed stories (DATELINE_FEED_STORIES=own-server), as /search does.
+  const stories = (await services.feeds.visibleTo(caller.guildId, await services.store.stories.latest(count * 3))).slice(0, count);
   const total = await services.store.stories.count();
   if (stories.length === 0)
     throw new UserError('empty_store', 'The store is empty: ingest some news first (dateline ingest PATH).', { results: [] });

@@ -35,15 +35,27 @@ export interface SummaryData {
   reduction: number;
 }
 
+/** Of these stories, those the caller may be shown (DATELINE_FEED_STORIES=own-server hides other servers' feed stories). */
+export type KeepVisible = <T extends { id: string }>(items: readonly T[]) => Promise<T[]>;
+
+const keepAll: KeepVisible = (items) => Promise.resolve([...items]);
+
+/** Candidates asked of the store when some may be hidden from the caller. */
+const VISIBLE_CANDIDATES = 25;
+
 /** The story the options point at: `article:` (id or headline), else `about:` (best search hit), else the latest. */
-export async function findArticle(store: StoryStore, options: { article?: string; about?: string }): Promise<Article> {
+export async function findArticle(
+  store: StoryStore,
+  options: { article?: string; about?: string },
+  keep: KeepVisible = keepAll,
+): Promise<Article> {
   const noMatch = (what: string): UserError => new UserError('no_match', `No article matches '${what}'`);
   if (options.article) {
     const wanted = options.article.trim();
     const byId = await store.getById(wanted);
-    if (byId) return byId;
+    if (byId && (await keep([byId])).length > 0) return byId;
     // autocomplete sends ids; a typed headline falls back to the suggestions, exact title first
-    const suggestions = await store.suggestHeadlines(wanted, 10);
+    const suggestions = await keep(await store.suggestHeadlines(wanted, VISIBLE_CANDIDATES));
     const exact = suggestions.find((s) => s.headline.toLowerCase() === wanted.toLowerCase()) ?? suggestions[0];
     const article = exact ? await store.getById(exact.id) : null;
     if (!article) throw noMatch(wanted);
@@ -51,12 +63,12 @@ export async function findArticle(store: StoryStore, options: { article?: string
   }
   if (options.about) {
     const words = options.about.trim();
-    const hit = words ? (await store.search(words, 1))[0] : undefined;
+    const hit = words ? (await keep(await store.search(words, VISIBLE_CANDIDATES)))[0] : undefined;
     const article = hit ? await store.getById(hit.id) : null;
     if (!article) throw noMatch(words);
     return article;
   }
-  const newest = (await store.latest(1))[0];
+  const newest = (await keep(await store.latest(VISIBLE_CANDIDATES)))[0];
   const article = newest ? await store.getById(newest.id) : null;
   if (!article) throw new UserError('empty_store', 'The store is empty: ingest some news first (dateline ingest PATH).');
   return article;
@@ -66,9 +78,13 @@ function optionText(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value : undefined;
 }
 
-export const execute: Command['execute'] = async ({ options, services }) => {
+export const execute: Command['execute'] = async ({ options, services, caller }) => {
   const length = typeof options.length === 'number' ? Math.min(MAX_LENGTH, Math.max(1, Math.floor(options.length))) : DEFAULT_LENGTH;
-  const article = await findArticle(services.store.stories, { article: optionText(options.article), about: optionText(options.about) });
+  const article = await findArticle(
+    services.store.stories,
+    { article: optionText(options.article), about: optionText(options.about) },
+    (items) => services.feeds.visibleTo(caller.guildId, items),
+  );
 
   // scores were computed at ingest; an article stored without them is scored now rather than failing
   const stored = (await services.store.stories.getAnalysis(article.id))?.sentences ?? [];
@@ -112,9 +128,10 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   });
 };
 
-export const autocomplete: NonNullable<Command['autocomplete']> = async ({ focused, services }) => {
+export const autocomplete: NonNullable<Command['autocomplete']> = async ({ focused, services, guildId }) => {
   if (focused.name !== 'article') return [];
-  return (await services.store.stories.suggestHeadlines(focused.value.trim(), 25)).map((s) => ({
+  const suggestions = await services.store.stories.suggestHeadlines(focused.value.trim(), 25);
+  return (await services.feeds.visibleTo(guildId ?? null, suggestions)).map((s) => ({
     name: truncate(s.headline, 100),
     value: s.id,
   }));

@@ -225,6 +225,29 @@ describe("stories fetched for one server's feed (DATELINE_FEED_STORIES)", () => 
       const inB = await askCommand(s, '/search Gull Island ferry', b);
       expect(titles(inB)).not.toContain('Ferry service to Gull Island resumes after storm repairs');
       expect(titles(await askCommand(s, '/search orchard blossom', b))).toContain('Orchard growers expect an early blossom');
+      // Nor in /latest, /summary (by id, by headline, by search words, the default latest) or its autocomplete.
+      const ferry = 'Ferry service to Gull Island resumes after storm repairs';
+      const ferryId = (
+        (await askCommand(s, '/search Gull Island ferry', a)).data as { results: { id: string; title: string }[] }
+      ).results.find((r) => r.title === ferry)!.id;
+      expect(titles(await askCommand(s, '/latest count:10', a))).toContain(ferry);
+      expect(titles(await askCommand(s, '/latest count:10', b))).not.toContain(ferry);
+      expect(titles(await askCommand(s, '/latest count:10', b)).length).toBeGreaterThan(0);
+      expect((await askCommand(s, `/summary article:${ferryId}`, a)).title).toBe(ferry);
+      for (const ask of [`/summary article:${ferryId}`, `/summary article:${ferry}`, '/summary about:Gull Island ferry', '/summary']) {
+        const answer = await askCommand(s, ask, b);
+        expect(answer.title, ask).not.toBe(ferry);
+      }
+      const suggest = (guildId: string) =>
+        dispatchAutocomplete(s.app.registry, 'summary', {
+          options: {},
+          subcommand: null,
+          focused: { name: 'article', value: 'Ferry service' },
+          services: s,
+          guildId,
+        });
+      expect((await suggest(GUILD_A)).map((c) => c.value)).toContain(ferryId);
+      expect((await suggest(GUILD_B)).map((c) => c.value)).not.toContain(ferryId);
       expect(await window(s, GUILD_B)).not.toContain('Lighthouse museum opens a room of storm logs');
       expect(await window(s, GUILD_B)).toContain('Bridge toll unchanged for 2026');
       expect(await window(s, GUILD_A)).toContain('Lighthouse museum opens a room of storm logs');
