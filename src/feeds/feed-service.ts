@@ -317,6 +317,10 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       const result = await recordFailure(`storing the feed's items failed: ${storeFailure as string}`, null);
       return { ...result, tally: { ...tally, errors: result.tally.errors }, title: parsed.feed.title };
     }
+    // The posts are queued first thing after their stories are stored: they are no longer new to the next
+    // poll, so the outbox is all that remembers them. The first successful poll would post the whole
+    // backlog: it only seeds the store (as MonitoRSS does).
+    const queued = feed && feed.health.lastSuccessAt !== null ? await queuePosts(feed, addedIds) : 0;
     const addedSet = new Set(addedIds);
     // Which feed brought these stories: with DATELINE_FEED_STORIES=own-server, who may see them.
     if (feed) {
@@ -341,8 +345,6 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       });
     }
     deps.log.info('feed polled', { feed: url, added: tally.added, duplicate: tally.duplicate, rejected: tally.rejected });
-    // The first successful poll would post the whole backlog: it only seeds the store (as MonitoRSS does).
-    const queued = feed && feed.health.lastSuccessAt !== null ? await queuePosts(feed, addedIds) : 0;
     return { url, outcome: 'ok', title: parsed.feed.title, tally, undated, addedIds, queued };
   }
 
