@@ -1,6 +1,7 @@
 import type { Quote, ScoredSentence } from '../nlp/types.js';
 import type { ArticleAnalysis, ArticleSummary, QuoteHit } from './article-store.js';
 import type { Feed, FeedChannel, FeedOrigin, QueuedFeedPost } from './feed-store.js';
+import type { Delivery, DeliveryStatus, Subscription } from './subscription-store.js';
 import { unpackSentenceScores, type PackedSentence } from './sqlite/packed-sentences.js';
 
 /**
@@ -131,6 +132,81 @@ export const FEED_POST_COLUMNS = 'channel_id, article_id, url, guild_id, attempt
 
 export function toQueuedFeedPost(row: FeedPostRow): QueuedFeedPost {
   return { url: row.url, articleId: row.article_id, channel: { guildId: row.guild_id, channelId: row.channel_id }, attempts: row.attempts };
+}
+
+/**
+ * A row of `subscriptions` as both backends read it: SQLite gives booleans as 0/1, PostgreSQL as booleans.
+ */
+export interface SubscriptionRow {
+  id: number;
+  guild_id: string | null;
+  channel_id: string;
+  time: string;
+  timezone: string;
+  about: string | null;
+  quiet: boolean | number;
+  created_by: string;
+  created_at: string;
+  removed_at: string | null;
+  paused_at: string | null;
+  pause_reason: string | null;
+}
+
+/** A row of `deliveries`; SQLite keeps the message ids as JSON text, PostgreSQL as a text array. */
+export interface DeliveryRow {
+  subscription_id: number;
+  local_date: string;
+  status: DeliveryStatus;
+  scheduled_ms: number;
+  since_ms: number;
+  at_ms: number;
+  late: boolean | number;
+  attempts: number;
+  owner: string | null;
+  lease_version: number;
+  lease_until_ms: number | null;
+  next_attempt_ms: number | null;
+  message_ids: string[] | string;
+  last_error: string | null;
+  finished_ms: number | null;
+}
+
+const isoOf = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+export function toSubscription(row: SubscriptionRow): Subscription {
+  return {
+    id: row.id,
+    guildId: row.guild_id,
+    channelId: row.channel_id,
+    time: row.time,
+    timezone: row.timezone,
+    about: row.about,
+    quiet: Boolean(row.quiet),
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    pausedAt: row.paused_at,
+    pauseReason: row.pause_reason,
+  };
+}
+
+export function toDelivery(row: DeliveryRow): Delivery {
+  return {
+    subscriptionId: row.subscription_id,
+    localDate: row.local_date,
+    status: row.status,
+    scheduledAt: new Date(row.scheduled_ms).toISOString(),
+    since: new Date(row.since_ms).toISOString(),
+    at: new Date(row.at_ms).toISOString(),
+    late: Boolean(row.late),
+    attempts: row.attempts,
+    owner: row.owner,
+    leaseVersion: row.lease_version,
+    leaseUntil: isoOf(row.lease_until_ms),
+    nextAttemptAt: isoOf(row.next_attempt_ms),
+    messageIds: typeof row.message_ids === 'string' ? (JSON.parse(row.message_ids) as string[]) : row.message_ids,
+    lastError: row.last_error,
+    finishedAt: isoOf(row.finished_ms),
+  };
 }
 
 export function sentenceText(body: string, start: number, end: number): string {

@@ -1,86 +1,7 @@
-import type {
-  Claim,
-  ClaimRequest,
-  Delivery,
-  LedgerExport,
-  DeliveryStatus,
-  Subscription,
-  SubscriptionInput,
-  SubscriptionStore,
-} from '../subscription-store.js';
+import type { Claim, ClaimRequest, LedgerExport, SubscriptionInput, SubscriptionStore } from '../subscription-store.js';
+import { toDelivery, toSubscription, type DeliveryRow, type SubscriptionRow } from '../stored-rows.js';
 import type { SqliteDatabase } from './open-database.js';
 import type { Synchronous } from '../synchronous.js';
-
-interface SubscriptionRow {
-  id: number;
-  guild_id: string | null;
-  channel_id: string;
-  time: string;
-  timezone: string;
-  about: string | null;
-  quiet: number;
-  created_by: string;
-  created_at: string;
-  removed_at: string | null;
-  paused_at: string | null;
-  pause_reason: string | null;
-}
-
-interface DeliveryRow {
-  subscription_id: number;
-  local_date: string;
-  status: DeliveryStatus;
-  scheduled_ms: number;
-  since_ms: number;
-  at_ms: number;
-  late: number;
-  attempts: number;
-  owner: string | null;
-  lease_version: number;
-  lease_until_ms: number | null;
-  next_attempt_ms: number | null;
-  message_ids: string;
-  last_error: string | null;
-  finished_ms: number | null;
-}
-
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
-
-function toSubscription(row: SubscriptionRow): Subscription {
-  return {
-    id: row.id,
-    guildId: row.guild_id,
-    channelId: row.channel_id,
-    time: row.time,
-    timezone: row.timezone,
-    about: row.about,
-    quiet: row.quiet === 1,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    pausedAt: row.paused_at,
-    pauseReason: row.pause_reason,
-  };
-}
-
-function toDelivery(row: DeliveryRow): Delivery {
-  return {
-    subscriptionId: row.subscription_id,
-    localDate: row.local_date,
-    status: row.status,
-    scheduledAt: new Date(row.scheduled_ms).toISOString(),
-    since: new Date(row.since_ms).toISOString(),
-    at: new Date(row.at_ms).toISOString(),
-    late: row.late === 1,
-    attempts: row.attempts,
-    owner: row.owner,
-    leaseVersion: row.lease_version,
-    leaseUntil: iso(row.lease_until_ms),
-    nextAttemptAt: iso(row.next_attempt_ms),
-    messageIds: JSON.parse(row.message_ids) as string[],
-    lastError: row.last_error,
-    finishedAt: iso(row.finished_ms),
-  };
-}
 
 /**
  * Subscriptions and the delivery ledger in SQLite. Claims run in IMMEDIATE transactions (the write
@@ -236,7 +157,7 @@ export function createSqliteSubscriptionStore(db: SqliteDatabase): Synchronous<S
       const row = q.delivery.get(subscriptionId, localDate);
       if (!row || row.owner !== owner || row.status !== 'pending') return false;
       if (leaseVersion !== undefined && row.lease_version !== leaseVersion) return false;
-      const ids = [...(JSON.parse(row.message_ids) as string[]), messageId];
+      const ids = [...toDelivery(row).messageIds, messageId];
       return q.setParts.run(JSON.stringify(ids), leaseUntil.getTime(), subscriptionId, localDate, owner).changes === 1;
     },
   );
