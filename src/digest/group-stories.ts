@@ -705,6 +705,21 @@ function accumulate(
 }
 
 /**
+ * Story i has the words to share an anchor (`accumulate`): a rare headline word it does not write
+ * lower-case, or `describingWords` rare headline words. A story with a body and neither joins no event,
+ * so it is compared with none (each comparison walks every event holding each of its words).
+ */
+function mayAnchor(vectors: Vectors, i: number, options: Readonly<GroupingOptions>): boolean {
+  let described = 0;
+  for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
+    const t = vectors.term[k]!;
+    if (vectors.head[k] !== 1 || vectors.anchor[t] !== 1 || vectors.isPlace[t] === 1) continue;
+    if (vectors.uncommon[k] === 1 || ++described >= options.describingWords) return true;
+  }
+  return false;
+}
+
+/**
  * The compared side and event e share an anchor (`accumulate`): a name, or `describingWords` rare
  * headline words that neither writes as a name ("storm", "harbour", "bridge" closed): a happening told
  * by what happened, where one or two shared words ("unemployment" rate, "load factor") are a kind of news.
@@ -750,6 +765,8 @@ function bestEvent(
   // A story with fewer event words than that cannot show it shares an event: it stays alone.
   const need = options.minSharedWords;
   if (vectors.words[i]! < need) return -1;
+  const needAnchor = vectors.bodied[i] === 1;
+  if (needAnchor && !mayAnchor(vectors, i, options)) return -1;
   // A full story shares some word with any big event: only words a fair part of the event holds count.
   scratch.holderShare = options.storyHolderShare * storyness(vectors.words[i]!, options);
   scratch.anchorShare = scratch.holderShare;
@@ -757,12 +774,21 @@ function bestEvent(
   scratch.touched.length = 0;
   for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
     const t = vectors.term[k]!;
-    const [head, named, uncommon] = [vectors.head[k] === 1, vectors.named[k] === 1, vectors.uncommon[k] === 1];
-    accumulate(events, vectors, scratch, t, vectors.weight[k]!, -1, true, head, named, uncommon);
+    accumulate(
+      events,
+      vectors,
+      scratch,
+      t,
+      vectors.weight[k]!,
+      -1,
+      true,
+      vectors.head[k] === 1,
+      vectors.named[k] === 1,
+      vectors.uncommon[k] === 1,
+    );
   }
   let best = -1;
   let bestSim = options.threshold * lengthFactor(vectors.words[i]!, options);
-  const needAnchor = vectors.bodied[i] === 1;
   for (const e of scratch.touched) {
     if (scratch.shared[e]! < need || (needAnchor && !anchored(scratch, e, options)) || events.norm2[e]! === 0) continue;
     const cosine = scratch.dot[e]! / Math.sqrt(events.norm2[e]!);
