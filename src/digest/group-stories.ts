@@ -1,4 +1,4 @@
-import { contentTokens } from '../nlp/tokens.js';
+import { contentTokens, stem, STOPWORDS } from '../nlp/tokens.js';
 import { countWords } from './story-features.js';
 
 /** What grouping needs to know of a story. */
@@ -38,6 +38,8 @@ export interface TermCounts {
   ids: ArrayLike<number>;
   counts: ArrayLike<number>;
   places: number;
+  /** How the story's lead writes each term (`termNames`); all `NAME_UNKNOWN` when not given. */
+  names?: ArrayLike<number>;
 }
 
 /**
@@ -79,6 +81,8 @@ export interface GroupingOptions {
    * topic, not an event. Unknown (every word an anchor) without a background as large as the window.
    */
   anchorExpected: number;
+  /** Shared anchor words without a name that make an anchor together (`anchored`). */
+  describingWords: number;
   /** Terms a story's vector keeps at most, the heaviest (a headline has far fewer). */
   maxTerms: number;
   /** Weight of a place key beside a word: places place an event, they do not make one. */
@@ -120,6 +124,8 @@ export const DEFAULT_GROUPING: Readonly<GroupingOptions> = {
   burstRatio: 1.5,
   // A prior, not fitted: a word an ordinary window holds in a couple of stories at most.
   anchorExpected: 3,
+  // A prior, not fitted: a kind of news is named in one or two words (a rate, a load factor, a rig count).
+  describingWords: 3,
   lengthReference: 8,
   storyWords: 30,
   // The bar full stories were grouped at before headlines were (Reuters, 1987-03-02, by eye).
@@ -195,6 +201,61 @@ export function storyTerms(
   return [...counts];
 }
 
+/** What a story's lead says of how a term is written (`termNames`): nothing (a lead without case, a place key). */
+export const NAME_UNKNOWN = 0;
+/** Capitalised inside a sentence, never lower-case: a name (a company, a person, a body). */
+export const NAME_WRITTEN = 1;
+/** Written lower-case inside a sentence: a common word ("unemployment", "tap", "load factor"), even if also part of a name. */
+export const COMMON_WRITTEN = 2;
+/** Not in a lead that has case: a headline's word the story does not spell out ("UPS" for raises, a ticker). */
+export const NAME_ABSENT = 3;
+
+/** Capitalised words per lower-case one above which a lead is in title case. */
+const TITLE_CASE_RATIO = 4;
+
+/**
+ * How the lead writes each of `terms`' words (`NAME_WRITTEN`, `COMMON_WRITTEN`, `NAME_ABSENT`, else
+ * `NAME_UNKNOWN`): English capitalises names and only names inside a sentence, so the case a reporter
+ * chose tells a name from a common word whatever the word's frequency. Rare words that are not names
+ * ("unemployment", "tap" issue) are a kind of news each wire files every week: two stories sharing one
+ * are two events. A word lower-case anywhere is common ("tin" in "Association of Tin Producing
+ * Countries"). A sentence's first word says nothing; nor does a lead without case (all capitals) or in
+ * title case (a headline as text), where every word is capitalised.
+ */
+export function termNames(lead: string, terms: readonly (readonly [string, number])[]): number[] {
+  const seen = new Map<string, number>();
+  let capitalised = 0;
+  let lower = 0;
+  // Each word's token and how it is written: NAME_WRITTEN, COMMON_WRITTEN, or NAME_UNKNOWN (a sentence's first).
+  const marks: [string, number][] = [];
+  for (const m of lead.matchAll(/[A-Za-z0-9]+/g)) {
+    const word = m[0];
+    const first = word.charCodeAt(0);
+    const isUpper = first >= 65 && first <= 90;
+    const isLower = first >= 97 && first <= 122;
+    if (!isUpper && !isLower) continue;
+    const token = word.toLowerCase();
+    if (STOPWORDS.has(token)) continue;
+    // A sentence's first word is capitalised whatever it is: the text back to the previous word says.
+    let k = m.index - 1;
+    while (k >= 0 && /[\s"'([<\u2018\u201c-]/.test(lead[k]!)) k--;
+    if (k < 0 || /[.!?:;]/.test(lead[k]!)) {
+      marks.push([stem(token), NAME_UNKNOWN]);
+      continue;
+    }
+    if (isUpper) capitalised++;
+    else lower++;
+    marks.push([stem(token), isUpper ? NAME_WRITTEN : COMMON_WRITTEN]);
+  }
+  // Title case or no lower case at all: capitals say nothing. (A wire lead naming a body and its
+  // acronym has as many capitalised words as lower-case ones; a title-cased headline has few of these.)
+  if (lower === 0 || lower * TITLE_CASE_RATIO < capitalised) return terms.map(() => NAME_UNKNOWN);
+  // Lower-case once makes a word common; else capitalised inside a sentence a name; else (only a
+  // sentence's first word) unknown: the constants are in that order.
+  for (const [token, how] of marks) if (how >= (seen.get(token) ?? NAME_UNKNOWN)) seen.set(token, how);
+  return terms.map(([term]) => (term.startsWith('@') ? NAME_UNKNOWN : (seen.get(term) ?? NAME_ABSENT)));
+}
+
 /** How many of `storyTerms`' terms (the last ones) are place keys. */
 export function placeTermCount(terms: readonly [string, number][]): number {
   let n = 0;
@@ -208,6 +269,8 @@ interface DenseTerms {
   start: Int32Array;
   term: Int32Array;
   tf: Float64Array;
+  /** How the story writes the entry's word (`termNames`). */
+  name: Uint8Array;
   isPlace: Uint8Array;
   terms: number;
   /** The term id or the term each number stands for. */
@@ -272,6 +335,7 @@ function denseTerms(stories: readonly GroupInput[]): DenseTerms {
   const start = new Int32Array(stories.length + 1);
   const term = new Int32Array(total);
   const tf = new Float64Array(total);
+  const name = new Uint8Array(total);
   let at = 0;
   for (let i = 0; i < stories.length; i++) {
     start[i] = at;
@@ -281,16 +345,19 @@ function denseTerms(stories: readonly GroupInput[]): DenseTerms {
       for (let k = 0; k < ids.ids.length; k++, at++) {
         term[at] = numberOf(ids.ids[k]!, k >= firstPlace);
         tf[at] = ids.counts[k]!;
+        name[at] = ids.names?.[k] ?? NAME_UNKNOWN;
       }
     } else {
-      for (const [word, count] of words[i]!) {
+      const names = termNames(stories[i]!.lead, words[i]!);
+      words[i]!.forEach(([word, count], k) => {
         term[at] = numberOf(word, word.startsWith('@'));
+        name[at] = names[k]!;
         tf[at++] = count;
-      }
+      });
     }
   }
   start[stories.length] = at;
-  return { start, term, tf, isPlace: Uint8Array.from(place), terms, keyOf: keys };
+  return { start, term, tf, name, isPlace: Uint8Array.from(place), terms, keyOf: keys };
 }
 
 /** Unit tf-idf vectors of the stories (idf over the window), without terms only one story has. */
@@ -300,6 +367,10 @@ interface Vectors {
   weight: Float64Array;
   /** The entry's term is in the story's headline (counted `HEADLINE_WEIGHT` times or more). */
   head: Uint8Array;
+  /** In the headline, and the lead writes it as a name or cannot tell (`NAME_WRITTEN`, `NAME_UNKNOWN`). */
+  named: Uint8Array;
+  /** In the headline, and the lead does not write it lower-case (not `COMMON_WRITTEN`). */
+  uncommon: Uint8Array;
   isPlace: Uint8Array;
   terms: number;
   /** Event words (not places) of each story's vector. */
@@ -371,7 +442,7 @@ function isRoutine(story: GroupInput, options: Readonly<GroupingOptions>): boole
  * are generic terms (`termRoles`).
  */
 function storyVectors(stories: readonly GroupInput[], options: Readonly<GroupingOptions>, background?: TermBackground): Vectors {
-  const { start, term, tf, isPlace, terms, keyOf } = denseTerms(stories);
+  const { start, term, tf, name, isPlace, terms, keyOf } = denseTerms(stories);
   const df = new Int32Array(terms);
   for (let k = 0; k < term.length; k++) df[term[k]!]!++;
   // Stories per day of the window (`stories` are in time order): a window of a day or less counts whole.
@@ -385,6 +456,8 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
   const outTerm = new Int32Array(term.length);
   const weight = new Float64Array(term.length);
   const head = new Uint8Array(term.length);
+  const named = new Uint8Array(term.length);
+  const uncommon = new Uint8Array(term.length);
   const words = new Int32Array(stories.length);
   let at = 0;
   for (let i = 0; i < stories.length; i++) {
@@ -398,6 +471,8 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
       const x = tf[k]! * Math.log(1 + n / df[t]!) * (isPlace[t] ? options.placeWeight : 1);
       outTerm[at] = t;
       head[at] = tf[k]! >= HEADLINE_WEIGHT ? 1 : 0;
+      named[at] = head[at] === 1 && (name[k] === NAME_WRITTEN || name[k] === NAME_UNKNOWN) ? 1 : 0;
+      uncommon[at] = head[at] === 1 && name[k] !== COMMON_WRITTEN ? 1 : 0;
       weight[at++] = x;
       if (!isPlace[t]) words[i]!++;
     }
@@ -408,11 +483,13 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
         .sort((x, y) => weight[y]! - weight[x]! || outTerm[x]! - outTerm[y]!)
         .slice(0, options.maxTerms)
         .sort((x, y) => x - y);
-      const kept = keep.map((k) => [outTerm[k]!, weight[k]!, head[k]!] as const);
-      kept.forEach(([t, x, h], k) => {
+      const kept = keep.map((k) => [outTerm[k]!, weight[k]!, head[k]!, named[k]!, uncommon[k]!] as const);
+      kept.forEach(([t, x, h, nm, u], k) => {
         outTerm[first + k] = t;
         weight[first + k] = x;
         head[first + k] = h;
+        named[first + k] = nm;
+        uncommon[first + k] = u;
       });
       at = first + kept.length;
     }
@@ -426,7 +503,7 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
   const bodied = Uint8Array.from(stories, (story, i) =>
     (story.bodyWords !== undefined ? story.bodyWords > countWords(story.headline) : storyness(words[i]!, options) > 0) ? 1 : 0,
   );
-  return { start: outStart, term: outTerm, weight, head, isPlace, terms, words, df, anchor, bodied };
+  return { start: outStart, term: outTerm, weight, head, named, uncommon, isPlace, terms, words, df, anchor, bodied };
 }
 
 /**
@@ -463,8 +540,12 @@ class Events {
   readonly event: Int32Array;
   readonly sum: Float64Array;
   readonly holders: Int32Array;
-  /** Of the holders, those with the term in their headline. */
+  /** Of the holders, those with the term in their headline (`Vectors.head`). */
   readonly heads: Int32Array;
+  /** Of those, the ones writing it as a name or without case (`Vectors.named`)… */
+  readonly names: Int32Array;
+  /** …and the ones not writing it lower-case (`Vectors.uncommon`). */
+  readonly uncommons: Int32Array;
   readonly size: Int32Array;
   readonly norm2: Float64Array;
   readonly newestMs: Float64Array;
@@ -483,6 +564,8 @@ class Events {
     this.sum = new Float64Array(entries);
     this.holders = new Int32Array(entries);
     this.heads = new Int32Array(entries);
+    this.names = new Int32Array(entries);
+    this.uncommons = new Int32Array(entries);
     this.size = new Int32Array(capacity);
     this.norm2 = new Float64Array(capacity);
     this.newestMs = new Float64Array(capacity).fill(-Infinity);
@@ -500,7 +583,7 @@ class Events {
 
   /** Story i into (sign 1) or out of (sign -1) event e's centroid. */
   move(e: number, i: number, sign: 1 | -1, publishedMs: number): void {
-    const { start, term, weight, head } = this.vectors;
+    const { start, term, weight, head, named, uncommon } = this.vectors;
     let norm2 = this.norm2[e]!;
     for (let k = start[i]!; k < start[i + 1]!; k++) {
       const t = term[k]!;
@@ -511,6 +594,8 @@ class Events {
         this.sum[p] = 0;
         this.holders[p] = 0;
         this.heads[p] = 0;
+        this.names[p] = 0;
+        this.uncommons[p] = 0;
       }
       const before = this.sum[p]!;
       const after = before + sign * weight[k]!;
@@ -518,6 +603,8 @@ class Events {
       this.sum[p] = after;
       this.holders[p]! += sign;
       this.heads[p]! += sign * head[k]!;
+      this.names[p]! += sign * named[k]!;
+      this.uncommons[p]! += sign * uncommon[k]!;
       if (this.holders[p] === 0) {
         // The term leaves the centroid with its last holder: the run's last posting takes its place.
         const last = this.base[t]! + --this.filled[t]!;
@@ -525,6 +612,8 @@ class Events {
         this.sum[p] = this.sum[last]!;
         this.holders[p] = this.holders[last]!;
         this.heads[p] = this.heads[last]!;
+        this.names[p] = this.names[last]!;
+        this.uncommons[p] = this.uncommons[last]!;
       }
     }
     this.size[e]! += sign;
@@ -539,6 +628,8 @@ interface Scratch {
   shared: Int32Array;
   /** Of the shared words, the anchors (`Vectors.anchor`) held by at least `anchorShare` of the event's members. */
   anchors: Int32Array;
+  /** Of the shared words, those that would be anchors but neither side writes as a name. */
+  described: Int32Array;
   anchorShare: number;
   /** Share of an event's members that must hold a word for it to count as shared (see `accumulate`). */
   holderShare: number;
@@ -554,6 +645,7 @@ function newScratch(stories: number, terms: number): Scratch {
     dot: new Float64Array(stories),
     shared: new Int32Array(stories),
     anchors: new Int32Array(stories),
+    described: new Int32Array(stories),
     anchorShare: 0,
     holderShare: 0,
     mark: new Int32Array(stories),
@@ -568,7 +660,10 @@ function newScratch(stories: number, terms: number): Scratch {
  * place. The word is a shared anchor when it is one (`Vectors.anchor`), `anchorOk` says the compared side
  * holds it fairly, enough of the event holds it (`anchorShare`), and it is in a headline on both sides
  * (`inHeadline` for the compared side): a wire headline names its story's subject, and a name one story's
- * lead drops in passing ("Marvin Warner", "pharmaceuticals") is not what both tell of.
+ * lead drops in passing ("Marvin Warner", "pharmaceuticals") is not what both tell of. It is a name
+ * anchor when neither side writes it lower-case (`uncommon` for the compared side) and one side writes
+ * it as a name or has no case to tell by (`named`; `termNames`): "unemployment" or "UPS" (raises) in two
+ * headlines is a kind of news, not one event. Else it only helps describe one (`anchored`).
  */
 function accumulate(
   events: Events,
@@ -579,6 +674,8 @@ function accumulate(
   skip: number,
   anchorOk: boolean,
   inHeadline: boolean,
+  named: boolean,
+  uncommon: boolean,
 ): void {
   const isPlace = vectors.isPlace[t] === 1;
   const anchor = anchorOk && vectors.anchor[t] === 1;
@@ -590,6 +687,7 @@ function accumulate(
       scratch.dot[e] = 0;
       scratch.shared[e] = 0;
       scratch.anchors[e] = 0;
+      scratch.described[e] = 0;
       scratch.touched.push(e);
     }
     scratch.dot[e]! += x * events.sum[p]!;
@@ -597,10 +695,37 @@ function accumulate(
     // of every word, and one story's passing word is no evidence the next story is on the same event.
     if (!isPlace && events.holders[p]! >= events.size[e]! * scratch.holderShare) {
       scratch.shared[e]!++;
-      if (anchor && events.holders[p]! >= events.size[e]! * scratch.anchorShare && inHeadline && events.heads[p]! > 0)
-        scratch.anchors[e]!++;
+      if (anchor && inHeadline && events.heads[p]! > 0 && events.holders[p]! >= events.size[e]! * scratch.anchorShare) {
+        // A name: neither side writes it lower-case, and one writes it as a name (or cannot tell).
+        if (uncommon && events.uncommons[p]! > 0 && (named || events.names[p]! > 0)) scratch.anchors[e]!++;
+        else scratch.described[e]!++;
+      }
     }
   }
+}
+
+/**
+ * Story i has the words to share an anchor (`accumulate`): a rare headline word it does not write
+ * lower-case, or `describingWords` rare headline words. A story with a body and neither joins no event,
+ * so it is compared with none (each comparison walks every event holding each of its words).
+ */
+function mayAnchor(vectors: Vectors, i: number, options: Readonly<GroupingOptions>): boolean {
+  let described = 0;
+  for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
+    const t = vectors.term[k]!;
+    if (vectors.head[k] !== 1 || vectors.anchor[t] !== 1 || vectors.isPlace[t] === 1) continue;
+    if (vectors.uncommon[k] === 1 || ++described >= options.describingWords) return true;
+  }
+  return false;
+}
+
+/**
+ * The compared side and event e share an anchor (`accumulate`): a name, or `describingWords` rare
+ * headline words that neither writes as a name ("storm", "harbour", "bridge" closed): a happening told
+ * by what happened, where one or two shared words ("unemployment" rate, "load factor") are a kind of news.
+ */
+function anchored(scratch: Scratch, e: number, options: Readonly<GroupingOptions>): boolean {
+  return scratch.anchors[e]! >= 1 || scratch.described[e]! >= options.describingWords;
 }
 
 /**
@@ -640,6 +765,8 @@ function bestEvent(
   // A story with fewer event words than that cannot show it shares an event: it stays alone.
   const need = options.minSharedWords;
   if (vectors.words[i]! < need) return -1;
+  const needAnchor = vectors.bodied[i] === 1;
+  if (needAnchor && !mayAnchor(vectors, i, options)) return -1;
   // A full story shares some word with any big event: only words a fair part of the event holds count.
   scratch.holderShare = options.storyHolderShare * storyness(vectors.words[i]!, options);
   scratch.anchorShare = scratch.holderShare;
@@ -647,13 +774,23 @@ function bestEvent(
   scratch.touched.length = 0;
   for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
     const t = vectors.term[k]!;
-    accumulate(events, vectors, scratch, t, vectors.weight[k]!, -1, true, vectors.head[k] === 1);
+    accumulate(
+      events,
+      vectors,
+      scratch,
+      t,
+      vectors.weight[k]!,
+      -1,
+      true,
+      vectors.head[k] === 1,
+      vectors.named[k] === 1,
+      vectors.uncommon[k] === 1,
+    );
   }
   let best = -1;
   let bestSim = options.threshold * lengthFactor(vectors.words[i]!, options);
-  const needAnchor = vectors.bodied[i] === 1 ? 1 : 0;
   for (const e of scratch.touched) {
-    if (scratch.shared[e]! < need || scratch.anchors[e]! < needAnchor || events.norm2[e]! === 0) continue;
+    if (scratch.shared[e]! < need || (needAnchor && !anchored(scratch, e, options)) || events.norm2[e]! === 0) continue;
     const cosine = scratch.dot[e]! / Math.sqrt(events.norm2[e]!);
     // Decay only lowers a similarity: most touched events share a word or two and are far below.
     if (cosine < bestSim) continue;
@@ -695,6 +832,8 @@ function compareEvent(
         a,
         events.holders[p]! >= events.size[a]! * scratch.anchorShare,
         events.heads[p]! > 0,
+        events.names[p]! > 0,
+        events.uncommons[p]! > 0,
       );
     }
   }
@@ -760,7 +899,7 @@ function mergeEvents(vectors: Vectors, events: Events, members: number[][], opti
     compareEvent(vectors, events, a, members[a]!, scratch, options);
     for (const b of scratch.touched) {
       if ((onlyAbove && b < a) || scratch.shared[b]! < options.minSharedWords) continue;
-      if (bodied[a]! + bodied[b]! > 0 && scratch.anchors[b]! < 1) continue;
+      if (bodied[a]! + bodied[b]! > 0 && !anchored(scratch, b, options)) continue;
       const norms = Math.sqrt(events.norm2[a]! * events.norm2[b]!);
       if (norms === 0) continue;
       const sim = (scratch.dot[b]! / norms) * decay(events.newestMs[a]! - events.newestMs[b]!, options);
@@ -889,10 +1028,20 @@ export function groupStories(
   const events = new Events(vectors, capacity);
   const eventOf = new Int32Array(stories.length);
   const scratch = newScratch(capacity, vectors.terms);
+  // The same headline again is the same story filed again (an update, a second bureau's copy): it
+  // goes where its first filing goes, whatever words its lead adds (no anchor needed to find itself).
+  const firstOf = new Map<string, number>();
+  const twinOf = new Int32Array(stories.length).fill(-1);
+  for (const i of order) {
+    const key = stories[i]!.headlineKey ?? headlineKey(stories[i]!.headline);
+    const first = firstOf.get(key);
+    if (first === undefined) firstOf.set(key, i);
+    else twinOf[i] = first;
+  }
 
   // 1. Single pass.
   for (const i of order) {
-    let e = bestEvent(vectors, events, i, publishedMs[i]!, options, scratch);
+    let e = twinOf[i]! >= 0 ? eventOf[twinOf[i]!]! : bestEvent(vectors, events, i, publishedMs[i]!, options, scratch);
     if (e < 0) e = events.create();
     events.move(e, i, 1, publishedMs[i]!);
     eventOf[i] = e;
@@ -903,7 +1052,8 @@ export function groupStories(
     for (const i of order) {
       const own = eventOf[i]!;
       events.move(own, i, -1, 0);
-      const e = bestEvent(vectors, events, i, publishedMs[i]!, options, scratch);
+      // A first filing is always moved before its twins (time order): they follow it.
+      const e = twinOf[i]! >= 0 ? eventOf[twinOf[i]!]! : bestEvent(vectors, events, i, publishedMs[i]!, options, scratch);
       const to = e < 0 ? (events.size[own] === 0 ? own : events.create()) : e;
       events.move(to, i, 1, publishedMs[i]!);
       if (to !== own) {

@@ -1,7 +1,7 @@
 import type { PlaceMention } from '../geo/types.js';
 import type { ScoredSentence } from '../nlp/types.js';
 import type { DigestFeatures, NewArticle } from '../store/article-store.js';
-import { placeTermCount, storyTerms } from './group-stories.js';
+import { placeTermCount, storyTerms, termNames } from './group-stories.js';
 import { headlineShapes } from './headline-templates.js';
 
 /**
@@ -130,6 +130,7 @@ export function digestFeatures(
     bodyWords: countWords(body),
     terms,
     placeTerms: placeTermCount(terms),
+    names: termNames(lead, terms),
     shapes: headlineShapes(headline),
   };
 }

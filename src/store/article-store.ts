@@ -43,6 +43,11 @@ export interface DigestFeatures {
   terms: [string, number][];
   /** How many of `terms`, the last ones, are place keys (grouping weighs them apart). */
   placeTerms: number;
+  /**
+   * How the story's lead writes each of `terms` (one small number each, in their order: 0 unknown, 1 a
+   * name, 2 a common word; `digest/` says what they mean): grouping tells a shared name from a shared topic word by it.
+   */
+  names: number[];
   /** The headline's shapes (routine series are told by them). */
   shapes: string[];
 }
@@ -133,8 +138,11 @@ export interface DigestCandidate {
   /** The agency or feed: a digest counts an event's sources. */
   source: string;
   bodyWords: number;
-  /** `DigestFeatures.terms` with each term as the store's id for it (the same in every story); the last `places` are place keys. */
-  terms: { ids: Int32Array; counts: Float64Array; places: number };
+  /**
+   * `DigestFeatures.terms` with each term as the store's id for it (the same in every story), with
+   * `DigestFeatures.names`; the last `places` are place keys.
+   */
+  terms: { ids: Int32Array; counts: Float64Array; names: Uint8Array; places: number };
   shapes: string[];
   /** False for a story stored without features (by older code): the digest computes and saves them, then reads again. */
   hasFeatures: boolean;

@@ -4,6 +4,7 @@ import {
   groupStories,
   placeTermCount,
   storyTerms,
+  termNames,
   type GroupInput,
   type TermBackground,
 } from '../../src/digest/group-stories.js';
@@ -61,6 +62,27 @@ function groupOf(groups: { ids: string[] }[]): Map<string, number> {
   groups.forEach((g, k) => g.ids.forEach((id) => of.set(id, k)));
   return of;
 }
+
+describe('termNames', () => {
+  it('tells names from common words by how the lead writes them inside a sentence', () => {
+    const terms: [string, number][] = [
+      ['unemploy', 3],
+      ['viacom', 3],
+      ['redston', 1],
+      ['tin', 1],
+      ['up', 3],
+      ['@c:US', 1],
+    ];
+    const lead =
+      'Viacom said the unemployment of staff would not affect its talks with Redstone. The Association of Tin Producing Countries cut tin exports.';
+    // unemployment: lower-case; Viacom: only a sentence's first word; Redstone: a name; tin: lower-case once;
+    // "ups": not in the lead; a place key says nothing.
+    expect(termNames(lead, terms)).toEqual([2, 0, 1, 2, 3, 0]);
+    // Title case (a headline as text) or all capitals: capitals tell nothing.
+    expect(termNames('Viacom Rejects Redstone Offer As Unemployment Rises', terms)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(termNames('VIACOM REJECTS REDSTONE OFFER', terms)).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+});
 
 describe('storyTerms', () => {
   it('leaves place words to the place keys, drops filler words, and puts the places last', () => {
@@ -186,9 +208,61 @@ describe('groupStories', () => {
     const of = groupOf(groupStories(today, NOON, DEFAULT_GROUPING, background));
     expect(of.get('saab1')).toBe(of.get('saab2'));
     expect(new Set(['saab1', 'coe', 'holiday'].map((id) => of.get(id))).size).toBe(3);
-    // Sharing the topic's words is what would join them: with every word an anchor, one issuer's bond and another's are one item.
-    const topic = groupOf(groupStories(today, NOON, { ...DEFAULT_GROUPING, anchorExpected: Infinity }, background));
+    // Sharing the topic's words is what would join them: with every word an anchor, even one the leads
+    // write lower-case, one issuer's bond and another's are one item.
+    const topic = groupOf(groupStories(today, NOON, { ...DEFAULT_GROUPING, anchorExpected: Infinity, describingWords: 1 }, background));
     expect(new Set(['saab1', 'coe', 'holiday'].map((id) => topic.get(id))).size).toBeLessThan(3);
+  });
+
+  it('keeps apart stories sharing a rare word their leads write lower-case (a kind of news), not the same story filed twice', () => {
+    // Wire stories with bodies on one morning: two countries' unemployment figures share "unemployment",
+    // rare in the store (a monthly figure), but a common word, not a name: two events. The same headline
+    // filed twice is one story, whatever its words.
+    const wire = (id: string, hoursAgo: number, headline: string, lead: string, places: [string, string][]) => ({
+      ...s(id, hoursAgo, headline, lead, places),
+      bodyWords: 150,
+    });
+    const JAPAN: [string, string] = ['c:JP', 'Japan'];
+    const FINLAND: [string, string] = ['c:FI', 'Finland'];
+    const stories = [
+      ...filler(40),
+      wire(
+        'jp1',
+        6,
+        "Japan's unemployment rate seen rising to 3.5 pct",
+        "Japan's unemployment rate is expected to rise to 3.5 pct next year as the strong yen hurts exporters, private economists said.",
+        [JAPAN],
+      ),
+      wire(
+        'fi',
+        5,
+        'Finnish unemployment at 6.7 pct in December',
+        "Finland's unemployment rate was 6.7 pct in December against 6.1 pct a year earlier, the central statistical office said.",
+        [FINLAND],
+      ),
+      wire(
+        'jp2',
+        2,
+        "Japan's unemployment rate seen rising to 3.5 pct",
+        'Private economists expect the jobless rate to rise to 3.5 pct next year, with exporters cutting staff, a survey showed.',
+        [JAPAN],
+      ),
+    ];
+    const counts = new Map<string, number>();
+    for (const st of stories)
+      for (const [t] of storyTerms(st.headline, st.lead, st.placeKeys, st.placeNames)) counts.set(t, (counts.get(t) ?? 0) + 1);
+    // The rest of the store (10,000 stories): unemployment figures now and then, the filler's words every day.
+    const background: TermBackground = {
+      stories: 10_000 + stories.length,
+      storiesWith: (term) => (counts.get(String(term)) ?? 0) + (String(term) === 'unemploy' ? 5 : 0),
+    };
+    const of = groupOf(groupStories(stories, NOON, DEFAULT_GROUPING, background));
+    expect(of.get('jp1')).toBe(of.get('jp2'));
+    expect(of.get('fi')).not.toBe(of.get('jp1'));
+    // What tells them apart is how the leads write the word: read as a name, it would join them.
+    const asNames = stories.map((st) => ({ ...st, lead: st.lead.replace(/unemployment/g, 'Unemployment') }));
+    const named = groupOf(groupStories(asNames, NOON, DEFAULT_GROUPING, background));
+    expect(named.get('fi')).toBe(named.get('jp1'));
   });
 
   it('brings one event told in different words together', () => {
@@ -260,7 +334,12 @@ describe('groupStories', () => {
         ...st,
         lead: '',
         placeKeys: [],
-        terms: { ids: terms.map(([term]) => ids.get(term)!), counts: terms.map(([, c]) => c), places: placeTermCount(terms) },
+        terms: {
+          ids: terms.map(([term]) => ids.get(term)!),
+          counts: terms.map(([, c]) => c),
+          names: termNames(st.lead, terms),
+          places: placeTermCount(terms),
+        },
       };
     });
     expect(groupStories(withIds, NOON)).toEqual(groupStories(stories, NOON));

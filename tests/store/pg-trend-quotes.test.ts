@@ -161,7 +161,7 @@ describe.skipIf('unavailable' in server)('PostgreSQL store: trend counts, quote 
     for (const id of shared) expect(again.counts[id]).toBe(2);
     for (const id of own) expect(again.counts[id]).toBe(1);
     await store.digest.saveDigestFeatures([
-      { id: added[0]!, features: { ...first.analysis.digest!, terms: [['zebra', 1]], placeTerms: 0 } },
+      { id: added[0]!, features: { ...first.analysis.digest!, terms: [['zebra', 1]], placeTerms: 0, names: [0] } },
     ]);
     const moved = await store.digest.digestTermStories();
     for (const id of shared) expect(moved.counts[id]).toBe(1);

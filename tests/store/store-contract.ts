@@ -342,6 +342,8 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       // ("Monday") none; then the place 1 as itself and 1 as its country, last; each an id.
       expect([...c.terms.counts]).toEqual([4, 4, 1, 1, 1, 1, 1, 1, 1]);
       expect(c.terms.places).toBe(2);
+      // How the lead writes each: "Troops" opens it (unknown), the other words lower-case (common), places unknown.
+      expect([...c.terms.names]).toEqual([0, 2, 2, 2, 2, 2, 2, 0, 0]);
       expect(new Set(c.terms.ids).size).toBe(9);
       expect(window[0]!.terms.ids[0]).not.toBe(window[2]!.terms.ids[0]); // "late" and "early"
       expect(await store.digest.digestCandidates(from, to, 1)).toHaveLength(1);

@@ -27,7 +27,7 @@ function storyWithTerm(n: number, term: string): AnalyzedArticle {
       sentences: [],
       quotes: [],
       places: [],
-      digest: { summary: article.body, bodyWords: 6, terms: [[term, 1]], placeTerms: 0, shapes: [] },
+      digest: { summary: article.body, bodyWords: 6, terms: [[term, 1]], placeTerms: 0, names: [0], shapes: [] },
     },
   };
 }

@@ -42,7 +42,7 @@ import {
 import type { Quote } from '../../nlp/types.js';
 // Pure helpers shared with the SQLite store (no driver in them): the same packing, term blobs and ranking.
 import { packSentences, unpackSentenceScores } from '../sqlite/packed-sentences.js';
-import { decodeShapes, decodeTerms, utcDay } from '../sqlite/digest-features-table.js';
+import { decodeShapes, decodeTerms, encodeTerms, utcDay } from '../sqlite/digest-features-table.js';
 import { ftsWords } from '../sqlite/fts-query.js';
 import { rankSuggestions } from '../sqlite/rank-suggestions.js';
 import { holdsWords, speakerAliases } from '../sqlite/quote-table.js';
@@ -159,16 +159,6 @@ function prefixQuery(words: readonly string[]): string {
   return words.map((w) => `${w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')}:*`).join(' & ');
 }
 
-function featureBlob(features: DigestFeatures, ids: Map<string, number>): Buffer {
-  const n = features.terms.length;
-  const terms = Buffer.allocUnsafe(n * 12);
-  features.terms.forEach(([term, count], k) => {
-    terms.writeInt32LE(ids.get(term)!, k * 4);
-    terms.writeDoubleLE(count, n * 4 + k * 8);
-  });
-  return terms;
-}
-
 export interface PgArticleParts {
   stories: StoryStore;
   quotes: QuoteStore;
@@ -239,7 +229,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
         items.map((i) => i.seq),
         items.map((i) => i.features.bodyWords),
         items.map((i) => i.features.summary),
-        items.map((i) => featureBlob(i.features, ids)),
+        items.map((i) => encodeTerms(i.features, (term) => ids.get(term)!)),
         items.map((i) => i.features.placeTerms),
         items.map((i) => i.features.shapes.join('\n')),
       ],

@@ -257,4 +257,16 @@ export const pgMigrations: readonly PgMigration[] = [
       CREATE INDEX feed_posts_by_claim ON feed_posts (claim_until_ms);
     `,
   },
+  {
+    version: 8,
+    description: "digest terms say how the lead writes each word (a name or a common word): every story's features are made again",
+    sql: `
+      -- The terms blob gains a byte a term (digest-features-table.ts): the old rows cannot be read as new
+      -- ones, and the stories per term are counted again as the application writes the rows again
+      -- (digest/backfill-features.ts), as the SQLite store's version 16 has them made.
+      DELETE FROM digest_features;
+      DELETE FROM digest_terms;
+      INSERT INTO store_flags (name) SELECT 'digest-features-backfill' WHERE EXISTS (SELECT 1 FROM articles) ON CONFLICT DO NOTHING;
+    `,
+  },
 ];

@@ -4,8 +4,9 @@ import type { SqliteDatabase } from './open-database.js';
 
 /**
  * The `digest_features` rows (one per article, see DigestFeatures): terms as a blob of their ids
- * (`digest_terms`, int32) then their counts (float64), in the story's term order (the order matters:
- * grouping sums in it); shapes one a line (a shape is lower-case words, never a line break).
+ * (`digest_terms`, int32), then their counts (float64), then their names (uint8; `encodeTerms`), in the
+ * story's term order (the order matters: grouping sums in it); shapes one a line (a shape is
+ * lower-case words, never a line break).
  */
 export interface DigestFeaturesRow {
   bodyWords: number;
@@ -61,14 +62,11 @@ export function createFeatureEncoder(db: SqliteDatabase): FeatureEncoder {
     return id;
   };
   const encode = (features: DigestFeatures): DigestFeaturesRow => {
-    const n = features.terms.length;
-    const terms = Buffer.allocUnsafe(n * 12);
-    features.terms.forEach(([term, count], k) => {
+    const terms = encodeTerms(features, (term) => {
       const id = idOf(term);
       // Each row is written once per story (a story without one), so its terms' story counts go up here.
       counts.add(id, [id]);
-      terms.writeInt32LE(id, k * 4);
-      terms.writeDoubleLE(count, n * 4 + k * 8);
+      return id;
     });
     return {
       bodyWords: features.bodyWords,
@@ -89,21 +87,38 @@ export function createFeatureEncoder(db: SqliteDatabase): FeatureEncoder {
   };
 }
 
-/** Terms blobs decoded into one pair of arrays, one view of it per blob. */
-export function decodeTerms(blobs: readonly Buffer[]): { ids: Int32Array; counts: Float64Array }[] {
+/** Bytes a term takes in a terms blob: its id (int32), count (float64) and name (uint8). */
+const TERM_BYTES = 13;
+
+/** A story's terms blob (both backends' `terms` column), each term given its id by `idOf`. */
+export function encodeTerms(features: Pick<DigestFeatures, 'terms' | 'names'>, idOf: (term: string) => number): Buffer {
+  const n = features.terms.length;
+  const terms = Buffer.allocUnsafe(n * TERM_BYTES);
+  features.terms.forEach(([term, count], k) => {
+    terms.writeInt32LE(idOf(term), k * 4);
+    terms.writeDoubleLE(count, n * 4 + k * 8);
+    terms.writeUInt8(features.names[k] ?? 0, n * 12 + k);
+  });
+  return terms;
+}
+
+/** Terms blobs decoded into one set of arrays, one view of it per blob. */
+export function decodeTerms(blobs: readonly Buffer[]): { ids: Int32Array; counts: Float64Array; names: Uint8Array }[] {
   let total = 0;
-  for (const blob of blobs) total += blob.length / 12;
+  for (const blob of blobs) total += blob.length / TERM_BYTES;
   const ids = new Int32Array(total);
   const counts = new Float64Array(total);
+  const names = new Uint8Array(total);
   let at = 0;
   return blobs.map((blob) => {
-    const n = blob.length / 12;
+    const n = blob.length / TERM_BYTES;
     for (let k = 0; k < n; k++) {
       ids[at + k] = blob.readInt32LE(k * 4);
       counts[at + k] = blob.readDoubleLE(n * 4 + k * 8);
+      names[at + k] = blob[n * 12 + k]!;
     }
     at += n;
-    return { ids: ids.subarray(at - n, at), counts: counts.subarray(at - n, at) };
+    return { ids: ids.subarray(at - n, at), counts: counts.subarray(at - n, at), names: names.subarray(at - n, at) };
   });
 }
 

@@ -410,6 +410,22 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS feed_posts_by_claim ON feed_posts (claim_until_ms);
     `,
   },
+  {
+    version: 16,
+    description: "digest terms say how the lead writes each word (a name or a common word): every story's features are made again",
+    // The terms blob gains a byte a term (digest-features-table.ts): the old rows cannot be read as new
+    // ones, and the stories per term are counted again as the rows are written, from none.
+    sql: `
+      DELETE FROM digest_features;
+      DELETE FROM digest_terms;
+    `,
+    // The features are digest/'s to compute: the app fills them in on open (digest/backfill-features.ts).
+    backfill: (db) => {
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS store_flags (name TEXT PRIMARY KEY);
+        INSERT OR IGNORE INTO store_flags (name) SELECT 'digest-features-backfill' WHERE EXISTS (SELECT 1 FROM articles);`);
+    },
+  },
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
