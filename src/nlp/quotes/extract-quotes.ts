@@ -2,7 +2,7 @@ import type { Quote, Sentence, Span } from '../types.js';
 import { candidateFilter, cueScore, type CueModel } from './cue-model.js';
 import { DETERMINERS, NON_NAME_CAPS, SPEECH_VERBS } from './lexicon.js';
 import modelJson from './model.json' with { type: 'json' };
-import { phraseAfter, phraseBefore, phraseSpan, skipAuxLeft, type SourcePhrase } from './noun-phrases.js';
+import { extendToSentenceEnd, PAST_VERBS, phraseAfter, phraseBefore, phraseSpan, skipAuxLeft, type SourcePhrase } from './noun-phrases.js';
 import { FRAGMENT_JOINER, quoteFragments } from './fragments.js';
 import { findQuotedSpans, paragraphSpans, type QuotedSpan } from './quoted-spans.js';
 import { resolveSpeakers, type RawQuote } from './resolve-speakers.js';
@@ -14,8 +14,9 @@ const MODEL = modelJson as CueModel;
  * Bumped whenever what `extractQuotes` finds for a story changes, so `dateline reanalyze` knows which
  * stored stories an older analyzer wrote. 1: issue 5. 2: issue 15 (resolved speakers, exact spans). 3: speaker spans without circumstances, post-modified heads, signature outlets.
  * 4: reported content ends at a second attribution or a fronted clause's comma; speakers past opening adverbials, with slashes, demonstratives and surnames like "May".
+ * 5: a speaker after its verb runs to the sentence end, a sentence-opening subject keeps its post-modifiers, "…, adding" speaks with its clause's speaker.
  */
-export const QUOTE_ANALYZER_VERSION = 4;
+export const QUOTE_ANALYZER_VERSION = 5;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -202,8 +203,10 @@ function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: Direc
     // `"... Atlantic." It was a dispute ..., he added.`: after a full stop, a new sentence has its own attribution
     if (closedByPeriod && k > first + 3 && tokens[first]!.isCap) return false;
     let src: SourcePhrase | null;
-    if (k === first || according) src = phraseAfter(tokens, according ? k + 2 : k + 1, tokens.length, body);
-    else src = phraseBefore(tokens, k, first, body);
+    if (k === first || according) {
+      src = phraseAfter(tokens, according ? k + 2 : k + 1, tokens.length, body);
+      if (src) src = extendToSentenceEnd(tokens, src, tokens.length, body);
+    } else src = phraseBefore(tokens, k, first, body);
     draft.verb = according ? 'according to' : t.text;
     draft.attributed = true;
     used.add(t.start);
@@ -236,9 +239,11 @@ function attributeBefore(body: string, sentences: readonly Sentence[], q: Quoted
     if (/^["“”]$/.test(t.text)) return false;
     const according = t.lower === 'according' && tokens[k + 1]?.lower === 'to';
     if (!SPEECH_VERBS.has(t.lower) && !according) continue;
-    const src = according
+    let src = according
       ? phraseAfter(tokens, k + 2, tokens.length, body, false)
       : (phraseBefore(tokens, k, 0, body) ?? phraseAfter(tokens, k + 1, tokens.length, body));
+    // `"A," Warren said to Obama, adding, "B."`: a participle after a comma speaks with its clause's speaker
+    if (!src && /ing$/.test(t.lower) && tokens[k - 1]?.text === ',') src = earlierSpeaker(body, tokens, k - 1);
     draft.verb = according ? 'according to' : t.text;
     draft.attributed = true;
     used.add(t.start);
@@ -246,6 +251,24 @@ function attributeBefore(body: string, sentences: readonly Sentence[], q: Quoted
     return true;
   }
   return false;
+}
+
+/** The speaker of the last attribution outside quotation marks before token `k` (`Warren said to Obama,`). */
+function earlierSpeaker(body: string, tokens: readonly Token[], k: number): SourcePhrase | null {
+  let inside = false;
+  const outside = tokens.map((t) => {
+    if (/^["“”]$/.test(t.text)) {
+      inside = t.text === '“' ? true : t.text === '”' ? false : !inside;
+      return false;
+    }
+    return !inside;
+  });
+  for (let j = k - 1; j >= 0; j--) {
+    const t = tokens[j]!;
+    if (!outside[j] || !SPEECH_VERBS.has(t.lower) || /ing$/.test(t.lower)) continue;
+    return phraseBefore(tokens, j, 0, body) ?? phraseAfter(tokens, j + 1, k, body);
+  }
+  return null;
 }
 
 /**
@@ -440,8 +463,12 @@ function buildReported(
     const toIdx = tokens[a + 1]?.lower === 'to' ? a + 2 : a + 1;
     // "According to the report, prices rose": what follows the comma is the content, not an appositive
     src = phraseAfter(tokens, toIdx, tokens.length, body, a > 1);
+    if (src && a > 1) src = extendToSentenceEnd(tokens, src, tokens.length, body);
     const comma = findIndex(tokens, toIdx, (t) => t.text === ',');
     if (a <= 1 && comma >= 0) {
+      // "According to a poll released Monday by Quinnipiac, ...": the source runs to the comma
+      if (src && src.end < comma && comma - toIdx <= 20 && !tokens.slice(toIdx, comma).some((t) => /^["“”]$/.test(t.text)))
+        src = { ...src, end: comma };
       from = comma + 1;
       to = last;
     } else {
@@ -479,6 +506,7 @@ function buildReported(
       // CONTENT, X said (on Tuesday). | CONTENT, said X.
       if (inverted) {
         src = phraseAfter(tokens, b + 1, tokens.length, body);
+        if (src) src = extendToSentenceEnd(tokens, src, tokens.length, body);
         to = a - 2;
       } else {
         src = beforeSrc;
@@ -489,6 +517,7 @@ function buildReported(
       // X said (that) CONTENT. | X told reporters (that) CONTENT.
       // (an object before the cue, "unleashed a series of tweets saying", is not who speaks: the sentence's subject is)
       src = beforeSrc && !(objectPosition(tokens, beforeSrc.from) && /^(a|an|no)$/.test(tokens[beforeSrc.from]!.lower)) ? beforeSrc : null;
+      if (src) src = wholeSubject(tokens, src, a);
       from = b + 1;
       const that = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 7);
       const framed = framingPhraseEnd(tokens, b + 1, last);
@@ -534,6 +563,39 @@ function buildReported(
   const name: Span | null = src ? phraseSpan(tokens, src, true) : null;
   return { start, end, text: body.slice(start, end), kind: 'reported', mention, name, description: src?.description ?? null, verb };
 }
+
+/**
+ * "A 2014 study that appeared in the British Medical Journal found ...", "a 46-page analysis released by
+ * the department last month reveals ...": a subject that opens its sentence is the source as a whole,
+ * post-modifiers and all, not the last noun before the verb.
+ */
+function wholeSubject(tokens: readonly Token[], src: SourcePhrase, cue: number): SourcePhrase {
+  // (a participle or a preposition is no verb with a subject: "Fallon issues a statement slamming ...")
+  if (src.from === 0 || PRONOUN_SUBJECT.test(tokens[src.from]!.lower) || /ing$|^about$/.test(tokens[cue]!.lower)) return src;
+  let start = datelineEnd(tokens);
+  while (start < src.from && /^(but|and|so|yet|still|now|then|also|maybe|perhaps)$/.test(tokens[start]!.lower)) start++;
+  if (start >= src.from || src.from - start > 20) return src;
+  const first = tokens[start]!;
+  if (!first.isWord || (!first.isCap && !DETERMINERS.has(first.lower)) || (NON_NAME_CAPS.has(first.lower) && !DETERMINERS.has(first.lower)))
+    return src;
+  // a verb, a clause of its own or a comma before the found phrase means it is not the sentence's subject
+  // ("The enmity only escalated after Curiel ordered", "McConnell met with her and came away convinced")
+  for (let k = start; k < src.from; k++) {
+    const t = tokens[k]!;
+    if (/^[.,;:"“”!?]$/.test(t.text) || SPEECH_VERBS.has(t.lower) || (FINITE.test(t.lower) && t.text === t.lower)) return src;
+    if (
+      (!t.isCap && PAST_VERBS.has(t.lower)) ||
+      SUBORDINATOR.test(t.lower) ||
+      /^(as|despite|because)$/.test(t.lower) ||
+      (/ly$/.test(t.lower) && !t.isCap) ||
+      (/['’]s$/.test(t.lower) && /^(that|she|he|it|what|there|here|who)['’]s$/.test(t.lower))
+    )
+      return src;
+  }
+  return { ...src, from: start };
+}
+
+const PRONOUN_SUBJECT = /^(he|she|they|it|we|i|you|who|which|that)$/;
 
 /** Whether only a time or place phrase ("on Monday", "in a statement") is left from token `k` to the sentence end. */
 function closesSentence(tokens: readonly Token[], k: number, last: number): boolean {
