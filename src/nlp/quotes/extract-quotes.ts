@@ -15,8 +15,9 @@ const MODEL = modelJson as CueModel;
  * stored stories an older analyzer wrote. 1: issue 5. 2: issue 15 (resolved speakers, exact spans). 3: speaker spans without circumstances, post-modified heads, signature outlets.
  * 4: reported content ends at a second attribution or a fronted clause's comma; speakers past opening adverbials, with slashes, demonstratives and surnames like "May".
  * 5: a speaker after its verb runs to the sentence end, a sentence-opening subject keeps its post-modifiers, "…, adding" speaks with its clause's speaker.
+ * 6: headline and transcript labels ("Kasich: ...", "PENCE: ..."); a run-on quotation continues into the next paragraph.
  */
-export const QUOTE_ANALYZER_VERSION = 5;
+export const QUOTE_ANALYZER_VERSION = 6;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -31,7 +32,8 @@ export function extractQuotes(original: string, sentences: readonly Sentence[], 
   // each sentence is tokenized once, for the cue model and for the name finder
   const sentenceTokens = sentences.map((s) => tokenize(body, s.start, s.end));
   const reported = extractReported(body, sentences, sentenceTokens, quoted, used, direct, model);
-  const raw = [...direct, ...reported].sort((a, b) => a.start - b.start || a.end - b.end);
+  const labelled = labelledStatements(body, [...direct, ...reported]);
+  const raw = [...direct, ...reported, ...labelled].sort((a, b) => a.start - b.start || a.end - b.end);
   const quotes = resolveSpeakers(
     body,
     sentences,
@@ -324,9 +326,11 @@ function mergeContinuations(body: string, drafts: DirectDraft[]): DirectDraft[] 
       prev &&
       prev.side === 'after' &&
       d.side !== 'after' &&
-      prev.paragraph === d.paragraph &&
-      !/["“”]/.test(gap) &&
-      countSpeechVerbs(gap) <= 1 &&
+      // (an unattributed quotation may run on in the next paragraph; a quoted title in the attribution,
+      // `told NBC's "Today"`, is no quotation; `said Mr. Ekovich, who noted ...` holds two verbs)
+      (prev.paragraph === d.paragraph || (d.paragraph - prev.paragraph === 1 && !d.attributed)) &&
+      !/["“”]/.test(gap.replace(/[“"][^"“”\n]{1,40}[”"]/g, '')) &&
+      countSpeechVerbs(gap) <= (d.attributed ? 1 : 2) &&
       !introduced
     ) {
       prev.end = d.end;
@@ -356,6 +360,42 @@ function mergeContinuations(body: string, drafts: DirectDraft[]): DirectDraft[] 
   void body;
   // a quotation nobody is said to have said is more often a title or a slogan than a quote
   return out.filter((d) => d.attributed || d.inheritedFrom);
+}
+
+// ---------------------------------------------------------------------------------------------
+// labelled statements
+
+/**
+ * Two conventions put the speaker before a colon with no verb: the headline that opens a story
+ * (`Kasich: 'We Are Going To Go All The Way To Cleveland.'`, `Poll: Clinton and Trump in dead heat`)
+ * and a transcript's speaker labels (`PENCE: Well, look, ...`). The headline is the first line and
+ * its label a short capitalised name; a transcript label is a name in capitals opening a paragraph.
+ */
+function labelledStatements(body: string, found: readonly RawQuote[]): RawQuote[] {
+  const out: RawQuote[] = [];
+  paragraphSpans(body).forEach(([ps, pe], i) => {
+    const text = body.slice(ps, pe);
+    const label = (i === 0 && !text.includes('\n') ? HEADLINE_LABEL.exec(text) : null) ?? TRANSCRIPT_LABEL.exec(text);
+    if (!label || NON_NAME_CAPS.has(label[2]!.split(' ')[0]!.toLowerCase())) return;
+    const nameStart = ps + label[1]!.length;
+    const nameEnd = nameStart + label[2]!.length;
+    const [start, end] = trimSpan(body, ps + label[0].length, pe);
+    // (the closing period and quotation mark of the statement are not its words)
+    let e = end;
+    while (e > start && /[\s."“”]/.test(body.charAt(e - 1))) e--;
+    if (countWordsIn(body.slice(start, e)) < MIN_REPORTED_WORDS) return;
+    if (found.some((q) => q.start < e && q.end > start)) return;
+    const mention = { start: nameStart, end: nameEnd };
+    out.push({ start, end: e, text: body.slice(start, e), kind: 'reported', mention, name: mention, description: null, verb: ':' });
+  });
+  return out;
+}
+
+const HEADLINE_LABEL = /^(["“]?)(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}):\s+/u;
+const TRANSCRIPT_LABEL = /^(["“]?)(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s+/u;
+
+function countWordsIn(s: string): number {
+  return (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -494,7 +534,11 @@ function buildReported(
       afterComma && !!next && next.isWord && (next.isCap || DETERMINERS.has(next.lower)) && !NON_NAME_CAPS.has(next.lower)
         ? phraseAfter(tokens, b + 1, tokens.length, body)
         : null;
-    const inverted = !!invertedSrc && closesSentence(tokens, invertedSrc.end, last);
+    // ("..., said Julie Mason, host of "The Press Pool" on Sirius XM radio.": a long appositive closes it too)
+    const inverted =
+      !!invertedSrc &&
+      (closesSentence(tokens, invertedSrc.end, last) ||
+        (tokens[invertedSrc.to]?.text === ',' && extendToSentenceEnd(tokens, invertedSrc, tokens.length, body).end > last));
     const hasThat = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 6) >= 0;
     // "To understand X, Chief Justice Roberts said, one should visit ...": the attribution interrupts its content
     const interrupting = precededByComma && tokens[b + 1]?.text === ',' && beforeSrc.from >= 3 && last - b >= 4;
