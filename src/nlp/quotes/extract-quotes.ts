@@ -16,8 +16,9 @@ const MODEL = modelJson as CueModel;
  * 4: reported content ends at a second attribution or a fronted clause's comma; speakers past opening adverbials, with slashes, demonstratives and surnames like "May".
  * 5: a speaker after its verb runs to the sentence end, a sentence-opening subject keeps its post-modifiers, "…, adding" speaks with its clause's speaker.
  * 6: headline and transcript labels ("Kasich: ...", "PENCE: ..."); a run-on quotation continues into the next paragraph.
+ * 7: "Asked (by X) whether ..., Y said": the question is reported; "Instead, he said, ..." interrupts its content.
  */
-export const QUOTE_ANALYZER_VERSION = 6;
+export const QUOTE_ANALYZER_VERSION = 7;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -498,7 +499,13 @@ function buildReported(
   let from: number;
   let to: number;
 
-  if (cue.lower === 'according') {
+  const fronted = askedClause(tokens, a, b, body);
+  if (fronted) {
+    // "Asked (by Starnes) whether ..., Carson said ...": the question is what was asked, up to the comma
+    src = fronted.src;
+    from = fronted.from;
+    to = fronted.to;
+  } else if (cue.lower === 'according') {
     // according to X, CONTENT. | CONTENT, according to X.
     const toIdx = tokens[a + 1]?.lower === 'to' ? a + 2 : a + 1;
     // "According to the report, prices rose": what follows the comma is the content, not an appositive
@@ -541,7 +548,7 @@ function buildReported(
         (tokens[invertedSrc.to]?.text === ',' && extendToSentenceEnd(tokens, invertedSrc, tokens.length, body).end > last));
     const hasThat = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 6) >= 0;
     // "To understand X, Chief Justice Roberts said, one should visit ...": the attribution interrupts its content
-    const interrupting = precededByComma && tokens[b + 1]?.text === ',' && beforeSrc.from >= 3 && last - b >= 4;
+    const interrupting = precededByComma && tokens[b + 1]?.text === ',' && beforeSrc.from >= 2 && last - b >= 4;
     if (interrupting) {
       src = beforeSrc;
       from = 0;
@@ -584,7 +591,7 @@ function buildReported(
       to = contentEnd(tokens, from, last, isCue, a);
     }
   }
-  if (!contentReadsAsClause(tokens, from, to, cue.lower, from < a)) return null;
+  if (!fronted && !contentReadsAsClause(tokens, from, to, cue.lower, from < a)) return null;
   // "has pointed out", "boasted about": a lone verb form or particle before the cue is no speaker
   if (src && notASpeaker(tokens, src)) src = null;
   // a "speaker" ending in an article ("declared an | offensive against IS") shows the cue is a noun, not a report
@@ -640,6 +647,30 @@ function wholeSubject(tokens: readonly Token[], src: SourcePhrase, cue: number):
 }
 
 const PRONOUN_SUBJECT = /^(he|she|they|it|we|i|you|who|which|that)$/;
+
+const QUESTION_WORD = /^(whether|if|how|what|why|who|whom|when|where|about)$/;
+
+/** The question of a fronted "Asked (by X) whether/about ...," clause at cue tokens [a, b], else null. */
+function askedClause(
+  tokens: readonly Token[],
+  a: number,
+  b: number,
+  body: string,
+): { src: SourcePhrase | null; from: number; to: number } | null {
+  // (the cue may have run on into the question: "Asked by reporters whether" scores as one cue)
+  if (tokens[a]!.lower !== 'asked' || b < a || !tokens.slice(0, a).every((t) => /^(when|and|but|,)$/.test(t.lower))) return null;
+  let from = a + 1;
+  let src: SourcePhrase | null = null;
+  const question = findIndex(tokens, from, (t) => QUESTION_WORD.test(t.lower), from + 10);
+  if (tokens[from]?.lower === 'by' && question > from + 1) {
+    src = phraseAfter(tokens, from + 1, question, body, false);
+    if (!src || src.end !== question) return null;
+    from = question;
+  }
+  if (!QUESTION_WORD.test(tokens[from]?.lower ?? '')) return null;
+  const comma = findIndex(tokens, from + 1, (t) => t.text === ',');
+  return comma > from + 1 ? { src, from, to: comma - 1 } : null;
+}
 
 /** Whether only a time or place phrase ("on Monday", "in a statement") is left from token `k` to the sentence end. */
 function closesSentence(tokens: readonly Token[], k: number, last: number): boolean {

@@ -349,6 +349,14 @@ const rows: Row[] = [
       { text: 'We have no choice … The plant cannot stay open another winter.', kind: 'direct', speaker: 'Smith', mention: 'Smith' },
     ],
   },
+  {
+    name: 'a fronted "Asked about" clause reports the question',
+    body: 'Asked about the strike, Smith said the plant would reopen in May.',
+    expected: [
+      { text: 'about the strike', kind: 'reported', speaker: 'unknown', mention: null, verb: 'Asked' },
+      { text: 'the plant would reopen in May', kind: 'reported', speaker: 'Smith', mention: 'Smith', verb: 'said' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
