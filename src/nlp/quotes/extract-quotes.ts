@@ -2,7 +2,7 @@ import type { Quote, Sentence, Span } from '../types.js';
 import { candidateFilter, cueScore, type CueModel } from './cue-model.js';
 import { DETERMINERS, NON_NAME_CAPS, SPEECH_VERBS } from './lexicon.js';
 import modelJson from './model.json' with { type: 'json' };
-import { phraseAfter, phraseBefore, phraseSpan, skipAuxLeft, type SourcePhrase } from './noun-phrases.js';
+import { extendToSentenceEnd, PAST_VERBS, phraseAfter, phraseBefore, phraseSpan, skipAuxLeft, type SourcePhrase } from './noun-phrases.js';
 import { FRAGMENT_JOINER, quoteFragments } from './fragments.js';
 import { findQuotedSpans, paragraphSpans, type QuotedSpan } from './quoted-spans.js';
 import { resolveSpeakers, type RawQuote } from './resolve-speakers.js';
@@ -14,8 +14,11 @@ const MODEL = modelJson as CueModel;
  * Bumped whenever what `extractQuotes` finds for a story changes, so `dateline reanalyze` knows which
  * stored stories an older analyzer wrote. 1: issue 5. 2: issue 15 (resolved speakers, exact spans). 3: speaker spans without circumstances, post-modified heads, signature outlets.
  * 4: reported content ends at a second attribution or a fronted clause's comma; speakers past opening adverbials, with slashes, demonstratives and surnames like "May".
+ * 5: a speaker after its verb runs to the sentence end, a sentence-opening subject keeps its post-modifiers, "…, adding" speaks with its clause's speaker.
+ * 6: headline and transcript labels ("Kasich: ...", "PENCE: ..."); a run-on quotation continues into the next paragraph.
+ * 7: "Asked (by X) whether ..., Y said": the question is reported; "Instead, he said, ..." interrupts its content.
  */
-export const QUOTE_ANALYZER_VERSION = 4;
+export const QUOTE_ANALYZER_VERSION = 7;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -30,7 +33,8 @@ export function extractQuotes(original: string, sentences: readonly Sentence[], 
   // each sentence is tokenized once, for the cue model and for the name finder
   const sentenceTokens = sentences.map((s) => tokenize(body, s.start, s.end));
   const reported = extractReported(body, sentences, sentenceTokens, quoted, used, direct, model);
-  const raw = [...direct, ...reported].sort((a, b) => a.start - b.start || a.end - b.end);
+  const labelled = labelledStatements(body, [...direct, ...reported]);
+  const raw = [...direct, ...reported, ...labelled].sort((a, b) => a.start - b.start || a.end - b.end);
   const quotes = resolveSpeakers(
     body,
     sentences,
@@ -202,8 +206,10 @@ function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: Direc
     // `"... Atlantic." It was a dispute ..., he added.`: after a full stop, a new sentence has its own attribution
     if (closedByPeriod && k > first + 3 && tokens[first]!.isCap) return false;
     let src: SourcePhrase | null;
-    if (k === first || according) src = phraseAfter(tokens, according ? k + 2 : k + 1, tokens.length, body);
-    else src = phraseBefore(tokens, k, first, body);
+    if (k === first || according) {
+      src = phraseAfter(tokens, according ? k + 2 : k + 1, tokens.length, body);
+      if (src) src = extendToSentenceEnd(tokens, src, tokens.length, body);
+    } else src = phraseBefore(tokens, k, first, body);
     draft.verb = according ? 'according to' : t.text;
     draft.attributed = true;
     used.add(t.start);
@@ -236,9 +242,11 @@ function attributeBefore(body: string, sentences: readonly Sentence[], q: Quoted
     if (/^["“”]$/.test(t.text)) return false;
     const according = t.lower === 'according' && tokens[k + 1]?.lower === 'to';
     if (!SPEECH_VERBS.has(t.lower) && !according) continue;
-    const src = according
+    let src = according
       ? phraseAfter(tokens, k + 2, tokens.length, body, false)
       : (phraseBefore(tokens, k, 0, body) ?? phraseAfter(tokens, k + 1, tokens.length, body));
+    // `"A," Warren said to Obama, adding, "B."`: a participle after a comma speaks with its clause's speaker
+    if (!src && /ing$/.test(t.lower) && tokens[k - 1]?.text === ',') src = earlierSpeaker(body, tokens, k - 1);
     draft.verb = according ? 'according to' : t.text;
     draft.attributed = true;
     used.add(t.start);
@@ -246,6 +254,24 @@ function attributeBefore(body: string, sentences: readonly Sentence[], q: Quoted
     return true;
   }
   return false;
+}
+
+/** The speaker of the last attribution outside quotation marks before token `k` (`Warren said to Obama,`). */
+function earlierSpeaker(body: string, tokens: readonly Token[], k: number): SourcePhrase | null {
+  let inside = false;
+  const outside = tokens.map((t) => {
+    if (/^["“”]$/.test(t.text)) {
+      inside = t.text === '“' ? true : t.text === '”' ? false : !inside;
+      return false;
+    }
+    return !inside;
+  });
+  for (let j = k - 1; j >= 0; j--) {
+    const t = tokens[j]!;
+    if (!outside[j] || !SPEECH_VERBS.has(t.lower) || /ing$/.test(t.lower)) continue;
+    return phraseBefore(tokens, j, 0, body) ?? phraseAfter(tokens, j + 1, k, body);
+  }
+  return null;
 }
 
 /**
@@ -301,9 +327,11 @@ function mergeContinuations(body: string, drafts: DirectDraft[]): DirectDraft[] 
       prev &&
       prev.side === 'after' &&
       d.side !== 'after' &&
-      prev.paragraph === d.paragraph &&
-      !/["“”]/.test(gap) &&
-      countSpeechVerbs(gap) <= 1 &&
+      // (an unattributed quotation may run on in the next paragraph; a quoted title in the attribution,
+      // `told NBC's "Today"`, is no quotation; `said Mr. Ekovich, who noted ...` holds two verbs)
+      (prev.paragraph === d.paragraph || (d.paragraph - prev.paragraph === 1 && !d.attributed)) &&
+      !/["“”]/.test(gap.replace(/[“"][^"“”\n]{1,40}[”"]/g, '')) &&
+      countSpeechVerbs(gap) <= (d.attributed ? 1 : 2) &&
       !introduced
     ) {
       prev.end = d.end;
@@ -333,6 +361,42 @@ function mergeContinuations(body: string, drafts: DirectDraft[]): DirectDraft[] 
   void body;
   // a quotation nobody is said to have said is more often a title or a slogan than a quote
   return out.filter((d) => d.attributed || d.inheritedFrom);
+}
+
+// ---------------------------------------------------------------------------------------------
+// labelled statements
+
+/**
+ * Two conventions put the speaker before a colon with no verb: the headline that opens a story
+ * (`Kasich: 'We Are Going To Go All The Way To Cleveland.'`, `Poll: Clinton and Trump in dead heat`)
+ * and a transcript's speaker labels (`PENCE: Well, look, ...`). The headline is the first line and
+ * its label a short capitalised name; a transcript label is a name in capitals opening a paragraph.
+ */
+function labelledStatements(body: string, found: readonly RawQuote[]): RawQuote[] {
+  const out: RawQuote[] = [];
+  paragraphSpans(body).forEach(([ps, pe], i) => {
+    const text = body.slice(ps, pe);
+    const label = (i === 0 && !text.includes('\n') ? HEADLINE_LABEL.exec(text) : null) ?? TRANSCRIPT_LABEL.exec(text);
+    if (!label || NON_NAME_CAPS.has(label[2]!.split(' ')[0]!.toLowerCase())) return;
+    const nameStart = ps + label[1]!.length;
+    const nameEnd = nameStart + label[2]!.length;
+    const [start, end] = trimSpan(body, ps + label[0].length, pe);
+    // (the closing period and quotation mark of the statement are not its words)
+    let e = end;
+    while (e > start && /[\s."“”]/.test(body.charAt(e - 1))) e--;
+    if (countWordsIn(body.slice(start, e)) < MIN_REPORTED_WORDS) return;
+    if (found.some((q) => q.start < e && q.end > start)) return;
+    const mention = { start: nameStart, end: nameEnd };
+    out.push({ start, end: e, text: body.slice(start, e), kind: 'reported', mention, name: mention, description: null, verb: ':' });
+  });
+  return out;
+}
+
+const HEADLINE_LABEL = /^(["“]?)(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}):\s+/u;
+const TRANSCRIPT_LABEL = /^(["“]?)(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s+/u;
+
+function countWordsIn(s: string): number {
+  return (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -435,13 +499,23 @@ function buildReported(
   let from: number;
   let to: number;
 
-  if (cue.lower === 'according') {
+  const fronted = askedClause(tokens, a, b, body);
+  if (fronted) {
+    // "Asked (by Starnes) whether ..., Carson said ...": the question is what was asked, up to the comma
+    src = fronted.src;
+    from = fronted.from;
+    to = fronted.to;
+  } else if (cue.lower === 'according') {
     // according to X, CONTENT. | CONTENT, according to X.
     const toIdx = tokens[a + 1]?.lower === 'to' ? a + 2 : a + 1;
     // "According to the report, prices rose": what follows the comma is the content, not an appositive
     src = phraseAfter(tokens, toIdx, tokens.length, body, a > 1);
+    if (src && a > 1) src = extendToSentenceEnd(tokens, src, tokens.length, body);
     const comma = findIndex(tokens, toIdx, (t) => t.text === ',');
     if (a <= 1 && comma >= 0) {
+      // "According to a poll released Monday by Quinnipiac, ...": the source runs to the comma
+      if (src && src.end < comma && comma - toIdx <= 20 && !tokens.slice(toIdx, comma).some((t) => /^["“”]$/.test(t.text)))
+        src = { ...src, end: comma };
       from = comma + 1;
       to = last;
     } else {
@@ -467,10 +541,14 @@ function buildReported(
       afterComma && !!next && next.isWord && (next.isCap || DETERMINERS.has(next.lower)) && !NON_NAME_CAPS.has(next.lower)
         ? phraseAfter(tokens, b + 1, tokens.length, body)
         : null;
-    const inverted = !!invertedSrc && closesSentence(tokens, invertedSrc.end, last);
+    // ("..., said Julie Mason, host of "The Press Pool" on Sirius XM radio.": a long appositive closes it too)
+    const inverted =
+      !!invertedSrc &&
+      (closesSentence(tokens, invertedSrc.end, last) ||
+        (tokens[invertedSrc.to]?.text === ',' && extendToSentenceEnd(tokens, invertedSrc, tokens.length, body).end > last));
     const hasThat = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 6) >= 0;
     // "To understand X, Chief Justice Roberts said, one should visit ...": the attribution interrupts its content
-    const interrupting = precededByComma && tokens[b + 1]?.text === ',' && beforeSrc.from >= 3 && last - b >= 4;
+    const interrupting = precededByComma && tokens[b + 1]?.text === ',' && beforeSrc.from >= 2 && last - b >= 4;
     if (interrupting) {
       src = beforeSrc;
       from = 0;
@@ -479,6 +557,7 @@ function buildReported(
       // CONTENT, X said (on Tuesday). | CONTENT, said X.
       if (inverted) {
         src = phraseAfter(tokens, b + 1, tokens.length, body);
+        if (src) src = extendToSentenceEnd(tokens, src, tokens.length, body);
         to = a - 2;
       } else {
         src = beforeSrc;
@@ -489,6 +568,7 @@ function buildReported(
       // X said (that) CONTENT. | X told reporters (that) CONTENT.
       // (an object before the cue, "unleashed a series of tweets saying", is not who speaks: the sentence's subject is)
       src = beforeSrc && !(objectPosition(tokens, beforeSrc.from) && /^(a|an|no)$/.test(tokens[beforeSrc.from]!.lower)) ? beforeSrc : null;
+      if (src) src = wholeSubject(tokens, src, a);
       from = b + 1;
       const that = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 7);
       const framed = framingPhraseEnd(tokens, b + 1, last);
@@ -511,7 +591,7 @@ function buildReported(
       to = contentEnd(tokens, from, last, isCue, a);
     }
   }
-  if (!contentReadsAsClause(tokens, from, to, cue.lower, from < a)) return null;
+  if (!fronted && !contentReadsAsClause(tokens, from, to, cue.lower, from < a)) return null;
   // "has pointed out", "boasted about": a lone verb form or particle before the cue is no speaker
   if (src && notASpeaker(tokens, src)) src = null;
   // a "speaker" ending in an article ("declared an | offensive against IS") shows the cue is a noun, not a report
@@ -533,6 +613,63 @@ function buildReported(
   const mention: Span | null = src ? phraseSpan(tokens, src) : null;
   const name: Span | null = src ? phraseSpan(tokens, src, true) : null;
   return { start, end, text: body.slice(start, end), kind: 'reported', mention, name, description: src?.description ?? null, verb };
+}
+
+/**
+ * "A 2014 study that appeared in the British Medical Journal found ...", "a 46-page analysis released by
+ * the department last month reveals ...": a subject that opens its sentence is the source as a whole,
+ * post-modifiers and all, not the last noun before the verb.
+ */
+function wholeSubject(tokens: readonly Token[], src: SourcePhrase, cue: number): SourcePhrase {
+  // (a participle or a preposition is no verb with a subject: "Fallon issues a statement slamming ...")
+  if (src.from === 0 || PRONOUN_SUBJECT.test(tokens[src.from]!.lower) || /ing$|^about$/.test(tokens[cue]!.lower)) return src;
+  let start = datelineEnd(tokens);
+  while (start < src.from && /^(but|and|so|yet|still|now|then|also|maybe|perhaps)$/.test(tokens[start]!.lower)) start++;
+  if (start >= src.from || src.from - start > 20) return src;
+  const first = tokens[start]!;
+  if (!first.isWord || (!first.isCap && !DETERMINERS.has(first.lower)) || (NON_NAME_CAPS.has(first.lower) && !DETERMINERS.has(first.lower)))
+    return src;
+  // a verb, a clause of its own or a comma before the found phrase means it is not the sentence's subject
+  // ("The enmity only escalated after Curiel ordered", "McConnell met with her and came away convinced")
+  for (let k = start; k < src.from; k++) {
+    const t = tokens[k]!;
+    if (/^[.,;:"“”!?]$/.test(t.text) || SPEECH_VERBS.has(t.lower) || (FINITE.test(t.lower) && t.text === t.lower)) return src;
+    if (
+      (!t.isCap && PAST_VERBS.has(t.lower)) ||
+      SUBORDINATOR.test(t.lower) ||
+      /^(as|despite|because)$/.test(t.lower) ||
+      (/ly$/.test(t.lower) && !t.isCap) ||
+      (/['’]s$/.test(t.lower) && /^(that|she|he|it|what|there|here|who)['’]s$/.test(t.lower))
+    )
+      return src;
+  }
+  return { ...src, from: start };
+}
+
+const PRONOUN_SUBJECT = /^(he|she|they|it|we|i|you|who|which|that)$/;
+
+const QUESTION_WORD = /^(whether|if|how|what|why|who|whom|when|where|about)$/;
+
+/** The question of a fronted "Asked (by X) whether/about ...," clause at cue tokens [a, b], else null. */
+function askedClause(
+  tokens: readonly Token[],
+  a: number,
+  b: number,
+  body: string,
+): { src: SourcePhrase | null; from: number; to: number } | null {
+  // (the cue may have run on into the question: "Asked by reporters whether" scores as one cue)
+  if (tokens[a]!.lower !== 'asked' || b < a || !tokens.slice(0, a).every((t) => /^(when|and|but|,)$/.test(t.lower))) return null;
+  let from = a + 1;
+  let src: SourcePhrase | null = null;
+  const question = findIndex(tokens, from, (t) => QUESTION_WORD.test(t.lower), from + 10);
+  if (tokens[from]?.lower === 'by' && question > from + 1) {
+    src = phraseAfter(tokens, from + 1, question, body, false);
+    if (!src || src.end !== question) return null;
+    from = question;
+  }
+  if (!QUESTION_WORD.test(tokens[from]?.lower ?? '')) return null;
+  const comma = findIndex(tokens, from + 1, (t) => t.text === ',');
+  return comma > from + 1 ? { src, from, to: comma - 1 } : null;
 }
 
 /** Whether only a time or place phrase ("on Monday", "in a statement") is left from token `k` to the sentence end. */

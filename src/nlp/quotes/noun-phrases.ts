@@ -299,7 +299,7 @@ const CIRCUMSTANCE_START =
 function appositiveBefore(tokens: readonly Token[], comma: number, min: number, body: string): SourcePhrase | null {
   const isMark = (t: Token): boolean => t.text === '"' || t.text === '“' || t.text === '”';
   let k = comma - 1;
-  while (k >= min && k > comma - 16 && tokens[k]!.text !== ',' && !isMark(tokens[k]!)) k--;
+  while (k >= min && k > comma - 26 && tokens[k]!.text !== ',' && !isMark(tokens[k]!)) k--;
   if (k < min || tokens[k]!.text !== ',' || k === comma - 1) return null;
   const first = tokens[k + 1]!;
   // "Trump, speaking to veterans, said", "Clinton, at Monday's debate, cited", "Cruz, meanwhile, warned":
@@ -355,7 +355,15 @@ function appositiveAt(tokens: readonly Token[], k: number, comma: number, min: n
   // the description reads like one: "a commander of ...", "the panel's ranking Democrat", "spokesman for ...",
   // "Democrat of California", "AT&T's chief executive"
   const capitalDescription = /^(democrat|republican|independent)$/.test(first.lower) && /^(of|from)$/.test(tokens[k + 2]?.lower ?? '');
-  if (!(DETERMINERS.has(first.lower) || !first.isCap || /^(former|chief|senior|head|spokes)/i.test(first.text) || capitalDescription))
+  // ("Obama's adviser on counterterrorism", "R-Ky.": a possessive or a party label describes too)
+  const labelled = /^\p{Lu}[\p{L}.]*['’]s$/u.test(first.text) || /^[RDI]-[A-Z]/.test(first.text);
+  if (!(
+    DETERMINERS.has(first.lower) ||
+    !first.isCap ||
+    /^(former|chief|senior|head|spokes)/i.test(first.text) ||
+    capitalDescription ||
+    labelled
+  ))
     return null;
   if (k + 1 < comma - 1 && CIRCUMSTANCE_START.test(first.lower) && first.lower !== 'including' && tries > 0) return null;
   const name = phraseBefore(tokens, k, min, body);
@@ -437,7 +445,7 @@ function titleGoesOn(tokens: readonly Token[], k: number, max: number): boolean 
   return false;
 }
 
-const PAST_VERBS: ReadonlySet<string> = new Set(
+export const PAST_VERBS: ReadonlySet<string> = new Set(
   'took made gave came went told wrote spoke put got saw met left sent held brought thought found kept ran won lost point points used says'.split(
     ' ',
   ),
@@ -450,4 +458,35 @@ function readsAsDescription(first: Token): boolean {
   if (CIRCUMSTANCE_START.test(first.lower)) return false;
   if (DETERMINERS.has(first.lower) || /^\d/.test(first.text)) return true;
   return (!first.isCap && !NP_STOPS.has(first.lower)) || /^(who|whose|of|from)$/.test(first.lower);
+}
+
+/**
+ * A speaker named after its verb at the end of the sentence (`..., said Karen Flynn, president of
+ * Common Cause, a watchdog.`, `..., according to a person familiar with his thinking.`) is written
+ * with all that follows it: the mention runs to the sentence end. It stops at a participle clause
+ * (`, adding ...`), a complement (`that ...`), or a quotation, which belong to the attribution, not
+ * to the speaker; and only when the sentence really ends within `max`.
+ */
+export function extendToSentenceEnd(tokens: readonly Token[], src: SourcePhrase, max: number, body: string): SourcePhrase {
+  let k = src.end;
+  let depth = 0;
+  for (; k < max; k++) {
+    const t = tokens[k]!;
+    if (t.text === '(') depth++;
+    if (t.text === ')') depth = Math.max(0, depth - 1);
+    if (depth > 0) continue;
+    // "Tampa, Fla., who ...": the period of an abbreviation ends nothing
+    if (t.text === '.' && tokens[k + 1]?.text === ',') continue;
+    if (/^[.!?]$/.test(t.text)) break;
+    if (/^[;:"“”—–]$/.test(t.text) || t.lower === 'that') return src;
+    if (t.text === ',' && /ing$/.test(tokens[k + 1]?.lower ?? '') && !tokens[k + 1]!.isCap) return src;
+    if (t.text === ',' && /^(who|whom|whose|which)$/.test(tokens[k + 1]?.lower ?? '')) break;
+    // "... of Nikko Securities International in New York", "... on Tuesday": where and when it was said
+    if (k === src.end && /^(in|on|at)$/.test(t.lower) && tokens[k + 1]?.isCap && tokens[k - 1]?.isCap) return src;
+    if (k > src.end && /\n/.test(body.slice(tokens[k - 1]!.end, t.start))) return src;
+  }
+  if (k >= max || k === src.end) return src;
+  const description =
+    src.description ?? (tokens[src.to]?.text === ',' && src.to + 1 < k ? body.slice(tokens[src.to + 1]!.start, tokens[k - 1]!.end) : null);
+  return { ...src, end: k, description };
 }

@@ -308,6 +308,55 @@ const rows: Row[] = [
       },
     ],
   },
+  {
+    name: 'a headline attributes with a colon',
+    body: 'Kasich: We Are Going All The Way To Cleveland.\n\nThe governor spoke in Ohio on Tuesday.',
+    expected: [{ text: 'We Are Going All The Way To Cleveland', kind: 'reported', speaker: 'Kasich', mention: 'Kasich', verb: ':' }],
+  },
+  {
+    name: "a transcript's speaker label",
+    body: 'The interview went on.\n\nWALLACE: Will she be at the debate tomorrow night?',
+    expected: [{ text: 'Will she be at the debate tomorrow night?', kind: 'reported', speaker: 'WALLACE', mention: 'WALLACE', verb: ':' }],
+  },
+  {
+    name: 'an inverted speaker runs to the sentence end',
+    body: 'The plant will close next year, said Karen Flynn, president of Common Cause, a watchdog group.',
+    expected: [
+      {
+        text: 'The plant will close next year',
+        kind: 'reported',
+        speaker: 'Karen Flynn',
+        mention: 'Karen Flynn, president of Common Cause, a watchdog group',
+      },
+    ],
+  },
+  {
+    name: 'a subject opening its sentence keeps its post-modifiers',
+    body: 'A 2014 study that appeared in the British Medical Journal found that the drug had no effect.',
+    expected: [
+      {
+        text: 'that the drug had no effect',
+        kind: 'reported',
+        speaker: 'British Medical Journal',
+        mention: 'A 2014 study that appeared in the British Medical Journal',
+      },
+    ],
+  },
+  {
+    name: 'an unattributed quotation in the next paragraph runs on',
+    body: '"We have no choice," Smith said.\n\n"The plant cannot stay open another winter."',
+    expected: [
+      { text: 'We have no choice … The plant cannot stay open another winter.', kind: 'direct', speaker: 'Smith', mention: 'Smith' },
+    ],
+  },
+  {
+    name: 'a fronted "Asked about" clause reports the question',
+    body: 'Asked about the strike, Smith said the plant would reopen in May.',
+    expected: [
+      { text: 'about the strike', kind: 'reported', speaker: 'unknown', mention: null, verb: 'Asked' },
+      { text: 'the plant would reopen in May', kind: 'reported', speaker: 'Smith', mention: 'Smith', verb: 'said' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
