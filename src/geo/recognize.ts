@@ -8,6 +8,7 @@ import { foldName, looksTransliterated } from './fold.js';
 import type { Gazetteer } from './gazetteer.js';
 import { DATELINE_SPAN, type PlaceMention } from './types.js';
 import { buildCompanions, type Companions } from './companions.js';
+import { POSTAL_CODES } from './aliases.js';
 import {
   exactCandidates,
   queryCandidates,
@@ -26,6 +27,8 @@ interface Token {
   upper: boolean;
   /** Folded once (without a final dot); n-gram keys are these joined by spaces. */
   key: string | null;
+  /** The word had a possessive `'s`, cut off: inside a longer name it is kept (`People's Republic of China`). */
+  possessive: boolean;
 }
 
 /** A recognised span with its candidates, before resolution. */
@@ -158,6 +161,15 @@ const MEDIA_AFTER = new Set(
 /** Lower-case words after a name that make it a virus, a disease or a strain (`Marburg virus`, `Reston ebolavirus`). */
 const DISEASE_AFTER = /^\s+(virus|viruses|ebolavirus|fever|haemorrhagic|hemorrhagic|strain)\b/i;
 
+/** An age before a name (`Nine-year-old Georgia Stevens`, `the 22-year-old Paris`): a person follows. */
+const AGE_BEFORE = /\b(\d+|[a-z]+(-[a-z]+)?)[-‐ ]years?[-‐ ]old\s+$/i;
+
+/** A capitalised word after a first name that reads as a surname: no country, division or big town of that name. */
+function isSurname(gaz: Gazetteer, t: Token): boolean {
+  const cands = exactCandidates(gaz, foldName(t.text.replace(/\.$/, '')));
+  return !isKindStrong(gaz, cands) && maxPop(gaz, cands) < 100_000;
+}
+
 /** Reporting verbs around a surname: `Hartl said`, `said Clifford`. */
 const SPEECH_AFTER = /^(['’]s)?,?\s+(said|says|told|added|explained|stated|commented|noted|wrote|argued|insisted|who)\b/;
 const SPEECH_BEFORE = /\b(said|says|told)\s+$/;
@@ -210,7 +222,9 @@ const STOP = new Set(
     'best good great grand big little long short high low ' +
     'chase cross ring gold silver diamond golden ' +
     'ha ah oh ok un who ap afp christmas easter crescent saints all saints hope white house ' +
-    'congress senate commerce treasury reserve exchange customs embassy consulate pentagon eu'
+    'congress senate commerce treasury reserve exchange customs embassy consulate pentagon eu ' +
+    // News agencies cited far more often than the towns of their names (`according to Xinhua`).
+    'xinhua yonhap kyodo interfax bernama tass'
   ).split(/\s+/),
 );
 
@@ -233,10 +247,11 @@ function tokenize(text: string): Token[] {
     let t = m[0];
     const start = m.index ?? 0;
     // Possessives are not part of the name: `London’s` → `London`.
-    if (t.endsWith("'s") || t.endsWith('’s')) t = t.slice(0, -2);
+    const possessive = t.endsWith("'s") || t.endsWith('’s');
+    if (possessive) t = t.slice(0, -2);
     // A final dot belongs to the word only for abbreviations (`Ky.`, `Calif.`); keep it and let the
     // lookup try both.
-    out.push({ start, end: start + t.length, text: t, upper: startsUpper(t), key: null });
+    out.push({ start, end: start + t.length, text: t, upper: startsUpper(t), key: null, possessive });
   }
   return out;
 }
@@ -274,6 +289,12 @@ function joinable(text: string, a: Token, b: Token): boolean {
     gapOk = (isSpaceTabOrHyphen(c0) && isSpaceTabOrHyphen(c1)) || ((c0 === 32 || c0 === 9) && c1 === 10);
   }
   return gapOk && (!a.text.endsWith('.') || NAME_ABBREVIATIONS.has(a.text));
+}
+
+/** A possessive inside a longer name, one space after its `'s` (`People's Republic of China`). */
+function joinableInName(text: string, a: Token, b: Token): boolean {
+  if (!a.possessive) return joinable(text, a, b);
+  return b.start - a.end === 3 && text.charCodeAt(a.end + 2) === 32;
 }
 
 /** Abbreviated name words that a name goes on after (`Fort St. John`, `St. Thomas`, `Mt. Kenya`). */
@@ -344,6 +365,7 @@ function acceptSpan(
   personish: Set<string>,
   placeish: Set<string>,
   isLowerWord: (word: string) => boolean,
+  people: Set<string>,
 ): boolean {
   const t = tokens[i] as Token;
   const { key, cands, end, dotted, single, strong, surface } = m;
@@ -365,6 +387,13 @@ function acceptSpan(
     return false;
   }
   if (single && personish.has(key) && !cands.some((c) => gaz.kind(c.index) === 'country')) return false;
+  // A name given an age is a person's, and so is the same name alone later in the story, even a
+  // country's (`Nine-year-old Georgia Stevens ... said Georgia`).
+  if (single && people.has(key)) return false;
+  if (single && nextCap && next && AGE_BEFORE.test(text.slice(Math.max(0, t.start - 24), t.start)) && isSurname(gaz, next)) {
+    people.add(key);
+    return false;
+  }
   if (!strong && DISEASE_AFTER.test(after)) return false;
   const altOnly = cands.every((c) => !c.primary);
   if (STOP_PHRASES.has(key)) return false;
@@ -448,6 +477,28 @@ function acceptSpan(
 }
 
 /**
+ * A state or province written after its town and a comma without the dot its abbreviation takes:
+ * the postal code (`LOUISVILLE, KY`, `London, ON`) or the AP form (`EDMONTON, Ky (WBKO)`). Read
+ * only when the town before it has a place of its name in that state.
+ */
+function stateAfterTown(gaz: Gazetteer, text: string, t: Token, town: FoundSpan | undefined): FoundSpan | null {
+  if (!town || t.text.length > 5 || !/^,\s?$/.test(text.slice(town.end, t.start))) return null;
+  let cands: Candidate[] = [];
+  // A postal code may end the sentence (`Portland, OR.`); the AP forms with a dot are names already.
+  const code = t.text.replace(/\.$/, '');
+  const postal = /^\p{Lu}{2}$/u.test(code) ? POSTAL_CODES.get(code) : undefined;
+  if (postal)
+    cands = exactCandidates(gaz, foldName(postal.name)).filter(
+      (c) => gaz.kind(c.index) === 'admin1' && gaz.country(c.index) === postal.country,
+    );
+  else if (/^\p{Lu}\p{Ll}+$/u.test(t.text))
+    cands = exactCandidates(gaz, foldName(t.text) + '.').filter((c) => gaz.kind(c.index) === 'admin1');
+  const states = new Set(cands.map((c) => c.index));
+  if (!town.candidates.some((c) => gaz.kind(c.index) === 'city' && states.has(gaz.admin1[c.index] ?? -1))) return null;
+  return { name: code, start: t.start, end: t.start + code.length, candidates: cands };
+}
+
+/**
  * A transliterated name spelt another way than the gazetteer's (`from Menoufia` for Monufia, `in
  * Daqahliya` for Dakahlia): after a preposition of place, a word no gazetteer name matches may be a
  * variant of a governorate or a city of 100,000+ (Middle East and North Africa only, where the
@@ -491,6 +542,7 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
   const spans: FoundSpan[] = [];
   const personish = new Set<string>();
   const placeish = new Set<string>();
+  const people = new Set<string>();
   // Words the story also writes in lower case are common words there (`spring`, `advance`); only
   // a few spans ever ask, so the set is made on the first question.
   let lowerWords: Set<string> | null = null;
@@ -509,13 +561,19 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       i++;
       continue;
     }
+    const state = stateAfterTown(gaz, text, t, spans[spans.length - 1]);
+    if (state) {
+      spans.push(state);
+      i++;
+      continue;
+    }
     let found: { j: number; key: string; cands: Candidate[]; end: number; dotted: boolean } | null = null;
     // Longest first, up to 6 words.
     let last = i;
     while (last + 1 < tokens.length && last - i < 5) {
       const a = tokens[last];
       const b = tokens[last + 1];
-      if (!a || !b || !joinable(text, a, b)) break;
+      if (!a || !b || !joinableInName(text, a, b)) break;
       const lower = b.text.toLowerCase();
       if (!b.upper && !CONNECTORS.has(lower) && !/^(al|el|ad|ar|as|az|ez|ash|at|an)[-‐]/.test(lower) && !ELIDED.test(b.text)) break;
       last++;
@@ -532,7 +590,8 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
         const tk = tokens[k];
         if (!tk) continue;
         tk.key ??= foldName(tk.text.endsWith('.') ? tk.text.slice(0, -1) : tk.text);
-        if (tk.key) parts.push(tk.key);
+        if (tk.possessive && k < j) parts.push(foldName(text.slice(tk.start, tk.end + 2)));
+        else if (tk.key) parts.push(tk.key);
       }
       const key = parts.join(' ');
       let cands: Candidate[] = [];
@@ -560,7 +619,18 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
     const single = j === i;
     const strong = isKindStrong(gaz, cands);
     const surface = text.slice(t.start, end);
-    const ok = acceptSpan(gaz, text, tokens, i, j, { key, cands, end, dotted, single, strong, surface }, personish, placeish, isLowerWord);
+    const ok = acceptSpan(
+      gaz,
+      text,
+      tokens,
+      i,
+      j,
+      { key, cands, end, dotted, single, strong, surface },
+      personish,
+      placeish,
+      isLowerWord,
+      people,
+    );
     if (ok) spans.push({ name: surface, start: t.start, end, candidates: cands });
     i = j + 1;
   }
@@ -745,20 +815,24 @@ function inListOfDivisions(gaz: Gazetteer, text: string, spans: readonly FoundSp
   const s = spans[k] as FoundSpan;
   const divisions = s.candidates.filter((c) => c.primary && gaz.kind(c.index) === 'admin1');
   if (divisions.length === 0 || divisions.length === s.candidates.length) return s;
-  const listedDivision = (n: FoundSpan | undefined, gap: string): boolean => {
-    if (!n || !LIST_GAP.test(gap)) return false;
+  // A neighbour in the list that reads as a division on its own, and this name's divisions in its
+  // country (`WA and Portland` lists no Jamaican parish).
+  const listedWith = (n: FoundSpan | undefined, gap: string): Candidate[] => {
+    if (!n || !LIST_GAP.test(gap)) return [];
     const top = rankCandidates(gaz, n.candidates, base)[0];
-    return !!top && gaz.kind(top.index) === 'admin1';
+    if (!top || gaz.kind(top.index) !== 'admin1') return [];
+    return divisions.filter((c) => gaz.country(c.index) === gaz.country(top.index));
   };
   const prev = spans[k - 1];
   const next = spans[k + 1];
-  // `Santa Ana, California`: a town of the name inside the next division is a town and its state.
-  const townState = !!next && /^,\s?$/.test(text.slice(s.end, next.start));
+  const listedBefore = prev ? listedWith(prev, text.slice(prev.end, s.start)) : [];
+  // `Santa Ana, California`: a town of the name inside the next division is a town and its state;
+  // not inside a list of states (`Virginia, Washington, West Virginia and Wyoming`).
+  const townState = listedBefore.length === 0 && !!next && /^,\s?$/.test(text.slice(s.end, next.start));
   const nextDivisions = new Set(next && townState ? next.candidates.filter((c) => gaz.kind(c.index) === 'admin1').map((c) => c.index) : []);
   if (s.candidates.some((c) => c.primary && gaz.kind(c.index) === 'city' && nextDivisions.has(gaz.admin1[c.index] ?? -1))) return s;
-  const listed =
-    (prev && listedDivision(prev, text.slice(prev.end, s.start))) || (next && listedDivision(next, text.slice(s.end, next.start)));
-  return listed ? { ...s, candidates: divisions } : s;
+  const listed = listedBefore.length > 0 ? listedBefore : next ? listedWith(next, text.slice(s.end, next.start)) : [];
+  return listed.length > 0 ? { ...s, candidates: listed } : s;
 }
 
 /**
