@@ -458,6 +458,15 @@ function acceptSpan(
       });
     if (!(INSTITUTION_AFTER.has(nextWord) && (strong || big)) && !namesTheOwner) return false;
   }
+  // A small town that bears a first name (`her son, Jack.`) needs a preposition of place or a place noun.
+  if (
+    !strong &&
+    !big &&
+    PERSON_BEFORE.has(key) &&
+    !PLACED_BEFORE.test(before) &&
+    !PLACE_NOUN_OF.test(text.slice(Math.max(0, t.start - 30), t.start))
+  )
+    return false;
   if (!strong && !big && !placeish.has(key)) {
     // A small town with no word around it that says "place" is more often a surname or a firm
     // (`Baker`, `Peabody`, `Hughes`): it needs a locative cue once in the story.
