@@ -20,6 +20,8 @@ const docs = readFileSync(file, 'utf8')
   .map((l) => JSON.parse(l) as GoldDoc);
 const gaz = await loadGazetteer();
 const geo = createGeoService(gaz);
+let tp = 0;
+let fp = 0;
 const rows: { cat: string; doc: string; name: string; detail: string; ctx: string }[] = [];
 const around = (text: string, s: number, e: number): string =>
   (text.slice(Math.max(0, s - 40), s) + '[' + text.slice(s, e) + ']' + text.slice(e, e + 40)).replace(/\s+/g, ' ');
@@ -58,7 +60,11 @@ for (const doc of docs) {
     }
   }
   for (const m of stored) {
-    if (doc.toponyms.some((g) => m.start < g.end && g.start < m.end)) continue;
+    if (doc.toponyms.some((g) => m.start < g.end && g.start < m.end)) {
+      tp++;
+      continue;
+    }
+    fp++;
     const i = gaz.indexOfId(m.geonameId ?? 0);
     rows.push({
       cat: 'false-pos',
@@ -73,5 +79,12 @@ const counts = new Map<string, number>();
 for (const r of rows) counts.set(r.cat, (counts.get(r.cat) ?? 0) + 1);
 const gold = docs.reduce((a, d) => a + d.toponyms.length, 0);
 const missed = ['miss-nogaz', 'miss-rejected', 'wrong', 'wrong-nocoord', 'unresolved'].reduce((a, k) => a + (counts.get(k) ?? 0), 0);
-console.log([...counts].map(([k, v]) => `${k}=${v}`).join(' '), `e2e=${(1 - missed / gold).toFixed(4)}`);
+const found = fp + tp;
+const missedGold = (counts.get('miss-nogaz') ?? 0) + (counts.get('miss-rejected') ?? 0);
+const p = found ? tp / found : 0;
+const r = 1 - missedGold / gold;
+console.log(
+  [...counts].map(([k, v]) => `${k}=${v}`).join(' '),
+  `e2e=${(1 - missed / gold).toFixed(4)} p=${p.toFixed(4)} r=${r.toFixed(4)} f1=${((2 * p * r) / (p + r)).toFixed(4)}`,
+);
 if (list) for (const r of rows.filter((x) => x.cat === list)) console.log(`${r.doc}\t${r.name}\t${r.detail}\t${r.ctx}`);

@@ -200,6 +200,7 @@ const STOP = new Set(
   (
     'the a an and or but if in on at by for to of from with as is it its he she we they i you this that these those there here then ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december ' +
+    'jan feb apr jun jul aug sep sept oct nov dec ' +
     'mr mrs ms dr president minister government police army court state city province county district region capital north south east west ' +
     'northern southern eastern western central new old world people news said says today after before during since while when where what who why how ' +
     'all some many most more much one two three four five six seven eight nine ten first second third last next other such no not only also ' +
@@ -407,6 +408,9 @@ function acceptSpan(
   if (CAPS_ONLY.has(key) && !allCaps) return false;
   if (STOP.has(key)) return false;
   if (key.length < 3 && !CAPS_OK.has(key)) return false;
+  // A continent's adjective says what kind of thing follows (`African leaders`, `the Asian economy`,
+  // `European countries`), seldom where the story is.
+  if (cands.every((c) => gaz.kind(c.index) === 'continent' && foldName(gaz.name(c.index)) !== key)) return false;
   // A town known by this spelling only as an alternate name is too weak alone (`Jin` → Tsu, `Google` → Topeka).
   // (An exonym of a famous city, `Peking`, `Rangoon`, is a name the news still uses.)
   const before = text.slice(Math.max(0, t.start - 16), t.start);
@@ -434,6 +438,10 @@ function acceptSpan(
         personish.add(key);
         return false;
       }
+    } else if (!FUNCTION_WORDS.has(p) && !MODIFIERS.has(p) && strong && altOnly && !/^\p{Lu}{2,5}$/u.test(prev.text)) {
+      // The end of a longer name even for a country or division by its adjective or other name
+      // (`Anglo American`, `Pan American`, `Winnipeg Free Press`).
+      return false;
     } else if (!FUNCTION_WORDS.has(p) && !MODIFIERS.has(p) && !strong) {
       // Part of a longer proper name (`Bashar Assad`, `Federal Reserve`), except after an acronym
       // of a broadcaster or agency (`CTV Edmonton`, `CBC Toronto`).

@@ -157,4 +157,10 @@ describe('resolution in the document context', () => {
   it("a possessive inside a country's long name", () => {
     expect(geo.findPlaces("The Ministry of Health of the People's Republic of China said so.")[0]?.countryCode).toBe('CN');
   });
+
+  it('a continent adjective, a month abbreviation and a country by its adjective inside a longer name are no places', () => {
+    expect(names('African leaders met on Nov. 5 to discuss the Asian economy.')).toEqual([]);
+    expect(names('Officials of the Pan American Health Organization flew to Haiti.')).toEqual(['Haiti']);
+    expect(names('Europe and Asia agreed.')).toEqual(['Europe', 'Asia']);
+  });
 });
