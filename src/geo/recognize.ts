@@ -830,6 +830,8 @@ const LIST_GAP = /^\s*(,\s*(and\s+|or\s+)?|\s(and|or)\s+)$/;
  */
 function inListOfDivisions(gaz: Gazetteer, text: string, spans: readonly FoundSpan[], k: number, base: ResolveContext): FoundSpan {
   const s = spans[k] as FoundSpan;
+  const listedCountry = inListOfCountries(gaz, text, spans, k, base);
+  if (listedCountry) return listedCountry;
   const divisions = s.candidates.filter((c) => c.primary && gaz.kind(c.index) === 'admin1');
   if (divisions.length === 0 || divisions.length === s.candidates.length) return s;
   // A neighbour in the list that reads as a division on its own, and this name's divisions in its
@@ -850,6 +852,32 @@ function inListOfDivisions(gaz: Gazetteer, text: string, spans: readonly FoundSp
   if (s.candidates.some((c) => c.primary && gaz.kind(c.index) === 'city' && nextDivisions.has(gaz.admin1[c.index] ?? -1))) return s;
   const listed = listedBefore.length > 0 ? listedBefore : next ? listedWith(next, text.slice(s.end, next.start)) : [];
   return listed.length > 0 ? { ...s, candidates: listed } : s;
+}
+
+/**
+ * A name in a list of countries is the country of the name (`Mali, Niger, and Senegal` is no
+ * Nigerian state, even in a story about Nigeria): when a listed neighbour reads as a country on its own.
+ */
+function inListOfCountries(gaz: Gazetteer, text: string, spans: readonly FoundSpan[], k: number, base: ResolveContext): FoundSpan | null {
+  const s = spans[k] as FoundSpan;
+  const countries = s.candidates.filter((c) => c.primary && gaz.kind(c.index) === 'country');
+  if (countries.length === 0 || countries.length === s.candidates.length) return null;
+  const listedCountry = (n: FoundSpan | undefined, gap: string): boolean => {
+    if (!n || !LIST_GAP.test(gap)) return false;
+    const top = rankCandidates(gaz, n.candidates, base)[0];
+    return !!top && gaz.kind(top.index) === 'country';
+  };
+  const prev = spans[k - 1];
+  const next = spans[k + 1];
+  // `Georgia, Russia`: a neighbour written as `X, Y` may be a division and its country; only a list
+  // of three or more, or one joined by `and`/`or`, says so.
+  const gapBefore = prev ? text.slice(prev.end, s.start) : '';
+  const gapAfter = next ? text.slice(s.end, next.start) : '';
+  const both = listedCountry(prev, gapBefore) && listedCountry(next, gapAfter);
+  const joined =
+    (listedCountry(prev, gapBefore) && /\b(and|or)\s+$/.test(gapBefore)) ||
+    (listedCountry(next, gapAfter) && /\b(and|or)\s+$/.test(gapAfter));
+  return both || joined ? { ...s, candidates: countries } : null;
 }
 
 /**

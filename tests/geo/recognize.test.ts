@@ -163,4 +163,10 @@ describe('resolution in the document context', () => {
     expect(names('Officials of the Pan American Health Organization flew to Haiti.')).toEqual(['Haiti']);
     expect(names('Europe and Asia agreed.')).toEqual(['Europe', 'Asia']);
   });
+
+  it('a name in a list of countries is the country, even in a story about a neighbour with a division of that name', () => {
+    const text = 'Nigeria reported cases, as did Liberia, Mauritania, Mali, Niger, and Senegal.';
+    expect(geo.findPlaces(text).find((p) => p.name === 'Niger')?.countryCode).toBe('NE');
+    expect(country('He lives in Atlanta, Georgia, with his wife.', 'Georgia')).toBe('US');
+  });
 });
