@@ -292,6 +292,14 @@ function joinable(text: string, a: Token, b: Token): boolean {
   return gapOk && (!a.text.endsWith('.') || NAME_ABBREVIATIONS.has(a.text));
 }
 
+/** Name words the news abbreviates that the gazetteer may only have written out. */
+const ABBREVIATED_WORDS = new Map([
+  ['st', 'saint'],
+  ['ste', 'sainte'],
+  ['mt', 'mount'],
+  ['ft', 'fort'],
+]);
+
 /** A possessive inside a longer name, one space after its `'s` (`People's Republic of China`). */
 function joinableInName(text: string, a: Token, b: Token): boolean {
   if (!a.possessive) return joinable(text, a, b);
@@ -623,6 +631,11 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
         }
       }
       if (cands.length === 0) cands = exactCandidates(gaz, key);
+      // `St. Marc` for Saint-Marc, `Mt. Hagen` for Mount Hagen: the word written out.
+      if (cands.length === 0 && j > i) {
+        const full = ABBREVIATED_WORDS.get(key.slice(0, key.indexOf(' ')));
+        if (full) cands = exactCandidates(gaz, full + key.slice(key.indexOf(' ')));
+      }
       if (cands.length > 0) found = { j, key, cands, end, dotted };
     }
     if (!found) {

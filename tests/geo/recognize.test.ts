@@ -169,4 +169,8 @@ describe('resolution in the document context', () => {
     expect(geo.findPlaces(text).find((p) => p.name === 'Niger')?.countryCode).toBe('NE');
     expect(country('He lives in Atlanta, Georgia, with his wife.', 'Georgia')).toBe('US');
   });
+
+  it('an abbreviated name word the gazetteer has written out', () => {
+    expect(geo.findPlaces('Cholera patients flooded the hospital in St. Marc, Haiti.')[0]?.countryCode).toBe('HT');
+  });
 });
