@@ -170,6 +170,11 @@ function isSurname(gaz: Gazetteer, t: Token): boolean {
   return !isKindStrong(gaz, cands) && maxPop(gaz, cands) < 100_000;
 }
 
+/** `African`, `Asian`, `European`: a continent by its adjective only. */
+function isContinentAdjective(gaz: Gazetteer, key: string, cands: readonly Candidate[]): boolean {
+  return cands.every((c) => gaz.kind(c.index) === 'continent' && foldName(gaz.name(c.index)) !== key);
+}
+
 /** Reporting verbs around a surname: `Hartl said`, `said Clifford`. */
 const SPEECH_AFTER = /^(['’]s)?,?\s+(said|says|told|added|explained|stated|commented|noted|wrote|argued|insisted|who)\b/;
 const SPEECH_BEFORE = /\b(said|says|told)\s+$/;
@@ -418,7 +423,7 @@ function acceptSpan(
   if (key.length < 3 && !CAPS_OK.has(key)) return false;
   // A continent's adjective says what kind of thing follows (`African leaders`, `the Asian economy`,
   // `European countries`), seldom where the story is.
-  if (cands.every((c) => gaz.kind(c.index) === 'continent' && foldName(gaz.name(c.index)) !== key)) return false;
+  if (isContinentAdjective(gaz, key, cands)) return false;
   // A town known by this spelling only as an alternate name is too weak alone (`Jin` → Tsu, `Google` → Topeka).
   // (An exonym of a famous city, `Peking`, `Rangoon`, is a name the news still uses.)
   const before = text.slice(Math.max(0, t.start - 16), t.start);
@@ -553,7 +558,7 @@ function hyphenParts(gaz: Gazetteer, t: Token): FoundSpan[] {
     if (STOP.has(key) || CONNECTORS.has(key)) continue;
     // A country by its other names (`Turkey` for Türkiye) counts; a town only by its own name.
     const cands = exactCandidates(gaz, key).filter((c) => c.primary || gaz.kind(c.index) !== 'city');
-    if (cands.length === 0) continue;
+    if (cands.length === 0 || isContinentAdjective(gaz, key, cands)) continue;
     if (!isKindStrong(gaz, cands) && maxPop(gaz, cands) < 100_000) continue;
     const start = t.start + (m.index ?? 0);
     out.push({ name: part, start, end: start + part.length, candidates: cands });
