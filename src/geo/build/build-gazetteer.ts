@@ -16,9 +16,9 @@
  * Run: `npx tsx src/geo/build/build-gazetteer.ts [outFile]`; loadGeoService() also runs it when the
  * cache is missing.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ALIASES, REGIONS } from '../aliases.js';
 import { countryContains, loadBorders } from '../borders.js';
@@ -609,4 +609,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const out = process.argv[2] ?? defaultCachePath();
   const r = await buildGazetteer(out);
   console.log(`gazetteer: ${r.entries} places, ${r.keys} names → ${out} in ${Math.round(r.ms)} ms`);
+  // The default cache replaces older versions' files beside it (25 MB each), which nothing reads any more.
+  if (process.argv[2] === undefined) {
+    for (const name of readdirSync(dirname(out)))
+      if (/^gazetteer-v\d+\.bin$/.test(name) && name !== basename(out)) rmSync(join(dirname(out), name), { force: true });
+  }
 }
