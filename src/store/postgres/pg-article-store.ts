@@ -61,6 +61,8 @@ const SUGGEST_SCAN = 2000;
 const SUGGEST_WINDOW = 20_000;
 const MAX_SPEAKERS = 10;
 const QUOTE_WINDOW = 500;
+/** Stories whose quotes /quote about: shows, best match first (as SQLite). */
+const QUOTE_STORIES = 200;
 const EXACT_COUNT_LIMIT = 20_000;
 /** Several places or speakers sharing stories are counted per day exactly below this many stories, else summed (as SQLite). */
 const EXACT_MERGE_LIMIT = 5_000;
@@ -72,6 +74,12 @@ const RANK_WEIGHTS = '{0.1, 0.2, 0.25, 1.0}';
 const ARTICLE_COLUMNS =
   'a.seq, a.id, a.source, a.published, a.published_zone, a.editor, a.dateline_place, a.headline, a.headline_derived, a.caption, a.caption_credit, a.body, a.url, a.origin, a.ingested_at';
 const SUMMARY_COLUMNS = 'a.id, a.headline, a.published, a.source, a.dateline_place, a.url';
+/**
+ * `d.ms`, the date of story `m.article_seq`, looked up per story from articles_published_by_seq (an
+ * index-only scan). As a plain join the planner misjudged how few stories a speaker or place has and
+ * hashed the whole index (100k entries for 269 stories); the LIMIT keeps the lookup a nested loop.
+ */
+const STORY_DATE = 'CROSS JOIN LATERAL (SELECT a.published_ms AS ms FROM articles a WHERE a.seq = m.article_seq LIMIT 1) d';
 
 interface ArticleRow {
   seq: number;
@@ -777,15 +785,18 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
           .slice(1)
           .map((a) => a.toLowerCase())
       : [];
-    // Quotes of the 200 stories that best match the topic (ranked among the newest matches), best story first.
+    // Quotes of the 200 stories that best match the topic (ranked among the newest matches), best story first;
+    // with a very common word the newest matching stories, as search() and the SQLite store do. The matches
+    // come from rankedMatches with the tsquery inline: in a CTE the planner could not see the words and
+    // ranked every candidate's vector read from the heap (over a second for `company` at 100k).
+    const stories = await rankedMatches(text, false, QUOTE_STORIES);
+    if (stories.length === 0) return [];
     const { rows } = await pool.query<PgQuoteRow>(
-      `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
-      c AS MATERIALIZED (SELECT a.seq, a.tsv FROM articles a, q WHERE a.tsv @@ q.q ORDER BY a.seq DESC LIMIT $2),
-      m AS MATERIALIZED (SELECT c.seq, -ts_rank('${RANK_WEIGHTS}', c.tsv, q.q) AS rank FROM c, q ORDER BY rank, c.seq DESC LIMIT 200)
-      SELECT ${SUMMARY_COLUMNS}, qu.* FROM m JOIN quotes qu ON qu.article_seq = m.seq JOIN articles a ON a.seq = qu.article_seq
-      WHERE $3::text IS NULL OR qu.speaker ILIKE $3 ESCAPE '\\' OR lower(qu.speaker) = ANY($6::text[])
-      ORDER BY m.rank, m.seq DESC, qu.start LIMIT $4 OFFSET $5`,
-      [text, SEARCH_CANDIDATES, like, limit, offset, aliases],
+      `SELECT ${SUMMARY_COLUMNS}, qu.* FROM unnest($1::bigint[]) WITH ORDINALITY AS m(seq, i)
+      JOIN quotes qu ON qu.article_seq = m.seq JOIN articles a ON a.seq = qu.article_seq
+      WHERE $2::text IS NULL OR qu.speaker ILIKE $2 ESCAPE '\\' OR lower(qu.speaker) = ANY($5::text[])
+      ORDER BY m.i, qu.start LIMIT $3 OFFSET $4`,
+      [stories.map((m) => m.seq), like, limit, offset, aliases],
     );
     // As SQLite: the speaker's name holds the query as whole words, or is an ending of it.
     return rows
@@ -893,9 +904,9 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       ).rows[0]!.n;
       if (total <= EXACT_MERGE_LIMIT) {
         const { rows } = await pool.query<DayCount>(
-          `SELECT floor(a.published_ms / 86400000.0)::int AS day, COUNT(*)::int AS count
-          FROM (SELECT DISTINCT article_seq FROM places WHERE geoname_id = ANY($1::int[])) m JOIN articles a ON a.seq = m.article_seq
-          WHERE a.published_ms >= $2 AND a.published_ms < $3 GROUP BY 1 ORDER BY 1`,
+          `SELECT floor(d.ms / 86400000.0)::int AS day, COUNT(*)::int AS count
+          FROM (SELECT DISTINCT article_seq FROM places WHERE geoname_id = ANY($1::int[])) m ${STORY_DATE}
+          WHERE d.ms >= $2 AND d.ms < $3 GROUP BY 1 ORDER BY 1`,
           [ids, r.from * DAY_MS, (r.to + 1) * DAY_MS],
         );
         return rows;
@@ -919,9 +930,9 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       ).rows[0]!.n;
       if (total <= EXACT_MERGE_LIMIT) {
         const { rows } = await pool.query<DayCount>(
-          `SELECT floor(a.published_ms / 86400000.0)::int AS day, COUNT(*)::int AS count
-          FROM (SELECT DISTINCT article_seq FROM quotes WHERE lower(speaker) = ANY($1::text[])) m JOIN articles a ON a.seq = m.article_seq
-          WHERE a.published_ms >= $2 AND a.published_ms < $3 GROUP BY 1 ORDER BY 1`,
+          `SELECT floor(d.ms / 86400000.0)::int AS day, COUNT(*)::int AS count
+          FROM (SELECT DISTINCT article_seq FROM quotes WHERE lower(speaker) = ANY($1::text[])) m ${STORY_DATE}
+          WHERE d.ms >= $2 AND d.ms < $3 GROUP BY 1 ORDER BY 1`,
           [keys, r.from * DAY_MS, (r.to + 1) * DAY_MS],
         );
         return rows;
@@ -1039,11 +1050,20 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
         return found;
       },
       async getAnalysis(id): Promise<ArticleAnalysis | null> {
-        const row = await getRow(id);
+        // The story, its places and its quotes at once, each found by the id: one round trip, not two.
+        const [row, places, quotes] = await Promise.all([
+          getRow(id),
+          pool.query<PlaceRow>('SELECT p.* FROM places p WHERE p.article_seq = (SELECT seq FROM articles WHERE id = $1) ORDER BY p.start', [
+            id,
+          ]),
+          pool.query<PgQuoteRow>(
+            `SELECT ${SUMMARY_COLUMNS}, q.* FROM articles a JOIN quotes q ON q.article_seq = a.seq WHERE a.id = $1 ORDER BY q.start`,
+            [id],
+          ),
+        ]);
         if (!row) return null;
-        const [places, quotes] = await Promise.all([placesBySeq(pool, [row.seq]), quotesBySeq([row.seq])]);
         return withQuotesVersion(
-          { sentences: unpackSentences(row.body, row.packed), quotes: quotes.get(row.seq) ?? [], places: places.get(row.seq) ?? [] },
+          { sentences: unpackSentences(row.body, row.packed), quotes: quotes.rows.map(toQuote), places: places.rows.map(toPlace) },
           row.quotes_version,
         );
       },
