@@ -51,10 +51,6 @@ import { inTransaction, type PgClient, type PgPool, type PgQueryable } from './p
 
 /** Newest matches ranked by /search: bounds the work of a common word, as SQLITE's SEARCH_CANDIDATES. */
 const SEARCH_CANDIDATES = 1000;
-/** How many more stories than its share says a common query's newest counted matches are looked for among. */
-const COUNT_SPAN_MARGIN = 1.5;
-/** Above this share the walk of the newest stories meets a match nearly every row: it stays the cheaper way. */
-const COUNT_BITMAP_MAX_SHARE = 0.5;
 /** A query holding a lexeme in more than this share of the stories returns its newest matches unranked (as SQLite's COMMON_DENSITY). */
 const COMMON_SHARE = 0.05;
 /** How long the lexeme statistics read from pg_stats are kept. */
@@ -569,26 +565,20 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
    *   whatever the store's size; a rare word (not among the most common lexemes) searches everything.
    */
   async function queryShape(query: string, any: boolean): Promise<{ common: boolean; after: number | null }> {
-    const shares = await queryShares(query);
-    if (!shares) return { common: false, after: null };
-    const { found, maxSeq } = shares;
-    if (found.some((share) => share > COMMON_SHARE)) return { common: true, after: null };
-    // Every word: no more matches than the rarest word has; any word: at least those of the most frequent.
-    const share = any ? Math.max(...found) : Math.min(...found);
-    const span = share > 0 ? Math.ceil((2 * SEARCH_CANDIDATES) / share) : Infinity;
-    return { common: false, after: span < maxSeq ? maxSeq - span : null };
-  }
-
-  /** Each lexeme's share of the stories (0 when not among the most common) and the newest seq; null when unknown. */
-  async function queryShares(query: string): Promise<{ found: number[]; maxSeq: number } | null> {
     const shares = await lexemeShares();
-    if (shares.size === 0) return null;
+    if (shares.size === 0) return { common: false, after: null };
     const { rows } = await pool.query<{ lexemes: string[]; max_seq: number | null }>(
       "SELECT tsvector_to_array(to_tsvector('english', $1)) AS lexemes, (SELECT max(seq) FROM articles) AS max_seq",
       [query],
     );
     const found = (rows[0]?.lexemes ?? []).map((l) => shares.get(l) ?? 0);
-    return found.length === 0 ? null : { found, maxSeq: rows[0]?.max_seq ?? 0 };
+    if (found.length === 0) return { common: false, after: null };
+    if (found.some((share) => share > COMMON_SHARE)) return { common: true, after: null };
+    // Every word: no more matches than the rarest word has; any word: at least those of the most frequent.
+    const share = any ? Math.max(...found) : Math.min(...found);
+    const maxSeq = rows[0]?.max_seq ?? 0;
+    const span = share > 0 ? Math.ceil((2 * SEARCH_CANDIDATES) / share) : Infinity;
+    return { common: false, after: span < maxSeq ? maxSeq - span : null };
   }
 
   /**
@@ -955,50 +945,16 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     return sumByDay(rows);
   }
 
-  /**
-   * The dates of a common query's newest SEARCH_COUNT_LIMIT + 1 matches, when they lie among the newest
-   * stories its rarest word's share says should hold them (with a margin); null when the query is not
-   * that common or they do not (the caller then asks the whole store). Walking the newest stories and
-   * testing each one's vector, as the planner prefers, reads every vector from TOAST: ~90,000 of them
-   * for `market`, seconds at any store size. The GIN index's matches among those stories (a bitmap AND
-   * with the seq range) visit only the matching rows, and do not read their vectors.
-   */
-  async function newestMatchDates(text: string): Promise<{ published_ms: number }[] | null> {
-    const shares = await queryShares(text);
-    const share = shares ? Math.min(...shares.found) : 0;
-    // A word in most stories (`said`) is found within a few stories of each other by the walk itself.
-    if (!shares || share <= 0 || share > COUNT_BITMAP_MAX_SHARE) return null;
-    const span = Math.ceil((COUNT_SPAN_MARGIN * (SEARCH_COUNT_LIMIT + 1)) / share);
-    if (span >= shares.maxSeq) return null;
-    const rows = await inTransaction(pool, async (client) => {
-      // The planner would still walk the seq range testing each row (it does not count the TOAST reads).
-      await client.query("SELECT set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true)");
-      return (
-        await client.query<{ published_ms: number }>(
-          `WITH m AS MATERIALIZED (SELECT a.seq, a.published_ms FROM articles a WHERE a.tsv @@ websearch_to_tsquery('english', $1) AND a.seq > $2)
-          SELECT published_ms FROM m ORDER BY seq DESC LIMIT $3`,
-          [text, shares.maxSeq - span, SEARCH_COUNT_LIMIT + 1],
-        )
-      ).rows;
-    });
-    // Fewer than that many there: the newest matches reach further back.
-    return rows.length > SEARCH_COUNT_LIMIT ? rows : null;
-  }
-
   /** Stories per day matching every search word, the newest SEARCH_COUNT_LIMIT matches at most (as SQLite). */
   async function searchDayCounts(query: string, range: DayRange | null): Promise<SearchDayCounts> {
     const text = tsQueryText(ftsWords(query), false);
     if (text === '') return { days: [], capped: false };
     const r = range ?? ALL_DAYS;
-    const rows =
-      (range === null ? await newestMatchDates(text) : null) ??
-      (
-        await pool.query<{ published_ms: number }>(
-          `SELECT a.published_ms FROM articles a WHERE a.tsv @@ websearch_to_tsquery('english', $1) AND a.published_ms >= $2 AND a.published_ms < $3
-          ORDER BY a.seq DESC LIMIT $4`,
-          [text, r.from * DAY_MS, (r.to + 1) * DAY_MS, SEARCH_COUNT_LIMIT + 1],
-        )
-      ).rows;
+    const { rows } = await pool.query<{ published_ms: number }>(
+      `SELECT a.published_ms FROM articles a WHERE a.tsv @@ websearch_to_tsquery('english', $1) AND a.published_ms >= $2 AND a.published_ms < $3
+      ORDER BY a.seq DESC LIMIT $4`,
+      [text, r.from * DAY_MS, (r.to + 1) * DAY_MS, SEARCH_COUNT_LIMIT + 1],
+    );
     const capped = rows.length > SEARCH_COUNT_LIMIT;
     const byDay = new Map<number, number>();
     for (const { published_ms: ms } of capped ? rows.slice(0, SEARCH_COUNT_LIMIT) : rows) {
