@@ -94,8 +94,12 @@ async function pairedPlace(
   self: ReadonlySet<number>,
 ): Promise<PlaceInfo | null> {
   const counts = new Map<number, number>();
-  for (const articleId of [...new Set(hits.map((h) => h.articleId))].slice(0, PAIRING_STORIES)) {
-    const places = (await store.getAnalysis(articleId))?.places ?? [];
+  // Read together: on a networked store each read is a round trip, and six in a row were most of a /where.
+  const analyses = await Promise.all(
+    [...new Set(hits.map((h) => h.articleId))].slice(0, PAIRING_STORIES).map((articleId) => store.getAnalysis(articleId)),
+  );
+  for (const analysis of analyses) {
+    const places = analysis?.places ?? [];
     for (const id of new Set(places.map((p) => p.geonameId))) {
       if (id === null || self.has(id)) continue;
       counts.set(id, (counts.get(id) ?? 0) + 1);

@@ -193,6 +193,44 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       expect((await store.quotes.findQuotes({ limit: 1, offset: 1 })).map((q) => q.speaker)).toEqual(['John Smith']);
     });
 
+    it('gives the quotes of the stories best matching a topic, best story first, paged, and filtered by speaker', async () => {
+      const quote = (text: string, speaker: string, start: number): Quote => ({
+        text,
+        kind: 'direct',
+        speaker,
+        speakerMention: null,
+        speakerDescription: null,
+        speakerResolved: null,
+        verb: 'said',
+        start,
+        end: start + text.length,
+      });
+      // The newest story matches in its body only; the older one in its headline too, so it ranks first.
+      await store.stories.addArticles([
+        analyzed(
+          story({
+            headline: 'Cocoa harvest falls short',
+            body: 'The cocoa harvest fell short. Growers spoke.',
+            published: '2020-05-01T10:00:00Z',
+          }),
+          {
+            quotes: [quote('We lost half', 'John Smith', 30), quote('Rain came late', 'Ana Ruiz', 10)],
+          },
+        ),
+        analyzed(story({ headline: 'Port news', body: 'Ships waited. A little cocoa was loaded.', published: '2020-05-03T10:00:00Z' }), {
+          quotes: [quote('Ships are late', 'the harbour master', 5)],
+        }),
+        analyzed(story({ headline: 'Weather', body: 'Rain all week in the south.', published: '2020-05-04T10:00:00Z' }), {
+          quotes: [quote('More rain', 'John Smith', 2)],
+        }),
+      ]);
+      const texts = async (query: Parameters<typeof store.quotes.findQuotes>[0]): Promise<string[]> =>
+        (await store.quotes.findQuotes(query)).map((q) => q.text);
+      expect(await texts({ about: 'cocoa', limit: 10 })).toEqual(['Rain came late', 'We lost half', 'Ships are late']);
+      expect(await texts({ about: 'cocoa', limit: 2, offset: 1 })).toEqual(['We lost half', 'Ships are late']);
+      expect(await texts({ about: 'cocoa', speaker: 'smith', limit: 10 })).toEqual(['We lost half']);
+    });
+
     it('replaces the quotes of a story with its analyzer version, moving its per-day speaker counts (reanalyze)', async () => {
       const day = (iso: string): number => Math.floor(Date.parse(iso) / 86_400_000);
       const said = (speaker: string): Quote => ({

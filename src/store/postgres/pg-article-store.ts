@@ -61,6 +61,8 @@ const SUGGEST_SCAN = 2000;
 const SUGGEST_WINDOW = 20_000;
 const MAX_SPEAKERS = 10;
 const QUOTE_WINDOW = 500;
+/** Stories whose quotes /quote about: shows, best match first (as SQLite). */
+const QUOTE_STORIES = 200;
 const EXACT_COUNT_LIMIT = 20_000;
 /** Several places or speakers sharing stories are counted per day exactly below this many stories, else summed (as SQLite). */
 const EXACT_MERGE_LIMIT = 5_000;
@@ -767,15 +769,18 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
           .slice(1)
           .map((a) => a.toLowerCase())
       : [];
-    // Quotes of the 200 stories that best match the topic (ranked among the newest matches), best story first.
+    // Quotes of the 200 stories that best match the topic (ranked among the newest matches), best story first;
+    // with a very common word the newest matching stories, as search() and the SQLite store do. The matches
+    // come from rankedMatches with the tsquery inline: in a CTE the planner could not see the words and
+    // ranked every candidate's vector read from the heap (over a second for `company` at 100k).
+    const stories = await rankedMatches(text, false, QUOTE_STORIES);
+    if (stories.length === 0) return [];
     const { rows } = await pool.query<PgQuoteRow>(
-      `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
-      c AS MATERIALIZED (SELECT a.seq, a.tsv FROM articles a, q WHERE a.tsv @@ q.q ORDER BY a.seq DESC LIMIT $2),
-      m AS MATERIALIZED (SELECT c.seq, -ts_rank('${RANK_WEIGHTS}', c.tsv, q.q) AS rank FROM c, q ORDER BY rank, c.seq DESC LIMIT 200)
-      SELECT ${SUMMARY_COLUMNS}, qu.* FROM m JOIN quotes qu ON qu.article_seq = m.seq JOIN articles a ON a.seq = qu.article_seq
-      WHERE $3::text IS NULL OR qu.speaker ILIKE $3 ESCAPE '\\' OR lower(qu.speaker) = ANY($6::text[])
-      ORDER BY m.rank, m.seq DESC, qu.start LIMIT $4 OFFSET $5`,
-      [text, SEARCH_CANDIDATES, like, limit, offset, aliases],
+      `SELECT ${SUMMARY_COLUMNS}, qu.* FROM unnest($1::bigint[]) WITH ORDINALITY AS m(seq, i)
+      JOIN quotes qu ON qu.article_seq = m.seq JOIN articles a ON a.seq = qu.article_seq
+      WHERE $2::text IS NULL OR qu.speaker ILIKE $2 ESCAPE '\\' OR lower(qu.speaker) = ANY($5::text[])
+      ORDER BY m.i, qu.start LIMIT $3 OFFSET $4`,
+      [stories.map((m) => m.seq), like, limit, offset, aliases],
     );
     // As SQLite: the speaker's name holds the query as whole words, or is an ending of it.
     return rows
@@ -867,6 +872,27 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
   }
 
   /**
+   * Stories per UTC day of a few thousand stories at most (the exact merge of several places or
+   * speakers), each once: made distinct here, their dates read by seq from articles_published_by_seq
+   * (index-only). In one statement the planner sized its hash of distinct stories by a far larger
+   * estimate (3 MB and 250 ms for 1,033 stories at 1M), or hashed the whole index as a join.
+   */
+  async function storyDays(seqs: readonly number[], r: DayRange): Promise<DayCount[]> {
+    const unique = [...new Set(seqs)];
+    if (unique.length === 0) return [];
+    const { rows } = await pool.query<{ published_ms: number }>(
+      'SELECT published_ms FROM articles WHERE seq = ANY($1::bigint[]) AND published_ms >= $2 AND published_ms < $3',
+      [unique, r.from * DAY_MS, (r.to + 1) * DAY_MS],
+    );
+    const byDay = new Map<number, number>();
+    for (const { published_ms: ms } of rows) {
+      const day = Math.floor(ms / DAY_MS);
+      byDay.set(day, (byDay.get(day) ?? 0) + 1);
+    }
+    return [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, count]) => ({ day, count }));
+  }
+
+  /**
    * Stories per UTC day of several places (or speakers), each story once while the keys' stories number
    * at most EXACT_MERGE_LIMIT (from their mentions), else the summed per-key counts (an upper bound), as SQLite.
    */
@@ -882,13 +908,13 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
         )
       ).rows[0]!.n;
       if (total <= EXACT_MERGE_LIMIT) {
-        const { rows } = await pool.query<DayCount>(
-          `SELECT floor(a.published_ms / 86400000.0)::int AS day, COUNT(*)::int AS count
-          FROM (SELECT DISTINCT article_seq FROM places WHERE geoname_id = ANY($1::int[])) m JOIN articles a ON a.seq = m.article_seq
-          WHERE a.published_ms >= $2 AND a.published_ms < $3 GROUP BY 1 ORDER BY 1`,
-          [ids, r.from * DAY_MS, (r.to + 1) * DAY_MS],
+        const { rows } = await pool.query<{ article_seq: number }>('SELECT article_seq FROM places WHERE geoname_id = ANY($1::int[])', [
+          ids,
+        ]);
+        return storyDays(
+          rows.map((m) => m.article_seq),
+          r,
         );
-        return rows;
       }
     }
     const { rows } = await pool.query<{ day: number; stories: number }>(
@@ -908,13 +934,14 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
         await pool.query<{ n: number }>('SELECT COALESCE(SUM(quotes), 0)::int AS n FROM quote_speakers WHERE key = ANY($1::text[])', [keys])
       ).rows[0]!.n;
       if (total <= EXACT_MERGE_LIMIT) {
-        const { rows } = await pool.query<DayCount>(
-          `SELECT floor(a.published_ms / 86400000.0)::int AS day, COUNT(*)::int AS count
-          FROM (SELECT DISTINCT article_seq FROM quotes WHERE lower(speaker) = ANY($1::text[])) m JOIN articles a ON a.seq = m.article_seq
-          WHERE a.published_ms >= $2 AND a.published_ms < $3 GROUP BY 1 ORDER BY 1`,
-          [keys, r.from * DAY_MS, (r.to + 1) * DAY_MS],
+        const { rows } = await pool.query<{ article_seq: number }>(
+          'SELECT article_seq FROM quotes WHERE lower(speaker) = ANY($1::text[])',
+          [keys],
         );
-        return rows;
+        return storyDays(
+          rows.map((m) => m.article_seq),
+          r,
+        );
       }
     }
     const { rows } = await pool.query<{ day: number; stories: number }>(
@@ -1029,11 +1056,20 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
         return found;
       },
       async getAnalysis(id): Promise<ArticleAnalysis | null> {
-        const row = await getRow(id);
+        // The story, its places and its quotes at once, each found by the id: one round trip, not two.
+        const [row, places, quotes] = await Promise.all([
+          getRow(id),
+          pool.query<PlaceRow>('SELECT p.* FROM places p WHERE p.article_seq = (SELECT seq FROM articles WHERE id = $1) ORDER BY p.start', [
+            id,
+          ]),
+          pool.query<PgQuoteRow>(
+            `SELECT ${SUMMARY_COLUMNS}, q.* FROM articles a JOIN quotes q ON q.article_seq = a.seq WHERE a.id = $1 ORDER BY q.start`,
+            [id],
+          ),
+        ]);
         if (!row) return null;
-        const [places, quotes] = await Promise.all([placesBySeq(pool, [row.seq]), quotesBySeq([row.seq])]);
         return withQuotesVersion(
-          { sentences: unpackSentences(row.body, row.packed), quotes: quotes.get(row.seq) ?? [], places: places.get(row.seq) ?? [] },
+          { sentences: unpackSentences(row.body, row.packed), quotes: quotes.rows.map(toQuote), places: places.rows.map(toPlace) },
           row.quotes_version,
         );
       },

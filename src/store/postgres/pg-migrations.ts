@@ -269,4 +269,46 @@ export const pgMigrations: readonly PgMigration[] = [
       INSERT INTO store_flags (name) SELECT 'digest-features-backfill' WHERE EXISTS (SELECT 1 FROM articles) ON CONFLICT DO NOTHING;
     `,
   },
+  {
+    version: 9,
+    description: 'indexes for 1M stories: speaker names by trigram, story dates by seq, quotes by speaker with the name (issue 17)',
+    sql: `
+      -- Speaker names holding what was typed ('%poehl%'): without an index every speaker row is read, at
+      -- every /quote speaker:, speaker autocomplete and /trend speaker:. pg_trgm ships with PostgreSQL and is a
+      -- trusted extension (a database owner may create it); where it cannot be had, the statements stay
+      -- correct and read the table as before.
+      DO $$
+      BEGIN
+        CREATE EXTENSION IF NOT EXISTS pg_trgm;
+      EXCEPTION WHEN OTHERS THEN
+        RAISE NOTICE 'pg_trgm unavailable (%): speaker names are matched without a trigram index', SQLERRM;
+      END $$;
+      DO $$
+      DECLARE ns TEXT;
+      BEGIN
+        SELECT n.nspname INTO ns FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm';
+        IF ns IS NOT NULL THEN
+          EXECUTE format('CREATE INDEX quote_speakers_by_trigram ON quote_speakers USING gin (speaker %I.gin_trgm_ops)', ns);
+        END IF;
+      END $$;
+      -- A story's date from its seq without visiting its row (an index-only scan): the counts that merge
+      -- several places or speakers per day, and quote candidates ordered by date, look up thousands of them.
+      CREATE INDEX articles_published_by_seq ON articles (seq) INCLUDE (published_ms);
+      -- The same key as quotes_by_speaker, with the name itself: the planner takes an index-only scan of an
+      -- expression index only when the column under the expression is in the index too.
+      CREATE INDEX quotes_by_speaker_name ON quotes (lower(speaker), article_seq DESC, start DESC) INCLUDE (speaker);
+      DROP INDEX quotes_by_speaker;
+    `,
+  },
+  {
+    version: 10,
+    description: 'per-day counts of places and speakers read from their index alone (issue 19: /trend counts at 1M)',
+    sql: `
+      -- A place's or speaker's days are one range of the primary key, but their rows lie one per heap page
+      -- (each batch of stories adds to every key at once): at 1M a busy place's ~3,000 days read ~3,000
+      -- pages. With the count in the index they are read from a few dozen index pages.
+      CREATE INDEX place_day_counts_covering ON place_day_counts (geoname_id, day) INCLUDE (stories);
+      CREATE INDEX speaker_day_counts_covering ON speaker_day_counts (key, day) INCLUDE (stories);
+    `,
+  },
 ];
