@@ -8,6 +8,7 @@ import { appOptionsFromConfig, createApp, type App } from './app.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { parentClockFromEnv, type ParentClock } from './core/parent-clock.js';
 import { isPostgresUrl, redactPassword } from './store/store-location.js';
+import type { FeedPostScope } from './store/feed-store.js';
 import { createLogger, redactSecrets, secretsFromEnv, type Logger } from './core/logger.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { isPrimaryProcess } from './transports/discord/shard-ownership.js';
@@ -158,10 +159,13 @@ async function run(
   // Where this process can post at all: REST reaches every guild channel, whichever process holds
   // the guild's shard (feed posts, and digests taken over from a process that died).
   let canPost: (target: SendTarget) => boolean = (target) => target.guildId === null;
+  // Which queued new-story posts this process takes from the outbox: what it can post.
+  let postScope: FeedPostScope = 'local';
   if (httpPort !== null) {
     const { createHttpMode } = await import('./transports/http/http-mode.js');
     ({ transport, ownsTarget } = createHttpMode(config, httpPort, app, log));
     canPost = ownsTarget;
+    postScope = 'guild';
   } else if (config.discord.token) {
     const { createDiscordTransport } = await import('./transports/discord/discord-transport.js');
     const discord = createDiscordTransport({
@@ -177,6 +181,7 @@ async function run(
     transport = discord;
     ownsTarget = (target) => target.guildId !== null && discord.ownsGuild(target.guildId);
     canPost = (target) => target.guildId !== null;
+    postScope = 'guild';
   } else {
     transport = createShellTransport({
       input: process.stdin,
@@ -236,7 +241,7 @@ async function run(
       return transport.send(target, reply, sendOptions);
     },
     ...(transport.findRecentMessage ? { findRecentMessage: transport.findRecentMessage.bind(transport) } : {}),
-    postScope: httpPort !== null || config.discord.token ? 'guild' : 'local',
+    postScope,
     ...(driven ? { autoTick: false, pollOnStart: false } : {}),
   });
   feedScheduler = feeds;
