@@ -366,19 +366,12 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       const feed = feeds.get(job.url) ?? null;
       const article = await deps.store.getById(job.articleId);
       const stillFollowed = feed?.channels.some((c) => c.channelId === job.channel.channelId) ?? false;
-      const dropReason = !article
-        ? 'story no longer stored'
-        : !stillFollowed
-          ? 'feed or channel removed'
-          : job.attempts > MAX_POST_ATTEMPTS
-            ? `failed ${MAX_POST_ATTEMPTS} times`
-            : null;
-      if (dropReason !== null || !article || !feed) {
+      if (!article || !feed || !stillFollowed || job.attempts > MAX_POST_ATTEMPTS) {
         deps.log.warn('new-story post given up', {
           feed: job.url,
           channel: job.channel.channelId,
           article: job.articleId,
-          reason: dropReason,
+          reason: !article ? 'story no longer stored' : !stillFollowed ? 'feed or channel removed' : `failed ${MAX_POST_ATTEMPTS} times`,
         });
         await deps.feedStore.finishPost(job.channel.channelId, job.articleId);
         continue;
