@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import { ConfigError } from './config.js';
 import { redactSecrets, secretsFromEnv } from './core/logger.js';
+import { StoreUnavailableError } from './store/store-location.js';
 import { runAsk } from './cli/ask-command.js';
 import { runDigest } from './cli/digest-command.js';
 import { ExitCode, println, type CliIo } from './cli/cli-io.js';
@@ -55,8 +56,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await handler(rest, io);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      println(io.stderr, error.message);
+    if (error instanceof ConfigError || error instanceof StoreUnavailableError) {
+      println(io.stderr, redactSecrets(error.message, secretsFromEnv(io.env)));
       return ExitCode.userError;
     }
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {

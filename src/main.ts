@@ -7,7 +7,7 @@ import { commands } from '../commands/index.js';
 import { appOptionsFromConfig, createApp, type App } from './app.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { parentClockFromEnv, type ParentClock } from './core/parent-clock.js';
-import { isPostgresUrl, redactPassword } from './store/store-location.js';
+import { isPostgresUrl, redactPassword, StoreUnavailableError } from './store/store-location.js';
 import type { FeedPostScope } from './store/feed-store.js';
 import { createLogger, redactSecrets, secretsFromEnv, type Logger } from './core/logger.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -264,8 +264,8 @@ async function run(
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
+  if (error instanceof ConfigError || error instanceof StoreUnavailableError) {
+    process.stderr.write(`${redactSecrets(error.message, secretsFromEnv(process.env))}\n`);
     process.exit(1);
   }
   // the same redaction as the logs: a token inside an error message must not reach the terminal

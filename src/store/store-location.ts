@@ -11,6 +11,13 @@ const SCHEME = /^([a-z][a-z0-9+.-]+):/i;
 
 export class StoreLocationError extends Error {}
 
+/**
+ * The store named is well formed but cannot be reached (server down, wrong port, unknown database,
+ * refused login): the operator's setting or network, not a fault of the program, so it is reported
+ * as one line with the reason and no stack.
+ */
+export class StoreUnavailableError extends Error {}
+
 export function parseStoreLocation(value: string): StoreLocation {
   const trimmed = value.trim();
   const scheme = SCHEME.exec(trimmed)?.[1]?.toLowerCase();

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { parseStoreLocation } from '../../src/store/store-location.js';
+import { runCliCaptured } from '../helpers/run-cli.js';
 
 describe('store location (--db, DATELINE_DB, DATABASE_URL)', () => {
   it('reads postgres:// and postgresql:// URLs as PostgreSQL, anything else without a scheme as an SQLite path', () => {
@@ -29,5 +30,13 @@ describe('store location (--db, DATELINE_DB, DATABASE_URL)', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/d', DATELINE_DB: 'x.db' }, {}, cwd).dbPath).toBe(path.resolve(cwd, 'x.db'));
     expect(loadConfig({ DATELINE_DB: 'x.db' }, { dbPath: 'postgresql://u@h/other' }, cwd).dbPath).toBe('postgresql://u@h/other');
     expect(() => loadConfig({}, { dbPath: 'mysql://u@h/d' }, cwd)).toThrow(ConfigError);
+  });
+
+  it('reports a PostgreSQL server that cannot be reached in one line with the reason, without a stack or the password', async () => {
+    // Nothing listens on the discard port of loopback: the connection is refused at once.
+    const r = await runCliCaptured(['ask', '/latest', '--db', 'postgres://dateline:hunter2@127.0.0.1:9/news']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^PostgreSQL store postgres:\/\/dateline:\*+@127\.0\.0\.1:9\/news cannot be reached: .*ECONNREFUSED/);
+    expect(r.stderr).not.toMatch(/hunter2|\n\s+at /);
   });
 });

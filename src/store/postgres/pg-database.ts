@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { redactPassword } from '../store-location.js';
+import { redactPassword, StoreUnavailableError } from '../store-location.js';
 import { pgMigrations, type PgMigration } from './pg-migrations.js';
 
 export type PgPool = pg.Pool;
@@ -29,6 +29,14 @@ export async function openPool(url: string, options: { max?: number } = {}): Pro
   const pool = new pg.Pool({ connectionString: url, types, max: options.max ?? 10, options: '-c max_parallel_workers_per_gather=0' });
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
+  try {
+    (await pool.connect()).release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new StoreUnavailableError(`PostgreSQL store ${redactPassword(url)} cannot be reached: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
   try {
     await migrate(pool, pgMigrations);
   } catch (error) {
