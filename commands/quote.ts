@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import type { Command } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { reply, type ReplyField } from '../src/core/reply.js';
+import { keepByArticle, visiblePage } from '../src/feeds/visible-page.js';
 import type { QuoteHit } from '../src/store/article-store.js';
 import { formatDay, truncate } from '../src/views/format.js';
 import { speakerSparkline } from '../src/trend/trend-chart.js';
@@ -66,18 +67,21 @@ export function renderQuote(q: QuoteHit, n: number, mention: string | null = nul
   return `${n}. ${quoted}\n— ${who}${description}${verb}\n${story}`;
 }
 
-export const execute: Command['execute'] = async ({ options, services }) => {
+export const execute: Command['execute'] = async ({ options, services, caller }) => {
   const speaker = optionText(options.speaker);
   const about = optionText(options.about);
   const page = typeof options.page === 'number' && options.page >= 1 ? Math.floor(options.page) : 1;
   const offset = (page - 1) * QUOTES_PER_PAGE;
 
-  // one extra row tells whether a next page exists
-  const hits = await services.store.quotes.findQuotes({
-    ...(speaker ? { speaker } : {}),
-    ...(about ? { about } : {}),
-    limit: QUOTES_PER_PAGE + 1,
+  // One extra row tells whether a next page exists. Quotes from stories another server's feed brought
+  // are not this server's to read (DATELINE_FEED_STORIES=own-server): pages count the visible ones.
+  const hits = await visiblePage({
+    fetch: (limit, from) =>
+      services.store.quotes.findQuotes({ ...(speaker ? { speaker } : {}), ...(about ? { about } : {}), limit, offset: from }),
+    keep: keepByArticle<QuoteHit>((stories) => services.feeds.visibleTo(caller.guildId, stories)),
+    hides: services.feeds.hidesStoriesFrom(caller.guildId),
     offset,
+    count: QUOTES_PER_PAGE + 1,
   });
   const shown = hits.slice(0, QUOTES_PER_PAGE);
   if (shown.length === 0) {

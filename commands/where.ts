@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import type { Command } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { reply, type ReplyField } from '../src/core/reply.js';
+import { keepByArticle } from '../src/feeds/visible-page.js';
 import type { PlaceMentionHit, PlaceMonthCount } from '../src/store/article-store.js';
 import type { StoryStore } from '../src/store/story-store.js';
 import { releaseRenderMemory } from '../src/geo/locator-map.js';
@@ -173,7 +174,7 @@ export function pointSource(p: Pick<PlaceInfo, 'kind'>): string {
   }
 }
 
-export const execute: Command['execute'] = async ({ options, services }) => {
+export const execute: Command['execute'] = async ({ options, services, caller }) => {
   const query = String(options.place ?? '').trim();
   const { geo, store } = services;
   const found = geo.lookup(query, { storeCounts: await store.places.placeMentionCounts() });
@@ -200,7 +201,12 @@ export const execute: Command['execute'] = async ({ options, services }) => {
   // The count is the timeline's sum: both read every stored mention, so they cannot disagree.
   const periods = timelinePeriods(await store.places.placeMentionMonths(idList));
   const storyCount = periods.reduce((sum, p) => sum + p.stories, 0);
-  const hits = storyCount === 0 ? [] : await store.places.findPlaceMentions(idList, MENTIONS);
+  // The sentences quoted are a story's text: none from a story another server's feed brought
+  // (DATELINE_FEED_STORIES=own-server). The count and timeline are kept per month for the whole store,
+  // so they still count such stories: numbers, not their text.
+  const hides = services.feeds.hidesStoriesFrom(caller.guildId);
+  const keep = keepByArticle<PlaceMentionHit>((stories) => services.feeds.visibleTo(caller.guildId, stories));
+  const hits = storyCount === 0 ? [] : await keep(await store.places.findPlaceMentions(idList, hides ? 3 * MENTIONS : MENTIONS));
 
   const lines: string[] = [];
   lines.push(`${place.name}: ${describeKind(place)}.`);

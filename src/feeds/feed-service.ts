@@ -108,6 +108,8 @@ export interface FeedService {
    * No guild (the operator, the local shell): all.
    */
   visibleTo<T extends { id: string }>(guildId: string | null, items: readonly T[]): Promise<T[]>;
+  /** Whether `visibleTo` may leave anything out for this server: a paged list must then count positions among what it keeps. */
+  hidesStoriesFrom(guildId: string | null): boolean;
 }
 
 /** Who sees stories fetched for one server's feed (config DATELINE_FEED_STORIES). */
@@ -510,6 +512,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     async idle() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
     },
+    hidesStoriesFrom: (guildId) => (deps.storyVisibility ?? 'shared') === 'own-server' && guildId !== null,
     async visibleTo(guildId, items) {
       if ((deps.storyVisibility ?? 'shared') === 'shared' || guildId === null || items.length === 0) return [...items];
       const hidden = await deps.feedStore.storiesHiddenFrom(

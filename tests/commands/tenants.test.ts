@@ -188,6 +188,18 @@ describe("stories fetched for one server's feed (DATELINE_FEED_STORIES)", () => 
       '/a',
       serveWithEtag(() => readFixture('harbour-rss.xml')),
     );
+    // A story of A's second feed with a real place and a quotation, both things /where and /quote show.
+    server.route(
+      '/mosul-desk',
+      serveWithEtag(
+        () => `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Valley Desk</title><link>https://desk.example/</link><description>Test desk</description>
+<item><title>Bridge over the Tigris reopens in Mosul</title><link>https://desk.example/bridge</link>
+<pubDate>Wed, 11 Feb 2026 07:00:00 +0000</pubDate>
+<description>MOSUL, Iraq -- The old bridge over the Tigris in Mosul reopened to traffic on Wednesday after two years of work. "Every family in the old city crosses it," engineer Salwa Haddad said.</description></item>
+</channel></rss>`,
+      ),
+    );
     server.route(
       '/ops',
       serveWithEtag(() => readFixture('valley-atom.xml'), 'application/atom+xml'),
@@ -204,6 +216,7 @@ describe("stories fetched for one server's feed (DATELINE_FEED_STORIES)", () => 
     await s.feeds.ensureConfigured([server.url('/ops')]);
     await s.feeds.pollDue();
     expect((await askCommand(s, `/feeds add url:${server.url('/a')}`, a)).isError).toBeFalsy();
+    expect((await askCommand(s, `/feeds add url:${server.url('/mosul-desk')}`, a)).isError).toBeFalsy();
     return s;
   }
   const titles = (r: { data?: unknown }): string[] => ((r.data as { results?: { title: string }[] }).results ?? []).map((x) => x.title);
@@ -261,6 +274,30 @@ describe("stories fetched for one server's feed (DATELINE_FEED_STORIES)", () => 
     }
   }, 60_000);
 
+  const quoted = (r: { data?: unknown }): string[] => ((r.data as { quotes?: { text: string }[] }).quotes ?? []).map((q) => q.text);
+  const mentionIds = (r: { data?: unknown }): string[] =>
+    ((r.data as { mentions?: { articleId: string }[] }).mentions ?? []).map((m) => m.articleId);
+
+  it("own-server: /quote and /where's latest mentions quote no story only another server's feed brought", async () => {
+    const s = await servicesWith('own-server');
+    try {
+      const inA = await askCommand(s, '/quote speaker:Haddad', a);
+      expect(quoted(inA).join(' ')).toContain('Every family in the old city crosses it');
+      const inB = await askCommand(s, '/quote speaker:Haddad', b);
+      expect(inB.isError).toBe(true);
+      expect(quoted(await askCommand(s, '/quote', b)).join(' ')).not.toContain('Every family');
+      expect(quoted(await askCommand(s, '/quote', b)).join(' ')).not.toContain('The new pier is stronger');
+      const bridge = ((await askCommand(s, '/search Tigris bridge Mosul', a)).data as { results: { id: string }[] }).results[0]!.id;
+      expect(mentionIds(await askCommand(s, '/where Mosul', a))).toContain(bridge);
+      const whereB = await askCommand(s, '/where Mosul', b);
+      expect(whereB.isError).toBeFalsy();
+      expect(mentionIds(whereB)).not.toContain(bridge);
+      expect(JSON.stringify(whereB)).not.toContain('old bridge over the Tigris');
+    } finally {
+      await s.close();
+    }
+  }, 60_000);
+
   it('shared (the default): every server sees every story', async () => {
     const s = await servicesWith('shared');
     try {
@@ -268,6 +305,7 @@ describe("stories fetched for one server's feed (DATELINE_FEED_STORIES)", () => 
         'Ferry service to Gull Island resumes after storm repairs',
       );
       expect(await window(s, GUILD_B)).toContain('Lighthouse museum opens a room of storm logs');
+      expect(quoted(await askCommand(s, '/quote speaker:Haddad', b)).join(' ')).toContain('Every family in the old city crosses it');
     } finally {
       await s.close();
     }

@@ -1,0 +1,50 @@
+/**
+ * One page of a list the store pages through (quotes, place mentions), as one server may see it
+ * (DATELINE_FEED_STORIES=own-server hides stories other servers' feeds brought). Positions count only
+ * the items the server keeps, so page 2 starts right after the last item page 1 showed: nothing is
+ * skipped or shown twice, however many hidden items lie between.
+ */
+
+/** Rows read at most to find one page: hidden items are a small share of a store, so this is a bound, not a budget. */
+const MAX_SCANNED = 2_000;
+
+export interface VisiblePageOptions<T> {
+  /** `limit` items of the whole list from `offset` on, in the list's order. */
+  fetch: (limit: number, offset: number) => Promise<T[]>;
+  /** The items of these the server may see, in the same order. */
+  keep: (items: readonly T[]) => Promise<T[]>;
+  /** False when nothing is hidden from this server: the page is then read as it is. */
+  hides: boolean;
+  offset: number;
+  count: number;
+  maxScanned?: number;
+}
+
+export async function visiblePage<T>(options: VisiblePageOptions<T>): Promise<T[]> {
+  const { fetch, keep, offset, count } = options;
+  if (!options.hides) return fetch(count, offset);
+  const wanted = offset + count;
+  const maxScanned = options.maxScanned ?? MAX_SCANNED;
+  // Twice what is wanted per read: one read is enough unless many of the newest items are hidden.
+  const chunk = Math.max(50, 2 * wanted);
+  const visible: T[] = [];
+  for (let scanned = 0; visible.length < wanted && scanned < maxScanned;) {
+    const read = await fetch(Math.min(chunk, maxScanned - scanned), scanned);
+    visible.push(...(await keep(read)));
+    scanned += read.length;
+    if (read.length < chunk) break;
+  }
+  return visible.slice(offset, wanted);
+}
+
+/** `keep` for items of stories (a quote, a mention): kept when their story is visible (`FeedService.visibleTo`). */
+export function keepByArticle<T extends { articleId: string }>(
+  visibleTo: (stories: readonly { id: string }[]) => Promise<{ id: string }[]>,
+): (items: readonly T[]) => Promise<T[]> {
+  return async (items) => {
+    if (items.length === 0) return [];
+    const ids = [...new Set(items.map((i) => i.articleId))];
+    const visible = new Set((await visibleTo(ids.map((id) => ({ id })))).map((s) => s.id));
+    return items.filter((i) => visible.has(i.articleId));
+  };
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { keepByArticle, visiblePage } from '../../src/feeds/visible-page.js';
+
+/** A list of 0…n-1 paged as a store would, counting the reads. */
+function pagedList(n: number): { fetch: (limit: number, offset: number) => Promise<number[]>; reads: number[][] } {
+  const reads: number[][] = [];
+  return {
+    reads,
+    fetch: (limit, offset) => {
+      reads.push([limit, offset]);
+      return Promise.resolve(Array.from({ length: Math.max(0, Math.min(limit, n - offset)) }, (_, i) => offset + i));
+    },
+  };
+}
+const odd = (items: readonly number[]): Promise<number[]> => Promise.resolve(items.filter((x) => x % 2 === 1));
+
+describe('visiblePage', () => {
+  it('reads the page as asked when nothing is hidden', async () => {
+    const list = pagedList(100);
+    expect(await visiblePage({ fetch: list.fetch, keep: odd, hides: false, offset: 10, count: 3 })).toEqual([10, 11, 12]);
+    expect(list.reads).toEqual([[3, 10]]);
+  });
+
+  it('counts positions among the visible items: consecutive pages neither skip nor repeat one', async () => {
+    const list = pagedList(1_000);
+    const pages: number[] = [];
+    for (let page = 0; page < 5; page++)
+      pages.push(...(await visiblePage({ fetch: list.fetch, keep: odd, hides: true, offset: page * 8, count: 8 })));
+    expect(pages).toEqual(Array.from({ length: 40 }, (_, i) => 2 * i + 1));
+  });
+
+  it('stops at the end of the list and at the scan bound', async () => {
+    expect(await visiblePage({ fetch: pagedList(7).fetch, keep: odd, hides: true, offset: 0, count: 10 })).toEqual([1, 3, 5]);
+    const none = pagedList(10_000);
+    expect(
+      await visiblePage({ fetch: none.fetch, keep: () => Promise.resolve([]), hides: true, offset: 0, count: 5, maxScanned: 300 }),
+    ).toEqual([]);
+    expect(none.reads.reduce((n, [limit]) => n + limit!, 0)).toBe(300);
+  });
+});
+
+describe('keepByArticle', () => {
+  it('keeps the items whose story is visible, asking once per story', async () => {
+    const asked: string[][] = [];
+    const keep = keepByArticle<{ articleId: string; n: number }>((stories) => {
+      asked.push(stories.map((s) => s.id));
+      return Promise.resolve(stories.filter((s) => s.id !== 'hidden'));
+    });
+    const items = [
+      { articleId: 'a', n: 1 },
+      { articleId: 'hidden', n: 2 },
+      { articleId: 'a', n: 3 },
+    ];
+    expect((await keep(items)).map((i) => i.n)).toEqual([1, 3]);
+    expect(asked).toEqual([['a', 'hidden']]);
+  });
+});
