@@ -32,18 +32,23 @@ function describeCounts(c: StoreCounts): string {
   return `${c.stories} stories, ${c.subscriptions} subscriptions, ${c.deliveries} ledger rows, ${c.feeds} feeds`;
 }
 
+/** What a copy added beyond the counts: stories already there, which feeds brought which stories, posts still queued. */
+export interface CopyCounts extends StoreCounts {
+  duplicateStories: number;
+  feedStories: number;
+  queuedPosts: number;
+}
+
 /**
  * Copy everything of `from` that `to` lacks: stories with their analysis (and the digest features
- * digest/ works out from them), subscriptions with their ledger, feeds with their health and channels.
- * Stories keep their ids (derived from url or text) and are deduplicated as ingest does, subscriptions
- * match by channel, ledger rows by (subscription, date), feeds by URL: a second run adds nothing.
+ * digest/ works out from them), subscriptions with their ledger, feeds with their health and channels,
+ * which feeds brought each story (what DATELINE_FEED_STORIES=own-server hides by), and the "new story"
+ * posts still queued. Stories keep their ids (derived from url or text) and are deduplicated as ingest
+ * does, subscriptions match by channel, ledger rows by (subscription, date), feeds by URL, posts by
+ * (channel, story): a second run adds nothing.
  */
-export async function copyStore(
-  from: DatelineStore,
-  to: DatelineStore,
-  onProgress?: (copied: number) => void,
-): Promise<StoreCounts & { duplicateStories: number }> {
-  const added = { stories: 0, duplicateStories: 0, subscriptions: 0, deliveries: 0, feeds: 0 };
+export async function copyStore(from: DatelineStore, to: DatelineStore, onProgress?: (copied: number) => void): Promise<CopyCounts> {
+  const added = { stories: 0, duplicateStories: 0, subscriptions: 0, deliveries: 0, feeds: 0, feedStories: 0, queuedPosts: 0 };
   let after: StoryCursor | null = null;
   let copied = 0;
   do {
@@ -68,6 +73,13 @@ export async function copyStore(
   added.subscriptions = ledger.subscriptions;
   added.deliveries = ledger.deliveries;
   added.feeds = await to.feeds.importFeeds(await from.feeds.listFeeds());
+  for (
+    let links = await from.feeds.feedStoriesPage(null, PAGE);
+    links.length > 0;
+    links = await from.feeds.feedStoriesPage(links.at(-1)!, PAGE)
+  )
+    added.feedStories += await to.feeds.importFeedStories(links);
+  added.queuedPosts = await to.feeds.importPosts(await from.feeds.exportPosts());
   return added;
 }
 
@@ -121,7 +133,7 @@ export async function runMigrate(argv: string[], io: CliIo): Promise<number> {
         println(io.stdout, `to   ${toName}: after  ${describeCounts(after)}`);
         println(
           io.stdout,
-          `added ${added.stories} stories (${added.duplicateStories} already there), ${added.subscriptions} subscriptions, ${added.deliveries} ledger rows, ${added.feeds} feeds`,
+          `added ${added.stories} stories (${added.duplicateStories} already there), ${added.subscriptions} subscriptions, ${added.deliveries} ledger rows, ${added.feeds} feeds, ${added.feedStories} feed-story links, ${added.queuedPosts} queued posts`,
         );
       }
       return ExitCode.ok;

@@ -127,6 +127,13 @@ export interface FeedStore {
   /** Of these story ids, those that only feeds of other servers brought (not the guild's own, not the operator's). */
   storiesHiddenFrom(guildId: string, articleIds: readonly string[]): Promise<Set<string>>;
   /**
+   * `recordFeedStories`' links, `limit` after `after` in (articleId, url) order: what `dateline migrate`
+   * copies, so a moved store hides from each server what it hid before.
+   */
+  feedStoriesPage(after: FeedStoryLink | null, limit: number): Promise<FeedStoryLink[]>;
+  /** Links of another store's `feedStoriesPage`; those already here are kept. Returns how many were added. */
+  importFeedStories(links: readonly FeedStoryLink[]): Promise<number>;
+  /**
    * The outbox of "new story" posts: a poll queues them as soon as its stories are stored, so a process
    * that dies before posting leaves them to another (or to itself after a restart) instead of losing
    * them; the stories are no longer new to the next poll. A post already queued is not queued twice.
@@ -140,6 +147,24 @@ export interface FeedStore {
   claimPosts(owner: string, now: Date, claimUntil: Date, limit: number, scope: FeedPostScope): Promise<QueuedFeedPost[]>;
   /** The post is in the channel, or given up: it leaves the outbox. */
   finishPost(channelId: string, articleId: string): Promise<void>;
+  /** Every queued post in queue order, with when it was queued (`dateline migrate`). */
+  exportPosts(): Promise<ExportedFeedPost[]>;
+  /**
+   * Posts of another store's `exportPosts`, after those queued here, unclaimed, their attempts kept (a post
+   * claimed before the move is looked for in its channel before it is sent again). Returns how many were added.
+   */
+  importPosts(posts: readonly ExportedFeedPost[]): Promise<number>;
+}
+
+/** A story a feed brought (`feed_stories`). */
+export interface FeedStoryLink {
+  articleId: string;
+  url: string;
+}
+
+/** A queued post as `dateline migrate` moves it. */
+export interface ExportedFeedPost extends QueuedFeedPost {
+  queuedAt: Date;
 }
 
 /** Which posts a process can deliver: to server channels (Discord), or to the shell's own channel. */

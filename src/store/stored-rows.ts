@@ -118,7 +118,6 @@ export function toFeed(row: FeedRow, channels: FeedChannel[], owners: string[]):
   };
 }
 
-/** A sentence's text: its span of the body with whitespace squeezed. */
 /** A row of `feed_posts` (the outbox), as both backends select it. */
 export interface FeedPostRow {
   channel_id: string;

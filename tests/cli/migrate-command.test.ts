@@ -14,6 +14,7 @@ describe.skipIf(unavailable !== null && process.env.CI !== 'true')('dateline mig
   const temp = makeTempDir();
   const dbFile = path.join(temp.dir, 'source.db');
   let target: { url: string; drop(): Promise<void> };
+  let feedStoryIds: string[] = [];
 
   beforeAll(async () => {
     if (unavailable) throw new Error(`CI=true but ${unavailable}`);
@@ -44,7 +45,13 @@ describe.skipIf(unavailable !== null && process.env.CI !== 'true')('dateline mig
       addedAt: now,
       addedBy: 'u',
       channel: { guildId: 'g1', channelId: 'news' },
+      guildId: 'g1',
     });
+    // Two stories that only g1's feed brought (hidden from other servers with DATELINE_FEED_STORIES=own-server), one post still queued.
+    const [first, second] = (await store.stories.latest(2)).map((s) => s.id);
+    feedStoryIds = [first!, second!];
+    await store.feeds.recordFeedStories('https://news.test/rss', { added: feedStoryIds, seen: [] });
+    await store.feeds.queuePosts([{ url: 'https://news.test/rss', articleId: first!, channel: { guildId: 'g1', channelId: 'news' } }], now);
     await store.close();
   }, 180_000);
   afterAll(async () => {
@@ -65,11 +72,21 @@ describe.skipIf(unavailable !== null && process.env.CI !== 'true')('dateline mig
     expect(report.from).toMatchObject({ subscriptions: 2, deliveries: 1, feeds: 1 });
     expect(report.to.before).toEqual({ stories: 0, subscriptions: 0, deliveries: 0, feeds: 0 });
     expect(report.to.after).toEqual({ stories: n, subscriptions: 2, deliveries: 1, feeds: 1 });
-    expect(report.added).toEqual({ stories: n, duplicateStories: 0, subscriptions: 2, deliveries: 1, feeds: 1 });
+    expect(report.added).toEqual({
+      stories: n,
+      duplicateStories: 0,
+      subscriptions: 2,
+      deliveries: 1,
+      feeds: 1,
+      feedStories: 2,
+      queuedPosts: 1,
+    });
 
     const again = await runCliCaptured(['migrate', '--from', dbFile, '--to', target.url]);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain(`added 0 stories (${n} already there), 0 subscriptions, 0 ledger rows, 0 feeds`);
+    expect(again.stdout).toContain(
+      `added 0 stories (${n} already there), 0 subscriptions, 0 ledger rows, 0 feeds, 0 feed-story links, 0 queued posts`,
+    );
     expect(again.stdout).toContain(`before ${n} stories, 2 subscriptions, 1 ledger rows, 1 feeds`);
 
     // The same story, analysis and ledger on both sides; and the same answers where ranking allows.
@@ -85,6 +102,14 @@ describe.skipIf(unavailable !== null && process.env.CI !== 'true')('dateline mig
       expect(await pg.subscriptions.getDelivery(sub.id, '2026-01-01')).toMatchObject({ status: 'delivered', messageIds: ['m1'] });
       expect(await pg.subscriptions.byChannel('old')).toBeNull();
       expect((await pg.feeds.getFeed('https://news.test/rss'))?.channels).toEqual([{ guildId: 'g1', channelId: 'news' }]);
+      // What own-server hides, hidden the same; the queued post claimable on the new store.
+      expect(await pg.feeds.storiesHiddenFrom('g2', feedStoryIds)).toEqual(new Set(feedStoryIds));
+      expect(await pg.feeds.storiesHiddenFrom('g1', feedStoryIds)).toEqual(new Set());
+      expect(await pg.feeds.exportPosts()).toEqual(await sqlite.feeds.exportPosts());
+      const claimed = await pg.feeds.claimPosts('p', new Date('2026-01-01T09:00:00Z'), new Date('2026-01-01T09:02:00Z'), 10, 'guild');
+      expect(claimed).toEqual([
+        { url: 'https://news.test/rss', articleId: feedStoryIds[0], channel: { guildId: 'g1', channelId: 'news' }, attempts: 1 },
+      ]);
       // A distinctive word: the same top hit. Several words: bm25 and ts_rank weigh them differently, so
       // PostgreSQL's best is among SQLite's best five (and both find the same number of stories, up to 10).
       for (const query of ['Raqqa', 'coffee', 'cocoa']) {

@@ -204,6 +204,45 @@ export function createPgFeedStore(pool: PgPool): FeedStore {
     async finishPost(channelId, articleId) {
       await pool.query('DELETE FROM feed_posts WHERE channel_id = $1 AND article_id = $2', [channelId, articleId]);
     },
+    feedStoriesPage: async (after, limit) =>
+      (
+        await pool.query<{ article_id: string; url: string }>(
+          after
+            ? 'SELECT article_id, url FROM feed_stories WHERE (article_id, url) > ($2, $3) ORDER BY article_id, url LIMIT $1'
+            : 'SELECT article_id, url FROM feed_stories ORDER BY article_id, url LIMIT $1',
+          after ? [limit, after.articleId, after.url] : [limit],
+        )
+      ).rows.map((r) => ({ articleId: r.article_id, url: r.url })),
+    async importFeedStories(links) {
+      if (links.length === 0) return 0;
+      const r = await pool.query(
+        'INSERT INTO feed_stories (article_id, url) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING',
+        [links.map((l) => l.articleId), links.map((l) => l.url)],
+      );
+      return r.rowCount ?? 0;
+    },
+    exportPosts: async () =>
+      (
+        await pool.query<FeedPostRow & { queued_ms: string }>(`SELECT ${FEED_POST_COLUMNS}, queued_ms FROM feed_posts ORDER BY seq`)
+      ).rows.map((row) => ({ ...toQueuedFeedPost(row), queuedAt: new Date(Number(row.queued_ms)) })),
+    async importPosts(posts) {
+      if (posts.length === 0) return 0;
+      // WITH ORDINALITY: seq follows the order given, after the posts queued here.
+      const r = await pool.query(
+        `INSERT INTO feed_posts (channel_id, article_id, url, guild_id, queued_ms, attempts)
+        SELECT c, a, u, g, q, n FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::int[]) WITH ORDINALITY AS t (c, a, u, g, q, n, i)
+        ORDER BY i ON CONFLICT DO NOTHING`,
+        [
+          posts.map((p) => p.channel.channelId),
+          posts.map((p) => p.articleId),
+          posts.map((p) => p.url),
+          posts.map((p) => p.channel.guildId),
+          posts.map((p) => p.queuedAt.getTime()),
+          posts.map((p) => p.attempts),
+        ],
+      );
+      return r.rowCount ?? 0;
+    },
     async releasePoll(url, owner) {
       await pool.query('UPDATE feed_health SET lease_owner = NULL, lease_until_ms = NULL WHERE url = $1 AND lease_owner = $2', [
         url,

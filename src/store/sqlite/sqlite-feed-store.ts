@@ -9,6 +9,8 @@ import {
   type NewFeed,
   type FeedPostScope,
   type QueuedFeedPost,
+  type ExportedFeedPost,
+  type FeedStoryLink,
 } from '../feed-store.js';
 import type { SqliteDatabase } from './open-database.js';
 import type { Synchronous } from '../synchronous.js';
@@ -17,10 +19,16 @@ const FEED_SELECT = `SELECT f.*, h.last_polled_at, h.last_success_at, h.last_err
   h.items_added, h.items_rejected, h.items_undated, h.next_poll_ms
   FROM feeds f LEFT JOIN feed_health h ON h.url = f.url`;
 
-/** The SQLite FeedStore, on the same database (and migrations) as the article store. */
+/** A row of `feed_stories`. */
+interface FeedStoryRow {
+  article_id: string;
+  url: string;
+}
+
 /** The feed store as SQLite implements it: synchronous, except `commitItems`, whose items are stored through the async store. */
 export type SqliteFeedStore = Synchronous<Omit<FeedStore, 'commitItems'>> & Pick<FeedStore, 'commitItems'>;
 
+/** The SQLite FeedStore, on the same database (and migrations) as the article store. */
 export function createSqliteFeedStore(db: SqliteDatabase): SqliteFeedStore {
   const q = {
     get: db.prepare<[string], FeedRow>(`${FEED_SELECT} WHERE f.url = ?`),
@@ -82,6 +90,17 @@ export function createSqliteFeedStore(db: SqliteDatabase): SqliteFeedStore {
       `UPDATE feed_posts SET claimed_by = @owner, claim_until_ms = @until, attempts = attempts + 1 WHERE channel_id = @channel AND article_id = @article`,
     ),
     finishPost: db.prepare('DELETE FROM feed_posts WHERE channel_id = ? AND article_id = ?'),
+    feedStoriesFirst: db.prepare<[number], FeedStoryRow>('SELECT article_id, url FROM feed_stories ORDER BY article_id, url LIMIT ?'),
+    feedStoriesAfter: db.prepare<{ id: string; url: string; limit: number }, FeedStoryRow>(
+      'SELECT article_id, url FROM feed_stories WHERE (article_id, url) > (@id, @url) ORDER BY article_id, url LIMIT @limit',
+    ),
+    exportPosts: db.prepare<[], FeedPostRow & { queued_ms: number }>(
+      `SELECT ${FEED_POST_COLUMNS}, queued_ms FROM feed_posts ORDER BY rowid`,
+    ),
+    importPost: db.prepare<FeedPostRow & { queued_ms: number }>(
+      `INSERT OR IGNORE INTO feed_posts (channel_id, article_id, url, guild_id, queued_ms, attempts)
+      VALUES (@channel_id, @article_id, @url, @guild_id, @queued_ms, @attempts)`,
+    ),
   };
 
   const channelsOf = (url: string): FeedChannel[] => q.channels.all(url).map((r) => ({ guildId: r.guild_id, channelId: r.channel_id }));
@@ -168,6 +187,26 @@ export function createSqliteFeedStore(db: SqliteDatabase): SqliteFeedStore {
     }),
   );
 
+  const importFeedStories = db.transaction((links: readonly FeedStoryLink[]): number => {
+    let added = 0;
+    for (const l of links) added += q.feedStory.run(l.articleId, l.url).changes;
+    return added;
+  });
+
+  const importPosts = db.transaction((posts: readonly ExportedFeedPost[]): number => {
+    let added = 0;
+    for (const p of posts)
+      added += q.importPost.run({
+        channel_id: p.channel.channelId,
+        article_id: p.articleId,
+        url: p.url,
+        guild_id: p.channel.guildId,
+        queued_ms: p.queuedAt.getTime(),
+        attempts: p.attempts,
+      }).changes;
+    return added;
+  });
+
   const importFeeds = db.transaction((feeds: readonly Feed[]): number => {
     let added = 0;
     for (const f of feeds) {
@@ -234,5 +273,13 @@ export function createSqliteFeedStore(db: SqliteDatabase): SqliteFeedStore {
     finishPost: (channelId, articleId) => {
       q.finishPost.run(channelId, articleId);
     },
+    feedStoriesPage: (after, limit) =>
+      (after ? q.feedStoriesAfter.all({ id: after.articleId, url: after.url, limit }) : q.feedStoriesFirst.all(limit)).map((r) => ({
+        articleId: r.article_id,
+        url: r.url,
+      })),
+    importFeedStories: (links) => importFeedStories.immediate(links),
+    exportPosts: () => q.exportPosts.all().map((row) => ({ ...toQueuedFeedPost(row), queuedAt: new Date(row.queued_ms) })),
+    importPosts: (posts) => importPosts.immediate(posts),
   };
 }
