@@ -3,6 +3,7 @@ import type { Command } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { reply, type ReplyField } from '../src/core/reply.js';
 import { keepByArticle } from '../src/feeds/visible-page.js';
+import { placeMentionIds } from '../src/geo/place-mention-ids.js';
 import type { PlaceMentionHit, PlaceMonthCount } from '../src/store/article-store.js';
 import type { StoryStore } from '../src/store/story-store.js';
 import { releaseRenderMemory } from '../src/geo/locator-map.js';
@@ -187,17 +188,8 @@ export const execute: Command['execute'] = async ({ options, services, caller })
     });
   }
 
-  // Mentions: the place, the division of the same name, and a division's seat of the same name.
-  const ids = new Set<number>([place.geonameId]);
-  if (found.division) ids.add(found.division.geonameId);
-  if (place.kind === 'admin1') {
-    // The seat of the same name (`Hasakah` in a story may have been read as the city).
-    const seat = geo.lookup(place.name.replace(/\s+(governorate|province|region|state)$/i, '')).place;
-    if (seat && seat.kind === 'city' && seat.admin1 === place.name) ids.add(seat.geonameId);
-    for (const alt of found.alternatives)
-      if (alt.kind === 'city' && alt.admin1 === place.name && alt.countryCode === place.countryCode) ids.add(alt.geonameId);
-  }
-  const idList = [...ids];
+  const idList = placeMentionIds(geo, { ...found, place });
+  const ids = new Set(idList);
   // The count is the timeline's sum: both read every stored mention, so they cannot disagree.
   const periods = timelinePeriods(await store.places.placeMentionMonths(idList));
   const storyCount = periods.reduce((sum, p) => sum + p.stories, 0);

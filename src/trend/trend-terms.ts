@@ -1,5 +1,6 @@
 import { UserError } from '../core/errors.js';
-import type { GeoService, PlaceInfo, PlaceLookup } from '../geo/types.js';
+import { placeMentionIds } from '../geo/place-mention-ids.js';
+import type { GeoService, PlaceInfo } from '../geo/types.js';
 import type { DayRange } from '../store/article-store.js';
 import type { DatelineStore } from '../store/store.js';
 import type { TermCounts, TermKind } from './series.js';
@@ -12,24 +13,6 @@ export type ResolvedTerm =
   | { kind: 'place'; term: string; place: PlaceInfo; ids: number[] }
   | { kind: 'speaker'; term: string; speakers: string[] }
   | { kind: 'about'; term: string; query: string };
-
-/**
- * The gazetteer ids whose mentions count for a place, as /where counts them: the place, the division
- * of the same name (`Raqqa` the city and Raqqa governorate), and for a division its seat of the same
- * name. A country counts its own mentions only, not its cities'.
- */
-export function placeMentionIds(geo: GeoService, found: PlaceLookup & { place: PlaceInfo }): number[] {
-  const { place } = found;
-  const ids = new Set<number>([place.geonameId]);
-  if (found.division) ids.add(found.division.geonameId);
-  if (place.kind === 'admin1') {
-    const seat = geo.lookup(place.name.replace(/\s+(governorate|province|region|state)$/i, '')).place;
-    if (seat && seat.kind === 'city' && seat.admin1 === place.name) ids.add(seat.geonameId);
-    for (const alt of found.alternatives)
-      if (alt.kind === 'city' && alt.admin1 === place.name && alt.countryCode === place.countryCode) ids.add(alt.geonameId);
-  }
-  return [...ids];
-}
 
 /** A place as /where resolves it (spelling variants meet); an unknown name gets /where's suggestions. */
 export async function resolvePlace(geo: GeoService, store: DatelineStore, name: string): Promise<ResolvedTerm> {
