@@ -9,6 +9,7 @@ import type { Gazetteer } from './gazetteer.js';
 import { DATELINE_SPAN, type PlaceMention } from './types.js';
 import { buildCompanions, type Companions } from './companions.js';
 import { POSTAL_CODES } from './aliases.js';
+import { splitDateline, withinQualifier } from './dateline-place.js';
 import {
   exactCandidates,
   queryCandidates,
@@ -904,9 +905,11 @@ function inListOfCountries(gaz: Gazetteer, text: string, spans: readonly FoundSp
  * (`WASHINGTON` is the capital, `NEW YORK` the city).
  */
 export function resolveDateline(gaz: Gazetteer, name: string, doc: DocumentContext): number {
-  const cands = datelineCandidates(gaz, name);
+  // `SPRINGFIELD, Va.`: the town, among those of the state, province or country after it.
+  const { town, qualifier } = splitDateline(name);
+  const cands = withinQualifier(gaz, datelineCandidates(gaz, town), qualifier);
   if (cands.length <= 1) return cands[0]?.index ?? -1;
-  return rankCandidates(gaz, cands, contextFor(doc, name))[0]?.index ?? -1;
+  return rankCandidates(gaz, cands, contextFor(doc, town))[0]?.index ?? -1;
 }
 
 /** Candidates of dateline names, memoised: a wire's datelines repeat (`NEW YORK`, `LONDON`) story after story. */

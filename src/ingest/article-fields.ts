@@ -46,11 +46,27 @@ export function titleCasePlace(place: string): string {
     .join(' ');
 }
 
-/** `SALVADOR, Feb 26 -` or `DAMASCUS, Sept. 9 (Xinhua) --` → the place before the date. */
+/** `N.J.`, `V.A.`: initials, kept as written (title case would make `N.j.`). */
+const INITIALS = /^(?:[A-Z]\.)+$/;
+
+/**
+ * `SALVADOR, Feb 26 -` or `DAMASCUS, Sept. 9 (Xinhua) --` → the place before the date, with the state,
+ * province or country the wire writes after the town (`SPRINGFIELD, Va., March 11 -` → `Springfield, Va.`):
+ * it tells which Springfield (geo/dateline-place.ts).
+ */
 export function placeFromDateline(dateline: string): string | null {
-  const m = /^\s*([^,(]+?)(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}\b|\s*\(|\s+-)/.exec(dateline) ?? /^\s*([^,]+),/.exec(dateline);
-  const place = m?.[1]?.trim();
-  return place ? titleCasePlace(place) : null;
+  const m =
+    /^\s*([^,(]+?)(?:,(?!\s*[A-Z][a-z]{2,4}\.?\s+\d)\s*([^,(]+?))?(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}\b|\s*\(|\s+-)/.exec(dateline) ??
+    /^\s*([^,]+),/.exec(dateline);
+  const town = m?.[1]?.trim();
+  return town ? datelinePlaceName(town, m?.[2]) : null;
+}
+
+/** A dateline's town (and state, province or country) as stored and shown: `SPRINGFIELD`, `Va.` → `Springfield, Va.`. */
+export function datelinePlaceName(town: string, qualifier?: string | null): string {
+  const q = qualifier?.trim();
+  if (!q) return titleCasePlace(town);
+  return `${titleCasePlace(town)}, ${INITIALS.test(q) ? q : titleCasePlace(q)}`;
 }
 
 /** Paragraphs: hard line wraps kept, blank lines separate paragraphs, indentation trimmed. */

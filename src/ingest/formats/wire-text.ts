@@ -1,5 +1,5 @@
 import type { ParsedRecord } from './parsed-record.js';
-import { deriveHeadline, titleCasePlace } from '../article-fields.js';
+import { datelinePlaceName, deriveHeadline } from '../article-fields.js';
 import { parseArticleDate } from '../parse-date.js';
 
 /**
@@ -66,7 +66,8 @@ export function parseWireText(text: string, origin: string, now: Date): ParsedRe
     if (bodyParagraphs.length === 0) {
       const dateline = DATELINE.exec(paragraph);
       if (dateline) {
-        datelinePlace = titleCasePlace(dateline[1] ?? '');
+        const [town = '', qualifier] = (dateline[1] ?? '').split(/,\s*/, 2);
+        datelinePlace = datelinePlaceName(town, qualifier);
         bodyParagraphs.push(paragraph.slice(dateline[0].length));
         continue;
       }

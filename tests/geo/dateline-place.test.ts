@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { splitDateline } from '../../src/geo/dateline-place.js';
+import { loadGeoService } from '../../src/geo/geo-service.js';
+import type { GeoService } from '../../src/geo/types.js';
+import { repoRoot } from '../helpers/paths.js';
+
+let geo: GeoService;
+beforeAll(async () => {
+  geo = await loadGeoService({ cacheDir: path.join(repoRoot, 'data/cache') });
+}, 120_000);
+
+/** The place a story's dateline resolves to, for a body that names no place to go by. */
+function datelinePlace(dateline: string): string | null {
+  const first = geo.findPlaces('Shares of the company rose on Monday after the results.', { dateline })[0];
+  const place = first?.dateline && first.geonameId !== null ? geo.getPlace(first.geonameId) : null;
+  return place ? `${place.name}, ${place.kind === 'country' ? '' : `${place.admin1}, `}${place.countryCode}` : null;
+}
+
+describe('a dateline town with its state, province or country', () => {
+  it.each([
+    // The state tells the town the bare name would not be (each bare name reads as the other place).
+    ['Cambridge, Mass.', 'Cambridge, Massachusetts, US'],
+    ['Springfield, Va.', 'Springfield, Virginia, US'],
+    ['Vienna, Va.', 'Vienna, Virginia, US'],
+    ['San Jose, Calif.', 'San Jose, California, US'],
+    ['Birmingham, Ala.', 'Birmingham, Alabama, US'],
+    // Capitals, dotless AP forms, postal codes, full names of divisions and countries.
+    ['Troy, MICH.', 'Troy, Michigan, US'],
+    ['Palm Beach, Fla', 'Palm Beach, Florida, US'],
+    ['Portland, OR', 'Portland, Oregon, US'],
+    ['London, Ontario', 'London, Ontario, CA'],
+    ['Kingston, Jamaica', 'Kingston, Kingston, JM'],
+    ['Raqqa, Syria', 'Ar Raqqah, Raqqa, SY'],
+    // Forms that are neither AP style nor today's names.
+    ['Hanover, West Germany', 'Hannover, Lower Saxony, DE'],
+    ['Reading, Penn.', 'Reading, Pennsylvania, US'],
+  ])('%s is %s', (dateline, expected) => {
+    expect(datelinePlace(dateline)).toBe(expected);
+  });
+
+  it('without a qualifier, the most prominent town of the name', () => {
+    expect(datelinePlace('Cambridge')).toBe('Cambridge, England, GB');
+    expect(datelinePlace('Vienna')).toMatch(/^Vienna, .*, AT$/);
+  });
+
+  it('a qualifier naming nothing, or no town of the name, does not lose the town', () => {
+    expect(datelinePlace('Springfield, Atlantis')).toBe(datelinePlace('Springfield'));
+    // Initials read as the AP form they spell (`V.A.`, a slip for `Va.`).
+    expect(datelinePlace('Springfield, V.A.')).toBe('Springfield, Virginia, US');
+    expect(datelinePlace('Cambridge, Atlantis')).toBe('Cambridge, England, GB');
+  });
+
+  it('splits at the first comma', () => {
+    expect(splitDateline('Springfield, Va.')).toEqual({ town: 'Springfield', qualifier: 'Va.' });
+    expect(splitDateline('Beirut')).toEqual({ town: 'Beirut', qualifier: null });
+    expect(splitDateline('Washington, D.C., U.S.')).toEqual({ town: 'Washington', qualifier: 'D.C., U.S.' });
+  });
+});
