@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import type { Command } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { reply, type ReplyField } from '../src/core/reply.js';
-import { keepByArticle, visiblePage } from '../src/feeds/visible-page.js';
+import { firstOfEach, keepByArticle, visiblePage } from '../src/feeds/visible-page.js';
 import type { QuoteHit } from '../src/store/article-store.js';
 import { formatDay, truncate } from '../src/views/format.js';
 import { speakerSparkline } from '../src/trend/trend-chart.js';
@@ -67,6 +67,16 @@ export function renderQuote(q: QuoteHit, n: number, mention: string | null = nul
   return `${n}. ${quoted}\n— ${who}${description}${verb}\n${story}`;
 }
 
+/** The same quotation by the same speaker: letters and digits of both, in lower case. */
+function quoteKey(q: QuoteHit): string {
+  const words = (text: string): string =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  return `${words(q.speakerResolved?.name ?? q.speaker)}\u0000${words(q.text)}`;
+}
+
 export const execute: Command['execute'] = async ({ options, services, caller }) => {
   const speaker = optionText(options.speaker);
   const about = optionText(options.about);
@@ -74,14 +84,18 @@ export const execute: Command['execute'] = async ({ options, services, caller })
   const offset = (page - 1) * QUOTES_PER_PAGE;
 
   // One extra row tells whether a next page exists. Quotes from stories another server's feed brought
-  // are not this server's to read (DATELINE_FEED_STORIES=own-server): pages count the visible ones.
+  // are not this server's to read (DATELINE_FEED_STORIES=own-server), and a quotation the wire filed
+  // twice (a story and its repeat) is shown once: pages count the quotes kept.
+  const visible = keepByArticle<QuoteHit>((stories) => services.feeds.visibleTo(caller.guildId, stories));
+  const once = firstOfEach<QuoteHit>(quoteKey);
   const hits = await visiblePage({
     fetch: (limit, from) =>
       services.store.quotes.findQuotes({ ...(speaker ? { speaker } : {}), ...(about ? { about } : {}), limit, offset: from }),
-    keep: keepByArticle<QuoteHit>((stories) => services.feeds.visibleTo(caller.guildId, stories)),
-    hides: services.feeds.hidesStoriesFrom(caller.guildId),
+    keep: async (items) => once(await visible(items)),
+    mayDrop: true,
     offset,
     count: QUOTES_PER_PAGE + 1,
+    minChunk: 2 * (QUOTES_PER_PAGE + 1),
   });
   const shown = hits.slice(0, QUOTES_PER_PAGE);
   if (shown.length === 0) {

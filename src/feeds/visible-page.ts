@@ -1,8 +1,9 @@
 /**
  * One page of a list the store pages through (quotes, place mentions), as one server may see it
- * (DATELINE_FEED_STORIES=own-server hides stories other servers' feeds brought). Positions count only
- * the items the server keeps, so page 2 starts right after the last item page 1 showed: nothing is
- * skipped or shown twice, however many hidden items lie between.
+ * (DATELINE_FEED_STORIES=own-server hides stories other servers' feeds brought) and without repeats.
+ * Positions count only the items kept, so page 2 starts right after the last item page 1 showed:
+ * nothing is skipped or shown twice, however many dropped items lie between. `keep` is called on the
+ * list's items in order, chunk by chunk, so it may remember what it kept (`firstOfEach`).
  */
 
 /** Rows read at most to find one page: hidden items are a small share of a store, so this is a bound, not a budget. */
@@ -13,20 +14,22 @@ export interface VisiblePageOptions<T> {
   fetch: (limit: number, offset: number) => Promise<T[]>;
   /** The items of these the server may see, in the same order. */
   keep: (items: readonly T[]) => Promise<T[]>;
-  /** False when nothing is hidden from this server: the page is then read as it is. */
-  hides: boolean;
+  /** False when `keep` keeps everything (nothing hidden from this server, no duplicates to drop): the page is then read as it is. */
+  mayDrop: boolean;
   offset: number;
   count: number;
   maxScanned?: number;
+  /** Rows a read asks for at least (50): a list whose reads cost by their size asks for less. */
+  minChunk?: number;
 }
 
 export async function visiblePage<T>(options: VisiblePageOptions<T>): Promise<T[]> {
   const { fetch, keep, offset, count } = options;
-  if (!options.hides) return fetch(count, offset);
+  if (!options.mayDrop) return fetch(count, offset);
   const wanted = offset + count;
   const maxScanned = options.maxScanned ?? MAX_SCANNED;
   // Twice what is wanted per read: one read is enough unless many of the newest items are hidden.
-  const chunk = Math.max(50, 2 * wanted);
+  const chunk = Math.max(options.minChunk ?? 50, 2 * wanted);
   const visible: T[] = [];
   for (let scanned = 0; visible.length < wanted && scanned < maxScanned;) {
     const read = await fetch(Math.min(chunk, maxScanned - scanned), scanned);
@@ -47,4 +50,16 @@ export function keepByArticle<T extends { articleId: string }>(
     const visible = new Set((await visibleTo(ids.map((id) => ({ id })))).map((s) => s.id));
     return items.filter((i) => visible.has(i.articleId));
   };
+}
+
+/** `keep` that drops an item whose key an earlier item had (the same quotation in a story filed twice). */
+export function firstOfEach<T>(key: (item: T) => string): (items: readonly T[]) => T[] {
+  const seen = new Set<string>();
+  return (items) =>
+    items.filter((item) => {
+      const k = key(item);
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
 }

@@ -152,3 +152,48 @@ describe('/quote speaker:Baker on the Reuters Baker stories (issue 15)', () => {
     );
   });
 });
+
+describe('/quote on a story and its repeat', () => {
+  let services: TestServices;
+  const temp = makeTempDir();
+  beforeAll(async () => {
+    // The wire files a story, then again with a line added: two stories, the same quotations in each.
+    const body =
+      'The harbour board approved the new pier on Monday. "The pier will be ready by spring," board chair Dana Quill said. ' +
+      'Work starts in March. "We have the money for it," Quill added.';
+    const file = `${temp.dir}/repeat.ndjson`;
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(
+      file,
+      [
+        {
+          title: 'Harbour board approves new pier',
+          text: body,
+          date: '2024-03-02T09:00:00Z',
+          source: 'Test Wire',
+          url: 'https://wire.test/pier',
+        },
+        {
+          title: 'UPDATE 1-Harbour board approves new pier',
+          text: `${body} The vote was seven to two.`,
+          date: '2024-03-02T11:00:00Z',
+          source: 'Test Wire',
+          url: 'https://wire.test/pier-update',
+        },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+    services = await createTestServices({ files: [file] });
+  });
+  afterAll(async () => {
+    await services.close();
+    temp.cleanup();
+  });
+
+  it('shows each quotation once, from the newest filing', async () => {
+    const quotes = quotesOf((await askCommand(services, '/quote speaker:Quill')).data);
+    expect(quotes.map((q) => q.text)).toEqual(['The pier will be ready by spring', 'We have the money for it']);
+    expect(new Set(quotes.map((q) => q.articleId)).size).toBe(1);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepByArticle, visiblePage } from '../../src/feeds/visible-page.js';
+import { firstOfEach, keepByArticle, visiblePage } from '../../src/feeds/visible-page.js';
 
 /** A list of 0…n-1 paged as a store would, counting the reads. */
 function pagedList(n: number): { fetch: (limit: number, offset: number) => Promise<number[]>; reads: number[][] } {
@@ -17,7 +17,7 @@ const odd = (items: readonly number[]): Promise<number[]> => Promise.resolve(ite
 describe('visiblePage', () => {
   it('reads the page as asked when nothing is hidden', async () => {
     const list = pagedList(100);
-    expect(await visiblePage({ fetch: list.fetch, keep: odd, hides: false, offset: 10, count: 3 })).toEqual([10, 11, 12]);
+    expect(await visiblePage({ fetch: list.fetch, keep: odd, mayDrop: false, offset: 10, count: 3 })).toEqual([10, 11, 12]);
     expect(list.reads).toEqual([[3, 10]]);
   });
 
@@ -25,15 +25,15 @@ describe('visiblePage', () => {
     const list = pagedList(1_000);
     const pages: number[] = [];
     for (let page = 0; page < 5; page++)
-      pages.push(...(await visiblePage({ fetch: list.fetch, keep: odd, hides: true, offset: page * 8, count: 8 })));
+      pages.push(...(await visiblePage({ fetch: list.fetch, keep: odd, mayDrop: true, offset: page * 8, count: 8 })));
     expect(pages).toEqual(Array.from({ length: 40 }, (_, i) => 2 * i + 1));
   });
 
   it('stops at the end of the list and at the scan bound', async () => {
-    expect(await visiblePage({ fetch: pagedList(7).fetch, keep: odd, hides: true, offset: 0, count: 10 })).toEqual([1, 3, 5]);
+    expect(await visiblePage({ fetch: pagedList(7).fetch, keep: odd, mayDrop: true, offset: 0, count: 10 })).toEqual([1, 3, 5]);
     const none = pagedList(10_000);
     expect(
-      await visiblePage({ fetch: none.fetch, keep: () => Promise.resolve([]), hides: true, offset: 0, count: 5, maxScanned: 300 }),
+      await visiblePage({ fetch: none.fetch, keep: () => Promise.resolve([]), mayDrop: true, offset: 0, count: 5, maxScanned: 300 }),
     ).toEqual([]);
     expect(none.reads.reduce((n, [limit]) => n + limit!, 0)).toBe(300);
   });
@@ -53,5 +53,19 @@ describe('keepByArticle', () => {
     ];
     expect((await keep(items)).map((i) => i.n)).toEqual([1, 3]);
     expect(asked).toEqual([['a', 'hidden']]);
+  });
+});
+
+describe('firstOfEach', () => {
+  it('keeps the first item of each key across the chunks of one scan, so pages never repeat one', async () => {
+    const list = pagedList(300);
+    const byTens = (): ((items: readonly number[]) => Promise<number[]>) => {
+      const keep = firstOfEach<number>((x) => String(Math.floor(x / 10)));
+      return (items) => Promise.resolve(keep(items));
+    };
+    // A fresh `keep` per page: each page scans the list from its start.
+    const first = await visiblePage({ fetch: list.fetch, keep: byTens(), mayDrop: true, offset: 0, count: 3 });
+    const second = await visiblePage({ fetch: list.fetch, keep: byTens(), mayDrop: true, offset: 3, count: 3 });
+    expect([...first, ...second]).toEqual([0, 10, 20, 30, 40, 50]);
   });
 });

@@ -493,6 +493,55 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       expect(pages).toEqual(all);
       expect(await store.quotes.findQuotes({ speaker: 'baker', limit: 3, offset: 10 })).toEqual([]);
     });
+    it('pages a speaker with more quotes than a page: page after page is the one long list, stored out of date order', async () => {
+      // Stored in a scrambled order of 40 days (a bulk ingest of an archive), one quote each.
+      const days = Array.from({ length: 40 }, (_, i) => (i * 17) % 40).map((d) => new Date(Date.UTC(2021, 0, 1 + d)).toISOString());
+      await store.stories.addArticles(
+        days.map((published, i) =>
+          analyzed(story({ headline: `Minister speaks ${i}`, body: `The minister spoke on day ${i} about the budget.`, published }), {
+            quotes: [
+              {
+                text: `budget words ${i}`,
+                kind: 'direct' as const,
+                speaker: 'Dana Quill',
+                speakerMention: null,
+                speakerDescription: null,
+                speakerResolved: null,
+                verb: 'said',
+                start: 0,
+                end: 5,
+              },
+            ],
+          }),
+        ),
+      );
+      // Newer stories without quotes: the speaker's quotes are not among the newest stories' (QUOTE_WINDOW).
+      await store.stories.addArticles(
+        Array.from({ length: 520 }, (_, i) =>
+          analyzed(
+            story({
+              headline: `Market report ${i}`,
+              body: `Prices moved on trading day ${i} of the year.`,
+              published: new Date(Date.UTC(2022, 0, 1, 0, i)).toISOString(),
+            }),
+            {},
+          ),
+        ),
+      );
+      const all = await store.quotes.findQuotes({ speaker: 'quill', limit: 40 });
+      expect(all.map((q) => q.published)).toEqual(
+        [...days]
+          .sort()
+          .reverse()
+          .map((d) => expect.stringContaining(d.slice(0, 10)) as string),
+      );
+      for (const size of [4, 7]) {
+        const pages = [];
+        for (let offset = 0; offset < 40; offset += size)
+          pages.push(...(await store.quotes.findQuotes({ speaker: 'quill', limit: size, offset })));
+        expect(pages.map((q) => q.text)).toEqual(all.map((q) => q.text));
+      }
+    });
 
     /** Stories mentioning place `ids` (some of each), one per item: [published, ids]. */
     async function storiesNaming(items: [string, number[]][]): Promise<void> {

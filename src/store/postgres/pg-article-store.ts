@@ -61,6 +61,8 @@ const SUGGEST_SCAN = 2000;
 const SUGGEST_WINDOW = 20_000;
 const MAX_SPEAKERS = 10;
 const QUOTE_WINDOW = 500;
+/** Quotes read per source of a speaker filter at least, so every page orders one candidate set (as SQLite). */
+const QUOTE_CANDIDATES = 100;
 /** Stories whose quotes /quote about: shows, best match first (as SQLite). */
 const QUOTE_STORIES = 200;
 const EXACT_COUNT_LIMIT = 20_000;
@@ -717,7 +719,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     // of it ("Treasury Secretary James Baker" -> "James Baker", "Baker"), and name matches among the newest
     // QUOTE_WINDOW stories. Descriptions never match.
     const like = `%${escapeLike(speaker)}%`;
-    const want = offset + query.limit;
+    const want = Math.max(offset + query.limit, QUOTE_CANDIDATES);
     const aliases = speakerAliases(speaker)
       .slice(1)
       .map((a) => a.toLowerCase());
@@ -729,7 +731,8 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       pool.query<{ speaker: string }>('SELECT speaker FROM quote_speakers WHERE key = ANY($1::text[])', [aliases]),
       pool.query<QuoteKey & { speaker: string }>(
         `WITH n AS MATERIALIZED (SELECT seq, published_ms FROM articles ORDER BY published_ms DESC, seq DESC LIMIT $1)
-        SELECT q.article_seq, q.start, n.published_ms, q.speaker FROM n JOIN quotes q ON q.article_seq = n.seq WHERE q.speaker ILIKE $2 ESCAPE '\\' LIMIT $3`,
+        SELECT q.article_seq, q.start, n.published_ms, q.speaker FROM n JOIN quotes q ON q.article_seq = n.seq WHERE q.speaker ILIKE $2 ESCAPE '\\'
+        ORDER BY n.published_ms DESC, n.seq DESC, q.start LIMIT $3`,
         [QUOTE_WINDOW, like, want],
       ),
     ]);

@@ -203,6 +203,12 @@ const SUGGEST_SCAN = 2000;
 const MAX_SPEAKERS = 10;
 /** Newest stories whose quotes are matched by speaker description too. */
 const QUOTE_WINDOW = 500;
+/**
+ * Quotes read per source of a speaker filter at least, whatever the page: the candidates of page 1 and
+ * page 2 are then the same set, ordered by date the same way, so no quote is shown twice or skipped
+ * (each source takes its newest stored, and stored order is not publishing order after a bulk ingest).
+ */
+const QUOTE_CANDIDATES = 100;
 /** Above this many stories, countPlaceMentions over several ids gives the sum, not COUNT(DISTINCT). */
 const EXACT_COUNT_LIMIT = 20_000;
 
@@ -377,7 +383,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     quotesInWindow: db.prepare<[number, string, number], QuoteKey & { speaker: string }>(`
       WITH n AS MATERIALIZED (SELECT rowid AS r, published_ms AS ms FROM articles ORDER BY published_ms DESC, rowid DESC LIMIT ?)
       SELECT q.article_rowid, q.start, n.ms AS published_ms, q.speaker FROM n CROSS JOIN quotes q ON q.article_rowid = n.r
-      WHERE q.speaker LIKE ? ESCAPE '\\' LIMIT ?`),
+      WHERE q.speaker LIKE ? ESCAPE '\\' ORDER BY n.ms DESC, n.r DESC, q.start LIMIT ?`),
     quoteRow: db.prepare<[number, number], QuoteRow & { published_ms: number; a_rowid: number }>(
       `SELECT ${SUMMARY_COLUMNS}, a.published_ms, a.rowid AS a_rowid, q.* FROM quotes q JOIN articles a ON a.rowid = q.article_rowid WHERE q.article_rowid = ? AND q.start = ?`,
     ),
@@ -703,7 +709,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     // The resolved speaker name holds the query as whole words ("Baker" → "James Baker"), or is an
     // ending of it ("Treasury Secretary James Baker" → "James Baker", "Baker"). Descriptions never match.
     const like = `%${escapeLike(speaker)}%`;
-    const want = offset + query.limit;
+    const want = Math.max(offset + query.limit, QUOTE_CANDIDATES);
     const keys = new Map<string, QuoteKey>();
     const names = new Set<string>();
     for (const { speaker: name } of q.matchingSpeakers.all(like, MAX_SPEAKERS)) if (holdsWords(name, speaker)) names.add(name);
