@@ -381,6 +381,13 @@ interface Vectors {
   anchor: Uint8Array;
   /** Stories with a body of their own (not a headline alone): they join an event only on a shared anchor. */
   bodied: Uint8Array;
+  /**
+   * Headlines that name their subject: a headline word, rare in the store (`anchor`), that the lead
+   * writes as a name ("Fed's Plosser expects …"). Like a story with a body, such a headline joins an
+   * event only on a shared anchor: an event about other names (China's exports, oil) that merely shares
+   * a common word with it ("fall", "data") is not its event.
+   */
+  namesSubject: Uint8Array;
 }
 
 /** What the rest of the store tells of each term of the window (`termRoles`). */
@@ -459,6 +466,7 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
   const named = new Uint8Array(term.length);
   const uncommon = new Uint8Array(term.length);
   const words = new Int32Array(stories.length);
+  const namesSubject = new Uint8Array(stories.length);
   let at = 0;
   for (let i = 0; i < stories.length; i++) {
     outStart[i] = at;
@@ -472,6 +480,7 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
       outTerm[at] = t;
       head[at] = tf[k]! >= HEADLINE_WEIGHT ? 1 : 0;
       named[at] = head[at] === 1 && (name[k] === NAME_WRITTEN || name[k] === NAME_UNKNOWN) ? 1 : 0;
+      if (head[at] === 1 && name[k] === NAME_WRITTEN && anchor[t] === 1 && isPlace[t] !== 1) namesSubject[i] = 1;
       uncommon[at] = head[at] === 1 && name[k] !== COMMON_WRITTEN ? 1 : 0;
       weight[at++] = x;
       if (!isPlace[t]) words[i]!++;
@@ -503,7 +512,7 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
   const bodied = Uint8Array.from(stories, (story, i) =>
     (story.bodyWords !== undefined ? story.bodyWords > countWords(story.headline) : storyness(words[i]!, options) > 0) ? 1 : 0,
   );
-  return { start: outStart, term: outTerm, weight, head, named, uncommon, isPlace, terms, words, df, anchor, bodied };
+  return { start: outStart, term: outTerm, weight, head, named, uncommon, isPlace, terms, words, df, anchor, bodied, namesSubject };
 }
 
 /**
@@ -765,7 +774,7 @@ function bestEvent(
   // A story with fewer event words than that cannot show it shares an event: it stays alone.
   const need = options.minSharedWords;
   if (vectors.words[i]! < need) return -1;
-  const needAnchor = vectors.bodied[i] === 1;
+  const needAnchor = vectors.bodied[i] === 1 || vectors.namesSubject[i] === 1;
   if (needAnchor && !mayAnchor(vectors, i, options)) return -1;
   // A full story shares some word with any big event: only words a fair part of the event holds count.
   scratch.holderShare = options.storyHolderShare * storyness(vectors.words[i]!, options);
@@ -960,12 +969,16 @@ function attachStrays(
     if (list.length === 0 || list.length >= options.attachMinSize || events.norm2[e]! === 0 || !list.every(isHeadline)) continue;
     scratch.stamp++;
     scratch.touched.length = 0;
+    // A group naming its subject (`Vectors.namesSubject`) joins only on a word neither side writes
+    // lower-case and one writes as a name: its own name, not a common word the event also uses.
+    const named = list.some((i) => vectors.namesSubject[i] === 1);
     for (const i of list) {
       for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
         const t = vectors.term[k]!;
         if (scratch.termMark[t] === scratch.stamp) continue;
         scratch.termMark[t] = scratch.stamp;
-        const x = events.sum[events.find(e, t)]!;
+        const own = events.find(e, t);
+        const x = events.sum[own]!;
         for (let p = events.base[t]!, end = p + events.filled[t]!; p < end; p++) {
           const f = events.event[p]!;
           const size = events.size[f]!;
@@ -978,7 +991,13 @@ function attachStrays(
           }
           scratch.dot[f]! += x * events.sum[p]!;
           const holders = events.holders[p]!;
-          if (vectors.isPlace[t] !== 1 && holders >= size * options.attachCoreShare && holders >= vectors.df[t]! * options.attachCoreShare)
+          const asName = events.uncommons[own]! > 0 && events.uncommons[p]! > 0 && (events.names[own]! > 0 || events.names[p]! > 0);
+          if (
+            (asName || !named) &&
+            vectors.isPlace[t] !== 1 &&
+            holders >= size * options.attachCoreShare &&
+            holders >= vectors.df[t]! * options.attachCoreShare
+          )
             scratch.shared[f]!++;
         }
       }

@@ -408,6 +408,31 @@ describe('groupStories', () => {
     expect(off.get('stray')).not.toBe(off.get('t0'));
   });
 
+  it('keeps a headline naming someone out of an event it shares only common words with', () => {
+    // Headlines alone (the lead is the headline again, as an aggregator gives them): a market's fall on
+    // trade data, then a central banker's remarks that also say "fall" and "data".
+    const h = (id: string, hoursAgo: number, headline: string, places: [string, string][] = []): GroupInput =>
+      s(id, hoursAgo, headline, headline, places);
+    const CHINA: [string, string] = ['c:CN', 'China'];
+    const markets = [
+      h('m0', 8, 'Copper prices fall after weak China export data', [CHINA]),
+      h('m1', 7.5, 'Stocks fall as China export data disappoints', [CHINA]),
+      h('m2', 7, 'Oil prices fall on weak China data', [CHINA]),
+      h('m3', 6.5, 'Copper and oil fall as exports slump', [CHINA]),
+      h('m4', 6, 'Weak export data sends copper prices lower', [CHINA]),
+      h('m5', 5.5, 'Stocks and copper fall on weak data', [CHINA]),
+    ];
+    const fed = [
+      h('p0', 4, "Fed's Plosser expects unemployment to fall as weather lifts"),
+      h('p1', 3, "Fed's Plosser: weather hit jobs data"),
+      h('p2', 2, 'Charles Plosser says taper pace may be too slow'),
+    ];
+    const of = groupOf(groupStories([...filler(60), ...markets, ...fed], NOON));
+    expect(new Set(markets.map((x) => of.get(x.id))).size).toBe(1);
+    expect(of.get('p0')).not.toBe(of.get('m0'));
+    expect(of.get('p0')).toBe(of.get('p1'));
+  });
+
   it('groups a busy day without blowing up (a generous bound: 5,000 stories)', () => {
     const stories = filler(5000);
     const started = performance.now();
