@@ -107,11 +107,14 @@ export interface GroupingOptions {
   /** …but never less than this share. */
   minStoryWeight: number;
   /**
-   * Members an event needs before a smaller group of headlines (one left alone, a few) may join it on
-   * one core word (`attachStrays`)… Infinity turns the step off.
+   * Members an event needs before a smaller group of headlines (one left alone, a few, a side thread)
+   * may join it on one core word (`attachStrays`)… Infinity turns the step off.
    */
   attachMinSize: number;
-  /** …a word (not a place) held by at least this share of the event's members and of the window's stories holding it. */
+  /**
+   * …a word (not a place) held by at least this share of the event's members, of the window's stories
+   * holding it, and of the group's own members.
+   */
   attachCoreShare: number;
 }
 
@@ -939,18 +942,22 @@ function mergeEvents(vectors: Vectors, events: Events, members: number[][], opti
 }
 
 /**
- * A headline still alone after the merge (or a few together) often shares with a big event just the
- * one word the event is about ("How to level up in Titanfall", "Bitcoin refuses to flip"): too little
- * for the single pass, where one shared word among small events is chance. Once events are formed, a
- * word is an event's own when at least `attachCoreShare` of the event's members hold it and at least
- * that share of the window's stories holding it are in the event: what the event is about, and
- * nothing else today is ("bond", "acquisition" on a wire day are held by many small events and
- * strays alike). A group of headlines smaller than `attachMinSize` joins the most similar established
- * event it shares such a word with, when their centroids pass the single pass's bar (decayed cosine).
- * Places never count (two events in one country stay apart); stories with a body are left alone (they
- * have said what they are about in many words, and it matched nothing). Every group is compared with
- * the events as the merge left them and an established event is never moved, so the order of the
- * groups changes nothing.
+ * A headline still alone after the merge (or a few together, or a side thread of a big story told in
+ * its own words: "Titanfall campaign mode", a first look at its TV series) often shares with a big
+ * event just the one word the event is about ("How to level up in Titanfall", "Bitcoin refuses to
+ * flip"): too little for the single pass, where one shared word among small events is chance, and for
+ * the merge, where a big event's centroid is spread over all its stories' words. Once events are
+ * formed, a word is an event's own when at least `attachCoreShare` of the event's members hold it and
+ * at least that share of the window's stories holding it are in the event: what the event is about,
+ * and nothing else today is ("bond", "acquisition" on a wire day are held by many small events and
+ * strays alike). A group of headlines joins the most similar established event (`attachMinSize`)
+ * larger than itself that it shares such a word with, when the word is the group's own too (held by
+ * that share of its members: not one member's passing mention) and their centroids pass the single
+ * pass's bar (decayed cosine). Places never count (two events in one country stay apart); stories with
+ * a body are left alone (they have said what they are about in many words, and it matched nothing).
+ * Every group is compared with the events as the merge left them, and a group whose event itself joins
+ * a larger one follows it there (sizes only grow along the way), so the order of the groups changes
+ * nothing.
  */
 function attachStrays(
   stories: readonly GroupInput[],
@@ -966,7 +973,7 @@ function attachStrays(
   const moves: [number, number][] = [];
   for (let e = 0; e < members.length; e++) {
     const list = members[e]!;
-    if (list.length === 0 || list.length >= options.attachMinSize || events.norm2[e]! === 0 || !list.every(isHeadline)) continue;
+    if (list.length === 0 || events.norm2[e]! === 0 || !list.every(isHeadline)) continue;
     scratch.stamp++;
     scratch.touched.length = 0;
     // A group naming its subject (`Vectors.namesSubject`) joins only on a word neither side writes
@@ -982,7 +989,7 @@ function attachStrays(
         for (let p = events.base[t]!, end = p + events.filled[t]!; p < end; p++) {
           const f = events.event[p]!;
           const size = events.size[f]!;
-          if (size < options.attachMinSize) continue;
+          if (size < options.attachMinSize || size <= list.length) continue;
           if (scratch.mark[f] !== scratch.stamp) {
             scratch.mark[f] = scratch.stamp;
             scratch.dot[f] = 0;
@@ -996,7 +1003,8 @@ function attachStrays(
             (asName || !named) &&
             vectors.isPlace[t] !== 1 &&
             holders >= size * options.attachCoreShare &&
-            holders >= vectors.df[t]! * options.attachCoreShare
+            holders >= vectors.df[t]! * options.attachCoreShare &&
+            events.holders[own]! >= list.length * options.attachCoreShare
           )
             scratch.shared[f]!++;
         }
@@ -1015,7 +1023,10 @@ function attachStrays(
     }
     if (best >= 0) moves.push([e, best]);
   }
-  for (const [from, to] of moves) {
+  const next = new Map(moves);
+  for (const [from, first] of moves) {
+    let to = first;
+    while (next.has(to)) to = next.get(to)!;
     members[to]!.push(...members[from]!);
     members[from] = [];
   }

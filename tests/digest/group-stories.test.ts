@@ -433,6 +433,32 @@ describe('groupStories', () => {
     expect(of.get('p0')).toBe(of.get('p1'));
   });
 
+  it("brings a big story's side thread, told in its own words, into the story on the story's own word", () => {
+    const h = (id: string, hoursAgo: number, headline: string): GroupInput => s(id, hoursAgo, headline, headline);
+    const launch = [
+      'Titanfall launches on Xbox One',
+      'Titanfall servers strain at launch',
+      'Xbox One gets Titanfall bundle',
+      'Titanfall sales lift Xbox One',
+      'Titanfall launch draws crowds',
+      'Titanfall review: giant robots shine',
+      'Titanfall patch fixes servers',
+      'Microsoft counts on Titanfall',
+      'Titanfall resolution disappoints',
+      'Titanfall day one patch arrives',
+    ].map((headline, i) => h(`t${i}`, 10 - i * 0.5, headline));
+    // A side thread: reviewers on the campaign mode, in words the launch stories do not use.
+    const campaign = [
+      'Titanfall campaign mode: a story without a hero',
+      'A closer look at the Titanfall campaign mode',
+      'Campaign mode of Titanfall falls flat',
+      'Titanfall campaign mode feels thin',
+      'Is the campaign mode worth playing?',
+    ].map((headline, i) => h(`c${i}`, 4 - i * 0.5, headline));
+    const of = groupOf(groupStories([...filler(60), ...launch, ...campaign], NOON));
+    expect(new Set([...launch, ...campaign].map((x) => of.get(x.id))).size).toBe(1);
+  });
+
   it('groups a busy day without blowing up (a generous bound: 5,000 stories)', () => {
     const stories = filler(5000);
     const started = performance.now();
