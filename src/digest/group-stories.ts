@@ -434,6 +434,27 @@ function termRoles(
 }
 
 /**
+ * Where a story cannot tell how a word is written (`NAME_UNKNOWN`: a title-cased headline, "Fed's
+ * Plosser: Taper Pace May Be Too Slow", or a sentence's first word), the window's other stories can:
+ * the word is a name when more of them write it as one than lower-case ("Plosser", "Titanfall"), else
+ * common when any write it lower-case ("Fall", "Data"). In place, over the entries of `denseTerms`.
+ */
+function nameByWindow(term: Int32Array, name: Uint8Array, terms: number): void {
+  const asName = new Int32Array(terms);
+  const asCommon = new Int32Array(terms);
+  for (let k = 0; k < term.length; k++) {
+    if (name[k] === NAME_WRITTEN) asName[term[k]!]!++;
+    else if (name[k] === COMMON_WRITTEN) asCommon[term[k]!]!++;
+  }
+  for (let k = 0; k < term.length; k++) {
+    if (name[k] !== NAME_UNKNOWN) continue;
+    const t = term[k]!;
+    if (asName[t]! > asCommon[t]!) name[k] = NAME_WRITTEN;
+    else if (asCommon[t]! > 0) name[k] = COMMON_WRITTEN;
+  }
+}
+
+/**
  * A story that is one of a series, not a report of an event: its headline's shape was filed on many
  * earlier days (`series`), or it is a notice (a body of its own, but shorter than a reported story)
  * under a headline of a shape the window repeats (`template`: "<company> SETS PAYOUT", "<company> 4TH
@@ -460,6 +481,7 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
   const perDay = stories.length / Math.max(1, spanDays);
   const { generic, anchor } = termRoles(df, keyOf, stories.length, perDay, options, background);
   for (let t = 0; t < terms; t++) if (generic[t]) df[t] = 0;
+  nameByWindow(term, name, terms);
   // As if the window held at least 50 stories: in a tiny window every shared word looks common.
   const n = Math.max(stories.length, 50);
   const outStart = new Int32Array(stories.length + 1);
@@ -907,11 +929,13 @@ function mergeEvents(vectors: Vectors, events: Events, members: number[][], opti
   // Events holding a story with a body: they merge with another only on a shared anchor.
   const bodied = new Int32Array(events.count);
   for (let e = 0; e < events.count; e++) for (const i of members[e]!) bodied[e]! += vectors.bodied[i]!;
+  // A headline naming its subject still alone is held to the single pass's rule (`bestEvent`) here too.
+  const namedAlone = (e: number): boolean => members[e]!.length === 1 && vectors.namesSubject[members[e]![0]!] === 1;
   const candidatesOf = (a: number, onlyAbove: boolean): void => {
     compareEvent(vectors, events, a, members[a]!, scratch, options);
     for (const b of scratch.touched) {
       if ((onlyAbove && b < a) || scratch.shared[b]! < options.minSharedWords) continue;
-      if (bodied[a]! + bodied[b]! > 0 && !anchored(scratch, b, options)) continue;
+      if ((bodied[a]! + bodied[b]! > 0 || namedAlone(a) || namedAlone(b)) && !anchored(scratch, b, options)) continue;
       const norms = Math.sqrt(events.norm2[a]! * events.norm2[b]!);
       if (norms === 0) continue;
       const sim = (scratch.dot[b]! / norms) * decay(events.newestMs[a]! - events.newestMs[b]!, options);

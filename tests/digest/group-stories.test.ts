@@ -433,6 +433,26 @@ describe('groupStories', () => {
     expect(of.get('p0')).toBe(of.get('p1'));
   });
 
+  it('tells a name in a title-cased headline by how the rest of the window writes it', () => {
+    const h = (id: string, hoursAgo: number, headline: string, places: [string, string][] = []): GroupInput =>
+      s(id, hoursAgo, headline, headline, places);
+    const CHINA: [string, string] = ['c:CN', 'China'];
+    const markets = [
+      h('m0', 8, 'Copper prices fall after weak China export data', [CHINA]),
+      h('m1', 7.5, 'Stocks fall as China export data disappoints', [CHINA]),
+      h('m2', 7, 'Oil prices fall on weak China data', [CHINA]),
+      h('m3', 6.5, 'Copper and oil fall as exports slump', [CHINA]),
+      h('m4', 6, 'Weak export data sends copper prices lower', [CHINA]),
+      h('m5', 5.5, 'Stocks and copper fall on weak data', [CHINA]),
+    ];
+    // Title case says nothing of names; the sentence-cased headline says Plosser is one, and the
+    // markets' headlines that "weak" and "data" are common words.
+    const fed = [h('p0', 4, 'Plosser Says Weak Data Hides Jobs Recovery'), h('p1', 3, "The Fed's Plosser sees a faster taper")];
+    const of = groupOf(groupStories([...filler(60), ...markets, ...fed], NOON));
+    expect(new Set(markets.map((x) => of.get(x.id))).size).toBe(1);
+    expect(of.get('p0')).not.toBe(of.get('m0'));
+  });
+
   it("brings a big story's side thread, told in its own words, into the story on the story's own word", () => {
     const h = (id: string, hoursAgo: number, headline: string): GroupInput => s(id, hoursAgo, headline, headline);
     const launch = [
