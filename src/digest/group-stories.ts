@@ -107,11 +107,14 @@ export interface GroupingOptions {
   /** …but never less than this share. */
   minStoryWeight: number;
   /**
-   * Members an event needs before a smaller group of headlines (one left alone, a few) may join it on
-   * one core word (`attachStrays`)… Infinity turns the step off.
+   * Members an event needs before a smaller group of headlines (one left alone, a few, a side thread)
+   * may join it on one core word (`attachStrays`)… Infinity turns the step off.
    */
   attachMinSize: number;
-  /** …a word (not a place) held by at least this share of the event's members and of the window's stories holding it. */
+  /**
+   * …a word (not a place) held by at least this share of the event's members, of the window's stories
+   * holding it, and of the group's own members.
+   */
   attachCoreShare: number;
 }
 
@@ -381,6 +384,13 @@ interface Vectors {
   anchor: Uint8Array;
   /** Stories with a body of their own (not a headline alone): they join an event only on a shared anchor. */
   bodied: Uint8Array;
+  /**
+   * Headlines that name their subject: a headline word, rare in the store (`anchor`), that the lead
+   * writes as a name ("Fed's Plosser expects …"). Like a story with a body, such a headline joins an
+   * event only on a shared anchor: an event about other names (China's exports, oil) that merely shares
+   * a common word with it ("fall", "data") is not its event.
+   */
+  namesSubject: Uint8Array;
 }
 
 /** What the rest of the store tells of each term of the window (`termRoles`). */
@@ -424,6 +434,27 @@ function termRoles(
 }
 
 /**
+ * Where a story cannot tell how a word is written (`NAME_UNKNOWN`: a title-cased headline, "Fed's
+ * Plosser: Taper Pace May Be Too Slow", or a sentence's first word), the window's other stories can:
+ * the word is a name when more of them write it as one than lower-case ("Plosser", "Titanfall"), else
+ * common when any write it lower-case ("Fall", "Data"). In place, over the entries of `denseTerms`.
+ */
+function nameByWindow(term: Int32Array, name: Uint8Array, terms: number): void {
+  const asName = new Int32Array(terms);
+  const asCommon = new Int32Array(terms);
+  for (let k = 0; k < term.length; k++) {
+    if (name[k] === NAME_WRITTEN) asName[term[k]!]!++;
+    else if (name[k] === COMMON_WRITTEN) asCommon[term[k]!]!++;
+  }
+  for (let k = 0; k < term.length; k++) {
+    if (name[k] !== NAME_UNKNOWN) continue;
+    const t = term[k]!;
+    if (asName[t]! > asCommon[t]!) name[k] = NAME_WRITTEN;
+    else if (asCommon[t]! > 0) name[k] = COMMON_WRITTEN;
+  }
+}
+
+/**
  * A story that is one of a series, not a report of an event: its headline's shape was filed on many
  * earlier days (`series`), or it is a notice (a body of its own, but shorter than a reported story)
  * under a headline of a shape the window repeats (`template`: "<company> SETS PAYOUT", "<company> 4TH
@@ -450,6 +481,7 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
   const perDay = stories.length / Math.max(1, spanDays);
   const { generic, anchor } = termRoles(df, keyOf, stories.length, perDay, options, background);
   for (let t = 0; t < terms; t++) if (generic[t]) df[t] = 0;
+  nameByWindow(term, name, terms);
   // As if the window held at least 50 stories: in a tiny window every shared word looks common.
   const n = Math.max(stories.length, 50);
   const outStart = new Int32Array(stories.length + 1);
@@ -459,6 +491,7 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
   const named = new Uint8Array(term.length);
   const uncommon = new Uint8Array(term.length);
   const words = new Int32Array(stories.length);
+  const namesSubject = new Uint8Array(stories.length);
   let at = 0;
   for (let i = 0; i < stories.length; i++) {
     outStart[i] = at;
@@ -472,6 +505,7 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
       outTerm[at] = t;
       head[at] = tf[k]! >= HEADLINE_WEIGHT ? 1 : 0;
       named[at] = head[at] === 1 && (name[k] === NAME_WRITTEN || name[k] === NAME_UNKNOWN) ? 1 : 0;
+      if (head[at] === 1 && name[k] === NAME_WRITTEN && anchor[t] === 1 && isPlace[t] !== 1) namesSubject[i] = 1;
       uncommon[at] = head[at] === 1 && name[k] !== COMMON_WRITTEN ? 1 : 0;
       weight[at++] = x;
       if (!isPlace[t]) words[i]!++;
@@ -503,7 +537,7 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
   const bodied = Uint8Array.from(stories, (story, i) =>
     (story.bodyWords !== undefined ? story.bodyWords > countWords(story.headline) : storyness(words[i]!, options) > 0) ? 1 : 0,
   );
-  return { start: outStart, term: outTerm, weight, head, named, uncommon, isPlace, terms, words, df, anchor, bodied };
+  return { start: outStart, term: outTerm, weight, head, named, uncommon, isPlace, terms, words, df, anchor, bodied, namesSubject };
 }
 
 /**
@@ -765,7 +799,7 @@ function bestEvent(
   // A story with fewer event words than that cannot show it shares an event: it stays alone.
   const need = options.minSharedWords;
   if (vectors.words[i]! < need) return -1;
-  const needAnchor = vectors.bodied[i] === 1;
+  const needAnchor = vectors.bodied[i] === 1 || vectors.namesSubject[i] === 1;
   if (needAnchor && !mayAnchor(vectors, i, options)) return -1;
   // A full story shares some word with any big event: only words a fair part of the event holds count.
   scratch.holderShare = options.storyHolderShare * storyness(vectors.words[i]!, options);
@@ -895,11 +929,13 @@ function mergeEvents(vectors: Vectors, events: Events, members: number[][], opti
   // Events holding a story with a body: they merge with another only on a shared anchor.
   const bodied = new Int32Array(events.count);
   for (let e = 0; e < events.count; e++) for (const i of members[e]!) bodied[e]! += vectors.bodied[i]!;
+  // A headline naming its subject still alone is held to the single pass's rule (`bestEvent`) here too.
+  const namedAlone = (e: number): boolean => members[e]!.length === 1 && vectors.namesSubject[members[e]![0]!] === 1;
   const candidatesOf = (a: number, onlyAbove: boolean): void => {
     compareEvent(vectors, events, a, members[a]!, scratch, options);
     for (const b of scratch.touched) {
       if ((onlyAbove && b < a) || scratch.shared[b]! < options.minSharedWords) continue;
-      if (bodied[a]! + bodied[b]! > 0 && !anchored(scratch, b, options)) continue;
+      if ((bodied[a]! + bodied[b]! > 0 || namedAlone(a) || namedAlone(b)) && !anchored(scratch, b, options)) continue;
       const norms = Math.sqrt(events.norm2[a]! * events.norm2[b]!);
       if (norms === 0) continue;
       const sim = (scratch.dot[b]! / norms) * decay(events.newestMs[a]! - events.newestMs[b]!, options);
@@ -930,18 +966,22 @@ function mergeEvents(vectors: Vectors, events: Events, members: number[][], opti
 }
 
 /**
- * A headline still alone after the merge (or a few together) often shares with a big event just the
- * one word the event is about ("How to level up in Titanfall", "Bitcoin refuses to flip"): too little
- * for the single pass, where one shared word among small events is chance. Once events are formed, a
- * word is an event's own when at least `attachCoreShare` of the event's members hold it and at least
- * that share of the window's stories holding it are in the event: what the event is about, and
- * nothing else today is ("bond", "acquisition" on a wire day are held by many small events and
- * strays alike). A group of headlines smaller than `attachMinSize` joins the most similar established
- * event it shares such a word with, when their centroids pass the single pass's bar (decayed cosine).
- * Places never count (two events in one country stay apart); stories with a body are left alone (they
- * have said what they are about in many words, and it matched nothing). Every group is compared with
- * the events as the merge left them and an established event is never moved, so the order of the
- * groups changes nothing.
+ * A headline still alone after the merge (or a few together, or a side thread of a big story told in
+ * its own words: "Titanfall campaign mode", a first look at its TV series) often shares with a big
+ * event just the one word the event is about ("How to level up in Titanfall", "Bitcoin refuses to
+ * flip"): too little for the single pass, where one shared word among small events is chance, and for
+ * the merge, where a big event's centroid is spread over all its stories' words. Once events are
+ * formed, a word is an event's own when at least `attachCoreShare` of the event's members hold it and
+ * at least that share of the window's stories holding it are in the event: what the event is about,
+ * and nothing else today is ("bond", "acquisition" on a wire day are held by many small events and
+ * strays alike). A group of headlines joins the most similar established event (`attachMinSize`)
+ * larger than itself that it shares such a word with, when the word is the group's own too (held by
+ * that share of its members: not one member's passing mention) and their centroids pass the single
+ * pass's bar (decayed cosine). Places never count (two events in one country stay apart); stories with
+ * a body are left alone (they have said what they are about in many words, and it matched nothing).
+ * Every group is compared with the events as the merge left them, and a group whose event itself joins
+ * a larger one follows it there (sizes only grow along the way), so the order of the groups changes
+ * nothing.
  */
 function attachStrays(
   stories: readonly GroupInput[],
@@ -957,19 +997,23 @@ function attachStrays(
   const moves: [number, number][] = [];
   for (let e = 0; e < members.length; e++) {
     const list = members[e]!;
-    if (list.length === 0 || list.length >= options.attachMinSize || events.norm2[e]! === 0 || !list.every(isHeadline)) continue;
+    if (list.length === 0 || events.norm2[e]! === 0 || !list.every(isHeadline)) continue;
     scratch.stamp++;
     scratch.touched.length = 0;
+    // A group naming its subject (`Vectors.namesSubject`) joins only on a word neither side writes
+    // lower-case and one writes as a name: its own name, not a common word the event also uses.
+    const named = list.some((i) => vectors.namesSubject[i] === 1);
     for (const i of list) {
       for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
         const t = vectors.term[k]!;
         if (scratch.termMark[t] === scratch.stamp) continue;
         scratch.termMark[t] = scratch.stamp;
-        const x = events.sum[events.find(e, t)]!;
+        const own = events.find(e, t);
+        const x = events.sum[own]!;
         for (let p = events.base[t]!, end = p + events.filled[t]!; p < end; p++) {
           const f = events.event[p]!;
           const size = events.size[f]!;
-          if (size < options.attachMinSize) continue;
+          if (size < options.attachMinSize || size <= list.length) continue;
           if (scratch.mark[f] !== scratch.stamp) {
             scratch.mark[f] = scratch.stamp;
             scratch.dot[f] = 0;
@@ -978,7 +1022,14 @@ function attachStrays(
           }
           scratch.dot[f]! += x * events.sum[p]!;
           const holders = events.holders[p]!;
-          if (vectors.isPlace[t] !== 1 && holders >= size * options.attachCoreShare && holders >= vectors.df[t]! * options.attachCoreShare)
+          const asName = events.uncommons[own]! > 0 && events.uncommons[p]! > 0 && (events.names[own]! > 0 || events.names[p]! > 0);
+          if (
+            (asName || !named) &&
+            vectors.isPlace[t] !== 1 &&
+            holders >= size * options.attachCoreShare &&
+            holders >= vectors.df[t]! * options.attachCoreShare &&
+            events.holders[own]! >= list.length * options.attachCoreShare
+          )
             scratch.shared[f]!++;
         }
       }
@@ -996,7 +1047,10 @@ function attachStrays(
     }
     if (best >= 0) moves.push([e, best]);
   }
-  for (const [from, to] of moves) {
+  const next = new Map(moves);
+  for (const [from, first] of moves) {
+    let to = first;
+    while (next.has(to)) to = next.get(to)!;
     members[to]!.push(...members[from]!);
     members[from] = [];
   }

@@ -408,6 +408,77 @@ describe('groupStories', () => {
     expect(off.get('stray')).not.toBe(off.get('t0'));
   });
 
+  it('keeps a headline naming someone out of an event it shares only common words with', () => {
+    // Headlines alone (the lead is the headline again, as an aggregator gives them): a market's fall on
+    // trade data, then a central banker's remarks that also say "fall" and "data".
+    const h = (id: string, hoursAgo: number, headline: string, places: [string, string][] = []): GroupInput =>
+      s(id, hoursAgo, headline, headline, places);
+    const CHINA: [string, string] = ['c:CN', 'China'];
+    const markets = [
+      h('m0', 8, 'Copper prices fall after weak China export data', [CHINA]),
+      h('m1', 7.5, 'Stocks fall as China export data disappoints', [CHINA]),
+      h('m2', 7, 'Oil prices fall on weak China data', [CHINA]),
+      h('m3', 6.5, 'Copper and oil fall as exports slump', [CHINA]),
+      h('m4', 6, 'Weak export data sends copper prices lower', [CHINA]),
+      h('m5', 5.5, 'Stocks and copper fall on weak data', [CHINA]),
+    ];
+    const fed = [
+      h('p0', 4, "Fed's Plosser expects unemployment to fall as weather lifts"),
+      h('p1', 3, "Fed's Plosser: weather hit jobs data"),
+      h('p2', 2, 'Charles Plosser says taper pace may be too slow'),
+    ];
+    const of = groupOf(groupStories([...filler(60), ...markets, ...fed], NOON));
+    expect(new Set(markets.map((x) => of.get(x.id))).size).toBe(1);
+    expect(of.get('p0')).not.toBe(of.get('m0'));
+    expect(of.get('p0')).toBe(of.get('p1'));
+  });
+
+  it('tells a name in a title-cased headline by how the rest of the window writes it', () => {
+    const h = (id: string, hoursAgo: number, headline: string, places: [string, string][] = []): GroupInput =>
+      s(id, hoursAgo, headline, headline, places);
+    const CHINA: [string, string] = ['c:CN', 'China'];
+    const markets = [
+      h('m0', 8, 'Copper prices fall after weak China export data', [CHINA]),
+      h('m1', 7.5, 'Stocks fall as China export data disappoints', [CHINA]),
+      h('m2', 7, 'Oil prices fall on weak China data', [CHINA]),
+      h('m3', 6.5, 'Copper and oil fall as exports slump', [CHINA]),
+      h('m4', 6, 'Weak export data sends copper prices lower', [CHINA]),
+      h('m5', 5.5, 'Stocks and copper fall on weak data', [CHINA]),
+    ];
+    // Title case says nothing of names; the sentence-cased headline says Plosser is one, and the
+    // markets' headlines that "weak" and "data" are common words.
+    const fed = [h('p0', 4, 'Plosser Says Weak Data Hides Jobs Recovery'), h('p1', 3, "The Fed's Plosser sees a faster taper")];
+    const of = groupOf(groupStories([...filler(60), ...markets, ...fed], NOON));
+    expect(new Set(markets.map((x) => of.get(x.id))).size).toBe(1);
+    expect(of.get('p0')).not.toBe(of.get('m0'));
+  });
+
+  it("brings a big story's side thread, told in its own words, into the story on the story's own word", () => {
+    const h = (id: string, hoursAgo: number, headline: string): GroupInput => s(id, hoursAgo, headline, headline);
+    const launch = [
+      'Titanfall launches on Xbox One',
+      'Titanfall servers strain at launch',
+      'Xbox One gets Titanfall bundle',
+      'Titanfall sales lift Xbox One',
+      'Titanfall launch draws crowds',
+      'Titanfall review: giant robots shine',
+      'Titanfall patch fixes servers',
+      'Microsoft counts on Titanfall',
+      'Titanfall resolution disappoints',
+      'Titanfall day one patch arrives',
+    ].map((headline, i) => h(`t${i}`, 10 - i * 0.5, headline));
+    // A side thread: reviewers on the campaign mode, in words the launch stories do not use.
+    const campaign = [
+      'Titanfall campaign mode: a story without a hero',
+      'A closer look at the Titanfall campaign mode',
+      'Campaign mode of Titanfall falls flat',
+      'Titanfall campaign mode feels thin',
+      'Is the campaign mode worth playing?',
+    ].map((headline, i) => h(`c${i}`, 4 - i * 0.5, headline));
+    const of = groupOf(groupStories([...filler(60), ...launch, ...campaign], NOON));
+    expect(new Set([...launch, ...campaign].map((x) => of.get(x.id))).size).toBe(1);
+  });
+
   it('groups a busy day without blowing up (a generous bound: 5,000 stories)', () => {
     const stories = filler(5000);
     const started = performance.now();
