@@ -7,7 +7,7 @@ import { placeMentionIds } from '../src/geo/place-mention-ids.js';
 import type { PlaceMentionHit, PlaceMonthCount } from '../src/store/article-store.js';
 import type { StoryStore } from '../src/store/story-store.js';
 import { releaseRenderMemory } from '../src/geo/locator-map.js';
-import type { GeoService, PlaceInfo, PlaceRelation } from '../src/geo/types.js';
+import { DATELINE_SPAN, type GeoService, type PlaceInfo, type PlaceRelation } from '../src/geo/types.js';
 import { formatDay, plural, truncate } from '../src/views/format.js';
 import { placeSparkline } from '../src/trend/trend-chart.js';
 
@@ -249,7 +249,9 @@ export const execute: Command['execute'] = async ({ options, services, caller })
     if (latest.length >= LATEST) break;
   }
   for (const h of latest) {
-    fields.push({ name: `${formatDay(h.published)} · ${h.source}`, value: truncate(`${h.sentence} (id ${h.articleId})`, 1000) });
+    // A story filed from the place may not name it in the text: say so, with its headline, before its lead.
+    const text = h.start === DATELINE_SPAN.start ? `Filed from ${h.name}: ${h.headline}. ${h.sentence}` : h.sentence;
+    fields.push({ name: `${formatDay(h.published)} · ${h.source}`, value: truncate(`${text} (id ${h.articleId})`, 1000) });
   }
   if (periods.length > 0) fields.push({ name: 'Timeline', value: renderTimeline(periods) });
 

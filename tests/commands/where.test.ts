@@ -116,6 +116,9 @@ describe('/where', () => {
     // The sample is datelined DAMASCUS: a story about Damascus even where the body does not say so.
     const r = await ask('/where place:Damascus');
     expect(r.data.mentions?.length).toBeGreaterThan(0);
+    // Its text never names Damascus: the reply says where it was filed from, with the headline.
+    const latest = (await askCommand(services, '/where place:Damascus')).fields?.find((f) => /Xinhua/.test(f.name));
+    expect(latest?.value).toMatch(/^Filed from Damascus: .+\. The U\.S\.-backed Syrian Democratic Forces/);
   });
 
   it('formats DMS', () => {
