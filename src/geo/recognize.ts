@@ -158,6 +158,25 @@ const MEDIA_AFTER = new Set(
   ).split(' '),
 );
 
+/**
+ * Capitalised words before a name that make it a sports club or a sporting body (`Real Madrid`,
+ * `Atletico Madrid`, `Deportivo La Coruna`, `Racing Victoria`), and after it (`Leeds United`).
+ */
+const CLUB_BEFORE = new Set(
+  'real atletico atlético athletic deportivo sporting racing dynamo dinamo olympique olympiacos borussia inter ac fc'.split(' '),
+);
+const CLUB_AFTER = new Set('united rovers wanderers hotspur albion'.split(' '));
+
+/** A name made of compass words only (`Far North`, `North West`, `Western`). */
+const DIRECTIONS_RE =
+  /^(far |mid )?(north|south|east|west|northern|southern|eastern|western|central|upper|lower)( ?(east|west|eastern|western))?$/;
+
+/** Whether a word names a country, a division or a city of 100,000+ on its own. */
+function namesPlace(gaz: Gazetteer, t: Token): boolean {
+  const cands = exactCandidates(gaz, (t.key ??= foldName(t.text.replace(/\.$/, ''))));
+  return isKindStrong(gaz, cands) || maxPop(gaz, cands) >= 100_000;
+}
+
 /** Lower-case words after a name that make it a virus, a disease or a strain (`Marburg virus`, `Reston ebolavirus`). */
 const DISEASE_AFTER = /^\s+(virus|viruses|ebolavirus|fever|haemorrhagic|hemorrhagic|strain)\b/i;
 
@@ -409,6 +428,11 @@ function acceptSpan(
     return false;
   }
   if (!strong && DISEASE_AFTER.test(after)) return false;
+  if (prev && prev.upper && joinable(text, prev, t) && CLUB_BEFORE.has(prev.text.toLowerCase())) return false;
+  // `Far North Queensland`, `Western Canada`: a compass name that some country gives a division
+  // (Cameroon's Far North) is the part of the place written after it.
+  if (nextCap && next && DIRECTIONS_RE.test(key) && namesPlace(gaz, next)) return false;
+  if (nextCap && CLUB_AFTER.has(nextWord)) return false;
   const altOnly = cands.every((c) => !c.primary);
   if (STOP_PHRASES.has(key)) return false;
   // `The Center`, `The Bank`: only as some place's own name.
@@ -475,7 +499,7 @@ function acceptSpan(
       !PERSON_BEFORE.has(key) &&
       cands.some((c) => {
         const kind = gaz.kind(c.index);
-        return kind === 'admin1' || (kind === 'city' && (gaz.pop[c.index] ?? 0) >= 100_000);
+        return kind === 'admin1' || (kind === 'city' && c.primary && (gaz.pop[c.index] ?? 0) >= 100_000);
       });
     if (!(INSTITUTION_AFTER.has(nextWord) && (strong || big)) && !namesTheOwner) return false;
   }
@@ -499,9 +523,10 @@ function acceptSpan(
     // A word the story also uses in lower case (`spring`, `alliance`), unless a big place.
     if (!big && isLowerWord(surface.toLowerCase())) return false;
   }
-  // Headlines and datelines in capitals: no capital letter to go by; only well-known places,
-  // or a dateline town followed by its state (`HOLLIDAY, Mo.`).
-  if (allCaps && !strong && !big && inCapsLine(text, t.start) && !/^,\s*(\p{Lu}[\p{L}.]{1,12})/u.test(after)) return false;
+  // A word in capitals is an acronym in running text (`NATO`, `ALMA`) and says nothing in headlines
+  // and datelines written in capitals: only well-known places, or a dateline town followed by its
+  // state (`HOLLIDAY, Mo.`).
+  if (allCaps && !strong && !big && !(inCapsLine(text, t.start) && /^,\s*(\p{Lu}[\p{L}.]{1,12})/u.test(after))) return false;
   if (!strong) placeish.add(key);
   return true;
 }
@@ -771,6 +796,14 @@ export function contextFor(doc: DocumentContext, name: string): ResolveContext {
 }
 
 /**
+ * The words between a name and the division or country it lies in: `in`, after a short list of
+ * other names (`Haris and Varzaqan in`, `Foua, Kfraya and Zahra in`), with the division's word
+ * (`in the province of`).
+ */
+const IN_CONTAINER_GAP =
+  /^(?:\s*(?:,|,?\s+and|,?\s+or)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)*\s+in\s+(?:the\s+)?(?:(?:province|state|region|governorate|county|district) of\s+)?$/u;
+
+/**
  * Resolve one span in the document context. `X, Y` lets Y (a country or division) constrain X;
  * `the province of X` / `X province` asks for the division.
  */
@@ -778,7 +811,11 @@ export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: Fo
   let cands = s.candidates;
   // Not in lists of countries or divisions (`Iraq, Iran`, `Illinois, Iowa`): only a name that is not itself one.
   let narrowed = false;
-  if (next && /^,\s?$/.test(text.slice(s.end, next.start))) {
+  const gap = next ? text.slice(s.end, next.start) : '';
+  const comma = /^,\s?$/.test(gap);
+  // `Haris and Varzaqan in East Azerbaijan`: the division or country after `in` holds the names before it.
+  const within = !comma && IN_CONTAINER_GAP.test(gap) && !cands.some((c) => gaz.kind(c.index) === 'country');
+  if (next && (comma || within)) {
     const containers = new Set<string>();
     const nextCountries = new Set<string>();
     for (const c of next.candidates) {
@@ -793,7 +830,9 @@ export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: Fo
       (c) => c.primary && (gaz.kind(c.index) === 'country' || gaz.kind(c.index) === 'admin1') && nextCountries.has(gaz.country(c.index)),
     );
     const inside = cands.filter((c) => containers.has('c:' + gaz.country(c.index)) || containers.has('a:' + (gaz.admin1[c.index] ?? -1)));
-    if (!listed && inside.some((c) => c.primary && gaz.kind(c.index) !== 'country' && gaz.kind(c.index) !== 'admin1')) {
+    // After a comma the town must bear the name itself (`Santa Ana, California`); `in` is explicit
+    // enough for a town known by that spelling only as another name (`Haris` for Herīs).
+    if (!listed && inside.some((c) => (within || c.primary) && gaz.kind(c.index) !== 'country' && gaz.kind(c.index) !== 'admin1')) {
       cands = inside;
       narrowed = true;
     }
@@ -827,7 +866,7 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
       ctx = contextFor(doc, s.name);
       perName.set(key, ctx);
     }
-    return resolveSpan(gaz, text, inListOfDivisions(gaz, text, spans, k, doc.base), spans[k + 1], ctx);
+    return resolveSpan(gaz, text, inListOfDivisions(gaz, text, spans, k, doc.base), containerAfter(text, spans, k), ctx);
   });
   // One place per name and story: `Paris, Missouri` early on makes a later bare `Paris` the same town.
   const pinned = new Map<string, number>();
@@ -840,6 +879,23 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
 }
 
 const LIST_GAP = /^\s*(,\s*(and\s+|or\s+)?|\s(and|or)\s+)$/;
+
+/**
+ * The span that may say where span k lies: the next one, or past a list of names the one after
+ * `in` (`London and Paris in Ontario`: Ontario for London too).
+ */
+function containerAfter(text: string, spans: readonly FoundSpan[], k: number): FoundSpan | undefined {
+  const s = spans[k] as FoundSpan;
+  const next = spans[k + 1];
+  if (!next || !LIST_GAP.test(text.slice(s.end, next.start))) return next;
+  for (let j = k + 2; j < spans.length && j <= k + 6; j++) {
+    const prev = spans[j - 1] as FoundSpan;
+    const gap = text.slice(prev.end, (spans[j] as FoundSpan).start);
+    if (LIST_GAP.test(gap)) continue;
+    return IN_CONTAINER_GAP.test(gap) ? spans[j] : next;
+  }
+  return next;
+}
 
 /**
  * A name in a list of first-level divisions is one too: `Oregon, Utah, Washington and Wisconsin` are

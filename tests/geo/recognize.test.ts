@@ -61,6 +61,22 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('A girl from the northern Kurdish village of Ranya died.')).toEqual(['Ranya']);
   });
 
+  it('acronyms in capitals in running text are no towns', () => {
+    expect(names('Under NATO rules, the ALMA group met in Geneva.')).toEqual(['Geneva']);
+  });
+
+  it('sports clubs and bodies named after their city or state are no places', () => {
+    expect(names('Real Madrid beat Atletico Madrid; Racing Victoria and Leeds United agreed.')).toEqual([]);
+  });
+
+  it("a first name that is only another name of a big city is a person's before a surname", () => {
+    expect(names('Joanna Reyes, a nurse, said the ward was full. Khalil Haddad met reporters.')).toEqual([]);
+  });
+
+  it('a compass name before a place is part of the place, not a division of that name elsewhere', () => {
+    expect(names('Crime rose in Far North Queensland and Western Canada.')).toEqual(['Queensland', 'Canada']);
+  });
+
   it('keeps small towns that have a locative cue', () => {
     const found = geo.findPlaces('Villagers in Bariyarpur and Manaoag, Pangasinan were tested. A resident of Tabriz told the BBC.');
     expect(found.map((p) => p.name)).toEqual(expect.arrayContaining(['Tabriz']));
@@ -72,6 +88,12 @@ describe('resolution in the document context', () => {
 
   it('a trailing state or country narrows a town', () => {
     expect(country('He grows tomatoes in Paris, Texas, every summer.', 'Paris')).toBe('US');
+  });
+
+  it('a division after "in" holds the names listed before it, but never turns a country into a town', () => {
+    expect(country('He was born in Paris in Ontario.', 'Paris')).toBe('CA');
+    expect(country('Police closed roads in London and Paris in Ontario.', 'London')).toBe('CA');
+    expect(country('Troops from Iraq and Iran in Syria clashed.', 'Iran')).toBe('IR');
   });
 
   it('a town and its state is no list of divisions, and the town holds for the rest of the story', () => {
