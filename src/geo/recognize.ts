@@ -117,11 +117,12 @@ const MODIFIERS = new Set(
 );
 
 /** Titles and common first names: the next capitalised word is a surname (`Paul Kemp`, `Mr. Baker`). */
-const PERSON_BEFORE = new Set(
+const TITLES =
+  'mr mrs ms miss dr sir lord lady sen gov rep president minister secretary ambassador governor mayor premier chancellor ' +
+  'king queen prince princess sheikh emir pope gen col lt sgt capt cpl const officer spokesman spokeswoman judge justice ' +
+  'director professor prof senator reverend rev father brother sister saint';
+const FIRST_NAMES = new Set(
   (
-    'mr mrs ms miss dr sir lord lady sen gov rep president minister secretary ambassador governor mayor premier chancellor ' +
-    'king queen prince princess sheikh emir pope gen col lt sgt capt cpl const officer spokesman spokeswoman judge justice ' +
-    'director professor prof senator reverend rev father brother sister saint ' +
     'john james robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark donald ' +
     'paul steven andrew kenneth joshua kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric ' +
     'jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry ' +
@@ -138,6 +139,15 @@ const PERSON_BEFORE = new Set(
     'recep bashar vladimir sergei dmitry angela francois jean pierre jacques hans klaus'
   ).split(/\s+/),
 );
+const PERSON_BEFORE = new Set([...TITLES.split(' '), ...FIRST_NAMES]);
+
+const SEASONS = new Set(['spring', 'summer', 'autumn', 'fall', 'winter']);
+
+/** A title or an initial with its dot, one space before a name (`Mr. Baker`, `R. T. Lim`, `Gov. Perry`). */
+const DOTTED_PERSON_BEFORE = /^(\p{Lu}|mr|mrs|ms|dr|sen|gov|rep|gen|col|lt|sgt|capt|cpl|const|prof|rev)\.$/iu;
+
+/** Particles between a first name and a surname (`Michael de Jong`, `Patrick de Bayser`, `Ludwig van Beethoven`). */
+const SURNAME_PARTICLE_AFTER = /^\s+(de|da|di|du|del|della|van|von|der|den|le|la|bin|ibn|ben)\s+\p{Lu}/u;
 
 /** Capitalised words after a place that name an institution of it: `Kentucky State Police`, `Montreal Mayor`. */
 const INSTITUTION_AFTER = new Set(
@@ -166,6 +176,13 @@ const CLUB_BEFORE = new Set(
   'real atletico atlético athletic deportivo sporting racing dynamo dinamo olympique olympiacos borussia inter ac fc'.split(' '),
 );
 const CLUB_AFTER = new Set('united rovers wanderers hotspur albion'.split(' '));
+
+/**
+ * Capitalised words after a name that make it the name of a university, a school, a zoo or a daily
+ * paper (`Michigan State University`, `Tehran University`, `Box Elder School District`, `Auckland
+ * Zoo`): named after the place, not about it.
+ */
+const NAMESAKE_AFTER = /^(['’]s)?\s+(State\s+)?(University|School|School\s+District|Zoo|Daily\s+News)\b/u;
 
 /** A name made of compass words only (`Far North`, `North West`, `Western`). */
 const DIRECTIONS_RE =
@@ -399,6 +416,7 @@ function acceptSpan(
   placeish: Set<string>,
   isLowerWord: (word: string) => boolean,
   people: Set<string>,
+  lastSpanEnd: number,
 ): boolean {
   const t = tokens[i] as Token;
   const { key, cands, end, dotted, single, strong, surface } = m;
@@ -433,6 +451,7 @@ function acceptSpan(
   // (Cameroon's Far North) is the part of the place written after it.
   if (nextCap && next && DIRECTIONS_RE.test(key) && namesPlace(gaz, next)) return false;
   if (nextCap && CLUB_AFTER.has(nextWord)) return false;
+  if (NAMESAKE_AFTER.test(after)) return false;
   const altOnly = cands.every((c) => !c.primary);
   if (STOP_PHRASES.has(key)) return false;
   // `The Center`, `The Bank`: only as some place's own name.
@@ -465,6 +484,16 @@ function acceptSpan(
     return false;
   }
   if (/^\s+(and|&)\s+(co|company|sons|partners)\b/i.test(after)) return false;
+  // `Spring 2002`: a season and its year.
+  if (SEASONS.has(key) && /^\s+\d{4}\b/.test(after)) return false;
+  // `Michael de Jong`: a first name before a surname's particle.
+  if (FIRST_NAMES.has(key) && SURNAME_PARTICLE_AFTER.test(after)) return false;
+  const ownWord = !!prev && prev.start >= lastSpanEnd;
+  // `Mr. Baker`, `R. T. Lim`: the dot of a title or an initial ends no sentence; a surname follows.
+  if (prev && ownWord && DOTTED_PERSON_BEFORE.test(prev.text) && text.slice(prev.end, t.start) === ' ' && !strong) {
+    personish.add(key);
+    return false;
+  }
   const sentenceStart = isSentenceStart(text, t.start);
   if (prev && prev.upper && joinable(text, prev, t) && !sentenceStart) {
     const p = prev.text.replace(/\.$/, '').toLowerCase();
@@ -475,6 +504,9 @@ function acceptSpan(
         personish.add(key);
         return false;
       }
+      // `George Washington`, `Michael Jordan`: after a first name even a state's or country's name
+      // is a surname (not after a word of an earlier place: `San Jose California`).
+      if (FIRST_NAMES.has(p) && ownWord) return false;
     } else if (!FUNCTION_WORDS.has(p) && !MODIFIERS.has(p) && strong && altOnly && !/^\p{Lu}{2,5}$/u.test(prev.text)) {
       // The end of a longer name even for a country or division by its adjective or other name
       // (`Anglo American`, `Pan American`, `Winnipeg Free Press`).
@@ -690,6 +722,7 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       placeish,
       isLowerWord,
       people,
+      spans[spans.length - 1]?.end ?? -1,
     );
     if (ok) spans.push({ name: surface, start: t.start, end, candidates: cands });
     i = j + 1;

@@ -61,6 +61,20 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('A girl from the northern Kurdish village of Ranya died.')).toEqual(['Ranya']);
   });
 
+  it('surnames after a first name or a dotted initial, first names before a particle and a season with its year', () => {
+    expect(names('George Washington and Michael Jordan met Mr. Baker, R. T. Lim and Patrick de Bayser in Spring 2002.')).toEqual([]);
+    // A first name inside an earlier place is no first name.
+    expect(names('San Jose California is sunny.')).toEqual(['San Jose', 'California']);
+  });
+
+  it('universities, schools, zoos and dailies named after a place are not about it', () => {
+    expect(
+      names(
+        'Experts at Ohio State University and Tehran University, the Box Elder School District and Auckland Zoo agreed, the Bucharest Daily News said.',
+      ),
+    ).toEqual([]);
+  });
+
   it('acronyms in capitals in running text are no towns', () => {
     expect(names('Under NATO rules, the ALMA group met in Geneva.')).toEqual(['Geneva']);
   });
