@@ -112,6 +112,7 @@ const FUNCTION_WORDS = new Set(
 const MODIFIERS = new Set(
   (
     'north south east west northern southern eastern western central upper lower greater new old northeast northwest southeast southwest ' +
+    'northeastern northwestern southeastern southwestern ' +
     'lake mount mt river island bay gulf sea port fort cape'
   ).split(' '),
 );
@@ -184,6 +185,33 @@ const CLUB_AFTER = new Set('united rovers wanderers hotspur albion'.split(' '));
  */
 const NAMESAKE_AFTER = /^(['’]s)?\s+(State\s+)?(University|School|School\s+District|Zoo|Daily\s+News)\b/u;
 
+/** The division or country named after a comma (`, Virginia`, `, Mo.`, `, New South Wales`). */
+const CONTAINER_AFTER = /^,\s*(\p{Lu}[\p{L}'’-]*\.?(?:\s+\p{Lu}[\p{L}'’-]*\.?){0,2})/u;
+
+/** Whether a town of the name lies in the division or country written after it and a comma. */
+function townOfContainerAfter(gaz: Gazetteer, after: string, cands: readonly Candidate[]): boolean {
+  const m = CONTAINER_AFTER.exec(after);
+  if (!m) return false;
+  const words = (m[1] ?? '').split(/\s+/);
+  for (let n = words.length; n >= 1; n--) {
+    const written = words.slice(0, n).join(' ');
+    const bare = foldName(written.replace(/\.$/, ''));
+    const containers = [...(written.endsWith('.') ? exactCandidates(gaz, bare + '.') : []), ...exactCandidates(gaz, bare)].filter((c) => {
+      const kind = gaz.kind(c.index);
+      return kind === 'country' || kind === 'admin1';
+    });
+    if (containers.length === 0) continue;
+    return cands.some(
+      (c) =>
+        gaz.kind(c.index) === 'city' &&
+        containers.some((k) =>
+          gaz.kind(k.index) === 'country' ? gaz.country(k.index) === gaz.country(c.index) : gaz.admin1[c.index] === k.index,
+        ),
+    );
+  }
+  return false;
+}
+
 /** A name made of compass words only (`Far North`, `North West`, `Western`). */
 const DIRECTIONS_RE =
   /^(far |mid )?(north|south|east|west|northern|southern|eastern|western|central|upper|lower)( ?(east|west|eastern|western))?$/;
@@ -217,7 +245,7 @@ const SPEECH_BEFORE = /\b(said|says|told)\s+$/;
 
 /** Words before a small town that mark it as a place (`in Tyler`, `near Dugway`, `Foua and Kfraya`). */
 const LOCATIVE_BEFORE =
-  /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|from|downtown|suburban|town|city|village|villages|towns|cities|county|province|state)|\b(town|city|village|county|province|district|region|island|municipality|port|suburb|outside|north|south|east|west|northeast|northwest|southeast|southwest)\s+of|[,;:(]|^|\n)\s*(the\s+)?$/i;
+  /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|from|downtown|suburban|town|city|village|villages|towns|cities|county|province|state)|\b(town|city|village|county|province|district|region|island|municipality|port|suburb|outside|north|south|east|west|northeast|northwest|southeast|southwest)\s+of|[,;:(]|^|\n)\s*(the\s+)?((north|south)?(east|west)?(ern)?\s+|(north|south)(ern)?\s+|central\s+|rural\s+)?$/i;
 /** After a small town: its state or country (`Paris, Texas`), a list, or a place noun (`Kibera slum`). */
 const LOCATIVE_AFTER =
   /^(,\s*\p{Lu}|\s+(and|or)\s+\p{Lu}|\s+(areas?|districts?|regions?|county|province|city|town|villages?|camps?|slums?|suburbs?|neighbou?rhoods?|townships?|residents?|natives?|police|woman|man|spokesperson|spokesman|spokeswoman)\b|\s*[,;:)]?\s*$)/u;
@@ -436,6 +464,12 @@ function acceptSpan(
     // `Piedmont Aviation` makes a later bare `Piedmont` the firm too (a country stays a country).
     if (single) personish.add(key);
     return false;
+  }
+  // `Reston, Virginia`: a town followed by the division or country it lies in is that town, whatever
+  // the story made of the name before (`the Ebola Reston virus`).
+  if (single && !people.has(key) && townOfContainerAfter(gaz, after, cands)) {
+    placeish.add(key);
+    return true;
   }
   if (single && personish.has(key) && !cands.some((c) => gaz.kind(c.index) === 'country')) return false;
   // A name given an age is a person's, and so is the same name alone later in the story, even a

@@ -91,6 +91,14 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('Crime rose in Far North Queensland and Western Canada.')).toEqual(['Queensland', 'Canada']);
   });
 
+  it('a compass adjective between the preposition and a small town keeps the cue', () => {
+    expect(names('A fire broke out in northwestern Holliday on Monday.')).toEqual(['Holliday']);
+  });
+
+  it('a town followed by its state stays a town though the story used its name in a longer name before', () => {
+    expect(names('The Ebola Reston virus first appeared in monkeys shipped to Reston, Virginia.')).toEqual(['Reston', 'Virginia']);
+  });
+
   it('keeps small towns that have a locative cue', () => {
     const found = geo.findPlaces('Villagers in Bariyarpur and Manaoag, Pangasinan were tested. A resident of Tabriz told the BBC.');
     expect(found.map((p) => p.name)).toEqual(expect.arrayContaining(['Tabriz']));
@@ -108,6 +116,10 @@ describe('resolution in the document context', () => {
     expect(country('He was born in Paris in Ontario.', 'Paris')).toBe('CA');
     expect(country('Police closed roads in London and Paris in Ontario.', 'London')).toBe('CA');
     expect(country('Troops from Iraq and Iran in Syria clashed.', 'Iran')).toBe('IR');
+  });
+
+  it('a seat GeoNames gives no population counts by how many languages name it, so the story can choose it', () => {
+    expect(country('Bird flu hit a poultry farm in Taoyuan. Taiwan has culled 5,000 chickens.', 'Taoyuan')).toBe('TW');
   });
 
   it('a town and its state is no list of divisions, and the town holds for the rest of the story', () => {
