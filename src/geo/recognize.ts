@@ -159,6 +159,13 @@ const INSTITUTION_AFTER = new Set(
   ).split(' '),
 );
 
+/**
+ * Offices only a town has, after its name: even a small town before them is a place (`Bantam Superior
+ * Court`, `Beaconsfield Mayor`, `Danbury City Council`).
+ */
+const TOWN_OFFICE_AFTER =
+  /^\s+((Superior|District|Crown|County|Municipal|Circuit|Magistrates['’]?|Provincial|Family|Juvenile) Court|Mayor|City Council|Town Council|City Hall|Fire Department)\b/u;
+
 /** Capitalised words after a name that make it a newspaper or company (`Los Angeles Times`, `British Airways`). */
 const MEDIA_AFTER = new Set(
   (
@@ -416,7 +423,9 @@ function inCapsLine(text: string, pos: number): boolean {
  */
 function isOpeningDateline(text: string, start: number, end: number): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  if (text.slice(lineStart, start).trim() !== '') return false;
+  // A headline run into its story keeps the dateline after its last sentence (`... assault. BANTAM — A`).
+  const lead = text.slice(lineStart, start).trim();
+  if (lead !== '' && !/[.!?]$/.test(lead)) return false;
   const head = text.slice(start, end);
   if (head !== head.toUpperCase() || !/\p{Lu}{3}/u.test(head)) return false;
   return OPENING_DATELINE_AFTER.test(text.slice(end, end + 24));
@@ -529,7 +538,9 @@ function acceptSpan(
     return false;
   }
   const sentenceStart = isSentenceStart(text, t.start);
-  if (prev && prev.upper && joinable(text, prev, t) && !sentenceStart) {
+  // `Britain-based`, `US-led`: a compound that ends in a lower-case word is no part of a name.
+  const prevCompound = !!prev && /[-‐]\p{Ll}+$/u.test(prev.text);
+  if (prev && prev.upper && !prevCompound && joinable(text, prev, t) && !sentenceStart) {
     const p = prev.text.replace(/\.$/, '').toLowerCase();
     const initial = /^\p{Lu}\.$/u.test(prev.text);
     if (PERSON_BEFORE.has(p) || initial) {
@@ -567,7 +578,7 @@ function acceptSpan(
         const kind = gaz.kind(c.index);
         return kind === 'admin1' || (kind === 'city' && c.primary && (gaz.pop[c.index] ?? 0) >= 100_000);
       });
-    if (!(INSTITUTION_AFTER.has(nextWord) && (strong || big)) && !namesTheOwner) return false;
+    if (!(INSTITUTION_AFTER.has(nextWord) && (strong || big)) && !namesTheOwner && !TOWN_OFFICE_AFTER.test(after)) return false;
   }
   // A small town that bears a first name (`her son, Jack.`) needs a preposition of place or a place noun.
   if (
@@ -581,7 +592,7 @@ function acceptSpan(
   if (!strong && !big && !placeish.has(key)) {
     // A small town with no word around it that says "place" is more often a surname or a firm
     // (`Baker`, `Peabody`, `Hughes`): it needs a locative cue once in the story.
-    if (!LOCATIVE_BEFORE.test(before) && !LOCATIVE_AFTER.test(after)) return false;
+    if (!LOCATIVE_BEFORE.test(before) && !LOCATIVE_AFTER.test(after) && !TOWN_OFFICE_AFTER.test(after)) return false;
   }
   if (!strong) {
     // A small place at the start of a sentence is more often a capitalised word.

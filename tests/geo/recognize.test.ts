@@ -99,6 +99,16 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('The Ebola Reston virus first appeared in monkeys shipped to Reston, Virginia.')).toEqual(['Reston', 'Virginia']);
   });
 
+  it('a small town before a court or a mayor is a place; a compound ending in a lower-case word is no part of a name', () => {
+    expect(names('She will appear in Holliday Municipal Court on May 2, Holliday Mayor Ann Kay said.')).toEqual(['Holliday', 'Holliday']);
+    expect(names('She will appear in Holliday Ballroom on May 2.')).toEqual([]);
+    expect(names('The London-based Syrian Observatory for Human Rights said so.')).toEqual(['London', 'Syrian']);
+  });
+
+  it("a dateline in capitals after a headline run into the story's first line", () => {
+    expect(names('Storm hits coast. HOLLIDAY — A storm hit the town on Monday.')).toEqual(['HOLLIDAY']);
+  });
+
   it('keeps small towns that have a locative cue', () => {
     const found = geo.findPlaces('Villagers in Bariyarpur and Manaoag, Pangasinan were tested. A resident of Tabriz told the BBC.');
     expect(found.map((p) => p.name)).toEqual(expect.arrayContaining(['Tabriz']));
