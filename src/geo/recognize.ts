@@ -453,7 +453,7 @@ function acceptSpan(
   placeish: Set<string>,
   isLowerWord: (word: string) => boolean,
   people: Set<string>,
-  lastSpanEnd: number,
+  lastSpan: FoundSpan | undefined,
 ): boolean {
   const t = tokens[i] as Token;
   const { key, cands, end, dotted, single, strong, surface } = m;
@@ -529,9 +529,15 @@ function acceptSpan(
   if (/^\s+(and|&)\s+(co|company|sons|partners)\b/i.test(after)) return false;
   // `Spring 2002`: a season and its year.
   if (SEASONS.has(key) && /^\s+\d{4}\b/.test(after)) return false;
+  // `London's Heathrow`: a name after a city's possessive is a place in it (resolution puts it there).
+  const afterTown =
+    lastSpan !== undefined &&
+    lastSpan.end === t.start - 3 &&
+    POSSESSIVE_GAP.test(text.slice(lastSpan.end, t.start)) &&
+    isCityOnly(gaz, lastSpan.candidates);
   // `Michael de Jong`: a first name before a surname's particle.
   if (FIRST_NAMES.has(key) && SURNAME_PARTICLE_AFTER.test(after)) return false;
-  const ownWord = !!prev && prev.start >= lastSpanEnd;
+  const ownWord = !!prev && prev.start >= (lastSpan?.end ?? -1);
   // `Mr. Baker`, `R. T. Lim`: the dot of a title or an initial ends no sentence; a surname follows.
   if (prev && ownWord && DOTTED_PERSON_BEFORE.test(prev.text) && text.slice(prev.end, t.start) === ' ' && !strong) {
     personish.add(key);
@@ -592,7 +598,7 @@ function acceptSpan(
   if (!strong && !big && !placeish.has(key)) {
     // A small town with no word around it that says "place" is more often a surname or a firm
     // (`Baker`, `Peabody`, `Hughes`): it needs a locative cue once in the story.
-    if (!LOCATIVE_BEFORE.test(before) && !LOCATIVE_AFTER.test(after) && !TOWN_OFFICE_AFTER.test(after)) return false;
+    if (!LOCATIVE_BEFORE.test(before) && !LOCATIVE_AFTER.test(after) && !TOWN_OFFICE_AFTER.test(after) && !afterTown) return false;
   }
   if (!strong) {
     // A small place at the start of a sentence is more often a capitalised word.
@@ -767,7 +773,7 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       placeish,
       isLowerWord,
       people,
-      spans[spans.length - 1]?.end ?? -1,
+      spans[spans.length - 1],
     );
     if (ok) spans.push({ name: surface, start: t.start, end, candidates: cands });
     i = j + 1;
@@ -946,15 +952,50 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
     }
     return resolveSpan(gaz, text, inListOfDivisions(gaz, text, spans, k, doc.base), containerAfter(text, spans, k), ctx);
   });
+  const owned = withinOwnerTown(gaz, text, resolved);
   // One place per name and story: `Paris, Missouri` early on makes a later bare `Paris` the same town.
   const pinned = new Map<string, number>();
   for (const r of resolved) if (r.narrowed && r.chosen >= 0) pinned.set(foldName(r.name), r.chosen);
   if (pinned.size === 0) return resolved;
   return resolved.map((r) => {
     const at = r.narrowed ? undefined : pinned.get(foldName(r.name));
-    return at !== undefined && at !== r.chosen && r.candidates.some((c) => c.index === at) ? { ...r, chosen: at } : r;
+    const known = r.candidates.some((c) => c.index === at) || (at !== undefined && owned.has(at));
+    return at !== undefined && at !== r.chosen && known ? { ...r, chosen: at } : r;
   });
 }
+
+const POSSESSIVE_GAP = /^['’]s\s+$/;
+
+/** A name that reads only as a city of 100,000+ (no country or division of the name). */
+function isCityOnly(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
+  return !isKindStrong(gaz, cands) && maxPop(gaz, cands) >= 100_000;
+}
+
+/**
+ * `Giza's Haram district`, `Cairo's Abbasiya neighbourhood`: a name after a town's possessive lies in
+ * that town. Its own candidate near the town wins; when it has none (a quarter the gazetteer lacks,
+ * its name borne by villages far away) it stands for the town itself. Names of countries and
+ * divisions keep their reading (`Texas's Harris County` is no quarter of a town). Returns the towns
+ * that now stand for such names (updates `resolved` in place).
+ */
+function withinOwnerTown(gaz: Gazetteer, text: string, resolved: ResolvedSpan[]): Set<number> {
+  const owners = new Set<number>();
+  for (let k = 1; k < resolved.length; k++) {
+    const r = resolved[k] as ResolvedSpan;
+    const owner = resolved[k - 1] as ResolvedSpan;
+    if (owner.chosen < 0 || gaz.kind(owner.chosen) !== 'city' || !POSSESSIVE_GAP.test(text.slice(owner.end, r.start))) continue;
+    if (isKindStrong(gaz, r.candidates)) continue;
+    const town: Candidate[] = [{ index: owner.chosen, primary: true, viaSkeleton: false }];
+    const near = r.ranked.find((c) => closestKm(gaz, [c], town) <= OWNER_TOWN_KM);
+    const chosen = near ? near.index : owner.chosen;
+    if (!near) owners.add(owner.chosen);
+    resolved[k] = { ...r, chosen, narrowed: true };
+  }
+  return owners;
+}
+
+/** How far a quarter may lie from the town it belongs to. */
+const OWNER_TOWN_KM = 50;
 
 const LIST_GAP = /^\s*(,\s*(and\s+|or\s+)?|\s(and|or)\s+)$/;
 

@@ -132,6 +132,18 @@ describe('resolution in the document context', () => {
     expect(country('Bird flu hit a poultry farm in Taoyuan. Taiwan has culled 5,000 chickens.', 'Taoyuan')).toBe('TW');
   });
 
+  it("a name after a city's possessive lies in that city, and so does the same name later in the story", () => {
+    const found = geo.findPlaces("Flights were cancelled at London's Heathrow on Friday, and flights at Heathrow were delayed.");
+    expect(found.map((p) => [p.name, p.countryCode])).toEqual([
+      ['London', 'GB'],
+      ['Heathrow', 'GB'],
+      ['Heathrow', 'GB'],
+    ]);
+    // A quarter the gazetteer lacks (its name borne by a village far away) stands for the city.
+    expect(country("Police raided Giza's Haram district.", 'Haram')).toBe('EG');
+    expect(country("Texas's Harris County voted.", 'Harris County')).toBe('US');
+  });
+
   it('a town and its state is no list of divisions, and the town holds for the rest of the story', () => {
     expect(country('Children at Franklin Elementary in Santa Ana, California, fell ill.', 'Santa Ana')).toBe('US');
     const found = geo.findPlaces('A 25-year-old Paris, Missouri, man was hurt. His passenger, 31, of Paris, was ejected.');
