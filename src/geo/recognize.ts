@@ -749,6 +749,11 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
         const full = ABBREVIATED_WORDS.get(key.slice(0, key.indexOf(' ')));
         if (full) cands = exactCandidates(gaz, full + key.slice(key.indexOf(' ')));
       }
+      // `Plymouth Co.`, `PLYMOUTH CO.`: the county written out (its dot makes it no word of the name).
+      if (cands.length === 0 && j > i && withDot && / co$/.test(key)) {
+        cands = exactCandidates(gaz, key.slice(0, -2) + 'county').filter((c) => gaz.kind(c.index) === 'admin2');
+        if (cands.length > 0) end = tj.end;
+      }
       if (cands.length > 0) found = { j, key, cands, end, dotted };
     }
     if (!found) {

@@ -240,6 +240,12 @@ describe('resolution in the document context', () => {
     expect(country('He lives in Atlanta, Georgia, with his wife.', 'Georgia')).toBe('US');
   });
 
+  it('a county abbreviated with its dot after the name', () => {
+    const found = geo.findPlaces('PLYMOUTH CO. - A farm fire near Le Mars, Iowa.');
+    expect(found[0]?.name).toBe('PLYMOUTH CO.');
+    expect(found[0]?.geonameId).toBe(geo.lookup('Plymouth County, Iowa').place?.geonameId);
+  });
+
   it('an abbreviated name word the gazetteer has written out', () => {
     expect(geo.findPlaces('Cholera patients flooded the hospital in St. Marc, Haiti.')[0]?.countryCode).toBe('HT');
   });
