@@ -306,7 +306,11 @@ const STOP = new Set(
 );
 
 /** Multi-word names that are institutions far more often than the towns that bear them. */
-const STOP_PHRASES = new Set(['white house', 'wall street', 'capitol hill', 'downing street', 'the city']);
+const STOP_PHRASES = new Set(['white house', 'wall street', 'capitol hill', 'downing street', 'the city', 'red cross', 'red crescent']);
+
+/** A country's adjective used as its language's name: `shouted in Turkish,`, `speaks fluent French`. */
+const LANGUAGE_BEFORE = /\b(in|into|from|speaks?|spoke|speaking|fluent)\s+$/i;
+const LANGUAGE_AFTER = /^\s*([,.;:!?)"”’]|\s(and|or|as|with|at|to|on|when|but|which|is|was)\b|$)/;
 
 /** Words that start a sentence so often that a capital there says nothing. */
 function isSentenceStart(text: string, start: number): boolean {
@@ -527,6 +531,13 @@ function acceptSpan(
     return false;
   }
   if (/^\s+(and|&)\s+(co|company|sons|partners)\b/i.test(after)) return false;
+  if (
+    altOnly &&
+    cands.every((c) => gaz.kind(c.index) === 'country') &&
+    LANGUAGE_BEFORE.test(text.slice(Math.max(0, t.start - 12), t.start)) &&
+    LANGUAGE_AFTER.test(after)
+  )
+    return false;
   // `Spring 2002`: a season and its year.
   if (SEASONS.has(key) && /^\s+\d{4}\b/.test(after)) return false;
   // `London's Heathrow`: a name after a city's possessive is a place in it (resolution puts it there).

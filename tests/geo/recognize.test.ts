@@ -75,6 +75,11 @@ describe('recognition keeps people, firms and common words out', () => {
     ).toEqual([]);
   });
 
+  it("a country's adjective as a language, and the Red Cross, are no places", () => {
+    expect(names('The gunman shouted in Turkish, and she speaks fluent French. The Red Cross and the Red Crescent helped.')).toEqual([]);
+    expect(names('Turkish troops entered Syria.')).toEqual(['Turkish', 'Syria']);
+  });
+
   it('acronyms in capitals in running text are no towns', () => {
     expect(names('Under NATO rules, the ALMA group met in Geneva.')).toEqual(['Geneva']);
   });
