@@ -172,16 +172,21 @@ const MEDIA_AFTER = new Set(
     'times post herald tribune journal gazette chronicle inquirer examiner telegraph observer courier express mirror ' +
     'airways airlines air aviation bancorp bank banks corp corporation inc co ltd group holdings motors cup industries steel ' +
     'electric chemical chemicals petroleum securities financial partners investors resources mining foods communications ' +
-    'telegraph telephone pharmaceutical pharmaceuticals insurance trust savings instruments'
+    'telegraph telephone pharmaceutical pharmaceuticals insurance trust savings instruments ' +
+    // Food brands named after a place (`Wright County Egg`, `Dutch Farms`, `Mountain Dairy`).
+    'egg eggs farm farms dairy dairies'
   ).split(' '),
 );
 
 /**
  * Capitalised words before a name that make it a sports club or a sporting body (`Real Madrid`,
- * `Atletico Madrid`, `Deportivo La Coruna`, `Racing Victoria`), and after it (`Leeds United`).
+ * `Atletico Madrid`, `Deportivo La Coruna`, `Racing Victoria`), a broadcaster or an airline (`Radio
+ * Pyongyang`, `Virgin Atlantic`), and after it (`Leeds United`).
  */
 const CLUB_BEFORE = new Set(
-  'real atletico atlético athletic deportivo sporting racing dynamo dinamo olympique olympiacos borussia inter ac fc'.split(' '),
+  'real atletico atlético athletic deportivo sporting racing dynamo dinamo olympique olympiacos borussia inter ac fc radio virgin'.split(
+    ' ',
+  ),
 );
 const CLUB_AFTER = new Set('united rovers wanderers hotspur albion'.split(' '));
 

@@ -84,8 +84,10 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('Under NATO rules, the ALMA group met in Geneva.')).toEqual(['Geneva']);
   });
 
-  it('sports clubs and bodies named after their city or state are no places', () => {
+  it('sports clubs, broadcasters, airlines and food brands named after a place are no places', () => {
     expect(names('Real Madrid beat Atletico Madrid; Racing Victoria and Leeds United agreed.')).toEqual([]);
+    expect(names('Radio Pyongyang said Virgin Atlantic pilots ate Wright County Eggs from Dutch Farms.')).toEqual([]);
+    expect(names('He sailed to the Virgin Islands.')).toEqual(['Virgin Islands']);
   });
 
   it("a first name that is only another name of a big city is a person's before a surname", () => {
