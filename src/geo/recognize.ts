@@ -91,10 +91,10 @@ const CONNECTORS = new Set([
 ]);
 
 /** Short all-capital forms that are place names in news; other 2-3 letter capitals are acronyms (IS, SDF). */
-const CAPS_OK = new Set(['us', 'uk', 'usa', 'uae', 'nsw', 'drc', 'act']);
+const CAPS_OK = new Set(['us', 'uk', 'usa', 'uae', 'nsw', 'drc', 'act', 'ny', 'nyc']);
 
 /** Aliases that are also English words: places only when written in capitals (`ACT`, not `the Act`). */
-const CAPS_ONLY = new Set(['act']);
+const CAPS_ONLY = new Set(['act', 'ny', 'nyc']);
 
 /** Capitalised function words: before a name they say nothing about it (`In Paris`, `The Hague`). */
 const FUNCTION_WORDS = new Set(

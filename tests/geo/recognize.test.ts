@@ -80,6 +80,10 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('Turkish troops entered Syria.')).toEqual(['Turkish', 'Syria']);
   });
 
+  it('NY and NYC in capitals are New York', () => {
+    expect(names('Prices rose in NY and NYC. Ny said no.')).toEqual(['NY', 'NYC']);
+  });
+
   it('acronyms in capitals in running text are no towns', () => {
     expect(names('Under NATO rules, the ALMA group met in Geneva.')).toEqual(['Geneva']);
   });
