@@ -92,10 +92,10 @@ const CONNECTORS = new Set([
 ]);
 
 /** Short all-capital forms that are place names in news; other 2-3 letter capitals are acronyms (IS, SDF). */
-const CAPS_OK = new Set(['us', 'uk', 'usa', 'uae', 'nsw', 'drc', 'act']);
+const CAPS_OK = new Set(['us', 'uk', 'usa', 'uae', 'nsw', 'drc', 'act', 'ny', 'nyc']);
 
 /** Aliases that are also English words: places only when written in capitals (`ACT`, not `the Act`). */
-const CAPS_ONLY = new Set(['act']);
+const CAPS_ONLY = new Set(['act', 'ny', 'nyc']);
 
 /** Capitalised function words: before a name they say nothing about it (`In Paris`, `The Hague`). */
 const FUNCTION_WORDS = new Set(
@@ -113,16 +113,18 @@ const FUNCTION_WORDS = new Set(
 const MODIFIERS = new Set(
   (
     'north south east west northern southern eastern western central upper lower greater new old northeast northwest southeast southwest ' +
+    'northeastern northwestern southeastern southwestern ' +
     'lake mount mt river island bay gulf sea port fort cape'
   ).split(' '),
 );
 
 /** Titles and common first names: the next capitalised word is a surname (`Paul Kemp`, `Mr. Baker`). */
-const PERSON_BEFORE = new Set(
+const TITLES =
+  'mr mrs ms miss dr sir lord lady sen gov rep president minister secretary ambassador governor mayor premier chancellor ' +
+  'king queen prince princess sheikh emir pope gen col lt sgt capt cpl const officer spokesman spokeswoman judge justice ' +
+  'director professor prof senator reverend rev father brother sister saint';
+const FIRST_NAMES = new Set(
   (
-    'mr mrs ms miss dr sir lord lady sen gov rep president minister secretary ambassador governor mayor premier chancellor ' +
-    'king queen prince princess sheikh emir pope gen col lt sgt capt cpl const officer spokesman spokeswoman judge justice ' +
-    'director professor prof senator reverend rev father brother sister saint ' +
     'john james robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark donald ' +
     'paul steven andrew kenneth joshua kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric ' +
     'jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry ' +
@@ -139,6 +141,15 @@ const PERSON_BEFORE = new Set(
     'recep bashar vladimir sergei dmitry angela francois jean pierre jacques hans klaus'
   ).split(/\s+/),
 );
+const PERSON_BEFORE = new Set([...TITLES.split(' '), ...FIRST_NAMES]);
+
+const SEASONS = new Set(['spring', 'summer', 'autumn', 'fall', 'winter']);
+
+/** A title or an initial with its dot, one space before a name (`Mr. Baker`, `R. T. Lim`, `Gov. Perry`). */
+const DOTTED_PERSON_BEFORE = /^(\p{Lu}|mr|mrs|ms|dr|sen|gov|rep|gen|col|lt|sgt|capt|cpl|const|prof|rev)\.$/iu;
+
+/** Particles between a first name and a surname (`Michael de Jong`, `Patrick de Bayser`, `Ludwig van Beethoven`). */
+const SURNAME_PARTICLE_AFTER = /^\s+(de|da|di|du|del|della|van|von|der|den|le|la|bin|ibn|ben)\s+\p{Lu}/u;
 
 /** Capitalised words after a place that name an institution of it: `Kentucky State Police`, `Montreal Mayor`. */
 const INSTITUTION_AFTER = new Set(
@@ -149,15 +160,80 @@ const INSTITUTION_AFTER = new Set(
   ).split(' '),
 );
 
+/**
+ * Offices only a town has, after its name: even a small town before them is a place (`Bantam Superior
+ * Court`, `Beaconsfield Mayor`, `Danbury City Council`).
+ */
+const TOWN_OFFICE_AFTER =
+  /^\s+((Superior|District|Crown|County|Municipal|Circuit|Magistrates['’]?|Provincial|Family|Juvenile) Court|Mayor|City Council|Town Council|City Hall|Fire Department)\b/u;
+
 /** Capitalised words after a name that make it a newspaper or company (`Los Angeles Times`, `British Airways`). */
 const MEDIA_AFTER = new Set(
   (
     'times post herald tribune journal gazette chronicle inquirer examiner telegraph observer courier express mirror ' +
     'airways airlines air aviation bancorp bank banks corp corporation inc co ltd group holdings motors cup industries steel ' +
     'electric chemical chemicals petroleum securities financial partners investors resources mining foods communications ' +
-    'telegraph telephone pharmaceutical pharmaceuticals insurance trust savings instruments'
+    'telegraph telephone pharmaceutical pharmaceuticals insurance trust savings instruments ' +
+    // Food brands named after a place (`Wright County Egg`, `Dutch Farms`, `Mountain Dairy`).
+    'egg eggs farm farms dairy dairies'
   ).split(' '),
 );
+
+/**
+ * Capitalised words before a name that make it a sports club or a sporting body (`Real Madrid`,
+ * `Atletico Madrid`, `Deportivo La Coruna`, `Racing Victoria`), a broadcaster or an airline (`Radio
+ * Pyongyang`, `Virgin Atlantic`), and after it (`Leeds United`).
+ */
+const CLUB_BEFORE = new Set(
+  'real atletico atlético athletic deportivo sporting racing dynamo dinamo olympique olympiacos borussia inter ac fc radio virgin'.split(
+    ' ',
+  ),
+);
+const CLUB_AFTER = new Set('united rovers wanderers hotspur albion'.split(' '));
+
+/**
+ * Capitalised words after a name that make it the name of a university, a school, a zoo or a daily
+ * paper (`Michigan State University`, `Tehran University`, `Box Elder School District`, `Auckland
+ * Zoo`): named after the place, not about it.
+ */
+const NAMESAKE_AFTER = /^(['’]s)?\s+(State\s+)?(University|School|School\s+District|Zoo|Daily\s+News)\b/u;
+
+/** The division or country named after a comma (`, Virginia`, `, Mo.`, `, New South Wales`). */
+const CONTAINER_AFTER = /^,\s*(\p{Lu}[\p{L}'’-]*\.?(?:\s+\p{Lu}[\p{L}'’-]*\.?){0,2})/u;
+
+/** Whether a town of the name lies in the division or country written after it and a comma. */
+function townOfContainerAfter(gaz: Gazetteer, after: string, cands: readonly Candidate[]): boolean {
+  const m = CONTAINER_AFTER.exec(after);
+  if (!m) return false;
+  const words = (m[1] ?? '').split(/\s+/);
+  for (let n = words.length; n >= 1; n--) {
+    const written = words.slice(0, n).join(' ');
+    const bare = foldName(written.replace(/\.$/, ''));
+    const containers = [...(written.endsWith('.') ? exactCandidates(gaz, bare + '.') : []), ...exactCandidates(gaz, bare)].filter((c) => {
+      const kind = gaz.kind(c.index);
+      return kind === 'country' || kind === 'admin1';
+    });
+    if (containers.length === 0) continue;
+    return cands.some(
+      (c) =>
+        gaz.kind(c.index) === 'city' &&
+        containers.some((k) =>
+          gaz.kind(k.index) === 'country' ? gaz.country(k.index) === gaz.country(c.index) : gaz.admin1[c.index] === k.index,
+        ),
+    );
+  }
+  return false;
+}
+
+/** A name made of compass words only (`Far North`, `North West`, `Western`). */
+const DIRECTIONS_RE =
+  /^(far |mid )?(north|south|east|west|northern|southern|eastern|western|central|upper|lower)( ?(east|west|eastern|western))?$/;
+
+/** Whether a word names a country, a division or a city of 100,000+ on its own. */
+function namesPlace(gaz: Gazetteer, t: Token): boolean {
+  const cands = exactCandidates(gaz, (t.key ??= foldName(t.text.replace(/\.$/, ''))));
+  return isKindStrong(gaz, cands) || maxPop(gaz, cands) >= 100_000;
+}
 
 /** Lower-case words after a name that make it a virus, a disease or a strain (`Marburg virus`, `Reston ebolavirus`). */
 const DISEASE_AFTER = /^\s+(virus|viruses|ebolavirus|fever|haemorrhagic|hemorrhagic|strain)\b/i;
@@ -182,7 +258,7 @@ const SPEECH_BEFORE = /\b(said|says|told)\s+$/;
 
 /** Words before a small town that mark it as a place (`in Tyler`, `near Dugway`, `Foua and Kfraya`). */
 const LOCATIVE_BEFORE =
-  /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|from|downtown|suburban|town|city|village|villages|towns|cities|county|province|state)|\b(town|city|village|county|province|district|region|island|municipality|port|suburb|outside|north|south|east|west|northeast|northwest|southeast|southwest)\s+of|[,;:(]|^|\n)\s*(the\s+)?$/i;
+  /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|from|downtown|suburban|town|city|village|villages|towns|cities|county|province|state)|\b(town|city|village|county|province|district|region|island|municipality|port|suburb|outside|north|south|east|west|northeast|northwest|southeast|southwest)\s+of|[,;:(]|^|\n)\s*(the\s+)?((north|south)?(east|west)?(ern)?\s+|(north|south)(ern)?\s+|central\s+|rural\s+)?$/i;
 /** After a small town: its state or country (`Paris, Texas`), a list, or a place noun (`Kibera slum`). */
 const LOCATIVE_AFTER =
   /^(,\s*\p{Lu}|\s+(and|or)\s+\p{Lu}|\s+(areas?|districts?|regions?|county|province|city|town|villages?|camps?|slums?|suburbs?|neighbou?rhoods?|townships?|residents?|natives?|police|woman|man|spokesperson|spokesman|spokeswoman)\b|\s*[,;:)]?\s*$)/u;
@@ -236,7 +312,11 @@ const STOP = new Set(
 );
 
 /** Multi-word names that are institutions far more often than the towns that bear them. */
-const STOP_PHRASES = new Set(['white house', 'wall street', 'capitol hill', 'downing street', 'the city']);
+const STOP_PHRASES = new Set(['white house', 'wall street', 'capitol hill', 'downing street', 'the city', 'red cross', 'red crescent']);
+
+/** A country's adjective used as its language's name: `shouted in Turkish,`, `speaks fluent French`. */
+const LANGUAGE_BEFORE = /\b(in|into|from|speaks?|spoke|speaking|fluent)\s+$/i;
+const LANGUAGE_AFTER = /^\s*([,.;:!?)"”’]|\s(and|or|as|with|at|to|on|when|but|which|is|was)\b|$)/;
 
 /** Words that start a sentence so often that a capital there says nothing. */
 function isSentenceStart(text: string, start: number): boolean {
@@ -353,7 +433,9 @@ function inCapsLine(text: string, pos: number): boolean {
  */
 function isOpeningDateline(text: string, start: number, end: number): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  if (text.slice(lineStart, start).trim() !== '') return false;
+  // A headline run into its story keeps the dateline after its last sentence (`... assault. BANTAM — A`).
+  const lead = text.slice(lineStart, start).trim();
+  if (lead !== '' && !/[.!?]$/.test(lead)) return false;
   const head = text.slice(start, end);
   if (head !== head.toUpperCase() || !/\p{Lu}{3}/u.test(head)) return false;
   return OPENING_DATELINE_AFTER.test(text.slice(end, end + 24));
@@ -381,6 +463,7 @@ function acceptSpan(
   placeish: Set<string>,
   isLowerWord: (word: string) => boolean,
   people: Set<string>,
+  lastSpan: FoundSpan | undefined,
 ): boolean {
   const t = tokens[i] as Token;
   const { key, cands, end, dotted, single, strong, surface } = m;
@@ -401,6 +484,12 @@ function acceptSpan(
     if (single) personish.add(key);
     return false;
   }
+  // `Reston, Virginia`: a town followed by the division or country it lies in is that town, whatever
+  // the story made of the name before (`the Ebola Reston virus`).
+  if (single && !people.has(key) && townOfContainerAfter(gaz, after, cands)) {
+    placeish.add(key);
+    return true;
+  }
   if (single && personish.has(key) && !cands.some((c) => gaz.kind(c.index) === 'country')) return false;
   // A name given an age is a person's, and so is the same name alone later in the story, even a
   // country's (`Nine-year-old Georgia Stevens ... said Georgia`).
@@ -410,6 +499,12 @@ function acceptSpan(
     return false;
   }
   if (!strong && DISEASE_AFTER.test(after)) return false;
+  if (prev && prev.upper && joinable(text, prev, t) && CLUB_BEFORE.has(prev.text.toLowerCase())) return false;
+  // `Far North Queensland`, `Western Canada`: a compass name that some country gives a division
+  // (Cameroon's Far North) is the part of the place written after it.
+  if (nextCap && next && DIRECTIONS_RE.test(key) && namesPlace(gaz, next)) return false;
+  if (nextCap && CLUB_AFTER.has(nextWord)) return false;
+  if (NAMESAKE_AFTER.test(after)) return false;
   const altOnly = cands.every((c) => !c.primary);
   if (STOP_PHRASES.has(key)) return false;
   // `The Center`, `The Bank`: only as some place's own name.
@@ -442,8 +537,33 @@ function acceptSpan(
     return false;
   }
   if (/^\s+(and|&)\s+(co|company|sons|partners)\b/i.test(after)) return false;
+  if (
+    altOnly &&
+    cands.every((c) => gaz.kind(c.index) === 'country') &&
+    LANGUAGE_BEFORE.test(text.slice(Math.max(0, t.start - 12), t.start)) &&
+    LANGUAGE_AFTER.test(after)
+  )
+    return false;
+  // `Spring 2002`: a season and its year.
+  if (SEASONS.has(key) && /^\s+\d{4}\b/.test(after)) return false;
+  // `London's Heathrow`: a name after a city's possessive is a place in it (resolution puts it there).
+  const afterTown =
+    lastSpan !== undefined &&
+    lastSpan.end === t.start - 3 &&
+    POSSESSIVE_GAP.test(text.slice(lastSpan.end, t.start)) &&
+    isCityOnly(gaz, lastSpan.candidates);
+  // `Michael de Jong`: a first name before a surname's particle.
+  if (FIRST_NAMES.has(key) && SURNAME_PARTICLE_AFTER.test(after)) return false;
+  const ownWord = !!prev && prev.start >= (lastSpan?.end ?? -1);
+  // `Mr. Baker`, `R. T. Lim`: the dot of a title or an initial ends no sentence; a surname follows.
+  if (prev && ownWord && DOTTED_PERSON_BEFORE.test(prev.text) && text.slice(prev.end, t.start) === ' ' && !strong) {
+    personish.add(key);
+    return false;
+  }
   const sentenceStart = isSentenceStart(text, t.start);
-  if (prev && prev.upper && joinable(text, prev, t) && !sentenceStart) {
+  // `Britain-based`, `US-led`: a compound that ends in a lower-case word is no part of a name.
+  const prevCompound = !!prev && /[-‐]\p{Ll}+$/u.test(prev.text);
+  if (prev && prev.upper && !prevCompound && joinable(text, prev, t) && !sentenceStart) {
     const p = prev.text.replace(/\.$/, '').toLowerCase();
     const initial = /^\p{Lu}\.$/u.test(prev.text);
     if (PERSON_BEFORE.has(p) || initial) {
@@ -452,6 +572,9 @@ function acceptSpan(
         personish.add(key);
         return false;
       }
+      // `George Washington`, `Michael Jordan`: after a first name even a state's or country's name
+      // is a surname (not after a word of an earlier place: `San Jose California`).
+      if (FIRST_NAMES.has(p) && ownWord) return false;
     } else if (!FUNCTION_WORDS.has(p) && !MODIFIERS.has(p) && strong && altOnly && !/^\p{Lu}{2,5}$/u.test(prev.text)) {
       // The end of a longer name even for a country or division by its adjective or other name
       // (`Anglo American`, `Pan American`, `Winnipeg Free Press`).
@@ -476,9 +599,9 @@ function acceptSpan(
       !PERSON_BEFORE.has(key) &&
       cands.some((c) => {
         const kind = gaz.kind(c.index);
-        return kind === 'admin1' || (kind === 'city' && (gaz.pop[c.index] ?? 0) >= 100_000);
+        return kind === 'admin1' || (kind === 'city' && c.primary && (gaz.pop[c.index] ?? 0) >= 100_000);
       });
-    if (!(INSTITUTION_AFTER.has(nextWord) && (strong || big)) && !namesTheOwner) return false;
+    if (!(INSTITUTION_AFTER.has(nextWord) && (strong || big)) && !namesTheOwner && !TOWN_OFFICE_AFTER.test(after)) return false;
   }
   // A small town that bears a first name (`her son, Jack.`) needs a preposition of place or a place noun.
   if (
@@ -492,7 +615,7 @@ function acceptSpan(
   if (!strong && !big && !placeish.has(key)) {
     // A small town with no word around it that says "place" is more often a surname or a firm
     // (`Baker`, `Peabody`, `Hughes`): it needs a locative cue once in the story.
-    if (!LOCATIVE_BEFORE.test(before) && !LOCATIVE_AFTER.test(after)) return false;
+    if (!LOCATIVE_BEFORE.test(before) && !LOCATIVE_AFTER.test(after) && !TOWN_OFFICE_AFTER.test(after) && !afterTown) return false;
   }
   if (!strong) {
     // A small place at the start of a sentence is more often a capitalised word.
@@ -500,9 +623,10 @@ function acceptSpan(
     // A word the story also uses in lower case (`spring`, `alliance`), unless a big place.
     if (!big && isLowerWord(surface.toLowerCase())) return false;
   }
-  // Headlines and datelines in capitals: no capital letter to go by; only well-known places,
-  // or a dateline town followed by its state (`HOLLIDAY, Mo.`).
-  if (allCaps && !strong && !big && inCapsLine(text, t.start) && !/^,\s*(\p{Lu}[\p{L}.]{1,12})/u.test(after)) return false;
+  // A word in capitals is an acronym in running text (`NATO`, `ALMA`) and says nothing in headlines
+  // and datelines written in capitals: only well-known places, or a dateline town followed by its
+  // state (`HOLLIDAY, Mo.`).
+  if (allCaps && !strong && !big && !(inCapsLine(text, t.start) && /^,\s*(\p{Lu}[\p{L}.]{1,12})/u.test(after))) return false;
   if (!strong) placeish.add(key);
   return true;
 }
@@ -642,6 +766,11 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
         const full = ABBREVIATED_WORDS.get(key.slice(0, key.indexOf(' ')));
         if (full) cands = exactCandidates(gaz, full + key.slice(key.indexOf(' ')));
       }
+      // `Plymouth Co.`, `PLYMOUTH CO.`: the county written out (its dot makes it no word of the name).
+      if (cands.length === 0 && j > i && withDot && / co$/.test(key)) {
+        cands = exactCandidates(gaz, key.slice(0, -2) + 'county').filter((c) => gaz.kind(c.index) === 'admin2');
+        if (cands.length > 0) end = tj.end;
+      }
       if (cands.length > 0) found = { j, key, cands, end, dotted };
     }
     if (!found) {
@@ -666,6 +795,7 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       placeish,
       isLowerWord,
       people,
+      spans[spans.length - 1],
     );
     if (ok) spans.push({ name: surface, start: t.start, end, candidates: cands });
     i = j + 1;
@@ -772,6 +902,14 @@ export function contextFor(doc: DocumentContext, name: string): ResolveContext {
 }
 
 /**
+ * The words between a name and the division or country it lies in: `in`, after a short list of
+ * other names (`Haris and Varzaqan in`, `Foua, Kfraya and Zahra in`), with the division's word
+ * (`in the province of`).
+ */
+const IN_CONTAINER_GAP =
+  /^(?:\s*(?:,|,?\s+and|,?\s+or)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)*\s+in\s+(?:the\s+)?(?:(?:province|state|region|governorate|county|district) of\s+)?$/u;
+
+/**
  * Resolve one span in the document context. `X, Y` lets Y (a country or division) constrain X;
  * `the province of X` / `X province` asks for the division.
  */
@@ -779,7 +917,11 @@ export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: Fo
   let cands = s.candidates;
   // Not in lists of countries or divisions (`Iraq, Iran`, `Illinois, Iowa`): only a name that is not itself one.
   let narrowed = false;
-  if (next && /^,\s?$/.test(text.slice(s.end, next.start))) {
+  const gap = next ? text.slice(s.end, next.start) : '';
+  const comma = /^,\s?$/.test(gap);
+  // `Haris and Varzaqan in East Azerbaijan`: the division or country after `in` holds the names before it.
+  const within = !comma && IN_CONTAINER_GAP.test(gap) && !cands.some((c) => gaz.kind(c.index) === 'country');
+  if (next && (comma || within)) {
     const containers = new Set<string>();
     const nextCountries = new Set<string>();
     for (const c of next.candidates) {
@@ -794,7 +936,9 @@ export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: Fo
       (c) => c.primary && (gaz.kind(c.index) === 'country' || gaz.kind(c.index) === 'admin1') && nextCountries.has(gaz.country(c.index)),
     );
     const inside = cands.filter((c) => containers.has('c:' + gaz.country(c.index)) || containers.has('a:' + (gaz.admin1[c.index] ?? -1)));
-    if (!listed && inside.some((c) => c.primary && gaz.kind(c.index) !== 'country' && gaz.kind(c.index) !== 'admin1')) {
+    // After a comma the town must bear the name itself (`Santa Ana, California`); `in` is explicit
+    // enough for a town known by that spelling only as another name (`Haris` for Herīs).
+    if (!listed && inside.some((c) => (within || c.primary) && gaz.kind(c.index) !== 'country' && gaz.kind(c.index) !== 'admin1')) {
       cands = inside;
       narrowed = true;
     }
@@ -828,19 +972,71 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
       ctx = contextFor(doc, s.name);
       perName.set(key, ctx);
     }
-    return resolveSpan(gaz, text, inListOfDivisions(gaz, text, spans, k, doc.base), spans[k + 1], ctx);
+    return resolveSpan(gaz, text, inListOfDivisions(gaz, text, spans, k, doc.base), containerAfter(text, spans, k), ctx);
   });
+  const owned = withinOwnerTown(gaz, text, resolved);
   // One place per name and story: `Paris, Missouri` early on makes a later bare `Paris` the same town.
   const pinned = new Map<string, number>();
   for (const r of resolved) if (r.narrowed && r.chosen >= 0) pinned.set(foldName(r.name), r.chosen);
   if (pinned.size === 0) return resolved;
   return resolved.map((r) => {
     const at = r.narrowed ? undefined : pinned.get(foldName(r.name));
-    return at !== undefined && at !== r.chosen && r.candidates.some((c) => c.index === at) ? { ...r, chosen: at } : r;
+    const known = r.candidates.some((c) => c.index === at) || (at !== undefined && owned.has(at));
+    return at !== undefined && at !== r.chosen && known ? { ...r, chosen: at } : r;
   });
 }
 
+const POSSESSIVE_GAP = /^['’]s\s+$/;
+
+/** A name that reads only as a city of 100,000+ (no country or division of the name). */
+function isCityOnly(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
+  return !isKindStrong(gaz, cands) && maxPop(gaz, cands) >= 100_000;
+}
+
+/**
+ * `Giza's Haram district`, `Cairo's Abbasiya neighbourhood`: a name after a town's possessive lies in
+ * that town. Its own candidate near the town wins; when it has none (a quarter the gazetteer lacks,
+ * its name borne by villages far away) it stands for the town itself. Names of countries and
+ * divisions keep their reading (`Texas's Harris County` is no quarter of a town). Returns the towns
+ * that now stand for such names (updates `resolved` in place).
+ */
+function withinOwnerTown(gaz: Gazetteer, text: string, resolved: ResolvedSpan[]): Set<number> {
+  const owners = new Set<number>();
+  for (let k = 1; k < resolved.length; k++) {
+    const r = resolved[k] as ResolvedSpan;
+    const owner = resolved[k - 1] as ResolvedSpan;
+    if (owner.chosen < 0 || gaz.kind(owner.chosen) !== 'city' || !POSSESSIVE_GAP.test(text.slice(owner.end, r.start))) continue;
+    if (isKindStrong(gaz, r.candidates)) continue;
+    const town: Candidate[] = [{ index: owner.chosen, primary: true, viaSkeleton: false }];
+    const near = r.ranked.find((c) => closestKm(gaz, [c], town) <= OWNER_TOWN_KM);
+    const chosen = near ? near.index : owner.chosen;
+    if (!near) owners.add(owner.chosen);
+    resolved[k] = { ...r, chosen, narrowed: true };
+  }
+  return owners;
+}
+
+/** How far a quarter may lie from the town it belongs to. */
+const OWNER_TOWN_KM = 50;
+
 const LIST_GAP = /^\s*(,\s*(and\s+|or\s+)?|\s(and|or)\s+)$/;
+
+/**
+ * The span that may say where span k lies: the next one, or past a list of names the one after
+ * `in` (`London and Paris in Ontario`: Ontario for London too).
+ */
+function containerAfter(text: string, spans: readonly FoundSpan[], k: number): FoundSpan | undefined {
+  const s = spans[k] as FoundSpan;
+  const next = spans[k + 1];
+  if (!next || !LIST_GAP.test(text.slice(s.end, next.start))) return next;
+  for (let j = k + 2; j < spans.length && j <= k + 6; j++) {
+    const prev = spans[j - 1] as FoundSpan;
+    const gap = text.slice(prev.end, (spans[j] as FoundSpan).start);
+    if (LIST_GAP.test(gap)) continue;
+    return IN_CONTAINER_GAP.test(gap) ? spans[j] : next;
+  }
+  return next;
+}
 
 /**
  * A name in a list of first-level divisions is one too: `Oregon, Utah, Washington and Wisconsin` are

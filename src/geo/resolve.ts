@@ -170,6 +170,17 @@ function nearestAnchorKm(lat: number, lon: number, anchors: readonly number[]): 
   return Math.sqrt(best) * 111.2;
 }
 
+/**
+ * A town's population for ranking. GeoNames leaves some seats at 0 people though many languages name
+ * them (Taoyuan, Taiwan: a district seat with 34 names): those count as the village their names make
+ * them at least, 10^(1 + log10(1 + names)) people, so the country of the story can tip the scale.
+ */
+function effectivePopulation(gaz: Gazetteer, i: number, kind: string, pop: number): number {
+  const alt = gaz.altNames[i] ?? 0;
+  if (pop > 0 || kind !== 'city' || alt === 0) return pop;
+  return 10 * (1 + alt);
+}
+
 /** How likely this entry is what the name means, in this context (`anyPrimary`: some candidate bears the name itself). */
 export function scoreCandidate(
   gaz: Gazetteer,
@@ -182,7 +193,7 @@ export function scoreCandidate(
   const i = c.index;
   const kind = gaz.kind(i);
   const pop = gaz.pop[i] ?? 0;
-  let s = Math.log10(pop + 10);
+  let s = Math.log10(effectivePopulation(gaz, i, kind, pop) + 10);
   const regionNames = WEIGHTS.names * Math.log10(1 + WEIGHTS.altNamesFull);
   if (kind === 'country') s += WEIGHTS.country + regionNames;
   else if (kind === 'continent' || kind === 'region') s = Math.max(s, WEIGHTS.regionFloor) + WEIGHTS.region + regionNames;
