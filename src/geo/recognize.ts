@@ -355,6 +355,11 @@ function isFamousCity(gaz: Gazetteer, i: number): boolean {
   return gaz.kind(i) === 'city' && (gaz.pop[i] ?? 0) >= 1_000_000 && (gaz.altNames[i] ?? 0) >= WEIGHTS.altNamesFull;
 }
 
+/** A town GeoNames names in many languages (`WEIGHTS.altNamesFull`): known well beyond its size (Palmyra, Srebrenica). */
+function isWidelyNamedTown(gaz: Gazetteer, i: number): boolean {
+  return gaz.kind(i) === 'city' && (gaz.altNames[i] ?? 0) >= WEIGHTS.altNamesFull;
+}
+
 function maxPop(gaz: Gazetteer, cands: readonly Candidate[]): number {
   let m = 0;
   for (const c of cands) m = Math.max(m, gaz.pop[c.index] ?? 0);
@@ -612,9 +617,10 @@ function acceptSpan(
     !PLACE_NOUN_OF.test(text.slice(Math.max(0, t.start - 30), t.start))
   )
     return false;
-  if (!strong && !big && !placeish.has(key)) {
+  if (!strong && !big && !placeish.has(key) && !cands.some((c) => isWidelyNamedTown(gaz, c.index))) {
     // A small town with no word around it that says "place" is more often a surname or a firm
-    // (`Baker`, `Peabody`, `Hughes`): it needs a locative cue once in the story.
+    // (`Baker`, `Peabody`, `Hughes`): it needs a locative cue once in the story. Not a town the world
+    // names in many languages (`ISIS seized Palmyra`, `troops left Srebrenica`): the news names it alone.
     if (!LOCATIVE_BEFORE.test(before) && !LOCATIVE_AFTER.test(after) && !TOWN_OFFICE_AFTER.test(after) && !afterTown) return false;
   }
   if (!strong) {

@@ -80,6 +80,12 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('Turkish troops entered Syria.')).toEqual(['Turkish', 'Syria']);
   });
 
+  it('a small town the world names in many languages is a place without a locative cue; a surname-like town still needs one', () => {
+    expect(names('ISIS seized Palmyra.')).toEqual(['Palmyra']);
+    expect(names('The army entered Palmyra after a week of fighting.')).toEqual(['Palmyra']);
+    expect(names('Shares of Peabody rose on Monday.')).toEqual([]);
+  });
+
   it('NY and NYC in capitals are New York', () => {
     expect(names('Prices rose in NY and NYC. Ny said no.')).toEqual(['NY', 'NYC']);
   });
