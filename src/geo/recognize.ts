@@ -355,10 +355,16 @@ function isFamousCity(gaz: Gazetteer, i: number): boolean {
   return gaz.kind(i) === 'city' && (gaz.pop[i] ?? 0) >= 1_000_000 && (gaz.altNames[i] ?? 0) >= WEIGHTS.altNamesFull;
 }
 
-/** A town GeoNames names in many languages (`WEIGHTS.altNamesFull`): known well beyond its size (Palmyra, Srebrenica). */
+/**
+ * A town GeoNames names in many languages (`WEIGHTS.altNamesFull`) and of some size: known well
+ * beyond it (Palmyra, Kobani, Bethlehem). Small ones are left out: Baker City and Lourdes have as many
+ * names, and `Baker` and `Lourdes` are more often people.
+ */
 function isWidelyNamedTown(gaz: Gazetteer, i: number): boolean {
-  return gaz.kind(i) === 'city' && (gaz.altNames[i] ?? 0) >= WEIGHTS.altNamesFull;
+  return gaz.kind(i) === 'city' && (gaz.altNames[i] ?? 0) >= WEIGHTS.altNamesFull && (gaz.pop[i] ?? 0) >= WIDELY_NAMED_MIN_POP;
 }
+/** A prior, not fitted: a town, not a village. */
+const WIDELY_NAMED_MIN_POP = 20_000;
 
 function maxPop(gaz: Gazetteer, cands: readonly Candidate[]): number {
   let m = 0;
@@ -617,10 +623,10 @@ function acceptSpan(
     !PLACE_NOUN_OF.test(text.slice(Math.max(0, t.start - 30), t.start))
   )
     return false;
-  if (!strong && !big && !placeish.has(key) && !cands.some((c) => isWidelyNamedTown(gaz, c.index))) {
+  if (!strong && !big && !placeish.has(key) && !(cands.some((c) => isWidelyNamedTown(gaz, c.index)) && !FIRST_NAMES.has(key))) {
     // A small town with no word around it that says "place" is more often a surname or a firm
     // (`Baker`, `Peabody`, `Hughes`): it needs a locative cue once in the story. Not a town the world
-    // names in many languages (`ISIS seized Palmyra`, `troops left Srebrenica`): the news names it alone.
+    // names in many languages (`ISIS seized Palmyra`, `Kurds held Kobani`): the news names it alone.
     if (!LOCATIVE_BEFORE.test(before) && !LOCATIVE_AFTER.test(after) && !TOWN_OFFICE_AFTER.test(after) && !afterTown) return false;
   }
   if (!strong) {

@@ -84,6 +84,9 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('ISIS seized Palmyra.')).toEqual(['Palmyra']);
     expect(names('The army entered Palmyra after a week of fighting.')).toEqual(['Palmyra']);
     expect(names('Shares of Peabody rose on Monday.')).toEqual([]);
+    // As many names as Palmyra, but small towns whose names are more often people's.
+    expect(names('Shares of Baker rose on Monday.')).toEqual([]);
+    expect(names('The deal gives Lourdes a new role.')).toEqual([]);
   });
 
   it('NY and NYC in capitals are New York', () => {
