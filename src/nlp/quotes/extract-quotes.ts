@@ -17,8 +17,9 @@ const MODEL = modelJson as CueModel;
  * 5: a speaker after its verb runs to the sentence end, a sentence-opening subject keeps its post-modifiers, "…, adding" speaks with its clause's speaker.
  * 6: headline and transcript labels ("Kasich: ...", "PENCE: ..."); a run-on quotation continues into the next paragraph.
  * 7: "Asked (by X) whether ..., Y said": the question is reported; "Instead, he said, ..." interrupts its content.
+ * 8: a noun-phrase object reported by a verb outside the core speech verbs ends at a second predicate or a participle clause.
  */
-export const QUOTE_ANALYZER_VERSION = 7;
+export const QUOTE_ANALYZER_VERSION = 8;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -589,6 +590,7 @@ function buildReported(
       }
       while (from <= last && /^[,:—–]$/.test(tokens[from]!.text)) from++;
       to = contentEnd(tokens, from, last, isCue, a);
+      if (!CORE_SPEECH.test(cue.lower)) to = objectEnd(tokens, from, to);
     }
   }
   if (!fronted && !contentReadsAsClause(tokens, from, to, cue.lower, from < a)) return null;
@@ -834,6 +836,36 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
     }
   }
   return last;
+}
+
+/**
+ * "has promoted a raft of unproven therapies and downplayed the risk", "has supported the bill, putting
+ * him on both sides", "hasn't endorsed her or conceded": when what a verb outside the core speech verbs
+ * reports is a noun phrase (no clause of its own), it ends where a second predicate of the same subject
+ * begins or a participle clause comments on it. Else `to` as it was.
+ */
+function objectEnd(tokens: readonly Token[], from: number, to: number): number {
+  const first = tokens[from];
+  if (!first || !first.isWord || /^(that|to|whether|if|how|what|why|who|when|where)$/.test(first.lower)) return to;
+  for (let k = from + 1; k <= to; k++) {
+    const t = tokens[k]!;
+    // a clause ("the plan would fail", "its budget was cut") is content as a whole
+    if (t.isWord && t.text === t.lower && (FINITE.test(t.lower) || t.lower === 'that')) return to;
+    const next = tokens[k + 1];
+    if (!next || !next.isWord || next.isCap) continue;
+    if (t.text === ',' && /ing$/.test(next.lower) && next.lower !== 'including' && k > from + 1) return k - 1;
+    // ("received or sent", "praised and thanked": two participles of one phrase)
+    const joined = /[^e]ed$/.test(tokens[k - 1]!.lower);
+    if (!joined && (/^(and|or)$/.test(t.lower) || (t.text === ',' && /^(and|or)$/.test(next.lower)))) {
+      // (the predicate may come with its auxiliary: "..., and has instructed surrogates to ...")
+      let v = t.text === ',' ? k + 2 : k + 1;
+      while (v <= to && /^(has|have|had|also|then|later|was|were)$/.test(tokens[v]!.lower)) v++;
+      const verb = tokens[v];
+      if (verb && v <= to && verb.isWord && !verb.isCap && (/[^e]ed$|^\w+ied$/.test(verb.lower) || PAST_VERBS.has(verb.lower)) && k > from)
+        return k - 1;
+    }
+  }
+  return to;
 }
 
 const SUBORDINATOR = /^(while|although|though|whereas|if|when|because|since|after|before|once|unless|until)$/;

@@ -357,6 +357,26 @@ const rows: Row[] = [
       { text: 'the plant would reopen in May', kind: 'reported', speaker: 'Smith', mention: 'Smith', verb: 'said' },
     ],
   },
+  {
+    name: 'an object ends where a second predicate of its subject begins',
+    body: "The governor hasn't endorsed his party's nominee or conceded the race.",
+    expected: [
+      { text: "his party's nominee", kind: 'reported', speaker: 'The governor', mention: 'The governor', verb: "hasn't endorsed" },
+    ],
+  },
+  {
+    name: 'an object ends before a participle clause commenting on it',
+    body: 'The mayor has backed the new stadium, putting her at odds with the council.',
+    expected: [{ text: 'the new stadium', kind: 'reported', speaker: 'The mayor', mention: 'The mayor', verb: 'has backed' }],
+  },
+  {
+    name: 'an object keeps its "including" and a clause keeps its participle',
+    body: 'The union has backed the strike, including the walkout at the port. The mayor said the bridge would close, putting traffic on the ring road.',
+    expected: [
+      { text: 'the strike, including the walkout at the port', kind: 'reported', speaker: 'The union', mention: 'The union' },
+      { text: 'the bridge would close, putting traffic on the ring road', kind: 'reported', speaker: 'The mayor', mention: 'The mayor' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
