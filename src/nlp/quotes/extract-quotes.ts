@@ -17,7 +17,8 @@ const MODEL = modelJson as CueModel;
  * 5: a speaker after its verb runs to the sentence end, a sentence-opening subject keeps its post-modifiers, "…, adding" speaks with its clause's speaker.
  * 6: headline and transcript labels ("Kasich: ...", "PENCE: ..."); a run-on quotation continues into the next paragraph.
  * 7: "Asked (by X) whether ..., Y said": the question is reported; "Instead, he said, ..." interrupts its content.
- * 8: a noun-phrase object reported by a verb outside the core speech verbs ends at a second predicate or a participle clause.
+ * 8: a noun-phrase object reported by a verb outside the core speech verbs ends at a second predicate or a participle clause;
+ *    "is now saying", "together warned": the adverb is no speaker; "Once ..., X said CONTENT": the fronted adverbial is no content.
  */
 export const QUOTE_ANALYZER_VERSION = 8;
 const MIN_REPORTED_WORDS = 3;
@@ -554,7 +555,10 @@ function buildReported(
       src = beforeSrc;
       from = 0;
       to = last;
-    } else if ((after <= 5 && !hasThat && (precededByComma || inverted)) || (inverted && !hasThat)) {
+    } else if (
+      (after <= 5 && !hasThat && (precededByComma || inverted) && !(!inverted && frontedAdverbial(tokens, beforeSrc!.from, b, last))) ||
+      (inverted && !hasThat)
+    ) {
       // CONTENT, X said (on Tuesday). | CONTENT, said X.
       if (inverted) {
         src = phraseAfter(tokens, b + 1, tokens.length, body);
@@ -674,6 +678,20 @@ function askedClause(
   return comma > from + 1 ? { src, from, to: comma - 1 } : null;
 }
 
+/**
+ * "Once the vote was counted, the mayor said the market would close", "At a rally on Monday, Rubio said
+ * Trump is unelectable": what stands before the speaker's comma is an adverbial (a subordinate clause or
+ * a prepositional phrase), not content, when a clause of its own follows the cue.
+ */
+function frontedAdverbial(tokens: readonly Token[], srcFrom: number, cue: number, last: number): boolean {
+  const first = tokens[datelineEnd(tokens)];
+  if (!first || !(SUBORDINATOR.test(first.lower) || PREPOSITION_START.test(first.lower))) return false;
+  // (one comma only: "In all, hackers compromised the files, the report said" is content after its adverbial)
+  for (let k = 0; k < srcFrom - 1; k++) if (tokens[k]!.text === ',') return false;
+  if (last - cue < 3 || closesSentence(tokens, cue + 1, last)) return false;
+  return true;
+}
+
 /** Whether only a time or place phrase ("on Monday", "in a statement") is left from token `k` to the sentence end. */
 function closesSentence(tokens: readonly Token[], k: number, last: number): boolean {
   if (k > last) return true;
@@ -688,6 +706,9 @@ function closesSentence(tokens: readonly Token[], k: number, last: number): bool
 function notASpeaker(tokens: readonly Token[], src: SourcePhrase): boolean {
   if (src.to - src.from !== 1 || src.end !== src.to) return false;
   const t = tokens[src.from]!;
+  // "On September 27 they published", "Once he was president, Mr. Obama made", "who in 2010 said": a date, a year
+  // or a sentence adverb standing alone is when or how, never who
+  if (t.isWord && (LONE_ADVERBIAL.test(t.lower) || /^\d{4}$/.test(t.text))) return true;
   if (!t.isWord || t.isCap) return false;
   return (
     /(ed|ing|ly)$/.test(t.lower) ||
@@ -696,6 +717,8 @@ function notASpeaker(tokens: readonly Token[], src: SourcePhrase): boolean {
   );
 }
 
+const LONE_ADVERBIAL =
+  /^(now|later|then|once|regardless|having|somehow|together|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/;
 const PREPOSITION_START = /^(by|as|against|for|on|of|to|in|with|at|from|about|into|over|under|during|after|before)$/;
 const CORE_SPEECH =
   /^(said|says|say|told|tells|added|adds|reported|reports|wrote|writes|noted|argued|claimed|insisted|warned|stated|announced|acknowledged|explained|believes|believe|thinks|think)$/;

@@ -377,6 +377,24 @@ const rows: Row[] = [
       { text: 'the bridge would close, putting traffic on the ring road', kind: 'reported', speaker: 'The mayor', mention: 'The mayor' },
     ],
   },
+  {
+    name: 'an adverb between the subject and its verb is not the speaker',
+    body: 'The opposition leader has now said that the vote was rigged. The two ministries together warned that the harvest would fail.',
+    expected: [
+      { text: 'that the vote was rigged', kind: 'reported', speaker: 'The opposition leader', mention: 'The opposition leader' },
+      { text: 'that the harvest would fail', kind: 'reported', speaker: 'The two ministries', mention: 'The two ministries' },
+    ],
+  },
+  {
+    name: 'a fronted subordinate clause is not the content',
+    body: 'Once the vote was counted, the mayor said the market would close.',
+    expected: [{ text: 'the market would close', kind: 'reported', speaker: 'the mayor', mention: 'the mayor', verb: 'said' }],
+  },
+  {
+    name: 'a fronted prepositional phrase is not the content',
+    body: 'At a rally in the capital on Sunday, the prime minister said the tax would be scrapped.',
+    expected: [{ text: 'the tax would be scrapped', kind: 'reported', speaker: 'the prime minister', mention: 'the prime minister' }],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
