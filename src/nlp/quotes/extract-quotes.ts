@@ -18,7 +18,8 @@ const MODEL = modelJson as CueModel;
  * 6: headline and transcript labels ("Kasich: ...", "PENCE: ..."); a run-on quotation continues into the next paragraph.
  * 7: "Asked (by X) whether ..., Y said": the question is reported; "Instead, he said, ..." interrupts its content.
  * 8: a noun-phrase object reported by a verb outside the core speech verbs ends at a second predicate or a participle clause;
- *    "is now saying", "together warned": the adverb is no speaker; "Once ..., X said CONTENT": the fronted adverbial is no content.
+ *    "is now saying", "together warned": the adverb is no speaker; "Once ..., X said CONTENT": the fronted adverbial is no content;
+ *    such an object ends before a trailing time or medium ("in late May", "in a tweet on Sunday"); content ends before `," saying`.
  */
 export const QUOTE_ANALYZER_VERSION = 8;
 const MIN_REPORTED_WORDS = 3;
@@ -852,7 +853,10 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
       }
     }
     if (t.lower === 'but' && k > from + 3) return k - 1;
-    if (isCue(k) && /^(and|but|,)$/.test(tokens[k - 1]!.lower)) {
+    // (a quotation may close before the comma: `... "founded ISIS," saying they were nitpicking`)
+    const closed = /^["”]$/.test(tokens[k - 1]!.text) && tokens[k - 2]?.text === ',' && k - 2 > from;
+    if (isCue(k) && (/^(and|but|,)$/.test(tokens[k - 1]!.lower) || closed)) {
+      if (closed) return k - 1;
       let e = k - 1;
       while (e > from && /^(and|but|,|also)$/.test(tokens[e]!.lower)) e--;
       return e;
@@ -870,10 +874,22 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
 function objectEnd(tokens: readonly Token[], from: number, to: number): number {
   const first = tokens[from];
   if (!first || !first.isWord || /^(that|to|whether|if|how|what|why|who|when|where)$/.test(first.lower)) return to;
+  let marks = 0;
   for (let k = from + 1; k <= to; k++) {
     const t = tokens[k]!;
     // a clause ("the plan would fail", "its budget was cut") is content as a whole
     if (t.isWord && t.text === t.lower && (FINITE.test(t.lower) || t.lower === 'that')) return to;
+    if (t.text === '"' || t.text === '“' || t.text === '”') marks++;
+    // (never inside a quotation: `called Burma a "good news story in an era when ..."`)
+    // (a trailing one only: "grilled Stumpf on Tuesday for his role in ..." goes on with what he was grilled for)
+    if (marks % 2 === 0 && to - k <= TRAILING_ADJUNCT && adjunctAt(tokens, k, to)) {
+      let e = k - 1;
+      // ("on Tuesday", "last Friday", "earlier this month": the preposition or adverb goes with its time)
+      if (WEEKDAY.test(t.lower) && /^(on|last|this|next)$/.test(tokens[e]?.lower ?? '')) e--;
+      if (/^(earlier|later)$/.test(tokens[e]?.lower ?? '')) e--;
+      while (e > from && tokens[e]!.text === ',') e--;
+      if (e > from) return e;
+    }
     const next = tokens[k + 1];
     if (!next || !next.isWord || next.isCap) continue;
     if (t.text === ',' && /ing$/.test(next.lower) && next.lower !== 'including' && k > from + 1) return k - 1;
@@ -890,6 +906,44 @@ function objectEnd(tokens: readonly Token[], from: number, to: number): number {
   }
   return to;
 }
+
+/**
+ * "endorsed Canova in late May", "called the KKK abhorrent in a tweet Sunday", "has touted his endorsement on
+ * its Facebook page", "has supported European unity since the 1950s": when and where something was said is not what was said.
+ * Whether an adjunct of time, occasion or medium starts at token `k` (no further than `to`).
+ */
+function adjunctAt(tokens: readonly Token[], k: number, to: number): boolean {
+  const t = tokens[k]!;
+  if (!t.isWord) return false;
+  const next = tokens[k + 1];
+  if (!t.isCap && /^(since|amid)$/.test(t.lower)) return true;
+  if (WEEKDAY.test(t.lower) || (!t.isCap && /^(yesterday|today|tonight)$/.test(t.lower))) return true;
+  if (
+    !t.isCap &&
+    /^(last|this|earlier|over)$/.test(t.lower) &&
+    next &&
+    /^(the|week|month|year|weekend|spring|summer|fall|winter)$/.test(next.lower)
+  ) {
+    // ("over the weekend" only: "over the plan" is an object's complement)
+    return t.lower !== 'over' || tokens[k + 2]?.lower === 'weekend';
+  }
+  if (t.lower === 'as' && next?.lower === 'well' && k + 1 >= to) return true;
+  if (t.isCap || !/^(in|on|at)$/.test(t.lower) || !next) return false;
+  if (MONTH.test(next.lower) || /^\d{4}$/.test(next.text) || /^(late|early|mid)$/.test(next.lower)) return true;
+  // "in a tweet", "in an email to supporters", "on its Facebook page", "in his book"
+  for (let m = k + 1; m <= Math.min(to, k + 4); m++) {
+    const w = tokens[m]!;
+    if (!w.isWord) return false;
+    if (MEDIUM.test(w.lower)) return true;
+  }
+  return false;
+}
+
+const TRAILING_ADJUNCT = 8;
+const WEEKDAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/;
+const MEDIUM =
+  /^(tweets?|statements?|interviews?|e-?mails?|speech|speeches|letters?|book|op-ed|posts?|facebook|twitter|instagram|page|diatribe|exchange|appearance|broadcast|radio|television|tv|conference|hearing|memo|remarks|show|press)$/;
 
 const SUBORDINATOR = /^(while|although|though|whereas|if|when|because|since|after|before|once|unless|until)$/;
 const FRAMING_START =

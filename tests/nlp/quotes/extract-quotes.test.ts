@@ -395,6 +395,41 @@ const rows: Row[] = [
     body: 'At a rally in the capital on Sunday, the prime minister said the tax would be scrapped.',
     expected: [{ text: 'the tax would be scrapped', kind: 'reported', speaker: 'the prime minister', mention: 'the prime minister' }],
   },
+  {
+    name: 'a trailing time or medium is not part of a reported object',
+    body: "The senator endorsed the mayor's challenger in late May. The governor called the verdict a disgrace in a tweet on Sunday. The party has long supported closer European unity since the 1950s.",
+    expected: [
+      { text: "the mayor's challenger", kind: 'reported', speaker: 'The senator', mention: 'The senator' },
+      { text: 'the verdict a disgrace', kind: 'reported', speaker: 'The governor', mention: 'The governor' },
+      { text: 'closer European unity', kind: 'reported', speaker: 'The party', mention: 'The party' },
+    ],
+  },
+  {
+    name: 'a time inside the object, or inside its quotation, stays',
+    body: 'The committee grilled the bank\'s chief executive on Tuesday for his role in a scheme that cost thousands of savers their pensions. The minister called the port deal "a step back in an era when trade is growing."',
+    expected: [
+      {
+        text: "the bank's chief executive on Tuesday for his role in a scheme that cost thousands of savers their pensions",
+        kind: 'reported',
+        speaker: 'The committee',
+        mention: 'The committee',
+      },
+      {
+        text: 'the port deal "a step back in an era when trade is growing."',
+        kind: 'reported',
+        speaker: 'The minister',
+        mention: 'The minister',
+      },
+    ],
+  },
+  {
+    name: 'content ends before a participle cue after a closing quotation mark',
+    body: 'The minister blamed the press for calling the plan "a disaster," saying reporters had not read it.',
+    expected: [
+      { text: 'the plan "a disaster,"', kind: 'reported', speaker: 'The minister', mention: 'The minister' },
+      { text: 'reporters had not read it', kind: 'reported', speaker: 'The minister', mention: 'The minister', verb: 'saying' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
