@@ -19,7 +19,8 @@ const MODEL = modelJson as CueModel;
  * 7: "Asked (by X) whether ..., Y said": the question is reported; "Instead, he said, ..." interrupts its content.
  * 8: a noun-phrase object reported by a verb outside the core speech verbs ends at a second predicate or a participle clause;
  *    "is now saying", "together warned": the adverb is no speaker; "Once ..., X said CONTENT": the fronted adverbial is no content;
- *    such an object ends before a trailing time or medium ("in late May", "in a tweet on Sunday"); content ends before `," saying`.
+ *    such an object ends before a trailing time or medium ("in late May", "in a tweet on Sunday"); content ends before `," saying`;
+ *    a relative clause, parenthesis or dashes on the subject of a reported clause stay in it ("that Pat Smith, whose son ..., will attend").
  */
 export const QUOTE_ANALYZER_VERSION = 8;
 const MIN_REPORTED_WORDS = 3;
@@ -838,8 +839,30 @@ function datelineEnd(tokens: readonly Token[]): number {
 function contentEnd(tokens: readonly Token[], from: number, last: number, isCue: (k: number) => boolean, cue: number): number {
   // a cue inside a fronted subordinate clause: its content ends with that clause
   const fronted = SUBORDINATOR.test(tokens[0]?.lower ?? '') && !tokens.slice(1, cue).some((t) => t.text === ',');
+  // until the content has a verb, an aside belongs to its subject: "that Pat Smith, whose son was killed
+  // there, will attend", "the 2013 race, which brought new revelations, had been exasperating",
+  // "that Gov. Pat McCrory (R) and other officials have used ...", "that the candidate - who has chafed - has decided"
+  // (only where a clause is expected: "the health of Donald Trump, who is 70" is an object and its comment)
+  let verbSeen = !(CORE_SPEECH.test(tokens[cue]?.lower ?? '') || tokens[from]?.lower === 'that');
   for (let k = from + 2; k <= last; k++) {
     const t = tokens[k]!;
+    const p = tokens[k - 1]!;
+    if (
+      !verbSeen &&
+      p.isWord &&
+      p.text === p.lower &&
+      k - 1 > from &&
+      (FINITE.test(p.lower) || /^(\w+ed|\w+s)$/.test(p.lower)) &&
+      !/(ss|us|is)$/.test(p.lower)
+    )
+      verbSeen = true;
+    const aside =
+      !verbSeen &&
+      (t.text === '(' ||
+        t.text === '--' ||
+        CLAUSE_BREAK.test(t.text) ||
+        (t.text === ',' && /^(which|who|whose|whom)$/.test(tokens[k + 1]?.lower ?? '')));
+    if (aside) continue;
     if (t.text === ';' || t.text === '(' || t.text === '--') return k - 1;
     if (CLAUSE_BREAK.test(t.text) && !(t.text === '-' && tokens[k - 1]!.end === t.start)) return k - 1;
     if (t.text === ',' && fronted) return k - 1;

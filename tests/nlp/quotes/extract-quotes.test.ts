@@ -430,6 +430,24 @@ const rows: Row[] = [
       { text: 'reporters had not read it', kind: 'reported', speaker: 'The minister', mention: 'The minister', verb: 'saying' },
     ],
   },
+  {
+    name: "an aside on the content's subject does not end the content",
+    body: 'The campaign said that the mayor, whose brother runs the port, will attend the debate. Officials said the governor (D) and two aides had resigned.',
+    expected: [
+      {
+        text: 'that the mayor, whose brother runs the port, will attend the debate',
+        kind: 'reported',
+        speaker: 'The campaign',
+        mention: 'The campaign',
+      },
+      { text: 'the governor (D) and two aides had resigned', kind: 'reported', speaker: 'Officials', mention: 'Officials' },
+    ],
+  },
+  {
+    name: "the writer's comment after reported content is not content",
+    body: 'The group said the council approved the budget, which angered residents.',
+    expected: [{ text: 'the council approved the budget', kind: 'reported', speaker: 'The group', mention: 'The group' }],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
