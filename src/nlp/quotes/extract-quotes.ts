@@ -814,6 +814,16 @@ function sentenceSpeaker(
   if (!first || !first.isWord || (!first.isCap && !DETERMINERS.has(first.lower))) return null;
   const np = phraseAfter(tokens, i, tokens.length, body);
   if (!np) return null;
+  // "Mr. Butterfield and Mr. Clyburn met ..., saying": the subject is both
+  const second = tokens[np.end]?.lower === 'and' && np.end === np.to ? tokens[np.end + 1] : undefined;
+  if (second && second.isWord && (second.isCap || DETERMINERS.has(second.lower)) && !NON_NAME_CAPS.has(second.lower)) {
+    const np2 = phraseAfter(tokens, np.end + 1, tokens.length, body, false);
+    const verb = np2 ? tokens[np2.end] : undefined;
+    if (np2 && verb?.isWord && !verb.isCap) {
+      const both = { start: tokens[np.from]!.start, end: tokens[np2.end - 1]!.end };
+      return { mention: both, name: both, description: null };
+    }
+  }
   return { mention: phraseSpan(tokens, np), name: phraseSpan(tokens, np, true), description: np.description };
 }
 

@@ -448,6 +448,19 @@ const rows: Row[] = [
     body: 'The group said the council approved the budget, which angered residents.',
     expected: [{ text: 'the council approved the budget', kind: 'reported', speaker: 'The group', mention: 'The group' }],
   },
+  {
+    name: 'two subjects joined by "and" speak together in a participle clause',
+    body: 'Mr. Butterfield and Mr. Clyburn met with the campaign chief last week, saying the party needed more money in the state.',
+    expected: [
+      {
+        text: 'the party needed more money in the state',
+        kind: 'reported',
+        speaker: 'Clyburn',
+        mention: 'Mr. Butterfield and Mr. Clyburn',
+        verb: 'saying',
+      },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
