@@ -514,9 +514,18 @@ function buildReported(
     const toIdx = tokens[a + 1]?.lower === 'to' ? a + 2 : a + 1;
     // "According to the report, prices rose": what follows the comma is the content, not an appositive
     src = phraseAfter(tokens, toIdx, tokens.length, body, a > 1);
-    if (src && a > 1) src = extendToSentenceEnd(tokens, src, tokens.length, body);
+    // (what read as an appositive may be the clause: "according to new filings, the committee had spent ...")
+    if (src && a > 1 && src.end > src.to && insertedAccording(tokens, a, src.to, last) && hasVerb(tokens, src.to + 1, src.end - 1))
+      src = { ...src, end: src.to, description: null };
+    const inserted = a > 1 && src !== null && insertedAccording(tokens, a, src.end, last);
+    if (src && a > 1 && !inserted) src = extendToSentenceEnd(tokens, src, tokens.length, body);
     const comma = findIndex(tokens, toIdx, (t) => t.text === ',');
-    if (a <= 1 && comma >= 0) {
+    if (inserted) {
+      // "By Sept. 30, according to new filings, the committee had spent $28 million": the statement is the
+      // sentence around the attribution (a fronted phrase alone states nothing)
+      from = 0;
+      to = last;
+    } else if (a <= 1 && comma >= 0) {
       // "According to a poll released Monday by Quinnipiac, ...": the source runs to the comma
       if (src && src.end < comma && comma - toIdx <= 20 && !tokens.slice(toIdx, comma).some((t) => /^["“”]$/.test(t.text)))
         src = { ...src, end: comma };
@@ -692,6 +701,29 @@ function frontedAdverbial(tokens: readonly Token[], srcFrom: number, cue: number
   for (let k = 0; k < srcFrom - 1; k++) if (tokens[k]!.text === ',') return false;
   if (last - cue < 3 || closesSentence(tokens, cue + 1, last)) return false;
   return true;
+}
+
+/**
+ * Whether "according to X" at token `a` is inserted after a fronted phrase that is no clause ("Since last
+ * November, according to X, forces have killed ...") and before the clause, `srcEnd` being where X ends.
+ */
+function insertedAccording(tokens: readonly Token[], a: number, srcEnd: number, last: number): boolean {
+  if (tokens[a - 1]?.text !== ',' || a - 1 > 8 || tokens[srcEnd]?.text !== ',') return false;
+  for (let k = 0; k < a - 1; k++) {
+    const t = tokens[k]!;
+    if (t.text === ',' || (t.text === t.lower && (FINITE.test(t.lower) || PAST_VERBS.has(t.lower) || /[^e]ed$/.test(t.lower))))
+      return false;
+  }
+  return last - srcEnd >= 4 && hasVerb(tokens, srcEnd + 1, last);
+}
+
+/** Whether tokens [from, to] hold a finite or past verb in lower case. */
+function hasVerb(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) {
+    const t = tokens[k]!;
+    if (t.text === t.lower && (FINITE.test(t.lower) || /[^e]ed$/.test(t.lower))) return true;
+  }
+  return false;
 }
 
 /** Whether only a time or place phrase ("on Monday", "in a statement") is left from token `k` to the sentence end. */

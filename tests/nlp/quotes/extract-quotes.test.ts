@@ -461,6 +461,20 @@ const rows: Row[] = [
       },
     ],
   },
+  {
+    name: '"according to X" inserted after a fronted phrase reports the sentence around it',
+    body: 'By the end of September, according to new filings, the committee had spent $28 million on advertising. Prices rose sharply in May, according to the report.',
+    expected: [
+      {
+        text: 'By the end of September, according to new filings, the committee had spent $28 million on advertising',
+        kind: 'reported',
+        speaker: 'new filings',
+        mention: 'new filings',
+        verb: 'according to',
+      },
+      { text: 'Prices rose sharply in May', kind: 'reported', speaker: 'the report', mention: 'the report', verb: 'according to' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
