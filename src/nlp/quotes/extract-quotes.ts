@@ -834,7 +834,12 @@ function sentenceSpeaker(
       if (!short) break;
       after = next + 1;
     }
-    if (after > 0 && tokens[after] && (tokens[after]!.isCap || DETERMINERS.has(tokens[after]!.lower))) i = after;
+    if (
+      after > 0 &&
+      tokens[after] &&
+      (tokens[after]!.isCap || DETERMINERS.has(tokens[after]!.lower) || SUBJECT_PRONOUN.test(tokens[after]!.text))
+    )
+      i = after;
     else if (opener && !/^(ahead|besides|once|perhaps)$/.test(opener.lower) && !(t0?.isCap && /(ing|ed)$/.test(t0.lower))) {
       // "Over the weekend Baker had criticised ...": no comma, the subject right after the adverbial
       let k = i;
@@ -843,7 +848,8 @@ function sentenceSpeaker(
     } else return null;
   }
   const first = tokens[i];
-  if (!first || !first.isWord || (!first.isCap && !DETERMINERS.has(first.lower))) return null;
+  // ("But she called ...", "And in 2011, he all but accused ...": a pronoun is the subject too)
+  if (!first || !first.isWord || (!first.isCap && !DETERMINERS.has(first.lower) && !SUBJECT_PRONOUN.test(first.text))) return null;
   const np = phraseAfter(tokens, i, tokens.length, body);
   if (!np) return null;
   // "Mr. Butterfield and Mr. Clyburn met ..., saying": the subject is both

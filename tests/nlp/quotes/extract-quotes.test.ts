@@ -475,6 +475,20 @@ const rows: Row[] = [
       { text: 'Prices rose sharply in May', kind: 'reported', speaker: 'the report', mention: 'the report', verb: 'according to' },
     ],
   },
+  {
+    name: "a pronoun after an opener is the sentence's speaker for a cue without a subject",
+    body: "But she called the bank's conduct outrageous. And in 2011, he all but accused the central bank of trying to help the president.",
+    expected: [
+      { text: "the bank's conduct outrageous", kind: 'reported', speaker: 'unknown', mention: 'she', verb: 'called' },
+      {
+        text: 'the central bank of trying to help the president',
+        kind: 'reported',
+        speaker: 'unknown',
+        mention: 'he',
+        verb: 'accused',
+      },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
