@@ -35,8 +35,22 @@ const MAX_NP = 7;
 /** Index of the first token before `i` that is not an auxiliary or adverb ("has also said"). */
 export function skipAuxLeft(tokens: readonly Token[], i: number, min: number): number {
   let j = i - 1;
-  while (j >= min && tokens[j]!.isWord && !tokens[j]!.isCap && (AUX_WORDS.has(tokens[j]!.lower) || /ly$/.test(tokens[j]!.lower))) j--;
+  while (
+    j >= min &&
+    tokens[j]!.isWord &&
+    !tokens[j]!.isCap &&
+    (AUX_WORDS.has(tokens[j]!.lower) || (/ly$/.test(tokens[j]!.lower) && !LY_NOUNS.test(tokens[j]!.lower)))
+  )
+    j--;
   return j;
+}
+
+/** Words in -ly that are nouns, and may be the speaker: "the influential US daily wrote". */
+const LY_NOUNS = /^(daily|weekly|monthly|quarterly|family|ally|assembly)$/;
+
+/** A word no subject phrase holds; "US" is the country, not "us". */
+function isStop(t: Token): boolean {
+  return NP_STOPS.has(t.lower) && t.text !== 'US';
 }
 
 /**
@@ -90,7 +104,7 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
   if (t.text === ',') return appositiveBefore(tokens, j, min, body);
   if (!t.isWord) return null;
   if (PRONOUNS.has(t.lower)) return { from: j, to: j + 1, end: j + 1, description: null };
-  if (NP_STOPS.has(t.lower) && !surname(tokens, j)) return null;
+  if (isStop(t) && !surname(tokens, j)) return null;
   let from = leftEdge(tokens, j, min);
   // "Mr. Grassley and Mr. Leahy said", "Federal and state officials said": one source of two parts
   if (from - 2 >= min && tokens[from - 1]!.lower === 'and' && tokens[from - 2]!.isWord && !NP_STOPS.has(tokens[from - 2]!.lower)) {
@@ -240,7 +254,7 @@ function leftEdge(tokens: readonly Token[], j: number, min: number): number {
       from--;
       break;
     }
-    if (NP_STOPS.has(p.lower) && p.lower !== 'of' && !inName) break;
+    if (isStop(p) && p.lower !== 'of' && !inName) break;
     if (p.isCap && NON_NAME_CAPS.has(p.lower) && !DETERMINERS.has(p.lower)) break;
     if (LEADING_STOPS.has(p.lower)) break;
     // "Over the weekend Baker said", "Last week Stumpf": a time adverbial is not part of a name
@@ -387,7 +401,7 @@ export function phraseAfter(tokens: readonly Token[], i: number, max: number, bo
     if (!t.isWord) break;
     // "the Roper Center for Public Opinion Research": a preposition between capitalised words is inside a name
     const inName = /^(on|for|at|in)$/.test(t.lower) && !!tokens[to - 1]?.isCap && !!tokens[to + 1]?.isCap && tokens[to + 1]!.isWord;
-    if (to > i && NP_STOPS.has(t.lower) && t.lower !== 'of' && !inName && !surname(tokens, to)) break;
+    if (to > i && isStop(t) && t.lower !== 'of' && !inName && !surname(tokens, to)) break;
     if (to > i && PRONOUNS.has(t.lower)) break;
     // "The GOP nominee complained", "A Quinnipiac University poll released Friday": the verb ends the phrase
     if (to > i + 1 && !t.isCap && (/[^e]ed$/.test(t.lower) || PAST_VERBS.has(t.lower))) break;

@@ -489,6 +489,20 @@ const rows: Row[] = [
       },
     ],
   },
+  {
+    name: 'a noun in -ly and the country "US" can be in a speaker',
+    body: '"We endorse her without hesitation," the influential US daily wrote. The family said the police had lied.',
+    expected: [
+      {
+        text: 'We endorse her without hesitation',
+        kind: 'direct',
+        speaker: 'the influential US daily',
+        mention: 'the influential US daily',
+        verb: 'wrote',
+      },
+      { text: 'the police had lied', kind: 'reported', speaker: 'The family', mention: 'The family', verb: 'said' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
