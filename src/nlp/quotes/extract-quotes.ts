@@ -255,6 +255,15 @@ function attributeBefore(body: string, sentences: readonly Sentence[], q: Quoted
     draft.attributed = true;
     used.add(t.start);
     if (src) setSource(body, tokens, src, draft);
+    else if (!according && /^(and|but)$/.test(tokens[skipAuxLeft(tokens, k, 0)]?.lower ?? '')) {
+      // `Ms. Sherry smiled and said, "..."`, `He praised those who left but said, "..."`: the clause's subject speaks
+      const subject = sentenceSpeaker(body, tokens, [], { start: tokens[0]!.start, end: q.open, index: -1, text: '' });
+      if (subject) {
+        draft.mention = subject.mention;
+        draft.name = subject.name;
+        draft.description = subject.description;
+      }
+    }
     return true;
   }
   return false;
@@ -445,7 +454,8 @@ function extractReported(
           break;
         }
       }
-      const q = buildReported(body, tokens, i, j, inDirect, (k) => scores[k]! >= model.threshold);
+      // (a direct quote's own cue ends reported content before it: "He praised those who left but said, "...")
+      const q = buildReported(body, tokens, i, j, inDirect, (k) => scores[k]! >= model.threshold || used.has(tokens[k]!.start));
       if (q && !q.mention && tokens[i]!.lower !== 'according') {
         // "He praised X and said ...", "..., saying ...": the sentence's speaker speaks again
         const fallback = sentenceSpeaker(body, tokens, direct, s);

@@ -503,6 +503,14 @@ const rows: Row[] = [
       { text: 'the police had lied', kind: 'reported', speaker: 'The family', mention: 'The family', verb: 'said' },
     ],
   },
+  {
+    name: 'a quotation after "X did this and said" is X\'s, and the first predicate\'s content ends before it',
+    body: 'The mayor praised the tired volunteers but said, "We still need help with the levee."',
+    expected: [
+      { text: 'the tired volunteers', kind: 'reported', speaker: 'The mayor', mention: 'The mayor', verb: 'praised' },
+      { text: 'We still need help with the levee.', kind: 'direct', speaker: 'The mayor', mention: 'The mayor', verb: 'said' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
