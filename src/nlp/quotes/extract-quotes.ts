@@ -246,16 +246,21 @@ function attributeBefore(body: string, sentences: readonly Sentence[], q: Quoted
     if (/^["“”]$/.test(t.text)) return false;
     const according = t.lower === 'according' && tokens[k + 1]?.lower === 'to';
     if (!SPEECH_VERBS.has(t.lower) && !according) continue;
+    // "Blige sings to Clinton before asking her, ...", "incurred boos upon saying, ...": a participle after a
+    // comma or a preposition has no subject of its own; "telling reporters, ...": who is told is not who speaks
+    const participle = /ing$/.test(t.lower) && /^(,|upon|before|after|while|by|when|without|on|in)$/.test(tokens[k - 1]?.lower ?? '');
+    const hearerAfter = OBJECT_TAKING.test(t.lower) || /^(asking|urging|warning|reminding|assuring)$/.test(t.lower);
     let src = according
       ? phraseAfter(tokens, k + 2, tokens.length, body, false)
-      : (phraseBefore(tokens, k, 0, body) ?? phraseAfter(tokens, k + 1, tokens.length, body));
+      : ((participle && tokens[k - 1]!.text !== ',' ? null : phraseBefore(tokens, k, 0, body)) ??
+        (hearerAfter ? null : phraseAfter(tokens, k + 1, tokens.length, body)));
     // `"A," Warren said to Obama, adding, "B."`: a participle after a comma speaks with its clause's speaker
-    if (!src && /ing$/.test(t.lower) && tokens[k - 1]?.text === ',') src = earlierSpeaker(body, tokens, k - 1);
+    if (!src && participle) src = earlierSpeaker(body, tokens, k - 1);
     draft.verb = according ? 'according to' : t.text;
     draft.attributed = true;
     used.add(t.start);
     if (src) setSource(body, tokens, src, draft);
-    else if (!according && /^(and|but)$/.test(tokens[skipAuxLeft(tokens, k, 0)]?.lower ?? '')) {
+    else if (!according && (participle || /^(and|but)$/.test(tokens[skipAuxLeft(tokens, k, 0)]?.lower ?? ''))) {
       // `Ms. Sherry smiled and said, "..."`, `He praised those who left but said, "..."`: the clause's subject speaks
       const subject = sentenceSpeaker(body, tokens, [], { start: tokens[0]!.start, end: q.open, index: -1, text: '' });
       if (subject) {

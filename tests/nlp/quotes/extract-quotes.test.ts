@@ -511,6 +511,14 @@ const rows: Row[] = [
       { text: 'We still need help with the levee.', kind: 'direct', speaker: 'The mayor', mention: 'The mayor', verb: 'said' },
     ],
   },
+  {
+    name: 'a participle after a comma or a preposition speaks with the sentence subject, not its hearer',
+    body: 'The singer turned to the senator before asking her, "Where do we go from here?"\n\nThe coach walked off the field on Tuesday, telling reporters, "We played badly in the second half."',
+    expected: [
+      { text: 'Where do we go from here?', kind: 'direct', speaker: 'The singer', mention: 'The singer', verb: 'asking' },
+      { text: 'We played badly in the second half.', kind: 'direct', speaker: 'The coach', mention: 'The coach', verb: 'telling' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
