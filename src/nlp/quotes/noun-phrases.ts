@@ -77,8 +77,11 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
   )
     j = skipAuxLeft(tokens, j, min);
   // "CNN host Wolf Blitzer last week asked", "Trump on Tuesday said": the time is not the speaker
-  if (j - 1 >= min && TIME_WORDS.has(tokens[j]!.lower) && /^(last|this|next|on|early|late|earlier|that)$/.test(tokens[j - 1]!.lower))
-    j = skipAuxLeft(tokens, j - 1, min);
+  if (j - 1 >= min && TIME_WORDS.has(tokens[j]!.lower) && /^(last|this|next|on|early|late|earlier|that)$/.test(tokens[j - 1]!.lower)) {
+    const before = skipAuxLeft(tokens, j - 1, min);
+    // (but "A GAO report released last year found": the time dates the participle, it stays in the source)
+    if (!(before >= min && !tokens[before]!.isCap && PARTICIPLE_SOURCE.test(tokens[before]!.lower))) j = before;
+  }
   // "Judge Carlton W. Reeves late Thursday night issued", "Brian Fallon issues a statement Tuesday slamming": the same for a
   // time of day or a weekday right after the name
   else if (j - 1 >= min && CLOCK_WORDS.test(tokens[j]!.lower)) {
@@ -174,6 +177,9 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
   }
   return { from, to, end, description: null };
 }
+
+/** Participles that date a source: "a report released last year", "a poll conducted Monday". */
+const PARTICIPLE_SOURCE = /^(released|conducted|published|issued|taken|unveiled|made|obtained|filed|sent)$/;
 
 const POSTMODIFIER_JOIN = /^(of|in|on|by|from|at|for|about|released|conducted|published|taken|issued)$/;
 

@@ -519,6 +519,19 @@ const rows: Row[] = [
       { text: 'We played badly in the second half.', kind: 'direct', speaker: 'The coach', mention: 'The coach', verb: 'telling' },
     ],
   },
+  {
+    name: 'a time that dates the participle of a source stays in the source',
+    body: 'A Government Accountability Office report released last year found that the program was poorly run.',
+    expected: [
+      {
+        text: 'that the program was poorly run',
+        kind: 'reported',
+        speaker: 'A Government Accountability Office report released last year',
+        mention: 'A Government Accountability Office report released last year',
+        verb: 'found',
+      },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
