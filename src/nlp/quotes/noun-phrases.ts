@@ -216,7 +216,8 @@ function postmodifiedHead(tokens: readonly Token[], from: number, min: number): 
   }
   if (start === from) return from;
   const before = tokens[start - 1];
-  const opensClause = start === min || (!!before && /^[,:;(—–]$/.test(before.text));
+  // (a coordinated clause opens after "and"/"but": "..., and Governor Mike Pence of Indiana told reporters")
+  const opensClause = start === min || (!!before && (/^[,:;(—–]$/.test(before.text) || /^(and|but)$/.test(before.text)));
   // the head must read as a noun phrase of its own: a determiner or a capital opens it
   const first = tokens[start]!;
   return opensClause && (first.isCap || DETERMINERS.has(first.lower)) ? start : from;

@@ -532,6 +532,19 @@ const rows: Row[] = [
       },
     ],
   },
+  {
+    name: 'a name "of" an affiliation speaks as the name, after "and" too',
+    body: 'Economists are divided. Paul Krugman of the New York Times points out that the deficit is shrinking. Voters were angry, and Governor Mike Pence of Indiana told reporters that he would veto it.',
+    expected: [
+      {
+        text: 'that the deficit is shrinking',
+        kind: 'reported',
+        speaker: 'Paul Krugman',
+        mention: 'Paul Krugman of the New York Times',
+      },
+      { text: 'that he would veto it', kind: 'reported', speaker: 'Mike Pence', mention: 'Governor Mike Pence of Indiana', verb: 'told' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
