@@ -20,7 +20,9 @@ const MODEL = modelJson as CueModel;
  * 8: a noun-phrase object reported by a verb outside the core speech verbs ends at a second predicate or a participle clause;
  *    "is now saying", "together warned": the adverb is no speaker; "Once ..., X said CONTENT": the fronted adverbial is no content;
  *    such an object ends before a trailing time or medium ("in late May", "in a tweet on Sunday"); content ends before `," saying`;
- *    a relative clause, parenthesis or dashes on the subject of a reported clause stay in it ("that Pat Smith, whose son ..., will attend").
+ *    a relative clause, parenthesis or dashes on the subject of a reported clause stay in it ("that Pat Smith, whose son ..., will attend");
+ *    "By Sept. 30, according to X, ...": the sentence around it; speakers: "X and Y met ..., saying", "But she called", "smiled and said",
+ *    "before asking her," (the subject, not the hearer), "the US daily", "a report released last year", "Paul Krugman of the Times".
  */
 export const QUOTE_ANALYZER_VERSION = 8;
 const MIN_REPORTED_WORDS = 3;
