@@ -303,6 +303,8 @@ function isRoleWord(w: string): boolean {
   );
 }
 
+const WHEN_WORDS =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year|summer|spring|fall|autumn|winter|weekend|morning|afternoon|evening|night|\d{4})$/;
 const MONTHS = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/;
 const CLOCK_WORDS =
   /^(morning|afternoon|evening|night|weekend|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
@@ -504,6 +506,8 @@ export function extendToSentenceEnd(tokens: readonly Token[], src: SourcePhrase,
     if (t.text === ',' && /^(who|whom|whose|which)$/.test(tokens[k + 1]?.lower ?? '')) break;
     // "... of Nikko Securities International in New York", "... on Tuesday": where and when it was said
     if (k === src.end && /^(in|on|at)$/.test(t.lower) && tokens[k + 1]?.isCap && tokens[k - 1]?.isCap) return src;
+    // "..., noted the Milwaukee Journal Sentinel this summer", "according to a report on Wednesday": when, not who
+    if (k === src.end && /^(in|on|this|last|earlier)$/.test(t.lower) && WHEN_WORDS.test(tokens[k + 1]?.lower ?? '')) return src;
     if (k > src.end && /\n/.test(body.slice(tokens[k - 1]!.end, t.start))) return src;
   }
   if (k >= max || k === src.end) return src;

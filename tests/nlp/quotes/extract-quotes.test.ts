@@ -545,6 +545,20 @@ const rows: Row[] = [
       { text: 'that he would veto it', kind: 'reported', speaker: 'Mike Pence', mention: 'Governor Mike Pence of Indiana', verb: 'told' },
     ],
   },
+  {
+    name: 'a time after a speaker named at the sentence end is not part of it',
+    body: '"The meetings were secret," noted the Milwaukee Journal Sentinel this summer. Prices rose in May, according to a congressional report on Wednesday.',
+    expected: [
+      {
+        text: 'The meetings were secret',
+        kind: 'direct',
+        speaker: 'Milwaukee Journal Sentinel',
+        mention: 'the Milwaukee Journal Sentinel',
+        verb: 'noted',
+      },
+      { text: 'Prices rose in May', kind: 'reported', speaker: 'a congressional report', mention: 'a congressional report' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
