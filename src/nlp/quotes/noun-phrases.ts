@@ -508,6 +508,8 @@ export function extendToSentenceEnd(tokens: readonly Token[], src: SourcePhrase,
     if (k === src.end && /^(in|on|at)$/.test(t.lower) && tokens[k + 1]?.isCap && tokens[k - 1]?.isCap) return src;
     // "..., noted the Milwaukee Journal Sentinel this summer", "according to a report on Wednesday": when, not who
     if (k === src.end && /^(in|on|this|last|earlier)$/.test(t.lower) && WHEN_WORDS.test(tokens[k + 1]?.lower ?? '')) return src;
+    // ("said Trump as he dined at his golf resort", "said Ms. Lee while visiting the plant": the circumstances)
+    if (k === src.end && /^(as|while|when|after|before|during)$/.test(t.lower)) return src;
     if (k > src.end && /\n/.test(body.slice(tokens[k - 1]!.end, t.start))) return src;
   }
   if (k >= max || k === src.end) return src;

@@ -559,6 +559,11 @@ const rows: Row[] = [
       { text: 'Prices rose in May', kind: 'reported', speaker: 'a congressional report', mention: 'a congressional report' },
     ],
   },
+  {
+    name: 'a clause of circumstance after a sentence-final speaker is not part of it',
+    body: '"We will win," said Ms. Lee while visiting the plant.',
+    expected: [{ text: 'We will win', kind: 'direct', speaker: 'Lee', mention: 'Ms. Lee', verb: 'said' }],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
