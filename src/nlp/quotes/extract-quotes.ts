@@ -904,6 +904,7 @@ function datelineEnd(tokens: readonly Token[]): number {
 function contentEnd(tokens: readonly Token[], from: number, last: number, isCue: (k: number) => boolean, cue: number): number {
   // a cue inside a fronted subordinate clause: its content ends with that clause
   const fronted = SUBORDINATOR.test(tokens[0]?.lower ?? '') && !tokens.slice(1, cue).some((t) => t.text === ',');
+  const participleAside = /ing$/.test(tokens[cue]?.lower ?? '') && tokens[cue - 1]?.text === ',';
   // until the content has a verb, an aside belongs to its subject: "that Pat Smith, whose son was killed
   // there, will attend", "the 2013 race, which brought new revelations, had been exasperating",
   // "that Gov. Pat McCrory (R) and other officials have used ...", "that the candidate - who has chafed - has decided"
@@ -931,6 +932,17 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
     if (t.text === ';' || t.text === '(' || t.text === '--') return k - 1;
     if (CLAUSE_BREAK.test(t.text) && !(t.text === '-' && tokens[k - 1]!.end === t.start)) return k - 1;
     if (t.text === ',' && fronted) return k - 1;
+    // "The union, citing safety concerns, has refused to return": a participle between the subject and its
+    // verb reports up to the comma that gives the sentence back to its verb
+    const next = tokens[k + 1];
+    if (
+      t.text === ',' &&
+      participleAside &&
+      next?.isWord &&
+      next.text === next.lower &&
+      (FINITE.test(next.lower) || PAST_VERBS.has(next.lower) || /[^e]ed$/.test(next.lower))
+    )
+      return k - 1;
     // the statement ends where the writer's own clause begins: "..., which ...", "..., but ..."
     if (t.text === ',' && NEW_CLAUSE.test(tokens[k + 1]?.lower ?? '')) return k - 1;
     if (t.text === ',' && /^(and|but|while|whereas)$/.test(tokens[k + 1]?.lower ?? '')) {

@@ -564,6 +564,14 @@ const rows: Row[] = [
     body: '"We will win," said Ms. Lee while visiting the plant.',
     expected: [{ text: 'We will win', kind: 'direct', speaker: 'Lee', mention: 'Ms. Lee', verb: 'said' }],
   },
+  {
+    name: '"X, citing Y, has refused": what is cited ends at the comma before the main verb',
+    body: 'The union, citing safety concerns at the plant, has refused to resume work.',
+    expected: [
+      { text: 'safety concerns at the plant', kind: 'reported', speaker: 'The union', mention: 'The union', verb: 'citing' },
+      { text: 'to resume work', kind: 'reported', speaker: 'The union', mention: 'The union', verb: 'has refused' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
