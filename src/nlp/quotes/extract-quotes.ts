@@ -445,6 +445,9 @@ function extractReported(
       const t = tokens[i]!;
       if (inDirect[i] || used.has(t.start) || !isCandidate(t)) continue;
       scores[i] = cueScore(model, tokens, i, ctx);
+      // "told reporters at a rally in Ohio that ...": a core reporting verb with its "that" complement reports,
+      // however far its circumstances push the "that" from it
+      if (scores[i]! < model.threshold && THAT_REPORTER.test(t.text) && !inQuote[i] && thatFollows(tokens, i)) scores[i] = model.threshold;
     }
     // 2. group adjacent cue words ("has said", "according to") and build each attribution
     const found: { q: RawQuote; score: number }[] = [];
@@ -487,6 +490,19 @@ function extractReported(
     out.push(...kept);
   }
   return out;
+}
+
+const THAT_REPORTER = /^(said|says|told|tells|added|adds|wrote|writes|stated|announced|noted|argued|insisted|warned)$/;
+
+/** Whether a "that" opens a complement within a few plain words after token `i` (no clause or quotation between). */
+function thatFollows(tokens: readonly Token[], i: number): boolean {
+  for (let k = i + 1; k < Math.min(tokens.length, i + 10); k++) {
+    const t = tokens[k]!;
+    if (t.lower === 'that') return true;
+    if (!t.isWord && t.text !== ',') return false;
+    if (FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower)) return false;
+  }
+  return false;
 }
 
 const OBJECT_TAKING =

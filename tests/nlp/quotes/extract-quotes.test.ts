@@ -572,6 +572,13 @@ const rows: Row[] = [
       { text: 'to resume work', kind: 'reported', speaker: 'The union', mention: 'The union', verb: 'has refused' },
     ],
   },
+  {
+    name: '"told reporters at a rally that ...": circumstances between the verb and its "that"',
+    body: 'The governor told reporters at a rally that the bridge would be rebuilt.',
+    expected: [
+      { text: 'that the bridge would be rebuilt', kind: 'reported', speaker: 'The governor', mention: 'The governor', verb: 'told' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
