@@ -447,7 +447,8 @@ function extractReported(
       scores[i] = cueScore(model, tokens, i, ctx);
       // "told reporters at a rally in Ohio that ...": a core reporting verb with its "that" complement reports,
       // however far its circumstances push the "that" from it
-      if (scores[i]! < model.threshold && THAT_REPORTER.test(t.text) && !inQuote[i] && thatFollows(tokens, i)) scores[i] = model.threshold;
+      if (scores[i]! < model.threshold && THAT_REPORTER.test(t.text) && !inQuote[i] && (thatFollows(tokens, i) || signsOff(tokens, i)))
+        scores[i] = model.threshold;
     }
     // 2. group adjacent cue words ("has said", "according to") and build each attribution
     const found: { q: RawQuote; score: number }[] = [];
@@ -492,7 +493,7 @@ function extractReported(
   return out;
 }
 
-const THAT_REPORTER = /^(said|says|told|tells|added|adds|wrote|writes|stated|announced|noted|argued|insisted|warned)$/;
+const THAT_REPORTER = /^(said|says|told|tells|added|adds|wrote|writes|stated|announced|noted|argued|insisted|warned|reported)$/;
 
 /** Whether a "that" opens a complement within a few plain words after token `i` (no clause or quotation between). */
 function thatFollows(tokens: readonly Token[], i: number): boolean {
@@ -501,6 +502,18 @@ function thatFollows(tokens: readonly Token[], i: number): boolean {
     if (t.lower === 'that') return true;
     if (!t.isWord && t.text !== ',') return false;
     if (FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower)) return false;
+  }
+  return false;
+}
+
+/** "Rebels have seized the town, state television reported.": ", NOUN PHRASE VERB" closing the sentence signs it. */
+function signsOff(tokens: readonly Token[], i: number): boolean {
+  const last = lastContentIndex(tokens);
+  if (!closesSentence(tokens, i + 1, last) || i < 4) return false;
+  for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+    const t = tokens[k]!;
+    if (t.text === ',') return k < i - 1 && k >= 3;
+    if (!t.isWord || FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower)) return false;
   }
   return false;
 }
@@ -638,7 +651,8 @@ function buildReported(
       }
       while (from <= last && /^[,:—–]$/.test(tokens[from]!.text)) from++;
       to = contentEnd(tokens, from, last, isCue, a);
-      if (!CORE_SPEECH.test(cue.lower)) to = objectEnd(tokens, from, to);
+      // (the verb of a cue group is its last word: "also said")
+      if (!CORE_SPEECH.test(cue.lower) && !CORE_SPEECH.test(tokens[b]!.lower)) to = objectEnd(tokens, from, to);
     }
   }
   if (!fronted && !contentReadsAsClause(tokens, from, to, cue.lower, from < a)) return null;
@@ -989,8 +1003,10 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
  */
 function objectEnd(tokens: readonly Token[], from: number, to: number): number {
   const first = tokens[from];
-  if (!first || !first.isWord || /^(that|to|whether|if|how|what|why|who|when|where)$/.test(first.lower)) return to;
+  // (a subject pronoun opens a clause: "it plans to redeem the debentures on June 8" is content whole)
+  if (!first || !first.isWord || /^(that|to|whether|if|how|what|why|who|when|where|it|he|she|they|we|i)$/.test(first.lower)) return to;
   let marks = 0;
+  let figure = /\d/.test(first.text);
   for (let k = from + 1; k <= to; k++) {
     const t = tokens[k]!;
     // a clause ("the plan would fail", "its budget was cut") is content as a whole
@@ -998,7 +1014,9 @@ function objectEnd(tokens: readonly Token[], from: number, to: number): number {
     if (t.text === '"' || t.text === '“' || t.text === '”') marks++;
     // (never inside a quotation: `called Burma a "good news story in an era when ..."`)
     // (a trailing one only: "grilled Stumpf on Tuesday for his role in ..." goes on with what he was grilled for)
-    if (marks % 2 === 0 && to - k <= TRAILING_ADJUNCT && adjunctAt(tokens, k, to)) {
+    // (nor after a figure: in "estimated M-1 at 5.03 billion dlrs in November" the month is what was estimated)
+    if (/\d/.test(t.text)) figure = true;
+    if (marks % 2 === 0 && !figure && to - k <= TRAILING_ADJUNCT && adjunctAt(tokens, k, to)) {
       let e = k - 1;
       // ("on Tuesday", "last Friday", "earlier this month": the preposition or adverb goes with its time)
       if (WEEKDAY.test(t.lower) && /^(on|last|this|next)$/.test(tokens[e]?.lower ?? '')) e--;
@@ -1016,7 +1034,19 @@ function objectEnd(tokens: readonly Token[], from: number, to: number): number {
       let v = t.text === ',' ? k + 2 : k + 1;
       while (v <= to && /^(has|have|had|also|then|later|was|were)$/.test(tokens[v]!.lower)) v++;
       const verb = tokens[v];
-      if (verb && v <= to && verb.isWord && !verb.isCap && (/[^e]ed$|^\w+ied$/.test(verb.lower) || PAST_VERBS.has(verb.lower)) && k > from)
+      // (a predicate takes its object or complement: "and downplayed the risk", "or conceded his bid", "and attempted to";
+      // in "its outlook and continued strong cash flow" the -ed word is an adjective)
+      const after = tokens[v + 1];
+      const predicate = !!after && (DETERMINERS.has(after.lower) || PREDICATE_NEXT.test(after.lower));
+      if (
+        verb &&
+        v <= to &&
+        verb.isWord &&
+        !verb.isCap &&
+        (/[^e]ed$|^\w+ied$/.test(verb.lower) || PAST_VERBS.has(verb.lower)) &&
+        predicate &&
+        k > from
+      )
         return k - 1;
     }
   }
@@ -1056,6 +1086,7 @@ function adjunctAt(tokens: readonly Token[], k: number, to: number): boolean {
 }
 
 const TRAILING_ADJUNCT = 8;
+const PREDICATE_NEXT = /^(to|the|a|an|his|her|their|its|him|them|it|that|this|these|those|by|on|in|with|for|from|at|as|out|up|off|down)$/;
 const WEEKDAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/;
 const MEDIUM =

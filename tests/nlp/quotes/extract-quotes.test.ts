@@ -579,6 +579,19 @@ const rows: Row[] = [
       { text: 'that the bridge would be rebuilt', kind: 'reported', speaker: 'The governor', mention: 'The governor', verb: 'told' },
     ],
   },
+  {
+    name: 'a clause, a figure or an adjective in -ed keeps a reported object whole',
+    body: 'The company cited its improved earnings outlook and continued strong cash flow as reasons for the dividend. The bank estimated its reserves at 5.03 billion dlrs in November.',
+    expected: [
+      {
+        text: 'its improved earnings outlook and continued strong cash flow as reasons for the dividend',
+        kind: 'reported',
+        speaker: 'The company',
+        mention: 'The company',
+      },
+      { text: 'its reserves at 5.03 billion dlrs in November', kind: 'reported', speaker: 'The bank', mention: 'The bank' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
