@@ -592,6 +592,19 @@ const rows: Row[] = [
       { text: 'its reserves at 5.03 billion dlrs in November', kind: 'reported', speaker: 'The bank', mention: 'The bank' },
     ],
   },
+  {
+    name: '", state television reported." closing a sentence attributes it',
+    body: 'Rebels have seized the town after a week of fighting, state television reported.',
+    expected: [
+      {
+        text: 'Rebels have seized the town after a week of fighting',
+        kind: 'reported',
+        speaker: 'state television',
+        mention: 'state television',
+        verb: 'reported',
+      },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
