@@ -3,10 +3,14 @@
  *   npx tsx scripts/quote-errors.ts ../shared/eval/quotes/dev.ndjson            counts by category
  *   npx tsx scripts/quote-errors.ts ../shared/eval/quotes/dev.ndjson cues [N]   missed gold cues, most frequent first
  *   npx tsx scripts/quote-errors.ts ../shared/eval/quotes/dev.ndjson 'SPK too-short'   the cases of one category (by prefix)
+ *   ... --model /tmp/cv0.json --fold 0   with a model trained by `CUE_HOLDOUT=0 CUE_MODEL_OUT=/tmp/cv0.json` (held-out errors)
+ *   npx tsx scripts/quote-errors.ts ../shared/eval/quotes/dev.ndjson 'BOUNDS reported cue-before said'   missed gold beside the predictions overlapping it
  * Categories: FP/FN per kind (matched with the other kind, overlapping without matching, or nothing
  * near), and SPK for matched quotations whose local speaker span is not exactly the gold one
  * (none, wrong, too long, too short, shifted). Matching is the eval's (src/eval/eval-quotes.ts).
  */
+import { readFileSync } from 'node:fs';
+import type { CueModel } from '../src/nlp/quotes/cue-model.js';
 import { extractQuotes } from '../src/nlp/quotes/extract-quotes.js';
 import { quoteFragments } from '../src/nlp/quotes/fragments.js';
 import { wordSpans } from '../src/nlp/quotes/tokens.js';
@@ -21,12 +25,25 @@ interface G extends GoldQuote {
   cue_end?: number | null;
   mixed?: boolean;
 }
-const file = process.argv[2];
+// --model FILE --fold K: a model trained without fold K (CUE_HOLDOUT=K in train.ts), scored on fold K only,
+// so the errors seen are those of a model that never saw the articles
+const flags = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = flags.indexOf(name);
+  if (i < 0) return undefined;
+  const value = flags[i + 1];
+  flags.splice(i, 2);
+  return value;
+};
+const modelFile = option('--model');
+const fold = Number(option('--fold') ?? -1);
+const model = modelFile ? (JSON.parse(readFileSync(modelFile, 'utf8')) as CueModel) : undefined;
+const file = flags[0];
 if (!file || !/dev\.ndjson$/.test(file))
   throw new Error('usage: npx tsx scripts/quote-errors.ts .../dev.ndjson [summary|cues [N]|CATEGORY]');
 process.stdout.on('error', () => process.exit(0)); // piped into head
-const section = process.argv[3] ?? 'summary';
-const records = readGold(file);
+const section = flags[1] ?? 'summary';
+const records = readGold(file).filter((_, i) => fold < 0 || i % 4 === fold);
 const cat = new Map<string, string[]>();
 const add = (k: string, line: string): void => {
   const l = cat.get(k) ?? [];
@@ -48,7 +65,7 @@ function goldSpans(g: G): [number, number][] {
 for (const r of records) {
   const text = r.text;
   const gold = r.quotes as G[];
-  const pred = extractQuotes(text, splitSentences(text));
+  const pred = extractQuotes(text, splitSentences(text), model);
   const words = wordSpans(text);
   const ps = pred.map((q) => quoteFragments(text, q));
   const gs = gold.map(goldSpans);
@@ -99,6 +116,14 @@ for (const r of records) {
       }
       const pos = g.cue_start != null ? (g.cue_start < g.start ? 'cue-before' : 'cue-after') : 'no-cue';
       add(`FN ${kind} ${sub}`, `${r.id} cue=${cue} ${pos} spk=${g.speaker}\n   ${ctx(text, g.start, g.end)}`);
+      if (sub === 'overlap-but-no-match') {
+        const ov = pred.filter((x) => x.start < g.end && x.end > g.start);
+        add(
+          `BOUNDS ${kind} ${pos} ${cue}`,
+          `${r.id} cue=${cue} spk=${g.speaker}\n   gold ${ctx(text, g.start, g.end, 50)}\n` +
+            ov.map((x) => `   pred(${x.kind} ${x.verb}) ${ctx(text, x.start, x.end, 30)}`).join('\n'),
+        );
+      }
       add(`FNcue ${kind} ${sub} ${pos} ${cue}`, '');
     }
     const p = gm.get(i);
@@ -130,7 +155,7 @@ if (section === 'summary') {
 } else if (section === 'cues') {
   const keys = [...cat.keys()].filter((k) => k.startsWith('FNcue')).map((k) => [k, cat.get(k)!.length] as const);
   keys.sort((a, b) => b[1] - a[1]);
-  for (const [k, n] of keys.slice(0, Number(process.argv[4] ?? 80))) console.log(String(n).padStart(5), k);
+  for (const [k, n] of keys.slice(0, Number(flags[2] ?? 80))) console.log(String(n).padStart(5), k);
 } else {
   for (const [k, v] of cat) if (k.startsWith(section)) for (const l of v) console.log(l);
 }

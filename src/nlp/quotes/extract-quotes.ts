@@ -17,8 +17,14 @@ const MODEL = modelJson as CueModel;
  * 5: a speaker after its verb runs to the sentence end, a sentence-opening subject keeps its post-modifiers, "…, adding" speaks with its clause's speaker.
  * 6: headline and transcript labels ("Kasich: ...", "PENCE: ..."); a run-on quotation continues into the next paragraph.
  * 7: "Asked (by X) whether ..., Y said": the question is reported; "Instead, he said, ..." interrupts its content.
+ * 8: a noun-phrase object reported by a verb outside the core speech verbs ends at a second predicate or a participle clause;
+ *    "is now saying", "together warned": the adverb is no speaker; "Once ..., X said CONTENT": the fronted adverbial is no content;
+ *    such an object ends before a trailing time or medium ("in late May", "in a tweet on Sunday"); content ends before `," saying`;
+ *    a relative clause, parenthesis or dashes on the subject of a reported clause stay in it ("that Pat Smith, whose son ..., will attend");
+ *    "By Sept. 30, according to X, ...": the sentence around it; speakers: "X and Y met ..., saying", "But she called", "smiled and said",
+ *    "before asking her," (the subject, not the hearer), "the US daily", "a report released last year", "Paul Krugman of the Times".
  */
-export const QUOTE_ANALYZER_VERSION = 7;
+export const QUOTE_ANALYZER_VERSION = 8;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -242,15 +248,29 @@ function attributeBefore(body: string, sentences: readonly Sentence[], q: Quoted
     if (/^["“”]$/.test(t.text)) return false;
     const according = t.lower === 'according' && tokens[k + 1]?.lower === 'to';
     if (!SPEECH_VERBS.has(t.lower) && !according) continue;
+    // "Blige sings to Clinton before asking her, ...", "incurred boos upon saying, ...": a participle after a
+    // comma or a preposition has no subject of its own; "telling reporters, ...": who is told is not who speaks
+    const participle = /ing$/.test(t.lower) && /^(,|upon|before|after|while|by|when|without|on|in)$/.test(tokens[k - 1]?.lower ?? '');
+    const hearerAfter = OBJECT_TAKING.test(t.lower) || /^(asking|urging|warning|reminding|assuring)$/.test(t.lower);
     let src = according
       ? phraseAfter(tokens, k + 2, tokens.length, body, false)
-      : (phraseBefore(tokens, k, 0, body) ?? phraseAfter(tokens, k + 1, tokens.length, body));
+      : ((participle && tokens[k - 1]!.text !== ',' ? null : phraseBefore(tokens, k, 0, body)) ??
+        (hearerAfter ? null : phraseAfter(tokens, k + 1, tokens.length, body)));
     // `"A," Warren said to Obama, adding, "B."`: a participle after a comma speaks with its clause's speaker
-    if (!src && /ing$/.test(t.lower) && tokens[k - 1]?.text === ',') src = earlierSpeaker(body, tokens, k - 1);
+    if (!src && participle) src = earlierSpeaker(body, tokens, k - 1);
     draft.verb = according ? 'according to' : t.text;
     draft.attributed = true;
     used.add(t.start);
     if (src) setSource(body, tokens, src, draft);
+    else if (!according && (participle || /^(and|but)$/.test(tokens[skipAuxLeft(tokens, k, 0)]?.lower ?? ''))) {
+      // `Ms. Sherry smiled and said, "..."`, `He praised those who left but said, "..."`: the clause's subject speaks
+      const subject = sentenceSpeaker(body, tokens, [], { start: tokens[0]!.start, end: q.open, index: -1, text: '' });
+      if (subject) {
+        draft.mention = subject.mention;
+        draft.name = subject.name;
+        draft.description = subject.description;
+      }
+    }
     return true;
   }
   return false;
@@ -425,6 +445,10 @@ function extractReported(
       const t = tokens[i]!;
       if (inDirect[i] || used.has(t.start) || !isCandidate(t)) continue;
       scores[i] = cueScore(model, tokens, i, ctx);
+      // "told reporters at a rally in Ohio that ...": a core reporting verb with its "that" complement reports,
+      // however far its circumstances push the "that" from it
+      if (scores[i]! < model.threshold && THAT_REPORTER.test(t.text) && !inQuote[i] && (thatFollows(tokens, i) || signsOff(tokens, i)))
+        scores[i] = model.threshold;
     }
     // 2. group adjacent cue words ("has said", "according to") and build each attribution
     const found: { q: RawQuote; score: number }[] = [];
@@ -441,7 +465,8 @@ function extractReported(
           break;
         }
       }
-      const q = buildReported(body, tokens, i, j, inDirect, (k) => scores[k]! >= model.threshold);
+      // (a direct quote's own cue ends reported content before it: "He praised those who left but said, "...")
+      const q = buildReported(body, tokens, i, j, inDirect, (k) => scores[k]! >= model.threshold || used.has(tokens[k]!.start));
       if (q && !q.mention && tokens[i]!.lower !== 'according') {
         // "He praised X and said ...", "..., saying ...": the sentence's speaker speaks again
         const fallback = sentenceSpeaker(body, tokens, direct, s);
@@ -466,6 +491,31 @@ function extractReported(
     out.push(...kept);
   }
   return out;
+}
+
+const THAT_REPORTER = /^(said|says|told|tells|added|adds|wrote|writes|stated|announced|noted|argued|insisted|warned|reported)$/;
+
+/** Whether a "that" opens a complement within a few plain words after token `i` (no clause or quotation between). */
+function thatFollows(tokens: readonly Token[], i: number): boolean {
+  for (let k = i + 1; k < Math.min(tokens.length, i + 10); k++) {
+    const t = tokens[k]!;
+    if (t.lower === 'that') return true;
+    if (!t.isWord && t.text !== ',') return false;
+    if (FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower)) return false;
+  }
+  return false;
+}
+
+/** "Rebels have seized the town, state television reported.": ", NOUN PHRASE VERB" closing the sentence signs it. */
+function signsOff(tokens: readonly Token[], i: number): boolean {
+  const last = lastContentIndex(tokens);
+  if (!closesSentence(tokens, i + 1, last) || i < 4) return false;
+  for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+    const t = tokens[k]!;
+    if (t.text === ',') return k < i - 1 && k >= 3;
+    if (!t.isWord || FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower)) return false;
+  }
+  return false;
 }
 
 const OBJECT_TAKING =
@@ -510,9 +560,18 @@ function buildReported(
     const toIdx = tokens[a + 1]?.lower === 'to' ? a + 2 : a + 1;
     // "According to the report, prices rose": what follows the comma is the content, not an appositive
     src = phraseAfter(tokens, toIdx, tokens.length, body, a > 1);
-    if (src && a > 1) src = extendToSentenceEnd(tokens, src, tokens.length, body);
+    // (what read as an appositive may be the clause: "according to new filings, the committee had spent ...")
+    if (src && a > 1 && src.end > src.to && insertedAccording(tokens, a, src.to, last) && hasVerb(tokens, src.to + 1, src.end - 1))
+      src = { ...src, end: src.to, description: null };
+    const inserted = a > 1 && src !== null && insertedAccording(tokens, a, src.end, last);
+    if (src && a > 1 && !inserted) src = extendToSentenceEnd(tokens, src, tokens.length, body);
     const comma = findIndex(tokens, toIdx, (t) => t.text === ',');
-    if (a <= 1 && comma >= 0) {
+    if (inserted) {
+      // "By Sept. 30, according to new filings, the committee had spent $28 million": the statement is the
+      // sentence around the attribution (a fronted phrase alone states nothing)
+      from = 0;
+      to = last;
+    } else if (a <= 1 && comma >= 0) {
       // "According to a poll released Monday by Quinnipiac, ...": the source runs to the comma
       if (src && src.end < comma && comma - toIdx <= 20 && !tokens.slice(toIdx, comma).some((t) => /^["“”]$/.test(t.text)))
         src = { ...src, end: comma };
@@ -553,7 +612,10 @@ function buildReported(
       src = beforeSrc;
       from = 0;
       to = last;
-    } else if ((after <= 5 && !hasThat && (precededByComma || inverted)) || (inverted && !hasThat)) {
+    } else if (
+      (after <= 5 && !hasThat && (precededByComma || inverted) && !(!inverted && frontedAdverbial(tokens, beforeSrc!.from, b, last))) ||
+      (inverted && !hasThat)
+    ) {
       // CONTENT, X said (on Tuesday). | CONTENT, said X.
       if (inverted) {
         src = phraseAfter(tokens, b + 1, tokens.length, body);
@@ -589,6 +651,8 @@ function buildReported(
       }
       while (from <= last && /^[,:—–]$/.test(tokens[from]!.text)) from++;
       to = contentEnd(tokens, from, last, isCue, a);
+      // (the verb of a cue group is its last word: "also said")
+      if (!CORE_SPEECH.test(cue.lower) && !CORE_SPEECH.test(tokens[b]!.lower)) to = objectEnd(tokens, from, to);
     }
   }
   if (!fronted && !contentReadsAsClause(tokens, from, to, cue.lower, from < a)) return null;
@@ -672,6 +736,43 @@ function askedClause(
   return comma > from + 1 ? { src, from, to: comma - 1 } : null;
 }
 
+/**
+ * "Once the vote was counted, the mayor said the market would close", "At a rally on Monday, Rubio said
+ * Trump is unelectable": what stands before the speaker's comma is an adverbial (a subordinate clause or
+ * a prepositional phrase), not content, when a clause of its own follows the cue.
+ */
+function frontedAdverbial(tokens: readonly Token[], srcFrom: number, cue: number, last: number): boolean {
+  const first = tokens[datelineEnd(tokens)];
+  if (!first || !(SUBORDINATOR.test(first.lower) || PREPOSITION_START.test(first.lower))) return false;
+  // (one comma only: "In all, hackers compromised the files, the report said" is content after its adverbial)
+  for (let k = 0; k < srcFrom - 1; k++) if (tokens[k]!.text === ',') return false;
+  if (last - cue < 3 || closesSentence(tokens, cue + 1, last)) return false;
+  return true;
+}
+
+/**
+ * Whether "according to X" at token `a` is inserted after a fronted phrase that is no clause ("Since last
+ * November, according to X, forces have killed ...") and before the clause, `srcEnd` being where X ends.
+ */
+function insertedAccording(tokens: readonly Token[], a: number, srcEnd: number, last: number): boolean {
+  if (tokens[a - 1]?.text !== ',' || a - 1 > 8 || tokens[srcEnd]?.text !== ',') return false;
+  for (let k = 0; k < a - 1; k++) {
+    const t = tokens[k]!;
+    if (t.text === ',' || (t.text === t.lower && (FINITE.test(t.lower) || PAST_VERBS.has(t.lower) || /[^e]ed$/.test(t.lower))))
+      return false;
+  }
+  return last - srcEnd >= 4 && hasVerb(tokens, srcEnd + 1, last);
+}
+
+/** Whether tokens [from, to] hold a finite or past verb in lower case. */
+function hasVerb(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) {
+    const t = tokens[k]!;
+    if (t.text === t.lower && (FINITE.test(t.lower) || /[^e]ed$/.test(t.lower))) return true;
+  }
+  return false;
+}
+
 /** Whether only a time or place phrase ("on Monday", "in a statement") is left from token `k` to the sentence end. */
 function closesSentence(tokens: readonly Token[], k: number, last: number): boolean {
   if (k > last) return true;
@@ -686,6 +787,9 @@ function closesSentence(tokens: readonly Token[], k: number, last: number): bool
 function notASpeaker(tokens: readonly Token[], src: SourcePhrase): boolean {
   if (src.to - src.from !== 1 || src.end !== src.to) return false;
   const t = tokens[src.from]!;
+  // "On September 27 they published", "Once he was president, Mr. Obama made", "who in 2010 said": a date, a year
+  // or a sentence adverb standing alone is when or how, never who
+  if (t.isWord && (LONE_ADVERBIAL.test(t.lower) || /^\d{4}$/.test(t.text))) return true;
   if (!t.isWord || t.isCap) return false;
   return (
     /(ed|ing|ly)$/.test(t.lower) ||
@@ -694,6 +798,8 @@ function notASpeaker(tokens: readonly Token[], src: SourcePhrase): boolean {
   );
 }
 
+const LONE_ADVERBIAL =
+  /^(now|later|then|once|regardless|having|somehow|together|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/;
 const PREPOSITION_START = /^(by|as|against|for|on|of|to|in|with|at|from|about|into|over|under|during|after|before)$/;
 const CORE_SPEECH =
   /^(said|says|say|told|tells|added|adds|reported|reports|wrote|writes|noted|argued|claimed|insisted|warned|stated|announced|acknowledged|explained|believes|believe|thinks|think)$/;
@@ -775,7 +881,12 @@ function sentenceSpeaker(
       if (!short) break;
       after = next + 1;
     }
-    if (after > 0 && tokens[after] && (tokens[after]!.isCap || DETERMINERS.has(tokens[after]!.lower))) i = after;
+    if (
+      after > 0 &&
+      tokens[after] &&
+      (tokens[after]!.isCap || DETERMINERS.has(tokens[after]!.lower) || SUBJECT_PRONOUN.test(tokens[after]!.text))
+    )
+      i = after;
     else if (opener && !/^(ahead|besides|once|perhaps)$/.test(opener.lower) && !(t0?.isCap && /(ing|ed)$/.test(t0.lower))) {
       // "Over the weekend Baker had criticised ...": no comma, the subject right after the adverbial
       let k = i;
@@ -784,9 +895,20 @@ function sentenceSpeaker(
     } else return null;
   }
   const first = tokens[i];
-  if (!first || !first.isWord || (!first.isCap && !DETERMINERS.has(first.lower))) return null;
+  // ("But she called ...", "And in 2011, he all but accused ...": a pronoun is the subject too)
+  if (!first || !first.isWord || (!first.isCap && !DETERMINERS.has(first.lower) && !SUBJECT_PRONOUN.test(first.text))) return null;
   const np = phraseAfter(tokens, i, tokens.length, body);
   if (!np) return null;
+  // "Mr. Butterfield and Mr. Clyburn met ..., saying": the subject is both
+  const second = tokens[np.end]?.lower === 'and' && np.end === np.to ? tokens[np.end + 1] : undefined;
+  if (second && second.isWord && (second.isCap || DETERMINERS.has(second.lower)) && !NON_NAME_CAPS.has(second.lower)) {
+    const np2 = phraseAfter(tokens, np.end + 1, tokens.length, body, false);
+    const verb = np2 ? tokens[np2.end] : undefined;
+    if (np2 && verb?.isWord && !verb.isCap) {
+      const both = { start: tokens[np.from]!.start, end: tokens[np2.end - 1]!.end };
+      return { mention: both, name: both, description: null };
+    }
+  }
   return { mention: phraseSpan(tokens, np), name: phraseSpan(tokens, np, true), description: np.description };
 }
 
@@ -812,11 +934,45 @@ function datelineEnd(tokens: readonly Token[]): number {
 function contentEnd(tokens: readonly Token[], from: number, last: number, isCue: (k: number) => boolean, cue: number): number {
   // a cue inside a fronted subordinate clause: its content ends with that clause
   const fronted = SUBORDINATOR.test(tokens[0]?.lower ?? '') && !tokens.slice(1, cue).some((t) => t.text === ',');
+  const participleAside = /ing$/.test(tokens[cue]?.lower ?? '') && tokens[cue - 1]?.text === ',';
+  // until the content has a verb, an aside belongs to its subject: "that Pat Smith, whose son was killed
+  // there, will attend", "the 2013 race, which brought new revelations, had been exasperating",
+  // "that Gov. Pat McCrory (R) and other officials have used ...", "that the candidate - who has chafed - has decided"
+  // (only where a clause is expected: "the health of Donald Trump, who is 70" is an object and its comment)
+  let verbSeen = !(CORE_SPEECH.test(tokens[cue]?.lower ?? '') || tokens[from]?.lower === 'that');
   for (let k = from + 2; k <= last; k++) {
     const t = tokens[k]!;
+    const p = tokens[k - 1]!;
+    if (
+      !verbSeen &&
+      p.isWord &&
+      p.text === p.lower &&
+      k - 1 > from &&
+      (FINITE.test(p.lower) || /^(\w+ed|\w+s)$/.test(p.lower)) &&
+      !/(ss|us|is)$/.test(p.lower)
+    )
+      verbSeen = true;
+    const aside =
+      !verbSeen &&
+      (t.text === '(' ||
+        t.text === '--' ||
+        CLAUSE_BREAK.test(t.text) ||
+        (t.text === ',' && /^(which|who|whose|whom)$/.test(tokens[k + 1]?.lower ?? '')));
+    if (aside) continue;
     if (t.text === ';' || t.text === '(' || t.text === '--') return k - 1;
     if (CLAUSE_BREAK.test(t.text) && !(t.text === '-' && tokens[k - 1]!.end === t.start)) return k - 1;
     if (t.text === ',' && fronted) return k - 1;
+    // "The union, citing safety concerns, has refused to return": a participle between the subject and its
+    // verb reports up to the comma that gives the sentence back to its verb
+    const next = tokens[k + 1];
+    if (
+      t.text === ',' &&
+      participleAside &&
+      next?.isWord &&
+      next.text === next.lower &&
+      (FINITE.test(next.lower) || PAST_VERBS.has(next.lower) || /[^e]ed$/.test(next.lower))
+    )
+      return k - 1;
     // the statement ends where the writer's own clause begins: "..., which ...", "..., but ..."
     if (t.text === ',' && NEW_CLAUSE.test(tokens[k + 1]?.lower ?? '')) return k - 1;
     if (t.text === ',' && /^(and|but|while|whereas)$/.test(tokens[k + 1]?.lower ?? '')) {
@@ -827,7 +983,10 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
       }
     }
     if (t.lower === 'but' && k > from + 3) return k - 1;
-    if (isCue(k) && /^(and|but|,)$/.test(tokens[k - 1]!.lower)) {
+    // (a quotation may close before the comma: `... "founded ISIS," saying they were nitpicking`)
+    const closed = /^["”]$/.test(tokens[k - 1]!.text) && tokens[k - 2]?.text === ',' && k - 2 > from;
+    if (isCue(k) && (/^(and|but|,)$/.test(tokens[k - 1]!.lower) || closed)) {
+      if (closed) return k - 1;
       let e = k - 1;
       while (e > from && /^(and|but|,|also)$/.test(tokens[e]!.lower)) e--;
       return e;
@@ -835,6 +994,103 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
   }
   return last;
 }
+
+/**
+ * "has promoted a raft of unproven therapies and downplayed the risk", "has supported the bill, putting
+ * him on both sides", "hasn't endorsed her or conceded": when what a verb outside the core speech verbs
+ * reports is a noun phrase (no clause of its own), it ends where a second predicate of the same subject
+ * begins or a participle clause comments on it. Else `to` as it was.
+ */
+function objectEnd(tokens: readonly Token[], from: number, to: number): number {
+  const first = tokens[from];
+  // (a subject pronoun opens a clause: "it plans to redeem the debentures on June 8" is content whole)
+  if (!first || !first.isWord || /^(that|to|whether|if|how|what|why|who|when|where|it|he|she|they|we|i)$/.test(first.lower)) return to;
+  let marks = 0;
+  let figure = /\d/.test(first.text);
+  for (let k = from + 1; k <= to; k++) {
+    const t = tokens[k]!;
+    // a clause ("the plan would fail", "its budget was cut") is content as a whole
+    if (t.isWord && t.text === t.lower && (FINITE.test(t.lower) || t.lower === 'that')) return to;
+    if (t.text === '"' || t.text === '“' || t.text === '”') marks++;
+    // (never inside a quotation: `called Burma a "good news story in an era when ..."`)
+    // (a trailing one only: "grilled Stumpf on Tuesday for his role in ..." goes on with what he was grilled for)
+    // (nor after a figure: in "estimated M-1 at 5.03 billion dlrs in November" the month is what was estimated)
+    if (/\d/.test(t.text)) figure = true;
+    if (marks % 2 === 0 && !figure && to - k <= TRAILING_ADJUNCT && adjunctAt(tokens, k, to)) {
+      let e = k - 1;
+      // ("on Tuesday", "last Friday", "earlier this month": the preposition or adverb goes with its time)
+      if (WEEKDAY.test(t.lower) && /^(on|last|this|next)$/.test(tokens[e]?.lower ?? '')) e--;
+      if (/^(earlier|later)$/.test(tokens[e]?.lower ?? '')) e--;
+      while (e > from && tokens[e]!.text === ',') e--;
+      if (e > from) return e;
+    }
+    const next = tokens[k + 1];
+    if (!next || !next.isWord || next.isCap) continue;
+    if (t.text === ',' && /ing$/.test(next.lower) && next.lower !== 'including' && k > from + 1) return k - 1;
+    // ("received or sent", "praised and thanked": two participles of one phrase)
+    const joined = /[^e]ed$/.test(tokens[k - 1]!.lower);
+    if (!joined && (/^(and|or)$/.test(t.lower) || (t.text === ',' && /^(and|or)$/.test(next.lower)))) {
+      // (the predicate may come with its auxiliary: "..., and has instructed surrogates to ...")
+      let v = t.text === ',' ? k + 2 : k + 1;
+      while (v <= to && /^(has|have|had|also|then|later|was|were)$/.test(tokens[v]!.lower)) v++;
+      const verb = tokens[v];
+      // (a predicate takes its object or complement: "and downplayed the risk", "or conceded his bid", "and attempted to";
+      // in "its outlook and continued strong cash flow" the -ed word is an adjective)
+      const after = tokens[v + 1];
+      const predicate = !!after && (DETERMINERS.has(after.lower) || PREDICATE_NEXT.test(after.lower));
+      if (
+        verb &&
+        v <= to &&
+        verb.isWord &&
+        !verb.isCap &&
+        (/[^e]ed$|^\w+ied$/.test(verb.lower) || PAST_VERBS.has(verb.lower)) &&
+        predicate &&
+        k > from
+      )
+        return k - 1;
+    }
+  }
+  return to;
+}
+
+/**
+ * "endorsed Canova in late May", "called the KKK abhorrent in a tweet Sunday", "has touted his endorsement on
+ * its Facebook page", "has supported European unity since the 1950s": when and where something was said is not what was said.
+ * Whether an adjunct of time, occasion or medium starts at token `k` (no further than `to`).
+ */
+function adjunctAt(tokens: readonly Token[], k: number, to: number): boolean {
+  const t = tokens[k]!;
+  if (!t.isWord) return false;
+  const next = tokens[k + 1];
+  if (!t.isCap && /^(since|amid)$/.test(t.lower)) return true;
+  if (WEEKDAY.test(t.lower) || (!t.isCap && /^(yesterday|today|tonight)$/.test(t.lower))) return true;
+  if (
+    !t.isCap &&
+    /^(last|this|earlier|over)$/.test(t.lower) &&
+    next &&
+    /^(the|week|month|year|weekend|spring|summer|fall|winter)$/.test(next.lower)
+  ) {
+    // ("over the weekend" only: "over the plan" is an object's complement)
+    return t.lower !== 'over' || tokens[k + 2]?.lower === 'weekend';
+  }
+  if (t.lower === 'as' && next?.lower === 'well' && k + 1 >= to) return true;
+  if (t.isCap || !/^(in|on|at)$/.test(t.lower) || !next) return false;
+  if (MONTH.test(next.lower) || /^\d{4}$/.test(next.text) || /^(late|early|mid)$/.test(next.lower)) return true;
+  // "in a tweet", "in an email to supporters", "on its Facebook page", "in his book"
+  for (let m = k + 1; m <= Math.min(to, k + 4); m++) {
+    const w = tokens[m]!;
+    if (!w.isWord) return false;
+    if (MEDIUM.test(w.lower)) return true;
+  }
+  return false;
+}
+
+const TRAILING_ADJUNCT = 8;
+const PREDICATE_NEXT = /^(to|the|a|an|his|her|their|its|him|them|it|that|this|these|those|by|on|in|with|for|from|at|as|out|up|off|down)$/;
+const WEEKDAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/;
+const MEDIUM =
+  /^(tweets?|statements?|interviews?|e-?mails?|speech|speeches|letters?|book|op-ed|posts?|facebook|twitter|instagram|page|diatribe|exchange|appearance|broadcast|radio|television|tv|conference|hearing|memo|remarks|show|press)$/;
 
 const SUBORDINATOR = /^(while|although|though|whereas|if|when|because|since|after|before|once|unless|until)$/;
 const FRAMING_START =

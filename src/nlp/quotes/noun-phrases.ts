@@ -35,8 +35,22 @@ const MAX_NP = 7;
 /** Index of the first token before `i` that is not an auxiliary or adverb ("has also said"). */
 export function skipAuxLeft(tokens: readonly Token[], i: number, min: number): number {
   let j = i - 1;
-  while (j >= min && tokens[j]!.isWord && !tokens[j]!.isCap && (AUX_WORDS.has(tokens[j]!.lower) || /ly$/.test(tokens[j]!.lower))) j--;
+  while (
+    j >= min &&
+    tokens[j]!.isWord &&
+    !tokens[j]!.isCap &&
+    (AUX_WORDS.has(tokens[j]!.lower) || (/ly$/.test(tokens[j]!.lower) && !LY_NOUNS.test(tokens[j]!.lower)))
+  )
+    j--;
   return j;
+}
+
+/** Words in -ly that are nouns, and may be the speaker: "the influential US daily wrote". */
+const LY_NOUNS = /^(daily|weekly|monthly|quarterly|family|ally|assembly)$/;
+
+/** A word no subject phrase holds; "US" is the country, not "us". */
+function isStop(t: Token): boolean {
+  return NP_STOPS.has(t.lower) && t.text !== 'US';
 }
 
 /**
@@ -63,8 +77,11 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
   )
     j = skipAuxLeft(tokens, j, min);
   // "CNN host Wolf Blitzer last week asked", "Trump on Tuesday said": the time is not the speaker
-  if (j - 1 >= min && TIME_WORDS.has(tokens[j]!.lower) && /^(last|this|next|on|early|late|earlier|that)$/.test(tokens[j - 1]!.lower))
-    j = skipAuxLeft(tokens, j - 1, min);
+  if (j - 1 >= min && TIME_WORDS.has(tokens[j]!.lower) && /^(last|this|next|on|early|late|earlier|that)$/.test(tokens[j - 1]!.lower)) {
+    const before = skipAuxLeft(tokens, j - 1, min);
+    // (but "A GAO report released last year found": the time dates the participle, it stays in the source)
+    if (!(before >= min && !tokens[before]!.isCap && PARTICIPLE_SOURCE.test(tokens[before]!.lower))) j = before;
+  }
   // "Judge Carlton W. Reeves late Thursday night issued", "Brian Fallon issues a statement Tuesday slamming": the same for a
   // time of day or a weekday right after the name
   else if (j - 1 >= min && CLOCK_WORDS.test(tokens[j]!.lower)) {
@@ -90,7 +107,7 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
   if (t.text === ',') return appositiveBefore(tokens, j, min, body);
   if (!t.isWord) return null;
   if (PRONOUNS.has(t.lower)) return { from: j, to: j + 1, end: j + 1, description: null };
-  if (NP_STOPS.has(t.lower) && !surname(tokens, j)) return null;
+  if (isStop(t) && !surname(tokens, j)) return null;
   let from = leftEdge(tokens, j, min);
   // "Mr. Grassley and Mr. Leahy said", "Federal and state officials said": one source of two parts
   if (from - 2 >= min && tokens[from - 1]!.lower === 'and' && tokens[from - 2]!.isWord && !NP_STOPS.has(tokens[from - 2]!.lower)) {
@@ -161,6 +178,9 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
   return { from, to, end, description: null };
 }
 
+/** Participles that date a source: "a report released last year", "a poll conducted Monday". */
+const PARTICIPLE_SOURCE = /^(released|conducted|published|issued|taken|unveiled|made|obtained|filed|sent)$/;
+
 const POSTMODIFIER_JOIN = /^(of|in|on|by|from|at|for|about|released|conducted|published|taken|issued)$/;
 
 /**
@@ -196,7 +216,8 @@ function postmodifiedHead(tokens: readonly Token[], from: number, min: number): 
   }
   if (start === from) return from;
   const before = tokens[start - 1];
-  const opensClause = start === min || (!!before && /^[,:;(—–]$/.test(before.text));
+  // (a coordinated clause opens after "and"/"but": "..., and Governor Mike Pence of Indiana told reporters")
+  const opensClause = start === min || (!!before && (/^[,:;(—–]$/.test(before.text) || /^(and|but)$/.test(before.text)));
   // the head must read as a noun phrase of its own: a determiner or a capital opens it
   const first = tokens[start]!;
   return opensClause && (first.isCap || DETERMINERS.has(first.lower)) ? start : from;
@@ -240,7 +261,7 @@ function leftEdge(tokens: readonly Token[], j: number, min: number): number {
       from--;
       break;
     }
-    if (NP_STOPS.has(p.lower) && p.lower !== 'of' && !inName) break;
+    if (isStop(p) && p.lower !== 'of' && !inName) break;
     if (p.isCap && NON_NAME_CAPS.has(p.lower) && !DETERMINERS.has(p.lower)) break;
     if (LEADING_STOPS.has(p.lower)) break;
     // "Over the weekend Baker said", "Last week Stumpf": a time adverbial is not part of a name
@@ -282,6 +303,8 @@ function isRoleWord(w: string): boolean {
   );
 }
 
+const WHEN_WORDS =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year|summer|spring|fall|autumn|winter|weekend|morning|afternoon|evening|night|\d{4})$/;
 const MONTHS = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/;
 const CLOCK_WORDS =
   /^(morning|afternoon|evening|night|weekend|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
@@ -387,7 +410,7 @@ export function phraseAfter(tokens: readonly Token[], i: number, max: number, bo
     if (!t.isWord) break;
     // "the Roper Center for Public Opinion Research": a preposition between capitalised words is inside a name
     const inName = /^(on|for|at|in)$/.test(t.lower) && !!tokens[to - 1]?.isCap && !!tokens[to + 1]?.isCap && tokens[to + 1]!.isWord;
-    if (to > i && NP_STOPS.has(t.lower) && t.lower !== 'of' && !inName && !surname(tokens, to)) break;
+    if (to > i && isStop(t) && t.lower !== 'of' && !inName && !surname(tokens, to)) break;
     if (to > i && PRONOUNS.has(t.lower)) break;
     // "The GOP nominee complained", "A Quinnipiac University poll released Friday": the verb ends the phrase
     if (to > i + 1 && !t.isCap && (/[^e]ed$/.test(t.lower) || PAST_VERBS.has(t.lower))) break;
@@ -483,6 +506,10 @@ export function extendToSentenceEnd(tokens: readonly Token[], src: SourcePhrase,
     if (t.text === ',' && /^(who|whom|whose|which)$/.test(tokens[k + 1]?.lower ?? '')) break;
     // "... of Nikko Securities International in New York", "... on Tuesday": where and when it was said
     if (k === src.end && /^(in|on|at)$/.test(t.lower) && tokens[k + 1]?.isCap && tokens[k - 1]?.isCap) return src;
+    // "..., noted the Milwaukee Journal Sentinel this summer", "according to a report on Wednesday": when, not who
+    if (k === src.end && /^(in|on|this|last|earlier)$/.test(t.lower) && WHEN_WORDS.test(tokens[k + 1]?.lower ?? '')) return src;
+    // ("said Trump as he dined at his golf resort", "said Ms. Lee while visiting the plant": the circumstances)
+    if (k === src.end && /^(as|while|when|after|before|during)$/.test(t.lower)) return src;
     if (k > src.end && /\n/.test(body.slice(tokens[k - 1]!.end, t.start))) return src;
   }
   if (k >= max || k === src.end) return src;

@@ -229,7 +229,9 @@ export function resolveSpeakers(
     const words = raw.map((m) => m[0]);
     const joiner = (w: string): boolean => /^(of|de|al|bin|van|von|da|du|la|le|and|&)$/.test(w);
     let k = words.length;
-    while (k > 0 && (/^[\p{Lu}\d]/u.test(words[k - 1]!) || (joiner(words[k - 1]!) && k < words.length))) k--;
+    // ("Paul Krugman of the New York Times": "of the" joins a name to its affiliation)
+    const ofThe = (i: number): boolean => words[i] === 'the' && words[i - 1] === 'of' && i + 1 < words.length;
+    while (k > 0 && (/^[\p{Lu}\d]/u.test(words[k - 1]!) || ((joiner(words[k - 1]!) || ofThe(k - 1)) && k < words.length))) k--;
     while (k < words.length && joiner(words[k]!)) k++;
     if (k === words.length) return unnamed;
     // "One government bond salesman in New York": the speaker is the salesman, not the place

@@ -357,6 +357,254 @@ const rows: Row[] = [
       { text: 'the plant would reopen in May', kind: 'reported', speaker: 'Smith', mention: 'Smith', verb: 'said' },
     ],
   },
+  {
+    name: 'an object ends where a second predicate of its subject begins',
+    body: "The governor hasn't endorsed his party's nominee or conceded the race.",
+    expected: [
+      { text: "his party's nominee", kind: 'reported', speaker: 'The governor', mention: 'The governor', verb: "hasn't endorsed" },
+    ],
+  },
+  {
+    name: 'an object ends before a participle clause commenting on it',
+    body: 'The mayor has backed the new stadium, putting her at odds with the council.',
+    expected: [{ text: 'the new stadium', kind: 'reported', speaker: 'The mayor', mention: 'The mayor', verb: 'has backed' }],
+  },
+  {
+    name: 'an object keeps its "including" and a clause keeps its participle',
+    body: 'The union has backed the strike, including the walkout at the port. The mayor said the bridge would close, putting traffic on the ring road.',
+    expected: [
+      { text: 'the strike, including the walkout at the port', kind: 'reported', speaker: 'The union', mention: 'The union' },
+      { text: 'the bridge would close, putting traffic on the ring road', kind: 'reported', speaker: 'The mayor', mention: 'The mayor' },
+    ],
+  },
+  {
+    name: 'an adverb between the subject and its verb is not the speaker',
+    body: 'The opposition leader has now said that the vote was rigged. The two ministries together warned that the harvest would fail.',
+    expected: [
+      { text: 'that the vote was rigged', kind: 'reported', speaker: 'The opposition leader', mention: 'The opposition leader' },
+      { text: 'that the harvest would fail', kind: 'reported', speaker: 'The two ministries', mention: 'The two ministries' },
+    ],
+  },
+  {
+    name: 'a fronted subordinate clause is not the content',
+    body: 'Once the vote was counted, the mayor said the market would close.',
+    expected: [{ text: 'the market would close', kind: 'reported', speaker: 'the mayor', mention: 'the mayor', verb: 'said' }],
+  },
+  {
+    name: 'a fronted prepositional phrase is not the content',
+    body: 'At a rally in the capital on Sunday, the prime minister said the tax would be scrapped.',
+    expected: [{ text: 'the tax would be scrapped', kind: 'reported', speaker: 'the prime minister', mention: 'the prime minister' }],
+  },
+  {
+    name: 'a trailing time or medium is not part of a reported object',
+    body: "The senator endorsed the mayor's challenger in late May. The governor called the verdict a disgrace in a tweet on Sunday. The party has long supported closer European unity since the 1950s.",
+    expected: [
+      { text: "the mayor's challenger", kind: 'reported', speaker: 'The senator', mention: 'The senator' },
+      { text: 'the verdict a disgrace', kind: 'reported', speaker: 'The governor', mention: 'The governor' },
+      { text: 'closer European unity', kind: 'reported', speaker: 'The party', mention: 'The party' },
+    ],
+  },
+  {
+    name: 'a time inside the object, or inside its quotation, stays',
+    body: 'The committee grilled the bank\'s chief executive on Tuesday for his role in a scheme that cost thousands of savers their pensions. The minister called the port deal "a step back in an era when trade is growing."',
+    expected: [
+      {
+        text: "the bank's chief executive on Tuesday for his role in a scheme that cost thousands of savers their pensions",
+        kind: 'reported',
+        speaker: 'The committee',
+        mention: 'The committee',
+      },
+      {
+        text: 'the port deal "a step back in an era when trade is growing."',
+        kind: 'reported',
+        speaker: 'The minister',
+        mention: 'The minister',
+      },
+    ],
+  },
+  {
+    name: 'content ends before a participle cue after a closing quotation mark',
+    body: 'The minister blamed the press for calling the plan "a disaster," saying reporters had not read it.',
+    expected: [
+      { text: 'the plan "a disaster,"', kind: 'reported', speaker: 'The minister', mention: 'The minister' },
+      { text: 'reporters had not read it', kind: 'reported', speaker: 'The minister', mention: 'The minister', verb: 'saying' },
+    ],
+  },
+  {
+    name: "an aside on the content's subject does not end the content",
+    body: 'The campaign said that the mayor, whose brother runs the port, will attend the debate. Officials said the governor (D) and two aides had resigned.',
+    expected: [
+      {
+        text: 'that the mayor, whose brother runs the port, will attend the debate',
+        kind: 'reported',
+        speaker: 'The campaign',
+        mention: 'The campaign',
+      },
+      { text: 'the governor (D) and two aides had resigned', kind: 'reported', speaker: 'Officials', mention: 'Officials' },
+    ],
+  },
+  {
+    name: "the writer's comment after reported content is not content",
+    body: 'The group said the council approved the budget, which angered residents.',
+    expected: [{ text: 'the council approved the budget', kind: 'reported', speaker: 'The group', mention: 'The group' }],
+  },
+  {
+    name: 'two subjects joined by "and" speak together in a participle clause',
+    body: 'Mr. Butterfield and Mr. Clyburn met with the campaign chief last week, saying the party needed more money in the state.',
+    expected: [
+      {
+        text: 'the party needed more money in the state',
+        kind: 'reported',
+        speaker: 'Clyburn',
+        mention: 'Mr. Butterfield and Mr. Clyburn',
+        verb: 'saying',
+      },
+    ],
+  },
+  {
+    name: '"according to X" inserted after a fronted phrase reports the sentence around it',
+    body: 'By the end of September, according to new filings, the committee had spent $28 million on advertising. Prices rose sharply in May, according to the report.',
+    expected: [
+      {
+        text: 'By the end of September, according to new filings, the committee had spent $28 million on advertising',
+        kind: 'reported',
+        speaker: 'new filings',
+        mention: 'new filings',
+        verb: 'according to',
+      },
+      { text: 'Prices rose sharply in May', kind: 'reported', speaker: 'the report', mention: 'the report', verb: 'according to' },
+    ],
+  },
+  {
+    name: "a pronoun after an opener is the sentence's speaker for a cue without a subject",
+    body: "But she called the bank's conduct outrageous. And in 2011, he all but accused the central bank of trying to help the president.",
+    expected: [
+      { text: "the bank's conduct outrageous", kind: 'reported', speaker: 'unknown', mention: 'she', verb: 'called' },
+      {
+        text: 'the central bank of trying to help the president',
+        kind: 'reported',
+        speaker: 'unknown',
+        mention: 'he',
+        verb: 'accused',
+      },
+    ],
+  },
+  {
+    name: 'a noun in -ly and the country "US" can be in a speaker',
+    body: '"We endorse her without hesitation," the influential US daily wrote. The family said the police had lied.',
+    expected: [
+      {
+        text: 'We endorse her without hesitation',
+        kind: 'direct',
+        speaker: 'the influential US daily',
+        mention: 'the influential US daily',
+        verb: 'wrote',
+      },
+      { text: 'the police had lied', kind: 'reported', speaker: 'The family', mention: 'The family', verb: 'said' },
+    ],
+  },
+  {
+    name: 'a quotation after "X did this and said" is X\'s, and the first predicate\'s content ends before it',
+    body: 'The mayor praised the tired volunteers but said, "We still need help with the levee."',
+    expected: [
+      { text: 'the tired volunteers', kind: 'reported', speaker: 'The mayor', mention: 'The mayor', verb: 'praised' },
+      { text: 'We still need help with the levee.', kind: 'direct', speaker: 'The mayor', mention: 'The mayor', verb: 'said' },
+    ],
+  },
+  {
+    name: 'a participle after a comma or a preposition speaks with the sentence subject, not its hearer',
+    body: 'The singer turned to the senator before asking her, "Where do we go from here?"\n\nThe coach walked off the field on Tuesday, telling reporters, "We played badly in the second half."',
+    expected: [
+      { text: 'Where do we go from here?', kind: 'direct', speaker: 'The singer', mention: 'The singer', verb: 'asking' },
+      { text: 'We played badly in the second half.', kind: 'direct', speaker: 'The coach', mention: 'The coach', verb: 'telling' },
+    ],
+  },
+  {
+    name: 'a time that dates the participle of a source stays in the source',
+    body: 'A Government Accountability Office report released last year found that the program was poorly run.',
+    expected: [
+      {
+        text: 'that the program was poorly run',
+        kind: 'reported',
+        speaker: 'A Government Accountability Office report released last year',
+        mention: 'A Government Accountability Office report released last year',
+        verb: 'found',
+      },
+    ],
+  },
+  {
+    name: 'a name "of" an affiliation speaks as the name, after "and" too',
+    body: 'Economists are divided. Paul Krugman of the New York Times points out that the deficit is shrinking. Voters were angry, and Governor Mike Pence of Indiana told reporters that he would veto it.',
+    expected: [
+      {
+        text: 'that the deficit is shrinking',
+        kind: 'reported',
+        speaker: 'Paul Krugman',
+        mention: 'Paul Krugman of the New York Times',
+      },
+      { text: 'that he would veto it', kind: 'reported', speaker: 'Mike Pence', mention: 'Governor Mike Pence of Indiana', verb: 'told' },
+    ],
+  },
+  {
+    name: 'a time after a speaker named at the sentence end is not part of it',
+    body: '"The meetings were secret," noted the Milwaukee Journal Sentinel this summer. Prices rose in May, according to a congressional report on Wednesday.',
+    expected: [
+      {
+        text: 'The meetings were secret',
+        kind: 'direct',
+        speaker: 'Milwaukee Journal Sentinel',
+        mention: 'the Milwaukee Journal Sentinel',
+        verb: 'noted',
+      },
+      { text: 'Prices rose in May', kind: 'reported', speaker: 'a congressional report', mention: 'a congressional report' },
+    ],
+  },
+  {
+    name: 'a clause of circumstance after a sentence-final speaker is not part of it',
+    body: '"We will win," said Ms. Lee while visiting the plant.',
+    expected: [{ text: 'We will win', kind: 'direct', speaker: 'Lee', mention: 'Ms. Lee', verb: 'said' }],
+  },
+  {
+    name: '"X, citing Y, has refused": what is cited ends at the comma before the main verb',
+    body: 'The union, citing safety concerns at the plant, has refused to resume work.',
+    expected: [
+      { text: 'safety concerns at the plant', kind: 'reported', speaker: 'The union', mention: 'The union', verb: 'citing' },
+      { text: 'to resume work', kind: 'reported', speaker: 'The union', mention: 'The union', verb: 'has refused' },
+    ],
+  },
+  {
+    name: '"told reporters at a rally that ...": circumstances between the verb and its "that"',
+    body: 'The governor told reporters at a rally that the bridge would be rebuilt.',
+    expected: [
+      { text: 'that the bridge would be rebuilt', kind: 'reported', speaker: 'The governor', mention: 'The governor', verb: 'told' },
+    ],
+  },
+  {
+    name: 'a clause, a figure or an adjective in -ed keeps a reported object whole',
+    body: 'The company cited its improved earnings outlook and continued strong cash flow as reasons for the dividend. The bank estimated its reserves at 5.03 billion dlrs in November.',
+    expected: [
+      {
+        text: 'its improved earnings outlook and continued strong cash flow as reasons for the dividend',
+        kind: 'reported',
+        speaker: 'The company',
+        mention: 'The company',
+      },
+      { text: 'its reserves at 5.03 billion dlrs in November', kind: 'reported', speaker: 'The bank', mention: 'The bank' },
+    ],
+  },
+  {
+    name: '", state television reported." closing a sentence attributes it',
+    body: 'Rebels have seized the town after a week of fighting, state television reported.',
+    expected: [
+      {
+        text: 'Rebels have seized the town after a week of fighting',
+        kind: 'reported',
+        speaker: 'state television',
+        mention: 'state television',
+        verb: 'reported',
+      },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
