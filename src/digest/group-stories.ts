@@ -586,16 +586,36 @@ export function groupCoverage(members: readonly GroupInput[], options: Readonly<
   const byHeadline = new Map<string, number>();
   const datelines = new Set<string>();
   for (const m of members) {
-    const own = 1 - Math.min(1, Math.max(0, m.template ?? 0));
-    const substance = m.bodyWords === undefined ? 1 : Math.min(1, Math.max(options.minStoryWeight, m.bodyWords / options.fullStoryWords));
+    const own = ownWorth(m);
     const key = m.headlineKey ?? headlineKey(m.headline);
-    byHeadline.set(key, Math.max(byHeadline.get(key) ?? 0, own * substance));
+    byHeadline.set(key, Math.max(byHeadline.get(key) ?? 0, own * storySubstance(m, options)));
     if (own >= 0.5 && m.dateline) datelines.add(m.dateline.trim().toLowerCase());
   }
   let worth = 0;
   for (const own of byHeadline.values()) worth += own;
+  return coverageOf(worth, datelines.size, options);
+}
+
+/** `groupCoverage` of a group of one story (one headline, at most one dateline), without its map and set. */
+function storyCoverage(m: GroupInput, options: Readonly<GroupingOptions>): number {
+  // `Math.max(0, …)` as the map's first value starts from 0.
+  return coverageOf(Math.max(0, ownWorth(m) * storySubstance(m, options)), 0, options);
+}
+
+/** How much a story is its own words (1 − template). */
+function ownWorth(m: GroupInput): number {
+  return 1 - Math.min(1, Math.max(0, m.template ?? 0));
+}
+
+/** How much of a story it is (body length). */
+function storySubstance(m: GroupInput, options: Readonly<GroupingOptions>): number {
+  return m.bodyWords === undefined ? 1 : Math.min(1, Math.max(options.minStoryWeight, m.bodyWords / options.fullStoryWords));
+}
+
+/** log2 of the worth (below one: worth − 1), plus the bonus for distinct datelines (none for one: log2 1 = 0). */
+function coverageOf(worth: number, datelines: number, options: Readonly<GroupingOptions>): number {
   const base = worth >= 1 ? Math.log2(worth) : worth - 1;
-  return base + options.datelineWeight * Math.log2(Math.max(1, datelines.size));
+  return base + options.datelineWeight * Math.log2(Math.max(1, datelines));
 }
 
 /**
@@ -1208,12 +1228,19 @@ export function groupStories(
         }
       }
     }
-    const rest = list.filter((i) => i !== central).sort((a, b) => publishedMs[b]! - publishedMs[a]! || a - b);
-    const coverage = groupCoverage(
-      list.map((i) => stories[i]!),
-      options,
-    );
-    groups.push({ ids: [central, ...rest].map((i) => stories[i]!.id), newestMs, score: coverage + recency });
+    // Most groups are one story: no list of the others to sort, nor of the members to weigh.
+    const ids = [stories[central]!.id];
+    let coverage: number;
+    if (list.length === 1) coverage = storyCoverage(stories[central]!, options);
+    else {
+      const rest = list.filter((i) => i !== central).sort((a, b) => publishedMs[b]! - publishedMs[a]! || a - b);
+      for (const i of rest) ids.push(stories[i]!.id);
+      coverage = groupCoverage(
+        list.map((i) => stories[i]!),
+        options,
+      );
+    }
+    groups.push({ ids, newestMs, score: coverage + recency });
   }
   return groups.sort(
     (a, b) => b.score - a.score || b.newestMs - a.newestMs || (a.ids[0]! < b.ids[0]! ? -1 : a.ids[0]! > b.ids[0]! ? 1 : 0),
