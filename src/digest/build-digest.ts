@@ -312,12 +312,14 @@ async function buildFresh(
   );
   // The whole window, not only what `about` kept: a series is a series whatever the filter.
   const { template: scores, series } = templateAndSeriesScores(windowAll, history, templates, keys);
-  const templateOf = new Map(windowAll.map((c, i) => [c.headline, scores[i]!]));
-  // Series by the days before alone: a shape many stories of the window share is as likely an event's.
-  const seriesOf = new Map(windowAll.map((c, i) => [c.headline, series[i]!]));
+  // A headline filed twice takes the scores of its last filing (one map of headlines for both scores).
+  const lastOf = new Map<string, number>();
+  windowAll.forEach((c, i) => lastOf.set(c.headline, i));
   for (const input of inputs) {
-    input.template = templateOf.get(input.headline) ?? 0;
-    input.series = seriesOf.get(input.headline) ?? 0;
+    const i = lastOf.get(input.headline);
+    input.template = i === undefined ? 0 : scores[i]!;
+    // Series by the days before alone: a shape many stories of the window share is as likely an event's.
+    input.series = i === undefined ? 0 : series[i]!;
   }
 
   // 3. Events, best first; what is shown of their stories read for those alone.

@@ -148,12 +148,26 @@ export const DEFAULT_GROUPING: Readonly<GroupingOptions> = {
   attachCoreShare: 0.5,
 };
 
+/** Bytes of a key being made (`headlineKey`); a longer headline takes the regular expression. */
+const keyBytes = Buffer.alloc(4096);
+
 /** A headline lower-cased with every run of other characters than a-z and 0-9 as one space: the same story filed twice has one. */
 export function headlineKey(headline: string): string {
-  return headline
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  const lower = headline.toLowerCase();
+  if (lower.length > keyBytes.length) return lower.replace(/[^a-z0-9]+/g, ' ').trim();
+  // The key is ASCII: written byte by byte, a space only between kept runs (what replace-then-trim
+  // gives), at half the cost of the regular expression for each of a build's ~1,000 headlines.
+  let n = 0;
+  let gap = false;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (gap && n > 0) keyBytes[n++] = 32;
+      gap = false;
+      keyBytes[n++] = c;
+    } else gap = true;
+  }
+  return keyBytes.toString('latin1', 0, n);
 }
 
 /**
@@ -345,10 +359,16 @@ function denseTerms(stories: readonly GroupInput[]): DenseTerms {
     const ids = given[i];
     if (ids) {
       const firstPlace = ids.ids.length - ids.places;
-      for (let k = 0; k < ids.ids.length; k++, at++) {
+      const n = ids.ids.length;
+      // Counts and names copied whole where they line up with the ids (a store's typed arrays).
+      const copyCounts = ids.counts.length === n;
+      const copyNames = ids.names !== undefined && ids.names.length === n;
+      if (copyCounts) tf.set(ids.counts, at);
+      if (copyNames) name.set(ids.names!, at);
+      for (let k = 0; k < n; k++, at++) {
         term[at] = numberOf(ids.ids[k]!, k >= firstPlace);
-        tf[at] = ids.counts[k]!;
-        name[at] = ids.names?.[k] ?? NAME_UNKNOWN;
+        if (!copyCounts) tf[at] = ids.counts[k]!;
+        if (!copyNames) name[at] = ids.names?.[k] ?? NAME_UNKNOWN;
       }
     } else {
       const names = termNames(stories[i]!.lead, words[i]!);
@@ -492,6 +512,7 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
   const uncommon = new Uint8Array(term.length);
   const words = new Int32Array(stories.length);
   const namesSubject = new Uint8Array(stories.length);
+  const top = new Int32Array(Math.max(0, Math.min(options.maxTerms, term.length)));
   let at = 0;
   for (let i = 0; i < stories.length; i++) {
     outStart[i] = at;
@@ -513,19 +534,17 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
     // A long story keeps its `maxTerms` heaviest terms (in their order): what it is about, not every
     // word of its lead; it also bounds the postings a story walks.
     if (at - first > options.maxTerms) {
-      const keep = Array.from({ length: at - first }, (_, k) => first + k)
-        .sort((x, y) => weight[y]! - weight[x]! || outTerm[x]! - outTerm[y]!)
-        .slice(0, options.maxTerms)
-        .sort((x, y) => x - y);
-      const kept = keep.map((k) => [outTerm[k]!, weight[k]!, head[k]!, named[k]!, uncommon[k]!] as const);
-      kept.forEach(([t, x, h, nm, u], k) => {
-        outTerm[first + k] = t;
-        weight[first + k] = x;
-        head[first + k] = h;
-        named[first + k] = nm;
-        uncommon[first + k] = u;
-      });
-      at = first + kept.length;
+      const kept = heaviest(weight, outTerm, first, at, top);
+      // Kept entries are in their order and each at or after its new place: moved forward in place.
+      for (let j = 0; j < kept; j++) {
+        const k = top[j]!;
+        outTerm[first + j] = outTerm[k]!;
+        weight[first + j] = weight[k]!;
+        head[first + j] = head[k]!;
+        named[first + j] = named[k]!;
+        uncommon[first + j] = uncommon[k]!;
+      }
+      at = first + kept;
     }
     for (let k = first; k < at; k++) norm += weight[k]! * weight[k]!;
     norm = Math.sqrt(norm);
@@ -541,6 +560,37 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
 }
 
 /**
+ * The `top.length` entries of `first`…`end - 1` that rank first (heavier, then the lower term number: a
+ * story holds a term once, so the order is total), into `top` in entry order; returns how many. A
+ * sorted insertion into a list of `maxTerms`: a story has a few dozen terms, and sorting them all (with
+ * an array of indices each) was a tenth of `storyVectors`.
+ */
+function heaviest(weight: Float64Array, term: Int32Array, first: number, end: number, top: Int32Array): number {
+  const m = top.length;
+  if (m === 0) return 0;
+  let n = 0;
+  for (let k = first; k < end; k++) {
+    const w = weight[k]!;
+    const t = term[k]!;
+    if (n === m) {
+      const last = top[n - 1]!;
+      if (!(w > weight[last]! || (w === weight[last]! && t < term[last]!))) continue;
+      n--;
+    }
+    let j = n;
+    for (; j > 0; j--) {
+      const y = top[j - 1]!;
+      if (!(w > weight[y]! || (w === weight[y]! && t < term[y]!))) break;
+      top[j] = y;
+    }
+    top[j] = k;
+    n++;
+  }
+  top.subarray(0, n).sort();
+  return n;
+}
+
+/**
  * How much coverage a group's members are worth: each distinct headline counts by how much it is its
  * own words (1 − template) and how much of a story it is (body length), so sixteen "<town> CATTLE …
  * - USDA" reports weigh next to nothing while three reported stories on one event weigh three; then log2, so two beat one (a group worth
@@ -550,16 +600,36 @@ export function groupCoverage(members: readonly GroupInput[], options: Readonly<
   const byHeadline = new Map<string, number>();
   const datelines = new Set<string>();
   for (const m of members) {
-    const own = 1 - Math.min(1, Math.max(0, m.template ?? 0));
-    const substance = m.bodyWords === undefined ? 1 : Math.min(1, Math.max(options.minStoryWeight, m.bodyWords / options.fullStoryWords));
+    const own = ownWorth(m);
     const key = m.headlineKey ?? headlineKey(m.headline);
-    byHeadline.set(key, Math.max(byHeadline.get(key) ?? 0, own * substance));
+    byHeadline.set(key, Math.max(byHeadline.get(key) ?? 0, own * storySubstance(m, options)));
     if (own >= 0.5 && m.dateline) datelines.add(m.dateline.trim().toLowerCase());
   }
   let worth = 0;
   for (const own of byHeadline.values()) worth += own;
+  return coverageOf(worth, datelines.size, options);
+}
+
+/** `groupCoverage` of a group of one story (one headline, at most one dateline), without its map and set. */
+function storyCoverage(m: GroupInput, options: Readonly<GroupingOptions>): number {
+  // `Math.max(0, …)` as the map's first value starts from 0.
+  return coverageOf(Math.max(0, ownWorth(m) * storySubstance(m, options)), 0, options);
+}
+
+/** How much a story is its own words (1 − template). */
+function ownWorth(m: GroupInput): number {
+  return 1 - Math.min(1, Math.max(0, m.template ?? 0));
+}
+
+/** How much of a story it is (body length). */
+function storySubstance(m: GroupInput, options: Readonly<GroupingOptions>): number {
+  return m.bodyWords === undefined ? 1 : Math.min(1, Math.max(options.minStoryWeight, m.bodyWords / options.fullStoryWords));
+}
+
+/** log2 of the worth (below one: worth − 1), plus the bonus for distinct datelines (none for one: log2 1 = 0). */
+function coverageOf(worth: number, datelines: number, options: Readonly<GroupingOptions>): number {
   const base = worth >= 1 ? Math.log2(worth) : worth - 1;
-  return base + options.datelineWeight * Math.log2(Math.max(1, datelines.size));
+  return base + options.datelineWeight * Math.log2(Math.max(1, datelines));
 }
 
 /**
@@ -583,6 +653,12 @@ class Events {
   readonly size: Int32Array;
   readonly norm2: Float64Array;
   readonly newestMs: Float64Array;
+  /**
+   * By vector entry (a story's term): where its posting was when the story last moved, checked before
+   * use (a removal moves a run's last posting). A story mostly leaves and rejoins the same event in the
+   * refine passes, so this spares most of `find`'s walks along a common term's run.
+   */
+  private readonly hint: Int32Array;
   count = 0;
 
   /** `capacity`: events that may ever be made (event numbers are not reused). */
@@ -603,6 +679,7 @@ class Events {
     this.size = new Int32Array(capacity);
     this.norm2 = new Float64Array(capacity);
     this.newestMs = new Float64Array(capacity).fill(-Infinity);
+    this.hint = new Int32Array(entries);
   }
 
   create(): number {
@@ -621,7 +698,10 @@ class Events {
     let norm2 = this.norm2[e]!;
     for (let k = start[i]!; k < start[i + 1]!; k++) {
       const t = term[k]!;
-      let p = this.find(e, t);
+      const h = this.hint[k]!;
+      // An event without members has no postings (each leaves with its last holder): nothing to find.
+      let p =
+        h >= this.base[t]! && h < this.base[t]! + this.filled[t]! && this.event[h] === e ? h : this.size[e] === 0 ? -1 : this.find(e, t);
       if (p < 0) {
         p = this.base[t]! + this.filled[t]!++;
         this.event[p] = e;
@@ -639,6 +719,7 @@ class Events {
       this.heads[p]! += sign * head[k]!;
       this.names[p]! += sign * named[k]!;
       this.uncommons[p]! += sign * uncommon[k]!;
+      this.hint[k] = p;
       if (this.holders[p] === 0) {
         // The term leaves the centroid with its last holder: the run's last posting takes its place.
         const last = this.base[t]! + --this.filled[t]!;
@@ -669,7 +750,13 @@ interface Scratch {
   holderShare: number;
   mark: Int32Array;
   stamp: number;
-  touched: number[];
+  /**
+   * The events of the current comparison, in the order first met: the first `touchedCount`. A typed
+   * array kept for the whole grouping: an array emptied and pushed to again each comparison grew its
+   * storage anew every time (a third of a build's allocations).
+   */
+  touched: Int32Array;
+  touchedCount: number;
   /** Terms already walked for the current event (`compareEvent`), by `termStamp`. */
   termMark: Int32Array;
 }
@@ -684,7 +771,8 @@ function newScratch(stories: number, terms: number): Scratch {
     holderShare: 0,
     mark: new Int32Array(stories),
     stamp: 0,
-    touched: [],
+    touched: new Int32Array(stories),
+    touchedCount: 0,
     termMark: new Int32Array(terms),
   };
 }
@@ -722,7 +810,7 @@ function accumulate(
       scratch.shared[e] = 0;
       scratch.anchors[e] = 0;
       scratch.described[e] = 0;
-      scratch.touched.push(e);
+      scratch.touched[scratch.touchedCount++] = e;
     }
     scratch.dot[e]! += x * events.sum[p]!;
     // A word counts as shared when a fair part of the event holds it: a big event's centroid holds some
@@ -805,7 +893,7 @@ function bestEvent(
   scratch.holderShare = options.storyHolderShare * storyness(vectors.words[i]!, options);
   scratch.anchorShare = scratch.holderShare;
   scratch.stamp++;
-  scratch.touched.length = 0;
+  scratch.touchedCount = 0;
   for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
     const t = vectors.term[k]!;
     accumulate(
@@ -823,7 +911,8 @@ function bestEvent(
   }
   let best = -1;
   let bestSim = options.threshold * lengthFactor(vectors.words[i]!, options);
-  for (const e of scratch.touched) {
+  for (let j = 0; j < scratch.touchedCount; j++) {
+    const e = scratch.touched[j]!;
     if (scratch.shared[e]! < need || (needAnchor && !anchored(scratch, e, options)) || events.norm2[e]! === 0) continue;
     const cosine = scratch.dot[e]! / Math.sqrt(events.norm2[e]!);
     // Decay only lowers a similarity: most touched events share a word or two and are far below.
@@ -850,7 +939,7 @@ function compareEvent(
   scratch.holderShare = 0;
   // A name two events share must be what each is about, not one member's passing mention.
   scratch.anchorShare = options.storyHolderShare;
-  scratch.touched.length = 0;
+  scratch.touchedCount = 0;
   for (const i of members) {
     for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
       const t = vectors.term[k]!;
@@ -933,7 +1022,8 @@ function mergeEvents(vectors: Vectors, events: Events, members: number[][], opti
   const namedAlone = (e: number): boolean => members[e]!.length === 1 && vectors.namesSubject[members[e]![0]!] === 1;
   const candidatesOf = (a: number, onlyAbove: boolean): void => {
     compareEvent(vectors, events, a, members[a]!, scratch, options);
-    for (const b of scratch.touched) {
+    for (let j = 0; j < scratch.touchedCount; j++) {
+      const b = scratch.touched[j]!;
       if ((onlyAbove && b < a) || scratch.shared[b]! < options.minSharedWords) continue;
       if ((bodied[a]! + bodied[b]! > 0 || namedAlone(a) || namedAlone(b)) && !anchored(scratch, b, options)) continue;
       const norms = Math.sqrt(events.norm2[a]! * events.norm2[b]!);
@@ -999,7 +1089,7 @@ function attachStrays(
     const list = members[e]!;
     if (list.length === 0 || events.norm2[e]! === 0 || !list.every(isHeadline)) continue;
     scratch.stamp++;
-    scratch.touched.length = 0;
+    scratch.touchedCount = 0;
     // A group naming its subject (`Vectors.namesSubject`) joins only on a word neither side writes
     // lower-case and one writes as a name: its own name, not a common word the event also uses.
     const named = list.some((i) => vectors.namesSubject[i] === 1);
@@ -1018,7 +1108,7 @@ function attachStrays(
             scratch.mark[f] = scratch.stamp;
             scratch.dot[f] = 0;
             scratch.shared[f] = 0;
-            scratch.touched.push(f);
+            scratch.touched[scratch.touchedCount++] = f;
           }
           scratch.dot[f]! += x * events.sum[p]!;
           const holders = events.holders[p]!;
@@ -1036,7 +1126,8 @@ function attachStrays(
     }
     let best = -1;
     let bestSim = options.threshold;
-    for (const f of scratch.touched) {
+    for (let j = 0; j < scratch.touchedCount; j++) {
+      const f = scratch.touched[j]!;
       if (scratch.shared[f]! < 1 || events.norm2[f]! === 0) continue;
       const sim =
         (scratch.dot[f]! / Math.sqrt(events.norm2[f]! * events.norm2[e]!)) * decay(events.newestMs[e]! - events.newestMs[f]!, options);
@@ -1151,12 +1242,19 @@ export function groupStories(
         }
       }
     }
-    const rest = list.filter((i) => i !== central).sort((a, b) => publishedMs[b]! - publishedMs[a]! || a - b);
-    const coverage = groupCoverage(
-      list.map((i) => stories[i]!),
-      options,
-    );
-    groups.push({ ids: [central, ...rest].map((i) => stories[i]!.id), newestMs, score: coverage + recency });
+    // Most groups are one story: no list of the others to sort, nor of the members to weigh.
+    const ids = [stories[central]!.id];
+    let coverage: number;
+    if (list.length === 1) coverage = storyCoverage(stories[central]!, options);
+    else {
+      const rest = list.filter((i) => i !== central).sort((a, b) => publishedMs[b]! - publishedMs[a]! || a - b);
+      for (const i of rest) ids.push(stories[i]!.id);
+      coverage = groupCoverage(
+        list.map((i) => stories[i]!),
+        options,
+      );
+    }
+    groups.push({ ids, newestMs, score: coverage + recency });
   }
   return groups.sort(
     (a, b) => b.score - a.score || b.newestMs - a.newestMs || (a.ids[0]! < b.ids[0]! ? -1 : a.ids[0]! > b.ids[0]! ? 1 : 0),

@@ -102,20 +102,44 @@ export function encodeTerms(features: Pick<DigestFeatures, 'terms' | 'names'>, i
   return terms;
 }
 
+/** The blob's little-endian numbers can be viewed as typed arrays where the machine is little-endian too. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** Terms blobs decoded into one set of arrays, one view of it per blob. */
 export function decodeTerms(blobs: readonly Buffer[]): { ids: Int32Array; counts: Float64Array; names: Uint8Array }[] {
   let total = 0;
-  for (const blob of blobs) total += blob.length / TERM_BYTES;
+  let longest = 0;
+  for (const blob of blobs) {
+    total += blob.length / TERM_BYTES;
+    longest = Math.max(longest, blob.length);
+  }
   const ids = new Int32Array(total);
   const counts = new Float64Array(total);
   const names = new Uint8Array(total);
+  // Ids and counts are copied whole through typed views of the blob (or of an aligned copy of it): a
+  // read call per number was most of the decoding of a busy day's ~1,000 rows.
+  const aligned = LITTLE_ENDIAN ? new Uint8Array(longest + 8) : null;
   let at = 0;
   return blobs.map((blob) => {
     const n = blob.length / TERM_BYTES;
-    for (let k = 0; k < n; k++) {
-      ids[at + k] = blob.readInt32LE(k * 4);
-      counts[at + k] = blob.readDoubleLE(n * 4 + k * 8);
-      names[at + k] = blob[n * 12 + k]!;
+    if (aligned && Number.isInteger(n)) {
+      const { buffer, byteOffset } = blob;
+      if (byteOffset % 8 !== 0 || n % 2 !== 0) {
+        aligned.set(blob);
+        ids.set(new Int32Array(aligned.buffer, 0, n), at);
+        aligned.set(new Uint8Array(buffer, byteOffset + n * 4, n * 8));
+        counts.set(new Float64Array(aligned.buffer, 0, n), at);
+      } else {
+        ids.set(new Int32Array(buffer, byteOffset, n), at);
+        counts.set(new Float64Array(buffer, byteOffset + n * 4, n), at);
+      }
+      names.set(new Uint8Array(buffer, byteOffset + n * 12, n), at);
+    } else {
+      for (let k = 0; k < n; k++) {
+        ids[at + k] = blob.readInt32LE(k * 4);
+        counts[at + k] = blob.readDoubleLE(n * 4 + k * 8);
+        names[at + k] = blob[n * 12 + k]!;
+      }
     }
     at += n;
     return { ids: ids.subarray(at - n, at), counts: counts.subarray(at - n, at), names: names.subarray(at - n, at) };

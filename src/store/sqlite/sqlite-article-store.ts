@@ -652,7 +652,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       datelinePlace,
       source,
       bodyWords: bodyWords ?? 0,
-      terms: { ...terms[i]!, places: placeTerms ?? 0 },
+      terms: { ids: terms[i]!.ids, counts: terms[i]!.counts, names: terms[i]!.names, places: placeTerms ?? 0 },
       shapes: decodeShapes(shapes ?? ''),
       hasFeatures: bodyWords !== null,
     }));
