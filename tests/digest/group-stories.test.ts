@@ -408,20 +408,23 @@ describe('groupStories', () => {
     expect(off.get('stray')).not.toBe(off.get('t0'));
   });
 
+  /** Headlines alone (the lead is the headline again, as an aggregator gives them). */
+  const h = (id: string, hoursAgo: number, headline: string, places: [string, string][] = []): GroupInput =>
+    s(id, hoursAgo, headline, headline, places);
+  const CHINA: [string, string] = ['c:CN', 'China'];
+  /** A market's fall on China's trade data, told in six headlines. */
+  const markets = [
+    h('m0', 8, 'Copper prices fall after weak China export data', [CHINA]),
+    h('m1', 7.5, 'Stocks fall as China export data disappoints', [CHINA]),
+    h('m2', 7, 'Oil prices fall on weak China data', [CHINA]),
+    h('m3', 6.5, 'Copper and oil fall as exports slump', [CHINA]),
+    h('m4', 6, 'Weak export data sends copper prices lower', [CHINA]),
+    h('m5', 5.5, 'Stocks and copper fall on weak data', [CHINA]),
+  ];
+
   it('keeps a headline naming someone out of an event it shares only common words with', () => {
     // Headlines alone (the lead is the headline again, as an aggregator gives them): a market's fall on
     // trade data, then a central banker's remarks that also say "fall" and "data".
-    const h = (id: string, hoursAgo: number, headline: string, places: [string, string][] = []): GroupInput =>
-      s(id, hoursAgo, headline, headline, places);
-    const CHINA: [string, string] = ['c:CN', 'China'];
-    const markets = [
-      h('m0', 8, 'Copper prices fall after weak China export data', [CHINA]),
-      h('m1', 7.5, 'Stocks fall as China export data disappoints', [CHINA]),
-      h('m2', 7, 'Oil prices fall on weak China data', [CHINA]),
-      h('m3', 6.5, 'Copper and oil fall as exports slump', [CHINA]),
-      h('m4', 6, 'Weak export data sends copper prices lower', [CHINA]),
-      h('m5', 5.5, 'Stocks and copper fall on weak data', [CHINA]),
-    ];
     const fed = [
       h('p0', 4, "Fed's Plosser expects unemployment to fall as weather lifts"),
       h('p1', 3, "Fed's Plosser: weather hit jobs data"),
@@ -434,17 +437,6 @@ describe('groupStories', () => {
   });
 
   it('tells a name in a title-cased headline by how the rest of the window writes it', () => {
-    const h = (id: string, hoursAgo: number, headline: string, places: [string, string][] = []): GroupInput =>
-      s(id, hoursAgo, headline, headline, places);
-    const CHINA: [string, string] = ['c:CN', 'China'];
-    const markets = [
-      h('m0', 8, 'Copper prices fall after weak China export data', [CHINA]),
-      h('m1', 7.5, 'Stocks fall as China export data disappoints', [CHINA]),
-      h('m2', 7, 'Oil prices fall on weak China data', [CHINA]),
-      h('m3', 6.5, 'Copper and oil fall as exports slump', [CHINA]),
-      h('m4', 6, 'Weak export data sends copper prices lower', [CHINA]),
-      h('m5', 5.5, 'Stocks and copper fall on weak data', [CHINA]),
-    ];
     // Title case says nothing of names; the sentence-cased headline says Plosser is one, and the
     // markets' headlines that "weak" and "data" are common words.
     const fed = [h('p0', 4, 'Plosser Says Weak Data Hides Jobs Recovery'), h('p1', 3, "The Fed's Plosser sees a faster taper")];
