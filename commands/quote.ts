@@ -4,6 +4,7 @@ import { UserError } from '../src/core/errors.js';
 import { reply, type ReplyField } from '../src/core/reply.js';
 import { firstOfEach, keepByArticle, visiblePage } from '../src/feeds/visible-page.js';
 import type { QuoteHit } from '../src/store/article-store.js';
+import { normaliseText } from '../src/store/article-identity.js';
 import { formatDay, truncate } from '../src/views/format.js';
 import { speakerSparkline } from '../src/trend/trend-chart.js';
 import { releaseRenderMemory } from '../src/geo/locator-map.js';
@@ -67,14 +68,9 @@ export function renderQuote(q: QuoteHit, n: number, mention: string | null = nul
   return `${n}. ${quoted}\n— ${who}${description}${verb}\n${story}`;
 }
 
-/** The same quotation by the same speaker: letters and digits of both, in lower case. */
+/** The same quotation by the same speaker: their words as a story's identity compares them (re-wrapped, re-punctuated). */
 function quoteKey(q: QuoteHit): string {
-  const words = (text: string): string =>
-    text
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  return `${words(q.speakerResolved?.name ?? q.speaker)}\u0000${words(q.text)}`;
+  return `${normaliseText(q.speakerResolved?.name ?? q.speaker)}\u0000${normaliseText(q.text)}`;
 }
 
 export const execute: Command['execute'] = async ({ options, services, caller }) => {
