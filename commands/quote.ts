@@ -88,7 +88,6 @@ export const execute: Command['execute'] = async ({ options, services, caller })
     fetch: (limit, from) =>
       services.store.quotes.findQuotes({ ...(speaker ? { speaker } : {}), ...(about ? { about } : {}), limit, offset: from }),
     keep: async (items) => once(await visible(items)),
-    mayDrop: true,
     offset,
     count: QUOTES_PER_PAGE + 1,
     minChunk: 2 * (QUOTES_PER_PAGE + 1),

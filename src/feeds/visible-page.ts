@@ -14,8 +14,6 @@ export interface VisiblePageOptions<T> {
   fetch: (limit: number, offset: number) => Promise<T[]>;
   /** The items of these the server may see, in the same order. */
   keep: (items: readonly T[]) => Promise<T[]>;
-  /** False when `keep` keeps everything (nothing hidden from this server, no duplicates to drop): the page is then read as it is. */
-  mayDrop: boolean;
   offset: number;
   count: number;
   maxScanned?: number;
@@ -25,7 +23,6 @@ export interface VisiblePageOptions<T> {
 
 export async function visiblePage<T>(options: VisiblePageOptions<T>): Promise<T[]> {
   const { fetch, keep, offset, count } = options;
-  if (!options.mayDrop) return fetch(count, offset);
   const wanted = offset + count;
   const maxScanned = options.maxScanned ?? MAX_SCANNED;
   // Twice what is wanted per read: one read is enough unless many of the newest items are hidden.

@@ -15,26 +15,17 @@ function pagedList(n: number): { fetch: (limit: number, offset: number) => Promi
 const odd = (items: readonly number[]): Promise<number[]> => Promise.resolve(items.filter((x) => x % 2 === 1));
 
 describe('visiblePage', () => {
-  it('reads the page as asked when nothing is hidden', async () => {
-    const list = pagedList(100);
-    expect(await visiblePage({ fetch: list.fetch, keep: odd, mayDrop: false, offset: 10, count: 3 })).toEqual([10, 11, 12]);
-    expect(list.reads).toEqual([[3, 10]]);
-  });
-
   it('counts positions among the visible items: consecutive pages neither skip nor repeat one', async () => {
     const list = pagedList(1_000);
     const pages: number[] = [];
-    for (let page = 0; page < 5; page++)
-      pages.push(...(await visiblePage({ fetch: list.fetch, keep: odd, mayDrop: true, offset: page * 8, count: 8 })));
+    for (let page = 0; page < 5; page++) pages.push(...(await visiblePage({ fetch: list.fetch, keep: odd, offset: page * 8, count: 8 })));
     expect(pages).toEqual(Array.from({ length: 40 }, (_, i) => 2 * i + 1));
   });
 
   it('stops at the end of the list and at the scan bound', async () => {
-    expect(await visiblePage({ fetch: pagedList(7).fetch, keep: odd, mayDrop: true, offset: 0, count: 10 })).toEqual([1, 3, 5]);
+    expect(await visiblePage({ fetch: pagedList(7).fetch, keep: odd, offset: 0, count: 10 })).toEqual([1, 3, 5]);
     const none = pagedList(10_000);
-    expect(
-      await visiblePage({ fetch: none.fetch, keep: () => Promise.resolve([]), mayDrop: true, offset: 0, count: 5, maxScanned: 300 }),
-    ).toEqual([]);
+    expect(await visiblePage({ fetch: none.fetch, keep: () => Promise.resolve([]), offset: 0, count: 5, maxScanned: 300 })).toEqual([]);
     expect(none.reads.reduce((n, [limit]) => n + limit!, 0)).toBe(300);
   });
 });
@@ -64,8 +55,8 @@ describe('firstOfEach', () => {
       return (items) => Promise.resolve(keep(items));
     };
     // A fresh `keep` per page: each page scans the list from its start.
-    const first = await visiblePage({ fetch: list.fetch, keep: byTens(), mayDrop: true, offset: 0, count: 3 });
-    const second = await visiblePage({ fetch: list.fetch, keep: byTens(), mayDrop: true, offset: 3, count: 3 });
+    const first = await visiblePage({ fetch: list.fetch, keep: byTens(), offset: 0, count: 3 });
+    const second = await visiblePage({ fetch: list.fetch, keep: byTens(), offset: 3, count: 3 });
     expect([...first, ...second]).toEqual([0, 10, 20, 30, 40, 50]);
   });
 });
