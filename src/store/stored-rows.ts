@@ -1,6 +1,6 @@
 import type { Quote, ScoredSentence } from '../nlp/types.js';
 import type { ArticleAnalysis, ArticleSummary, QuoteHit } from './article-store.js';
-import type { Feed, FeedChannel, FeedOrigin, QueuedFeedPost } from './feed-store.js';
+import type { ExportedFeedPost, Feed, FeedChannel, FeedOrigin, FeedStoryLink, QueuedFeedPost } from './feed-store.js';
 import type { Delivery, DeliveryStatus, Subscription } from './subscription-store.js';
 import { unpackSentenceScores, type PackedSentence } from './sqlite/packed-sentences.js';
 
@@ -133,6 +133,21 @@ export function toQueuedFeedPost(row: FeedPostRow): QueuedFeedPost {
   return { url: row.url, articleId: row.article_id, channel: { guildId: row.guild_id, channelId: row.channel_id }, attempts: row.attempts };
 }
 
+/** A `feed_posts` row with its queue time (PostgreSQL gives a bigint as a string), as `dateline migrate` moves it. */
+export function toExportedFeedPost(row: FeedPostRow & { queued_ms: number | string }): ExportedFeedPost {
+  return { ...toQueuedFeedPost(row), queuedAt: new Date(Number(row.queued_ms)) };
+}
+
+/** A row of `feed_stories`: which feed brought which story. */
+export interface FeedStoryRow {
+  article_id: string;
+  url: string;
+}
+
+export function toFeedStoryLink(row: FeedStoryRow): FeedStoryLink {
+  return { articleId: row.article_id, url: row.url };
+}
+
 /**
  * A row of `subscriptions` as both backends read it: SQLite gives booleans as 0/1, PostgreSQL as booleans.
  */
@@ -208,6 +223,7 @@ export function toDelivery(row: DeliveryRow): Delivery {
   };
 }
 
+/** A sentence's text: its span of the body with whitespace squeezed. */
 export function sentenceText(body: string, start: number, end: number): string {
   return body.slice(start, end).replace(/\s+/g, ' ').trim();
 }

@@ -1,4 +1,13 @@
-import { FEED_POST_COLUMNS, toQueuedFeedPost, toFeed, type FeedPostRow, type FeedRow } from '../stored-rows.js';
+import {
+  FEED_POST_COLUMNS,
+  toExportedFeedPost,
+  toFeed,
+  toFeedStoryLink,
+  toQueuedFeedPost,
+  type FeedPostRow,
+  type FeedRow,
+  type FeedStoryRow,
+} from '../stored-rows.js';
 import { DEFAULT_FEED_INTERVAL_MINUTES, type Feed, type FeedChannel, type FeedStore } from '../feed-store.js';
 import type { PgClient } from './pg-database.js';
 import { inTransaction, type PgPool, type PgQueryable } from './pg-database.js';
@@ -206,13 +215,13 @@ export function createPgFeedStore(pool: PgPool): FeedStore {
     },
     feedStoriesPage: async (after, limit) =>
       (
-        await pool.query<{ article_id: string; url: string }>(
+        await pool.query<FeedStoryRow>(
           after
             ? 'SELECT article_id, url FROM feed_stories WHERE (article_id, url) > ($2, $3) ORDER BY article_id, url LIMIT $1'
             : 'SELECT article_id, url FROM feed_stories ORDER BY article_id, url LIMIT $1',
           after ? [limit, after.articleId, after.url] : [limit],
         )
-      ).rows.map((r) => ({ articleId: r.article_id, url: r.url })),
+      ).rows.map(toFeedStoryLink),
     async importFeedStories(links) {
       if (links.length === 0) return 0;
       const r = await pool.query(
@@ -224,7 +233,7 @@ export function createPgFeedStore(pool: PgPool): FeedStore {
     exportPosts: async () =>
       (
         await pool.query<FeedPostRow & { queued_ms: string }>(`SELECT ${FEED_POST_COLUMNS}, queued_ms FROM feed_posts ORDER BY seq`)
-      ).rows.map((row) => ({ ...toQueuedFeedPost(row), queuedAt: new Date(Number(row.queued_ms)) })),
+      ).rows.map(toExportedFeedPost),
     async importPosts(posts) {
       if (posts.length === 0) return 0;
       // WITH ORDINALITY: seq follows the order given, after the posts queued here.

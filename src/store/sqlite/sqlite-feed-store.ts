@@ -1,4 +1,13 @@
-import { FEED_POST_COLUMNS, toFeed, toQueuedFeedPost, type FeedPostRow, type FeedRow } from '../stored-rows.js';
+import {
+  FEED_POST_COLUMNS,
+  toExportedFeedPost,
+  toFeed,
+  toFeedStoryLink,
+  toQueuedFeedPost,
+  type FeedPostRow,
+  type FeedRow,
+  type FeedStoryRow,
+} from '../stored-rows.js';
 import {
   DEFAULT_FEED_INTERVAL_MINUTES,
   type Feed,
@@ -18,12 +27,6 @@ import type { Synchronous } from '../synchronous.js';
 const FEED_SELECT = `SELECT f.*, h.last_polled_at, h.last_success_at, h.last_error_at, h.last_error, h.consecutive_failures,
   h.items_added, h.items_rejected, h.items_undated, h.next_poll_ms
   FROM feeds f LEFT JOIN feed_health h ON h.url = f.url`;
-
-/** A row of `feed_stories`. */
-interface FeedStoryRow {
-  article_id: string;
-  url: string;
-}
 
 /** The feed store as SQLite implements it: synchronous, except `commitItems`, whose items are stored through the async store. */
 export type SqliteFeedStore = Synchronous<Omit<FeedStore, 'commitItems'>> & Pick<FeedStore, 'commitItems'>;
@@ -274,12 +277,9 @@ export function createSqliteFeedStore(db: SqliteDatabase): SqliteFeedStore {
       q.finishPost.run(channelId, articleId);
     },
     feedStoriesPage: (after, limit) =>
-      (after ? q.feedStoriesAfter.all({ id: after.articleId, url: after.url, limit }) : q.feedStoriesFirst.all(limit)).map((r) => ({
-        articleId: r.article_id,
-        url: r.url,
-      })),
+      (after ? q.feedStoriesAfter.all({ id: after.articleId, url: after.url, limit }) : q.feedStoriesFirst.all(limit)).map(toFeedStoryLink),
     importFeedStories: (links) => importFeedStories.immediate(links),
-    exportPosts: () => q.exportPosts.all().map((row) => ({ ...toQueuedFeedPost(row), queuedAt: new Date(row.queued_ms) })),
+    exportPosts: () => q.exportPosts.all().map(toExportedFeedPost),
     importPosts: (posts) => importPosts.immediate(posts),
   };
 }
