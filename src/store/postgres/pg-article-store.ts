@@ -874,6 +874,11 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     return [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, count]) => ({ day, count }));
   }
 
+  /** Stories per UTC day from their dates (`published_ms`), oldest day first. */
+  function storiesByDay(publishedMs: readonly number[]): DayCount[] {
+    return sumByDay(publishedMs.map((ms) => ({ day: Math.floor(ms / DAY_MS), stories: 1 })));
+  }
+
   /**
    * Stories per UTC day of a few thousand stories at most (the exact merge of several places or
    * speakers), each once: made distinct here, their dates read by seq from articles_published_by_seq
@@ -887,12 +892,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       'SELECT published_ms FROM articles WHERE seq = ANY($1::bigint[]) AND published_ms >= $2 AND published_ms < $3',
       [unique, r.from * DAY_MS, (r.to + 1) * DAY_MS],
     );
-    const byDay = new Map<number, number>();
-    for (const { published_ms: ms } of rows) {
-      const day = Math.floor(ms / DAY_MS);
-      byDay.set(day, (byDay.get(day) ?? 0) + 1);
-    }
-    return [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, count]) => ({ day, count }));
+    return storiesByDay(rows.map((row) => row.published_ms));
   }
 
   /**
@@ -965,12 +965,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       [text, r.from * DAY_MS, (r.to + 1) * DAY_MS, SEARCH_COUNT_LIMIT + 1],
     );
     const capped = rows.length > SEARCH_COUNT_LIMIT;
-    const byDay = new Map<number, number>();
-    for (const { published_ms: ms } of capped ? rows.slice(0, SEARCH_COUNT_LIMIT) : rows) {
-      const day = Math.floor(ms / DAY_MS);
-      byDay.set(day, (byDay.get(day) ?? 0) + 1);
-    }
-    return { days: [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, count]) => ({ day, count })), capped };
+    return { days: storiesByDay((capped ? rows.slice(0, SEARCH_COUNT_LIMIT) : rows).map((row) => row.published_ms)), capped };
   }
 
   async function staleQuoteStories(version: number, since: Date | null, limit: number): Promise<StaleQuoteStory[]> {
