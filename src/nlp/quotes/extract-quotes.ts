@@ -1,6 +1,6 @@
 import type { Quote, Sentence, Span } from '../types.js';
 import { candidateFilter, cueScore, type CueModel } from './cue-model.js';
-import { DETERMINERS, NON_NAME_CAPS, SPEECH_VERBS } from './lexicon.js';
+import { DETERMINERS, MONTH, NON_NAME_CAPS, SPEECH_VERBS, WEEKDAY } from './lexicon.js';
 import modelJson from './model.json' with { type: 'json' };
 import { extendToSentenceEnd, PAST_VERBS, phraseAfter, phraseBefore, phraseSpan, skipAuxLeft, type SourcePhrase } from './noun-phrases.js';
 import { FRAGMENT_JOINER, quoteFragments } from './fragments.js';
@@ -1087,8 +1087,6 @@ function adjunctAt(tokens: readonly Token[], k: number, to: number): boolean {
 
 const TRAILING_ADJUNCT = 8;
 const PREDICATE_NEXT = /^(to|the|a|an|his|her|their|its|him|them|it|that|this|these|those|by|on|in|with|for|from|at|as|out|up|off|down)$/;
-const WEEKDAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
-const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/;
 const MEDIUM =
   /^(tweets?|statements?|interviews?|e-?mails?|speech|speeches|letters?|book|op-ed|posts?|facebook|twitter|instagram|page|diatribe|exchange|appearance|broadcast|radio|television|tv|conference|hearing|memo|remarks|show|press)$/;
 

@@ -97,3 +97,8 @@ export const ORG_WORDS: ReadonlySet<string> = new Set(
     'police coalition cnn fbi cia gop reuters xinhua'
   ).split(' '),
 );
+
+/** A weekday's name, lower-cased (`on Monday`: a time, never a speaker). */
+export const WEEKDAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+/** A month's name, lower-cased (`in late May`). */
+export const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/;

@@ -1,4 +1,4 @@
-import { AUX_WORDS, DETERMINERS, NON_NAME_CAPS, NP_STOPS, SPEECH_VERBS } from './lexicon.js';
+import { AUX_WORDS, DETERMINERS, MONTH, NON_NAME_CAPS, NP_STOPS, SPEECH_VERBS } from './lexicon.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -152,7 +152,7 @@ export function phraseBefore(tokens: readonly Token[], i: number, min: number, b
   // the head names the source when its modifier names no one: "The latest poll" of "The latest poll released Friday"
   // (but "A 2014 report by the Government Accountability Office" is the office's)
   let to = j + 1;
-  if (from < own && tokens.slice(own, j + 1).every((t) => !t.isCap || CLOCK_WORDS.test(t.lower) || MONTHS.test(t.lower))) {
+  if (from < own && tokens.slice(own, j + 1).every((t) => !t.isCap || CLOCK_WORDS.test(t.lower) || MONTH.test(t.lower))) {
     let h = from + 1;
     while (h < own && !(POSTMODIFIER_JOIN.test(tokens[h]!.lower) || (/[^e]ed$/.test(tokens[h]!.lower) && !tokens[h]!.isCap))) h++;
     to = h;
@@ -305,7 +305,6 @@ function isRoleWord(w: string): boolean {
 
 const WHEN_WORDS =
   /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year|summer|spring|fall|autumn|winter|weekend|morning|afternoon|evening|night|\d{4})$/;
-const MONTHS = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/;
 const CLOCK_WORDS =
   /^(morning|afternoon|evening|night|weekend|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
