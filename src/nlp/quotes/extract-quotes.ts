@@ -24,7 +24,7 @@ const MODEL = modelJson as CueModel;
  *    "By Sept. 30, according to X, ...": the sentence around it; speakers: "X and Y met ..., saying", "But she called", "smiled and said",
  *    "before asking her," (the subject, not the hearer), "the US daily", "a report released last year", "Paul Krugman of the Times".
  */
-export const QUOTE_ANALYZER_VERSION = 8;
+export const QUOTE_ANALYZER_VERSION = 9;
 const MIN_REPORTED_WORDS = 3;
 
 /**

@@ -98,11 +98,17 @@ export function resolveSpeakers(
   const previousPerson = (at: number, exclude: Span, gender: 'm' | 'f' | null): Resolution | null => {
     // the latest person who spoke before, named or not: after "a spokesman said ...", "he" is the spokesman
     let best: Resolution | null = null;
-    for (const r of done.values()) {
+    let bestQuote: RawQuote | null = null;
+    for (const [q, r] of done) {
       if (!r.person || r.at >= at || r.speaker === 'unknown') continue;
-      if (!best || r.at > best.at) best = r;
+      if (!best || r.at > best.at) [best, bestQuote] = [r, q];
     }
-    const outside = (n: NameMention) => n.end <= at && !(n.start >= exclude.start && n.start < exclude.end);
+    // What that speaker said is not who speaks next: after `Sinai said he thought Volcker was one of the
+    // best`, "he predicted" is Sinai. A plural speaker ("bankers said Smith would …") is no "he" or "she",
+    // so a name in what they said stays a candidate.
+    const said = best && bestQuote && !isPlural(best.speaker) ? bestQuote : null;
+    const outside = (n: NameMention) =>
+      n.end <= at && !(n.start >= exclude.start && n.start < exclude.end) && !(said && n.start >= said.start && n.start < said.end);
     // a lone capitalised word ("London", "DIHT") is someone only as the surname of a person named in full;
     // a name in a list or an object ("negotiated by ... Trial Staff") is not who "he" goes back to: a subject is
     const compatible = (n: NameMention) =>
@@ -123,6 +129,24 @@ export function resolveSpeakers(
       };
     }
     return best?.resolved ? best : null;
+  };
+
+  /**
+   * "They said …" right after "…, bankers said.": the speakers of the attribution just before (in this
+   * sentence or the one before), when several people or an organisation; not the subject of that
+   * sentence ("Paul Volcker's resignation creates a vacuum, bankers said").
+   */
+  const previousGroup = (at: number): Resolution | null => {
+    const idx = sentences.findIndex((s) => at >= s.start && at < s.end);
+    const from = sentences[Math.max(0, idx - 1)]?.start ?? 0;
+    let best: Resolution | null = null;
+    for (const [q, r] of done) {
+      const mentionAt = q.mention?.start ?? -1;
+      if (mentionAt < from || mentionAt >= at || r.speaker === 'unknown') continue;
+      if (!isPlural(r.speaker) && r.person) continue;
+      if (!best || r.at > best.at) best = r;
+    }
+    return best;
   };
 
   const resolveOne = (q: RawQuote): Resolution => {
@@ -147,7 +171,10 @@ export function resolveSpeakers(
       const r = previousPerson(at, q, gender);
       out = r ? { ...r, at } : { speaker: 'unknown', description: null, resolved: null, person: true, at };
     } else if (/^(it|they|who|which)$/.test(lower)) {
-      const r = resolveThing(body, sentences, named, lower, demonym);
+      const r =
+        lower === 'they'
+          ? (previousGroup(at) ?? resolveThing(body, sentences, named, lower, demonym))
+          : resolveThing(body, sentences, named, lower, demonym);
       out = r ? { ...r, at } : { speaker: 'unknown', description: null, resolved: null, person: false, at };
     } else if (
       DETERMINERS.has(words[0]!.toLowerCase()) &&
@@ -282,6 +309,12 @@ export function resolveSpeakers(
       end: q.end,
     };
   });
+}
+
+/** "bankers", "Western diplomats", "officials": a speaker of several people (not "Reuters" or "Jones"). */
+function isPlural(speaker: string): boolean {
+  const head = speaker.split(/\s+/).pop() ?? '';
+  return /^[a-z]+[^s]s$/.test(head) || /^(they|people|police)$/i.test(head);
 }
 
 const isOrgWord = (w: string): boolean =>

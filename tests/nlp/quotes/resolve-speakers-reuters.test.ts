@@ -16,6 +16,8 @@ interface Case {
   /** The local mention, as written (whitespace squeezed). */
   mention: string;
   resolved: string | null;
+  /** The speaker the /quote speaker: filter matches, when the case is about it. */
+  speaker?: string;
 }
 
 const squeeze = (s: string): string => s.replace(/\s+/g, ' ').trim();
@@ -51,6 +53,13 @@ const PRONOUNS: Case[] = [
   { id: 'reuters21578-3028', quote: 'they had decided in a meeting', mention: 'He', resolved: null },
   { id: 'reuters21578-3429', quote: "As soon as they need corn, they'll buy it", mention: 'he', resolved: null },
   { id: 'reuters21578-3489', quote: 'We expect the ministry to give us permission', mention: 'he', resolved: null },
+  // a name inside what the last speaker said is not who speaks next: `Sinai said he thought that
+  // Volcker was one of the best …. Still, he predicted …` is Sinai's; `One veteran debt rescheduler said
+  // Volcker … deserves credit …` then `"If it hadn't been for him …," he said` is the rescheduler's
+  { id: 'reuters21578-18058', quote: 'that the markets would calm', mention: 'he', resolved: 'Alan Sinai' },
+  { id: 'reuters21578-18359', quote: "If it hadn't been for him", mention: 'he', resolved: null },
+  // "They said" after "…, bankers said.": the bankers, not the sentence's subject ("Paul Volcker's resignation")
+  { id: 'reuters21578-18359', quote: 'Volcker did more than any other', mention: 'They', resolved: null, speaker: 'bankers' },
 ];
 
 // titles and roles: "the company" is the company the story is about, "the spokesman" nobody named
@@ -116,6 +125,7 @@ describe('speaker resolution on Reuters stories (dev cases)', () => {
     expect(q, `no quotation starting "${c.quote}"`).toBeDefined();
     expect(squeeze(body.slice(q!.speakerMention!.start, q!.speakerMention!.end))).toBe(c.mention);
     expect(q!.speakerResolved?.name ?? null).toBe(c.resolved);
+    if (c.speaker) expect(q!.speaker).toBe(c.speaker);
     if (q!.speakerResolved) {
       // the resolved offsets point at a mention of that person or organisation in the story
       const at = squeeze(body.slice(q!.speakerResolved.start, q!.speakerResolved.end));
