@@ -5,6 +5,7 @@ import { reply, type ReplyField } from '../src/core/reply.js';
 import { firstOfEach, keepByArticle, visiblePage } from '../src/feeds/visible-page.js';
 import type { QuoteHit } from '../src/store/article-store.js';
 import { normaliseText } from '../src/store/article-identity.js';
+import { isSpeechAct } from '../src/nlp/quotes/speech-act.js';
 import { formatDay, truncate } from '../src/views/format.js';
 import { speakerSparkline } from '../src/trend/trend-chart.js';
 import { releaseRenderMemory } from '../src/geo/locator-map.js';
@@ -79,7 +80,8 @@ export const execute: Command['execute'] = async ({ options, services, caller })
   const page = typeof options.page === 'number' && options.page >= 1 ? Math.floor(options.page) : 1;
   const offset = (page - 1) * QUOTES_PER_PAGE;
 
-  // One extra row tells whether a next page exists. Quotes from stories another server's feed brought
+  // One extra row tells whether a next page exists. Attributions of belief or plan ("is expected to",
+  // "seemed to") are not quotes (speech-act.ts). Quotes from stories another server's feed brought
   // are not this server's to read (DATELINE_FEED_STORIES=own-server), and a quotation the wire filed
   // twice (a story and its repeat) is shown once: pages count the quotes kept.
   const visible = keepByArticle<QuoteHit>((stories) => services.feeds.visibleTo(caller.guildId, stories));
@@ -87,7 +89,7 @@ export const execute: Command['execute'] = async ({ options, services, caller })
   const hits = await visiblePage({
     fetch: (limit, from) =>
       services.store.quotes.findQuotes({ ...(speaker ? { speaker } : {}), ...(about ? { about } : {}), limit, offset: from }),
-    keep: async (items) => once(await visible(items)),
+    keep: async (items) => once(await visible(items.filter(isSpeechAct))),
     offset,
     count: QUOTES_PER_PAGE + 1,
     minChunk: 2 * (QUOTES_PER_PAGE + 1),

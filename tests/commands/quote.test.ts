@@ -153,6 +153,50 @@ describe('/quote speaker:Baker on the Reuters Baker stories (issue 15)', () => {
   });
 });
 
+describe('/quote lists what was said (issue 15)', () => {
+  let services: TestServices;
+  const temp = makeTempDir();
+  beforeAll(async () => {
+    services = await createTestServices({
+      files: [
+        writeReutersStories(temp.dir, [
+          'reuters21578-20764',
+          'reuters21578-20631',
+          'reuters21578-19047',
+          'reuters21578-18058',
+          'reuters21578-18359',
+        ]),
+      ],
+    });
+  });
+  afterAll(async () => {
+    await services.close();
+    temp.cleanup();
+  });
+
+  it('leaves out attributions of belief, plan or appearance: "appeared to", "an accord to", "was worried"', async () => {
+    const baker = quotesOf((await askCommand(services, '/quote speaker:Baker')).data);
+    expect(baker.length).toBeGreaterThan(0);
+    for (const q of baker) expect(q.verb ?? '').not.toMatch(/seemed|appeared|accord|worried|appointed/);
+    // "Baker … appeared to patch over the rift", "an international accord to stabilize currency values"
+    expect(baker.some((q) => q.text.startsWith('to patch over the rift') || q.text.startsWith('to stabilize currency'))).toBe(false);
+    // the story is still found by its topic, with its real quotations
+    expect(quotesOf((await askCommand(services, '/quote about:recession Japan')).data).length).toBeGreaterThan(0);
+  });
+
+  it('gives Volcker none of the words others said about him, nor "Volcker seemed to acknowledge"', async () => {
+    // Sinai's "he predicted …", the debt rescheduler's "If it hadn't been for him …", the bankers'
+    // "They said Volcker did more …": these stories hold no words of Volcker's own
+    const volcker = await askCommand(services, '/quote speaker:Volcker');
+    expect(volcker.data).toEqual({ error: 'no_match' });
+    const sinai = quotesOf((await askCommand(services, '/quote speaker:Sinai')).data);
+    const starts = (q: QuoteData, words: string): boolean => q.text.replace(/\s+/g, ' ').startsWith(words);
+    expect(sinai.find((q) => starts(q, 'that the markets would calm'))).toMatchObject({ speakerResolved: { name: 'Alan Sinai' } });
+    const all = quotesOf((await askCommand(services, '/quote speaker:bankers')).data);
+    expect(all.find((q) => starts(q, 'Volcker did more than any other'))).toMatchObject({ speaker: 'bankers', speakerResolved: null });
+  });
+});
+
 describe('/quote on a story and its repeat', () => {
   let services: TestServices;
   const temp = makeTempDir();

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { isSpeechAct } from '../../../src/nlp/quotes/speech-act.js';
+
+const reported = (verb: string | null) => ({ kind: 'reported' as const, verb });
+
+describe('isSpeechAct: what /quote lists', () => {
+  it('keeps quotations in quotation marks whatever attributes them', () => {
+    expect(isSpeechAct({ kind: 'direct', verb: 'seemed' })).toBe(true);
+    expect(isSpeechAct({ kind: 'direct', verb: null })).toBe(true);
+  });
+
+  it('keeps reported speech: said, told, according to, warned, in a statement, inflections of the speech verbs', () => {
+    for (const verb of [
+      'said',
+      'also said',
+      'had said',
+      'told',
+      'according to',
+      'warned',
+      'statement said',
+      'insisting',
+      'also hinted',
+      'forecast',
+      'called',
+    ])
+      expect(isSpeechAct(reported(verb)), verb).toBe(true);
+  });
+
+  it('leaves out belief, plan, appearance and the noun "accord"', () => {
+    for (const verb of [
+      'seemed',
+      'appeared',
+      'is expected',
+      'plans',
+      'was worried',
+      'first appointed',
+      'accord',
+      'declined',
+      'believes',
+      null,
+    ])
+      expect(isSpeechAct(reported(verb)), String(verb)).toBe(false);
+  });
+});
