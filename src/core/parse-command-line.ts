@@ -76,6 +76,13 @@ export function parseCommandLine(line: string, definitions: ReadonlyMap<string, 
       current = [];
       raw.set(option.name, current);
       if (m[2]) current.push(m[2]);
+    } else if (m && looksLikeOption(m[1]!, m[2]!)) {
+      // `/quote topic:dollar` would otherwise search for a speaker named "topic:dollar"
+      const known = optionDefs.map((o) => `${o.name}:`).join(', ');
+      throw new UserError(
+        'usage',
+        `/${name} has no option ${m[1]}:${known ? ` (its options: ${known})` : ''}. ${usage(name, subcommand, optionDefs)}`,
+      );
     } else {
       current.push(token);
     }
@@ -102,6 +109,15 @@ export function parseCommandLine(line: string, definitions: ReadonlyMap<string, 
     }
   }
   return { name, subcommand, options };
+}
+
+/**
+ * `topic:dollar`: a word of lower-case letters, a colon and a value, as options are typed. Times
+ * (`10:30`), ratios, URLs (`http://…`) and a capitalised word before a colon ("Apple: new models") are
+ * words to search for, not options.
+ */
+function looksLikeOption(word: string, value: string): boolean {
+  return /^[a-z][a-z_-]{1,31}$/.test(word) && value !== '' && !value.startsWith('/');
 }
 
 function convert(def: CommandOptionJson, value: string, command: string): OptionValue {

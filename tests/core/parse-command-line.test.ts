@@ -48,6 +48,10 @@ describe('parseCommandLine', () => {
       { name: 'digest', subcommand: 'subscribe', options: { channel: '123456789012345678', time: '07:30' } },
     ],
     ['/DIGEST list', { name: 'digest', subcommand: 'list', options: {} }],
+    // words with a colon that are no option: a time, a URL, a capitalised word
+    ['/summary about:opec 10:30 talks', { name: 'summary', subcommand: null, options: { about: 'opec 10:30 talks' } }],
+    ['/summary http://example.com/a', { name: 'summary', subcommand: null, options: { article: 'http://example.com/a' } }],
+    ['/summary Apple: new models', { name: 'summary', subcommand: null, options: { article: 'Apple: new models' } }],
   ])('%s', (line, expected) => {
     expect(parseCommandLine(line, defs)).toEqual(expected);
   });
@@ -62,6 +66,8 @@ describe('parseCommandLine', () => {
     ['/digest subscribe time:08:00', /needs channel:/],
     ['/digest subscribe channel:x time:1 quiet:maybe', /true or false/],
     ['/digest list extra words', /does not take "extra words"/],
+    ['/summary topic:oil', /\/summary has no option topic: \(its options: article:, about:, length:\)/],
+    ['/where place:Raqqa kind:city', /has no option kind:/],
   ])('rejects %s with a usable message', (line, message) => {
     expect(() => parseCommandLine(line, defs)).toThrow(message);
   });

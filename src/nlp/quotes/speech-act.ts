@@ -28,7 +28,7 @@ const COMMUNICATION_WORDS: ReadonlySet<string> = new Set(
     'estimated estimates estimate disclosed discloses revealed reveals proposed proposes recommended recommends ' +
     'called calls calling demanded demands threatened threatens accused accuses alleged alleges speculated ' +
     'expressed expresses signalled signaled signals announcement report memo letter testimony briefing ' +
-    'telephone communique ruled rules advised advises informed informs notified forecasted projected projects call ' +
+    'communique ruled rules advised advises informed informs notified forecasted projected projects call ' +
     'demand blamed blames criticised criticized criticises criticizes questioned'
   ).split(' '),
 );
