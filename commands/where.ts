@@ -10,6 +10,7 @@ import { releaseRenderMemory } from '../src/geo/locator-map.js';
 import { DATELINE_SPAN, type GeoService, type PlaceInfo, type PlaceRelation } from '../src/geo/types.js';
 import { formatDay, plural, truncate } from '../src/views/format.js';
 import { placeSparkline } from '../src/trend/trend-chart.js';
+import { normaliseText } from '../src/store/article-identity.js';
 
 const LATEST = 5;
 /**
@@ -242,9 +243,13 @@ export const execute: Command['execute'] = async ({ options, services, caller })
   });
   const latest: PlaceMentionHit[] = [];
   const seenArticles = new Set<string>();
+  // A story the wire filed twice says the same sentence twice: shown once, from the newest filing.
+  const seenSentences = new Set<string>();
   for (const h of hits) {
-    if (seenArticles.has(h.articleId)) continue;
+    const said = normaliseText(h.sentence);
+    if (seenArticles.has(h.articleId) || seenSentences.has(said)) continue;
     seenArticles.add(h.articleId);
+    seenSentences.add(said);
     latest.push(h);
     if (latest.length >= LATEST) break;
   }

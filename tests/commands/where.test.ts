@@ -186,6 +186,53 @@ describe('/where on a store of hundreds of stories', () => {
   });
 });
 
+describe('/where on a story and its repeat', () => {
+  let services: TestServices;
+  const temp = makeTempDir();
+  beforeAll(async () => {
+    // The wire files a story, then again with a line added: the same sentence names the place in each.
+    const body = 'Flood water closed the main bridge in Mosul on Monday, officials said. Repairs start next week.';
+    const file = `${temp.dir}/repeat.ndjson`;
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(
+      file,
+      [
+        {
+          title: 'Floods close Mosul bridge',
+          text: body,
+          date: '2024-03-02T09:00:00Z',
+          source: 'Test Wire',
+          url: 'https://wire.test/bridge',
+        },
+        {
+          title: 'UPDATE 1-Floods close Mosul bridge',
+          text: `${body} Traffic was diverted.`,
+          date: '2024-03-02T11:00:00Z',
+          source: 'Test Wire',
+          url: 'https://wire.test/bridge-update',
+        },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+    services = await createTestServices({ files: [file] });
+  });
+  afterAll(async () => {
+    await services.close();
+    temp.cleanup();
+  });
+
+  it('counts both filings but shows their sentence once, from the newest', async () => {
+    const r = await askCommand(services, '/where Mosul');
+    const data = r.data as { stories: number; mentions: { articleId: string; sentence: string }[] };
+    expect(data.stories).toBe(2);
+    expect(data.mentions).toHaveLength(1);
+    expect(data.mentions[0]!.sentence).toContain('Flood water closed the main bridge in Mosul');
+    const newest = (await services.store.stories.latest(1))[0]!;
+    expect(data.mentions[0]!.articleId).toBe(newest.id);
+  });
+});
+
 describe('timelinePeriods', () => {
   const m = (month: string, stories: number) => ({ month, stories });
 
