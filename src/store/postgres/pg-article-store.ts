@@ -45,7 +45,7 @@ import { packSentences, unpackSentenceScores } from '../sqlite/packed-sentences.
 import { decodeShapes, decodeTerms, encodeTerms, utcDay } from '../sqlite/digest-features-table.js';
 import { ftsWords } from '../sqlite/fts-query.js';
 import { rankSuggestions } from '../sqlite/rank-suggestions.js';
-import { holdsWords, speakerAliases } from '../sqlite/quote-table.js';
+import { speakerAliases, speakerNamedBy } from '../speaker-match.js';
 import { SEARCH_COUNT_LIMIT } from '../sqlite/trend-counts-table.js';
 import { inTransaction, type PgClient, type PgPool, type PgQueryable } from './pg-database.js';
 
@@ -737,7 +737,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       ),
     ]);
     const names = new Set<string>();
-    for (const { speaker: name } of containing) if (holdsWords(name, speaker)) names.add(name.toLowerCase());
+    for (const { speaker: name } of containing) if (speakerNamedBy(name, speaker)) names.add(name.toLowerCase());
     for (const { speaker: name } of aliased) names.add(name.toLowerCase());
     const keys = new Map<string, QuoteKey>();
     if (names.size > 0) {
@@ -749,7 +749,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       );
       for (const k of byName) keys.set(`${k.article_seq}:${k.start}`, k);
     }
-    for (const k of inWindow) if (holdsWords(k.speaker, speaker)) keys.set(`${k.article_seq}:${k.start}`, k);
+    for (const k of inWindow) if (speakerNamedBy(k.speaker, speaker)) keys.set(`${k.article_seq}:${k.start}`, k);
     const page = [...keys.values()]
       .sort((a, b) => b.published_ms - a.published_ms || b.article_seq - a.article_seq || a.start - b.start)
       .slice(offset, offset + query.limit);
@@ -787,7 +787,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     );
     // As SQLite: the speaker's name holds the query as whole words, or is an ending of it.
     return rows
-      .filter((row) => !speaker || holdsWords(row.speaker, speaker) || aliases.includes(row.speaker.toLowerCase()))
+      .filter((row) => !speaker || speakerNamedBy(row.speaker, speaker) || aliases.includes(row.speaker.toLowerCase()))
       .map(toQuoteHit);
   }
 

@@ -136,29 +136,3 @@ export function createQuoteTable(db: SqliteDatabase): QuoteTable {
     versionsOf: (rowids) => new Map(rowids.length === 0 ? [] : q.versionsOf.all(JSON.stringify(rowids))),
   };
 }
-
-/**
- * The speaker names a `/quote speaker:` query stands for (issue 15): the query itself, and every
- * shorter ending of it, so "Treasury Secretary James Baker" finds the speaker stored as "James Baker"
- * and "Baker" (a story that never gave his first name). Shorter queries reach longer names by
- * containment ("Baker" finds "James Baker").
- */
-export function speakerAliases(query: string): string[] {
-  const words = query
-    .trim()
-    .replace(/['’]s$/, '')
-    .split(/\s+/)
-    .filter(Boolean);
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) out.push(words.slice(i).join(' '));
-  return out;
-}
-
-/** Whether a stored speaker name holds the query as whole words ("Baker" in "James Baker", not in "Bakersfield"). */
-export function holdsWords(name: string, query: string): boolean {
-  const escaped = query
-    .trim()
-    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    .replace(/\s+/g, '\\s+');
-  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'iu').test(name);
-}

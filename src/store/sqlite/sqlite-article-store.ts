@@ -53,7 +53,8 @@ import type { SqliteDatabase } from './open-database.js';
 import { createCounterDeltas } from './counter-deltas.js';
 import { createTrendCounts } from './trend-counts-table.js';
 import { packSentences, unpackSentenceScores } from './packed-sentences.js';
-import { createQuoteTable, holdsWords, speakerAliases } from './quote-table.js';
+import { createQuoteTable } from './quote-table.js';
+import { speakerAliases, speakerNamedBy } from '../speaker-match.js';
 
 interface ArticleRow {
   rowid: number;
@@ -712,14 +713,14 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     const want = Math.max(offset + query.limit, QUOTE_CANDIDATES);
     const keys = new Map<string, QuoteKey>();
     const names = new Set<string>();
-    for (const { speaker: name } of q.matchingSpeakers.all(like, MAX_SPEAKERS)) if (holdsWords(name, speaker)) names.add(name);
+    for (const { speaker: name } of q.matchingSpeakers.all(like, MAX_SPEAKERS)) if (speakerNamedBy(name, speaker)) names.add(name);
     for (const alias of speakerAliases(speaker).slice(1))
       for (const { speaker: name } of q.matchingSpeakers.all(escapeLike(alias), 1)) names.add(name);
     for (const name of names) {
       for (const k of q.quotesOfSpeaker.all(name, want)) keys.set(`${k.article_rowid}:${k.start}`, k);
     }
     for (const k of q.quotesInWindow.all(QUOTE_WINDOW, like, want))
-      if (holdsWords(k.speaker, speaker)) keys.set(`${k.article_rowid}:${k.start}`, k);
+      if (speakerNamedBy(k.speaker, speaker)) keys.set(`${k.article_rowid}:${k.start}`, k);
     // Order the candidates by their keys, then read whole only the rows of the page asked for (a deep
     // page once read up to 10 × offset rows one by one to show 9).
     return [...keys.values()]
@@ -755,7 +756,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       .filter(
         (row) =>
           !speaker ||
-          holdsWords(row.speaker, speaker) ||
+          speakerNamedBy(row.speaker, speaker) ||
           speakerAliases(speaker).some((a) => a.toLowerCase() === row.speaker.toLowerCase()),
       )
       .map(toQuoteHit);

@@ -1,0 +1,31 @@
+/**
+ * How a `/quote speaker:` or `/trend speaker:` query meets stored speaker names (issue 15), the same on
+ * every backend: a query names a speaker when its words end the speaker's name, so "Baker" finds "James
+ * Baker" but not "Bakersfield", "The Reagan administration" or "a former chairman of President
+ * Reagan's Council of Economic Advisers" (words of a description, not the speaker's name).
+ */
+
+/**
+ * The speaker names a query stands for: the query itself, and every shorter ending of it, so "Treasury
+ * Secretary James Baker" finds the speaker stored as "James Baker" and "Baker" (a story that never gave
+ * his first name). Shorter queries reach longer names by `speakerNamedBy` ("Baker" finds "James Baker").
+ */
+export function speakerAliases(query: string): string[] {
+  const words = query
+    .trim()
+    .replace(/['’]s$/, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) out.push(words.slice(i).join(' '));
+  return out;
+}
+
+/** Whether the query's words end a stored speaker name, whole words, a "Jr." or "III" after them allowed. */
+export function speakerNamedBy(name: string, query: string): boolean {
+  const escaped = query
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\s+/g, '\\s+');
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(,?\\s+(jr|sr|ii|iii|iv)\\.?)?$`, 'iu').test(name.trim());
+}
