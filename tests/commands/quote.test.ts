@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUOTES_PER_PAGE, quote, type QuoteData } from '../../commands/quote.js';
-import { makeTempDir, writeCorpusSlice } from '../helpers/paths.js';
+import { makeTempDir, writeCorpusSlice, writeStoryAndRepeat } from '../helpers/paths.js';
 import { writeReutersStories } from '../helpers/reuters-stories.js';
 import { askCommand, createTestServices, type TestServices } from '../helpers/test-services.js';
 
@@ -205,29 +205,12 @@ describe('/quote on a story and its repeat', () => {
     const body =
       'The harbour board approved the new pier on Monday. "The pier will be ready by spring," board chair Dana Quill said. ' +
       'Work starts in March. "We have the money for it," Quill added.';
-    const file = `${temp.dir}/repeat.ndjson`;
-    const { writeFileSync } = await import('node:fs');
-    writeFileSync(
-      file,
-      [
-        {
-          title: 'Harbour board approves new pier',
-          text: body,
-          date: '2024-03-02T09:00:00Z',
-          source: 'Test Wire',
-          url: 'https://wire.test/pier',
-        },
-        {
-          title: 'UPDATE 1-Harbour board approves new pier',
-          text: `${body} The vote was seven to two.`,
-          date: '2024-03-02T11:00:00Z',
-          source: 'Test Wire',
-          url: 'https://wire.test/pier-update',
-        },
-      ]
-        .map((r) => JSON.stringify(r))
-        .join('\n'),
-    );
+    const file = writeStoryAndRepeat(temp.dir, {
+      title: 'Harbour board approves new pier',
+      text: body,
+      url: 'https://wire.test/pier',
+      addedLine: 'The vote was seven to two.',
+    });
     services = await createTestServices({ files: [file] });
   });
   afterAll(async () => {

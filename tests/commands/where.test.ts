@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { autocomplete, timelinePeriods, toDms } from '../../commands/where.js';
 import { askCommand, createTestServices, type TestServices } from '../helpers/test-services.js';
 import type { StoredStory, StoryCursor } from '../../src/store/article-store.js';
-import { makeTempDir, writeCorpusSlice } from '../helpers/paths.js';
+import { makeTempDir, writeCorpusSlice, writeStoryAndRepeat } from '../helpers/paths.js';
 
 interface WhereData {
   place: {
@@ -192,29 +192,12 @@ describe('/where on a story and its repeat', () => {
   beforeAll(async () => {
     // The wire files a story, then again with a line added: the same sentence names the place in each.
     const body = 'Flood water closed the main bridge in Mosul on Monday, officials said. Repairs start next week.';
-    const file = `${temp.dir}/repeat.ndjson`;
-    const { writeFileSync } = await import('node:fs');
-    writeFileSync(
-      file,
-      [
-        {
-          title: 'Floods close Mosul bridge',
-          text: body,
-          date: '2024-03-02T09:00:00Z',
-          source: 'Test Wire',
-          url: 'https://wire.test/bridge',
-        },
-        {
-          title: 'UPDATE 1-Floods close Mosul bridge',
-          text: `${body} Traffic was diverted.`,
-          date: '2024-03-02T11:00:00Z',
-          source: 'Test Wire',
-          url: 'https://wire.test/bridge-update',
-        },
-      ]
-        .map((r) => JSON.stringify(r))
-        .join('\n'),
-    );
+    const file = writeStoryAndRepeat(temp.dir, {
+      title: 'Floods close Mosul bridge',
+      text: body,
+      url: 'https://wire.test/bridge',
+      addedLine: 'Traffic was diverted.',
+    });
     services = await createTestServices({ files: [file] });
   });
   afterAll(async () => {

@@ -25,3 +25,21 @@ export function writeCorpusSlice(dir: string, n: number, skip = 0): string {
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
 }
+
+/**
+ * A story the wire files twice: at 09:00, then at 11:00 as "UPDATE 1-" with `addedLine` appended (two
+ * stories, the same sentences in each), as one NDJSON file in `dir`. Returns its path.
+ */
+export function writeStoryAndRepeat(dir: string, story: { title: string; text: string; url: string; addedLine: string }): string {
+  const file = path.join(dir, 'repeat.ndjson');
+  const first = { title: story.title, text: story.text, date: '2024-03-02T09:00:00Z', source: 'Test Wire', url: story.url };
+  const repeat = {
+    ...first,
+    title: `UPDATE 1-${story.title}`,
+    text: `${story.text} ${story.addedLine}`,
+    date: '2024-03-02T11:00:00Z',
+    url: `${story.url}-update`,
+  };
+  fs.writeFileSync(file, `${JSON.stringify(first)}\n${JSON.stringify(repeat)}\n`);
+  return file;
+}
