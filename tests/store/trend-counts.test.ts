@@ -170,6 +170,22 @@ describe('trend counts kept at ingest', () => {
     expect(await reopened.quotes.speakerDayCounts(['talal silo'], null)).toEqual(before.speakers);
   });
 
+  it("a store made before the index of stories' dates gets it, with the same exact counts", async () => {
+    const before = {
+      places: await store.places.placeDayCounts([RAQQA, RAQQA_PROVINCE], null),
+      speakers: await store.quotes.speakerDayCounts(['Talal Silo', 'talal silo', 'Someone Else'], null),
+    };
+    const index = migrations.find((m) => m.sql.includes('articles_published_by_rowid'))!;
+    db.exec('DROP INDEX articles_published_by_rowid');
+    db.pragma(`user_version = ${index.version - 1}`);
+    migrate(db, migrations);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'articles_published_by_rowid'").get()).toBeDefined();
+    const reopened = createSqliteStore(db);
+    expect(await reopened.places.placeDayCounts([RAQQA, RAQQA_PROVINCE], null)).toEqual(before.places);
+    expect(await reopened.quotes.speakerDayCounts(['Talal Silo', 'talal silo', 'Someone Else'], null)).toEqual(before.speakers);
+    expect(before.places.length).toBeGreaterThan(0);
+  });
+
   it('duplicates add nothing', async () => {
     expect((await store.stories.addArticles(stories)).added).toEqual([]);
     expect(await store.places.placeDayCounts([RAQQA], null)).toEqual(expectedRaqqa);

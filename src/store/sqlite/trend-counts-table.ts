@@ -122,7 +122,7 @@ export function createTrendCounts(db: SqliteDatabase): TrendCounts {
         .prepare<number[], [number, number]>(
           `
           SELECT ${DAY_OF('a.published_ms')} AS day, COUNT(*) FROM (SELECT DISTINCT article_rowid AS r FROM places WHERE geoname_id IN (${marks(ids.length)})) m
-          JOIN articles a ON a.rowid = m.r WHERE a.published_ms >= ? AND a.published_ms < ? GROUP BY day ORDER BY day`,
+          JOIN articles a INDEXED BY articles_published_by_rowid ON a.rowid = m.r WHERE a.published_ms >= ? AND a.published_ms < ? GROUP BY day ORDER BY day`,
         )
         .raw(true)
         .all(...ids, range.from * DAY_MS, (range.to + 1) * DAY_MS),
@@ -135,7 +135,7 @@ export function createTrendCounts(db: SqliteDatabase): TrendCounts {
           `
           SELECT ${DAY_OF('a.published_ms')} AS day, COUNT(*) FROM (
             SELECT DISTINCT article_rowid AS r FROM quotes WHERE speaker COLLATE NOCASE IN (${marks(speakers.length)})) m
-          JOIN articles a ON a.rowid = m.r WHERE a.published_ms >= ? AND a.published_ms < ? GROUP BY day ORDER BY day`,
+          JOIN articles a INDEXED BY articles_published_by_rowid ON a.rowid = m.r WHERE a.published_ms >= ? AND a.published_ms < ? GROUP BY day ORDER BY day`,
         )
         .raw(true)
         .all(...speakers, range.from * DAY_MS, (range.to + 1) * DAY_MS),
