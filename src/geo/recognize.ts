@@ -9,6 +9,7 @@ import type { Gazetteer } from './gazetteer.js';
 import { DATELINE_SPAN, type PlaceMention } from './types.js';
 import { buildCompanions, type Companions } from './companions.js';
 import { POSTAL_CODES } from './aliases.js';
+import { firstNames } from './first-names.js';
 import { splitDateline, withinQualifier } from './dateline-place.js';
 import {
   exactCandidates,
@@ -247,6 +248,70 @@ function isSurname(gaz: Gazetteer, t: Token): boolean {
   return !isKindStrong(gaz, cands) && maxPop(gaz, cands) < 100_000;
 }
 
+/**
+ * Capitalised words that carry on a place's or an institution's name rather than a person's
+ * (`Sydney Harbour`, `Denver International Airport`, `Madison Square Garden`): no surname.
+ */
+const NAME_PART_WORDS = new Set(
+  (
+    'airport harbour harbor bridge square avenue street road cathedral castle palace tower stadium arena station park gardens ' +
+    'garden hills valley beach bay island islands lake river falls county district city town township village international ' +
+    'central metro metropolitan area region plains heights springs opera house hall centre center hospital market mall port ' +
+    'docks museum zoo university college school'
+  ).split(' '),
+);
+
+/**
+ * A capitalised word after a first name that reads as a surname (`Nigel Lawson`, `Gareth Bale`): a
+ * capital then lower case (no acronym), no common word of the story, no word of a place's or an
+ * institution's name, and no country, division or big town of that name.
+ */
+function isSurnameAfterFirstName(gaz: Gazetteer, t: Token, isLowerWord: (word: string) => boolean): boolean {
+  if (t.text.endsWith('.') || !/^\p{Lu}[\p{Ll}'’]/u.test(t.text)) return false;
+  const word = t.text.toLowerCase();
+  if (STOP.has(word) || CONNECTORS.has(word) || INSTITUTION_AFTER.has(word) || MEDIA_AFTER.has(word)) return false;
+  if (CLUB_AFTER.has(word) || NAME_PART_WORDS.has(word) || isLowerWord(word)) return false;
+  return isSurname(gaz, t);
+}
+
+/**
+ * A capitalised word that is a common first name (`Nigel`, `Cassandra`), and no word of another kind:
+ * not a function word, a month or a word the story also writes in lower case (`Will`, `May`, `Hope`),
+ * and (unless `notPlace` is false) no country, division or big town (`Jordan`, `Georgia`, `Victoria`).
+ */
+function isFirstNameWord(gaz: Gazetteer, t: Token, isLowerWord: (word: string) => boolean, notPlace = true): boolean {
+  const word = t.text.toLowerCase();
+  if (t.text.endsWith('.') || !firstNames().has(word)) return false;
+  if (STOP.has(word) || FUNCTION_WORDS.has(word) || MODIFIERS.has(word) || CONNECTORS.has(word) || isLowerWord(word)) return false;
+  return !notPlace || !namesPlace(gaz, t);
+}
+
+/** A word of nearness that puts a firm's namesake town on the map (`near Kinross`, unlike `via Drexel`). */
+const FIRM_TOWN_PLACED_BEFORE = /\b(near|outside|around)\s+$/i;
+
+/** Words that end a firm's name (`Drexel Burnham Lambert Inc`, `Peabody Holding Co`). */
+const FIRM_END = /^(inc|corp|corporation|co|cos|ltd|llc|plc|lp|ag|sa|nv|bv|gmbh|spa|holding|holdings|group|bancorp|securities|associates)$/;
+
+/**
+ * Whether the capitalised words after a name run on to a firm's ending within four words (`Drexel
+ * Burnham Lambert Inc`, wrapped or not): the name is the firm's, here and alone later in the story.
+ */
+function startsFirmName(text: string, tokens: readonly Token[], j: number): boolean {
+  // A headline in capitals runs into its story's first line (`GETS AMSTERDAM CONTRACT\nHogan Systems
+  // Inc`): the words of one name are all in capitals or none are (but `Salomon Inc`, `Hoechst AG`).
+  const capitals = (tk: Token): boolean => tk.text.length > 1 && tk.text === tk.text.toUpperCase();
+  const nameInCapitals = capitals(tokens[j] as Token);
+  for (let k = j + 1; k <= j + 4 && k < tokens.length; k++) {
+    const a = tokens[k - 1] as Token;
+    const b = tokens[k] as Token;
+    if (!b.upper || !joinable(text, a, b)) return false;
+    const end = FIRM_END.test(b.text.replace(/\.$/, '').toLowerCase());
+    if (capitals(b) !== nameInCapitals && !(end && !nameInCapitals && b.text.length <= 4)) return false;
+    if (end) return true;
+  }
+  return false;
+}
+
 /** `African`, `Asian`, `European`: a continent by its adjective only. */
 function isContinentAdjective(gaz: Gazetteer, key: string, cands: readonly Candidate[]): boolean {
   return cands.every((c) => gaz.kind(c.index) === 'continent' && foldName(gaz.name(c.index)) !== key);
@@ -474,6 +539,7 @@ function acceptSpan(
   placeish: Set<string>,
   isLowerWord: (word: string) => boolean,
   people: Set<string>,
+  firms: Set<string>,
   lastSpan: FoundSpan | undefined,
 ): boolean {
   const t = tokens[i] as Token;
@@ -488,13 +554,27 @@ function acceptSpan(
   // Money (`US$`), virus strain names (`A/California/7/2009`), company brackets.
   if (text.charAt(t.start - 1) === '$' || text.charAt(end) === '$') return false;
   if (/(^|[^\p{L}])\p{Lu}\/$/u.test(text.slice(Math.max(0, t.start - 3), t.start)) || /^\/\d/.test(after)) return false;
-  if (inAngleBrackets(text, t.start, end)) return false;
+  // A name that opens a firm's name (`<Drexel Burnham Lambert Inc>`, `Kinross Mines Ltd`) is the
+  // firm's. A small town's name is the firm's alone later in the story too (`a Drexel spokesman`,
+  // `via Drexel`) unless a word of nearness puts it on the map (`near Kinross`; `a stake in Saxon`
+  // is the firm); a country, a division or a big city keeps its later mentions.
+  const isCountry = cands.some((c) => gaz.kind(c.index) === 'country');
+  const firmOfTown = single && !strong && !big;
+  if (inAngleBrackets(text, t.start, end)) {
+    if (firmOfTown) firms.add(key);
+    return false;
+  }
   if (isOpeningDateline(text, t.start, end)) return true;
   if (nextCap && MEDIA_AFTER.has(nextWord)) {
     // `Piedmont Aviation` makes a later bare `Piedmont` the firm too (a country stays a country).
     if (single) personish.add(key);
     return false;
   }
+  if (single && !isCountry && startsFirmName(text, tokens, j)) {
+    if (firmOfTown) firms.add(key);
+    return false;
+  }
+  if (single && firms.has(key) && !FIRM_TOWN_PLACED_BEFORE.test(text.slice(Math.max(0, t.start - 10), t.start))) return false;
   // `Reston, Virginia`: a town followed by the division or country it lies in is that town, whatever
   // the story made of the name before (`the Ebola Reston virus`).
   if (single && !people.has(key) && townOfContainerAfter(gaz, after, cands)) {
@@ -509,6 +589,21 @@ function acceptSpan(
     people.add(key);
     return false;
   }
+  // `Nigel Lawson`, `Cassandra Rivera`: a common first name before a surname is a person's, here and
+  // alone later in the story. Not a country's or division's name, nor a town the world names in many
+  // languages (`Sydney`, `Florence`): the place is as likely there (`Dallas Cowboys`).
+  if (
+    single &&
+    !strong &&
+    nextCap &&
+    next &&
+    isFirstNameWord(gaz, t, isLowerWord, false) &&
+    !cands.some((c) => (gaz.altNames[c.index] ?? 0) >= WEIGHTS.altNamesFull) &&
+    isSurnameAfterFirstName(gaz, next, isLowerWord)
+  ) {
+    personish.add(key);
+    return false;
+  }
   if (!strong && DISEASE_AFTER.test(after)) return false;
   if (prev && prev.upper && joinable(text, prev, t) && CLUB_BEFORE.has(prev.text.toLowerCase())) return false;
   // `Far North Queensland`, `Western Canada`: a compass name that some country gives a division
@@ -520,6 +615,22 @@ function acceptSpan(
   if (STOP_PHRASES.has(key)) return false;
   // `The Center`, `The Bank`: only as some place's own name.
   if (altOnly && /^the\s/.test(key)) return false;
+  // `Gareth Bale`, `Bruno Le Roux`, `Cassandra Rivera`: after a common first name, a town's name is a
+  // surname (alone later in the story too), at the start of a sentence as well: the first name is no
+  // sentence-opening word. A division's name too, within a sentence; a country's stays.
+  if (
+    prev &&
+    !dotted &&
+    prev.upper &&
+    prev.start >= (lastSpan?.end ?? -1) &&
+    joinable(text, prev, t) &&
+    (!strong ||
+      (!isSentenceStart(text, t.start) && !isSentenceStart(text, prev.start) && !cands.some((c) => gaz.kind(c.index) === 'country'))) &&
+    isFirstNameWord(gaz, prev, isLowerWord)
+  ) {
+    if (single && !big && !strong) personish.add(key);
+    return false;
+  }
   if (!single || dotted) return true;
 
   const letters = surface.replace(/[^\p{L}]/gu, '');
@@ -710,6 +821,7 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
   const personish = new Set<string>();
   const placeish = new Set<string>();
   const people = new Set<string>();
+  const firms = new Set<string>();
   // Words the story also writes in lower case are common words there (`spring`, `advance`); only
   // a few spans ever ask, so the set is made on the first question.
   let lowerWords: Set<string> | null = null;
@@ -807,6 +919,7 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       placeish,
       isLowerWord,
       people,
+      firms,
       spans[spans.length - 1],
     );
     if (ok) spans.push({ name: surface, start: t.start, end, candidates: cands });

@@ -129,6 +129,30 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('Storm hits coast. HOLLIDAY — A storm hit the town on Monday.')).toEqual(['HOLLIDAY']);
   });
 
+  it("a common first name before a surname is a person's, not a town of that name, and so is it alone later", () => {
+    // Nigel, South Africa has 140,000 people but few names abroad; Brent is a London borough.
+    expect(names('Finance minister Nigel Lawson met bankers in London. Nigel later left.')).toEqual(['London']);
+    expect(names('Retired teachers Brent Hollis and his wife live in Ottawa.')).toEqual(['Ottawa']);
+    // After a first name, a town's name is a surname, also a name of two words.
+    expect(names('The coach praised Gareth Bale and Bruno Le Roux on Sunday.')).toEqual([]);
+  });
+
+  it('a first name keeps its place reading before a word of a place or an institution, and a widely named city stays a city', () => {
+    expect(names('Flights left Denver International Airport late.')).toEqual(['Denver']);
+    expect(names('The crowd filled Sydney Harbour on Sunday.')).toContain('Sydney');
+    // Ottawa and Hamilton are no first names; Georgia, a state, keeps its reading in a list.
+    expect(names('Storms hit Georgia, Alabama and Hamilton, Ontario.')).toEqual(['Georgia', 'Alabama', 'Hamilton', 'Ontario']);
+  });
+
+  it("a town's name that opens a firm's name is the firm's, and so is it alone later, unless a word of nearness places it", () => {
+    expect(names('<Drexel Burnham Lambert Inc> won the bid. A Drexel spokesman declined to comment.')).toEqual([]);
+    expect(names('The notes were sold through Drexel Burnham Lambert Inc. Rivals cut their business with Drexel.')).toEqual([]);
+    expect(names('Kinross Mines Ltd said two men died in a fire near Kinross.')).toEqual(['Kinross']);
+    // A big city keeps its later mentions, and a headline in capitals is no part of the firm's name.
+    expect(names('Chicago Milwaukee Corp moved its offices to Chicago.')).toEqual(['Chicago']);
+    expect(names('BANK GETS AMSTERDAM CONTRACT\nHogan Systems Inc said it won an order.')).toEqual(['AMSTERDAM']);
+  });
+
   it('keeps small towns that have a locative cue', () => {
     const found = geo.findPlaces('Villagers in Bariyarpur and Manaoag, Pangasinan were tested. A resident of Tabriz told the BBC.');
     expect(found.map((p) => p.name)).toEqual(expect.arrayContaining(['Tabriz']));
