@@ -743,8 +743,10 @@ function acceptSpan(
   if (!strong) {
     // A small place at the start of a sentence is more often a capitalised word.
     if (sentenceStart && maxPop(gaz, cands) < 50_000) return false;
-    // A word the story also uses in lower case (`spring`, `alliance`), unless a big place.
-    if (!big && isLowerWord(surface.toLowerCase())) return false;
+    // A word the story also uses in lower case (`spring`, `alliance`), unless a big place by its own
+    // name: `Can` and `Part` name Caen and Perth only in other languages (`"Can you imagine"`).
+    const bigByOwnName = cands.some((c) => c.primary && (gaz.pop[c.index] ?? 0) >= 100_000);
+    if (!bigByOwnName && isLowerWord(surface.toLowerCase())) return false;
   }
   // A word in capitals is an acronym in running text (`NATO`, `ALMA`) and says nothing in headlines
   // and datelines written in capitals: only well-known places, or a dateline town followed by its

@@ -153,6 +153,11 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('BANK GETS AMSTERDAM CONTRACT\nHogan Systems Inc said it won an order.')).toEqual(['AMSTERDAM']);
   });
 
+  it('a word the story writes in lower case is no big city known by that spelling only in another language', () => {
+    // `Can` is Caen and `Part` Perth in other languages; the story uses both words in lower case.
+    expect(names('"Can you imagine?" she asked. Part of the cost, she said, can be met in part by Perth.')).toEqual(['Perth']);
+  });
+
   it('keeps small towns that have a locative cue', () => {
     const found = geo.findPlaces('Villagers in Bariyarpur and Manaoag, Pangasinan were tested. A resident of Tabriz told the BBC.');
     expect(found.map((p) => p.name)).toEqual(expect.arrayContaining(['Tabriz']));
