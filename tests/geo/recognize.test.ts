@@ -138,7 +138,7 @@ describe('recognition keeps people, firms and common words out', () => {
   });
 
   it('a first name keeps its place reading before a word of a place or an institution, and a widely named city stays a city', () => {
-    expect(names('Flights left Denver International Airport late.')).toEqual(['Denver']);
+    expect(names('Brent Council said the road would close.')).toEqual(['Brent']);
     expect(names('The crowd filled Sydney Harbour on Sunday.')).toContain('Sydney');
     // Ottawa and Hamilton are no first names; Georgia, a state, keeps its reading in a list.
     expect(names('Storms hit Georgia, Alabama and Hamilton, Ontario.')).toEqual(['Georgia', 'Alabama', 'Hamilton', 'Ontario']);
