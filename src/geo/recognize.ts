@@ -439,7 +439,8 @@ function maxPop(gaz: Gazetteer, cands: readonly Candidate[]): number {
 
 /** Gap between two tokens that may sit inside one name: spaces or a hyphen, no punctuation or newline. */
 function joinable(text: string, a: Token, b: Token): boolean {
-  // Wire copy wraps lines inside names (`Hughes\nTool Co`); an indented new line is a new paragraph.
+  // Wire copy wraps lines inside names (`Hughes\nTool Co`); an indented new line is a new paragraph
+  // after a full stop (the word keeps it), a wrap within a sentence otherwise.
   // `/^(?:[ \t-]{1,2}|[ \t]?\n)$/` on the gap, by character codes: it runs for every pair of words.
   const length = b.start - a.end;
   let gapOk = false;
@@ -450,7 +451,7 @@ function joinable(text: string, a: Token, b: Token): boolean {
     const c0 = text.charCodeAt(a.end);
     const c1 = text.charCodeAt(a.end + 1);
     gapOk = (isSpaceTabOrHyphen(c0) && isSpaceTabOrHyphen(c1)) || ((c0 === 32 || c0 === 9) && c1 === 10);
-  }
+  } else if (length > 2) gapOk = isIndentedWrap(text, a.end, b.start);
   return gapOk && (!a.text.endsWith('.') || NAME_ABBREVIATIONS.has(a.text));
 }
 
@@ -463,6 +464,17 @@ const ABBREVIATED_WORDS = new Map([
 ]);
 
 /** A possessive inside a longer name, one space after its `'s` (`People's Republic of China`). */
+/**
+ * A line break and an indent in the middle of a sentence (`Atletico\n            Madrid`): some
+ * sources wrap their lines so, where wire copy would start a paragraph after a full stop, a quote
+ * or a bracket (those end the word before, or sit in the gap).
+ */
+function isIndentedWrap(text: string, from: number, to: number): boolean {
+  if (text.charCodeAt(from) !== 10 || to - from > 40) return false;
+  for (let k = from + 1; k < to; k++) if (text.charCodeAt(k) !== 32 && text.charCodeAt(k) !== 9) return false;
+  return true;
+}
+
 function joinableInName(text: string, a: Token, b: Token): boolean {
   if (!a.possessive) return joinable(text, a, b);
   return b.start - a.end === 3 && text.charCodeAt(a.end + 2) === 32;

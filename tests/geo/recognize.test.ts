@@ -158,6 +158,11 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('"Can you imagine?" she asked. Part of the cost, she said, can be met in part by Perth.')).toEqual(['Perth']);
   });
 
+  it('a line wrapped with an indent inside a sentence is no paragraph break: the name goes on across it', () => {
+    expect(names('Fans of Atletico\n            Madrid cheered on Sunday.')).toEqual([]);
+    expect(names('Fans gathered in\n            Madrid on Sunday.')).toEqual(['Madrid']);
+  });
+
   it('keeps small towns that have a locative cue', () => {
     const found = geo.findPlaces('Villagers in Bariyarpur and Manaoag, Pangasinan were tested. A resident of Tabriz told the BBC.');
     expect(found.map((p) => p.name)).toEqual(expect.arrayContaining(['Tabriz']));
