@@ -327,6 +327,23 @@ function airportEntries(
   return out;
 }
 
+const COMPASS_FORMS: Record<string, string> = { northern: 'North', southern: 'South', eastern: 'East', western: 'West' };
+
+/**
+ * The short compass form of a division's name, as the news writes it (`South Darfur` for GeoNames'
+ * Southern Darfur), or ''. Not when what follows is a word for a division or a coast (`Southern
+ * Province`, `Eastern Cape`): those are names of their own. Not the other way: `Western Virginia` is
+ * a part of Virginia, no West Virginia.
+ */
+export function compassVariant(name: string): string {
+  const m = /^(\p{L}+) (.+)$/u.exec(name);
+  const other = m ? COMPASS_FORMS[(m[1] ?? '').toLowerCase()] : undefined;
+  if (!m || !other) return '';
+  const rest = m[2] ?? '';
+  if (/^(province|region|state|territory|district|division|governorate|department|cape|coast|islands?|highlands?)$/i.test(rest)) return '';
+  return `${other} ${rest}`;
+}
+
 export function buildGazetteer(outFile: string): Promise<{ entries: number; keys: number; ms: number }> {
   const t0 = performance.now();
   const entries: RawEntry[] = [];
@@ -503,6 +520,8 @@ export function buildGazetteer(outFile: string): Promise<{ entries: number; keys
     addName(e, a.name, true);
     const bare = foldName(a.name).replace(DIVISION_WORD_RE, '');
     if (bare !== foldName(a.name)) addName(e, bare, true);
+    const compass = compassVariant(a.name);
+    if (compass) addName(e, compass, true);
     entries.push(e);
     admin1Entries.set(a.code, e);
   }
