@@ -4,7 +4,7 @@ import { compassVariant } from '../../src/geo/build/build-gazetteer.js';
 import { loadGeoService } from '../../src/geo/geo-service.js';
 import { repoRoot } from '../helpers/paths.js';
 
-describe("a division's short compass form", () => {
+describe('divisions under the names the news gives them', () => {
   it.each([
     ['Southern Darfur', 'South Darfur'],
     ['Northern Bahr al Ghazal', 'North Bahr al Ghazal'],
@@ -17,6 +17,15 @@ describe("a division's short compass form", () => {
   ])('%s -> %s', (name, variant) => {
     expect(compassVariant(name)).toBe(variant);
   });
+
+  it("finds an Indonesian regency bare and as 'X Regency'", async () => {
+    const geo = await loadGeoService({ cacheDir: path.join(repoRoot, 'data/cache') });
+    for (const text of ['Two farmers in the district of Karo fell ill.', 'Two farmers in Karo Regency fell ill.']) {
+      const [p] = geo.findPlaces(text);
+      expect(p?.countryCode).toBe('ID');
+      expect(geo.getPlace(p?.geonameId ?? 0)?.kind).toBe('admin2');
+    }
+  }, 120_000);
 
   it('finds the division under the form the news uses', async () => {
     const geo = await loadGeoService({ cacheDir: path.join(repoRoot, 'data/cache') });

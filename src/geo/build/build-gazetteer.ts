@@ -547,7 +547,9 @@ export function buildGazetteer(outFile: string): Promise<{ entries: number; keys
     // `Province of Pangasinan`, `Provincia de Lima`, `County of Brant`: the name with its word after it.
     const ofForm = DIVISION_OF_RE.exec(foldName(a.name));
     const nameWithWord = ofForm ? `${ofForm[2] ?? ''} ${DIVISION_OF_WORD[ofForm[1] ?? ''] ?? ''}` : '';
-    if (!bareName && !ofForm && !DIVISION_WORD_RE.test(' ' + foldName(a.name))) continue;
+    // Indonesia's regencies (`Kabupaten Karo`): the news writes `Karo Regency`, `the district of Karo`.
+    const regency = a.code.startsWith('ID.') ? /^Kabupaten (.+)$/.exec(a.name)?.[1] : undefined;
+    if (!bareName && !ofForm && !regency && !DIVISION_WORD_RE.test(' ' + foldName(a.name))) continue;
     const places = byAdmin2.get(a.code) ?? [];
     if (places.length === 0) continue;
     const [lat, lon] = centre(places);
@@ -571,6 +573,10 @@ export function buildGazetteer(outFile: string): Promise<{ entries: number; keys
     // The Philippines' provinces are GeoNames' second level (its regions are the first), and the news
     // names them bare like British counties (`Manaoag, Pangasinan`, `pigs in Nueva Ecija`).
     if (ofForm && country === 'PH') addName(e, ofForm[2] ?? '', true);
+    if (regency) {
+      addName(e, `${regency} Regency`, true);
+      addName(e, regency, true);
+    }
     entries.push(e);
   }
 
