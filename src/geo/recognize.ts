@@ -149,8 +149,8 @@ const SEASONS = new Set(['spring', 'summer', 'autumn', 'fall', 'winter']);
 /** A title or an initial with its dot, one space before a name (`Mr. Baker`, `R. T. Lim`, `Gov. Perry`). */
 const DOTTED_PERSON_BEFORE = /^(\p{Lu}|mr|mrs|ms|dr|sen|gov|rep|gen|col|lt|sgt|capt|cpl|const|prof|rev)\.$/iu;
 
-/** Particles between a first name and a surname (`Michael de Jong`, `Patrick de Bayser`, `Ludwig van Beethoven`). */
-const SURNAME_PARTICLE_AFTER = /^\s+(de|da|di|du|del|della|van|von|der|den|le|la|bin|ibn|ben)\s+\p{Lu}/u;
+/** Particles between a first name and a surname (`Michael de Jong`, `Ludwig van Beethoven`, `Hassan el Bushra`). */
+const SURNAME_PARTICLE_AFTER = /^\s+(de|da|di|du|del|della|van|von|der|den|le|la|bin|ibn|ben|el|al)\s+\p{Lu}/u;
 
 /** Capitalised words after a place that name an institution of it: `Kentucky State Police`, `Montreal Mayor`. */
 const INSTITUTION_AFTER = new Set(
@@ -195,9 +195,11 @@ const CLUB_AFTER = new Set('united rovers wanderers hotspur albion'.split(' '));
 /**
  * Capitalised words after a name that make it the name of a university, a school, a zoo or a daily
  * paper (`Michigan State University`, `Tehran University`, `Box Elder School District`, `Auckland
- * Zoo`): named after the place, not about it.
+ * Zoo`): named after the place, not about it; and after a possessive, a hospital or a church named
+ * after a saint (`St. Paul's Hospital`, `St. Mark's Cathedral`).
  */
-const NAMESAKE_AFTER = /^(['’]s)?\s+(State\s+)?(University|School|School\s+District|Zoo|Daily\s+News)\b/u;
+const NAMESAKE_AFTER =
+  /^((['’]s)?\s+(State\s+)?(University|School|School\s+District|Zoo|Daily\s+News)|['’]s\s+(Hospital|Church|Cathedral|Chapel|Abbey|College))\b/u;
 
 /** The division or country named after a comma (`, Virginia`, `, Mo.`, `, New South Wales`). */
 const CONTAINER_AFTER = /^,\s*(\p{Lu}[\p{L}'’-]*\.?(?:\s+\p{Lu}[\p{L}'’-]*\.?){0,2})/u;
@@ -382,6 +384,9 @@ const STOP_PHRASES = new Set(['white house', 'wall street', 'capitol hill', 'dow
 /** A country's adjective used as its language's name: `shouted in Turkish,`, `speaks fluent French`. */
 const LANGUAGE_BEFORE = /\b(in|into|from|speaks?|spoke|speaking|fluent)\s+$/i;
 const LANGUAGE_AFTER = /^\s*([,.;:!?)"”’]|\s(and|or|as|with|at|to|on|when|but|which|is|was)\b|$)/;
+
+/** The end of a sentence before a word, with its closing and opening quotes (`so. "Can`, `asked: Can`). */
+const AFTER_SENTENCE_END = /(^|[.!?:;]["”’)]?\s+["“‘(]?)$/;
 
 /** Words that start a sentence so often that a capital there says nothing. */
 function isSentenceStart(text: string, start: number): boolean {
@@ -753,8 +758,14 @@ function acceptSpan(
     if (!LOCATIVE_BEFORE.test(before) && !LOCATIVE_AFTER.test(after) && !TOWN_OFFICE_AFTER.test(after) && !afterTown) return false;
   }
   if (!strong) {
-    // A small place at the start of a sentence is more often a capitalised word.
+    // A small place at the start of a sentence is more often a capitalised word; so is a town known
+    // by this spelling only in another language (`"Can the donors be trusted?"`: Caen), unless a
+    // famous city's exonym (`Peking`).
+    // (After the punctuation that ends a sentence, not at a wrapped line's start: `in\nCologne`.)
     if (sentenceStart && maxPop(gaz, cands) < 50_000) return false;
+    const ownNamePop = (c: Candidate): number => (c.primary || isFamousCity(gaz, c.index) ? (gaz.pop[c.index] ?? 0) : 0);
+    const afterFullStop = AFTER_SENTENCE_END.test(text.slice(Math.max(0, t.start - 6), t.start));
+    if (afterFullStop && !cands.some((c) => ownNamePop(c) >= 50_000)) return false;
     // A word the story also uses in lower case (`spring`, `alliance`), unless a big place by its own
     // name: `Can` and `Part` name Caen and Perth only in other languages (`"Can you imagine"`).
     const bigByOwnName = cands.some((c) => c.primary && (gaz.pop[c.index] ?? 0) >= 100_000);
