@@ -173,6 +173,11 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('"It is here," Hassan el Bushra told reporters.')).toEqual([]);
   });
 
+  it("'near to' and 'next to' place a small town as 'near' does, 'close to' a family does not", () => {
+    expect(names('Dead swans were found near to Holliday, and a farm next to Holliday was closed.')).toEqual(['Holliday', 'Holliday']);
+    expect(names('A source close to the Peabody family said no.')).toEqual([]);
+  });
+
   it('keeps small towns that have a locative cue', () => {
     const found = geo.findPlaces('Villagers in Bariyarpur and Manaoag, Pangasinan were tested. A resident of Tabriz told the BBC.');
     expect(found.map((p) => p.name)).toEqual(expect.arrayContaining(['Tabriz']));
