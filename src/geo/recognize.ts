@@ -413,10 +413,11 @@ function tokenize(text: string): Token[] {
   return out;
 }
 
+/** A country, region or division among the candidates (a second-level one by its own name, not `Bone` for Bone Regency). */
 function isKindStrong(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
   return cands.some((c) => {
     const k = gaz.kind(c.index);
-    return k === 'country' || k === 'admin1' || k === 'continent' || k === 'region' || k === 'admin2';
+    return k === 'country' || k === 'admin1' || k === 'continent' || k === 'region' || (k === 'admin2' && c.primary);
   });
 }
 

@@ -574,8 +574,9 @@ export function buildGazetteer(outFile: string): Promise<{ entries: number; keys
     // names them bare like British counties (`Manaoag, Pangasinan`, `pigs in Nueva Ecija`).
     if (ofForm && country === 'PH') addName(e, ofForm[2] ?? '', true);
     if (regency) {
+      // Bare, as another name: alone it needs a word of place (`Bone marrow`, `Nyoman Muna said`).
       addName(e, `${regency} Regency`, true);
-      addName(e, regency, true);
+      addName(e, regency, false);
     }
     entries.push(e);
   }
