@@ -288,6 +288,9 @@ function isFirstNameWord(gaz: Gazetteer, t: Token, isLowerWord: (word: string) =
   return !notPlace || !namesPlace(gaz, t);
 }
 
+/** A capitalised word and `and` or `&` before a name (`Wagner and Brown`). */
+const PARTNER_BEFORE = /(\p{Lu}[\p{L}'’-]+)\s+(?:and|&)\s+$/u;
+
 /** A word of nearness that puts a firm's namesake town on the map (`near Kinross`, unlike `via Drexel`). */
 const FIRM_TOWN_PLACED_BEFORE = /\b(near|outside|around)\s+$/i;
 
@@ -603,6 +606,13 @@ function acceptSpan(
   // A name given an age is a person's, and so is the same name alone later in the story, even a
   // country's (`Nine-year-old Georgia Stevens ... said Georgia`).
   if (single && people.has(key)) return false;
+  // `Wagner and Brown` after `Cyril Wagner`: a small town joined by `and` to a name the story gave a
+  // person or a firm is a partner's name too (not one followed by its state: `Fleet and Albany, N.Y.-based`).
+  const partner = PARTNER_BEFORE.exec(text.slice(Math.max(0, t.start - 30), t.start));
+  if (single && !strong && !big && partner && !/^,\s*\p{Lu}/u.test(after)) {
+    const other = foldName(partner[1] ?? '');
+    if (personish.has(other) || firms.has(other) || people.has(other)) return false;
+  }
   if (single && nextCap && next && AGE_BEFORE.test(text.slice(Math.max(0, t.start - 24), t.start)) && isSurname(gaz, next)) {
     people.add(key);
     return false;

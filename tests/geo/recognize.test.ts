@@ -178,6 +178,11 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('A source close to the Peabody family said no.')).toEqual([]);
   });
 
+  it("a small town joined by 'and' to a person's or a firm's name is a partner's name, unless its state follows", () => {
+    expect(names('Cyril Holliday met bankers. Holliday and Peabody, the oil partnership, will sell.')).toEqual([]);
+    expect(names('Cyril Holliday backed the accord between Holliday and Peabody, Kansas-based farmers.')).toContain('Peabody');
+  });
+
   it('keeps small towns that have a locative cue', () => {
     const found = geo.findPlaces('Villagers in Bariyarpur and Manaoag, Pangasinan were tested. A resident of Tabriz told the BBC.');
     expect(found.map((p) => p.name)).toEqual(expect.arrayContaining(['Tabriz']));
