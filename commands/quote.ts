@@ -64,7 +64,7 @@ export function renderQuote(q: QuoteHit, n: number, mention: string | null = nul
   const quoted = q.kind === 'direct' ? `“${body}”` : body;
   const who = truncate(speakerLabel(q, mention), 200);
   const description = q.speakerDescription ? `, ${truncate(q.speakerDescription.replace(/\s+/g, ' '), 200)}` : '';
-  const verb = q.verb ? ` (${q.kind === 'direct' ? 'quoted' : 'reported'}: ${q.verb})` : '';
+  const verb = q.verb ? ` (${q.kind === 'direct' ? 'quoted' : 'reported'}: ${truncate(q.verb.replace(/\s+/g, ' '), 60)})` : '';
   const story = `${truncate(q.headline, 120)} · ${q.source} · ${formatDay(q.published)}`;
   return `${n}. ${quoted}\n— ${who}${description}${verb}\n${story}`;
 }

@@ -2,7 +2,8 @@
  * `npm run eval:quotes -- --data FILE`: precision/recall of the quote extractor on the gold NDJSON of
  * ../shared/eval/quotes/ (issue 5). A prediction matches a gold attribution when their content spans
  * share at least half of the word tokens of the longer one; matching is one-to-one.
- * Last line (a contract, issue 15): `quotes f1=… direct_p=… direct_r=… speaker_acc=… speaker_exact=… reported_p=… reported_r=…`.
+ * Last line (a contract, issue 15): `quotes f1=… direct_p=… direct_r=… speaker_acc=… speaker_exact=… reported_p=… reported_r=…
+ * shown_reported_p=… shown_reported_r=…`: the last two score the reported speech `/quote` lists (speech-act.ts).
  * speaker_acc: the predicted local speaker span overlaps the gold one; speaker_exact: it touches exactly the word tokens the gold span touches.
  */
 import { readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { extractQuotes } from '../nlp/quotes/extract-quotes.js';
 import { quoteFragments } from '../nlp/quotes/fragments.js';
 import { wordSpans } from '../nlp/quotes/tokens.js';
+import { isSpeechAct } from '../nlp/quotes/speech-act.js';
 import { splitSentences } from '../nlp/sentences.js';
 import type { CueModel } from '../nlp/quotes/cue-model.js';
 import type { Quote } from '../nlp/types.js';
@@ -177,19 +179,22 @@ export function readGold(path: string): GoldRecord[] {
 }
 
 /** Evaluate the extractor on gold records. */
-export function evaluateQuotes(records: readonly GoldRecord[], model?: CueModel): QuoteEvalResult {
+export function evaluateQuotes(records: readonly GoldRecord[], model?: CueModel): QuoteEvalResult & { shown: QuoteEvalResult } {
   const acc = emptyResult();
+  const shown = emptyResult();
   for (const r of records) {
     const predicted = extractQuotes(r.text, splitSentences(r.text), model);
     scoreArticle(r.text, predicted, r.quotes, acc);
+    // What /quote lists of them (speech-act.ts): the gold set also counts beliefs and plans, which it leaves out.
+    scoreArticle(r.text, predicted.filter(isSpeechAct), r.quotes, shown);
   }
-  return acc;
+  return { ...acc, shown };
 }
 
 const f2 = (x: number): string => x.toFixed(2);
 
 /** The report lines; the last one is the contract line. */
-export function formatReport(res: QuoteEvalResult, articles: number): string[] {
+export function formatReport(res: QuoteEvalResult & { shown?: QuoteEvalResult }, articles: number): string[] {
   const lines = [`articles=${articles}`];
   for (const [name, c] of [
     ['direct', res.direct],
@@ -209,8 +214,14 @@ export function formatReport(res: QuoteEvalResult, articles: number): string[] {
   );
   const d = prf(res.direct);
   const r = prf(res.reported);
+  const shown = res.shown ? prf(res.shown.reported) : null;
+  if (res.shown && shown)
+    lines.push(
+      `shown by /quote (speech only) reported p=${f2(shown.p)} r=${f2(shown.r)} (tp=${res.shown.reported.tp} predicted=${res.shown.reported.predicted} gold=${res.shown.reported.gold})`,
+    );
   lines.push(
-    `quotes f1=${f2(prf(res.all).f1)} direct_p=${f2(d.p)} direct_r=${f2(d.r)} speaker_acc=${f2(acc)} speaker_exact=${f2(exact)} reported_p=${f2(r.p)} reported_r=${f2(r.r)}`,
+    `quotes f1=${f2(prf(res.all).f1)} direct_p=${f2(d.p)} direct_r=${f2(d.r)} speaker_acc=${f2(acc)} speaker_exact=${f2(exact)} reported_p=${f2(r.p)} reported_r=${f2(r.r)}` +
+      (shown ? ` shown_reported_p=${f2(shown.p)} shown_reported_r=${f2(shown.r)}` : ''),
   );
   return lines;
 }

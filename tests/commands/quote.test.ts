@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUOTES_PER_PAGE, quote, type QuoteData } from '../../commands/quote.js';
+import { QUOTES_PER_PAGE, quote, renderQuote, type QuoteData } from '../../commands/quote.js';
 import { makeTempDir, writeCorpusSlice, writeStoryAndRepeat } from '../helpers/paths.js';
 import { writeReutersStories } from '../helpers/reuters-stories.js';
 import { askCommand, createTestServices, type TestServices } from '../helpers/test-services.js';
@@ -222,5 +222,29 @@ describe('/quote on a story and its repeat', () => {
     const quotes = quotesOf((await askCommand(services, '/quote speaker:Quill')).data);
     expect(quotes.map((q) => q.text)).toEqual(['The pier will be ready by spring', 'We have the money for it']);
     expect(new Set(quotes.map((q) => q.articleId)).size).toBe(1);
+  });
+});
+
+describe('a reply line of /quote', () => {
+  it('keeps a cue written over two lines on one line', () => {
+    const line = renderQuote(
+      {
+        text: 'rates would rise',
+        kind: 'reported',
+        speaker: 'James Baker',
+        speakerMention: null,
+        speakerResolved: null,
+        speakerDescription: null,
+        verb: 'was\n    quoted as saying',
+        start: 0,
+        end: 16,
+        articleId: 'a1',
+        headline: 'BAKER SEES RATES RISING',
+        source: 'Test Wire',
+        published: '1987-10-19T10:00:00Z',
+      },
+      1,
+    );
+    expect(line.split('\n')[1]).toBe('— James Baker (unnamed) (reported: was quoted as saying)');
   });
 });

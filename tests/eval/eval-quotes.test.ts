@@ -7,7 +7,7 @@ import { emptyResult, matchSpans, prf, runEvalCli, sameWords, scoreArticle } fro
 import { wordSpans } from '../../src/nlp/quotes/tokens.js';
 
 const LAST_LINE =
-  /^quotes f1=\d\.\d\d direct_p=\d\.\d\d direct_r=\d\.\d\d speaker_acc=\d\.\d\d speaker_exact=\d\.\d\d reported_p=\d\.\d\d reported_r=\d\.\d\d$/;
+  /^quotes f1=\d\.\d\d direct_p=\d\.\d\d direct_r=\d\.\d\d speaker_acc=\d\.\d\d speaker_exact=\d\.\d\d reported_p=\d\.\d\d reported_r=\d\.\d\d shown_reported_p=\d\.\d\d shown_reported_r=\d\.\d\d$/;
 
 // Two hand-written articles: one direct quote with its speaker, one reported statement.
 const text1 = '"We will rebuild the bridge this year," the mayor said.';
@@ -35,7 +35,9 @@ describe('eval:quotes', () => {
     const lines = runEvalCli(['--data', file]);
     const last = lines[lines.length - 1]!;
     expect(last).toMatch(LAST_LINE);
-    expect(last).toBe('quotes f1=1.00 direct_p=1.00 direct_r=1.00 speaker_acc=1.00 speaker_exact=1.00 reported_p=1.00 reported_r=1.00');
+    expect(last).toBe(
+      'quotes f1=1.00 direct_p=1.00 direct_r=1.00 speaker_acc=1.00 speaker_exact=1.00 reported_p=1.00 reported_r=1.00 shown_reported_p=1.00 shown_reported_r=1.00',
+    );
   });
 
   it('prints the contract line last when run as `npm run eval:quotes -- --data FILE`', () => {

@@ -2,33 +2,49 @@ import { stemOf } from './cue-model.js';
 import { SPEECH_VERBS } from './lexicon.js';
 
 /**
- * Whether an attribution reports something said (or written, announced, forecast), as `/quote`
- * promises: "who said what". The analyzer also finds attributions of belief, plan or appearance,
- * because its gold set (PolNeAR) counts them: "Volcker seemed to acknowledge that …", "the company is
- * expected to …", "Baker appeared to patch over the rift". A reader who asked for quotes takes those
- * for words put in someone's mouth, so `/quote` lists speech only; the store keeps them all.
+ * Whether an attribution reports something said (or written, announced, argued), as `/quote` promises:
+ * "who said what". The analyzer also finds attributions of belief, plan, appearance or action, because
+ * its gold set (PolNeAR) counts them: "Volcker seemed to acknowledge that …", "the company is expected
+ * to …", "Baker appeared to patch over the rift", "Baker agreed to support …". A reader who asked for
+ * quotes takes those for words put in someone's mouth, so `/quote` leaves out a reported attribution
+ * whose cue is one of those and no word of speech; the store keeps them all.
  */
 export function isSpeechAct(quote: { kind: 'direct' | 'reported'; verb: string | null }): boolean {
   // A quotation in quotation marks is someone's words whatever verb attributes it.
   if (quote.kind === 'direct') return true;
   if (!quote.verb) return false;
-  return quote.verb
+  const words = quote.verb
     .toLowerCase()
     .split(/[^a-z-]+/)
-    .some((w) => COMMUNICATION_WORDS.has(w) || SPEECH_STEMS.has(stemOf(w)));
+    .filter(Boolean);
+  if (words.some((w) => COMMUNICATION_WORDS.has(w) || SPEECH_STEMS.has(stemOf(w)))) return true;
+  return !words.some((w) => NOT_SPEECH.has(w) || NOT_SPEECH_STEMS.has(stemOf(w)));
 }
 
 /** The reporting verbs by stem ("insisted", "insisting"), but for "according", whose stem is also the noun "accord". */
-const SPEECH_STEMS: ReadonlySet<string> = new Set([...SPEECH_VERBS].map(stemOf));
-
-/** Cue words that report speech beyond the verbs that introduce a quotation (`SPEECH_VERBS`), as written. */
-const COMMUNICATION_WORDS: ReadonlySet<string> = new Set(
-  (
-    'according statement statements interview hinted hints indicated indicates forecast forecasts forecasting ' +
-    'estimated estimates estimate disclosed discloses revealed reveals proposed proposes recommended recommends ' +
-    'called calls calling demanded demands threatened threatens accused accuses alleged alleges speculated ' +
-    'expressed expresses signalled signaled signals announcement report memo letter testimony briefing ' +
-    'communique ruled rules advised advises informed informs notified forecasted projected projects call ' +
-    'demand blamed blames criticised criticized criticises criticizes questioned'
-  ).split(' '),
+const SPEECH_STEMS: ReadonlySet<string> = new Set(
+  [...SPEECH_VERBS, 'speak', 'spoke', 'talk', 'mention', 'assert', 'state', 'announce', 'hint', 'indicate', 'disclose', 'reveal']
+    .filter((w) => w !== 'agreed' && w !== 'agrees')
+    .map(stemOf),
 );
+
+/** Cue words that report speech, as written: nouns of speech and "according (to)". */
+const COMMUNICATION_WORDS: ReadonlySet<string> = new Set(
+  'according statement statements interview communique announcement testimony briefing memo letter'.split(' '),
+);
+
+/**
+ * Cues of belief, plan, appearance, expectation or an act ("seemed", "is expected", "plans", "agreed
+ * to", "voted", "appointed"), and the noun "accord" ("an international accord to …"): by stem…
+ */
+const NOT_SPEECH_STEMS: ReadonlySet<string> = new Set(
+  (
+    'seem appear expect plan want hope believe think know sure convinced decide vote make put go intend wish fear ' +
+    'worry feel prefer need aim seek rate schedule show find interest decline refuse allow offer approve list ' +
+    'produce impose give draw appoint agree accord like'
+  )
+    .split(' ')
+    .map(stemOf),
+);
+/** …and as written (forms the stemmer does not bring back to their verb). */
+const NOT_SPEECH: ReadonlySet<string> = new Set('made went gone out sought felt found thought gave drew about telephone'.split(' '));
