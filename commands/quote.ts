@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import type { Command } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { reply, type ReplyField } from '../src/core/reply.js';
-import { firstOfEach, keepByArticle, visiblePage } from '../src/feeds/visible-page.js';
+import { atMostPerStory, firstOfEach, keepByArticle, visiblePage } from '../src/feeds/visible-page.js';
 import type { QuoteHit } from '../src/store/article-store.js';
 import { normaliseText } from '../src/store/article-identity.js';
 import { isSpeechAct } from '../src/nlp/quotes/speech-act.js';
@@ -12,6 +12,8 @@ import { releaseRenderMemory } from '../src/geo/locator-map.js';
 
 /** Eight quotes of ~300 characters plus their attributions stay inside one embed (4,096 characters). */
 export const QUOTES_PER_PAGE = 8;
+/** Quotes of one story at most in the latest quotes (plain `/quote`). */
+export const QUOTES_PER_STORY = 3;
 const QUOTE_TEXT_LIMIT = 300;
 const EMBED_TEXT_LIMIT = 4000;
 
@@ -86,10 +88,13 @@ export const execute: Command['execute'] = async ({ options, services, caller })
   // twice (a story and its repeat) is shown once: pages count the quotes kept.
   const visible = keepByArticle<QuoteHit>((stories) => services.feeds.visibleTo(caller.guildId, stories));
   const once = firstOfEach<QuoteHit>(quoteKey);
+  // The latest quotes come from the latest stories, not all from one talkative story. (A speaker's quotes
+  // are all theirs; quotes on a topic keep every quote of a matching story, the one about it may be late.)
+  const spread = speaker || about ? (items: readonly QuoteHit[]) => [...items] : atMostPerStory<QuoteHit>(QUOTES_PER_STORY);
   const hits = await visiblePage({
     fetch: (limit, from) =>
       services.store.quotes.findQuotes({ ...(speaker ? { speaker } : {}), ...(about ? { about } : {}), limit, offset: from }),
-    keep: async (items) => once(await visible(items.filter(isSpeechAct))),
+    keep: async (items) => spread(once(await visible(items.filter(isSpeechAct)))),
     offset,
     count: QUOTES_PER_PAGE + 1,
     minChunk: 2 * (QUOTES_PER_PAGE + 1),

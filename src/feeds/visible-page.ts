@@ -60,3 +60,14 @@ export function firstOfEach<T>(key: (item: T) => string): (items: readonly T[]) 
       return true;
     });
 }
+
+/** `keep` that lets through at most `max` items of one story (by `articleId`), the first ones in list order. */
+export function atMostPerStory<T extends { articleId: string }>(max: number): (items: readonly T[]) => T[] {
+  const seen = new Map<string, number>();
+  return (items) =>
+    items.filter((item) => {
+      const n = seen.get(item.articleId) ?? 0;
+      seen.set(item.articleId, n + 1);
+      return n < max;
+    });
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUOTES_PER_PAGE, quote, renderQuote, type QuoteData } from '../../commands/quote.js';
+import { QUOTES_PER_PAGE, QUOTES_PER_STORY, quote, renderQuote, type QuoteData } from '../../commands/quote.js';
 import { makeTempDir, writeCorpusSlice, writeStoryAndRepeat } from '../helpers/paths.js';
 import { writeReutersStories } from '../helpers/reuters-stories.js';
 import { askCommand, createTestServices, type TestServices } from '../helpers/test-services.js';
@@ -108,6 +108,17 @@ describe('/quote over a slice of the Reuters corpus', () => {
       const line = block.split('\n')[0]!;
       expect(line.length).toBeLessThanOrEqual(310);
     }
+  });
+
+  it('shows at most three quotes of one story across the latest quotes, and no quote twice', async () => {
+    const pages = [];
+    for (let page = 1; page <= 4; page++) pages.push(...quotesOf((await askCommand(services, `/quote page:${page}`)).data));
+    expect(pages.length).toBe(4 * QUOTES_PER_PAGE);
+    const perStory = new Map<string, number>();
+    for (const q of pages) perStory.set(q.articleId, (perStory.get(q.articleId) ?? 0) + 1);
+    expect(Math.max(...perStory.values())).toBeLessThanOrEqual(QUOTES_PER_STORY);
+    expect(perStory.size).toBeGreaterThanOrEqual((4 * QUOTES_PER_PAGE) / QUOTES_PER_STORY);
+    expect(new Set(pages.map((q) => `${q.articleId}:${q.start}`)).size).toBe(pages.length);
   });
 });
 

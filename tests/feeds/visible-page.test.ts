@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstOfEach, keepByArticle, visiblePage } from '../../src/feeds/visible-page.js';
+import { atMostPerStory, firstOfEach, keepByArticle, visiblePage } from '../../src/feeds/visible-page.js';
 
 /** A list of 0…n-1 paged as a store would, counting the reads. */
 function pagedList(n: number): { fetch: (limit: number, offset: number) => Promise<number[]>; reads: number[][] } {
@@ -58,5 +58,25 @@ describe('firstOfEach', () => {
     const first = await visiblePage({ fetch: list.fetch, keep: byTens(), offset: 0, count: 3 });
     const second = await visiblePage({ fetch: list.fetch, keep: byTens(), offset: 3, count: 3 });
     expect([...first, ...second]).toEqual([0, 10, 20, 30, 40, 50]);
+  });
+});
+
+describe('atMostPerStory', () => {
+  it('lets through the first items of each story up to the limit, across calls', () => {
+    const keep = atMostPerStory<{ articleId: string; n: number }>(2);
+    expect(
+      keep([
+        { articleId: 'a', n: 1 },
+        { articleId: 'b', n: 2 },
+        { articleId: 'a', n: 3 },
+      ]).map((i) => i.n),
+    ).toEqual([1, 2, 3]);
+    expect(
+      keep([
+        { articleId: 'a', n: 4 },
+        { articleId: 'b', n: 5 },
+        { articleId: 'c', n: 6 },
+      ]).map((i) => i.n),
+    ).toEqual([5, 6]);
   });
 });
