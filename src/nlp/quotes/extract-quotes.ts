@@ -23,8 +23,9 @@ const MODEL = modelJson as CueModel;
  *    a relative clause, parenthesis or dashes on the subject of a reported clause stay in it ("that Pat Smith, whose son ..., will attend");
  *    "By Sept. 30, according to X, ...": the sentence around it; speakers: "X and Y met ..., saying", "But she called", "smiled and said",
  *    "before asking her," (the subject, not the hearer), "the US daily", "a report released last year", "Paul Krugman of the Times".
+ * 9: "said that X, but that Y" is one content; a verb's short object ("has denied the charge", "endorsed Lopez") is reported.
  */
-export const QUOTE_ANALYZER_VERSION = 8;
+export const QUOTE_ANALYZER_VERSION = 9;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -974,7 +975,9 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
     )
       return k - 1;
     // the statement ends where the writer's own clause begins: "..., which ...", "..., but ..."
-    if (t.text === ',' && NEW_CLAUSE.test(tokens[k + 1]?.lower ?? '')) return k - 1;
+    // ("said that X, but that Y": a second "that" continues the same complement)
+    const secondThat = /^(but|and)$/.test(tokens[k + 1]?.lower ?? '') && tokens[k + 2]?.lower === 'that';
+    if (t.text === ',' && NEW_CLAUSE.test(tokens[k + 1]?.lower ?? '') && !secondThat) return k - 1;
     if (t.text === ',' && /^(and|but|while|whereas)$/.test(tokens[k + 1]?.lower ?? '')) {
       // "..., and he urged ...", "..., and Republicans want ...": a second attribution with a subject of its own
       for (let j = k + 3; j <= Math.min(last, k + 6); j++) {
@@ -982,7 +985,7 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
         if (isCue(j)) return k - 1;
       }
     }
-    if (t.lower === 'but' && k > from + 3) return k - 1;
+    if (t.lower === 'but' && k > from + 3 && tokens[k + 1]?.lower !== 'that') return k - 1;
     // (a quotation may close before the comma: `... "founded ISIS," saying they were nitpicking`)
     const closed = /^["”]$/.test(tokens[k - 1]!.text) && tokens[k - 2]?.text === ',' && k - 2 > from;
     if (isCue(k) && (/^(and|but|,)$/.test(tokens[k - 1]!.lower) || closed)) {

@@ -605,6 +605,19 @@ const rows: Row[] = [
       },
     ],
   },
+  {
+    name: '"said that X, but that Y": the second "that" goes on with the same content',
+    body: 'The minister said that exports had fallen, but that imports would recover next year.',
+    expected: [
+      {
+        text: 'that exports had fallen, but that imports would recover next year',
+        kind: 'reported',
+        speaker: 'The minister',
+        mention: 'The minister',
+        verb: 'said',
+      },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
