@@ -667,7 +667,7 @@ function buildReported(
   if (to < from) return null;
   let words = 0;
   for (let k = from; k <= to; k++) if (tokens[k]!.isWord) words++;
-  if (words < MIN_REPORTED_WORDS) return null;
+  if (words < MIN_REPORTED_WORDS && !(words >= 1 && shortObject(tokens, a, b, from, to))) return null;
   const start = tokens[from]!.start;
   let end = tokens[to]!.end;
   // keep a partial quotation whole: `as "illegitimate."` ends after its closing mark
@@ -679,6 +679,37 @@ function buildReported(
   const name: Span | null = src ? phraseSpan(tokens, src, true) : null;
   return { start, end, text: body.slice(start, end), kind: 'reported', mention, name, description: src?.description ?? null, verb };
 }
+
+/**
+ * "Trump has denied the charge.", "She endorsed Sanders.", "UBS declined to comment.": a verb's object of one
+ * or two words is what it reports when the cue is a verb (a past form, or a present one after its subject),
+ * the object follows it, and the words are no time ("published Monday evening", "told the Post earlier this
+ * week") or manner. Nouns and adjectives ("requests for comment", "supportive of") report too little alone.
+ */
+function shortObject(tokens: readonly Token[], a: number, b: number, from: number, to: number): boolean {
+  // (right after the verb or its particle: in "proposed for individuals", "wrote in 2014 for people" the words are circumstances)
+  if (from !== b + 1 && !(from === b + 2 && /^(for|of|about|on|against)$/.test(tokens[b + 1]!.lower))) return false;
+  const verb = tokens[b]!;
+  // ("Reeves wrote, citing precedent": a participle clause is no object)
+  if (/ing$/.test(tokens[from]!.lower)) return false;
+  const before = tokens[a - 1];
+  const past = !verb.isCap && (/[^e]ed$|ied$/.test(verb.lower) || PAST_VERBS.has(verb.lower));
+  const present =
+    /[^s]s$/.test(verb.lower) &&
+    !verb.isCap &&
+    !!before &&
+    (before.isCap || PRONOUN_SUBJECT.test(before.lower) || /ly$/.test(before.lower));
+  if (!past && !present) return false;
+  for (let k = from; k <= to; k++) {
+    const t = tokens[k]!;
+    if (!t.isWord) return false;
+    if (SHORT_TIME.test(t.lower) || WEEKDAY.test(t.lower) || MONTH.test(t.lower) || /ly$/.test(t.lower) || /^\d/.test(t.text)) return false;
+  }
+  return true;
+}
+
+const SHORT_TIME =
+  /^(last|this|next|week|month|year|morning|evening|afternoon|night|today|yesterday|tonight|earlier|later|date|late|below|above|since|then|first|all|recently|again)$/;
 
 /**
  * "A 2014 study that appeared in the British Medical Journal found ...", "a 46-page analysis released by

@@ -222,6 +222,8 @@ const rows: Row[] = [
     name: 'an opening adverbial with commas of its own is not the speaker',
     body: 'At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders of Vermont endorsed Mrs. Clinton, saying that she would make an outstanding president.',
     expected: [
+      // (the short object of "endorsed" is reported too)
+      { text: 'Mrs. Clinton', kind: 'reported', speaker: 'Bernie Sanders', mention: 'Senator Bernie Sanders of Vermont' },
       {
         text: 'that she would make an outstanding president',
         kind: 'reported',
@@ -362,6 +364,8 @@ const rows: Row[] = [
     body: "The governor hasn't endorsed his party's nominee or conceded the race.",
     expected: [
       { text: "his party's nominee", kind: 'reported', speaker: 'The governor', mention: 'The governor', verb: "hasn't endorsed" },
+      // (the second predicate reports its own short object)
+      { text: 'the race', kind: 'reported', speaker: 'The governor', mention: 'The governor', verb: 'conceded' },
     ],
   },
   {
@@ -617,6 +621,20 @@ const rows: Row[] = [
         verb: 'said',
       },
     ],
+  },
+  {
+    name: 'a short object right after a verb is what it reports ("has denied the allegations", "endorsed Lopez")',
+    body: 'The mayor has denied the allegations. The senator endorsed Lopez. Acme Corp declined to comment.',
+    expected: [
+      { text: 'the allegations', kind: 'reported', speaker: 'The mayor', mention: 'The mayor', verb: 'has denied' },
+      { text: 'Lopez', kind: 'reported', speaker: 'The senator', mention: 'The senator', verb: 'endorsed' },
+      { text: 'to comment', kind: 'reported', speaker: 'Acme Corp', mention: 'Acme Corp', verb: 'declined' },
+    ],
+  },
+  {
+    name: 'a short time or circumstance after a verb reports nothing ("released its report last week" aside)',
+    body: 'Jane Doe spoke to the newspaper yesterday. The mayor wrote in 2014 for residents.',
+    expected: [],
   },
 ];
 
