@@ -542,6 +542,20 @@ function buildReported(
   for (let k = a; k <= b && onlyAux; k++)
     onlyAux = /^(is|was|are|were|be|been|has|have|had|do|does|did|will|would|also|still|now|already|not)$/.test(tokens[k]!.lower);
   if (onlyAux) return null;
+  // "has never been charged", "was later reinforced by ...", "is hardly the first time": a cue group ending in an
+  // adverb after a copula, or before "been", is a passive or a predicate, not a report (an adverb before an active
+  // verb often is one: "has repeatedly hammered", "openly admires")
+  const lastCue = tokens[b]!;
+  const after = tokens[b + 1];
+  if (
+    b > 0 &&
+    !lastCue.isCap &&
+    (/ly$/.test(lastCue.lower) || /^(never|hardly|later|often|still|long|once|already|ever)$/.test(lastCue.lower)) &&
+    !!after?.isWord &&
+    !after.isCap &&
+    (/^(been|be|being)$/.test(after.lower) || /^(is|was|are|were|be|been)$/.test(tokens[b - 1]!.lower))
+  )
+    return null;
 
   // "It's worth noting that ..." is the writer's aside, not an attribution
   if (tokens[a - 1]?.lower === 'worth') return null;

@@ -636,6 +636,18 @@ const rows: Row[] = [
     body: 'Jane Doe spoke to the newspaper yesterday. The mayor wrote in 2014 for residents.',
     expected: [],
   },
+  {
+    name: 'a cue ending in an adverb after a copula is a predicate, not a report ("is regularly sending")',
+    body: 'Her campaign is regularly sending emails to donors.',
+    expected: [],
+  },
+  {
+    name: 'an adverb inside a cue group before its speech verb stays a report',
+    body: 'The union has repeatedly warned that the plant is unsafe.',
+    expected: [
+      { text: 'that the plant is unsafe', kind: 'reported', speaker: 'The union', mention: 'The union', verb: 'has repeatedly warned' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
