@@ -654,7 +654,12 @@ function buildReported(
       else if (OBJECT_TAKING.test(cue.lower)) {
         // "told reporters the plan was dead": the hearers are not content; "urged Congress to act": the request holds them
         const obj = phraseAfter(tokens, b + 1, tokens.length, body);
-        if (obj && tokens[obj.to]?.lower !== 'to') from = obj.to;
+        if (obj && tokens[obj.to]?.lower !== 'to') {
+          // ("told supporters in Florida on Tuesday evening that ...", "told voters this weekend he would ...": the
+          // circumstances after the hearers are not content either)
+          const framedAfter = framingPhraseEnd(tokens, obj.to, last);
+          from = framedAfter >= 0 ? framedAfter : timeAdjunctEnd(tokens, obj.to, last);
+        }
       } else if (
         PARTICLE_CUE.test(tokens[b + 1]?.lower ?? '') &&
         !CORE_SPEECH.test(cue.lower) &&
@@ -1155,6 +1160,22 @@ function framingPhraseEnd(tokens: readonly Token[], i: number, last: number): nu
     if (FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower)) return -1;
   }
   return -1;
+}
+
+/**
+ * "this weekend", "last week", "on Monday", "yesterday" at token `i`: the index after that time phrase when a clause
+ * of a few words follows it, else `i`.
+ */
+function timeAdjunctEnd(tokens: readonly Token[], i: number, last: number): number {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  if (!t || !t.isWord || !next) return i;
+  let end = i;
+  if (/^(this|last|next|earlier|later)$/.test(t.lower) && /^(week|weekend|month|year|morning|afternoon|evening)$/.test(next.lower))
+    end = i + 2;
+  else if (/^(yesterday|today|tonight)$/.test(t.lower) || WEEKDAY.test(t.lower)) end = i + 1;
+  else if (t.lower === 'on' && WEEKDAY.test(next.lower)) end = i + 2;
+  return end > i && last - end >= 3 ? end : i;
 }
 
 const CLAUSE_OPENERS =

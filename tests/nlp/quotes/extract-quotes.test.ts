@@ -648,6 +648,14 @@ const rows: Row[] = [
       { text: 'that the plant is unsafe', kind: 'reported', speaker: 'The union', mention: 'The union', verb: 'has repeatedly warned' },
     ],
   },
+  {
+    name: '"told X in Y on Tuesday that ...", "told X this week ...": the circumstances after the hearers are not content',
+    body: 'The coach told fans at a dinner in Leeds last night that the club would stay in the city. The mayor told residents this week the road would reopen soon.',
+    expected: [
+      { text: 'that the club would stay in the city', kind: 'reported', speaker: 'The coach', mention: 'The coach', verb: 'told' },
+      { text: 'the road would reopen soon', kind: 'reported', speaker: 'The mayor', mention: 'The mayor', verb: 'told' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
