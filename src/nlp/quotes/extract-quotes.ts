@@ -616,10 +616,15 @@ function buildReported(
         ? phraseAfter(tokens, b + 1, tokens.length, body)
         : null;
     // ("..., said Julie Mason, host of "The Press Pool" on Sirius XM radio.": a long appositive closes it too)
+    // (and when only a relative clause on the speaker follows: "..., said Jane Roe, head of the group, whose members ...")
+    const relativeAt = (k: number): boolean => tokens[k]?.text === ',' && /^(who|whom|whose)$/.test(tokens[k + 1]?.lower ?? '');
+    const extended =
+      invertedSrc && tokens[invertedSrc.to]?.text === ',' ? extendToSentenceEnd(tokens, invertedSrc, tokens.length, body) : null;
     const inverted =
       !!invertedSrc &&
       (closesSentence(tokens, invertedSrc.end, last) ||
-        (tokens[invertedSrc.to]?.text === ',' && extendToSentenceEnd(tokens, invertedSrc, tokens.length, body).end > last));
+        relativeAt(invertedSrc.end) ||
+        (!!extended && (extended.end > last || (extended.end > invertedSrc.end && relativeAt(extended.end)))));
     const hasThat = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 6) >= 0;
     // "To understand X, Chief Justice Roberts said, one should visit ...": the attribution interrupts its content
     const interrupting = precededByComma && tokens[b + 1]?.text === ',' && beforeSrc.from >= 2 && last - b >= 4;

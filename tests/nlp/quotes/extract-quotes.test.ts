@@ -656,6 +656,19 @@ const rows: Row[] = [
       { text: 'the road would reopen soon', kind: 'reported', speaker: 'The mayor', mention: 'The mayor', verb: 'told' },
     ],
   },
+  {
+    name: '"CONTENT, said X, an appositive, whose ...": a relative clause on the speaker still closes an inverted attribution',
+    body: 'The new line will halve the journey to the coast, said Maria Jones, chair of the rail users group, whose members live along the route.',
+    expected: [
+      {
+        text: 'The new line will halve the journey to the coast',
+        kind: 'reported',
+        speaker: 'Maria Jones',
+        mention: 'Maria Jones, chair of the rail users group',
+        verb: 'said',
+      },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
