@@ -990,7 +990,12 @@ function datelineEnd(tokens: readonly Token[]): number {
 function contentEnd(tokens: readonly Token[], from: number, last: number, isCue: (k: number) => boolean, cue: number): number {
   // a cue inside a fronted subordinate clause: its content ends with that clause
   const fronted = SUBORDINATOR.test(tokens[0]?.lower ?? '') && !tokens.slice(1, cue).some((t) => t.text === ',');
-  const participleAside = /ing$/.test(tokens[cue]?.lower ?? '') && tokens[cue - 1]?.text === ',';
+  // (so does a relative clause on the subject: "McClendon, who said he would vote for X, has argued ...")
+  let rel = cue - 1;
+  while (rel > 0 && /^(has|have|had|was|were|is|are|also|later|once|previously|recently)$/.test(tokens[rel]!.lower)) rel--;
+  const participleAside =
+    (/ing$/.test(tokens[cue]?.lower ?? '') && tokens[cue - 1]?.text === ',') ||
+    (/^(who|which)$/.test(tokens[rel]?.lower ?? '') && tokens[rel - 1]?.text === ',');
   // until the content has a verb, an aside belongs to its subject: "that Pat Smith, whose son was killed
   // there, will attend", "the 2013 race, which brought new revelations, had been exasperating",
   // "that Gov. Pat McCrory (R) and other officials have used ...", "that the candidate - who has chafed - has decided"

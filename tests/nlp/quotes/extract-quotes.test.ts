@@ -669,6 +669,11 @@ const rows: Row[] = [
       },
     ],
   },
+  {
+    name: '"X, who said ..., has ...": what the relative clause reports ends where the main verb resumes',
+    body: 'Ms. Okafor, who said the school would reopen in March, has asked the council for more money.',
+    expected: [{ text: 'the school would reopen in March', kind: 'reported', speaker: 'Ms. Okafor', mention: 'who', verb: 'said' }],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
