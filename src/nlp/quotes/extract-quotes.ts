@@ -593,9 +593,9 @@ function buildReported(
       from = comma + 1;
       to = last;
     } else {
-      from = 0;
       to = a - 1;
       while (to >= 0 && /^[,—–]$/.test(tokens[to]!.text)) to--;
+      from = frontedClauseEnd(tokens, to);
     }
   } else {
     const after = last - b; // words after the cue
@@ -645,7 +645,7 @@ function buildReported(
         src = beforeSrc;
         to = beforeSrc!.from - 2;
       }
-      from = 0;
+      from = frontedClauseEnd(tokens, to);
     } else {
       // X said (that) CONTENT. | X told reporters (that) CONTENT.
       // (an object before the cue, "unleashed a series of tweets saying", is not who speaks: the sentence's subject is)
@@ -791,6 +791,23 @@ function askedClause(
   const comma = findIndex(tokens, from + 1, (t) => t.text === ',');
   return comma > from + 1 ? { src, from, to: comma - 1 } : null;
 }
+
+/**
+ * "Although the vote was close, the motion passed, the clerk said.": content that comes before its attribution
+ * starts after a fronted concessive clause (up to its comma), the writer's framing of the statement. A condition
+ * ("If elected, she would ...") is part of what is stated and stays. The first content index, else 0.
+ */
+function frontedClauseEnd(tokens: readonly Token[], to: number): number {
+  const start = datelineEnd(tokens);
+  if (!FRONTED_CLAUSE.test(tokens[start]?.lower ?? '')) return 0;
+  const comma = findIndex(tokens, start + 2, (t) => t.text === ',', to);
+  if (comma < 0) return 0;
+  let words = 0;
+  for (let k = comma + 1; k <= to; k++) if (tokens[k]!.isWord) words++;
+  return words >= 3 ? comma + 1 : 0;
+}
+
+const FRONTED_CLAUSE = /^(although|though|whereas|while|despite)$/;
 
 /**
  * "Once the vote was counted, the mayor said the market would close", "At a rally on Monday, Rubio said

@@ -674,6 +674,26 @@ const rows: Row[] = [
     body: 'Ms. Okafor, who said the school would reopen in March, has asked the council for more money.',
     expected: [{ text: 'the school would reopen in March', kind: 'reported', speaker: 'Ms. Okafor', mention: 'who', verb: 'said' }],
   },
+  {
+    name: 'content before its attribution starts after a fronted concessive clause, not after a condition',
+    body: 'Although turnout was low, the measure passed easily, according to the county clerk. If the court agrees, the plant will close next year, the company said.',
+    expected: [
+      {
+        text: 'the measure passed easily',
+        kind: 'reported',
+        speaker: 'the county clerk',
+        mention: 'the county clerk',
+        verb: 'according to',
+      },
+      {
+        text: 'If the court agrees, the plant will close next year',
+        kind: 'reported',
+        speaker: 'the company',
+        mention: 'the company',
+        verb: 'said',
+      },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
