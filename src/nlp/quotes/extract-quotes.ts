@@ -1051,6 +1051,9 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
       (FINITE.test(next.lower) || PAST_VERBS.has(next.lower) || /[^e]ed$/.test(next.lower))
     )
       return k - 1;
+    // "52 percent said X would win, compared with 41 percent for Y", "..., double the number who ...", "..., a move
+    // that ...": a comparison or an appositive comment appended to a finished statement is the writer's
+    if (t.text === ',' && verbSeen && k > from + 3 && COMMENT_AFTER.test(tokens[k + 1]?.lower ?? '')) return k - 1;
     // the statement ends where the writer's own clause begins: "..., which ...", "..., but ..."
     // ("said that X, but that Y": a second "that" continues the same complement)
     const secondThat = /^(but|and)$/.test(tokens[k + 1]?.lower ?? '') && tokens[k + 2]?.lower === 'that';
@@ -1229,6 +1232,7 @@ function isInfinitive(tokens: readonly Token[], k: number): boolean {
 }
 
 const CLAUSE_BREAK = /^[—–-]$/;
+const COMMENT_AFTER = /^(compared|double|twice|a|an)$/;
 const NEW_CLAUSE = /^(which|who|whose|whom|where|but|although|though|whereas|even|despite|while|yet|following|using)$/;
 
 function lastContentIndex(tokens: readonly Token[]): number {

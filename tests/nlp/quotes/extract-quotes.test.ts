@@ -694,6 +694,20 @@ const rows: Row[] = [
       },
     ],
   },
+  {
+    name: 'a comparison or an appositive comment appended to a finished statement is not content',
+    body: 'Some 45 percent of members said the union should strike, compared with 30 percent in June. The mayor said the tunnel would open in May, a delay of two years.',
+    expected: [
+      {
+        text: 'the union should strike',
+        kind: 'reported',
+        speaker: 'Some 45 percent of members',
+        mention: 'Some 45 percent of members',
+        verb: 'said',
+      },
+      { text: 'the tunnel would open in May', kind: 'reported', speaker: 'The mayor', mention: 'The mayor', verb: 'said' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
