@@ -627,11 +627,24 @@ function buildReported(
         (!!extended && (extended.end > last || (extended.end > invertedSrc.end && relativeAt(extended.end)))));
     const hasThat = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 6) >= 0;
     // "To understand X, Chief Justice Roberts said, one should visit ...": the attribution interrupts its content
+    // ("It is unlikely ..., officials said, although they said ...": a clause of the writer's after the attribution
+    // makes it one that closes its content)
+    const trailing = /^(although|though|whereas|adding|noting)$/.test(tokens[b + 2]?.lower ?? '');
     const interrupting = precededByComma && tokens[b + 1]?.text === ',' && beforeSrc.from >= 2 && last - b >= 4;
-    if (interrupting) {
+    if (interrupting && trailing) {
+      src = beforeSrc;
+      to = beforeSrc.from - 2;
+      from = frontedClauseEnd(tokens, to);
+    } else if (interrupting) {
       src = beforeSrc;
       from = 0;
       to = last;
+      // ("The test, officials said, was the largest yet, although ...": the content resumes and ends at such a clause)
+      for (let k = b + 3; k < last; k++)
+        if (tokens[k]!.text === ',' && /^(although|though|whereas)$/.test(tokens[k + 1]?.lower ?? '')) {
+          to = k - 1;
+          break;
+        }
     } else if (
       (after <= 5 && !hasThat && (precededByComma || inverted) && !(!inverted && frontedAdverbial(tokens, beforeSrc!.from, b, last))) ||
       (inverted && !hasThat)

@@ -708,6 +708,20 @@ const rows: Row[] = [
       { text: 'the tunnel would open in May', kind: 'reported', speaker: 'The mayor', mention: 'The mayor', verb: 'said' },
     ],
   },
+  {
+    name: '"CONTENT, X said, although ...": a concessive clause after the attribution is not content',
+    body: 'The bridge will reopen in April, engineers said, although the repairs could run over budget. The storm, officials said, was the strongest in a decade, although few homes were damaged.',
+    expected: [
+      { text: 'The bridge will reopen in April', kind: 'reported', speaker: 'engineers', mention: 'engineers', verb: 'said' },
+      {
+        text: 'The storm, officials said, was the strongest in a decade',
+        kind: 'reported',
+        speaker: 'officials',
+        mention: 'officials',
+        verb: 'said',
+      },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
