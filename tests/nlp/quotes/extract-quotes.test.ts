@@ -722,6 +722,26 @@ const rows: Row[] = [
       },
     ],
   },
+  {
+    name: 'a quantifier or predeterminer before the subject is part of the speaker ("Most of the senators", "Not everyone")',
+    body: 'Most of the senators said the bill would pass. Not everyone agrees that the plan will work. But both the union and the board said on Monday that the strike was over.',
+    expected: [
+      { text: 'the bill would pass', kind: 'reported', speaker: 'Most', mention: 'Most of the senators', verb: 'said' },
+      { text: 'that the plan will work', kind: 'reported', speaker: 'Not everyone', mention: 'Not everyone', verb: 'agrees' },
+      {
+        text: 'that the strike was over',
+        kind: 'reported',
+        speaker: 'both the union and the board',
+        mention: 'both the union and the board',
+        verb: 'said',
+      },
+    ],
+  },
+  {
+    name: '"Some of them had endorsed ...": the quantifier and its pronoun are the speaker',
+    body: 'Some of them had endorsed the mayor.',
+    expected: [{ text: 'the mayor', kind: 'reported', speaker: 'Some of them', mention: 'Some of them', verb: 'had endorsed' }],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
