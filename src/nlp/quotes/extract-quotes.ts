@@ -601,9 +601,11 @@ function buildReported(
     const after = last - b; // words after the cue
     const beforeSrc = phraseBefore(tokens, a, 0, body);
     // `..., X said` or `... "quoted words," X said`
+    // (a relative pronoun opens a clause of its own: "The mayor met X, who said ..." is no "CONTENT, X said")
     const precededByComma =
       beforeSrc &&
       beforeSrc.from > 0 &&
+      !/^(who|which)$/.test(tokens[beforeSrc.from]!.lower) &&
       (tokens[beforeSrc.from - 1]!.text === ',' ||
         (/^["”]$/.test(tokens[beforeSrc.from - 1]!.text) && tokens[beforeSrc.from - 2]?.text === ','));
     // "..., said John Smith." (not "..., spoke on Monday.")
@@ -696,6 +698,8 @@ function buildReported(
   if (!fronted && !contentReadsAsClause(tokens, from, to, cue.lower, from < a)) return null;
   // "has pointed out", "boasted about": a lone verb form or particle before the cue is no speaker
   if (src && notASpeaker(tokens, src)) src = null;
+  // ("McConnell, who in 2010 said ...": the relative pronoun, not the sentence's subject)
+  if (!src && cue.lower !== 'according' && from > b) src = relativeSubject(tokens, a);
   // a "speaker" ending in an article ("declared an | offensive against IS") shows the cue is a noun, not a report
   if (src && /^(a|an|the|his|her|their|its|our|my|some|another)$/.test(tokens[src.to - 1]!.lower)) return null;
   // never swallow a direct quote's words into reported content
@@ -780,6 +784,37 @@ function wholeSubject(tokens: readonly Token[], src: SourcePhrase, cue: number):
 }
 
 const PRONOUN_SUBJECT = /^(he|she|they|it|we|i|you|who|which|that)$/;
+const CIRCUMSTANCE_WORDS =
+  /^(in|on|at|during|until|since|after|before|by|last|this|next|the|a|an|his|her|their|its|also|later|then|now|once|first|again|still|often|ago|year|years|week|month|morning|night|evening|afternoon|day|call|conference|interview|statement|speech|press|not|never|already|long|ever)$/;
+
+/**
+ * "McConnell, who in 2010 said ...", "analysts, who until recently regarded ...", "families, many of whom say ...":
+ * a relative pronoun a few words of time or manner before the cue is its subject (as the story wrote it; the
+ * resolver finds who it is), not the sentence's first noun phrase. Else null.
+ */
+function relativeSubject(tokens: readonly Token[], cue: number): SourcePhrase | null {
+  for (let k = cue - 1; k >= Math.max(0, cue - 8); k--) {
+    const t = tokens[k]!;
+    if (/^(who|which)$/.test(t.lower)) return { from: k, to: k + 1, end: k + 1, description: null };
+    if (
+      t.lower === 'whom' &&
+      tokens[k - 1]?.lower === 'of' &&
+      /^(many|most|all|some|both|none|several|each|one)$/.test(tokens[k - 2]?.lower ?? '')
+    )
+      return { from: k - 2, to: k + 1, end: k + 1, description: null };
+    // (only circumstances may stand between: "in 2010", "until recently", ", on a press call Friday,"; not a
+    // predicate of the pronoun's own, "which let him go in 2015, and said", "which Mr. Trump won, showed")
+    const circumstance =
+      t.isCap ||
+      /^\d/.test(t.text) ||
+      /ly$/.test(t.lower) ||
+      (FINITE.test(t.lower) && t.text === t.lower) ||
+      CIRCUMSTANCE_WORDS.test(t.lower) ||
+      (!t.isWord && t.text === ',');
+    if (!circumstance) return null;
+  }
+  return null;
+}
 
 const QUESTION_WORD = /^(whether|if|how|what|why|who|whom|when|where|about)$/;
 

@@ -742,6 +742,19 @@ const rows: Row[] = [
     body: 'Some of them had endorsed the mayor.',
     expected: [{ text: 'the mayor', kind: 'reported', speaker: 'Some of them', mention: 'Some of them', verb: 'had endorsed' }],
   },
+  {
+    name: '"The mayor met X, who said ...": "who" is X, not the phrase with the verb before it',
+    body: 'The mayor met Ms. Lindqvist, who said the harbour would be dredged.',
+    expected: [{ text: 'the harbour would be dredged', kind: 'reported', speaker: 'Ms. Lindqvist', mention: 'who', verb: 'said' }],
+  },
+  {
+    name: 'a relative pronoun a few words of time before the cue is its speaker ("who in 2019 said", "many of whom say")',
+    body: 'The council hired Ms. Lindqvist, who in 2019 said the port needed a new pier. The delay angered the fishermen, many of whom say the pier is too small.',
+    expected: [
+      { text: 'the port needed a new pier', kind: 'reported', speaker: 'Ms. Lindqvist', mention: 'who', verb: 'said' },
+      { text: 'the pier is too small', kind: 'reported', speaker: 'many of whom', mention: 'many of whom', verb: 'say' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
