@@ -507,6 +507,21 @@ function thatFollows(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
+/**
+ * "he told me on Friday,", "she said in an interview,": the comma that closes an attribution whose verb is followed
+ * only by its hearer and a time or occasion, from token `k` on; else -1.
+ */
+function attributionTailComma(tokens: readonly Token[], k: number): number {
+  if (/^(me|us|him|her|them|reporters)$/.test(tokens[k]?.lower ?? '')) k++;
+  if (!FRAMING_START.test(tokens[k]?.lower ?? '') || /^(to|with|from|via|through)$/.test(tokens[k]!.lower)) return -1;
+  for (let j = k + 1; j < Math.min(tokens.length, k + 6); j++) {
+    const t = tokens[j]!;
+    if (t.text === ',') return j;
+    if (!t.isWord || FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower) || t.lower === 'that') return -1;
+  }
+  return -1;
+}
+
 /** "Rebels have seized the town, state television reported.": ", NOUN PHRASE VERB" closing the sentence signs it. */
 function signsOff(tokens: readonly Token[], i: number): boolean {
   const last = lastContentIndex(tokens);
@@ -631,8 +646,15 @@ function buildReported(
     // "To understand X, Chief Justice Roberts said, one should visit ...": the attribution interrupts its content
     // ("It is unlikely ..., officials said, although they said ...": a clause of the writer's after the attribution
     // makes it one that closes its content)
-    const trailing = /^(although|though|whereas|adding|noting)$/.test(tokens[b + 2]?.lower ?? '');
-    const interrupting = precededByComma && tokens[b + 1]?.text === ',' && beforeSrc.from >= 2 && last - b >= 4;
+    // ("The difference now, he told me on Friday, is that ...": the hearer and the time belong to the attribution)
+    const closing = tokens[b + 1]?.text === ',' ? b + 1 : CORE_SPEECH.test(cue.lower) ? attributionTailComma(tokens, b + 1) : -1;
+    const after1 = tokens[closing + 1];
+    const trailing =
+      !!after1 &&
+      (/^(although|though|whereas)$/.test(after1.lower) ||
+        (closing > b + 1 && /ing$/.test(after1.lower) && !after1.isCap) ||
+        /^(adding|noting)$/.test(after1.lower));
+    const interrupting = precededByComma && closing > b && beforeSrc.from >= 2 && last - closing >= 3;
     if (interrupting && trailing) {
       src = beforeSrc;
       to = beforeSrc.from - 2;
@@ -642,7 +664,7 @@ function buildReported(
       from = 0;
       to = last;
       // ("The test, officials said, was the largest yet, although ...": the content resumes and ends at such a clause)
-      for (let k = b + 3; k < last; k++)
+      for (let k = closing + 2; k < last; k++)
         if (tokens[k]!.text === ',' && /^(although|though|whereas)$/.test(tokens[k + 1]?.lower ?? '')) {
           to = k - 1;
           break;

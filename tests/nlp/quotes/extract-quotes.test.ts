@@ -755,6 +755,20 @@ const rows: Row[] = [
       { text: 'the pier is too small', kind: 'reported', speaker: 'many of whom', mention: 'many of whom', verb: 'say' },
     ],
   },
+  {
+    name: '"X, he told me on Friday, is ...": an interrupting attribution keeps its hearer and its time',
+    body: 'The main problem, she told me on Tuesday, is that the pumps are too old. The river rose quickly, he said on Monday, citing rain upstream.',
+    expected: [
+      {
+        text: 'The main problem, she told me on Tuesday, is that the pumps are too old',
+        kind: 'reported',
+        speaker: 'unknown',
+        mention: 'she',
+        verb: 'told',
+      },
+      { text: 'The river rose quickly', kind: 'reported', speaker: 'unknown', mention: 'he', verb: 'said' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
