@@ -572,6 +572,13 @@ function buildReported(
   )
     return null;
 
+  // "seemed palpable", "appeared to be a camera", "has appeared on websites": a verb of appearance reports only an
+  // attitude it infers ("seemed to agree", "appeared to suggest that ..."), never a state or a place
+  // (impersonal "it appears he has little chance" infers a whole clause, and reports it)
+  if (/^(seem|seems|seemed|appear|appears|appeared)$/.test(tokens[b]!.lower) && tokens[a - 1]?.lower !== 'it') {
+    const next = tokens[b + 2];
+    if (tokens[b + 1]?.lower !== 'to' || !next?.isWord || next.isCap || next.lower === 'be') return null;
+  }
   // "It's worth noting that ..." is the writer's aside, not an attribution
   if (tokens[a - 1]?.lower === 'worth') return null;
   const last = lastContentIndex(tokens);

@@ -769,6 +769,11 @@ const rows: Row[] = [
       { text: 'The river rose quickly', kind: 'reported', speaker: 'unknown', mention: 'he', verb: 'said' },
     ],
   },
+  {
+    name: 'a verb of appearance reports an inferred attitude, not a state or a place ("seemed palpable", "appeared on websites")',
+    body: 'The danger of flooding seemed palpable to the residents. The leaked files have appeared on several websites since May.',
+    expected: [],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
