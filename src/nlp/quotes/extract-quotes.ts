@@ -1115,7 +1115,13 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
         (t.text === ',' && /^(which|who|whose|whom)$/.test(tokens[k + 1]?.lower ?? '')));
     if (aside) continue;
     if (t.text === ';' || t.text === '(' || t.text === '--') return k - 1;
-    if (CLAUSE_BREAK.test(t.text) && !(t.text === '-' && tokens[k - 1]!.end === t.start)) return k - 1;
+    if (CLAUSE_BREAK.test(t.text) && !(t.text === '-' && tokens[k - 1]!.end === t.start)) {
+      // ("those old - and previously unreported - postings": a pair of dashes sets off an aside inside the content)
+      const pair = findIndex(tokens, k + 2, (x) => x.text === t.text, Math.min(last, k + 10));
+      if (pair < 0 || pair >= last - 1) return k - 1;
+      k = pair;
+      continue;
+    }
     if (t.text === ',' && fronted) return k - 1;
     // "The union, citing safety concerns, has refused to return": a participle between the subject and its
     // verb reports up to the comma that gives the sentence back to its verb

@@ -774,6 +774,20 @@ const rows: Row[] = [
     body: 'The danger of flooding seemed palpable to the residents. The leaked files have appeared on several websites since May.',
     expected: [],
   },
+  {
+    name: 'a pair of dashes sets off an aside inside reported content; a single dash still ends it',
+    body: 'Engineers said they had found the old - and long forgotten - tunnels under the station. The mayor said the line would reopen - a claim nobody believed.',
+    expected: [
+      {
+        text: 'they had found the old - and long forgotten - tunnels under the station',
+        kind: 'reported',
+        speaker: 'Engineers',
+        mention: 'Engineers',
+        verb: 'said',
+      },
+      { text: 'the line would reopen', kind: 'reported', speaker: 'The mayor', mention: 'The mayor', verb: 'said' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
