@@ -617,7 +617,8 @@ function buildReported(
     } else {
       to = a - 1;
       while (to >= 0 && /^[,—–]$/.test(tokens[to]!.text)) to--;
-      from = frontedClauseEnd(tokens, to);
+      // ("..., which would cut its rate, according to X": the clause the attribution follows)
+      from = Math.max(frontedClauseEnd(tokens, to), lastClauseStart(tokens, to));
     }
   } else {
     const after = last - b; // words after the cue
@@ -882,6 +883,27 @@ function frontedClauseEnd(tokens: readonly Token[], to: number): number {
   let words = 0;
   for (let k = comma + 1; k <= to; k++) if (tokens[k]!.isWord) words++;
   return words >= 3 ? comma + 1 : 0;
+}
+
+/**
+ * "Republicans denounced the deal, which would cut its tax rate, according to company leaders", "He met Trump that
+ * day, and he will help prepare him, according to aides": what "according to" vouches for is the last clause when
+ * a relative clause or a coordinated clause with its own subject closes the sentence before it (for "..., X said"
+ * the gold keeps the whole sentence). Its first index, else 0.
+ */
+function lastClauseStart(tokens: readonly Token[], to: number): number {
+  for (let k = to - 3; k > 2; k--) {
+    const t = tokens[k]!;
+    if (/^["“”]$/.test(t.text)) return 0;
+    if (t.text !== ',') continue;
+    const next = tokens[k + 1]!;
+    const subject = tokens[k + 2];
+    if (/^(which|who)$/.test(next.lower)) return k + 1;
+    if (/^(and|but)$/.test(next.lower) && subject && PRONOUN_SUBJECT.test(subject.lower) && !/^(that|which|who)$/.test(subject.lower))
+      return k + 2;
+    return 0;
+  }
+  return 0;
 }
 
 const FRONTED_CLAUSE = /^(although|though|whereas|while|despite)$/;

@@ -788,6 +788,21 @@ const rows: Row[] = [
       { text: 'the line would reopen', kind: 'reported', speaker: 'The mayor', mention: 'The mayor', verb: 'said' },
     ],
   },
+  {
+    name: '"..., which ..., according to X": what "according to" vouches for is the closing relative or coordinated clause',
+    body: 'Regulators approved the merger, which will create the largest bank in the region, according to the regional newspaper. The mayor toured the plant, and she will return next month, according to her office.',
+    expected: [
+      { text: 'the merger', kind: 'reported', speaker: 'Regulators', mention: 'Regulators', verb: 'approved' },
+      {
+        text: 'which will create the largest bank in the region',
+        kind: 'reported',
+        speaker: 'the regional newspaper',
+        mention: 'the regional newspaper',
+        verb: 'according to',
+      },
+      { text: 'she will return next month', kind: 'reported', speaker: 'her office', mention: 'her office', verb: 'according to' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
