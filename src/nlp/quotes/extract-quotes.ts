@@ -579,6 +579,21 @@ function buildReported(
     const next = tokens[b + 2];
     if (tokens[b + 1]?.lower !== 'to' || !next?.isWord || next.isCap || next.lower === 'be') return null;
   }
+  // "The New Yorker's long profile of ...", "Mr. Trump's staunch ally Chris Christie", "in secret talks": a cue word
+  // right after a determiner or a possessive is a noun or an adjective; it reports only through its complement
+  // ("her decision to ...", "his claim that ...", "Trump's attacks on ...")
+  const det = tokens[a - 1];
+  const follow = tokens[b + 1];
+  if (
+    a === b &&
+    !!det &&
+    (/^(the|a|an|his|its|their|our|this|these|those|in)$/.test(det.lower) ||
+      (/['’]s$/.test(det.lower) && !/^(he|she|it|that|what|there|who|here|let)['’]s$/.test(det.lower))) &&
+    !!follow?.isWord &&
+    !follow.isCap &&
+    !/^(that|to|of|for|about|on|against|with|from|over|by|as|in|at|whether|is|was|are|were)$/.test(follow.lower)
+  )
+    return null;
   // "It's worth noting that ..." is the writer's aside, not an attribution
   if (tokens[a - 1]?.lower === 'worth') return null;
   const last = lastContentIndex(tokens);

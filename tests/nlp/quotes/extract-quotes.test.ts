@@ -803,6 +803,11 @@ const rows: Row[] = [
       { text: 'she will return next month', kind: 'reported', speaker: 'her office', mention: 'her office', verb: 'according to' },
     ],
   },
+  {
+    name: 'a cue word after a determiner or a possessive is a noun or an adjective and reports only through its complement',
+    body: "The governor's staunch ally Jane Roe won the seat. The two sides had been in secret talks with the union for weeks.",
+    expected: [],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
