@@ -736,6 +736,9 @@ function buildReported(
       }
       while (from <= last && /^[,:—–]$/.test(tokens[from]!.text)) from++;
       to = contentEnd(tokens, from, last, isCue, a);
+      // "The union's claim that the pumps were unsafe was rejected": a noun's "that" clause ends before the verb
+      // of the sentence it is the subject of
+      if (tokens[from]?.lower === 'that' && nominalCue(tokens, a)) to = Math.min(to, nounClauseEnd(tokens, from, to));
       // (the verb of a cue group is its last word: "also said")
       if (!CORE_SPEECH.test(cue.lower) && !CORE_SPEECH.test(tokens[b]!.lower)) to = objectEnd(tokens, from, to);
     }
@@ -796,6 +799,37 @@ function shortObject(tokens: readonly Token[], a: number, b: number, from: numbe
 
 const SHORT_TIME =
   /^(last|this|next|week|month|year|morning|evening|afternoon|night|today|yesterday|tonight|earlier|later|date|late|below|above|since|then|first|all|recently|again)$/;
+
+/** Whether the cue at `a` follows a determiner or a possessive ("his claim", "Trump's insistence", "the notion"). */
+function nominalCue(tokens: readonly Token[], a: number): boolean {
+  const det = tokens[a - 1];
+  if (!det) return false;
+  return (
+    /^(the|a|an|his|her|its|their|our|this|these|those)$/.test(det.lower) ||
+    (/['’]s$/.test(det.lower) && !/^(he|she|it|that|what|there|who|here|let)['’]s$/.test(det.lower))
+  );
+}
+
+/** In a "that" clause from `from` to `to`, the index before a second finite verb the clause does not join, else `to`. */
+function nounClauseEnd(tokens: readonly Token[], from: number, to: number): number {
+  let verbs = 0;
+  for (let k = from + 2; k <= to; k++) {
+    const t = tokens[k]!;
+    if (!t.isWord || t.text !== t.lower || !FINITE.test(t.lower)) continue;
+    const p = tokens[k - 1]!;
+    // (an auxiliary after another, "would have", or after a joint, "and was", "who is", is the same clause's)
+    // (nor one after a pronoun, the subject of a clause of its own: "the process he was using")
+    if (
+      FINITE.test(p.lower) ||
+      /^(and|or|but|that|which|who|not|also|never|still)$/.test(p.lower) ||
+      PRONOUN_SUBJECT.test(p.lower) ||
+      !p.isWord
+    )
+      continue;
+    if (++verbs === 2) return k - 1;
+  }
+  return to;
+}
 
 /**
  * "A 2014 study that appeared in the British Medical Journal found ...", "a 46-page analysis released by

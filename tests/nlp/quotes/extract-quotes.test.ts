@@ -808,6 +808,14 @@ const rows: Row[] = [
     body: "The governor's staunch ally Jane Roe won the seat. The two sides had been in secret talks with the union for weeks.",
     expected: [],
   },
+  {
+    name: '"The union\'s claim that X was rejected": a noun\'s "that" clause ends before the verb of its own sentence',
+    body: "The union's claim that the pumps were unsafe was rejected by the court. The mayor's claim that the plan he was drafting would work did not persuade them.",
+    expected: [
+      { text: 'that the pumps were unsafe', kind: 'reported', speaker: 'The union', mention: "The union's", verb: 'claim' },
+      { text: 'that the plan he was drafting would work', kind: 'reported', speaker: 'The mayor', mention: "The mayor's", verb: 'claim' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
