@@ -587,8 +587,7 @@ function buildReported(
   if (
     a === b &&
     !!det &&
-    (/^(the|a|an|his|its|their|our|this|these|those|in)$/.test(det.lower) ||
-      (/['’]s$/.test(det.lower) && !/^(he|she|it|that|what|there|who|here|let)['’]s$/.test(det.lower))) &&
+    (/^(the|a|an|his|its|their|our|this|these|those|in)$/.test(det.lower) || isPossessive(det)) &&
     !!follow?.isWord &&
     !follow.isCap &&
     !/^(that|to|of|for|about|on|against|with|from|over|by|as|in|at|whether|is|was|are|were)$/.test(follow.lower)
@@ -800,14 +799,16 @@ function shortObject(tokens: readonly Token[], a: number, b: number, from: numbe
 const SHORT_TIME =
   /^(last|this|next|week|month|year|morning|evening|afternoon|night|today|yesterday|tonight|earlier|later|date|late|below|above|since|then|first|all|recently|again)$/;
 
+/** "Trump's", "the union's": a possessive, not a contraction ("he's", "that's", "let's"). */
+function isPossessive(t: Token): boolean {
+  return /['’]s$/.test(t.lower) && !/^(he|she|it|that|what|there|who|here|let)['’]s$/.test(t.lower);
+}
+
 /** Whether the cue at `a` follows a determiner or a possessive ("his claim", "Trump's insistence", "the notion"). */
 function nominalCue(tokens: readonly Token[], a: number): boolean {
   const det = tokens[a - 1];
   if (!det) return false;
-  return (
-    /^(the|a|an|his|her|its|their|our|this|these|those)$/.test(det.lower) ||
-    (/['’]s$/.test(det.lower) && !/^(he|she|it|that|what|there|who|here|let)['’]s$/.test(det.lower))
-  );
+  return /^(the|a|an|his|her|its|their|our|this|these|those)$/.test(det.lower) || isPossessive(det);
 }
 
 /** In a "that" clause from `from` to `to`, the index before a second finite verb the clause does not join, else `to`. */
