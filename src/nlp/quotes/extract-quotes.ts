@@ -1118,8 +1118,16 @@ function sentenceSpeaker(
   }
   const first = tokens[i];
   // ("But she called ...", "And in 2011, he all but accused ...": a pronoun is the subject too)
-  if (!first || !first.isWord || (!first.isCap && !DETERMINERS.has(first.lower) && !SUBJECT_PRONOUN.test(first.text))) return null;
-  const np = phraseAfter(tokens, i, tokens.length, body);
+  let np =
+    !first || !first.isWord || (!first.isCap && !DETERMINERS.has(first.lower) && !SUBJECT_PRONOUN.test(first.text))
+      ? null
+      : phraseAfter(tokens, i, tokens.length, body);
+  if (!np) {
+    // "During Tuesday night's debate, Cruz made ..., calling", "Recently, however, it issued ...": past an opening
+    // phrase of any length, the subject after its comma
+    const after = subjectAfterOpener(tokens, datelineEnd(tokens));
+    if (after >= 0) np = phraseAfter(tokens, after, tokens.length, body);
+  }
   if (!np) return null;
   // "Mr. Butterfield and Mr. Clyburn met ..., saying": the subject is both
   const second = tokens[np.end]?.lower === 'and' && np.end === np.to ? tokens[np.end + 1] : undefined;
@@ -1135,6 +1143,30 @@ function sentenceSpeaker(
 }
 
 const SUBJECT_PRONOUN = /^(he|she|they|we|I|He|She|They|We)$/;
+
+/**
+ * The index of the subject after a sentence-opening phrase ("During the debate,", "Earlier Wednesday,", "To wit,",
+ * "Recently, however,") that starts at `start` with a preposition, a time adverb or a subordinator: the first word
+ * after the phrase's comma when it can open a noun phrase; else -1.
+ */
+function subjectAfterOpener(tokens: readonly Token[], start: number): number {
+  const first = tokens[start];
+  if (!first?.isCap || !SENTENCE_OPENER.test(first.lower)) return -1;
+  for (let k = start + 1; k < Math.min(tokens.length - 1, start + 14); k++) {
+    const t = tokens[k]!;
+    if (/^[.;:!?"“”]$/.test(t.text) || SPEECH_VERBS.has(t.lower)) return -1;
+    if (t.text !== ',') continue;
+    let next = k + 1;
+    if (/^(however|though|too|meanwhile|instead)$/.test(tokens[next]!.lower) && tokens[next + 1]?.text === ',') next += 2;
+    const s = tokens[next];
+    if (!s?.isWord) return -1;
+    return (s.isCap && !NON_NAME_CAPS.has(s.lower)) || DETERMINERS.has(s.lower) || /^(he|she|it|they|we)$/.test(s.lower) ? next : -1;
+  }
+  return -1;
+}
+
+const SENTENCE_OPENER =
+  /^(during|earlier|later|recently|before|after|in|on|at|when|while|as|since|to|with|without|despite|following|under|for|from|by|once|although|though|if|meanwhile|instead|last|this|next|speaking|asked|amid|throughout|within|over|into)$/;
 
 /** "WASHINGTON (AP) — ...", "Raleigh, N.C. - ...": the index after a dateline opening the sentence, else 0. */
 function datelineEnd(tokens: readonly Token[]): number {

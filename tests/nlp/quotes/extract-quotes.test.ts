@@ -816,6 +816,14 @@ const rows: Row[] = [
       { text: 'that the plan he was drafting would work', kind: 'reported', speaker: 'The mayor', mention: "The mayor's", verb: 'claim' },
     ],
   },
+  {
+    name: 'a participle cue speaks with the subject after an opening phrase of any length ("During ..., X defended ..., calling ...")',
+    body: "During Tuesday night's council meeting, Ms. Ortiz defended the budget, calling the cuts painful but necessary.",
+    expected: [
+      { text: 'the budget', kind: 'reported', speaker: 'Ortiz', mention: 'Ms. Ortiz', verb: 'defended' },
+      { text: 'the cuts painful but necessary', kind: 'reported', speaker: 'Ortiz', mention: 'Ms. Ortiz', verb: 'calling' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
