@@ -1150,6 +1150,7 @@ const SUBJECT_PRONOUN = /^(he|she|they|we|I|He|She|They|We)$/;
  * after the phrase's comma when it can open a noun phrase; else -1.
  */
 function subjectAfterOpener(tokens: readonly Token[], start: number): number {
+  // (not "Asked about X, Smith said": who was asked is not who asked)
   const first = tokens[start];
   if (!first?.isCap || !SENTENCE_OPENER.test(first.lower)) return -1;
   for (let k = start + 1; k < Math.min(tokens.length - 1, start + 14); k++) {
@@ -1166,7 +1167,7 @@ function subjectAfterOpener(tokens: readonly Token[], start: number): number {
 }
 
 const SENTENCE_OPENER =
-  /^(during|earlier|later|recently|before|after|in|on|at|when|while|as|since|to|with|without|despite|following|under|for|from|by|once|although|though|if|meanwhile|instead|last|this|next|speaking|asked|amid|throughout|within|over|into)$/;
+  /^(during|earlier|later|recently|before|after|in|on|at|when|while|as|since|to|with|without|despite|following|under|for|from|by|once|although|though|if|meanwhile|instead|last|this|next|speaking|amid|throughout|within|over|into)$/;
 
 /** "WASHINGTON (AP) — ...", "Raleigh, N.C. - ...": the index after a dateline opening the sentence, else 0. */
 function datelineEnd(tokens: readonly Token[]): number {
