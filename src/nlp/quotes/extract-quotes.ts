@@ -601,7 +601,13 @@ function buildReported(
   let to: number;
 
   const fronted = askedClause(tokens, a, b, body);
-  if (fronted) {
+  const passive = fronted ? null : passiveByAgent(tokens, va, b, body);
+  if (passive) {
+    // "The plan was denounced by the mayor": the agent speaks and the subject is what is spoken of
+    src = passive.src;
+    from = passive.from;
+    to = passive.to;
+  } else if (fronted) {
     // "Asked (by Starnes) whether ..., Carson said ...": the question is what was asked, up to the comma
     src = fronted.src;
     from = fronted.from;
@@ -742,7 +748,7 @@ function buildReported(
       if (!CORE_SPEECH.test(cue.lower) && !CORE_SPEECH.test(tokens[b]!.lower)) to = objectEnd(tokens, from, to);
     }
   }
-  if (!fronted && !contentReadsAsClause(tokens, from, to, cue.lower, from < a)) return null;
+  if (!fronted && !passive && !contentReadsAsClause(tokens, from, to, cue.lower, from < a)) return null;
   // "has pointed out", "boasted about": a lone verb form or particle before the cue is no speaker
   if (src && notASpeaker(tokens, src)) src = null;
   // ("McConnell, who in 2010 said ...": the relative pronoun, not the sentence's subject)
@@ -755,7 +761,7 @@ function buildReported(
   if (to < from) return null;
   let words = 0;
   for (let k = from; k <= to; k++) if (tokens[k]!.isWord) words++;
-  if (words < MIN_REPORTED_WORDS && !(words >= 1 && shortObject(tokens, a, b, from, to))) return null;
+  if (words < MIN_REPORTED_WORDS && !(words >= 1 && (passive || shortObject(tokens, a, b, from, to)))) return null;
   const start = tokens[from]!.start;
   let end = tokens[to]!.end;
   // keep a partial quotation whole: `as "illegitimate."` ends after its closing mark
@@ -864,6 +870,30 @@ function wholeSubject(tokens: readonly Token[], src: SourcePhrase, cue: number):
 }
 
 const PRONOUN_SUBJECT = /^(he|she|they|it|we|i|you|who|which|that)$/;
+
+/**
+ * "The data was confirmed by strategists", "These proposals have been applauded by critics, including ...": a
+ * passive cue with its agent reports on its subject, and the agent is the source. The subject (the sentence's
+ * opening noun phrase right before the verb group at `va`) is the content; null when the cue is no passive with "by".
+ */
+function passiveByAgent(
+  tokens: readonly Token[],
+  va: number,
+  b: number,
+  body: string,
+): { src: SourcePhrase | null; from: number; to: number } | null {
+  const verb = tokens[b]!;
+  if (tokens[b + 1]?.lower !== 'by' || verb.isCap || !(/ed$/.test(verb.lower) || PAST_VERBS.has(verb.lower))) return null;
+  let be = false;
+  for (let k = va; k < b; k++) if (/^(is|was|are|were|been|be|being)$/.test(tokens[k]!.lower)) be = true;
+  if (!be) return null;
+  const subject = phraseBefore(tokens, va, 0, body);
+  if (!subject || PRONOUN_SUBJECT.test(tokens[subject.from]!.lower)) return null;
+  const agent = phraseAfter(tokens, b + 2, tokens.length, body);
+  if (!agent) return null;
+  return { src: agent, from: subject.from, to: subject.end - 1 };
+}
+
 const CIRCUMSTANCE_WORDS =
   /^(in|on|at|during|until|since|after|before|by|last|this|next|the|a|an|his|her|their|its|also|later|then|now|once|first|again|still|often|ago|year|years|week|month|morning|night|evening|afternoon|day|call|conference|interview|statement|speech|press|not|never|already|long|ever)$/;
 

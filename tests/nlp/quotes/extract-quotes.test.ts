@@ -824,6 +824,26 @@ const rows: Row[] = [
       { text: 'the cuts painful but necessary', kind: 'reported', speaker: 'Ortiz', mention: 'Ms. Ortiz', verb: 'calling' },
     ],
   },
+  {
+    name: 'a passive cue with its agent reports on its subject: "The plan was denounced by the union"',
+    body: 'The new rail timetable was denounced by the drivers union on Monday. The report was praised by teachers across the state.',
+    expected: [
+      {
+        text: 'The new rail timetable',
+        kind: 'reported',
+        speaker: 'the drivers union',
+        mention: 'the drivers union',
+        verb: 'was denounced',
+      },
+      {
+        text: 'The report',
+        kind: 'reported',
+        speaker: 'teachers across the state',
+        mention: 'teachers across the state',
+        verb: 'was praised',
+      },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
