@@ -784,8 +784,8 @@ function shortObject(tokens: readonly Token[], a: number, b: number, from: numbe
   // (right after the verb or its particle: in "proposed for individuals", "wrote in 2014 for people" the words are circumstances)
   if (from !== b + 1 && !(from === b + 2 && /^(for|of|about|on|against)$/.test(tokens[b + 1]!.lower))) return false;
   const verb = tokens[b]!;
-  // ("Reeves wrote, citing precedent": a participle clause is no object)
-  if (/ing$/.test(tokens[from]!.lower)) return false;
+  // ("Reeves wrote, citing precedent": a participle clause is no object; "denied wrongdoing" is a noun)
+  if (/ing$/.test(tokens[from]!.lower) && to > from) return false;
   const before = tokens[a - 1];
   const past = !verb.isCap && (/[^e]ed$|ied$/.test(verb.lower) || PAST_VERBS.has(verb.lower));
   const present =
@@ -793,7 +793,9 @@ function shortObject(tokens: readonly Token[], a: number, b: number, from: numbe
     !verb.isCap &&
     !!before &&
     (before.isCap || PRONOUN_SUBJECT.test(before.lower) || /ly$/.test(before.lower));
-  if (!past && !present) return false;
+  // ("They said she could", "74 percent said yes": a core speech verb's short clause or answer)
+  const core = CORE_SPEECH.test(verb.lower) && !verb.isCap;
+  if (!past && !present && !core) return false;
   for (let k = from; k <= to; k++) {
     const t = tokens[k]!;
     if (!t.isWord) return false;
@@ -996,8 +998,21 @@ const FRONTED_CLAUSE = /^(although|though|whereas|while|despite)$/;
 function frontedAdverbial(tokens: readonly Token[], srcFrom: number, cue: number, last: number): boolean {
   const first = tokens[datelineEnd(tokens)];
   if (!first || !(SUBORDINATOR.test(first.lower) || PREPOSITION_START.test(first.lower))) return false;
-  // (one comma only: "In all, hackers compromised the files, the report said" is content after its adverbial)
-  for (let k = 0; k < srcFrom - 1; k++) if (tokens[k]!.text === ',') return false;
+  // (one comma only, "In all, hackers compromised the files, the report said" is content after its adverbial;
+  // more when no verb stands before the speaker: "In her 2003 book, Living History, Clinton noted ...")
+  let commas = 0;
+  let verb = false;
+  for (let k = 0; k < srcFrom - 1; k++) {
+    const t = tokens[k]!;
+    if (t.text === ',') commas++;
+    if (
+      t.isWord &&
+      t.text === t.lower &&
+      (FINITE.test(t.lower) || PAST_VERBS.has(t.lower) || /[^e]ed$/.test(t.lower) || SPEECH_VERBS.has(t.lower))
+    )
+      verb = true;
+  }
+  if (commas > 0 && verb) return false;
   if (last - cue < 3 || closesSentence(tokens, cue + 1, last)) return false;
   return true;
 }

@@ -844,6 +844,19 @@ const rows: Row[] = [
       },
     ],
   },
+  {
+    name: 'short reported content: a noun in -ing ("denied wrongdoing"), a speech verb\'s two-word clause ("said she could")',
+    body: 'The treasurer has denied wrongdoing. The voters were asked if the mayor could stay, and they said she could.',
+    expected: [
+      { text: 'wrongdoing', kind: 'reported', speaker: 'The treasurer', mention: 'The treasurer', verb: 'has denied' },
+      { text: 'she could', kind: 'reported', speaker: 'the voters', mention: 'they', verb: 'said' },
+    ],
+  },
+  {
+    name: 'an opening prepositional phrase with an appositive is no content before its attribution ("In her book, Title, X noted ...")',
+    body: 'In her 2019 memoir, Open Water, Ms. Lind noted the harbour closures.',
+    expected: [{ text: 'the harbour closures', kind: 'reported', speaker: 'Lind', mention: 'Ms. Lind', verb: 'noted' }],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
