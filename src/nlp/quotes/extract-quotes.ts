@@ -718,7 +718,9 @@ function buildReported(
       if (src) src = wholeSubject(tokens, src, a);
       from = b + 1;
       const that = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 7);
-      const framed = framingPhraseEnd(tokens, b + 1, last);
+      let framed = framingPhraseEnd(tokens, b + 1, last);
+      // ("Trump said after the convention he would not ...": without "that", a pronoun subject and its verb end the frame)
+      if (framed < 0 && CORE_SPEECH.test(tokens[b]!.lower)) framed = framedPronounClause(tokens, b + 1, last);
       if (that >= 0 && (OBJECT_TAKING.test(cue.lower) || that <= b + 1)) from = that;
       else if (framed >= 0) from = framed;
       else if (OBJECT_TAKING.test(cue.lower)) {
@@ -1439,6 +1441,22 @@ function timeAdjunctEnd(tokens: readonly Token[], i: number, last: number): numb
   else if (/^(yesterday|today|tonight)$/.test(t.lower) || WEEKDAY.test(t.lower)) end = i + 1;
   else if (t.lower === 'on' && WEEKDAY.test(next.lower)) end = i + 2;
   return end > i && last - end >= 3 ? end : i;
+}
+
+/**
+ * "said after the convention he would ...", "told reporters on Monday they were ...": the index of the pronoun that
+ * opens the clause after a short time or occasion phrase starting at `i` (no "that"), else -1.
+ */
+function framedPronounClause(tokens: readonly Token[], i: number, last: number): number {
+  if (!FRAMING_START.test(tokens[i]?.lower ?? '') || /^(to|with|from|via|through)$/.test(tokens[i]!.lower)) return -1;
+  for (let k = i + 1; k <= Math.min(last - 1, i + 7); k++) {
+    const t = tokens[k]!;
+    if (!t.isWord || FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower)) return -1;
+    const next = tokens[k + 1]!;
+    if (/^(he|she|they|we|it|i)$/.test(t.lower) && next.isWord && !next.isCap && (FINITE.test(next.lower) || /[^e]ed$|s$/.test(next.lower)))
+      return k;
+  }
+  return -1;
 }
 
 const CLAUSE_OPENERS =

@@ -857,6 +857,11 @@ const rows: Row[] = [
     body: 'In her 2019 memoir, Open Water, Ms. Lind noted the harbour closures.',
     expected: [{ text: 'the harbour closures', kind: 'reported', speaker: 'Lind', mention: 'Ms. Lind', verb: 'noted' }],
   },
+  {
+    name: '"X said after the meeting he would ...": a time phrase before a clause without "that" is not content',
+    body: 'The coach said after the match he would not resign.',
+    expected: [{ text: 'he would not resign', kind: 'reported', speaker: 'The coach', mention: 'The coach', verb: 'said' }],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
