@@ -797,7 +797,13 @@ function shortObject(tokens: readonly Token[], a: number, b: number, from: numbe
     (before.isCap || PRONOUN_SUBJECT.test(before.lower) || /ly$/.test(before.lower));
   // ("They said she could", "74 percent said yes": a core speech verb's short clause or answer)
   const core = CORE_SPEECH.test(verb.lower) && !verb.isCap;
-  if (!past && !present && !core) return false;
+  // ("did not identify a location", "will discuss the budget": a base form after its auxiliary)
+  const afterAux =
+    !verb.isCap &&
+    /^(not|did|does|do|will|would|could|can|should|may|might|never|didn['’]t|doesn['’]t|won['’]t|can['’]t|wouldn['’]t)$/.test(
+      tokens[b - 1]?.lower ?? '',
+    );
+  if (!past && !present && !core && !afterAux) return false;
   for (let k = from; k <= to; k++) {
     const t = tokens[k]!;
     if (!t.isWord) return false;

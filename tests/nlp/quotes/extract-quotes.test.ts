@@ -862,6 +862,11 @@ const rows: Row[] = [
     body: 'The coach said after the match he would not resign.',
     expected: [{ text: 'he would not resign', kind: 'reported', speaker: 'The coach', mention: 'The coach', verb: 'said' }],
   },
+  {
+    name: 'a base form after its auxiliary takes a short object too ("did not reveal his name")',
+    body: 'The minister did not reveal his name.',
+    expected: [{ text: 'his name', kind: 'reported', speaker: 'The minister', mention: 'The minister', verb: 'did not reveal' }],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
