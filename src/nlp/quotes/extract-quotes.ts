@@ -894,10 +894,15 @@ function passiveByAgent(
 ): { src: SourcePhrase | null; from: number; to: number } | null {
   const verb = tokens[b]!;
   if (tokens[b + 1]?.lower !== 'by' || verb.isCap || !(/ed$/.test(verb.lower) || PAST_VERBS.has(verb.lower))) return null;
+  // (past adverbs between the auxiliary and the participle: "was first reported by", "has been widely praised by")
+  let start = va;
+  while (start > 0 && /ly$|^(first|also|later|once|long|since|never|not|been|being)$/.test(tokens[start - 1]!.lower)) start--;
+  while (start > 0 && /^(is|was|are|were|been|be|being|has|have|had|will|would)$/.test(tokens[start - 1]!.lower)) start--;
   let be = false;
-  for (let k = va; k < b; k++) if (/^(is|was|are|were|been|be|being)$/.test(tokens[k]!.lower)) be = true;
+  // ("the question being discussed by ... is": a participle phrase inside a subject is no passive clause)
+  for (let k = start; k < b; k++) if (/^(is|was|are|were|been|be)$/.test(tokens[k]!.lower)) be = true;
   if (!be) return null;
-  const subject = phraseBefore(tokens, va, 0, body);
+  const subject = phraseBefore(tokens, start, 0, body);
   if (!subject || PRONOUN_SUBJECT.test(tokens[subject.from]!.lower)) return null;
   const agent = phraseAfter(tokens, b + 2, tokens.length, body);
   if (!agent) return null;

@@ -867,6 +867,11 @@ const rows: Row[] = [
     body: 'The minister did not reveal his name.',
     expected: [{ text: 'his name', kind: 'reported', speaker: 'The minister', mention: 'The minister', verb: 'did not reveal' }],
   },
+  {
+    name: 'a passive with an adverb before its participle ("was first reported by") reports on its subject; "being discussed by" inside a subject does not',
+    body: 'The leak was first reported by the Daily Courier. The question being discussed by the board is whether to sell.',
+    expected: [{ text: 'The leak', kind: 'reported', speaker: 'Daily Courier', mention: 'the Daily Courier', verb: 'was first reported' }],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
