@@ -23,7 +23,11 @@ const MODEL = modelJson as CueModel;
  *    a relative clause, parenthesis or dashes on the subject of a reported clause stay in it ("that Pat Smith, whose son ..., will attend");
  *    "By Sept. 30, according to X, ...": the sentence around it; speakers: "X and Y met ..., saying", "But she called", "smiled and said",
  *    "before asking her," (the subject, not the hearer), "the US daily", "a report released last year", "Paul Krugman of the Times".
- * 9: "said that X, but that Y" is one content; a verb's short object ("has denied the charge", "endorsed Lopez") is reported.
+ * 9: "said that X, but that Y" is one content; a verb's short object ("has denied the charge", "endorsed Lopez", "they said she
+ *    could") is reported; a passive with its agent reports on its subject ("The plan was denounced by the union"); "who in 2010
+ *    said", "many of whom say" speak as written; content ends before ", compared with ...", ", a move that ...", a concessive
+ *    clause ("although ...") and an inner pair of dashes is kept; "seemed palpable", "Trump's staunch ally", "is regularly
+ *    sending" report nothing; a quantifier belongs to the speaker ("Some of them", "more than 10 women").
  */
 export const QUOTE_ANALYZER_VERSION = 9;
 const MIN_REPORTED_WORDS = 3;
@@ -778,9 +782,10 @@ function buildReported(
 
 /**
  * "Trump has denied the charge.", "She endorsed Sanders.", "UBS declined to comment.": a verb's object of one
- * or two words is what it reports when the cue is a verb (a past form, or a present one after its subject),
- * the object follows it, and the words are no time ("published Monday evening", "told the Post earlier this
- * week") or manner. Nouns and adjectives ("requests for comment", "supportive of") report too little alone.
+ * or two words is what it reports when the cue is a verb (a past form, a present one after its subject, a core
+ * speech verb, or a base form after its auxiliary), the object follows it, and the words are no time ("published
+ * Monday evening", "told the Post earlier this week") or manner. Nouns and adjectives ("requests for comment",
+ * "supportive of") report too little alone.
  */
 function shortObject(tokens: readonly Token[], a: number, b: number, from: number, to: number): boolean {
   // (right after the verb or its particle: in "proposed for individuals", "wrote in 2014 for people" the words are circumstances)
