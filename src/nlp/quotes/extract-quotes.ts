@@ -23,6 +23,11 @@ const MODEL = modelJson as CueModel;
  *    a relative clause, parenthesis or dashes on the subject of a reported clause stay in it ("that Pat Smith, whose son ..., will attend");
  *    "By Sept. 30, according to X, ...": the sentence around it; speakers: "X and Y met ..., saying", "But she called", "smiled and said",
  *    "before asking her," (the subject, not the hearer), "the US daily", "a report released last year", "Paul Krugman of the Times".
+ * 9: "said that X, but that Y" is one content; a verb's short object ("has denied the charge", "endorsed Lopez", "they said she
+ *    could") is reported; a passive with its agent reports on its subject ("The plan was denounced by the union"); "who in 2010
+ *    said", "many of whom say" speak as written; content ends before ", compared with ...", ", a move that ...", a concessive
+ *    clause ("although ...") and an inner pair of dashes is kept; "seemed palpable", "Trump's staunch ally", "is regularly
+ *    sending" report nothing; a quantifier belongs to the speaker ("Some of them", "more than 10 women").
  */
 export const QUOTE_ANALYZER_VERSION = 9;
 const MIN_REPORTED_WORDS = 3;
@@ -506,6 +511,21 @@ function thatFollows(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
+/**
+ * "he told me on Friday,", "she said in an interview,": the comma that closes an attribution whose verb is followed
+ * only by its hearer and a time or occasion, from token `k` on; else -1.
+ */
+function attributionTailComma(tokens: readonly Token[], k: number): number {
+  if (/^(me|us|him|her|them|reporters)$/.test(tokens[k]?.lower ?? '')) k++;
+  if (!FRAMING_START.test(tokens[k]?.lower ?? '') || /^(to|with|from|via|through)$/.test(tokens[k]!.lower)) return -1;
+  for (let j = k + 1; j < Math.min(tokens.length, k + 6); j++) {
+    const t = tokens[j]!;
+    if (t.text === ',') return j;
+    if (!t.isWord || FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower) || t.lower === 'that') return -1;
+  }
+  return -1;
+}
+
 /** "Rebels have seized the town, state television reported.": ", NOUN PHRASE VERB" closing the sentence signs it. */
 function signsOff(tokens: readonly Token[], i: number): boolean {
   const last = lastContentIndex(tokens);
@@ -541,7 +561,42 @@ function buildReported(
   for (let k = a; k <= b && onlyAux; k++)
     onlyAux = /^(is|was|are|were|be|been|has|have|had|do|does|did|will|would|also|still|now|already|not)$/.test(tokens[k]!.lower);
   if (onlyAux) return null;
+  // "has never been charged", "was later reinforced by ...", "is hardly the first time": a cue group ending in an
+  // adverb after a copula, or before "been", is a passive or a predicate, not a report (an adverb before an active
+  // verb often is one: "has repeatedly hammered", "openly admires")
+  const lastCue = tokens[b]!;
+  const after = tokens[b + 1];
+  if (
+    b > 0 &&
+    !lastCue.isCap &&
+    (/ly$/.test(lastCue.lower) || /^(never|hardly|later|often|still|long|once|already|ever)$/.test(lastCue.lower)) &&
+    !!after?.isWord &&
+    !after.isCap &&
+    (/^(been|be|being)$/.test(after.lower) || /^(is|was|are|were|be|been)$/.test(tokens[b - 1]!.lower))
+  )
+    return null;
 
+  // "seemed palpable", "appeared to be a camera", "has appeared on websites": a verb of appearance reports only an
+  // attitude it infers ("seemed to agree", "appeared to suggest that ..."), never a state or a place
+  // (impersonal "it appears he has little chance" infers a whole clause, and reports it)
+  if (/^(seem|seems|seemed|appear|appears|appeared)$/.test(tokens[b]!.lower) && tokens[a - 1]?.lower !== 'it') {
+    const next = tokens[b + 2];
+    if (tokens[b + 1]?.lower !== 'to' || !next?.isWord || next.isCap || next.lower === 'be') return null;
+  }
+  // "The New Yorker's long profile of ...", "Mr. Trump's staunch ally Chris Christie", "in secret talks": a cue word
+  // right after a determiner or a possessive is a noun or an adjective; it reports only through its complement
+  // ("her decision to ...", "his claim that ...", "Trump's attacks on ...")
+  const det = tokens[a - 1];
+  const follow = tokens[b + 1];
+  if (
+    a === b &&
+    !!det &&
+    (/^(the|a|an|his|its|their|our|this|these|those|in)$/.test(det.lower) || isPossessive(det)) &&
+    !!follow?.isWord &&
+    !follow.isCap &&
+    !/^(that|to|of|for|about|on|against|with|from|over|by|as|in|at|whether|is|was|are|were)$/.test(follow.lower)
+  )
+    return null;
   // "It's worth noting that ..." is the writer's aside, not an attribution
   if (tokens[a - 1]?.lower === 'worth') return null;
   const last = lastContentIndex(tokens);
@@ -550,7 +605,13 @@ function buildReported(
   let to: number;
 
   const fronted = askedClause(tokens, a, b, body);
-  if (fronted) {
+  const passive = fronted ? null : passiveByAgent(tokens, va, b, body);
+  if (passive) {
+    // "The plan was denounced by the mayor": the agent speaks and the subject is what is spoken of
+    src = passive.src;
+    from = passive.from;
+    to = passive.to;
+  } else if (fronted) {
     // "Asked (by Starnes) whether ..., Carson said ...": the question is what was asked, up to the comma
     src = fronted.src;
     from = fronted.from;
@@ -578,17 +639,20 @@ function buildReported(
       from = comma + 1;
       to = last;
     } else {
-      from = 0;
       to = a - 1;
       while (to >= 0 && /^[,—–]$/.test(tokens[to]!.text)) to--;
+      // ("..., which would cut its rate, according to X": the clause the attribution follows)
+      from = Math.max(frontedClauseEnd(tokens, to), lastClauseStart(tokens, to));
     }
   } else {
     const after = last - b; // words after the cue
     const beforeSrc = phraseBefore(tokens, a, 0, body);
     // `..., X said` or `... "quoted words," X said`
+    // (a relative pronoun opens a clause of its own: "The mayor met X, who said ..." is no "CONTENT, X said")
     const precededByComma =
       beforeSrc &&
       beforeSrc.from > 0 &&
+      !/^(who|which)$/.test(tokens[beforeSrc.from]!.lower) &&
       (tokens[beforeSrc.from - 1]!.text === ',' ||
         (/^["”]$/.test(tokens[beforeSrc.from - 1]!.text) && tokens[beforeSrc.from - 2]?.text === ','));
     // "..., said John Smith." (not "..., spoke on Monday.")
@@ -601,17 +665,42 @@ function buildReported(
         ? phraseAfter(tokens, b + 1, tokens.length, body)
         : null;
     // ("..., said Julie Mason, host of "The Press Pool" on Sirius XM radio.": a long appositive closes it too)
+    // (and when only a relative clause on the speaker follows: "..., said Jane Roe, head of the group, whose members ...")
+    const relativeAt = (k: number): boolean => tokens[k]?.text === ',' && /^(who|whom|whose)$/.test(tokens[k + 1]?.lower ?? '');
+    const extended =
+      invertedSrc && tokens[invertedSrc.to]?.text === ',' ? extendToSentenceEnd(tokens, invertedSrc, tokens.length, body) : null;
     const inverted =
       !!invertedSrc &&
       (closesSentence(tokens, invertedSrc.end, last) ||
-        (tokens[invertedSrc.to]?.text === ',' && extendToSentenceEnd(tokens, invertedSrc, tokens.length, body).end > last));
+        relativeAt(invertedSrc.end) ||
+        (!!extended && (extended.end > last || (extended.end > invertedSrc.end && relativeAt(extended.end)))));
     const hasThat = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 6) >= 0;
     // "To understand X, Chief Justice Roberts said, one should visit ...": the attribution interrupts its content
-    const interrupting = precededByComma && tokens[b + 1]?.text === ',' && beforeSrc.from >= 2 && last - b >= 4;
-    if (interrupting) {
+    // ("It is unlikely ..., officials said, although they said ...": a clause of the writer's after the attribution
+    // makes it one that closes its content)
+    // ("The difference now, he told me on Friday, is that ...": the hearer and the time belong to the attribution)
+    const closing = tokens[b + 1]?.text === ',' ? b + 1 : CORE_SPEECH.test(cue.lower) ? attributionTailComma(tokens, b + 1) : -1;
+    const after1 = tokens[closing + 1];
+    const trailing =
+      !!after1 &&
+      (/^(although|though|whereas)$/.test(after1.lower) ||
+        (closing > b + 1 && /ing$/.test(after1.lower) && !after1.isCap) ||
+        /^(adding|noting)$/.test(after1.lower));
+    const interrupting = precededByComma && closing > b && beforeSrc.from >= 2 && last - closing >= 3;
+    if (interrupting && trailing) {
+      src = beforeSrc;
+      to = beforeSrc.from - 2;
+      from = frontedClauseEnd(tokens, to);
+    } else if (interrupting) {
       src = beforeSrc;
       from = 0;
       to = last;
+      // ("The test, officials said, was the largest yet, although ...": the content resumes and ends at such a clause)
+      for (let k = closing + 2; k < last; k++)
+        if (tokens[k]!.text === ',' && /^(although|though|whereas)$/.test(tokens[k + 1]?.lower ?? '')) {
+          to = k - 1;
+          break;
+        }
     } else if (
       (after <= 5 && !hasThat && (precededByComma || inverted) && !(!inverted && frontedAdverbial(tokens, beforeSrc!.from, b, last))) ||
       (inverted && !hasThat)
@@ -625,7 +714,7 @@ function buildReported(
         src = beforeSrc;
         to = beforeSrc!.from - 2;
       }
-      from = 0;
+      from = frontedClauseEnd(tokens, to);
     } else {
       // X said (that) CONTENT. | X told reporters (that) CONTENT.
       // (an object before the cue, "unleashed a series of tweets saying", is not who speaks: the sentence's subject is)
@@ -633,13 +722,20 @@ function buildReported(
       if (src) src = wholeSubject(tokens, src, a);
       from = b + 1;
       const that = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 7);
-      const framed = framingPhraseEnd(tokens, b + 1, last);
+      let framed = framingPhraseEnd(tokens, b + 1, last);
+      // ("Trump said after the convention he would not ...": without "that", a pronoun subject and its verb end the frame)
+      if (framed < 0 && CORE_SPEECH.test(tokens[b]!.lower)) framed = framedPronounClause(tokens, b + 1, last);
       if (that >= 0 && (OBJECT_TAKING.test(cue.lower) || that <= b + 1)) from = that;
       else if (framed >= 0) from = framed;
       else if (OBJECT_TAKING.test(cue.lower)) {
         // "told reporters the plan was dead": the hearers are not content; "urged Congress to act": the request holds them
         const obj = phraseAfter(tokens, b + 1, tokens.length, body);
-        if (obj && tokens[obj.to]?.lower !== 'to') from = obj.to;
+        if (obj && tokens[obj.to]?.lower !== 'to') {
+          // ("told supporters in Florida on Tuesday evening that ...", "told voters this weekend he would ...": the
+          // circumstances after the hearers are not content either)
+          const framedAfter = framingPhraseEnd(tokens, obj.to, last);
+          from = framedAfter >= 0 ? framedAfter : timeAdjunctEnd(tokens, obj.to, last);
+        }
       } else if (
         PARTICLE_CUE.test(tokens[b + 1]?.lower ?? '') &&
         !CORE_SPEECH.test(cue.lower) &&
@@ -651,13 +747,18 @@ function buildReported(
       }
       while (from <= last && /^[,:—–]$/.test(tokens[from]!.text)) from++;
       to = contentEnd(tokens, from, last, isCue, a);
+      // "The union's claim that the pumps were unsafe was rejected": a noun's "that" clause ends before the verb
+      // of the sentence it is the subject of
+      if (tokens[from]?.lower === 'that' && nominalCue(tokens, a)) to = Math.min(to, nounClauseEnd(tokens, from, to));
       // (the verb of a cue group is its last word: "also said")
       if (!CORE_SPEECH.test(cue.lower) && !CORE_SPEECH.test(tokens[b]!.lower)) to = objectEnd(tokens, from, to);
     }
   }
-  if (!fronted && !contentReadsAsClause(tokens, from, to, cue.lower, from < a)) return null;
+  if (!fronted && !passive && !contentReadsAsClause(tokens, from, to, cue.lower, from < a)) return null;
   // "has pointed out", "boasted about": a lone verb form or particle before the cue is no speaker
   if (src && notASpeaker(tokens, src)) src = null;
+  // ("McConnell, who in 2010 said ...": the relative pronoun, not the sentence's subject)
+  if (!src && cue.lower !== 'according' && from > b) src = relativeSubject(tokens, a);
   // a "speaker" ending in an article ("declared an | offensive against IS") shows the cue is a noun, not a report
   if (src && /^(a|an|the|his|her|their|its|our|my|some|another)$/.test(tokens[src.to - 1]!.lower)) return null;
   // never swallow a direct quote's words into reported content
@@ -666,7 +767,7 @@ function buildReported(
   if (to < from) return null;
   let words = 0;
   for (let k = from; k <= to; k++) if (tokens[k]!.isWord) words++;
-  if (words < MIN_REPORTED_WORDS) return null;
+  if (words < MIN_REPORTED_WORDS && !(words >= 1 && (passive || shortObject(tokens, a, b, from, to)))) return null;
   const start = tokens[from]!.start;
   let end = tokens[to]!.end;
   // keep a partial quotation whole: `as "illegitimate."` ends after its closing mark
@@ -677,6 +778,79 @@ function buildReported(
   const mention: Span | null = src ? phraseSpan(tokens, src) : null;
   const name: Span | null = src ? phraseSpan(tokens, src, true) : null;
   return { start, end, text: body.slice(start, end), kind: 'reported', mention, name, description: src?.description ?? null, verb };
+}
+
+/**
+ * "Trump has denied the charge.", "She endorsed Sanders.", "UBS declined to comment.": a verb's object of one
+ * or two words is what it reports when the cue is a verb (a past form, a present one after its subject, a core
+ * speech verb, or a base form after its auxiliary), the object follows it, and the words are no time ("published
+ * Monday evening", "told the Post earlier this week") or manner. Nouns and adjectives ("requests for comment",
+ * "supportive of") report too little alone.
+ */
+function shortObject(tokens: readonly Token[], a: number, b: number, from: number, to: number): boolean {
+  // (right after the verb or its particle: in "proposed for individuals", "wrote in 2014 for people" the words are circumstances)
+  if (from !== b + 1 && !(from === b + 2 && /^(for|of|about|on|against)$/.test(tokens[b + 1]!.lower))) return false;
+  const verb = tokens[b]!;
+  // ("Reeves wrote, citing precedent": a participle clause is no object; "denied wrongdoing" is a noun)
+  if (/ing$/.test(tokens[from]!.lower) && to > from) return false;
+  const before = tokens[a - 1];
+  const past = !verb.isCap && (/[^e]ed$|ied$/.test(verb.lower) || PAST_VERBS.has(verb.lower));
+  const present =
+    /[^s]s$/.test(verb.lower) &&
+    !verb.isCap &&
+    !!before &&
+    (before.isCap || PRONOUN_SUBJECT.test(before.lower) || /ly$/.test(before.lower));
+  // ("They said she could", "74 percent said yes": a core speech verb's short clause or answer)
+  const core = CORE_SPEECH.test(verb.lower) && !verb.isCap;
+  // ("did not identify a location", "will discuss the budget": a base form after its auxiliary)
+  const afterAux =
+    !verb.isCap &&
+    /^(not|did|does|do|will|would|could|can|should|may|might|never|didn['’]t|doesn['’]t|won['’]t|can['’]t|wouldn['’]t)$/.test(
+      tokens[b - 1]?.lower ?? '',
+    );
+  if (!past && !present && !core && !afterAux) return false;
+  for (let k = from; k <= to; k++) {
+    const t = tokens[k]!;
+    if (!t.isWord) return false;
+    if (SHORT_TIME.test(t.lower) || WEEKDAY.test(t.lower) || MONTH.test(t.lower) || /ly$/.test(t.lower) || /^\d/.test(t.text)) return false;
+  }
+  return true;
+}
+
+const SHORT_TIME =
+  /^(last|this|next|week|month|year|morning|evening|afternoon|night|today|yesterday|tonight|earlier|later|date|late|below|above|since|then|first|all|recently|again)$/;
+
+/** "Trump's", "the union's": a possessive, not a contraction ("he's", "that's", "let's"). */
+function isPossessive(t: Token): boolean {
+  return /['’]s$/.test(t.lower) && !/^(he|she|it|that|what|there|who|here|let)['’]s$/.test(t.lower);
+}
+
+/** Whether the cue at `a` follows a determiner or a possessive ("his claim", "Trump's insistence", "the notion"). */
+function nominalCue(tokens: readonly Token[], a: number): boolean {
+  const det = tokens[a - 1];
+  if (!det) return false;
+  return /^(the|a|an|his|her|its|their|our|this|these|those)$/.test(det.lower) || isPossessive(det);
+}
+
+/** In a "that" clause from `from` to `to`, the index before a second finite verb the clause does not join, else `to`. */
+function nounClauseEnd(tokens: readonly Token[], from: number, to: number): number {
+  let verbs = 0;
+  for (let k = from + 2; k <= to; k++) {
+    const t = tokens[k]!;
+    if (!t.isWord || t.text !== t.lower || !FINITE.test(t.lower)) continue;
+    const p = tokens[k - 1]!;
+    // (an auxiliary after another, "would have", or after a joint, "and was", "who is", is the same clause's)
+    // (nor one after a pronoun, the subject of a clause of its own: "the process he was using")
+    if (
+      FINITE.test(p.lower) ||
+      /^(and|or|but|that|which|who|not|also|never|still)$/.test(p.lower) ||
+      PRONOUN_SUBJECT.test(p.lower) ||
+      !p.isWord
+    )
+      continue;
+    if (++verbs === 2) return k - 1;
+  }
+  return to;
 }
 
 /**
@@ -712,6 +886,66 @@ function wholeSubject(tokens: readonly Token[], src: SourcePhrase, cue: number):
 
 const PRONOUN_SUBJECT = /^(he|she|they|it|we|i|you|who|which|that)$/;
 
+/**
+ * "The data was confirmed by strategists", "These proposals have been applauded by critics, including ...": a
+ * passive cue with its agent reports on its subject, and the agent is the source. The subject (the sentence's
+ * opening noun phrase right before the verb group at `va`) is the content; null when the cue is no passive with "by".
+ */
+function passiveByAgent(
+  tokens: readonly Token[],
+  va: number,
+  b: number,
+  body: string,
+): { src: SourcePhrase | null; from: number; to: number } | null {
+  const verb = tokens[b]!;
+  if (tokens[b + 1]?.lower !== 'by' || verb.isCap || !(/ed$/.test(verb.lower) || PAST_VERBS.has(verb.lower))) return null;
+  // (past adverbs between the auxiliary and the participle: "was first reported by", "has been widely praised by")
+  let start = va;
+  while (start > 0 && /ly$|^(first|also|later|once|long|since|never|not|been|being)$/.test(tokens[start - 1]!.lower)) start--;
+  while (start > 0 && /^(is|was|are|were|been|be|being|has|have|had|will|would)$/.test(tokens[start - 1]!.lower)) start--;
+  let be = false;
+  // ("the question being discussed by ... is": a participle phrase inside a subject is no passive clause)
+  for (let k = start; k < b; k++) if (/^(is|was|are|were|been|be)$/.test(tokens[k]!.lower)) be = true;
+  if (!be) return null;
+  const subject = phraseBefore(tokens, start, 0, body);
+  if (!subject || PRONOUN_SUBJECT.test(tokens[subject.from]!.lower)) return null;
+  const agent = phraseAfter(tokens, b + 2, tokens.length, body);
+  if (!agent) return null;
+  return { src: agent, from: subject.from, to: subject.end - 1 };
+}
+
+const CIRCUMSTANCE_WORDS =
+  /^(in|on|at|during|until|since|after|before|by|last|this|next|the|a|an|his|her|their|its|also|later|then|now|once|first|again|still|often|ago|year|years|week|month|morning|night|evening|afternoon|day|call|conference|interview|statement|speech|press|not|never|already|long|ever)$/;
+
+/**
+ * "McConnell, who in 2010 said ...", "analysts, who until recently regarded ...", "families, many of whom say ...":
+ * a relative pronoun a few words of time or manner before the cue is its subject (as the story wrote it; the
+ * resolver finds who it is), not the sentence's first noun phrase. Else null.
+ */
+function relativeSubject(tokens: readonly Token[], cue: number): SourcePhrase | null {
+  for (let k = cue - 1; k >= Math.max(0, cue - 8); k--) {
+    const t = tokens[k]!;
+    if (/^(who|which)$/.test(t.lower)) return { from: k, to: k + 1, end: k + 1, description: null };
+    if (
+      t.lower === 'whom' &&
+      tokens[k - 1]?.lower === 'of' &&
+      /^(many|most|all|some|both|none|several|each|one)$/.test(tokens[k - 2]?.lower ?? '')
+    )
+      return { from: k - 2, to: k + 1, end: k + 1, description: null };
+    // (only circumstances may stand between: "in 2010", "until recently", ", on a press call Friday,"; not a
+    // predicate of the pronoun's own, "which let him go in 2015, and said", "which Mr. Trump won, showed")
+    const circumstance =
+      t.isCap ||
+      /^\d/.test(t.text) ||
+      /ly$/.test(t.lower) ||
+      (FINITE.test(t.lower) && t.text === t.lower) ||
+      CIRCUMSTANCE_WORDS.test(t.lower) ||
+      (!t.isWord && t.text === ',');
+    if (!circumstance) return null;
+  }
+  return null;
+}
+
 const QUESTION_WORD = /^(whether|if|how|what|why|who|whom|when|where|about)$/;
 
 /** The question of a fronted "Asked (by X) whether/about ...," clause at cue tokens [a, b], else null. */
@@ -737,6 +971,44 @@ function askedClause(
 }
 
 /**
+ * "Although the vote was close, the motion passed, the clerk said.": content that comes before its attribution
+ * starts after a fronted concessive clause (up to its comma), the writer's framing of the statement. A condition
+ * ("If elected, she would ...") is part of what is stated and stays. The first content index, else 0.
+ */
+function frontedClauseEnd(tokens: readonly Token[], to: number): number {
+  const start = datelineEnd(tokens);
+  if (!FRONTED_CLAUSE.test(tokens[start]?.lower ?? '')) return 0;
+  const comma = findIndex(tokens, start + 2, (t) => t.text === ',', to);
+  if (comma < 0) return 0;
+  let words = 0;
+  for (let k = comma + 1; k <= to; k++) if (tokens[k]!.isWord) words++;
+  return words >= 3 ? comma + 1 : 0;
+}
+
+/**
+ * "Republicans denounced the deal, which would cut its tax rate, according to company leaders", "He met Trump that
+ * day, and he will help prepare him, according to aides": what "according to" vouches for is the last clause when
+ * a relative clause or a coordinated clause with its own subject closes the sentence before it (for "..., X said"
+ * the gold keeps the whole sentence). Its first index, else 0.
+ */
+function lastClauseStart(tokens: readonly Token[], to: number): number {
+  for (let k = to - 3; k > 2; k--) {
+    const t = tokens[k]!;
+    if (/^["“”]$/.test(t.text)) return 0;
+    if (t.text !== ',') continue;
+    const next = tokens[k + 1]!;
+    const subject = tokens[k + 2];
+    if (/^(which|who)$/.test(next.lower)) return k + 1;
+    if (/^(and|but)$/.test(next.lower) && subject && PRONOUN_SUBJECT.test(subject.lower) && !/^(that|which|who)$/.test(subject.lower))
+      return k + 2;
+    return 0;
+  }
+  return 0;
+}
+
+const FRONTED_CLAUSE = /^(although|though|whereas|while|despite)$/;
+
+/**
  * "Once the vote was counted, the mayor said the market would close", "At a rally on Monday, Rubio said
  * Trump is unelectable": what stands before the speaker's comma is an adverbial (a subordinate clause or
  * a prepositional phrase), not content, when a clause of its own follows the cue.
@@ -744,8 +1016,21 @@ function askedClause(
 function frontedAdverbial(tokens: readonly Token[], srcFrom: number, cue: number, last: number): boolean {
   const first = tokens[datelineEnd(tokens)];
   if (!first || !(SUBORDINATOR.test(first.lower) || PREPOSITION_START.test(first.lower))) return false;
-  // (one comma only: "In all, hackers compromised the files, the report said" is content after its adverbial)
-  for (let k = 0; k < srcFrom - 1; k++) if (tokens[k]!.text === ',') return false;
+  // (one comma only, "In all, hackers compromised the files, the report said" is content after its adverbial;
+  // more when no verb stands before the speaker: "In her 2003 book, Living History, Clinton noted ...")
+  let commas = 0;
+  let verb = false;
+  for (let k = 0; k < srcFrom - 1; k++) {
+    const t = tokens[k]!;
+    if (t.text === ',') commas++;
+    if (
+      t.isWord &&
+      t.text === t.lower &&
+      (FINITE.test(t.lower) || PAST_VERBS.has(t.lower) || /[^e]ed$/.test(t.lower) || SPEECH_VERBS.has(t.lower))
+    )
+      verb = true;
+  }
+  if (commas > 0 && verb) return false;
   if (last - cue < 3 || closesSentence(tokens, cue + 1, last)) return false;
   return true;
 }
@@ -896,8 +1181,16 @@ function sentenceSpeaker(
   }
   const first = tokens[i];
   // ("But she called ...", "And in 2011, he all but accused ...": a pronoun is the subject too)
-  if (!first || !first.isWord || (!first.isCap && !DETERMINERS.has(first.lower) && !SUBJECT_PRONOUN.test(first.text))) return null;
-  const np = phraseAfter(tokens, i, tokens.length, body);
+  let np =
+    !first || !first.isWord || (!first.isCap && !DETERMINERS.has(first.lower) && !SUBJECT_PRONOUN.test(first.text))
+      ? null
+      : phraseAfter(tokens, i, tokens.length, body);
+  if (!np) {
+    // "During Tuesday night's debate, Cruz made ..., calling", "Recently, however, it issued ...": past an opening
+    // phrase of any length, the subject after its comma
+    const after = subjectAfterOpener(tokens, datelineEnd(tokens));
+    if (after >= 0) np = phraseAfter(tokens, after, tokens.length, body);
+  }
   if (!np) return null;
   // "Mr. Butterfield and Mr. Clyburn met ..., saying": the subject is both
   const second = tokens[np.end]?.lower === 'and' && np.end === np.to ? tokens[np.end + 1] : undefined;
@@ -913,6 +1206,31 @@ function sentenceSpeaker(
 }
 
 const SUBJECT_PRONOUN = /^(he|she|they|we|I|He|She|They|We)$/;
+
+/**
+ * The index of the subject after a sentence-opening phrase ("During the debate,", "Earlier Wednesday,", "To wit,",
+ * "Recently, however,") that starts at `start` with a preposition, a time adverb or a subordinator: the first word
+ * after the phrase's comma when it can open a noun phrase; else -1.
+ */
+function subjectAfterOpener(tokens: readonly Token[], start: number): number {
+  // (not "Asked about X, Smith said": who was asked is not who asked)
+  const first = tokens[start];
+  if (!first?.isCap || !SENTENCE_OPENER.test(first.lower)) return -1;
+  for (let k = start + 1; k < Math.min(tokens.length - 1, start + 14); k++) {
+    const t = tokens[k]!;
+    if (/^[.;:!?"“”]$/.test(t.text) || SPEECH_VERBS.has(t.lower)) return -1;
+    if (t.text !== ',') continue;
+    let next = k + 1;
+    if (/^(however|though|too|meanwhile|instead)$/.test(tokens[next]!.lower) && tokens[next + 1]?.text === ',') next += 2;
+    const s = tokens[next];
+    if (!s?.isWord) return -1;
+    return (s.isCap && !NON_NAME_CAPS.has(s.lower)) || DETERMINERS.has(s.lower) || /^(he|she|it|they|we)$/.test(s.lower) ? next : -1;
+  }
+  return -1;
+}
+
+const SENTENCE_OPENER =
+  /^(during|earlier|later|recently|before|after|in|on|at|when|while|as|since|to|with|without|despite|following|under|for|from|by|once|although|though|if|meanwhile|instead|last|this|next|speaking|amid|throughout|within|over|into)$/;
 
 /** "WASHINGTON (AP) — ...", "Raleigh, N.C. - ...": the index after a dateline opening the sentence, else 0. */
 function datelineEnd(tokens: readonly Token[]): number {
@@ -934,7 +1252,12 @@ function datelineEnd(tokens: readonly Token[]): number {
 function contentEnd(tokens: readonly Token[], from: number, last: number, isCue: (k: number) => boolean, cue: number): number {
   // a cue inside a fronted subordinate clause: its content ends with that clause
   const fronted = SUBORDINATOR.test(tokens[0]?.lower ?? '') && !tokens.slice(1, cue).some((t) => t.text === ',');
-  const participleAside = /ing$/.test(tokens[cue]?.lower ?? '') && tokens[cue - 1]?.text === ',';
+  // (so does a relative clause on the subject: "McClendon, who said he would vote for X, has argued ...")
+  let rel = cue - 1;
+  while (rel > 0 && /^(has|have|had|was|were|is|are|also|later|once|previously|recently)$/.test(tokens[rel]!.lower)) rel--;
+  const participleAside =
+    (/ing$/.test(tokens[cue]?.lower ?? '') && tokens[cue - 1]?.text === ',') ||
+    (/^(who|which)$/.test(tokens[rel]?.lower ?? '') && tokens[rel - 1]?.text === ',');
   // until the content has a verb, an aside belongs to its subject: "that Pat Smith, whose son was killed
   // there, will attend", "the 2013 race, which brought new revelations, had been exasperating",
   // "that Gov. Pat McCrory (R) and other officials have used ...", "that the candidate - who has chafed - has decided"
@@ -960,7 +1283,13 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
         (t.text === ',' && /^(which|who|whose|whom)$/.test(tokens[k + 1]?.lower ?? '')));
     if (aside) continue;
     if (t.text === ';' || t.text === '(' || t.text === '--') return k - 1;
-    if (CLAUSE_BREAK.test(t.text) && !(t.text === '-' && tokens[k - 1]!.end === t.start)) return k - 1;
+    if (CLAUSE_BREAK.test(t.text) && !(t.text === '-' && tokens[k - 1]!.end === t.start)) {
+      // ("those old - and previously unreported - postings": a pair of dashes sets off an aside inside the content)
+      const pair = findIndex(tokens, k + 2, (x) => x.text === t.text, Math.min(last, k + 10));
+      if (pair < 0 || pair >= last - 1) return k - 1;
+      k = pair;
+      continue;
+    }
     if (t.text === ',' && fronted) return k - 1;
     // "The union, citing safety concerns, has refused to return": a participle between the subject and its
     // verb reports up to the comma that gives the sentence back to its verb
@@ -973,8 +1302,13 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
       (FINITE.test(next.lower) || PAST_VERBS.has(next.lower) || /[^e]ed$/.test(next.lower))
     )
       return k - 1;
+    // "52 percent said X would win, compared with 41 percent for Y", "..., double the number who ...", "..., a move
+    // that ...": a comparison or an appositive comment appended to a finished statement is the writer's
+    if (t.text === ',' && verbSeen && k > from + 3 && COMMENT_AFTER.test(tokens[k + 1]?.lower ?? '')) return k - 1;
     // the statement ends where the writer's own clause begins: "..., which ...", "..., but ..."
-    if (t.text === ',' && NEW_CLAUSE.test(tokens[k + 1]?.lower ?? '')) return k - 1;
+    // ("said that X, but that Y": a second "that" continues the same complement)
+    const secondThat = /^(but|and)$/.test(tokens[k + 1]?.lower ?? '') && tokens[k + 2]?.lower === 'that';
+    if (t.text === ',' && NEW_CLAUSE.test(tokens[k + 1]?.lower ?? '') && !secondThat) return k - 1;
     if (t.text === ',' && /^(and|but|while|whereas)$/.test(tokens[k + 1]?.lower ?? '')) {
       // "..., and he urged ...", "..., and Republicans want ...": a second attribution with a subject of its own
       for (let j = k + 3; j <= Math.min(last, k + 6); j++) {
@@ -982,7 +1316,7 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
         if (isCue(j)) return k - 1;
       }
     }
-    if (t.lower === 'but' && k > from + 3) return k - 1;
+    if (t.lower === 'but' && k > from + 3 && tokens[k + 1]?.lower !== 'that') return k - 1;
     // (a quotation may close before the comma: `... "founded ISIS," saying they were nitpicking`)
     const closed = /^["”]$/.test(tokens[k - 1]!.text) && tokens[k - 2]?.text === ',' && k - 2 > from;
     if (isCue(k) && (/^(and|but|,)$/.test(tokens[k - 1]!.lower) || closed)) {
@@ -1109,6 +1443,38 @@ function framingPhraseEnd(tokens: readonly Token[], i: number, last: number): nu
   return -1;
 }
 
+/**
+ * "this weekend", "last week", "on Monday", "yesterday" at token `i`: the index after that time phrase when a clause
+ * of a few words follows it, else `i`.
+ */
+function timeAdjunctEnd(tokens: readonly Token[], i: number, last: number): number {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  if (!t || !t.isWord || !next) return i;
+  let end = i;
+  if (/^(this|last|next|earlier|later)$/.test(t.lower) && /^(week|weekend|month|year|morning|afternoon|evening)$/.test(next.lower))
+    end = i + 2;
+  else if (/^(yesterday|today|tonight)$/.test(t.lower) || WEEKDAY.test(t.lower)) end = i + 1;
+  else if (t.lower === 'on' && WEEKDAY.test(next.lower)) end = i + 2;
+  return end > i && last - end >= 3 ? end : i;
+}
+
+/**
+ * "said after the convention he would ...", "told reporters on Monday they were ...": the index of the pronoun that
+ * opens the clause after a short time or occasion phrase starting at `i` (no "that"), else -1.
+ */
+function framedPronounClause(tokens: readonly Token[], i: number, last: number): number {
+  if (!FRAMING_START.test(tokens[i]?.lower ?? '') || /^(to|with|from|via|through)$/.test(tokens[i]!.lower)) return -1;
+  for (let k = i + 1; k <= Math.min(last - 1, i + 7); k++) {
+    const t = tokens[k]!;
+    if (!t.isWord || FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower)) return -1;
+    const next = tokens[k + 1]!;
+    if (/^(he|she|they|we|it|i)$/.test(t.lower) && next.isWord && !next.isCap && (FINITE.test(next.lower) || /[^e]ed$|s$/.test(next.lower)))
+      return k;
+  }
+  return -1;
+}
+
 const CLAUSE_OPENERS =
   /^(and|but|or|nor|then|so|also|yet|because|while|when|whenever|if|as|that|who|which|where|whom|although|though|since|until|unless|after|before|once|how|why|what|even|now|still|instead|meanwhile|however|and|not|only|just|later|earlier|again|often|never|already|recently|today|yesterday|tonight|reportedly|apparently|clearly|indeed)$/;
 
@@ -1133,6 +1499,7 @@ function isInfinitive(tokens: readonly Token[], k: number): boolean {
 }
 
 const CLAUSE_BREAK = /^[—–-]$/;
+const COMMENT_AFTER = /^(compared|double|twice|a|an)$/;
 const NEW_CLAUSE = /^(which|who|whose|whom|where|but|although|though|whereas|even|despite|while|yet|following|using)$/;
 
 function lastContentIndex(tokens: readonly Token[]): number {

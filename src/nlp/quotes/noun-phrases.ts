@@ -59,6 +59,44 @@ function isStop(t: Token): boolean {
  * and the appositive pattern `Ahmad Abu Khawla, a commander of the military council, was cited ...`.
  */
 export function phraseBefore(tokens: readonly Token[], i: number, min: number, body: string): SourcePhrase | null {
+  const src = headPhraseBefore(tokens, i, min, body);
+  if (src) return src.description === null ? withQuantifier(tokens, src, min) : src;
+  // ("Some of them had endorsed": an object pronoun after a quantifier's "of" is the end of the subject)
+  const j = skipAuxLeft(tokens, i, min);
+  if (j - 2 >= min && /^(them|us|these|those)$/.test(tokens[j]!.lower) && tokens[j - 1]!.lower === 'of') {
+    const quantified = withQuantifier(tokens, { from: j, to: j + 1, end: j + 1, description: null }, min);
+    if (quantified.from < j) return quantified;
+  }
+  return null;
+}
+
+/**
+ * "Some of them said", "one of the two candidates has", "more than 10 women have", "both the FBI and the State
+ * Department said", "not everyone agrees": the quantifier or predeterminer before a phrase is part of who speaks.
+ */
+function withQuantifier(tokens: readonly Token[], src: SourcePhrase, min: number): SourcePhrase {
+  let from = src.from;
+  const at = (k: number): string => (k >= min ? (tokens[k]?.lower ?? '') : '');
+  if (at(from - 1) === 'of' && QUANTIFIER.test(at(from - 2))) {
+    from -= 2;
+    // ("a third of", "the majority of")
+    if (/^(a|an|the)$/.test(at(from - 1))) from--;
+  }
+  if (at(from - 1) === 'than' && /^(more|less|fewer)$/.test(at(from - 2))) from -= 2;
+  else if (at(from - 1) === 'least' && at(from - 2) === 'at') from -= 2;
+  // (a predeterminer opening its clause: "But both the FBI and ... said", not "... said both")
+  else if (
+    /^(both|all|not|nearly|almost|roughly|only)$/.test(at(from - 1)) &&
+    (from - 1 === min || !tokens[from - 2]!.isWord || /^(but|and|so|yet|even|while|because|although|though)$/.test(at(from - 2)))
+  )
+    from -= 1;
+  return from === src.from ? src : { ...src, from };
+}
+
+const QUANTIFIER =
+  /^(some|many|most|one|two|three|four|five|none|all|each|several|both|few|half|majority|any|either|neither|much|third|quarter|members|dozens|hundreds|thousands)$/;
+
+function headPhraseBefore(tokens: readonly Token[], i: number, min: number, body: string): SourcePhrase | null {
   let j = skipAuxLeft(tokens, i, min);
   // "one of the advisers pointed out", "Bloomberg started publishing": when the cue is a particle or a
   // noun, the verb before it belongs to the cue, not to the subject

@@ -1,5 +1,6 @@
 import type { Quote, QuoteKind, Sentence, Span } from '../types.js';
 import { AUX_WORDS, DETERMINERS, GENERIC_ORG_HEADS, NON_NAME_CAPS, NP_STOPS, ORG_WORDS, SPEECH_VERBS } from './lexicon.js';
+import { PAST_VERBS } from './noun-phrases.js';
 import { tokenize, type Token } from './tokens.js';
 
 /** An attribution before its speaker is resolved to a name. */
@@ -400,6 +401,8 @@ function leftPhrase(tokens: readonly Token[], k: number): Token[] {
   for (let j = k; j >= 0 && out.length < 6; j--) {
     const t = tokens[j]!;
     if (!t.isWord || (NP_STOPS.has(t.lower) && t.lower !== 'of')) break;
+    // ("The mayor met McConnell, who": the verb before the object ends the phrase)
+    if (!t.isCap && (/[^e]ed$/.test(t.lower) || PAST_VERBS.has(t.lower))) break;
     out.unshift(t);
     if (DETERMINERS.has(t.lower)) break;
   }

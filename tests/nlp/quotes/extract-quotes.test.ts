@@ -222,6 +222,8 @@ const rows: Row[] = [
     name: 'an opening adverbial with commas of its own is not the speaker',
     body: 'At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders of Vermont endorsed Mrs. Clinton, saying that she would make an outstanding president.',
     expected: [
+      // (the short object of "endorsed" is reported too)
+      { text: 'Mrs. Clinton', kind: 'reported', speaker: 'Bernie Sanders', mention: 'Senator Bernie Sanders of Vermont' },
       {
         text: 'that she would make an outstanding president',
         kind: 'reported',
@@ -362,6 +364,8 @@ const rows: Row[] = [
     body: "The governor hasn't endorsed his party's nominee or conceded the race.",
     expected: [
       { text: "his party's nominee", kind: 'reported', speaker: 'The governor', mention: 'The governor', verb: "hasn't endorsed" },
+      // (the second predicate reports its own short object)
+      { text: 'the race', kind: 'reported', speaker: 'The governor', mention: 'The governor', verb: 'conceded' },
     ],
   },
   {
@@ -604,6 +608,269 @@ const rows: Row[] = [
         verb: 'reported',
       },
     ],
+  },
+  {
+    name: '"said that X, but that Y": the second "that" goes on with the same content',
+    body: 'The minister said that exports had fallen, but that imports would recover next year.',
+    expected: [
+      {
+        text: 'that exports had fallen, but that imports would recover next year',
+        kind: 'reported',
+        speaker: 'The minister',
+        mention: 'The minister',
+        verb: 'said',
+      },
+    ],
+  },
+  {
+    name: 'a short object right after a verb is what it reports ("has denied the allegations", "endorsed Lopez")',
+    body: 'The mayor has denied the allegations. The senator endorsed Lopez. Acme Corp declined to comment.',
+    expected: [
+      { text: 'the allegations', kind: 'reported', speaker: 'The mayor', mention: 'The mayor', verb: 'has denied' },
+      { text: 'Lopez', kind: 'reported', speaker: 'The senator', mention: 'The senator', verb: 'endorsed' },
+      { text: 'to comment', kind: 'reported', speaker: 'Acme Corp', mention: 'Acme Corp', verb: 'declined' },
+    ],
+  },
+  {
+    name: 'a short time or circumstance after a verb reports nothing ("released its report last week" aside)',
+    body: 'Jane Doe spoke to the newspaper yesterday. The mayor wrote in 2014 for residents.',
+    expected: [],
+  },
+  {
+    name: 'a cue ending in an adverb after a copula is a predicate, not a report ("is regularly sending")',
+    body: 'Her campaign is regularly sending emails to donors.',
+    expected: [],
+  },
+  {
+    name: 'an adverb inside a cue group before its speech verb stays a report',
+    body: 'The union has repeatedly warned that the plant is unsafe.',
+    expected: [
+      { text: 'that the plant is unsafe', kind: 'reported', speaker: 'The union', mention: 'The union', verb: 'has repeatedly warned' },
+    ],
+  },
+  {
+    name: '"told X in Y on Tuesday that ...", "told X this week ...": the circumstances after the hearers are not content',
+    body: 'The coach told fans at a dinner in Leeds last night that the club would stay in the city. The mayor told residents this week the road would reopen soon.',
+    expected: [
+      { text: 'that the club would stay in the city', kind: 'reported', speaker: 'The coach', mention: 'The coach', verb: 'told' },
+      { text: 'the road would reopen soon', kind: 'reported', speaker: 'The mayor', mention: 'The mayor', verb: 'told' },
+    ],
+  },
+  {
+    name: '"CONTENT, said X, an appositive, whose ...": a relative clause on the speaker still closes an inverted attribution',
+    body: 'The new line will halve the journey to the coast, said Maria Jones, chair of the rail users group, whose members live along the route.',
+    expected: [
+      {
+        text: 'The new line will halve the journey to the coast',
+        kind: 'reported',
+        speaker: 'Maria Jones',
+        mention: 'Maria Jones, chair of the rail users group',
+        verb: 'said',
+      },
+    ],
+  },
+  {
+    name: '"X, who said ..., has ...": what the relative clause reports ends where the main verb resumes',
+    body: 'Ms. Okafor, who said the school would reopen in March, has asked the council for more money.',
+    expected: [{ text: 'the school would reopen in March', kind: 'reported', speaker: 'Ms. Okafor', mention: 'who', verb: 'said' }],
+  },
+  {
+    name: 'content before its attribution starts after a fronted concessive clause, not after a condition',
+    body: 'Although turnout was low, the measure passed easily, according to the county clerk. If the court agrees, the plant will close next year, the company said.',
+    expected: [
+      {
+        text: 'the measure passed easily',
+        kind: 'reported',
+        speaker: 'the county clerk',
+        mention: 'the county clerk',
+        verb: 'according to',
+      },
+      {
+        text: 'If the court agrees, the plant will close next year',
+        kind: 'reported',
+        speaker: 'the company',
+        mention: 'the company',
+        verb: 'said',
+      },
+    ],
+  },
+  {
+    name: 'a comparison or an appositive comment appended to a finished statement is not content',
+    body: 'Some 45 percent of members said the union should strike, compared with 30 percent in June. The mayor said the tunnel would open in May, a delay of two years.',
+    expected: [
+      {
+        text: 'the union should strike',
+        kind: 'reported',
+        speaker: 'Some 45 percent of members',
+        mention: 'Some 45 percent of members',
+        verb: 'said',
+      },
+      { text: 'the tunnel would open in May', kind: 'reported', speaker: 'The mayor', mention: 'The mayor', verb: 'said' },
+    ],
+  },
+  {
+    name: '"CONTENT, X said, although ...": a concessive clause after the attribution is not content',
+    body: 'The bridge will reopen in April, engineers said, although the repairs could run over budget. The storm, officials said, was the strongest in a decade, although few homes were damaged.',
+    expected: [
+      { text: 'The bridge will reopen in April', kind: 'reported', speaker: 'engineers', mention: 'engineers', verb: 'said' },
+      {
+        text: 'The storm, officials said, was the strongest in a decade',
+        kind: 'reported',
+        speaker: 'officials',
+        mention: 'officials',
+        verb: 'said',
+      },
+    ],
+  },
+  {
+    name: 'a quantifier or predeterminer before the subject is part of the speaker ("Most of the senators", "Not everyone")',
+    body: 'Most of the senators said the bill would pass. Not everyone agrees that the plan will work. But both the union and the board said on Monday that the strike was over.',
+    expected: [
+      { text: 'the bill would pass', kind: 'reported', speaker: 'Most', mention: 'Most of the senators', verb: 'said' },
+      { text: 'that the plan will work', kind: 'reported', speaker: 'Not everyone', mention: 'Not everyone', verb: 'agrees' },
+      {
+        text: 'that the strike was over',
+        kind: 'reported',
+        speaker: 'both the union and the board',
+        mention: 'both the union and the board',
+        verb: 'said',
+      },
+    ],
+  },
+  {
+    name: '"Some of them had endorsed ...": the quantifier and its pronoun are the speaker',
+    body: 'Some of them had endorsed the mayor.',
+    expected: [{ text: 'the mayor', kind: 'reported', speaker: 'Some of them', mention: 'Some of them', verb: 'had endorsed' }],
+  },
+  {
+    name: '"The mayor met X, who said ...": "who" is X, not the phrase with the verb before it',
+    body: 'The mayor met Ms. Lindqvist, who said the harbour would be dredged.',
+    expected: [{ text: 'the harbour would be dredged', kind: 'reported', speaker: 'Ms. Lindqvist', mention: 'who', verb: 'said' }],
+  },
+  {
+    name: 'a relative pronoun a few words of time before the cue is its speaker ("who in 2019 said", "many of whom say")',
+    body: 'The council hired Ms. Lindqvist, who in 2019 said the port needed a new pier. The delay angered the fishermen, many of whom say the pier is too small.',
+    expected: [
+      { text: 'the port needed a new pier', kind: 'reported', speaker: 'Ms. Lindqvist', mention: 'who', verb: 'said' },
+      { text: 'the pier is too small', kind: 'reported', speaker: 'many of whom', mention: 'many of whom', verb: 'say' },
+    ],
+  },
+  {
+    name: '"X, he told me on Friday, is ...": an interrupting attribution keeps its hearer and its time',
+    body: 'The main problem, she told me on Tuesday, is that the pumps are too old. The river rose quickly, he said on Monday, citing rain upstream.',
+    expected: [
+      {
+        text: 'The main problem, she told me on Tuesday, is that the pumps are too old',
+        kind: 'reported',
+        speaker: 'unknown',
+        mention: 'she',
+        verb: 'told',
+      },
+      { text: 'The river rose quickly', kind: 'reported', speaker: 'unknown', mention: 'he', verb: 'said' },
+    ],
+  },
+  {
+    name: 'a verb of appearance reports an inferred attitude, not a state or a place ("seemed palpable", "appeared on websites")',
+    body: 'The danger of flooding seemed palpable to the residents. The leaked files have appeared on several websites since May.',
+    expected: [],
+  },
+  {
+    name: 'a pair of dashes sets off an aside inside reported content; a single dash still ends it',
+    body: 'Engineers said they had found the old - and long forgotten - tunnels under the station. The mayor said the line would reopen - a claim nobody believed.',
+    expected: [
+      {
+        text: 'they had found the old - and long forgotten - tunnels under the station',
+        kind: 'reported',
+        speaker: 'Engineers',
+        mention: 'Engineers',
+        verb: 'said',
+      },
+      { text: 'the line would reopen', kind: 'reported', speaker: 'The mayor', mention: 'The mayor', verb: 'said' },
+    ],
+  },
+  {
+    name: '"..., which ..., according to X": what "according to" vouches for is the closing relative or coordinated clause',
+    body: 'Regulators approved the merger, which will create the largest bank in the region, according to the regional newspaper. The mayor toured the plant, and she will return next month, according to her office.',
+    expected: [
+      { text: 'the merger', kind: 'reported', speaker: 'Regulators', mention: 'Regulators', verb: 'approved' },
+      {
+        text: 'which will create the largest bank in the region',
+        kind: 'reported',
+        speaker: 'the regional newspaper',
+        mention: 'the regional newspaper',
+        verb: 'according to',
+      },
+      { text: 'she will return next month', kind: 'reported', speaker: 'her office', mention: 'her office', verb: 'according to' },
+    ],
+  },
+  {
+    name: 'a cue word after a determiner or a possessive is a noun or an adjective and reports only through its complement',
+    body: "The governor's staunch ally Jane Roe won the seat. The two sides had been in secret talks with the union for weeks.",
+    expected: [],
+  },
+  {
+    name: '"The union\'s claim that X was rejected": a noun\'s "that" clause ends before the verb of its own sentence',
+    body: "The union's claim that the pumps were unsafe was rejected by the court. The mayor's claim that the plan he was drafting would work did not persuade them.",
+    expected: [
+      { text: 'that the pumps were unsafe', kind: 'reported', speaker: 'The union', mention: "The union's", verb: 'claim' },
+      { text: 'that the plan he was drafting would work', kind: 'reported', speaker: 'The mayor', mention: "The mayor's", verb: 'claim' },
+    ],
+  },
+  {
+    name: 'a participle cue speaks with the subject after an opening phrase of any length ("During ..., X defended ..., calling ...")',
+    body: "During Tuesday night's council meeting, Ms. Ortiz defended the budget, calling the cuts painful but necessary.",
+    expected: [
+      { text: 'the budget', kind: 'reported', speaker: 'Ortiz', mention: 'Ms. Ortiz', verb: 'defended' },
+      { text: 'the cuts painful but necessary', kind: 'reported', speaker: 'Ortiz', mention: 'Ms. Ortiz', verb: 'calling' },
+    ],
+  },
+  {
+    name: 'a passive cue with its agent reports on its subject: "The plan was denounced by the union"',
+    body: 'The new rail timetable was denounced by the drivers union on Monday. The report was praised by teachers across the state.',
+    expected: [
+      {
+        text: 'The new rail timetable',
+        kind: 'reported',
+        speaker: 'the drivers union',
+        mention: 'the drivers union',
+        verb: 'was denounced',
+      },
+      {
+        text: 'The report',
+        kind: 'reported',
+        speaker: 'teachers across the state',
+        mention: 'teachers across the state',
+        verb: 'was praised',
+      },
+    ],
+  },
+  {
+    name: 'short reported content: a noun in -ing ("denied wrongdoing"), a speech verb\'s two-word clause ("said she could")',
+    body: 'The treasurer has denied wrongdoing. The voters were asked if the mayor could stay, and they said she could.',
+    expected: [
+      { text: 'wrongdoing', kind: 'reported', speaker: 'The treasurer', mention: 'The treasurer', verb: 'has denied' },
+      { text: 'she could', kind: 'reported', speaker: 'the voters', mention: 'they', verb: 'said' },
+    ],
+  },
+  {
+    name: 'an opening prepositional phrase with an appositive is no content before its attribution ("In her book, Title, X noted ...")',
+    body: 'In her 2019 memoir, Open Water, Ms. Lind noted the harbour closures.',
+    expected: [{ text: 'the harbour closures', kind: 'reported', speaker: 'Lind', mention: 'Ms. Lind', verb: 'noted' }],
+  },
+  {
+    name: '"X said after the meeting he would ...": a time phrase before a clause without "that" is not content',
+    body: 'The coach said after the match he would not resign.',
+    expected: [{ text: 'he would not resign', kind: 'reported', speaker: 'The coach', mention: 'The coach', verb: 'said' }],
+  },
+  {
+    name: 'a base form after its auxiliary takes a short object too ("did not reveal his name")',
+    body: 'The minister did not reveal his name.',
+    expected: [{ text: 'his name', kind: 'reported', speaker: 'The minister', mention: 'The minister', verb: 'did not reveal' }],
+  },
+  {
+    name: 'a passive with an adverb before its participle ("was first reported by") reports on its subject; "being discussed by" inside a subject does not',
+    body: 'The leak was first reported by the Daily Courier. The question being discussed by the board is whether to sell.',
+    expected: [{ text: 'The leak', kind: 'reported', speaker: 'Daily Courier', mention: 'the Daily Courier', verb: 'was first reported' }],
   },
 ];
 
