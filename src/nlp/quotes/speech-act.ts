@@ -41,7 +41,7 @@ const NOT_SPEECH_STEMS: ReadonlySet<string> = new Set(
   (
     'seem appear expect plan want hope believe think know sure convinced decide vote make put go intend wish fear ' +
     'worry feel prefer need aim seek rate schedule show find interest decline refuse allow offer approve list ' +
-    'produce impose give draw appoint agree accord like'
+    'produce impose give draw appoint agree accord like refer'
   )
     .split(' ')
     .map(stemOf),

@@ -37,6 +37,7 @@ describe('isSpeechAct: what /quote lists', () => {
       'accord',
       'declined',
       'believes',
+      'was referring',
       null,
     ])
       expect(isSpeechAct(reported(verb)), String(verb)).toBe(false);
