@@ -885,6 +885,10 @@ function wholeSubject(tokens: readonly Token[], src: SourcePhrase, cue: number):
 }
 
 const PRONOUN_SUBJECT = /^(he|she|they|it|we|i|you|who|which|that)$/;
+/** Speech verbs whose passive subject is the person spoken to ("Kondo was asked by Volcker what …")… */
+const ADDRESSEE_VERBS = /^(asked|told|urged|informed|advised|warned|questioned|pressed|assured|reminded)$/;
+/** …or the person quoted ("was quoted by Kyodo as saying …"). */
+const QUOTED_VERBS = /^(quoted|cited)$/;
 
 /**
  * "The data was confirmed by strategists", "These proposals have been applauded by critics, including ...": a
@@ -899,6 +903,8 @@ function passiveByAgent(
 ): { src: SourcePhrase | null; from: number; to: number } | null {
   const verb = tokens[b]!;
   if (tokens[b + 1]?.lower !== 'by' || verb.isCap || !(/ed$/.test(verb.lower) || PAST_VERBS.has(verb.lower))) return null;
+  // The subject of "was quoted by", "was cited by" is who spoke (another rule reads it), not what was said.
+  if (QUOTED_VERBS.test(verb.lower)) return null;
   // (past adverbs between the auxiliary and the participle: "was first reported by", "has been widely praised by")
   let start = va;
   while (start > 0 && /ly$|^(first|also|later|once|long|since|never|not|been|being)$/.test(tokens[start - 1]!.lower)) start--;
@@ -911,6 +917,14 @@ function passiveByAgent(
   if (!subject || PRONOUN_SUBJECT.test(tokens[subject.from]!.lower)) return null;
   const agent = phraseAfter(tokens, b + 2, tokens.length, body);
   if (!agent) return null;
+  if (ADDRESSEE_VERBS.test(verb.lower)) {
+    // "Kondo was asked by Volcker what Japan could do": the agent speaks, to the subject; what follows is what was said.
+    // (several askers, "by both Volcker and Sprinkel what …": what was said follows the last of them)
+    let end = agent.end;
+    for (let next; tokens[end]?.lower === 'and' && (next = phraseAfter(tokens, end + 1, tokens.length, body));) end = next.end;
+    const last = lastContentIndex(tokens);
+    return end <= last ? { src: agent, from: end, to: last } : null;
+  }
   return { src: agent, from: subject.from, to: subject.end - 1 };
 }
 

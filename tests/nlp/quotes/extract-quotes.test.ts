@@ -845,6 +845,19 @@ const rows: Row[] = [
     ],
   },
   {
+    name: 'the subject of "was asked by" is who was spoken to: the agent asks what follows ("Kondo was asked by Volcker what ...")',
+    body: 'During a visit last month, the trade minister was asked by the central bank governor and the finance minister what the budget could do.',
+    expected: [
+      {
+        text: 'what the budget could do',
+        kind: 'reported',
+        speaker: 'the central bank governor',
+        mention: 'the central bank governor',
+        verb: 'was asked',
+      },
+    ],
+  },
+  {
     name: 'short reported content: a noun in -ing ("denied wrongdoing"), a speech verb\'s two-word clause ("said she could")',
     body: 'The treasurer has denied wrongdoing. The voters were asked if the mayor could stay, and they said she could.',
     expected: [
