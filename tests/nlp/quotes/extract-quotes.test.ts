@@ -845,6 +845,19 @@ const rows: Row[] = [
     ],
   },
   {
+    name: 'an office\'s name after a title is no part of the speaker\'s ("Chancellor of the Exchequer Nigel Lawson" is Nigel Lawson)',
+    body: 'Chancellor of the Exchequer Nigel Lawson said the fall held no implication for interest rates. Secretary of State George Shultz said the talks would go on.',
+    expected: [
+      {
+        text: 'the fall held no implication for interest rates',
+        kind: 'reported',
+        speaker: 'Nigel Lawson',
+        mention: 'Chancellor of the Exchequer Nigel Lawson',
+      },
+      { text: 'the talks would go on', kind: 'reported', speaker: 'George Shultz', mention: 'Secretary of State George Shultz' },
+    ],
+  },
+  {
     name: 'the subject of "was asked by" is who was spoken to: the agent asks what follows ("Kondo was asked by Volcker what ...")',
     body: 'During a visit last month, the trade minister was asked by the central bank governor and the finance minister what the budget could do.',
     expected: [
