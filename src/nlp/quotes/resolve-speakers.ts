@@ -150,6 +150,23 @@ export function resolveSpeakers(
     return best;
   };
 
+  /**
+   * "Acme Corp unveiled two computers. In addition, it announced …": "it" that speaks is the latest
+   * organisation the story named as such (Corp, Ministry, Bank …) before it, outside the quotation.
+   */
+  const previousOrganisation = (at: number, q: RawQuote): Resolution | null => {
+    const org = [...names]
+      .reverse()
+      .find((n) => n.end <= at && !n.person && !(n.start >= q.start && n.start < q.end) && n.name.split(/\s+/).some(isOrgWord));
+    return org
+      ? { speaker: org.name, description: null, resolved: { name: org.name, start: org.nameStart, end: org.end }, person: false, at }
+      : null;
+  };
+
+  /** "It said": a subject that names someone ("the Syrian government"), else the latest organisation named, else what the subject reads. */
+  const itSpeaker = (subject: Omit<Resolution, 'at'> | null, at: number, q: RawQuote): Omit<Resolution, 'at'> | null =>
+    subject?.resolved ? subject : (previousOrganisation(at, q) ?? subject);
+
   const resolveOne = (q: RawQuote): Resolution => {
     const known = done.get(q);
     if (known) return known;
@@ -175,7 +192,9 @@ export function resolveSpeakers(
       const r =
         lower === 'they'
           ? (previousGroup(at) ?? resolveThing(body, sentences, named, lower, demonym))
-          : resolveThing(body, sentences, named, lower, demonym);
+          : lower === 'it'
+            ? itSpeaker(resolveThing(body, sentences, named, lower, demonym), at, q)
+            : resolveThing(body, sentences, named, lower, demonym);
       out = r ? { ...r, at } : { speaker: 'unknown', description: null, resolved: null, person: false, at };
     } else if (
       DETERMINERS.has(words[0]!.toLowerCase()) &&
@@ -376,12 +395,18 @@ function resolveThing(
   const candidates = ownTokens.some((t) => t.isWord) ? [own, sentences[idx - 1]] : [sentences[idx - 1]];
   for (const s of candidates) {
     if (!s) continue;
-    const np = sentenceSubject(tokenize(body, s.start, s.end));
+    const sentenceTokens = tokenize(body, s.start, s.end);
+    const np = sentenceSubject(sentenceTokens);
+    // ("In addition, it announced", "In one, it said": a preposition's object is no subject)
+    const before = np.length > 0 ? sentenceTokens[sentenceTokens.indexOf(np[0]!) - 1] : undefined;
+    if (before && PREPOSITION.test(before.lower)) continue;
     const text = subjectFrom(np, body);
     if (text && !/^(he|she|it|they|i|we)$/i.test(text)) return named(text, np[0]!.start, false);
   }
   return null;
 }
+
+const PREPOSITION = /^(in|on|at|for|of|after|before|with|from|by|during|under|over|to|into|since|until|despite|among|besides|beyond)$/;
 
 /** The first noun phrase of a sentence, past openers like "But" or "On Tuesday,". */
 function sentenceSubject(tokens: readonly Token[]): Token[] {

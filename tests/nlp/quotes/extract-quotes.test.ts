@@ -845,6 +845,11 @@ const rows: Row[] = [
     ],
   },
   {
+    name: '"it" that speaks after an opening phrase ("In addition, it announced") is the organisation named before, not the phrase\'s object',
+    body: 'Acme Corp unveiled two new computers on Monday. In addition, it announced new mail software for its customers.',
+    expected: [{ text: 'new mail software for its customers', kind: 'reported', speaker: 'Acme Corp', mention: 'it' }],
+  },
+  {
     name: 'an office\'s name after a title is no part of the speaker\'s ("Chancellor of the Exchequer Nigel Lawson" is Nigel Lawson)',
     body: 'Chancellor of the Exchequer Nigel Lawson said the fall held no implication for interest rates. Secretary of State George Shultz said the talks would go on.',
     expected: [
