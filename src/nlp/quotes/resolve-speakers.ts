@@ -345,6 +345,8 @@ function afterTitles(words: readonly string[], from: number): number {
   for (let t = words.length - 2; t >= from; t--) {
     if (!isTitle(words[t]!)) continue;
     const rest = words.slice(t + 1);
+    // ("the Ministry of Trade and Industry": a title word joined on is part of an office's name)
+    if (/^(and|of|for|&)$/i.test(rest[0] ?? '')) return from;
     return rest.some(isOrgWord) || rest.every(isTitle) ? from : t + 1;
   }
   return from;

@@ -850,6 +850,18 @@ const rows: Row[] = [
     expected: [{ text: 'new mail software for its customers', kind: 'reported', speaker: 'Acme Corp', mention: 'it' }],
   },
   {
+    name: 'a title word inside an office\'s name stays in it ("the Ministry of Trade and Industry said")',
+    body: 'Exports rose in May, the Ministry of International Trade and Industry said.',
+    expected: [
+      {
+        text: 'Exports rose in May',
+        kind: 'reported',
+        speaker: 'Ministry of International Trade and Industry',
+        mention: 'the Ministry of International Trade and Industry',
+      },
+    ],
+  },
+  {
     name: 'an office\'s name after a title is no part of the speaker\'s ("Chancellor of the Exchequer Nigel Lawson" is Nigel Lawson)',
     body: 'Chancellor of the Exchequer Nigel Lawson said the fall held no implication for interest rates. Secretary of State George Shultz said the talks would go on.',
     expected: [
