@@ -54,6 +54,16 @@ describe('airports in running text', () => {
     expect(geo.lookup('Lambert St Louis International Airport').place?.kindLabel).toBe('airport');
   });
 
+  it('an airport named by an English word is no reading of the word alone (Dallas Love Field, Beijing Capital)', () => {
+    for (const word of ['Love', 'Capital', 'Midway']) {
+      const p = geo.lookup(word);
+      expect(
+        [p.place, ...p.alternatives].some((x) => x?.kindLabel === 'airport'),
+        word,
+      ).toBe(false);
+    }
+  });
+
   it('says it is an airport', () => {
     expect(geo.lookup('Gatwick').place?.kindLabel).toBe('airport');
   });

@@ -243,6 +243,18 @@ export function airportWord(name: string, city: string): string {
   return core.length === 1 && word.length >= 4 && /^\p{Lu}\p{Ll}/u.test(word) && word !== city ? word : '';
 }
 
+/**
+ * English words some airports are named by (`Love` Field, `Capital`, `Midway`, `Executive`): alone,
+ * they are words (`Cast Talks Women and Love`), not the airport.
+ */
+const GENERIC_AIRPORT_WORDS = new Set(
+  'love memorial capital central east west north south executive alliance wings tulip brown midway jetport sunport centennial rand'.split(
+    ' ',
+  ),
+);
+/** A place of this many people anywhere, or any division or country, that an airport's own word names is what the word means alone. */
+const TAKEN_TOWN_SIZE = 10_000;
+
 /** A town this big has airports the news names by their own word alone (`at Heathrow`, `Narita`). */
 const AIRPORT_WORD_MIN_TOWN = 500_000;
 
@@ -321,8 +333,13 @@ function airportEntries(
   }
   const near = (a: RawEntry, b: RawEntry): boolean =>
     Math.abs(a.lat - b.lat) < 0.45 && Math.abs(a.lon - b.lon) < 0.45 / Math.cos((a.lat * Math.PI) / 180);
-  const taken = new Set<string>();
-  for (const e of entries) for (const key of e.names.keys()) if (words.get(key)?.some((a) => near(a, e))) taken.add(key);
+  const taken = new Set<string>(GENERIC_AIRPORT_WORDS);
+  for (const e of entries)
+    for (const key of e.names.keys()) {
+      const list = words.get(key);
+      // (a town of some size anywhere by that name is what the word names: `Virginia` of Durban's, `Madison`)
+      if (list && (list.some((a) => near(a, e)) || e.population >= TAKEN_TOWN_SIZE || e.kind !== 'city')) taken.add(key);
+    }
   for (const [key, list] of words) if (!taken.has(key)) for (const e of list) e.names.set(key, true);
   return out;
 }
