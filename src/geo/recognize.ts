@@ -579,7 +579,6 @@ function acceptSpan(
   // firm's. A small town's name is the firm's alone later in the story too (`a Drexel spokesman`,
   // `via Drexel`) unless a word of nearness puts it on the map (`near Kinross`; `a stake in Saxon`
   // is the firm); a country, a division or a big city keeps its later mentions.
-  const isCountry = cands.some((c) => gaz.kind(c.index) === 'country');
   const firmOfTown = single && !strong && !big;
   if (inAngleBrackets(text, t.start, end)) {
     if (firmOfTown) firms.add(key);
@@ -591,7 +590,7 @@ function acceptSpan(
     if (single) personish.add(key);
     return false;
   }
-  if (single && !isCountry && startsFirmName(text, tokens, j)) {
+  if (single && startsFirmName(text, tokens, j)) {
     if (firmOfTown) firms.add(key);
     return false;
   }

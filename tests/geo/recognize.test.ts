@@ -153,6 +153,11 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('BANK GETS AMSTERDAM CONTRACT\nHogan Systems Inc said it won an order.')).toEqual(['AMSTERDAM']);
   });
 
+  it("a country's or a state's name that opens a firm's name is the firm's there, and the place's elsewhere", () => {
+    expect(names('Georgia Gulf Corp said it would retire its notes.')).toEqual([]);
+    expect(names('Southern Co said its Georgia Power Co unit sold shares. Storms hit Georgia on Monday.')).toEqual(['Georgia']);
+  });
+
   it('a word the story writes in lower case is no big city known by that spelling only in another language', () => {
     // `Can` is Caen and `Part` Perth in other languages; the story uses both words in lower case.
     expect(names('"Can you imagine?" she asked. Part of the cost, she said, can be met in part by Perth.')).toEqual(['Perth']);
