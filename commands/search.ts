@@ -22,9 +22,18 @@ export const execute: Command['execute'] = async ({ options, services, caller })
   if (hits.length === 0) {
     throw new UserError('no_match', `No story matches "${query}".`, { results: [] });
   }
+  // A word in a good share of the news ("oil" on an energy wire) is not ranked by: the newest matches come
+  // first then, those with every word in the headline before the others (rank 0 on both backends), and
+  // the reply says so rather than call them the best.
+  const newest = hits.every((h) => h.rank === 0);
+  const which = newest
+    ? `${hits.length === 1 ? 'The newest match' : `The ${hits.length} newest matches`}, headlines with every word first (a word of the search is too common to rank by)`
+    : hits.length === 1
+      ? 'The best match'
+      : `The ${hits.length} best matches`;
   return reply({
     title: `Search: ${truncate(query, 200)}`,
-    text: `${hits.length === 1 ? 'The best match' : `The ${hits.length} best matches`} in ${plural(await services.store.stories.count(), 'story', 'stories')}.`,
+    text: `${which} in ${plural(await services.store.stories.count(), 'story', 'stories')}.`,
     fields: hits.map((hit) => ({
       name: truncate(hit.headline, 240),
       value: truncate(`${formatDay(hit.published)} · ${hit.source} · id ${hit.id}\n${hit.snippet}`, 1000),

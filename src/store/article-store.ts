@@ -92,7 +92,7 @@ export interface ArticleSummary {
 export interface SearchHit extends ArticleSummary {
   /** A short excerpt around the matched words. */
   snippet: string;
-  /** Lower is better (bm25). */
+  /** Lower is better (bm25); 0 for every hit when the matches are the newest ones, unranked (a query with a very common word). */
   rank: number;
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { openPgStore } from '../../src/store/postgres/pg-store.js';
 import type { DatelineStore } from '../../src/store/store.js';
 import { createTestDatabase, findPgServer } from '../helpers/postgres.js';
-import { describeStoreContract } from './store-contract.js';
+import pg from 'pg';
+import { analyzed, describeStoreContract, story } from './store-contract.js';
 
 const server = await findPgServer();
 const unavailable = 'unavailable' in server ? server.unavailable : null;
@@ -59,6 +60,37 @@ if (unavailable && process.env.CI === 'true') {
         const again = await openPgStore(db.url, { max: 1 });
         await again.close();
       } finally {
+        await db.drop();
+      }
+    });
+
+    it('with a word its statistics call very common, gives the newest matches, every word in the headline first', async () => {
+      const db = await createTestDatabase(server);
+      const store = await openPgStore(db.url, { max: 2 });
+      try {
+        const filler = Array.from({ length: 300 }, (_, i) =>
+          analyzed(
+            story({
+              headline: `Daily market note ${i}`,
+              body: `The market was quiet on day ${i}; prices were steady.`,
+              published: new Date(Date.UTC(2021, 0, 1) + i * 3_600_000).toISOString(),
+            }),
+          ),
+        );
+        await store.stories.addArticles([
+          analyzed(story({ headline: 'Market prices climb', body: 'Prices on the market climbed.', published: '2020-12-01T00:00:00Z' })),
+          ...filler,
+        ]);
+        // The planner's statistics, from which the store tells a very common word (queryShape).
+        const client = new pg.Client({ connectionString: db.url });
+        await client.connect();
+        await client.query('ANALYZE articles');
+        await client.end();
+        const hits = await store.stories.search('market prices', 3);
+        expect(hits.every((h) => h.rank === 0)).toBe(true);
+        expect(hits.map((h) => h.headline)).toEqual(['Market prices climb', 'Daily market note 299', 'Daily market note 298']);
+      } finally {
+        await store.close();
         await db.drop();
       }
     });

@@ -683,6 +683,30 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       expect(hits[0]!.headline).toBe('Coffee talks resume');
     });
 
+    it('puts a story with every word in its headline before newer ones that only mention them, with a very common word', async () => {
+      // "market" is in every story: too common to rank by, so the newest matches come first, those with
+      // every word in the headline before the others (PostgreSQL, whose statistics may not say so yet,
+      // ranks the headline above the body: the same order).
+      const filler = Array.from({ length: 210 }, (_, i) =>
+        analyzed(
+          story({
+            headline: `Daily market note ${i}`,
+            body: `The market was quiet on day ${i}.`,
+            published: new Date(Date.UTC(2021, 0, 1) + i * 3_600_000).toISOString(),
+          }),
+        ),
+      );
+      await store.stories.addArticles([
+        analyzed(story({ headline: 'Market prices climb', body: 'Prices on the market climbed.', published: '2020-12-01T00:00:00Z' })),
+        ...filler,
+        analyzed(
+          story({ headline: 'Shipping news', body: 'The market saw prices steady as tankers waited.', published: '2021-12-01T00:00:00Z' }),
+        ),
+      ]);
+      const hits = await store.stories.search('market prices', 5);
+      expect(hits.map((h) => h.headline)).toEqual(['Market prices climb', 'Shipping news']);
+    });
+
     it('tells stored ids apart from new ones for ingest', async () => {
       const [id] = (await store.stories.addArticles([analyzed(story({ url: 'https://example.com/x' }))])).added;
       const known = await store.stories.identities([id!, 'ffffffffffff']);

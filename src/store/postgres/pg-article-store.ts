@@ -158,6 +158,17 @@ function tsQueryText(words: readonly string[], any: boolean): string {
     .join(any ? ' or ' : ' ');
 }
 
+/** `tsQueryText`'s words as a query of the headline alone (weight A): `oil:A & prices:A`, or joined by `|`. */
+function headlineQuery(query: string, any: boolean): string {
+  return query
+    .split(/\s+/)
+    .filter((w) => w !== 'or')
+    .map((w) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter(Boolean)
+    .map((w) => `${w}:A`)
+    .join(any ? ' | ' : ' & ');
+}
+
 /** Typed headline words as a prefix query for the 'simple' configuration: `syr:* & adv:*`. */
 function prefixQuery(words: readonly string[]): string {
   return words.map((w) => `${w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')}:*`).join(' & ');
@@ -575,11 +586,28 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
   async function rankedMatches(query: string, any: boolean, limit: number): Promise<{ seq: number; rank: number }[]> {
     const shape = await queryShape(query, any);
     if (shape.common) {
-      const { rows } = await pool.query<{ seq: number }>(
-        `SELECT a.seq FROM articles a WHERE a.tsv @@ websearch_to_tsquery('english', $1) ORDER BY a.seq DESC LIMIT $2`,
-        [query, limit],
-      );
-      return rows.map((r) => ({ seq: r.seq, rank: 0 }));
+      // Newest first, those with every word in the headline (weight A) first, as the SQLite store does.
+      const headline = headlineQuery(query, any);
+      const inHeadline =
+        headline === ''
+          ? []
+          : (
+              await pool.query<{ seq: number }>(
+                `SELECT a.seq FROM articles a WHERE a.tsv @@ to_tsquery('english', $1) ORDER BY a.seq DESC LIMIT $2`,
+                [headline, limit],
+              )
+            ).rows;
+      const seen = new Set(inHeadline.map((r) => r.seq));
+      const rest =
+        inHeadline.length < limit
+          ? (
+              await pool.query<{ seq: number }>(
+                `SELECT a.seq FROM articles a WHERE a.tsv @@ websearch_to_tsquery('english', $1) ORDER BY a.seq DESC LIMIT $2`,
+                [query, limit],
+              )
+            ).rows.filter((r) => !seen.has(r.seq))
+          : [];
+      return [...inHeadline, ...rest].slice(0, limit).map((r) => ({ seq: r.seq, rank: 0 }));
     }
     const ranked = async (after: number | null): Promise<{ seq: number; rank: number }[]> =>
       (

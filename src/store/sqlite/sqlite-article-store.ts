@@ -580,8 +580,15 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
 
   function rankedRowids(words: readonly string[], match: string, limit: number): { r: number; rank: number }[] {
     const newest = q.maxRowid.get()?.r ?? 0;
-    // A query holding a very common word: its newest matches, newest first (bounded, flat in store size).
-    if (words.some((w) => isTooCommonToRank(w, newest))) return q.newestMatches.all(match, limit).map(({ r }) => ({ r, rank: 0 }));
+    // A query holding a very common word: its newest matches, newest first (bounded, flat in store size),
+    // those with every word in the headline first ("oil prices": OIL PRICES FALL before a story on a
+    // currency that mentions them once).
+    if (words.some((w) => isTooCommonToRank(w, newest))) {
+      const inHeadline = q.newestMatches.all(`headline : (${match})`, limit);
+      const seen = new Set(inHeadline.map(({ r }) => r));
+      const rest = inHeadline.length < limit ? q.newestMatches.all(match, limit).filter(({ r }) => !seen.has(r)) : [];
+      return [...inHeadline, ...rest].slice(0, limit).map(({ r }) => ({ r, rank: 0 }));
+    }
     return q.search.all(match, SEARCH_CANDIDATES, limit);
   }
 
