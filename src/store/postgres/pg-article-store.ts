@@ -49,6 +49,8 @@ import { speakerAliases, speakerNamedBy } from '../speaker-match.js';
 import { SEARCH_COUNT_LIMIT } from '../sqlite/trend-counts-table.js';
 import { inTransaction, type PgClient, type PgPool, type PgQueryable } from './pg-database.js';
 
+/** Newest stories whose headlines a search with a very common word looks at first (as the SQLite store). */
+const HEADLINE_WINDOW = 20_000;
 /** Newest matches ranked by /search: bounds the work of a common word, as SQLITE's SEARCH_CANDIDATES. */
 const SEARCH_CANDIDATES = 1000;
 /** A query holding a lexeme in more than this share of the stories returns its newest matches unranked (as SQLite's COMMON_DENSITY). */
@@ -593,8 +595,9 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
           ? []
           : (
               await pool.query<{ seq: number }>(
-                `SELECT a.seq FROM articles a WHERE a.tsv @@ to_tsquery('english', $1) ORDER BY a.seq DESC LIMIT $2`,
-                [headline, limit],
+                `SELECT a.seq FROM articles a WHERE a.tsv @@ to_tsquery('english', $1) AND a.seq > (SELECT COALESCE(MAX(seq), 0) FROM articles) - $3
+                ORDER BY a.seq DESC LIMIT $2`,
+                [headline, limit, HEADLINE_WINDOW],
               )
             ).rows;
       const seen = new Set(inHeadline.map((r) => r.seq));

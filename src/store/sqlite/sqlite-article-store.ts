@@ -191,6 +191,8 @@ const MARK_CLOSE = '\u0003';
 /** yyyymm of a story's date as written (`a.published`): the month its replies show. */
 const MONTH_OF_PUBLISHED = 'CAST(substr(a.published, 1, 4) AS INTEGER) * 100 + CAST(substr(a.published, 6, 2) AS INTEGER)';
 
+/** Newest stories whose headlines a search with a very common word looks at first (see rankedRowids). */
+const HEADLINE_WINDOW = 20_000;
 /** Newest matches ranked by /search (see the `search` statement): bounds the work of common words. */
 export const SEARCH_CANDIDATES = 1000;
 /** A word in more than this share of recent stories is too common to rank by (see isTooCommonToRank). */
@@ -329,6 +331,10 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     // Newest matches in rowid order, unranked (for queries with a word too common to rank by).
     newestMatches: db.prepare<[string, number], { r: number }>(
       'SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?',
+    ),
+    // The same among the stories after a rowid (a BigInt: FTS5 takes a JS number, bound as REAL, wrongly).
+    newestMatchesAfter: db.prepare<[string, bigint, number], { r: number }>(
+      'SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ? ORDER BY rowid DESC LIMIT ?',
     ),
     // The rowid of a word's Nth newest match: how densely it occurs in recent stories.
     nthNewestMatch: db.prepare<[string, number], { r: number }>(
@@ -584,7 +590,8 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     // those with every word in the headline first ("oil prices": OIL PRICES FALL before a story on a
     // currency that mentions them once).
     if (words.some((w) => isTooCommonToRank(w, newest))) {
-      const inHeadline = q.newestMatches.all(`headline : (${match})`, limit);
+      // (among the newest HEADLINE_WINDOW stories: two common words seldom in one headline would else walk every match)
+      const inHeadline = q.newestMatchesAfter.all(`headline : (${match})`, BigInt(Math.max(0, newest - HEADLINE_WINDOW)), limit);
       const seen = new Set(inHeadline.map(({ r }) => r));
       const rest = inHeadline.length < limit ? q.newestMatches.all(match, limit).filter(({ r }) => !seen.has(r)) : [];
       return [...inHeadline, ...rest].slice(0, limit).map(({ r }) => ({ r, rank: 0 }));
