@@ -41,7 +41,7 @@ export const AUX_WORDS: ReadonlySet<string> = new Set(
   (
     'has have had also was were is are would will later previously repeatedly then recently already once again ' +
     'further reportedly publicly privately simply just often not never did does do has long been being even ' +
-    'still first later initially subsequently since quickly flatly explicitly told now together'
+    'still first later initially subsequently since quickly flatly explicitly told now together earlier so far'
   )
     .split(' ')
     .concat(NEGATED_AUX),

@@ -845,6 +845,25 @@ const rows: Row[] = [
     ],
   },
   {
+    name: 'an adverb between the subject and its verb is no speaker ("has so far resisted", "X, earlier reporting ...")',
+    body: "Britain has so far resisted the group's pleas to curb output. Acme Corp, earlier reporting an increased nine month operating loss, said costs would fall.",
+    expected: [
+      { text: "the group's pleas to curb output", kind: 'reported', speaker: 'Britain', mention: 'Britain' },
+      {
+        text: 'an increased nine month operating loss',
+        kind: 'reported',
+        speaker: 'Acme Corp',
+        mention: 'Acme Corp, earlier reporting an increased nine month operating loss',
+      },
+      {
+        text: 'costs would fall',
+        kind: 'reported',
+        speaker: 'Acme Corp',
+        mention: 'Acme Corp, earlier reporting an increased nine month operating loss',
+      },
+    ],
+  },
+  {
     name: '"it" that speaks after an opening phrase ("In addition, it announced") is the organisation named before, not the phrase\'s object',
     body: 'Acme Corp unveiled two new computers on Monday. In addition, it announced new mail software for its customers.',
     expected: [{ text: 'new mail software for its customers', kind: 'reported', speaker: 'Acme Corp', mention: 'it' }],
