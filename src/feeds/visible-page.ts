@@ -26,13 +26,17 @@ export async function visiblePage<T>(options: VisiblePageOptions<T>): Promise<T[
   const wanted = offset + count;
   const maxScanned = options.maxScanned ?? MAX_SCANNED;
   // Twice what is wanted per read: one read is enough unless many of the newest items are hidden.
-  const chunk = Math.max(options.minChunk ?? 50, 2 * wanted);
+  let chunk = Math.max(options.minChunk ?? 50, 2 * wanted);
   const visible: T[] = [];
   for (let scanned = 0; visible.length < wanted && scanned < maxScanned;) {
-    const read = await fetch(Math.min(chunk, maxScanned - scanned), scanned);
+    const asked = Math.min(chunk, maxScanned - scanned);
+    const read = await fetch(asked, scanned);
     visible.push(...(await keep(read)));
     scanned += read.length;
-    if (read.length < chunk) break;
+    if (read.length < asked) break;
+    // Most of what was read was dropped (a story filed many times over): read further in bigger steps,
+    // since each read pages through what came before it.
+    chunk *= 2;
   }
   return visible.slice(offset, wanted);
 }

@@ -28,6 +28,15 @@ describe('visiblePage', () => {
     expect(await visiblePage({ fetch: none.fetch, keep: () => Promise.resolve([]), offset: 0, count: 5, maxScanned: 300 })).toEqual([]);
     expect(none.reads.reduce((n, [limit]) => n + limit!, 0)).toBe(300);
   });
+
+  it('reads on in growing steps when most of a read is dropped (a quotation filed many times over)', async () => {
+    const list = pagedList(10_000);
+    const oneIn20 = (items: readonly number[]): Promise<number[]> => Promise.resolve(items.filter((n) => n % 20 === 0));
+    const page = await visiblePage({ fetch: list.fetch, keep: oneIn20, offset: 16, count: 9 });
+    expect(page).toEqual(Array.from({ length: 9 }, (_, i) => 20 * (16 + i)));
+    // 25 wanted, 50 a read at first: 500 items to scan in 50, 100, 200, 400 (not ten reads of 50)
+    expect(list.reads.map(([limit]) => limit)).toEqual([50, 100, 200, 400]);
+  });
 });
 
 describe('keepByArticle', () => {
