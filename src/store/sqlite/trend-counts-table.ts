@@ -115,30 +115,31 @@ export function createTrendCounts(db: SqliteDatabase): TrendCounts {
       .raw(true),
   };
 
-  /** Distinct stories per day mentioning any of the ids, from the mentions (small sets only). */
-  const exactPlaceDays = (ids: readonly number[], range: DayRange): DayCount[] =>
-    toDayCounts(
-      db
-        .prepare<number[], [number, number]>(
-          `
-          SELECT ${DAY_OF('a.published_ms')} AS day, COUNT(*) FROM (SELECT DISTINCT article_rowid AS r FROM places WHERE geoname_id IN (${marks(ids.length)})) m
-          JOIN articles a INDEXED BY articles_published_by_rowid ON a.rowid = m.r WHERE a.published_ms >= ? AND a.published_ms < ? GROUP BY day ORDER BY day`,
-        )
-        .raw(true)
-        .all(...ids, range.from * DAY_MS, (range.to + 1) * DAY_MS),
-    );
-
-  const exactSpeakerDays = (speakers: readonly string[], range: DayRange): DayCount[] =>
+  /**
+   * Distinct stories per day of those `stories` selects (SQL giving their rowids as `r`, from `params`),
+   * each date read from the small (rowid, published_ms) index rather than the story's row.
+   */
+  const exactDays = (stories: string, params: readonly (string | number)[], range: DayRange): DayCount[] =>
     toDayCounts(
       db
         .prepare<(string | number)[], [number, number]>(
           `
-          SELECT ${DAY_OF('a.published_ms')} AS day, COUNT(*) FROM (
-            SELECT DISTINCT article_rowid AS r FROM quotes WHERE speaker COLLATE NOCASE IN (${marks(speakers.length)})) m
+          SELECT ${DAY_OF('a.published_ms')} AS day, COUNT(*) FROM (${stories}) m
           JOIN articles a INDEXED BY articles_published_by_rowid ON a.rowid = m.r WHERE a.published_ms >= ? AND a.published_ms < ? GROUP BY day ORDER BY day`,
         )
         .raw(true)
-        .all(...speakers, range.from * DAY_MS, (range.to + 1) * DAY_MS),
+        .all(...params, range.from * DAY_MS, (range.to + 1) * DAY_MS),
+    );
+
+  /** Distinct stories per day mentioning any of the ids, from the mentions (small sets only). */
+  const exactPlaceDays = (ids: readonly number[], range: DayRange): DayCount[] =>
+    exactDays(`SELECT DISTINCT article_rowid AS r FROM places WHERE geoname_id IN (${marks(ids.length)})`, ids, range);
+
+  const exactSpeakerDays = (speakers: readonly string[], range: DayRange): DayCount[] =>
+    exactDays(
+      `SELECT DISTINCT article_rowid AS r FROM quotes WHERE speaker COLLATE NOCASE IN (${marks(speakers.length)})`,
+      speakers,
+      range,
     );
 
   const placeDays = createCounterDeltas<[number, number]>();
