@@ -136,7 +136,10 @@ export const DEFAULT_GROUPING: Readonly<GroupingOptions> = {
   storyHolderShare: 0.34,
   placeWeight: 0.5,
   maxTerms: 20,
-  refinePasses: 3,
+  // One pass: the passes after it move the same few dozen stories of a busy day back and forth
+  // between two events (43, then 36 and 36 on a 1,141-story day), each costing as much as the single
+  // pass; events dev B-cubed F1 0.851 with one, 0.852 with three, the same Reuters 1987-03-03 digest.
+  refinePasses: 1,
   decayHalfLifeMs: 3 * 86_400_000,
   recencyHalfLifeMs: 12 * 3_600_000,
   datelineWeight: 0.5,
