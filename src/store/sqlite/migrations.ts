@@ -435,6 +435,16 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS articles_published_by_rowid ON articles (rowid, published_ms);
     `,
   },
+  {
+    version: 18,
+    description: "a digest window's stories read from an index alone: the columns a digest shows, in the window's order",
+    // A digest reads a window of ~1,000 stories on a busy day; from the articles table, each is a page of
+    // its own (the body is in the row), so the window read was a quarter of a first build at 100k stories.
+    // The index holds what the read takes from articles (~130 bytes a story) in its ORDER BY's order.
+    sql: `
+      CREATE INDEX IF NOT EXISTS articles_digest_window ON articles (published_ms DESC, rowid DESC, id, headline, source, dateline_place);
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

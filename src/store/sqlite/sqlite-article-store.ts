@@ -284,7 +284,8 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     storiesBetweenCount: db
       .prepare<[number, number], number>('SELECT COUNT(*) FROM articles WHERE published_ms >= ? AND published_ms < ?')
       .pluck(true),
-    // A digest's window without bodies: the articles_by_published range, each row's features by rowid.
+    // A digest's window without bodies: a range of the covering articles_digest_window index (migration
+    // 18), each row's features by rowid.
     digestCandidates: db
       .prepare<[number, number, number], CandidateRow>(
         `
