@@ -12,6 +12,12 @@ export interface QuoteStore {
   /** Distinct speakers matching the prefix, most quoted first. */
   suggestSpeakers(prefix: string, limit: number): Promise<string[]>;
   /**
+   * The stored speaker names a `speaker:` query names (speaker-match.ts: the query's words end the name,
+   * or the name is an ending of the query), most quoted first, at most `limit`: what `/quote speaker:`
+   * lists, and what `/trend speaker:` and the sparkline count, so the three never disagree.
+   */
+  speakersNamed(query: string, limit: number): Promise<string[]>;
+  /**
    * Up to `limit` stories whose quotes an analyzer older than `version` wrote (or one that kept no
    * version), oldest stored first, published at or after `since` when given.
    * Why: `dateline reanalyze` brings a live store up to date in small batches.

@@ -29,3 +29,30 @@ export function speakerNamedBy(name: string, query: string): boolean {
     .replace(/\s+/g, '\\s+');
   return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(,?\\s+(jr|sr|ii|iii|iv)\\.?)?$`, 'iu').test(name.trim());
 }
+
+/**
+ * Stored speaker names that hold the query's words somewhere (the most quoted first) are read this many
+ * at a time before `speakerNamedBy` keeps those the query names: "Reagan" is held by "The Reagan
+ * administration" and "Reagan administration officials" too, which may be quoted more than "Ronald Reagan".
+ */
+export const NAMED_CANDIDATES = 50;
+
+/**
+ * `speakersNamed` from a store's two reads: names holding the query (most quoted first, up to
+ * NAMED_CANDIDATES) and stored names equal to one of its shorter endings (`speakerAliases`), each with
+ * its quote count. Most quoted first, then by name; one entry per name whatever its case.
+ */
+export function pickSpeakersNamed(
+  query: string,
+  holding: readonly { speaker: string; quotes: number }[],
+  aliased: readonly { speaker: string; quotes: number }[],
+  limit: number,
+): string[] {
+  const picked = new Map<string, { speaker: string; quotes: number }>();
+  for (const row of holding) if (speakerNamedBy(row.speaker, query)) picked.set(row.speaker.toLowerCase(), row);
+  for (const row of aliased) if (!picked.has(row.speaker.toLowerCase())) picked.set(row.speaker.toLowerCase(), row);
+  return [...picked.values()]
+    .sort((a, b) => b.quotes - a.quotes || (a.speaker < b.speaker ? -1 : a.speaker > b.speaker ? 1 : 0))
+    .slice(0, limit)
+    .map((r) => r.speaker);
+}

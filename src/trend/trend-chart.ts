@@ -69,7 +69,7 @@ export async function placeSparkline(store: DatelineStore, name: string, geoname
 
 /** /quote speaker:'s small chart: stories quoting the speakers the name matches (as /quote matches them) over time. */
 export async function speakerSparkline(store: DatelineStore, name: string): Promise<ReplyImage | null> {
-  const speakers = (await store.quotes.suggestSpeakers(name, MAX_SPEAKERS + 1))
+  const speakers = (await store.quotes.speakersNamed(name, MAX_SPEAKERS + 1))
     .filter((s) => s.toLowerCase() !== 'unknown')
     .slice(0, MAX_SPEAKERS);
   if (speakers.length === 0) return null;

@@ -3,12 +3,10 @@ import { placeMentionIds } from '../geo/place-mention-ids.js';
 import type { GeoService, PlaceInfo } from '../geo/types.js';
 import type { DayRange } from '../store/article-store.js';
 import type { DatelineStore } from '../store/store.js';
-import { speakerNamedBy } from '../store/speaker-match.js';
 import type { TermCounts, TermKind } from './series.js';
 
 /** Speakers a name matches, most quoted first, as `/quote speaker:` reads them. */
 export const MAX_SPEAKERS = 10;
-const SPEAKER_CANDIDATES = 50;
 
 /** A term resolved to what the store counts. */
 export type ResolvedTerm =
@@ -39,9 +37,8 @@ export async function resolvePlace(geo: GeoService, store: DatelineStore, name: 
  * name: "Reagan" is "Ronald Reagan", not "The Reagan administration"), most quoted first. The term is the speaker's full name when the name matched one.
  */
 export async function resolveSpeaker(store: DatelineStore, name: string): Promise<ResolvedTerm> {
-  // Read beyond MAX_SPEAKERS: names that only hold the query ("The Reagan administration") are dropped.
-  const speakers = (await store.quotes.suggestSpeakers(name, SPEAKER_CANDIDATES))
-    .filter((s) => s.toLowerCase() !== 'unknown' && speakerNamedBy(s, name))
+  const speakers = (await store.quotes.speakersNamed(name, MAX_SPEAKERS + 1))
+    .filter((s) => s.toLowerCase() !== 'unknown')
     .slice(0, MAX_SPEAKERS);
   if (speakers.length === 0)
     throw new UserError('unknown_speaker', `No stored quote is by a speaker called "${name.slice(0, 80)}".`, { speaker: null, term: name });

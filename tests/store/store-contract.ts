@@ -493,6 +493,48 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       expect(pages).toEqual(all);
       expect(await store.quotes.findQuotes({ speaker: 'baker', limit: 3, offset: 10 })).toEqual([]);
     });
+    it('names the speakers a query ends, however many more-quoted names merely hold its words (/quote, /trend and the sparkline share them)', async () => {
+      const quote = (speaker: string, start: number) => ({
+        text: `words ${start}`,
+        kind: 'direct' as const,
+        speaker,
+        speakerMention: null,
+        speakerDescription: null,
+        speakerResolved: null,
+        verb: 'said',
+        start,
+        end: start + 5,
+      });
+      // Twelve names holding "Reagan" that are not Reagan, each quoted more than he is.
+      const holders = Array.from({ length: 12 }, (_, i) => `The Reagan team ${String.fromCharCode(97 + i)}`);
+      await store.stories.addArticles([
+        ...holders.map((name, i) =>
+          analyzed(
+            story({ headline: `Team story ${i}`, body: `Body of team story ${i} with quoted words.`, published: '2020-04-01T10:00:00Z' }),
+            {
+              quotes: [quote(name, 0), quote(name, 10), quote(name, 20)],
+            },
+          ),
+        ),
+        analyzed(
+          story({
+            headline: 'President speaks',
+            body: 'Body of the president story with quoted words.',
+            published: '2020-03-01T10:00:00Z',
+          }),
+          {
+            quotes: [quote('Ronald Reagan', 0), quote('Reagan', 10), quote('James Baker', 20)],
+          },
+        ),
+      ]);
+      expect(await store.quotes.speakersNamed('Reagan', 10)).toEqual(['Reagan', 'Ronald Reagan']);
+      expect(await store.quotes.speakersNamed('President Ronald Reagan', 10)).toEqual(['Reagan', 'Ronald Reagan']);
+      expect(await store.quotes.speakersNamed('Treasury Secretary James Baker', 10)).toEqual(['James Baker']);
+      expect(await store.quotes.speakersNamed('Reagan', 1)).toHaveLength(1);
+      expect(await store.quotes.speakersNamed('Bakersfield', 10)).toEqual([]);
+      const found = await store.quotes.findQuotes({ speaker: 'reagan', limit: 10 });
+      expect(found.map((q) => q.speaker).sort()).toEqual(['Reagan', 'Ronald Reagan']);
+    });
     it('pages a speaker with more quotes than a page: page after page is the one long list, stored out of date order', async () => {
       // Stored in a scrambled order of 40 days (a bulk ingest of an archive), one quote each.
       const days = Array.from({ length: 40 }, (_, i) => (i * 17) % 40).map((d) => new Date(Date.UTC(2021, 0, 1 + d)).toISOString());

@@ -45,7 +45,7 @@ import { packSentences, unpackSentenceScores } from '../sqlite/packed-sentences.
 import { decodeShapes, decodeTerms, encodeTerms, utcDay } from '../sqlite/digest-features-table.js';
 import { ftsWords } from '../sqlite/fts-query.js';
 import { rankSuggestions } from '../sqlite/rank-suggestions.js';
-import { speakerAliases, speakerNamedBy } from '../speaker-match.js';
+import { NAMED_CANDIDATES, pickSpeakersNamed, speakerAliases, speakerNamedBy } from '../speaker-match.js';
 import { SEARCH_COUNT_LIMIT } from '../sqlite/trend-counts-table.js';
 import { inTransaction, type PgClient, type PgPool, type PgQueryable } from './pg-database.js';
 
@@ -734,6 +734,21 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     return { stories, next: rows.length < query.limit ? null : { publishedMs: last.published_ms, seq: last.seq } };
   }
 
+  async function speakersNamed(query: string, limit: number): Promise<string[]> {
+    const [{ rows: holding }, { rows: aliased }] = await Promise.all([
+      pool.query<{ speaker: string; quotes: number }>(
+        `SELECT speaker, quotes FROM quote_speakers WHERE speaker ILIKE $1 ESCAPE '\\' ORDER BY quotes DESC, speaker LIMIT $2`,
+        [`%${escapeLike(query.trim())}%`, NAMED_CANDIDATES],
+      ),
+      pool.query<{ speaker: string; quotes: number }>('SELECT speaker, quotes FROM quote_speakers WHERE key = ANY($1::text[])', [
+        speakerAliases(query)
+          .slice(1)
+          .map((a) => a.toLowerCase()),
+      ]),
+    ]);
+    return pickSpeakersNamed(query, holding, aliased, limit);
+  }
+
   async function findQuotes(query: QuoteQuery): Promise<QuoteHit[]> {
     const offset = query.offset ?? 0;
     const speaker = query.speaker?.trim();
@@ -751,15 +766,8 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     // QUOTE_WINDOW stories. Descriptions never match.
     const like = `%${escapeLike(speaker)}%`;
     const want = Math.max(offset + query.limit, QUOTE_CANDIDATES);
-    const aliases = speakerAliases(speaker)
-      .slice(1)
-      .map((a) => a.toLowerCase());
-    const [{ rows: containing }, { rows: aliased }, { rows: inWindow }] = await Promise.all([
-      pool.query<{ speaker: string }>(
-        `SELECT speaker FROM quote_speakers WHERE speaker ILIKE $1 ESCAPE '\\' ORDER BY quotes DESC, speaker LIMIT $2`,
-        [like, MAX_SPEAKERS],
-      ),
-      pool.query<{ speaker: string }>('SELECT speaker FROM quote_speakers WHERE key = ANY($1::text[])', [aliases]),
+    const [named, { rows: inWindow }] = await Promise.all([
+      speakersNamed(speaker, MAX_SPEAKERS),
       pool.query<QuoteKey & { speaker: string }>(
         `WITH n AS MATERIALIZED (SELECT seq, published_ms FROM articles ORDER BY published_ms DESC, seq DESC LIMIT $1)
         SELECT q.article_seq, q.start, n.published_ms, q.speaker FROM n JOIN quotes q ON q.article_seq = n.seq WHERE q.speaker ILIKE $2 ESCAPE '\\'
@@ -767,9 +775,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
         [QUOTE_WINDOW, like, want],
       ),
     ]);
-    const names = new Set<string>();
-    for (const { speaker: name } of containing) if (speakerNamedBy(name, speaker)) names.add(name.toLowerCase());
-    for (const { speaker: name } of aliased) names.add(name.toLowerCase());
+    const names = new Set(named.map((name) => name.toLowerCase()));
     const keys = new Map<string, QuoteKey>();
     if (names.size > 0) {
       const { rows: byName } = await pool.query<QuoteKey>(
@@ -1126,6 +1132,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     },
     quotes: {
       findQuotes,
+      speakersNamed,
       async suggestSpeakers(prefix, limit) {
         const { rows } = await pool.query<{ speaker: string }>(
           `SELECT speaker FROM quote_speakers WHERE speaker ILIKE $1 ESCAPE '\\' ORDER BY quotes DESC, speaker LIMIT $2`,

@@ -54,7 +54,7 @@ import { createCounterDeltas } from './counter-deltas.js';
 import { createTrendCounts } from './trend-counts-table.js';
 import { packSentences, unpackSentenceScores } from './packed-sentences.js';
 import { createQuoteTable } from './quote-table.js';
-import { speakerAliases, speakerNamedBy } from '../speaker-match.js';
+import { NAMED_CANDIDATES, pickSpeakersNamed, speakerAliases, speakerNamedBy } from '../speaker-match.js';
 
 interface ArticleRow {
   rowid: number;
@@ -380,6 +380,10 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       .raw(true),
     matchingSpeakers: db.prepare<[string, number], { speaker: string; quotes: number }>(
       `SELECT speaker, quotes FROM quote_speakers WHERE speaker LIKE ? ESCAPE '\\' ORDER BY quotes DESC, speaker LIMIT ?`,
+    ),
+    // Stored speakers with one of these names, any case (quote_speakers.speaker is COLLATE NOCASE).
+    speakersCalled: db.prepare<[string], { speaker: string; quotes: number }>(
+      'SELECT speaker, quotes FROM quote_speakers WHERE speaker IN (SELECT value FROM json_each(?))',
     ),
     // Newest quotes of one speaker: walks quotes_by_speaker backwards (its entries end with article_rowid, start).
     // With each quote's story date (a rowid lookup), so candidates are ordered before any row is read whole.
@@ -727,11 +731,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     const like = `%${escapeLike(speaker)}%`;
     const want = Math.max(offset + query.limit, QUOTE_CANDIDATES);
     const keys = new Map<string, QuoteKey>();
-    const names = new Set<string>();
-    for (const { speaker: name } of q.matchingSpeakers.all(like, MAX_SPEAKERS)) if (speakerNamedBy(name, speaker)) names.add(name);
-    for (const alias of speakerAliases(speaker).slice(1))
-      for (const { speaker: name } of q.matchingSpeakers.all(escapeLike(alias), 1)) names.add(name);
-    for (const name of names) {
+    for (const name of speakersNamed(speaker, MAX_SPEAKERS)) {
       for (const k of q.quotesOfSpeaker.all(name, want)) keys.set(`${k.article_rowid}:${k.start}`, k);
     }
     for (const k of q.quotesInWindow.all(QUOTE_WINDOW, like, want))
@@ -744,6 +744,12 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       .map((k) => q.quoteRow.get(k.article_rowid, k.start))
       .filter((r): r is QuoteRow & { published_ms: number; a_rowid: number } => r !== undefined)
       .map(toQuoteHit);
+  }
+
+  function speakersNamed(query: string, limit: number): string[] {
+    const holding = q.matchingSpeakers.all(`%${escapeLike(query.trim())}%`, NAMED_CANDIDATES);
+    const aliased = q.speakersCalled.all(JSON.stringify(speakerAliases(query).slice(1)));
+    return pickSpeakersNamed(query, holding, aliased, limit);
   }
 
   function findQuotesAbout(about: string, speaker: string | undefined, limit: number, offset: number): QuoteHit[] {
@@ -909,6 +915,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     quotes: {
       findQuotes,
       suggestSpeakers: (prefix, limit) => q.matchingSpeakers.all(`%${escapeLike(prefix.trim())}%`, limit).map((r) => r.speaker),
+      speakersNamed,
       staleQuoteStories: (version, since, limit) => quoteTable.stale(version, since ? since.getTime() : null, limit),
       countStaleQuoteStories: (version, since) => quoteTable.countStale(version, since ? since.getTime() : null),
       replaceQuotes: (items, version) => {
