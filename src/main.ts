@@ -19,6 +19,7 @@ import { createDigestScheduler, type DigestScheduler } from './digest/scheduler.
 import { startFeedScheduler, type FeedScheduler } from './feeds/feed-scheduler.js';
 import { watchFolder, type FolderWatcher } from './ingest/watch-folder.js';
 import { firstLoad } from './ingest/first-load.js';
+import { warmChartRenderer } from './trend/render-chart.js';
 import { IngestAbortedError } from './ingest/ingest-records.js';
 
 /**
@@ -207,6 +208,16 @@ async function run(
   });
 
   await transport.start(app.handler);
+  // Once the bot answers: the chart renderer's first use, off the path of the first person to ask for a chart.
+  setTimeout(() => {
+    const started = performance.now();
+    try {
+      warmChartRenderer();
+      log.debug('chart renderer ready', { ms: Math.round(performance.now() - started) });
+    } catch (error) {
+      log.warn('chart renderer warm-up failed; the first chart will load it', { error: (error as Error).message });
+    }
+  }, 0).unref();
 
   // After the transport is up: catch up on missed digests, then tick every minute (or, driven by a
   // parent's clock, at each instant it sets).

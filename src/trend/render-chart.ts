@@ -198,3 +198,21 @@ export function renderTrendChart(data: TrendData, text: ChartText, size: ChartSi
   });
   return { svg, png: new Uint8Array(resvg.render().asPng()), width, height };
 }
+
+/**
+ * Load the renderer and draw one small chart, so that a long-running bot's first `/trend`, `/where` or
+ * `/quote speaker:` picture does not pay, while a person waits, for loading ECharts, the fonts' metrics
+ * and outlines and resvg, and for their first run (~300 ms of CPU against ~40 ms for a chart after it).
+ */
+export function warmChartRenderer(): void {
+  renderTrendChart(
+    {
+      series: [{ term: 'warm-up', kind: 'about', total: 1, points: [{ period: '2020-01', count: 1 }] }],
+      by: 'month',
+      from: '2020-01-01',
+      to: '2020-01-31',
+    },
+    { title: 'warm-up', subtitle: '' },
+    'spark',
+  );
+}
