@@ -8,9 +8,16 @@ import { articleId, contentHash } from '../store/article-identity.js';
 import { ingestRecords } from '../ingest/ingest-records.js';
 import type { StoreRetryOptions } from '../ingest/store-retry.js';
 import { emptyTally, type IngestTally } from '../ingest/ingest.js';
-import type { ArticleAnalysis, NewArticle } from '../store/article-store.js';
+import type { AnalyzedArticle, ArticleAnalysis, NewArticle } from '../store/article-store.js';
 import type { StoryStore } from '../store/story-store.js';
-import { DEFAULT_FEED_INTERVAL_MINUTES, type Feed, type FeedChannel, type FeedPostScope, type FeedStore } from '../store/feed-store.js';
+import {
+  DEFAULT_FEED_INTERVAL_MINUTES,
+  type Feed,
+  type FeedChannel,
+  type FeedPostScope,
+  type FeedStore,
+  type QueuedFeedPost,
+} from '../store/feed-store.js';
 import { messageNonce, type SendTarget } from '../transports/transport.js';
 import { formatPublished, truncate } from '../views/format.js';
 import { feedItemsToRecords } from './feed-items.js';
@@ -296,16 +303,37 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     // whose items failed to store ("database is locked") must fetch them again, not get a 304.
     let storeFailure: string | null = null;
     const validators = { title: parsed.feed.title, etag: fetched.etag, lastModified: fetched.lastModified };
+    // "New story" posts go in the outbox before their stories are stored, and wait there until they are
+    // (claimPosts): a process that dies after storing a chunk still leaves its posts to be sent, where
+    // posts queued after the stories were lost with it (the next poll finds the stories stored, not new).
+    // The first successful poll posts nothing: it only seeds the store (as MonitoRSS does).
+    const posting = feed !== null && feed.health.lastSuccessAt !== null && feed.channels.length > 0;
+    let postsLeft = posting ? maxPosts : 0;
+    let queued = 0;
     const itemStore = withOverrides(deps.store, {
       addArticles: async (batch) => {
+        const owed = postsLeft > 0 ? await newStoryIds(batch, postsLeft) : [];
+        if (owed.length > 0) await deps.feedStore.queuePosts(postsFor(feed!, owed), deps.clock.now());
         try {
           const added = feed
             ? await deps.feedStore.commitItems(url, validators, () => deps.store.addArticles(batch))
             : await deps.store.addArticles(batch);
           storeFailure = null; // a busy chunk that a retry stored is not a failure
+          // Stories this chunk did not add after all (the same story under another link) post nothing.
+          const addedNow = new Set(added.added);
+          await deps.feedStore.unqueuePosts(
+            url,
+            owed.filter((id) => !addedNow.has(id)),
+          );
+          const posted = owed.filter((id) => addedNow.has(id)).length;
+          postsLeft -= posted;
+          queued += posted * feed!.channels.length;
           return added;
         } catch (error) {
           storeFailure = (error as Error).message;
+          // The chunk is one transaction: the posts of stories it did not store go (a retry queues them
+          // again); those of stories it stored (an error after the commit) stay to be sent.
+          await unqueueUnstored(url, owed).catch(() => undefined);
           throw error;
         }
       },
@@ -319,10 +347,6 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       const result = await recordFailure(`storing the feed's items failed: ${storeFailure as string}`, null);
       return { ...result, tally: { ...tally, errors: result.tally.errors }, title: parsed.feed.title };
     }
-    // The posts are queued first thing after their stories are stored: they are no longer new to the next
-    // poll, so the outbox is all that remembers them. The first successful poll would post the whole
-    // backlog: it only seeds the store (as MonitoRSS does).
-    const queued = feed && feed.health.lastSuccessAt !== null ? await queuePosts(feed, addedIds) : 0;
     const addedSet = new Set(addedIds);
     // Which feed brought these stories: with DATELINE_FEED_STORIES=own-server, who may see them.
     if (feed) {
@@ -350,12 +374,24 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     return { url, outcome: 'ok', title: parsed.feed.title, tally, undated, addedIds, queued };
   }
 
-  async function queuePosts(feed: Feed, addedIds: readonly string[]): Promise<number> {
-    const posts = addedIds
-      .slice(0, maxPosts)
-      .flatMap((articleId) => feed.channels.map((channel) => ({ url: feed.url, articleId, channel })));
-    if (posts.length > 0) await deps.feedStore.queuePosts(posts, deps.clock.now());
-    return posts.length;
+  async function unqueueUnstored(url: string, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const stored = await deps.store.identities(ids);
+    await deps.feedStore.unqueuePosts(
+      url,
+      ids.filter((id) => !stored.has(id)),
+    );
+  }
+
+  /** The ids of a chunk's stories not stored yet, in feed order, at most `limit`. */
+  async function newStoryIds(batch: readonly AnalyzedArticle[], limit: number): Promise<string[]> {
+    const ids = [...new Set(batch.map(({ article }) => articleId(article.url, contentHash(article.body))))];
+    const stored = await deps.store.identities(ids);
+    return ids.filter((id) => !stored.has(id)).slice(0, limit);
+  }
+
+  function postsFor(feed: Feed, articleIds: readonly string[]): Omit<QueuedFeedPost, 'attempts'>[] {
+    return articleIds.flatMap((articleId) => feed.channels.map((channel) => ({ url: feed.url, articleId, channel })));
   }
 
   async function claimPosts(scope: FeedPostScope, limit = 25): Promise<FeedPost[]> {

@@ -80,6 +80,12 @@ export interface FeedPollRecord {
 
 export const DEFAULT_FEED_INTERVAL_MINUTES = 15;
 
+/**
+ * How long a queued post waits for its story (queued before the story is stored, see `queuePosts`): far
+ * longer than storing a poll's items takes; after it, the poll that queued it died before storing.
+ */
+export const POST_STORY_WAIT_MS = 60 * 60_000;
+
 export interface FeedStore {
   /** Add a feed, or for a known one add the channel / change the interval. */
   addFeed(input: NewFeed): Promise<{ created: boolean; feed: Feed }>;
@@ -134,15 +140,19 @@ export interface FeedStore {
   /** Links of another store's `feedStoriesPage`; those already here are kept. Returns how many were added. */
   importFeedStories(links: readonly FeedStoryLink[]): Promise<number>;
   /**
-   * The outbox of "new story" posts: a poll queues them as soon as its stories are stored, so a process
-   * that dies before posting leaves them to another (or to itself after a restart) instead of losing
-   * them; the stories are no longer new to the next poll. A post already queued is not queued twice.
+   * The outbox of "new story" posts. A poll queues them before it stores their stories, and a post waits
+   * there until its story is stored (`claimPosts`): a process that dies after storing the stories leaves
+   * the posts to another (or to itself after a restart) instead of losing them, as the stories are no
+   * longer new to the next poll. A post already queued is not queued twice.
    */
   queuePosts(posts: readonly Omit<QueuedFeedPost, 'attempts'>[], now: Date): Promise<void>;
+  /** Take out a feed's queued posts of these stories that nobody claimed yet: the poll did not store them after all. */
+  unqueuePosts(url: string, articleIds: readonly string[]): Promise<void>;
   /**
-   * Take up to `limit` queued posts that nobody holds (or whose holder's claim ran out at `now`), oldest
-   * first, until `claimUntil`: each is handed to exactly one caller however many ask at once. `scope`:
-   * posts to server channels (a Discord process) or to channels without a server (the local shell).
+   * Take up to `limit` queued posts whose story is stored and that nobody holds (or whose holder's claim
+   * ran out at `now`), oldest first, until `claimUntil`: each is handed to exactly one caller however
+   * many ask at once. `scope`: posts to server channels (a Discord process) or to channels without a
+   * server (the local shell). Posts that waited `POST_STORY_WAIT_MS` for a story never stored are dropped.
    */
   claimPosts(owner: string, now: Date, claimUntil: Date, limit: number, scope: FeedPostScope): Promise<QueuedFeedPost[]>;
   /** The post is in the channel, or given up: it leaves the outbox. */

@@ -390,6 +390,49 @@ describe('feed service', () => {
     expect(await h.feeds.claimPosts('guild')).toEqual([]);
   });
 
+  it('keeps the posts of stories stored by a poll that failed right after (the process died): each is posted once', async () => {
+    let version = 'harbour-rss.xml';
+    h.server.route(
+      '/rss',
+      serveWithEtag(() => readFixture(version)),
+    );
+    const url = h.server.url('/rss');
+    await h.feeds.add({ url, addedBy: 'tester', channel: { guildId: 'g1', channelId: 'news' } });
+    // The store writes the chunk, then the poll fails before it can do anything else.
+    let dies = true;
+    const dying: StoryStore = withOverrides(h.store, {
+      addArticles: async (batch) => {
+        const added = await h.store.addArticles(batch);
+        if (dies) throw new Error('connection lost after the commit');
+        return added;
+      },
+    });
+    const feeds = createFeedService({
+      feedStore: h.feedStore,
+      store: dying,
+      analyze: simpleAnalyze,
+      clock: h.clock,
+      log: h.log,
+      fetch: { timeoutMs: 2000, maxBytes: 64 * 1024, maxRedirects: 3 },
+      allowPrivateAddresses: true,
+      storeRetry: { maxWaitMs: 0, sleep: () => Promise.resolve() },
+    });
+    version = 'harbour-rss-next.xml';
+    const [failed] = await feeds.poll([url]);
+    expect(failed!.outcome).toBe('failed');
+    expect(await h.store.count()).toBe(4);
+    // Another process (or this one restarted) polls again: the story is stored, so not new; its post is still owed.
+    dies = false;
+    h.clock.advance(16 * 60_000);
+    const [again] = await h.feeds.poll([url]);
+    expect(again).toMatchObject({ outcome: 'ok', queued: 0, tally: { added: 0 } });
+    const posts = await h.feeds.claimPosts('guild');
+    expect(posts.map((p) => p.reply.title)).toEqual(['Fishing fleet returns early as fog closes the bay']);
+    await h.feeds.finishPost(posts[0]!);
+    h.clock.advance(POST_CLAIM_MS);
+    expect(await h.feeds.claimPosts('guild')).toEqual([]);
+  });
+
   it('gives up a queued post whose channel stopped following the feed, or that failed too often', async () => {
     let version = 'harbour-rss.xml';
     h.server.route(

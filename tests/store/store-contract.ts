@@ -3,6 +3,7 @@ import { candidatesWithFeatures } from '../../src/digest/backfill-features.js';
 import { digestFeatures } from '../../src/digest/story-features.js';
 import type { AnalyzedArticle, NewArticle, StoryCursor } from '../../src/store/article-store.js';
 import type { DatelineStore } from '../../src/store/store.js';
+import { POST_STORY_WAIT_MS } from '../../src/store/feed-store.js';
 import type { Quote } from '../../src/nlp/types.js';
 import { simpleAnalyze } from '../helpers/simple-analyze.js';
 
@@ -957,40 +958,97 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       const at = new Date('2020-05-01T00:00:00Z');
       const claimUntil = (from: Date): Date => new Date(from.getTime() + 2 * 60_000);
       const guild = (channelId: string) => ({ guildId: 'g1', channelId });
+      // Posts wait for their stories: these are stored (under these ids, in the feed's order).
+      const [B, A, L] = (
+        await store.stories.addArticles(
+          ['b-second', 'a-third', 'local'].map((name) =>
+            analyzed(
+              story({ headline: `Outbox ${name}`, body: `The ${name} story of the outbox test.`, url: `https://outbox.test/${name}` }),
+            ),
+          ),
+        )
+      ).added;
+      const ids: Record<string, string> = { [B!]: 'b-second', [A!]: 'a-third', [L!]: 'local' };
+      const named = (id: string): string => ids[id] ?? id;
       await store.feeds.queuePosts(
         [
-          { url, articleId: 'b-second', channel: guild('c1') },
-          { url, articleId: 'a-third', channel: guild('c1') },
-          { url, articleId: 'b-second', channel: guild('c2') },
-          { url, articleId: 'local', channel: { guildId: null, channelId: 'shell' } },
+          { url, articleId: B!, channel: guild('c1') },
+          { url, articleId: A!, channel: guild('c1') },
+          { url, articleId: B!, channel: guild('c2') },
+          { url, articleId: L!, channel: { guildId: null, channelId: 'shell' } },
         ],
         at,
       );
       // Queued again (a poll retried): nothing doubles.
-      await store.feeds.queuePosts([{ url, articleId: 'b-second', channel: guild('c1') }], at);
+      await store.feeds.queuePosts([{ url, articleId: B!, channel: guild('c1') }], at);
       const other = await harness.openSame();
       try {
         const claims = await Promise.all(
           Array.from({ length: 6 }, (_, i) => (i % 2 === 0 ? store : other).feeds.claimPosts(`p${i}`, at, claimUntil(at), 2, 'guild')),
         );
-        const claimed = claims.flat().map((p) => `${p.articleId}@${p.channel.channelId}#${p.attempts}`);
+        const claimed = claims.flat().map((p) => `${named(p.articleId)}@${p.channel.channelId}#${p.attempts}`);
         expect(claimed.sort()).toEqual(['a-third@c1#1', 'b-second@c1#1', 'b-second@c2#1']);
         // The first claimer got the oldest two, in the order queued.
         const first = claims.find((c) => c.length === 2)!;
-        expect(first.map((p) => `${p.articleId}@${p.channel.channelId}`)).toEqual(['b-second@c1', 'a-third@c1']);
+        expect(first.map((p) => `${named(p.articleId)}@${p.channel.channelId}`)).toEqual(['b-second@c1', 'a-third@c1']);
         // The shell's scope: only the post to a channel without a server.
-        expect((await store.feeds.claimPosts('shell', at, claimUntil(at), 10, 'local')).map((p) => p.articleId)).toEqual(['local']);
+        expect((await store.feeds.claimPosts('shell', at, claimUntil(at), 10, 'local')).map((p) => named(p.articleId))).toEqual(['local']);
         // While the claims run nobody gets them; a finished post is gone, an unfinished one comes back.
         expect(await other.feeds.claimPosts('late', at, claimUntil(at), 10, 'guild')).toEqual([]);
-        await store.feeds.finishPost('c1', 'b-second');
-        await store.feeds.finishPost('c2', 'b-second');
+        await store.feeds.finishPost('c1', B!);
+        await store.feeds.finishPost('c2', B!);
         const later = claimUntil(at);
         expect(await other.feeds.claimPosts('survivor', later, claimUntil(later), 10, 'guild')).toEqual([
-          { url, articleId: 'a-third', channel: guild('c1'), attempts: 2 },
+          { url, articleId: A!, channel: guild('c1'), attempts: 2 },
         ]);
       } finally {
         await other.close();
       }
+    });
+
+    it('keeps a queued post until its story is stored, takes out posts of stories a poll did not store, and drops one whose story never came', async () => {
+      const url = 'https://waiting.test/rss';
+      const at = new Date('2020-05-01T00:00:00Z');
+      const until = (from: Date): Date => new Date(from.getTime() + 2 * 60_000);
+      const channel = { guildId: 'g1', channelId: 'news' };
+      const item = (name: string) =>
+        analyzed(
+          story({ headline: `Waiting ${name}`, body: `The ${name} story of the waiting test.`, url: `https://waiting.test/${name}` }),
+        );
+      // Ids are the store's own: stored once to learn them, in another store (the same id everywhere).
+      const scratch = await harness.openEmpty();
+      let ids: string[];
+      try {
+        ids = (await scratch.stories.addArticles(['stored', 'duplicate', 'lost'].map(item))).added;
+      } finally {
+        await scratch.close();
+      }
+      const [stored, duplicate, lost] = ids as [string, string, string];
+      await store.feeds.queuePosts(
+        ids.map((articleId) => ({ url, articleId, channel })),
+        at,
+      );
+      // Queued, story not stored yet: nobody can take it.
+      expect(await store.feeds.claimPosts('p1', at, until(at), 10, 'guild')).toEqual([]);
+      await store.stories.addArticles([item('stored')]);
+      // The poll did not store this one after all; another feed's post of the same story stays.
+      await store.feeds.queuePosts(
+        [{ url: 'https://other.test/rss', articleId: duplicate, channel: { guildId: 'g1', channelId: 'other' } }],
+        at,
+      );
+      await store.feeds.unqueuePosts(url, [duplicate]);
+      expect((await store.feeds.claimPosts('p1', at, until(at), 10, 'guild')).map((p) => p.articleId)).toEqual([stored]);
+      // The story of the post that waited too long never came: the post is dropped, not kept for ever.
+      const late = new Date(at.getTime() + POST_STORY_WAIT_MS + 1);
+      await store.stories.addArticles([item('duplicate')]);
+      expect((await store.feeds.claimPosts('p2', late, until(late), 10, 'guild')).map((p) => `${p.url} ${p.articleId}`)).toEqual([
+        `${url} ${stored}`,
+        `https://other.test/rss ${duplicate}`,
+      ]);
+      await store.stories.addArticles([item('lost')]);
+      // (The two taken by p2 are held until their claim runs out.)
+      expect(await store.feeds.claimPosts('p3', late, until(late), 10, 'guild')).toEqual([]);
+      expect(await store.stories.getById(lost)).not.toBeNull();
     });
 
     it("keeps a feed's validators when a poll is recorded without them (they are saved with the items)", async () => {

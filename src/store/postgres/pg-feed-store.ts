@@ -8,7 +8,7 @@ import {
   type FeedRow,
   type FeedStoryRow,
 } from '../stored-rows.js';
-import { DEFAULT_FEED_INTERVAL_MINUTES, type Feed, type FeedChannel, type FeedStore } from '../feed-store.js';
+import { DEFAULT_FEED_INTERVAL_MINUTES, POST_STORY_WAIT_MS, type Feed, type FeedChannel, type FeedStore } from '../feed-store.js';
 import type { PgClient } from './pg-database.js';
 import { inTransaction, type PgPool, type PgQueryable } from './pg-database.js';
 
@@ -194,22 +194,35 @@ export function createPgFeedStore(pool: PgPool): FeedStore {
       );
     },
     // SKIP LOCKED: processes claiming at once each get other rows instead of waiting on each other's.
-    claimPosts: async (owner, now, claimUntil, limit, scope) =>
-      (
-        await pool.query<FeedPostRow & { seq: string }>(
-          `UPDATE feed_posts p SET claimed_by = $1, claim_until_ms = $3, attempts = p.attempts + 1
-          FROM (SELECT channel_id, article_id FROM feed_posts WHERE claim_until_ms <= $2 AND (guild_id IS NOT NULL) = $5
+    async unqueuePosts(url, articleIds) {
+      if (articleIds.length === 0) return;
+      await pool.query('DELETE FROM feed_posts WHERE url = $1 AND attempts = 0 AND article_id = ANY($2::text[])', [url, articleIds]);
+    },
+    // Posts whose story is stored: a poll queues them before storing its stories (FeedStore.queuePosts).
+    claimPosts: async (owner, now, claimUntil, limit, scope) => {
+      await pool.query(
+        `DELETE FROM feed_posts p WHERE queued_ms < $1 AND attempts = 0 AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = p.article_id)`,
+        [now.getTime() - POST_STORY_WAIT_MS],
+      );
+      return (
+        (
+          await pool.query<FeedPostRow & { seq: string }>(
+            `UPDATE feed_posts p SET claimed_by = $1, claim_until_ms = $3, attempts = p.attempts + 1
+          FROM (SELECT channel_id, article_id FROM feed_posts f WHERE claim_until_ms <= $2 AND (guild_id IS NOT NULL) = $5
+            AND EXISTS (SELECT 1 FROM articles a WHERE a.id = f.article_id)
             ORDER BY seq LIMIT $4 FOR UPDATE SKIP LOCKED) c
           WHERE p.channel_id = c.channel_id AND p.article_id = c.article_id
-          RETURNING ${FEED_POST_COLUMNS.split(', ')
+          RETURNING p.seq, ${FEED_POST_COLUMNS.split(', ')
             .map((c) => `p.${c}`)
             .join(', ')}`,
-          [owner, now.getTime(), claimUntil.getTime(), limit, scope === 'guild'],
-        )
-      ).rows
-        // RETURNING does not keep the subquery's order.
-        .sort((a, b) => Number(a.seq) - Number(b.seq))
-        .map(toQueuedFeedPost),
+            [owner, now.getTime(), claimUntil.getTime(), limit, scope === 'guild'],
+          )
+        ).rows
+          // RETURNING does not keep the subquery's order.
+          .sort((a, b) => Number(a.seq) - Number(b.seq))
+          .map(toQueuedFeedPost)
+      );
+    },
     async finishPost(channelId, articleId) {
       await pool.query('DELETE FROM feed_posts WHERE channel_id = $1 AND article_id = $2', [channelId, articleId]);
     },

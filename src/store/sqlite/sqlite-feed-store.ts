@@ -10,6 +10,7 @@ import {
 } from '../stored-rows.js';
 import {
   DEFAULT_FEED_INTERVAL_MINUTES,
+  POST_STORY_WAIT_MS,
   type Feed,
   type FeedChannel,
   type FeedPollRecord,
@@ -86,8 +87,16 @@ export function createSqliteFeedStore(db: SqliteDatabase): SqliteFeedStore {
     queuePost: db.prepare<{ channel: string; article: string; url: string; guild: string | null; now: number }>(
       `INSERT OR IGNORE INTO feed_posts (channel_id, article_id, url, guild_id, queued_ms) VALUES (@channel, @article, @url, @guild, @now)`,
     ),
+    // Posts whose story is stored: a poll queues them before storing its stories (FeedStore.queuePosts).
     claimable: db.prepare<{ now: number; limit: number; guild: number }, FeedPostRow>(
-      `SELECT ${FEED_POST_COLUMNS} FROM feed_posts WHERE claim_until_ms <= @now AND (guild_id IS NOT NULL) = @guild ORDER BY rowid LIMIT @limit`,
+      `SELECT ${FEED_POST_COLUMNS} FROM feed_posts p WHERE claim_until_ms <= @now AND (guild_id IS NOT NULL) = @guild
+        AND EXISTS (SELECT 1 FROM articles a WHERE a.id = p.article_id) ORDER BY rowid LIMIT @limit`,
+    ),
+    dropStoryless: db.prepare<[number]>(
+      'DELETE FROM feed_posts WHERE queued_ms < ? AND attempts = 0 AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = feed_posts.article_id)',
+    ),
+    unqueuePosts: db.prepare<[string, string]>(
+      'DELETE FROM feed_posts WHERE url = ? AND attempts = 0 AND article_id IN (SELECT value FROM json_each(?))',
     ),
     claimPost: db.prepare<{ owner: string; until: number; channel: string; article: string }>(
       `UPDATE feed_posts SET claimed_by = @owner, claim_until_ms = @until, attempts = attempts + 1 WHERE channel_id = @channel AND article_id = @article`,
@@ -183,12 +192,13 @@ export function createSqliteFeedStore(db: SqliteDatabase): SqliteFeedStore {
 
   // Select and mark in one write transaction (taken with BEGIN IMMEDIATE), so two processes on one file
   // never claim the same post.
-  const claimPosts = db.transaction((owner: string, now: Date, claimUntil: Date, limit: number, scope: FeedPostScope): QueuedFeedPost[] =>
-    q.claimable.all({ now: now.getTime(), limit, guild: scope === 'guild' ? 1 : 0 }).map((row) => {
+  const claimPosts = db.transaction((owner: string, now: Date, claimUntil: Date, limit: number, scope: FeedPostScope): QueuedFeedPost[] => {
+    q.dropStoryless.run(now.getTime() - POST_STORY_WAIT_MS);
+    return q.claimable.all({ now: now.getTime(), limit, guild: scope === 'guild' ? 1 : 0 }).map((row) => {
       q.claimPost.run({ owner, until: claimUntil.getTime(), channel: row.channel_id, article: row.article_id });
       return toQueuedFeedPost({ ...row, attempts: row.attempts + 1 });
-    }),
-  );
+    });
+  });
 
   const importFeedStories = db.transaction((links: readonly FeedStoryLink[]): number => {
     let added = 0;
@@ -272,6 +282,9 @@ export function createSqliteFeedStore(db: SqliteDatabase): SqliteFeedStore {
       q.releasePoll.run(url, owner);
     },
     queuePosts: (posts, now) => queuePosts.immediate(posts, now),
+    unqueuePosts: (url, articleIds) => {
+      if (articleIds.length > 0) q.unqueuePosts.run(url, JSON.stringify(articleIds));
+    },
     claimPosts: (owner, now, claimUntil, limit, scope) => claimPosts.immediate(owner, now, claimUntil, limit, scope),
     finishPost: (channelId, articleId) => {
       q.finishPost.run(channelId, articleId);
