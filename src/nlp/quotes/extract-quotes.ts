@@ -724,7 +724,7 @@ function buildReported(
       const that = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 7);
       let framed = framingPhraseEnd(tokens, b + 1, last);
       // ("Trump said after the convention he would not ...": without "that", a pronoun subject and its verb end the frame)
-      if (framed < 0 && CORE_SPEECH.test(tokens[b]!.lower)) framed = framedPronounClause(tokens, b + 1, last);
+      if (framed < 0 && CORE_SPEECH.test(tokens[b]!.lower)) framed = framedClause(tokens, b + 1, last);
       if (that >= 0 && (OBJECT_TAKING.test(cue.lower) || that <= b + 1)) from = that;
       else if (framed >= 0) from = framed;
       else if (OBJECT_TAKING.test(cue.lower)) {
@@ -1474,19 +1474,53 @@ function timeAdjunctEnd(tokens: readonly Token[], i: number, last: number): numb
 }
 
 /**
- * "said after the convention he would ...", "told reporters on Monday they were ...": the index of the pronoun that
- * opens the clause after a short time or occasion phrase starting at `i` (no "that"), else -1.
+ * "said after the convention he would ...", "said on Sunday the United States would ...", "said in an interview the
+ * dollar had fallen enough", "said Tuesday the plant would close": with no "that", the circumstances after a core
+ * speech verb end where the subject of a clause begins (a pronoun, or a noun phrase after the frame's own noun)
+ * and a verb of that clause follows. The index of that subject, else -1.
  */
-function framedPronounClause(tokens: readonly Token[], i: number, last: number): number {
-  if (!FRAMING_START.test(tokens[i]?.lower ?? '') || /^(to|with|from|via|through)$/.test(tokens[i]!.lower)) return -1;
-  for (let k = i + 1; k <= Math.min(last - 1, i + 7); k++) {
+function framedClause(tokens: readonly Token[], i: number, last: number): number {
+  const first = tokens[i];
+  if (!first?.isWord) return -1;
+  // a bare time ("Tuesday", "last week", "yesterday") is a frame of its own
+  const time = timeAdjunctEnd(tokens, i, last);
+  if (time > i) {
+    const t = tokens[time]!;
+    const subject = t.isWord && (t.isCap || DETERMINERS.has(t.lower) || /^(he|she|they|we|it|i)$/.test(t.lower));
+    return subject && clauseAt(tokens, time, last) ? time : -1;
+  }
+  if (!FRAMING_START.test(first.lower) || /^(to|with|from|via|through)$/.test(first.lower)) return -1;
+  for (let k = i + 1; k <= Math.min(last - 1, i + 10); k++) {
     const t = tokens[k]!;
-    if (!t.isWord || FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower)) return -1;
-    const next = tokens[k + 1]!;
-    if (/^(he|she|they|we|it|i)$/.test(t.lower) && next.isWord && !next.isCap && (FINITE.test(next.lower) || /[^e]ed$|s$/.test(next.lower)))
-      return k;
+    // (an abbreviation's period inside the frame: "in Portsmouth, N.H.")
+    // ("did not say at what level ...": an embedded question is no frame; "at the time the shelf is issued": nor is a
+    // noun of time with its relative clause)
+    if (!t.isWord || FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower) || /^(that|what|which|whether|how|when|where|who)$/.test(t.lower))
+      return -1;
+    const p = tokens[k - 1]!;
+    if (/^(time|times|day|days|moment|point|way|year|week|month)$/.test(p.lower)) continue;
+    const pronoun = /^(he|she|they|we|it|i)$/.test(t.lower);
+    // a determiner or a name opens a new noun phrase only after the frame's own noun ("in a statement the", "on Sunday the")
+    const afterNoun = p.isWord && !PREPOSITION_START.test(p.lower) && !DETERMINERS.has(p.lower) && !FRAMING_START.test(p.lower);
+    const opens =
+      pronoun || (afterNoun && (DETERMINERS.has(t.lower) || (t.isCap && !p.isCap && !WEEKDAY.test(t.lower) && !MONTH.test(t.lower))));
+    if (opens && clauseAt(tokens, k, last)) return k;
   }
   return -1;
+}
+
+/** Whether a clause starts at `k`: a verb (finite, modal or past) within a few words, before any punctuation. */
+function clauseAt(tokens: readonly Token[], k: number, last: number): boolean {
+  if (last - k < 2) return false;
+  for (let j = k + 1; j <= Math.min(last, k + 6); j++) {
+    const t = tokens[j]!;
+    if (!t.isWord) return false;
+    if (t.isCap) continue;
+    if (FINITE.test(t.lower) || /[^e]ed$/.test(t.lower) || PAST_VERBS.has(t.lower)) return true;
+    // ("he expects": a present verb right after a pronoun subject)
+    if (j === k + 1 && /^(he|she|it)$/.test(tokens[k]!.lower) && /[^s]s$/.test(t.lower)) return true;
+  }
+  return false;
 }
 
 const CLAUSE_OPENERS =

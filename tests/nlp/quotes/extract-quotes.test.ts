@@ -934,6 +934,20 @@ const rows: Row[] = [
     body: 'The leak was first reported by the Daily Courier. The question being discussed by the board is whether to sell.',
     expected: [{ text: 'The leak', kind: 'reported', speaker: 'Daily Courier', mention: 'the Daily Courier', verb: 'was first reported' }],
   },
+  {
+    name: '"said on Sunday the ...", "said in an interview the ...": without "that", the clause after the circumstances is the content',
+    body: 'Baker said on Sunday the United States would not let the dollar fall. The minister said in an interview the tax would go. Officials said last week the plant would close.',
+    expected: [
+      { text: 'the United States would not let the dollar fall', kind: 'reported', speaker: 'Baker', mention: 'Baker', verb: 'said' },
+      { text: 'the tax would go', kind: 'reported', speaker: 'The minister', mention: 'The minister', verb: 'said' },
+      { text: 'the plant would close', kind: 'reported', speaker: 'Officials', mention: 'Officials', verb: 'said' },
+    ],
+  },
+  {
+    name: 'an embedded question or a noun of time with its clause is no such frame',
+    body: 'The report did not say at what level the bank intervened. It said at the time the shelf is issued, the proceeds will repay debt.',
+    expected: [],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
