@@ -473,8 +473,15 @@ function extractReported(
       // (a direct quote's own cue ends reported content before it: "He praised those who left but said, "...")
       const q = buildReported(body, tokens, i, j, inDirect, (k) => scores[k]! >= model.threshold || used.has(tokens[k]!.start));
       if (q && !q.mention && tokens[i]!.lower !== 'according') {
+        // "..., McConnell said in June, citing ...": a participle after a comma speaks with the attribution before it
+        const before =
+          /ing$/.test(tokens[i]!.lower) && tokens[i - 1]?.text === ','
+            ? found.filter((f) => f.q.mention && f.q.mention.end <= tokens[i]!.start && CORE_SPEECH.test(lastWord(f.q.verb))).pop()?.q
+            : undefined;
         // "He praised X and said ...", "..., saying ...": the sentence's speaker speaks again
-        const fallback = sentenceSpeaker(body, tokens, direct, s);
+        const fallback = before?.mention
+          ? { mention: before.mention, name: before.name ?? before.mention, description: before.description }
+          : sentenceSpeaker(body, tokens, direct, s);
         if (fallback) {
           q.mention = fallback.mention;
           q.name = fallback.name;
@@ -808,7 +815,9 @@ function shortObject(tokens: readonly Token[], a: number, b: number, from: numbe
     /^(not|did|does|do|will|would|could|can|should|may|might|never|didn['’]t|doesn['’]t|won['’]t|can['’]t|wouldn['’]t)$/.test(
       tokens[b - 1]?.lower ?? '',
     );
-  if (!past && !present && !core && !afterAux) return false;
+  // ("..., citing safety concerns", "The union, citing safety concerns, refused": a participle clause set off by a comma)
+  const participle = !verb.isCap && /ing$/.test(verb.lower) && a === b && tokens[a - 1]?.text === ',';
+  if (!past && !present && !core && !afterAux && !participle) return false;
   for (let k = from; k <= to; k++) {
     const t = tokens[k]!;
     if (!t.isWord) return false;
@@ -1549,6 +1558,11 @@ function isInfinitive(tokens: readonly Token[], k: number): boolean {
 const CLAUSE_BREAK = /^[—–-]$/;
 const COMMENT_AFTER = /^(compared|double|twice|a|an)$/;
 const NEW_CLAUSE = /^(which|who|whose|whom|where|but|although|though|whereas|even|despite|while|yet|following|using)$/;
+
+/** The last word of a cue as written ("has also said" → "said"), lower-cased. */
+function lastWord(verb: string | null): string {
+  return (verb ?? '').toLowerCase().split(/\s+/).pop() ?? '';
+}
 
 function lastContentIndex(tokens: readonly Token[]): number {
   let k = tokens.length - 1;

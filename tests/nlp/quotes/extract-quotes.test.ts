@@ -767,6 +767,7 @@ const rows: Row[] = [
         verb: 'told',
       },
       { text: 'The river rose quickly', kind: 'reported', speaker: 'unknown', mention: 'he', verb: 'said' },
+      { text: 'rain upstream', kind: 'reported', speaker: 'unknown', mention: 'he', verb: 'citing' },
     ],
   },
   {
@@ -947,6 +948,16 @@ const rows: Row[] = [
     name: 'an embedded question or a noun of time with its clause is no such frame',
     body: 'The report did not say at what level the bank intervened. It said at the time the shelf is issued, the proceeds will repay debt.',
     expected: [],
+  },
+  {
+    name: '"X, citing Y": what is cited is reported, by the subject or by the attribution the participle follows',
+    body: 'The union, citing safety concerns, refused to return to work. The port has changed, Mayor Dahl said in June, citing the new pier.',
+    expected: [
+      { text: 'safety concerns', kind: 'reported', speaker: 'The union', mention: 'The union', verb: 'citing' },
+      { text: 'to return to work', kind: 'reported', speaker: 'The union', mention: 'The union', verb: 'refused' },
+      { text: 'The port has changed', kind: 'reported', speaker: 'Dahl', mention: 'Mayor Dahl', verb: 'said' },
+      { text: 'the new pier', kind: 'reported', speaker: 'Dahl', mention: 'Mayor Dahl', verb: 'citing' },
+    ],
   },
 ];
 
