@@ -1366,6 +1366,16 @@ function objectEnd(tokens: readonly Token[], from: number, to: number): number {
   let figure = /\d/.test(first.text);
   for (let k = from + 1; k <= to; k++) {
     const t = tokens[k]!;
+    // "addressed the controversy when introducing Pence", "denouncing the bill as it was sailing through the Senate",
+    // "voted for Obama in 2012 but will likely vote Trump": a subordinate clause or a second predicate after the
+    // object is the writer's account of the circumstances, not what was reported
+    if (marks % 2 === 0 && k > from && t.text === t.lower && objectClauseAt(tokens, k, to)) {
+      let e = k - 1;
+      // (with the clause go its commas and its degree adverb: "in 1981 shortly before ...", "just as ...")
+      while (e > from && (tokens[e]!.text === ',' || /^(shortly|just|soon|long|even|only|right|well|immediately)$/.test(tokens[e]!.lower)))
+        e--;
+      return e;
+    }
     // a clause ("the plan would fail", "its budget was cut") is content as a whole
     if (t.isWord && t.text === t.lower && (FINITE.test(t.lower) || t.lower === 'that')) return to;
     if (t.text === '"' || t.text === '“' || t.text === '”') marks++;
@@ -1438,6 +1448,48 @@ function adjunctAt(tokens: readonly Token[], k: number, to: number): boolean {
     const w = tokens[m]!;
     if (!w.isWord) return false;
     if (MEDIUM.test(w.lower)) return true;
+  }
+  return false;
+}
+
+/** Whether a lower-case finite verb ("is", "would", "has") stands in tokens [from, to], before any punctuation. */
+function finiteWithin(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let j = from; j <= to; j++) {
+    const t = tokens[j]!;
+    if (!t.isWord) return false;
+    if (t.text === t.lower && FINITE.test(t.lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a subordinate clause ("when introducing Pence", "as she hurries", "because the bill ...") or a second
+ * predicate joined by "but" ("but will likely vote", "and has since left") starts at token `k`, after a noun phrase.
+ */
+function objectClauseAt(tokens: readonly Token[], k: number, to: number): boolean {
+  const t = tokens[k]!;
+  const next = tokens[k + 1];
+  if (!next?.isWord || k + 1 > to) return false;
+  // ("at a time when ...", "as long as ...": a relative adverb after a noun of time, or a compound conjunction, is the phrase's own)
+  const prev = tokens[k - 1]?.lower ?? '';
+  if (/^(time|times|day|days|moment|point|period|year|years|week|month|era|age|long|well|soon|much|far|such|so)$/.test(prev)) return false;
+  const subject = /^(he|she|it|they|we|i)$/.test(next.lower);
+  if (/^(when|while|because|although|though|whereas|unless)$/.test(t.lower)) return !(t.lower === 'because' && next.lower === 'of');
+  // ("described the agreement as an arrangement aimed at ...": "as" with a noun phrase is the object's complement;
+  // only a subject with a finite verb makes it a clause)
+  if (t.lower === 'as') return subject || (DETERMINERS.has(next.lower) && finiteWithin(tokens, k + 2, Math.min(to, k + 6)));
+  if (/^(after|before|until|once)$/.test(t.lower))
+    return subject || (/ing$/.test(next.lower) && !next.isCap) || (DETERMINERS.has(next.lower) && clauseAt(tokens, k + 1, to));
+  if (/^(but|and)$/.test(t.lower)) {
+    let v = k + 1;
+    while (v <= to && /ly$|^(since|then|also|later|still|never|now)$/.test(tokens[v]!.lower)) v++;
+    const verb = tokens[v];
+    if (!verb?.isWord || verb.isCap) return false;
+    // ("but will likely vote", "and has since left", "and repeatedly says")
+    return (
+      /^(will|would|has|have|had|can|could|should|may|might|must|did|does|is|was|are|were)$/.test(verb.lower) ||
+      (v > k + 1 && /[^s]s$/.test(verb.lower))
+    );
   }
   return false;
 }

@@ -959,6 +959,35 @@ const rows: Row[] = [
       { text: 'the new pier', kind: 'reported', speaker: 'Dahl', mention: 'Mayor Dahl', verb: 'citing' },
     ],
   },
+  {
+    name: 'a noun-phrase object ends before a subordinate clause or a second predicate ("when ...", "as she ...", "but will ...")',
+    body: 'Rep. Duffy also addressed the controversy when introducing Pence. Ms. Lee endorsed Obama in 2012 but will likely vote for Smith. The council denounced the plan as it was being drafted.',
+    expected: [
+      { text: 'the controversy', kind: 'reported', speaker: 'Duffy', mention: 'Rep. Duffy', verb: 'also addressed' },
+      { text: 'Obama in 2012', kind: 'reported', speaker: 'Lee', mention: 'Ms. Lee', verb: 'endorsed' },
+      { text: 'the plan', kind: 'reported', speaker: 'The council', mention: 'The council', verb: 'denounced' },
+    ],
+  },
+  {
+    name: '"as" with a noun phrase, "at a time when", "as long as" stay in the object',
+    body: 'The companies described the agreement as an arrangement aimed at growth. The bank criticized the rate rise at a time when exports were falling.',
+    expected: [
+      {
+        text: 'the agreement as an arrangement aimed at growth',
+        kind: 'reported',
+        speaker: 'The companies',
+        mention: 'The companies',
+        verb: 'described',
+      },
+      {
+        text: 'the rate rise at a time when exports were falling',
+        kind: 'reported',
+        speaker: 'The bank',
+        mention: 'The bank',
+        verb: 'criticized',
+      },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
