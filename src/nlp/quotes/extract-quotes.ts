@@ -1286,6 +1286,15 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
   // "that Gov. Pat McCrory (R) and other officials have used ...", "that the candidate - who has chafed - has decided"
   // (only where a clause is expected: "the health of Donald Trump, who is 70" is an object and its comment)
   let verbSeen = !(CORE_SPEECH.test(tokens[cue]?.lower ?? '') || tokens[from]?.lower === 'that');
+  // "46 percent said yes, compared with 23 percent who ...", "75 percent said yes, but 55 percent say ...": a one-word answer
+  // ends at the writer's comparison or contrast
+  if (
+    tokens[from]?.lower !== 'that' &&
+    tokens[from + 1]?.text === ',' &&
+    /^(compared|but|while|whereas)$/.test(tokens[from + 2]?.lower ?? '') &&
+    tokens[from + 3]?.lower !== 'that'
+  )
+    return from;
   for (let k = from + 2; k <= last; k++) {
     const t = tokens[k]!;
     const p = tokens[k - 1]!;
@@ -1327,7 +1336,13 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
       return k - 1;
     // "52 percent said X would win, compared with 41 percent for Y", "..., double the number who ...", "..., a move
     // that ...": a comparison or an appositive comment appended to a finished statement is the writer's
-    if (t.text === ',' && verbSeen && k > from + 3 && COMMENT_AFTER.test(tokens[k + 1]?.lower ?? '')) return k - 1;
+    if (
+      t.text === ',' &&
+      verbSeen &&
+      (k > from + 3 || tokens[k + 1]?.lower === 'compared') &&
+      COMMENT_AFTER.test(tokens[k + 1]?.lower ?? '')
+    )
+      return k - 1;
     // the statement ends where the writer's own clause begins: "..., which ...", "..., but ..."
     // ("said that X, but that Y": a second "that" continues the same complement)
     const secondThat = /^(but|and)$/.test(tokens[k + 1]?.lower ?? '') && tokens[k + 2]?.lower === 'that';
@@ -1472,7 +1487,11 @@ function objectClauseAt(tokens: readonly Token[], k: number, to: number): boolea
   if (!next?.isWord || k + 1 > to) return false;
   // ("at a time when ...", "as long as ...": a relative adverb after a noun of time, or a compound conjunction, is the phrase's own)
   const prev = tokens[k - 1]?.lower ?? '';
-  if (/^(time|times|day|days|moment|point|period|year|years|week|month|era|age|long|well|soon|much|far|such|so)$/.test(prev)) return false;
+  if (
+    !/^(and|but)$/.test(t.lower) &&
+    /^(time|times|day|days|moment|point|period|year|years|week|month|era|age|long|well|soon|much|far|such|so)$/.test(prev)
+  )
+    return false;
   const subject = /^(he|she|it|they|we|i)$/.test(next.lower);
   if (/^(when|while|because|although|though|whereas|unless)$/.test(t.lower)) return !(t.lower === 'because' && next.lower === 'of');
   // ("described the agreement as an arrangement aimed at ...": "as" with a noun phrase is the object's complement;

@@ -988,6 +988,20 @@ const rows: Row[] = [
       },
     ],
   },
+  {
+    name: 'a one-word answer ends at the writer\'s comparison ("said yes, compared with ...", "said no, but ...")',
+    body: 'In the poll, 46 percent of voters said yes, compared with 23 percent last year. The mayor said that, compared with 2015, the deficit is smaller.',
+    expected: [
+      { text: 'yes', kind: 'reported', speaker: '46 percent of voters', mention: '46 percent of voters', verb: 'said' },
+      {
+        text: 'that, compared with 2015, the deficit is smaller',
+        kind: 'reported',
+        speaker: 'The mayor',
+        mention: 'The mayor',
+        verb: 'said',
+      },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
