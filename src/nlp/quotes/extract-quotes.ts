@@ -1347,6 +1347,12 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
     // ("said that X, but that Y": a second "that" continues the same complement)
     const secondThat = /^(but|and)$/.test(tokens[k + 1]?.lower ?? '') && tokens[k + 2]?.lower === 'that';
     if (t.text === ',' && NEW_CLAUSE.test(tokens[k + 1]?.lower ?? '') && !secondThat) return k - 1;
+    // "including suggestions that troops should leave Asia, Carter stressed ...": a subject and its reporting verb after
+    // the comma open the sentence's main clause, so the content before was a fronted phrase of it
+    // (not an interrupting attribution, "that the plan, officials said, would fail")
+    // ("Asked what form he thought X might take, Fluegel said ...": the fronted question is read as the question asked)
+    if (t.text === ',' && verbSeen && !!tokens[k + 1]?.isCap && tokens[0]?.lower !== 'asked' && mainClauseCue(tokens, k + 1, last, isCue))
+      return k - 1;
     if (t.text === ',' && /^(and|but|while|whereas)$/.test(tokens[k + 1]?.lower ?? '')) {
       // "..., and he urged ...", "..., and Republicans want ...": a second attribution with a subject of its own
       for (let j = k + 3; j <= Math.min(last, k + 6); j++) {
@@ -1365,6 +1371,17 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
     }
   }
   return last;
+}
+
+/** Whether a short capitalised subject and a reporting verb that is no aside start at token `k` ("Carter stressed ..."). */
+function mainClauseCue(tokens: readonly Token[], k: number, last: number, isCue: (k: number) => boolean): boolean {
+  for (let j = k + 1; j <= Math.min(last - 1, k + 4); j++) {
+    const t = tokens[j]!;
+    if (!t.isWord || FINITE.test(t.lower)) return false;
+    if (t.isCap) continue;
+    return isCue(j) && tokens[j + 1]?.text !== ',' && !/ing$/.test(t.lower);
+  }
+  return false;
 }
 
 /**

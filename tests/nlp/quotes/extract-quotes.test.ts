@@ -1002,6 +1002,13 @@ const rows: Row[] = [
       },
     ],
   },
+  {
+    name: 'content after its cue ends before ", X argued" that opens the main clause (not an interrupting attribution)',
+    body: 'Democrats denounced the plan to cut taxes on the rich, Reid argued in a letter to colleagues.',
+    expected: [
+      { text: 'the plan to cut taxes on the rich', kind: 'reported', speaker: 'Democrats', mention: 'Democrats', verb: 'denounced' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
