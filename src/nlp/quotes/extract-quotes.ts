@@ -28,8 +28,11 @@ const MODEL = modelJson as CueModel;
  *    said", "many of whom say" speak as written; content ends before ", compared with ...", ", a move that ...", a concessive
  *    clause ("although ...") and an inner pair of dashes is kept; "seemed palpable", "Trump's staunch ally", "is regularly
  *    sending" report nothing; a quantifier belongs to the speaker ("Some of them", "more than 10 women").
+ * 10: "said on Sunday the United States would ...", "said in an interview the ..." (no "that"); "..., citing X" reports X, and a
+ *    participle after a comma speaks with the attribution before it; a noun-phrase object ends before a subordinate clause
+ *    or a second predicate ("when ...", "but will ..."); "said yes, compared with ..."; content ends before ", Reid argued ...".
  */
-export const QUOTE_ANALYZER_VERSION = 9;
+export const QUOTE_ANALYZER_VERSION = 10;
 const MIN_REPORTED_WORDS = 3;
 
 /**
