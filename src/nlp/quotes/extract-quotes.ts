@@ -28,8 +28,11 @@ const MODEL = modelJson as CueModel;
  *    said", "many of whom say" speak as written; content ends before ", compared with ...", ", a move that ...", a concessive
  *    clause ("although ...") and an inner pair of dashes is kept; "seemed palpable", "Trump's staunch ally", "is regularly
  *    sending" report nothing; a quantifier belongs to the speaker ("Some of them", "more than 10 women").
+ * 10: "said on Sunday the United States would ...", "said in an interview the ..." (no "that"); "..., citing X" reports X, and a
+ *    participle after a comma speaks with the attribution before it; a noun-phrase object ends before a subordinate clause
+ *    or a second predicate ("when ...", "but will ..."); "said yes, compared with ..."; content ends before ", Reid argued ...".
  */
-export const QUOTE_ANALYZER_VERSION = 9;
+export const QUOTE_ANALYZER_VERSION = 10;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -473,8 +476,15 @@ function extractReported(
       // (a direct quote's own cue ends reported content before it: "He praised those who left but said, "...")
       const q = buildReported(body, tokens, i, j, inDirect, (k) => scores[k]! >= model.threshold || used.has(tokens[k]!.start));
       if (q && !q.mention && tokens[i]!.lower !== 'according') {
+        // "..., McConnell said in June, citing ...": a participle after a comma speaks with the attribution before it
+        const before =
+          /ing$/.test(tokens[i]!.lower) && tokens[i - 1]?.text === ','
+            ? found.filter((f) => f.q.mention && f.q.mention.end <= tokens[i]!.start && CORE_SPEECH.test(lastWord(f.q.verb))).pop()?.q
+            : undefined;
         // "He praised X and said ...", "..., saying ...": the sentence's speaker speaks again
-        const fallback = sentenceSpeaker(body, tokens, direct, s);
+        const fallback = before?.mention
+          ? { mention: before.mention, name: before.name ?? before.mention, description: before.description }
+          : sentenceSpeaker(body, tokens, direct, s);
         if (fallback) {
           q.mention = fallback.mention;
           q.name = fallback.name;
@@ -724,7 +734,7 @@ function buildReported(
       const that = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 7);
       let framed = framingPhraseEnd(tokens, b + 1, last);
       // ("Trump said after the convention he would not ...": without "that", a pronoun subject and its verb end the frame)
-      if (framed < 0 && CORE_SPEECH.test(tokens[b]!.lower)) framed = framedPronounClause(tokens, b + 1, last);
+      if (framed < 0 && CORE_SPEECH.test(tokens[b]!.lower)) framed = framedClause(tokens, b + 1, last);
       if (that >= 0 && (OBJECT_TAKING.test(cue.lower) || that <= b + 1)) from = that;
       else if (framed >= 0) from = framed;
       else if (OBJECT_TAKING.test(cue.lower)) {
@@ -808,7 +818,9 @@ function shortObject(tokens: readonly Token[], a: number, b: number, from: numbe
     /^(not|did|does|do|will|would|could|can|should|may|might|never|didn['’]t|doesn['’]t|won['’]t|can['’]t|wouldn['’]t)$/.test(
       tokens[b - 1]?.lower ?? '',
     );
-  if (!past && !present && !core && !afterAux) return false;
+  // ("..., citing safety concerns", "The union, citing safety concerns, refused": a participle clause set off by a comma)
+  const participle = !verb.isCap && /ing$/.test(verb.lower) && a === b && tokens[a - 1]?.text === ',';
+  if (!past && !present && !core && !afterAux && !participle) return false;
   for (let k = from; k <= to; k++) {
     const t = tokens[k]!;
     if (!t.isWord) return false;
@@ -1277,6 +1289,15 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
   // "that Gov. Pat McCrory (R) and other officials have used ...", "that the candidate - who has chafed - has decided"
   // (only where a clause is expected: "the health of Donald Trump, who is 70" is an object and its comment)
   let verbSeen = !(CORE_SPEECH.test(tokens[cue]?.lower ?? '') || tokens[from]?.lower === 'that');
+  // "46 percent said yes, compared with 23 percent who ...", "75 percent said yes, but 55 percent say ...": a one-word answer
+  // ends at the writer's comparison or contrast
+  if (
+    tokens[from]?.lower !== 'that' &&
+    tokens[from + 1]?.text === ',' &&
+    /^(compared|but|while|whereas)$/.test(tokens[from + 2]?.lower ?? '') &&
+    tokens[from + 3]?.lower !== 'that'
+  )
+    return from;
   for (let k = from + 2; k <= last; k++) {
     const t = tokens[k]!;
     const p = tokens[k - 1]!;
@@ -1318,11 +1339,23 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
       return k - 1;
     // "52 percent said X would win, compared with 41 percent for Y", "..., double the number who ...", "..., a move
     // that ...": a comparison or an appositive comment appended to a finished statement is the writer's
-    if (t.text === ',' && verbSeen && k > from + 3 && COMMENT_AFTER.test(tokens[k + 1]?.lower ?? '')) return k - 1;
+    if (
+      t.text === ',' &&
+      verbSeen &&
+      (k > from + 3 || tokens[k + 1]?.lower === 'compared') &&
+      COMMENT_AFTER.test(tokens[k + 1]?.lower ?? '')
+    )
+      return k - 1;
     // the statement ends where the writer's own clause begins: "..., which ...", "..., but ..."
     // ("said that X, but that Y": a second "that" continues the same complement)
     const secondThat = /^(but|and)$/.test(tokens[k + 1]?.lower ?? '') && tokens[k + 2]?.lower === 'that';
     if (t.text === ',' && NEW_CLAUSE.test(tokens[k + 1]?.lower ?? '') && !secondThat) return k - 1;
+    // "including suggestions that troops should leave Asia, Carter stressed ...": a subject and its reporting verb after
+    // the comma open the sentence's main clause, so the content before was a fronted phrase of it
+    // (not an interrupting attribution, "that the plan, officials said, would fail")
+    // ("Asked what form he thought X might take, Fluegel said ...": the fronted question is read as the question asked)
+    if (t.text === ',' && verbSeen && !!tokens[k + 1]?.isCap && tokens[0]?.lower !== 'asked' && mainClauseCue(tokens, k + 1, last, isCue))
+      return k - 1;
     if (t.text === ',' && /^(and|but|while|whereas)$/.test(tokens[k + 1]?.lower ?? '')) {
       // "..., and he urged ...", "..., and Republicans want ...": a second attribution with a subject of its own
       for (let j = k + 3; j <= Math.min(last, k + 6); j++) {
@@ -1343,6 +1376,17 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
   return last;
 }
 
+/** Whether a short capitalised subject and a reporting verb that is no aside start at token `k` ("Carter stressed ..."). */
+function mainClauseCue(tokens: readonly Token[], k: number, last: number, isCue: (k: number) => boolean): boolean {
+  for (let j = k + 1; j <= Math.min(last - 1, k + 4); j++) {
+    const t = tokens[j]!;
+    if (!t.isWord || FINITE.test(t.lower)) return false;
+    if (t.isCap) continue;
+    return isCue(j) && tokens[j + 1]?.text !== ',' && !/ing$/.test(t.lower);
+  }
+  return false;
+}
+
 /**
  * "has promoted a raft of unproven therapies and downplayed the risk", "has supported the bill, putting
  * him on both sides", "hasn't endorsed her or conceded": when what a verb outside the core speech verbs
@@ -1357,6 +1401,16 @@ function objectEnd(tokens: readonly Token[], from: number, to: number): number {
   let figure = /\d/.test(first.text);
   for (let k = from + 1; k <= to; k++) {
     const t = tokens[k]!;
+    // "addressed the controversy when introducing Pence", "denouncing the bill as it was sailing through the Senate",
+    // "voted for Obama in 2012 but will likely vote Trump": a subordinate clause or a second predicate after the
+    // object is the writer's account of the circumstances, not what was reported
+    if (marks % 2 === 0 && k > from && t.text === t.lower && objectClauseAt(tokens, k, to)) {
+      let e = k - 1;
+      // (with the clause go its commas and its degree adverb: "in 1981 shortly before ...", "just as ...")
+      while (e > from && (tokens[e]!.text === ',' || /^(shortly|just|soon|long|even|only|right|well|immediately)$/.test(tokens[e]!.lower)))
+        e--;
+      return e;
+    }
     // a clause ("the plan would fail", "its budget was cut") is content as a whole
     if (t.isWord && t.text === t.lower && (FINITE.test(t.lower) || t.lower === 'that')) return to;
     if (t.text === '"' || t.text === '“' || t.text === '”') marks++;
@@ -1433,6 +1487,52 @@ function adjunctAt(tokens: readonly Token[], k: number, to: number): boolean {
   return false;
 }
 
+/** Whether a lower-case finite verb ("is", "would", "has") stands in tokens [from, to], before any punctuation. */
+function finiteWithin(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let j = from; j <= to; j++) {
+    const t = tokens[j]!;
+    if (!t.isWord) return false;
+    if (t.text === t.lower && FINITE.test(t.lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a subordinate clause ("when introducing Pence", "as she hurries", "because the bill ...") or a second
+ * predicate joined by "but" ("but will likely vote", "and has since left") starts at token `k`, after a noun phrase.
+ */
+function objectClauseAt(tokens: readonly Token[], k: number, to: number): boolean {
+  const t = tokens[k]!;
+  const next = tokens[k + 1];
+  if (!next?.isWord || k + 1 > to) return false;
+  // ("at a time when ...", "as long as ...": a relative adverb after a noun of time, or a compound conjunction, is the phrase's own)
+  const prev = tokens[k - 1]?.lower ?? '';
+  if (
+    !/^(and|but)$/.test(t.lower) &&
+    /^(time|times|day|days|moment|point|period|year|years|week|month|era|age|long|well|soon|much|far|such|so)$/.test(prev)
+  )
+    return false;
+  const subject = /^(he|she|it|they|we|i)$/.test(next.lower);
+  if (/^(when|while|because|although|though|whereas|unless)$/.test(t.lower)) return !(t.lower === 'because' && next.lower === 'of');
+  // ("described the agreement as an arrangement aimed at ...": "as" with a noun phrase is the object's complement;
+  // only a subject with a finite verb makes it a clause)
+  if (t.lower === 'as') return subject || (DETERMINERS.has(next.lower) && finiteWithin(tokens, k + 2, Math.min(to, k + 6)));
+  if (/^(after|before|until|once)$/.test(t.lower))
+    return subject || (/ing$/.test(next.lower) && !next.isCap) || (DETERMINERS.has(next.lower) && clauseAt(tokens, k + 1, to));
+  if (/^(but|and)$/.test(t.lower)) {
+    let v = k + 1;
+    while (v <= to && /ly$|^(since|then|also|later|still|never|now)$/.test(tokens[v]!.lower)) v++;
+    const verb = tokens[v];
+    if (!verb?.isWord || verb.isCap) return false;
+    // ("but will likely vote", "and has since left", "and repeatedly says")
+    return (
+      /^(will|would|has|have|had|can|could|should|may|might|must|did|does|is|was|are|were)$/.test(verb.lower) ||
+      (v > k + 1 && /[^s]s$/.test(verb.lower))
+    );
+  }
+  return false;
+}
+
 const TRAILING_ADJUNCT = 8;
 const PREDICATE_NEXT = /^(to|the|a|an|his|her|their|its|him|them|it|that|this|these|those|by|on|in|with|for|from|at|as|out|up|off|down)$/;
 const MEDIUM =
@@ -1474,19 +1574,53 @@ function timeAdjunctEnd(tokens: readonly Token[], i: number, last: number): numb
 }
 
 /**
- * "said after the convention he would ...", "told reporters on Monday they were ...": the index of the pronoun that
- * opens the clause after a short time or occasion phrase starting at `i` (no "that"), else -1.
+ * "said after the convention he would ...", "said on Sunday the United States would ...", "said in an interview the
+ * dollar had fallen enough", "said Tuesday the plant would close": with no "that", the circumstances after a core
+ * speech verb end where the subject of a clause begins (a pronoun, or a noun phrase after the frame's own noun)
+ * and a verb of that clause follows. The index of that subject, else -1.
  */
-function framedPronounClause(tokens: readonly Token[], i: number, last: number): number {
-  if (!FRAMING_START.test(tokens[i]?.lower ?? '') || /^(to|with|from|via|through)$/.test(tokens[i]!.lower)) return -1;
-  for (let k = i + 1; k <= Math.min(last - 1, i + 7); k++) {
+function framedClause(tokens: readonly Token[], i: number, last: number): number {
+  const first = tokens[i];
+  if (!first?.isWord) return -1;
+  // a bare time ("Tuesday", "last week", "yesterday") is a frame of its own
+  const time = timeAdjunctEnd(tokens, i, last);
+  if (time > i) {
+    const t = tokens[time]!;
+    const subject = t.isWord && (t.isCap || DETERMINERS.has(t.lower) || /^(he|she|they|we|it|i)$/.test(t.lower));
+    return subject && clauseAt(tokens, time, last) ? time : -1;
+  }
+  if (!FRAMING_START.test(first.lower) || /^(to|with|from|via|through)$/.test(first.lower)) return -1;
+  for (let k = i + 1; k <= Math.min(last - 1, i + 10); k++) {
     const t = tokens[k]!;
-    if (!t.isWord || FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower)) return -1;
-    const next = tokens[k + 1]!;
-    if (/^(he|she|they|we|it|i)$/.test(t.lower) && next.isWord && !next.isCap && (FINITE.test(next.lower) || /[^e]ed$|s$/.test(next.lower)))
-      return k;
+    // (an abbreviation's period inside the frame: "in Portsmouth, N.H.")
+    // ("did not say at what level ...": an embedded question is no frame; "at the time the shelf is issued": nor is a
+    // noun of time with its relative clause)
+    if (!t.isWord || FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower) || /^(that|what|which|whether|how|when|where|who)$/.test(t.lower))
+      return -1;
+    const p = tokens[k - 1]!;
+    if (/^(time|times|day|days|moment|point|way|year|week|month)$/.test(p.lower)) continue;
+    const pronoun = /^(he|she|they|we|it|i)$/.test(t.lower);
+    // a determiner or a name opens a new noun phrase only after the frame's own noun ("in a statement the", "on Sunday the")
+    const afterNoun = p.isWord && !PREPOSITION_START.test(p.lower) && !DETERMINERS.has(p.lower) && !FRAMING_START.test(p.lower);
+    const opens =
+      pronoun || (afterNoun && (DETERMINERS.has(t.lower) || (t.isCap && !p.isCap && !WEEKDAY.test(t.lower) && !MONTH.test(t.lower))));
+    if (opens && clauseAt(tokens, k, last)) return k;
   }
   return -1;
+}
+
+/** Whether a clause starts at `k`: a verb (finite, modal or past) within a few words, before any punctuation. */
+function clauseAt(tokens: readonly Token[], k: number, last: number): boolean {
+  if (last - k < 2) return false;
+  for (let j = k + 1; j <= Math.min(last, k + 6); j++) {
+    const t = tokens[j]!;
+    if (!t.isWord) return false;
+    if (t.isCap) continue;
+    if (FINITE.test(t.lower) || /[^e]ed$/.test(t.lower) || PAST_VERBS.has(t.lower)) return true;
+    // ("he expects": a present verb right after a pronoun subject)
+    if (j === k + 1 && /^(he|she|it)$/.test(tokens[k]!.lower) && /[^s]s$/.test(t.lower)) return true;
+  }
+  return false;
 }
 
 const CLAUSE_OPENERS =
@@ -1515,6 +1649,11 @@ function isInfinitive(tokens: readonly Token[], k: number): boolean {
 const CLAUSE_BREAK = /^[—–-]$/;
 const COMMENT_AFTER = /^(compared|double|twice|a|an)$/;
 const NEW_CLAUSE = /^(which|who|whose|whom|where|but|although|though|whereas|even|despite|while|yet|following|using)$/;
+
+/** The last word of a cue as written ("has also said" → "said"), lower-cased. */
+function lastWord(verb: string | null): string {
+  return (verb ?? '').toLowerCase().split(/\s+/).pop() ?? '';
+}
 
 function lastContentIndex(tokens: readonly Token[]): number {
   let k = tokens.length - 1;

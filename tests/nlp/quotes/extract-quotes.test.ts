@@ -767,6 +767,7 @@ const rows: Row[] = [
         verb: 'told',
       },
       { text: 'The river rose quickly', kind: 'reported', speaker: 'unknown', mention: 'he', verb: 'said' },
+      { text: 'rain upstream', kind: 'reported', speaker: 'unknown', mention: 'he', verb: 'citing' },
     ],
   },
   {
@@ -933,6 +934,80 @@ const rows: Row[] = [
     name: 'a passive with an adverb before its participle ("was first reported by") reports on its subject; "being discussed by" inside a subject does not',
     body: 'The leak was first reported by the Daily Courier. The question being discussed by the board is whether to sell.',
     expected: [{ text: 'The leak', kind: 'reported', speaker: 'Daily Courier', mention: 'the Daily Courier', verb: 'was first reported' }],
+  },
+  {
+    name: '"said on Sunday the ...", "said in an interview the ...": without "that", the clause after the circumstances is the content',
+    body: 'Baker said on Sunday the United States would not let the dollar fall. The minister said in an interview the tax would go. Officials said last week the plant would close.',
+    expected: [
+      { text: 'the United States would not let the dollar fall', kind: 'reported', speaker: 'Baker', mention: 'Baker', verb: 'said' },
+      { text: 'the tax would go', kind: 'reported', speaker: 'The minister', mention: 'The minister', verb: 'said' },
+      { text: 'the plant would close', kind: 'reported', speaker: 'Officials', mention: 'Officials', verb: 'said' },
+    ],
+  },
+  {
+    name: 'an embedded question or a noun of time with its clause is no such frame',
+    body: 'The report did not say at what level the bank intervened. It said at the time the shelf is issued, the proceeds will repay debt.',
+    expected: [],
+  },
+  {
+    name: '"X, citing Y": what is cited is reported, by the subject or by the attribution the participle follows',
+    body: 'The union, citing safety concerns, refused to return to work. The port has changed, Mayor Dahl said in June, citing the new pier.',
+    expected: [
+      { text: 'safety concerns', kind: 'reported', speaker: 'The union', mention: 'The union', verb: 'citing' },
+      { text: 'to return to work', kind: 'reported', speaker: 'The union', mention: 'The union', verb: 'refused' },
+      { text: 'The port has changed', kind: 'reported', speaker: 'Dahl', mention: 'Mayor Dahl', verb: 'said' },
+      { text: 'the new pier', kind: 'reported', speaker: 'Dahl', mention: 'Mayor Dahl', verb: 'citing' },
+    ],
+  },
+  {
+    name: 'a noun-phrase object ends before a subordinate clause or a second predicate ("when ...", "as she ...", "but will ...")',
+    body: 'Rep. Duffy also addressed the controversy when introducing Pence. Ms. Lee endorsed Obama in 2012 but will likely vote for Smith. The council denounced the plan as it was being drafted.',
+    expected: [
+      { text: 'the controversy', kind: 'reported', speaker: 'Duffy', mention: 'Rep. Duffy', verb: 'also addressed' },
+      { text: 'Obama in 2012', kind: 'reported', speaker: 'Lee', mention: 'Ms. Lee', verb: 'endorsed' },
+      { text: 'the plan', kind: 'reported', speaker: 'The council', mention: 'The council', verb: 'denounced' },
+    ],
+  },
+  {
+    name: '"as" with a noun phrase, "at a time when", "as long as" stay in the object',
+    body: 'The companies described the agreement as an arrangement aimed at growth. The bank criticized the rate rise at a time when exports were falling.',
+    expected: [
+      {
+        text: 'the agreement as an arrangement aimed at growth',
+        kind: 'reported',
+        speaker: 'The companies',
+        mention: 'The companies',
+        verb: 'described',
+      },
+      {
+        text: 'the rate rise at a time when exports were falling',
+        kind: 'reported',
+        speaker: 'The bank',
+        mention: 'The bank',
+        verb: 'criticized',
+      },
+    ],
+  },
+  {
+    name: 'a one-word answer ends at the writer\'s comparison ("said yes, compared with ...", "said no, but ...")',
+    body: 'In the poll, 46 percent of voters said yes, compared with 23 percent last year. The mayor said that, compared with 2015, the deficit is smaller.',
+    expected: [
+      { text: 'yes', kind: 'reported', speaker: '46 percent of voters', mention: '46 percent of voters', verb: 'said' },
+      {
+        text: 'that, compared with 2015, the deficit is smaller',
+        kind: 'reported',
+        speaker: 'The mayor',
+        mention: 'The mayor',
+        verb: 'said',
+      },
+    ],
+  },
+  {
+    name: 'content after its cue ends before ", X argued" that opens the main clause (not an interrupting attribution)',
+    body: 'Democrats denounced the plan to cut taxes on the rich, Reid argued in a letter to colleagues.',
+    expected: [
+      { text: 'the plan to cut taxes on the rich', kind: 'reported', speaker: 'Democrats', mention: 'Democrats', verb: 'denounced' },
+    ],
   },
 ];
 
