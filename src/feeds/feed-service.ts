@@ -327,7 +327,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
           );
           const posted = owed.filter((id) => addedNow.has(id)).length;
           postsLeft -= posted;
-          queued += posted * feed!.channels.length;
+          queued += posted * (feed?.channels.length ?? 0);
           return added;
         } catch (error) {
           storeFailure = (error as Error).message;
