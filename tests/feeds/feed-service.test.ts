@@ -4,6 +4,7 @@ import { createFixedClock } from '../../src/core/clock.js';
 import { createMemoryLogger } from '../../src/core/logger.js';
 import { withOverrides } from '../../src/core/with-overrides.js';
 import { backoffDelayMs, createFeedService, MAX_POST_ATTEMPTS, POST_CLAIM_MS, type FeedService } from '../../src/feeds/feed-service.js';
+import type { StoreRetryOptions } from '../../src/ingest/store-retry.js';
 import type { StoryStore } from '../../src/store/story-store.js';
 import type { FeedStore } from '../../src/store/feed-store.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -20,6 +21,8 @@ interface Harness {
   log: ReturnType<typeof createMemoryLogger>;
   /** The store's file, for a second connection (another process). */
   file: string;
+  /** A feed service as `feeds`, over another story store (one that fails as the test needs). */
+  serviceOver(store: StoryStore, storeRetry: StoreRetryOptions): FeedService;
   cleanup(): Promise<void>;
 }
 
@@ -32,18 +35,21 @@ async function harness(): Promise<Harness> {
   const clock = createFixedClock(new Date('2026-02-12T00:00:00Z'));
   const log = createMemoryLogger();
   const server = await startFeedServer();
-  const feeds = createFeedService({
-    feedStore,
-    store,
-    analyze: simpleAnalyze,
-    clock,
-    log,
-    // Small limits so the faulty cases fail fast: a 64 KB cap stands in for 5 MB, 400 ms for 20 s.
-    // Long enough for a good local feed on a loaded machine; only the hanging feed waits it out.
-    fetch: { timeoutMs: 2000, maxBytes: 64 * 1024, maxRedirects: 3 },
-    // The test server is on 127.0.0.1, which the guard refuses for chat-added feeds.
-    allowPrivateAddresses: true,
-  });
+  const serviceOver = (over: StoryStore, storeRetry?: StoreRetryOptions): FeedService =>
+    createFeedService({
+      feedStore,
+      store: over,
+      analyze: simpleAnalyze,
+      clock,
+      log,
+      // Small limits so the faulty cases fail fast: a 64 KB cap stands in for 5 MB, 400 ms for 20 s.
+      // Long enough for a good local feed on a loaded machine; only the hanging feed waits it out.
+      fetch: { timeoutMs: 2000, maxBytes: 64 * 1024, maxRedirects: 3 },
+      // The test server is on 127.0.0.1, which the guard refuses for chat-added feeds.
+      allowPrivateAddresses: true,
+      ...(storeRetry ? { storeRetry } : {}),
+    });
+  const feeds = serviceOver(store);
   return {
     server,
     store,
@@ -52,6 +58,7 @@ async function harness(): Promise<Harness> {
     clock,
     log,
     file,
+    serviceOver,
     cleanup: async () => {
       await server.close();
       await all.close();
@@ -111,16 +118,7 @@ describe('feed service', () => {
       },
     });
     // Retries of the locked chunk wait on no real timer (they still add up to the retry budget).
-    const storeRetry = { sleep: () => Promise.resolve() };
-    const feeds = createFeedService({
-      feedStore: h.feedStore,
-      store: lockable,
-      analyze: simpleAnalyze,
-      clock: h.clock,
-      log: h.log,
-      allowPrivateAddresses: true,
-      storeRetry,
-    });
+    const feeds = h.serviceOver(lockable, { sleep: () => Promise.resolve() });
     await h.feedStore.addFeed({ url, origin: 'config', addedAt: h.clock.now(), addedBy: null, channel: null });
 
     const [first] = await feeds.pollDue();
@@ -407,16 +405,7 @@ describe('feed service', () => {
         return added;
       },
     });
-    const feeds = createFeedService({
-      feedStore: h.feedStore,
-      store: dying,
-      analyze: simpleAnalyze,
-      clock: h.clock,
-      log: h.log,
-      fetch: { timeoutMs: 2000, maxBytes: 64 * 1024, maxRedirects: 3 },
-      allowPrivateAddresses: true,
-      storeRetry: { maxWaitMs: 0, sleep: () => Promise.resolve() },
-    });
+    const feeds = h.serviceOver(dying, { maxWaitMs: 0, sleep: () => Promise.resolve() });
     version = 'harbour-rss-next.xml';
     const [failed] = await feeds.poll([url]);
     expect(failed!.outcome).toBe('failed');

@@ -42,6 +42,21 @@ export function analyzed(article: NewArticle, extra: Partial<AnalyzedArticle['an
   return { article, analysis: { ...analysis, digest: digestFeatures(article, analysis.sentences, analysis.places) } };
 }
 
+/** A direct quotation by `speaker` at `start` (five characters long), as the speaker filter tests store them. */
+function saidBy(speaker: string, start: number): Quote {
+  return {
+    text: `words ${start}`,
+    kind: 'direct',
+    speaker,
+    speakerMention: null,
+    speakerDescription: null,
+    speakerResolved: null,
+    verb: 'said',
+    start,
+    end: start + 5,
+  };
+}
+
 /**
  * The store contract: every backend (SQLite, PostgreSQL) runs these same tests, and is done when
  * all of them pass. `makeHarness` is called once per test.
@@ -459,24 +474,13 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       expect(await store.stories.dataVersion()).not.toBe(v1);
     });
     it('pages a speaker filter in story date order, newest first, whatever the ingest order', async () => {
-      const quote = (speaker: string, start: number) => ({
-        text: `words ${start}`,
-        kind: 'direct' as const,
-        speaker,
-        speakerMention: null,
-        speakerDescription: null,
-        speakerResolved: null,
-        verb: 'said',
-        start,
-        end: start + 5,
-      });
       const days = ['2020-03-05', '2020-03-01', '2020-03-09', '2020-03-03', '2020-03-07'];
       await store.stories.addArticles(
         days.map((day, i) =>
           analyzed(
             story({ headline: `story ${day}`, body: `Body of story ${i} with some quoted words here.`, published: `${day}T10:00:00Z` }),
             {
-              quotes: [quote('Ann Baker', 0), quote('Bob Baker', 10), quote('Carl Other', 20)],
+              quotes: [saidBy('Ann Baker', 0), saidBy('Bob Baker', 10), saidBy('Carl Other', 20)],
             },
           ),
         ),
@@ -495,17 +499,6 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       expect(await store.quotes.findQuotes({ speaker: 'baker', limit: 3, offset: 10 })).toEqual([]);
     });
     it('names the speakers a query ends, however many more-quoted names merely hold its words (/quote, /trend and the sparkline share them)', async () => {
-      const quote = (speaker: string, start: number) => ({
-        text: `words ${start}`,
-        kind: 'direct' as const,
-        speaker,
-        speakerMention: null,
-        speakerDescription: null,
-        speakerResolved: null,
-        verb: 'said',
-        start,
-        end: start + 5,
-      });
       // Twelve names holding "Reagan" that are not Reagan, each quoted more than he is.
       const holders = Array.from({ length: 12 }, (_, i) => `The Reagan team ${String.fromCharCode(97 + i)}`);
       await store.stories.addArticles([
@@ -513,7 +506,7 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
           analyzed(
             story({ headline: `Team story ${i}`, body: `Body of team story ${i} with quoted words.`, published: '2020-04-01T10:00:00Z' }),
             {
-              quotes: [quote(name, 0), quote(name, 10), quote(name, 20)],
+              quotes: [saidBy(name, 0), saidBy(name, 10), saidBy(name, 20)],
             },
           ),
         ),
@@ -524,7 +517,7 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
             published: '2020-03-01T10:00:00Z',
           }),
           {
-            quotes: [quote('Ronald Reagan', 0), quote('Reagan', 10), quote('James Baker', 20)],
+            quotes: [saidBy('Ronald Reagan', 0), saidBy('Reagan', 10), saidBy('James Baker', 20)],
           },
         ),
       ]);
