@@ -42,10 +42,10 @@ export function analyzed(article: NewArticle, extra: Partial<AnalyzedArticle['an
   return { article, analysis: { ...analysis, digest: digestFeatures(article, analysis.sentences, analysis.places) } };
 }
 
-/** A direct quotation by `speaker` at `start` (five characters long), as the speaker filter tests store them. */
-function saidBy(speaker: string, start: number): Quote {
+/** A direct quotation by `speaker` at `start`, as the quote tests store them. */
+function saidBy(speaker: string, start: number, text = `words ${start}`): Quote {
   return {
-    text: `words ${start}`,
+    text,
     kind: 'direct',
     speaker,
     speakerMention: null,
@@ -53,7 +53,7 @@ function saidBy(speaker: string, start: number): Quote {
     speakerResolved: null,
     verb: 'said',
     start,
-    end: start + 5,
+    end: start + text.length,
   };
 }
 
@@ -210,17 +210,7 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
     });
 
     it('gives the quotes of the stories best matching a topic, best story first, paged, and filtered by speaker', async () => {
-      const quote = (text: string, speaker: string, start: number): Quote => ({
-        text,
-        kind: 'direct',
-        speaker,
-        speakerMention: null,
-        speakerDescription: null,
-        speakerResolved: null,
-        verb: 'said',
-        start,
-        end: start + text.length,
-      });
+      const quote = (text: string, speaker: string, start: number): Quote => saidBy(speaker, start, text);
       // The newest story matches in its body only; the older one in its headline too, so it ranks first.
       await store.stories.addArticles([
         analyzed(
