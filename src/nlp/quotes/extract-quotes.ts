@@ -31,8 +31,10 @@ const MODEL = modelJson as CueModel;
  * 10: "said on Sunday the United States would ...", "said in an interview the ..." (no "that"); "..., citing X" reports X, and a
  *    participle after a comma speaks with the attribution before it; a noun-phrase object ends before a subordinate clause
  *    or a second predicate ("when ...", "but will ..."); "said yes, compared with ..."; content ends before ", Reid argued ...".
+ * 11: the cue model also scores judgement and attitude words it never saw as cues ("decried", "chastised", "regrets"), by
+ *    their REPORTING_LEXICON class.
  */
-export const QUOTE_ANALYZER_VERSION = 10;
+export const QUOTE_ANALYZER_VERSION = 11;
 const MIN_REPORTED_WORDS = 3;
 
 /**

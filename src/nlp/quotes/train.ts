@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { splitSentences } from '../sentences.js';
-import { cueFeatures, stemOf, type CueModel } from './cue-model.js';
+import { cueFeatures, reportingClass, stemOf, type CueModel } from './cue-model.js';
 import { findDirectQuotes, tokenFlags } from './extract-quotes.js';
 import { tokenize } from './tokens.js';
 
@@ -87,9 +87,9 @@ export function trainCueModel(
       const ctx = { inQuote, sentenceHasQuote: inQuote.some(Boolean) };
       tokens.forEach((t, i) => {
         if (!t.isWord || inDirect[i] || used.has(t.start)) return;
-        if (!vocab.has(t.lower) && !vocab.has('~' + stemOf(t.lower))) return;
+        if (!vocab.has(t.lower) && !vocab.has('~' + stemOf(t.lower)) && !reportingClass(t.lower)) return;
         const label = cues.some(([cs, ce]) => t.start >= cs && t.start < ce) ? 1 : 0;
-        examples.push({ features: cueFeatures(tokens, i, ctx), label });
+        examples.push({ features: cueFeatures(tokens, i, ctx, vocab), label });
       });
     }
   }
