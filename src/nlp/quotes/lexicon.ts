@@ -51,6 +51,13 @@ export const PERSON_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'i', '
 export const THING_PRONOUNS: ReadonlySet<string> = new Set(['it', 'they']);
 export const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['who', 'which', 'that']);
 
+/**
+ * Prepositions that open an adverbial ("Amid suggestions that ...", "took place despite warnings ..."): never a speaker
+ * or part of one, so the walk left from a cue for its source stops at them.
+ */
+const OPENING_PREPOSITIONS: readonly string[] = 'amid amidst among amongst despite'.split(' ');
+export const OPENING_PREPOSITION: ReadonlySet<string> = new Set(OPENING_PREPOSITIONS);
+
 /** Sentence-initial capitalised words that are not part of a name. */
 export const NON_NAME_CAPS: ReadonlySet<string> = new Set(
   (
@@ -61,7 +68,9 @@ export const NON_NAME_CAPS: ReadonlySet<string> = new Set(
     'friday saturday sunday according all some many most over under despite said says asked told like unlike both ' +
     'each every no not only even just what who why how where whether recently previously additionally ' +
     'subsequently currently eventually apparently notably'
-  ).split(' '),
+  )
+    .split(' ')
+    .concat(OPENING_PREPOSITIONS),
 );
 
 /** Words that cannot be inside a subject noun phrase (stop the leftward walk). */
@@ -73,7 +82,7 @@ export const NP_STOPS: ReadonlySet<string> = new Set(
     'it he she they we i you him them us me said saying says according even just only'
   )
     .split(' ')
-    .concat(NEGATED_AUX),
+    .concat(NEGATED_AUX, OPENING_PREPOSITIONS),
 );
 
 export const DETERMINERS: ReadonlySet<string> = new Set(

@@ -1007,6 +1007,16 @@ const rows: Row[] = [
     ],
   },
   {
+    name: 'a cue in an opening "Amid ..." or "Despite ..." has no speaker: neither the preposition nor the main clause\'s subject',
+    body: 'Amid suggestions that the dollar would fall, Baker said on Sunday the policy was unchanged. Despite suggestions that the talks had failed, Shultz said that he would return.',
+    expected: [
+      { text: 'that the dollar would fall', kind: 'reported', speaker: 'unknown', mention: null },
+      { text: 'the policy was unchanged', kind: 'reported', speaker: 'Baker', mention: 'Baker' },
+      { text: 'that the talks had failed', kind: 'reported', speaker: 'unknown', mention: null },
+      { text: 'that he would return', kind: 'reported', speaker: 'Shultz', mention: 'Shultz' },
+    ],
+  },
+  {
     name: 'content after its cue ends before ", X argued" that opens the main clause (not an interrupting attribution)',
     body: 'Democrats denounced the plan to cut taxes on the rich, Reid argued in a letter to colleagues.',
     expected: [
