@@ -3,7 +3,8 @@
  *   npx tsx scripts/quote-errors.ts ../shared/eval/quotes/dev.ndjson            counts by category
  *   npx tsx scripts/quote-errors.ts ../shared/eval/quotes/dev.ndjson cues [N]   missed gold cues, most frequent first
  *   npx tsx scripts/quote-errors.ts ../shared/eval/quotes/dev.ndjson 'SPK too-short'   the cases of one category (by prefix)
- *   ... --model /tmp/cv0.json --fold 0   with a model trained by `CUE_HOLDOUT=0 CUE_MODEL_OUT=/tmp/cv0.json` (held-out errors)
+ *   ... --model /tmp/cv0.json --fold 0   with a model trained by `CUE_HOLDOUT=0 CUE_MODEL_OUT=/tmp/cv0.json` (held-out errors;
+ *                                        scripts/quotes-cv.ts gives the pooled held-out figures of all four folds)
  *   npx tsx scripts/quote-errors.ts ../shared/eval/quotes/dev.ndjson 'BOUNDS reported cue-before said'   missed gold beside the predictions overlapping it
  * Categories: FP/FN per kind (matched with the other kind, overlapping without matching, or nothing
  * near), and SPK for matched quotations whose local speaker span is not exactly the gold one

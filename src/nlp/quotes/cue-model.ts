@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import { PERSON_PRONOUNS, SPEECH_VERBS, THING_PRONOUNS } from './lexicon.js';
+import { PERSON_PRONOUNS, REPORTING_IRREGULAR, REPORTING_LEXICON, SPEECH_VERBS, THING_PRONOUNS } from './lexicon.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -33,6 +33,22 @@ export function stemOf(lower: string): string {
   return s;
 }
 
+/** REPORTING_LEXICON by stem: its class for every stem of a base form (the first class listing it). */
+const REPORTING_STEMS: ReadonlyMap<string, string> = (() => {
+  const m = new Map<string, string>();
+  for (const [cls, words] of Object.entries(REPORTING_LEXICON))
+    for (const w of words.split(' ')) if (!m.has(stemOf(w))) m.set(stemOf(w), cls);
+  return m;
+})();
+
+/**
+ * The REPORTING_LEXICON class of a lower-cased word ("decried" → judge, "fears" → attitude), by its stem
+ * or its irregular form; undefined for other words.
+ */
+export function reportingClass(lower: string): string | undefined {
+  return REPORTING_STEMS.get(stemOf(REPORTING_IRREGULAR[lower] ?? lower));
+}
+
 function shape(t: Token | undefined): string {
   if (!t) return '<s>';
   if (!t.isWord) return t.text;
@@ -59,7 +75,7 @@ const NEVER_CUES: ReadonlySet<string> = new Set(
 export function candidateFilter(model: CueModel): (t: Token) => boolean {
   let f = candidateFilters.get(model);
   if (!f) {
-    const vocabulary = new Set(model.vocabulary);
+    const vocabulary = vocabularyOf(model);
     // The vocabulary's own words, each with its verdict (the same for a capitalised spelling).
     const direct = new Map<string, boolean>();
     for (const w of vocabulary) if (!NEVER_CUES.has(w)) direct.set(w, wordPrior(model, w) > MIN_PRIOR);
@@ -69,10 +85,11 @@ export function candidateFilter(model: CueModel): (t: Token) => boolean {
       const w = t.lower;
       const verdict = direct.get(w);
       if (verdict !== undefined) return verdict;
-      if (t.isCap || w.length <= 4 || NEVER_CUES.has(w)) return false;
+      if (t.isCap || NEVER_CUES.has(w)) return false;
       let known = byStem.get(w);
       if (known === undefined) {
-        known = vocabulary.has('~' + stemOf(w)) && wordPrior(model, w) > MIN_PRIOR;
+        // an inflection of a vocabulary word, or a word of the reporting lexicon the training never saw as a cue
+        known = ((w.length > 4 && vocabulary.has('~' + stemOf(w))) || reportingClass(w) !== undefined) && wordPrior(model, w) > MIN_PRIOR;
         if (byStem.size < 50_000) byStem.set(w, known);
       }
       return known;
@@ -80,6 +97,14 @@ export function candidateFilter(model: CueModel): (t: Token) => boolean {
     candidateFilters.set(model, f);
   }
   return f;
+}
+
+const vocabularies = new WeakMap<CueModel, ReadonlySet<string>>();
+/** The model's vocabulary as a set, built once per model. */
+export function vocabularyOf(model: CueModel): ReadonlySet<string> {
+  let v = vocabularies.get(model);
+  if (!v) vocabularies.set(model, (v = new Set(model.vocabulary)));
+  return v;
 }
 
 const candidateFilters = new WeakMap<CueModel, (t: Token) => boolean>();
@@ -103,7 +128,7 @@ function wordPrior(model: CueModel, w: string): number {
 }
 
 /** Sparse binary features of token `i` as a cue. */
-export function cueFeatures(tokens: readonly Token[], i: number, ctx: CueContext): string[] {
+export function cueFeatures(tokens: readonly Token[], i: number, ctx: CueContext, vocabulary: ReadonlySet<string>): string[] {
   const t = tokens[i]!;
   const w = t.lower;
   const p1 = tokens[i - 1];
@@ -142,6 +167,9 @@ export function cueFeatures(tokens: readonly Token[], i: number, ctx: CueContext
     if (x === ':') f.push('colon');
   }
   if (p1 && p1.text === ',') f.push('pcomma|' + shape(n1));
+  // a word of the reporting lexicon the training never showed as a cue: its class stands in for its identity
+  const cls = reportingClass(w);
+  if (cls && !vocabulary.has(w) && !vocabulary.has('~' + stemOf(w))) f.push('rep|' + cls);
   return f;
 }
 
@@ -297,7 +325,7 @@ function wordWeightsOf(c: CompiledWeights, index: PairIndex, w: string): WordWei
 }
 
 /**
- * `cueProbability(model, cueFeatures(tokens, i, ctx))` without materialising the feature strings:
+ * `cueProbability(model, cueFeatures(tokens, i, ctx, vocabularyOf(model)))` without materialising the feature strings:
  * the same features, summed in the same order, so the result is bit-for-bit the same.
  */
 export function cueScore(model: CueModel, tokens: readonly Token[], i: number, ctx: CueContext): number {
@@ -344,6 +372,11 @@ export function cueScore(model: CueModel, tokens: readonly Token[], i: number, c
     if (x === ':') z += c.flat.get('colon') ?? 0;
   }
   if (p1 && p1.text === ',') z += c.flat.get('pcomma|' + shape(n1)) ?? 0;
+  const cls = reportingClass(w);
+  if (cls) {
+    const vocabulary = vocabularyOf(model);
+    if (!vocabulary.has(w) && !vocabulary.has('~' + stemOf(w))) z += c.flat.get('rep|' + cls) ?? 0;
+  }
   return 1 / (1 + Math.exp(-z));
 }
 

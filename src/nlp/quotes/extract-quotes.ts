@@ -1,6 +1,6 @@
 import type { Quote, Sentence, Span } from '../types.js';
 import { candidateFilter, cueScore, type CueModel } from './cue-model.js';
-import { DETERMINERS, MONTH, NON_NAME_CAPS, SPEECH_VERBS, WEEKDAY } from './lexicon.js';
+import { DETERMINERS, MONTH, NON_NAME_CAPS, OPENING_PREPOSITION, SPEECH_VERBS, WEEKDAY } from './lexicon.js';
 import modelJson from './model.json' with { type: 'json' };
 import { extendToSentenceEnd, PAST_VERBS, phraseAfter, phraseBefore, phraseSpan, skipAuxLeft, type SourcePhrase } from './noun-phrases.js';
 import { FRAGMENT_JOINER, quoteFragments } from './fragments.js';
@@ -31,8 +31,10 @@ const MODEL = modelJson as CueModel;
  * 10: "said on Sunday the United States would ...", "said in an interview the ..." (no "that"); "..., citing X" reports X, and a
  *    participle after a comma speaks with the attribution before it; a noun-phrase object ends before a subordinate clause
  *    or a second predicate ("when ...", "but will ..."); "said yes, compared with ..."; content ends before ", Reid argued ...".
+ * 11: the cue model also scores judgement and attitude words it never saw as cues ("decried", "chastised", "regrets"), by
+ *    their REPORTING_LEXICON class; a cue in an opening "Amid ..."/"Despite ..." has no speaker (was "Amid", or the main subject).
  */
-export const QUOTE_ANALYZER_VERSION = 10;
+export const QUOTE_ANALYZER_VERSION = 11;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -485,7 +487,9 @@ function extractReported(
         const fallback = before?.mention
           ? { mention: before.mention, name: before.name ?? before.mention, description: before.description }
           : sentenceSpeaker(body, tokens, direct, s);
-        if (fallback) {
+        // ("Amid suggestions that ..., Baker said": the suggestions in the opening adverbial are not Baker's)
+        const fronted = OPENING_PREPOSITION.has(tokens[0]!.lower) && !!fallback && fallback.mention.start > tokens[i]!.start;
+        if (fallback && !fronted) {
           q.mention = fallback.mention;
           q.name = fallback.name;
           q.description = fallback.description;

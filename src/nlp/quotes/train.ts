@@ -3,17 +3,24 @@
  *   npx tsx src/nlp/quotes/train.ts ../shared/eval/quotes/dev.ndjson
  * Every word not inside a direct quote or its attribution is an example; it is a cue when it lies in
  * a gold cue span. Logistic regression, AdaGrad with L2, a fixed seed-free order: deterministic.
+ * `trainCueModel` is the same training in-process, for the cross-validation in scripts/quotes-cv.ts.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { splitSentences } from '../sentences.js';
-import { cueFeatures, stemOf, type CueModel } from './cue-model.js';
+import { cueFeatures, reportingClass, stemOf, type CueModel } from './cue-model.js';
 import { findDirectQuotes, tokenFlags } from './extract-quotes.js';
 import { tokenize } from './tokens.js';
 
 interface GoldCue {
   cue_start?: number | null;
   cue_end?: number | null;
+}
+
+/** What training reads of one gold article. */
+export interface CueTrainingRecord {
+  text: string;
+  quotes: readonly GoldCue[];
 }
 
 interface Example {
@@ -31,18 +38,11 @@ const MIN_CUE_RATE = Number(process.env.CUE_MIN_RATE ?? 0.05);
 const MIN_WEIGHT = Number(process.env.CUE_MIN_WEIGHT ?? 0.2);
 const MIN_FEATURE_COUNT = Number(process.env.CUE_MIN_FEATURE_COUNT ?? 5);
 
-function main(): void {
-  const file = process.argv[2];
-  if (!file || !/dev\.ndjson$/.test(file))
-    throw new Error('usage: tsx src/nlp/quotes/train.ts .../dev.ndjson (dev only: test is for reporting)');
-  // CUE_HOLDOUT=k: leave out every article whose index % 4 === k, to measure generalisation within dev
-  const holdout = process.env.CUE_HOLDOUT === undefined ? -1 : Number(process.env.CUE_HOLDOUT);
-  const records = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { text: string; quotes: GoldCue[] })
-    .filter((_, i) => i % 4 !== holdout);
-
+/** Fit the cue model on gold articles (dev only). */
+export function trainCueModel(
+  records: readonly CueTrainingRecord[],
+  log: (line: string) => void = () => {},
+): { model: CueModel; examples: number; positives: number } {
   // pass 1: the vocabulary of words that were ever cues
   const counts = new Map<string, number>();
   const perRecord = records.map((r) => {
@@ -87,9 +87,9 @@ function main(): void {
       const ctx = { inQuote, sentenceHasQuote: inQuote.some(Boolean) };
       tokens.forEach((t, i) => {
         if (!t.isWord || inDirect[i] || used.has(t.start)) return;
-        if (!vocab.has(t.lower) && !vocab.has('~' + stemOf(t.lower))) return;
+        if (!vocab.has(t.lower) && !vocab.has('~' + stemOf(t.lower)) && !reportingClass(t.lower)) return;
         const label = cues.some(([cs, ce]) => t.start >= cs && t.start < ce) ? 1 : 0;
-        examples.push({ features: cueFeatures(tokens, i, ctx), label });
+        examples.push({ features: cueFeatures(tokens, i, ctx, vocab), label });
       });
     }
   }
@@ -120,19 +120,33 @@ function main(): void {
       bg2 += g * g;
       bias -= (RATE * g) / Math.sqrt(bg2 + 1e-8);
     }
-    console.error(`epoch ${epoch + 1}: loss ${(loss / examples.length).toFixed(4)}`);
+    log(`epoch ${epoch + 1}: loss ${(loss / examples.length).toFixed(4)}`);
   }
   const weights: Record<string, number> = {};
   for (const [f, v] of [...w.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
     if (Math.abs(v) >= MIN_WEIGHT && (featureCounts.get(f) ?? 0) >= MIN_FEATURE_COUNT) weights[f] = Math.round(v * 100) / 100;
   const threshold = Number(process.env.CUE_THRESHOLD ?? 0.45);
   const model: CueModel = { vocabulary, weights, bias: Math.round(bias * 1000) / 1000, threshold };
+  return { model, examples: examples.length, positives: examples.filter((e) => e.label).length };
+}
+
+function main(): void {
+  const file = process.argv[2];
+  if (!file || !/dev\.ndjson$/.test(file))
+    throw new Error('usage: tsx src/nlp/quotes/train.ts .../dev.ndjson (dev only: test is for reporting)');
+  // CUE_HOLDOUT=k: leave out every article whose index % 4 === k, to measure generalisation within dev
+  const holdout = process.env.CUE_HOLDOUT === undefined ? -1 : Number(process.env.CUE_HOLDOUT);
+  const records = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as CueTrainingRecord)
+    .filter((_, i) => i % 4 !== holdout);
+  const { model, examples, positives } = trainCueModel(records, (line) => console.error(line));
   const out = process.env.CUE_MODEL_OUT ?? fileURLToPath(new URL('./model.json', import.meta.url));
   writeFileSync(out, JSON.stringify(model) + '\n');
-  const positives = examples.filter((e) => e.label).length;
   console.error(
-    `examples=${examples.length} positives=${positives} vocabulary=${vocabulary.length} features=${Object.keys(weights).length} → ${out}`,
+    `examples=${examples} positives=${positives} vocabulary=${model.vocabulary.length} features=${Object.keys(model.weights).length} → ${out}`,
   );
 }
 
-main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
