@@ -163,10 +163,11 @@ const INSTITUTION_AFTER = new Set(
 
 /**
  * Offices only a town has, after its name: even a small town before them is a place (`Bantam Superior
- * Court`, `Beaconsfield Mayor`, `Danbury City Council`).
+ * Court`, `Beaconsfield Mayor`, `Danbury City Council`), and so is its police force (`Killeen Police
+ * Department`; a detachment of the Ontario or the federal police, `Brant OPP`, `Cochrane RCMP`).
  */
 const TOWN_OFFICE_AFTER =
-  /^\s+((Superior|District|Crown|County|Municipal|Circuit|Magistrates['’]?|Provincial|Family|Juvenile) Court|Mayor|City Council|Town Council|City Hall|Fire Department)\b/u;
+  /^\s+((Superior|District|Crown|County|Municipal|Circuit|Magistrates['’]?|Provincial|Family|Juvenile) Court|Mayor|City Council|Town Council|City Hall|Fire Department|Police (Department|Service)|OPP|RCMP)\b/u;
 
 /** Capitalised words after a name that make it a newspaper or company (`Los Angeles Times`, `British Airways`). */
 const MEDIA_AFTER = new Set(
@@ -337,8 +338,12 @@ const LOCATIVE_AFTER =
 const PLACED_BEFORE =
   /\b(in|at|near|into|outside|around|toward|towards|via|through|(near|next) to|(town|city|village|county|province|district|region|municipality|suburb) of)\s+$/i;
 
-/** A place noun that names what follows (`the village of Ranya`) or what precedes (`Puge county`). */
-const PLACE_NOUN_OF = /\b(town|city|village|county|province|district|region|municipality|suburb|township|governorate) of\s+$/i;
+/**
+ * A place noun that names what follows (`the village of Ranya`, and each name of a list after a plural
+ * one: `the towns of Haris and Varzaqan`) or what precedes (`Puge county`).
+ */
+const PLACE_NOUN_OF =
+  /\b([Tt]owns?|[Cc]ity|[Cc]ities|[Vv]illages?|[Cc]ount(y|ies)|[Pp]rovinces?|[Dd]istricts?|[Rr]egions?|[Mm]unicipalit(y|ies)|[Ss]uburbs?|[Tt]ownships?|[Gg]overnorates?) of\s+(\p{Lu}[\p{L}'’-]*(\s+\p{Lu}[\p{L}'’-]*)?(\s*,|\s*,?\s+and|\s*,?\s+or)\s+){0,4}$/u;
 const PLACE_NOUN_AFTER = /^\s+(county|district|province|village|town|neighbou?rhood|township|governorate|prefecture)\b/i;
 
 /** A preposition before a name makes it a place even before a reporting verb (`a resident of Tabriz told`). */
@@ -677,7 +682,7 @@ function acceptSpan(
   // A place noun around it (`the village of Ranya`, `Puge county`, `Cairo's Abbasiya neighbourhood`) is cue enough at any size.
   const placedAltName =
     (maxPop(gaz, cands) >= 50_000 && PLACED_BEFORE.test(before)) ||
-    PLACE_NOUN_OF.test(text.slice(Math.max(0, t.start - 30), t.start)) ||
+    PLACE_NOUN_OF.test(text.slice(Math.max(0, t.start - 80), t.start)) ||
     PLACE_NOUN_AFTER.test(after);
   if (altOnly && !strong && !looksTransliterated(key) && !cands.some((c) => isFamousCity(gaz, c.index)) && !placedAltName) return false;
   // `Henderson said`, `said Clifford` (but `said London police`: a big city after the verb stays).
@@ -758,7 +763,7 @@ function acceptSpan(
     !big &&
     PERSON_BEFORE.has(key) &&
     !PLACED_BEFORE.test(before) &&
-    !PLACE_NOUN_OF.test(text.slice(Math.max(0, t.start - 30), t.start))
+    !PLACE_NOUN_OF.test(text.slice(Math.max(0, t.start - 80), t.start))
   )
     return false;
   if (!strong && !big && !placeish.has(key) && !(cands.some((c) => isWidelyNamedTown(gaz, c.index)) && !FIRST_NAMES.has(key))) {

@@ -59,6 +59,15 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('About 30 homes in the valley near Fort St. John will be affected.')).toEqual(['Fort St. John']);
     expect(names("Cholera hit Guinea, Côte d'Ivoire and Liberia.")).toContain("Côte d'Ivoire");
     expect(names('A girl from the northern Kurdish village of Ranya died.')).toEqual(['Ranya']);
+    // Each name of a list after a plural place noun (Varzaqan is GeoNames' Varazqān by another spelling).
+    expect(names('The towns of Haris and Varzaqan were among the worst hit.')).toContain('Varzaqan');
+  });
+
+  it('reads a small town before its police force as the town (`Brant OPP`), and the story as being there', () => {
+    const text = 'A crash on a rural road in Paris sent two people to hospital. Contact the County of Brant OPP detachment.';
+    expect(names(text)).toContain('Brant');
+    expect(geo.findPlaces(text).find((p) => p.name === 'Paris')?.countryCode).toBe('CA');
+    expect(names('Officers of the Cochrane RCMP were called.')).toEqual(['Cochrane']);
   });
 
   it('surnames after a first name or a dotted initial, first names before a particle and a season with its year', () => {
