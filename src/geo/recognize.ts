@@ -1074,6 +1074,23 @@ export function contextFor(doc: DocumentContext, name: string): ResolveContext {
 const IN_CONTAINER_GAP =
   /^(?:\s*(?:,|,?\s+and|,?\s+or)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)*\s+in\s+(?:the\s+)?(?:(?:province|state|region|governorate|county|district) of\s+)?$/u;
 
+/** A list going on after a name: `, Hamburg and Essen`, `and Western Railway`, `or Tokyo`. */
+const LIST_GOES_ON = /^(\s*,\s*|\s*,?\s+(and|or)\s+)\p{Lu}/u;
+
+/**
+ * The state or province after `Town, ` when no town of the name lies in it (`HOLLIDAY, Mo.`: the
+ * village of 140 is not in the gazetteer, the Holliday it has is in Texas): the town is somewhere in
+ * that state, so it stands at the state's point rather than at a namesake elsewhere. Only a state
+ * that is no big city's name too (`London, New York and Tokyo` lists cities) and that ends the list
+ * (`Chicago, Missouri and Western Railway` is a firm).
+ */
+function stateOfUnknownTown(gaz: Gazetteer, text: string, next: FoundSpan, ctx: ResolveContext): Ranked | null {
+  if (next.candidates.some((c) => gaz.kind(c.index) === 'city' && (gaz.pop[c.index] ?? 0) >= 100_000)) return null;
+  if (LIST_GOES_ON.test(text.slice(next.end, next.end + 40))) return null;
+  const top = rankCandidates(gaz, next.candidates, ctx)[0];
+  return top && gaz.kind(top.index) === 'admin1' ? top : null;
+}
+
 /**
  * Resolve one span in the document context. `X, Y` lets Y (a country or division) constrain X;
  * `the province of X` / `X province` asks for the division.
@@ -1106,6 +1123,9 @@ export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: Fo
     if (!listed && inside.some((c) => (within || c.primary) && gaz.kind(c.index) !== 'country' && gaz.kind(c.index) !== 'admin1')) {
       cands = inside;
       narrowed = true;
+    } else if (comma && inside.length === 0 && cands.every((c) => gaz.kind(c.index) === 'city')) {
+      const state = stateOfUnknownTown(gaz, text, next, ctx);
+      if (state) return { ...s, ranked: [state], chosen: state.index, narrowed: true };
     }
   }
   const before = text.slice(Math.max(0, s.start - 30), s.start);

@@ -210,6 +210,18 @@ describe('resolution in the document context', () => {
     expect(country('He grows tomatoes in Paris, Texas, every summer.', 'Paris')).toBe('US');
   });
 
+  it('a town the gazetteer has only elsewhere stands at the state written after it, not at a namesake', () => {
+    // Holliday, Missouri (140 people) is no GeoNames town of 500; the Holliday it has is in Texas.
+    const text = 'HOLLIDAY, Mo. — The car left Route C two miles south of Holliday, Missouri, and started to skid.';
+    const holliday = geo.findPlaces(text).filter((p) => p.name.toLowerCase() === 'holliday');
+    expect(holliday).toHaveLength(2);
+    for (const p of holliday) expect(geo.getPlace(p.geonameId ?? 0)?.name).toBe('Missouri');
+    // Not in a list of cities, nor before a firm's name that goes on.
+    expect(country('It has offices in London, New York and Tokyo.', 'London')).toBe('GB');
+    expect(country('The Chicago, Missouri and Western Railway was sold.', 'Chicago')).toBe('US');
+    expect(geo.getPlace(geo.findPlaces('The Chicago, Missouri and Western Railway was sold.')[0]?.geonameId ?? 0)?.name).toBe('Chicago');
+  });
+
   it('a division after "in" holds the names listed before it, but never turns a country into a town', () => {
     expect(country('He was born in Paris in Ontario.', 'Paris')).toBe('CA');
     expect(country('Police closed roads in London and Paris in Ontario.', 'London')).toBe('CA');
