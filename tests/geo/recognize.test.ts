@@ -263,6 +263,19 @@ describe('resolution in the document context', () => {
     expect(country('Zaire has sustained the largest number of cases.', 'Zaire')).toBe('CD');
   });
 
+  it('former and short English names of countries the packaged lists lack', () => {
+    const text = 'Talks with the Soviet Union and the USSR envoy stalled; exports to Korea, Bosnia and Surinam rose, and Kampuchea too.';
+    const found = geo.findPlaces(text).map((p) => [p.name, p.countryCode]);
+    expect(found).toEqual([
+      ['Soviet Union', 'RU'],
+      ['USSR', 'RU'],
+      ['Korea', 'KR'],
+      ['Bosnia', 'BA'],
+      ['Surinam', 'SR'],
+      ['Kampuchea', 'KH'],
+    ]);
+  });
+
   it('a transliteration variant after a preposition of place', () => {
     expect(country('A girl from Menoufia died of the virus.', 'Menoufia')).toBe('EG');
   });
