@@ -323,6 +323,28 @@ function isContinentAdjective(gaz: Gazetteer, key: string, cands: readonly Candi
   return cands.every((c) => gaz.kind(c.index) === 'continent' && foldName(gaz.name(c.index)) !== key);
 }
 
+/**
+ * Words before a name that put it on the map rather than in a firm's or a paper's name: `in`, not
+ * after a stake or shares (`a stake in Burlington`), or a lower-case compass word (`in southwest
+ * Kansas`, not `Southern Pacific`).
+ */
+const ON_THE_MAP_BEFORE =
+  /(\b(?<!\b(stakes?|interests?|holdings?|investments?|shares|stock|positions?|equity|units?) )(in|near|into|outside|across|throughout)|\b(central|(north|south)(ern)?|(east|west)(ern)?|(north|south)-?(east|west|central)(ern)?))\s+$/;
+/** ...and for a famous city, travel to it (`flights to Moscow`, `between Moscow and Kiev`). */
+const TRAVEL_BEFORE = /\b(to|from|between)\s+$/;
+
+/**
+ * A name the story gave a firm or a paper (`The Moscow Times`, `Kansas Electric Cooperatives`) that
+ * is a place again: a division or a big city with a word of place before it (`parts of southwest
+ * Kansas`; not `Piedmont said`, `shares of Burlington`), a famous city also as the end of a journey.
+ */
+function keepsPlace(gaz: Gazetteer, text: string, start: number, cands: readonly Candidate[]): boolean {
+  if (!isKindStrong(gaz, cands) && maxPop(gaz, cands) < 100_000) return false;
+  const before = text.slice(Math.max(0, start - 30), start);
+  if (ON_THE_MAP_BEFORE.test(before)) return true;
+  return TRAVEL_BEFORE.test(before) && cands.some((c) => c.primary && isFamousCity(gaz, c.index));
+}
+
 /** Reporting verbs around a surname: `Hartl said`, `said Clifford`. */
 const SPEECH_AFTER = /^(['’]s)?,?\s+(said|says|told|added|explained|stated|commented|noted|wrote|argued|insisted|who)\b/;
 const SPEECH_BEFORE = /\b(said|says|told)\s+$/;
@@ -591,7 +613,8 @@ function acceptSpan(
   }
   if (isOpeningDateline(text, t.start, end)) return true;
   if (nextCap && MEDIA_AFTER.has(nextWord)) {
-    // `Piedmont Aviation` makes a later bare `Piedmont` the firm too (a country stays a country).
+    // `Piedmont Aviation` makes a later bare `Piedmont` the firm too (a country stays a country, and
+    // see keepsPlace).
     if (single) personish.add(key);
     return false;
   }
@@ -606,7 +629,8 @@ function acceptSpan(
     placeish.add(key);
     return true;
   }
-  if (single && personish.has(key) && !cands.some((c) => gaz.kind(c.index) === 'country')) return false;
+  if (single && personish.has(key) && !cands.some((c) => gaz.kind(c.index) === 'country') && !keepsPlace(gaz, text, t.start, cands))
+    return false;
   // A name given an age is a person's, and so is the same name alone later in the story, even a
   // country's (`Nine-year-old Georgia Stevens ... said Georgia`).
   if (single && people.has(key)) return false;

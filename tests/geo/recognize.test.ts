@@ -26,6 +26,16 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names(text)).toEqual([]);
   });
 
+  it("a big place named in a firm's or a paper's name is a place again where a word of place puts it on the map", () => {
+    const kansas = 'Kansas Electric Cooperatives Inc. said lines were down. Most outages were in southwest Kansas.';
+    expect(names(kansas)).toEqual(['Kansas']);
+    expect(geo.findPlaces(kansas)[0]?.start).toBe(kansas.indexOf('southwest Kansas') + 'southwest '.length);
+    expect(names('The chief executive told The Moscow Times. American Airlines started flights to Moscow last year.')).toEqual(['Moscow']);
+    // Not as the firm again, nor after a stake in it, nor after a capitalised compass word of a firm's name.
+    expect(names('Piedmont Aviation Inc said it agreed. Piedmont said USAir holds a stake in Piedmont.')).toEqual([]);
+    expect(names('Union Pacific Corp bid for the railroad. Santa Fe holds the Southern Pacific assets.')).toEqual(['Santa Fe']);
+  });
+
   it('keeps a place that names an institution, and a city after a broadcaster', () => {
     expect(names('Kentucky State Police said the road was closed.')).toContain('Kentucky');
     expect(names('She told CTV Edmonton that the dog was found.')).toContain('Edmonton');
