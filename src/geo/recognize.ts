@@ -163,11 +163,20 @@ const INSTITUTION_AFTER = new Set(
 
 /**
  * Offices only a town has, after its name: even a small town before them is a place (`Bantam Superior
- * Court`, `Beaconsfield Mayor`, `Danbury City Council`), and so is its police force (`Killeen Police
- * Department`; a detachment of the Ontario or the federal police, `Brant OPP`, `Cochrane RCMP`).
+ * Court`, `Beaconsfield Mayor`, `Danbury City Council`, `Ludlow Town Hall`, `Canaan Board of
+ * Finance`, `Lombard Historical Society`), and so is its police or fire service (`Killeen Police
+ * Department`, `Cottonport Fire Station`; a detachment of the Ontario or the federal police, `Brant
+ * OPP`, `Cochrane RCMP`). At the start of a sentence as well, and after `said` (`said Avondale Mayor
+ * Ed Rieker`).
  */
 const TOWN_OFFICE_AFTER =
-  /^\s+((Superior|District|Crown|County|Municipal|Circuit|Magistrates['’]?|Provincial|Family|Juvenile) Court|Mayor|City Council|Town Council|City Hall|Fire Department|Police (Department|Service)|OPP|RCMP)\b/u;
+  /^\s+((Superior|District|Crown|County|Municipal|Circuit|Magistrates['’]?|Provincial|Family|Juvenile) Court|Mayor|City Council|Town Council|City Hall|Town Hall|Village Hall|(Town|Village) Board|Board of (Education|Finance|Selectmen|Aldermen|Supervisors)|Planning (Board|Commission)|Chamber of Commerce|Public Library|Historical Society|(Volunteer )?Fire (Department|Station|Chief|Company)|Police (Department|Service|Chief)|OPP|RCMP)\b/u;
+
+/**
+ * The people of a town, after its name: `Roselle police ticketed`, `Torrington firefighters`, `Winona
+ * residents` (not `Alcoa officials`, `Boeing officers`: a firm's people).
+ */
+const TOWN_PEOPLE_AFTER = /^\s+(police|firefighters|residents|natives|voters|councillors)\b/u;
 
 /** Capitalised words after a name that make it a newspaper or company (`Los Angeles Times`, `British Airways`). */
 const MEDIA_AFTER = new Set(
@@ -710,7 +719,12 @@ function acceptSpan(
     PLACE_NOUN_AFTER.test(after);
   if (altOnly && !strong && !looksTransliterated(key) && !cands.some((c) => isFamousCity(gaz, c.index)) && !placedAltName) return false;
   // `Henderson said`, `said Clifford` (but `said London police`: a big city after the verb stays).
-  if (!strong && !PLACE_BEFORE.test(before) && (SPEECH_AFTER.test(after) || (!big && SPEECH_BEFORE.test(before)))) {
+  if (
+    !strong &&
+    !PLACE_BEFORE.test(before) &&
+    !TOWN_OFFICE_AFTER.test(after) &&
+    (SPEECH_AFTER.test(after) || (!big && SPEECH_BEFORE.test(before)))
+  ) {
     if (!big) personish.add(key);
     return false;
   }
@@ -801,10 +815,12 @@ function acceptSpan(
     // by this spelling only in another language (`"Can the donors be trusted?"`: Caen), unless a
     // famous city's exonym (`Peking`).
     // (After the punctuation that ends a sentence, not at a wrapped line's start: `in\nCologne`.)
-    if (sentenceStart && maxPop(gaz, cands) < 50_000) return false;
+    // (Not before its offices or its people: `Roselle police ticketed`.)
+    const townsOwn = TOWN_OFFICE_AFTER.test(after) || TOWN_PEOPLE_AFTER.test(after);
+    if (sentenceStart && maxPop(gaz, cands) < 50_000 && !townsOwn) return false;
     const ownNamePop = (c: Candidate): number => (c.primary || isFamousCity(gaz, c.index) ? (gaz.pop[c.index] ?? 0) : 0);
     const afterFullStop = AFTER_SENTENCE_END.test(text.slice(Math.max(0, t.start - 6), t.start));
-    if (afterFullStop && !cands.some((c) => ownNamePop(c) >= 50_000)) return false;
+    if (afterFullStop && !townsOwn && !cands.some((c) => ownNamePop(c) >= 50_000)) return false;
     // A word the story also uses in lower case (`spring`, `alliance`), unless a big place by its own
     // name: `Can` and `Part` name Caen and Perth only in other languages (`"Can you imagine"`).
     const bigByOwnName = cands.some((c) => c.primary && (gaz.pop[c.index] ?? 0) >= 100_000);

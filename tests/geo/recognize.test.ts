@@ -73,6 +73,15 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('The towns of Haris and Varzaqan were among the worst hit.')).toContain('Varzaqan');
   });
 
+  it("reads a small town before its town hall, fire station or people as the town, at a sentence's start too", () => {
+    expect(names('The board meets at Ludlow Town Hall on Monday.')).toEqual(['Ludlow']);
+    expect(names('Crews spent the night at the Cottonport Fire Station.')).toEqual(['Cottonport']);
+    expect(names('"It is hard," said Avondale Mayor Ed Rieker.')).toEqual(['Avondale']);
+    expect(names('Speed limits were cut. Roselle police ticketed hundreds of drivers.')).toEqual(['Roselle']);
+    // A firm's people are not a town's.
+    expect(names('Shares fell. Alcoa officials declined to comment.')).toEqual([]);
+  });
+
   it('reads a small town before its police force as the town (`Brant OPP`), and the story as being there', () => {
     const text = 'A crash on a rural road in Paris sent two people to hospital. Contact the County of Brant OPP detachment.';
     expect(names(text)).toContain('Brant');
