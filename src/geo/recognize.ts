@@ -857,6 +857,43 @@ function stateAfterTown(gaz: Gazetteer, text: string, t: Token, town: FoundSpan 
 }
 
 /**
+ * A US legislator's party and home town or state, as US papers write them: `Rep. Joseph Wagner,
+ * D-Chicopee`, `(R-Elbow Lake)`, `Sen. James McClure, R-Idaho`.
+ */
+const PARTY_HOMETOWN = /^(D|R|I|DFL)[-‐](\p{Lu}\p{Ll}[\p{L}'’]*)$/u;
+
+/**
+ * The home town or state after a party's letter (`, D-Chicopee`, `(DFL-Cook)`, `(D-Pa)`): the
+ * convention says it is a place in the US, so any US town of the name counts, the longest name first
+ * (`R-Elbow Lake`). Returns the span and the index of the token after it.
+ */
+function partyHometown(gaz: Gazetteer, text: string, tokens: readonly Token[], i: number): { span: FoundSpan; next: number } | null {
+  const t = tokens[i] as Token;
+  const m = PARTY_HOMETOWN.exec(t.text);
+  if (!m || !/[,(]\s?$/.test(text.slice(Math.max(0, t.start - 2), t.start))) return null;
+  const start = t.start + (m[1] ?? '').length + 1;
+  let last = i;
+  while (last - i < 2 && last + 1 < tokens.length) {
+    const a = tokens[last] as Token;
+    const b = tokens[last + 1] as Token;
+    if (!b.upper || !joinable(text, a, b) || a.text.endsWith('.')) break;
+    last++;
+  }
+  for (let j = last; j >= i; j--) {
+    const end = (tokens[j] as Token).end;
+    const key = foldName(text.slice(start, end));
+    // A state by name or AP form, dot or none (`R-Idaho`, `D-Pa`), else a US town by its own name.
+    const states = [...exactCandidates(gaz, key), ...(j === i ? exactCandidates(gaz, key + '.') : [])].filter(
+      (c) => gaz.kind(c.index) === 'admin1' && gaz.country(c.index) === 'US',
+    );
+    const towns = exactCandidates(gaz, key).filter((c) => c.primary && gaz.kind(c.index) === 'city' && gaz.country(c.index) === 'US');
+    const cands = states.length > 0 ? states : towns;
+    if (cands.length > 0) return { span: { name: text.slice(start, end), start, end, candidates: cands }, next: j + 1 };
+  }
+  return null;
+}
+
+/**
  * A transliterated name spelt another way than the gazetteer's (`from Menoufia` for Monufia, `in
  * Daqahliya` for Dakahlia): after a preposition of place, a word no gazetteer name matches may be a
  * variant of a governorate or a city of 100,000+ (Middle East and North Africa only, where the
@@ -924,6 +961,12 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
     if (state) {
       spans.push(state);
       i++;
+      continue;
+    }
+    const hometown = partyHometown(gaz, text, tokens, i);
+    if (hometown) {
+      spans.push(hometown.span);
+      i = hometown.next;
       continue;
     }
     let found: { j: number; key: string; cands: Candidate[]; end: number; dotted: boolean } | null = null;

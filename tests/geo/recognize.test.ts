@@ -82,6 +82,13 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('Shares fell. Alcoa officials declined to comment.')).toEqual([]);
   });
 
+  it("reads a US legislator's home town or state after the party's letter", () => {
+    const found = (text: string): string[] => geo.findPlaces(text).map((p) => `${p.name}:${p.countryCode ?? ''}`);
+    expect(found('"It is a start," said Rep. Joseph F. Wagner, D-Chicopee, the co-chairman.')).toEqual(['Chicopee:US']);
+    expect(found('Sen. Torrey Westrom, R-Elbow Lake, and Sen. John Heinz (R-Pa) agreed.')).toEqual(['Elbow Lake:US', 'Pa:US']);
+    expect(found('The D-Day landings began at dawn.')).toEqual([]);
+  });
+
   it('reads a small town before its police force as the town (`Brant OPP`), and the story as being there', () => {
     const text = 'A crash on a rural road in Paris sent two people to hospital. Contact the County of Brant OPP detachment.';
     expect(names(text)).toContain('Brant');
