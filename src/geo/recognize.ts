@@ -110,11 +110,14 @@ const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
-/** Words before a name that keep it a place: `northern Aleppo`, `Greater Manchester`, `Upper Edmonton`. */
+/**
+ * Words before a name that keep it a place: `northern Aleppo`, `Greater Manchester`, `Upper Edmonton`,
+ * `Metro Vancouver`, `Historic Dublin`, `downtown Roselle`.
+ */
 const MODIFIERS = new Set(
   (
     'north south east west northern southern eastern western central upper lower greater new old northeast northwest southeast southwest ' +
-    'northeastern northwestern southeastern southwestern ' +
+    'northeastern northwestern southeastern southwestern metro historic downtown ' +
     'lake mount mt river island bay gulf sea port fort cape'
   ).split(' '),
 );
@@ -376,6 +379,32 @@ const PLACED_BEFORE =
 const PLACE_NOUN_OF =
   /\b([Tt]owns?|[Cc]ity|[Cc]ities|[Vv]illages?|[Cc]ount(y|ies)|[Pp]rovinces?|[Dd]istricts?|[Rr]egions?|[Mm]unicipalit(y|ies)|[Ss]uburbs?|[Tt]ownships?|[Gg]overnorates?) of\s+(\p{Lu}[\p{L}'’-]*(\s+\p{Lu}[\p{L}'’-]*)?(\s*,|\s*,?\s+and|\s*,?\s+or)\s+){0,4}$/u;
 const PLACE_NOUN_AFTER = /^\s+(county|district|province|village|town|neighbou?rhood|township|governorate|prefecture)\b/i;
+
+/** A person's first name (or initial) and surname, then `of`: `Hamid Moayyad of Colleyville`, `Theresa Pilkington of Jeannette`. */
+const PERSON_OF_BEFORE = /(?:^|[^\p{L}.])(\p{Lu}\p{Ll}+|\p{Lu}\.)\s+(?:\p{Lu}\.\s+)?(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?),?\s+of\s+$/u;
+
+/** Offices named `X of Y` (`Superintendent of Banks`, `Bishop of Durham`): no person's surname. */
+const OFFICE_WORDS = new Set('superintendent commissioner chairman chairwoman chief dean bishop archbishop duke earl count'.split(' '));
+
+/**
+ * Whether the words before a name are a person's name and `of`: local news names people by their
+ * town (`Dr. Hamid Moayyad of Colleyville`). Not an institution (`Bank of`, `Friends of`, `Sisters of`):
+ * the first word must be a common first name or an initial, the second no word of a place's or an
+ * institution's name.
+ */
+function isPersonOfTown(before: string): boolean {
+  const m = PERSON_OF_BEFORE.exec(before);
+  if (!m) return false;
+  const first = (m[1] ?? '').toLowerCase();
+  const last = (m[2] ?? '').toLowerCase();
+  if (!(/^\p{L}\.$/u.test(first) || firstNames().has(first))) return false;
+  if (PERSON_BEFORE.has(last) || OFFICE_WORDS.has(last)) return false;
+  return !NAME_PART_WORDS.has(last) && !INSTITUTION_AFTER.has(last) && !MEDIA_AFTER.has(last) && !STOP.has(last);
+}
+
+/** The end of a street address before a name: its town (`of 1 Carrowclough Road, Tipperary, who`). */
+const STREET_BEFORE =
+  /\b(Street|St|Road|Rd|Drive|Dr|Avenue|Ave|Lane|Ln|Way|Court|Ct|Boulevard|Blvd|Place|Terrace|Crescent|Close|Highway|Hwy)\.?,\s+$/u;
 
 /** A preposition before a name makes it a place even before a reporting verb (`a resident of Tabriz told`). */
 const PLACE_BEFORE = /\b(in|at|of|from|near|to|into|outside|across|around|via|toward|towards)\s+$/i;
@@ -672,8 +701,9 @@ function acceptSpan(
   if (!strong && DISEASE_AFTER.test(after)) return false;
   if (prev && prev.upper && joinable(text, prev, t) && CLUB_BEFORE.has(prev.text.toLowerCase())) return false;
   // `Far North Queensland`, `Western Canada`: a compass name that some country gives a division
-  // (Cameroon's Far North) is the part of the place written after it.
-  if (nextCap && next && DIRECTIONS_RE.test(key) && namesPlace(gaz, next)) return false;
+  // (Cameroon's Far North) is the part of the place written after it; so is a word like `Metro`
+  // (a town of Indonesia) before one (`Metro Vancouver`).
+  if (nextCap && next && (DIRECTIONS_RE.test(key) || (single && !strong && MODIFIERS.has(key))) && namesPlace(gaz, next)) return false;
   if (nextCap && CLUB_AFTER.has(nextWord)) return false;
   if (NAMESAKE_AFTER.test(after)) return false;
   const altOnly = cands.every((c) => !c.primary);
@@ -722,6 +752,7 @@ function acceptSpan(
   if (
     !strong &&
     !PLACE_BEFORE.test(before) &&
+    !STREET_BEFORE.test(text.slice(Math.max(0, t.start - 12), t.start)) &&
     !TOWN_OFFICE_AFTER.test(after) &&
     (SPEECH_AFTER.test(after) || (!big && SPEECH_BEFORE.test(before)))
   ) {
@@ -808,7 +839,14 @@ function acceptSpan(
     // A small town with no word around it that says "place" is more often a surname or a firm
     // (`Baker`, `Peabody`, `Hughes`): it needs a locative cue once in the story. Not a town the world
     // names in many languages (`ISIS seized Palmyra`, `Kurds held Kobani`): the news names it alone.
-    if (!LOCATIVE_BEFORE.test(before) && !LOCATIVE_AFTER.test(after) && !TOWN_OFFICE_AFTER.test(after) && !afterTown) return false;
+    if (
+      !LOCATIVE_BEFORE.test(before) &&
+      !LOCATIVE_AFTER.test(after) &&
+      !TOWN_OFFICE_AFTER.test(after) &&
+      !afterTown &&
+      !isPersonOfTown(text.slice(Math.max(0, t.start - 40), t.start))
+    )
+      return false;
   }
   if (!strong) {
     // A small place at the start of a sentence is more often a capitalised word; so is a town known

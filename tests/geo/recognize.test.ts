@@ -82,6 +82,14 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('Shares fell. Alcoa officials declined to comment.')).toEqual([]);
   });
 
+  it('reads a town after a person named by it, an address, or a word like Metro or Historic', () => {
+    expect(names('She is survived by her son, Hamid Moayyad of Colleyville.')).toEqual(['Colleyville']);
+    expect(names('Theresa Pilkington of Jeannette was taken to hospital.')).toEqual(['Jeannette']);
+    expect(names('He was charged with assault by the Bank of Jeannette and the Superintendent of Banks.')).toEqual([]);
+    expect(names('Tom Ryan, of 1 Carrowclough Road, Tipperary, who is accused of assault, appeared.')).toEqual(['Tipperary']);
+    expect(names('Fares rose, according to Metro Vancouver, and the Historic Dublin project went on.')).toEqual(['Vancouver', 'Dublin']);
+  });
+
   it("reads a US legislator's home town or state after the party's letter", () => {
     const found = (text: string): string[] => geo.findPlaces(text).map((p) => `${p.name}:${p.countryCode ?? ''}`);
     expect(found('"It is a start," said Rep. Joseph F. Wagner, D-Chicopee, the co-chairman.')).toEqual(['Chicopee:US']);
