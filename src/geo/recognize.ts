@@ -363,10 +363,10 @@ const SPEECH_BEFORE = /\b(said|says|told)\s+$/;
 
 /** Words before a small town that mark it as a place (`in Tyler`, `near Dugway`, `Foua and Kfraya`). */
 const LOCATIVE_BEFORE =
-  /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|from|downtown|suburban|town|city|village|villages|towns|cities|county|province|state|(near|next) to)|\b(town|city|village|county|province|district|region|island|municipality|port|suburb|outside|north|south|east|west|northeast|northwest|southeast|southwest)\s+of|[,;:(]|^|\n)\s*(the\s+)?((north|south)?(east|west)?(ern)?\s+|(north|south)(ern)?\s+|central\s+|rural\s+)?$/i;
+  /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|from|downtown|suburban|town|city|village|villages|towns|cities|county|province|state|(near|next) to)|\b(town|city|village|county|province|district|region|island|municipality|port|suburbs?|outside|outskirts|areas?|residents|people|mayor|streets|coast|shores|north|south|east|west|northeast|northwest|southeast|southwest)\s+of|[,;:(]|^|\n)\s*(the\s+)?((north|south)?(east|west)?(ern)?\s+|(north|south)(ern)?\s+|central\s+|rural\s+)?$/i;
 /** After a small town: its state or country (`Paris, Texas`), a list, or a place noun (`Kibera slum`). */
 const LOCATIVE_AFTER =
-  /^(,\s*\p{Lu}|\s+(and|or)\s+\p{Lu}|\s+(areas?|districts?|regions?|county|province|city|town|villages?|camps?|slums?|suburbs?|neighbou?rhoods?|townships?|residents?|natives?|police|woman|man|spokesperson|spokesman|spokeswoman)\b|\s*[,;:)]?\s*$)/u;
+  /^(,\s*\p{Lu}|\s+(and|or)\s+\p{Lu}|\s+(areas?|districts?|regions?|county|province|city|town|villages?|camps?|slums?|suburbs?|neighbou?rhoods?|townships?|residents?|natives?|police|woman|man|spokesperson|spokesman|spokeswoman|hospital|airport|prison|jail|market|dam)\b|\s*[,;:)]?\s*$)/u;
 
 /** A preposition of place or a place noun before a name: the strongest cue (not `and`, not a comma). */
 const PLACED_BEFORE =
@@ -762,6 +762,7 @@ function acceptSpan(
   if (/^\s+(and|&)\s+(co|company|sons|partners)\b/i.test(after)) return false;
   if (
     altOnly &&
+    !allCaps &&
     cands.every((c) => gaz.kind(c.index) === 'country') &&
     LANGUAGE_BEFORE.test(text.slice(Math.max(0, t.start - 12), t.start)) &&
     LANGUAGE_AFTER.test(after)

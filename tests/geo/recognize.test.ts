@@ -90,6 +90,13 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('Fares rose, according to Metro Vancouver, and the Historic Dublin project went on.')).toEqual(['Vancouver', 'Dublin']);
   });
 
+  it('reads an abbreviation after "in" as the country, and small towns after "the area of" or before their hospital', () => {
+    expect(names('MSF, who now have 14 experts in DRC, arranged for supplies.')).toEqual(['DRC']);
+    expect(names('She shouted in Turkish, then left.')).toEqual([]);
+    expect(names('Birds were found in the area of Esperance on the coast.')).toEqual(['Esperance']);
+    expect(names('Villagers were taken to Desaguadero hospital.')).toEqual(['Desaguadero']);
+  });
+
   it("reads a US legislator's home town or state after the party's letter", () => {
     const found = (text: string): string[] => geo.findPlaces(text).map((p) => `${p.name}:${p.countryCode ?? ''}`);
     expect(found('"It is a start," said Rep. Joseph F. Wagner, D-Chicopee, the co-chairman.')).toEqual(['Chicopee:US']);
