@@ -363,7 +363,7 @@ const SPEECH_BEFORE = /\b(said|says|told)\s+$/;
 
 /** Words before a small town that mark it as a place (`in Tyler`, `near Dugway`, `Foua and Kfraya`). */
 const LOCATIVE_BEFORE =
-  /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|from|downtown|suburban|town|city|village|villages|towns|cities|county|province|state|(near|next) to)|\b(town|city|village|county|province|district|region|island|municipality|port|suburbs?|outside|outskirts|areas?|residents|people|mayor|streets|coast|shores|north|south|east|west|northeast|northwest|southeast|southwest)\s+of|[,;:(]|^|\n)\s*(the\s+)?((north|south)?(east|west)?(ern)?\s+|(north|south)(ern)?\s+|central\s+|rural\s+)?$/i;
+  /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|from|downtown|suburban|town|city|village|villages|towns|cities|county|province|state|(near|next) to)|\b(town|city|village|county|province|district|region|island|municipality|port|suburbs?|outside|outskirts|areas?|residents|people|mayor|streets|coast|shores|enclave|north|south|east|west|northeast|northwest|southeast|southwest)\s+of|\b(attacks?|assaults?|advanced?|marched|raids?|strikes?|fired|shelling|offensive|closing in) on|[,;:(]|^|\n)\s*(the\s+)?((north|south)?(east|west)?(ern)?\s+|(north|south)(ern)?\s+|central\s+|rural\s+)?$/i;
 /** After a small town: its state or country (`Paris, Texas`), a list, or a place noun (`Kibera slum`). */
 const LOCATIVE_AFTER =
   /^(,\s*\p{Lu}|\s+(and|or)\s+\p{Lu}|\s+(areas?|districts?|regions?|county|province|city|town|villages?|camps?|slums?|suburbs?|neighbou?rhoods?|townships?|residents?|natives?|police|woman|man|spokesperson|spokesman|spokeswoman|hospital|airport|prison|jail|market|dam)\b|\s*[,;:)]?\s*$)/u;
@@ -381,7 +381,7 @@ const PLACE_NOUN_OF =
 const PLACE_NOUN_AFTER = /^\s+(county|district|province|village|town|neighbou?rhood|township|governorate|prefecture)\b/i;
 
 /** A person's first name (or initial) and surname, then `of`: `Hamid Moayyad of Colleyville`, `Theresa Pilkington of Jeannette`. */
-const PERSON_OF_BEFORE = /(?:^|[^\p{L}.])(\p{Lu}\p{Ll}+|\p{Lu}\.)\s+(?:\p{Lu}\.\s+)?(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?),?\s+of\s+$/u;
+const PERSON_OF_BEFORE = /(?:^|[^\p{L}.])(\p{Lu}\p{Ll}+\.?|\p{Lu}\.)\s+(?:\p{Lu}\.\s+)?(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?),?\s+of\s+$/u;
 
 /** Offices named `X of Y` (`Superintendent of Banks`, `Bishop of Durham`): no person's surname. */
 const OFFICE_WORDS = new Set('superintendent commissioner chairman chairwoman chief dean bishop archbishop duke earl count'.split(' '));
@@ -395,9 +395,9 @@ const OFFICE_WORDS = new Set('superintendent commissioner chairman chairwoman ch
 function isPersonOfTown(before: string): boolean {
   const m = PERSON_OF_BEFORE.exec(before);
   if (!m) return false;
-  const first = (m[1] ?? '').toLowerCase();
+  const first = (m[1] ?? '').toLowerCase().replace(/(.)\.$/, '$1');
   const last = (m[2] ?? '').toLowerCase();
-  if (!(/^\p{L}\.$/u.test(first) || firstNames().has(first))) return false;
+  if (!(/^\p{L}\.$/u.test(first) || firstNames().has(first) || /^(mr|mrs|ms|miss|dr)$/.test(first))) return false;
   if (PERSON_BEFORE.has(last) || OFFICE_WORDS.has(last)) return false;
   return !NAME_PART_WORDS.has(last) && !INSTITUTION_AFTER.has(last) && !MEDIA_AFTER.has(last) && !STOP.has(last);
 }

@@ -97,6 +97,12 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('Villagers were taken to Desaguadero hospital.')).toEqual(['Desaguadero']);
   });
 
+  it('reads a town under attack, an enclave, and a town after a titled person named by it', () => {
+    expect(names('Officials said Turkey fired on Qamishli overnight.')).toEqual(['Turkey', 'Qamishli']);
+    expect(names('Troops entered the Kurdish enclave of Afrin, along the border.')).toEqual(['Afrin']);
+    expect(names('Miss Abdhou, of Hayes, was not believed to be a target.')).toEqual(['Hayes']);
+  });
+
   it("reads a US legislator's home town or state after the party's letter", () => {
     const found = (text: string): string[] => geo.findPlaces(text).map((p) => `${p.name}:${p.countryCode ?? ''}`);
     expect(found('"It is a start," said Rep. Joseph F. Wagner, D-Chicopee, the co-chairman.')).toEqual(['Chicopee:US']);
