@@ -227,18 +227,27 @@ function townOfContainerAfter(gaz: Gazetteer, after: string, cands: readonly Can
     const bare = foldName(written.replace(/\.$/, ''));
     const containers = [...(written.endsWith('.') ? exactCandidates(gaz, bare + '.') : []), ...exactCandidates(gaz, bare)].filter((c) => {
       const kind = gaz.kind(c.index);
-      return kind === 'country' || kind === 'admin1';
+      return kind === 'country' || kind === 'admin1' || (kind === 'admin2' && c.primary);
     });
     if (containers.length === 0) continue;
-    return cands.some(
-      (c) =>
-        gaz.kind(c.index) === 'city' &&
-        containers.some((k) =>
-          gaz.kind(k.index) === 'country' ? gaz.country(k.index) === gaz.country(c.index) : gaz.admin1[c.index] === k.index,
-        ),
-    );
+    return cands.some((c) => gaz.kind(c.index) === 'city' && containers.some((k) => liesIn(gaz, c.index, k.index)));
   }
   return false;
+}
+
+/**
+ * How far from a second-level division's point its towns may lie: the gazetteer does not say which
+ * county a town is in, so one near the county's middle stands in (English shire counties span ~100 km).
+ */
+const ADMIN2_KM = 60;
+
+/** Whether town i lies in container k: its country, its first-level division, or near its county's middle. */
+function liesIn(gaz: Gazetteer, i: number, k: number): boolean {
+  const kind = gaz.kind(k);
+  if (kind === 'country') return gaz.country(k) === gaz.country(i);
+  if (kind === 'admin1') return gaz.admin1[i] === k;
+  if (kind !== 'admin2' || gaz.country(k) !== gaz.country(i)) return false;
+  return closestKm(gaz, [{ index: i, primary: true, viaSkeleton: false }], [{ index: k, primary: true, viaSkeleton: false }]) <= ADMIN2_KM;
 }
 
 /** A name made of compass words only (`Far North`, `North West`, `Western`). */
@@ -1228,6 +1237,8 @@ export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: Fo
   if (next && (comma || within)) {
     const containers = new Set<string>();
     const nextCountries = new Set<string>();
+    // Counties (`Thruxton, Hampshire`): a town near the county's middle lies in it.
+    const counties = next.candidates.filter((c) => gaz.kind(c.index) === 'admin2' && c.primary);
     for (const c of next.candidates) {
       const kind = gaz.kind(c.index);
       if (kind === 'country') containers.add('c:' + gaz.country(c.index));
@@ -1239,7 +1250,12 @@ export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: Fo
     const listed = cands.some(
       (c) => c.primary && (gaz.kind(c.index) === 'country' || gaz.kind(c.index) === 'admin1') && nextCountries.has(gaz.country(c.index)),
     );
-    const inside = cands.filter((c) => containers.has('c:' + gaz.country(c.index)) || containers.has('a:' + (gaz.admin1[c.index] ?? -1)));
+    const inside = cands.filter(
+      (c) =>
+        containers.has('c:' + gaz.country(c.index)) ||
+        containers.has('a:' + (gaz.admin1[c.index] ?? -1)) ||
+        (gaz.kind(c.index) === 'city' && counties.some((k) => liesIn(gaz, c.index, k.index))),
+    );
     // After a comma the town must bear the name itself (`Santa Ana, California`); `in` is explicit
     // enough for a town known by that spelling only as another name (`Haris` for Herīs).
     if (!listed && inside.some((c) => (within || c.primary) && gaz.kind(c.index) !== 'country' && gaz.kind(c.index) !== 'admin1')) {

@@ -269,6 +269,11 @@ describe('resolution in the document context', () => {
     expect(geo.getPlace(geo.findPlaces('The Chicago, Missouri and Western Railway was sold.')[0]?.geonameId ?? 0)?.name).toBe('Chicago');
   });
 
+  it('a county after a town and a comma holds it like a state does', () => {
+    expect(country('Crews were called to a fire in Kingston, Surrey, on Friday.', 'Kingston')).toBe('GB');
+    expect(names('19/20 May: Brands Hatch. 28/29 July: Snetterton, Norfolk.')).toContain('Snetterton');
+  });
+
   it('a division after "in" holds the names listed before it, but never turns a country into a town', () => {
     expect(country('He was born in Paris in Ontario.', 'Paris')).toBe('CA');
     expect(country('Police closed roads in London and Paris in Ontario.', 'London')).toBe('CA');
