@@ -513,6 +513,8 @@ function isWidelyNamedTown(gaz: Gazetteer, i: number): boolean {
 }
 /** A prior, not fitted: a town, not a village. */
 const WIDELY_NAMED_MIN_POP = 20_000;
+/** The same prior for a town named by one of its other names after a preposition of place. */
+const ALT_NAME_TOWN = 20_000;
 
 function maxPop(gaz: Gazetteer, cands: readonly Candidate[]): number {
   let m = 0;
@@ -749,11 +751,11 @@ function acceptSpan(
   // A town known by this spelling only as an alternate name is too weak alone (`Jin` → Tsu, `Google` → Topeka).
   // (An exonym of a famous city, `Peking`, `Rangoon`, is a name the news still uses.)
   const before = text.slice(Math.max(0, t.start - 16), t.start);
-  // ...unless a preposition of place stands before it and the town is sizeable (`in Cabanatuan`
-  // for Cabanatuan City).
+  // ...unless a preposition of place stands before it and the town is a town, not a village (`in
+  // Cabanatuan` for Cabanatuan City, `in Echmiadzin` for Vagharshapat, `militias from Misrata`).
   // A place noun around it (`the village of Ranya`, `Puge county`, `Cairo's Abbasiya neighbourhood`) is cue enough at any size.
   const placedAltName =
-    (maxPop(gaz, cands) >= 50_000 && PLACED_BEFORE.test(before)) ||
+    (maxPop(gaz, cands) >= ALT_NAME_TOWN && (PLACED_BEFORE.test(before) || /\bfrom\s+$/.test(before))) ||
     PLACE_NOUN_OF.test(text.slice(Math.max(0, t.start - 80), t.start)) ||
     PLACE_NOUN_AFTER.test(after);
   if (altOnly && !strong && !looksTransliterated(key) && !cands.some((c) => isFamousCity(gaz, c.index)) && !placedAltName) return false;

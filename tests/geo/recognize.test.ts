@@ -100,6 +100,8 @@ describe('recognition keeps people, firms and common words out', () => {
   it('reads a town under attack, an enclave, and a town after a titled person named by it', () => {
     expect(names('Officials said Turkey fired on Qamishli overnight.')).toEqual(['Turkey', 'Qamishli']);
     expect(names('Troops entered the Kurdish enclave of Afrin, along the border.')).toEqual(['Afrin']);
+    // A town of 20,000+ by another of its names after a preposition (Echmiadzin is Vagharshapat).
+    expect(names('The second will be installed in Echmiadzin, the spiritual centre.')).toEqual(['Echmiadzin']);
     expect(names('Miss Abdhou, of Hayes, was not believed to be a target.')).toEqual(['Hayes']);
   });
 
