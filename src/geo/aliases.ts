@@ -393,8 +393,9 @@ export const REGIONS: readonly Region[] = [
     name: 'Americas',
     names: ['Americas', 'the Americas'],
     kind: 'region',
+    // 19 N 96 W, as the article gives it (90 W was a slip: the Gulf of Honduras, 630 km east).
     lat: 19.0,
-    lon: -90.0,
+    lon: -96.0,
     countries: [],
     source: WIKI,
   },
