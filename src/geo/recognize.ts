@@ -181,6 +181,9 @@ const TOWN_OFFICE_AFTER =
  */
 const TOWN_PEOPLE_AFTER = /^\s+(police|firefighters|residents|natives|voters|councillors)\b/u;
 
+/** An office of a city after its `City`: `Dublin City Council`, `City Manager`, `City Hall`. */
+const CITY_OFFICE = /^\s+(Council|Manager|Hall|Commission|Attorney|Clerk|Schools)\b/u;
+
 /** Capitalised words after a name that make it a newspaper or company (`Los Angeles Times`, `British Airways`). */
 const MEDIA_AFTER = new Set(
   (
@@ -1035,6 +1038,9 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       if (!tj) continue;
       // The last word must be a name word, not a connector.
       if (j > i && !tj.upper && !/^(al|el|ad|ar|as|az|ez|ash|at|an)[-‐]/i.test(tj.text) && !ELIDED.test(tj.text)) continue;
+      // `Dublin City Council`, `Dublin City Manager`: the city's own office, not the Irish local
+      // authority named `Dublin City`; the town is the name before `City`.
+      if (j > i && tj.text === 'City' && CITY_OFFICE.test(text.slice(tj.end, tj.end + 16))) continue;
       const withDot = tj.text.endsWith('.');
       const bare = withDot ? text.slice(t.start, tj.end - 1) : text.slice(t.start, tj.end);
       const parts: string[] = [];

@@ -271,6 +271,11 @@ describe('resolution in the document context', () => {
     expect(geo.getPlace(geo.findPlaces('The Chicago, Missouri and Western Railway was sold.')[0]?.geonameId ?? 0)?.name).toBe('Chicago');
   });
 
+  it("a city's council or manager after its `City` is the town's (`Dublin City Council`)", () => {
+    expect(names('The vote split Dublin City Council members on Monday.')).toEqual(['Dublin']);
+    expect(names('She was then Dublin City Manager.')).toEqual(['Dublin']);
+  });
+
   it('a county after a town and a comma holds it like a state does', () => {
     expect(country('Crews were called to a fire in Kingston, Surrey, on Friday.', 'Kingston')).toBe('GB');
     expect(names('19/20 May: Brands Hatch. 28/29 July: Snetterton, Norfolk.')).toContain('Snetterton');
