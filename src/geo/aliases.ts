@@ -187,6 +187,36 @@ export const ALIASES: readonly Alias[] = [
       ['Upper Volta', 'BF'],
     ] as const
   ).map(([alias, country]): Alias => ({ alias, target: { kind: 'country', country }, source: 'former name of the country' })),
+  // Former names of states whose successor holds their seat and capital (the news of their time, and
+  // history, names them): the place a reader looks for on a map.
+  ...(
+    [
+      ['Soviet Union', 'RU'],
+      ['USSR', 'RU'],
+      ['U.S.S.R.', 'RU'],
+      ['Kampuchea', 'KH'],
+      ['Byelorussia', 'BY'],
+      ['Belorussia', 'BY'],
+      ['Kirghizia', 'KG'],
+      ['Surinam', 'SR'],
+    ] as const
+  ).map(([alias, country]): Alias => ({
+    alias,
+    target: { kind: 'country', country },
+    source: 'former English name of the country (or of the state it succeeds)',
+  })),
+  // Short names the news uses that world-countries and i18n-iso-countries lack.
+  { alias: 'Bosnia', target: { kind: 'country', country: 'BA' }, source: 'common short name of Bosnia and Herzegovina' },
+  {
+    alias: 'Korea',
+    target: { kind: 'country', country: 'KR' },
+    source: 'common short name of the Republic of Korea (ISO: "Korea, Republic of")',
+  },
+  {
+    alias: 'Holy See',
+    target: { kind: 'country', country: 'VA' },
+    source: 'the sovereign entity of Vatican City, as diplomatic news names it',
+  },
   { alias: 'Holland', target: { kind: 'country', country: 'NL' }, source: 'common English name of the Netherlands' },
   { alias: 'Burma', target: { kind: 'country', country: 'MM' }, source: 'former English name of Myanmar, still in news use' },
   { alias: 'Ivory Coast', target: { kind: 'country', country: 'CI' }, source: "English name of Côte d'Ivoire" },
@@ -363,8 +393,9 @@ export const REGIONS: readonly Region[] = [
     name: 'Americas',
     names: ['Americas', 'the Americas'],
     kind: 'region',
+    // 19 N 96 W, as the article gives it (90 W was a slip: the Gulf of Honduras, 630 km east).
     lat: 19.0,
-    lon: -90.0,
+    lon: -96.0,
     countries: [],
     source: WIKI,
   },

@@ -110,11 +110,14 @@ const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
-/** Words before a name that keep it a place: `northern Aleppo`, `Greater Manchester`, `Upper Edmonton`. */
+/**
+ * Words before a name that keep it a place: `northern Aleppo`, `Greater Manchester`, `Upper Edmonton`,
+ * `Metro Vancouver`, `Historic Dublin`, `downtown Roselle`.
+ */
 const MODIFIERS = new Set(
   (
     'north south east west northern southern eastern western central upper lower greater new old northeast northwest southeast southwest ' +
-    'northeastern northwestern southeastern southwestern ' +
+    'northeastern northwestern southeastern southwestern metro historic downtown ' +
     'lake mount mt river island bay gulf sea port fort cape'
   ).split(' '),
 );
@@ -163,10 +166,23 @@ const INSTITUTION_AFTER = new Set(
 
 /**
  * Offices only a town has, after its name: even a small town before them is a place (`Bantam Superior
- * Court`, `Beaconsfield Mayor`, `Danbury City Council`).
+ * Court`, `Beaconsfield Mayor`, `Danbury City Council`, `Ludlow Town Hall`, `Canaan Board of
+ * Finance`, `Lombard Historical Society`), and so is its police or fire service (`Killeen Police
+ * Department`, `Cottonport Fire Station`; a detachment of the Ontario or the federal police, `Brant
+ * OPP`, `Cochrane RCMP`). At the start of a sentence as well, and after `said` (`said Avondale Mayor
+ * Ed Rieker`).
  */
 const TOWN_OFFICE_AFTER =
-  /^\s+((Superior|District|Crown|County|Municipal|Circuit|Magistrates['’]?|Provincial|Family|Juvenile) Court|Mayor|City Council|Town Council|City Hall|Fire Department)\b/u;
+  /^\s+((Superior|District|Crown|County|Municipal|Circuit|Magistrates['’]?|Provincial|Family|Juvenile) Court|Mayor|City Council|Town Council|City Hall|Town Hall|Village Hall|(Town|Village) Board|Board of (Education|Finance|Selectmen|Aldermen|Supervisors)|Planning (Board|Commission)|Chamber of Commerce|Public Library|Historical Society|(Volunteer )?Fire (Department|Station|Chief|Company)|Police (Department|Service|Chief)|OPP|RCMP)\b/u;
+
+/**
+ * The people of a town, after its name: `Roselle police ticketed`, `Torrington firefighters`, `Winona
+ * residents` (not `Alcoa officials`, `Boeing officers`: a firm's people).
+ */
+const TOWN_PEOPLE_AFTER = /^\s+(police|firefighters|residents|natives|voters|councillors)\b/u;
+
+/** An office of a city after its `City`: `Dublin City Council`, `City Manager`, `City Hall`. */
+const CITY_OFFICE = /^\s+(Council|Manager|Hall|Commission|Attorney|Clerk|Schools)\b/u;
 
 /** Capitalised words after a name that make it a newspaper or company (`Los Angeles Times`, `British Airways`). */
 const MEDIA_AFTER = new Set(
@@ -214,18 +230,27 @@ function townOfContainerAfter(gaz: Gazetteer, after: string, cands: readonly Can
     const bare = foldName(written.replace(/\.$/, ''));
     const containers = [...(written.endsWith('.') ? exactCandidates(gaz, bare + '.') : []), ...exactCandidates(gaz, bare)].filter((c) => {
       const kind = gaz.kind(c.index);
-      return kind === 'country' || kind === 'admin1';
+      return kind === 'country' || kind === 'admin1' || (kind === 'admin2' && c.primary);
     });
     if (containers.length === 0) continue;
-    return cands.some(
-      (c) =>
-        gaz.kind(c.index) === 'city' &&
-        containers.some((k) =>
-          gaz.kind(k.index) === 'country' ? gaz.country(k.index) === gaz.country(c.index) : gaz.admin1[c.index] === k.index,
-        ),
-    );
+    return cands.some((c) => gaz.kind(c.index) === 'city' && containers.some((k) => liesIn(gaz, c.index, k.index)));
   }
   return false;
+}
+
+/**
+ * How far from a second-level division's point its towns may lie: the gazetteer does not say which
+ * county a town is in, so one near the county's middle stands in (English shire counties span ~100 km).
+ */
+const ADMIN2_KM = 60;
+
+/** Whether town i lies in container k: its country, its first-level division, or near its county's middle. */
+function liesIn(gaz: Gazetteer, i: number, k: number): boolean {
+  const kind = gaz.kind(k);
+  if (kind === 'country') return gaz.country(k) === gaz.country(i);
+  if (kind === 'admin1') return gaz.admin1[i] === k;
+  if (kind !== 'admin2' || gaz.country(k) !== gaz.country(i)) return false;
+  return closestKm(gaz, [{ index: i, primary: true, viaSkeleton: false }], [{ index: k, primary: true, viaSkeleton: false }]) <= ADMIN2_KM;
 }
 
 /** A name made of compass words only (`Far North`, `North West`, `Western`). */
@@ -322,24 +347,76 @@ function isContinentAdjective(gaz: Gazetteer, key: string, cands: readonly Candi
   return cands.every((c) => gaz.kind(c.index) === 'continent' && foldName(gaz.name(c.index)) !== key);
 }
 
+/**
+ * Words before a name that put it on the map rather than in a firm's or a paper's name: `in`, not
+ * after a stake or shares (`a stake in Burlington`), or a lower-case compass word (`in southwest
+ * Kansas`, not `Southern Pacific`).
+ */
+const ON_THE_MAP_BEFORE =
+  /(\b(?<!\b(stakes?|interests?|holdings?|investments?|shares|stock|positions?|equity|units?) )(in|near|into|outside|across|throughout)|\b(central|(north|south)(ern)?|(east|west)(ern)?|(north|south)-?(east|west|central)(ern)?))\s+$/;
+/** ...and for a famous city, travel to it (`flights to Moscow`, `between Moscow and Kiev`). */
+const TRAVEL_BEFORE = /\b(to|from|between)\s+$/;
+
+/**
+ * A name the story gave a firm or a paper (`The Moscow Times`, `Kansas Electric Cooperatives`) that
+ * is a place again: a division or a big city with a word of place before it (`parts of southwest
+ * Kansas`; not `Piedmont said`, `shares of Burlington`), a famous city also as the end of a journey.
+ */
+function keepsPlace(gaz: Gazetteer, text: string, start: number, cands: readonly Candidate[]): boolean {
+  if (!isKindStrong(gaz, cands) && maxPop(gaz, cands) < 100_000) return false;
+  const before = text.slice(Math.max(0, start - 30), start);
+  if (ON_THE_MAP_BEFORE.test(before)) return true;
+  return TRAVEL_BEFORE.test(before) && cands.some((c) => c.primary && isFamousCity(gaz, c.index));
+}
+
 /** Reporting verbs around a surname: `Hartl said`, `said Clifford`. */
 const SPEECH_AFTER = /^(['’]s)?,?\s+(said|says|told|added|explained|stated|commented|noted|wrote|argued|insisted|who)\b/;
 const SPEECH_BEFORE = /\b(said|says|told)\s+$/;
 
 /** Words before a small town that mark it as a place (`in Tyler`, `near Dugway`, `Foua and Kfraya`). */
 const LOCATIVE_BEFORE =
-  /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|from|downtown|suburban|town|city|village|villages|towns|cities|county|province|state|(near|next) to)|\b(town|city|village|county|province|district|region|island|municipality|port|suburb|outside|north|south|east|west|northeast|northwest|southeast|southwest)\s+of|[,;:(]|^|\n)\s*(the\s+)?((north|south)?(east|west)?(ern)?\s+|(north|south)(ern)?\s+|central\s+|rural\s+)?$/i;
+  /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|from|downtown|suburban|town|city|village|villages|towns|cities|county|province|state|(near|next) to)|\b(town|city|village|county|province|district|region|island|municipality|port|suburbs?|outside|outskirts|areas?|residents|people|mayor|streets|coast|shores|enclave|north|south|east|west|northeast|northwest|southeast|southwest)\s+of|\b(attacks?|assaults?|advanced?|marched|raids?|strikes?|fired|shelling|offensive|closing in) on|[,;:(]|^|\n)\s*(the\s+)?((north|south)?(east|west)?(ern)?\s+|(north|south)(ern)?\s+|central\s+|rural\s+)?$/i;
 /** After a small town: its state or country (`Paris, Texas`), a list, or a place noun (`Kibera slum`). */
 const LOCATIVE_AFTER =
-  /^(,\s*\p{Lu}|\s+(and|or)\s+\p{Lu}|\s+(areas?|districts?|regions?|county|province|city|town|villages?|camps?|slums?|suburbs?|neighbou?rhoods?|townships?|residents?|natives?|police|woman|man|spokesperson|spokesman|spokeswoman)\b|\s*[,;:)]?\s*$)/u;
+  /^(,\s*\p{Lu}|\s+(and|or)\s+\p{Lu}|\s+(areas?|districts?|regions?|county|province|city|town|villages?|camps?|slums?|suburbs?|neighbou?rhoods?|townships?|residents?|natives?|police|woman|man|spokesperson|spokesman|spokeswoman|hospital|airport|prison|jail|market|dam)\b|\s*[,;:)]?\s*$)/u;
 
 /** A preposition of place or a place noun before a name: the strongest cue (not `and`, not a comma). */
 const PLACED_BEFORE =
   /\b(in|at|near|into|outside|around|toward|towards|via|through|(near|next) to|(town|city|village|county|province|district|region|municipality|suburb) of)\s+$/i;
 
-/** A place noun that names what follows (`the village of Ranya`) or what precedes (`Puge county`). */
-const PLACE_NOUN_OF = /\b(town|city|village|county|province|district|region|municipality|suburb|township|governorate) of\s+$/i;
+/**
+ * A place noun that names what follows (`the village of Ranya`, and each name of a list after a plural
+ * one: `the towns of Haris and Varzaqan`) or what precedes (`Puge county`).
+ */
+const PLACE_NOUN_OF =
+  /\b([Tt]owns?|[Cc]ity|[Cc]ities|[Vv]illages?|[Cc]ount(y|ies)|[Pp]rovinces?|[Dd]istricts?|[Rr]egions?|[Mm]unicipalit(y|ies)|[Ss]uburbs?|[Tt]ownships?|[Gg]overnorates?) of\s+(\p{Lu}[\p{L}'’-]*(\s+\p{Lu}[\p{L}'’-]*)?(\s*,|\s*,?\s+and|\s*,?\s+or)\s+){0,4}$/u;
 const PLACE_NOUN_AFTER = /^\s+(county|district|province|village|town|neighbou?rhood|township|governorate|prefecture)\b/i;
+
+/** A person's first name (or initial) and surname, then `of`: `Hamid Moayyad of Colleyville`, `Theresa Pilkington of Jeannette`. */
+const PERSON_OF_BEFORE = /(?:^|[^\p{L}.])(\p{Lu}\p{Ll}+\.?|\p{Lu}\.)\s+(?:\p{Lu}\.\s+)?(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?),?\s+of\s+$/u;
+
+/** Offices named `X of Y` (`Superintendent of Banks`, `Bishop of Durham`): no person's surname. */
+const OFFICE_WORDS = new Set('superintendent commissioner chairman chairwoman chief dean bishop archbishop duke earl count'.split(' '));
+
+/**
+ * Whether the words before a name are a person's name and `of`: local news names people by their
+ * town (`Dr. Hamid Moayyad of Colleyville`). Not an institution (`Bank of`, `Friends of`, `Sisters of`):
+ * the first word must be a common first name or an initial, the second no word of a place's or an
+ * institution's name.
+ */
+function isPersonOfTown(before: string): boolean {
+  const m = PERSON_OF_BEFORE.exec(before);
+  if (!m) return false;
+  const first = (m[1] ?? '').toLowerCase().replace(/(.)\.$/, '$1');
+  const last = (m[2] ?? '').toLowerCase();
+  if (!(/^\p{L}\.$/u.test(first) || firstNames().has(first) || /^(mr|mrs|ms|miss|dr)$/.test(first))) return false;
+  if (PERSON_BEFORE.has(last) || OFFICE_WORDS.has(last)) return false;
+  return !NAME_PART_WORDS.has(last) && !INSTITUTION_AFTER.has(last) && !MEDIA_AFTER.has(last) && !STOP.has(last);
+}
+
+/** The end of a street address before a name: its town (`of 1 Carrowclough Road, Tipperary, who`). */
+const STREET_BEFORE =
+  /\b(Street|St|Road|Rd|Drive|Dr|Avenue|Ave|Lane|Ln|Way|Court|Ct|Boulevard|Blvd|Place|Terrace|Crescent|Close|Highway|Hwy)\.?,\s+$/u;
 
 /** A preposition before a name makes it a place even before a reporting verb (`a resident of Tabriz told`). */
 const PLACE_BEFORE = /\b(in|at|of|from|near|to|into|outside|across|around|via|toward|towards)\s+$/i;
@@ -439,6 +516,8 @@ function isWidelyNamedTown(gaz: Gazetteer, i: number): boolean {
 }
 /** A prior, not fitted: a town, not a village. */
 const WIDELY_NAMED_MIN_POP = 20_000;
+/** The same prior for a town named by one of its other names after a preposition of place. */
+const ALT_NAME_TOWN = 20_000;
 
 function maxPop(gaz: Gazetteer, cands: readonly Candidate[]): number {
   let m = 0;
@@ -586,7 +665,8 @@ function acceptSpan(
   }
   if (isOpeningDateline(text, t.start, end)) return true;
   if (nextCap && MEDIA_AFTER.has(nextWord)) {
-    // `Piedmont Aviation` makes a later bare `Piedmont` the firm too (a country stays a country).
+    // `Piedmont Aviation` makes a later bare `Piedmont` the firm too (a country stays a country, and
+    // see keepsPlace).
     if (single) personish.add(key);
     return false;
   }
@@ -601,7 +681,8 @@ function acceptSpan(
     placeish.add(key);
     return true;
   }
-  if (single && personish.has(key) && !cands.some((c) => gaz.kind(c.index) === 'country')) return false;
+  if (single && personish.has(key) && !cands.some((c) => gaz.kind(c.index) === 'country') && !keepsPlace(gaz, text, t.start, cands))
+    return false;
   // A name given an age is a person's, and so is the same name alone later in the story, even a
   // country's (`Nine-year-old Georgia Stevens ... said Georgia`).
   if (single && people.has(key)) return false;
@@ -634,8 +715,9 @@ function acceptSpan(
   if (!strong && DISEASE_AFTER.test(after)) return false;
   if (prev && prev.upper && joinable(text, prev, t) && CLUB_BEFORE.has(prev.text.toLowerCase())) return false;
   // `Far North Queensland`, `Western Canada`: a compass name that some country gives a division
-  // (Cameroon's Far North) is the part of the place written after it.
-  if (nextCap && next && DIRECTIONS_RE.test(key) && namesPlace(gaz, next)) return false;
+  // (Cameroon's Far North) is the part of the place written after it; so is a word like `Metro`
+  // (a town of Indonesia) before one (`Metro Vancouver`).
+  if (nextCap && next && (DIRECTIONS_RE.test(key) || (single && !strong && MODIFIERS.has(key))) && namesPlace(gaz, next)) return false;
   if (nextCap && CLUB_AFTER.has(nextWord)) return false;
   if (NAMESAKE_AFTER.test(after)) return false;
   const altOnly = cands.every((c) => !c.primary);
@@ -672,22 +754,29 @@ function acceptSpan(
   // A town known by this spelling only as an alternate name is too weak alone (`Jin` → Tsu, `Google` → Topeka).
   // (An exonym of a famous city, `Peking`, `Rangoon`, is a name the news still uses.)
   const before = text.slice(Math.max(0, t.start - 16), t.start);
-  // ...unless a preposition of place stands before it and the town is sizeable (`in Cabanatuan`
-  // for Cabanatuan City).
+  // ...unless a preposition of place stands before it and the town is a town, not a village (`in
+  // Cabanatuan` for Cabanatuan City, `in Echmiadzin` for Vagharshapat, `militias from Misrata`).
   // A place noun around it (`the village of Ranya`, `Puge county`, `Cairo's Abbasiya neighbourhood`) is cue enough at any size.
   const placedAltName =
-    (maxPop(gaz, cands) >= 50_000 && PLACED_BEFORE.test(before)) ||
-    PLACE_NOUN_OF.test(text.slice(Math.max(0, t.start - 30), t.start)) ||
+    (maxPop(gaz, cands) >= ALT_NAME_TOWN && (PLACED_BEFORE.test(before) || /\bfrom\s+$/.test(before))) ||
+    PLACE_NOUN_OF.test(text.slice(Math.max(0, t.start - 80), t.start)) ||
     PLACE_NOUN_AFTER.test(after);
   if (altOnly && !strong && !looksTransliterated(key) && !cands.some((c) => isFamousCity(gaz, c.index)) && !placedAltName) return false;
   // `Henderson said`, `said Clifford` (but `said London police`: a big city after the verb stays).
-  if (!strong && !PLACE_BEFORE.test(before) && (SPEECH_AFTER.test(after) || (!big && SPEECH_BEFORE.test(before)))) {
+  if (
+    !strong &&
+    !PLACE_BEFORE.test(before) &&
+    !STREET_BEFORE.test(text.slice(Math.max(0, t.start - 12), t.start)) &&
+    !TOWN_OFFICE_AFTER.test(after) &&
+    (SPEECH_AFTER.test(after) || (!big && SPEECH_BEFORE.test(before)))
+  ) {
     if (!big) personish.add(key);
     return false;
   }
   if (/^\s+(and|&)\s+(co|company|sons|partners)\b/i.test(after)) return false;
   if (
     altOnly &&
+    !allCaps &&
     cands.every((c) => gaz.kind(c.index) === 'country') &&
     LANGUAGE_BEFORE.test(text.slice(Math.max(0, t.start - 12), t.start)) &&
     LANGUAGE_AFTER.test(after)
@@ -758,24 +847,33 @@ function acceptSpan(
     !big &&
     PERSON_BEFORE.has(key) &&
     !PLACED_BEFORE.test(before) &&
-    !PLACE_NOUN_OF.test(text.slice(Math.max(0, t.start - 30), t.start))
+    !PLACE_NOUN_OF.test(text.slice(Math.max(0, t.start - 80), t.start))
   )
     return false;
   if (!strong && !big && !placeish.has(key) && !(cands.some((c) => isWidelyNamedTown(gaz, c.index)) && !FIRST_NAMES.has(key))) {
     // A small town with no word around it that says "place" is more often a surname or a firm
     // (`Baker`, `Peabody`, `Hughes`): it needs a locative cue once in the story. Not a town the world
     // names in many languages (`ISIS seized Palmyra`, `Kurds held Kobani`): the news names it alone.
-    if (!LOCATIVE_BEFORE.test(before) && !LOCATIVE_AFTER.test(after) && !TOWN_OFFICE_AFTER.test(after) && !afterTown) return false;
+    if (
+      !LOCATIVE_BEFORE.test(before) &&
+      !LOCATIVE_AFTER.test(after) &&
+      !TOWN_OFFICE_AFTER.test(after) &&
+      !afterTown &&
+      !isPersonOfTown(text.slice(Math.max(0, t.start - 40), t.start))
+    )
+      return false;
   }
   if (!strong) {
     // A small place at the start of a sentence is more often a capitalised word; so is a town known
     // by this spelling only in another language (`"Can the donors be trusted?"`: Caen), unless a
     // famous city's exonym (`Peking`).
     // (After the punctuation that ends a sentence, not at a wrapped line's start: `in\nCologne`.)
-    if (sentenceStart && maxPop(gaz, cands) < 50_000) return false;
+    // (Not before its offices or its people: `Roselle police ticketed`.)
+    const townsOwn = TOWN_OFFICE_AFTER.test(after) || TOWN_PEOPLE_AFTER.test(after);
+    if (sentenceStart && maxPop(gaz, cands) < 50_000 && !townsOwn) return false;
     const ownNamePop = (c: Candidate): number => (c.primary || isFamousCity(gaz, c.index) ? (gaz.pop[c.index] ?? 0) : 0);
     const afterFullStop = AFTER_SENTENCE_END.test(text.slice(Math.max(0, t.start - 6), t.start));
-    if (afterFullStop && !cands.some((c) => ownNamePop(c) >= 50_000)) return false;
+    if (afterFullStop && !townsOwn && !cands.some((c) => ownNamePop(c) >= 50_000)) return false;
     // A word the story also uses in lower case (`spring`, `alliance`), unless a big place by its own
     // name: `Can` and `Part` name Caen and Perth only in other languages (`"Can you imagine"`).
     const bigByOwnName = cands.some((c) => c.primary && (gaz.pop[c.index] ?? 0) >= 100_000);
@@ -809,6 +907,43 @@ function stateAfterTown(gaz: Gazetteer, text: string, t: Token, town: FoundSpan 
   const states = new Set(cands.map((c) => c.index));
   if (!town.candidates.some((c) => gaz.kind(c.index) === 'city' && states.has(gaz.admin1[c.index] ?? -1))) return null;
   return { name: code, start: t.start, end: t.start + code.length, candidates: cands };
+}
+
+/**
+ * A US legislator's party and home town or state, as US papers write them: `Rep. Joseph Wagner,
+ * D-Chicopee`, `(R-Elbow Lake)`, `Sen. James McClure, R-Idaho`.
+ */
+const PARTY_HOMETOWN = /^(D|R|I|DFL)[-‐](\p{Lu}\p{Ll}[\p{L}'’]*)$/u;
+
+/**
+ * The home town or state after a party's letter (`, D-Chicopee`, `(DFL-Cook)`, `(D-Pa)`): the
+ * convention says it is a place in the US, so any US town of the name counts, the longest name first
+ * (`R-Elbow Lake`). Returns the span and the index of the token after it.
+ */
+function partyHometown(gaz: Gazetteer, text: string, tokens: readonly Token[], i: number): { span: FoundSpan; next: number } | null {
+  const t = tokens[i] as Token;
+  const m = PARTY_HOMETOWN.exec(t.text);
+  if (!m || !/[,(]\s?$/.test(text.slice(Math.max(0, t.start - 2), t.start))) return null;
+  const start = t.start + (m[1] ?? '').length + 1;
+  let last = i;
+  while (last - i < 2 && last + 1 < tokens.length) {
+    const a = tokens[last] as Token;
+    const b = tokens[last + 1] as Token;
+    if (!b.upper || !joinable(text, a, b) || a.text.endsWith('.')) break;
+    last++;
+  }
+  for (let j = last; j >= i; j--) {
+    const end = (tokens[j] as Token).end;
+    const key = foldName(text.slice(start, end));
+    // A state by name or AP form, dot or none (`R-Idaho`, `D-Pa`), else a US town by its own name.
+    const states = [...exactCandidates(gaz, key), ...(j === i ? exactCandidates(gaz, key + '.') : [])].filter(
+      (c) => gaz.kind(c.index) === 'admin1' && gaz.country(c.index) === 'US',
+    );
+    const towns = exactCandidates(gaz, key).filter((c) => c.primary && gaz.kind(c.index) === 'city' && gaz.country(c.index) === 'US');
+    const cands = states.length > 0 ? states : towns;
+    if (cands.length > 0) return { span: { name: text.slice(start, end), start, end, candidates: cands }, next: j + 1 };
+  }
+  return null;
 }
 
 /**
@@ -881,6 +1016,12 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       i++;
       continue;
     }
+    const hometown = partyHometown(gaz, text, tokens, i);
+    if (hometown) {
+      spans.push(hometown.span);
+      i = hometown.next;
+      continue;
+    }
     let found: { j: number; key: string; cands: Candidate[]; end: number; dotted: boolean } | null = null;
     // Longest first, up to 6 words.
     let last = i;
@@ -897,6 +1038,9 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       if (!tj) continue;
       // The last word must be a name word, not a connector.
       if (j > i && !tj.upper && !/^(al|el|ad|ar|as|az|ez|ash|at|an)[-‐]/i.test(tj.text) && !ELIDED.test(tj.text)) continue;
+      // `Dublin City Council`, `Dublin City Manager`: the city's own office, not the Irish local
+      // authority named `Dublin City`; the town is the name before `City`.
+      if (j > i && tj.text === 'City' && CITY_OFFICE.test(text.slice(tj.end, tj.end + 16))) continue;
       const withDot = tj.text.endsWith('.');
       const bare = withDot ? text.slice(t.start, tj.end - 1) : text.slice(t.start, tj.end);
       const parts: string[] = [];
@@ -1069,6 +1213,23 @@ export function contextFor(doc: DocumentContext, name: string): ResolveContext {
 const IN_CONTAINER_GAP =
   /^(?:\s*(?:,|,?\s+and|,?\s+or)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)*\s+in\s+(?:the\s+)?(?:(?:province|state|region|governorate|county|district) of\s+)?$/u;
 
+/** A list going on after a name: `, Hamburg and Essen`, `and Western Railway`, `or Tokyo`. */
+const LIST_GOES_ON = /^(\s*,\s*|\s*,?\s+(and|or)\s+)\p{Lu}/u;
+
+/**
+ * The state or province after `Town, ` when no town of the name lies in it (`HOLLIDAY, Mo.`: the
+ * village of 140 is not in the gazetteer, the Holliday it has is in Texas): the town is somewhere in
+ * that state, so it stands at the state's point rather than at a namesake elsewhere. Only a state
+ * that is no big city's name too (`London, New York and Tokyo` lists cities) and that ends the list
+ * (`Chicago, Missouri and Western Railway` is a firm).
+ */
+function stateOfUnknownTown(gaz: Gazetteer, text: string, next: FoundSpan, ctx: ResolveContext): Ranked | null {
+  if (next.candidates.some((c) => gaz.kind(c.index) === 'city' && (gaz.pop[c.index] ?? 0) >= 100_000)) return null;
+  if (LIST_GOES_ON.test(text.slice(next.end, next.end + 40))) return null;
+  const top = rankCandidates(gaz, next.candidates, ctx)[0];
+  return top && gaz.kind(top.index) === 'admin1' ? top : null;
+}
+
 /**
  * Resolve one span in the document context. `X, Y` lets Y (a country or division) constrain X;
  * `the province of X` / `X province` asks for the division.
@@ -1084,6 +1245,8 @@ export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: Fo
   if (next && (comma || within)) {
     const containers = new Set<string>();
     const nextCountries = new Set<string>();
+    // Counties (`Thruxton, Hampshire`): a town near the county's middle lies in it.
+    const counties = next.candidates.filter((c) => gaz.kind(c.index) === 'admin2' && c.primary);
     for (const c of next.candidates) {
       const kind = gaz.kind(c.index);
       if (kind === 'country') containers.add('c:' + gaz.country(c.index));
@@ -1095,12 +1258,20 @@ export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: Fo
     const listed = cands.some(
       (c) => c.primary && (gaz.kind(c.index) === 'country' || gaz.kind(c.index) === 'admin1') && nextCountries.has(gaz.country(c.index)),
     );
-    const inside = cands.filter((c) => containers.has('c:' + gaz.country(c.index)) || containers.has('a:' + (gaz.admin1[c.index] ?? -1)));
+    const inside = cands.filter(
+      (c) =>
+        containers.has('c:' + gaz.country(c.index)) ||
+        containers.has('a:' + (gaz.admin1[c.index] ?? -1)) ||
+        (gaz.kind(c.index) === 'city' && counties.some((k) => liesIn(gaz, c.index, k.index))),
+    );
     // After a comma the town must bear the name itself (`Santa Ana, California`); `in` is explicit
     // enough for a town known by that spelling only as another name (`Haris` for Herīs).
     if (!listed && inside.some((c) => (within || c.primary) && gaz.kind(c.index) !== 'country' && gaz.kind(c.index) !== 'admin1')) {
       cands = inside;
       narrowed = true;
+    } else if (comma && inside.length === 0 && cands.every((c) => gaz.kind(c.index) === 'city')) {
+      const state = stateOfUnknownTown(gaz, text, next, ctx);
+      if (state) return { ...s, ranked: [state], chosen: state.index, narrowed: true };
     }
   }
   const before = text.slice(Math.max(0, s.start - 30), s.start);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countryContains } from '../../src/geo/borders.js';
+import { withoutStrayTowns } from '../../src/geo/build/build-gazetteer.js';
 import { createGeoService, haversineKm, loadGazetteer } from '../../src/geo/geo-service.js';
 import type { Gazetteer } from '../../src/geo/gazetteer.js';
 import type { GeoService } from '../../src/geo/types.js';
@@ -47,6 +48,8 @@ describe('regions are shown at their own point, inside them (issue 14)', () => {
     ['Sichuan', 'CN', 'Chengdu'],
     ['Maharashtra', 'IN', 'Mumbai'],
     ['Idlib', 'SY', 'Idlib'],
+    ['Hebei', 'CN', 'Shijiazhuang'],
+    ['Heilongjiang', 'CN', 'Harbin'],
     ['Hasakah province', 'SY', 'Al-Hasakah'],
   ])('%s (%s) lies inside it and is not at its capital %s', (name, cc, capital) => {
     const found = geo.lookup(name.endsWith('province') ? name : `${name} state`);
@@ -69,6 +72,25 @@ describe('regions are shown at their own point, inside them (issue 14)', () => {
     const texas = geo.lookup('Texas').place;
     expect(texas?.kind).toBe('admin1');
     expect(haversineKm(texas?.lat ?? 0, texas?.lon ?? 0, 31.1, -99.3)).toBeLessThan(150);
+  });
+
+  it('puts Hebei near its middle, though GeoNames files a few Tibetan villages under it', () => {
+    // Hebei spans 36-42.6 N, 113.5-119.8 E around Beijing and Tianjin; the point was at Handan, in its
+    // south-west corner, before the stray villages were left out.
+    const hebei = geo.lookup('Hebei province').place;
+    expect(hebei?.kind).toBe('admin1');
+    expect(haversineKm(hebei?.lat ?? 0, hebei?.lon ?? 0, 39.3, 116.7)).toBeLessThan(161);
+  });
+
+  it('leaves out a far-off group of towns, and only such a group', () => {
+    const town = (lat: number, lon: number): { lat: number; lon: number } => ({ lat, lon });
+    // 30 towns within ~1 degree, and 3 misfiled 2,000 km away: the 3 go.
+    const home = Array.from({ length: 30 }, (_, k) => town(38 + (k % 6) * 0.2, 115 + Math.floor(k / 6) * 0.2));
+    const stray = [town(31, 90), town(31.5, 91), town(32, 92)];
+    expect(withoutStrayTowns([...home, ...stray])).toEqual(home);
+    // Towns thinning out steadily to 1,500 km (Western Australia): none go.
+    const steady = Array.from({ length: 40 }, (_, k) => town(-32 + k * 0.35, 116 + k * 0.05));
+    expect(withoutStrayTowns(steady)).toEqual(steady);
   });
 
   it.each([

@@ -12,8 +12,9 @@
  *   leaves an empty file where it cannot.
  * - src/geo/aliases.ts: a short list of news names and regions, each with its source.
  * Region points are the region's own, never its capital's (issue 14): a country's is world-countries'
- * `latlng` (its town nearest that point when the point misses the Natural Earth outline); a division's is its label point (divisionLabelPoint): the centre of its towns, or its town
- * nearest that centre when the centre falls outside it. Country/division populations are the sum of
+ * `latlng` (its town nearest that point when the point misses the Natural Earth outline); a
+ * division's is its label point (divisionLabelPoint): the centre of its towns (less a far-off group
+ * GeoNames misfiles under it), or its town nearest that centre when the centre falls outside it. Country/division populations are the sum of
  * their places. Each entry keeps how many alternate names GeoNames gives it (prominence: how many
  * languages name the place).
  *
@@ -148,10 +149,11 @@ function citiesFile(): string {
  * division's town nearest the middle stands for it, which lies inside by construction.
  */
 export function divisionLabelPoint(
-  places: readonly { lat: number; lon: number; admin1Key: string }[],
+  allPlaces: readonly { lat: number; lon: number; admin1Key: string }[],
   around: readonly { lat: number; lon: number; admin1Key: string }[],
   country = '',
 ): [number, number] {
+  const places = withoutStrayTowns(allPlaces);
   const r = Math.PI / 180;
   // Longitudes unwrapped around the towns' mean direction, so a division across the date line holds.
   let x = 0;
@@ -195,6 +197,41 @@ export function divisionLabelPoint(
   const byDistance = [...places].sort((a, b) => d2(a) - d2(b));
   const own = byDistance.slice(0, 50).find((p) => !hasOutline || countryContains(country, p.lat, p.lon)) ?? nearestOf(places);
   return own ? [own.lat, own.lon] : [lat, lon];
+}
+
+/** Great-circle distance in km (the build's own copy: geo-service loads the gazetteer this builds). */
+function greatCircleKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const h = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** How much farther the next town must lie, and by how many km at least, to be cut off as stray. */
+const STRAY_RATIO = 2;
+const STRAY_GAP_KM = 300;
+
+/**
+ * A division's towns without a far-off stray group that GeoNames codes to it by mistake: Hebei lists
+ * five Tibetan villages, Heilongjiang some 40 farms of Xinjiang, 2,000 km away; Tokyo lists the
+ * Ogasawara Islands 1,000 km south. Those are more than the 2% the label point trims, and drag it
+ * hundreds of km (Hebei's fell in its south-west corner, 420 km from its middle). Among the farthest
+ * tenth of the towns from their median point, the first jump to STRAY_RATIO times the distance and
+ * STRAY_GAP_KM more cuts the rest off; a division whose towns thin out gradually (Western
+ * Australia, Alaska) has no such jump and keeps them all.
+ */
+export function withoutStrayTowns<P extends { lat: number; lon: number }>(places: readonly P[]): readonly P[] {
+  if (places.length < 10) return places;
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
+  const mLat = median(places.map((p) => p.lat));
+  const mLon = median(places.map((p) => p.lon));
+  const d = places.map((p) => greatCircleKm(mLat, mLon, p.lat, p.lon));
+  const sorted = [...d].sort((a, b) => a - b);
+  for (let k = Math.floor(sorted.length * 0.9); k + 1 < sorted.length; k++) {
+    const near = sorted[k] ?? 0;
+    const far = sorted[k + 1] ?? 0;
+    if (far > STRAY_RATIO * near && far - near > STRAY_GAP_KM) return places.filter((_, i) => (d[i] ?? 0) <= near);
+  }
+  return places;
 }
 
 interface Airport {
