@@ -1079,7 +1079,13 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
     if (!found) {
       const variant = spellingVariant(gaz, text, t);
       if (variant) spans.push(variant);
-      else spans.push(...hyphenParts(gaz, t));
+      // `Georgia-Pacific Corp`, `<Owens-Illinois>`: names joined into a firm's name are the firm's (but
+      // `California-based Safeway Stores Inc` says where the firm is).
+      else if (!(
+        /^\p{Lu}[^-‐]*([-‐]\p{Lu}[^-‐]*)+$/u.test(t.text) &&
+        (inAngleBrackets(text, t.start, t.end) || startsFirmName(text, tokens, i))
+      ))
+        spans.push(...hyphenParts(gaz, t));
       i++;
       continue;
     }
@@ -1101,10 +1107,24 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       firms,
       spans[spans.length - 1],
     );
-    if (ok) spans.push({ name: surface, start: t.start, end, candidates: cands });
+    if (ok) spans.push({ name: surface, start: t.start, end, candidates: stateOfOffice(gaz, text, end, cands) ?? cands });
     i = j + 1;
   }
   return dropNamePairs(gaz, text, spans);
+}
+
+/**
+ * Offices only a US state has: the name before them is the state (`the Georgia Public Service
+ * Commission`, a utility's regulator, is not the Caucasus country's; `Ohio General Assembly`).
+ */
+const US_STATE_OFFICE_AFTER =
+  /^[ \t\n]+(Public[ \t\n]+(Service|Utilities|Utility)[ \t\n]+Commission|(Corporation|Railroad)[ \t\n]+Commission|General[ \t\n]+Assembly|State[ \t\n]+(Senate|House|Legislature)|Legislature|Attorney[ \t\n]+General|Secretary[ \t\n]+of[ \t\n]+State)\b/;
+
+/** The US states among a name's candidates when a state's office follows it (`US_STATE_OFFICE_AFTER`), else null. */
+function stateOfOffice(gaz: Gazetteer, text: string, end: number, cands: readonly Candidate[]): Candidate[] | null {
+  if (!US_STATE_OFFICE_AFTER.test(text.slice(end, end + 40))) return null;
+  const states = cands.filter((c) => gaz.kind(c.index) === 'admin1' && gaz.country(c.index) === 'US');
+  return states.length > 0 && states.length < cands.length ? states : null;
 }
 
 /** Closest pair of candidates of two spans, in km (equirectangular). */
@@ -1466,12 +1486,27 @@ function toMention(gaz: Gazetteer, name: string, start: number, end: number, i: 
 export function findPlaceMentions(gaz: Gazetteer, text: string, base: ResolveContext, dateline?: string | null): PlaceMention[] {
   const spans = recognizeSpans(gaz, text);
   const ctx = documentContext(gaz, spans, base);
-  const mentions = resolveSpans(gaz, text, spans, ctx).map((r) => toMention(gaz, r.name, r.start, r.end, r.chosen));
+  const resolved = resolveSpans(gaz, text, spans, ctx);
   const name = dateline?.trim();
-  if (!name) return mentions;
-  const i = resolveDateline(gaz, name, ctx);
-  if (i < 0) return mentions;
+  const i = name ? resolveDateline(gaz, name, ctx) : -1;
+  const mentions = (i >= 0 ? resolved.map((r) => ({ ...r, chosen: datelineHome(gaz, r, i) })) : resolved).map((r) =>
+    toMention(gaz, r.name, r.start, r.end, r.chosen),
+  );
+  if (!name || i < 0) return mentions;
   return [{ ...toMention(gaz, name, DATELINE_SPAN.start, DATELINE_SPAN.end, i), dateline: true }, ...mentions];
+}
+
+/**
+ * A name that can be the state (or province) or the country the story was filed from is that one: a
+ * story datelined ATLANTA means the US state by `Georgia`, one from TBILISI the country. Only between
+ * divisions and countries (a town keeps the reading the body gave it).
+ */
+function datelineHome(gaz: Gazetteer, r: ResolvedSpan, dateline: number): number {
+  if (r.chosen < 0 || gaz.kind(r.chosen) === 'city') return r.chosen;
+  const homes = [gaz.place(dateline).admin1Index, gaz.countryIndex(gaz.country(dateline))];
+  if (homes.includes(r.chosen)) return r.chosen;
+  const home = r.candidates.find((c) => homes.includes(c.index) && gaz.kind(c.index) !== 'city');
+  return home ? home.index : r.chosen;
 }
 
 export type { Ranked };

@@ -22,6 +22,7 @@ describe('recognition keeps people, firms and common words out', () => {
     ['an institution with an article', 'The Center for Disease Control said so.'],
     ['an alias that is an English word', 'He was held under the Mental Health Act last year.'],
     ['newspapers', 'She told the Los Angeles Times on Friday.'],
+    ['places joined into a firm name', 'Georgia-Pacific Corp said it sold its stake. Shares of <Louisiana-Pacific> rose.'],
   ])('%s', (_label, text) => {
     expect(names(text)).toEqual([]);
   });
@@ -34,6 +35,22 @@ describe('recognition keeps people, firms and common words out', () => {
     // Not as the firm again, nor after a stake in it, nor after a capitalised compass word of a firm's name.
     expect(names('Piedmont Aviation Inc said it agreed. Piedmont said USAir holds a stake in Piedmont.')).toEqual([]);
     expect(names('Union Pacific Corp bid for the railroad. Santa Fe holds the Southern Pacific assets.')).toEqual(['Santa Fe']);
+  });
+
+  it("takes a name before a US state's own office for the state, and keeps joined places apart from firms", () => {
+    const state = (text: string): string[] => geo.findPlaces(text).map((p) => `${p.name}:${p.countryCode ?? ''}`);
+    expect(state('A rate decision by the Georgia Public Service Commission is due by October.')).toEqual(['Georgia:US']);
+    expect(state('The Georgia General Assembly passed the bill.')).toEqual(['Georgia:US']);
+    expect(state('Talks in Tbilisi, Georgia, resumed.')).toEqual(['Tbilisi:GE', 'Georgia:GE']);
+    expect(names('The Iran-Iraq war went on.')).toEqual(['Iran', 'Iraq']);
+  });
+
+  it('reads a division-or-country name as the one the story was filed from', () => {
+    const text = 'Power rates in Georgia will rise, the utility said. Georgia regulators agreed.';
+    const country = (dateline: string): string[] =>
+      geo.findPlaces(text, { dateline }).map((p) => `${p.name}:${p.countryCode ?? ''}${p.dateline ? ' (dateline)' : ''}`);
+    expect(country('ATLANTA')).toEqual(['ATLANTA:US (dateline)', 'Georgia:US', 'Georgia:US']);
+    expect(country('TBILISI')).toEqual(['TBILISI:GE (dateline)', 'Georgia:GE', 'Georgia:GE']);
   });
 
   it('keeps a place that names an institution, and a city after a broadcaster', () => {
