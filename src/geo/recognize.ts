@@ -1107,7 +1107,7 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       firms,
       spans[spans.length - 1],
     );
-    if (ok) spans.push({ name: surface, start: t.start, end, candidates: stateOfOffice(gaz, text, end, cands) ?? cands });
+    if (ok) spans.push({ name: surface, start: t.start, end, candidates: stateOfOffice(gaz, text, t.start, end, cands) ?? cands });
     i = j + 1;
   }
   return dropNamePairs(gaz, text, spans);
@@ -1120,9 +1120,13 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
 const US_STATE_OFFICE_AFTER =
   /^[ \t\n]+(Public[ \t\n]+(Service|Utilities|Utility)[ \t\n]+Commission|(Corporation|Railroad)[ \t\n]+Commission|General[ \t\n]+Assembly|State[ \t\n]+(Senate|House|Legislature)|Legislature|Attorney[ \t\n]+General|Secretary[ \t\n]+of[ \t\n]+State)\b/;
 
-/** The US states among a name's candidates when a state's office follows it (`US_STATE_OFFICE_AFTER`), else null. */
-function stateOfOffice(gaz: Gazetteer, text: string, end: number, cands: readonly Candidate[]): Candidate[] | null {
-  if (!US_STATE_OFFICE_AFTER.test(text.slice(end, end + 40))) return null;
+/** …or comes before it (`the governor of Georgia`: the Caucasus country has none). */
+const US_STATE_OFFICE_BEFORE = /\b([Gg]overnor|[Ll]egislature|[Aa]ttorney[ \t\n]+[Gg]eneral)[ \t\n]+of[ \t\n]+$/;
+
+/** The US states among a name's candidates when a state's office is named with it (`US_STATE_OFFICE_AFTER`), else null. */
+function stateOfOffice(gaz: Gazetteer, text: string, start: number, end: number, cands: readonly Candidate[]): Candidate[] | null {
+  if (!US_STATE_OFFICE_AFTER.test(text.slice(end, end + 40)) && !US_STATE_OFFICE_BEFORE.test(text.slice(Math.max(0, start - 30), start)))
+    return null;
   const states = cands.filter((c) => gaz.kind(c.index) === 'admin1' && gaz.country(c.index) === 'US');
   return states.length > 0 && states.length < cands.length ? states : null;
 }

@@ -41,6 +41,7 @@ describe('recognition keeps people, firms and common words out', () => {
     const state = (text: string): string[] => geo.findPlaces(text).map((p) => `${p.name}:${p.countryCode ?? ''}`);
     expect(state('A rate decision by the Georgia Public Service Commission is due by October.')).toEqual(['Georgia:US']);
     expect(state('The Georgia General Assembly passed the bill.')).toEqual(['Georgia:US']);
+    expect(state('Its staff urged the governor of Georgia to veto the bill.')).toEqual(['Georgia:US']);
     expect(state('Talks in Tbilisi, Georgia, resumed.')).toEqual(['Tbilisi:GE', 'Georgia:GE']);
     expect(names('The Iran-Iraq war went on.')).toEqual(['Iran', 'Iraq']);
   });
