@@ -966,6 +966,17 @@ function spellingVariant(gaz: Gazetteer, text: string, t: Token): FoundSpan | nu
  * `Sydney-based`, `made-in-China`, `Middlesex-London`. Only parts that name a country, division or
  * region, or a city of 100,000+, count: `Mercedes-Benz`, `Jean-Claude` stay words.
  */
+/** Whether token i joins capitalised names with hyphens into a firm's name (remembered in `firms` for the story). */
+function firmCompound(text: string, tokens: readonly Token[], i: number, firms: Set<string>): boolean {
+  const t = tokens[i] as Token;
+  if (!/^\p{Lu}[^-‐]*([-‐]\p{Lu}[^-‐]*)+$/u.test(t.text)) return false;
+  const key = t.text.toLowerCase();
+  if (firms.has(key)) return true;
+  if (!inAngleBrackets(text, t.start, t.end) && !startsFirmName(text, tokens, i)) return false;
+  firms.add(key);
+  return true;
+}
+
 function hyphenParts(gaz: Gazetteer, t: Token): FoundSpan[] {
   if (!/[-‐]/.test(t.text)) return [];
   const out: FoundSpan[] = [];
@@ -1079,13 +1090,10 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
     if (!found) {
       const variant = spellingVariant(gaz, text, t);
       if (variant) spans.push(variant);
-      // `Georgia-Pacific Corp`, `<Owens-Illinois>`: names joined into a firm's name are the firm's (but
-      // `California-based Safeway Stores Inc` says where the firm is).
-      else if (!(
-        /^\p{Lu}[^-‐]*([-‐]\p{Lu}[^-‐]*)+$/u.test(t.text) &&
-        (inAngleBrackets(text, t.start, t.end) || startsFirmName(text, tokens, i))
-      ))
-        spans.push(...hyphenParts(gaz, t));
+      // `Georgia-Pacific Corp`, `<Owens-Illinois>`: names joined into a firm's name are the firm's, and
+      // alone later in the story too (`Georgia-Pacific said`); `California-based Safeway Stores Inc`
+      // says where the firm is.
+      else if (!firmCompound(text, tokens, i, firms)) spans.push(...hyphenParts(gaz, t));
       i++;
       continue;
     }

@@ -22,7 +22,10 @@ describe('recognition keeps people, firms and common words out', () => {
     ['an institution with an article', 'The Center for Disease Control said so.'],
     ['an alias that is an English word', 'He was held under the Mental Health Act last year.'],
     ['newspapers', 'She told the Los Angeles Times on Friday.'],
-    ['places joined into a firm name', 'Georgia-Pacific Corp said it sold its stake. Shares of <Louisiana-Pacific> rose.'],
+    [
+      'places joined into a firm name, there and alone later',
+      'Georgia-Pacific Corp said it sold its stake. Shares of <Louisiana-Pacific> rose. Georgia-Pacific cut costs.',
+    ],
   ])('%s', (_label, text) => {
     expect(names(text)).toEqual([]);
   });
