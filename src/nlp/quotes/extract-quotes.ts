@@ -1045,7 +1045,10 @@ const FRONTED_CLAUSE = /^(although|though|whereas|while|despite)$/;
  */
 function frontedAdverbial(tokens: readonly Token[], srcFrom: number, cue: number, last: number): boolean {
   const first = tokens[datelineEnd(tokens)];
-  if (!first || !(SUBORDINATOR.test(first.lower) || PREPOSITION_START.test(first.lower))) return false;
+  // ("Despite warnings by analysts that demand was weak, the company said it would reopen": "despite" and "amid"
+  // open an adverbial as "in" and "after" do)
+  if (!first || !(SUBORDINATOR.test(first.lower) || PREPOSITION_START.test(first.lower) || OPENING_PREPOSITION.has(first.lower)))
+    return false;
   // (one comma only, "In all, hackers compromised the files, the report said" is content after its adverbial;
   // more when no verb stands before the speaker: "In her 2003 book, Living History, Clinton noted ...")
   let commas = 0;
@@ -1280,8 +1283,9 @@ function datelineEnd(tokens: readonly Token[]): number {
  * suggested X, Mr. Obama is ...").
  */
 function contentEnd(tokens: readonly Token[], from: number, last: number, isCue: (k: number) => boolean, cue: number): number {
-  // a cue inside a fronted subordinate clause: its content ends with that clause
-  const fronted = SUBORDINATOR.test(tokens[0]?.lower ?? '') && !tokens.slice(1, cue).some((t) => t.text === ',');
+  // a cue inside a fronted subordinate clause or "Despite ..."/"Amid ..." phrase: its content ends with it
+  const opener = tokens[0]?.lower ?? '';
+  const fronted = (SUBORDINATOR.test(opener) || OPENING_PREPOSITION.has(opener)) && !tokens.slice(1, cue).some((t) => t.text === ',');
   // (so does a relative clause on the subject: "McClendon, who said he would vote for X, has argued ...")
   let rel = cue - 1;
   while (rel > 0 && /^(has|have|had|was|were|is|are|also|later|once|previously|recently)$/.test(tokens[rel]!.lower)) rel--;

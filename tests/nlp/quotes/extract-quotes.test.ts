@@ -1017,6 +1017,15 @@ const rows: Row[] = [
     ],
   },
   {
+    name: 'an opening "Despite ..." phrase is no content of the main clause\'s cue, and a cue inside it reports up to its comma',
+    body: 'Despite warnings by analysts that demand was weak, the company said it would reopen the plant. Despite earlier warnings that supplies were tight, Texaco said it would reopen the refinery.',
+    expected: [
+      { text: 'it would reopen the plant', kind: 'reported', speaker: 'the company', mention: 'the company', verb: 'said' },
+      { text: 'that supplies were tight', kind: 'reported', speaker: 'unknown', mention: null },
+      { text: 'it would reopen the refinery', kind: 'reported', speaker: 'Texaco', mention: 'Texaco', verb: 'said' },
+    ],
+  },
+  {
     name: 'content after its cue ends before ", X argued" that opens the main clause (not an interrupting attribution)',
     body: 'Democrats denounced the plan to cut taxes on the rich, Reid argued in a letter to colleagues.',
     expected: [
