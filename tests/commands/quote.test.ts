@@ -202,6 +202,8 @@ describe('/quote lists what was said (issue 15)', () => {
     const volcker = quotesOf((await askCommand(services, '/quote speaker:Volcker')).data);
     const said = (q: QuoteData): string => q.text.replace(/\s+/g, ' ');
     expect(volcker.map(said)).toEqual([expect.stringMatching(/^what Japan could do if the U\.S\. Enters recession/)]);
+    // he asked: the verb beside him is active, not the passive "was asked" of the sentence (which reads as if he were asked)
+    expect(volcker[0]!.verb).toBe('asked');
     const sinai = quotesOf((await askCommand(services, '/quote speaker:Sinai')).data);
     const starts = (q: QuoteData, words: string): boolean => q.text.replace(/\s+/g, ' ').startsWith(words);
     expect(sinai.find((q) => starts(q, 'that the markets would calm'))).toMatchObject({ speakerResolved: { name: 'Alan Sinai' } });

@@ -791,7 +791,16 @@ function buildReported(
   }
   const mention: Span | null = src ? phraseSpan(tokens, src) : null;
   const name: Span | null = src ? phraseSpan(tokens, src, true) : null;
-  return { start, end, text: body.slice(start, end), kind: 'reported', mention, name, description: src?.description ?? null, verb };
+  return {
+    start,
+    end,
+    text: body.slice(start, end),
+    kind: 'reported',
+    mention,
+    name,
+    description: src?.description ?? null,
+    verb: passive?.verb ?? verb,
+  };
 }
 
 /**
@@ -916,7 +925,7 @@ function passiveByAgent(
   va: number,
   b: number,
   body: string,
-): { src: SourcePhrase | null; from: number; to: number } | null {
+): { src: SourcePhrase | null; from: number; to: number; verb: string } | null {
   const verb = tokens[b]!;
   if (tokens[b + 1]?.lower !== 'by' || verb.isCap || !(/ed$/.test(verb.lower) || PAST_VERBS.has(verb.lower))) return null;
   // The subject of "was quoted by", "was cited by" is who spoke (another rule reads it), not what was said.
@@ -933,15 +942,20 @@ function passiveByAgent(
   if (!subject || PRONOUN_SUBJECT.test(tokens[subject.from]!.lower)) return null;
   const agent = phraseAfter(tokens, b + 2, tokens.length, body);
   if (!agent) return null;
+  // The agent speaks, so the verb shown beside it is the active one: "Volcker (asked)", "the union (denounced)", not
+  // "was asked", which reads as if the speaker had been asked. (Adverbs stay: "was first reported by" → "first reported".)
+  let active = start;
+  while (active < b && /^(is|was|are|were|been|be|being|has|have|had|will|would)$/.test(tokens[active]!.lower)) active++;
+  const activeVerb = body.slice(tokens[active]!.start, verb.end);
   if (ADDRESSEE_VERBS.test(verb.lower)) {
     // "Kondo was asked by Volcker what Japan could do": the agent speaks, to the subject; what follows is what was said.
     // (several askers, "by both Volcker and Sprinkel what …": what was said follows the last of them)
     let end = agent.end;
     for (let next; tokens[end]?.lower === 'and' && (next = phraseAfter(tokens, end + 1, tokens.length, body));) end = next.end;
     const last = lastContentIndex(tokens);
-    return end <= last ? { src: agent, from: end, to: last } : null;
+    return end <= last ? { src: agent, from: end, to: last, verb: activeVerb } : null;
   }
-  return { src: agent, from: subject.from, to: subject.end - 1 };
+  return { src: agent, from: subject.from, to: subject.end - 1, verb: activeVerb };
 }
 
 const CIRCUMSTANCE_WORDS =

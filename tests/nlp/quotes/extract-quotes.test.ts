@@ -826,7 +826,7 @@ const rows: Row[] = [
     ],
   },
   {
-    name: 'a passive cue with its agent reports on its subject: "The plan was denounced by the union"',
+    name: 'a passive cue with its agent reports on its subject, and its verb reads active beside the agent: "The plan was denounced by the union"',
     body: 'The new rail timetable was denounced by the drivers union on Monday. The report was praised by teachers across the state.',
     expected: [
       {
@@ -834,14 +834,14 @@ const rows: Row[] = [
         kind: 'reported',
         speaker: 'the drivers union',
         mention: 'the drivers union',
-        verb: 'was denounced',
+        verb: 'denounced',
       },
       {
         text: 'The report',
         kind: 'reported',
         speaker: 'teachers across the state',
         mention: 'teachers across the state',
-        verb: 'was praised',
+        verb: 'praised',
       },
     ],
   },
@@ -899,7 +899,7 @@ const rows: Row[] = [
     ],
   },
   {
-    name: 'the subject of "was asked by" is who was spoken to: the agent asks what follows ("Kondo was asked by Volcker what ...")',
+    name: 'the subject of "was asked by" is who was spoken to: the agent asks what follows ("Kondo was asked by Volcker what ...", verb "asked")',
     body: 'During a visit last month, the trade minister was asked by the central bank governor and the finance minister what the budget could do.',
     expected: [
       {
@@ -907,7 +907,7 @@ const rows: Row[] = [
         kind: 'reported',
         speaker: 'the central bank governor',
         mention: 'the central bank governor',
-        verb: 'was asked',
+        verb: 'asked',
       },
     ],
   },
@@ -937,7 +937,7 @@ const rows: Row[] = [
   {
     name: 'a passive with an adverb before its participle ("was first reported by") reports on its subject; "being discussed by" inside a subject does not',
     body: 'The leak was first reported by the Daily Courier. The question being discussed by the board is whether to sell.',
-    expected: [{ text: 'The leak', kind: 'reported', speaker: 'Daily Courier', mention: 'the Daily Courier', verb: 'was first reported' }],
+    expected: [{ text: 'The leak', kind: 'reported', speaker: 'Daily Courier', mention: 'the Daily Courier', verb: 'first reported' }],
   },
   {
     name: '"said on Sunday the ...", "said in an interview the ...": without "that", the clause after the circumstances is the content',
