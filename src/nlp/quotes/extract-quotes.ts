@@ -475,6 +475,19 @@ function extractReported(
           break;
         }
       }
+      // "he strongly criticised ...", "experts have similarly discounted ...": an adverb is never a cue's verb by itself
+      // (else the verb it modifies opens the content); the verb after it joins the cue, and with none ("sold very
+      // strongly abroad") the adverb reports nothing. An evidential adverb reports on its own ("reportedly met").
+      // (after a copula the verb is a predicate, "is regularly sending", which buildReported drops, or a passive
+      // with its agent, "was strongly criticised by")
+      const copula = /^(is|was|are|were|be|been)$/.test(tokens[j - 1]?.lower ?? '') && tokens[j + 2]?.lower !== 'by';
+      if (adverbsOnly(tokens, i, j) && !EVIDENTIAL_ADVERB.test(tokens[j]!.lower) && !copula) {
+        if (!verbAt(tokens, j + 1) || inQuote[j + 1]) {
+          i = j;
+          continue;
+        }
+        j++;
+      }
       // (a direct quote's own cue ends reported content before it: "He praised those who left but said, "...")
       const q = buildReported(body, tokens, i, j, inDirect, (k) => scores[k]! >= model.threshold || used.has(tokens[k]!.start));
       if (q && !q.mention && tokens[i]!.lower !== 'according') {
@@ -511,6 +524,36 @@ function extractReported(
   }
   return out;
 }
+
+/** Verbs and nouns in -ly that are no adverbs. */
+const NOT_ADVERB = /(ply|^rally|^tally|^ally|^bully|^sully|^dally|^family|^assembly|^anomaly|^monopoly|^italy|^july)$/;
+/** An adverb of manner, degree or time ("strongly", "repeatedly", "publicly"), not a verb or noun in -ly ("reply", "rally"). */
+function isAdverb(t: Token): boolean {
+  return t.isWord && !t.isCap && /^[a-z]{2,}ly$/.test(t.lower) && !NOT_ADVERB.test(t.lower) && !SPEECH_VERBS.has(t.lower);
+}
+
+/** Whether cue tokens [i, j] are adverbs, with at most auxiliaries or "also"/"still" beside them ("has repeatedly", "strongly"). */
+function adverbsOnly(tokens: readonly Token[], i: number, j: number): boolean {
+  let adverb = false;
+  for (let k = i; k <= j; k++) {
+    const t = tokens[k]!;
+    if (isAdverb(t)) adverb = true;
+    else if (!FINITE.test(t.lower) && !/^(also|still|now|already|not|never|often|even|just|once|ever|always|first)$/.test(t.lower)) return false;
+  }
+  return adverb;
+}
+
+/** Whether token `k` can be the verb an adverb before it modifies: a lower-case word that is no function word, number or adverb. */
+function verbAt(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t?.isWord || t.isCap || /\d/.test(t.text) || isAdverb(t) || DETERMINERS.has(t.lower)) return false;
+  return !NOT_A_VERB.test(t.lower);
+}
+const NOT_A_VERB =
+  /^(to|that|than|as|of|in|on|at|for|with|by|from|about|into|over|under|after|before|abroad|and|or|but|nor|so|yet|if|when|while|because|it|he|she|they|we|i|you|him|her|them|us|me|this|these|those|there|here|who|which|what|very|more|less|much|enough|too|against|between|through|during|without|within|across|up|down|out|off)$/;
+
+/** Adverbs that attribute by themselves: "He reportedly met the envoy", "the allegedly forged letters". */
+const EVIDENTIAL_ADVERB = /^(reportedly|allegedly|purportedly|supposedly|reputedly|ostensibly)$/;
 
 const THAT_REPORTER = /^(said|says|told|tells|added|adds|wrote|writes|stated|announced|noted|argued|insisted|warned|reported)$/;
 

@@ -1026,6 +1026,14 @@ const rows: Row[] = [
     ],
   },
   {
+    name: 'an adverb is never a cue\'s verb by itself: the verb after it joins the cue ("generally favor"), and with none it reports nothing',
+    body: 'These voters specifically point to the 1994 crime bill. Tax experts generally favor some degree of loss carry-overs. Until recently, federal issues sold very strongly abroad, with up to 90 pct placed with foreign investors.',
+    expected: [
+      { text: 'the 1994 crime bill', kind: 'reported', speaker: 'These voters', mention: 'These voters', verb: 'specifically point' },
+      { text: 'some degree of loss carry-overs', kind: 'reported', speaker: 'Tax experts', mention: 'Tax experts', verb: 'generally favor' },
+    ],
+  },
+  {
     name: 'content after its cue ends before ", X argued" that opens the main clause (not an interrupting attribution)',
     body: 'Democrats denounced the plan to cut taxes on the rich, Reid argued in a letter to colleagues.',
     expected: [
