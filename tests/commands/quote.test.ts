@@ -263,3 +263,35 @@ describe('a reply line of /quote', () => {
     expect(line.split('\n')[1]).toBe('— James Baker (unnamed) (reported: was quoted as saying)');
   });
 });
+
+describe('/quote reads a lone name, an adverb and a passive right (quotes12)', () => {
+  let services: TestServices;
+  const temp = makeTempDir();
+  beforeAll(async () => {
+    services = await createTestServices({
+      files: [writeReutersStories(temp.dir, ['reuters21578-2954', 'reuters21578-21573'])],
+    });
+  });
+  afterAll(async () => {
+    await services.close();
+    temp.cleanup();
+  });
+
+  it('names "Colombia" that opens "Colombia denied having sold ...", though the story never capitalises it mid-sentence', async () => {
+    const coffee = await askCommand(services, '/quote about:coffee');
+    const denied = quotesOf(coffee.data).find((q) => q.text.startsWith('having sold 440,000'));
+    expect(denied).toMatchObject({ speaker: 'Colombia', speakerResolved: { name: 'Colombia' }, verb: 'denied' });
+    expect(coffee.text).toContain('— Colombia (reported: denied)');
+    expect(coffee.text).not.toContain('Colombia (unnamed)');
+  });
+
+  it('keeps the adverb with its verb: "he strongly criticised West German moves ..."', async () => {
+    const baker = quotesOf((await askCommand(services, '/quote speaker:Baker about:dollar')).data);
+    const criticised = baker.find((q) => q.text.startsWith('West German moves'));
+    expect(criticised?.verb).toBe('strongly criticised');
+    for (const q of baker) {
+      expect(q.verb ?? '').not.toMatch(/^\w+ly$/);
+      expect(q.text).not.toMatch(/^criticised/);
+    }
+  });
+});

@@ -33,8 +33,11 @@ const MODEL = modelJson as CueModel;
  *    or a second predicate ("when ...", "but will ..."); "said yes, compared with ..."; content ends before ", Reid argued ...".
  * 11: the cue model also scores judgement and attitude words it never saw as cues ("decried", "chastised", "regrets"), by
  *    their REPORTING_LEXICON class; a cue in an opening "Amid ..."/"Despite ..." has no speaker (was "Amid", or the main subject).
+ * 12: "Despite ..., X said CONTENT" (the phrase was content); an adverb-only cue takes the verb after it ("strongly criticised");
+ *    a passive with its agent shows the active verb ("asked", not "was asked"); a lone sentence-initial word the story never
+ *    writes in lower case, singular and without a common ending, is a name ("Colombia denied ...").
  */
-export const QUOTE_ANALYZER_VERSION = 11;
+export const QUOTE_ANALYZER_VERSION = 12;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -482,11 +485,14 @@ function extractReported(
       // with its agent, "was strongly criticised by")
       const copula = /^(is|was|are|were|be|been)$/.test(tokens[j - 1]?.lower ?? '') && tokens[j + 2]?.lower !== 'by';
       if (adverbsOnly(tokens, i, j) && !EVIDENTIAL_ADVERB.test(tokens[j]!.lower) && !copula) {
-        if (!verbAt(tokens, j + 1) || inQuote[j + 1]) {
+        // (through auxiliaries: "generally don't expect", "originally had proposed", "generally would require")
+        let v = j + 1;
+        while (v < tokens.length && (FINITE.test(tokens[v]!.lower) || tokens[v]!.lower === 'not')) v++;
+        if (!verbAt(tokens, v) || inQuote[v]) {
           i = j;
           continue;
         }
-        j++;
+        j = v;
       }
       // (a direct quote's own cue ends reported content before it: "He praised those who left but said, "...")
       const q = buildReported(body, tokens, i, j, inDirect, (k) => scores[k]! >= model.threshold || used.has(tokens[k]!.start));
@@ -538,7 +544,8 @@ function adverbsOnly(tokens: readonly Token[], i: number, j: number): boolean {
   for (let k = i; k <= j; k++) {
     const t = tokens[k]!;
     if (isAdverb(t)) adverb = true;
-    else if (!FINITE.test(t.lower) && !/^(also|still|now|already|not|never|often|even|just|once|ever|always|first)$/.test(t.lower)) return false;
+    else if (!FINITE.test(t.lower) && !/^(also|still|now|already|not|never|often|even|just|once|ever|always|first)$/.test(t.lower))
+      return false;
   }
   return adverb;
 }
@@ -550,7 +557,7 @@ function verbAt(tokens: readonly Token[], k: number): boolean {
   return !NOT_A_VERB.test(t.lower);
 }
 const NOT_A_VERB =
-  /^(to|that|than|as|of|in|on|at|for|with|by|from|about|into|over|under|after|before|abroad|and|or|but|nor|so|yet|if|when|while|because|it|he|she|they|we|i|you|him|her|them|us|me|this|these|those|there|here|who|which|what|very|more|less|much|enough|too|against|between|through|during|without|within|across|up|down|out|off)$/;
+  /^(been|being|to|that|than|as|of|in|on|at|for|with|by|from|about|into|over|under|after|before|abroad|and|or|but|nor|so|yet|if|when|while|because|it|he|she|they|we|i|you|him|her|them|us|me|this|these|those|there|here|who|which|what|very|more|less|much|enough|too|against|between|through|during|without|within|across|up|down|out|off)$/;
 
 /** Adverbs that attribute by themselves: "He reportedly met the envoy", "the allegedly forged letters". */
 const EVIDENTIAL_ADVERB = /^(reportedly|allegedly|purportedly|supposedly|reputedly|ostensibly)$/;
@@ -987,9 +994,11 @@ function passiveByAgent(
   if (!agent) return null;
   // The agent speaks, so the verb shown beside it is the active one: "Volcker (asked)", "the union (denounced)", not
   // "was asked", which reads as if the speaker had been asked. (Adverbs stay: "was first reported by" → "first reported".)
-  let active = start;
-  while (active < b && /^(is|was|are|were|been|be|being|has|have|had|will|would)$/.test(tokens[active]!.lower)) active++;
-  const activeVerb = body.slice(tokens[active]!.start, verb.end);
+  const activeVerb = tokens
+    .slice(start, b + 1)
+    .filter((t) => !/^(is|was|are|were|been|be|being|has|have|had|will|would)$/.test(t.lower))
+    .map((t) => t.text)
+    .join(' ');
   if (ADDRESSEE_VERBS.test(verb.lower)) {
     // "Kondo was asked by Volcker what Japan could do": the agent speaks, to the subject; what follows is what was said.
     // (several askers, "by both Volcker and Sprinkel what …": what was said follows the last of them)
@@ -1342,7 +1351,9 @@ function datelineEnd(tokens: readonly Token[]): number {
 function contentEnd(tokens: readonly Token[], from: number, last: number, isCue: (k: number) => boolean, cue: number): number {
   // a cue inside a fronted subordinate clause or "Despite ..."/"Amid ..." phrase: its content ends with it
   const opener = tokens[0]?.lower ?? '';
-  const fronted = (SUBORDINATOR.test(opener) || OPENING_PREPOSITION.has(opener)) && !tokens.slice(1, cue).some((t) => t.text === ',');
+  // ("Among the factors cited were A, B and C": an "among" phrase runs into the main clause, whose commas list)
+  const fronted =
+    (SUBORDINATOR.test(opener) || /^(despite|amid|amidst)$/.test(opener)) && !tokens.slice(1, cue).some((t) => t.text === ',');
   // (so does a relative clause on the subject: "McClendon, who said he would vote for X, has argued ...")
   let rel = cue - 1;
   while (rel > 0 && /^(has|have|had|was|were|is|are|also|later|once|previously|recently)$/.test(tokens[rel]!.lower)) rel--;

@@ -1026,11 +1026,24 @@ const rows: Row[] = [
     ],
   },
   {
-    name: 'an adverb is never a cue\'s verb by itself: the verb after it joins the cue ("generally favor"), and with none it reports nothing',
-    body: 'These voters specifically point to the 1994 crime bill. Tax experts generally favor some degree of loss carry-overs. Until recently, federal issues sold very strongly abroad, with up to 90 pct placed with foreign investors.',
+    name: 'an adverb is never a cue\'s verb by itself: the verb after it joins the cue ("generally favor", "generally don\'t expect"), and with none it reports nothing',
+    body: "These voters specifically point to the 1994 crime bill. Tax experts generally favor some degree of loss carry-overs. Economists generally don't expect such large gains. Until recently, federal issues sold very strongly abroad, with up to 90 pct placed with foreign investors.",
     expected: [
       { text: 'the 1994 crime bill', kind: 'reported', speaker: 'These voters', mention: 'These voters', verb: 'specifically point' },
-      { text: 'some degree of loss carry-overs', kind: 'reported', speaker: 'Tax experts', mention: 'Tax experts', verb: 'generally favor' },
+      {
+        text: 'some degree of loss carry-overs',
+        kind: 'reported',
+        speaker: 'Tax experts',
+        mention: 'Tax experts',
+        verb: 'generally favor',
+      },
+      {
+        text: 'such large gains',
+        kind: 'reported',
+        speaker: 'Economists',
+        mention: 'Economists',
+        verb: "generally don't expect",
+      },
     ],
   },
   {
