@@ -532,7 +532,8 @@ function extractReported(
 }
 
 /** Verbs and nouns in -ly that are no adverbs. */
-const NOT_ADVERB = /(ply|^rally|^tally|^ally|^bully|^sully|^dally|^family|^assembly|^anomaly|^monopoly|^italy|^july)$/;
+const NOT_ADVERB =
+  /(^(re|ap|sup|com|im|multi)ply|^rally|^tally|^ally|^bully|^sully|^dally|^family|^assembly|^anomaly|^monopoly|^italy|^july)$/;
 /** An adverb of manner, degree or time ("strongly", "repeatedly", "publicly"), not a verb or noun in -ly ("reply", "rally"). */
 function isAdverb(t: Token): boolean {
   return t.isWord && !t.isCap && /^[a-z]{2,}ly$/.test(t.lower) && !NOT_ADVERB.test(t.lower) && !SPEECH_VERBS.has(t.lower);

@@ -1027,7 +1027,7 @@ const rows: Row[] = [
   },
   {
     name: 'an adverb is never a cue\'s verb by itself: the verb after it joins the cue ("generally favor", "generally don\'t expect"), and with none it reports nothing',
-    body: "These voters specifically point to the 1994 crime bill. Tax experts generally favor some degree of loss carry-overs. Economists generally don't expect such large gains. Until recently, federal issues sold very strongly abroad, with up to 90 pct placed with foreign investors.",
+    body: "These voters specifically point to the 1994 crime bill. Tax experts generally favor some degree of loss carry-overs. Economists generally don't expect such large gains. Until recently, federal issues sold very strongly abroad, with up to 90 pct placed with foreign investors. Reserves rose sharply to 40.19 billion in 1978.",
     expected: [
       { text: 'the 1994 crime bill', kind: 'reported', speaker: 'These voters', mention: 'These voters', verb: 'specifically point' },
       {
