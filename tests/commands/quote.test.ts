@@ -202,6 +202,8 @@ describe('/quote lists what was said (issue 15)', () => {
     const volcker = quotesOf((await askCommand(services, '/quote speaker:Volcker')).data);
     const said = (q: QuoteData): string => q.text.replace(/\s+/g, ' ');
     expect(volcker.map(said)).toEqual([expect.stringMatching(/^what Japan could do if the U\.S\. Enters recession/)]);
+    // he asked: the verb beside him is active, not the passive "was asked" of the sentence (which reads as if he were asked)
+    expect(volcker[0]!.verb).toBe('asked');
     const sinai = quotesOf((await askCommand(services, '/quote speaker:Sinai')).data);
     const starts = (q: QuoteData, words: string): boolean => q.text.replace(/\s+/g, ' ').startsWith(words);
     expect(sinai.find((q) => starts(q, 'that the markets would calm'))).toMatchObject({ speakerResolved: { name: 'Alan Sinai' } });
@@ -259,5 +261,37 @@ describe('a reply line of /quote', () => {
       1,
     );
     expect(line.split('\n')[1]).toBe('— James Baker (unnamed) (reported: was quoted as saying)');
+  });
+});
+
+describe('/quote reads a lone name, an adverb and a passive right (quotes12)', () => {
+  let services: TestServices;
+  const temp = makeTempDir();
+  beforeAll(async () => {
+    services = await createTestServices({
+      files: [writeReutersStories(temp.dir, ['reuters21578-2954', 'reuters21578-21573'])],
+    });
+  });
+  afterAll(async () => {
+    await services.close();
+    temp.cleanup();
+  });
+
+  it('names "Colombia" that opens "Colombia denied having sold ...", though the story never capitalises it mid-sentence', async () => {
+    const coffee = await askCommand(services, '/quote about:coffee');
+    const denied = quotesOf(coffee.data).find((q) => q.text.startsWith('having sold 440,000'));
+    expect(denied).toMatchObject({ speaker: 'Colombia', speakerResolved: { name: 'Colombia' }, verb: 'denied' });
+    expect(coffee.text).toContain('— Colombia (reported: denied)');
+    expect(coffee.text).not.toContain('Colombia (unnamed)');
+  });
+
+  it('keeps the adverb with its verb: "he strongly criticised West German moves ..."', async () => {
+    const baker = quotesOf((await askCommand(services, '/quote speaker:Baker about:dollar')).data);
+    const criticised = baker.find((q) => q.text.startsWith('West German moves'));
+    expect(criticised?.verb).toBe('strongly criticised');
+    for (const q of baker) {
+      expect(q.verb ?? '').not.toMatch(/^\w+ly$/);
+      expect(q.text).not.toMatch(/^criticised/);
+    }
   });
 });

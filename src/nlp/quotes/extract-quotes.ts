@@ -33,8 +33,11 @@ const MODEL = modelJson as CueModel;
  *    or a second predicate ("when ...", "but will ..."); "said yes, compared with ..."; content ends before ", Reid argued ...".
  * 11: the cue model also scores judgement and attitude words it never saw as cues ("decried", "chastised", "regrets"), by
  *    their REPORTING_LEXICON class; a cue in an opening "Amid ..."/"Despite ..." has no speaker (was "Amid", or the main subject).
+ * 12: "Despite ..., X said CONTENT" (the phrase was content); an adverb-only cue takes the verb after it ("strongly criticised");
+ *    a passive with its agent shows the active verb ("asked", not "was asked"); a lone sentence-initial word the story never
+ *    writes in lower case, singular and without a common ending, is a name ("Colombia denied ...").
  */
-export const QUOTE_ANALYZER_VERSION = 11;
+export const QUOTE_ANALYZER_VERSION = 12;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -475,6 +478,22 @@ function extractReported(
           break;
         }
       }
+      // "he strongly criticised ...", "experts have similarly discounted ...": an adverb is never a cue's verb by itself
+      // (else the verb it modifies opens the content); the verb after it joins the cue, and with none ("sold very
+      // strongly abroad") the adverb reports nothing. An evidential adverb reports on its own ("reportedly met").
+      // (after a copula the verb is a predicate, "is regularly sending", which buildReported drops, or a passive
+      // with its agent, "was strongly criticised by")
+      const copula = /^(is|was|are|were|be|been)$/.test(tokens[j - 1]?.lower ?? '') && tokens[j + 2]?.lower !== 'by';
+      if (adverbsOnly(tokens, i, j) && !EVIDENTIAL_ADVERB.test(tokens[j]!.lower) && !copula) {
+        // (through auxiliaries: "generally don't expect", "originally had proposed", "generally would require")
+        let v = j + 1;
+        while (v < tokens.length && (FINITE.test(tokens[v]!.lower) || tokens[v]!.lower === 'not')) v++;
+        if (!verbAt(tokens, v) || inQuote[v]) {
+          i = j;
+          continue;
+        }
+        j = v;
+      }
       // (a direct quote's own cue ends reported content before it: "He praised those who left but said, "...")
       const q = buildReported(body, tokens, i, j, inDirect, (k) => scores[k]! >= model.threshold || used.has(tokens[k]!.start));
       if (q && !q.mention && tokens[i]!.lower !== 'according') {
@@ -511,6 +530,38 @@ function extractReported(
   }
   return out;
 }
+
+/** Verbs and nouns in -ly that are no adverbs. */
+const NOT_ADVERB =
+  /(^(re|ap|sup|com|im|multi)ply|^rally|^tally|^ally|^bully|^sully|^dally|^family|^assembly|^anomaly|^monopoly|^italy|^july)$/;
+/** An adverb of manner, degree or time ("strongly", "repeatedly", "publicly"), not a verb or noun in -ly ("reply", "rally"). */
+function isAdverb(t: Token): boolean {
+  return t.isWord && !t.isCap && /^[a-z]{2,}ly$/.test(t.lower) && !NOT_ADVERB.test(t.lower) && !SPEECH_VERBS.has(t.lower);
+}
+
+/** Whether cue tokens [i, j] are adverbs, with at most auxiliaries or "also"/"still" beside them ("has repeatedly", "strongly"). */
+function adverbsOnly(tokens: readonly Token[], i: number, j: number): boolean {
+  let adverb = false;
+  for (let k = i; k <= j; k++) {
+    const t = tokens[k]!;
+    if (isAdverb(t)) adverb = true;
+    else if (!FINITE.test(t.lower) && !/^(also|still|now|already|not|never|often|even|just|once|ever|always|first)$/.test(t.lower))
+      return false;
+  }
+  return adverb;
+}
+
+/** Whether token `k` can be the verb an adverb before it modifies: a lower-case word that is no function word, number or adverb. */
+function verbAt(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t?.isWord || t.isCap || /\d/.test(t.text) || isAdverb(t) || DETERMINERS.has(t.lower)) return false;
+  return !NOT_A_VERB.test(t.lower);
+}
+const NOT_A_VERB =
+  /^(been|being|to|that|than|as|of|in|on|at|for|with|by|from|about|into|over|under|after|before|abroad|and|or|but|nor|so|yet|if|when|while|because|it|he|she|they|we|i|you|him|her|them|us|me|this|these|those|there|here|who|which|what|very|more|less|much|enough|too|against|between|through|during|without|within|across|up|down|out|off)$/;
+
+/** Adverbs that attribute by themselves: "He reportedly met the envoy", "the allegedly forged letters". */
+const EVIDENTIAL_ADVERB = /^(reportedly|allegedly|purportedly|supposedly|reputedly|ostensibly)$/;
 
 const THAT_REPORTER = /^(said|says|told|tells|added|adds|wrote|writes|stated|announced|noted|argued|insisted|warned|reported)$/;
 
@@ -791,7 +842,16 @@ function buildReported(
   }
   const mention: Span | null = src ? phraseSpan(tokens, src) : null;
   const name: Span | null = src ? phraseSpan(tokens, src, true) : null;
-  return { start, end, text: body.slice(start, end), kind: 'reported', mention, name, description: src?.description ?? null, verb };
+  return {
+    start,
+    end,
+    text: body.slice(start, end),
+    kind: 'reported',
+    mention,
+    name,
+    description: src?.description ?? null,
+    verb: passive?.verb ?? verb,
+  };
 }
 
 /**
@@ -916,7 +976,7 @@ function passiveByAgent(
   va: number,
   b: number,
   body: string,
-): { src: SourcePhrase | null; from: number; to: number } | null {
+): { src: SourcePhrase | null; from: number; to: number; verb: string } | null {
   const verb = tokens[b]!;
   if (tokens[b + 1]?.lower !== 'by' || verb.isCap || !(/ed$/.test(verb.lower) || PAST_VERBS.has(verb.lower))) return null;
   // The subject of "was quoted by", "was cited by" is who spoke (another rule reads it), not what was said.
@@ -933,15 +993,22 @@ function passiveByAgent(
   if (!subject || PRONOUN_SUBJECT.test(tokens[subject.from]!.lower)) return null;
   const agent = phraseAfter(tokens, b + 2, tokens.length, body);
   if (!agent) return null;
+  // The agent speaks, so the verb shown beside it is the active one: "Volcker (asked)", "the union (denounced)", not
+  // "was asked", which reads as if the speaker had been asked. (Adverbs stay: "was first reported by" → "first reported".)
+  const activeVerb = tokens
+    .slice(start, b + 1)
+    .filter((t) => !/^(is|was|are|were|been|be|being|has|have|had|will|would)$/.test(t.lower))
+    .map((t) => t.text)
+    .join(' ');
   if (ADDRESSEE_VERBS.test(verb.lower)) {
     // "Kondo was asked by Volcker what Japan could do": the agent speaks, to the subject; what follows is what was said.
     // (several askers, "by both Volcker and Sprinkel what …": what was said follows the last of them)
     let end = agent.end;
     for (let next; tokens[end]?.lower === 'and' && (next = phraseAfter(tokens, end + 1, tokens.length, body));) end = next.end;
     const last = lastContentIndex(tokens);
-    return end <= last ? { src: agent, from: end, to: last } : null;
+    return end <= last ? { src: agent, from: end, to: last, verb: activeVerb } : null;
   }
-  return { src: agent, from: subject.from, to: subject.end - 1 };
+  return { src: agent, from: subject.from, to: subject.end - 1, verb: activeVerb };
 }
 
 const CIRCUMSTANCE_WORDS =
@@ -1045,7 +1112,10 @@ const FRONTED_CLAUSE = /^(although|though|whereas|while|despite)$/;
  */
 function frontedAdverbial(tokens: readonly Token[], srcFrom: number, cue: number, last: number): boolean {
   const first = tokens[datelineEnd(tokens)];
-  if (!first || !(SUBORDINATOR.test(first.lower) || PREPOSITION_START.test(first.lower))) return false;
+  // ("Despite warnings by analysts that demand was weak, the company said it would reopen": "despite" and "amid"
+  // open an adverbial as "in" and "after" do)
+  if (!first || !(SUBORDINATOR.test(first.lower) || PREPOSITION_START.test(first.lower) || OPENING_PREPOSITION.has(first.lower)))
+    return false;
   // (one comma only, "In all, hackers compromised the files, the report said" is content after its adverbial;
   // more when no verb stands before the speaker: "In her 2003 book, Living History, Clinton noted ...")
   let commas = 0;
@@ -1280,8 +1350,11 @@ function datelineEnd(tokens: readonly Token[]): number {
  * suggested X, Mr. Obama is ...").
  */
 function contentEnd(tokens: readonly Token[], from: number, last: number, isCue: (k: number) => boolean, cue: number): number {
-  // a cue inside a fronted subordinate clause: its content ends with that clause
-  const fronted = SUBORDINATOR.test(tokens[0]?.lower ?? '') && !tokens.slice(1, cue).some((t) => t.text === ',');
+  // a cue inside a fronted subordinate clause or "Despite ..."/"Amid ..." phrase: its content ends with it
+  const opener = tokens[0]?.lower ?? '';
+  // ("Among the factors cited were A, B and C": an "among" phrase runs into the main clause, whose commas list)
+  const fronted =
+    (SUBORDINATOR.test(opener) || /^(despite|amid|amidst)$/.test(opener)) && !tokens.slice(1, cue).some((t) => t.text === ',');
   // (so does a relative clause on the subject: "McClendon, who said he would vote for X, has argued ...")
   let rel = cue - 1;
   while (rel > 0 && /^(has|have|had|was|were|is|are|also|later|once|previously|recently)$/.test(tokens[rel]!.lower)) rel--;

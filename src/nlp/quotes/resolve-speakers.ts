@@ -1,5 +1,5 @@
 import type { Quote, QuoteKind, Sentence, Span } from '../types.js';
-import { AUX_WORDS, DETERMINERS, GENERIC_ORG_HEADS, NON_NAME_CAPS, NP_STOPS, ORG_WORDS, SPEECH_VERBS } from './lexicon.js';
+import { AUX_WORDS, DETERMINERS, GENERIC_ORG_HEADS, MONTH, NON_NAME_CAPS, NP_STOPS, ORG_WORDS, SPEECH_VERBS, WEEKDAY } from './lexicon.js';
 import { PAST_VERBS } from './noun-phrases.js';
 import { tokenize, type Token } from './tokens.js';
 
@@ -76,6 +76,7 @@ export function resolveSpeakers(
   if (raw.length === 0) return [];
   const inQuotes = (offset: number): boolean => quotedRanges.some(([a, b]) => offset > a && offset < b);
   const midSentence = capitalisedMidSentence(sentenceTokens);
+  const lowerCase = lowerCaseWords(sentenceTokens);
   // every name the story gives outside quotation marks (for full names and roles), and those that could be "he" or "the company"
   const allNames = findNameMentions(body, sentenceTokens, midSentence).filter((n) => !inQuotes(n.start));
   const names = allNames.filter((n) => !afterPreposition(body, n.start));
@@ -203,7 +204,7 @@ export function resolveSpeakers(
     ) {
       out = resolveRole(words, at, q);
     } else {
-      out = resolveName(text, named);
+      out = resolveName(text, named, subjectOfVerb(body, named.end, q.verb));
     }
     if (q.description) out = { ...out, description: q.description };
     done.set(q, out);
@@ -263,7 +264,7 @@ export function resolveSpeakers(
    * Brusca of Nikko Securities" → "Robert Brusca", described "Nikko Securities"), a surname made the
    * full name given earlier. A phrase ending in a lower-case word ("one U.S. analyst") names no one.
    */
-  const resolveName = (text: string, named: Span): Resolution => {
+  const resolveName = (text: string, named: Span, subject: boolean): Resolution => {
     // "a spokesman", "one trade official", "a union leader": someone a later "he" may stand for
     const head = text
       .replace(/\s+(at|of|for|in|with|from|on|to)\s.*$/i, '')
@@ -285,7 +286,11 @@ export function resolveSpeakers(
     if (k > 0 && /^(in|at|of|from|for|with|on|to|near)$/i.test(words[k - 1]!)) return unnamed;
     // a single capitalised word opening its sentence ("Analysts said") is a name only if the story capitalises it elsewhere
     const sentenceStart = /(^|[.!?]["”]?)\s*$/.test(body.slice(Math.max(0, named.start - 3), named.start));
-    if (k === words.length - 1 && k === 0 && sentenceStart && !midSentence.has(words[k]!.replace(/['’]s$/, ''))) return unnamed;
+    const lone = k === words.length - 1 && k === 0 && sentenceStart;
+    if (lone && !(midSentence.has(words[k]!.replace(/['’]s$/, '')) || (subject && namesAlone(words[k]!.replace(/['’]s$/, ''), lowerCase))))
+      return unnamed;
+    // (a lone word the story names nowhere else may be a country or a company as well as a person: no later "he" is it)
+    const maybePerson = !lone || midSentence.has(words[k]!.replace(/['’]s$/, ''));
     if (k === 0 && NON_NAME_CAPS.has(words[0]!.toLowerCase())) k++;
     if (k >= words.length) return unnamed;
     // "Treasury Secretary James Baker" and "Federal Reserve Board Governor Robert Heller" lose their titles; "Agriculture Department" keeps its "Agriculture"
@@ -310,7 +315,7 @@ export function resolveSpeakers(
     const start = named.start + raw[k]!.index;
     const end = named.start + raw[last - 1]!.index + words[last - 1]!.length;
     const bare = nameWords.join(' ').replace(/['’]s$/, '');
-    const person = !isOrg && nameWords.length <= 4;
+    const person = !isOrg && nameWords.length <= 4 && maybePerson;
     const c = canonical(bare, named.start, person);
     return { speaker: c.name, description: affiliation, resolved: { name: c.name, start, end }, person, at: named.start };
   };
@@ -453,6 +458,43 @@ function capitalisedMidSentence(sentenceTokens: readonly (readonly Token[])[]): 
   for (const tokens of sentenceTokens)
     for (let k = 1; k < tokens.length; k++) if (tokens[k]!.isCap && tokens[k - 1]!.isWord) out.add(tokens[k]!.text.replace(/['’]s$/, ''));
   return out;
+}
+
+/** Words the story writes in lower case somewhere ("market", "production"): common words, whatever their capitals elsewhere. */
+function lowerCaseWords(sentenceTokens: readonly (readonly Token[])[]): Set<string> {
+  const out = new Set<string>();
+  for (const tokens of sentenceTokens) for (const t of tokens) if (t.isWord && t.text === t.lower) out.add(t.lower);
+  return out;
+}
+
+/** Endings of common nouns, adjectives and adverbs ("Production", "Swedish", "Domestic", "Commercial", "Initially"), not of
+ * names like "Portugal", "Italy" or "Iran". */
+const COMMON_SHAPE =
+  /(tion|sion|ment|ness|ity|ing|ism|ship|ive|ous|ful|less|able|ible|ish|ese|ian|ean|can|ern|ic|ial|nal|tal|ral|cal|nary|ed|[^a]ly|[rs]men|s)$/;
+
+/** Whether the speaker mention ending at `end` is followed by its cue ("Colombia denied"), not by more of a phrase ("Hog prices are"). */
+function subjectOfVerb(body: string, end: number, verb: string | null): boolean {
+  const first = verb?.split(/\s+/)[0];
+  const next = /^(?:['’]s)?\s+(?:\p{Ll}+ly\s+)?([\p{L}'’-]+)/u.exec(body.slice(end, end + 60));
+  return !!first && next?.[1] === first;
+}
+
+/**
+ * Whether a capitalised word that opens its sentence and speaks alone, right before its verb ("Colombia denied ...",
+ * "Analysts said ..."), names someone though the story never capitalises it mid-sentence (the resolver's first test):
+ * it has a capital inside ("IBM", "ChemLawn"), or it is a singular word the story never writes in lower case, with no
+ * common noun's, adjective's or adverb's ending and no month's name ("Colombia", "Azpurua", "Conoco"; not
+ * "Analysts", "Market" when the story also has "market", "Production", "Swedish", "Initially"). An English singular
+ * count noun does not stand as a subject without a determiner, so such a word is a name; the headline would add
+ * nothing here (wire headlines are in capitals, and hold the common words of the story too).
+ */
+function namesAlone(word: string, lowerCase: ReadonlySet<string>): boolean {
+  if (/^\p{Lu}[\p{L}&.'’-]*\p{Lu}/u.test(word)) return true;
+  const lower = word.toLowerCase();
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word) || lowerCase.has(lower) || NON_NAME_CAPS.has(lower) || DETERMINERS.has(lower)) return false;
+  if (MONTH.test(lower) || WEEKDAY.test(lower)) return false;
+  if (COMMON_SHAPE.test(lower) || PERSON_ROLES.test(lower) || ORG_ROLES.test(lower) || GENERIC_ORG_HEADS.has(lower)) return false;
+  return true;
 }
 
 /** "in New York", "with Baker on Monday", "from London": a place or an object, not someone who could be "he". */

@@ -110,6 +110,14 @@ const NAMES: Case[] = [
     mention: 'Rei Shiratori, professor of political science at Dokkyo University',
     resolved: 'Rei Shiratori',
   },
+  // a name that opens its sentence and is never capitalised mid-sentence, right before its verb: the story never writes
+  // it in lower case, and it is singular with no common word's ending ("COLOMBIA DENIES SELLING COFFEE BELOW MARKET")
+  { id: 'reuters21578-2954', quote: 'having sold 440,000 60-kg bags', mention: 'Colombia', resolved: 'Colombia' },
+  { id: 'reuters21578-3389', quote: 'the increase brings its price', mention: 'Conoco', resolved: 'Conoco' },
+  { id: 'reuters21578-3026', quote: 'the auditors state in their opinion letter', mention: 'Iomega', resolved: 'Iomega' },
+  { id: 'reuters21578-19534', quote: 'the so-called "stabilising mechanism"', mention: 'Belgium', resolved: 'Belgium' },
+  // …while a plural common noun there names no one
+  { id: 'reuters21578-748', quote: 'to view the Bass family', mention: 'Analysts', resolved: null },
 ];
 
 function quoteOf(c: Case) {
