@@ -740,6 +740,48 @@ class Events {
   }
 }
 
+/** A wire ticker in a headline (`<BRT>`, `<CMAC.S>`; not a bracketed name such as `<Georgia Gulf Corp>`). */
+const TICKER = /<([A-Z0-9][A-Z0-9.]{0,9})>/g;
+
+/** The tickers a headline names: the companies a wire story is about. */
+export function headlineTickers(headline: string): string[] {
+  return [...new Set(Array.from(headline.matchAll(TICKER), (m) => m[1]!))];
+}
+
+/**
+ * Each event's tickers, as its members' headlines name them, with how many members name each. Two
+ * sides that both name companies and none in common are about different companies, whatever words
+ * they share (`BRT REALTY TRUST <BRT>` and `UNIVERSAL HEALTH REALTY <UHT>`; `SEC PROBES TRE <TRE>
+ * TAKEOVER` and `SEARS <S> UNIT AGREES TO SEC CENSURE`): they are never one event.
+ */
+interface TickerBook {
+  of: readonly (readonly string[])[];
+  counts: (Map<string, number> | undefined)[];
+}
+
+function tickerBook(stories: readonly GroupInput[]): TickerBook {
+  return { of: stories.map((s) => (s.headline.includes('<') ? headlineTickers(s.headline) : [])), counts: [] };
+}
+
+/** Story i's tickers into (sign 1) or out of (sign -1) event e's. */
+function countTickers(book: TickerBook, e: number, i: number, sign: 1 | -1): void {
+  const tickers = book.of[i]!;
+  if (tickers.length === 0) return;
+  const counts = (book.counts[e] ??= new Map<string, number>());
+  for (const t of tickers) {
+    const n = (counts.get(t) ?? 0) + sign;
+    if (n === 0) counts.delete(t);
+    else counts.set(t, n);
+  }
+}
+
+/** Whether these tickers and event e's are both named and share none. */
+function tickersClash(book: TickerBook, tickers: readonly string[], e: number): boolean {
+  const counts = book.counts[e];
+  if (tickers.length === 0 || !counts || counts.size === 0) return false;
+  return !tickers.some((t) => counts.has(t));
+}
+
 /** Per-event accumulators of one comparison, valid where `mark` holds the current `stamp`. */
 interface Scratch {
   dot: Float64Array;
@@ -886,6 +928,7 @@ function bestEvent(
   publishedMs: number,
   options: Readonly<GroupingOptions>,
   scratch: Scratch,
+  tickers: TickerBook,
 ): number {
   // A story with fewer event words than that cannot show it shares an event: it stays alone.
   const need = options.minSharedWords;
@@ -917,6 +960,7 @@ function bestEvent(
   for (let j = 0; j < scratch.touchedCount; j++) {
     const e = scratch.touched[j]!;
     if (scratch.shared[e]! < need || (needAnchor && !anchored(scratch, e, options)) || events.norm2[e]! === 0) continue;
+    if (tickersClash(tickers, tickers.of[i]!, e)) continue;
     const cosine = scratch.dot[e]! / Math.sqrt(events.norm2[e]!);
     // Decay only lowers a similarity: most touched events share a word or two and are far below.
     if (cosine < bestSim) continue;
@@ -1012,7 +1056,14 @@ function heapPop(heap: MergeCandidate[]): MergeCandidate | undefined {
  * in different words, so two events whose centroids are close (time-decayed cosine) and share event
  * words become one: centroid-linkage agglomeration, the closest pair first, until no pair passes.
  */
-function mergeEvents(vectors: Vectors, events: Events, members: number[][], options: Readonly<GroupingOptions>, scratch: Scratch): void {
+function mergeEvents(
+  vectors: Vectors,
+  events: Events,
+  members: number[][],
+  options: Readonly<GroupingOptions>,
+  scratch: Scratch,
+  tickers: TickerBook,
+): void {
   const version = new Int32Array(events.count);
   const heap: MergeCandidate[] = [];
   const words = new Float64Array(events.count);
@@ -1028,6 +1079,7 @@ function mergeEvents(vectors: Vectors, events: Events, members: number[][], opti
     for (let j = 0; j < scratch.touchedCount; j++) {
       const b = scratch.touched[j]!;
       if ((onlyAbove && b < a) || scratch.shared[b]! < options.minSharedWords) continue;
+      if (tickersClash(tickers, [...(tickers.counts[a]?.keys() ?? [])], b)) continue;
       if ((bodied[a]! + bodied[b]! > 0 || namedAlone(a) || namedAlone(b)) && !anchored(scratch, b, options)) continue;
       const norms = Math.sqrt(events.norm2[a]! * events.norm2[b]!);
       if (norms === 0) continue;
@@ -1045,6 +1097,8 @@ function mergeEvents(vectors: Vectors, events: Events, members: number[][], opti
     for (const i of members[from]!) {
       events.move(from, i, -1, 0);
       events.move(into, i, 1, events.newestMs[from]!);
+      countTickers(tickers, from, i, -1);
+      countTickers(tickers, into, i, 1);
     }
     members[into]!.push(...members[from]!);
     members[from] = [];
@@ -1176,6 +1230,7 @@ export function groupStories(
   const events = new Events(vectors, capacity);
   const eventOf = new Int32Array(stories.length);
   const scratch = newScratch(capacity, vectors.terms);
+  const tickers = tickerBook(stories);
   // The same headline again is the same story filed again (an update, a second bureau's copy): it
   // goes where its first filing goes, whatever words its lead adds (no anchor needed to find itself).
   const firstOf = new Map<string, number>();
@@ -1189,9 +1244,10 @@ export function groupStories(
 
   // 1. Single pass.
   for (const i of order) {
-    let e = twinOf[i]! >= 0 ? eventOf[twinOf[i]!]! : bestEvent(vectors, events, i, publishedMs[i]!, options, scratch);
+    let e = twinOf[i]! >= 0 ? eventOf[twinOf[i]!]! : bestEvent(vectors, events, i, publishedMs[i]!, options, scratch, tickers);
     if (e < 0) e = events.create();
     events.move(e, i, 1, publishedMs[i]!);
+    countTickers(tickers, e, i, 1);
     eventOf[i] = e;
   }
   // 2. Each story to its best event now that all exist (itself left out of its own event while compared).
@@ -1200,10 +1256,12 @@ export function groupStories(
     for (const i of order) {
       const own = eventOf[i]!;
       events.move(own, i, -1, 0);
+      countTickers(tickers, own, i, -1);
       // A first filing is always moved before its twins (time order): they follow it.
-      const e = twinOf[i]! >= 0 ? eventOf[twinOf[i]!]! : bestEvent(vectors, events, i, publishedMs[i]!, options, scratch);
+      const e = twinOf[i]! >= 0 ? eventOf[twinOf[i]!]! : bestEvent(vectors, events, i, publishedMs[i]!, options, scratch, tickers);
       const to = e < 0 ? (events.size[own] === 0 ? own : events.create()) : e;
       events.move(to, i, 1, publishedMs[i]!);
+      countTickers(tickers, to, i, 1);
       if (to !== own) {
         eventOf[i] = to;
         moved++;
@@ -1217,7 +1275,7 @@ export function groupStories(
   // 3. Merge.
   const members: number[][] = Array.from({ length: events.count }, () => []);
   for (const i of order) members[eventOf[i]!]!.push(i);
-  mergeEvents(vectors, events, members, options, scratch);
+  mergeEvents(vectors, events, members, options, scratch, tickers);
   // 4. Strays.
   attachStrays(stories, vectors, events, members, options, scratch);
 

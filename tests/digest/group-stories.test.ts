@@ -214,6 +214,28 @@ describe('groupStories', () => {
     expect(new Set(['saab1', 'coe', 'holiday'].map((id) => topic.get(id))).size).toBeLessThan(3);
   });
 
+  it('keeps apart wire stories whose headlines name different companies by ticker, however many words they share', () => {
+    const wire = (id: string, hoursAgo: number, headline: string, lead: string) => ({ ...s(id, hoursAgo, headline, lead), bodyWords: 120 });
+    const realty = [
+      wire('brt', 5, 'BRT REALTY TRUST <BRT> RAISES QUARTERLY PAYOUT', 'BRT Realty Trust raised its quarterly payout to 40 cts a share.'),
+      wire(
+        'uht',
+        4,
+        'UNIVERSAL HEALTH REALTY <UHT> SETS INITIAL PAYOUT',
+        'Universal Health Realty set an initial quarterly payout of 40 cts.',
+      ),
+      wire('brt2', 3, 'BRT REALTY <BRT> SEES HIGHER PAYOUT', 'BRT Realty Trust said its quarterly payout would rise again.'),
+    ];
+    const today = [...filler(40), ...realty];
+    const of = groupOf(groupStories(today, NOON));
+    expect(of.get('brt')).toBe(of.get('brt2'));
+    expect(of.get('uht')).not.toBe(of.get('brt'));
+    // Without the tickers, the same words make them one item.
+    const bare = today.map((st) => ({ ...st, headline: st.headline.replace(/ <[A-Z]+>/, '') }));
+    const joined = groupOf(groupStories(bare, NOON));
+    expect(joined.get('uht')).toBe(joined.get('brt'));
+  });
+
   it('keeps apart stories sharing a rare word their leads write lower-case (a kind of news), not the same story filed twice', () => {
     // Wire stories with bodies on one morning: two countries' unemployment figures share "unemployment",
     // rare in the store (a monthly figure), but a common word, not a name: two events. The same headline
