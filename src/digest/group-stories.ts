@@ -1076,10 +1076,11 @@ function mergeEvents(
   const namedAlone = (e: number): boolean => members[e]!.length === 1 && vectors.namesSubject[members[e]![0]!] === 1;
   const candidatesOf = (a: number, onlyAbove: boolean): void => {
     compareEvent(vectors, events, a, members[a]!, scratch, options);
+    const named = [...(tickers.counts[a]?.keys() ?? [])];
     for (let j = 0; j < scratch.touchedCount; j++) {
       const b = scratch.touched[j]!;
       if ((onlyAbove && b < a) || scratch.shared[b]! < options.minSharedWords) continue;
-      if (tickersClash(tickers, [...(tickers.counts[a]?.keys() ?? [])], b)) continue;
+      if (tickersClash(tickers, named, b)) continue;
       if ((bodied[a]! + bodied[b]! > 0 || namedAlone(a) || namedAlone(b)) && !anchored(scratch, b, options)) continue;
       const norms = Math.sqrt(events.norm2[a]! * events.norm2[b]!);
       if (norms === 0) continue;
