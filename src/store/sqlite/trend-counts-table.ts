@@ -105,10 +105,13 @@ export function createTrendCounts(db: SqliteDatabase): TrendCounts {
       )
       .raw(true),
     speakerTotal: db.prepare<[string], number>('SELECT quotes FROM quote_speakers WHERE speaker = ?').pluck(true),
+    // Each match's date from the small (rowid, published_ms) index of migration 17, not from the story's
+    // row (a page of its own, the body being in it): a common word's 20,000 newest matches at 100k stories
+    // took ~110 ms, ~10 ms so.
     searchDays: db
       .prepare<[string, number, number, number], number>(
         `
-        SELECT a.published_ms FROM articles_fts f CROSS JOIN articles a ON a.rowid = f.rowid
+        SELECT a.published_ms FROM articles_fts f CROSS JOIN articles a INDEXED BY articles_published_by_rowid ON a.rowid = f.rowid
         WHERE articles_fts MATCH ? AND a.published_ms >= ? AND a.published_ms < ? ORDER BY f.rowid DESC LIMIT ?`,
       )
       .pluck(true)
