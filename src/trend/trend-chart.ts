@@ -4,7 +4,7 @@ import { chartCacheFor } from './chart-cache.js';
 import { describePeriod, shortPeriod } from './granularity.js';
 import { CHART_VERSION, renderTrendChart, type ChartSize, type ChartText, type RenderedChart } from './render-chart.js';
 import { buildTrend, trendSpan, type TermCounts, type TrendData } from './series.js';
-import { MAX_SPEAKERS } from './trend-terms.js';
+import { speakersCounted } from './trend-terms.js';
 
 /**
  * A chart from the cache when the same query was drawn at this store version, else drawn and kept.
@@ -69,9 +69,7 @@ export async function placeSparkline(store: DatelineStore, name: string, geoname
 
 /** /quote speaker:'s small chart: stories quoting the speakers the name matches (as /quote matches them) over time. */
 export async function speakerSparkline(store: DatelineStore, name: string): Promise<ReplyImage | null> {
-  const speakers = (await store.quotes.speakersNamed(name, MAX_SPEAKERS + 1))
-    .filter((s) => s.toLowerCase() !== 'unknown')
-    .slice(0, MAX_SPEAKERS);
+  const speakers = await speakersCounted(store, name);
   if (speakers.length === 0) return null;
   return mentionsSparkline(
     store,

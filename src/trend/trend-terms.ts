@@ -32,14 +32,17 @@ export async function resolvePlace(geo: GeoService, store: DatelineStore, name: 
   return { kind: 'place', term, place, ids: placeMentionIds(geo, { ...found, place }) };
 }
 
+/** The speakers a name's counts add up (at most MAX_SPEAKERS, most quoted first): the store's `speakersNamed`, never "unknown". */
+export async function speakersCounted(store: DatelineStore, name: string): Promise<string[]> {
+  return (await store.quotes.speakersNamed(name, MAX_SPEAKERS + 1)).filter((s) => s.toLowerCase() !== 'unknown').slice(0, MAX_SPEAKERS);
+}
+
 /**
  * The stored speakers a name matches, as `/quote speaker:` matches them (its words end the speaker's
  * name: "Reagan" is "Ronald Reagan", not "The Reagan administration"), most quoted first. The term is the speaker's full name when the name matched one.
  */
 export async function resolveSpeaker(store: DatelineStore, name: string): Promise<ResolvedTerm> {
-  const speakers = (await store.quotes.speakersNamed(name, MAX_SPEAKERS + 1))
-    .filter((s) => s.toLowerCase() !== 'unknown')
-    .slice(0, MAX_SPEAKERS);
+  const speakers = await speakersCounted(store, name);
   if (speakers.length === 0)
     throw new UserError('unknown_speaker', `No stored quote is by a speaker called "${name.slice(0, 80)}".`, { speaker: null, term: name });
   return { kind: 'speaker', term: speakers.length === 1 ? speakers[0]! : name, speakers };
