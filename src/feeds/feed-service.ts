@@ -374,20 +374,20 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     return { url, outcome: 'ok', title: parsed.feed.title, tally, undated, addedIds, queued };
   }
 
-  async function unqueueUnstored(url: string, ids: readonly string[]): Promise<void> {
-    if (ids.length === 0) return;
+  /** Those of these story ids the store does not hold, in their order. */
+  async function unstored(ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
     const stored = await deps.store.identities(ids);
-    await deps.feedStore.unqueuePosts(
-      url,
-      ids.filter((id) => !stored.has(id)),
-    );
+    return ids.filter((id) => !stored.has(id));
+  }
+
+  async function unqueueUnstored(url: string, ids: readonly string[]): Promise<void> {
+    await deps.feedStore.unqueuePosts(url, await unstored(ids));
   }
 
   /** The ids of a chunk's stories not stored yet, in feed order, at most `limit`. */
   async function newStoryIds(batch: readonly AnalyzedArticle[], limit: number): Promise<string[]> {
-    const ids = [...new Set(batch.map(({ article }) => articleId(article.url, contentHash(article.body))))];
-    const stored = await deps.store.identities(ids);
-    return ids.filter((id) => !stored.has(id)).slice(0, limit);
+    return (await unstored([...new Set(batch.map(({ article }) => articleId(article.url, contentHash(article.body))))])).slice(0, limit);
   }
 
   function postsFor(feed: Feed, articleIds: readonly string[]): Omit<QueuedFeedPost, 'attempts'>[] {
