@@ -46,11 +46,10 @@ import { decodeShapes, decodeTerms, encodeTerms, utcDay } from '../sqlite/digest
 import { ftsWords } from '../sqlite/fts-query.js';
 import { rankSuggestions } from '../sqlite/rank-suggestions.js';
 import { NAMED_CANDIDATES, pickSpeakersNamed, speakerAliases, speakerNamedBy } from '../speaker-match.js';
+import { HEADLINE_WINDOW, headlineFirst } from '../headline-first.js';
 import { SEARCH_COUNT_LIMIT } from '../sqlite/trend-counts-table.js';
 import { inTransaction, type PgClient, type PgPool, type PgQueryable } from './pg-database.js';
 
-/** Newest stories whose headlines a search with a very common word looks at first (as the SQLite store). */
-const HEADLINE_WINDOW = 20_000;
 /** Newest matches ranked by /search: bounds the work of a common word, as SQLITE's SEARCH_CANDIDATES. */
 const SEARCH_CANDIDATES = 1000;
 /** A query holding a lexeme in more than this share of the stories returns its newest matches unranked (as SQLite's COMMON_DENSITY). */
@@ -599,8 +598,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
                 ORDER BY a.seq DESC LIMIT $2`,
                 [headline, limit, HEADLINE_WINDOW],
               )
-            ).rows;
-      const seen = new Set(inHeadline.map((r) => r.seq));
+            ).rows.map((r) => r.seq);
       const rest =
         inHeadline.length < limit
           ? (
@@ -608,9 +606,9 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
                 `SELECT a.seq FROM articles a WHERE a.tsv @@ websearch_to_tsquery('english', $1) ORDER BY a.seq DESC LIMIT $2`,
                 [query, limit],
               )
-            ).rows.filter((r) => !seen.has(r.seq))
+            ).rows.map((r) => r.seq)
           : [];
-      return [...inHeadline, ...rest].slice(0, limit).map((r) => ({ seq: r.seq, rank: 0 }));
+      return headlineFirst(inHeadline, rest, limit).map((seq) => ({ seq, rank: 0 }));
     }
     const ranked = async (after: number | null): Promise<{ seq: number; rank: number }[]> =>
       (

@@ -55,6 +55,7 @@ import { createTrendCounts } from './trend-counts-table.js';
 import { packSentences, unpackSentenceScores } from './packed-sentences.js';
 import { createQuoteTable } from './quote-table.js';
 import { NAMED_CANDIDATES, pickSpeakersNamed, speakerAliases, speakerNamedBy } from '../speaker-match.js';
+import { HEADLINE_WINDOW, headlineFirst } from '../headline-first.js';
 
 interface ArticleRow {
   rowid: number;
@@ -191,8 +192,6 @@ const MARK_CLOSE = '\u0003';
 /** yyyymm of a story's date as written (`a.published`): the month its replies show. */
 const MONTH_OF_PUBLISHED = 'CAST(substr(a.published, 1, 4) AS INTEGER) * 100 + CAST(substr(a.published, 6, 2) AS INTEGER)';
 
-/** Newest stories whose headlines a search with a very common word looks at first (see rankedRowids). */
-const HEADLINE_WINDOW = 20_000;
 /** Newest matches ranked by /search (see the `search` statement): bounds the work of common words. */
 export const SEARCH_CANDIDATES = 1000;
 /** A word in more than this share of recent stories is too common to rank by (see isTooCommonToRank). */
@@ -595,11 +594,11 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     // those with every word in the headline first ("oil prices": OIL PRICES FALL before a story on a
     // currency that mentions them once).
     if (words.some((w) => isTooCommonToRank(w, newest))) {
-      // (among the newest HEADLINE_WINDOW stories: two common words seldom in one headline would else walk every match)
-      const inHeadline = q.newestMatchesAfter.all(`headline : (${match})`, BigInt(Math.max(0, newest - HEADLINE_WINDOW)), limit);
-      const seen = new Set(inHeadline.map(({ r }) => r));
-      const rest = inHeadline.length < limit ? q.newestMatches.all(match, limit).filter(({ r }) => !seen.has(r)) : [];
-      return [...inHeadline, ...rest].slice(0, limit).map(({ r }) => ({ r, rank: 0 }));
+      const inHeadline = q.newestMatchesAfter
+        .all(`headline : (${match})`, BigInt(Math.max(0, newest - HEADLINE_WINDOW)), limit)
+        .map(({ r }) => r);
+      const rest = inHeadline.length < limit ? q.newestMatches.all(match, limit).map(({ r }) => r) : [];
+      return headlineFirst(inHeadline, rest, limit).map((r) => ({ r, rank: 0 }));
     }
     return q.search.all(match, SEARCH_CANDIDATES, limit);
   }
