@@ -494,6 +494,11 @@ function tokenize(text: string): Token[] {
 }
 
 /** A country, region or division among the candidates (a second-level one by its own name, not `Bone` for Bone Regency). */
+/** A state of the United States (a first-level division there). */
+function isUsState(gaz: Gazetteer, c: Candidate): boolean {
+  return gaz.kind(c.index) === 'admin1' && gaz.country(c.index) === 'US';
+}
+
 function isKindStrong(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
   return cands.some((c) => {
     const k = gaz.kind(c.index);
@@ -936,9 +941,7 @@ function partyHometown(gaz: Gazetteer, text: string, tokens: readonly Token[], i
     const end = (tokens[j] as Token).end;
     const key = foldName(text.slice(start, end));
     // A state by name or AP form, dot or none (`R-Idaho`, `D-Pa`), else a US town by its own name.
-    const states = [...exactCandidates(gaz, key), ...(j === i ? exactCandidates(gaz, key + '.') : [])].filter(
-      (c) => gaz.kind(c.index) === 'admin1' && gaz.country(c.index) === 'US',
-    );
+    const states = [...exactCandidates(gaz, key), ...(j === i ? exactCandidates(gaz, key + '.') : [])].filter((c) => isUsState(gaz, c));
     const towns = exactCandidates(gaz, key).filter((c) => c.primary && gaz.kind(c.index) === 'city' && gaz.country(c.index) === 'US');
     const cands = states.length > 0 ? states : towns;
     if (cands.length > 0) return { span: { name: text.slice(start, end), start, end, candidates: cands }, next: j + 1 };
@@ -1135,7 +1138,7 @@ const US_STATE_OFFICE_BEFORE = /\b([Gg]overnor|[Ll]egislature|[Aa]ttorney[ \t\n]
 function stateOfOffice(gaz: Gazetteer, text: string, start: number, end: number, cands: readonly Candidate[]): Candidate[] | null {
   if (!US_STATE_OFFICE_AFTER.test(text.slice(end, end + 40)) && !US_STATE_OFFICE_BEFORE.test(text.slice(Math.max(0, start - 30), start)))
     return null;
-  const states = cands.filter((c) => gaz.kind(c.index) === 'admin1' && gaz.country(c.index) === 'US');
+  const states = cands.filter((c) => isUsState(gaz, c));
   return states.length > 0 && states.length < cands.length ? states : null;
 }
 
