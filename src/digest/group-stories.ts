@@ -668,6 +668,8 @@ class Events {
   constructor(
     private readonly vectors: Vectors,
     capacity: number,
+    /** The members' tickers, counted per event as stories move (`tickersClash`). */
+    readonly tickers: TickerBook,
   ) {
     const entries = vectors.term.length;
     this.base = new Int32Array(vectors.terms);
@@ -735,6 +737,7 @@ class Events {
       }
     }
     this.size[e]! += sign;
+    countTickers(this.tickers, e, i, sign);
     this.norm2[e] = this.size[e] === 0 ? 0 : Math.max(0, norm2);
     if (sign > 0 && publishedMs > this.newestMs[e]!) this.newestMs[e] = publishedMs;
   }
@@ -928,7 +931,6 @@ function bestEvent(
   publishedMs: number,
   options: Readonly<GroupingOptions>,
   scratch: Scratch,
-  tickers: TickerBook,
 ): number {
   // A story with fewer event words than that cannot show it shares an event: it stays alone.
   const need = options.minSharedWords;
@@ -960,7 +962,7 @@ function bestEvent(
   for (let j = 0; j < scratch.touchedCount; j++) {
     const e = scratch.touched[j]!;
     if (scratch.shared[e]! < need || (needAnchor && !anchored(scratch, e, options)) || events.norm2[e]! === 0) continue;
-    if (tickersClash(tickers, tickers.of[i]!, e)) continue;
+    if (tickersClash(events.tickers, events.tickers.of[i]!, e)) continue;
     const cosine = scratch.dot[e]! / Math.sqrt(events.norm2[e]!);
     // Decay only lowers a similarity: most touched events share a word or two and are far below.
     if (cosine < bestSim) continue;
@@ -1056,14 +1058,7 @@ function heapPop(heap: MergeCandidate[]): MergeCandidate | undefined {
  * in different words, so two events whose centroids are close (time-decayed cosine) and share event
  * words become one: centroid-linkage agglomeration, the closest pair first, until no pair passes.
  */
-function mergeEvents(
-  vectors: Vectors,
-  events: Events,
-  members: number[][],
-  options: Readonly<GroupingOptions>,
-  scratch: Scratch,
-  tickers: TickerBook,
-): void {
+function mergeEvents(vectors: Vectors, events: Events, members: number[][], options: Readonly<GroupingOptions>, scratch: Scratch): void {
   const version = new Int32Array(events.count);
   const heap: MergeCandidate[] = [];
   const words = new Float64Array(events.count);
@@ -1076,11 +1071,11 @@ function mergeEvents(
   const namedAlone = (e: number): boolean => members[e]!.length === 1 && vectors.namesSubject[members[e]![0]!] === 1;
   const candidatesOf = (a: number, onlyAbove: boolean): void => {
     compareEvent(vectors, events, a, members[a]!, scratch, options);
-    const named = [...(tickers.counts[a]?.keys() ?? [])];
+    const named = [...(events.tickers.counts[a]?.keys() ?? [])];
     for (let j = 0; j < scratch.touchedCount; j++) {
       const b = scratch.touched[j]!;
       if ((onlyAbove && b < a) || scratch.shared[b]! < options.minSharedWords) continue;
-      if (tickersClash(tickers, named, b)) continue;
+      if (tickersClash(events.tickers, named, b)) continue;
       if ((bodied[a]! + bodied[b]! > 0 || namedAlone(a) || namedAlone(b)) && !anchored(scratch, b, options)) continue;
       const norms = Math.sqrt(events.norm2[a]! * events.norm2[b]!);
       if (norms === 0) continue;
@@ -1098,8 +1093,6 @@ function mergeEvents(
     for (const i of members[from]!) {
       events.move(from, i, -1, 0);
       events.move(into, i, 1, events.newestMs[from]!);
-      countTickers(tickers, from, i, -1);
-      countTickers(tickers, into, i, 1);
     }
     members[into]!.push(...members[from]!);
     members[from] = [];
@@ -1228,10 +1221,9 @@ export function groupStories(
   const publishedMs = stories.map((s) => s.publishedMs);
   // Each pass may start at most one new event per story.
   const capacity = stories.length * (options.refinePasses + 1) + 1;
-  const events = new Events(vectors, capacity);
+  const events = new Events(vectors, capacity, tickerBook(stories));
   const eventOf = new Int32Array(stories.length);
   const scratch = newScratch(capacity, vectors.terms);
-  const tickers = tickerBook(stories);
   // The same headline again is the same story filed again (an update, a second bureau's copy): it
   // goes where its first filing goes, whatever words its lead adds (no anchor needed to find itself).
   const firstOf = new Map<string, number>();
@@ -1245,10 +1237,9 @@ export function groupStories(
 
   // 1. Single pass.
   for (const i of order) {
-    let e = twinOf[i]! >= 0 ? eventOf[twinOf[i]!]! : bestEvent(vectors, events, i, publishedMs[i]!, options, scratch, tickers);
+    let e = twinOf[i]! >= 0 ? eventOf[twinOf[i]!]! : bestEvent(vectors, events, i, publishedMs[i]!, options, scratch);
     if (e < 0) e = events.create();
     events.move(e, i, 1, publishedMs[i]!);
-    countTickers(tickers, e, i, 1);
     eventOf[i] = e;
   }
   // 2. Each story to its best event now that all exist (itself left out of its own event while compared).
@@ -1257,12 +1248,10 @@ export function groupStories(
     for (const i of order) {
       const own = eventOf[i]!;
       events.move(own, i, -1, 0);
-      countTickers(tickers, own, i, -1);
       // A first filing is always moved before its twins (time order): they follow it.
-      const e = twinOf[i]! >= 0 ? eventOf[twinOf[i]!]! : bestEvent(vectors, events, i, publishedMs[i]!, options, scratch, tickers);
+      const e = twinOf[i]! >= 0 ? eventOf[twinOf[i]!]! : bestEvent(vectors, events, i, publishedMs[i]!, options, scratch);
       const to = e < 0 ? (events.size[own] === 0 ? own : events.create()) : e;
       events.move(to, i, 1, publishedMs[i]!);
-      countTickers(tickers, to, i, 1);
       if (to !== own) {
         eventOf[i] = to;
         moved++;
@@ -1276,7 +1265,7 @@ export function groupStories(
   // 3. Merge.
   const members: number[][] = Array.from({ length: events.count }, () => []);
   for (const i of order) members[eventOf[i]!]!.push(i);
-  mergeEvents(vectors, events, members, options, scratch, tickers);
+  mergeEvents(vectors, events, members, options, scratch);
   // 4. Strays.
   attachStrays(stories, vectors, events, members, options, scratch);
 
