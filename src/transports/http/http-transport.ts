@@ -42,7 +42,7 @@ export interface HttpTransportOptions {
   registration?: { applicationId: string | null; guildId: string | null; statePath: string | null } | null;
   /** Milliseconds since the epoch, for the signature's age (tests replay old timestamps). */
   now?: () => number;
-  /** Bodies above this are refused with 413 before they are read. Default 1 MiB (interactions are a few KB). */
+  /** Bodies above this are refused with 413 (read and thrown away first, up to a bound, so the client sees the answer). Default 1 MiB (interactions are a few KB). */
   maxBodyBytes?: number;
   /** A request whose headers and body have not arrived in this time gets 408. Default 10 s. */
   requestTimeoutMs?: number;
@@ -64,18 +64,24 @@ const DEFAULT_MAX_BODY = 1024 * 1024;
 /** A load balancer's health check must not hang on a stuck store. */
 const HEALTH_TIMEOUT_MS = 2000;
 
-class BodyTooLarge extends Error {}
+/**
+ * How much of a refused body is still read and thrown away before the 413. Closing a socket with
+ * unread bytes in it makes the kernel send a reset, and the client then fails on its write
+ * instead of reading our answer; reading on a bounded while first (a "lingering close") lets it
+ * read the 413. A body larger than the cap plus this is cut off at once.
+ */
+const LINGER_BYTES = 8 * 1024 * 1024;
 
-/** Read the raw body (the signature covers these exact bytes), refusing more than `max`. */
-async function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
+/** Read the raw body (the signature covers these exact bytes); null when it is over `max`. */
+async function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > max) throw new BodyTooLarge();
-    chunks.push(chunk as Buffer);
+    if (size > max + LINGER_BYTES) return null;
+    if (size <= max) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks);
+  return size > max ? null : Buffer.concat(chunks);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -231,19 +237,10 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
 
   async function handleInteraction(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > maxBody) {
+    const body = declared > maxBody + LINGER_BYTES ? null : await readBody(req, maxBody);
+    if (body === null) {
       sendJson(res, 413, { error: 'request body too large' }, { connection: 'close' });
       return;
-    }
-    let body: Buffer;
-    try {
-      body = await readBody(req, maxBody);
-    } catch (error) {
-      if (error instanceof BodyTooLarge) {
-        sendJson(res, 413, { error: 'request body too large' }, { connection: 'close' });
-        return;
-      }
-      throw error;
     }
     const header = (name: string): string | undefined => {
       const value = req.headers[name];
