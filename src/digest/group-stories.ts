@@ -81,6 +81,12 @@ export interface GroupingOptions {
    * topic, not an event. Unknown (every word an anchor) without a background as large as the window.
    */
   anchorExpected: number;
+  /**
+   * A subject both sides name (`subjectsDiffer`) ties them, whatever else each names, when the rest of
+   * the store's rate puts it in fewer than this many of a day's stories: a company or a person in the
+   * news today ("Viacom", "Guinness"), not a regulator or a cartel named every day ("SEC", "OPEC").
+   */
+  sharedSubjectExpected: number;
   /** Shared anchor words without a name that make an anchor together (`anchored`). */
   describingWords: number;
   /** Terms a story's vector keeps at most, the heaviest (a headline has far fewer). */
@@ -127,6 +133,8 @@ export const DEFAULT_GROUPING: Readonly<GroupingOptions> = {
   burstRatio: 1.5,
   // A prior, not fitted: a word an ordinary window holds in a couple of stories at most.
   anchorExpected: 3,
+  // A prior, not fitted: a name a wire writes less than daily is today's news; one it writes daily, a beat.
+  sharedSubjectExpected: 1,
   // A prior, not fitted: a kind of news is named in one or two words (a rate, a load factor, a rig count).
   describingWords: 3,
   lengthReference: 8,
@@ -405,6 +413,8 @@ interface Vectors {
   df: Int32Array;
   /** Name-like terms (`termRoles`). */
   anchor: Uint8Array;
+  /** Terms rarer still (`TermRoles.specific`). */
+  specific: Uint8Array;
   /** Stories with a body of their own (not a headline alone): they join an event only on a shared anchor. */
   bodied: Uint8Array;
   /**
@@ -414,6 +424,16 @@ interface Vectors {
    * a common word with it ("fall", "data") is not its event.
    */
   namesSubject: Uint8Array;
+  /**
+   * Each story's subjects: headline words its lead writes as names, rare in the store (`anchor`), not
+   * places (story i's are `subjects[subjectStart[i]]`…), counted whether other stories hold them or
+   * not: "HK HOTELS SOARS ON TAKEOVER SPECULATION" is about HK hotels, "MARRIOTT TO SELL HOTEL" about Marriott.
+   */
+  subjectStart: Int32Array;
+  subjects: Int32Array;
+  /** Every term of each story, before any is left out of its vector (`denseTerms`): what it holds at all. */
+  allStart: Int32Array;
+  allTerm: Int32Array;
 }
 
 /** What the rest of the store tells of each term of the window (`termRoles`). */
@@ -422,6 +442,8 @@ interface TermRoles {
   generic: Uint8Array;
   /** A name-like word: rare in the rest of the store, or bursting today (`GroupingOptions.anchorExpected`). */
   anchor: Uint8Array;
+  /** Rarer still: a subject both sides name ties them (`GroupingOptions.sharedSubjectExpected`). */
+  specific: Uint8Array;
 }
 
 /**
@@ -443,17 +465,20 @@ function termRoles(
 ): TermRoles {
   const generic = new Uint8Array(df.length);
   const anchor = new Uint8Array(df.length);
+  const specific = new Uint8Array(df.length);
   const rest = background ? background.stories - n : 0;
-  if (!background || rest < n) return { generic, anchor: anchor.fill(1) };
+  if (!background || rest < n) return { generic, anchor: anchor.fill(1), specific: specific.fill(1) };
   const maxDf = Math.max(options.minMaxDf, options.maxDocShare * n);
   for (let t = 0; t < df.length; t++) {
-    if (df[t]! < 2) continue;
+    // Every term's rate, a term of one story too: a story's subject may be a name no other story has today.
     const before = Math.max(0, background.storiesWith(keyOf[t]!) - df[t]!) / rest;
+    if (before * perDay < options.anchorExpected) anchor[t] = 1;
+    if (before * perDay < options.sharedSubjectExpected) specific[t] = 1;
+    if (df[t]! < 2) continue;
     const burst = df[t]! / n >= options.burstRatio * before;
     if (df[t]! > maxDf && !burst) generic[t] = 1;
-    if (before * perDay < options.anchorExpected) anchor[t] = 1;
   }
-  return { generic, anchor };
+  return { generic, anchor, specific };
 }
 
 /**
@@ -502,9 +527,19 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
   // Stories per day of the window (`stories` are in time order): a window of a day or less counts whole.
   const spanDays = stories.length > 0 ? (stories[stories.length - 1]!.publishedMs - stories[0]!.publishedMs) / DAY_MS : 0;
   const perDay = stories.length / Math.max(1, spanDays);
-  const { generic, anchor } = termRoles(df, keyOf, stories.length, perDay, options, background);
+  const { generic, anchor, specific } = termRoles(df, keyOf, stories.length, perDay, options, background);
   for (let t = 0; t < terms; t++) if (generic[t]) df[t] = 0;
   nameByWindow(term, name, terms);
+  const subjectStart = new Int32Array(stories.length + 1);
+  const subjectList: number[] = [];
+  for (let i = 0; i < stories.length; i++) {
+    subjectStart[i] = subjectList.length;
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const t = term[k]!;
+      if (tf[k]! >= HEADLINE_WEIGHT && name[k] === NAME_WRITTEN && anchor[t] === 1 && isPlace[t] !== 1) subjectList.push(t);
+    }
+  }
+  subjectStart[stories.length] = subjectList.length;
   // As if the window held at least 50 stories: in a tiny window every shared word looks common.
   const n = Math.max(stories.length, 50);
   const outStart = new Int32Array(stories.length + 1);
@@ -559,7 +594,26 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
   const bodied = Uint8Array.from(stories, (story, i) =>
     (story.bodyWords !== undefined ? story.bodyWords > countWords(story.headline) : storyness(words[i]!, options) > 0) ? 1 : 0,
   );
-  return { start: outStart, term: outTerm, weight, head, named, uncommon, isPlace, terms, words, df, anchor, bodied, namesSubject };
+  return {
+    start: outStart,
+    term: outTerm,
+    weight,
+    head,
+    named,
+    uncommon,
+    isPlace,
+    terms,
+    words,
+    df,
+    anchor,
+    specific,
+    bodied,
+    namesSubject,
+    subjectStart,
+    subjects: Int32Array.from(subjectList),
+    allStart: start,
+    allTerm: term,
+  };
 }
 
 /**
@@ -656,6 +710,8 @@ class Events {
   readonly size: Int32Array;
   readonly norm2: Float64Array;
   readonly newestMs: Float64Array;
+  /** Each event's subjects (`Vectors.subjects`) with how many of its members name each. */
+  readonly subjects: (Map<number, number> | undefined)[] = [];
   /**
    * By vector entry (a story's term): where its posting was when the story last moved, checked before
    * use (a removal moves a run's last posting). A story mostly leaves and rejoins the same event in the
@@ -738,6 +794,15 @@ class Events {
     }
     this.size[e]! += sign;
     countTickers(this.tickers, e, i, sign);
+    const { subjectStart, subjects } = this.vectors;
+    if (subjectStart[i + 1]! > subjectStart[i]!) {
+      const book = (this.subjects[e] ??= new Map<number, number>());
+      for (let k = subjectStart[i]!; k < subjectStart[i + 1]!; k++) {
+        const n = (book.get(subjects[k]!) ?? 0) + sign;
+        if (n === 0) book.delete(subjects[k]!);
+        else book.set(subjects[k]!, n);
+      }
+    }
     this.norm2[e] = this.size[e] === 0 ? 0 : Math.max(0, norm2);
     if (sign > 0 && publishedMs > this.newestMs[e]!) this.newestMs[e] = publishedMs;
   }
@@ -778,11 +843,62 @@ function countTickers(book: TickerBook, e: number, i: number, sign: 1 | -1): voi
   }
 }
 
+/** Whether event e's members name one of these tickers. */
+function sharesTicker(book: TickerBook, tickers: readonly string[], e: number): boolean {
+  const counts = book.counts[e];
+  return counts !== undefined && tickers.some((t) => counts.has(t));
+}
+
 /** Whether these tickers and event e's are both named and share none. */
 function tickersClash(book: TickerBook, tickers: readonly string[], e: number): boolean {
   const counts = book.counts[e];
   if (tickers.length === 0 || !counts || counts.size === 0) return false;
   return !tickers.some((t) => counts.has(t));
+}
+
+/**
+ * Whether event e names a subject of its own that the other side does not hold: one that at least
+ * half its members name (`Vectors.subjects`) and `holds` says the other side lacks.
+ */
+function hasOwnSubject(events: Events, e: number, holds: (t: number) => boolean): boolean {
+  const book = events.subjects[e];
+  if (!book) return false;
+  for (const [t, n] of book) if (2 * n >= events.size[e]! && !holds(t)) return true;
+  return false;
+}
+
+/**
+ * Story i, a story with a body, is not about event e's subject: the event names in its headlines (at
+ * least half its members) a subject the story does not hold anywhere, and the two name no company in
+ * common (a ticker) nor a subject rare enough to be today's news (`specific`: "Viacom", not the SEC).
+ * What else they share, a word of both names ("hotel") or a third party both name (the SEC), makes them
+ * a kind of news, not one event: `MARRIOTT <MHS> TO SELL HOTEL` and `HK HOTELS SOARS ON TAKEOVER
+ * SPECULATION`; the SEC staff's charges against WPPSS and a list of offerings filed with the SEC. A
+ * headline alone is left to the other rules: it holds too few words to tell what it lacks.
+ */
+function subjectsDiffer(vectors: Vectors, events: Events, i: number, e: number, scratch: Scratch): boolean {
+  if (vectors.bodied[i] !== 1) return false;
+  const book = events.subjects[e];
+  if (!book) return false;
+  for (let k = vectors.subjectStart[i]!; k < vectors.subjectStart[i + 1]!; k++) {
+    const t = vectors.subjects[k]!;
+    if (vectors.specific[t] === 1 && (book.has(t) || events.find(e, t) >= 0)) return false;
+  }
+  if (sharesTicker(events.tickers, events.tickers.of[i]!, e)) return false;
+  scratch.heldStamp++;
+  for (let k = vectors.allStart[i]!; k < vectors.allStart[i + 1]!; k++) scratch.held[vectors.allTerm[k]!] = scratch.heldStamp;
+  return hasOwnSubject(events, e, (t) => scratch.held[t] === scratch.heldStamp);
+}
+
+/**
+ * The merge's form of `subjectsDiffer`, on both sides: events a and b each name a subject the other
+ * does not hold, and share no specific one nor a ticker (two events the single pass kept apart one way).
+ */
+function eventSubjectsDiffer(vectors: Vectors, events: Events, a: number, b: number): boolean {
+  const holds = (other: number) => (t: number) => events.subjects[other]?.has(t) === true || events.find(other, t) >= 0;
+  for (const t of events.subjects[a]?.keys() ?? []) if (vectors.specific[t] === 1 && holds(b)(t)) return false;
+  if (sharesTicker(events.tickers, [...(events.tickers.counts[a]?.keys() ?? [])], b)) return false;
+  return hasOwnSubject(events, a, holds(b)) && hasOwnSubject(events, b, holds(a));
 }
 
 /** Per-event accumulators of one comparison, valid where `mark` holds the current `stamp`. */
@@ -807,6 +923,9 @@ interface Scratch {
   touchedCount: number;
   /** Terms already walked for the current event (`compareEvent`), by `termStamp`. */
   termMark: Int32Array;
+  /** Terms the compared story holds (`subjectsDiffer`), where equal to `heldStamp`. */
+  held: Int32Array;
+  heldStamp: number;
 }
 
 function newScratch(stories: number, terms: number): Scratch {
@@ -822,6 +941,8 @@ function newScratch(stories: number, terms: number): Scratch {
     touched: new Int32Array(stories),
     touchedCount: 0,
     termMark: new Int32Array(terms),
+    held: new Int32Array(terms),
+    heldStamp: 0,
   };
 }
 
@@ -967,7 +1088,7 @@ function bestEvent(
     // Decay only lowers a similarity: most touched events share a word or two and are far below.
     if (cosine < bestSim) continue;
     const sim = cosine * decay(publishedMs - events.newestMs[e]!, options);
-    if (sim > bestSim || (sim === bestSim && e < best)) {
+    if ((sim > bestSim || (sim === bestSim && e < best)) && !subjectsDiffer(vectors, events, i, e, scratch)) {
       best = e;
       bestSim = sim;
     }
@@ -1077,6 +1198,7 @@ function mergeEvents(vectors: Vectors, events: Events, members: number[][], opti
       if ((onlyAbove && b < a) || scratch.shared[b]! < options.minSharedWords) continue;
       if (tickersClash(events.tickers, named, b)) continue;
       if ((bodied[a]! + bodied[b]! > 0 || namedAlone(a) || namedAlone(b)) && !anchored(scratch, b, options)) continue;
+      if (bodied[a]! + bodied[b]! > 0 && eventSubjectsDiffer(vectors, events, a, b)) continue;
       const norms = Math.sqrt(events.norm2[a]! * events.norm2[b]!);
       if (norms === 0) continue;
       const sim = (scratch.dot[b]! / norms) * decay(events.newestMs[a]! - events.newestMs[b]!, options);

@@ -230,10 +230,87 @@ describe('groupStories', () => {
     const of = groupOf(groupStories(today, NOON));
     expect(of.get('brt')).toBe(of.get('brt2'));
     expect(of.get('uht')).not.toBe(of.get('brt'));
-    // Without the tickers, the same words make them one item.
-    const bare = today.map((st) => ({ ...st, headline: st.headline.replace(/ <[A-Z]+>/, '') }));
-    const joined = groupOf(groupStories(bare, NOON));
+    // Headlines alone, without the tickers, the same words make them one item; with them, two.
+    const headlines = today.map((st) => ({ ...st, lead: '', bodyWords: 0 }));
+    const joined = groupOf(
+      groupStories(
+        headlines.map((st) => ({ ...st, headline: st.headline.replace(/ <[A-Z]+>/, '') })),
+        NOON,
+      ),
+    );
     expect(joined.get('uht')).toBe(joined.get('brt'));
+    const apart = groupOf(groupStories(headlines, NOON));
+    expect(apart.get('uht')).not.toBe(apart.get('brt'));
+  });
+
+  it('keeps apart wire stories that each name a subject of their own, whatever word of a name or third party they share', () => {
+    // Reuters, 1987-03-02/03: a hotel sold by Marriott and Hong Kong hotel shares share "hotel" (in
+    // both names); the SEC's probe of TRE and its staff's charges against WPPSS share the SEC.
+    const wire = (id: string, hoursAgo: number, headline: string, lead: string) => ({ ...s(id, hoursAgo, headline, lead), bodyWords: 150 });
+    const stories = [
+      ...filler(40),
+      wire(
+        'mar1',
+        9,
+        'Marriott to sell hotel',
+        'Four Seasons Hotels said it agreed to buy the Santa Barbara Biltmore Hotel from Marriott Corp.',
+      ),
+      wire(
+        'mar2',
+        7,
+        'Four Seasons buying Marriott hotel',
+        'Four Seasons Hotels and VMS Realty agreed to acquire the Biltmore Hotel from Marriott.',
+      ),
+      wire(
+        'hk',
+        5,
+        'HK Hotels soars on takeover speculation',
+        'Shares of HK Hotels soared as a group tried to buy more of them, brokers said.',
+      ),
+      wire(
+        'tre',
+        8,
+        'SEC probes TRE takeover attempt',
+        'The SEC is looking into possible violations in connection with the attempt to take over TRE Corp, its attorney said.',
+      ),
+      wire(
+        'wppss',
+        6,
+        'SEC staff advises charges against WPPSS',
+        'The SEC staff recommended fraud charges in connection with the default of WPPSS, its attorney said.',
+      ),
+    ];
+    const counts = new Map<string, number>();
+    for (const st of stories)
+      for (const [t] of storyTerms(st.headline, st.lead, st.placeKeys, st.placeNames)) counts.set(t, (counts.get(t) ?? 0) + 1);
+    // The rest of the store (10,000 stories): the SEC and hotels now and then, each company hardly ever.
+    const DAILY = new Set(['sec', 'hotel']);
+    const background: TermBackground = {
+      stories: 10_000 + stories.length,
+      storiesWith: (term) => (counts.get(String(term)) ?? 0) + (DAILY.has(String(term)) ? 300 : 0),
+    };
+    const of = groupOf(groupStories(stories, NOON, DEFAULT_GROUPING, background));
+    expect(of.get('mar2')).toBe(of.get('mar1'));
+    expect(of.get('hk')).not.toBe(of.get('mar1'));
+    expect(of.get('wppss')).not.toBe(of.get('tre'));
+    // A subject both name that is rare (today's news, not a daily beat) ties them whatever else each names.
+    const viacom = [
+      ...stories,
+      wire(
+        'nat',
+        6,
+        'National Amusements again ups Viacom bid',
+        'National Amusements raised its bid for Viacom International, its attorney said.',
+      ),
+      wire(
+        'opp',
+        4,
+        'Oppenheimer ups Viacom stake',
+        'The stake of Oppenheimer and Co in Viacom International was raised again, its attorney said.',
+      ),
+    ];
+    const tied = groupOf(groupStories(viacom, NOON, DEFAULT_GROUPING, background));
+    expect(tied.get('opp')).toBe(tied.get('nat'));
   });
 
   it('keeps apart stories sharing a rare word their leads write lower-case (a kind of news), not the same story filed twice', () => {

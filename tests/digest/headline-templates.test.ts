@@ -49,7 +49,8 @@ describe('buildDigest ranking', () => {
     const pigReport = (town: string, day: string, hour: string, move: string) =>
       story(
         `${town.toUpperCase()} PIGS ${move} - FARM BOARD`,
-        `Pig prices at ${town} moved ${move.toLowerCase()} in steady trade on January ${day}, the farm board said. Top ${40 + Number(day)}.00 dlrs per cwt.`,
+        // The town in the headline alone: towns named on both sides would make each report its own subject.
+        `Pig prices moved ${move.toLowerCase()} in steady trade on January ${day}, the farm board said. Top ${40 + Number(day)}.00 dlrs per cwt.`,
         `2024-01-${day}T${hour}:00:00Z`,
       );
     const earlier: NewArticle[] = [];
