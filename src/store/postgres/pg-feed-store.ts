@@ -199,15 +199,16 @@ export function createPgFeedStore(pool: PgPool): FeedStore {
       await pool.query('DELETE FROM feed_posts WHERE url = $1 AND attempts = 0 AND article_id = ANY($2::text[])', [url, articleIds]);
     },
     // Posts whose story is stored: a poll queues them before storing its stories (FeedStore.queuePosts).
-    claimPosts: async (owner, now, claimUntil, limit, scope) => {
-      await pool.query(
-        `DELETE FROM feed_posts p WHERE queued_ms < $1 AND attempts = 0 AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = p.article_id)`,
-        [now.getTime() - POST_STORY_WAIT_MS],
-      );
-      return (
-        (
-          await pool.query<FeedPostRow & { seq: string }>(
-            `UPDATE feed_posts p SET claimed_by = $1, claim_until_ms = $3, attempts = p.attempts + 1
+    claimPosts: async (owner, now, claimUntil, limit, scope) =>
+      (
+        await pool.query<FeedPostRow & { seq: string }>(
+          // One round trip a tick: the posts whose story never came are dropped in the same statement
+          // (a data-modifying CTE runs on the same snapshot; the claim skips those posts anyway, as
+          // their story is not stored).
+          `WITH dropped AS (
+            DELETE FROM feed_posts d WHERE queued_ms < $6 AND attempts = 0 AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = d.article_id)
+          )
+          UPDATE feed_posts p SET claimed_by = $1, claim_until_ms = $3, attempts = p.attempts + 1
           FROM (SELECT channel_id, article_id FROM feed_posts f WHERE claim_until_ms <= $2 AND (guild_id IS NOT NULL) = $5
             AND EXISTS (SELECT 1 FROM articles a WHERE a.id = f.article_id)
             ORDER BY seq LIMIT $4 FOR UPDATE SKIP LOCKED) c
@@ -215,14 +216,12 @@ export function createPgFeedStore(pool: PgPool): FeedStore {
           RETURNING p.seq, ${FEED_POST_COLUMNS.split(', ')
             .map((c) => `p.${c}`)
             .join(', ')}`,
-            [owner, now.getTime(), claimUntil.getTime(), limit, scope === 'guild'],
-          )
-        ).rows
-          // RETURNING does not keep the subquery's order.
-          .sort((a, b) => Number(a.seq) - Number(b.seq))
-          .map(toQueuedFeedPost)
-      );
-    },
+          [owner, now.getTime(), claimUntil.getTime(), limit, scope === 'guild', now.getTime() - POST_STORY_WAIT_MS],
+        )
+      ).rows
+        // RETURNING does not keep the subquery's order.
+        .sort((a, b) => Number(a.seq) - Number(b.seq))
+        .map(toQueuedFeedPost),
     async finishPost(channelId, articleId) {
       await pool.query('DELETE FROM feed_posts WHERE channel_id = $1 AND article_id = $2', [channelId, articleId]);
     },
