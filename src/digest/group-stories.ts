@@ -1207,7 +1207,11 @@ function mergeEvents(vectors: Vectors, events: Events, members: number[][], opti
       heapPush(heap, { sim, a: x, b: y, versionA: version[x]!, versionB: version[y]! });
     }
   };
-  for (let a = 0; a < events.count; a++) if (members[a]!.length > 0) candidatesOf(a, true);
+  // A story with a body alone in its event, without the words to share an anchor (`mayAnchor`),
+  // merges with nothing (neither side finds an anchor in the other): not compared at all.
+  const mergeable = (a: number): boolean =>
+    members[a]!.length > 1 || vectors.bodied[members[a]![0]!] !== 1 || mayAnchor(vectors, members[a]![0]!, options);
+  for (let a = 0; a < events.count; a++) if (members[a]!.length > 0 && mergeable(a)) candidatesOf(a, true);
   for (let c = heapPop(heap); c; c = heapPop(heap)) {
     if (c.versionA !== version[c.a] || c.versionB !== version[c.b]) continue;
     // The smaller event's stories move into the larger (fewer moves); the same number keeps the lower.
