@@ -52,6 +52,8 @@ import {
 import type { SqliteDatabase } from './open-database.js';
 import { createCounterDeltas } from './counter-deltas.js';
 import { createTrendCounts } from './trend-counts-table.js';
+import { createSqliteHiddenStories } from './hidden-stories.js';
+import { hiddenMonths, subtractPerKey, visibleSpeakers, type HiddenStories } from '../hidden-counts.js';
 import { packSentences, unpackSentenceScores } from './packed-sentences.js';
 import { createQuoteTable } from './quote-table.js';
 import { NAMED_CANDIDATES, pickSpeakersNamed, speakerAliases, speakerNamedBy } from '../speaker-match.js';
@@ -470,7 +472,11 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
 
   const featureEncoder = createFeatureEncoder(db);
   const quoteTable = createQuoteTable(db);
-  const trendCounts = createTrendCounts(db);
+  const hiddenStories = createSqliteHiddenStories(db);
+  const trendCounts = createTrendCounts(db, hiddenStories);
+  /** The stories hidden from `guildId` (none without one): what a server's counts leave out. */
+  const hiddenFrom = (guildId: string | undefined): HiddenStories | undefined =>
+    guildId === undefined ? undefined : hiddenStories.of(guildId);
   // Counters bumped story after story within one transaction, written once per key at its end
   // (counter-deltas.ts): a chunk's stories share most terms, places, months and speakers.
   const placeStories = createCounterDeltas<[number]>();
@@ -745,10 +751,22 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       .map(toQuoteHit);
   }
 
-  function speakersNamed(query: string, limit: number): string[] {
-    const holding = q.matchingSpeakers.all(`%${escapeLike(query.trim())}%`, NAMED_CANDIDATES);
+  function speakersNamed(query: string, limit: number, guildId?: string): string[] {
+    const hidden = hiddenFrom(guildId);
+    // Quotes of hidden stories do not count: read one more candidate per speaker they quote, so the first
+    // NAMED_CANDIDATES by the quotes left are among those read (hidden-counts.ts: visibleSpeakers).
+    const quotes = hidden && hidden.size > 0 ? hiddenStories.speakerQuotes(hidden) : new Map<string, number>();
+    const holding = q.matchingSpeakers.all(`%${escapeLike(query.trim())}%`, NAMED_CANDIDATES + quotes.size);
     const aliased = q.speakersCalled.all(JSON.stringify(speakerAliases(query).slice(1)));
-    return pickSpeakersNamed(query, holding, aliased, limit);
+    if (quotes.size === 0) return pickSpeakersNamed(query, holding, aliased, limit);
+    return pickSpeakersNamed(query, visibleSpeakers(holding, quotes).slice(0, NAMED_CANDIDATES), visibleSpeakers(aliased, quotes), limit);
+  }
+
+  function suggestSpeakers(prefix: string, limit: number, guildId?: string): string[] {
+    const hidden = hiddenFrom(guildId);
+    const quotes = hidden && hidden.size > 0 ? hiddenStories.speakerQuotes(hidden) : new Map<string, number>();
+    const rows = q.matchingSpeakers.all(`%${escapeLike(prefix.trim())}%`, limit + quotes.size);
+    return (quotes.size === 0 ? rows : visibleSpeakers(rows, quotes)).slice(0, limit).map((r) => r.speaker);
   }
 
   function findQuotesAbout(about: string, speaker: string | undefined, limit: number, offset: number): QuoteHit[] {
@@ -811,26 +829,31 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     }));
   }
 
-  function countPlaceMentions(geonameIds: readonly number[]): number {
+  function countPlaceMentions(geonameIds: readonly number[], guildId?: string): number {
     const ids = [...new Set(geonameIds)];
-    if (ids.length === 1) return q.placeStoryCount.get(ids[0]!)?.stories ?? 0;
-    return placeMentionMonths(ids).reduce((sum, m) => sum + m.stories, 0);
+    if (ids.length === 1 && guildId === undefined) return q.placeStoryCount.get(ids[0]!)?.stories ?? 0;
+    return placeMentionMonths(ids, guildId).reduce((sum, m) => sum + m.stories, 0);
   }
 
-  function placeMentionMonths(geonameIds: readonly number[]): PlaceMonthCount[] {
+  function placeMentionMonths(geonameIds: readonly number[], guildId?: string): PlaceMonthCount[] {
     const ids = [...new Set(geonameIds)];
     if (ids.length === 0) return [];
     const json = JSON.stringify(ids);
-    const months = new Map(q.placeMonths.all(json));
+    let months = new Map(q.placeMonths.all(json));
     // Several ids (a city and its division) may share stories: count each once while that is cheap,
     // else keep the sum (an upper bound) rather than walk every mention of a much-named place.
+    let merge: 'exact' | 'sum' = 'sum';
     if (ids.length > 1) {
       let sum = 0;
       for (const n of months.values()) sum += n;
       if (sum <= EXACT_COUNT_LIMIT) {
+        merge = 'exact';
         for (const [month, extra] of q.placeMonthOverlaps.all(json)) months.set(month, (months.get(month) ?? 0) - extra);
       }
     }
+    const hidden = hiddenFrom(guildId);
+    // the hidden stories' share, counted as the months were (each story once, or once per id)
+    if (hidden && hidden.size > 0) months = subtractPerKey(months, hiddenMonths(hidden, hiddenStories.placePairs(hidden, ids), merge));
     return [...months.entries()]
       .filter(([, stories]) => stories > 0)
       .sort((a, b) => a[0] - b[0])
@@ -902,18 +925,18 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       storiesBetween,
       storiesPage,
       search,
-      searchDayCounts: (query, range) => trendCounts.searchDays(query, range),
+      searchDayCounts: (query, range, guildId) => trendCounts.searchDays(query, range, hiddenFrom(guildId)),
       suggestHeadlines,
-      count: () => {
+      count: (guildId) => {
         const version = dataVersion();
         if (countCache?.version !== version) countCache = { n: q.count.get()?.n ?? 0, version };
-        return countCache.n;
+        return countCache.n - (hiddenFrom(guildId)?.size ?? 0);
       },
       dataVersion: dataVersionWithOwn,
     },
     quotes: {
       findQuotes,
-      suggestSpeakers: (prefix, limit) => q.matchingSpeakers.all(`%${escapeLike(prefix.trim())}%`, limit).map((r) => r.speaker),
+      suggestSpeakers,
       speakersNamed,
       staleQuoteStories: (version, since, limit) => quoteTable.stale(version, since ? since.getTime() : null, limit),
       countStaleQuoteStories: (version, since) => quoteTable.countStale(version, since ? since.getTime() : null),
@@ -922,19 +945,23 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
         if (n > 0) ownWrites++;
         return n;
       },
-      speakerDayCounts: (speakers, range) => trendCounts.speakerDays(speakers, range),
+      speakerDayCounts: (speakers, range, guildId) => trendCounts.speakerDays(speakers, range, hiddenFrom(guildId)),
     },
     places: {
       findPlaceMentions,
       countPlaceMentions,
       placeMentionMonths,
-      placeDayCounts: (ids, range) => trendCounts.placeDays(ids, range),
-      placeMentionCounts: () => {
+      placeDayCounts: (ids, range, guildId) => trendCounts.placeDays(ids, range, hiddenFrom(guildId)),
+      placeMentionCounts: (guildId) => {
         const version = dataVersion();
         if (placeCountsCache?.version !== version) {
           placeCountsCache = { map: new Map(q.placeStoryCounts.all().map((r) => [r.geoname_id, r.stories])), version };
         }
-        return placeCountsCache.map;
+        const hidden = hiddenFrom(guildId);
+        if (!hidden || hidden.size === 0) return placeCountsCache.map;
+        const less = new Map<number, number>();
+        for (const [, id] of hiddenStories.placePairs(hidden, null)) less.set(id, (less.get(id) ?? 0) + 1);
+        return subtractPerKey(placeCountsCache.map, less);
       },
     },
     digest: {
