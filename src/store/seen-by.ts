@@ -1,3 +1,4 @@
+import { hiddenFrom } from './hidden-from.js';
 import type { DatelineStore } from './store.js';
 
 /**
@@ -11,25 +12,27 @@ import type { DatelineStore } from './store.js';
  */
 export function storeSeenBy(store: DatelineStore, guildId: string): DatelineStore {
   const { stories, quotes, places } = store;
+  // one per view: the store finds the hidden stories once for all the reads of one command
+  const seen = hiddenFrom(guildId);
   return {
     ...store,
     stories: {
       ...stories,
-      searchDayCounts: (query, range) => stories.searchDayCounts(query, range, guildId),
-      count: () => stories.count(guildId),
+      searchDayCounts: (query, range) => stories.searchDayCounts(query, range, seen),
+      count: () => stories.count(seen),
     },
     quotes: {
       ...quotes,
-      suggestSpeakers: (prefix, limit) => quotes.suggestSpeakers(prefix, limit, guildId),
-      speakersNamed: (query, limit) => quotes.speakersNamed(query, limit, guildId),
-      speakerDayCounts: (speakers, range) => quotes.speakerDayCounts(speakers, range, guildId),
+      suggestSpeakers: (prefix, limit) => quotes.suggestSpeakers(prefix, limit, seen),
+      speakersNamed: (query, limit) => quotes.speakersNamed(query, limit, seen),
+      speakerDayCounts: (speakers, range) => quotes.speakerDayCounts(speakers, range, seen),
     },
     places: {
       ...places,
-      countPlaceMentions: (ids) => places.countPlaceMentions(ids, guildId),
-      placeMentionMonths: (ids) => places.placeMentionMonths(ids, guildId),
-      placeMentionCounts: () => places.placeMentionCounts(guildId),
-      placeDayCounts: (ids, range) => places.placeDayCounts(ids, range, guildId),
+      countPlaceMentions: (ids) => places.countPlaceMentions(ids, seen),
+      placeMentionMonths: (ids) => places.placeMentionMonths(ids, seen),
+      placeMentionCounts: () => places.placeMentionCounts(seen),
+      placeDayCounts: (ids, range) => places.placeDayCounts(ids, range, seen),
     },
   };
 }

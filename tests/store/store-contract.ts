@@ -3,6 +3,7 @@ import { candidatesWithFeatures } from '../../src/digest/backfill-features.js';
 import { digestFeatures } from '../../src/digest/story-features.js';
 import type { AnalyzedArticle, NewArticle, StoryCursor } from '../../src/store/article-store.js';
 import type { DatelineStore } from '../../src/store/store.js';
+import { hiddenFrom, type HiddenFrom } from '../../src/store/hidden-from.js';
 import { POST_STORY_WAIT_MS } from '../../src/store/feed-store.js';
 import type { Quote } from '../../src/nlp/types.js';
 import { simpleAnalyze } from '../helpers/simple-analyze.js';
@@ -665,6 +666,8 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       await store.feeds.recordFeedStories('https://b.example/rss', { added: [bravo, both, late], seen: [] });
       await store.feeds.recordFeedStories('https://ops.example/rss', { added: [], seen: [both, everyone] });
       const day = (iso: string): number => Math.floor(Date.parse(iso) / 86_400_000);
+      // Each server's reader, as a command's view of the store makes one (hidden stories found once for it).
+      const [GA, GB, GC] = ['GA', 'GB', 'GC'].map(hiddenFrom) as [HiddenFrom, HiddenFrom, HiddenFrom];
       const [jan5, jan20, mar1, jul1] = ['2020-01-05', '2020-01-20', '2020-03-01', '2021-07-01'].map((d) => day(`${d}T00:00:00Z`)) as [
         number,
         number,
@@ -684,13 +687,13 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       expect(await store.quotes.speakersNamed('Hidden', 5)).toEqual(['Bob Hidden']);
 
       // Guild A: Bravo and Late are guild B's alone.
-      expect(await store.stories.count('GA')).toBe(3);
-      expect(await store.places.placeDayCounts([1], null, 'GA')).toEqual([
+      expect(await store.stories.count(GA)).toBe(3);
+      expect(await store.places.placeDayCounts([1], null, GA)).toEqual([
         { day: jan5, count: 1 },
         { day: jan20, count: 1 },
       ]);
       // several places merged (each story once), and a range
-      expect(await store.places.placeDayCounts([1, 2], null, 'GA')).toEqual([
+      expect(await store.places.placeDayCounts([1, 2], null, GA)).toEqual([
         { day: jan5, count: 1 },
         { day: jan20, count: 1 },
         { day: mar1, count: 1 },
@@ -700,9 +703,9 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         { day: jan20, count: 2 },
         { day: mar1, count: 1 },
       ]);
-      expect(await store.places.placeDayCounts([3], { from: jan5, to: jul1 }, 'GA')).toEqual([]);
-      expect(await store.places.placeMentionMonths([1], 'GA')).toEqual([{ month: '2020-01', stories: 2 }]);
-      expect(await store.places.placeMentionMonths([1, 2], 'GA')).toEqual([
+      expect(await store.places.placeDayCounts([3], { from: jan5, to: jul1 }, GA)).toEqual([]);
+      expect(await store.places.placeMentionMonths([1], GA)).toEqual([{ month: '2020-01', stories: 2 }]);
+      expect(await store.places.placeMentionMonths([1, 2], GA)).toEqual([
         { month: '2020-01', stories: 2 },
         { month: '2020-03', stories: 1 },
       ]);
@@ -710,21 +713,21 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         { month: '2020-01', stories: 3 },
         { month: '2020-03', stories: 1 },
       ]);
-      expect(await store.places.countPlaceMentions([1], 'GA')).toBe(2);
-      expect(await store.places.countPlaceMentions([3], 'GA')).toBe(0);
-      const countsA = await store.places.placeMentionCounts('GA');
+      expect(await store.places.countPlaceMentions([1], GA)).toBe(2);
+      expect(await store.places.countPlaceMentions([3], GA)).toBe(0);
+      const countsA = await store.places.placeMentionCounts(GA);
       expect([countsA.get(1), countsA.get(2), countsA.has(3)]).toEqual([2, 2, false]);
       // the speaker quoted in hidden stories only is never named; the one quoted in both counts only the visible
-      expect(await store.quotes.suggestSpeakers('', 10, 'GA')).toEqual(['Ann Lee']);
-      expect(await store.quotes.suggestSpeakers('bob', 10, 'GA')).toEqual([]);
-      expect(await store.quotes.speakersNamed('Hidden', 5, 'GA')).toEqual([]);
-      expect(await store.quotes.speakersNamed('Lee', 5, 'GA')).toEqual(['Ann Lee']);
-      expect(await store.quotes.speakerDayCounts(['Bob Hidden'], null, 'GA')).toEqual([]);
-      expect(await store.quotes.speakerDayCounts(['Ann Lee'], null, 'GA')).toEqual([
+      expect(await store.quotes.suggestSpeakers('', 10, GA)).toEqual(['Ann Lee']);
+      expect(await store.quotes.suggestSpeakers('bob', 10, GA)).toEqual([]);
+      expect(await store.quotes.speakersNamed('Hidden', 5, GA)).toEqual([]);
+      expect(await store.quotes.speakersNamed('Lee', 5, GA)).toEqual(['Ann Lee']);
+      expect(await store.quotes.speakerDayCounts(['Bob Hidden'], null, GA)).toEqual([]);
+      expect(await store.quotes.speakerDayCounts(['Ann Lee'], null, GA)).toEqual([
         { day: jan5, count: 1 },
         { day: jan20, count: 1 },
       ]);
-      expect(await store.quotes.speakerDayCounts(['Ann Lee', 'Bob Hidden'], null, 'GA')).toEqual([
+      expect(await store.quotes.speakerDayCounts(['Ann Lee', 'Bob Hidden'], null, GA)).toEqual([
         { day: jan5, count: 1 },
         { day: jan20, count: 1 },
       ]);
@@ -733,7 +736,7 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         { day: jan20, count: 2 },
         { day: jul1, count: 1 },
       ]);
-      expect(await store.stories.searchDayCounts('cocoa', null, 'GA')).toEqual({
+      expect(await store.stories.searchDayCounts('cocoa', null, GA)).toEqual({
         days: [
           { day: jan5, count: 1 },
           { day: jan20, count: 1 },
@@ -744,12 +747,12 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       expect((await store.stories.searchDayCounts('cocoa', null)).days.reduce((n, d) => n + d.count, 0)).toBe(5);
 
       // Guild B sees its own and the operator's, not guild A's; a guild with no feed sees what no server's feed keeps to itself.
-      expect(await store.stories.count('GB')).toBe(4);
-      expect((await store.places.placeMentionCounts('GB')).get(2)).toBe(1);
+      expect(await store.stories.count(GB)).toBe(4);
+      expect((await store.places.placeMentionCounts(GB)).get(2)).toBe(1);
       // ranked by the quotes it may see: guild A's quote of Ann Lee does not count for B
-      expect(await store.quotes.suggestSpeakers('', 10, 'GB')).toEqual(['Bob Hidden', 'Ann Lee']);
-      expect(await store.stories.count('GC')).toBe(2);
-      expect(await store.places.placeMentionMonths([1, 2, 3], 'GC')).toEqual([
+      expect(await store.quotes.suggestSpeakers('', 10, GB)).toEqual(['Bob Hidden', 'Ann Lee']);
+      expect(await store.stories.count(GC)).toBe(2);
+      expect(await store.places.placeMentionMonths([1, 2, 3], GC)).toEqual([
         { month: '2020-01', stories: 1 },
         { month: '2020-03', stories: 1 },
       ]);

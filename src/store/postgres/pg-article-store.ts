@@ -50,6 +50,7 @@ import { HEADLINE_WINDOW, headlineFirst } from '../headline-first.js';
 import { SEARCH_COUNT_LIMIT } from '../sqlite/trend-counts-table.js';
 import { hiddenDays, hiddenMonths, subtractDays, subtractPerKey, visibleSpeakers, type HiddenStories } from '../hidden-counts.js';
 import { createPgHiddenStories } from './pg-hidden-stories.js';
+import type { HiddenFrom } from '../hidden-from.js';
 import { inTransaction, type PgClient, type PgPool, type PgQueryable } from './pg-database.js';
 
 /** Newest matches ranked by /search: bounds the work of a common word, as SQLITE's SEARCH_CANDIDATES. */
@@ -196,10 +197,18 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
   let placeCountsCache: { map: Map<number, number>; version: number } | null = null;
   let lexemeStats: { shares: Map<string, number>; at: number } | null = null;
   const hiddenStories = createPgHiddenStories(pool);
-  /** The stories hidden from `guildId` (none without one): what a server's counts leave out. */
-  const hiddenFrom = async (guildId: string | undefined): Promise<HiddenStories | null> => {
-    if (guildId === undefined) return null;
-    const hidden = await hiddenStories.of(guildId);
+  // found once per reader (a command's view, hidden-from.ts), however many counts it reads
+  const hiddenOf = new WeakMap<HiddenFrom, Promise<HiddenStories>>();
+  /** The stories hidden from the reader: null without one, or when none is. What a server's counts leave out. */
+  const hiddenFrom = async (reader: HiddenFrom | undefined): Promise<HiddenStories | null> => {
+    if (reader === undefined) return null;
+    let found = hiddenOf.get(reader);
+    if (!found) {
+      hiddenOf.set(reader, (found = hiddenStories.of(reader.guildId)));
+      // a failed read is not kept: the next count asks again
+      found.catch(() => hiddenOf.delete(reader));
+    }
+    const hidden = await found;
     return hidden.size > 0 ? hidden : null;
   };
 
@@ -741,15 +750,15 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     return { stories, next: rows.length < query.limit ? null : { publishedMs: last.published_ms, seq: last.seq } };
   }
 
-  /** Quotes of the stories hidden from `guildId` per lower-case speaker: none without one. */
-  async function hiddenQuotes(guildId: string | undefined): Promise<Map<string, number>> {
-    const hidden = await hiddenFrom(guildId);
+  /** Quotes of the stories hidden from the reader per lower-case speaker: none without one. */
+  async function hiddenQuotes(reader: HiddenFrom | undefined): Promise<Map<string, number>> {
+    const hidden = await hiddenFrom(reader);
     return hidden ? hiddenStories.speakerQuotes(hidden) : new Map();
   }
 
-  async function speakersNamed(query: string, limit: number, guildId?: string): Promise<string[]> {
+  async function speakersNamed(query: string, limit: number, reader?: HiddenFrom): Promise<string[]> {
     // Quotes of hidden stories do not count: one more candidate per speaker they quote (as SQLite).
-    const quotes = await hiddenQuotes(guildId);
+    const quotes = await hiddenQuotes(reader);
     const [{ rows: holding }, { rows: aliased }] = await Promise.all([
       pool.query<{ speaker: string; quotes: number }>(
         `SELECT speaker, quotes FROM quote_speakers WHERE speaker ILIKE $1 ESCAPE '\\' ORDER BY quotes DESC, speaker LIMIT $2`,
@@ -872,7 +881,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     }));
   }
 
-  async function placeMentionMonths(geonameIds: readonly number[], guildId?: string): Promise<PlaceMonthCount[]> {
+  async function placeMentionMonths(geonameIds: readonly number[], reader?: HiddenFrom): Promise<PlaceMonthCount[]> {
     const ids = [...new Set(geonameIds)];
     if (ids.length === 0) return [];
     const { rows } = await pool.query<{ month: number; stories: number }>(
@@ -897,7 +906,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
         for (const { month, extra } of overlaps) months.set(month, (months.get(month) ?? 0) - extra);
       }
     }
-    const hidden = await hiddenFrom(guildId);
+    const hidden = await hiddenFrom(reader);
     // the hidden stories' share, counted as the months were (each story once, or once per id)
     if (hidden) months = subtractPerKey(months, hiddenMonths(hidden, await hiddenStories.placePairs(hidden, ids), merge));
     return [...months.entries()]
@@ -957,11 +966,11 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
    * Stories per UTC day of several places (or speakers), each story once while the keys' stories number
    * at most EXACT_MERGE_LIMIT (from their mentions), else the summed per-key counts (an upper bound), as SQLite.
    */
-  async function placeDayCounts(geonameIds: readonly number[], range: DayRange | null, guildId?: string): Promise<DayCount[]> {
+  async function placeDayCounts(geonameIds: readonly number[], range: DayRange | null, reader?: HiddenFrom): Promise<DayCount[]> {
     const ids = [...new Set(geonameIds)];
     const r = range ?? ALL_DAYS;
     if (ids.length === 0) return [];
-    const hidden = await hiddenFrom(guildId);
+    const hidden = await hiddenFrom(reader);
     // The hidden stories' share, counted as the stored count it comes off: each story once when the keys
     // are merged exactly, once per key when their tables are added up (as SQLite).
     const less = async (merge: 'exact' | 'sum'): Promise<DayCount[]> =>
@@ -993,12 +1002,12 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     return subtractDays(sumByDay(rows), await less('sum'));
   }
 
-  async function speakerDayCounts(speakers: readonly string[], range: DayRange | null, guildId?: string): Promise<DayCount[]> {
+  async function speakerDayCounts(speakers: readonly string[], range: DayRange | null, reader?: HiddenFrom): Promise<DayCount[]> {
     // Speakers differ by case only in how a story wrote them: counted by lower-case name (quote_speakers.key).
     const keys = [...new Set(speakers.map((s) => s.toLowerCase()))];
     const r = range ?? ALL_DAYS;
     if (keys.length === 0) return [];
-    const hidden = await hiddenFrom(guildId);
+    const hidden = await hiddenFrom(reader);
     const less = async (merge: 'exact' | 'sum'): Promise<DayCount[]> =>
       hidden ? hiddenDays(hidden, await hiddenStories.speakerPairs(hidden, keys), r, merge) : [];
     if (keys.length > 1) {
@@ -1027,12 +1036,12 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
   }
 
   /** Stories per day matching every search word, the newest SEARCH_COUNT_LIMIT matches at most (as SQLite). */
-  async function searchDayCounts(query: string, range: DayRange | null, guildId?: string): Promise<SearchDayCounts> {
+  async function searchDayCounts(query: string, range: DayRange | null, reader?: HiddenFrom): Promise<SearchDayCounts> {
     const text = tsQueryText(ftsWords(query), false);
     if (text === '') return { days: [], capped: false };
     const r = range ?? ALL_DAYS;
     // Stories hidden from the server are left out of the matches: the newest SEARCH_COUNT_LIMIT it may see.
-    const hidden = await hiddenFrom(guildId);
+    const hidden = await hiddenFrom(reader);
     const { rows } = await pool.query<{ published_ms: number }>(
       `SELECT a.published_ms FROM articles a WHERE a.tsv @@ websearch_to_tsquery('english', $1) AND a.published_ms >= $2 AND a.published_ms < $3
         AND ($5::bigint[] IS NULL OR a.seq <> ALL($5::bigint[]))
@@ -1159,21 +1168,21 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       search,
       suggestHeadlines,
       searchDayCounts,
-      async count(guildId) {
+      async count(reader) {
         // COUNT(*) reads the whole table on PostgreSQL: kept until the data version moves.
         const version = await dataVersion();
         if (countCache?.version !== version)
           countCache = { n: (await pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM articles')).rows[0]!.n, version };
-        return countCache.n - ((await hiddenFrom(guildId))?.size ?? 0);
+        return countCache.n - ((await hiddenFrom(reader))?.size ?? 0);
       },
       dataVersion,
     },
     quotes: {
       findQuotes,
       speakersNamed,
-      async suggestSpeakers(prefix, limit, guildId) {
+      async suggestSpeakers(prefix, limit, reader) {
         // Quotes of hidden stories do not count: one more row per speaker they quote (as SQLite).
-        const quotes = await hiddenQuotes(guildId);
+        const quotes = await hiddenQuotes(reader);
         const { rows } = await pool.query<{ speaker: string; quotes: number }>(
           `SELECT speaker, quotes FROM quote_speakers WHERE speaker ILIKE $1 ESCAPE '\\' ORDER BY quotes DESC, speaker LIMIT $2`,
           [`%${escapeLike(prefix.trim())}%`, limit + quotes.size],
@@ -1187,26 +1196,26 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     },
     places: {
       findPlaceMentions,
-      async countPlaceMentions(geonameIds, guildId) {
+      async countPlaceMentions(geonameIds, reader) {
         const ids = [...new Set(geonameIds)];
         if (ids.length === 0) return 0;
-        if (ids.length === 1 && guildId === undefined)
+        if (ids.length === 1 && reader === undefined)
           return (
             (await pool.query<{ stories: number }>('SELECT stories FROM place_story_counts WHERE geoname_id = $1', [ids[0]])).rows[0]
               ?.stories ?? 0
           );
-        return (await placeMentionMonths(ids, guildId)).reduce((sum, m) => sum + m.stories, 0);
+        return (await placeMentionMonths(ids, reader)).reduce((sum, m) => sum + m.stories, 0);
       },
       placeMentionMonths,
       placeDayCounts,
-      async placeMentionCounts(guildId) {
+      async placeMentionCounts(reader) {
         const version = await dataVersion();
         if (placeCountsCache?.version !== version) {
           const { rows } = await pool.query<{ geoname_id: number; stories: number }>('SELECT geoname_id, stories FROM place_story_counts');
           placeCountsCache = { map: new Map(rows.map((r) => [r.geoname_id, r.stories])), version };
         }
         const counts = placeCountsCache.map;
-        const hidden = await hiddenFrom(guildId);
+        const hidden = await hiddenFrom(reader);
         if (!hidden) return counts;
         const less = new Map<number, number>();
         for (const [, id] of await hiddenStories.placePairs(hidden, null)) less.set(id, (less.get(id) ?? 0) + 1);

@@ -44,6 +44,13 @@ export function createSqliteHiddenStories(db: SqliteDatabase): SqliteHiddenStori
         WHERE article_rowid IN (SELECT value FROM json_each(?)) AND geoname_id IS NOT NULL`,
       )
       .raw(true),
+    // A few places' mentions in the hidden stories: probes of places_by_geoname (id, rowid), not every mention of them.
+    placesOf: db
+      .prepare<[string, string], [number, number]>(
+        `SELECT DISTINCT article_rowid, geoname_id FROM places
+        WHERE geoname_id IN (SELECT value FROM json_each(?)) AND article_rowid IN (SELECT value FROM json_each(?))`,
+      )
+      .raw(true),
     speakers: db
       .prepare<[string], [number, string]>(
         `SELECT DISTINCT article_rowid, speaker FROM quotes
@@ -61,8 +68,7 @@ export function createSqliteHiddenStories(db: SqliteDatabase): SqliteHiddenStori
     of: (guildId) => hiddenStoriesOf(q.hidden.all(guildId).map(([key, publishedMs, month]) => ({ key, publishedMs, month }))),
     placePairs(hidden, ids) {
       if (hidden.size === 0) return [];
-      const wanted = ids ? new Set(ids) : null;
-      return q.places.all(keys(hidden)).filter(([, id]) => !wanted || wanted.has(id));
+      return ids ? q.placesOf.all(JSON.stringify(ids), keys(hidden)) : q.places.all(keys(hidden));
     },
     speakerPairs(hidden, speakers) {
       if (hidden.size === 0) return [];

@@ -54,6 +54,7 @@ import { createCounterDeltas } from './counter-deltas.js';
 import { createTrendCounts } from './trend-counts-table.js';
 import { createSqliteHiddenStories } from './hidden-stories.js';
 import { hiddenMonths, subtractPerKey, visibleSpeakers, type HiddenStories } from '../hidden-counts.js';
+import type { HiddenFrom } from '../hidden-from.js';
 import { packSentences, unpackSentenceScores } from './packed-sentences.js';
 import { createQuoteTable } from './quote-table.js';
 import { NAMED_CANDIDATES, pickSpeakersNamed, speakerAliases, speakerNamedBy } from '../speaker-match.js';
@@ -474,9 +475,15 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
   const quoteTable = createQuoteTable(db);
   const hiddenStories = createSqliteHiddenStories(db);
   const trendCounts = createTrendCounts(db, hiddenStories);
-  /** The stories hidden from `guildId` (none without one): what a server's counts leave out. */
-  const hiddenFrom = (guildId: string | undefined): HiddenStories | undefined =>
-    guildId === undefined ? undefined : hiddenStories.of(guildId);
+  // found once per reader (a command's view, hidden-from.ts), however many counts it reads
+  const hiddenOf = new WeakMap<HiddenFrom, HiddenStories>();
+  /** The stories hidden from the reader (none without one): what a server's counts leave out. */
+  const hiddenFrom = (reader: HiddenFrom | undefined): HiddenStories | undefined => {
+    if (reader === undefined) return undefined;
+    let hidden = hiddenOf.get(reader);
+    if (!hidden) hiddenOf.set(reader, (hidden = hiddenStories.of(reader.guildId)));
+    return hidden;
+  };
   // Counters bumped story after story within one transaction, written once per key at its end
   // (counter-deltas.ts): a chunk's stories share most terms, places, months and speakers.
   const placeStories = createCounterDeltas<[number]>();
@@ -751,8 +758,8 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       .map(toQuoteHit);
   }
 
-  function speakersNamed(query: string, limit: number, guildId?: string): string[] {
-    const hidden = hiddenFrom(guildId);
+  function speakersNamed(query: string, limit: number, reader?: HiddenFrom): string[] {
+    const hidden = hiddenFrom(reader);
     // Quotes of hidden stories do not count: read one more candidate per speaker they quote, so the first
     // NAMED_CANDIDATES by the quotes left are among those read (hidden-counts.ts: visibleSpeakers).
     const quotes = hidden && hidden.size > 0 ? hiddenStories.speakerQuotes(hidden) : new Map<string, number>();
@@ -762,8 +769,8 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     return pickSpeakersNamed(query, visibleSpeakers(holding, quotes).slice(0, NAMED_CANDIDATES), visibleSpeakers(aliased, quotes), limit);
   }
 
-  function suggestSpeakers(prefix: string, limit: number, guildId?: string): string[] {
-    const hidden = hiddenFrom(guildId);
+  function suggestSpeakers(prefix: string, limit: number, reader?: HiddenFrom): string[] {
+    const hidden = hiddenFrom(reader);
     const quotes = hidden && hidden.size > 0 ? hiddenStories.speakerQuotes(hidden) : new Map<string, number>();
     const rows = q.matchingSpeakers.all(`%${escapeLike(prefix.trim())}%`, limit + quotes.size);
     return (quotes.size === 0 ? rows : visibleSpeakers(rows, quotes)).slice(0, limit).map((r) => r.speaker);
@@ -829,13 +836,13 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     }));
   }
 
-  function countPlaceMentions(geonameIds: readonly number[], guildId?: string): number {
+  function countPlaceMentions(geonameIds: readonly number[], reader?: HiddenFrom): number {
     const ids = [...new Set(geonameIds)];
-    if (ids.length === 1 && guildId === undefined) return q.placeStoryCount.get(ids[0]!)?.stories ?? 0;
-    return placeMentionMonths(ids, guildId).reduce((sum, m) => sum + m.stories, 0);
+    if (ids.length === 1 && reader === undefined) return q.placeStoryCount.get(ids[0]!)?.stories ?? 0;
+    return placeMentionMonths(ids, reader).reduce((sum, m) => sum + m.stories, 0);
   }
 
-  function placeMentionMonths(geonameIds: readonly number[], guildId?: string): PlaceMonthCount[] {
+  function placeMentionMonths(geonameIds: readonly number[], reader?: HiddenFrom): PlaceMonthCount[] {
     const ids = [...new Set(geonameIds)];
     if (ids.length === 0) return [];
     const json = JSON.stringify(ids);
@@ -851,7 +858,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
         for (const [month, extra] of q.placeMonthOverlaps.all(json)) months.set(month, (months.get(month) ?? 0) - extra);
       }
     }
-    const hidden = hiddenFrom(guildId);
+    const hidden = hiddenFrom(reader);
     // the hidden stories' share, counted as the months were (each story once, or once per id)
     if (hidden && hidden.size > 0) months = subtractPerKey(months, hiddenMonths(hidden, hiddenStories.placePairs(hidden, ids), merge));
     return [...months.entries()]
@@ -925,12 +932,12 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       storiesBetween,
       storiesPage,
       search,
-      searchDayCounts: (query, range, guildId) => trendCounts.searchDays(query, range, hiddenFrom(guildId)),
+      searchDayCounts: (query, range, reader) => trendCounts.searchDays(query, range, hiddenFrom(reader)),
       suggestHeadlines,
-      count: (guildId) => {
+      count: (reader) => {
         const version = dataVersion();
         if (countCache?.version !== version) countCache = { n: q.count.get()?.n ?? 0, version };
-        return countCache.n - (hiddenFrom(guildId)?.size ?? 0);
+        return countCache.n - (hiddenFrom(reader)?.size ?? 0);
       },
       dataVersion: dataVersionWithOwn,
     },
@@ -945,19 +952,19 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
         if (n > 0) ownWrites++;
         return n;
       },
-      speakerDayCounts: (speakers, range, guildId) => trendCounts.speakerDays(speakers, range, hiddenFrom(guildId)),
+      speakerDayCounts: (speakers, range, reader) => trendCounts.speakerDays(speakers, range, hiddenFrom(reader)),
     },
     places: {
       findPlaceMentions,
       countPlaceMentions,
       placeMentionMonths,
-      placeDayCounts: (ids, range, guildId) => trendCounts.placeDays(ids, range, hiddenFrom(guildId)),
-      placeMentionCounts: (guildId) => {
+      placeDayCounts: (ids, range, reader) => trendCounts.placeDays(ids, range, hiddenFrom(reader)),
+      placeMentionCounts: (reader) => {
         const version = dataVersion();
         if (placeCountsCache?.version !== version) {
           placeCountsCache = { map: new Map(q.placeStoryCounts.all().map((r) => [r.geoname_id, r.stories])), version };
         }
-        const hidden = hiddenFrom(guildId);
+        const hidden = hiddenFrom(reader);
         if (!hidden || hidden.size === 0) return placeCountsCache.map;
         const less = new Map<number, number>();
         for (const [, id] of hiddenStories.placePairs(hidden, null)) less.set(id, (less.get(id) ?? 0) + 1);
