@@ -195,8 +195,8 @@ export const execute: Command['execute'] = async ({ options, services, caller })
   const periods = timelinePeriods(await store.places.placeMentionMonths(idList));
   const storyCount = periods.reduce((sum, p) => sum + p.stories, 0);
   // The sentences quoted are a story's text: none from a story another server's feed brought
-  // (DATELINE_FEED_STORIES=own-server). The count and timeline are kept per month for the whole store,
-  // so they still count such stories: numbers, not their text.
+  // (DATELINE_FEED_STORIES=own-server). The count and timeline leave such stories out too: the store
+  // a command is given is the one the caller's server sees (core/dispatch.ts: servicesFor).
   const hides = services.feeds.hidesStoriesFrom(caller.guildId);
   const keep = keepByArticle<PlaceMentionHit>((stories) => services.feeds.visibleTo(caller.guildId, stories));
   const hits = storyCount === 0 ? [] : await keep(await store.places.findPlaceMentions(idList, hides ? 3 * MENTIONS : MENTIONS));

@@ -24,6 +24,8 @@ export interface AutocompleteRequest {
   subcommand: string | null;
   options: Record<string, OptionValue>;
   focused: { name: string; value: string };
+  /** The guild it is typed in (choices offer what that guild may see); absent or null: the operator (shell, `ask`). */
+  guildId?: string | null;
 }
 
 /**
@@ -71,6 +73,7 @@ export function createCommandHandler(commands: readonly Command[], services: Ser
         subcommand: request.subcommand,
         focused: request.focused,
         services,
+        ...(request.guildId !== undefined ? { guildId: request.guildId } : {}),
       }),
   };
 }

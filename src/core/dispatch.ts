@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { AutocompleteContext, Choice, Command, CommandContext } from './command.js';
 import { isUserError } from './errors.js';
 import { reply, type Reply } from './reply.js';
+import type { Services } from './services.js';
+import { storeSeenBy } from '../store/seen-by.js';
 
 /** Build the name → command map, failing fast on a duplicate name or a piece without `data`/`execute`. */
 export function createCommandRegistry(commands: readonly Command[]): ReadonlyMap<string, Command> {
@@ -15,6 +17,17 @@ export function createCommandRegistry(commands: readonly Command[]): ReadonlyMap
     registry.set(name, command);
   }
   return registry;
+}
+
+/**
+ * The services as the caller's server may use them: with DATELINE_FEED_STORIES=own-server, the store
+ * whose counts and names leave out what only other servers' feeds brought (`storeSeenBy`), so no
+ * command shows a number or a name made of another server's private stories. The operator (no guild)
+ * and the default `shared` setting get the services as they are.
+ */
+export function servicesFor(services: Services, guildId: string | null | undefined): Services {
+  if (guildId === null || guildId === undefined || !services.feeds.hidesStoriesFrom(guildId)) return services;
+  return { ...services, store: storeSeenBy(services.store, guildId) };
 }
 
 /** A short id that ties what the user sees to the log line with the stack. */
@@ -38,7 +51,7 @@ export async function dispatchCommand(registry: ReadonlyMap<string, Command>, na
     });
   }
   try {
-    return await command.execute(ctx);
+    return await command.execute({ ...ctx, services: servicesFor(ctx.services, ctx.caller.guildId) });
   } catch (error) {
     if (isUserError(error)) {
       return reply({ text: error.message, isError: true, ephemeral: true, data: error.data ?? { error: error.code } });
@@ -63,7 +76,7 @@ export async function dispatchAutocomplete(
   const command = registry.get(name);
   if (!command?.autocomplete) return [];
   try {
-    const choices = await command.autocomplete(ctx);
+    const choices = await command.autocomplete({ ...ctx, services: servicesFor(ctx.services, ctx.guildId) });
     return choices.slice(0, 25).map((c) => ({ name: c.name.slice(0, 100), value: c.value.slice(0, 100) }));
   } catch (error) {
     ctx.services.log.warn('autocomplete failed', { command: name, error });

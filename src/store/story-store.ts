@@ -12,6 +12,7 @@ import type {
   DayRange,
   SearchDayCounts,
 } from './article-store.js';
+import type { HiddenFrom } from './hidden-from.js';
 
 /**
  * Stories and their full-text search: what ingest writes and /summary, /search, /latest and `show`
@@ -40,11 +41,15 @@ export interface StoryStore {
   storiesBetween(from: Date, to: Date, limit: number): Promise<StoryWithAnalysis[]>;
   /** Full-text search, best first: every word, or when nothing has them all, any word. */
   search(query: string, limit: number): Promise<SearchHit[]>;
-  /** Stories per UTC day matching all the search words (as /search), oldest first, for /trend. */
-  searchDayCounts(query: string, range: DayRange | null): Promise<SearchDayCounts>;
+  /**
+   * Stories per UTC day matching all the search words (as /search), oldest first, for /trend. With
+   * `hiddenFrom`, as that server sees the store: stories hidden from it are not counted (see `HiddenFrom`).
+   */
+  searchDayCounts(query: string, range: DayRange | null, hiddenFrom?: HiddenFrom): Promise<SearchDayCounts>;
   /** Headlines starting with / containing the typed words, for autocomplete. */
   suggestHeadlines(prefix: string, limit: number): Promise<ArticleSummary[]>;
-  count(): Promise<number>;
+  /** Stored stories; with `hiddenFrom`, those the server may see. */
+  count(hiddenFrom?: HiddenFrom): Promise<number>;
   /**
    * One page of a walk over every stored story (or those since a date) in publication order, oldest
    * first, with its analysis. Why: `dateline export` (and `dateline migrate`) stream a store of any

@@ -204,6 +204,18 @@ describe("stories fetched for one server's feed (DATELINE_FEED_STORIES)", () => 
       '/ops',
       serveWithEtag(() => readFixture('valley-atom.xml'), 'application/atom+xml'),
     );
+    // B's own feed: one story of the same place, quoting someone no other story quotes.
+    server.route(
+      '/b-desk',
+      serveWithEtag(
+        () => `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>River Desk</title><link>https://river.example/</link><description>Test desk</description>
+<item><title>Market stalls return to the old city of Mosul</title><link>https://river.example/market</link>
+<pubDate>Tue, 10 Feb 2026 07:00:00 +0000</pubDate>
+<description>MOSUL, Iraq -- Market stalls returned to the old city of Mosul on Tuesday after the winter rains. "The traders came back before the tourists did," shopkeeper Karim Nasser said.</description></item>
+</channel></rss>`,
+      ),
+    );
   });
   afterAll(() => server.close());
 
@@ -217,6 +229,7 @@ describe("stories fetched for one server's feed (DATELINE_FEED_STORIES)", () => 
     await s.feeds.pollDue();
     expect((await askCommand(s, `/feeds add url:${server.url('/a')}`, a)).isError).toBeFalsy();
     expect((await askCommand(s, `/feeds add url:${server.url('/mosul-desk')}`, a)).isError).toBeFalsy();
+    expect((await askCommand(s, `/feeds add url:${server.url('/b-desk')}`, b)).isError).toBeFalsy();
     return s;
   }
   const titles = (r: { data?: unknown }): string[] => ((r.data as { results?: { title: string }[] }).results ?? []).map((x) => x.title);
@@ -293,6 +306,80 @@ describe("stories fetched for one server's feed (DATELINE_FEED_STORIES)", () => 
       expect(whereB.isError).toBeFalsy();
       expect(mentionIds(whereB)).not.toContain(bridge);
       expect(JSON.stringify(whereB)).not.toContain('old bridge over the Tigris');
+    } finally {
+      await s.close();
+    }
+  }, 60_000);
+
+  /** What a server is told of Mosul and of the two quoted people: counts, charts' totals and the names offered. */
+  async function countsSeenBy(s: TestServices, caller?: Caller) {
+    const where = await askCommand(s, '/where Mosul', caller);
+    const trendPlace = await askCommand(s, '/trend place:Mosul', caller);
+    const trendSpeaker = async (name: string) => {
+      const r = await askCommand(s, `/trend speaker:${name}`, caller);
+      return r.isError ? 0 : (r.data as { series: { total: number }[] }).series[0]!.total;
+    };
+    const offered = async (command: 'quote' | 'trend', value: string) =>
+      (
+        await s.app.handler.complete({
+          name: command,
+          subcommand: null,
+          options: {},
+          focused: { name: 'speaker', value },
+          ...(caller ? { guildId: caller.guildId } : {}),
+        })
+      ).map((c) => c.value);
+    const quote = await askCommand(s, '/quote speaker:Nasser', caller);
+    return {
+      whereStories: (where.data as { stories: number }).stories,
+      whereTimeline: (where.data as { timeline: { stories: number }[] }).timeline.reduce((n, p) => n + p.stories, 0),
+      inTheNews: where.fields.find((f) => f.name === 'In the news')!.value,
+      trendPlace: (trendPlace.data as { series: { total: number }[] }).series[0]!.total,
+      haddad: await trendSpeaker('Haddad'),
+      nasser: await trendSpeaker('Nasser'),
+      offered: [...(await offered('quote', 'Nasser')), ...(await offered('trend', 'Haddad'))],
+      quoteNasser: quote.isError ? 'none' : quote.chart ? 'with chart' : 'no chart',
+    };
+  }
+
+  it("own-server: counts, charts and speaker names leave out what only another server's feed brought; the shell counts all", async () => {
+    const s = await servicesWith('own-server');
+    try {
+      const all = await countsSeenBy(s);
+      // The shell (no guild) counts both servers' stories: A's bridge and B's market, both Mosul.
+      expect(all.haddad).toBe(1);
+      expect(all.nasser).toBe(1);
+      expect(all.offered).toEqual(['Karim Nasser', 'Salwa Haddad']);
+      expect(all.quoteNasser).toBe('with chart');
+      const inA = await countsSeenBy(s, a);
+      const inB = await countsSeenBy(s, b);
+      for (const seen of [all, inA, inB]) {
+        expect(seen.whereTimeline).toBe(seen.whereStories);
+        expect(seen.trendPlace).toBe(seen.whereStories);
+        expect(seen.inTheNews).toContain(`${seen.whereStories} stored stor`);
+      }
+      // Each server's count is the whole store's less the other server's one Mosul story.
+      expect(inA.whereStories).toBe(all.whereStories - 1);
+      expect(inB.whereStories).toBe(all.whereStories - 1);
+      expect(inA).toMatchObject({ haddad: 1, nasser: 0, offered: ['Salwa Haddad'], quoteNasser: 'none' });
+      expect(inB).toMatchObject({ haddad: 0, nasser: 1, offered: ['Karim Nasser'], quoteNasser: 'with chart' });
+      // Nothing of the other server's story in what B is told of Mosul or Haddad.
+      expect(JSON.stringify(await askCommand(s, '/trend speaker:Haddad', b))).not.toContain('Salwa');
+      // B's story count leaves out A's stories too.
+      const storiesIn = async (caller?: Caller) => Number(/in ([\d,]+) stor/.exec((await askCommand(s, '/search Mosul', caller)).text)![1]);
+      expect(await storiesIn(a)).toBeLessThan(await storiesIn());
+    } finally {
+      await s.close();
+    }
+  }, 60_000);
+
+  it('shared: every server counts what the shell counts', async () => {
+    const s = await servicesWith('shared');
+    try {
+      const all = await countsSeenBy(s);
+      expect(await countsSeenBy(s, a)).toEqual(all);
+      expect(await countsSeenBy(s, b)).toEqual(all);
+      expect(all).toMatchObject({ haddad: 1, nasser: 1, offered: ['Karim Nasser', 'Salwa Haddad'] });
     } finally {
       await s.close();
     }

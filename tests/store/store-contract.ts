@@ -3,6 +3,7 @@ import { candidatesWithFeatures } from '../../src/digest/backfill-features.js';
 import { digestFeatures } from '../../src/digest/story-features.js';
 import type { AnalyzedArticle, NewArticle, StoryCursor } from '../../src/store/article-store.js';
 import type { DatelineStore } from '../../src/store/store.js';
+import { hiddenFrom, type HiddenFrom } from '../../src/store/hidden-from.js';
 import { POST_STORY_WAIT_MS } from '../../src/store/feed-store.js';
 import type { Quote } from '../../src/nlp/types.js';
 import { simpleAnalyze } from '../helpers/simple-analyze.js';
@@ -622,6 +623,139 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       await storiesNaming([['2020-01-05T10:00:00Z', [1]]]);
       expect(await store.places.countPlaceMentions([1])).toBe(3);
       expect((await store.places.placeMentionMonths([1]))[0]).toEqual({ month: '2020-01', stories: 2 });
+    });
+
+    it("counts as one server sees the store: what only other servers' feeds brought is left out of every count and name", async () => {
+      const at = new Date('2026-01-01T00:00:00Z');
+      const feed = (url: string, guildId: string | null) =>
+        store.feeds.addFeed({
+          url,
+          intervalMinutes: 15,
+          origin: guildId ? 'command' : 'config',
+          addedAt: at,
+          addedBy: null,
+          channel: null,
+          guildId,
+        });
+      await feed('https://ops.example/rss', null);
+      await feed('https://a.example/rss', 'GA');
+      await feed('https://b.example/rss', 'GB');
+      const place = (geonameId: number, start: number) => ({
+        name: `P${geonameId}`,
+        start,
+        end: start + 2,
+        geonameId,
+        countryCode: 'SY',
+        lat: 1,
+        lon: 2,
+      });
+      const told = (headline: string, published: string, places: number[], speakers: string[]) =>
+        analyzed(story({ headline, published, body: `Cocoa news ${headline.toLowerCase()} from the wire today.` }), {
+          places: places.map((id, i) => place(id, i * 3)),
+          quotes: speakers.map((s, i) => saidBy(s, 100 + i * 20)),
+        });
+      const { added } = await store.stories.addArticles([
+        told('Everyone', '2020-01-05T10:00:00Z', [1], ['Ann Lee']), // no feed: everyone's
+        told('Alpha', '2020-01-20T10:00:00Z', [1, 2], ['Ann Lee']), // guild A's feed
+        told('Bravo', '2020-01-20T11:00:00Z', [1], ['Bob Hidden', 'Bob Hidden', 'Ann Lee']), // guild B's feed only
+        told('Both', '2020-03-01T10:00:00Z', [2], []), // guild B's feed and the operator's
+        told('Late', '2021-07-01T10:00:00Z', [3], ['Bob Hidden']), // guild B's feed only
+      ]);
+      const [everyone, alpha, bravo, both, late] = added as [string, string, string, string, string];
+      await store.feeds.recordFeedStories('https://a.example/rss', { added: [alpha], seen: [] });
+      await store.feeds.recordFeedStories('https://b.example/rss', { added: [bravo, both, late], seen: [] });
+      await store.feeds.recordFeedStories('https://ops.example/rss', { added: [], seen: [both, everyone] });
+      const day = (iso: string): number => Math.floor(Date.parse(iso) / 86_400_000);
+      // Each server's reader, as a command's view of the store makes one (hidden stories found once for it).
+      const [GA, GB, GC] = ['GA', 'GB', 'GC'].map(hiddenFrom) as [HiddenFrom, HiddenFrom, HiddenFrom];
+      const [jan5, jan20, mar1, jul1] = ['2020-01-05', '2020-01-20', '2020-03-01', '2021-07-01'].map((d) => day(`${d}T00:00:00Z`)) as [
+        number,
+        number,
+        number,
+        number,
+      ];
+      expect(await store.feeds.storiesHiddenFrom('GA', added)).toEqual(new Set([bravo, late]));
+
+      // The whole store (the operator, or the shared setting): every story.
+      expect(await store.stories.count()).toBe(5);
+      expect(await store.places.placeDayCounts([1], null)).toEqual([
+        { day: jan5, count: 1 },
+        { day: jan20, count: 2 },
+      ]);
+      expect((await store.places.placeMentionCounts()).get(3)).toBe(1);
+      expect(await store.quotes.suggestSpeakers('', 10)).toEqual(['Ann Lee', 'Bob Hidden']);
+      expect(await store.quotes.speakersNamed('Hidden', 5)).toEqual(['Bob Hidden']);
+
+      // Guild A: Bravo and Late are guild B's alone.
+      expect(await store.stories.count(GA)).toBe(3);
+      expect(await store.places.placeDayCounts([1], null, GA)).toEqual([
+        { day: jan5, count: 1 },
+        { day: jan20, count: 1 },
+      ]);
+      // several places merged (each story once), and a range
+      expect(await store.places.placeDayCounts([1, 2], null, GA)).toEqual([
+        { day: jan5, count: 1 },
+        { day: jan20, count: 1 },
+        { day: mar1, count: 1 },
+      ]);
+      expect(await store.places.placeDayCounts([1, 2], null)).toEqual([
+        { day: jan5, count: 1 },
+        { day: jan20, count: 2 },
+        { day: mar1, count: 1 },
+      ]);
+      expect(await store.places.placeDayCounts([3], { from: jan5, to: jul1 }, GA)).toEqual([]);
+      expect(await store.places.placeMentionMonths([1], GA)).toEqual([{ month: '2020-01', stories: 2 }]);
+      expect(await store.places.placeMentionMonths([1, 2], GA)).toEqual([
+        { month: '2020-01', stories: 2 },
+        { month: '2020-03', stories: 1 },
+      ]);
+      expect(await store.places.placeMentionMonths([1, 2])).toEqual([
+        { month: '2020-01', stories: 3 },
+        { month: '2020-03', stories: 1 },
+      ]);
+      expect(await store.places.countPlaceMentions([1], GA)).toBe(2);
+      expect(await store.places.countPlaceMentions([3], GA)).toBe(0);
+      const countsA = await store.places.placeMentionCounts(GA);
+      expect([countsA.get(1), countsA.get(2), countsA.has(3)]).toEqual([2, 2, false]);
+      // the speaker quoted in hidden stories only is never named; the one quoted in both counts only the visible
+      expect(await store.quotes.suggestSpeakers('', 10, GA)).toEqual(['Ann Lee']);
+      expect(await store.quotes.suggestSpeakers('bob', 10, GA)).toEqual([]);
+      expect(await store.quotes.speakersNamed('Hidden', 5, GA)).toEqual([]);
+      expect(await store.quotes.speakersNamed('Lee', 5, GA)).toEqual(['Ann Lee']);
+      expect(await store.quotes.speakerDayCounts(['Bob Hidden'], null, GA)).toEqual([]);
+      expect(await store.quotes.speakerDayCounts(['Ann Lee'], null, GA)).toEqual([
+        { day: jan5, count: 1 },
+        { day: jan20, count: 1 },
+      ]);
+      expect(await store.quotes.speakerDayCounts(['Ann Lee', 'Bob Hidden'], null, GA)).toEqual([
+        { day: jan5, count: 1 },
+        { day: jan20, count: 1 },
+      ]);
+      expect(await store.quotes.speakerDayCounts(['Ann Lee', 'Bob Hidden'], null)).toEqual([
+        { day: jan5, count: 1 },
+        { day: jan20, count: 2 },
+        { day: jul1, count: 1 },
+      ]);
+      expect(await store.stories.searchDayCounts('cocoa', null, GA)).toEqual({
+        days: [
+          { day: jan5, count: 1 },
+          { day: jan20, count: 1 },
+          { day: mar1, count: 1 },
+        ],
+        capped: false,
+      });
+      expect((await store.stories.searchDayCounts('cocoa', null)).days.reduce((n, d) => n + d.count, 0)).toBe(5);
+
+      // Guild B sees its own and the operator's, not guild A's; a guild with no feed sees what no server's feed keeps to itself.
+      expect(await store.stories.count(GB)).toBe(4);
+      expect((await store.places.placeMentionCounts(GB)).get(2)).toBe(1);
+      // ranked by the quotes it may see: guild A's quote of Ann Lee does not count for B
+      expect(await store.quotes.suggestSpeakers('', 10, GB)).toEqual(['Bob Hidden', 'Ann Lee']);
+      expect(await store.stories.count(GC)).toBe(2);
+      expect(await store.places.placeMentionMonths([1, 2, 3], GC)).toEqual([
+        { month: '2020-01', stories: 1 },
+        { month: '2020-03', stories: 1 },
+      ]);
     });
 
     it('walks every story in publication order in pages, as getById + getAnalysis give them', async () => {

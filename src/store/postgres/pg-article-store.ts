@@ -48,6 +48,9 @@ import { rankSuggestions } from '../sqlite/rank-suggestions.js';
 import { NAMED_CANDIDATES, pickSpeakersNamed, speakerAliases, speakerNamedBy } from '../speaker-match.js';
 import { HEADLINE_WINDOW, headlineFirst } from '../headline-first.js';
 import { SEARCH_COUNT_LIMIT } from '../sqlite/trend-counts-table.js';
+import { hiddenDays, hiddenMonths, subtractDays, subtractPerKey, visibleSpeakers, type HiddenStories } from '../hidden-counts.js';
+import { createPgHiddenStories } from './pg-hidden-stories.js';
+import type { HiddenFrom } from '../hidden-from.js';
 import { inTransaction, type PgClient, type PgPool, type PgQueryable } from './pg-database.js';
 
 /** Newest matches ranked by /search: bounds the work of a common word, as SQLITE's SEARCH_CANDIDATES. */
@@ -193,6 +196,21 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
   let countCache: { n: number; version: number } | null = null;
   let placeCountsCache: { map: Map<number, number>; version: number } | null = null;
   let lexemeStats: { shares: Map<string, number>; at: number } | null = null;
+  const hiddenStories = createPgHiddenStories(pool);
+  // found once per reader (a command's view, hidden-from.ts), however many counts it reads
+  const hiddenOf = new WeakMap<HiddenFrom, Promise<HiddenStories>>();
+  /** The stories hidden from the reader: null without one, or when none is. What a server's counts leave out. */
+  const hiddenFrom = async (reader: HiddenFrom | undefined): Promise<HiddenStories | null> => {
+    if (reader === undefined) return null;
+    let found = hiddenOf.get(reader);
+    if (!found) {
+      hiddenOf.set(reader, (found = hiddenStories.of(reader.guildId)));
+      // a failed read is not kept: the next count asks again
+      found.catch(() => hiddenOf.delete(reader));
+    }
+    const hidden = await found;
+    return hidden.size > 0 ? hidden : null;
+  };
 
   const dataVersion = async (): Promise<number> => {
     const row = (await pool.query<{ v: number; called: boolean }>('SELECT last_value AS v, is_called AS called FROM data_version'))
@@ -732,11 +750,19 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     return { stories, next: rows.length < query.limit ? null : { publishedMs: last.published_ms, seq: last.seq } };
   }
 
-  async function speakersNamed(query: string, limit: number): Promise<string[]> {
+  /** Quotes of the stories hidden from the reader per lower-case speaker: none without one. */
+  async function hiddenQuotes(reader: HiddenFrom | undefined): Promise<Map<string, number>> {
+    const hidden = await hiddenFrom(reader);
+    return hidden ? hiddenStories.speakerQuotes(hidden) : new Map();
+  }
+
+  async function speakersNamed(query: string, limit: number, reader?: HiddenFrom): Promise<string[]> {
+    // Quotes of hidden stories do not count: one more candidate per speaker they quote (as SQLite).
+    const quotes = await hiddenQuotes(reader);
     const [{ rows: holding }, { rows: aliased }] = await Promise.all([
       pool.query<{ speaker: string; quotes: number }>(
         `SELECT speaker, quotes FROM quote_speakers WHERE speaker ILIKE $1 ESCAPE '\\' ORDER BY quotes DESC, speaker LIMIT $2`,
-        [`%${escapeLike(query.trim())}%`, NAMED_CANDIDATES],
+        [`%${escapeLike(query.trim())}%`, NAMED_CANDIDATES + quotes.size],
       ),
       pool.query<{ speaker: string; quotes: number }>('SELECT speaker, quotes FROM quote_speakers WHERE key = ANY($1::text[])', [
         speakerAliases(query)
@@ -744,7 +770,8 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
           .map((a) => a.toLowerCase()),
       ]),
     ]);
-    return pickSpeakersNamed(query, holding, aliased, limit);
+    if (quotes.size === 0) return pickSpeakersNamed(query, holding, aliased, limit);
+    return pickSpeakersNamed(query, visibleSpeakers(holding, quotes).slice(0, NAMED_CANDIDATES), visibleSpeakers(aliased, quotes), limit);
   }
 
   async function findQuotes(query: QuoteQuery): Promise<QuoteHit[]> {
@@ -854,19 +881,21 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     }));
   }
 
-  async function placeMentionMonths(geonameIds: readonly number[]): Promise<PlaceMonthCount[]> {
+  async function placeMentionMonths(geonameIds: readonly number[], reader?: HiddenFrom): Promise<PlaceMonthCount[]> {
     const ids = [...new Set(geonameIds)];
     if (ids.length === 0) return [];
     const { rows } = await pool.query<{ month: number; stories: number }>(
       'SELECT month, SUM(stories)::int AS stories FROM place_month_counts WHERE geoname_id = ANY($1::int[]) GROUP BY month ORDER BY month',
       [ids],
     );
-    const months = new Map(rows.map((r) => [r.month, r.stories]));
+    let months = new Map(rows.map((r) => [r.month, r.stories]));
+    let merge: 'exact' | 'sum' = 'sum';
     if (ids.length > 1) {
       let sum = 0;
       for (const n of months.values()) sum += n;
       // Several ids may share stories: count each once while that is cheap (as the SQLite store).
       if (sum <= EXACT_COUNT_LIMIT) {
+        merge = 'exact';
         const { rows: overlaps } = await pool.query<{ month: number; extra: number }>(
           `WITH shared AS MATERIALIZED (
             SELECT article_seq, COUNT(DISTINCT geoname_id) AS k FROM places WHERE geoname_id = ANY($1::int[]) GROUP BY article_seq HAVING COUNT(DISTINCT geoname_id) > 1)
@@ -877,6 +906,9 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
         for (const { month, extra } of overlaps) months.set(month, (months.get(month) ?? 0) - extra);
       }
     }
+    const hidden = await hiddenFrom(reader);
+    // the hidden stories' share, counted as the months were (each story once, or once per id)
+    if (hidden) months = subtractPerKey(months, hiddenMonths(hidden, await hiddenStories.placePairs(hidden, ids), merge));
     return [...months.entries()]
       .filter(([, stories]) => stories > 0)
       .sort((a, b) => a[0] - b[0])
@@ -934,10 +966,15 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
    * Stories per UTC day of several places (or speakers), each story once while the keys' stories number
    * at most EXACT_MERGE_LIMIT (from their mentions), else the summed per-key counts (an upper bound), as SQLite.
    */
-  async function placeDayCounts(geonameIds: readonly number[], range: DayRange | null): Promise<DayCount[]> {
+  async function placeDayCounts(geonameIds: readonly number[], range: DayRange | null, reader?: HiddenFrom): Promise<DayCount[]> {
     const ids = [...new Set(geonameIds)];
     const r = range ?? ALL_DAYS;
     if (ids.length === 0) return [];
+    const hidden = await hiddenFrom(reader);
+    // The hidden stories' share, counted as the stored count it comes off: each story once when the keys
+    // are merged exactly, once per key when their tables are added up (as SQLite).
+    const less = async (merge: 'exact' | 'sum'): Promise<DayCount[]> =>
+      hidden ? hiddenDays(hidden, await hiddenStories.placePairs(hidden, ids), r, merge) : [];
     if (ids.length > 1) {
       const total = (
         await pool.query<{ n: number }>(
@@ -949,9 +986,12 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
         const { rows } = await pool.query<{ article_seq: number }>('SELECT article_seq FROM places WHERE geoname_id = ANY($1::int[])', [
           ids,
         ]);
-        return storyDays(
-          rows.map((m) => m.article_seq),
-          r,
+        return subtractDays(
+          await storyDays(
+            rows.map((m) => m.article_seq),
+            r,
+          ),
+          await less('exact'),
         );
       }
     }
@@ -959,14 +999,17 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       'SELECT day, stories FROM place_day_counts WHERE geoname_id = ANY($1::int[]) AND day BETWEEN $2 AND $3',
       [ids, r.from, r.to],
     );
-    return sumByDay(rows);
+    return subtractDays(sumByDay(rows), await less('sum'));
   }
 
-  async function speakerDayCounts(speakers: readonly string[], range: DayRange | null): Promise<DayCount[]> {
+  async function speakerDayCounts(speakers: readonly string[], range: DayRange | null, reader?: HiddenFrom): Promise<DayCount[]> {
     // Speakers differ by case only in how a story wrote them: counted by lower-case name (quote_speakers.key).
     const keys = [...new Set(speakers.map((s) => s.toLowerCase()))];
     const r = range ?? ALL_DAYS;
     if (keys.length === 0) return [];
+    const hidden = await hiddenFrom(reader);
+    const less = async (merge: 'exact' | 'sum'): Promise<DayCount[]> =>
+      hidden ? hiddenDays(hidden, await hiddenStories.speakerPairs(hidden, keys), r, merge) : [];
     if (keys.length > 1) {
       const total = (
         await pool.query<{ n: number }>('SELECT COALESCE(SUM(quotes), 0)::int AS n FROM quote_speakers WHERE key = ANY($1::text[])', [keys])
@@ -976,9 +1019,12 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
           'SELECT article_seq FROM quotes WHERE lower(speaker) = ANY($1::text[])',
           [keys],
         );
-        return storyDays(
-          rows.map((m) => m.article_seq),
-          r,
+        return subtractDays(
+          await storyDays(
+            rows.map((m) => m.article_seq),
+            r,
+          ),
+          await less('exact'),
         );
       }
     }
@@ -986,18 +1032,21 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       'SELECT day, stories FROM speaker_day_counts WHERE key = ANY($1::text[]) AND day BETWEEN $2 AND $3',
       [keys, r.from, r.to],
     );
-    return sumByDay(rows);
+    return subtractDays(sumByDay(rows), await less('sum'));
   }
 
   /** Stories per day matching every search word, the newest SEARCH_COUNT_LIMIT matches at most (as SQLite). */
-  async function searchDayCounts(query: string, range: DayRange | null): Promise<SearchDayCounts> {
+  async function searchDayCounts(query: string, range: DayRange | null, reader?: HiddenFrom): Promise<SearchDayCounts> {
     const text = tsQueryText(ftsWords(query), false);
     if (text === '') return { days: [], capped: false };
     const r = range ?? ALL_DAYS;
+    // Stories hidden from the server are left out of the matches: the newest SEARCH_COUNT_LIMIT it may see.
+    const hidden = await hiddenFrom(reader);
     const { rows } = await pool.query<{ published_ms: number }>(
       `SELECT a.published_ms FROM articles a WHERE a.tsv @@ websearch_to_tsquery('english', $1) AND a.published_ms >= $2 AND a.published_ms < $3
+        AND ($5::bigint[] IS NULL OR a.seq <> ALL($5::bigint[]))
       ORDER BY a.seq DESC LIMIT $4`,
-      [text, r.from * DAY_MS, (r.to + 1) * DAY_MS, SEARCH_COUNT_LIMIT + 1],
+      [text, r.from * DAY_MS, (r.to + 1) * DAY_MS, SEARCH_COUNT_LIMIT + 1, hidden ? [...hidden.keys()] : null],
     );
     const capped = rows.length > SEARCH_COUNT_LIMIT;
     return { days: storiesByDay((capped ? rows.slice(0, SEARCH_COUNT_LIMIT) : rows).map((row) => row.published_ms)), capped };
@@ -1119,24 +1168,26 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       search,
       suggestHeadlines,
       searchDayCounts,
-      async count() {
+      async count(reader) {
         // COUNT(*) reads the whole table on PostgreSQL: kept until the data version moves.
         const version = await dataVersion();
         if (countCache?.version !== version)
           countCache = { n: (await pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM articles')).rows[0]!.n, version };
-        return countCache.n;
+        return countCache.n - ((await hiddenFrom(reader))?.size ?? 0);
       },
       dataVersion,
     },
     quotes: {
       findQuotes,
       speakersNamed,
-      async suggestSpeakers(prefix, limit) {
-        const { rows } = await pool.query<{ speaker: string }>(
-          `SELECT speaker FROM quote_speakers WHERE speaker ILIKE $1 ESCAPE '\\' ORDER BY quotes DESC, speaker LIMIT $2`,
-          [`%${escapeLike(prefix.trim())}%`, limit],
+      async suggestSpeakers(prefix, limit, reader) {
+        // Quotes of hidden stories do not count: one more row per speaker they quote (as SQLite).
+        const quotes = await hiddenQuotes(reader);
+        const { rows } = await pool.query<{ speaker: string; quotes: number }>(
+          `SELECT speaker, quotes FROM quote_speakers WHERE speaker ILIKE $1 ESCAPE '\\' ORDER BY quotes DESC, speaker LIMIT $2`,
+          [`%${escapeLike(prefix.trim())}%`, limit + quotes.size],
         );
-        return rows.map((r) => r.speaker);
+        return (quotes.size === 0 ? rows : visibleSpeakers(rows, quotes)).slice(0, limit).map((r) => r.speaker);
       },
       staleQuoteStories,
       countStaleQuoteStories,
@@ -1145,25 +1196,30 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     },
     places: {
       findPlaceMentions,
-      async countPlaceMentions(geonameIds) {
+      async countPlaceMentions(geonameIds, reader) {
         const ids = [...new Set(geonameIds)];
         if (ids.length === 0) return 0;
-        if (ids.length === 1)
+        if (ids.length === 1 && reader === undefined)
           return (
             (await pool.query<{ stories: number }>('SELECT stories FROM place_story_counts WHERE geoname_id = $1', [ids[0]])).rows[0]
               ?.stories ?? 0
           );
-        return (await placeMentionMonths(ids)).reduce((sum, m) => sum + m.stories, 0);
+        return (await placeMentionMonths(ids, reader)).reduce((sum, m) => sum + m.stories, 0);
       },
       placeMentionMonths,
       placeDayCounts,
-      async placeMentionCounts() {
+      async placeMentionCounts(reader) {
         const version = await dataVersion();
         if (placeCountsCache?.version !== version) {
           const { rows } = await pool.query<{ geoname_id: number; stories: number }>('SELECT geoname_id, stories FROM place_story_counts');
           placeCountsCache = { map: new Map(rows.map((r) => [r.geoname_id, r.stories])), version };
         }
-        return placeCountsCache.map;
+        const counts = placeCountsCache.map;
+        const hidden = await hiddenFrom(reader);
+        if (!hidden) return counts;
+        const less = new Map<number, number>();
+        for (const [, id] of await hiddenStories.placePairs(hidden, null)) less.set(id, (less.get(id) ?? 0) + 1);
+        return subtractPerKey(counts, less);
       },
     },
     digest: {

@@ -311,4 +311,13 @@ export const pgMigrations: readonly PgMigration[] = [
       CREATE INDEX speaker_day_counts_covering ON speaker_day_counts (key, day) INCLUDE (stories);
     `,
   },
+  {
+    version: 11,
+    description: "the stories each feed brought, by feed: a server's counts leave out those only other servers' feeds brought",
+    sql: `
+      -- DATELINE_FEED_STORIES=own-server: the counts a server is shown are the stored ones less what the
+      -- stories hidden from it add (pg-hidden-stories.ts), found from the feeds that are not the server's.
+      CREATE INDEX feed_stories_by_url ON feed_stories (url);
+    `,
+  },
 ];

@@ -445,6 +445,15 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS articles_digest_window ON articles (published_ms DESC, rowid DESC, id, headline, source, dateline_place);
     `,
   },
+  {
+    version: 19,
+    description: "the stories each feed brought, by feed: a server's counts leave out those only other servers' feeds brought",
+    // DATELINE_FEED_STORIES=own-server: the counts a server is shown are the stored ones less what the
+    // stories hidden from it add (sqlite/hidden-stories.ts), found from the feeds that are not the server's.
+    sql: `
+      CREATE INDEX IF NOT EXISTS feed_stories_by_url ON feed_stories (url);
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -52,6 +52,9 @@ import {
 import type { SqliteDatabase } from './open-database.js';
 import { createCounterDeltas } from './counter-deltas.js';
 import { createTrendCounts } from './trend-counts-table.js';
+import { createSqliteHiddenStories } from './hidden-stories.js';
+import { hiddenMonths, subtractPerKey, visibleSpeakers, type HiddenStories } from '../hidden-counts.js';
+import type { HiddenFrom } from '../hidden-from.js';
 import { packSentences, unpackSentenceScores } from './packed-sentences.js';
 import { createQuoteTable } from './quote-table.js';
 import { NAMED_CANDIDATES, pickSpeakersNamed, speakerAliases, speakerNamedBy } from '../speaker-match.js';
@@ -470,7 +473,17 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
 
   const featureEncoder = createFeatureEncoder(db);
   const quoteTable = createQuoteTable(db);
-  const trendCounts = createTrendCounts(db);
+  const hiddenStories = createSqliteHiddenStories(db);
+  const trendCounts = createTrendCounts(db, hiddenStories);
+  // found once per reader (a command's view, hidden-from.ts), however many counts it reads
+  const hiddenOf = new WeakMap<HiddenFrom, HiddenStories>();
+  /** The stories hidden from the reader (none without one): what a server's counts leave out. */
+  const hiddenFrom = (reader: HiddenFrom | undefined): HiddenStories | undefined => {
+    if (reader === undefined) return undefined;
+    let hidden = hiddenOf.get(reader);
+    if (!hidden) hiddenOf.set(reader, (hidden = hiddenStories.of(reader.guildId)));
+    return hidden;
+  };
   // Counters bumped story after story within one transaction, written once per key at its end
   // (counter-deltas.ts): a chunk's stories share most terms, places, months and speakers.
   const placeStories = createCounterDeltas<[number]>();
@@ -745,10 +758,22 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       .map(toQuoteHit);
   }
 
-  function speakersNamed(query: string, limit: number): string[] {
-    const holding = q.matchingSpeakers.all(`%${escapeLike(query.trim())}%`, NAMED_CANDIDATES);
+  function speakersNamed(query: string, limit: number, reader?: HiddenFrom): string[] {
+    const hidden = hiddenFrom(reader);
+    // Quotes of hidden stories do not count: read one more candidate per speaker they quote, so the first
+    // NAMED_CANDIDATES by the quotes left are among those read (hidden-counts.ts: visibleSpeakers).
+    const quotes = hidden && hidden.size > 0 ? hiddenStories.speakerQuotes(hidden) : new Map<string, number>();
+    const holding = q.matchingSpeakers.all(`%${escapeLike(query.trim())}%`, NAMED_CANDIDATES + quotes.size);
     const aliased = q.speakersCalled.all(JSON.stringify(speakerAliases(query).slice(1)));
-    return pickSpeakersNamed(query, holding, aliased, limit);
+    if (quotes.size === 0) return pickSpeakersNamed(query, holding, aliased, limit);
+    return pickSpeakersNamed(query, visibleSpeakers(holding, quotes).slice(0, NAMED_CANDIDATES), visibleSpeakers(aliased, quotes), limit);
+  }
+
+  function suggestSpeakers(prefix: string, limit: number, reader?: HiddenFrom): string[] {
+    const hidden = hiddenFrom(reader);
+    const quotes = hidden && hidden.size > 0 ? hiddenStories.speakerQuotes(hidden) : new Map<string, number>();
+    const rows = q.matchingSpeakers.all(`%${escapeLike(prefix.trim())}%`, limit + quotes.size);
+    return (quotes.size === 0 ? rows : visibleSpeakers(rows, quotes)).slice(0, limit).map((r) => r.speaker);
   }
 
   function findQuotesAbout(about: string, speaker: string | undefined, limit: number, offset: number): QuoteHit[] {
@@ -811,26 +836,31 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     }));
   }
 
-  function countPlaceMentions(geonameIds: readonly number[]): number {
+  function countPlaceMentions(geonameIds: readonly number[], reader?: HiddenFrom): number {
     const ids = [...new Set(geonameIds)];
-    if (ids.length === 1) return q.placeStoryCount.get(ids[0]!)?.stories ?? 0;
-    return placeMentionMonths(ids).reduce((sum, m) => sum + m.stories, 0);
+    if (ids.length === 1 && reader === undefined) return q.placeStoryCount.get(ids[0]!)?.stories ?? 0;
+    return placeMentionMonths(ids, reader).reduce((sum, m) => sum + m.stories, 0);
   }
 
-  function placeMentionMonths(geonameIds: readonly number[]): PlaceMonthCount[] {
+  function placeMentionMonths(geonameIds: readonly number[], reader?: HiddenFrom): PlaceMonthCount[] {
     const ids = [...new Set(geonameIds)];
     if (ids.length === 0) return [];
     const json = JSON.stringify(ids);
-    const months = new Map(q.placeMonths.all(json));
+    let months = new Map(q.placeMonths.all(json));
     // Several ids (a city and its division) may share stories: count each once while that is cheap,
     // else keep the sum (an upper bound) rather than walk every mention of a much-named place.
+    let merge: 'exact' | 'sum' = 'sum';
     if (ids.length > 1) {
       let sum = 0;
       for (const n of months.values()) sum += n;
       if (sum <= EXACT_COUNT_LIMIT) {
+        merge = 'exact';
         for (const [month, extra] of q.placeMonthOverlaps.all(json)) months.set(month, (months.get(month) ?? 0) - extra);
       }
     }
+    const hidden = hiddenFrom(reader);
+    // the hidden stories' share, counted as the months were (each story once, or once per id)
+    if (hidden && hidden.size > 0) months = subtractPerKey(months, hiddenMonths(hidden, hiddenStories.placePairs(hidden, ids), merge));
     return [...months.entries()]
       .filter(([, stories]) => stories > 0)
       .sort((a, b) => a[0] - b[0])
@@ -902,18 +932,18 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       storiesBetween,
       storiesPage,
       search,
-      searchDayCounts: (query, range) => trendCounts.searchDays(query, range),
+      searchDayCounts: (query, range, reader) => trendCounts.searchDays(query, range, hiddenFrom(reader)),
       suggestHeadlines,
-      count: () => {
+      count: (reader) => {
         const version = dataVersion();
         if (countCache?.version !== version) countCache = { n: q.count.get()?.n ?? 0, version };
-        return countCache.n;
+        return countCache.n - (hiddenFrom(reader)?.size ?? 0);
       },
       dataVersion: dataVersionWithOwn,
     },
     quotes: {
       findQuotes,
-      suggestSpeakers: (prefix, limit) => q.matchingSpeakers.all(`%${escapeLike(prefix.trim())}%`, limit).map((r) => r.speaker),
+      suggestSpeakers,
       speakersNamed,
       staleQuoteStories: (version, since, limit) => quoteTable.stale(version, since ? since.getTime() : null, limit),
       countStaleQuoteStories: (version, since) => quoteTable.countStale(version, since ? since.getTime() : null),
@@ -922,19 +952,23 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
         if (n > 0) ownWrites++;
         return n;
       },
-      speakerDayCounts: (speakers, range) => trendCounts.speakerDays(speakers, range),
+      speakerDayCounts: (speakers, range, reader) => trendCounts.speakerDays(speakers, range, hiddenFrom(reader)),
     },
     places: {
       findPlaceMentions,
       countPlaceMentions,
       placeMentionMonths,
-      placeDayCounts: (ids, range) => trendCounts.placeDays(ids, range),
-      placeMentionCounts: () => {
+      placeDayCounts: (ids, range, reader) => trendCounts.placeDays(ids, range, hiddenFrom(reader)),
+      placeMentionCounts: (reader) => {
         const version = dataVersion();
         if (placeCountsCache?.version !== version) {
           placeCountsCache = { map: new Map(q.placeStoryCounts.all().map((r) => [r.geoname_id, r.stories])), version };
         }
-        return placeCountsCache.map;
+        const hidden = hiddenFrom(reader);
+        if (!hidden || hidden.size === 0) return placeCountsCache.map;
+        const less = new Map<number, number>();
+        for (const [, id] of hiddenStories.placePairs(hidden, null)) less.set(id, (less.get(id) ?? 0) + 1);
+        return subtractPerKey(placeCountsCache.map, less);
       },
     },
     digest: {

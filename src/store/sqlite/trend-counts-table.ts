@@ -2,6 +2,8 @@ import type { DayCount, DayRange, SearchDayCounts } from '../article-store.js';
 import { ftsAll, ftsWords } from './fts-query.js';
 import { createCounterDeltas } from './counter-deltas.js';
 import type { SqliteDatabase } from './open-database.js';
+import { hiddenDays, subtractDays, type HiddenStories } from '../hidden-counts.js';
+import type { SqliteHiddenStories } from './hidden-stories.js';
 
 /**
  * Stories per (place, UTC day) and per (speaker, UTC day), kept by addArticles and backfilled by
@@ -15,9 +17,10 @@ export interface TrendCounts {
   flush(): void;
   /** Drop counts of a transaction that rolled back. */
   drop(): void;
-  placeDays(geonameIds: readonly number[], range: DayRange | null): DayCount[];
-  speakerDays(speakers: readonly string[], range: DayRange | null): DayCount[];
-  searchDays(query: string, range: DayRange | null): SearchDayCounts;
+  /** With `hidden` (stories hidden from one server, non-empty), those stories are not counted: here and below. */
+  placeDays(geonameIds: readonly number[], range: DayRange | null, hidden?: HiddenStories): DayCount[];
+  speakerDays(speakers: readonly string[], range: DayRange | null, hidden?: HiddenStories): DayCount[];
+  searchDays(query: string, range: DayRange | null, hidden?: HiddenStories): SearchDayCounts;
 }
 
 /**
@@ -85,7 +88,7 @@ function sumByDay(rows: Iterable<[number, number]>): DayCount[] {
   return [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, count]) => ({ day, count }));
 }
 
-export function createTrendCounts(db: SqliteDatabase): TrendCounts {
+export function createTrendCounts(db: SqliteDatabase, hiddenStories: SqliteHiddenStories): TrendCounts {
   const q = {
     countPlace: db.prepare<[number, number, number]>(
       'INSERT INTO place_day_counts (geoname_id, day, stories) VALUES (?, ?, ?) ON CONFLICT (geoname_id, day) DO UPDATE SET stories = stories + excluded.stories',
@@ -113,6 +116,17 @@ export function createTrendCounts(db: SqliteDatabase): TrendCounts {
         `
         SELECT a.published_ms FROM articles_fts f CROSS JOIN articles a INDEXED BY articles_published_by_rowid ON a.rowid = f.rowid
         WHERE articles_fts MATCH ? AND a.published_ms >= ? AND a.published_ms < ? ORDER BY f.rowid DESC LIMIT ?`,
+      )
+      .pluck(true)
+      .raw(true),
+    // The same, leaving out the stories hidden from one server (rowids as a JSON array): the newest
+    // SEARCH_COUNT_LIMIT matches it may see, as the chart says.
+    searchDaysShown: db
+      .prepare<[string, number, number, string, number], number>(
+        `
+        SELECT a.published_ms FROM articles_fts f CROSS JOIN articles a INDEXED BY articles_published_by_rowid ON a.rowid = f.rowid
+        WHERE articles_fts MATCH ? AND a.published_ms >= ? AND a.published_ms < ?
+          AND f.rowid NOT IN (SELECT value FROM json_each(?)) ORDER BY f.rowid DESC LIMIT ?`,
       )
       .pluck(true)
       .raw(true),
@@ -162,30 +176,45 @@ export function createTrendCounts(db: SqliteDatabase): TrendCounts {
       placeDays.clear();
       speakerDays.clear();
     },
-    placeDays(geonameIds, range) {
+    placeDays(geonameIds, range, hidden) {
       const ids = [...new Set(geonameIds)];
       const r = range ?? ALL_DAYS;
       if (ids.length === 0) return [];
-      if (ids.length === 1) return toDayCounts(q.placeDays.all(ids[0]!, r.from, r.to));
+      // The hidden stories' share, counted as the stored count it comes off: each story once when the
+      // keys are merged exactly, once per key when their tables are added up.
+      const less = (merge: 'exact' | 'sum'): DayCount[] =>
+        hidden && hidden.size > 0 ? hiddenDays(hidden, hiddenStories.placePairs(hidden, ids), r, merge) : [];
+      if (ids.length === 1) return subtractDays(toDayCounts(q.placeDays.all(ids[0]!, r.from, r.to)), less('sum'));
       const total = ids.reduce((sum, id) => sum + (q.placeTotal.get(id) ?? 0), 0);
-      if (total <= EXACT_MERGE_LIMIT) return exactPlaceDays(ids, r);
-      return sumByDay(ids.flatMap((id) => q.placeDays.all(id, r.from, r.to)));
+      if (total <= EXACT_MERGE_LIMIT) return subtractDays(exactPlaceDays(ids, r), less('exact'));
+      return subtractDays(sumByDay(ids.flatMap((id) => q.placeDays.all(id, r.from, r.to))), less('sum'));
     },
-    speakerDays(speakers, range) {
+    speakerDays(speakers, range, hidden) {
       // Speakers differ by case only in how a story wrote them: the table folds case, so do the keys.
       const keys = [...new Map(speakers.map((s) => [s.toLowerCase(), s])).values()];
       const r = range ?? ALL_DAYS;
       if (keys.length === 0) return [];
-      if (keys.length === 1) return toDayCounts(q.speakerDays.all(keys[0]!, r.from, r.to));
+      const less = (merge: 'exact' | 'sum'): DayCount[] =>
+        hidden && hidden.size > 0 ? hiddenDays(hidden, hiddenStories.speakerPairs(hidden, keys), r, merge) : [];
+      if (keys.length === 1) return subtractDays(toDayCounts(q.speakerDays.all(keys[0]!, r.from, r.to)), less('sum'));
       const total = keys.reduce((sum, s) => sum + (q.speakerTotal.get(s) ?? 0), 0);
-      if (total <= EXACT_MERGE_LIMIT) return exactSpeakerDays(keys, r);
-      return sumByDay(keys.flatMap((s) => q.speakerDays.all(s, r.from, r.to)));
+      if (total <= EXACT_MERGE_LIMIT) return subtractDays(exactSpeakerDays(keys, r), less('exact'));
+      return subtractDays(sumByDay(keys.flatMap((s) => q.speakerDays.all(s, r.from, r.to))), less('sum'));
     },
-    searchDays(query, range) {
+    searchDays(query, range, hidden) {
       const words = ftsWords(query);
       if (words.length === 0) return { days: [], capped: false };
       const r = range ?? ALL_DAYS;
-      const rows = q.searchDays.all(ftsAll(words), r.from * DAY_MS, (r.to + 1) * DAY_MS, SEARCH_COUNT_LIMIT + 1);
+      const rows =
+        hidden && hidden.size > 0
+          ? q.searchDaysShown.all(
+              ftsAll(words),
+              r.from * DAY_MS,
+              (r.to + 1) * DAY_MS,
+              JSON.stringify([...hidden.keys()]),
+              SEARCH_COUNT_LIMIT + 1,
+            )
+          : q.searchDays.all(ftsAll(words), r.from * DAY_MS, (r.to + 1) * DAY_MS, SEARCH_COUNT_LIMIT + 1);
       const capped = rows.length > SEARCH_COUNT_LIMIT;
       const byDay = new Map<number, number>();
       for (const ms of capped ? rows.slice(0, SEARCH_COUNT_LIMIT) : rows) {

@@ -230,7 +230,11 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     const focused = focusedOption(i.options) ?? { name: '', value: '' };
     const { subcommand, options: values } = flattenOptions(i.options);
     const choices = handler
-      ? await within(handler.complete({ name: i.name, subcommand, options: values, focused }), autocompleteTimeoutMs, [])
+      ? await within(
+          handler.complete({ name: i.name, subcommand, options: values, focused, guildId: i.caller.guildId ?? '' }),
+          autocompleteTimeoutMs,
+          [],
+        )
       : [];
     sendJson(res, 200, { type: CallbackType.AutocompleteResult, data: { choices: renderChoices(choices) } });
   }
