@@ -26,28 +26,41 @@ export function hiddenStoriesOf(rows: readonly HiddenStory[]): HiddenStories {
 const DAY_MS = 86_400_000;
 
 /**
- * Hidden stories per UTC day in `range` among `pairs` (a story key, and the place or speaker it holds):
- * each story once (`exact`, as a merged count of several keys), or once per key (`sum`, as the per-key
- * tables add up).
+ * Hidden stories among `pairs` (a story key, and the place or speaker it holds) per bucket: each story
+ * once (`exact`, as a merged count of several keys), or once per key (`sum`, as the per-key tables add
+ * up); a story whose bucket is null is left out.
  */
+function countHidden<Of>(
+  hidden: HiddenStories,
+  pairs: readonly (readonly [key: number, of: Of])[],
+  merge: 'exact' | 'sum',
+  bucketOf: (story: HiddenStory) => number | null,
+): Map<number, number> {
+  const counted = new Set<string>();
+  const byBucket = new Map<number, number>();
+  for (const [key, of] of pairs) {
+    const story = hidden.get(key);
+    if (!story) continue;
+    const id = merge === 'exact' ? String(key) : `${key}\u0000${String(of)}`;
+    if (counted.has(id)) continue;
+    counted.add(id);
+    const bucket = bucketOf(story);
+    if (bucket !== null) byBucket.set(bucket, (byBucket.get(bucket) ?? 0) + 1);
+  }
+  return byBucket;
+}
+
+/** Hidden stories per UTC day in `range` among `pairs`, each once (`exact`) or once per key (`sum`). */
 export function hiddenDays(
   hidden: HiddenStories,
   pairs: readonly (readonly [key: number, of: number | string])[],
   range: DayRange,
   merge: 'exact' | 'sum',
 ): DayCount[] {
-  const counted = new Set<string>();
-  const byDay = new Map<number, number>();
-  for (const [key, of] of pairs) {
-    const story = hidden.get(key);
-    if (!story) continue;
-    const id = merge === 'exact' ? String(key) : `${key}\u0000${of}`;
-    if (counted.has(id)) continue;
-    counted.add(id);
+  const byDay = countHidden(hidden, pairs, merge, (story) => {
     const day = Math.floor(story.publishedMs / DAY_MS);
-    if (day < range.from || day > range.to) continue;
-    byDay.set(day, (byDay.get(day) ?? 0) + 1);
-  }
+    return day < range.from || day > range.to ? null : day;
+  });
   return [...byDay.entries()].map(([day, count]) => ({ day, count }));
 }
 
@@ -57,17 +70,7 @@ export function hiddenMonths(
   pairs: readonly (readonly [key: number, of: number])[],
   merge: 'exact' | 'sum',
 ): Map<number, number> {
-  const counted = new Set<string>();
-  const byMonth = new Map<number, number>();
-  for (const [key, of] of pairs) {
-    const story = hidden.get(key);
-    if (!story) continue;
-    const id = merge === 'exact' ? String(key) : `${key}\u0000${of}`;
-    if (counted.has(id)) continue;
-    counted.add(id);
-    byMonth.set(story.month, (byMonth.get(story.month) ?? 0) + 1);
-  }
-  return byMonth;
+  return countHidden(hidden, pairs, merge, (story) => story.month);
 }
 
 /** Day counts less the hidden ones, days left with none dropped, oldest first. */
