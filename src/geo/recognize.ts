@@ -181,6 +181,10 @@ const TOWN_OFFICE_AFTER =
  */
 const TOWN_PEOPLE_AFTER = /^\s+(police|firefighters|residents|natives|voters|councillors)\b/u;
 
+/** An event after the name of the town that holds it, within three words (`International Film Festival`). */
+const EVENT_AFTER =
+  /^(\s+\p{Lu}[\p{L}'’-]*){0,3}?\s+(Festival|Summit|Grand Prix|Biennale|Marathon|Olympics|Games|Accords?|Protocol|Conference)\b/u;
+
 /** Nouns that end an institution's name when `for` or `of` follows (`Center for Computer Security`). */
 const INSTITUTION_NOUN = /^(Center|Centre|Institute|Foundation|Society|Hall|Museum|Library|School|College|Academy)$/;
 
@@ -889,6 +893,10 @@ function acceptSpan(
         const kind = gaz.kind(c.index);
         return kind === 'admin1' || (kind === 'city' && c.primary && (gaz.pop[c.index] ?? 0) >= 100_000);
       });
+    // An event held in a town the world names in many languages is named after it (`Venice
+    // International Film Festival`, `Cannes Grand Prix`, `Venice Economic Summit`).
+    const hostsEvent = EVENT_AFTER.test(text.slice(end, end + 60)) && cands.some((c) => c.primary && isWidelyNamedTown(gaz, c.index));
+    if (hostsEvent) return true;
     if (!(INSTITUTION_AFTER.has(nextWord) && (strong || big)) && !namesTheOwner && !TOWN_OFFICE_AFTER.test(after)) return false;
   }
   // A small town that bears a first name (`her son, Jack.`) needs a preposition of place or a place noun.

@@ -277,6 +277,13 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('Talks in Mexico del Norte stalled.')).toContain('Mexico');
   });
 
+  it('a widely named town before the event it holds is a place; a firm named after a town is not', () => {
+    const found = geo.findPlaces('It won at the Venice International Film Festival and the Cannes Grand Prix.');
+    expect(found.map((p) => p.name)).toEqual(['Venice', 'Cannes']);
+    expect(found[1]?.countryCode).toBe('FR');
+    expect(names('Goodyear Tire and Rubber Co said it sold shares, Bangor Hydro said.')).toEqual([]);
+  });
+
   it("an institution's unit after a state is the state, not a town named for the state and the unit's noun", () => {
     const found = geo.findPlaces('said the director of the University of Michigan Center for Computer Security.');
     expect(found.map((p) => [p.name, p.countryCode])).toEqual([['Michigan', 'US']]);
