@@ -185,6 +185,18 @@ const TOWN_PEOPLE_AFTER = /^\s+(police|firefighters|residents|natives|voters|cou
 const EVENT_AFTER =
   /^(\s+\p{Lu}[\p{L}'’-]*){0,3}?\s+(Festival|Summit|Grand Prix|Biennale|Marathon|Olympics|Games|Accords?|Protocol|Conference)\b/u;
 
+/**
+ * An event held in a town the world names in many languages is named after it (`Venice International
+ * Film Festival`, `Cannes Grand Prix`, `Venice Economic Summit`): the name is a place, and one of
+ * those towns (not Venice, Los Angeles, in a story about Washington's trade policy). Null when no
+ * such event follows.
+ */
+function hostTownsOfEvent(gaz: Gazetteer, text: string, end: number, cands: readonly Candidate[]): Candidate[] | null {
+  if (!EVENT_AFTER.test(text.slice(end, end + 60))) return null;
+  const hosts = cands.filter((c) => c.primary && isWidelyNamedTown(gaz, c.index));
+  return hosts.length > 0 ? hosts : null;
+}
+
 /** Nouns that end an institution's name when `for` or `of` follows (`Center for Computer Security`). */
 const INSTITUTION_NOUN = /^(Center|Centre|Institute|Foundation|Society|Hall|Museum|Library|School|College|Academy)$/;
 
@@ -893,10 +905,7 @@ function acceptSpan(
         const kind = gaz.kind(c.index);
         return kind === 'admin1' || (kind === 'city' && c.primary && (gaz.pop[c.index] ?? 0) >= 100_000);
       });
-    // An event held in a town the world names in many languages is named after it (`Venice
-    // International Film Festival`, `Cannes Grand Prix`, `Venice Economic Summit`).
-    const hostsEvent = EVENT_AFTER.test(text.slice(end, end + 60)) && cands.some((c) => c.primary && isWidelyNamedTown(gaz, c.index));
-    if (hostsEvent) return true;
+    if (hostTownsOfEvent(gaz, text, end, cands)) return true;
     if (!(INSTITUTION_AFTER.has(nextWord) && (strong || big)) && !namesTheOwner && !TOWN_OFFICE_AFTER.test(after)) return false;
   }
   // A small town that bears a first name (`her son, Jack.`) needs a preposition of place or a place noun.
@@ -1181,7 +1190,10 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       firms,
       spans[spans.length - 1],
     );
-    if (ok) spans.push({ name: surface, start: t.start, end, candidates: stateOfOffice(gaz, text, t.start, end, cands) ?? cands });
+    if (ok) {
+      const narrowed = stateOfOffice(gaz, text, t.start, end, cands) ?? hostTownsOfEvent(gaz, text, end, cands);
+      spans.push({ name: surface, start: t.start, end, candidates: narrowed ?? cands });
+    }
     i = j + 1;
   }
   return dropNamePairs(gaz, text, spans);
