@@ -265,10 +265,15 @@ function nameGoesOn(text: string, tokens: readonly Token[], j: number): number {
   if (ARTICLE_PREFIXED.test(b.text)) return 1;
   if (!NAME_ARTICLES.has(b.text)) return 0;
   // `de la Concorde`: a second article may come before the name word.
+  let article = b;
+  let skip = 1;
   const c = tokens[j + 2];
-  const second = !!c && !c.upper && NAME_ARTICLES.has(c.text) && joinable(text, b, c);
-  const d = second ? tokens[j + 3] : c;
-  return d && d.upper && joinable(text, second ? (c as Token) : b, d) ? (second ? 2 : 1) : 0;
+  if (c && !c.upper && NAME_ARTICLES.has(c.text) && joinable(text, b, c)) {
+    article = c;
+    skip = 2;
+  }
+  const word = tokens[j + 1 + skip];
+  return word && word.upper && joinable(text, article, word) ? skip : 0;
 }
 
 /** The division or country named after a comma (`, Virginia`, `, Mo.`, `, New South Wales`). */
