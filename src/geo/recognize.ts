@@ -181,6 +181,25 @@ const TOWN_OFFICE_AFTER =
  */
 const TOWN_PEOPLE_AFTER = /^\s+(police|firefighters|residents|natives|voters|councillors)\b/u;
 
+/** An event after the name of the town that holds it, within three words (`International Film Festival`). */
+const EVENT_AFTER =
+  /^(\s+\p{Lu}[\p{L}'’-]*){0,3}?\s+(Festival|Summit|Grand Prix|Biennale|Marathon|Olympics|Games|Accords?|Protocol|Conference)\b/u;
+
+/**
+ * An event held in a town the world names in many languages is named after it (`Venice International
+ * Film Festival`, `Cannes Grand Prix`, `Venice Economic Summit`): the name is a place, and one of
+ * those towns (not Venice, Los Angeles, in a story about Washington's trade policy). Null when no
+ * such event follows.
+ */
+function hostTownsOfEvent(gaz: Gazetteer, text: string, end: number, cands: readonly Candidate[]): Candidate[] | null {
+  if (!EVENT_AFTER.test(text.slice(end, end + 60))) return null;
+  const hosts = cands.filter((c) => c.primary && isWidelyNamedTown(gaz, c.index));
+  return hosts.length > 0 ? hosts : null;
+}
+
+/** Nouns that end an institution's name when `for` or `of` follows (`Center for Computer Security`). */
+const INSTITUTION_NOUN = /^(Center|Centre|Institute|Foundation|Society|Hall|Museum|Library|School|College|Academy)$/;
+
 /** An office of a city after its `City`: `Dublin City Council`, `City Manager`, `City Hall`. */
 const CITY_OFFICE = /^\s+(Council|Manager|Hall|Commission|Attorney|Clerk|Schools)\b/u;
 
@@ -216,6 +235,46 @@ const CLUB_AFTER = new Set('united rovers wanderers hotspur albion'.split(' '));
  */
 const NAMESAKE_AFTER =
   /^((['’]s)?\s+(State\s+)?(University|School|School\s+District|Zoo|Daily\s+News)|['’]s\s+(Hospital|Church|Cathedral|Chapel|Abbey|College))\b/u;
+
+/**
+ * A saint's name and its possessive before a capitalised word names what bears the saint's name (`St.
+ * Peter's Square`, `St. Mark's Coptic Orthodox Cathedral`, `St. Patrick's Day`), not the town or
+ * parish called after the saint (Saint Peter, Minnesota; Saint Mark Parish, Grenada).
+ */
+const SAINT_NAME = /^(st|ste|saint|sainte)\.?\s/i;
+const POSSESSIVE_BEFORE_NAME = /^['’]s\s+\p{Lu}/u;
+
+/**
+ * The lower-case articles inside Romance and Arabic names (`Stade de France`, `Place de la Concorde`,
+ * `Bab el-Oued`). After a name they say the name goes on: the place meant is the longer one, which
+ * the gazetteer lacks, not the town that bears its first word (Stade in Lower Saxony, Al Bab in Syria).
+ */
+const NAME_ARTICLES = new Set('de del della du des di da do dos das la le les los las el al ad ar az ez der'.split(' '));
+const ARTICLE_PREFIXED = /^(al|el|ad|ar|as|az|ez|ash|at|an)[-‐]\p{L}/u;
+
+/**
+ * Whether the name goes on after token j with an article (`Stade de France`, `Bab el-Oued`, `Banca
+ * del Monte`): 0 when not, else how many tokens to skip after j (an article joined to its word,
+ * `el-Oued`, is no name of its own; a capitalised word after a free-standing article is read on its
+ * own, as `Japan` in `Bank of Japan` is).
+ */
+function nameGoesOn(text: string, tokens: readonly Token[], j: number): number {
+  const a = tokens[j];
+  const b = tokens[j + 1];
+  if (!a || !b || b.upper || !joinable(text, a, b)) return 0;
+  if (ARTICLE_PREFIXED.test(b.text)) return 1;
+  if (!NAME_ARTICLES.has(b.text)) return 0;
+  // `de la Concorde`: a second article may come before the name word.
+  let article = b;
+  let skip = 1;
+  const c = tokens[j + 2];
+  if (c && !c.upper && NAME_ARTICLES.has(c.text) && joinable(text, b, c)) {
+    article = c;
+    skip = 2;
+  }
+  const word = tokens[j + 1 + skip];
+  return word && word.upper && joinable(text, article, word) ? skip : 0;
+}
 
 /** The division or country named after a comma (`, Virginia`, `, Mo.`, `, New South Wales`). */
 const CONTAINER_AFTER = /^,\s*(\p{Lu}[\p{L}'’-]*\.?(?:\s+\p{Lu}[\p{L}'’-]*\.?){0,2})/u;
@@ -499,6 +558,12 @@ function isUsState(gaz: Gazetteer, c: Candidate): boolean {
   return gaz.kind(c.index) === 'admin1' && gaz.country(c.index) === 'US';
 }
 
+/** A country or a first-level division: a name too well known to be the start of a longer one. */
+function isCountryOrState(gaz: Gazetteer, c: Candidate): boolean {
+  const kind = gaz.kind(c.index);
+  return kind === 'country' || (kind === 'admin1' && c.primary);
+}
+
 function isKindStrong(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
   return cands.some((c) => {
     const k = gaz.kind(c.index);
@@ -725,6 +790,7 @@ function acceptSpan(
   if (nextCap && next && (DIRECTIONS_RE.test(key) || (single && !strong && MODIFIERS.has(key))) && namesPlace(gaz, next)) return false;
   if (nextCap && CLUB_AFTER.has(nextWord)) return false;
   if (NAMESAKE_AFTER.test(after)) return false;
+  if (!single && SAINT_NAME.test(surface) && last.possessive && POSSESSIVE_BEFORE_NAME.test(after)) return false;
   const altOnly = cands.every((c) => !c.primary);
   if (STOP_PHRASES.has(key)) return false;
   // `The Center`, `The Bank`: only as some place's own name.
@@ -844,6 +910,7 @@ function acceptSpan(
         const kind = gaz.kind(c.index);
         return kind === 'admin1' || (kind === 'city' && c.primary && (gaz.pop[c.index] ?? 0) >= 100_000);
       });
+    if (hostTownsOfEvent(gaz, text, end, cands)) return true;
     if (!(INSTITUTION_AFTER.has(nextWord) && (strong || big)) && !namesTheOwner && !TOWN_OFFICE_AFTER.test(after)) return false;
   }
   // A small town that bears a first name (`her son, Jack.`) needs a preposition of place or a place noun.
@@ -1055,6 +1122,9 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       // `Dublin City Council`, `Dublin City Manager`: the city's own office, not the Irish local
       // authority named `Dublin City`; the town is the name before `City`.
       if (j > i && tj.text === 'City' && CITY_OFFICE.test(text.slice(tj.end, tj.end + 16))) continue;
+      // `the University of Michigan Center for Computer Security`: an institution's unit, not the
+      // town of Michigan Center; the name is the words before its noun.
+      if (j > i && INSTITUTION_NOUN.test(tj.text) && /^\s+(for|of)\s/.test(text.slice(tj.end, tj.end + 6))) continue;
       const withDot = tj.text.endsWith('.');
       const bare = withDot ? text.slice(t.start, tj.end - 1) : text.slice(t.start, tj.end);
       const parts: string[] = [];
@@ -1101,6 +1171,13 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       continue;
     }
     const { j, key, cands, end, dotted } = found;
+    // `Stade de France`, `Bab el-Oued`, `Orlando dos Santos`: a longer name the gazetteer lacks, not
+    // the town of its first word (a country, a state or a famous city stays: `Mexico de ...` is rare).
+    const goesOn = cands.some((c) => isCountryOrState(gaz, c) || isFamousCity(gaz, c.index)) ? 0 : nameGoesOn(text, tokens, j);
+    if (goesOn > 0) {
+      i = j + 1 + goesOn;
+      continue;
+    }
     const single = j === i;
     const strong = isKindStrong(gaz, cands);
     const surface = text.slice(t.start, end);
@@ -1118,7 +1195,10 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       firms,
       spans[spans.length - 1],
     );
-    if (ok) spans.push({ name: surface, start: t.start, end, candidates: stateOfOffice(gaz, text, t.start, end, cands) ?? cands });
+    if (ok) {
+      const narrowed = stateOfOffice(gaz, text, t.start, end, cands) ?? hostTownsOfEvent(gaz, text, end, cands);
+      spans.push({ name: surface, start: t.start, end, candidates: narrowed ?? cands });
+    }
     i = j + 1;
   }
   return dropNamePairs(gaz, text, spans);

@@ -257,6 +257,41 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('"It is here," Hassan el Bushra told reporters.')).toEqual([]);
   });
 
+  it("a saint's name and possessive before a capitalised word is a church, a square or a feast, not a parish or town of the saint", () => {
+    expect(names("Crowds gathered in St. Peter's Square after a blast at St. Mark's Coptic Orthodox Cathedral in Cairo.")).toEqual([
+      'Cairo',
+    ]);
+    expect(names("Parades mark St. Patrick's Day.")).toEqual([]);
+    // The town itself, with no name after its possessive, stays.
+    expect(names("Police in St. Peter's downtown said so.")).toEqual(['St. Peter']);
+  });
+
+  it('a name that goes on with a Romance or Arabic article is the longer name, not the town of its first word', () => {
+    // The word after the article is read on its own, as `Japan` in `Bank of Japan`.
+    expect(names('Blasts struck at the Stade de France, and a man died in Bab el-Oued hospital in Algiers.')).toEqual([
+      'France',
+      'Algiers',
+    ]);
+    expect(names('E.I. Du Pont de Nemours and Co said so. Orlando dos Santos told Reuters.')).toEqual([]);
+    // A country or a state before such words stays (`Mexico de ...` is rare, `France` after `de` is itself).
+    expect(names('Talks in Mexico del Norte stalled.')).toContain('Mexico');
+  });
+
+  it('a widely named town before the event it holds is a place; a firm named after a town is not', () => {
+    const found = geo.findPlaces('It won at the Venice International Film Festival and the Cannes Grand Prix.');
+    expect(found.map((p) => p.name)).toEqual(['Venice', 'Cannes']);
+    expect(found.map((p) => p.countryCode)).toEqual(['IT', 'FR']);
+    // The event's town is the one the world knows, even in a story about the United States.
+    const summit = geo.findPlaces('Officials in Washington and California said the Venice Economic Summit would take it up.');
+    expect(summit.find((p) => p.name === 'Venice')?.countryCode).toBe('IT');
+    expect(names('Goodyear Tire and Rubber Co said it sold shares, Bangor Hydro said.')).toEqual([]);
+  });
+
+  it("an institution's unit after a state is the state, not a town named for the state and the unit's noun", () => {
+    const found = geo.findPlaces('said the director of the University of Michigan Center for Computer Security.');
+    expect(found.map((p) => [p.name, p.countryCode])).toEqual([['Michigan', 'US']]);
+  });
+
   it("'near to' and 'next to' place a small town as 'near' does, 'close to' a family does not", () => {
     expect(names('Dead swans were found near to Holliday, and a farm next to Holliday was closed.')).toEqual(['Holliday', 'Holliday']);
     expect(names('A source close to the Peabody family said no.')).toEqual([]);
