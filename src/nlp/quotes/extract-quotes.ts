@@ -36,8 +36,11 @@ const MODEL = modelJson as CueModel;
  * 12: "Despite ..., X said CONTENT" (the phrase was content); an adverb-only cue takes the verb after it ("strongly criticised");
  *    a passive with its agent shows the active verb ("asked", not "was asked"); a lone sentence-initial word the story never
  *    writes in lower case, singular and without a common ending, is a name ("Colombia denied ...").
+ * 13: an appositive opening with a possessive name of several words describes the speaker ("X, South Korea's unification
+ *    minister, told"); "officials in both parties, though, say" speak; "one questioner claimed": the noun heads the subject,
+ *    not the cue; irregular past verbs ("cut", "rose") end a participle aside ("The company, citing weak demand, cut ...").
  */
-export const QUOTE_ANALYZER_VERSION = 12;
+export const QUOTE_ANALYZER_VERSION = 13;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -470,6 +473,9 @@ function extractReported(
       let j = i;
       // a reporting verb ends its cue: in "said praise from Putin would ..." the noun is content
       while (j + 1 < tokens.length && scores[j + 1]! >= model.threshold && !SPEECH_VERBS.has(tokens[j]!.lower)) j++;
+      // "one questioner claimed", "the ministry's statement said": nouns the model scored before a reporting verb
+      // head its subject; the verb alone is the cue
+      if (j > i && SPEECH_VERBS.has(tokens[j]!.lower) && tokens.slice(i, j).every(nounLike)) i = j;
       // "was cited by local media as saying", "was quoted as saying": one cue
       for (let k = j + 1; k < Math.min(tokens.length, j + 6); k++) {
         if (!tokens[k]!.isWord) break;
@@ -529,6 +535,19 @@ function extractReported(
     out.push(...kept);
   }
   return out;
+}
+
+/** A lower-case word that is no verb form, auxiliary, adverb or particle: a common noun ("questioner", "statement"). */
+function nounLike(t: Token): boolean {
+  return (
+    t.isWord &&
+    !t.isCap &&
+    !FINITE.test(t.lower) &&
+    !isAdverb(t) &&
+    !/(ed|ing)$/.test(t.lower) &&
+    !SPEECH_VERBS.has(t.lower) &&
+    !/^(not|also|still|now|already|never|just|even|as|to|then|first|once|ever|always|often|been|being|later|again)$/.test(t.lower)
+  );
 }
 
 /** Verbs and nouns in -ly that are no adverbs. */

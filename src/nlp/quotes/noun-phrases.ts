@@ -373,7 +373,12 @@ function appositiveBefore(tokens: readonly Token[], comma: number, min: number, 
     !/^(whom|which)$/.test(tokens[k + 2]?.lower ?? '')
   ) {
     const name = phraseBefore(tokens, k, min, body);
-    return name && tokens[name.to - 1]!.isCap && name.end === k ? { from: name.from, to: name.to, end: name.to, description: null } : null;
+    // ("Former senior officials in both parties, though, say": a plural common noun speaks too, after an interjection)
+    const interjection =
+      k + 2 === comma && /^(though|however|meanwhile|too|instead|nonetheless|moreover|likewise|again)$/.test(first.lower);
+    return name && (tokens[name.to - 1]!.isCap || interjection) && name.end === k
+      ? { from: name.from, to: name.to, end: name.to, description: null }
+      : null;
   }
   // "Her campaign manager, Robby Mook, said", "The F.B.I. director, James B. Comey, said": the role first, then the name
   const named = tokens.slice(k + 1, comma);
@@ -409,6 +414,20 @@ function appositiveBefore(tokens: readonly Token[], comma: number, min: number, 
 
 const SPEECH_VERB_LIKE: ReadonlySet<string> = new Set('said says say told tells added wrote according'.split(' '));
 
+/**
+ * Whether a capitalised name of up to four words ending in a possessive opens the tokens from `i` on, before
+ * `limit`, and a lower-case word follows it: "Obama's adviser", "South Korea's unification minister",
+ * "AT&T's chief executive" (the name is the owner of the description, not the speaker).
+ */
+function possessiveName(tokens: readonly Token[], i: number, limit: number): boolean {
+  for (let j = i; j < Math.min(limit, i + 5); j++) {
+    const t = tokens[j]!;
+    if (/^\p{Lu}[\p{L}.]*['’]s$/u.test(t.text)) return j === i || (!!tokens[j + 1]?.isWord && !tokens[j + 1]!.isCap);
+    if (!(t.isCap || t.text === '&')) return false;
+  }
+  return false;
+}
+
 /** `NAME, DESCRIPTION,` with the description running from the comma at `k` to the one at `comma`. */
 function appositiveAt(tokens: readonly Token[], k: number, comma: number, min: number, body: string, tries: number): SourcePhrase | null {
   const first = tokens[k + 1]!;
@@ -416,7 +435,7 @@ function appositiveAt(tokens: readonly Token[], k: number, comma: number, min: n
   // "Democrat of California", "AT&T's chief executive"
   const capitalDescription = /^(democrat|republican|independent)$/.test(first.lower) && /^(of|from)$/.test(tokens[k + 2]?.lower ?? '');
   // ("Obama's adviser on counterterrorism", "R-Ky.": a possessive or a party label describes too)
-  const labelled = /^\p{Lu}[\p{L}.]*['’]s$/u.test(first.text) || /^[RDI]-[A-Z]/.test(first.text);
+  const labelled = possessiveName(tokens, k + 1, comma) || /^[RDI]-[A-Z]/.test(first.text);
   if (!(
     DETERMINERS.has(first.lower) ||
     !first.isCap ||
@@ -506,7 +525,7 @@ function titleGoesOn(tokens: readonly Token[], k: number, max: number): boolean 
 }
 
 export const PAST_VERBS: ReadonlySet<string> = new Set(
-  'took made gave came went told wrote spoke put got saw met left sent held brought thought found kept ran won lost point points used says'.split(
+  'took made gave came went told wrote spoke put got saw met left sent held brought thought found kept ran won lost cut set hit paid sold bought rose fell began became chose grew knew led built stood fought struck point points used says'.split(
     ' ',
   ),
 );

@@ -1053,6 +1053,57 @@ const rows: Row[] = [
       { text: 'the plan to cut taxes on the rich', kind: 'reported', speaker: 'Democrats', mention: 'Democrats', verb: 'denounced' },
     ],
   },
+  {
+    name: 'an appositive opening with a possessive name of several words ("South Korea\'s unification minister") describes the speaker',
+    body: "Hong Yong-pyo, South Korea's unification minister, told reporters that the test was a provocation.",
+    expected: [
+      {
+        text: 'that the test was a provocation',
+        kind: 'reported',
+        speaker: 'Hong Yong-pyo',
+        mention: "Hong Yong-pyo, South Korea's unification minister",
+        description: "South Korea's unification minister",
+      },
+    ],
+  },
+  {
+    name: 'a company name with an ampersand owns the appositive too ("AT&T\'s chief executive")',
+    body: "Randall Stephenson, AT&T's chief executive, said that the merger would close next year.",
+    expected: [
+      {
+        text: 'that the merger would close next year',
+        kind: 'reported',
+        speaker: 'Randall Stephenson',
+        mention: "Randall Stephenson, AT&T's chief executive",
+        description: "AT&T's chief executive",
+      },
+    ],
+  },
+  {
+    name: 'a common-noun subject before an interjection set off by commas speaks ("officials in both parties, though, say")',
+    body: 'Former senior law enforcement officials in both parties, though, say the decision was wrong.',
+    expected: [
+      {
+        text: 'the decision was wrong',
+        kind: 'reported',
+        speaker: 'Former senior law enforcement officials in both parties',
+        mention: 'Former senior law enforcement officials in both parties',
+        verb: 'say',
+      },
+    ],
+  },
+  {
+    name: 'a noun scored as a cue before the reporting verb heads the subject ("one questioner claimed")',
+    body: 'At a forum on Monday, one questioner claimed that the forces were strong.',
+    expected: [
+      { text: 'that the forces were strong', kind: 'reported', speaker: 'one questioner', mention: 'one questioner', verb: 'claimed' },
+    ],
+  },
+  {
+    name: '"X, citing Y, VERB ...": what is cited ends at the comma before an irregular past verb ("cut")',
+    body: 'The company, citing weak demand, cut its forecast for the year.',
+    expected: [{ text: 'weak demand', kind: 'reported', speaker: 'The company', mention: 'The company', verb: 'citing' }],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
