@@ -38,7 +38,8 @@ const MODEL = modelJson as CueModel;
  *    writes in lower case, singular and without a common ending, is a name ("Colombia denied ...").
  * 13: an appositive opening with a possessive name of several words describes the speaker ("X, South Korea's unification
  *    minister, told"); "officials in both parties, though, say" speak; "one questioner claimed": the noun heads the subject,
- *    not the cue; irregular past verbs ("cut", "rose") end a participle aside ("The company, citing weak demand, cut ...").
+ *    not the cue; irregular past verbs ("cut", "rose") end a participle aside ("The company, citing weak demand, cut ...");
+ *    a signature line with a description in lower case or a one-word name ("Jeremy Lott, author:", "HadasGold,Politico:").
  */
 export const QUOTE_ANALYZER_VERSION = 13;
 const MIN_REPORTED_WORDS = 3;
@@ -317,13 +318,13 @@ function earlierSpeaker(body: string, tokens: readonly Token[], k: number): Sour
  */
 function attributeColon(body: string, tokens: readonly Token[], draft: DirectDraft): boolean {
   const colon = tokens.length - 1;
-  const nameRun = (from: number, dir: 1 | -1): [number, number] | null => {
+  const nameRun = (from: number, dir: 1 | -1, min = 2): [number, number] | null => {
     let k = from;
     while (k >= 0 && k < colon && tokens[k]!.isWord && tokens[k]!.isCap && !NON_NAME_CAPS.has(tokens[k]!.lower)) k += dir;
     const [a, b] = dir === 1 ? [from, k] : [k + 1, from + 1];
-    return b - a >= 2 && b - a <= 4 ? [a, b] : null;
+    return b - a >= min && b - a <= 4 ? [a, b] : null;
   };
-  // a short line of its own: `Name, Outlet:`
+  // a short line of its own: `Name, Outlet:`, `Jeremy Lott, author:`, `Windsor Mann, editor of The Quotable Hitchens:`
   const lineStart = body.lastIndexOf('\n', tokens[colon]!.start) + 1;
   const first = tokens.findIndex((t) => t.start >= lineStart);
   let run: [number, number] | null = null;
@@ -331,6 +332,21 @@ function attributeColon(body: string, tokens: readonly Token[], draft: DirectDra
   if (first >= 0 && colon - first <= 8 && tokens.slice(first, colon).every((t) => t.isCap || !t.isWord)) {
     run = nameRun(first, 1);
     signature = run !== null;
+  }
+  if (!run && first >= 0 && colon - first <= 12) {
+    // (a description in lower case, or a one-word name before its outlet, when no verb says it is a clause: not
+    // "Trump, meanwhile, said:")
+    const named = nameRun(first, 1, 1);
+    const description = named && tokens[named[1]]?.text === ',' ? tokens.slice(named[1] + 1, colon) : [];
+    if (
+      named &&
+      description.some((t) => t.isWord) &&
+      description.every((t) => t.isWord || t.text === ',' || t.text === '&') &&
+      !description.some((t) => SPEECH_VERBS.has(t.lower) || FINITE.test(t.lower) || /ing$/.test(t.lower))
+    ) {
+      run = named;
+      signature = true;
+    }
   }
   run ??= nameRun(colon - 1, -1);
   if (!run) return false;

@@ -1104,6 +1104,22 @@ const rows: Row[] = [
     body: 'The company, citing weak demand, cut its forecast for the year.',
     expected: [{ text: 'weak demand', kind: 'reported', speaker: 'The company', mention: 'The company', verb: 'citing' }],
   },
+  {
+    name: 'signature lines with a description in lower case or a one-word name before its outlet speak their own quotes',
+    body: 'Jeremy Lott, author: "I am sick of it all."\n\nHadasGold,Politico: "It was a big night for Fox."\n\nWindsor Mann, editor of The Quotable Hitchens: "Clinton has convinced more voters."\n\nTrump, meanwhile, said: "We will win."',
+    expected: [
+      { text: 'I am sick of it all.', kind: 'direct', speaker: 'Jeremy Lott', mention: 'Jeremy Lott, author', description: 'author' },
+      { text: 'It was a big night for Fox.', kind: 'direct', speaker: 'HadasGold', mention: 'HadasGold,Politico', description: 'Politico' },
+      {
+        text: 'Clinton has convinced more voters.',
+        kind: 'direct',
+        speaker: 'Windsor Mann',
+        mention: 'Windsor Mann, editor of The Quotable Hitchens',
+        description: 'editor of The Quotable Hitchens',
+      },
+      { text: 'We will win.', kind: 'direct', speaker: 'Trump', mention: 'Trump', verb: 'said' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
