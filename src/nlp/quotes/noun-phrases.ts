@@ -374,8 +374,14 @@ function appositiveBefore(tokens: readonly Token[], comma: number, min: number, 
   ) {
     const name = phraseBefore(tokens, k, min, body);
     // ("Former senior officials in both parties, though, say": a plural common noun speaks too, after an interjection)
+    const aside = tokens
+      .slice(k + 1, comma)
+      .map((t) => t.lower)
+      .join(' ');
     const interjection =
-      k + 2 === comma && /^(though|however|meanwhile|too|instead|nonetheless|moreover|likewise|again)$/.test(first.lower);
+      /^(though|however|meanwhile|too|instead|nonetheless|moreover|likewise|again|for example|for instance|in fact|of course|in turn)$/.test(
+        aside,
+      );
     return name && (tokens[name.to - 1]!.isCap || interjection) && name.end === k
       ? { from: name.from, to: name.to, end: name.to, description: null }
       : null;

@@ -1093,6 +1093,19 @@ const rows: Row[] = [
     ],
   },
   {
+    name: 'so does one before a two-word aside ("Officials in the city, in fact, said")',
+    body: 'Officials in the city, in fact, said that the plan was dead.',
+    expected: [
+      {
+        text: 'that the plan was dead',
+        kind: 'reported',
+        speaker: 'Officials in the city',
+        mention: 'Officials in the city',
+        verb: 'said',
+      },
+    ],
+  },
+  {
     name: 'a noun scored as a cue before the reporting verb heads the subject ("one questioner claimed")',
     body: 'At a forum on Monday, one questioner claimed that the forces were strong.',
     expected: [
