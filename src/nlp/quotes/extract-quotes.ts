@@ -39,7 +39,9 @@ const MODEL = modelJson as CueModel;
  * 13: an appositive opening with a possessive name of several words describes the speaker ("X, South Korea's unification
  *    minister, told"); "officials in both parties, though, say" speak; "one questioner claimed": the noun heads the subject,
  *    not the cue; irregular past verbs ("cut", "rose") end a participle aside ("The company, citing weak demand, cut ...");
- *    a signature line with a description in lower case or a one-word name ("Jeremy Lott, author:", "HadasGold,Politico:").
+ *    a signature line with a description in lower case or a one-word name ("Jeremy Lott, author:", "HadasGold,Politico:");
+ *    a name ending a description is not the speaker ("X, president of the Union of Teachers, which ..., said"), and a
+ *    clause after the verb is the content even after a long subject ("X, the minister, a ..., said the vote failed").
  */
 export const QUOTE_ANALYZER_VERSION = 13;
 const MIN_REPORTED_WORDS = 3;
@@ -802,7 +804,12 @@ function buildReported(
           break;
         }
     } else if (
-      (after <= 5 && !hasThat && (precededByComma || inverted) && !(!inverted && frontedAdverbial(tokens, beforeSrc!.from, b, last))) ||
+      (after <= 5 &&
+        !hasThat &&
+        (precededByComma || inverted) &&
+        !(!inverted && frontedAdverbial(tokens, beforeSrc!.from, b, last)) &&
+        // ("Ayrault, the minister, said the vote was a failure.": a clause after the verb is what was said)
+        !(!inverted && finiteWithin(tokens, b + 2, last))) ||
       (inverted && !hasThat)
     ) {
       // CONTENT, X said (on Tuesday). | CONTENT, said X.

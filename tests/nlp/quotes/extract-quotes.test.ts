@@ -1093,6 +1093,43 @@ const rows: Row[] = [
     ],
   },
   {
+    name: 'a name ending a description is not the speaker; a "which" clause on it describes the organisation, not the speaker',
+    body: 'Michael Mulgrew, president of the United Federation of Teachers, which represents New York City educators, said the plan was bad.',
+    expected: [
+      {
+        text: 'the plan was bad',
+        kind: 'reported',
+        speaker: 'Michael Mulgrew',
+        mention: 'Michael Mulgrew, president of the United Federation of Teachers',
+        description: 'president of the United Federation of Teachers',
+      },
+    ],
+  },
+  {
+    name: 'a second appositive after a name ending the first one: the speaker is named before both, and a clause after the verb is what was said',
+    body: 'Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security Council, said the vote was a failure.',
+    expected: [
+      {
+        text: 'the vote was a failure',
+        kind: 'reported',
+        speaker: 'Jean-Marc Ayrault',
+        mention: 'Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security Council',
+      },
+    ],
+  },
+  {
+    name: '"acting" opens a title, not a participle clause',
+    body: 'But Murshed Zaheed, acting political director of CREDO Action, which organized the letter, said the response was weak.',
+    expected: [
+      {
+        text: 'the response was weak',
+        kind: 'reported',
+        speaker: 'Murshed Zaheed',
+        mention: 'Murshed Zaheed, acting political director of CREDO Action',
+      },
+    ],
+  },
+  {
     name: 'so does one before a two-word aside ("Officials in the city, in fact, said")',
     body: 'Officials in the city, in fact, said that the plan was dead.',
     expected: [
