@@ -41,7 +41,8 @@ const MODEL = modelJson as CueModel;
  *    not the cue; irregular past verbs ("cut", "rose") end a participle aside ("The company, citing weak demand, cut ...");
  *    a signature line with a description in lower case or a one-word name ("Jeremy Lott, author:", "HadasGold,Politico:");
  *    a name ending a description is not the speaker ("X, president of the Union of Teachers, which ..., said"), and a
- *    clause after the verb is the content even after a long subject ("X, the minister, a ..., said the vote failed").
+ *    clause after the verb is the content even after a long subject ("X, the minister, a ..., said the vote failed");
+ *    "Del." before a name is a title ("Del. Stacey Plaskett").
  */
 export const QUOTE_ANALYZER_VERSION = 13;
 const MIN_REPORTED_WORDS = 3;

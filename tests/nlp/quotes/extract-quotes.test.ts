@@ -1118,6 +1118,18 @@ const rows: Row[] = [
     ],
   },
   {
+    name: '"Del." before a name is a title, not the end of anything',
+    body: 'The vote was rigged, said Del. Stacey Plaskett.',
+    expected: [
+      { text: 'The vote was rigged', kind: 'reported', speaker: 'Stacey Plaskett', mention: 'Del. Stacey Plaskett', verb: 'said' },
+    ],
+  },
+  {
+    name: '"Del" without its period opens a name ("Del Monte")',
+    body: 'Del Monte said that profits rose.',
+    expected: [{ text: 'that profits rose', kind: 'reported', speaker: 'Del Monte', mention: 'Del Monte', verb: 'said' }],
+  },
+  {
     name: '"acting" opens a title, not a participle clause',
     body: 'But Murshed Zaheed, acting political director of CREDO Action, which organized the letter, said the response was weak.',
     expected: [
