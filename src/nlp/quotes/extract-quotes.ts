@@ -36,8 +36,15 @@ const MODEL = modelJson as CueModel;
  * 12: "Despite ..., X said CONTENT" (the phrase was content); an adverb-only cue takes the verb after it ("strongly criticised");
  *    a passive with its agent shows the active verb ("asked", not "was asked"); a lone sentence-initial word the story never
  *    writes in lower case, singular and without a common ending, is a name ("Colombia denied ...").
+ * 13: an appositive opening with a possessive name of several words describes the speaker ("X, South Korea's unification
+ *    minister, told"); "officials in both parties, though, say" speak; "one questioner claimed": the noun heads the subject,
+ *    not the cue; irregular past verbs ("cut", "rose") end a participle aside ("The company, citing weak demand, cut ...");
+ *    a signature line with a description in lower case or a one-word name ("Jeremy Lott, author:", "HadasGold,Politico:");
+ *    a name ending a description is not the speaker ("X, president of the Union of Teachers, which ..., said"), and a
+ *    clause after the verb is the content even after a long subject ("X, the minister, a ..., said the vote failed");
+ *    "Del." before a name is a title ("Del. Stacey Plaskett").
  */
-export const QUOTE_ANALYZER_VERSION = 12;
+export const QUOTE_ANALYZER_VERSION = 13;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -314,13 +321,13 @@ function earlierSpeaker(body: string, tokens: readonly Token[], k: number): Sour
  */
 function attributeColon(body: string, tokens: readonly Token[], draft: DirectDraft): boolean {
   const colon = tokens.length - 1;
-  const nameRun = (from: number, dir: 1 | -1): [number, number] | null => {
+  const nameRun = (from: number, dir: 1 | -1, min = 2): [number, number] | null => {
     let k = from;
     while (k >= 0 && k < colon && tokens[k]!.isWord && tokens[k]!.isCap && !NON_NAME_CAPS.has(tokens[k]!.lower)) k += dir;
     const [a, b] = dir === 1 ? [from, k] : [k + 1, from + 1];
-    return b - a >= 2 && b - a <= 4 ? [a, b] : null;
+    return b - a >= min && b - a <= 4 ? [a, b] : null;
   };
-  // a short line of its own: `Name, Outlet:`
+  // a short line of its own: `Name, Outlet:`, `Jeremy Lott, author:`, `Windsor Mann, editor of The Quotable Hitchens:`
   const lineStart = body.lastIndexOf('\n', tokens[colon]!.start) + 1;
   const first = tokens.findIndex((t) => t.start >= lineStart);
   let run: [number, number] | null = null;
@@ -328,6 +335,21 @@ function attributeColon(body: string, tokens: readonly Token[], draft: DirectDra
   if (first >= 0 && colon - first <= 8 && tokens.slice(first, colon).every((t) => t.isCap || !t.isWord)) {
     run = nameRun(first, 1);
     signature = run !== null;
+  }
+  if (!run && first >= 0 && colon - first <= 12) {
+    // (a description in lower case, or a one-word name before its outlet, when no verb says it is a clause: not
+    // "Trump, meanwhile, said:")
+    const named = nameRun(first, 1, 1);
+    const description = named && tokens[named[1]]?.text === ',' ? tokens.slice(named[1] + 1, colon) : [];
+    if (
+      named &&
+      description.some((t) => t.isWord) &&
+      description.every((t) => t.isWord || t.text === ',' || t.text === '&') &&
+      !description.some((t) => SPEECH_VERBS.has(t.lower) || FINITE.test(t.lower) || /ing$/.test(t.lower))
+    ) {
+      run = named;
+      signature = true;
+    }
   }
   run ??= nameRun(colon - 1, -1);
   if (!run) return false;
@@ -470,6 +492,9 @@ function extractReported(
       let j = i;
       // a reporting verb ends its cue: in "said praise from Putin would ..." the noun is content
       while (j + 1 < tokens.length && scores[j + 1]! >= model.threshold && !SPEECH_VERBS.has(tokens[j]!.lower)) j++;
+      // "one questioner claimed", "the ministry's statement said": nouns the model scored before a reporting verb
+      // head its subject; the verb alone is the cue
+      if (j > i && SPEECH_VERBS.has(tokens[j]!.lower) && tokens.slice(i, j).every(nounLike)) i = j;
       // "was cited by local media as saying", "was quoted as saying": one cue
       for (let k = j + 1; k < Math.min(tokens.length, j + 6); k++) {
         if (!tokens[k]!.isWord) break;
@@ -529,6 +554,19 @@ function extractReported(
     out.push(...kept);
   }
   return out;
+}
+
+/** A lower-case word that is no verb form, auxiliary, adverb or particle: a common noun ("questioner", "statement"). */
+function nounLike(t: Token): boolean {
+  return (
+    t.isWord &&
+    !t.isCap &&
+    !FINITE.test(t.lower) &&
+    !isAdverb(t) &&
+    !/(ed|ing)$/.test(t.lower) &&
+    !SPEECH_VERBS.has(t.lower) &&
+    !/^(not|also|still|now|already|never|just|even|as|to|then|first|once|ever|always|often|been|being|later|again)$/.test(t.lower)
+  );
 }
 
 /** Verbs and nouns in -ly that are no adverbs. */
@@ -767,7 +805,12 @@ function buildReported(
           break;
         }
     } else if (
-      (after <= 5 && !hasThat && (precededByComma || inverted) && !(!inverted && frontedAdverbial(tokens, beforeSrc!.from, b, last))) ||
+      (after <= 5 &&
+        !hasThat &&
+        (precededByComma || inverted) &&
+        !(!inverted && frontedAdverbial(tokens, beforeSrc!.from, b, last)) &&
+        // ("Ayrault, the minister, said the vote was a failure.": a clause after the verb is what was said)
+        !(!inverted && finiteWithin(tokens, b + 2, last))) ||
       (inverted && !hasThat)
     ) {
       // CONTENT, X said (on Tuesday). | CONTENT, said X.

@@ -373,7 +373,18 @@ function appositiveBefore(tokens: readonly Token[], comma: number, min: number, 
     !/^(whom|which)$/.test(tokens[k + 2]?.lower ?? '')
   ) {
     const name = phraseBefore(tokens, k, min, body);
-    return name && tokens[name.to - 1]!.isCap && name.end === k ? { from: name.from, to: name.to, end: name.to, description: null } : null;
+    // ("Former senior officials in both parties, though, say": a plural common noun speaks too, after an interjection)
+    const aside = tokens
+      .slice(k + 1, comma)
+      .map((t) => t.lower)
+      .join(' ');
+    const interjection =
+      /^(though|however|meanwhile|too|instead|nonetheless|moreover|likewise|again|for example|for instance|in fact|of course|in turn)$/.test(
+        aside,
+      );
+    return name && (tokens[name.to - 1]!.isCap || interjection) && name.end === k
+      ? { from: name.from, to: name.to, end: name.to, description: null }
+      : null;
   }
   // "Her campaign manager, Robby Mook, said", "The F.B.I. director, James B. Comey, said": the role first, then the name
   const named = tokens.slice(k + 1, comma);
@@ -396,27 +407,51 @@ function appositiveBefore(tokens: readonly Token[], comma: number, min: number, 
   // segment before the verb does not open like a description, look one comma further back
   // (never for a participle: in "Brockovich, the activist, endorsed Sanders' plan, saying" the commas close a clause)
   const participle = /ing$/.test(tokens[comma + 1]?.lower ?? '');
+  // (a name that may belong to an earlier description is kept in reserve while the commas before it are tried)
+  let reserve: SourcePhrase | null = null;
   for (let tries = 0; tries < (participle ? 1 : 3); tries++) {
     const found = appositiveAt(tokens, k, comma, min, body, tries);
-    if (found) return found;
+    if (found && !found.inner) return found.phrase;
+    reserve ??= found?.phrase ?? null;
     let c = k - 1;
     while (c >= min && c > comma - 40 && tokens[c]!.text !== ',' && !isMark(tokens[c]!) && !SPEECH_VERB_LIKE.has(tokens[c]!.lower)) c--;
-    if (c < min || c <= comma - 40 || tokens[c]!.text !== ',' || c === k - 1) return null;
+    if (c < min || c <= comma - 40 || tokens[c]!.text !== ',' || c === k - 1) return reserve;
     k = c;
   }
-  return null;
+  return reserve;
 }
 
 const SPEECH_VERB_LIKE: ReadonlySet<string> = new Set('said says say told tells added wrote according'.split(' '));
 
+/**
+ * Whether a capitalised name of up to four words ending in a possessive opens the tokens from `i` on, before
+ * `limit`, and a lower-case word follows it: "Obama's adviser", "South Korea's unification minister",
+ * "AT&T's chief executive" (the name is the owner of the description, not the speaker).
+ */
+function possessiveName(tokens: readonly Token[], i: number, limit: number): boolean {
+  for (let j = i; j < Math.min(limit, i + 5); j++) {
+    const t = tokens[j]!;
+    if (/^\p{Lu}[\p{L}.]*['’]s$/u.test(t.text)) return j === i || (!!tokens[j + 1]?.isWord && !tokens[j + 1]!.isCap);
+    if (!(t.isCap || t.text === '&')) return false;
+  }
+  return false;
+}
+
 /** `NAME, DESCRIPTION,` with the description running from the comma at `k` to the one at `comma`. */
-function appositiveAt(tokens: readonly Token[], k: number, comma: number, min: number, body: string, tries: number): SourcePhrase | null {
+function appositiveAt(
+  tokens: readonly Token[],
+  k: number,
+  comma: number,
+  min: number,
+  body: string,
+  tries: number,
+): { phrase: SourcePhrase; inner: boolean } | null {
   const first = tokens[k + 1]!;
   // the description reads like one: "a commander of ...", "the panel's ranking Democrat", "spokesman for ...",
   // "Democrat of California", "AT&T's chief executive"
   const capitalDescription = /^(democrat|republican|independent)$/.test(first.lower) && /^(of|from)$/.test(tokens[k + 2]?.lower ?? '');
   // ("Obama's adviser on counterterrorism", "R-Ky.": a possessive or a party label describes too)
-  const labelled = /^\p{Lu}[\p{L}.]*['’]s$/u.test(first.text) || /^[RDI]-[A-Z]/.test(first.text);
+  const labelled = possessiveName(tokens, k + 1, comma) || /^[RDI]-[A-Z]/.test(first.text);
   if (!(
     DETERMINERS.has(first.lower) ||
     !first.isCap ||
@@ -425,13 +460,29 @@ function appositiveAt(tokens: readonly Token[], k: number, comma: number, min: n
     labelled
   ))
     return null;
-  if (k + 1 < comma - 1 && CIRCUMSTANCE_START.test(first.lower) && first.lower !== 'including' && tries > 0) return null;
+  // ("acting political director of ..." is a title, not a participle)
+  if (k + 1 < comma - 1 && CIRCUMSTANCE_START.test(first.lower) && !/^(including|acting)$/.test(first.lower) && tries > 0) return null;
   const name = phraseBefore(tokens, k, min, body);
   if (!name) return null;
   const nameTok = tokens[name.to - 1]!;
   if (!nameTok.isCap) return null;
-  const description = body.slice(tokens[k + 1]!.start, tokens[comma - 1]!.end);
-  return { from: name.from, to: name.to, end: comma, description };
+  // "Michael Mulgrew, president of the United Federation of Teachers, which represents ..., said": a name after a
+  // preposition may end an earlier description, whose name is the speaker (the caller looks a comma further back);
+  // so may a phrase in lower case after a comma ("Jean-Marc Ayrault, the foreign minister of France, a permanent
+  // member ..., said")
+  const before = tokens[name.from - 1];
+  const inner =
+    (!!before?.isWord && !before.isCap && /^(of|for|at|in|with|from|to|on|by)$/.test(before.lower)) ||
+    (!tokens[name.from]!.isCap && before?.text === ',');
+  // (a relative clause with "which" on the description's last noun describes that noun, not the speaker)
+  let end = comma;
+  for (let c = k + 2; c < comma; c++)
+    if (tokens[c]!.text === ',' && tokens[c + 1]?.lower === 'which') {
+      end = c;
+      break;
+    }
+  const description = body.slice(tokens[k + 1]!.start, tokens[end - 1]!.end);
+  return { phrase: { from: name.from, to: name.to, end, description }, inner };
 }
 
 /**
@@ -506,7 +557,7 @@ function titleGoesOn(tokens: readonly Token[], k: number, max: number): boolean 
 }
 
 export const PAST_VERBS: ReadonlySet<string> = new Set(
-  'took made gave came went told wrote spoke put got saw met left sent held brought thought found kept ran won lost point points used says'.split(
+  'took made gave came went told wrote spoke put got saw met left sent held brought thought found kept ran won lost cut set hit paid sold bought rose fell began became chose grew knew led built stood fought struck point points used says'.split(
     ' ',
   ),
 );

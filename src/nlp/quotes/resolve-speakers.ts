@@ -44,7 +44,9 @@ const TITLE_WORDS =
   'mr mrs ms dr rep reps sen sens gov gen lt col maj capt sgt adm president vice senator senators secretary minister ministers prime sheikh judge justice chairman chairwoman chairperson governor mayor speaker chancellor treasury finance foreign trade defence defense interior economy economics agriculture energy exchequer commerce labor labour industry health education transport transportation environment deputy undersecretary under assistant state general attorney ambassador commissioner director chief executive managing premier king queen prince emperor pope representative congressman congresswoman spokesman spokeswoman officer official leader former acting first lady sir lord dame professor prof rev father bishop cardinal commander admiral colonel captain major sergeant private analyst economist strategist';
 const TITLES: ReadonlySet<string> = new Set(TITLE_WORDS.split(' '));
 const HONORIFIC = /\b(mr|mrs|ms|dr|sen|rep|gov|gen|senator|president|secretary|minister|judge|governor|mayor)\b/;
-const isTitle = (word: string): boolean => TITLES.has(word.toLowerCase().replace(/\.$/, ''));
+// ("Del." is a delegate's title only with its period: "Del Rio" and "Del Monte" are names)
+const isTitle = (word: string): boolean =>
+  TITLES.has(word.toLowerCase().replace(/\.$/, '')) || /^(Del|Cmdr|Supt|Brig|Lieut|Insp)\.$/.test(word);
 
 /** Roles a "the …" mention can name: the head word of "the (treasury) secretary", "the company". */
 const PERSON_ROLES =

@@ -1053,6 +1053,135 @@ const rows: Row[] = [
       { text: 'the plan to cut taxes on the rich', kind: 'reported', speaker: 'Democrats', mention: 'Democrats', verb: 'denounced' },
     ],
   },
+  {
+    name: 'an appositive opening with a possessive name of several words ("South Korea\'s unification minister") describes the speaker',
+    body: "Hong Yong-pyo, South Korea's unification minister, told reporters that the test was a provocation.",
+    expected: [
+      {
+        text: 'that the test was a provocation',
+        kind: 'reported',
+        speaker: 'Hong Yong-pyo',
+        mention: "Hong Yong-pyo, South Korea's unification minister",
+        description: "South Korea's unification minister",
+      },
+    ],
+  },
+  {
+    name: 'a company name with an ampersand owns the appositive too ("AT&T\'s chief executive")',
+    body: "Randall Stephenson, AT&T's chief executive, said that the merger would close next year.",
+    expected: [
+      {
+        text: 'that the merger would close next year',
+        kind: 'reported',
+        speaker: 'Randall Stephenson',
+        mention: "Randall Stephenson, AT&T's chief executive",
+        description: "AT&T's chief executive",
+      },
+    ],
+  },
+  {
+    name: 'a common-noun subject before an interjection set off by commas speaks ("officials in both parties, though, say")',
+    body: 'Former senior law enforcement officials in both parties, though, say the decision was wrong.',
+    expected: [
+      {
+        text: 'the decision was wrong',
+        kind: 'reported',
+        speaker: 'Former senior law enforcement officials in both parties',
+        mention: 'Former senior law enforcement officials in both parties',
+        verb: 'say',
+      },
+    ],
+  },
+  {
+    name: 'a name ending a description is not the speaker; a "which" clause on it describes the organisation, not the speaker',
+    body: 'Michael Mulgrew, president of the United Federation of Teachers, which represents New York City educators, said the plan was bad.',
+    expected: [
+      {
+        text: 'the plan was bad',
+        kind: 'reported',
+        speaker: 'Michael Mulgrew',
+        mention: 'Michael Mulgrew, president of the United Federation of Teachers',
+        description: 'president of the United Federation of Teachers',
+      },
+    ],
+  },
+  {
+    name: 'a second appositive after a name ending the first one: the speaker is named before both, and a clause after the verb is what was said',
+    body: 'Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security Council, said the vote was a failure.',
+    expected: [
+      {
+        text: 'the vote was a failure',
+        kind: 'reported',
+        speaker: 'Jean-Marc Ayrault',
+        mention: 'Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security Council',
+      },
+    ],
+  },
+  {
+    name: '"Del." before a name is a title, not the end of anything',
+    body: 'The vote was rigged, said Del. Stacey Plaskett.',
+    expected: [
+      { text: 'The vote was rigged', kind: 'reported', speaker: 'Stacey Plaskett', mention: 'Del. Stacey Plaskett', verb: 'said' },
+    ],
+  },
+  {
+    name: '"Del" without its period opens a name ("Del Monte")',
+    body: 'Del Monte said that profits rose.',
+    expected: [{ text: 'that profits rose', kind: 'reported', speaker: 'Del Monte', mention: 'Del Monte', verb: 'said' }],
+  },
+  {
+    name: '"acting" opens a title, not a participle clause',
+    body: 'But Murshed Zaheed, acting political director of CREDO Action, which organized the letter, said the response was weak.',
+    expected: [
+      {
+        text: 'the response was weak',
+        kind: 'reported',
+        speaker: 'Murshed Zaheed',
+        mention: 'Murshed Zaheed, acting political director of CREDO Action',
+      },
+    ],
+  },
+  {
+    name: 'so does one before a two-word aside ("Officials in the city, in fact, said")',
+    body: 'Officials in the city, in fact, said that the plan was dead.',
+    expected: [
+      {
+        text: 'that the plan was dead',
+        kind: 'reported',
+        speaker: 'Officials in the city',
+        mention: 'Officials in the city',
+        verb: 'said',
+      },
+    ],
+  },
+  {
+    name: 'a noun scored as a cue before the reporting verb heads the subject ("one questioner claimed")',
+    body: 'At a forum on Monday, one questioner claimed that the forces were strong.',
+    expected: [
+      { text: 'that the forces were strong', kind: 'reported', speaker: 'one questioner', mention: 'one questioner', verb: 'claimed' },
+    ],
+  },
+  {
+    name: '"X, citing Y, VERB ...": what is cited ends at the comma before an irregular past verb ("cut")',
+    body: 'The company, citing weak demand, cut its forecast for the year.',
+    expected: [{ text: 'weak demand', kind: 'reported', speaker: 'The company', mention: 'The company', verb: 'citing' }],
+  },
+  {
+    name: 'signature lines with a description in lower case or a one-word name before its outlet speak their own quotes',
+    body: 'Jeremy Lott, author: "I am sick of it all."\n\nHadasGold,Politico: "It was a big night for Fox."\n\nWindsor Mann, editor of The Quotable Hitchens: "Clinton has convinced more voters."\n\nTrump, meanwhile, said: "We will win."',
+    expected: [
+      { text: 'I am sick of it all.', kind: 'direct', speaker: 'Jeremy Lott', mention: 'Jeremy Lott, author', description: 'author' },
+      { text: 'It was a big night for Fox.', kind: 'direct', speaker: 'HadasGold', mention: 'HadasGold,Politico', description: 'Politico' },
+      {
+        text: 'Clinton has convinced more voters.',
+        kind: 'direct',
+        speaker: 'Windsor Mann',
+        mention: 'Windsor Mann, editor of The Quotable Hitchens',
+        description: 'editor of The Quotable Hitchens',
+      },
+      { text: 'We will win.', kind: 'direct', speaker: 'Trump', mention: 'Trump', verb: 'said' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
