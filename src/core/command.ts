@@ -43,12 +43,19 @@ export interface ChannelDirectory {
   guildOf(channelId: string): Promise<string | null | undefined>;
 }
 
+/**
+ * `Caller.guildId` of a Discord user in a direct message: no server, and not the operator either, so
+ * they see what every server sees (with DATELINE_FEED_STORIES=own-server, none of the stories only
+ * servers' feeds brought). null is the operator's (the shell, the CLI), who sees everything.
+ */
+export const NO_SERVER = '';
+
 /** Who asked and where: filled by the transport (Discord interaction, shell defaults, CLI). */
 export interface Caller {
   userId: string;
   userName: string;
   channelId: string;
-  /** null in DMs and in the CLI. */
+  /** The server; `NO_SERVER` in a DM; null for the operator (the shell, the CLI). */
   guildId: string | null;
   /** Whether the caller may configure the guild (Manage Server); the shell user always may. */
   canManageGuild: boolean;

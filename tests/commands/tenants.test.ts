@@ -4,7 +4,7 @@
  * such and removed only by the operator.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller, ChannelDirectory } from '../../src/core/command.js';
+import { NO_SERVER, type Caller, type ChannelDirectory } from '../../src/core/command.js';
 import { createFixedClock } from '../../src/core/clock.js';
 import { dispatchAutocomplete } from '../../src/core/dispatch.js';
 import { storeVisibleTo } from '../../src/digest/visible-store.js';
@@ -30,6 +30,8 @@ const inGuild = (guildId: string, channelId: string): Caller => ({
 });
 const a = inGuild(GUILD_A, CHANNEL_A);
 const b = inGuild(GUILD_B, CHANNEL_B);
+/** A Discord user in a direct message: no server, and not the operator. */
+const dm: Caller = { userId: 'reader', userName: 'reader', channelId: 'dm-1', guildId: NO_SERVER, canManageGuild: false };
 
 interface FeedJson {
   url: string;
@@ -334,7 +336,7 @@ describe("stories fetched for one server's feed (DATELINE_FEED_STORIES)", () => 
       whereStories: (where.data as { stories: number }).stories,
       whereTimeline: (where.data as { timeline: { stories: number }[] }).timeline.reduce((n, p) => n + p.stories, 0),
       inTheNews: where.fields.find((f) => f.name === 'In the news')!.value,
-      trendPlace: (trendPlace.data as { series: { total: number }[] }).series[0]!.total,
+      trendPlace: (trendPlace.data as { series?: { total: number }[] }).series?.[0]?.total ?? 0,
       haddad: await trendSpeaker('Haddad'),
       nasser: await trendSpeaker('Nasser'),
       offered: [...(await offered('quote', 'Nasser')), ...(await offered('trend', 'Haddad'))],
@@ -368,6 +370,12 @@ describe("stories fetched for one server's feed (DATELINE_FEED_STORIES)", () => 
       // B's story count leaves out A's stories too.
       const storiesIn = async (caller?: Caller) => Number(/in ([\d,]+) stor/.exec((await askCommand(s, '/search Mosul', caller)).text)![1]);
       expect(await storiesIn(a)).toBeLessThan(await storiesIn());
+      // A reader in a DM is in no server and is not the operator: neither server's stories count.
+      const inDm = await countsSeenBy(s, dm);
+      expect(inDm.whereStories).toBe(all.whereStories - 2);
+      expect(inDm).toMatchObject({ haddad: 0, nasser: 0, offered: [], quoteNasser: 'none' });
+      expect(titles(await askCommand(s, '/search Mosul', dm))).toEqual([]);
+      expect(titles(await askCommand(s, '/search Mosul', a))).toContain('Bridge over the Tigris reopens in Mosul');
     } finally {
       await s.close();
     }

@@ -82,6 +82,10 @@ export function testCommands(slowMs: number): Command[] {
         ),
     },
     {
+      data: new SlashCommandBuilder().setName('test-whoami').setDescription('Who and where the caller is, as commands see it'),
+      execute: ({ caller }) => Promise.resolve(reply({ title: 'Caller', text: `guild=${JSON.stringify(caller.guildId)}` })),
+    },
+    {
       data: new SlashCommandBuilder()
         .setName('test-configure')
         .setDescription('A guild-configuring command (Manage Server)')

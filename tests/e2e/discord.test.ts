@@ -254,6 +254,13 @@ describe('Discord transport against the fake Discord', () => {
     expect(embedsOf(message)[0]!.title).toBe('Search: Raqqa');
   });
 
+  it("tells commands a DM is in no server (not the operator, who sees every server's stories)", async () => {
+    const dm = await answerOf(bot.fake, bot.fake.sendChatInput('test-whoami', {}, { inGuild: false }));
+    expect(embedsOf(dm)[0]!.description).toBe('guild=""');
+    const inGuild = await answerOf(bot.fake, bot.fake.sendChatInput('test-whoami'));
+    expect(embedsOf(inGuild)[0]!.description).toBe(`guild="${bot.fake.guilds[0]!.id}"`);
+  });
+
   it('survives a 429 on the interaction callback: waits retry_after and answers', async () => {
     const before = bot.fake.requests.length;
     bot.fake.rateLimitNext({ method: 'POST', path: /\/callback$/, retryAfter: 0.25 });

@@ -22,7 +22,7 @@ import {
   type InteractionReplyOptions,
   type MessageCreateOptions,
 } from 'discord.js';
-import type { ChannelDirectory } from '../../core/command.js';
+import { NO_SERVER, type ChannelDirectory } from '../../core/command.js';
 import type { CommandHandler } from '../../core/command-handler.js';
 import { newErrorId } from '../../core/dispatch.js';
 import type { Logger } from '../../core/logger.js';
@@ -218,7 +218,7 @@ export function createDiscordTransport(options: DiscordTransportOptions): Discor
           userId: interaction.user.id,
           userName: interaction.user.username,
           channelId: interaction.channelId,
-          guildId: interaction.guildId ?? null,
+          guildId: interaction.guildId ?? NO_SERVER,
           canManageGuild: interaction.inGuild() && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false),
           channels,
         },
@@ -261,13 +261,12 @@ export function createDiscordTransport(options: DiscordTransportOptions): Discor
       const focused = interaction.options.getFocused(true);
       const { subcommand, options: values } = flattenOptions(interaction.options.data);
       if (!handler) return;
-      // In a DM there is no guild; an empty string keeps it from meaning "the operator" (null).
       const request = {
         name: interaction.commandName,
         options: values,
         subcommand,
         focused: { name: focused.name, value: String(focused.value) },
-        guildId: interaction.guildId ?? '',
+        guildId: interaction.guildId ?? NO_SERVER,
       };
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<[]>((resolve) => {

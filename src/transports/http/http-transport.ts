@@ -231,7 +231,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     const { subcommand, options: values } = flattenOptions(i.options);
     const choices = handler
       ? await within(
-          handler.complete({ name: i.name, subcommand, options: values, focused, guildId: i.caller.guildId ?? '' }),
+          handler.complete({ name: i.name, subcommand, options: values, focused, guildId: i.caller.guildId }),
           autocompleteTimeoutMs,
           [],
         )

@@ -3,7 +3,7 @@
  * dispatcher needs. Only the fields Dateline uses are checked; Discord adds fields freely.
  */
 import { z } from 'zod';
-import type { Caller } from '../../core/command.js';
+import { NO_SERVER, type Caller } from '../../core/command.js';
 import type { InteractionOptionLike } from '../discord/interaction-options.js';
 
 /** Interaction types (https://discord.com/developers/docs/interactions/receiving-and-responding). */
@@ -83,7 +83,7 @@ export function parseInteraction(json: unknown): ParsedInteraction {
       userId: user.id,
       userName: user.username,
       channelId,
-      guildId: i.guild_id ?? null,
+      guildId: i.guild_id ?? NO_SERVER,
       canManageGuild: inGuild && (permissions & (MANAGE_GUILD | ADMINISTRATOR)) !== 0n,
     },
   };
