@@ -1,7 +1,7 @@
 /**
  * Probe: CPU per `/where` call (fresh places, then the same places again) and which command grows the
  * resident memory. Loads the real services (createApp over a store), dispatches in-process.
- * Usage: node --expose-gc --import tsx bench/probe-where.ts STORE_DB [ARTICLES] [PLACES=200] [CALLS per command=300]
+ * Usage: node --expose-gc --import tsx bench/probe-where.ts STORE_DB|POSTGRES_URL [ARTICLES] [PLACES=200] [CALLS per command=300]
  * Copy a bench store first (it applies migrations on open): cp bench/cache/g1-10000/store.db /tmp/probe.db
  */
 import fs from 'node:fs';
@@ -15,6 +15,7 @@ import { dispatchAutocomplete, dispatchCommand } from '../src/core/dispatch.js';
 import { createLogger } from '../src/core/logger.js';
 import { parseCommandLine } from '../src/core/parse-command-line.js';
 import { loadConfig } from '../src/config.js';
+import { isPostgresUrl } from '../src/store/store-location.js';
 import { digestProbe } from './digest-probe.js';
 import { summarize } from './stats.js';
 import { autocompleteValue, commandLines, createSampler, PLACES, type Sampler } from './workload.js';
@@ -73,7 +74,9 @@ function placeNames(app: App, s: Sampler, n: number): string[] {
 }
 
 async function main(): Promise<void> {
-  const dbPath = path.resolve(process.argv[2] ?? '');
+  // A PostgreSQL URL as it is; a path made absolute (resolving a URL would make it an SQLite file's path).
+  const given = process.argv[2] ?? '';
+  const dbPath = isPostgresUrl(given) ? given : path.resolve(given);
   const articles = Number(process.argv[3] ?? 10_000);
   const nPlaces = Number(process.argv[4] ?? 200);
   const nCalls = Number(process.argv[5] ?? 300);
