@@ -851,9 +851,8 @@ function sharesTicker(book: TickerBook, tickers: readonly string[], e: number): 
 
 /** Whether these tickers and event e's are both named and share none. */
 function tickersClash(book: TickerBook, tickers: readonly string[], e: number): boolean {
-  const counts = book.counts[e];
-  if (tickers.length === 0 || !counts || counts.size === 0) return false;
-  return !tickers.some((t) => counts.has(t));
+  if (tickers.length === 0 || !book.counts[e] || book.counts[e].size === 0) return false;
+  return !sharesTicker(book, tickers, e);
 }
 
 /**
@@ -885,8 +884,12 @@ function subjectsDiffer(vectors: Vectors, events: Events, i: number, e: number, 
     if (vectors.specific[t] === 1 && (book.has(t) || events.find(e, t) >= 0)) return false;
   }
   if (sharesTicker(events.tickers, events.tickers.of[i]!, e)) return false;
-  scratch.heldStamp++;
-  for (let k = vectors.allStart[i]!; k < vectors.allStart[i + 1]!; k++) scratch.held[vectors.allTerm[k]!] = scratch.heldStamp;
+  // The story's terms are marked once however many events it is compared with (they never change).
+  if (scratch.heldStory !== i) {
+    scratch.heldStamp++;
+    scratch.heldStory = i;
+    for (let k = vectors.allStart[i]!; k < vectors.allStart[i + 1]!; k++) scratch.held[vectors.allTerm[k]!] = scratch.heldStamp;
+  }
   return hasOwnSubject(events, e, (t) => scratch.held[t] === scratch.heldStamp);
 }
 
@@ -923,9 +926,10 @@ interface Scratch {
   touchedCount: number;
   /** Terms already walked for the current event (`compareEvent`), by `termStamp`. */
   termMark: Int32Array;
-  /** Terms the compared story holds (`subjectsDiffer`), where equal to `heldStamp`. */
+  /** Terms story `heldStory` holds (`subjectsDiffer`), where equal to `heldStamp`. */
   held: Int32Array;
   heldStamp: number;
+  heldStory: number;
 }
 
 function newScratch(stories: number, terms: number): Scratch {
@@ -943,6 +947,7 @@ function newScratch(stories: number, terms: number): Scratch {
     termMark: new Int32Array(terms),
     held: new Int32Array(terms),
     heldStamp: 0,
+    heldStory: -1,
   };
 }
 
