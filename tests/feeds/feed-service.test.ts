@@ -67,6 +67,21 @@ async function harness(): Promise<Harness> {
   };
 }
 
+/** The harness's feed at /rss, serving a fixture a test changes between polls (`serve`). */
+function changingFeed(h: Harness, first = 'harbour-rss.xml'): { url: string; serve: (fixture: string) => void } {
+  let fixture = first;
+  h.server.route(
+    '/rss',
+    serveWithEtag(() => readFixture(fixture)),
+  );
+  return {
+    url: h.server.url('/rss'),
+    serve: (next) => {
+      fixture = next;
+    },
+  };
+}
+
 describe('feed service', () => {
   let h: Harness;
   beforeEach(async () => {
@@ -257,14 +272,9 @@ describe('feed service', () => {
   });
 
   it('a changing feed adds only the new item', async () => {
-    let version = 'harbour-rss.xml';
-    h.server.route(
-      '/rss',
-      serveWithEtag(() => readFixture(version)),
-    );
-    const url = h.server.url('/rss');
+    const { url, serve } = changingFeed(h);
     await h.feeds.add({ url, addedBy: null });
-    version = 'harbour-rss-next.xml';
+    serve('harbour-rss-next.xml');
     const [next] = await h.feeds.poll([url]);
     expect(next!.tally).toMatchObject({ added: 1, duplicate: 2, rejected: 0 });
     const added = (await h.store.getById(next!.addedIds[0]!))!;
@@ -354,17 +364,12 @@ describe('feed service', () => {
   }, 15_000);
 
   it('posts new stories to the feed channels, but not the backlog of the first poll', async () => {
-    let version = 'harbour-rss.xml';
-    h.server.route(
-      '/rss',
-      serveWithEtag(() => readFixture(version)),
-    );
-    const url = h.server.url('/rss');
+    const { url, serve } = changingFeed(h);
     const first = await h.feeds.add({ url, addedBy: 'tester', channel: { guildId: 'g1', channelId: 'news' } });
     expect(first.poll.tally.added).toBe(3);
     expect(first.poll.queued).toBe(0);
     expect(await h.feeds.claimPosts('guild')).toEqual([]);
-    version = 'harbour-rss-next.xml';
+    serve('harbour-rss-next.xml');
     const [next] = await h.feeds.poll([url]);
     expect(next!.queued).toBe(1);
     // The shell's scope holds no server channel's posts.
@@ -389,12 +394,7 @@ describe('feed service', () => {
   });
 
   it('keeps the posts of stories stored by a poll that failed right after (the process died): each is posted once', async () => {
-    let version = 'harbour-rss.xml';
-    h.server.route(
-      '/rss',
-      serveWithEtag(() => readFixture(version)),
-    );
-    const url = h.server.url('/rss');
+    const { url, serve } = changingFeed(h);
     await h.feeds.add({ url, addedBy: 'tester', channel: { guildId: 'g1', channelId: 'news' } });
     // The store writes the chunk, then the poll fails before it can do anything else.
     let dies = true;
@@ -406,7 +406,7 @@ describe('feed service', () => {
       },
     });
     const feeds = h.serviceOver(dying, { maxWaitMs: 0, sleep: () => Promise.resolve() });
-    version = 'harbour-rss-next.xml';
+    serve('harbour-rss-next.xml');
     const [failed] = await feeds.poll([url]);
     expect(failed!.outcome).toBe('failed');
     expect(await h.store.count()).toBe(4);
@@ -423,15 +423,10 @@ describe('feed service', () => {
   });
 
   it('gives up a queued post whose channel stopped following the feed, or that failed too often', async () => {
-    let version = 'harbour-rss.xml';
-    h.server.route(
-      '/rss',
-      serveWithEtag(() => readFixture(version)),
-    );
-    const url = h.server.url('/rss');
+    const { url, serve } = changingFeed(h);
     await h.feeds.add({ url, addedBy: 'tester', channel: { guildId: 'g1', channelId: 'news' } });
     await h.feeds.add({ url, addedBy: 'tester', channel: { guildId: 'g1', channelId: 'sport' } });
-    version = 'harbour-rss-next.xml';
+    serve('harbour-rss-next.xml');
     const [next] = await h.feeds.poll([url]);
     expect(next!.queued).toBe(2);
     await h.feeds.removeChannel(url, 'sport');
@@ -447,14 +442,9 @@ describe('feed service', () => {
   });
 
   it('feeds without channels post nothing (posts are off by default)', async () => {
-    let version = 'harbour-rss.xml';
-    h.server.route(
-      '/rss',
-      serveWithEtag(() => readFixture(version)),
-    );
-    const url = h.server.url('/rss');
+    const { url, serve } = changingFeed(h);
     await h.feeds.add({ url, addedBy: null });
-    version = 'harbour-rss-next.xml';
+    serve('harbour-rss-next.xml');
     const [next] = await h.feeds.poll([url]);
     expect(next!.tally.added).toBe(1);
     expect(next!.queued).toBe(0);
