@@ -6,6 +6,7 @@ import type { DatelineStore } from '../../src/store/store.js';
 import { hiddenFrom, type HiddenFrom } from '../../src/store/hidden-from.js';
 import { POST_STORY_WAIT_MS } from '../../src/store/feed-store.js';
 import type { Quote } from '../../src/nlp/types.js';
+import { saidBy } from '../helpers/quotes.js';
 import { simpleAnalyze } from '../helpers/simple-analyze.js';
 
 /**
@@ -41,21 +42,6 @@ export function story(overrides: Partial<NewArticle> = {}): NewArticle {
 export function analyzed(article: NewArticle, extra: Partial<AnalyzedArticle['analysis']> = {}): AnalyzedArticle {
   const analysis = { ...simpleAnalyze(article), ...extra };
   return { article, analysis: { ...analysis, digest: digestFeatures(article, analysis.sentences, analysis.places) } };
-}
-
-/** A direct quotation by `speaker` at `start`, as the quote tests store them. */
-function saidBy(speaker: string, start: number, text = `words ${start}`): Quote {
-  return {
-    text,
-    kind: 'direct',
-    speaker,
-    speakerMention: null,
-    speakerDescription: null,
-    speakerResolved: null,
-    verb: 'said',
-    start,
-    end: start + text.length,
-  };
 }
 
 /**

@@ -8,6 +8,7 @@ import type { AnalyzedArticle, DayCount } from '../../src/store/article-store.js
 import type { Quote } from '../../src/nlp/types.js';
 import type { PlaceMention } from '../../src/geo/types.js';
 import { makeTempDir } from '../helpers/paths.js';
+import { saidBy } from '../helpers/quotes.js';
 import { simpleAnalyze } from '../helpers/simple-analyze.js';
 
 const RAQQA = 163915;
@@ -20,19 +21,8 @@ function place(id: number, start: number): PlaceMention {
   return { name: `p${id}`, start, end: start + 3, geonameId: id, countryCode: 'SY', lat: 0, lon: 0 };
 }
 
-function quote(speaker: string, start: number): Quote {
-  return {
-    text: 'something',
-    kind: 'direct',
-    speaker,
-    speakerMention: null,
-    speakerDescription: null,
-    speakerResolved: null,
-    verb: 'said',
-    start,
-    end: start + 5,
-  };
-}
+/** Every quote of these stories says the same words: only who and where count here. */
+const quote = (speaker: string, start: number): Quote => saidBy(speaker, start, 'something');
 
 let n = 0;
 function story(published: string, body: string, places: PlaceMention[], quotes: Quote[] = []): AnalyzedArticle {
