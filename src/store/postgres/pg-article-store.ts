@@ -49,6 +49,7 @@ import { NAMED_CANDIDATES, pickSpeakersNamed, speakerAliases, speakerNamedBy } f
 import { HEADLINE_WINDOW, headlineFirst } from '../headline-first.js';
 import { SEARCH_COUNT_LIMIT } from '../sqlite/trend-counts-table.js';
 import { hiddenDays, hiddenMonths, subtractDays, subtractPerKey, visibleSpeakers, type HiddenStories } from '../hidden-counts.js';
+import { MONTH_OF_PUBLISHED } from './month-of-published.js';
 import { createPgHiddenStories } from './pg-hidden-stories.js';
 import type { HiddenFrom } from '../hidden-from.js';
 import { inTransaction, type PgClient, type PgPool, type PgQueryable } from './pg-database.js';
@@ -899,7 +900,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
         const { rows: overlaps } = await pool.query<{ month: number; extra: number }>(
           `WITH shared AS MATERIALIZED (
             SELECT article_seq, COUNT(DISTINCT geoname_id) AS k FROM places WHERE geoname_id = ANY($1::int[]) GROUP BY article_seq HAVING COUNT(DISTINCT geoname_id) > 1)
-          SELECT (substr(a.published, 1, 4)::int * 100 + substr(a.published, 6, 2)::int) AS month, SUM(shared.k - 1)::int AS extra
+          SELECT (${MONTH_OF_PUBLISHED}) AS month, SUM(shared.k - 1)::int AS extra
           FROM shared JOIN articles a ON a.seq = shared.article_seq GROUP BY 1`,
           [ids],
         );

@@ -1,4 +1,5 @@
 import { hiddenStoriesOf, type HiddenStories } from '../hidden-counts.js';
+import { MONTH_OF_PUBLISHED } from './month-of-published.js';
 import type { PgQueryable } from './pg-database.js';
 
 /**
@@ -30,7 +31,7 @@ const HIDDEN_SQL = `
     SELECT f.url FROM feeds f WHERE f.origin = 'config' OR NOT EXISTS (SELECT 1 FROM feed_owners o WHERE o.url = f.url)
       OR EXISTS (SELECT 1 FROM feed_owners o WHERE o.url = f.url AND o.guild_id = $1)),
   other AS MATERIALIZED (SELECT url FROM linked WHERE url IS NOT NULL AND url NOT IN (SELECT url FROM shown))
-  SELECT DISTINCT a.seq, a.published_ms, substr(a.published, 1, 4)::int * 100 + substr(a.published, 6, 2)::int AS month
+  SELECT DISTINCT a.seq, a.published_ms, ${MONTH_OF_PUBLISHED} AS month
   FROM other o JOIN feed_stories s ON s.url = o.url JOIN articles a ON a.id = s.article_id
   WHERE NOT EXISTS (SELECT 1 FROM feed_stories v WHERE v.article_id = s.article_id AND v.url IN (SELECT url FROM shown))`;
 

@@ -1,5 +1,6 @@
 import { hiddenStoriesOf, type HiddenStories } from '../hidden-counts.js';
 import type { SqliteDatabase } from './open-database.js';
+import { MONTH_OF_PUBLISHED } from './month-of-published.js';
 
 /**
  * The stories hidden from one server (DATELINE_FEED_STORIES=own-server) and what they hold, for the
@@ -30,8 +31,7 @@ const HIDDEN_SQL = `
     SELECT f.url FROM feeds f WHERE f.origin = 'config' OR NOT EXISTS (SELECT 1 FROM feed_owners o WHERE o.url = f.url)
       OR EXISTS (SELECT 1 FROM feed_owners o WHERE o.url = f.url AND o.guild_id = ?)),
   other(url) AS MATERIALIZED (SELECT url FROM linked WHERE url IS NOT NULL AND url NOT IN (SELECT url FROM shown))
-  SELECT DISTINCT a.rowid, a.published_ms,
-    CAST(substr(a.published, 1, 4) AS INTEGER) * 100 + CAST(substr(a.published, 6, 2) AS INTEGER)
+  SELECT DISTINCT a.rowid, a.published_ms, ${MONTH_OF_PUBLISHED}
   FROM other o JOIN feed_stories s INDEXED BY feed_stories_by_url ON s.url = o.url JOIN articles a ON a.id = s.article_id
   WHERE NOT EXISTS (SELECT 1 FROM feed_stories v WHERE v.article_id = s.article_id AND v.url IN (SELECT url FROM shown))`;
 

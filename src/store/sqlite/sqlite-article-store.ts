@@ -50,6 +50,7 @@ import {
   utcDay,
 } from './digest-features-table.js';
 import type { SqliteDatabase } from './open-database.js';
+import { MONTH_OF_PUBLISHED } from './month-of-published.js';
 import { createCounterDeltas } from './counter-deltas.js';
 import { createTrendCounts } from './trend-counts-table.js';
 import { createSqliteHiddenStories } from './hidden-stories.js';
@@ -192,8 +193,6 @@ interface QuoteKey {
 /** Marks around matched words in snippets (control characters no article text keeps), removed before display. */
 const MARK_OPEN = '\u0002';
 const MARK_CLOSE = '\u0003';
-/** yyyymm of a story's date as written (`a.published`): the month its replies show. */
-const MONTH_OF_PUBLISHED = 'CAST(substr(a.published, 1, 4) AS INTEGER) * 100 + CAST(substr(a.published, 6, 2) AS INTEGER)';
 
 /** Newest matches ranked by /search (see the `search` statement): bounds the work of common words. */
 export const SEARCH_CANDIDATES = 1000;
