@@ -21,7 +21,7 @@ const HELP = `dateline — the Dateline news bot's command-line tool
   dateline feed poll URL… [--json]      poll RSS/Atom feeds once (same tally as ingest); feed list: health
   dateline digest --at 1987-03-02T08:00 [--tz ZONE] [--about WORDS] [--json]
                                         the digest that would be posted at that moment
-  dateline reanalyze [--since DATE]     re-run the quote analysis on stories an older version stored
+  dateline reanalyze [--since DATE]     re-run the quote and place analysis on stories an older version stored
   dateline migrate --from STORE --to STORE [--json]
                                         copy stories, subscriptions, the ledger and feeds (e.g. to postgres://…)
 

@@ -1,8 +1,14 @@
 import { parseArgs } from 'node:util';
 import { QUOTE_ANALYZER_VERSION } from '../nlp/quotes/extract-quotes.js';
-import { quotesOfBody } from '../ingest/analyze.js';
+import { PLACE_ANALYZER_VERSION } from '../geo/recognize.js';
+import type { GeoService, PlaceMention } from '../geo/types.js';
+import { placesOfStory, quotesOfBody } from '../ingest/analyze.js';
+import { digestFeatures } from '../digest/story-features.js';
 import type { Quote } from '../nlp/types.js';
 import type { QuoteStore } from '../store/quote-store.js';
+import type { PlaceStore } from '../store/place-store.js';
+import type { DigestFeatureStore } from '../store/digest-feature-store.js';
+import type { StoryForFeatures } from '../store/article-store.js';
 import { ExitCode, println, type CliIo } from './cli-io.js';
 import { openCliApp } from './open-app.js';
 
@@ -54,7 +60,49 @@ export async function reanalyzeQuotes(store: QuoteStore, options: ReanalyzeOptio
   return done;
 }
 
-const USAGE = 'Usage: dateline reanalyze [--db PATH] [--since DATE]   (re-run the quote analysis on stories an older version stored)';
+export interface ReanalyzePlacesOptions extends Omit<ReanalyzeOptions, 'analyze'> {
+  /** The places of a stored story; the ingest-time recognizer over the gazetteer by default. */
+  analyze?: (story: StoryForFeatures) => PlaceMention[];
+}
+
+/**
+ * Find again the places of stored stories an older recognizer (or gazetteer) found, with the digest
+ * features made from them, so better place rules reach a live store: /where's counts and timelines,
+ * /trend and the digest's place lists. Batched and resumable like `reanalyzeQuotes`.
+ */
+export async function reanalyzePlaces(
+  store: { places: PlaceStore; digest: DigestFeatureStore },
+  geo: GeoService,
+  options: ReanalyzePlacesOptions,
+): Promise<number> {
+  const version = options.version ?? PLACE_ANALYZER_VERSION;
+  const analyze = options.analyze ?? ((story: StoryForFeatures) => placesOfStory(geo, story, story.sentences));
+  const batch = Math.max(1, options.batch ?? REANALYZE_BATCH);
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const total = Math.min(limit, await store.places.countStalePlaceStories(version, options.since));
+  let done = 0;
+  options.onProgress?.({ done, total });
+  while (done < limit) {
+    const ids = await store.places.stalePlaceStories(version, options.since, Math.min(batch, limit - done));
+    if (ids.length === 0) break;
+    const stories = await store.digest.storiesForFeatures(ids);
+    const updated = await store.places.replacePlaces(
+      stories.map((story) => {
+        const places = analyze(story);
+        return { id: story.id, places, digest: digestFeatures(story, story.sentences, places) };
+      }),
+      version,
+    );
+    // stories deleted meanwhile are not marked; they are gone from the next batch anyway
+    if (updated === 0) break;
+    done += ids.length;
+    options.onProgress?.({ done: Math.min(done, total), total });
+  }
+  return done;
+}
+
+const USAGE =
+  'Usage: dateline reanalyze [--db PATH] [--since DATE]   (re-run the quote and place analysis on stories an older version stored)';
 
 /** `dateline reanalyze [--db PATH] [--since DATE]`: progress on stderr, the count on stdout. */
 export async function runReanalyze(argv: string[], io: CliIo): Promise<number> {
@@ -77,27 +125,51 @@ export async function runReanalyze(argv: string[], io: CliIo): Promise<number> {
   }
   const { app } = await openCliApp(io, values.db);
   try {
-    const started = performance.now();
-    let lastLine = 0;
-    const done = await reanalyzeQuotes(app.services.store.quotes, {
+    const everyStory = `every story${since ? ` since ${values.since}` : ''}`;
+    // Places first: the quotes' line stays the last, as scripts read it.
+    let started = performance.now();
+    const places = await reanalyzePlaces(app.services.store, app.services.geo, {
       since,
-      onProgress: ({ done: n, total }) => {
-        const now = performance.now();
-        if (n !== 0 && n < total && now - lastLine < 1000) return;
-        lastLine = now;
-        const line = `reanalyze: ${n.toLocaleString('en-US')}/${total.toLocaleString('en-US')} stories (quote analyzer v${QUOTE_ANALYZER_VERSION})`;
-        if (io.stderrIsTty) io.stderr.write(`\r\x1b[K${line}`);
-        else println(io.stderr, line);
-      },
+      onProgress: progressLine(io, `place analyzer v${PLACE_ANALYZER_VERSION}`),
     });
-    if (io.stderrIsTty) io.stderr.write('\r\x1b[K');
-    const seconds = (performance.now() - started) / 1000;
+    endProgress(io);
     println(
       io.stdout,
-      `reanalyzed ${done.toLocaleString('en-US')} stories in ${seconds.toFixed(1)} s; every story${since ? ` since ${values.since}` : ''} is at quote analyzer v${QUOTE_ANALYZER_VERSION}`,
+      `found the places of ${places.toLocaleString('en-US')} stories again in ${seconds(started)} s; ${everyStory} is at place analyzer v${PLACE_ANALYZER_VERSION}`,
+    );
+    started = performance.now();
+    const quotes = await reanalyzeQuotes(app.services.store.quotes, {
+      since,
+      onProgress: progressLine(io, `quote analyzer v${QUOTE_ANALYZER_VERSION}`),
+    });
+    endProgress(io);
+    println(
+      io.stdout,
+      `reanalyzed ${quotes.toLocaleString('en-US')} stories in ${seconds(started)} s; ${everyStory} is at quote analyzer v${QUOTE_ANALYZER_VERSION}`,
     );
     return ExitCode.ok;
   } finally {
     await app.close();
   }
+}
+
+function seconds(since: number): string {
+  return ((performance.now() - since) / 1000).toFixed(1);
+}
+
+/** Progress on stderr: rewritten in place on a terminal, else a line a second at most. */
+function progressLine(io: CliIo, analyzer: string): (p: ReanalyzeProgress) => void {
+  let lastLine = 0;
+  return ({ done, total }) => {
+    const now = performance.now();
+    if (done !== 0 && done < total && now - lastLine < 1000) return;
+    lastLine = now;
+    const line = `reanalyze: ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} stories (${analyzer})`;
+    if (io.stderrIsTty) io.stderr.write(`\r\x1b[K${line}`);
+    else println(io.stderr, line);
+  };
+}
+
+function endProgress(io: CliIo): void {
+  if (io.stderrIsTty) io.stderr.write('\r\x1b[K');
 }

@@ -5,7 +5,7 @@
  */
 import { startsUpper } from '../nlp/letters.js';
 import { foldName, looksTransliterated } from './fold.js';
-import type { Gazetteer } from './gazetteer.js';
+import { GAZETTEER_VERSION, type Gazetteer } from './gazetteer.js';
 import { DATELINE_SPAN, type PlaceMention } from './types.js';
 import { buildCompanions, type Companions } from './companions.js';
 import { POSTAL_CODES } from './aliases.js';
@@ -21,6 +21,18 @@ import {
   type Ranked,
   type ResolveContext,
 } from './resolve.js';
+
+/**
+ * Bump when a change to the recognition or resolution rules (here, resolve.ts, dateline-place.ts and
+ * the lists they read) changes what is found in any text.
+ */
+const PLACE_RULES_VERSION = 1;
+
+/**
+ * What made a story's stored places: these rules over this gazetteer (new data resolves names anew).
+ * Kept with each story; `dateline reanalyze` finds again the places of stories an older version stored.
+ */
+export const PLACE_ANALYZER_VERSION = GAZETTEER_VERSION * 1000 + PLACE_RULES_VERSION;
 
 interface Token {
   start: number;

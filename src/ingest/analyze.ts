@@ -1,4 +1,5 @@
-import type { GeoService } from '../geo/types.js';
+import type { GeoService, PlaceMention } from '../geo/types.js';
+import { PLACE_ANALYZER_VERSION } from '../geo/recognize.js';
 import { extractQuotes, QUOTE_ANALYZER_VERSION } from '../nlp/quotes/extract-quotes.js';
 import { CAREFUL_SPLIT_CHARS, splitSentences } from '../nlp/sentences.js';
 import { GRAPH_SENTENCES, scoreSentences } from '../nlp/summarize.js';
@@ -26,13 +27,13 @@ export function createAnalyzer({ geo }: AnalyzerDeps): (article: NewArticle) => 
   return (article) => {
     const sentences = scoreSentences(article.body);
     const { sentences: closeRead, body } = closelyRead(article.body, sentences);
-    // The dateline's place is one of the story's places (issue 14): /where, the digest and `show --json` see it.
-    const places = geo.findPlaces(body, { dateline: article.datelinePlace });
+    const places = placesOfStory(geo, article, sentences);
     return {
       sentences,
       quotes: extractQuotes(body, closeRead),
       quotesVersion: QUOTE_ANALYZER_VERSION,
       places,
+      placesVersion: PLACE_ANALYZER_VERSION,
       digest: digestFeatures(article, sentences, places),
     };
   };
@@ -44,8 +45,24 @@ export function quotesOfBody(body: string): Quote[] {
   return extractQuotes(read.body, read.sentences);
 }
 
+/**
+ * The places ingest finds in a story (the same bounds), from its sentences' spans: at ingest, and
+ * for `dateline reanalyze` from the stored ones. The dateline's place is one of the story's places
+ * (issue 14): /where, the digest and `show --json` see it.
+ */
+export function placesOfStory(
+  geo: GeoService,
+  story: Pick<NewArticle, 'body' | 'datelinePlace'>,
+  sentences: readonly Pick<Sentence, 'start' | 'end'>[],
+): PlaceMention[] {
+  return geo.findPlaces(closelyRead(story.body, sentences).body, { dateline: story.datelinePlace });
+}
+
 /** The leading sentences within both analysis bounds, and the part of the body they cover. */
-function closelyRead<S extends Sentence>(text: string, sentences: readonly S[]): { sentences: readonly S[]; body: string } {
+function closelyRead<S extends Pick<Sentence, 'start' | 'end'>>(
+  text: string,
+  sentences: readonly S[],
+): { sentences: readonly S[]; body: string } {
   let n = Math.min(sentences.length, GRAPH_SENTENCES);
   while (n > 0 && sentences[n - 1]!.end > CAREFUL_SPLIT_CHARS) n--;
   if (n === sentences.length) return { sentences, body: text };

@@ -64,6 +64,8 @@ export interface ArticleAnalysis {
   digest?: DigestFeatures;
   /** The quote analyzer's version (`QUOTE_ANALYZER_VERSION`) that made `quotes`; `dateline reanalyze` redoes older ones. */
   quotesVersion?: number;
+  /** The place recognizer's version (`PLACE_ANALYZER_VERSION`) that found `places`; `dateline reanalyze` redoes older ones. */
+  placesVersion?: number;
 }
 
 /** A stored story whose quotes an older analyzer wrote: what `dateline reanalyze` reads to redo them. */
@@ -154,6 +156,8 @@ export interface StoryForFeatures {
   headline: string;
   body: string;
   published: string;
+  /** The dateline's place as the story gave it (its places are found again with it: `dateline reanalyze`). */
+  datelinePlace: string | null;
   sentences: Omit<ScoredSentence, 'text'>[];
   places: PlaceMention[];
 }

@@ -1,4 +1,5 @@
-import type { DayCount, DayRange, PlaceMentionHit, PlaceMonthCount } from './article-store.js';
+import type { DayCount, DayRange, DigestFeatures, PlaceMentionHit, PlaceMonthCount } from './article-store.js';
+import type { PlaceMention } from '../geo/types.js';
 import type { HiddenFrom } from './hidden-from.js';
 
 /**
@@ -20,4 +21,24 @@ export interface PlaceStore {
   placeMentionCounts(hiddenFrom?: HiddenFrom): Promise<ReadonlyMap<number, number>>;
   /** Stories per UTC day mentioning any of these ids (each story once), oldest first; kept at ingest for /trend. */
   placeDayCounts(geonameIds: readonly number[], range: DayRange | null, hiddenFrom?: HiddenFrom): Promise<DayCount[]>;
+  /**
+   * Ids of up to `limit` stories whose places an older recognizer found (or one that kept no version),
+   * oldest stored first, published at or after `since` when given. Why: `dateline reanalyze` brings
+   * the places of a live store up to date in small batches, as it does quotes.
+   */
+  stalePlaceStories(version: number, since: Date | null, limit: number): Promise<string[]>;
+  countStalePlaceStories(version: number, since: Date | null): Promise<number>;
+  /**
+   * Replace stored stories' places, and the digest features made from them, and mark them `version`, in
+   * one short transaction; every count kept from places (per place, month and day) moves with them.
+   * Returns how many stories were updated.
+   */
+  replacePlaces(items: readonly ReplacedPlaces[], version: number): Promise<number>;
+}
+
+/** A story's places found again, with the digest features made from them (digest/ computes those). */
+export interface ReplacedPlaces {
+  id: string;
+  places: PlaceMention[];
+  digest: DigestFeatures;
 }

@@ -70,6 +70,11 @@ export function withQuotesVersion(analysis: ArticleAnalysis, version: number | n
   return version === null || version === undefined ? analysis : { ...analysis, quotesVersion: version };
 }
 
+/** The analysis with the place recognizer version that found its places, when one was kept. */
+export function withPlacesVersion(analysis: ArticleAnalysis, version: number | null | undefined): ArticleAnalysis {
+  return version === null || version === undefined ? analysis : { ...analysis, placesVersion: version };
+}
+
 /** A feed with its health columns (`feeds` joined with `feed_health`). */
 export interface FeedRow {
   url: string;

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reanalyzeQuotes } from '../../src/cli/reanalyze-command.js';
+import { digestFeatures } from '../../src/digest/story-features.js';
+import { PLACE_ANALYZER_VERSION } from '../../src/geo/recognize.js';
 import { extractQuotes, QUOTE_ANALYZER_VERSION } from '../../src/nlp/quotes/extract-quotes.js';
 import type { Quote } from '../../src/nlp/types.js';
 import { splitSentences } from '../../src/nlp/sentences.js';
@@ -8,7 +10,7 @@ import { openDatabase } from '../../src/store/sqlite/open-database.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { DatelineStore } from '../../src/store/store.js';
 import { makeTempDir } from '../helpers/paths.js';
-import { reutersStories } from '../helpers/reuters-stories.js';
+import { reutersStories, writeReutersStories } from '../helpers/reuters-stories.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
 
 // The Baker stories of issue 15, and two more dated earlier for --since.
@@ -121,5 +123,67 @@ describe('dateline reanalyze', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/--since must be a date/);
     expect((await bakerQuotes(db)).map((q) => q.speaker)).toContain('All Mr. Baker');
+  });
+});
+
+// Stories about Japan and Tokyo, and two about Bonn and Washington, dated from February to October 1987.
+const PLACE_STORIES = ['reuters21578-213', 'reuters21578-229', 'reuters21578-295', 'reuters21578-308', 'reuters21578-317', ...BAKER];
+
+describe('dateline reanalyze: places', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  beforeEach(() => {
+    temp = makeTempDir();
+  });
+  afterEach(() => temp.cleanup());
+
+  /** Each story's places as `dateline export` writes them, by story id. */
+  async function exportedPlaces(db: string): Promise<Map<string, unknown>> {
+    const r = await runCliCaptured(['export', '--db', db]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n').filter(Boolean);
+    return new Map(lines.map((line) => JSON.parse(line) as { id: string; places: unknown }).map((s) => [s.id, s.places]));
+  }
+
+  async function where(db: string, place: string): Promise<unknown> {
+    const r = await runCliCaptured(['ask', `/where ${place}`, '--json', '--db', db]);
+    const data = (JSON.parse(r.lastLine) as { data: { stories: number; timeline: unknown[]; mentions: unknown[] } }).data;
+    expect(data.stories).toBeGreaterThan(0);
+    return { stories: data.stories, timeline: data.timeline, mentions: data.mentions };
+  }
+
+  it('finds again the places an older recognizer stored, until the store answers as a fresh ingest does', async () => {
+    const file = writeReutersStories(temp.dir, PLACE_STORIES);
+    const fresh = path.join(temp.dir, 'fresh.db');
+    const old = path.join(temp.dir, 'old.db');
+    for (const db of [fresh, old]) expect((await runCliCaptured(['ingest', file, '--db', db])).code).toBe(0);
+    // What an older recognizer left: no place found in any story, under an older version.
+    const store = createSqliteStore(openDatabase(old));
+    try {
+      const ids = await store.places.stalePlaceStories(PLACE_ANALYZER_VERSION + 1, null, 100);
+      expect(ids).toHaveLength(PLACE_STORIES.length);
+      const stories = await store.digest.storiesForFeatures(ids);
+      await store.places.replacePlaces(
+        stories.map((st) => ({ id: st.id, places: [], digest: digestFeatures(st, st.sentences, []) })),
+        PLACE_ANALYZER_VERSION - 1,
+      );
+    } finally {
+      await store.close();
+    }
+    const want = await exportedPlaces(fresh);
+    expect([...want.values()].filter((places) => (places as unknown[]).length > 0).length).toBeGreaterThan(4);
+    expect(await exportedPlaces(old)).not.toEqual(want);
+
+    const r = await runCliCaptured(['reanalyze', '--db', old]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/reanalyze: 7\/7 stories \(place analyzer v\d+\)/);
+    expect(r.stdout).toMatch(/^found the places of 7 stories again in [\d.]+ s; every story is at place analyzer v\d+$/m);
+    expect(await exportedPlaces(old)).toEqual(want);
+    for (const place of ['Tokyo', 'Japan', 'Bonn']) expect(await where(old, place)).toEqual(await where(fresh, place));
+    const digest = async (db: string) => (await runCliCaptured(['digest', '--at', '1987-03-03T00:00', '--json', '--db', db])).stdout;
+    expect(await digest(old)).toBe(await digest(fresh));
+
+    // nothing left to do
+    const again = await runCliCaptured(['reanalyze', '--db', old]);
+    expect(again.stdout).toMatch(/^found the places of 0 stories again/m);
   });
 });

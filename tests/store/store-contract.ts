@@ -275,6 +275,75 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       expect(page.stories.map((s) => s.analysis.quotesVersion)).toEqual([2, 2, 2]);
     });
 
+    it('replaces the places of a story as if it had been stored with them: every count, its digest terms and its version (reanalyze)', async () => {
+      const place = (geonameId: number, start: number) => ({
+        name: `Town${geonameId}`,
+        start,
+        end: start + 5,
+        geonameId,
+        countryCode: 'SY',
+        lat: 1,
+        lon: 2,
+      });
+      const jan = story({ headline: 'Troops enter the towns', published: '2020-01-05T10:00:00Z', body: 'Troops entered two towns today.' });
+      const feb = story({
+        headline: 'Markets reopen in the town',
+        published: '2020-02-07T10:00:00Z',
+        body: 'Markets reopened in the town.',
+      });
+      const stored = (article: NewArticle, ids: number[]) => analyzed(article, { places: ids.map((id, i) => place(id, i * 7)) });
+      const replaced = (id: string, article: NewArticle, ids: number[]) => {
+        const { analysis } = stored(article, ids);
+        return { id, places: analysis.places, digest: analysis.digest! };
+      };
+      const [janId, febId] = (await store.stories.addArticles([stored(jan, [1, 2]), stored(feb, [1])])).added as [string, string];
+      // stored without a version: every story is stale, oldest stored first
+      expect(await store.places.countStalePlaceStories(5, null)).toBe(2);
+      expect(await store.places.stalePlaceStories(5, null, 10)).toEqual([janId, febId]);
+      expect(await store.places.stalePlaceStories(5, new Date('2020-02-01T00:00:00Z'), 10)).toEqual([febId]);
+
+      expect(await store.places.replacePlaces([replaced(janId, jan, [2, 3])], 5)).toBe(1);
+      expect(await store.places.replacePlaces([replaced('no-such-story', jan, [3])], 5)).toBe(0);
+      expect(await store.places.stalePlaceStories(5, null, 10)).toEqual([febId]);
+      expect((await store.stories.getAnalysis(janId))?.placesVersion).toBe(5);
+      expect((await store.stories.getAnalysis(janId))?.places.map((p) => p.geonameId)).toEqual([2, 3]);
+      expect((await store.stories.getAnalysis(febId))?.placesVersion).toBeUndefined();
+
+      // What a store given the new places at ingest answers, this one answers.
+      const fresh = await harness.openEmpty();
+      try {
+        await fresh.stories.addArticles([stored(jan, [2, 3]), stored(feb, [1])]);
+        const answers = async (s: DatelineStore) => ({
+          counts: await Promise.all([[1], [2], [3], [1, 2, 3]].map((ids) => s.places.countPlaceMentions(ids))),
+          months: await Promise.all([[1], [2], [3], [1, 2, 3]].map((ids) => s.places.placeMentionMonths(ids))),
+          days: await Promise.all([[1], [2], [3], [1, 2, 3]].map((ids) => s.places.placeDayCounts(ids, null))),
+          all: [...(await s.places.placeMentionCounts()).entries()].sort((a, b) => a[0] - b[0]),
+          mentions: (await s.places.findPlaceMentions([1, 2, 3], 10)).map((m) => [m.articleId, m.name]),
+        });
+        expect(await answers(store)).toEqual(await answers(fresh));
+      } finally {
+        await fresh.close();
+      }
+
+      // A place no story names any more is gone from the counts, not left at zero.
+      await store.places.replacePlaces([replaced(febId, feb, [])], 5);
+      expect((await store.places.placeMentionCounts()).has(1)).toBe(false);
+      expect(await store.places.placeMentionMonths([1])).toEqual([]);
+      expect(await store.places.placeDayCounts([1], null)).toEqual([]);
+      expect(await store.places.countStalePlaceStories(5, null)).toBe(0);
+      expect(await store.places.countStalePlaceStories(6, null)).toBe(2);
+
+      // Each digest term counts the stories holding it now: the old places' terms are let go.
+      const window = await store.digest.digestCandidates(new Date('2020-01-01T00:00:00Z'), new Date('2020-03-01T00:00:00Z'), 10);
+      const holders = new Map<number, number>();
+      for (const c of window) for (const id of new Set(c.terms.ids)) holders.set(id, (holders.get(id) ?? 0) + 1);
+      const { counts } = await store.digest.digestTermStories();
+      counts.forEach((n, id) => expect([id, n]).toEqual([id, holders.get(id) ?? 0]));
+      // a page of stories carries the version as getAnalysis does
+      const page = await store.stories.storiesPage({ after: null, limit: 10 });
+      for (const s of page.stories) expect(s.analysis).toEqual(await store.stories.getAnalysis(s.article.id));
+    });
+
     it('stores places and answers mention queries with the sentence around each', async () => {
       const body = 'Fighting continued. Troops entered Raqqa on Monday. Raqqa was quiet later.';
       const place = { geonameId: 163915, countryCode: 'SY', lat: 35.95, lon: 39.01 };

@@ -23,7 +23,7 @@ import type {
 } from '../article-store.js';
 import { articleId, contentHash } from '../article-identity.js';
 import type { DigestFeatureStore } from '../digest-feature-store.js';
-import type { PlaceStore } from '../place-store.js';
+import type { PlaceStore, ReplacedPlaces } from '../place-store.js';
 import type { QuoteStore } from '../quote-store.js';
 import type { StoryStore } from '../story-store.js';
 import { isDatelineSpan, type PlaceMention } from '../../geo/types.js';
@@ -35,6 +35,7 @@ import {
   toQuoteHit,
   toSummary,
   unpackSentences,
+  withPlacesVersion,
   withQuotesVersion,
   type QuoteRow,
   type SummaryRow,
@@ -460,57 +461,16 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
         })),
         dayOfSeq,
       );
-      const placeRows = fresh.flatMap(({ index, id }) => items[index]!.analysis.places.map((p) => ({ seq: seqOf.get(id)!, p })));
-      if (placeRows.length > 0) {
-        const { rows: added } = await client.query<{ article_seq: number; geoname_id: number | null }>(
-          `INSERT INTO places (article_seq, start, "end", name, geoname_id, country_code, lat, lon)
-          SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::text[], $5::int[], $6::text[], $7::float8[], $8::float8[])
-          ON CONFLICT DO NOTHING RETURNING article_seq, geoname_id`,
-          [
-            placeRows.map((r) => r.seq),
-            placeRows.map((r) => r.p.start),
-            placeRows.map((r) => r.p.end),
-            placeRows.map((r) => r.p.name),
-            placeRows.map((r) => r.p.geonameId),
-            placeRows.map((r) => r.p.countryCode),
-            placeRows.map((r) => r.p.lat),
-            placeRows.map((r) => r.p.lon),
-          ],
-        );
-        const monthOfSeq = new Map(fresh.map(({ index, id }) => [seqOf.get(id)!, monthOf(items[index]!.article.published)]));
-        const storyPlace = new Set<string>();
-        const stories = new Map<number, number>();
-        const months = new Map<string, number>();
-        const days = new Map<string, number>();
-        for (const { article_seq: seq, geoname_id: g } of added) {
-          if (g === null || storyPlace.has(`${seq} ${g}`)) continue;
-          storyPlace.add(`${seq} ${g}`);
-          stories.set(g, (stories.get(g) ?? 0) + 1);
-          const key = `${g} ${monthOfSeq.get(seq)!}`;
-          months.set(key, (months.get(key) ?? 0) + 1);
-          const dayKey = `${g} ${dayOfSeq.get(seq)!}`;
-          days.set(dayKey, (days.get(dayKey) ?? 0) + 1);
-        }
-        if (stories.size > 0) {
-          await client.query(
-            `INSERT INTO place_story_counts (geoname_id, stories) SELECT * FROM unnest($1::int[], $2::int[])
-            ON CONFLICT (geoname_id) DO UPDATE SET stories = place_story_counts.stories + EXCLUDED.stories`,
-            [[...stories.keys()], [...stories.values()]],
-          );
-          const keys = [...months.keys()].map((k) => k.split(' ').map(Number) as [number, number]);
-          await client.query(
-            `INSERT INTO place_month_counts (geoname_id, month, stories) SELECT * FROM unnest($1::int[], $2::int[], $3::int[])
-            ON CONFLICT (geoname_id, month) DO UPDATE SET stories = place_month_counts.stories + EXCLUDED.stories`,
-            [keys.map((k) => k[0]), keys.map((k) => k[1]), [...months.values()]],
-          );
-          const dayKeys = [...days.keys()].map((k) => k.split(' ').map(Number) as [number, number]);
-          await client.query(
-            `INSERT INTO place_day_counts (geoname_id, day, stories) SELECT * FROM unnest($1::int[], $2::int[], $3::int[])
-            ON CONFLICT (geoname_id, day) DO UPDATE SET stories = place_day_counts.stories + EXCLUDED.stories`,
-            [dayKeys.map((k) => k[0]), dayKeys.map((k) => k[1]), [...days.values()]],
-          );
-        }
-      }
+      await insertPlaces(
+        client,
+        fresh.map(({ index, id }) => ({
+          seq: seqOf.get(id)!,
+          places: items[index]!.analysis.places,
+          version: items[index]!.analysis.placesVersion,
+        })),
+        new Map(fresh.map(({ index, id }) => [seqOf.get(id)!, monthOf(items[index]!.article.published)])),
+        dayOfSeq,
+      );
       await saveFeatures(
         client,
         fresh.flatMap(({ index, id }) => {
@@ -521,6 +481,144 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       await client.query("SELECT nextval('data_version')");
       result.added.push(...fresh.map((f) => f.id));
       return result;
+    });
+  }
+
+  /**
+   * Places of stored stories (inside the caller's transaction), counted per place, month and day, and
+   * each story's recognizer version.
+   */
+  async function insertPlaces(
+    client: PgClient,
+    stories: readonly { seq: number; places: readonly PlaceMention[]; version: number | undefined }[],
+    monthOfSeq: ReadonlyMap<number, number>,
+    dayOfSeq: ReadonlyMap<number, number>,
+  ): Promise<void> {
+    const placeRows = stories.flatMap(({ seq, places }) => places.map((p) => ({ seq, p })));
+    if (placeRows.length > 0) {
+      const { rows: added } = await client.query<{ article_seq: number; geoname_id: number | null }>(
+        `INSERT INTO places (article_seq, start, "end", name, geoname_id, country_code, lat, lon)
+        SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::text[], $5::int[], $6::text[], $7::float8[], $8::float8[])
+        ON CONFLICT DO NOTHING RETURNING article_seq, geoname_id`,
+        [
+          placeRows.map((r) => r.seq),
+          placeRows.map((r) => r.p.start),
+          placeRows.map((r) => r.p.end),
+          placeRows.map((r) => r.p.name),
+          placeRows.map((r) => r.p.geonameId),
+          placeRows.map((r) => r.p.countryCode),
+          placeRows.map((r) => r.p.lat),
+          placeRows.map((r) => r.p.lon),
+        ],
+      );
+      await countPlaces(client, added, monthOfSeq, dayOfSeq, 1);
+    }
+    const versioned = stories.filter((st) => st.version !== undefined);
+    if (versioned.length > 0)
+      await client.query(
+        `INSERT INTO place_analysis (article_seq, version) SELECT * FROM unnest($1::bigint[], $2::int[])
+        ON CONFLICT (article_seq) DO UPDATE SET version = EXCLUDED.version`,
+        [versioned.map((st) => st.seq), versioned.map((st) => st.version!)],
+      );
+  }
+
+  /**
+   * Stories per place, per (place, month) and per (place, day), from place rows: `sign` -1 uncounts the
+   * rows of stories whose places are about to be replaced (replacePlaces), and deletes counts left at none.
+   */
+  async function countPlaces(
+    client: PgClient,
+    rows: readonly { article_seq: number; geoname_id: number | null }[],
+    monthOfSeq: ReadonlyMap<number, number>,
+    dayOfSeq: ReadonlyMap<number, number>,
+    sign: 1 | -1,
+  ): Promise<void> {
+    const storyPlace = new Set<string>();
+    const stories = new Map<number, number>();
+    const months = new Map<string, number>();
+    const days = new Map<string, number>();
+    for (const { article_seq: seq, geoname_id: g } of rows) {
+      if (g === null || storyPlace.has(`${seq} ${g}`)) continue;
+      storyPlace.add(`${seq} ${g}`);
+      stories.set(g, (stories.get(g) ?? 0) + sign);
+      const key = `${g} ${monthOfSeq.get(seq)!}`;
+      months.set(key, (months.get(key) ?? 0) + sign);
+      const dayKey = `${g} ${dayOfSeq.get(seq)!}`;
+      days.set(dayKey, (days.get(dayKey) ?? 0) + sign);
+    }
+    if (stories.size === 0) return;
+    // Keys in one order: concurrent writers (ingest, reanalyze) lock shared count rows in the same order.
+    const ids = [...stories.keys()].sort((a, b) => a - b);
+    const pairs = (m: Map<string, number>): [number, number, number][] =>
+      [...m.entries()]
+        .map(([k, n]) => [...(k.split(' ').map(Number) as [number, number]), n] as [number, number, number])
+        .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const monthRows = pairs(months);
+    const dayRows = pairs(days);
+    await client.query(
+      `INSERT INTO place_story_counts (geoname_id, stories) SELECT * FROM unnest($1::int[], $2::int[])
+      ON CONFLICT (geoname_id) DO UPDATE SET stories = place_story_counts.stories + EXCLUDED.stories`,
+      [ids, ids.map((g) => stories.get(g)!)],
+    );
+    await client.query(
+      `INSERT INTO place_month_counts (geoname_id, month, stories) SELECT * FROM unnest($1::int[], $2::int[], $3::int[])
+      ON CONFLICT (geoname_id, month) DO UPDATE SET stories = place_month_counts.stories + EXCLUDED.stories`,
+      [monthRows.map((r) => r[0]), monthRows.map((r) => r[1]), monthRows.map((r) => r[2])],
+    );
+    await client.query(
+      `INSERT INTO place_day_counts (geoname_id, day, stories) SELECT * FROM unnest($1::int[], $2::int[], $3::int[])
+      ON CONFLICT (geoname_id, day) DO UPDATE SET stories = place_day_counts.stories + EXCLUDED.stories`,
+      [dayRows.map((r) => r[0]), dayRows.map((r) => r[1]), dayRows.map((r) => r[2])],
+    );
+    if (sign > 0) return;
+    await client.query('DELETE FROM place_story_counts WHERE geoname_id = ANY($1::int[]) AND stories <= 0', [ids]);
+    await client.query(
+      'DELETE FROM place_month_counts c USING unnest($1::int[], $2::int[]) AS k(g, m) WHERE c.geoname_id = k.g AND c.month = k.m AND c.stories <= 0',
+      [monthRows.map((r) => r[0]), monthRows.map((r) => r[1])],
+    );
+    await client.query(
+      'DELETE FROM place_day_counts c USING unnest($1::int[], $2::int[]) AS k(g, d) WHERE c.geoname_id = k.g AND c.day = k.d AND c.stories <= 0',
+      [dayRows.map((r) => r[0]), dayRows.map((r) => r[1])],
+    );
+  }
+
+  /**
+   * Replaces stored stories' places and their digest features and marks them `version`, in one
+   * transaction: the counts per place, month and day drop the old places and count the new ones.
+   */
+  async function replacePlaces(items: readonly ReplacedPlaces[], version: number): Promise<number> {
+    if (items.length === 0) return 0;
+    return inTransaction(pool, async (client) => {
+      const { rows: found } = await client.query<{ seq: number; id: string; published: string; published_ms: number }>(
+        'SELECT seq, id, published, published_ms FROM articles WHERE id = ANY($1::text[]) ORDER BY seq FOR UPDATE',
+        [items.map((i) => i.id)],
+      );
+      if (found.length === 0) return 0; // deleted meanwhile
+      const byId = new Map(found.map((r) => [r.id, r]));
+      // The last given for a story wins, as replacing one story twice in order would.
+      const stories = [...new Map(items.flatMap((i) => (byId.has(i.id) ? [[byId.get(i.id)!.seq, i] as const] : []))).entries()];
+      const seqs = stories.map(([seq]) => seq);
+      const monthOfSeq = new Map(found.map((r) => [r.seq, monthOf(r.published)]));
+      const msOfSeq = new Map(found.map((r) => [r.seq, Number(r.published_ms)]));
+      const dayOfSeq = new Map(found.map((r) => [r.seq, utcDay(Number(r.published_ms))]));
+      const { rows: old } = await client.query<{ article_seq: number; geoname_id: number | null }>(
+        'DELETE FROM places WHERE article_seq = ANY($1::bigint[]) RETURNING article_seq, geoname_id',
+        [seqs],
+      );
+      await countPlaces(client, old, monthOfSeq, dayOfSeq, -1);
+      await insertPlaces(
+        client,
+        stories.map(([seq, item]) => ({ seq, places: item.places, version })),
+        monthOfSeq,
+        dayOfSeq,
+      );
+      await saveFeatures(
+        client,
+        stories.map(([seq, item]) => ({ seq, publishedMs: msOfSeq.get(seq)!, features: item.digest })),
+      );
+      await client.query("SELECT nextval('data_version')");
+      placeCountsCache = null;
+      return stories.length;
     });
   }
 
@@ -707,15 +805,12 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     return rows.map(toSummary);
   }
 
-  async function getRow(id: string): Promise<(ArticleRow & { packed: string; quotes_version: number | null }) | null> {
-    return (
-      (
-        await pool.query<ArticleRow & { packed: string; quotes_version: number | null }>(
-          `SELECT ${ARTICLE_COLUMNS}, a.packed, v.version AS quotes_version FROM articles a LEFT JOIN quote_analysis v ON v.article_seq = a.seq WHERE a.id = $1`,
-          [id],
-        )
-      ).rows[0] ?? null
-    );
+  type VersionedRow = ArticleRow & { packed: string; quotes_version: number | null; places_version: number | null };
+  const VERSIONS = `v.version AS quotes_version, pv.version AS places_version FROM articles a
+    LEFT JOIN quote_analysis v ON v.article_seq = a.seq LEFT JOIN place_analysis pv ON pv.article_seq = a.seq`;
+
+  async function getRow(id: string): Promise<VersionedRow | null> {
+    return (await pool.query<VersionedRow>(`SELECT ${ARTICLE_COLUMNS}, a.packed, ${VERSIONS} WHERE a.id = $1`, [id])).rows[0] ?? null;
   }
 
   async function storiesBetween(from: Date, to: Date, limit: number): Promise<StoryWithAnalysis[]> {
@@ -732,8 +827,8 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
 
   async function storiesPage(query: StoryPageQuery): Promise<{ stories: StoredStory[]; next: StoryCursor | null }> {
     const after = query.after ?? { publishedMs: query.since ? query.since.getTime() : Number.MIN_SAFE_INTEGER, seq: -1 };
-    const { rows } = await pool.query<ArticleRow & { packed: string; published_ms: number; quotes_version: number | null }>(
-      `SELECT ${ARTICLE_COLUMNS}, a.packed, a.published_ms, v.version AS quotes_version FROM articles a LEFT JOIN quote_analysis v ON v.article_seq = a.seq
+    const { rows } = await pool.query<VersionedRow & { published_ms: number }>(
+      `SELECT ${ARTICLE_COLUMNS}, a.packed, a.published_ms, ${VERSIONS}
       WHERE (a.published_ms, a.seq) > ($1, $2) ORDER BY a.published_ms, a.seq LIMIT $3`,
       [after.publishedMs, after.seq, query.limit],
     );
@@ -742,9 +837,12 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     const [places, quotes] = await Promise.all([placesBySeq(pool, seqs), quotesBySeq(seqs)]);
     const stories = rows.map((r) => ({
       article: toArticle(r),
-      analysis: withQuotesVersion(
-        { sentences: unpackSentences(r.body, r.packed), quotes: quotes.get(r.seq) ?? [], places: places.get(r.seq) ?? [] },
-        r.quotes_version,
+      analysis: withPlacesVersion(
+        withQuotesVersion(
+          { sentences: unpackSentences(r.body, r.packed), quotes: quotes.get(r.seq) ?? [], places: places.get(r.seq) ?? [] },
+          r.quotes_version,
+        ),
+        r.places_version,
       ),
     }));
     const last = rows.at(-1)!;
@@ -919,7 +1017,15 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       }));
   }
 
-  type FeatureSourceRow = { seq: number; id: string; headline: string; body: string; published: string; packed: string };
+  type FeatureSourceRow = {
+    seq: number;
+    id: string;
+    headline: string;
+    body: string;
+    published: string;
+    packed: string;
+    dateline_place: string | null;
+  };
   async function toStoriesForFeatures(rows: readonly FeatureSourceRow[]): Promise<StoryForFeatures[]> {
     const places = await placesBySeq(
       pool,
@@ -930,6 +1036,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       headline: r.headline,
       body: r.body,
       published: r.published,
+      datelinePlace: r.dateline_place,
       sentences: unpackSentenceScores(r.packed),
       places: places.get(r.seq) ?? [],
     }));
@@ -1151,9 +1258,12 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
           ),
         ]);
         if (!row) return null;
-        return withQuotesVersion(
-          { sentences: unpackSentences(row.body, row.packed), quotes: quotes.rows.map(toQuote), places: places.rows.map(toPlace) },
-          row.quotes_version,
+        return withPlacesVersion(
+          withQuotesVersion(
+            { sentences: unpackSentences(row.body, row.packed), quotes: quotes.rows.map(toQuote), places: places.rows.map(toPlace) },
+            row.quotes_version,
+          ),
+          row.places_version,
         );
       },
       latest,
@@ -1197,6 +1307,24 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     },
     places: {
       findPlaceMentions,
+      async stalePlaceStories(version, since, limit) {
+        // Walks articles in storage order and stops at the LIMIT: a batch costs the same late in a run as early.
+        const { rows } = await pool.query<{ id: string }>(
+          `SELECT a.id FROM articles a LEFT JOIN place_analysis v ON v.article_seq = a.seq
+          WHERE (v.version IS NULL OR v.version < $1) AND ($2::bigint IS NULL OR a.published_ms >= $2) ORDER BY a.seq LIMIT $3`,
+          [version, since ? since.getTime() : null, limit],
+        );
+        return rows.map((r) => r.id);
+      },
+      async countStalePlaceStories(version, since) {
+        const { rows } = await pool.query<{ n: number }>(
+          `SELECT COUNT(*)::int AS n FROM articles a LEFT JOIN place_analysis v ON v.article_seq = a.seq
+          WHERE (v.version IS NULL OR v.version < $1) AND ($2::bigint IS NULL OR a.published_ms >= $2)`,
+          [version, since ? since.getTime() : null],
+        );
+        return rows[0]?.n ?? 0;
+      },
+      replacePlaces,
       async countPlaceMentions(geonameIds, reader) {
         const ids = [...new Set(geonameIds)];
         if (ids.length === 0) return 0;
@@ -1300,7 +1428,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       async storiesForFeatures(ids) {
         if (ids.length === 0) return [];
         const { rows } = await pool.query<FeatureSourceRow>(
-          'SELECT seq, id, headline, body, published, packed FROM articles WHERE id = ANY($1::text[])',
+          'SELECT seq, id, headline, body, published, packed, dateline_place FROM articles WHERE id = ANY($1::text[])',
           [ids],
         );
         return toStoriesForFeatures(rows);
@@ -1309,7 +1437,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
         const owed = (await pool.query("SELECT 1 FROM store_flags WHERE name = 'digest-features-backfill'")).rowCount !== 0;
         if (!owed) return { stories: [], next: after, owed: false };
         const { rows } = await pool.query<FeatureSourceRow>(
-          `SELECT a.seq, a.id, a.headline, a.body, a.published, a.packed FROM articles a
+          `SELECT a.seq, a.id, a.headline, a.body, a.published, a.packed, a.dateline_place FROM articles a
           WHERE a.seq > $1 AND NOT EXISTS (SELECT 1 FROM digest_features f WHERE f.article_seq = a.seq) ORDER BY a.seq LIMIT $2`,
           [after, limit],
         );

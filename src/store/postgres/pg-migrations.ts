@@ -320,4 +320,16 @@ export const pgMigrations: readonly PgMigration[] = [
       CREATE INDEX feed_stories_by_url ON feed_stories (url);
     `,
   },
+  {
+    version: 12,
+    description: 'the place recognizer version of each story, for dateline reanalyze',
+    sql: `
+      -- Stories stored before have no row: which rules found their places is not known, so
+      -- \`dateline reanalyze\` finds them all again once.
+      CREATE TABLE place_analysis (
+        article_seq BIGINT PRIMARY KEY REFERENCES articles (seq) ON DELETE CASCADE,
+        version INTEGER NOT NULL
+      );
+    `,
+  },
 ];

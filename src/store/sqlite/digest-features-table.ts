@@ -22,6 +22,8 @@ const TERM_CACHE_LIMIT = 500_000;
 export interface FeatureEncoder {
   /** The row of a story's features; its terms' story counts wait for `flushCounts`. */
   encode(features: DigestFeatures): DigestFeaturesRow;
+  /** Take a story out of the story counts of the terms of its old row (a row about to be replaced). */
+  uncount(terms: Buffer): void;
   /** Add the counted stories to `digest_terms` (before the transaction that encoded them commits). */
   flushCounts(): void;
   /**
@@ -78,6 +80,10 @@ export function createFeatureEncoder(db: SqliteDatabase): FeatureEncoder {
   };
   return {
     encode,
+    uncount: (terms) => {
+      const [decoded] = decodeTerms([terms]);
+      for (const id of new Set(decoded?.ids ?? [])) counts.add(id, [id], -1);
+    },
     flushCounts: () => counts.flush(([id], total) => countStories.run(total, id)),
     dropCounts: () => {
       counts.clear();

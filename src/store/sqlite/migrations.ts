@@ -454,6 +454,18 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS feed_stories_by_url ON feed_stories (url);
     `,
   },
+  {
+    version: 20,
+    description: 'the place recognizer version of each story, for dateline reanalyze',
+    // Stories stored before have no row: which rules found their places is not known, so `dateline
+    // reanalyze` finds them all again once.
+    sql: `
+      CREATE TABLE IF NOT EXISTS place_analysis (
+        article_rowid INTEGER PRIMARY KEY REFERENCES articles (rowid) ON DELETE CASCADE,
+        version INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

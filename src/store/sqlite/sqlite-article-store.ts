@@ -20,7 +20,7 @@ import type {
 } from '../article-store.js';
 import type { StoryStore } from '../story-store.js';
 import type { QuoteStore } from '../quote-store.js';
-import type { PlaceStore } from '../place-store.js';
+import type { PlaceStore, ReplacedPlaces } from '../place-store.js';
 import type { DigestFeatureStore } from '../digest-feature-store.js';
 import type { Synchronous } from '../synchronous.js';
 import { articleId, contentHash } from '../article-identity.js';
@@ -32,6 +32,7 @@ import {
   toQuoteHit,
   toSummary,
   unpackSentences,
+  withPlacesVersion,
   withQuotesVersion,
   type QuoteRow,
   type SummaryRow,
@@ -171,7 +172,15 @@ type CandidateRow = [
   source: string,
   placeTerms: number | null,
 ];
-type FeatureSourceRow = [rowid: number, id: string, headline: string, body: string, published: string, packed: string | null];
+type FeatureSourceRow = [
+  rowid: number,
+  id: string,
+  headline: string,
+  body: string,
+  published: string,
+  packed: string | null,
+  datelinePlace: string | null,
+];
 type WindowPlaceRow = [
   articleRowid: number,
   name: string,
@@ -429,17 +438,52 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     featureSources: db
       .prepare<[string], FeatureSourceRow>(
         `
-        SELECT a.rowid, a.id, a.headline, a.body, a.published, s.packed FROM articles a LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
+        SELECT a.rowid, a.id, a.headline, a.body, a.published, s.packed, a.dateline_place FROM articles a LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
         WHERE a.id IN (SELECT value FROM json_each(?))`,
       )
       .raw(true),
     featureless: db
       .prepare<[number, number], FeatureSourceRow>(
         `
-        SELECT a.rowid, a.id, a.headline, a.body, a.published, s.packed FROM articles a LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
+        SELECT a.rowid, a.id, a.headline, a.body, a.published, s.packed, a.dateline_place FROM articles a LEFT JOIN article_sentences s ON s.article_rowid = a.rowid
         WHERE a.rowid > ? AND NOT EXISTS (SELECT 1 FROM digest_features f WHERE f.article_rowid = a.rowid) ORDER BY a.rowid LIMIT ?`,
       )
       .raw(true),
+    // The place recognizer's version of each story (`dateline reanalyze`), and what replacing a story's places reads.
+    markPlaceVersion: db.prepare<[number, number]>(
+      'INSERT INTO place_analysis (article_rowid, version) VALUES (?, ?) ON CONFLICT (article_rowid) DO UPDATE SET version = excluded.version',
+    ),
+    placeVersionOf: db.prepare<[number], number>('SELECT version FROM place_analysis WHERE article_rowid = ?').pluck(true),
+    placeVersionsOf: db
+      .prepare<[string], [number, number]>(
+        'SELECT article_rowid, version FROM place_analysis WHERE article_rowid IN (SELECT value FROM json_each(?))',
+      )
+      .raw(true),
+    // walks articles by rowid (oldest stored first) and stops at the LIMIT: a batch costs the same late in a run as early
+    stalePlaces: db
+      .prepare<[number, number, number], string>(
+        `
+        SELECT a.id FROM articles a LEFT JOIN place_analysis v ON v.article_rowid = a.rowid
+        WHERE (v.version IS NULL OR v.version < ?) AND a.published_ms >= ? ORDER BY a.rowid LIMIT ?`,
+      )
+      .pluck(true),
+    countStalePlaces: db
+      .prepare<[number, number], number>(
+        `
+        SELECT COUNT(*) FROM articles a LEFT JOIN place_analysis v ON v.article_rowid = a.rowid
+        WHERE (v.version IS NULL OR v.version < ?) AND a.published_ms >= ?`,
+      )
+      .pluck(true),
+    storyOfId: db.prepare<[string], { rowid: number; published: string; published_ms: number }>(
+      'SELECT rowid, published, published_ms FROM articles WHERE id = ?',
+    ),
+    placeIdsOf: db
+      .prepare<[number], number>('SELECT DISTINCT geoname_id FROM places WHERE article_rowid = ? AND geoname_id IS NOT NULL')
+      .pluck(true),
+    deletePlaces: db.prepare<[number]>('DELETE FROM places WHERE article_rowid = ?'),
+    featureTermsOf: db.prepare<[number], Buffer>('SELECT terms FROM digest_features WHERE article_rowid = ?').pluck(true),
+    dropEmptyPlaceStory: db.prepare<[number]>('DELETE FROM place_story_counts WHERE geoname_id = ? AND stories <= 0'),
+    dropEmptyPlaceMonth: db.prepare<[number, number]>('DELETE FROM place_month_counts WHERE geoname_id = ? AND month = ? AND stories <= 0'),
     backfillOwed: db.prepare<[], number>("SELECT COUNT(*) FROM store_flags WHERE name = 'digest-features-backfill'").pluck(true),
     finishBackfill: db.prepare("DELETE FROM store_flags WHERE name = 'digest-features-backfill'"),
     // A page of every story in publication order after (published_ms, rowid): keyset paging along
@@ -521,6 +565,65 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     }
   }
 
+  /** A story's places (inside the caller's transaction); returns the distinct gazetteer ids it mentions. */
+  function insertPlaces(rowid: number, places: readonly PlaceMention[], version: number | undefined): Set<number> {
+    const placeIds = new Set<number>();
+    for (const place of places) {
+      const inserted = q.insertPlace.run({ rowid, ...place });
+      if (inserted.changes > 0 && place.geonameId !== null) placeIds.add(place.geonameId);
+    }
+    if (version !== undefined) q.markPlaceVersion.run(rowid, version);
+    return placeIds;
+  }
+
+  /** One story more (`by` 1) or less (-1) for each place in the per-place and per-month counts. */
+  function countPlaces(placeIds: Iterable<number>, month: number, by: 1 | -1): void {
+    for (const geonameId of placeIds) {
+      placeStories.add(geonameId, [geonameId], by);
+      placeMonths.add(`${geonameId} ${month}`, [geonameId, month], by);
+    }
+  }
+
+  /**
+   * Stored stories' places found again (`dateline reanalyze`): each story's old places are uncounted
+   * and deleted, the new ones inserted and counted, and its digest features (made from its places)
+   * replaced, its terms' story counts moving with them; counts no story holds any more are deleted.
+   */
+  const replacePlaces = db.transaction((items: readonly ReplacedPlaces[], version: number): number => {
+    beginCounts();
+    const emptied: { geonameId: number; month: number; day: number }[] = [];
+    let done = 0;
+    for (const { id, places, digest } of items) {
+      const row = q.storyOfId.get(id);
+      if (!row) continue; // deleted meanwhile
+      const month = monthOf(row.published);
+      const day = utcDay(row.published_ms);
+      const before = q.placeIdsOf.all(row.rowid);
+      countPlaces(before, month, -1);
+      trendCounts.addStory(day, before, [], -1);
+      for (const geonameId of before) emptied.push({ geonameId, month, day });
+      q.deletePlaces.run(row.rowid);
+      const after = insertPlaces(row.rowid, places, version);
+      countPlaces(after, month, 1);
+      trendCounts.addStory(day, after, []);
+      const oldTerms = q.featureTermsOf.get(row.rowid);
+      if (oldTerms) featureEncoder.uncount(oldTerms);
+      saveFeatures(row.rowid, row.published_ms, digest);
+      done++;
+    }
+    flushCounts();
+    for (const { geonameId, month } of emptied) {
+      q.dropEmptyPlaceStory.run(geonameId);
+      q.dropEmptyPlaceMonth.run(geonameId, month);
+    }
+    trendCounts.dropEmptyPlaceDays(emptied.map((e) => [e.geonameId, e.day] as const));
+    if (done > 0) {
+      ownWrites++;
+      placeCountsCache = null;
+    }
+    return done;
+  });
+
   const addArticles = db.transaction((items: readonly AnalyzedArticle[]): AddResult => {
     beginCounts();
     const result: AddResult = { added: [], duplicates: [] };
@@ -548,16 +651,8 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       // Features are digest/'s to compute; a story given without them gets them when a digest reads it.
       if (analysis.digest) saveFeatures(rowid, Date.parse(article.published), analysis.digest, true);
       const storySpeakers = quoteTable.insert(rowid, analysis.quotes, analysis.quotesVersion);
-      const placeIds = new Set<number>();
-      for (const place of analysis.places) {
-        const inserted = q.insertPlace.run({ rowid, ...place });
-        if (inserted.changes > 0 && place.geonameId !== null) placeIds.add(place.geonameId);
-      }
-      const month = monthOf(article.published);
-      for (const geonameId of placeIds) {
-        placeStories.add(geonameId, [geonameId]);
-        placeMonths.add(`${geonameId} ${month}`, [geonameId, month]);
-      }
+      const placeIds = insertPlaces(rowid, analysis.places, analysis.placesVersion);
+      countPlaces(placeIds, monthOf(article.published), 1);
       trendCounts.addStory(utcDay(Date.parse(article.published)), placeIds, storySpeakers);
       result.added.push(id);
     }
@@ -698,11 +793,12 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
   /** Rows of `articles` with sentences and places, as digest/ works features out from them. */
   function toStoriesForFeatures(rows: readonly FeatureSourceRow[]): StoryForFeatures[] {
     const places = placesByRowid(rows.map((r) => r[0]));
-    return rows.map(([rowid, id, headline, body, published, packed]) => ({
+    return rows.map(([rowid, id, headline, body, published, packed, datelinePlace]) => ({
       id,
       headline,
       body,
       published,
+      datelinePlace,
       sentences: unpackSentenceScores(packed ?? '[]'),
       places: places.get(rowid) ?? [],
     }));
@@ -877,13 +973,17 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     const places = placesByRowid(rowids);
     const quotes = quotesByRowid(rowids);
     const versions = quoteTable.versionsOf(rowids);
+    const placeVersions = new Map(q.placeVersionsOf.all(JSON.stringify(rowids)));
     const stories = rows.map((row) => {
       const [rowid, , , , , , , , , , , body, , , , packed] = row;
       return {
         article: articleOfWindowRow(row),
-        analysis: withQuotesVersion(
-          { sentences: unpackSentences(body, packed ?? '[]'), quotes: quotes.get(rowid) ?? [], places: places.get(rowid) ?? [] },
-          versions.get(rowid),
+        analysis: withPlacesVersion(
+          withQuotesVersion(
+            { sentences: unpackSentences(body, packed ?? '[]'), quotes: quotes.get(rowid) ?? [], places: places.get(rowid) ?? [] },
+            versions.get(rowid),
+          ),
+          placeVersions.get(rowid),
         ),
       };
     });
@@ -922,9 +1022,10 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
         const quotes: Quote[] = q.quotesOf.all(row.rowid).map(toQuote);
         const places: PlaceMention[] = q.placesOf.all(row.rowid).map(toPlaceMention);
         const analysis: ArticleAnalysis = { sentences: unpackSentences(row.body, packed), quotes, places };
-        // which analyzer wrote the quotes, as PostgreSQL answers (so `migrate` and `export` keep it)
+        // which analyzers wrote the quotes and places, as PostgreSQL answers (so `migrate` and `export` keep them)
         const version = quoteTable.versionOf(row.rowid);
-        return version === null ? analysis : { ...analysis, quotesVersion: version };
+        const placesVersion = q.placeVersionOf.get(row.rowid);
+        return withPlacesVersion(version === null ? analysis : { ...analysis, quotesVersion: version }, placesVersion);
       },
       latest: (limit) => q.latest.all(limit).map(toSummary),
       publishedBetween: (from, to, limit) => q.between.all(from.getTime(), to.getTime(), limit).map(toSummary),
@@ -958,6 +1059,10 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       countPlaceMentions,
       placeMentionMonths,
       placeDayCounts: (ids, range, reader) => trendCounts.placeDays(ids, range, hiddenFrom(reader)),
+      stalePlaceStories: (version, since, limit) => q.stalePlaces.all(version, since ? since.getTime() : Number.MIN_SAFE_INTEGER, limit),
+      countStalePlaceStories: (version, since) => q.countStalePlaces.get(version, since ? since.getTime() : Number.MIN_SAFE_INTEGER) ?? 0,
+      // IMMEDIATE: take the write lock up front, so a bot writing at the same time waits (busy_timeout) instead of failing
+      replacePlaces: (items, version) => replacePlaces.immediate(items, version),
       placeMentionCounts: (reader) => {
         const version = dataVersion();
         if (placeCountsCache?.version !== version) {

@@ -11,8 +11,13 @@ import type { SqliteHiddenStories } from './hidden-stories.js';
  * bodies or mentions: one primary-key range per place or speaker.
  */
 export interface TrendCounts {
-  /** Count one stored story: the distinct places it mentions and speakers it quotes (written by `flush`). */
-  addStory(day: number, geonameIds: Iterable<number>, speakers: Iterable<string>): void;
+  /**
+   * Count one stored story: the distinct places it mentions and speakers it quotes (written by `flush`);
+   * `by` -1 takes back places a story no longer mentions (`replacePlaces`).
+   */
+  addStory(day: number, geonameIds: Iterable<number>, speakers: Iterable<string>, by?: 1 | -1): void;
+  /** Delete the (place, day) rows of these pairs that no story counts any more (after `flush`). */
+  dropEmptyPlaceDays(pairs: Iterable<readonly [geonameId: number, day: number]>): void;
   /** Write the counted stories, one upsert per (key, day), inside the transaction that counted them. */
   flush(): void;
   /** Drop counts of a transaction that rolled back. */
@@ -93,6 +98,7 @@ export function createTrendCounts(db: SqliteDatabase, hiddenStories: SqliteHidde
     countPlace: db.prepare<[number, number, number]>(
       'INSERT INTO place_day_counts (geoname_id, day, stories) VALUES (?, ?, ?) ON CONFLICT (geoname_id, day) DO UPDATE SET stories = stories + excluded.stories',
     ),
+    dropEmptyPlaceDay: db.prepare<[number, number]>('DELETE FROM place_day_counts WHERE geoname_id = ? AND day = ? AND stories <= 0'),
     countSpeaker: db.prepare<[string, number, number]>(
       'INSERT INTO speaker_day_counts (speaker, day, stories) VALUES (?, ?, ?) ON CONFLICT (speaker, day) DO UPDATE SET stories = stories + excluded.stories',
     ),
@@ -163,10 +169,13 @@ export function createTrendCounts(db: SqliteDatabase, hiddenStories: SqliteHidde
   const speakerDays = createCounterDeltas<[string, number]>();
 
   return {
-    addStory(day, geonameIds, speakers) {
-      for (const id of geonameIds) placeDays.add(`${id} ${day}`, [id, day]);
+    addStory(day, geonameIds, speakers, by = 1) {
+      for (const id of geonameIds) placeDays.add(`${id} ${day}`, [id, day], by);
       // the exact spelling as key: the first one written is the one the case-folding table keeps, as before
-      for (const speaker of speakers) speakerDays.add(`${day} ${speaker}`, [speaker, day]);
+      for (const speaker of speakers) speakerDays.add(`${day} ${speaker}`, [speaker, day], by);
+    },
+    dropEmptyPlaceDays(pairs) {
+      for (const [id, day] of pairs) q.dropEmptyPlaceDay.run(id, day);
     },
     flush() {
       placeDays.flush(([id, day], n) => q.countPlace.run(id, day, n));
