@@ -43,8 +43,11 @@ const MODEL = modelJson as CueModel;
  *    a name ending a description is not the speaker ("X, president of the Union of Teachers, which ..., said"), and a
  *    clause after the verb is the content even after a long subject ("X, the minister, a ..., said the vote failed");
  *    "Del." before a name is a title ("Del. Stacey Plaskett").
+ * 14: speaker spans keep a name's particle ("Osama bin Laden"), a hyphenated modifier ("an anti-Trump PAC",
+ *    "then-Secretary Clinton"), the share that speaks ("75 percent of Democrats") and the head a modifier hangs on after
+ *    a complementizer or subordinator ("that the Russian Embassy in London issued").
  */
-export const QUOTE_ANALYZER_VERSION = 13;
+export const QUOTE_ANALYZER_VERSION = 14;
 const MIN_REPORTED_WORDS = 3;
 
 /**

@@ -81,6 +81,9 @@ function withQuantifier(tokens: readonly Token[], src: SourcePhrase, min: number
     from -= 2;
     // ("a third of", "the majority of")
     if (/^(a|an|the)$/.test(at(from - 1))) from--;
+  } else if (at(from - 1) === 'of' && /^(percent|%)$/.test(at(from - 2)) && NUMBER.test(at(from - 3))) {
+    // "75 percent of Democrats said", "Thirty percent of whites agree": the share speaks, not the whole
+    from -= 3;
   }
   if (at(from - 1) === 'than' && /^(more|less|fewer)$/.test(at(from - 2))) from -= 2;
   else if (at(from - 1) === 'least' && at(from - 2) === 'at') from -= 2;
@@ -92,6 +95,9 @@ function withQuantifier(tokens: readonly Token[], src: SourcePhrase, min: number
     from -= 1;
   return from === src.from ? src : { ...src, from };
 }
+
+const NUMBER =
+  /^(\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(-\w+)?$/;
 
 const QUANTIFIER =
   /^(some|many|most|one|two|three|four|five|none|all|each|several|both|few|half|majority|any|either|neither|much|third|quarter|members|dozens|hundreds|thousands)$/;
@@ -255,7 +261,16 @@ function postmodifiedHead(tokens: readonly Token[], from: number, min: number): 
   if (start === from) return from;
   const before = tokens[start - 1];
   // (a coordinated clause opens after "and"/"but": "..., and Governor Mike Pence of Indiana told reporters")
-  const opensClause = start === min || (!!before && (/^[,:;(—–]$/.test(before.text) || /^(and|but)$/.test(before.text)));
+  // (so does a quotation closed by its comma, `"...," Gov. Mike Pence of Indiana told`, and a subordinator or
+  // complementizer: "so loud that the Russian Embassy in London issued", "even as advocates in the community called")
+  const opensClause =
+    start === min ||
+    (!!before &&
+      (/^[,:;(—–]$/.test(before.text) ||
+        /^(and|but)$/.test(before.text) ||
+        (/^["”]$/.test(before.text) && tokens[start - 2]?.text === ',') ||
+        (start - 1 > min &&
+          /^(that|as|because|when|while|although|though|if|since|after|before|until|unless|whereas)$/.test(before.text))));
   // the head must read as a noun phrase of its own: a determiner or a capital opens it
   const first = tokens[start]!;
   return opensClause && (first.isCap || DETERMINERS.has(first.lower)) ? start : from;
@@ -299,6 +314,17 @@ function leftEdge(tokens: readonly Token[], j: number, min: number): number {
       from--;
       break;
     }
+    // "Osama bin Laden", "Ursula von der Leyen": a name's particles between capitalised words
+    const particle =
+      NAME_PARTICLE.test(p.lower) &&
+      !p.isCap &&
+      (here.isCap || NAME_PARTICLE.test(here.lower)) &&
+      !!tokens[from - 2]?.isWord &&
+      (tokens[from - 2]!.isCap || NAME_PARTICLE.test(tokens[from - 2]!.lower));
+    if (particle) {
+      from--;
+      continue;
+    }
     if (isStop(p) && p.lower !== 'of' && !inName) break;
     if (p.isCap && NON_NAME_CAPS.has(p.lower) && !DETERMINERS.has(p.lower)) break;
     if (LEADING_STOPS.has(p.lower)) break;
@@ -313,7 +339,9 @@ function leftEdge(tokens: readonly Token[], j: number, min: number): number {
       !here.lower.startsWith('of') &&
       !DETERMINERS.has(p.lower) &&
       !isRoleWord(p.lower) &&
-      !ADJECTIVE.test(p.lower)
+      !ADJECTIVE.test(p.lower) &&
+      // (a hyphenated compound modifies what follows: "an anti-Trump PAC", "then-Secretary Clinton")
+      !/^(\p{L}+-\p{Lu}|(anti|pro|then|ex|non|center|centre|far)-\p{L})/u.test(p.text)
     )
       break;
     from--;
@@ -326,6 +354,8 @@ function leftEdge(tokens: readonly Token[], j: number, min: number): number {
 
 const ADJECTIVE =
   /^(latest|new|recent|online|joint|separate|annual|weekly|daily|monthly|first|final|same|other|such|major|top|leading)$|..(est|al|ive|ic|ous)$/;
+
+const NAME_PARTICLE = /^(bin|ibn|al|el|van|von|der|den|de|del|della|di|da|du|dos|das|le|la|ter|ten)$/;
 
 /** Words that open a clause, never a speaker: "yet Donald Trump said", "though Lynch", "Both Mr. King and …". */
 const LEADING_STOPS: ReadonlySet<string> = new Set('yet though although both so still meanwhile however instead thus hence now'.split(' '));

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../src/nlp/quotes/extract-quotes.js';
+import { splitSentences } from '../../../src/nlp/sentences.js';
+
+/** The speaker mention as written for the quote whose text contains `content`. */
+function mentionFor(body: string, content: string): string | null {
+  const q = extractQuotes(body, splitSentences(body)).find((x) => x.text.includes(content));
+  if (!q) throw new Error(`no quote with ${content}`);
+  return q.speakerMention ? body.slice(q.speakerMention.start, q.speakerMention.end) : null;
+}
+
+// Where the speaker's noun phrase starts: the whole name, the share that speaks, the head a modifier hangs on.
+describe('speaker spans', () => {
+  it.each([
+    ['We have been here before: Osama bin Laden declared that America was weak.', 'Osama bin Laden'],
+    ['The group al Qaeda claimed that it had carried out the attack.', 'The group al Qaeda'],
+    ['In Brussels, Ursula von der Leyen said that the plan would pass.', 'Ursula von der Leyen'],
+  ])('keeps a lower-case name particle inside the name: %s', (body, mention) => {
+    expect(mentionFor(body, 'that')).toBe(mention);
+  });
+
+  it.each([
+    ['Even an anti-Trump PAC recently revealed that its polling shows Trump ahead.', 'an anti-Trump PAC'],
+    ['In 2012, then-Secretary Clinton recognized that the plant had created jobs.', 'then-Secretary Clinton'],
+  ])('keeps a hyphenated modifier before a name: %s', (body, mention) => {
+    expect(mentionFor(body, 'that')).toBe(mention);
+  });
+
+  it('leaves a hyphenated epithet of lower-case words out of a name', () => {
+    const body = 'A reporter asked about the wall.\n\n"We didn\'t discuss that," warm-and-fuzzy Trump said.';
+    expect(mentionFor(body, "We didn't discuss that")).toBe('Trump');
+  });
+
+  it.each([
+    ['In the poll, 75 percent of Democrats said they would vote for her.', '75 percent of Democrats'],
+    ['In the poll, more than 60 percent of voters said the country was on the wrong track.', 'more than 60 percent of voters'],
+  ])('takes the share of a group that speaks: %s', (body, mention) => {
+    expect(mentionFor(body, 'the') ?? mentionFor(body, 'would')).toBe(mention);
+  });
+
+  it('takes the head a place modifies after a complementizer', () => {
+    const body = 'The talk of bias grew so loud that the Russian Embassy in London issued a statement saying that Moscow had no position.';
+    expect(mentionFor(body, 'Moscow had no position')).toBe('the Russian Embassy in London');
+  });
+
+  it('takes the head a modifier hangs on after a subordinator', () => {
+    const body = 'The library pulled it from shelves because a young-adult novel for libertarians says so.';
+    expect(mentionFor(body, 'so')).toBe('a young-adult novel for libertarians');
+  });
+});
