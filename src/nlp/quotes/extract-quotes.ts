@@ -45,7 +45,8 @@ const MODEL = modelJson as CueModel;
  *    "Del." before a name is a title ("Del. Stacey Plaskett").
  * 14: speaker spans keep a name's particle ("Osama bin Laden"), a hyphenated modifier ("an anti-Trump PAC",
  *    "then-Secretary Clinton"), the share that speaks ("75 percent of Democrats") and the head a modifier hangs on after
- *    a complementizer or subordinator ("that the Russian Embassy in London issued").
+ *    a complementizer or subordinator ("that the Russian Embassy in London issued"); a relative clause that reports a saying
+ *    or a thought of its own is left out of the speaker ("Mr. Obama, who understood that ..., told").
  */
 export const QUOTE_ANALYZER_VERSION = 14;
 const MIN_REPORTED_WORDS = 3;

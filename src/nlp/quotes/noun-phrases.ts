@@ -451,6 +451,9 @@ function appositiveBefore(tokens: readonly Token[], comma: number, min: number, 
   return reserve;
 }
 
+const REPORTING_ASIDE =
+  /^(that|said|says|told|tells|asked|asks|noted|notes|cited|cites|argued|argues|described|describes|understood|thought|thinks|believes|believed|emphasized|insisted|wrote|writes|authorized)$/;
+
 const SPEECH_VERB_LIKE: ReadonlySet<string> = new Set('said says say told tells added wrote according'.split(' '));
 
 /**
@@ -511,6 +514,10 @@ function appositiveAt(
       end = c;
       break;
     }
+  // "Mr. Obama, who understood that ..., told", "McClendon, who said he plans to ..., has argued": a relative clause
+  // that reports a saying or a thought of its own is an attribution beside this one, not part of who speaks
+  if (/^(who|whose)$/.test(first.lower) && tokens.slice(k + 2, end).some((t) => !t.isCap && REPORTING_ASIDE.test(t.lower)))
+    return { phrase: { from: name.from, to: name.to, end: name.end, description: null }, inner };
   const description = body.slice(tokens[k + 1]!.start, tokens[end - 1]!.end);
   return { phrase: { from: name.from, to: name.to, end, description }, inner };
 }

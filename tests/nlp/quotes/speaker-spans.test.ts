@@ -47,4 +47,20 @@ describe('speaker spans', () => {
     const body = 'The library pulled it from shelves because a young-adult novel for libertarians says so.';
     expect(mentionFor(body, 'so')).toBe('a young-adult novel for libertarians');
   });
+
+  it.each([
+    [
+      'Mr. Obama, who understood that a legislative push would be fruitless, told aides he would act alone.',
+      'he would act alone',
+      'Mr. Obama',
+    ],
+    ['McClendon, who said he plans to vote for McMullin, has argued that the party must change.', 'the party must change', 'McClendon'],
+    [
+      'Former Gov. Ed Rendell, who served as general chairman of the DNC, said the party was united.',
+      'the party was united',
+      'Former Gov. Ed Rendell, who served as general chairman of the DNC',
+    ],
+  ])('leaves out a relative clause that reports a saying or a thought of its own: %s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
 });
