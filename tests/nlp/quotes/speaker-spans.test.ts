@@ -63,4 +63,14 @@ describe('speaker spans', () => {
   ])('leaves out a relative clause that reports a saying or a thought of its own: %s', (body, content, mention) => {
     expect(mentionFor(body, content)).toBe(mention);
   });
+
+  it('gives a quotation after "went on to say" the clause\'s subject', () => {
+    const body = 'He went on to say, “Legally, you have a right to vote on November 8th.”';
+    expect(mentionFor(body, 'Legally')).toBe('He');
+  });
+
+  it('takes no adverb after a participle for its speaker ("adding later")', () => {
+    const body = '“We certainly can’t afford to do this anymore,” Trump said, adding later, “NATO is costing us a fortune.”';
+    expect(mentionFor(body, 'NATO is costing us a fortune')).toBe('Trump');
+  });
 });
