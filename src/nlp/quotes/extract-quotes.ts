@@ -47,7 +47,9 @@ const MODEL = modelJson as CueModel;
  *    "then-Secretary Clinton"), the share that speaks ("75 percent of Democrats") and the head a modifier hangs on after
  *    a complementizer or subordinator ("that the Russian Embassy in London issued"); a relative clause that reports a saying
  *    or a thought of its own is left out of the speaker ("Mr. Obama, who understood that ..., told"); `He went on to say, "..."`
- *    speaks with the clause's subject, and `X said, adding later, "..."` with X (was "later").
+ *    speaks with the clause's subject, and `X said, adding later, "..."` with X (was "later"); a role before a name and
+ *    its comma names the person when the role's head is a noun before "of" or a host, or the name carries its
+ *    affiliation ("the director of the F.B.I., James B. Comey,", "Another pollster, David Woodard of Clemson University,").
  */
 export const QUOTE_ANALYZER_VERSION = 14;
 const MIN_REPORTED_WORDS = 3;

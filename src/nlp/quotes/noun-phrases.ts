@@ -417,21 +417,42 @@ function appositiveBefore(tokens: readonly Token[], comma: number, min: number, 
       : null;
   }
   // "Her campaign manager, Robby Mook, said", "The F.B.I. director, James B. Comey, said": the role first, then the name
-  const named = tokens.slice(k + 1, comma);
-  if (named.length <= 4 && named.every((t) => t.isWord && t.isCap && !NON_NAME_CAPS.has(t.lower))) {
+  // ("Another pollster, David Woodard of Clemson University, said": the name may carry its affiliation)
+  const isName = (t: Token): boolean => t.isWord && t.isCap && !NON_NAME_CAPS.has(t.lower);
+  let nameTo = k + 1;
+  while (nameTo < comma && nameTo < k + 5 && isName(tokens[nameTo]!)) nameTo++;
+  const affiliated =
+    nameTo > k + 1 &&
+    nameTo < comma &&
+    /^(of|at|from)$/.test(tokens[nameTo]!.lower) &&
+    comma - nameTo <= 6 &&
+    tokens.slice(nameTo + 1, comma).every((t) => isName(t) || /^(the|of|for|and|&)$/.test(t.lower));
+  if (nameTo > k + 1 && (nameTo === comma || affiliated)) {
     const role = phraseBefore(tokens, k, min, body);
-    const head = role ? tokens[role.to - 1]! : null;
+    // ("The director of the Federal Bureau of Investigation, James B. Comey,": the role's head is the noun before "of")
+    let h = role ? role.to - 1 : -1;
+    if (role && tokens[h]!.isCap) {
+      const of = findIndexIn(tokens, role.from + 1, role.to, (t) => t.lower === 'of');
+      if (of > role.from) h = of - 1;
+    }
+    const head = role ? tokens[h]! : null;
     if (
       role &&
       head &&
       role.end === k &&
       !head.isCap &&
-      (ROLE_NOUN.test(head.lower) || /(man|woman|ist|er|or|ian)$/.test(head.lower)) &&
+      (ROLE_NOUN.test(head.lower) || /(man|woman|ist|er|or|ian|host)$/.test(head.lower)) &&
       (DETERMINERS.has(tokens[role.from]!.lower) ||
         /['’]s$/.test(tokens[role.from]!.text) ||
         /^(one|another)$/.test(tokens[role.from]!.lower))
     )
-      return { from: role.from, nameFrom: k + 1, to: comma, end: comma, description: body.slice(tokens[role.from]!.start, head.end) };
+      return {
+        from: role.from,
+        nameFrom: k + 1,
+        to: nameTo,
+        end: comma,
+        description: body.slice(tokens[role.from]!.start, tokens[role.to - 1]!.end),
+      };
   }
   // a description may hold commas of its own ("Donna Rawlings, 59, of Ashton, Md., said"): when the
   // segment before the verb does not open like a description, look one comma further back
@@ -641,4 +662,10 @@ export function extendToSentenceEnd(tokens: readonly Token[], src: SourcePhrase,
   const description =
     src.description ?? (tokens[src.to]?.text === ',' && src.to + 1 < k ? body.slice(tokens[src.to + 1]!.start, tokens[k - 1]!.end) : null);
   return { ...src, end: k, description };
+}
+
+/** The first index in [from, to) whose token satisfies `test`, else -1. */
+function findIndexIn(tokens: readonly Token[], from: number, to: number, test: (t: Token) => boolean): number {
+  for (let k = from; k < to; k++) if (test(tokens[k]!)) return k;
+  return -1;
 }

@@ -73,4 +73,26 @@ describe('speaker spans', () => {
     const body = '“We certainly can’t afford to do this anymore,” Trump said, adding later, “NATO is costing us a fortune.”';
     expect(mentionFor(body, 'NATO is costing us a fortune')).toBe('Trump');
   });
+
+  it.each([
+    [
+      'Another pollster, David Woodard of Clemson University, said the race was close.',
+      'Another pollster, David Woodard of Clemson University',
+      'David Woodard',
+    ],
+    [
+      'On Wednesday, the director of the Federal Bureau of Investigation, James B. Comey, said that the case was closed.',
+      'the director of the Federal Bureau of Investigation, James B. Comey',
+      'James B. Comey',
+    ],
+    [
+      'Another RT America host, Abby Martin, had previously denounced the annexation.',
+      'Another RT America host, Abby Martin',
+      'Abby Martin',
+    ],
+  ])('names the person after a role and its comma: %s', (body, mention, speaker) => {
+    const q = extractQuotes(body, splitSentences(body))[0]!;
+    expect(body.slice(q.speakerMention!.start, q.speakerMention!.end)).toBe(mention);
+    expect(q.speaker).toBe(speaker);
+  });
 });
