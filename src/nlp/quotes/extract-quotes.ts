@@ -43,8 +43,15 @@ const MODEL = modelJson as CueModel;
  *    a name ending a description is not the speaker ("X, president of the Union of Teachers, which ..., said"), and a
  *    clause after the verb is the content even after a long subject ("X, the minister, a ..., said the vote failed");
  *    "Del." before a name is a title ("Del. Stacey Plaskett").
+ * 14: speaker spans keep a name's particle ("Osama bin Laden"), a hyphenated modifier ("an anti-Trump PAC",
+ *    "then-Secretary Clinton"), the share that speaks ("75 percent of Democrats") and the head a modifier hangs on after
+ *    a complementizer or subordinator ("that the Russian Embassy in London issued"); a relative clause that reports a saying
+ *    or a thought of its own is left out of the speaker ("Mr. Obama, who understood that ..., told"); `He went on to say, "..."`
+ *    speaks with the clause's subject, and `X said, adding later, "..."` with X (was "later"); a role before a name and
+ *    its comma names the person when the role's head is a noun before "of" or a host, or the name carries its
+ *    affiliation ("the director of the F.B.I., James B. Comey,", "Another pollster, David Woodard of Clemson University,").
  */
-export const QUOTE_ANALYZER_VERSION = 13;
+export const QUOTE_ANALYZER_VERSION = 14;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -275,15 +282,17 @@ function attributeBefore(body: string, sentences: readonly Sentence[], q: Quoted
     let src = according
       ? phraseAfter(tokens, k + 2, tokens.length, body, false)
       : ((participle && tokens[k - 1]!.text !== ',' ? null : phraseBefore(tokens, k, 0, body)) ??
-        (hearerAfter ? null : phraseAfter(tokens, k + 1, tokens.length, body)));
+        // (a participle has no speaker after it: in `Trump said, adding later, "..."` the adverb is no name)
+        (hearerAfter || participle ? null : phraseAfter(tokens, k + 1, tokens.length, body)));
     // `"A," Warren said to Obama, adding, "B."`: a participle after a comma speaks with its clause's speaker
     if (!src && participle) src = earlierSpeaker(body, tokens, k - 1);
     draft.verb = according ? 'according to' : t.text;
     draft.attributed = true;
     used.add(t.start);
     if (src) setSource(body, tokens, src, draft);
-    else if (!according && (participle || /^(and|but)$/.test(tokens[skipAuxLeft(tokens, k, 0)]?.lower ?? ''))) {
-      // `Ms. Sherry smiled and said, "..."`, `He praised those who left but said, "..."`: the clause's subject speaks
+    else if (!according && (participle || /^(and|but|to)$/.test(tokens[skipAuxLeft(tokens, k, 0)]?.lower ?? ''))) {
+      // `Ms. Sherry smiled and said, "..."`, `He praised those who left but said, "..."`, `He went on to say, "..."`:
+      // the clause's subject speaks
       const subject = sentenceSpeaker(body, tokens, [], { start: tokens[0]!.start, end: q.open, index: -1, text: '' });
       if (subject) {
         draft.mention = subject.mention;

@@ -81,6 +81,9 @@ function withQuantifier(tokens: readonly Token[], src: SourcePhrase, min: number
     from -= 2;
     // ("a third of", "the majority of")
     if (/^(a|an|the)$/.test(at(from - 1))) from--;
+  } else if (at(from - 1) === 'of' && /^(percent|%)$/.test(at(from - 2)) && NUMBER.test(at(from - 3))) {
+    // "75 percent of Democrats said", "Thirty percent of whites agree": the share speaks, not the whole
+    from -= 3;
   }
   if (at(from - 1) === 'than' && /^(more|less|fewer)$/.test(at(from - 2))) from -= 2;
   else if (at(from - 1) === 'least' && at(from - 2) === 'at') from -= 2;
@@ -92,6 +95,9 @@ function withQuantifier(tokens: readonly Token[], src: SourcePhrase, min: number
     from -= 1;
   return from === src.from ? src : { ...src, from };
 }
+
+const NUMBER =
+  /^(\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(-\w+)?$/;
 
 const QUANTIFIER =
   /^(some|many|most|one|two|three|four|five|none|all|each|several|both|few|half|majority|any|either|neither|much|third|quarter|members|dozens|hundreds|thousands)$/;
@@ -255,7 +261,16 @@ function postmodifiedHead(tokens: readonly Token[], from: number, min: number): 
   if (start === from) return from;
   const before = tokens[start - 1];
   // (a coordinated clause opens after "and"/"but": "..., and Governor Mike Pence of Indiana told reporters")
-  const opensClause = start === min || (!!before && (/^[,:;(—–]$/.test(before.text) || /^(and|but)$/.test(before.text)));
+  // (so does a quotation closed by its comma, `"...," Gov. Mike Pence of Indiana told`, and a subordinator or
+  // complementizer: "so loud that the Russian Embassy in London issued", "even as advocates in the community called")
+  const opensClause =
+    start === min ||
+    (!!before &&
+      (/^[,:;(—–]$/.test(before.text) ||
+        /^(and|but)$/.test(before.text) ||
+        (/^["”]$/.test(before.text) && tokens[start - 2]?.text === ',') ||
+        (start - 1 > min &&
+          /^(that|as|because|when|while|although|though|if|since|after|before|until|unless|whereas)$/.test(before.text))));
   // the head must read as a noun phrase of its own: a determiner or a capital opens it
   const first = tokens[start]!;
   return opensClause && (first.isCap || DETERMINERS.has(first.lower)) ? start : from;
@@ -299,6 +314,17 @@ function leftEdge(tokens: readonly Token[], j: number, min: number): number {
       from--;
       break;
     }
+    // "Osama bin Laden", "Ursula von der Leyen": a name's particles between capitalised words
+    const particle =
+      NAME_PARTICLE.test(p.lower) &&
+      !p.isCap &&
+      (here.isCap || NAME_PARTICLE.test(here.lower)) &&
+      !!tokens[from - 2]?.isWord &&
+      (tokens[from - 2]!.isCap || NAME_PARTICLE.test(tokens[from - 2]!.lower));
+    if (particle) {
+      from--;
+      continue;
+    }
     if (isStop(p) && p.lower !== 'of' && !inName) break;
     if (p.isCap && NON_NAME_CAPS.has(p.lower) && !DETERMINERS.has(p.lower)) break;
     if (LEADING_STOPS.has(p.lower)) break;
@@ -313,7 +339,9 @@ function leftEdge(tokens: readonly Token[], j: number, min: number): number {
       !here.lower.startsWith('of') &&
       !DETERMINERS.has(p.lower) &&
       !isRoleWord(p.lower) &&
-      !ADJECTIVE.test(p.lower)
+      !ADJECTIVE.test(p.lower) &&
+      // (a hyphenated compound modifies what follows: "an anti-Trump PAC", "then-Secretary Clinton")
+      !/^(\p{L}+-\p{Lu}|(anti|pro|then|ex|non|center|centre|far)-\p{L})/u.test(p.text)
     )
       break;
     from--;
@@ -326,6 +354,8 @@ function leftEdge(tokens: readonly Token[], j: number, min: number): number {
 
 const ADJECTIVE =
   /^(latest|new|recent|online|joint|separate|annual|weekly|daily|monthly|first|final|same|other|such|major|top|leading)$|..(est|al|ive|ic|ous)$/;
+
+const NAME_PARTICLE = /^(bin|ibn|al|el|van|von|der|den|de|del|della|di|da|du|dos|das|le|la|ter|ten)$/;
 
 /** Words that open a clause, never a speaker: "yet Donald Trump said", "though Lynch", "Both Mr. King and …". */
 const LEADING_STOPS: ReadonlySet<string> = new Set('yet though although both so still meanwhile however instead thus hence now'.split(' '));
@@ -387,21 +417,42 @@ function appositiveBefore(tokens: readonly Token[], comma: number, min: number, 
       : null;
   }
   // "Her campaign manager, Robby Mook, said", "The F.B.I. director, James B. Comey, said": the role first, then the name
-  const named = tokens.slice(k + 1, comma);
-  if (named.length <= 4 && named.every((t) => t.isWord && t.isCap && !NON_NAME_CAPS.has(t.lower))) {
+  // ("Another pollster, David Woodard of Clemson University, said": the name may carry its affiliation)
+  const isName = (t: Token): boolean => t.isWord && t.isCap && !NON_NAME_CAPS.has(t.lower);
+  let nameTo = k + 1;
+  while (nameTo < comma && nameTo < k + 5 && isName(tokens[nameTo]!)) nameTo++;
+  const affiliated =
+    nameTo > k + 1 &&
+    nameTo < comma &&
+    /^(of|at|from)$/.test(tokens[nameTo]!.lower) &&
+    comma - nameTo <= 6 &&
+    tokens.slice(nameTo + 1, comma).every((t) => isName(t) || /^(the|of|for|and|&)$/.test(t.lower));
+  if (nameTo > k + 1 && (nameTo === comma || affiliated)) {
     const role = phraseBefore(tokens, k, min, body);
-    const head = role ? tokens[role.to - 1]! : null;
+    // ("The director of the Federal Bureau of Investigation, James B. Comey,": the role's head is the noun before "of")
+    let h = role ? role.to - 1 : -1;
+    if (role && tokens[h]!.isCap) {
+      const of = findIndexIn(tokens, role.from + 1, role.to, (t) => t.lower === 'of');
+      if (of > role.from) h = of - 1;
+    }
+    const head = role ? tokens[h]! : null;
     if (
       role &&
       head &&
       role.end === k &&
       !head.isCap &&
-      (ROLE_NOUN.test(head.lower) || /(man|woman|ist|er|or|ian)$/.test(head.lower)) &&
+      (ROLE_NOUN.test(head.lower) || /(man|woman|ist|er|or|ian|host)$/.test(head.lower)) &&
       (DETERMINERS.has(tokens[role.from]!.lower) ||
         /['’]s$/.test(tokens[role.from]!.text) ||
         /^(one|another)$/.test(tokens[role.from]!.lower))
     )
-      return { from: role.from, nameFrom: k + 1, to: comma, end: comma, description: body.slice(tokens[role.from]!.start, head.end) };
+      return {
+        from: role.from,
+        nameFrom: k + 1,
+        to: nameTo,
+        end: comma,
+        description: body.slice(tokens[role.from]!.start, tokens[role.to - 1]!.end),
+      };
   }
   // a description may hold commas of its own ("Donna Rawlings, 59, of Ashton, Md., said"): when the
   // segment before the verb does not open like a description, look one comma further back
@@ -420,6 +471,9 @@ function appositiveBefore(tokens: readonly Token[], comma: number, min: number, 
   }
   return reserve;
 }
+
+const REPORTING_ASIDE =
+  /^(that|said|says|told|tells|asked|asks|noted|notes|cited|cites|argued|argues|described|describes|understood|thought|thinks|believes|believed|emphasized|insisted|wrote|writes|authorized)$/;
 
 const SPEECH_VERB_LIKE: ReadonlySet<string> = new Set('said says say told tells added wrote according'.split(' '));
 
@@ -481,6 +535,10 @@ function appositiveAt(
       end = c;
       break;
     }
+  // "Mr. Obama, who understood that ..., told", "McClendon, who said he plans to ..., has argued": a relative clause
+  // that reports a saying or a thought of its own is an attribution beside this one, not part of who speaks
+  if (/^(who|whose)$/.test(first.lower) && tokens.slice(k + 2, end).some((t) => !t.isCap && REPORTING_ASIDE.test(t.lower)))
+    return { phrase: { from: name.from, to: name.to, end: name.end, description: null }, inner };
   const description = body.slice(tokens[k + 1]!.start, tokens[end - 1]!.end);
   return { phrase: { from: name.from, to: name.to, end, description }, inner };
 }
@@ -604,4 +662,10 @@ export function extendToSentenceEnd(tokens: readonly Token[], src: SourcePhrase,
   const description =
     src.description ?? (tokens[src.to]?.text === ',' && src.to + 1 < k ? body.slice(tokens[src.to + 1]!.start, tokens[k - 1]!.end) : null);
   return { ...src, end: k, description };
+}
+
+/** The first index in [from, to) whose token satisfies `test`, else -1. */
+function findIndexIn(tokens: readonly Token[], from: number, to: number, test: (t: Token) => boolean): number {
+  for (let k = from; k < to; k++) if (test(tokens[k]!)) return k;
+  return -1;
 }

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../src/nlp/quotes/extract-quotes.js';
+import { splitSentences } from '../../../src/nlp/sentences.js';
+
+/** The speaker mention as written for the quote whose text contains `content`. */
+function mentionFor(body: string, content: string): string | null {
+  const q = extractQuotes(body, splitSentences(body)).find((x) => x.text.includes(content));
+  if (!q) throw new Error(`no quote with ${content}`);
+  return q.speakerMention ? body.slice(q.speakerMention.start, q.speakerMention.end) : null;
+}
+
+// Where the speaker's noun phrase starts: the whole name, the share that speaks, the head a modifier hangs on.
+describe('speaker spans', () => {
+  it.each([
+    ['We have been here before: Osama bin Laden declared that America was weak.', 'Osama bin Laden'],
+    ['The group al Qaeda claimed that it had carried out the attack.', 'The group al Qaeda'],
+    ['In Brussels, Ursula von der Leyen said that the plan would pass.', 'Ursula von der Leyen'],
+  ])('keeps a lower-case name particle inside the name: %s', (body, mention) => {
+    expect(mentionFor(body, 'that')).toBe(mention);
+  });
+
+  it.each([
+    ['Even an anti-Trump PAC recently revealed that its polling shows Trump ahead.', 'an anti-Trump PAC'],
+    ['In 2012, then-Secretary Clinton recognized that the plant had created jobs.', 'then-Secretary Clinton'],
+  ])('keeps a hyphenated modifier before a name: %s', (body, mention) => {
+    expect(mentionFor(body, 'that')).toBe(mention);
+  });
+
+  it('leaves a hyphenated epithet of lower-case words out of a name', () => {
+    const body = 'A reporter asked about the wall.\n\n"We didn\'t discuss that," warm-and-fuzzy Trump said.';
+    expect(mentionFor(body, "We didn't discuss that")).toBe('Trump');
+  });
+
+  it.each([
+    ['In the poll, 75 percent of Democrats said they would vote for her.', '75 percent of Democrats'],
+    ['In the poll, more than 60 percent of voters said the country was on the wrong track.', 'more than 60 percent of voters'],
+  ])('takes the share of a group that speaks: %s', (body, mention) => {
+    expect(mentionFor(body, 'the') ?? mentionFor(body, 'would')).toBe(mention);
+  });
+
+  it('takes the head a place modifies after a complementizer', () => {
+    const body = 'The talk of bias grew so loud that the Russian Embassy in London issued a statement saying that Moscow had no position.';
+    expect(mentionFor(body, 'Moscow had no position')).toBe('the Russian Embassy in London');
+  });
+
+  it('takes the head a modifier hangs on after a subordinator', () => {
+    const body = 'The library pulled it from shelves because a young-adult novel for libertarians says so.';
+    expect(mentionFor(body, 'so')).toBe('a young-adult novel for libertarians');
+  });
+
+  it.each([
+    [
+      'Mr. Obama, who understood that a legislative push would be fruitless, told aides he would act alone.',
+      'he would act alone',
+      'Mr. Obama',
+    ],
+    ['McClendon, who said he plans to vote for McMullin, has argued that the party must change.', 'the party must change', 'McClendon'],
+    [
+      'Former Gov. Ed Rendell, who served as general chairman of the DNC, said the party was united.',
+      'the party was united',
+      'Former Gov. Ed Rendell, who served as general chairman of the DNC',
+    ],
+  ])('leaves out a relative clause that reports a saying or a thought of its own: %s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+
+  it('gives a quotation after "went on to say" the clause\'s subject', () => {
+    const body = 'He went on to say, “Legally, you have a right to vote on November 8th.”';
+    expect(mentionFor(body, 'Legally')).toBe('He');
+  });
+
+  it('takes no adverb after a participle for its speaker ("adding later")', () => {
+    const body = '“We certainly can’t afford to do this anymore,” Trump said, adding later, “NATO is costing us a fortune.”';
+    expect(mentionFor(body, 'NATO is costing us a fortune')).toBe('Trump');
+  });
+
+  it.each([
+    [
+      'Another pollster, David Woodard of Clemson University, said the race was close.',
+      'Another pollster, David Woodard of Clemson University',
+      'David Woodard',
+    ],
+    [
+      'On Wednesday, the director of the Federal Bureau of Investigation, James B. Comey, said that the case was closed.',
+      'the director of the Federal Bureau of Investigation, James B. Comey',
+      'James B. Comey',
+    ],
+    [
+      'Another RT America host, Abby Martin, had previously denounced the annexation.',
+      'Another RT America host, Abby Martin',
+      'Abby Martin',
+    ],
+  ])('names the person after a role and its comma: %s', (body, mention, speaker) => {
+    const q = extractQuotes(body, splitSentences(body))[0]!;
+    expect(body.slice(q.speakerMention!.start, q.speakerMention!.end)).toBe(mention);
+    expect(q.speaker).toBe(speaker);
+  });
+});
