@@ -477,4 +477,23 @@ describe('resolution in the document context', () => {
   it('an abbreviated name word the gazetteer has written out', () => {
     expect(geo.findPlaces('Cholera patients flooded the hospital in St. Marc, Haiti.')[0]?.countryCode).toBe('HT');
   });
+
+  it("a small town at a sentence's start is a place when the story places it later, not when it makes it a person", () => {
+    const placed = 'Floods closed roads on Monday. Tewkesbury was cut off for a day. Rescue teams reached families in Tewkesbury by boat.';
+    expect(geo.findPlaces(placed).map((p) => p.start)).toEqual([placed.indexOf('Tewkesbury'), placed.lastIndexOf('Tewkesbury')]);
+    expect(names('Floods closed roads on Monday. Tewkesbury was cut off for a day.')).toEqual([]);
+    expect(names('Tewkesbury said the roads were shut. Rescue teams came from Glasgow.')).toEqual(['Glasgow']);
+  });
+
+  it('a bare name takes the reading the words around another mention of it chose in the story', () => {
+    // A list of states makes `New York` the state; the later bare one is the state too.
+    const text = 'Cases were found in Boston, Newark, New York and Vermont. Two patients were treated in New York.';
+    const ny = geo.findPlaces(text).filter((p) => p.name === 'New York');
+    expect(ny).toHaveLength(2);
+    expect(ny[1]?.geonameId).toBe(ny[0]?.geonameId);
+    expect(ny[0]?.geonameId).toBe(geo.lookup('New York state').place?.geonameId);
+    // Among the same towns without such a mention, the bare name is the city.
+    const city = geo.findPlaces('Cases were found in Boston and Newark. Two patients were treated in New York.')[2];
+    expect(city?.geonameId).toBe(geo.lookup('New York City').place?.geonameId);
+  });
 });
