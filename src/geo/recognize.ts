@@ -173,7 +173,7 @@ const INSTITUTION_AFTER = new Set(
  * Ed Rieker`).
  */
 const TOWN_OFFICE_AFTER =
-  /^\s+((Superior|District|Crown|County|Municipal|Circuit|Magistrates['’]?|Provincial|Family|Juvenile) Court|Mayor|City Council|Town Council|City Hall|Town Hall|Village Hall|(Town|Village) Board|Board of (Education|Finance|Selectmen|Aldermen|Supervisors)|Planning (Board|Commission)|Chamber of Commerce|Public Library|Historical Society|(Volunteer )?Fire (Department|Station|Chief|Company)|Police (Department|Service|Chief)|OPP|RCMP)\b/u;
+  /^\s+((Superior|District|Crown|County|Municipal|Circuit|Magistrates['’]?|Provincial|Family|Juvenile) Court|((Vice|Deputy)[- ])?Mayor|City Council|Town Council|City Hall|Town Hall|Village Hall|(Town|Village) Board|Board of (Education|Finance|Selectmen|Aldermen|Supervisors)|Planning (Board|Commission)|Chamber of Commerce|Public Library|Historical Society|(Volunteer )?Fire (Department|Station|Chief|Company)|Police (Department|Service|Chief)|OPP|RCMP)\b/u;
 
 /**
  * The people of a town, after its name: `Roselle police ticketed`, `Torrington firefighters`, `Winona
@@ -1057,7 +1057,9 @@ function hyphenParts(gaz: Gazetteer, t: Token): FoundSpan[] {
   const out: FoundSpan[] = [];
   for (const m of t.text.matchAll(/[^-‐]+/g)) {
     const part = m[0].replace(/\.$/, '');
-    if (part.length < 3 || !startsUpper(part)) continue;
+    // `US-led`, `Egyptian-US relations`: the short capitals the news uses for a country count too.
+    if ((part.length < 3 && !CAPS_OK.has(part.toLowerCase())) || !startsUpper(part)) continue;
+    if (part.length <= 3 && part === part.toUpperCase() && !CAPS_OK.has(part.toLowerCase())) continue;
     const key = foldName(part);
     if (STOP.has(key) || CONNECTORS.has(key)) continue;
     // A country by its other names (`Turkey` for Türkiye) counts; a town only by its own name.

@@ -70,6 +70,9 @@ describe('recognition keeps people, firms and common words out', () => {
       'China',
     ]);
     expect(names('Shares of Mercedes-Benz rose; Jean-Claude Juncker spoke.')).toEqual([]);
+    // The short capitals the news writes for a country, not other acronyms.
+    expect(names('The US-led coalition met to discuss Egyptian-US relations.')).toEqual(['US', 'Egyptian', 'US']);
+    expect(names('Police waited near the ISIS-held town.')).toEqual([]);
   });
 
   it('keeps a state or big city that names the owner of an institution, not a first name or a continent', () => {
@@ -98,6 +101,8 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('The board meets at Ludlow Town Hall on Monday.')).toEqual(['Ludlow']);
     expect(names('Crews spent the night at the Cottonport Fire Station.')).toEqual(['Cottonport']);
     expect(names('"It is hard," said Avondale Mayor Ed Rieker.')).toEqual(['Avondale']);
+    expect(names('"It is hard," said Tewkesbury Vice-Mayor Ann Cole.')).toEqual(['Tewkesbury']);
+    expect(names('"It is hard," said Tewkesbury Deputy Mayor Ann Cole.')).toEqual(['Tewkesbury']);
     expect(names('Speed limits were cut. Roselle police ticketed hundreds of drivers.')).toEqual(['Roselle']);
     // A firm's people are not a town's.
     expect(names('Shares fell. Alcoa officials declined to comment.')).toEqual([]);
