@@ -185,7 +185,7 @@ const INSTITUTION_AFTER = new Set(
  * Ed Rieker`).
  */
 const TOWN_OFFICE_AFTER =
-  /^\s+((Superior|District|Crown|County|Municipal|Circuit|Magistrates['’]?|Provincial|Family|Juvenile) Court|Mayor|City Council|Town Council|City Hall|Town Hall|Village Hall|(Town|Village) Board|Board of (Education|Finance|Selectmen|Aldermen|Supervisors)|Planning (Board|Commission)|Chamber of Commerce|Public Library|Historical Society|(Volunteer )?Fire (Department|Station|Chief|Company)|Police (Department|Service|Chief)|OPP|RCMP)\b/u;
+  /^\s+((Superior|District|Crown|County|Municipal|Circuit|Magistrates['’]?|Provincial|Family|Juvenile) Court|((Vice|Deputy)[- ])?Mayor|City Council|Town Council|City Hall|Town Hall|Village Hall|(Town|Village) Board|Board of (Education|Finance|Selectmen|Aldermen|Supervisors)|Planning (Board|Commission)|Chamber of Commerce|Public Library|Historical Society|(Volunteer )?Fire (Department|Station|Chief|Company)|Police (Department|Service|Chief)|OPP|RCMP)\b/u;
 
 /**
  * The people of a town, after its name: `Roselle police ticketed`, `Torrington firefighters`, `Winona
@@ -723,6 +723,7 @@ function acceptSpan(
   people: Set<string>,
   firms: Set<string>,
   lastSpan: FoundSpan | undefined,
+  deferred: DeferredSpan[],
 ): boolean {
   const t = tokens[i] as Token;
   const { key, cands, end, dotted, single, strong, surface } = m;
@@ -944,8 +945,10 @@ function acceptSpan(
       !TOWN_OFFICE_AFTER.test(after) &&
       !afterTown &&
       !isPersonOfTown(text.slice(Math.max(0, t.start - 40), t.start))
-    )
+    ) {
+      deferred.push({ key, span: { name: surface, start: t.start, end, candidates: cands } });
       return false;
+    }
   }
   if (!strong) {
     // A small place at the start of a sentence is more often a capitalised word; so is a town known
@@ -954,10 +957,12 @@ function acceptSpan(
     // (After the punctuation that ends a sentence, not at a wrapped line's start: `in\nCologne`.)
     // (Not before its offices or its people: `Roselle police ticketed`.)
     const townsOwn = TOWN_OFFICE_AFTER.test(after) || TOWN_PEOPLE_AFTER.test(after);
-    if (sentenceStart && maxPop(gaz, cands) < 50_000 && !townsOwn) return false;
     const ownNamePop = (c: Candidate): number => (c.primary || isFamousCity(gaz, c.index) ? (gaz.pop[c.index] ?? 0) : 0);
     const afterFullStop = AFTER_SENTENCE_END.test(text.slice(Math.max(0, t.start - 6), t.start));
-    if (afterFullStop && !townsOwn && !cands.some((c) => ownNamePop(c) >= 50_000)) return false;
+    if (!townsOwn && ((sentenceStart && maxPop(gaz, cands) < 50_000) || (afterFullStop && !cands.some((c) => ownNamePop(c) >= 50_000)))) {
+      deferred.push({ key, span: { name: surface, start: t.start, end, candidates: cands } });
+      return false;
+    }
     // A word the story also uses in lower case (`spring`, `alliance`), unless a big place by its own
     // name: `Can` and `Part` name Caen and Perth only in other languages (`"Can you imagine"`).
     const bigByOwnName = cands.some((c) => c.primary && (gaz.pop[c.index] ?? 0) >= 100_000);
@@ -1064,7 +1069,9 @@ function hyphenParts(gaz: Gazetteer, t: Token): FoundSpan[] {
   const out: FoundSpan[] = [];
   for (const m of t.text.matchAll(/[^-‐]+/g)) {
     const part = m[0].replace(/\.$/, '');
-    if (part.length < 3 || !startsUpper(part)) continue;
+    // `US-led`, `Egyptian-US relations`: the short capitals the news uses for a country count too.
+    if ((part.length < 3 && !CAPS_OK.has(part.toLowerCase())) || !startsUpper(part)) continue;
+    if (part.length <= 3 && part === part.toUpperCase() && !CAPS_OK.has(part.toLowerCase())) continue;
     const key = foldName(part);
     if (STOP.has(key) || CONNECTORS.has(key)) continue;
     // A country by its other names (`Turkey` for Türkiye) counts; a town only by its own name.
@@ -1085,6 +1092,7 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
   const placeish = new Set<string>();
   const people = new Set<string>();
   const firms = new Set<string>();
+  const deferred: DeferredSpan[] = [];
   // Words the story also writes in lower case are common words there (`spring`, `advance`); only
   // a few spans ever ask, so the set is made on the first question.
   let lowerWords: Set<string> | null = null;
@@ -1206,6 +1214,7 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       people,
       firms,
       spans[spans.length - 1],
+      deferred,
     );
     if (ok) {
       const narrowed = stateOfOffice(gaz, text, t.start, end, cands) ?? hostTownsOfEvent(gaz, text, end, cands);
@@ -1213,7 +1222,31 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
     }
     i = j + 1;
   }
-  return dropNamePairs(gaz, text, spans);
+  return dropNamePairs(gaz, text, withPlacedLater(spans, deferred, placeish, personish, people, firms));
+}
+
+/** A small town's name left out only for want of a cue where it stood (see withPlacedLater). */
+interface DeferredSpan {
+  key: string;
+  span: FoundSpan;
+}
+
+/**
+ * One sense per story: a small town's name left out for want of a place cue where it stood (at a
+ * sentence's start, with no locative word) is a place when the story placed it elsewhere (`Randwick
+ * has been locked down` after `races at Randwick`), unless the story also made it a person or a firm.
+ */
+function withPlacedLater(
+  spans: FoundSpan[],
+  deferred: readonly DeferredSpan[],
+  placeish: ReadonlySet<string>,
+  personish: ReadonlySet<string>,
+  people: ReadonlySet<string>,
+  firms: ReadonlySet<string>,
+): FoundSpan[] {
+  const back = deferred.filter((d) => placeish.has(d.key) && !personish.has(d.key) && !people.has(d.key) && !firms.has(d.key));
+  if (back.length === 0) return spans;
+  return [...spans, ...back.map((d) => d.span)].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -1436,9 +1469,17 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
   // One place per name and story: `Paris, Missouri` early on makes a later bare `Paris` the same town.
   const pinned = new Map<string, number>();
   for (const r of resolved) if (r.narrowed && r.chosen >= 0) pinned.set(foldName(r.name), r.chosen);
+  // ...and so does a reading the words around one mention chose among the name's places (`New York`
+  // in a list of states, `Nyanza province`): a later bare `New York` in that story is the state too.
+  const chose = (r: ResolvedSpan, k: number): boolean =>
+    !r.narrowed && r.chosen >= 0 && r.ranked.length < (spans[k] as FoundSpan).candidates.length;
+  resolved.forEach((r, k) => {
+    const key = foldName(r.name);
+    if (chose(r, k) && !pinned.has(key)) pinned.set(key, r.chosen);
+  });
   if (pinned.size === 0) return resolved;
-  return resolved.map((r) => {
-    const at = r.narrowed ? undefined : pinned.get(foldName(r.name));
+  return resolved.map((r, k) => {
+    const at = r.narrowed || chose(r, k) ? undefined : pinned.get(foldName(r.name));
     const known = r.candidates.some((c) => c.index === at) || (at !== undefined && owned.has(at));
     return at !== undefined && at !== r.chosen && known ? { ...r, chosen: at } : r;
   });

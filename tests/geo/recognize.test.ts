@@ -70,6 +70,9 @@ describe('recognition keeps people, firms and common words out', () => {
       'China',
     ]);
     expect(names('Shares of Mercedes-Benz rose; Jean-Claude Juncker spoke.')).toEqual([]);
+    // The short capitals the news writes for a country, not other acronyms.
+    expect(names('The US-led coalition met to discuss Egyptian-US relations.')).toEqual(['US', 'Egyptian', 'US']);
+    expect(names('Police waited near the ISIS-held town.')).toEqual([]);
   });
 
   it('keeps a state or big city that names the owner of an institution, not a first name or a continent', () => {
@@ -98,6 +101,8 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('The board meets at Ludlow Town Hall on Monday.')).toEqual(['Ludlow']);
     expect(names('Crews spent the night at the Cottonport Fire Station.')).toEqual(['Cottonport']);
     expect(names('"It is hard," said Avondale Mayor Ed Rieker.')).toEqual(['Avondale']);
+    expect(names('"It is hard," said Tewkesbury Vice-Mayor Ann Cole.')).toEqual(['Tewkesbury']);
+    expect(names('"It is hard," said Tewkesbury Deputy Mayor Ann Cole.')).toEqual(['Tewkesbury']);
     expect(names('Speed limits were cut. Roselle police ticketed hundreds of drivers.')).toEqual(['Roselle']);
     // A firm's people are not a town's.
     expect(names('Shares fell. Alcoa officials declined to comment.')).toEqual([]);
@@ -476,5 +481,24 @@ describe('resolution in the document context', () => {
 
   it('an abbreviated name word the gazetteer has written out', () => {
     expect(geo.findPlaces('Cholera patients flooded the hospital in St. Marc, Haiti.')[0]?.countryCode).toBe('HT');
+  });
+
+  it("a small town at a sentence's start is a place when the story places it later, not when it makes it a person", () => {
+    const placed = 'Floods closed roads on Monday. Tewkesbury was cut off for a day. Rescue teams reached families in Tewkesbury by boat.';
+    expect(geo.findPlaces(placed).map((p) => p.start)).toEqual([placed.indexOf('Tewkesbury'), placed.lastIndexOf('Tewkesbury')]);
+    expect(names('Floods closed roads on Monday. Tewkesbury was cut off for a day.')).toEqual([]);
+    expect(names('Tewkesbury said the roads were shut. Rescue teams came from Glasgow.')).toEqual(['Glasgow']);
+  });
+
+  it('a bare name takes the reading the words around another mention of it chose in the story', () => {
+    // A list of states makes `New York` the state; the later bare one is the state too.
+    const text = 'Cases were found in Boston, Newark, New York and Vermont. Two patients were treated in New York.';
+    const ny = geo.findPlaces(text).filter((p) => p.name === 'New York');
+    expect(ny).toHaveLength(2);
+    expect(ny[1]?.geonameId).toBe(ny[0]?.geonameId);
+    expect(ny[0]?.geonameId).toBe(geo.lookup('New York state').place?.geonameId);
+    // Among the same towns without such a mention, the bare name is the city.
+    const city = geo.findPlaces('Cases were found in Boston and Newark. Two patients were treated in New York.')[2];
+    expect(city?.geonameId).toBe(geo.lookup('New York City').place?.geonameId);
   });
 });
