@@ -1,5 +1,6 @@
 import type { Quote, ScoredSentence } from '../nlp/types.js';
 import type { PlaceMention } from '../geo/types.js';
+import type { HiddenFrom } from './hidden-from.js';
 
 /** An article as parsed from a source file, before it gets an id. */
 export interface NewArticle {
@@ -116,6 +117,12 @@ export interface QuoteQuery {
   about?: string;
   limit: number;
   offset?: number;
+  /**
+   * The server asking (own-server stories): the speakers a `speaker:` query names are ranked by the
+   * quotes it may see, as `speakersNamed` ranks them for it. The quotes themselves are filtered by the
+   * command (`FeedService.visibleTo`).
+   */
+  hiddenFrom?: HiddenFrom;
 }
 
 /**

@@ -7,7 +7,8 @@ import type { DatelineStore } from './store.js';
  * total and timeline, /trend and the sparklines, the speakers autocomplete and `speaker:` offer, the
  * story count) leaves those stories out, each read passing the guild as `hiddenFrom`. The paged lists
  * (quotes, mentions, search hits) are left as they are: a command keeps what the server may see of
- * them (`FeedService.visibleTo`), counting positions among the items kept (`visiblePage`).
+ * them (`FeedService.visibleTo`), counting positions among the items kept (`visiblePage`); the speakers
+ * whose quotes a `speaker:` query lists are those named for the server, as its `speaker:` offer names them.
  * The parts keep their identity otherwise: caches kept per part (the digest's) stay shared.
  */
 export function storeSeenBy(store: DatelineStore, guildId: string): DatelineStore {
@@ -23,6 +24,7 @@ export function storeSeenBy(store: DatelineStore, guildId: string): DatelineStor
     },
     quotes: {
       ...quotes,
+      findQuotes: (query) => quotes.findQuotes({ ...query, hiddenFrom: seen }),
       suggestSpeakers: (prefix, limit) => quotes.suggestSpeakers(prefix, limit, seen),
       speakersNamed: (query, limit) => quotes.speakersNamed(query, limit, seen),
       speakerDayCounts: (speakers, range) => quotes.speakerDayCounts(speakers, range, seen),

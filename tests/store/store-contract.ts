@@ -680,6 +680,38 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       expect((await store.places.placeMentionMonths([1]))[0]).toEqual({ month: '2020-01', stories: 2 });
     });
 
+    it("names a speaker: query's speakers by the quotes the server may see, so those quoted only in its hidden stories take no slot", async () => {
+      await store.feeds.addFeed({
+        url: 'https://b.example/rss',
+        intervalMinutes: 15,
+        origin: 'command',
+        addedAt: new Date('2026-01-01T00:00:00Z'),
+        addedBy: null,
+        channel: null,
+        guildId: 'GB',
+      });
+      const smiths = ['Al', 'Bo', 'Cy', 'Di', 'Ed', 'Flo', 'Gus', 'Hal', 'Ike', 'Jo'].map((first) => `${first} Smith`);
+      const quoting = (headline: string, published: string, speakers: string[]) =>
+        analyzed(story({ headline, published, body: `Cocoa news: ${headline.toLowerCase()} from the wire.` }), {
+          quotes: speakers.map((who, i) => saidBy(who, 100 + i * 20)),
+        });
+      const { added } = await store.stories.addArticles([
+        quoting('Zed speaks', '2019-01-01T10:00:00Z', ['Zed Smith']), // no feed: everyone's
+        quoting('The Smiths speak', '2019-02-01T10:00:00Z', [...smiths, ...smiths]), // guild B's feed only
+        // newer stories than any speaker's: the newest stories' quotes are no way in for either
+        ...Array.from({ length: 501 }, (_, i) => quoting(`Filler ${i}`, `2020-03-01T${String(i % 24).padStart(2, '0')}:00:00Z`, [])),
+      ]);
+      await store.feeds.recordFeedStories('https://b.example/rss', { added: [added[1]!], seen: [] });
+      const speakers = async (reader?: HiddenFrom) =>
+        new Set(
+          (await store.quotes.findQuotes({ speaker: 'Smith', limit: 30, ...(reader ? { hiddenFrom: reader } : {}) })).map((q) => q.speaker),
+        );
+      // the whole store: the ten quoted twice take the ten slots
+      expect(await speakers()).toEqual(new Set(smiths));
+      // guild A sees none of their quotes: Zed Smith is the one it is shown
+      expect(await speakers(hiddenFrom('GA'))).toContain('Zed Smith');
+    });
+
     it("counts as one server sees the store: what only other servers' feeds brought is left out of every count and name", async () => {
       const at = new Date('2026-01-01T00:00:00Z');
       const feed = (url: string, guildId: string | null) =>

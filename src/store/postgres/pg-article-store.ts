@@ -891,7 +891,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     const like = `%${escapeLike(speaker)}%`;
     const want = Math.max(offset + query.limit, QUOTE_CANDIDATES);
     const [named, { rows: inWindow }] = await Promise.all([
-      speakersNamed(speaker, MAX_SPEAKERS),
+      speakersNamed(speaker, MAX_SPEAKERS, query.hiddenFrom),
       pool.query<QuoteKey & { speaker: string }>(
         `WITH n AS MATERIALIZED (SELECT seq, published_ms FROM articles ORDER BY published_ms DESC, seq DESC LIMIT $1)
         SELECT q.article_seq, q.start, n.published_ms, q.speaker FROM n JOIN quotes q ON q.article_seq = n.seq WHERE q.speaker ILIKE $2 ESCAPE '\\'

@@ -838,7 +838,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     const like = `%${escapeLike(speaker)}%`;
     const want = Math.max(offset + query.limit, QUOTE_CANDIDATES);
     const keys = new Map<string, QuoteKey>();
-    for (const name of speakersNamed(speaker, MAX_SPEAKERS)) {
+    for (const name of speakersNamed(speaker, MAX_SPEAKERS, query.hiddenFrom)) {
       for (const k of q.quotesOfSpeaker.all(name, want)) keys.set(`${k.article_rowid}:${k.start}`, k);
     }
     for (const k of q.quotesInWindow.all(QUOTE_WINDOW, like, want))
