@@ -200,7 +200,6 @@ export async function countTrend(
 
 export const execute: Command['execute'] = async ({ options, services }) => {
   const { request, resolved, capped, trend } = await countTrend(options, services);
-  const { store } = services;
   const terms = resolved.map((t) => t.term);
   const lines = trend.series.map((s) => describeSeries(s, trend.by));
   lines.push(...termNotes(resolved));
@@ -211,15 +210,7 @@ export const execute: Command['execute'] = async ({ options, services }) => {
     title: `Stories per ${trend.by} ${VERB[request.kind]} ${kindWord}`,
     subtitle: `${formatIsoDay(trend.from)} to ${formatIsoDay(trend.to)} · stories in the Dateline store`,
   };
-  const queryKey = JSON.stringify({
-    k: request.kind,
-    t: resolved.map((t) => (t.kind === 'place' ? t.ids : t.kind === 'speaker' ? t.speakers : t.query)),
-    n: terms,
-    f: trend.from,
-    to: trend.to,
-    b: trend.by,
-  });
-  const chart = await cachedTrendChart(store, queryKey, trend, chartText, 'full');
+  const chart = cachedTrendChart(trend, chartText, 'full');
   // One turn of the event loop frees resvg's native buffers (see /where).
   await releaseRenderMemory();
 
