@@ -7,6 +7,7 @@ import { hiddenFrom, type HiddenFrom } from '../../src/store/hidden-from.js';
 import { POST_STORY_WAIT_MS } from '../../src/store/feed-store.js';
 import type { Quote } from '../../src/nlp/types.js';
 import { saidBy } from '../helpers/quotes.js';
+import { placeAt } from '../helpers/places.js';
 import { simpleAnalyze } from '../helpers/simple-analyze.js';
 
 /**
@@ -276,15 +277,7 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
     });
 
     it('replaces the places of a story as if it had been stored with them: every count, its digest terms and its version (reanalyze)', async () => {
-      const place = (geonameId: number, start: number) => ({
-        name: `Town${geonameId}`,
-        start,
-        end: start + 5,
-        geonameId,
-        countryCode: 'SY',
-        lat: 1,
-        lon: 2,
-      });
+      const place = (geonameId: number, start: number) => placeAt(geonameId, start, `Town${geonameId}`);
       const jan = story({ headline: 'Troops enter the towns', published: '2020-01-05T10:00:00Z', body: 'Troops entered two towns today.' });
       const feb = story({
         headline: 'Markets reopen in the town',
@@ -727,18 +720,9 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       await feed('https://ops.example/rss', null);
       await feed('https://a.example/rss', 'GA');
       await feed('https://b.example/rss', 'GB');
-      const place = (geonameId: number, start: number) => ({
-        name: `P${geonameId}`,
-        start,
-        end: start + 2,
-        geonameId,
-        countryCode: 'SY',
-        lat: 1,
-        lon: 2,
-      });
       const told = (headline: string, published: string, places: number[], speakers: string[]) =>
         analyzed(story({ headline, published, body: `Cocoa news ${headline.toLowerCase()} from the wire today.` }), {
-          places: places.map((id, i) => place(id, i * 3)),
+          places: places.map((id, i) => placeAt(id, i * 3)),
           quotes: speakers.map((s, i) => saidBy(s, 100 + i * 20)),
         });
       const { added } = await store.stories.addArticles([
