@@ -3,6 +3,7 @@ import pg from 'pg';
 import { openPgStore } from '../../src/store/postgres/pg-store.js';
 import { migrate } from '../../src/store/postgres/pg-database.js';
 import { pgMigrations } from '../../src/store/postgres/pg-migrations.js';
+import { SEARCH_COUNT_LIMIT } from '../../src/store/sqlite/trend-counts-table.js';
 import { createTestDatabase, findPgServer } from '../helpers/postgres.js';
 import { analyzed, story } from './store-contract.js';
 
@@ -59,6 +60,27 @@ describe.skipIf('unavailable' in server)('PostgreSQL store: the full-text side t
       const hits = await store.stories.search('cocoa', 3);
       expect(hits[0]!.headline).toBe('Cocoa market rally');
     } finally {
+      await store.close();
+      await db.drop();
+    }
+  });
+
+  it('counts the newest SEARCH_COUNT_LIMIT matches only, and says so', async () => {
+    if ('unavailable' in server) return;
+    const db = await createTestDatabase(server);
+    const store = await openPgStore(db.url, { max: 2 });
+    const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+    try {
+      // The first story stored, alone on its day, is the one past the cap; the others 1,000 a day.
+      await pool.query(`INSERT INTO articles (id, source, published, published_ms, headline, body, content_hash, origin, ingested_at)
+        SELECT 's' || i, 'Wire', 'x', CASE WHEN i = 0 THEN 0 ELSE (1 + (i - 1) / 1000) * 86400000::bigint END, 'Cocoa', 'Cocoa prices.', 'h' || i, 't', 'now'
+        FROM generate_series(0, ${SEARCH_COUNT_LIMIT}) AS i ORDER BY i`);
+      await analyze(db.url);
+      const { days, capped } = await store.stories.searchDayCounts('cocoa', null);
+      expect(capped).toBe(true);
+      expect(days).toEqual(Array.from({ length: SEARCH_COUNT_LIMIT / 1000 }, (_, i) => ({ day: i + 1, count: 1000 })));
+    } finally {
+      await pool.end();
       await store.close();
       await db.drop();
     }
