@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { openPgStore } from '../../src/store/postgres/pg-store.js';
+import { migrate } from '../../src/store/postgres/pg-database.js';
+import { pgMigrations } from '../../src/store/postgres/pg-migrations.js';
+import { SEARCH_COUNT_LIMIT } from '../../src/store/sqlite/trend-counts-table.js';
+import { createTestDatabase, findPgServer } from '../helpers/postgres.js';
+import { analyzed, story } from './store-contract.js';
+
+const server = await findPgServer();
+const DAY = (iso: string): number => Math.floor(Date.parse(iso) / 86_400_000);
+
+/** The planner's statistics, from which the store tells common words from rare ones. */
+async function analyze(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('ANALYZE articles');
+  await client.query('ANALYZE article_search');
+  await client.end();
+}
+
+describe.skipIf('unavailable' in server)('PostgreSQL store: the full-text side table (article_search)', () => {
+  it('counts per day the matches of a word in every story, of one in some, and of stories added after the statistics', async () => {
+    if ('unavailable' in server) return;
+    const db = await createTestDatabase(server);
+    const store = await openPgStore(db.url, { max: 2 });
+    try {
+      // 'market' in every story (walked newest first), 'cocoa' in a fifth of them (from the GIN index).
+      await store.stories.addArticles(
+        Array.from({ length: 200 }, (_, i) =>
+          analyzed(
+            story({
+              headline: `Market note ${i}`,
+              body: i % 5 === 0 ? `Cocoa and the market on day ${i}.` : `The market was quiet on day ${i}.`,
+              published: new Date(Date.UTC(2021, 0, 1) + i * 86_400_000).toISOString(),
+            }),
+          ),
+        ),
+      );
+      await analyze(db.url);
+      const market = await store.stories.searchDayCounts('market', null);
+      expect(market.capped).toBe(false);
+      expect(market.days).toHaveLength(200);
+      expect(market.days.every((d) => d.count === 1)).toBe(true);
+      const cocoa = await store.stories.searchDayCounts('cocoa market', null);
+      expect(cocoa.days.map((d) => d.day)).toEqual(Array.from({ length: 40 }, (_, i) => DAY('2021-01-01T00:00:00Z') + i * 5));
+      // A span of dates bounds the matches.
+      expect(await store.stories.searchDayCounts('cocoa', { from: DAY('2021-01-01T00:00:00Z'), to: DAY('2021-01-10T00:00:00Z') })).toEqual({
+        days: [
+          { day: DAY('2021-01-01T00:00:00Z'), count: 1 },
+          { day: DAY('2021-01-06T00:00:00Z'), count: 1 },
+        ],
+        capped: false,
+      });
+      // A story stored after the statistics is in the side table too (kept by the trigger on articles).
+      await store.stories.addArticles([
+        analyzed(story({ headline: 'Cocoa market rally', body: 'Cocoa climbed.', published: '2022-03-01T12:00:00Z' })),
+      ]);
+      expect((await store.stories.searchDayCounts('cocoa', null)).days.at(-1)).toEqual({ day: DAY('2022-03-01T00:00:00Z'), count: 1 });
+      const hits = await store.stories.search('cocoa', 3);
+      expect(hits[0]!.headline).toBe('Cocoa market rally');
+    } finally {
+      await store.close();
+      await db.drop();
+    }
+  });
+
+  it('counts the newest SEARCH_COUNT_LIMIT matches only, and says so', async () => {
+    if ('unavailable' in server) return;
+    const db = await createTestDatabase(server);
+    const store = await openPgStore(db.url, { max: 2 });
+    const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+    try {
+      // The first story stored, alone on its day, is the one past the cap; the others 1,000 a day.
+      await pool.query(`INSERT INTO articles (id, source, published, published_ms, headline, body, content_hash, origin, ingested_at)
+        SELECT 's' || i, 'Wire', 'x', CASE WHEN i = 0 THEN 0 ELSE (1 + (i - 1) / 1000) * 86400000::bigint END, 'Cocoa', 'Cocoa prices.', 'h' || i, 't', 'now'
+        FROM generate_series(0, ${SEARCH_COUNT_LIMIT}) AS i ORDER BY i`);
+      await analyze(db.url);
+      const { days, capped } = await store.stories.searchDayCounts('cocoa', null);
+      expect(capped).toBe(true);
+      expect(days).toEqual(Array.from({ length: SEARCH_COUNT_LIMIT / 1000 }, (_, i) => ({ day: i + 1, count: 1000 })));
+    } finally {
+      await pool.end();
+      await store.close();
+      await db.drop();
+    }
+  });
+
+  it('fills the side table from the stories stored before its migration', async () => {
+    if ('unavailable' in server) return;
+    const db = await createTestDatabase(server);
+    const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+    try {
+      await migrate(
+        pool,
+        pgMigrations.filter((m) => m.version <= 12),
+      );
+      await pool.query(`INSERT INTO articles (id, source, published, published_ms, headline, body, content_hash, origin, ingested_at)
+        VALUES ('a1', 'Wire', '2020-05-01T10:00:00Z', ${Date.parse('2020-05-01T10:00:00Z')}, 'Cocoa falls', 'Cocoa fell in Accra.', 'h1', 't', 'now'),
+               ('a2', 'Wire', '2020-05-03T10:00:00Z', ${Date.parse('2020-05-03T10:00:00Z')}, 'Gold rises', 'Gold rose.', 'h2', 't', 'now')`);
+      await pool.end();
+      const migrated = await openPgStore(db.url, { max: 1 });
+      try {
+        expect(await migrated.stories.searchDayCounts('cocoa', null)).toEqual({
+          days: [{ day: DAY('2020-05-01T00:00:00Z'), count: 1 }],
+          capped: false,
+        });
+        expect((await migrated.stories.search('gold', 5)).map((h) => h.id)).toEqual(['a2']);
+      } finally {
+        await migrated.close();
+      }
+    } finally {
+      await db.drop();
+    }
+  });
+});
