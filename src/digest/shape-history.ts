@@ -12,12 +12,18 @@ import type { DigestFeatureStore } from '../store/digest-feature-store.js';
 
 const DAY_MS = 86_400_000;
 /**
- * Days kept per store, least recently used dropped first: up to a year of days and at most
- * MAX_ITEMS shapes and headlines (~60 bytes a shape, ~300 a headline: ~20 MB), so digests of any
- * recent window stay warm (`dateline digest --at`, previews, subscriptions in many zones).
+ * Days kept per store, least recently used dropped first: up to three years of days (a day without
+ * stories is a few bytes: a store that skips days, or the two weeks before its first story) and at
+ * most MAX_ITEMS shapes and headlines (~25 bytes a day's shape, ~300 a headline: ~15 MB), so digests
+ * of any recent window stay warm (`dateline digest --at`, previews, subscriptions in many zones).
+ * Each shape's text is held once (`StoreCache.texts`): a series' shapes recur every day, and a day's
+ * ~1,400 shapes each with its own copy (~60 bytes a shape) let ~200 of a 100k store's 313 days stay,
+ * so builds of its digests read the same days again and again.
  */
-const MAX_DAYS = 366;
-const MAX_ITEMS = 300_000;
+const MAX_DAYS = 1100;
+const MAX_ITEMS = 600_000;
+/** Distinct shape texts held per store at most (~70 bytes each; a 100k store's days have ~70,000). */
+const MAX_TEXTS = 200_000;
 
 interface DayShapes {
   /** Stories published that UTC day. */
@@ -38,6 +44,8 @@ interface StoreCache {
   days: Map<number, DayShapes>;
   /** Shapes and headlines held by `days`. */
   items: number;
+  /** One copy of each shape text `days` hold (and some they held). */
+  texts: Map<string, string>;
 }
 
 const caches = new WeakMap<DigestFeatureStore, StoreCache>();
@@ -45,7 +53,8 @@ const caches = new WeakMap<DigestFeatureStore, StoreCache>();
 async function storeCache(store: DigestFeatureStore): Promise<StoreCache> {
   const version = await store.dataVersion();
   let cache = caches.get(store);
-  if (!cache || cache.version !== version) caches.set(store, (cache = { version, days: new Map(), items: 0 }));
+  if (!cache || cache.version !== version || cache.texts.size > MAX_TEXTS)
+    caches.set(store, (cache = { version, days: new Map(), items: 0, texts: new Map() }));
   return cache;
 }
 
@@ -69,7 +78,13 @@ async function cachedDay(store: DigestFeatureStore, cache: StoreCache, day: numb
     cache.days.delete(day);
   } else {
     const read = await store.dayHeadlineShapes(new Date(day * DAY_MS));
-    shapes = { stories: read.stories, all: new Set(read.shapes), entries: null, truncated: false };
+    const all = new Set<string>();
+    for (const shape of read.shapes) {
+      let text = cache.texts.get(shape);
+      if (text === undefined) cache.texts.set(shape, (text = shape));
+      all.add(text);
+    }
+    shapes = { stories: read.stories, all, entries: null, truncated: false };
     cache.items += size(shapes);
   }
   cache.days.set(day, shapes);

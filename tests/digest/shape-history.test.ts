@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { headlineShapes } from '../../src/digest/headline-templates.js';
 import { historyShapeSets } from '../../src/digest/shape-history.js';
 import type { NewArticle } from '../../src/store/article-store.js';
+import type { DigestFeatureStore } from '../../src/store/digest-feature-store.js';
 import type { StoryStore } from '../../src/store/story-store.js';
 import { createDigestFixture, story } from './fixture.js';
 
@@ -56,5 +57,30 @@ describe('historyShapeSets', () => {
     } finally {
       await fx.close();
     }
+  });
+
+  it('keeps every day of a long walk between builds: days without stories, and busy days sharing their series', async () => {
+    // Three years of days, one in three with stories, each with the same series' shapes and a few of its own.
+    const series = Array.from({ length: 1500 }, (_, k) => `=series number ${k}`);
+    let reads = 0;
+    const store = {
+      dataVersion: () => Promise.resolve(1),
+      dayHeadlineShapes: (day: Date) => {
+        reads++;
+        const d = Math.floor(day.getTime() / DAY_MS);
+        return Promise.resolve(d % 3 === 0 ? { stories: 800, shapes: [...series, `=own of day ${d}`] } : { stories: 0, shapes: [] });
+      },
+      headlineShapesBetween: () => Promise.resolve([]),
+    } as unknown as DigestFeatureStore;
+    const from = new Date(0);
+    const to = new Date(1000 * DAY_MS);
+    const first = await historyShapeSets(store, from, to, 10_000_000);
+    expect(reads).toBe(1000);
+    expect(first).toHaveLength(334);
+    expect(first.filter((set) => set.has('=series number 7'))).toHaveLength(334);
+    expect(first.filter((set) => set.has('=own of day 3'))).toHaveLength(1);
+    const again = await historyShapeSets(store, from, to, 10_000_000);
+    expect(reads).toBe(1000);
+    expect(again.map((set) => set.size)).toEqual(first.map((set) => set.size));
   });
 });
