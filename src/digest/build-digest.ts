@@ -16,7 +16,7 @@ import {
   type TermBackground,
 } from './group-stories.js';
 import { DEFAULT_TEMPLATES, templateAndSeriesScores, type TemplateOptions } from './headline-templates.js';
-import { historyShapeSets } from './shape-history.js';
+import { historyShapeDays } from './shape-history.js';
 import { pickSummary, SUMMARY_CHARS } from './story-features.js';
 import { digestCacheOf } from './digest-cache.js';
 import { GROUPING_VERSION } from './grouping-version.js';
@@ -304,7 +304,7 @@ async function buildFresh(
 
   // 2. Routine series, learnt from the headlines of the days before the window and of the window itself
   // (each past day's shapes are kept between builds: shape-history.ts).
-  const history = await historyShapeSets(
+  const history = await historyShapeDays(
     store,
     new Date(options.since.getTime() - templates.lookbackDays * DAY_MS),
     options.since,

@@ -129,13 +129,13 @@ export function templateScores(
 /**
  * `templateScores` for headlines whose `headlineShapes` are known (stored with each story), with the
  * history given as `history(shape)`, the number of distinct earlier days the shape was seen on, or
- * as the shapes of each earlier day (`historyShapeSets`: the digest keeps each past day's shapes, so
- * it does not re-read two weeks of headlines for every build); and the headlines' `headlineKey`s
- * when already made.
+ * as the distinct shapes of each earlier day (`historyShapeDays`: the digest keeps each past day's
+ * shapes, so it does not re-read two weeks of headlines for every build); and the headlines'
+ * `headlineKey`s when already made.
  */
 export function templateScoresOfShapes(
   window: readonly { headline: string; shapes: readonly string[] }[],
-  history: ((shape: string) => number) | readonly ReadonlySet<string>[],
+  history: ((shape: string) => number) | readonly Iterable<string>[],
   options: Readonly<TemplateOptions> = DEFAULT_TEMPLATES,
   keys?: readonly string[],
 ): number[] {
@@ -148,7 +148,7 @@ export function templateScoresOfShapes(
  */
 export function templateAndSeriesScores(
   window: readonly { headline: string; shapes: readonly string[] }[],
-  history: ((shape: string) => number) | readonly ReadonlySet<string>[],
+  history: ((shape: string) => number) | readonly Iterable<string>[],
   options: Readonly<TemplateOptions> = DEFAULT_TEMPLATES,
   keys?: readonly string[],
 ): { template: number[]; series: number[] } {
