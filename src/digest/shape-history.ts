@@ -14,11 +14,11 @@ const DAY_MS = 86_400_000;
 /**
  * Days kept per store, least recently used dropped first: up to three years of days (a day without
  * stories is a few bytes: a store that skips days, or the two weeks before its first story) and at
- * most MAX_ITEMS shapes and headlines (~60 bytes a shape, ~300 a headline: ~25 MB), so digests of
+ * most MAX_ITEMS shapes and headlines (~70 bytes a shape, ~300 a headline: ~20 MB), so digests of
  * any recent window stay warm (`dateline digest --at`, previews, subscriptions in many zones).
  */
 const MAX_DAYS = 1100;
-const MAX_ITEMS = 400_000;
+const MAX_ITEMS = 300_000;
 
 interface DayShapes {
   /** Stories published that UTC day. */

@@ -61,8 +61,8 @@ describe('historyShapeDays', () => {
   });
 
   it('keeps every day of a long walk between builds: days without stories, and busy days', async () => {
-    // Three years of days, one in three with stories, each with ~1,100 shapes.
-    const series = Array.from({ length: 1100 }, (_, k) => `=series number ${k}`);
+    // Three years of days, one in three with stories, each with ~800 shapes.
+    const series = Array.from({ length: 800 }, (_, k) => `=series number ${k}`);
     let reads = 0;
     const store = {
       dataVersion: () => Promise.resolve(1),
