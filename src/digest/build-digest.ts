@@ -16,7 +16,7 @@ import {
   type TermBackground,
 } from './group-stories.js';
 import { DEFAULT_TEMPLATES, templateAndSeriesScores, type TemplateOptions } from './headline-templates.js';
-import { historyShapeSets } from './shape-history.js';
+import { historyShapeDays } from './shape-history.js';
 import { pickSummary, SUMMARY_CHARS } from './story-features.js';
 import { digestCacheOf } from './digest-cache.js';
 import { GROUPING_VERSION } from './grouping-version.js';
@@ -101,12 +101,30 @@ export function pickSummarySentence(sentences: readonly ScoredSentence[]): strin
   return pickSummary(sentences, (s) => s.text);
 }
 
+/**
+ * Gazetteer names by geoname id, per gazetteer (a place's name never changes in one): a digest names
+ * the places of every story it shows, mostly the same countries and cities build after build, and
+ * `getPlace` makes a whole description of a place (its country, region, kind) for each.
+ */
+const placeNames = new WeakMap<GeoService, Map<number, string | undefined>>();
+/** Names kept per gazetteer at most (then it starts afresh). */
+const MAX_PLACE_NAMES = 50_000;
+
+function gazetteerName(geo: GeoService, geonameId: number): string | undefined {
+  let names = placeNames.get(geo);
+  if (!names || names.size >= MAX_PLACE_NAMES) placeNames.set(geo, (names = new Map<number, string | undefined>()));
+  if (names.has(geonameId)) return names.get(geonameId);
+  const name = geo.getPlace(geonameId)?.name;
+  names.set(geonameId, name);
+  return name;
+}
+
 /** Distinct place names in order of first mention, named as the gazetteer names them when resolved. */
 export function storyPlaces(places: readonly PlaceMention[], geo?: GeoService, max = 4): string[] {
   const seen = new Set<string>();
   const names: string[] = [];
   for (const p of places) {
-    const name = (p.geonameId !== null ? geo?.getPlace(p.geonameId)?.name : undefined) ?? p.name;
+    const name = (p.geonameId !== null && geo ? gazetteerName(geo, p.geonameId) : undefined) ?? p.name;
     const key = p.geonameId !== null ? `g${p.geonameId}` : name.toLowerCase();
     if (seen.has(key) || names.includes(name)) continue;
     seen.add(key);
@@ -304,7 +322,7 @@ async function buildFresh(
 
   // 2. Routine series, learnt from the headlines of the days before the window and of the window itself
   // (each past day's shapes are kept between builds: shape-history.ts).
-  const history = await historyShapeSets(
+  const history = await historyShapeDays(
     store,
     new Date(options.since.getTime() - templates.lookbackDays * DAY_MS),
     options.since,

@@ -129,13 +129,13 @@ export function templateScores(
 /**
  * `templateScores` for headlines whose `headlineShapes` are known (stored with each story), with the
  * history given as `history(shape)`, the number of distinct earlier days the shape was seen on, or
- * as the shapes of each earlier day (`historyShapeSets`: the digest keeps each past day's shapes, so
- * it does not re-read two weeks of headlines for every build); and the headlines' `headlineKey`s
- * when already made.
+ * as the distinct shapes of each earlier day (`historyShapeDays`: the digest keeps each past day's
+ * shapes, so it does not re-read two weeks of headlines for every build); and the headlines'
+ * `headlineKey`s when already made.
  */
 export function templateScoresOfShapes(
   window: readonly { headline: string; shapes: readonly string[] }[],
-  history: ((shape: string) => number) | readonly ReadonlySet<string>[],
+  history: ((shape: string) => number) | readonly Iterable<string>[],
   options: Readonly<TemplateOptions> = DEFAULT_TEMPLATES,
   keys?: readonly string[],
 ): number[] {
@@ -148,37 +148,61 @@ export function templateScoresOfShapes(
  */
 export function templateAndSeriesScores(
   window: readonly { headline: string; shapes: readonly string[] }[],
-  history: ((shape: string) => number) | readonly ReadonlySet<string>[],
+  history: ((shape: string) => number) | readonly Iterable<string>[],
   options: Readonly<TemplateOptions> = DEFAULT_TEMPLATES,
   keys?: readonly string[],
 ): { template: number[]; series: number[] } {
   // Distinct headlines only: the same story filed twice is not a series. Shapes and headlines are
-  // numbered, and each (shape, headline) pair counted once: a set of headlines per shape was
-  // thousands of sets per build.
+  // numbered, each window entry's shapes kept as numbers in one array (entry i's are
+  // `ids[start[i]]`…), and each shape's distinct headlines counted with the entries of one headline
+  // taken together: a set of headlines per shape, then a set of (shape, headline) pairs and an array
+  // per entry, were thousands of objects per build.
   const headlineIds = new Map<string, number>();
   const shapeIds = new Map<string, number>();
-  const pairs = new Set<number>();
   const headlinesOf: number[] = [];
   const daysOf: number[] = [];
-  const shapeIdsOf = window.map(({ headline, shapes }, i) => {
+  let total = 0;
+  for (const entry of window) total += entry.shapes.length;
+  const start = new Int32Array(window.length + 1);
+  const ids = new Int32Array(total);
+  // Entries of one headline as a list: its first entry, then each one's next (-1: none).
+  const firstOf: number[] = [];
+  const lastOf: number[] = [];
+  const nextOf = new Int32Array(window.length).fill(-1);
+  let at = 0;
+  window.forEach(({ headline, shapes }, i) => {
     const key = keys?.[i] ?? headlineKey(headline);
     let h = headlineIds.get(key);
-    if (h === undefined) headlineIds.set(key, (h = headlineIds.size));
-    return shapes.map((shape) => {
+    if (h === undefined) {
+      headlineIds.set(key, (h = headlineIds.size));
+      firstOf.push(i);
+    } else nextOf[lastOf[h]!] = i;
+    lastOf[h] = i;
+    start[i] = at;
+    for (const shape of shapes) {
       let id = shapeIds.get(shape);
       if (id === undefined) {
         shapeIds.set(shape, (id = shapeIds.size));
         headlinesOf.push(0);
         daysOf.push(typeof history === 'function' ? history(shape) : 0);
       }
-      const pair = id * window.length + h;
-      if (!pairs.has(pair)) {
-        pairs.add(pair);
+      ids[at++] = id;
+    }
+  });
+  start[window.length] = at;
+  // The last headline counted for each shape: a headline's entries come together, so a shape is
+  // counted once per distinct headline holding it.
+  const counted = new Int32Array(shapeIds.size).fill(-1);
+  for (let h = 0; h < firstOf.length; h++) {
+    for (let i = firstOf[h]!; i >= 0; i = nextOf[i]!) {
+      for (let k = start[i]!; k < start[i + 1]!; k++) {
+        const id = ids[k]!;
+        if (counted[id] === h) continue;
+        counted[id] = h;
         headlinesOf[id]!++;
       }
-      return id;
-    });
-  });
+    }
+  }
   if (typeof history !== 'function') {
     for (const day of history) {
       for (const shape of day) {
@@ -191,16 +215,16 @@ export function templateAndSeriesScores(
   const template: number[] = [];
   const series: number[] = [];
   window.forEach(({ shapes }, i) => {
-    const ids = shapeIdsOf[i]!;
     let best = 0;
     let bestDays = 0;
-    shapes.forEach((shape, k) => {
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const shape = shapes[k - start[i]!]!;
       const perDay = shape.startsWith('=') ? options.windowSkeletonsPerDay : options.windowHeadlinesPerDay;
       const days = daysOf[ids[k]!]!;
       const recurrence = days + (headlinesOf[ids[k]!]! - 1) / perDay;
       if (recurrence > best) best = recurrence;
       if (days > bestDays) bestDays = days;
-    });
+    }
     template.push(score(best));
     series.push(score(bestDays));
   });

@@ -12,18 +12,23 @@ import type { DigestFeatureStore } from '../store/digest-feature-store.js';
 
 const DAY_MS = 86_400_000;
 /**
- * Days kept per store, least recently used dropped first: up to a year of days and at most
- * MAX_ITEMS shapes and headlines (~60 bytes a shape, ~300 a headline: ~20 MB), so digests of any
- * recent window stay warm (`dateline digest --at`, previews, subscriptions in many zones).
+ * Days kept per store, least recently used dropped first: up to three years of days (a day without
+ * stories is a few bytes: a store that skips days, or the two weeks before its first story) and at
+ * most MAX_ITEMS shapes and headlines (~70 bytes a shape, ~300 a headline: ~20 MB), so digests of
+ * any recent window stay warm (`dateline digest --at`, previews, subscriptions in many zones).
  */
-const MAX_DAYS = 366;
+const MAX_DAYS = 1100;
 const MAX_ITEMS = 300_000;
 
 interface DayShapes {
   /** Stories published that UTC day. */
   stories: number;
-  /** Every shape of the day (`dayHeadlineShapes`). */
-  all: Set<string>;
+  /**
+   * Every shape of the day, each once (`dayHeadlineShapes`): a list, not a set, since a build walks
+   * the days' shapes and never asks one whether it holds a shape; a day's ~1,400 shapes read into a
+   * set again after every write to the store were most of a build that missed the cache.
+   */
+  all: readonly string[];
   /**
    * Newest first, as `headlineShapesBetween` orders them: each headline's time and shapes, read only
    * when part of the day is asked for (a window that starts or ends inside it, or the limit).
@@ -50,7 +55,7 @@ async function storeCache(store: DigestFeatureStore): Promise<StoreCache> {
 }
 
 function size(day: DayShapes): number {
-  return day.all.size + (day.entries?.length ?? 0);
+  return day.all.length + (day.entries?.length ?? 0);
 }
 
 /** Keep the cache within bounds, least recently used days out first. */
@@ -69,7 +74,7 @@ async function cachedDay(store: DigestFeatureStore, cache: StoreCache, day: numb
     cache.days.delete(day);
   } else {
     const read = await store.dayHeadlineShapes(new Date(day * DAY_MS));
-    shapes = { stories: read.stories, all: new Set(read.shapes), entries: null, truncated: false };
+    shapes = { stories: read.stories, all: read.shapes, entries: null, truncated: false };
     cache.items += size(shapes);
   }
   cache.days.set(day, shapes);
@@ -90,14 +95,14 @@ async function dayEntries(store: DigestFeatureStore, cache: StoreCache, day: num
 
 /**
  * For the newest `limit` headlines published in [from, to) (the history `templateScores` would be
- * given), the shapes of each distinct UTC day they fall on: the number of sets holding a shape is the
- * number of days it was seen on, the same answer as reading the headlines whole. A caller with many
- * shapes to count (a window's ~4,000) walks the days' sets once.
+ * given), the distinct shapes of each distinct UTC day they fall on (each shape once a day): the
+ * number of days listing a shape is the number of days it was seen on, the same answer as reading
+ * the headlines whole. A caller with many shapes to count (a window's ~4,000) walks the days' lists once.
  */
-export async function historyShapeSets(store: DigestFeatureStore, from: Date, to: Date, limit: number): Promise<ReadonlySet<string>[]> {
+export async function historyShapeDays(store: DigestFeatureStore, from: Date, to: Date, limit: number): Promise<(readonly string[])[]> {
   const fromMs = from.getTime();
   const toMs = to.getTime();
-  const daySets: Set<string>[] = [];
+  const days: (readonly string[])[] = [];
   let remaining = limit;
   if (toMs > fromMs) {
     const cache = await storeCache(store);
@@ -108,7 +113,7 @@ export async function historyShapeSets(store: DigestFeatureStore, from: Date, to
       if (known.stories === 0) continue;
       if (fromMs <= dayStart && toMs >= dayEnd && known.stories <= remaining) {
         // The whole day: its distinct shapes, without its stories.
-        daySets.push(known.all);
+        days.push(known.all);
         remaining -= known.stories;
         continue;
       }
@@ -117,7 +122,7 @@ export async function historyShapeSets(store: DigestFeatureStore, from: Date, to
       if (shapes.truncated && toMs < dayEnd) {
         // More stories that day than are ever read at once: read the part before `to` itself.
         const part = await store.headlineShapesBetween(new Date(Math.max(fromMs, dayStart)), to, remaining);
-        shapes = { entries: part.map((r) => ({ ms: r.publishedMs, shapes: r.shapes })), all: new Set(), truncated: true };
+        shapes = { entries: part.map((r) => ({ ms: r.publishedMs, shapes: r.shapes })), all: [], truncated: true };
       }
       // Entries are newest first: those in [from, to) are one run.
       const { entries } = shapes;
@@ -128,13 +133,13 @@ export async function historyShapeSets(store: DigestFeatureStore, from: Date, to
       if (end === first) continue;
       remaining -= end - first;
       if (first === 0 && end === entries.length && !shapes.truncated) {
-        daySets.push(shapes.all);
+        days.push(shapes.all);
         continue;
       }
       const set = new Set<string>();
       for (let i = first; i < end; i++) for (const shape of entries[i]!.shapes) set.add(shape);
-      daySets.push(set);
+      days.push([...set]);
     }
   }
-  return daySets;
+  return days;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigest, digestToJson, pickSummarySentence } from '../../src/digest/build-digest.js';
+import { buildDigest, digestToJson, pickSummarySentence, storyPlaces } from '../../src/digest/build-digest.js';
+import type { GeoService, PlaceInfo, PlaceMention } from '../../src/geo/types.js';
 import { countWords } from '../../src/digest/story-features.js';
 import { groupStories } from '../../src/digest/group-stories.js';
 import { createDigestFixture, story } from './fixture.js';
@@ -147,6 +148,39 @@ describe('buildDigest', () => {
     } finally {
       await fx.close();
     }
+  });
+});
+
+describe('storyPlaces', () => {
+  it('names resolved places as the gazetteer does, once each, asking it once per place whatever the builds', () => {
+    const asked: number[] = [];
+    const named: Record<number, string> = { 1: 'Bahrain', 2: 'Manama' };
+    const geo = {
+      getPlace: (id: number) => {
+        asked.push(id);
+        return named[id] ? ({ name: named[id] } as PlaceInfo) : null;
+      },
+    } as unknown as GeoService;
+    const mention = (name: string, geonameId: number | null, start: number): PlaceMention => ({
+      name,
+      start,
+      end: start + name.length,
+      geonameId,
+      countryCode: null,
+      lat: null,
+      lon: null,
+    });
+    const places = [
+      mention('MANAMA', 2, 0),
+      mention('Bahrein', 1, 10),
+      mention('Manama', 2, 30),
+      mention('Atlantis', 3, 40),
+      mention('Gulf', null, 50),
+    ];
+    expect(storyPlaces(places, geo)).toEqual(['Manama', 'Bahrain', 'Atlantis', 'Gulf']);
+    expect(storyPlaces(places, geo)).toEqual(['Manama', 'Bahrain', 'Atlantis', 'Gulf']);
+    expect(asked).toEqual([2, 1, 3]);
+    expect(storyPlaces(places)).toEqual(['MANAMA', 'Bahrein', 'Atlantis', 'Gulf']);
   });
 });
 

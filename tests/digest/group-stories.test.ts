@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_GROUPING,
   groupStories,
+  headlineTickers,
   placeTermCount,
   storyTerms,
   termNames,
@@ -62,6 +63,18 @@ function groupOf(groups: { ids: string[] }[]): Map<string, number> {
   groups.forEach((g, k) => g.ids.forEach((id) => of.set(id, k)));
   return of;
 }
+
+describe('headlineTickers', () => {
+  it('reads the bracketed tickers a wire headline names, each once, as the ticker pattern matches them', () => {
+    expect(headlineTickers('BRT REALTY TRUST <BRT> SETS PAYOUT')).toEqual(['BRT']);
+    expect(headlineTickers('SEARS <S> UNIT, <CMAC.S> AND <S> AGREE')).toEqual(['S', 'CMAC.S']);
+    // Not a ticker: a bracketed name, a run longer than ten characters, a leading dot, nothing inside.
+    expect(headlineTickers('<Georgia Gulf Corp> BUYS <ABCDEFGHIJK> <.AB> <> UNIT')).toEqual([]);
+    expect(headlineTickers('<ABCDEFGHIJ> AND <A.........>')).toEqual(['ABCDEFGHIJ', 'A.........']);
+    // A bracket inside another's run starts a match of its own; one after a match's '>' too.
+    expect(headlineTickers('<<AB> <AB<CD> <E><F>')).toEqual(['AB', 'CD', 'E', 'F']);
+  });
+});
 
 describe('termNames', () => {
   it('tells names from common words by how the lead writes them inside a sentence', () => {

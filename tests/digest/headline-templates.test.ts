@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/digest/build-digest.js';
 import { groupCoverage } from '../../src/digest/group-stories.js';
-import { headlineShapes, headlineSkeleton, templateScores } from '../../src/digest/headline-templates.js';
+import {
+  DEFAULT_TEMPLATES,
+  headlineShapes,
+  headlineSkeleton,
+  templateAndSeriesScores,
+  templateScores,
+} from '../../src/digest/headline-templates.js';
 import type { NewArticle } from '../../src/store/article-store.js';
 import { createDigestFixture, story } from './fixture.js';
 
@@ -22,6 +28,21 @@ describe('headline shapes', () => {
     );
     expect(series).toBe(1);
     expect(news).toBe(0);
+  });
+
+  it('counts a headline filed again, however far apart in the window, once for each shape it shares', () => {
+    const entry = (headline: string) => ({ headline, shapes: headlineShapes(headline) });
+    const fund = (name: string) => entry(`${name} FUND SETS PAYOUT`);
+    const options = { ...DEFAULT_TEMPLATES, noneAt: 0, fullAt: 10, windowHeadlinesPerDay: 1, windowSkeletonsPerDay: 1 };
+    // Three distinct headlines share '$sets payout'; the first is filed three times between the others.
+    const window = [fund('ALPHA'), fund('BETA'), fund('ALPHA'), entry('HARBOUR BRIDGE REOPENS'), fund('GAMMA'), fund('Alpha')];
+    const { template, series } = templateAndSeriesScores(window, () => 1, options);
+    // One earlier day each, plus the two other distinct headlines sharing '$sets payout'.
+    expect(template).toEqual([0.3, 0.3, 0.3, 0.1, 0.3, 0.3]);
+    expect(series).toEqual([0.1, 0.1, 0.1, 0.1, 0.1, 0.1]);
+    // Given the same as sets of earlier days' shapes: one day holding every shape.
+    const day = new Set(window.flatMap((w) => w.shapes));
+    expect(templateAndSeriesScores(window, [day], options)).toEqual({ template, series });
   });
 
   it('weighs coverage by own-worded, substantial stories', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { headlineShapes } from '../../src/digest/headline-templates.js';
-import { historyShapeSets } from '../../src/digest/shape-history.js';
+import { historyShapeDays } from '../../src/digest/shape-history.js';
 import type { NewArticle } from '../../src/store/article-store.js';
+import type { DigestFeatureStore } from '../../src/store/digest-feature-store.js';
 import type { StoryStore } from '../../src/store/story-store.js';
 import { createDigestFixture, story } from './fixture.js';
 
@@ -22,7 +23,7 @@ async function direct(store: StoryStore, from: Date, to: Date, limit: number): P
 
 const SERIES = ['PIGS UP 1.00 DLR - FARM BOARD', 'CATTLE STEADY - FARM BOARD', 'FUND SETS PAYOUT', 'GRAIN FUTURES OPEN HIGHER IN CHICAGO'];
 
-describe('historyShapeSets', () => {
+describe('historyShapeDays', () => {
   it('counts the same days as reading the headlines whole, for partial days, limits and after new writes', async () => {
     const fx = createDigestFixture();
     try {
@@ -40,8 +41,9 @@ describe('historyShapeSets', () => {
       const shapes = [...new Set(stories.flatMap((s) => headlineShapes(s.headline)))].concat(['=nothing like it']);
       const check = async (from: string, to: string, limit: number): Promise<void> => {
         const want = await direct(store.stories, new Date(from), new Date(to), limit);
-        const days = await historyShapeSets(store.digest, new Date(from), new Date(to), limit);
-        const got = (shape: string): number => days.filter((set) => set.has(shape)).length;
+        const days = await historyShapeDays(store.digest, new Date(from), new Date(to), limit);
+        for (const day of days) expect(new Set(day).size).toBe(day.length);
+        const got = (shape: string): number => days.filter((day) => day.includes(shape)).length;
         for (const shape of shapes) expect([shape, got(shape)]).toEqual([shape, want.get(shape) ?? 0]);
       };
       await check('2024-01-01T00:00:00Z', '2024-01-07T00:00:00Z', 15_000);
@@ -56,5 +58,30 @@ describe('historyShapeSets', () => {
     } finally {
       await fx.close();
     }
+  });
+
+  it('keeps every day of a long walk between builds: days without stories, and busy days', async () => {
+    // Three years of days, one in three with stories, each with ~800 shapes.
+    const series = Array.from({ length: 800 }, (_, k) => `=series number ${k}`);
+    let reads = 0;
+    const store = {
+      dataVersion: () => Promise.resolve(1),
+      dayHeadlineShapes: (day: Date) => {
+        reads++;
+        const d = Math.floor(day.getTime() / DAY_MS);
+        return Promise.resolve(d % 3 === 0 ? { stories: 800, shapes: [...series, `=own of day ${d}`] } : { stories: 0, shapes: [] });
+      },
+      headlineShapesBetween: () => Promise.resolve([]),
+    } as unknown as DigestFeatureStore;
+    const from = new Date(0);
+    const to = new Date(1000 * DAY_MS);
+    const first = await historyShapeDays(store, from, to, 10_000_000);
+    expect(reads).toBe(1000);
+    expect(first).toHaveLength(334);
+    expect(first.filter((day) => day.includes('=series number 7'))).toHaveLength(334);
+    expect(first.filter((day) => day.includes('=own of day 3'))).toHaveLength(1);
+    const again = await historyShapeDays(store, from, to, 10_000_000);
+    expect(reads).toBe(1000);
+    expect(again).toEqual(first);
   });
 });
