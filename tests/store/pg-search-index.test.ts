@@ -113,4 +113,39 @@ describe.skipIf('unavailable' in server)('PostgreSQL store: the full-text side t
       await db.drop();
     }
   });
+
+  it('finds the newest matches past the first range of stories it looks in: headline matches of the oldest stories, prefixes', async () => {
+    if ('unavailable' in server) return;
+    const db = await createTestDatabase(server);
+    const store = await openPgStore(db.url, { max: 2 });
+    try {
+      // 'market' in every body (a common word: newest matches, headline matches first); in the headline
+      // of the three oldest stories only, which lie past the newest 2,000 the first range holds.
+      const n = 2_600;
+      const { added } = await store.stories.addArticles(
+        Array.from({ length: n }, (_, i) =>
+          analyzed(
+            story({
+              headline: i < 3 ? `Zebra market rally ${i}` : `Note ${i}`,
+              body: `The market was quiet on day ${i}.`,
+              published: new Date(Date.UTC(2021, 0, 1) + i * 3_600_000).toISOString(),
+            }),
+          ),
+        ),
+      );
+      await analyze(db.url);
+      const [s0, s1, s2] = added as [string, string, string];
+      const newest = added.slice(-2).reverse();
+      expect((await store.stories.search('market', 5)).map((h) => h.id)).toEqual([s2, s1, s0, ...newest]);
+      // the headline autocomplete: none among the newest stories, then the older ranges
+      expect(new Set((await store.stories.suggestHeadlines('zebr', 5)).map((h) => h.id))).toEqual(new Set([s0, s1, s2]));
+      // 'Note 259' and 'Note 2590' to 'Note 2599': the newest range and one past it
+      expect((await store.stories.suggestHeadlines('note 259', 20)).map((h) => h.id).sort()).toEqual(
+        [added[259]!, ...added.slice(2590, 2600)].sort(),
+      );
+    } finally {
+      await store.close();
+      await db.drop();
+    }
+  }, 60_000);
 });
