@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { migrate } from '../../src/store/postgres/pg-database.js';
+import { pgMigrations } from '../../src/store/postgres/pg-migrations.js';
 
 /**
  * A PostgreSQL server for tests: 127.0.0.1:5432 with trust auth (or PGHOST/PGPORT/PGUSER). Each
@@ -57,4 +59,42 @@ export async function createTestDatabase(server: PgServer): Promise<{ url: strin
     url: server.url(name),
     drop: () => admin(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
+}
+
+/** A story as an older Dateline wrote it into `articles` (the columns every version has). */
+export interface OldStory {
+  id: string;
+  published: string;
+  headline: string;
+  body: string;
+}
+
+/**
+ * What an older Dateline left in the database at `url`: its migrations up to `version` only, these
+ * stories written straight into `articles`, then whatever `more` writes; for tests of the migrations
+ * after it, which the next store opened on the database applies.
+ */
+export async function writeOldStore(
+  url: string,
+  version: number,
+  stories: readonly OldStory[],
+  more: (pool: pg.Pool) => Promise<void> = () => Promise.resolve(),
+): Promise<void> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    await migrate(
+      pool,
+      pgMigrations.filter((m) => m.version <= version),
+    );
+    for (const [i, s] of stories.entries()) {
+      await pool.query(
+        `INSERT INTO articles (id, source, published, published_ms, headline, body, content_hash, origin, ingested_at)
+        VALUES ($1, 'Wire', $2, $3, $4, $5, $6, 't', 'now')`,
+        [s.id, s.published, Date.parse(s.published), s.headline, s.body, `h${i + 1}`],
+      );
+    }
+    await more(pool);
+  } finally {
+    await pool.end();
+  }
 }

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openPgStore } from '../../src/store/postgres/pg-store.js';
-import { migrate } from '../../src/store/postgres/pg-database.js';
-import { pgMigrations } from '../../src/store/postgres/pg-migrations.js';
 import { SEARCH_COUNT_LIMIT } from '../../src/store/sqlite/trend-counts-table.js';
-import { createTestDatabase, findPgServer } from '../helpers/postgres.js';
+import { createTestDatabase, findPgServer, writeOldStore } from '../helpers/postgres.js';
 import { analyzed, story } from './store-contract.js';
 
 const server = await findPgServer();
@@ -89,16 +87,11 @@ describe.skipIf('unavailable' in server)('PostgreSQL store: the full-text side t
   it('fills the side table from the stories stored before its migration', async () => {
     if ('unavailable' in server) return;
     const db = await createTestDatabase(server);
-    const pool = new pg.Pool({ connectionString: db.url, max: 1 });
     try {
-      await migrate(
-        pool,
-        pgMigrations.filter((m) => m.version <= 12),
-      );
-      await pool.query(`INSERT INTO articles (id, source, published, published_ms, headline, body, content_hash, origin, ingested_at)
-        VALUES ('a1', 'Wire', '2020-05-01T10:00:00Z', ${Date.parse('2020-05-01T10:00:00Z')}, 'Cocoa falls', 'Cocoa fell in Accra.', 'h1', 't', 'now'),
-               ('a2', 'Wire', '2020-05-03T10:00:00Z', ${Date.parse('2020-05-03T10:00:00Z')}, 'Gold rises', 'Gold rose.', 'h2', 't', 'now')`);
-      await pool.end();
+      await writeOldStore(db.url, 12, [
+        { id: 'a1', published: '2020-05-01T10:00:00Z', headline: 'Cocoa falls', body: 'Cocoa fell in Accra.' },
+        { id: 'a2', published: '2020-05-03T10:00:00Z', headline: 'Gold rises', body: 'Gold rose.' },
+      ]);
       const migrated = await openPgStore(db.url, { max: 1 });
       try {
         expect(await migrated.stories.searchDayCounts('cocoa', null)).toEqual({

@@ -3,10 +3,7 @@ import { openPgStore } from '../../src/store/postgres/pg-store.js';
 import type { DatelineStore } from '../../src/store/store.js';
 import type { Quote } from '../../src/nlp/types.js';
 import type { PlaceMention } from '../../src/geo/types.js';
-import pg from 'pg';
-import { migrate } from '../../src/store/postgres/pg-database.js';
-import { pgMigrations } from '../../src/store/postgres/pg-migrations.js';
-import { createTestDatabase, findPgServer } from '../helpers/postgres.js';
+import { createTestDatabase, findPgServer, writeOldStore } from '../helpers/postgres.js';
 import { analyzed, story } from './store-contract.js';
 
 const server = await findPgServer();
@@ -175,26 +172,27 @@ describe.skipIf('unavailable' in server)('PostgreSQL store: trend counts, quote 
   it('migration 5 counts the stories already stored and has their digest features made again', async () => {
     if ('unavailable' in server) return;
     const db = await createTestDatabase(server);
-    const pool = new pg.Pool({ connectionString: db.url, max: 1 });
     try {
-      await migrate(
-        pool,
-        pgMigrations.filter((m) => m.version <= 4),
+      await writeOldStore(
+        db.url,
+        4,
+        [
+          { id: 'a1', published: '2020-05-01T10:00:00Z', headline: 'H', body: 'B' },
+          { id: 'a2', published: '1969-12-31T23:00:00Z', headline: 'H2', body: 'B2' },
+        ],
+        async (pool) => {
+          await pool.query(
+            `INSERT INTO places (article_seq, start, "end", name, geoname_id) SELECT seq, s, s + 5, 'Raqqa', 7 FROM articles, unnest(ARRAY[0, 10]) AS s`,
+          );
+          await pool.query(
+            `INSERT INTO quotes (article_seq, start, "end", kind, text, speaker) SELECT seq, 0, 5, 'direct', 'Hi.', 'James Baker' FROM articles WHERE id = 'a1'`,
+          );
+          await pool.query(
+            `INSERT INTO quotes (article_seq, start, "end", kind, text, speaker) SELECT seq, 9, 15, 'direct', 'Hi.', 'JAMES BAKER' FROM articles WHERE id = 'a1'`,
+          );
+          await pool.query(`INSERT INTO quote_speakers (key, speaker, quotes) VALUES ('james baker', 'James Baker', 2)`);
+        },
       );
-      await pool.query(`INSERT INTO articles (id, source, published, published_ms, headline, body, content_hash, origin, ingested_at)
-        VALUES ('a1', 'Wire', '2020-05-01T10:00:00Z', ${Date.parse('2020-05-01T10:00:00Z')}, 'H', 'B', 'h1', 't', 'now'),
-               ('a2', 'Wire', '1969-12-31T23:00:00Z', ${Date.parse('1969-12-31T23:00:00Z')}, 'H2', 'B2', 'h2', 't', 'now')`);
-      await pool.query(
-        `INSERT INTO places (article_seq, start, "end", name, geoname_id) SELECT seq, s, s + 5, 'Raqqa', 7 FROM articles, unnest(ARRAY[0, 10]) AS s`,
-      );
-      await pool.query(
-        `INSERT INTO quotes (article_seq, start, "end", kind, text, speaker) SELECT seq, 0, 5, 'direct', 'Hi.', 'James Baker' FROM articles WHERE id = 'a1'`,
-      );
-      await pool.query(
-        `INSERT INTO quotes (article_seq, start, "end", kind, text, speaker) SELECT seq, 9, 15, 'direct', 'Hi.', 'JAMES BAKER' FROM articles WHERE id = 'a1'`,
-      );
-      await pool.query(`INSERT INTO quote_speakers (key, speaker, quotes) VALUES ('james baker', 'James Baker', 2)`);
-      await pool.end();
       const migrated = await openPgStore(db.url, { max: 1 });
       try {
         expect(await migrated.places.placeDayCounts([7], null)).toEqual([
@@ -208,7 +206,6 @@ describe.skipIf('unavailable' in server)('PostgreSQL store: trend counts, quote 
         await migrated.close();
       }
     } finally {
-      await pool.end().catch(() => undefined);
       await db.drop();
     }
   });
