@@ -40,24 +40,15 @@ export interface ReanalyzeOptions {
 export async function reanalyzeQuotes(store: QuoteStore, options: ReanalyzeOptions): Promise<number> {
   const version = options.version ?? QUOTE_ANALYZER_VERSION;
   const analyze = options.analyze ?? quotesOfBody;
-  const batch = Math.max(1, options.batch ?? REANALYZE_BATCH);
-  const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  const total = Math.min(limit, await store.countStaleQuoteStories(version, options.since));
-  let done = 0;
-  options.onProgress?.({ done, total });
-  while (done < limit) {
-    const stories = await store.staleQuoteStories(version, options.since, Math.min(batch, limit - done));
-    if (stories.length === 0) break;
-    const updated = await store.replaceQuotes(
-      stories.map((s) => ({ id: s.id, quotes: analyze(s.body) })),
-      version,
-    );
-    // a story deleted meanwhile is not marked; it is gone from the next batch anyway
-    if (updated === 0) break;
-    done += stories.length;
-    options.onProgress?.({ done: Math.min(done, total), total });
-  }
-  return done;
+  return inBatches(options, {
+    count: () => store.countStaleQuoteStories(version, options.since),
+    next: (n) => store.staleQuoteStories(version, options.since, n),
+    redo: (stories) =>
+      store.replaceQuotes(
+        stories.map((s) => ({ id: s.id, quotes: analyze(s.body) })),
+        version,
+      ),
+  });
 }
 
 export interface ReanalyzePlacesOptions extends Omit<ReanalyzeOptions, 'analyze'> {
@@ -68,7 +59,7 @@ export interface ReanalyzePlacesOptions extends Omit<ReanalyzeOptions, 'analyze'
 /**
  * Find again the places of stored stories an older recognizer (or gazetteer) found, with the digest
  * features made from them, so better place rules reach a live store: /where's counts and timelines,
- * /trend and the digest's place lists. Batched and resumable like `reanalyzeQuotes`.
+ * /trend and the digest's place lists. Batched and resumable as `reanalyzeQuotes` is.
  */
 export async function reanalyzePlaces(
   store: { places: PlaceStore; digest: DigestFeatureStore },
@@ -77,25 +68,39 @@ export async function reanalyzePlaces(
 ): Promise<number> {
   const version = options.version ?? PLACE_ANALYZER_VERSION;
   const analyze = options.analyze ?? ((story: StoryForFeatures) => placesOfStory(geo, story, story.sentences));
+  return inBatches(options, {
+    count: () => store.places.countStalePlaceStories(version, options.since),
+    next: (n) => store.places.stalePlaceStories(version, options.since, n),
+    redo: async (ids) =>
+      store.places.replacePlaces(
+        (await store.digest.storiesForFeatures(ids)).map((story) => {
+          const places = analyze(story);
+          return { id: story.id, places, digest: digestFeatures(story, story.sentences, places) };
+        }),
+        version,
+      ),
+  });
+}
+
+/**
+ * The stale stories in batches, each redone (one short transaction that also marks them current)
+ * before the next is read, until none is left or `limit` were done, with progress.
+ */
+async function inBatches<T>(
+  options: Pick<ReanalyzeOptions, 'batch' | 'limit' | 'onProgress'>,
+  work: { count: () => Promise<number>; next: (n: number) => Promise<T[]>; redo: (batch: T[]) => Promise<number> },
+): Promise<number> {
   const batch = Math.max(1, options.batch ?? REANALYZE_BATCH);
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  const total = Math.min(limit, await store.places.countStalePlaceStories(version, options.since));
+  const total = Math.min(limit, await work.count());
   let done = 0;
   options.onProgress?.({ done, total });
   while (done < limit) {
-    const ids = await store.places.stalePlaceStories(version, options.since, Math.min(batch, limit - done));
-    if (ids.length === 0) break;
-    const stories = await store.digest.storiesForFeatures(ids);
-    const updated = await store.places.replacePlaces(
-      stories.map((story) => {
-        const places = analyze(story);
-        return { id: story.id, places, digest: digestFeatures(story, story.sentences, places) };
-      }),
-      version,
-    );
-    // stories deleted meanwhile are not marked; they are gone from the next batch anyway
-    if (updated === 0) break;
-    done += ids.length;
+    const stories = await work.next(Math.min(batch, limit - done));
+    if (stories.length === 0) break;
+    // a story deleted meanwhile is not marked; it is gone from the next batch anyway
+    if ((await work.redo(stories)) === 0) break;
+    done += stories.length;
     options.onProgress?.({ done: Math.min(done, total), total });
   }
   return done;
