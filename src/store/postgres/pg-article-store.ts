@@ -719,40 +719,37 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
   }
 
   /**
-   * The newest `n` seqs of the stories `match` selects (a condition on the alias `a` or `w` given by
-   * `sql`, which must take the seq range as \$lo and \$hi), looked for in ranges of seqs growing
-   * from the newest (`first`, then ten times as many, and so on), each range's matches from the GIN
-   * index and the primary key together (a BitmapAnd), so a common word's newest matches cost the heap
-   * visits of those matches only. Stops at `n`, or at `enough` once `upTo` stories have been looked
-   * at, or at the oldest story. With the range's bounds as values (not a subquery) the planner sees
-   * how few stories the range holds; with MAX(seq) in a subquery it took every match of the word
-   * from the heap (21,345 pages for 'crude oil' at 1M, 310 ms) and filtered.
+   * The newest `n` seqs of the stories `sql` selects (a condition on the alias `a` or `w`, taking the
+   * seq range as the placeholders it is given for lo and hi), looked for in ranges of seqs growing from
+   * the newest (`first`, then ten times as many, and so on), each range's matches from the GIN index and
+   * the primary key together (a BitmapAnd), so a common word's newest matches cost the heap visits of
+   * those matches only. Stops at `n`, at the oldest story, or past the newest `window` stories when
+   * given. With the range's bounds as values (not a subquery) the planner sees how few stories the range
+   * holds; with MAX(seq) in a subquery it took every match of the word from the heap (21,345 pages for
+   * 'crude oil' at 1M, 310 ms) and filtered.
    */
   async function newestMatchSeqs(
     sql: (lo: string, hi: string) => string,
     params: readonly unknown[],
     n: number,
     first: number,
-    bound?: { upTo: number; enough: number },
-    start?: { max: number; found: readonly number[] },
+    window?: number,
   ): Promise<number[]> {
-    const max = start?.max ?? (await newestSeq());
-    const found: number[] = [...(start?.found ?? [])];
-    let hi = max - (start ? first : 0);
-    let span = start ? first * 10 : first;
-    while (hi > 0 && found.length < n) {
-      if (bound && max - hi >= bound.upTo && found.length >= bound.enough) break;
-      const lo = bound && max - hi < bound.upTo ? Math.max(hi - span, max - bound.upTo) : hi - span;
+    const max = await newestSeq();
+    const oldest = Math.max(0, window === undefined ? 0 : max - window);
+    const found: number[] = [];
+    let hi = max;
+    for (let span = first; hi > oldest && found.length < n; span *= 10) {
+      const lo = Math.max(hi - span, oldest);
       const p = params.length;
       const rows = await fromIndexMatches<{ seq: number }>(`${sql(`$${p + 1}`, `$${p + 2}`)} ORDER BY seq DESC LIMIT $${p + 3}`, [
         ...params,
-        Math.max(lo, 0),
+        lo,
         hi,
         n - found.length,
       ]);
       found.push(...rows.map((r) => r.seq));
       hi = lo;
-      span *= 10;
     }
     return found;
   }
@@ -779,7 +776,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
               [headline],
               limit,
               Math.min(HEADLINE_WINDOW, 2_000),
-              { upTo: HEADLINE_WINDOW, enough: 0 },
+              HEADLINE_WINDOW,
             );
       const rest =
         inHeadline.length < limit
