@@ -441,7 +441,9 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
         'SELECT id, url, content_hash FROM articles WHERE id IN (SELECT value FROM json_each(?))',
       )
       .raw(true),
-    rowidOf: db.prepare<[string], { rowid: number; published_ms: number }>('SELECT rowid, published_ms FROM articles WHERE id = ?'),
+    rowidOf: db.prepare<[string], { rowid: number; published: string; published_ms: number }>(
+      'SELECT rowid, published, published_ms FROM articles WHERE id = ?',
+    ),
     featureSources: db
       .prepare<[string], FeatureSourceRow>(
         `
@@ -481,9 +483,6 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
         WHERE (v.version IS NULL OR v.version < ?) AND a.published_ms >= ?`,
       )
       .pluck(true),
-    storyOfId: db.prepare<[string], { rowid: number; published: string; published_ms: number }>(
-      'SELECT rowid, published, published_ms FROM articles WHERE id = ?',
-    ),
     placeIdsOf: db
       .prepare<[number], number>('SELECT DISTINCT geoname_id FROM places WHERE article_rowid = ? AND geoname_id IS NOT NULL')
       .pluck(true),
@@ -601,7 +600,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     const emptied: { geonameId: number; month: number; day: number }[] = [];
     let done = 0;
     for (const { id, places, digest } of items) {
-      const row = q.storyOfId.get(id);
+      const row = q.rowidOf.get(id);
       if (!row) continue; // deleted meanwhile
       const month = monthOf(row.published);
       const day = utcDay(row.published_ms);
