@@ -1029,9 +1029,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
         const places: PlaceMention[] = q.placesOf.all(row.rowid).map(toPlaceMention);
         const analysis: ArticleAnalysis = { sentences: unpackSentences(row.body, packed), quotes, places };
         // which analyzers wrote the quotes and places, as PostgreSQL answers (so `migrate` and `export` keep them)
-        const version = quoteTable.versionOf(row.rowid);
-        const placesVersion = q.placeVersionOf.get(row.rowid);
-        return withPlacesVersion(version === null ? analysis : { ...analysis, quotesVersion: version }, placesVersion);
+        return withPlacesVersion(withQuotesVersion(analysis, quoteTable.versionOf(row.rowid)), q.placeVersionOf.get(row.rowid));
       },
       latest: (limit) => q.latest.all(limit).map(toSummary),
       publishedBetween: (from, to, limit) => q.between.all(from.getTime(), to.getTime(), limit).map(toSummary),
