@@ -92,6 +92,8 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
     if (io.stderrIsTty) io.stderr.write(`\r\x1b[Kexported ${written.toLocaleString('en-US')} stories\n`);
     return ExitCode.ok;
   } catch (error) {
+    // The reader stopped reading (`dateline export | head`): it has what it asked for, and the store is fine.
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return ExitCode.ok;
     println(io.stderr, `dateline export: cannot read the store ${redactPassword(dbPath)}: ${(error as Error).message}`);
     return ExitCode.crash;
   } finally {

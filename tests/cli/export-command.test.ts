@@ -120,4 +120,33 @@ describe('dateline export', () => {
     expect(err).toMatch(new RegExp(`exporting: 1 of ${stored} stories`));
     expect(err).toMatch(new RegExp(`exported ${stored} stories\n$`));
   });
+
+  it('stops quietly, exit 0, when the reader closes the pipe (`dateline export | head -1`)', async () => {
+    let out = '';
+    const head = new Writable({
+      highWaterMark: 64,
+      write(chunk: Buffer, _encoding, done) {
+        if (out.includes('\n')) {
+          done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+          return;
+        }
+        out += chunk.toString();
+        setImmediate(done);
+      },
+    });
+    head.on('error', () => undefined);
+    const stderr = new PassThrough();
+    let err = '';
+    stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const code = await runCli(['export', '--db', db], {
+      stdout: head,
+      stderr,
+      env: { DATELINE_CACHE_DIR: `${repoRoot}/data/cache` },
+      cwd: repoRoot,
+      stderrIsTty: false,
+    });
+    expect(out.split('\n').filter(Boolean)).toEqual(lines.slice(0, 1));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+  });
 });
