@@ -18,8 +18,9 @@ export interface DigestFeatureStore {
   headlineShapesBetween(from: Date, to: Date, limit: number): Promise<{ publishedMs: number; shapes: string[] }[]>;
   /**
    * The UTC day holding `day`: how many stories were published on it and their headlines' distinct
-   * shapes. Why: a digest counts the days of its two weeks of history each shape was seen on; a day's
-   * distinct shapes are a few hundred short rows where its stories are up to a thousand.
+   * shapes, each once and in no particular order. Why: a digest counts the days of its two weeks of
+   * history each shape was seen on (order plays no part in a count); a day's distinct shapes are a few
+   * hundred short rows where its stories are up to a thousand.
    */
   dayHeadlineShapes(day: Date): Promise<{ stories: number; shapes: string[] }>;
   /** As `StoryStore.dataVersion`: the digest's cache of past days' shapes is dropped when it changes. */

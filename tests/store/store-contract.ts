@@ -487,7 +487,8 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         expect(got.map(({ terms, ...rest }) => ({ ...rest, terms: [...terms.counts] }))).toEqual(
           want.map(({ terms, ...rest }) => ({ ...rest, terms: [...terms.counts] })),
         );
-        expect(await other.digest.dayHeadlineShapes(from)).toEqual({ stories: 1, shapes: [...want[0]!.shapes].sort() });
+        const day = await other.digest.dayHeadlineShapes(from);
+        expect({ ...day, shapes: [...day.shapes].sort() }).toEqual({ stories: 1, shapes: [...new Set(want[0]!.shapes)].sort() });
         expect((await other.digest.digestDetails(withFeatures.added)).get(withFeatures.added[0]!)?.summary).toBe(
           'Cocoa prices rose sharply on Monday.',
         );

@@ -1521,7 +1521,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
             d * 86_400_000,
             (d + 1) * 86_400_000,
           ]),
-          pool.query<{ shape: string }>('SELECT shape FROM digest_day_shapes WHERE day = $1 ORDER BY shape', [d]),
+          pool.query<{ shape: string }>('SELECT shape FROM digest_day_shapes WHERE day = $1', [d]),
         ]);
         return { stories: count.rows[0]!.n, shapes: shapes.rows.map((r) => r.shape) };
       },
