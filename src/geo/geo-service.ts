@@ -159,6 +159,26 @@ export function createGeoService(gaz: Gazetteer, options: GeoServiceOptions = {}
     return q.length > 0 ? { name: query.slice(0, comma).trim(), within: q } : { name: query, within: null };
   };
 
+  /**
+   * A town is the division's seat "of the same name" when its own name holds the asked name's words
+   * in order (`New York City` for `New York`), or, for the division's capital, spells the same name
+   * another way (`‘Ajlūn` for `Ajloun`, `Larnaca` for `Larnaka`, `Chattogram` for `Chittagong`). A town
+   * that merely lists the name among its alternate names is not: Salvador (once called Bahia) for
+   * `Bahia`, Yuma for `Arizona`, Minneota for `Minnesota`.
+   */
+  const seatOfSameName = (i: number, division: number, asked: string): boolean => {
+    const own = foldName(gaz.name(i));
+    const key = foldName(asked);
+    if (key === '') return false;
+    const f = gaz.fcode(i);
+    const capital = f === 'PPLA' || f === 'PPLC';
+    // A big city holding the name counts though another town is the capital (New York City, not
+    // Albany); a village that holds it does not (Pueblo Hidalgo for `Hidalgo`).
+    if (` ${own} `.includes(` ${key} `)) return capital || (gaz.pop[i] ?? 0) >= 0.1 * (gaz.pop[division] ?? 0);
+    if (!capital) return false;
+    return translitSkeleton(own) === translitSkeleton(key) || levenshtein(own, key) <= 0.4 * Math.max(own.length, key.length);
+  };
+
   const lookup = (query: string, options: FindPlacesOptions = {}): PlaceLookup => {
     const { name, within } = splitQualifier(query.trim());
     const queried = queryCandidates(gaz, name);
@@ -183,8 +203,12 @@ export function createGeoService(gaz: Gazetteer, options: GeoServiceOptions = {}
     let best = ranked[0] as Ranked;
     let division: PlaceInfo | null = null;
     if (!divisionAsked && gaz.kind(best.index) === 'admin1') {
-      // A plain name prefers the city: the division's own seat of the same name, if it is a candidate.
-      const seat = ranked.find((r) => gaz.kind(r.index) === 'city' && gaz.admin1[r.index] === best.index);
+      // A plain name prefers the city: the division's own seat of the same name (São Paulo, New York
+      // City), if it is a candidate. A town that only lists the name among its others is not that
+      // seat: Salvador was called Bahia, Okazaki lists Aichi, and neither is what "Bahia" asks for.
+      const seat = ranked.find(
+        (r) => gaz.kind(r.index) === 'city' && gaz.admin1[r.index] === best.index && seatOfSameName(r.index, best.index, name),
+      );
       if (seat) {
         division = info(best.index);
         best = seat;

@@ -88,6 +88,37 @@ describe('the most prominent reading wins for a bare name (issue 14)', () => {
     expect(kind('Officials in Washington and Moscow spoke.')).toBe('city');
   });
 
+  it.each([
+    ['Bahia', 'BR'],
+    ['Arizona', 'US'],
+    ['Minnesota', 'US'],
+    ['Montana', 'US'],
+    ['Pernambuco', 'BR'],
+    ['Goa', 'IN'],
+    ['Penang', 'MY'],
+    ['Rio Grande do Sul', 'BR'],
+    ['Xinjiang', 'CN'],
+    ['Hidalgo', 'MX'],
+  ])('/where %s is the division: no town that merely lists the name stands in for it', (name, cc) => {
+    const found = geo.lookup(name);
+    expect(found.place?.kind).toBe('admin1');
+    expect(found.place?.countryCode).toBe(cc);
+    expect(found.division).toBeNull();
+  });
+
+  it.each([
+    ['New York', 'New York City'],
+    ['São Paulo', 'São Paulo'],
+    ['Rio de Janeiro', 'Rio de Janeiro'],
+    ['Larnaka', 'Larnaca'],
+    ['Lagos', 'Lagos'],
+  ])('/where %s is the division’s own seat of that name, %s, with the division offered', (name, city) => {
+    const found = geo.lookup(name);
+    expect(found.place?.kind).toBe('city');
+    expect(found.place?.name).toBe(city);
+    expect(found.division?.kind).toBe('admin1');
+  });
+
   it('lets context override the prior: Washington among Seattle and Spokane is the state', () => {
     const places = geo.findPlaces('Fires burned near Seattle and Spokane, and Washington declared an emergency.');
     const wa = places.find((p) => p.name === 'Washington');
