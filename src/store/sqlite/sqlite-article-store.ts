@@ -293,9 +293,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     // A day's shapes as one text, one a line, split in JavaScript: a row each (a string made from each
     // by the driver) cost twice as much for a busy day's ~1,400 (read again after every write). The
     // contract promises no order (group_concat keeps none), and the digest only counts them.
-    dayShapes: db
-      .prepare<[number], string | null>('SELECT group_concat(shape, char(10)) FROM digest_day_shapes WHERE day = ?')
-      .pluck(true),
+    dayShapes: db.prepare<[number], string | null>('SELECT group_concat(shape, char(10)) FROM digest_day_shapes WHERE day = ?').pluck(true),
     storiesBetweenCount: db
       .prepare<[number, number], number>('SELECT COUNT(*) FROM articles WHERE published_ms >= ? AND published_ms < ?')
       .pluck(true),
