@@ -39,7 +39,8 @@ import {
 } from '../stored-rows.js';
 import type { Quote } from '../../nlp/types.js';
 import { isDatelineSpan, type PlaceMention } from '../../geo/types.js';
-import { ftsAll, ftsAny, ftsPrefix, ftsWords } from './fts-query.js';
+import { ftsMatch, ftsPrefix, ftsWords } from './fts-query.js';
+import { parseSearch, requiredWords, type SearchQuery } from '../search-syntax.js';
 import { rankSuggestions } from './rank-suggestions.js';
 import {
   createFeatureEncoder,
@@ -697,14 +698,15 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     return nth !== undefined && DENSITY_SAMPLE / (newestRowid - nth.r + 1) > COMMON_DENSITY;
   }
 
-  function rankedRowids(words: readonly string[], match: string, limit: number): { r: number; rank: number }[] {
+  function rankedRowids(query: SearchQuery, any: boolean, limit: number): { r: number; rank: number }[] {
     const newest = q.maxRowid.get()?.r ?? 0;
+    const match = ftsMatch(query, any);
     // A query holding a very common word: its newest matches, newest first (bounded, flat in store size),
     // those with every word in the headline first ("oil prices": OIL PRICES FALL before a story on a
     // currency that mentions them once).
-    if (words.some((w) => isTooCommonToRank(w, newest))) {
+    if (requiredWords(query).some((w) => isTooCommonToRank(w, newest))) {
       const inHeadline = q.newestMatchesAfter
-        .all(`headline : (${match})`, BigInt(Math.max(0, newest - HEADLINE_WINDOW)), limit)
+        .all(ftsMatch(query, any, 'headline'), BigInt(Math.max(0, newest - HEADLINE_WINDOW)), limit)
         .map(({ r }) => r);
       const rest = inHeadline.length < limit ? q.newestMatches.all(match, limit).map(({ r }) => r) : [];
       return headlineFirst(inHeadline, rest, limit).map((r) => ({ r, rank: 0 }));
@@ -712,13 +714,14 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     return q.search.all(match, SEARCH_CANDIDATES, limit);
   }
 
-  function search(query: string, limit: number): SearchHit[] {
-    const words = ftsWords(query);
-    if (words.length === 0) return [];
-    // All words first; when that finds nothing, any word, so a typo in one word still finds something.
-    let match = ftsAll(words);
-    let rows = rankedRowids(words, match, limit);
-    if (rows.length === 0 && words.length > 1) rows = rankedRowids(words, (match = ftsAny(words)), limit);
+  function search(text: string, limit: number): SearchHit[] {
+    const query = parseSearch(text);
+    if (query.terms.length === 0) return [];
+    // All terms first; when that finds nothing, any term, so a typo in one word still finds something.
+    let any = false;
+    let rows = rankedRowids(query, any, limit);
+    if (rows.length === 0 && query.terms.length > 1) rows = rankedRowids(query, (any = true), limit);
+    const match = ftsMatch(query, any);
     const snippets = new Map<number, string>();
     if (rows.length > 0) {
       for (const s of q.snippets.all(match, JSON.stringify(rows.map((row) => row.r)))) snippets.set(s.r, chooseSnippet(s.body, s.headline));
@@ -874,9 +877,10 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
   }
 
   function findQuotesAbout(about: string, speaker: string | undefined, limit: number, offset: number): QuoteHit[] {
-    const words = ftsWords(about);
-    if (words.length === 0) return [];
-    const params: (string | number)[] = [ftsAll(words), SEARCH_CANDIDATES];
+    const query = parseSearch(about);
+    if (query.terms.length === 0) return [];
+    const words = requiredWords(query);
+    const params: (string | number)[] = [ftsMatch(query), SEARCH_CANDIDATES];
     let where = '';
     if (speaker) {
       const aliases = speakerAliases(speaker).slice(1);

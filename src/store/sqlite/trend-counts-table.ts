@@ -1,5 +1,6 @@
 import type { DayCount, DayRange, SearchDayCounts } from '../article-store.js';
-import { ftsAll, ftsWords } from './fts-query.js';
+import { ftsMatch } from './fts-query.js';
+import { parseSearch } from '../search-syntax.js';
 import { createCounterDeltas } from './counter-deltas.js';
 import type { SqliteDatabase } from './open-database.js';
 import { hiddenDays, subtractDays, type HiddenStories } from '../hidden-counts.js';
@@ -211,19 +212,13 @@ export function createTrendCounts(db: SqliteDatabase, hiddenStories: SqliteHidde
       return subtractDays(sumByDay(keys.flatMap((s) => q.speakerDays.all(s, r.from, r.to))), less('sum'));
     },
     searchDays(query, range, hidden) {
-      const words = ftsWords(query);
-      if (words.length === 0) return { days: [], capped: false };
+      const match = ftsMatch(parseSearch(query));
+      if (match === '') return { days: [], capped: false };
       const r = range ?? ALL_DAYS;
       const rows =
         hidden && hidden.size > 0
-          ? q.searchDaysShown.all(
-              ftsAll(words),
-              r.from * DAY_MS,
-              (r.to + 1) * DAY_MS,
-              JSON.stringify([...hidden.keys()]),
-              SEARCH_COUNT_LIMIT + 1,
-            )
-          : q.searchDays.all(ftsAll(words), r.from * DAY_MS, (r.to + 1) * DAY_MS, SEARCH_COUNT_LIMIT + 1);
+          ? q.searchDaysShown.all(match, r.from * DAY_MS, (r.to + 1) * DAY_MS, JSON.stringify([...hidden.keys()]), SEARCH_COUNT_LIMIT + 1)
+          : q.searchDays.all(match, r.from * DAY_MS, (r.to + 1) * DAY_MS, SEARCH_COUNT_LIMIT + 1);
       const capped = rows.length > SEARCH_COUNT_LIMIT;
       const byDay = new Map<number, number>();
       for (const ms of capped ? rows.slice(0, SEARCH_COUNT_LIMIT) : rows) {
