@@ -205,7 +205,10 @@ export const execute: Command['execute'] = async ({ options, services, caller })
   lines.push(`${place.name}: ${describeKind(place)}.`);
   if (found.matchedBy === 'spelling') lines.push(`Matched "${query}" as a spelling of ${place.name}.`);
   if (found.division)
-    lines.push(`Also the name of the ${found.division.kindLabel} of ${found.division.name} (ask "${query} ${found.division.kindLabel}").`);
+    // The division's own name to ask with, not what was typed: a misspelling ("Tehrann") would not find it.
+    lines.push(
+      `Also the name of the ${found.division.kindLabel} of ${found.division.name} (ask "${found.division.name} ${found.division.kindLabel}").`,
+    );
   if (found.ambiguous && found.alternatives.length > 0) {
     lines.push(
       `Could also be: ${found.alternatives

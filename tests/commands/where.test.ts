@@ -88,6 +88,15 @@ describe('/where', () => {
     expect(names).toMatch(/Raqqa/);
   });
 
+  it('offers the division under its own name, not the misspelling typed, and that question finds it', async () => {
+    const r = await ask('/where place:Tehrann');
+    expect(r.data.place?.name).toBe('Tehran');
+    const hint = /\(ask "([^"]+)"\)/.exec(r.text)?.[1];
+    expect(hint).toBe('Tehran province');
+    const division = await ask(`/where place:${hint}`);
+    expect(division.data.place?.kind).toBe('admin1');
+  });
+
   it('Xqzvbn is not found, with the error data shape', async () => {
     const r = await ask('/where place:Xqzvbn');
     expect(r.isError).toBe(true);
