@@ -145,6 +145,18 @@ describe('buildDigest', () => {
         'Envoys met in Geneva on Monday to open talks on the war in Syria.',
         'The Geneva talks on Syria stalled on Tuesday over the agenda.',
       ]);
+      // The search syntax: -word leaves stories out rather than asking for them.
+      const without = await buildDigest(
+        { store: fx.main.store },
+        { since: new Date('2024-01-01T08:00:00Z'), at, tz: 'Europe/London', about: 'syria -agenda' },
+      );
+      expect(without.groups.flatMap((g) => g.stories.map((st) => st.title))).toEqual(['Syria talks open in Geneva']);
+      const notTea = await buildDigest(
+        { store: fx.main.store },
+        { since: new Date('2024-01-01T08:00:00Z'), at, tz: 'Europe/London', about: '-tea' },
+      );
+      // Exclusions alone filter the rest of the news.
+      expect(notTea.storyCount).toBe(2);
     } finally {
       await fx.close();
     }
