@@ -78,9 +78,10 @@ function loadECharts(): EChartsCore {
   return (echarts = loaded);
 }
 
-/** Cut a label to fit `maxPx` at `sizePx`, with an ellipsis. */
-export function fitLabel(text: string, maxPx: number, sizePx: number): string {
-  const m = (metrics ??= { regular: loadFontMetrics(FONT_FILES[0]!), bold: loadFontMetrics(FONT_FILES[1]!) }).regular;
+/** Cut a label to fit `maxPx` at `sizePx`, with an ellipsis, measured in the weight it is drawn in. */
+export function fitLabel(text: string, maxPx: number, sizePx: number, bold = false): string {
+  const fonts = (metrics ??= { regular: loadFontMetrics(FONT_FILES[0]!), bold: loadFontMetrics(FONT_FILES[1]!) });
+  const m = bold ? fonts.bold : fonts.regular;
   if (m.measure(text, sizePx) <= maxPx) return text;
   let cut = text;
   while (cut.length > 1 && m.measure(`${cut}…`, sizePx) > maxPx) cut = cut.slice(0, -1);
@@ -106,7 +107,7 @@ function chartOption(data: TrendData, text: ChartText, size: ChartSize): Record<
     textStyle: { fontFamily: FONT_FAMILY, color: INK },
     title: {
       // Long names are cut to the picture's width, never past its edge.
-      text: fitLabel(text.title, width - 32, titleSize),
+      text: fitLabel(text.title, width - 32, titleSize, !spark),
       subtext: spark ? '' : fitLabel(text.subtitle, width - 32, 13),
       left: spark ? 8 : 16,
       top: spark ? 4 : 12,

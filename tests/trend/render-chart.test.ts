@@ -115,4 +115,11 @@ describe('fitLabel', () => {
     expect(cut.length).toBeGreaterThan(20);
     expect(cut.length).toBeLessThan(36);
   });
+
+  it('measures a bold label (the title) in the bold face, which is wider: a cut for the regular face overflows', () => {
+    const regular = fitLabel(LONG, 400, 18);
+    const bold = fitLabel(LONG, 400, 18, true);
+    expect(bold.endsWith('…')).toBe(true);
+    expect(bold.length).toBeLessThan(regular.length);
+  });
 });
