@@ -220,7 +220,7 @@ export function splitSentences(text: string, carefulChars: number = CAREFUL_SPLI
       splitPlainly(text, paragraph, spans);
       continue;
     }
-    const raw = splitParagraph(text, paragraph);
+    const raw = splitAfterCompanySuffixes(text, splitParagraph(text, paragraph));
     spans.push(...mergeQuotations(text, mergeAfterInitialisms(text, mergeLowercaseStarts(text, raw))));
   }
   return spans.map((span, index) => ({
@@ -397,6 +397,32 @@ function mergeAfterInitialisms(text: string, spans: readonly Span[]): Span[] {
       }
     }
     out.push({ start: span.start, end: span.end });
+  }
+  return out;
+}
+
+/** Company forms that end a name and, in wire copy, often a sentence: "…, director of Libra Bank Plc." */
+const COMPANY_SUFFIX_THEN_WORD = /\b(?:Inc|Corp|Ltd|Plc|PLC|Co|Cos|Bros)\.\s+([A-Z][A-Za-z']*)/g;
+
+/**
+ * The company forms are abbreviations to sbd, so it never cuts after them (`Acme Inc. said …` is one
+ * sentence); but an attribution often ends on one, and the next sentence then began inside it:
+ * `… said Carlos Santistevan, executive director of Libra Bank Plc. However, it is uncertain …, he
+ * said.` Cut after the form when a plain sentence opener follows.
+ */
+function splitAfterCompanySuffixes(text: string, spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const span of spans) {
+    let start = span.start;
+    const chunk = text.slice(span.start, span.end);
+    for (const m of chunk.matchAll(COMPANY_SUFFIX_THEN_WORD)) {
+      if (!STRONG_STARTERS.has(m[1]!)) continue;
+      const word = span.start + m.index + m[0].length - m[1]!.length;
+      const stop = span.start + m.index + m[0].indexOf('.') + 1;
+      out.push({ start, end: stop });
+      start = word;
+    }
+    out.push({ start, end: span.end });
   }
   return out;
 }

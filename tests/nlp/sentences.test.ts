@@ -16,6 +16,13 @@ describe('splitSentences: wire copy', () => {
     ['month abbreviation', 'On Sept. 9 the army moved. It held.', ['On Sept. 9 the army moved.', 'It held.']],
     ['title', 'Gen. Smith said so. He left.', ['Gen. Smith said so.', 'He left.']],
     ['company suffix', 'Acme Inc. said profit rose 2.5 pct. Shares fell.', ['Acme Inc. said profit rose 2.5 pct.', 'Shares fell.']],
+    [
+      'company suffix ending an attribution',
+      'The fund gained, said Carlos Santistevan, director of Libra Bank Plc. However, it is uncertain, he said.',
+      ['The fund gained, said Carlos Santistevan, director of Libra Bank Plc.', 'However, it is uncertain, he said.'],
+    ],
+    ['company suffix inside a name', 'Salomon Brothers Inc. The company said so.', ['Salomon Brothers Inc.', 'The company said so.']],
+    ['company suffix before a name', 'Dillon Read and Co. Inc. said it would.', ['Dillon Read and Co. Inc. said it would.']],
     ['No. 2', 'The No. 2 maker fell. Its rival rose.', ['The No. 2 maker fell.', 'Its rival rose.']],
     ['decimals', 'Output was 5.93 mln against 5.81 mln. Prices held.', ['Output was 5.93 mln against 5.81 mln.', 'Prices held.']],
     ['initials', 'John F. Kennedy was there. J.P. Morgan was not.', ['John F. Kennedy was there.', 'J.P. Morgan was not.']],
