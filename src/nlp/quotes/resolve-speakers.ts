@@ -99,7 +99,7 @@ export function resolveSpeakers(
   };
 
   /** Most recent named person before `at` outside quotation marks and outside `exclude`, or an earlier resolved quote speaker. */
-  const previousPerson = (at: number, exclude: Span, gender: 'm' | 'f' | null): Resolution | null => {
+  const previousPerson = (at: number, exclude: readonly Span[], gender: 'm' | 'f' | null): Resolution | null => {
     // the latest person who spoke before, named or not: after "a spokesman said ...", "he" is the spokesman
     let best: Resolution | null = null;
     let bestQuote: RawQuote | null = null;
@@ -112,7 +112,7 @@ export function resolveSpeakers(
     // so a name in what they said stays a candidate.
     const said = best && bestQuote && !isPlural(best.speaker) ? bestQuote : null;
     const outside = (n: NameMention) =>
-      n.end <= at && !(n.start >= exclude.start && n.start < exclude.end) && !(said && n.start >= said.start && n.start < said.end);
+      n.end <= at && !exclude.some((x) => n.start >= x.start && n.start < x.end) && !(said && n.start >= said.start && n.start < said.end);
     // a lone capitalised word ("London", "DIHT") is someone only as the surname of a person named in full;
     // a name in a list or an object ("negotiated by ... Trial Staff") is not who "he" goes back to: a subject is
     const compatible = (n: NameMention) =>
@@ -189,7 +189,10 @@ export function resolveSpeakers(
     const words = text.split(' ');
     if (/^(he|she|i|we|you)$/.test(lower)) {
       const gender = lower === 'he' ? 'm' : lower === 'she' ? 'f' : null;
-      const r = previousPerson(at, q, gender);
+      // Not a name inside what this attribution reports, on either side of it: in `Volcker knows the
+      // problems, he said, adding that …` the "he" of both parts is the same speaker, not Volcker.
+      const sameMention = raw.filter((o) => o.mention && o.mention.start === q.mention!.start && o.mention.end === q.mention!.end);
+      const r = previousPerson(at, [q, ...sameMention], gender);
       out = r ? { ...r, at } : { speaker: 'unknown', description: null, resolved: null, person: true, at };
     } else if (/^(it|they|who|which)$/.test(lower)) {
       const r =

@@ -26,6 +26,13 @@ const squeeze = (s: string): string => s.replace(/\s+/g, ' ').trim();
 const PRONOUNS: Case[] = [
   // `"All Mr. Baker did ...," he said.` after `"...," said Robert Brusca of Nikko Securities`: not Baker
   { id: 'reuters21578-20764', quote: 'All Mr. Baker did was', mention: 'he', resolved: 'Robert Brusca' },
+  // `Volcker knows …, he said, adding that it is unlikely Greenspan …`: both parts are the banker's (after
+  // `"I will be sad to see Volcker go …," said Libra's Santistevan`), not Volcker, named in the first part
+  { id: 'reuters21578-18250', quote: 'Volcker knows and understands', mention: 'he', resolved: "Libra's Santistevan" },
+  { id: 'reuters21578-18250', quote: 'that it is unlikely Greenspan', mention: 'he', resolved: "Libra's Santistevan" },
+  // `…, said Carlos Santistevan, executive director of Libra Bank Plc. However, it is uncertain …, he said.`:
+  // the reported speech is the sentence after the attribution, not the quotation and attribution before it
+  { id: 'reuters21578-18250', quote: 'However, it is uncertain how long', mention: 'he', resolved: 'Carlos Santistevan' },
   // `Lawson told a London television interviewer Tuesday, "…" It was a dispute …, he added.`
   { id: 'reuters21578-20764', quote: 'It was a dispute', mention: 'he', resolved: 'Nigel Lawson' },
   { id: 'reuters21578-20631', quote: 'There had been surprising notes', mention: 'He', resolved: 'Gerhard Stoltenberg' },
