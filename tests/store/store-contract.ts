@@ -915,6 +915,53 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       expect(hits[0]!.headline).toBe('Coffee talks resume');
     });
 
+    it('reads "phrases" and -exclusions in a search and its about: counts', async () => {
+      await store.stories.addArticles([
+        analyzed(story({ headline: 'Cocoa harvest late', body: 'The cocoa harvest in Bahia is late.', published: '2020-05-01T00:00:00Z' })),
+        analyzed(
+          story({ headline: 'Oil output falls', body: 'Oil production fell. Cocoa was not traded.', published: '2020-05-02T00:00:00Z' }),
+        ),
+        analyzed(
+          story({ headline: 'Beans in Ghana', body: 'The harvest of cocoa beans began in Ghana.', published: '2020-05-03T00:00:00Z' }),
+        ),
+      ]);
+      const headlines = async (query: string): Promise<string[]> => (await store.stories.search(query, 10)).map((h) => h.headline).sort();
+      expect(await headlines('"cocoa harvest"')).toEqual(['Cocoa harvest late']);
+      expect(await headlines('cocoa harvest')).toEqual(['Beans in Ghana', 'Cocoa harvest late']);
+      expect(await headlines('cocoa -bahia')).toEqual(['Beans in Ghana', 'Oil output falls']);
+      expect(await headlines('cocoa -"harvest in bahia" -oil')).toEqual(['Beans in Ghana']);
+      // The any-word fallback keeps the exclusions.
+      expect(await headlines('cocoa zzzunknown -ghana')).toEqual(['Cocoa harvest late', 'Oil output falls']);
+      expect(await headlines('-cocoa')).toEqual([]);
+      const counted = await store.stories.searchDayCounts('cocoa -bahia', null);
+      expect(counted.days.reduce((n, d) => n + d.count, 0)).toBe(2);
+    });
+
+    it('leaves out an excluded word found in the body of a story whose headline holds every word, with a very common word', async () => {
+      const filler = Array.from({ length: 210 }, (_, i) =>
+        analyzed(
+          story({
+            headline: `Daily market note ${i}`,
+            body: `The market was quiet on day ${i}.`,
+            published: new Date(Date.UTC(2021, 0, 1) + i * 3_600_000).toISOString(),
+          }),
+        ),
+      );
+      await store.stories.addArticles([
+        analyzed(
+          story({
+            headline: 'Market prices climb',
+            body: 'Prices on the market rose as tankers waited.',
+            published: '2022-12-01T00:00:00Z',
+          }),
+        ),
+        ...filler,
+        analyzed(story({ headline: 'Shipping news', body: 'The market saw prices steady.', published: '2021-12-01T00:00:00Z' })),
+      ]);
+      expect((await store.stories.search('market prices', 5)).map((h) => h.headline)).toEqual(['Market prices climb', 'Shipping news']);
+      expect((await store.stories.search('market prices -tankers', 5)).map((h) => h.headline)).toEqual(['Shipping news']);
+    });
+
     it('puts a story with every word in its headline before newer ones that only mention them, with a very common word', async () => {
       // "market" is in every story: too common to rank by, so the newest matches come first, those with
       // every word in the headline before the others (PostgreSQL, whose statistics may not say so yet,

@@ -45,6 +45,7 @@ import type { Quote } from '../../nlp/types.js';
 import { packSentences, unpackSentenceScores } from '../sqlite/packed-sentences.js';
 import { decodeShapes, decodeTerms, encodeTerms, utcDay } from '../sqlite/digest-features-table.js';
 import { ftsWords } from '../sqlite/fts-query.js';
+import { parseSearch, requiredWords, type SearchQuery } from '../search-syntax.js';
 import { rankSuggestions } from '../sqlite/rank-suggestions.js';
 import { NAMED_CANDIDATES, pickSpeakersNamed, speakerAliases, speakerNamedBy } from '../speaker-match.js';
 import { HEADLINE_WINDOW, headlineFirst } from '../headline-first.js';
@@ -158,24 +159,42 @@ function toPlace(p: PlaceRow): PlaceMention {
   return isDatelineSpan(m) ? { ...m, dateline: true } : m;
 }
 
-/** Every word, or any word: websearch_to_tsquery reads a plain list as AND and `or` between words as OR. */
-function tsQueryText(words: readonly string[], any: boolean): string {
-  return words
-    .map((w) => (w.toLowerCase() === 'or' ? '' : w))
-    .filter(Boolean)
-    .join(any ? ' or ' : ' ');
+/** A term in websearch_to_tsquery's syntax: a word, or a phrase in quotes; '' for a lone `or` (its operator). */
+function websearchTerm(words: readonly string[]): string {
+  if (words.length > 1) return `"${words.join(' ')}"`;
+  return words[0] === undefined || words[0].toLowerCase() === 'or' ? '' : words[0];
 }
 
 /**
- * `tsQueryText`'s words as a query of the headline's own vector (articles_headline_english): `oil & prices`,
- * or joined by `|`. The same stories as `oil:A & prices:A` on `tsv`, whose weight A is the headline.
+ * A parsed search (parseSearch) for websearch_to_tsquery: every term (a plain list is AND), or any term
+ * (`or` between them), each exclusion as `-term`. An `or` binds looser than the list, so for any term
+ * each one carries the exclusions: `cocoa -bahia or harvest -bahia`.
  */
-function headlineQuery(query: string, any: boolean): string {
-  return query
-    .split(/\s+/)
-    .filter((w) => w !== 'or')
-    .map((w) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''))
+function tsQueryText(query: SearchQuery, any: boolean): string {
+  const terms = query.terms.map(websearchTerm).filter(Boolean);
+  if (terms.length === 0) return '';
+  const excluded = query.excluded
+    .map(websearchTerm)
     .filter(Boolean)
+    .map((t) => `-${t}`);
+  return any ? terms.map((t) => [t, ...excluded].join(' ')).join(' or ') : [...terms, ...excluded].join(' ');
+}
+
+/** The words a story must hold, for reading their share of the stories (the exclusions left out). */
+function requiredText(query: SearchQuery): string {
+  return requiredWords(query).join(' ');
+}
+
+/**
+ * The search's terms as a query of the headline's own vector (articles_headline_english): `oil & prices`,
+ * or joined by `|`, a phrase as `spot <-> price`. The same stories as `oil:A & prices:A` on `tsv`, whose
+ * weight A is the headline. Its exclusions are not in it: the headline's vector cannot see the body.
+ */
+function headlineQuery(query: SearchQuery, any: boolean): string {
+  return query.terms
+    .map((t) => t.map((w) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')).filter((w) => w !== '' && w !== 'or'))
+    .filter((t) => t.length > 0)
+    .map((t) => (t.length > 1 ? `(${t.join(' <-> ')})` : t[0]!))
     .join(any ? ' | ' : ' & ');
 }
 
@@ -760,12 +779,14 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
    * statistics; a very common word walks the newest stories (its newest matches come first), other
    * words take their matches from the GIN index (fromIndexMatches).
    */
-  async function rankedMatches(query: string, any: boolean, limit: number): Promise<{ seq: number; rank: number }[]> {
-    const shape = await queryShape(query, any);
+  async function rankedMatches(search: SearchQuery, any: boolean, limit: number): Promise<{ seq: number; rank: number }[]> {
+    const query = tsQueryText(search, any);
+    if (query === '') return [];
+    const shape = await queryShape(requiredText(search), any);
     if (shape.common) {
       // Newest first, those with every word in the headline (weight A) first, as the SQLite store does.
-      const headline = headlineQuery(query, any);
-      const inHeadline =
+      const headline = headlineQuery(search, any);
+      const headlineHits =
         headline === ''
           ? []
           : // Every headline match of the window from the index (no vector read again), then the newest: in
@@ -778,6 +799,8 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
               Math.min(HEADLINE_WINDOW, 2_000),
               HEADLINE_WINDOW,
             );
+      // An excluded word in the body of a story whose headline holds every word: the whole query decides.
+      const inHeadline = search.excluded.length === 0 || headlineHits.length === 0 ? headlineHits : await matchingSeqs(query, headlineHits);
       const rest =
         inHeadline.length < limit
           ? await newestMatchSeqs(
@@ -805,13 +828,25 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     return rows.length < limit && shape.after !== null ? ranked(null) : rows;
   }
 
+  /** Those of `seqs` whose story matches the websearch query, in the order given. */
+  async function matchingSeqs(query: string, seqs: readonly number[]): Promise<number[]> {
+    const { rows } = await pool.query<{ seq: number }>(
+      "SELECT w.seq FROM article_search w WHERE w.seq = ANY($2::bigint[]) AND w.tsv @@ websearch_to_tsquery('english', $1)",
+      [query, seqs],
+    );
+    const kept = new Set(rows.map((r) => Number(r.seq)));
+    return seqs.filter((seq) => kept.has(seq));
+  }
+
   async function search(text: string, limit: number): Promise<SearchHit[]> {
-    const words = ftsWords(text);
-    if (words.length === 0) return [];
-    let query = tsQueryText(words, false);
+    const parsed = parseSearch(text);
+    let query = tsQueryText(parsed, false);
     if (query === '') return [];
-    let rows = await rankedMatches(query, false, limit);
-    if (rows.length === 0 && words.length > 1) rows = await rankedMatches((query = tsQueryText(words, true)), true, limit);
+    let rows = await rankedMatches(parsed, false, limit);
+    if (rows.length === 0 && parsed.terms.length > 1) {
+      query = tsQueryText(parsed, true);
+      rows = await rankedMatches(parsed, true, limit);
+    }
     if (rows.length === 0) return [];
     // Each hit's snippet from its own row: the body's fragment around the match, else the headline.
     // Whether the body matches is read from the stored vector's body part (weight B), not by parsing the body again.
@@ -988,9 +1023,8 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
   }
 
   async function findQuotesAbout(about: string, speaker: string | undefined, limit: number, offset: number): Promise<QuoteHit[]> {
-    const words = ftsWords(about);
-    const text = tsQueryText(words, false);
-    if (text === '') return [];
+    const parsed = parseSearch(about);
+    if (tsQueryText(parsed, false) === '') return [];
     const like = speaker ? `%${escapeLike(speaker)}%` : null;
     const aliases = speaker
       ? speakerAliases(speaker)
@@ -1001,7 +1035,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     // with a very common word the newest matching stories, as search() and the SQLite store do. The matches
     // come from rankedMatches with the tsquery inline: in a CTE the planner could not see the words and
     // ranked every candidate's vector read from the heap (over a second for `company` at 100k).
-    const stories = await rankedMatches(text, false, QUOTE_STORIES);
+    const stories = await rankedMatches(parsed, false, QUOTE_STORIES);
     if (stories.length === 0) return [];
     const { rows } = await pool.query<PgQuoteRow>(
       `SELECT ${SUMMARY_COLUMNS}, qu.* FROM unnest($1::bigint[]) WITH ORDINALITY AS m(seq, i)
@@ -1224,7 +1258,8 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
 
   /** Stories per day matching every search word, the newest SEARCH_COUNT_LIMIT matches at most (as SQLite). */
   async function searchDayCounts(query: string, range: DayRange | null, reader?: HiddenFrom): Promise<SearchDayCounts> {
-    const text = tsQueryText(ftsWords(query), false);
+    const parsed = parseSearch(query);
+    const text = tsQueryText(parsed, false);
     if (text === '') return { days: [], capped: false };
     const r = range ?? ALL_DAYS;
     // Stories hidden from the server are left out of the matches: the newest SEARCH_COUNT_LIMIT it may see.
@@ -1232,7 +1267,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     // Each match's date from article_search's narrow rows. Without a span of dates (its own bound, a
     // BitmapAnd with article_search_by_published), a common word is looked for among the newest stories
     // that can hold the cap (its share says how many, with a margin), and among all when those held fewer.
-    const { share, maxSeq } = range === null ? await rarestShare(text) : { share: 0, maxSeq: 0 };
+    const { share, maxSeq } = range === null ? await rarestShare(requiredText(parsed)) : { share: 0, maxSeq: 0 };
     const span = share > 0 ? Math.ceil((1.5 * SEARCH_COUNT_LIMIT) / share) : Infinity;
     const window = span < maxSeq ? maxSeq - span : null;
     // Counted per day here: the newest matches' 20,001 dates sent to the client cost it ~15 ms to read.
