@@ -1,5 +1,5 @@
 import { stemOf } from './cue-model.js';
-import { SPEECH_VERBS } from './lexicon.js';
+import { REPORTING_LEXICON, SPEECH_VERBS } from './lexicon.js';
 
 /**
  * Whether an attribution reports something said (or written, announced, argued), as `/quote` promises:
@@ -41,10 +41,20 @@ const NOT_SPEECH_STEMS: ReadonlySet<string> = new Set(
   (
     'seem appear expect plan want hope believe think know sure convinced decide vote make put go intend wish fear ' +
     'worry feel prefer need aim seek rate schedule show find interest decline refuse allow offer approve list ' +
-    'produce impose give draw appoint agree accord like refer'
+    'produce impose give draw appoint agree accord like refer ' +
+    // The lexicon's attitudes (PolNeAR's beliefs and feelings): "Volcker enjoys the respect of …". But
+    // for "see", the wire's word for a forecast given ("dealers see the dollar falling"), and "conclude",
+    // what a report or inquiry states.
+    REPORTING_LEXICON.attitude
+      .split(' ')
+      .filter((w) => w !== 'see' && w !== 'conclude')
+      .join(' ')
   )
     .split(' ')
     .map(stemOf),
 );
 /** …and as written (forms the stemmer does not bring back to their verb). */
-const NOT_SPEECH: ReadonlySet<string> = new Set('made went gone out sought felt found thought gave drew about telephone'.split(' '));
+const NOT_SPEECH: ReadonlySet<string> = new Set(
+  // "against": a price quoted against another ("1.7733/38 marks against 1.7975/85 in New York")
+  'made went gone out sought felt found thought gave drew about telephone against knew understood saw seen'.split(' '),
+);

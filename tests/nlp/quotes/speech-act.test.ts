@@ -22,6 +22,9 @@ describe('isSpeechAct: what /quote lists', () => {
       'also hinted',
       'forecast',
       'called',
+      // a forecast given, a report's finding
+      'sees',
+      'concluded',
     ])
       expect(isSpeechAct(reported(verb)), verb).toBe(true);
   });
@@ -38,6 +41,11 @@ describe('isSpeechAct: what /quote lists', () => {
       'declined',
       'believes',
       'was referring',
+      // attitudes and a price quoted against another: "Volcker enjoys the respect of …", "1.7733/38 marks against …"
+      'enjoys',
+      'respects',
+      'understood',
+      'against',
       null,
     ])
       expect(isSpeechAct(reported(verb)), String(verb)).toBe(false);
