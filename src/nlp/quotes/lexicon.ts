@@ -122,7 +122,7 @@ export const MONTH = /^(january|february|march|april|may|june|july|august|septem
  * their nouns were tried as classes too: the 4-fold cross-validation on dev (scripts/quotes-cv.ts) found
  * their unseen words cues too seldom (under half of what they add) to pay for their false alarms.
  */
-export const REPORTING_LEXICON: Readonly<Record<string, string>> = {
+export const REPORTING_LEXICON: Readonly<Record<'judge' | 'attitude', string>> = {
   judge:
     'praise applaud hail laud commend celebrate salute tout extol credit blame accuse charge fault criticize ' +
     'criticise condemn denounce decry deplore blast slam lambaste attack assail bash knock chastise rebuke reprimand ' +
