@@ -50,8 +50,10 @@ const MODEL = modelJson as CueModel;
  *    speaks with the clause's subject, and `X said, adding later, "..."` with X (was "later"); a role before a name and
  *    its comma names the person when the role's head is a noun before "of" or a host, or the name carries its
  *    affiliation ("the director of the F.B.I., James B. Comey,", "Another pollster, David Woodard of Clemson University,").
+ * 15: after a core speech verb, "but" with no comma and no subject after it goes on with what was said ("said they had
+ *    misgivings but could not bear to insult him").
  */
-export const QUOTE_ANALYZER_VERSION = 14;
+export const QUOTE_ANALYZER_VERSION = 15;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -1492,7 +1494,16 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
         if (isCue(j)) return k - 1;
       }
     }
-    if (t.lower === 'but' && k > from + 3 && tokens[k + 1]?.lower !== 'that') return k - 1;
+    // ("The plan failed, but ...": the writer's clause; after a core speech verb a "but" with no comma before it
+    // and no subject of its own after it goes on with what was said: "They said they had misgivings about her but
+    // could not bear to insult him"; "Baker said the accord was operative but he strongly criticised ..." does not)
+    if (
+      t.lower === 'but' &&
+      k > from + 3 &&
+      tokens[k + 1]?.lower !== 'that' &&
+      !(CORE_SPEECH.test(tokens[cue]?.lower ?? '') && sharedSubject(tokens[k + 1]))
+    )
+      return k - 1;
     // (a quotation may close before the comma: `... "founded ISIS," saying they were nitpicking`)
     const closed = /^["”]$/.test(tokens[k - 1]!.text) && tokens[k - 2]?.text === ',' && k - 2 > from;
     if (isCue(k) && (/^(and|but|,)$/.test(tokens[k - 1]!.lower) || closed)) {
@@ -1503,6 +1514,13 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
     }
   }
   return last;
+}
+
+/** Whether the word after a "but" goes on with the subject before it: a lower-case word that opens no subject. */
+function sharedSubject(t: Token | undefined): boolean {
+  return (
+    !!t?.isWord && !t.isCap && !DETERMINERS.has(t.lower) && !SUBJECT_PRONOUN.test(t.text) && !/^(it|there|this|these|those)$/.test(t.lower)
+  );
 }
 
 /** Whether a short capitalised subject and a reporting verb that is no aside start at token `k` ("Carter stressed ..."). */

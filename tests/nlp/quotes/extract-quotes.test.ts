@@ -1182,6 +1182,20 @@ const rows: Row[] = [
       { text: 'We will win.', kind: 'direct', speaker: 'Trump', mention: 'Trump', verb: 'said' },
     ],
   },
+  {
+    name: '"X said A but B": a second predicate with no subject of its own goes on with what was said; "but he ..." does not',
+    body: 'Party leaders said they had misgivings about the nominee but could not bear to insult the president. The mayor said the budget was balanced but the council was not convinced.',
+    expected: [
+      {
+        text: 'they had misgivings about the nominee but could not bear to insult the president',
+        kind: 'reported',
+        speaker: 'Party leaders',
+        mention: 'Party leaders',
+        verb: 'said',
+      },
+      { text: 'the budget was balanced', kind: 'reported', speaker: 'The mayor', mention: 'The mayor', verb: 'said' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
