@@ -51,7 +51,8 @@ const MODEL = modelJson as CueModel;
  *    its comma names the person when the role's head is a noun before "of" or a host, or the name carries its
  *    affiliation ("the director of the F.B.I., James B. Comey,", "Another pollster, David Woodard of Clemson University,").
  * 15: after a core speech verb, "but" with no comma and no subject after it goes on with what was said ("said they had
- *    misgivings but could not bear to insult him").
+ *    misgivings but could not bear to insult him"); "X told reporters the talks had stalled" (a determiner after the hearer
+ *    opens the content: was no quote); "CONTENT, X said, adding that ..." speaks with X (was "CONTENT, X said").
  */
 export const QUOTE_ANALYZER_VERSION = 15;
 const MIN_REPORTED_WORDS = 3;
@@ -532,6 +533,23 @@ function extractReported(
       }
       // (a direct quote's own cue ends reported content before it: "He praised those who left but said, "...")
       const q = buildReported(body, tokens, i, j, inDirect, (k) => scores[k]! >= model.threshold || used.has(tokens[k]!.start));
+      // "Prices rose, the ministry said, adding that ...": a "speaker" that holds an attribution found before it (its
+      // content, its speaker and its verb) is no subject of the participle; the attribution's speaker is (below)
+      const afterComma = /ing$/.test(tokens[i]!.lower) && tokens[i - 1]?.text === ',';
+      const holds = (m: Span, f: RawQuote): boolean => !!f.mention && m.start <= f.mention.start && m.end >= f.mention.end;
+      if (q?.mention && afterComma && found.some((f) => holds(q.mention!, f.q))) {
+        q.mention = null;
+        q.name = null;
+        q.description = null;
+      }
+      // ("Prices rose, officials said, adding ...": the attribution's content was too short to keep, its subject speaks)
+      const said = i - 2;
+      if (q?.mention && afterComma && CORE_SPEECH.test(tokens[said]?.lower ?? '') && q.mention.end === tokens[said]!.end) {
+        const subject = phraseBefore(tokens, said, 0, body);
+        q.mention = subject ? phraseSpan(tokens, subject) : null;
+        q.name = subject ? phraseSpan(tokens, subject, true) : null;
+        q.description = subject?.description ?? null;
+      }
       if (q && !q.mention && tokens[i]!.lower !== 'according') {
         // "..., McConnell said in June, citing ...": a participle after a comma speaks with the attribution before it
         const before =

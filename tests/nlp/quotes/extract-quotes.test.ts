@@ -1196,6 +1196,20 @@ const rows: Row[] = [
       { text: 'the budget was balanced', kind: 'reported', speaker: 'The mayor', mention: 'The mayor', verb: 'said' },
     ],
   },
+  {
+    name: '"X told reporters CONTENT" with no "that": a determiner after the hearer opens the content',
+    body: 'John Smith told reporters the talks had stalled.',
+    expected: [{ text: 'the talks had stalled', kind: 'reported', speaker: 'John Smith', mention: 'John Smith', verb: 'told' }],
+  },
+  {
+    name: '"CONTENT, X said (on Monday), adding that ...": the participle speaks with X, not with the words before it',
+    body: 'Stocks fell sharply, traders said on Monday, adding that investors were nervous. Prices rose, officials said, adding that the trend would continue.',
+    expected: [
+      { text: 'Stocks fell sharply', kind: 'reported', speaker: 'traders', mention: 'traders', verb: 'said' },
+      { text: 'that investors were nervous', kind: 'reported', speaker: 'traders', mention: 'traders', verb: 'adding' },
+      { text: 'that the trend would continue', kind: 'reported', speaker: 'officials', mention: 'officials', verb: 'adding' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
