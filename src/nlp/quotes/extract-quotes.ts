@@ -52,7 +52,8 @@ const MODEL = modelJson as CueModel;
  *    affiliation ("the director of the F.B.I., James B. Comey,", "Another pollster, David Woodard of Clemson University,").
  * 15: after a core speech verb, "but" with no comma and no subject after it goes on with what was said ("said they had
  *    misgivings but could not bear to insult him"); "X told reporters the talks had stalled" (a determiner after the hearer
- *    opens the content: was no quote); "CONTENT, X said, adding that ..." speaks with X (was "CONTENT, X said").
+ *    opens the content: was no quote); "CONTENT, X said, adding that ..." speaks with X (was "CONTENT, X said");
+ *    "CONTENT, X told reporters." (was no quote).
  */
 export const QUOTE_ANALYZER_VERSION = 15;
 const MIN_REPORTED_WORDS = 3;
@@ -658,16 +659,33 @@ function attributionTailComma(tokens: readonly Token[], k: number): number {
   return -1;
 }
 
-/** "Rebels have seized the town, state television reported.": ", NOUN PHRASE VERB" closing the sentence signs it. */
+/**
+ * "Rebels have seized the town, state television reported.": ", NOUN PHRASE VERB" closing the sentence signs it
+ * (with the hearer of "told": "..., the minister told reporters.", "..., sources told Reuters on Monday.").
+ */
 function signsOff(tokens: readonly Token[], i: number): boolean {
   const last = lastContentIndex(tokens);
-  if (!closesSentence(tokens, i + 1, last) || i < 4) return false;
+  if (!closesSentence(tokens, hearerEnd(tokens, i) + 1, last) || i < 4) return false;
   for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
     const t = tokens[k]!;
     if (t.text === ',') return k < i - 1 && k >= 3;
     if (!t.isWord || FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower)) return false;
   }
   return false;
+}
+
+/** The last token of the hearer after "told"/"tells" at `i` ("reporters", "him", "Reuters", "the Financial Times"), else `i`. */
+function hearerEnd(tokens: readonly Token[], i: number): number {
+  if (!/^(told|tells)$/.test(tokens[i]?.lower ?? '')) return i;
+  const next = tokens[i + 1];
+  if (!next?.isWord) return i;
+  if (/^(me|us|him|her|them|reporters|journalists|lawmakers|supporters|voters|investors|analysts|parliament|congress)$/.test(next.lower))
+    return i + 1;
+  // a name, or "the" and a name, of at most four words
+  let k = next.lower === 'the' ? i + 2 : i + 1;
+  const first = k;
+  while (k < tokens.length && k < first + 4 && tokens[k]!.isWord && tokens[k]!.isCap) k++;
+  return k > first ? k - 1 : i;
 }
 
 const OBJECT_TAKING =

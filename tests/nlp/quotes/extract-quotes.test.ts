@@ -1210,6 +1210,20 @@ const rows: Row[] = [
       { text: 'that the trend would continue', kind: 'reported', speaker: 'officials', mention: 'officials', verb: 'adding' },
     ],
   },
+  {
+    name: '"CONTENT, X told reporters." and "..., X told Reuters on Monday.": the hearer does not keep the attribution from closing',
+    body: 'Output was cut by 10 percent, the minister told reporters. Prices will rise further this year, a senior official told Reuters on Monday.',
+    expected: [
+      { text: 'Output was cut by 10 percent', kind: 'reported', speaker: 'the minister', mention: 'the minister', verb: 'told' },
+      {
+        text: 'Prices will rise further this year',
+        kind: 'reported',
+        speaker: 'a senior official',
+        mention: 'a senior official',
+        verb: 'told',
+      },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
