@@ -53,7 +53,7 @@ const MODEL = modelJson as CueModel;
  * 15: after a core speech verb, "but" with no comma and no subject after it goes on with what was said ("said they had
  *    misgivings but could not bear to insult him"); "X told reporters the talks had stalled" (a determiner after the hearer
  *    opens the content: was no quote); "CONTENT, X said, adding that ..." speaks with X (was "CONTENT, X said");
- *    "CONTENT, X told reporters." (was no quote).
+ *    "CONTENT, X told reporters." (was no quote); "X warned the plant could close" (was no quote: "the plant" read as hearer).
  */
 export const QUOTE_ANALYZER_VERSION = 15;
 const MIN_REPORTED_WORDS = 3;
@@ -885,7 +885,17 @@ function buildReported(
       else if (OBJECT_TAKING.test(cue.lower)) {
         // "told reporters the plan was dead": the hearers are not content; "urged Congress to act": the request holds them
         const obj = phraseAfter(tokens, b + 1, tokens.length, body);
-        if (obj && tokens[obj.to]?.lower !== 'to') {
+        // ("warned the plant could close": a noun phrase with a finite verb after it is the subject of the content,
+        // not a hearer; "told him" and "told reporters" are hearers whatever follows, and a passive's subject is
+        // the hearer: "The voters were asked if the mayor could stay" says nothing of the voters')
+        const subjectOfContent =
+          !!obj &&
+          !/^(was|were|is|are|be|been|being)$/.test(tokens[a - 1]?.lower ?? '') &&
+          obj.end === obj.to &&
+          !/^(me|us|him|her|them|you|reporters|journalists)$/.test(tokens[b + 1]!.lower) &&
+          tokens[obj.to]?.text === tokens[obj.to]?.lower &&
+          FINITE.test(tokens[obj.to]?.lower ?? '');
+        if (obj && tokens[obj.to]?.lower !== 'to' && !subjectOfContent) {
           // ("told supporters in Florida on Tuesday evening that ...", "told voters this weekend he would ...": the
           // circumstances after the hearers are not content either)
           const framedAfter = framingPhraseEnd(tokens, obj.to, last);

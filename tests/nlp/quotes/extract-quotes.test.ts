@@ -1224,6 +1224,14 @@ const rows: Row[] = [
       },
     ],
   },
+  {
+    name: '"X warned the plant could close" (no "that"): a noun phrase with a finite verb after it opens the content, no hearer',
+    body: 'The minister warned the plant could close. Smith warned investors the deal was in danger.',
+    expected: [
+      { text: 'the plant could close', kind: 'reported', speaker: 'The minister', mention: 'The minister', verb: 'warned' },
+      { text: 'the deal was in danger', kind: 'reported', speaker: 'Smith', mention: 'Smith', verb: 'warned' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
