@@ -53,7 +53,8 @@ const MODEL = modelJson as CueModel;
  * 15: after a core speech verb, "but" with no comma and no subject after it goes on with what was said ("said they had
  *    misgivings but could not bear to insult him"); "X told reporters the talks had stalled" (a determiner after the hearer
  *    opens the content: was no quote); "CONTENT, X said, adding that ..." speaks with X (was "CONTENT, X said");
- *    "CONTENT, X told reporters." (was no quote); "X warned the plant could close" (was no quote: "the plant" read as hearer).
+ *    "CONTENT, X told reporters." (was no quote); "X warned the plant could close" (was no quote: "the plant" read as hearer);
+ *    "X said the talks, which began in May, had stalled" (was "the talks": the plural noun was read as the verb).
  */
 export const QUOTE_ANALYZER_VERSION = 15;
 const MIN_REPORTED_WORDS = 3;
@@ -1484,7 +1485,9 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
       p.text === p.lower &&
       k - 1 > from &&
       (FINITE.test(p.lower) || /^(\w+ed|\w+s)$/.test(p.lower)) &&
-      !/(ss|us|is)$/.test(p.lower)
+      !/(ss|us|is)$/.test(p.lower) &&
+      // ("said the talks, which began in May, had stalled": after a determiner the word is a noun or an adjective)
+      (FINITE.test(p.lower) || !NOUN_DETERMINER.test(tokens[k - 2]?.lower ?? ''))
     )
       verbSeen = true;
     const aside =
@@ -1841,6 +1844,7 @@ function isInfinitive(tokens: readonly Token[], k: number): boolean {
 
 const CLAUSE_BREAK = /^[—–-]$/;
 const COMMENT_AFTER = /^(compared|double|twice|a|an)$/;
+const NOUN_DETERMINER = /^(the|a|an|his|her|its|their|our|my|your|this|these|those|some|many|several|two|three|new|other)$/;
 const NEW_CLAUSE = /^(which|who|whose|whom|where|but|although|though|whereas|even|despite|while|yet|following|using)$/;
 
 /** The last word of a cue as written ("has also said" → "said"), lower-cased. */

@@ -1232,6 +1232,11 @@ const rows: Row[] = [
       { text: 'the deal was in danger', kind: 'reported', speaker: 'Smith', mention: 'Smith', verb: 'warned' },
     ],
   },
+  {
+    name: '"X said the talks, which began in May, had stalled": a plural noun after its determiner is no verb, the aside stays in',
+    body: 'Smith said the talks, which began in May, had stalled.',
+    expected: [{ text: 'the talks, which began in May, had stalled', kind: 'reported', speaker: 'Smith', mention: 'Smith', verb: 'said' }],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
