@@ -54,7 +54,9 @@ const MODEL = modelJson as CueModel;
  *    misgivings but could not bear to insult him"); "X told reporters the talks had stalled" (a determiner after the hearer
  *    opens the content: was no quote); "CONTENT, X said, adding that ..." speaks with X (was "CONTENT, X said");
  *    "CONTENT, X told reporters." (was no quote); "X warned the plant could close" (was no quote: "the plant" read as hearer);
- *    "X said the talks, which began in May, had stalled" (was "the talks": the plural noun was read as the verb).
+ *    "X said the talks, which began in May, had stalled" (was "the talks": the plural noun was read as the verb);
+ *    "CONTENT, X said in a statement late on Tuesday." (was no quote), "X said earlier this month it would ..." (the time
+ *    was content).
  */
 export const QUOTE_ANALYZER_VERSION = 15;
 const MIN_REPORTED_WORDS = 3;
@@ -853,7 +855,8 @@ function buildReported(
           break;
         }
     } else if (
-      (after <= 5 &&
+      // ("..., the Pentagon said in a statement late on Tuesday.": a longer frame that closes the sentence too)
+      ((after <= 5 || (CORE_SPEECH.test(cue.lower) && closesSentence(tokens, b + 1, last))) &&
         !hasThat &&
         (precededByComma || inverted) &&
         !(!inverted && frontedAdverbial(tokens, beforeSrc!.from, b, last)) &&
@@ -1762,6 +1765,11 @@ function timeAdjunctEnd(tokens: readonly Token[], i: number, last: number): numb
   const next = tokens[i + 1];
   if (!t || !t.isWord || !next) return i;
   let end = i;
+  // ("earlier this month", "late on Tuesday": the same times with their degree word)
+  if (/^(earlier|later|late|early)$/.test(t.lower) && /^(this|last|next|on)$/.test(next.lower)) {
+    const inner = timeAdjunctEnd(tokens, i + 1, last);
+    return inner > i + 1 ? inner : i;
+  }
   if (/^(this|last|next|earlier|later)$/.test(t.lower) && /^(week|weekend|month|year|morning|afternoon|evening)$/.test(next.lower))
     end = i + 2;
   else if (/^(yesterday|today|tonight)$/.test(t.lower) || WEEKDAY.test(t.lower)) end = i + 1;

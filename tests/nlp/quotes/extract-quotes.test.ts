@@ -1237,6 +1237,14 @@ const rows: Row[] = [
     body: 'Smith said the talks, which began in May, had stalled.',
     expected: [{ text: 'the talks, which began in May, had stalled', kind: 'reported', speaker: 'Smith', mention: 'Smith', verb: 'said' }],
   },
+  {
+    name: 'a longer time or occasion after the verb: "..., X said in a statement late on Tuesday.", "X said earlier this month it would ..."',
+    body: 'Two soldiers were killed, the Pentagon said in a statement late on Tuesday. The company said earlier this month it would cut 500 jobs.',
+    expected: [
+      { text: 'Two soldiers were killed', kind: 'reported', speaker: 'Pentagon', mention: 'the Pentagon', verb: 'said' },
+      { text: 'it would cut 500 jobs', kind: 'reported', speaker: 'The company', mention: 'The company', verb: 'said' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
