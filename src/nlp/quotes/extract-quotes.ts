@@ -56,7 +56,7 @@ const MODEL = modelJson as CueModel;
  *    "CONTENT, X told reporters." (was no quote); "X warned the plant could close" (was no quote: "the plant" read as hearer);
  *    "X said the talks, which began in May, had stalled" (was "the talks": the plural noun was read as the verb);
  *    "CONTENT, X said in a statement late on Tuesday." (was no quote), "X said earlier this month it would ..." (the time
- *    was content).
+ *    was content); "The deal, according to two people familiar with the matter, is close" (was no quote).
  */
 export const QUOTE_ANALYZER_VERSION = 15;
 const MIN_REPORTED_WORDS = 3;
@@ -777,6 +777,16 @@ function buildReported(
     // (what read as an appositive may be the clause: "according to new filings, the committee had spent ...")
     if (src && a > 1 && src.end > src.to && insertedAccording(tokens, a, src.to, last) && hasVerb(tokens, src.to + 1, src.end - 1))
       src = { ...src, end: src.to, description: null };
+    // ("The deal, according to two people familiar with the matter, is worth $2 billion": the source runs to its comma)
+    const sourceComma = findIndex(tokens, toIdx, (t) => t.text === ',', Math.min(last, toIdx + 15));
+    if (
+      src &&
+      a > 1 &&
+      src.end < sourceComma &&
+      !tokens.slice(src.end, sourceComma).some((t) => /^["“”]$/.test(t.text) || (t.text === t.lower && FINITE.test(t.lower))) &&
+      insertedAccording(tokens, a, sourceComma, last)
+    )
+      src = { ...src, end: sourceComma };
     const inserted = a > 1 && src !== null && insertedAccording(tokens, a, src.end, last);
     if (src && a > 1 && !inserted) src = extendToSentenceEnd(tokens, src, tokens.length, body);
     const comma = findIndex(tokens, toIdx, (t) => t.text === ',');
@@ -1250,7 +1260,8 @@ function insertedAccording(tokens: readonly Token[], a: number, srcEnd: number, 
     if (t.text === ',' || (t.text === t.lower && (FINITE.test(t.lower) || PAST_VERBS.has(t.lower) || /[^e]ed$/.test(t.lower))))
       return false;
   }
-  return last - srcEnd >= 4 && hasVerb(tokens, srcEnd + 1, last);
+  // ("The deal, according to officials, is close": a short predicate is a clause too)
+  return last - srcEnd >= 2 && hasVerb(tokens, srcEnd + 1, last);
 }
 
 /** Whether tokens [from, to] hold a finite or past verb in lower case. */

@@ -1245,6 +1245,26 @@ const rows: Row[] = [
       { text: 'it would cut 500 jobs', kind: 'reported', speaker: 'The company', mention: 'The company', verb: 'said' },
     ],
   },
+  {
+    name: '"SUBJECT, according to X, PREDICATE": the attribution inserted in its clause, however long X or short the predicate',
+    body: 'The deal, according to officials, is close. The deal, according to two people familiar with the matter, is worth $2 billion.',
+    expected: [
+      {
+        text: 'The deal, according to officials, is close',
+        kind: 'reported',
+        speaker: 'officials',
+        mention: 'officials',
+        verb: 'according to',
+      },
+      {
+        text: 'The deal, according to two people familiar with the matter, is worth $2 billion',
+        kind: 'reported',
+        speaker: 'two people familiar',
+        mention: 'two people familiar with the matter',
+        verb: 'according to',
+      },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
