@@ -56,7 +56,9 @@ const MODEL = modelJson as CueModel;
  *    "CONTENT, X told reporters." (was no quote); "X warned the plant could close" (was no quote: "the plant" read as hearer);
  *    "X said the talks, which began in May, had stalled" (was "the talks": the plural noun was read as the verb);
  *    "CONTENT, X said in a statement late on Tuesday." (was no quote), "X said earlier this month it would ..." (the time
- *    was content); "The deal, according to two people familiar with the matter, is close" (was no quote).
+ *    was content); "The deal, according to two people familiar with the matter, is close" (was no quote); headline labels
+ *    of a few more words ("Black Democrats to Hillary Clinton: ...", "Obama on Climate Change: ...", "A lesson from
+ *    Loretta Lynch: ...", "Internet phenomenon Ken Bone: ...").
  */
 export const QUOTE_ANALYZER_VERSION = 15;
 const MIN_REPORTED_WORDS = 3;
@@ -447,11 +449,14 @@ function labelledStatements(body: string, found: readonly RawQuote[]): RawQuote[
   const out: RawQuote[] = [];
   paragraphSpans(body).forEach(([ps, pe], i) => {
     const text = body.slice(ps, pe);
-    const label = (i === 0 && !text.includes('\n') ? HEADLINE_LABEL.exec(text) : null) ?? TRANSCRIPT_LABEL.exec(text);
-    if (!label || NON_NAME_CAPS.has(label[2]!.split(' ')[0]!.toLowerCase())) return;
-    const nameStart = ps + label[1]!.length;
-    const nameEnd = nameStart + label[2]!.length;
-    const [start, end] = trimSpan(body, ps + label[0].length, pe);
+    const headline = i === 0 && !text.includes('\n');
+    const label = (headline ? HEADLINE_LABEL.exec(text) : null) ?? TRANSCRIPT_LABEL.exec(text);
+    const framed = !label && headline ? framedHeadlineLabel(text) : null;
+    if (!label && !framed) return;
+    if (label && NON_NAME_CAPS.has(label[2]!.split(' ')[0]!.toLowerCase())) return;
+    const nameStart = ps + (label ? label[1]!.length : framed!.name[0]);
+    const nameEnd = label ? nameStart + label[2]!.length : ps + framed!.name[1];
+    const [start, end] = trimSpan(body, ps + (label ? label[0].length : framed!.labelEnd), pe);
     // (the closing period and quotation mark of the statement are not its words)
     let e = end;
     while (e > start && /[\s."“”]/.test(body.charAt(e - 1))) e--;
@@ -464,6 +469,49 @@ function labelledStatements(body: string, found: readonly RawQuote[]): RawQuote[
 }
 
 const HEADLINE_LABEL = /^(["“]?)(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}):\s+/u;
+
+/**
+ * A headline's label of a few more words, whose speaker is a name in it: "Black Democrats to Hillary Clinton: ..."
+ * (who speaks to whom), "Obama on Climate Change: ..." and "Trump lament on missing supporters: ..." (the name that
+ * opens it), "A lesson from Loretta Lynch: ..." (the name after "from"), "Internet phenomenon Ken Bone: ..." (a
+ * description before the name is part of it). The name's offsets in `text` and where the statement starts, or null
+ * (a comma, a possessive or a figure makes the label a phrase of the headline's own: "Trump's transfers in October:").
+ */
+function framedHeadlineLabel(text: string): { name: [number, number]; labelEnd: number } | null {
+  const m = /^([^:,;.!?"“”$\d]{3,80}):\s+/u.exec(text);
+  if (!m || /['’]s\b/u.test(m[1]!)) return null;
+  const words = m[1]!.split(' ');
+  if (words.length < 2 || words.length > 7 || words.some((w) => w === '')) return null;
+  const cap = (w: string): boolean => /^\p{Lu}/u.test(w);
+  const run = (from: number): number => {
+    let k = from;
+    while (k < words.length && cap(words[k]!)) k++;
+    return k;
+  };
+  const span = (a: number, b: number): [number, number] => {
+    const start = words.slice(0, a).join(' ').length + (a > 0 ? 1 : 0);
+    return [start, start + words.slice(a, b).join(' ').length];
+  };
+  const result = (a: number, b: number): { name: [number, number]; labelEnd: number } | null =>
+    b > a && b - a <= 4 && !NON_NAME_CAPS.has(words[a]!.toLowerCase()) ? { name: span(a, b), labelEnd: m[0].length } : null;
+  // "A lesson from Loretta Lynch": the name after "from" or "by" that ends the label
+  const from = words.findIndex((w) => w === 'from' || w === 'by');
+  if (from > 0 && /^(A|An|The)$/.test(words[0]!) && run(from + 1) === words.length) return result(from + 1, words.length);
+  const first = run(0);
+  if (first === 0) return null;
+  // "Internet phenomenon Ken Bone": lower-case nouns between an opening capitalised word and the closing name, the
+  // whole is one description and name
+  const name = words.findIndex((w, k) => k > first && cap(w));
+  const nouns = words.slice(first, name);
+  if (name > first && run(name) === words.length && words.length <= 5 && nouns.every((w) => !FUNCTION_WORD.test(w) && !/(s|ed)$/.test(w)))
+    return { name: span(0, words.length), labelEnd: m[0].length };
+  // ("Netanyahu and Obama: A tortured relationship": two names are what the headline is about)
+  if (words[first] === 'and' || words[first] === '&') return null;
+  // "Black Democrats to Hillary Clinton", "Obama on Climate Change", "Trump lament on missing supporters": the opening name
+  return first < words.length ? result(0, first) : null;
+}
+
+const FUNCTION_WORD = /^(to|on|of|for|from|by|in|at|with|about|and|or|the|a|an|vs|versus|over|after|before)$/;
 const TRANSCRIPT_LABEL = /^(["“]?)(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s+/u;
 
 function countWordsIn(s: string): number {

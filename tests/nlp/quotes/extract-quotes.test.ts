@@ -316,6 +316,41 @@ const rows: Row[] = [
     expected: [{ text: 'We Are Going All The Way To Cleveland', kind: 'reported', speaker: 'Kasich', mention: 'Kasich', verb: ':' }],
   },
   {
+    name: 'a headline label of a few more words names its speaker: "X to Y:", "X on TOPIC:", "A lesson from X:", "description X:"',
+    body: 'Black Democrats to Hillary Clinton: Send Money to Take Congress.\n\nThe lawmakers met on Tuesday.',
+    expected: [
+      { text: 'Send Money to Take Congress', kind: 'reported', speaker: 'Black Democrats', mention: 'Black Democrats', verb: ':' },
+    ],
+  },
+  {
+    name: 'a headline "X on TOPIC:" is X\'s',
+    body: 'Obama on Climate Change: The Trends Are Terrifying.\n\nThe president spoke in Hawaii.',
+    expected: [{ text: 'The Trends Are Terrifying', kind: 'reported', speaker: 'Obama', mention: 'Obama', verb: ':' }],
+  },
+  {
+    name: 'a headline "A lesson from X:" is X\'s, and "description X:" keeps its description',
+    body: 'A lesson from Loretta Lynch: Be the voice that people hear.\n\nInternet phenomenon Ken Bone: Debate got very uncomfortable.',
+    expected: [{ text: 'Be the voice that people hear', kind: 'reported', speaker: 'Loretta Lynch', mention: 'Loretta Lynch', verb: ':' }],
+  },
+  {
+    name: "a headline about two names or a possessive phrase is no one's statement",
+    body: "Netanyahu and Obama: A tortured relationship of many years.\n\nTrump's transfers to the party in October: $2.2 million.",
+    expected: [],
+  },
+  {
+    name: 'a headline with a description before the name',
+    body: 'Internet phenomenon Ken Bone: Debate got very uncomfortable from up close.\n\nHe spoke on Monday.',
+    expected: [
+      {
+        text: 'Debate got very uncomfortable from up close',
+        kind: 'reported',
+        speaker: 'Ken Bone',
+        mention: 'Internet phenomenon Ken Bone',
+        verb: ':',
+      },
+    ],
+  },
+  {
     name: "a transcript's speaker label",
     body: 'The interview went on.\n\nWALLACE: Will she be at the debate tomorrow night?',
     expected: [{ text: 'Will she be at the debate tomorrow night?', kind: 'reported', speaker: 'WALLACE', mention: 'WALLACE', verb: ':' }],
