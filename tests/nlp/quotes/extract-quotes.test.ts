@@ -1300,6 +1300,21 @@ const rows: Row[] = [
       },
     ],
   },
+  {
+    name: 'after a core speech verb, ", while ...", ", despite ...", ", even if ..." go on with what was said; ", but she ..." does not',
+    body: 'Smith said the plan would work, even if costs rose sharply. Jones said the economy was growing, despite the rise in oil prices. Clinton says she hopes to win, but she knows that the race is close.',
+    expected: [
+      { text: 'the plan would work, even if costs rose sharply', kind: 'reported', speaker: 'Smith', mention: 'Smith', verb: 'said' },
+      {
+        text: 'the economy was growing, despite the rise in oil prices',
+        kind: 'reported',
+        speaker: 'Jones',
+        mention: 'Jones',
+        verb: 'said',
+      },
+      { text: 'she hopes to win', kind: 'reported', speaker: 'Clinton', mention: 'Clinton', verb: 'says' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
