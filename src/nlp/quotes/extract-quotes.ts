@@ -59,7 +59,8 @@ const MODEL = modelJson as CueModel;
  *    was content); "The deal, according to two people familiar with the matter, is close" (was no quote); headline labels
  *    of a few more words ("Black Democrats to Hillary Clinton: ...", "Obama on Climate Change: ...", "A lesson from
  *    Loretta Lynch: ...", "Internet phenomenon Ken Bone: ..."); after a core speech verb ", despite ...", ", while ...",
- *    ", even if ...", ", yet ..." and ", but" with no subject go on with the content.
+ *    ", even if ...", ", yet ..." and ", but" with no subject go on with the content, but not into the speaker's own act
+ *    ("..., but did not elaborate", "but gave no details", "but told reporters ...").
  */
 export const QUOTE_ANALYZER_VERSION = 15;
 const MIN_REPORTED_WORDS = 3;
@@ -1595,7 +1596,11 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
     // (after a core speech verb a contrast or concession goes on with what was said: "Clinton says she hopes to be
     // elected, but she knows that ...", "that families still want their schools, despite ...", "..., even if ...";
     // a second attribution still ends it, below)
-    const goesOn = CORE_SPEECH.test(tokens[cue]?.lower ?? '') && cue < from && SAID_GOES_ON.test(tokens[k + 1]?.lower ?? '');
+    const goesOn =
+      CORE_SPEECH.test(tokens[cue]?.lower ?? '') &&
+      cue < from &&
+      SAID_GOES_ON.test(tokens[k + 1]?.lower ?? '') &&
+      !speakerActAt(tokens, k + 2, isCue);
     if (t.text === ',' && NEW_CLAUSE.test(tokens[k + 1]?.lower ?? '') && !secondThat && !goesOn) return k - 1;
     // "including suggestions that troops should leave Asia, Carter stressed ...": a subject and its reporting verb after
     // the comma open the sentence's main clause, so the content before was a fronted phrase of it
@@ -1617,7 +1622,7 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
       t.lower === 'but' &&
       k > from + 3 &&
       tokens[k + 1]?.lower !== 'that' &&
-      !(CORE_SPEECH.test(tokens[cue]?.lower ?? '') && sharedSubject(tokens[k + 1]))
+      !(CORE_SPEECH.test(tokens[cue]?.lower ?? '') && sharedSubject(tokens[k + 1]) && !speakerActAt(tokens, k + 1, isCue))
     )
       return tokens[k - 1]!.text === ',' ? k - 2 : k - 1;
     // (a quotation may close before the comma: `... "founded ISIS," saying they were nitpicking`)
@@ -1631,6 +1636,23 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
   }
   return last;
 }
+
+/**
+ * "..., but did not elaborate", "... but gave no details", "..., but told reporters ...", "... but doubted it could ...":
+ * a reporting verb or the speaker's own refusal within the first words after a "but" is the speaker's, a second
+ * attribution, not more of what was said.
+ */
+function speakerActAt(tokens: readonly Token[], j: number, isCue: (k: number) => boolean): boolean {
+  for (let m = j; m < Math.min(tokens.length, j + 3); m++) {
+    const t = tokens[m]!;
+    if (!t.isWord) return false;
+    // (a verb of speech the model takes for a cue; "continued" also goes on with the content's subject: "has continued in ...")
+    if ((isCue(m) && SPEECH_VERBS.has(t.lower) && !/^continue/.test(t.lower)) || SPEAKER_ACT.test(t.lower)) return true;
+  }
+  return false;
+}
+const SPEAKER_ACT =
+  /^(elaborate|elaborated|details|declined|refused|comment|commented|say|said|added|gave|give|provide|provided|disclose|disclosed|specify|specified|identify|identified|name|named)$/;
 
 /** Whether the word after a "but" goes on with the subject before it: a lower-case word that opens no subject. */
 function sharedSubject(t: Token | undefined): boolean {

@@ -1315,6 +1315,19 @@ const rows: Row[] = [
       { text: 'she hopes to win', kind: 'reported', speaker: 'Clinton', mention: 'Clinton', verb: 'says' },
     ],
   },
+  {
+    name: '"X said CONTENT, but did not elaborate": the speaker\'s own refusal after "but" is no content',
+    body: 'Hata said agriculture is no exception to the goal of restructuring the economy, but did not elaborate.',
+    expected: [
+      {
+        text: 'agriculture is no exception to the goal of restructuring the economy',
+        kind: 'reported',
+        speaker: 'Hata',
+        mention: 'Hata',
+        verb: 'said',
+      },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
