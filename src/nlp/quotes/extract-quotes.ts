@@ -52,7 +52,8 @@ const MODEL = modelJson as CueModel;
  *    affiliation ("the director of the F.B.I., James B. Comey,", "Another pollster, David Woodard of Clemson University,").
  * 15: after a core speech verb, "but" with no comma and no subject after it goes on with what was said ("said they had
  *    misgivings but could not bear to insult him"); "X told reporters the talks had stalled" (a determiner after the hearer
- *    opens the content: was no quote); "CONTENT, X said, adding that ..." speaks with X (was "CONTENT, X said");
+ *    opens the content: was no quote), "told a news conference sales are ..." (the hearer's noun ends it); "CONTENT, X said,
+ *    adding that ..." speaks with X (was "CONTENT, X said");
  *    "CONTENT, X told reporters." (was no quote); "X warned the plant could close" (was no quote: "the plant" read as hearer);
  *    "X said the talks, which began in May, had stalled" (was "the talks": the plural noun was read as the verb);
  *    "CONTENT, X said in a statement late on Tuesday." (was no quote), "X said earlier this month it would ..." (the time
@@ -741,6 +742,10 @@ function hearerEnd(tokens: readonly Token[], i: number): number {
   return k > first ? k - 1 : i;
 }
 
+/** Nouns that name who was told: "told reporters", "told a news conference", "told Reuters". */
+const HEARER =
+  /^(reporters|journalists|analysts|investors|lawmakers|legislators|parliament|congress|conference|briefing|meeting|reuters|committee|delegates|shareholders|supporters|audience|newspaper|agency|television|radio)$/;
+
 const OBJECT_TAKING =
   /^(told|tells|tell|telling|asked|asks|urged|urges|warned|warns|assured|assures|informed|informs|reminded|reminds|convinced|persuaded)$/;
 
@@ -959,7 +964,12 @@ function buildReported(
           !/^(me|us|him|her|them|you|reporters|journalists)$/.test(tokens[b + 1]!.lower) &&
           tokens[obj.to]?.text === tokens[obj.to]?.lower &&
           FINITE.test(tokens[obj.to]?.lower ?? '');
-        if (obj && tokens[obj.to]?.lower !== 'to' && !subjectOfContent) {
+        // ("told a news conference sales are forecast ...", "told analysts Pennzoil would ...": the hearer's own noun ends
+        // it, and the words after it are the content's subject)
+        let hearer = -1;
+        if (subjectOfContent) for (let h = obj.from; h < obj.to - 1; h++) if (HEARER.test(tokens[h]!.lower)) hearer = h;
+        if (hearer >= 0) from = hearer + 1;
+        else if (obj && tokens[obj.to]?.lower !== 'to' && !subjectOfContent) {
           // ("told supporters in Florida on Tuesday evening that ...", "told voters this weekend he would ...": the
           // circumstances after the hearers are not content either)
           const framedAfter = framingPhraseEnd(tokens, obj.to, last);

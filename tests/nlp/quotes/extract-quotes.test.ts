@@ -1328,6 +1328,14 @@ const rows: Row[] = [
       },
     ],
   },
+  {
+    name: '"X told a news conference CONTENT" with no "that": the hearer ends at its own noun, the content keeps its subject',
+    body: 'Iemura told a news conference sales are forecast at 3,500 billion yen. Liedtke told analysts Pennzoil would consider any settlement.',
+    expected: [
+      { text: 'sales are forecast at 3,500 billion yen', kind: 'reported', speaker: 'Iemura', mention: 'Iemura', verb: 'told' },
+      { text: 'Pennzoil would consider any settlement', kind: 'reported', speaker: 'Liedtke', mention: 'Liedtke', verb: 'told' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
