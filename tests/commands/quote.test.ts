@@ -295,3 +295,34 @@ describe('/quote reads a lone name, an adverb and a passive right (quotes12)', (
     }
   });
 });
+
+describe('/quote leaves out what a speaker cited (issue 15)', () => {
+  let services: TestServices;
+  const temp = makeTempDir();
+  beforeAll(async () => {
+    // "citing weak demand": the analyzer keeps the attribution (its gold set counts it), but the demand is the
+    // company's reason, not a quotation of it
+    const body =
+      'Harwick Motors cut its forecast, citing weak demand in Europe. "Orders have slowed sharply," chief executive Mara Voss said.';
+    const file = writeStoryAndRepeat(temp.dir, {
+      title: 'Harwick Motors cuts forecast',
+      text: body,
+      url: 'https://wire.test/harwick',
+      addedLine: 'Shares fell 3 percent.',
+    });
+    services = await createTestServices({ files: [file] });
+  });
+  afterAll(async () => {
+    await services.close();
+    temp.cleanup();
+  });
+
+  it('shows the quotation, not the cited "weak demand in Europe" as the company\'s words', async () => {
+    const found = await services.store.quotes.findQuotes({ about: 'Harwick', limit: 10, offset: 0 });
+    expect(found.some((q) => q.verb === 'citing' && q.text === 'weak demand in Europe')).toBe(true);
+    const shown = quotesOf((await askCommand(services, '/quote about:Harwick')).data);
+    expect(shown.map((q) => q.text)).toEqual(['Orders have slowed sharply']);
+    const company = await askCommand(services, '/quote speaker:Harwick');
+    expect(company.text).not.toContain('weak demand');
+  });
+});

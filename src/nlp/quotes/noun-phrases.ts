@@ -558,6 +558,18 @@ export function phraseAfter(tokens: readonly Token[], i: number, max: number, bo
     const inName = /^(on|for|at|in)$/.test(t.lower) && !!tokens[to - 1]?.isCap && !!tokens[to + 1]?.isCap && tokens[to + 1]!.isWord;
     if (to > i && isStop(t) && t.lower !== 'of' && !inName && !surname(tokens, to)) break;
     if (to > i && PRONOUNS.has(t.lower)) break;
+    // ("told reporters the talks had stalled": a determiner after a noun opens the next phrase, bar a
+    // predeterminer's: "all the", "both the", "half the")
+    // (so in a headline: "Tells Florida Supporters The Wrong Date"; after a preposition it is the phrase's own: "of The Post")
+    // (a phrase opened by a subordinator, "if the mayor ...", is left as it was: no noun phrase of its own)
+    if (
+      to > i &&
+      LATER_DETERMINER.test(t.lower) &&
+      !/^(if|whether|when|how|what|why|who|where|that|because|while)$/.test(tokens[i]!.lower) &&
+      !/^(all|both|half|such|quite|what|many)$/.test(tokens[to - 1]!.lower) &&
+      !PREPOSITION.test(tokens[to - 1]!.lower)
+    )
+      break;
     // "The GOP nominee complained", "A Quinnipiac University poll released Friday": the verb ends the phrase
     if (to > i + 1 && !t.isCap && (/[^e]ed$/.test(t.lower) || PAST_VERBS.has(t.lower))) break;
     // (a name goes on as a title: "Democratic presidential nominee Hillary Clinton", "GOP analysts")
@@ -598,6 +610,10 @@ export function phraseAfter(tokens: readonly Token[], i: number, max: number, bo
   }
   return { from: i, to, end, description };
 }
+
+const LATER_DETERMINER = /^(the|a|an|this|these|those|his|their|its|our|my|your)$/;
+const PREPOSITION =
+  /^(of|in|on|at|for|to|from|with|by|about|against|over|under|across|among|amid|around|after|before|behind|beyond|between|during|into|inside|outside|near|through|throughout|toward|towards|within|without|via|like|per|despite|upon|onto|than|and|or)$/;
 
 /** Lower-case words from `k` that run on to a title, a role noun or a name: "presidential nominee Hillary Clinton", "analysts". */
 function titleGoesOn(tokens: readonly Token[], k: number, max: number): boolean {

@@ -21,11 +21,17 @@ export function isSpeechAct(quote: { kind: 'direct' | 'reported'; verb: string |
   return !words.some((w) => NOT_SPEECH.has(w) || NOT_SPEECH_STEMS.has(stemOf(w)));
 }
 
-/** The reporting verbs by stem ("insisted", "insisting"), but for "according", whose stem is also the noun "accord". */
+/**
+ * The reporting verbs by stem ("insisted", "insisting"), but for "according", whose stem is also the noun "accord",
+ * and "cite": what is cited ("…, citing a government report", "citing weak demand") is a source or a reason the
+ * speaker gave, not words of theirs, so `/quote` must not show it as a quotation. ("was cited as saying …" still
+ * reports through "saying".)
+ */
 const SPEECH_STEMS: ReadonlySet<string> = new Set(
   [...SPEECH_VERBS, 'speak', 'spoke', 'talk', 'mention', 'assert', 'state', 'announce', 'hint', 'indicate', 'disclose', 'reveal']
     .filter((w) => w !== 'agreed' && w !== 'agrees')
-    .map(stemOf),
+    .map(stemOf)
+    .filter((stem) => stem !== stemOf('cite')),
 );
 
 /** Cue words that report speech, as written: nouns of speech and "according (to)". */
@@ -35,13 +41,13 @@ const COMMUNICATION_WORDS: ReadonlySet<string> = new Set(
 
 /**
  * Cues of belief, plan, appearance, expectation or an act ("seemed", "is expected", "plans", "agreed
- * to", "voted", "appointed"), and the noun "accord" ("an international accord to …"): by stem…
+ * to", "voted", "appointed"), the noun "accord" ("an international accord to …") and "cite" (above): by stem…
  */
 const NOT_SPEECH_STEMS: ReadonlySet<string> = new Set(
   (
     'seem appear expect plan want hope believe think know sure convinced decide vote make put go intend wish fear ' +
     'worry feel prefer need aim seek rate schedule show find interest decline refuse allow offer approve list ' +
-    'produce impose give draw appoint agree accord like refer ' +
+    'produce impose give draw appoint agree accord like refer cite ' +
     // The lexicon's attitudes (PolNeAR's beliefs and feelings): "Volcker enjoys the respect of …". But
     // for "see", the wire's word for a forecast given ("dealers see the dollar falling"), and "conclude",
     // what a report or inquiry states.

@@ -316,6 +316,41 @@ const rows: Row[] = [
     expected: [{ text: 'We Are Going All The Way To Cleveland', kind: 'reported', speaker: 'Kasich', mention: 'Kasich', verb: ':' }],
   },
   {
+    name: 'a headline label of a few more words names its speaker: "X to Y:", "X on TOPIC:", "A lesson from X:", "description X:"',
+    body: 'Black Democrats to Hillary Clinton: Send Money to Take Congress.\n\nThe lawmakers met on Tuesday.',
+    expected: [
+      { text: 'Send Money to Take Congress', kind: 'reported', speaker: 'Black Democrats', mention: 'Black Democrats', verb: ':' },
+    ],
+  },
+  {
+    name: 'a headline "X on TOPIC:" is X\'s',
+    body: 'Obama on Climate Change: The Trends Are Terrifying.\n\nThe president spoke in Hawaii.',
+    expected: [{ text: 'The Trends Are Terrifying', kind: 'reported', speaker: 'Obama', mention: 'Obama', verb: ':' }],
+  },
+  {
+    name: 'a headline "A lesson from X:" is X\'s, and "description X:" keeps its description',
+    body: 'A lesson from Loretta Lynch: Be the voice that people hear.\n\nInternet phenomenon Ken Bone: Debate got very uncomfortable.',
+    expected: [{ text: 'Be the voice that people hear', kind: 'reported', speaker: 'Loretta Lynch', mention: 'Loretta Lynch', verb: ':' }],
+  },
+  {
+    name: "a headline about two names or a possessive phrase is no one's statement",
+    body: "Netanyahu and Obama: A tortured relationship of many years.\n\nTrump's transfers to the party in October: $2.2 million.",
+    expected: [],
+  },
+  {
+    name: 'a headline with a description before the name',
+    body: 'Internet phenomenon Ken Bone: Debate got very uncomfortable from up close.\n\nHe spoke on Monday.',
+    expected: [
+      {
+        text: 'Debate got very uncomfortable from up close',
+        kind: 'reported',
+        speaker: 'Ken Bone',
+        mention: 'Internet phenomenon Ken Bone',
+        verb: ':',
+      },
+    ],
+  },
+  {
     name: "a transcript's speaker label",
     body: 'The interview went on.\n\nWALLACE: Will she be at the debate tomorrow night?',
     expected: [{ text: 'Will she be at the debate tomorrow night?', kind: 'reported', speaker: 'WALLACE', mention: 'WALLACE', verb: ':' }],
@@ -1180,6 +1215,125 @@ const rows: Row[] = [
         description: 'editor of The Quotable Hitchens',
       },
       { text: 'We will win.', kind: 'direct', speaker: 'Trump', mention: 'Trump', verb: 'said' },
+    ],
+  },
+  {
+    name: '"X said A but B": a second predicate with no subject of its own goes on with what was said; "but he ..." does not',
+    body: 'Party leaders said they had misgivings about the nominee but could not bear to insult the president. The mayor said the budget was balanced but the council was not convinced.',
+    expected: [
+      {
+        text: 'they had misgivings about the nominee but could not bear to insult the president',
+        kind: 'reported',
+        speaker: 'Party leaders',
+        mention: 'Party leaders',
+        verb: 'said',
+      },
+      { text: 'the budget was balanced', kind: 'reported', speaker: 'The mayor', mention: 'The mayor', verb: 'said' },
+    ],
+  },
+  {
+    name: '"X told reporters CONTENT" with no "that": a determiner after the hearer opens the content',
+    body: 'John Smith told reporters the talks had stalled.',
+    expected: [{ text: 'the talks had stalled', kind: 'reported', speaker: 'John Smith', mention: 'John Smith', verb: 'told' }],
+  },
+  {
+    name: '"CONTENT, X said (on Monday), adding that ...": the participle speaks with X, not with the words before it',
+    body: 'Stocks fell sharply, traders said on Monday, adding that investors were nervous. Prices rose, officials said, adding that the trend would continue.',
+    expected: [
+      { text: 'Stocks fell sharply', kind: 'reported', speaker: 'traders', mention: 'traders', verb: 'said' },
+      { text: 'that investors were nervous', kind: 'reported', speaker: 'traders', mention: 'traders', verb: 'adding' },
+      { text: 'that the trend would continue', kind: 'reported', speaker: 'officials', mention: 'officials', verb: 'adding' },
+    ],
+  },
+  {
+    name: '"CONTENT, X told reporters." and "..., X told Reuters on Monday.": the hearer does not keep the attribution from closing',
+    body: 'Output was cut by 10 percent, the minister told reporters. Prices will rise further this year, a senior official told Reuters on Monday.',
+    expected: [
+      { text: 'Output was cut by 10 percent', kind: 'reported', speaker: 'the minister', mention: 'the minister', verb: 'told' },
+      {
+        text: 'Prices will rise further this year',
+        kind: 'reported',
+        speaker: 'a senior official',
+        mention: 'a senior official',
+        verb: 'told',
+      },
+    ],
+  },
+  {
+    name: '"X warned the plant could close" (no "that"): a noun phrase with a finite verb after it opens the content, no hearer',
+    body: 'The minister warned the plant could close. Smith warned investors the deal was in danger.',
+    expected: [
+      { text: 'the plant could close', kind: 'reported', speaker: 'The minister', mention: 'The minister', verb: 'warned' },
+      { text: 'the deal was in danger', kind: 'reported', speaker: 'Smith', mention: 'Smith', verb: 'warned' },
+    ],
+  },
+  {
+    name: '"X said the talks, which began in May, had stalled": a plural noun after its determiner is no verb, the aside stays in',
+    body: 'Smith said the talks, which began in May, had stalled.',
+    expected: [{ text: 'the talks, which began in May, had stalled', kind: 'reported', speaker: 'Smith', mention: 'Smith', verb: 'said' }],
+  },
+  {
+    name: 'a longer time or occasion after the verb: "..., X said in a statement late on Tuesday.", "X said earlier this month it would ..."',
+    body: 'Two soldiers were killed, the Pentagon said in a statement late on Tuesday. The company said earlier this month it would cut 500 jobs.',
+    expected: [
+      { text: 'Two soldiers were killed', kind: 'reported', speaker: 'Pentagon', mention: 'the Pentagon', verb: 'said' },
+      { text: 'it would cut 500 jobs', kind: 'reported', speaker: 'The company', mention: 'The company', verb: 'said' },
+    ],
+  },
+  {
+    name: '"SUBJECT, according to X, PREDICATE": the attribution inserted in its clause, however long X or short the predicate',
+    body: 'The deal, according to officials, is close. The deal, according to two people familiar with the matter, is worth $2 billion.',
+    expected: [
+      {
+        text: 'The deal, according to officials, is close',
+        kind: 'reported',
+        speaker: 'officials',
+        mention: 'officials',
+        verb: 'according to',
+      },
+      {
+        text: 'The deal, according to two people familiar with the matter, is worth $2 billion',
+        kind: 'reported',
+        speaker: 'two people familiar',
+        mention: 'two people familiar with the matter',
+        verb: 'according to',
+      },
+    ],
+  },
+  {
+    name: 'after a core speech verb, ", while ...", ", despite ...", ", even if ..." go on with what was said; ", but she ..." does not',
+    body: 'Smith said the plan would work, even if costs rose sharply. Jones said the economy was growing, despite the rise in oil prices. Clinton says she hopes to win, but she knows that the race is close.',
+    expected: [
+      { text: 'the plan would work, even if costs rose sharply', kind: 'reported', speaker: 'Smith', mention: 'Smith', verb: 'said' },
+      {
+        text: 'the economy was growing, despite the rise in oil prices',
+        kind: 'reported',
+        speaker: 'Jones',
+        mention: 'Jones',
+        verb: 'said',
+      },
+      { text: 'she hopes to win', kind: 'reported', speaker: 'Clinton', mention: 'Clinton', verb: 'says' },
+    ],
+  },
+  {
+    name: '"X said CONTENT, but did not elaborate": the speaker\'s own refusal after "but" is no content',
+    body: 'Hata said agriculture is no exception to the goal of restructuring the economy, but did not elaborate.',
+    expected: [
+      {
+        text: 'agriculture is no exception to the goal of restructuring the economy',
+        kind: 'reported',
+        speaker: 'Hata',
+        mention: 'Hata',
+        verb: 'said',
+      },
+    ],
+  },
+  {
+    name: '"X told a news conference CONTENT" with no "that": the hearer ends at its own noun, the content keeps its subject',
+    body: 'Iemura told a news conference sales are forecast at 3,500 billion yen. Liedtke told analysts Pennzoil would consider any settlement.',
+    expected: [
+      { text: 'sales are forecast at 3,500 billion yen', kind: 'reported', speaker: 'Iemura', mention: 'Iemura', verb: 'told' },
+      { text: 'Pennzoil would consider any settlement', kind: 'reported', speaker: 'Liedtke', mention: 'Liedtke', verb: 'told' },
     ],
   },
 ];

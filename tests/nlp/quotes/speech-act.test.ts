@@ -50,4 +50,10 @@ describe('isSpeechAct: what /quote lists', () => {
     ])
       expect(isSpeechAct(reported(verb)), String(verb)).toBe(false);
   });
+
+  it('leaves out what a speaker cited: a source or a reason, not their words ("…, citing a government report")', () => {
+    for (const verb of ['citing', 'cited', 'has cited', 'cites', 'repeatedly cited']) expect(isSpeechAct(reported(verb)), verb).toBe(false);
+    // a quotation reported through "cited … as saying" still is one
+    expect(isSpeechAct(reported('was cited by local media as saying'))).toBe(true);
+  });
 });
