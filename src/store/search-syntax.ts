@@ -27,9 +27,10 @@ export function parseSearch(input: string): SearchQuery {
     const words = wordsOf(quoted ? m[3]! : m[4]!).slice(0, budget);
     if (words.length === 0) continue;
     budget -= words.length;
-    // Outside quotes, "oil,gas" or "U.S." are words side by side, each a term of its own.
-    const terms = quoted ? [words] : words.map((w) => [w]);
-    (negated ? query.excluded : query.terms).push(...(negated && !quoted ? [words] : terms));
+    // What is left out goes as one phrase (-"North Sea", -U.S.); what is asked for outside quotes as
+    // words side by side, each a term of its own ("oil,gas").
+    if (negated) query.excluded.push(words);
+    else query.terms.push(...(quoted ? [words] : words.map((w) => [w])));
     if (budget <= 0) break;
   }
   return query;
