@@ -21,15 +21,19 @@ export interface ParsedCommandLine {
   options: Record<string, OptionValue>;
 }
 
-/** Split on spaces, keeping "quoted phrases" (straight or curly) together. */
+/**
+ * Split on spaces, keeping "quoted phrases" (straight or curly) together, quotes and all: inside a
+ * value they mean what Discord would pass on (`/search "spot market" -tin` searches for the phrase);
+ * around a whole value they only group it, and `convert` takes them off.
+ */
 export function tokenize(line: string): string[] {
-  const tokens: string[] = [];
-  const re = /(\S*?)(?:"([^"]*)"|“([^”]*)”)|(\S+)/g;
-  for (const m of line.matchAll(re)) {
-    if (m[4] !== undefined) tokens.push(m[4]);
-    else tokens.push(`${m[1] ?? ''}${m[2] ?? m[3] ?? ''}`);
-  }
-  return tokens;
+  return [...line.matchAll(/\S*?(?:"[^"]*"|“[^”]*”)|\S+/g)].map((m) => m[0]);
+}
+
+/** A value wholly in one pair of quotes (`"Deir al-Zour"`, `“Cocoa review”`) without them. */
+function unquoteWhole(value: string): string {
+  const m = /^(?:"([^"]*)"|“([^”]*)”)$/.exec(value);
+  return m ? (m[1] ?? m[2] ?? '') : value;
 }
 
 /** Only the command name: `/where Raqqa` → `where`. */
@@ -121,7 +125,7 @@ function looksLikeOption(word: string, value: string): boolean {
 }
 
 function convert(def: CommandOptionJson, value: string, command: string): OptionValue {
-  const v = value.trim();
+  const v = unquoteWhole(value.trim()).trim();
   if (def.type === OptionType.Integer || def.type === OptionType.Number) {
     const n = Number(v);
     if (v === '' || !Number.isFinite(n) || (def.type === OptionType.Integer && !Number.isInteger(n))) {

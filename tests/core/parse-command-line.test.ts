@@ -39,6 +39,9 @@ describe('parseCommandLine', () => {
     ['/summary about:syria army length:2', { name: 'summary', subcommand: null, options: { about: 'syria army', length: 2 } }],
     ['/summary length: 4 article:"Cocoa review"', { name: 'summary', subcommand: null, options: { length: 4, article: 'Cocoa review' } }],
     ['/summary oil prices', { name: 'summary', subcommand: null, options: { article: 'oil prices' } }],
+    // quotes around a whole value only group it; inside a value they are the search's phrase, as in Discord
+    ['/where “Deir al-Zour”', { name: 'where', subcommand: null, options: { place: 'Deir al-Zour' } }],
+    ['/summary about:"oil prices" -opec', { name: 'summary', subcommand: null, options: { about: '"oil prices" -opec' } }],
     [
       '/digest subscribe channel:#news time:08:00 quiet:yes',
       { name: 'digest', subcommand: 'subscribe', options: { channel: 'news', time: '08:00', quiet: true } },
@@ -74,7 +77,7 @@ describe('parseCommandLine', () => {
 });
 
 describe('tokenize', () => {
-  it('keeps quoted phrases, straight and curly', () => {
-    expect(tokenize('a "b c" d:“e f”')).toEqual(['a', 'b c', 'd:e f']);
+  it('keeps quoted phrases, straight and curly, with their quotes', () => {
+    expect(tokenize('a "b c" d:“e f”')).toEqual(['a', '"b c"', 'd:“e f”']);
   });
 });
