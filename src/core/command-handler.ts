@@ -2,6 +2,7 @@ import type { Caller, Choice, Command, CommandJson, OptionValue } from './comman
 import { createCommandRegistry, dispatchAutocomplete, dispatchCommand } from './dispatch.js';
 import { isUserError } from './errors.js';
 import { parseCommandLine } from './parse-command-line.js';
+import { unquoteOptions } from './quoted-values.js';
 import { reply, type Reply } from './reply.js';
 import type { Services } from './services.js';
 
@@ -61,7 +62,7 @@ export function createCommandHandler(commands: readonly Command[], services: Ser
         return reply({ text: error.message, isError: true, ephemeral: true, data: error.data ?? { error: error.code } });
       }
       return dispatchCommand(registry, command.name, {
-        options: command.options,
+        options: unquoteOptions(command.options),
         subcommand: command.subcommand,
         caller: command.caller,
         services,

@@ -1,5 +1,6 @@
 import type { CommandJson, CommandOptionJson, OptionValue } from './command.js';
 import { UserError } from './errors.js';
+import { unquoteWhole } from './quoted-values.js';
 
 /** Discord's option type numbers (ApplicationCommandOptionType), the ones commands use. */
 export const OptionType = {
@@ -22,18 +23,12 @@ export interface ParsedCommandLine {
 }
 
 /**
- * Split on spaces, keeping "quoted phrases" (straight or curly) together, quotes and all: inside a
- * value they mean what Discord would pass on (`/search "spot market" -tin` searches for the phrase);
- * around a whole value they only group it, and `convert` takes them off.
+ * Split on spaces, keeping "quoted phrases" (straight or curly) together, quotes and all, as Discord
+ * passes them on: `/search "spot market" -tin` searches for the phrase; around a whole name they only
+ * group it (`unquoteOptions`, for every transport; `convert` for numbers, booleans and choices).
  */
 export function tokenize(line: string): string[] {
   return [...line.matchAll(/\S*?(?:"[^"]*"|“[^”]*”)|\S+/g)].map((m) => m[0]);
-}
-
-/** A value wholly in one pair of quotes (`"Deir al-Zour"`, `“Cocoa review”`) without them. */
-function unquoteWhole(value: string): string {
-  const m = /^(?:"([^"]*)"|“([^”]*)”)$/.exec(value);
-  return m ? (m[1] ?? m[2] ?? '') : value;
 }
 
 /** Only the command name: `/where Raqqa` → `where`. */
@@ -125,7 +120,7 @@ function looksLikeOption(word: string, value: string): boolean {
 }
 
 function convert(def: CommandOptionJson, value: string, command: string): OptionValue {
-  const v = unquoteWhole(value.trim()).trim();
+  const v = def.type === OptionType.String && !def.choices?.length ? value.trim() : unquoteWhole(value.trim()).trim();
   if (def.type === OptionType.Integer || def.type === OptionType.Number) {
     const n = Number(v);
     if (v === '' || !Number.isFinite(n) || (def.type === OptionType.Integer && !Number.isInteger(n))) {

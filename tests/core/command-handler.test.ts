@@ -20,6 +20,17 @@ describe('the command handler: one path from input to reply', () => {
     expect(typed).toEqual(structured);
   });
 
+  it('takes quotes around a whole name as grouping, in Discord as in the shell, but keeps them in search words', async () => {
+    const where = (options: Record<string, string>) =>
+      services.app.handler.answer({ name: 'where', subcommand: null, options, caller: testCaller });
+    expect((await where({ place: '“Deir al-Zour”' })).title).toBe((await where({ place: 'Deir al-Zour' })).title);
+    const typed = await services.app.handler.answer({ line: '/where "Deir al-Zour"', caller: testCaller });
+    expect(typed.title).toBe((await where({ place: 'Deir al-Zour' })).title);
+    // a phrase no story holds, though each of its words is in the sample story
+    const phrase = await services.app.handler.answer({ line: '/search "Raqqa qqqzzz"', caller: testCaller });
+    expect(phrase).toMatchObject({ isError: true, text: 'No story matches ""Raqqa qqqzzz"".' });
+  });
+
   it('turns what cannot be parsed, an unknown command and a user error into error replies', async () => {
     const missing = await services.app.handler.answer({ line: '/search', caller: testCaller });
     expect(missing).toMatchObject({ isError: true, text: expect.stringMatching(/needs query:/) as string });

@@ -37,10 +37,11 @@ describe('parseCommandLine', () => {
     ['where place:Dayr az Zawr', { name: 'where', subcommand: null, options: { place: 'Dayr az Zawr' } }],
     ['/summary', { name: 'summary', subcommand: null, options: {} }],
     ['/summary about:syria army length:2', { name: 'summary', subcommand: null, options: { about: 'syria army', length: 2 } }],
-    ['/summary length: 4 article:"Cocoa review"', { name: 'summary', subcommand: null, options: { length: 4, article: 'Cocoa review' } }],
+    // quotes reach the command as typed (the handler takes them off a whole name: unquoteOptions)
+    ['/summary length: 4 article:"Cocoa review"', { name: 'summary', subcommand: null, options: { length: 4, article: '"Cocoa review"' } }],
+    ['/summary length:"4"', { name: 'summary', subcommand: null, options: { length: 4 } }],
     ['/summary oil prices', { name: 'summary', subcommand: null, options: { article: 'oil prices' } }],
-    // quotes around a whole value only group it; inside a value they are the search's phrase, as in Discord
-    ['/where “Deir al-Zour”', { name: 'where', subcommand: null, options: { place: 'Deir al-Zour' } }],
+    ['/where “Deir al-Zour”', { name: 'where', subcommand: null, options: { place: '“Deir al-Zour”' } }],
     ['/summary about:"oil prices" -opec', { name: 'summary', subcommand: null, options: { about: '"oil prices" -opec' } }],
     [
       '/digest subscribe channel:#news time:08:00 quiet:yes',
