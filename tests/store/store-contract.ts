@@ -673,6 +673,50 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       expect((await store.places.placeMentionMonths([1]))[0]).toEqual({ month: '2020-01', stories: 2 });
     });
 
+    it('counts the stories of several places or speakers per day once each, however many of them a story names, within a span', async () => {
+      const day = (iso: string): number => Math.floor(Date.parse(iso) / 86_400_000);
+      await storiesNaming([
+        ['2020-01-05T10:00:00Z', [1, 2, 3]],
+        ['2020-01-05T11:00:00Z', [1, 2]],
+        ['2020-01-05T12:00:00Z', [3]],
+        ['2020-01-06T10:00:00Z', [2, 3]],
+        ['2020-01-07T10:00:00Z', [1]],
+      ]);
+      expect(await store.places.placeDayCounts([1, 2, 3], null)).toEqual([
+        { day: day('2020-01-05T00:00:00Z'), count: 3 },
+        { day: day('2020-01-06T00:00:00Z'), count: 1 },
+        { day: day('2020-01-07T00:00:00Z'), count: 1 },
+      ]);
+      expect(await store.places.placeDayCounts([2, 3], { from: day('2020-01-06T00:00:00Z'), to: day('2020-01-07T00:00:00Z') })).toEqual([
+        { day: day('2020-01-06T00:00:00Z'), count: 1 },
+      ]);
+      expect(await store.places.placeDayCounts([1, 4], null)).toEqual([
+        { day: day('2020-01-05T00:00:00Z'), count: 2 },
+        { day: day('2020-01-07T00:00:00Z'), count: 1 },
+      ]);
+
+      const quoting = (published: string, speakers: string[]) =>
+        analyzed(story({ headline: `Quotes of ${published}`, published, body: `Talk on ${published}: ${speakers.join(', ')}.` }), {
+          quotes: speakers.map((who, i) => saidBy(who, i * 20)),
+        });
+      await store.stories.addArticles([
+        quoting('2021-03-01T10:00:00Z', ['James Baker', 'Baker', 'JAMES BAKER']),
+        quoting('2021-03-01T11:00:00Z', ['Baker', 'Treasury Secretary Baker', 'James Baker']),
+        quoting('2021-03-02T10:00:00Z', ['Baker']),
+        quoting('2021-03-03T10:00:00Z', ['Treasury Secretary Baker', 'James Baker']),
+      ]);
+      const bakers = ['James Baker', 'baker', 'Treasury Secretary Baker'];
+      expect(await store.quotes.speakerDayCounts(bakers, null)).toEqual([
+        { day: day('2021-03-01T00:00:00Z'), count: 2 },
+        { day: day('2021-03-02T00:00:00Z'), count: 1 },
+        { day: day('2021-03-03T00:00:00Z'), count: 1 },
+      ]);
+      expect(await store.quotes.speakerDayCounts(bakers, { from: day('2021-03-02T00:00:00Z'), to: day('2021-03-03T00:00:00Z') })).toEqual([
+        { day: day('2021-03-02T00:00:00Z'), count: 1 },
+        { day: day('2021-03-03T00:00:00Z'), count: 1 },
+      ]);
+    });
+
     it("names a speaker: query's speakers by the quotes the server may see, so those quoted only in its hidden stories take no slot", async () => {
       await store.feeds.addFeed({
         url: 'https://b.example/rss',

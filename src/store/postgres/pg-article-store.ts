@@ -1135,6 +1135,32 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
   }
 
   /**
+   * Stories per UTC day of several keys, each story once: the keys' per-day counts (kept at ingest)
+   * added up, less, on its day, each time a story was counted by more than one of them. `shared` is SQL
+   * giving those stories (`seq`, `extra`: how many keys beyond the first count it) from the mentions,
+   * index-only; only their dates are read. Reading the date of every story of the keys instead (up to
+   * EXACT_MERGE_LIMIT index descents) took 40-140 ms at 1M; the shared stories are a few hundred at
+   * most in the bench (none for a city and its namesake division).
+   */
+  async function mergedDays(
+    perKey: Promise<{ day: number; stories: number }[]>,
+    shared: string,
+    keys: readonly unknown[],
+    r: DayRange,
+  ): Promise<DayCount[]> {
+    const [rows, { rows: overlaps }] = await Promise.all([perKey, pool.query<{ seq: number; extra: number }>(shared, [keys])]);
+    const days = sumByDay(rows).filter((d) => d.count > 0);
+    if (overlaps.length === 0) return days;
+    const extra = new Map(overlaps.map((o) => [o.seq, o.extra]));
+    const { rows: dated } = await pool.query<{ seq: number; published_ms: number }>(
+      'SELECT seq, published_ms FROM articles WHERE seq = ANY($1::bigint[]) AND published_ms >= $2 AND published_ms < $3',
+      [[...extra.keys()], r.from * DAY_MS, (r.to + 1) * DAY_MS],
+    );
+    const less = sumByDay(dated.map((d) => ({ day: Math.floor(d.published_ms / DAY_MS), stories: extra.get(d.seq)! })));
+    return subtractDays(days, less);
+  }
+
+  /**
    * Stories per UTC day of several places (or speakers), each story once while the keys' stories number
    * at most EXACT_MERGE_LIMIT (from their mentions), else the summed per-key counts (an upper bound), as SQLite.
    */
@@ -1147,6 +1173,16 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     // are merged exactly, once per key when their tables are added up (as SQLite).
     const less = async (merge: 'exact' | 'sum'): Promise<DayCount[]> =>
       hidden ? hiddenDays(hidden, await hiddenStories.placePairs(hidden, ids), r, merge) : [];
+    const perKey = async (): Promise<{ day: number; stories: number }[]> =>
+      (
+        await pool.query<{ day: number; stories: number }>(
+          'SELECT day, stories FROM place_day_counts WHERE geoname_id = ANY($1::int[]) AND day BETWEEN $2 AND $3',
+          [ids, r.from, r.to],
+        )
+      ).rows;
+    // The per-key counts are read in both cases: asked for at once, beside the total that chooses.
+    const counted = perKey();
+    counted.catch(() => undefined); // awaited below; a failure must not go unhandled while the total is read
     if (ids.length > 1) {
       const total = (
         await pool.query<{ n: number }>(
@@ -1155,23 +1191,17 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
         )
       ).rows[0]!.n;
       if (total <= EXACT_MERGE_LIMIT) {
-        const { rows } = await pool.query<{ article_seq: number }>('SELECT article_seq FROM places WHERE geoname_id = ANY($1::int[])', [
+        const exact = await mergedDays(
+          counted,
+          `SELECT article_seq AS seq, (COUNT(DISTINCT geoname_id) - 1)::int AS extra FROM places WHERE geoname_id = ANY($1::int[])
+          GROUP BY article_seq HAVING COUNT(DISTINCT geoname_id) > 1`,
           ids,
-        ]);
-        return subtractDays(
-          await storyDays(
-            rows.map((m) => m.article_seq),
-            r,
-          ),
-          await less('exact'),
+          r,
         );
+        return subtractDays(exact, await less('exact'));
       }
     }
-    const { rows } = await pool.query<{ day: number; stories: number }>(
-      'SELECT day, stories FROM place_day_counts WHERE geoname_id = ANY($1::int[]) AND day BETWEEN $2 AND $3',
-      [ids, r.from, r.to],
-    );
-    return subtractDays(sumByDay(rows), await less('sum'));
+    return subtractDays(sumByDay(await counted), await less('sum'));
   }
 
   async function speakerDayCounts(speakers: readonly string[], range: DayRange | null, reader?: HiddenFrom): Promise<DayCount[]> {
@@ -1182,29 +1212,39 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     const hidden = await hiddenFrom(reader);
     const less = async (merge: 'exact' | 'sum'): Promise<DayCount[]> =>
       hidden ? hiddenDays(hidden, await hiddenStories.speakerPairs(hidden, keys), r, merge) : [];
+    const perKey = async (): Promise<{ day: number; stories: number }[]> =>
+      (
+        await pool.query<{ day: number; stories: number }>(
+          'SELECT day, stories FROM speaker_day_counts WHERE key = ANY($1::text[]) AND day BETWEEN $2 AND $3',
+          [keys, r.from, r.to],
+        )
+      ).rows;
+    const counted = keys.includes('unknown') ? null : perKey();
+    counted?.catch(() => undefined); // awaited below; a failure must not go unhandled while the total is read
     if (keys.length > 1) {
       const total = (
         await pool.query<{ n: number }>('SELECT COALESCE(SUM(quotes), 0)::int AS n FROM quote_speakers WHERE key = ANY($1::text[])', [keys])
       ).rows[0]!.n;
       if (total <= EXACT_MERGE_LIMIT) {
-        const { rows } = await pool.query<{ article_seq: number }>(
-          'SELECT article_seq FROM quotes WHERE lower(speaker) = ANY($1::text[])',
-          [keys],
-        );
-        return subtractDays(
-          await storyDays(
-            rows.map((m) => m.article_seq),
-            r,
-          ),
-          await less('exact'),
-        );
+        // 'unknown' has no per-day counts (a quote without a speaker): its stories are read one by one, as before.
+        const exact = !counted
+          ? await storyDays(
+              (
+                await pool.query<{ article_seq: number }>('SELECT article_seq FROM quotes WHERE lower(speaker) = ANY($1::text[])', [keys])
+              ).rows.map((m) => m.article_seq),
+              r,
+            )
+          : await mergedDays(
+              counted,
+              `SELECT article_seq AS seq, (COUNT(DISTINCT lower(speaker)) - 1)::int AS extra FROM quotes WHERE lower(speaker) = ANY($1::text[])
+              GROUP BY article_seq HAVING COUNT(DISTINCT lower(speaker)) > 1`,
+              keys,
+              r,
+            );
+        return subtractDays(exact, await less('exact'));
       }
     }
-    const { rows } = await pool.query<{ day: number; stories: number }>(
-      'SELECT day, stories FROM speaker_day_counts WHERE key = ANY($1::text[]) AND day BETWEEN $2 AND $3',
-      [keys, r.from, r.to],
-    );
-    return subtractDays(sumByDay(rows), await less('sum'));
+    return subtractDays(sumByDay(await (counted ?? perKey())), await less('sum'));
   }
 
   /**
