@@ -150,6 +150,37 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       expect(await store.stories.suggestHeadlines('', 5)).toHaveLength(2);
     });
 
+    it('suggests headlines holding every typed start, short or long, those beginning as typed first', async () => {
+      const headlines = [
+        'Oil prices rise in Tokyo',
+        'Oil output steady',
+        'Cocoa prices slip',
+        'Co-op bank sets payout',
+        'Oil companies post record profits',
+        'Senate passes oil bill',
+      ];
+      await store.stories.addArticles(
+        headlines.map((headline, i) => analyzed(story({ headline, body: `Body ${i}.`, published: `2020-01-0${i + 1}T10:00:00Z` }))),
+      );
+      const suggested = async (typed: string): Promise<string[]> =>
+        (await store.stories.suggestHeadlines(typed, 10)).map((s) => s.headline).sort();
+      // two-letter starts only (walked), a long word with a short one (the short one tested on the long one's headlines)
+      expect(await suggested('oi pr')).toEqual(['Oil companies post record profits', 'Oil prices rise in Tokyo']);
+      expect(await suggested('co')).toEqual(['Co-op bank sets payout', 'Cocoa prices slip', 'Oil companies post record profits']);
+      expect(await suggested('prices co')).toEqual(['Cocoa prices slip']);
+      expect(await suggested('oil se')).toEqual(['Senate passes oil bill']);
+      expect(await suggested('senate oil bi')).toEqual(['Senate passes oil bill']);
+      expect(await suggested('zz')).toEqual([]);
+      expect(await suggested('oil zz')).toEqual([]);
+      // headlines that begin as typed first, newest first among equals
+      expect((await store.stories.suggestHeadlines('oil', 10)).map((s) => s.headline)).toEqual([
+        'Oil output steady',
+        'Oil companies post record profits',
+        'Oil prices rise in Tokyo',
+        'Senate passes oil bill',
+      ]);
+    });
+
     it('stores quotes and finds them by speaker and by topic', async () => {
       const article = story({ body: 'The minister said prices would fall. "We are ready," Smith said.' });
       const [id] = (

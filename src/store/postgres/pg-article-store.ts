@@ -63,6 +63,10 @@ const COMMON_SHARE = 0.05;
 const STATS_TTL_MS = 10 * 60_000;
 const SUGGEST_CANDIDATES = 200;
 const SUGGEST_SCAN = 2000;
+/** Typed words all this short (a start of three letters or fewer) have the newest headlines walked before the index is asked. */
+const SUGGEST_SHORT = 3;
+/** A word start in at least this share of the newest SUGGEST_SCAN headlines is walked for through the window. */
+const SUGGEST_WALK_SHARE = 0.05;
 /** Newest stories whose headlines autocomplete looks in first. */
 const SUGGEST_WINDOW = 20_000;
 const MAX_SPEAKERS = 10;
@@ -713,6 +717,17 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     });
   }
 
+  /**
+   * `sql` planned without bitmap scans (in its own transaction): a walk of the newest stories that stops
+   * at its LIMIT, where the planner would take every match of a word start from the GIN index first.
+   */
+  async function withoutBitmaps<R extends object>(sql: string, params: readonly unknown[]): Promise<R[]> {
+    return inTransaction(pool, async (client) => {
+      await client.query('SET LOCAL enable_bitmapscan = off');
+      return (await client.query<R>(sql, params as unknown[])).rows;
+    });
+  }
+
   /** The newest story's seq (0 for none). */
   async function newestSeq(): Promise<number> {
     return (await pool.query<{ n: number }>('SELECT COALESCE(MAX(seq), 0) AS n FROM articles')).rows[0]!.n;
@@ -843,22 +858,71 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       );
       return rows.map(toSummary);
     }
-    // The prefix matches among the newest SUGGEST_WINDOW stories, from the GIN index (a MATERIALIZED CTE
-    // without ORDER BY: walking the newest stories instead would compute each headline's vector again,
-    // thousands of them for a two-letter prefix, ~15 ms a call at 1M); all stories when that finds too few.
-    const matches = async (window: number | null): Promise<(SummaryRow & { seq: number })[]> =>
-      (
-        await pool.query<SummaryRow & { seq: number }>(
-          `WITH m AS MATERIALIZED (SELECT a.seq FROM articles a WHERE to_tsvector('simple', a.headline) @@ to_tsquery('simple', $1)
-            AND ($3::bigint IS NULL OR a.seq > (SELECT max(seq) FROM articles) - $3::bigint)),
-          top AS (SELECT seq FROM m ORDER BY seq DESC LIMIT $2)
-          SELECT a.seq, ${SUMMARY_COLUMNS} FROM top JOIN articles a ON a.seq = top.seq ORDER BY a.seq DESC`,
-          [prefixQuery(usable), SUGGEST_CANDIDATES, window],
-        )
-      ).rows;
-    let rows = await matches(SUGGEST_WINDOW);
-    if (rows.length < limit) rows = await matches(null);
+    // The newest SUGGEST_CANDIDATES prefix matches among the newest SUGGEST_WINDOW stories (all stories
+    // when those hold fewer than `limit`), looked for from the newest story back (newestPrefixMatches).
+    const seqs = await newestPrefixMatches(usable, limit);
+    if (seqs.length === 0) return [];
+    const { rows } = await pool.query<SummaryRow & { seq: number }>(
+      `SELECT a.seq, ${SUMMARY_COLUMNS} FROM articles a WHERE a.seq = ANY($1::bigint[]) ORDER BY a.seq DESC`,
+      [seqs],
+    );
     return rankSuggestions(usable.join(' '), rows, limit).map(toSummary);
+  }
+
+  /**
+   * The seqs of the newest headlines holding every typed word as a word start: SUGGEST_CANDIDATES of
+   * them among the newest SUGGEST_WINDOW stories, or, when those hold fewer than `limit`, among all.
+   * A two-letter start is no job for the GIN index: `co:*` is the union of every word starting so
+   * (216,000 headlines at 1M, 120-230 ms), paid again by an AND with other words. So:
+   * - when every typed word is short (SUGGEST_SHORT letters or fewer), the newest headlines are walked
+   *   first, each one's vector made and tested, stopping at enough matches: a common start finds them
+   *   within the newest SUGGEST_SCAN stories, and one in at least SUGGEST_WALK_SHARE of those headlines
+   *   is walked on through the window;
+   * - otherwise (or for a rarer start) the index gives the stories holding the words longer than two
+   *   letters, in the window (a BitmapAnd with the primary key), then before it, and those headlines are
+   *   tested against every word.
+   */
+  async function newestPrefixMatches(words: readonly string[], limit: number): Promise<number[]> {
+    const full = prefixQuery(words);
+    const long = words.filter((w) => w.length > 2);
+    const indexed = long.length > 0 ? prefixQuery(long) : full;
+    const max = await newestSeq();
+    const windowLo = Math.max(0, max - SUGGEST_WINDOW);
+    const found: number[] = [];
+    let hi = max;
+    // Enough: SUGGEST_CANDIDATES, or, once the window is passed, `limit` (the window's matches are the answer).
+    const enough = (): boolean => found.length >= SUGGEST_CANDIDATES || (hi <= windowLo && found.length >= limit);
+    if (words.every((w) => w.length <= SUGGEST_SHORT)) {
+      const walk = async (lo: number): Promise<void> => {
+        const rows = await withoutBitmaps<{ seq: number }>(
+          `SELECT a.seq FROM articles a WHERE a.seq > $2 AND a.seq <= $3 AND to_tsvector('simple', a.headline) @@ to_tsquery('simple', $1)
+          ORDER BY a.seq DESC LIMIT $4`,
+          [full, lo, hi, SUGGEST_CANDIDATES - found.length],
+        );
+        found.push(...rows.map((r) => r.seq));
+        if (found.length < SUGGEST_CANDIDATES) hi = lo;
+      };
+      await walk(Math.max(windowLo, max - SUGGEST_SCAN));
+      if (enough()) return found;
+      if (found.length >= SUGGEST_WALK_SHARE * Math.min(SUGGEST_SCAN, max)) {
+        await walk(windowLo);
+        if (enough()) return found;
+      }
+    }
+    // The rest of the window, then every older story.
+    for (const lo of [windowLo, 0]) {
+      if (hi <= lo) continue;
+      const { rows } = await pool.query<{ seq: number }>(
+        `WITH c AS MATERIALIZED (SELECT a.seq, a.headline FROM articles a
+          WHERE to_tsvector('simple', a.headline) @@ to_tsquery('simple', $1) AND a.seq > ${lo} AND a.seq <= ${hi})
+        SELECT c.seq FROM c WHERE to_tsvector('simple', c.headline) @@ to_tsquery('simple', $2) ORDER BY c.seq DESC LIMIT $3`,
+        [indexed, full, SUGGEST_CANDIDATES - found.length],
+      );
+      found.push(...rows.map((r) => r.seq));
+      hi = lo;
+      if (enough()) break;
+    }
+    return found;
   }
 
   async function latest(limit: number): Promise<ArticleSummary[]> {
