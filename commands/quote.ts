@@ -121,11 +121,11 @@ export const execute: Command['execute'] = async ({ options, services, caller })
     end: q.end,
   }));
   // the speaker as the story wrote it ("he") is read from the story: a page shows at most eight
-  // (asked for together: on a networked store each read is a round trip of its own)
-  const mentioned = [...new Set(shown.filter((q) => q.speakerMention).map((q) => q.articleId))];
-  const bodies = new Map(
-    await Promise.all(mentioned.map(async (id) => [id, (await services.store.stories.getById(id))?.body ?? null] as const)),
-  );
+  const bodies = new Map<string, string | null>();
+  for (const q of shown) {
+    if (q.speakerMention && !bodies.has(q.articleId))
+      bodies.set(q.articleId, (await services.store.stories.getById(q.articleId))?.body ?? null);
+  }
   const mentionOf = (q: QuoteHit): string | null =>
     q.speakerMention ? (bodies.get(q.articleId)?.slice(q.speakerMention.start, q.speakerMention.end) ?? null) : null;
   const text = shown.map((q, i) => renderQuote(q, offset + i + 1, mentionOf(q))).join('\n\n');
