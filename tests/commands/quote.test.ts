@@ -49,6 +49,8 @@ describe('/quote on the sample article', () => {
     const body = (await services.store.stories.getById(khawla!.articleId))!.body;
     for (const q of quotes) expect(body.slice(q.start, q.end)).toBe(q.text);
     expect(body.slice(government!.speakerMention!.start, government!.speakerMention!.end)).toBe('It');
+    // the reply names the speaker as the story wrote it, read from each shown quote's story
+    expect(r.text).toContain('— it — the Syrian government');
 
     // the reply shows quote, speaker with description, headline, source and date
     expect(r.text).toContain('Ahmad Abu Khawla, a commander of the military council');

@@ -150,6 +150,37 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       expect(await store.stories.suggestHeadlines('', 5)).toHaveLength(2);
     });
 
+    it('suggests headlines holding every typed start, short or long, those beginning as typed first', async () => {
+      const headlines = [
+        'Oil prices rise in Tokyo',
+        'Oil output steady',
+        'Cocoa prices slip',
+        'Co-op bank sets payout',
+        'Oil companies post record profits',
+        'Senate passes oil bill',
+      ];
+      await store.stories.addArticles(
+        headlines.map((headline, i) => analyzed(story({ headline, body: `Body ${i}.`, published: `2020-01-0${i + 1}T10:00:00Z` }))),
+      );
+      const suggested = async (typed: string): Promise<string[]> =>
+        (await store.stories.suggestHeadlines(typed, 10)).map((s) => s.headline).sort();
+      // two-letter starts only (walked), a long word with a short one (the short one tested on the long one's headlines)
+      expect(await suggested('oi pr')).toEqual(['Oil companies post record profits', 'Oil prices rise in Tokyo']);
+      expect(await suggested('co')).toEqual(['Co-op bank sets payout', 'Cocoa prices slip', 'Oil companies post record profits']);
+      expect(await suggested('prices co')).toEqual(['Cocoa prices slip']);
+      expect(await suggested('oil se')).toEqual(['Senate passes oil bill']);
+      expect(await suggested('senate oil bi')).toEqual(['Senate passes oil bill']);
+      expect(await suggested('zz')).toEqual([]);
+      expect(await suggested('oil zz')).toEqual([]);
+      // headlines that begin as typed first, newest first among equals
+      expect((await store.stories.suggestHeadlines('oil', 10)).map((s) => s.headline)).toEqual([
+        'Oil output steady',
+        'Oil companies post record profits',
+        'Oil prices rise in Tokyo',
+        'Senate passes oil bill',
+      ]);
+    });
+
     it('stores quotes and finds them by speaker and by topic', async () => {
       const article = story({ body: 'The minister said prices would fall. "We are ready," Smith said.' });
       const [id] = (
@@ -672,6 +703,50 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       await storiesNaming([['2020-01-05T10:00:00Z', [1]]]);
       expect(await store.places.countPlaceMentions([1])).toBe(3);
       expect((await store.places.placeMentionMonths([1]))[0]).toEqual({ month: '2020-01', stories: 2 });
+    });
+
+    it('counts the stories of several places or speakers per day once each, however many of them a story names, within a span', async () => {
+      const day = (iso: string): number => Math.floor(Date.parse(iso) / 86_400_000);
+      await storiesNaming([
+        ['2020-01-05T10:00:00Z', [1, 2, 3]],
+        ['2020-01-05T11:00:00Z', [1, 2]],
+        ['2020-01-05T12:00:00Z', [3]],
+        ['2020-01-06T10:00:00Z', [2, 3]],
+        ['2020-01-07T10:00:00Z', [1]],
+      ]);
+      expect(await store.places.placeDayCounts([1, 2, 3], null)).toEqual([
+        { day: day('2020-01-05T00:00:00Z'), count: 3 },
+        { day: day('2020-01-06T00:00:00Z'), count: 1 },
+        { day: day('2020-01-07T00:00:00Z'), count: 1 },
+      ]);
+      expect(await store.places.placeDayCounts([2, 3], { from: day('2020-01-06T00:00:00Z'), to: day('2020-01-07T00:00:00Z') })).toEqual([
+        { day: day('2020-01-06T00:00:00Z'), count: 1 },
+      ]);
+      expect(await store.places.placeDayCounts([1, 4], null)).toEqual([
+        { day: day('2020-01-05T00:00:00Z'), count: 2 },
+        { day: day('2020-01-07T00:00:00Z'), count: 1 },
+      ]);
+
+      const quoting = (published: string, speakers: string[]) =>
+        analyzed(story({ headline: `Quotes of ${published}`, published, body: `Talk on ${published}: ${speakers.join(', ')}.` }), {
+          quotes: speakers.map((who, i) => saidBy(who, i * 20)),
+        });
+      await store.stories.addArticles([
+        quoting('2021-03-01T10:00:00Z', ['James Baker', 'Baker', 'JAMES BAKER']),
+        quoting('2021-03-01T11:00:00Z', ['Baker', 'Treasury Secretary Baker', 'James Baker']),
+        quoting('2021-03-02T10:00:00Z', ['Baker']),
+        quoting('2021-03-03T10:00:00Z', ['Treasury Secretary Baker', 'James Baker']),
+      ]);
+      const bakers = ['James Baker', 'baker', 'Treasury Secretary Baker'];
+      expect(await store.quotes.speakerDayCounts(bakers, null)).toEqual([
+        { day: day('2021-03-01T00:00:00Z'), count: 2 },
+        { day: day('2021-03-02T00:00:00Z'), count: 1 },
+        { day: day('2021-03-03T00:00:00Z'), count: 1 },
+      ]);
+      expect(await store.quotes.speakerDayCounts(bakers, { from: day('2021-03-02T00:00:00Z'), to: day('2021-03-03T00:00:00Z') })).toEqual([
+        { day: day('2021-03-02T00:00:00Z'), count: 1 },
+        { day: day('2021-03-03T00:00:00Z'), count: 1 },
+      ]);
     });
 
     it("names a speaker: query's speakers by the quotes the server may see, so those quoted only in its hidden stories take no slot", async () => {

@@ -64,6 +64,10 @@ const COMMON_SHARE = 0.05;
 const STATS_TTL_MS = 10 * 60_000;
 const SUGGEST_CANDIDATES = 200;
 const SUGGEST_SCAN = 2000;
+/** Typed words all this short (a start of three letters or fewer) have the newest headlines walked before the index is asked. */
+const SUGGEST_SHORT = 3;
+/** A word start in at least this share of the newest SUGGEST_SCAN headlines is walked for through the window. */
+const SUGGEST_WALK_SHARE = 0.05;
 /** Newest stories whose headlines autocomplete looks in first. */
 const SUGGEST_WINDOW = 20_000;
 const MAX_SPEAKERS = 10;
@@ -878,22 +882,73 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       );
       return rows.map(toSummary);
     }
-    // The prefix matches among the newest SUGGEST_WINDOW stories, from the GIN index (a MATERIALIZED CTE
-    // without ORDER BY: walking the newest stories instead would compute each headline's vector again,
-    // thousands of them for a two-letter prefix, ~15 ms a call at 1M); all stories when that finds too few.
-    const matches = async (window: number | null): Promise<(SummaryRow & { seq: number })[]> =>
-      (
-        await pool.query<SummaryRow & { seq: number }>(
-          `WITH m AS MATERIALIZED (SELECT a.seq FROM articles a WHERE to_tsvector('simple', a.headline) @@ to_tsquery('simple', $1)
-            AND ($3::bigint IS NULL OR a.seq > (SELECT max(seq) FROM articles) - $3::bigint)),
-          top AS (SELECT seq FROM m ORDER BY seq DESC LIMIT $2)
-          SELECT a.seq, ${SUMMARY_COLUMNS} FROM top JOIN articles a ON a.seq = top.seq ORDER BY a.seq DESC`,
-          [prefixQuery(usable), SUGGEST_CANDIDATES, window],
-        )
-      ).rows;
-    let rows = await matches(SUGGEST_WINDOW);
-    if (rows.length < limit) rows = await matches(null);
+    // The newest SUGGEST_CANDIDATES prefix matches among the newest SUGGEST_WINDOW stories (all stories
+    // when those hold fewer than `limit`), looked for from the newest story back (newestPrefixMatches).
+    const seqs = await newestPrefixMatches(usable, limit);
+    if (seqs.length === 0) return [];
+    const { rows } = await pool.query<SummaryRow & { seq: number }>(
+      `SELECT a.seq, ${SUMMARY_COLUMNS} FROM articles a WHERE a.seq = ANY($1::bigint[]) ORDER BY a.seq DESC`,
+      [seqs],
+    );
     return rankSuggestions(usable.join(' '), rows, limit).map(toSummary);
+  }
+
+  /**
+   * The seqs of the newest headlines holding every typed word as a word start: SUGGEST_CANDIDATES of
+   * them among the newest SUGGEST_WINDOW stories, or, when those hold fewer than `limit`, among all.
+   * A two-letter start is no job for the GIN index: `co:*` is the union of every word starting so
+   * (216,000 headlines at 1M, 120-230 ms), paid again by an AND with other words. So:
+   * - when every typed word is short (SUGGEST_SHORT letters or fewer), the newest headlines are walked
+   *   first, each one's vector made and tested, stopping at enough matches: a common start finds them
+   *   within the newest SUGGEST_SCAN stories, and one in at least SUGGEST_WALK_SHARE of those headlines
+   *   is walked on through the window;
+   * - otherwise (or for a rarer start) the index gives the stories holding the words longer than two
+   *   letters, in the window (a BitmapAnd with the primary key), then before it, and those headlines are
+   *   tested against every word.
+   */
+  async function newestPrefixMatches(words: readonly string[], limit: number): Promise<number[]> {
+    const full = prefixQuery(words);
+    const long = words.filter((w) => w.length > 2);
+    const indexed = long.length > 0 ? prefixQuery(long) : full;
+    const max = await newestSeq();
+    const windowLo = Math.max(0, max - SUGGEST_WINDOW);
+    const found: number[] = [];
+    let hi = max;
+    // Enough: SUGGEST_CANDIDATES, or, once the window is passed, `limit` (the window's matches are the answer).
+    const enough = (): boolean => found.length >= SUGGEST_CANDIDATES || (hi <= windowLo && found.length >= limit);
+    if (words.every((w) => w.length <= SUGGEST_SHORT)) {
+      const walk = async (lo: number): Promise<void> => {
+        // The test written as `(…) IS TRUE` (the same for a headline, never null) is no condition the GIN index
+        // can take: the newest stories are walked, stopping at the LIMIT, in one round trip.
+        const { rows } = await pool.query<{ seq: number }>(
+          `SELECT a.seq FROM articles a WHERE a.seq > $2 AND a.seq <= $3 AND (to_tsvector('simple', a.headline) @@ to_tsquery('simple', $1)) IS TRUE
+          ORDER BY a.seq DESC LIMIT $4`,
+          [full, lo, hi, SUGGEST_CANDIDATES - found.length],
+        );
+        found.push(...rows.map((r) => r.seq));
+        if (found.length < SUGGEST_CANDIDATES) hi = lo;
+      };
+      await walk(Math.max(windowLo, max - SUGGEST_SCAN));
+      if (enough()) return found;
+      if (found.length >= SUGGEST_WALK_SHARE * Math.min(SUGGEST_SCAN, max)) {
+        await walk(windowLo);
+        if (enough()) return found;
+      }
+    }
+    // The rest of the window, then every older story.
+    for (const lo of [windowLo, 0]) {
+      if (hi <= lo) continue;
+      const { rows } = await pool.query<{ seq: number }>(
+        `WITH c AS MATERIALIZED (SELECT a.seq, a.headline FROM articles a
+          WHERE to_tsvector('simple', a.headline) @@ to_tsquery('simple', $1) AND a.seq > ${lo} AND a.seq <= ${hi})
+        SELECT c.seq FROM c WHERE to_tsvector('simple', c.headline) @@ to_tsquery('simple', $2) ORDER BY c.seq DESC LIMIT $3`,
+        [indexed, full, SUGGEST_CANDIDATES - found.length],
+      );
+      found.push(...rows.map((r) => r.seq));
+      hi = lo;
+      if (enough()) break;
+    }
+    return found;
   }
 
   async function latest(limit: number): Promise<ArticleSummary[]> {
@@ -1169,6 +1224,32 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
   }
 
   /**
+   * Stories per UTC day of several keys, each story once: the keys' per-day counts (kept at ingest)
+   * added up, less, on its day, each time a story was counted by more than one of them. `shared` is SQL
+   * giving those stories (`seq`, `extra`: how many keys beyond the first count it) from the mentions,
+   * index-only; only their dates are read. Reading the date of every story of the keys instead (up to
+   * EXACT_MERGE_LIMIT index descents) took 40-140 ms at 1M; the shared stories are a few hundred at
+   * most in the bench (none for a city and its namesake division).
+   */
+  async function mergedDays(
+    perKey: Promise<{ day: number; stories: number }[]>,
+    shared: string,
+    keys: readonly unknown[],
+    r: DayRange,
+  ): Promise<DayCount[]> {
+    const [rows, { rows: overlaps }] = await Promise.all([perKey, pool.query<{ seq: number; extra: number }>(shared, [keys])]);
+    const days = sumByDay(rows).filter((d) => d.count > 0);
+    if (overlaps.length === 0) return days;
+    const extra = new Map(overlaps.map((o) => [o.seq, o.extra]));
+    const { rows: dated } = await pool.query<{ seq: number; published_ms: number }>(
+      'SELECT seq, published_ms FROM articles WHERE seq = ANY($1::bigint[]) AND published_ms >= $2 AND published_ms < $3',
+      [[...extra.keys()], r.from * DAY_MS, (r.to + 1) * DAY_MS],
+    );
+    const less = sumByDay(dated.map((d) => ({ day: Math.floor(d.published_ms / DAY_MS), stories: extra.get(d.seq)! })));
+    return subtractDays(days, less);
+  }
+
+  /**
    * Stories per UTC day of several places (or speakers), each story once while the keys' stories number
    * at most EXACT_MERGE_LIMIT (from their mentions), else the summed per-key counts (an upper bound), as SQLite.
    */
@@ -1181,6 +1262,16 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     // are merged exactly, once per key when their tables are added up (as SQLite).
     const less = async (merge: 'exact' | 'sum'): Promise<DayCount[]> =>
       hidden ? hiddenDays(hidden, await hiddenStories.placePairs(hidden, ids), r, merge) : [];
+    const perKey = async (): Promise<{ day: number; stories: number }[]> =>
+      (
+        await pool.query<{ day: number; stories: number }>(
+          'SELECT day, stories FROM place_day_counts WHERE geoname_id = ANY($1::int[]) AND day BETWEEN $2 AND $3',
+          [ids, r.from, r.to],
+        )
+      ).rows;
+    // The per-key counts are read in both cases: asked for at once, beside the total that chooses.
+    const counted = perKey();
+    counted.catch(() => undefined); // awaited below; a failure must not go unhandled while the total is read
     if (ids.length > 1) {
       const total = (
         await pool.query<{ n: number }>(
@@ -1189,23 +1280,17 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
         )
       ).rows[0]!.n;
       if (total <= EXACT_MERGE_LIMIT) {
-        const { rows } = await pool.query<{ article_seq: number }>('SELECT article_seq FROM places WHERE geoname_id = ANY($1::int[])', [
+        const exact = await mergedDays(
+          counted,
+          `SELECT article_seq AS seq, (COUNT(DISTINCT geoname_id) - 1)::int AS extra FROM places WHERE geoname_id = ANY($1::int[])
+          GROUP BY article_seq HAVING COUNT(DISTINCT geoname_id) > 1`,
           ids,
-        ]);
-        return subtractDays(
-          await storyDays(
-            rows.map((m) => m.article_seq),
-            r,
-          ),
-          await less('exact'),
+          r,
         );
+        return subtractDays(exact, await less('exact'));
       }
     }
-    const { rows } = await pool.query<{ day: number; stories: number }>(
-      'SELECT day, stories FROM place_day_counts WHERE geoname_id = ANY($1::int[]) AND day BETWEEN $2 AND $3',
-      [ids, r.from, r.to],
-    );
-    return subtractDays(sumByDay(rows), await less('sum'));
+    return subtractDays(sumByDay(await counted), await less('sum'));
   }
 
   async function speakerDayCounts(speakers: readonly string[], range: DayRange | null, reader?: HiddenFrom): Promise<DayCount[]> {
@@ -1216,29 +1301,39 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     const hidden = await hiddenFrom(reader);
     const less = async (merge: 'exact' | 'sum'): Promise<DayCount[]> =>
       hidden ? hiddenDays(hidden, await hiddenStories.speakerPairs(hidden, keys), r, merge) : [];
+    const perKey = async (): Promise<{ day: number; stories: number }[]> =>
+      (
+        await pool.query<{ day: number; stories: number }>(
+          'SELECT day, stories FROM speaker_day_counts WHERE key = ANY($1::text[]) AND day BETWEEN $2 AND $3',
+          [keys, r.from, r.to],
+        )
+      ).rows;
+    const counted = keys.includes('unknown') ? null : perKey();
+    counted?.catch(() => undefined); // awaited below; a failure must not go unhandled while the total is read
     if (keys.length > 1) {
       const total = (
         await pool.query<{ n: number }>('SELECT COALESCE(SUM(quotes), 0)::int AS n FROM quote_speakers WHERE key = ANY($1::text[])', [keys])
       ).rows[0]!.n;
       if (total <= EXACT_MERGE_LIMIT) {
-        const { rows } = await pool.query<{ article_seq: number }>(
-          'SELECT article_seq FROM quotes WHERE lower(speaker) = ANY($1::text[])',
-          [keys],
-        );
-        return subtractDays(
-          await storyDays(
-            rows.map((m) => m.article_seq),
-            r,
-          ),
-          await less('exact'),
-        );
+        // 'unknown' has no per-day counts (a quote without a speaker): its stories are read one by one, as before.
+        const exact = !counted
+          ? await storyDays(
+              (
+                await pool.query<{ article_seq: number }>('SELECT article_seq FROM quotes WHERE lower(speaker) = ANY($1::text[])', [keys])
+              ).rows.map((m) => m.article_seq),
+              r,
+            )
+          : await mergedDays(
+              counted,
+              `SELECT article_seq AS seq, (COUNT(DISTINCT lower(speaker)) - 1)::int AS extra FROM quotes WHERE lower(speaker) = ANY($1::text[])
+              GROUP BY article_seq HAVING COUNT(DISTINCT lower(speaker)) > 1`,
+              keys,
+              r,
+            );
+        return subtractDays(exact, await less('exact'));
       }
     }
-    const { rows } = await pool.query<{ day: number; stories: number }>(
-      'SELECT day, stories FROM speaker_day_counts WHERE key = ANY($1::text[]) AND day BETWEEN $2 AND $3',
-      [keys, r.from, r.to],
-    );
-    return subtractDays(sumByDay(rows), await less('sum'));
+    return subtractDays(sumByDay(await (counted ?? perKey())), await less('sum'));
   }
 
   /**
