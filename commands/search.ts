@@ -20,7 +20,9 @@ export const execute: Command['execute'] = async ({ options, services, caller })
   // Stories only other servers' feeds brought may be theirs (DATELINE_FEED_STORIES=own-server): fetch spare hits.
   const hits = (await services.feeds.visibleTo(caller.guildId, await services.store.stories.search(query, count * 3))).slice(0, count);
   if (hits.length === 0) {
-    throw new UserError('no_match', `No story matches "${query}".`, { results: [] });
+    // A search that holds quotes of its own ("spot market" -tin) is set in curly ones.
+    const shown = query.includes('"') ? `“${query}”` : `"${query}"`;
+    throw new UserError('no_match', `No story matches ${shown}.`, { results: [] });
   }
   // A word in a good share of the news ("oil" on an energy wire) is not ranked by: the newest matches come
   // first then, those with every word in the headline before the others (rank 0 on both backends), and

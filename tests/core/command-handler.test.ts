@@ -28,7 +28,7 @@ describe('the command handler: one path from input to reply', () => {
     expect(typed.title).toBe((await where({ place: 'Deir al-Zour' })).title);
     // a phrase no story holds, though each of its words is in the sample story
     const phrase = await services.app.handler.answer({ line: '/search "Raqqa qqqzzz"', caller: testCaller });
-    expect(phrase).toMatchObject({ isError: true, text: 'No story matches ""Raqqa qqqzzz"".' });
+    expect(phrase).toMatchObject({ isError: true, text: 'No story matches “"Raqqa qqqzzz"”.' });
   });
 
   it('turns what cannot be parsed, an unknown command and a user error into error replies', async () => {
