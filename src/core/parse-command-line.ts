@@ -120,7 +120,7 @@ function looksLikeOption(word: string, value: string): boolean {
 }
 
 function convert(def: CommandOptionJson, value: string, command: string): OptionValue {
-  const v = def.type === OptionType.String && !def.choices?.length ? value.trim() : unquoteWhole(value.trim()).trim();
+  const v = def.type === OptionType.String && !def.choices?.length ? value.trim() : unquoteWhole(value.trim());
   if (def.type === OptionType.Integer || def.type === OptionType.Number) {
     const n = Number(v);
     if (v === '' || !Number.isFinite(n) || (def.type === OptionType.Integer && !Number.isInteger(n))) {

@@ -56,6 +56,11 @@ export interface RenderedChart {
 type EChartsCore = typeof import('echarts/core');
 let echarts: EChartsCore | null = null;
 let metrics: { regular: FontMetrics; bold: FontMetrics } | null = null;
+
+/** The shipped faces' metrics, read on first use. */
+function fontMetrics(): { regular: FontMetrics; bold: FontMetrics } {
+  return (metrics ??= { regular: loadFontMetrics(FONT_FILES[0]!), bold: loadFontMetrics(FONT_FILES[1]!) });
+}
 let outlineFonts: OutlineFonts | null = null;
 /** Totals in the legend: one formatter, as `toLocaleString` builds one per call (~1 ms each). */
 const COUNT = new Intl.NumberFormat('en-US');
@@ -68,7 +73,7 @@ const COUNT = new Intl.NumberFormat('en-US');
 function loadECharts(): EChartsCore {
   if (echarts) return echarts;
   const loaded = require('echarts/dist/echarts.common.min.js') as EChartsCore;
-  const fonts = (metrics ??= { regular: loadFontMetrics(FONT_FILES[0]!), bold: loadFontMetrics(FONT_FILES[1]!) });
+  const fonts = fontMetrics();
   loaded.setPlatformAPI({
     measureText(text: string, font?: string) {
       const size = Number(/(\d+(?:\.\d+)?)px/.exec(font ?? '')?.[1] ?? 12);
@@ -80,7 +85,7 @@ function loadECharts(): EChartsCore {
 
 /** Cut a label to fit `maxPx` at `sizePx`, with an ellipsis, measured in the weight it is drawn in. */
 export function fitLabel(text: string, maxPx: number, sizePx: number, bold = false): string {
-  const fonts = (metrics ??= { regular: loadFontMetrics(FONT_FILES[0]!), bold: loadFontMetrics(FONT_FILES[1]!) });
+  const fonts = fontMetrics();
   const m = bold ? fonts.bold : fonts.regular;
   if (m.measure(text, sizePx) <= maxPx) return text;
   let cut = text;

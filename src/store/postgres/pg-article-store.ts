@@ -184,11 +184,6 @@ function tsQueryText(query: SearchQuery, any: boolean): string {
   return any ? terms.map((t) => [t, ...excluded].join(' ')).join(' or ') : [...terms, ...excluded].join(' ');
 }
 
-/** The words a story must hold, for reading their share of the stories (the exclusions left out). */
-function requiredText(query: SearchQuery): string {
-  return requiredWords(query).join(' ');
-}
-
 /**
  * The search's terms as a query of the headline's own vector (articles_headline_english): `oil & prices`,
  * or joined by `|`, a phrase as `spot <-> price`. The same stories as `oil:A & prices:A` on `tsv`, whose
@@ -698,6 +693,21 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
   }
 
   /**
+   * The share of the stories holding each word a search requires (its exclusions left out), by the
+   * lexemes the 'english' configuration makes of them, from the planner's statistics (0 for one they
+   * call rare); and the newest seq. No shares while the store has no statistics.
+   */
+  async function wordShares(search: SearchQuery): Promise<{ shares: number[]; maxSeq: number }> {
+    const known = await lexemeShares();
+    if (known.size === 0) return { shares: [], maxSeq: 0 };
+    const { rows } = await pool.query<{ lexemes: string[]; max_seq: number | null }>(
+      "SELECT tsvector_to_array(to_tsvector('english', $1)) AS lexemes, (SELECT max(seq) FROM articles) AS max_seq",
+      [requiredWords(search).join(' ')],
+    );
+    return { shares: (rows[0]?.lexemes ?? []).map((l) => known.get(l) ?? 0), maxSeq: rows[0]?.max_seq ?? 0 };
+  }
+
+  /**
    * How a query is best answered, from its lexemes' shares of the stories (as the 'english'
    * configuration makes them: stemmed, stop words dropped, the way the query is matched):
    * - `common`: it holds a lexeme in more than COMMON_SHARE of the stories (as SQLite's
@@ -707,19 +717,12 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
    *   stories only (twice as many as its share says hold that many), so the heap visits stay bounded
    *   whatever the store's size; a rare word (not among the most common lexemes) searches everything.
    */
-  async function queryShape(query: string, any: boolean): Promise<{ common: boolean; after: number | null }> {
-    const shares = await lexemeShares();
-    if (shares.size === 0) return { common: false, after: null };
-    const { rows } = await pool.query<{ lexemes: string[]; max_seq: number | null }>(
-      "SELECT tsvector_to_array(to_tsvector('english', $1)) AS lexemes, (SELECT max(seq) FROM articles) AS max_seq",
-      [query],
-    );
-    const found = (rows[0]?.lexemes ?? []).map((l) => shares.get(l) ?? 0);
+  async function queryShape(search: SearchQuery, any: boolean): Promise<{ common: boolean; after: number | null }> {
+    const { shares: found, maxSeq } = await wordShares(search);
     if (found.length === 0) return { common: false, after: null };
     if (found.some((share) => share > COMMON_SHARE)) return { common: true, after: null };
     // Every word: no more matches than the rarest word has; any word: at least those of the most frequent.
     const share = any ? Math.max(...found) : Math.min(...found);
-    const maxSeq = rows[0]?.max_seq ?? 0;
     const span = share > 0 ? Math.ceil((2 * SEARCH_CANDIDATES) / share) : Infinity;
     return { common: false, after: span < maxSeq ? maxSeq - span : null };
   }
@@ -786,7 +789,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
   async function rankedMatches(search: SearchQuery, any: boolean, limit: number): Promise<{ seq: number; rank: number }[]> {
     const query = tsQueryText(search, any);
     if (query === '') return [];
-    const shape = await queryShape(requiredText(search), any);
+    const shape = await queryShape(search, any);
     if (shape.common) {
       // Newest first, those with every word in the headline (weight A) first, as the SQLite store does.
       const headline = headlineQuery(search, any);
@@ -838,7 +841,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       "SELECT w.seq FROM article_search w WHERE w.seq = ANY($2::bigint[]) AND w.tsv @@ websearch_to_tsquery('english', $1)",
       [query, seqs],
     );
-    const kept = new Set(rows.map((r) => Number(r.seq)));
+    const kept = new Set(rows.map((r) => r.seq));
     return seqs.filter((seq) => kept.has(seq));
   }
 
@@ -1079,7 +1082,6 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
 
   async function findQuotesAbout(about: string, speaker: string | undefined, limit: number, offset: number): Promise<QuoteHit[]> {
     const parsed = parseSearch(about);
-    if (tsQueryText(parsed, false) === '') return [];
     const like = speaker ? `%${escapeLike(speaker)}%` : null;
     const aliases = speaker
       ? speakerAliases(speaker)
@@ -1336,21 +1338,6 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     return subtractDays(sumByDay(await (counted ?? perKey())), await less('sum'));
   }
 
-  /**
-   * The share of the stories holding the rarest lexeme of `query` (as the 'english' configuration makes
-   * them), from the planner's statistics: 0 for one they call rare; and the newest seq.
-   */
-  async function rarestShare(query: string): Promise<{ share: number; maxSeq: number }> {
-    const shares = await lexemeShares();
-    if (shares.size === 0) return { share: 0, maxSeq: 0 };
-    const { rows } = await pool.query<{ lexemes: string[]; max_seq: number | null }>(
-      "SELECT tsvector_to_array(to_tsvector('english', $1)) AS lexemes, (SELECT max(seq) FROM articles) AS max_seq",
-      [query],
-    );
-    const found = (rows[0]?.lexemes ?? []).map((l) => shares.get(l) ?? 0);
-    return { share: found.length === 0 ? 0 : Math.min(...found), maxSeq: rows[0]?.max_seq ?? 0 };
-  }
-
   /** Stories per day matching every search word, the newest SEARCH_COUNT_LIMIT matches at most (as SQLite). */
   async function searchDayCounts(query: string, range: DayRange | null, reader?: HiddenFrom): Promise<SearchDayCounts> {
     const parsed = parseSearch(query);
@@ -1362,7 +1349,8 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     // Each match's date from article_search's narrow rows. Without a span of dates (its own bound, a
     // BitmapAnd with article_search_by_published), a common word is looked for among the newest stories
     // that can hold the cap (its share says how many, with a margin), and among all when those held fewer.
-    const { share, maxSeq } = range === null ? await rarestShare(requiredText(parsed)) : { share: 0, maxSeq: 0 };
+    const { shares, maxSeq } = range === null ? await wordShares(parsed) : { shares: [], maxSeq: 0 };
+    const share = shares.length === 0 ? 0 : Math.min(...shares);
     const span = share > 0 ? Math.ceil((1.5 * SEARCH_COUNT_LIMIT) / share) : Infinity;
     const window = span < maxSeq ? maxSeq - span : null;
     // Counted per day here: the newest matches' 20,001 dates sent to the client cost it ~15 ms to read.
