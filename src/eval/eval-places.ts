@@ -116,6 +116,9 @@ export function isRight(gaz: Gazetteer, i: number, lat: number, lon: number): { 
   return { right: false, km };
 }
 
+/** How far from a country's own point its Wikipedia page's point may lie when that point is outside its borders. */
+const ISLAND_KM = 300;
+
 /** What a gold toponym names when it is a region: a country (ISO code) or a first-level division (entry index). */
 export type GoldRegion = { kind: 'country'; code: string } | { kind: 'admin1'; index: number } | null;
 
@@ -152,8 +155,12 @@ export function goldRegion(gaz: Gazetteer, g: GoldToponym): GoldRegion {
     const title = decodeURIComponent(g.wikipedia.slice(g.wikipedia.lastIndexOf('/') + 1))
       .replace(/_/g, ' ')
       .replace(/\s*\(.*\)\s*$/, '');
+    // An island country's page may put its point at sea between the islands (Fiji's lies east of them).
     const country = exactCandidates(gaz, foldName(title)).find(
-      (c) => gaz.kind(c.index) === 'country' && countryContains(gaz.country(c.index), lat, lon),
+      (c) =>
+        gaz.kind(c.index) === 'country' &&
+        (countryContains(gaz.country(c.index), lat, lon) ||
+          haversineKm(lat, lon, gaz.place(c.index).lat, gaz.place(c.index).lon) <= ISLAND_KM),
     );
     if (country) return { kind: 'country', code: gaz.country(country.index) };
     const i = admin1Of(title, null, (a) => divisionContains(gaz, a, lat, lon));

@@ -26,7 +26,7 @@ import {
  * Bump when a change to the recognition or resolution rules (here, resolve.ts, dateline-place.ts and
  * the lists they read) changes what is found in any text.
  */
-const PLACE_RULES_VERSION = 1;
+const PLACE_RULES_VERSION = 2;
 
 /**
  * What made a story's stored places: these rules over this gazetteer (new data resolves names anew).
@@ -1123,7 +1123,7 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       i = hometown.next;
       continue;
     }
-    let found: { j: number; key: string; cands: Candidate[]; end: number; dotted: boolean } | null = null;
+    let found: { j: number; key: string; cands: Candidate[]; end: number; dotted: boolean; tail?: Token } | null = null;
     // Longest first, up to 6 words.
     let last = i;
     while (last + 1 < tokens.length && last - i < 5) {
@@ -1168,6 +1168,22 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
         }
       }
       if (cands.length === 0) cands = exactCandidates(gaz, key);
+      // `New York-based`, `Abu Dhabi-led`: a name of several words whose last one carries a compound's
+      // hyphen ends at the hyphen (else `York-based` alone would find York, England).
+      const hyphen = j > i ? tj.text.search(/[-‐]/) : -1;
+      if (cands.length === 0 && hyphen > 0) {
+        const head = [...parts.slice(0, -1), foldName(tj.text.slice(0, hyphen))].join(' ');
+        // Only a well-known place by its own name (`Chang Chi-cheng` is a person, not Changzhi).
+        const heads = exactCandidates(gaz, head).filter((c) => c.primary);
+        if (heads.length > 0 && (isKindStrong(gaz, heads) || maxPop(gaz, heads) >= 100_000)) {
+          cands = heads;
+          end = tj.start + hyphen;
+          // `New York-Washington flights`: the names after the hyphen are read as any compound's are.
+          const tail: Token = { ...tj, start: end, text: tj.text.slice(hyphen), key: null };
+          found = { j, key: head, cands, end, dotted, tail };
+          break;
+        }
+      }
       // `St. Marc` for Saint-Marc, `Mt. Hagen` for Mount Hagen: the word written out.
       if (cands.length === 0 && j > i) {
         const full = ABBREVIATED_WORDS.get(key.slice(0, key.indexOf(' ')));
@@ -1190,7 +1206,7 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       i++;
       continue;
     }
-    const { j, key, cands, end, dotted } = found;
+    const { j, key, cands, end, dotted, tail } = found;
     // `Stade de France`, `Bab el-Oued`, `Orlando dos Santos`: a longer name the gazetteer lacks, not
     // the town of its first word (a country, a state or a famous city stays: `Mexico de ...` is rare).
     const goesOn = cands.some((c) => isCountryOrState(gaz, c) || isFamousCity(gaz, c.index)) ? 0 : nameGoesOn(text, tokens, j);
@@ -1220,6 +1236,7 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       const narrowed = stateOfOffice(gaz, text, t.start, end, cands) ?? hostTownsOfEvent(gaz, text, end, cands);
       spans.push({ name: surface, start: t.start, end, candidates: narrowed ?? cands });
     }
+    if (tail) spans.push(...hyphenParts(gaz, tail));
     i = j + 1;
   }
   return dropNamePairs(gaz, text, withPlacedLater(spans, deferred, placeish, personish, people, firms));
@@ -1402,7 +1419,15 @@ export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: Fo
   const comma = /^,\s?$/.test(gap);
   // `Haris and Varzaqan in East Azerbaijan`: the division or country after `in` holds the names before it.
   const within = !comma && IN_CONTAINER_GAP.test(gap) && !cands.some((c) => gaz.kind(c.index) === 'country');
-  if (next && (comma || within)) {
+  // A country's name before a comma and another country (`in Russia, U.S. officials said`, `China,
+  // Japan and Britain`) is the country: towns named after countries (Russia, Ohio; Lebanon, Pa.) are
+  // written with their state, not their country.
+  const countryBeforeCountry =
+    comma &&
+    !!next &&
+    cands.some((c) => c.primary && gaz.kind(c.index) === 'country') &&
+    !next.candidates.some((c) => gaz.kind(c.index) === 'admin1' || gaz.kind(c.index) === 'admin2');
+  if (next && (comma || within) && !countryBeforeCountry) {
     const containers = new Set<string>();
     const nextCountries = new Set<string>();
     // Counties (`Thruxton, Hampshire`): a town near the county's middle lies in it.
@@ -1561,7 +1586,10 @@ function inListOfDivisions(gaz: Gazetteer, text: string, spans: readonly FoundSp
   const listedBefore = prev ? listedWith(prev, text.slice(prev.end, s.start)) : [];
   // `Santa Ana, California`: a town of the name inside the next division is a town and its state;
   // not inside a list of states (`Virginia, Washington, West Virginia and Wyoming`).
-  const townState = listedBefore.length === 0 && !!next && /^,\s?$/.test(text.slice(s.end, next.start));
+  // ...nor when the list goes on past that division (`in Washington, Pennsylvania and California`).
+  const afterNext = spans[k + 2];
+  const goesOn = !!next && !!afterNext && listedWith(afterNext, text.slice(next.end, afterNext.start)).length > 0;
+  const townState = listedBefore.length === 0 && !goesOn && !!next && /^,\s?$/.test(text.slice(s.end, next.start));
   const nextDivisions = new Set(next && townState ? next.candidates.filter((c) => gaz.kind(c.index) === 'admin1').map((c) => c.index) : []);
   if (s.candidates.some((c) => c.primary && gaz.kind(c.index) === 'city' && nextDivisions.has(gaz.admin1[c.index] ?? -1))) return s;
   const listed = listedBefore.length > 0 ? listedBefore : next ? listedWith(next, text.slice(s.end, next.start)) : [];

@@ -501,4 +501,23 @@ describe('resolution in the document context', () => {
     const city = geo.findPlaces('Cases were found in Boston and Newark. Two patients were treated in New York.')[2];
     expect(city?.geonameId).toBe(geo.lookup('New York City').place?.geonameId);
   });
+
+  it("a country's name before a comma and another country is the country, not a town named after it", () => {
+    expect(country('Reports of his entanglements in Russia, U.S. officials said on Wednesday.', 'Russia')).toBe('RU');
+    expect(country('Many countries, among them China, Japan, and Britain, have warned.', 'China')).toBe('CN');
+    // A town of the name is written with its state.
+    expect(country('He grew up in Mexico, Missouri.', 'Mexico')).toBe('US');
+  });
+
+  it('a name of several words ends at the hyphen of a compound it starts', () => {
+    expect(names('Members of a New York-based squad met.')).toEqual(['New York']);
+    expect(names('The New York-Washington shuttle left.')).toEqual(['New York', 'Washington']);
+    expect(names('The Abu Dhabi-based fund said.')).toEqual(['Abu Dhabi']);
+  });
+
+  it('a name before a comma and a state is a list of states when the list goes on past that state', () => {
+    const text = 'Officials are investigating cases in Washington, Pennsylvania and California.';
+    expect(geo.findPlaces(text)[0]?.geonameId).toBe(geo.lookup('Washington state').place?.geonameId);
+    expect(country('Santa Ana, California is hot.', 'Santa Ana')).toBe('US');
+  });
 });
