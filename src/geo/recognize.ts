@@ -1214,6 +1214,12 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       i = j + 1 + goesOn;
       continue;
     }
+    // `Gulf of Tonkin`: a region's word before `of` and a name starts a longer name the gazetteer
+    // lacks (a gulf, a bay), not the region of the word alone (the Persian Gulf).
+    if (j === i && cands.some((c) => c.primary && gaz.kind(c.index) === 'region') && OF_NAME_AFTER.test(text.slice(end, end + 12))) {
+      i = j + 1;
+      continue;
+    }
     const single = j === i;
     const strong = isKindStrong(gaz, cands);
     const surface = text.slice(t.start, end);
@@ -1241,6 +1247,8 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
   }
   return dropNamePairs(gaz, text, withPlacedLater(spans, deferred, placeish, personish, people, firms));
 }
+
+const OF_NAME_AFTER = /^\s+of\s+(the\s+)?\p{Lu}/u;
 
 /** A small town's name left out only for want of a cue where it stood (see withPlacedLater). */
 interface DeferredSpan {
@@ -1461,10 +1469,16 @@ export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: Fo
   }
   const before = text.slice(Math.max(0, s.start - 30), s.start);
   const after = text.slice(s.end, s.end + 15);
+  // `a Gulf state`, `the Baltic states`, `the Gulf region`: a country of the region, not a division
+  // named after it (`Red Sea governorate` is one).
+  const ofRegion =
+    /^\s+(states?|region)\b/i.test(after) &&
+    cands.some((c) => c.primary && (gaz.kind(c.index) === 'region' || gaz.kind(c.index) === 'continent'));
   if (
-    /\b(province|governorate|state|region|county) of\s+(the\s+)?$/i.test(before) ||
-    // `New York Gov. Andrew Cuomo`: a governor's is the state.
-    /^\s+(province|governorate|county|region|state|gov\.|governor)(\s|$)/i.test(after)
+    !ofRegion &&
+    (/\b(province|governorate|state|region|county) of\s+(the\s+)?$/i.test(before) ||
+      // `New York Gov. Andrew Cuomo`: a governor's is the state.
+      /^\s+(province|governorate|county|region|state|gov\.|governor)(?=[\s,.;:)]|$)/i.test(after))
   ) {
     const divisions = cands.filter((c) => gaz.kind(c.index) === 'admin1' || gaz.kind(c.index) === 'admin2');
     if (divisions.length > 0) cands = divisions;

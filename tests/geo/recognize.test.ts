@@ -520,4 +520,24 @@ describe('resolution in the document context', () => {
     expect(geo.findPlaces(text)[0]?.geonameId).toBe(geo.lookup('Washington state').place?.geonameId);
     expect(country('Santa Ana, California is hot.', 'Santa Ana')).toBe('US');
   });
+
+  it('seas, gulfs and straits are places of their own, not a town or another gulf', () => {
+    const kinds = (text: string): string[] => geo.findPlaces(text).map((p) => `${p.name}:${geo.lookup(p.name).place?.kind ?? '?'}`);
+    expect(names('Output from the North Sea fell as storms in the Gulf of Mexico shut rigs.')).toEqual(['North Sea', 'Gulf of Mexico']);
+    expect(geo.findPlaces('Output from the North Sea fell.')[0]?.countryCode).toBeNull();
+    expect(names('Tankers left the Strait of Hormuz for the Arabian Sea.')).toEqual(['Strait of Hormuz', 'Arabian Sea']);
+    // A gulf the gazetteer lacks is not the Persian Gulf.
+    expect(names('Ships sailed in the Gulf of Tonkin.')).toEqual([]);
+    expect(kinds('Tankers in the Gulf were hit.')).toEqual(['Gulf:region']);
+  });
+
+  it("a region's name before `state` or `region` stays the region; a division's word after a name holds before punctuation", () => {
+    const gulf = geo
+      .findPlaces('Qatar is a fellow Gulf state, and the security of the Gulf region matters.')
+      .filter((p) => p.name === 'Gulf');
+    expect(gulf).toHaveLength(2);
+    for (const p of gulf) expect(p.geonameId).toBe(geo.lookup('Persian Gulf').place?.geonameId);
+    const province = geo.findPlaces('Rain fell in Buenos Aires province, Cordoba and La Pampa.')[0];
+    expect(province?.geonameId).toBe(geo.lookup('Buenos Aires province').place?.geonameId);
+  });
 });
