@@ -905,12 +905,7 @@ function subjectsDiffer(vectors: Vectors, events: Events, i: number, e: number, 
     if (vectors.specific[t] === 1 && (book.has(t) || events.find(e, t) >= 0)) return false;
   }
   if (sharesTicker(events.tickers, events.tickers.of[i]!, e)) return false;
-  // The story's terms are marked once however many events it is compared with (they never change).
-  if (scratch.heldStory !== i) {
-    scratch.heldStamp++;
-    scratch.heldStory = i;
-    for (let k = vectors.allStart[i]!; k < vectors.allStart[i + 1]!; k++) scratch.held[vectors.allTerm[k]!] = scratch.heldStamp;
-  }
+  markHeld(vectors, i, scratch);
   return hasOwnSubject(events, e, (t) => scratch.held[t] === scratch.heldStamp);
 }
 
@@ -925,6 +920,88 @@ function eventSubjectsDiffer(vectors: Vectors, events: Events, a: number, b: num
   return hasOwnSubject(events, a, holds(b)) && hasOwnSubject(events, b, holds(a));
 }
 
+/**
+ * A wire headline's ticker names the company the story is about (`MCDONNELL DOUGLAS <MD> IN PACT WITH
+ * CHINESE FIRM`, `FOOTHILL <FGI> TO TRADE ON NYSE`). Where one side names a company so and the other
+ * names none (both naming one is `tickersClash`'s), the other side must be about that company too: it
+ * holds a subject of the ticker side (its lead's name for the company, `Vectors.subjects`; a company's
+ * listing on the NYSE is not the NYSE's news of its trading volume).
+ * `holdsSubjectOf` says whether the other side holds one of the ticker side's subjects (or the ticker
+ * side names none: nothing to tell by).
+ */
+function companyJoinable(tickerSide: boolean, otherSide: boolean, holdsSubjectOf: () => boolean): boolean {
+  return tickerSide === otherSide || holdsSubjectOf();
+}
+
+/** `companyJoinable` for story i and event e (`scratch` as `accumulate` left it for e). */
+function storyCompanyJoinable(vectors: Vectors, events: Events, i: number, e: number, scratch: Scratch): boolean {
+  const storyNames = events.tickers.of[i]!.length > 0;
+  const eventNames = (events.tickers.counts[e]?.size ?? 0) > 0;
+  if (!storyNames && !eventNames) return true;
+  if (vectors.bodied[i] === 1 && scratch.commonHeads[e] === 0 && actorsDiffer(vectors, events, i, e, scratch)) return false;
+  if (storyNames === eventNames) return true;
+  const holds = (): boolean => {
+    if (storyNames) {
+      for (let k = vectors.subjectStart[i]!; k < vectors.subjectStart[i + 1]!; k++) {
+        const t = vectors.subjects[k]!;
+        if (events.subjects[e]?.has(t) === true || events.find(e, t) >= 0) return true;
+      }
+      return vectors.subjectStart[i + 1] === vectors.subjectStart[i];
+    }
+    const book = events.subjects[e];
+    if (!book || book.size === 0) return true;
+    markHeld(vectors, i, scratch);
+    for (const t of book.keys()) if (scratch.held[t] === scratch.heldStamp) return true;
+    return false;
+  };
+  return companyJoinable(storyNames, eventNames, holds);
+}
+
+/** `companyJoinable` for events a and b (`scratch` as `compareEvent` left it for a against b). */
+function eventCompanyJoinable(events: Events, a: number, b: number, scratch: Scratch, bodied: boolean): boolean {
+  const aNames = (events.tickers.counts[a]?.size ?? 0) > 0;
+  const bNames = (events.tickers.counts[b]?.size ?? 0) > 0;
+  if (!aNames && !bNames) return true;
+  const holdsOf = (other: number) => (t: number) => events.subjects[other]?.has(t) === true || events.find(other, t) >= 0;
+  if (bodied && scratch.commonHeads[b] === 0 && (hasOwnSubject(events, a, holdsOf(b)) || hasOwnSubject(events, b, holdsOf(a))))
+    return false;
+  if (aNames === bNames) return true;
+  const [tickerSide, other] = aNames ? [a, b] : [b, a];
+  const holds = (): boolean => {
+    const book = events.subjects[tickerSide];
+    if (!book || book.size === 0) return true;
+    for (const t of book.keys()) if (events.subjects[other]?.has(t) === true || events.find(other, t) >= 0) return true;
+    return false;
+  };
+  return companyJoinable(aNames, bNames, holds);
+}
+
+/**
+ * Where a side names a company by ticker (`storyCompanyJoinable`): story i or event e names a subject the other does not hold at all (`Vectors.subjects`, at least half
+ * the event's members for the event's): an actor of its own. With no headline word in common but names
+ * (`Scratch.commonHeads`), that side is its actor's news, whatever company both also name (`AIRBUS SAID
+ * READY TO COOPERATE WITH MCDONNELL <MD>` and `MCDONNELL DOUGLAS <MD> IN PACT WITH CHINESE FIRM`): one
+ * shared ticker or name, and nothing said of it in common, does not make them one event.
+ */
+function actorsDiffer(vectors: Vectors, events: Events, i: number, e: number, scratch: Scratch): boolean {
+  let own = false;
+  for (let k = vectors.subjectStart[i]!; k < vectors.subjectStart[i + 1]! && !own; k++) {
+    const t = vectors.subjects[k]!;
+    own = events.subjects[e]?.has(t) !== true && events.find(e, t) < 0;
+  }
+  if (own) return true;
+  markHeld(vectors, i, scratch);
+  return hasOwnSubject(events, e, (t) => scratch.held[t] === scratch.heldStamp);
+}
+
+/** Marks story i's terms (all it holds, `Vectors.allTerm`) in `scratch.held`, once however many events it is compared with. */
+function markHeld(vectors: Vectors, i: number, scratch: Scratch): void {
+  if (scratch.heldStory === i) return;
+  scratch.heldStamp++;
+  scratch.heldStory = i;
+  for (let k = vectors.allStart[i]!; k < vectors.allStart[i + 1]!; k++) scratch.held[vectors.allTerm[k]!] = scratch.heldStamp;
+}
+
 /** Per-event accumulators of one comparison, valid where `mark` holds the current `stamp`. */
 interface Scratch {
   dot: Float64Array;
@@ -933,6 +1010,8 @@ interface Scratch {
   anchors: Int32Array;
   /** Of the shared words, those that would be anchors but neither side writes as a name. */
   described: Int32Array;
+  /** Of the shared words, those in a headline on both sides that a side writes lower-case: a common word (`companyJoinable`). */
+  commonHeads: Int32Array;
   anchorShare: number;
   /** Share of an event's members that must hold a word for it to count as shared (see `accumulate`). */
   holderShare: number;
@@ -959,6 +1038,7 @@ function newScratch(stories: number, terms: number): Scratch {
     shared: new Int32Array(stories),
     anchors: new Int32Array(stories),
     described: new Int32Array(stories),
+    commonHeads: new Int32Array(stories),
     anchorShare: 0,
     holderShare: 0,
     mark: new Int32Array(stories),
@@ -993,6 +1073,7 @@ function accumulate(
   inHeadline: boolean,
   named: boolean,
   uncommon: boolean,
+  lowered: boolean,
 ): void {
   const isPlace = vectors.isPlace[t] === 1;
   const anchor = anchorOk && vectors.anchor[t] === 1;
@@ -1005,6 +1086,7 @@ function accumulate(
       scratch.shared[e] = 0;
       scratch.anchors[e] = 0;
       scratch.described[e] = 0;
+      scratch.commonHeads[e] = 0;
       scratch.touched[scratch.touchedCount++] = e;
     }
     scratch.dot[e]! += x * events.sum[p]!;
@@ -1012,6 +1094,7 @@ function accumulate(
     // of every word, and one story's passing word is no evidence the next story is on the same event.
     if (!isPlace && events.holders[p]! >= events.size[e]! * scratch.holderShare) {
       scratch.shared[e]!++;
+      if (inHeadline && events.heads[p]! > 0 && (lowered || events.heads[p]! > events.uncommons[p]!)) scratch.commonHeads[e]!++;
       if (anchor && inHeadline && events.heads[p]! > 0 && events.holders[p]! >= events.size[e]! * scratch.anchorShare) {
         // A name: neither side writes it lower-case, and one writes it as a name (or cannot tell).
         if (uncommon && events.uncommons[p]! > 0 && (named || events.names[p]! > 0)) scratch.anchors[e]!++;
@@ -1102,6 +1185,7 @@ function bestEvent(
       vectors.head[k] === 1,
       vectors.named[k] === 1,
       vectors.uncommon[k] === 1,
+      vectors.head[k] === 1 && vectors.uncommon[k] !== 1,
     );
   }
   let best = -1;
@@ -1110,6 +1194,7 @@ function bestEvent(
     const e = scratch.touched[j]!;
     if (scratch.shared[e]! < need || (needAnchor && !anchored(scratch, e, options)) || events.norm2[e]! === 0) continue;
     if (tickersClash(events.tickers, events.tickers.of[i]!, e)) continue;
+    if (!storyCompanyJoinable(vectors, events, i, e, scratch)) continue;
     const cosine = scratch.dot[e]! / Math.sqrt(events.norm2[e]!);
     // Decay only lowers a similarity: most touched events share a word or two and are far below.
     if (cosine < bestSim) continue;
@@ -1153,6 +1238,7 @@ function compareEvent(
         events.heads[p]! > 0,
         events.names[p]! > 0,
         events.uncommons[p]! > 0,
+        events.heads[p]! > events.uncommons[p]!,
       );
     }
   }
@@ -1223,6 +1309,7 @@ function mergeEvents(vectors: Vectors, events: Events, members: number[][], opti
       const b = scratch.touched[j]!;
       if ((onlyAbove && b < a) || scratch.shared[b]! < options.minSharedWords) continue;
       if (tickersClash(events.tickers, named, b)) continue;
+      if (!eventCompanyJoinable(events, a, b, scratch, bodied[a]! + bodied[b]! > 0)) continue;
       if ((bodied[a]! + bodied[b]! > 0 || namedAlone(a) || namedAlone(b)) && !anchored(scratch, b, options)) continue;
       if (bodied[a]! + bodied[b]! > 0 && eventSubjectsDiffer(vectors, events, a, b)) continue;
       const norms = Math.sqrt(events.norm2[a]! * events.norm2[b]!);

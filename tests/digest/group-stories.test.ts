@@ -256,6 +256,93 @@ describe('groupStories', () => {
     expect(apart.get('uht')).not.toBe(apart.get('brt'));
   });
 
+  it("keeps a company listing on the NYSE out of the NYSE's own stories: a ticker story joins only a side naming its company", () => {
+    // Reuters, 1987-10-20: Foothill's listing shares "NYSE", "trade" and "stock exchange" with the
+    // exchange's curbs on program trading and its record volume, but is Foothill's news, not the NYSE's.
+    const wire = (id: string, hoursAgo: number, headline: string, lead: string) => ({ ...s(id, hoursAgo, headline, lead), bodyWords: 150 });
+    const nyse = [
+      wire(
+        'curb',
+        6,
+        'NYSE WILL CONTINUE TO CURB PROGRAM TRADING',
+        'New York Stock Exchange chairman John Phelan said the NYSE will keep asking member firms to refrain from program trading.',
+      ),
+      wire(
+        'volume',
+        5,
+        'NYSE VOLUME APPEARS CLOSE TO RECORD TRADING',
+        'The NYSE said trading volume on the New York Stock Exchange was close to the record set by program trading.',
+      ),
+      wire(
+        'programs',
+        4,
+        'NYSE ASKS FOR NO PROGRAM TRADING ON DELIVERY SYSTEM',
+        'The NYSE asked member firms to refrain from program trading through its order delivery system, the exchange said.',
+      ),
+    ];
+    const listing = wire(
+      'foothill',
+      3,
+      'FOOTHILL <FGI> TO TRADE ON NYSE',
+      'The stock of Foothill Group Inc began trading on the New York Stock Exchange under the symbol FGI, the company said.',
+    );
+    const of = groupOf(groupStories([...filler(40), ...nyse, listing], NOON));
+    expect(of.get('volume')).toBe(of.get('curb'));
+    expect(of.get('programs')).toBe(of.get('curb'));
+    expect(of.get('foothill')).not.toBe(of.get('curb'));
+    // Without its ticker the same story is told in the NYSE's words, and joins them.
+    const plain = { ...listing, headline: 'LISTING TO TRADE ON NYSE', lead: listing.lead.replace('Foothill Group Inc', 'a company') };
+    const joined = groupOf(groupStories([...filler(40), ...nyse, plain], NOON));
+    expect(joined.get('foothill')).toBe(joined.get('curb'));
+  });
+
+  it("keeps apart two companies' news that share only a company's name and ticker, and joins one company's stories that say more", () => {
+    // Reuters, 1987-10-20: Airbus ready to cooperate with McDonnell Douglas, and McDonnell Douglas's
+    // pact with a Chinese firm, share McDonnell and <MD> and nothing their headlines say of it.
+    const wire = (id: string, hoursAgo: number, headline: string, lead: string) => ({ ...s(id, hoursAgo, headline, lead), bodyWords: 150 });
+    const pact = wire(
+      'pact',
+      6,
+      'MCDONNELL DOUGLAS <MD> IN PACT WITH CHINESE FIRM',
+      'McDonnell Douglas Corp said it signed a technical assistance agreement with Great Wall Industries for rockets.',
+    );
+    const airbus = wire(
+      'airbus',
+      4,
+      'AIRBUS SAID READY TO COOPERATE WITH MCDONNELL <MD>',
+      'The European Airbus consortium is ready to cooperate with McDonnell Douglas Corp on future aircraft, a minister said.',
+    );
+    const more = wire(
+      'more',
+      3,
+      'MCDONNELL DOUGLAS <MD> PACT COVERS ROCKETS',
+      'McDonnell Douglas Corp said the pact with Great Wall Industries covers its rockets and technical assistance.',
+    );
+    const of = groupOf(groupStories([...filler(40), pact, airbus, more], NOON));
+    expect(of.get('airbus')).not.toBe(of.get('pact'));
+    expect(of.get('more')).toBe(of.get('pact'));
+  });
+
+  it("groups a day's burst of stories on one subject, told in several bureaus' words, into one item", () => {
+    // Reuters, 1987-10-19/20: the stock market crash, told as a plunge, a crash, a fall.
+    const crash = [
+      s('c1', 9, 'Wall Street stock market plunge hits record', 'The stock market plunge on Wall Street hit a record as the Dow fell.'),
+      s('c2', 8, 'Tokyo stock market plunge follows Wall Street', 'Tokyo stock prices plunge after the Wall Street stock market crash.'),
+      s(
+        'c3',
+        7,
+        'London stock market crash follows Wall Street plunge',
+        'London shares crash as the Wall Street stock market plunge spreads.',
+      ),
+      s('c4', 6, 'Wall Street stock plunge worst on record', 'The Dow plunge was the worst stock market crash on record on Wall Street.'),
+      s('c5', 5, 'Stock market crash: Wall Street plunge spreads', 'The stock market crash spread from Wall Street as markets plunge.'),
+    ];
+    const groups = groupStories([...filler(60), ...crash], NOON);
+    const of = groupOf(groups);
+    expect(new Set(crash.map((st) => of.get(st.id))).size).toBe(1);
+    expect(groups[of.get('c1')!]!.ids).toHaveLength(crash.length);
+  });
+
   it('keeps apart wire stories that each name a subject of their own, whatever word of a name or third party they share', () => {
     // Reuters, 1987-03-02/03: a hotel sold by Marriott and Hong Kong hotel shares share "hotel" (in
     // both names); the SEC's probe of TRE and its staff's charges against WPPSS share the SEC.
