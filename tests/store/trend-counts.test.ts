@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../src/store/sqlite/migrations.js';
+import { SEARCH_COUNT_LIMIT } from '../../src/store/sqlite/trend-counts-table.js';
 import { migrate, openDatabase, type SqliteDatabase } from '../../src/store/sqlite/open-database.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { DatelineStore } from '../../src/store/store.js';
@@ -144,6 +145,45 @@ describe('trend counts kept at ingest', () => {
     });
     expect(await store.stories.searchDayCounts('zzyzx', null)).toEqual({ days: [], capped: false });
     expect(await store.stories.searchDayCounts('  ', null)).toEqual({ days: [], capped: false });
+  });
+
+  it('counts the matches of stories another process stored after the first count', async () => {
+    expect((await store.stories.searchDayCounts('taken', null)).days).toHaveLength(2);
+    const other = createSqliteStore(openDatabase(path.join(temp.dir, 'trend.db')));
+    await other.stories.addArticles([story('2016-01-05T10:00:00Z', 'A town taken', [])]);
+    await other.close();
+    expect(await store.stories.searchDayCounts('taken', null)).toEqual({
+      days: [
+        { day: day('2016-01-05'), count: 1 },
+        { day: day('2017-07-10'), count: 1 },
+        { day: day('2017-10-17'), count: 1 },
+      ],
+      capped: false,
+    });
+    expect(await store.stories.searchDayCounts('taken', { from: day('2016-01-01'), to: day('2016-12-31') })).toEqual({
+      days: [{ day: day('2016-01-05'), count: 1 }],
+      capped: false,
+    });
+  });
+
+  it('counts the newest SEARCH_COUNT_LIMIT matches only and says so, and reads on past stories stored out of date order', async () => {
+    // Stories 1,000 a day from day 1 after one on day 0, and one more on day 0 stored last: day 0's
+    // rowids span every other story's.
+    db.exec(`DELETE FROM articles_fts; DELETE FROM articles;
+      WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i WHERE n < ${SEARCH_COUNT_LIMIT + 1})
+      INSERT INTO articles (rowid, id, source, published, published_ms, headline, body, content_hash, origin, ingested_at)
+        SELECT n + 1, 's' || n, 'Wire', 'x', CASE WHEN n = 0 OR n = ${SEARCH_COUNT_LIMIT + 1} THEN 0 ELSE (1 + (n - 1) / 1000) * 86400000 END,
+          'Cocoa', 'Cocoa prices.', 'h' || n, 't', 'now' FROM i;
+      INSERT INTO articles_fts (rowid, headline, body) SELECT rowid, headline, body FROM articles;`);
+    const { days, capped } = await store.stories.searchDayCounts('cocoa', null);
+    expect(capped).toBe(true);
+    // The newest by storage: day 0's last story, then days 20 to 1 but for day 1's first story.
+    expect(days).toEqual([
+      { day: 0, count: 1 },
+      { day: 1, count: 999 },
+      ...Array.from({ length: SEARCH_COUNT_LIMIT / 1000 - 1 }, (_, i) => ({ day: i + 2, count: 1000 })),
+    ]);
+    expect(await store.stories.searchDayCounts('cocoa', { from: 0, to: 0 })).toEqual({ days: [{ day: 0, count: 2 }], capped: false });
   });
 
   it('the migration backfills the same counts from stories stored before it', async () => {

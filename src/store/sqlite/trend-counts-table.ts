@@ -5,6 +5,7 @@ import { createCounterDeltas } from './counter-deltas.js';
 import type { SqliteDatabase } from './open-database.js';
 import { hiddenDays, subtractDays, type HiddenStories } from '../hidden-counts.js';
 import type { SqliteHiddenStories } from './hidden-stories.js';
+import { createRowidDays } from './rowid-days.js';
 
 /**
  * Stories per (place, UTC day) and per (speaker, UTC day), kept by addArticles and backfilled by
@@ -115,28 +116,13 @@ export function createTrendCounts(db: SqliteDatabase, hiddenStories: SqliteHidde
       )
       .raw(true),
     speakerTotal: db.prepare<[string], number>('SELECT quotes FROM quote_speakers WHERE speaker = ?').pluck(true),
-    // Each match's date from the small (rowid, published_ms) index of migration 17, not from the story's
-    // row (a page of its own, the body being in it): a common word's 20,000 newest matches at 100k stories
-    // took ~110 ms, ~10 ms so.
-    searchDays: db
+    // A page of matches newest first, each dated from memory (rowid-days.ts), within the rowids a
+    // span's stories have.
+    searchRowids: db
       .prepare<[string, number, number, number], number>(
-        `
-        SELECT a.published_ms FROM articles_fts f CROSS JOIN articles a INDEXED BY articles_published_by_rowid ON a.rowid = f.rowid
-        WHERE articles_fts MATCH ? AND a.published_ms >= ? AND a.published_ms < ? ORDER BY f.rowid DESC LIMIT ?`,
+        'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?',
       )
-      .pluck(true)
-      .raw(true),
-    // The same, leaving out the stories hidden from one server (rowids as a JSON array): the newest
-    // SEARCH_COUNT_LIMIT matches it may see, as the chart says.
-    searchDaysShown: db
-      .prepare<[string, number, number, string, number], number>(
-        `
-        SELECT a.published_ms FROM articles_fts f CROSS JOIN articles a INDEXED BY articles_published_by_rowid ON a.rowid = f.rowid
-        WHERE articles_fts MATCH ? AND a.published_ms >= ? AND a.published_ms < ?
-          AND f.rowid NOT IN (SELECT value FROM json_each(?)) ORDER BY f.rowid DESC LIMIT ?`,
-      )
-      .pluck(true)
-      .raw(true),
+      .pluck(true),
   };
 
   /**
@@ -166,6 +152,7 @@ export function createTrendCounts(db: SqliteDatabase, hiddenStories: SqliteHidde
       range,
     );
 
+  const rowidDays = createRowidDays(db);
   const placeDays = createCounterDeltas<[number, number]>();
   const speakerDays = createCounterDeltas<[string, number]>();
 
@@ -214,16 +201,31 @@ export function createTrendCounts(db: SqliteDatabase, hiddenStories: SqliteHidde
     searchDays(query, range, hidden) {
       const match = ftsMatch(parseSearch(query));
       if (match === '') return { days: [], capped: false };
+      rowidDays.refresh();
       const r = range ?? ALL_DAYS;
-      const rows =
-        hidden && hidden.size > 0
-          ? q.searchDaysShown.all(match, r.from * DAY_MS, (r.to + 1) * DAY_MS, JSON.stringify([...hidden.keys()]), SEARCH_COUNT_LIMIT + 1)
-          : q.searchDays.all(match, r.from * DAY_MS, (r.to + 1) * DAY_MS, SEARCH_COUNT_LIMIT + 1);
-      const capped = rows.length > SEARCH_COUNT_LIMIT;
+      const bounds = range ? rowidDays.bounds(range) : { lo: 0, hi: Number.MAX_SAFE_INTEGER };
+      if (!bounds) return { days: [], capped: false };
+      // The newest SEARCH_COUNT_LIMIT matches in the span that the server may see, as the chart says;
+      // read in pages (one for most), since stories stored out of date order may fall outside the span.
       const byDay = new Map<number, number>();
-      for (const ms of capped ? rows.slice(0, SEARCH_COUNT_LIMIT) : rows) {
-        const day = Math.floor(ms / DAY_MS);
-        byDay.set(day, (byDay.get(day) ?? 0) + 1);
+      let counted = 0;
+      let capped = false;
+      let hi = bounds.hi;
+      for (;;) {
+        const want = SEARCH_COUNT_LIMIT + 1 - counted;
+        const rowids = q.searchRowids.all(match, bounds.lo, hi, want);
+        for (const rowid of rowids) {
+          const day = rowidDays.dayOf(rowid);
+          if (day === undefined || day < r.from || day > r.to || hidden?.has(rowid)) continue;
+          if (counted === SEARCH_COUNT_LIMIT) {
+            capped = true;
+            break;
+          }
+          counted++;
+          byDay.set(day, (byDay.get(day) ?? 0) + 1);
+        }
+        if (capped || rowids.length < want) break;
+        hi = rowids[rowids.length - 1]! - 1;
       }
       return { days: [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, count]) => ({ day, count })), capped };
     },
