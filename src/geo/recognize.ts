@@ -26,7 +26,7 @@ import {
  * Bump when a change to the recognition or resolution rules (here, resolve.ts, dateline-place.ts and
  * the lists they read) changes what is found in any text.
  */
-const PLACE_RULES_VERSION = 2;
+const PLACE_RULES_VERSION = 3;
 
 /**
  * What made a story's stored places: these rules over this gazetteer (new data resolves names anew).
@@ -413,6 +413,11 @@ function startsFirmName(text: string, tokens: readonly Token[], j: number): bool
   return false;
 }
 
+/** The key of a firm's name by its first two words (see acceptSpan), as `firms` holds it. */
+function firmPhrase(a: Token, b: Token): string {
+  return `${foldName(a.text)} ${foldName(b.text.replace(/\.$/, ''))}`;
+}
+
 /** `African`, `Asian`, `European`: a continent by its adjective only. */
 function isContinentAdjective(gaz: Gazetteer, key: string, cands: readonly Candidate[]): boolean {
   return cands.every((c) => gaz.kind(c.index) === 'continent' && foldName(gaz.name(c.index)) !== key);
@@ -755,6 +760,9 @@ function acceptSpan(
   }
   if (single && startsFirmName(text, tokens, j)) {
     if (firmOfTown) firms.add(key);
+    // `Gulf Canada Resources Ltd`: its first two words are the firm later in the story, whatever each
+    // names alone (`Gulf Canada shares rose` is no Persian Gulf and Canada).
+    if (next && nextCap && !FIRM_END.test(nextWord)) firms.add(firmPhrase(t, next));
     return false;
   }
   if (single && firms.has(key) && !FIRM_TOWN_PLACED_BEFORE.test(text.slice(Math.max(0, t.start - 10), t.start))) return false;
@@ -1109,6 +1117,11 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
     if (!t || !t.upper) {
       if (t) spans.push(...hyphenParts(gaz, t));
       i++;
+      continue;
+    }
+    const second = tokens[i + 1];
+    if (second?.upper && joinable(text, t, second) && firms.has(firmPhrase(t, second))) {
+      i += 2;
       continue;
     }
     const state = stateAfterTown(gaz, text, t, spans[spans.length - 1]);

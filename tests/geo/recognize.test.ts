@@ -540,4 +540,12 @@ describe('resolution in the document context', () => {
     const province = geo.findPlaces('Rain fell in Buenos Aires province, Cordoba and La Pampa.')[0];
     expect(province?.geonameId).toBe(geo.lookup('Buenos Aires province').place?.geonameId);
   });
+
+  it("a firm's name opened by a place's name is the firm later in the story by its first two words", () => {
+    const text =
+      'Gulf Canada Resources Ltd said it would sell its stake. Gulf Canada shares rose, and Columbia Gas Co fell. Columbia Gas said so.';
+    expect(names(text)).toEqual([]);
+    // The places alone stay places.
+    expect(names('Gulf Canada Resources Ltd said so. Tankers left the Gulf for Canada.')).toEqual(['Gulf', 'Canada']);
+  });
 });
