@@ -222,7 +222,8 @@ export const execute: Command['execute'] = async ({ options, services }) => {
     title: `Trend: ${truncate(terms.join(', '), 200)}`,
     text: lines.join('\n'),
     fields,
-    footer: 'Stories per period, counted at ingest · chart: Apache ECharts',
+    // Places and speakers are counted in tables kept at ingest; a search, in the full-text index now.
+    footer: `Stories per period, ${request.kind === 'about' ? 'matching the search' : 'counted at ingest'} · chart: Apache ECharts`,
     image: { name: `trend-${slugOf(terms)}.png`, png: chart.png, description: chartText.title, label: 'chart' },
     data: trend,
   });

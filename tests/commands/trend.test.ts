@@ -65,9 +65,18 @@ afterAll(async () => {
   temp?.cleanup();
 });
 
-async function ask(line: string): Promise<{ isError: boolean; data: TrendData; text: string; png?: Uint8Array; imageName?: string }> {
+async function ask(
+  line: string,
+): Promise<{ isError: boolean; data: TrendData; text: string; footer?: string; png?: Uint8Array; imageName?: string }> {
   const r = await askCommand(services, line);
-  return { isError: r.isError === true, data: r.data as TrendData, text: r.text, png: r.image?.png, imageName: r.image?.name };
+  return {
+    isError: r.isError === true,
+    data: r.data as TrendData,
+    text: r.text,
+    footer: r.footer,
+    png: r.image?.png,
+    imageName: r.image?.name,
+  };
 }
 
 const points = (data: TrendData, i: number): Record<string, number> =>
@@ -118,6 +127,9 @@ describe('/trend', () => {
       ['coffee prices', 'about', 1],
     ]);
     expect(points(about.data, 1)).toEqual({ '2017-08': 1 });
+    // Says where the counts come from: a search is counted in the full-text index, not at ingest.
+    expect(about.footer).toMatch(/matching the search/);
+    expect(silo.footer).toMatch(/counted at ingest/);
   });
 
   it('keeps to from: and to:, whole periods for short dates', async () => {
