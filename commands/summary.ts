@@ -89,8 +89,11 @@ export const execute: Command['execute'] = async ({ options, services, caller })
   // scores were computed at ingest; an article stored without them is scored now rather than failing
   const stored = (await services.store.stories.getAnalysis(article.id))?.sentences ?? [];
   const sentences: ScoredSentence[] = stored.length > 0 ? stored : scoreSentences(article.body);
-  const tooShort = isTooShortToSummarize(sentences.length);
-  const chosen = tooShort ? [...sentences].sort((a, b) => a.index - b.index) : selectSummary(sentences, length);
+  // A summary that would keep every sentence (3 of 3) is the whole story, and says so rather than
+  // "reduced by 0%".
+  const selected = isTooShortToSummarize(sentences.length) ? [] : selectSummary(sentences, length);
+  const tooShort = selected.length === 0 || selected.length >= sentences.length;
+  const chosen = tooShort ? [...sentences].sort((a, b) => a.index - b.index) : selected;
 
   const bodyLength = collapseWhitespace(article.body).length;
   const summaryLength = chosen.map((s) => s.text).join(' ').length;

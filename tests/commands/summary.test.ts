@@ -105,7 +105,15 @@ describe('/summary on a story too short to cut', () => {
         text: 'The port of Tartus reopened on Monday. Ships began to dock.',
         date: '2017-09-10T08:00:00Z',
         source: 'Test Wire',
-      }) + '\n',
+      }) +
+        '\n' +
+        JSON.stringify({
+          title: 'Ferry resumes',
+          text: 'The ferry to Latakia resumed on Tuesday. It carried forty cars. Fares were unchanged.',
+          date: '2017-09-11T08:00:00Z',
+          source: 'Test Wire',
+        }) +
+        '\n',
     );
     services = await createTestServices({ files: [file, writeCorpusSlice(temp.dir, 5)] });
   });
@@ -120,5 +128,12 @@ describe('/summary on a story too short to cut', () => {
     expect(d.sentences.map((s) => s.text)).toEqual(['The port of Tartus reopened on Monday.', 'Ships began to dock.']);
     expect(d.reduction).toBe(0);
     expect(r.fields.find((f) => f.name === 'Reduction')?.value).toMatch(/nothing to cut/);
+  });
+
+  it('says so too when the summary would keep every sentence (not "reduced by 0%")', async () => {
+    const r = await askCommand(services, '/summary about:Latakia');
+    expect(summaryData(r.data).sentences).toHaveLength(3);
+    expect(r.fields.find((f) => f.name === 'Reduction')?.value).toBe('nothing to cut: the story is only 3 sentences');
+    expect(r.footer).toMatch(/this is the whole story/);
   });
 });
