@@ -64,8 +64,10 @@ const MODEL = modelJson as CueModel;
  *    ("..., but did not elaborate", "but gave no details", "but told reporters ..."). Sentences are cut after a
  *    company form before a plain opener ("... of Libra Bank Plc. However, ..., he said.": the reported speech ran from
  *    the quotation before), and "X ..., he said, adding that ..." resolves both parts past names inside either.
+ * 16: a passive cue's agent keeps its "of" phrase and a coordinated part ("by the head of the union", "by northern and
+ *    southern elders").
  */
-export const QUOTE_ANALYZER_VERSION = 15;
+export const QUOTE_ANALYZER_VERSION = 16;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -1167,7 +1169,8 @@ function passiveByAgent(
   if (!be) return null;
   const subject = phraseBefore(tokens, start, 0, body);
   if (!subject || PRONOUN_SUBJECT.test(tokens[subject.from]!.lower)) return null;
-  const agent = phraseAfter(tokens, b + 2, tokens.length, body);
+  // (the askers of "was asked by A and B what ..." are read one by one below, the first speaking)
+  const agent = agentPhrase(tokens, b + 2, body, !ADDRESSEE_VERBS.test(verb.lower));
   if (!agent) return null;
   // The agent speaks, so the verb shown beside it is the active one: "Volcker (asked)", "the union (denounced)", not
   // "was asked", which reads as if the speaker had been asked. (Adverbs stay: "was first reported by" → "first reported".)
@@ -1185,6 +1188,33 @@ function passiveByAgent(
     return end <= last ? { src: agent, from: end, to: last, verb: activeVerb } : null;
   }
   return { src: agent, from: subject.from, to: subject.end - 1, verb: activeVerb };
+}
+
+/**
+ * The agent of a passive cue ("was denounced by the national chairman of his party", "was welcomed by senior
+ * Democratic and Republican lawmakers"). Unlike an inverted speaker ("said one analyst of the remarks", where
+ * "of" is the verb's), no verb stands after the agent to take an "of" phrase, so an "of" phrase is the
+ * agent's own complement, and "and" + a noun phrase coordinates a second part of the same source.
+ */
+function agentPhrase(tokens: readonly Token[], i: number, body: string, coordinate: boolean): SourcePhrase | null {
+  let src = phraseAfter(tokens, i, tokens.length, body);
+  for (let hops = 0; src && src.end === src.to && hops < 3; hops++) {
+    const join = tokens[src.to];
+    const next = tokens[src.to + 1];
+    if (!join || !next?.isWord || !(join.lower === 'of' || (coordinate && join.lower === 'and'))) break;
+    // (after "and" a verb opens a second predicate, not a second source: "was praised by X and said ...")
+    if (
+      join.lower === 'and' &&
+      !next.isCap &&
+      !DETERMINERS.has(next.lower) &&
+      (FINITE.test(next.lower) || /ed$/.test(next.lower) || SPEECH_VERBS.has(next.lower) || PAST_VERBS.has(next.lower))
+    )
+      break;
+    const more = phraseAfter(tokens, src.to + 1, tokens.length, body);
+    if (!more) break;
+    src = { ...more, from: src.from };
+  }
+  return src;
 }
 
 const CIRCUMSTANCE_WORDS =

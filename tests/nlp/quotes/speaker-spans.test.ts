@@ -96,3 +96,21 @@ describe('speaker spans', () => {
     expect(q.speaker).toBe(speaker);
   });
 });
+
+// Issue 15: the agent of a passive cue has no verb after it to take an "of" phrase, so the phrase is the agent's own.
+describe('passive agents', () => {
+  it.each([
+    ['The new levy on imported steel was criticised by the head of the national farmers union.', 'the head of the national farmers union'],
+    ['The harbour plan was endorsed by a coalition of fishing towns.', 'a coalition of fishing towns'],
+    ['The ceasefire was welcomed by northern and southern tribal elders.', 'northern and southern tribal elders'],
+  ])('keeps "of" phrases and coordinated parts in the agent: %s', (body, mention) => {
+    const q = extractQuotes(body, splitSentences(body))[0];
+    expect(q?.speakerMention && body.slice(q.speakerMention.start, q.speakerMention.end)).toBe(mention);
+  });
+
+  it('stops at a second predicate after "and"', () => {
+    const body = 'The budget was denounced by the mayor and called a disgrace in the council.';
+    const q = extractQuotes(body, splitSentences(body))[0];
+    expect(q?.speakerMention && body.slice(q.speakerMention.start, q.speakerMention.end)).toBe('the mayor');
+  });
+});
