@@ -65,7 +65,7 @@ const MODEL = modelJson as CueModel;
  *    company form before a plain opener ("... of Libra Bank Plc. However, ..., he said.": the reported speech ran from
  *    the quotation before), and "X ..., he said, adding that ..." resolves both parts past names inside either.
  * 16: a passive cue's agent keeps its "of" phrase and a coordinated part ("by the head of the union", "by northern and
- *    southern elders").
+ *    southern elders"); a participle right after a closing quotation mark (`"...," adding that ...`) does not sign it.
  */
 export const QUOTE_ANALYZER_VERSION = 16;
 const MIN_REPORTED_WORDS = 3;
@@ -251,6 +251,9 @@ function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: Direc
     // past a dozen words only the end of an appositive reaches the verb: `"...," Jane Doe, a senior adviser with ..., said`
     if (k >= first + 12 && !(tokens[first]!.isCap && tokens[skipAuxLeft(tokens, k, first)]?.text === ',')) return false;
     const according = t.lower === 'according';
+    // `He said they were "safe now," adding that ...`: a participle right after the closing mark has no subject after
+    // it to sign the quotation; it opens a second attribution of the speaker, whose first one precedes the quotation
+    if (k === first && !according && /ing$/.test(t.lower)) return false;
     if (closedSentence && !according && tokens[k + 1]?.lower === 'that') return false;
     // `"... Atlantic." It was a dispute ..., he added.`: after a full stop, a new sentence has its own attribution
     if (closedByPeriod && k > first + 3 && tokens[first]!.isCap) return false;

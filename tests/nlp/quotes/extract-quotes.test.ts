@@ -934,6 +934,14 @@ const rows: Row[] = [
     ],
   },
   {
+    name: 'a participle right after the closing mark opens a second attribution; it does not sign the quotation (issue 15)',
+    body: 'The coach told reporters, “We were not ready tonight,” adding that the team would train harder next week.',
+    expected: [
+      { text: 'We were not ready tonight', kind: 'direct', speaker: 'The coach', mention: 'The coach', verb: 'told' },
+      { text: 'that the team would train harder next week', kind: 'reported', speaker: 'The coach', mention: 'The coach', verb: 'adding' },
+    ],
+  },
+  {
     name: 'the subject of "was asked by" is who was spoken to: the agent asks what follows ("Kondo was asked by Volcker what ...", verb "asked")',
     body: 'During a visit last month, the trade minister was asked by the central bank governor and the finance minister what the budget could do.',
     expected: [
