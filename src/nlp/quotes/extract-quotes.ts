@@ -65,7 +65,9 @@ const MODEL = modelJson as CueModel;
  *    company form before a plain opener ("... of Libra Bank Plc. However, ..., he said.": the reported speech ran from
  *    the quotation before), and "X ..., he said, adding that ..." resolves both parts past names inside either.
  * 16: a passive cue's agent keeps its "of" phrase and a coordinated part ("by the head of the union", "by northern and
- *    southern elders"); a participle right after a closing quotation mark (`"...," adding that ...`) does not sign it.
+ *    southern elders"); a participle right after a closing quotation mark (`"...," adding that ...`) does not sign it;
+ *    "..., said the ministry." inverts with a common-noun speaker after a speech verb; "G. K. Butterfield" keeps both initials;
+ *    a title in quotation marks stays in a closing speaker's description ("host of "The Press Pool" on ...").
  */
 export const QUOTE_ANALYZER_VERSION = 16;
 const MIN_REPORTED_WORDS = 3;
@@ -692,6 +694,12 @@ const NOT_A_VERB =
 /** Adverbs that attribute by themselves: "He reportedly met the envoy", "the allegedly forged letters". */
 const EVIDENTIAL_ADVERB = /^(reportedly|allegedly|purportedly|supposedly|reputedly|ostensibly)$/;
 
+/**
+ * Verbs that invert with a common-noun speaker after a comma ("Prices will rise, said the ministry.", "..., says the
+ * report."); other verbs take that noun phrase as their object ("..., noted the rule", "..., telling the broadcaster").
+ */
+const INVERTING_VERB = /^(said|says|added|adds|wrote|writes|asked|asks|explained|explains|continued|continues)$/;
+
 const THAT_REPORTER = /^(said|says|told|tells|added|adds|wrote|writes|stated|announced|noted|argued|insisted|warned|reported)$/;
 
 /** Whether a "that" opens a complement within a few plain words after token `i` (no clause or quotation between). */
@@ -886,7 +894,10 @@ function buildReported(
     // (only when the speaker closes the sentence: in "Mitchell, who served as ambassador, said Clinton reached
     // out ..." the capitalised word after the cue opens the content)
     const invertedSrc =
-      afterComma && !!next && next.isWord && (next.isCap || DETERMINERS.has(next.lower)) && !NON_NAME_CAPS.has(next.lower)
+      afterComma &&
+      !!next &&
+      next.isWord &&
+      ((next.isCap && !NON_NAME_CAPS.has(next.lower)) || (DETERMINERS.has(next.lower) && INVERTING_VERB.test(cue.lower)))
         ? phraseAfter(tokens, b + 1, tokens.length, body)
         : null;
     // ("..., said Julie Mason, host of "The Press Pool" on Sirius XM radio.": a long appositive closes it too)

@@ -114,3 +114,42 @@ describe('passive agents', () => {
     expect(q?.speakerMention && body.slice(q.speakerMention.start, q.speakerMention.end)).toBe('the mayor');
   });
 });
+
+// Issue 15: an attribution closing its sentence ("CONTENT, said X.") with the speaker as written.
+describe('inverted attributions after their content', () => {
+  const only = (body: string): { text: string; mention: string | null } => {
+    const q = extractQuotes(body, splitSentences(body)).find((x) => x.kind === 'reported');
+    if (!q) throw new Error('no reported quote');
+    return { text: q.text, mention: q.speakerMention ? body.slice(q.speakerMention.start, q.speakerMention.end) : null };
+  };
+
+  it.each([
+    ['Grain prices will keep rising through the winter, said the farmers union.', 'the farmers union'],
+    ['The bridge is safe for another decade, says the report.', 'the report'],
+  ])('a speech verb inverts with a common-noun speaker: %s', (body, mention) => {
+    expect(only(body).mention).toBe(mention);
+    expect(only(body).text).not.toContain(mention);
+  });
+
+  it('keeps two initials of a name in one speaker', () => {
+    const body = 'The tunnel will open in May, said the engineers, Anna Berg of Oslo and J. R. Holm of Bergen.';
+    expect(only(body)).toEqual({
+      text: 'The tunnel will open in May',
+      mention: 'the engineers, Anna Berg of Oslo and J. R. Holm of Bergen',
+    });
+  });
+
+  it('keeps a title in quotation marks inside the description', () => {
+    const body = 'Most listeners never call in twice, said Mia Lund, host of "Night Desk" on City Radio.';
+    expect(only(body)).toEqual({ text: 'Most listeners never call in twice', mention: 'Mia Lund, host of "Night Desk" on City Radio' });
+  });
+
+  it('leaves a determiner after other verbs as their object', () => {
+    const body = 'The mayor spoke for an hour on Monday, noting the deficit in the transit budget.';
+    expect(
+      extractQuotes(body, splitSentences(body)).some(
+        (q) => q.speakerMention && body.slice(q.speakerMention.start, q.speakerMention.end).startsWith('the deficit'),
+      ),
+    ).toBe(false);
+  });
+});
