@@ -1,6 +1,6 @@
 import type { Quote, Sentence, Span } from '../types.js';
 import { candidateFilter, cueScore, type CueModel } from './cue-model.js';
-import { DETERMINERS, MONTH, NON_NAME_CAPS, OPENING_PREPOSITION, SPEECH_VERBS, WEEKDAY } from './lexicon.js';
+import { DETERMINERS, MONTH, NON_NAME_CAPS, OPENING_PREPOSITION, REPORTING_LEXICON, SPEECH_VERBS, WEEKDAY } from './lexicon.js';
 import modelJson from './model.json' with { type: 'json' };
 import { extendToSentenceEnd, PAST_VERBS, phraseAfter, phraseBefore, phraseSpan, skipAuxLeft, type SourcePhrase } from './noun-phrases.js';
 import { FRAGMENT_JOINER, quoteFragments } from './fragments.js';
@@ -67,7 +67,8 @@ const MODEL = modelJson as CueModel;
  * 16: a passive cue's agent keeps its "of" phrase and a coordinated part ("by the head of the union", "by northern and
  *    southern elders"); a participle right after a closing quotation mark (`"...," adding that ...`) does not sign it;
  *    "..., said the ministry." inverts with a common-noun speaker after a speech verb; "G. K. Butterfield" keeps both initials;
- *    a title in quotation marks stays in a closing speaker's description ("host of "The Press Pool" on ...").
+ *    a title in quotation marks stays in a closing speaker's description ("host of "The Press Pool" on ...");
+ *    "declined to endorse Trump": an infinitive of a judging verb chains the attribution on to its object.
  */
 export const QUOTE_ANALYZER_VERSION = 16;
 const MIN_REPORTED_WORDS = 3;
@@ -827,6 +828,8 @@ function buildReported(
   let from: number;
   let to: number;
 
+  // (whether the content is the object of a reporting verb chained on by an infinitive: "declined to endorse Trump")
+  let chained = false;
   const fronted = askedClause(tokens, a, b, body);
   const passive = fronted ? null : passiveByAgent(tokens, va, b, body);
   if (passive) {
@@ -1003,6 +1006,9 @@ function buildReported(
         if (!(tokens[b + 1]!.lower === 'to' && isInfinitive(tokens, b + 1))) from = b + 2;
       }
       while (from <= last && /^[,:—–]$/.test(tokens[from]!.text)) from++;
+      const objectFrom = chainedCueObject(tokens, b, from, last);
+      chained = objectFrom > from;
+      from = objectFrom;
       to = contentEnd(tokens, from, last, isCue, a);
       // "The union's claim that the pumps were unsafe was rejected": a noun's "that" clause ends before the verb
       // of the sentence it is the subject of
@@ -1024,7 +1030,7 @@ function buildReported(
   if (to < from) return null;
   let words = 0;
   for (let k = from; k <= to; k++) if (tokens[k]!.isWord) words++;
-  if (words < MIN_REPORTED_WORDS && !(words >= 1 && (passive || shortObject(tokens, a, b, from, to)))) return null;
+  if (words < MIN_REPORTED_WORDS && !(words >= 1 && (passive || chained || shortObject(tokens, a, b, from, to)))) return null;
   const start = tokens[from]!.start;
   let end = tokens[to]!.end;
   // keep a partial quotation whole: `as "illegitimate."` ends after its closing mark
@@ -1045,6 +1051,26 @@ function buildReported(
     verb: passive?.verb ?? verb,
   };
 }
+
+/**
+ * "declined to endorse Trump", "refused to condemn the attack", "continued to criticize him": when a verb reports through
+ * an infinitive of another reporting verb, that verb carries the attribution on and what it takes is the content
+ * (the object of the chain, not the infinitive). The index where that object starts, else `from` unchanged.
+ */
+function chainedCueObject(tokens: readonly Token[], b: number, from: number, last: number): number {
+  if (from !== b + 1 || tokens[from]?.lower !== 'to') return from;
+  const verb = tokens[from + 1];
+  if (!verb?.isWord || verb.isCap || !JUDGING_VERBS.has(verb.lower)) return from;
+  let k = from + 2;
+  // ("to lash out at", "to speak about": the verb's particle goes with it)
+  while (k <= last && /^(out|at|about|on|of|for|against)$/.test(tokens[k]!.lower) && k < from + 4) k++;
+  const first = tokens[k];
+  // an object noun phrase must follow (not a clause: "refused to say whether ...", "declined to comment")
+  if (k > last || !first?.isWord || /^(that|whether|if|how|what|why|when|where|who)$/.test(first.lower)) return from;
+  return k;
+}
+/** Base forms of the reporting lexicon's verbs of judging ("endorse", "condemn", "praise", "attack"). */
+const JUDGING_VERBS: ReadonlySet<string> = new Set(REPORTING_LEXICON.judge.split(' '));
 
 /**
  * "Trump has denied the charge.", "She endorsed Sanders.", "UBS declined to comment.": a verb's object of one

@@ -934,6 +934,15 @@ const rows: Row[] = [
     ],
   },
   {
+    name: 'an infinitive of a judging verb chains the attribution on: its object is the content (issue 15)',
+    body: 'The farmers union declined to endorse the governor. The council refused to say whether the plant would close.',
+    expected: [
+      { text: 'the governor', kind: 'reported', speaker: 'The farmers union', mention: 'The farmers union', verb: 'declined' },
+      // (a verb of saying is no judging verb: the infinitive stays in the content)
+      { text: 'to say whether the plant would close', kind: 'reported', speaker: 'The council', mention: 'The council', verb: 'refused' },
+    ],
+  },
+  {
     name: 'a participle right after the closing mark opens a second attribution; it does not sign the quotation (issue 15)',
     body: 'The coach told reporters, “We were not ready tonight,” adding that the team would train harder next week.',
     expected: [
