@@ -68,10 +68,50 @@ const MODEL = modelJson as CueModel;
  *    southern elders"); a participle right after a closing quotation mark (`"...," adding that ...`) does not sign it;
  *    "..., said the ministry." inverts with a common-noun speaker after a speech verb; "G. K. Butterfield" keeps both initials;
  *    a title in quotation marks stays in a closing speaker's description ("host of "The Press Pool" on ...");
- *    "declined to endorse Trump": an infinitive of a judging verb chains the attribution on to its object.
+ *    "declined to endorse Trump": an infinitive of a judging verb chains the attribution on to its object;
+ *    "CONTENT, X said. "QUOTE."": an unattributed quotation opening the next sentence runs on from the report.
  */
 export const QUOTE_ANALYZER_VERSION = 16;
 const MIN_REPORTED_WORDS = 3;
+
+/**
+ * "The deal may stall, Schiff said. "The other factor is ..."": a quotation with no attribution of its own that opens
+ * the sentence right after reported speech goes on with that report (the speaker moves from paraphrase to his own
+ * words), so it is one attribution of two fragments. Returns the reports with such quotations joined on, and the
+ * quotations joined.
+ */
+function joinRunOnQuotations(
+  body: string,
+  sentences: readonly Sentence[],
+  reported: readonly RawQuote[],
+  direct: readonly RawQuote[],
+  quoted: readonly QuotedSpan[],
+): { reported: RawQuote[]; runOn: Set<RawQuote> } {
+  const runOn = new Set<RawQuote>();
+  const paragraphs = paragraphSpans(body);
+  const out = reported.map((r) => {
+    if (!r.mention) return r;
+    const si = sentences.findIndex((s) => s.start <= r.start && r.start < s.end);
+    const own = sentences[si];
+    const next = sentences[si + 1];
+    // (the report's attribution is in its own sentence, and the report ends that sentence's content)
+    // ("..., Schiff said." after its content: the writer hands over to the speaker's words)
+    if (!own || !next || r.end > own.end || r.mention.start < r.end || r.mention.end > own.end) return r;
+    // the quotation that opens the next sentence (a direct quote of its own only when nothing attributes it; one that
+    // nothing attributes and nothing inherits was dropped as a title or slogan, but after a report it is the speaker's)
+    const q = quoted.find((x) => x.direct && x.open >= next.start && x.open - next.start <= 1);
+    if (!q) return r;
+    const d = direct.find((x) => x.start > q.open && x.end <= q.close);
+    if (d && (!d.inheritedFrom || runOn.has(d))) return r;
+    // (within its paragraph: a new paragraph is a new turn)
+    if (paragraphIndex(paragraphs, q.open) !== paragraphIndex(paragraphs, r.start)) return r;
+    const [start, end] = trimSpan(body, q.open + 1, q.close);
+    if (end <= start) return r;
+    if (d) runOn.add(d);
+    return { ...r, end, text: r.text + FRAGMENT_JOINER + body.slice(start, end) };
+  });
+  return { reported: out, runOn };
+}
 
 /**
  * Quotations and attributions in an article body (issue 5), with offsets into `body`.
@@ -84,9 +124,11 @@ export function extractQuotes(original: string, sentences: readonly Sentence[], 
   const { quoted, used, direct } = findDirectQuotes(body, sentences);
   // each sentence is tokenized once, for the cue model and for the name finder
   const sentenceTokens = sentences.map((s) => tokenize(body, s.start, s.end));
-  const reported = extractReported(body, sentences, sentenceTokens, quoted, used, direct, model);
-  const labelled = labelledStatements(body, [...direct, ...reported]);
-  const raw = [...direct, ...reported, ...labelled].sort((a, b) => a.start - b.start || a.end - b.end);
+  const found = extractReported(body, sentences, sentenceTokens, quoted, used, direct, model);
+  const { reported, runOn } = joinRunOnQuotations(body, sentences, found, direct, quoted);
+  const unjoined = direct.filter((d) => !runOn.has(d));
+  const labelled = labelledStatements(body, [...unjoined, ...reported]);
+  const raw = [...unjoined, ...reported, ...labelled].sort((a, b) => a.start - b.start || a.end - b.end);
   const quotes = resolveSpeakers(
     body,
     sentences,

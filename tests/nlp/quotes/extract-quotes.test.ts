@@ -934,6 +934,27 @@ const rows: Row[] = [
     ],
   },
   {
+    name: 'a quotation with no attribution of its own right after "CONTENT, X said." runs on from the report (issue 15)',
+    body: 'The bridge may stay shut until spring, the mayor said. "We cannot take risks with a structure this old." Work begins on Monday.',
+    expected: [
+      {
+        text: 'The bridge may stay shut until spring … We cannot take risks with a structure this old.',
+        kind: 'reported',
+        speaker: 'the mayor',
+        mention: 'the mayor',
+        verb: 'said',
+      },
+    ],
+  },
+  {
+    name: 'a quotation with an attribution of its own after a report stands alone (issue 15)',
+    body: 'The bridge may stay shut until spring, the mayor said. "We cannot take risks," the engineer said.',
+    expected: [
+      { text: 'The bridge may stay shut until spring', kind: 'reported', speaker: 'the mayor', mention: 'the mayor', verb: 'said' },
+      { text: 'We cannot take risks', kind: 'direct', speaker: 'the engineer', mention: 'the engineer', verb: 'said' },
+    ],
+  },
+  {
     name: 'an infinitive of a judging verb chains the attribution on: its object is the content (issue 15)',
     body: 'The farmers union declined to endorse the governor. The council refused to say whether the plant would close.',
     expected: [
