@@ -69,7 +69,8 @@ const MODEL = modelJson as CueModel;
  *    "..., said the ministry." inverts with a common-noun speaker after a speech verb; "G. K. Butterfield" keeps both initials;
  *    a title in quotation marks stays in a closing speaker's description ("host of "The Press Pool" on ...");
  *    "declined to endorse Trump": an infinitive of a judging verb chains the attribution on to its object;
- *    "CONTENT, X said. "QUOTE."": an unattributed quotation opening the next sentence runs on from the report.
+ *    "CONTENT, X said. "QUOTE."": an unattributed quotation opening the next sentence runs on from the report; the
+ *    sentence subject a participle speaks with keeps its "of" phrase ("A group of nurses ..., saying").
  */
 export const QUOTE_ANALYZER_VERSION = 16;
 const MIN_REPORTED_WORDS = 3;
@@ -1273,6 +1274,34 @@ function passiveByAgent(
 }
 
 /**
+ * "A group of doctors", "the head of the union": a subject's "of" phrase is its own (phraseAfter leaves it out, for
+ * the inverted "said one analyst of the remarks", where the verb takes it). Up to three hops.
+ */
+function withOfPhrase(tokens: readonly Token[], src: SourcePhrase, body: string): SourcePhrase {
+  let out = src;
+  for (let hops = 0; out.end === out.to && tokens[out.to]?.lower === 'of' && tokens[out.to + 1]?.isWord && hops < 3; hops++) {
+    const more = beforeVerb(tokens, phraseAfter(tokens, out.to + 1, tokens.length, body));
+    if (!more) break;
+    out = { ...more, from: out.from };
+  }
+  return out;
+}
+
+/**
+ * A noun phrase cut before the first lower-case verb form among its words ("nurses walked out of" → "nurses"), null when
+ * it opens with one: phraseAfter lets a verb through as a phrase's second word, where it is after a name.
+ */
+function beforeVerb(tokens: readonly Token[], src: SourcePhrase | null): SourcePhrase | null {
+  if (!src) return null;
+  for (let k = src.from; k < src.to; k++) {
+    const t = tokens[k]!;
+    if (t.isWord && !t.isCap && (/[^e]ed$/.test(t.lower) || PAST_VERBS.has(t.lower) || FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower)))
+      return k > src.from ? { from: src.from, to: k, end: k, description: null } : null;
+  }
+  return src;
+}
+
+/**
  * The agent of a passive cue ("was denounced by the national chairman of his party", "was welcomed by senior
  * Democratic and Republican lawmakers"). Unlike an inverted speaker ("said one analyst of the remarks", where
  * "of" is the verb's), no verb stands after the agent to take an "of" phrase, so an "of" phrase is the
@@ -1292,7 +1321,7 @@ function agentPhrase(tokens: readonly Token[], i: number, body: string, coordina
       (FINITE.test(next.lower) || /ed$/.test(next.lower) || SPEECH_VERBS.has(next.lower) || PAST_VERBS.has(next.lower))
     )
       break;
-    const more = phraseAfter(tokens, src.to + 1, tokens.length, body);
+    const more = beforeVerb(tokens, phraseAfter(tokens, src.to + 1, tokens.length, body));
     if (!more) break;
     src = { ...more, from: src.from };
   }
@@ -1581,6 +1610,8 @@ function sentenceSpeaker(
     if (after >= 0) np = phraseAfter(tokens, after, tokens.length, body);
   }
   if (!np) return null;
+  // ("A group of doctors sent a letter ..., calling": no verb stands before the subject to take its "of" phrase)
+  np = withOfPhrase(tokens, np, body);
   // "Mr. Butterfield and Mr. Clyburn met ..., saying": the subject is both
   const second = tokens[np.end]?.lower === 'and' && np.end === np.to ? tokens[np.end + 1] : undefined;
   if (second && second.isWord && (second.isCap || DETERMINERS.has(second.lower)) && !NON_NAME_CAPS.has(second.lower)) {

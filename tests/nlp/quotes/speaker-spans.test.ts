@@ -153,3 +153,14 @@ describe('inverted attributions after their content', () => {
     ).toBe(false);
   });
 });
+
+// Issue 15: the sentence's subject speaks for a participle ("..., saying ..."), with its own "of" phrase.
+describe('a sentence subject with an "of" phrase', () => {
+  it.each([
+    ['A group of nurses walked out of the hospital on Friday, saying that their wages were too low.', 'A group of nurses'],
+    ['The head of the dockers union left the meeting early, warning that a strike was likely.', 'The head of the dockers union'],
+  ])('%s', (body, mention) => {
+    const q = extractQuotes(body, splitSentences(body))[0];
+    expect(q?.speakerMention && body.slice(q.speakerMention.start, q.speakerMention.end)).toBe(mention);
+  });
+});
