@@ -278,9 +278,12 @@ function postmodifiedHead(tokens: readonly Token[], from: number, min: number): 
 
 const SPEECH_LIKE = /(ed|ing|ly)$/;
 
-/** People speak through their roles: "spokeswoman for", "advisers to", "officials at", "members of". */
+/**
+ * People speak through their roles: "spokeswoman for", "advisers to", "officials at", "members of" (and a role noun
+ * of people goes on after a capitalised modifier: "Republican lawmakers", "Labour activists").
+ */
 const ROLE_NOUN =
-  /^(spokes\w*|advisers?|advisors?|aides?|officials?|attorneys?|lawyers?|members?|leaders?|critics?|supporters?|allies|ally|friends?|representatives?|executives?|directors?|heads?|chiefs?|chairm[ae]n|chairwom[ae]n|president|presidents|secretary|ministers?|analysts?|experts?|economists?|researchers?|staffers?|staff|employees?|republicans|democrats|senators?|sources?|people|voters|residents|others|some|many|most|none|all|one|two|three|each|both|several|few|lots|groups?|commission|committee|office|editors?|editorial|board|authors?|organizers?|founders?|ceo|managers?|management|team|campaign|administration|department)$/;
+  /^(spokes\w*|advisers?|advisors?|aides?|officials?|attorneys?|lawyers?|members?|leaders?|critics?|supporters?|allies|ally|friends?|representatives?|executives?|directors?|heads?|chiefs?|chairm[ae]n|chairwom[ae]n|president|presidents|secretary|ministers?|analysts?|experts?|economists?|researchers?|staffers?|staff|employees?|republicans|democrats|senators?|sources?|people|voters|residents|others|some|many|most|none|all|one|two|three|each|both|several|few|lots|groups?|commission|committee|office|editors?|editorial|board|authors?|organizers?|founders?|ceo|managers?|management|team|campaign|administration|department|lawmakers?|legislators?|strategists?|activists?|advocates?|diplomats?|candidates?|governors?|mayors?|judges?|prosecutors?|investigators?|scientists?|doctors?|journalists?|reporters?)$/;
 
 /** "Theresa May", "George Will": a capitalised modal right after a capitalised name word is a surname. */
 function surname(tokens: readonly Token[], k: number): boolean {

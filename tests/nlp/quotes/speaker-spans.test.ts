@@ -103,6 +103,8 @@ describe('passive agents', () => {
     ['The new levy on imported steel was criticised by the head of the national farmers union.', 'the head of the national farmers union'],
     ['The harbour plan was endorsed by a coalition of fishing towns.', 'a coalition of fishing towns'],
     ['The ceasefire was welcomed by northern and southern tribal elders.', 'northern and southern tribal elders'],
+    // (a role noun of people goes on after a capitalised adjective: "Republican lawmakers", "Labour activists")
+    ['The pension cuts were condemned by senior Democratic and Republican lawmakers.', 'senior Democratic and Republican lawmakers'],
   ])('keeps "of" phrases and coordinated parts in the agent: %s', (body, mention) => {
     const q = extractQuotes(body, splitSentences(body))[0];
     expect(q?.speakerMention && body.slice(q.speakerMention.start, q.speakerMention.end)).toBe(mention);
