@@ -1,6 +1,6 @@
 import type { Quote, Sentence, Span } from '../types.js';
 import { candidateFilter, cueScore, type CueModel } from './cue-model.js';
-import { DETERMINERS, MONTH, NON_NAME_CAPS, OPENING_PREPOSITION, SPEECH_VERBS, WEEKDAY } from './lexicon.js';
+import { DETERMINERS, MONTH, NON_NAME_CAPS, OPENING_PREPOSITION, REPORTING_LEXICON, SPEECH_VERBS, WEEKDAY } from './lexicon.js';
 import modelJson from './model.json' with { type: 'json' };
 import { extendToSentenceEnd, PAST_VERBS, phraseAfter, phraseBefore, phraseSpan, skipAuxLeft, type SourcePhrase } from './noun-phrases.js';
 import { FRAGMENT_JOINER, quoteFragments } from './fragments.js';
@@ -64,9 +64,55 @@ const MODEL = modelJson as CueModel;
  *    ("..., but did not elaborate", "but gave no details", "but told reporters ..."). Sentences are cut after a
  *    company form before a plain opener ("... of Libra Bank Plc. However, ..., he said.": the reported speech ran from
  *    the quotation before), and "X ..., he said, adding that ..." resolves both parts past names inside either.
+ * 16: a passive cue's agent keeps its "of" phrase and a coordinated part ("by the head of the union", "by northern and
+ *    southern elders"); a participle right after a closing quotation mark (`"...," adding that ...`) does not sign it;
+ *    "..., said the ministry." inverts with a common-noun speaker after a speech verb; "G. K. Butterfield" keeps both initials;
+ *    a title in quotation marks stays in a closing speaker's description ("host of "The Press Pool" on ...");
+ *    "declined to endorse Trump": an infinitive of a judging verb chains the attribution on to its object;
+ *    "CONTENT, X said. "QUOTE."": an unattributed quotation opening the next sentence runs on from the report; the
+ *    sentence subject a participle speaks with keeps its "of" phrase ("A group of nurses ..., saying").
  */
-export const QUOTE_ANALYZER_VERSION = 15;
+export const QUOTE_ANALYZER_VERSION = 16;
 const MIN_REPORTED_WORDS = 3;
+
+/**
+ * "The deal may stall, Schiff said. "The other factor is ..."": a quotation with no attribution of its own that opens
+ * the sentence right after reported speech goes on with that report (the speaker moves from paraphrase to his own
+ * words), so it is one attribution of two fragments. Returns the reports with such quotations joined on, and the
+ * quotations joined.
+ */
+function joinRunOnQuotations(
+  body: string,
+  sentences: readonly Sentence[],
+  reported: readonly RawQuote[],
+  direct: readonly RawQuote[],
+  quoted: readonly QuotedSpan[],
+): { reported: RawQuote[]; runOn: Set<RawQuote> } {
+  const runOn = new Set<RawQuote>();
+  const paragraphs = paragraphSpans(body);
+  const out = reported.map((r) => {
+    if (!r.mention) return r;
+    const si = sentences.findIndex((s) => s.start <= r.start && r.start < s.end);
+    const own = sentences[si];
+    const next = sentences[si + 1];
+    // (the report's attribution is in its own sentence, and the report ends that sentence's content)
+    // ("..., Schiff said." after its content: the writer hands over to the speaker's words)
+    if (!own || !next || r.end > own.end || r.mention.start < r.end || r.mention.end > own.end) return r;
+    // the quotation that opens the next sentence (a direct quote of its own only when nothing attributes it; one that
+    // nothing attributes and nothing inherits was dropped as a title or slogan, but after a report it is the speaker's)
+    const q = quoted.find((x) => x.direct && x.open >= next.start && x.open - next.start <= 1);
+    if (!q) return r;
+    const d = direct.find((x) => x.start > q.open && x.end <= q.close);
+    if (d && (!d.inheritedFrom || runOn.has(d))) return r;
+    // (within its paragraph: a new paragraph is a new turn)
+    if (paragraphIndex(paragraphs, q.open) !== paragraphIndex(paragraphs, r.start)) return r;
+    const [start, end] = trimSpan(body, q.open + 1, q.close);
+    if (end <= start) return r;
+    if (d) runOn.add(d);
+    return { ...r, end, text: r.text + FRAGMENT_JOINER + body.slice(start, end) };
+  });
+  return { reported: out, runOn };
+}
 
 /**
  * Quotations and attributions in an article body (issue 5), with offsets into `body`.
@@ -79,9 +125,11 @@ export function extractQuotes(original: string, sentences: readonly Sentence[], 
   const { quoted, used, direct } = findDirectQuotes(body, sentences);
   // each sentence is tokenized once, for the cue model and for the name finder
   const sentenceTokens = sentences.map((s) => tokenize(body, s.start, s.end));
-  const reported = extractReported(body, sentences, sentenceTokens, quoted, used, direct, model);
-  const labelled = labelledStatements(body, [...direct, ...reported]);
-  const raw = [...direct, ...reported, ...labelled].sort((a, b) => a.start - b.start || a.end - b.end);
+  const found = extractReported(body, sentences, sentenceTokens, quoted, used, direct, model);
+  const { reported, runOn } = joinRunOnQuotations(body, sentences, found, direct, quoted);
+  const unjoined = direct.filter((d) => !runOn.has(d));
+  const labelled = labelledStatements(body, [...unjoined, ...reported]);
+  const raw = [...unjoined, ...reported, ...labelled].sort((a, b) => a.start - b.start || a.end - b.end);
   const quotes = resolveSpeakers(
     body,
     sentences,
@@ -249,6 +297,9 @@ function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: Direc
     // past a dozen words only the end of an appositive reaches the verb: `"...," Jane Doe, a senior adviser with ..., said`
     if (k >= first + 12 && !(tokens[first]!.isCap && tokens[skipAuxLeft(tokens, k, first)]?.text === ',')) return false;
     const according = t.lower === 'according';
+    // `He said they were "safe now," adding that ...`: a participle right after the closing mark has no subject after
+    // it to sign the quotation; it opens a second attribution of the speaker, whose first one precedes the quotation
+    if (k === first && !according && /ing$/.test(t.lower)) return false;
     if (closedSentence && !according && tokens[k + 1]?.lower === 'that') return false;
     // `"... Atlantic." It was a dispute ..., he added.`: after a full stop, a new sentence has its own attribution
     if (closedByPeriod && k > first + 3 && tokens[first]!.isCap) return false;
@@ -687,6 +738,12 @@ const NOT_A_VERB =
 /** Adverbs that attribute by themselves: "He reportedly met the envoy", "the allegedly forged letters". */
 const EVIDENTIAL_ADVERB = /^(reportedly|allegedly|purportedly|supposedly|reputedly|ostensibly)$/;
 
+/**
+ * Verbs that invert with a common-noun speaker after a comma ("Prices will rise, said the ministry.", "..., says the
+ * report."); other verbs take that noun phrase as their object ("..., noted the rule", "..., telling the broadcaster").
+ */
+const INVERTING_VERB = /^(said|says|added|adds|wrote|writes|asked|asks|explained|explains|continued|continues)$/;
+
 const THAT_REPORTER = /^(said|says|told|tells|added|adds|wrote|writes|stated|announced|noted|argued|insisted|warned|reported)$/;
 
 /** Whether a "that" opens a complement within a few plain words after token `i` (no clause or quotation between). */
@@ -814,6 +871,8 @@ function buildReported(
   let from: number;
   let to: number;
 
+  // (whether the content is the object of a reporting verb chained on by an infinitive: "declined to endorse Trump")
+  let chained = false;
   const fronted = askedClause(tokens, a, b, body);
   const passive = fronted ? null : passiveByAgent(tokens, va, b, body);
   if (passive) {
@@ -881,7 +940,10 @@ function buildReported(
     // (only when the speaker closes the sentence: in "Mitchell, who served as ambassador, said Clinton reached
     // out ..." the capitalised word after the cue opens the content)
     const invertedSrc =
-      afterComma && !!next && next.isWord && (next.isCap || DETERMINERS.has(next.lower)) && !NON_NAME_CAPS.has(next.lower)
+      afterComma &&
+      !!next &&
+      next.isWord &&
+      ((next.isCap && !NON_NAME_CAPS.has(next.lower)) || (DETERMINERS.has(next.lower) && INVERTING_VERB.test(cue.lower)))
         ? phraseAfter(tokens, b + 1, tokens.length, body)
         : null;
     // ("..., said Julie Mason, host of "The Press Pool" on Sirius XM radio.": a long appositive closes it too)
@@ -987,6 +1049,9 @@ function buildReported(
         if (!(tokens[b + 1]!.lower === 'to' && isInfinitive(tokens, b + 1))) from = b + 2;
       }
       while (from <= last && /^[,:—–]$/.test(tokens[from]!.text)) from++;
+      const objectFrom = chainedCueObject(tokens, b, from, last);
+      chained = objectFrom > from;
+      from = objectFrom;
       to = contentEnd(tokens, from, last, isCue, a);
       // "The union's claim that the pumps were unsafe was rejected": a noun's "that" clause ends before the verb
       // of the sentence it is the subject of
@@ -1008,7 +1073,7 @@ function buildReported(
   if (to < from) return null;
   let words = 0;
   for (let k = from; k <= to; k++) if (tokens[k]!.isWord) words++;
-  if (words < MIN_REPORTED_WORDS && !(words >= 1 && (passive || shortObject(tokens, a, b, from, to)))) return null;
+  if (words < MIN_REPORTED_WORDS && !(words >= 1 && (passive || chained || shortObject(tokens, a, b, from, to)))) return null;
   const start = tokens[from]!.start;
   let end = tokens[to]!.end;
   // keep a partial quotation whole: `as "illegitimate."` ends after its closing mark
@@ -1029,6 +1094,26 @@ function buildReported(
     verb: passive?.verb ?? verb,
   };
 }
+
+/**
+ * "declined to endorse Trump", "refused to condemn the attack", "continued to criticize him": when a verb reports through
+ * an infinitive of another reporting verb, that verb carries the attribution on and what it takes is the content
+ * (the object of the chain, not the infinitive). The index where that object starts, else `from` unchanged.
+ */
+function chainedCueObject(tokens: readonly Token[], b: number, from: number, last: number): number {
+  if (from !== b + 1 || tokens[from]?.lower !== 'to') return from;
+  const verb = tokens[from + 1];
+  if (!verb?.isWord || verb.isCap || !JUDGING_VERBS.has(verb.lower)) return from;
+  let k = from + 2;
+  // ("to lash out at", "to speak about": the verb's particle goes with it)
+  while (k <= last && /^(out|at|about|on|of|for|against)$/.test(tokens[k]!.lower) && k < from + 4) k++;
+  const first = tokens[k];
+  // an object noun phrase must follow (not a clause: "refused to say whether ...", "declined to comment")
+  if (k > last || !first?.isWord || /^(that|whether|if|how|what|why|when|where|who)$/.test(first.lower)) return from;
+  return k;
+}
+/** Base forms of the reporting lexicon's verbs of judging ("endorse", "condemn", "praise", "attack"). */
+const JUDGING_VERBS: ReadonlySet<string> = new Set(REPORTING_LEXICON.judge.split(' '));
 
 /**
  * "Trump has denied the charge.", "She endorsed Sanders.", "UBS declined to comment.": a verb's object of one
@@ -1167,7 +1252,8 @@ function passiveByAgent(
   if (!be) return null;
   const subject = phraseBefore(tokens, start, 0, body);
   if (!subject || PRONOUN_SUBJECT.test(tokens[subject.from]!.lower)) return null;
-  const agent = phraseAfter(tokens, b + 2, tokens.length, body);
+  // (the askers of "was asked by A and B what ..." are read one by one below, the first speaking)
+  const agent = agentPhrase(tokens, b + 2, body, !ADDRESSEE_VERBS.test(verb.lower));
   if (!agent) return null;
   // The agent speaks, so the verb shown beside it is the active one: "Volcker (asked)", "the union (denounced)", not
   // "was asked", which reads as if the speaker had been asked. (Adverbs stay: "was first reported by" → "first reported".)
@@ -1185,6 +1271,61 @@ function passiveByAgent(
     return end <= last ? { src: agent, from: end, to: last, verb: activeVerb } : null;
   }
   return { src: agent, from: subject.from, to: subject.end - 1, verb: activeVerb };
+}
+
+/**
+ * "A group of doctors", "the head of the union": a subject's "of" phrase is its own (phraseAfter leaves it out, for
+ * the inverted "said one analyst of the remarks", where the verb takes it). Up to three hops.
+ */
+function withOfPhrase(tokens: readonly Token[], src: SourcePhrase, body: string): SourcePhrase {
+  let out = src;
+  for (let hops = 0; out.end === out.to && tokens[out.to]?.lower === 'of' && tokens[out.to + 1]?.isWord && hops < 3; hops++) {
+    const more = beforeVerb(tokens, phraseAfter(tokens, out.to + 1, tokens.length, body));
+    if (!more) break;
+    out = { ...more, from: out.from };
+  }
+  return out;
+}
+
+/**
+ * A noun phrase cut before the first lower-case verb form among its words ("nurses walked out of" → "nurses"), null when
+ * it opens with one: phraseAfter lets a verb through as a phrase's second word, where it is after a name.
+ */
+function beforeVerb(tokens: readonly Token[], src: SourcePhrase | null): SourcePhrase | null {
+  if (!src) return null;
+  for (let k = src.from; k < src.to; k++) {
+    const t = tokens[k]!;
+    if (t.isWord && !t.isCap && (/[^e]ed$/.test(t.lower) || PAST_VERBS.has(t.lower) || FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower)))
+      return k > src.from ? { from: src.from, to: k, end: k, description: null } : null;
+  }
+  return src;
+}
+
+/**
+ * The agent of a passive cue ("was denounced by the national chairman of his party", "was welcomed by senior
+ * Democratic and Republican lawmakers"). Unlike an inverted speaker ("said one analyst of the remarks", where
+ * "of" is the verb's), no verb stands after the agent to take an "of" phrase, so an "of" phrase is the
+ * agent's own complement, and "and" + a noun phrase coordinates a second part of the same source.
+ */
+function agentPhrase(tokens: readonly Token[], i: number, body: string, coordinate: boolean): SourcePhrase | null {
+  let src = phraseAfter(tokens, i, tokens.length, body);
+  for (let hops = 0; src && src.end === src.to && hops < 3; hops++) {
+    const join = tokens[src.to];
+    const next = tokens[src.to + 1];
+    if (!join || !next?.isWord || !(join.lower === 'of' || (coordinate && join.lower === 'and'))) break;
+    // (after "and" a verb opens a second predicate, not a second source: "was praised by X and said ...")
+    if (
+      join.lower === 'and' &&
+      !next.isCap &&
+      !DETERMINERS.has(next.lower) &&
+      (FINITE.test(next.lower) || /ed$/.test(next.lower) || SPEECH_VERBS.has(next.lower) || PAST_VERBS.has(next.lower))
+    )
+      break;
+    const more = beforeVerb(tokens, phraseAfter(tokens, src.to + 1, tokens.length, body));
+    if (!more) break;
+    src = { ...more, from: src.from };
+  }
+  return src;
 }
 
 const CIRCUMSTANCE_WORDS =
@@ -1469,6 +1610,8 @@ function sentenceSpeaker(
     if (after >= 0) np = phraseAfter(tokens, after, tokens.length, body);
   }
   if (!np) return null;
+  // ("A group of doctors sent a letter ..., calling": no verb stands before the subject to take its "of" phrase)
+  np = withOfPhrase(tokens, np, body);
   // "Mr. Butterfield and Mr. Clyburn met ..., saying": the subject is both
   const second = tokens[np.end]?.lower === 'and' && np.end === np.to ? tokens[np.end + 1] : undefined;
   if (second && second.isWord && (second.isCap || DETERMINERS.has(second.lower)) && !NON_NAME_CAPS.has(second.lower)) {

@@ -278,9 +278,12 @@ function postmodifiedHead(tokens: readonly Token[], from: number, min: number): 
 
 const SPEECH_LIKE = /(ed|ing|ly)$/;
 
-/** People speak through their roles: "spokeswoman for", "advisers to", "officials at", "members of". */
+/**
+ * People speak through their roles: "spokeswoman for", "advisers to", "officials at", "members of" (and a role noun
+ * of people goes on after a capitalised modifier: "Republican lawmakers", "Labour activists").
+ */
 const ROLE_NOUN =
-  /^(spokes\w*|advisers?|advisors?|aides?|officials?|attorneys?|lawyers?|members?|leaders?|critics?|supporters?|allies|ally|friends?|representatives?|executives?|directors?|heads?|chiefs?|chairm[ae]n|chairwom[ae]n|president|presidents|secretary|ministers?|analysts?|experts?|economists?|researchers?|staffers?|staff|employees?|republicans|democrats|senators?|sources?|people|voters|residents|others|some|many|most|none|all|one|two|three|each|both|several|few|lots|groups?|commission|committee|office|editors?|editorial|board|authors?|organizers?|founders?|ceo|managers?|management|team|campaign|administration|department)$/;
+  /^(spokes\w*|advisers?|advisors?|aides?|officials?|attorneys?|lawyers?|members?|leaders?|critics?|supporters?|allies|ally|friends?|representatives?|executives?|directors?|heads?|chiefs?|chairm[ae]n|chairwom[ae]n|president|presidents|secretary|ministers?|analysts?|experts?|economists?|researchers?|staffers?|staff|employees?|republicans|democrats|senators?|sources?|people|voters|residents|others|some|many|most|none|all|one|two|three|each|both|several|few|lots|groups?|commission|committee|office|editors?|editorial|board|authors?|organizers?|founders?|ceo|managers?|management|team|campaign|administration|department|lawmakers?|legislators?|strategists?|activists?|advocates?|diplomats?|candidates?|governors?|mayors?|judges?|prosecutors?|investigators?|scientists?|doctors?|journalists?|reporters?)$/;
 
 /** "Theresa May", "George Will": a capitalised modal right after a capitalised name word is a surname. */
 function surname(tokens: readonly Token[], k: number): boolean {
@@ -663,6 +666,12 @@ export function extendToSentenceEnd(tokens: readonly Token[], src: SourcePhrase,
     // "Tampa, Fla., who ...": the period of an abbreviation ends nothing
     if (t.text === '.' && tokens[k + 1]?.text === ',') continue;
     if (/^[.!?]$/.test(t.text)) break;
+    // ("..., host of "The Press Pool" on Sirius XM radio.": a title in quotation marks is part of the description)
+    const title = quotedTitleEnd(tokens, k, max);
+    if (title > k) {
+      k = title;
+      continue;
+    }
     if (/^[;:"“”—–]$/.test(t.text) || t.lower === 'that') return src;
     if (t.text === ',' && /ing$/.test(tokens[k + 1]?.lower ?? '') && !tokens[k + 1]!.isCap) return src;
     if (t.text === ',' && /^(who|whom|whose|which)$/.test(tokens[k + 1]?.lower ?? '')) break;
@@ -678,6 +687,25 @@ export function extendToSentenceEnd(tokens: readonly Token[], src: SourcePhrase,
   const description =
     src.description ?? (tokens[src.to]?.text === ',' && src.to + 1 < k ? body.slice(tokens[src.to + 1]!.start, tokens[k - 1]!.end) : null);
   return { ...src, end: k, description };
+}
+
+/**
+ * Where a title in quotation marks that opens at `k` closes ("The Press Pool", "Meet the Press", "Plenty Ladylike"): up to
+ * six words, each capitalised or a short function word, the first capitalised; else -1. A quotation of speech has
+ * lower-case words in it, so it is never taken for a title.
+ */
+function quotedTitleEnd(tokens: readonly Token[], k: number, max: number): number {
+  const open = tokens[k]?.text;
+  if (open !== '"' && open !== '“') return -1;
+  const close = open === '"' ? '"' : '”';
+  if (!tokens[k + 1]?.isCap) return -1;
+  for (let j = k + 1; j < Math.min(max, k + 8); j++) {
+    const t = tokens[j]!;
+    if (t.text === close) return j > k + 1 ? j : -1;
+    if (!t.isWord && t.text !== ',' && t.text !== '-' && t.text !== ':') return -1;
+    if (t.isWord && !t.isCap && !/^(of|the|a|an|and|on|in|for|to|with|at|by)$/.test(t.lower)) return -1;
+  }
+  return -1;
 }
 
 /** The first index in [from, to) whose token satisfies `test`, else -1. */

@@ -16,10 +16,11 @@ export interface Token {
 }
 
 // Titles and initialisms keep their period ("Mr.", "U.S."), so a period token always ends something.
-// A lone initial before a capitalised word ("Janet L. Yellen") keeps its period too, and so do titles that are
+// A lone initial before a capitalised word ("Janet L. Yellen") or before a second initial ("G. K. Butterfield") keeps its
+// period too, and so do titles that are
 // also state or word abbreviations ("Del. Stacey Plaskett", not "Wilmington, Del.").
 const TOKEN =
-  /(?:\p{Lu}\.){2,}(?:-[\p{L}]+)*|\p{Lu}\.(?=\s\p{Lu}\p{Ll})|(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Rev|Sgt|Capt|Maj|Adm|Gens|Amb|Atty|Pres|Sept|Jan|Feb|Aug|Oct|Nov|Dec|No|Co|Corp|Inc|Ltd)\.|(?:Del|Cmdr|Supt|Brig|Lieut|Insp)\.(?=\s\p{Lu})|[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*|\S/gu;
+  /(?:\p{Lu}\.){2,}(?:-[\p{L}]+)*|\p{Lu}\.(?=\s\p{Lu}\p{Ll}|\s\p{Lu}\.\s\p{Lu})|(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Rev|Sgt|Capt|Maj|Adm|Gens|Amb|Atty|Pres|Sept|Jan|Feb|Aug|Oct|Nov|Dec|No|Co|Corp|Inc|Ltd)\.|(?:Del|Cmdr|Supt|Brig|Lieut|Insp)\.(?=\s\p{Lu})|[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*|\S/gu;
 
 /** Tokens of `text.slice(start, end)`, with offsets into `text`. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {

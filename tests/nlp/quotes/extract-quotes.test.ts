@@ -934,6 +934,44 @@ const rows: Row[] = [
     ],
   },
   {
+    name: 'a quotation with no attribution of its own right after "CONTENT, X said." runs on from the report (issue 15)',
+    body: 'The bridge may stay shut until spring, the mayor said. "We cannot take risks with a structure this old." Work begins on Monday.',
+    expected: [
+      {
+        text: 'The bridge may stay shut until spring … We cannot take risks with a structure this old.',
+        kind: 'reported',
+        speaker: 'the mayor',
+        mention: 'the mayor',
+        verb: 'said',
+      },
+    ],
+  },
+  {
+    name: 'a quotation with an attribution of its own after a report stands alone (issue 15)',
+    body: 'The bridge may stay shut until spring, the mayor said. "We cannot take risks," the engineer said.',
+    expected: [
+      { text: 'The bridge may stay shut until spring', kind: 'reported', speaker: 'the mayor', mention: 'the mayor', verb: 'said' },
+      { text: 'We cannot take risks', kind: 'direct', speaker: 'the engineer', mention: 'the engineer', verb: 'said' },
+    ],
+  },
+  {
+    name: 'an infinitive of a judging verb chains the attribution on: its object is the content (issue 15)',
+    body: 'The farmers union declined to endorse the governor. The council refused to say whether the plant would close.',
+    expected: [
+      { text: 'the governor', kind: 'reported', speaker: 'The farmers union', mention: 'The farmers union', verb: 'declined' },
+      // (a verb of saying is no judging verb: the infinitive stays in the content)
+      { text: 'to say whether the plant would close', kind: 'reported', speaker: 'The council', mention: 'The council', verb: 'refused' },
+    ],
+  },
+  {
+    name: 'a participle right after the closing mark opens a second attribution; it does not sign the quotation (issue 15)',
+    body: 'The coach told reporters, “We were not ready tonight,” adding that the team would train harder next week.',
+    expected: [
+      { text: 'We were not ready tonight', kind: 'direct', speaker: 'The coach', mention: 'The coach', verb: 'told' },
+      { text: 'that the team would train harder next week', kind: 'reported', speaker: 'The coach', mention: 'The coach', verb: 'adding' },
+    ],
+  },
+  {
     name: 'the subject of "was asked by" is who was spoken to: the agent asks what follows ("Kondo was asked by Volcker what ...", verb "asked")',
     body: 'During a visit last month, the trade minister was asked by the central bank governor and the finance minister what the budget could do.',
     expected: [

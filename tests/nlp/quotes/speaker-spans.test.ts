@@ -96,3 +96,73 @@ describe('speaker spans', () => {
     expect(q.speaker).toBe(speaker);
   });
 });
+
+// Issue 15: the agent of a passive cue has no verb after it to take an "of" phrase, so the phrase is the agent's own.
+describe('passive agents', () => {
+  it.each([
+    ['The new levy on imported steel was criticised by the head of the national farmers union.', 'the head of the national farmers union'],
+    ['The harbour plan was endorsed by a coalition of fishing towns.', 'a coalition of fishing towns'],
+    ['The ceasefire was welcomed by northern and southern tribal elders.', 'northern and southern tribal elders'],
+    // (a role noun of people goes on after a capitalised adjective: "Republican lawmakers", "Labour activists")
+    ['The pension cuts were condemned by senior Democratic and Republican lawmakers.', 'senior Democratic and Republican lawmakers'],
+  ])('keeps "of" phrases and coordinated parts in the agent: %s', (body, mention) => {
+    const q = extractQuotes(body, splitSentences(body))[0];
+    expect(q?.speakerMention && body.slice(q.speakerMention.start, q.speakerMention.end)).toBe(mention);
+  });
+
+  it('stops at a second predicate after "and"', () => {
+    const body = 'The budget was denounced by the mayor and called a disgrace in the council.';
+    const q = extractQuotes(body, splitSentences(body))[0];
+    expect(q?.speakerMention && body.slice(q.speakerMention.start, q.speakerMention.end)).toBe('the mayor');
+  });
+});
+
+// Issue 15: an attribution closing its sentence ("CONTENT, said X.") with the speaker as written.
+describe('inverted attributions after their content', () => {
+  const only = (body: string): { text: string; mention: string | null } => {
+    const q = extractQuotes(body, splitSentences(body)).find((x) => x.kind === 'reported');
+    if (!q) throw new Error('no reported quote');
+    return { text: q.text, mention: q.speakerMention ? body.slice(q.speakerMention.start, q.speakerMention.end) : null };
+  };
+
+  it.each([
+    ['Grain prices will keep rising through the winter, said the farmers union.', 'the farmers union'],
+    ['The bridge is safe for another decade, says the report.', 'the report'],
+  ])('a speech verb inverts with a common-noun speaker: %s', (body, mention) => {
+    expect(only(body).mention).toBe(mention);
+    expect(only(body).text).not.toContain(mention);
+  });
+
+  it('keeps two initials of a name in one speaker', () => {
+    const body = 'The tunnel will open in May, said the engineers, Anna Berg of Oslo and J. R. Holm of Bergen.';
+    expect(only(body)).toEqual({
+      text: 'The tunnel will open in May',
+      mention: 'the engineers, Anna Berg of Oslo and J. R. Holm of Bergen',
+    });
+  });
+
+  it('keeps a title in quotation marks inside the description', () => {
+    const body = 'Most listeners never call in twice, said Mia Lund, host of "Night Desk" on City Radio.';
+    expect(only(body)).toEqual({ text: 'Most listeners never call in twice', mention: 'Mia Lund, host of "Night Desk" on City Radio' });
+  });
+
+  it('leaves a determiner after other verbs as their object', () => {
+    const body = 'The mayor spoke for an hour on Monday, noting the deficit in the transit budget.';
+    expect(
+      extractQuotes(body, splitSentences(body)).some(
+        (q) => q.speakerMention && body.slice(q.speakerMention.start, q.speakerMention.end).startsWith('the deficit'),
+      ),
+    ).toBe(false);
+  });
+});
+
+// Issue 15: the sentence's subject speaks for a participle ("..., saying ..."), with its own "of" phrase.
+describe('a sentence subject with an "of" phrase', () => {
+  it.each([
+    ['A group of nurses walked out of the hospital on Friday, saying that their wages were too low.', 'A group of nurses'],
+    ['The head of the dockers union left the meeting early, warning that a strike was likely.', 'The head of the dockers union'],
+  ])('%s', (body, mention) => {
+    const q = extractQuotes(body, splitSentences(body))[0];
+    expect(q?.speakerMention && body.slice(q.speakerMention.start, q.speakerMention.end)).toBe(mention);
+  });
+});
