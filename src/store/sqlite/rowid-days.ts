@@ -6,7 +6,8 @@ import type { SqliteDatabase } from './open-database.js';
  * search's matches by day reads the full-text index alone: each match's date was a B-tree seek into
  * the (rowid, published_ms) index, ~20,000 of them for a common word's chart, and a span in an old
  * year walked every newer match first. Stories are never deleted and a new one takes a rowid above
- * every other, so the table only grows: each use first reads the stories any process added since.
+ * every other, so the table only grows: each use first reads the stories any process added since
+ * (the first use reads them all: ~0.7 s at 1M stories).
  */
 export interface RowidDays {
   /** Read the stories added since the last call (one primary-key lookup when there are none). */
@@ -28,6 +29,9 @@ export function createRowidDays(db: SqliteDatabase): RowidDays {
     .raw(true);
   let days = new Int32Array(0);
   let top = 0;
+  // Each day's smallest and largest rowid: a span's bounds from its days, not from every story.
+  const dayLo = new Map<number, number>();
+  const dayHi = new Map<number, number>();
 
   const grow = (size: number): void => {
     if (size <= days.length) return;
@@ -42,7 +46,14 @@ export function createRowidDays(db: SqliteDatabase): RowidDays {
       const max = maxRowid.get() ?? 0;
       if (max <= top) return;
       grow(max + 1);
-      for (const [rowid, ms] of since.iterate(top)) days[rowid] = Math.floor(ms / DAY_MS);
+      for (const [rowid, ms] of since.iterate(top)) {
+        const day = Math.floor(ms / DAY_MS);
+        days[rowid] = day;
+        const first = dayLo.get(day);
+        const last = dayHi.get(day);
+        if (first === undefined || rowid < first) dayLo.set(day, rowid);
+        if (last === undefined || rowid > last) dayHi.set(day, rowid);
+      }
       top = max;
     },
     dayOf(rowid) {
@@ -50,15 +61,14 @@ export function createRowidDays(db: SqliteDatabase): RowidDays {
       return day === NONE ? undefined : day;
     },
     bounds(range) {
-      let lo = -1;
-      let hi = -1;
-      for (let rowid = 1; rowid <= top; rowid++) {
-        const day = days[rowid]!;
-        if (day === NONE || day < range.from || day > range.to) continue;
-        if (lo < 0) lo = rowid;
-        hi = rowid;
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const [day, first] of dayLo) {
+        if (day < range.from || day > range.to) continue;
+        lo = Math.min(lo, first);
+        hi = Math.max(hi, dayHi.get(day)!);
       }
-      return lo < 0 ? null : { lo, hi };
+      return lo === Infinity ? null : { lo, hi };
     },
   };
 }
