@@ -149,6 +149,16 @@ export const WEIGHTS = {
   skeleton: -1.5,
   contextCountry: 2.5,
   contextAdmin1: 2,
+  /**
+   * The story's countries count this much less for a town whose name a far better known town in
+   * another country bears too (famousPopRatio times its people, or altNamesFull names or more and
+   * famousNamesRatio times its names with as many people): a wire story that names the United States
+   * and `Naples`, `Venice` or `Halifax` means Italy's or Canada's, unless a state or a nearby town of
+   * the story says otherwise (those weights are kept whole).
+   */
+  famousElsewhere: 0.5,
+  famousPopRatio: 5,
+  famousNamesRatio: 3,
   /** Within 50 km of a confidently resolved town of the same story (half within 200 km). */
   near: 1.5,
   store: 1.5,
@@ -189,6 +199,7 @@ export function scoreCandidate(
   anyPrimary = false,
   primaryPop = 0,
   primaryPopHere = -1,
+  famous: readonly number[] = [],
 ): number {
   const i = c.index;
   const kind = gaz.kind(i);
@@ -220,7 +231,8 @@ export function scoreCandidate(
     // A country or division gets the weight of the text around it like the places inside it do, so
     // `Mexico` among Mexican towns stays the country rather than becoming Mexico City.
     const cw = ctx.countries.get(gaz.country(i)) ?? 0;
-    if (cw > 0) s += WEIGHTS.contextCountry * Math.min(1, cw);
+    const outshone = kind === 'city' && famous.some((f) => outshines(gaz, f, i));
+    if (cw > 0) s += WEIGHTS.contextCountry * Math.min(1, cw) * (outshone ? WEIGHTS.famousElsewhere : 1);
     const a = kind === 'admin1' ? i : kind === 'country' ? -1 : (gaz.admin1[i] ?? -1);
     const aw = a >= 0 ? (ctx.admin1s.get(a) ?? 0) : 0;
     if (aw > 0) s += WEIGHTS.contextAdmin1 * Math.min(1, aw);
@@ -238,6 +250,17 @@ export function scoreCandidate(
   const stored = ctx.storeCounts?.get(gaz.ids[i] ?? 0) ?? 0;
   if (stored > 0) s += WEIGHTS.store * Math.min(2, Math.log10(1 + stored));
   return s;
+}
+
+/** Whether town f, in another country, is far better known than town i (see WEIGHTS.famousElsewhere). */
+function outshines(gaz: Gazetteer, f: number, i: number): boolean {
+  if (gaz.country(f) === gaz.country(i)) return false;
+  const pop = gaz.pop[f] ?? 0;
+  const names = gaz.altNames[f] ?? 0;
+  return (
+    pop >= WEIGHTS.famousPopRatio * Math.max(1, gaz.pop[i] ?? 0) ||
+    (names >= WEIGHTS.altNamesFull && names >= WEIGHTS.famousNamesRatio * (gaz.altNames[i] ?? 0) && pop >= (gaz.pop[i] ?? 0))
+  );
 }
 
 export interface Ranked extends Candidate {
@@ -258,8 +281,17 @@ export function rankCandidates(gaz: Gazetteer, cands: readonly Candidate[], ctx:
     const cc = gaz.country(c.index);
     primaryPopIn.set(cc, Math.max(primaryPopIn.get(cc) ?? 0, pop));
   }
+  // Towns of the name that may outshine others (see WEIGHTS.famousElsewhere): the big or widely named ones.
+  const famous = cands
+    .filter(
+      (c) => gaz.kind(c.index) === 'city' && ((gaz.pop[c.index] ?? 0) >= 100_000 || (gaz.altNames[c.index] ?? 0) >= WEIGHTS.altNamesFull),
+    )
+    .map((c) => c.index);
   return cands
-    .map((c) => ({ ...c, score: scoreCandidate(gaz, c, ctx, anyPrimary, primaryPop, primaryPopIn.get(gaz.country(c.index)) ?? -1) }))
+    .map((c) => ({
+      ...c,
+      score: scoreCandidate(gaz, c, ctx, anyPrimary, primaryPop, primaryPopIn.get(gaz.country(c.index)) ?? -1, famous),
+    }))
     .sort((a, b) => b.score - a.score || a.index - b.index);
 }
 

@@ -119,6 +119,24 @@ describe('the most prominent reading wins for a bare name (issue 14)', () => {
     expect(found.division?.kind).toBe('admin1');
   });
 
+  it.each([
+    ['Naples', 'IT'],
+    ['Milan', 'IT'],
+    ['Geneva', 'CH'],
+    ['Halifax', 'CA'],
+    ['Toronto', 'CA'],
+    ['Rotterdam', 'NL'],
+    ['Glasgow', 'GB'],
+  ])('a wire story naming the United States and %s means the famous one (%s), not a namesake town there', (name, cc) => {
+    const found = geo.findPlaces(`Talks in ${name} were welcomed by the United States, U.S. officials said.`);
+    expect(found.find((p) => p.name === name)?.countryCode).toBe(cc);
+  });
+
+  it('a state of the story still makes the namesake town the one meant', () => {
+    const found = geo.findPlaces('Storms hit Florida on Monday. Talks in Naples were cancelled, U.S. officials said.');
+    expect(found.find((p) => p.name === 'Naples')?.countryCode).toBe('US');
+  });
+
   it('lets context override the prior: Washington among Seattle and Spokane is the state', () => {
     const places = geo.findPlaces('Fires burned near Seattle and Spokane, and Washington declared an emergency.');
     const wa = places.find((p) => p.name === 'Washington');
