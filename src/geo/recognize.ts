@@ -26,7 +26,7 @@ import {
  * Bump when a change to the recognition or resolution rules (here, resolve.ts, dateline-place.ts and
  * the lists they read) changes what is found in any text.
  */
-const PLACE_RULES_VERSION = 4;
+const PLACE_RULES_VERSION = 5;
 
 /**
  * What made a story's stored places: these rules over this gazetteer (new data resolves names anew).
@@ -413,6 +413,22 @@ function startsFirmName(text: string, tokens: readonly Token[], j: number): bool
   return false;
 }
 
+/** Words an acronym leaves out of its name's initials (`Organisation of the Petroleum Exporting Countries`). */
+const ACRONYM_SKIPS = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'des', 'la', 'le', '&']);
+
+/** Whether text[start, end) is in brackets right after a name whose initials it spells (`... Agency (SAMA)`). */
+function isAcronymOfNameBefore(text: string, start: number, end: number): boolean {
+  const acronym = text.slice(start, end);
+  if (acronym.length < 2 || acronym !== acronym.toUpperCase() || text.charAt(start - 1) !== '(' || text.charAt(end) !== ')') return false;
+  const words = text
+    .slice(Math.max(0, start - 120), start - 1)
+    .trimEnd()
+    .split(/\s+/)
+    .filter((w) => !ACRONYM_SKIPS.has(w.toLowerCase()));
+  const letters = words.slice(-acronym.length).map((w) => w.charAt(0).toUpperCase());
+  return letters.length === acronym.length && letters.join('') === acronym && words.slice(-acronym.length).every((w) => /^\p{Lu}/u.test(w));
+}
+
 /** The key of a firm's name by its first two words (see acceptSpan), as `firms` holds it. */
 function firmPhrase(a: Token, b: Token): string {
   return `${foldName(a.text)} ${foldName(b.text.replace(/\.$/, ''))}`;
@@ -756,6 +772,14 @@ function acceptSpan(
     // `Piedmont Aviation` makes a later bare `Piedmont` the firm too (a country stays a country, and
     // see keepsPlace).
     if (single) personish.add(key);
+    return false;
+  }
+  // `the Saudi Arabian Monetary Agency (SAMA)`: the letters of the name before it, in brackets, are its
+  // short name, here and later in the story (not Sama in Spain); a place's own (`the United Arab
+  // Emirates (UAE)`) is the place.
+  const placeBefore = !!lastSpan && /^(['’]s?)?\s*\($/.test(text.slice(lastSpan.end, t.start));
+  if (single && !placeBefore && isAcronymOfNameBefore(text, t.start, end)) {
+    firms.add(key);
     return false;
   }
   if (single && startsFirmName(text, tokens, j)) {

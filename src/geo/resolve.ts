@@ -191,16 +191,25 @@ function effectivePopulation(gaz: Gazetteer, i: number, kind: string, pop: numbe
   return 10 * (1 + alt);
 }
 
-/** How likely this entry is what the name means, in this context (`anyPrimary`: some candidate bears the name itself). */
-export function scoreCandidate(
-  gaz: Gazetteer,
-  c: Candidate,
-  ctx: ResolveContext,
-  anyPrimary = false,
-  primaryPop = 0,
-  primaryPopHere = -1,
-  famous: readonly number[] = [],
-): number {
+/** What the other candidates of a name say about each one (rankCandidates works it out once). */
+export interface Bearers {
+  /** Some candidate bears the name itself (not as an alternate name). */
+  anyPrimary: boolean;
+  /** The biggest place bearing the name itself (any kind). */
+  pop: number;
+  /** Per country, the biggest town bearing the name itself. */
+  popIn: ReadonlyMap<string, number>;
+  /** The biggest town bearing the name itself anywhere, and whether one such is widely named. */
+  townPop: number;
+  townFamous: boolean;
+  /** Towns of the name that may outshine others (see WEIGHTS.famousElsewhere). */
+  famous: readonly number[];
+}
+
+const NO_BEARERS: Bearers = { anyPrimary: false, pop: 0, popIn: new Map(), townPop: 0, townFamous: false, famous: [] };
+
+/** How likely this entry is what the name means, in this context. */
+export function scoreCandidate(gaz: Gazetteer, c: Candidate, ctx: ResolveContext, bearers: Bearers = NO_BEARERS): number {
   const i = c.index;
   const kind = gaz.kind(i);
   const pop = gaz.pop[i] ?? 0;
@@ -217,13 +226,17 @@ export function scoreCandidate(
     else if (f === 'PPLA2') s += WEIGHTS.seat2;
     const alt = gaz.altNames[i] ?? 0;
     s += WEIGHTS.names * Math.log10(1 + alt);
+    const here = bearers.popIn.get(gaz.country(i)) ?? -1;
     const exonym =
       alt >= WEIGHTS.altNamesFull &&
       // The name's bearers anywhere are villages, or those of its own country are (`Newcastle`: a
-      // village of that name in England does not make Newcastle upon Tyne a stray spelling there).
-      ((primaryPop < WEIGHTS.exonymVillage && pop >= WEIGHTS.exonymRatio * Math.max(1, primaryPop)) ||
-        (primaryPopHere >= 0 && primaryPopHere < WEIGHTS.exonymVillage && pop >= WEIGHTS.exonymRatio * Math.max(1, primaryPopHere)));
-    if (anyPrimary && !c.primary && !exonym) s += WEIGHTS.altOnly;
+      // village of that name in England does not make Newcastle upon Tyne a stray spelling there),
+      ((bearers.pop < WEIGHTS.exonymVillage && pop >= WEIGHTS.exonymRatio * Math.max(1, bearers.pop)) ||
+        (here >= 0 && here < WEIGHTS.exonymVillage && pop >= WEIGHTS.exonymRatio * Math.max(1, here)) ||
+        // or the towns bearing it are small and none is widely named (`Geneva` is Genève, not Geneva,
+        // Illinois; `Bethlehem`, itself named in many languages, is no Belém).
+        (!bearers.townFamous && pop >= WEIGHTS.exonymRatio * Math.max(1, bearers.townPop)));
+    if (bearers.anyPrimary && !c.primary && !exonym) s += WEIGHTS.altOnly;
   }
   if (c.primary) s += WEIGHTS.primary;
   if (c.viaSkeleton) s += WEIGHTS.skeleton;
@@ -231,7 +244,7 @@ export function scoreCandidate(
     // A country or division gets the weight of the text around it like the places inside it do, so
     // `Mexico` among Mexican towns stays the country rather than becoming Mexico City.
     const cw = ctx.countries.get(gaz.country(i)) ?? 0;
-    const outshone = kind === 'city' && famous.some((f) => outshines(gaz, f, i));
+    const outshone = kind === 'city' && bearers.famous.some((f) => outshines(gaz, f, i));
     if (cw > 0) s += WEIGHTS.contextCountry * Math.min(1, cw) * (outshone ? WEIGHTS.famousElsewhere : 1);
     const a = kind === 'admin1' ? i : kind === 'country' ? -1 : (gaz.admin1[i] ?? -1);
     const aw = a >= 0 ? (ctx.admin1s.get(a) ?? 0) : 0;
@@ -268,31 +281,32 @@ export interface Ranked extends Candidate {
 }
 
 export function rankCandidates(gaz: Gazetteer, cands: readonly Candidate[], ctx: ResolveContext): Ranked[] {
-  const anyPrimary = cands.some((c) => c.primary);
-  // The size of the biggest place bearing the name itself (any kind): an exonym beats only villages.
-  let primaryPop = 0;
-  // ...and per country (towns only): the biggest town of the country bearing the name itself.
-  const primaryPopIn = new Map<string, number>();
+  const bearers = bearersOf(gaz, cands);
+  return cands.map((c) => ({ ...c, score: scoreCandidate(gaz, c, ctx, bearers) })).sort((a, b) => b.score - a.score || a.index - b.index);
+}
+
+function bearersOf(gaz: Gazetteer, cands: readonly Candidate[]): Bearers {
+  let pop = 0;
+  let townPop = 0;
+  let townFamous = false;
+  const popIn = new Map<string, number>();
   for (const c of cands) {
     if (!c.primary) continue;
-    const pop = gaz.pop[c.index] ?? 0;
-    primaryPop = Math.max(primaryPop, pop);
+    const p = gaz.pop[c.index] ?? 0;
+    pop = Math.max(pop, p);
     if (gaz.kind(c.index) !== 'city') continue;
+    townPop = Math.max(townPop, p);
+    townFamous ||= (gaz.altNames[c.index] ?? 0) >= WEIGHTS.altNamesFull;
     const cc = gaz.country(c.index);
-    primaryPopIn.set(cc, Math.max(primaryPopIn.get(cc) ?? 0, pop));
+    popIn.set(cc, Math.max(popIn.get(cc) ?? 0, p));
   }
-  // Towns of the name that may outshine others (see WEIGHTS.famousElsewhere): the big or widely named ones.
+  // The big or widely named towns of the name: those that may outshine others.
   const famous = cands
     .filter(
       (c) => gaz.kind(c.index) === 'city' && ((gaz.pop[c.index] ?? 0) >= 100_000 || (gaz.altNames[c.index] ?? 0) >= WEIGHTS.altNamesFull),
     )
     .map((c) => c.index);
-  return cands
-    .map((c) => ({
-      ...c,
-      score: scoreCandidate(gaz, c, ctx, anyPrimary, primaryPop, primaryPopIn.get(gaz.country(c.index)) ?? -1, famous),
-    }))
-    .sort((a, b) => b.score - a.score || a.index - b.index);
+  return { anyPrimary: cands.some((c) => c.primary), pop, popIn, townPop, townFamous, famous };
 }
 
 /** Baseline of the eval: the most populous candidate, nothing else. */

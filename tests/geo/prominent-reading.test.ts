@@ -132,6 +132,12 @@ describe('the most prominent reading wins for a bare name (issue 14)', () => {
     expect(found.find((p) => p.name === name)?.countryCode).toBe(cc);
   });
 
+  it('an English name of a famous town borne otherwise by small towns only is that town, at a dateline too', () => {
+    expect(geo.findPlaces('Talks in Geneva resumed, U.S. officials said.', 'GENEVA')[0]?.countryCode).toBe('CH');
+    // A town named in many languages keeps its name against a big town it translates (Belém).
+    expect(geo.findPlaces('Officials met in Bethlehem on Tuesday.')[0]?.countryCode).toBe('PS');
+  });
+
   it('a state of the story still makes the namesake town the one meant', () => {
     const found = geo.findPlaces('Storms hit Florida on Monday. Talks in Naples were cancelled, U.S. officials said.');
     expect(found.find((p) => p.name === 'Naples')?.countryCode).toBe('US');

@@ -548,4 +548,10 @@ describe('resolution in the document context', () => {
     // The places alone stay places.
     expect(names('Gulf Canada Resources Ltd said so. Tankers left the Gulf for Canada.')).toEqual(['Gulf', 'Canada']);
   });
+
+  it("a name's letters in brackets after it are its short name: a place's is the place, another's is no place", () => {
+    expect(names('The Saudi Arabian Monetary Agency (SAMA) raised rates. SAMA said so.')).not.toContain('SAMA');
+    expect(names('Advance Corporation Tax (ACT) fell.')).toEqual([]);
+    expect(names("The United Arab Emirates' (UAE) daily said the UAE agreed.")).toEqual(['United Arab Emirates', 'UAE', 'UAE']);
+  });
 });
