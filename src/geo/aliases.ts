@@ -541,5 +541,16 @@ export const REGIONS: readonly Region[] = [
     countries: ['EE', 'LV', 'LT'],
     source: WIKI,
   },
+  { id: -3000066, name: 'New England', names: ['New England'], kind: 'region', lat: 44.0, lon: -71.5, countries: [], source: WIKI },
+  {
+    id: -3000067,
+    name: 'Pacific Northwest',
+    names: ['Pacific Northwest'],
+    kind: 'region',
+    lat: 47.0,
+    lon: -121.0,
+    countries: [],
+    source: WIKI,
+  },
   { id: -3000064, name: 'Gulf Coast', names: ['Gulf Coast'], kind: 'region', lat: 30.0, lon: -90.0, countries: [], source: WIKI },
 ];

@@ -26,7 +26,7 @@ import {
  * Bump when a change to the recognition or resolution rules (here, resolve.ts, dateline-place.ts and
  * the lists they read) changes what is found in any text.
  */
-const PLACE_RULES_VERSION = 5;
+const PLACE_RULES_VERSION = 6;
 
 /**
  * What made a story's stored places: these rules over this gazetteer (new data resolves names anew).
@@ -405,7 +405,11 @@ function startsFirmName(text: string, tokens: readonly Token[], j: number): bool
   for (let k = j + 1; k <= j + 4 && k < tokens.length; k++) {
     const a = tokens[k - 1] as Token;
     const b = tokens[k] as Token;
-    if (!b.upper || !joinable(text, a, b)) return false;
+    // `Harper and Row Publishers Inc`: `and` between two words of the name.
+    if (b.text === 'and' && tokens[k + 1]?.upper && joinable(text, a, b)) continue;
+    // `Moody's Investors Service Inc`: a possessive inside the name.
+    const glued = joinable(text, a, b) || (a.possessive && /^['’]s\s+$/.test(text.slice(a.end, b.start)));
+    if (!b.upper || !glued) return false;
     const end = FIRM_END.test(b.text.replace(/\.$/, '').toLowerCase());
     if (capitals(b) !== nameInCapitals && !(end && !nameInCapitals && b.text.length <= 4)) return false;
     if (end) return true;
@@ -545,13 +549,27 @@ const STOP = new Set(
     'chase cross ring gold silver diamond golden ' +
     'ha ah oh ok un who ap afp christmas easter crescent saints all saints hope white house ' +
     'congress senate commerce treasury reserve exchange customs embassy consulate pentagon eu ' +
+    // Words of business news written with a capital (`Ministry of International Trade and Industry`,
+    // `Northwest Airlines`, `Arab states`): the towns of those names are villages.
+    'industry northwest northeast southwest southeast arab ' +
     // News agencies cited far more often than the towns of their names (`according to Xinhua`).
     'xinhua yonhap kyodo interfax bernama tass'
   ).split(/\s+/),
 );
 
 /** Multi-word names that are institutions far more often than the towns that bear them. */
-const STOP_PHRASES = new Set(['white house', 'wall street', 'capitol hill', 'downing street', 'the city', 'red cross', 'red crescent']);
+const STOP_PHRASES = new Set([
+  'white house',
+  'wall street',
+  'capitol hill',
+  'downing street',
+  'the city',
+  'red cross',
+  'red crescent',
+  // the weather, not a Mexican village
+  'el nino',
+  'la nina',
+]);
 
 /** A country's adjective used as its language's name: `shouted in Turkish,`, `speaks fluent French`. */
 const LANGUAGE_BEFORE = /\b(in|into|from|speaks?|spoke|speaking|fluent)\s+$/i;
@@ -782,7 +800,8 @@ function acceptSpan(
     firms.add(key);
     return false;
   }
-  if (single && startsFirmName(text, tokens, j)) {
+  // (A country's or a state's possessive opening a name is still the place: `Canada's Broadcasting Corporation`.)
+  if (single && !(t.possessive && strong) && startsFirmName(text, tokens, j)) {
     if (firmOfTown) firms.add(key);
     // `Gulf Canada Resources Ltd`: its first two words are the firm later in the story, whatever each
     // names alone (`Gulf Canada shares rose` is no Persian Gulf and Canada).

@@ -554,4 +554,14 @@ describe('resolution in the document context', () => {
     expect(names('Advance Corporation Tax (ACT) fell.')).toEqual([]);
     expect(names("The United Arab Emirates' (UAE) daily said the UAE agreed.")).toEqual(['United Arab Emirates', 'UAE', 'UAE']);
   });
+
+  it("business news' capitalised words and firms named 'X and Y' or with a possessive are no places", () => {
+    expect(names('Harper and Row Publishers Inc said so. Later Harper and Row rose.')).toEqual([]);
+    expect(names("Moody's Investors Service Inc downgraded it. Moody's said so.")).toEqual([]);
+    expect(names('The Ministry of International Trade and Industry urged cuts. Northwest Airlines flew.')).toEqual([]);
+    expect(names('El Nino hit the coast. The Arab League met in Tunis.')).toEqual(['Tunis']);
+    // A country's possessive stays the country.
+    expect(names("Canada's Broadcasting Corporation reported it.")).toEqual(['Canada']);
+    expect(names('Wheat from the Pacific Northwest sold well in New England.')).toEqual(['Pacific Northwest', 'New England']);
+  });
 });
