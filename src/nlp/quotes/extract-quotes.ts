@@ -121,7 +121,7 @@ function joinRunOnQuotations(
  * model; speakers are resolved to names where the text allows it, else "unknown".
  */
 export function extractQuotes(original: string, sentences: readonly Sentence[], model: CueModel = MODEL): Quote[] {
-  const body = normalizeQuoteMarks(original);
+  const body = normalizeCompanyMarks(normalizeQuoteMarks(original));
   const { quoted, used, direct } = findDirectQuotes(body, sentences);
   // each sentence is tokenized once, for the cue model and for the name finder
   const sentenceTokens = sentences.map((s) => tokenize(body, s.start, s.end));
@@ -157,6 +157,22 @@ export function normalizeQuoteMarks(body: string): string {
     const before = at === 0 ? '' : body.charAt(at - 1);
     return before === '' || /[\s([{—–-]/.test(before) ? ' “' : '” ';
   });
+}
+
+/**
+ * Reuters marks a company name with angle brackets (`<Westmin Resources Ltd> said it plans ...`, `Sweden's <OK Petroleum
+ * AB>`) and its ticker likewise (`Penzoil Co <PZL>`); a private company opening a paragraph sometimes in parentheses
+ * (`(Credithrift Financial Corp) said ...`). The marks are typography, not words: a name in them is the subject of its
+ * verb like any other, so they become spaces, and a ticker (capitals, digits and dots only, no space) becomes spaces
+ * whole, so that it does not run on into the name before it ("Moseley Holdings Corp MOSE"). Lengths are kept, so every
+ * offset still points into the original.
+ */
+export function normalizeCompanyMarks(body: string): string {
+  if (!body.includes('<') && !body.includes('(')) return body;
+  return body
+    .replace(/<([A-Z0-9.&'-]{1,12})>/g, (m: string) => ' '.repeat(m.length))
+    .replace(/<(\p{Lu}[^<>\n]{0,80})>/gu, ' $1 ')
+    .replace(/(^|\n)(\s*)\((\p{Lu}[^()\n]{0,80})\)(?=\s+\p{Ll})/gu, '$1$2 $3 ');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -367,7 +383,27 @@ function attributeBefore(body: string, sentences: readonly Sentence[], q: Quoted
     }
     return true;
   }
-  return false;
+  return openingAttribution(body, tokens, draft, used);
+}
+
+/**
+ * `He said following the recent agreement for the sale of Harper and Row to News Corp, "there may be pieces ..."`:
+ * a sentence that opens with its subject and speech verb and runs, through an adjunct with no verb of its own and
+ * no quotation marks, to the comma before the quotation is that subject's attribution, however long the adjunct.
+ */
+function openingAttribution(body: string, tokens: readonly Token[], draft: DirectDraft, used: Set<number>): boolean {
+  if (tokens[tokens.length - 1]?.text !== ',') return false;
+  const k = tokens.findIndex((t, i) => i <= 4 && SPEECH_VERBS.has(t.lower));
+  if (k <= 0 || /ing$/.test(tokens[k]!.lower) || OBJECT_TAKING.test(tokens[k]!.lower)) return false;
+  const rest = tokens.slice(k + 1, -1);
+  if (rest.some((t) => /^["“”:;]$/.test(t.text) || SPEECH_VERBS.has(t.lower) || FINITE.test(t.text) || t.lower === 'that')) return false;
+  const src = phraseBefore(tokens, k, 0, body);
+  if (!src || src.from !== 0) return false;
+  draft.verb = tokens[k]!.text;
+  draft.attributed = true;
+  used.add(tokens[k]!.start);
+  setSource(body, tokens, src, draft);
+  return true;
 }
 
 /** The speaker of the last attribution outside quotation marks before token `k` (`Warren said to Obama,`). */

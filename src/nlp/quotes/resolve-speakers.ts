@@ -1,7 +1,7 @@
 import type { Quote, QuoteKind, Sentence, Span } from '../types.js';
 import { AUX_WORDS, DETERMINERS, GENERIC_ORG_HEADS, MONTH, NON_NAME_CAPS, NP_STOPS, ORG_WORDS, SPEECH_VERBS, WEEKDAY } from './lexicon.js';
 import { PAST_VERBS } from './noun-phrases.js';
-import { tokenize, type Token } from './tokens.js';
+import { ARABIC_PARTICLE, tokenize, type Token } from './tokens.js';
 
 /** An attribution before its speaker is resolved to a name. */
 export interface RawQuote extends Span {
@@ -142,12 +142,15 @@ export function resolveSpeakers(
    */
   const previousGroup = (at: number): Resolution | null => {
     const idx = sentences.findIndex((s) => at >= s.start && at < s.end);
-    const from = sentences[Math.max(0, idx - 1)]?.start ?? 0;
+    // (a few sentences back: "..., money traders said. Of the total, ... The repurchase yields compare ... .
+    // "The operation will ...," they said." A singular speaker in between is no "they", so it does not block)
+    const from = sentences[Math.max(0, idx - 3)]?.start ?? 0;
     let best: Resolution | null = null;
     for (const [q, r] of done) {
       const mentionAt = q.mention?.start ?? -1;
       if (mentionAt < from || mentionAt >= at || r.speaker === 'unknown') continue;
-      if (!isPlural(r.speaker) && r.person) continue;
+      // (several people, or an organisation the story names: not whatever phrase a cue found before "said")
+      if (!isPlural(r.speaker) && (r.person || !r.resolved)) continue;
       if (!best || r.at > best.at) best = r;
     }
     return best;
@@ -197,10 +200,10 @@ export function resolveSpeakers(
     } else if (/^(it|they|who|which)$/.test(lower)) {
       const r =
         lower === 'they'
-          ? (previousGroup(at) ?? resolveThing(body, sentences, named, lower, demonym))
+          ? (previousGroup(at) ?? resolveThing(body, sentences, named, lower, demonym, q))
           : lower === 'it'
-            ? itSpeaker(resolveThing(body, sentences, named, lower, demonym), at, q)
-            : resolveThing(body, sentences, named, lower, demonym);
+            ? itSpeaker(resolveThing(body, sentences, named, lower, demonym, q), at, q)
+            : resolveThing(body, sentences, named, lower, demonym, q);
       out = r ? { ...r, at } : { speaker: 'unknown', description: null, resolved: null, person: false, at };
     } else if (
       DETERMINERS.has(words[0]!.toLowerCase()) &&
@@ -284,7 +287,13 @@ export function resolveSpeakers(
     let k = words.length;
     // ("Paul Krugman of the New York Times": "of the" joins a name to its affiliation)
     const ofThe = (i: number): boolean => words[i] === 'the' && words[i - 1] === 'of' && i + 1 < words.length;
-    while (k > 0 && (/^[\p{Lu}\d]/u.test(words[k - 1]!) || ((joiner(words[k - 1]!) || ofThe(k - 1)) && k < words.length))) k--;
+    while (
+      k > 0 &&
+      (/^[\p{Lu}\d]/u.test(words[k - 1]!) ||
+        ARABIC_PARTICLE.test(words[k - 1]!) ||
+        ((joiner(words[k - 1]!) || ofThe(k - 1)) && k < words.length))
+    )
+      k--;
     while (k < words.length && joiner(words[k]!)) k++;
     if (k === words.length) return unnamed;
     // "One government bond salesman in New York": the speaker is the salesman, not the place
@@ -380,6 +389,7 @@ function resolveThing(
   mention: Span,
   lower: string,
   demonym: string | null,
+  quote: Span,
 ): Omit<Resolution, 'at'> | null {
   const idx = sentences.findIndex((s) => mention.start >= s.start && mention.start < s.end);
   if (idx < 0) return null;
@@ -412,6 +422,8 @@ function resolveThing(
     // ("In addition, it announced", "In one, it said": a preposition's object is no subject)
     const before = np.length > 0 ? sentenceTokens[sentenceTokens.indexOf(np[0]!) - 1] : undefined;
     if (before && PREPOSITION.test(before.lower)) continue;
+    // (`He expects the sale to raise ..., they added`: a subject inside what is reported is not who reports it)
+    if (np.length > 0 && np[0]!.start >= quote.start && np[0]!.start < quote.end) continue;
     const text = subjectFrom(np, body);
     if (text && !/^(he|she|it|they|i|we)$/i.test(text)) return named(text, np[0]!.start, false);
   }
@@ -504,9 +516,47 @@ function namesAlone(word: string, lowerCase: ReadonlySet<string>): boolean {
 
 /** "in New York", "with Baker on Monday", "from London": a place or an object, not someone who could be "he". */
 function afterPreposition(body: string, at: number): boolean {
+  // ("has been called for by Thomas Wegscheider", "was signed by Reagan": the agent of a passive is who acts, the
+  // sentence's logical subject, and so someone a later "he" may stand for)
+  if (/\b(\p{Ll}+(?:ed|en)|made|led|said|told|held|set|put|called for|asked for)\s+by\s+$/u.test(body.slice(Math.max(0, at - 30), at)))
+    return false;
   return /\b(in|at|from|to|with|near|for|on|by|into|of|against|about|between|across|outside|inside|toward|towards)\s+$/i.test(
     body.slice(Math.max(0, at - 12), at),
   );
+}
+
+/**
+ * ", management board chairman of ...", ", senior vice president at ...": a few lower-case words after a name's comma
+ * ending in a title or role noun before "of"/"at" describe the person named (an appositive), whatever modifies the role.
+ */
+function roleAppositive(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < Math.min(tokens.length - 1, from + 5); k++) {
+    const t = tokens[k]!;
+    if (!t.isWord || t.isCap) return false;
+    if ((isTitle(t.text) || PERSON_ROLES.test(t.lower)) && /^(of|at|for|with)$/.test(tokens[k + 1]!.lower)) return true;
+  }
+  return false;
+}
+
+/** Legal forms that end a company's name ("Inc", "Corp", "Plc"). */
+const COMPANY_FORM = /^(inc|corp|co|ltd|plc|ag|sa|nv|bhd|llc|lp|group|company|cos)\.?$/i;
+
+/**
+ * "Pope and Talbot Inc", "International Surgical and Pharmaceutical Corp": a company's name may hold "and" (or "&"),
+ * and its legal form at the end says where the name ends. The run `tokens[i..j]` goes on through "and" when a short
+ * capitalised run after it ends in a legal form and the run before has none (so "Texaco Inc and Pennzoil Co" stay two).
+ * Returns the new last index.
+ */
+function companyAndEnd(tokens: readonly Token[], i: number, j: number): number {
+  const joiner = tokens[j + 1];
+  if (!joiner || !/^(and|&)$/.test(joiner.lower) || j - i > 2) return j;
+  if (tokens.slice(i, j + 1).some((t) => COMPANY_FORM.test(t.text))) return j;
+  let k = j + 2;
+  while (k < tokens.length && k - (j + 2) < 4 && tokens[k]!.isWord && tokens[k]!.isCap) {
+    if (COMPANY_FORM.test(tokens[k]!.text)) return k;
+    k++;
+  }
+  return j;
 }
 
 function findNameMentions(body: string, sentenceTokens: readonly (readonly Token[])[], midSentence: ReadonlySet<string>): NameMention[] {
@@ -516,7 +566,12 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
     let i = 0;
     while (i < tokens.length) {
       const t = tokens[i]!;
-      if (!t.isCap || !t.isWord || NON_NAME_CAPS.has(t.lower) || (i === 0 && !tokens[1]?.isCap && !midSentence.has(t.text))) {
+      if (
+        !t.isCap ||
+        !t.isWord ||
+        NON_NAME_CAPS.has(t.lower) ||
+        (i === 0 && !tokens[1]?.isCap && !midSentence.has(t.text) && companyAndEnd(tokens, 0, 0) === 0)
+      ) {
         i++;
         continue;
       }
@@ -527,6 +582,7 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
         (tokens[j + 1]!.isCap || (tokens[j + 1]!.lower === 'of' && tokens[j + 2]?.isCap && isTitle(tokens[j]!.text)))
       )
         j++;
+      j = companyAndEnd(tokens, i, j);
       const run = tokens.slice(i, j + 1);
       // a lower-case title right before the name is a role too ("former deputy treasury secretary Richard Darman")
       const roles = new Set<string>();
@@ -554,7 +610,7 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
           !!tokens[j + 2] &&
           !tokens[j + 2]!.isCap &&
           tokens[j + 2]!.isWord &&
-          (DETERMINERS.has(tokens[j + 2]!.lower) || /^(of|for|with|at)$/.test(tokens[j + 3]?.lower ?? ''));
+          (DETERMINERS.has(tokens[j + 2]!.lower) || /^(of|for|with|at)$/.test(tokens[j + 3]?.lower ?? '') || roleAppositive(tokens, j + 2));
         const after = tokens[j + 1]?.text === ',' ? null : tokens[j + 1];
         const subject =
           opener === i ||
