@@ -171,8 +171,8 @@ export function normalizeCompanyMarks(body: string): string {
   if (!body.includes('<') && !body.includes('(')) return body;
   return body
     .replace(/<([A-Z0-9.&'-]{1,12})>/g, (m: string) => ' '.repeat(m.length))
-    .replace(/<(\p{Lu}[^<>\n]{0,80})>/gu, ' $1 ')
-    .replace(/(^|\n)(\s*)\((\p{Lu}[^()\n]{0,80})\)(?=\s+\p{Ll})/gu, '$1$2 $3 ');
+    .replace(/<(\p{Lu}[^<>]{0,80})>/gu, ' $1 ')
+    .replace(/(^|\n)(\s*)\((\p{Lu}[^()]{0,80})\)(?=\s+\p{Ll})/gu, '$1$2 $3 ');
 }
 
 // ---------------------------------------------------------------------------------------------

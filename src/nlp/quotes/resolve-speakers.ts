@@ -200,15 +200,17 @@ export function resolveSpeakers(
     } else if (/^(it|they|who|which)$/.test(lower)) {
       const r =
         lower === 'they'
-          ? (previousGroup(at) ?? resolveThing(body, sentences, named, lower, demonym, q))
+          ? (previousGroup(at) ?? resolveThing(body, sentences, named, lower, demonym, q, { midSentence, lowerCase }))
           : lower === 'it'
-            ? itSpeaker(resolveThing(body, sentences, named, lower, demonym, q), at, q)
-            : resolveThing(body, sentences, named, lower, demonym, q);
+            ? itSpeaker(resolveThing(body, sentences, named, lower, demonym, q, { midSentence, lowerCase }), at, q)
+            : resolveThing(body, sentences, named, lower, demonym, q, { midSentence, lowerCase });
       out = r ? { ...r, at } : { speaker: 'unknown', description: null, resolved: null, person: false, at };
     } else if (
       DETERMINERS.has(words[0]!.toLowerCase()) &&
       words.length <= 4 &&
-      words.slice(1).every((w) => !/^\p{Lu}/u.test(w) || isTitle(w))
+      (words.slice(1).every((w) => !/^\p{Lu}/u.test(w) || isTitle(w)) ||
+        // ("the Shearson official": an organisation's name modifying a lower-case role noun is still a role)
+        (words.length >= 3 && PERSON_ROLES.test(words[words.length - 1]!)))
     ) {
       out = resolveRole(words, at, q);
     } else {
@@ -217,6 +219,51 @@ export function resolveSpeakers(
     if (q.description) out = { ...out, description: q.description };
     done.set(q, out);
     return out;
+  };
+
+  /**
+   * "Ronald Gallatin, managing director at Shearson, said ... . The Shearson official said ...": a role modified by an
+   * organisation's name ("the Shearson official", "the IBM executive") is the latest person the story named with that
+   * organisation in the appositive right after the name. Without such a person it stays unnamed.
+   */
+  const affiliatedPerson = (words: readonly string[], at: number, q: RawQuote): Resolution | null => {
+    const orgs = words.slice(1, -1).filter((w) => /^\p{Lu}/u.test(w) && !isTitle(w));
+    if (orgs.length === 0) return null;
+    const match = [...names].reverse().find((n) => {
+      if (n.end > at || !n.person || !n.name.includes(' ') || (n.start >= q.start && n.start < q.end)) return false;
+      const appositive = /^,([^,.;"“”]{0,80})/.exec(body.slice(n.end, n.end + 90))?.[1] ?? '';
+      return orgs.every((o) => new RegExp(`\\b${o.replace(/[^\p{L}\p{N}]/gu, '')}\\b`, 'u').test(appositive));
+    });
+    if (!match) return null;
+    const c = canonical(match.name, match.start, true);
+    return { speaker: c.name, description: null, resolved: { name: c.name, start: match.nameStart, end: match.end }, person: true, at };
+  };
+
+  /** The named speaker of the latest attribution before `at` that takes its speaker up with "it"/"its" ("X said it will"). */
+  const itsSpeaker = (at: number): Resolution | null => {
+    let best: Resolution | null = null;
+    for (const [o, r] of done) {
+      if (!o.mention || !r.resolved || (r.person === true && /\s/.test(r.resolved.name)) || o.mention.end > at) continue;
+      if (!/^\s+(?:also\s+)?said\s+(?:that\s+)?(?:it|its)\s/u.test(body.slice(o.mention.end, o.mention.end + 40))) continue;
+      if (!best || o.mention.start > best.at) best = { ...r, person: false, at: o.mention.start };
+    }
+    return best;
+  };
+
+  /** The named speaker of the latest attribution before `at` whose own words mention a statement ("X said in a statement"). */
+  const statementSpeaker = (at: number): Resolution | null => {
+    let best: Resolution | null = null;
+    for (const [o, r] of done) {
+      if (!o.mention || !r.resolved || o.mention.end > at) continue;
+      const sentence = sentences.find((x) => o.mention!.start >= x.start && o.mention!.start < x.end);
+      if (!sentence) continue;
+      // the attribution's own words: the sentence outside the quotation it attributes
+      const words =
+        body.slice(sentence.start, Math.max(sentence.start, o.start)) + ' ' + body.slice(Math.min(o.end, sentence.end), sentence.end);
+      if (!/\bstatement\b/i.test(words)) continue;
+      if (!best || o.mention.start > best.at) best = { ...r, at: o.mention.start };
+    }
+    return best;
   };
 
   /** "the treasury secretary" → the latest name titled so; "the company" → the latest organisation; "the government" → "the Syrian government". */
@@ -239,7 +286,15 @@ export function resolveSpeakers(
         const c = canonical(match.name, match.start, true);
         return { speaker: c.name, description: null, resolved: { name: c.name, start: match.nameStart, end: match.end }, person: true, at };
       }
+      const affiliated = affiliatedPerson(words, at, q);
+      if (affiliated) return { ...affiliated, at };
       return asWritten;
+    }
+    if (head === 'statement' && words.length <= 3) {
+      // "Rainbow said in a statement. ... The statement said ...": the statement is the one that speaker issued, the
+      // latest attribution before that names a statement in its own words ("said in a statement", "a statement from X")
+      const issued = statementSpeaker(at);
+      if (issued) return { ...issued, at };
     }
     if (ORG_ROLES.test(head) || GENERIC_ORG_HEADS.has(head)) {
       if (
@@ -253,7 +308,11 @@ export function resolveSpeakers(
       }
       const fits = (n: NameMention) => n.end <= at && !n.person && !(n.start >= q.start && n.start < q.end) && orgFits(n, head);
       // the company the story is about opens its sentences ("CCX Network Inc said"), its underwriters do not
+      // "Utilicorp said it will request ...": a name with no company form is still the company when what it said takes
+      // it up with "it" or "its" (a person is "he" or "his"); a subject so marked fits "the company"
       const match = [...names].reverse().find((n) => fits(n) && n.subject) ?? [...names].reverse().find(fits);
+      const itself = match ? null : /^(company|firm|corporation|concern)$/.test(head) ? itsSpeaker(at) : null;
+      if (itself) return { ...itself, at };
       if (match)
         return {
           speaker: match.name,
@@ -281,6 +340,18 @@ export function resolveSpeakers(
       .toLowerCase();
     const someone = PERSON_ROLES.test(head) || SOMEONE.test(head);
     const unnamed: Resolution = { speaker: text, description: null, resolved: null, person: someone, at: named.start };
+    // "the French said", "the Japanese say": a nationality adjective standing as a noun is a people (or, unsaid, its
+    // government), not someone named "French"
+    if (/^[Tt]he\s+\p{Lu}\p{Ll}+(?:ench|tch|ish|ese|ian|ians)$/u.test(text)) return { ...unnamed, person: false };
+    // "The French government said": a nationality and a state body name one organisation, as "the Syrian army" does
+    if (
+      /^[Tt]he\s+\p{Lu}\p{Ll}+(?:ench|tch|ish|ese|ian|an|i)\s+(government|army|military|police|ministry|presidency|parliament|cabinet)$/u.test(
+        text,
+      )
+    ) {
+      const name = text.replace(/^The\b/, 'the');
+      return { speaker: name, description: null, resolved: { name, start: named.start, end: named.end }, person: false, at: named.start };
+    }
     const raw = [...body.slice(named.start, named.end).matchAll(/\S+/g)];
     const words = raw.map((m) => m[0]);
     const joiner = (w: string): boolean => /^(of|de|al|bin|van|von|da|du|la|le|and|&)$/.test(w);
@@ -374,6 +445,9 @@ function afterTitles(words: readonly string[], from: number): number {
 /** Whether an organisation name fits a role word: "the bank" → "Deutsche Bank", "the company" → "Exxon Corp". */
 function orgFits(n: NameMention, head: string): boolean {
   const lower = n.name.toLowerCase();
+  // ("the trade group" → "Semiconductor Industry Association": an association is a group of its members)
+  if (head === 'group' && /\b(association|council|federation|institute|coalition|alliance|league|union|committee|society)\b/.test(lower))
+    return true;
   if (head === 'company' || head === 'firm' || head === 'corporation' || head === 'group')
     return /\b(corp|inc|co|ltd|plc|ag|group|company|industries|holdings|motors|airlines|petroleum|oil|communications|systems|technologies|electric|steel|chemical|securities)\b/.test(
       lower,
@@ -390,6 +464,7 @@ function resolveThing(
   lower: string,
   demonym: string | null,
   quote: Span,
+  names: { midSentence: ReadonlySet<string>; lowerCase: ReadonlySet<string> },
 ): Omit<Resolution, 'at'> | null {
   const idx = sentences.findIndex((s) => mention.start >= s.start && mention.start < s.end);
   if (idx < 0) return null;
@@ -402,7 +477,11 @@ function resolveThing(
       return { speaker: name, description: null, resolved: { name, start, end: start + text.length }, person: false };
     }
     // "the company", "analysts": a speaker, but not a name
-    const isName = /^\p{Lu}/u.test(words[0]!) && /^\p{Lu}/u.test(words[words.length - 1]!) && !DETERMINERS.has(words[0]!.toLowerCase());
+    // ("Analysts do not expect ... . "...," they said": a lone word opening its sentence is capitalised anyway; it names
+    // someone only when the story capitalises it inside sentences too, or it reads as a name on its own)
+    const lone = words.length === 1 && !(names.midSentence.has(words[0]!) || namesAlone(words[0]!, names.lowerCase));
+    const isName =
+      !lone && /^\p{Lu}/u.test(words[0]!) && /^\p{Lu}/u.test(words[words.length - 1]!) && !DETERMINERS.has(words[0]!.toLowerCase());
     return { speaker: text, description: null, resolved: isName ? { name: text, start, end: start + text.length } : null, person };
   };
   if (lower === 'who' || lower === 'which') {
