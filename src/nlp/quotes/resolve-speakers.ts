@@ -45,8 +45,11 @@ const TITLE_WORDS =
 const TITLES: ReadonlySet<string> = new Set(TITLE_WORDS.split(' '));
 const HONORIFIC = /\b(mr|mrs|ms|dr|sen|rep|gov|gen|senator|president|secretary|minister|judge|governor|mayor)\b/;
 // ("Del." is a delegate's title only with its period: "Del Rio" and "Del Monte" are names)
+// ("Under-secretary", "Vice-President": a hyphenated compound of title words is a title too)
 const isTitle = (word: string): boolean =>
-  TITLES.has(word.toLowerCase().replace(/\.$/, '')) || /^(Del|Cmdr|Supt|Brig|Lieut|Insp)\.$/.test(word);
+  TITLES.has(word.toLowerCase().replace(/\.$/, '')) ||
+  /^(Del|Cmdr|Supt|Brig|Lieut|Insp)\.$/.test(word) ||
+  (word.includes('-') && word.split('-').every((part) => TITLES.has(part.toLowerCase())));
 
 /** Roles a "the …" mention can name: the head word of "the (treasury) secretary", "the company". */
 const PERSON_ROLES =
@@ -250,6 +253,21 @@ export function resolveSpeakers(
     return best;
   };
 
+  /**
+   * The named organisation that spoke last before `at` and could be a company: a bare name ("PacifiCorp said ..."), not
+   * an institution the story writes with "the" ("the Pentagon said") nor a public body ("the Agriculture Ministry").
+   */
+  const organisationSpeaker = (at: number): Resolution | null => {
+    let best: Resolution | null = null;
+    for (const [o, r] of done) {
+      if (!o.mention || !r.resolved || r.person || o.mention.end > at) continue;
+      if (DETERMINERS.has(body.slice(o.mention.start, o.mention.end).split(/\s+/)[0]!.toLowerCase())) continue;
+      if (PUBLIC_BODY.test(r.resolved.name)) continue;
+      if (!best || o.mention.start > best.at) best = { ...r, at: o.mention.start };
+    }
+    return best;
+  };
+
   /** The named speaker of the latest attribution before `at` whose own words mention a statement ("X said in a statement"). */
   const statementSpeaker = (at: number): Resolution | null => {
     let best: Resolution | null = null;
@@ -310,9 +328,13 @@ export function resolveSpeakers(
       // the company the story is about opens its sentences ("CCX Network Inc said"), its underwriters do not
       // "Utilicorp said it will request ...": a name with no company form is still the company when what it said takes
       // it up with "it" or "its" (a person is "he" or "his"); a subject so marked fits "the company"
-      const match = [...names].reverse().find((n) => fits(n) && n.subject) ?? [...names].reverse().find(fits);
-      const itself = match ? null : /^(company|firm|corporation|concern)$/.test(head) ? itsSpeaker(at) : null;
+      const subjectFit = [...names].reverse().find((n) => fits(n) && n.subject);
+      // ("PacifiCorp said an offering ... through underwriters led by ... Printon, Kane and Co. The company said": a
+      // company that spoke before is the one "the company" continues, rather than one in a list of its underwriters)
+      const company = /^(company|firm|corporation|concern)$/.test(head);
+      const itself = subjectFit || !company ? null : (itsSpeaker(at) ?? organisationSpeaker(at));
       if (itself) return { ...itself, at };
+      const match = subjectFit ?? [...names].reverse().find(fits);
       if (match)
         return {
           speaker: match.name,
@@ -379,7 +401,10 @@ export function resolveSpeakers(
     if (k === 0 && NON_NAME_CAPS.has(words[0]!.toLowerCase())) k++;
     if (k >= words.length) return unnamed;
     // "Treasury Secretary James Baker" and "Federal Reserve Board Governor Robert Heller" lose their titles; "Agriculture Department" keeps its "Agriculture"
-    k = afterTitles(words, k);
+    // ("Analyst Thaddeus Paluszek of Merrill Lynch and Co": the organisation words of the affiliation after "of" do not
+    // make the titles before the name part of an office's name)
+    const firstOf = words.findIndex((w, i) => i > k && w === 'of' && !isTitle(words[i - 1]!));
+    k = afterTitles(firstOf > k ? words.slice(0, firstOf) : words, k);
     let last = words.length;
     let affiliation: string | null = null;
     const of = words.indexOf('of', k);
@@ -611,11 +636,16 @@ function afterPreposition(body: string, at: number): boolean {
 function roleAppositive(tokens: readonly Token[], from: number): boolean {
   for (let k = from; k < Math.min(tokens.length - 1, from + 5); k++) {
     const t = tokens[k]!;
-    if (!t.isWord || t.isCap) return false;
+    // (", President of the French Maize Producers' Association": a title may be capitalised)
     if ((isTitle(t.text) || PERSON_ROLES.test(t.lower)) && /^(of|at|for|with)$/.test(tokens[k + 1]!.lower)) return true;
+    if (!t.isWord || t.isCap) return false;
   }
   return false;
 }
+
+/** Words of a public body's name, which is no company. */
+const PUBLIC_BODY =
+  /\b(ministry|department|agency|commission|office|council|committee|government|pentagon|kremlin|parliament|congress|senate|court|police|army|administration|bureau|authority)\b/i;
 
 /** Legal forms that end a company's name ("Inc", "Corp", "Plc"). */
 const COMPANY_FORM = /^(inc|corp|co|ltd|plc|ag|sa|nv|bhd|llc|lp|group|company|cos)\.?$/i;
@@ -687,13 +717,17 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
         const appositive =
           tokens[j + 1]?.text === ',' &&
           !!tokens[j + 2] &&
-          !tokens[j + 2]!.isCap &&
           tokens[j + 2]!.isWord &&
-          (DETERMINERS.has(tokens[j + 2]!.lower) || /^(of|for|with|at)$/.test(tokens[j + 3]?.lower ?? '') || roleAppositive(tokens, j + 2));
+          ((!tokens[j + 2]!.isCap && (DETERMINERS.has(tokens[j + 2]!.lower) || /^(of|for|with|at)$/.test(tokens[j + 3]?.lower ?? ''))) ||
+            roleAppositive(tokens, j + 2));
+        // ("The head of Spain's employers' federation, Jose Maria Cuevas, said": a name set off by commas right before
+        // a speech verb is the subject's appositive, the one who speaks)
+        const commaSpeaker = tokens[i - 1]?.text === ',' && tokens[j + 1]?.text === ',' && SPEECH_VERBS.has(tokens[j + 2]?.lower ?? '');
         const after = tokens[j + 1]?.text === ',' ? null : tokens[j + 1];
         const subject =
           opener === i ||
           appositive ||
+          commaSpeaker ||
           (!!after &&
             after.isWord &&
             !after.isCap &&
@@ -713,6 +747,10 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
       i = j + 1;
     }
   }
+  // "Raffinerie Tirlemontoise is in the sugar market" after "<La Raffinerie Tirlemontoise SA>": a name the story also
+  // writes inside a company's full name is that company, not a person a later "he" could be
+  const orgNames = out.filter((n) => !n.person).map((n) => ` ${n.name} `);
+  for (const n of out) if (n.person && orgNames.some((o) => o.includes(` ${n.name} `) && o.trim() !== n.name)) n.person = false;
   return out;
 }
 
