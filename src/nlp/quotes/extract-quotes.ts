@@ -181,7 +181,10 @@ export function normalizeCompanyMarks(body: string): string {
   return body
     .replace(/<([A-Z0-9.&'-]{1,12})>/g, (m: string) => ' '.repeat(m.length))
     .replace(/<(\p{Lu}[^<>]{0,80})>/gu, ' $1 ')
-    .replace(/(^|\n)(\s*)\((\p{Lu}[^()]{0,80})\)(?=\s+\p{Ll})/gu, '$1$2 $3 ');
+    .replace(/(^|\n)(\s*)\((\p{Lu}[^()]{0,80})\)(?=\s+\p{Ll})/gu, (m: string, nl: string, space: string, name: string, at: number) =>
+      // (only where a paragraph or sentence starts: "Robert Dole\n(R-Kan.) said" is a wrapped line, not a company)
+      at === 0 || /(^|[.!?:"”])\s*$/.test(body.slice(Math.max(0, at - 40), at)) ? `${nl}${space} ${name} ` : m,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

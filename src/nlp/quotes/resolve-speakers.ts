@@ -377,6 +377,29 @@ export function resolveSpeakers(
     const raw = [...body.slice(named.start, named.end).matchAll(/\S+/g)];
     const words = raw.map((m) => m[0]);
     const joiner = (w: string): boolean => /^(of|de|al|bin|van|von|da|du|la|le|and|&)$/.test(w);
+    // "Stuart McKibbin of Melbourne broker A.C. Goode and Co Ltd": a person's name opening the mention before "of" is the
+    // speaker, and all after "of" (lower-case words and all) is the affiliation, not a later capitalised run
+    const of0 = words.indexOf('of');
+    const lead = of0 > 0 ? words.slice(0, of0) : [];
+    if (
+      lead.length >= 2 &&
+      lead.length <= 4 &&
+      lead.every((w) => /^\p{Lu}/u.test(w) && !isOrgWord(w)) &&
+      !isTitle(lead[lead.length - 1]!) &&
+      words.slice(of0 + 1).some((w) => /^\p{Ll}/u.test(w) && w !== 'the' && !joiner(w))
+    ) {
+      const t = afterTitles(lead, 0);
+      const start = named.start + raw[t]!.index;
+      const end = named.start + raw[of0 - 1]!.index + words[of0 - 1]!.length;
+      const c = canonical(lead.slice(t).join(' '), named.start, true);
+      return {
+        speaker: c.name,
+        description: words.slice(of0 + 1).join(' '),
+        resolved: { name: c.name, start, end },
+        person: true,
+        at: named.start,
+      };
+    }
     let k = words.length;
     // ("Paul Krugman of the New York Times": "of the" joins a name to its affiliation)
     const ofThe = (i: number): boolean => words[i] === 'the' && words[i - 1] === 'of' && i + 1 < words.length;
@@ -662,7 +685,11 @@ function companyAndEnd(tokens: readonly Token[], i: number, j: number): number {
   if (tokens.slice(i, j + 1).some((t) => COMPANY_FORM.test(t.text))) return j;
   let k = j + 2;
   while (k < tokens.length && k - (j + 2) < 4 && tokens[k]!.isWord && tokens[k]!.isCap) {
-    if (COMPANY_FORM.test(tokens[k]!.text)) return k;
+    if (COMPANY_FORM.test(tokens[k]!.text)) {
+      // ("Merrill Lynch and Co Inc": forms may follow one another)
+      while (tokens[k + 1]?.isWord && COMPANY_FORM.test(tokens[k + 1]!.text)) k++;
+      return k;
+    }
     k++;
   }
   return j;

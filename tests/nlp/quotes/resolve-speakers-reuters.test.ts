@@ -223,6 +223,15 @@ const NAMES_2: Case[] = [
   },
   // a nationality and a state body name one organisation
   { id: 'reuters21578-16036', quote: 'it proposed the creation', mention: 'The French government', resolved: 'the French government' },
+  // the person before "of" speaks, whatever company the affiliation brackets after a lower-case word
+  {
+    id: 'reuters21578-10317',
+    quote: 'CSR had till now been overlooked',
+    mention: 'Stuart McKibbin of Melbourne broker <A.C. Goode and Co Ltd',
+    resolved: 'Stuart McKibbin',
+  },
+  // a parenthesis at a wrapped line's start ("Robert Dole\n(R-Kan.) said") is no company opening a paragraph
+  { id: 'reuters21578-3929', quote: 'the proposal was under consideration', mention: 'Dole', resolved: 'Robert Dole' },
 ];
 
 const GUARDS: Case[] = [
