@@ -426,8 +426,10 @@ export function resolveSpeakers(
     // "Treasury Secretary James Baker" and "Federal Reserve Board Governor Robert Heller" lose their titles; "Agriculture Department" keeps its "Agriculture"
     // ("Analyst Thaddeus Paluszek of Merrill Lynch and Co": the organisation words of the affiliation after "of" do not
     // make the titles before the name part of an office's name)
+    // (only when a title stands before a name there: "Bank of England Governor Robin Leigh-Pemberton" keeps its "of")
     const firstOf = words.findIndex((w, i) => i > k && w === 'of' && !isTitle(words[i - 1]!));
-    k = afterTitles(firstOf > k ? words.slice(0, firstOf) : words, k);
+    const titledBefore = firstOf > k && words.slice(k, firstOf - 1).some(isTitle);
+    k = afterTitles(titledBefore ? words.slice(0, firstOf) : words, k);
     let last = words.length;
     let affiliation: string | null = null;
     const of = words.indexOf('of', k);
@@ -436,6 +438,8 @@ export function resolveSpeakers(
       last = of;
     }
     const nameWords = words.slice(k, last);
+    // ("<Bower industries Inc> said": a legal form left alone after a lower-case word names no one)
+    if (nameWords.every((w) => COMPANY_FORM.test(w))) return unnamed;
     const isOrg = nameWords.some(
       (w) => ORG_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, '')) || MORE_ORG_WORDS.test(w.replace(/[^A-Za-z]/g, '')),
     );
@@ -731,7 +735,8 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
       for (let r = 0; r < n; r++) roles.add(run[r]!.lower.replace(/\.$/, ''));
       const nameTokens = run.slice(n).filter((x) => !/['’]s$/.test(x.text) || x === run[run.length - 1]);
       const first = nameTokens[0];
-      if (first && !(nameTokens.length === 1 && isTitle(first.text))) {
+      // (a legal form alone, "<Bower industries Inc>", is the end of a name whose words the story did not capitalise)
+      if (first && !(nameTokens.length === 1 && isTitle(first.text)) && !nameTokens.every((x) => COMPANY_FORM.test(x.text))) {
         const last = nameTokens[nameTokens.length - 1]!;
         const end = /['’]s$/.test(last.text) ? last.end - 2 : last.end;
         const name = body.slice(first.start, end).replace(/\s+/g, ' ');

@@ -264,6 +264,10 @@ const GUARDS: Case[] = [
   { id: 'reuters21578-10630', quote: 'Papandreou to accept an offer', mention: 'he', resolved: 'Constantine Mitsotakis' },
   { id: 'reuters21578-3991', quote: 'Harper and Row "has plenty', mention: 'he', resolved: 'Ivan Obolensky' },
   { id: 'reuters21578-4432', quote: 'This is not a reason for denying', mention: 'he', resolved: 'Malcolm Baldrige' },
+  // "Bank of England Governor Robin Leigh-Pemberton": the "of" of an office's name before the title stays in the title
+  { id: 'reuters21578-10091', quote: 'the accord had brought Britain', mention: 'He', resolved: 'Robin Leigh-Pemberton' },
+  // "<Bower industries Inc> said": a legal form alone names no one
+  { id: 'reuters21578-19465', quote: 'it is also restructuring', mention: 'The company', resolved: null },
 ];
 
 function quoteOf(c: Case) {
