@@ -328,7 +328,12 @@ export function resolveSpeakers(
       // the company the story is about opens its sentences ("CCX Network Inc said"), its underwriters do not
       // "Utilicorp said it will request ...": a name with no company form is still the company when what it said takes
       // it up with "it" or "its" (a person is "he" or "his"); a subject so marked fits "the company"
-      const subjectFit = [...names].reverse().find((n) => fits(n) && n.subject);
+      // "the company said" continues a company that has been speaking: a fitting name that was itself the subject of a
+      // speech verb ("DTD Enterprises Inc said ... EaglesLair Development Corp had assumed control ... the company
+      // said") goes before one that was the subject of another verb; else the latest fitting subject
+      const spoke = (n: NameMention) => [...done.keys()].some((o) => o.mention && n.start >= o.mention.start && n.end <= o.mention.end);
+      const subjectFit =
+        [...names].reverse().find((n) => fits(n) && n.subject && spoke(n)) ?? [...names].reverse().find((n) => fits(n) && n.subject);
       // ("PacifiCorp said an offering ... through underwriters led by ... Printon, Kane and Co. The company said": a
       // company that spoke before is the one "the company" continues, rather than one in a list of its underwriters)
       const company = /^(company|firm|corporation|concern)$/.test(head);

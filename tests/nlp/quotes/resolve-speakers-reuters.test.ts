@@ -189,6 +189,9 @@ const ROLES_2: Case[] = [
   },
   // `PacifiCorp said ... through underwriters led by ... Printon, Kane and Co. The company said` (was "Kane and Co.")
   { id: 'reuters21578-7615', quote: 'its proceeds from the offering', mention: 'The company', resolved: 'PacifiCorp' },
+  // "the company said" continues the company that spoke ("DTD Enterprises Inc said it filed an 8-K report indicating
+  // that <EaglesLair Development Corp> had assumed control"), not the subject of another verb named since
+  { id: 'reuters21578-2884', quote: "In addition, DTS's board resigned", mention: 'the company', resolved: 'DTD Enterprises Inc' },
 ];
 
 const NAMES_2: Case[] = [
