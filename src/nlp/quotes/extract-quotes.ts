@@ -172,19 +172,21 @@ export function normalizeQuoteMarks(body: string): string {
  * Reuters marks a company name with angle brackets (`<Westmin Resources Ltd> said it plans ...`, `Sweden's <OK Petroleum
  * AB>`) and its ticker likewise (`Penzoil Co <PZL>`); a private company opening a paragraph sometimes in parentheses
  * (`(Credithrift Financial Corp) said ...`). The marks are typography, not words: a name in them is the subject of its
- * verb like any other, so they become spaces, and a ticker (capitals, digits and dots only, no space) becomes spaces
- * whole, so that it does not run on into the name before it ("Moseley Holdings Corp MOSE"). Lengths are kept, so every
- * offset still points into the original.
+ * verb like any other, so they become spaces; a ticker (capitals, digits and dots only, no space) keeps them, so that
+ * it does not run on into the names around it ("Moseley Holdings Corp MOSE"). Lengths are kept, so every offset still
+ * points into the original.
  */
 export function normalizeCompanyMarks(body: string): string {
   if (!body.includes('<') && !body.includes('(')) return body;
-  return body
-    .replace(/<([A-Z0-9.&'-]{1,12})>/g, (m: string) => ' '.repeat(m.length))
-    .replace(/<(\p{Lu}[^<>]{0,80})>/gu, ' $1 ')
-    .replace(/(^|\n)(\s*)\((\p{Lu}[^()]{0,80})\)(?=\s+\p{Ll})/gu, (m: string, nl: string, space: string, name: string, at: number) =>
-      // (only where a paragraph or sentence starts: "Robert Dole\n(R-Kan.) said" is a wrapped line, not a company)
-      at === 0 || /(^|[.!?:"”])\s*$/.test(body.slice(Math.max(0, at - 40), at)) ? `${nl}${space} ${name} ` : m,
-    );
+  return (
+    body
+      // (a ticker keeps its brackets: they end the name before it, "Apple Computer Inc <AAPL.O> Apple IIGS")
+      .replace(/<(\p{Lu}[^<>]{0,80})>/gu, (m: string, name: string) => (/^[A-Z0-9.&'-]+$/.test(name) ? m : ` ${name} `))
+      .replace(/(^|\n)(\s*)\((\p{Lu}[^()]{0,80})\)(?=\s+\p{Ll})/gu, (m: string, nl: string, space: string, name: string, at: number) =>
+        // (only where a paragraph or sentence starts: "Robert Dole\n(R-Kan.) said" is a wrapped line, not a company)
+        at === 0 || /(^|[.!?:"”])\s*$/.test(body.slice(Math.max(0, at - 40), at)) ? `${nl}${space} ${name} ` : m,
+      )
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -339,7 +339,10 @@ export function resolveSpeakers(
       const company = /^(company|firm|corporation|concern)$/.test(head);
       const itself = subjectFit || !company ? null : (itsSpeaker(at) ?? organisationSpeaker(at));
       if (itself) return { ...itself, at };
-      const match = subjectFit ?? [...names].reverse().find(fits);
+      // (a company named only in what was reported, not as the subject of anything, is spoken of: "The new version, for
+      // use on the Apple Computer Inc Apple IIGS, includes ..., Activision said. The company added ..." is not Apple)
+      const reported = (n: NameMention) => [...done.keys()].some((o) => n.start >= o.start && n.start < o.end);
+      const match = subjectFit ?? [...names].reverse().find((n) => fits(n) && !reported(n));
       if (match)
         return {
           speaker: match.name,
@@ -717,6 +720,12 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
         NON_NAME_CAPS.has(t.lower) ||
         (i === 0 && !tokens[1]?.isCap && !midSentence.has(t.text) && companyAndEnd(tokens, 0, 0) === 0)
       ) {
+        i++;
+        continue;
+      }
+      // ("Addressing Chicago business and agricultural economists, Duncan outlined ...": a participle opening the
+      // sentence is a verb, not the first word of a name)
+      if (i === 0 && /^\p{Lu}\p{Ll}+ing$/u.test(t.text) && !midSentence.has(t.text)) {
         i++;
         continue;
       }

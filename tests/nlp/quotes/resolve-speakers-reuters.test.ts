@@ -154,6 +154,8 @@ const PRONOUNS_2: Case[] = [
   { id: 'reuters21578-13530', quote: 'The operation will put', mention: 'they', resolved: null, speaker: 'money traders' },
   // "Analysts do not expect ...": a lone sentence-initial common plural the story also writes in lower case is no name
   { id: 'reuters21578-10168', quote: 'But there may be shareholder lawsuits', mention: 'they', resolved: null, speaker: 'Analysts' },
+  // "Addressing Chicago business and agricultural economists, Duncan outlined ...": the participle is no name's first word
+  { id: 'reuters21578-10247', quote: "some of the system's debt carries", mention: 'He', resolved: 'Marvin R. Duncan' },
 ];
 
 const ROLES_2: Case[] = [
@@ -192,6 +194,9 @@ const ROLES_2: Case[] = [
   // "the company said" continues the company that spoke ("DTD Enterprises Inc said it filed an 8-K report indicating
   // that <EaglesLair Development Corp> had assumed control"), not the subject of another verb named since
   { id: 'reuters21578-2884', quote: "In addition, DTS's board resigned", mention: 'the company', resolved: 'DTD Enterprises Inc' },
+  // the company named only inside what Activision reported ("for use on the Apple Computer Inc <AAPL.O> Apple IIGS") is
+  // spoken of; Activision itself is never written as a company, so "the company" stays unnamed rather than a guess
+  { id: 'reuters21578-19195', quote: 'that registered owners of Paintworks Plus', mention: 'The company', resolved: null },
 ];
 
 const NAMES_2: Case[] = [
