@@ -71,8 +71,8 @@ const MODEL = modelJson as CueModel;
  *    "declined to endorse Trump": an infinitive of a judging verb chains the attribution on to its object;
  *    "CONTENT, X said. "QUOTE."": an unattributed quotation opening the next sentence runs on from the report; the
  *    sentence subject a participle speaks with keeps its "of" phrase ("A group of nurses ..., saying").
- * 17: Reuters company marks are typography (`<Westmin Resources Ltd> said`, `(Credithrift Financial Corp) said`, tickers
- *    `<PZL>`), so the bracketed company speaks; `He said following ... , "..."` attributes across a long adjunct; speaker
+ * 17: Reuters company marks are typography (`<Westmin Resources Ltd> said`, `(Credithrift Financial Corp) said`; a ticker
+ *    `<PZL>` keeps its brackets), so the bracketed company speaks; `He said following ... , "..."` attributes across a long adjunct; speaker
  *    resolution: "Pope and Talbot Inc" is one name, "al-Rifa'i" a name part, "Under-secretary" a title; a passive's agent,
  *    a name set off by commas before its verb and one with a capitalised title in its appositive are who "he" can be; a
  *    name the story writes inside a company's full name is that company; "they" goes back a few sentences to a group or
