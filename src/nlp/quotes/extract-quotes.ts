@@ -71,8 +71,17 @@ const MODEL = modelJson as CueModel;
  *    "declined to endorse Trump": an infinitive of a judging verb chains the attribution on to its object;
  *    "CONTENT, X said. "QUOTE."": an unattributed quotation opening the next sentence runs on from the report; the
  *    sentence subject a participle speaks with keeps its "of" phrase ("A group of nurses ..., saying").
+ * 17: Reuters company marks are typography (`<Westmin Resources Ltd> said`, `(Credithrift Financial Corp) said`; a ticker
+ *    `<PZL>` keeps its brackets), so the bracketed company speaks; `He said following ... , "..."` attributes across a long adjunct; speaker
+ *    resolution: "Pope and Talbot Inc" is one name, "al-Rifa'i" a name part, "Under-secretary" a title; a passive's agent,
+ *    a name set off by commas before its verb and one with a capitalised title in its appositive are who "he" can be; a
+ *    name the story writes inside a company's full name is that company; "they" goes back a few sentences to a group or
+ *    named organisation and never to a subject inside the report; "the statement" is its issuer's, "the Shearson
+ *    official" the person named at Shearson, "the company" a bare-named organisation that spoke ("Utilicorp said it
+ *    ...", "PacifiCorp said"), "the trade group" an association; "the French" is a people, "the French government" an
+ *    organisation.
  */
-export const QUOTE_ANALYZER_VERSION = 16;
+export const QUOTE_ANALYZER_VERSION = 17;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -121,7 +130,7 @@ function joinRunOnQuotations(
  * model; speakers are resolved to names where the text allows it, else "unknown".
  */
 export function extractQuotes(original: string, sentences: readonly Sentence[], model: CueModel = MODEL): Quote[] {
-  const body = normalizeQuoteMarks(original);
+  const body = normalizeCompanyMarks(normalizeQuoteMarks(original));
   const { quoted, used, direct } = findDirectQuotes(body, sentences);
   // each sentence is tokenized once, for the cue model and for the name finder
   const sentenceTokens = sentences.map((s) => tokenize(body, s.start, s.end));
@@ -157,6 +166,27 @@ export function normalizeQuoteMarks(body: string): string {
     const before = at === 0 ? '' : body.charAt(at - 1);
     return before === '' || /[\s([{—–-]/.test(before) ? ' “' : '” ';
   });
+}
+
+/**
+ * Reuters marks a company name with angle brackets (`<Westmin Resources Ltd> said it plans ...`, `Sweden's <OK Petroleum
+ * AB>`) and its ticker likewise (`Penzoil Co <PZL>`); a private company opening a paragraph sometimes in parentheses
+ * (`(Credithrift Financial Corp) said ...`). The marks are typography, not words: a name in them is the subject of its
+ * verb like any other, so they become spaces; a ticker (capitals, digits and dots only, no space) keeps them, so that
+ * it does not run on into the names around it ("Moseley Holdings Corp MOSE"). Lengths are kept, so every offset still
+ * points into the original.
+ */
+export function normalizeCompanyMarks(body: string): string {
+  if (!body.includes('<') && !body.includes('(')) return body;
+  return (
+    body
+      // (a ticker keeps its brackets: they end the name before it, "Apple Computer Inc <AAPL.O> Apple IIGS")
+      .replace(/<(\p{Lu}[^<>]{0,80})>/gu, (m: string, name: string) => (/^[A-Z0-9.&'-]+$/.test(name) ? m : ` ${name} `))
+      .replace(/(^|\n)(\s*)\((\p{Lu}[^()]{0,80})\)(?=\s+\p{Ll})/gu, (m: string, nl: string, space: string, name: string, at: number) =>
+        // (only where a paragraph or sentence starts: "Robert Dole\n(R-Kan.) said" is a wrapped line, not a company)
+        at === 0 || /(^|[.!?:"”])\s*$/.test(body.slice(Math.max(0, at - 40), at)) ? `${nl}${space} ${name} ` : m,
+      )
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -367,7 +397,27 @@ function attributeBefore(body: string, sentences: readonly Sentence[], q: Quoted
     }
     return true;
   }
-  return false;
+  return openingAttribution(body, tokens, draft, used);
+}
+
+/**
+ * `He said following the recent agreement for the sale of Harper and Row to News Corp, "there may be pieces ..."`:
+ * a sentence that opens with its subject and speech verb and runs, through an adjunct with no verb of its own and
+ * no quotation marks, to the comma before the quotation is that subject's attribution, however long the adjunct.
+ */
+function openingAttribution(body: string, tokens: readonly Token[], draft: DirectDraft, used: Set<number>): boolean {
+  if (tokens[tokens.length - 1]?.text !== ',') return false;
+  const k = tokens.findIndex((t, i) => i <= 4 && SPEECH_VERBS.has(t.lower));
+  if (k <= 0 || /ing$/.test(tokens[k]!.lower) || OBJECT_TAKING.test(tokens[k]!.lower)) return false;
+  const rest = tokens.slice(k + 1, -1);
+  if (rest.some((t) => /^["“”:;]$/.test(t.text) || SPEECH_VERBS.has(t.lower) || FINITE.test(t.text) || t.lower === 'that')) return false;
+  const src = phraseBefore(tokens, k, 0, body);
+  if (!src || src.from !== 0) return false;
+  draft.verb = tokens[k]!.text;
+  draft.attributed = true;
+  used.add(tokens[k]!.start);
+  setSource(body, tokens, src, draft);
+  return true;
 }
 
 /** The speaker of the last attribution outside quotation marks before token `k` (`Warren said to Obama,`). */

@@ -1,7 +1,7 @@
 import type { Quote, QuoteKind, Sentence, Span } from '../types.js';
 import { AUX_WORDS, DETERMINERS, GENERIC_ORG_HEADS, MONTH, NON_NAME_CAPS, NP_STOPS, ORG_WORDS, SPEECH_VERBS, WEEKDAY } from './lexicon.js';
 import { PAST_VERBS } from './noun-phrases.js';
-import { tokenize, type Token } from './tokens.js';
+import { ARABIC_PARTICLE, tokenize, type Token } from './tokens.js';
 
 /** An attribution before its speaker is resolved to a name. */
 export interface RawQuote extends Span {
@@ -45,8 +45,11 @@ const TITLE_WORDS =
 const TITLES: ReadonlySet<string> = new Set(TITLE_WORDS.split(' '));
 const HONORIFIC = /\b(mr|mrs|ms|dr|sen|rep|gov|gen|senator|president|secretary|minister|judge|governor|mayor)\b/;
 // ("Del." is a delegate's title only with its period: "Del Rio" and "Del Monte" are names)
+// ("Under-secretary", "Vice-President": a hyphenated compound of title words is a title too)
 const isTitle = (word: string): boolean =>
-  TITLES.has(word.toLowerCase().replace(/\.$/, '')) || /^(Del|Cmdr|Supt|Brig|Lieut|Insp)\.$/.test(word);
+  TITLES.has(word.toLowerCase().replace(/\.$/, '')) ||
+  /^(Del|Cmdr|Supt|Brig|Lieut|Insp)\.$/.test(word) ||
+  (word.includes('-') && word.split('-').every((part) => TITLES.has(part.toLowerCase())));
 
 /** Roles a "the …" mention can name: the head word of "the (treasury) secretary", "the company". */
 const PERSON_ROLES =
@@ -142,12 +145,15 @@ export function resolveSpeakers(
    */
   const previousGroup = (at: number): Resolution | null => {
     const idx = sentences.findIndex((s) => at >= s.start && at < s.end);
-    const from = sentences[Math.max(0, idx - 1)]?.start ?? 0;
+    // (a few sentences back: "..., money traders said. Of the total, ... The repurchase yields compare ... .
+    // "The operation will ...," they said." A singular speaker in between is no "they", so it does not block)
+    const from = sentences[Math.max(0, idx - 3)]?.start ?? 0;
     let best: Resolution | null = null;
     for (const [q, r] of done) {
       const mentionAt = q.mention?.start ?? -1;
       if (mentionAt < from || mentionAt >= at || r.speaker === 'unknown') continue;
-      if (!isPlural(r.speaker) && r.person) continue;
+      // (several people, or an organisation the story names: not whatever phrase a cue found before "said")
+      if (!isPlural(r.speaker) && (r.person || !r.resolved)) continue;
       if (!best || r.at > best.at) best = r;
     }
     return best;
@@ -197,15 +203,17 @@ export function resolveSpeakers(
     } else if (/^(it|they|who|which)$/.test(lower)) {
       const r =
         lower === 'they'
-          ? (previousGroup(at) ?? resolveThing(body, sentences, named, lower, demonym))
+          ? (previousGroup(at) ?? resolveThing(body, sentences, named, lower, demonym, q, { midSentence, lowerCase }))
           : lower === 'it'
-            ? itSpeaker(resolveThing(body, sentences, named, lower, demonym), at, q)
-            : resolveThing(body, sentences, named, lower, demonym);
+            ? itSpeaker(resolveThing(body, sentences, named, lower, demonym, q, { midSentence, lowerCase }), at, q)
+            : resolveThing(body, sentences, named, lower, demonym, q, { midSentence, lowerCase });
       out = r ? { ...r, at } : { speaker: 'unknown', description: null, resolved: null, person: false, at };
     } else if (
       DETERMINERS.has(words[0]!.toLowerCase()) &&
       words.length <= 4 &&
-      words.slice(1).every((w) => !/^\p{Lu}/u.test(w) || isTitle(w))
+      (words.slice(1).every((w) => !/^\p{Lu}/u.test(w) || isTitle(w)) ||
+        // ("the Shearson official": an organisation's name modifying a lower-case role noun is still a role)
+        (words.length >= 3 && PERSON_ROLES.test(words[words.length - 1]!)))
     ) {
       out = resolveRole(words, at, q);
     } else {
@@ -214,6 +222,66 @@ export function resolveSpeakers(
     if (q.description) out = { ...out, description: q.description };
     done.set(q, out);
     return out;
+  };
+
+  /**
+   * "Ronald Gallatin, managing director at Shearson, said ... . The Shearson official said ...": a role modified by an
+   * organisation's name ("the Shearson official", "the IBM executive") is the latest person the story named with that
+   * organisation in the appositive right after the name. Without such a person it stays unnamed.
+   */
+  const affiliatedPerson = (words: readonly string[], at: number, q: RawQuote): Resolution | null => {
+    const orgs = words.slice(1, -1).filter((w) => /^\p{Lu}/u.test(w) && !isTitle(w));
+    if (orgs.length === 0) return null;
+    const match = [...names].reverse().find((n) => {
+      if (n.end > at || !n.person || !n.name.includes(' ') || (n.start >= q.start && n.start < q.end)) return false;
+      const appositive = /^,([^,.;"“”]{0,80})/.exec(body.slice(n.end, n.end + 90))?.[1] ?? '';
+      return orgs.every((o) => new RegExp(`\\b${o.replace(/[^\p{L}\p{N}]/gu, '')}\\b`, 'u').test(appositive));
+    });
+    if (!match) return null;
+    const c = canonical(match.name, match.start, true);
+    return { speaker: c.name, description: null, resolved: { name: c.name, start: match.nameStart, end: match.end }, person: true, at };
+  };
+
+  /** The named speaker of the latest attribution before `at` that takes its speaker up with "it"/"its" ("X said it will"). */
+  const itsSpeaker = (at: number): Resolution | null => {
+    let best: Resolution | null = null;
+    for (const [o, r] of done) {
+      if (!o.mention || !r.resolved || (r.person === true && /\s/.test(r.resolved.name)) || o.mention.end > at) continue;
+      if (!/^\s+(?:also\s+)?said\s+(?:that\s+)?(?:it|its)\s/u.test(body.slice(o.mention.end, o.mention.end + 40))) continue;
+      if (!best || o.mention.start > best.at) best = { ...r, person: false, at: o.mention.start };
+    }
+    return best;
+  };
+
+  /**
+   * The named organisation that spoke last before `at` and could be a company: a bare name ("PacifiCorp said ..."), not
+   * an institution the story writes with "the" ("the Pentagon said") nor a public body ("the Agriculture Ministry").
+   */
+  const organisationSpeaker = (at: number): Resolution | null => {
+    let best: Resolution | null = null;
+    for (const [o, r] of done) {
+      if (!o.mention || !r.resolved || r.person || o.mention.end > at) continue;
+      if (DETERMINERS.has(body.slice(o.mention.start, o.mention.end).split(/\s+/)[0]!.toLowerCase())) continue;
+      if (PUBLIC_BODY.test(r.resolved.name)) continue;
+      if (!best || o.mention.start > best.at) best = { ...r, at: o.mention.start };
+    }
+    return best;
+  };
+
+  /** The named speaker of the latest attribution before `at` whose own words mention a statement ("X said in a statement"). */
+  const statementSpeaker = (at: number): Resolution | null => {
+    let best: Resolution | null = null;
+    for (const [o, r] of done) {
+      if (!o.mention || !r.resolved || o.mention.end > at) continue;
+      const sentence = sentences.find((x) => o.mention!.start >= x.start && o.mention!.start < x.end);
+      if (!sentence) continue;
+      // the attribution's own words: the sentence outside the quotation it attributes
+      const words =
+        body.slice(sentence.start, Math.max(sentence.start, o.start)) + ' ' + body.slice(Math.min(o.end, sentence.end), sentence.end);
+      if (!/\bstatement\b/i.test(words)) continue;
+      if (!best || o.mention.start > best.at) best = { ...r, at: o.mention.start };
+    }
+    return best;
   };
 
   /** "the treasury secretary" → the latest name titled so; "the company" → the latest organisation; "the government" → "the Syrian government". */
@@ -236,7 +304,15 @@ export function resolveSpeakers(
         const c = canonical(match.name, match.start, true);
         return { speaker: c.name, description: null, resolved: { name: c.name, start: match.nameStart, end: match.end }, person: true, at };
       }
+      const affiliated = affiliatedPerson(words, at, q);
+      if (affiliated) return { ...affiliated, at };
       return asWritten;
+    }
+    if (head === 'statement' && words.length <= 3) {
+      // "Rainbow said in a statement. ... The statement said ...": the statement is the one that speaker issued, the
+      // latest attribution before that names a statement in its own words ("said in a statement", "a statement from X")
+      const issued = statementSpeaker(at);
+      if (issued) return { ...issued, at };
     }
     if (ORG_ROLES.test(head) || GENERIC_ORG_HEADS.has(head)) {
       if (
@@ -250,7 +326,23 @@ export function resolveSpeakers(
       }
       const fits = (n: NameMention) => n.end <= at && !n.person && !(n.start >= q.start && n.start < q.end) && orgFits(n, head);
       // the company the story is about opens its sentences ("CCX Network Inc said"), its underwriters do not
-      const match = [...names].reverse().find((n) => fits(n) && n.subject) ?? [...names].reverse().find(fits);
+      // "Utilicorp said it will request ...": a name with no company form is still the company when what it said takes
+      // it up with "it" or "its" (a person is "he" or "his"); a subject so marked fits "the company"
+      // "the company said" continues a company that has been speaking: a fitting name that was itself the subject of a
+      // speech verb ("DTD Enterprises Inc said ... EaglesLair Development Corp had assumed control ... the company
+      // said") goes before one that was the subject of another verb; else the latest fitting subject
+      const spoke = (n: NameMention) => [...done.keys()].some((o) => o.mention && n.start >= o.mention.start && n.end <= o.mention.end);
+      const subjectFit =
+        [...names].reverse().find((n) => fits(n) && n.subject && spoke(n)) ?? [...names].reverse().find((n) => fits(n) && n.subject);
+      // ("PacifiCorp said an offering ... through underwriters led by ... Printon, Kane and Co. The company said": a
+      // company that spoke before is the one "the company" continues, rather than one in a list of its underwriters)
+      const company = /^(company|firm|corporation|concern)$/.test(head);
+      const itself = subjectFit || !company ? null : (itsSpeaker(at) ?? organisationSpeaker(at));
+      if (itself) return { ...itself, at };
+      // (a company named only in what was reported, not as the subject of anything, is spoken of: "The new version, for
+      // use on the Apple Computer Inc Apple IIGS, includes ..., Activision said. The company added ..." is not Apple)
+      const reported = (n: NameMention) => [...done.keys()].some((o) => n.start >= o.start && n.start < o.end);
+      const match = subjectFit ?? [...names].reverse().find((n) => fits(n) && !reported(n));
       if (match)
         return {
           speaker: match.name,
@@ -278,13 +370,54 @@ export function resolveSpeakers(
       .toLowerCase();
     const someone = PERSON_ROLES.test(head) || SOMEONE.test(head);
     const unnamed: Resolution = { speaker: text, description: null, resolved: null, person: someone, at: named.start };
+    // "the French said", "the Japanese say": a nationality adjective standing as a noun is a people (or, unsaid, its
+    // government), not someone named "French"
+    if (/^[Tt]he\s+\p{Lu}\p{Ll}+(?:ench|tch|ish|ese|ian|ians)$/u.test(text)) return { ...unnamed, person: false };
+    // "The French government said": a nationality and a state body name one organisation, as "the Syrian army" does
+    if (
+      /^[Tt]he\s+\p{Lu}\p{Ll}+(?:ench|tch|ish|ese|ian|an|i)\s+(government|army|military|police|ministry|presidency|parliament|cabinet)$/u.test(
+        text,
+      )
+    ) {
+      const name = text.replace(/^The\b/, 'the');
+      return { speaker: name, description: null, resolved: { name, start: named.start, end: named.end }, person: false, at: named.start };
+    }
     const raw = [...body.slice(named.start, named.end).matchAll(/\S+/g)];
     const words = raw.map((m) => m[0]);
     const joiner = (w: string): boolean => /^(of|de|al|bin|van|von|da|du|la|le|and|&)$/.test(w);
+    // "Stuart McKibbin of Melbourne broker A.C. Goode and Co Ltd": a person's name opening the mention before "of" is the
+    // speaker, and all after "of" (lower-case words and all) is the affiliation, not a later capitalised run
+    const of0 = words.indexOf('of');
+    const lead = of0 > 0 ? words.slice(0, of0) : [];
+    if (
+      lead.length >= 2 &&
+      lead.length <= 4 &&
+      lead.every((w) => /^\p{Lu}/u.test(w) && !isOrgWord(w)) &&
+      !isTitle(lead[lead.length - 1]!) &&
+      words.slice(of0 + 1).some((w) => /^\p{Ll}/u.test(w) && w !== 'the' && !joiner(w))
+    ) {
+      const t = afterTitles(lead, 0);
+      const start = named.start + raw[t]!.index;
+      const end = named.start + raw[of0 - 1]!.index + words[of0 - 1]!.length;
+      const c = canonical(lead.slice(t).join(' '), named.start, true);
+      return {
+        speaker: c.name,
+        description: words.slice(of0 + 1).join(' '),
+        resolved: { name: c.name, start, end },
+        person: true,
+        at: named.start,
+      };
+    }
     let k = words.length;
     // ("Paul Krugman of the New York Times": "of the" joins a name to its affiliation)
     const ofThe = (i: number): boolean => words[i] === 'the' && words[i - 1] === 'of' && i + 1 < words.length;
-    while (k > 0 && (/^[\p{Lu}\d]/u.test(words[k - 1]!) || ((joiner(words[k - 1]!) || ofThe(k - 1)) && k < words.length))) k--;
+    while (
+      k > 0 &&
+      (/^[\p{Lu}\d]/u.test(words[k - 1]!) ||
+        ARABIC_PARTICLE.test(words[k - 1]!) ||
+        ((joiner(words[k - 1]!) || ofThe(k - 1)) && k < words.length))
+    )
+      k--;
     while (k < words.length && joiner(words[k]!)) k++;
     if (k === words.length) return unnamed;
     // "One government bond salesman in New York": the speaker is the salesman, not the place
@@ -299,7 +432,12 @@ export function resolveSpeakers(
     if (k === 0 && NON_NAME_CAPS.has(words[0]!.toLowerCase())) k++;
     if (k >= words.length) return unnamed;
     // "Treasury Secretary James Baker" and "Federal Reserve Board Governor Robert Heller" lose their titles; "Agriculture Department" keeps its "Agriculture"
-    k = afterTitles(words, k);
+    // ("Analyst Thaddeus Paluszek of Merrill Lynch and Co": the organisation words of the affiliation after "of" do not
+    // make the titles before the name part of an office's name)
+    // (only when a title stands before a name there: "Bank of England Governor Robin Leigh-Pemberton" keeps its "of")
+    const firstOf = words.findIndex((w, i) => i > k && w === 'of' && !isTitle(words[i - 1]!));
+    const titledBefore = firstOf > k && words.slice(k, firstOf - 1).some(isTitle);
+    k = afterTitles(titledBefore ? words.slice(0, firstOf) : words, k);
     let last = words.length;
     let affiliation: string | null = null;
     const of = words.indexOf('of', k);
@@ -308,6 +446,8 @@ export function resolveSpeakers(
       last = of;
     }
     const nameWords = words.slice(k, last);
+    // ("<Bower industries Inc> said": a legal form left alone after a lower-case word names no one)
+    if (nameWords.every((w) => COMPANY_FORM.test(w))) return unnamed;
     const isOrg = nameWords.some(
       (w) => ORG_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, '')) || MORE_ORG_WORDS.test(w.replace(/[^A-Za-z]/g, '')),
     );
@@ -365,6 +505,9 @@ function afterTitles(words: readonly string[], from: number): number {
 /** Whether an organisation name fits a role word: "the bank" → "Deutsche Bank", "the company" → "Exxon Corp". */
 function orgFits(n: NameMention, head: string): boolean {
   const lower = n.name.toLowerCase();
+  // ("the trade group" → "Semiconductor Industry Association": an association is a group of its members)
+  if (head === 'group' && /\b(association|council|federation|institute|coalition|alliance|league|union|committee|society)\b/.test(lower))
+    return true;
   if (head === 'company' || head === 'firm' || head === 'corporation' || head === 'group')
     return /\b(corp|inc|co|ltd|plc|ag|group|company|industries|holdings|motors|airlines|petroleum|oil|communications|systems|technologies|electric|steel|chemical|securities)\b/.test(
       lower,
@@ -380,6 +523,8 @@ function resolveThing(
   mention: Span,
   lower: string,
   demonym: string | null,
+  quote: Span,
+  names: { midSentence: ReadonlySet<string>; lowerCase: ReadonlySet<string> },
 ): Omit<Resolution, 'at'> | null {
   const idx = sentences.findIndex((s) => mention.start >= s.start && mention.start < s.end);
   if (idx < 0) return null;
@@ -392,7 +537,11 @@ function resolveThing(
       return { speaker: name, description: null, resolved: { name, start, end: start + text.length }, person: false };
     }
     // "the company", "analysts": a speaker, but not a name
-    const isName = /^\p{Lu}/u.test(words[0]!) && /^\p{Lu}/u.test(words[words.length - 1]!) && !DETERMINERS.has(words[0]!.toLowerCase());
+    // ("Analysts do not expect ... . "...," they said": a lone word opening its sentence is capitalised anyway; it names
+    // someone only when the story capitalises it inside sentences too, or it reads as a name on its own)
+    const lone = words.length === 1 && !(names.midSentence.has(words[0]!) || namesAlone(words[0]!, names.lowerCase));
+    const isName =
+      !lone && /^\p{Lu}/u.test(words[0]!) && /^\p{Lu}/u.test(words[words.length - 1]!) && !DETERMINERS.has(words[0]!.toLowerCase());
     return { speaker: text, description: null, resolved: isName ? { name: text, start, end: start + text.length } : null, person };
   };
   if (lower === 'who' || lower === 'which') {
@@ -412,6 +561,8 @@ function resolveThing(
     // ("In addition, it announced", "In one, it said": a preposition's object is no subject)
     const before = np.length > 0 ? sentenceTokens[sentenceTokens.indexOf(np[0]!) - 1] : undefined;
     if (before && PREPOSITION.test(before.lower)) continue;
+    // (`He expects the sale to raise ..., they added`: a subject inside what is reported is not who reports it)
+    if (np.length > 0 && np[0]!.start >= quote.start && np[0]!.start < quote.end) continue;
     const text = subjectFrom(np, body);
     if (text && !/^(he|she|it|they|i|we)$/i.test(text)) return named(text, np[0]!.start, false);
   }
@@ -504,9 +655,56 @@ function namesAlone(word: string, lowerCase: ReadonlySet<string>): boolean {
 
 /** "in New York", "with Baker on Monday", "from London": a place or an object, not someone who could be "he". */
 function afterPreposition(body: string, at: number): boolean {
+  // ("has been called for by Thomas Wegscheider", "was signed by Reagan": the agent of a passive is who acts, the
+  // sentence's logical subject, and so someone a later "he" may stand for)
+  if (/\b(\p{Ll}+(?:ed|en)|made|led|said|told|held|set|put|called for|asked for)\s+by\s+$/u.test(body.slice(Math.max(0, at - 30), at)))
+    return false;
   return /\b(in|at|from|to|with|near|for|on|by|into|of|against|about|between|across|outside|inside|toward|towards)\s+$/i.test(
     body.slice(Math.max(0, at - 12), at),
   );
+}
+
+/**
+ * ", management board chairman of ...", ", senior vice president at ...": a few lower-case words after a name's comma
+ * ending in a title or role noun before "of"/"at" describe the person named (an appositive), whatever modifies the role.
+ */
+function roleAppositive(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < Math.min(tokens.length - 1, from + 5); k++) {
+    const t = tokens[k]!;
+    // (", President of the French Maize Producers' Association": a title may be capitalised)
+    if ((isTitle(t.text) || PERSON_ROLES.test(t.lower)) && /^(of|at|for|with)$/.test(tokens[k + 1]!.lower)) return true;
+    if (!t.isWord || t.isCap) return false;
+  }
+  return false;
+}
+
+/** Words of a public body's name, which is no company. */
+const PUBLIC_BODY =
+  /\b(ministry|department|agency|commission|office|council|committee|government|pentagon|kremlin|parliament|congress|senate|court|police|army|administration|bureau|authority)\b/i;
+
+/** Legal forms that end a company's name ("Inc", "Corp", "Plc"). */
+const COMPANY_FORM = /^(inc|corp|co|ltd|plc|ag|sa|nv|bhd|llc|lp|group|company|cos)\.?$/i;
+
+/**
+ * "Pope and Talbot Inc", "International Surgical and Pharmaceutical Corp": a company's name may hold "and" (or "&"),
+ * and its legal form at the end says where the name ends. The run `tokens[i..j]` goes on through "and" when a short
+ * capitalised run after it ends in a legal form and the run before has none (so "Texaco Inc and Pennzoil Co" stay two).
+ * Returns the new last index.
+ */
+function companyAndEnd(tokens: readonly Token[], i: number, j: number): number {
+  const joiner = tokens[j + 1];
+  if (!joiner || !/^(and|&)$/.test(joiner.lower) || j - i > 2) return j;
+  if (tokens.slice(i, j + 1).some((t) => COMPANY_FORM.test(t.text))) return j;
+  let k = j + 2;
+  while (k < tokens.length && k - (j + 2) < 4 && tokens[k]!.isWord && tokens[k]!.isCap) {
+    if (COMPANY_FORM.test(tokens[k]!.text)) {
+      // ("Merrill Lynch and Co Inc": forms may follow one another)
+      while (tokens[k + 1]?.isWord && COMPANY_FORM.test(tokens[k + 1]!.text)) k++;
+      return k;
+    }
+    k++;
+  }
+  return j;
 }
 
 function findNameMentions(body: string, sentenceTokens: readonly (readonly Token[])[], midSentence: ReadonlySet<string>): NameMention[] {
@@ -516,7 +714,18 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
     let i = 0;
     while (i < tokens.length) {
       const t = tokens[i]!;
-      if (!t.isCap || !t.isWord || NON_NAME_CAPS.has(t.lower) || (i === 0 && !tokens[1]?.isCap && !midSentence.has(t.text))) {
+      if (
+        !t.isCap ||
+        !t.isWord ||
+        NON_NAME_CAPS.has(t.lower) ||
+        (i === 0 && !tokens[1]?.isCap && !midSentence.has(t.text) && companyAndEnd(tokens, 0, 0) === 0)
+      ) {
+        i++;
+        continue;
+      }
+      // ("Addressing Chicago business and agricultural economists, Duncan outlined ...": a participle opening the
+      // sentence is a verb, not the first word of a name)
+      if (i === 0 && /^\p{Lu}\p{Ll}+ing$/u.test(t.text) && !midSentence.has(t.text)) {
         i++;
         continue;
       }
@@ -527,6 +736,7 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
         (tokens[j + 1]!.isCap || (tokens[j + 1]!.lower === 'of' && tokens[j + 2]?.isCap && isTitle(tokens[j]!.text)))
       )
         j++;
+      j = companyAndEnd(tokens, i, j);
       const run = tokens.slice(i, j + 1);
       // a lower-case title right before the name is a role too ("former deputy treasury secretary Richard Darman")
       const roles = new Set<string>();
@@ -539,7 +749,8 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
       for (let r = 0; r < n; r++) roles.add(run[r]!.lower.replace(/\.$/, ''));
       const nameTokens = run.slice(n).filter((x) => !/['’]s$/.test(x.text) || x === run[run.length - 1]);
       const first = nameTokens[0];
-      if (first && !(nameTokens.length === 1 && isTitle(first.text))) {
+      // (a legal form alone, "<Bower industries Inc>", is the end of a name whose words the story did not capitalise)
+      if (first && !(nameTokens.length === 1 && isTitle(first.text)) && !nameTokens.every((x) => COMPANY_FORM.test(x.text))) {
         const last = nameTokens[nameTokens.length - 1]!;
         const end = /['’]s$/.test(last.text) ? last.end - 2 : last.end;
         const name = body.slice(first.start, end).replace(/\s+/g, ' ');
@@ -552,13 +763,17 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
         const appositive =
           tokens[j + 1]?.text === ',' &&
           !!tokens[j + 2] &&
-          !tokens[j + 2]!.isCap &&
           tokens[j + 2]!.isWord &&
-          (DETERMINERS.has(tokens[j + 2]!.lower) || /^(of|for|with|at)$/.test(tokens[j + 3]?.lower ?? ''));
+          ((!tokens[j + 2]!.isCap && (DETERMINERS.has(tokens[j + 2]!.lower) || /^(of|for|with|at)$/.test(tokens[j + 3]?.lower ?? ''))) ||
+            roleAppositive(tokens, j + 2));
+        // ("The head of Spain's employers' federation, Jose Maria Cuevas, said": a name set off by commas right before
+        // a speech verb is the subject's appositive, the one who speaks)
+        const commaSpeaker = tokens[i - 1]?.text === ',' && tokens[j + 1]?.text === ',' && SPEECH_VERBS.has(tokens[j + 2]?.lower ?? '');
         const after = tokens[j + 1]?.text === ',' ? null : tokens[j + 1];
         const subject =
           opener === i ||
           appositive ||
+          commaSpeaker ||
           (!!after &&
             after.isWord &&
             !after.isCap &&
@@ -578,6 +793,10 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
       i = j + 1;
     }
   }
+  // "Raffinerie Tirlemontoise is in the sugar market" after "<La Raffinerie Tirlemontoise SA>": a name the story also
+  // writes inside a company's full name is that company, not a person a later "he" could be
+  const orgNames = out.filter((n) => !n.person).map((n) => ` ${n.name} `);
+  for (const n of out) if (n.person && orgNames.some((o) => o.includes(` ${n.name} `) && o.trim() !== n.name)) n.person = false;
   return out;
 }
 

@@ -22,6 +22,12 @@ export interface Token {
 const TOKEN =
   /(?:\p{Lu}\.){2,}(?:-[\p{L}]+)*|\p{Lu}\.(?=\s\p{Lu}\p{Ll}|\s\p{Lu}\.\s\p{Lu})|(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Rev|Sgt|Capt|Maj|Adm|Gens|Amb|Atty|Pres|Sept|Jan|Feb|Aug|Oct|Nov|Dec|No|Co|Corp|Inc|Ltd)\.|(?:Del|Cmdr|Supt|Brig|Lieut|Insp)\.(?=\s\p{Lu})|[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*|\S/gu;
 
+/**
+ * "Zeid al-Rifa'i", "Osama bin-Laden": an Arabic name part may open with a lower-case particle joined by a hyphen; the
+ * word is still a capitalised name part (as "Rifa'i" alone would be), not a common word that ends the name.
+ */
+export const ARABIC_PARTICLE = /^(al|el|bin|ibn|abu|abd|bani)-\p{Lu}/u;
+
 /** Tokens of `text.slice(start, end)`, with offsets into `text`. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
@@ -36,7 +42,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       start: s,
       end: s + t.length,
       isWord: startsWordChar(t),
-      isCap: startsUpper(t),
+      isCap: startsUpper(t) || ARABIC_PARTICLE.test(t),
     });
   }
   return tokens;
