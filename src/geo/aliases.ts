@@ -552,5 +552,6 @@ export const REGIONS: readonly Region[] = [
     countries: [],
     source: WIKI,
   },
+  { id: -3000068, name: 'Great Lakes', names: ['Great Lakes'], kind: 'region', lat: 45.5, lon: -84.0, countries: [], source: WIKI },
   { id: -3000064, name: 'Gulf Coast', names: ['Gulf Coast'], kind: 'region', lat: 30.0, lon: -90.0, countries: [], source: WIKI },
 ];

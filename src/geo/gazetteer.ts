@@ -7,7 +7,7 @@ import { packageRoot } from '../core/package-root.js';
 import { KeyIndex } from './key-index.js';
 import { readSectionFile, readSectionMeta } from './section-file.js';
 
-export const GAZETTEER_VERSION = 9;
+export const GAZETTEER_VERSION = 10;
 
 export type PlaceKind = 'city' | 'country' | 'admin1' | 'admin2' | 'continent' | 'region';
 export const KIND_CODES: Record<PlaceKind, number> = { city: 0, country: 1, admin1: 2, admin2: 3, continent: 4, region: 5 };

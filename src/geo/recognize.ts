@@ -26,7 +26,7 @@ import {
  * Bump when a change to the recognition or resolution rules (here, resolve.ts, dateline-place.ts and
  * the lists they read) changes what is found in any text.
  */
-const PLACE_RULES_VERSION = 6;
+const PLACE_RULES_VERSION = 7;
 
 /**
  * What made a story's stored places: these rules over this gazetteer (new data resolves names anew).
@@ -438,6 +438,17 @@ function firmPhrase(a: Token, b: Token): string {
   return `${foldName(a.text)} ${foldName(b.text.replace(/\.$/, ''))}`;
 }
 
+/**
+ * A country, a continent or region, or a division of a million people: a name the news makes act and
+ * speak (`Iraq said`, `Texas sued`), unlike a small division that shares a surname (`Douglas`).
+ */
+function isMajorPlace(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
+  return cands.some((c) => {
+    const kind = gaz.kind(c.index);
+    return kind === 'country' || kind === 'continent' || kind === 'region' || (kind === 'admin1' && (gaz.pop[c.index] ?? 0) >= 1_000_000);
+  });
+}
+
 /** `African`, `Asian`, `European`: a continent by its adjective only. */
 function isContinentAdjective(gaz: Gazetteer, key: string, cands: readonly Candidate[]): boolean {
   return cands.every((c) => gaz.kind(c.index) === 'continent' && foldName(gaz.name(c.index)) !== key);
@@ -466,7 +477,8 @@ function keepsPlace(gaz: Gazetteer, text: string, start: number, cands: readonly
 }
 
 /** Reporting verbs around a surname: `Hartl said`, `said Clifford`. */
-const SPEECH_AFTER = /^(['’]s)?,?\s+(said|says|told|added|explained|stated|commented|noted|wrote|argued|insisted|who)\b/;
+// (Not after a comma: `the member of parliament for Isiolo, said` closes an appositive.)
+const SPEECH_AFTER = /^(['’]s)?(\s+(said|says|told|added|explained|stated|commented|noted|wrote|argued|insisted)|,?\s+who)\b/;
 const SPEECH_BEFORE = /\b(said|says|told)\s+$/;
 
 /** Words before a small town that mark it as a place (`in Tyler`, `near Dugway`, `Foua and Kfraya`). */
@@ -897,9 +909,11 @@ function acceptSpan(
     PLACE_NOUN_OF.test(text.slice(Math.max(0, t.start - 80), t.start)) ||
     PLACE_NOUN_AFTER.test(after);
   if (altOnly && !strong && !looksTransliterated(key) && !cands.some((c) => isFamousCity(gaz, c.index)) && !placedAltName) return false;
-  // `Henderson said`, `said Clifford` (but `said London police`: a big city after the verb stays).
+  // `Henderson said`, `said Clifford` (but `said London police`: a big city after the verb stays; a
+  // country or a big state that "said" is its government). A small division is no such speaker
+  // (`Douglas said` is no parish of the Isle of Man).
   if (
-    !strong &&
+    !isMajorPlace(gaz, cands) &&
     !PLACE_BEFORE.test(before) &&
     !STREET_BEFORE.test(text.slice(Math.max(0, t.start - 12), t.start)) &&
     !TOWN_OFFICE_AFTER.test(after) &&
@@ -952,9 +966,9 @@ function acceptSpan(
       // The end of a longer name even for a country or division by its adjective or other name
       // (`Anglo American`, `Pan American`, `Winnipeg Free Press`).
       return false;
-    } else if (!FUNCTION_WORDS.has(p) && !MODIFIERS.has(p) && !strong) {
-      // Part of a longer proper name (`Bashar Assad`, `Federal Reserve`), except after an acronym
-      // of a broadcaster or agency (`CTV Edmonton`, `CBC Toronto`).
+    } else if (!FUNCTION_WORDS.has(p) && !MODIFIERS.has(p) && !isMajorPlace(gaz, cands)) {
+      // Part of a longer proper name (`Bashar Assad`, `Federal Reserve`, `McDonnell Douglas`), except
+      // after an acronym of a broadcaster or agency (`CTV Edmonton`, `CBC Toronto`).
       const acronym = /^\p{Lu}{2,5}$/u.test(prev.text);
       if (!(acronym && big)) {
         // `Howard Baker` makes a later bare `Baker` a surname too (a big city stays a city).

@@ -564,4 +564,14 @@ describe('resolution in the document context', () => {
     expect(names("Canada's Broadcasting Corporation reported it.")).toEqual(['Canada']);
     expect(names('Wheat from the Pacific Northwest sold well in New England.')).toEqual(['Pacific Northwest', 'New England']);
   });
+
+  it("a small place's name before a reporting verb or after a capitalised word is a person's or a firm's", () => {
+    expect(names('Shares rose. McDonnell Douglas said it signed the pact. Earnings rose, Douglas said.')).toEqual([]);
+    expect(names('Ships crossed the Great Lakes, said the member of parliament for Isiolo, said officials.')).toEqual([
+      'Great Lakes',
+      'Isiolo',
+    ]);
+    // A country or a big state that speaks is its government.
+    expect(names('Iraq said it attacked. Texas said so.')).toEqual(['Iraq', 'Texas']);
+  });
 });
