@@ -556,16 +556,21 @@ function burstTerms(
   stories: readonly GroupInput[],
   dense: DenseTerms,
   df: Int32Array,
+  anchor: Uint8Array,
   options: Readonly<GroupingOptions>,
   background?: TermBackground,
   history?: HeadlineHistory,
 ): Uint8Array {
-  const { start, term, tf, isPlace, terms, keyOf } = dense;
+  const { start, term, tf, name, isPlace, terms, keyOf } = dense;
   const burst = new Uint8Array(terms);
   const n = stories.length;
   const rest = background ? background.stories - n : 0;
   if (!background || rest < n) return burst;
   const heads = new Int32Array(terms);
+  // How the leads of the reported stories holding each term in their headline write it: as a name, or
+  // lower-case (`termNames`).
+  const asName = new Int32Array(terms);
+  const asCommon = new Int32Array(terms);
   const reportedHolders = new Int32Array(terms);
   const allHeads = new Int32Array(terms);
   const seen = new Set<string>();
@@ -583,14 +588,21 @@ function burstTerms(
       const t = term[k]!;
       if (isPlace[t] === 1) continue;
       reportedHolders[t]!++;
-      if (tf[k]! >= HEADLINE_WEIGHT) heads[t]!++;
+      if (tf[k]! < HEADLINE_WEIGHT) continue;
+      heads[t]!++;
+      if (name[k] === NAME_WRITTEN) asName[t]!++;
+      else if (name[k] === COMMON_WRITTEN) asCommon[t]!++;
     }
   }
   const judgeHistory = history !== undefined && history.days >= options.burstHistoryDays && history.headlines > 0;
   let wordOf: Map<number, string> | null = null;
   const minHeads = Math.max(options.burstHeadlines, options.burstShare * reported);
   for (let t = 0; t < terms; t++) {
-    if (heads[t]! < minHeads) continue;
+    // A word rare in the store is an anchor already. A name the store writes daily, busy today (the
+    // World Bank's loans to five countries, a president's day), is an actor whose stories are its
+    // separate acts, as a regulator's or a cartel's are (`sharedSubjectExpected`): a burst is a common
+    // word, what happened ("stock", "market", "attack").
+    if (heads[t]! < minHeads || anchor[t] === 1 || asName[t]! > asCommon[t]!) continue;
     const expected = (Math.max(0, background.storiesWith(keyOf[t]!) - df[t]!) / rest) * reported;
     if ((reportedHolders[t]! - expected) / Math.sqrt(expected + 1) < options.burstZ) continue;
     if (judgeHistory) {
@@ -677,11 +689,11 @@ function storyVectors(
   const { start, term, tf, name, isPlace, terms, keyOf } = dense;
   const df = new Int32Array(terms);
   for (let k = 0; k < term.length; k++) df[term[k]!]!++;
-  const burst = burstTerms(stories, dense, df, options, background, history);
   // Stories per day of the window (`stories` are in time order): a window of a day or less counts whole.
   const spanDays = stories.length > 0 ? (stories[stories.length - 1]!.publishedMs - stories[0]!.publishedMs) / DAY_MS : 0;
   const perDay = stories.length / Math.max(1, spanDays);
   const { generic, anchor, specific } = termRoles(df, keyOf, stories.length, perDay, options, background);
+  const burst = burstTerms(stories, dense, df, anchor, options, background, history);
   for (let t = 0; t < terms; t++) {
     if (burst[t]) anchor[t] = 1;
     else if (generic[t]) df[t] = 0;

@@ -222,3 +222,29 @@ describe('groupStories: a day of routine market reports', () => {
     expect(new Set(reports.map((r) => of.get(r.id))).size).toBeLessThan(reports.length / 2);
   });
 });
+
+describe('groupStories: a busy actor', () => {
+  it("keeps a body's separate acts apart: a name the store writes every day is no burst however busy today", () => {
+    // Reuters, 1987-06-19: the World Bank lends to a country after another (its name in most
+    // headlines, as common in the store as "loan"); each loan is its own news.
+    const countries = [
+      ...['Portugal', 'China', 'Jordan', 'Pakistan', 'Mexico', 'Kenya', 'Peru', 'Chile'],
+      ...['Ghana', 'Nepal', 'Egypt', 'Turkey', 'Brazil', 'India', 'Morocco', 'Bolivia'],
+    ];
+    const loans = countries
+      .map((c, i) =>
+        story(
+          `l${i}`,
+          (i % 12) + 1,
+          `World Bank loans ${c} ${(i + 2) * 50} mln dlrs`,
+          `The World Bank said it approved a loan of ${(i + 2) * 50} mln dlrs to ${c} for its ${word(i + 100)} project.`,
+          120,
+        ),
+      )
+      .map((st, i) => ({ ...st, placeKeys: [`c:${countries[i]}`], placeNames: [countries[i]!] }));
+    const today = [...otherNews(60), ...loans];
+    const background = storeOf(today, 10_000, ['world', 'bank', 'loan', 'approv', 'project'], 0.05);
+    const of = groupOf(groupStories(today, NOON, DEFAULT_GROUPING, background));
+    expect(new Set(loans.map((l) => of.get(l.id))).size).toBe(loans.length);
+  });
+});
