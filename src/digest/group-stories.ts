@@ -144,7 +144,8 @@ export interface GroupingOptions {
    * in at least `burstHistoryRatio` times the share of headlines it held on those days and in the
    * headlines of fewer than `burstHistoryDayShare` of the days (a word in the headlines most days is a
    * beat: "futures", "closes"). It is what a day's big story is told in ("stock", "market" on 19-20
-   * October 1987), common in the store but many times more so today. Two sides sharing `burstWords`
+   * October 1987): a common word, not a name nor rare in the store (`burstTerms`), many times more
+   * common today. Two sides sharing `burstWords`
    * bursts, one in both headlines, are tied (`burstTied`): events merge at `burstMergeThreshold` (the
    * bar of a headline, the tie being the evidence) instead of the merge bar for full stories, which
    * events of reported stories told in different words almost never reach (~0.77).
