@@ -16,6 +16,7 @@ import {
   type TermBackground,
 } from './group-stories.js';
 import { DEFAULT_TEMPLATES, templateAndSeriesScores, type TemplateOptions } from './headline-templates.js';
+import { headlineHistory } from './headline-history.js';
 import { historyShapeDays } from './shape-history.js';
 import { pickSummary, SUMMARY_CHARS } from './story-features.js';
 import { digestCacheOf } from './digest-cache.js';
@@ -341,7 +342,7 @@ async function buildFresh(
   }
 
   // 3. Events, best first; what is shown of their stories read for those alone.
-  const groups = groupStories(inputs, options.at.getTime(), o.grouping, await termBackground(store, version));
+  const groups = groupStories(inputs, options.at.getTime(), o.grouping, await termBackground(store, version), headlineHistory(history));
   const byId = new Map(inputs.map((input) => [input.id, input]));
   const shown = groups.slice(0, maxGroups).map((g) => {
     // The same story filed twice (an update, a repeat) is shown once: the representative or the newest.

@@ -53,6 +53,20 @@ export interface TermBackground {
   storiesWith(term: number | string): number;
 }
 
+/**
+ * The headlines of the days before the window (`historyShapeDays`, read for routine shapes): how
+ * many there were, on how many days, and how many held a word (`headlineWords`). A word a wire puts
+ * in its headlines every day ("futures", "LME", "stocks" of a market report) is no burst however many
+ * of today's headlines hold it.
+ */
+export interface HeadlineHistory {
+  days: number;
+  headlines: number;
+  headlinesWith(word: string): number;
+  /** Days whose headlines held the word. */
+  daysWith(word: string): number;
+}
+
 export interface StoryGroup {
   /** Members, the most representative first, then newest first. */
   ids: string[];
@@ -122,6 +136,31 @@ export interface GroupingOptions {
    * holding it, and of the group's own members.
    */
   attachCoreShare: number;
+  /**
+   * A burst: a word in the headlines of at least `burstHeadlines` distinct reported stories of the
+   * window (a body of their own, no ticker, not a routine series; `burstTerms`) and `burstShare` of
+   * them, whose reported stories hold it `burstZ` standard deviations more often than the rest of the
+   * store's rate predicts, and, given a history of at least `burstHistoryDays` days (`HeadlineHistory`),
+   * in at least `burstHistoryRatio` times the share of headlines it held on those days and in the
+   * headlines of fewer than `burstHistoryDayShare` of the days (a word in the headlines most days is a
+   * beat: "futures", "closes"). It is what a day's big story is told in ("stock", "market" on 19-20
+   * October 1987): a common word, not a name nor rare in the store (`burstTerms`), many times more
+   * common today. Two sides sharing `burstWords`
+   * bursts, one in both headlines, are tied (`burstTied`): events merge at `burstMergeThreshold` (the
+   * bar of a headline, the tie being the evidence) instead of the merge bar for full stories, which
+   * events of reported stories told in different words almost never reach (~0.77).
+   */
+  burstHeadlines: number;
+  /** …and at least this share of them: a day's big story is told in many of its reports. */
+  burstShare: number;
+  burstZ: number;
+  burstHistoryDays: number;
+  burstHistoryRatio: number;
+  /** A word in the headlines of at least this share of the history's days is a beat, however many of today's hold it. */
+  burstHistoryDayShare: number;
+  /** Bursts two sides must share to be tied by them (`burstTied`). */
+  burstWords: number;
+  burstMergeThreshold: number;
 }
 
 export const DEFAULT_GROUPING: Readonly<GroupingOptions> = {
@@ -157,6 +196,20 @@ export const DEFAULT_GROUPING: Readonly<GroupingOptions> = {
   // Priors, not fitted: an event of five is established, and a word half of it holds is what it is about.
   attachMinSize: 5,
   attachCoreShare: 0.5,
+  // A story many bureaus file on (eight headlines of their own, a twentieth of the day's reports), far
+  // beyond chance, judged against over a week of history where there is one, tying on two bursts (one
+  // is shared by other news told in it). Set by reading Reuters 1987-10-20/21 (the crash: "stock",
+  // "market"; the Gulf attack: "attack", "oil") against 03-02, 03-17, 04-08 and 06-01, where routine
+  // market reports burst against the store's rates ("futures" over 10 sd on 04-08) but were in the headlines
+  // of about half the days before; events dev unchanged (its stores are too small to tell bursts by).
+  burstHeadlines: 8,
+  burstShare: 0.05,
+  burstZ: 4.5,
+  burstHistoryDays: 5,
+  burstHistoryRatio: 3,
+  burstHistoryDayShare: 1 / 3,
+  burstWords: 2,
+  burstMergeThreshold: 0.05,
 };
 
 /** Bytes of a key being made (`headlineKey`); a longer headline takes the regular expression. */
@@ -227,6 +280,13 @@ export function storyTerms(
   for (const t of contentTokens(lead)) if (isWord(t) && !placeWords.has(t)) add(t, 1);
   for (const p of new Set(placeKeys)) add(`@${p}`, PLACE_COUNT);
   return [...counts];
+}
+
+/** The distinct words of a headline as `storyTerms` counts them (place words included), in order. */
+export function headlineWords(headline: string): string[] {
+  const words: string[] = [];
+  for (const t of contentTokens(headline)) if (isWord(t) && !words.includes(t)) words.push(t);
+  return words;
 }
 
 /** What a story's lead says of how a term is written (`termNames`): nothing (a lead without case, a place key). */
@@ -415,6 +475,8 @@ interface Vectors {
   anchor: Uint8Array;
   /** Terms rarer still (`TermRoles.specific`). */
   specific: Uint8Array;
+  /** The window's bursts (`burstTerms`): anchors whatever case the leads write them in. */
+  burst: Uint8Array;
   /** Stories with a body of their own (not a headline alone): they join an event only on a shared anchor. */
   bodied: Uint8Array;
   /**
@@ -424,6 +486,8 @@ interface Vectors {
    * a common word with it ("fall", "data") is not its event.
    */
   namesSubject: Uint8Array;
+  /** Stories holding a burst (`burst`) in their headline: the day's big story. */
+  burstHead: Uint8Array;
   /**
    * Each story's subjects: headline words its lead writes as names, rare in the store (`anchor`), not
    * places (story i's are `subjects[subjectStart[i]]`…), counted whether other stories hold them or
@@ -482,6 +546,102 @@ function termRoles(
 }
 
 /**
+ * The window's bursts (`GroupingOptions.burstHeadlines`): counted over its reported stories, each
+ * distinct headline once (the same story filed twice is one report). Reported: a body of its own, no
+ * ticker (a company's news is its own, whatever the day's story), not a routine series (`isRoutine`).
+ * Nothing without a background as large as the window (every word is an anchor then anyway). A term
+ * is looked up in the history by its word: the term itself, or for a store's ids the headline word a
+ * story's terms line up with (`headlineWords`; stories whose headline lost a place word do not line up).
+ */
+function burstTerms(
+  stories: readonly GroupInput[],
+  dense: DenseTerms,
+  df: Int32Array,
+  anchor: Uint8Array,
+  options: Readonly<GroupingOptions>,
+  background?: TermBackground,
+  history?: HeadlineHistory,
+): Uint8Array {
+  const { start, term, tf, name, isPlace, terms, keyOf } = dense;
+  const burst = new Uint8Array(terms);
+  const n = stories.length;
+  const rest = background ? background.stories - n : 0;
+  if (!background || rest < n) return burst;
+  const heads = new Int32Array(terms);
+  // How the leads of the reported stories holding each term in their headline write it: as a name, or
+  // lower-case (`termNames`).
+  const asName = new Int32Array(terms);
+  const asCommon = new Int32Array(terms);
+  const reportedHolders = new Int32Array(terms);
+  const allHeads = new Int32Array(terms);
+  const seen = new Set<string>();
+  let reported = 0;
+  for (let i = 0; i < n; i++) {
+    const story = stories[i]!;
+    const key = story.headlineKey ?? headlineKey(story.headline);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (let k = start[i]!; k < start[i + 1]!; k++) if (tf[k]! >= HEADLINE_WEIGHT && isPlace[term[k]!] !== 1) allHeads[term[k]!]!++;
+    const bodied = story.bodyWords === undefined || story.bodyWords > countWords(story.headline);
+    if (!bodied || isRoutine(story, options) || (story.headline.includes('<') && headlineTickers(story.headline).length > 0)) continue;
+    reported++;
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const t = term[k]!;
+      if (isPlace[t] === 1) continue;
+      reportedHolders[t]!++;
+      if (tf[k]! < HEADLINE_WEIGHT) continue;
+      heads[t]!++;
+      if (name[k] === NAME_WRITTEN) asName[t]!++;
+      else if (name[k] === COMMON_WRITTEN) asCommon[t]!++;
+    }
+  }
+  const judgeHistory = history !== undefined && history.days >= options.burstHistoryDays && history.headlines > 0;
+  let wordOf: Map<number, string> | null = null;
+  const minHeads = Math.max(options.burstHeadlines, options.burstShare * reported);
+  for (let t = 0; t < terms; t++) {
+    // A word rare in the store is an anchor already. A name the store writes daily, busy today (the
+    // World Bank's loans to five countries, a president's day), is an actor whose stories are its
+    // separate acts, as a regulator's or a cartel's are (`sharedSubjectExpected`): a burst is a common
+    // word, what happened ("stock", "market", "attack").
+    if (heads[t]! < minHeads || anchor[t] === 1 || asName[t]! > asCommon[t]!) continue;
+    const expected = (Math.max(0, background.storiesWith(keyOf[t]!) - df[t]!) / rest) * reported;
+    if ((reportedHolders[t]! - expected) / Math.sqrt(expected + 1) < options.burstZ) continue;
+    if (judgeHistory) {
+      const key = keyOf[t]!;
+      const word = typeof key === 'string' ? key : (wordOf ??= headlineWordsOfIds(stories, dense)).get(key);
+      if (word === undefined) continue;
+      // Add-one smoothing: a word never in the history's headlines is at its rate of one headline.
+      const before = (history.headlinesWith(word) + 1) / (history.headlines + 1);
+      if (allHeads[t]! / seen.size < options.burstHistoryRatio * before) continue;
+      if (history.daysWith(word) >= options.burstHistoryDayShare * history.days) continue;
+    }
+    burst[t] = 1;
+  }
+  return burst;
+}
+
+/**
+ * The headline word of each store term id, from the stories whose headline terms (those counted as
+ * headline words, in order) line up one for one with `headlineWords` of their headline.
+ */
+function headlineWordsOfIds(stories: readonly GroupInput[], dense: DenseTerms): Map<number, string> {
+  const { start, term, tf, isPlace, keyOf } = dense;
+  const out = new Map<number, string>();
+  for (let i = 0; i < stories.length; i++) {
+    const words = headlineWords(stories[i]!.headline);
+    let j = 0;
+    let k = start[i]!;
+    for (; k < start[i + 1]! && tf[k]! >= HEADLINE_WEIGHT && isPlace[term[k]!] !== 1; k++) j++;
+    if (j !== words.length) continue;
+    for (let m = 0; m < j; m++) {
+      const key = keyOf[term[start[i]! + m]!]!;
+      if (typeof key === 'number') out.set(key, words[m]!);
+    }
+  }
+  return out;
+}
+
+/**
  * Where a story cannot tell how a word is written (`NAME_UNKNOWN`: a title-cased headline, "Fed's
  * Plosser: Taper Pace May Be Too Slow", or a sentence's first word), the window's other stories can:
  * the word is a name when more of them write it as one than lower-case ("Plosser", "Titanfall"), else
@@ -520,15 +680,25 @@ function isRoutine(story: GroupInput, options: Readonly<GroupingOptions>): boole
  * only one story has cannot link two stories and would only dilute a short headline: left out, as
  * are generic terms (`termRoles`).
  */
-function storyVectors(stories: readonly GroupInput[], options: Readonly<GroupingOptions>, background?: TermBackground): Vectors {
-  const { start, term, tf, name, isPlace, terms, keyOf } = denseTerms(stories);
+function storyVectors(
+  stories: readonly GroupInput[],
+  options: Readonly<GroupingOptions>,
+  background?: TermBackground,
+  history?: HeadlineHistory,
+): Vectors {
+  const dense = denseTerms(stories);
+  const { start, term, tf, name, isPlace, terms, keyOf } = dense;
   const df = new Int32Array(terms);
   for (let k = 0; k < term.length; k++) df[term[k]!]!++;
   // Stories per day of the window (`stories` are in time order): a window of a day or less counts whole.
   const spanDays = stories.length > 0 ? (stories[stories.length - 1]!.publishedMs - stories[0]!.publishedMs) / DAY_MS : 0;
   const perDay = stories.length / Math.max(1, spanDays);
   const { generic, anchor, specific } = termRoles(df, keyOf, stories.length, perDay, options, background);
-  for (let t = 0; t < terms; t++) if (generic[t]) df[t] = 0;
+  const burst = burstTerms(stories, dense, df, anchor, options, background, history);
+  for (let t = 0; t < terms; t++) {
+    if (burst[t]) anchor[t] = 1;
+    else if (generic[t]) df[t] = 0;
+  }
   nameByWindow(term, name, terms);
   const subjectStart = new Int32Array(stories.length + 1);
   const subjectList: number[] = [];
@@ -553,6 +723,7 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
   const uncommon = new Uint8Array(term.length);
   const words = new Int32Array(stories.length);
   const namesSubject = new Uint8Array(stories.length);
+  const burstHead = new Uint8Array(stories.length);
   const top = new Int32Array(Math.max(0, Math.min(options.maxTerms, term.length)));
   let at = 0;
   for (let i = 0; i < stories.length; i++) {
@@ -568,6 +739,7 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
       head[at] = tf[k]! >= HEADLINE_WEIGHT ? 1 : 0;
       named[at] = head[at] === 1 && (name[k] === NAME_WRITTEN || name[k] === NAME_UNKNOWN) ? 1 : 0;
       if (head[at] === 1 && name[k] === NAME_WRITTEN && anchor[t] === 1 && isPlace[t] !== 1) namesSubject[i] = 1;
+      if (head[at] === 1 && burst[t] === 1) burstHead[i] = 1;
       uncommon[at] = head[at] === 1 && name[k] !== COMMON_WRITTEN ? 1 : 0;
       weight[at++] = x;
       if (!isPlace[t]) words[i]!++;
@@ -610,8 +782,10 @@ function storyVectors(stories: readonly GroupInput[], options: Readonly<Grouping
     df,
     anchor,
     specific,
+    burst,
     bodied,
     namesSubject,
+    burstHead,
     subjectStart,
     subjects: Int32Array.from(subjectList),
     allStart: start,
@@ -713,6 +887,8 @@ class Events {
   readonly size: Int32Array;
   readonly norm2: Float64Array;
   readonly newestMs: Float64Array;
+  /** Members holding a burst in their headline (`Vectors.burstHead`). */
+  readonly burstMembers: Int32Array;
   /** Each event's subjects (`Vectors.subjects`) with how many of its members name each. */
   readonly subjects: (Map<number, number> | undefined)[] = [];
   /**
@@ -743,6 +919,7 @@ class Events {
     this.size = new Int32Array(capacity);
     this.norm2 = new Float64Array(capacity);
     this.newestMs = new Float64Array(capacity).fill(-Infinity);
+    this.burstMembers = new Int32Array(capacity);
     this.hint = new Int32Array(entries);
   }
 
@@ -796,6 +973,7 @@ class Events {
       }
     }
     this.size[e]! += sign;
+    this.burstMembers[e]! += sign * this.vectors.burstHead[i]!;
     countTickers(this.tickers, e, i, sign);
     const { subjectStart, subjects } = this.vectors;
     if (subjectStart[i + 1]! > subjectStart[i]!) {
@@ -1012,6 +1190,10 @@ interface Scratch {
   described: Int32Array;
   /** Of the shared words, those in a headline on both sides that a side writes lower-case: a common word (`companyJoinable`). */
   commonHeads: Int32Array;
+  /** Shared anchors that are the window's bursts (`Vectors.burst`), in a headline on both sides… */
+  bursts: Int32Array;
+  /** …and shared words that are bursts, wherever they are. */
+  burstWords: Int32Array;
   anchorShare: number;
   /** Share of an event's members that must hold a word for it to count as shared (see `accumulate`). */
   holderShare: number;
@@ -1039,6 +1221,8 @@ function newScratch(stories: number, terms: number): Scratch {
     anchors: new Int32Array(stories),
     described: new Int32Array(stories),
     commonHeads: new Int32Array(stories),
+    bursts: new Int32Array(stories),
+    burstWords: new Int32Array(stories),
     anchorShare: 0,
     holderShare: 0,
     mark: new Int32Array(stories),
@@ -1087,6 +1271,8 @@ function accumulate(
       scratch.anchors[e] = 0;
       scratch.described[e] = 0;
       scratch.commonHeads[e] = 0;
+      scratch.bursts[e] = 0;
+      scratch.burstWords[e] = 0;
       scratch.touched[scratch.touchedCount++] = e;
     }
     scratch.dot[e]! += x * events.sum[p]!;
@@ -1094,10 +1280,13 @@ function accumulate(
     // of every word, and one story's passing word is no evidence the next story is on the same event.
     if (!isPlace && events.holders[p]! >= events.size[e]! * scratch.holderShare) {
       scratch.shared[e]!++;
+      if (vectors.burst[t] === 1) scratch.burstWords[e]!++;
       if (inHeadline && events.heads[p]! > 0 && (lowered || events.heads[p]! > events.uncommons[p]!)) scratch.commonHeads[e]!++;
       if (anchor && inHeadline && events.heads[p]! > 0 && events.holders[p]! >= events.size[e]! * scratch.anchorShare) {
-        // A name: neither side writes it lower-case, and one writes it as a name (or cannot tell).
-        if (uncommon && events.uncommons[p]! > 0 && (named || events.names[p]! > 0)) scratch.anchors[e]!++;
+        // A burst is today's story, however its leads write it ("stock", "market" on a crash day). Else
+        // a name: neither side writes it lower-case, and one writes it as a name (or cannot tell).
+        if (vectors.burst[t] === 1) scratch.bursts[e]!++;
+        else if (uncommon && events.uncommons[p]! > 0 && (named || events.names[p]! > 0)) scratch.anchors[e]!++;
         else scratch.described[e]!++;
       }
     }
@@ -1114,7 +1303,7 @@ function mayAnchor(vectors: Vectors, i: number, options: Readonly<GroupingOption
   for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
     const t = vectors.term[k]!;
     if (vectors.head[k] !== 1 || vectors.anchor[t] !== 1 || vectors.isPlace[t] === 1) continue;
-    if (vectors.uncommon[k] === 1 || ++described >= options.describingWords) return true;
+    if (vectors.uncommon[k] === 1 || vectors.burst[t] === 1 || ++described >= options.describingWords) return true;
   }
   return false;
 }
@@ -1126,6 +1315,34 @@ function mayAnchor(vectors: Vectors, i: number, options: Readonly<GroupingOption
  */
 function anchored(scratch: Scratch, e: number, options: Readonly<GroupingOptions>): boolean {
   return scratch.anchors[e]! >= 1 || scratch.described[e]! >= options.describingWords;
+}
+
+/**
+ * Event e is the day's big story (`isBurstEvent`) and what it is compared with shares no burst with
+ * it: kept out. Such an event mixes many bureaus' subjects, so none is its own for `subjectsDiffer` to
+ * keep others out by, and a word one member holds ("premier" of Japan's, watching its stock market)
+ * would bring in another country's premier.
+ */
+function burstOnly(events: Events, e: number, scratch: Scratch): boolean {
+  return isBurstEvent(events, e) && scratch.burstWords[e]! === 0;
+}
+
+/** Two or more of event e's members, and most, hold a burst in their headline (`Vectors.burstHead`). */
+function isBurstEvent(events: Events, e: number): boolean {
+  return events.burstMembers[e]! >= 2 && 2 * events.burstMembers[e]! > events.size[e]!;
+}
+
+/**
+ * The compared side and event e are tied by the day's big story (`GroupingOptions.burstHeadlines`):
+ * both name a burst in their headlines and share `burstWords` bursts in all ("stock" and "market"),
+ * and neither names a company by ticker (`untickered`): one burst word alone is shared by the day's
+ * other news told in it (a country's trade figures on a day of trade-bill news), and a company's
+ * buyback on a crash day is the company's news. Tied, they need no other anchor, no subject of their
+ * own keeps them apart (as a specific subject both name, `subjectsDiffer`), and events merge at
+ * `burstMergeThreshold`.
+ */
+function burstTied(scratch: Scratch, e: number, options: Readonly<GroupingOptions>, untickered: boolean): boolean {
+  return untickered && scratch.bursts[e]! >= 1 && scratch.burstWords[e]! >= options.burstWords;
 }
 
 /**
@@ -1190,16 +1407,19 @@ function bestEvent(
   }
   let best = -1;
   let bestSim = options.threshold * lengthFactor(vectors.words[i]!, options);
+  const untickered = events.tickers.of[i]!.length === 0;
   for (let j = 0; j < scratch.touchedCount; j++) {
     const e = scratch.touched[j]!;
-    if (scratch.shared[e]! < need || (needAnchor && !anchored(scratch, e, options)) || events.norm2[e]! === 0) continue;
+    const tied = burstTied(scratch, e, options, untickered && (events.tickers.counts[e]?.size ?? 0) === 0);
+    if (scratch.shared[e]! < need || (needAnchor && !tied && !anchored(scratch, e, options)) || events.norm2[e]! === 0) continue;
+    if (burstOnly(events, e, scratch)) continue;
     if (tickersClash(events.tickers, events.tickers.of[i]!, e)) continue;
     if (!storyCompanyJoinable(vectors, events, i, e, scratch)) continue;
     const cosine = scratch.dot[e]! / Math.sqrt(events.norm2[e]!);
     // Decay only lowers a similarity: most touched events share a word or two and are far below.
     if (cosine < bestSim) continue;
     const sim = cosine * decay(publishedMs - events.newestMs[e]!, options);
-    if ((sim > bestSim || (sim === bestSim && e < best)) && !subjectsDiffer(vectors, events, i, e, scratch)) {
+    if ((sim > bestSim || (sim === bestSim && e < best)) && (tied || !subjectsDiffer(vectors, events, i, e, scratch))) {
       best = e;
       bestSim = sim;
     }
@@ -1310,12 +1530,17 @@ function mergeEvents(vectors: Vectors, events: Events, members: number[][], opti
       if ((onlyAbove && b < a) || scratch.shared[b]! < options.minSharedWords) continue;
       if (tickersClash(events.tickers, named, b)) continue;
       if (!eventCompanyJoinable(events, a, b, scratch, bodied[a]! + bodied[b]! > 0)) continue;
-      if ((bodied[a]! + bodied[b]! > 0 || namedAlone(a) || namedAlone(b)) && !anchored(scratch, b, options)) continue;
-      if (bodied[a]! + bodied[b]! > 0 && eventSubjectsDiffer(vectors, events, a, b)) continue;
+      // The day's big story ties them as a shared specific subject does (`subjectsDiffer`).
+      const burst = burstTied(scratch, b, options, named.length === 0 && (events.tickers.counts[b]?.size ?? 0) === 0);
+      if ((bodied[a]! + bodied[b]! > 0 || namedAlone(a) || namedAlone(b)) && !burst && !anchored(scratch, b, options)) continue;
+      // The day's big story, on either side, takes in only what shares a burst with it (`burstOnly`).
+      if (burstOnly(events, b, scratch) || (isBurstEvent(events, a) && scratch.burstWords[b]! === 0)) continue;
+      if (bodied[a]! + bodied[b]! > 0 && !burst && eventSubjectsDiffer(vectors, events, a, b)) continue;
       const norms = Math.sqrt(events.norm2[a]! * events.norm2[b]!);
       if (norms === 0) continue;
       const sim = (scratch.dot[b]! / norms) * decay(events.newestMs[a]! - events.newestMs[b]!, options);
-      if (sim < options.mergeThreshold * lengthFactor(Math.min(meanWords(a), meanWords(b)), options)) continue;
+      const bar = options.mergeThreshold * lengthFactor(Math.min(meanWords(a), meanWords(b)), options);
+      if (sim < (burst ? Math.min(bar, options.burstMergeThreshold) : bar)) continue;
       const [x, y] = a < b ? [a, b] : [b, a];
       heapPush(heap, { sim, a: x, b: y, versionA: version[x]!, versionB: version[y]! });
     }
@@ -1451,12 +1676,13 @@ export function groupStories(
   nowMs: number,
   options: Readonly<GroupingOptions> = DEFAULT_GROUPING,
   background?: TermBackground,
+  history?: HeadlineHistory,
 ): StoryGroup[] {
   // Stories in time order, then by id, whatever order they came in: every sum below runs in this order,
   // so the same stories give the same groups to the last bit.
   const stories = [...given].sort((a, b) => a.publishedMs - b.publishedMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const order = stories.map((_, i) => i);
-  const vectors = storyVectors(stories, options, background);
+  const vectors = storyVectors(stories, options, background, history);
   const publishedMs = stories.map((s) => s.publishedMs);
   // Each pass may start at most one new event per story.
   const capacity = stories.length * (options.refinePasses + 1) + 1;

@@ -1,0 +1,44 @@
+import { headlineWords, type HeadlineHistory } from './group-stories.js';
+
+/**
+ * Each past day's headline words, counted once per day's list of shapes (`historyShapeDays`): a whole
+ * past day's list is the same array build after build (shape-history.ts keeps it), so its words are
+ * counted once, not on every build; a day the window cuts is a fresh list, counted again.
+ */
+const dayWords = new WeakMap<readonly string[], Map<string, number>>();
+
+/** A day's whole skeletons (`=`-shapes, `headlineShapes`): one for each distinct headline. */
+function isSkeleton(shape: string): boolean {
+  return shape.startsWith('=');
+}
+
+function wordsOfDay(shapes: readonly string[]): Map<string, number> {
+  let words = dayWords.get(shapes);
+  if (!words) {
+    words = new Map();
+    for (const shape of shapes) {
+      if (!isSkeleton(shape)) continue;
+      for (const word of headlineWords(shape.slice(1))) words.set(word, (words.get(word) ?? 0) + 1);
+    }
+    dayWords.set(shapes, words);
+  }
+  return words;
+}
+
+/**
+ * The headlines of the days before a window, as grouping asks about them (`HeadlineHistory`): from the
+ * days' shapes the digest reads for routine series anyway, so no other read of the store. The days'
+ * words are counted only when grouping first asks about a word (a window with a burst to judge).
+ */
+export function headlineHistory(days: readonly (readonly string[])[]): HeadlineHistory {
+  const counted = days.filter((day) => day.some(isSkeleton));
+  const headlines = counted.reduce((n, day) => n + day.filter(isSkeleton).length, 0);
+  let words: Map<string, number>[] | null = null;
+  const ofDays = (): Map<string, number>[] => (words ??= counted.map(wordsOfDay));
+  return {
+    days: counted.length,
+    headlines,
+    headlinesWith: (word) => ofDays().reduce((n, d) => n + (d.get(word) ?? 0), 0),
+    daysWith: (word) => ofDays().reduce((n, d) => n + (d.has(word) ? 1 : 0), 0),
+  };
+}

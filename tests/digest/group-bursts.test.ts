@@ -1,0 +1,250 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_GROUPING,
+  groupStories,
+  storyTerms,
+  type GroupInput,
+  type HeadlineHistory,
+  type TermBackground,
+} from '../../src/digest/group-stories.js';
+import { headlineHistory } from '../../src/digest/headline-history.js';
+import { headlineShapes } from '../../src/digest/headline-templates.js';
+
+const NOON = Date.parse('1987-10-20T12:00:00Z');
+
+/** A reported wire story: a headline, a lead and a body of `bodyWords` words. */
+function story(id: string, hoursAgo: number, headline: string, lead: string, bodyWords = 300): GroupInput {
+  return { id, publishedMs: NOON - hoursAgo * 3_600_000, headline, lead, placeKeys: [], bodyWords };
+}
+
+/** A made-up word of letters only, different for each i (a name of the day's other news). */
+function word(i: number): string {
+  return `q${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`;
+}
+
+/** The day's other news: one story each, on subjects of their own. */
+function otherNews(n: number): GroupInput[] {
+  const topics = ['harvest', 'museum', 'election', 'tennis', 'pipeline', 'vaccine', 'satellite', 'drought', 'festival', 'airline'];
+  const verbs = ['opens', 'delays', 'wins', 'faces', 'ends'];
+  return Array.from({ length: n }, (_, i) => {
+    const topic = topics[i % topics.length]!;
+    return story(
+      `o${i}`,
+      (i % 20) + 1,
+      `${word(i)} ${topic} ${verbs[i % verbs.length]}`,
+      `The ${topic} of ${word(i)} ${verbs[i % verbs.length]}, officials said.`,
+    );
+  });
+}
+
+/**
+ * The rest of the store: `size` stories like today's, except that each of `common` is held by `share`
+ * of them (a wire's every-day words) and nothing else of today's is.
+ */
+function storeOf(today: readonly GroupInput[], size: number, common: readonly string[], share: number): TermBackground {
+  const counts = new Map<string, number>();
+  for (const st of today) for (const [t] of storyTerms(st.headline, st.lead, st.placeKeys)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const usual = new Set(common);
+  return {
+    stories: size + today.length,
+    storiesWith: (term) => (counts.get(String(term)) ?? 0) + (usual.has(String(term)) ? share * size : 0),
+  };
+}
+
+/** The group holding each id. */
+function groupOf(groups: { ids: string[] }[]): Map<string, number> {
+  const of = new Map<string, number>();
+  groups.forEach((g, k) => g.ids.forEach((id) => of.set(id, k)));
+  return of;
+}
+
+describe('groupStories: a day with one huge story', () => {
+  // Reuters, 19-20 October 1987: the crash told by a dozen bureaus in their own words. "stock" and
+  // "market" are in a wire's stories every day (5% of the store: no name), but in most of today's.
+  const crash = [
+    story(
+      'c1',
+      12,
+      'Tokyo stock market dives at opening',
+      'Tokyo stock prices dived as the stock market opened after the Wall Street rout.',
+    ),
+    story(
+      'c2',
+      11,
+      'Thai stocks plunge on world market trend',
+      'Thai stock prices plunged as investors followed world stock market declines.',
+    ),
+    story(
+      'c3',
+      10,
+      'Lawson calls stock market fall absurd',
+      'Chancellor Nigel Lawson said the fall on the stock market was an absurd over-reaction.',
+    ),
+    story(
+      'c4',
+      9,
+      'Wall Street stock market suffers worst ever selloff',
+      'Wall Street stock prices tumbled in the worst selloff in the history of the stock market.',
+    ),
+    story(
+      'c5',
+      8,
+      'Reagan meets advisers on stock market',
+      'President Reagan discussed the stock market collapse with his advisers at lunch.',
+    ),
+    story(
+      'c6',
+      7,
+      'Bankers warn of extended stock market drop',
+      'Bank executives said a longer drop in the stock market could hurt borrowing.',
+    ),
+    story(
+      'c7',
+      6,
+      'Nakasone says he is watching stock market',
+      'Prime Minister Yasuhiro Nakasone said he was watching the stock market closely.',
+    ),
+    story(
+      'c8',
+      5,
+      'Stock market collapse strains computer systems',
+      'Computer systems of brokers were strained by the record volume of the stock market collapse.',
+    ),
+    story('c9', 4, 'Senator urges action to calm stock market', 'A senator urged Congress to act on the budget to calm the stock market.'),
+    story(
+      'c10',
+      3,
+      'Stock market tumble may scare retirees',
+      'The stock market tumble may scare retirees away from stock investments, planners said.',
+    ),
+    story(
+      'c11',
+      2,
+      'Economists fear recession after stock market crash',
+      'Economists said the stock market crash could bring a world recession.',
+    ),
+    story(
+      'c12',
+      1,
+      'Exchange chairman says stock market decline is no crash',
+      'The exchange chairman said the stock market decline was a correction, not a crash.',
+    ),
+    story(
+      'c13',
+      12,
+      'Swiss analysts see precarious mood on stock market',
+      'Swiss analysts said the mood on the stock market was precarious after the sell-off.',
+    ),
+    story(
+      'c14',
+      11,
+      'Mexican stock market head sees no crisis',
+      'The head of the Mexican stock exchange said the stock market fall was no crisis.',
+    ),
+    story(
+      'c15',
+      10,
+      'Dow falls more than 500 points as stock market slides',
+      'The Dow Jones average fell 508 points as the stock market slid.',
+    ),
+    story('c16', 9, 'Japan tries to stem stock market dive', 'Japanese authorities tried to calm panic on the stock market.'),
+  ];
+  // A company's buyback on the day (its own news, named by ticker) and another country's figures
+  // sharing one of the day's words.
+  const buyback = story(
+    'b1',
+    3,
+    'Gottschalks <GOT> to buy back stock',
+    'Gottschalks Inc said it will buy back its stock on the open market.',
+    80,
+  );
+  const brazil = story(
+    't1',
+    2,
+    'Brazil posts record market trade surplus',
+    'Brazil posted a record trade surplus in September, the central bank said.',
+  );
+  const today = [...otherNews(60), ...crash, buyback, brazil];
+  const background = storeOf(today, 10_000, ['stock', 'market', 'price', 'trade'], 0.05);
+
+  it('groups the stories told in its everyday words into one item, leaving company news and other news apart', () => {
+    const groups = groupStories(today, NOON, DEFAULT_GROUPING, background);
+    const of = groupOf(groups);
+    expect(new Set(crash.map((st) => of.get(st.id))).size).toBe(1);
+    expect(groups[0]!.ids).toHaveLength(crash.length);
+    expect(of.get('b1')).not.toBe(of.get('c1'));
+    expect(of.get('t1')).not.toBe(of.get('c1'));
+  });
+
+  it('does so because its words burst today: the same stories on a day they are only common stay apart', () => {
+    const noBurst = groupOf(groupStories(today, NOON, { ...DEFAULT_GROUPING, burstHeadlines: Infinity }, background));
+    expect(new Set(crash.map((st) => noBurst.get(st.id))).size).toBeGreaterThan(crash.length / 2);
+  });
+});
+
+describe('groupStories: a day of routine market reports', () => {
+  // Reuters, 1987-04-08: a busy day of closing reports, one per commodity, each a short story of its
+  // own ("LME LEAD CLOSES FIRMER", "LIVE HOG FUTURES UP"): the same frame words in most of them.
+  const commodities = [
+    ...['lead', 'zinc', 'gold', 'silver', 'copper', 'nickel', 'aluminium', 'platinum', 'hog', 'cattle'],
+    ...['corn', 'wheat', 'soybean', 'oats', 'coffee', 'sugar', 'cocoa', 'cotton', 'rubber', 'lumber'],
+  ];
+  const moves = ['higher', 'steady', 'firmer'];
+  const reports = commodities.map((c, i) =>
+    story(
+      `r${i}`,
+      (i % 12) + 1,
+      `${c} futures close ${moves[i % moves.length]}`,
+      `${c} futures closed ${moves[i % moves.length]} in active trade on the exchange, dealers said.`,
+      150,
+    ),
+  );
+  const today = [...otherNews(60), ...reports];
+  const background = storeOf(today, 10_000, ['futur', 'close', 'higher', 'steadi', 'firmer', 'activ', 'trade', 'exchang', 'dealer'], 0.05);
+  // The fortnight before: the frame words in the headlines of every day, the commodities on a few.
+  const days = Array.from({ length: 14 }, (_, d) =>
+    [
+      ...Array.from({ length: 100 }, (_, i) => `report ${d} number ${i} on the economy`),
+      `${commodities[d % commodities.length]} futures close higher`,
+      'grain futures close steady',
+      'metal futures close firmer',
+    ].flatMap(headlineShapes),
+  );
+  const history: HeadlineHistory = headlineHistory(days);
+
+  it('keeps the reports of different commodities apart: frame words in the headlines every day are no burst', () => {
+    const of = groupOf(groupStories(today, NOON, DEFAULT_GROUPING, background, history));
+    expect(new Set(reports.map((r) => of.get(r.id))).size).toBe(reports.length);
+  });
+
+  it('would make them one item if their frame words were news (no history to tell a beat by)', () => {
+    const of = groupOf(groupStories(today, NOON, DEFAULT_GROUPING, background));
+    expect(new Set(reports.map((r) => of.get(r.id))).size).toBeLessThan(reports.length / 2);
+  });
+});
+
+describe('groupStories: a busy actor', () => {
+  it("keeps a body's separate acts apart: a name the store writes every day is no burst however busy today", () => {
+    // Reuters, 1987-06-19: the World Bank lends to a country after another (its name in most
+    // headlines, as common in the store as "loan"); each loan is its own news.
+    const countries = [
+      ...['Portugal', 'China', 'Jordan', 'Pakistan', 'Mexico', 'Kenya', 'Peru', 'Chile'],
+      ...['Ghana', 'Nepal', 'Egypt', 'Turkey', 'Brazil', 'India', 'Morocco', 'Bolivia'],
+    ];
+    const loans = countries
+      .map((c, i) =>
+        story(
+          `l${i}`,
+          (i % 12) + 1,
+          `World Bank loans ${c} ${(i + 2) * 50} mln dlrs`,
+          `The World Bank said it approved a loan of ${(i + 2) * 50} mln dlrs to ${c} for its ${word(i + 100)} project.`,
+          120,
+        ),
+      )
+      .map((st, i) => ({ ...st, placeKeys: [`c:${countries[i]}`], placeNames: [countries[i]!] }));
+    const today = [...otherNews(60), ...loans];
+    const background = storeOf(today, 10_000, ['world', 'bank', 'loan', 'approv', 'project'], 0.05);
+    const of = groupOf(groupStories(today, NOON, DEFAULT_GROUPING, background));
+    expect(new Set(loans.map((l) => of.get(l.id))).size).toBe(loans.length);
+  });
+});
