@@ -160,7 +160,7 @@ export function goldRegion(gaz: Gazetteer, g: GoldToponym): GoldRegion {
       (c) =>
         gaz.kind(c.index) === 'country' &&
         (countryContains(gaz.country(c.index), lat, lon) ||
-          haversineKm(lat, lon, gaz.place(c.index).lat, gaz.place(c.index).lon) <= ISLAND_KM),
+          haversineKm(lat, lon, gaz.lat[c.index] ?? 0, gaz.lon[c.index] ?? 0) <= ISLAND_KM),
     );
     if (country) return { kind: 'country', code: gaz.country(country.index) };
     const i = admin1Of(title, null, (a) => divisionContains(gaz, a, lat, lon));

@@ -328,10 +328,14 @@ function liesIn(gaz: Gazetteer, i: number, k: number): boolean {
 const DIRECTIONS_RE =
   /^(far |mid )?(north|south|east|west|northern|southern|eastern|western|central|upper|lower)( ?(east|west|eastern|western))?$/;
 
+/** Whether the candidates hold a country, a region, a division or a city of 100,000+: a well-known place. */
+function isWellKnown(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
+  return isKindStrong(gaz, cands) || maxPop(gaz, cands) >= 100_000;
+}
+
 /** Whether a word names a country, a division or a city of 100,000+ on its own. */
 function namesPlace(gaz: Gazetteer, t: Token): boolean {
-  const cands = exactCandidates(gaz, (t.key ??= foldName(t.text.replace(/\.$/, ''))));
-  return isKindStrong(gaz, cands) || maxPop(gaz, cands) >= 100_000;
+  return isWellKnown(gaz, exactCandidates(gaz, (t.key ??= foldName(t.text.replace(/\.$/, '')))));
 }
 
 /** Lower-case words after a name that make it a virus, a disease or a strain (`Marburg virus`, `Reston ebolavirus`). */
@@ -342,8 +346,7 @@ const AGE_BEFORE = /\b(\d+|[a-z]+(-[a-z]+)?)[-‐ ]years?[-‐ ]old\s+$/i;
 
 /** A capitalised word after a first name that reads as a surname: no country, division or big town of that name. */
 function isSurname(gaz: Gazetteer, t: Token): boolean {
-  const cands = exactCandidates(gaz, foldName(t.text.replace(/\.$/, '')));
-  return !isKindStrong(gaz, cands) && maxPop(gaz, cands) < 100_000;
+  return !isWellKnown(gaz, exactCandidates(gaz, foldName(t.text.replace(/\.$/, ''))));
 }
 
 /**
@@ -429,8 +432,8 @@ function isAcronymOfNameBefore(text: string, start: number, end: number): boolea
     .trimEnd()
     .split(/\s+/)
     .filter((w) => !ACRONYM_SKIPS.has(w.toLowerCase()));
-  const letters = words.slice(-acronym.length).map((w) => w.charAt(0).toUpperCase());
-  return letters.length === acronym.length && letters.join('') === acronym && words.slice(-acronym.length).every((w) => /^\p{Lu}/u.test(w));
+  const named = words.slice(-acronym.length);
+  return named.length === acronym.length && named.every((w, k) => w.charAt(0) === acronym.charAt(k) && /^\p{Lu}/u.test(w));
 }
 
 /** The key of a firm's name by its first two words (see acceptSpan), as `firms` holds it. */
@@ -470,7 +473,7 @@ const TRAVEL_BEFORE = /\b(to|from|between)\s+$/;
  * Kansas`; not `Piedmont said`, `shares of Burlington`), a famous city also as the end of a journey.
  */
 function keepsPlace(gaz: Gazetteer, text: string, start: number, cands: readonly Candidate[]): boolean {
-  if (!isKindStrong(gaz, cands) && maxPop(gaz, cands) < 100_000) return false;
+  if (!isWellKnown(gaz, cands)) return false;
   const before = text.slice(Math.max(0, start - 30), start);
   if (ON_THE_MAP_BEFORE.test(before)) return true;
   return TRAVEL_BEFORE.test(before) && cands.some((c) => c.primary && isFamousCity(gaz, c.index));
@@ -1142,7 +1145,7 @@ function hyphenParts(gaz: Gazetteer, t: Token): FoundSpan[] {
     // A country by its other names (`Turkey` for Türkiye) counts; a town only by its own name.
     const cands = exactCandidates(gaz, key).filter((c) => c.primary || gaz.kind(c.index) !== 'city');
     if (cands.length === 0 || isContinentAdjective(gaz, key, cands)) continue;
-    if (!isKindStrong(gaz, cands) && maxPop(gaz, cands) < 100_000) continue;
+    if (!isWellKnown(gaz, cands)) continue;
     const start = t.start + (m.index ?? 0);
     out.push({ name: part, start, end: start + part.length, candidates: cands });
   }
@@ -1245,7 +1248,7 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
         const head = [...parts.slice(0, -1), foldName(tj.text.slice(0, hyphen))].join(' ');
         // Only a well-known place by its own name (`Chang Chi-cheng` is a person, not Changzhi).
         const heads = exactCandidates(gaz, head).filter((c) => c.primary);
-        if (heads.length > 0 && (isKindStrong(gaz, heads) || maxPop(gaz, heads) >= 100_000)) {
+        if (isWellKnown(gaz, heads)) {
           cands = heads;
           end = tj.start + hyphen;
           // `New York-Washington flights`: the names after the hyphen are read as any compound's are.
