@@ -1,5 +1,6 @@
 import type { DayRange } from '../article-store.js';
 import type { SqliteDatabase } from './open-database.js';
+import { utcDay } from './digest-features-table.js';
 
 /**
  * The UTC day of every stored story by rowid, held in memory (4 bytes a story) so that counting a
@@ -18,7 +19,6 @@ export interface RowidDays {
   bounds(range: DayRange): { lo: number; hi: number } | null;
 }
 
-const DAY_MS = 86_400_000;
 /** No story has this rowid (rowids of failed inserts are skipped; the first is 1). */
 const NONE = -0x80000000;
 
@@ -30,8 +30,7 @@ export function createRowidDays(db: SqliteDatabase): RowidDays {
   let days = new Int32Array(0);
   let top = 0;
   // Each day's smallest and largest rowid: a span's bounds from its days, not from every story.
-  const dayLo = new Map<number, number>();
-  const dayHi = new Map<number, number>();
+  const dayRowids = new Map<number, { lo: number; hi: number }>();
 
   const grow = (size: number): void => {
     if (size <= days.length) return;
@@ -47,12 +46,14 @@ export function createRowidDays(db: SqliteDatabase): RowidDays {
       if (max <= top) return;
       grow(max + 1);
       for (const [rowid, ms] of since.iterate(top)) {
-        const day = Math.floor(ms / DAY_MS);
+        const day = utcDay(ms);
         days[rowid] = day;
-        const first = dayLo.get(day);
-        const last = dayHi.get(day);
-        if (first === undefined || rowid < first) dayLo.set(day, rowid);
-        if (last === undefined || rowid > last) dayHi.set(day, rowid);
+        const seen = dayRowids.get(day);
+        if (!seen) dayRowids.set(day, { lo: rowid, hi: rowid });
+        else {
+          seen.lo = Math.min(seen.lo, rowid);
+          seen.hi = Math.max(seen.hi, rowid);
+        }
       }
       top = max;
     },
@@ -63,10 +64,10 @@ export function createRowidDays(db: SqliteDatabase): RowidDays {
     bounds(range) {
       let lo = Infinity;
       let hi = -Infinity;
-      for (const [day, first] of dayLo) {
+      for (const [day, rowids] of dayRowids) {
         if (day < range.from || day > range.to) continue;
-        lo = Math.min(lo, first);
-        hi = Math.max(hi, dayHi.get(day)!);
+        lo = Math.min(lo, rowids.lo);
+        hi = Math.max(hi, rowids.hi);
       }
       return lo === Infinity ? null : { lo, hi };
     },

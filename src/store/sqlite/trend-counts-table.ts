@@ -227,7 +227,7 @@ export function createTrendCounts(db: SqliteDatabase, hiddenStories: SqliteHidde
         if (capped || rowids.length < want) break;
         hi = rowids[rowids.length - 1]! - 1;
       }
-      return { days: [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, count]) => ({ day, count })), capped };
+      return { days: sumByDay(byDay), capped };
     },
   };
 }
