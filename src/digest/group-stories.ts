@@ -1080,7 +1080,7 @@ function subjectsDiffer(vectors: Vectors, events: Events, i: number, e: number, 
   if (!book) return false;
   for (let k = vectors.subjectStart[i]!; k < vectors.subjectStart[i + 1]!; k++) {
     const t = vectors.subjects[k]!;
-    if (vectors.specific[t] === 1 && (book.has(t) || events.find(e, t) >= 0)) return false;
+    if (vectors.specific[t] === 1 && eventHolds(events, e, t)) return false;
   }
   if (sharesTicker(events.tickers, events.tickers.of[i]!, e)) return false;
   markHeld(vectors, i, scratch);
@@ -1091,8 +1091,13 @@ function subjectsDiffer(vectors: Vectors, events: Events, i: number, e: number, 
  * The merge's form of `subjectsDiffer`, on both sides: events a and b each name a subject the other
  * does not hold, and share no specific one nor a ticker (two events the single pass kept apart one way).
  */
+/** Whether event e holds term t: as a subject of its members, or among its terms. */
+function eventHolds(events: Events, e: number, t: number): boolean {
+  return events.subjects[e]?.has(t) === true || events.find(e, t) >= 0;
+}
+
 function eventSubjectsDiffer(vectors: Vectors, events: Events, a: number, b: number): boolean {
-  const holds = (other: number) => (t: number) => events.subjects[other]?.has(t) === true || events.find(other, t) >= 0;
+  const holds = (other: number) => (t: number) => eventHolds(events, other, t);
   for (const t of events.subjects[a]?.keys() ?? []) if (vectors.specific[t] === 1 && holds(b)(t)) return false;
   if (sharesTicker(events.tickers, [...(events.tickers.counts[a]?.keys() ?? [])], b)) return false;
   return hasOwnSubject(events, a, holds(b)) && hasOwnSubject(events, b, holds(a));
@@ -1103,55 +1108,41 @@ function eventSubjectsDiffer(vectors: Vectors, events: Events, a: number, b: num
  * CHINESE FIRM`, `FOOTHILL <FGI> TO TRADE ON NYSE`). Where one side names a company so and the other
  * names none (both naming one is `tickersClash`'s), the other side must be about that company too: it
  * holds a subject of the ticker side (its lead's name for the company, `Vectors.subjects`; a company's
- * listing on the NYSE is not the NYSE's news of its trading volume).
- * `holdsSubjectOf` says whether the other side holds one of the ticker side's subjects (or the ticker
- * side names none: nothing to tell by).
+ * listing on the NYSE is not the NYSE's news of its trading volume), or the ticker side names none
+ * (nothing to tell by). This for story i and event e (`scratch` as `accumulate` left it for e).
  */
-function companyJoinable(tickerSide: boolean, otherSide: boolean, holdsSubjectOf: () => boolean): boolean {
-  return tickerSide === otherSide || holdsSubjectOf();
-}
-
-/** `companyJoinable` for story i and event e (`scratch` as `accumulate` left it for e). */
 function storyCompanyJoinable(vectors: Vectors, events: Events, i: number, e: number, scratch: Scratch): boolean {
   const storyNames = events.tickers.of[i]!.length > 0;
   const eventNames = (events.tickers.counts[e]?.size ?? 0) > 0;
   if (!storyNames && !eventNames) return true;
   if (vectors.bodied[i] === 1 && scratch.commonHeads[e] === 0 && actorsDiffer(vectors, events, i, e, scratch)) return false;
   if (storyNames === eventNames) return true;
-  const holds = (): boolean => {
-    if (storyNames) {
-      for (let k = vectors.subjectStart[i]!; k < vectors.subjectStart[i + 1]!; k++) {
-        const t = vectors.subjects[k]!;
-        if (events.subjects[e]?.has(t) === true || events.find(e, t) >= 0) return true;
-      }
-      return vectors.subjectStart[i + 1] === vectors.subjectStart[i];
-    }
-    const book = events.subjects[e];
-    if (!book || book.size === 0) return true;
-    markHeld(vectors, i, scratch);
-    for (const t of book.keys()) if (scratch.held[t] === scratch.heldStamp) return true;
-    return false;
-  };
-  return companyJoinable(storyNames, eventNames, holds);
+  if (storyNames) {
+    for (let k = vectors.subjectStart[i]!; k < vectors.subjectStart[i + 1]!; k++)
+      if (eventHolds(events, e, vectors.subjects[k]!)) return true;
+    return vectors.subjectStart[i + 1] === vectors.subjectStart[i];
+  }
+  const book = events.subjects[e];
+  if (!book || book.size === 0) return true;
+  markHeld(vectors, i, scratch);
+  for (const t of book.keys()) if (scratch.held[t] === scratch.heldStamp) return true;
+  return false;
 }
 
-/** `companyJoinable` for events a and b (`scratch` as `compareEvent` left it for a against b). */
+/** `storyCompanyJoinable` for events a and b (`scratch` as `compareEvent` left it for a against b). */
 function eventCompanyJoinable(events: Events, a: number, b: number, scratch: Scratch, bodied: boolean): boolean {
   const aNames = (events.tickers.counts[a]?.size ?? 0) > 0;
   const bNames = (events.tickers.counts[b]?.size ?? 0) > 0;
   if (!aNames && !bNames) return true;
-  const holdsOf = (other: number) => (t: number) => events.subjects[other]?.has(t) === true || events.find(other, t) >= 0;
+  const holdsOf = (other: number) => (t: number) => eventHolds(events, other, t);
   if (bodied && scratch.commonHeads[b] === 0 && (hasOwnSubject(events, a, holdsOf(b)) || hasOwnSubject(events, b, holdsOf(a))))
     return false;
   if (aNames === bNames) return true;
   const [tickerSide, other] = aNames ? [a, b] : [b, a];
-  const holds = (): boolean => {
-    const book = events.subjects[tickerSide];
-    if (!book || book.size === 0) return true;
-    for (const t of book.keys()) if (events.subjects[other]?.has(t) === true || events.find(other, t) >= 0) return true;
-    return false;
-  };
-  return companyJoinable(aNames, bNames, holds);
+  const book = events.subjects[tickerSide];
+  if (!book || book.size === 0) return true;
+  for (const t of book.keys()) if (eventHolds(events, other, t)) return true;
+  return false;
 }
 
 /**
@@ -1165,7 +1156,7 @@ function actorsDiffer(vectors: Vectors, events: Events, i: number, e: number, sc
   let own = false;
   for (let k = vectors.subjectStart[i]!; k < vectors.subjectStart[i + 1]! && !own; k++) {
     const t = vectors.subjects[k]!;
-    own = events.subjects[e]?.has(t) !== true && events.find(e, t) < 0;
+    own = !eventHolds(events, e, t);
   }
   if (own) return true;
   markHeld(vectors, i, scratch);
@@ -1188,7 +1179,7 @@ interface Scratch {
   anchors: Int32Array;
   /** Of the shared words, those that would be anchors but neither side writes as a name. */
   described: Int32Array;
-  /** Of the shared words, those in a headline on both sides that a side writes lower-case: a common word (`companyJoinable`). */
+  /** Of the shared words, those in a headline on both sides that a side writes lower-case: a common word (`storyCompanyJoinable`). */
   commonHeads: Int32Array;
   /** Shared anchors that are the window's bursts (`Vectors.burst`), in a headline on both sides… */
   bursts: Int32Array;
