@@ -242,47 +242,51 @@ export function resolveSpeakers(
     return { speaker: c.name, description: null, resolved: { name: c.name, start: match.nameStart, end: match.end }, person: true, at };
   };
 
-  /** The named speaker of the latest attribution before `at` that takes its speaker up with "it"/"its" ("X said it will"). */
-  const itsSpeaker = (at: number): Resolution | null => {
+  /**
+   * The named speaker of the latest attribution (by where its speaker is mentioned) that ends before `at` and that
+   * `fits`, as mentioned there (`at` the mention's start); null when none does.
+   */
+  const latestNamed = (at: number, fits: (o: RawQuote, mention: Span, r: Resolution, name: string) => boolean): Resolution | null => {
     let best: Resolution | null = null;
     for (const [o, r] of done) {
-      if (!o.mention || !r.resolved || (r.person === true && /\s/.test(r.resolved.name)) || o.mention.end > at) continue;
-      if (!/^\s+(?:also\s+)?said\s+(?:that\s+)?(?:it|its)\s/u.test(body.slice(o.mention.end, o.mention.end + 40))) continue;
-      if (!best || o.mention.start > best.at) best = { ...r, person: false, at: o.mention.start };
+      if (!o.mention || !r.resolved || o.mention.end > at || !fits(o, o.mention, r, r.resolved.name)) continue;
+      if (!best || o.mention.start > best.at) best = { ...r, at: o.mention.start };
     }
     return best;
+  };
+
+  /** The named speaker of the latest attribution before `at` that takes its speaker up with "it"/"its" ("X said it will"). */
+  const itsSpeaker = (at: number): Resolution | null => {
+    const r = latestNamed(
+      at,
+      (_, mention, r, name) =>
+        !(r.person && /\s/.test(name)) &&
+        /^\s+(?:also\s+)?said\s+(?:that\s+)?(?:it|its)\s/u.test(body.slice(mention.end, mention.end + 40)),
+    );
+    return r && { ...r, person: false };
   };
 
   /**
    * The named organisation that spoke last before `at` and could be a company: a bare name ("PacifiCorp said ..."), not
    * an institution the story writes with "the" ("the Pentagon said") nor a public body ("the Agriculture Ministry").
    */
-  const organisationSpeaker = (at: number): Resolution | null => {
-    let best: Resolution | null = null;
-    for (const [o, r] of done) {
-      if (!o.mention || !r.resolved || r.person || o.mention.end > at) continue;
-      if (DETERMINERS.has(body.slice(o.mention.start, o.mention.end).split(/\s+/)[0]!.toLowerCase())) continue;
-      if (PUBLIC_BODY.test(r.resolved.name)) continue;
-      if (!best || o.mention.start > best.at) best = { ...r, at: o.mention.start };
-    }
-    return best;
-  };
+  const organisationSpeaker = (at: number): Resolution | null =>
+    latestNamed(
+      at,
+      (_, mention, r, name) =>
+        !r.person && !DETERMINERS.has(body.slice(mention.start, mention.end).split(/\s+/)[0]!.toLowerCase()) && !PUBLIC_BODY.test(name),
+    );
 
   /** The named speaker of the latest attribution before `at` whose own words mention a statement ("X said in a statement"). */
-  const statementSpeaker = (at: number): Resolution | null => {
-    let best: Resolution | null = null;
-    for (const [o, r] of done) {
-      if (!o.mention || !r.resolved || o.mention.end > at) continue;
-      const sentence = sentences.find((x) => o.mention!.start >= x.start && o.mention!.start < x.end);
-      if (!sentence) continue;
+  const statementSpeaker = (at: number): Resolution | null =>
+    latestNamed(at, (o, mention) => {
+      const sentence = sentences.find((x) => mention.start >= x.start && mention.start < x.end);
+      if (!sentence) return false;
       // the attribution's own words: the sentence outside the quotation it attributes
       const words =
         body.slice(sentence.start, Math.max(sentence.start, o.start)) + ' ' + body.slice(Math.min(o.end, sentence.end), sentence.end);
-      if (!/\bstatement\b/i.test(words)) continue;
-      if (!best || o.mention.start > best.at) best = { ...r, at: o.mention.start };
-    }
-    return best;
-  };
+      return /\bstatement\b/i.test(words);
+    });
 
   /** "the treasury secretary" → the latest name titled so; "the company" → the latest organisation; "the government" → "the Syrian government". */
   const resolveRole = (words: readonly string[], at: number, q: RawQuote): Resolution => {
