@@ -14,7 +14,7 @@ import type { PlaceMention } from './types.js';
 
 /** One capitalised word of a name, or a lower-case particle inside one (`Mukuru kwa Njenga`, `Bab el-Oued`). */
 const WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
-const PARTICLE = String.raw`(?:kwa|el|al|de|du|des|la|le|da|do|dos|di|del|van|von|upon|on|of)`;
+const PARTICLE = String.raw`(?:kwa|el|al|de|du|des|la|le|da|do|dos|di|del|van|von)`;
 const NAME = String.raw`${WORD}(?:\s+(?:${PARTICLE}\s+)?${WORD}){0,3}`;
 
 /** Capitalised words that begin a sentence or a date, not a place. */
@@ -43,12 +43,24 @@ const AFTER_PREPOSITION = /^,\s*$/;
 // (`of` only after a part of a place: `the Kurdish village of Ranya` names the village, not a part of it.)
 const NOUN_AFTER =
   /^\s+(?:(?:district|county|suburb|neighbou?rhood|slums?|area)\s+(?:of|in|near)|(?:village|town|township|(?:refugee\s+)?camp)\s+(?:in|near))\s+(?:the\s+)?$/i;
+/**
+ * The last word of a street's, a building's or a site's name: it is a place by its own name, so `in`
+ * or a comma before its town is enough (`University Hospital in Columbia`, `of Felixstowe Road, Edmonton`).
+ */
+const FACILITY_END =
+  /\b(Street|St|Road|Rd|Avenue|Ave|Lane|Way|Drive|Boulevard|Highway|Square|Park|Hospital|Church|Cathedral|Mosque|Temple|Museum|Stadium|Airport|Base|Ground|Racecourse|Market|Bridge)\.?$/u;
+/** ...and what may stand between it and its town. */
+const AFTER_FACILITY = /^(?:\s+(?:in|near)\s+(?:the\s+)?|,\s*)$/;
+
 /** A name after the container that makes the comma a list's (`peasants in Wello, Tigre and Harar`). */
 // (Not a comma alone: `in Greenlane, Auckland, New Zealand` climbs to the country.)
 const LIST_AFTER = /^(?:\s*,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)*\s*,?\s+(?:and|or)\s+\p{Lu}/u;
 /** An appositive that says what the name is and where: `X, a suburb located east of Harare`. */
 const APPOSITIVE =
   /^(?:,|\s+is)\s+an?\s+(?:[\p{L}-]+\s+){0,3}(?:town|village|suburb|township|community|district|neighbou?rhood|settlement)\b[^.;:!?]{0,40}?\b(?:in|of|near)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\p{L}-]*\s+)?$/iu;
+
+/** A sentence's end, not an abbreviation's dot (`St. Mark's`, `Dr. Kanow`, `J. Smith`). */
+const SENTENCE_END = /(?<!\b(?:St|Mt|Ft|Dr|Mr|Mrs|Ms|Jr|Sr|No|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Const|\p{Lu}))[.!?]\s+|\n/gu;
 
 /** Whether a found place can stand for a village inside it: a town or a division, not a country or wider. */
 function canContain(gaz: Gazetteer, m: PlaceMention): boolean {
@@ -90,8 +102,9 @@ export function containedPlaces(gaz: Gazetteer, text: string, mentions: readonly
     // The text before the container, up to 200 characters within its sentence.
     const from = Math.max(0, cStart - 200);
     const before = text.slice(from, cStart);
-    const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'));
-    const window = cut >= 0 ? before.slice(cut + 2) : before;
+    let cut = 0;
+    for (const b of before.matchAll(SENTENCE_END)) cut = (b.index ?? 0) + b[0].length;
+    const window = before.slice(cut);
     const wStart = cStart - window.length;
     // Each name that ends somewhere in the window, with what lies between it and the container.
     const nameRe = new RegExp(NAME, 'gu');
@@ -101,6 +114,13 @@ export function containedPlaces(gaz: Gazetteer, text: string, mentions: readonly
       const link = text.slice(end, cStart);
       const lead = text.slice(Math.max(0, start - 60), start);
       if (NOUN_AFTER.test(link) || APPOSITIVE.test(link)) {
+        add(m[0], start, end, c);
+      } else if (
+        FACILITY_END.test(m[0]) &&
+        /\s/.test(m[0]) &&
+        AFTER_FACILITY.test(link) &&
+        !LIST_AFTER.test(text.slice(c.end, c.end + 40))
+      ) {
         add(m[0], start, end, c);
       } else if (AFTER_PREPOSITION.test(link) && PREPOSITION_BEFORE.test(lead) && !LIST_AFTER.test(text.slice(c.end, c.end + 40))) {
         add(m[0], start, end, c);

@@ -44,6 +44,13 @@ describe('villages, suburbs and camps below the gazetteer take the point of the 
     ],
     ['an appositive', 'A resident of Mabvuku, a suburb located east of Harare, told reporters.', ['Mabvuku'], 'Harare'],
     ['a state after a comma', 'She worked at the laboratories in Fort Detrick, Maryland for years.', ['Fort Detrick'], 'Maryland'],
+    ['a building in its town', 'He was taken by air to University Hospital in Columbia, Missouri.', ['University Hospital'], 'Columbia'],
+    [
+      'a street before its town after a comma',
+      'Amber of Felixstowe Road, Edmonton, will fly out next month.',
+      ['Felixstowe Road'],
+      'Edmonton',
+    ],
   ])('%s', (_label, text, names, container) => {
     for (const name of names) expectInside(text, name, container);
   });
