@@ -11,6 +11,7 @@ import { buildCompanions, type Companions } from './companions.js';
 import { POSTAL_CODES } from './aliases.js';
 import { firstNames } from './first-names.js';
 import { splitDateline, withinQualifier } from './dateline-place.js';
+import { containedPlaces } from './contained-places.js';
 import {
   exactCandidates,
   queryCandidates,
@@ -26,7 +27,7 @@ import {
  * Bump when a change to the recognition or resolution rules (here, resolve.ts, dateline-place.ts and
  * the lists they read) changes what is found in any text.
  */
-const PLACE_RULES_VERSION = 7;
+const PLACE_RULES_VERSION = 8;
 
 /**
  * What made a story's stored places: these rules over this gazetteer (new data resolves names anew).
@@ -1752,9 +1753,10 @@ export function findPlaceMentions(gaz: Gazetteer, text: string, base: ResolveCon
   const resolved = resolveSpans(gaz, text, spans, ctx);
   const name = dateline?.trim();
   const i = name ? resolveDateline(gaz, name, ctx) : -1;
-  const mentions = (i >= 0 ? resolved.map((r) => ({ ...r, chosen: datelineHome(gaz, r, i) })) : resolved).map((r) =>
+  const found = (i >= 0 ? resolved.map((r) => ({ ...r, chosen: datelineHome(gaz, r, i) })) : resolved).map((r) =>
     toMention(gaz, r.name, r.start, r.end, r.chosen),
   );
+  const mentions = [...found, ...containedPlaces(gaz, text, found)].sort((a, b) => a.start - b.start);
   if (!name || i < 0) return mentions;
   return [{ ...toMention(gaz, name, DATELINE_SPAN.start, DATELINE_SPAN.end, i), dateline: true }, ...mentions];
 }

@@ -1,0 +1,140 @@
+/**
+ * Places the gazetteer does not hold, placed by the place the text puts them in: `the village of
+ * Cellardyke in Fife`, `the Mukuru kwa Njenga district of Nairobi`, `in Greenlane, Auckland`,
+ * `Mabvuku, a suburb east of Harare`. News names villages, suburbs, camps and streets far below
+ * GeoNames' 500 people, and nearly always says which town or division they are in: that place's point
+ * is where the reader should look (a suburb or a village lies well within 161 km of it).
+ *
+ * Only with a word that makes the unknown name a place (a place noun, or a preposition of place and
+ * then its container after a comma), and only inside a town or a division the story already found:
+ * a country or a continent is too wide to stand for a village.
+ */
+import type { Gazetteer } from './gazetteer.js';
+import type { PlaceMention } from './types.js';
+
+/** One capitalised word of a name, or a lower-case particle inside one (`Mukuru kwa Njenga`, `Bab el-Oued`). */
+const WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
+const PARTICLE = String.raw`(?:kwa|el|al|de|du|des|la|le|da|do|dos|di|del|van|von)`;
+const NAME = String.raw`${WORD}(?:\s+(?:${PARTICLE}\s+)?${WORD}){0,3}`;
+
+/** Capitalised words that begin a sentence or a date, not a place. */
+const NOT_A_NAME = new Set(
+  (
+    'the a an this that these those his her its their our my he she it they we i mr mrs ms dr ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
+    'august september october november december'
+  ).split(' '),
+);
+
+/** Last words of a firm's or an institution's name: `at Salomon Brothers Inc, New York` is no place. */
+const FIRM_END =
+  /\b(inc|corp|co|ltd|llc|plc|sa|ag|nv|brothers|bros|bank|group|partners|securities|capital|court|university|universidade|universidad|college)\.?$/i;
+
+/** A place noun before the name: `the village of X`, `the villages of X and Y`. */
+const NOUN_OF_BEFORE = /\b(villages?|towns?|communit(?:y|ies)|suburbs?|hamlets?|townships?|settlements?|neighbou?rhoods?)\s+of\s+$/i;
+/** A preposition of place before the name: `in X, Auckland`. */
+const PREPOSITION_BEFORE = /\b(in|at|near|outside)\s+$/;
+
+/** Between the (last) name and its container, after a place noun before it: `in Fife`, `, Fife`. */
+const AFTER_NOUN_OF = /^(?:,\s*|\s+(?:in|near)\s+(?:the\s+)?)$/;
+/** ...after a preposition before it: a comma only (`in Greenlane, Auckland`). */
+const AFTER_PREPOSITION = /^,\s*$/;
+/** A place noun after the name, then the container: `X district of Nairobi`, `X refugee camp in Al-Fashir`. */
+// (`of` only after a part of a place: `the Kurdish village of Ranya` names the village, not a part of it.)
+const NOUN_AFTER =
+  /^\s+(?:(?:district|county|suburb|neighbou?rhood|slums?|area)\s+(?:of|in|near)|(?:village|town|township|(?:refugee\s+)?camp)\s+(?:in|near))\s+(?:the\s+)?$/i;
+/**
+ * The last word of a street's, a building's or a site's name: it is a place by its own name, so `in`
+ * or a comma before its town is enough (`University Hospital in Columbia`, `of Felixstowe Road, Edmonton`).
+ */
+const FACILITY_END =
+  /\b(Street|St|Road|Rd|Avenue|Ave|Lane|Way|Drive|Boulevard|Highway|Square|Park|Hospital|Church|Cathedral|Mosque|Temple|Museum|Stadium|Airport|Base|Ground|Racecourse|Market|Bridge)\.?$/u;
+/** ...and what may stand between it and its town. */
+const AFTER_FACILITY = /^(?:\s+(?:in|near)\s+(?:the\s+)?|,\s*)$/;
+
+/** A name after the container that makes the comma a list's (`peasants in Wello, Tigre and Harar`). */
+// (Not a comma alone: `in Greenlane, Auckland, New Zealand` climbs to the country.)
+const LIST_AFTER = /^(?:\s*,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)*\s*,?\s+(?:and|or)\s+\p{Lu}/u;
+/** An appositive that says what the name is and where: `X, a suburb located east of Harare`. */
+const APPOSITIVE =
+  /^(?:,|\s+is)\s+an?\s+(?:[\p{L}-]+\s+){0,3}(?:town|village|suburb|township|community|district|neighbou?rhood|settlement)\b[^.;:!?]{0,40}?\b(?:in|of|near)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\p{L}-]*\s+)?$/iu;
+
+/** A sentence's end, not an abbreviation's dot (`St. Mark's`, `Dr. Kanow`, `J. Smith`). */
+const SENTENCE_END = /(?<!\b(?:St|Mt|Ft|Dr|Mr|Mrs|Ms|Jr|Sr|No|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Const|\p{Lu}))[.!?]\s+|\n/gu;
+
+/** Whether a found place can stand for a village inside it: a town or a division, not a country or wider. */
+function canContain(gaz: Gazetteer, m: PlaceMention): boolean {
+  if (m.geonameId === null || m.lat === null || m.dateline) return false;
+  const i = gaz.indexOfId(m.geonameId);
+  if (i < 0) return false;
+  const kind = gaz.kind(i);
+  return kind === 'city' || kind === 'admin1' || kind === 'admin2';
+}
+
+/** The names of a list ending at `end` (`Foua and Kfraya`, `Bumbacari, Dudescu and Maliuc`), first to last. */
+function namesOfList(text: string, listText: string, listStart: number): { name: string; start: number; end: number }[] {
+  const out: { name: string; start: number; end: number }[] = [];
+  const re = new RegExp(`(${NAME})(?:\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or)\\s+|$)`, 'uy');
+  let at = 0;
+  while (at < listText.length) {
+    re.lastIndex = at;
+    const m = re.exec(listText);
+    if (!m || m[1] === undefined) return [];
+    out.push({ name: m[1], start: listStart + at, end: listStart + at + m[1].length });
+    at = re.lastIndex;
+  }
+  return out.filter((n) => text.slice(n.start, n.end) === n.name);
+}
+
+/** The unknown names the text places inside a found town or division, each as a mention of that place. */
+export function containedPlaces(gaz: Gazetteer, text: string, mentions: readonly PlaceMention[]): PlaceMention[] {
+  const taken = (s: number, e: number): boolean => mentions.some((m) => !m.dateline && m.start < e && s < m.end);
+  const containers = mentions.filter((m) => canContain(gaz, m));
+  const out: PlaceMention[] = [];
+  const add = (name: string, start: number, end: number, c: PlaceMention): void => {
+    const words = name.split(/\s+/);
+    if (NOT_A_NAME.has((words[0] ?? '').toLowerCase()) || FIRM_END.test(name)) return;
+    if (taken(start, end) || out.some((o) => o.start < end && start < o.end)) return;
+    out.push({ name, start, end, geonameId: c.geonameId, countryCode: c.countryCode, lat: c.lat, lon: c.lon });
+  };
+  for (const c of containers) {
+    const cStart = c.start;
+    // The text before the container, up to 200 characters within its sentence.
+    const from = Math.max(0, cStart - 200);
+    const before = text.slice(from, cStart);
+    let cut = 0;
+    for (const b of before.matchAll(SENTENCE_END)) cut = (b.index ?? 0) + b[0].length;
+    const window = before.slice(cut);
+    const wStart = cStart - window.length;
+    // Each name that ends somewhere in the window, with what lies between it and the container.
+    const nameRe = new RegExp(NAME, 'gu');
+    for (let m = nameRe.exec(window); m; m = nameRe.exec(window)) {
+      const start = wStart + m.index;
+      const end = start + m[0].length;
+      const link = text.slice(end, cStart);
+      const lead = text.slice(Math.max(0, start - 60), start);
+      if (NOUN_AFTER.test(link) || APPOSITIVE.test(link)) {
+        add(m[0], start, end, c);
+      } else if (
+        FACILITY_END.test(m[0]) &&
+        /\s/.test(m[0]) &&
+        AFTER_FACILITY.test(link) &&
+        !LIST_AFTER.test(text.slice(c.end, c.end + 40))
+      ) {
+        add(m[0], start, end, c);
+      } else if (AFTER_PREPOSITION.test(link) && PREPOSITION_BEFORE.test(lead) && !LIST_AFTER.test(text.slice(c.end, c.end + 40))) {
+        add(m[0], start, end, c);
+      } else if (AFTER_NOUN_OF.test(link)) {
+        // A list after a place noun: `the villages of Foua and Kfraya in Idlib`.
+        const listRe = new RegExp(`(?:${NAME})(?:(?:\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or)\\s+)(?:${NAME}))*$`, 'u');
+        const head = text.slice(Math.max(0, end - 160), end);
+        const lm = listRe.exec(head);
+        if (!lm) continue;
+        const listStart = end - lm[0].length;
+        if (!NOUN_OF_BEFORE.test(text.slice(Math.max(0, listStart - 40), listStart))) continue;
+        for (const n of namesOfList(text, lm[0], listStart)) add(n.name, n.start, n.end, c);
+      }
+    }
+  }
+  return out;
+}

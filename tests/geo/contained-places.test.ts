@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadGeoService } from '../../src/geo/geo-service.js';
+import type { GeoService, PlaceMention } from '../../src/geo/types.js';
+import { repoRoot } from '../helpers/paths.js';
+
+let geo: GeoService;
+beforeAll(async () => {
+  geo = await loadGeoService({ cacheDir: path.join(repoRoot, 'data/cache') });
+}, 120_000);
+
+const mention = (text: string, name: string): PlaceMention | undefined => geo.findPlaces(text).find((m) => m.name === name);
+
+/** The unknown name is found, at its own span, with the point of the place the text puts it in. */
+function expectInside(text: string, name: string, container: string): void {
+  const m = mention(text, name);
+  const c = mention(text, container);
+  expect(c?.geonameId).not.toBeNull();
+  expect(m).toMatchObject({ start: text.indexOf(name), end: text.indexOf(name) + name.length });
+  expect(m?.geonameId).toBe(c?.geonameId);
+  expect([m?.lat, m?.lon]).toEqual([c?.lat, c?.lon]);
+}
+
+describe('villages, suburbs and camps below the gazetteer take the point of the place the text puts them in', () => {
+  it.each([
+    [
+      'a place noun before a list, then `in`',
+      'Rebels shelled the villages of Foua and Kfraya in Idlib on Monday.',
+      ['Foua', 'Kfraya'],
+      'Idlib',
+    ],
+    ['a place noun before, then `in`', 'A dead swan was found in the village of Cellardyke in Fife, Scotland.', ['Cellardyke'], 'Fife'],
+    [
+      'a part of a place after the name',
+      'A hospital in the Mukuru kwa Njenga district of Nairobi said so.',
+      ['Mukuru kwa Njenga'],
+      'Nairobi',
+    ],
+    [
+      'a preposition, then the town after a comma',
+      'He ate at a restaurant in Greenlane, Auckland, New Zealand.',
+      ['Greenlane'],
+      'Auckland',
+    ],
+    ['an appositive', 'A resident of Mabvuku, a suburb located east of Harare, told reporters.', ['Mabvuku'], 'Harare'],
+    ['a state after a comma', 'She worked at the laboratories in Fort Detrick, Maryland for years.', ['Fort Detrick'], 'Maryland'],
+    ['a building in its town', 'He was taken by air to University Hospital in Columbia, Missouri.', ['University Hospital'], 'Columbia'],
+    [
+      'a street before its town after a comma',
+      'Amber of Felixstowe Road, Edmonton, will fly out next month.',
+      ['Felixstowe Road'],
+      'Edmonton',
+    ],
+  ])('%s', (_label, text, names, container) => {
+    for (const name of names) expectInside(text, name, container);
+  });
+
+  it('not an adjective before `village of`, a firm before its city, a list of places, a date or a country', () => {
+    const kurdish = 'A girl from the northern Kurdish village of Ranya fell ill.';
+    expect(mention(kurdish, 'Kurdish')).toBeUndefined();
+    expect(mention('said a vice-president at Salomon Brothers Inc, New York. She', 'Salomon Brothers Inc')).toBeUndefined();
+    // Siblings, not a town inside the next one.
+    expect(mention('Aid reached peasants in Wello, Tigre and Harar last week.', 'Wello')).toBeUndefined();
+    expect(mention('The talks resumed in January, Paris said.', 'January')).toBeUndefined();
+    // A country is too wide to stand for a village.
+    expect(mention('The children were from Xyzville, a farming town in eastern Turkey.', 'Xyzville')).toBeUndefined();
+  });
+});
