@@ -27,7 +27,7 @@ import {
  * Bump when a change to the recognition or resolution rules (here, resolve.ts, dateline-place.ts and
  * the lists they read) changes what is found in any text.
  */
-const PLACE_RULES_VERSION = 9;
+const PLACE_RULES_VERSION = 10;
 
 /**
  * What made a story's stored places: these rules over this gazetteer (new data resolves names anew).
@@ -492,6 +492,9 @@ function keepsPlace(gaz: Gazetteer, text: string, start: number, cands: readonly
  */
 const FIRM_AFTER =
   /^(\s+and\s+\p{Lu}[\p{L}'’-]*)?(['’]s)?\s+(stakes?|shares|stock|stockholders|shareholders|subsidiary|subsidiaries|management|directors|board|offer|bid|takeover|merger|spokesman|spokeswoman|common)\b|^['’]s\s+(revenues?|earnings|profits?|sales|chairman|president|decision|unit|stake|offer|bid|shares)\b/u;
+/** A list of names after it that ends in a firm's ending: the name opens a partnership's (`Brown, Baldwin, Nisker Ltd`). */
+const FIRM_LIST_AFTER =
+  /^(\s*,\s*(and\s+)?\p{Lu}[\p{L}'’-]*(\s+\p{Lu}[\p{L}'’-]*)?){1,3}\s*,?\s+(and\s+\p{Lu}[\p{L}'’-]*\s+)?(Inc|Corp|Co|Ltd|LLC|Plc|PLC|Group|Holdings|Associates|Partners)\b/u;
 /** A verb of business after a name: a firm or a person acts (`Bally agreed to buy`, `Hutton is offering`), a small place seldom does. */
 const FIRM_VERB_AFTER =
   /^(\s+(and|&)\s+\p{Lu}[\p{L}'’-]*)?\s+((has|had|is|was)\s+)?(agreed|agrees|offered|offering|offers|bought|buys|acquired|acquires|sold|sells|owns|plans|announced|posted|earned|rejected|launched|wants|invented)\b/u;
@@ -947,7 +950,7 @@ function acceptSpan(
     // (A name of several words speaks as a firm's does, unless it says what kind of place it is:
     // `Fort Hood said` is the base's command.)
     const speaks = !single && SPEECH_VERB_AFTER.test(after) && !MODIFIERS.has(key.slice(0, key.indexOf(' '))) && !SAINT_NAME.test(surface);
-    if (FIRM_AFTER.test(after) || FIRM_VERB_AFTER.test(after) || speaks) {
+    if (FIRM_AFTER.test(after) || FIRM_VERB_AFTER.test(after) || speaks || FIRM_LIST_AFTER.test(text.slice(end, end + 60))) {
       firms.add(key);
       return false;
     }

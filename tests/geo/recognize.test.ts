@@ -597,6 +597,11 @@ describe("a small place's name that the story makes a firm or a person is neithe
       'Cross offered 34 dlrs for Harper and Row. They hold 261,650 Harper and Row common shares.',
       'Harper',
     ],
+    [
+      "a list of partners' names that ends in a firm's ending",
+      'The offering is led by Prescott, Ball and Turben Inc and others.',
+      'Prescott',
+    ],
     ['a partner that is no place', 'General Partners is owned by investors Wagner and Brown and AFG Industries Inc.', 'Wagner'],
     ['a partner and a verb of business', 'Last fall, AFG and Wagner and Brown offered to acquire Lear Siegler.', 'Wagner'],
     [
