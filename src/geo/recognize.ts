@@ -27,7 +27,7 @@ import {
  * Bump when a change to the recognition or resolution rules (here, resolve.ts, dateline-place.ts and
  * the lists they read) changes what is found in any text.
  */
-const PLACE_RULES_VERSION = 10;
+const PLACE_RULES_VERSION = 11;
 
 /**
  * What made a story's stored places: these rules over this gazetteer (new data resolves names anew).
@@ -159,6 +159,10 @@ const FIRST_NAMES = new Set(
   ).split(/\s+/),
 );
 const PERSON_BEFORE = new Set([...TITLES.split(' '), ...FIRST_NAMES]);
+/** Titles that a person's full name follows (`Minister Andreas Papandreou`); not a saint's or a king's, whose names are places too. */
+const NAME_TITLES = new Set(
+  TITLES.split(' ').filter((w) => !/^(saint|father|brother|sister|king|queen|prince|princess|officer|spokesman|spokeswoman)$/.test(w)),
+);
 
 const SEASONS = new Set(['spring', 'summer', 'autumn', 'fall', 'winter']);
 
@@ -541,6 +545,16 @@ function placeJoinedAfter(gaz: Gazetteer, after: string): boolean {
   if (/^\s+(districts|villages|towns|areas|regions|provinces|counties|camps|suburbs|cities|islands)\b/i.test(after.slice(m[0].length)))
     return true;
   return own(first) || (!!m[3] && own(`${first} ${foldName(m[3].trim())}`));
+}
+
+/** A preposition of place and the first names of a list before a name: `peasants in Wello, Tigre and ...`. */
+const LIST_IN_PLACE_BEFORE = /\b(in|near|from|across|throughout)\s+\p{Lu}[\p{L}'’-]*(\s*,\s*\p{Lu}[\p{L}'’-]*)*\s*,\s*$/u;
+
+/** Whether `and` and a partner's name follow a name: one no place bears as its own. */
+function partnerAfter(gaz: Gazetteer, after: string): boolean {
+  const m = JOINED_NAME_AFTER.exec(after);
+  if (!m || m[1] !== 'and') return false;
+  return !placeJoinedAfter(gaz, after) && !m[3] && !/^\s*(,|\s(and|or)\s)/.test(after.slice(m[0].length));
 }
 
 /** A preposition of place or a place noun before a name: the strongest cue (not `and`, not a comma). */
@@ -942,6 +956,28 @@ function acceptSpan(
     if (single && !big && !strong) personish.add(key);
     return false;
   }
+  // `Prime Minister Andreas Papandreou`: a title before a name and a surname after it make it a first
+  // name, even a small division's (not a country's or a big division's).
+  if (
+    single &&
+    prev &&
+    next &&
+    nextCap &&
+    prev.upper &&
+    joinable(text, prev, t) &&
+    NAME_TITLES.has(prev.text.replace(/\.$/, '').toLowerCase()) &&
+    !isMajorPlace(gaz, cands) &&
+    !namesPlace(gaz, next) &&
+    !INSTITUTION_AFTER.has(nextWord)
+  ) {
+    personish.add(key);
+    return false;
+  }
+  // `Johnson and Johnson`: a name joined to itself is a firm's, after any preposition (`sold to Johnson and Johnson`).
+  if (single && !strong && !bigByOwnName(gaz, cands) && JOINED_NAME_AFTER.exec(after)?.[2] === surface) {
+    firms.add(key);
+    return false;
+  }
   // `Hutton is offering`, `Dairy Farm said`, `the Fairchild stake`, `Harper's directors`, `President
   // Leon Febres Cordero`: a small place's name (of any length) that the story makes a firm or a person,
   // here and (see dropNamedOthers) everywhere in the story, unless a preposition places it.
@@ -951,6 +987,25 @@ function acceptSpan(
     // `Fort Hood said` is the base's command.)
     const speaks = !single && SPEECH_VERB_AFTER.test(after) && !MODIFIERS.has(key.slice(0, key.indexOf(' '))) && !SAINT_NAME.test(surface);
     if (FIRM_AFTER.test(after) || FIRM_VERB_AFTER.test(after) || speaks || FIRM_LIST_AFTER.test(text.slice(end, end + 60))) {
+      firms.add(key);
+      return false;
+    }
+    // `Harper and Row`, `Johnson and Johnson`: `and` and a partner's name that is no place by its own
+    // name (nor before a place noun: `the Etoumbi and Mbomo districts`) make a firm's name.
+    // (Not after a place and a comma, an item of a list of places: `in Wello, Tigre and Hararghe`; nor a
+    // town the world names in many languages: `Hodeidah and Mokha`.)
+    const listOfPlaces =
+      (!!lastSpan && /^\s*,\s*$/.test(text.slice(lastSpan.end, t.start))) ||
+      LIST_IN_PLACE_BEFORE.test(text.slice(Math.max(0, t.start - 80), t.start));
+    // (A name the gazetteer knows only as another spelling of a big city is that city's: `Hodeidah`.)
+    const spellingOfBigCity = cands.every((c) => !c.primary) && maxPop(gaz, cands) >= 100_000;
+    if (
+      single &&
+      !listOfPlaces &&
+      !spellingOfBigCity &&
+      !cands.some((c) => c.primary && isWidelyNamedTown(gaz, c.index)) &&
+      partnerAfter(gaz, text.slice(end, end + 40))
+    ) {
       firms.add(key);
       return false;
     }

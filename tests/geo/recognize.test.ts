@@ -602,6 +602,9 @@ describe("a small place's name that the story makes a firm or a person is neithe
       'The offering is led by Prescott, Ball and Turben Inc and others.',
       'Prescott',
     ],
+    ["`and` and a partner's name that is no place", 'Theodore Cross offered to acquire Harper and Row for 34 dlrs.', 'Harper'],
+    ['the same name twice', 'He sold the business to Johnson and Johnson for cash.', 'Johnson'],
+    ['a title before it and a surname after it', 'Greek Prime Minister Andreas Papandreou said so.', 'Andreas'],
     ['a partner that is no place', 'General Partners is owned by investors Wagner and Brown and AFG Industries Inc.', 'Wagner'],
     ['a partner and a verb of business', 'Last fall, AFG and Wagner and Brown offered to acquire Lear Siegler.', 'Wagner'],
     [
@@ -626,6 +629,9 @@ describe("a small place's name that the story makes a firm or a person is neithe
     expect(names('Storms hit Tarbes, Lourdes and Pau.')).toEqual(expect.arrayContaining(['Lourdes']));
     // A name of several words that says what kind of place it is speaks as its command does.
     expect(names('He lived near Fort Hood military base. Fort Hood said the soldier was in combat.')).toEqual(['Fort Hood', 'Fort Hood']);
+    // A list of places after a preposition, or a big city's other spelling, before `and` and an unknown name.
+    expect(names('Aweke said peasants in Wello, Tigre and Hararghe suffered.')).toContain('Tigre');
+    expect(names('Cargo for Hodeidah and Mokha was loaded.')).toContain('Hodeidah');
     // `and` before a place by its own name, or before a plural place noun, is a list of places.
     expect(names('Storms hit Kilgore and Longview on Monday.')).toEqual(['Kilgore', 'Longview']);
     expect(names('They announced a quarantine of the Etoumbi and Mbomo districts.')).toContain('Etoumbi');
