@@ -9,7 +9,9 @@
  * then its container after a comma), and only inside a town or a division the story already found:
  * a country or a continent is too wide to stand for a village.
  */
+import { foldName } from './fold.js';
 import type { Gazetteer } from './gazetteer.js';
+import { exactCandidates } from './resolve.js';
 import type { PlaceMention } from './types.js';
 
 /** One capitalised word of a name, or a lower-case particle inside one (`Mukuru kwa Njenga`, `Bab el-Oued`). */
@@ -59,8 +61,33 @@ const LIST_AFTER = /^(?:\s*,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)
 const APPOSITIVE =
   /^(?:,|\s+is)\s+an?\s+(?:[\p{L}-]+\s+){0,3}(?:town|village|suburb|township|community|district|neighbou?rhood|settlement)\b[^.;:!?]{0,40}?\b(?:in|of|near)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\p{L}-]*\s+)?$/iu;
 
-/** A sentence's end, not an abbreviation's dot (`St. Mark's`, `Dr. Kanow`, `J. Smith`). */
-const SENTENCE_END = /(?<!\b(?:St|Mt|Ft|Dr|Mr|Mrs|Ms|Jr|Sr|No|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Const|\p{Lu}))[.!?]\s+|\n/gu;
+/**
+ * A sentence's end, not an abbreviation's dot (`St. Mark's`, `Dr. Kanow`, `J. Smith`), or a blank
+ * line: wires wrap their lines inside names (`at Kirtland Air\nForce Base`), so a lone line break ends nothing.
+ */
+const SENTENCE_END = /(?<!\b(?:St|Mt|Ft|Dr|Mr|Mrs|Ms|Jr|Sr|No|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Const|\p{Lu}))[.!?]\s+|\n[ \t]*\n/gu;
+
+/**
+ * A job before `at`: the name after it is an employer, not a place, though a comma and a town follow
+ * (`an analyst at Salomon Brothers, New York`, `economics professor at Universidade Livre, Lisbon`).
+ */
+const JOB_AT_BEFORE =
+  /\b(economists?|analysts?|strategists?|professors?|lecturers?|researchers?|directors?|chairman|president|executives?|officers?|managers?|partners?|spokesman|spokeswoman|traders?|dealers?|bankers?|officials?|employees?|chief)\s+(?:of\s+[\p{L}-]+\s+)?at\s+$/iu;
+
+/**
+ * The name without the words after it that say whose it is (`the Shatila Palestinian refugee camp`
+ * is Shatila): a people's adjective, which the gazetteer knows only as another name of its country.
+ */
+function withoutPeople(gaz: Gazetteer, name: string): string {
+  const words = name.split(/(\s+)/);
+  while (words.length > 2) {
+    const last = words[words.length - 1] ?? '';
+    const cands = exactCandidates(gaz, foldName(last));
+    if (cands.length === 0 || !cands.every((x) => !x.primary && gaz.kind(x.index) === 'country')) break;
+    words.splice(-2, 2);
+  }
+  return words.join('');
+}
 
 /** Whether a found place can stand for a village inside it: a town or a division, not a country or wider. */
 function canContain(gaz: Gazetteer, m: PlaceMention): boolean {
@@ -91,8 +118,11 @@ export function containedPlaces(gaz: Gazetteer, text: string, mentions: readonly
   const taken = (s: number, e: number): boolean => mentions.some((m) => !m.dateline && m.start < e && s < m.end);
   const containers = mentions.filter((m) => canContain(gaz, m));
   const out: PlaceMention[] = [];
-  const add = (name: string, start: number, end: number, c: PlaceMention): void => {
+  const add = (whole: string, start: number, wholeEnd: number, c: PlaceMention): void => {
+    const name = withoutPeople(gaz, whole);
+    const end = wholeEnd - (whole.length - name.length);
     const words = name.split(/\s+/);
+    if (name.length === 0) return;
     if (NOT_A_NAME.has((words[0] ?? '').toLowerCase()) || FIRM_END.test(name)) return;
     if (taken(start, end) || out.some((o) => o.start < end && start < o.end)) return;
     out.push({ name, start, end, geonameId: c.geonameId, countryCode: c.countryCode, lat: c.lat, lon: c.lon });
@@ -122,7 +152,12 @@ export function containedPlaces(gaz: Gazetteer, text: string, mentions: readonly
         !LIST_AFTER.test(text.slice(c.end, c.end + 40))
       ) {
         add(m[0], start, end, c);
-      } else if (AFTER_PREPOSITION.test(link) && PREPOSITION_BEFORE.test(lead) && !LIST_AFTER.test(text.slice(c.end, c.end + 40))) {
+      } else if (
+        AFTER_PREPOSITION.test(link) &&
+        PREPOSITION_BEFORE.test(lead) &&
+        !JOB_AT_BEFORE.test(lead) &&
+        !LIST_AFTER.test(text.slice(c.end, c.end + 40))
+      ) {
         add(m[0], start, end, c);
       } else if (AFTER_NOUN_OF.test(link)) {
         // A list after a place noun: `the villages of Foua and Kfraya in Idlib`.

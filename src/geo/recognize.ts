@@ -27,7 +27,7 @@ import {
  * Bump when a change to the recognition or resolution rules (here, resolve.ts, dateline-place.ts and
  * the lists they read) changes what is found in any text.
  */
-const PLACE_RULES_VERSION = 8;
+const PLACE_RULES_VERSION = 11;
 
 /**
  * What made a story's stored places: these rules over this gazetteer (new data resolves names anew).
@@ -159,6 +159,10 @@ const FIRST_NAMES = new Set(
   ).split(/\s+/),
 );
 const PERSON_BEFORE = new Set([...TITLES.split(' '), ...FIRST_NAMES]);
+/** Titles that a person's full name follows (`Minister Andreas Papandreou`); not a saint's or a king's, whose names are places too. */
+const NAME_TITLES = new Set(
+  TITLES.split(' ').filter((w) => !/^(saint|father|brother|sister|king|queen|prince|princess|officer|spokesman|spokeswoman)$/.test(w)),
+);
 
 const SEASONS = new Set(['spring', 'summer', 'autumn', 'fall', 'winter']);
 
@@ -334,6 +338,11 @@ function isWellKnown(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
   return isKindStrong(gaz, cands) || maxPop(gaz, cands) >= 100_000;
 }
 
+/** Whether a town of 100,000+ bears the name as its own (or is a famous city known by it), not only as another spelling. */
+function bigByOwnName(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
+  return cands.some((c) => (c.primary || isFamousCity(gaz, c.index)) && (gaz.pop[c.index] ?? 0) >= 100_000);
+}
+
 /** Whether a word names a country, a division or a city of 100,000+ on its own. */
 function namesPlace(gaz: Gazetteer, t: Token): boolean {
   return isWellKnown(gaz, exactCandidates(gaz, (t.key ??= foldName(t.text.replace(/\.$/, '')))));
@@ -480,17 +489,73 @@ function keepsPlace(gaz: Gazetteer, text: string, start: number, cands: readonly
   return TRAVEL_BEFORE.test(before) && cands.some((c) => c.primary && isFamousCity(gaz, c.index));
 }
 
+/**
+ * Words after a name that make it a firm's: its shares, stake, people and parts (`the Fairchild stake`,
+ * `a Hutton spokesman`, `Harper and Row common shares`, `Harper's directors`, `Bally's revenues`).
+ * (`police`, `officials`, `residents` are a town's people as well: see TOWN_PEOPLE_AFTER.)
+ */
+const FIRM_AFTER =
+  /^(\s+and\s+\p{Lu}[\p{L}'’-]*)?(['’]s)?\s+(stakes?|shares|stock|stockholders|shareholders|subsidiary|subsidiaries|management|directors|board|offer|bid|takeover|merger|spokesman|spokeswoman|common)\b|^['’]s\s+(revenues?|earnings|profits?|sales|chairman|president|decision|unit|stake|offer|bid|shares)\b/u;
+/** A list of names after it that ends in a firm's ending: the name opens a partnership's (`Brown, Baldwin, Nisker Ltd`). */
+const FIRM_LIST_AFTER =
+  /^(\s*,\s*(and\s+)?\p{Lu}[\p{L}'’-]*(\s+\p{Lu}[\p{L}'’-]*)?){1,3}\s*,?\s+(and\s+\p{Lu}[\p{L}'’-]*\s+)?(Inc|Corp|Co|Ltd|LLC|Plc|PLC|Group|Holdings|Associates|Partners)\b/u;
+/** A verb of business after a name: a firm or a person acts (`Bally agreed to buy`, `Hutton is offering`), a small place seldom does. */
+const FIRM_VERB_AFTER =
+  /^(\s+(and|&)\s+\p{Lu}[\p{L}'’-]*)?\s+((has|had|is|was)\s+)?(agreed|agrees|offered|offering|offers|bought|buys|acquired|acquires|sold|sells|owns|plans|announced|posted|earned|rejected|launched|wants|invented)\b/u;
+/** A title, then one or two capitalised words, before a name: it ends a person's name (`President Leon Febres Cordero`). */
+const TITLED_NAME_BEFORE =
+  /\b(Mr|Mrs|Ms|Dr|Sir|President|Minister|Ambassador|Governor|Premier|Chancellor|Senator|Sheikh|Emir|General|Gen)\.?\s+(\p{Lu}[\p{L}'’-]+\.?\s+){1,2}$/u;
+
 /** Reporting verbs around a surname: `Hartl said`, `said Clifford`. */
 // (Not after a comma: `the member of parliament for Isiolo, said` closes an appositive.)
 const SPEECH_AFTER = /^(['’]s)?(\s+(said|says|told|added|explained|stated|commented|noted|wrote|argued|insisted)|,?\s+who)\b/;
+/** ...a reporting verb only (a name of several words before `, who` may be a place: `on the Sunshine Coast, who`). */
+const SPEECH_VERB_AFTER = /^(['’]s)?\s+(said|says|told|added|explained|stated|commented|noted|wrote|argued|insisted)\b/;
 const SPEECH_BEFORE = /\b(said|says|told)\s+$/;
 
 /** Words before a small town that mark it as a place (`in Tyler`, `near Dugway`, `Foua and Kfraya`). */
 const LOCATIVE_BEFORE =
-  /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|from|downtown|suburban|town|city|village|villages|towns|cities|county|province|state|(near|next) to)|\b(town|city|village|county|province|district|region|island|municipality|port|suburbs?|outside|outskirts|areas?|residents|people|mayor|streets|coast|shores|enclave|north|south|east|west|northeast|northwest|southeast|southwest)\s+of|\b(attacks?|assaults?|advanced?|marched|raids?|strikes?|fired|shelling|offensive|closing in) on|[,;:(]|^|\n)\s*(the\s+)?((north|south)?(east|west)?(ern)?\s+|(north|south)(ern)?\s+|central\s+|rural\s+)?$/i;
+  /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|from|downtown|suburban|town|city|village|villages|towns|cities|county|province|state|(near|next) to)|\b(town|city|village|county|province|district|region|island|municipality|port|suburbs?|outside|outskirts|areas?|residents|people|mayor|streets|coast|shores|enclave|north|south|east|west|northeast|northwest|southeast|southwest)\s+of|\b(attacks?|assaults?|advanced?|marched|raids?|strikes?|fired|shelling|offensive|closing in) on|[;:(]|^|\n[ \t]*\n)\s*(the\s+)?((north|south)?(east|west)?(ern)?\s+|(north|south)(ern)?\s+|central\s+|rural\s+)?$/i;
+/**
+ * A comma before a small town is a cue only when the name is an item of a list or an appositive that
+ * ends there (`in Haris, Tyler and Boston`, `near Tarbes, Lourdes.`), not the subject of a clause after
+ * an opening phrase (`Under a February 21 deal, Bally agreed`). A line break is a cue only at a
+ * paragraph's start: news wires wrap their lines anywhere (`the sale of\nthe Fairchild stake`).
+ */
+const COMMA_BEFORE = /,\s*(the\s+)?$/;
+const ITEM_AFTER = /^(\s*[,;:.)!?]|\s+(and|or)\s|[ \t]*\n|[ \t]{2,}|\s*$)/;
+
 /** After a small town: its state or country (`Paris, Texas`), a list, or a place noun (`Kibera slum`). */
 const LOCATIVE_AFTER =
-  /^(,\s*\p{Lu}|\s+(and|or)\s+\p{Lu}|\s+(areas?|districts?|regions?|county|province|city|town|villages?|camps?|slums?|suburbs?|neighbou?rhoods?|townships?|residents?|natives?|police|woman|man|spokesperson|spokesman|spokeswoman|hospital|airport|prison|jail|market|dam)\b|\s*[,;:)]?\s*$)/u;
+  /^(,\s*\p{Lu}|\s+(areas?|districts?|regions?|county|province|city|town|villages?|camps?|slums?|suburbs?|neighbou?rhoods?|townships?|residents?|natives?|police|woman|man|spokesperson|spokesman|spokeswoman|hospital|airport|prison|jail|market|dam)\b|\s*[,;:)]?\s*$)/u;
+
+/** `and` or `or`, then the first one or two capitalised words of the next name. */
+const JOINED_NAME_AFTER = /^\s+(and|or)\s+(\p{Lu}[\p{L}'’-]*)(\s+\p{Lu}[\p{L}'’-]*)?/u;
+
+/**
+ * A list of places after a small town (`Foua and Kfraya`, `Tyler or New Boston`) is a cue only when the
+ * next name is a place by its own name: a partner's name (`Wagner and Brown`, `Harper and Row`) is not.
+ */
+function placeJoinedAfter(gaz: Gazetteer, after: string): boolean {
+  const m = JOINED_NAME_AFTER.exec(after);
+  if (!m) return false;
+  const first = foldName(m[2] ?? '');
+  const own = (key: string): boolean => exactCandidates(gaz, key).some((c) => c.primary);
+  // (`the Etoumbi and Mbomo districts`: a plural place noun after the list names both.)
+  if (/^\s+(districts|villages|towns|areas|regions|provinces|counties|camps|suburbs|cities|islands)\b/i.test(after.slice(m[0].length)))
+    return true;
+  return own(first) || (!!m[3] && own(`${first} ${foldName(m[3].trim())}`));
+}
+
+/** A preposition of place and the first names of a list before a name: `peasants in Wello, Tigre and ...`. */
+const LIST_IN_PLACE_BEFORE = /\b(in|near|from|across|throughout)\s+\p{Lu}[\p{L}'’-]*(\s*,\s*\p{Lu}[\p{L}'’-]*)*\s*,\s*$/u;
+
+/** Whether `and` and a partner's name follow a name: one no place bears as its own. */
+function partnerAfter(gaz: Gazetteer, after: string): boolean {
+  const m = JOINED_NAME_AFTER.exec(after);
+  if (!m || m[1] !== 'and') return false;
+  return !placeJoinedAfter(gaz, after) && !m[3] && !/^\s*(,|\s(and|or)\s)/.test(after.slice(m[0].length));
+}
 
 /** A preposition of place or a place noun before a name: the strongest cue (not `and`, not a comma). */
 const PLACED_BEFORE =
@@ -824,13 +889,13 @@ function acceptSpan(
     if (next && nextCap && !FIRM_END.test(nextWord)) firms.add(firmPhrase(t, next));
     return false;
   }
-  if (single && firms.has(key) && !FIRM_TOWN_PLACED_BEFORE.test(text.slice(Math.max(0, t.start - 10), t.start))) return false;
   // `Reston, Virginia`: a town followed by the division or country it lies in is that town, whatever
   // the story made of the name before (`the Ebola Reston virus`).
   if (single && !people.has(key) && townOfContainerAfter(gaz, after, cands)) {
     placeish.add(key);
     return true;
   }
+  if (single && firms.has(key) && !FIRM_TOWN_PLACED_BEFORE.test(text.slice(Math.max(0, t.start - 10), t.start))) return false;
   if (single && personish.has(key) && !cands.some((c) => gaz.kind(c.index) === 'country') && !keepsPlace(gaz, text, t.start, cands))
     return false;
   // A name given an age is a person's, and so is the same name alone later in the story, even a
@@ -890,6 +955,64 @@ function acceptSpan(
   ) {
     if (single && !big && !strong) personish.add(key);
     return false;
+  }
+  // `Prime Minister Andreas Papandreou`: a title before a name and a surname after it make it a first
+  // name, even a small division's (not a country's or a big division's).
+  if (
+    single &&
+    prev &&
+    next &&
+    nextCap &&
+    prev.upper &&
+    joinable(text, prev, t) &&
+    NAME_TITLES.has(prev.text.replace(/\.$/, '').toLowerCase()) &&
+    !isMajorPlace(gaz, cands) &&
+    !namesPlace(gaz, next) &&
+    !INSTITUTION_AFTER.has(nextWord)
+  ) {
+    personish.add(key);
+    return false;
+  }
+  // `Johnson and Johnson`: a name joined to itself is a firm's, after any preposition (`sold to Johnson and Johnson`).
+  if (single && !strong && !bigByOwnName(gaz, cands) && JOINED_NAME_AFTER.exec(after)?.[2] === surface) {
+    firms.add(key);
+    return false;
+  }
+  // `Hutton is offering`, `Dairy Farm said`, `the Fairchild stake`, `Harper's directors`, `President
+  // Leon Febres Cordero`: a small place's name (of any length) that the story makes a firm or a person,
+  // here and (see dropNamedOthers) everywhere in the story, unless a preposition places it.
+  // (Big by its own name: `Bally` is Bāli in India only as another spelling.)
+  if (!strong && !bigByOwnName(gaz, cands) && !dotted && !PLACE_BEFORE.test(text.slice(Math.max(0, t.start - 16), t.start))) {
+    // (A name of several words speaks as a firm's does, unless it says what kind of place it is:
+    // `Fort Hood said` is the base's command.)
+    const speaks = !single && SPEECH_VERB_AFTER.test(after) && !MODIFIERS.has(key.slice(0, key.indexOf(' '))) && !SAINT_NAME.test(surface);
+    if (FIRM_AFTER.test(after) || FIRM_VERB_AFTER.test(after) || speaks || FIRM_LIST_AFTER.test(text.slice(end, end + 60))) {
+      firms.add(key);
+      return false;
+    }
+    // `Harper and Row`, `Johnson and Johnson`: `and` and a partner's name that is no place by its own
+    // name (nor before a place noun: `the Etoumbi and Mbomo districts`) make a firm's name.
+    // (Not after a place and a comma, an item of a list of places: `in Wello, Tigre and Hararghe`; nor a
+    // town the world names in many languages: `Hodeidah and Mokha`.)
+    const listOfPlaces =
+      (!!lastSpan && /^\s*,\s*$/.test(text.slice(lastSpan.end, t.start))) ||
+      LIST_IN_PLACE_BEFORE.test(text.slice(Math.max(0, t.start - 80), t.start));
+    // (A name the gazetteer knows only as another spelling of a big city is that city's: `Hodeidah`.)
+    const spellingOfBigCity = cands.every((c) => !c.primary) && maxPop(gaz, cands) >= 100_000;
+    if (
+      single &&
+      !listOfPlaces &&
+      !spellingOfBigCity &&
+      !cands.some((c) => c.primary && isWidelyNamedTown(gaz, c.index)) &&
+      partnerAfter(gaz, text.slice(end, end + 40))
+    ) {
+      firms.add(key);
+      return false;
+    }
+    if (TITLED_NAME_BEFORE.test(text.slice(Math.max(0, t.start - 50), t.start))) {
+      personish.add(key);
+      return false;
+    }
   }
   if (!single || dotted) return true;
 
@@ -1010,7 +1133,9 @@ function acceptSpan(
     // names in many languages (`ISIS seized Palmyra`, `Kurds held Kobani`): the news names it alone.
     if (
       !LOCATIVE_BEFORE.test(before) &&
+      !(COMMA_BEFORE.test(before) && ITEM_AFTER.test(after)) &&
       !LOCATIVE_AFTER.test(after) &&
+      !placeJoinedAfter(gaz, text.slice(end, end + 40)) &&
       !TOWN_OFFICE_AFTER.test(after) &&
       !afterTown &&
       !isPersonOfTown(text.slice(Math.max(0, t.start - 40), t.start))
@@ -1319,7 +1444,41 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
     if (tail) spans.push(...hyphenParts(gaz, tail));
     i = j + 1;
   }
-  return dropNamePairs(gaz, text, withPlacedLater(spans, deferred, placeish, personish, people, firms));
+  return dropNamedOthers(
+    gaz,
+    text,
+    dropNamePairs(gaz, text, withPlacedLater(spans, deferred, placeish, personish, people, firms)),
+    personish,
+    firms,
+  );
+}
+
+/** `at` before a firm's name is where people work or look (`officials at Fairchild`, `looked at Fairchild`). */
+const FIRM_AT_BEFORE = /\bat\s+$/;
+/** Words of stakes and shares before `in`: `a stake in Bally` is the firm. */
+const HOLDING_IN_BEFORE = /\b(stakes?|interests?|holdings?|investments?|shares|stock|positions?|equity)\s+in\s+$/i;
+
+/**
+ * One sense per story, backwards: a small place's name that the story went on to make a firm or a
+ * person (`Bally agreed`, `a Hutton spokesman`, `Leon Febres Cordero`) is that firm or person at its
+ * earlier mentions too (`Trump agreed not to seek control of Bally`), unless a preposition of place
+ * stands before it there (`in Tyler`, not `a stake in Bally`).
+ */
+function dropNamedOthers(
+  gaz: Gazetteer,
+  text: string,
+  spans: FoundSpan[],
+  personish: ReadonlySet<string>,
+  firms: ReadonlySet<string>,
+): FoundSpan[] {
+  return spans.filter((s) => {
+    if (isKindStrong(gaz, s.candidates) || bigByOwnName(gaz, s.candidates)) return true;
+    const key = foldName(s.name.replace(/\.$/, ''));
+    if (!personish.has(key) && !firms.has(key)) return true;
+    const before = text.slice(Math.max(0, s.start - 24), s.start);
+    if (townOfContainerAfter(gaz, text.slice(s.end, s.end + 24), s.candidates)) return true;
+    return PLACED_BEFORE.test(before) && !FIRM_AT_BEFORE.test(before) && !HOLDING_IN_BEFORE.test(before);
+  });
 }
 
 const OF_NAME_AFTER = /^\s+of\s+(the\s+)?\p{Lu}/u;

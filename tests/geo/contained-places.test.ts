@@ -51,6 +51,24 @@ describe('villages, suburbs and camps below the gazetteer take the point of the 
       ['Felixstowe Road'],
       'Edmonton',
     ],
+    [
+      'a name wrapped across lines',
+      'Test Facilities at Kirtland Air\nForce Base in Albuquerque.',
+      ['Kirtland Air\nForce Base'],
+      'Albuquerque',
+    ],
+    [
+      "without the people's adjective that says whose it is",
+      'Syrian troops marched into the battered Shatila Palestinian refugee camp in Beirut.',
+      ['Shatila'],
+      'Beirut',
+    ],
+    [
+      'a preposition, then a town after a comma, with no job before',
+      'The plant at Bramalea, Ontario, makes cars.',
+      ['Bramalea'],
+      'Ontario',
+    ],
   ])('%s', (_label, text, names, container) => {
     for (const name of names) expectInside(text, name, container);
   });
@@ -59,6 +77,13 @@ describe('villages, suburbs and camps below the gazetteer take the point of the 
     const kurdish = 'A girl from the northern Kurdish village of Ranya fell ill.';
     expect(mention(kurdish, 'Kurdish')).toBeUndefined();
     expect(mention('said a vice-president at Salomon Brothers Inc, New York. She', 'Salomon Brothers Inc')).toBeUndefined();
+    // An employer after a job and `at`, though no firm's ending says so.
+    expect(mention('said Fritz Haser, economics professor at Universidade Livre, Lisbon.', 'Universidade Livre')).toBeUndefined();
+    expect(mention('said Jane Doe, a vice president at Salomon Brothers, New York.', 'Salomon Brothers')).toBeUndefined();
+    // Partners' names in a list that ends in a firm's ending: no place, and no container for the first.
+    const brown = 'James Capel and Co. will acquire a minority interest in Brown, Baldwin, Nisker Ltd. Several';
+    expect(geo.findPlaces(brown)).toEqual([]);
+    expect(mention('Kirtland Air\nForce Base in Albuquerque.', 'Force Base')).toBeUndefined();
     // Siblings, not a town inside the next one.
     expect(mention('Aid reached peasants in Wello, Tigre and Harar last week.', 'Wello')).toBeUndefined();
     expect(mention('The talks resumed in January, Paris said.', 'January')).toBeUndefined();
