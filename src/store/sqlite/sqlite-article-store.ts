@@ -347,9 +347,9 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     newestMatches: db.prepare<[string, number], { r: number }>(
       'SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?',
     ),
-    // The same among the stories after a rowid (a BigInt: FTS5 takes a JS number, bound as REAL, wrongly).
-    newestMatchesAfter: db.prepare<[string, bigint, number], { r: number }>(
-      'SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ? ORDER BY rowid DESC LIMIT ?',
+    // The same among the stories after a rowid (cast: FTS5 ignores a bound that is not an INTEGER, and a JS number binds as REAL).
+    newestMatchesAfter: db.prepare<[string, number, number], { r: number }>(
+      'SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? AND rowid > CAST(? AS INTEGER) ORDER BY rowid DESC LIMIT ?',
     ),
     // The rowid of a word's Nth newest match: how densely it occurs in recent stories.
     nthNewestMatch: db.prepare<[string, number], { r: number }>(
@@ -706,7 +706,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     // currency that mentions them once).
     if (requiredWords(query).some((w) => isTooCommonToRank(w, newest))) {
       const inHeadline = q.newestMatchesAfter
-        .all(ftsMatch(query, any, 'headline'), BigInt(Math.max(0, newest - HEADLINE_WINDOW)), limit)
+        .all(ftsMatch(query, any, 'headline'), Math.max(0, newest - HEADLINE_WINDOW), limit)
         .map(({ r }) => r);
       const rest = inHeadline.length < limit ? q.newestMatches.all(match, limit).map(({ r }) => r) : [];
       return headlineFirst(inHeadline, rest, limit).map((r) => ({ r, rank: 0 }));
