@@ -596,7 +596,6 @@ function burstTerms(
     }
   }
   const judgeHistory = history !== undefined && history.days >= options.burstHistoryDays && history.headlines > 0;
-  const wordOf = headlineWordOf(stories, dense);
   const minHeads = Math.max(options.burstHeadlines, options.burstShare * reported);
   for (let t = 0; t < terms; t++) {
     // A word rare in the store is an anchor already. A name the store writes daily, busy today (the
@@ -608,7 +607,7 @@ function burstTerms(
     if ((reportedHolders[t]! - expected) / Math.sqrt(expected + 1) < options.burstZ) continue;
     if (judgeHistory) {
       const key = keyOf[t]!;
-      const word = typeof key === 'string' ? key : wordOf(t);
+      const word = typeof key === 'string' ? key : headlineWordOf(stories, dense, t);
       if (word === undefined) continue;
       // Add-one smoothing: a word never in the history's headlines is at its rate of one headline.
       const before = (history.headlinesWith(word) + 1) / (history.headlines + 1);
@@ -627,21 +626,17 @@ function burstTerms(
  * Looked up per term: a busy day asks for a handful of burst candidates, and cutting every one of its
  * ~1,000 headlines into words to map all their terms was a tenth of its grouping.
  */
-function headlineWordOf(stories: readonly GroupInput[], dense: DenseTerms): (t: number) => string | undefined {
+function headlineWordOf(stories: readonly GroupInput[], dense: DenseTerms, t: number): string | undefined {
   const { start, term, tf, isPlace } = dense;
-  const wordsOf = new Map<number, string[]>();
-  return (t) => {
-    for (let i = stories.length - 1; i >= 0; i--) {
-      let at = -1;
-      let k = start[i]!;
-      for (; k < start[i + 1]! && tf[k]! >= HEADLINE_WEIGHT && isPlace[term[k]!] !== 1; k++) if (term[k] === t) at = k - start[i]!;
-      if (at < 0) continue;
-      let words = wordsOf.get(i);
-      if (!words) wordsOf.set(i, (words = headlineWords(stories[i]!.headline)));
-      if (words.length === k - start[i]!) return words[at];
-    }
-    return undefined;
-  };
+  for (let i = stories.length - 1; i >= 0; i--) {
+    let at = -1;
+    let k = start[i]!;
+    for (; k < start[i + 1]! && tf[k]! >= HEADLINE_WEIGHT && isPlace[term[k]!] !== 1; k++) if (term[k] === t) at = k - start[i]!;
+    if (at < 0) continue;
+    const words = headlineWords(stories[i]!.headline);
+    if (words.length === k - start[i]!) return words[at];
+  }
+  return undefined;
 }
 
 /**
