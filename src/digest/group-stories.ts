@@ -1186,6 +1186,8 @@ interface Scratch {
   anchorShare: number;
   /** Share of an event's members that must hold a word for it to count as shared (see `accumulate`). */
   holderShare: number;
+  /** Events numbered below this are not compared (`compareEvent`: the merge's first round meets each pair from its lower event). */
+  below: number;
   mark: Int32Array;
   stamp: number;
   /**
@@ -1214,6 +1216,7 @@ function newScratch(stories: number, terms: number): Scratch {
     burstWords: new Int32Array(stories),
     anchorShare: 0,
     holderShare: 0,
+    below: 0,
     mark: new Int32Array(stories),
     stamp: 0,
     touched: new Int32Array(stories),
@@ -1250,9 +1253,10 @@ function accumulate(
 ): void {
   const isPlace = vectors.isPlace[t] === 1;
   const anchor = anchorOk && vectors.anchor[t] === 1;
+  const below = scratch.below;
   for (let p = events.base[t]!, end = p + events.filled[t]!; p < end; p++) {
     const e = events.event[p]!;
-    if (e === skip) continue;
+    if (e === skip || e < below) continue;
     if (scratch.mark[e] !== scratch.stamp) {
       scratch.mark[e] = scratch.stamp;
       scratch.dot[e] = 0;
@@ -1376,6 +1380,7 @@ function bestEvent(
   // A full story shares some word with any big event: only words a fair part of the event holds count.
   scratch.holderShare = options.storyHolderShare * storyness(vectors.words[i]!, options);
   scratch.anchorShare = scratch.holderShare;
+  scratch.below = 0;
   scratch.stamp++;
   scratch.touchedCount = 0;
   for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
@@ -1416,7 +1421,11 @@ function bestEvent(
   return best;
 }
 
-/** Dot products of event a's centroid with every event it shares a term with (into `scratch`). */
+/**
+ * Dot products of event a's centroid with every event it shares a term with (into `scratch`); with
+ * `onlyAbove`, only those numbered above a (the merge's first round compares each pair once, from its
+ * lower event: walking the others too was half of that round's work).
+ */
 function compareEvent(
   vectors: Vectors,
   events: Events,
@@ -1424,7 +1433,9 @@ function compareEvent(
   members: readonly number[],
   scratch: Scratch,
   options: Readonly<GroupingOptions>,
+  onlyAbove: boolean,
 ): void {
+  scratch.below = onlyAbove ? a : 0;
   scratch.stamp++;
   scratch.holderShare = 0;
   // A name two events share must be what each is about, not one member's passing mention.
@@ -1512,7 +1523,7 @@ function mergeEvents(vectors: Vectors, events: Events, members: number[][], opti
   // A headline naming its subject still alone is held to the single pass's rule (`bestEvent`) here too.
   const namedAlone = (e: number): boolean => members[e]!.length === 1 && vectors.namesSubject[members[e]![0]!] === 1;
   const candidatesOf = (a: number, onlyAbove: boolean): void => {
-    compareEvent(vectors, events, a, members[a]!, scratch, options);
+    compareEvent(vectors, events, a, members[a]!, scratch, options, onlyAbove);
     const named = [...(events.tickers.counts[a]?.keys() ?? [])];
     for (let j = 0; j < scratch.touchedCount; j++) {
       const b = scratch.touched[j]!;
