@@ -1360,6 +1360,16 @@ function decay(gapMs: number, options: Readonly<GroupingOptions>): number {
 }
 
 /**
+ * Story i has the words to join some event, whatever the events: `minSharedWords` event words (with
+ * fewer it cannot show it shares an event), and the words to share an anchor where it needs one.
+ */
+function mayJoin(vectors: Vectors, i: number, options: Readonly<GroupingOptions>): boolean {
+  if (vectors.words[i]! < options.minSharedWords) return false;
+  const needAnchor = vectors.bodied[i] === 1 || vectors.namesSubject[i] === 1;
+  return !needAnchor || mayAnchor(vectors, i, options);
+}
+
+/**
  * The best event for story i: the highest time-decayed cosine with its centroid that passes the
  * threshold, among events sharing enough event words with it (a place or filler word alone never
  * makes an event); -1 when none. Ties go to the older event.
@@ -1372,11 +1382,9 @@ function bestEvent(
   options: Readonly<GroupingOptions>,
   scratch: Scratch,
 ): number {
-  // A story with fewer event words than that cannot show it shares an event: it stays alone.
+  if (!mayJoin(vectors, i, options)) return -1;
   const need = options.minSharedWords;
-  if (vectors.words[i]! < need) return -1;
   const needAnchor = vectors.bodied[i] === 1 || vectors.namesSubject[i] === 1;
-  if (needAnchor && !mayAnchor(vectors, i, options)) return -1;
   // A full story shares some word with any big event: only words a fair part of the event holds count.
   scratch.holderShare = options.storyHolderShare * storyness(vectors.words[i]!, options);
   scratch.anchorShare = scratch.holderShare;
@@ -1712,6 +1720,11 @@ export function groupStories(
     let moved = 0;
     for (const i of order) {
       const own = eventOf[i]!;
+      // Alone and unable to join any event, a story stays where it is: taking it out and putting it
+      // back changed only where its postings sit in their terms' runs, which no comparison depends on
+      // (two walks of their terms each, for about two thirds of a busy day's stories: routine notices and
+      // tables, stories without a rare headline word to share).
+      if (twinOf[i]! < 0 && events.size[own] === 1 && !mayJoin(vectors, i, options)) continue;
       events.move(own, i, -1, 0);
       // A first filing is always moved before its twins (time order): they follow it.
       const e = twinOf[i]! >= 0 ? eventOf[twinOf[i]!]! : bestEvent(vectors, events, i, publishedMs[i]!, options, scratch);
