@@ -596,7 +596,6 @@ function burstTerms(
     }
   }
   const judgeHistory = history !== undefined && history.days >= options.burstHistoryDays && history.headlines > 0;
-  let wordOf: Map<number, string> | null = null;
   const minHeads = Math.max(options.burstHeadlines, options.burstShare * reported);
   for (let t = 0; t < terms; t++) {
     // A word rare in the store is an anchor already. A name the store writes daily, busy today (the
@@ -608,7 +607,7 @@ function burstTerms(
     if ((reportedHolders[t]! - expected) / Math.sqrt(expected + 1) < options.burstZ) continue;
     if (judgeHistory) {
       const key = keyOf[t]!;
-      const word = typeof key === 'string' ? key : (wordOf ??= headlineWordsOfIds(stories, dense)).get(key);
+      const word = typeof key === 'string' ? key : headlineWordOf(stories, dense, t);
       if (word === undefined) continue;
       // Add-one smoothing: a word never in the history's headlines is at its rate of one headline.
       const before = (history.headlinesWith(word) + 1) / (history.headlines + 1);
@@ -621,24 +620,23 @@ function burstTerms(
 }
 
 /**
- * The headline word of each store term id, from the stories whose headline terms (those counted as
- * headline words, in order) line up one for one with `headlineWords` of their headline.
+ * The headline word of dense term t (a store term id), from the last story (in `stories` order)
+ * holding it among its headline terms (those counted as headline words, in order) whose headline
+ * terms line up one for one with `headlineWords` of its headline; undefined when none does.
+ * Looked up per term: a busy day asks for a handful of burst candidates, and cutting every one of its
+ * ~1,000 headlines into words to map all their terms was a tenth of its grouping.
  */
-function headlineWordsOfIds(stories: readonly GroupInput[], dense: DenseTerms): Map<number, string> {
-  const { start, term, tf, isPlace, keyOf } = dense;
-  const out = new Map<number, string>();
-  for (let i = 0; i < stories.length; i++) {
-    const words = headlineWords(stories[i]!.headline);
-    let j = 0;
+function headlineWordOf(stories: readonly GroupInput[], dense: DenseTerms, t: number): string | undefined {
+  const { start, term, tf, isPlace } = dense;
+  for (let i = stories.length - 1; i >= 0; i--) {
+    let at = -1;
     let k = start[i]!;
-    for (; k < start[i + 1]! && tf[k]! >= HEADLINE_WEIGHT && isPlace[term[k]!] !== 1; k++) j++;
-    if (j !== words.length) continue;
-    for (let m = 0; m < j; m++) {
-      const key = keyOf[term[start[i]! + m]!]!;
-      if (typeof key === 'number') out.set(key, words[m]!);
-    }
+    for (; k < start[i + 1]! && tf[k]! >= HEADLINE_WEIGHT && isPlace[term[k]!] !== 1; k++) if (term[k] === t) at = k - start[i]!;
+    if (at < 0) continue;
+    const words = headlineWords(stories[i]!.headline);
+    if (words.length === k - start[i]!) return words[at];
   }
-  return out;
+  return undefined;
 }
 
 /**
@@ -1188,6 +1186,8 @@ interface Scratch {
   anchorShare: number;
   /** Share of an event's members that must hold a word for it to count as shared (see `accumulate`). */
   holderShare: number;
+  /** Events numbered below this are not compared (`compareEvent`: the merge's first round meets each pair from its lower event). */
+  below: number;
   mark: Int32Array;
   stamp: number;
   /**
@@ -1216,6 +1216,7 @@ function newScratch(stories: number, terms: number): Scratch {
     burstWords: new Int32Array(stories),
     anchorShare: 0,
     holderShare: 0,
+    below: 0,
     mark: new Int32Array(stories),
     stamp: 0,
     touched: new Int32Array(stories),
@@ -1252,9 +1253,10 @@ function accumulate(
 ): void {
   const isPlace = vectors.isPlace[t] === 1;
   const anchor = anchorOk && vectors.anchor[t] === 1;
+  const below = scratch.below;
   for (let p = events.base[t]!, end = p + events.filled[t]!; p < end; p++) {
     const e = events.event[p]!;
-    if (e === skip) continue;
+    if (e === skip || e < below) continue;
     if (scratch.mark[e] !== scratch.stamp) {
       scratch.mark[e] = scratch.stamp;
       scratch.dot[e] = 0;
@@ -1358,9 +1360,19 @@ function decay(gapMs: number, options: Readonly<GroupingOptions>): number {
 }
 
 /**
+ * Story i has the words to join some event, whatever the events: `minSharedWords` event words (with
+ * fewer it cannot show it shares an event), and the words to share an anchor where it needs one.
+ */
+function mayJoin(vectors: Vectors, i: number, options: Readonly<GroupingOptions>): boolean {
+  if (vectors.words[i]! < options.minSharedWords) return false;
+  const needAnchor = vectors.bodied[i] === 1 || vectors.namesSubject[i] === 1;
+  return !needAnchor || mayAnchor(vectors, i, options);
+}
+
+/**
  * The best event for story i: the highest time-decayed cosine with its centroid that passes the
  * threshold, among events sharing enough event words with it (a place or filler word alone never
- * makes an event); -1 when none. Ties go to the older event.
+ * makes an event); -1 when none. Ties go to the older event. Event `leaveOut` (-1: none) is not compared.
  */
 function bestEvent(
   vectors: Vectors,
@@ -1369,15 +1381,15 @@ function bestEvent(
   publishedMs: number,
   options: Readonly<GroupingOptions>,
   scratch: Scratch,
+  leaveOut = -1,
 ): number {
-  // A story with fewer event words than that cannot show it shares an event: it stays alone.
+  if (!mayJoin(vectors, i, options)) return -1;
   const need = options.minSharedWords;
-  if (vectors.words[i]! < need) return -1;
   const needAnchor = vectors.bodied[i] === 1 || vectors.namesSubject[i] === 1;
-  if (needAnchor && !mayAnchor(vectors, i, options)) return -1;
   // A full story shares some word with any big event: only words a fair part of the event holds count.
   scratch.holderShare = options.storyHolderShare * storyness(vectors.words[i]!, options);
   scratch.anchorShare = scratch.holderShare;
+  scratch.below = 0;
   scratch.stamp++;
   scratch.touchedCount = 0;
   for (let k = vectors.start[i]!; k < vectors.start[i + 1]!; k++) {
@@ -1388,7 +1400,7 @@ function bestEvent(
       scratch,
       t,
       vectors.weight[k]!,
-      -1,
+      leaveOut,
       true,
       vectors.head[k] === 1,
       vectors.named[k] === 1,
@@ -1418,7 +1430,11 @@ function bestEvent(
   return best;
 }
 
-/** Dot products of event a's centroid with every event it shares a term with (into `scratch`). */
+/**
+ * Dot products of event a's centroid with every event it shares a term with (into `scratch`); with
+ * `onlyAbove`, only those numbered above a (the merge's first round compares each pair once, from its
+ * lower event: walking the others too was half of that round's work).
+ */
 function compareEvent(
   vectors: Vectors,
   events: Events,
@@ -1426,7 +1442,9 @@ function compareEvent(
   members: readonly number[],
   scratch: Scratch,
   options: Readonly<GroupingOptions>,
+  onlyAbove: boolean,
 ): void {
+  scratch.below = onlyAbove ? a : 0;
   scratch.stamp++;
   scratch.holderShare = 0;
   // A name two events share must be what each is about, not one member's passing mention.
@@ -1514,7 +1532,7 @@ function mergeEvents(vectors: Vectors, events: Events, members: number[][], opti
   // A headline naming its subject still alone is held to the single pass's rule (`bestEvent`) here too.
   const namedAlone = (e: number): boolean => members[e]!.length === 1 && vectors.namesSubject[members[e]![0]!] === 1;
   const candidatesOf = (a: number, onlyAbove: boolean): void => {
-    compareEvent(vectors, events, a, members[a]!, scratch, options);
+    compareEvent(vectors, events, a, members[a]!, scratch, options, onlyAbove);
     const named = [...(events.tickers.counts[a]?.keys() ?? [])];
     for (let j = 0; j < scratch.touchedCount; j++) {
       const b = scratch.touched[j]!;
@@ -1691,11 +1709,15 @@ export function groupStories(
     else twinOf[i] = first;
   }
 
+  // Stories each event has taken in (`entered[e] === 1` with one member: it never held another story).
+  const entered = new Int32Array(capacity);
+
   // 1. Single pass.
   for (const i of order) {
     let e = twinOf[i]! >= 0 ? eventOf[twinOf[i]!]! : bestEvent(vectors, events, i, publishedMs[i]!, options, scratch);
     if (e < 0) e = events.create();
     events.move(e, i, 1, publishedMs[i]!);
+    entered[e]!++;
     eventOf[i] = e;
   }
   // 2. Each story to its best event now that all exist (itself left out of its own event while compared).
@@ -1703,11 +1725,26 @@ export function groupStories(
     let moved = 0;
     for (const i of order) {
       const own = eventOf[i]!;
+      // A story alone in an event that never held another is compared with its event left out, as if
+      // taken out of it; when it joins none it stays, as taking it out and putting it back changed only
+      // where its postings sit in their terms' runs, which no comparison depends on (the event's sums are
+      // its own weights either way). That spares two walks of its terms for six stories in seven of a busy day.
+      if (twinOf[i]! < 0 && events.size[own] === 1 && entered[own] === 1) {
+        const e = bestEvent(vectors, events, i, publishedMs[i]!, options, scratch, own);
+        if (e < 0) continue;
+        events.move(own, i, -1, 0);
+        events.move(e, i, 1, publishedMs[i]!);
+        entered[e]!++;
+        eventOf[i] = e;
+        moved++;
+        continue;
+      }
       events.move(own, i, -1, 0);
       // A first filing is always moved before its twins (time order): they follow it.
       const e = twinOf[i]! >= 0 ? eventOf[twinOf[i]!]! : bestEvent(vectors, events, i, publishedMs[i]!, options, scratch);
       const to = e < 0 ? (events.size[own] === 0 ? own : events.create()) : e;
       events.move(to, i, 1, publishedMs[i]!);
+      entered[to]!++;
       if (to !== own) {
         eventOf[i] = to;
         moved++;

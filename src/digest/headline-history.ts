@@ -25,14 +25,27 @@ function wordsOfDay(shapes: readonly string[]): Map<string, number> {
   return words;
 }
 
+/** Each past day's skeletons, counted once per day's list as its words are (a build asks for two weeks of days). */
+const daySkeletons = new WeakMap<readonly string[], number>();
+
+function skeletonsOfDay(shapes: readonly string[]): number {
+  let n = daySkeletons.get(shapes);
+  if (n === undefined) {
+    n = 0;
+    for (const shape of shapes) if (isSkeleton(shape)) n++;
+    daySkeletons.set(shapes, n);
+  }
+  return n;
+}
+
 /**
  * The headlines of the days before a window, as grouping asks about them (`HeadlineHistory`): from the
  * days' shapes the digest reads for routine series anyway, so no other read of the store. The days'
  * words are counted only when grouping first asks about a word (a window with a burst to judge).
  */
 export function headlineHistory(days: readonly (readonly string[])[]): HeadlineHistory {
-  const counted = days.filter((day) => day.some(isSkeleton));
-  const headlines = counted.reduce((n, day) => n + day.filter(isSkeleton).length, 0);
+  const counted = days.filter((day) => skeletonsOfDay(day) > 0);
+  const headlines = counted.reduce((n, day) => n + skeletonsOfDay(day), 0);
   let words: Map<string, number>[] | null = null;
   const ofDays = (): Map<string, number>[] => (words ??= counted.map(wordsOfDay));
   return {

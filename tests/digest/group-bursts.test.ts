@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_GROUPING,
   groupStories,
+  placeTermCount,
   storyTerms,
+  termNames,
   type GroupInput,
   type HeadlineHistory,
   type TermBackground,
@@ -58,97 +60,93 @@ function groupOf(groups: { ids: string[] }[]): Map<string, number> {
   return of;
 }
 
+// Reuters, 19-20 October 1987: the crash told by a dozen bureaus in their own words. "stock" and
+// "market" are in a wire's stories every day (5% of the store: no name), but in most of today's.
+const crash = [
+  story('c1', 12, 'Tokyo stock market dives at opening', 'Tokyo stock prices dived as the stock market opened after the Wall Street rout.'),
+  story(
+    'c2',
+    11,
+    'Thai stocks plunge on world market trend',
+    'Thai stock prices plunged as investors followed world stock market declines.',
+  ),
+  story(
+    'c3',
+    10,
+    'Lawson calls stock market fall absurd',
+    'Chancellor Nigel Lawson said the fall on the stock market was an absurd over-reaction.',
+  ),
+  story(
+    'c4',
+    9,
+    'Wall Street stock market suffers worst ever selloff',
+    'Wall Street stock prices tumbled in the worst selloff in the history of the stock market.',
+  ),
+  story(
+    'c5',
+    8,
+    'Reagan meets advisers on stock market',
+    'President Reagan discussed the stock market collapse with his advisers at lunch.',
+  ),
+  story(
+    'c6',
+    7,
+    'Bankers warn of extended stock market drop',
+    'Bank executives said a longer drop in the stock market could hurt borrowing.',
+  ),
+  story(
+    'c7',
+    6,
+    'Nakasone says he is watching stock market',
+    'Prime Minister Yasuhiro Nakasone said he was watching the stock market closely.',
+  ),
+  story(
+    'c8',
+    5,
+    'Stock market collapse strains computer systems',
+    'Computer systems of brokers were strained by the record volume of the stock market collapse.',
+  ),
+  story('c9', 4, 'Senator urges action to calm stock market', 'A senator urged Congress to act on the budget to calm the stock market.'),
+  story(
+    'c10',
+    3,
+    'Stock market tumble may scare retirees',
+    'The stock market tumble may scare retirees away from stock investments, planners said.',
+  ),
+  story(
+    'c11',
+    2,
+    'Economists fear recession after stock market crash',
+    'Economists said the stock market crash could bring a world recession.',
+  ),
+  story(
+    'c12',
+    1,
+    'Exchange chairman says stock market decline is no crash',
+    'The exchange chairman said the stock market decline was a correction, not a crash.',
+  ),
+  story(
+    'c13',
+    12,
+    'Swiss analysts see precarious mood on stock market',
+    'Swiss analysts said the mood on the stock market was precarious after the sell-off.',
+  ),
+  story(
+    'c14',
+    11,
+    'Mexican stock market head sees no crisis',
+    'The head of the Mexican stock exchange said the stock market fall was no crisis.',
+  ),
+  story(
+    'c15',
+    10,
+    'Dow falls more than 500 points as stock market slides',
+    'The Dow Jones average fell 508 points as the stock market slid.',
+  ),
+  story('c16', 9, 'Japan tries to stem stock market dive', 'Japanese authorities tried to calm panic on the stock market.'),
+];
+
 describe('groupStories: a day with one huge story', () => {
-  // Reuters, 19-20 October 1987: the crash told by a dozen bureaus in their own words. "stock" and
-  // "market" are in a wire's stories every day (5% of the store: no name), but in most of today's.
-  const crash = [
-    story(
-      'c1',
-      12,
-      'Tokyo stock market dives at opening',
-      'Tokyo stock prices dived as the stock market opened after the Wall Street rout.',
-    ),
-    story(
-      'c2',
-      11,
-      'Thai stocks plunge on world market trend',
-      'Thai stock prices plunged as investors followed world stock market declines.',
-    ),
-    story(
-      'c3',
-      10,
-      'Lawson calls stock market fall absurd',
-      'Chancellor Nigel Lawson said the fall on the stock market was an absurd over-reaction.',
-    ),
-    story(
-      'c4',
-      9,
-      'Wall Street stock market suffers worst ever selloff',
-      'Wall Street stock prices tumbled in the worst selloff in the history of the stock market.',
-    ),
-    story(
-      'c5',
-      8,
-      'Reagan meets advisers on stock market',
-      'President Reagan discussed the stock market collapse with his advisers at lunch.',
-    ),
-    story(
-      'c6',
-      7,
-      'Bankers warn of extended stock market drop',
-      'Bank executives said a longer drop in the stock market could hurt borrowing.',
-    ),
-    story(
-      'c7',
-      6,
-      'Nakasone says he is watching stock market',
-      'Prime Minister Yasuhiro Nakasone said he was watching the stock market closely.',
-    ),
-    story(
-      'c8',
-      5,
-      'Stock market collapse strains computer systems',
-      'Computer systems of brokers were strained by the record volume of the stock market collapse.',
-    ),
-    story('c9', 4, 'Senator urges action to calm stock market', 'A senator urged Congress to act on the budget to calm the stock market.'),
-    story(
-      'c10',
-      3,
-      'Stock market tumble may scare retirees',
-      'The stock market tumble may scare retirees away from stock investments, planners said.',
-    ),
-    story(
-      'c11',
-      2,
-      'Economists fear recession after stock market crash',
-      'Economists said the stock market crash could bring a world recession.',
-    ),
-    story(
-      'c12',
-      1,
-      'Exchange chairman says stock market decline is no crash',
-      'The exchange chairman said the stock market decline was a correction, not a crash.',
-    ),
-    story(
-      'c13',
-      12,
-      'Swiss analysts see precarious mood on stock market',
-      'Swiss analysts said the mood on the stock market was precarious after the sell-off.',
-    ),
-    story(
-      'c14',
-      11,
-      'Mexican stock market head sees no crisis',
-      'The head of the Mexican stock exchange said the stock market fall was no crisis.',
-    ),
-    story(
-      'c15',
-      10,
-      'Dow falls more than 500 points as stock market slides',
-      'The Dow Jones average fell 508 points as the stock market slid.',
-    ),
-    story('c16', 9, 'Japan tries to stem stock market dive', 'Japanese authorities tried to calm panic on the stock market.'),
-  ];
   // A company's buyback on the day (its own news, named by ticker) and another country's figures
   // sharing one of the day's words.
   const buyback = story(
@@ -246,5 +244,94 @@ describe('groupStories: a busy actor', () => {
     const background = storeOf(today, 10_000, ['world', 'bank', 'loan', 'approv', 'project'], 0.05);
     const of = groupOf(groupStories(today, NOON, DEFAULT_GROUPING, background));
     expect(new Set(loans.map((l) => of.get(l.id))).size).toBe(loans.length);
+  });
+});
+
+/**
+ * The stories with their terms as store ids (`GroupInput.terms`), as a digest gives them, and the
+ * background by id: a burst's word is then found through the headlines holding the id.
+ */
+function asStoreIds(today: readonly GroupInput[], background: TermBackground): { stories: GroupInput[]; background: TermBackground } {
+  const ids = new Map<string, number>();
+  const words: string[] = [];
+  const idOf = (term: string): number => {
+    let id = ids.get(term);
+    if (id === undefined) ids.set(term, (id = words.push(term)));
+    return id;
+  };
+  const stories = today.map((st): GroupInput => {
+    const terms = storyTerms(st.headline, st.lead, st.placeKeys, st.placeNames);
+    return {
+      ...st,
+      lead: '',
+      terms: {
+        ids: terms.map(([t]) => idOf(t)),
+        counts: terms.map(([, c]) => c),
+        names: termNames(st.lead, terms),
+        places: placeTermCount(terms),
+      },
+    };
+  });
+  const storiesWith = (term: number | string): number => background.storiesWith(typeof term === 'number' ? words[term - 1]! : term);
+  return { stories, background: { stories: background.stories, storiesWith } };
+}
+
+describe('groupStories: terms given as store ids', () => {
+  // The crash day of above, judged against a fortnight whose headlines never say "stock" or "market",
+  // and the routine day, whose frame words are in every day's headlines: the history is asked by word.
+  const crashDay = [...otherNews(60), ...crash];
+  const crashBackground = storeOf(crashDay, 10_000, ['stock', 'market', 'price', 'trade'], 0.05);
+  const quietDays = Array.from({ length: 14 }, (_, d) =>
+    Array.from({ length: 100 }, (_, i) => `report ${d} number ${i} on the economy`).flatMap(headlineShapes),
+  );
+  // The routine day of above, as it was.
+  const commodities = [
+    ...['lead', 'zinc', 'gold', 'silver', 'copper', 'nickel', 'aluminium', 'platinum', 'hog', 'cattle'],
+    ...['corn', 'wheat', 'soybean', 'oats', 'coffee', 'sugar', 'cocoa', 'cotton', 'rubber', 'lumber'],
+  ];
+  const moves = ['higher', 'steady', 'firmer'];
+  const futures = commodities.map((c, i) =>
+    story(
+      `r${i}`,
+      (i % 12) + 1,
+      `${c} futures close ${moves[i % moves.length]}`,
+      `${c} futures closed ${moves[i % moves.length]} in active trade on the exchange, dealers said.`,
+      150,
+    ),
+  );
+  const routineDay = [...otherNews(60), ...futures];
+  const routineBackground = storeOf(
+    routineDay,
+    10_000,
+    ['futur', 'close', 'higher', 'steadi', 'firmer', 'activ', 'trade', 'exchang', 'dealer'],
+    0.05,
+  );
+  const frameDays = Array.from({ length: 14 }, (_, d) =>
+    [
+      ...Array.from({ length: 100 }, (_, i) => `report ${d} number ${i} on the economy`),
+      `${commodities[d % commodities.length]} futures close higher`,
+      'grain futures close steady',
+      'metal futures close firmer',
+    ].flatMap(headlineShapes),
+  );
+
+  it('groups as the same stories given by their words do', () => {
+    for (const [today, background, days] of [
+      [crashDay, crashBackground, quietDays],
+      [routineDay, routineBackground, frameDays],
+    ] as const) {
+      const byWords = groupStories(today, NOON, DEFAULT_GROUPING, background, headlineHistory(days));
+      const byIds = asStoreIds(today, background);
+      expect(groupStories(byIds.stories, NOON, DEFAULT_GROUPING, byIds.background, headlineHistory(days))).toEqual(byWords);
+    }
+  });
+
+  it('still tells the burst from the beat by the words of their headlines', () => {
+    const crashIds = asStoreIds(crashDay, crashBackground);
+    const crashGroups = groupOf(groupStories(crashIds.stories, NOON, DEFAULT_GROUPING, crashIds.background, headlineHistory(quietDays)));
+    expect(new Set(crash.map((st) => crashGroups.get(st.id))).size).toBe(1);
+    const routine = asStoreIds(routineDay, routineBackground);
+    const routineGroups = groupOf(groupStories(routine.stories, NOON, DEFAULT_GROUPING, routine.background, headlineHistory(frameDays)));
+    expect(new Set(futures.map((st) => routineGroups.get(st.id))).size).toBe(futures.length);
   });
 });
