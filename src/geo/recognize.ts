@@ -14,6 +14,7 @@ import { splitDateline, withinQualifier } from './dateline-place.js';
 import { containedPlaces } from './contained-places.js';
 import {
   exactCandidates,
+  exonymTowns,
   queryCandidates,
   rankCandidates,
   skeletonCandidates,
@@ -27,7 +28,7 @@ import {
  * Bump when a change to the recognition or resolution rules (here, resolve.ts, dateline-place.ts and
  * the lists they read) changes what is found in any text.
  */
-const PLACE_RULES_VERSION = 11;
+const PLACE_RULES_VERSION = 12;
 
 /**
  * What made a story's stored places: these rules over this gazetteer (new data resolves names anew).
@@ -1258,9 +1259,14 @@ function firmCompound(text: string, tokens: readonly Token[], i: number, firms: 
   return true;
 }
 
+/** Lower-case parts of a compound that make its capitalised part a place (`Geneva-based`, `Peking-owned`, `pro-Peking`). */
+const COMPOUND_PLACE_WORD = /^(?:[a-z]+ed|pro|anti)$/;
+
 function hyphenParts(gaz: Gazetteer, t: Token): FoundSpan[] {
   if (!/[-‐]/.test(t.text)) return [];
   const out: FoundSpan[] = [];
+  const parts = t.text.split(/[-‐]+/);
+  const onlyLowerBeside = parts.filter((p) => startsUpper(p)).length === 1 && parts.some((p) => COMPOUND_PLACE_WORD.test(p));
   for (const m of t.text.matchAll(/[^-‐]+/g)) {
     const part = m[0].replace(/\.$/, '');
     // `US-led`, `Egyptian-US relations`: the short capitals the news uses for a country count too.
@@ -1268,8 +1274,12 @@ function hyphenParts(gaz: Gazetteer, t: Token): FoundSpan[] {
     if (part.length <= 3 && part === part.toUpperCase() && !CAPS_OK.has(part.toLowerCase())) continue;
     const key = foldName(part);
     if (STOP.has(key) || CONNECTORS.has(key)) continue;
-    // A country by its other names (`Turkey` for Türkiye) counts; a town only by its own name.
-    const cands = exactCandidates(gaz, key).filter((c) => c.primary || gaz.kind(c.index) !== 'city');
+    // A country by its other names (`Turkey` for Türkiye) counts; a town only by its own name, or by
+    // its English exonym in a compound of place (`Geneva-based` is Genève's, not a namesake town's;
+    // `Ciba-Geigy`, `D-Kan.`, `Koo Bon-yong` join names whose other spellings mean nothing here).
+    const all = exactCandidates(gaz, key);
+    const exonyms = onlyLowerBeside ? exonymTowns(gaz, all) : new Set<number>();
+    const cands = all.filter((c) => c.primary || gaz.kind(c.index) !== 'city' || exonyms.has(c.index));
     if (cands.length === 0 || isContinentAdjective(gaz, key, cands)) continue;
     if (!isWellKnown(gaz, cands)) continue;
     const start = t.start + (m.index ?? 0);

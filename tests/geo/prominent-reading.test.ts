@@ -51,6 +51,15 @@ const AMBIGUOUS: [name: string, country: string, lat: number, lon: number][] = [
   ['Mosul', 'IQ', 36.34, 43.13],
   ['Lebanon', 'LB', 33.9, 35.9],
   ['Jordan', 'JO', 31.2, 36.5],
+  // Famous towns GeoNames stores under their own name, with the English one as an alternate name.
+  ['Geneva', 'CH', 46.2, 6.14],
+  ['Cologne', 'DE', 50.94, 6.96],
+  ['Hanover', 'DE', 52.37, 9.73],
+  ['Munich', 'DE', 48.14, 11.58],
+  ['Naples', 'IT', 40.85, 14.27],
+  ['Florence', 'IT', 43.77, 11.25],
+  ['Lisbon', 'PT', 38.72, -9.13],
+  ['Vienna', 'AT', 48.21, 16.37],
 ];
 
 describe('the most prominent reading wins for a bare name (issue 14)', () => {
@@ -127,9 +136,36 @@ describe('the most prominent reading wins for a bare name (issue 14)', () => {
     ['Toronto', 'CA'],
     ['Rotterdam', 'NL'],
     ['Glasgow', 'GB'],
+    ['Cologne', 'DE'],
+    ['Hanover', 'DE'],
+    ['Florence', 'IT'],
+    ['Vienna', 'AT'],
+    ['Athens', 'GR'],
+    ['Moscow', 'RU'],
+    ['Lisbon', 'PT'],
   ])('a wire story naming the United States and %s means the famous one (%s), not a namesake town there', (name, cc) => {
     const found = geo.findPlaces(`Talks in ${name} were welcomed by the United States, U.S. officials said.`);
     expect(found.find((p) => p.name === name)?.countryCode).toBe(cc);
+  });
+
+  it.each([
+    ['GENEVA', 'CH'],
+    ['VIENNA', 'AT'],
+    ['COLOGNE', 'DE'],
+    ['ATHENS', 'GR'],
+    ['MOSCOW', 'RU'],
+    ['LISBON', 'PT'],
+    ['FLORENCE', 'IT'],
+  ])('a story datelined %s about the United States is filed from the famous town (%s)', (dateline, cc) => {
+    const text = 'The United States handed over a draft treaty, U.S. officials said. The U.S. proposal was welcomed.';
+    expect(geo.findPlaces(text, { dateline })[0]?.countryCode).toBe(cc);
+  });
+
+  it('a famous town by its English name in a compound of place is that town (Geneva-based), not in a firm’s name', () => {
+    const found = geo.findPlaces('The U.S. asked the Geneva-based GATT to rule, U.S. officials said. Ciba-Geigy and Koo Bon-yong agreed.');
+    expect(found.find((p) => p.name === 'Geneva')?.countryCode).toBe('CH');
+    expect(found.map((p) => p.name)).not.toContain('Ciba');
+    expect(found.map((p) => p.name)).not.toContain('Bon');
   });
 
   it('an English name of a famous town borne otherwise by small towns only is that town, at a dateline too', () => {
