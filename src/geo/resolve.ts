@@ -241,9 +241,13 @@ export function scoreCandidate(gaz: Gazetteer, c: Candidate, ctx: ResolveContext
     // `Mexico` among Mexican towns stays the country rather than becoming Mexico City.
     const cw = ctx.countries.get(gaz.country(i)) ?? 0;
     const outshone = kind === 'city' && bearers.famous.some((f) => outshines(gaz, f, i));
-    if (cw > 0) s += WEIGHTS.contextCountry * Math.min(1, cw) * (outshone ? WEIGHTS.famousElsewhere : 1);
     const a = kind === 'admin1' ? i : kind === 'country' ? -1 : (gaz.admin1[i] ?? -1);
     const aw = a >= 0 ? (ctx.admin1s.get(a) ?? 0) : 0;
+    // A city's quarter (Venice, Los Angeles) that a famous town elsewhere outshines gets nothing from
+    // the story's country unless the story names its state too: the news names a quarter with its
+    // city or state (`taken in Edmonton` in a Queensland story is the Cairns suburb).
+    const elsewhere = gaz.fcode(i) === 'PPLX' && aw <= 0 ? 0 : WEIGHTS.famousElsewhere;
+    if (cw > 0) s += WEIGHTS.contextCountry * Math.min(1, cw) * (outshone ? elsewhere : 1);
     if (aw > 0) s += WEIGHTS.contextAdmin1 * Math.min(1, aw);
     if ((kind === 'city' || kind === 'admin2') && ctx.anchors && ctx.anchors.length > 0) {
       const km = nearestAnchorKm(gaz.lat[i] ?? 0, gaz.lon[i] ?? 0, ctx.anchors);

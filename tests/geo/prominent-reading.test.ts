@@ -143,6 +143,7 @@ describe('the most prominent reading wins for a bare name (issue 14)', () => {
     ['Athens', 'GR'],
     ['Moscow', 'RU'],
     ['Lisbon', 'PT'],
+    ['Venice', 'IT'],
   ])('a wire story naming the United States and %s means the famous one (%s), not a namesake town there', (name, cc) => {
     const found = geo.findPlaces(`Talks in ${name} were welcomed by the United States, U.S. officials said.`);
     expect(found.find((p) => p.name === name)?.countryCode).toBe(cc);
@@ -177,6 +178,9 @@ describe('the most prominent reading wins for a bare name (issue 14)', () => {
   it('a state of the story still makes the namesake town the one meant', () => {
     const found = geo.findPlaces('Storms hit Florida on Monday. Talks in Naples were cancelled, U.S. officials said.');
     expect(found.find((p) => p.name === 'Naples')?.countryCode).toBe('US');
+    // A city's quarter too (Venice, Los Angeles), though the story's country alone does not make it so.
+    const venice = geo.findPlaces('Storms hit California on Monday. Homes in Venice were flooded, U.S. officials said.');
+    expect(venice.find((p) => p.name === 'Venice')?.countryCode).toBe('US');
   });
 
   it('lets context override the prior: Washington among Seattle and Spokane is the state', () => {
