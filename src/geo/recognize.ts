@@ -28,7 +28,7 @@ import {
  * Bump when a change to the recognition or resolution rules (here, resolve.ts, dateline-place.ts and
  * the lists they read) changes what is found in any text.
  */
-const PLACE_RULES_VERSION = 13;
+const PLACE_RULES_VERSION = 14;
 
 /**
  * What made a story's stored places: these rules over this gazetteer (new data resolves names anew).
@@ -1748,6 +1748,7 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
     return resolveSpan(gaz, text, inListOfDivisions(gaz, text, spans, k, doc.base), containerAfter(text, spans, k), ctx);
   });
   const owned = withinOwnerTown(gaz, text, resolved);
+  for (const i of withinOwnerCountry(gaz, text, resolved)) owned.add(i);
   // One place per name and story: `Paris, Missouri` early on makes a later bare `Paris` the same town.
   const pinned = new Map<string, number>();
   for (const r of resolved) if (r.narrowed && r.chosen >= 0) pinned.set(foldName(r.name), r.chosen);
@@ -1768,6 +1769,36 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
 }
 
 const POSSESSIVE_GAP = /^['’]s\s+$/;
+
+/**
+ * `Iran's Kharg island`, `Britain's Halifax`: a name after a country's possessive lies in that
+ * country. Its best candidate there wins; when it has none, a name of lesser towns only (none a
+ * country, division or region, none well known) is a place there the gazetteer lacks (an island, an oil field, a port) and
+ * stands for the country, not for a namesake village abroad. Returns the countries that now stand for
+ * such names (updates `resolved` in place).
+ */
+function withinOwnerCountry(gaz: Gazetteer, text: string, resolved: ResolvedSpan[]): Set<number> {
+  const owners = new Set<number>();
+  for (let k = 1; k < resolved.length; k++) {
+    const r = resolved[k] as ResolvedSpan;
+    const owner = resolved[k - 1] as ResolvedSpan;
+    if (owner.chosen < 0 || gaz.kind(owner.chosen) !== 'country' || !POSSESSIVE_GAP.test(text.slice(owner.end, r.start))) continue;
+    // A sea or region read as such stays one (`America's New England`, `Britain's North Sea`).
+    const kind = r.chosen >= 0 ? gaz.kind(r.chosen) : '';
+    if (kind === 'region' || kind === 'continent') continue;
+    const cc = gaz.country(owner.chosen);
+    const inside = r.ranked.find((c) => gaz.country(c.index) === cc) ?? r.candidates.find((c) => gaz.country(c.index) === cc);
+    if (inside) {
+      resolved[k] = { ...r, chosen: inside.index, narrowed: true };
+      continue;
+    }
+    // A famous town keeps its name (`Chad's Paris embassy`).
+    if (r.chosen < 0 || isWellKnown(gaz, r.candidates)) continue;
+    owners.add(owner.chosen);
+    resolved[k] = { ...r, chosen: owner.chosen, narrowed: true };
+  }
+  return owners;
+}
 
 /** A name that reads only as a city of 100,000+ (no country or division of the name). */
 function isCityOnly(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
