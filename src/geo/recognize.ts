@@ -14,6 +14,7 @@ import { splitDateline, withinQualifier } from './dateline-place.js';
 import { containedPlaces } from './contained-places.js';
 import {
   exactCandidates,
+  exonymTowns,
   queryCandidates,
   rankCandidates,
   skeletonCandidates,
@@ -27,7 +28,7 @@ import {
  * Bump when a change to the recognition or resolution rules (here, resolve.ts, dateline-place.ts and
  * the lists they read) changes what is found in any text.
  */
-const PLACE_RULES_VERSION = 11;
+const PLACE_RULES_VERSION = 14;
 
 /**
  * What made a story's stored places: these rules over this gazetteer (new data resolves names anew).
@@ -1258,9 +1259,14 @@ function firmCompound(text: string, tokens: readonly Token[], i: number, firms: 
   return true;
 }
 
+/** Lower-case parts of a compound that make its capitalised part a place (`Geneva-based`, `Peking-owned`, `pro-Peking`). */
+const COMPOUND_PLACE_WORD = /^(?:[a-z]+ed|pro|anti)$/;
+
 function hyphenParts(gaz: Gazetteer, t: Token): FoundSpan[] {
   if (!/[-‐]/.test(t.text)) return [];
   const out: FoundSpan[] = [];
+  const parts = t.text.split(/[-‐]+/);
+  const onlyLowerBeside = parts.filter((p) => startsUpper(p)).length === 1 && parts.some((p) => COMPOUND_PLACE_WORD.test(p));
   for (const m of t.text.matchAll(/[^-‐]+/g)) {
     const part = m[0].replace(/\.$/, '');
     // `US-led`, `Egyptian-US relations`: the short capitals the news uses for a country count too.
@@ -1268,8 +1274,12 @@ function hyphenParts(gaz: Gazetteer, t: Token): FoundSpan[] {
     if (part.length <= 3 && part === part.toUpperCase() && !CAPS_OK.has(part.toLowerCase())) continue;
     const key = foldName(part);
     if (STOP.has(key) || CONNECTORS.has(key)) continue;
-    // A country by its other names (`Turkey` for Türkiye) counts; a town only by its own name.
-    const cands = exactCandidates(gaz, key).filter((c) => c.primary || gaz.kind(c.index) !== 'city');
+    // A country by its other names (`Turkey` for Türkiye) counts; a town only by its own name, or by
+    // its English exonym in a compound of place (`Geneva-based` is Genève's, not a namesake town's;
+    // `Ciba-Geigy`, `D-Kan.`, `Koo Bon-yong` join names whose other spellings mean nothing here).
+    const all = exactCandidates(gaz, key);
+    const exonyms = onlyLowerBeside ? exonymTowns(gaz, all) : new Set<number>();
+    const cands = all.filter((c) => c.primary || gaz.kind(c.index) !== 'city' || exonyms.has(c.index));
     if (cands.length === 0 || isContinentAdjective(gaz, key, cands)) continue;
     if (!isWellKnown(gaz, cands)) continue;
     const start = t.start + (m.index ?? 0);
@@ -1738,6 +1748,7 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
     return resolveSpan(gaz, text, inListOfDivisions(gaz, text, spans, k, doc.base), containerAfter(text, spans, k), ctx);
   });
   const owned = withinOwnerTown(gaz, text, resolved);
+  for (const i of withinOwnerCountry(gaz, text, resolved)) owned.add(i);
   // One place per name and story: `Paris, Missouri` early on makes a later bare `Paris` the same town.
   const pinned = new Map<string, number>();
   for (const r of resolved) if (r.narrowed && r.chosen >= 0) pinned.set(foldName(r.name), r.chosen);
@@ -1758,6 +1769,36 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
 }
 
 const POSSESSIVE_GAP = /^['’]s\s+$/;
+
+/**
+ * `Iran's Kharg island`, `Britain's Halifax`: a name after a country's possessive lies in that
+ * country. Its best candidate there wins; when it has none, a name of lesser towns only (none a
+ * country, division or region, none well known) is a place there the gazetteer lacks (an island, an oil field, a port) and
+ * stands for the country, not for a namesake village abroad. Returns the countries that now stand for
+ * such names (updates `resolved` in place).
+ */
+function withinOwnerCountry(gaz: Gazetteer, text: string, resolved: ResolvedSpan[]): Set<number> {
+  const owners = new Set<number>();
+  for (let k = 1; k < resolved.length; k++) {
+    const r = resolved[k] as ResolvedSpan;
+    const owner = resolved[k - 1] as ResolvedSpan;
+    if (owner.chosen < 0 || gaz.kind(owner.chosen) !== 'country' || !POSSESSIVE_GAP.test(text.slice(owner.end, r.start))) continue;
+    // A sea or region read as such stays one (`America's New England`, `Britain's North Sea`).
+    const kind = r.chosen >= 0 ? gaz.kind(r.chosen) : '';
+    if (kind === 'region' || kind === 'continent') continue;
+    const cc = gaz.country(owner.chosen);
+    const inside = r.ranked.find((c) => gaz.country(c.index) === cc) ?? r.candidates.find((c) => gaz.country(c.index) === cc);
+    if (inside) {
+      resolved[k] = { ...r, chosen: inside.index, narrowed: true };
+      continue;
+    }
+    // A famous town keeps its name (`Chad's Paris embassy`).
+    if (r.chosen < 0 || isWellKnown(gaz, r.candidates)) continue;
+    owners.add(owner.chosen);
+    resolved[k] = { ...r, chosen: owner.chosen, narrowed: true };
+  }
+  return owners;
+}
 
 /** A name that reads only as a city of 100,000+ (no country or division of the name). */
 function isCityOnly(gaz: Gazetteer, cands: readonly Candidate[]): boolean {

@@ -226,17 +226,13 @@ export function scoreCandidate(gaz: Gazetteer, c: Candidate, ctx: ResolveContext
     else if (f === 'PPLA2') s += WEIGHTS.seat2;
     const alt = gaz.altNames[i] ?? 0;
     s += WEIGHTS.names * Math.log10(1 + alt);
-    const here = bearers.popIn.get(gaz.country(i)) ?? -1;
-    const exonym =
-      alt >= WEIGHTS.altNamesFull &&
-      // The name's bearers anywhere are villages, or those of its own country are (`Newcastle`: a
-      // village of that name in England does not make Newcastle upon Tyne a stray spelling there),
-      ((bearers.pop < WEIGHTS.exonymVillage && pop >= WEIGHTS.exonymRatio * Math.max(1, bearers.pop)) ||
-        (here >= 0 && here < WEIGHTS.exonymVillage && pop >= WEIGHTS.exonymRatio * Math.max(1, here)) ||
-        // or the towns bearing it are small and none is widely named (`Geneva` is Genève, not Geneva,
-        // Illinois; `Bethlehem`, itself named in many languages, is no Belém).
-        (!bearers.townFamous && pop >= WEIGHTS.exonymRatio * Math.max(1, bearers.townPop)));
+    const exonym = isExonym(gaz, i, bearers);
     if (bearers.anyPrimary && !c.primary && !exonym) s += WEIGHTS.altOnly;
+    // An exonym is the town's name in English news as much as its own is (`Geneva` is Genève's name
+    // there, `Cologne` Köln's): it weighs as the name itself against the small towns abroad that bear
+    // it. Not when towns of its own country bear it: there it is a former name or a neighbour's
+    // (`San Miguel` for San Diego, `Harper` for Costa Mesa).
+    if (exonym && !c.primary && !c.viaSkeleton && !bearers.popIn.has(gaz.country(i))) s += WEIGHTS.primary;
   }
   if (c.primary) s += WEIGHTS.primary;
   if (c.viaSkeleton) s += WEIGHTS.skeleton;
@@ -245,9 +241,13 @@ export function scoreCandidate(gaz: Gazetteer, c: Candidate, ctx: ResolveContext
     // `Mexico` among Mexican towns stays the country rather than becoming Mexico City.
     const cw = ctx.countries.get(gaz.country(i)) ?? 0;
     const outshone = kind === 'city' && bearers.famous.some((f) => outshines(gaz, f, i));
-    if (cw > 0) s += WEIGHTS.contextCountry * Math.min(1, cw) * (outshone ? WEIGHTS.famousElsewhere : 1);
     const a = kind === 'admin1' ? i : kind === 'country' ? -1 : (gaz.admin1[i] ?? -1);
     const aw = a >= 0 ? (ctx.admin1s.get(a) ?? 0) : 0;
+    // A city's quarter (Venice, Los Angeles) that a famous town elsewhere outshines gets nothing from
+    // the story's country unless the story names its state too: the news names a quarter with its
+    // city or state (`taken in Edmonton` in a Queensland story is the Cairns suburb).
+    const elsewhere = gaz.fcode(i) === 'PPLX' && aw <= 0 ? 0 : WEIGHTS.famousElsewhere;
+    if (cw > 0) s += WEIGHTS.contextCountry * Math.min(1, cw) * (outshone ? elsewhere : 1);
     if (aw > 0) s += WEIGHTS.contextAdmin1 * Math.min(1, aw);
     if ((kind === 'city' || kind === 'admin2') && ctx.anchors && ctx.anchors.length > 0) {
       const km = nearestAnchorKm(gaz.lat[i] ?? 0, gaz.lon[i] ?? 0, ctx.anchors);
@@ -263,6 +263,40 @@ export function scoreCandidate(gaz: Gazetteer, c: Candidate, ctx: ResolveContext
   const stored = ctx.storeCounts?.get(gaz.ids[i] ?? 0) ?? 0;
   if (stored > 0) s += WEIGHTS.store * Math.min(2, Math.log10(1 + stored));
   return s;
+}
+
+/**
+ * Whether town i, reached through an alternate name, is famous enough next to the towns bearing the
+ * name itself that the name is its exonym or former name (see WEIGHTS.altOnly).
+ */
+function isExonym(gaz: Gazetteer, i: number, bearers: Bearers): boolean {
+  const pop = gaz.pop[i] ?? 0;
+  const here = bearers.popIn.get(gaz.country(i)) ?? -1;
+  return (
+    (gaz.altNames[i] ?? 0) >= WEIGHTS.altNamesFull &&
+    // The name's bearers anywhere are villages, or those of its own country are (`Newcastle`: a
+    // village of that name in England does not make Newcastle upon Tyne a stray spelling there),
+    ((bearers.pop < WEIGHTS.exonymVillage && pop >= WEIGHTS.exonymRatio * Math.max(1, bearers.pop)) ||
+      (here >= 0 && here < WEIGHTS.exonymVillage && pop >= WEIGHTS.exonymRatio * Math.max(1, here)) ||
+      // or the towns bearing it are small and none is widely named (`Geneva` is Genève, not Geneva,
+      // Illinois; `Bethlehem`, itself named in many languages, is no Belém).
+      (!bearers.townFamous && pop >= WEIGHTS.exonymRatio * Math.max(1, bearers.townPop)))
+  );
+}
+
+/**
+ * The towns among a name's candidates that it names as their English exonym (`Geneva` → Genève,
+ * `Cologne` → Köln): towns reached through an alternate name that no town of their own country
+ * bears, famous next to the towns that do bear it.
+ */
+export function exonymTowns(gaz: Gazetteer, cands: readonly Candidate[]): Set<number> {
+  const bearers = bearersOf(gaz, cands);
+  const out = new Set<number>();
+  for (const c of cands) {
+    if (c.primary || c.viaSkeleton || gaz.kind(c.index) !== 'city') continue;
+    if (!bearers.popIn.has(gaz.country(c.index)) && isExonym(gaz, c.index, bearers)) out.add(c.index);
+  }
+  return out;
 }
 
 /** Whether town f, in another country, is far better known than town i (see WEIGHTS.famousElsewhere). */
