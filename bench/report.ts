@@ -184,14 +184,20 @@ export function checkPgGoals(b: BenchResults): GoalLine[] {
       met: worst && atGoal ? interactive.every(([, c]) => c.p99 < PG_GOALS.p99Ms) : worst ? false : null,
     },
   ];
+  // Issue 19's goal is every count a /trend draws: places, speakers and about: (a search) alike.
   for (const s of [b.sizes.filter((x) => !isPg(x)).sort((x, y) => y.articles - x.articles)[0], at]) {
-    const counts = s?.commands['/trend counts place, speaker'] ?? s?.commands['/trend counts'];
-    if (!s || !counts) continue;
-    const ok = s.articles >= PG_GOALS.goalSize;
+    const all = s?.commands['/trend counts'];
+    if (!s || !all) continue;
+    const parts = [
+      ['places and speakers', s.commands['/trend counts place, speaker']],
+      ['about:', s.commands['/trend counts about']],
+    ] as const;
+    const kinds = parts.flatMap(([label, c]) => (c ? [`${label} ${ms(c.p99)}`] : []));
+    const worstP99 = Math.max(all.p99, ...parts.map(([, c]) => c?.p99 ?? 0));
     lines.push({
-      goal: `${isPg(s) ? 'PostgreSQL' : 'SQLite'}: /trend counts of places and speakers p99 < ${PG_GOALS.trendCountsP99Ms} ms at ${fmt(PG_GOALS.goalSize)}`,
-      figure: `p99 ${ms(counts.p99)} ms at ${fmt(s.articles)}${s.commands['/trend counts about'] ? `; about: (a search) p99 ${ms(s.commands['/trend counts about'].p99)} ms` : ''}`,
-      met: ok ? counts.p99 < PG_GOALS.trendCountsP99Ms : false,
+      goal: `${isPg(s) ? 'PostgreSQL' : 'SQLite'}: /trend counts p99 < ${PG_GOALS.trendCountsP99Ms} ms at ${fmt(PG_GOALS.goalSize)}`,
+      figure: `p99 ${ms(all.p99)} ms at ${fmt(s.articles)}${kinds.length ? ` (${kinds.join('; ')})` : ''}`,
+      met: s.articles >= PG_GOALS.goalSize ? worstP99 < PG_GOALS.trendCountsP99Ms : false,
     });
   }
   return lines;
