@@ -98,6 +98,17 @@ function canContain(gaz: Gazetteer, m: PlaceMention): boolean {
   return kind === 'city' || kind === 'admin1' || kind === 'admin2';
 }
 
+/**
+ * After a town's possessive, a street, square, park or building of it: `Paris' iconic Champs-Elysees
+ * boulevard`, `Whittier's Penn Park`, `Moscow's Red Square`. Only with a place word ending the name or
+ * following it: a town's possessive more often owns a firm, an index or a person (`Tokyo's Nikkei
+ * average`, `Chicago's First National Bank`).
+ */
+const POSSESSIVE_AFTER = new RegExp(
+  String.raw`^(?:['’]s?)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}(${NAME})(\s+(?:boulevard|avenue|street|road|square|park|district|neighbou?rhood|quarter|slum|suburb|island|airport|station|bridge|market|hospital|stadium|mosque|church|cathedral|temple|museum|palace|beach)\b)?`,
+  'u',
+);
+
 /** The names of a list ending at `end` (`Foua and Kfraya`, `Bumbacari, Dudescu and Maliuc`), first to last. */
 function namesOfList(text: string, listText: string, listStart: number): { name: string; start: number; end: number }[] {
   const out: { name: string; start: number; end: number }[] = [];
@@ -168,6 +179,16 @@ export function containedPlaces(gaz: Gazetteer, text: string, mentions: readonly
         const listStart = end - lm[0].length;
         if (!NOUN_OF_BEFORE.test(text.slice(Math.max(0, listStart - 40), listStart))) continue;
         for (const n of namesOfList(text, lm[0], listStart)) add(n.name, n.start, n.end, c);
+      }
+    }
+    // `Paris' iconic Champs-Elysees boulevard`: the bare apostrophe only after a name ending in s.
+    const own = POSSESSIVE_AFTER.exec(text.slice(c.end, c.end + 120));
+    if (own?.[1] && (own[0].startsWith("'s") || own[0].startsWith('’s') || /s$/i.test(c.name))) {
+      // A sentence's full stop ends the name (`Atlanta's Hartsfield International Airport. It`).
+      const name = own[1].replace(/(\p{L}{4,})\.(?:\s[\s\S]*)?$/u, '$1');
+      if (own[2] !== undefined || (FACILITY_END.test(name) && /\s/.test(name))) {
+        const start = c.end + own[0].indexOf(own[1]);
+        add(name, start, start + name.length, c);
       }
     }
   }

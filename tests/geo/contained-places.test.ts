@@ -69,8 +69,29 @@ describe('villages, suburbs and camps below the gazetteer take the point of the 
       ['Bramalea'],
       'Ontario',
     ],
+    [
+      "a boulevard after a town's bare possessive",
+      "Gunmen opened fire on police on Paris' iconic Champs-Elysees boulevard on Thursday.",
+      ['Champs-Elysees'],
+      'Paris',
+    ],
+    ["a park after a town's possessive", "A tree fell on a family at Whittier's Penn Park on Tuesday.", ['Penn Park'], 'Whittier'],
+    [
+      "an airport after a town's possessive, at the sentence's end",
+      "Its new operations center is near Atlanta's Hartsfield International Airport. It opens soon.",
+      ['Hartsfield International Airport'],
+      'Atlanta',
+    ],
   ])('%s', (_label, text, names, container) => {
     for (const name of names) expectInside(text, name, container);
+  });
+
+  it("not a firm, an index or a person after a town's possessive", () => {
+    expect(mention("Tokyo's main Nikkei average fell 2 pct.", 'Nikkei')).toBeUndefined();
+    expect(mention("Chicago's First National Bank said it would raise its prime rate.", 'First National Bank')).toBeUndefined();
+    expect(mention("Houston's Tenneco Inc said on Monday it agreed.", 'Tenneco Inc')).toBeUndefined();
+    // a bare apostrophe is a possessive only after a name ending in s: here it opens a quotation
+    expect(mention("Officials in Tokyo' Red Square' said.", 'Red Square')).toBeUndefined();
   });
 
   it('not an adjective before `village of`, a firm before its city, a list of places, a date or a country', () => {
