@@ -109,6 +109,16 @@ const POSSESSIVE_AFTER = new RegExp(
   'u',
 );
 
+/**
+ * After a town or a division, the kind of place, then its name: `the Nairobi slum Kibera`, `the Damascus
+ * suburb of Douma`, `the Idlib province town of Saraqeb`. A town or a village needs its `of` (`the
+ * Chicago area Tuesday`); the place word is lower-case (`the Tokyo District Court` is no district).
+ */
+const KIND_AFTER = new RegExp(
+  String.raw`^\s+(?:(?:province|governorate|state|county|region)\s+)?(?:(?:suburb|district|neighbou?rhood|slum|township|quarter|(?:refugee\s+)?camp)\s+(?:of\s+)?|(?:town|village|area)\s+of\s+)(${NAME})`,
+  'u',
+);
+
 /** The names of a list ending at `end` (`Foua and Kfraya`, `Bumbacari, Dudescu and Maliuc`), first to last. */
 function namesOfList(text: string, listText: string, listStart: number): { name: string; start: number; end: number }[] {
   const out: { name: string; start: number; end: number }[] = [];
@@ -180,6 +190,12 @@ export function containedPlaces(gaz: Gazetteer, text: string, mentions: readonly
         if (!NOUN_OF_BEFORE.test(text.slice(Math.max(0, listStart - 40), listStart))) continue;
         for (const n of namesOfList(text, lm[0], listStart)) add(n.name, n.start, n.end, c);
       }
+    }
+    const kind = KIND_AFTER.exec(text.slice(c.end, c.end + 120));
+    if (kind?.[1]) {
+      const name = kind[1].replace(/(\p{L}{4,})\.(?:\s[\s\S]*)?$/u, '$1');
+      const start = c.end + kind[0].length - kind[1].length;
+      add(name, start, start + name.length, c);
     }
     // `Paris' iconic Champs-Elysees boulevard`: the bare apostrophe only after a name ending in s.
     const own = POSSESSIVE_AFTER.exec(text.slice(c.end, c.end + 120));

@@ -28,7 +28,7 @@ import {
  * Bump when a change to the recognition or resolution rules (here, resolve.ts, dateline-place.ts and
  * the lists they read) changes what is found in any text.
  */
-const PLACE_RULES_VERSION = 15;
+const PLACE_RULES_VERSION = 16;
 
 /**
  * What made a story's stored places: these rules over this gazetteer (new data resolves names anew).

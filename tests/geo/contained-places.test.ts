@@ -76,6 +76,8 @@ describe('villages, suburbs and camps below the gazetteer take the point of the 
       'Paris',
     ],
     ["a park after a town's possessive", "A tree fell on a family at Whittier's Penn Park on Tuesday.", ['Penn Park'], 'Whittier'],
+    ['a slum after its town', 'The men were found in their homes in the Nairobi slum Kibera on Sunday.', ['Kibera'], 'Nairobi'],
+    ['a suburb of its town', 'Shells fell on the Harare suburb of Mabvukuville overnight.', ['Mabvukuville'], 'Harare'],
     [
       "an airport after a town's possessive, at the sentence's end",
       "Its new operations center is near Atlanta's Hartsfield International Airport. It opens soon.",
@@ -90,6 +92,10 @@ describe('villages, suburbs and camps below the gazetteer take the point of the 
     expect(mention("Tokyo's main Nikkei average fell 2 pct.", 'Nikkei')).toBeUndefined();
     expect(mention("Chicago's First National Bank said it would raise its prime rate.", 'First National Bank')).toBeUndefined();
     expect(mention("Houston's Tenneco Inc said on Monday it agreed.", 'Tenneco Inc')).toBeUndefined();
+    // a town or a village needs its `of`, and a capitalised District names a court, not a district
+    expect(mention('Snow fell across the Chicago area Tuesday and Wednesday.', 'Tuesday')).toBeUndefined();
+    expect(mention('Rain fell in the Chicago area Smithfield said.', 'Smithfield')).toBeUndefined();
+    expect(mention('The Tokyo District Court ruled on Monday.', 'Court')).toBeUndefined();
     // a bare apostrophe is a possessive only after a name ending in s: here it opens a quotation
     expect(mention("Officials in Tokyo' Red Square' said.", 'Red Square')).toBeUndefined();
   });
