@@ -180,15 +180,18 @@ describe('groupStories: a day with one huge story', () => {
   });
 });
 
-describe('groupStories: a day of routine market reports', () => {
-  // Reuters, 1987-04-08: a busy day of closing reports, one per commodity, each a short story of its
-  // own ("LME LEAD CLOSES FIRMER", "LIVE HOG FUTURES UP"): the same frame words in most of them.
-  const commodities = [
-    ...['lead', 'zinc', 'gold', 'silver', 'copper', 'nickel', 'aluminium', 'platinum', 'hog', 'cattle'],
-    ...['corn', 'wheat', 'soybean', 'oats', 'coffee', 'sugar', 'cocoa', 'cotton', 'rubber', 'lumber'],
-  ];
+const COMMODITIES = [
+  ...['lead', 'zinc', 'gold', 'silver', 'copper', 'nickel', 'aluminium', 'platinum', 'hog', 'cattle'],
+  ...['corn', 'wheat', 'soybean', 'oats', 'coffee', 'sugar', 'cocoa', 'cotton', 'rubber', 'lumber'],
+];
+
+/**
+ * Reuters, 1987-04-08: a busy day of closing reports, one per commodity, each a short story of its own
+ * ("LME LEAD CLOSES FIRMER", "LIVE HOG FUTURES UP"): the same frame words in most of them.
+ */
+function routineReports(): ReturnType<typeof story>[] {
   const moves = ['higher', 'steady', 'firmer'];
-  const reports = commodities.map((c, i) =>
+  return COMMODITIES.map((c, i) =>
     story(
       `r${i}`,
       (i % 12) + 1,
@@ -197,13 +200,17 @@ describe('groupStories: a day of routine market reports', () => {
       150,
     ),
   );
+}
+
+describe('groupStories: a day of routine market reports', () => {
+  const reports = routineReports();
   const today = [...otherNews(60), ...reports];
   const background = storeOf(today, 10_000, ['futur', 'close', 'higher', 'steadi', 'firmer', 'activ', 'trade', 'exchang', 'dealer'], 0.05);
   // The fortnight before: the frame words in the headlines of every day, the commodities on a few.
   const days = Array.from({ length: 14 }, (_, d) =>
     [
       ...Array.from({ length: 100 }, (_, i) => `report ${d} number ${i} on the economy`),
-      `${commodities[d % commodities.length]} futures close higher`,
+      `${COMMODITIES[d % COMMODITIES.length]} futures close higher`,
       'grain futures close steady',
       'metal futures close firmer',
     ].flatMap(headlineShapes),
@@ -285,20 +292,7 @@ describe('groupStories: terms given as store ids', () => {
     Array.from({ length: 100 }, (_, i) => `report ${d} number ${i} on the economy`).flatMap(headlineShapes),
   );
   // The routine day of above, as it was.
-  const commodities = [
-    ...['lead', 'zinc', 'gold', 'silver', 'copper', 'nickel', 'aluminium', 'platinum', 'hog', 'cattle'],
-    ...['corn', 'wheat', 'soybean', 'oats', 'coffee', 'sugar', 'cocoa', 'cotton', 'rubber', 'lumber'],
-  ];
-  const moves = ['higher', 'steady', 'firmer'];
-  const futures = commodities.map((c, i) =>
-    story(
-      `r${i}`,
-      (i % 12) + 1,
-      `${c} futures close ${moves[i % moves.length]}`,
-      `${c} futures closed ${moves[i % moves.length]} in active trade on the exchange, dealers said.`,
-      150,
-    ),
-  );
+  const futures = routineReports();
   const routineDay = [...otherNews(60), ...futures];
   const routineBackground = storeOf(
     routineDay,
@@ -309,7 +303,7 @@ describe('groupStories: terms given as store ids', () => {
   const frameDays = Array.from({ length: 14 }, (_, d) =>
     [
       ...Array.from({ length: 100 }, (_, i) => `report ${d} number ${i} on the economy`),
-      `${commodities[d % commodities.length]} futures close higher`,
+      `${COMMODITIES[d % COMMODITIES.length]} futures close higher`,
       'grain futures close steady',
       'metal futures close firmer',
     ].flatMap(headlineShapes),
