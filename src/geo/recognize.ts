@@ -1770,6 +1770,20 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
 
 const POSSESSIVE_GAP = /^['’]s\s+$/;
 
+/** Each span right after the possessive of a place of this kind (`Iran's Kharg`, `Cairo's Abbasiya`): its index, the owner, the span. */
+function* afterPossessive(
+  gaz: Gazetteer,
+  text: string,
+  resolved: readonly ResolvedSpan[],
+  kind: 'country' | 'city',
+): Generator<[number, ResolvedSpan, ResolvedSpan]> {
+  for (let k = 1; k < resolved.length; k++) {
+    const r = resolved[k] as ResolvedSpan;
+    const owner = resolved[k - 1] as ResolvedSpan;
+    if (owner.chosen >= 0 && gaz.kind(owner.chosen) === kind && POSSESSIVE_GAP.test(text.slice(owner.end, r.start))) yield [k, owner, r];
+  }
+}
+
 /**
  * `Iran's Kharg island`, `Britain's Halifax`: a name after a country's possessive lies in that
  * country. Its best candidate there wins; when it has none, a name of lesser towns only (none a
@@ -1779,10 +1793,7 @@ const POSSESSIVE_GAP = /^['’]s\s+$/;
  */
 function withinOwnerCountry(gaz: Gazetteer, text: string, resolved: ResolvedSpan[]): Set<number> {
   const owners = new Set<number>();
-  for (let k = 1; k < resolved.length; k++) {
-    const r = resolved[k] as ResolvedSpan;
-    const owner = resolved[k - 1] as ResolvedSpan;
-    if (owner.chosen < 0 || gaz.kind(owner.chosen) !== 'country' || !POSSESSIVE_GAP.test(text.slice(owner.end, r.start))) continue;
+  for (const [k, owner, r] of afterPossessive(gaz, text, resolved, 'country')) {
     // A sea or region read as such stays one (`America's New England`, `Britain's North Sea`).
     const kind = r.chosen >= 0 ? gaz.kind(r.chosen) : '';
     if (kind === 'region' || kind === 'continent') continue;
@@ -1814,10 +1825,7 @@ function isCityOnly(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
  */
 function withinOwnerTown(gaz: Gazetteer, text: string, resolved: ResolvedSpan[]): Set<number> {
   const owners = new Set<number>();
-  for (let k = 1; k < resolved.length; k++) {
-    const r = resolved[k] as ResolvedSpan;
-    const owner = resolved[k - 1] as ResolvedSpan;
-    if (owner.chosen < 0 || gaz.kind(owner.chosen) !== 'city' || !POSSESSIVE_GAP.test(text.slice(owner.end, r.start))) continue;
+  for (const [k, owner, r] of afterPossessive(gaz, text, resolved, 'city')) {
     if (isKindStrong(gaz, r.candidates)) continue;
     const town: Candidate[] = [{ index: owner.chosen, primary: true, viaSkeleton: false }];
     const near = r.ranked.find((c) => closestKm(gaz, [c], town) <= OWNER_TOWN_KM);
