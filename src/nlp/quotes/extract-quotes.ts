@@ -80,7 +80,7 @@ const MODEL = modelJson as CueModel;
  *    official" the person named at Shearson, "the company" a bare-named organisation that spoke ("Utilicorp said it
  *    ...", "PacifiCorp said"), "the trade group" an association; "the French" is a people, "the French government" an
  *    organisation.
- * 18: "CONTENT, as X reported (on Tuesday)." (was no quote); a fronted "As X reported last week, CONTENT" and "As reported by
+ * 18: "CONTENT, as X reported (on Tuesday)." and "CONTENT, as X reported, and ..." (was no quote); a fronted "As X reported last week, CONTENT" and "As reported by
  *    X, CONTENT" (was no quote, or the time in the content); "CONTENT, X told The Washington Post earlier this week." (was
  *    no quote: the hearer hid the closing time); another cue's content ends before a ", X told Reuters." sign-off, and the
  *    sign-off attributes an expectation or belief inside it ("The bank is expected to ..., sources told Reuters": was
@@ -993,12 +993,14 @@ function buildReported(
     // (a relative pronoun opens a clause of its own: "The mayor met X, who said ..." is no "CONTENT, X said")
     // ("..., as The New York Times reported on Tuesday.": an "as" between the comma and the speaker of a core speech
     // verb attributes the same way; `asLead` skips it)
+    // (not one inside its clause: "the result, as he later explained, was a bubble")
     const asLead =
       !!beforeSrc &&
       beforeSrc.from > 2 &&
       tokens[beforeSrc.from - 1]!.lower === 'as' &&
       tokens[beforeSrc.from - 2]!.text === ',' &&
-      CORE_SPEECH.test(cue.lower)
+      CORE_SPEECH.test(cue.lower) &&
+      asClauseCloses(tokens, b, last)
         ? 1
         : 0;
     const precededByComma =
@@ -1042,10 +1044,16 @@ function buildReported(
       (/^(although|though|whereas)$/.test(after1.lower) ||
         (closing > b + 1 && /ing$/.test(after1.lower) && !after1.isCap) ||
         /^(adding|noting)$/.test(after1.lower));
-    const interrupting = precededByComma && closing > b && beforeSrc.from >= 2 && last - closing >= 3;
-    if (interrupting && trailing) {
+    // (an "as" clause is an adverbial on the clause before it, whatever follows: "..., as the Times reported on Tuesday,
+    // and he will ..." reports only what precedes it)
+    const interrupting = precededByComma && closing > b && beforeSrc.from >= 2 && last - closing >= 3 && asLead === 0;
+    if (asLead === 1) {
       src = beforeSrc;
-      to = beforeSrc.from - 2 - asLead;
+      to = beforeSrc!.from - 3;
+      from = frontedClauseEnd(tokens, to);
+    } else if (interrupting && trailing) {
+      src = beforeSrc;
+      to = beforeSrc.from - 2;
       from = frontedClauseEnd(tokens, to);
     } else if (interrupting) {
       src = beforeSrc;
@@ -1075,7 +1083,7 @@ function buildReported(
         to = a - 2;
       } else {
         src = beforeSrc;
-        to = beforeSrc!.from - 2 - asLead;
+        to = beforeSrc!.from - 2;
       }
       from = frontedClauseEnd(tokens, to);
     } else {
@@ -1433,6 +1441,17 @@ function relativeSubject(tokens: readonly Token[], cue: number): SourcePhrase | 
     if (!circumstance) return null;
   }
   return null;
+}
+
+/**
+ * Whether the "as" clause whose verb is at `b` ("..., as the Times reported on Tuesday") closes the sentence or is
+ * followed by a clause of its own (", and he will ..."), rather than interrupting the clause it attributes.
+ */
+function asClauseCloses(tokens: readonly Token[], b: number, last: number): boolean {
+  const tail = hearerEnd(tokens, b) + 1;
+  const comma = tokens[tail]?.text === ',' ? tail : attributionTailComma(tokens, tail);
+  if (comma < 0) return closesSentence(tokens, tail, last);
+  return /^(and|but|while|whereas|although|though|yet|so)$/.test(tokens[comma + 1]?.lower ?? '');
 }
 
 /** Core speech verbs a fronted "as" clause attributes with ("As Reuters reported, ..."). */

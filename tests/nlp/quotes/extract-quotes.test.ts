@@ -1388,6 +1388,26 @@ const rows: Row[] = [
     ],
   },
   {
+    name: 'an "as X reported" clause attributes only the clause before it, not a clause joined on after it',
+    body: 'Ailes also met with Mr. Trump that day, as The New York Times reported on Tuesday, and he will help prepare Mr. Trump for the debate, according to three people briefed on the discussions.',
+    expected: [
+      {
+        text: 'Ailes also met with Mr. Trump that day',
+        kind: 'reported',
+        speaker: 'New York Times',
+        mention: 'The New York Times',
+        verb: 'reported',
+      },
+      {
+        text: 'he will help prepare Mr. Trump for the debate',
+        kind: 'reported',
+        speaker: 'three people',
+        mention: 'three people briefed on the discussions',
+        verb: 'according to',
+      },
+    ],
+  },
+  {
     name: 'a fronted "As X reported (time)," or "As reported by X," attributes the main clause after the comma',
     body: 'As Reuters reported last week, investigators found 2,200 emails on the server. As reported by the Journal, the server was never secured. As expected, the talks have stalled.',
     expected: [
