@@ -1,5 +1,5 @@
 import type { Quote, Sentence, Span } from '../types.js';
-import { candidateFilter, cueScore, type CueModel } from './cue-model.js';
+import { candidateFilter, cueScore, reportingClass, type CueModel } from './cue-model.js';
 import { DETERMINERS, MONTH, NON_NAME_CAPS, OPENING_PREPOSITION, REPORTING_LEXICON, SPEECH_VERBS, WEEKDAY } from './lexicon.js';
 import modelJson from './model.json' with { type: 'json' };
 import { extendToSentenceEnd, PAST_VERBS, phraseAfter, phraseBefore, phraseSpan, skipAuxLeft, type SourcePhrase } from './noun-phrases.js';
@@ -80,8 +80,13 @@ const MODEL = modelJson as CueModel;
  *    official" the person named at Shearson, "the company" a bare-named organisation that spoke ("Utilicorp said it
  *    ...", "PacifiCorp said"), "the trade group" an association; "the French" is a people, "the French government" an
  *    organisation.
+ * 18: "CONTENT, as X reported (on Tuesday)." and "CONTENT, as X reported, and ..." (was no quote); a fronted "As X reported last week, CONTENT" and "As reported by
+ *    X, CONTENT" (was no quote, or the time in the content); "CONTENT, X told The Washington Post earlier this week." (was
+ *    no quote: the hearer hid the closing time); another cue's content ends before a ", X told Reuters." sign-off, and the
+ *    sign-off attributes an expectation or belief inside it ("The bank is expected to ..., sources told Reuters": was
+ *    "is expected" with the bank as speaker).
  */
-export const QUOTE_ANALYZER_VERSION = 17;
+export const QUOTE_ANALYZER_VERSION = 18;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -726,7 +731,15 @@ function extractReported(
           q.description = fallback.description;
         }
       }
-      if (q) found.push({ q, score: Math.max(...scores.slice(i, j + 1)) + (q.mention ? 1 : 0) });
+      // ("The bank is expected to raise rates, sources told Reuters.": a core speech verb signing off the sentence
+      // attributes all of it, an expectation or a belief inside included, so it goes first; a speech act inside stays
+      // the sentence's own report: "Democrats denounced the plan, Reid argued in a letter")
+      const signing =
+        !!q?.mention &&
+        q.mention.start >= q.end &&
+        CORE_SPEECH.test(lastWord(q.verb)) &&
+        found.some((f) => !!f.q.mention && f.q.mention.start >= q.start && f.q.mention.end <= q.end && !speechAct(lastWord(f.q.verb)));
+      if (q) found.push({ q, score: Math.max(...scores.slice(i, j + 1)) + (q.mention ? 1 : 0) + (signing ? 1 : 0) });
       i = j;
     }
     // 3. two cues claiming mostly the same words: keep the surer one (one with a speaker first)
@@ -923,7 +936,7 @@ function buildReported(
 
   // (whether the content is the object of a reporting verb chained on by an infinitive: "declined to endorse Trump")
   let chained = false;
-  const fronted = askedClause(tokens, a, b, body);
+  const fronted = askedClause(tokens, a, b, body) ?? frontedAs(tokens, a, b, body);
   const passive = fronted ? null : passiveByAgent(tokens, va, b, body);
   if (passive) {
     // "The plan was denounced by the mayor": the agent speaks and the subject is what is spoken of
@@ -978,11 +991,24 @@ function buildReported(
     const beforeSrc = phraseBefore(tokens, a, 0, body);
     // `..., X said` or `... "quoted words," X said`
     // (a relative pronoun opens a clause of its own: "The mayor met X, who said ..." is no "CONTENT, X said")
+    // ("..., as The New York Times reported on Tuesday.": an "as" between the comma and the speaker of a core speech
+    // verb attributes the same way; `asLead` skips it)
+    // (not one inside its clause: "the result, as he later explained, was a bubble")
+    const asLead =
+      !!beforeSrc &&
+      beforeSrc.from > 2 &&
+      tokens[beforeSrc.from - 1]!.lower === 'as' &&
+      tokens[beforeSrc.from - 2]!.text === ',' &&
+      CORE_SPEECH.test(cue.lower) &&
+      asClauseCloses(tokens, b, last)
+        ? 1
+        : 0;
     const precededByComma =
       beforeSrc &&
       beforeSrc.from > 0 &&
       !/^(who|which)$/.test(tokens[beforeSrc.from]!.lower) &&
       (tokens[beforeSrc.from - 1]!.text === ',' ||
+        asLead === 1 ||
         (/^["”]$/.test(tokens[beforeSrc.from - 1]!.text) && tokens[beforeSrc.from - 2]?.text === ','));
     // "..., said John Smith." (not "..., spoke on Monday.")
     const next = tokens[b + 1];
@@ -1018,8 +1044,14 @@ function buildReported(
       (/^(although|though|whereas)$/.test(after1.lower) ||
         (closing > b + 1 && /ing$/.test(after1.lower) && !after1.isCap) ||
         /^(adding|noting)$/.test(after1.lower));
-    const interrupting = precededByComma && closing > b && beforeSrc.from >= 2 && last - closing >= 3;
-    if (interrupting && trailing) {
+    // (an "as" clause is an adverbial on the clause before it, whatever follows: "..., as the Times reported on Tuesday,
+    // and he will ..." reports only what precedes it)
+    const interrupting = precededByComma && closing > b && beforeSrc.from >= 2 && last - closing >= 3 && asLead === 0;
+    if (asLead === 1) {
+      src = beforeSrc;
+      to = beforeSrc!.from - 3;
+      from = frontedClauseEnd(tokens, to);
+    } else if (interrupting && trailing) {
       src = beforeSrc;
       to = beforeSrc.from - 2;
       from = frontedClauseEnd(tokens, to);
@@ -1034,8 +1066,9 @@ function buildReported(
           break;
         }
     } else if (
-      // ("..., the Pentagon said in a statement late on Tuesday.": a longer frame that closes the sentence too)
-      ((after <= 5 || (CORE_SPEECH.test(cue.lower) && closesSentence(tokens, b + 1, last))) &&
+      // ("..., the Pentagon said in a statement late on Tuesday.", "..., he told The Washington Post earlier this week.":
+      // a longer frame, after the hearer of "told", that closes the sentence too)
+      ((after <= 5 || (CORE_SPEECH.test(cue.lower) && closesSentence(tokens, hearerEnd(tokens, b) + 1, last))) &&
         !hasThat &&
         (precededByComma || inverted) &&
         !(!inverted && frontedAdverbial(tokens, beforeSrc!.from, b, last)) &&
@@ -1410,6 +1443,55 @@ function relativeSubject(tokens: readonly Token[], cue: number): SourcePhrase | 
   return null;
 }
 
+/**
+ * Whether the "as" clause whose verb is at `b` ("..., as the Times reported on Tuesday") closes the sentence or is
+ * followed by a clause of its own (", and he will ..."), rather than interrupting the clause it attributes.
+ */
+function asClauseCloses(tokens: readonly Token[], b: number, last: number): boolean {
+  const tail = hearerEnd(tokens, b) + 1;
+  const comma = tokens[tail]?.text === ',' ? tail : attributionTailComma(tokens, tail);
+  if (comma < 0) return closesSentence(tokens, tail, last);
+  return /^(and|but|while|whereas|although|though|yet|so)$/.test(tokens[comma + 1]?.lower ?? '');
+}
+
+/** Core speech verbs a fronted "as" clause attributes with ("As Reuters reported, ..."). */
+const AS_REPORTER = /^(said|says|reported|reports|wrote|writes|noted|notes|told|tells|announced|explained|stated|put)$/;
+
+/**
+ * "As Reuters reported last week, investigators found ...", "As reported by Western Journalism, ...", "And as the
+ * minister said on Monday, ...": a fronted "as" clause of a core speech verb attributes the main clause after its
+ * comma to its subject (or to the agent of "as reported by"). Null for any other cue at [a, b].
+ */
+function frontedAs(
+  tokens: readonly Token[],
+  a: number,
+  b: number,
+  body: string,
+): { src: SourcePhrase | null; from: number; to: number } | null {
+  if (a !== b || !AS_REPORTER.test(tokens[a]!.lower)) return null;
+  // the "as" opens the sentence, or follows a conjunction or a sentence adverb that does ("And as", "Still, as")
+  let asAt = 0;
+  if (/^(and|but|so|still|yet|now)$/.test(tokens[0]?.lower ?? '')) asAt = tokens[1]?.text === ',' ? 2 : 1;
+  if (tokens[asAt]?.lower !== 'as' || a <= asAt) return null;
+  const last = lastContentIndex(tokens);
+  let src: SourcePhrase | null;
+  let comma: number;
+  if (a === asAt + 1) {
+    // "As reported by X, ...": the agent, up to the comma
+    if (tokens[b + 1]?.lower !== 'by') return null;
+    comma = findIndex(tokens, b + 2, (t) => t.text === ',', Math.min(last, b + 12));
+    src = comma > b + 2 ? phraseAfter(tokens, b + 2, comma, body) : null;
+    if (!src) return null;
+  } else {
+    src = phraseBefore(tokens, a, asAt + 1, body);
+    if (!src || src.from !== asAt + 1 || src.end !== a) return null;
+    // ("As he told reporters on Monday, ...": the hearer and the time belong to the clause)
+    comma = tokens[b + 1]?.text === ',' ? b + 1 : attributionTailComma(tokens, hearerEnd(tokens, b) + 1);
+  }
+  if (comma < 0 || last - comma < 3) return null;
+  return { src, from: comma + 1, to: last };
+}
+
 const QUESTION_WORD = /^(whether|if|how|what|why|who|whom|when|where|about)$/;
 
 /** The question of a fronted "Asked (by X) whether/about ...," clause at cue tokens [a, b], else null. */
@@ -1775,6 +1857,9 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
       continue;
     }
     if (t.text === ',' && fronted) return k - 1;
+    // "... is expected to raise rates, sources told Reuters.": a speaker and a core speech verb closing the sentence
+    // after a comma sign off everything before it, so another cue's content stops there
+    if (t.text === ',' && k > from + 2 && signsOffAt(tokens, k, last, isCue)) return k - 1;
     // "The union, citing safety concerns, has refused to return": a participle between the subject and its
     // verb reports up to the comma that gives the sentence back to its verb
     const next = tokens[k + 1];
@@ -1840,6 +1925,16 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
     }
   }
   return last;
+}
+
+/** Whether the comma at `k` opens ", SPEAKER VERB (hearer) (time)." closing the sentence (see signsOff). */
+function signsOffAt(tokens: readonly Token[], k: number, last: number, isCue: (k: number) => boolean): boolean {
+  for (let m = k + 2; m <= Math.min(last, k + 6); m++) {
+    const t = tokens[m]!;
+    if (!t.isWord) return false;
+    if (CORE_SPEECH.test(t.lower) && isCue(m)) return signsOff(tokens, m);
+  }
+  return false;
 }
 
 /**
@@ -2149,6 +2244,11 @@ const SAID_GOES_ON = /^(but|despite|while|whereas|even|yet)$/;
 const NEW_CLAUSE = /^(which|who|whose|whom|where|but|although|though|whereas|even|despite|while|yet|following|using)$/;
 
 /** The last word of a cue as written ("has also said" → "said"), lower-cased. */
+/** A verb of speaking or of judging aloud ("said", "denounced", "praised"), not of expecting or believing. */
+function speechAct(word: string): boolean {
+  return SPEECH_VERBS.has(word) || reportingClass(word) === 'judge';
+}
+
 function lastWord(verb: string | null): string {
   return (verb ?? '').toLowerCase().split(/\s+/).pop() ?? '';
 }

@@ -1374,6 +1374,79 @@ const rows: Row[] = [
       { text: 'Pennzoil would consider any settlement', kind: 'reported', speaker: 'Liedtke', mention: 'Liedtke', verb: 'told' },
     ],
   },
+  {
+    name: '"CONTENT, as X reported (time)." attributes the clause before the comma to X',
+    body: 'Roger Ailes also met with Mr. Trump that day, as The New York Times reported on Tuesday.',
+    expected: [
+      {
+        text: 'Roger Ailes also met with Mr. Trump that day',
+        kind: 'reported',
+        speaker: 'New York Times',
+        mention: 'The New York Times',
+        verb: 'reported',
+      },
+    ],
+  },
+  {
+    name: 'an "as X reported" clause attributes only the clause before it, not a clause joined on after it',
+    body: 'Ailes also met with Mr. Trump that day, as The New York Times reported on Tuesday, and he will help prepare Mr. Trump for the debate, according to three people briefed on the discussions.',
+    expected: [
+      {
+        text: 'Ailes also met with Mr. Trump that day',
+        kind: 'reported',
+        speaker: 'New York Times',
+        mention: 'The New York Times',
+        verb: 'reported',
+      },
+      {
+        text: 'he will help prepare Mr. Trump for the debate',
+        kind: 'reported',
+        speaker: 'three people',
+        mention: 'three people briefed on the discussions',
+        verb: 'according to',
+      },
+    ],
+  },
+  {
+    name: 'a fronted "As X reported (time)," or "As reported by X," attributes the main clause after the comma',
+    body: 'As Reuters reported last week, investigators found 2,200 emails on the server. As reported by the Journal, the server was never secured. As expected, the talks have stalled.',
+    expected: [
+      {
+        text: 'investigators found 2,200 emails on the server',
+        kind: 'reported',
+        speaker: 'Reuters',
+        mention: 'Reuters',
+        verb: 'reported',
+      },
+      { text: 'the server was never secured', kind: 'reported', speaker: 'Journal', mention: 'the Journal', verb: 'reported' },
+    ],
+  },
+  {
+    name: '", SPEAKER told HEARER (time)." signs off the sentence however long the hearer and the time',
+    body: "The nominee isn't planning any more events, the finance chairman told The Washington Post earlier this week.",
+    expected: [
+      {
+        text: "The nominee isn't planning any more events",
+        kind: 'reported',
+        speaker: 'the finance chairman',
+        mention: 'the finance chairman',
+        verb: 'told',
+      },
+    ],
+  },
+  {
+    name: 'an expectation inside a signed-off sentence is part of what the sign-off reports ("is expected ..., sources told Reuters")',
+    body: 'The central bank is expected to raise rates next month, sources told Reuters.',
+    expected: [
+      {
+        text: 'The central bank is expected to raise rates next month',
+        kind: 'reported',
+        speaker: 'sources',
+        mention: 'sources',
+        verb: 'told',
+      },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
