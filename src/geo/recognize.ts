@@ -28,7 +28,7 @@ import {
  * Bump when a change to the recognition or resolution rules (here, resolve.ts, dateline-place.ts and
  * the lists they read) changes what is found in any text.
  */
-const PLACE_RULES_VERSION = 16;
+const PLACE_RULES_VERSION = 17;
 
 /**
  * What made a story's stored places: these rules over this gazetteer (new data resolves names anew).
@@ -697,6 +697,14 @@ function isCountryOrState(gaz: Gazetteer, c: Candidate): boolean {
   return kind === 'country' || (kind === 'admin1' && c.primary);
 }
 
+/** Whether a candidate is a country, a first-level division, a continent or a region. */
+function isWiderThanDistrict(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
+  return cands.some((c) => {
+    const k = gaz.kind(c.index);
+    return k === 'country' || k === 'admin1' || k === 'continent' || k === 'region';
+  });
+}
+
 function isKindStrong(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
   return cands.some((c) => {
     const k = gaz.kind(c.index);
@@ -914,11 +922,12 @@ function acceptSpan(
     return false;
   }
   // `Nigel Lawson`, `Cassandra Rivera`: a common first name before a surname is a person's, here and
-  // alone later in the story. Not a country's or division's name, nor a town the world names in many
-  // languages (`Sydney`, `Florence`): the place is as likely there (`Dallas Cowboys`).
+  // alone later in the story. Not a country's or first-level division's name, nor a town the world names
+  // in many languages (`Sydney`, `Florence`): the place is as likely there (`Dallas Cowboys`). A
+  // district's or county's name is a first name as often as theirs (`Dudley Taft`, `Kent Conrad`).
   if (
     single &&
-    !strong &&
+    !isWiderThanDistrict(gaz, cands) &&
     nextCap &&
     next &&
     isFirstNameWord(gaz, t, isLowerWord, false) &&

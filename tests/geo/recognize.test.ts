@@ -222,6 +222,10 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('Retired teachers Brent Hollis and his wife live in Ottawa.')).toEqual(['Ottawa']);
     // After a first name, a town's name is a surname, also a name of two words.
     expect(names('The coach praised Gareth Bale and Bruno Le Roux on Sunday.')).toEqual([]);
+    // A district's or county's name is a first name as often (Dudley, Kent); a state's is not (Georgia).
+    expect(names('Dudley Taft and Narragansett Capital Inc raised their bid in New York.')).toEqual(['New York']);
+    expect(names('Its director S. Kent Rockwell controls the fund.')).toEqual([]);
+    expect(names('Georgia Smith spoke.')).toEqual(['Georgia']);
   });
 
   it('a first name keeps its place reading before a word of a place or an institution, and a widely named city stays a city', () => {
