@@ -28,7 +28,7 @@ import {
  * Bump when a change to the recognition or resolution rules (here, resolve.ts, dateline-place.ts and
  * the lists they read) changes what is found in any text.
  */
-const PLACE_RULES_VERSION = 17;
+const PLACE_RULES_VERSION = 18;
 
 /**
  * What made a story's stored places: these rules over this gazetteer (new data resolves names anew).
@@ -1963,6 +1963,23 @@ function toMention(gaz: Gazetteer, name: string, start: number, end: number, i: 
   return { name, start, end, geonameId: p.id, countryCode: p.countryCode || null, lat: p.lat, lon: p.lon };
 }
 
+/**
+ * First-level divisions named by a common word (`Delta`, `Plateau`, `Lakes`, `Centre`, `Littoral`):
+ * alone, the word is more often a rocket, a car or a product line (`a Delta rocket`, `the VME Delta
+ * Series`, `the Danube Delta`) than Nigeria's state. (Words the news uses even more, `Central`,
+ * `Northern`, `Capital`, are never places on their own: see STOP.)
+ */
+const WORD_DIVISIONS = new Set(['delta', 'plateau', 'plateaux', 'lakes', 'savanes', 'centre', 'littoral', 'maritime', 'lagunes']);
+
+/** Such a division is one only in a story of its country: another of the story's places, or its dateline, is there. */
+function withoutStrayWordDivisions(gaz: Gazetteer, mentions: readonly PlaceMention[], datelineCountry: string | null): PlaceMention[] {
+  const stray = (m: PlaceMention): boolean =>
+    m.geonameId !== null && WORD_DIVISIONS.has(foldName(m.name)) && gaz.kind(gaz.indexOfId(m.geonameId)) === 'admin1';
+  const countries = new Set(mentions.filter((m) => !stray(m) && m.countryCode !== null).map((m) => m.countryCode));
+  if (datelineCountry) countries.add(datelineCountry);
+  return mentions.filter((m) => !stray(m) || countries.has(m.countryCode));
+}
+
 /** Recognise and resolve: what ingest stores for each story (the dateline's place first, when given). */
 export function findPlaceMentions(gaz: Gazetteer, text: string, base: ResolveContext, dateline?: string | null): PlaceMention[] {
   const spans = recognizeSpans(gaz, text);
@@ -1970,8 +1987,12 @@ export function findPlaceMentions(gaz: Gazetteer, text: string, base: ResolveCon
   const resolved = resolveSpans(gaz, text, spans, ctx);
   const name = dateline?.trim();
   const i = name ? resolveDateline(gaz, name, ctx) : -1;
-  const found = (i >= 0 ? resolved.map((r) => ({ ...r, chosen: datelineHome(gaz, r, i) })) : resolved).map((r) =>
-    toMention(gaz, r.name, r.start, r.end, r.chosen),
+  const found = withoutStrayWordDivisions(
+    gaz,
+    (i >= 0 ? resolved.map((r) => ({ ...r, chosen: datelineHome(gaz, r, i) })) : resolved).map((r) =>
+      toMention(gaz, r.name, r.start, r.end, r.chosen),
+    ),
+    i >= 0 ? gaz.place(i).countryCode || null : null,
   );
   const mentions = [...found, ...containedPlaces(gaz, text, found)].sort((a, b) => a.start - b.start);
   if (!name || i < 0) return mentions;

@@ -216,6 +216,13 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('Storm hits coast. HOLLIDAY — A storm hit the town on Monday.')).toEqual(['HOLLIDAY']);
   });
 
+  it("a division named by a common word is one only in a story of its country (Nigeria's Delta, not a Delta rocket)", () => {
+    expect(names('An unmanned Delta rocket carrying a satellite lifted off from Cape Canaveral.')).not.toContain('Delta');
+    expect(names('Motorola said the VME Delta Series systems are packaged for Boston users.')).toEqual(['Boston']);
+    expect(names('Gunmen attacked an oil platform in Delta, southern Nigeria, on Monday.')).toEqual(['Delta', 'Nigeria']);
+    expect(names('Militants in Warri, Delta state, blew up a pipeline.')).toContain('Delta');
+  });
+
   it("a common first name before a surname is a person's, not a town of that name, and so is it alone later", () => {
     // Nigel, South Africa has 140,000 people but few names abroad; Brent is a London borough.
     expect(names('Finance minister Nigel Lawson met bankers in London. Nigel later left.')).toEqual(['London']);
