@@ -28,7 +28,7 @@ import {
  * Bump when a change to the recognition or resolution rules (here, resolve.ts, dateline-place.ts and
  * the lists they read) changes what is found in any text.
  */
-const PLACE_RULES_VERSION = 18;
+const PLACE_RULES_VERSION = 19;
 
 /**
  * What made a story's stored places: these rules over this gazetteer (new data resolves names anew).
@@ -527,6 +527,25 @@ const COMMA_BEFORE = /,\s*(the\s+)?$/;
 const ITEM_AFTER = /^(\s*[,;:.)!?]|\s+(and|or)\s|[ \t]*\n|[ \t]{2,}|\s*$)/;
 
 /** After a small town: its state or country (`Paris, Texas`), a list, or a place noun (`Kibera slum`). */
+/** People a village has at most: below, a name needs a strong cue of place (see acceptSpan). */
+const VILLAGE_POP = 2_000;
+/**
+ * The cues of LOCATIVE_BEFORE that say nothing of a village: `and`, `or`, a list's comma, a bracket, a
+ * paragraph's start (`Volkswagen and Ford`, `Phillips and Drew`).
+ */
+const WEAK_LOCATIVE_BEFORE =
+  /(\b(and|or)|[,;:(]|^|\n[ \t]*\n)\s*(the\s+)?((north|south)?(east|west)?(ern)?\s+|(north|south)(ern)?\s+|central\s+|rural\s+)?$/i;
+/** A place noun after a village's name (`Dadaab camps`, `a Dugway spokesperson`). */
+const VILLAGE_NOUN_AFTER =
+  /^\s+(areas?|districts?|regions?|county|province|city|town|villages?|camps?|slums?|suburbs?|neighbou?rhoods?|townships?|residents?|natives?|police|spokesperson|hospital|airport|prison|jail|market|dam|based)\b/u;
+/** A comma, then a place by its own name: a list of places or the village's state (`Innisfail, Red Deer`). */
+function placeAfterComma(gaz: Gazetteer, after: string): boolean {
+  const m = /^,\s*(\p{Lu}[\p{L}'’-]*)(\s+\p{Lu}[\p{L}'’-]*)?/u.exec(after);
+  if (!m) return false;
+  const own = (key: string): boolean => exactCandidates(gaz, key).some((c) => c.primary && (gaz.pop[c.index] ?? 0) >= VILLAGE_POP);
+  const first = foldName(m[1] ?? '');
+  return own(first) || (!!m[2] && own(`${first} ${foldName(m[2].trim())}`)) || isWellKnown(gaz, exactCandidates(gaz, first));
+}
 const LOCATIVE_AFTER =
   /^(,\s*\p{Lu}|\s+(areas?|districts?|regions?|county|province|city|town|villages?|camps?|slums?|suburbs?|neighbou?rhoods?|townships?|residents?|natives?|police|woman|man|spokesperson|spokesman|spokeswoman|hospital|airport|prison|jail|market|dam)\b|\s*[,;:)]?\s*$)/u;
 
@@ -1141,15 +1160,23 @@ function acceptSpan(
     // A small town with no word around it that says "place" is more often a surname or a firm
     // (`Baker`, `Peabody`, `Hughes`): it needs a locative cue once in the story. Not a town the world
     // names in many languages (`ISIS seized Palmyra`, `Kurds held Kobani`): the news names it alone.
-    if (
-      !LOCATIVE_BEFORE.test(before) &&
-      !(COMMA_BEFORE.test(before) && ITEM_AFTER.test(after)) &&
-      !LOCATIVE_AFTER.test(after) &&
-      !placeJoinedAfter(gaz, text.slice(end, end + 40)) &&
-      !TOWN_OFFICE_AFTER.test(after) &&
-      !afterTown &&
-      !isPersonOfTown(text.slice(Math.max(0, t.start - 40), t.start))
-    ) {
+    // A village (under VILLAGE_POP people) bears a surname or a firm's name far more often than the
+    // news names it: `and` or a list's comma is no cue for it (`Volkswagen and Ford`, `Phillips and
+    // Drew`, `Bear, Stearns`), only a preposition of place, its state or a place noun after it.
+    const village = maxPop(gaz, cands) < VILLAGE_POP;
+    const weakCue = village
+      ? !(LOCATIVE_BEFORE.test(before) && !WEAK_LOCATIVE_BEFORE.test(before)) &&
+        !PLACE_NOUN_OF.test(text.slice(Math.max(0, t.start - 80), t.start)) &&
+        !townOfContainerAfter(gaz, after, cands) &&
+        !VILLAGE_NOUN_AFTER.test(after) &&
+        !(lastSpan !== undefined && LIST_GAP.test(text.slice(lastSpan.end, t.start))) &&
+        !placeJoinedAfter(gaz, text.slice(end, end + 40)) &&
+        !placeAfterComma(gaz, after)
+      : !LOCATIVE_BEFORE.test(before) &&
+        !(COMMA_BEFORE.test(before) && ITEM_AFTER.test(after)) &&
+        !LOCATIVE_AFTER.test(after) &&
+        !placeJoinedAfter(gaz, text.slice(end, end + 40));
+    if (weakCue && !TOWN_OFFICE_AFTER.test(after) && !afterTown && !isPersonOfTown(text.slice(Math.max(0, t.start - 40), t.start))) {
       deferred.push({ key, span: { name: surface, start: t.start, end, candidates: cands } });
       return false;
     }

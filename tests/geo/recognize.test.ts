@@ -216,6 +216,18 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('Storm hits coast. HOLLIDAY — A storm hit the town on Monday.')).toEqual(['HOLLIDAY']);
   });
 
+  it("a village's name needs a preposition of place, its state, a place noun or a place beside it in a list, not a lone 'and'", () => {
+    // Villages of under 2,000 people bear these names (Ford, England; Drew and Phillips, US): here firms.
+    expect(names('Exxon, Texaco and Chevron enjoy considerable flexibility.')).toEqual([]);
+    expect(names('GM gained two and Ford one to 91-1/8.')).toEqual([]);
+    expect(names('Brokers Phillips and Drew said rates would fall.')).toEqual([]);
+    // Places beside it, a compass point, a place noun or `based` still make the village a place.
+    expect(names('Snow fell in Red Deer, Innisfail and Edmonton.')).toContain('Innisfail');
+    expect(names('The tanker was hit south of Kharg on Monday.')).toContain('Kharg');
+    expect(names('Somali refugees in the overcrowded Dadaab camps need help.')).toContain('Dadaab');
+    expect(names('The crates came from Irwindale based Ready Pac.')).toContain('Irwindale');
+  });
+
   it("a division named by a common word is one only in a story of its country (Nigeria's Delta, not a Delta rocket)", () => {
     expect(names('An unmanned Delta rocket carrying a satellite lifted off from Cape Canaveral.')).not.toContain('Delta');
     expect(names('Motorola said the VME Delta Series systems are packaged for Boston users.')).toEqual(['Boston']);
