@@ -51,6 +51,10 @@ const NOUN_AFTER =
  */
 const FACILITY_END =
   /\b(Street|St|Road|Rd|Avenue|Ave|Lane|Way|Drive|Boulevard|Highway|Square|Park|Hospital|Church|Cathedral|Mosque|Temple|Museum|Stadium|Airport|Base|Ground|Racecourse|Market|Bridge)\.?$/u;
+/** A street's, a building's or a site's name of two words or more (`Felixstowe Road`, not a lone `Park`). */
+function isFacilityName(name: string): boolean {
+  return FACILITY_END.test(name) && /\s/.test(name);
+}
 /** ...and what may stand between it and its town. */
 const AFTER_FACILITY = /^(?:\s+(?:in|near)\s+(?:the\s+)?|,\s*)$/;
 
@@ -119,6 +123,14 @@ const KIND_AFTER = new RegExp(
   'u',
 );
 
+/** A name of a list ending at a place noun's container: `Foua and Kfraya` (before `in Idlib`). */
+const LIST_OF_NAMES_END = new RegExp(`(?:${NAME})(?:(?:\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or)\\s+)(?:${NAME}))*$`, 'u');
+
+/** The name cut at a sentence's full stop (`Atlanta's Hartsfield International Airport. It` ends at Airport). */
+function toFullStop(name: string): string {
+  return name.replace(/(\p{L}{4,})\.(?:\s[\s\S]*)?$/u, '$1');
+}
+
 /** The names of a list ending at `end` (`Foua and Kfraya`, `Bumbacari, Dudescu and Maliuc`), first to last. */
 function namesOfList(text: string, listText: string, listStart: number): { name: string; start: number; end: number }[] {
   const out: { name: string; start: number; end: number }[] = [];
@@ -157,6 +169,8 @@ export function containedPlaces(gaz: Gazetteer, text: string, mentions: readonly
     for (const b of before.matchAll(SENTENCE_END)) cut = (b.index ?? 0) + b[0].length;
     const window = before.slice(cut);
     const wStart = cStart - window.length;
+    // A name after the container that makes a comma before it a list's: the same for every name here.
+    const listAfter = LIST_AFTER.test(text.slice(c.end, c.end + 40));
     // Each name that ends somewhere in the window, with what lies between it and the container.
     const nameRe = new RegExp(NAME, 'gu');
     for (let m = nameRe.exec(window); m; m = nameRe.exec(window)) {
@@ -166,25 +180,14 @@ export function containedPlaces(gaz: Gazetteer, text: string, mentions: readonly
       const lead = text.slice(Math.max(0, start - 60), start);
       if (NOUN_AFTER.test(link) || APPOSITIVE.test(link)) {
         add(m[0], start, end, c);
-      } else if (
-        FACILITY_END.test(m[0]) &&
-        /\s/.test(m[0]) &&
-        AFTER_FACILITY.test(link) &&
-        !LIST_AFTER.test(text.slice(c.end, c.end + 40))
-      ) {
+      } else if (isFacilityName(m[0]) && AFTER_FACILITY.test(link) && !listAfter) {
         add(m[0], start, end, c);
-      } else if (
-        AFTER_PREPOSITION.test(link) &&
-        PREPOSITION_BEFORE.test(lead) &&
-        !JOB_AT_BEFORE.test(lead) &&
-        !LIST_AFTER.test(text.slice(c.end, c.end + 40))
-      ) {
+      } else if (AFTER_PREPOSITION.test(link) && PREPOSITION_BEFORE.test(lead) && !JOB_AT_BEFORE.test(lead) && !listAfter) {
         add(m[0], start, end, c);
       } else if (AFTER_NOUN_OF.test(link)) {
         // A list after a place noun: `the villages of Foua and Kfraya in Idlib`.
-        const listRe = new RegExp(`(?:${NAME})(?:(?:\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or)\\s+)(?:${NAME}))*$`, 'u');
         const head = text.slice(Math.max(0, end - 160), end);
-        const lm = listRe.exec(head);
+        const lm = LIST_OF_NAMES_END.exec(head);
         if (!lm) continue;
         const listStart = end - lm[0].length;
         if (!NOUN_OF_BEFORE.test(text.slice(Math.max(0, listStart - 40), listStart))) continue;
@@ -193,16 +196,15 @@ export function containedPlaces(gaz: Gazetteer, text: string, mentions: readonly
     }
     const kind = KIND_AFTER.exec(text.slice(c.end, c.end + 120));
     if (kind?.[1]) {
-      const name = kind[1].replace(/(\p{L}{4,})\.(?:\s[\s\S]*)?$/u, '$1');
+      const name = toFullStop(kind[1]);
       const start = c.end + kind[0].length - kind[1].length;
       add(name, start, start + name.length, c);
     }
     // `Paris' iconic Champs-Elysees boulevard`: the bare apostrophe only after a name ending in s.
     const own = POSSESSIVE_AFTER.exec(text.slice(c.end, c.end + 120));
     if (own?.[1] && (own[0].startsWith("'s") || own[0].startsWith('’s') || /s$/i.test(c.name))) {
-      // A sentence's full stop ends the name (`Atlanta's Hartsfield International Airport. It`).
-      const name = own[1].replace(/(\p{L}{4,})\.(?:\s[\s\S]*)?$/u, '$1');
-      if (own[2] !== undefined || (FACILITY_END.test(name) && /\s/.test(name))) {
+      const name = toFullStop(own[1]);
+      if (own[2] !== undefined || isFacilityName(name)) {
         const start = c.end + own[0].indexOf(own[1]);
         add(name, start, start + name.length, c);
       }

@@ -514,9 +514,14 @@ const SPEECH_AFTER = /^(['’]s)?(\s+(said|says|told|added|explained|stated|comm
 const SPEECH_VERB_AFTER = /^(['’]s)?\s+(said|says|told|added|explained|stated|commented|noted|wrote|argued|insisted)\b/;
 const SPEECH_BEFORE = /\b(said|says|told)\s+$/;
 
-/** Words before a small town that mark it as a place (`in Tyler`, `near Dugway`, `Foua and Kfraya`). */
-const LOCATIVE_BEFORE =
-  /(\b(in|at|near|into|outside|across|around|toward|towards|between|and|or|via|through|from|downtown|suburban|town|city|village|villages|towns|cities|county|province|state|(near|next) to)|\b(town|city|village|county|province|district|region|island|municipality|port|suburbs?|outside|outskirts|areas?|residents|people|mayor|streets|coast|shores|enclave|north|south|east|west|northeast|northwest|southeast|southwest)\s+of|\b(attacks?|assaults?|advanced?|marched|raids?|strikes?|fired|shelling|offensive|closing in) on|[;:(]|^|\n[ \t]*\n)\s*(the\s+)?((north|south)?(east|west)?(ern)?\s+|(north|south)(ern)?\s+|central\s+|rural\s+)?$/i;
+/** Words before a small town that say "place" (`in Tyler`, `near Dugway`, `the port of Foynes`, `fired on Qamishli`). */
+const STRONG_CUES = String.raw`\b(in|at|near|into|outside|across|around|toward|towards|between|via|through|from|downtown|suburban|town|city|village|villages|towns|cities|county|province|state|(near|next) to)|\b(town|city|village|county|province|district|region|island|municipality|port|suburbs?|outside|outskirts|areas?|residents|people|mayor|streets|coast|shores|enclave|north|south|east|west|northeast|northwest|southeast|southwest)\s+of|\b(attacks?|assaults?|advanced?|marched|raids?|strikes?|fired|shelling|offensive|closing in) on`;
+/** ...and those of a list or a heading, which say nothing of a village (`Foua and Kfraya`, but `Volkswagen and Ford`). */
+const LIST_CUES = String.raw`\b(and|or)|[;:(]|^|\n[ \t]*\n`;
+/** What may stand between the cue and the name: `in the northern`, `across rural`. */
+const CUE_TAIL = String.raw`\s*(the\s+)?((north|south)?(east|west)?(ern)?\s+|(north|south)(ern)?\s+|central\s+|rural\s+)?$`;
+const LOCATIVE_BEFORE = new RegExp(`(${STRONG_CUES}|${LIST_CUES})${CUE_TAIL}`, 'i');
+const STRONG_LOCATIVE_BEFORE = new RegExp(`(${STRONG_CUES})${CUE_TAIL}`, 'i');
 /**
  * A comma before a small town is a cue only when the name is an item of a list or an appositive that
  * ends there (`in Haris, Tyler and Boston`, `near Tarbes, Lourdes.`), not the subject of a clause after
@@ -526,28 +531,29 @@ const LOCATIVE_BEFORE =
 const COMMA_BEFORE = /,\s*(the\s+)?$/;
 const ITEM_AFTER = /^(\s*[,;:.)!?]|\s+(and|or)\s|[ \t]*\n|[ \t]{2,}|\s*$)/;
 
-/** After a small town: its state or country (`Paris, Texas`), a list, or a place noun (`Kibera slum`). */
 /** People a village has at most: below, a name needs a strong cue of place (see acceptSpan). */
 const VILLAGE_POP = 2_000;
-/**
- * The cues of LOCATIVE_BEFORE that say nothing of a village: `and`, `or`, a list's comma, a bracket, a
- * paragraph's start (`Volkswagen and Ford`, `Phillips and Drew`).
- */
-const WEAK_LOCATIVE_BEFORE =
-  /(\b(and|or)|[,;:(]|^|\n[ \t]*\n)\s*(the\s+)?((north|south)?(east|west)?(ern)?\s+|(north|south)(ern)?\s+|central\s+|rural\s+)?$/i;
-/** A place noun after a village's name (`Dadaab camps`, `a Dugway spokesperson`). */
-const VILLAGE_NOUN_AFTER =
-  /^\s+(areas?|districts?|regions?|county|province|city|town|villages?|camps?|slums?|suburbs?|neighbou?rhoods?|townships?|residents?|natives?|police|spokesperson|hospital|airport|prison|jail|market|dam|based)\b/u;
+
+/** Words after a town's name that make it a place: its people, offices and parts (`Dadaab camps`, `a Dugway spokesperson`). */
+const PLACE_NOUNS = String.raw`areas?|districts?|regions?|county|province|city|town|villages?|camps?|slums?|suburbs?|neighbou?rhoods?|townships?|residents?|natives?|police|spokesperson|hospital|airport|prison|jail|market|dam`;
+/** After a small town: its state or country (`Paris, Texas`), a list, or a place noun (`Kibera slum`). */
+const LOCATIVE_AFTER = new RegExp(String.raw`^(,\s*\p{Lu}|\s+(${PLACE_NOUNS}|woman|man|spokesman|spokeswoman)\b|\s*[,;:)]?\s*$)`, 'u');
+/** After a village: a place noun, or `based` (`from Irwindale based Ready Pac`). */
+const VILLAGE_NOUN_AFTER = new RegExp(String.raw`^\s+(${PLACE_NOUNS}|based)\b`, 'u');
+
+/** Whether one or two capitalised words name a place by its own name (of `minPop` people at least). */
+function ownPlaceName(gaz: Gazetteer, first: string, second: string | undefined, minPop = 0): boolean {
+  const own = (key: string): boolean => exactCandidates(gaz, key).some((c) => c.primary && (gaz.pop[c.index] ?? 0) >= minPop);
+  const key = foldName(first);
+  return own(key) || (!!second && own(`${key} ${foldName(second.trim())}`));
+}
+
 /** A comma, then a place by its own name: a list of places or the village's state (`Innisfail, Red Deer`). */
 function placeAfterComma(gaz: Gazetteer, after: string): boolean {
   const m = /^,\s*(\p{Lu}[\p{L}'’-]*)(\s+\p{Lu}[\p{L}'’-]*)?/u.exec(after);
   if (!m) return false;
-  const own = (key: string): boolean => exactCandidates(gaz, key).some((c) => c.primary && (gaz.pop[c.index] ?? 0) >= VILLAGE_POP);
-  const first = foldName(m[1] ?? '');
-  return own(first) || (!!m[2] && own(`${first} ${foldName(m[2].trim())}`)) || isWellKnown(gaz, exactCandidates(gaz, first));
+  return ownPlaceName(gaz, m[1] ?? '', m[2], VILLAGE_POP) || isWellKnown(gaz, exactCandidates(gaz, foldName(m[1] ?? '')));
 }
-const LOCATIVE_AFTER =
-  /^(,\s*\p{Lu}|\s+(areas?|districts?|regions?|county|province|city|town|villages?|camps?|slums?|suburbs?|neighbou?rhoods?|townships?|residents?|natives?|police|woman|man|spokesperson|spokesman|spokeswoman|hospital|airport|prison|jail|market|dam)\b|\s*[,;:)]?\s*$)/u;
 
 /** `and` or `or`, then the first one or two capitalised words of the next name. */
 const JOINED_NAME_AFTER = /^\s+(and|or)\s+(\p{Lu}[\p{L}'’-]*)(\s+\p{Lu}[\p{L}'’-]*)?/u;
@@ -559,12 +565,10 @@ const JOINED_NAME_AFTER = /^\s+(and|or)\s+(\p{Lu}[\p{L}'’-]*)(\s+\p{Lu}[\p{L}'
 function placeJoinedAfter(gaz: Gazetteer, after: string): boolean {
   const m = JOINED_NAME_AFTER.exec(after);
   if (!m) return false;
-  const first = foldName(m[2] ?? '');
-  const own = (key: string): boolean => exactCandidates(gaz, key).some((c) => c.primary);
   // (`the Etoumbi and Mbomo districts`: a plural place noun after the list names both.)
   if (/^\s+(districts|villages|towns|areas|regions|provinces|counties|camps|suburbs|cities|islands)\b/i.test(after.slice(m[0].length)))
     return true;
-  return own(first) || (!!m[3] && own(`${first} ${foldName(m[3].trim())}`));
+  return ownPlaceName(gaz, m[2] ?? '', m[3]);
 }
 
 /** A preposition of place and the first names of a list before a name: `peasants in Wello, Tigre and ...`. */
@@ -725,10 +729,7 @@ function isWiderThanDistrict(gaz: Gazetteer, cands: readonly Candidate[]): boole
 }
 
 function isKindStrong(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
-  return cands.some((c) => {
-    const k = gaz.kind(c.index);
-    return k === 'country' || k === 'admin1' || k === 'continent' || k === 'region' || (k === 'admin2' && c.primary);
-  });
+  return isWiderThanDistrict(gaz, cands) || cands.some((c) => c.primary && gaz.kind(c.index) === 'admin2');
 }
 
 /** A city of a million or more that GeoNames names in many languages: its exonyms are real names. */
@@ -1165,7 +1166,7 @@ function acceptSpan(
     // Drew`, `Bear, Stearns`), only a preposition of place, its state or a place noun after it.
     const village = maxPop(gaz, cands) < VILLAGE_POP;
     const weakCue = village
-      ? !(LOCATIVE_BEFORE.test(before) && !WEAK_LOCATIVE_BEFORE.test(before)) &&
+      ? !STRONG_LOCATIVE_BEFORE.test(before) &&
         !PLACE_NOUN_OF.test(text.slice(Math.max(0, t.start - 80), t.start)) &&
         !townOfContainerAfter(gaz, after, cands) &&
         !VILLAGE_NOUN_AFTER.test(after) &&
@@ -1196,8 +1197,8 @@ function acceptSpan(
     }
     // A word the story also uses in lower case (`spring`, `alliance`), unless a big place by its own
     // name: `Can` and `Part` name Caen and Perth only in other languages (`"Can you imagine"`).
-    const bigByOwnName = cands.some((c) => c.primary && (gaz.pop[c.index] ?? 0) >= 100_000);
-    if (!bigByOwnName && isLowerWord(surface.toLowerCase())) return false;
+    const bigByPrimaryName = cands.some((c) => c.primary && (gaz.pop[c.index] ?? 0) >= 100_000);
+    if (!bigByPrimaryName && isLowerWord(surface.toLowerCase())) return false;
   }
   // A word in capitals is an acronym in running text (`NATO`, `ALMA`) and says nothing in headlines
   // and datelines written in capitals: only well-known places, or a dateline town followed by its

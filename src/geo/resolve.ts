@@ -232,7 +232,7 @@ export function scoreCandidate(gaz: Gazetteer, c: Candidate, ctx: ResolveContext
     // there, `Cologne` Köln's): it weighs as the name itself against the small towns abroad that bear
     // it. Not when towns of its own country bear it: there it is a former name or a neighbour's
     // (`San Miguel` for San Diego, `Harper` for Costa Mesa).
-    if (exonym && !c.primary && !c.viaSkeleton && !bearers.popIn.has(gaz.country(i))) s += WEIGHTS.primary;
+    if (exonym && namedAbroadOnly(gaz, c, bearers)) s += WEIGHTS.primary;
   }
   if (c.primary) s += WEIGHTS.primary;
   if (c.viaSkeleton) s += WEIGHTS.skeleton;
@@ -284,6 +284,11 @@ function isExonym(gaz: Gazetteer, i: number, bearers: Bearers): boolean {
   );
 }
 
+/** Whether candidate c is reached through an alternate name that no town of its own country bears as its own. */
+function namedAbroadOnly(gaz: Gazetteer, c: Candidate, bearers: Bearers): boolean {
+  return !c.primary && !c.viaSkeleton && !bearers.popIn.has(gaz.country(c.index));
+}
+
 /**
  * The towns among a name's candidates that it names as their English exonym (`Geneva` → Genève,
  * `Cologne` → Köln): towns reached through an alternate name that no town of their own country
@@ -293,8 +298,7 @@ export function exonymTowns(gaz: Gazetteer, cands: readonly Candidate[]): Set<nu
   const bearers = bearersOf(gaz, cands);
   const out = new Set<number>();
   for (const c of cands) {
-    if (c.primary || c.viaSkeleton || gaz.kind(c.index) !== 'city') continue;
-    if (!bearers.popIn.has(gaz.country(c.index)) && isExonym(gaz, c.index, bearers)) out.add(c.index);
+    if (gaz.kind(c.index) === 'city' && namedAbroadOnly(gaz, c, bearers) && isExonym(gaz, c.index, bearers)) out.add(c.index);
   }
   return out;
 }
