@@ -2243,12 +2243,12 @@ const NOUN_DETERMINER = /^(the|a|an|his|her|its|their|our|my|your|this|these|tho
 const SAID_GOES_ON = /^(but|despite|while|whereas|even|yet)$/;
 const NEW_CLAUSE = /^(which|who|whose|whom|where|but|although|though|whereas|even|despite|while|yet|following|using)$/;
 
-/** The last word of a cue as written ("has also said" → "said"), lower-cased. */
 /** A verb of speaking or of judging aloud ("said", "denounced", "praised"), not of expecting or believing. */
 function speechAct(word: string): boolean {
   return SPEECH_VERBS.has(word) || reportingClass(word) === 'judge';
 }
 
+/** The last word of a cue as written ("has also said" → "said"), lower-cased. */
 function lastWord(verb: string | null): string {
   return (verb ?? '').toLowerCase().split(/\s+/).pop() ?? '';
 }
