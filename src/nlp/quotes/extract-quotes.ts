@@ -1000,15 +1000,13 @@ function buildReported(
       tokens[beforeSrc.from - 1]!.lower === 'as' &&
       tokens[beforeSrc.from - 2]!.text === ',' &&
       CORE_SPEECH.test(cue.lower) &&
-      asClauseCloses(tokens, b, last)
-        ? 1
-        : 0;
+      asClauseCloses(tokens, b, last);
     const precededByComma =
       beforeSrc &&
       beforeSrc.from > 0 &&
       !/^(who|which)$/.test(tokens[beforeSrc.from]!.lower) &&
       (tokens[beforeSrc.from - 1]!.text === ',' ||
-        asLead === 1 ||
+        asLead ||
         (/^["”]$/.test(tokens[beforeSrc.from - 1]!.text) && tokens[beforeSrc.from - 2]?.text === ','));
     // "..., said John Smith." (not "..., spoke on Monday.")
     const next = tokens[b + 1];
@@ -1046,10 +1044,10 @@ function buildReported(
         /^(adding|noting)$/.test(after1.lower));
     // (an "as" clause is an adverbial on the clause before it, whatever follows: "..., as the Times reported on Tuesday,
     // and he will ..." reports only what precedes it)
-    const interrupting = precededByComma && closing > b && beforeSrc.from >= 2 && last - closing >= 3 && asLead === 0;
-    if (asLead === 1) {
+    const interrupting = precededByComma && closing > b && beforeSrc.from >= 2 && last - closing >= 3 && !asLead;
+    if (asLead) {
       src = beforeSrc;
-      to = beforeSrc!.from - 3;
+      to = beforeSrc.from - 3;
       from = frontedClauseEnd(tokens, to);
     } else if (interrupting && trailing) {
       src = beforeSrc;
