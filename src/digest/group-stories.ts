@@ -1365,8 +1365,12 @@ function decay(gapMs: number, options: Readonly<GroupingOptions>): number {
  */
 function mayJoin(vectors: Vectors, i: number, options: Readonly<GroupingOptions>): boolean {
   if (vectors.words[i]! < options.minSharedWords) return false;
-  const needAnchor = vectors.bodied[i] === 1 || vectors.namesSubject[i] === 1;
-  return !needAnchor || mayAnchor(vectors, i, options);
+  return !needsAnchor(vectors, i) || mayAnchor(vectors, i, options);
+}
+
+/** Story i joins only an event it shares an anchor with: a story with a body, or a headline naming its subject. */
+function needsAnchor(vectors: Vectors, i: number): boolean {
+  return vectors.bodied[i] === 1 || vectors.namesSubject[i] === 1;
 }
 
 /**
@@ -1385,7 +1389,7 @@ function bestEvent(
 ): number {
   if (!mayJoin(vectors, i, options)) return -1;
   const need = options.minSharedWords;
-  const needAnchor = vectors.bodied[i] === 1 || vectors.namesSubject[i] === 1;
+  const needAnchor = needsAnchor(vectors, i);
   // A full story shares some word with any big event: only words a fair part of the event holds count.
   scratch.holderShare = options.storyHolderShare * storyness(vectors.words[i]!, options);
   scratch.anchorShare = scratch.holderShare;
