@@ -28,7 +28,7 @@ import {
  * Bump when a change to the recognition or resolution rules (here, resolve.ts, dateline-place.ts and
  * the lists they read) changes what is found in any text.
  */
-const PLACE_RULES_VERSION = 19;
+const PLACE_RULES_VERSION = 20;
 
 /**
  * What made a story's stored places: these rules over this gazetteer (new data resolves names anew).
@@ -858,6 +858,21 @@ function inAngleBrackets(text: string, start: number, end: number): boolean {
   return close >= 0 && close - end <= 80 && text.lastIndexOf('<', close) === open;
 }
 
+/** Capitalised words that make the name before them a street's (`Falcon Street`, `Georgia Ave.`). */
+const STREET_WORDS = new Set(
+  'street st road rd avenue ave boulevard blvd lane ln drive highway hwy terrace crescent'.split(' '),
+);
+
+/**
+ * Capitalised words that make a country's own name before them a feature's far from it (`Turkey
+ * Point`, `China Lake`, `Mexico Beach`). Not a river, a valley or a gulf: those run through or beside
+ * the country (`Jordan River`, `Congo River`), so the country is not a wrong place for them; nor a
+ * harbour (`Japan Harbour Transportation Association`), nor after an adjective (`Canadian Lake Carriers`).
+ */
+const COUNTRY_FEATURE_WORDS = new Set('point creek beach lake springs heights hills bay cove island park falls'.split(' '));
+/** A people's adjective (`Canadian`, `Chinese`, `Turkish`): it names the country's firm or association, not a feature. */
+const DEMONYM = /(?:ian|ean|ese|ish|ican)$/;
+
 /** The context rules that keep common words, people and organisations out (issue 6). */
 function acceptSpan(
   gaz: Gazetteer,
@@ -886,6 +901,11 @@ function acceptSpan(
   // Money (`US$`), virus strain names (`A/California/7/2009`), company brackets.
   if (text.charAt(t.start - 1) === '$' || text.charAt(end) === '$') return false;
   if (/(^|[^\p{L}])\p{Lu}\/$/u.test(text.slice(Math.max(0, t.start - 3), t.start)) || /^\/\d/.test(after)) return false;
+  // `Falcon Street`, `Georgia Avenue`: a street named after a place is no mention of that place (the
+  // street itself is placed by its town, see contained-places.ts); nor is a cape, a bay or a creek
+  // named after a country (`Turkey Point` is a Florida power plant's site, `China Lake` a Californian base).
+  if (nextCap && (STREET_WORDS.has(nextWord) || (COUNTRY_FEATURE_WORDS.has(nextWord) && !DEMONYM.test(key) && cands.some((c) => gaz.kind(c.index) === 'country'))))
+    return false;
   // A name that opens a firm's name (`<Drexel Burnham Lambert Inc>`, `Kinross Mines Ltd`) is the
   // firm's. A small town's name is the firm's alone later in the story too (`a Drexel spokesman`,
   // `via Drexel`) unless a word of nearness puts it on the map (`near Kinross`; `a stake in Saxon`
@@ -1790,9 +1810,18 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
   const pinned = new Map<string, number>();
   for (const r of resolved) if (r.narrowed && r.chosen >= 0) pinned.set(foldName(r.name), r.chosen);
   // ...and so does a reading the words around one mention chose among the name's places (`New York`
-  // in a list of states, `Nyanza province`): a later bare `New York` in that story is the state too.
+  // in a list of states, `Nyanza province`, `the governor of Georgia`): a bare `New York` or `Georgia`
+  // elsewhere in that story is the state too. The words may have chosen when the mention was found
+  // (a state's office), so the choice is against the most places any mention of the name could be.
+  const readings = new Map<string, number>();
+  for (const s of spans) {
+    const key = foldName(s.name);
+    readings.set(key, Math.max(readings.get(key) ?? 0, s.candidates.length));
+  }
   const chose = (r: ResolvedSpan, k: number): boolean =>
-    !r.narrowed && r.chosen >= 0 && r.ranked.length < (spans[k] as FoundSpan).candidates.length;
+    !r.narrowed &&
+    r.chosen >= 0 &&
+    r.ranked.length < Math.max((spans[k] as FoundSpan).candidates.length, readings.get(foldName(r.name)) ?? 0);
   resolved.forEach((r, k) => {
     const key = foldName(r.name);
     if (chose(r, k) && !pinned.has(key)) pinned.set(key, r.chosen);

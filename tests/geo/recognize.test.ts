@@ -22,6 +22,8 @@ describe('recognition keeps people, firms and common words out', () => {
     ['an institution with an article', 'The Center for Disease Control said so.'],
     ['an alias that is an English word', 'He was held under the Mental Health Act last year.'],
     ['newspapers', 'She told the Los Angeles Times on Friday.'],
+    ['a street named after a place', 'The hall on Falcon Street and a store on Georgia Avenue were closed.'],
+    ["a country's name opening a feature's far from it", "A leak at FPL's Turkey Point nuclear plant forced a shutdown. Turkey Point Unit 4 restarted."],
     [
       'places joined into a firm name, there and alone later',
       'Georgia-Pacific Corp said it sold its stake. Shares of <Louisiana-Pacific> rose. Georgia-Pacific cut costs.',
@@ -45,8 +47,21 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(state('A rate decision by the Georgia Public Service Commission is due by October.')).toEqual(['Georgia:US']);
     expect(state('The Georgia General Assembly passed the bill.')).toEqual(['Georgia:US']);
     expect(state('Its staff urged the governor of Georgia to veto the bill.')).toEqual(['Georgia:US']);
+    // ...and so is every other mention of the name in that story, the headline's too.
+    expect(state('FTC URGES VETO OF GEORGIA BILL\nIts staff urged the governor of Georgia to veto a bill that would raise prices for Georgia motorists.')).toEqual([
+      'GEORGIA:US',
+      'Georgia:US',
+      'Georgia:US',
+    ]);
     expect(state('Talks in Tbilisi, Georgia, resumed.')).toEqual(['Tbilisi:GE', 'Georgia:GE']);
     expect(names('The Iran-Iraq war went on.')).toEqual(['Iran', 'Iraq']);
+  });
+
+  it("keeps a country before a river, a harbour or its people's adjective before a feature word", () => {
+    const found = (text: string): string[] => geo.findPlaces(text).map((p) => `${p.name}:${p.countryCode ?? ''}`);
+    expect(found('Troops crossed the Jordan River.')).toEqual(['Jordan:JO']);
+    expect(found('A Japan Harbour Transportation Association spokesman said so.')).toEqual(['Japan:JP']);
+    expect(found('He is vice-president of the Canadian Lake Carriers Association.')).toEqual(['Canadian:CA']);
   });
 
   it('reads a division-or-country name as the one the story was filed from', () => {
