@@ -497,9 +497,12 @@ function keepsPlace(gaz: Gazetteer, text: string, start: number, cands: readonly
  */
 const FIRM_AFTER =
   /^(\s+and\s+\p{Lu}[\p{L}'’-]*)?(['’]s)?\s+(stakes?|shares|stock|stockholders|shareholders|subsidiary|subsidiaries|management|directors|board|offer|bid|takeover|merger|spokesman|spokeswoman|common)\b|^['’]s\s+(revenues?|earnings|profits?|sales|chairman|president|decision|unit|stake|offer|bid|shares)\b/u;
-/** A list of names after it that ends in a firm's ending: the name opens a partnership's (`Brown, Baldwin, Nisker Ltd`). */
+/**
+ * A list of names after it that ends in a firm's ending: the name opens a partnership's (`Brown,
+ * Baldwin, Nisker Ltd`, `Bear, Stearns and Co`, `Smith, Barney, Harris Upham and Co`).
+ */
 const FIRM_LIST_AFTER =
-  /^(\s*,\s*(and\s+)?\p{Lu}[\p{L}'’-]*(\s+\p{Lu}[\p{L}'’-]*)?){1,3}\s*,?\s+(and\s+\p{Lu}[\p{L}'’-]*\s+)?(Inc|Corp|Co|Ltd|LLC|Plc|PLC|Group|Holdings|Associates|Partners)\b/u;
+  /^(\s*,\s*(and\s+)?\p{Lu}[\p{L}'’-]*(\s+\p{Lu}[\p{L}'’-]*)?){1,3}\s*,?\s+((and|&)\s+(\p{Lu}[\p{L}'’-]*\s+)?)?(Inc|Corp|Co|Ltd|LLC|Plc|PLC|Group|Holdings|Associates|Partners)\b/u;
 /** A verb of business after a name: a firm or a person acts (`Bally agreed to buy`, `Hutton is offering`), a small place seldom does. */
 const FIRM_VERB_AFTER =
   /^(\s+(and|&)\s+\p{Lu}[\p{L}'’-]*)?\s+((has|had|is|was)\s+)?(agreed|agrees|offered|offering|offers|bought|buys|acquired|acquires|sold|sells|owns|plans|announced|posted|earned|rejected|launched|wants|invented)\b/u;
@@ -859,9 +862,7 @@ function inAngleBrackets(text: string, start: number, end: number): boolean {
 }
 
 /** Capitalised words that make the name before them a street's (`Falcon Street`, `Georgia Ave.`). */
-const STREET_WORDS = new Set(
-  'street st road rd avenue ave boulevard blvd lane ln drive highway hwy terrace crescent'.split(' '),
-);
+const STREET_WORDS = new Set('street st road rd avenue ave boulevard blvd lane ln drive highway hwy terrace crescent'.split(' '));
 
 /**
  * Capitalised words that make a country's own name before them a feature's far from it (`Turkey
@@ -904,7 +905,11 @@ function acceptSpan(
   // `Falcon Street`, `Georgia Avenue`: a street named after a place is no mention of that place (the
   // street itself is placed by its town, see contained-places.ts); nor is a cape, a bay or a creek
   // named after a country (`Turkey Point` is a Florida power plant's site, `China Lake` a Californian base).
-  if (nextCap && (STREET_WORDS.has(nextWord) || (COUNTRY_FEATURE_WORDS.has(nextWord) && !DEMONYM.test(key) && cands.some((c) => gaz.kind(c.index) === 'country'))))
+  if (
+    nextCap &&
+    (STREET_WORDS.has(nextWord) ||
+      (COUNTRY_FEATURE_WORDS.has(nextWord) && !DEMONYM.test(key) && cands.some((c) => gaz.kind(c.index) === 'country')))
+  )
     return false;
   // A name that opens a firm's name (`<Drexel Burnham Lambert Inc>`, `Kinross Mines Ltd`) is the
   // firm's. A small town's name is the firm's alone later in the story too (`a Drexel spokesman`,
@@ -931,8 +936,10 @@ function acceptSpan(
     return false;
   }
   // (A country's or a state's possessive opening a name is still the place: `Canada's Broadcasting Corporation`.)
-  if (single && !(t.possessive && strong) && startsFirmName(text, tokens, j)) {
-    if (firmOfTown) firms.add(key);
+  // (A small place's name of several words too: `Maple Leaf Mills Ltd`, `St. Joe Gold Corp`.)
+  const smallNamesFirm = !single && !strong && !big;
+  if (((single && !(t.possessive && strong)) || smallNamesFirm) && startsFirmName(text, tokens, j)) {
+    if (firmOfTown || smallNamesFirm) firms.add(key);
     // `Gulf Canada Resources Ltd`: its first two words are the firm later in the story, whatever each
     // names alone (`Gulf Canada shares rose` is no Persian Gulf and Canada).
     if (next && nextCap && !FIRM_END.test(nextWord)) firms.add(firmPhrase(t, next));
@@ -1747,10 +1754,13 @@ export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: Fo
       if (kind === 'country' || kind === 'admin1') nextCountries.add(gaz.country(c.index));
     }
     // A country or division of the name in the same country as the next one is a list (`Georgia,
-    // Alabama`); one elsewhere is not (`Santa Ana, California` is no Salvadoran department).
-    const listed = cands.some(
-      (c) => c.primary && (gaz.kind(c.index) === 'country' || gaz.kind(c.index) === 'admin1') && nextCountries.has(gaz.country(c.index)),
-    );
+    // Alabama`); one elsewhere is not (`Santa Ana, California` is no Salvadoran department), nor is a
+    // state abbreviated as a town's is (`Washington, N.J.`, `Kansas City, Mo.`): a list writes them out.
+    const listed =
+      !/\.$/.test(next.name) &&
+      cands.some(
+        (c) => c.primary && (gaz.kind(c.index) === 'country' || gaz.kind(c.index) === 'admin1') && nextCountries.has(gaz.country(c.index)),
+      );
     const inside = cands.filter(
       (c) =>
         containers.has('c:' + gaz.country(c.index)) ||
@@ -1989,11 +1999,22 @@ function inListOfCountries(gaz: Gazetteer, text: string, spans: readonly FoundSp
  * where the reporter filed from, a town: a town of the name wins over a division or country of it
  * (`WASHINGTON` is the capital, `NEW YORK` the city).
  */
-export function resolveDateline(gaz: Gazetteer, name: string, doc: DocumentContext): number {
+export function resolveDateline(gaz: Gazetteer, name: string, doc: DocumentContext, body: readonly ResolvedSpan[] = []): number {
   // `SPRINGFIELD, Va.`: the town, among those of the state, province or country after it.
   const { town, qualifier } = splitDateline(name);
   const cands = withinQualifier(gaz, datelineCandidates(gaz, town), qualifier);
   if (cands.length <= 1) return cands[0]?.index ?? -1;
+  // A dateline without its state that names a national capital is the capital (`WASHINGTON` over a
+  // story of SEC filings by `Far Hills, N.J.` investors is no Washington, New Jersey): the wires
+  // qualify a lesser town's dateline. Unless the body itself names the town with its state, or a
+  // bigger town bears the name too (`SAN JOSE` alone is California's as often as Costa Rica's).
+  // (A capital bearing the name itself: `PHILADELPHIA` is no Amman, `SALVADOR` no San Salvador.)
+  const capital = qualifier === null ? cands.find((c) => c.primary && gaz.fcode(c.index) === 'PPLC') : undefined;
+  if (capital && cands.every((c) => (gaz.pop[c.index] ?? 0) <= (gaz.pop[capital.index] ?? 0))) {
+    const key = foldName(town);
+    const named = body.find((r) => r.narrowed && r.chosen >= 0 && foldName(r.name) === key && cands.some((c) => c.index === r.chosen));
+    return named ? named.chosen : capital.index;
+  }
   return rankCandidates(gaz, cands, contextFor(doc, town))[0]?.index ?? -1;
 }
 
@@ -2043,7 +2064,7 @@ export function findPlaceMentions(gaz: Gazetteer, text: string, base: ResolveCon
   const ctx = documentContext(gaz, spans, base);
   const resolved = resolveSpans(gaz, text, spans, ctx);
   const name = dateline?.trim();
-  const i = name ? resolveDateline(gaz, name, ctx) : -1;
+  const i = name ? resolveDateline(gaz, name, ctx, resolved) : -1;
   const found = withoutStrayWordDivisions(
     gaz,
     (i >= 0 ? resolved.map((r) => ({ ...r, chosen: datelineHome(gaz, r, i) })) : resolved).map((r) =>

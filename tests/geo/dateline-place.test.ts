@@ -44,6 +44,22 @@ describe('a dateline town with its state, province or country', () => {
     expect(datelinePlace('Vienna')).toMatch(/^Vienna, .*, AT$/);
   });
 
+  it("without a qualifier, a national capital over a namesake near the body's places", () => {
+    const dateline = (body: string, name: string): string => {
+      const first = geo.findPlaces(body, { dateline: name })[0];
+      const place = first?.dateline && first.geonameId !== null ? geo.getPlace(first.geonameId) : null;
+      return place ? `${place.name}, ${place.admin1}, ${place.countryCode}` : '';
+    };
+    // A Reuters SEC-filing story: its investors' town is near Washington, New Jersey.
+    const filing = 'A group led by Far Hills, N.J., investor Natalie Koether told the Securities and Exchange Commission it holds 5.1 pct.';
+    expect(dateline(filing, 'WASHINGTON')).toMatch(/^Washington, .*, US$/);
+    expect(dateline(filing, 'WASHINGTON')).not.toMatch(/New Jersey/);
+    // ...unless the body names the namesake with its state.
+    expect(dateline('Officials in Washington, N.J., said the plant will close.', 'WASHINGTON')).toBe('Washington, New Jersey, US');
+    // A capital known by the name only as a former one is no dateline's (`PHILADELPHIA` is no Amman).
+    expect(dateline(filing, 'PHILADELPHIA')).toBe('Philadelphia, Pennsylvania, US');
+  });
+
   it('a qualifier naming nothing, or no town of the name, does not lose the town', () => {
     expect(datelinePlace('Springfield, Atlantis')).toBe(datelinePlace('Springfield'));
     // Initials read as the AP form they spell (`V.A.`, a slip for `Va.`).

@@ -23,7 +23,15 @@ describe('recognition keeps people, firms and common words out', () => {
     ['an alias that is an English word', 'He was held under the Mental Health Act last year.'],
     ['newspapers', 'She told the Los Angeles Times on Friday.'],
     ['a street named after a place', 'The hall on Falcon Street and a store on Georgia Avenue were closed.'],
-    ["a country's name opening a feature's far from it", "A leak at FPL's Turkey Point nuclear plant forced a shutdown. Turkey Point Unit 4 restarted."],
+    ["a partnership whose partners bear towns' names", 'The company named Bear, Stearns and Co as lead underwriter.'],
+    [
+      "a firm named after a small place's name of several words, there and alone later",
+      'It retained Wood Gundy Inc to seek a buyer for Maple Leaf Mills Ltd. Maple Leaf had 1986 sales of 1.2 billion dlrs.',
+    ],
+    [
+      "a country's name opening a feature's far from it",
+      "A leak at FPL's Turkey Point nuclear plant forced a shutdown. Turkey Point Unit 4 restarted.",
+    ],
     [
       'places joined into a firm name, there and alone later',
       'Georgia-Pacific Corp said it sold its stake. Shares of <Louisiana-Pacific> rose. Georgia-Pacific cut costs.',
@@ -48,11 +56,11 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(state('The Georgia General Assembly passed the bill.')).toEqual(['Georgia:US']);
     expect(state('Its staff urged the governor of Georgia to veto the bill.')).toEqual(['Georgia:US']);
     // ...and so is every other mention of the name in that story, the headline's too.
-    expect(state('FTC URGES VETO OF GEORGIA BILL\nIts staff urged the governor of Georgia to veto a bill that would raise prices for Georgia motorists.')).toEqual([
-      'GEORGIA:US',
-      'Georgia:US',
-      'Georgia:US',
-    ]);
+    expect(
+      state(
+        'FTC URGES VETO OF GEORGIA BILL\nIts staff urged the governor of Georgia to veto a bill that would raise prices for Georgia motorists.',
+      ),
+    ).toEqual(['GEORGIA:US', 'Georgia:US', 'Georgia:US']);
     expect(state('Talks in Tbilisi, Georgia, resumed.')).toEqual(['Tbilisi:GE', 'Georgia:GE']);
     expect(names('The Iran-Iraq war went on.')).toEqual(['Iran', 'Iraq']);
   });
