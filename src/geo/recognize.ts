@@ -1039,6 +1039,21 @@ function acceptSpan(
   // Leon Febres Cordero`: a small place's name (of any length) that the story makes a firm or a person,
   // here and (see dropNamedOthers) everywhere in the story, unless a preposition places it.
   // (Big by its own name: `Bally` is Bāli in India only as another spelling.)
+  // `an analyst at Smith, Barney, Harris Upham and Co`: a list of names ending in a firm's ending is the
+  // firm's whatever stands before it (`at`, `of`, `from` place a firm as well as a town), unless the
+  // name after the comma is a well-known place (`to Troy, Michigan-based MLX Corp`).
+  const commaNext = /^,\s/.test(after) ? tokens[j + 1] : undefined;
+  if (
+    single &&
+    !strong &&
+    !bigByOwnName(gaz, cands) &&
+    !dotted &&
+    !(commaNext && namesPlace(gaz, { ...commaNext, text: commaNext.text.replace(/[-‐]\p{Ll}+$/u, ''), key: null })) &&
+    FIRM_LIST_AFTER.test(text.slice(end, end + 60))
+  ) {
+    firms.add(key);
+    return false;
+  }
   if (!strong && !bigByOwnName(gaz, cands) && !dotted && !PLACE_BEFORE.test(text.slice(Math.max(0, t.start - 16), t.start))) {
     // (A name of several words speaks as a firm's does, unless it says what kind of place it is:
     // `Fort Hood said` is the base's command.)
@@ -1070,6 +1085,20 @@ function acceptSpan(
       personish.add(key);
       return false;
     }
+  }
+  // `Mexican President Miguel de la Madrid`: a title right before a small place's name of several
+  // words makes it a person's (a single word's title is read further on, with initials and first names).
+  if (
+    !single &&
+    !strong &&
+    !big &&
+    prev &&
+    prev.upper &&
+    joinable(text, prev, t) &&
+    NAME_TITLES.has(prev.text.replace(/\.$/, '').toLowerCase())
+  ) {
+    personish.add(key);
+    return false;
   }
   if (!single || dotted) return true;
 
