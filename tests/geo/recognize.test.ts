@@ -24,6 +24,8 @@ describe('recognition keeps people, firms and common words out', () => {
     ['newspapers', 'She told the Los Angeles Times on Friday.'],
     ['a street named after a place', 'The hall on Falcon Street and a store on Georgia Avenue were closed.'],
     ["a partnership whose partners bear towns' names", 'The company named Bear, Stearns and Co as lead underwriter.'],
+    ['a partnership after a preposition', 'Peter Greenbaum of Smith, Barney, Harris Upham and Co said several areas rebounded.'],
+    ["a title before a small place's name of several words", 'He spoke by telephone with President Miguel de la Madrid.'],
     [
       "a firm named after a small place's name of several words, there and alone later",
       'It retained Wood Gundy Inc to seek a buyer for Maple Leaf Mills Ltd. Maple Leaf had 1986 sales of 1.2 billion dlrs.',
@@ -68,6 +70,7 @@ describe('recognition keeps people, firms and common words out', () => {
   it("keeps a country before a river, a harbour or its people's adjective before a feature word", () => {
     const found = (text: string): string[] => geo.findPlaces(text).map((p) => `${p.name}:${p.countryCode ?? ''}`);
     expect(found('Troops crossed the Jordan River.')).toEqual(['Jordan:JO']);
+    expect(found('It sold the business to Troy, Michigan-based MLX Corp.')).toEqual(['Troy:US', 'Michigan:US']);
     expect(found('A Japan Harbour Transportation Association spokesman said so.')).toEqual(['Japan:JP']);
     expect(found('He is vice-president of the Canadian Lake Carriers Association.')).toEqual(['Canadian:CA']);
   });
