@@ -661,7 +661,10 @@ const STOP = new Set(
     // `Northwest Airlines`, `Arab states`): the towns of those names are villages.
     'industry northwest northeast southwest southeast arab ' +
     // News agencies cited far more often than the towns of their names (`according to Xinhua`).
-    'xinhua yonhap kyodo interfax bernama tass'
+    'xinhua yonhap kyodo interfax bernama tass ' +
+    // Institutions written with a capital (`Chamber of Commerce`, `Chamber of Deputies`, `Casino Control
+    // Commission`, `Sands Hotel and Casino`): a Pakistani and an Australian town.
+    'chamber casino'
   ).split(/\s+/),
 );
 
@@ -1355,6 +1358,11 @@ function firmCompound(text: string, tokens: readonly Token[], i: number, firms: 
 /** Lower-case parts of a compound that make its capitalised part a place (`Geneva-based`, `Peking-owned`, `pro-Peking`). */
 const COMPOUND_PLACE_WORD = /^(?:[a-z]+ed|pro|anti)$/;
 
+/** Whether a word (a part of a compound) is a name of any place of the gazetteer. */
+function namesPlaceWord(gaz: Gazetteer, word: string): boolean {
+  return exactCandidates(gaz, foldName(word.replace(/\.$/, ''))).length > 0;
+}
+
 function hyphenParts(gaz: Gazetteer, t: Token): FoundSpan[] {
   if (!/[-‐]/.test(t.text)) return [];
   const out: FoundSpan[] = [];
@@ -1375,6 +1383,15 @@ function hyphenParts(gaz: Gazetteer, t: Token): FoundSpan[] {
     const cands = all.filter((c) => c.primary || gaz.kind(c.index) !== 'city' || exonyms.has(c.index));
     if (cands.length === 0 || isContinentAdjective(gaz, key, cands)) continue;
     if (!isWellKnown(gaz, cands)) continue;
+    // `Petahia Bar-Shavit`, `Bar-Ilan University`: beside a capitalised part that no place bears, a
+    // small division's name is half of a double name (a country, a big division or a big town still
+    // counts: `Iran-Contra`, `Middlesex-London EMS`; and beside a place: `Trinidad-Tobago`).
+    if (
+      !isMajorPlace(gaz, cands) &&
+      maxPop(gaz, cands) < 100_000 &&
+      parts.some((p) => startsUpper(p) && p !== m[0] && !namesPlaceWord(gaz, p))
+    )
+      continue;
     const start = t.start + (m.index ?? 0);
     out.push({ name: part, start, end: start + part.length, candidates: cands });
   }

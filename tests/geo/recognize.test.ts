@@ -24,6 +24,8 @@ describe('recognition keeps people, firms and common words out', () => {
     ['newspapers', 'She told the Los Angeles Times on Friday.'],
     ['a street named after a place', 'The hall on Falcon Street and a store on Georgia Avenue were closed.'],
     ["a partnership whose partners bear towns' names", 'The company named Bear, Stearns and Co as lead underwriter.'],
+    ['institutions written with a capital', 'Chamber of Commerce officials met at the Sands Hotel and Casino.'],
+    ["half of a person's or a firm's double name", 'Chief economist Petahia Bar-Shavit said so. Boeing and McDonnell-Douglas bid.'],
     ['a partnership after a preposition', 'Peter Greenbaum of Smith, Barney, Harris Upham and Co said several areas rebounded.'],
     ["a title before a small place's name of several words", 'He spoke by telephone with President Miguel de la Madrid.'],
     [
@@ -70,6 +72,7 @@ describe('recognition keeps people, firms and common words out', () => {
   it("keeps a country before a river, a harbour or its people's adjective before a feature word", () => {
     const found = (text: string): string[] => geo.findPlaces(text).map((p) => `${p.name}:${p.countryCode ?? ''}`);
     expect(found('Troops crossed the Jordan River.')).toEqual(['Jordan:JO']);
+    expect(found('Energy Minister Kelvin Ramnath of Trinidad-Tobago spoke.').map((p) => p.split(':')[1])).toContain('TT');
     expect(found('It sold the business to Troy, Michigan-based MLX Corp.')).toEqual(['Troy:US', 'Michigan:US']);
     expect(found('A Japan Harbour Transportation Association spokesman said so.')).toEqual(['Japan:JP']);
     expect(found('He is vice-president of the Canadian Lake Carriers Association.')).toEqual(['Canadian:CA']);
