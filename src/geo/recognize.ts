@@ -15,6 +15,7 @@ import { containedPlaces } from './contained-places.js';
 import {
   exactCandidates,
   exonymTowns,
+  nearestAnchorKm,
   queryCandidates,
   rankCandidates,
   skeletonCandidates,
@@ -1845,8 +1846,42 @@ export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: Fo
     if (towns.length > 0) cands = towns;
   }
   const ranked = rankCandidates(gaz, cands, ctx);
-  return { ...s, ranked, chosen: ranked[0]?.index ?? -1, narrowed };
+  return { ...s, ranked, chosen: namesakeTown(gaz, ranked, ctx) ?? ranked[0]?.index ?? -1, narrowed };
 }
+
+/**
+ * The big town inside a division that bears the division's name is what the bare name means in the
+ * news (`a New York investor`, `dealers in Zurich`, `Osaka`, `Sao Paulo`), as /where reads it: when
+ * the division ranks first, its town of that name wins if it holds a tenth of the division's people
+ * or more (Quebec City, a fourteenth of its province, does not: `the Quebec government`). Not in a
+ * story that names other divisions of the country (`two in Kansas, one in Ohio. New York has 28`),
+ * nor one whose other towns in the division lie away from that town (`Buffalo, New York`).
+ */
+function namesakeTown(gaz: Gazetteer, ranked: readonly Ranked[], ctx: ResolveContext): number | undefined {
+  const top = ranked[0];
+  if (!top || gaz.kind(top.index) !== 'admin1') return undefined;
+  // The town's own name is the division's (`Osaka`), or a world city's that the news shortens to it
+  // (`New York City`; not `Oklahoma City`, whose `Oklahoma` is the state).
+  const key = foldName(gaz.name(top.index));
+  const town = ranked.find(
+    (c) =>
+      c.primary &&
+      gaz.kind(c.index) === 'city' &&
+      gaz.admin1[c.index] === top.index &&
+      (foldName(gaz.name(c.index)) === key || (gaz.pop[c.index] ?? 0) >= WORLD_CITY),
+  );
+  if (!town || (gaz.pop[town.index] ?? 0) * NAMESAKE_TOWN_SHARE < (gaz.pop[top.index] ?? 0)) return undefined;
+  const cc = gaz.country(top.index);
+  for (const [a, w] of ctx.admin1s) if (a !== top.index && w >= 1 && gaz.country(a) === cc) return undefined;
+  const inDivision = ctx.admin1s.get(top.index) ?? 0;
+  if (inDivision > 0 && !(ctx.anchors && nearestAnchorKm(gaz.lat[town.index] ?? 0, gaz.lon[town.index] ?? 0, ctx.anchors) < 50))
+    return undefined;
+  return town.index;
+}
+
+/** See namesakeTown. */
+const NAMESAKE_TOWN_SHARE = 10;
+const WORLD_CITY = 1_000_000;
 
 /** Resolve each span in the document context (one context per distinct name). */
 export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly FoundSpan[], doc: DocumentContext): ResolvedSpan[] {
@@ -1951,6 +1986,8 @@ function withinOwnerTown(gaz: Gazetteer, text: string, resolved: ResolvedSpan[])
     if (isKindStrong(gaz, r.candidates)) continue;
     const town: Candidate[] = [{ index: owner.chosen, primary: true, viaSkeleton: false }];
     const near = r.ranked.find((c) => closestKm(gaz, [c], town) <= OWNER_TOWN_KM);
+    // A famous town keeps its name (`Morgan Guaranty Trust Co of New York's London office`).
+    if (!near && isWellKnown(gaz, r.candidates)) continue;
     const chosen = near ? near.index : owner.chosen;
     if (!near) owners.add(owner.chosen);
     resolved[k] = { ...r, chosen, narrowed: true };

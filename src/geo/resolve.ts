@@ -168,7 +168,7 @@ export const WEIGHTS = {
 };
 
 /** Distance in km to the nearest anchor (equirectangular: enough to compare with a few hundred km). */
-function nearestAnchorKm(lat: number, lon: number, anchors: readonly number[]): number {
+export function nearestAnchorKm(lat: number, lon: number, anchors: readonly number[]): number {
   let best = Infinity;
   const cosLat = Math.cos((lat * Math.PI) / 180);
   for (let k = 0; k + 1 < anchors.length; k += 2) {

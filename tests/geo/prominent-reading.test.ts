@@ -128,6 +128,27 @@ describe('the most prominent reading wins for a bare name (issue 14)', () => {
     expect(found.division?.kind).toBe('admin1');
   });
 
+  it('a bare name a division shares with its big town is the town, unless the story reads as the division', () => {
+    const kinds = (text: string): string[] =>
+      geo.findPlaces(text).map((p) => `${p.name}:${p.geonameId !== null ? (geo.getPlace(p.geonameId)?.kind ?? '') : ''}`);
+    expect(kinds('Sosnoff, a New York investor, said the offers were made.')).toEqual(['New York:city']);
+    expect(kinds('Dealers in Zurich and Osaka said the dollar fell.')).toEqual(['Zurich:city', 'Osaka:city']);
+    // A town whose name the news never shortens, a small share of its province, a qualifier, a list of states.
+    expect(kinds('Senator Don Nickles of Oklahoma said the study was wrong.')).toEqual(['Oklahoma:admin1']);
+    expect(kinds('The Quebec government said it would appeal.')).toEqual(['Quebec:admin1']);
+    expect(kinds('A girl from Buffalo, New York, died.')).toEqual(['Buffalo:city', 'New York:admin1']);
+    expect(kinds('Two cases in Kansas and one in Ohio. New York has confirmed 28.')).toEqual([
+      'Kansas:admin1',
+      'Ohio:admin1',
+      'New York:admin1',
+    ]);
+    // A famous town after the possessive of another keeps its name.
+    expect(geo.findPlaces("The agent is Morgan Guaranty Trust Co of New York's London office.").map((p) => p.countryCode)).toEqual([
+      'US',
+      'GB',
+    ]);
+  });
+
   it.each([
     ['Naples', 'IT'],
     ['Milan', 'IT'],
