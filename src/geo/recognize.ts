@@ -665,9 +665,14 @@ const STOP = new Set(
     'xinhua yonhap kyodo interfax bernama tass ' +
     // Institutions written with a capital (`Chamber of Commerce`, `Chamber of Deputies`, `Casino Control
     // Commission`, `Sands Hotel and Casino`): a Pakistani and an Australian town.
-    'chamber casino'
+    'chamber casino ' +
+    // A word of markets (`Free market prices`, `Tax-Free Income Fund`): South Africa's Free State by its bare name.
+    'free'
   ).split(/\s+/),
 );
+
+/** The districts of US federal courts, named like Israel's (`Southern District of New York`). */
+const COURT_DISTRICT = /^(?:northern|southern|eastern|western|central|middle) district$/;
 
 /** Multi-word names that are institutions far more often than the towns that bear them. */
 const STOP_PHRASES = new Set([
@@ -999,6 +1004,17 @@ function acceptSpan(
   if (!single && SAINT_NAME.test(surface) && last.possessive && POSSESSIVE_BEFORE_NAME.test(after)) return false;
   const altOnly = cands.every((c) => !c.primary);
   if (STOP_PHRASES.has(key)) return false;
+  // `North Sea Brent`, `cargoes of Brent`, `Brent traded at 17.15 dlrs`: the benchmark crude named
+  // after its oilfield, unless the London borough's own office or `in` says otherwise (`Brent Council`).
+  if (
+    key === 'brent' &&
+    !TOWN_OFFICE_AFTER.test(after) &&
+    !/^\s+Council\b/.test(after) &&
+    !/\bin\s+$/.test(text.slice(Math.max(0, t.start - 4), t.start))
+  )
+    return false;
+  // `the Southern District of New York`: a federal court's district, not Israel's Southern District.
+  if (COURT_DISTRICT.test(key) && /^\s+of\s/.test(after)) return false;
   // `The Center`, `The Bank`: only as some place's own name.
   if (altOnly && /^the\s/.test(key)) return false;
   // `Gareth Bale`, `Bruno Le Roux`, `Cassandra Rivera`: after a common first name, a town's name is a
@@ -1364,8 +1380,19 @@ function namesPlaceWord(gaz: Gazetteer, word: string): boolean {
   return exactCandidates(gaz, foldName(word.replace(/\.$/, ''))).length > 0;
 }
 
-function hyphenParts(gaz: Gazetteer, t: Token): FoundSpan[] {
+function hyphenParts(gaz: Gazetteer, t: Token, prev?: Token): FoundSpan[] {
   if (!/[-‐]/.test(t.text)) return [];
+  // `Sheikh Ali al-Khalifa al-Sabah`: an Arabic article's compound right after a person's name (a
+  // capitalised word or another such compound, one space between) is a family's name,
+  // not the place (`in al-Anbar`, `Iraq's al-Anbar`, `Ramadi, al-Anbar` are places).
+  if (
+    prev &&
+    ARTICLE_COMPOUND.test(t.text) &&
+    t.start - prev.end === 1 &&
+    !prev.possessive &&
+    (ARTICLE_COMPOUND.test(prev.text) || /^\p{Lu}\p{Ll}+$/u.test(prev.text))
+  )
+    return [];
   const out: FoundSpan[] = [];
   const parts = t.text.split(/[-‐]+/);
   const onlyLowerBeside = parts.filter((p) => startsUpper(p)).length === 1 && parts.some((p) => COMPOUND_PLACE_WORD.test(p));
@@ -1384,9 +1411,10 @@ function hyphenParts(gaz: Gazetteer, t: Token): FoundSpan[] {
     const cands = all.filter((c) => c.primary || gaz.kind(c.index) !== 'city' || exonyms.has(c.index));
     if (cands.length === 0 || isContinentAdjective(gaz, key, cands)) continue;
     if (!isWellKnown(gaz, cands)) continue;
-    // `Petahia Bar-Shavit`, `Bar-Ilan University`: beside a capitalised part that no place bears, a
-    // small division's name is half of a double name (a country, a big division or a big town still
-    // counts: `Iran-Contra`, `Middlesex-London EMS`; and beside a place: `Trinidad-Tobago`).
+    // `Petahia Bar-Shavit`, `Mackay-Burdekin crops`: beside a capitalised part that no place bears, a
+    // small town's or division's name is half of a double name (a country, a big division or a big
+    // town still counts: `Iran-Contra`, `Dallas-Fort Worth`; any name beside another place's does too:
+    // `Trinidad-Tobago`, `Middlesex-London EMS`).
     if (
       !isMajorPlace(gaz, cands) &&
       maxPop(gaz, cands) < 100_000 &&
@@ -1398,6 +1426,9 @@ function hyphenParts(gaz: Gazetteer, t: Token): FoundSpan[] {
   }
   return out;
 }
+
+/** A compound opened by an Arabic article (`al-Sabah`, `el-Sisi`). */
+const ARTICLE_COMPOUND = /^(?:al|el)[-‐]\p{Lu}/u;
 
 /** Find the spans of place names in a text, longest match first, with their candidates. */
 export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
@@ -1422,7 +1453,7 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
   while (i < tokens.length) {
     const t = tokens[i];
     if (!t || !t.upper) {
-      if (t) spans.push(...hyphenParts(gaz, t));
+      if (t) spans.push(...hyphenParts(gaz, t, tokens[i - 1]));
       i++;
       continue;
     }

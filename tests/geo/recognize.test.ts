@@ -24,6 +24,8 @@ describe('recognition keeps people, firms and common words out', () => {
     ['newspapers', 'She told the Los Angeles Times on Friday.'],
     ['a street named after a place', 'The hall on Falcon Street and a store on Georgia Avenue were closed.'],
     ["a partnership whose partners bear towns' names", 'The company named Bear, Stearns and Co as lead underwriter.'],
+    ['words of markets', 'Free market prices rose. Cargoes of Brent traded at 17.15 dlrs. The Tax-Free Income Fund paid.'],
+    ["an Arabic family's name after a person's", 'Oil Minister Sheikh Ali al-Khalifa al-Sabah said so.'],
     ['institutions written with a capital', 'Chamber of Commerce officials met at the Sands Hotel and Casino.'],
     ["half of a person's or a firm's double name", 'Chief economist Petahia Bar-Shavit said so. Boeing and McDonnell-Douglas bid.'],
     ['a partnership after a preposition', 'Peter Greenbaum of Smith, Barney, Harris Upham and Co said several areas rebounded.'],
@@ -72,6 +74,8 @@ describe('recognition keeps people, firms and common words out', () => {
   it("keeps a country before a river, a harbour or its people's adjective before a feature word", () => {
     const found = (text: string): string[] => geo.findPlaces(text).map((p) => `${p.name}:${p.countryCode ?? ''}`);
     expect(found('Troops crossed the Jordan River.')).toEqual(['Jordan:JO']);
+    // A federal court's district is no Israeli district; its state is the place.
+    expect(found('The suit was filed in the District Court for the Southern District of Texas.')).toEqual(['Texas:US']);
     expect(found('Energy Minister Kelvin Ramnath of Trinidad-Tobago spoke.').map((p) => p.split(':')[1])).toContain('TT');
     expect(found('It sold the business to Troy, Michigan-based MLX Corp.')).toEqual(['Troy:US', 'Michigan:US']);
     expect(found('A Japan Harbour Transportation Association spokesman said so.')).toEqual(['Japan:JP']);
