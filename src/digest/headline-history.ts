@@ -1,3 +1,4 @@
+import { boundedMemo } from '../core/bounded-memo.js';
 import { headlineWords, type HeadlineHistory } from './group-stories.js';
 
 /**
@@ -12,13 +13,20 @@ function isSkeleton(shape: string): boolean {
   return shape.startsWith('=');
 }
 
+/**
+ * `headlineWords` of each skeleton, kept across days (bounded): a series files the same skeleton day
+ * after day ("<town> HOGS UP <n> DLR - USDA", "<fund> SETS PAYOUT"), so a past day seen for the first
+ * time mostly finds its skeletons' words already cut and stemmed.
+ */
+const skeletonWords = boundedMemo((shape: string) => headlineWords(shape.slice(1)), 50_000);
+
 function wordsOfDay(shapes: readonly string[]): Map<string, number> {
   let words = dayWords.get(shapes);
   if (!words) {
     words = new Map();
     for (const shape of shapes) {
       if (!isSkeleton(shape)) continue;
-      for (const word of headlineWords(shape.slice(1))) words.set(word, (words.get(word) ?? 0) + 1);
+      for (const word of skeletonWords(shape)) words.set(word, (words.get(word) ?? 0) + 1);
     }
     dayWords.set(shapes, words);
   }
