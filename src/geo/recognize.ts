@@ -663,9 +663,9 @@ const STOP = new Set(
     'industry northwest northeast southwest southeast arab ' +
     // News agencies cited far more often than the towns of their names (`according to Xinhua`).
     'xinhua yonhap kyodo interfax bernama tass ' +
-    // Institutions written with a capital (`Chamber of Commerce`, `Chamber of Deputies`, `Casino Control
-    // Commission`, `Sands Hotel and Casino`): a Pakistani and an Australian town.
-    'chamber casino ' +
+    // Institutions and accords written with a capital (`Chamber of Commerce`, `Casino Control Commission`,
+    // `Secretary of State for the Economy`, `the Plaza accord`): towns in Pakistan, Australia, the US, Poland.
+    'chamber casino economy plaza ' +
     // A word of markets (`Free market prices`, `Tax-Free Income Fund`): South Africa's Free State by its bare name.
     'free'
   ).split(/\s+/),
@@ -1105,6 +1105,22 @@ function acceptSpan(
       personish.add(key);
       return false;
     }
+  }
+  // `Robert Lee of Investment Management`: a small place's name of two words, a common first name and
+  // a surname, is a person's, unless a word of place comes before it (`in Robert Lee, Texas`); a
+  // second word of a place's name keeps it a place (`the Alice Springs to Darwin pipeline`).
+  const words = key.split(' ');
+  if (
+    words.length === 2 &&
+    !strong &&
+    !big &&
+    FIRST_NAMES.has(words[0] ?? '') &&
+    !NAME_PART_WORDS.has(words[1] ?? '') &&
+    !PLACE_BEFORE.test(text.slice(Math.max(0, t.start - 16), t.start)) &&
+    !townOfContainerAfter(gaz, after, cands)
+  ) {
+    personish.add(key);
+    return false;
   }
   // `Mexican President Miguel de la Madrid`: a title right before a small place's name of several
   // words makes it a person's (a single word's title is read further on, with initials and first names).

@@ -24,6 +24,8 @@ describe('recognition keeps people, firms and common words out', () => {
     ['newspapers', 'She told the Los Angeles Times on Friday.'],
     ['a street named after a place', 'The hall on Falcon Street and a store on Georgia Avenue were closed.'],
     ["a partnership whose partners bear towns' names", 'The company named Bear, Stearns and Co as lead underwriter.'],
+    ['a first name and a surname that a small town bears', 'Executive vice president Robert Lee was elected president.'],
+    ['an office and an accord', 'Economy minister Juan Sourroille met him. The Louvre and Plaza accords held.'],
     ['words of markets', 'Free market prices rose. Cargoes of Brent traded at 17.15 dlrs. The Tax-Free Income Fund paid.'],
     ["an Arabic family's name after a person's", 'Oil Minister Sheikh Ali al-Khalifa al-Sabah said so.'],
     ['institutions written with a capital', 'Chamber of Commerce officials met at the Sands Hotel and Casino.'],
@@ -74,6 +76,11 @@ describe('recognition keeps people, firms and common words out', () => {
   it("keeps a country before a river, a harbour or its people's adjective before a feature word", () => {
     const found = (text: string): string[] => geo.findPlaces(text).map((p) => `${p.name}:${p.countryCode ?? ''}`);
     expect(found('Troops crossed the Jordan River.')).toEqual(['Jordan:JO']);
+    expect(found('The festival in Robert Lee, Texas, opened on the Alice Springs road.')).toEqual([
+      'Robert Lee:US',
+      'Texas:US',
+      'Alice Springs:AU',
+    ]);
     // A federal court's district is no Israeli district; its state is the place.
     expect(found('The suit was filed in the District Court for the Southern District of Texas.')).toEqual(['Texas:US']);
     expect(found('Energy Minister Kelvin Ramnath of Trinidad-Tobago spoke.').map((p) => p.split(':')[1])).toContain('TT');
