@@ -174,6 +174,13 @@ const DOTTED_PERSON_BEFORE = /^(\p{Lu}|mr|mrs|ms|dr|sen|gov|rep|gen|col|lt|sgt|c
 /** Particles between a first name and a surname (`Michael de Jong`, `Ludwig van Beethoven`, `Hassan el Bushra`). */
 const SURNAME_PARTICLE_AFTER = /^\s+(de|da|di|du|del|della|van|von|der|den|le|la|bin|ibn|ben|el|al)\s+\p{Lu}/u;
 
+/** A first name and a surname's particle before a name (`Ronnie de Mel`, `Ludwig van Beethoven`). */
+const SURNAME_PARTICLE_BEFORE = /\b\p{Lu}\p{Ll}+\s+(de|da|di|du|del|della|van|von|der|den|le|la|bin|ibn|ben)\s+$/u;
+
+/** A word of kin before a name (`his wife Nancy`, `her son Jordan`). */
+const KIN_BEFORE =
+  /\b(wife|husband|son|daughter|sons|daughters|brother|sister|mother|father|widow|niece|nephew|grandson|granddaughter|fiancee?|girlfriend|boyfriend)\s+$/i;
+
 /** Capitalised words after a place that name an institution of it: `Kentucky State Police`, `Montreal Mayor`. */
 const INSTITUTION_AFTER = new Set(
   (
@@ -1190,6 +1197,15 @@ function acceptSpan(
     isCityOnly(gaz, lastSpan.candidates);
   // `Michael de Jong`: a first name before a surname's particle.
   if (FIRST_NAMES.has(key) && SURNAME_PARTICLE_AFTER.test(after)) return false;
+  const near = text.slice(Math.max(0, t.start - 30), t.start);
+  // `Finance Minister Ronnie de Mel`: the surname after a first name and its particle (a big town
+  // after a particle names an institution's town: `Banque Nationale de Paris`, `Caixa de Barcelona`).
+  if (single && !strong && !big && SURNAME_PARTICLE_BEFORE.test(near)) {
+    personish.add(key);
+    return false;
+  }
+  // `his wife Nancy`, `her son Jordan`: a name after a word of kin is a person's, even a country's.
+  if (single && KIN_BEFORE.test(near) && !nextCap) return false;
   const ownWord = !!prev && prev.start >= (lastSpan?.end ?? -1);
   // `Mr. Baker`, `R. T. Lim`: the dot of a title or an initial ends no sentence; a surname follows.
   if (prev && ownWord && DOTTED_PERSON_BEFORE.test(prev.text) && text.slice(prev.end, t.start) === ' ' && !strong) {

@@ -26,6 +26,8 @@ describe('recognition keeps people, firms and common words out', () => {
     ["a partnership whose partners bear towns' names", 'The company named Bear, Stearns and Co as lead underwriter.'],
     ['a first name and a surname that a small town bears', 'Executive vice president Robert Lee was elected president.'],
     ['an office and an accord', 'Economy minister Juan Sourroille met him. The Louvre and Plaza accords held.'],
+    ['a name after a word of kin', 'He left to visit his wife Nancy. Her son Jordan spoke.'],
+    ["a surname after a first name's particle", 'He met Finance Minister Ronnie de Mel on Monday.'],
     ['words of markets', 'Free market prices rose. Cargoes of Brent traded at 17.15 dlrs. The Tax-Free Income Fund paid.'],
     ["an Arabic family's name after a person's", 'Oil Minister Sheikh Ali al-Khalifa al-Sabah said so.'],
     ['institutions written with a capital', 'Chamber of Commerce officials met at the Sands Hotel and Casino.'],
@@ -76,6 +78,7 @@ describe('recognition keeps people, firms and common words out', () => {
   it("keeps a country before a river, a harbour or its people's adjective before a feature word", () => {
     const found = (text: string): string[] => geo.findPlaces(text).map((p) => `${p.name}:${p.countryCode ?? ''}`);
     expect(found('Troops crossed the Jordan River.')).toEqual(['Jordan:JO']);
+    expect(found('The issue is co-led by Banque Nationale de Paris.')).toEqual(['Paris:FR']);
     expect(found('The festival in Robert Lee, Texas, opened on the Alice Springs road.')).toEqual([
       'Robert Lee:US',
       'Texas:US',
