@@ -85,8 +85,11 @@ const MODEL = modelJson as CueModel;
  *    no quote: the hearer hid the closing time); another cue's content ends before a ", X told Reuters." sign-off, and the
  *    sign-off attributes an expectation or belief inside it ("The bank is expected to ..., sources told Reuters": was
  *    "is expected" with the bank as speaker).
+ * 19: a speaker named after "said" keeps its description up to a participle clause ("said Derek Kukura, 24, a junior
+ *    at ..., arguing that ...": was "Derek Kukura, 24"); a participle after a quotation that closes on its comma
+ *    (`X told Newsmax that Romney "had a crazy policy," adding, "..."`) speaks with the clause's speaker (was none).
  */
-export const QUOTE_ANALYZER_VERSION = 18;
+export const QUOTE_ANALYZER_VERSION = 19;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -377,11 +380,14 @@ function attributeBefore(body: string, sentences: readonly Sentence[], q: Quoted
     if (!SPEECH_VERBS.has(t.lower) && !according) continue;
     // "Blige sings to Clinton before asking her, ...", "incurred boos upon saying, ...": a participle after a
     // comma or a preposition has no subject of its own; "telling reporters, ...": who is told is not who speaks
-    const participle = /ing$/.test(t.lower) && /^(,|upon|before|after|while|by|when|without|on|in)$/.test(tokens[k - 1]?.lower ?? '');
+    // (`Trump told Newsmax that Romney "had a crazy policy," adding, "..."`: the comma may close the quotation before)
+    const commaQuote = /^["”]$/.test(tokens[k - 1]?.text ?? '') && tokens[k - 2]?.text === ',';
+    const participle =
+      /ing$/.test(t.lower) && (commaQuote || /^(,|upon|before|after|while|by|when|without|on|in)$/.test(tokens[k - 1]?.lower ?? ''));
     const hearerAfter = OBJECT_TAKING.test(t.lower) || /^(asking|urging|warning|reminding|assuring)$/.test(t.lower);
     let src = according
       ? phraseAfter(tokens, k + 2, tokens.length, body, false)
-      : ((participle && tokens[k - 1]!.text !== ',' ? null : phraseBefore(tokens, k, 0, body)) ??
+      : ((participle && (tokens[k - 1]!.text !== ',' || commaQuote) ? null : phraseBefore(tokens, k, 0, body)) ??
         // (a participle has no speaker after it: in `Trump said, adding later, "..."` the adverb is no name)
         (hearerAfter || participle ? null : phraseAfter(tokens, k + 1, tokens.length, body)));
     // `"A," Warren said to Obama, adding, "B."`: a participle after a comma speaks with its clause's speaker

@@ -673,7 +673,7 @@ export function extendToSentenceEnd(tokens: readonly Token[], src: SourcePhrase,
       continue;
     }
     if (/^[;:"“”—–]$/.test(t.text) || t.lower === 'that') return src;
-    if (t.text === ',' && /ing$/.test(tokens[k + 1]?.lower ?? '') && !tokens[k + 1]!.isCap) return src;
+    if (t.text === ',' && /ing$/.test(tokens[k + 1]?.lower ?? '') && !tokens[k + 1]!.isCap) break;
     if (t.text === ',' && /^(who|whom|whose|which)$/.test(tokens[k + 1]?.lower ?? '')) break;
     // "... of Nikko Securities International in New York", "... on Tuesday": where and when it was said
     if (k === src.end && /^(in|on|at)$/.test(t.lower) && tokens[k + 1]?.isCap && tokens[k - 1]?.isCap) return src;

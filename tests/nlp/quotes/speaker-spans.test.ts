@@ -166,3 +166,45 @@ describe('a sentence subject with an "of" phrase', () => {
     expect(q?.speakerMention && body.slice(q.speakerMention.start, q.speakerMention.end)).toBe(mention);
   });
 });
+
+// A speaker named after "said" keeps the description that runs on to a participle clause ("..., arguing ..."),
+// which belongs to the attribution, not to the speaker.
+describe('a description before a participle clause', () => {
+  it.each([
+    [
+      '"This could be our last chance," said Derek Kukura, 24, a junior at the University of Tennessee who heads the club, arguing that the race was close.',
+      'This could be our last chance',
+      'Derek Kukura, 24, a junior at the University of Tennessee who heads the club',
+    ],
+    [
+      '"We are not going to stop," said the mayor\'s chief of staff, Anna Reyes, adding that talks would go on.',
+      'We are not going to stop',
+      "the mayor's chief of staff, Anna Reyes",
+    ],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+});
+
+// A participle after a quotation that closes on its comma (`..., "…," adding, "…"`) speaks with the clause's speaker.
+describe('a participle after a closing quotation mark', () => {
+  it.each([
+    [
+      'Trump told Newsmax that Romney "had a crazy policy of self-deportation," adding, "He lost the Latino vote."',
+      'He lost the Latino vote',
+      'Trump',
+    ],
+    [
+      'Starr said the case reminds him of the book titled "The Tragedy of Lyndon Johnson," explaining, "There are tragic dimensions to it."',
+      'There are tragic dimensions',
+      'Starr',
+    ],
+    [
+      'Moore said he felt they were saying, "We are safe now," adding, "This was not the time to relax."',
+      'This was not the time to relax',
+      'Moore',
+    ],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+});
