@@ -87,7 +87,9 @@ const MODEL = modelJson as CueModel;
  *    "is expected" with the bank as speaker).
  * 19: a speaker named after "said" keeps its description up to a participle clause ("said Derek Kukura, 24, a junior
  *    at ..., arguing that ...": was "Derek Kukura, 24"); a participle after a quotation that closes on its comma
- *    (`X told Newsmax that Romney "had a crazy policy," adding, "..."`) speaks with the clause's speaker (was none).
+ *    (`X told Newsmax that Romney "had a crazy policy," adding, "..."`) speaks with the clause's speaker (was none); what stands between a subject and its verb
+ *    is no part of the speaker: a day ("The council on Friday said", "The Security Council on Friday condemned ..., saying"),
+ *    a sentence adverb ("Carter however said"), an -ly adverb after a name or before a verb ("The DNC publicly disclosed").
  */
 export const QUOTE_ANALYZER_VERSION = 19;
 const MIN_REPORTED_WORDS = 3;
@@ -675,7 +677,9 @@ function extractReported(
       while (j + 1 < tokens.length && scores[j + 1]! >= model.threshold && !SPEECH_VERBS.has(tokens[j]!.lower)) j++;
       // "one questioner claimed", "the ministry's statement said": nouns the model scored before a reporting verb
       // head its subject; the verb alone is the cue
-      if (j > i && SPEECH_VERBS.has(tokens[j]!.lower) && tokens.slice(i, j).every(nounLike)) i = j;
+      // ("The council on Friday said": the day it was said is no part of the cue; a participle's is left as it was)
+      const day = (t: Token): boolean => WEEKDAY.test(t.lower) && !/ing$/.test(tokens[j]!.lower);
+      if (j > i && SPEECH_VERBS.has(tokens[j]!.lower) && tokens.slice(i, j).every((t) => nounLike(t) || day(t))) i = j;
       // "was cited by local media as saying", "was quoted as saying": one cue
       for (let k = j + 1; k < Math.min(tokens.length, j + 6); k++) {
         if (!tokens[k]!.isWord) break;

@@ -1,4 +1,4 @@
-import { AUX_WORDS, DETERMINERS, MONTH, NON_NAME_CAPS, NP_STOPS, SPEECH_VERBS } from './lexicon.js';
+import { AUX_WORDS, DETERMINERS, MONTH, NON_NAME_CAPS, NP_STOPS, SPEECH_VERBS, WEEKDAY } from './lexicon.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -558,7 +558,14 @@ export function phraseAfter(tokens: readonly Token[], i: number, max: number, bo
     const t = tokens[to]!;
     if (!t.isWord) break;
     // "the Roper Center for Public Opinion Research": a preposition between capitalised words is inside a name
-    const inName = /^(on|for|at|in)$/.test(t.lower) && !!tokens[to - 1]?.isCap && !!tokens[to + 1]?.isCap && tokens[to + 1]!.isWord;
+    // (not a day or month after it: "The United Nations Security Council on Friday condemned ...")
+    const inName =
+      /^(on|for|at|in)$/.test(t.lower) &&
+      !!tokens[to - 1]?.isCap &&
+      !!tokens[to + 1]?.isCap &&
+      tokens[to + 1]!.isWord &&
+      !WEEKDAY.test(tokens[to + 1]!.lower) &&
+      !MONTH.test(tokens[to + 1]!.lower);
     if (to > i && isStop(t) && t.lower !== 'of' && !inName && !surname(tokens, to)) break;
     if (to > i && PRONOUNS.has(t.lower)) break;
     // ("told reporters the talks had stalled": a determiner after a noun opens the next phrase, bar a
@@ -571,6 +578,19 @@ export function phraseAfter(tokens: readonly Token[], i: number, max: number, bo
       !/^(if|whether|when|how|what|why|who|where|that|because|while)$/.test(tokens[i]!.lower) &&
       !/^(all|both|half|such|quite|what|many)$/.test(tokens[to - 1]!.lower) &&
       !PREPOSITION.test(tokens[to - 1]!.lower)
+    )
+      break;
+    // "The DNC publicly disclosed", "the mayor privately told": an adverb after a name or before a verb ends the phrase
+    // (not "a widely read columnist")
+    if (
+      to > i &&
+      /ly$/.test(t.lower) &&
+      !LY_NOUNS.test(t.lower) &&
+      !t.isCap &&
+      ((tokens[to - 1]!.isCap && !DETERMINERS.has(tokens[to - 1]!.lower)) ||
+        /[^e]ed$/.test(tokens[to + 1]?.lower ?? '') ||
+        PAST_VERBS.has(tokens[to + 1]?.lower ?? '') ||
+        SPEECH_VERBS.has(tokens[to + 1]?.lower ?? ''))
     )
       break;
     // "The GOP nominee complained", "A Quinnipiac University poll released Friday": the verb ends the phrase

@@ -208,3 +208,29 @@ describe('a participle after a closing quotation mark', () => {
     expect(mentionFor(body, content)).toBe(mention);
   });
 });
+
+// What stands between a subject and its verb is no part of the speaker: a day, a sentence adverb, an -ly adverb.
+describe('an adverbial between the speaker and the verb', () => {
+  it.each([
+    [
+      'The United Nations Security Council on Friday condemned the test, saying it was a threat to peace.',
+      'it was a threat',
+      'The United Nations Security Council',
+    ],
+    ['The council on Friday said that the test was a threat to peace.', 'the test was a threat', 'The council'],
+    ['Carter however said he would welcome the move by Beijing.', 'he would welcome', 'Carter'],
+    ['The union meanwhile warned that a strike was likely.', 'a strike was likely', 'The union'],
+    [
+      'The DNC publicly disclosed the intrusions in June, saying its investigation had found Russian hackers.',
+      'its investigation',
+      'The DNC',
+    ],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+
+  it('keeps an adverb that modifies an adjective of the phrase', () => {
+    const body = 'A widely read columnist wrote that the plan would fail.';
+    expect(mentionFor(body, 'the plan would fail')).toBe('A widely read columnist');
+  });
+});
