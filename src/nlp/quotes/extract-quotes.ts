@@ -89,7 +89,8 @@ const MODEL = modelJson as CueModel;
  *    at ..., arguing that ...": was "Derek Kukura, 24"); a participle after a quotation that closes on its comma
  *    (`X told Newsmax that Romney "had a crazy policy," adding, "..."`) speaks with the clause's speaker (was none); what stands between a subject and its verb
  *    is no part of the speaker: a day ("The council on Friday said", "The Security Council on Friday condemned ..., saying"),
- *    a sentence adverb ("Carter however said"), an -ly adverb after a name or before a verb ("The DNC publicly disclosed").
+ *    a sentence adverb ("Carter however said"), an -ly adverb after a name or before a verb ("The DNC publicly disclosed"); a relative clause after a speaker
+ *    named after its verb that reports a saying of its own ("said Mr. Kamin, who emphasized that ...") is no part of it.
  */
 export const QUOTE_ANALYZER_VERSION = 19;
 const MIN_REPORTED_WORDS = 3;

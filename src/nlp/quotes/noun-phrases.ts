@@ -625,7 +625,10 @@ export function phraseAfter(tokens: readonly Token[], i: number, max: number, bo
       let e = end + 1;
       while (e < max && e < end + 40 && !/^[,.;:!?"“”()]$/.test(tokens[e]!.text)) e++;
       // "Michael Mulgrew, president of the United Federation of Teachers, said" / "…, of Ashton, Md."
-      if (e > end + 1) {
+      // (", who noted that …", ", who also said …": a relative clause that reports a saying of its own is an
+      // attribution beside this one, not part of who speaks)
+      const reports = /^(who|whose)$/.test(first.lower) && tokens.slice(end + 2, e).some((t) => !t.isCap && REPORTING_ASIDE.test(t.lower));
+      if (e > end + 1 && !reports) {
         description = body.slice(first.start, tokens[e - 1]!.end);
         end = e;
       }

@@ -234,3 +234,23 @@ describe('an adverbial between the speaker and the verb', () => {
     expect(mentionFor(body, 'the plan would fail')).toBe('A widely read columnist');
   });
 });
+
+// After its verb as before it: a relative clause that reports a saying of its own is an attribution beside this one.
+describe('a relative clause after the speaker that reports a saying', () => {
+  it.each([
+    ['"It will take time," said Mr. Kamin, who emphasized that the proposals would simplify returns.', 'It will take time', 'Mr. Kamin'],
+    ['"Revenues are up a little," said Mr. Ekovich, who noted that prices had fallen by half.', 'Revenues are up', 'Mr. Ekovich'],
+    [
+      'The public finger-pointing was welcomed by senior lawmakers, who also said they expect the administration to act.',
+      'finger-pointing',
+      'senior lawmakers',
+    ],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+
+  it('keeps a relative clause that only describes the speaker', () => {
+    const body = '"This is a turning point," said Mr. Jebens, who served three combat tours in Iraq.';
+    expect(mentionFor(body, 'turning point')).toBe('Mr. Jebens, who served three combat tours in Iraq');
+  });
+});
