@@ -90,7 +90,10 @@ const MODEL = modelJson as CueModel;
  *    (`X told Newsmax that Romney "had a crazy policy," adding, "..."`) speaks with the clause's speaker (was none); what stands between a subject and its verb
  *    is no part of the speaker: a day ("The council on Friday said", "The Security Council on Friday condemned ..., saying"),
  *    a sentence adverb ("Carter however said"), an -ly adverb after a name or before a verb ("The DNC publicly disclosed"); a relative clause after a speaker
- *    named after its verb that reports a saying of its own ("said Mr. Kamin, who emphasized that ...") is no part of it.
+ *    named after its verb that reports a saying of its own ("said Mr. Kamin, who emphasized that ...") is no part of it;
+ *    "X, also a GOP presidential hopeful, called" is a description, not a circumstance; a participle clause speaks with the
+ *    subject as the sentence's own attribution wrote it, appositive included ("Randall Stephenson, AT&T's chief
+ *    executive, defended the deal, saying ..."); "Trump in the past has called": the time phrase is no part of the speaker.
  */
 export const QUOTE_ANALYZER_VERSION = 19;
 const MIN_REPORTED_WORDS = 3;
@@ -731,9 +734,15 @@ function extractReported(
             ? found.filter((f) => f.q.mention && f.q.mention.end <= tokens[i]!.start && CORE_SPEECH.test(lastWord(f.q.verb))).pop()?.q
             : undefined;
         // "He praised X and said ...", "..., saying ...": the sentence's speaker speaks again
-        const fallback = before?.mention
+        let fallback = before?.mention
           ? { mention: before.mention, name: before.name ?? before.mention, description: before.description }
           : sentenceSpeaker(body, tokens, direct, s);
+        // ("Randall Stephenson, AT&T's chief executive, defended the deal, saying ...": as the sentence's own attribution
+        // wrote the subject, with its appositive)
+        const same =
+          fallback && found.find((f) => f.q.mention?.start === fallback!.mention.start && f.q.mention.end > fallback!.mention.end)?.q;
+        if (fallback && same?.mention && same.mention.end <= tokens[i]!.start)
+          fallback = { mention: same.mention, name: same.name ?? same.mention, description: same.description };
         // ("Amid suggestions that ..., Baker said": the suggestions in the opening adverbial are not Baker's)
         const fronted = OPENING_PREPOSITION.has(tokens[0]!.lower) && !!fallback && fallback.mention.start > tokens[i]!.start;
         if (fallback && !fronted) {

@@ -35,13 +35,27 @@ const MAX_NP = 7;
 /** Index of the first token before `i` that is not an auxiliary or adverb ("has also said"). */
 export function skipAuxLeft(tokens: readonly Token[], i: number, min: number): number {
   let j = i - 1;
-  while (
-    j >= min &&
-    tokens[j]!.isWord &&
-    !tokens[j]!.isCap &&
-    (AUX_WORDS.has(tokens[j]!.lower) || (/ly$/.test(tokens[j]!.lower) && !LY_NOUNS.test(tokens[j]!.lower)))
-  )
-    j--;
+  for (;;) {
+    while (
+      j >= min &&
+      tokens[j]!.isWord &&
+      !tokens[j]!.isCap &&
+      (AUX_WORDS.has(tokens[j]!.lower) || (/ly$/.test(tokens[j]!.lower) && !LY_NOUNS.test(tokens[j]!.lower)))
+    )
+      j--;
+    // "Trump in the past has called", "The council on Friday said": a time phrase between the subject and its verb
+    const k = timePhraseBefore(tokens, j);
+    if (k === j || k < min) return j;
+    j = k;
+  }
+}
+
+/** The index before a time phrase ending at `j` ("in the past", "at the time", "on Friday"), else `j`. */
+function timePhraseBefore(tokens: readonly Token[], j: number): number {
+  const w = (k: number): string => tokens[k]?.lower ?? '';
+  if (/^(past|time|meantime|interim)$/.test(w(j)) && w(j - 1) === 'the' && /^(in|at)$/.test(w(j - 2))) return j - 3;
+  // (not after a participle that dates a source: "a poll published on Sunday")
+  if (WEEKDAY.test(w(j)) && w(j - 1) === 'on' && !PARTICIPLE_SOURCE.test(w(j - 2))) return j - 2;
   return j;
 }
 
@@ -403,7 +417,9 @@ function appositiveBefore(tokens: readonly Token[], comma: number, min: number, 
     !first.isCap &&
     CIRCUMSTANCE_START.test(first.lower) &&
     first.lower !== 'including' &&
-    !/^(whom|which)$/.test(tokens[k + 2]?.lower ?? '')
+    !/^(whom|which)$/.test(tokens[k + 2]?.lower ?? '') &&
+    // ("Sen. Ted Cruz (R-Texas), also a GOP presidential hopeful, called": "also" before an article opens a description)
+    !(/^(also|once)$/.test(first.lower) && /^(a|an|the)$/.test(tokens[k + 2]?.lower ?? ''))
   ) {
     const name = phraseBefore(tokens, k, min, body);
     // ("Former senior officials in both parties, though, say": a plural common noun speaks too, after an interjection)
@@ -518,7 +534,9 @@ function appositiveAt(
   ))
     return null;
   // ("acting political director of ..." is a title, not a participle)
-  if (k + 1 < comma - 1 && CIRCUMSTANCE_START.test(first.lower) && !/^(including|acting)$/.test(first.lower) && tries > 0) return null;
+  const alsoA = /^(also|once)$/.test(first.lower) && /^(a|an|the)$/.test(tokens[k + 2]?.lower ?? '');
+  if (k + 1 < comma - 1 && CIRCUMSTANCE_START.test(first.lower) && !/^(including|acting)$/.test(first.lower) && !alsoA && tries > 0)
+    return null;
   const name = phraseBefore(tokens, k, min, body);
   if (!name) return null;
   const nameTok = tokens[name.to - 1]!;

@@ -254,3 +254,31 @@ describe('a relative clause after the speaker that reports a saying', () => {
     expect(mentionFor(body, 'turning point')).toBe('Mr. Jebens, who served three combat tours in Iraq');
   });
 });
+
+// The appositive before the verb belongs to the speaker, for a participle clause of the sentence too.
+describe('an appositive before the verb', () => {
+  it.each([
+    [
+      'Sen. Ted Cruz (R-Texas), also a GOP presidential hopeful, called the plan a disaster for working families.',
+      'the plan',
+      'Sen. Ted Cruz (R-Texas), also a GOP presidential hopeful',
+    ],
+    [
+      "Randall Stephenson, AT&T's chief executive, defended the deal on Monday, saying it would help consumers.",
+      'it would help consumers',
+      "Randall Stephenson, AT&T's chief executive",
+    ],
+    [
+      'Carole Bower, 75, a retiree in Carthage, Ill., backed Gov. John Kasich in the primary, saying he was the only adult in the race.',
+      'the only adult',
+      'Carole Bower, 75, a retiree in Carthage, Ill.',
+    ],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+
+  it('leaves out a time phrase between the subject and its verb', () => {
+    const body = 'Trump in the past has called the reporter a third-rate journalist who should be fired.';
+    expect(mentionFor(body, 'the reporter')).toBe('Trump');
+  });
+});
