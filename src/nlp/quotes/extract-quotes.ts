@@ -93,7 +93,9 @@ const MODEL = modelJson as CueModel;
  *    named after its verb that reports a saying of its own ("said Mr. Kamin, who emphasized that ...") is no part of it;
  *    "X, also a GOP presidential hopeful, called" is a description, not a circumstance; a participle clause speaks with the
  *    subject as the sentence's own attribution wrote it, appositive included ("Randall Stephenson, AT&T's chief
- *    executive, defended the deal, saying ..."); "Trump in the past has called": the time phrase is no part of the speaker.
+ *    executive, defended the deal, saying ..."); "Trump in the past has called": the time phrase is no part of the speaker;
+ *    a coordinated subject after a clause-opening conjunction is whole ("But business groups and Republicans say"), and
+ *    the day before a time's possessive is part of the phrase ("Monday night's results showed").
  */
 export const QUOTE_ANALYZER_VERSION = 19;
 const MIN_REPORTED_WORDS = 3;

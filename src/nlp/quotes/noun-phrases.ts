@@ -173,12 +173,18 @@ function headPhraseBefore(tokens: readonly Token[], i: number, min: number, body
     const bothNames = tokens[from - 2]!.isCap && (tokens[from]!.isCap || tokens[from]!.lower === 'other');
     const adjectives = !tokens[from - 2]!.isCap || from - 2 === left;
     // "The Clinton campaign and DNC said", "business groups and Republicans say": two sources opening their clause
-    const opens = left === min || /^[,:;(—–]$/.test(tokens[left - 1]?.text ?? '');
+    // (after a conjunction that opens the clause too: "But business groups and Republicans say")
+    const clauseStart = (k: number): boolean => k === min || /^[,:;(—–]$/.test(tokens[k - 1]?.text ?? '');
+    const opens =
+      clauseStart(left) ||
+      (left - 1 >= min &&
+        /^(but|and|yet|so|while|because|although|though|when|if|since)$/.test(tokens[left - 1]!.lower) &&
+        clauseStart(left - 1));
     const first = tokens[left]!;
     if (
       bothNames ||
       (adjectives && from - 2 === left && !DETERMINERS.has(first.lower)) ||
-      (opens && (first.isCap || DETERMINERS.has(first.lower)))
+      (opens && (first.isCap || DETERMINERS.has(first.lower) || !NP_STOPS.has(first.lower)))
     )
       from = left;
   } else if (
@@ -341,6 +347,14 @@ function leftEdge(tokens: readonly Token[], j: number, min: number): number {
     if (particle) {
       from--;
       continue;
+    }
+    // "Monday night's results", "Last week's poll": the day before a time's possessive dates the phrase
+    if (
+      /^(night|week|month|year|weekend|morning|afternoon|evening)['’]s$/.test(here.lower) &&
+      (WEEKDAY.test(p.lower) || /^(last|this|next)$/.test(p.lower))
+    ) {
+      from--;
+      break;
     }
     if (isStop(p) && p.lower !== 'of' && !inName) break;
     if (p.isCap && NON_NAME_CAPS.has(p.lower) && !DETERMINERS.has(p.lower)) break;

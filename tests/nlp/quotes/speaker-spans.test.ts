@@ -282,3 +282,23 @@ describe('an appositive before the verb', () => {
     expect(mentionFor(body, 'the reporter')).toBe('Trump');
   });
 });
+
+// Where a subject starts: both parts of a coordinated subject opening its clause, and the day of a time's possessive.
+describe('the start of a subject', () => {
+  it.each([
+    [
+      "But business groups and Republicans say a company's political contributions should stay private.",
+      'political contributions',
+      'business groups and Republicans',
+    ],
+    [
+      '"He is a real person," said undecided voter and debate attendee Ken Bone.',
+      'a real person',
+      'undecided voter and debate attendee Ken Bone',
+    ],
+    ["Monday night's results showed that Trump had won the state easily.", 'Trump had won', "Monday night's results"],
+    ["Last week's poll showed that the race had tightened in Ohio.", 'the race had tightened', "Last week's poll"],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+});
