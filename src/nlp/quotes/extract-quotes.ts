@@ -95,7 +95,9 @@ const MODEL = modelJson as CueModel;
  *    subject as the sentence's own attribution wrote it, appositive included ("Randall Stephenson, AT&T's chief
  *    executive, defended the deal, saying ..."); "Trump in the past has called": the time phrase is no part of the speaker;
  *    a coordinated subject after a clause-opening conjunction is whole ("But business groups and Republicans say"), and
- *    the day before a time's possessive is part of the phrase ("Monday night's results showed").
+ *    the day before a time's possessive is part of the phrase ("Monday night's results showed");
+ *    a reported cue's "speaker" that is no noun phrase (a date: "in June 2013"; lower-case words opened by a past verb or
+ *    closed by a preposition: "came away", "stopped short of", "made") names none, so the sentence's speaker speaks.
  */
 export const QUOTE_ANALYZER_VERSION = 19;
 const MIN_REPORTED_WORDS = 3;
@@ -712,6 +714,13 @@ function extractReported(
       }
       // (a direct quote's own cue ends reported content before it: "He praised those who left but said, "...")
       const q = buildReported(body, tokens, i, j, inDirect, (k) => scores[k]! >= model.threshold || used.has(tokens[k]!.start));
+      // ("On September 27 they published", "McConnell met her and came away convinced", "but stopped short of calling"):
+      // words that are no noun phrase name no speaker; the sentence's speaker is looked for below
+      if (q?.mention && !nounPhraseMention(tokens, q.mention)) {
+        q.mention = null;
+        q.name = null;
+        q.description = null;
+      }
       // "Prices rose, the ministry said, adding that ...": a "speaker" that holds an attribution found before it (its
       // content, its speaker and its verb) is no subject of the participle; the attribution's speaker is (below)
       const afterComma = /ing$/.test(tokens[i]!.lower) && tokens[i - 1]?.text === ',';
@@ -779,6 +788,33 @@ function extractReported(
 }
 
 /** A lower-case word that is no verb form, auxiliary, adverb or particle: a common noun ("questioner", "statement"). */
+/**
+ * Whether the tokens of `mention` may be a speaker's noun phrase: not only a date or an opening adverb ("September",
+ * "One month", "Once", "Besides"), nor lower-case words opened by a past verb or closed by a preposition ("came away",
+ * "stopped short of", "made").
+ */
+function nounPhraseMention(tokens: readonly Token[], mention: Span): boolean {
+  const words = tokens.filter((t) => t.start >= mention.start && t.end <= mention.end && t.isWord);
+  if (words.length === 0) return true;
+  const time = (t: Token): boolean =>
+    WEEKDAY.test(t.lower) ||
+    MONTH.test(t.lower) ||
+    /^\d+$/.test(t.text) ||
+    /^(one|once|month|months|year|years|week|weeks|day|days)$/.test(t.lower);
+  if (words.every(time)) return false;
+  const first = words[0]!;
+  if (
+    words.length === 1 &&
+    first.isCap &&
+    NON_NAME_CAPS.has(first.lower) &&
+    !/^(he|she|it|they|we|i|you|this|that|these|those)$/.test(first.lower) &&
+    !DETERMINERS.has(first.lower)
+  )
+    return false;
+  if (words.some((t) => t.isCap)) return true;
+  return !(PAST_VERBS.has(first.lower) || /^(of|to|for|about|with|on|in|at)$/.test(words[words.length - 1]!.lower));
+}
+
 function nounLike(t: Token): boolean {
   return (
     t.isWord &&

@@ -302,3 +302,27 @@ describe('the start of a subject', () => {
     expect(mentionFor(body, content)).toBe(mention);
   });
 });
+
+// Words that are no noun phrase (a date, a verb and its particle) name no speaker: the sentence's subject speaks.
+describe('a speaker that is no noun phrase', () => {
+  it.each([
+    [
+      'McConnell met with her and other Burmese leaders and came away convinced that concrete reforms were under way.',
+      'concrete reforms',
+      'McConnell',
+    ],
+    [
+      'Trump further described the incident as a terrible situation, but stopped short of calling the actions racially motivated.',
+      'racially motivated',
+      'Trump',
+    ],
+    [
+      'And she joked at a Goldman conference in June 2013 about the bankers being the smartest people in the room.',
+      'the smartest people',
+      'she',
+    ],
+    ["Cruz has made veiled references to the senator's spotty record on immigration.", 'spotty record', 'Cruz'],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+});
