@@ -750,8 +750,17 @@ function extractReported(
           : sentenceSpeaker(body, tokens, direct, s);
         // ("Randall Stephenson, AT&T's chief executive, defended the deal, saying ...": as the sentence's own attribution
         // wrote the subject, with its appositive)
+        // (only its appositive after a comma, or the head after a possessive, "Scott's family": a longer "mention" that
+        // runs on into a verb is no better)
         const same =
-          fallback && found.find((f) => f.q.mention?.start === fallback!.mention.start && f.q.mention.end > fallback!.mention.end)?.q;
+          fallback &&
+          found.find(
+            (f) =>
+              f.q.mention?.start === fallback!.mention.start &&
+              f.q.mention.end > fallback!.mention.end &&
+              (/^\s*,/.test(body.slice(fallback!.mention.end, f.q.mention.end)) ||
+                /['’]s$/.test(body.slice(fallback!.mention.start, fallback!.mention.end))),
+          )?.q;
         if (fallback && same?.mention && same.mention.end <= tokens[i]!.start)
           fallback = { mention: same.mention, name: same.name ?? same.mention, description: same.description };
         // ("Amid suggestions that ..., Baker said": the suggestions in the opening adverbial are not Baker's)
@@ -800,7 +809,8 @@ function nounPhraseMention(tokens: readonly Token[], mention: Span): boolean {
     WEEKDAY.test(t.lower) ||
     MONTH.test(t.lower) ||
     /^\d+$/.test(t.text) ||
-    /^(one|once|month|months|year|years|week|weeks|day|days)$/.test(t.lower);
+    /^(once|month|months|year|years|week|weeks|day|days)$/.test(t.lower) ||
+    (t.lower === 'one' && words.length > 1);
   if (words.every(time)) return false;
   const first = words[0]!;
   if (

@@ -175,16 +175,22 @@ function headPhraseBefore(tokens: readonly Token[], i: number, min: number, body
     // "The Clinton campaign and DNC said", "business groups and Republicans say": two sources opening their clause
     // (after a conjunction that opens the clause too: "But business groups and Republicans say")
     const clauseStart = (k: number): boolean => k === min || /^[,:;(—–]$/.test(tokens[k - 1]?.text ?? '');
-    const opens =
-      clauseStart(left) ||
-      (left - 1 >= min &&
-        /^(but|and|yet|so|while|because|although|though|when|if|since)$/.test(tokens[left - 1]!.lower) &&
-        clauseStart(left - 1));
+    const afterConjunction =
+      left - 1 >= min &&
+      /^(but|and|yet|so|while|because|although|though|when|if|since)$/.test(tokens[left - 1]!.lower) &&
+      clauseStart(left - 1);
+    const opens = clauseStart(left) || afterConjunction;
     const first = tokens[left]!;
+    // (a first part with a verb of its own is a clause: "Energy sector output fell nine pct and mining production
+    // declined"; "undecided voter and debate attendee Ken Bone": an "un-" participle is an adjective)
+    const clause = tokens
+      .slice(left, from - 1)
+      .some((t) => !t.isCap && (PAST_VERBS.has(t.lower) || (/[^e]ed$/.test(t.lower) && !/^un\w+ed$/.test(t.lower))));
     if (
       bothNames ||
       (adjectives && from - 2 === left && !DETERMINERS.has(first.lower)) ||
-      (opens && (first.isCap || DETERMINERS.has(first.lower) || !NP_STOPS.has(first.lower)))
+      // (a lower-case first part too, "business groups", but no number: "the 32,000 hydrocracker and the spokesman said")
+      (opens && !clause && (first.isCap || DETERMINERS.has(first.lower) || (!NP_STOPS.has(first.lower) && !/^\d/.test(first.text))))
     )
       from = left;
   } else if (
@@ -620,7 +626,8 @@ export function phraseAfter(tokens: readonly Token[], i: number, max: number, bo
       !LY_NOUNS.test(t.lower) &&
       !t.isCap &&
       ((tokens[to - 1]!.isCap && !DETERMINERS.has(tokens[to - 1]!.lower)) ||
-        /[^e]ed$/.test(tokens[to + 1]?.lower ?? '') ||
+        // (not right after a determiner: "The seasonally adjusted index")
+        (/[^e]ed$/.test(tokens[to + 1]?.lower ?? '') && !DETERMINERS.has(tokens[to - 1]!.lower)) ||
         PAST_VERBS.has(tokens[to + 1]?.lower ?? '') ||
         SPEECH_VERBS.has(tokens[to + 1]?.lower ?? ''))
     )

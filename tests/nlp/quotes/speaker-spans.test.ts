@@ -326,3 +326,30 @@ describe('a speaker that is no noun phrase', () => {
     expect(mentionFor(body, content)).toBe(mention);
   });
 });
+
+// What the rules above must not take for a speaker (read on the Reuters corpus).
+describe('no speaker from a clause or a number', () => {
+  it.each([
+    [
+      'The fire damaged the central part of the 32,000 bpd hydrocracker and the spokesman said today this unit would be out of operation for months.',
+      'this unit would be out',
+      'the spokesman',
+    ],
+    ['Energy sector output fell nine pct and mining production declined 4.5 pct, the bureau said.', 'Energy sector output', 'the bureau'],
+    ['The seasonally adjusted index showed that prices rose sharply in March.', 'prices rose sharply', 'The seasonally adjusted index'],
+    ['No one argues that Tokyo is cheap, but residents see no need to spend more.', 'Tokyo is cheap', 'one'],
+    [
+      'Poehl welcomed the so-called Louvre accord of monetary officials, saying the importance of the agreement had been underestimated.',
+      'the importance of the agreement',
+      'Poehl',
+    ],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+
+  it('signs off a lead sentence with a coordinated subject', () => {
+    const body =
+      'The easing of rules has caused an explosion of Euroyen bond activity but has failed to turn the yen into an international currency, bond managers and traders said.';
+    expect(mentionFor(body, 'The easing of rules')).toBe('bond managers and traders');
+  });
+});
