@@ -162,7 +162,14 @@ function headPhraseBefore(tokens: readonly Token[], i: number, min: number, body
   }
   if (j < min) return null;
   const t = tokens[j]!;
-  if (t.text === ',') return appositiveBefore(tokens, j, min, body);
+  if (t.text === ',') {
+    const appositive = appositiveBefore(tokens, j, min, body);
+    // ("Gov. John Kasich (R-OH), said": a stray comma after a party label parts nothing)
+    const open = body.lastIndexOf('(', tokens[j]!.start);
+    const label =
+      tokens[j - 1]?.text === ')' && open >= 0 && /^\((?:[RDI]|[RDI]-[A-Z][\w.]*)\)$/.test(body.slice(open, tokens[j - 1]!.end));
+    return appositive || !label ? appositive : headPhraseBefore(tokens, j, min, body);
+  }
   if (!t.isWord) return null;
   if (PRONOUNS.has(t.lower)) return { from: j, to: j + 1, end: j + 1, description: null };
   if (isStop(t) && !surname(tokens, j)) return null;

@@ -353,3 +353,16 @@ describe('no speaker from a clause or a number', () => {
     expect(mentionFor(body, 'The easing of rules')).toBe('bond managers and traders');
   });
 });
+
+describe('a comma after a party label', () => {
+  it.each([
+    ['Gov. John Kasich (R-OH), said, "I am getting ready to rent a covered wagon."', 'covered wagon', 'Gov. John Kasich (R-OH)'],
+    [
+      'Rep. John Mica (R-Fla.), said that the hearing was a farce from start to finish.',
+      'the hearing was a farce',
+      'Rep. John Mica (R-Fla.)',
+    ],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+});
