@@ -744,6 +744,9 @@ export function extendToSentenceEnd(tokens: readonly Token[], src: SourcePhrase,
     if (/^[;:"“”—–]$/.test(t.text) || t.lower === 'that') return src;
     if (t.text === ',' && /ing$/.test(tokens[k + 1]?.lower ?? '') && !tokens[k + 1]!.isCap) break;
     if (t.text === ',' && /^(who|whom|whose|which)$/.test(tokens[k + 1]?.lower ?? '')) break;
+    // ("said O'Neill, on what was his first full day ...", "tweeted Prince Alwaleed, the nephew of ..., on Thursday, hours
+    // after ...": when and where it was said are no part of the speaker)
+    if (t.text === ',' && /^(on|during|after|before|while|when|as|hours|days|speaking)$/.test(tokens[k + 1]?.text ?? '')) break;
     // "... of Nikko Securities International in New York", "... on Tuesday": where and when it was said
     if (k === src.end && /^(in|on|at)$/.test(t.lower) && tokens[k + 1]?.isCap && tokens[k - 1]?.isCap) return src;
     // "..., noted the Milwaukee Journal Sentinel this summer", "according to a report on Wednesday": when, not who

@@ -366,3 +366,22 @@ describe('a comma after a party label', () => {
     expect(mentionFor(body, content)).toBe(mention);
   });
 });
+
+// When and where it was said, set off by a comma after a speaker named after its verb, is no part of the speaker.
+describe('circumstances after a closing speaker', () => {
+  it.each([
+    [
+      '"The exact cause of the explosion has not been determined," said O\'Neill, on what was his first full day on the job.',
+      'exact cause',
+      "O'Neill",
+    ],
+    [
+      '"I bailed you out twice," tweeted Prince Alwaleed, the nephew of the late King Abdullah, on Thursday, hours after Trump retweeted the image.',
+      'bailed you out',
+      'Prince Alwaleed, the nephew of the late King Abdullah',
+    ],
+    ['"We will stay," said Ms. Lee, during a visit to the plant in Ohio.', 'We will stay', 'Ms. Lee'],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+});
