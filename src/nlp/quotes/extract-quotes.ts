@@ -99,7 +99,8 @@ const MODEL = modelJson as CueModel;
  *    a reported cue's "speaker" that is no noun phrase (a date: "in June 2013"; lower-case words opened by a past verb or
  *    closed by a preposition: "came away", "stopped short of", "made") names none, so the sentence's speaker speaks;
  *    a comma after a party label parts nothing ("Gov. John Kasich (R-OH), said"); a speaker named after its
- *    verb ends before a comma and a circumstance ("said O'Neill, on what was his first full day", "..., on Thursday, hours after").
+ *    verb ends before a comma and a circumstance ("said O'Neill, on what was his first full day", "..., on Thursday, hours after"), and a subject before one of
+ *    its means ("Schilling, through a spokeswoman, declined").
  */
 export const QUOTE_ANALYZER_VERSION = 19;
 const MIN_REPORTED_WORDS = 3;

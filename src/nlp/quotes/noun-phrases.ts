@@ -427,7 +427,7 @@ const TIME_WORDS: ReadonlySet<string> = new Set(
 );
 
 const CIRCUMSTANCE_START =
-  /^(\w+ing|at|in|on|during|after|before|like|unlike|with|without|while|when|though|although|also|however|meanwhile|for|too|then|instead|nonetheless|moreover|likewise|again|once)$/;
+  /^(\w+ing|at|in|on|during|after|before|like|unlike|with|without|while|when|though|although|also|however|meanwhile|for|too|then|instead|nonetheless|moreover|likewise|again|once|through|via)$/;
 
 /** `NAME, DESCRIPTION,` before a verb: the name is the speaker, the description its appositive. */
 function appositiveBefore(tokens: readonly Token[], comma: number, min: number, body: string): SourcePhrase | null {

@@ -385,3 +385,10 @@ describe('circumstances after a closing speaker', () => {
     expect(mentionFor(body, content)).toBe(mention);
   });
 });
+
+describe('the means of a saying between the subject and its verb', () => {
+  it('leaves "through a spokeswoman" out of the speaker', () => {
+    const body = 'Schilling, through a spokeswoman, declined to comment on the post.';
+    expect(mentionFor(body, 'to comment')).toBe('Schilling');
+  });
+});
