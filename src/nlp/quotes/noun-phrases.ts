@@ -168,7 +168,10 @@ function headPhraseBefore(tokens: readonly Token[], i: number, min: number, body
     const open = body.lastIndexOf('(', tokens[j]!.start);
     const label =
       tokens[j - 1]?.text === ')' && open >= 0 && /^\((?:[RDI]|[RDI]-[A-Z][\w.]*)\)$/.test(body.slice(open, tokens[j - 1]!.end));
-    return appositive || !label ? appositive : headPhraseBefore(tokens, j, min, body);
+    if (appositive || !label) return appositive;
+    // (the name opens its clause: not "The committee, backed by ... and House Speaker Jim Wright (D-Tex), voted")
+    const named = headPhraseBefore(tokens, j, min, body);
+    return named && (named.from === min || /^[,.;:—–("“]$/.test(tokens[named.from - 1]!.text)) ? named : null;
   }
   if (!t.isWord) return null;
   if (PRONOUNS.has(t.lower)) return { from: j, to: j + 1, end: j + 1, description: null };

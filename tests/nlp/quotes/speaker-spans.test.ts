@@ -392,3 +392,11 @@ describe('the means of a saying between the subject and its verb', () => {
     expect(mentionFor(body, 'to comment')).toBe('Schilling');
   });
 });
+
+describe('a party label inside an aside', () => {
+  it('does not make a name inside a participle aside the speaker', () => {
+    const body =
+      'The committee, backed by committee chairman Fernand St Germain (D-RI) and House Speaker Jim Wright (D-Tex), voted 25-24 to change the amount.';
+    expect(mentionFor(body, 'to change the amount')).not.toContain('Jim Wright');
+  });
+});
