@@ -85,8 +85,24 @@ const MODEL = modelJson as CueModel;
  *    no quote: the hearer hid the closing time); another cue's content ends before a ", X told Reuters." sign-off, and the
  *    sign-off attributes an expectation or belief inside it ("The bank is expected to ..., sources told Reuters": was
  *    "is expected" with the bank as speaker).
+ * 19: a speaker named after "said" keeps its description up to a participle clause ("said Derek Kukura, 24, a junior
+ *    at ..., arguing that ...": was "Derek Kukura, 24"); a participle after a quotation that closes on its comma
+ *    (`X told Newsmax that Romney "had a crazy policy," adding, "..."`) speaks with the clause's speaker (was none); what stands between a subject and its verb
+ *    is no part of the speaker: a day ("The council on Friday said", "The Security Council on Friday condemned ..., saying"),
+ *    a sentence adverb ("Carter however said"), an -ly adverb after a name or before a verb ("The DNC publicly disclosed"); a relative clause after a speaker
+ *    named after its verb that reports a saying of its own ("said Mr. Kamin, who emphasized that ...") is no part of it;
+ *    "X, also a GOP presidential hopeful, called" is a description, not a circumstance; a participle clause speaks with the
+ *    subject as the sentence's own attribution wrote it, appositive included ("Randall Stephenson, AT&T's chief
+ *    executive, defended the deal, saying ..."); "Trump in the past has called": the time phrase is no part of the speaker;
+ *    a coordinated subject after a clause-opening conjunction is whole ("But business groups and Republicans say"), and
+ *    the day before a time's possessive is part of the phrase ("Monday night's results showed");
+ *    a reported cue's "speaker" that is no noun phrase (a date: "in June 2013"; lower-case words opened by a past verb or
+ *    closed by a preposition: "came away", "stopped short of", "made") names none, so the sentence's speaker speaks;
+ *    a comma after a party label parts nothing ("Gov. John Kasich (R-OH), said"); a speaker named after its
+ *    verb ends before a comma and a circumstance ("said O'Neill, on what was his first full day", "..., on Thursday, hours after"), and a subject before one of
+ *    its means ("Schilling, through a spokeswoman, declined").
  */
-export const QUOTE_ANALYZER_VERSION = 18;
+export const QUOTE_ANALYZER_VERSION = 19;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -377,11 +393,14 @@ function attributeBefore(body: string, sentences: readonly Sentence[], q: Quoted
     if (!SPEECH_VERBS.has(t.lower) && !according) continue;
     // "Blige sings to Clinton before asking her, ...", "incurred boos upon saying, ...": a participle after a
     // comma or a preposition has no subject of its own; "telling reporters, ...": who is told is not who speaks
-    const participle = /ing$/.test(t.lower) && /^(,|upon|before|after|while|by|when|without|on|in)$/.test(tokens[k - 1]?.lower ?? '');
+    // (`Trump told Newsmax that Romney "had a crazy policy," adding, "..."`: the comma may close the quotation before)
+    const commaQuote = /^["”]$/.test(tokens[k - 1]?.text ?? '') && tokens[k - 2]?.text === ',';
+    const participle =
+      /ing$/.test(t.lower) && (commaQuote || /^(,|upon|before|after|while|by|when|without|on|in)$/.test(tokens[k - 1]?.lower ?? ''));
     const hearerAfter = OBJECT_TAKING.test(t.lower) || /^(asking|urging|warning|reminding|assuring)$/.test(t.lower);
     let src = according
       ? phraseAfter(tokens, k + 2, tokens.length, body, false)
-      : ((participle && tokens[k - 1]!.text !== ',' ? null : phraseBefore(tokens, k, 0, body)) ??
+      : ((participle && (tokens[k - 1]!.text !== ',' || commaQuote) ? null : phraseBefore(tokens, k, 0, body)) ??
         // (a participle has no speaker after it: in `Trump said, adding later, "..."` the adverb is no name)
         (hearerAfter || participle ? null : phraseAfter(tokens, k + 1, tokens.length, body)));
     // `"A," Warren said to Obama, adding, "B."`: a participle after a comma speaks with its clause's speaker
@@ -669,7 +688,9 @@ function extractReported(
       while (j + 1 < tokens.length && scores[j + 1]! >= model.threshold && !SPEECH_VERBS.has(tokens[j]!.lower)) j++;
       // "one questioner claimed", "the ministry's statement said": nouns the model scored before a reporting verb
       // head its subject; the verb alone is the cue
-      if (j > i && SPEECH_VERBS.has(tokens[j]!.lower) && tokens.slice(i, j).every(nounLike)) i = j;
+      // ("The council on Friday said": the day it was said is no part of the cue; a participle's is left as it was)
+      const day = (t: Token): boolean => WEEKDAY.test(t.lower) && !/ing$/.test(tokens[j]!.lower);
+      if (j > i && SPEECH_VERBS.has(tokens[j]!.lower) && tokens.slice(i, j).every((t) => nounLike(t) || day(t))) i = j;
       // "was cited by local media as saying", "was quoted as saying": one cue
       for (let k = j + 1; k < Math.min(tokens.length, j + 6); k++) {
         if (!tokens[k]!.isWord) break;
@@ -696,6 +717,13 @@ function extractReported(
       }
       // (a direct quote's own cue ends reported content before it: "He praised those who left but said, "...")
       const q = buildReported(body, tokens, i, j, inDirect, (k) => scores[k]! >= model.threshold || used.has(tokens[k]!.start));
+      // ("On September 27 they published", "McConnell met her and came away convinced", "but stopped short of calling"):
+      // words that are no noun phrase name no speaker; the sentence's speaker is looked for below
+      if (q?.mention && !nounPhraseMention(tokens, q.mention)) {
+        q.mention = null;
+        q.name = null;
+        q.description = null;
+      }
       // "Prices rose, the ministry said, adding that ...": a "speaker" that holds an attribution found before it (its
       // content, its speaker and its verb) is no subject of the participle; the attribution's speaker is (below)
       const afterComma = /ing$/.test(tokens[i]!.lower) && tokens[i - 1]?.text === ',';
@@ -720,9 +748,24 @@ function extractReported(
             ? found.filter((f) => f.q.mention && f.q.mention.end <= tokens[i]!.start && CORE_SPEECH.test(lastWord(f.q.verb))).pop()?.q
             : undefined;
         // "He praised X and said ...", "..., saying ...": the sentence's speaker speaks again
-        const fallback = before?.mention
+        let fallback = before?.mention
           ? { mention: before.mention, name: before.name ?? before.mention, description: before.description }
           : sentenceSpeaker(body, tokens, direct, s);
+        // ("Randall Stephenson, AT&T's chief executive, defended the deal, saying ...": as the sentence's own attribution
+        // wrote the subject, with its appositive)
+        // (only its appositive after a comma, or the head after a possessive, "Scott's family": a longer "mention" that
+        // runs on into a verb is no better)
+        const same =
+          fallback &&
+          found.find(
+            (f) =>
+              f.q.mention?.start === fallback!.mention.start &&
+              f.q.mention.end > fallback!.mention.end &&
+              (/^\s*,/.test(body.slice(fallback!.mention.end, f.q.mention.end)) ||
+                /['’]s$/.test(body.slice(fallback!.mention.start, fallback!.mention.end))),
+          )?.q;
+        if (fallback && same?.mention && same.mention.end <= tokens[i]!.start)
+          fallback = { mention: same.mention, name: same.name ?? same.mention, description: same.description };
         // ("Amid suggestions that ..., Baker said": the suggestions in the opening adverbial are not Baker's)
         const fronted = OPENING_PREPOSITION.has(tokens[0]!.lower) && !!fallback && fallback.mention.start > tokens[i]!.start;
         if (fallback && !fronted) {
@@ -757,6 +800,34 @@ function extractReported(
 }
 
 /** A lower-case word that is no verb form, auxiliary, adverb or particle: a common noun ("questioner", "statement"). */
+/**
+ * Whether the tokens of `mention` may be a speaker's noun phrase: not only a date or an opening adverb ("September",
+ * "One month", "Once", "Besides"), nor lower-case words opened by a past verb or closed by a preposition ("came away",
+ * "stopped short of", "made").
+ */
+function nounPhraseMention(tokens: readonly Token[], mention: Span): boolean {
+  const words = tokens.filter((t) => t.start >= mention.start && t.end <= mention.end && t.isWord);
+  if (words.length === 0) return true;
+  const time = (t: Token): boolean =>
+    WEEKDAY.test(t.lower) ||
+    MONTH.test(t.lower) ||
+    /^\d+$/.test(t.text) ||
+    /^(once|month|months|year|years|week|weeks|day|days)$/.test(t.lower) ||
+    (t.lower === 'one' && words.length > 1);
+  if (words.every(time)) return false;
+  const first = words[0]!;
+  if (
+    words.length === 1 &&
+    first.isCap &&
+    NON_NAME_CAPS.has(first.lower) &&
+    !/^(he|she|it|they|we|i|you|this|that|these|those)$/.test(first.lower) &&
+    !DETERMINERS.has(first.lower)
+  )
+    return false;
+  if (words.some((t) => t.isCap)) return true;
+  return !(PAST_VERBS.has(first.lower) || /^(of|to|for|about|with|on|in|at)$/.test(words[words.length - 1]!.lower));
+}
+
 function nounLike(t: Token): boolean {
   return (
     t.isWord &&

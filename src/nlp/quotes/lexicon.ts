@@ -41,7 +41,9 @@ export const AUX_WORDS: ReadonlySet<string> = new Set(
   (
     'has have had also was were is are would will later previously repeatedly then recently already once again ' +
     'further reportedly publicly privately simply just often not never did does do has long been being even ' +
-    'still first later initially subsequently since quickly flatly explicitly told now together earlier so far'
+    'still first later initially subsequently since quickly flatly explicitly told now together earlier so far ' +
+    // sentence adverbs between a subject and its verb: "Carter however said", "Smith meanwhile warned"
+    'however though meanwhile nonetheless nevertheless therefore instead'
   )
     .split(' ')
     .concat(NEGATED_AUX),

@@ -1,4 +1,4 @@
-import { AUX_WORDS, DETERMINERS, MONTH, NON_NAME_CAPS, NP_STOPS, SPEECH_VERBS } from './lexicon.js';
+import { AUX_WORDS, DETERMINERS, MONTH, NON_NAME_CAPS, NP_STOPS, SPEECH_VERBS, WEEKDAY } from './lexicon.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -35,13 +35,27 @@ const MAX_NP = 7;
 /** Index of the first token before `i` that is not an auxiliary or adverb ("has also said"). */
 export function skipAuxLeft(tokens: readonly Token[], i: number, min: number): number {
   let j = i - 1;
-  while (
-    j >= min &&
-    tokens[j]!.isWord &&
-    !tokens[j]!.isCap &&
-    (AUX_WORDS.has(tokens[j]!.lower) || (/ly$/.test(tokens[j]!.lower) && !LY_NOUNS.test(tokens[j]!.lower)))
-  )
-    j--;
+  for (;;) {
+    while (
+      j >= min &&
+      tokens[j]!.isWord &&
+      !tokens[j]!.isCap &&
+      (AUX_WORDS.has(tokens[j]!.lower) || (/ly$/.test(tokens[j]!.lower) && !LY_NOUNS.test(tokens[j]!.lower)))
+    )
+      j--;
+    // "Trump in the past has called", "The council on Friday said": a time phrase between the subject and its verb
+    const k = timePhraseBefore(tokens, j);
+    if (k === j || k < min) return j;
+    j = k;
+  }
+}
+
+/** The index before a time phrase ending at `j` ("in the past", "at the time", "on Friday"), else `j`. */
+function timePhraseBefore(tokens: readonly Token[], j: number): number {
+  const w = (k: number): string => tokens[k]?.lower ?? '';
+  if (/^(past|time|meantime|interim)$/.test(w(j)) && w(j - 1) === 'the' && /^(in|at)$/.test(w(j - 2))) return j - 3;
+  // (not after a participle that dates a source: "a poll published on Sunday")
+  if (WEEKDAY.test(w(j)) && w(j - 1) === 'on' && !PARTICIPLE_SOURCE.test(w(j - 2))) return j - 2;
   return j;
 }
 
@@ -148,7 +162,17 @@ function headPhraseBefore(tokens: readonly Token[], i: number, min: number, body
   }
   if (j < min) return null;
   const t = tokens[j]!;
-  if (t.text === ',') return appositiveBefore(tokens, j, min, body);
+  if (t.text === ',') {
+    const appositive = appositiveBefore(tokens, j, min, body);
+    // ("Gov. John Kasich (R-OH), said": a stray comma after a party label parts nothing)
+    const open = body.lastIndexOf('(', tokens[j]!.start);
+    const label =
+      tokens[j - 1]?.text === ')' && open >= 0 && /^\((?:[RDI]|[RDI]-[A-Z][\w.]*)\)$/.test(body.slice(open, tokens[j - 1]!.end));
+    if (appositive || !label) return appositive;
+    // (the name opens its clause: not "The committee, backed by ... and House Speaker Jim Wright (D-Tex), voted")
+    const named = headPhraseBefore(tokens, j, min, body);
+    return named && (named.from === min || /^[,.;:—–("“]$/.test(tokens[named.from - 1]!.text)) ? named : null;
+  }
   if (!t.isWord) return null;
   if (PRONOUNS.has(t.lower)) return { from: j, to: j + 1, end: j + 1, description: null };
   if (isStop(t) && !surname(tokens, j)) return null;
@@ -159,12 +183,24 @@ function headPhraseBefore(tokens: readonly Token[], i: number, min: number, body
     const bothNames = tokens[from - 2]!.isCap && (tokens[from]!.isCap || tokens[from]!.lower === 'other');
     const adjectives = !tokens[from - 2]!.isCap || from - 2 === left;
     // "The Clinton campaign and DNC said", "business groups and Republicans say": two sources opening their clause
-    const opens = left === min || /^[,:;(—–]$/.test(tokens[left - 1]?.text ?? '');
+    // (after a conjunction that opens the clause too: "But business groups and Republicans say")
+    const clauseStart = (k: number): boolean => k === min || /^[,:;(—–]$/.test(tokens[k - 1]?.text ?? '');
+    const afterConjunction =
+      left - 1 >= min &&
+      /^(but|and|yet|so|while|because|although|though|when|if|since)$/.test(tokens[left - 1]!.lower) &&
+      clauseStart(left - 1);
+    const opens = clauseStart(left) || afterConjunction;
     const first = tokens[left]!;
+    // (a first part with a verb of its own is a clause: "Energy sector output fell nine pct and mining production
+    // declined"; "undecided voter and debate attendee Ken Bone": an "un-" participle is an adjective)
+    const clause = tokens
+      .slice(left, from - 1)
+      .some((t) => !t.isCap && (PAST_VERBS.has(t.lower) || (/[^e]ed$/.test(t.lower) && !/^un\w+ed$/.test(t.lower))));
     if (
       bothNames ||
       (adjectives && from - 2 === left && !DETERMINERS.has(first.lower)) ||
-      (opens && (first.isCap || DETERMINERS.has(first.lower)))
+      // (a lower-case first part too, "business groups", but no number: "the 32,000 hydrocracker and the spokesman said")
+      (opens && !clause && (first.isCap || DETERMINERS.has(first.lower) || (!NP_STOPS.has(first.lower) && !/^\d/.test(first.text))))
     )
       from = left;
   } else if (
@@ -328,6 +364,14 @@ function leftEdge(tokens: readonly Token[], j: number, min: number): number {
       from--;
       continue;
     }
+    // "Monday night's results", "Last week's poll": the day before a time's possessive dates the phrase
+    if (
+      /^(night|week|month|year|weekend|morning|afternoon|evening)['’]s$/.test(here.lower) &&
+      (WEEKDAY.test(p.lower) || /^(last|this|next)$/.test(p.lower))
+    ) {
+      from--;
+      break;
+    }
     if (isStop(p) && p.lower !== 'of' && !inName) break;
     if (p.isCap && NON_NAME_CAPS.has(p.lower) && !DETERMINERS.has(p.lower)) break;
     if (LEADING_STOPS.has(p.lower)) break;
@@ -386,7 +430,7 @@ const TIME_WORDS: ReadonlySet<string> = new Set(
 );
 
 const CIRCUMSTANCE_START =
-  /^(\w+ing|at|in|on|during|after|before|like|unlike|with|without|while|when|though|although|also|however|meanwhile|for|too|then|instead|nonetheless|moreover|likewise|again|once)$/;
+  /^(\w+ing|at|in|on|during|after|before|like|unlike|with|without|while|when|though|although|also|however|meanwhile|for|too|then|instead|nonetheless|moreover|likewise|again|once|through|via)$/;
 
 /** `NAME, DESCRIPTION,` before a verb: the name is the speaker, the description its appositive. */
 function appositiveBefore(tokens: readonly Token[], comma: number, min: number, body: string): SourcePhrase | null {
@@ -403,7 +447,9 @@ function appositiveBefore(tokens: readonly Token[], comma: number, min: number, 
     !first.isCap &&
     CIRCUMSTANCE_START.test(first.lower) &&
     first.lower !== 'including' &&
-    !/^(whom|which)$/.test(tokens[k + 2]?.lower ?? '')
+    !/^(whom|which)$/.test(tokens[k + 2]?.lower ?? '') &&
+    // ("Sen. Ted Cruz (R-Texas), also a GOP presidential hopeful, called": "also" before an article opens a description)
+    !(/^(also|once)$/.test(first.lower) && /^(a|an|the)$/.test(tokens[k + 2]?.lower ?? ''))
   ) {
     const name = phraseBefore(tokens, k, min, body);
     // ("Former senior officials in both parties, though, say": a plural common noun speaks too, after an interjection)
@@ -518,7 +564,9 @@ function appositiveAt(
   ))
     return null;
   // ("acting political director of ..." is a title, not a participle)
-  if (k + 1 < comma - 1 && CIRCUMSTANCE_START.test(first.lower) && !/^(including|acting)$/.test(first.lower) && tries > 0) return null;
+  const alsoA = /^(also|once)$/.test(first.lower) && /^(a|an|the)$/.test(tokens[k + 2]?.lower ?? '');
+  if (k + 1 < comma - 1 && CIRCUMSTANCE_START.test(first.lower) && !/^(including|acting)$/.test(first.lower) && !alsoA && tries > 0)
+    return null;
   const name = phraseBefore(tokens, k, min, body);
   if (!name) return null;
   const nameTok = tokens[name.to - 1]!;
@@ -558,7 +606,14 @@ export function phraseAfter(tokens: readonly Token[], i: number, max: number, bo
     const t = tokens[to]!;
     if (!t.isWord) break;
     // "the Roper Center for Public Opinion Research": a preposition between capitalised words is inside a name
-    const inName = /^(on|for|at|in)$/.test(t.lower) && !!tokens[to - 1]?.isCap && !!tokens[to + 1]?.isCap && tokens[to + 1]!.isWord;
+    // (not a day or month after it: "The United Nations Security Council on Friday condemned ...")
+    const inName =
+      /^(on|for|at|in)$/.test(t.lower) &&
+      !!tokens[to - 1]?.isCap &&
+      !!tokens[to + 1]?.isCap &&
+      tokens[to + 1]!.isWord &&
+      !WEEKDAY.test(tokens[to + 1]!.lower) &&
+      !MONTH.test(tokens[to + 1]!.lower);
     if (to > i && isStop(t) && t.lower !== 'of' && !inName && !surname(tokens, to)) break;
     if (to > i && PRONOUNS.has(t.lower)) break;
     // ("told reporters the talks had stalled": a determiner after a noun opens the next phrase, bar a
@@ -571,6 +626,20 @@ export function phraseAfter(tokens: readonly Token[], i: number, max: number, bo
       !/^(if|whether|when|how|what|why|who|where|that|because|while)$/.test(tokens[i]!.lower) &&
       !/^(all|both|half|such|quite|what|many)$/.test(tokens[to - 1]!.lower) &&
       !PREPOSITION.test(tokens[to - 1]!.lower)
+    )
+      break;
+    // "The DNC publicly disclosed", "the mayor privately told": an adverb after a name or before a verb ends the phrase
+    // (not "a widely read columnist")
+    if (
+      to > i &&
+      /ly$/.test(t.lower) &&
+      !LY_NOUNS.test(t.lower) &&
+      !t.isCap &&
+      ((tokens[to - 1]!.isCap && !DETERMINERS.has(tokens[to - 1]!.lower)) ||
+        // (not right after a determiner: "The seasonally adjusted index")
+        (/[^e]ed$/.test(tokens[to + 1]?.lower ?? '') && !DETERMINERS.has(tokens[to - 1]!.lower)) ||
+        PAST_VERBS.has(tokens[to + 1]?.lower ?? '') ||
+        SPEECH_VERBS.has(tokens[to + 1]?.lower ?? ''))
     )
       break;
     // "The GOP nominee complained", "A Quinnipiac University poll released Friday": the verb ends the phrase
@@ -605,7 +674,10 @@ export function phraseAfter(tokens: readonly Token[], i: number, max: number, bo
       let e = end + 1;
       while (e < max && e < end + 40 && !/^[,.;:!?"“”()]$/.test(tokens[e]!.text)) e++;
       // "Michael Mulgrew, president of the United Federation of Teachers, said" / "…, of Ashton, Md."
-      if (e > end + 1) {
+      // (", who noted that …", ", who also said …": a relative clause that reports a saying of its own is an
+      // attribution beside this one, not part of who speaks)
+      const reports = /^(who|whose)$/.test(first.lower) && tokens.slice(end + 2, e).some((t) => !t.isCap && REPORTING_ASIDE.test(t.lower));
+      if (e > end + 1 && !reports) {
         description = body.slice(first.start, tokens[e - 1]!.end);
         end = e;
       }
@@ -673,8 +745,11 @@ export function extendToSentenceEnd(tokens: readonly Token[], src: SourcePhrase,
       continue;
     }
     if (/^[;:"“”—–]$/.test(t.text) || t.lower === 'that') return src;
-    if (t.text === ',' && /ing$/.test(tokens[k + 1]?.lower ?? '') && !tokens[k + 1]!.isCap) return src;
+    if (t.text === ',' && /ing$/.test(tokens[k + 1]?.lower ?? '') && !tokens[k + 1]!.isCap) break;
     if (t.text === ',' && /^(who|whom|whose|which)$/.test(tokens[k + 1]?.lower ?? '')) break;
+    // ("said O'Neill, on what was his first full day ...", "tweeted Prince Alwaleed, the nephew of ..., on Thursday, hours
+    // after ...": when and where it was said are no part of the speaker)
+    if (t.text === ',' && /^(on|during|after|before|while|when|as|hours|days|speaking)$/.test(tokens[k + 1]?.text ?? '')) break;
     // "... of Nikko Securities International in New York", "... on Tuesday": where and when it was said
     if (k === src.end && /^(in|on|at)$/.test(t.lower) && tokens[k + 1]?.isCap && tokens[k - 1]?.isCap) return src;
     // "..., noted the Milwaukee Journal Sentinel this summer", "according to a report on Wednesday": when, not who

@@ -166,3 +166,237 @@ describe('a sentence subject with an "of" phrase', () => {
     expect(q?.speakerMention && body.slice(q.speakerMention.start, q.speakerMention.end)).toBe(mention);
   });
 });
+
+// A speaker named after "said" keeps the description that runs on to a participle clause ("..., arguing ..."),
+// which belongs to the attribution, not to the speaker.
+describe('a description before a participle clause', () => {
+  it.each([
+    [
+      '"This could be our last chance," said Derek Kukura, 24, a junior at the University of Tennessee who heads the club, arguing that the race was close.',
+      'This could be our last chance',
+      'Derek Kukura, 24, a junior at the University of Tennessee who heads the club',
+    ],
+    [
+      '"We are not going to stop," said the mayor\'s chief of staff, Anna Reyes, adding that talks would go on.',
+      'We are not going to stop',
+      "the mayor's chief of staff, Anna Reyes",
+    ],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+});
+
+// A participle after a quotation that closes on its comma (`..., "…," adding, "…"`) speaks with the clause's speaker.
+describe('a participle after a closing quotation mark', () => {
+  it.each([
+    [
+      'Trump told Newsmax that Romney "had a crazy policy of self-deportation," adding, "He lost the Latino vote."',
+      'He lost the Latino vote',
+      'Trump',
+    ],
+    [
+      'Starr said the case reminds him of the book titled "The Tragedy of Lyndon Johnson," explaining, "There are tragic dimensions to it."',
+      'There are tragic dimensions',
+      'Starr',
+    ],
+    [
+      'Moore said he felt they were saying, "We are safe now," adding, "This was not the time to relax."',
+      'This was not the time to relax',
+      'Moore',
+    ],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+});
+
+// What stands between a subject and its verb is no part of the speaker: a day, a sentence adverb, an -ly adverb.
+describe('an adverbial between the speaker and the verb', () => {
+  it.each([
+    [
+      'The United Nations Security Council on Friday condemned the test, saying it was a threat to peace.',
+      'it was a threat',
+      'The United Nations Security Council',
+    ],
+    ['The council on Friday said that the test was a threat to peace.', 'the test was a threat', 'The council'],
+    ['Carter however said he would welcome the move by Beijing.', 'he would welcome', 'Carter'],
+    ['The union meanwhile warned that a strike was likely.', 'a strike was likely', 'The union'],
+    [
+      'The DNC publicly disclosed the intrusions in June, saying its investigation had found Russian hackers.',
+      'its investigation',
+      'The DNC',
+    ],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+
+  it('keeps an adverb that modifies an adjective of the phrase', () => {
+    const body = 'A widely read columnist wrote that the plan would fail.';
+    expect(mentionFor(body, 'the plan would fail')).toBe('A widely read columnist');
+  });
+});
+
+// After its verb as before it: a relative clause that reports a saying of its own is an attribution beside this one.
+describe('a relative clause after the speaker that reports a saying', () => {
+  it.each([
+    ['"It will take time," said Mr. Kamin, who emphasized that the proposals would simplify returns.', 'It will take time', 'Mr. Kamin'],
+    ['"Revenues are up a little," said Mr. Ekovich, who noted that prices had fallen by half.', 'Revenues are up', 'Mr. Ekovich'],
+    [
+      'The public finger-pointing was welcomed by senior lawmakers, who also said they expect the administration to act.',
+      'finger-pointing',
+      'senior lawmakers',
+    ],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+
+  it('keeps a relative clause that only describes the speaker', () => {
+    const body = '"This is a turning point," said Mr. Jebens, who served three combat tours in Iraq.';
+    expect(mentionFor(body, 'turning point')).toBe('Mr. Jebens, who served three combat tours in Iraq');
+  });
+});
+
+// The appositive before the verb belongs to the speaker, for a participle clause of the sentence too.
+describe('an appositive before the verb', () => {
+  it.each([
+    [
+      'Sen. Ted Cruz (R-Texas), also a GOP presidential hopeful, called the plan a disaster for working families.',
+      'the plan',
+      'Sen. Ted Cruz (R-Texas), also a GOP presidential hopeful',
+    ],
+    [
+      "Randall Stephenson, AT&T's chief executive, defended the deal on Monday, saying it would help consumers.",
+      'it would help consumers',
+      "Randall Stephenson, AT&T's chief executive",
+    ],
+    [
+      'Carole Bower, 75, a retiree in Carthage, Ill., backed Gov. John Kasich in the primary, saying he was the only adult in the race.',
+      'the only adult',
+      'Carole Bower, 75, a retiree in Carthage, Ill.',
+    ],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+
+  it('leaves out a time phrase between the subject and its verb', () => {
+    const body = 'Trump in the past has called the reporter a third-rate journalist who should be fired.';
+    expect(mentionFor(body, 'the reporter')).toBe('Trump');
+  });
+});
+
+// Where a subject starts: both parts of a coordinated subject opening its clause, and the day of a time's possessive.
+describe('the start of a subject', () => {
+  it.each([
+    [
+      "But business groups and Republicans say a company's political contributions should stay private.",
+      'political contributions',
+      'business groups and Republicans',
+    ],
+    [
+      '"He is a real person," said undecided voter and debate attendee Ken Bone.',
+      'a real person',
+      'undecided voter and debate attendee Ken Bone',
+    ],
+    ["Monday night's results showed that Trump had won the state easily.", 'Trump had won', "Monday night's results"],
+    ["Last week's poll showed that the race had tightened in Ohio.", 'the race had tightened', "Last week's poll"],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+});
+
+// Words that are no noun phrase (a date, a verb and its particle) name no speaker: the sentence's subject speaks.
+describe('a speaker that is no noun phrase', () => {
+  it.each([
+    [
+      'McConnell met with her and other Burmese leaders and came away convinced that concrete reforms were under way.',
+      'concrete reforms',
+      'McConnell',
+    ],
+    [
+      'Trump further described the incident as a terrible situation, but stopped short of calling the actions racially motivated.',
+      'racially motivated',
+      'Trump',
+    ],
+    [
+      'And she joked at a Goldman conference in June 2013 about the bankers being the smartest people in the room.',
+      'the smartest people',
+      'she',
+    ],
+    ["Cruz has made veiled references to the senator's spotty record on immigration.", 'spotty record', 'Cruz'],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+});
+
+// What the rules above must not take for a speaker (read on the Reuters corpus).
+describe('no speaker from a clause or a number', () => {
+  it.each([
+    [
+      'The fire damaged the central part of the 32,000 bpd hydrocracker and the spokesman said today this unit would be out of operation for months.',
+      'this unit would be out',
+      'the spokesman',
+    ],
+    ['Energy sector output fell nine pct and mining production declined 4.5 pct, the bureau said.', 'Energy sector output', 'the bureau'],
+    ['The seasonally adjusted index showed that prices rose sharply in March.', 'prices rose sharply', 'The seasonally adjusted index'],
+    ['No one argues that Tokyo is cheap, but residents see no need to spend more.', 'Tokyo is cheap', 'one'],
+    [
+      'Poehl welcomed the so-called Louvre accord of monetary officials, saying the importance of the agreement had been underestimated.',
+      'the importance of the agreement',
+      'Poehl',
+    ],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+
+  it('signs off a lead sentence with a coordinated subject', () => {
+    const body =
+      'The easing of rules has caused an explosion of Euroyen bond activity but has failed to turn the yen into an international currency, bond managers and traders said.';
+    expect(mentionFor(body, 'The easing of rules')).toBe('bond managers and traders');
+  });
+});
+
+describe('a comma after a party label', () => {
+  it.each([
+    ['Gov. John Kasich (R-OH), said, "I am getting ready to rent a covered wagon."', 'covered wagon', 'Gov. John Kasich (R-OH)'],
+    [
+      'Rep. John Mica (R-Fla.), said that the hearing was a farce from start to finish.',
+      'the hearing was a farce',
+      'Rep. John Mica (R-Fla.)',
+    ],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+});
+
+// When and where it was said, set off by a comma after a speaker named after its verb, is no part of the speaker.
+describe('circumstances after a closing speaker', () => {
+  it.each([
+    [
+      '"The exact cause of the explosion has not been determined," said O\'Neill, on what was his first full day on the job.',
+      'exact cause',
+      "O'Neill",
+    ],
+    [
+      '"I bailed you out twice," tweeted Prince Alwaleed, the nephew of the late King Abdullah, on Thursday, hours after Trump retweeted the image.',
+      'bailed you out',
+      'Prince Alwaleed, the nephew of the late King Abdullah',
+    ],
+    ['"We will stay," said Ms. Lee, during a visit to the plant in Ohio.', 'We will stay', 'Ms. Lee'],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+});
+
+describe('the means of a saying between the subject and its verb', () => {
+  it('leaves "through a spokeswoman" out of the speaker', () => {
+    const body = 'Schilling, through a spokeswoman, declined to comment on the post.';
+    expect(mentionFor(body, 'to comment')).toBe('Schilling');
+  });
+});
+
+describe('a party label inside an aside', () => {
+  it('does not make a name inside a participle aside the speaker', () => {
+    const body =
+      'The committee, backed by committee chairman Fernand St Germain (D-RI) and House Speaker Jim Wright (D-Tex), voted 25-24 to change the amount.';
+    expect(mentionFor(body, 'to change the amount')).not.toContain('Jim Wright');
+  });
+});
