@@ -2213,7 +2213,7 @@ export function findPlaceMentions(gaz: Gazetteer, text: string, base: ResolveCon
   const i = name ? resolveDateline(gaz, name, ctx, resolved) : -1;
   const found = withoutStrayWordDivisions(
     gaz,
-    (i >= 0 ? resolved.map((r) => ({ ...r, chosen: datelineHome(gaz, r, i) })) : resolved).map((r) =>
+    (i >= 0 ? resolved.map((r) => ({ ...r, chosen: datelineTown(gaz, r, name ?? '', i) ?? datelineHome(gaz, r, i) })) : resolved).map((r) =>
       toMention(gaz, r.name, r.start, r.end, r.chosen),
     ),
     i >= 0 ? gaz.place(i).countryCode || null : null,
@@ -2221,6 +2221,18 @@ export function findPlaceMentions(gaz: Gazetteer, text: string, base: ResolveCon
   const mentions = [...found, ...containedPlaces(gaz, text, found)].sort((a, b) => a.start - b.start);
   if (!name || i < 0) return mentions;
   return [{ ...toMention(gaz, name, DATELINE_SPAN.start, DATELINE_SPAN.end, i), dateline: true }, ...mentions];
+}
+
+/**
+ * The body's mentions of the dateline's own town are that town (`SAN JOSE, Calif.` and `its San Jose
+ * National Bank subsidiary`): one place per name and story, the dateline included.
+ */
+function datelineTown(gaz: Gazetteer, r: ResolvedSpan, dateline: string, i: number): number | undefined {
+  // (Only where the body read a town without its state: `Madison, Wis.` under MADISON, Ind. is another
+  // town, and `New York state` or `the Quebec government` are the divisions.)
+  if (gaz.kind(i) !== 'city' || r.chosen === i || r.narrowed || r.chosen < 0 || gaz.kind(r.chosen) !== 'city') return undefined;
+  if (foldName(r.name) !== foldName(splitDateline(dateline).town)) return undefined;
+  return r.candidates.some((c) => c.index === i) ? i : undefined;
 }
 
 /**

@@ -60,6 +60,26 @@ describe('a dateline town with its state, province or country', () => {
     expect(dateline(filing, 'PHILADELPHIA')).toBe('Philadelphia, Pennsylvania, US');
   });
 
+  it("reads the body's bare mentions of the dateline's town as that town, not its divisions or other towns", () => {
+    const places = (body: string, dateline: string): string[] =>
+      geo.findPlaces(body, { dateline }).map((p) => {
+        const place = p.geonameId !== null ? geo.getPlace(p.geonameId) : null;
+        return `${p.name}:${place?.kind ?? ''}:${place?.countryCode ?? ''}`;
+      });
+    expect(places('McLendon resigned from its San Jose National Bank subsidiary.', 'San Jose, Calif.')).toEqual([
+      'San Jose, Calif.:city:US',
+      'San Jose:city:US',
+    ]);
+    // Another town of the name with its state, and a division of the name, keep their readings.
+    const madison = geo.findPlaces('It opened a plant in Madison, Wis., this year.', { dateline: 'Madison, Ind.' });
+    expect(madison.map((p) => (p.geonameId !== null ? geo.getPlace(p.geonameId)?.admin1 : null))).toEqual([
+      'Indiana',
+      'Wisconsin',
+      'Wisconsin',
+    ]);
+    expect(places('The Quebec government auction was held.', 'Quebec')).toEqual(['Quebec:city:CA', 'Quebec:admin1:CA']);
+  });
+
   it('a qualifier naming nothing, or no town of the name, does not lose the town', () => {
     expect(datelinePlace('Springfield, Atlantis')).toBe(datelinePlace('Springfield'));
     // Initials read as the AP form they spell (`V.A.`, a slip for `Va.`).
