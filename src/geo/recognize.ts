@@ -671,8 +671,9 @@ const STOP = new Set(
     // News agencies cited far more often than the towns of their names (`according to Xinhua`).
     'xinhua yonhap kyodo interfax bernama tass ' +
     // Institutions and accords written with a capital (`Chamber of Commerce`, `Casino Control Commission`,
-    // `Secretary of State for the Economy`, `the Plaza accord`): towns in Pakistan, Australia, the US, Poland.
-    'chamber casino economy plaza ' +
+    // `Secretary of State for the Economy`, `the Plaza accord`, `Empresa Nacional de Petroleo`): towns in
+    // Pakistan, Australia, the US, Poland and a Dominican province.
+    'chamber casino economy plaza nacional ' +
     // A word of markets (`Free market prices`, `Tax-Free Income Fund`): South Africa's Free State by its bare name.
     'free'
   ).split(/\s+/),
@@ -1382,6 +1383,8 @@ function partyHometown(gaz: Gazetteer, text: string, tokens: readonly Token[], i
 function spellingVariant(gaz: Gazetteer, text: string, t: Token): FoundSpan | null {
   if (t.text.length < 5 || t.text.endsWith('.') || !/^\p{Lu}\p{Ll}/u.test(t.text)) return null;
   if (!/\b(in|from|near|at)\s+$/i.test(text.slice(Math.max(0, t.start - 6), t.start))) return null;
+  // A lone word, not the first of a name (`from Waste Management Inc` is no Wasit).
+  if (/^\s+\p{Lu}/u.test(text.slice(t.end, t.end + 3))) return null;
   const key = (t.key ??= foldName(t.text));
   if (!key || STOP.has(key)) return null;
   const cands = skeletonCandidates(gaz, key).filter((c) => gaz.kind(c.index) === 'admin1' || (gaz.pop[c.index] ?? 0) >= 100_000);

@@ -28,6 +28,11 @@ describe('recognition keeps people, firms and common words out', () => {
     ['an office and an accord', 'Economy minister Juan Sourroille met him. The Louvre and Plaza accords held.'],
     ['a name after a word of kin', 'He left to visit his wife Nancy. Her son Jordan spoke.'],
     ["a surname after a first name's particle", 'He met Finance Minister Ronnie de Mel on Monday.'],
+    [
+      'a firm whose first word a transliterated name resembles',
+      'It rejected an offer from Waste Management Inc. A broker at Sanyo Securities Co Ltd said so.',
+    ],
+    ['a Spanish word of a firm or a paper', 'Workers picketed the state-owned Empresa Nacional de Petroleo.'],
     ['words of markets', 'Free market prices rose. Cargoes of Brent traded at 17.15 dlrs. The Tax-Free Income Fund paid.'],
     ["an Arabic family's name after a person's", 'Oil Minister Sheikh Ali al-Khalifa al-Sabah said so.'],
     ['institutions written with a capital', 'Chamber of Commerce officials met at the Sands Hotel and Casino.'],
