@@ -8,7 +8,7 @@ import { foldName, looksTransliterated } from './fold.js';
 import { GAZETTEER_VERSION, type Gazetteer } from './gazetteer.js';
 import { DATELINE_SPAN, type PlaceMention } from './types.js';
 import { buildCompanions, type Companions } from './companions.js';
-import { POSTAL_CODES } from './aliases.js';
+import { POSTAL_CODES, REGIONS } from './aliases.js';
 import { firstNames } from './first-names.js';
 import { splitDateline, withinQualifier } from './dateline-place.js';
 import { containedPlaces } from './contained-places.js';
@@ -1963,6 +1963,8 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
   });
   const owned = withinOwnerTown(gaz, text, resolved);
   for (const i of withinOwnerCountry(gaz, text, resolved)) owned.add(i);
+  const usGulf = withinUsGulf(gaz, text, resolved);
+  if (usGulf >= 0) owned.add(usGulf);
   // One place per name and story: `Paris, Missouri` early on makes a later bare `Paris` the same town.
   const pinned = new Map<string, number>();
   for (const r of resolved) if (r.narrowed && r.chosen >= 0) pinned.set(foldName(r.name), r.chosen);
@@ -1989,6 +1991,45 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
     const known = r.candidates.some((c) => c.index === at) || (at !== undefined && owned.has(at));
     return at !== undefined && at !== r.chosen && known ? { ...r, chosen: at } : r;
   });
+}
+
+/**
+ * `the U.S. Gulf`, `the Louisiana Gulf`, `FOB Texas Gulf`: the Gulf of Mexico's coast, where US grain
+ * and crude are priced, not the Persian Gulf; and so is a bare `Gulf` elsewhere in that story (`loadings
+ * at the Gulf`). Returns the Gulf of Mexico's entry when it stands for such names, else -1 (updates
+ * `resolved` in place).
+ */
+function withinUsGulf(gaz: Gazetteer, text: string, resolved: ResolvedSpan[]): number {
+  const isGulf = (r: ResolvedSpan): boolean => foldName(r.name) === 'gulf';
+  const prefixed = resolved.some(
+    (r, k) =>
+      isGulf(r) &&
+      k > 0 &&
+      /^\.?[ \t\n]$/.test(text.slice((resolved[k - 1] as ResolvedSpan).end, r.start)) &&
+      inUs(gaz, (resolved[k - 1] as ResolvedSpan).chosen),
+  );
+  if (!prefixed) return -1;
+  const mexico = exactCandidates(gaz, 'gulf of mexico').find((c) => gaz.kind(c.index) === 'region');
+  if (!mexico) return -1;
+  // A bare `Gulf` goes with them unless the story is also about the Persian Gulf's shores (`In the
+  // Mideast Gulf, propane eased`, `Saudi exports from Gulf ports`).
+  const persian = resolved.some((r) => r.chosen >= 0 && PERSIAN_GULF_COUNTRIES.has(gaz.country(r.chosen)));
+  resolved.forEach((r, k) => {
+    if (!isGulf(r)) return;
+    const prev = resolved[k - 1];
+    const adjacent = !!prev && /^\.?[ \t\n]$/.test(text.slice(prev.end, r.start));
+    const us = adjacent && inUs(gaz, prev.chosen);
+    if (us || (!adjacent && !persian)) resolved[k] = { ...r, chosen: mexico.index };
+  });
+  return mexico.index;
+}
+
+/** The countries on the Persian Gulf (the region list's own). */
+const PERSIAN_GULF_COUNTRIES = new Set(REGIONS.find((r) => r.name === 'Persian Gulf')?.countries ?? []);
+
+/** Whether entry i is the United States or a place in it. */
+function inUs(gaz: Gazetteer, i: number): boolean {
+  return i >= 0 && gaz.country(i) === 'US';
 }
 
 const POSSESSIVE_GAP = /^['’]s\s+$/;

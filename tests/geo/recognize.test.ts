@@ -83,6 +83,22 @@ describe('recognition keeps people, firms and common words out', () => {
   it("keeps a country before a river, a harbour or its people's adjective before a feature word", () => {
     const found = (text: string): string[] => geo.findPlaces(text).map((p) => `${p.name}:${p.countryCode ?? ''}`);
     expect(found('Troops crossed the Jordan River.')).toEqual(['Jordan:JO']);
+    // The US Gulf coast where grain and crude are priced, and the Persian Gulf in the same story.
+    const gulf = (text: string): string[] =>
+      geo.findPlaces(text).map((p) => `${p.name}:${p.geonameId !== null ? geo.getPlace(p.geonameId)?.name : ''}`);
+    expect(gulf('Grain fixing was quiet out of the U.S. Gulf. Loadings at the Gulf were steady.')).toEqual([
+      'U.S:United States',
+      'Gulf:Gulf of Mexico',
+      'Gulf:Gulf of Mexico',
+    ]);
+    expect(gulf('Propane moved to the U.S. Gulf. In the Mideast Gulf, prices eased. Saudi Arabia shipped from Gulf ports.')).toEqual([
+      'U.S:United States',
+      'Gulf:Gulf of Mexico',
+      'Gulf:Persian Gulf',
+      'Saudi Arabia:Saudi Arabia',
+      'Gulf:Persian Gulf',
+    ]);
+    expect(gulf('Iran attacked ships in the Gulf, the U.S. Navy said.')).toEqual(['Iran:Iran', 'Gulf:Persian Gulf', 'U.S:United States']);
     expect(found('The issue is co-led by Banque Nationale de Paris.')).toEqual(['Paris:FR']);
     expect(found('The festival in Robert Lee, Texas, opened on the Alice Springs road.')).toEqual([
       'Robert Lee:US',
