@@ -101,8 +101,15 @@ const MODEL = modelJson as CueModel;
  *    a comma after a party label parts nothing ("Gov. John Kasich (R-OH), said"); a speaker named after its
  *    verb ends before a comma and a circumstance ("said O'Neill, on what was his first full day", "..., on Thursday, hours after"), and a subject before one of
  *    its means ("Schilling, through a spokeswoman, declined").
+ * 20: speaker resolution: a speaking "it" goes on with the organisation that has been speaking ("Quaker Oats Co said it filed ...
+ *    with the Securities and Exchange Commission. ... "...," it said" was the Commission), unless the sentence before opens
+ *    with "the" and that organisation's name; a subject "it" or "they" goes back to ends at its verb ("Analysts predicted the
+ *    debt ...", "Market sources expect ...") and is never one inside an earlier report ("Singapore's external trade grew ...,
+ *    the board said. It said ..."), nor a sentence adverb ("Therefore it proposed"); "they" is several people or things, not
+ *    one name ("Petrobras cancelled ... after they refused"); "the Trade Development Board", "the National Energy Board": a
+ *    board is an organisation, and "Trade" opens its name (was "Development Board", "Board").
  */
-export const QUOTE_ANALYZER_VERSION = 19;
+export const QUOTE_ANALYZER_VERSION = 20;
 const MIN_REPORTED_WORDS = 3;
 
 /**

@@ -278,6 +278,49 @@ const GUARDS: Case[] = [
   { id: 'reuters21578-19465', quote: 'it is also restructuring', mention: 'The company', resolved: null },
 ];
 
+// issue 15, third round (a reader's audit of 120 random pronoun and role quotes of the whole Reuters store): a speaking
+// "it" goes on with the organisation that has been speaking, not the last organisation named in what it said; the
+// subject a pronoun goes back to is a noun phrase that ends at its verb; "they" is several
+const IT_AND_THEY: Case[] = [
+  // `Quaker Oats Co said it filed ... with the Securities and Exchange Commission. The company said ... . "...," it said`
+  { id: 'reuters21578-479', quote: 'Proceeds will be used to repay', mention: 'it', resolved: 'Quaker Oats Co' },
+  // `..., Pacific Gas and Electric said. It also said the commission ...` (was "Electric")
+  { id: 'reuters21578-11717', quote: 'the commission is now awaiting', mention: 'It', resolved: 'Pacific Gas and Electric' },
+  // `McM Corp said ... the company's Occidental Fire and Casualty Co unit paid ... . However, McM said ... . It said`
+  { id: 'reuters21578-10245', quote: 'a finding on any possible increase', mention: 'It', resolved: 'McM' },
+  // `<Dart Group Corp> said it has raised its offer to acquire Supermarkets General Corp ... It said it remains willing`
+  { id: 'reuters21578-9230', quote: 'it remains willing to negotiate', mention: 'It', resolved: 'Dart Group Corp' },
+  // `Hollinger Inc said ... it named former Carling O'Keefe Ltd chief executive Pierre Des Marais ... . It said his appointment`
+  { id: 'reuters21578-18730', quote: 'his appointment is effective', mention: 'It', resolved: 'Hollinger Inc' },
+  // `Singapore's external trade grew ..., the Trade Development Board said. It said exports ...`: the subject inside the
+  // Board's report is what it spoke of; "Trade" opens a board's name here, it is no title (was "Development Board")
+  {
+    id: 'reuters21578-16125',
+    quote: "Singapore's external trade grew",
+    mention: 'the Trade Development Board',
+    resolved: 'Trade Development Board',
+  },
+  { id: 'reuters21578-16125', quote: 'exports over the period rose', mention: 'It', resolved: 'Trade Development Board' },
+  { id: 'reuters21578-16125', quote: 'The growth was attributed', mention: 'it', resolved: 'Trade Development Board' },
+  // `The transporation department said ... . Therefore it proposed ...`: a sentence adverb is no name (was "Therefore")
+  { id: 'reuters21578-7457', quote: 'an amendment to federal motor vehicle', mention: 'it', resolved: null },
+  // `A Bank of Spain spokesman said ... . The statement said ...` (was "Bank")
+  { id: 'reuters21578-5087', quote: 'one measure meant that residents', mention: 'The statement', resolved: 'Bank of Spain' },
+  // `Analysts expect Hang Seng to announce ... . They expect ...`: the subject ends at its verb (was "Analysts expect Hang Seng")
+  { id: 'reuters21578-1919', quote: 'Hang Seng to pay a final dividend', mention: 'They', resolved: null, speaker: 'Analysts' },
+  { id: 'reuters21578-9310', quote: 'the financial rand in particular', mention: 'They', resolved: null, speaker: 'Analysts' },
+  // `Petrobras cancelled a ... purchase from the Saudis yesterday after they refused ...`: one company is no "they"
+  { id: 'reuters21578-5123', quote: 'to accept a letter of credit', mention: 'they', resolved: null, speaker: 'unknown' },
+  // `Investment managers believe, however, ... . Japanese fund managers still favour ..., they said`
+  {
+    id: 'reuters21578-11186',
+    quote: 'Japanese fund managers still favour',
+    mention: 'they',
+    resolved: null,
+    speaker: 'Investment managers',
+  },
+];
+
 function quoteOf(c: Case) {
   const [story] = reutersStories([c.id]);
   const body = story!.text;
@@ -286,7 +329,7 @@ function quoteOf(c: Case) {
 }
 
 describe('speaker resolution on Reuters stories (dev cases)', () => {
-  it.each([...PRONOUNS, ...ROLES, ...NAMES, ...PRONOUNS_2, ...ROLES_2, ...NAMES_2, ...GUARDS])(
+  it.each([...PRONOUNS, ...ROLES, ...NAMES, ...PRONOUNS_2, ...ROLES_2, ...NAMES_2, ...GUARDS, ...IT_AND_THEY])(
     '$id: "$quote…" — $mention → $resolved',
     (c) => {
       const { body, q } = quoteOf(c);
