@@ -108,8 +108,12 @@ const MODEL = modelJson as CueModel;
  *    the board said. It said ..."), nor a sentence adverb ("Therefore it proposed"); "they" is several people or things, not
  *    one name ("Petrobras cancelled ... after they refused"); "the Trade Development Board", "the National Energy Board": a
  *    board is an organisation, and "Trade" opens its name (was "Development Board", "Board").
+ * 21: speaker resolution: "the (rating) agency" is the agency that spoke ("Moody's Investors Service Inc", "Standard and
+ *    Poor's Corp", "Energy Information Administration"; was unnamed), as "the partnership", "the utility", "the airline" are
+ *    the one that spoke; "Moody's said" is the Moody's named in full before (was "Moody"); "he" after "a spokesman for the
+ *    ... Ministry said" is that unnamed spokesman (was the last person-like name, "Japan").
  */
-export const QUOTE_ANALYZER_VERSION = 20;
+export const QUOTE_ANALYZER_VERSION = 21;
 const MIN_REPORTED_WORDS = 3;
 
 /**

@@ -38,6 +38,8 @@ interface Resolution {
   person: boolean;
   /** Where the speaker was mentioned for this quote (recency for later pronouns). */
   at: number;
+  /** An unnamed person speaking for the organisation resolved ("a spokesman for the Trade Ministry"): a later "he" is that person, unnamed. */
+  someone?: boolean;
 }
 
 const TITLE_WORDS =
@@ -55,7 +57,7 @@ const isTitle = (word: string): boolean =>
 const PERSON_ROLES =
   /^(minister|secretary|spokesman|spokeswoman|spokesperson|senator|president|chairman|chairwoman|governor|mayor|chancellor|official|executive|director|chief|analyst|economist|lawyer|attorney|general|commander|ambassador|premier|leader|congressman|congresswoman|representative|judge|professor|king|prince|envoy|negotiator|banker|dealer|trader|candidate|nominee)$/;
 const ORG_ROLES =
-  /^(company|firm|bank|group|government|ministry|agency|department|administration|council|committee|board|central|union|party|court|army|military|police|newspaper|paper|network|exchange|commission|fund|campaign|corporation|institute|organisation|organization|office|embassy|statement|report)$/;
+  /^(company|firm|bank|group|government|ministry|agency|department|administration|council|committee|board|central|union|party|court|army|military|police|newspaper|paper|network|exchange|commission|fund|campaign|corporation|institute|organisation|organization|office|embassy|statement|report|utility|airline|partnership|insurer|retailer)$/;
 /** Heads of a phrase that stands for one unnamed person ("a spokesman", "the regional manager", "one trade official"). */
 const SOMEONE = /^(aide|source|spokes\w+|\w+man|\w+woman|\w+person|\w+ist|\w+er|\w+or|official|executive|chief|head|director)$/;
 /** Words that make a capitalised run an organisation, beyond lexicon.ORG_WORDS. */
@@ -107,7 +109,7 @@ export function resolveSpeakers(
     let best: Resolution | null = null;
     let bestQuote: RawQuote | null = null;
     for (const [q, r] of done) {
-      if (!r.person || r.at >= at || r.speaker === 'unknown') continue;
+      if (!(r.person || r.someone) || r.at >= at || r.speaker === 'unknown') continue;
       if (!best || r.at > best.at) [best, bestQuote] = [r, q];
     }
     // What that speaker said is not who speaks next: after `Sinai said he thought Volcker was one of the
@@ -125,7 +127,9 @@ export function resolveSpeakers(
       // ("Mr. Sloan", "Sen. Warren": an honorific makes a lone surname a person)
       (n.name.includes(' ') || HONORIFIC.test([...n.roles].join(' ')) || canonical(n.name, n.start, true).mention !== null);
     const name = [...names].reverse().find((n) => outside(n) && compatible(n));
-    if (name && (!best || name.start > best.at)) {
+    // ("Robert Watson, a program manager ... at the U.S. National Aeronautics and Space Administration said": the
+    // appositive that speaks for the organisation describes the name right before it)
+    if (name && (!best || name.start > best.at || (best.someone && best.at - name.end <= 3))) {
       const c = canonical(name.name, name.start, true);
       return {
         speaker: c.name,
@@ -135,7 +139,7 @@ export function resolveSpeakers(
         at: name.start,
       };
     }
-    return best?.resolved ? best : null;
+    return best?.resolved && !best.someone ? best : null;
   };
 
   /**
@@ -366,8 +370,16 @@ export function resolveSpeakers(
         [...names].reverse().find((n) => fits(n) && n.subject && spoke(n)) ?? [...names].reverse().find((n) => fits(n) && n.subject);
       // ("PacifiCorp said an offering ... through underwriters led by ... Printon, Kane and Co. The company said": a
       // company that spoke before is the one "the company" continues, rather than one in a list of its underwriters)
-      const company = /^(company|firm|corporation|concern)$/.test(head);
-      const itself = subjectFit || !company ? null : (itsSpeaker(at) ?? organisationSpeaker(at));
+      const company = /^(company|firm|corporation|concern|utility|airline|partnership|insurer|retailer)$/.test(head);
+      // ("Moody's Investors Service Inc said it may downgrade ... . The rating agency cited ...": a rating agency is a
+      // company, and a public agency a public body; "the agency" with no name that says so is the organisation that spoke)
+      const itself = subjectFit
+        ? null
+        : company
+          ? (itsSpeaker(at) ?? organisationSpeaker(at))
+          : head === 'agency'
+            ? latestNamed(at, (_, __, r, name) => !r.person && AGENCY_NAME.test(name))
+            : null;
       if (itself) return { ...itself, at };
       // (a company named only in what was reported, not as the subject of anything, is spoken of: "The new version, for
       // use on the Apple Computer Inc Apple IIGS, includes ..., Activision said. The company added ..." is not Apple)
@@ -491,8 +503,18 @@ export function resolveSpeakers(
     const end = named.start + raw[last - 1]!.index + words[last - 1]!.length;
     const bare = nameWords.join(' ').replace(/['’]s$/, '');
     const person = !isOrg && nameWords.length <= 4 && maybePerson;
+    // ("Moody's Investors Service Inc said ... . Moody's said ...": a possessive standing alone as the speaker is the short
+    // form of the company name it opens, as an earlier attribution gave it; not "Moody")
+    const stem = nameWords[0]!.replace(/['’]s$/, '');
+    if (nameWords.length === 1 && (stem !== nameWords[0] || /^['’]s\b/.test(body.slice(end, end + 3)))) {
+      const full = latestNamed(named.start, (_, __, r, name) => !r.person && name.replace('’', "'").startsWith(`${stem}'s `));
+      if (full?.resolved) return { ...full, description: affiliation, resolved: full.resolved, at: named.start };
+    }
     const c = canonical(bare, named.start, person);
-    return { speaker: c.name, description: affiliation, resolved: { name: c.name, start, end }, person, at: named.start };
+    // ("a spokesman for the International Trade and Industry Ministry said": the ministry speaks through someone unnamed,
+    // whom a later "he" stands for; not through "Japan", named before)
+    const through = someone && !person && DETERMINERS.has(words[0]!.toLowerCase()) && k > 1;
+    return { speaker: c.name, description: affiliation, resolved: { name: c.name, start, end }, person, at: named.start, someone: through };
   };
 
   return raw.map((q) => {
@@ -752,6 +774,11 @@ function roleAppositive(tokens: readonly Token[], from: number): boolean {
   }
   return false;
 }
+
+/** Names an agency goes by: a rating agency ("Moody's Investors Service Inc", "Standard and Poor's Corp") or a public one
+ * ("Energy Information Administration", "Pension Benefit Guaranty Corp"); not a country or a news agency's government. */
+const AGENCY_NAME =
+  /\b(moody|standard and poor|s and p|agency|administration|commission|board|department|bureau|service|office|authority|corp|corporation)\b/i;
 
 /** Words of a public body's name, which is no company. */
 const PUBLIC_BODY =

@@ -321,6 +321,38 @@ const IT_AND_THEY: Case[] = [
   },
 ];
 
+// roles and short forms a reader resolves: a rating agency is the company that rates, a partnership or a utility the one
+// that spoke, "Moody's" the Moody's named in full; "he" after "a spokesman for the ... Ministry" is that spokesman
+const AGENCIES: Case[] = [
+  // `Standard and Poor's Corp said it upgraded ... . S and P cited ... . ..., the rating agency said.`
+  { id: 'reuters21578-618', quote: 'The recapitalization would save', mention: 'the rating agency', resolved: "Standard and Poor's Corp" },
+  // `Moody's Investors Service Inc said it downgraded ... . The agency cut ... . Moody's said it expected ...`
+  {
+    id: 'reuters21578-14601',
+    quote: "that Dayton Hudson's operating returns",
+    mention: 'The agency',
+    resolved: "Moody's Investors Service Inc",
+  },
+  { id: 'reuters21578-14601', quote: 'that leverage, which has risen', mention: 'it', resolved: "Moody's Investors Service Inc" },
+  {
+    id: 'reuters21578-14601',
+    quote: "the company's recent operating problems",
+    mention: "Moody's",
+    resolved: "Moody's Investors Service Inc",
+  },
+  {
+    id: 'reuters21578-1379',
+    quote: 'however, that it will pay a regular',
+    mention: 'The partnership',
+    resolved: 'Kaneb Energy Partners Ltd',
+  },
+  // `"...," a spokesman for the International Trade and Industry Ministry told Reuters. He said ...`: the spokesman,
+  // unnamed (was "Japan", the subject of the story's first sentence)
+  { id: 'reuters21578-4632', quote: 'the high semiconductor prices', mention: 'He', resolved: null },
+  // ...but `Robert Watson, a program manager ... at the U.S. National Aeronautics and Space Administration said` is Watson
+  { id: 'reuters21578-12404', quote: 'This should be followed by a gradual', mention: 'he', resolved: 'Robert Watson' },
+];
+
 function quoteOf(c: Case) {
   const [story] = reutersStories([c.id]);
   const body = story!.text;
@@ -329,7 +361,7 @@ function quoteOf(c: Case) {
 }
 
 describe('speaker resolution on Reuters stories (dev cases)', () => {
-  it.each([...PRONOUNS, ...ROLES, ...NAMES, ...PRONOUNS_2, ...ROLES_2, ...NAMES_2, ...GUARDS, ...IT_AND_THEY])(
+  it.each([...PRONOUNS, ...ROLES, ...NAMES, ...PRONOUNS_2, ...ROLES_2, ...NAMES_2, ...GUARDS, ...IT_AND_THEY, ...AGENCIES])(
     '$id: "$quote…" — $mention → $resolved',
     (c) => {
       const { body, q } = quoteOf(c);
