@@ -112,8 +112,10 @@ const MODEL = modelJson as CueModel;
  *    Poor's Corp", "Energy Information Administration"; was unnamed), as "the partnership", "the utility", "the airline" are
  *    the one that spoke; "Moody's said" is the Moody's named in full before (was "Moody"); "he" after "a spokesman for the
  *    ... Ministry said" is that unnamed spokesman (was the last person-like name, "Japan").
+ * 22: a company's short name that a speaking "it" goes back to ("CMS reported ... . It said") is the full name the story gave
+ *    before when the rest is its legal form and company words ("CMS Energy Corp", "Dow Chemical Co"; was "CMS", "Dow").
  */
-export const QUOTE_ANALYZER_VERSION = 21;
+export const QUOTE_ANALYZER_VERSION = 22;
 const MIN_REPORTED_WORDS = 3;
 
 /**

@@ -176,9 +176,28 @@ export function resolveSpeakers(
       : null;
   };
 
+  /**
+   * "CMS Energy Corp said ... . CMS reported ... . It said ...": a company's short name is the full name the story gave it
+   * before, when what the full name adds is only its legal form and words of a company's name ("Energy Corp", "Co").
+   */
+  const fullCompanyName = (r: Omit<Resolution, 'at'>, at: number): Omit<Resolution, 'at'> => {
+    const short = r.resolved!.name;
+    const full = allNames.find(
+      (n) =>
+        n.start < at &&
+        !n.person &&
+        n.name.startsWith(`${short} `) &&
+        n.name
+          .slice(short.length + 1)
+          .split(/\s+/)
+          .every((w) => COMPANY_FORM.test(w) || isOrgWord(w)),
+    );
+    return full ? { ...r, speaker: full.name, resolved: { name: full.name, start: full.nameStart, end: full.end } } : r;
+  };
+
   /** "It said": a subject that names someone ("the Syrian government"), else the latest organisation named, else what the subject reads. */
   const itSpeaker = (subject: Omit<Resolution, 'at'> | null, at: number, q: RawQuote): Omit<Resolution, 'at'> | null => {
-    if (subject?.resolved) return subject;
+    if (subject?.resolved) return fullCompanyName(subject, at);
     // ("The Commission, headed by ..., forecast ... . ..., it said": a subject that is an organisation's capitalised
     // name after "the" is what "it" takes up, when it is the latest organisation named)
     const named = previousOrganisation(at, q);
@@ -776,9 +795,9 @@ function roleAppositive(tokens: readonly Token[], from: number): boolean {
 }
 
 /** Names an agency goes by: a rating agency ("Moody's Investors Service Inc", "Standard and Poor's Corp") or a public one
- * ("Energy Information Administration", "Pension Benefit Guaranty Corp"); not a country or a news agency's government. */
+ * ("Energy Information Administration", "Pension Benefit Guaranty Corp"); not a country or a company */
 const AGENCY_NAME =
-  /\b(moody|standard and poor|s and p|agency|administration|commission|board|department|bureau|service|office|authority|corp|corporation)\b/i;
+  /\b(moody|standard and poor|s and p|agency|administration|commission|board|department|bureau|service|office|authority|guaranty)\b/i;
 
 /** Words of a public body's name, which is no company. */
 const PUBLIC_BODY =

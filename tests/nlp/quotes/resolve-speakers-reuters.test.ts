@@ -351,6 +351,10 @@ const AGENCIES: Case[] = [
   { id: 'reuters21578-4632', quote: 'the high semiconductor prices', mention: 'He', resolved: null },
   // ...but `Robert Watson, a program manager ... at the U.S. National Aeronautics and Space Administration said` is Watson
   { id: 'reuters21578-12404', quote: 'This should be followed by a gradual', mention: 'he', resolved: 'Robert Watson' },
+  // `CMS Energy Corp, parent of Consumers Power Co, said ... . CMS reported quarterly earnings ... . It said ...`: the
+  // short name a subject gives is the company named in full before (was "CMS" once the subject ended at its verb)
+  { id: 'reuters21578-21398', quote: 'electric sales were up 4.6 pct', mention: 'It', resolved: 'CMS Energy Corp' },
+  { id: 'reuters21578-10886', quote: 'the increase will affect the floor', mention: 'It', resolved: 'Dow Chemical Co' },
 ];
 
 function quoteOf(c: Case) {
