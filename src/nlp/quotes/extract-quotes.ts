@@ -114,8 +114,10 @@ const MODEL = modelJson as CueModel;
  *    ... Ministry said" is that unnamed spokesman (was the last person-like name, "Japan").
  * 22: a company's short name that a speaking "it" goes back to ("CMS reported ... . It said") is the full name the story gave
  *    before when the rest is its legal form and company words ("CMS Energy Corp", "Dow Chemical Co"; was "CMS", "Dow").
+ * 23: "Bancorp", "Bancshares", "Bankshares" make a name a company's, so "the company" and "it" go back to it ("Coastal Bancorp
+ *    said ... , the company noted": was unnamed, the name read as a person's).
  */
-export const QUOTE_ANALYZER_VERSION = 22;
+export const QUOTE_ANALYZER_VERSION = 23;
 const MIN_REPORTED_WORDS = 3;
 
 /**

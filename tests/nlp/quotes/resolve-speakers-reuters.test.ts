@@ -355,6 +355,9 @@ const AGENCIES: Case[] = [
   // short name a subject gives is the company named in full before (was "CMS" once the subject ended at its verb)
   { id: 'reuters21578-21398', quote: 'electric sales were up 4.6 pct', mention: 'It', resolved: 'CMS Energy Corp' },
   { id: 'reuters21578-10886', quote: 'the increase will affect the floor', mention: 'It', resolved: 'Dow Chemical Co' },
+  // `Coastal Bancorp said the U.S. Federal Reserve Board approved ... by Suffield Financial Corp. ..., the company noted.`:
+  // a bank holding company's "Bancorp" makes the name a company's (was unnamed: read as a person's name)
+  { id: 'reuters21578-757', quote: 'The acquisition still requires approval', mention: 'the company', resolved: 'Coastal Bancorp' },
 ];
 
 function quoteOf(c: Case) {
