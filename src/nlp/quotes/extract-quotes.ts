@@ -116,8 +116,10 @@ const MODEL = modelJson as CueModel;
  *    before when the rest is its legal form and company words ("CMS Energy Corp", "Dow Chemical Co"; was "CMS", "Dow").
  * 23: "Bancorp", "Bancshares", "Bankshares" make a name a company's, so "the company" and "it" go back to it ("Coastal Bancorp
  *    said ... , the company noted": was unnamed, the name read as a person's).
+ * 24: a possessive that opens a company's name ending in its legal form is part of the name when the story never writes it
+ *    without its "'s" ("Oshman's Sporting Goods Inc", "Hudson's Bay Co"; "the company" was "Sporting Goods Inc", "Bay Co").
  */
-export const QUOTE_ANALYZER_VERSION = 23;
+export const QUOTE_ANALYZER_VERSION = 24;
 const MIN_REPORTED_WORDS = 3;
 
 /**

@@ -868,7 +868,16 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
         0,
       );
       for (let r = 0; r < n; r++) roles.add(run[r]!.lower.replace(/\.$/, ''));
-      const nameTokens = run.slice(n).filter((x) => !/['’]s$/.test(x.text) || x === run[run.length - 1]);
+      // ("Oshman's Sporting Goods Inc", "Moody's Investors Service Inc": a possessive opening a company's name ending in its
+      // legal form is part of that name; elsewhere it is someone else's: "Treasury's Baker")
+      // ("Japan's Nissan Motor Co Ltd", "Shell's Scallop Petroleum Co": not when the story names the owner on its own too)
+      const stem = (run[n]?.text ?? '').replace(/['’]s$/, '');
+      const ownName =
+        COMPANY_FORM.test(run[run.length - 1]!.text) &&
+        /['’]s$/.test(run[n]?.text ?? '') &&
+        /^[\p{L}.&-]+$/u.test(stem) &&
+        !new RegExp(`\\b${stem.replace(/\./g, '\\.')}\\b(?!['’]s)`, 'u').test(body);
+      const nameTokens = run.slice(n).filter((x) => !/['’]s$/.test(x.text) || x === run[run.length - 1] || (ownName && x === run[n]));
       const first = nameTokens[0];
       // (a legal form alone, "<Bower industries Inc>", is the end of a name whose words the story did not capitalise)
       if (first && !(nameTokens.length === 1 && isTitle(first.text)) && !nameTokens.every((x) => COMPANY_FORM.test(x.text))) {

@@ -358,6 +358,9 @@ const AGENCIES: Case[] = [
   // `Coastal Bancorp said the U.S. Federal Reserve Board approved ... by Suffield Financial Corp. ..., the company noted.`:
   // a bank holding company's "Bancorp" makes the name a company's (was unnamed: read as a person's name)
   { id: 'reuters21578-757', quote: 'The acquisition still requires approval', mention: 'the company', resolved: 'Coastal Bancorp' },
+  // `Oshman's Sporting Goods Inc said ... . The company also said ...`: the possessive opens the company's name (was
+  // "Sporting Goods Inc"); the story never names an "Oshman" on his own
+  { id: 'reuters21578-6113', quote: 'sales on the West Coast were hurt', mention: 'The company', resolved: "Oshman's Sporting Goods Inc" },
 ];
 
 function quoteOf(c: Case) {
