@@ -101,8 +101,25 @@ const MODEL = modelJson as CueModel;
  *    a comma after a party label parts nothing ("Gov. John Kasich (R-OH), said"); a speaker named after its
  *    verb ends before a comma and a circumstance ("said O'Neill, on what was his first full day", "..., on Thursday, hours after"), and a subject before one of
  *    its means ("Schilling, through a spokeswoman, declined").
+ * 20: speaker resolution: a speaking "it" goes on with the organisation that has been speaking ("Quaker Oats Co said it filed ...
+ *    with the Securities and Exchange Commission. ... "...," it said" was the Commission), unless the sentence before opens
+ *    with "the" and that organisation's name; a subject "it" or "they" goes back to ends at its verb ("Analysts predicted the
+ *    debt ...", "Market sources expect ...") and is never one inside an earlier report ("Singapore's external trade grew ...,
+ *    the board said. It said ..."), nor a sentence adverb ("Therefore it proposed"); "they" is several people or things, not
+ *    one name ("Petrobras cancelled ... after they refused"); "the Trade Development Board", "the National Energy Board": a
+ *    board is an organisation, and "Trade" opens its name (was "Development Board", "Board").
+ * 21: speaker resolution: "the (rating) agency" is the agency that spoke ("Moody's Investors Service Inc", "Standard and
+ *    Poor's Corp", "Energy Information Administration"; was unnamed), as "the partnership", "the utility", "the airline" are
+ *    the one that spoke; "Moody's said" is the Moody's named in full before (was "Moody"); "he" after "a spokesman for the
+ *    ... Ministry said" is that unnamed spokesman (was the last person-like name, "Japan").
+ * 22: a company's short name that a speaking "it" goes back to ("CMS reported ... . It said") is the full name the story gave
+ *    before when the rest is its legal form and company words ("CMS Energy Corp", "Dow Chemical Co"; was "CMS", "Dow").
+ * 23: "Bancorp", "Bancshares", "Bankshares" make a name a company's, so "the company" and "it" go back to it ("Coastal Bancorp
+ *    said ... , the company noted": was unnamed, the name read as a person's).
+ * 24: a possessive that opens a company's name ending in its legal form is part of the name when the story never writes it
+ *    without its "'s" ("Oshman's Sporting Goods Inc", "Hudson's Bay Co"; "the company" was "Sporting Goods Inc", "Bay Co").
  */
-export const QUOTE_ANALYZER_VERSION = 19;
+export const QUOTE_ANALYZER_VERSION = 24;
 const MIN_REPORTED_WORDS = 3;
 
 /**

@@ -38,6 +38,8 @@ interface Resolution {
   person: boolean;
   /** Where the speaker was mentioned for this quote (recency for later pronouns). */
   at: number;
+  /** An unnamed person speaking for the organisation resolved ("a spokesman for the Trade Ministry"): a later "he" is that person, unnamed. */
+  someone?: boolean;
 }
 
 const TITLE_WORDS =
@@ -55,12 +57,12 @@ const isTitle = (word: string): boolean =>
 const PERSON_ROLES =
   /^(minister|secretary|spokesman|spokeswoman|spokesperson|senator|president|chairman|chairwoman|governor|mayor|chancellor|official|executive|director|chief|analyst|economist|lawyer|attorney|general|commander|ambassador|premier|leader|congressman|congresswoman|representative|judge|professor|king|prince|envoy|negotiator|banker|dealer|trader|candidate|nominee)$/;
 const ORG_ROLES =
-  /^(company|firm|bank|group|government|ministry|agency|department|administration|council|committee|board|central|union|party|court|army|military|police|newspaper|paper|network|exchange|commission|fund|campaign|corporation|institute|organisation|organization|office|embassy|statement|report)$/;
+  /^(company|firm|bank|group|government|ministry|agency|department|administration|council|committee|board|central|union|party|court|army|military|police|newspaper|paper|network|exchange|commission|fund|campaign|corporation|institute|organisation|organization|office|embassy|statement|report|utility|airline|partnership|insurer|retailer)$/;
 /** Heads of a phrase that stands for one unnamed person ("a spokesman", "the regional manager", "one trade official"). */
 const SOMEONE = /^(aide|source|spokes\w+|\w+man|\w+woman|\w+person|\w+ist|\w+er|\w+or|official|executive|chief|head|director)$/;
 /** Words that make a capitalised run an organisation, beyond lexicon.ORG_WORDS. */
 const MORE_ORG_WORDS =
-  /^(securities|international|bundesbank|reserve|fed|treasury|ltd|plc|ag|sa|nv|bhd|holdings|industries|partners|capital|motors|airlines|petroleum|oil|energy|communications|systems|technologies|electric|steel|chemical|trust|exchange|ministry|commission|opec|ec|gatt|imf|nato|un|parliament|assembly|congress|senate|cabinet|pentagon|kremlin|embassy|agency|organisation|organization|federation|league|alliance|front|movement|church|council)$/i;
+  /^(securities|international|bundesbank|reserve|fed|treasury|ltd|plc|ag|sa|nv|bhd|holdings|industries|partners|capital|motors|airlines|petroleum|oil|energy|communications|systems|technologies|electric|steel|chemical|trust|exchange|ministry|commission|opec|ec|gatt|imf|nato|un|parliament|assembly|congress|senate|cabinet|pentagon|kremlin|embassy|agency|organisation|organization|federation|league|alliance|front|movement|church|council|board|bancorp|bancorporation|bancshares|bankshares)$/i;
 
 /**
  * Resolve each quote's speaker (issues 5 and 15). A name as written is its own speaker ("Baker" →
@@ -107,7 +109,7 @@ export function resolveSpeakers(
     let best: Resolution | null = null;
     let bestQuote: RawQuote | null = null;
     for (const [q, r] of done) {
-      if (!r.person || r.at >= at || r.speaker === 'unknown') continue;
+      if (!(r.person || r.someone) || r.at >= at || r.speaker === 'unknown') continue;
       if (!best || r.at > best.at) [best, bestQuote] = [r, q];
     }
     // What that speaker said is not who speaks next: after `Sinai said he thought Volcker was one of the
@@ -125,7 +127,9 @@ export function resolveSpeakers(
       // ("Mr. Sloan", "Sen. Warren": an honorific makes a lone surname a person)
       (n.name.includes(' ') || HONORIFIC.test([...n.roles].join(' ')) || canonical(n.name, n.start, true).mention !== null);
     const name = [...names].reverse().find((n) => outside(n) && compatible(n));
-    if (name && (!best || name.start > best.at)) {
+    // ("Robert Watson, a program manager ... at the U.S. National Aeronautics and Space Administration said": the
+    // appositive that speaks for the organisation describes the name right before it)
+    if (name && (!best || name.start > best.at || (best.someone && best.at - name.end <= 3))) {
       const c = canonical(name.name, name.start, true);
       return {
         speaker: c.name,
@@ -135,7 +139,7 @@ export function resolveSpeakers(
         at: name.start,
       };
     }
-    return best?.resolved ? best : null;
+    return best?.resolved && !best.someone ? best : null;
   };
 
   /**
@@ -172,9 +176,39 @@ export function resolveSpeakers(
       : null;
   };
 
+  /**
+   * "CMS Energy Corp said ... . CMS reported ... . It said ...": a company's short name is the full name the story gave it
+   * before, when what the full name adds is only its legal form and words of a company's name ("Energy Corp", "Co").
+   */
+  const fullCompanyName = (r: Omit<Resolution, 'at'>, at: number): Omit<Resolution, 'at'> => {
+    const short = r.resolved!.name;
+    const full = allNames.find(
+      (n) =>
+        n.start < at &&
+        !n.person &&
+        n.name.startsWith(`${short} `) &&
+        n.name
+          .slice(short.length + 1)
+          .split(/\s+/)
+          .every((w) => COMPANY_FORM.test(w) || isOrgWord(w)),
+    );
+    return full ? { ...r, speaker: full.name, resolved: { name: full.name, start: full.nameStart, end: full.end } } : r;
+  };
+
   /** "It said": a subject that names someone ("the Syrian government"), else the latest organisation named, else what the subject reads. */
-  const itSpeaker = (subject: Omit<Resolution, 'at'> | null, at: number, q: RawQuote): Omit<Resolution, 'at'> | null =>
-    subject?.resolved ? subject : (previousOrganisation(at, q) ?? subject);
+  const itSpeaker = (subject: Omit<Resolution, 'at'> | null, at: number, q: RawQuote): Omit<Resolution, 'at'> | null => {
+    if (subject?.resolved) return fullCompanyName(subject, at);
+    // ("The Commission, headed by ..., forecast ... . ..., it said": a subject that is an organisation's capitalised
+    // name after "the" is what "it" takes up, when it is the latest organisation named)
+    const named = previousOrganisation(at, q);
+    const head = subject && /^the(?:\s+\p{Lu}[\p{L}.&'’-]*)+$/u.exec(subject.speaker) ? subject.speaker.split(/\s+/).pop()! : null;
+    if (named && head && named.speaker.endsWith(head)) return named;
+    return speakingOrganisation(at) ?? named ?? subject;
+  };
+
+  /** "they" is several: not a subject that names one ("Petrobras cancelled a purchase ... after they refused", "Real GDP rose ..."). */
+  const several = (r: Omit<Resolution, 'at'> | null): Omit<Resolution, 'at'> | null =>
+    r && (isPlural(r.speaker) || (!r.resolved && isPlural(r.speaker.toLowerCase())) || /\s(and|&)\s/.test(r.speaker)) ? r : null;
 
   const resolveOne = (q: RawQuote): Resolution => {
     const known = done.get(q);
@@ -203,10 +237,10 @@ export function resolveSpeakers(
     } else if (/^(it|they|who|which)$/.test(lower)) {
       const r =
         lower === 'they'
-          ? (previousGroup(at) ?? resolveThing(body, sentences, named, lower, demonym, q, { midSentence, lowerCase }))
+          ? (previousGroup(at) ?? several(resolveThing(body, sentences, named, lower, demonym, q, { midSentence, lowerCase }, raw)))
           : lower === 'it'
-            ? itSpeaker(resolveThing(body, sentences, named, lower, demonym, q, { midSentence, lowerCase }), at, q)
-            : resolveThing(body, sentences, named, lower, demonym, q, { midSentence, lowerCase });
+            ? itSpeaker(resolveThing(body, sentences, named, lower, demonym, q, { midSentence, lowerCase }, raw), at, q)
+            : resolveThing(body, sentences, named, lower, demonym, q, { midSentence, lowerCase }, raw);
       out = r ? { ...r, at } : { speaker: 'unknown', description: null, resolved: null, person: false, at };
     } else if (
       DETERMINERS.has(words[0]!.toLowerCase()) &&
@@ -262,6 +296,21 @@ export function resolveSpeakers(
       (_, mention, r, name) =>
         !(r.person && /\s/.test(name)) &&
         /^\s+(?:also\s+)?said\s+(?:that\s+)?(?:it|its)\s/u.test(body.slice(mention.end, mention.end + 40)),
+    );
+    return r && { ...r, person: false };
+  };
+
+  /**
+   * "Quaker Oats Co said it filed a shelf registration with the Securities and Exchange Commission. ... "...," it said":
+   * a speaking "it" goes on with the organisation that has been speaking (the latest attribution to a named
+   * organisation, or to a name taken up with "it"/"its"), not with whatever organisation was last named in what it said.
+   */
+  const speakingOrganisation = (at: number): Resolution | null => {
+    const r = latestNamed(
+      at,
+      (_, mention, r, name) =>
+        !r.person ||
+        (!/\s/.test(name) && /^\s+(?:also\s+)?said\s+(?:that\s+)?(?:it|its)\s/u.test(body.slice(mention.end, mention.end + 40))),
     );
     return r && { ...r, person: false };
   };
@@ -340,8 +389,16 @@ export function resolveSpeakers(
         [...names].reverse().find((n) => fits(n) && n.subject && spoke(n)) ?? [...names].reverse().find((n) => fits(n) && n.subject);
       // ("PacifiCorp said an offering ... through underwriters led by ... Printon, Kane and Co. The company said": a
       // company that spoke before is the one "the company" continues, rather than one in a list of its underwriters)
-      const company = /^(company|firm|corporation|concern)$/.test(head);
-      const itself = subjectFit || !company ? null : (itsSpeaker(at) ?? organisationSpeaker(at));
+      const company = /^(company|firm|corporation|concern|utility|airline|partnership|insurer|retailer)$/.test(head);
+      // ("Moody's Investors Service Inc said it may downgrade ... . The rating agency cited ...": a rating agency is a
+      // company, and a public agency a public body; "the agency" with no name that says so is the organisation that spoke)
+      const itself = subjectFit
+        ? null
+        : company
+          ? (itsSpeaker(at) ?? organisationSpeaker(at))
+          : head === 'agency'
+            ? latestNamed(at, (_, __, r, name) => !r.person && AGENCY_NAME.test(name))
+            : null;
       if (itself) return { ...itself, at };
       // (a company named only in what was reported, not as the subject of anything, is spoken of: "The new version, for
       // use on the Apple Computer Inc Apple IIGS, includes ..., Activision said. The company added ..." is not Apple)
@@ -465,8 +522,18 @@ export function resolveSpeakers(
     const end = named.start + raw[last - 1]!.index + words[last - 1]!.length;
     const bare = nameWords.join(' ').replace(/['’]s$/, '');
     const person = !isOrg && nameWords.length <= 4 && maybePerson;
+    // ("Moody's Investors Service Inc said ... . Moody's said ...": a possessive standing alone as the speaker is the short
+    // form of the company name it opens, as an earlier attribution gave it; not "Moody")
+    const stem = nameWords[0]!.replace(/['’]s$/, '');
+    if (nameWords.length === 1 && (stem !== nameWords[0] || /^['’]s\b/.test(body.slice(end, end + 3)))) {
+      const full = latestNamed(named.start, (_, __, r, name) => !r.person && name.replace('’', "'").startsWith(`${stem}'s `));
+      if (full?.resolved) return { ...full, description: affiliation, resolved: full.resolved, at: named.start };
+    }
     const c = canonical(bare, named.start, person);
-    return { speaker: c.name, description: affiliation, resolved: { name: c.name, start, end }, person, at: named.start };
+    // ("a spokesman for the International Trade and Industry Ministry said": the ministry speaks through someone unnamed,
+    // whom a later "he" stands for; not through "Japan", named before)
+    const through = someone && !person && DETERMINERS.has(words[0]!.toLowerCase()) && k > 1;
+    return { speaker: c.name, description: affiliation, resolved: { name: c.name, start, end }, person, at: named.start, someone: through };
   };
 
   return raw.map((q) => {
@@ -487,8 +554,13 @@ export function resolveSpeakers(
 
 /** "bankers", "Western diplomats", "officials": a speaker of several people (not "Reuters" or "Jones"). */
 function isPlural(speaker: string): boolean {
-  const head = speaker.split(/\s+/).pop() ?? '';
-  return /^[a-z]+[^s]s$/.test(head) || /^(they|people|police)$/i.test(head);
+  // the head noun, before what follows it ("analysts polled by Reuters", "officials involved", "traders here")
+  const words = speaker.split(/\s+/);
+  const end = words.findIndex(
+    (w, i) => i > 0 && /^(of|in|at|from|with|for|on|by|polled|involved|here|there|close|familiar|who|that)$/.test(w),
+  );
+  const head = words[(end < 0 ? words.length : end) - 1] ?? '';
+  return /^[a-z]+[^s]s$/.test(head) || /^[a-z]+smen$/.test(head) || /^(they|people|police)$/i.test(head);
 }
 
 const isOrgWord = (w: string): boolean =>
@@ -529,6 +601,7 @@ function resolveThing(
   demonym: string | null,
   quote: Span,
   names: { midSentence: ReadonlySet<string>; lowerCase: ReadonlySet<string> },
+  reported: readonly Span[] = [],
 ): Omit<Resolution, 'at'> | null {
   const idx = sentences.findIndex((s) => mention.start >= s.start && mention.start < s.end);
   if (idx < 0) return null;
@@ -558,6 +631,7 @@ function resolveThing(
   }
   const ownTokens = tokenize(body, own.start, mention.start);
   const candidates = ownTokens.some((t) => t.isWord) ? [own, sentences[idx - 1]] : [sentences[idx - 1]];
+  let spokenOf: Token[] | null = null;
   for (const s of candidates) {
     if (!s) continue;
     const sentenceTokens = tokenize(body, s.start, s.end);
@@ -566,26 +640,64 @@ function resolveThing(
     const before = np.length > 0 ? sentenceTokens[sentenceTokens.indexOf(np[0]!) - 1] : undefined;
     if (before && PREPOSITION.test(before.lower)) continue;
     // (`He expects the sale to raise ..., they added`: a subject inside what is reported is not who reports it)
+    // ("Singapore's external trade grew 8.8 pct ..., the Trade Development Board said. It said ...": nor is one inside
+    // what an earlier attribution reported: that is what was spoken of)
     if (np.length > 0 && np[0]!.start >= quote.start && np[0]!.start < quote.end) continue;
+    // (kept as a last resort: in "Statoil ... has placed contracts ..., the company said in a statement" the report's
+    // subject is the company that spoke)
+    if (np.length > 0 && reported.some((r) => r !== quote && np[0]!.start >= r.start && np[0]!.start < r.end)) {
+      spokenOf ??= np;
+      continue;
+    }
     const text = subjectFrom(np, body);
     if (text && !/^(he|she|it|they|i|we)$/i.test(text)) return named(text, np[0]!.start, false);
   }
-  return null;
+  const text = spokenOf && subjectFrom(spokenOf, body);
+  return text && !/^(he|she|it|they|i|we)$/i.test(text) ? named(text, spokenOf![0]!.start, false) : null;
 }
 
+const PRONOUN = /^(he|she|it|they|we|i|you)$/;
+const SENTENCE_ADVERB = /^(therefore|thus|hence|furthermore|nevertheless|nonetheless|consequently|accordingly)$/;
 const PREPOSITION = /^(in|on|at|for|of|after|before|with|from|by|during|under|over|to|into|since|until|despite|among|besides|beyond)$/;
 
 /** The first noun phrase of a sentence, past openers like "But" or "On Tuesday,". */
 function sentenceSubject(tokens: readonly Token[]): Token[] {
   let i = 0;
-  while (i < tokens.length && NON_NAME_CAPS.has(tokens[i]!.lower) && !DETERMINERS.has(tokens[i]!.lower)) i++;
+  // (past openers, not past a pronoun subject: "Therefore it proposed ..." has "it" for its subject)
+  // ("Therefore it proposed ...": a sentence adverb is no name either)
+  const opener = (t: Token): boolean =>
+    (NON_NAME_CAPS.has(t.lower) || SENTENCE_ADVERB.test(t.lower)) && !DETERMINERS.has(t.lower) && !PRONOUN.test(t.lower);
+  while (i < tokens.length && opener(tokens[i]!)) i++;
+  if (tokens[i] && PRONOUN.test(tokens[i]!.lower)) return [tokens[i]!];
   const out: Token[] = [];
   for (let k = i; k < tokens.length && out.length < 7; k++) {
     const t = tokens[k]!;
     if (!t.isWord || (NP_STOPS.has(t.lower) && t.lower !== 'of')) break;
+    // the phrase ends at its verb ("Analysts predicted the debt ...", "SHV already holds ...", "Korean Airlines currently
+    // operates ...", "Market sources expect ..."): a verb form, an adverb after the head, or a verb after a name or a plural
+    const prev = out[out.length - 1];
+    if (prev && !t.isCap && isVerbAfter(prev, t)) break;
     out.push(t);
   }
   return out;
+}
+
+const PRESENT_VERBS =
+  /^(expect|expects|say|believe|believes|see|sees|think|thinks|predict|predicts|estimate|estimates|forecast|forecasts|warn|warns|note|notes|report|reports|agree|agrees|hope|hopes|fear|fears|plan|plans|want|wants|hold|holds|operate|operates|own|owns|has|have|made|makes|make)$/;
+
+/**
+ * Whether lower-case `t` after `prev` in a sentence-opening phrase is the phrase's verb, or an adverb before it. Not right
+ * after a determiner or a possessive ("the report", "An unspecified number", "Australia's seasonally-adjusted rate").
+ */
+function isVerbAfter(prev: Token, t: Token): boolean {
+  const w = t.lower;
+  if (DETERMINERS.has(prev.lower) || /['’]s$/.test(prev.text) || w.includes('-') || /ly$/.test(prev.lower)) return false;
+  // ("London stock market analysts specializing in ...": a participle after a plural head starts what modifies it)
+  if (/ing$/.test(w) && /[^s]s$/.test(prev.lower)) return true;
+  if (AUX_WORDS.has(w) || PAST_VERBS.has(w) || /[^e]ed$/.test(w)) return true;
+  if (/^(already|also|currently|recently|now|still|later|earlier|yesterday|today)$/.test(w) || /\p{L}{3,}ly$/u.test(w)) return true;
+  // ("Market sources expect", "SHV holds": a present form that could be a noun is the verb only after a name or a plural)
+  return (SPEECH_VERBS.has(w) || PRESENT_VERBS.test(w)) && (prev.isCap || /[^s]s$/.test(prev.lower));
 }
 
 function leftPhrase(tokens: readonly Token[], k: number): Token[] {
@@ -682,6 +794,11 @@ function roleAppositive(tokens: readonly Token[], from: number): boolean {
   return false;
 }
 
+/** Names an agency goes by: a rating agency ("Moody's Investors Service Inc", "Standard and Poor's Corp") or a public one
+ * ("Energy Information Administration", "Pension Benefit Guaranty Corp"); not a country or a company */
+const AGENCY_NAME =
+  /\b(moody|standard and poor|s and p|agency|administration|commission|board|department|bureau|service|office|authority|guaranty)\b/i;
+
 /** Words of a public body's name, which is no company. */
 const PUBLIC_BODY =
   /\b(ministry|department|agency|commission|office|council|committee|government|pentagon|kremlin|parliament|congress|senate|court|police|army|administration|bureau|authority)\b/i;
@@ -751,7 +868,16 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
         0,
       );
       for (let r = 0; r < n; r++) roles.add(run[r]!.lower.replace(/\.$/, ''));
-      const nameTokens = run.slice(n).filter((x) => !/['’]s$/.test(x.text) || x === run[run.length - 1]);
+      // ("Oshman's Sporting Goods Inc", "Moody's Investors Service Inc": a possessive opening a company's name ending in its
+      // legal form is part of that name; elsewhere it is someone else's: "Treasury's Baker")
+      // ("Japan's Nissan Motor Co Ltd", "Shell's Scallop Petroleum Co": not when the story names the owner on its own too)
+      const stem = (run[n]?.text ?? '').replace(/['’]s$/, '');
+      const ownName =
+        COMPANY_FORM.test(run[run.length - 1]!.text) &&
+        /['’]s$/.test(run[n]?.text ?? '') &&
+        /^[\p{L}.&-]+$/u.test(stem) &&
+        !new RegExp(`\\b${stem.replace(/\./g, '\\.')}\\b(?!['’]s)`, 'u').test(body);
+      const nameTokens = run.slice(n).filter((x) => !/['’]s$/.test(x.text) || x === run[run.length - 1] || (ownName && x === run[n]));
       const first = nameTokens[0];
       // (a legal form alone, "<Bower industries Inc>", is the end of a name whose words the story did not capitalise)
       if (first && !(nameTokens.length === 1 && isTitle(first.text)) && !nameTokens.every((x) => COMPANY_FORM.test(x.text))) {
