@@ -62,6 +62,8 @@ export interface ResolvedSpan extends FoundSpan {
   chosen: number;
   /** Chosen among the places inside the state or country written after it (`Paris, Missouri`). */
   narrowed?: boolean;
+  /** Read by words that speak of this mention only (`the Georgia Democrat`): no other mention of the name follows it. */
+  local?: boolean;
 }
 
 // Abbreviations first (`U.S.`, `B.C.`), then words with inner hyphens/apostrophes, optional final dot.
@@ -1906,13 +1908,23 @@ export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: Fo
     const divisions = cands.filter((c) => gaz.kind(c.index) === 'admin1' || gaz.kind(c.index) === 'admin2');
     if (divisions.length > 0) cands = divisions;
   }
+  // `the Georgia Democrat`, `a Washington Republican`: a US state's member of Congress. Only this
+  // mention: the story's bare `Washington` is still the capital (`patience is frayed in Washington`).
+  let local = false;
+  if (/^\s+(Democrats?|Republicans?)\b/.test(after)) {
+    const states = cands.filter((c) => isUsState(gaz, c));
+    if (states.length > 0 && states.length < cands.length) {
+      cands = states;
+      local = true;
+    }
+  }
   // `the city of Turkey`, `the town of Paris`: a town, not the country or division of the name.
   if (/\b(city|town|village) of\s+$/i.test(before)) {
     const towns = cands.filter((c) => gaz.kind(c.index) === 'city');
     if (towns.length > 0) cands = towns;
   }
   const ranked = rankCandidates(gaz, cands, ctx);
-  return { ...s, ranked, chosen: namesakeTown(gaz, ranked, ctx) ?? ranked[0]?.index ?? -1, narrowed };
+  return { ...s, ranked, chosen: namesakeTown(gaz, ranked, ctx) ?? ranked[0]?.index ?? -1, narrowed, local };
 }
 
 /**
@@ -1979,6 +1991,7 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
   }
   const chose = (r: ResolvedSpan, k: number): boolean =>
     !r.narrowed &&
+    !r.local &&
     r.chosen >= 0 &&
     r.ranked.length < Math.max((spans[k] as FoundSpan).candidates.length, readings.get(foldName(r.name)) ?? 0);
   resolved.forEach((r, k) => {
@@ -1987,7 +2000,7 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
   });
   if (pinned.size === 0) return resolved;
   return resolved.map((r, k) => {
-    const at = r.narrowed || chose(r, k) ? undefined : pinned.get(foldName(r.name));
+    const at = r.narrowed || r.local || chose(r, k) ? undefined : pinned.get(foldName(r.name));
     const known = r.candidates.some((c) => c.index === at) || (at !== undefined && owned.has(at));
     return at !== undefined && at !== r.chosen && known ? { ...r, chosen: at } : r;
   });

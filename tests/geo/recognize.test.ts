@@ -77,6 +77,14 @@ describe('recognition keeps people, firms and common words out', () => {
       ),
     ).toEqual(['GEORGIA:US', 'Georgia:US', 'Georgia:US']);
     expect(state('Talks in Tbilisi, Georgia, resumed.')).toEqual(['Tbilisi:GE', 'Georgia:GE']);
+    // A state's member of Congress, for that mention only (the capital stays the capital).
+    expect(state('Asked if he would be confirmed, the Georgia Democrat said no.')).toEqual(['Georgia:US']);
+    const kinds = (text: string): string[] =>
+      geo.findPlaces(text).map((p) => `${p.name}:${p.geonameId !== null ? (geo.getPlace(p.geonameId)?.kind ?? '') : ''}`);
+    expect(kinds('Thomas Foley, a Washington Democrat, predicted a vote. Patience is frayed in Washington.')).toEqual([
+      'Washington:admin1',
+      'Washington:city',
+    ]);
     expect(names('The Iran-Iraq war went on.')).toEqual(['Iran', 'Iraq']);
   });
 
