@@ -356,7 +356,12 @@ function bigByOwnName(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
 
 /** Whether a word names a country, a division or a city of 100,000+ on its own. */
 function namesPlace(gaz: Gazetteer, t: Token): boolean {
-  return isWellKnown(gaz, exactCandidates(gaz, (t.key ??= foldName(t.text.replace(/\.$/, '')))));
+  return namesPlaceKey(gaz, (t.key ??= foldName(t.text.replace(/\.$/, ''))));
+}
+
+/** Whether a folded name is a country's, a division's, a region's or a big town's (`namesPlace` of text not cut into tokens). */
+function namesPlaceKey(gaz: Gazetteer, key: string): boolean {
+  return isWellKnown(gaz, exactCandidates(gaz, key));
 }
 
 /** Lower-case words after a name that make it a virus, a disease or a strain (`Marburg virus`, `Reston ebolavirus`). */
@@ -367,7 +372,7 @@ const AGE_BEFORE = /\b(\d+|[a-z]+(-[a-z]+)?)[-‐ ]years?[-‐ ]old\s+$/i;
 
 /** A capitalised word after a first name that reads as a surname: no country, division or big town of that name. */
 function isSurname(gaz: Gazetteer, t: Token): boolean {
-  return !isWellKnown(gaz, exactCandidates(gaz, foldName(t.text.replace(/\.$/, ''))));
+  return !namesPlaceKey(gaz, foldName(t.text.replace(/\.$/, '')));
 }
 
 /**
@@ -565,7 +570,7 @@ function ownPlaceName(gaz: Gazetteer, first: string, second: string | undefined,
 function placeAfterComma(gaz: Gazetteer, after: string): boolean {
   const m = /^,\s*(\p{Lu}[\p{L}'’-]*)(\s+\p{Lu}[\p{L}'’-]*)?/u.exec(after);
   if (!m) return false;
-  return ownPlaceName(gaz, m[1] ?? '', m[2], VILLAGE_POP) || isWellKnown(gaz, exactCandidates(gaz, foldName(m[1] ?? '')));
+  return ownPlaceName(gaz, m[1] ?? '', m[2], VILLAGE_POP) || namesPlaceKey(gaz, foldName(m[1] ?? ''));
 }
 
 /** `and` or `or`, then the first one or two capitalised words of the next name. */
@@ -1078,7 +1083,7 @@ function acceptSpan(
     !strong &&
     !bigByOwnName(gaz, cands) &&
     !dotted &&
-    !(commaNext && namesPlace(gaz, { ...commaNext, text: commaNext.text.replace(/[-‐]\p{Ll}+$/u, ''), key: null })) &&
+    !(commaNext && namesPlaceKey(gaz, foldName(commaNext.text.replace(/[-‐]\p{Ll}+$/u, '').replace(/\.$/, '')))) &&
     FIRM_LIST_AFTER.test(text.slice(end, end + 60))
   ) {
     firms.add(key);
@@ -2014,14 +2019,13 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
  */
 function withinUsGulf(gaz: Gazetteer, text: string, resolved: ResolvedSpan[]): number {
   const isGulf = (r: ResolvedSpan): boolean => foldName(r.name) === 'gulf';
-  const prefixed = resolved.some(
-    (r, k) =>
-      isGulf(r) &&
-      k > 0 &&
-      /^\.?[ \t\n]$/.test(text.slice((resolved[k - 1] as ResolvedSpan).end, r.start)) &&
-      inUs(gaz, (resolved[k - 1] as ResolvedSpan).chosen),
-  );
-  if (!prefixed) return -1;
+  // What stands right before mention k: a place of the US (`U.S. Gulf`), another name (`Mideast Gulf`), or none.
+  const prefix = (k: number): 'us' | 'other' | null => {
+    const prev = resolved[k - 1];
+    if (!prev || !/^\.?[ \t\n]$/.test(text.slice(prev.end, (resolved[k] as ResolvedSpan).start))) return null;
+    return inUs(gaz, prev.chosen) ? 'us' : 'other';
+  };
+  if (!resolved.some((r, k) => isGulf(r) && prefix(k) === 'us')) return -1;
   const mexico = exactCandidates(gaz, 'gulf of mexico').find((c) => gaz.kind(c.index) === 'region');
   if (!mexico) return -1;
   // A bare `Gulf` goes with them unless the story is also about the Persian Gulf's shores (`In the
@@ -2029,10 +2033,8 @@ function withinUsGulf(gaz: Gazetteer, text: string, resolved: ResolvedSpan[]): n
   const persian = resolved.some((r) => r.chosen >= 0 && PERSIAN_GULF_COUNTRIES.has(gaz.country(r.chosen)));
   resolved.forEach((r, k) => {
     if (!isGulf(r)) return;
-    const prev = resolved[k - 1];
-    const adjacent = !!prev && /^\.?[ \t\n]$/.test(text.slice(prev.end, r.start));
-    const us = adjacent && inUs(gaz, prev.chosen);
-    if (us || (!adjacent && !persian)) resolved[k] = { ...r, chosen: mexico.index };
+    const p = prefix(k);
+    if (p === 'us' || (p === null && !persian)) resolved[k] = { ...r, chosen: mexico.index };
   });
   return mexico.index;
 }
@@ -2268,9 +2270,10 @@ export function findPlaceMentions(gaz: Gazetteer, text: string, base: ResolveCon
   const resolved = resolveSpans(gaz, text, spans, ctx);
   const name = dateline?.trim();
   const i = name ? resolveDateline(gaz, name, ctx, resolved) : -1;
+  const townKey = name ? foldName(splitDateline(name).town) : '';
   const found = withoutStrayWordDivisions(
     gaz,
-    (i >= 0 ? resolved.map((r) => ({ ...r, chosen: datelineTown(gaz, r, name ?? '', i) ?? datelineHome(gaz, r, i) })) : resolved).map((r) =>
+    (i >= 0 ? resolved.map((r) => ({ ...r, chosen: datelineTown(gaz, r, townKey, i) ?? datelineHome(gaz, r, i) })) : resolved).map((r) =>
       toMention(gaz, r.name, r.start, r.end, r.chosen),
     ),
     i >= 0 ? gaz.place(i).countryCode || null : null,
@@ -2281,14 +2284,14 @@ export function findPlaceMentions(gaz: Gazetteer, text: string, base: ResolveCon
 }
 
 /**
- * The body's mentions of the dateline's own town are that town (`SAN JOSE, Calif.` and `its San Jose
- * National Bank subsidiary`): one place per name and story, the dateline included.
+ * The body's mentions of the dateline's own town (entry i, folded name `townKey`) are that town (`SAN
+ * JOSE, Calif.` and `its San Jose National Bank subsidiary`): one place per name and story, the dateline included.
  */
-function datelineTown(gaz: Gazetteer, r: ResolvedSpan, dateline: string, i: number): number | undefined {
+function datelineTown(gaz: Gazetteer, r: ResolvedSpan, townKey: string, i: number): number | undefined {
   // (Only where the body read a town without its state: `Madison, Wis.` under MADISON, Ind. is another
   // town, and `New York state` or `the Quebec government` are the divisions.)
   if (gaz.kind(i) !== 'city' || r.chosen === i || r.narrowed || r.chosen < 0 || gaz.kind(r.chosen) !== 'city') return undefined;
-  if (foldName(r.name) !== foldName(splitDateline(dateline).town)) return undefined;
+  if (foldName(r.name) !== townKey) return undefined;
   return r.candidates.some((c) => c.index === i) ? i : undefined;
 }
 

@@ -119,7 +119,8 @@ export function createTrendCounts(db: SqliteDatabase, hiddenStories: SqliteHidde
     // A page of matches newest first, each dated from memory (rowid-days.ts), within the rowids a
     // span's stories have.
     // The bounds cast to INTEGER: better-sqlite3 binds a JS number as REAL, and FTS5 ignores a rowid bound
-    // that is not an integer, reading the word's whole doclist (a span of 1991 at 1M stories: 214 ms, 2 cast).
+    // that is not an integer, reading the word's whole doclist (`said today` over four months of 1991 at 1M
+    // stories: 23 ms uncast, 1.9 ms cast).
     searchRowids: db
       .prepare<[string, number, number, number], number>(
         'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER) ORDER BY rowid DESC LIMIT ?',
