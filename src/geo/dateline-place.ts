@@ -60,12 +60,17 @@ function qualifierPlaces(gaz: Gazetteer, qualifier: string): { divisions: Set<nu
 
 /**
  * Of a dateline town's candidates, those inside the division or country its qualifier names; all of
- * them when there is no qualifier, or when none is inside it (a misspelt state must not lose the town).
+ * them when there is no qualifier or the qualifier names nothing (a misspelt state must not lose the
+ * town). When the qualifier names one state or country and no town of the name lies in it, the town is
+ * one the gazetteer lacks (`WARRINGTON, Pa.` is no English town, `SCARBOROUGH, Ontario` none either):
+ * the dateline stands at that state or country rather than at a namesake elsewhere.
  */
 export function withinQualifier(gaz: Gazetteer, towns: readonly Candidate[], qualifier: string | null): readonly Candidate[] {
   if (!qualifier || towns.length === 0) return towns;
   const { divisions, countries } = qualifierPlaces(gaz, qualifier);
   if (divisions.size === 0 && countries.size === 0) return towns;
   const inside = towns.filter((c) => divisions.has(gaz.admin1[c.index] ?? -1) || countries.has(gaz.country(c.index)));
-  return inside.length > 0 ? inside : towns;
+  if (inside.length > 0) return inside;
+  const named = [...divisions, ...[...countries].map((code) => gaz.countryIndex(code))].filter((i) => i >= 0);
+  return named.length === 1 ? [{ index: named[0] as number, primary: true, viaSkeleton: false }] : towns;
 }

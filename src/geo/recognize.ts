@@ -29,7 +29,7 @@ import {
  * Bump when a change to the recognition or resolution rules (here, resolve.ts, dateline-place.ts and
  * the lists they read) changes what is found in any text.
  */
-const PLACE_RULES_VERSION = 20;
+const PLACE_RULES_VERSION = 21;
 
 /**
  * What made a story's stored places: these rules over this gazetteer (new data resolves names anew).
@@ -774,6 +774,8 @@ function isWidelyNamedTown(gaz: Gazetteer, i: number): boolean {
 }
 /** A prior, not fitted: a town, not a village. */
 const WIDELY_NAMED_MIN_POP = 20_000;
+/** Letters of a short name (`Kiev`, `Part`, `Deka`): as another name of a town, it is no exonym by itself. */
+const SHORT_NAME = 4;
 /** The same prior for a town named by one of its other names after a preposition of place. */
 const ALT_NAME_TOWN = 20_000;
 
@@ -1172,7 +1174,16 @@ function acceptSpan(
     (maxPop(gaz, cands) >= ALT_NAME_TOWN && (PLACED_BEFORE.test(before) || /\bfrom\s+$/.test(before))) ||
     PLACE_NOUN_OF.test(text.slice(Math.max(0, t.start - 80), t.start)) ||
     PLACE_NOUN_AFTER.test(after);
-  if (altOnly && !strong && !looksTransliterated(key) && !cands.some((c) => isFamousCity(gaz, c.index)) && !placedAltName) return false;
+  // Among a famous city's hundreds of other names the short ones are mostly words and firms of other
+  // tongues (`Part of ...` is no Perth, `Ciba` no Chiba): a cue is needed for them too.
+  // (Deferred: the story may place it elsewhere, `Kiev said ...` after `talks in Kiev`.)
+  const famous = cands.filter((c) => isFamousCity(gaz, c.index));
+  // (Not an abbreviation in capitals: `NYC`.)
+  const exonym = famous.length > 0 && (key.length > SHORT_NAME || /^\p{Lu}{2,}\.?$/u.test(surface));
+  if (altOnly && !strong && !looksTransliterated(key) && !exonym && !placedAltName) {
+    if (famous.length > 0) deferred.push({ key, span: { name: surface, start: t.start, end, candidates: cands } });
+    return false;
+  }
   // `Henderson said`, `said Clifford` (but `said London police`: a big city after the verb stays; a
   // country or a big state that "said" is its government). A small division is no such speaker
   // (`Douglas said` is no parish of the Isle of Man).
@@ -1829,17 +1840,34 @@ const IN_CONTAINER_GAP =
 const LIST_GOES_ON = /^(\s*,\s*|\s*,?\s+(and|or)\s+)\p{Lu}/u;
 
 /**
+ * A candidate a division after a comma can overrule: a town or county, or a bigger place known by this
+ * spelling only as another name (`Warrington, Pa.` is no English town, `Bothan, Ala.` no Libyan district).
+ */
+function isTownOrNamesake(gaz: Gazetteer, c: Candidate): boolean {
+  const kind = gaz.kind(c.index);
+  return kind === 'city' || kind === 'admin2' || !c.primary;
+}
+
+/**
  * The state or province after `Town, ` when no town of the name lies in it (`HOLLIDAY, Mo.`: the
  * village of 140 is not in the gazetteer, the Holliday it has is in Texas): the town is somewhere in
  * that state, so it stands at the state's point rather than at a namesake elsewhere. Only a state
- * that is no big city's name too (`London, New York and Tokyo` lists cities) and that ends the list
- * (`Chicago, Missouri and Western Railway` is a firm).
+ * that is no big city's name too (`London, New York and Tokyo` lists cities; Ontario, California, is
+ * no such city for the province) and that ends the list (`Chicago, Missouri and Western Railway` is a firm).
  */
 function stateOfUnknownTown(gaz: Gazetteer, text: string, next: FoundSpan, ctx: ResolveContext): Ranked | null {
-  if (next.candidates.some((c) => gaz.kind(c.index) === 'city' && (gaz.pop[c.index] ?? 0) >= 100_000)) return null;
   if (LIST_GOES_ON.test(text.slice(next.end, next.end + 40))) return null;
+  // `First National Bank of Boston, Florida Federal Savings`: the state's name opens a firm's.
+  if (!next.name.endsWith('.') && /^\s+\p{Lu}/u.test(text.slice(next.end, next.end + 3))) return null;
   const top = rankCandidates(gaz, next.candidates, ctx)[0];
-  return top && gaz.kind(top.index) === 'admin1' ? top : null;
+  if (!top || gaz.kind(top.index) !== 'admin1') return null;
+  // A city the news names as often as the state (New York, Washington) may be what the comma lists;
+  // a lesser namesake (Ontario, California, for the province) is not.
+  const statePop = gaz.pop[top.index] ?? 0;
+  const bigCity = next.candidates.some(
+    (c) => gaz.kind(c.index) === 'city' && (gaz.pop[c.index] ?? 0) >= 100_000 && (gaz.pop[c.index] ?? 0) * NAMESAKE_TOWN_SHARE >= statePop,
+  );
+  return bigCity ? null : top;
 }
 
 /**
@@ -1892,7 +1920,7 @@ export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: Fo
     if (!listed && inside.some((c) => (within || c.primary) && gaz.kind(c.index) !== 'country' && gaz.kind(c.index) !== 'admin1')) {
       cands = inside;
       narrowed = true;
-    } else if (comma && inside.length === 0 && cands.every((c) => gaz.kind(c.index) === 'city')) {
+    } else if (comma && inside.length === 0 && !listed && cands.every((c) => isTownOrNamesake(gaz, c))) {
       const state = stateOfUnknownTown(gaz, text, next, ctx);
       if (state) return { ...s, ranked: [state], chosen: state.index, narrowed: true };
     }

@@ -39,6 +39,15 @@ describe('a dateline town with its state, province or country', () => {
     expect(datelinePlace(dateline)).toBe(expected);
   });
 
+  it('a town the gazetteer lacks stands at the state or country written after it, not at a namesake elsewhere', () => {
+    // Warrington, Pennsylvania and Scarborough, Ontario are no GeoNames towns of 500; Warrington and
+    // Scarborough in England are.
+    expect(datelinePlace('Warrington, Pa.')).toBe('Pennsylvania, Pennsylvania, US');
+    expect(datelinePlace('Scarborough, Ontario')).toBe('Ontario, Ontario, CA');
+    // A qualifier that names nothing keeps the town (a misspelt state must not lose it).
+    expect(datelinePlace('Cambridge, Massachussets')).toBe('Cambridge, England, GB');
+  });
+
   it('without a qualifier, the most prominent town of the name', () => {
     expect(datelinePlace('Cambridge')).toBe('Cambridge, England, GB');
     expect(datelinePlace('Vienna')).toMatch(/^Vienna, .*, AT$/);
