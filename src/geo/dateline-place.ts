@@ -25,6 +25,8 @@ const QUALIFIER_VARIANTS: ReadonlyMap<string, string> = new Map([
   ['tex', 'Texas'],
   ['wisc', 'Wisconsin'],
   ['dela', 'Delaware'],
+  // AP style writes Maine out; the older wires abbreviated it (`PORTLAND, Me.` is no Oregon town).
+  ['me', 'Maine'],
   ['west germany', 'Germany'],
   ['east germany', 'Germany'],
 ]);

@@ -35,6 +35,7 @@ describe('a dateline town with its state, province or country', () => {
     // Forms that are neither AP style nor today's names.
     ['Hanover, West Germany', 'Hannover, Lower Saxony, DE'],
     ['Reading, Penn.', 'Reading, Pennsylvania, US'],
+    ['Portland, Me.', 'Portland, Maine, US'],
   ])('%s is %s', (dateline, expected) => {
     expect(datelinePlace(dateline)).toBe(expected);
   });
