@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { QUOTE_ANALYZER_VERSION } from '../nlp/quotes/extract-quotes.js';
-import { PLACE_ANALYZER_VERSION } from '../geo/recognize.js';
+import { PLACE_ANALYZER_VERSION } from '../geo/recognition/find-place-mentions.js';
 import type { GeoService, PlaceMention } from '../geo/types.js';
 import { placesOfStory, quotesOfBody } from '../ingest/analyze.js';
 import { digestFeatures } from '../digest/story-features.js';

@@ -16,7 +16,9 @@ import { countryContains } from '../geo/borders.js';
 import { foldName } from '../geo/fold.js';
 import { createGeoService, haversineKm, loadGazetteer } from '../geo/geo-service.js';
 import type { Gazetteer } from '../geo/gazetteer.js';
-import { contextFor, documentContext, recognizeSpans, resolveSpan, type FoundSpan } from '../geo/recognize.js';
+import { recognizeSpans } from '../geo/recognition/recognize-spans.js';
+import { contextFor, documentContext, resolveSpan } from '../geo/recognition/resolve-spans.js';
+import type { FoundSpan } from '../geo/recognition/spans.js';
 import { DIVISION_WORD_RE } from '../geo/division-words.js';
 import { emptyContext, exactCandidates, mostPopulous, skeletonCandidates, type Candidate } from '../geo/resolve.js';
 

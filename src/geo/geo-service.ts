@@ -10,7 +10,7 @@ import { foldName, translitSkeleton } from './fold.js';
 import { defaultCacheDir, defaultCachePath, Gazetteer, isCurrentCache } from './gazetteer.js';
 import { renderLocatorMap } from './locator-map.js';
 import { createMapCache } from './map-cache.js';
-import { findPlaceMentions } from './recognize.js';
+import { findPlaceMentions } from './recognition/find-place-mentions.js';
 import { emptyContext, queryCandidates, rankCandidates, type Candidate, type Ranked } from './resolve.js';
 import type { FindPlacesOptions, GeoService, PlaceInfo, PlaceLookup, PlaceRelation } from './types.js';
 

@@ -1,5 +1,5 @@
 import type { GeoService, PlaceMention } from '../geo/types.js';
-import { PLACE_ANALYZER_VERSION } from '../geo/recognize.js';
+import { PLACE_ANALYZER_VERSION } from '../geo/recognition/find-place-mentions.js';
 import { extractQuotes, QUOTE_ANALYZER_VERSION } from '../nlp/quotes/extract-quotes.js';
 import { CAREFUL_SPLIT_CHARS, splitSentences } from '../nlp/sentences.js';
 import { GRAPH_SENTENCES, scoreSentences } from '../nlp/summarize.js';

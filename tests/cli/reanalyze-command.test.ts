@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reanalyzeQuotes } from '../../src/cli/reanalyze-command.js';
 import { digestFeatures } from '../../src/digest/story-features.js';
-import { PLACE_ANALYZER_VERSION } from '../../src/geo/recognize.js';
+import { PLACE_ANALYZER_VERSION } from '../../src/geo/recognition/find-place-mentions.js';
 import { extractQuotes, QUOTE_ANALYZER_VERSION } from '../../src/nlp/quotes/extract-quotes.js';
 import type { Quote } from '../../src/nlp/types.js';
 import { splitSentences } from '../../src/nlp/sentences.js';

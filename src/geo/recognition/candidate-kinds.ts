@@ -1,0 +1,132 @@
+/**
+ * What a name's gazetteer candidates are: countries, states, regions, famous or big towns, and how far
+ * apart two names' candidates lie. Recognition and resolution both ask.
+ */
+import { foldName } from '../fold.js';
+import type { Gazetteer } from '../gazetteer.js';
+import { exactCandidates, WEIGHTS, type Candidate } from '../resolve.js';
+import type { Token } from './spans.js';
+
+/**
+ * How far from a second-level division's point its towns may lie: the gazetteer does not say which
+ * county a town is in, so one near the county's middle stands in (English shire counties span ~100 km).
+ */
+const ADMIN2_KM = 60;
+
+/** Whether town i lies in container k: its country, its first-level division, or near its county's middle. */
+export function liesIn(gaz: Gazetteer, i: number, k: number): boolean {
+  const kind = gaz.kind(k);
+  if (kind === 'country') return gaz.country(k) === gaz.country(i);
+  if (kind === 'admin1') return gaz.admin1[i] === k;
+  if (kind !== 'admin2' || gaz.country(k) !== gaz.country(i)) return false;
+  return closestKm(gaz, [{ index: i, primary: true, viaSkeleton: false }], [{ index: k, primary: true, viaSkeleton: false }]) <= ADMIN2_KM;
+}
+
+/** Whether the candidates hold a country, a region, a division or a city of 100,000+: a well-known place. */
+export function isWellKnown(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
+  return isKindStrong(gaz, cands) || maxPop(gaz, cands) >= 100_000;
+}
+
+/** Whether a town of 100,000+ bears the name as its own (or is a famous city known by it), not only as another spelling. */
+export function bigByOwnName(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
+  return cands.some((c) => (c.primary || isFamousCity(gaz, c.index)) && (gaz.pop[c.index] ?? 0) >= 100_000);
+}
+
+/** Whether a word names a country, a division or a city of 100,000+ on its own. */
+export function namesPlace(gaz: Gazetteer, t: Token): boolean {
+  return namesPlaceKey(gaz, (t.key ??= foldName(t.text.replace(/\.$/, ''))));
+}
+
+/** Whether a folded name is a country's, a division's, a region's or a big town's (`namesPlace` of text not cut into tokens). */
+export function namesPlaceKey(gaz: Gazetteer, key: string): boolean {
+  return isWellKnown(gaz, exactCandidates(gaz, key));
+}
+
+/**
+ * A country, a continent or region, or a division of a million people: a name the news makes act and
+ * speak (`Iraq said`, `Texas sued`), unlike a small division that shares a surname (`Douglas`).
+ */
+export function isMajorPlace(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
+  return cands.some((c) => {
+    const kind = gaz.kind(c.index);
+    return kind === 'country' || kind === 'continent' || kind === 'region' || (kind === 'admin1' && (gaz.pop[c.index] ?? 0) >= 1_000_000);
+  });
+}
+
+/** `African`, `Asian`, `European`: a continent by its adjective only. */
+export function isContinentAdjective(gaz: Gazetteer, key: string, cands: readonly Candidate[]): boolean {
+  return cands.every((c) => gaz.kind(c.index) === 'continent' && foldName(gaz.name(c.index)) !== key);
+}
+
+/** A country, region or division among the candidates (a second-level one by its own name, not `Bone` for Bone Regency). */
+/** A state of the United States (a first-level division there). */
+export function isUsState(gaz: Gazetteer, c: Candidate): boolean {
+  return gaz.kind(c.index) === 'admin1' && gaz.country(c.index) === 'US';
+}
+
+/** A country or a first-level division: a name too well known to be the start of a longer one. */
+export function isCountryOrState(gaz: Gazetteer, c: Candidate): boolean {
+  const kind = gaz.kind(c.index);
+  return kind === 'country' || (kind === 'admin1' && c.primary);
+}
+
+/** Whether a candidate is a country, a first-level division, a continent or a region. */
+export function isWiderThanDistrict(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
+  return cands.some((c) => {
+    const k = gaz.kind(c.index);
+    return k === 'country' || k === 'admin1' || k === 'continent' || k === 'region';
+  });
+}
+
+export function isKindStrong(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
+  return isWiderThanDistrict(gaz, cands) || cands.some((c) => c.primary && gaz.kind(c.index) === 'admin2');
+}
+
+/** A city of a million or more that GeoNames names in many languages: its exonyms are real names. */
+export function isFamousCity(gaz: Gazetteer, i: number): boolean {
+  return gaz.kind(i) === 'city' && (gaz.pop[i] ?? 0) >= 1_000_000 && (gaz.altNames[i] ?? 0) >= WEIGHTS.altNamesFull;
+}
+
+/**
+ * A town GeoNames names in many languages (`WEIGHTS.altNamesFull`) and of some size: known well
+ * beyond it (Palmyra, Kobani, Bethlehem). Small ones are left out: Baker City and Lourdes have as many
+ * names, and `Baker` and `Lourdes` are more often people.
+ */
+export function isWidelyNamedTown(gaz: Gazetteer, i: number): boolean {
+  return gaz.kind(i) === 'city' && (gaz.altNames[i] ?? 0) >= WEIGHTS.altNamesFull && (gaz.pop[i] ?? 0) >= WIDELY_NAMED_MIN_POP;
+}
+
+/** A prior, not fitted: a town, not a village. */
+const WIDELY_NAMED_MIN_POP = 20_000;
+
+/** Letters of a short name (`Kiev`, `Part`, `Deka`): as another name of a town, it is no exonym by itself. */
+export const SHORT_NAME = 4;
+
+/** The same prior for a town named by one of its other names after a preposition of place. */
+export const ALT_NAME_TOWN = 20_000;
+
+export function maxPop(gaz: Gazetteer, cands: readonly Candidate[]): number {
+  let m = 0;
+  for (const c of cands) m = Math.max(m, gaz.pop[c.index] ?? 0);
+  return m;
+}
+
+/** Closest pair of candidates of two spans, in km (equirectangular). */
+export function closestKm(gaz: Gazetteer, a: readonly Candidate[], b: readonly Candidate[]): number {
+  let best = Infinity;
+  for (const x of a) {
+    const lat = gaz.lat[x.index] ?? 0;
+    const cosLat = Math.cos((lat * Math.PI) / 180);
+    for (const y of b) {
+      const dLat = (gaz.lat[y.index] ?? 0) - lat;
+      const dLon = ((gaz.lon[y.index] ?? 0) - (gaz.lon[x.index] ?? 0)) * cosLat;
+      best = Math.min(best, Math.sqrt(dLat * dLat + dLon * dLon) * 111.2);
+    }
+  }
+  return best;
+}
+
+/** A name that reads only as a city of 100,000+ (no country or division of the name). */
+export function isCityOnly(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
+  return !isKindStrong(gaz, cands) && maxPop(gaz, cands) >= 100_000;
+}
