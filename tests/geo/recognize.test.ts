@@ -697,6 +697,29 @@ describe('resolution in the document context', () => {
   });
 });
 
+describe("a lesser city's name that a listed firm takes over in a story", () => {
+  it("is the firm's after its ticker, and alone later in the story", () => {
+    expect(names("Japan's Toyota <TOYOY> sold 1,082 cars in February. Toyota's exports fell 9.5 pct.")).toEqual(['Japan']);
+    expect(names('Machines by Sony, Hitachi <HIT.T> and Toshiba will appear. We buy from Hitachi in dollars.')).toEqual([]);
+  });
+
+  it("is the firm's after the firm's full name, unless a preposition of place puts it on the map", () => {
+    const text = 'Toyota Motor Corp said so, a Toyota official told Reuters. Toyota is studying a plant in Toyota.';
+    expect(geo.findPlaces(text).map((p) => p.start)).toEqual([text.lastIndexOf('Toyota')]);
+  });
+
+  it('is a place where no firm of the name is named', () => {
+    expect(names('Workers at the plant in Toyota went on strike.')).toEqual(['Toyota']);
+  });
+
+  it("leaves a capital and a city of the world their name, and the place a firm's name ends with", () => {
+    expect(names('Shares of Boston <BOS> rose. Boston was cold.')).toEqual(['Boston']);
+    expect(names('Bank of Montreal <BMO.M> Chairman William Mulholland said so.')).toEqual(['Montreal']);
+    // A second partner's name before the ticker: the pair is one firm's name (no Pratt, Kansas).
+    expect(names('The planes will have Pratt and Whitney <UTX> or Rolls Royce engines.')).toEqual([]);
+  });
+});
+
 describe("a small place's name that the story makes a firm or a person is neither, at any of its mentions", () => {
   it.each([
     [

@@ -109,6 +109,26 @@ const COUNTRY_FEATURE_WORDS = new Set('point creek beach lake springs heights hi
 /** A people's adjective (`Canadian`, `Chinese`, `Turkish`): it names the country's firm or association, not a feature. */
 const DEMONYM = /(?:ian|ean|ese|ish|ican)$/;
 
+/** The wire's ticker of a listed firm right after its name (`Toyota <TOYOY>`, `Hitachi <HIT.T>`). */
+const TICKER_AFTER = /^\s+<[A-Z][A-Z0-9]{0,6}(\.[A-Z]{1,2})?>/;
+/**
+ * Words before a name that make it the end of a longer firm's name (`Bank of`, `Banque Nationale de`,
+ * `Pratt and`); not a sentence's `Shares of`.
+ */
+const TICKER_NAME_GOES_BEFORE =
+  /((?!(?:Shares|Stock|Units)\b)\p{Lu}[\p{L}'’.-]*\s+(of|de|du|di|des|del|della)|\p{Lu}[\p{L}'’.-]*\s+(and|&))\s+$/u;
+
+/**
+ * A town whose name a listed firm may take over in a story: a city of fewer than a million people
+ * and no capital of a country or a state (Toyota and Hitachi, not Houston, Hartford or Delhi).
+ */
+function isFirmTown(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
+  return cands.every((c) => {
+    const fcode = gaz.fcode(c.index);
+    return gaz.kind(c.index) === 'city' && (gaz.pop[c.index] ?? 0) < 1_000_000 && fcode !== 'PPLA' && fcode !== 'PPLC';
+  });
+}
+
 /** The context rules that keep common words, people and organisations out (issue 6). */
 export function acceptSpan(
   gaz: Gazetteer,
@@ -149,10 +169,25 @@ export function acceptSpan(
   // A name that opens a firm's name (`<Drexel Burnham Lambert Inc>`, `Kinross Mines Ltd`) is the
   // firm's. A small town's name is the firm's alone later in the story too (`a Drexel spokesman`,
   // `via Drexel`) unless a word of nearness puts it on the map (`near Kinross`; `a stake in Saxon`
-  // is the firm); a country, a division or a big city keeps its later mentions.
+  // is the firm); a country, a division or a city the news names as a city keeps its later mentions.
+  // So does a lesser city that a firm's name opens, once the firm is listed (`Toyota <TOYOY>`,
+  // `Hitachi <HIT>`: `Toyota's exports` later in the story are the car maker's).
   const firmOfTown = single && !strong && !big;
+  const listedFirmOfTown = single && !strong && (!big || isFirmTown(gaz, cands));
   if (inAngleBrackets(text, t.start, end)) {
     if (firmOfTown) firms.add(key);
+    return false;
+  }
+  // (The ticker follows the firm's whole name: not the place a bank is of, `Bank of Montreal <BMO.M>`,
+  // nor a second partner's name, `Pratt and Whitney <UTX>`, whose pair is read as one further on.)
+  if (
+    single &&
+    !strong &&
+    TICKER_AFTER.test(after) &&
+    !TICKER_NAME_GOES_BEFORE.test(text.slice(Math.max(0, t.start - 30), t.start)) &&
+    !isOpeningDateline(text, t.start, end)
+  ) {
+    if (listedFirmOfTown) firms.add(key);
     return false;
   }
   if (isOpeningDateline(text, t.start, end)) return true;
@@ -174,7 +209,7 @@ export function acceptSpan(
   // (A small place's name of several words too: `Maple Leaf Mills Ltd`, `St. Joe Gold Corp`.)
   const smallNamesFirm = !single && !strong && !big;
   if (((single && !(t.possessive && strong)) || smallNamesFirm) && startsFirmName(text, tokens, j)) {
-    if (firmOfTown || smallNamesFirm) firms.add(key);
+    if (listedFirmOfTown || smallNamesFirm) firms.add(key);
     // `Gulf Canada Resources Ltd`: its first two words are the firm later in the story, whatever each
     // names alone (`Gulf Canada shares rose` is no Persian Gulf and Canada).
     if (next && nextCap && !FIRM_END.test(nextWord)) firms.add(firmPhrase(t, next));
@@ -186,7 +221,9 @@ export function acceptSpan(
     placeish.add(key);
     return true;
   }
-  if (single && firms.has(key) && !FIRM_TOWN_PLACED_BEFORE.test(text.slice(Math.max(0, t.start - 10), t.start))) return false;
+  // (A town of 100,000 or more is placed by any preposition of place: `the plant in Toyota`.)
+  const firmPlaced = (big ? PLACED_BEFORE : FIRM_TOWN_PLACED_BEFORE).test(text.slice(Math.max(0, t.start - 16), t.start));
+  if (single && firms.has(key) && !firmPlaced) return false;
   if (single && personish.has(key) && !cands.some((c) => gaz.kind(c.index) === 'country') && !keepsPlace(gaz, text, t.start, cands))
     return false;
   // A name given an age is a person's, and so is the same name alone later in the story, even a
