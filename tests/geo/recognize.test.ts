@@ -38,6 +38,10 @@ describe('recognition keeps people, firms and common words out', () => {
     ['institutions written with a capital', 'Chamber of Commerce officials met at the Sands Hotel and Casino.'],
     ["half of a person's or a firm's double name", 'Chief economist Petahia Bar-Shavit said so. Boeing and McDonnell-Douglas bid.'],
     ['a partnership after a preposition', 'Peter Greenbaum of Smith, Barney, Harris Upham and Co said several areas rebounded.'],
+    [
+      "a firm's `Co.` after its first name (no county)",
+      'It formed a venture with Phillips Petroleum Co. and Archer Daniels Midland Co. last year.',
+    ],
     ["a title before a small place's name of several words", 'He spoke by telephone with President Miguel de la Madrid.'],
     [
       "a firm named after a small place's name of several words, there and alone later",

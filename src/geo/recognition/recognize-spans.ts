@@ -296,7 +296,10 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
         if (full) cands = exactCandidates(gaz, full + key.slice(key.indexOf(' ')));
       }
       // `Plymouth Co.`, `PLYMOUTH CO.`: the county written out (its dot makes it no word of the name).
-      if (cands.length === 0 && j > i && withDot && / co$/.test(key)) {
+      // Not the end of a longer capitalised name: `Phillips Petroleum Co.` is a firm, no Montana county.
+      const before = tokens[i - 1];
+      const opensName = !(before?.upper && joinable(text, before, t));
+      if (cands.length === 0 && j > i && withDot && opensName && / co$/.test(key)) {
         cands = exactCandidates(gaz, key.slice(0, -2) + 'county').filter((c) => gaz.kind(c.index) === 'admin2');
         if (cands.length > 0) end = tj.end;
       }
