@@ -38,6 +38,7 @@ describe('recognition keeps people, firms and common words out', () => {
     ['institutions written with a capital', 'Chamber of Commerce officials met at the Sands Hotel and Casino.'],
     ["half of a person's or a firm's double name", 'Chief economist Petahia Bar-Shavit said so. Boeing and McDonnell-Douglas bid.'],
     ['a partnership after a preposition', 'Peter Greenbaum of Smith, Barney, Harris Upham and Co said several areas rebounded.'],
+    ["an ocean's name ending a firm's", "Security Pacific's Bannon said so. Trackage agreements with the Union Pacific were signed."],
     [
       "a firm's `Co.` after its first name (no county)",
       'It formed a venture with Phillips Petroleum Co. and Archer Daniels Midland Co. last year.',

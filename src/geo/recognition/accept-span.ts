@@ -13,6 +13,7 @@ import {
   bigByOwnName,
   isCityOnly,
   isContinentAdjective,
+  isCountryOrState,
   isFamousCity,
   isMajorPlace,
   isWidelyNamedTown,
@@ -495,6 +496,18 @@ export function acceptSpan(
     } else if (!FUNCTION_WORDS.has(p) && !MODIFIERS.has(p) && strong && altOnly && !/^\p{Lu}{2,5}$/u.test(prev.text)) {
       // The end of a longer name even for a country or division by its adjective or other name
       // (`Anglo American`, `Pan American`, `Winnipeg Free Press`).
+      return false;
+    } else if (
+      !FUNCTION_WORDS.has(p) &&
+      !MODIFIERS.has(p) &&
+      single &&
+      ownWord &&
+      cands.some((c) => c.primary && gaz.kind(c.index) === 'region') &&
+      !cands.some((c) => isCountryOrState(gaz, c)) &&
+      !namesPlace(gaz, prev)
+    ) {
+      // An ocean's or a region's name after a word that is no place's ends a firm's or a ship's name
+      // (`Security Pacific`, `Union Pacific`, `the tanker Nord Pacific`; not `Asia Pacific`).
       return false;
     } else if (!FUNCTION_WORDS.has(p) && !MODIFIERS.has(p) && !isMajorPlace(gaz, cands)) {
       // Part of a longer proper name (`Bashar Assad`, `Federal Reserve`, `McDonnell Douglas`), except
