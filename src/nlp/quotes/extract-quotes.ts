@@ -118,8 +118,12 @@ const MODEL = modelJson as CueModel;
  *    said ... , the company noted": was unnamed, the name read as a person's).
  * 24: a possessive that opens a company's name ending in its legal form is part of the name when the story never writes it
  *    without its "'s" ("Oshman's Sporting Goods Inc", "Hudson's Bay Co"; "the company" was "Sporting Goods Inc", "Bay Co").
+ * 25: "The plan, the minister said, would create jobs." (a core speech verb between commas before the predicate: was no
+ *    quote when the cue model scored it low); "CONTENT, X said, without giving figures." and "..., but gave no details."
+ *    (was no quote, or the speaker's act ran into the content); a verb after ", but" with no subject speaks with the
+ *    attribution before it ("..., Androsch said, but declined to give a figure": was the sentence's first noun phrase).
  */
-export const QUOTE_ANALYZER_VERSION = 24;
+export const QUOTE_ANALYZER_VERSION = 25;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -693,7 +697,12 @@ function extractReported(
       scores[i] = cueScore(model, tokens, i, ctx);
       // "told reporters at a rally in Ohio that ...": a core reporting verb with its "that" complement reports,
       // however far its circumstances push the "that" from it
-      if (scores[i]! < model.threshold && THAT_REPORTER.test(t.text) && !inQuote[i] && (thatFollows(tokens, i) || signsOff(tokens, i)))
+      if (
+        scores[i]! < model.threshold &&
+        THAT_REPORTER.test(t.text) &&
+        !inQuote[i] &&
+        (thatFollows(tokens, i) || signsOff(tokens, i) || interrupts(tokens, i))
+      )
         scores[i] = model.threshold;
     }
     // 2. group adjacent cue words ("has said", "according to") and build each attribution
@@ -760,8 +769,10 @@ function extractReported(
       }
       if (q && !q.mention && tokens[i]!.lower !== 'according') {
         // "..., McConnell said in June, citing ...": a participle after a comma speaks with the attribution before it
+        // (and so does a verb after ", but" with no subject of its own: "..., Androsch said, but declined to give a figure")
+        const butAct = tokens[i - 1]?.lower === 'but' && tokens[i - 2]?.text === ',';
         const before =
-          /ing$/.test(tokens[i]!.lower) && tokens[i - 1]?.text === ','
+          (/ing$/.test(tokens[i]!.lower) && tokens[i - 1]?.text === ',') || butAct
             ? found.filter((f) => f.q.mention && f.q.mention.end <= tokens[i]!.start && CORE_SPEECH.test(lastWord(f.q.verb))).pop()?.q
             : undefined;
         // "He praised X and said ...", "..., saying ...": the sentence's speaker speaks again
@@ -936,6 +947,36 @@ function signsOff(tokens: readonly Token[], i: number): boolean {
     if (!t.isWord || FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower)) return false;
   }
   return false;
+}
+
+/**
+ * "The plan, the minister said, would create jobs.": a core reporting verb whose subject stands alone between two commas
+ * inside the sentence interrupts its own content (with the hearer of "told" and a time or occasion before the second
+ * comma: "..., the minister told reporters on Monday, ..."), when the predicate goes on after it; so does one closing its
+ * content before the speaker's own act or a writer's clause ("..., the agency said, without giving figures", "..., the
+ * agency said, but gave no details"). Not before a quotation, nor an apposition to the content ("total 6.4 mln bags,
+ * sources said, half a mln above ...").
+ */
+function interrupts(tokens: readonly Token[], i: number): boolean {
+  const h = hearerEnd(tokens, i);
+  const comma = tokens[h + 1]?.text === ',' ? h + 1 : attributionTailComma(tokens, h + 1);
+  if (comma < 0 || closesSentence(tokens, comma + 1, lastContentIndex(tokens))) return false;
+  const n = isAdverb(tokens[comma + 1]!) ? comma + 2 : comma + 1;
+  const next = tokens[n]?.lower ?? '';
+  if (!(FINITE.test(next) || next === 'without' || (next === 'but' && speakerActAfterBut(tokens, n + 1)))) return false;
+  for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+    const t = tokens[k]!;
+    if (t.text === ',') return k < i - 1 && k >= 1;
+    if (!t.isWord || FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower)) return false;
+  }
+  return false;
+}
+
+/** Whether the words from `k` on, after a "but", are a predicate with no subject of its own ("gave no details", "declined to ..."). */
+function speakerActAfterBut(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t?.isWord || t.isCap) return false;
+  return FINITE.test(t.lower) || PAST_VERBS.has(t.lower) || /^[a-z]+(ed|ing)$/.test(t.lower);
 }
 
 /** The last token of the hearer after "told"/"tells" at `i` ("reporters", "him", "Reuters", "the Financial Times"), else `i`. */
@@ -1129,7 +1170,11 @@ function buildReported(
       !!after1 &&
       (/^(although|though|whereas)$/.test(after1.lower) ||
         (closing > b + 1 && /ing$/.test(after1.lower) && !after1.isCap) ||
-        /^(adding|noting)$/.test(after1.lower));
+        /^(adding|noting)$/.test(after1.lower) ||
+        // the speaker's own act: "..., the agency said, without giving figures", "..., but gave no details" (a clause after
+        // "but" with a subject of its own may go on with what was said: "..., he said, but growth will be flat")
+        after1.lower === 'without' ||
+        (after1.lower === 'but' && speakerActAfterBut(tokens, closing + 2)));
     // (an "as" clause is an adverbial on the clause before it, whatever follows: "..., as the Times reported on Tuesday,
     // and he will ..." reports only what precedes it)
     const interrupting = precededByComma && closing > b && beforeSrc.from >= 2 && last - closing >= 3 && !asLead;

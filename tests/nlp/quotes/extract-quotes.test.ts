@@ -806,6 +806,42 @@ const rows: Row[] = [
     ],
   },
   {
+    name: '"X, the minister said, ...": a core speech verb whose subject stands between two commas interrupts its content',
+    body: 'The rail link, the minister said, would open in 2030. Such a cut, the governor said, would hurt schools.',
+    expected: [
+      {
+        text: 'The rail link, the minister said, would open in 2030',
+        kind: 'reported',
+        speaker: 'the minister',
+        mention: 'the minister',
+        verb: 'said',
+      },
+      {
+        text: 'Such a cut, the governor said, would hurt schools',
+        kind: 'reported',
+        speaker: 'the governor',
+        mention: 'the governor',
+        verb: 'said',
+      },
+    ],
+  },
+  {
+    name: '"CONTENT, X said, without giving figures": the speaker\'s own act after the sign-off is no content',
+    body: 'Exports to Asia will keep growing, the institute said, without giving figures. Output fell in March, the agency said, but gave no further details.',
+    expected: [
+      { text: 'Exports to Asia will keep growing', kind: 'reported', speaker: 'the institute', mention: 'the institute', verb: 'said' },
+      { text: 'Output fell in March', kind: 'reported', speaker: 'the agency', mention: 'the agency', verb: 'said' },
+    ],
+  },
+  {
+    name: '"CONTENT, X said, but declined to ...": the verb after ", but" speaks with the attribution before it',
+    body: 'The mill lost money in the first quarter, Jones said, but declined to say how much.',
+    expected: [
+      { text: 'The mill lost money in the first quarter', kind: 'reported', speaker: 'Jones', mention: 'Jones', verb: 'said' },
+      { text: 'to say how much', kind: 'reported', speaker: 'Jones', mention: 'Jones', verb: 'declined' },
+    ],
+  },
+  {
     name: 'a verb of appearance reports an inferred attitude, not a state or a place ("seemed palpable", "appeared on websites")',
     body: 'The danger of flooding seemed palpable to the residents. The leaked files have appeared on several websites since May.',
     expected: [],
