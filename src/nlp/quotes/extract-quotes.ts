@@ -122,8 +122,11 @@ const MODEL = modelJson as CueModel;
  *    quote when the cue model scored it low); "CONTENT, X said, without giving figures." and "..., but gave no details."
  *    (was no quote, or the speaker's act ran into the content); a verb after ", but" with no subject speaks with the
  *    attribution before it ("..., Androsch said, but declined to give a figure": was the sentence's first noun phrase).
+ * 26: a participle phrase that opens the sentence reports up to its comma and the subject of the clause after it speaks
+ *    ("Citing weak demand, the company cut its forecast": the content ran on through the main clause; "Noting that ...,
+ *    he said ...": was no speaker, or content up to the next quotation).
  */
-export const QUOTE_ANALYZER_VERSION = 25;
+export const QUOTE_ANALYZER_VERSION = 26;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -827,6 +830,68 @@ function extractReported(
   return out;
 }
 
+/** Words that may lead a sentence-opening participle phrase before its participle ("Having promised", "After denying"). */
+const PARTICIPLE_LEAD = /^(having|after|before|while|when|by|not|also|again|once|then|in|on|upon|without)$/;
+
+/**
+ * "Citing weak demand in Europe, the company cut its forecast.", "Worried about prices, the bank raised rates.": a cue
+ * at tokens [a, b] in a participle phrase that opens the sentence. The comma that closes the phrase (the first, outside
+ * quotation marks and before `to`, that a clause with a subject and a verb follows) and that clause's subject; else null.
+ */
+function openingPhrase(
+  tokens: readonly Token[],
+  a: number,
+  b: number,
+  to: number,
+  body: string,
+): { comma: number; subject: SourcePhrase | null } | null {
+  const s = datelineEnd(tokens);
+  if (a - s > 2 || tokens.slice(s, b + 1).some((t) => /^(according|asked)$/.test(t.lower))) return null;
+  const participle = (t: Token): boolean => t.isWord && /^[a-z]{3,}(ing|ed)$/.test(t.lower);
+  // the cue is the participle ("Citing", "Having promised", "After denying"), or a preposition after one ("Worried
+  // about"); a capitalised word in -ing before the cue is a name ("Sterling said")
+  const cueParticiple = tokens.slice(a, b + 1).some(participle);
+  for (let k = s; k < a; k++) {
+    const t = tokens[k]!;
+    const lead = PARTICIPLE_LEAD.test(t.lower) || isAdverb(t) || (k === a - 1 && /ed$/.test(t.lower) && participle(t) && !cueParticiple);
+    if (!t.isWord || (k > s && t.isCap) || !lead) return null;
+  }
+  if (!cueParticiple && !(a > s && participle(tokens[a - 1]!) && /^(about|over|of|by|with|at)$/.test(tokens[a]!.lower))) return null;
+  let marks = 0;
+  // (a that-clause's own fronted adverbial is no end of the phrase: "Noting that in the case of long bonds, dealers have ...")
+  let that = -1;
+  for (let k = b + 1; k <= to; k++) {
+    const t = tokens[k]!;
+    if (/^["“”]$/.test(t.text)) marks++;
+    // (nor a figure's thousands: "500,000")
+    if (t.text === ',' && /\d$/.test(tokens[k - 1]!.text) && /^\d/.test(tokens[k + 1]?.text ?? '') && tokens[k - 1]!.end === t.start)
+      continue;
+    if (t.lower === 'that') that = k;
+    if (that >= 0 && t.text === ',' && !hasVerb(tokens, that + 1, k - 1) && !tokens.slice(that + 1, k).some((w) => PAST_VERBS.has(w.text)))
+      continue;
+    // (a comma may close the phrase inside its closing quotation mark: `Arguing that "oil is a tool," Pitts called ...`)
+    const closing = /^["”]$/.test(tokens[k + 1]?.text ?? '') && marks % 2 === 1;
+    if (t.text !== ',' || (marks % 2 === 1 && !closing)) continue;
+    const from = closing ? k + 2 : k + 1;
+    const first = tokens[from];
+    if (!first?.isWord || isAdverb(first) || WEEKDAY.test(first.lower) || /^(today|yesterday|now|also|then|however)$/.test(first.lower))
+      continue;
+    // the clause's verb, and the subject that runs from the comma to it ("the embattled company cut": past an adjective)
+    for (let v = from + 1; v < Math.min(tokens.length, from + 13); v++) {
+      const w = tokens[v]!;
+      if (
+        !w.isWord ||
+        w.isCap ||
+        !(FINITE.test(w.lower) || PAST_VERBS.has(w.lower) || SPEECH_VERBS.has(w.lower) || /^[a-z]+ed$/.test(w.lower))
+      )
+        continue;
+      const subject = phraseBefore(tokens, v, from, body);
+      if (subject && subject.from === from && !DETERMINERS.has(tokens[subject.to - 1]!.lower)) return { comma: k, subject };
+    }
+  }
+  return null;
+}
+
 /** A lower-case word that is no verb form, auxiliary, adverb or particle: a common noun ("questioner", "statement"). */
 /**
  * Whether the tokens of `mention` may be a speaker's noun phrase: not only a date or an opening adverb ("September",
@@ -1273,6 +1338,13 @@ function buildReported(
       // (the verb of a cue group is its last word: "also said")
       if (!CORE_SPEECH.test(cue.lower) && !CORE_SPEECH.test(tokens[b]!.lower)) to = objectEnd(tokens, from, to);
     }
+  }
+  // ("Citing weak demand, the company cut its forecast": what the opening phrase reports ends at its comma, and the
+  // subject of the clause after it speaks)
+  const opening = !fronted && !passive && from > b && to > b ? openingPhrase(tokens, a, b, to, body) : null;
+  if (opening && to > opening.comma) {
+    to = opening.comma - 1;
+    if (!src || src.from < opening.comma) src = opening.subject;
   }
   if (!fronted && !passive && !contentReadsAsClause(tokens, from, to, cue.lower, from < a)) return null;
   // "has pointed out", "boasted about": a lone verb form or particle before the cue is no speaker

@@ -842,6 +842,40 @@ const rows: Row[] = [
     ],
   },
   {
+    name: '"Citing X, the company cut ...": a participle phrase opening the sentence reports up to its comma, and the clause\'s subject speaks',
+    body: 'Citing weak demand in Europe, the company cut its forecast for the year.',
+    expected: [{ text: 'weak demand in Europe', kind: 'reported', speaker: 'the company', mention: 'the company', verb: 'Citing' }],
+  },
+  {
+    name: '"Noting that ..., X said ...": the opening phrase is a report of its own, its that-clause keeps a fronted adverbial',
+    body: 'Noting that exports had slowed in March, the minister said the budget would be revised. Noting that in the first quarter, sales rose five pct, the chairman said the outlook was good.',
+    expected: [
+      { text: 'that exports had slowed in March', kind: 'reported', speaker: 'the minister', mention: 'the minister', verb: 'Noting' },
+      { text: 'the budget would be revised', kind: 'reported', speaker: 'the minister', mention: 'the minister', verb: 'said' },
+      {
+        text: 'that in the first quarter, sales rose five pct',
+        kind: 'reported',
+        speaker: 'the chairman',
+        mention: 'the chairman',
+        verb: 'Noting',
+      },
+      { text: 'the outlook was good', kind: 'reported', speaker: 'the chairman', mention: 'the chairman', verb: 'said' },
+    ],
+  },
+  {
+    name: 'a name in -ing opening the sentence is no participle phrase, and a figure\'s comma ends nothing ("Fielding said ... 500,000")',
+    body: 'Fielding said one mln shares will be sold by the company and 500,000 shares will be sold by shareholders.',
+    expected: [
+      {
+        text: 'one mln shares will be sold by the company and 500,000 shares will be sold by shareholders',
+        kind: 'reported',
+        speaker: 'Fielding',
+        mention: 'Fielding',
+        verb: 'said',
+      },
+    ],
+  },
+  {
     name: 'a verb of appearance reports an inferred attitude, not a state or a place ("seemed palpable", "appeared on websites")',
     body: 'The danger of flooding seemed palpable to the residents. The leaked files have appeared on several websites since May.',
     expected: [],
