@@ -125,8 +125,10 @@ const MODEL = modelJson as CueModel;
  * 26: a participle phrase that opens the sentence reports up to its comma and the subject of the clause after it speaks
  *    ("Citing weak demand, the company cut its forecast": the content ran on through the main clause; "Noting that ...,
  *    he said ...": was no speaker, or content up to the next quotation).
+ * 27: "called" that names a thing is no cue ("the new drug, called Zentra, will be sold": was a quote "Zentra, will be
+ *    sold ..." of the company, and "said" lost its content at the comma; "will be called Northern Steel Ltd").
  */
-export const QUOTE_ANALYZER_VERSION = 26;
+export const QUOTE_ANALYZER_VERSION = 27;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -696,7 +698,7 @@ function extractReported(
     const scores = new Array<number>(tokens.length).fill(0);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      if (inDirect[i] || used.has(t.start) || !isCandidate(t)) continue;
+      if (inDirect[i] || used.has(t.start) || !isCandidate(t) || namingCalled(tokens, i)) continue;
       scores[i] = cueScore(model, tokens, i, ctx);
       // "told reporters at a rally in Ohio that ...": a core reporting verb with its "that" complement reports,
       // however far its circumstances push the "that" from it
@@ -828,6 +830,41 @@ function extractReported(
     out.push(...kept);
   }
   return out;
+}
+
+/**
+ * "a new test, called ViraPap, identifies ...", "a venture called Desktop Express", "the unit will be called Acme Corp":
+ * "called" that names a thing reports nothing (a speaker "calls" something: "Kemp called the tax a money grab").
+ */
+function namingCalled(tokens: readonly Token[], i: number): boolean {
+  if (tokens[i]!.text !== 'called') return false;
+  const next = tokens[i + 1];
+  if (!next || !((next.isWord && next.isCap && !NON_NAME_CAPS.has(next.lower)) || /^["“]$/.test(next.text))) return false;
+  // ("the letter called Oz a quack", "called Mr. Obama's remarks "a wake-up call"": a name with its complement is spoken of)
+  if (/^(mr|mrs|ms|dr|president|sen|senator|gov|governor|rep)\.?$/.test(next.lower)) return false;
+  let n = i + 1;
+  while (n < tokens.length && (tokens[n]!.isCap || /^["“”'’]$|^['’]s$/.test(tokens[n]!.text))) n++;
+  if (/^(a|an|the|his|her|their|its)$/.test(tokens[n]?.lower ?? '')) return false;
+  let k = i - 1;
+  while (k > 0 && /^(commonly|also|so|now|formerly|tentatively|officially|informally|sometimes|often|to)$/.test(tokens[k]!.lower)) k--;
+  const before = tokens[k];
+  if (!before) return false;
+  if (/^(be|is|was|are|were|been|being)$/.test(before.lower)) return true;
+  // (a singular common noun: "officials called Reagan's plan ...", "what he called "an overhang"" name a speaker)
+  const noun = (t: Token | undefined): boolean =>
+    !!t &&
+    nounLike(t) &&
+    !/s$/.test(t.lower) &&
+    !DETERMINERS.has(t.lower) &&
+    !/^(he|she|it|they|we|i|you|who|which|that|what)$/.test(t.lower);
+  if (before.text !== ',') return noun(before);
+  // ("Minyon Moore, a senior adviser to the campaign, called ...": the comma closes an appositive on the speaker)
+  for (let c = k - 1; c > Math.max(0, k - 12); c--) {
+    const t = tokens[c]!;
+    if (t.isWord && t.text === t.lower && (FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower) || PAST_VERBS.has(t.lower))) break;
+    if (t.text === ',' && DETERMINERS.has(tokens[c + 1]?.lower ?? '')) return false;
+  }
+  return noun(tokens[k - 1]);
 }
 
 /** Words that may lead a sentence-opening participle phrase before its participle ("Having promised", "After denying"). */

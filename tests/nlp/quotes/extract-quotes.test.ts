@@ -876,6 +876,33 @@ const rows: Row[] = [
     ],
   },
   {
+    name: '"the new drug, called Zentra, will ...": "called" that names a thing reports nothing and ends no content',
+    body: 'The company said the new drug, called Zentra, will be sold in Europe.',
+    expected: [
+      {
+        text: 'the new drug, called Zentra, will be sold in Europe',
+        kind: 'reported',
+        speaker: 'The company',
+        mention: 'The company',
+        verb: 'said',
+      },
+    ],
+  },
+  {
+    name: 'a speaker still calls a name something: "called the plan a disgrace", "X, a lawyer for the union, called Mr. Smith\'s offer ..."',
+    body: 'The mayor called the plan a disgrace. Jane Roe, a lawyer for the union, called Mr. Smith\'s offer "an insult."',
+    expected: [
+      { text: 'the plan a disgrace', kind: 'reported', speaker: 'The mayor', mention: 'The mayor', verb: 'called' },
+      {
+        text: 'Mr. Smith\'s offer "an insult."',
+        kind: 'reported',
+        speaker: 'Jane Roe',
+        mention: 'Jane Roe, a lawyer for the union',
+        verb: 'called',
+      },
+    ],
+  },
+  {
     name: 'a verb of appearance reports an inferred attitude, not a state or a place ("seemed palpable", "appeared on websites")',
     body: 'The danger of flooding seemed palpable to the residents. The leaked files have appeared on several websites since May.',
     expected: [],
