@@ -127,8 +127,10 @@ const MODEL = modelJson as CueModel;
  *    he said ...": was no speaker, or content up to the next quotation).
  * 27: "called" that names a thing is no cue ("the new drug, called Zentra, will be sold": was a quote "Zentra, will be
  *    sold ..." of the company, and "said" lost its content at the comma; "will be called Northern Steel Ltd").
+ * 28: "pointed out", "ruled out": the particle is the cue's (was the cue "out", or content opening "out that ...");
+ *    "called off", "laid off", "blasted off" report nothing (a cancellation, a dismissal, a launch).
  */
-export const QUOTE_ANALYZER_VERSION = 27;
+export const QUOTE_ANALYZER_VERSION = 28;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -722,6 +724,13 @@ function extractReported(
       // ("The council on Friday said": the day it was said is no part of the cue; a participle's is left as it was)
       const day = (t: Token): boolean => WEEKDAY.test(t.lower) && !/ing$/.test(tokens[j]!.lower);
       if (j > i && SPEECH_VERBS.has(tokens[j]!.lower) && tokens.slice(i, j).every((t) => nounLike(t) || day(t))) i = j;
+      // "pointed out", "ruled out": the particle is the verb's ("ruled out a devaluation"); "called off", "blasted off",
+      // "laid off": a cancellation, a launch or a dismissal, no report ("brushed off" a question still judges it)
+      if (tokens[j + 1]?.lower === 'out' && /^(point(ed|s|ing)?|rul(e|es|ed|ing))$/.test(tokens[j]!.lower)) j++;
+      else if (tokens[j + 1]?.lower === 'off' && PARTICLE_OFF.test(tokens[j]!.lower)) {
+        i = j;
+        continue;
+      }
       // "was cited by local media as saying", "was quoted as saying": one cue
       for (let k = j + 1; k < Math.min(tokens.length, j + 6); k++) {
         if (!tokens[k]!.isWord) break;
@@ -866,6 +875,10 @@ function namingCalled(tokens: readonly Token[], i: number): boolean {
   }
   return noun(tokens[k - 1]);
 }
+
+/** Verbs that with "off" cancel, launch, dismiss workers or sell ("called off the strike", "laid off 790 workers"). */
+const PARTICLE_OFF =
+  /^(call|calls|called|calling|blast|blasted|knock|knocked|lay|lays|laid|laying|kick|kicked|sold|sell|sells|selling|spun|spin|spins|set|sets)$/;
 
 /** Words that may lead a sentence-opening participle phrase before its participle ("Having promised", "After denying"). */
 const PARTICIPLE_LEAD = /^(having|after|before|while|when|by|not|also|again|once|then|in|on|upon|without)$/;

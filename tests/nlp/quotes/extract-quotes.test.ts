@@ -903,6 +903,19 @@ const rows: Row[] = [
     ],
   },
   {
+    name: '"pointed out" keeps its particle in the cue; "called off", "laid off" report nothing',
+    body: 'Analysts pointed out that the bank had cut its rates twice. The union called off the strike on Friday. The company laid off 300 workers at its plant.',
+    expected: [
+      {
+        text: 'that the bank had cut its rates twice',
+        kind: 'reported',
+        speaker: 'Analysts',
+        mention: 'Analysts',
+        verb: 'pointed out',
+      },
+    ],
+  },
+  {
     name: 'a verb of appearance reports an inferred attitude, not a state or a place ("seemed palpable", "appeared on websites")',
     body: 'The danger of flooding seemed palpable to the residents. The leaked files have appeared on several websites since May.',
     expected: [],
