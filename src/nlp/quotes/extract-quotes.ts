@@ -129,8 +129,10 @@ const MODEL = modelJson as CueModel;
  *    sold ..." of the company, and "said" lost its content at the comma; "will be called Northern Steel Ltd").
  * 28: "pointed out", "ruled out": the particle is the cue's (was the cue "out", or content opening "out that ...");
  *    "called off", "laid off", "blasted off" report nothing (a cancellation, a dismissal, a launch).
+ * 29: a plural noun right before its clause's verb heads the subject and is no cue ("factory orders fell 5.2 pct" was a
+ *    quote "fell 5.2 pct ..." of "Factory"; "wheat estimates ranged", "GM shares rose", "the notes would have").
  */
-export const QUOTE_ANALYZER_VERSION = 28;
+export const QUOTE_ANALYZER_VERSION = 29;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -700,7 +702,7 @@ function extractReported(
     const scores = new Array<number>(tokens.length).fill(0);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      if (inDirect[i] || used.has(t.start) || !isCandidate(t) || namingCalled(tokens, i)) continue;
+      if (inDirect[i] || used.has(t.start) || !isCandidate(t) || namingCalled(tokens, i) || pluralSubjectNoun(tokens, i)) continue;
       scores[i] = cueScore(model, tokens, i, ctx);
       // "told reporters at a rally in Ohio that ...": a core reporting verb with its "that" complement reports,
       // however far its circumstances push the "that" from it
@@ -874,6 +876,20 @@ function namingCalled(tokens: readonly Token[], i: number): boolean {
     if (t.text === ',' && DETERMINERS.has(tokens[c + 1]?.lower ?? '')) return false;
   }
   return noun(tokens[k - 1]);
+}
+
+/** Words in -s that are no plural nouns ("has always stressed", "perhaps"). */
+const NOT_PLURAL = /^(always|perhaps|sometimes|afterwards|towards|besides|whereas|nevertheless|nonetheless|regardless|overseas|thus|news)$/;
+
+/**
+ * "Wheat estimates ranged from 11 to 14 mln bushels", "initial estimates suggest ...", "press reports said ...": a
+ * plural noun right before its clause's verb heads the subject; it reports nothing itself.
+ */
+function pluralSubjectNoun(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  if (t.isCap || !/^[a-z]{3,}[^su']s$/.test(t.lower) || NOT_PLURAL.test(t.lower) || !next?.isWord || next.isCap) return false;
+  return FINITE.test(next.lower) || PAST_VERBS.has(next.lower) || /^[a-z]+[^e]ed$/.test(next.lower) || SPEECH_VERBS.has(next.lower);
 }
 
 /** Verbs that with "off" cancel, launch, dismiss workers or sell ("called off the strike", "laid off 790 workers"). */

@@ -916,6 +916,14 @@ const rows: Row[] = [
     ],
   },
   {
+    name: 'a plural noun before its verb heads the subject ("factory orders fell", "wheat estimates ranged"), no cue; "has always stressed" is one',
+    body: 'Factory orders fell 5.2 pct in January, and wheat estimates ranged from 11 to 14 mln bushels. Initial reports said the ferry had capsized. He has always stressed that the stake was an investment.',
+    expected: [
+      { text: 'the ferry had capsized', kind: 'reported', speaker: 'Initial reports', mention: 'Initial reports', verb: 'said' },
+      { text: 'that the stake was an investment', kind: 'reported', speaker: 'unknown', mention: 'He', verb: 'has always stressed' },
+    ],
+  },
+  {
     name: 'a verb of appearance reports an inferred attitude, not a state or a place ("seemed palpable", "appeared on websites")',
     body: 'The danger of flooding seemed palpable to the residents. The leaked files have appeared on several websites since May.',
     expected: [],
