@@ -131,8 +131,11 @@ const MODEL = modelJson as CueModel;
  *    "called off", "laid off", "blasted off" report nothing (a cancellation, a dismissal, a launch).
  * 29: a plural noun right before its clause's verb heads the subject and is no cue ("factory orders fell 5.2 pct" was a
  *    quote "fell 5.2 pct ..." of "Factory"; "wheat estimates ranged", "GM shares rose", "the notes would have").
+ * 30: a Reuters ticker between a name and its verb is stepped over, so the name is read whole ("Procter and Gamble Co
+ *    <PG> said": was "Procter"; "Merrill Lynch and Co <MER>", "Banca della Svizzera Italiana <BSII.Z>"); a bracketed
+ *    company followed by its appositive is a company mark too ("(Marshall Steel Ltd), formerly ..., said": was no speaker).
  */
-export const QUOTE_ANALYZER_VERSION = 29;
+export const QUOTE_ANALYZER_VERSION = 30;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -233,7 +236,7 @@ export function normalizeCompanyMarks(body: string): string {
     body
       // (a ticker keeps its brackets: they end the name before it, "Apple Computer Inc <AAPL.O> Apple IIGS")
       .replace(/<(\p{Lu}[^<>]{0,80})>/gu, (m: string, name: string) => (/^[A-Z0-9.&'-]+$/.test(name) ? m : ` ${name} `))
-      .replace(/(^|\n)(\s*)\((\p{Lu}[^()]{0,80})\)(?=\s+\p{Ll})/gu, (m: string, nl: string, space: string, name: string, at: number) =>
+      .replace(/(^|\n)(\s*)\((\p{Lu}[^()]{0,80})\)(?=,?\s+\p{Ll})/gu, (m: string, nl: string, space: string, name: string, at: number) =>
         // (only where a paragraph or sentence starts: "Robert Dole\n(R-Kan.) said" is a wrapped line, not a company)
         at === 0 || /(^|[.!?:"”])\s*$/.test(body.slice(Math.max(0, at - 40), at)) ? `${nl}${space} ${name} ` : m,
       )
