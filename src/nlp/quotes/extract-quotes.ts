@@ -134,8 +134,10 @@ const MODEL = modelJson as CueModel;
  * 30: a Reuters ticker between a name and its verb is stepped over, so the name is read whole ("Procter and Gamble Co
  *    <PG> said": was "Procter"; "Merrill Lynch and Co <MER>", "Banca della Svizzera Italiana <BSII.Z>"); a bracketed
  *    company followed by its appositive is a company mark too ("(Marshall Steel Ltd), formerly ..., said": was no speaker).
+ * 31: speaker resolution: a relative "who"/"which" after an appositive goes with the name it describes ("John Smith, a
+ *    farmer in Iowa, who said": was "Iowa"; "Daniel Van Dyke, the Bank of America economist, who").
  */
-export const QUOTE_ANALYZER_VERSION = 30;
+export const QUOTE_ANALYZER_VERSION = 31;
 const MIN_REPORTED_WORDS = 3;
 
 /**

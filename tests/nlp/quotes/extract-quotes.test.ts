@@ -924,6 +924,11 @@ const rows: Row[] = [
     ],
   },
   {
+    name: '"X, a farmer in Iowa, who said ...": the relative is the person the appositive describes, not the place in it',
+    body: 'Reporters met John Smith, a farmer in Iowa, who said prices would fall.',
+    expected: [{ text: 'prices would fall', kind: 'reported', speaker: 'John Smith', mention: 'who', verb: 'said' }],
+  },
+  {
     name: 'a verb of appearance reports an inferred attitude, not a state or a place ("seemed palpable", "appeared on websites")',
     body: 'The danger of flooding seemed palpable to the residents. The leaked files have appeared on several websites since May.',
     expected: [],
