@@ -136,8 +136,12 @@ const MODEL = modelJson as CueModel;
  *    company followed by its appositive is a company mark too ("(Marshall Steel Ltd), formerly ..., said": was no speaker).
  * 31: speaker resolution: a relative "who"/"which" after an appositive goes with the name it describes ("John Smith, a
  *    farmer in Iowa, who said": was "Iowa"; "Daniel Van Dyke, the Bank of America economist, who").
+ * 32: a sign-off's speaker may run to ten tokens ("..., provincial treasurer Dick Johnston said") and another cue's
+ *    content ends before it however short ("Japan is expected to attend, the company said": "is expected" had content
+ *    "to attend, the company said"); no figure, clause or opening adverb is a sign-off's speaker, and a figure's
+ *    thousands comma ("740,000") is no comma before a speaker or content.
  */
-export const QUOTE_ANALYZER_VERSION = 31;
+export const QUOTE_ANALYZER_VERSION = 32;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -935,8 +939,7 @@ function openingPhrase(
     const t = tokens[k]!;
     if (/^["“”]$/.test(t.text)) marks++;
     // (nor a figure's thousands: "500,000")
-    if (t.text === ',' && /\d$/.test(tokens[k - 1]!.text) && /^\d/.test(tokens[k + 1]?.text ?? '') && tokens[k - 1]!.end === t.start)
-      continue;
+    if (t.text === ',' && figureComma(tokens, k)) continue;
     if (t.lower === 'that') that = k;
     if (that >= 0 && t.text === ',' && !hasVerb(tokens, that + 1, k - 1) && !tokens.slice(that + 1, k).some((w) => PAST_VERBS.has(w.text)))
       continue;
@@ -1077,10 +1080,19 @@ function attributionTailComma(tokens: readonly Token[], k: number): number {
 function signsOff(tokens: readonly Token[], i: number): boolean {
   const last = lastContentIndex(tokens);
   if (!closesSentence(tokens, hearerEnd(tokens, i) + 1, last) || i < 4) return false;
-  for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+  for (let k = i - 1; k >= Math.max(0, i - SIGN_OFF_SPEAKER); k--) {
     const t = tokens[k]!;
-    if (t.text === ',') return k < i - 1 && k >= 3;
+    // (the speaker opens with a name, a determiner or a noun, not an adverb or a preposition: "..., substantially on the
+    // terms previously announced")
+    if (t.text === ',') return k < i - 1 && k >= 3 && !isAdverb(tokens[k + 1]!) && !PREPOSITION_START.test(tokens[k + 1]!.lower);
     if (!t.isWord || FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower)) return false;
+    // (a clause or a figure is no speaker: "..., British Columbia property yielded higher grades than those reported in
+    // January", "..., more than 15 pct above the 210.1 mln dlrs reported in the same period")
+    if (
+      /\d/.test(t.text) ||
+      (!t.isCap && (/[^e]ed$/.test(t.lower) || PAST_VERBS.has(t.lower) || /^(than|that|which|whose|whom)$/.test(t.lower)))
+    )
+      return false;
   }
   return false;
 }
@@ -1114,6 +1126,23 @@ function speakerActAfterBut(tokens: readonly Token[], k: number): boolean {
   if (!t?.isWord || t.isCap) return false;
   return FINITE.test(t.lower) || PAST_VERBS.has(t.lower) || /^[a-z]+(ed|ing)$/.test(t.lower);
 }
+
+/** Whether the comma at `k` groups a figure's thousands ("740,000"): no comma of the sentence. */
+function figureComma(tokens: readonly Token[], k: number): boolean {
+  const before = tokens[k - 1];
+  const after = tokens[k + 1];
+  return (
+    !!before &&
+    !!after &&
+    /\d$/.test(before.text) &&
+    /^\d/.test(after.text) &&
+    before.end === tokens[k]!.start &&
+    after.start === tokens[k]!.end
+  );
+}
+
+/** Tokens a signing-off speaker may run to ("Hamburg-based Vereins- und Westbank AG said", "provincial treasurer Dick Johnston said"). */
+const SIGN_OFF_SPEAKER = 10;
 
 /** The last token of the hearer after "told"/"tells" at `i` ("reporters", "him", "Reuters", "the Financial Times"), else `i`. */
 function hearerEnd(tokens: readonly Token[], i: number): number {
@@ -1270,7 +1299,7 @@ function buildReported(
       beforeSrc &&
       beforeSrc.from > 0 &&
       !/^(who|which)$/.test(tokens[beforeSrc.from]!.lower) &&
-      (tokens[beforeSrc.from - 1]!.text === ',' ||
+      ((tokens[beforeSrc.from - 1]!.text === ',' && !figureComma(tokens, beforeSrc.from - 1)) ||
         asLead ||
         (/^["”]$/.test(tokens[beforeSrc.from - 1]!.text) && tokens[beforeSrc.from - 2]?.text === ','));
     // "..., said John Smith." (not "..., spoke on Monday.")
@@ -2133,7 +2162,7 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
     if (t.text === ',' && fronted) return k - 1;
     // "... is expected to raise rates, sources told Reuters.": a speaker and a core speech verb closing the sentence
     // after a comma sign off everything before it, so another cue's content stops there
-    if (t.text === ',' && k > from + 2 && signsOffAt(tokens, k, last, isCue)) return k - 1;
+    if (t.text === ',' && k > from && signsOffAt(tokens, k, last, isCue)) return k - 1;
     // "The union, citing safety concerns, has refused to return": a participle between the subject and its
     // verb reports up to the comma that gives the sentence back to its verb
     const next = tokens[k + 1];
@@ -2203,7 +2232,7 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
 
 /** Whether the comma at `k` opens ", SPEAKER VERB (hearer) (time)." closing the sentence (see signsOff). */
 function signsOffAt(tokens: readonly Token[], k: number, last: number, isCue: (k: number) => boolean): boolean {
-  for (let m = k + 2; m <= Math.min(last, k + 6); m++) {
+  for (let m = k + 2; m <= Math.min(last, k + SIGN_OFF_SPEAKER); m++) {
     const t = tokens[m]!;
     if (!t.isWord) return false;
     if (CORE_SPEECH.test(t.lower) && isCue(m)) return signsOff(tokens, m);

@@ -929,6 +929,24 @@ const rows: Row[] = [
     expected: [{ text: 'prices would fall', kind: 'reported', speaker: 'John Smith', mention: 'who', verb: 'said' }],
   },
   {
+    name: '"X are expected to attend, the organisers said": another cue\'s content ends before a short sign-off too',
+    body: 'Japan and Korea are expected to attend, the organisers said.',
+    expected: [
+      {
+        text: 'Japan and Korea are expected to attend',
+        kind: 'reported',
+        speaker: 'the organisers',
+        mention: 'the organisers',
+        verb: 'said',
+      },
+    ],
+  },
+  {
+    name: 'a figure\'s thousands comma ("740,000 dlrs previously reported") is no comma before a speaker',
+    body: 'It posted a loss of 580,000 dlrs, versus net income of 740,000 dlrs previously reported.',
+    expected: [],
+  },
+  {
     name: 'a verb of appearance reports an inferred attitude, not a state or a place ("seemed palpable", "appeared on websites")',
     body: 'The danger of flooding seemed palpable to the residents. The leaked files have appeared on several websites since May.',
     expected: [],
