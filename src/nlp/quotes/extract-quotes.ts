@@ -118,8 +118,30 @@ const MODEL = modelJson as CueModel;
  *    said ... , the company noted": was unnamed, the name read as a person's).
  * 24: a possessive that opens a company's name ending in its legal form is part of the name when the story never writes it
  *    without its "'s" ("Oshman's Sporting Goods Inc", "Hudson's Bay Co"; "the company" was "Sporting Goods Inc", "Bay Co").
+ * 25: "The plan, the minister said, would create jobs." (a core speech verb between commas before the predicate: was no
+ *    quote when the cue model scored it low); "CONTENT, X said, without giving figures." and "..., but gave no details."
+ *    (was no quote, or the speaker's act ran into the content); a verb after ", but" with no subject speaks with the
+ *    attribution before it ("..., Androsch said, but declined to give a figure": was the sentence's first noun phrase).
+ * 26: a participle phrase that opens the sentence reports up to its comma and the subject of the clause after it speaks
+ *    ("Citing weak demand, the company cut its forecast": the content ran on through the main clause; "Noting that ...,
+ *    he said ...": was no speaker, or content up to the next quotation).
+ * 27: "called" that names a thing is no cue ("the new drug, called Zentra, will be sold": was a quote "Zentra, will be
+ *    sold ..." of the company, and "said" lost its content at the comma; "will be called Northern Steel Ltd").
+ * 28: "pointed out", "ruled out": the particle is the cue's (was the cue "out", or content opening "out that ...");
+ *    "called off", "laid off", "blasted off" report nothing (a cancellation, a dismissal, a launch).
+ * 29: a plural noun right before its clause's verb heads the subject and is no cue ("factory orders fell 5.2 pct" was a
+ *    quote "fell 5.2 pct ..." of "Factory"; "wheat estimates ranged", "GM shares rose", "the notes would have").
+ * 30: a Reuters ticker between a name and its verb is stepped over, so the name is read whole ("Procter and Gamble Co
+ *    <PG> said": was "Procter"; "Merrill Lynch and Co <MER>", "Banca della Svizzera Italiana <BSII.Z>"); a bracketed
+ *    company followed by its appositive is a company mark too ("(Marshall Steel Ltd), formerly ..., said": was no speaker).
+ * 31: speaker resolution: a relative "who"/"which" after an appositive goes with the name it describes ("John Smith, a
+ *    farmer in Iowa, who said": was "Iowa"; "Daniel Van Dyke, the Bank of America economist, who").
+ * 32: a sign-off's speaker may run to ten tokens ("..., provincial treasurer Dick Johnston said") and another cue's
+ *    content ends before it however short ("Japan is expected to attend, the company said": "is expected" had content
+ *    "to attend, the company said"); no figure, clause or opening adverb is a sign-off's speaker, and a figure's
+ *    thousands comma ("740,000") is no comma before a speaker or content.
  */
-export const QUOTE_ANALYZER_VERSION = 24;
+export const QUOTE_ANALYZER_VERSION = 32;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -220,7 +242,7 @@ export function normalizeCompanyMarks(body: string): string {
     body
       // (a ticker keeps its brackets: they end the name before it, "Apple Computer Inc <AAPL.O> Apple IIGS")
       .replace(/<(\p{Lu}[^<>]{0,80})>/gu, (m: string, name: string) => (/^[A-Z0-9.&'-]+$/.test(name) ? m : ` ${name} `))
-      .replace(/(^|\n)(\s*)\((\p{Lu}[^()]{0,80})\)(?=\s+\p{Ll})/gu, (m: string, nl: string, space: string, name: string, at: number) =>
+      .replace(/(^|\n)(\s*)\((\p{Lu}[^()]{0,80})\)(?=,?\s+\p{Ll})/gu, (m: string, nl: string, space: string, name: string, at: number) =>
         // (only where a paragraph or sentence starts: "Robert Dole\n(R-Kan.) said" is a wrapped line, not a company)
         at === 0 || /(^|[.!?:"”])\s*$/.test(body.slice(Math.max(0, at - 40), at)) ? `${nl}${space} ${name} ` : m,
       )
@@ -689,11 +711,16 @@ function extractReported(
     const scores = new Array<number>(tokens.length).fill(0);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      if (inDirect[i] || used.has(t.start) || !isCandidate(t)) continue;
+      if (inDirect[i] || used.has(t.start) || !isCandidate(t) || namingCalled(tokens, i) || pluralSubjectNoun(tokens, i)) continue;
       scores[i] = cueScore(model, tokens, i, ctx);
       // "told reporters at a rally in Ohio that ...": a core reporting verb with its "that" complement reports,
       // however far its circumstances push the "that" from it
-      if (scores[i]! < model.threshold && THAT_REPORTER.test(t.text) && !inQuote[i] && (thatFollows(tokens, i) || signsOff(tokens, i)))
+      if (
+        scores[i]! < model.threshold &&
+        THAT_REPORTER.test(t.text) &&
+        !inQuote[i] &&
+        (thatFollows(tokens, i) || signsOff(tokens, i) || interrupts(tokens, i))
+      )
         scores[i] = model.threshold;
     }
     // 2. group adjacent cue words ("has said", "according to") and build each attribution
@@ -708,6 +735,13 @@ function extractReported(
       // ("The council on Friday said": the day it was said is no part of the cue; a participle's is left as it was)
       const day = (t: Token): boolean => WEEKDAY.test(t.lower) && !/ing$/.test(tokens[j]!.lower);
       if (j > i && SPEECH_VERBS.has(tokens[j]!.lower) && tokens.slice(i, j).every((t) => nounLike(t) || day(t))) i = j;
+      // "pointed out", "ruled out": the particle is the verb's ("ruled out a devaluation"); "called off", "blasted off",
+      // "laid off": a cancellation, a launch or a dismissal, no report ("brushed off" a question still judges it)
+      if (tokens[j + 1]?.lower === 'out' && /^(point(ed|s|ing)?|rul(e|es|ed|ing))$/.test(tokens[j]!.lower)) j++;
+      else if (tokens[j + 1]?.lower === 'off' && PARTICLE_OFF.test(tokens[j]!.lower)) {
+        i = j;
+        continue;
+      }
       // "was cited by local media as saying", "was quoted as saying": one cue
       for (let k = j + 1; k < Math.min(tokens.length, j + 6); k++) {
         if (!tokens[k]!.isWord) break;
@@ -760,8 +794,10 @@ function extractReported(
       }
       if (q && !q.mention && tokens[i]!.lower !== 'according') {
         // "..., McConnell said in June, citing ...": a participle after a comma speaks with the attribution before it
+        // (and so does a verb after ", but" with no subject of its own: "..., Androsch said, but declined to give a figure")
+        const butAct = tokens[i - 1]?.lower === 'but' && tokens[i - 2]?.text === ',';
         const before =
-          /ing$/.test(tokens[i]!.lower) && tokens[i - 1]?.text === ','
+          (/ing$/.test(tokens[i]!.lower) && tokens[i - 1]?.text === ',') || butAct
             ? found.filter((f) => f.q.mention && f.q.mention.end <= tokens[i]!.start && CORE_SPEECH.test(lastWord(f.q.verb))).pop()?.q
             : undefined;
         // "He praised X and said ...", "..., saying ...": the sentence's speaker speaks again
@@ -814,6 +850,120 @@ function extractReported(
     out.push(...kept);
   }
   return out;
+}
+
+/**
+ * "a new test, called ViraPap, identifies ...", "a venture called Desktop Express", "the unit will be called Acme Corp":
+ * "called" that names a thing reports nothing (a speaker "calls" something: "Kemp called the tax a money grab").
+ */
+function namingCalled(tokens: readonly Token[], i: number): boolean {
+  if (tokens[i]!.text !== 'called') return false;
+  const next = tokens[i + 1];
+  if (!next || !((next.isWord && next.isCap && !NON_NAME_CAPS.has(next.lower)) || /^["“]$/.test(next.text))) return false;
+  // ("the letter called Oz a quack", "called Mr. Obama's remarks "a wake-up call"": a name with its complement is spoken of)
+  if (/^(mr|mrs|ms|dr|president|sen|senator|gov|governor|rep)\.?$/.test(next.lower)) return false;
+  let n = i + 1;
+  while (n < tokens.length && (tokens[n]!.isCap || /^["“”'’]$|^['’]s$/.test(tokens[n]!.text))) n++;
+  if (/^(a|an|the|his|her|their|its)$/.test(tokens[n]?.lower ?? '')) return false;
+  let k = i - 1;
+  while (k > 0 && /^(commonly|also|so|now|formerly|tentatively|officially|informally|sometimes|often|to)$/.test(tokens[k]!.lower)) k--;
+  const before = tokens[k];
+  if (!before) return false;
+  if (/^(be|is|was|are|were|been|being)$/.test(before.lower)) return true;
+  // (a singular common noun: "officials called Reagan's plan ...", "what he called "an overhang"" name a speaker)
+  const noun = (t: Token | undefined): boolean =>
+    !!t &&
+    nounLike(t) &&
+    !/s$/.test(t.lower) &&
+    !DETERMINERS.has(t.lower) &&
+    !/^(he|she|it|they|we|i|you|who|which|that|what)$/.test(t.lower);
+  if (before.text !== ',') return noun(before);
+  // ("Minyon Moore, a senior adviser to the campaign, called ...": the comma closes an appositive on the speaker)
+  for (let c = k - 1; c > Math.max(0, k - 12); c--) {
+    const t = tokens[c]!;
+    if (t.isWord && t.text === t.lower && (FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower) || PAST_VERBS.has(t.lower))) break;
+    if (t.text === ',' && DETERMINERS.has(tokens[c + 1]?.lower ?? '')) return false;
+  }
+  return noun(tokens[k - 1]);
+}
+
+/** Words in -s that are no plural nouns ("has always stressed", "perhaps"). */
+const NOT_PLURAL = /^(always|perhaps|sometimes|afterwards|towards|besides|whereas|nevertheless|nonetheless|regardless|overseas|thus|news)$/;
+
+/**
+ * "Wheat estimates ranged from 11 to 14 mln bushels", "initial estimates suggest ...", "press reports said ...": a
+ * plural noun right before its clause's verb heads the subject; it reports nothing itself.
+ */
+function pluralSubjectNoun(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  if (t.isCap || !/^[a-z]{3,}[^su']s$/.test(t.lower) || NOT_PLURAL.test(t.lower) || !next?.isWord || next.isCap) return false;
+  return FINITE.test(next.lower) || PAST_VERBS.has(next.lower) || /^[a-z]+[^e]ed$/.test(next.lower) || SPEECH_VERBS.has(next.lower);
+}
+
+/** Verbs that with "off" cancel, launch, dismiss workers or sell ("called off the strike", "laid off 790 workers"). */
+const PARTICLE_OFF =
+  /^(call|calls|called|calling|blast|blasted|knock|knocked|lay|lays|laid|laying|kick|kicked|sold|sell|sells|selling|spun|spin|spins|set|sets)$/;
+
+/** Words that may lead a sentence-opening participle phrase before its participle ("Having promised", "After denying"). */
+const PARTICIPLE_LEAD = /^(having|after|before|while|when|by|not|also|again|once|then|in|on|upon|without)$/;
+
+/**
+ * "Citing weak demand in Europe, the company cut its forecast.", "Worried about prices, the bank raised rates.": a cue
+ * at tokens [a, b] in a participle phrase that opens the sentence. The comma that closes the phrase (the first, outside
+ * quotation marks and before `to`, that a clause with a subject and a verb follows) and that clause's subject; else null.
+ */
+function openingPhrase(
+  tokens: readonly Token[],
+  a: number,
+  b: number,
+  to: number,
+  body: string,
+): { comma: number; subject: SourcePhrase | null } | null {
+  const s = datelineEnd(tokens);
+  if (a - s > 2 || tokens.slice(s, b + 1).some((t) => /^(according|asked)$/.test(t.lower))) return null;
+  const participle = (t: Token): boolean => t.isWord && /^[a-z]{3,}(ing|ed)$/.test(t.lower);
+  // the cue is the participle ("Citing", "Having promised", "After denying"), or a preposition after one ("Worried
+  // about"); a capitalised word in -ing before the cue is a name ("Sterling said")
+  const cueParticiple = tokens.slice(a, b + 1).some(participle);
+  for (let k = s; k < a; k++) {
+    const t = tokens[k]!;
+    const lead = PARTICIPLE_LEAD.test(t.lower) || isAdverb(t) || (k === a - 1 && /ed$/.test(t.lower) && participle(t) && !cueParticiple);
+    if (!t.isWord || (k > s && t.isCap) || !lead) return null;
+  }
+  if (!cueParticiple && !(a > s && participle(tokens[a - 1]!) && /^(about|over|of|by|with|at)$/.test(tokens[a]!.lower))) return null;
+  let marks = 0;
+  // (a that-clause's own fronted adverbial is no end of the phrase: "Noting that in the case of long bonds, dealers have ...")
+  let that = -1;
+  for (let k = b + 1; k <= to; k++) {
+    const t = tokens[k]!;
+    if (/^["“”]$/.test(t.text)) marks++;
+    // (nor a figure's thousands: "500,000")
+    if (t.text === ',' && figureComma(tokens, k)) continue;
+    if (t.lower === 'that') that = k;
+    if (that >= 0 && t.text === ',' && !hasVerb(tokens, that + 1, k - 1) && !tokens.slice(that + 1, k).some((w) => PAST_VERBS.has(w.text)))
+      continue;
+    // (a comma may close the phrase inside its closing quotation mark: `Arguing that "oil is a tool," Pitts called ...`)
+    const closing = /^["”]$/.test(tokens[k + 1]?.text ?? '') && marks % 2 === 1;
+    if (t.text !== ',' || (marks % 2 === 1 && !closing)) continue;
+    const from = closing ? k + 2 : k + 1;
+    const first = tokens[from];
+    if (!first?.isWord || isAdverb(first) || WEEKDAY.test(first.lower) || /^(today|yesterday|now|also|then|however)$/.test(first.lower))
+      continue;
+    // the clause's verb, and the subject that runs from the comma to it ("the embattled company cut": past an adjective)
+    for (let v = from + 1; v < Math.min(tokens.length, from + 13); v++) {
+      const w = tokens[v]!;
+      if (
+        !w.isWord ||
+        w.isCap ||
+        !(FINITE.test(w.lower) || PAST_VERBS.has(w.lower) || SPEECH_VERBS.has(w.lower) || /^[a-z]+ed$/.test(w.lower))
+      )
+        continue;
+      const subject = phraseBefore(tokens, v, from, body);
+      if (subject && subject.from === from && !DETERMINERS.has(tokens[subject.to - 1]!.lower)) return { comma: k, subject };
+    }
+  }
+  return null;
 }
 
 /** A lower-case word that is no verb form, auxiliary, adverb or particle: a common noun ("questioner", "statement"). */
@@ -930,13 +1080,69 @@ function attributionTailComma(tokens: readonly Token[], k: number): number {
 function signsOff(tokens: readonly Token[], i: number): boolean {
   const last = lastContentIndex(tokens);
   if (!closesSentence(tokens, hearerEnd(tokens, i) + 1, last) || i < 4) return false;
+  for (let k = i - 1; k >= Math.max(0, i - SIGN_OFF_SPEAKER); k--) {
+    const t = tokens[k]!;
+    // (the speaker opens with a name, a determiner or a noun, not an adverb or a preposition: "..., substantially on the
+    // terms previously announced")
+    if (t.text === ',') return k < i - 1 && k >= 3 && !isAdverb(tokens[k + 1]!) && !PREPOSITION_START.test(tokens[k + 1]!.lower);
+    if (!t.isWord || FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower)) return false;
+    // (a clause or a figure is no speaker: "..., British Columbia property yielded higher grades than those reported in
+    // January", "..., more than 15 pct above the 210.1 mln dlrs reported in the same period")
+    if (
+      /\d/.test(t.text) ||
+      (!t.isCap && (/[^e]ed$/.test(t.lower) || PAST_VERBS.has(t.lower) || /^(than|that|which|whose|whom)$/.test(t.lower)))
+    )
+      return false;
+  }
+  return false;
+}
+
+/**
+ * "The plan, the minister said, would create jobs.": a core reporting verb whose subject stands alone between two commas
+ * inside the sentence interrupts its own content (with the hearer of "told" and a time or occasion before the second
+ * comma: "..., the minister told reporters on Monday, ..."), when the predicate goes on after it; so does one closing its
+ * content before the speaker's own act or a writer's clause ("..., the agency said, without giving figures", "..., the
+ * agency said, but gave no details"). Not before a quotation, nor an apposition to the content ("total 6.4 mln bags,
+ * sources said, half a mln above ...").
+ */
+function interrupts(tokens: readonly Token[], i: number): boolean {
+  const h = hearerEnd(tokens, i);
+  const comma = tokens[h + 1]?.text === ',' ? h + 1 : attributionTailComma(tokens, h + 1);
+  if (comma < 0 || closesSentence(tokens, comma + 1, lastContentIndex(tokens))) return false;
+  const n = isAdverb(tokens[comma + 1]!) ? comma + 2 : comma + 1;
+  const next = tokens[n]?.lower ?? '';
+  if (!(FINITE.test(next) || next === 'without' || (next === 'but' && speakerActAfterBut(tokens, n + 1)))) return false;
   for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
     const t = tokens[k]!;
-    if (t.text === ',') return k < i - 1 && k >= 3;
+    if (t.text === ',') return k < i - 1 && k >= 1;
     if (!t.isWord || FINITE.test(t.lower) || SPEECH_VERBS.has(t.lower)) return false;
   }
   return false;
 }
+
+/** Whether the words from `k` on, after a "but", are a predicate with no subject of its own ("gave no details", "declined to ..."). */
+function speakerActAfterBut(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t?.isWord || t.isCap) return false;
+  return FINITE.test(t.lower) || PAST_VERBS.has(t.lower) || /^[a-z]+(ed|ing)$/.test(t.lower);
+}
+
+/** Whether the comma at `k` groups a figure's thousands ("740,000"): no comma of the sentence. */
+function figureComma(tokens: readonly Token[], k: number): boolean {
+  const before = tokens[k - 1];
+  const after = tokens[k + 1];
+  return (
+    !!before &&
+    !!after &&
+    /\d$/.test(before.text) &&
+    /^\d/.test(after.text) &&
+    before.end === tokens[k]!.start &&
+    after.start === tokens[k]!.end
+  );
+}
+
+/** Tokens a signing-off speaker may run to ("Hamburg-based Vereins- und Westbank AG said", "provincial treasurer Dick Johnston said"). */
+const SIGN_OFF_SPEAKER = 10;
 
 /** The last token of the hearer after "told"/"tells" at `i` ("reporters", "him", "Reuters", "the Financial Times"), else `i`. */
 function hearerEnd(tokens: readonly Token[], i: number): number {
@@ -1093,7 +1299,7 @@ function buildReported(
       beforeSrc &&
       beforeSrc.from > 0 &&
       !/^(who|which)$/.test(tokens[beforeSrc.from]!.lower) &&
-      (tokens[beforeSrc.from - 1]!.text === ',' ||
+      ((tokens[beforeSrc.from - 1]!.text === ',' && !figureComma(tokens, beforeSrc.from - 1)) ||
         asLead ||
         (/^["”]$/.test(tokens[beforeSrc.from - 1]!.text) && tokens[beforeSrc.from - 2]?.text === ','));
     // "..., said John Smith." (not "..., spoke on Monday.")
@@ -1129,7 +1335,11 @@ function buildReported(
       !!after1 &&
       (/^(although|though|whereas)$/.test(after1.lower) ||
         (closing > b + 1 && /ing$/.test(after1.lower) && !after1.isCap) ||
-        /^(adding|noting)$/.test(after1.lower));
+        /^(adding|noting)$/.test(after1.lower) ||
+        // the speaker's own act: "..., the agency said, without giving figures", "..., but gave no details" (a clause after
+        // "but" with a subject of its own may go on with what was said: "..., he said, but growth will be flat")
+        after1.lower === 'without' ||
+        (after1.lower === 'but' && speakerActAfterBut(tokens, closing + 2)));
     // (an "as" clause is an adverbial on the clause before it, whatever follows: "..., as the Times reported on Tuesday,
     // and he will ..." reports only what precedes it)
     const interrupting = precededByComma && closing > b && beforeSrc.from >= 2 && last - closing >= 3 && !asLead;
@@ -1228,6 +1438,13 @@ function buildReported(
       // (the verb of a cue group is its last word: "also said")
       if (!CORE_SPEECH.test(cue.lower) && !CORE_SPEECH.test(tokens[b]!.lower)) to = objectEnd(tokens, from, to);
     }
+  }
+  // ("Citing weak demand, the company cut its forecast": what the opening phrase reports ends at its comma, and the
+  // subject of the clause after it speaks)
+  const opening = !fronted && !passive && from > b && to > b ? openingPhrase(tokens, a, b, to, body) : null;
+  if (opening && to > opening.comma) {
+    to = opening.comma - 1;
+    if (!src || src.from < opening.comma) src = opening.subject;
   }
   if (!fronted && !passive && !contentReadsAsClause(tokens, from, to, cue.lower, from < a)) return null;
   // "has pointed out", "boasted about": a lone verb form or particle before the cue is no speaker
@@ -1945,7 +2162,7 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
     if (t.text === ',' && fronted) return k - 1;
     // "... is expected to raise rates, sources told Reuters.": a speaker and a core speech verb closing the sentence
     // after a comma sign off everything before it, so another cue's content stops there
-    if (t.text === ',' && k > from + 2 && signsOffAt(tokens, k, last, isCue)) return k - 1;
+    if (t.text === ',' && k > from && signsOffAt(tokens, k, last, isCue)) return k - 1;
     // "The union, citing safety concerns, has refused to return": a participle between the subject and its
     // verb reports up to the comma that gives the sentence back to its verb
     const next = tokens[k + 1];
@@ -2015,7 +2232,7 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
 
 /** Whether the comma at `k` opens ", SPEAKER VERB (hearer) (time)." closing the sentence (see signsOff). */
 function signsOffAt(tokens: readonly Token[], k: number, last: number, isCue: (k: number) => boolean): boolean {
-  for (let m = k + 2; m <= Math.min(last, k + 6); m++) {
+  for (let m = k + 2; m <= Math.min(last, k + SIGN_OFF_SPEAKER); m++) {
     const t = tokens[m]!;
     if (!t.isWord) return false;
     if (CORE_SPEECH.test(t.lower) && isCue(m)) return signsOff(tokens, m);

@@ -153,6 +153,10 @@ function headPhraseBefore(tokens: readonly Token[], i: number, min: number, body
     const before = tokens[k]!;
     if (before.isWord && (before.isCap || PRONOUNS.has(before.lower)) && !CLOCK_WORDS.test(before.lower)) j = k;
   }
+  // "Procter and Gamble Co <PG> said": a ticker after the name is typography, no part of the speaker
+  // (right before its verb only: after an appositive's comma the walk reads the appositive as it always did)
+  if (j - 3 >= min && j + 1 === i && tokens[i]?.isWord && tokens[j]!.text === '>' && tokens[j - 2]!.text === '<' && tokens[j - 3]!.isWord)
+    j -= 3;
   let end = j + 1;
   // "Rep. John Mica (R-Fla.) said": step over the parenthesis, which stays in the mention
   if (j >= min && tokens[j]!.text === ')') {

@@ -625,7 +625,9 @@ function resolveThing(
     const tokens = tokenize(body, own.start, mention.start);
     let k = tokens.length - 1;
     if (tokens[k]?.text === ',') k--;
-    const np = k >= 0 ? leftPhrase(tokens, k) : [];
+    let np = k >= 0 ? leftPhrase(tokens, k) : [];
+    const described = k >= 0 ? appositiveHolder(tokens, k) : [];
+    if (described.length > 0) np = described;
     const text = subjectFrom(np, body);
     return text ? named(text, np[0]!.start, lower === 'who') : null;
   }
@@ -698,6 +700,22 @@ function isVerbAfter(prev: Token, t: Token): boolean {
   if (/^(already|also|currently|recently|now|still|later|earlier|yesterday|today)$/.test(w) || /\p{L}{3,}ly$/u.test(w)) return true;
   // ("Market sources expect", "SHV holds": a present form that could be a noun is the verb only after a name or a plural)
   return (SPEECH_VERBS.has(w) || PRESENT_VERBS.test(w)) && (prev.isCap || /[^s]s$/.test(prev.lower));
+}
+
+/**
+ * "John Smith, a farmer in Iowa, who said ...": when the words before a relative's comma are an appositive (opened by
+ * a determiner after a comma), the relative goes with the name it describes, not with the last noun in it ("Iowa").
+ */
+function appositiveHolder(tokens: readonly Token[], k: number): Token[] {
+  let c = k;
+  while (c >= 0 && tokens[c]!.isWord) c--;
+  if (c < 1 || tokens[c]!.text !== ',' || !/^(a|an|the)$/.test(tokens[c + 1]?.lower ?? '')) return [];
+  // (an appositive has no verb: "Earlier, the SEC settled charges against X and Y Inc, which ..." is a clause)
+  const verb = (t: Token): boolean =>
+    !t.isCap && (/^(is|was|are|were|has|have|had|will|would)$/.test(t.lower) || /[^e]ed$|ing$/.test(t.lower) || PAST_VERBS.has(t.lower));
+  if (tokens.slice(c + 1, k + 1).some(verb)) return [];
+  const name = leftPhrase(tokens, c - 1);
+  return name.length > 0 && name.every((t) => t.isCap) && !NON_NAME_CAPS.has(name[0]!.lower) ? name : [];
 }
 
 function leftPhrase(tokens: readonly Token[], k: number): Token[] {

@@ -806,6 +806,147 @@ const rows: Row[] = [
     ],
   },
   {
+    name: '"X, the minister said, ...": a core speech verb whose subject stands between two commas interrupts its content',
+    body: 'The rail link, the minister said, would open in 2030. Such a cut, the governor said, would hurt schools.',
+    expected: [
+      {
+        text: 'The rail link, the minister said, would open in 2030',
+        kind: 'reported',
+        speaker: 'the minister',
+        mention: 'the minister',
+        verb: 'said',
+      },
+      {
+        text: 'Such a cut, the governor said, would hurt schools',
+        kind: 'reported',
+        speaker: 'the governor',
+        mention: 'the governor',
+        verb: 'said',
+      },
+    ],
+  },
+  {
+    name: '"CONTENT, X said, without giving figures": the speaker\'s own act after the sign-off is no content',
+    body: 'Exports to Asia will keep growing, the institute said, without giving figures. Output fell in March, the agency said, but gave no further details.',
+    expected: [
+      { text: 'Exports to Asia will keep growing', kind: 'reported', speaker: 'the institute', mention: 'the institute', verb: 'said' },
+      { text: 'Output fell in March', kind: 'reported', speaker: 'the agency', mention: 'the agency', verb: 'said' },
+    ],
+  },
+  {
+    name: '"CONTENT, X said, but declined to ...": the verb after ", but" speaks with the attribution before it',
+    body: 'The mill lost money in the first quarter, Jones said, but declined to say how much.',
+    expected: [
+      { text: 'The mill lost money in the first quarter', kind: 'reported', speaker: 'Jones', mention: 'Jones', verb: 'said' },
+      { text: 'to say how much', kind: 'reported', speaker: 'Jones', mention: 'Jones', verb: 'declined' },
+    ],
+  },
+  {
+    name: '"Citing X, the company cut ...": a participle phrase opening the sentence reports up to its comma, and the clause\'s subject speaks',
+    body: 'Citing weak demand in Europe, the company cut its forecast for the year.',
+    expected: [{ text: 'weak demand in Europe', kind: 'reported', speaker: 'the company', mention: 'the company', verb: 'Citing' }],
+  },
+  {
+    name: '"Noting that ..., X said ...": the opening phrase is a report of its own, its that-clause keeps a fronted adverbial',
+    body: 'Noting that exports had slowed in March, the minister said the budget would be revised. Noting that in the first quarter, sales rose five pct, the chairman said the outlook was good.',
+    expected: [
+      { text: 'that exports had slowed in March', kind: 'reported', speaker: 'the minister', mention: 'the minister', verb: 'Noting' },
+      { text: 'the budget would be revised', kind: 'reported', speaker: 'the minister', mention: 'the minister', verb: 'said' },
+      {
+        text: 'that in the first quarter, sales rose five pct',
+        kind: 'reported',
+        speaker: 'the chairman',
+        mention: 'the chairman',
+        verb: 'Noting',
+      },
+      { text: 'the outlook was good', kind: 'reported', speaker: 'the chairman', mention: 'the chairman', verb: 'said' },
+    ],
+  },
+  {
+    name: 'a name in -ing opening the sentence is no participle phrase, and a figure\'s comma ends nothing ("Fielding said ... 500,000")',
+    body: 'Fielding said one mln shares will be sold by the company and 500,000 shares will be sold by shareholders.',
+    expected: [
+      {
+        text: 'one mln shares will be sold by the company and 500,000 shares will be sold by shareholders',
+        kind: 'reported',
+        speaker: 'Fielding',
+        mention: 'Fielding',
+        verb: 'said',
+      },
+    ],
+  },
+  {
+    name: '"the new drug, called Zentra, will ...": "called" that names a thing reports nothing and ends no content',
+    body: 'The company said the new drug, called Zentra, will be sold in Europe.',
+    expected: [
+      {
+        text: 'the new drug, called Zentra, will be sold in Europe',
+        kind: 'reported',
+        speaker: 'The company',
+        mention: 'The company',
+        verb: 'said',
+      },
+    ],
+  },
+  {
+    name: 'a speaker still calls a name something: "called the plan a disgrace", "X, a lawyer for the union, called Mr. Smith\'s offer ..."',
+    body: 'The mayor called the plan a disgrace. Jane Roe, a lawyer for the union, called Mr. Smith\'s offer "an insult."',
+    expected: [
+      { text: 'the plan a disgrace', kind: 'reported', speaker: 'The mayor', mention: 'The mayor', verb: 'called' },
+      {
+        text: 'Mr. Smith\'s offer "an insult."',
+        kind: 'reported',
+        speaker: 'Jane Roe',
+        mention: 'Jane Roe, a lawyer for the union',
+        verb: 'called',
+      },
+    ],
+  },
+  {
+    name: '"pointed out" keeps its particle in the cue; "called off", "laid off" report nothing',
+    body: 'Analysts pointed out that the bank had cut its rates twice. The union called off the strike on Friday. The company laid off 300 workers at its plant.',
+    expected: [
+      {
+        text: 'that the bank had cut its rates twice',
+        kind: 'reported',
+        speaker: 'Analysts',
+        mention: 'Analysts',
+        verb: 'pointed out',
+      },
+    ],
+  },
+  {
+    name: 'a plural noun before its verb heads the subject ("factory orders fell", "wheat estimates ranged"), no cue; "has always stressed" is one',
+    body: 'Factory orders fell 5.2 pct in January, and wheat estimates ranged from 11 to 14 mln bushels. Initial reports said the ferry had capsized. He has always stressed that the stake was an investment.',
+    expected: [
+      { text: 'the ferry had capsized', kind: 'reported', speaker: 'Initial reports', mention: 'Initial reports', verb: 'said' },
+      { text: 'that the stake was an investment', kind: 'reported', speaker: 'unknown', mention: 'He', verb: 'has always stressed' },
+    ],
+  },
+  {
+    name: '"X, a farmer in Iowa, who said ...": the relative is the person the appositive describes, not the place in it',
+    body: 'Reporters met John Smith, a farmer in Iowa, who said prices would fall.',
+    expected: [{ text: 'prices would fall', kind: 'reported', speaker: 'John Smith', mention: 'who', verb: 'said' }],
+  },
+  {
+    name: '"X are expected to attend, the organisers said": another cue\'s content ends before a short sign-off too',
+    body: 'Japan and Korea are expected to attend, the organisers said.',
+    expected: [
+      {
+        text: 'Japan and Korea are expected to attend',
+        kind: 'reported',
+        speaker: 'the organisers',
+        mention: 'the organisers',
+        verb: 'said',
+      },
+    ],
+  },
+  {
+    name: 'a figure\'s thousands comma ("740,000 dlrs previously reported") is no comma before a speaker',
+    body: 'It posted a loss of 580,000 dlrs, versus net income of 740,000 dlrs previously reported.',
+    expected: [],
+  },
+  {
     name: 'a verb of appearance reports an inferred attitude, not a state or a place ("seemed palpable", "appeared on websites")',
     body: 'The danger of flooding seemed palpable to the residents. The leaked files have appeared on several websites since May.',
     expected: [],

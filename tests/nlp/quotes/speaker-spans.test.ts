@@ -26,6 +26,20 @@ describe('speaker spans', () => {
     expect(mentionFor(body, 'that')).toBe(mention);
   });
 
+  it.each([
+    ['Procter and Gamble Co <PG> said it will raise prices by five pct.', 'Procter and Gamble Co'],
+    ['Chemical maker Dow Chemical Co <DOW> said it will raise prices by five pct.', 'Chemical maker Dow Chemical Co'],
+  ])('leaves a Reuters ticker between a name and its verb out of the speaker, and keeps the name whole: %s', (body, mention) => {
+    expect(mentionFor(body, 'will raise prices')).toBe(mention);
+  });
+
+  it('names a bracketed company whose appositive follows its closing bracket (was no speaker)', () => {
+    const body = '(Marshall Steel Ltd), formerly Marshall Drummond McCall Inc, said it will report a net gain this year.';
+    const q = extractQuotes(body, splitSentences(body)).find((x) => x.text.includes('will report a net gain'));
+    expect(q?.speaker).toBe('Marshall Steel Ltd');
+    expect(q?.speakerDescription).toBe('formerly Marshall Drummond McCall Inc');
+  });
+
   it('leaves a hyphenated epithet of lower-case words out of a name', () => {
     const body = 'A reporter asked about the wall.\n\n"We didn\'t discuss that," warm-and-fuzzy Trump said.';
     expect(mentionFor(body, "We didn't discuss that")).toBe('Trump');

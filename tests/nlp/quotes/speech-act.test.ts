@@ -51,6 +51,43 @@ describe('isSpeechAct: what /quote lists', () => {
       expect(isSpeechAct(reported(verb)), String(verb)).toBe(false);
   });
 
+  it("keeps verbs of communication and judgement outside the speech verbs, and a label's colon", () => {
+    for (const verb of [
+      'proposed',
+      'urged',
+      'confirmed',
+      'criticised',
+      'also called',
+      'has threatened',
+      'disagreed',
+      'vowed',
+      'rejected',
+      ':',
+    ])
+      expect(isSpeechAct(reported(verb)), verb).toBe(true);
+  });
+
+  it('leaves out cues that name no way of saying: nouns and verbs of business a wire story is full of', () => {
+    for (const verb of [
+      // "factory orders fell", "shares rose", "commercial paper outstanding", "wage talks broke down", "export credits"
+      'orders',
+      'shares',
+      'paper',
+      'talks',
+      'demand',
+      'credits',
+      'indicator',
+      // "prices continued to rise", "posted gains", "the bonds were issued", "was named chairman", "designed to"
+      'continued',
+      'posted',
+      'issued',
+      'was named',
+      'is designed',
+      'filed',
+    ])
+      expect(isSpeechAct(reported(verb)), verb).toBe(false);
+  });
+
   it('leaves out what a speaker cited: a source or a reason, not their words ("…, citing a government report")', () => {
     for (const verb of ['citing', 'cited', 'has cited', 'cites', 'repeatedly cited']) expect(isSpeechAct(reported(verb)), verb).toBe(false);
     // a quotation reported through "cited … as saying" still is one
