@@ -55,6 +55,7 @@ import { MONTH_OF_PUBLISHED } from './month-of-published.js';
 import { createPgHiddenStories } from './pg-hidden-stories.js';
 import type { HiddenFrom } from '../hidden-from.js';
 import { inTransaction, type PgClient, type PgPool, type PgQueryable } from './pg-database.js';
+import { countCommonWords, createSeqDays, wordDayCounts } from './pg-word-days.js';
 
 /** Newest matches ranked by /search: bounds the work of a common word, as SQLITE's SEARCH_CANDIDATES. */
 const SEARCH_CANDIDATES = 1000;
@@ -221,6 +222,8 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
   let countCache: { n: number; version: number } | null = null;
   let placeCountsCache: { map: Map<number, number>; version: number } | null = null;
   let lexemeStats: { shares: Map<string, number>; at: number } | null = null;
+  let commonWordsAt = 0;
+  const seqDays = createSeqDays(pool);
   const hiddenStories = createPgHiddenStories(pool);
   // found once per reader (a command's view, hidden-from.ts), however many counts it reads
   const hiddenOf = new WeakMap<HiddenFrom, Promise<HiddenStories>>();
@@ -412,6 +415,16 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
   }
 
   async function addArticles(items: Parameters<StoryStore['addArticles']>[0]): Promise<AddResult> {
+    const result = await insertArticles(items);
+    // Words grown common as stories came in get their counts kept (as the statistics say, read again at most every STATS_TTL_MS).
+    if (result.added.length > 0 && Date.now() - commonWordsAt > STATS_TTL_MS) {
+      commonWordsAt = Date.now();
+      await countCommonWords(pool);
+    }
+    return result;
+  }
+
+  async function insertArticles(items: Parameters<StoryStore['addArticles']>[0]): Promise<AddResult> {
     return inTransaction(pool, async (client) => {
       // One writer at a time, as SQLite's IMMEDIATE transaction: two processes ingesting the same story
       // must not both find it new (the loser's batch would fail on the unique index).
@@ -1346,6 +1359,9 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     const r = range ?? ALL_DAYS;
     // Stories hidden from the server are left out of the matches: the newest SEARCH_COUNT_LIMIT it may see.
     const hidden = await hiddenFrom(reader);
+    // Common words only: their stories kept as bits (pg-word-days.ts), not their matches visited.
+    const kept = await wordDayCounts(pool, seqDays, text, r, hidden, SEARCH_COUNT_LIMIT);
+    if (kept) return kept;
     // Each match's date from article_search's narrow rows. Without a span of dates (its own bound, a
     // BitmapAnd with article_search_by_published), a common word is looked for among the newest stories
     // that can hold the cap (its share says how many, with a margin), and among all when those held fewer.

@@ -374,4 +374,54 @@ export const pgMigrations: readonly PgMigration[] = [
       ANALYZE article_search;
     `,
   },
+  {
+    version: 14,
+    description:
+      'which stories hold each common word, a bit per story in blocks of 4,000 seqs, kept by a trigger (issue 17: /trend about: at 1M)',
+    sql: `
+      -- /trend about: of a common word read each of its newest 20,000 matches from article_search (a heap
+      -- visit each: 10,000-40,000 pages at 1M, p99 435 ms). Here a word's stories are a bit string per block
+      -- of 4,000 seqs (bit i: seq block * 4000 + i; 500 bytes, kept in the row), and a query of common words
+      -- (and, or, not) is those bit strings combined (pg-word-days.ts). Kept for the words of
+      -- search_counted_lexemes only: the lexemes the planner's statistics put in at least 1% of the stories
+      -- (~1,200), chosen by the application when the store is opened and as it grows, each backfilled when
+      -- chosen. A rarer word's matches are few enough to visit.
+      CREATE TABLE search_counted_lexemes (lexeme TEXT PRIMARY KEY);
+      CREATE TABLE search_word_bits (
+        lexeme TEXT NOT NULL,
+        block INTEGER NOT NULL,
+        bits BIT(4000) NOT NULL,
+        PRIMARY KEY (lexeme, block)
+      );
+      CREATE FUNCTION search_word_bits_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+          WITH g AS (
+            SELECT l, (o.seq / 4000)::int AS block, bit_or(set_bit(0::bit(4000), (o.seq % 4000)::int, 1)) AS bits
+            FROM gone o CROSS JOIN LATERAL unnest(tsvector_to_array(o.tsv)) AS l JOIN search_counted_lexemes c ON c.lexeme = l
+            GROUP BY 1, 2)
+          UPDATE search_word_bits s SET bits = s.bits & ~g.bits FROM g WHERE s.lexeme = g.l AND s.block = g.block;
+          DELETE FROM search_word_bits s USING (
+              SELECT DISTINCT l, (o.seq / 4000)::int AS block FROM gone o CROSS JOIN LATERAL unnest(tsvector_to_array(o.tsv)) AS l) k
+            WHERE s.lexeme = k.l AND s.block = k.block AND s.bits = 0::bit(4000);
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          INSERT INTO search_word_bits (lexeme, block, bits)
+            SELECT l, (w.seq / 4000)::int, bit_or(set_bit(0::bit(4000), (w.seq % 4000)::int, 1))
+            FROM written w CROSS JOIN LATERAL unnest(tsvector_to_array(w.tsv)) AS l JOIN search_counted_lexemes c ON c.lexeme = l
+            GROUP BY 1, 2
+          ON CONFLICT (lexeme, block) DO UPDATE SET bits = search_word_bits.bits | EXCLUDED.bits;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER search_word_bits_on_insert AFTER INSERT ON article_search REFERENCING NEW TABLE AS written
+        FOR EACH STATEMENT EXECUTE FUNCTION search_word_bits_keep();
+      CREATE TRIGGER search_word_bits_on_update AFTER UPDATE ON article_search REFERENCING OLD TABLE AS gone NEW TABLE AS written
+        FOR EACH STATEMENT EXECUTE FUNCTION search_word_bits_keep();
+      CREATE TRIGGER search_word_bits_on_delete AFTER DELETE ON article_search REFERENCING OLD TABLE AS gone
+        FOR EACH STATEMENT EXECUTE FUNCTION search_word_bits_keep();
+      -- The statistics the common words are chosen from, at the store's first open after this migration.
+      ANALYZE article_search;
+    `,
+  },
 ];

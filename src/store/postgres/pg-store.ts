@@ -3,6 +3,7 @@ import { createPgArticleParts } from './pg-article-store.js';
 import { openPool } from './pg-database.js';
 import { createPgFeedStore } from './pg-feed-store.js';
 import { createPgSubscriptionStore } from './pg-subscription-store.js';
+import { countCommonWords } from './pg-word-days.js';
 
 /**
  * The whole store on one PostgreSQL connection pool, migrated on open: what several bot processes
@@ -11,6 +12,13 @@ import { createPgSubscriptionStore } from './pg-subscription-store.js';
 export async function openPgStore(url: string, options: { max?: number } = {}): Promise<DatelineStore> {
   const pool = await openPool(url, options);
   const parts = createPgArticleParts(pool);
+  // Words common enough to have their per-day counts kept (pg-word-days.ts): a store from before migration 14 is counted here.
+  try {
+    await countCommonWords(pool);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
   return {
     kind: 'postgres',
     ...parts,
