@@ -416,10 +416,14 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
 
   async function addArticles(items: Parameters<StoryStore['addArticles']>[0]): Promise<AddResult> {
     const result = await insertArticles(items);
-    // Words grown common as stories came in get their counts kept (as the statistics say, read again at most every STATS_TTL_MS).
+    // Words grown common as stories came in get their stories kept as bits (pg-word-days.ts; the
+    // statistics read again at most every STATS_TTL_MS). The stories are stored whatever becomes of
+    // this: a failure is tried again at the next add, and /trend about: reads those words' matches meanwhile.
     if (result.added.length > 0 && Date.now() - commonWordsAt > STATS_TTL_MS) {
       commonWordsAt = Date.now();
-      await countCommonWords(pool);
+      await countCommonWords(pool).catch(() => {
+        commonWordsAt = 0;
+      });
     }
     return result;
   }

@@ -12,7 +12,7 @@ import { countCommonWords } from './pg-word-days.js';
 export async function openPgStore(url: string, options: { max?: number } = {}): Promise<DatelineStore> {
   const pool = await openPool(url, options);
   const parts = createPgArticleParts(pool);
-  // Words common enough to have their per-day counts kept (pg-word-days.ts): a store from before migration 14 is counted here.
+  // The words common enough to have their stories kept as bits (pg-word-days.ts): a store from before migration 14 is backfilled here.
   try {
     await countCommonWords(pool);
   } catch (error) {
