@@ -134,6 +134,12 @@ describe.skipIf('unavailable' in server)('PostgreSQL store: which stories hold e
         const zinc = await store.stories.searchDayCounts('zinc', { from: 0, to: 0 });
         expect(zinc).toEqual({ days: [{ day: 0, count: 5 }], capped: false }); // 291 ... 679: 7 less 2
         expect(await sql(db.url, `SELECT * FROM search_word_bits WHERE bits = 0::bit(4000)`)).toEqual([]);
+        // A story written again (its vector in article_search updated) is counted for its new words only.
+        const market = async () => (await store.stories.searchDayCounts('market', { from: 0, to: 0 })).days[0]!.count;
+        const marketBefore = await market();
+        await sql(db.url, "UPDATE articles SET body = 'Zinc only.' WHERE id = 's3'");
+        expect(await market()).toBe(marketBefore - 1);
+        expect((await store.stories.searchDayCounts('zinc', { from: 0, to: 0 })).days).toEqual([{ day: 0, count: 6 }]);
       } finally {
         await store.close();
       }
