@@ -6,9 +6,9 @@ import { bitsSql, evaluate, lexemesOf, parseTsquery } from './tsquery-expr.js';
 /**
  * /trend about: counts of common words from search_word_bits (migration 14): which stories hold each
  * common lexeme, a bit per story in blocks of SEARCH_WORD_BLOCK seqs, one row per word and block,
- * combined as the query says (and, or, not), each matching story dated from memory. Its newest
- * SEARCH_COUNT_LIMIT matches at 1M stories lay on 10,000-40,000 pages of article_search, one heap visit
- * each (p99 435 ms); here they are a few dozen rows, as the SQLite store reads FTS5's
+ * combined as the query says (and, or, not), each matching story dated from memory. A common word's
+ * newest SEARCH_COUNT_LIMIT matches at 1M stories lay on 10,000-40,000 pages of article_search, one heap
+ * visit each (p99 435 ms); here they are a few dozen rows, as the SQLite store reads FTS5's
  * doclist and dates each rowid from memory (rowid-days.ts). The same stories in the same order (newest
  * seq first), so the cap falls on the same story as when the matches are read.
  */
@@ -144,9 +144,9 @@ export async function wordDayCounts(
     [lexemes, from, to, closed],
   );
   if (known[0]!.counted < lexemes.length) return null;
-  const span = known[0]!;
-  if (closed && span.n === 0) return { days: [], capped: false };
-  const [lo, hi] = closed && span.n <= SPAN_STORIES ? [span.lo!, span.hi!] : [0, maxSeq];
+  const inSpan = known[0]!;
+  if (closed && inSpan.n === 0) return { days: [], capped: false };
+  const [lo, hi] = closed && inSpan.n <= SPAN_STORIES ? [inSpan.lo!, inSpan.hi!] : [0, maxSeq];
   const combined = bitsSql(expr, lexemes, (i) => `COALESCE(bit_or(bits) FILTER (WHERE lexeme = $${4 + i}), ${ZERO})`);
   const byDay = new Map<number, number>();
   let counted = 0;
@@ -154,20 +154,20 @@ export async function wordDayCounts(
   const first = Math.floor(lo / SEARCH_WORD_BLOCK);
   let top = Math.floor(hi / SEARCH_WORD_BLOCK);
   // Newest blocks first, FIRST_BLOCKS of them, then four times as many each time, until the cap or the span's oldest story.
-  for (let span = FIRST_BLOCKS; top >= first && !capped; span *= 4) {
-    const bottom = Math.max(first, top - span + 1);
+  for (let blocks = FIRST_BLOCKS; top >= first && !capped; blocks *= 4) {
+    const bottom = Math.max(first, top - blocks + 1);
     // The combined bits as varbit_send writes them (a 4-byte length, then bit 0 as the first byte's high bit): a quarter of their text.
     const { rows } = await pool.query<{ block: number; bits: Buffer }>(
       `SELECT block, varbit_send(${combined}) AS bits FROM search_word_bits WHERE lexeme = ANY($1::text[]) AND block BETWEEN $2 AND $3
       GROUP BY block HAVING ${combined} <> ${ZERO} ORDER BY block DESC`,
       [lexemes, bottom, top, ...lexemes],
     );
-    const days = await seqDays.blocks(
+    const blockDays = await seqDays.blocks(
       rows.map((r) => r.block),
       maxSeq,
     );
     outer: for (const { block, bits } of rows) {
-      const dayOf = days.get(block)!;
+      const dayOf = blockDays.get(block)!;
       for (let i = SEARCH_WORD_BLOCK - 1; i >= 0; i--) {
         if ((bits[4 + (i >> 3)]! & (0x80 >> (i & 7))) === 0) continue;
         const day = dayOf[i]!;
