@@ -61,6 +61,16 @@ function qualifierPlaces(gaz: Gazetteer, qualifier: string): { divisions: Set<nu
 }
 
 /**
+ * The states, provinces and countries a qualifier names (`Mass.`, `MI`, `Ontario`, `West Germany`, `Me.`),
+ * as candidates: for a dateline, and for a typed `/where Portland, Me.`.
+ */
+export function qualifierCandidates(gaz: Gazetteer, qualifier: string): Candidate[] {
+  const { divisions, countries } = qualifierPlaces(gaz, qualifier);
+  const countryEntries = [...countries].map((code) => gaz.countryIndex(code)).filter((i) => i >= 0);
+  return [...countryEntries, ...divisions].map((index) => ({ index, primary: true, viaSkeleton: false }));
+}
+
+/**
  * Of a dateline town's candidates, those inside the division or country its qualifier names; all of
  * them when there is no qualifier or the qualifier names nothing (a misspelt state must not lose the
  * town). When the qualifier names one state or country and no town of the name lies in it, the town is

@@ -10,6 +10,7 @@ import { foldName, translitSkeleton } from './fold.js';
 import { defaultCacheDir, defaultCachePath, Gazetteer, isCurrentCache } from './gazetteer.js';
 import { renderLocatorMap } from './locator-map.js';
 import { createMapCache } from './map-cache.js';
+import { qualifierCandidates } from './dateline-place.js';
 import { findPlaceMentions } from './recognition/find-place-mentions.js';
 import { emptyContext, queryCandidates, rankCandidates, type Candidate, type Ranked } from './resolve.js';
 import type { FindPlacesOptions, GeoService, PlaceInfo, PlaceLookup, PlaceRelation } from './types.js';
@@ -152,10 +153,8 @@ export function createGeoService(gaz: Gazetteer, options: GeoServiceOptions = {}
   const splitQualifier = (query: string): { name: string; within: Candidate[] | null } => {
     const comma = query.lastIndexOf(',');
     if (comma <= 0) return { name: query, within: null };
-    const q = queryCandidates(gaz, query.slice(comma + 1).trim()).candidates.filter((c) => {
-      const k = gaz.kind(c.index);
-      return k === 'country' || k === 'admin1';
-    });
+    // Read as a dateline's qualifier is: AP and postal abbreviations with or without their dot too.
+    const q = qualifierCandidates(gaz, query.slice(comma + 1).trim());
     return q.length > 0 ? { name: query.slice(0, comma).trim(), within: q } : { name: query, within: null };
   };
 

@@ -40,6 +40,13 @@ describe('lookup', () => {
     expect(geo.lookup('Paris, Texas').place?.admin1).toBe('Texas');
   });
 
+  it("reads a qualifier as a dateline's: AP and postal abbreviations, with or without the dot", () => {
+    expect(geo.lookup('Portland, Me.').place?.admin1).toBe('Maine');
+    expect(geo.lookup('Paris, TX').place?.admin1).toBe('Texas');
+    expect(geo.lookup('Cambridge, Mass').place?.admin1).toBe('Massachusetts');
+    expect(geo.lookup('Hanover, West Germany').place?.countryCode).toBe('DE');
+  });
+
   it('suggests for misspellings and finds nothing for noise', () => {
     const r = geo.lookup('Damascsu');
     expect(r.place === null ? r.suggestions : [r.place.name]).toContain('Damascus');
