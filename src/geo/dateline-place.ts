@@ -65,9 +65,13 @@ function qualifierPlaces(gaz: Gazetteer, qualifier: string): { divisions: Set<nu
  * as candidates: for a dateline, and for a typed `/where Portland, Me.`.
  */
 export function qualifierCandidates(gaz: Gazetteer, qualifier: string): Candidate[] {
-  const { divisions, countries } = qualifierPlaces(gaz, qualifier);
-  const countryEntries = [...countries].map((code) => gaz.countryIndex(code)).filter((i) => i >= 0);
-  return [...countryEntries, ...divisions].map((index) => ({ index, primary: true, viaSkeleton: false }));
+  return asCandidates(gaz, qualifierPlaces(gaz, qualifier));
+}
+
+/** The divisions and the countries' entries of `qualifierPlaces` as gazetteer candidates. */
+function asCandidates(gaz: Gazetteer, places: { divisions: Set<number>; countries: Set<string> }): Candidate[] {
+  const countryEntries = [...places.countries].map((code) => gaz.countryIndex(code)).filter((i) => i >= 0);
+  return [...countryEntries, ...places.divisions].map((index) => ({ index, primary: true, viaSkeleton: false }));
 }
 
 /**
@@ -79,10 +83,11 @@ export function qualifierCandidates(gaz: Gazetteer, qualifier: string): Candidat
  */
 export function withinQualifier(gaz: Gazetteer, towns: readonly Candidate[], qualifier: string | null): readonly Candidate[] {
   if (!qualifier || towns.length === 0) return towns;
-  const { divisions, countries } = qualifierPlaces(gaz, qualifier);
+  const places = qualifierPlaces(gaz, qualifier);
+  const { divisions, countries } = places;
   if (divisions.size === 0 && countries.size === 0) return towns;
   const inside = towns.filter((c) => divisions.has(gaz.admin1[c.index] ?? -1) || countries.has(gaz.country(c.index)));
   if (inside.length > 0) return inside;
-  const named = [...divisions, ...[...countries].map((code) => gaz.countryIndex(code))].filter((i) => i >= 0);
-  return named.length === 1 ? [{ index: named[0] as number, primary: true, viaSkeleton: false }] : towns;
+  const named = asCandidates(gaz, places);
+  return named.length === 1 ? named : towns;
 }

@@ -15,6 +15,7 @@ import {
   isContinentAdjective,
   isCountryOrState,
   isFamousCity,
+  isFirmTown,
   isMajorPlace,
   isWidelyNamedTown,
   isWiderThanDistrict,
@@ -118,17 +119,6 @@ const TICKER_AFTER = /^\s+<[A-Z][A-Z0-9]{0,6}(\.[A-Z]{1,2})?>/;
  */
 const TICKER_NAME_GOES_BEFORE =
   /((?!(?:Shares|Stock|Units)\b)\p{Lu}[\p{L}'’.-]*\s+(of|de|du|di|des|del|della)|\p{Lu}[\p{L}'’.-]*\s+(and|&))\s+$/u;
-
-/**
- * A town whose name a listed firm may take over in a story: a city of fewer than a million people
- * and no capital of a country or a state (Toyota and Hitachi, not Houston, Hartford or Delhi).
- */
-function isFirmTown(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
-  return cands.every((c) => {
-    const fcode = gaz.fcode(c.index);
-    return gaz.kind(c.index) === 'city' && (gaz.pop[c.index] ?? 0) < 1_000_000 && fcode !== 'PPLA' && fcode !== 'PPLC';
-  });
-}
 
 /** The context rules that keep common words, people and organisations out (issue 6). */
 export function acceptSpan(

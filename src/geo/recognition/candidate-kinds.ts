@@ -58,7 +58,6 @@ export function isContinentAdjective(gaz: Gazetteer, key: string, cands: readonl
   return cands.every((c) => gaz.kind(c.index) === 'continent' && foldName(gaz.name(c.index)) !== key);
 }
 
-/** A country, region or division among the candidates (a second-level one by its own name, not `Bone` for Bone Regency). */
 /** A state of the United States (a first-level division there). */
 export function isUsState(gaz: Gazetteer, c: Candidate): boolean {
   return gaz.kind(c.index) === 'admin1' && gaz.country(c.index) === 'US';
@@ -78,13 +77,28 @@ export function isWiderThanDistrict(gaz: Gazetteer, cands: readonly Candidate[])
   });
 }
 
+/** A country, region or division among the candidates (a second-level one by its own name, not `Bone` for Bone Regency). */
 export function isKindStrong(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
   return isWiderThanDistrict(gaz, cands) || cands.some((c) => c.primary && gaz.kind(c.index) === 'admin2');
 }
 
+/** People of a city the world's news names as a city (New York City, Delhi), whatever else bears its name. */
+export const WORLD_CITY = 1_000_000;
+
 /** A city of a million or more that GeoNames names in many languages: its exonyms are real names. */
 export function isFamousCity(gaz: Gazetteer, i: number): boolean {
-  return gaz.kind(i) === 'city' && (gaz.pop[i] ?? 0) >= 1_000_000 && (gaz.altNames[i] ?? 0) >= WEIGHTS.altNamesFull;
+  return gaz.kind(i) === 'city' && (gaz.pop[i] ?? 0) >= WORLD_CITY && (gaz.altNames[i] ?? 0) >= WEIGHTS.altNamesFull;
+}
+
+/**
+ * A town whose name a listed firm may take over in a story: a city of fewer than a million people
+ * and no capital of a country or a state (Toyota and Hitachi, not Houston, Hartford or Delhi).
+ */
+export function isFirmTown(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
+  return cands.every((c) => {
+    const fcode = gaz.fcode(c.index);
+    return gaz.kind(c.index) === 'city' && (gaz.pop[c.index] ?? 0) < WORLD_CITY && fcode !== 'PPLA' && fcode !== 'PPLC';
+  });
 }
 
 /**

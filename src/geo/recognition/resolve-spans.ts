@@ -18,7 +18,7 @@ import {
   type ResolveContext,
 } from '../resolve.js';
 import type { FoundSpan, ResolvedSpan } from './spans.js';
-import { closestKm, isKindStrong, isUsState, isWellKnown, liesIn } from './candidate-kinds.js';
+import { WORLD_CITY, closestKm, isKindStrong, isUsState, isWellKnown, liesIn } from './candidate-kinds.js';
 import { LIST_GAP, POSSESSIVE_GAP } from './cues.js';
 
 /** What one confident span says about the document: its country and division. */
@@ -249,8 +249,6 @@ function namesakeTown(gaz: Gazetteer, ranked: readonly Ranked[], ctx: ResolveCon
 
 /** See namesakeTown. */
 const NAMESAKE_TOWN_SHARE = 10;
-
-const WORLD_CITY = 1_000_000;
 
 /** Resolve each span in the document context (one context per distinct name). */
 export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly FoundSpan[], doc: DocumentContext): ResolvedSpan[] {
