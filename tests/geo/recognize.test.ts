@@ -53,6 +53,15 @@ describe('recognition keeps people, firms and common words out', () => {
       "A leak at FPL's Turkey Point nuclear plant forced a shutdown. Turkey Point Unit 4 restarted.",
     ],
     [
+      'a surname after a first name at the end of a wrapped line, and later alone',
+      'Clark held talks with Treasury Secretary James\nBaker and Sens. Patrick Moynihan.\nAlso taken up with the senators and Baker were\ntrade issues.',
+    ],
+    [
+      "a firm's partners, where one of the list's names is no place's",
+      'He was at the firm of Paul, Weiss, Rifkind, Wharton and Garrison. Its advisers were Donaldson, Lufkin and Jenrette.',
+    ],
+    ['a part of a year', 'The work is scheduled for completion in Early 1989.'],
+    [
       'places joined into a firm name, there and alone later',
       'Georgia-Pacific Corp said it sold its stake. Shares of <Louisiana-Pacific> rose. Georgia-Pacific cut costs.',
     ],
@@ -314,6 +323,14 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('The tanker was hit south of Kharg on Monday.')).toContain('Kharg');
     expect(names('Somali refugees in the overcrowded Dadaab camps need help.')).toContain('Dadaab');
     expect(names('The crates came from Irwindale based Ready Pac.')).toContain('Irwindale');
+  });
+
+  it('a list of names with one the gazetteer lacks stays a list of places where a preposition or a place noun places it', () => {
+    // (Xyzzy is no place: beside it, the list would be a firm's partners.)
+    expect(names('The systems operate in Wellsville, Amity, Andover and Xyzzy.')).toEqual(['Wellsville', 'Amity', 'Andover']);
+    expect(names('Officials quarantined the Etoumbi and Xyzzy districts.')).toContain('Etoumbi');
+    expect(names('Miners struck at the centers of Huanuni, Corocoro, Xyzzy and Colquiri.')).toContain('Colquiri');
+    expect(names('Sugar sailed for Hodeidah and Xyzzy this week.')).toContain('Hodeidah');
   });
 
   it("a division named by a common word is one only in a story of its country (Nigeria's Delta, not a Delta rocket)", () => {

@@ -67,6 +67,8 @@ import {
   POSSESSIVE_GAP,
   SAINT_NAME,
   SEASONS,
+  PART_OF_YEAR,
+  inListOfPartners,
   SPEECH_AFTER,
   SPEECH_BEFORE,
   SPEECH_VERB_AFTER,
@@ -350,7 +352,7 @@ export function acceptSpan(
       !listOfPlaces &&
       !spellingOfBigCity &&
       !cands.some((c) => c.primary && isWidelyNamedTown(gaz, c.index)) &&
-      partnerAfter(gaz, text.slice(end, end + 40))
+      (partnerAfter(gaz, text.slice(end, end + 40)) || inListOfPartners(gaz, text, t.start, end))
     ) {
       firms.add(key);
       return false;
@@ -444,7 +446,7 @@ export function acceptSpan(
   )
     return false;
   // `Spring 2002`: a season and its year.
-  if (SEASONS.has(key) && /^\s+\d{4}\b/.test(after)) return false;
+  if ((SEASONS.has(key) || PART_OF_YEAR.has(key)) && /^\s+\d{4}\b/.test(after)) return false;
   // `London's Heathrow`: a name after a city's possessive is a place in it (resolution puts it there).
   const afterTown =
     lastSpan !== undefined &&

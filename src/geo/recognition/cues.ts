@@ -115,6 +115,9 @@ export const NAME_TITLES = new Set(
 
 export const SEASONS = new Set(['spring', 'summer', 'autumn', 'fall', 'winter']);
 
+/** Words that say when in a year (`Early 1989`, `Mid 1987`): with the year after them, no place. */
+export const PART_OF_YEAR = new Set(['early', 'late', 'mid']);
+
 /** A title or an initial with its dot, one space before a name (`Mr. Baker`, `R. T. Lim`, `Gov. Perry`). */
 export const DOTTED_PERSON_BEFORE = /^(\p{Lu}|mr|mrs|ms|dr|sen|gov|rep|gen|col|lt|sgt|capt|cpl|const|prof|rev)\.$/iu;
 
@@ -507,6 +510,48 @@ export function placeJoinedAfter(gaz: Gazetteer, after: string): boolean {
 /** A preposition of place and the first names of a list before a name: `peasants in Wello, Tigre and ...`. */
 export const LIST_IN_PLACE_BEFORE = /\b(in|near|from|across|throughout)\s+\p{Lu}[\p{L}'’-]*(\s*,\s*\p{Lu}[\p{L}'’-]*)*\s*,\s*$/u;
 
+/** One word of a list of names (`Weiss`, `O'Melveny`), and what joins the list's words. */
+const LIST_WORD = String.raw`\p{Lu}[\p{L}'’-]*`;
+const LIST_JOIN = String.raw`(?:\s*,\s*|\s*,?\s+(?:and|&)\s+)`;
+const LIST_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}'’.-])((?:${LIST_WORD}${LIST_JOIN})+)$`, 'u');
+/** (Each word after the name stands alone: `and Sons Inc` or `and Democratic Sens.` is no word of the list.) */
+const LIST_AFTER = new RegExp(String.raw`^(?:${LIST_JOIN}${LIST_WORD}(?![\p{L}'’-]|\s+\p{Lu}))+`, 'u');
+
+/** What places a list of names on the map (`in Wello, Tigre and Hararghe`, `four villages: Kampungu, ...`). */
+const LIST_PLACED_BEFORE =
+  /(\b(in|at|near|from|to|into|across|throughout|between|around|via|through|outside|and)|\b(towns?|cit(y|ies)|villages?|communit(y|ies)|count(y|ies)|provinces?|districts?|regions?|areas?|states?|ports?|cent(er|re)s?|islands?)(\s+of|:))\s*$/i;
+
+const LIST_PLACED_AFTER =
+  /^\s+(districts|provinces|counties|villages|towns|cities|regions|states|areas|municipalities|governorates|prefectures|islands)\b/i;
+
+/**
+ * `Paul, Weiss, Rifkind, Wharton and Garrison`, `Donaldson, Lufkin and Jenrette`, `Chapmann and
+ * Graham`: a name in a list of single names joined by commas and a last `and`, where another name of
+ * the list is no place's at all, is a partner of a firm (or a person of a list), unless a preposition
+ * or a place noun before the list places it (`in Wellsville, Amity and Scio`).
+ */
+export function inListOfPartners(gaz: Gazetteer, text: string, start: number, end: number): boolean {
+  const before = LIST_BEFORE.exec(text.slice(Math.max(0, start - 120), start))?.[1] ?? '';
+  const after = LIST_AFTER.exec(text.slice(end, end + 120))?.[0] ?? '';
+  if (!before && !after) return false;
+  const joins = (before + ' X ' + after).match(/\s(?:and|&)\s/g) ?? [];
+  // One `and`, the last join: a list, not two names each with its partner.
+  if (joins.length !== 1 || !/(?:\s(?:and|&)\s+)\p{Lu}[\p{L}'’-]*$/u.test(before + 'X' + after)) return false;
+  const listStart = start - before.length;
+  const lead = text.slice(Math.max(0, listStart - 16), listStart);
+  // (A first word that ends a longer name, `James Baker and Shultz`, is no single name.)
+  // (Nor after a particle inside one: `Ceamurlia de Jos, Maliuc and Caraorman`.)
+  if (
+    LIST_PLACED_BEFORE.test(lead) ||
+    /(\p{Lu}[\p{L}'’.-]*|\b(de|da|do|du|des|del|della|di|la|le|el|al|van|von|der|den))[ \t\n]+$/u.test(lead)
+  )
+    return false;
+  // `the Etoumbi and Mbomo districts`: a plural place noun after the list places it too.
+  if (LIST_PLACED_AFTER.test(text.slice(end + after.length, end + after.length + 20))) return false;
+  const others = [...(before + after).matchAll(/\p{Lu}[\p{L}'’-]*/gu)].map((m) => m[0]);
+  return others.some((w) => w.length > 1 && exactCandidates(gaz, foldName(w)).length === 0 && !STOP.has(foldName(w)));
+}
+
 /** Whether `and` and a partner's name follow a name: one no place bears as its own. */
 export function partnerAfter(gaz: Gazetteer, after: string): boolean {
   const m = JOINED_NAME_AFTER.exec(after);
@@ -627,11 +672,19 @@ export const LANGUAGE_AFTER = /^\s*([,.;:!?)"”’]|\s(and|or|as|with|at|to|on|
 /** The end of a sentence before a word, with its closing and opening quotes (`so. "Can`, `asked: Can`). */
 export const AFTER_SENTENCE_END = /(^|[.!?:;]["”’)]?\s+["“‘(]?)$/;
 
-/** Words that start a sentence so often that a capital there says nothing. */
+/**
+ * Whether a word starts a sentence (where a capital says nothing). Wire copy wraps its lines inside
+ * sentences (`Treasury Secretary James\nBaker`): a line break starts one only after the punctuation
+ * that ends a sentence, a blank line, or before an indented line (a new paragraph).
+ */
 export function isSentenceStart(text: string, start: number): boolean {
   let i = start - 1;
+  let newline = false;
   while (i >= 0 && /[\s"“‘'([]/.test(text.charAt(i))) {
-    if (text.charAt(i) === '\n') return true;
+    if (text.charAt(i) === '\n') {
+      if (newline || /^[ \t]/.test(text.charAt(i + 1))) return true;
+      newline = true;
+    } else if (text.charAt(i) !== ' ' && text.charAt(i) !== '\t' && text.charAt(i) !== '\r') newline = false;
     i--;
   }
   return i < 0 || /[.!?:;]/.test(text.charAt(i));
