@@ -14,6 +14,8 @@ export interface Candidate {
   primary: boolean;
   /** Found only through the transliteration skeleton: weaker evidence. */
   viaSkeleton: boolean;
+  /** Reached through a name of its own that English news does not use for it (see isLocalOtherName). */
+  localOther?: boolean;
 }
 
 /** What is known around a name: countries and divisions of the other places, what the store talks about. */
@@ -134,6 +136,11 @@ export const WEIGHTS = {
   /** A town reached only through one of its alternate names while another candidate bears the name itself. */
   altOnly: -3,
   /**
+   * ...through a name of its own that English news does not use for it (a US town's former name or
+   * nickname: `Mill City` for Phoenix, `San Miguel` for San Diego): it loses to a village bearing the name.
+   */
+  localOther: -6,
+  /**
    * ...unless the name's own bearers are villages (under exonymVillage people) and the town is famous
    * (altNamesFull alternate names or more, exonymRatio times their size): then the name is an exonym or
    * former name of it (`Palmyra` Tadmur, `Madras` Chennai, `Bombay` Mumbai), not a stray spelling.
@@ -226,8 +233,8 @@ export function scoreCandidate(gaz: Gazetteer, c: Candidate, ctx: ResolveContext
     else if (f === 'PPLA2') s += WEIGHTS.seat2;
     const alt = gaz.altNames[i] ?? 0;
     s += WEIGHTS.names * Math.log10(1 + alt);
-    const exonym = isExonym(gaz, i, bearers);
-    if (bearers.anyPrimary && !c.primary && !exonym) s += WEIGHTS.altOnly;
+    const exonym = !c.localOther && isExonym(gaz, i, bearers);
+    if (bearers.anyPrimary && !c.primary && !exonym) s += c.localOther ? WEIGHTS.localOther : WEIGHTS.altOnly;
     // An exonym is the town's name in English news as much as its own is (`Geneva` is Genève's name
     // there, `Cologne` Köln's): it weighs as the name itself against the small towns abroad that bear
     // it. Not when towns of its own country bear it: there it is a former name or a neighbour's

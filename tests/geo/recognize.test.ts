@@ -61,6 +61,7 @@ describe('recognition keeps people, firms and common words out', () => {
       'He was at the firm of Paul, Weiss, Rifkind, Wharton and Garrison. Its advisers were Donaldson, Lufkin and Jenrette.',
     ],
     ['a part of a year', 'The work is scheduled for completion in Early 1989.'],
+    ["a surname after an initial at a wrapped line's end", 'It bought the stake from Sam B. Myers and Richard L.\nMorgan, the directors.'],
     [
       'places joined into a firm name, there and alone later',
       'Georgia-Pacific Corp said it sold its stake. Shares of <Louisiana-Pacific> rose. Georgia-Pacific cut costs.',
@@ -445,6 +446,15 @@ describe('recognition keeps people, firms and common words out', () => {
 });
 
 describe('resolution in the document context', () => {
+  it("a US town's former name or nickname weighs as a stray spelling: San Miguel in a Manila story is no San Diego", () => {
+    const text = 'A government commission controls 51 pct of San Miguel, the brewer, officials in Manila, the Philippines, said.';
+    const found = geo.findPlaces(text).find((p) => p.name === 'San Miguel');
+    expect(found?.countryCode).toBe('PH');
+    // A village bearing the name outweighs a big city that GeoNames gives it as a nickname.
+    const mill = geo.findPlaces('Gunnar Gold said it and Mill City Gold Inc signed an option.').find((p) => p.name === 'Mill City');
+    expect(mill === undefined || mill.countryCode !== 'US' || (mill.lon ?? 0) < -120).toBe(true);
+  });
+
   const country = (text: string, name: string): string | null | undefined => geo.findPlaces(text).find((p) => p.name === name)?.countryCode;
 
   it('a trailing state or country narrows a town', () => {

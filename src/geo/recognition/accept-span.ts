@@ -113,6 +113,12 @@ const COUNTRY_FEATURE_WORDS = new Set('point creek beach lake springs heights hi
 /** A people's adjective (`Canadian`, `Chinese`, `Turkish`): it names the country's firm or association, not a feature. */
 const DEMONYM = /(?:ian|ean|ese|ish|ican)$/;
 
+/**
+ * A country's other name that can name its language (`Turkish`, `French`, `Farsi`), not the country's
+ * English name (`into Turkey and ...`).
+ */
+const LANGUAGE_NAME = /(?:ish|ese|ian|ean|ic|ch|ek|ai|hebrew|farsi|urdu|hindi|dari|pashto|tagalog|malay|swahili)$/;
+
 /** The wire's ticker of a listed firm right after its name (`Toyota <TOYOY>`, `Hitachi <HIT.T>`). */
 const TICKER_AFTER = /^\s+<[A-Z][A-Z0-9]{0,6}(\.[A-Z]{1,2})?>/;
 /**
@@ -441,6 +447,7 @@ export function acceptSpan(
     altOnly &&
     !allCaps &&
     cands.every((c) => gaz.kind(c.index) === 'country') &&
+    LANGUAGE_NAME.test(key) &&
     LANGUAGE_BEFORE.test(text.slice(Math.max(0, t.start - 12), t.start)) &&
     LANGUAGE_AFTER.test(after)
   )
@@ -466,7 +473,7 @@ export function acceptSpan(
   if (single && KIN_BEFORE.test(near) && !nextCap) return false;
   const ownWord = !!prev && prev.start >= (lastSpan?.end ?? -1);
   // `Mr. Baker`, `R. T. Lim`: the dot of a title or an initial ends no sentence; a surname follows.
-  if (prev && ownWord && DOTTED_PERSON_BEFORE.test(prev.text) && text.slice(prev.end, t.start) === ' ' && !strong) {
+  if (prev && ownWord && DOTTED_PERSON_BEFORE.test(prev.text) && /^[ \n]$/.test(text.slice(prev.end, t.start)) && !strong) {
     personish.add(key);
     return false;
   }

@@ -6,6 +6,7 @@ import { foldName } from '../fold.js';
 import type { Gazetteer } from '../gazetteer.js';
 import { exactCandidates, WEIGHTS, type Candidate } from '../resolve.js';
 import type { Token } from './spans.js';
+import { ABBREVIATED_WORDS } from './tokens.js';
 
 /**
  * How far from a second-level division's point its towns may lie: the gazetteer does not say which
@@ -143,4 +144,45 @@ export function closestKm(gaz: Gazetteer, a: readonly Candidate[], b: readonly C
 /** A name that reads only as a city of 100,000+ (no country or division of the name). */
 export function isCityOnly(gaz: Gazetteer, cands: readonly Candidate[]): boolean {
   return !isKindStrong(gaz, cands) && maxPop(gaz, cands) >= 100_000;
+}
+
+/**
+ * Countries whose towns English news names by their own names: no exonyms there. (Not Canada: Quebec's
+ * towns have English names, `Mount Royal` for Mont-Royal.)
+ */
+const ENGLISH_NAMED = new Set(['US', 'GB', 'AU', 'NZ', 'IE']);
+
+/** A name's letters, its abbreviated words written out (`St.` is `Saint`, `Ft.` `Fort`). */
+function nameLetters(key: string): string {
+  return key
+    .split(' ')
+    .map((w) => ABBREVIATED_WORDS.get(w.replace(/\.$/, '')) ?? w)
+    .join('')
+    .replace(/[^\p{L}]/gu, '')
+    .replace(/centre/g, 'center');
+}
+
+/**
+ * Whether town c is reached through another name of its own that English news does not use for it:
+ * a town of an English-speaking country by a name that is no spelling of its own (`San Miguel` for
+ * San Diego, `Forest City` for Cleveland, `Summitville` for Akron: former names, nicknames and
+ * neighbourhoods GeoNames lists, which the news uses for other places, firms or people). A spelling
+ * is the same letters (`LaSalle`, `Green Castle`, `Ft. Drum`, `Rockville Center`), the name with `City` (`Quebec City`;
+ * `New York` for a famous city or a name of several words: `Salt Lake`), with a short abbreviation
+ * (`Washington DC`), its abbreviation (`Phila`), or a famous city's short capitals (`NYC`); `City of` opens no name (`Westminster`).
+ */
+export function isLocalOtherName(gaz: Gazetteer, key: string, c: Candidate): boolean {
+  const i = c.index;
+  if (c.primary || c.viaSkeleton || gaz.kind(i) !== 'city' || !ENGLISH_NAMED.has(gaz.country(i))) return false;
+  const alt = nameLetters(key);
+  // (`City of Westminster` is Westminster's own name.)
+  const own = nameLetters(foldName(gaz.name(i)).replace(/^(?:(?:royal |london )?borough|city|town) of /, ''));
+  if (alt === own || alt === own + 'city') return false;
+  if (alt.startsWith(own) && alt.length - own.length <= 3) return false;
+  // (The wire's abbreviations: `Phila` for Philadelphia.)
+  if (own.startsWith(alt) && alt.length >= 4) return false;
+  const famous = isFamousCity(gaz, i);
+  if (own === alt + 'city' && (famous || key.includes(' '))) return false;
+  if (famous && alt.length <= 4) return false;
+  return true;
 }

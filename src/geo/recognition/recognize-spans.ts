@@ -17,6 +17,7 @@ import {
   isCountryOrState,
   isFamousCity,
   isKindStrong,
+  isLocalOtherName,
   isMajorPlace,
   isUsState,
   isWellKnown,
@@ -273,7 +274,12 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
           dotted = true;
         }
       }
-      if (cands.length === 0) cands = exactCandidates(gaz, key);
+      if (cands.length === 0) {
+        // A town reached by a name English news does not use for it weighs as a stray spelling, and
+        // a name that only such towns bear is none (`Summitville` mine, `Mill City` Gold Inc).
+        cands = exactCandidates(gaz, key).map((c) => (isLocalOtherName(gaz, key, c) ? { ...c, localOther: true } : c));
+        if (cands.every((c) => c.localOther)) cands = [];
+      }
       // `New York-based`, `Abu Dhabi-led`: a name of several words whose last one carries a compound's
       // hyphen ends at the hyphen (else `York-based` alone would find York, England).
       const hyphen = j > i ? tj.text.search(/[-‐]/) : -1;
