@@ -12,6 +12,7 @@ import { renderLocatorMap } from './locator-map.js';
 import { createMapCache } from './map-cache.js';
 import { qualifierCandidates } from './dateline-place.js';
 import { findPlaceMentions } from './recognition/find-place-mentions.js';
+import { isLocalOtherName } from './recognition/candidate-kinds.js';
 import { emptyContext, queryCandidates, rankCandidates, type Candidate, type Ranked } from './resolve.js';
 import type { FindPlacesOptions, GeoService, PlaceInfo, PlaceLookup, PlaceRelation } from './types.js';
 
@@ -182,7 +183,11 @@ export function createGeoService(gaz: Gazetteer, options: GeoServiceOptions = {}
     const { name, within } = splitQualifier(query.trim());
     const queried = queryCandidates(gaz, name);
     const divisionAsked = queried.divisionAsked;
+    // `San Miguel` or `Mill City` asks for a place of that name, not for San Diego or Phoenix, which
+    // GeoNames also calls so (see isLocalOtherName): those count only where no place bears the name.
+    const key = foldName(name);
     let candidates = queried.candidates;
+    if (candidates.some((c) => c.primary)) candidates = candidates.filter((c) => !isLocalOtherName(gaz, key, c));
     if (candidates.length === 0 && name.trim().endsWith('.')) {
       const postings = gaz.keys.lookup(foldName(name) + '.');
       if (postings) candidates = Array.from(postings, (p) => ({ index: p >> 1, primary: true, viaSkeleton: false }));

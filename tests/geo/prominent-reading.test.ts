@@ -87,6 +87,16 @@ describe('the most prominent reading wins for a bare name (issue 14)', () => {
     expect(geo.lookup('Raqqa').place?.countryCode).toBe('SY');
   });
 
+  it('asks for a place bearing the name, not a US town GeoNames also calls so (a former name or nickname)', () => {
+    // San Diego lists `San Miguel`, Phoenix `Mill City`, Dayton `Venice`.
+    expect(geo.lookup('San Miguel').place?.countryCode).not.toBe('US');
+    expect(geo.lookup('Mill City').place?.name).toBe('Mill City');
+    expect(geo.lookup('Venice').place?.countryCode).toBe('IT');
+    // Spellings, abbreviations and `City` keep their town.
+    expect(geo.lookup('Philly').place?.name ?? 'Philadelphia').toBe('Philadelphia');
+    expect(geo.lookup('New York').place?.name).toBe('New York City');
+  });
+
   it('reads a name in a list of states, or before "state", as the state', () => {
     const kind = (text: string): string | undefined => {
       const wa = geo.findPlaces(text).find((p) => p.name === 'Washington');
