@@ -12,7 +12,7 @@ import { renderLocatorMap } from './locator-map.js';
 import { createMapCache } from './map-cache.js';
 import { qualifierCandidates } from './dateline-place.js';
 import { findPlaceMentions } from './recognition/find-place-mentions.js';
-import { isLocalOtherName } from './recognition/candidate-kinds.js';
+import { isLocalOtherName, WORLD_CITY } from './recognition/candidate-kinds.js';
 import { emptyContext, queryCandidates, rankCandidates, type Candidate, type Ranked } from './resolve.js';
 import type { FindPlacesOptions, GeoService, PlaceInfo, PlaceLookup, PlaceRelation } from './types.js';
 
@@ -160,8 +160,8 @@ export function createGeoService(gaz: Gazetteer, options: GeoServiceOptions = {}
   };
 
   /**
-   * A town is the division's seat "of the same name" when its own name holds the asked name's words
-   * in order (`New York City` for `New York`), or, for the division's capital, spells the same name
+   * A town is the division's seat "of the same name" when its own name is the asked name, or holds
+   * its words in order for a world city (`New York City` for `New York`), or, for the division's capital, spells the same name
    * another way (`‘Ajlūn` for `Ajloun`, `Larnaca` for `Larnaka`, `Chattogram` for `Chittagong`). A town
    * that merely lists the name among its alternate names is not: Salvador (once called Bahia) for
    * `Bahia`, Yuma for `Arizona`, Minneota for `Minnesota`.
@@ -172,9 +172,11 @@ export function createGeoService(gaz: Gazetteer, options: GeoServiceOptions = {}
     if (key === '') return false;
     const f = gaz.fcode(i);
     const capital = f === 'PPLA' || f === 'PPLC';
-    // A big city holding the name counts though another town is the capital (New York City, not
-    // Albany); a village that holds it does not (Pueblo Hidalgo for `Hidalgo`).
-    if (` ${own} `.includes(` ${key} `)) return capital || (gaz.pop[i] ?? 0) >= 0.1 * (gaz.pop[division] ?? 0);
+    // A big city bearing the name counts though another town is the capital (Lagos, not Ikeja); a
+    // village does not (Pueblo Hidalgo for `Hidalgo`). A name of more words holds the asked one only
+    // for a world city the news shortens so (New York City, not Albany; not Oklahoma City for `Oklahoma`).
+    if (own === key) return capital || (gaz.pop[i] ?? 0) >= 0.1 * (gaz.pop[division] ?? 0);
+    if (` ${own} `.includes(` ${key} `)) return (gaz.pop[i] ?? 0) >= WORLD_CITY;
     if (!capital) return false;
     return translitSkeleton(own) === translitSkeleton(key) || levenshtein(own, key) <= 0.4 * Math.max(own.length, key.length);
   };

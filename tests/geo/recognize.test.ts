@@ -326,6 +326,12 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('The crates came from Irwindale based Ready Pac.')).toContain('Irwindale');
   });
 
+  it("a state after a preposition of place ends at 'and', which opens a firm's name", () => {
+    const found = geo.findPlaces('Sun Banks in Florida and Trust Co banks in Georgia raised their prime rate.');
+    expect(found.map((p) => `${p.name}:${p.countryCode ?? ''}`)).toEqual(['Florida:US', 'Georgia:US']);
+    expect(names('The stock was sold to Harper and Row Publishers Inc.')).toEqual([]);
+  });
+
   it('a list of names with one the gazetteer lacks stays a list of places where a preposition or a place noun places it', () => {
     // (Xyzzy is no place: beside it, the list would be a firm's partners.)
     expect(names('The systems operate in Wellsville, Amity, Andover and Xyzzy.')).toEqual(['Wellsville', 'Amity', 'Andover']);

@@ -207,7 +207,10 @@ export function acceptSpan(
   // (A country's or a state's possessive opening a name is still the place: `Canada's Broadcasting Corporation`.)
   // (A small place's name of several words too: `Maple Leaf Mills Ltd`, `St. Joe Gold Corp`.)
   const smallNamesFirm = !single && !strong && !big;
-  if (((single && !(t.possessive && strong)) || smallNamesFirm) && startsFirmName(text, tokens, j)) {
+  // (`banks in Florida and Trust Co banks`: a state or country that a preposition of place puts on the
+  // map ends at `and`, which starts another name; `sold to Harper and Row Publishers Inc` is the firm.)
+  const placedThenAnd = strong && PLACED_BEFORE.test(text.slice(Math.max(0, t.start - 16), t.start)) && /^\s+and\s/.test(after);
+  if (((single && !(t.possessive && strong)) || smallNamesFirm) && !placedThenAnd && startsFirmName(text, tokens, j)) {
     if (listedFirmOfTown || smallNamesFirm) firms.add(key);
     // `Gulf Canada Resources Ltd`: its first two words are the firm later in the story, whatever each
     // names alone (`Gulf Canada shares rose` is no Persian Gulf and Canada).
