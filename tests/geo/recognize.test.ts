@@ -61,6 +61,11 @@ describe('recognition keeps people, firms and common words out', () => {
       'He was at the firm of Paul, Weiss, Rifkind, Wharton and Garrison. Its advisers were Donaldson, Lufkin and Jenrette.',
     ],
     ['a part of a year', 'The work is scheduled for completion in Early 1989.'],
+    ["a lesser US town's name as a first name", 'The law is named after Senators Warren Rudman and Lincoln Chafee.'],
+    [
+      "a big town's name after a first name, and alone later",
+      '"It is worth more," analyst Richard Henderson said. Henderson estimated it at 55 dlrs.',
+    ],
     ["a surname after an initial at a wrapped line's end", 'It bought the stake from Sam B. Myers and Richard L.\nMorgan, the directors.'],
     [
       'places joined into a firm name, there and alone later',

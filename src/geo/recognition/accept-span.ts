@@ -128,6 +128,9 @@ const TICKER_AFTER = /^\s+<[A-Z][A-Z0-9]{0,6}(\.[A-Z]{1,2})?>/;
 const TICKER_NAME_GOES_BEFORE =
   /((?!(?:Shares|Stock|Units)\b)\p{Lu}[\p{L}'’.-]*\s+(of|de|du|di|des|del|della)|\p{Lu}[\p{L}'’.-]*\s+(and|&))\s+$/u;
 
+/** A US town the world names in many languages that keeps its reading before a surname: this many people or more. */
+const FIRST_NAME_TOWN = 300_000;
+
 /** The context rules that keep common words, people and organisations out (issue 6). */
 export function acceptSpan(
   gaz: Gazetteer,
@@ -243,16 +246,22 @@ export function acceptSpan(
     return false;
   }
   // `Nigel Lawson`, `Cassandra Rivera`: a common first name before a surname is a person's, here and
-  // alone later in the story. Not a country's or first-level division's name, nor a town the world names
-  // in many languages (`Sydney`, `Florence`): the place is as likely there (`Dallas Cowboys`). A
-  // district's or county's name is a first name as often as theirs (`Dudley Taft`, `Kent Conrad`).
+  // alone later in the story. Not a country's or first-level division's name, nor a big town the world
+  // names in many languages (`Sydney`, `Florence`, `the 1976 Berne Agreement`): the place is as likely
+  // there (`Dallas Cowboys`). A lesser US town is not such a town: GeoNames gives most of them many
+  // names (`Warren Rudman`, `Lincoln Chafee`). A district's or county's name is a
+  // first name as often as theirs (`Dudley Taft`, `Kent Conrad`).
   if (
     single &&
     !isWiderThanDistrict(gaz, cands) &&
     nextCap &&
     next &&
     isFirstNameWord(gaz, t, isLowerWord, false) &&
-    !cands.some((c) => (gaz.altNames[c.index] ?? 0) >= WEIGHTS.altNamesFull) &&
+    !cands.some(
+      (c) =>
+        (gaz.altNames[c.index] ?? 0) >= WEIGHTS.altNamesFull &&
+        ((gaz.pop[c.index] ?? 0) >= FIRST_NAME_TOWN || gaz.country(c.index) !== 'US'),
+    ) &&
     isSurnameAfterFirstName(gaz, next, isLowerWord)
   ) {
     personish.add(key);
@@ -283,8 +292,9 @@ export function acceptSpan(
   // `The Center`, `The Bank`: only as some place's own name.
   if (altOnly && /^the\s/.test(key)) return false;
   // `Gareth Bale`, `Bruno Le Roux`, `Cassandra Rivera`: after a common first name, a town's name is a
-  // surname (alone later in the story too), at the start of a sentence as well: the first name is no
-  // sentence-opening word. A division's name too, within a sentence; a country's stays.
+  // surname (alone later in the story too, a big town's as well unless a word of place puts it on the
+  // map: `analyst Richard Henderson said. Henderson estimated`), at the start of a sentence as well:
+  // the first name is no sentence-opening word. A division's name too, within a sentence; a country's stays.
   if (
     prev &&
     !dotted &&
@@ -295,7 +305,7 @@ export function acceptSpan(
       (!isSentenceStart(text, t.start) && !isSentenceStart(text, prev.start) && !cands.some((c) => gaz.kind(c.index) === 'country'))) &&
     isFirstNameWord(gaz, prev, isLowerWord)
   ) {
-    if (single && !big && !strong) personish.add(key);
+    if (single && !strong) personish.add(key);
     return false;
   }
   // `Prime Minister Andreas Papandreou`: a title before a name and a surname after it make it a first
