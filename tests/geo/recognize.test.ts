@@ -29,6 +29,10 @@ describe('recognition keeps people, firms and common words out', () => {
     ['a name after a word of kin', 'He left to visit his wife Nancy. Her son Jordan spoke.'],
     ["a surname after a first name's particle", 'He met Finance Minister Ronnie de Mel on Monday.'],
     [
+      "a big town's name after a common first name's particle",
+      'One of their leaders, Orlando dos Santos, told Reuters. Director Ramon del Rosario spoke.',
+    ],
+    [
       'a firm whose first word a transliterated name resembles',
       'It rejected an offer from Waste Management Inc. A broker at Sanyo Securities Co Ltd said so.',
     ],

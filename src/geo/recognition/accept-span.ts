@@ -3,6 +3,7 @@
  * words, people and organisations out (issue 6), one name at a time.
  */
 import { foldName, looksTransliterated } from '../fold.js';
+import { firstNames } from '../first-names.js';
 import type { Gazetteer } from '../gazetteer.js';
 import { WEIGHTS, type Candidate } from '../resolve.js';
 import type { DeferredSpan, FoundSpan, Token } from './spans.js';
@@ -477,8 +478,10 @@ export function acceptSpan(
   if (FIRST_NAMES.has(key) && SURNAME_PARTICLE_AFTER.test(after)) return false;
   const near = text.slice(Math.max(0, t.start - 30), t.start);
   // `Finance Minister Ronnie de Mel`: the surname after a first name and its particle (a big town
-  // after a particle names an institution's town: `Banque Nationale de Paris`, `Caixa de Barcelona`).
-  if (single && !strong && !big && SURNAME_PARTICLE_BEFORE.test(near)) {
+  // after a particle names an institution's town: `Banque Nationale de Paris`, `Caixa de Barcelona`;
+  // not after a common first name: `Orlando dos Santos`).
+  const particle = SURNAME_PARTICLE_BEFORE.exec(near);
+  if (single && !strong && particle && (!big || firstNames().has((particle[1] ?? '').toLowerCase()))) {
     personish.add(key);
     return false;
   }

@@ -122,10 +122,10 @@ export const PART_OF_YEAR = new Set(['early', 'late', 'mid']);
 export const DOTTED_PERSON_BEFORE = /^(\p{Lu}|mr|mrs|ms|dr|sen|gov|rep|gen|col|lt|sgt|capt|cpl|const|prof|rev)\.$/iu;
 
 /** Particles between a first name and a surname (`Michael de Jong`, `Ludwig van Beethoven`, `Hassan el Bushra`). */
-export const SURNAME_PARTICLE_AFTER = /^\s+(de|da|di|du|del|della|van|von|der|den|le|la|bin|ibn|ben|el|al)\s+\p{Lu}/u;
+export const SURNAME_PARTICLE_AFTER = /^\s+(de|da|do|dos|das|di|du|del|della|van|von|der|den|le|la|bin|ibn|ben|el|al)\s+\p{Lu}/u;
 
 /** A first name and a surname's particle before a name (`Ronnie de Mel`, `Ludwig van Beethoven`). */
-export const SURNAME_PARTICLE_BEFORE = /\b\p{Lu}\p{Ll}+\s+(de|da|di|du|del|della|van|von|der|den|le|la|bin|ibn|ben)\s+$/u;
+export const SURNAME_PARTICLE_BEFORE = /\b(\p{Lu}\p{Ll}+)\s+(de|da|do|dos|das|di|du|del|della|van|von|der|den|le|la|bin|ibn|ben)\s+$/u;
 
 /** A word of kin before a name (`his wife Nancy`, `her son Jordan`). */
 export const KIN_BEFORE =
