@@ -211,9 +211,19 @@ export interface Bearers {
   townFamous: boolean;
   /** Towns of the name that may outshine others (see WEIGHTS.famousElsewhere). */
   famous: readonly number[];
+  /** The folded own name of a country that bears the name itself, or null. */
+  country: string | null;
 }
 
-const NO_BEARERS: Bearers = { anyPrimary: false, pop: 0, popIn: new Map(), townPop: 0, townFamous: false, famous: [] };
+const NO_BEARERS: Bearers = {
+  anyPrimary: false,
+  pop: 0,
+  popIn: new Map(),
+  townPop: 0,
+  townFamous: false,
+  famous: [],
+  country: null,
+};
 
 /** How likely this entry is what the name means, in this context. */
 export function scoreCandidate(gaz: Gazetteer, c: Candidate, ctx: ResolveContext, bearers: Bearers = NO_BEARERS): number {
@@ -235,6 +245,9 @@ export function scoreCandidate(gaz: Gazetteer, c: Candidate, ctx: ResolveContext
     s += WEIGHTS.names * Math.log10(1 + alt);
     const exonym = !c.localOther && isExonym(gaz, i, bearers);
     if (bearers.anyPrimary && !c.primary && !exonym) s += c.localOther ? WEIGHTS.localOther : WEIGHTS.altOnly;
+    // A town named after the country with more words (`Mexico City`, `Kuwait City`, `Panama City`)
+    // is reached by the country's name as by an alternate one: `Mexico` alone is the country.
+    else if (c.primary && bearers.country !== null && foldName(gaz.name(i)) !== bearers.country) s += WEIGHTS.altOnly;
     // An exonym is the town's name in English news as much as its own is (`Geneva` is Genève's name
     // there, `Cologne` Köln's): it weighs as the name itself against the small towns abroad that bear
     // it. Not when towns of its own country bear it: there it is a former name or a neighbour's
@@ -277,6 +290,10 @@ export function scoreCandidate(gaz: Gazetteer, c: Candidate, ctx: ResolveContext
  * name itself that the name is its exonym or former name (see WEIGHTS.altOnly).
  */
 function isExonym(gaz: Gazetteer, i: number, bearers: Bearers): boolean {
+  // A country's own name is the country's, not its capital's (`Puerto Rico` for San Juan): the town
+  // takes it only from the words around it. (A division's name may be its big town's: `Geneva` is
+  // Genève, not the canton.)
+  if (bearers.country !== null) return false;
   const pop = gaz.pop[i] ?? 0;
   const here = bearers.popIn.get(gaz.country(i)) ?? -1;
   return (
@@ -351,7 +368,9 @@ function bearersOf(gaz: Gazetteer, cands: readonly Candidate[]): Bearers {
       (c) => gaz.kind(c.index) === 'city' && ((gaz.pop[c.index] ?? 0) >= 100_000 || (gaz.altNames[c.index] ?? 0) >= WEIGHTS.altNamesFull),
     )
     .map((c) => c.index);
-  return { anyPrimary: cands.some((c) => c.primary), pop, popIn, townPop, townFamous, famous };
+  const bearer = cands.find((c) => c.primary && gaz.kind(c.index) === 'country');
+  const country = bearer ? foldName(gaz.name(bearer.index)) : null;
+  return { anyPrimary: cands.some((c) => c.primary), pop, popIn, townPop, townFamous, famous, country };
 }
 
 /** Baseline of the eval: the most populous candidate, nothing else. */

@@ -461,6 +461,22 @@ describe('recognition keeps people, firms and common words out', () => {
 });
 
 describe('resolution in the document context', () => {
+  it("a country's name is the country beside its capital written in full, and no capital takes it as another name", () => {
+    const kinds = (text: string): string[] =>
+      geo.findPlaces(text).map((p) => `${p.name}:${p.geonameId !== null ? (geo.getPlace(p.geonameId)?.kind ?? '') : ''}`);
+    expect(kinds('Continental will begin service to Mexico in May, with flights to Mexico City and Acapulco.')).toEqual([
+      'Mexico:country',
+      'Mexico City:city',
+      'Acapulco:city',
+    ]);
+    expect(kinds('The airline has developed a major new hub at San Juan, Puerto Rico.')).toEqual(['San Juan:city', 'Puerto Rico:country']);
+    // A short name the news uses for the town stays the town beside its full name.
+    expect(kinds('Dockers struck in Rio de Janeiro. The Rio dockers did not get support.').map((k) => k.split(':')[1])).toEqual([
+      'city',
+      'city',
+    ]);
+  });
+
   it("a US town's former name or nickname weighs as a stray spelling: San Miguel in a Manila story is no San Diego", () => {
     const text = 'A government commission controls 51 pct of San Miguel, the brewer, officials in Manila, the Philippines, said.';
     const found = geo.findPlaces(text).find((p) => p.name === 'San Miguel');

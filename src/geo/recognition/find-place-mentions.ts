@@ -17,7 +17,7 @@ import { documentContext, resolveDateline, resolveSpans } from './resolve-spans.
  * Bump when a change to the recognition or resolution rules (this folder, ../resolve.ts,
  * ../dateline-place.ts and the lists they read) changes what is found in any text.
  */
-const PLACE_RULES_VERSION = 29;
+const PLACE_RULES_VERSION = 30;
 
 /**
  * What made a story's stored places: these rules over this gazetteer (new data resolves names anew).

@@ -262,6 +262,7 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
     }
     return resolveSpan(gaz, text, inListOfDivisions(gaz, text, spans, k, doc.base), containerAfter(text, spans, k), ctx);
   });
+  notTheLongerNamed(gaz, resolved);
   const owned = withinOwnerTown(gaz, text, resolved);
   for (const i of withinOwnerCountry(gaz, text, resolved)) owned.add(i);
   const usGulf = withinUsGulf(gaz, text, resolved);
@@ -292,6 +293,26 @@ export function resolveSpans(gaz: Gazetteer, text: string, spans: readonly Found
     const at = r.narrowed || r.local || chose(r, k) ? undefined : pinned.get(foldName(r.name));
     const known = r.candidates.some((c) => c.index === at) || (at !== undefined && owned.has(at));
     return at !== undefined && at !== r.chosen && known ? { ...r, chosen: at } : r;
+  });
+}
+
+/**
+ * `service to Mexico` in a story that also writes `Mexico City`: the writer tells the two apart, so a
+ * name is not the town whose longer name it shortens when the story writes that name in full too
+ * (Kuwait and Kuwait City, Panama and Panama City): the country of that name wins. Updates `resolved`
+ * in place.
+ */
+function notTheLongerNamed(gaz: Gazetteer, resolved: ResolvedSpan[]): void {
+  const written = new Set(resolved.map((r) => foldName(r.name)));
+  resolved.forEach((r, k) => {
+    if (r.chosen < 0 || r.narrowed || gaz.kind(r.chosen) !== 'city') return;
+    const own = foldName(gaz.name(r.chosen));
+    const key = foldName(r.name);
+    if (own === key || !own.startsWith(key + ' ') || !written.has(own)) return;
+    // (Only for the town's own country: `Rio` beside `Rio de Janeiro` is still the city, `New York`
+    // beside `New York City` too, as the news writes them.)
+    const country = r.ranked.find((x) => gaz.kind(x.index) === 'country' && gaz.country(x.index) === gaz.country(r.chosen));
+    if (country) resolved[k] = { ...r, chosen: country.index };
   });
 }
 
