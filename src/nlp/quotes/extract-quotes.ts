@@ -140,8 +140,11 @@ const MODEL = modelJson as CueModel;
  *    content ends before it however short ("Japan is expected to attend, the company said": "is expected" had content
  *    "to attend, the company said"); no figure, clause or opening adverb is a sign-off's speaker, and a figure's
  *    thousands comma ("740,000") is no comma before a speaker or content.
+ * 33: a verb joined on inside a subordinate clause speaks with that clause's subject ("X criticised Y after she attacked
+ *    Z and blamed W", "..., where she gave a speech blaming W", "after the Commission proposed ... and promising ...":
+ *    was the sentence's subject).
  */
-export const QUOTE_ANALYZER_VERSION = 32;
+export const QUOTE_ANALYZER_VERSION = 33;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -792,6 +795,14 @@ function extractReported(
         q.name = subject ? phraseSpan(tokens, subject, true) : null;
         q.description = subject?.description ?? null;
       }
+      // ("X criticised Y after she attacked Z and blamed W", "..., where she gave a speech blaming W": a verb joined on
+      // inside a subordinate clause speaks with that clause's subject, not the sentence's)
+      const clause = q && tokens[i]!.lower !== 'according' ? subordinateSubject(tokens, i, body) : null;
+      if (q && clause && (!q.mention || q.mention.end <= tokens[clause.from]!.start)) {
+        q.mention = phraseSpan(tokens, clause);
+        q.name = phraseSpan(tokens, clause, true);
+        q.description = clause.description;
+      }
       if (q && !q.mention && tokens[i]!.lower !== 'according') {
         // "..., McConnell said in June, citing ...": a participle after a comma speaks with the attribution before it
         // (and so does a verb after ", but" with no subject of its own: "..., Androsch said, but declined to give a figure")
@@ -851,6 +862,49 @@ function extractReported(
   }
   return out;
 }
+
+/**
+ * "Christie criticised Clinton after she attacked the police and blamed them", "Smith spoke at the convention, where she
+ * gave a speech blaming Clinton": a cue at `i` with no subject of its own, joined by "and" to the verb of a subordinate
+ * clause ("after", "when", "where", "because" ...) or a participle right after that clause's object, speaks with the
+ * clause's subject. Null when a comma, a quotation mark or another clause stands between (a participle after a comma
+ * goes with the main clause: "Prices fell after the data came out, prompting ...").
+ */
+function subordinateSubject(tokens: readonly Token[], i: number, body: string): SourcePhrase | null {
+  const cue = tokens[i]!;
+  const joined = tokens[i - 1]?.lower === 'and';
+  if (!joined && !(/ing$/.test(cue.lower) && tokens[i - 1]?.isWord)) return null;
+  for (let k = i - 1; k >= Math.max(1, i - 20); k--) {
+    const t = tokens[k]!;
+    if (!t.isWord && !/^['’-]$/.test(t.text)) return null;
+    if (!CLAUSE_OPENER.test(t.lower) || t.isCap) continue;
+    const subject = phraseAfter(tokens, k + 1, i, body, false);
+    if (!subject || subject.end >= i - 1) return null;
+    const first = tokens[subject.from]!;
+    if (!(PRONOUN_SUBJECT.test(first.lower) || first.isCap || DETERMINERS.has(first.lower)) || /^(it|that|which|who)$/.test(first.lower))
+      return null;
+    // the subject's own verb follows it: a lower-case finite or past form
+    const verb = tokens[subject.end]!;
+    const present = (x: Token, at: number): boolean =>
+      x.isWord &&
+      !x.isCap &&
+      /[^su]s$/.test(x.lower) &&
+      !/^(this|his|its|thus|as)$/.test(x.lower) &&
+      !DETERMINERS.has(tokens[at - 1]?.lower ?? '');
+    const finite = (x: Token): boolean => x.isWord && !x.isCap && (FINITE.test(x.lower) || PAST_VERBS.has(x.lower) || /ed$/.test(x.lower));
+    if (!finite(verb) && !present(verb, subject.end)) return null;
+    // (the main clause has its verb before the opener: in "The legislation before the committee would ..." "before"
+    // is a preposition inside the subject)
+    if (!tokens.slice(0, k).some((x, at) => finite(x) || SPEECH_VERBS.has(x.text) || present(x, at))) return null;
+    // (a coordinated cue takes the same form as the clause's verb: "attacked ... and blamed", not "is ... and blamed")
+    // (a participle joined to a participle goes on with it: "a speech blaming X and accusing Y")
+    if (joined && !/ing$/.test(cue.lower) && /ed$/.test(cue.lower) !== (/ed$/.test(verb.lower) || PAST_VERBS.has(verb.lower))) return null;
+    return subject;
+  }
+  return null;
+}
+
+const CLAUSE_OPENER = /^(after|when|where|because|while|since|before|until|once|whereas)$/;
 
 /**
  * "a new test, called ViraPap, identifies ...", "a venture called Desktop Express", "the unit will be called Acme Corp":

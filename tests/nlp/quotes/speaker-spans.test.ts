@@ -414,3 +414,32 @@ describe('a party label inside an aside', () => {
     expect(mentionFor(body, 'to change the amount')).not.toContain('Jim Wright');
   });
 });
+
+// A verb joined on inside a subordinate clause ("after she attacked ... and blamed", "where she gave a speech blaming")
+// speaks with that clause's subject, not the sentence's (analyzer v33).
+describe('a cue joined on inside a subordinate clause', () => {
+  it.each([
+    ['The senator criticised the governor after she attacked the police chief and blamed him for the riots.', 'him for the riots', 'she'],
+    [
+      'Smith spoke at the party congress in Bonn, where she gave a long speech blaming the government for the strike.',
+      'the government for the strike',
+      'she',
+    ],
+    [
+      'Britain still opposes the tax after the Commission proposed a cut and promised compensation to exporters.',
+      'compensation to exporters',
+      'the Commission',
+    ],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+
+  it.each([
+    // a participle after the clause's comma goes with the main clause
+    ['The minister resigned after the results came out, blaming the press for his defeat.', 'the press for his defeat', 'The minister'],
+    // "before" inside the subject is a preposition: the sentence's subject speaks
+    ['The bill before the committee would cut the fund and prohibit new nonbank banks.', 'new nonbank banks', 'The bill'],
+  ])('keeps the sentence speaker: %s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+});
