@@ -142,7 +142,8 @@ const MODEL = modelJson as CueModel;
  *    thousands comma ("740,000") is no comma before a speaker or content.
  * 33: a verb joined on inside a subordinate clause speaks with that clause's subject ("X criticised Y after she attacked
  *    Z and blamed W", "..., where she gave a speech blaming W", "after the Commission proposed ... and promising ...":
- *    was the sentence's subject).
+ *    was the sentence's subject); sentences are cut after a quotation closed by the NYT's `''` (`policy.'' The network
+ *    said ...` was one sentence), and reported content closing on `''` holds both apostrophes.
  */
 export const QUOTE_ANALYZER_VERSION = 33;
 const MIN_REPORTED_WORDS = 3;
@@ -211,12 +212,17 @@ export function extractQuotes(original: string, sentences: readonly Sentence[], 
   );
   if (body === original) return quotes;
   // texts as the story wrote them (offsets are the same: the normalisation keeps lengths)
-  return quotes.map((q) => ({
-    ...q,
-    text: quoteFragments(body, q)
-      .map(([a, b]) => original.slice(a, b))
-      .join(FRAGMENT_JOINER),
-  }));
+  return quotes.map((q) => {
+    const fragments = quoteFragments(body, q);
+    // (content closing on a doubled apostrophe holds both: `it was ''not in line with our policy.''`)
+    const last = fragments[fragments.length - 1]!;
+    if (original.startsWith("''", last[1] - 1) && original.charAt(last[1] + 1) !== "'") last[1]++;
+    return {
+      ...q,
+      end: Math.max(q.end, last[1]),
+      text: fragments.map(([a, b]) => original.slice(a, b)).join(FRAGMENT_JOINER),
+    };
+  });
 }
 
 /**

@@ -127,6 +127,14 @@ const rows: Row[] = [
     ],
   },
   {
+    name: "a sentence after a quotation closed by NYT's '' is a sentence of its own, and content holds both closing apostrophes",
+    body: "The editor said the report was ''not in line with our policy.'' The network said it would send her to Crimea.",
+    expected: [
+      { text: "the report was ''not in line with our policy.''", kind: 'reported', speaker: 'The editor', mention: 'The editor' },
+      { text: 'it would send her to Crimea', kind: 'reported', speaker: 'The network', mention: 'The network' },
+    ],
+  },
+  {
     name: 'a middle initial and a long appositive in the attribution',
     body: '"The labor market is strong," Janet L. Yellen, the chair of the Federal Reserve since early 2014, said on Friday.',
     expected: [
