@@ -143,7 +143,9 @@ const MODEL = modelJson as CueModel;
  * 33: a verb joined on inside a subordinate clause speaks with that clause's subject ("X criticised Y after she attacked
  *    Z and blamed W", "..., where she gave a speech blaming W", "after the Commission proposed ... and promising ...":
  *    was the sentence's subject); sentences are cut after a quotation closed by the NYT's `''` (`policy.'' The network
- *    said ...` was one sentence), and reported content closing on `''` holds both apostrophes.
+ *    said ...` was one sentence), and reported content closing on `''` holds both apostrophes; a noun cue's object inside
+ *    its sentence's subject ends before the sentence's verb ("Reagan's pledge to veto a tax increase | is solid",
+ *    "Texaco's appeal of the decision ... | has been pending": was the whole sentence).
  */
 export const QUOTE_ANALYZER_VERSION = 33;
 const MIN_REPORTED_WORDS = 3;
@@ -1495,6 +1497,11 @@ function buildReported(
       // "The union's claim that the pumps were unsafe was rejected": a noun's "that" clause ends before the verb
       // of the sentence it is the subject of
       if (tokens[from]?.lower === 'that' && nominalCue(tokens, a)) to = Math.min(to, nounClauseEnd(tokens, from, to));
+      // "Trump's attacks on Curiel are highly unusual": a noun's object inside the subject ends before the verb of the
+      // sentence it is the subject of
+      // (not a verb after a company's name: "Moody's said Resorts already has ...")
+      else if (a === b && nominalCue(tokens, a) && !SPEECH_VERBS.has(cue.lower) && !/(ed|ing)$/.test(cue.lower) && !hasVerb(tokens, 0, a))
+        to = Math.min(to, subjectObjectEnd(tokens, from, to));
       // (the verb of a cue group is its last word: "also said")
       if (!CORE_SPEECH.test(cue.lower) && !CORE_SPEECH.test(tokens[b]!.lower)) to = objectEnd(tokens, from, to);
     }
@@ -1613,6 +1620,29 @@ function nominalCue(tokens: readonly Token[], a: number): boolean {
   const det = tokens[a - 1];
   if (!det) return false;
   return /^(the|a|an|his|her|its|their|our|this|these|those)$/.test(det.lower) || isPossessive(det);
+}
+
+/**
+ * In the object of a noun cue that stands in its sentence's subject ("attacks on Curiel | are highly unusual"), the index
+ * before the first finite verb that follows a word of the object and opens no clause of its own, else `to`.
+ */
+function subjectObjectEnd(tokens: readonly Token[], from: number, to: number): number {
+  for (let k = from + 1; k <= to; k++) {
+    const t = tokens[k]!;
+    // (a quotation, or a comma that may close an opening phrase, "From Morgan's point of view, the plan does ...": whole)
+    if (!t.isWord) return to;
+    if (t.text !== t.lower || !FINITE.test(t.lower)) continue;
+    const p = tokens[k - 1]!;
+    if (
+      !p.isWord ||
+      FINITE.test(p.lower) ||
+      /^(and|or|but|that|which|who|whom|whose|not|to)$/.test(p.lower) ||
+      PRONOUN_SUBJECT.test(p.lower)
+    )
+      return to;
+    return k - 1;
+  }
+  return to;
 }
 
 /** In a "that" clause from `from` to `to`, the index before a second finite verb the clause does not join, else `to`. */

@@ -135,6 +135,16 @@ const rows: Row[] = [
     ],
   },
   {
+    name: "a noun cue's object inside the subject ends before the sentence's verb (was the whole sentence)",
+    body: "President Reagan's pledge to veto a tax increase is solid.",
+    expected: [{ text: 'to veto a tax increase', kind: 'reported', speaker: 'Reagan', mention: "President Reagan's" }],
+  },
+  {
+    name: 'a verb after a possessive is no noun cue: its content runs on past the next verb',
+    body: "The agency's statement said the plan has failed.",
+    expected: [{ text: 'the plan has failed', kind: 'reported', speaker: "The agency's statement", mention: "The agency's statement" }],
+  },
+  {
     name: 'a middle initial and a long appositive in the attribution',
     body: '"The labor market is strong," Janet L. Yellen, the chair of the Federal Reserve since early 2014, said on Friday.',
     expected: [
