@@ -145,7 +145,9 @@ const MODEL = modelJson as CueModel;
  *    was the sentence's subject); sentences are cut after a quotation closed by the NYT's `''` (`policy.'' The network
  *    said ...` was one sentence), and reported content closing on `''` holds both apostrophes; a noun cue's object inside
  *    its sentence's subject ends before the sentence's verb ("Reagan's pledge to veto a tax increase | is solid",
- *    "Texaco's appeal of the decision ... | has been pending": was the whole sentence).
+ *    "Texaco's appeal of the decision ... | has been pending": was the whole sentence); a book's title of up to twelve
+ *    words closing the sentence with its stop inside the marks stays in a closing speaker's description (`said X, a
+ *    co-author of "Liar's Poker."`: was cut before the title), and a mention closing on `''` holds both apostrophes.
  */
 export const QUOTE_ANALYZER_VERSION = 33;
 const MIN_REPORTED_WORDS = 3;
@@ -219,8 +221,11 @@ export function extractQuotes(original: string, sentences: readonly Sentence[], 
     // (content closing on a doubled apostrophe holds both: `it was ''not in line with our policy.''`)
     const last = fragments[fragments.length - 1]!;
     if (original.startsWith("''", last[1] - 1) && original.charAt(last[1] + 1) !== "'") last[1]++;
+    const m = q.speakerMention;
+    const mention = m && original.startsWith("''", m.end - 1) && original.charAt(m.end + 1) !== "'" ? { ...m, end: m.end + 1 } : m;
     return {
       ...q,
+      speakerMention: mention,
       end: Math.max(q.end, last[1]),
       text: fragments.map(([a, b]) => original.slice(a, b)).join(FRAGMENT_JOINER),
     };

@@ -746,6 +746,11 @@ export function extendToSentenceEnd(tokens: readonly Token[], src: SourcePhrase,
     const title = quotedTitleEnd(tokens, k, max);
     if (title > k) {
       k = title;
+      // (a title closing the sentence with its stop inside the marks: `..., a co-author of "Chick Lit."`)
+      if (k === max - 1 && /^[.!?]$/.test(tokens[k - 1]!.text)) {
+        k = max;
+        break;
+      }
       continue;
     }
     if (/^[;:"“”—–]$/.test(t.text) || t.lower === 'that') return src;
@@ -762,25 +767,27 @@ export function extendToSentenceEnd(tokens: readonly Token[], src: SourcePhrase,
     if (k === src.end && /^(as|while|when|after|before|during)$/.test(t.lower)) return src;
     if (k > src.end && /\n/.test(body.slice(tokens[k - 1]!.end, t.start))) return src;
   }
-  if (k >= max || k === src.end) return src;
+  if ((k >= max && !/^["”]$/.test(tokens[max - 1]?.text ?? '')) || k === src.end) return src;
   const description =
     src.description ?? (tokens[src.to]?.text === ',' && src.to + 1 < k ? body.slice(tokens[src.to + 1]!.start, tokens[k - 1]!.end) : null);
   return { ...src, end: k, description };
 }
 
 /**
- * Where a title in quotation marks that opens at `k` closes ("The Press Pool", "Meet the Press", "Plenty Ladylike"): up to
- * six words, each capitalised or a short function word, the first capitalised; else -1. A quotation of speech has
- * lower-case words in it, so it is never taken for a title.
+ * Where a title in quotation marks that opens at `k` closes ("The Press Pool", "Meet the Press", "Plenty Ladylike", a book's
+ * "Those Guys Have All the Fun: Inside the World of ESPN."): up to twelve words, each capitalised or a short function
+ * word, the first capitalised, a stop only right before the closing mark; else -1. A quotation of speech has lower-case
+ * words in it, so it is never taken for a title.
  */
 function quotedTitleEnd(tokens: readonly Token[], k: number, max: number): number {
   const open = tokens[k]?.text;
   if (open !== '"' && open !== '“') return -1;
   const close = open === '"' ? '"' : '”';
   if (!tokens[k + 1]?.isCap) return -1;
-  for (let j = k + 1; j < Math.min(max, k + 8); j++) {
+  for (let j = k + 1; j < Math.min(max, k + 16); j++) {
     const t = tokens[j]!;
     if (t.text === close) return j > k + 1 ? j : -1;
+    if (/^[.!?]$/.test(t.text) && tokens[j + 1]?.text === close && j > k + 1) continue;
     if (!t.isWord && t.text !== ',' && t.text !== '-' && t.text !== ':') return -1;
     if (t.isWord && !t.isCap && !/^(of|the|a|an|and|on|in|for|to|with|at|by)$/.test(t.lower)) return -1;
   }

@@ -443,3 +443,23 @@ describe('a cue joined on inside a subordinate clause', () => {
     expect(mentionFor(body, content)).toBe(mention);
   });
 });
+
+// A title in quotation marks closing the sentence, its stop inside the marks, stays in the speaker's description (v33).
+describe('a title in quotation marks that closes the sentence', () => {
+  it.each([
+    [
+      '"The market is nervous," said John Smith, a co-author of "Liar\'s Poker: Rising Through the Wreckage on Wall Street."',
+      'The market is nervous',
+      'John Smith, a co-author of "Liar\'s Poker: Rising Through the Wreckage on Wall Street."',
+    ],
+    [
+      "''The market is nervous,'' said John Smith, a co-author of ''Liar's Poker.''",
+      'The market is nervous',
+      "John Smith, a co-author of ''Liar's Poker.''",
+    ],
+    // a quotation of speech after the speaker is no title
+    ['"The market is nervous," said John Smith, a trader. "We sold."', 'The market is nervous', 'John Smith, a trader'],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+});
