@@ -147,7 +147,9 @@ const MODEL = modelJson as CueModel;
  *    its sentence's subject ends before the sentence's verb ("Reagan's pledge to veto a tax increase | is solid",
  *    "Texaco's appeal of the decision ... | has been pending": was the whole sentence); a book's title of up to twelve
  *    words closing the sentence with its stop inside the marks stays in a closing speaker's description (`said X, a
- *    co-author of "Liar's Poker."`: was cut before the title), and a mention closing on `''` holds both apostrophes.
+ *    co-author of "Liar's Poker."`: was cut before the title), and a mention closing on `''` holds both apostrophes;
+ *    the wire's informed source speaks whole ("..., sources close to the company said", "a person familiar with the
+ *    matter", "officials involved in the sale", "people with direct knowledge of the plan": was "the company", or none).
  */
 export const QUOTE_ANALYZER_VERSION = 33;
 const MIN_REPORTED_WORDS = 3;

@@ -275,9 +275,18 @@ const POSTMODIFIER_JOIN = /^(of|in|on|by|from|at|for|about|released|conducted|pu
  */
 function postmodifiedHead(tokens: readonly Token[], from: number, min: number): number {
   let start = from;
+  let informedHead = false;
   for (let hops = 0; hops < 3; hops++) {
     const join = tokens[start - 1];
     const head = tokens[start - 2];
+    // "a person familiar with the matter", "sources close to the company", "people briefed on the talks", "an official
+    // with (direct) knowledge of the plan": the wire's informed source is the noun the phrase follows
+    const informed = informedSourceStart(tokens, start, min);
+    if (informed > 0) {
+      start = leftEdge(tokens, informed, min);
+      informedHead = true;
+      continue;
+    }
     if (!join || !head || start - 2 < min || !POSTMODIFIER_JOIN.test(join.lower) || join.isCap) break;
     // "An email unearthed by WikiLeaks", "research conducted by the Center ...": a participle and its "by" join the head
     const noun = tokens[start - 3];
@@ -313,10 +322,35 @@ function postmodifiedHead(tokens: readonly Token[], from: number, min: number): 
           /^(that|as|because|when|while|although|though|if|since|after|before|until|unless|whereas)$/.test(before.text))));
   // the head must read as a noun phrase of its own: a determiner or a capital opens it
   const first = tokens[start]!;
-  return opensClause && (first.isCap || DETERMINERS.has(first.lower)) ? start : from;
+  // (or, for an informed source, a bare plural: "sources close to the company")
+  return opensClause && (first.isCap || DETERMINERS.has(first.lower) || (informedHead && !NP_STOPS.has(first.lower))) ? start : from;
 }
 
 const SPEECH_LIKE = /(ed|ing|ly)$/;
+
+/**
+ * Where the noun of an informed source ends when "familiar with", "close to", "briefed on", "knowledgeable about" or
+ * "with (direct) knowledge of" stands right before the phrase at `start`: the index of that noun's last word, else -1.
+ */
+function informedSourceStart(tokens: readonly Token[], start: number, min: number): number {
+  const join = tokens[start - 1]?.lower ?? '';
+  let k = start - 2;
+  if (
+    (/^(with|to|on|about|of|in)$/.test(join) && /^(familiar|close|briefed|knowledgeable|involved|aware)$/.test(tokens[k]?.lower ?? '')) ||
+    (join === 'of' && tokens[k]?.lower === 'knowledge')
+  ) {
+    if (tokens[k]!.lower === 'knowledge') {
+      k--;
+      if (/^(direct|intimate|first-hand|firsthand|detailed)$/.test(tokens[k]?.lower ?? '')) k--;
+      if (tokens[k]?.lower !== 'with') return -1;
+    }
+    k--;
+    const noun = tokens[k];
+    if (k < min || !noun?.isWord || NP_STOPS.has(noun.lower) || PRONOUNS.has(noun.lower) || SPEECH_LIKE.test(noun.lower)) return -1;
+    return k;
+  }
+  return -1;
+}
 
 /**
  * People speak through their roles: "spokeswoman for", "advisers to", "officials at", "members of" (and a role noun

@@ -463,3 +463,24 @@ describe('a title in quotation marks that closes the sentence', () => {
     expect(mentionFor(body, content)).toBe(mention);
   });
 });
+
+// The wire's informed source: the noun before "familiar with", "close to", "involved in", "with knowledge of" speaks,
+// with its phrase (v33; was only the phrase's object, "the matter", or no attribution at all).
+describe('informed sources', () => {
+  it.each([
+    [
+      'The bank will cut 500 jobs, a person familiar with the matter said on Sunday.',
+      'will cut 500 jobs',
+      'a person familiar with the matter',
+    ],
+    ['The bank will cut 500 jobs, sources close to the company said.', 'will cut 500 jobs', 'sources close to the company'],
+    ['Sources involved in the negotiations say that a deal is near.', 'a deal is near', 'Sources involved in the negotiations'],
+    [
+      'The bank will cut 500 jobs, according to people with direct knowledge of the plan.',
+      'will cut 500 jobs',
+      'people with direct knowledge of the plan',
+    ],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+});
