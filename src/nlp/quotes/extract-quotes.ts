@@ -149,7 +149,8 @@ const MODEL = modelJson as CueModel;
  *    words closing the sentence with its stop inside the marks stays in a closing speaker's description (`said X, a
  *    co-author of "Liar's Poker."`: was cut before the title), and a mention closing on `''` holds both apostrophes;
  *    the wire's informed source speaks whole ("..., sources close to the company said", "a person familiar with the
- *    matter", "officials involved in the sale", "people with direct knowledge of the plan": was "the company", or none).
+ *    matter", "officials involved in the sale", "people with direct knowledge of the plan": was "the company", or none);
+ *    a relation noun titles a name like a role ("Trump running mate Gov. Mike Pence of Indiana told": was "Indiana").
  */
 export const QUOTE_ANALYZER_VERSION = 33;
 const MIN_REPORTED_WORDS = 3;

@@ -450,7 +450,7 @@ function isRoleWord(w: string): boolean {
   return (
     ROLE_NOUN.test(w) ||
     /(ist|er|or|ee|ant|ent|man|woman|ian)$/.test(w) ||
-    /^(former|retired|late|then|acting|deputy|general|candidate|chief|senior|junior|host|judge|chair|colonel|sergeant|captain|rep|sen|gov|presidential|democratic|republican|conservative|liberal|veteran|fellow|rival|nominee)$/.test(
+    /^(former|retired|late|then|acting|deputy|general|candidate|chief|senior|junior|host|judge|chair|colonel|sergeant|captain|rep|sen|gov|presidential|democratic|republican|conservative|liberal|veteran|fellow|rival|nominee|mate|partner|counterpart|colleague|wife|husband|widow|son|daughter|brother|sister)$/.test(
       w,
     )
   );

@@ -484,3 +484,18 @@ describe('informed sources', () => {
     expect(mentionFor(body, content)).toBe(mention);
   });
 });
+
+// A relation or partnership noun titles the name after it like a role (v33; "Trump running mate Gov. Mike Pence of
+// Indiana" was "Indiana").
+describe('a relation noun before a name', () => {
+  it.each([
+    [
+      '"We will win," Trump running mate Gov. Mike Pence of Indiana told Fox News Sunday.',
+      'We will win',
+      'Trump running mate Gov. Mike Pence of Indiana',
+    ],
+    ["Trump's wife Melania said the remarks were offensive.", 'the remarks were offensive', "Trump's wife Melania"],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+});
