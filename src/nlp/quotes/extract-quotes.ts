@@ -150,7 +150,9 @@ const MODEL = modelJson as CueModel;
  *    co-author of "Liar's Poker."`: was cut before the title), and a mention closing on `''` holds both apostrophes;
  *    the wire's informed source speaks whole ("..., sources close to the company said", "a person familiar with the
  *    matter", "officials involved in the sale", "people with direct knowledge of the plan": was "the company", or none);
- *    a relation noun titles a name like a role ("Trump running mate Gov. Mike Pence of Indiana told": was "Indiana").
+ *    a relation noun titles a name like a role ("Trump running mate Gov. Mike Pence of Indiana told": was "Indiana");
+ *    a bare plural with its post-modifier speaks whole ("..., traders in London said": was "London"; "analysts polled by
+ *    Reuters", "figures from the economics ministry show", "families of those killed in the attack", "voters across ...").
  */
 export const QUOTE_ANALYZER_VERSION = 33;
 const MIN_REPORTED_WORDS = 3;

@@ -265,7 +265,7 @@ function headPhraseBefore(tokens: readonly Token[], i: number, min: number, body
 /** Participles that date a source: "a report released last year", "a poll conducted Monday". */
 const PARTICIPLE_SOURCE = /^(released|conducted|published|issued|taken|unveiled|made|obtained|filed|sent)$/;
 
-const POSTMODIFIER_JOIN = /^(of|in|on|by|from|at|for|about|released|conducted|published|taken|issued)$/;
+const POSTMODIFIER_JOIN = /^(of|in|on|by|from|at|for|about|across|around|throughout|released|conducted|published|taken|issued)$/;
 
 /**
  * "A 2014 study by Loyola Law School professor Justin Levitt found", "The latest poll released Friday
@@ -297,9 +297,9 @@ function postmodifiedHead(tokens: readonly Token[], from: number, min: number): 
       noun &&
       start - 3 >= min &&
       noun.isWord &&
-      !NP_STOPS.has(noun.lower) &&
-      !PRONOUNS.has(noun.lower) &&
-      !SPEECH_LIKE.test(noun.lower)
+      ((!NP_STOPS.has(noun.lower) && !PRONOUNS.has(noun.lower) && !SPEECH_LIKE.test(noun.lower)) ||
+        // ("families of those affected by mass shootings": the demonstrative is the participle's noun)
+        (/^those$/.test(noun.lower) && tokens[start - 4]?.lower === 'of'))
     ) {
       start = leftEdge(tokens, start - 3, min);
       continue;
@@ -323,7 +323,17 @@ function postmodifiedHead(tokens: readonly Token[], from: number, min: number): 
   // the head must read as a noun phrase of its own: a determiner or a capital opens it
   const first = tokens[start]!;
   // (or, for an informed source, a bare plural: "sources close to the company")
-  return opensClause && (first.isCap || DETERMINERS.has(first.lower) || (informedHead && !NP_STOPS.has(first.lower))) ? start : from;
+  // (or a bare plural head: "families of those affected by mass shootings urged")
+  // (only where a sentence or a comma opens it: after "and" it may be a second object, "to banks and securities houses in ...")
+  const barePlural =
+    !first.isCap &&
+    /[^s]s$/.test(first.lower) &&
+    !NP_STOPS.has(first.lower) &&
+    !SPEECH_LIKE.test(first.lower) &&
+    (start === min || before?.text === ',');
+  return opensClause && (first.isCap || DETERMINERS.has(first.lower) || ((informedHead || barePlural) && !NP_STOPS.has(first.lower)))
+    ? start
+    : from;
 }
 
 const SPEECH_LIKE = /(ed|ing|ly)$/;

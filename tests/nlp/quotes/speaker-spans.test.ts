@@ -499,3 +499,21 @@ describe('a relation noun before a name', () => {
     expect(mentionFor(body, content)).toBe(mention);
   });
 });
+
+// A bare plural with its post-modifier signs off whole (v33; "..., traders in London said" was "London", "..., analysts
+// polled by Reuters said" was no attribution).
+describe('a bare plural speaker with its post-modifier', () => {
+  it.each([
+    ['The tender was hard to predict, traders in London said.', 'hard to predict', 'traders in London'],
+    ['Profits will rise this year, analysts polled by Reuters said.', 'Profits will rise', 'analysts polled by Reuters'],
+    [
+      'Wholesale prices fell 5.9 pct in January, figures from the economics ministry show.',
+      'Wholesale prices',
+      'figures from the economics ministry',
+    ],
+    ['The rally was a success, families of those killed in the attack said.', 'The rally', 'families of those killed in the attack'],
+    ['Voters across the continent say that the old parties have failed.', 'the old parties', 'Voters across the continent'],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+});
