@@ -1966,7 +1966,16 @@ function frontedAdverbial(tokens: readonly Token[], srcFrom: number, cue: number
   const first = tokens[datelineEnd(tokens)];
   // ("Despite warnings by analysts that demand was weak, the company said it would reopen": "despite" and "amid"
   // open an adverbial as "in" and "after" do)
-  if (!first || !(SUBORDINATOR.test(first.lower) || PREPOSITION_START.test(first.lower) || OPENING_PREPOSITION.has(first.lower)))
+  // ("Outside City Hall on Friday, families of the victims urged ...": any preposition of place or time opens one)
+  if (
+    !first ||
+    !(
+      SUBORDINATOR.test(first.lower) ||
+      PREPOSITION_START.test(first.lower) ||
+      OPENING_PREPOSITION.has(first.lower) ||
+      /^(outside|inside|near|behind|beyond|following|throughout|across|around|upon|within|ahead)$/.test(first.lower)
+    )
+  )
     return false;
   // (one comma only, "In all, hackers compromised the files, the report said" is content after its adverbial;
   // more when no verb stands before the speaker: "In her 2003 book, Living History, Clinton noted ...")

@@ -145,6 +145,11 @@ const rows: Row[] = [
     expected: [{ text: 'the plan has failed', kind: 'reported', speaker: "The agency's statement", mention: "The agency's statement" }],
   },
   {
+    name: 'a fronted phrase of place opened by "outside" is no content of a sign-off',
+    body: 'Outside City Hall on Friday, families of the victims urged the senator to apologize.',
+    expected: [{ text: 'the senator to apologize', kind: 'reported', speaker: 'families', mention: 'families of the victims' }],
+  },
+  {
     name: 'a middle initial and a long appositive in the attribution',
     body: '"The labor market is strong," Janet L. Yellen, the chair of the Federal Reserve since early 2014, said on Friday.',
     expected: [
