@@ -152,7 +152,8 @@ const MODEL = modelJson as CueModel;
  *    matter", "officials involved in the sale", "people with direct knowledge of the plan": was "the company", or none);
  *    a relation noun titles a name like a role ("Trump running mate Gov. Mike Pence of Indiana told": was "Indiana");
  *    a bare plural with its post-modifier speaks whole ("..., traders in London said": was "London"; "analysts polled by
- *    Reuters", "figures from the economics ministry show", "families of those killed in the attack", "voters across ...").
+ *    Reuters", "figures from the economics ministry show", "families of those killed in the attack", "voters across ...");
+ *    past an opening phrase a name ending in -ing is the subject ("Earlier Wednesday, Schilling ... defended": was none).
  */
 export const QUOTE_ANALYZER_VERSION = 33;
 const MIN_REPORTED_WORDS = 3;
@@ -2106,7 +2107,8 @@ function sentenceSpeaker(
       /^(over|in|on|at|after|during|since|for|by|from|with|under|before|last|this|earlier|ahead|besides|once|perhaps)$/.test(
         opener.lower,
       )) ||
-    (!!t0 && t0.isCap && /^[A-Z][a-z]+(ing|ed)$/.test(t0.text) && !DETERMINERS.has(t0.lower));
+    // (an opening participle opens the sentence: after "Earlier Wednesday," a name ending so is the subject, "Schilling")
+    (!!t0 && t0.isCap && /^[A-Z][a-z]+(ing|ed)$/.test(t0.text) && !DETERMINERS.has(t0.lower) && i === datelineEnd(tokens));
   if (adverbial) {
     // (a verb before the comma means the subject came first: "Over the weekend Baker had criticised X, ...")
     const comma = findIndex(

@@ -517,3 +517,15 @@ describe('a bare plural speaker with its post-modifier', () => {
     expect(mentionFor(body, content)).toBe(mention);
   });
 });
+
+// Past an opening time phrase, a name ending in "-ing" or "-ed" is the subject, not an opening participle (v33; was none).
+describe('a name like a participle after an opening phrase', () => {
+  it('names Schilling', () => {
+    const body = 'Earlier Wednesday, Schilling appeared on a radio show in Boston and defended his post.';
+    expect(mentionFor(body, 'his post')).toBe('Schilling');
+  });
+  it('still reads an opening participle as no subject', () => {
+    const body = 'Citing weak demand, the company cut its forecast and blamed the strong yen.';
+    expect(mentionFor(body, 'the strong yen')).toBe('the company');
+  });
+});
