@@ -213,8 +213,10 @@ const MAX_QUOTE_MERGE_CHARS = 800;
 export const CAREFUL_SPLIT_CHARS = 50_000;
 
 /** Split `text` into sentences with offsets into `text`; sentence text has line wraps collapsed. */
-export function splitSentences(text: string, carefulChars: number = CAREFUL_SPLIT_CHARS): Sentence[] {
+export function splitSentences(original: string, carefulChars: number = CAREFUL_SPLIT_CHARS): Sentence[] {
   const spans: Span[] = [];
+  // (boundaries are found on a copy with the NYT's doubled apostrophes as quotation marks; offsets are the same)
+  const text = curlyDoubledApostrophes(original);
   for (const paragraph of splitParagraphs(text)) {
     if (paragraph.end > carefulChars) {
       splitPlainly(text, paragraph, spans);
@@ -223,12 +225,31 @@ export function splitSentences(text: string, carefulChars: number = CAREFUL_SPLI
     const raw = splitAfterCompanySuffixes(text, splitParagraph(text, paragraph));
     spans.push(...mergeQuotations(text, mergeAfterInitialisms(text, mergeLowercaseStarts(text, raw))));
   }
+  // (a sentence opening or closing on a doubled apostrophe holds both: the copy's space stood for the second)
+  if (text !== original)
+    for (const span of spans) {
+      if (original.startsWith("''", span.start - 1)) span.start--;
+      if (original.startsWith("''", span.end - 1)) span.end++;
+    }
   return spans.map((span, index) => ({
     index,
     start: span.start,
     end: span.end,
-    text: collapseWhitespace(text.slice(span.start, span.end)),
+    text: collapseWhitespace(original.slice(span.start, span.end)),
   }));
+}
+
+/**
+ * NYT copy writes quotation marks as two apostrophes (`''We will win,'' he said.`), which sbd reads as no
+ * quotation: it never cut after `policy.'' The network said ...`, and a quotation of several sentences was
+ * not kept whole. For the boundary decisions they become curly marks of the same length (`␠“`, `”␠`).
+ */
+function curlyDoubledApostrophes(text: string): string {
+  if (!text.includes("''")) return text;
+  return text.replace(/''(?!')/g, (m: string, at: number) => {
+    const before = at === 0 ? '' : text.charAt(at - 1);
+    return before === '' || /[\s([{—–-]/.test(before) ? ' “' : '” ';
+  });
 }
 
 /** Paragraph spans (trimmed, non-empty). */

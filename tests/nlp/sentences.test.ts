@@ -73,6 +73,18 @@ describe('splitSentences: wire copy', () => {
   });
 });
 
+describe("splitSentences: the NYT's doubled apostrophes", () => {
+  it("cuts after a quotation closed by '' and keeps a quotation of several sentences whole, both apostrophes included", () => {
+    const input =
+      "He called the plan ''not in line with our policy.'' The network said it would act. ''We will win. We are strong,'' he said.";
+    expect(texts(input)).toEqual([
+      "He called the plan ''not in line with our policy.''",
+      'The network said it would act.',
+      "''We will win. We are strong,'' he said.",
+    ]);
+  });
+});
+
 describe('splitSentences: offsets', () => {
   it('points start/end into the original text, with wraps collapsed only in `text`', () => {
     const input = '  Showers continued in\nthe Bahia zone.\n    The dry period\nmeans a late crop.';

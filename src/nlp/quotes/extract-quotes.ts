@@ -140,8 +140,22 @@ const MODEL = modelJson as CueModel;
  *    content ends before it however short ("Japan is expected to attend, the company said": "is expected" had content
  *    "to attend, the company said"); no figure, clause or opening adverb is a sign-off's speaker, and a figure's
  *    thousands comma ("740,000") is no comma before a speaker or content.
+ * 33: a verb joined on inside a subordinate clause speaks with that clause's subject ("X criticised Y after she attacked
+ *    Z and blamed W", "..., where she gave a speech blaming W", "after the Commission proposed ... and promising ...":
+ *    was the sentence's subject); sentences are cut after a quotation closed by the NYT's `''` (`policy.'' The network
+ *    said ...` was one sentence), and reported content closing on `''` holds both apostrophes; a noun cue's object inside
+ *    its sentence's subject ends before the sentence's verb ("Reagan's pledge to veto a tax increase | is solid",
+ *    "Texaco's appeal of the decision ... | has been pending": was the whole sentence); a book's title of up to twelve
+ *    words closing the sentence with its stop inside the marks stays in a closing speaker's description (`said X, a
+ *    co-author of "Liar's Poker."`: was cut before the title), and a mention closing on `''` holds both apostrophes;
+ *    the wire's informed source speaks whole ("..., sources close to the company said", "a person familiar with the
+ *    matter", "officials involved in the sale", "people with direct knowledge of the plan": was "the company", or none);
+ *    a relation noun titles a name like a role ("Trump running mate Gov. Mike Pence of Indiana told": was "Indiana");
+ *    a bare plural with its post-modifier speaks whole ("..., traders in London said": was "London"; "analysts polled by
+ *    Reuters", "figures from the economics ministry show", "families of those killed in the attack", "voters across ...");
+ *    past an opening phrase a name ending in -ing is the subject ("Earlier Wednesday, Schilling ... defended": was none).
  */
-export const QUOTE_ANALYZER_VERSION = 32;
+export const QUOTE_ANALYZER_VERSION = 33;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -208,12 +222,20 @@ export function extractQuotes(original: string, sentences: readonly Sentence[], 
   );
   if (body === original) return quotes;
   // texts as the story wrote them (offsets are the same: the normalisation keeps lengths)
-  return quotes.map((q) => ({
-    ...q,
-    text: quoteFragments(body, q)
-      .map(([a, b]) => original.slice(a, b))
-      .join(FRAGMENT_JOINER),
-  }));
+  return quotes.map((q) => {
+    const fragments = quoteFragments(body, q);
+    // (content closing on a doubled apostrophe holds both: `it was ''not in line with our policy.''`)
+    const last = fragments[fragments.length - 1]!;
+    if (original.startsWith("''", last[1] - 1) && original.charAt(last[1] + 1) !== "'") last[1]++;
+    const m = q.speakerMention;
+    const mention = m && original.startsWith("''", m.end - 1) && original.charAt(m.end + 1) !== "'" ? { ...m, end: m.end + 1 } : m;
+    return {
+      ...q,
+      speakerMention: mention,
+      end: Math.max(q.end, last[1]),
+      text: fragments.map(([a, b]) => original.slice(a, b)).join(FRAGMENT_JOINER),
+    };
+  });
 }
 
 /**
@@ -792,6 +814,14 @@ function extractReported(
         q.name = subject ? phraseSpan(tokens, subject, true) : null;
         q.description = subject?.description ?? null;
       }
+      // ("X criticised Y after she attacked Z and blamed W", "..., where she gave a speech blaming W": a verb joined on
+      // inside a subordinate clause speaks with that clause's subject, not the sentence's)
+      const clause = q && tokens[i]!.lower !== 'according' ? subordinateSubject(tokens, i, body) : null;
+      if (q && clause && (!q.mention || q.mention.end <= tokens[clause.from]!.start)) {
+        q.mention = phraseSpan(tokens, clause);
+        q.name = phraseSpan(tokens, clause, true);
+        q.description = clause.description;
+      }
       if (q && !q.mention && tokens[i]!.lower !== 'according') {
         // "..., McConnell said in June, citing ...": a participle after a comma speaks with the attribution before it
         // (and so does a verb after ", but" with no subject of its own: "..., Androsch said, but declined to give a figure")
@@ -851,6 +881,49 @@ function extractReported(
   }
   return out;
 }
+
+/**
+ * "Christie criticised Clinton after she attacked the police and blamed them", "Smith spoke at the convention, where she
+ * gave a speech blaming Clinton": a cue at `i` with no subject of its own, joined by "and" to the verb of a subordinate
+ * clause ("after", "when", "where", "because" ...) or a participle right after that clause's object, speaks with the
+ * clause's subject. Null when a comma, a quotation mark or another clause stands between (a participle after a comma
+ * goes with the main clause: "Prices fell after the data came out, prompting ...").
+ */
+function subordinateSubject(tokens: readonly Token[], i: number, body: string): SourcePhrase | null {
+  const cue = tokens[i]!;
+  const joined = tokens[i - 1]?.lower === 'and';
+  if (!joined && !(/ing$/.test(cue.lower) && tokens[i - 1]?.isWord)) return null;
+  for (let k = i - 1; k >= Math.max(1, i - 20); k--) {
+    const t = tokens[k]!;
+    if (!t.isWord && !/^['’-]$/.test(t.text)) return null;
+    if (!CLAUSE_OPENER.test(t.lower) || t.isCap) continue;
+    const subject = phraseAfter(tokens, k + 1, i, body, false);
+    if (!subject || subject.end >= i - 1) return null;
+    const first = tokens[subject.from]!;
+    if (!(PRONOUN_SUBJECT.test(first.lower) || first.isCap || DETERMINERS.has(first.lower)) || /^(it|that|which|who)$/.test(first.lower))
+      return null;
+    // the subject's own verb follows it: a lower-case finite or past form
+    const verb = tokens[subject.end]!;
+    const present = (x: Token, at: number): boolean =>
+      x.isWord &&
+      !x.isCap &&
+      /[^su]s$/.test(x.lower) &&
+      !/^(this|his|its|thus|as)$/.test(x.lower) &&
+      !DETERMINERS.has(tokens[at - 1]?.lower ?? '');
+    const finite = (x: Token): boolean => x.isWord && !x.isCap && (FINITE.test(x.lower) || PAST_VERBS.has(x.lower) || /ed$/.test(x.lower));
+    if (!finite(verb) && !present(verb, subject.end)) return null;
+    // (the main clause has its verb before the opener: in "The legislation before the committee would ..." "before"
+    // is a preposition inside the subject)
+    if (!tokens.slice(0, k).some((x, at) => finite(x) || SPEECH_VERBS.has(x.text) || present(x, at))) return null;
+    // (a coordinated cue takes the same form as the clause's verb: "attacked ... and blamed", not "is ... and blamed")
+    // (a participle joined to a participle goes on with it: "a speech blaming X and accusing Y")
+    if (joined && !/ing$/.test(cue.lower) && /ed$/.test(cue.lower) !== (/ed$/.test(verb.lower) || PAST_VERBS.has(verb.lower))) return null;
+    return subject;
+  }
+  return null;
+}
+
+const CLAUSE_OPENER = /^(after|when|where|because|while|since|before|until|once|whereas)$/;
 
 /**
  * "a new test, called ViraPap, identifies ...", "a venture called Desktop Express", "the unit will be called Acme Corp":
@@ -1435,6 +1508,11 @@ function buildReported(
       // "The union's claim that the pumps were unsafe was rejected": a noun's "that" clause ends before the verb
       // of the sentence it is the subject of
       if (tokens[from]?.lower === 'that' && nominalCue(tokens, a)) to = Math.min(to, nounClauseEnd(tokens, from, to));
+      // "Trump's attacks on Curiel are highly unusual": a noun's object inside the subject ends before the verb of the
+      // sentence it is the subject of
+      // (not a verb after a company's name: "Moody's said Resorts already has ...")
+      else if (a === b && nominalCue(tokens, a) && !SPEECH_VERBS.has(cue.lower) && !/(ed|ing)$/.test(cue.lower) && !hasVerb(tokens, 0, a))
+        to = Math.min(to, subjectObjectEnd(tokens, from, to));
       // (the verb of a cue group is its last word: "also said")
       if (!CORE_SPEECH.test(cue.lower) && !CORE_SPEECH.test(tokens[b]!.lower)) to = objectEnd(tokens, from, to);
     }
@@ -1553,6 +1631,29 @@ function nominalCue(tokens: readonly Token[], a: number): boolean {
   const det = tokens[a - 1];
   if (!det) return false;
   return /^(the|a|an|his|her|its|their|our|this|these|those)$/.test(det.lower) || isPossessive(det);
+}
+
+/**
+ * In the object of a noun cue that stands in its sentence's subject ("attacks on Curiel | are highly unusual"), the index
+ * before the first finite verb that follows a word of the object and opens no clause of its own, else `to`.
+ */
+function subjectObjectEnd(tokens: readonly Token[], from: number, to: number): number {
+  for (let k = from + 1; k <= to; k++) {
+    const t = tokens[k]!;
+    // (a quotation, or a comma that may close an opening phrase, "From Morgan's point of view, the plan does ...": whole)
+    if (!t.isWord) return to;
+    if (t.text !== t.lower || !FINITE.test(t.lower)) continue;
+    const p = tokens[k - 1]!;
+    if (
+      !p.isWord ||
+      FINITE.test(p.lower) ||
+      /^(and|or|but|that|which|who|whom|whose|not|to)$/.test(p.lower) ||
+      PRONOUN_SUBJECT.test(p.lower)
+    )
+      return to;
+    return k - 1;
+  }
+  return to;
 }
 
 /** In a "that" clause from `from` to `to`, the index before a second finite verb the clause does not join, else `to`. */
@@ -1866,7 +1967,16 @@ function frontedAdverbial(tokens: readonly Token[], srcFrom: number, cue: number
   const first = tokens[datelineEnd(tokens)];
   // ("Despite warnings by analysts that demand was weak, the company said it would reopen": "despite" and "amid"
   // open an adverbial as "in" and "after" do)
-  if (!first || !(SUBORDINATOR.test(first.lower) || PREPOSITION_START.test(first.lower) || OPENING_PREPOSITION.has(first.lower)))
+  // ("Outside City Hall on Friday, families of the victims urged ...": any preposition of place or time opens one)
+  if (
+    !first ||
+    !(
+      SUBORDINATOR.test(first.lower) ||
+      PREPOSITION_START.test(first.lower) ||
+      OPENING_PREPOSITION.has(first.lower) ||
+      /^(outside|inside|near|behind|beyond|following|throughout|across|around|upon|within|ahead)$/.test(first.lower)
+    )
+  )
     return false;
   // (one comma only, "In all, hackers compromised the files, the report said" is content after its adverbial;
   // more when no verb stands before the speaker: "In her 2003 book, Living History, Clinton noted ...")
@@ -1997,7 +2107,8 @@ function sentenceSpeaker(
       /^(over|in|on|at|after|during|since|for|by|from|with|under|before|last|this|earlier|ahead|besides|once|perhaps)$/.test(
         opener.lower,
       )) ||
-    (!!t0 && t0.isCap && /^[A-Z][a-z]+(ing|ed)$/.test(t0.text) && !DETERMINERS.has(t0.lower));
+    // (an opening participle opens the sentence: after "Earlier Wednesday," a name ending so is the subject, "Schilling")
+    (!!t0 && t0.isCap && /^[A-Z][a-z]+(ing|ed)$/.test(t0.text) && !DETERMINERS.has(t0.lower) && i === datelineEnd(tokens));
   if (adverbial) {
     // (a verb before the comma means the subject came first: "Over the weekend Baker had criticised X, ...")
     const comma = findIndex(

@@ -265,7 +265,7 @@ function headPhraseBefore(tokens: readonly Token[], i: number, min: number, body
 /** Participles that date a source: "a report released last year", "a poll conducted Monday". */
 const PARTICIPLE_SOURCE = /^(released|conducted|published|issued|taken|unveiled|made|obtained|filed|sent)$/;
 
-const POSTMODIFIER_JOIN = /^(of|in|on|by|from|at|for|about|released|conducted|published|taken|issued)$/;
+const POSTMODIFIER_JOIN = /^(of|in|on|by|from|at|for|about|across|around|throughout|released|conducted|published|taken|issued)$/;
 
 /**
  * "A 2014 study by Loyola Law School professor Justin Levitt found", "The latest poll released Friday
@@ -275,9 +275,18 @@ const POSTMODIFIER_JOIN = /^(of|in|on|by|from|at|for|about|released|conducted|pu
  */
 function postmodifiedHead(tokens: readonly Token[], from: number, min: number): number {
   let start = from;
+  let informedHead = false;
   for (let hops = 0; hops < 3; hops++) {
     const join = tokens[start - 1];
     const head = tokens[start - 2];
+    // "a person familiar with the matter", "sources close to the company", "people briefed on the talks", "an official
+    // with (direct) knowledge of the plan": the wire's informed source is the noun the phrase follows
+    const informed = informedSourceStart(tokens, start, min);
+    if (informed > 0) {
+      start = leftEdge(tokens, informed, min);
+      informedHead = true;
+      continue;
+    }
     if (!join || !head || start - 2 < min || !POSTMODIFIER_JOIN.test(join.lower) || join.isCap) break;
     // "An email unearthed by WikiLeaks", "research conducted by the Center ...": a participle and its "by" join the head
     const noun = tokens[start - 3];
@@ -288,9 +297,9 @@ function postmodifiedHead(tokens: readonly Token[], from: number, min: number): 
       noun &&
       start - 3 >= min &&
       noun.isWord &&
-      !NP_STOPS.has(noun.lower) &&
-      !PRONOUNS.has(noun.lower) &&
-      !SPEECH_LIKE.test(noun.lower)
+      ((!NP_STOPS.has(noun.lower) && !PRONOUNS.has(noun.lower) && !SPEECH_LIKE.test(noun.lower)) ||
+        // ("families of those affected by mass shootings": the demonstrative is the participle's noun)
+        (/^those$/.test(noun.lower) && tokens[start - 4]?.lower === 'of'))
     ) {
       start = leftEdge(tokens, start - 3, min);
       continue;
@@ -313,10 +322,45 @@ function postmodifiedHead(tokens: readonly Token[], from: number, min: number): 
           /^(that|as|because|when|while|although|though|if|since|after|before|until|unless|whereas)$/.test(before.text))));
   // the head must read as a noun phrase of its own: a determiner or a capital opens it
   const first = tokens[start]!;
-  return opensClause && (first.isCap || DETERMINERS.has(first.lower)) ? start : from;
+  // (or, for an informed source, a bare plural: "sources close to the company")
+  // (or a bare plural head: "families of those affected by mass shootings urged")
+  // (only where a sentence or a comma opens it: after "and" it may be a second object, "to banks and securities houses in ...")
+  const barePlural =
+    !first.isCap &&
+    /[^s]s$/.test(first.lower) &&
+    !NP_STOPS.has(first.lower) &&
+    !SPEECH_LIKE.test(first.lower) &&
+    (start === min || before?.text === ',');
+  return opensClause && (first.isCap || DETERMINERS.has(first.lower) || ((informedHead || barePlural) && !NP_STOPS.has(first.lower)))
+    ? start
+    : from;
 }
 
 const SPEECH_LIKE = /(ed|ing|ly)$/;
+
+/**
+ * Where the noun of an informed source ends when "familiar with", "close to", "briefed on", "knowledgeable about" or
+ * "with (direct) knowledge of" stands right before the phrase at `start`: the index of that noun's last word, else -1.
+ */
+function informedSourceStart(tokens: readonly Token[], start: number, min: number): number {
+  const join = tokens[start - 1]?.lower ?? '';
+  let k = start - 2;
+  if (
+    (/^(with|to|on|about|of|in)$/.test(join) && /^(familiar|close|briefed|knowledgeable|involved|aware)$/.test(tokens[k]?.lower ?? '')) ||
+    (join === 'of' && tokens[k]?.lower === 'knowledge')
+  ) {
+    if (tokens[k]!.lower === 'knowledge') {
+      k--;
+      if (/^(direct|intimate|first-hand|firsthand|detailed)$/.test(tokens[k]?.lower ?? '')) k--;
+      if (tokens[k]?.lower !== 'with') return -1;
+    }
+    k--;
+    const noun = tokens[k];
+    if (k < min || !noun?.isWord || NP_STOPS.has(noun.lower) || PRONOUNS.has(noun.lower) || SPEECH_LIKE.test(noun.lower)) return -1;
+    return k;
+  }
+  return -1;
+}
 
 /**
  * People speak through their roles: "spokeswoman for", "advisers to", "officials at", "members of" (and a role noun
@@ -416,7 +460,7 @@ function isRoleWord(w: string): boolean {
   return (
     ROLE_NOUN.test(w) ||
     /(ist|er|or|ee|ant|ent|man|woman|ian)$/.test(w) ||
-    /^(former|retired|late|then|acting|deputy|general|candidate|chief|senior|junior|host|judge|chair|colonel|sergeant|captain|rep|sen|gov|presidential|democratic|republican|conservative|liberal|veteran|fellow|rival|nominee)$/.test(
+    /^(former|retired|late|then|acting|deputy|general|candidate|chief|senior|junior|host|judge|chair|colonel|sergeant|captain|rep|sen|gov|presidential|democratic|republican|conservative|liberal|veteran|fellow|rival|nominee|mate|partner|counterpart|colleague|wife|husband|widow|son|daughter|brother|sister)$/.test(
       w,
     )
   );
@@ -746,6 +790,11 @@ export function extendToSentenceEnd(tokens: readonly Token[], src: SourcePhrase,
     const title = quotedTitleEnd(tokens, k, max);
     if (title > k) {
       k = title;
+      // (a title closing the sentence with its stop inside the marks: `..., a co-author of "Chick Lit."`)
+      if (k === max - 1 && /^[.!?]$/.test(tokens[k - 1]!.text)) {
+        k = max;
+        break;
+      }
       continue;
     }
     if (/^[;:"“”—–]$/.test(t.text) || t.lower === 'that') return src;
@@ -762,25 +811,27 @@ export function extendToSentenceEnd(tokens: readonly Token[], src: SourcePhrase,
     if (k === src.end && /^(as|while|when|after|before|during)$/.test(t.lower)) return src;
     if (k > src.end && /\n/.test(body.slice(tokens[k - 1]!.end, t.start))) return src;
   }
-  if (k >= max || k === src.end) return src;
+  if ((k >= max && !/^["”]$/.test(tokens[max - 1]?.text ?? '')) || k === src.end) return src;
   const description =
     src.description ?? (tokens[src.to]?.text === ',' && src.to + 1 < k ? body.slice(tokens[src.to + 1]!.start, tokens[k - 1]!.end) : null);
   return { ...src, end: k, description };
 }
 
 /**
- * Where a title in quotation marks that opens at `k` closes ("The Press Pool", "Meet the Press", "Plenty Ladylike"): up to
- * six words, each capitalised or a short function word, the first capitalised; else -1. A quotation of speech has
- * lower-case words in it, so it is never taken for a title.
+ * Where a title in quotation marks that opens at `k` closes ("The Press Pool", "Meet the Press", "Plenty Ladylike", a book's
+ * "Those Guys Have All the Fun: Inside the World of ESPN."): up to twelve words, each capitalised or a short function
+ * word, the first capitalised, a stop only right before the closing mark; else -1. A quotation of speech has lower-case
+ * words in it, so it is never taken for a title.
  */
 function quotedTitleEnd(tokens: readonly Token[], k: number, max: number): number {
   const open = tokens[k]?.text;
   if (open !== '"' && open !== '“') return -1;
   const close = open === '"' ? '"' : '”';
   if (!tokens[k + 1]?.isCap) return -1;
-  for (let j = k + 1; j < Math.min(max, k + 8); j++) {
+  for (let j = k + 1; j < Math.min(max, k + 16); j++) {
     const t = tokens[j]!;
     if (t.text === close) return j > k + 1 ? j : -1;
+    if (/^[.!?]$/.test(t.text) && tokens[j + 1]?.text === close && j > k + 1) continue;
     if (!t.isWord && t.text !== ',' && t.text !== '-' && t.text !== ':') return -1;
     if (t.isWord && !t.isCap && !/^(of|the|a|an|and|on|in|for|to|with|at|by)$/.test(t.lower)) return -1;
   }

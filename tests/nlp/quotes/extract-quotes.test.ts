@@ -127,6 +127,29 @@ const rows: Row[] = [
     ],
   },
   {
+    name: "a sentence after a quotation closed by NYT's '' is a sentence of its own, and content holds both closing apostrophes",
+    body: "The editor said the report was ''not in line with our policy.'' The network said it would send her to Crimea.",
+    expected: [
+      { text: "the report was ''not in line with our policy.''", kind: 'reported', speaker: 'The editor', mention: 'The editor' },
+      { text: 'it would send her to Crimea', kind: 'reported', speaker: 'The network', mention: 'The network' },
+    ],
+  },
+  {
+    name: "a noun cue's object inside the subject ends before the sentence's verb (was the whole sentence)",
+    body: "President Reagan's pledge to veto a tax increase is solid.",
+    expected: [{ text: 'to veto a tax increase', kind: 'reported', speaker: 'Reagan', mention: "President Reagan's" }],
+  },
+  {
+    name: 'a verb after a possessive is no noun cue: its content runs on past the next verb',
+    body: "The agency's statement said the plan has failed.",
+    expected: [{ text: 'the plan has failed', kind: 'reported', speaker: "The agency's statement", mention: "The agency's statement" }],
+  },
+  {
+    name: 'a fronted phrase of place opened by "outside" is no content of a sign-off',
+    body: 'Outside City Hall on Friday, families of the victims urged the senator to apologize.',
+    expected: [{ text: 'the senator to apologize', kind: 'reported', speaker: 'families', mention: 'families of the victims' }],
+  },
+  {
     name: 'a middle initial and a long appositive in the attribution',
     body: '"The labor market is strong," Janet L. Yellen, the chair of the Federal Reserve since early 2014, said on Friday.',
     expected: [

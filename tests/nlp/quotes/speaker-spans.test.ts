@@ -414,3 +414,118 @@ describe('a party label inside an aside', () => {
     expect(mentionFor(body, 'to change the amount')).not.toContain('Jim Wright');
   });
 });
+
+// A verb joined on inside a subordinate clause ("after she attacked ... and blamed", "where she gave a speech blaming")
+// speaks with that clause's subject, not the sentence's (analyzer v33).
+describe('a cue joined on inside a subordinate clause', () => {
+  it.each([
+    ['The senator criticised the governor after she attacked the police chief and blamed him for the riots.', 'him for the riots', 'she'],
+    [
+      'Smith spoke at the party congress in Bonn, where she gave a long speech blaming the government for the strike.',
+      'the government for the strike',
+      'she',
+    ],
+    [
+      'Britain still opposes the tax after the Commission proposed a cut and promised compensation to exporters.',
+      'compensation to exporters',
+      'the Commission',
+    ],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+
+  it.each([
+    // a participle after the clause's comma goes with the main clause
+    ['The minister resigned after the results came out, blaming the press for his defeat.', 'the press for his defeat', 'The minister'],
+    // "before" inside the subject is a preposition: the sentence's subject speaks
+    ['The bill before the committee would cut the fund and prohibit new nonbank banks.', 'new nonbank banks', 'The bill'],
+  ])('keeps the sentence speaker: %s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+});
+
+// A title in quotation marks closing the sentence, its stop inside the marks, stays in the speaker's description (v33).
+describe('a title in quotation marks that closes the sentence', () => {
+  it.each([
+    [
+      '"The market is nervous," said John Smith, a co-author of "Liar\'s Poker: Rising Through the Wreckage on Wall Street."',
+      'The market is nervous',
+      'John Smith, a co-author of "Liar\'s Poker: Rising Through the Wreckage on Wall Street."',
+    ],
+    [
+      "''The market is nervous,'' said John Smith, a co-author of ''Liar's Poker.''",
+      'The market is nervous',
+      "John Smith, a co-author of ''Liar's Poker.''",
+    ],
+    // a quotation of speech after the speaker is no title
+    ['"The market is nervous," said John Smith, a trader. "We sold."', 'The market is nervous', 'John Smith, a trader'],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+});
+
+// The wire's informed source: the noun before "familiar with", "close to", "involved in", "with knowledge of" speaks,
+// with its phrase (v33; was only the phrase's object, "the matter", or no attribution at all).
+describe('informed sources', () => {
+  it.each([
+    [
+      'The bank will cut 500 jobs, a person familiar with the matter said on Sunday.',
+      'will cut 500 jobs',
+      'a person familiar with the matter',
+    ],
+    ['The bank will cut 500 jobs, sources close to the company said.', 'will cut 500 jobs', 'sources close to the company'],
+    ['Sources involved in the negotiations say that a deal is near.', 'a deal is near', 'Sources involved in the negotiations'],
+    [
+      'The bank will cut 500 jobs, according to people with direct knowledge of the plan.',
+      'will cut 500 jobs',
+      'people with direct knowledge of the plan',
+    ],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+});
+
+// A relation or partnership noun titles the name after it like a role (v33; "Trump running mate Gov. Mike Pence of
+// Indiana" was "Indiana").
+describe('a relation noun before a name', () => {
+  it.each([
+    [
+      '"We will win," Trump running mate Gov. Mike Pence of Indiana told Fox News Sunday.',
+      'We will win',
+      'Trump running mate Gov. Mike Pence of Indiana',
+    ],
+    ["Trump's wife Melania said the remarks were offensive.", 'the remarks were offensive', "Trump's wife Melania"],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+});
+
+// A bare plural with its post-modifier signs off whole (v33; "..., traders in London said" was "London", "..., analysts
+// polled by Reuters said" was no attribution).
+describe('a bare plural speaker with its post-modifier', () => {
+  it.each([
+    ['The tender was hard to predict, traders in London said.', 'hard to predict', 'traders in London'],
+    ['Profits will rise this year, analysts polled by Reuters said.', 'Profits will rise', 'analysts polled by Reuters'],
+    [
+      'Wholesale prices fell 5.9 pct in January, figures from the economics ministry show.',
+      'Wholesale prices',
+      'figures from the economics ministry',
+    ],
+    ['The rally was a success, families of those killed in the attack said.', 'The rally', 'families of those killed in the attack'],
+    ['Voters across the continent say that the old parties have failed.', 'the old parties', 'Voters across the continent'],
+  ])('%s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+});
+
+// Past an opening time phrase, a name ending in "-ing" or "-ed" is the subject, not an opening participle (v33; was none).
+describe('a name like a participle after an opening phrase', () => {
+  it('names Schilling', () => {
+    const body = 'Earlier Wednesday, Schilling appeared on a radio show in Boston and defended his post.';
+    expect(mentionFor(body, 'his post')).toBe('Schilling');
+  });
+  it('still reads an opening participle as no subject', () => {
+    const body = 'Citing weak demand, the company cut its forecast and blamed the strong yen.';
+    expect(mentionFor(body, 'the strong yen')).toBe('the company');
+  });
+});
