@@ -4,6 +4,10 @@ import { PAST_VERBS } from './noun-phrases.js';
 import { ARABIC_PARTICLE, tokenize, type Token } from './tokens.js';
 
 /** An attribution before its speaker is resolved to a name. */
+/** A verb of saying right after a name (see nameOf: a possessive never stands there). */
+const SAYING_AFTER =
+  /^\s+(said|says|told|tells|added|adds|noted|notes|estimated|estimates|predicted|predicts|reported|reports|warned|warns|announced|announces|stated|states)\b/;
+
 export interface RawQuote extends Span {
   text: string;
   kind: QuoteKind;
@@ -520,7 +524,10 @@ export function resolveSpeakers(
     }
     const start = named.start + raw[k]!.index;
     const end = named.start + raw[last - 1]!.index + words[last - 1]!.length;
-    const bare = nameWords.join(' ').replace(/['’]s$/, '');
+    // ("Moody's said", "McDonald's told": right before a verb of saying no possessive stands, the
+    // firm's name ends in it)
+    const ownS = SAYING_AFTER.test(body.slice(end, end + 16));
+    const bare = ownS ? nameWords.join(' ') : nameWords.join(' ').replace(/['’]s$/, '');
     const person = !isOrg && nameWords.length <= 4 && maybePerson;
     // ("Moody's Investors Service Inc said ... . Moody's said ...": a possessive standing alone as the speaker is the short
     // form of the company name it opens, as an earlier attribution gave it; not "Moody")
@@ -537,7 +544,7 @@ export function resolveSpeakers(
   };
 
   return raw.map((q) => {
-    const r = resolveOne(q);
+    const r = notTheAsker(body, q, resolveOne(q));
     return {
       text: q.text,
       kind: q.kind,
@@ -550,6 +557,27 @@ export function resolveSpeakers(
       end: q.end,
     };
   });
+}
+
+/** Words before a name that make it the one who asked, not the one who spoke: "polled by", "told". */
+const ASKED_BY = /\b(polled|contacted|surveyed|interviewed|questioned|quoted|obtained|reached|asked)\s+by\s+$/i;
+const TOLD = /\b(told|telling)\s+$/i;
+
+/**
+ * "economists polled by Reuters said", "an official told Reuters": the agency that asked, or was told,
+ * is no speaker. Where the name is the one a mention's own words ask by, the people the mention names
+ * speak, unnamed ("economists polled by Reuters"); where the mention is the addressee alone, nobody
+ * named does (the speaker is "unknown" rather than the wrong one).
+ */
+function notTheAsker(body: string, q: RawQuote, r: Resolution): Resolution {
+  const mention = q.mention;
+  if (!mention) return r;
+  const lead = (at: number): string => body.slice(Math.max(0, at - 24), at);
+  if (TOLD.test(lead(mention.start))) return { ...r, speaker: 'unknown', resolved: null };
+  const name = r.resolved;
+  if (!name || name.start < mention.start || name.start >= mention.end || !ASKED_BY.test(lead(name.start))) return r;
+  const asked = mention.start < name.start - 4;
+  return { ...r, speaker: asked ? body.slice(mention.start, mention.end).replace(/\s+/g, ' ') : 'unknown', resolved: null };
 }
 
 /** "bankers", "Western diplomats", "officials": a speaker of several people (not "Reuters" or "Jones"). */

@@ -529,3 +529,38 @@ describe('a name like a participle after an opening phrase', () => {
     expect(mentionFor(body, 'the strong yen')).toBe('the company');
   });
 });
+
+describe("a firm's name that ends in a possessive's 's", () => {
+  const speakerOf = (body: string, content: string): string | undefined =>
+    extractQuotes(body, splitSentences(body)).find((x) => x.text.includes(content))?.speaker;
+
+  it.each([
+    ['"The outlook is weak," Moody\'s said.', 'outlook', "Moody's"],
+    ['"It is good for everyone," McDonald\'s told reporters.', 'good', "McDonald's"],
+  ])('keeps it right before a verb of saying: %s', (body, content, speaker) => {
+    expect(speakerOf(body, content)).toBe(speaker);
+  });
+
+  it("drops it where the possessive owns a noun: Mr. Obama's bet is Obama's", () => {
+    expect(speakerOf("Mr. Obama's bet is that voters will agree.", 'voters')).toBe('Obama');
+  });
+});
+
+describe('the agency that asked or was told is no speaker', () => {
+  const quoteWith = (body: string, content: string) => extractQuotes(body, splitSentences(body)).find((x) => x.text.includes(content));
+
+  it('the people polled by it speak, unnamed', () => {
+    const q = quoteWith('Japanese stocks could fall further, economists polled by Reuters said.', 'stocks');
+    expect(q?.speaker).toBe('economists polled by Reuters');
+    expect(q?.speakerResolved).toBeNull();
+  });
+
+  it('the one told is never the speaker', () => {
+    const q = quoteWith('The strike idled 160 ships, a senior union official told Reuters.', 'strike');
+    expect(q?.speaker).not.toBe('Reuters');
+  });
+
+  it('the agency speaking for itself still speaks', () => {
+    expect(quoteWith('Reuters said the service will start in May.', 'service')?.speaker).toBe('Reuters');
+  });
+});
