@@ -155,7 +155,7 @@ const MODEL = modelJson as CueModel;
  *    Reuters", "figures from the economics ministry show", "families of those killed in the attack", "voters across ...");
  *    past an opening phrase a name ending in -ing is the subject ("Earlier Wednesday, Schilling ... defended": was none).
  */
-export const QUOTE_ANALYZER_VERSION = 34;
+export const QUOTE_ANALYZER_VERSION = 35;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -734,6 +734,9 @@ function extractReported(
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       if (inDirect[i] || used.has(t.start) || !isCandidate(t) || namingCalled(tokens, i) || pluralSubjectNoun(tokens, i)) continue;
+      // "NOTE: 1986 net includes ...", "Note: initial public listing": a label before its colon, the wire's
+      // own note under an earnings table, is no verb of anyone's
+      if (/^\p{Lu}/u.test(t.text) && body.charAt(t.end) === ':') continue;
       scores[i] = cueScore(model, tokens, i, ctx);
       // "told reporters at a rally in Ohio that ...": a core reporting verb with its "that" complement reports,
       // however far its circumstances push the "that" from it

@@ -900,7 +900,9 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
       while (
         j + 1 < tokens.length &&
         tokens[j + 1]!.isWord &&
-        (tokens[j + 1]!.isCap || (tokens[j + 1]!.lower === 'of' && tokens[j + 2]?.isCap && isTitle(tokens[j]!.text)))
+        (tokens[j + 1]!.isCap ||
+          // ("Secretary of State", and an organisation's "of": "Bank of Japan", "Ministry of Finance", not "Bank" and "Japan")
+          (tokens[j + 1]!.lower === 'of' && tokens[j + 2]?.isCap && (isTitle(tokens[j]!.text) || isOrgWord(tokens[j]!.text))))
       )
         j++;
       j = companyAndEnd(tokens, i, j);

@@ -564,3 +564,18 @@ describe('the agency that asked or was told is no speaker', () => {
     expect(quoteWith('Reuters said the service will start in May.', 'service')?.speaker).toBe('Reuters');
   });
 });
+
+describe("the wire's notes and an organisation's full name", () => {
+  const all = (body: string) => extractQuotes(body, splitSentences(body));
+
+  it("a note under an earnings table is nobody's statement", () => {
+    expect(
+      all('Shr 12 cts vs 10 cts\nNet 1.2 mln vs 900,000\nNOTE: 1986 net includes a gain of 114,887 dlrs from the sale of a unit.'),
+    ).toEqual([]);
+  });
+
+  it('"the bank said" after the Bank of Japan is the Bank of Japan, with its "of"', () => {
+    const body = 'The Bank of Japan cut its discount rate. The new guideline will go into effect on April 6, the bank said.';
+    expect(all(body).find((q) => q.text.includes('guideline'))?.speaker).toBe('Bank of Japan');
+  });
+});
