@@ -251,7 +251,9 @@ export function resolveSpeakers(
       words.length <= 4 &&
       (words.slice(1).every((w) => !/^\p{Lu}/u.test(w) || isTitle(w)) ||
         // ("the Shearson official": an organisation's name modifying a lower-case role noun is still a role)
-        (words.length >= 3 && PERSON_ROLES.test(words[words.length - 1]!)))
+        (words.length >= 3 && PERSON_ROLES.test(words[words.length - 1]!)) ||
+        // ("the Bank of England said. The Bank said": an organisation's head word capitalised is the short form of its name)
+        (words.length === 2 && /^\p{Lu}\p{Ll}+$/u.test(words[1]!) && ORG_ROLES.test(words[1]!.toLowerCase())))
     ) {
       out = resolveRole(words, at, q);
     } else {
@@ -901,8 +903,10 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
         j + 1 < tokens.length &&
         tokens[j + 1]!.isWord &&
         (tokens[j + 1]!.isCap ||
-          // ("Secretary of State", and an organisation's "of": "Bank of Japan", "Ministry of Finance", not "Bank" and "Japan")
-          (tokens[j + 1]!.lower === 'of' && tokens[j + 2]?.isCap && (isTitle(tokens[j]!.text) || isOrgWord(tokens[j]!.text))))
+          // ("Secretary of State", and an organisation's "of" or "for": "Bank of Japan", "Ministry of Finance",
+          // "Organisation for Economic Cooperation", not "Bank" and "Japan")
+          (tokens[j + 1]!.lower === 'of' && tokens[j + 2]?.isCap && (isTitle(tokens[j]!.text) || isOrgWord(tokens[j]!.text))) ||
+          (tokens[j + 1]!.lower === 'for' && tokens[j + 2]?.isCap && isOrgWord(tokens[j]!.text)))
       )
         j++;
       j = companyAndEnd(tokens, i, j);

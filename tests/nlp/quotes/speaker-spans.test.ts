@@ -574,6 +574,13 @@ describe("the wire's notes and an organisation's full name", () => {
     ).toEqual([]);
   });
 
+  it('"The Bank said" after the Bank of England is the Bank of England; an organisation\'s "for" is part of its name', () => {
+    const body = 'Money supply grew, the Bank of England said. The Bank said that the issue was no longer operating.';
+    expect(all(body).find((q) => q.text.includes('issue'))?.speaker).toBe('Bank of England');
+    const oecd = 'Growth will slow, the Organisation for Economic Cooperation said.';
+    expect(all(oecd)[0]?.speaker).toMatch(/^(the )?Organisation for Economic Cooperation$/);
+  });
+
   it('"the bank said" after the Bank of Japan is the Bank of Japan, with its "of"', () => {
     const body = 'The Bank of Japan cut its discount rate. The new guideline will go into effect on April 6, the bank said.';
     expect(all(body).find((q) => q.text.includes('guideline'))?.speaker).toBe('Bank of Japan');
