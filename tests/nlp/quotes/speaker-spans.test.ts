@@ -581,6 +581,10 @@ describe("the wire's notes and an organisation's full name", () => {
     expect(all(oecd)[0]?.speaker).toMatch(/^(the )?Organisation for Economic Cooperation$/);
   });
 
+  it('a "NOTE:" label inside a table line is no one speaking', () => {
+    expect(all('Revs 73.5 mln vs 93.6 mln  NOTE: Results have been restated to reflect an equity investment in the unit.')).toEqual([]);
+  });
+
   it('"the bank said" after the Bank of Japan is the Bank of Japan, with its "of"', () => {
     const body = 'The Bank of Japan cut its discount rate. The new guideline will go into effect on April 6, the bank said.';
     expect(all(body).find((q) => q.text.includes('guideline'))?.speaker).toBe('Bank of Japan');
