@@ -256,6 +256,9 @@ export function resolveSpeakers(
         (words.length === 2 && /^\p{Lu}\p{Ll}+$/u.test(words[1]!) && ORG_ROLES.test(words[1]!.toLowerCase())))
     ) {
       out = resolveRole(words, at, q);
+    } else if (words.length === 1 && /^(company|firm|group|bank)$/.test(lower)) {
+      // ("NOTE - Company said ...", "Company also said": the wire's shorthand drops the article)
+      out = resolveRole(['the', lower], at, q);
     } else {
       out = resolveName(text, named, subjectOfVerb(body, named.end, q.verb));
     }

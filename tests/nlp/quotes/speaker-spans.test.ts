@@ -581,6 +581,11 @@ describe("the wire's notes and an organisation's full name", () => {
     expect(all(oecd)[0]?.speaker).toMatch(/^(the )?Organisation for Economic Cooperation$/);
   });
 
+  it('"Company said", the wire\'s shorthand, is the company the story named', () => {
+    const body = 'Acme Widgets Inc said first quarter net rose. Company also said it will raise its dividend to 12 cts.';
+    expect(all(body).find((q) => q.text.includes('dividend'))?.speaker).toBe('Acme Widgets Inc');
+  });
+
   it('a "NOTE:" label inside a table line is no one speaking', () => {
     expect(all('Revs 73.5 mln vs 93.6 mln  NOTE: Results have been restated to reflect an equity investment in the unit.')).toEqual([]);
   });
