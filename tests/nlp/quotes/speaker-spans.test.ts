@@ -586,6 +586,13 @@ describe("the wire's notes and an organisation's full name", () => {
     expect(all(body).find((q) => q.text.includes('dividend'))?.speaker).toBe('Acme Widgets Inc');
   });
 
+  it('a sentence-opening "Besides" is no speaker', () => {
+    const body =
+      'Six of 10 indicators available for January contributed to the decline. Besides contracts and orders for plant and ' +
+      "equipment, they were building permits, manufacturers' new orders for consumer goods, and stock prices.";
+    expect(all(body).map((q) => q.speaker)).not.toContain('Besides');
+  });
+
   it('a "NOTE:" label inside a table line is no one speaking', () => {
     expect(all('Revs 73.5 mln vs 93.6 mln  NOTE: Results have been restated to reflect an equity investment in the unit.')).toEqual([]);
   });
