@@ -349,6 +349,12 @@ describe('recognition keeps people, firms and common words out', () => {
     expect(names('Sugar sailed for Hodeidah and Xyzzy this week.')).toContain('Hodeidah');
   });
 
+  it("New Zealand's West Coast and Brazil's Federal District are theirs only in their stories", () => {
+    expect(names('Union left its posted prices for West Coast grades of crude oil unchanged in Texas.')).toEqual(['Texas']);
+    expect(names('A hearing is scheduled in the Federal District Court in Tampa today.')).toEqual(['Tampa']);
+    expect(names('Heavy rain fell on the West Coast, and Greymouth in New Zealand flooded.')).toContain('West Coast');
+  });
+
   it("a division named by a common word is one only in a story of its country (Nigeria's Delta, not a Delta rocket)", () => {
     expect(names('An unmanned Delta rocket carrying a satellite lifted off from Cape Canaveral.')).not.toContain('Delta');
     expect(names('Motorola said the VME Delta Series systems are packaged for Boston users.')).toEqual(['Boston']);

@@ -17,7 +17,7 @@ import { documentContext, resolveDateline, resolveSpans } from './resolve-spans.
  * Bump when a change to the recognition or resolution rules (this folder, ../resolve.ts,
  * ../dateline-place.ts and the lists they read) changes what is found in any text.
  */
-const PLACE_RULES_VERSION = 30;
+const PLACE_RULES_VERSION = 31;
 
 /**
  * What made a story's stored places: these rules over this gazetteer (new data resolves names anew).
@@ -37,7 +37,20 @@ function toMention(gaz: Gazetteer, name: string, start: number, end: number, i: 
  * Series`, `the Danube Delta`) than Nigeria's state. (Words the news uses even more, `Central`,
  * `Northern`, `Capital`, are never places on their own: see STOP.)
  */
-const WORD_DIVISIONS = new Set(['delta', 'plateau', 'plateaux', 'lakes', 'savanes', 'centre', 'littoral', 'maritime', 'lagunes']);
+const WORD_DIVISIONS = new Set([
+  'delta',
+  'plateau',
+  'plateaux',
+  'lakes',
+  'savanes',
+  'centre',
+  'littoral',
+  'maritime',
+  'lagunes',
+  // (`the West Coast of the United States`, `Federal District Court`: New Zealand's and Brazil's only in their stories)
+  'west coast',
+  'federal district',
+]);
 
 /** Such a division is one only in a story of its country: another of the story's places, or its dateline, is there. */
 function withoutStrayWordDivisions(gaz: Gazetteer, mentions: readonly PlaceMention[], datelineCountry: string | null): PlaceMention[] {
