@@ -388,6 +388,29 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       expect(await store.places.findPlaceMentions([], 5)).toEqual([]);
     });
 
+    it('gives the gazetteer ids each story mentions, in text order and each once, in one read', async () => {
+      const raqqa = { geonameId: 163915, countryCode: 'SY', lat: 35.95, lon: 39.01 };
+      const damascus = { geonameId: 170654, countryCode: 'SY', lat: 33.51, lon: 36.29 };
+      const body = 'Troops left Damascus for Raqqa. Raqqa was quiet; Damascus and Homs were not.';
+      const [first, second] = (
+        await store.stories.addArticles([
+          analyzed(story({ body }), {
+            places: [
+              { name: 'Damascus', start: 12, end: 20, ...damascus },
+              { name: 'Raqqa', start: 25, end: 30, ...raqqa },
+              { name: 'Raqqa', start: 32, end: 37, ...raqqa },
+              { name: 'Damascus', start: 50, end: 58, ...damascus },
+              { name: 'Homs', start: 63, end: 67, geonameId: null, countryCode: null, lat: null, lon: null },
+            ],
+          }),
+          analyzed(story({ headline: 'Quiet day', body: 'Nothing happened anywhere.' }), { places: [] }),
+        ])
+      ).added;
+      const ids = await store.places.placeIdsOf([second!, first!, 'not-stored']);
+      expect([...ids.entries()]).toEqual([[first, [170654, 163915]]]);
+      expect((await store.places.placeIdsOf([])).size).toBe(0);
+    });
+
     it('round-trips sentence scores', async () => {
       const article = story();
       const sentences = simpleAnalyze(article).sentences.map((s, i) => ({ ...s, score: i + 0.5 }));

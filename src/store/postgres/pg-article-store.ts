@@ -30,6 +30,7 @@ import { isDatelineSpan, type PlaceMention } from '../../geo/types.js';
 import {
   escapeLike,
   monthOf,
+  groupPlaceIds,
   sentenceAround,
   toQuote,
   toQuoteHit,
@@ -1566,6 +1567,15 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
         return rows[0]?.n ?? 0;
       },
       replacePlaces,
+      async placeIdsOf(articleIds) {
+        if (articleIds.length === 0) return new Map();
+        const { rows } = await pool.query<{ id: string; geoname_id: number }>(
+          `SELECT a.id, p.geoname_id FROM articles a JOIN places p ON p.article_seq = a.seq
+          WHERE a.id = ANY($1::text[]) AND p.geoname_id IS NOT NULL ORDER BY p.article_seq, p.start`,
+          [[...new Set(articleIds)]],
+        );
+        return groupPlaceIds(rows.map((r) => [r.id, r.geoname_id]));
+      },
       async countPlaceMentions(geonameIds, reader) {
         const ids = [...new Set(geonameIds)];
         if (ids.length === 0) return 0;

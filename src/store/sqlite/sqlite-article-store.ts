@@ -27,6 +27,7 @@ import { articleId, contentHash } from '../article-identity.js';
 import {
   escapeLike,
   monthOf,
+  groupPlaceIds,
   sentenceAround,
   toQuote,
   toQuoteHit,
@@ -286,6 +287,14 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
         `
         SELECT article_rowid, name, start, end, geoname_id, country_code, lat, lon FROM places
         WHERE article_rowid IN (SELECT value FROM json_each(?)) ORDER BY article_rowid, start`,
+      )
+      .raw(true),
+    // The gazetteer ids a set of stories (ids as a JSON array) mention, by story and offset.
+    placeIdsOfStories: db
+      .prepare<[string], [id: string, geonameId: number]>(
+        `
+        SELECT a.id, p.geoname_id FROM articles a JOIN places p ON p.article_rowid = a.rowid
+        WHERE a.id IN (SELECT value FROM json_each(?)) AND p.geoname_id IS NOT NULL ORDER BY p.article_rowid, p.start`,
       )
       .raw(true),
     insertDigestFeatures: db.prepare(INSERT_DIGEST_FEATURES),
@@ -1060,6 +1069,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     },
     places: {
       findPlaceMentions,
+      placeIdsOf: (ids) => groupPlaceIds(ids.length === 0 ? [] : q.placeIdsOfStories.all(JSON.stringify(ids))),
       countPlaceMentions,
       placeMentionMonths,
       placeDayCounts: (ids, range, reader) => trendCounts.placeDays(ids, range, hiddenFrom(reader)),
