@@ -172,6 +172,9 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       expect(await suggested('senate oil bi')).toEqual(['Senate passes oil bill']);
       expect(await suggested('zz')).toEqual([]);
       expect(await suggested('oil zz')).toEqual([]);
+      // typed in capitals, or a start holding a digit or a hyphenated word's part: the walk tests what the index would
+      expect(await suggested('OI PR')).toEqual(['Oil companies post record profits', 'Oil prices rise in Tokyo']);
+      expect(await suggested('op')).toEqual(['Co-op bank sets payout']);
       // headlines that begin as typed first, newest first among equals
       expect((await store.stories.suggestHeadlines('oil', 10)).map((s) => s.headline)).toEqual([
         'Oil output steady',
