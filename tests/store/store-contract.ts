@@ -1014,6 +1014,11 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         for (const w of words) expect(`${article.headline} ${article.body}`).toContain(w.replace(/[^\p{L}\p{N}]+$/u, ''));
       }
       expect(hits[0]!.headline).toBe('Coffee talks resume');
+      // snippets for the first hits only when asked so: the same hits in the same order
+      const first = await store.stories.search('coffee', 10, { snippets: 1 });
+      expect(first.map((h) => [h.id, h.rank])).toEqual(hits.map((h) => [h.id, h.rank]));
+      expect(first.map((h) => h.snippet)).toEqual([hits[0]!.snippet, '']);
+      expect((await store.stories.search('coffee', 10, { snippets: 0 })).map((h) => h.snippet)).toEqual(['', '']);
     });
 
     it('reads "phrases" and -exclusions in a search and its about: counts', async () => {

@@ -25,7 +25,7 @@ import { articleId, contentHash } from '../article-identity.js';
 import type { DigestFeatureStore } from '../digest-feature-store.js';
 import type { PlaceStore, ReplacedPlaces } from '../place-store.js';
 import type { QuoteStore } from '../quote-store.js';
-import type { StoryStore } from '../story-store.js';
+import type { SearchOptions, StoryStore } from '../story-store.js';
 import { isDatelineSpan, type PlaceMention } from '../../geo/types.js';
 import {
   escapeLike,
@@ -872,7 +872,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     return seqs.filter((seq) => kept.has(seq));
   }
 
-  async function search(text: string, limit: number): Promise<SearchHit[]> {
+  async function search(text: string, limit: number, options: SearchOptions = {}): Promise<SearchHit[]> {
     const parsed = parseSearch(text);
     let query = tsQueryText(parsed, false);
     if (query === '') return [];
@@ -882,20 +882,24 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       rows = await rankedMatches(parsed, true, limit);
     }
     if (rows.length === 0) return [];
-    // Each hit's snippet from its own row: the body's fragment around the match, else the headline.
+    // Each hit's snippet from its own row: the body's fragment around the match, else the headline; for
+    // the first `options.snippets` hits only (ts_headline reads and parses the whole body).
     // Whether the body matches is read from the stored vector's body part (weight B), not by parsing the body again.
-    const { rows: found } = await pool.query<SummaryRow & { seq: number; body_hit: boolean; body_snippet: string }>(
+    const snipped = rows.slice(0, options.snippets ?? rows.length).map((r) => r.seq);
+    const { rows: found } = await pool.query<SummaryRow & { seq: number; body_hit: boolean | null; body_snippet: string | null }>(
       `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q)
-      SELECT a.seq, ${SUMMARY_COLUMNS}, ts_filter(a.tsv, '{b}') @@ q.q AS body_hit,
-        ts_headline('english', a.body, q.q, 'StartSel="",StopSel="",MaxWords=24,MinWords=12,ShortWord=2,MaxFragments=1,FragmentDelimiter=" … "') AS body_snippet
+      SELECT a.seq, ${SUMMARY_COLUMNS}, CASE WHEN a.seq = ANY($3::bigint[]) THEN ts_filter(a.tsv, '{b}') @@ q.q END AS body_hit,
+        CASE WHEN a.seq = ANY($3::bigint[]) THEN
+          ts_headline('english', a.body, q.q, 'StartSel="",StopSel="",MaxWords=24,MinWords=12,ShortWord=2,MaxFragments=1,FragmentDelimiter=" … "') END AS body_snippet
       FROM articles a, q WHERE a.seq = ANY($2::bigint[])`,
-      [query, rows.map((r) => r.seq)],
+      [query, rows.map((r) => r.seq), snipped],
     );
+    const snip = new Set(snipped);
     const bySeq = new Map(found.map((f) => [f.seq, f]));
     return rows.flatMap(({ seq, rank }) => {
       const f = bySeq.get(seq);
       if (!f) return [];
-      const snippet = (f.body_hit ? f.body_snippet : f.headline).replace(/\s+/g, ' ').trim();
+      const snippet = snip.has(seq) ? ((f.body_hit ? f.body_snippet : null) ?? f.headline).replace(/\s+/g, ' ').trim() : '';
       return [{ ...toSummary(f), snippet, rank }];
     });
   }

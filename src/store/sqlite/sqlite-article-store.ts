@@ -18,7 +18,7 @@ import type {
   StoryWithAnalysis,
   StoredStory,
 } from '../article-store.js';
-import type { StoryStore } from '../story-store.js';
+import type { SearchOptions, StoryStore } from '../story-store.js';
 import type { QuoteStore } from '../quote-store.js';
 import type { PlaceStore, ReplacedPlaces } from '../place-store.js';
 import type { DigestFeatureStore } from '../digest-feature-store.js';
@@ -723,7 +723,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     return q.search.all(match, SEARCH_CANDIDATES, limit);
   }
 
-  function search(text: string, limit: number): SearchHit[] {
+  function search(text: string, limit: number, options: SearchOptions = {}): SearchHit[] {
     const query = parseSearch(text);
     if (query.terms.length === 0) return [];
     // All terms first; when that finds nothing, any term, so a typo in one word still finds something.
@@ -732,8 +732,10 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     if (rows.length === 0 && query.terms.length > 1) rows = rankedRowids(query, (any = true), limit);
     const match = ftsMatch(query, any);
     const snippets = new Map<number, string>();
-    if (rows.length > 0) {
-      for (const s of q.snippets.all(match, JSON.stringify(rows.map((row) => row.r)))) snippets.set(s.r, chooseSnippet(s.body, s.headline));
+    const snipped = rows.slice(0, options.snippets ?? rows.length);
+    if (snipped.length > 0) {
+      for (const s of q.snippets.all(match, JSON.stringify(snipped.map((row) => row.r))))
+        snippets.set(s.r, chooseSnippet(s.body, s.headline));
     }
     const hits: SearchHit[] = [];
     for (const { r, rank } of rows) {
