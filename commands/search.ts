@@ -17,8 +17,13 @@ export const data = new SlashCommandBuilder()
 export const execute: Command['execute'] = async ({ options, services, caller }) => {
   const query = String(options.query ?? '').trim();
   const count = typeof options.count === 'number' ? options.count : 5;
-  // Stories only other servers' feeds brought may be theirs (DATELINE_FEED_STORIES=own-server): fetch spare hits.
-  const hits = (await services.feeds.visibleTo(caller.guildId, await services.store.stories.search(query, count * 3))).slice(0, count);
+  // Stories only other servers' feeds brought may be theirs (DATELINE_FEED_STORIES=own-server): fetch spare hits,
+  // with their snippets only when some of the first may be left out (a snippet reads and parses the story again).
+  const snippets = services.feeds.hidesStoriesFrom(caller.guildId) ? count * 3 : count;
+  const hits = (await services.feeds.visibleTo(caller.guildId, await services.store.stories.search(query, count * 3, { snippets }))).slice(
+    0,
+    count,
+  );
   if (hits.length === 0) {
     // A search that holds quotes of its own ("spot market" -tin) is set in curly ones.
     const shown = query.includes('"') ? `“${query}”` : `"${query}"`;

@@ -63,7 +63,8 @@ export async function findArticle(
   }
   if (options.about) {
     const words = options.about.trim();
-    const hit = words ? (await keep(await store.search(words, VISIBLE_CANDIDATES)))[0] : undefined;
+    // The best visible story's id is all that is read: no snippets (each one reads and parses a story again).
+    const hit = words ? (await keep(await store.search(words, VISIBLE_CANDIDATES, { snippets: 0 })))[0] : undefined;
     const article = hit ? await store.getById(hit.id) : null;
     if (!article) throw noMatch(words);
     return article;

@@ -9,6 +9,13 @@ import type { HiddenFrom } from './hidden-from.js';
 export interface PlaceStore {
   /** Mentions of any of these gazetteer ids, newest first. */
   findPlaceMentions(geonameIds: readonly number[], limit: number): Promise<PlaceMentionHit[]>;
+  /**
+   * The gazetteer ids each of these stories mentions, in text order, each once (stories not stored and
+   * mentions without an id are left out). Why: /where pairs a place with the one its newest stories name
+   * beside it, which needs the ids only, not every story's whole analysis (on a networked store, three
+   * round trips and the body per story).
+   */
+  placeIdsOf(articleIds: readonly string[]): Promise<Map<string, number[]>>;
   /** Stories mentioning any of these ids: the sum of `placeMentionMonths`. */
   countPlaceMentions(geonameIds: readonly number[], hiddenFrom?: HiddenFrom): Promise<number>;
   /**

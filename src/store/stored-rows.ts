@@ -249,6 +249,17 @@ export function sentenceAround(body: string, packed: string | null, at: number):
 }
 
 /** `yyyymm` of a story's date as written (the month /where's timeline counts it in). */
+/** (story id, gazetteer id) rows in story and text order as each story's ids, each once (PlaceStore.placeIdsOf). */
+export function groupPlaceIds(rows: readonly (readonly [id: string, geonameId: number])[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const [id, geonameId] of rows) {
+    const ids = out.get(id);
+    if (!ids) out.set(id, [geonameId]);
+    else if (!ids.includes(geonameId)) ids.push(geonameId);
+  }
+  return out;
+}
+
 export function monthOf(published: string): number {
   return Number(published.slice(0, 4)) * 100 + Number(published.slice(5, 7));
 }

@@ -14,6 +14,16 @@ import type {
 } from './article-store.js';
 import type { HiddenFrom } from './hidden-from.js';
 
+export interface SearchOptions {
+  /**
+   * How many of the hits, the best first, get their snippet (all by default); the others have ''.
+   * Why: a snippet is the story's body read and parsed again (on PostgreSQL, ts_headline), and a caller
+   * that asks for spare hits (some may be hidden from the server) or wants the best story only
+   * (/summary about:) would pay for snippets nobody sees. The hits and their order do not change.
+   */
+  snippets?: number;
+}
+
 /**
  * Stories and their full-text search: what ingest writes and /summary, /search, /latest and `show`
  * read. Promise-returning so a networked backend (PostgreSQL) fits behind it as well as SQLite;
@@ -40,7 +50,7 @@ export interface StoryStore {
    */
   storiesBetween(from: Date, to: Date, limit: number): Promise<StoryWithAnalysis[]>;
   /** Full-text search, best first: every word, or when nothing has them all, any word. */
-  search(query: string, limit: number): Promise<SearchHit[]>;
+  search(query: string, limit: number, options?: SearchOptions): Promise<SearchHit[]>;
   /**
    * Stories per UTC day matching all the search words (as /search), oldest first, for /trend. With
    * `hiddenFrom`, as that server sees the store: stories hidden from it are not counted (see `HiddenFrom`).

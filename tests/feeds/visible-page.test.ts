@@ -34,8 +34,8 @@ describe('visiblePage', () => {
     const oneIn20 = (items: readonly number[]): Promise<number[]> => Promise.resolve(items.filter((n) => n % 20 === 0));
     const page = await visiblePage({ fetch: list.fetch, keep: oneIn20, offset: 16, count: 9 });
     expect(page).toEqual(Array.from({ length: 9 }, (_, i) => 20 * (16 + i)));
-    // 25 wanted, 50 a read at first: 500 items to scan in 50, 100, 200, 400 (not ten reads of 50)
-    expect(list.reads.map(([limit]) => limit)).toEqual([50, 100, 200, 400]);
+    // 25 wanted, 50 a read at first: 500 items to scan in 50, 200, 800 (not ten reads of 50)
+    expect(list.reads.map(([limit]) => limit)).toEqual([50, 200, 800]);
   });
 });
 

@@ -148,6 +148,50 @@ describe.skipIf('unavailable' in server)('PostgreSQL store: which stories hold e
     }
   }, 120_000);
 
+  it('ranks the newest thousand matches of a counted word found from its bits as those read through the index', async () => {
+    if ('unavailable' in server) return;
+    const db = await createTestDatabase(server);
+    try {
+      // 30,000 stories, 'zinc' in every 25th (1,200, 4%: counted, and ranked rather than too common), in the
+      // headline of every 75th, twice in the body of every 100th: the newest thousand hold every kind.
+      const first = await openPgStore(db.url, { max: 1 });
+      await first.close();
+      await sql(
+        db.url,
+        `INSERT INTO articles (id, source, published, published_ms, headline, body, content_hash, origin, ingested_at)
+        SELECT 's' || i, 'Wire', to_char(timestamp 'epoch' + (i / 700) * interval '1 day', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), (i / 700) * ${DAY_MS}::bigint,
+          CASE WHEN i % 75 = 0 THEN 'Zinc output' ELSE 'Metals' END,
+          'Cocoa prices.' || CASE WHEN i % 25 = 0 THEN ' Zinc rose.' ELSE '' END || CASE WHEN i % 100 = 0 THEN ' More zinc.' ELSE '' END,
+          'h' || i, 't', 'now'
+        FROM generate_series(1, 30000) AS i ORDER BY i`,
+      );
+      const searches = ['zinc', 'zinc -output', 'zinc or nothing'];
+      const results = async (): Promise<unknown[]> => {
+        const store = await openPgStore(db.url, { max: 2 });
+        try {
+          const out: unknown[] = [];
+          for (const q of searches) out.push((await store.stories.search(q, 25, { snippets: 0 })).map((h) => [h.id, h.rank]));
+          return out;
+        } finally {
+          await store.close();
+        }
+      };
+      // Without statistics no word is counted: the matches come from the GIN index.
+      const read = await results();
+      await sql(db.url, 'ANALYZE article_search');
+      const fromBits = await results();
+      expect((await sql<{ lexeme: string }>(db.url, 'SELECT lexeme FROM search_counted_lexemes')).map((r) => r.lexeme)).toContain('zinc');
+      expect(fromBits).toEqual(read);
+      // the best hold it in the headline; only the newest thousand matches are ranked
+      const [zinc] = fromBits as [[string, number][]];
+      expect(zinc).toHaveLength(25);
+      expect(zinc[0]![0]).toBe('s30000'); // in the headline and twice in the body
+      expect(zinc.every(([id]) => Number(id.slice(1)) > 30000 - 25 * 1000)).toBe(true);
+    } finally {
+      await db.drop();
+    }
+  }, 120_000);
+
   it('counts the common words of a store made before migration 14 when it is first opened', async () => {
     if ('unavailable' in server) return;
     const db = await createTestDatabase(server);

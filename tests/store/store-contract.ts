@@ -172,6 +172,9 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       expect(await suggested('senate oil bi')).toEqual(['Senate passes oil bill']);
       expect(await suggested('zz')).toEqual([]);
       expect(await suggested('oil zz')).toEqual([]);
+      // typed in capitals, or a start holding a digit or a hyphenated word's part: the walk tests what the index would
+      expect(await suggested('OI PR')).toEqual(['Oil companies post record profits', 'Oil prices rise in Tokyo']);
+      expect(await suggested('op')).toEqual(['Co-op bank sets payout']);
       // headlines that begin as typed first, newest first among equals
       expect((await store.stories.suggestHeadlines('oil', 10)).map((s) => s.headline)).toEqual([
         'Oil output steady',
@@ -386,6 +389,29 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       const [hit] = await store.places.findPlaceMentions([163915, 1], 5);
       expect(hit).toMatchObject({ articleId: id, name: 'Raqqa', start: 35, sentence: 'Troops entered Raqqa on Monday.' });
       expect(await store.places.findPlaceMentions([], 5)).toEqual([]);
+    });
+
+    it('gives the gazetteer ids each story mentions, in text order and each once, in one read', async () => {
+      const raqqa = { geonameId: 163915, countryCode: 'SY', lat: 35.95, lon: 39.01 };
+      const damascus = { geonameId: 170654, countryCode: 'SY', lat: 33.51, lon: 36.29 };
+      const body = 'Troops left Damascus for Raqqa. Raqqa was quiet; Damascus and Homs were not.';
+      const [first, second] = (
+        await store.stories.addArticles([
+          analyzed(story({ body }), {
+            places: [
+              { name: 'Damascus', start: 12, end: 20, ...damascus },
+              { name: 'Raqqa', start: 25, end: 30, ...raqqa },
+              { name: 'Raqqa', start: 32, end: 37, ...raqqa },
+              { name: 'Damascus', start: 50, end: 58, ...damascus },
+              { name: 'Homs', start: 63, end: 67, geonameId: null, countryCode: null, lat: null, lon: null },
+            ],
+          }),
+          analyzed(story({ headline: 'Quiet day', body: 'Nothing happened anywhere.' }), { places: [] }),
+        ])
+      ).added;
+      const ids = await store.places.placeIdsOf([second!, first!, 'not-stored']);
+      expect([...ids.entries()]).toEqual([[first, [170654, 163915]]]);
+      expect((await store.places.placeIdsOf([])).size).toBe(0);
     });
 
     it('round-trips sentence scores', async () => {
@@ -988,6 +1014,11 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         for (const w of words) expect(`${article.headline} ${article.body}`).toContain(w.replace(/[^\p{L}\p{N}]+$/u, ''));
       }
       expect(hits[0]!.headline).toBe('Coffee talks resume');
+      // snippets for the first hits only when asked so: the same hits in the same order
+      const first = await store.stories.search('coffee', 10, { snippets: 1 });
+      expect(first.map((h) => [h.id, h.rank])).toEqual(hits.map((h) => [h.id, h.rank]));
+      expect(first.map((h) => h.snippet)).toEqual([hits[0]!.snippet, '']);
+      expect((await store.stories.search('coffee', 10, { snippets: 0 })).map((h) => h.snippet)).toEqual(['', '']);
     });
 
     it('reads "phrases" and -exclusions in a search and its about: counts', async () => {

@@ -25,11 +25,12 @@ import { articleId, contentHash } from '../article-identity.js';
 import type { DigestFeatureStore } from '../digest-feature-store.js';
 import type { PlaceStore, ReplacedPlaces } from '../place-store.js';
 import type { QuoteStore } from '../quote-store.js';
-import type { StoryStore } from '../story-store.js';
+import type { SearchOptions, StoryStore } from '../story-store.js';
 import { isDatelineSpan, type PlaceMention } from '../../geo/types.js';
 import {
   escapeLike,
   monthOf,
+  groupPlaceIds,
   sentenceAround,
   toQuote,
   toQuoteHit,
@@ -55,7 +56,7 @@ import { MONTH_OF_PUBLISHED } from './month-of-published.js';
 import { createPgHiddenStories } from './pg-hidden-stories.js';
 import type { HiddenFrom } from '../hidden-from.js';
 import { inTransaction, type PgClient, type PgPool, type PgQueryable } from './pg-database.js';
-import { countCommonWords, createSeqDays, wordDayCounts } from './pg-word-days.js';
+import { countCommonWords, createSeqDays, newestWordMatches, wordDayCounts } from './pg-word-days.js';
 
 /** Newest matches ranked by /search: bounds the work of a common word, as SQLITE's SEARCH_CANDIDATES. */
 const SEARCH_CANDIDATES = 1000;
@@ -69,6 +70,8 @@ const SUGGEST_SCAN = 2000;
 const SUGGEST_SHORT = 3;
 /** A word start in at least this share of the newest SUGGEST_SCAN headlines is walked for through the window. */
 const SUGGEST_WALK_SHARE = 0.05;
+/** Headlines of the longer typed words, estimated from the window's, above which older stories are looked in by every word. */
+const SUGGEST_OLDER_VISITS = 2_000;
 /** Newest stories whose headlines autocomplete looks in first. */
 const SUGGEST_WINDOW = 20_000;
 const MAX_SPEAKERS = 10;
@@ -202,9 +205,14 @@ function headlineQuery(query: SearchQuery, any: boolean): string {
     .join(any ? ' | ' : ' & ');
 }
 
+/** A typed headline word as the 'simple' configuration is asked for it: lower case, letters and digits. */
+function prefixWord(word: string): string {
+  return word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
 /** Typed headline words as a prefix query for the 'simple' configuration: `syr:* & adv:*`. */
 function prefixQuery(words: readonly string[]): string {
-  return words.map((w) => `${w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')}:*`).join(' & ');
+  return words.map((w) => `${prefixWord(w)}:*`).join(' & ');
 }
 
 export interface PgArticleParts {
@@ -851,6 +859,18 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
         SELECT m.seq, -ts_rank('${RANK_WEIGHTS}', m.tsv, websearch_to_tsquery('english', $1)) AS rank FROM m ORDER BY rank, m.seq DESC LIMIT $3`,
         [query, SEARCH_CANDIDATES, limit, after ?? 0],
       );
+    // Words whose stories search_word_bits keeps (in at least 1% of them): the newest SEARCH_CANDIDATES
+    // matches are read from their bits, and only those stories' vectors (by key) to rank them.
+    const newest = await newestWordMatches(pool, query, SEARCH_CANDIDATES);
+    if (newest !== null) {
+      if (newest.length === 0) return [];
+      // By key as a bitmap (fromIndexMatches): a thousand index scans took twice the pages of one bitmap of their keys.
+      return fromIndexMatches<{ seq: number; rank: number }>(
+        `SELECT w.seq, -ts_rank('${RANK_WEIGHTS}', w.tsv, websearch_to_tsquery('english', $1)) AS rank FROM article_search w
+        WHERE w.seq = ANY($2::bigint[]) AND w.tsv @@ websearch_to_tsquery('english', $1) ORDER BY rank, w.seq DESC LIMIT $3`,
+        [query, newest, limit],
+      );
+    }
     const rows = await ranked(shape.after);
     // Fewer hits in the newest stories than asked for (words rarer together than apart): search them all.
     return rows.length < limit && shape.after !== null ? ranked(null) : rows;
@@ -866,7 +886,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     return seqs.filter((seq) => kept.has(seq));
   }
 
-  async function search(text: string, limit: number): Promise<SearchHit[]> {
+  async function search(text: string, limit: number, options: SearchOptions = {}): Promise<SearchHit[]> {
     const parsed = parseSearch(text);
     let query = tsQueryText(parsed, false);
     if (query === '') return [];
@@ -876,20 +896,24 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       rows = await rankedMatches(parsed, true, limit);
     }
     if (rows.length === 0) return [];
-    // Each hit's snippet from its own row: the body's fragment around the match, else the headline.
+    // Each hit's snippet from its own row: the body's fragment around the match, else the headline; for
+    // the first `options.snippets` hits only (ts_headline reads and parses the whole body).
     // Whether the body matches is read from the stored vector's body part (weight B), not by parsing the body again.
-    const { rows: found } = await pool.query<SummaryRow & { seq: number; body_hit: boolean; body_snippet: string }>(
+    const snipped = rows.slice(0, options.snippets ?? rows.length).map((r) => r.seq);
+    const { rows: found } = await pool.query<SummaryRow & { seq: number; body_hit: boolean | null; body_snippet: string | null }>(
       `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q)
-      SELECT a.seq, ${SUMMARY_COLUMNS}, ts_filter(a.tsv, '{b}') @@ q.q AS body_hit,
-        ts_headline('english', a.body, q.q, 'StartSel="",StopSel="",MaxWords=24,MinWords=12,ShortWord=2,MaxFragments=1,FragmentDelimiter=" … "') AS body_snippet
+      SELECT a.seq, ${SUMMARY_COLUMNS}, CASE WHEN a.seq = ANY($3::bigint[]) THEN ts_filter(a.tsv, '{b}') @@ q.q END AS body_hit,
+        CASE WHEN a.seq = ANY($3::bigint[]) THEN
+          ts_headline('english', a.body, q.q, 'StartSel="",StopSel="",MaxWords=24,MinWords=12,ShortWord=2,MaxFragments=1,FragmentDelimiter=" … "') END AS body_snippet
       FROM articles a, q WHERE a.seq = ANY($2::bigint[])`,
-      [query, rows.map((r) => r.seq)],
+      [query, rows.map((r) => r.seq), snipped],
     );
+    const snip = new Set(snipped);
     const bySeq = new Map(found.map((f) => [f.seq, f]));
     return rows.flatMap(({ seq, rank }) => {
       const f = bySeq.get(seq);
       if (!f) return [];
-      const snippet = (f.body_hit ? f.body_snippet : f.headline).replace(/\s+/g, ' ').trim();
+      const snippet = snip.has(seq) ? ((f.body_hit ? f.body_snippet : null) ?? f.headline).replace(/\s+/g, ' ').trim() : '';
       return [{ ...toSummary(f), snippet, rank }];
     });
   }
@@ -943,11 +967,16 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     if (words.every((w) => w.length <= SUGGEST_SHORT)) {
       const walk = async (lo: number): Promise<void> => {
         // The test written as `(…) IS TRUE` (the same for a headline, never null) is no condition the GIN index
-        // can take: the newest stories are walked, stopping at the LIMIT, in one round trip.
+        // can take: the newest headlines are walked (an index-only scan of articles_headline_by_seq), stopping at
+        // the LIMIT, in one round trip. Making a headline's vector costs ~10 µs, so it is made only for headlines
+        // holding every typed start somewhere (a lexeme of the 'simple' configuration is the lower-cased text it
+        // was read from, so one that starts so is in the lower-cased headline): a few µs a headline passed.
         const { rows } = await pool.query<{ seq: number }>(
-          `SELECT a.seq FROM articles a WHERE a.seq > $2 AND a.seq <= $3 AND (to_tsvector('simple', a.headline) @@ to_tsquery('simple', $1)) IS TRUE
+          `SELECT a.seq FROM articles a WHERE a.seq > $2 AND a.seq <= $3
+            AND lower(a.headline) LIKE ALL ((SELECT array_agg('%' || x || '%') FROM unnest(tsvector_to_array(to_tsvector('simple', $5))) x)::text[])
+            AND (to_tsvector('simple', a.headline) @@ to_tsquery('simple', $1)) IS TRUE
           ORDER BY a.seq DESC LIMIT $4`,
-          [full, lo, hi, SUGGEST_CANDIDATES - found.length],
+          [full, lo, hi, SUGGEST_CANDIDATES - found.length, words.map(prefixWord).join(' ')],
         );
         found.push(...rows.map((r) => r.seq));
         if (found.length < SUGGEST_CANDIDATES) hi = lo;
@@ -959,16 +988,26 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
         if (enough()) return found;
       }
     }
-    // The rest of the window, then every older story.
+    // The rest of the window, then every older story. The index is asked for the longer words, each
+    // headline it gives visited and tested against every word; when the window says the older stories hold
+    // many such headlines (a common word: 'first' of 'first am', 14,000 visits and 150-500 ms at 1M), it is
+    // asked for every word instead (the short starts' union of postings, ~15-35 ms, then the matches only).
+    // The same headlines either way.
+    let perStory: number | null = null;
     for (const lo of [windowLo, 0]) {
       if (hi <= lo) continue;
-      const { rows } = await pool.query<{ seq: number }>(
+      const asked: string =
+        lo === 0 && indexed !== full && perStory !== null && perStory * (hi - lo) > SUGGEST_OLDER_VISITS ? full : indexed;
+      // (an int8 array comes back as text: each seq made a number)
+      const { rows } = await pool.query<{ n: number; seqs: string[] | null }>(
         `WITH c AS MATERIALIZED (SELECT a.seq, a.headline FROM articles a
           WHERE to_tsvector('simple', a.headline) @@ to_tsquery('simple', $1) AND a.seq > ${lo} AND a.seq <= ${hi})
-        SELECT c.seq FROM c WHERE to_tsvector('simple', c.headline) @@ to_tsquery('simple', $2) ORDER BY c.seq DESC LIMIT $3`,
-        [indexed, full, SUGGEST_CANDIDATES - found.length],
+        SELECT (SELECT COUNT(*)::int FROM c) AS n, ARRAY(
+          SELECT c.seq FROM c WHERE to_tsvector('simple', c.headline) @@ to_tsquery('simple', $2) ORDER BY c.seq DESC LIMIT $3) AS seqs`,
+        [asked, full, SUGGEST_CANDIDATES - found.length],
       );
-      found.push(...rows.map((r) => r.seq));
+      found.push(...(rows[0]?.seqs ?? []).map(Number));
+      perStory = (rows[0]?.n ?? 0) / (hi - lo);
       hi = lo;
       if (enough()) break;
     }
@@ -1566,6 +1605,15 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
         return rows[0]?.n ?? 0;
       },
       replacePlaces,
+      async placeIdsOf(articleIds) {
+        if (articleIds.length === 0) return new Map();
+        const { rows } = await pool.query<{ id: string; geoname_id: number }>(
+          `SELECT a.id, p.geoname_id FROM articles a JOIN places p ON p.article_seq = a.seq
+          WHERE a.id = ANY($1::text[]) AND p.geoname_id IS NOT NULL ORDER BY p.article_seq, p.start`,
+          [[...new Set(articleIds)]],
+        );
+        return groupPlaceIds(rows.map((r) => [r.id, r.geoname_id]));
+      },
       async countPlaceMentions(geonameIds, reader) {
         const ids = [...new Set(geonameIds)];
         if (ids.length === 0) return 0;

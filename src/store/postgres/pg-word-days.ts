@@ -185,3 +185,47 @@ export async function wordDayCounts(
   const days: DayCount[] = [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, count]) => ({ day, count }));
   return { days, capped };
 }
+
+/**
+ * The seqs of the newest `n` stories matching a websearch query whose words are all counted lexemes
+ * (no phrase), newest first, from their bit strings alone (no story row visited); null for any other
+ * query. Why: /search ranks a mid-frequency word's newest SEARCH_CANDIDATES matches, and finding them
+ * through the GIN index visited every match of a window of the newest stories (about twice as many,
+ * each on its own page) before the thousand ranked were read again.
+ */
+export async function newestWordMatches(pool: PgPool, websearch: string, n: number, firstBlocks = 16): Promise<number[] | null> {
+  const { rows: parsed } = await pool.query<{ query: string; max_seq: number }>(
+    "SELECT q::text AS query, (SELECT COALESCE(MAX(seq), 0) FROM articles) AS max_seq FROM websearch_to_tsquery('english', $1) AS q",
+    [websearch],
+  );
+  const expr = parsed[0] ? parseTsquery(parsed[0].query) : null;
+  if (expr === null || evaluate(expr, () => false)) return null;
+  const lexemes = lexemesOf(expr);
+  const { rows: known } = await pool.query<{ counted: number }>(
+    'SELECT COUNT(*)::int AS counted FROM search_counted_lexemes WHERE lexeme = ANY($1::text[])',
+    [lexemes],
+  );
+  if (known[0]!.counted < lexemes.length) return null;
+  const combined = bitsSql(expr, lexemes, (i) => `COALESCE(bit_or(bits) FILTER (WHERE lexeme = $${4 + i}), ${ZERO})`);
+  const found: number[] = [];
+  let top = Math.floor(parsed[0]!.max_seq / SEARCH_WORD_BLOCK);
+  // Newest blocks first, `firstBlocks` of them (a word in 1% of the stories has a thousand in ~25), then four
+  // times as many each time, until n or the oldest block.
+  for (let blocks = firstBlocks; top >= 0 && found.length < n; blocks *= 4) {
+    const bottom = Math.max(0, top - blocks + 1);
+    const { rows } = await pool.query<{ block: number; bits: Buffer }>(
+      `SELECT block, varbit_send(${combined}) AS bits FROM search_word_bits WHERE lexeme = ANY($1::text[]) AND block BETWEEN $2 AND $3
+      GROUP BY block HAVING ${combined} <> ${ZERO} ORDER BY block DESC`,
+      [lexemes, bottom, top, ...lexemes],
+    );
+    outer: for (const { block, bits } of rows) {
+      for (let i = SEARCH_WORD_BLOCK - 1; i >= 0; i--) {
+        if ((bits[4 + (i >> 3)]! & (0x80 >> (i & 7))) === 0) continue;
+        found.push(block * SEARCH_WORD_BLOCK + i);
+        if (found.length === n) break outer;
+      }
+    }
+    top = bottom - 1;
+  }
+  return found;
+}

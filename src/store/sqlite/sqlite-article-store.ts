@@ -18,7 +18,7 @@ import type {
   StoryWithAnalysis,
   StoredStory,
 } from '../article-store.js';
-import type { StoryStore } from '../story-store.js';
+import type { SearchOptions, StoryStore } from '../story-store.js';
 import type { QuoteStore } from '../quote-store.js';
 import type { PlaceStore, ReplacedPlaces } from '../place-store.js';
 import type { DigestFeatureStore } from '../digest-feature-store.js';
@@ -27,6 +27,7 @@ import { articleId, contentHash } from '../article-identity.js';
 import {
   escapeLike,
   monthOf,
+  groupPlaceIds,
   sentenceAround,
   toQuote,
   toQuoteHit,
@@ -286,6 +287,14 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
         `
         SELECT article_rowid, name, start, end, geoname_id, country_code, lat, lon FROM places
         WHERE article_rowid IN (SELECT value FROM json_each(?)) ORDER BY article_rowid, start`,
+      )
+      .raw(true),
+    // The gazetteer ids a set of stories (ids as a JSON array) mention, by story and offset.
+    placeIdsOfStories: db
+      .prepare<[string], [id: string, geonameId: number]>(
+        `
+        SELECT a.id, p.geoname_id FROM articles a JOIN places p ON p.article_rowid = a.rowid
+        WHERE a.id IN (SELECT value FROM json_each(?)) AND p.geoname_id IS NOT NULL ORDER BY p.article_rowid, p.start`,
       )
       .raw(true),
     insertDigestFeatures: db.prepare(INSERT_DIGEST_FEATURES),
@@ -714,7 +723,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     return q.search.all(match, SEARCH_CANDIDATES, limit);
   }
 
-  function search(text: string, limit: number): SearchHit[] {
+  function search(text: string, limit: number, options: SearchOptions = {}): SearchHit[] {
     const query = parseSearch(text);
     if (query.terms.length === 0) return [];
     // All terms first; when that finds nothing, any term, so a typo in one word still finds something.
@@ -723,8 +732,10 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     if (rows.length === 0 && query.terms.length > 1) rows = rankedRowids(query, (any = true), limit);
     const match = ftsMatch(query, any);
     const snippets = new Map<number, string>();
-    if (rows.length > 0) {
-      for (const s of q.snippets.all(match, JSON.stringify(rows.map((row) => row.r)))) snippets.set(s.r, chooseSnippet(s.body, s.headline));
+    const snipped = rows.slice(0, options.snippets ?? rows.length);
+    if (snipped.length > 0) {
+      for (const s of q.snippets.all(match, JSON.stringify(snipped.map((row) => row.r))))
+        snippets.set(s.r, chooseSnippet(s.body, s.headline));
     }
     const hits: SearchHit[] = [];
     for (const { r, rank } of rows) {
@@ -1060,6 +1071,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     },
     places: {
       findPlaceMentions,
+      placeIdsOf: (ids) => groupPlaceIds(ids.length === 0 ? [] : q.placeIdsOfStories.all(JSON.stringify(ids))),
       countPlaceMentions,
       placeMentionMonths,
       placeDayCounts: (ids, range, reader) => trendCounts.placeDays(ids, range, hiddenFrom(reader)),
