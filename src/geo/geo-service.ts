@@ -161,10 +161,10 @@ export function createGeoService(gaz: Gazetteer, options: GeoServiceOptions = {}
 
   /**
    * A town is the division's seat "of the same name" when its own name is the asked name, or holds
-   * its words in order for a world city (`New York City` for `New York`), or, for the division's capital, spells the same name
-   * another way (`‘Ajlūn` for `Ajloun`, `Larnaca` for `Larnaka`, `Chattogram` for `Chittagong`). A town
-   * that merely lists the name among its alternate names is not: Salvador (once called Bahia) for
-   * `Bahia`, Yuma for `Arizona`, Minneota for `Minnesota`.
+   * its words in order for a world city (`New York City` for `New York`), or, for the division's
+   * capital, spells the same name another way (`‘Ajlūn` for `Ajloun`, `Larnaca` for `Larnaka`,
+   * `Chattogram` for `Chittagong`). A town that merely lists the name among its alternate names is
+   * not: Salvador (once called Bahia) for `Bahia`, Yuma for `Arizona`, Minneota for `Minnesota`.
    */
   const seatOfSameName = (i: number, division: number, asked: string): boolean => {
     const own = foldName(gaz.name(i));
@@ -191,7 +191,7 @@ export function createGeoService(gaz: Gazetteer, options: GeoServiceOptions = {}
     let candidates = queried.candidates;
     if (candidates.some((c) => c.primary)) candidates = candidates.filter((c) => !isLocalOtherName(gaz, key, c));
     if (candidates.length === 0 && name.trim().endsWith('.')) {
-      const postings = gaz.keys.lookup(foldName(name) + '.');
+      const postings = gaz.keys.lookup(key + '.');
       if (postings) candidates = Array.from(postings, (p) => ({ index: p >> 1, primary: true, viaSkeleton: false }));
     }
     if (within) {

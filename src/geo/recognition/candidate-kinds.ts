@@ -152,7 +152,7 @@ export function isCityOnly(gaz: Gazetteer, cands: readonly Candidate[]): boolean
  */
 const ENGLISH_NAMED = new Set(['US', 'GB', 'AU', 'NZ', 'IE']);
 
-/** A name's letters, its abbreviated words written out (`St.` is `Saint`, `Ft.` `Fort`). */
+/** A name's letters, its abbreviated words written out (`St.` is `Saint`, `Ft.` `Fort`) and `centre` spelt `center`. */
 function nameLetters(key: string): string {
   return key
     .split(' ')
@@ -166,10 +166,14 @@ function nameLetters(key: string): string {
  * Whether town c is reached through another name of its own that English news does not use for it:
  * a town of an English-speaking country by a name that is no spelling of its own (`San Miguel` for
  * San Diego, `Forest City` for Cleveland, `Summitville` for Akron: former names, nicknames and
- * neighbourhoods GeoNames lists, which the news uses for other places, firms or people). A spelling
- * is the same letters (`LaSalle`, `Green Castle`, `Ft. Drum`, `Rockville Center`), the name with `City` (`Quebec City`;
- * `New York` for a famous city or a name of several words: `Salt Lake`), with a short abbreviation
- * (`Washington DC`), its abbreviation (`Phila`), or a famous city's short capitals (`NYC`); `City of` opens no name (`Westminster`).
+ * neighbourhoods GeoNames lists, which the news uses for other places, firms or people).
+ * A spelling is:
+ * - the same letters (`LaSalle`, `Green Castle`, `Ft. Drum`, `Rockville Center`), `City of` aside
+ *   (`Westminster` for the City of Westminster);
+ * - the name with `City` (`Quebec City`), or without it for a famous city or a name of several words
+ *   (`New York`, `Salt Lake`);
+ * - the name with a short abbreviation after it (`Washington DC`), or its own abbreviation (`Phila`);
+ * - a famous city's short capitals (`NYC`).
  */
 export function isLocalOtherName(gaz: Gazetteer, key: string, c: Candidate): boolean {
   const i = c.index;

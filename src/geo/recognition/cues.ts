@@ -521,6 +521,7 @@ const LIST_AFTER = new RegExp(String.raw`^(?:${LIST_JOIN}${LIST_WORD}(?![\p{L}'â
 const LIST_PLACED_BEFORE =
   /(\b(in|at|near|from|to|into|across|throughout|between|around|via|through|outside|and)|\b(towns?|cit(y|ies)|villages?|communit(y|ies)|count(y|ies)|provinces?|districts?|regions?|areas?|states?|ports?|cent(er|re)s?|islands?)(\s+of|:))\s*$/i;
 
+/** A plural place noun right after a list of names (`the Etoumbi and Mbomo districts`). */
 const LIST_PLACED_AFTER =
   /^\s+(districts|provinces|counties|villages|towns|cities|regions|states|areas|municipalities|governorates|prefectures|islands)\b/i;
 
