@@ -157,3 +157,13 @@ export const REPORTING_IRREGULAR: Readonly<Record<string, string>> = {
   found: 'find',
   cast: 'cast',
 };
+
+/**
+ * Verbs of saying that follow a speaker's name right away: what stands before them is never a
+ * possessive's owner, so a name ending in 's keeps it (`Moody's said`, `McDonald's told`).
+ */
+export const SAYING_AFTER_NAME: ReadonlySet<string> = new Set(
+  'said says told tells added adds noted notes estimated estimates predicted predicts reported reports warned warns announced announces stated states'.split(
+    ' ',
+  ),
+);

@@ -1,4 +1,4 @@
-import { AUX_WORDS, DETERMINERS, MONTH, NON_NAME_CAPS, NP_STOPS, SPEECH_VERBS, WEEKDAY } from './lexicon.js';
+import { AUX_WORDS, DETERMINERS, MONTH, NON_NAME_CAPS, NP_STOPS, SAYING_AFTER_NAME, SPEECH_VERBS, WEEKDAY } from './lexicon.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -25,7 +25,7 @@ export function phraseSpan(tokens: readonly Token[], src: SourcePhrase, nameOnly
   // (a name keeps its possessive in the mention, as the story wrote it: "Trump's campaign said"; and in
   // its name too right before a verb of saying, where no possessive can stand: "Moody's said" and
   // "McDonald's told" name firms, while "Mr. Obama's bet is" is Obama's)
-  const firmName = clitic?.[1] !== undefined && /s$/i.test(clitic[1]) && SAYING_VERB.test(tokens[src.end]?.text ?? '');
+  const firmName = clitic?.[1] !== undefined && /s$/i.test(clitic[1]) && SAYING_AFTER_NAME.has(tokens[src.end]?.text ?? '');
   if (clitic && (PRONOUNS.has(last.text.slice(0, -clitic[1]!.length).toLowerCase()) || (nameOnly && !firmName))) end -= clitic[1]!.length;
   return { start: tokens[nameOnly ? (src.nameFrom ?? src.from) : src.from]!.start, end };
 }
@@ -33,9 +33,6 @@ export function phraseSpan(tokens: readonly Token[], src: SourcePhrase, nameOnly
 /** ("an impassioned call for": after an article the -ed word is an adjective of the cue noun, not a verb) */
 const ARTICLE = /^(a|an|the)$/;
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'who', 'which', 'you']);
-/** Verbs of saying right after a speaker: what follows a name there is never a possessive's noun. */
-const SAYING_VERB =
-  /^(said|says|told|tells|added|adds|noted|notes|estimated|estimates|predicted|predicts|reported|reports|warned|warns|announced|announces|stated|states)$/;
 const MAX_NP = 7;
 
 /** Index of the first token before `i` that is not an auxiliary or adverb ("has also said"). */

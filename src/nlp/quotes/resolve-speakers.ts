@@ -1,13 +1,20 @@
 import type { Quote, QuoteKind, Sentence, Span } from '../types.js';
-import { AUX_WORDS, DETERMINERS, GENERIC_ORG_HEADS, MONTH, NON_NAME_CAPS, NP_STOPS, ORG_WORDS, SPEECH_VERBS, WEEKDAY } from './lexicon.js';
+import {
+  AUX_WORDS,
+  DETERMINERS,
+  GENERIC_ORG_HEADS,
+  MONTH,
+  NON_NAME_CAPS,
+  NP_STOPS,
+  ORG_WORDS,
+  SAYING_AFTER_NAME,
+  SPEECH_VERBS,
+  WEEKDAY,
+} from './lexicon.js';
 import { PAST_VERBS } from './noun-phrases.js';
 import { ARABIC_PARTICLE, tokenize, type Token } from './tokens.js';
 
 /** An attribution before its speaker is resolved to a name. */
-/** A verb of saying right after a name (see nameOf: a possessive never stands there). */
-const SAYING_AFTER =
-  /^\s+(said|says|told|tells|added|adds|noted|notes|estimated|estimates|predicted|predicts|reported|reports|warned|warns|announced|announces|stated|states)\b/;
-
 export interface RawQuote extends Span {
   text: string;
   kind: QuoteKind;
@@ -531,7 +538,7 @@ export function resolveSpeakers(
     const end = named.start + raw[last - 1]!.index + words[last - 1]!.length;
     // ("Moody's said", "McDonald's told": right before a verb of saying no possessive stands, the
     // firm's name ends in it)
-    const ownS = SAYING_AFTER.test(body.slice(end, end + 16));
+    const ownS = SAYING_AFTER_NAME.has(/^\s+(\p{Ll}+)\b/u.exec(body.slice(end, end + 16))?.[1] ?? '');
     const bare = ownS ? nameWords.join(' ') : nameWords.join(' ').replace(/['’]s$/, '');
     const person = !isOrg && nameWords.length <= 4 && maybePerson;
     // ("Moody's Investors Service Inc said ... . Moody's said ...": a possessive standing alone as the speaker is the short
