@@ -51,25 +51,18 @@ export function parseTsquery(printed: string): LexemeExpr | null {
   if (!list || list.length === 0) return null;
   let at = 0;
   const peek = (): Token | undefined => list[at];
-  // Precedence as PostgreSQL's: ! above & above |.
-  const or = (): LexemeExpr | null => {
-    let left = and();
-    while (left && peek()?.kind === '|') {
+  // Precedence as PostgreSQL's: ! above & above |; each binary operator joins its operands left to right.
+  const binary = (mark: '&' | '|', op: 'and' | 'or', operand: () => LexemeExpr | null) => (): LexemeExpr | null => {
+    let left = operand();
+    while (left && peek()?.kind === mark) {
       at++;
-      const right = and();
-      left = right ? { op: 'or', args: [left, right] } : null;
+      const right = operand();
+      left = right ? { op, args: [left, right] } : null;
     }
     return left;
   };
-  const and = (): LexemeExpr | null => {
-    let left = unary();
-    while (left && peek()?.kind === '&') {
-      at++;
-      const right = unary();
-      left = right ? { op: 'and', args: [left, right] } : null;
-    }
-    return left;
-  };
+  const and = binary('&', 'and', () => unary());
+  const or = binary('|', 'or', and);
   const unary = (): LexemeExpr | null => {
     const t = list[at++];
     if (!t) return null;
