@@ -224,11 +224,11 @@ export function extractQuotes(original: string, sentences: readonly Sentence[], 
   // texts as the story wrote them (offsets are the same: the normalisation keeps lengths)
   return quotes.map((q) => {
     const fragments = quoteFragments(body, q);
-    // (content closing on a doubled apostrophe holds both: `it was ''not in line with our policy.''`)
+    // (content or a mention closing on a doubled apostrophe holds both: `it was ''not in line with our policy.''`)
     const last = fragments[fragments.length - 1]!;
-    if (original.startsWith("''", last[1] - 1) && original.charAt(last[1] + 1) !== "'") last[1]++;
+    if (endsInsideDoubledApostrophe(original, last[1])) last[1]++;
     const m = q.speakerMention;
-    const mention = m && original.startsWith("''", m.end - 1) && original.charAt(m.end + 1) !== "'" ? { ...m, end: m.end + 1 } : m;
+    const mention = m && endsInsideDoubledApostrophe(original, m.end) ? { ...m, end: m.end + 1 } : m;
     return {
       ...q,
       speakerMention: mention,
@@ -236,6 +236,11 @@ export function extractQuotes(original: string, sentences: readonly Sentence[], 
       text: fragments.map(([a, b]) => original.slice(a, b)).join(FRAGMENT_JOINER),
     };
   });
+}
+
+/** Whether a span ending at `end` holds the first of a doubled apostrophe (the NYT's closing mark) but not the second. */
+function endsInsideDoubledApostrophe(text: string, end: number): boolean {
+  return text.startsWith("''", end - 1) && text.charAt(end + 1) !== "'";
 }
 
 /**
