@@ -154,6 +154,7 @@ export function acceptSpan(
   const next = tokens[j + 1];
   const last = tokens[j] ?? t;
   const after = text.slice(end, end + 24);
+  const before = text.slice(Math.max(0, t.start - 16), t.start);
   const nextCap = !!next && next.upper && joinable(text, last, next);
   const nextWord = nextCap && next ? next.text.replace(/\.$/, '').toLowerCase() : '';
   const big = maxPop(gaz, cands) >= 100_000;
@@ -213,7 +214,7 @@ export function acceptSpan(
   const smallNamesFirm = !single && !strong && !big;
   // (`banks in Florida and Trust Co banks`: a state or country that a preposition of place puts on the
   // map ends at `and`, which starts another name; `sold to Harper and Row Publishers Inc` is the firm.)
-  const placedThenAnd = strong && PLACED_BEFORE.test(text.slice(Math.max(0, t.start - 16), t.start)) && /^\s+and\s/.test(after);
+  const placedThenAnd = strong && PLACED_BEFORE.test(before) && /^\s+and\s/.test(after);
   if (((single && !(t.possessive && strong)) || smallNamesFirm) && !placedThenAnd && startsFirmName(text, tokens, j)) {
     if (listedFirmOfTown || smallNamesFirm) firms.add(key);
     // `Gulf Canada Resources Ltd`: its first two words are the firm later in the story, whatever each
@@ -228,7 +229,7 @@ export function acceptSpan(
     return true;
   }
   // (A town of 100,000 or more is placed by any preposition of place: `the plant in Toyota`.)
-  const firmPlaced = (big ? PLACED_BEFORE : FIRM_TOWN_PLACED_BEFORE).test(text.slice(Math.max(0, t.start - 16), t.start));
+  const firmPlaced = (big ? PLACED_BEFORE : FIRM_TOWN_PLACED_BEFORE).test(before);
   if (single && firms.has(key) && !firmPlaced) return false;
   if (single && personish.has(key) && !cands.some((c) => gaz.kind(c.index) === 'country') && !keepsPlace(gaz, text, t.start, cands))
     return false;
@@ -350,7 +351,7 @@ export function acceptSpan(
     firms.add(key);
     return false;
   }
-  if (!strong && !bigByOwnName(gaz, cands) && !dotted && !PLACE_BEFORE.test(text.slice(Math.max(0, t.start - 16), t.start))) {
+  if (!strong && !bigByOwnName(gaz, cands) && !dotted && !PLACE_BEFORE.test(before)) {
     // (A name of several words speaks as a firm's does, unless it says what kind of place it is:
     // `Fort Hood said` is the base's command.)
     const speaks = !single && SPEECH_VERB_AFTER.test(after) && !MODIFIERS.has(key.slice(0, key.indexOf(' '))) && !SAINT_NAME.test(surface);
@@ -392,7 +393,7 @@ export function acceptSpan(
     !big &&
     FIRST_NAMES.has(words[0] ?? '') &&
     !NAME_PART_WORDS.has(words[1] ?? '') &&
-    !PLACE_BEFORE.test(text.slice(Math.max(0, t.start - 16), t.start)) &&
+    !PLACE_BEFORE.test(before) &&
     !townOfContainerAfter(gaz, after, cands)
   ) {
     personish.add(key);
@@ -425,7 +426,6 @@ export function acceptSpan(
   if (isContinentAdjective(gaz, key, cands)) return false;
   // A town known by this spelling only as an alternate name is too weak alone (`Jin` → Tsu, `Google` → Topeka).
   // (An exonym of a famous city, `Peking`, `Rangoon`, is a name the news still uses.)
-  const before = text.slice(Math.max(0, t.start - 16), t.start);
   // ...unless a preposition of place stands before it and the town is a town, not a village (`in
   // Cabanatuan` for Cabanatuan City, `in Echmiadzin` for Vagharshapat, `militias from Misrata`).
   // A place noun around it (`the village of Ranya`, `Puge county`, `Cairo's Abbasiya neighbourhood`) is cue enough at any size.
