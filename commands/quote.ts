@@ -47,7 +47,8 @@ function optionText(value: unknown): string | undefined {
 
 /**
  * Who said it as the reply shows it: the resolved name, after the story's own words when they differ
- * ("he — Robert Brusca"); what no name resolves stays "unnamed" ("one U.S. analyst (unnamed)").
+ * ("he — Robert Brusca"); what no name resolves stays "unnamed" ("one U.S. analyst (unnamed)", "he — the
+ * spokesman (unnamed)").
  */
 export function speakerLabel(q: Pick<QuoteHit, 'speaker' | 'speakerResolved'>, mention: string | null): string {
   const local = mention?.replace(/\s+/g, ' ').trim() || null;
@@ -56,6 +57,10 @@ export function speakerLabel(q: Pick<QuoteHit, 'speaker' | 'speakerResolved'>, m
     const surname = name.split(' ').pop()!.toLowerCase();
     return local && !local.toLowerCase().includes(surname) ? `${local} — ${name}` : name;
   }
+  // ("he — a Cathay spokesman (unnamed)": a pronoun says who it stands for when the story gave someone unnamed)
+  const who = q.speaker.replace(/\s+/g, ' ').trim();
+  if (local && /^(he|she|they|it|we|i)$/i.test(local) && who !== 'unknown' && who.toLowerCase() !== local.toLowerCase())
+    return `${local} — ${who} (unnamed)`;
   if (local) return `${local} (unnamed)`;
   return q.speaker === 'unknown' ? 'unnamed speaker' : `${q.speaker} (unnamed)`;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUOTES_PER_PAGE, QUOTES_PER_STORY, quote, renderQuote, type QuoteData } from '../../commands/quote.js';
+import { QUOTES_PER_PAGE, QUOTES_PER_STORY, quote, renderQuote, speakerLabel, type QuoteData } from '../../commands/quote.js';
 import { makeTempDir, writeCorpusSlice, writeStoryAndRepeat } from '../helpers/paths.js';
 import { writeReutersStories } from '../helpers/reuters-stories.js';
 import { askCommand, createTestServices, type TestServices } from '../helpers/test-services.js';
@@ -263,6 +263,22 @@ describe('a reply line of /quote', () => {
       1,
     );
     expect(line.split('\n')[1]).toBe('— James Baker (unnamed) (reported: was quoted as saying)');
+  });
+});
+
+describe('who a reply line says spoke', () => {
+  const hit = { speakerDescription: null, articleId: 'a1', headline: 'H', source: 'Test Wire', published: '1987-10-19T10:00:00Z' };
+
+  it('says whom a pronoun stands for when the story named no one ("he — the spokesman (unnamed)")', () => {
+    expect(speakerLabel({ ...hit, speaker: 'the spokesman', speakerResolved: null }, 'He')).toBe('He — the spokesman (unnamed)');
+    expect(speakerLabel({ ...hit, speaker: 'unknown', speakerResolved: null }, 'he')).toBe('he (unnamed)');
+    // a phrase is its own label: no "— the same phrase" after it
+    expect(speakerLabel({ ...hit, speaker: 'A company spokesman', speakerResolved: null }, 'A company spokesman')).toBe(
+      'A company spokesman (unnamed)',
+    );
+    expect(speakerLabel({ ...hit, speaker: 'Robert Brusca', speakerResolved: { name: 'Robert Brusca', start: 0, end: 13 } }, 'he')).toBe(
+      'he — Robert Brusca',
+    );
   });
 });
 

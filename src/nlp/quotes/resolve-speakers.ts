@@ -125,10 +125,19 @@ export function resolveSpeakers(
     }
     // What that speaker said is not who speaks next: after `Sinai said he thought Volcker was one of the
     // best`, "he predicted" is Sinai. A plural speaker ("bankers said Smith would …") is no "he" or "she",
-    // so a name in what they said stays a candidate.
+    // so a name in what they said stays a candidate. The same holds for someone the story does not name:
+    // after `the spokesman said. He said … bases in Japan and South Korea …`, "he said" is the spokesman.
     const said = best && bestQuote && !isPlural(best.speaker) ? bestQuote : null;
+    // (a name that is itself the subject of a verb of saying in what a news agency reported speaks after the agency:
+    // `Antara reported that Siregar said the government wanted …` then `"…," he said` is Siregar; in what a person
+    // said, `Reagan said Baker told him …`, the next "he" stays Reagan)
+    const relayed = said !== null && /^report/.test(said.verb ?? '');
+    const reportsInside = (n: NameMention) =>
+      relayed && SPEECH_VERBS.has(/^\s+(?:also\s+)?(\p{Ll}+)/u.exec(body.slice(n.end, n.end + 20))?.[1] ?? '');
     const outside = (n: NameMention) =>
-      n.end <= at && !exclude.some((x) => n.start >= x.start && n.start < x.end) && !(said && n.start >= said.start && n.start < said.end);
+      n.end <= at &&
+      !exclude.some((x) => n.start >= x.start && n.start < x.end) &&
+      !(said && n.start >= said.start && n.start < said.end && !reportsInside(n));
     // a lone capitalised word ("London", "DIHT") is someone only as the surname of a person named in full;
     // a name in a list or an object ("negotiated by ... Trial Staff") is not who "he" goes back to: a subject is
     const compatible = (n: NameMention) =>
@@ -150,7 +159,12 @@ export function resolveSpeakers(
         at: name.start,
       };
     }
-    return best?.resolved && !best.someone ? best : null;
+    if (!best || !bestQuote) return null;
+    if (best.resolved && !best.someone) return best;
+    // Someone the story does not name ("a company spokesman said …. He said …"): the reply says who, unnamed,
+    // rather than a bare "he"; `speakerResolved` stays null (an honest "unnamed" beats a guess).
+    const phrase = best.resolved && bestQuote.mention ? body.slice(bestQuote.mention.start, bestQuote.mention.end) : best.speaker;
+    return { speaker: asUnnamed(phrase), description: null, resolved: null, person: true, at: best.at, someone: true };
   };
 
   /**
@@ -356,7 +370,7 @@ export function resolveSpeakers(
   /** "the treasury secretary" → the latest name titled so; "the company" → the latest organisation; "the government" → "the Syrian government". */
   const resolveRole = (words: readonly string[], at: number, q: RawQuote): Resolution => {
     const text = words.join(' ');
-    const head = words[words.length - 1]!.toLowerCase();
+    const head = withoutTime(words).pop()!.toLowerCase();
     const asWritten: Resolution = {
       speaker: text,
       description: null,
@@ -440,9 +454,7 @@ export function resolveSpeakers(
    */
   const resolveName = (text: string, named: Span, subject: boolean): Resolution => {
     // "a spokesman", "one trade official", "a union leader": someone a later "he" may stand for
-    const head = text
-      .replace(/\s+(at|of|for|in|with|from|on|to)\s.*$/i, '')
-      .split(' ')
+    const head = withoutTime(text.replace(/\s+(at|of|for|in|with|from|on|to)\s.*$/i, '').split(' '))
       .pop()!
       .toLowerCase();
     const someone = PERSON_ROLES.test(head) || SOMEONE.test(head);
@@ -593,6 +605,23 @@ function notTheAsker(body: string, q: RawQuote, r: Resolution): Resolution {
 }
 
 /** "bankers", "Western diplomats", "officials": a speaker of several people (not "Reuters" or "Jones"). */
+/**
+ * A phrase's words without a time that closes it: the head of "The government last summer" is "government", not a
+ * "summer" that reads like a person's role ("-er").
+ */
+function withoutTime(words: readonly string[]): string[] {
+  const n = words.length;
+  if (n > 1 && /^(today|yesterday|tonight|tomorrow)$/i.test(words[n - 1]!)) return words.slice(0, n - 1);
+  if (n > 2 && /^(last|this|next|early|late|earlier)$/i.test(words[n - 2]!)) return words.slice(0, n - 2);
+  return [...words];
+}
+
+/** An unnamed speaker's phrase as a reply shows it after another word: one line, its opening article in lower case ("a Cathay spokesman"). */
+function asUnnamed(phrase: string): string {
+  const text = phrase.replace(/\s+/g, ' ').trim();
+  return /^(The|A|An|One|Another)\s/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
 function isPlural(speaker: string): boolean {
   // the head noun, before what follows it ("analysts polled by Reuters", "officials involved", "traders here")
   const words = speaker.split(/\s+/);
