@@ -73,7 +73,7 @@ const ORG_ROLES =
 const SOMEONE = /^(aide|source|spokes\w+|\w+man|\w+woman|\w+person|\w+ist|\w+er|\w+or|official|executive|chief|head|director)$/;
 /** Words that make a capitalised run an organisation, beyond lexicon.ORG_WORDS. */
 const MORE_ORG_WORDS =
-  /^(securities|international|bundesbank|reserve|fed|treasury|ltd|plc|ag|sa|nv|bhd|holdings|industries|partners|capital|motors|airlines|petroleum|oil|energy|communications|systems|technologies|electric|steel|chemical|trust|exchange|ministry|commission|opec|ec|gatt|imf|nato|un|parliament|assembly|congress|senate|cabinet|pentagon|kremlin|embassy|agency|organisation|organization|federation|league|alliance|front|movement|church|council|board|bancorp|bancorporation|bancshares|bankshares)$/i;
+  /^(securities|international|bundesbank|reserve|fed|treasury|ltd|plc|ag|sa|nv|bhd|holdings|industries|partners|capital|fund|funds|motors|airlines|petroleum|oil|energy|communications|systems|technologies|electric|steel|chemical|trust|exchange|ministry|commission|opec|ec|gatt|imf|nato|un|parliament|assembly|congress|senate|cabinet|pentagon|kremlin|embassy|agency|organisation|organization|federation|league|alliance|front|movement|church|council|board|bancorp|bancorporation|bancshares|bankshares)$/i;
 
 /**
  * Resolve each quote's speaker (issues 5 and 15). A name as written is its own speaker ("Baker" →

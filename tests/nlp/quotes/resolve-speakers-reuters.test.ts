@@ -393,6 +393,9 @@ const UNNAMED_ANTECEDENTS: Case[] = [
   // `Antara reported that Siregar said the government wanted ... . "I see Sumatra has great potential ...," he said,
   // according to the agency.`: the one a news agency reported as saying speaks next, not the agency (was Antara)
   { id: 'reuters21578-6954', quote: 'I see Sumatra has great potential', mention: 'he', resolved: 'Arifin Siregar' },
+  // `Rich Hodges, ... said ... . But he called that a small amount ... . PaineWebber's Geodyne Energy Income Fund, for
+  // example, has said ... . "The competition is stiff ...," he said.`: a fund is no person (was "Income Fund")
+  { id: 'reuters21578-3798', quote: 'The competition is stiff', mention: 'he', resolved: 'Rich Hodges' },
 ];
 
 function quoteOf(c: Case) {
