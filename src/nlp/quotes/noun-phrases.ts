@@ -380,6 +380,20 @@ function surname(tokens: readonly Token[], k: number): boolean {
 }
 
 /** Where the noun phrase that ends at token `j` starts (no further left than `min`). */
+/** Words that end a company's name ("First Chicago Corp", "Second National Bank"). */
+const COMPANY_END = /^(corp|inc|co|ltd|plc|bank|bancorp|bancorporation|bancshares|group|trust|partners|securities|capital|financial)\.?$/;
+
+/** "First Chicago Corp said": an ordinal opening a company's name is its first word, not an adverb opening the sentence. */
+function ordinalOfCompany(tokens: readonly Token[], at: number, j: number): boolean {
+  if (!/^(first|second|third)$/.test(tokens[at]!.lower)) return false;
+  for (let k = at + 1; k <= j; k++) {
+    const t = tokens[k]!;
+    if (!t.isWord || !t.isCap) return false;
+    if (COMPANY_END.test(t.lower)) return true;
+  }
+  return false;
+}
+
 function leftEdge(tokens: readonly Token[], j: number, min: number): number {
   let from = j;
   while (from - 1 >= min && from > j - MAX_NP) {
@@ -424,7 +438,7 @@ function leftEdge(tokens: readonly Token[], j: number, min: number): number {
       break;
     }
     if (isStop(p) && p.lower !== 'of' && !inName) break;
-    if (p.isCap && NON_NAME_CAPS.has(p.lower) && !DETERMINERS.has(p.lower)) break;
+    if (p.isCap && NON_NAME_CAPS.has(p.lower) && !DETERMINERS.has(p.lower) && !ordinalOfCompany(tokens, from - 1, j)) break;
     if (LEADING_STOPS.has(p.lower)) break;
     // "Over the weekend Baker said", "Last week Stumpf": a time adverbial is not part of a name
     if (TIME_WORDS.has(p.lower) && here.isCap && !DETERMINERS.has(here.lower)) break;

@@ -54,7 +54,7 @@ interface Resolution {
 }
 
 const TITLE_WORDS =
-  'mr mrs ms dr rep reps sen sens gov gen lt col maj capt sgt adm president vice senator senators secretary minister ministers prime sheikh judge justice chairman chairwoman chairperson governor mayor speaker chancellor treasury finance foreign trade defence defense interior economy economics agriculture energy exchequer commerce labor labour industry health education transport transportation environment deputy undersecretary under assistant state general attorney ambassador commissioner director chief executive managing premier king queen prince emperor pope representative congressman congresswoman spokesman spokeswoman officer official leader former acting first lady sir lord dame professor prof rev father bishop cardinal commander admiral colonel captain major sergeant private analyst economist strategist';
+  'mr mrs ms dr rep reps sen sens gov gen lt col maj capt sgt adm president vice manager senator senators secretary minister ministers prime sheikh judge justice chairman chairwoman chairperson governor mayor speaker chancellor treasury finance foreign trade defence defense interior economy economics agriculture energy exchequer commerce labor labour industry health education transport transportation environment deputy undersecretary under assistant state general attorney ambassador commissioner director chief executive managing premier king queen prince emperor pope representative congressman congresswoman spokesman spokeswoman officer official leader former acting first lady sir lord dame professor prof rev father bishop cardinal commander admiral colonel captain major sergeant private analyst economist strategist';
 const TITLES: ReadonlySet<string> = new Set(TITLE_WORDS.split(' '));
 const HONORIFIC = /\b(mr|mrs|ms|dr|sen|rep|gov|gen|senator|president|secretary|minister|judge|governor|mayor)\b/;
 // ("Del." is a delegate's title only with its period: "Del Rio" and "Del Monte" are names)
@@ -518,7 +518,12 @@ export function resolveSpeakers(
       return unnamed;
     // (a lone word the story names nowhere else may be a country or a company as well as a person: no later "he" is it)
     const maybePerson = !lone || midSentence.has(words[k]!.replace(/['’]s$/, ''));
-    if (k === 0 && NON_NAME_CAPS.has(words[0]!.toLowerCase())) k++;
+    // ("General Acquisition Co said ... . General Acquisition said": the short form of a company the story named keeps
+    // the word that reads as a title or an opener, as "First Chicago Corp" keeps its "First")
+    const whole = words.slice(k).join(' ');
+    const shortForm = allNames.some((n) => !n.person && n.start < named.start && n.name.startsWith(`${whole} `));
+    const ordinalCompany = /^(first|second|third)$/i.test(words[k]!) && (shortForm || words.slice(k + 1).some((w) => COMPANY_FORM.test(w)));
+    if (k === 0 && NON_NAME_CAPS.has(words[0]!.toLowerCase()) && !ordinalCompany) k++;
     if (k >= words.length) return unnamed;
     // "Treasury Secretary James Baker" and "Federal Reserve Board Governor Robert Heller" lose their titles; "Agriculture Department" keeps its "Agriculture"
     // ("Analyst Thaddeus Paluszek of Merrill Lynch and Co": the organisation words of the affiliation after "of" do not
@@ -526,7 +531,7 @@ export function resolveSpeakers(
     // (only when a title stands before a name there: "Bank of England Governor Robin Leigh-Pemberton" keeps its "of")
     const firstOf = words.findIndex((w, i) => i > k && w === 'of' && !isTitle(words[i - 1]!));
     const titledBefore = firstOf > k && words.slice(k, firstOf - 1).some(isTitle);
-    k = afterTitles(titledBefore ? words.slice(0, firstOf) : words, k);
+    if (!shortForm) k = afterTitles(titledBefore ? words.slice(0, firstOf) : words, k);
     let last = words.length;
     let affiliation: string | null = null;
     const of = words.indexOf('of', k);
@@ -537,9 +542,10 @@ export function resolveSpeakers(
     const nameWords = words.slice(k, last);
     // ("<Bower industries Inc> said": a legal form left alone after a lower-case word names no one)
     if (nameWords.every((w) => COMPANY_FORM.test(w))) return unnamed;
-    const isOrg = nameWords.some(
-      (w) => ORG_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, '')) || MORE_ORG_WORDS.test(w.replace(/[^A-Za-z]/g, '')),
-    );
+    // ("First of America Bank Corp": an ordinal before "of" opens a company's name, no person's)
+    const isOrg =
+      nameWords.some((w) => ORG_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, '')) || MORE_ORG_WORDS.test(w.replace(/[^A-Za-z]/g, ''))) ||
+      (ordinalCompany && nameWords.length === 1);
     if (isOrg && affiliation) {
       // "Bank of America": the "of" is part of the name
       nameWords.push('of', ...affiliation.split(' '));
@@ -552,7 +558,7 @@ export function resolveSpeakers(
     // firm's name ends in it)
     const ownS = SAYING_AFTER_NAME.has(/^\s+(\p{Ll}+)\b/u.exec(body.slice(end, end + 16))?.[1] ?? '');
     const bare = ownS ? nameWords.join(' ') : nameWords.join(' ').replace(/['’]s$/, '');
-    const person = !isOrg && nameWords.length <= 4 && maybePerson;
+    const person = !isOrg && !shortForm && nameWords.length <= 4 && maybePerson;
     // ("Moody's Investors Service Inc said ... . Moody's said ...": a possessive standing alone as the speaker is the short
     // form of the company name it opens, as an earlier attribution gave it; not "Moody")
     const stem = nameWords[0]!.replace(/['’]s$/, '');

@@ -396,6 +396,27 @@ const UNNAMED_ANTECEDENTS: Case[] = [
   // `Rich Hodges, ... said ... . But he called that a small amount ... . PaineWebber's Geodyne Energy Income Fund, for
   // example, has said ... . "The competition is stiff ...," he said.`: a fund is no person (was "Income Fund")
   { id: 'reuters21578-3798', quote: 'The competition is stiff', mention: 'he', resolved: 'Rich Hodges' },
+  // "First Chicago Corp said": an ordinal opening a company's name is part of it (was "Chicago Corp")
+  {
+    id: 'reuters21578-19597',
+    quote: 'its First National Bank of Chicago subsidiary',
+    mention: 'First Chicago Corp',
+    resolved: 'First Chicago Corp',
+  },
+  // "General Acquisition Co said ... . General Acquisition said": the short form of a company keeps its "General" (was "Acquisition")
+  {
+    id: 'reuters21578-10676',
+    quote: 'the board could not carry out its duties',
+    mention: 'General Acquisition',
+    resolved: 'General Acquisition',
+  },
+  // "USDA General Sales Manager Melvin Sims": a manager's title is dropped (was "Sales Manager Melvin Sims")
+  {
+    id: 'reuters21578-12948',
+    quote: 'the administration is considering allowing',
+    mention: 'USDA General Sales Manager Melvin Sims',
+    resolved: 'Melvin Sims',
+  },
 ];
 
 function quoteOf(c: Case) {
