@@ -155,7 +155,7 @@ const MODEL = modelJson as CueModel;
  *    Reuters", "figures from the economics ministry show", "families of those killed in the attack", "voters across ...");
  *    past an opening phrase a name ending in -ing is the subject ("Earlier Wednesday, Schilling ... defended": was none).
  */
-export const QUOTE_ANALYZER_VERSION = 42;
+export const QUOTE_ANALYZER_VERSION = 43;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -742,6 +742,19 @@ function extractReported(
       // "NOTE: 1986 net includes ...", "Note: initial public listing": a label before its colon, the wire's
       // own note under an earnings table, is no verb of anyone's
       if (/^\p{Lu}/u.test(t.text) && body.charAt(t.end) === ':') continue;
+      // "Bankers Trust said", "Mortgage and Realty Trust said": a capitalised word after a capitalised word is part of a
+      // name, not a verb of the name before it; but the wire capitalises a verb after an abbreviation ("the U.S. Said it
+      // intended"), and a verb of saying stays one
+      if (
+        t.isCap &&
+        !SPEECH_VERBS.has(t.lower) &&
+        i > 0 &&
+        tokens[i - 1]!.isWord &&
+        tokens[i - 1]!.isCap &&
+        !tokens[i - 1]!.text.endsWith('.') &&
+        /^\p{Ll}/u.test(tokens[i + 1]?.text ?? '')
+      )
+        continue;
       scores[i] = cueScore(model, tokens, i, ctx);
       // "told reporters at a rally in Ohio that ...": a core reporting verb with its "that" complement reports,
       // however far its circumstances push the "that" from it

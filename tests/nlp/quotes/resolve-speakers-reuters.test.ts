@@ -410,6 +410,8 @@ const UNNAMED_ANTECEDENTS: Case[] = [
     mention: 'General Acquisition',
     resolved: 'General Acquisition',
   },
+  // "Bankers Trust said": "Trust" after a capitalised word is part of the name, not a verb of "Bankers" (was "Bankers", unnamed)
+  { id: 'reuters21578-14984', quote: 'it acted now because of', mention: 'Bankers Trust', resolved: 'Bankers Trust' },
   // "USDA General Sales Manager Melvin Sims": a manager's title is dropped (was "Sales Manager Melvin Sims")
   {
     id: 'reuters21578-12948',
