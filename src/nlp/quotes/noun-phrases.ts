@@ -334,7 +334,15 @@ function postmodifiedHead(tokens: readonly Token[], from: number, min: number): 
     !NP_STOPS.has(first.lower) &&
     !SPEECH_LIKE.test(first.lower) &&
     (start === min || before?.text === ',');
-  return opensClause && (first.isCap || DETERMINERS.has(first.lower) || ((informedHead || barePlural) && !NP_STOPS.has(first.lower)))
+  // (or a role before a name: `"...," economist John Smith of Merrill Lynch said` is the economist's, not Merrill Lynch's;
+  // so is "panel member Paul Bergstresser of the University of Texas")
+  let named = start;
+  const roleLike = (t: Token | undefined): boolean =>
+    !!t && t.isWord && !t.isCap && /^\p{Ll}+$/u.test(t.text) && !NP_STOPS.has(t.lower) && !SPEECH_LIKE.test(t.lower);
+  while (named < start + 3 && roleLike(tokens[named])) named++;
+  const titledName = named > start && isRoleWord(tokens[named - 1]!.lower) && !!tokens[named]?.isCap;
+  return opensClause &&
+    (first.isCap || DETERMINERS.has(first.lower) || titledName || ((informedHead || barePlural) && !NP_STOPS.has(first.lower)))
     ? start
     : from;
 }

@@ -602,3 +602,27 @@ describe("the wire's notes and an organisation's full name", () => {
     expect(all(body).find((q) => q.text.includes('guideline'))?.speaker).toBe('Bank of Japan');
   });
 });
+
+// session 17: read on the Reuters store, where analysts' firms had spoken for them
+describe('a role, a name and its firm after what was said', () => {
+  it.each([
+    ['"The stock is cheap," analyst John Smith of Merrill Lynch said.', 'analyst John Smith of Merrill Lynch', 'John Smith'],
+    ['The stock is cheap, analyst John Smith of Merrill Lynch said.', 'analyst John Smith of Merrill Lynch', 'John Smith'],
+    [
+      '"The Upjohn problem is that they have a tremendous placebo effect," panel member Paul Bergstresser of the University of Texas told the meeting.',
+      'panel member Paul Bergstresser of the University of Texas',
+      'Paul Bergstresser',
+    ],
+  ])('is the person, not the firm (was "Merrill Lynch", "Texas"): %s', (body, mention, speaker) => {
+    const content = body.includes('placebo') ? 'placebo' : 'cheap';
+    expect(mentionFor(body, content)).toBe(mention);
+    expect(extractQuotes(body, splitSentences(body)).find((x) => x.text.includes(content))?.speaker).toBe(speaker);
+  });
+
+  it('keeps "First" opening a company\'s name and "Trust" closing one', () => {
+    expect(mentionFor('The prime rate will rise to eight pct from 7.75 pct tomorrow, First Chicago Corp said.', 'prime rate')).toBe(
+      'First Chicago Corp',
+    );
+    expect(mentionFor('Bankers Trust said it placed its loans to Brazil on non-accrual.', 'non-accrual')).toBe('Bankers Trust');
+  });
+});
