@@ -259,6 +259,9 @@ export function resolveSpeakers(
       const sameMention = raw.filter((o) => o.mention && o.mention.start === q.mention!.start && o.mention.end === q.mention!.end);
       const r = previousPerson(at, [q, ...sameMention], gender);
       out = r ? { ...r, at } : { speaker: 'unknown', description: null, resolved: null, person: true, at };
+    } else if (lower === 'it' && IMPERSONAL_IT.test(body.slice(named.end, named.end + 80))) {
+      // "It has been reported that …", "It is not clear whether …": no one's words, not the organisation named last
+      out = { speaker: 'unknown', description: null, resolved: null, person: false, at };
     } else if (/^(it|they|who|which)$/.test(lower)) {
       const r =
         lower === 'they'
@@ -611,6 +614,13 @@ function notTheAsker(body: string, q: RawQuote, r: Resolution): Resolution {
 }
 
 /** "bankers", "Western diplomats", "officials": a speaker of several people (not "Reuters" or "Jones"). */
+/**
+ * After an "it" that stands for no one: a passive of saying or knowing, or an adjective of certainty, that is not
+ * followed by "to" ("it is expected that …" is impersonal; "it is expected to reinstate the order" is the agency's).
+ */
+const IMPERSONAL_IT =
+  /^\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be|could\s+be|may\s+be|might\s+be)\s+(?:(?:not|also|still|generally|widely|now|already)\s+)*(?:expected|reported|announced|agreed|estimated|believed|understood|thought|said|learned|learnt|stated|feared|hoped|rumou?red|claimed|alleged|noted|known|felt|assumed|clear|unclear|likely|unlikely|possible|certain|uncertain)\b(?!\s+to\b)/;
+
 /**
  * A phrase's words without a time that closes it: the head of "The government last summer" is "government", not a
  * "summer" that reads like a person's role ("-er").

@@ -626,3 +626,12 @@ describe('a role, a name and its firm after what was said', () => {
     expect(mentionFor('Bankers Trust said it placed its loans to Brazil on non-accrual.', 'non-accrual')).toBe('Bankers Trust');
   });
 });
+
+describe('an "it" that stands for no one', () => {
+  it('leaves "It has been reported that ..." unattributed, not to the company named last', () => {
+    const body = 'Acme Corp said it will sell its stake in the unit. It has been reported that the company will also close two plants.';
+    const q = extractQuotes(body, splitSentences(body)).find((x) => x.text.includes('close two plants'));
+    expect(q?.speaker).toBe('unknown');
+    expect(q?.speakerResolved).toBeNull();
+  });
+});
