@@ -106,11 +106,15 @@ export function resolveSpeakers(
     const words = name.split(/\s+/);
     if (!person || words.length > 2) return { name, mention: null };
     const surname = words[words.length - 1]!;
-    const full = [...allNames]
-      .reverse()
-      .find(
-        (n) => n.start < at && n.person && n.name !== name && n.name.split(/\s+/).length > words.length && n.name.endsWith(' ' + surname),
-      );
+    const full = [...allNames].reverse().find(
+      (n) =>
+        n.start < at &&
+        n.person &&
+        n.name !== name &&
+        ((n.name.split(/\s+/).length > words.length && n.name.endsWith(' ' + surname)) ||
+          // ("said de Clercq" after "De Clercq": the story's own capitals)
+          n.name.toLowerCase() === name.toLowerCase()),
+    );
     return full ? { name: full.name, mention: full } : { name, mention: null };
   };
 
@@ -510,7 +514,8 @@ export function resolveSpeakers(
         ((joiner(words[k - 1]!) || ofThe(k - 1)) && k < words.length))
     )
       k--;
-    while (k < words.length && joiner(words[k]!)) k++;
+    // (a particle opening the mention opens the surname: "said de Clercq" is Willy De Clercq, not "Clercq")
+    while (k < words.length && joiner(words[k]!) && !(k === 0 && NAME_PARTICLE.test(words[0]!) && /^\p{Lu}/u.test(words[1] ?? ''))) k++;
     if (k === words.length) return unnamed;
     // "One government bond salesman in New York": the speaker is the salesman, not the place
     if (k > 0 && /^(in|at|of|from|for|with|on|to|near)$/i.test(words[k - 1]!)) return unnamed;
@@ -542,6 +547,9 @@ export function resolveSpeakers(
       affiliation = words.slice(of + 1).join(' ');
       last = of;
     }
+    // ("Barclays de Zoete Wedd's Brett said", "Morgan Grenfell's Bell": after a firm's possessive, a surname the story gives
+    // in full to a person is that person; not "People's Daily", nor "Moody's Investors Service")
+    if (last - k >= 2 && /['’]s$/.test(words[last - 2]!) && canonical(words[last - 1]!, named.start, true).mention) k = last - 1;
     const nameWords = words.slice(k, last);
     // ("<Bower industries Inc> said": a legal form left alone after a lower-case word names no one)
     if (nameWords.every((w) => COMPANY_FORM.test(w))) return unnamed;
@@ -631,6 +639,9 @@ function withoutTime(words: readonly string[]): string[] {
   if (n > 2 && /^(last|this|next|early|late|earlier)$/i.test(words[n - 2]!)) return words.slice(0, n - 2);
   return [...words];
 }
+
+/** Particles that open a surname ("de Clercq", "van Agt", "von Weizsaecker"). */
+const NAME_PARTICLE = /^(de|van|von|da|du|la|le|al|del|der|den|dos|das|di|ter|ten)$/;
 
 /** An unnamed speaker's phrase as a reply shows it after another word: one line, its opening article in lower case ("a Cathay spokesman"). */
 function asUnnamed(phrase: string): string {
@@ -1028,6 +1039,18 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
         });
       }
       i = j + 1;
+    }
+  }
+  // "Morgan Grenfell's Bell" after "Stephen Bell, an economist at Morgan Grenfell": a surname after a firm's possessive is
+  // the person the story named in full
+  for (const n of out) {
+    const m = /^(.*['’]s\s+)(\p{Lu}[\p{L}'’-]+)$/u.exec(n.name);
+    if (!m) continue;
+    const surname = m[2]!;
+    if (out.some((o) => o.person && o !== n && !/['’]s\s/.test(o.name) && o.name.endsWith(` ${surname}`))) {
+      n.nameStart += m[1]!.length;
+      n.name = surname;
+      n.person = true;
     }
   }
   // "Raffinerie Tirlemontoise is in the sugar market" after "<La Raffinerie Tirlemontoise SA>": a name the story also

@@ -27,9 +27,10 @@ const PRONOUNS: Case[] = [
   // `"All Mr. Baker did ...," he said.` after `"...," said Robert Brusca of Nikko Securities`: not Baker
   { id: 'reuters21578-20764', quote: 'All Mr. Baker did was', mention: 'he', resolved: 'Robert Brusca' },
   // `Volcker knows …, he said, adding that it is unlikely Greenspan …`: both parts are the banker's (after
-  // `"I will be sad to see Volcker go …," said Libra's Santistevan`), not Volcker, named in the first part
-  { id: 'reuters21578-18250', quote: 'Volcker knows and understands', mention: 'he', resolved: "Libra's Santistevan" },
-  { id: 'reuters21578-18250', quote: 'that it is unlikely Greenspan', mention: 'he', resolved: "Libra's Santistevan" },
+  // `"I will be sad to see Volcker go …," said Libra's Santistevan`), not Volcker, named in the first part; "Libra's
+  // Santistevan" is Carlos Santistevan of Libra Bank, named in full before (session 17; was "Libra's Santistevan")
+  { id: 'reuters21578-18250', quote: 'Volcker knows and understands', mention: 'he', resolved: 'Carlos Santistevan' },
+  { id: 'reuters21578-18250', quote: 'that it is unlikely Greenspan', mention: 'he', resolved: 'Carlos Santistevan' },
   // `…, said Carlos Santistevan, executive director of Libra Bank Plc. However, it is uncertain …, he said.`:
   // the reported speech is the sentence after the attribution, not the quotation and attribution before it
   { id: 'reuters21578-18250', quote: 'However, it is uncertain how long', mention: 'he', resolved: 'Carlos Santistevan' },
@@ -412,6 +413,12 @@ const UNNAMED_ANTECEDENTS: Case[] = [
   },
   // "Bankers Trust said": "Trust" after a capitalised word is part of the name, not a verb of "Bankers" (was "Bankers", unnamed)
   { id: 'reuters21578-14984', quote: 'it acted now because of', mention: 'Bankers Trust', resolved: 'Bankers Trust' },
+  // "Morgan Grenfell's Bell" after "Morgan Grenfell and Co Ltd economist Stephen Bell": a surname after a firm's possessive is
+  // the person the story named in full (was "Morgan Grenfell's Bell", and the next "Bell" with it)
+  { id: 'reuters21578-6143', quote: 'All the goodies in this budget', mention: "Morgan Grenfell's Bell", resolved: 'Stephen Bell' },
+  { id: 'reuters21578-6143', quote: 'some politically popular provisions', mention: 'Bell', resolved: 'Stephen Bell' },
+  // "said de Clercq": a particle opening the mention opens the surname (was "Clercq")
+  { id: 'reuters21578-17195', quote: 'We think there is some diversion', mention: 'de Clercq', resolved: 'de Clercq' },
   // "USDA General Sales Manager Melvin Sims": a manager's title is dropped (was "Sales Manager Melvin Sims")
   {
     id: 'reuters21578-12948',
