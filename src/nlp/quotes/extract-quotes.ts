@@ -155,7 +155,7 @@ const MODEL = modelJson as CueModel;
  *    Reuters", "figures from the economics ministry show", "families of those killed in the attack", "voters across ...");
  *    past an opening phrase a name ending in -ing is the subject ("Earlier Wednesday, Schilling ... defended": was none).
  */
-export const QUOTE_ANALYZER_VERSION = 46;
+export const QUOTE_ANALYZER_VERSION = 47;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -210,7 +210,7 @@ export function extractQuotes(original: string, sentences: readonly Sentence[], 
   const sentenceTokens = sentences.map((s) => tokenize(body, s.start, s.end));
   const found = extractReported(body, sentences, sentenceTokens, quoted, used, direct, model);
   const { reported, runOn } = joinRunOnQuotations(body, sentences, found, direct, quoted);
-  const unjoined = direct.filter((d) => !runOn.has(d));
+  const unjoined = direct.filter((d) => !runOn.has(d)).map((d) => lastSpeakerBefore(body, d, reported));
   const labelled = labelledStatements(body, [...unjoined, ...reported]);
   const raw = [...unjoined, ...reported, ...labelled].sort((a, b) => a.start - b.start || a.end - b.end);
   const quotes = resolveSpeakers(
@@ -395,6 +395,9 @@ function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: Direc
     }
   }
   while (first < tokens.length && /^[,—–-]$/.test(tokens[first]!.text)) first++;
+  // `Baker said "Brazil is not defaulting on its debt," and pointed out ...`: a verb joined on with "and" has the
+  // sentence's subject, who spoke before the quotation; it signs nothing after it
+  if (/^(and|but)$/.test(tokens[first]?.lower ?? '') && SPEECH_VERBS.has(tokens[first + 1]?.lower ?? '')) return false;
   // a quotation that closed its sentence (`... before."`) and is followed by a new line or by a
   // reporting clause of its own (`Greene added that ...`) is not signed by what follows
   const closedSentence = /[.!?]['’]?\s*$/.test(body.slice(q.open + 1, q.close));
@@ -475,9 +478,20 @@ function attributeBefore(body: string, sentences: readonly Sentence[], q: Quoted
     draft.attributed = true;
     used.add(t.start);
     if (src) setSource(body, tokens, src, draft);
-    else if (!according && (participle || /^(and|but|to)$/.test(tokens[skipAuxLeft(tokens, k, 0)]?.lower ?? ''))) {
+    else if (
+      !according &&
+      (participle || /^(and|but|to)$/.test(tokens[skipAuxLeft(tokens, k, 0)]?.lower ?? '') || tokens[k - 1]?.text === ',')
+    ) {
       // `Ms. Sherry smiled and said, "..."`, `He praised those who left but said, "..."`, `He went on to say, "..."`:
-      // the clause's subject speaks
+      // the clause's subject speaks; so it does after an appositive or a relative clause the phrase reader could not
+      // take whole (`Paul Wright, Fairchild president and chief operating officer, said, "..."`, `The spokesman, who
+      // asked not to be identified, said: "..."`), unless a name set off by commas right before the verb is the
+      // subject's appositive (`Taiwan's ambassador in Montevideo, Henry Wang, told reporters, "..."`)
+      const named = nameSetOffBefore(tokens, k);
+      if (named) {
+        setSource(body, tokens, named, draft);
+        return true;
+      }
       const subject = sentenceSpeaker(body, tokens, [], { start: tokens[0]!.start, end: q.open, index: -1, text: '' });
       if (subject) {
         draft.mention = subject.mention;
@@ -488,6 +502,20 @@ function attributeBefore(body: string, sentences: readonly Sentence[], q: Quoted
     return true;
   }
   return openingAttribution(body, tokens, draft, used);
+}
+
+/** `…, Henry Wang, told`: a name of two to five capitalised words between commas right before the verb at `k`. */
+function nameSetOffBefore(tokens: readonly Token[], k: number): SourcePhrase | null {
+  if (tokens[k - 1]?.text !== ',') return null;
+  const end = k - 1;
+  let from = end;
+  const nameWord = (t: Token | undefined): boolean =>
+    !!t && t.isWord && (t.isCap || /^(al|el|bin|de|van|von|da|du|der|del)(-\p{Lu}.*)?$/u.test(t.text));
+  while (from - 1 >= 0 && nameWord(tokens[from - 1])) from--;
+  const words = end - from;
+  if (words < 2 || words > 5 || tokens[from - 1]?.text !== ',' || !tokens[from]!.isCap) return null;
+  if (tokens.slice(from, end).some((t) => NON_NAME_CAPS.has(t.lower) || DETERMINERS.has(t.lower))) return null;
+  return { from, to: end, end, description: null };
 }
 
 /**
@@ -632,6 +660,25 @@ function mergeContinuations(body: string, drafts: DirectDraft[]): DirectDraft[] 
   return out.filter((d) => d.attributed || d.inheritedFrom);
 }
 
+/**
+ * A quotation nobody signs takes the speaker of the quotation before it (mergeContinuations); but when someone else
+ * was reported speaking in between, in the same paragraph or the one before, that is who goes on:
+ * `Valerio said the next formal talks would be Monday. "It will be the last one ..."` is Valerio's, not the
+ * spokesman's whose quotation came a paragraph earlier.
+ */
+function lastSpeakerBefore(body: string, d: RawQuote, reported: readonly RawQuote[]): RawQuote {
+  const from = d.inheritedFrom;
+  if (!from || from.start > d.start) return d;
+  const paragraphs = paragraphSpans(body);
+  const at = paragraphIndex(paragraphs, d.start);
+  const between = reported.filter(
+    (r) => r.mention && r.start > from.end && r.end <= d.start && at - paragraphIndex(paragraphs, r.start) <= 1 && r.mention.end <= d.start,
+  );
+  const last = between[between.length - 1];
+  if (!last) return d;
+  return { ...d, mention: last.mention, name: last.name ?? null, description: last.description, verb: last.verb, inheritedFrom: last };
+}
+
 // ---------------------------------------------------------------------------------------------
 // labelled statements
 
@@ -742,6 +789,8 @@ function extractReported(
       // "NOTE: 1986 net includes ...", "Note: initial public listing": a label before its colon, the wire's
       // own note under an earnings table, is no verb of anyone's
       if (/^\p{Lu}/u.test(t.text) && body.charAt(t.end) === ':') continue;
+      // "who asked not to be identified", "who declined to be named": a source's wish to stay unnamed is nothing it said
+      if (anonymityRequest(tokens, i)) continue;
       // "Bankers Trust said", "Mortgage and Realty Trust said": a capitalised word after a capitalised word is part of a
       // name, not a verb of the name before it; but the wire capitalises a verb after an abbreviation ("the U.S. Said it
       // intended"), and a verb of saying stays one
@@ -950,6 +999,18 @@ const CLAUSE_OPENER = /^(after|when|where|because|while|since|before|until|once|
  * "a new test, called ViraPap, identifies ...", "a venture called Desktop Express", "the unit will be called Acme Corp":
  * "called" that names a thing reports nothing (a speaker "calls" something: "Kemp called the tax a money grab").
  */
+/** "asked not to be identified", "declined to be named", "requested anonymity", "asked to remain anonymous" at cue `i`. */
+function anonymityRequest(tokens: readonly Token[], i: number): boolean {
+  if (!/^(asked|asking|declined|declining|requested|requesting|refused|preferred|wished)$/.test(tokens[i]!.lower)) return false;
+  const next = tokens
+    .slice(i + 1, i + 6)
+    .map((t) => t.lower)
+    .join(' ');
+  return /^(?:not )?(?:to )?(?:be |remain )?(?:further )?(?:identified|indentified|named|quoted by name|anonymous|unnamed)\b|^anonymity\b/.test(
+    next,
+  );
+}
+
 function namingCalled(tokens: readonly Token[], i: number): boolean {
   if (tokens[i]!.text !== 'called') return false;
   const next = tokens[i + 1];

@@ -635,3 +635,41 @@ describe('an "it" that stands for no one', () => {
     expect(q?.speakerResolved).toBeNull();
   });
 });
+
+// session 17: direct quotations that were "unnamed speaker" although the sentence before the quotation named them
+describe('an attribution before the quotation with something between the speaker and the verb', () => {
+  const speakerOf = (body: string, content: string): string | undefined =>
+    extractQuotes(body, splitSentences(body)).find((x) => x.text.includes(content))?.speaker;
+
+  it.each([
+    [
+      'Paul Wright, Fairchild president and chief operating officer, said, "With the settlement we have put the problem programs behind us."',
+      'Paul Wright',
+    ],
+    ['The spokesman, who asked not to be identified, said: "I would not draw any conclusion from the cancellation."', 'The spokesman'],
+    [
+      'NYMEX President Rosemary McFadden, said, "Expansion of the EFP provision will add to globalization of the energy markets."',
+      'Rosemary McFadden',
+    ],
+    [
+      'Taiwan\'s ambassador in Montevideo, Henry Wang, told reporters, "Both countries are finishing details to arrive at a price."',
+      'Henry Wang',
+    ],
+    ['Baker said "Brazil is not defaulting on its debt," and pointed out its moratorium was temporary.', 'Baker'],
+  ])('is the speaker (was unknown): %s', (body, speaker) => {
+    const content = /"(\w+ \w+)/.exec(body)![1]!;
+    expect(speakerOf(body, content)).toBe(speaker);
+  });
+
+  it('finds no quotation in a wish to stay unnamed ("who asked not to be identified")', () => {
+    const body = 'An official, who declined to be named, said the talks had failed.';
+    expect(extractQuotes(body, splitSentences(body)).map((q) => q.text)).toEqual(['the talks had failed']);
+  });
+
+  it('gives a quotation nobody signs to the one reported speaking just before, not to an earlier quotation', () => {
+    const body =
+      'A Chinese Foreign Ministry spokesman told journalists: "The talks are still in progress."\n' +
+      'Portuguese Ambassador Octavio Valerio said the next formal talks would be Monday. "It will be the last one and we hope there will be a communique."';
+    expect(speakerOf(body, 'It will be the last one')).toBe('Octavio Valerio');
+  });
+});
