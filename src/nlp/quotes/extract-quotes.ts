@@ -155,7 +155,7 @@ const MODEL = modelJson as CueModel;
  *    Reuters", "figures from the economics ministry show", "families of those killed in the attack", "voters across ...");
  *    past an opening phrase a name ending in -ing is the subject ("Earlier Wednesday, Schilling ... defended": was none).
  */
-export const QUOTE_ANALYZER_VERSION = 47;
+export const QUOTE_ANALYZER_VERSION = 48;
 const MIN_REPORTED_WORDS = 3;
 
 /**

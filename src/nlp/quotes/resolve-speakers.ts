@@ -517,8 +517,10 @@ export function resolveSpeakers(
     // (a particle opening the mention opens the surname: "said de Clercq" is Willy De Clercq, not "Clercq")
     while (k < words.length && joiner(words[k]!) && !(k === 0 && NAME_PARTICLE.test(words[0]!) && /^\p{Lu}/u.test(words[1] ?? ''))) k++;
     if (k === words.length) return unnamed;
+    // ("Portuguese Ambassador to China Octavio Valerio": the envoy, named after the country he is sent to)
+    if (k > 1 && words[k - 1] === 'to' && ENVOY.test(words[k - 2]!.toLowerCase()) && words.length - k >= 3) k++;
     // "One government bond salesman in New York": the speaker is the salesman, not the place
-    if (k > 0 && /^(in|at|of|from|for|with|on|to|near)$/i.test(words[k - 1]!)) return unnamed;
+    else if (k > 0 && /^(in|at|of|from|for|with|on|to|near)$/i.test(words[k - 1]!)) return unnamed;
     // a single capitalised word opening its sentence ("Analysts said") is a name only if the story capitalises it elsewhere
     const sentenceStart = /(^|[.!?]["”]?)\s*$/.test(body.slice(Math.max(0, named.start - 3), named.start));
     const lone = k === words.length - 1 && k === 0 && sentenceStart;
@@ -639,6 +641,9 @@ function withoutTime(words: readonly string[]): string[] {
   if (n > 2 && /^(last|this|next|early|late|earlier)$/i.test(words[n - 2]!)) return words.slice(0, n - 2);
   return [...words];
 }
+
+/** Titles of someone sent to a country ("Ambassador to China Octavio Valerio"). */
+const ENVOY = /^(ambassador|envoy|delegate|representative|consul|emissary|minister)$/;
 
 /** Particles that open a surname ("de Clercq", "van Agt", "von Weizsaecker"). */
 const NAME_PARTICLE = /^(de|van|von|da|du|la|le|al|del|der|den|dos|das|di|ter|ten)$/;
@@ -976,6 +981,8 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
       )
         j++;
       j = companyAndEnd(tokens, i, j);
+      // ("Ambassador to China Octavio Valerio": the country an envoy is sent to is no part of the envoy's name)
+      if (j - i >= 2 && tokens[i - 1]?.lower === 'to' && ENVOY.test(tokens[i - 2]?.lower ?? '')) i++;
       const run = tokens.slice(i, j + 1);
       // a lower-case title right before the name is a role too ("former deputy treasury secretary Richard Darman")
       const roles = new Set<string>();

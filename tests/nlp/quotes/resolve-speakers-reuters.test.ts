@@ -419,6 +419,9 @@ const UNNAMED_ANTECEDENTS: Case[] = [
   { id: 'reuters21578-6143', quote: 'some politically popular provisions', mention: 'Bell', resolved: 'Stephen Bell' },
   // "said de Clercq": a particle opening the mention opens the surname (was "Clercq")
   { id: 'reuters21578-17195', quote: 'We think there is some diversion', mention: 'de Clercq', resolved: 'de Clercq' },
+  // "Portuguese Ambassador to China Octavio Valerio": the country an envoy is sent to is no part of his name (was unnamed,
+  // then "China Octavio Valerio" for the next "Valerio")
+  { id: 'reuters21578-7667', quote: 'the next formal talks would be Monday', mention: 'Valerio', resolved: 'Octavio Valerio' },
   // "USDA General Sales Manager Melvin Sims": a manager's title is dropped (was "Sales Manager Melvin Sims")
   {
     id: 'reuters21578-12948',
