@@ -80,6 +80,8 @@ const QUOTE_WINDOW = 500;
 const QUOTE_CANDIDATES = 100;
 /** Stories whose quotes /quote about: shows, best match first (as SQLite). */
 const QUOTE_STORIES = 200;
+/** Topics of /quote about: whose stories are kept between the reads of a page (aboutStories). */
+const ABOUT_MEMO = 32;
 const EXACT_COUNT_LIMIT = 20_000;
 /** The stories that several of the place ids $1 are mentioned in, with how many (`k`) of them each. */
 const SHARED_STORIES = `SELECT article_seq, COUNT(*) AS k
@@ -228,12 +230,15 @@ export interface PgArticleParts {
  * B), matched in article_search (the vector with each story's seq and date, in narrow rows, and its GIN
  * index) with websearch_to_tsquery; ranking is bounded to the newest
  * SEARCH_CANDIDATES matches, as the SQLite store does, so a common word does not rank the whole store.
+ * `indexless` is a pool on the same store whose sessions plan without plain index scans (openIndexlessPool).
  */
-export function createPgArticleParts(pool: PgPool): PgArticleParts {
+export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticleParts {
   const termIds = new Map<string, number>();
   let countCache: { n: number; version: number } | null = null;
   let placeCountsCache: { map: Map<number, number>; version: number } | null = null;
   let lexemeStats: { shares: Map<string, number>; at: number } | null = null;
+  let countedStats: { lexemes: ReadonlySet<string>; at: number } | null = null;
+  const aboutMemo = new Map<string, { version: number; seqs: number[]; at: number }>();
   let commonWordsAt = 0;
   const seqDays = createSeqDays(pool);
   const hiddenStories = createPgHiddenStories(pool);
@@ -433,9 +438,14 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     // this: a failure is tried again at the next add, and /trend about: reads those words' matches meanwhile.
     if (result.added.length > 0 && Date.now() - commonWordsAt > STATS_TTL_MS) {
       commonWordsAt = Date.now();
-      await countCommonWords(pool).catch(() => {
-        commonWordsAt = 0;
-      });
+      await countCommonWords(pool).then(
+        (added) => {
+          if (added > 0) countedStats = null;
+        },
+        () => {
+          commonWordsAt = 0;
+        },
+      );
     }
     return result;
   }
@@ -722,18 +732,40 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
   }
 
   /**
+   * The lexemes whose stories search_word_bits keeps (pg-word-days.ts), read again every STATS_TTL_MS and
+   * after this process chose more. Lexemes are only ever added there, so a set read earlier lacks at
+   * most a few another process chose since: a search of those takes the GIN index's matches meanwhile,
+   * as before they were chosen. One statement every ten minutes, not one a search.
+   */
+  async function countedLexemes(): Promise<ReadonlySet<string>> {
+    if (countedStats && Date.now() - countedStats.at < STATS_TTL_MS) return countedStats.lexemes;
+    const { rows } = await pool.query<{ lexeme: string }>('SELECT lexeme FROM search_counted_lexemes');
+    countedStats = { lexemes: new Set(rows.map((r) => r.lexeme)), at: Date.now() };
+    return countedStats.lexemes;
+  }
+
+  /**
    * The share of the stories holding each word a search requires (its exclusions left out), by the
    * lexemes the 'english' configuration makes of them, from the planner's statistics (0 for one they
-   * call rare); and the newest seq. No shares while the store has no statistics.
+   * call rare; no shares while the store has no statistics); the newest seq; and `websearch` as
+   * websearch_to_tsquery prints it. One statement: each round trip is a wake-up of the server's backend,
+   * and on a busy machine a wait for a core (these three were three statements of every search).
    */
-  async function wordShares(search: SearchQuery): Promise<{ shares: number[]; maxSeq: number }> {
-    const known = await lexemeShares();
-    if (known.size === 0) return { shares: [], maxSeq: 0 };
-    const { rows } = await pool.query<{ lexemes: string[]; max_seq: number | null }>(
-      "SELECT tsvector_to_array(to_tsvector('english', $1)) AS lexemes, (SELECT max(seq) FROM articles) AS max_seq",
-      [requiredWords(search).join(' ')],
-    );
-    return { shares: (rows[0]?.lexemes ?? []).map((l) => known.get(l) ?? 0), maxSeq: rows[0]?.max_seq ?? 0 };
+  async function wordShares(search: SearchQuery, websearch = ''): Promise<{ shares: number[]; maxSeq: number; tsquery: string }> {
+    const [known, { rows }] = await Promise.all([
+      lexemeShares(),
+      pool.query<{ lexemes: string[]; max_seq: number | null; tsquery: string }>(
+        `SELECT tsvector_to_array(to_tsvector('english', $1)) AS lexemes, (SELECT max(seq) FROM articles) AS max_seq,
+          websearch_to_tsquery('english', $2)::text AS tsquery`,
+        [requiredWords(search).join(' '), websearch],
+      ),
+    ]);
+    const row = rows[0];
+    return {
+      shares: known.size === 0 ? [] : (row?.lexemes ?? []).map((l) => known.get(l) ?? 0),
+      maxSeq: row?.max_seq ?? 0,
+      tsquery: row?.tsquery ?? '',
+    };
   }
 
   /**
@@ -746,26 +778,27 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
    *   stories only (twice as many as its share says hold that many), so the heap visits stay bounded
    *   whatever the store's size; a rare word (not among the most common lexemes) searches everything.
    */
-  async function queryShape(search: SearchQuery, any: boolean): Promise<{ common: boolean; after: number | null }> {
-    const { shares: found, maxSeq } = await wordShares(search);
-    if (found.length === 0) return { common: false, after: null };
-    if (found.some((share) => share > COMMON_SHARE)) return { common: true, after: null };
+  async function queryShape(
+    search: SearchQuery,
+    any: boolean,
+    websearch: string,
+  ): Promise<{ common: boolean; after: number | null; maxSeq: number; tsquery: string }> {
+    const { shares: found, maxSeq, tsquery } = await wordShares(search, websearch);
+    if (found.length === 0) return { common: false, after: null, maxSeq, tsquery };
+    if (found.some((share) => share > COMMON_SHARE)) return { common: true, after: null, maxSeq, tsquery };
     // Every word: no more matches than the rarest word has; any word: at least those of the most frequent.
     const share = any ? Math.max(...found) : Math.min(...found);
     const span = share > 0 ? Math.ceil((2 * SEARCH_CANDIDATES) / share) : Infinity;
-    return { common: false, after: span < maxSeq ? maxSeq - span : null };
+    return { common: false, after: span < maxSeq ? maxSeq - span : null, maxSeq, tsquery };
   }
 
   /**
-   * Rows of a full-text statement planned without plain index scans (SET LOCAL, this statement's
-   * transaction only), so that its matches come from the GIN index: the planner prices testing a vector
-   * as nearly free, and would walk the newest stories (or a seq range of them) testing each one's.
+   * Rows of a full-text statement planned without plain index scans (on the `indexless` pool's sessions),
+   * so that its matches come from the GIN index: the planner prices testing a vector as nearly free, and
+   * would walk the newest stories (or a seq range of them) testing each one's.
    */
   async function fromIndexMatches<R extends object>(sql: string, params: readonly unknown[]): Promise<R[]> {
-    return inTransaction(pool, async (client) => {
-      await client.query('SET LOCAL enable_indexscan = off');
-      return (await client.query<R>(sql, params as unknown[])).rows;
-    });
+    return (await indexless.query<R>(sql, params as unknown[])).rows;
   }
 
   /** The newest story's seq (0 for none). */
@@ -781,7 +814,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
    * those matches only. Stops at `n`, at the oldest story, or past the newest `window` stories when
    * given. With the range's bounds as values (not a subquery) the planner sees how few stories the range
    * holds; with MAX(seq) in a subquery it took every match of the word from the heap (21,345 pages for
-   * 'crude oil' at 1M, 310 ms) and filtered.
+   * 'crude oil' at 1M, 310 ms) and filtered. `max` is the newest seq when the caller has read it.
    */
   async function newestMatchSeqs(
     sql: (lo: string, hi: string) => string,
@@ -789,8 +822,9 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     n: number,
     first: number,
     window?: number,
+    newest?: number,
   ): Promise<number[]> {
-    const max = await newestSeq();
+    const max = newest ?? (await newestSeq());
     const oldest = Math.max(0, window === undefined ? 0 : max - window);
     const found: number[] = [];
     let hi = max;
@@ -818,7 +852,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
   async function rankedMatches(search: SearchQuery, any: boolean, limit: number): Promise<{ seq: number; rank: number }[]> {
     const query = tsQueryText(search, any);
     if (query === '') return [];
-    const shape = await queryShape(search, any);
+    const shape = await queryShape(search, any, query);
     if (shape.common) {
       // Newest first, those with every word in the headline (weight A) first, as the SQLite store does.
       const headline = headlineQuery(search, any);
@@ -834,6 +868,7 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
               limit,
               Math.min(HEADLINE_WINDOW, 2_000),
               HEADLINE_WINDOW,
+              shape.maxSeq,
             );
       // An excluded word in the body of a story whose headline holds every word: the whole query decides.
       const inHeadline = search.excluded.length === 0 || headlineHits.length === 0 ? headlineHits : await matchingSeqs(query, headlineHits);
@@ -845,6 +880,8 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
               [query],
               limit,
               Math.max(2_000, 50 * limit),
+              undefined,
+              shape.maxSeq,
             )
           : [];
       return headlineFirst(inHeadline, rest, limit).map((seq) => ({ seq, rank: 0 }));
@@ -861,7 +898,12 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       );
     // Words whose stories search_word_bits keeps (in at least 1% of them): the newest SEARCH_CANDIDATES
     // matches are read from their bits, and only those stories' vectors (by key) to rank them.
-    const newest = await newestWordMatches(pool, query, SEARCH_CANDIDATES);
+    // (the query as parsed, the newest seq and the counted words known already: no statement of their own)
+    const newest = await newestWordMatches(pool, query, SEARCH_CANDIDATES, {
+      tsquery: shape.tsquery,
+      maxSeq: shape.maxSeq,
+      counted: await countedLexemes(),
+    });
     if (newest !== null) {
       if (newest.length === 0) return [];
       // By key as a bitmap (fromIndexMatches): a thousand index scans took twice the pages of one bitmap of their keys.
@@ -1075,16 +1117,20 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
   async function speakersNamed(query: string, limit: number, reader?: HiddenFrom): Promise<string[]> {
     // Quotes of hidden stories do not count: one more candidate per speaker they quote (as SQLite).
     const quotes = await hiddenQuotes(reader);
-    const [{ rows: holding }, { rows: aliased }] = await Promise.all([
+    const aliases = speakerAliases(query)
+      .slice(1)
+      .map((a) => a.toLowerCase());
+    const [{ rows: holding }, aliased] = await Promise.all([
       pool.query<{ speaker: string; quotes: number }>(
         `SELECT speaker, quotes FROM quote_speakers WHERE speaker ILIKE $1 ESCAPE '\\' ORDER BY quotes DESC, speaker LIMIT $2`,
         [`%${escapeLike(query.trim())}%`, NAMED_CANDIDATES + quotes.size],
       ),
-      pool.query<{ speaker: string; quotes: number }>('SELECT speaker, quotes FROM quote_speakers WHERE key = ANY($1::text[])', [
-        speakerAliases(query)
-          .slice(1)
-          .map((a) => a.toLowerCase()),
-      ]),
+      // a one-word name has no shorter endings: no statement (each is a backend woken, twice a /quote read)
+      aliases.length === 0
+        ? []
+        : pool
+            .query<{ speaker: string; quotes: number }>('SELECT speaker, quotes FROM quote_speakers WHERE key = ANY($1::text[])', [aliases])
+            .then((r) => r.rows),
     ]);
     if (quotes.size === 0) return pickSpeakersNamed(query, holding, aliased, limit);
     return pickSpeakersNamed(query, visibleSpeakers(holding, quotes).slice(0, NAMED_CANDIDATES), visibleSpeakers(aliased, quotes), limit);
@@ -1140,6 +1186,28 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
     return rows.map(toQuoteHit);
   }
 
+  /**
+   * The seqs of the QUOTE_STORIES stories /quote about: reads its quotes from, best first (rankedMatches),
+   * kept while the data version holds (and the lexeme statistics would be: STATS_TTL_MS). A page deep
+   * into the list is read in two or three steps (visiblePage), each asking for the same stories: each
+   * step ranked a thousand matches again (reading their vectors), where the data version is one statement.
+   * The first read of a topic asks for the version beside the ranking, so it waits for nothing more.
+   */
+  async function aboutStories(parsed: SearchQuery): Promise<number[]> {
+    const key = tsQueryText(parsed, false);
+    const kept = aboutMemo.get(key);
+    const fresh = kept !== undefined && Date.now() - kept.at < STATS_TTL_MS ? kept : undefined;
+    const version = dataVersion();
+    if (fresh && fresh.version === (await version)) return fresh.seqs;
+    version.catch(() => undefined); // awaited below; a failure must not go unhandled while the stories are ranked
+    const seqs = (await rankedMatches(parsed, false, QUOTE_STORIES)).map((m) => m.seq);
+    aboutMemo.delete(key);
+    aboutMemo.set(key, { version: await version, seqs, at: Date.now() });
+    // the least recently ranked topic goes first
+    if (aboutMemo.size > ABOUT_MEMO) aboutMemo.delete(aboutMemo.keys().next().value!);
+    return seqs;
+  }
+
   async function findQuotesAbout(about: string, speaker: string | undefined, limit: number, offset: number): Promise<QuoteHit[]> {
     const parsed = parseSearch(about);
     const like = speaker ? `%${escapeLike(speaker)}%` : null;
@@ -1150,16 +1218,16 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
       : [];
     // Quotes of the 200 stories that best match the topic (ranked among the newest matches), best story first;
     // with a very common word the newest matching stories, as search() and the SQLite store do. The matches
-    // come from rankedMatches with the tsquery inline: in a CTE the planner could not see the words and
-    // ranked every candidate's vector read from the heap (over a second for `company` at 100k).
-    const stories = await rankedMatches(parsed, false, QUOTE_STORIES);
+    // come from rankedMatches (through aboutStories) with the tsquery inline: in a CTE the planner could not
+    // see the words and ranked every candidate's vector read from the heap (over a second for `company` at 100k).
+    const stories = await aboutStories(parsed);
     if (stories.length === 0) return [];
     const { rows } = await pool.query<PgQuoteRow>(
       `SELECT ${SUMMARY_COLUMNS}, qu.* FROM unnest($1::bigint[]) WITH ORDINALITY AS m(seq, i)
       JOIN quotes qu ON qu.article_seq = m.seq JOIN articles a ON a.seq = qu.article_seq
       WHERE $2::text IS NULL OR qu.speaker ILIKE $2 ESCAPE '\\' OR lower(qu.speaker) = ANY($5::text[])
       ORDER BY m.i, qu.start LIMIT $3 OFFSET $4`,
-      [stories.map((m) => m.seq), like, limit, offset, aliases],
+      [stories, like, limit, offset, aliases],
     );
     // As SQLite: the speaker's name holds the query as whole words, or is an ending of it.
     return rows
@@ -1526,21 +1594,28 @@ export function createPgArticleParts(pool: PgPool): PgArticleParts {
         return found;
       },
       async getAnalysis(id): Promise<ArticleAnalysis | null> {
-        // The story, its places and its quotes at once, each found by the id: one round trip, not two.
-        const [row, places, quotes] = await Promise.all([
-          getRow(id),
-          pool.query<PlaceRow>('SELECT p.* FROM places p WHERE p.article_seq = (SELECT seq FROM articles WHERE id = $1) ORDER BY p.start', [
-            id,
-          ]),
-          pool.query<PgQuoteRow>(
-            `SELECT ${SUMMARY_COLUMNS}, q.* FROM articles a JOIN quotes q ON q.article_seq = a.seq WHERE a.id = $1 ORDER BY q.start`,
-            [id],
-          ),
-        ]);
+        // The story with its places and quotes in one statement (each list as JSON, in offset order): three
+        // statements at once took three of the pool's connections and woke three backends for one story.
+        const { rows } = await pool.query<{
+          body: string;
+          packed: string;
+          quotes_version: number | null;
+          places_version: number | null;
+          places: PlaceRow[];
+          quotes: Omit<QuoteRow, keyof SummaryRow>[];
+        }>(
+          `SELECT a.body, a.packed, v.version AS quotes_version, pv.version AS places_version,
+            (SELECT COALESCE(json_agg(p ORDER BY p.start), '[]') FROM places p WHERE p.article_seq = a.seq) AS places,
+            (SELECT COALESCE(json_agg(q ORDER BY q.start), '[]') FROM quotes q WHERE q.article_seq = a.seq) AS quotes
+          FROM articles a LEFT JOIN quote_analysis v ON v.article_seq = a.seq LEFT JOIN place_analysis pv ON pv.article_seq = a.seq
+          WHERE a.id = $1`,
+          [id],
+        );
+        const row = rows[0];
         if (!row) return null;
         return withPlacesVersion(
           withQuotesVersion(
-            { sentences: unpackSentences(row.body, row.packed), quotes: quotes.rows.map(toQuote), places: places.rows.map(toPlace) },
+            { sentences: unpackSentences(row.body, row.packed), quotes: row.quotes.map(toQuote), places: row.places.map(toPlace) },
             row.quotes_version,
           ),
           row.places_version,
