@@ -973,14 +973,21 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
       return rows.map(toSummary);
     }
     // The newest SUGGEST_CANDIDATES prefix matches among the newest SUGGEST_WINDOW stories (all stories
-    // when those hold fewer than `limit`), looked for from the newest story back (newestPrefixMatches).
-    const seqs = await newestPrefixMatches(usable, limit);
-    if (seqs.length === 0) return [];
+    // when those hold fewer than `limit`), looked for from the newest story back (newestPrefixMatches),
+    // ranked by their headlines; only the `limit` shown are read from articles (a row beside its body,
+    // ~5 a page: reading all 200 candidates' rows visited 200 pages, cold at 1M, for 25 shown).
+    const candidates = (await newestPrefixMatches(usable, limit)).sort((a, b) => b.seq - a.seq);
+    if (candidates.length === 0) return [];
+    const shown = rankSuggestions(usable.join(' '), candidates, limit).map((c) => c.seq);
     const { rows } = await pool.query<SummaryRow & { seq: number }>(
-      `SELECT a.seq, ${SUMMARY_COLUMNS} FROM articles a WHERE a.seq = ANY($1::bigint[]) ORDER BY a.seq DESC`,
-      [seqs],
+      `SELECT a.seq, ${SUMMARY_COLUMNS} FROM articles a WHERE a.seq = ANY($1::bigint[])`,
+      [shown],
     );
-    return rankSuggestions(usable.join(' '), rows, limit).map(toSummary);
+    const bySeq = new Map(rows.map((r) => [r.seq, r]));
+    return shown.flatMap((seq) => {
+      const row = bySeq.get(seq);
+      return row ? [toSummary(row)] : [];
+    });
   }
 
   /**
@@ -996,13 +1003,13 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
    *   letters, in the window (a BitmapAnd with the primary key), then before it, and those headlines are
    *   tested against every word.
    */
-  async function newestPrefixMatches(words: readonly string[], limit: number): Promise<number[]> {
+  async function newestPrefixMatches(words: readonly string[], limit: number): Promise<{ seq: number; headline: string }[]> {
     const full = prefixQuery(words);
     const long = words.filter((w) => w.length > 2);
     const indexed = long.length > 0 ? prefixQuery(long) : full;
     const max = await newestSeq();
     const windowLo = Math.max(0, max - SUGGEST_WINDOW);
-    const found: number[] = [];
+    const found: { seq: number; headline: string }[] = [];
     let hi = max;
     // Enough: SUGGEST_CANDIDATES, or, once the window is passed, `limit` (the window's matches are the answer).
     const enough = (): boolean => found.length >= SUGGEST_CANDIDATES || (hi <= windowLo && found.length >= limit);
@@ -1013,14 +1020,14 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
         // the LIMIT, in one round trip. Making a headline's vector costs ~10 µs, so it is made only for headlines
         // holding every typed start somewhere (a lexeme of the 'simple' configuration is the lower-cased text it
         // was read from, so one that starts so is in the lower-cased headline): a few µs a headline passed.
-        const { rows } = await pool.query<{ seq: number }>(
-          `SELECT a.seq FROM articles a WHERE a.seq > $2 AND a.seq <= $3
+        const { rows } = await pool.query<{ seq: number; headline: string }>(
+          `SELECT a.seq, a.headline FROM articles a WHERE a.seq > $2 AND a.seq <= $3
             AND lower(a.headline) LIKE ALL ((SELECT array_agg('%' || x || '%') FROM unnest(tsvector_to_array(to_tsvector('simple', $5))) x)::text[])
             AND (to_tsvector('simple', a.headline) @@ to_tsquery('simple', $1)) IS TRUE
           ORDER BY a.seq DESC LIMIT $4`,
           [full, lo, hi, SUGGEST_CANDIDATES - found.length, words.map(prefixWord).join(' ')],
         );
-        found.push(...rows.map((r) => r.seq));
+        found.push(...rows);
         if (found.length < SUGGEST_CANDIDATES) hi = lo;
       };
       await walk(Math.max(windowLo, max - SUGGEST_SCAN));
@@ -1040,15 +1047,18 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
       if (hi <= lo) continue;
       const asked: string =
         lo === 0 && indexed !== full && perStory !== null && perStory * (hi - lo) > SUGGEST_OLDER_VISITS ? full : indexed;
-      // (an int8 array comes back as text: each seq made a number)
-      const { rows } = await pool.query<{ n: number; seqs: string[] | null }>(
-        `WITH c AS MATERIALIZED (SELECT a.seq, a.headline FROM articles a
-          WHERE to_tsvector('simple', a.headline) @@ to_tsquery('simple', $1) AND a.seq > ${lo} AND a.seq <= ${hi})
-        SELECT (SELECT COUNT(*)::int FROM c) AS n, ARRAY(
-          SELECT c.seq FROM c WHERE to_tsvector('simple', c.headline) @@ to_tsquery('simple', $2) ORDER BY c.seq DESC LIMIT $3) AS seqs`,
+      // (an int8 array comes back as text: each seq made a number). The headlines' own narrow table
+      // (article_headlines, migration 16): a match visits a row of ~60 bytes, not the story's beside its body.
+      const { rows } = await pool.query<{ n: number; seqs: string[] | null; headlines: string[] | null }>(
+        `WITH c AS MATERIALIZED (SELECT h.seq, h.headline FROM article_headlines h
+          WHERE to_tsvector('simple', h.headline) @@ to_tsquery('simple', $1) AND h.seq > ${lo} AND h.seq <= ${hi})
+        SELECT (SELECT COUNT(*)::int FROM c) AS n, m.seqs, m.headlines FROM (
+          SELECT array_agg(t.seq ORDER BY t.seq DESC) AS seqs, array_agg(t.headline ORDER BY t.seq DESC) AS headlines FROM (
+            SELECT c.seq, c.headline FROM c WHERE to_tsvector('simple', c.headline) @@ to_tsquery('simple', $2) ORDER BY c.seq DESC LIMIT $3) t) m`,
         [asked, full, SUGGEST_CANDIDATES - found.length],
       );
-      found.push(...(rows[0]?.seqs ?? []).map(Number));
+      const headlines = rows[0]?.headlines ?? [];
+      found.push(...(rows[0]?.seqs ?? []).map((seq, i) => ({ seq: Number(seq), headline: headlines[i]! })));
       perStory = (rows[0]?.n ?? 0) / (hi - lo);
       hi = lo;
       if (enough()) break;
