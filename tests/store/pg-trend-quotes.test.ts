@@ -89,7 +89,7 @@ describe.skipIf('unavailable' in server)('PostgreSQL store: trend counts, quote 
     });
   });
 
-  it("reads a topic's quotes from the stories as they are: the same on every read, and a story added meanwhile counts", async () => {
+  it("reads a topic's quotes and a name's speakers as the stories are: the same on every read, and a story added meanwhile counts", async () => {
     await store.stories.addArticles([
       analyzed(story({ url: 'https://wire.test/1', headline: 'Zinc talks', body: 'Zinc talks went on. The minister spoke.' }), {
         quotes: [quote('James Baker', 0)],
@@ -103,6 +103,8 @@ describe.skipIf('unavailable' in server)('PostgreSQL store: trend counts, quote 
     // a later page of the same topic reads the same stories (kept between reads)
     expect(await store.quotes.findQuotes({ about: 'zinc', limit: 5, offset: 1 })).toEqual([]);
     expect(await store.quotes.findQuotes({ about: 'zinc', limit: 5 })).toEqual(first);
+    // and so are the speakers a name matches
+    expect(await store.quotes.speakersNamed('Volcker', 5)).toEqual([]);
     await store.stories.addArticles([
       analyzed(
         story({ url: 'https://wire.test/3', published: '2020-05-02T10:00:00Z', headline: 'Zinc zinc zinc', body: 'Zinc rose. More zinc.' }),
@@ -113,6 +115,7 @@ describe.skipIf('unavailable' in server)('PostgreSQL store: trend counts, quote 
       'James Baker',
       'Paul Volcker',
     ]);
+    expect(await store.quotes.speakersNamed('Volcker', 5)).toEqual(['Paul Volcker']);
   });
 
   it('keeps resolved speakers and analyzer versions, and replaces quotes of stale stories', async () => {
