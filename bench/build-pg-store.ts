@@ -62,11 +62,11 @@ async function main(): Promise<void> {
     cpu: number;
   };
 
-  // The GIN indexes of `articles` and its full-text side table, kept aside while loading (saved first, so a resumed build rebuilds them).
+  // The GIN indexes of `articles` and its full-text and headline side tables, kept aside while loading (saved first, so a resumed build rebuilds them).
   let gin = JSON.parse((await state(admin, 'gin')) ?? 'null') as { name: string; def: string }[] | null;
   if (!gin) {
     const { rows } = await admin.query<{ indexname: string; indexdef: string }>(
-      "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename IN ('articles', 'article_search') AND indexdef ILIKE '% USING gin %'",
+      "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename IN ('articles', 'article_search', 'article_headlines') AND indexdef ILIKE '% USING gin %'",
     );
     gin = rows.map((r) => ({ name: r.indexname, def: r.indexdef }));
     await setState(admin, 'gin', JSON.stringify(gin));

@@ -96,6 +96,10 @@ export const execute: Command['execute'] = async ({ options, services, caller })
   // The latest quotes come from the latest stories, not all from one talkative story. (A speaker's quotes
   // are all theirs; quotes on a topic keep every quote of a matching story, the one about it may be late.)
   const spread = speaker || about ? (items: readonly QuoteHit[]) => [...items] : atMostPerStory<QuoteHit>(QUOTES_PER_STORY);
+  // stories quoting the speaker over time (issue 19), counted while the page is read: on a networked store
+  // both are several round trips, one after the other they added up
+  const chart = speaker ? speakerSparkline(services.store, speaker) : Promise.resolve(null);
+  chart.catch(() => undefined); // awaited below, unless the page fails first
   const hits = await visiblePage({
     fetch: (limit, from) =>
       services.store.quotes.findQuotes({ ...(speaker ? { speaker } : {}), ...(about ? { about } : {}), limit, offset: from }),
@@ -125,12 +129,12 @@ export const execute: Command['execute'] = async ({ options, services, caller })
     start: q.start,
     end: q.end,
   }));
-  // the speaker as the story wrote it ("he") is read from the story: a page shows at most eight
-  const bodies = new Map<string, string | null>();
-  for (const q of shown) {
-    if (q.speakerMention && !bodies.has(q.articleId))
-      bodies.set(q.articleId, (await services.store.stories.getById(q.articleId))?.body ?? null);
-  }
+  // the speaker as the story wrote it ("he") is read from the story: a page shows at most eight, read at
+  // once (on a networked store one after another was a round trip each, eight in a row)
+  const mentioned = [...new Set(shown.filter((q) => q.speakerMention).map((q) => q.articleId))];
+  const bodies = new Map(
+    await Promise.all(mentioned.map(async (id) => [id, (await services.store.stories.getById(id))?.body ?? null] as const)),
+  );
   const mentionOf = (q: QuoteHit): string | null =>
     q.speakerMention ? (bodies.get(q.articleId)?.slice(q.speakerMention.start, q.speakerMention.end) ?? null) : null;
   const text = shown.map((q, i) => renderQuote(q, offset + i + 1, mentionOf(q))).join('\n\n');
@@ -138,8 +142,8 @@ export const execute: Command['execute'] = async ({ options, services, caller })
   if (speaker) fields.push({ name: 'Speaker', value: speaker, inline: true });
   if (about) fields.push({ name: 'About', value: truncate(about, 100), inline: true });
   const more = hits.length > QUOTES_PER_PAGE;
-  const chart = speaker ? await speakerSparkline(services.store, speaker) : null; // stories quoting them over time (issue 19)
-  if (chart) await releaseRenderMemory(); // frees resvg's buffers (see /where)
+  const image = await chart;
+  if (image) await releaseRenderMemory(); // frees resvg's buffers (see /where)
   const title = speaker ? `Quotes of ${truncate(speaker, 100)}` : about ? `Quotes about ${truncate(about, 100)}` : 'Latest quotes';
   return reply({
     title,
@@ -147,7 +151,7 @@ export const execute: Command['execute'] = async ({ options, services, caller })
     fields,
     footer: `Page ${page}${more ? ` · more: page:${page + 1}` : ''} · quotes and reported speech found automatically`,
     data: { quotes },
-    ...(chart ? { chart } : {}),
+    ...(image ? { chart: image } : {}),
   });
 };
 

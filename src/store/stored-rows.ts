@@ -44,7 +44,8 @@ export interface QuoteRow extends SummaryRow {
   resolved_end: number | null;
 }
 
-export function toQuote(row: QuoteRow): Quote {
+/** A quote of a stored row: its own columns only (no story's needed). */
+export function toQuote(row: Omit<QuoteRow, keyof SummaryRow>): Quote {
   return {
     text: row.text,
     kind: row.kind,

@@ -107,6 +107,33 @@ describe.skipIf('unavailable' in server)('PostgreSQL store: the full-text side t
     }
   });
 
+  it('suggests the headlines of stories stored before migration 16 and of those added after', async () => {
+    if ('unavailable' in server) return;
+    const db = await createTestDatabase(server);
+    try {
+      await writeOldStore(db.url, 15, [
+        { id: 'a1', published: '2020-05-01T10:00:00Z', headline: 'Cocoa falls in Accra', body: 'Cocoa fell in Accra.' },
+        { id: 'a2', published: '2020-05-03T10:00:00Z', headline: 'Gold rises', body: 'Gold rose.' },
+      ]);
+      const migrated = await openPgStore(db.url, { max: 1 });
+      try {
+        expect((await migrated.stories.suggestHeadlines('cocoa fa', 5)).map((h) => h.headline)).toEqual(['Cocoa falls in Accra']);
+        await migrated.stories.addArticles([
+          analyzed(story({ url: 'https://wire.test/c', published: '2020-05-04T10:00:00Z', headline: 'Cocoa falls again', body: 'Again.' })),
+        ]);
+        // the newer first, both holding every typed start; the headline shown is the story's
+        expect((await migrated.stories.suggestHeadlines('cocoa fall', 5)).map((h) => [h.headline, h.published])).toEqual([
+          ['Cocoa falls again', '2020-05-04T10:00:00Z'],
+          ['Cocoa falls in Accra', '2020-05-01T10:00:00Z'],
+        ]);
+      } finally {
+        await migrated.close();
+      }
+    } finally {
+      await db.drop();
+    }
+  });
+
   it('finds the newest matches past the first range of stories it looks in: headline matches of the oldest stories, prefixes', async () => {
     if ('unavailable' in server) return;
     const db = await createTestDatabase(server);

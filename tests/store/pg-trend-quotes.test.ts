@@ -89,6 +89,35 @@ describe.skipIf('unavailable' in server)('PostgreSQL store: trend counts, quote 
     });
   });
 
+  it("reads a topic's quotes and a name's speakers as the stories are: the same on every read, and a story added meanwhile counts", async () => {
+    await store.stories.addArticles([
+      analyzed(story({ url: 'https://wire.test/1', headline: 'Zinc talks', body: 'Zinc talks went on. The minister spoke.' }), {
+        quotes: [quote('James Baker', 0)],
+      }),
+      analyzed(story({ url: 'https://wire.test/2', headline: 'Cocoa talks', body: 'Cocoa talks went on.' }), {
+        quotes: [quote('Robert Brusca', 0)],
+      }),
+    ]);
+    const first = await store.quotes.findQuotes({ about: 'zinc', limit: 5 });
+    expect(first.map((q) => [q.headline, q.speaker])).toEqual([['Zinc talks', 'James Baker']]);
+    // a later page of the same topic reads the same stories (kept between reads)
+    expect(await store.quotes.findQuotes({ about: 'zinc', limit: 5, offset: 1 })).toEqual([]);
+    expect(await store.quotes.findQuotes({ about: 'zinc', limit: 5 })).toEqual(first);
+    // and so are the speakers a name matches
+    expect(await store.quotes.speakersNamed('Volcker', 5)).toEqual([]);
+    await store.stories.addArticles([
+      analyzed(
+        story({ url: 'https://wire.test/3', published: '2020-05-02T10:00:00Z', headline: 'Zinc zinc zinc', body: 'Zinc rose. More zinc.' }),
+        { quotes: [quote('Paul Volcker', 0)] },
+      ),
+    ]);
+    expect((await store.quotes.findQuotes({ about: 'zinc', limit: 5 })).map((q) => q.speaker).sort()).toEqual([
+      'James Baker',
+      'Paul Volcker',
+    ]);
+    expect(await store.quotes.speakersNamed('Volcker', 5)).toEqual(['Paul Volcker']);
+  });
+
   it('keeps resolved speakers and analyzer versions, and replaces quotes of stale stories', async () => {
     const { added } = await store.stories.addArticles([
       analyzed(story({ published: '2020-05-01T10:00:00Z', body: 'First story body here.' }), {

@@ -23,19 +23,7 @@ const MIGRATION_LOCK = 7_340_017;
  * own transaction, under a session advisory lock, and are recorded in `schema_migrations`.
  */
 export async function openPool(url: string, options: { max?: number } = {}): Promise<PgPool> {
-  // No parallel workers for the store's statements: they are short, and launching a worker (a new backend
-  // process) cost ~130 ms on a busy 2-core machine, where the statement itself took 15 ms (merging the
-  // stories of several speakers at 1M). Nor JIT compilation: at 1M the planner's cost of a headline
-  // prefix search passes jit_above_cost and compiling took ~28 ms of a 40 ms statement, compiled anew
-  // for every call. A connection string's own `options` still win.
-  const pool = new pg.Pool({
-    connectionString: url,
-    types,
-    max: options.max ?? 10,
-    options: '-c max_parallel_workers_per_gather=0 -c jit=off',
-  });
-  // An idle client's network error must not crash the process; the next query reports it.
-  pool.on('error', () => undefined);
+  const pool = createPool(url, options.max ?? 10);
   try {
     (await pool.connect()).release();
   } catch (error) {
@@ -51,6 +39,31 @@ export async function openPool(url: string, options: { max?: number } = {}): Pro
     throw new Error(`PostgreSQL store ${redactPassword(url)}: ${(error as Error).message}`, { cause: error });
   }
   return pool;
+}
+
+function createPool(url: string, max: number, settings = ''): PgPool {
+  // No parallel workers for the store's statements: they are short, and launching a worker (a new backend
+  // process) cost ~130 ms on a busy 2-core machine, where the statement itself took 15 ms (merging the
+  // stories of several speakers at 1M). Nor JIT compilation: at 1M the planner's cost of a headline
+  // prefix search passes jit_above_cost and compiling took ~28 ms of a 40 ms statement, compiled anew
+  // for every call. A connection string's own `options` still win.
+  const pool = new pg.Pool({ connectionString: url, types, max, options: `-c max_parallel_workers_per_gather=0 -c jit=off${settings}` });
+  // An idle client's network error must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/**
+ * A second pool on the store `openPool` opened (no migrations: they were applied), whose sessions plan
+ * without plain index scans: the full-text statements that must take their matches from the GIN index
+ * (pg-article-store.ts, fromIndexMatches) run there in one round trip, where a transaction with
+ * `SET LOCAL enable_indexscan = off` took four (BEGIN, SET, the statement, COMMIT), each a wake-up of the
+ * server's backend. Set at connection start, as the pool's other settings (a connection string with
+ * `options` of its own drops them: the statements then answer the same, planned as the planner likes).
+ * Lazy: no connection until the first such statement.
+ */
+export function openIndexlessPool(url: string, max = 4): PgPool {
+  return createPool(url, max, ' -c enable_indexscan=off');
 }
 
 export async function migrate(pool: PgPool, migrations: readonly PgMigration[]): Promise<void> {

@@ -1,6 +1,6 @@
 import type { DatelineStore } from '../store.js';
 import { createPgArticleParts } from './pg-article-store.js';
-import { openPool } from './pg-database.js';
+import { openIndexlessPool, openPool } from './pg-database.js';
 import { createPgFeedStore } from './pg-feed-store.js';
 import { createPgSubscriptionStore } from './pg-subscription-store.js';
 import { countCommonWords } from './pg-word-days.js';
@@ -11,12 +11,13 @@ import { countCommonWords } from './pg-word-days.js';
  */
 export async function openPgStore(url: string, options: { max?: number } = {}): Promise<DatelineStore> {
   const pool = await openPool(url, options);
-  const parts = createPgArticleParts(pool);
+  const indexless = openIndexlessPool(url);
+  const parts = createPgArticleParts(pool, indexless);
   // The words common enough to have their stories kept as bits (pg-word-days.ts): a store from before migration 14 is backfilled here.
   try {
     await countCommonWords(pool);
   } catch (error) {
-    await pool.end().catch(() => undefined);
+    await Promise.all([pool.end(), indexless.end()]).catch(() => undefined);
     throw error;
   }
   return {
@@ -24,6 +25,8 @@ export async function openPgStore(url: string, options: { max?: number } = {}): 
     ...parts,
     subscriptions: createPgSubscriptionStore(pool),
     feeds: createPgFeedStore(pool),
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([pool.end(), indexless.end()]);
+    },
   };
 }

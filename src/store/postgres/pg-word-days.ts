@@ -186,6 +186,21 @@ export async function wordDayCounts(
   return { days, capped };
 }
 
+/** What a caller of newestWordMatches read already: the query as websearch_to_tsquery prints it, the newest seq, the counted lexemes. */
+export interface KnownWebsearch {
+  tsquery: string;
+  maxSeq: number;
+  counted: ReadonlySet<string>;
+}
+
+async function parseWebsearch(pool: PgPool, websearch: string): Promise<{ tsquery: string; maxSeq: number }> {
+  const { rows } = await pool.query<{ query: string; max_seq: number }>(
+    "SELECT q::text AS query, (SELECT COALESCE(MAX(seq), 0) FROM articles) AS max_seq FROM websearch_to_tsquery('english', $1) AS q",
+    [websearch],
+  );
+  return { tsquery: rows[0]?.query ?? '', maxSeq: rows[0]?.max_seq ?? 0 };
+}
+
 /**
  * The seqs of the newest `n` stories matching a websearch query whose words are all counted lexemes
  * (no phrase), newest first, from their bit strings alone (no story row visited); null for any other
@@ -193,22 +208,29 @@ export async function wordDayCounts(
  * through the GIN index visited every match of a window of the newest stories (about twice as many,
  * each on its own page) before the thousand ranked were read again.
  */
-export async function newestWordMatches(pool: PgPool, websearch: string, n: number, firstBlocks = 16): Promise<number[] | null> {
-  const { rows: parsed } = await pool.query<{ query: string; max_seq: number }>(
-    "SELECT q::text AS query, (SELECT COALESCE(MAX(seq), 0) FROM articles) AS max_seq FROM websearch_to_tsquery('english', $1) AS q",
-    [websearch],
-  );
-  const expr = parsed[0] ? parseTsquery(parsed[0].query) : null;
+export async function newestWordMatches(
+  pool: PgPool,
+  websearch: string,
+  n: number,
+  known?: KnownWebsearch,
+  firstBlocks = 16,
+): Promise<number[] | null> {
+  const parsed = known ?? (await parseWebsearch(pool, websearch));
+  const expr = parseTsquery(parsed.tsquery);
   if (expr === null || evaluate(expr, () => false)) return null;
   const lexemes = lexemesOf(expr);
-  const { rows: known } = await pool.query<{ counted: number }>(
-    'SELECT COUNT(*)::int AS counted FROM search_counted_lexemes WHERE lexeme = ANY($1::text[])',
-    [lexemes],
-  );
-  if (known[0]!.counted < lexemes.length) return null;
+  if (known) {
+    if (!lexemes.every((l) => known.counted.has(l))) return null;
+  } else {
+    const { rows: counted } = await pool.query<{ counted: number }>(
+      'SELECT COUNT(*)::int AS counted FROM search_counted_lexemes WHERE lexeme = ANY($1::text[])',
+      [lexemes],
+    );
+    if (counted[0]!.counted < lexemes.length) return null;
+  }
   const combined = bitsSql(expr, lexemes, (i) => `COALESCE(bit_or(bits) FILTER (WHERE lexeme = $${4 + i}), ${ZERO})`);
   const found: number[] = [];
-  let top = Math.floor(parsed[0]!.max_seq / SEARCH_WORD_BLOCK);
+  let top = Math.floor(parsed.maxSeq / SEARCH_WORD_BLOCK);
   // Newest blocks first, `firstBlocks` of them (a word in 1% of the stories has a thousand in ~25), then four
   // times as many each time, until n or the oldest block.
   for (let blocks = firstBlocks; top >= 0 && found.length < n; blocks *= 4) {
