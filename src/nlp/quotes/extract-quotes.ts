@@ -155,7 +155,7 @@ const MODEL = modelJson as CueModel;
  *    Reuters", "figures from the economics ministry show", "families of those killed in the attack", "voters across ...");
  *    past an opening phrase a name ending in -ing is the subject ("Earlier Wednesday, Schilling ... defended": was none).
  */
-export const QUOTE_ANALYZER_VERSION = 48;
+export const QUOTE_ANALYZER_VERSION = 49;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -227,11 +227,17 @@ export function extractQuotes(original: string, sentences: readonly Sentence[], 
     // (content or a mention closing on a doubled apostrophe holds both: `it was ''not in line with our policy.''`)
     const last = fragments[fragments.length - 1]!;
     if (endsInsideDoubledApostrophe(original, last[1])) last[1]++;
+    // (content opening on a company's bracketed name keeps its opening bracket: `<Qantas Airways Ltd> has placed`, not
+    // `Qantas Airways Ltd> has placed`)
+    const first = fragments[0]!;
+    const close = original.indexOf('>', first[0]);
+    if (original[first[0] - 1] === '<' && close >= 0 && close < first[1] && !original.slice(first[0], close).includes('<')) first[0]--;
     const m = q.speakerMention;
     const mention = m && endsInsideDoubledApostrophe(original, m.end) ? { ...m, end: m.end + 1 } : m;
     return {
       ...q,
       speakerMention: mention,
+      start: Math.min(q.start, first[0]),
       end: Math.max(q.end, last[1]),
       text: fragments.map(([a, b]) => original.slice(a, b)).join(FRAGMENT_JOINER),
     };

@@ -673,3 +673,12 @@ describe('an attribution before the quotation with something between the speaker
     expect(speakerOf(body, 'It will be the last one')).toBe('Octavio Valerio');
   });
 });
+
+describe('the text of a quotation', () => {
+  it("keeps a company's opening bracket when its content opens on the company's name", () => {
+    const body = '<Qantas Airways Ltd> has placed a firm order with Boeing Co <BA> for four aircraft, the company said.';
+    const [q] = extractQuotes(body, splitSentences(body));
+    expect(q!.text.startsWith('<Qantas Airways Ltd> has placed')).toBe(true);
+    expect(body.slice(q!.start, q!.end)).toBe(q!.text);
+  });
+});
