@@ -623,7 +623,6 @@ function notTheAsker(body: string, q: RawQuote, r: Resolution): Resolution {
   return { ...r, speaker: asked ? body.slice(mention.start, mention.end).replace(/\s+/g, ' ') : 'unknown', resolved: null };
 }
 
-/** "bankers", "Western diplomats", "officials": a speaker of several people (not "Reuters" or "Jones"). */
 /**
  * After an "it" that stands for no one: a passive of saying or knowing, or an adjective of certainty, that is not
  * followed by "to" ("it is expected that …" is impersonal; "it is expected to reinstate the order" is the agency's).
@@ -654,6 +653,7 @@ function asUnnamed(phrase: string): string {
   return /^(The|A|An|One|Another)\s/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
+/** "bankers", "Western diplomats", "officials": a speaker of several people (not "Reuters" or "Jones"). */
 function isPlural(speaker: string): boolean {
   // the head noun, before what follows it ("analysts polled by Reuters", "officials involved", "traders here")
   const words = speaker.split(/\s+/);
