@@ -210,7 +210,8 @@ export function extractQuotes(original: string, sentences: readonly Sentence[], 
   const sentenceTokens = sentences.map((s) => tokenize(body, s.start, s.end));
   const found = extractReported(body, sentences, sentenceTokens, quoted, used, direct, model);
   const { reported, runOn } = joinRunOnQuotations(body, sentences, found, direct, quoted);
-  const unjoined = direct.filter((d) => !runOn.has(d)).map((d) => lastSpeakerBefore(body, d, reported));
+  const paragraphs = paragraphSpans(body);
+  const unjoined = direct.filter((d) => !runOn.has(d)).map((d) => lastSpeakerBefore(paragraphs, d, reported));
   const labelled = labelledStatements(body, [...unjoined, ...reported]);
   const raw = [...unjoined, ...reported, ...labelled].sort((a, b) => a.start - b.start || a.end - b.end);
   const quotes = resolveSpeakers(
@@ -672,10 +673,9 @@ function mergeContinuations(body: string, drafts: DirectDraft[]): DirectDraft[] 
  * `Valerio said the next formal talks would be Monday. "It will be the last one ..."` is Valerio's, not the
  * spokesman's whose quotation came a paragraph earlier.
  */
-function lastSpeakerBefore(body: string, d: RawQuote, reported: readonly RawQuote[]): RawQuote {
+function lastSpeakerBefore(paragraphs: readonly [number, number][], d: RawQuote, reported: readonly RawQuote[]): RawQuote {
   const from = d.inheritedFrom;
   if (!from || from.start > d.start) return d;
-  const paragraphs = paragraphSpans(body);
   const at = paragraphIndex(paragraphs, d.start);
   const between = reported.filter(
     (r) => r.mention && r.start > from.end && r.end <= d.start && at - paragraphIndex(paragraphs, r.start) <= 1 && r.mention.end <= d.start,
