@@ -2,10 +2,20 @@ import type { Quote, Sentence, Span } from '../types.js';
 import { candidateFilter, cueScore, reportingClass, type CueModel } from './cue-model.js';
 import { DETERMINERS, MONTH, NON_NAME_CAPS, OPENING_PREPOSITION, REPORTING_LEXICON, SPEECH_VERBS, WEEKDAY } from './lexicon.js';
 import modelJson from './model.json' with { type: 'json' };
-import { extendToSentenceEnd, PAST_VERBS, phraseAfter, phraseBefore, phraseSpan, skipAuxLeft, type SourcePhrase } from './noun-phrases.js';
+import {
+  extendToSentenceEnd,
+  PAST_VERBS,
+  pastVerbAfterNoun,
+  phraseAfter,
+  phraseBefore,
+  phraseSpan,
+  skipAuxLeft,
+  type SourcePhrase,
+} from './noun-phrases.js';
 import { FRAGMENT_JOINER, quoteFragments } from './fragments.js';
 import { findQuotedSpans, paragraphSpans, type QuotedSpan } from './quoted-spans.js';
 import { resolveSpeakers, type RawQuote } from './resolve-speakers.js';
+import { isSpeechAct } from './speech-act.js';
 import { tokenize, type Token } from './tokens.js';
 
 const MODEL = modelJson as CueModel;
@@ -154,6 +164,9 @@ const MODEL = modelJson as CueModel;
  *    a bare plural with its post-modifier speaks whole ("..., traders in London said": was "London"; "analysts polled by
  *    Reuters", "figures from the economics ministry show", "families of those killed in the attack", "voters across ...");
  *    past an opening phrase a name ending in -ing is the subject ("Earlier Wednesday, Schilling ... defended": was none).
+ * 46: a past verb after its subject ends the speaker ("Band's memo provided data showing", "Reagan made no mention",
+ *    "Warren issued a report arguing": were "Band's memo provided data", "Reagan made no", "Warren issued a report"), bar
+ *    participles that date a source ("a statement issued last month") and the wire's compound modifiers ("state owned").
  */
 export const QUOTE_ANALYZER_VERSION = 49;
 const MIN_REPORTED_WORDS = 3;
@@ -1547,6 +1560,19 @@ function buildReported(
       // X said (that) CONTENT. | X told reporters (that) CONTENT.
       // (an object before the cue, "unleashed a series of tweets saying", is not who speaks: the sentence's subject is)
       src = beforeSrc && !(objectPosition(tokens, beforeSrc.from) && /^(a|an|no)$/.test(tokens[beforeSrc.from]!.lower)) ? beforeSrc : null;
+      // (nor is the object of a past verb after its subject, "Band's memo provided data showing", "Iranian envoys toured
+      // Gulf Arab states saying", "Reagan made no mention", "the company reported net income declined": that subject
+      // speaks; not the subject of a finite cue, "Wall Street speculated the board was discussing", a possessor of a
+      // noun cue, "The agency cited SCI's announcement", nor for a cue that modifies a noun, "approved a previously
+      // announced proposal", or that a determiner makes one, "signed a letter of intent")
+      const verbBefore = beforeSrc ? beforeSrc.from - 1 : -1;
+      if (beforeSrc && pastVerbAfterNoun(tokens, verbBefore, 0)) {
+        // (a noun after its determiner reports only when it names a saying: "Obama sounded a call for ...", "Melania Trump
+        // made her first public comments", not "SAS signed a letter of intent", "Swissair confirmed an order")
+        if (NOUN_CUE_DETERMINER.test(tokens[beforeSrc.to - 1]!.lower) && !isSpeechAct({ kind: 'reported', verb: cue.text })) return null;
+        if (va === a && !participleInObject(tokens, a) && !tokens.slice(beforeSrc.from, beforeSrc.end).some(isPossessive))
+          src = phraseBefore(tokens, verbBefore, 0, body);
+      }
       if (src) src = wholeSubject(tokens, src, a);
       from = b + 1;
       const that = findIndex(tokens, b + 1, (t) => t.lower === 'that', b + 7);
@@ -1618,7 +1644,7 @@ function buildReported(
   // ("McConnell, who in 2010 said ...": the relative pronoun, not the sentence's subject)
   if (!src && cue.lower !== 'according' && from > b) src = relativeSubject(tokens, a);
   // a "speaker" ending in an article ("declared an | offensive against IS") shows the cue is a noun, not a report
-  if (src && /^(a|an|the|his|her|their|its|our|my|some|another)$/.test(tokens[src.to - 1]!.lower)) return null;
+  if (src && NOUN_CUE_DETERMINER.test(tokens[src.to - 1]!.lower)) return null;
   // never swallow a direct quote's words into reported content
   while (from <= to && inDirect[from]) from++;
   while (to >= from && inDirect[to]) to--;
@@ -1645,6 +1671,18 @@ function buildReported(
     description: src?.description ?? null,
     verb: passive?.verb ?? verb,
   };
+}
+
+/** The determiners before a cue word that make it a noun ("signed a | letter", "renewed his | call"). */
+const NOUN_CUE_DETERMINER = /^(a|an|the|his|her|their|its|our|my|some|another)$/;
+
+/** "approved a previously announced proposal", "brought two negotiated deals": a past participle cue that modifies the noun after it. */
+function participleInObject(tokens: readonly Token[], a: number): boolean {
+  if (!/ed$/.test(tokens[a]!.lower)) return false;
+  let k = a - 1;
+  while (k > 0 && /ly$/.test(tokens[k]!.lower) && !tokens[k]!.isCap) k--;
+  const t = tokens[k];
+  return !!t && (DETERMINERS.has(t.lower) || /^\d/.test(t.text) || /^(two|three|four|five|several|some|many|no)$/.test(t.lower));
 }
 
 /**

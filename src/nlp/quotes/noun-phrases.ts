@@ -268,6 +268,9 @@ function headPhraseBefore(tokens: readonly Token[], i: number, min: number, body
 /** Participles that date a source: "a report released last year", "a poll conducted Monday". */
 const PARTICIPLE_SOURCE = /^(released|conducted|published|issued|taken|unveiled|made|obtained|filed|sent)$/;
 
+/** Words that open an object noun phrase after a verb (not a time: "released this week" dates its source). */
+const OBJECT_OPENER = /^(a|an|the|his|her|its|their|our|my|your)$/;
+
 const POSTMODIFIER_JOIN = /^(of|in|on|by|from|at|for|about|across|around|throughout|released|conducted|published|taken|issued)$/;
 
 /**
@@ -291,6 +294,9 @@ function postmodifiedHead(tokens: readonly Token[], from: number, min: number): 
       continue;
     }
     if (!join || !head || start - 2 < min || !POSTMODIFIER_JOIN.test(join.lower) || join.isCap) break;
+    // ("Warren issued a report arguing ...", "Pence released an extraordinary statement saying ...": a participle
+    // with an object of its own is the verb of its clause, not a modifier of a source; its subject speaks)
+    if (/ed$|^taken$/.test(join.lower) && OBJECT_OPENER.test(tokens[start]?.lower ?? '')) break;
     // "An email unearthed by WikiLeaks", "research conducted by the Center ...": a participle and its "by" join the head
     const noun = tokens[start - 3];
     if (
@@ -446,6 +452,9 @@ function leftEdge(tokens: readonly Token[], j: number, min: number): number {
       break;
     }
     if (isStop(p) && p.lower !== 'of' && !inName) break;
+    // "Band's memo provided data showing", "The agency released figures indicating": a past verb after a noun is the
+    // verb of its clause, and the phrase before it is its subject, not a modifier of the object
+    if (pastVerbAfterNoun(tokens, from - 1, min)) break;
     if (p.isCap && NON_NAME_CAPS.has(p.lower) && !DETERMINERS.has(p.lower) && !ordinalOfCompany(tokens, from - 1, j)) break;
     if (LEADING_STOPS.has(p.lower)) break;
     // "Over the weekend Baker said", "Last week Stumpf": a time adverbial is not part of a name
@@ -471,6 +480,39 @@ function leftEdge(tokens: readonly Token[], j: number, min: number): number {
   while (from < j && tokens[from]!.lower === 'of') from++;
   return from;
 }
+
+/**
+ * Whether the word at `k` is a past verb right after the subject it ends ("memo provided data", "Reagan made no
+ * mention"), so that the words after it are its object: a lower-case past form after a word that can end a subject (a
+ * name, a possessive, a common noun; not a determiner, an adverb, a number or a pronoun's clitic: "the newly elected",
+ * "three unnamed", "he's changed"), and before an object (after a name, one a determiner or a number opens: "U.S.
+ * refined production", "Series B preferred shareholders" are modifiers). A participle that dates or places its source
+ * ("a statement issued last month", "the data released on Friday") and the wire's compound modifiers ("state owned",
+ * "Peking backed", "state-owned") are no verbs.
+ */
+export function pastVerbAfterNoun(tokens: readonly Token[], k: number, min: number): boolean {
+  const t = tokens[k];
+  const p = tokens[k - 1];
+  const next = tokens[k + 1];
+  if (!t || !p || !next || k - 1 < min || t.isCap || !p.isWord || !next.isWord || /-/.test(t.text)) return false;
+  if (!(PAST_VERBS.has(t.lower) || (/[^e]ed$/.test(t.lower) && !/^un\w+ed$/.test(t.lower))) || COMPOUND_PARTICIPLE.test(t.lower))
+    return false;
+  if (DETERMINERS.has(p.lower) || NP_STOPS.has(p.lower) || AUX_WORDS.has(p.lower) || PREPOSITION.test(p.lower) || /^\d|['’]/.test(p.text))
+    return false;
+  if (/(ly|ed|ing)$/.test(p.lower) && !p.isCap) return false;
+  if (
+    PREPOSITION.test(next.lower) ||
+    NP_STOPS.has(next.lower) ||
+    TIME_WORDS.has(next.lower) ||
+    /^(last|this|next|earlier|late|early)$/.test(next.lower)
+  )
+    return false;
+  return !p.isCap || OBJECT_OPENER.test(next.lower) || /^(no|\d.*|several|some|two|three|four|five)$/.test(next.lower);
+}
+
+/** Participles the wire writes as a compound modifier without its hyphen: "state owned", "Peking backed", "U.S. based". */
+const COMPOUND_PARTICIPLE =
+  /^(owned|backed|based|controlled|funded|sponsored|financed|listed|operated|registered|related|led|held|traded|quoted|priced|rated|linked|oriented|dominated)$/;
 
 const ADJECTIVE =
   /^(latest|new|recent|online|joint|separate|annual|weekly|daily|monthly|first|final|same|other|such|major|top|leading)$|..(est|al|ive|ic|ous)$/;

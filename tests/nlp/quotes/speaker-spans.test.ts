@@ -682,3 +682,54 @@ describe('the text of a quotation', () => {
     expect(body.slice(q!.start, q!.end)).toBe(q!.text);
   });
 });
+
+describe('a verb inside the speaker is where the subject ends', () => {
+  const all = (body: string) => extractQuotes(body, splitSentences(body));
+
+  it.each([
+    [
+      'In January, Warren issued a report arguing that U.S. companies get away with crimes that regulators ignore.',
+      'U.S. companies',
+      'Warren',
+    ],
+    ["Band's memo provided data showing how much money each of the clients paid.", 'how much', "Band's memo"],
+    [
+      'The Kuwaiti response came as Iranian envoys toured Gulf Arab states saying responsibility for security was theirs.',
+      'responsibility',
+      'Iranian envoys',
+    ],
+  ])('the subject of a past verb speaks, not the subject and its predicate: %s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+
+  it('a participle that dates its source still belongs to it', () => {
+    expect(
+      mentionFor('The latest Reuters/Ipsos opinion poll released Friday showed that Clinton leads by four points.', 'Clinton leads'),
+    ).toBe('The latest Reuters/Ipsos opinion poll released Friday');
+  });
+
+  it.each([
+    ['French state-owned aluminium and special metals group Pechiney said it has signed two protocols.', 'Pechiney'],
+    ['State owned Beirut Radio quoted witnesses as saying one helicopter was downed.', 'Beirut Radio'],
+  ])("the wire's compound modifiers are no verbs: %s", (body, name) => {
+    expect(all(body)[0]?.speaker).toContain(name);
+  });
+
+  it('a reporting verb\'s clause keeps its own subject ("Wall Street speculated the board was discussing")', () => {
+    const body = "Piedmont's board was meeting today, and Wall Street speculated the board was discussing opposing bids from Norfolk.";
+    expect(all(body).map((q) => (q.speakerMention ? body.slice(q.speakerMention.start, q.speakerMention.end) : null))).not.toContain(
+      'Wall Street',
+    );
+  });
+
+  it("the possessor of a noun cue in the object speaks, not the sentence's subject", () => {
+    const body = "The agency cited SCI's announcement that it agreed to sell the unit for 1.2 billion dlrs.";
+    expect(all(body).find((q) => q.text.includes('agreed'))?.speaker).not.toBe('agency');
+  });
+
+  it('a noun after its determiner reports only when it names a saying', () => {
+    expect(all('Swissair yesterday confirmed an order for the MD-11 long haul jets worth 1.2 billion Swiss francs.')).toEqual([]);
+    const body = 'Reagan made no mention of the stock market when he gave his speech.';
+    expect(mentionFor(body, 'stock market')).toBe('Reagan');
+  });
+});
