@@ -167,6 +167,9 @@ const MODEL = modelJson as CueModel;
  * 46: a past verb after its subject ends the speaker ("Band's memo provided data showing", "Reagan made no mention",
  *    "Warren issued a report arguing": were "Band's memo provided data", "Reagan made no", "Warren issued a report"), bar
  *    participles that date a source ("a statement issued last month") and the wire's compound modifiers ("state owned").
+ * 47: the day a source came out, with its participle, dates the source and is no cue word ("A new poll conducted Monday
+ *    shows": the cue was "Monday shows" and the speaker "A new poll conducted"), nor the source's name ("Minutes of the
+ *    meeting released Friday showed" was Friday's).
  */
 export const QUOTE_ANALYZER_VERSION = 49;
 const MIN_REPORTED_WORDS = 3;
@@ -846,6 +849,17 @@ function extractReported(
       // ("The council on Friday said": the day it was said is no part of the cue; a participle's is left as it was)
       const day = (t: Token): boolean => WEEKDAY.test(t.lower) && !/ing$/.test(tokens[j]!.lower);
       if (j > i && SPEECH_VERBS.has(tokens[j]!.lower) && tokens.slice(i, j).every((t) => nounLike(t) || day(t))) i = j;
+      // ("A new poll conducted Monday shows", "A poll published on Sunday showed": the day a source came out, with its
+      // participle, dates the source; the verb after it is the cue)
+      else if (
+        j > i &&
+        verbAt(tokens, j) &&
+        !/ing$/.test(tokens[j]!.lower) &&
+        tokens.slice(i, j).every((t) => SOURCE_DATING.test(t.lower)) &&
+        WEEKDAY.test(tokens[j - 1]!.lower) &&
+        tokens.slice(Math.max(0, i - 2), j).some((t) => PARTICIPLE_DATING.test(t.lower))
+      )
+        i = j;
       // "pointed out", "ruled out": the particle is the verb's ("ruled out a devaluation"); "called off", "blasted off",
       // "laid off": a cancellation, a launch or a dismissal, no report ("brushed off" a question still judges it)
       if (tokens[j + 1]?.lower === 'out' && /^(point(ed|s|ing)?|rul(e|es|ed|ing))$/.test(tokens[j]!.lower)) j++;
@@ -1011,6 +1025,11 @@ function subordinateSubject(tokens: readonly Token[], i: number, body: string): 
   }
   return null;
 }
+
+/** Words that date a source between it and its verb: "released on Friday", "conducted Monday", "out Thursday". */
+const PARTICIPLE_DATING = /^(released|published|conducted|taken|issued|out)$/;
+const SOURCE_DATING =
+  /^(released|published|conducted|taken|issued|out|on|late|early|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 const CLAUSE_OPENER = /^(after|when|where|because|while|since|before|until|once|whereas)$/;
 

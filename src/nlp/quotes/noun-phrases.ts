@@ -233,8 +233,14 @@ function headPhraseBefore(tokens: readonly Token[], i: number, min: number, body
   ) {
     from = leftEdge(tokens, from - 2, min);
   }
-  const own = from;
+  let own = from;
   from = postmodifiedHead(tokens, from, min);
+  // ("Minutes of the meeting released Friday showed": a day after a source's participle dates a source the walk did not
+  // reach, and names no one; the source is the phrase before the participle)
+  if (from === j && CLOCK_WORDS.test(t.lower) && j - 2 >= min && PARTICIPLE_SOURCE.test(tokens[j - 1]!.lower) && tokens[j - 2]!.isWord) {
+    own = j - 1;
+    from = postmodifiedHead(tokens, leftEdge(tokens, j - 2, min), min);
+  }
   end = Math.max(end, j + 1);
   // the head names the source when its modifier names no one: "The latest poll" of "The latest poll released Friday"
   // (but "A 2014 report by the Government Accountability Office" is the office's)
