@@ -170,6 +170,8 @@ const MODEL = modelJson as CueModel;
  * 47: the day a source came out, with its participle, dates the source and is no cue word ("A new poll conducted Monday
  *    shows": the cue was "Monday shows" and the speaker "A new poll conducted"), nor the source's name ("Minutes of the
  *    meeting released Friday showed" was Friday's).
+ * 48: records, polls and documents that show something are its source whatever the model scored ("..., official figures
+ *    show.", "Emails show that ...", "polls out Monday show": were missed when the noun was rare before "show").
  */
 export const QUOTE_ANALYZER_VERSION = 49;
 const MIN_REPORTED_WORDS = 3;
@@ -836,6 +838,9 @@ function extractReported(
         (thatFollows(tokens, i) || signsOff(tokens, i) || interrupts(tokens, i))
       )
         scores[i] = model.threshold;
+      // "Polls show a close race", "..., FEC records show.", "Emails show that ...": records and polls showing something
+      // attribute it to them, however rarely the model saw the noun before the verb
+      if (scores[i]! < model.threshold && !inQuote[i] && SHOW.test(t.lower) && evidenceBefore(tokens, i)) scores[i] = model.threshold;
     }
     // 2. group adjacent cue words ("has said", "according to") and build each attribution
     const found: { q: RawQuote; score: number }[] = [];
@@ -983,6 +988,18 @@ function extractReported(
     out.push(...kept);
   }
   return out;
+}
+
+const SHOW = /^(show|shows|showed|showing)$/;
+/** Nouns of records, polls and documents, which show what they hold. */
+const EVIDENCE =
+  /^(polls?|polling|records?|data|e-?mails?|documents?|analysis|analyses|stud(y|ies)|surveys?|filings?|disclosures?|figures|statistics|transcripts?|videos?|footage|results|memos?|tapes?|files|minutes|returns|logs)$/;
+
+/** Whether an evidence noun is the subject right before the verb at `i` ("records show", "polls out Monday show"). */
+function evidenceBefore(tokens: readonly Token[], i: number): boolean {
+  let k = i - 1;
+  if (WEEKDAY.test(tokens[k]?.lower ?? '') && /^(out|released|published)$/.test(tokens[k - 1]?.lower ?? '')) k -= 2;
+  return EVIDENCE.test(tokens[k]?.lower ?? '');
 }
 
 /**

@@ -1703,3 +1703,23 @@ describe('extractQuotes, subjects that are not speakers', () => {
     for (const q of quotesOf(body)) expect(mentionOf(body, q)).not.toBe('circulating');
   });
 });
+
+describe('extractQuotes, records and polls that show', () => {
+  const all = (body: string) => extractQuotes(body, splitSentences(body));
+
+  it.each([
+    [
+      'The surplus widened to a record 13.6 billion dlrs in calendar 1986 from 10.2 billion in 1985, official figures show.',
+      'official figures',
+    ],
+    ["Emails show that Cheryl Mills was deeply involved in the foundation's proceedings.", 'Emails'],
+  ])('attributes what they show to them: %s', (body, speaker) => {
+    const q = all(body)[0];
+    expect(q?.kind).toBe('reported');
+    expect(q?.speaker).toBe(speaker);
+  });
+
+  it('not what other subjects show', () => {
+    expect(all('The children show great promise in mathematics, their teachers hope.').map((q) => q.verb)).not.toContain('show');
+  });
+});
