@@ -172,6 +172,8 @@ const MODEL = modelJson as CueModel;
  *    meeting released Friday showed" was Friday's).
  * 48: records, polls and documents that show something are its source whatever the model scored ("..., official figures
  *    show.", "Emails show that ...", "polls out Monday show": were missed when the noun was rare before "show").
+ * 49: an adjective between a possessive pronoun and a noun cue is no part of the speaker ("his harsh criticism of",
+ *    "his three-paragraph statement": were "his harsh", "his three-paragraph").
  */
 export const QUOTE_ANALYZER_VERSION = 49;
 const MIN_REPORTED_WORDS = 3;
@@ -1681,6 +1683,18 @@ function buildReported(
   if (!src && cue.lower !== 'according' && from > b) src = relativeSubject(tokens, a);
   // a "speaker" ending in an article ("declared an | offensive against IS") shows the cue is a noun, not a report
   if (src && NOUN_CUE_DETERMINER.test(tokens[src.to - 1]!.lower)) return null;
+  // ("his harsh criticism of ...", "his stern warning that ...": an adjective between a possessive and a noun cue
+  // describes the saying, and the possessor alone speaks)
+  if (
+    src &&
+    src.end === src.to &&
+    src.to === a &&
+    src.to - src.from === 2 &&
+    /^(his|her|their|its|our|my)$/.test(tokens[src.from]!.lower) &&
+    !tokens[a - 1]!.isCap &&
+    NOUN_CUE.test(cue.lower)
+  )
+    src = { ...src, to: src.from + 1, end: src.from + 1 };
   // never swallow a direct quote's words into reported content
   while (from <= to && inDirect[from]) from++;
   while (to >= from && inDirect[to]) to--;
@@ -1708,6 +1722,9 @@ function buildReported(
     verb: passive?.verb ?? verb,
   };
 }
+
+/** Cue words that are nouns by their ending: "criticism", "warning", "statement", "insistence". */
+const NOUN_CUE = /..(ism|ions?|ments?|ances?|ences?|ity|ings)$|^warning$/;
 
 /** The determiners before a cue word that make it a noun ("signed a | letter", "renewed his | call"). */
 const NOUN_CUE_DETERMINER = /^(a|an|the|his|her|their|its|our|my|some|another)$/;

@@ -759,3 +759,15 @@ describe('the day a source came out', () => {
     expect(extractQuotes(body, splitSentences(body))[0]?.speaker).not.toBe('Friday');
   });
 });
+
+describe('a possessive before an adjective and a noun cue', () => {
+  it.each([
+    [
+      'The main takeaway was his stern warning that illegal immigrants convicted of crimes will not be allowed to stay.',
+      'illegal immigrants',
+    ],
+    ['However, his three-paragraph statement gave no hint of what action the White House would take.', 'no hint'],
+  ])('the possessor speaks, not the possessor and the adjective: %s', (body, content) => {
+    expect(mentionFor(body, content)).toBe('his');
+  });
+});
