@@ -164,18 +164,19 @@ const MODEL = modelJson as CueModel;
  *    a bare plural with its post-modifier speaks whole ("..., traders in London said": was "London"; "analysts polled by
  *    Reuters", "figures from the economics ministry show", "families of those killed in the attack", "voters across ...");
  *    past an opening phrase a name ending in -ing is the subject ("Earlier Wednesday, Schilling ... defended": was none).
- * 46: a past verb after its subject ends the speaker ("Band's memo provided data showing", "Reagan made no mention",
+ * 34-49: the README's quotes section tells what each changed.
+ * 50: a past verb after its subject ends the speaker ("Band's memo provided data showing", "Reagan made no mention",
  *    "Warren issued a report arguing": were "Band's memo provided data", "Reagan made no", "Warren issued a report"), bar
  *    participles that date a source ("a statement issued last month") and the wire's compound modifiers ("state owned").
- * 47: the day a source came out, with its participle, dates the source and is no cue word ("A new poll conducted Monday
+ * 51: the day a source came out, with its participle, dates the source and is no cue word ("A new poll conducted Monday
  *    shows": the cue was "Monday shows" and the speaker "A new poll conducted"), nor the source's name ("Minutes of the
  *    meeting released Friday showed" was Friday's).
- * 48: records, polls and documents that show something are its source whatever the model scored ("..., official figures
+ * 52: records, polls and documents that show something are its source whatever the model scored ("..., official figures
  *    show.", "Emails show that ...", "polls out Monday show": were missed when the noun was rare before "show").
- * 49: an adjective between a possessive pronoun and a noun cue is no part of the speaker ("his harsh criticism of",
+ * 53: an adjective between a possessive pronoun and a noun cue is no part of the speaker ("his harsh criticism of",
  *    "his three-paragraph statement": were "his harsh", "his three-paragraph").
  */
-export const QUOTE_ANALYZER_VERSION = 49;
+export const QUOTE_ANALYZER_VERSION = 53;
 const MIN_REPORTED_WORDS = 3;
 
 /**
