@@ -187,13 +187,13 @@ const MIN_REPORTED_WORDS = 3;
  */
 function joinRunOnQuotations(
   body: string,
+  paragraphs: readonly [number, number][],
   sentences: readonly Sentence[],
   reported: readonly RawQuote[],
   direct: readonly RawQuote[],
   quoted: readonly QuotedSpan[],
 ): { reported: RawQuote[]; runOn: Set<RawQuote> } {
   const runOn = new Set<RawQuote>();
-  const paragraphs = paragraphSpans(body);
   const out = reported.map((r) => {
     if (!r.mention) return r;
     const si = sentences.findIndex((s) => s.start <= r.start && r.start < s.end);
@@ -226,14 +226,15 @@ function joinRunOnQuotations(
  */
 export function extractQuotes(original: string, sentences: readonly Sentence[], model: CueModel = MODEL): Quote[] {
   const body = normalizeCompanyMarks(normalizeQuoteMarks(original));
-  const { quoted, used, direct } = findDirectQuotes(body, sentences);
+  // a story's paragraphs, found once: direct quotes, run-on quotations, unsigned ones and labels all look at them
+  const paragraphs = paragraphSpans(body);
+  const { quoted, used, direct } = findDirectQuotes(body, sentences, paragraphs);
   // each sentence is tokenized once, for the cue model and for the name finder
   const sentenceTokens = sentences.map((s) => tokenize(body, s.start, s.end));
   const found = extractReported(body, sentences, sentenceTokens, quoted, used, direct, model);
-  const { reported, runOn } = joinRunOnQuotations(body, sentences, found, direct, quoted);
-  const paragraphs = paragraphSpans(body);
+  const { reported, runOn } = joinRunOnQuotations(body, paragraphs, sentences, found, direct, quoted);
   const unjoined = direct.filter((d) => !runOn.has(d)).map((d) => lastSpeakerBefore(paragraphs, d, reported));
-  const labelled = labelledStatements(body, [...unjoined, ...reported]);
+  const labelled = labelledStatements(body, paragraphs, [...unjoined, ...reported]);
   const raw = [...unjoined, ...reported, ...labelled].sort((a, b) => a.start - b.start || a.end - b.end);
   const quotes = resolveSpeakers(
     body,
@@ -311,10 +312,11 @@ export function normalizeCompanyMarks(body: string): string {
 export function findDirectQuotes(
   body: string,
   sentences: readonly Sentence[],
+  paragraphs: readonly [number, number][] = paragraphSpans(body),
 ): { quoted: QuotedSpan[]; used: Set<number>; direct: RawQuote[] } {
   const quoted = findQuotedSpans(body, sentences);
   const used = new Set<number>(); // token offsets already used as a direct quote's attribution
-  const direct = extractDirect(body, sentences, quoted, used);
+  const direct = extractDirect(body, paragraphs, sentences, quoted, used);
   return { quoted, used, direct };
 }
 
@@ -357,8 +359,13 @@ function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | 
   return null;
 }
 
-function extractDirect(body: string, sentences: readonly Sentence[], quoted: readonly QuotedSpan[], used: Set<number>): DirectDraft[] {
-  const paragraphs = paragraphSpans(body);
+function extractDirect(
+  body: string,
+  paragraphs: readonly [number, number][],
+  sentences: readonly Sentence[],
+  quoted: readonly QuotedSpan[],
+  used: Set<number>,
+): DirectDraft[] {
   const drafts: DirectDraft[] = [];
   const directSpans = quoted.filter((q) => q.direct);
   for (let qi = 0; qi < directSpans.length; qi++) {
@@ -715,9 +722,9 @@ function lastSpeakerBefore(paragraphs: readonly [number, number][], d: RawQuote,
  * and a transcript's speaker labels (`PENCE: Well, look, ...`). The headline is the first line and
  * its label a short capitalised name; a transcript label is a name in capitals opening a paragraph.
  */
-function labelledStatements(body: string, found: readonly RawQuote[]): RawQuote[] {
+function labelledStatements(body: string, paragraphs: readonly [number, number][], found: readonly RawQuote[]): RawQuote[] {
   const out: RawQuote[] = [];
-  paragraphSpans(body).forEach(([ps, pe], i) => {
+  paragraphs.forEach(([ps, pe], i) => {
     const text = body.slice(ps, pe);
     const headline = i === 0 && !text.includes('\n');
     const label = (headline ? HEADLINE_LABEL.exec(text) : null) ?? TRANSCRIPT_LABEL.exec(text);
@@ -1053,10 +1060,6 @@ const SOURCE_DATING =
 
 const CLAUSE_OPENER = /^(after|when|where|because|while|since|before|until|once|whereas)$/;
 
-/**
- * "a new test, called ViraPap, identifies ...", "a venture called Desktop Express", "the unit will be called Acme Corp":
- * "called" that names a thing reports nothing (a speaker "calls" something: "Kemp called the tax a money grab").
- */
 /** "asked not to be identified", "declined to be named", "requested anonymity", "asked to remain anonymous" at cue `i`. */
 function anonymityRequest(tokens: readonly Token[], i: number): boolean {
   if (!/^(asked|asking|declined|declining|requested|requesting|refused|preferred|wished)$/.test(tokens[i]!.lower)) return false;
@@ -1069,6 +1072,10 @@ function anonymityRequest(tokens: readonly Token[], i: number): boolean {
   );
 }
 
+/**
+ * "a new test, called ViraPap, identifies ...", "a venture called Desktop Express", "the unit will be called Acme Corp":
+ * "called" that names a thing reports nothing (a speaker "calls" something: "Kemp called the tax a money grab").
+ */
 function namingCalled(tokens: readonly Token[], i: number): boolean {
   if (tokens[i]!.text !== 'called') return false;
   const next = tokens[i + 1];

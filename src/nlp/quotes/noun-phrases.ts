@@ -399,7 +399,6 @@ function surname(tokens: readonly Token[], k: number): boolean {
   return t.isCap && /^(may|will|can)$/.test(t.lower) && !!p && p.isWord && p.isCap && !NON_NAME_CAPS.has(p.lower) && p.end + 1 === t.start;
 }
 
-/** Where the noun phrase that ends at token `j` starts (no further left than `min`). */
 /** Words that end a company's name ("First Chicago Corp", "Second National Bank"). */
 const COMPANY_END = /^(corp|inc|co|ltd|plc|bank|bancorp|bancorporation|bancshares|group|trust|partners|securities|capital|financial)\.?$/;
 
@@ -414,6 +413,7 @@ function ordinalOfCompany(tokens: readonly Token[], at: number, j: number): bool
   return false;
 }
 
+/** Where the noun phrase that ends at token `j` starts (no further left than `min`). */
 function leftEdge(tokens: readonly Token[], j: number, min: number): number {
   let from = j;
   while (from - 1 >= min && from > j - MAX_NP) {
