@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { openPgStore } from '../../src/store/postgres/pg-store.js';
 import type { DatelineStore } from '../../src/store/store.js';
 import type { Quote } from '../../src/nlp/types.js';
@@ -231,6 +232,52 @@ describe.skipIf('unavailable' in server)('PostgreSQL store: trend counts, quote 
         expect(await migrated.quotes.speakerDayCounts(['james baker'], null)).toEqual([{ day: DAY('2020-05-01T00:00:00Z'), count: 1 }]);
         expect(await migrated.quotes.countStaleQuoteStories(1, null)).toBe(2);
         expect((await migrated.digest.featurelessStories(0, 10)).owed).toBe(true);
+      } finally {
+        await migrated.close();
+      }
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it("migration 17 gives the quotes already stored their story's date: a speaker's quotes stay newest first", async () => {
+    if ('unavailable' in server) return;
+    const db = await createTestDatabase(server);
+    try {
+      // stored out of date order: a2 (the later seq) is the older story
+      await writeOldStore(
+        db.url,
+        16,
+        [
+          { id: 'a1', published: '2020-05-03T10:00:00Z', headline: 'Baker in Paris', body: 'B' },
+          { id: 'a2', published: '2020-05-01T10:00:00Z', headline: 'Baker in Bonn', body: 'B2' },
+        ],
+        async (pool) => {
+          await pool.query(
+            `INSERT INTO quotes (article_seq, start, "end", kind, text, speaker) SELECT seq, 0, 5, 'direct', 'Hi ' || id || '.', 'James Baker' FROM articles`,
+          );
+          await pool.query(`INSERT INTO quote_speakers (key, speaker, quotes) VALUES ('james baker', 'James Baker', 2)`);
+        },
+      );
+      const migrated = await openPgStore(db.url, { max: 1 });
+      try {
+        const headlines = async (): Promise<string[]> =>
+          (await migrated.quotes.findQuotes({ speaker: 'Baker', limit: 5 })).map((q) => q.headline);
+        expect(await headlines()).toEqual(['Baker in Paris', 'Baker in Bonn']);
+        // a quote stored after the migration carries its story's date too
+        await migrated.stories.addArticles([
+          analyzed(story({ url: 'https://wire.test/b', published: '2020-05-02T10:00:00Z', headline: 'Baker in Rome', body: 'Body.' }), {
+            quotes: [quote('James Baker', 0)],
+          }),
+        ]);
+        expect(await headlines()).toEqual(['Baker in Paris', 'Baker in Rome', 'Baker in Bonn']);
+        // every row was rewritten: the migration vacuums the table after it commits (index-only reads again)
+        const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+        const { rows } = await pool.query<{ vacuumed: boolean }>(
+          "SELECT last_vacuum IS NOT NULL AS vacuumed FROM pg_stat_user_tables WHERE relname = 'quotes'",
+        );
+        await pool.end();
+        expect(rows).toEqual([{ vacuumed: true }]);
       } finally {
         await migrated.close();
       }

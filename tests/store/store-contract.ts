@@ -577,7 +577,8 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
           analyzed(
             story({ headline: `story ${day}`, body: `Body of story ${i} with some quoted words here.`, published: `${day}T10:00:00Z` }),
             {
-              quotes: [saidBy('Ann Baker', 0), saidBy('Bob Baker', 10), saidBy('Carl Other', 20)],
+              // each story's own words: a store may list a repeat of the same words once (QuoteStore.findQuotes)
+              quotes: [saidBy('Ann Baker', 0, `Ann on ${day}`), saidBy('Bob Baker', 10, `Bob on ${day}`), saidBy('Carl Other', 20)],
             },
           ),
         ),

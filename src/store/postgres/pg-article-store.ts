@@ -78,6 +78,8 @@ const MAX_SPEAKERS = 10;
 const QUOTE_WINDOW = 500;
 /** Quotes read per source of a speaker filter at least, so every page orders one candidate set (as SQLite). */
 const QUOTE_CANDIDATES = 100;
+/** Quotes read per speaker name at most when repeats left too few distinct ones (index entries, ~1 ms per 2,000). */
+const MAX_QUOTE_DEPTH = 6_400;
 /** Stories whose quotes /quote about: shows, best match first (as SQLite). */
 const QUOTE_STORIES = 200;
 /** Topics of /quote about: (their stories) and speaker names (their speakers) kept between reads (keptWhileUnchanged). */
@@ -416,8 +418,11 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
     const quoteRows = stories.flatMap(({ seq, quotes }) => quotes.map((q) => ({ seq, q })));
     if (quoteRows.length > 0) {
       const { rows: added } = await client.query<{ article_seq: number; speaker: string }>(
-        `INSERT INTO quotes (article_seq, start, "end", kind, text, speaker, speaker_start, speaker_end, speaker_description, verb, resolved_name, resolved_start, resolved_end)
-        SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::text[], $10::text[], $11::text[], $12::int[], $13::int[])
+        `INSERT INTO quotes (article_seq, start, "end", kind, text, speaker, speaker_start, speaker_end, speaker_description, verb, resolved_name, resolved_start, resolved_end, published_ms)
+        SELECT u.*, a.published_ms
+        FROM unnest($1::bigint[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::text[], $10::text[], $11::text[], $12::int[], $13::int[])
+          AS u (seq, start, "end", kind, text, speaker, speaker_start, speaker_end, speaker_description, verb, resolved_name, resolved_start, resolved_end)
+        JOIN articles a ON a.seq = u.seq
         ON CONFLICT DO NOTHING RETURNING article_seq, speaker`,
         [
           quoteRows.map((r) => r.seq),
@@ -1179,7 +1184,7 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
   async function findQuotes(query: QuoteQuery): Promise<QuoteHit[]> {
     const offset = query.offset ?? 0;
     const speaker = query.speaker?.trim();
-    if (query.about) return findQuotesAbout(query.about, speaker, query.limit, offset);
+    if (query.about) return findQuotesAbout(query.about, speaker, query.limit, offset, query.hiddenFrom);
     if (!speaker) {
       const { rows } = await pool.query<PgQuoteRow>(
         `SELECT ${SUMMARY_COLUMNS}, q.* FROM articles a JOIN quotes q ON q.article_seq = a.seq ORDER BY a.published_ms DESC, a.seq DESC, q.start LIMIT $1 OFFSET $2`,
@@ -1192,31 +1197,72 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
     // of it ("Treasury Secretary James Baker" -> "James Baker", "Baker"), and name matches among the newest
     // QUOTE_WINDOW stories. Descriptions never match.
     const like = `%${escapeLike(speaker)}%`;
-    const want = Math.max(offset + query.limit, QUOTE_CANDIDATES);
-    const [named, { rows: inWindow }] = await Promise.all([
-      speakersNamed(speaker, MAX_SPEAKERS, query.hiddenFrom),
-      pool.query<QuoteKey & { speaker: string }>(
-        `WITH n AS MATERIALIZED (SELECT seq, published_ms FROM articles ORDER BY published_ms DESC, seq DESC LIMIT $1)
-        SELECT q.article_seq, q.start, n.published_ms, q.speaker FROM n JOIN quotes q ON q.article_seq = n.seq WHERE q.speaker ILIKE $2 ESCAPE '\\'
-        ORDER BY n.published_ms DESC, n.seq DESC, q.start LIMIT $3`,
-        [QUOTE_WINDOW, like, want],
-      ),
-    ]);
-    const names = new Set(named.map((name) => name.toLowerCase()));
-    const keys = new Map<string, QuoteKey>();
-    if (names.size > 0) {
-      const { rows: byName } = await pool.query<QuoteKey>(
-        `SELECT x.article_seq, x.start, a.published_ms FROM unnest($1::text[]) AS s(k) CROSS JOIN LATERAL (
-          SELECT q.article_seq, q.start FROM quotes q WHERE lower(q.speaker) = s.k ORDER BY lower(q.speaker), q.article_seq DESC, q.start DESC LIMIT $2) x
-        JOIN articles a ON a.seq = x.article_seq`,
-        [[...names], want],
-      );
+    const [named, hidden] = await Promise.all([speakersNamed(speaker, MAX_SPEAKERS, query.hiddenFrom), hiddenFrom(query.hiddenFrom)]);
+    const names = [...new Set(named.map((name) => name.toLowerCase()))];
+    // For a reader who sees every story, a quote filed again (the same speaker, cue and words: quote_key) is
+    // left out after its first, newest place: /quote would drop it anyway (firstOfEach keeps the first of a
+    // coarser key, and isSpeechAct reads only the cue), and on a wire store most of a busy speaker's quotes
+    // are such repeats, each read whole to be dropped. When that leaves too few, each name is read deeper.
+    const dropRepeats = hidden === null;
+    const needed = offset + query.limit;
+    type Key = QuoteKey & { quote_key: number };
+    // an index-only scan per name: the quote carries its story's date and key (migration 17)
+    const readNames = async (want: number): Promise<(Key & { name: number })[]> =>
+      names.length === 0
+        ? []
+        : (
+            await pool.query<Key & { name: number }>(
+              `SELECT s.name, x.article_seq, x.start, x.published_ms, x.quote_key FROM unnest($1::text[]) WITH ORDINALITY AS s(k, name)
+              CROSS JOIN LATERAL (SELECT q.article_seq, q.start, q.published_ms, q.quote_key FROM quotes q WHERE lower(q.speaker) = s.k
+                ORDER BY lower(q.speaker), q.article_seq DESC, q.start DESC LIMIT $2) x`,
+              [names, want],
+            )
+          ).rows;
+    const readWindow = async (want: number): Promise<(Key & { speaker: string })[]> =>
+      (
+        await pool.query<Key & { speaker: string }>(
+          `WITH n AS MATERIALIZED (SELECT seq, published_ms FROM articles ORDER BY published_ms DESC, seq DESC LIMIT $1)
+          SELECT q.article_seq, q.start, n.published_ms, q.speaker, q.quote_key FROM n JOIN quotes q ON q.article_seq = n.seq
+          WHERE q.speaker ILIKE $2 ESCAPE '\\' ORDER BY n.published_ms DESC, n.seq DESC, q.start LIMIT $3`,
+          [QUOTE_WINDOW, like, want],
+        )
+      ).rows;
+    let want = Math.max(needed, QUOTE_CANDIDATES);
+    let [byName, inWindow] = await Promise.all([readNames(want), readWindow(want)]);
+    for (;;) {
+      const keys = new Map<string, Key>();
       for (const k of byName) keys.set(`${k.article_seq}:${k.start}`, k);
+      for (const k of inWindow) if (speakerNamedBy(k.speaker, speaker)) keys.set(`${k.article_seq}:${k.start}`, k);
+      const sorted = [...keys.values()].sort(
+        (a, b) => b.published_ms - a.published_ms || b.article_seq - a.article_seq || a.start - b.start,
+      );
+      const listed = dropRepeats ? firstOfEachKey(sorted) : sorted;
+      // deeper only while repeats were dropped and some name may hold more (each read at most MAX_QUOTE_DEPTH)
+      const read = new Map<number, number>();
+      for (const k of byName) read.set(k.name, (read.get(k.name) ?? 0) + 1);
+      const more = [...read.values()].some((n) => n >= want);
+      if (listed.length >= needed || listed.length === sorted.length || !more || want >= MAX_QUOTE_DEPTH)
+        return quotesAt(listed.slice(offset, needed));
+      // as deep as the share of distinct quotes read so far says the page needs (each read is a round trip
+      // and every row again), at least four times as deep; the window again only if its read was cut short
+      const deeper = Math.min(MAX_QUOTE_DEPTH, Math.max(want * 4, Math.ceil((want * needed * 1.5) / Math.max(1, listed.length))));
+      [byName, inWindow] = await Promise.all([readNames(deeper), inWindow.length < want ? inWindow : readWindow(deeper)]);
+      want = deeper;
     }
-    for (const k of inWindow) if (speakerNamedBy(k.speaker, speaker)) keys.set(`${k.article_seq}:${k.start}`, k);
-    const page = [...keys.values()]
-      .sort((a, b) => b.published_ms - a.published_ms || b.article_seq - a.article_seq || a.start - b.start)
-      .slice(offset, offset + query.limit);
+  }
+
+  /** The first of each quote_key, in list order. */
+  function firstOfEachKey<K extends { quote_key: number }>(keys: readonly K[]): K[] {
+    const seen = new Set<number>();
+    return keys.filter((k) => {
+      if (seen.has(k.quote_key)) return false;
+      seen.add(k.quote_key);
+      return true;
+    });
+  }
+
+  /** The whole rows of these quotes, in this order. */
+  async function quotesAt(page: readonly QuoteKey[]): Promise<QuoteHit[]> {
     if (page.length === 0) return [];
     const { rows } = await pool.query<PgQuoteRow>(
       `SELECT ${SUMMARY_COLUMNS}, q.* FROM unnest($1::bigint[], $2::int[]) WITH ORDINALITY AS k(seq, start, i)
@@ -1237,7 +1283,13 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
     return keptStories(tsQueryText(parsed, false), async () => (await rankedMatches(parsed, false, QUOTE_STORIES)).map((m) => m.seq));
   }
 
-  async function findQuotesAbout(about: string, speaker: string | undefined, limit: number, offset: number): Promise<QuoteHit[]> {
+  async function findQuotesAbout(
+    about: string,
+    speaker: string | undefined,
+    limit: number,
+    offset: number,
+    reader: HiddenFrom | undefined,
+  ): Promise<QuoteHit[]> {
     const parsed = parseSearch(about);
     const like = speaker ? `%${escapeLike(speaker)}%` : null;
     const aliases = speaker
@@ -1249,14 +1301,19 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
     // with a very common word the newest matching stories, as search() and the SQLite store do. The matches
     // come from rankedMatches (through aboutStories) with the tsquery inline: in a CTE the planner could not
     // see the words and ranked every candidate's vector read from the heap (over a second for `company` at 100k).
-    const stories = await aboutStories(parsed);
+    const [stories, hidden] = await Promise.all([aboutStories(parsed), hiddenFrom(reader)]);
     if (stories.length === 0) return [];
+    // As a speaker's list (findQuotes): for a reader who sees every story, a quote that repeats an earlier one
+    // of the list (quote_key, and the same speaker as written, which the filter below reads) is left out.
     const { rows } = await pool.query<PgQuoteRow>(
-      `SELECT ${SUMMARY_COLUMNS}, qu.* FROM unnest($1::bigint[]) WITH ORDINALITY AS m(seq, i)
-      JOIN quotes qu ON qu.article_seq = m.seq JOIN articles a ON a.seq = qu.article_seq
-      WHERE $2::text IS NULL OR qu.speaker ILIKE $2 ESCAPE '\\' OR lower(qu.speaker) = ANY($5::text[])
-      ORDER BY m.i, qu.start LIMIT $3 OFFSET $4`,
-      [stories, like, limit, offset, aliases],
+      `WITH c AS (SELECT qu.article_seq, qu.start, m.i,
+          row_number() OVER (PARTITION BY qu.quote_key, qu.speaker ORDER BY m.i, qu.start) AS nth
+        FROM unnest($1::bigint[]) WITH ORDINALITY AS m(seq, i) JOIN quotes qu ON qu.article_seq = m.seq
+        WHERE $2::text IS NULL OR qu.speaker ILIKE $2 ESCAPE '\\' OR lower(qu.speaker) = ANY($5::text[]))
+      SELECT ${SUMMARY_COLUMNS}, qu.* FROM c JOIN quotes qu ON qu.article_seq = c.article_seq AND qu.start = c.start
+      JOIN articles a ON a.seq = qu.article_seq
+      WHERE c.nth = 1 OR NOT $6::boolean ORDER BY c.i, qu.start LIMIT $3 OFFSET $4`,
+      [stories, like, limit, offset, aliases, hidden === null],
     );
     // As SQLite: the speaker's name holds the query as whole words, or is an ending of it.
     return rows

@@ -91,6 +91,7 @@ export async function migrate(pool: PgPool, migrations: readonly PgMigration[]):
             cause: error,
           });
         }
+        if (migration.afterCommit) await client.query(migration.afterCommit);
       }
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);

@@ -6,6 +6,12 @@ export interface PgMigration {
   version: number;
   description: string;
   sql: string;
+  /**
+   * Run once the migration has committed, outside a transaction (VACUUM cannot run in one). Only what a
+   * migration's reads are faster for, never what its schema needs: a process that dies between the commit
+   * and this leaves it to autovacuum.
+   */
+  afterCommit?: string;
 }
 
 export const pgMigrations: readonly PgMigration[] = [
@@ -466,5 +472,30 @@ export const pgMigrations: readonly PgMigration[] = [
       DROP INDEX articles_headline_words;
       ANALYZE article_headlines;
     `,
+  },
+  {
+    version: 17,
+    description:
+      "each quote keeps its story's date and a key of its words: a speaker's newest distinct quotes are read from one index (issue 17)",
+    sql: `
+      -- /quote speaker: merges the newest quotes of up to ten speaker names by date, each name's read from
+      -- quotes_by_speaker_name; the date came from articles, one index probe per quote. A deep page of a
+      -- role word at 1M ('analyst', page 18) reads ~2,000 quotes per name over its reads: ~16,000 probes,
+      -- 36 ms warm and 136 ms cold. A story's date never changes once stored, so the quote keeps a copy.
+      ALTER TABLE quotes ADD COLUMN published_ms BIGINT;
+      -- The same words by the same speaker with the same cue, filed again (a wire story and its repeats):
+      -- /quote shows them once, and read the whole rows of every repeat (up to 2,000) to find that out.
+      -- 52 bits of a 64-bit hash: it stays exact as a JS number.
+      ALTER TABLE quotes ADD COLUMN quote_key BIGINT GENERATED ALWAYS AS (
+        hashtextextended(COALESCE(resolved_name, speaker) || chr(1) || kind || chr(1) || COALESCE(verb, '') || chr(1) || text, 0) >> 12
+      ) STORED;
+      UPDATE quotes q SET published_ms = a.published_ms FROM articles a WHERE a.seq = q.article_seq;
+      ALTER TABLE quotes ALTER COLUMN published_ms SET NOT NULL;
+      CREATE INDEX quotes_by_speaker_dated ON quotes (lower(speaker), article_seq DESC, start DESC) INCLUDE (speaker, published_ms, quote_key);
+      DROP INDEX quotes_by_speaker_name;
+    `,
+    // Every quote row was rewritten: until a VACUUM marks its pages all-visible again the planner reads the
+    // new index as a bitmap over the heap (488 ms warm for the same page at 1M; 5.7 ms after, 14 s to vacuum).
+    afterCommit: 'VACUUM (ANALYZE) quotes',
   },
 ];
