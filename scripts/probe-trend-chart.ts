@@ -11,6 +11,7 @@
  * The counts are drawn from a seeded generator here, not read from a store: only drawing is timed.
  * With --base, that revision's src is taken out with `git archive` into a temporary folder and
  * each chart is drawn by both renderers, in alternating order, and their PNGs compared pixel by pixel.
+ * --stages splits this tree's renders into ECharts, text to outlines, resvg's parse, paint and PNG.
  * --reference compares this tree's PNGs with resvg drawing each chart's SVG, text and all, with the
  * font files (what the charts were before their text was drawn as outlines). --out writes the first
  * dozen of each size.
@@ -21,10 +22,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { rng } from '../bench/generate.js';
 import { DEJAVU_FILES } from '../src/draw/dejavu-fonts.js';
 import { decodePng, pixelDifference } from '../src/draw/decode-png.js';
+import { pngOf } from '../src/draw/png.js';
 import { isoToDay, periodCount, type Granularity } from '../src/trend/granularity.js';
 import type { ChartSize, ChartText, RenderedChart } from '../src/trend/render-chart.js';
 import { buildTrend, trendSpan, type TermCounts, type TermKind, type TrendData } from '../src/trend/series.js';
@@ -37,6 +39,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '19' },
     base: { type: 'string' },
     reference: { type: 'boolean', default: false },
+    stages: { type: 'boolean', default: false },
     out: { type: 'string' },
   },
 });
@@ -107,7 +110,8 @@ function cpuMs(): number {
 function summary(samples: number[]): string {
   const s = [...samples].sort((a, b) => a - b);
   const at = (p: number): number => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? 0;
-  return `p50 ${at(50).toFixed(1)} ms, p99 ${at(99).toFixed(1)} ms, max ${at(100).toFixed(1)} ms (n=${s.length})`;
+  const mean = s.reduce((a, b) => a + b, 0) / Math.max(1, s.length);
+  return `mean ${mean.toFixed(1)}, p50 ${at(50).toFixed(1)}, p90 ${at(90).toFixed(1)}, p99 ${at(99).toFixed(1)}, max ${at(100).toFixed(1)} ms (n=${s.length})`;
 }
 
 /** Largest and mean channel difference over pairs of charts, and how many pixels differ. */
@@ -125,6 +129,46 @@ function comparePictures(a: RenderedChart[], b: RenderedChart[]): string {
     pixels += x.width * x.height;
   });
   return `max channel difference ${max}, mean ${(sum / pixels).toFixed(5)}, ${differing} of ${pixels} pixels differ`;
+}
+
+/** What the stage split calls of this tree's render-chart.ts. */
+interface ChartModule {
+  trendChartSvg(data: TrendData, text: ChartText, size?: ChartSize): string;
+  chartSvgForRaster(svg: string): string;
+  chartResvgOptions(svg: string): ResvgRenderOptions;
+}
+
+/** This tree's chart render split into its steps: ECharts, text to outlines, resvg's parse, paint, PNG. */
+async function stages(label: string, cases: Case[], size: ChartSize): Promise<void> {
+  const chart = (await import(pathToFileURL(join(root, 'src/trend/render-chart.ts')).href)) as ChartModule;
+  const split = {
+    echarts: [] as number[],
+    outline: [] as number[],
+    parse: [] as number[],
+    paint: [] as number[],
+    png: [] as number[],
+    total: [] as number[],
+  };
+  for (const c of cases) {
+    const t0 = cpuMs();
+    const svg = chart.trendChartSvg(c.data, c.text, size);
+    const t1 = cpuMs();
+    const outlined = chart.chartSvgForRaster(svg);
+    const t2 = cpuMs();
+    const resvg = new Resvg(outlined, chart.chartResvgOptions(outlined));
+    const t3 = cpuMs();
+    const image = resvg.render();
+    const t4 = cpuMs();
+    pngOf(image);
+    const t5 = cpuMs();
+    split.echarts.push(t1 - t0);
+    split.outline.push(t2 - t1);
+    split.parse.push(t3 - t2);
+    split.paint.push(t4 - t3);
+    split.png.push(t5 - t4);
+    split.total.push(t5 - t0);
+  }
+  for (const [stage, xs] of Object.entries(split)) console.log(`${label}, stage ${stage}: ${summary(xs)}`);
 }
 
 async function loadRenderer(file: string): Promise<Render> {
@@ -201,6 +245,10 @@ async function main(): Promise<void> {
           .forEach((c, i) => writeFileSync(join(values.out!, `${size}-${i}-${k === renderers.length - 1 ? 'new' : 'base'}.png`), c.png)),
       );
     }
+  }
+  if (values.stages) {
+    await stages('chart (uncached)', charts, 'full');
+    await stages('sparkline', sparks, 'spark');
   }
   if (baseDir) rmSync(baseDir, { recursive: true, force: true });
 }

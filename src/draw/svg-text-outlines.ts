@@ -1,7 +1,15 @@
 /**
- * A chart's or map's `<text>` elements as `<path>`s of the font's glyph outlines, for resvg only (the SVG a
- * reply keeps still has its text). Why: resvg shapes each text element anew and reads the font file
- * every time, about 1 ms a label; outlines read once make a chart's labels nearly free.
+ * A chart's or map's `<text>` elements as `<path>`s of the font's glyph outlines, for resvg only (the
+ * SVG a reply keeps still has its text). Why: resvg shapes each text element anew and reads the font
+ * file every time (4-5 ms for a map's three labels, about 1 ms a chart label); outlines read once make
+ * labels nearly free.
+ *
+ * How close to resvg's own text: by default each glyph is its own path, its outline in font units
+ * (cached per glyph) placed by a transform, which resvg applies as it places the glyphs of its own
+ * text; only a pixel shared by the anti-aliased edges of two neighbouring glyphs can come out a few
+ * levels apart (3 of 69 million pixels, by 3 of 255, over 150 charts). With `exact`, and always for a
+ * stroked text (a halo must be stroked whole, under the whole fill), the glyphs make one path whose
+ * points are computed as resvg computes them: the same pixels, at ~10,000 numbers to write a chart.
  *
  * Only what ECharts' SSR renderer and the locator map write is converted: a single line, properties in
  * `style` or as attributes, `translate(x y)` or no transform, `text-anchor`, `dominant-baseline`
@@ -57,7 +65,7 @@ function styleOf(style: string): Map<string, string> {
 const CARRIED_STROKE = ['stroke-width', 'stroke-opacity', 'stroke-linejoin'];
 
 /** One text element as a path, or null when it is not one this converter draws exactly. */
-function textAsPath(attributes: string, content: string, fonts: OutlineFonts): string | null {
+function textAsPath(attributes: string, content: string, fonts: OutlineFonts, exact: boolean): string | null {
   const attrs = new Map<string, string>();
   for (const m of attributes.matchAll(ATTRIBUTE)) attrs.set(m[1]!, m[2]!);
   const style = styleOf(attrs.get('style') ?? '');
@@ -115,37 +123,66 @@ function textAsPath(attributes: string, content: string, fonts: OutlineFonts): s
 
   const ox = tx + x;
   const oy = ty + y + rise * scale;
-  const d: string[] = [];
-  glyphs.forEach((g, i) => {
-    const shape = glyphPath(font, g, ox + (shift + offsets[i]!) * scale, oy, scale);
-    if (shape) d.push(shape);
-  });
-  if (d.length === 0) return '';
   const fill = attrs.get('fill') ?? style.get('fill') ?? '#000000';
   const opacity = attrs.get('fill-opacity') ?? attrs.get('opacity');
+  const paint = `fill="${fill}"${opacity !== undefined ? ` fill-opacity="${opacity}"` : ''}`;
   // A halo (the map's label: a white stroke painted under the fill) is the same stroke on the outline.
   let stroke = '';
   for (const name of ['stroke', ...CARRIED_STROKE, 'paint-order']) {
     const value = prop(name);
     if (value !== undefined) stroke += ` ${name}="${value}"`;
   }
-  return `<path d="${d.join('')}" fill="${fill}"${opacity !== undefined ? ` fill-opacity="${opacity}"` : ''}${stroke}/>`;
+  const originOf = (i: number): number => ox + (shift + offsets[i]!) * scale;
+
+  if (!exact && stroke === '') {
+    // Each glyph's outline in font units, cached per glyph, placed by its own transform.
+    let paths = '';
+    glyphs.forEach((g, i) => {
+      const d = unitPath(font, g);
+      if (d) paths += `<path transform="matrix(${scale} 0 0 ${-scale} ${originOf(i)} ${oy})" d="${d}"/>`;
+    });
+    return paths === '' ? '' : `<g ${paint}>${paths}</g>`;
+  }
+  // One path of every glyph, its points computed as resvg computes them (see glyphPath).
+  let d = '';
+  glyphs.forEach((g, i) => (d += glyphPath(font, g, originOf(i), oy, scale) ?? ''));
+  return d === '' ? '' : `<path d="${d}" ${paint}${stroke}/>`;
+}
+
+/** A glyph's outline in font units (y up), as path text: computed once per glyph. */
+const unitPaths = new WeakMap<GlyphFont, Map<number, string>>();
+
+function unitPath(font: GlyphFont, glyph: number): string {
+  let cache = unitPaths.get(font);
+  if (!cache) unitPaths.set(font, (cache = new Map<number, string>()));
+  let d = cache.get(glyph);
+  if (d === undefined) {
+    d = font
+      .outline(glyph)
+      .map((s) => (s[0] === 'Z' ? 'Z' : `${s[0]}${s.slice(1).join(' ')}`))
+      .join('');
+    cache.set(glyph, d);
+  }
+  return d;
 }
 
 const f32 = Math.fround;
-const POWERS = [1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
+const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
 
 /**
- * A single-precision number as short text that reads back as that very number: the fewest decimals
- * that round-trip, tried from what its magnitude needs (a float's step is over 1e-5 from 128 px, over
- * 1e-6 from 16 px), else all of a double's digits. Cheaper than toPrecision, and a third shorter.
+ * A single-precision number as text that reads back as that very number: the fewest decimals that
+ * round-trip, tried from what its magnitude needs (a float's step is over 1e-5 from 128 px, over 1e-6
+ * from 16 px), written from an integer (twice as fast as a double's shortest form, which matters at
+ * ~10,000 numbers a chart); else all of a double's digits.
  */
 function f32Text(v: number): string {
   const size = Math.abs(v);
-  for (let i = size >= 128 ? 2 : size >= 16 ? 3 : 0; i < POWERS.length; i++) {
-    const p = POWERS[i]!;
-    const c = Math.round(v * p) / p;
-    if (f32(c) === v) return String(c);
+  for (let k = size >= 128 ? 5 : size >= 16 ? 6 : 3; k <= 8; k++) {
+    const p = POWERS[k]!;
+    const n = Math.round(v * p);
+    if (f32(n / p) !== v) continue;
+    const digits = String(Math.abs(n)).padStart(k + 1, '0');
+    return `${n < 0 ? '-' : ''}${digits.slice(0, digits.length - k)}.${digits.slice(digits.length - k)}`;
   }
   return String(v);
 }
@@ -212,7 +249,11 @@ function glyphPath(font: GlyphFont, glyph: number, x: number, y: number, scale: 
   return d;
 }
 
-/** The SVG with each text element it can draw exactly replaced by its outline. */
-export function textToOutlines(svg: string, fonts: OutlineFonts): string {
-  return svg.replace(TEXT, (whole, attributes: string, content: string) => textAsPath(attributes, content, fonts) ?? whole);
+/**
+ * The SVG with each text element it can draw replaced by its outline (`exact`: one path, placed point
+ * by point as resvg would place it; see above).
+ */
+export function textToOutlines(svg: string, fonts: OutlineFonts, options: { exact?: boolean } = {}): string {
+  const exact = options.exact ?? false;
+  return svg.replace(TEXT, (whole, attributes: string, content: string) => textAsPath(attributes, content, fonts, exact) ?? whole);
 }

@@ -396,11 +396,12 @@ export function locatorMapSvg(place: PlaceInfo, width = 640, height = 420): stri
  * process), so resvg loads no font (it loads the 740 KB TTF and shapes the text anew on every render,
  * ~4-5 ms of a ~16 ms map). The map loads only the regular face, in which resvg has always drawn the
  * place's label though the SVG asks for bold: the outlines keep to that face, so the picture is the
- * same. A name the outlines cannot draw (Arabic script, say) stays text, and resvg shapes it as before.
+ * same. Placed exactly (three labels cost little): not one pixel differs from resvg drawing the text. A
+ * name the outlines cannot draw (Arabic script, say) stays text, and resvg shapes it as before.
  */
 export function mapSvgForRaster(svg: string): string {
   const regular = dejavuGlyphs('regular');
-  return textToOutlines(svg, { regular, bold: regular });
+  return textToOutlines(svg, { regular, bold: regular }, { exact: true });
 }
 
 /** resvg's options for a map's SVG (fonts only when some text is left for it to shape). */

@@ -180,29 +180,40 @@ function seriesName(data: TrendData, i: number): string {
   return `${fitLabel(s.term, 240, 13)}${total}`;
 }
 
-/**
- * The chart as SVG (ECharts' SSR renderer), then PNG (resvg with the shipped fonts). resvg draws the
- * labels as glyph outlines read once per process (see src/draw/svg-text-outlines.ts); `svg` keeps its text.
- */
-export function renderTrendChart(data: TrendData, text: ChartText, size: ChartSize = 'full'): RenderedChart {
+/** The chart as SVG, laid out by ECharts' SSR renderer (text kept as text). */
+export function trendChartSvg(data: TrendData, text: ChartText, size: ChartSize = 'full'): string {
   const lib = loadECharts();
   const { width, height } = SIZES[size];
   const chart = lib.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  let svg: string;
   try {
     chart.setOption(chartOption(data, text, size));
-    svg = chart.renderToSVGString();
+    return chart.renderToSVGString();
   } finally {
     chart.dispose();
   }
-  const outlined = textToOutlines(svg, { regular: dejavuGlyphs('regular'), bold: dejavuGlyphs('bold') });
-  // resvg reads the font files only for text left to shape (see svg-text-outlines.ts).
-  const resvg = new (resvgModule().Resvg)(outlined, {
-    font: outlined.includes('<text')
+}
+
+/** The SVG as resvg is given it: labels as glyph outlines read once per process (see src/draw/svg-text-outlines.ts). */
+export function chartSvgForRaster(svg: string): string {
+  return textToOutlines(svg, { regular: dejavuGlyphs('regular'), bold: dejavuGlyphs('bold') });
+}
+
+/** resvg's options for a chart's SVG: the font files only for text left to shape. */
+export function chartResvgOptions(svg: string): import('@resvg/resvg-js').ResvgRenderOptions {
+  return {
+    font: svg.includes('<text')
       ? { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY }
       : { loadSystemFonts: false },
     background: '#ffffff',
-  });
+  };
+}
+
+/** The chart as SVG (ECharts' SSR renderer), then PNG (resvg); `svg` keeps its text. */
+export function renderTrendChart(data: TrendData, text: ChartText, size: ChartSize = 'full'): RenderedChart {
+  const { width, height } = SIZES[size];
+  const svg = trendChartSvg(data, text, size);
+  const outlined = chartSvgForRaster(svg);
+  const resvg = new (resvgModule().Resvg)(outlined, chartResvgOptions(outlined));
   return { svg, png: pngOf(resvg.render()), width, height };
 }
 

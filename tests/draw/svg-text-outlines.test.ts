@@ -29,22 +29,32 @@ const LABELS = [
 ];
 
 describe('textToOutlines', () => {
-  it('draws the labels as resvg draws the text: the same pixels, no text element left', () => {
+  it('draws the labels as resvg draws the text: exact, the same pixels; by default, glyph by glyph, at most a few pixels a few levels apart', () => {
     const svg = svgOf(LABELS.join(''));
-    const outlined = textToOutlines(svg, fonts);
-    expect(outlined).not.toContain('<text');
-    expect(outlined).not.toContain('<b>');
     const a = pixels(svg);
-    const b = pixels(outlined);
     let inked = 0;
-    let off = 0;
-    for (let i = 0; i < a.length; i += 4) {
-      if (a[i]! < 200) inked++;
-      if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2]) off++;
-    }
+    for (let i = 0; i < a.length; i += 4) if (a[i]! < 200) inked++;
     expect(inked).toBeGreaterThan(5_000);
-    // Each point is placed in single precision as resvg places its glyphs: not one pixel differs.
-    expect(off).toBe(0);
+    for (const exact of [true, false]) {
+      const outlined = textToOutlines(svg, fonts, { exact });
+      expect(outlined).not.toContain('<text');
+      expect(outlined).not.toContain('<b>');
+      const b = pixels(outlined);
+      let off = 0;
+      let most = 0;
+      for (let i = 0; i < a.length; i++) {
+        const d = Math.abs(a[i]! - b[i]!);
+        if (d > 0 && i % 4 === 0) off++;
+        most = Math.max(most, d);
+      }
+      // Exact: each point placed in single precision as resvg places its glyphs. Glyph by glyph: only
+      // a pixel two glyphs' edges share is composited twice (points rounded to 0.01 px were off by up to 64).
+      if (exact) expect([off, most]).toEqual([0, 0]);
+      else {
+        expect(off).toBeLessThan(10);
+        expect(most).toBeLessThanOrEqual(8);
+      }
+    }
   });
 
   it("draws the locator map's labels (presentation attributes, a halo stroke under the fill) with the same pixels", () => {
@@ -54,7 +64,7 @@ describe('textToOutlines', () => {
       `<text x="590" y="100.3" font-family="DejaVu Sans" font-size="10" fill="#666" text-anchor="end">Natural Earth · GeoNames</text>`,
     ];
     const svg = svgOf(`<rect width="${W}" height="${H}" fill="#f4e3b5"/>${labels.join('')}`);
-    const outlined = textToOutlines(svg, fonts);
+    const outlined = textToOutlines(svg, fonts, { exact: true });
     expect(outlined).not.toContain('<text');
     expect(outlined).toContain('stroke="#fff" stroke-width="3" paint-order="stroke"');
     expect(Buffer.from(pixels(outlined)).equals(Buffer.from(pixels(svg)))).toBe(true);
