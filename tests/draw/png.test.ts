@@ -51,9 +51,18 @@ describe('encodeOpaquePng', () => {
   });
 
   it('declines a picture with a pixel that is not opaque (its colour would need un-premultiplying)', () => {
-    const rgba = new Uint8Array(4 * 4).fill(255);
-    rgba[7] = 128;
-    expect(encodeOpaquePng(rgba, 2, 2)).toBeNull();
+    // Rows are copied four pixels at a time, then the rest one by one: a translucent pixel in either part.
+    for (const [width, at] of [
+      [2, 1],
+      [9, 5],
+      [9, 17],
+    ] as const) {
+      const rgba = new Uint8Array(4 * width * 2).fill(255);
+      rgba[4 * at + 3] = 128;
+      expect(encodeOpaquePng(rgba, width, 2)).toBeNull();
+      rgba[4 * at + 3] = 255;
+      expect(encodeOpaquePng(rgba, width, 2)).not.toBeNull();
+    }
     const transparent = new Resvg(
       '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle cx="5" cy="5" r="3"/></svg>',
     ).render();
