@@ -169,6 +169,17 @@ async function stages(label: string, cases: Case[], size: ChartSize): Promise<vo
     split.total.push(t5 - t0);
   }
   for (const [stage, xs] of Object.entries(split)) console.log(`${label}, stage ${stage}: ${summary(xs)}`);
+  // What the slowest are: their periods, series and where their time went.
+  const slowest = cases.map((c, i) => ({ c, i })).sort((a, b) => split.total[b.i]! - split.total[a.i]!);
+  for (const { c, i } of slowest.slice(0, 4)) {
+    const steps = Object.entries(split)
+      .filter(([stage]) => stage !== 'total')
+      .map(([stage, xs]) => `${stage} ${xs[i]!.toFixed(1)}`)
+      .join(', ');
+    console.log(
+      `  slow: by ${c.data.by}, ${c.data.series[0]?.points.length ?? 0} periods x ${c.data.series.length} series: ${split.total[i]!.toFixed(1)} ms (${steps})`,
+    );
+  }
 }
 
 async function loadRenderer(file: string): Promise<Render> {
