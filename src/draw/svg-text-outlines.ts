@@ -203,6 +203,8 @@ function scaledGlyph(font: GlyphFont, glyph: number, scale: number): ScaledGlyph
   const key = glyph * 65536 + Math.round(scale * font.unitsPerEm * 64);
   let scaled = cache.get(key);
   if (scaled !== undefined) return scaled;
+  // Bounded: glyphs × sizes are a few hundred for the sizes Dateline draws; a caller with many sizes starts over.
+  if (cache.size >= 20_000) cache.clear();
   const segments = font.outline(glyph);
   scaled = null;
   if (segments.length > 0) {
