@@ -233,4 +233,6 @@ export function warmChartRenderer(): void {
     { title: 'warm-up', subtitle: '' },
     'spark',
   );
+  // The sparkline's labels are all regular: the bold face (a full chart's title) is read now too.
+  dejavuGlyphs('bold');
 }
