@@ -3,22 +3,30 @@
  * first chart under 100 ms at p99), optionally paired against another commit's renderer in the same
  * process, call for call, so a loaded machine weighs on both sides alike.
  *
- *   npx tsx scripts/probe-trend-chart.ts [--calls 300] [--seed 19] [--base <git revision>]
+ *   npx tsx scripts/probe-trend-chart.ts [--calls 300] [--seed 19] [--base <git revision>] [--reference] [--out DIR]
  *
  * The charts are the bench's /trend mix (bench/workload.ts trendLine): half places (a third compared
  * with one or two more), a quarter speakers, a quarter searches; a fifth over a span of a few months,
  * a third with by:day|week|month|year; stories over 30 years (1987-2016) as the bench store's are.
  * The counts are drawn from a seeded generator here, not read from a store: only drawing is timed.
- * With --base, that revision's src/trend is taken out with `git archive` into a temporary folder and
- * each chart is drawn by both renderers, in alternating order.
+ * With --base, that revision's src is taken out with `git archive` into a temporary folder and
+ * each chart is drawn by both renderers, in alternating order, and their PNGs compared pixel by pixel.
+ * --stages splits this tree's renders into ECharts, text to outlines, resvg's parse, paint and PNG.
+ * --reference compares this tree's PNGs with resvg drawing each chart's SVG, text and all, with the
+ * font files (what the charts were before their text was drawn as outlines). --out writes the first
+ * dozen of each size.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { rng } from '../bench/generate.js';
+import { DEJAVU_FILES } from '../src/draw/dejavu-fonts.js';
+import { decodePng, pixelDifference } from '../src/draw/decode-png.js';
+import { pngOf } from '../src/draw/png.js';
 import { isoToDay, periodCount, type Granularity } from '../src/trend/granularity.js';
 import type { ChartSize, ChartText, RenderedChart } from '../src/trend/render-chart.js';
 import { buildTrend, trendSpan, type TermCounts, type TermKind, type TrendData } from '../src/trend/series.js';
@@ -26,10 +34,18 @@ import { buildTrend, trendSpan, type TermCounts, type TermKind, type TrendData }
 type Render = (data: TrendData, text: ChartText, size?: ChartSize) => RenderedChart;
 
 const { values } = parseArgs({
-  options: { calls: { type: 'string', default: '300' }, seed: { type: 'string', default: '19' }, base: { type: 'string' } },
+  options: {
+    calls: { type: 'string', default: '300' },
+    seed: { type: 'string', default: '19' },
+    base: { type: 'string' },
+    reference: { type: 'boolean', default: false },
+    stages: { type: 'boolean', default: false },
+    out: { type: 'string' },
+  },
 });
 const calls = Number(values.calls);
 const root = resolve(import.meta.dirname, '..');
+const FONT_FILES = [DEJAVU_FILES.regular, DEJAVU_FILES.bold];
 
 // The bench's mulberry32: the same charts on every run for a seed.
 const random = rng(Number(values.seed));
@@ -94,7 +110,76 @@ function cpuMs(): number {
 function summary(samples: number[]): string {
   const s = [...samples].sort((a, b) => a - b);
   const at = (p: number): number => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? 0;
-  return `p50 ${at(50).toFixed(1)} ms, p99 ${at(99).toFixed(1)} ms, max ${at(100).toFixed(1)} ms (n=${s.length})`;
+  const mean = s.reduce((a, b) => a + b, 0) / Math.max(1, s.length);
+  return `mean ${mean.toFixed(1)}, p50 ${at(50).toFixed(1)}, p90 ${at(90).toFixed(1)}, p99 ${at(99).toFixed(1)}, max ${at(100).toFixed(1)} ms (n=${s.length})`;
+}
+
+/** Largest and mean channel difference over pairs of charts, and how many pixels differ. */
+function comparePictures(a: RenderedChart[], b: RenderedChart[]): string {
+  let max = 0;
+  let sum = 0;
+  let differing = 0;
+  let pixels = 0;
+  a.forEach((chart, i) => {
+    const [x, y] = [decodePng(chart.png), decodePng(b[i]!.png)];
+    const d = pixelDifference(x, y);
+    max = Math.max(max, d.max);
+    sum += d.mean * x.width * x.height;
+    differing += d.differing;
+    pixels += x.width * x.height;
+  });
+  return `max channel difference ${max}, mean ${(sum / pixels).toFixed(5)}, ${differing} of ${pixels} pixels differ`;
+}
+
+/** What the stage split calls of this tree's render-chart.ts. */
+interface ChartModule {
+  trendChartSvg(data: TrendData, text: ChartText, size?: ChartSize): string;
+  chartSvgForRaster(svg: string): string;
+  chartResvgOptions(svg: string): ResvgRenderOptions;
+}
+
+/** This tree's chart render split into its steps: ECharts, text to outlines, resvg's parse, paint, PNG. */
+async function stages(label: string, cases: Case[], size: ChartSize): Promise<void> {
+  const chart = (await import(pathToFileURL(join(root, 'src/trend/render-chart.ts')).href)) as ChartModule;
+  const split = {
+    echarts: [] as number[],
+    outline: [] as number[],
+    parse: [] as number[],
+    paint: [] as number[],
+    png: [] as number[],
+    total: [] as number[],
+  };
+  for (const c of cases) {
+    const t0 = cpuMs();
+    const svg = chart.trendChartSvg(c.data, c.text, size);
+    const t1 = cpuMs();
+    const outlined = chart.chartSvgForRaster(svg);
+    const t2 = cpuMs();
+    const resvg = new Resvg(outlined, chart.chartResvgOptions(outlined));
+    const t3 = cpuMs();
+    const image = resvg.render();
+    const t4 = cpuMs();
+    pngOf(image);
+    const t5 = cpuMs();
+    split.echarts.push(t1 - t0);
+    split.outline.push(t2 - t1);
+    split.parse.push(t3 - t2);
+    split.paint.push(t4 - t3);
+    split.png.push(t5 - t4);
+    split.total.push(t5 - t0);
+  }
+  for (const [stage, xs] of Object.entries(split)) console.log(`${label}, stage ${stage}: ${summary(xs)}`);
+  // What the slowest are: their periods, series and where their time went.
+  const slowest = cases.map((c, i) => ({ c, i })).sort((a, b) => split.total[b.i]! - split.total[a.i]!);
+  for (const { c, i } of slowest.slice(0, 4)) {
+    const steps = Object.entries(split)
+      .filter(([stage]) => stage !== 'total')
+      .map(([stage, xs]) => `${stage} ${xs[i]!.toFixed(1)}`)
+      .join(', ');
+    console.log(
+      `  slow: by ${c.data.by}, ${c.data.series[0]?.points.length ?? 0} periods x ${c.data.series.length} series: ${split.total[i]!.toFixed(1)} ms (${steps})`,
+    );
+  }
 }
 
 async function loadRenderer(file: string): Promise<Render> {
@@ -106,9 +191,9 @@ async function main(): Promise<void> {
   const renderers: [string, Render][] = [];
   let baseDir: string | null = null;
   if (values.base) {
-    // The base revision's src/trend, beside a node_modules link so it loads the same ECharts and fonts.
+    // The base revision's src (the renderer and what it imports), beside a node_modules link so it loads the same ECharts and fonts.
     baseDir = mkdtempSync(join(tmpdir(), 'trend-base-'));
-    execFileSync('sh', ['-c', `git -C "${root}" archive "${values.base}" src/trend | tar -x -C "${baseDir}"`]);
+    execFileSync('sh', ['-c', `git -C "${root}" archive "${values.base}" src | tar -x -C "${baseDir}"`]);
     symlinkSync(join(root, 'node_modules'), join(baseDir, 'node_modules'));
     renderers.push([`base ${values.base}`, await loadRenderer(join(baseDir, 'src/trend/render-chart.ts'))]);
   }
@@ -134,16 +219,47 @@ async function main(): Promise<void> {
     ['sparkline', sparks, 'spark'],
   ] as const) {
     const times = renderers.map(() => [] as number[]);
+    const drawn: RenderedChart[][] = renderers.map(() => []);
     cases.forEach((c, i) => {
       // Alternate which renderer goes first, so neither always finds the other's garbage to collect.
       const order = i % 2 === 0 ? renderers.map((_, k) => k) : renderers.map((_, k) => renderers.length - 1 - k);
       for (const k of order) {
         const t0 = cpuMs();
-        renderers[k]![1](c.data, c.text, size);
+        drawn[k]![i] = renderers[k]![1](c.data, c.text, size);
         times[k]!.push(cpuMs() - t0);
       }
     });
     renderers.forEach(([name], k) => console.log(`${label}, ${name}: ${summary(times[k]!)}`));
+    if (renderers.length === 2) {
+      const ratios = times[0]!.map((t, i) => times[1]![i]! / t).sort((a, b) => a - b);
+      console.log(`${label}, paired CPU ratio this tree / base: p50 ${ratios[Math.floor(ratios.length / 2)]!.toFixed(2)}`);
+      console.log(`${label}, pixels this tree against base: ${comparePictures(drawn[0]!, drawn[1]!)}`);
+    }
+    if (values.reference) {
+      // The reference: each chart's SVG (its text kept) drawn by resvg with the font files, PNG by resvg.
+      const reference = drawn.at(-1)!.map((c) => {
+        const png = new Resvg(c.svg, {
+          font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
+          background: '#ffffff',
+        })
+          .render()
+          .asPng();
+        return { ...c, png: new Uint8Array(png) };
+      });
+      console.log(`${label}, pixels this tree against resvg drawing the text itself: ${comparePictures(reference, drawn.at(-1)!)}`);
+    }
+    if (values.out) {
+      mkdirSync(values.out, { recursive: true });
+      drawn.forEach((charts, k) =>
+        charts
+          .slice(0, 12)
+          .forEach((c, i) => writeFileSync(join(values.out!, `${size}-${i}-${k === renderers.length - 1 ? 'new' : 'base'}.png`), c.png)),
+      );
+    }
+  }
+  if (values.stages) {
+    await stages('chart (uncached)', charts, 'full');
+    await stages('sparkline', sparks, 'spark');
   }
   if (baseDir) rmSync(baseDir, { recursive: true, force: true });
 }

@@ -5,19 +5,18 @@
  * shell and `dateline ask` start without it.
  */
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { lazyModule } from '../core/lazy-module.js';
-import { loadFontMetrics, type FontMetrics } from './font-metrics.js';
-import { loadGlyphFont } from './glyph-outlines.js';
+import { loadFontMetrics, type FontMetrics } from '../draw/font-metrics.js';
+import { DEJAVU_FAMILY, DEJAVU_FILES, dejavuGlyphs } from '../draw/dejavu-fonts.js';
+import { pngOf } from '../draw/png.js';
 import { shortPeriod } from './granularity.js';
 import type { TrendData } from './series.js';
-import { textToOutlines, type OutlineFonts } from './svg-text-outlines.js';
+import { textToOutlines } from '../draw/svg-text-outlines.js';
 
 const require = createRequire(import.meta.url);
 const resvgModule = lazyModule<typeof import('@resvg/resvg-js')>('@resvg/resvg-js');
-const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const FONT_FILES = [join(FONT_DIR, 'DejaVuSans.ttf'), join(FONT_DIR, 'DejaVuSans-Bold.ttf')];
-const FONT_FAMILY = 'DejaVu Sans';
+const FONT_FILES = [DEJAVU_FILES.regular, DEJAVU_FILES.bold];
+const FONT_FAMILY = DEJAVU_FAMILY;
 
 /** Bump when the picture changes: it keys the chart cache. */
 export const CHART_VERSION = 2;
@@ -61,7 +60,6 @@ let metrics: { regular: FontMetrics; bold: FontMetrics } | null = null;
 function fontMetrics(): { regular: FontMetrics; bold: FontMetrics } {
   return (metrics ??= { regular: loadFontMetrics(FONT_FILES[0]!), bold: loadFontMetrics(FONT_FILES[1]!) });
 }
-let outlineFonts: OutlineFonts | null = null;
 /** Totals in the legend: one formatter, as `toLocaleString` builds one per call (~1 ms each). */
 const COUNT = new Intl.NumberFormat('en-US');
 
@@ -182,27 +180,41 @@ function seriesName(data: TrendData, i: number): string {
   return `${fitLabel(s.term, 240, 13)}${total}`;
 }
 
-/**
- * The chart as SVG (ECharts' SSR renderer), then PNG (resvg with the shipped fonts). resvg draws the
- * labels as glyph outlines read once per process (see svg-text-outlines.ts); `svg` keeps its text.
- */
-export function renderTrendChart(data: TrendData, text: ChartText, size: ChartSize = 'full'): RenderedChart {
+/** The chart as SVG, laid out by ECharts' SSR renderer (text kept as text). */
+export function trendChartSvg(data: TrendData, text: ChartText, size: ChartSize = 'full'): string {
   const lib = loadECharts();
   const { width, height } = SIZES[size];
   const chart = lib.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  let svg: string;
   try {
     chart.setOption(chartOption(data, text, size));
-    svg = chart.renderToSVGString();
+    return chart.renderToSVGString();
   } finally {
     chart.dispose();
   }
-  outlineFonts ??= { regular: loadGlyphFont(FONT_FILES[0]!), bold: loadGlyphFont(FONT_FILES[1]!) };
-  const resvg = new (resvgModule().Resvg)(textToOutlines(svg, outlineFonts), {
-    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
+}
+
+/** The SVG as resvg is given it: labels as glyph outlines read once per process (see src/draw/svg-text-outlines.ts). */
+export function chartSvgForRaster(svg: string): string {
+  return textToOutlines(svg, { regular: dejavuGlyphs('regular'), bold: dejavuGlyphs('bold') });
+}
+
+/** resvg's options for a chart's SVG: the font files only for text left to shape. */
+export function chartResvgOptions(svg: string): import('@resvg/resvg-js').ResvgRenderOptions {
+  return {
+    font: svg.includes('<text')
+      ? { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY }
+      : { loadSystemFonts: false },
     background: '#ffffff',
-  });
-  return { svg, png: new Uint8Array(resvg.render().asPng()), width, height };
+  };
+}
+
+/** The chart as SVG (ECharts' SSR renderer), then PNG (resvg); `svg` keeps its text. */
+export function renderTrendChart(data: TrendData, text: ChartText, size: ChartSize = 'full'): RenderedChart {
+  const { width, height } = SIZES[size];
+  const svg = trendChartSvg(data, text, size);
+  const outlined = chartSvgForRaster(svg);
+  const resvg = new (resvgModule().Resvg)(outlined, chartResvgOptions(outlined));
+  return { svg, png: pngOf(resvg.render()), width, height };
 }
 
 /**
@@ -221,4 +233,6 @@ export function warmChartRenderer(): void {
     { title: 'warm-up', subtitle: '' },
     'spark',
   );
+  // The sparkline's labels are all regular: the bold face (a full chart's title) is read now too.
+  dejavuGlyphs('bold');
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { locatorMapSvg, renderLocatorMap } from '../../src/geo/locator-map.js';
+import { Resvg } from '@resvg/resvg-js';
+import { decodePng, pixelDifference } from '../../src/draw/decode-png.js';
+import { locatorMapSvg, mapFontPath, mapSvgForRaster, renderLocatorMap } from '../../src/geo/locator-map.js';
 import type { PlaceInfo } from '../../src/geo/types.js';
 
 const place = (over: Partial<PlaceInfo>): PlaceInfo => ({
@@ -75,6 +77,31 @@ describe('locator map', () => {
 
   it('escapes names', () => {
     expect(locatorMapSvg(place({ name: 'A & <B>' }))).toContain('A &amp; &lt;B&gt;');
+  });
+
+  it('draws the same pixels as resvg drawing the SVG with its text and the font file', () => {
+    for (const p of [
+      raqqa,
+      place({ name: 'Zürich & Co', countryCode: 'CH', country: 'Switzerland', admin1: 'Zurich', lat: 47.37, lon: 8.54 }),
+    ]) {
+      const svg = locatorMapSvg(p);
+      const reference = new Resvg(svg, { font: { fontFiles: [mapFontPath()], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' } })
+        .render()
+        .asPng();
+      expect(pixelDifference(decodePng(renderLocatorMap(p)), decodePng(new Uint8Array(reference)))).toEqual({
+        max: 0,
+        mean: 0,
+        differing: 0,
+      });
+      // Drawn as outlines, so resvg loads no font for it.
+      expect(mapSvgForRaster(svg)).not.toContain('<text');
+    }
+  });
+
+  it('leaves a name in a script that needs shaping as text for resvg', () => {
+    const svg = mapSvgForRaster(locatorMapSvg(place({ name: 'الرقة', countryCode: 'SY', country: 'Syria', lat: 35.95, lon: 39.01 })));
+    expect(svg).toContain('>الرقة</text>');
+    expect(svg).not.toContain('>Natural Earth · GeoNames<'); // the credit is still outlined
   });
 
   it('rasterises to a PNG of the asked size', () => {
