@@ -55,7 +55,9 @@ export function speakerLabel(q: Pick<QuoteHit, 'speaker' | 'speakerResolved'>, m
   if (q.speakerResolved) {
     const name = q.speakerResolved.name;
     const surname = name.split(' ').pop()!.toLowerCase();
-    return local && !local.toLowerCase().includes(surname) ? `${local} — ${name}` : name;
+    // (a surname, or a company's short form: "Baker" is James Baker, "Dart" is Dart Group Inc, no "Dart — Dart Group Inc")
+    const shortOf = (l: string): boolean => l.includes(surname) || name.toLowerCase().startsWith(`${l} `);
+    return local && !shortOf(local.toLowerCase()) ? `${local} — ${name}` : name;
   }
   // ("he — a Cathay spokesman (unnamed)": a pronoun says who it stands for when the story gave someone unnamed)
   const who = q.speaker.replace(/\s+/g, ' ').trim();

@@ -279,6 +279,10 @@ describe('who a reply line says spoke', () => {
     expect(speakerLabel({ ...hit, speaker: 'Robert Brusca', speakerResolved: { name: 'Robert Brusca', start: 0, end: 13 } }, 'he')).toBe(
       'he — Robert Brusca',
     );
+    // a company's short form is the company, as a surname is the person
+    const dart = { ...hit, speaker: 'Dart Group Inc', speakerResolved: { name: 'Dart Group Inc', start: 0, end: 14 } };
+    expect(speakerLabel(dart, 'Dart')).toBe('Dart Group Inc');
+    expect(speakerLabel(dart, 'It')).toBe('It — Dart Group Inc');
   });
 });
 

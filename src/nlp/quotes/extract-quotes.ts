@@ -175,8 +175,10 @@ const MODEL = modelJson as CueModel;
  *    show.", "Emails show that ...", "polls out Monday show": were missed when the noun was rare before "show").
  * 53: an adjective between a possessive pronoun and a noun cue is no part of the speaker ("his harsh criticism of",
  *    "his three-paragraph statement": were "his harsh", "his three-paragraph").
+ * 54: the short form of a company the story named is that company ("<Dart Group Inc> said ... . Dart said": was "Dart"),
+ *    as a surname is the person named in full.
  */
-export const QUOTE_ANALYZER_VERSION = 53;
+export const QUOTE_ANALYZER_VERSION = 54;
 const MIN_REPORTED_WORDS = 3;
 
 /**

@@ -118,6 +118,10 @@ export function resolveSpeakers(
     return full ? { name: full.name, mention: full } : { name, mention: null };
   };
 
+  /** The mentions of organisations the story named before `at` whose names open with `short` and a space, in story order. */
+  const companiesOpenedBy = (short: string, at: number): NameMention[] =>
+    allNames.filter((n) => !n.person && n.start < at && n.name.startsWith(`${short} `));
+
   /** Most recent named person before `at` outside quotation marks and outside `exclude`, or an earlier resolved quote speaker. */
   const previousPerson = (at: number, exclude: readonly Span[], gender: 'm' | 'f' | null): Resolution | null => {
     // the latest person who spoke before, named or not: after "a spokesman said ...", "he" is the spokesman
@@ -579,6 +583,19 @@ export function resolveSpeakers(
       const full = latestNamed(named.start, (_, __, r, name) => !r.person && name.replace('’', "'").startsWith(`${stem}'s `));
       if (full?.resolved) return { ...full, description: affiliation, resolved: full.resolved, at: named.start };
     }
+    // ("<Dart Group Inc> said ... . Dart said": the short form of a company the story named is that company, as a
+    // surname is the person the story named in full; not when it named two ("Bow Valley Industries" and its unit
+    // "Bow Valley Exploration Norge": the short form stays as written)
+    const companies = shortForm && bare === whole ? companiesOpenedBy(whole, named.start) : [];
+    const company = new Set(companies.map((n) => n.name)).size === 1 ? companies.at(-1)! : null;
+    if (company)
+      return {
+        speaker: company.name,
+        description: affiliation,
+        resolved: { name: company.name, start: company.start, end: company.end },
+        person,
+        at: named.start,
+      };
     const c = canonical(bare, named.start, person);
     // ("a spokesman for the International Trade and Industry Ministry said": the ministry speaks through someone unnamed,
     // whom a later "he" stands for; not through "Japan", named before)

@@ -121,8 +121,8 @@ const NAMES: Case[] = [
   // a name that opens its sentence and is never capitalised mid-sentence, right before its verb: the story never writes
   // it in lower case, and it is singular with no common word's ending ("COLOMBIA DENIES SELLING COFFEE BELOW MARKET")
   { id: 'reuters21578-2954', quote: 'having sold 440,000 60-kg bags', mention: 'Colombia', resolved: 'Colombia' },
-  { id: 'reuters21578-3389', quote: 'the increase brings its price', mention: 'Conoco', resolved: 'Conoco' },
-  { id: 'reuters21578-3026', quote: 'the auditors state in their opinion letter', mention: 'Iomega', resolved: 'Iomega' },
+  { id: 'reuters21578-3389', quote: 'the increase brings its price', mention: 'Conoco', resolved: 'Conoco Inc' },
+  { id: 'reuters21578-3026', quote: 'the auditors state in their opinion letter', mention: 'Iomega', resolved: 'Iomega Corp' },
   { id: 'reuters21578-19534', quote: 'the so-called "stabilising mechanism"', mention: 'Belgium', resolved: 'Belgium' },
   // …while a plural common noun there names no one
   { id: 'reuters21578-748', quote: 'to view the Bass family', mention: 'Analysts', resolved: null },
@@ -181,8 +181,8 @@ const ROLES_2: Case[] = [
   },
   // `Utilicorp said it will request ...`: a name taken up by "it" is the company though it has no legal form
   { id: 'reuters21578-12611', quote: 'the reduction was the result', mention: 'The company', resolved: 'Utilicorp' },
-  // `..., Rainbow said in a statement.` ... `The statement said ...`
-  { id: 'reuters21578-9779', quote: 'a new private company', mention: 'The statement', resolved: 'Rainbow' },
+  // `<Rainbow Corp Ltd> ..., Rainbow said in a statement.` ... `The statement said ...` (the company named in full: v54)
+  { id: 'reuters21578-9779', quote: 'a new private company', mention: 'The statement', resolved: 'Rainbow Corp Ltd' },
   // an association is a group ("The Semiconductor Industry Association urged ...")
   {
     id: 'reuters21578-9657',
@@ -286,9 +286,9 @@ const IT_AND_THEY: Case[] = [
   // `Quaker Oats Co said it filed ... with the Securities and Exchange Commission. The company said ... . "...," it said`
   { id: 'reuters21578-479', quote: 'Proceeds will be used to repay', mention: 'it', resolved: 'Quaker Oats Co' },
   // `..., Pacific Gas and Electric said. It also said the commission ...` (was "Electric")
-  { id: 'reuters21578-11717', quote: 'the commission is now awaiting', mention: 'It', resolved: 'Pacific Gas and Electric' },
+  { id: 'reuters21578-11717', quote: 'the commission is now awaiting', mention: 'It', resolved: 'Pacific Gas and Electric Co' },
   // `McM Corp said ... the company's Occidental Fire and Casualty Co unit paid ... . However, McM said ... . It said`
-  { id: 'reuters21578-10245', quote: 'a finding on any possible increase', mention: 'It', resolved: 'McM' },
+  { id: 'reuters21578-10245', quote: 'a finding on any possible increase', mention: 'It', resolved: 'McM Corp' },
   // `<Dart Group Corp> said it has raised its offer to acquire Supermarkets General Corp ... It said it remains willing`
   { id: 'reuters21578-9230', quote: 'it remains willing to negotiate', mention: 'It', resolved: 'Dart Group Corp' },
   // `Hollinger Inc said ... it named former Carling O'Keefe Ltd chief executive Pierre Des Marais ... . It said his appointment`
@@ -404,15 +404,20 @@ const UNNAMED_ANTECEDENTS: Case[] = [
     mention: 'First Chicago Corp',
     resolved: 'First Chicago Corp',
   },
-  // "General Acquisition Co said ... . General Acquisition said": the short form of a company keeps its "General" (was "Acquisition")
+  // "General Acquisition Co said ... . General Acquisition said": the short form of a company keeps its "General" (was "Acquisition"),
+  // and is the company named in full (v54)
   {
     id: 'reuters21578-10676',
     quote: 'the board could not carry out its duties',
     mention: 'General Acquisition',
-    resolved: 'General Acquisition',
+    resolved: 'General Acquisition Co',
   },
+  // "<Dart Group Inc> said ... . Dart said": the short form of the one company the story named so is that company (was "Dart")
+  { id: 'reuters21578-5352', quote: 'it urges a meeting with', mention: 'Dart', resolved: 'Dart Group Inc' },
+  // "Bow Valley Industries Ltd" and its unit "Bow Valley Exploration Norge A/S": "Bow Valley said" names neither for sure
+  { id: 'reuters21578-13753', quote: 'The sale is expected to conclude', mention: 'Bow Valley', resolved: 'Bow Valley' },
   // "Bankers Trust said": "Trust" after a capitalised word is part of the name, not a verb of "Bankers" (was "Bankers", unnamed)
-  { id: 'reuters21578-14984', quote: 'it acted now because of', mention: 'Bankers Trust', resolved: 'Bankers Trust' },
+  { id: 'reuters21578-14984', quote: 'it acted now because of', mention: 'Bankers Trust', resolved: 'Bankers Trust New York Corp' },
   // "Morgan Grenfell's Bell" after "Morgan Grenfell and Co Ltd economist Stephen Bell": a surname after a firm's possessive is
   // the person the story named in full (was "Morgan Grenfell's Bell", and the next "Bell" with it)
   { id: 'reuters21578-6143', quote: 'All the goodies in this budget', mention: "Morgan Grenfell's Bell", resolved: 'Stephen Bell' },
