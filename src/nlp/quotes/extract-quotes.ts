@@ -177,8 +177,10 @@ const MODEL = modelJson as CueModel;
  *    "his three-paragraph statement": were "his harsh", "his three-paragraph").
  * 54: the short form of a company the story named is that company ("<Dart Group Inc> said ... . Dart said": was "Dart"),
  *    as a surname is the person named in full.
+ * 55: a nation's or a firm's people and papers after its name are the speaker with it ("according to Swedish monitors",
+ *    "European governments ... said", "Deutsche Bank traders": were "Swedish", "European", "Deutsche Bank").
  */
-export const QUOTE_ANALYZER_VERSION = 54;
+export const QUOTE_ANALYZER_VERSION = 55;
 const MIN_REPORTED_WORDS = 3;
 
 /**

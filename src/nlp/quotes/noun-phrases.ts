@@ -819,7 +819,12 @@ function titleGoesOn(tokens: readonly Token[], k: number, max: number): boolean 
     if (t.isCap) return m > k && isRoleWord(tokens[m - 1]!.lower);
     if (
       ROLE_NOUN.test(t.lower) ||
-      /^(nominee|candidate|host|experts?|analysts?|pollsters?|polls?|surveys?|records|filings|data)$/.test(t.lower)
+      /^(nominee|candidate|host|experts?|analysts?|pollsters?|polls?|surveys?|records|filings|data)$/.test(t.lower) ||
+      // ("according to Swedish monitors", "Japanese newspaper reports", "Deutsche Bank traders": the people or papers of
+      // a nation or a firm, not the nation or the firm)
+      /^(monitors?|governments?|authorities|traders?|dealers?|bankers?|brokers?|producers?|processors?|exporters?|importers?|reports|newspapers?|press|media)$/.test(
+        t.lower,
+      )
     )
       return true;
   }

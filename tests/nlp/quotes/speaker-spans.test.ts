@@ -37,6 +37,23 @@ describe('speaker spans', () => {
     expect(mentionFor(body, 'will raise prices')).toBe(mention);
   });
 
+  it.each([
+    ['The tariffs were imposed on Monday, according to Swedish monitors.', 'The tariffs were imposed', 'Swedish monitors'],
+    [
+      'The tariffs were imposed on Monday, according to Japanese newspaper reports.',
+      'The tariffs were imposed',
+      'Japanese newspaper reports',
+    ],
+    ['European governments, asked to fund the aircraft, said they would decide soon.', 'they would decide', 'European governments'],
+    ['The bond was priced late, according to Euroyen bond traders.', 'The bond was priced', 'Euroyen bond traders'],
+  ])(
+    'keeps the people or papers of a nation or a firm with its name (v55, were "Swedish", "Japanese", "European", "Euroyen"): %s',
+    (body, content, speaker) => {
+      const q = extractQuotes(body, splitSentences(body)).find((x) => x.text.includes(content));
+      expect(q?.speaker).toBe(speaker);
+    },
+  );
+
   it('names a bracketed company whose appositive follows its closing bracket (was no speaker)', () => {
     const body = '(Marshall Steel Ltd), formerly Marshall Drummond McCall Inc, said it will report a net gain this year.';
     const q = extractQuotes(body, splitSentences(body)).find((x) => x.text.includes('will report a net gain'));
