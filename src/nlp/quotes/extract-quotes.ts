@@ -179,8 +179,10 @@ const MODEL = modelJson as CueModel;
  *    as a surname is the person named in full.
  * 55: a nation's or a firm's people and papers after its name are the speaker with it ("according to Swedish monitors",
  *    "European governments ... said", "Deutsche Bank traders": were "Swedish", "European", "Deutsche Bank").
+ * 56: a name set off by commas after a phrase that describes the speaker is whom it describes ("One of their leaders,
+ *    Orlando dos Santos, told Reuters": was "One of their leaders (unnamed)"); "dos", "das", "del", "der" join a name.
  */
-export const QUOTE_ANALYZER_VERSION = 55;
+export const QUOTE_ANALYZER_VERSION = 56;
 const MIN_REPORTED_WORDS = 3;
 
 /**

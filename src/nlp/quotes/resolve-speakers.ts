@@ -278,6 +278,12 @@ export function resolveSpeakers(
             ? itSpeaker(resolveThing(body, sentences, named, lower, demonym, q, { midSentence, lowerCase }, raw), at, q)
             : resolveThing(body, sentences, named, lower, demonym, q, { midSentence, lowerCase }, raw);
       out = r ? { ...r, at } : { speaker: 'unknown', description: null, resolved: null, person: false, at };
+    } else if (setOffName(body, named, text, q.verb)) {
+      // ("One of their leaders, Orlando dos Santos, told Reuters", "said India's delegate, S. Venkitaramanan.": the
+      // name set off by commas after the phrase is whom it describes; the phrase stays the mention, and describes him)
+      const name = setOffName(body, named, text, q.verb)!;
+      const r = resolveName(body.slice(name.start, name.end).replace(/\s+/g, ' '), name, true);
+      out = r.resolved ? { ...r, description: r.description ?? text } : resolveName(text, named, subjectOfVerb(body, named.end, q.verb));
     } else if (
       DETERMINERS.has(words[0]!.toLowerCase()) &&
       words.length <= 4 &&
@@ -484,7 +490,7 @@ export function resolveSpeakers(
     }
     const raw = [...body.slice(named.start, named.end).matchAll(/\S+/g)];
     const words = raw.map((m) => m[0]);
-    const joiner = (w: string): boolean => /^(of|de|al|bin|van|von|da|du|la|le|and|&)$/.test(w);
+    const joiner = (w: string): boolean => /^(of|de|al|bin|van|von|da|du|la|le|dos|das|del|der|and|&)$/.test(w);
     // "Stuart McKibbin of Melbourne broker A.C. Goode and Co Ltd": a person's name opening the mention before "of" is the
     // speaker, and all after "of" (lower-case words and all) is the affiliation, not a later capitalised run
     const of0 = words.indexOf('of');
@@ -1086,6 +1092,40 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
 
 const DEMONYM = /\b(\p{Lu}\p{Ll}+(?:ian|an|ese|ish|i))\s+\p{Ll}/gu;
 const NOT_DEMONYMS = new Set(['Republican', 'Democratic', 'Christian', 'Muslim', 'Catholic', 'Sunni', 'Shiite', 'Shia']);
+
+/** A word of a name: capitalised, or a particle inside one ("Orlando dos Santos", "Ursula von der Leyen"). */
+const SET_OFF_NAME =
+  /^,\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|al|el|bin|de|dos|da|das|do|van|von|du|der|del|la|le)){0,5})\s*([,.])/u;
+
+/**
+ * The name set off by commas right after a phrase that describes someone, when it is the speaker's: before the
+ * attribution's verb ("One of their leaders, Orlando dos Santos, told Reuters") or ending the sentence after it
+ * ("..., said India's delegate, S. Venkitaramanan."). Only after a phrase with a lower-case word (a description, not
+ * a name: "Bank of England, Threadneedle Street, said" is left alone), and never a determiner's phrase or a pronoun.
+ */
+function setOffName(body: string, named: Span, text: string, verb: string | null): Span | null {
+  if (!verb || !/(^|\s)\p{Ll}/u.test(text.replace(/\b(of|the|and|for|in|at)\b/g, ''))) return null;
+  const m = SET_OFF_NAME.exec(body.slice(named.end, named.end + 120));
+  if (!m) return null;
+  const first = m[1]!.split(/\s+/)[0]!.toLowerCase();
+  if (DETERMINERS.has(first) || NON_NAME_CAPS.has(first)) return null;
+  // (a party and state, "William Proxmire, D-Wis, said", or a legal form, "Petroleos de Venezuela, S.A., said", is no name)
+  if (/^[DRI]-\p{Lu}/u.test(m[1]!) || /^(S\.?A|N\.?V|A\.?G|Inc|Ltd|Plc|SpA|Co|Corp)\.?$/i.test(m[1]!)) return null;
+  const start = named.end + m.index + m[0].indexOf(m[1]!);
+  const end = start + m[1]!.length;
+  const cue = verb.toLowerCase().split(/\s+/);
+  if (m[2] === ',') {
+    // the verb comes next (after an adverb at most): the phrase and its name are the subject
+    const next = /^,\s+(?:\p{Ll}+ly\s+)?(\p{Ll}+)/u.exec(body.slice(end, end + 40))?.[1];
+    return next === cue[0] ? { start, end } : null;
+  }
+  // the sentence ends on the name: the phrase follows its verb
+  const before = body
+    .slice(Math.max(0, named.start - 40), named.start)
+    .trimEnd()
+    .toLowerCase();
+  return before.endsWith(cue[cue.length - 1]!) ? { start, end } : null;
+}
 
 /** The nationality adjective the story uses most ("Syrian army", "Syrian forces"), if one clearly dominates. */
 function dominantDemonym(body: string): string | null {

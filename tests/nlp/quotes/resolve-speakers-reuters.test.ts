@@ -414,6 +414,24 @@ const UNNAMED_ANTECEDENTS: Case[] = [
   },
   // "<Dart Group Inc> said ... . Dart said": the short form of the one company the story named so is that company (was "Dart")
   { id: 'reuters21578-5352', quote: 'it urges a meeting with', mention: 'Dart', resolved: 'Dart Group Inc' },
+  // "One of their leaders, Orlando dos Santos, told Reuters": the name set off after a describing phrase is whom it
+  // describes (v56; was "One of their leaders (unnamed)"), and "dos" joins his name
+  { id: 'reuters21578-4061', quote: 'that most of the 1,100 seamen', mention: 'One of their leaders', resolved: 'Orlando dos Santos' },
+  { id: 'reuters21578-4422', quote: 'that Congress begin to consider', mention: 'Chairman of the FCA board', resolved: 'Frank Naylor' },
+  // after the verb, the sentence ending on the name
+  {
+    id: 'reuters21578-21293',
+    quote: 'This is a breakthrough for',
+    mention: "the group's chief executive",
+    resolved: 'Kjell Nilsson',
+  },
+  // a party and state set off after a name is no name ("William Proxmire, D-Wis, had wanted")
+  {
+    id: 'reuters21578-1720',
+    quote: 'to ban all non-bank bank',
+    mention: 'Committee chairman William Proxmire, D-Wis',
+    resolved: 'William Proxmire',
+  },
   // "Bow Valley Industries Ltd" and its unit "Bow Valley Exploration Norge A/S": "Bow Valley said" names neither for sure
   { id: 'reuters21578-13753', quote: 'The sale is expected to conclude', mention: 'Bow Valley', resolved: 'Bow Valley' },
   // "Bankers Trust said": "Trust" after a capitalised word is part of the name, not a verb of "Bankers" (was "Bankers", unnamed)
