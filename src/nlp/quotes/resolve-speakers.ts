@@ -280,10 +280,11 @@ export function resolveSpeakers(
       out = r ? { ...r, at } : { speaker: 'unknown', description: null, resolved: null, person: false, at };
     } else if (setOffName(body, named, text, q.verb)) {
       // ("One of their leaders, Orlando dos Santos, told Reuters", "said India's delegate, S. Venkitaramanan.": the
-      // name set off by commas after the phrase is whom it describes; the phrase stays the mention, and describes him)
+      // name set off by commas after the phrase is whom it describes; the phrase stays the mention, which /quote shows
+      // before the name: "One of their leaders — Orlando dos Santos")
       const name = setOffName(body, named, text, q.verb)!;
       const r = resolveName(body.slice(name.start, name.end).replace(/\s+/g, ' '), name, true);
-      out = r.resolved ? { ...r, description: r.description ?? text } : resolveName(text, named, subjectOfVerb(body, named.end, q.verb));
+      out = r.resolved ? r : resolveName(text, named, subjectOfVerb(body, named.end, q.verb));
     } else if (
       DETERMINERS.has(words[0]!.toLowerCase()) &&
       words.length <= 4 &&
