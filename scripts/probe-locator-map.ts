@@ -10,12 +10,12 @@
  * folder beside a node_modules link. --out writes each place's PNG (and the base's, when given) for
  * looking at. Needs the gazetteer cache (data/cache), as the bot does.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { checkOutBaseSrc } from './base-revision.js';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { decodePng, pixelDifference } from '../src/draw/decode-png.js';
 import { pngOf } from '../src/draw/png.js';
@@ -189,11 +189,9 @@ async function main(): Promise<void> {
   );
 
   const renderers: [string, Render][] = [];
-  let baseDir: string | null = null;
-  if (values.base) {
-    baseDir = mkdtempSync(join(tmpdir(), 'map-base-'));
-    execFileSync('sh', ['-c', `git -C "${root}" archive "${values.base}" src | tar -x -C "${baseDir}"`]);
-    symlinkSync(join(root, 'node_modules'), join(baseDir, 'node_modules'));
+  const base = values.base ? checkOutBaseSrc(root, values.base, 'map-base') : null;
+  const baseDir = base?.dir ?? null;
+  if (baseDir) {
     renderers.push([`base ${values.base}`, await loadRenderer(join(baseDir, 'src/geo/locator-map.ts'))]);
   }
   renderers.push(['this tree', await loadRenderer(join(root, 'src/geo/locator-map.ts'))]);
@@ -257,7 +255,7 @@ async function main(): Promise<void> {
       );
     });
   }
-  if (baseDir) rmSync(baseDir, { recursive: true, force: true });
+  base?.remove();
 }
 
 await main();

@@ -16,12 +16,11 @@
  * font files (what the charts were before their text was drawn as outlines). --out writes the first
  * dozen of each size.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { checkOutBaseSrc } from './base-revision.js';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { rng } from '../bench/generate.js';
 import { DEJAVU_FILES } from '../src/draw/dejavu-fonts.js';
@@ -189,12 +188,10 @@ async function loadRenderer(file: string): Promise<Render> {
 
 async function main(): Promise<void> {
   const renderers: [string, Render][] = [];
-  let baseDir: string | null = null;
-  if (values.base) {
-    // The base revision's src (the renderer and what it imports), beside a node_modules link so it loads the same ECharts and fonts.
-    baseDir = mkdtempSync(join(tmpdir(), 'trend-base-'));
-    execFileSync('sh', ['-c', `git -C "${root}" archive "${values.base}" src | tar -x -C "${baseDir}"`]);
-    symlinkSync(join(root, 'node_modules'), join(baseDir, 'node_modules'));
+  // The base revision's src (the renderer and what it imports), beside a node_modules link so it loads the same ECharts and fonts.
+  const base = values.base ? checkOutBaseSrc(root, values.base, 'trend-base') : null;
+  const baseDir = base?.dir ?? null;
+  if (baseDir) {
     renderers.push([`base ${values.base}`, await loadRenderer(join(baseDir, 'src/trend/render-chart.ts'))]);
   }
   renderers.push(['this tree', await loadRenderer(join(root, 'src/trend/render-chart.ts'))]);
@@ -261,7 +258,7 @@ async function main(): Promise<void> {
     await stages('chart (uncached)', charts, 'full');
     await stages('sparkline', sparks, 'spark');
   }
-  if (baseDir) rmSync(baseDir, { recursive: true, force: true });
+  base?.remove();
 }
 
 await main();
