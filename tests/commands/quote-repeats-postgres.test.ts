@@ -122,6 +122,19 @@ describe.skipIf('unavailable' in server)('/quote speaker: on PostgreSQL, which l
     expect(new Set(keys).size).toBe(keys.length);
     expect(listed.find((q) => q.text === 'We have the money for it')?.headline).toBe('Pier story 19 (filing 2)');
     expect(listed.filter((q) => q.text === 'to vote on the pier').map((q) => q.verb)).toEqual(['is expected', 'told reporters']);
+    // the list is kept between reads while nothing is written: a new quote shows at once
+    await postgres.services.store.stories.addArticles([
+      analyzed(
+        story({ url: 'https://wire.test/pier/late', headline: 'Pier opens', body: 'The pier opened.', published: '2020-06-01T10:00:00Z' }),
+        {
+          quotes: [said('The pier is open', 0)],
+        },
+      ),
+    ]);
+    expect((await postgres.services.store.quotes.findQuotes({ speaker: 'Quill', limit: 2 })).map((q) => q.text)).toEqual([
+      'The pier is open',
+      'The pier on day 19 will be ready',
+    ]);
     // SQLite lists every filing; /quote drops the repeats there
     expect(await sqlite.services.store.quotes.findQuotes({ speaker: 'Quill', limit: 500 })).toHaveLength(240);
   });

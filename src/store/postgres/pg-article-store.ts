@@ -80,6 +80,13 @@ const QUOTE_WINDOW = 500;
 const QUOTE_CANDIDATES = 100;
 /** Quotes read per speaker name at most when repeats left too few distinct ones (index entries, ~1 ms per 2,000). */
 const MAX_QUOTE_DEPTH = 6_400;
+/** The depths a speaker's list is read to (the first one at least that a page needs): pages share a few lists. */
+const QUOTE_DEPTHS = [QUOTE_CANDIDATES, 400, 1_600, MAX_QUOTE_DEPTH] as const;
+/** A speaker's merged quote list: its quotes' story seqs and offsets, in list order. */
+interface QuoteList {
+  seqs: Float64Array;
+  starts: Int32Array;
+}
 /** Stories whose quotes /quote about: shows, best match first (as SQLite). */
 const QUOTE_STORIES = 200;
 /** Topics of /quote about: (their stories) and speaker names (their speakers) kept between reads (keptWhileUnchanged). */
@@ -262,6 +269,8 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
   }
   const keptStories = keptWhileUnchanged<readonly number[]>(KEPT_READS);
   const keptNames = keptWhileUnchanged<readonly string[]>(KEPT_READS);
+  // (at most 12 bytes a quote: 32 lists of a 10-name speaker read 6,400 deep are ~25 MB)
+  const keptQuoteLists = keptWhileUnchanged<QuoteList>(KEPT_READS);
   let commonWordsAt = 0;
   const seqDays = createSeqDays(pool);
   const hiddenStories = createPgHiddenStories(pool);
@@ -1196,7 +1205,6 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
     // holds the query as whole words (the most quoted MAX_SPEAKERS of those containing it) or is an ending
     // of it ("Treasury Secretary James Baker" -> "James Baker", "Baker"), and name matches among the newest
     // QUOTE_WINDOW stories. Descriptions never match.
-    const like = `%${escapeLike(speaker)}%`;
     const [named, hidden] = await Promise.all([speakersNamed(speaker, MAX_SPEAKERS, query.hiddenFrom), hiddenFrom(query.hiddenFrom)]);
     const names = [...new Set(named.map((name) => name.toLowerCase()))];
     // For a reader who sees every story, a quote filed again (the same speaker, cue and words: quote_key) is
@@ -1205,6 +1213,25 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
     // are such repeats, each read whole to be dropped. When that leaves too few, each name is read deeper.
     const dropRepeats = hidden === null;
     const needed = offset + query.limit;
+    // Read as deep as the next of QUOTE_DEPTHS, so every page up to it orders one candidate list, kept while the
+    // data version holds: a speaker's pages one after another (and visiblePage's reads of one page) read it once.
+    const depth = QUOTE_DEPTHS.find((d) => d >= needed) ?? needed;
+    const list = await keptQuoteLists(
+      `${dropRepeats ? 'distinct' : 'all'}\u0000${speaker}\u0000${names.join('\u0001')}\u0000${depth}`,
+      () => speakerQuoteList(speaker, names, dropRepeats, depth),
+    );
+    const page: { article_seq: number; start: number }[] = [];
+    for (let i = offset; i < Math.min(needed, list.seqs.length); i++) page.push({ article_seq: list.seqs[i]!, start: list.starts[i]! });
+    return quotesAt(page);
+  }
+
+  /**
+   * A speaker's quotes newest first, at least `depth` of them when the store has them: the newest of each name
+   * (the most quoted MAX_SPEAKERS whose name holds the query as whole words, or is an ending of it) and name matches
+   * among the newest QUOTE_WINDOW stories, merged by date; for a reader who sees every story, exact repeats left out.
+   */
+  async function speakerQuoteList(speaker: string, names: readonly string[], dropRepeats: boolean, depth: number): Promise<QuoteList> {
+    const like = `%${escapeLike(speaker)}%`;
     type Key = QuoteKey & { quote_key: number };
     // an index-only scan per name: the quote carries its story's date and key (migration 17)
     const readNames = async (want: number): Promise<(Key & { name: number })[]> =>
@@ -1227,7 +1254,8 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
           [QUOTE_WINDOW, like, want],
         )
       ).rows;
-    let want = Math.max(needed, QUOTE_CANDIDATES);
+    const maxDepth = Math.max(MAX_QUOTE_DEPTH, depth);
+    let want = depth;
     let [byName, inWindow] = await Promise.all([readNames(want), readWindow(want)]);
     for (;;) {
       const keys = new Map<string, Key>();
@@ -1237,15 +1265,16 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
         (a, b) => b.published_ms - a.published_ms || b.article_seq - a.article_seq || a.start - b.start,
       );
       const listed = dropRepeats ? firstOfEachKey(sorted) : sorted;
-      // deeper only while repeats were dropped and some name may hold more (each read at most MAX_QUOTE_DEPTH)
+      // deeper only while repeats were dropped and some name may hold more (each read at most maxDepth)
       const read = new Map<number, number>();
       for (const k of byName) read.set(k.name, (read.get(k.name) ?? 0) + 1);
       const more = [...read.values()].some((n) => n >= want);
-      if (listed.length >= needed || listed.length === sorted.length || !more || want >= MAX_QUOTE_DEPTH)
-        return quotesAt(listed.slice(offset, needed));
-      // as deep as the share of distinct quotes read so far says the page needs (each read is a round trip
-      // and every row again), at least four times as deep; the window again only if its read was cut short
-      const deeper = Math.min(MAX_QUOTE_DEPTH, Math.max(want * 4, Math.ceil((want * needed * 1.5) / Math.max(1, listed.length))));
+      if (listed.length >= depth || listed.length === sorted.length || !more || want >= maxDepth)
+        return { seqs: Float64Array.from(listed, (k) => k.article_seq), starts: Int32Array.from(listed, (k) => k.start) };
+      // as deep as the share of distinct quotes read so far says the list needs (each read is a round trip and
+      // every row again), at least four times as deep; the window again only if its read was cut short
+      const estimate = Math.max(want * 4, Math.ceil((want * depth * 1.5) / Math.max(1, listed.length)));
+      const deeper = Math.min(maxDepth, QUOTE_DEPTHS.find((d) => d >= estimate) ?? estimate);
       [byName, inWindow] = await Promise.all([readNames(deeper), inWindow.length < want ? inWindow : readWindow(deeper)]);
       want = deeper;
     }
@@ -1262,7 +1291,7 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
   }
 
   /** The whole rows of these quotes, in this order. */
-  async function quotesAt(page: readonly QuoteKey[]): Promise<QuoteHit[]> {
+  async function quotesAt(page: readonly { article_seq: number; start: number }[]): Promise<QuoteHit[]> {
     if (page.length === 0) return [];
     const { rows } = await pool.query<PgQuoteRow>(
       `SELECT ${SUMMARY_COLUMNS}, q.* FROM unnest($1::bigint[], $2::int[]) WITH ORDINALITY AS k(seq, start, i)
