@@ -181,8 +181,10 @@ const MODEL = modelJson as CueModel;
  *    "European governments ... said", "Deutsche Bank traders": were "Swedish", "European", "Deutsche Bank").
  * 56: a name set off by commas after a phrase that describes the speaker is whom it describes ("One of their leaders,
  *    Orlando dos Santos, told Reuters": was "One of their leaders (unnamed)"); "dos", "das", "del", "der" join a name.
+ * 57: a nation's delegate or delegation is the speaker with it, and a name set off after it is the delegate ("said
+ *    India's delegate, S. Venkitaramanan.": was "India", and his next "he" too); a description that is the name is none.
  */
-export const QUOTE_ANALYZER_VERSION = 56;
+export const QUOTE_ANALYZER_VERSION = 57;
 const MIN_REPORTED_WORDS = 3;
 
 /**

@@ -822,7 +822,7 @@ function titleGoesOn(tokens: readonly Token[], k: number, max: number): boolean 
       /^(nominee|candidate|host|experts?|analysts?|pollsters?|polls?|surveys?|records|filings|data)$/.test(t.lower) ||
       // ("according to Swedish monitors", "Japanese newspaper reports", "Deutsche Bank traders": the people or papers of
       // a nation or a firm, not the nation or the firm)
-      /^(monitors?|governments?|authorities|traders?|dealers?|bankers?|brokers?|producers?|processors?|exporters?|importers?|reports|newspapers?|press|media)$/.test(
+      /^(monitors?|governments?|authorities|delegates?|delegations?|traders?|dealers?|bankers?|brokers?|producers?|processors?|exporters?|importers?|reports|newspapers?|press|media)$/.test(
         t.lower,
       )
     )

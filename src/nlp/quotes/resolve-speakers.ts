@@ -301,7 +301,9 @@ export function resolveSpeakers(
     } else {
       out = resolveName(text, named, subjectOfVerb(body, named.end, q.verb));
     }
-    if (q.description) out = { ...out, description: q.description };
+    // (a description that is the resolved name itself, "India's delegate, S. Venkitaramanan", describes nothing)
+    if (q.description && q.description !== out.resolved?.name) out = { ...out, description: q.description };
+    if (out.description !== null && out.description === out.resolved?.name) out = { ...out, description: null };
     done.set(q, out);
     return out;
   };

@@ -425,6 +425,15 @@ const UNNAMED_ANTECEDENTS: Case[] = [
     mention: "the group's chief executive",
     resolved: 'Kjell Nilsson',
   },
+  // "said India's delegate, S. Venkitaramanan.": the delegate is the speaker with his country, and the name set off after
+  // him is who he is (v57; was "India"), as is his next "he"
+  {
+    id: 'reuters21578-17371',
+    quote: "We are concerned with the Bank's",
+    mention: "India's delegate, S. Venkitaramanan",
+    resolved: 'S. Venkitaramanan',
+  },
+  { id: 'reuters21578-17371', quote: 'We have expressed our unhappiness', mention: 'he', resolved: 'S. Venkitaramanan' },
   // a party and state set off after a name is no name ("William Proxmire, D-Wis, had wanted")
   {
     id: 'reuters21578-1720',
