@@ -183,8 +183,10 @@ const MODEL = modelJson as CueModel;
  *    Orlando dos Santos, told Reuters": was "One of their leaders (unnamed)"); "dos", "das", "del", "der" join a name.
  * 57: a nation's delegate or delegation is the speaker with it, and a name set off after it is the delegate ("said
  *    India's delegate, S. Venkitaramanan.": was "India", and his next "he" too); a description that is the name is none.
+ * 58: "delegate" is a title ("chief U.S. Delegate Charles H. Dallara" is Charles H. Dallara, and the "He said:" after
+ *    him was Fumiya Iwasaki, quoted two paragraphs before).
  */
-export const QUOTE_ANALYZER_VERSION = 57;
+export const QUOTE_ANALYZER_VERSION = 58;
 const MIN_REPORTED_WORDS = 3;
 
 /**

@@ -434,6 +434,9 @@ const UNNAMED_ANTECEDENTS: Case[] = [
     resolved: 'S. Venkitaramanan',
   },
   { id: 'reuters21578-17371', quote: 'We have expressed our unhappiness', mention: 'he', resolved: 'S. Venkitaramanan' },
+  // "chief U.S. Delegate Charles H. Dallara told the meeting. He said: ..." (v58: "Delegate" is a title; the "He" was
+  // Fumiya Iwasaki, quoted two paragraphs before)
+  { id: 'reuters21578-17371', quote: 'Project quality is an area', mention: 'He', resolved: 'Charles H. Dallara' },
   // a party and state set off after a name is no name ("William Proxmire, D-Wis, had wanted")
   {
     id: 'reuters21578-1720',
