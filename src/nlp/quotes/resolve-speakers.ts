@@ -1096,7 +1096,10 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
 const DEMONYM = /\b(\p{Lu}\p{Ll}+(?:ian|an|ese|ish|i))\s+\p{Ll}/gu;
 const NOT_DEMONYMS = new Set(['Republican', 'Democratic', 'Christian', 'Muslim', 'Catholic', 'Sunni', 'Shiite', 'Shia']);
 
-/** A word of a name: capitalised, or a particle inside one ("Orlando dos Santos", "Ursula von der Leyen"). */
+/**
+ * ", Name," or ", Name." right after a phrase: up to six words, each capitalised or a particle inside a name
+ * ("Orlando dos Santos", "Ursula von der Leyen"), then the comma or full stop that closes it.
+ */
 const SET_OFF_NAME =
   /^,\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|al|el|bin|de|dos|da|das|do|van|von|du|der|del|la|le)){0,5})\s*([,.])/u;
 
