@@ -91,7 +91,9 @@ export async function migrate(pool: PgPool, migrations: readonly PgMigration[]):
             cause: error,
           });
         }
-        if (migration.afterCommit) await client.query(migration.afterCommit);
+        // (what it does only makes reads faster, and the migration has committed: a failure, say a VACUUM by a role that
+        // does not own the table, leaves the work to autovacuum and must not stop the store from opening)
+        if (migration.afterCommit) await client.query(migration.afterCommit).catch(() => undefined);
       }
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
