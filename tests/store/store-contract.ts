@@ -570,6 +570,35 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       }
       expect(await store.stories.dataVersion()).not.toBe(v1);
     });
+    it('pages a topic with a speaker filter by the quotes it keeps: no short page while more follow', async () => {
+      // "Bakersfield official" holds "Baker" as letters but not as a word: the filter drops it between Baker's quotes
+      await store.stories.addArticles(
+        Array.from({ length: 6 }, (_, i) =>
+          analyzed(
+            story({
+              headline: `Cocoa story ${i}`,
+              body: `Cocoa prices moved on day ${i} with some quoted words here and there.`,
+              published: `2020-03-0${i + 1}T10:00:00Z`,
+            }),
+            {
+              quotes: [
+                saidBy('Bakersfield official', 0, `Bakersfield on ${i}`),
+                saidBy('James Baker', 10, `Baker on ${i}`),
+                saidBy('Bakersfield official', 20, `Bakersfield again on ${i}`),
+              ],
+            },
+          ),
+        ),
+      );
+      const all = await store.quotes.findQuotes({ about: 'cocoa', speaker: 'Baker', limit: 100 });
+      expect(all.map((q) => q.speaker)).toEqual(Array.from({ length: 6 }, () => 'James Baker'));
+      const pages = await Promise.all(
+        [0, 2, 4].map((offset) => store.quotes.findQuotes({ about: 'cocoa', speaker: 'Baker', limit: 2, offset })),
+      );
+      expect(pages.map((p) => p.length)).toEqual([2, 2, 2]);
+      expect(pages.flat()).toEqual(all);
+      expect(await store.quotes.findQuotes({ about: 'cocoa', speaker: 'Baker', limit: 2, offset: 6 })).toEqual([]);
+    });
     it('pages a speaker filter in story date order, newest first, whatever the ingest order', async () => {
       const days = ['2020-03-05', '2020-03-01', '2020-03-09', '2020-03-03', '2020-03-07'];
       await store.stories.addArticles(

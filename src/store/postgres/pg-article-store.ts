@@ -1342,11 +1342,15 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
       SELECT ${SUMMARY_COLUMNS}, qu.* FROM c JOIN quotes qu ON qu.article_seq = c.article_seq AND qu.start = c.start
       JOIN articles a ON a.seq = qu.article_seq
       WHERE c.nth = 1 OR NOT $6::boolean ORDER BY c.i, qu.start LIMIT $3 OFFSET $4`,
-      [stories, like, limit, offset, aliases, hidden === null],
+      // (with a speaker, every candidate of the 200 stories: the page is cut after the filter below, so that
+      // positions count the quotes kept and a page is never short while more follow)
+      [stories, like, speaker ? null : limit, speaker ? 0 : offset, aliases, hidden === null],
     );
+    if (!speaker) return rows.map(toQuoteHit);
     // As SQLite: the speaker's name holds the query as whole words, or is an ending of it.
     return rows
-      .filter((row) => !speaker || speakerNamedBy(row.speaker, speaker) || aliases.includes(row.speaker.toLowerCase()))
+      .filter((row) => speakerNamedBy(row.speaker, speaker) || aliases.includes(row.speaker.toLowerCase()))
+      .slice(offset, offset + limit)
       .map(toQuoteHit);
   }
 

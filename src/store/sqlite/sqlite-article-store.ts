@@ -907,15 +907,14 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       m AS MATERIALIZED (SELECT r, rank FROM c ORDER BY rank LIMIT 200)
       SELECT ${SUMMARY_COLUMNS}, q.* FROM m JOIN quotes q ON q.article_rowid = m.r JOIN articles a ON a.rowid = q.article_rowid
       ${where} ORDER BY m.rank, q.start LIMIT ? OFFSET ?`;
-    return db
-      .prepare<(string | number)[], QuoteRow>(sql)
-      .all(...params, limit, offset)
-      .filter(
-        (row) =>
-          !speaker ||
-          speakerNamedBy(row.speaker, speaker) ||
-          speakerAliases(speaker).some((a) => a.toLowerCase() === row.speaker.toLowerCase()),
-      )
+    // (with a speaker, every candidate of the 200 stories, LIMIT -1 being none: the page is cut after the whole-word
+    // filter, so that positions count the quotes kept and a page is never short while more follow)
+    const rows = db.prepare<(string | number)[], QuoteRow>(sql).all(...params, speaker ? -1 : limit, speaker ? 0 : offset);
+    if (!speaker) return rows.map(toQuoteHit);
+    const names = speakerAliases(speaker).map((a) => a.toLowerCase());
+    return rows
+      .filter((row) => speakerNamedBy(row.speaker, speaker) || names.includes(row.speaker.toLowerCase()))
+      .slice(offset, offset + limit)
       .map(toQuoteHit);
   }
 
