@@ -12,13 +12,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { geoArea, geoBounds, geoMercator, type GeoStream } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { lazyModule } from '../core/lazy-module.js';
-import { dejavuGlyphs } from '../draw/dejavu-fonts.js';
+import { DEJAVU_FAMILY, DEJAVU_FILES, dejavuGlyphs } from '../draw/dejavu-fonts.js';
 import { pngOf } from '../draw/png.js';
 import { textToOutlines } from '../draw/svg-text-outlines.js';
 import type { PlaceInfo } from './types.js';
@@ -32,9 +31,9 @@ const resvgModule = lazyModule<typeof import('@resvg/resvg-js')>('@resvg/resvg-j
  */
 export const MAP_VERSION = 2;
 
-/** The TTF the map's labels use. */
+/** The TTF the map's labels use: DejaVu Sans's regular face, as the charts' (src/draw/dejavu-fonts.ts). */
 export function mapFontPath(): string {
-  return join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf', 'DejaVuSans.ttf');
+  return DEJAVU_FILES.regular;
 }
 
 /** One country outline projected with the unit Mercator: rings of interleaved x,y. */
@@ -407,7 +406,7 @@ export function mapSvgForRaster(svg: string): string {
 /** resvg's options for a map's SVG (fonts only when some text is left for it to shape). */
 export function mapResvgOptions(svg: string): import('@resvg/resvg-js').ResvgRenderOptions {
   return svg.includes('<text')
-    ? { font: { fontFiles: [mapFontPath()], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' } }
+    ? { font: { fontFiles: [mapFontPath()], loadSystemFonts: false, defaultFontFamily: DEJAVU_FAMILY } }
     : { font: { loadSystemFonts: false } };
 }
 
