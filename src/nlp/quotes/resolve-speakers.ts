@@ -260,6 +260,7 @@ export function resolveSpeakers(
     const lower = text.toLowerCase();
     const at = named.start;
     const words = text.split(' ');
+    const setOff = setOffName(body, named, text, q.verb);
     if (/^(he|she|i|we|you)$/.test(lower)) {
       const gender = lower === 'he' ? 'm' : lower === 'she' ? 'f' : null;
       // Not a name inside what this attribution reports, on either side of it: in `Volcker knows the
@@ -278,12 +279,11 @@ export function resolveSpeakers(
             ? itSpeaker(resolveThing(body, sentences, named, lower, demonym, q, { midSentence, lowerCase }, raw), at, q)
             : resolveThing(body, sentences, named, lower, demonym, q, { midSentence, lowerCase }, raw);
       out = r ? { ...r, at } : { speaker: 'unknown', description: null, resolved: null, person: false, at };
-    } else if (setOffName(body, named, text, q.verb)) {
+    } else if (setOff) {
       // ("One of their leaders, Orlando dos Santos, told Reuters", "said India's delegate, S. Venkitaramanan.": the
       // name set off by commas after the phrase is whom it describes; the phrase stays the mention, which /quote shows
       // before the name: "One of their leaders — Orlando dos Santos")
-      const name = setOffName(body, named, text, q.verb)!;
-      const r = resolveName(body.slice(name.start, name.end).replace(/\s+/g, ' '), name, true);
+      const r = resolveName(body.slice(setOff.start, setOff.end).replace(/\s+/g, ' '), setOff, true);
       out = r.resolved ? r : resolveName(text, named, subjectOfVerb(body, named.end, q.verb));
     } else if (
       DETERMINERS.has(words[0]!.toLowerCase()) &&
@@ -302,7 +302,7 @@ export function resolveSpeakers(
       out = resolveName(text, named, subjectOfVerb(body, named.end, q.verb));
     }
     // (a description that is the resolved name itself, "India's delegate, S. Venkitaramanan", describes nothing)
-    if (q.description && q.description !== out.resolved?.name) out = { ...out, description: q.description };
+    if (q.description) out = { ...out, description: q.description };
     if (out.description !== null && out.description === out.resolved?.name) out = { ...out, description: null };
     done.set(q, out);
     return out;
@@ -544,7 +544,8 @@ export function resolveSpeakers(
     // ("General Acquisition Co said ... . General Acquisition said": the short form of a company the story named keeps
     // the word that reads as a title or an opener, as "First Chicago Corp" keeps its "First")
     const whole = words.slice(k).join(' ');
-    const shortForm = allNames.some((n) => !n.person && n.start < named.start && n.name.startsWith(`${whole} `));
+    const fuller = companiesOpenedBy(whole, named.start);
+    const shortForm = fuller.length > 0;
     const ordinalCompany = /^(first|second|third)$/i.test(words[k]!) && (shortForm || words.slice(k + 1).some((w) => COMPANY_FORM.test(w)));
     if (k === 0 && NON_NAME_CAPS.has(words[0]!.toLowerCase()) && !ordinalCompany) k++;
     if (k >= words.length) return unnamed;
@@ -595,8 +596,7 @@ export function resolveSpeakers(
     // ("<Dart Group Inc> said ... . Dart said": the short form of a company the story named is that company, as a
     // surname is the person the story named in full; not when it named two ("Bow Valley Industries" and its unit
     // "Bow Valley Exploration Norge": the short form stays as written)
-    const companies = shortForm && bare === whole ? companiesOpenedBy(whole, named.start) : [];
-    const company = new Set(companies.map((n) => n.name)).size === 1 ? companies.at(-1)! : null;
+    const company = bare === whole && new Set(fuller.map((n) => n.name)).size === 1 ? fuller.at(-1)! : null;
     if (company)
       return {
         speaker: company.name,
