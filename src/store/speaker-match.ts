@@ -31,6 +31,17 @@ export function speakerNamedBy(name: string, query: string): boolean {
 }
 
 /**
+ * The rows whose speaker a `speaker:` query names, in their order: the query's words end the name
+ * (`speakerNamedBy`), or the name is the query or one of its shorter endings (`speakerAliases`), any case.
+ * The whole-word step after a store's LIKE, which lets through names that merely hold the letters
+ * ("Bakersfield official" for "Baker").
+ */
+export function namedBySpeakerQuery<T extends { speaker: string }>(rows: readonly T[], query: string): T[] {
+  const aliases = new Set(speakerAliases(query).map((a) => a.toLowerCase()));
+  return rows.filter((row) => speakerNamedBy(row.speaker, query) || aliases.has(row.speaker.toLowerCase()));
+}
+
+/**
  * Stored speaker names that hold the query's words somewhere (the most quoted first) are read this many
  * at a time before `speakerNamedBy` keeps those the query names: "Reagan" is held by "The Reagan
  * administration" and "Reagan administration officials" too, which may be quoted more than "Ronald Reagan".

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { speakerAliases, speakerNamedBy } from '../../src/store/speaker-match.js';
+import { namedBySpeakerQuery, speakerAliases, speakerNamedBy } from '../../src/store/speaker-match.js';
 
 describe('speakerNamedBy: what speaker:NAME finds', () => {
   it('finds the speaker whose name the words end, whole words, any case', () => {
@@ -30,6 +30,25 @@ describe('speakerNamedBy: what speaker:NAME finds', () => {
       'Secretary James Baker',
       'James Baker',
       'Baker',
+    ]);
+  });
+});
+
+describe('namedBySpeakerQuery', () => {
+  it('keeps, in order, the rows whose speaker the query names as whole words or as one of its endings, and drops names that only hold its letters', () => {
+    const rows = ['Bakersfield official', 'James Baker', 'BAKER', 'Baker Hughes Inc', 'Treasury Secretary James Baker Jr.'].map(
+      (speaker) => ({ speaker }),
+    );
+    expect(namedBySpeakerQuery(rows, 'Baker').map((r) => r.speaker)).toEqual([
+      'James Baker',
+      'BAKER',
+      'Treasury Secretary James Baker Jr.',
+    ]);
+    // "Treasury Secretary James Baker" names the stored "James Baker" and "Baker" (its endings), not "Baker Hughes Inc"
+    expect(namedBySpeakerQuery(rows, 'Treasury Secretary James Baker').map((r) => r.speaker)).toEqual([
+      'James Baker',
+      'BAKER',
+      'Treasury Secretary James Baker Jr.',
     ]);
   });
 });

@@ -48,7 +48,7 @@ import { decodeShapes, decodeTerms, encodeTerms, utcDay } from '../sqlite/digest
 import { ftsWords } from '../sqlite/fts-query.js';
 import { parseSearch, requiredWords, type SearchQuery } from '../search-syntax.js';
 import { rankSuggestions } from '../sqlite/rank-suggestions.js';
-import { NAMED_CANDIDATES, pickSpeakersNamed, speakerAliases, speakerNamedBy } from '../speaker-match.js';
+import { NAMED_CANDIDATES, namedBySpeakerQuery, pickSpeakersNamed, speakerAliases, speakerNamedBy } from '../speaker-match.js';
 import { HEADLINE_WINDOW, headlineFirst } from '../headline-first.js';
 import { SEARCH_COUNT_LIMIT } from '../sqlite/trend-counts-table.js';
 import { hiddenDays, hiddenMonths, subtractDays, subtractPerKey, visibleSpeakers, type HiddenStories } from '../hidden-counts.js';
@@ -1201,10 +1201,8 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
       );
       return rows.map(toQuoteHit);
     }
-    // Candidates, each source bounded, as the SQLite store: the newest quotes of the speakers whose name
-    // holds the query as whole words (the most quoted MAX_SPEAKERS of those containing it) or is an ending
-    // of it ("Treasury Secretary James Baker" -> "James Baker", "Baker"), and name matches among the newest
-    // QUOTE_WINDOW stories. Descriptions never match.
+    // The speakers the query names ("Treasury Secretary James Baker" -> "James Baker", "Baker"; descriptions never
+    // match), whose merged list speakerQuoteList reads, each source bounded as the SQLite store does.
     const [named, hidden] = await Promise.all([speakersNamed(speaker, MAX_SPEAKERS, query.hiddenFrom), hiddenFrom(query.hiddenFrom)]);
     const names = [...new Set(named.map((name) => name.toLowerCase()))];
     // For a reader who sees every story, a quote filed again (the same speaker, cue and words: quote_key) is
@@ -1348,8 +1346,7 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
     );
     if (!speaker) return rows.map(toQuoteHit);
     // As SQLite: the speaker's name holds the query as whole words, or is an ending of it.
-    return rows
-      .filter((row) => speakerNamedBy(row.speaker, speaker) || aliases.includes(row.speaker.toLowerCase()))
+    return namedBySpeakerQuery(rows, speaker)
       .slice(offset, offset + limit)
       .map(toQuoteHit);
   }

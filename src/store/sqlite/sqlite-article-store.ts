@@ -61,7 +61,7 @@ import { hiddenMonths, subtractPerKey, visibleSpeakers, type HiddenStories } fro
 import type { HiddenFrom } from '../hidden-from.js';
 import { packSentences, unpackSentenceScores } from './packed-sentences.js';
 import { createQuoteTable } from './quote-table.js';
-import { NAMED_CANDIDATES, pickSpeakersNamed, speakerAliases, speakerNamedBy } from '../speaker-match.js';
+import { NAMED_CANDIDATES, namedBySpeakerQuery, pickSpeakersNamed, speakerAliases, speakerNamedBy } from '../speaker-match.js';
 import { HEADLINE_WINDOW, headlineFirst } from '../headline-first.js';
 
 interface ArticleRow {
@@ -911,9 +911,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     // filter, so that positions count the quotes kept and a page is never short while more follow)
     const rows = db.prepare<(string | number)[], QuoteRow>(sql).all(...params, speaker ? -1 : limit, speaker ? 0 : offset);
     if (!speaker) return rows.map(toQuoteHit);
-    const names = speakerAliases(speaker).map((a) => a.toLowerCase());
-    return rows
-      .filter((row) => speakerNamedBy(row.speaker, speaker) || names.includes(row.speaker.toLowerCase()))
+    return namedBySpeakerQuery(rows, speaker)
       .slice(offset, offset + limit)
       .map(toQuoteHit);
   }
