@@ -1,0 +1,83 @@
+/**
+ * Ingest's analysis, stage by stage (issues 17 and 21: "profile first"): runs each stage of
+ * src/ingest/analyze.ts over a corpus on one thread and prints the CPU per story of each, and a hash of
+ * each stage's output, so a change meant to be faster can show it stored exactly the same.
+ *   npx tsx scripts/profile-analysis.ts [CORPUS.ndjson] [--limit N] [--rounds R]
+ * The first round warms the JIT and is not counted; the figures are the fastest of the counted rounds
+ * per stage (the machine is shared: the fastest is the least disturbed).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { digestFeatures } from '../src/digest/story-features.js';
+import { loadGazetteer, createGeoService } from '../src/geo/geo-service.js';
+import { parseNdjson } from '../src/ingest/formats/json-records.js';
+import { placesOfStory } from '../src/ingest/analyze.js';
+import { extractQuotes } from '../src/nlp/quotes/extract-quotes.js';
+import { CAREFUL_SPLIT_CHARS } from '../src/nlp/sentences.js';
+import { GRAPH_SENTENCES, scoreSentences } from '../src/nlp/summarize.js';
+import type { NewArticle } from '../src/store/article-store.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number): number => {
+  const i = args.indexOf(name);
+  if (i < 0) return fallback;
+  const value = Number(args[i + 1]);
+  args.splice(i, 2);
+  return value;
+};
+const limit = option('--limit', Infinity);
+const rounds = option('--rounds', 2);
+const corpus = args[0] ?? path.resolve(import.meta.dirname, '../../shared/corpus/reuters21578.ndjson');
+
+const articles: NewArticle[] = parseNdjson(readFileSync(corpus, 'utf8'), corpus, new Date())
+  .flatMap((r) => (r.ok ? [r.article] : []))
+  .slice(0, limit);
+const geo = createGeoService(await loadGazetteer());
+
+type Stage = 'sentences' | 'places' | 'quotes' | 'digest';
+const STAGES: Stage[] = ['sentences', 'places', 'quotes', 'digest'];
+
+/** One round: CPU microseconds per stage, and each stage's output hash. */
+function round(): { micros: Record<Stage, number>; hashes: Record<Stage, string> } {
+  const micros = { sentences: 0, places: 0, quotes: 0, digest: 0 };
+  const hashes = Object.fromEntries(STAGES.map((s) => [s, createHash('sha256')])) as Record<Stage, ReturnType<typeof createHash>>;
+  const time = <T>(stage: Stage, run: () => T): T => {
+    const t0 = process.cpuUsage();
+    const value = run();
+    const t = process.cpuUsage(t0);
+    micros[stage] += t.user + t.system;
+    hashes[stage].update(JSON.stringify(value) + '\n');
+    return value;
+  };
+  for (const article of articles) {
+    const sentences = time('sentences', () => scoreSentences(article.body));
+    // analyze.ts's closelyRead, written out: the quotes read the same bounded part of the body
+    let n = Math.min(sentences.length, GRAPH_SENTENCES);
+    while (n > 0 && sentences[n - 1]!.end > CAREFUL_SPLIT_CHARS) n--;
+    const closeRead = n === sentences.length ? sentences : sentences.slice(0, n);
+    const body = n === sentences.length ? article.body : article.body.slice(0, sentences[n - 1]?.end ?? 0);
+    const places = time('places', () => placesOfStory(geo, article, sentences));
+    time('quotes', () => extractQuotes(body, closeRead));
+    time('digest', () => digestFeatures(article, sentences, places));
+  }
+  return { micros, hashes: Object.fromEntries(STAGES.map((s) => [s, hashes[s].digest('hex').slice(0, 16)])) as Record<Stage, string> };
+}
+
+round(); // warm-up
+const best = { sentences: Infinity, places: Infinity, quotes: Infinity, digest: Infinity };
+let hashes: Record<Stage, string> | null = null;
+for (let r = 0; r < rounds; r++) {
+  const result = round();
+  for (const s of STAGES) best[s] = Math.min(best[s], result.micros[s]);
+  hashes = result.hashes;
+}
+const total = STAGES.reduce((sum, s) => sum + best[s], 0);
+console.log(`stories=${articles.length} rounds=${rounds} (fastest per stage)`);
+for (const s of STAGES)
+  console.log(
+    `${s.padEnd(10)} ${(best[s] / articles.length).toFixed(1).padStart(7)} µs/story  ${((100 * best[s]) / total).toFixed(0).padStart(3)} %  hash ${hashes![s]}`,
+  );
+console.log(
+  `analysis   ${(total / articles.length).toFixed(1).padStart(7)} µs/story  ${((articles.length * 1e6) / total).toFixed(0)} stories/CPU-s`,
+);
