@@ -17,6 +17,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { BuildResult } from './build-store.js';
 import { openDatelineStore } from '../src/app.js';
@@ -31,12 +32,13 @@ import { dropPgStore, ensurePgStore, type BenchStoreKind } from './pg-bench-stor
 
 const root = path.resolve(import.meta.dirname, '..');
 const cacheRoot = path.join(root, 'bench/cache');
-const tsxCli = path.join(root, 'node_modules/tsx/dist/cli.mjs');
+// The children run the TypeScript as dist/ is built (not as tsx transforms it): see scripts/ts-hooks.mjs.
+const registerTs = pathToFileURL(path.join(root, 'scripts/register-ts.mjs')).href;
 const datelineBin = path.join(root, 'bin/dateline.js');
 
 function runChild(script: string, args: string[], label: string): string {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [tsxCli, path.join(root, 'bench', script), ...args], {
+  const result = spawnSync(process.execPath, ['--import', registerTs, path.join(root, 'bench', script), ...args], {
     cwd: root,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -237,7 +239,7 @@ async function main(): Promise<void> {
     );
 
     // Cold start: a new process, start to the first answer printed (gazetteer and store opened).
-    timeAsk('/latest', dbPath); // warms the OS file cache and tsx's transform cache
+    timeAsk('/latest', dbPath); // warms the OS file cache (and builds dist/ if stale)
     const cold = Array.from({ length: coldRuns }, () => timeAsk('/latest', dbPath).ms);
 
     // Each command through `dateline ask`: every call pays a cold start.

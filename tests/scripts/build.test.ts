@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +17,7 @@ describe('scripts/build.mjs', () => {
     path.join(root, 'src/value.ts'),
     "import model from './nlp/model.json' with { type: 'json' };\nexport const total: number = model.w.reduce((a: number, b: number) => a + b, 0);\n",
   );
+  fs.writeFileSync(path.join(root, 'src/capital.ts'), 'export const capital = (word: string): boolean => /^\\p{Lu}/u.test(word);\n');
   fs.writeFileSync(
     path.join(root, 'commands/hello.ts'),
     "import { total } from '../src/value.js';\nexport const hello = (): string => `sum ${total}`;\n",
@@ -27,6 +29,25 @@ describe('scripts/build.mjs', () => {
     const mod = (await import(pathToFileURL(path.join(root, 'dist/commands/hello.js')).href)) as { hello: () => string };
     expect(mod.hello()).toBe('sum 3');
     expect(isDistStale(root)).toBe(false);
+  });
+
+  it('keeps a regular expression literal with a Unicode property escape as a literal (not a new RegExp on every call)', async () => {
+    const built = fs.readFileSync(path.join(root, 'dist/src/capital.js'), 'utf8');
+    expect(built).toContain('/^\\p{Lu}/u');
+    expect(built).not.toContain('new RegExp');
+    const mod = (await import(pathToFileURL(path.join(root, 'dist/src/capital.js')).href)) as { capital: (w: string) => boolean };
+    expect([mod.capital('Élan'), mod.capital('élan')]).toEqual([true, false]);
+  });
+
+  it('runs TypeScript the same way for the benchmark: scripts/register-ts.mjs, with ./x.js naming x.ts', () => {
+    const script = path.join(root, 'commands/hello-main.ts');
+    fs.writeFileSync(
+      script,
+      "import { capital } from '../src/capital.js';\nconsole.log(String(capital('Raqqa')), String(capital).includes('new RegExp'));\n",
+    );
+    const register = pathToFileURL(path.resolve(import.meta.dirname, '../../scripts/register-ts.mjs')).href;
+    const out = execFileSync(process.execPath, ['--import', register, script], { encoding: 'utf8' });
+    expect(out.trim()).toBe('true false');
   });
 
   it('is stale again once a source file is newer than the build', () => {
