@@ -2,7 +2,8 @@
  * Ingest's analysis, stage by stage (issues 17 and 21: "profile first"): runs each stage of
  * src/ingest/analyze.ts over a corpus on one thread and prints the CPU per story of each, and a hash of
  * each stage's output, so a change meant to be faster can show it stored exactly the same.
- *   npx tsx scripts/profile-analysis.ts [CORPUS.ndjson] [--limit N] [--rounds R]
+ *   node --import ./scripts/register-ts.mjs scripts/profile-analysis.ts [CORPUS.ndjson] [--limit N] [--rounds R]
+ * (register-ts.mjs runs the code as dist/ is built; under tsx every /\p{…}/u literal is a new RegExp per use).
  * The first round warms the JIT and is not counted; the figures are the fastest of the counted rounds
  * per stage (the machine is shared: the fastest is the least disturbed).
  */
