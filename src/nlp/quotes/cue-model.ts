@@ -66,6 +66,13 @@ const NEVER_CUES: ReadonlySet<string> = new Set(
   ),
 );
 
+/** A word's verdict as a candidate: as a vocabulary word (any capitals), or as an inflection (lower case only). */
+const NO_CUE = 0;
+const CUE = 1;
+const NO_CUE_BY_STEM = 2;
+const CUE_BY_STEM = 3;
+type Verdict = typeof NO_CUE | typeof CUE | typeof NO_CUE_BY_STEM | typeof CUE_BY_STEM;
+
 /**
  * Whether a token is worth scoring at all (keeps ingest fast). The answer depends on the word and
  * whether it is capitalised only. Words of the vocabulary are decided up front; only the inflections
@@ -76,21 +83,24 @@ export function candidateFilter(model: CueModel): (t: Token) => boolean {
   let f = candidateFilters.get(model);
   if (!f) {
     const vocabulary = vocabularyOf(model);
-    // The vocabulary's own words, each with its verdict (the same for a capitalised spelling).
-    const direct = new Map<string, boolean>();
-    for (const w of vocabulary) if (!NEVER_CUES.has(w)) direct.set(w, wordPrior(model, w) > MIN_PRIOR);
-    const byStem = new Map<string, boolean>();
+    // One map holds both kinds of verdict, so most tokens cost one lookup in it (two lookups in two maps were the
+    // extractor's hottest line): the vocabulary's own words (the same verdict for a capitalised spelling) and the
+    // inflections found by stem (only for a lower-case word outside NEVER_CUES), bounded.
+    const verdicts = new Map<string, Verdict>();
+    for (const w of vocabulary) if (!NEVER_CUES.has(w)) verdicts.set(w, wordPrior(model, w) > MIN_PRIOR ? CUE : NO_CUE);
+    let byStem = 0;
     f = (t: Token): boolean => {
       if (!t.isWord) return false;
       const w = t.lower;
-      const verdict = direct.get(w);
-      if (verdict !== undefined) return verdict;
+      const verdict = verdicts.get(w);
+      if (verdict === CUE || verdict === NO_CUE) return verdict === CUE;
       if (t.isCap || NEVER_CUES.has(w)) return false;
-      let known = byStem.get(w);
-      if (known === undefined) {
-        // an inflection of a vocabulary word, or a word of the reporting lexicon the training never saw as a cue
-        known = ((w.length > 4 && vocabulary.has('~' + stemOf(w))) || reportingClass(w) !== undefined) && wordPrior(model, w) > MIN_PRIOR;
-        if (byStem.size < 50_000) byStem.set(w, known);
+      if (verdict !== undefined) return verdict === CUE_BY_STEM;
+      // an inflection of a vocabulary word, or a word of the reporting lexicon the training never saw as a cue
+      const known = ((w.length > 4 && vocabulary.has('~' + stemOf(w))) || reportingClass(w) !== undefined) && wordPrior(model, w) > MIN_PRIOR;
+      if (byStem < 50_000) {
+        verdicts.set(w, known ? CUE_BY_STEM : NO_CUE_BY_STEM);
+        byStem++;
       }
       return known;
     };
@@ -271,6 +281,8 @@ interface WordWeights {
   byPrev: ReadonlyMap<string, number> | undefined;
   /** `ps1|w=` weights by the previous token's shape. */
   byPrevShape: ReadonlyMap<string, number> | undefined;
+  /** The `rep|` weight of a reporting-lexicon word the vocabulary lacks, else undefined (a stem per word is costly). */
+  rep: number | undefined;
 }
 
 interface PairIndex {
@@ -308,10 +320,13 @@ function pairIndexOf(model: CueModel, c: CompiledWeights): PairIndex {
   return index;
 }
 
-function wordWeightsOf(c: CompiledWeights, index: PairIndex, w: string): WordWeights {
+function wordWeightsOf(model: CueModel, c: CompiledWeights, index: PairIndex, w: string): WordWeights {
   let entry = index.words.get(w);
   if (!entry) {
+    const cls = reportingClass(w);
+    const vocabulary = vocabularyOf(model);
     entry = {
+      rep: cls && !vocabulary.has(w) && !vocabulary.has('~' + stemOf(w)) ? (c.flat.get('rep|' + cls) ?? 0) : undefined,
       w: c.w.get(w) ?? 0,
       s: c.s.get(stemOf(w)) ?? 0,
       lex: c.lex.get(SPEECH_VERBS.has(w) ? '1' : '0') ?? 0,
@@ -341,7 +356,7 @@ export function cueScore(model: CueModel, tokens: readonly Token[], i: number, c
   const ps1 = shape(p1);
   // Pair keys built as strings only for a token holding the separator (never a word).
   const flatPairs = w.includes('|');
-  const word = flatPairs ? null : wordWeightsOf(c, pairIndexOf(model, c), w);
+  const word = flatPairs ? null : wordWeightsOf(model, c, pairIndexOf(model, c), w);
   let z = model.bias;
   z += word ? word.w : (c.w.get(w) ?? 0);
   z += word ? word.s : (c.s.get(stemOf(w)) ?? 0);
@@ -372,10 +387,14 @@ export function cueScore(model: CueModel, tokens: readonly Token[], i: number, c
     if (x === ':') z += c.flat.get('colon') ?? 0;
   }
   if (p1 && p1.text === ',') z += c.flat.get('pcomma|' + shape(n1)) ?? 0;
-  const cls = reportingClass(w);
-  if (cls) {
-    const vocabulary = vocabularyOf(model);
-    if (!vocabulary.has(w) && !vocabulary.has('~' + stemOf(w))) z += c.flat.get('rep|' + cls) ?? 0;
+  if (word) {
+    if (word.rep !== undefined) z += word.rep;
+  } else {
+    const cls = reportingClass(w);
+    if (cls) {
+      const vocabulary = vocabularyOf(model);
+      if (!vocabulary.has(w) && !vocabulary.has('~' + stemOf(w))) z += c.flat.get('rep|' + cls) ?? 0;
+    }
   }
   return 1 / (1 + Math.exp(-z));
 }

@@ -31,9 +31,10 @@ export const ARABIC_PARTICLE = /^(al|el|bin|ibn|abu|abd|bani)-\p{Lu}/u;
 /** Tokens of `text.slice(start, end)`, with offsets into `text`. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
-  const chunk = text.slice(start, end);
+  // (an exec loop, not matchAll: matchAll copies the regex on every call, and the extractor tokenizes every sentence)
+  const chunk = start === 0 && end === text.length ? text : text.slice(start, end);
   TOKEN.lastIndex = 0;
-  for (const m of chunk.matchAll(TOKEN)) {
+  for (let m = TOKEN.exec(chunk); m !== null; m = TOKEN.exec(chunk)) {
     const t = m[0];
     const s = start + m.index;
     tokens.push({
@@ -42,7 +43,8 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       start: s,
       end: s + t.length,
       isWord: startsWordChar(t),
-      isCap: startsUpper(t) || ARABIC_PARTICLE.test(t),
+      // (the particle's hyphen is checked first: the regex would run on every lower-case word)
+      isCap: startsUpper(t) || (t.includes('-') && ARABIC_PARTICLE.test(t)),
     });
   }
   return tokens;
