@@ -66,13 +66,6 @@ const NEVER_CUES: ReadonlySet<string> = new Set(
   ),
 );
 
-/** A word's verdict as a candidate: as a vocabulary word (any capitals), or as an inflection (lower case only). */
-const NO_CUE = 0;
-const CUE = 1;
-const NO_CUE_BY_STEM = 2;
-const CUE_BY_STEM = 3;
-type Verdict = typeof NO_CUE | typeof CUE | typeof NO_CUE_BY_STEM | typeof CUE_BY_STEM;
-
 /**
  * Whether a token is worth scoring at all (keeps ingest fast). The answer depends on the word and
  * whether it is capitalised only. Words of the vocabulary are decided up front; only the inflections
@@ -83,24 +76,21 @@ export function candidateFilter(model: CueModel): (t: Token) => boolean {
   let f = candidateFilters.get(model);
   if (!f) {
     const vocabulary = vocabularyOf(model);
-    // One map holds both kinds of verdict, so most tokens cost one lookup in it (two lookups in two maps were the
-    // extractor's hottest line): the vocabulary's own words (the same verdict for a capitalised spelling) and the
-    // inflections found by stem (only for a lower-case word outside NEVER_CUES), bounded.
-    const verdicts = new Map<string, Verdict>();
-    for (const w of vocabulary) if (!NEVER_CUES.has(w)) verdicts.set(w, wordPrior(model, w) > MIN_PRIOR ? CUE : NO_CUE);
-    let byStem = 0;
+    // The vocabulary's own words, each with its verdict (the same for a capitalised spelling).
+    const direct = new Map<string, boolean>();
+    for (const w of vocabulary) if (!NEVER_CUES.has(w)) direct.set(w, wordPrior(model, w) > MIN_PRIOR);
+    const byStem = new Map<string, boolean>();
     f = (t: Token): boolean => {
       if (!t.isWord) return false;
       const w = t.lower;
-      const verdict = verdicts.get(w);
-      if (verdict === CUE || verdict === NO_CUE) return verdict === CUE;
+      const verdict = direct.get(w);
+      if (verdict !== undefined) return verdict;
       if (t.isCap || NEVER_CUES.has(w)) return false;
-      if (verdict !== undefined) return verdict === CUE_BY_STEM;
-      // an inflection of a vocabulary word, or a word of the reporting lexicon the training never saw as a cue
-      const known = ((w.length > 4 && vocabulary.has('~' + stemOf(w))) || reportingClass(w) !== undefined) && wordPrior(model, w) > MIN_PRIOR;
-      if (byStem < 50_000) {
-        verdicts.set(w, known ? CUE_BY_STEM : NO_CUE_BY_STEM);
-        byStem++;
+      let known = byStem.get(w);
+      if (known === undefined) {
+        // an inflection of a vocabulary word, or a word of the reporting lexicon the training never saw as a cue
+        known = ((w.length > 4 && vocabulary.has('~' + stemOf(w))) || reportingClass(w) !== undefined) && wordPrior(model, w) > MIN_PRIOR;
+        if (byStem.size < 50_000) byStem.set(w, known);
       }
       return known;
     };
