@@ -341,10 +341,24 @@ export function tokenFlags(
     const none = new Array<boolean>(tokens.length).fill(false);
     return { inQuote: none, inDirect: none };
   }
-  return {
-    inQuote: tokens.map((t) => quoted.some((q) => t.start > q.open && t.start < q.close)),
-    inDirect: tokens.map((t) => direct.some((d) => t.start >= d.start && t.start < d.end)),
-  };
+  // (each span marks the tokens it holds, found by their starts: not every span tested for every token)
+  const inQuote = new Array<boolean>(tokens.length).fill(false);
+  const inDirect = new Array<boolean>(tokens.length).fill(false);
+  for (const q of quoted) for (let i = firstTokenFrom(tokens, q.open + 1); i < tokens.length && tokens[i]!.start < q.close; i++) inQuote[i] = true;
+  for (const d of direct) for (let i = firstTokenFrom(tokens, d.start); i < tokens.length && tokens[i]!.start < d.end; i++) inDirect[i] = true;
+  return { inQuote, inDirect };
+}
+
+/** Index of the first token starting at or after `offset` (tokens are in text order), or `tokens.length`. */
+function firstTokenFrom(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 interface DirectDraft extends RawQuote {
@@ -819,6 +833,8 @@ function extractReported(
 ): RawQuote[] {
   const out: RawQuote[] = [];
   const isCandidate = candidateFilter(model);
+  // (most stories quote nobody directly: no cue word is taken, and no token need be looked up)
+  const anyUsed = used.size > 0;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
     const tokens = sentenceTokens[si]!;
@@ -829,10 +845,10 @@ function extractReported(
     const scores = new Array<number>(tokens.length).fill(0);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      if (inDirect[i] || used.has(t.start) || !isCandidate(t) || namingCalled(tokens, i) || pluralSubjectNoun(tokens, i)) continue;
+      if (inDirect[i] || (anyUsed && used.has(t.start)) || !isCandidate(t) || namingCalled(tokens, i) || pluralSubjectNoun(tokens, i)) continue;
       // "NOTE: 1986 net includes ...", "Note: initial public listing": a label before its colon, the wire's
       // own note under an earnings table, is no verb of anyone's
-      if (/^\p{Lu}/u.test(t.text) && body.charAt(t.end) === ':') continue;
+      if (body.charAt(t.end) === ':' && /^\p{Lu}/u.test(t.text)) continue;
       // "who asked not to be identified", "who declined to be named": a source's wish to stay unnamed is nothing it said
       if (anonymityRequest(tokens, i)) continue;
       // "Bankers Trust said", "Mortgage and Realty Trust said": a capitalised word after a capitalised word is part of a

@@ -887,7 +887,11 @@ function subjectFrom(tokens: readonly Token[], body: string): string | null {
 function capitalisedMidSentence(sentenceTokens: readonly (readonly Token[])[]): Set<string> {
   const out = new Set<string>();
   for (const tokens of sentenceTokens)
-    for (let k = 1; k < tokens.length; k++) if (tokens[k]!.isCap && tokens[k - 1]!.isWord) out.add(tokens[k]!.text.replace(/['’]s$/, ''));
+    for (let k = 1; k < tokens.length; k++) {
+      if (!tokens[k]!.isCap || !tokens[k - 1]!.isWord) continue;
+      const text = tokens[k]!.text;
+      out.add(text.endsWith('s') ? text.replace(/['’]s$/, '') : text);
+    }
   return out;
 }
 
