@@ -324,7 +324,7 @@ export function findDirectQuotes(
   sentences: readonly Sentence[],
   paragraphs: readonly [number, number][] = paragraphSpans(body),
 ): { quoted: QuotedSpan[]; used: Set<number>; direct: RawQuote[] } {
-  const quoted = findQuotedSpans(body, sentences);
+  const quoted = findQuotedSpans(body, sentences, paragraphs);
   const used = new Set<number>(); // token offsets already used as a direct quote's attribution
   const direct = extractDirect(body, paragraphs, sentences, quoted, used);
   return { quoted, used, direct };

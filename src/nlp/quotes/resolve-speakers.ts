@@ -113,7 +113,7 @@ export function resolveSpeakers(
     const words = name.split(/\s+/);
     if (!person || words.length > 2) return { name, mention: null };
     const surname = words[words.length - 1]!;
-    const full = [...allNames].reverse().find(
+    const full = allNames.findLast(
       (n) =>
         n.start < at &&
         n.person &&
@@ -161,7 +161,7 @@ export function resolveSpeakers(
       (gender === null || n.gender === null || n.gender === gender) &&
       // ("Mr. Sloan", "Sen. Warren": an honorific makes a lone surname a person)
       (n.name.includes(' ') || HONORIFIC.test([...n.roles].join(' ')) || canonical(n.name, n.start, true).mention !== null);
-    const name = [...names].reverse().find((n) => outside(n) && compatible(n));
+    const name = names.findLast((n) => outside(n) && compatible(n));
     // ("Robert Watson, a program manager ... at the U.S. National Aeronautics and Space Administration said": the
     // appositive that speaks for the organisation describes the name right before it)
     if (name && (!best || name.start > best.at || (best.someone && best.at - name.end <= 3))) {
@@ -323,7 +323,7 @@ export function resolveSpeakers(
   const affiliatedPerson = (words: readonly string[], at: number, q: RawQuote): Resolution | null => {
     const orgs = words.slice(1, -1).filter((w) => /^\p{Lu}/u.test(w) && !isTitle(w));
     if (orgs.length === 0) return null;
-    const match = [...names].reverse().find((n) => {
+    const match = names.findLast((n) => {
       if (n.end > at || !n.person || !n.name.includes(' ') || (n.start >= q.start && n.start < q.end)) return false;
       const appositive = /^,([^,.;"“”]{0,80})/.exec(body.slice(n.end, n.end + 90))?.[1] ?? '';
       return orgs.every((o) => new RegExp(`\\b${o.replace(/[^\p{L}\p{N}]/gu, '')}\\b`, 'u').test(appositive));
@@ -442,8 +442,7 @@ export function resolveSpeakers(
       // speech verb ("DTD Enterprises Inc said ... EaglesLair Development Corp had assumed control ... the company
       // said") goes before one that was the subject of another verb; else the latest fitting subject
       const spoke = (n: NameMention) => [...done.keys()].some((o) => o.mention && n.start >= o.mention.start && n.end <= o.mention.end);
-      const subjectFit =
-        [...names].reverse().find((n) => fits(n) && n.subject && spoke(n)) ?? [...names].reverse().find((n) => fits(n) && n.subject);
+      const subjectFit = names.findLast((n) => fits(n) && n.subject && spoke(n)) ?? names.findLast((n) => fits(n) && n.subject);
       // ("PacifiCorp said an offering ... through underwriters led by ... Printon, Kane and Co. The company said": a
       // company that spoke before is the one "the company" continues, rather than one in a list of its underwriters)
       const company = /^(company|firm|corporation|concern|utility|airline|partnership|insurer|retailer)$/.test(head);
@@ -460,7 +459,7 @@ export function resolveSpeakers(
       // (a company named only in what was reported, not as the subject of anything, is spoken of: "The new version, for
       // use on the Apple Computer Inc Apple IIGS, includes ..., Activision said. The company added ..." is not Apple)
       const reported = (n: NameMention) => [...done.keys()].some((o) => n.start >= o.start && n.start < o.end);
-      const match = subjectFit ?? [...names].reverse().find((n) => fits(n) && !reported(n));
+      const match = subjectFit ?? names.findLast((n) => fits(n) && !reported(n));
       if (match)
         return {
           speaker: match.name,
