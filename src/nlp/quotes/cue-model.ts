@@ -392,11 +392,11 @@ export function cueScore(model: CueModel, tokens: readonly Token[], i: number, c
   z += c.ns1.get(shape(n1)) ?? 0;
   z += word ? (word.byPrevShape?.get(ps1) ?? 0) : (c.ps1w.get(ps1 + '|' + w) ?? 0);
   const fixed = c.fixed;
-  z += fixed.cap[t.isCap ? 1 : 0]!;
+  z += fixed.cap[t.isCap ? 1 : 0];
   z += word ? word.lex : (c.lex.get(SPEECH_VERBS.has(w) ? '1' : '0') ?? 0);
   z += i === 0 ? fixed.posFirst : i >= tokens.length - 3 ? fixed.posEnd : i < tokens.length / 3 ? fixed.posEarly : fixed.posMid;
-  z += fixed.q[ctx.inQuote[i] ? 1 : 0]!;
-  z += fixed.sq[ctx.sentenceHasQuote ? 1 : 0]!;
+  z += fixed.q[ctx.inQuote[i] ? 1 : 0];
+  z += fixed.sq[ctx.sentenceHasQuote ? 1 : 0];
   const last = w.charCodeAt(w.length - 1);
   if (w.endsWith('ed')) z += fixed.sufEd;
   else if (w.endsWith('ing')) z += fixed.sufIng;

@@ -35,7 +35,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   // A token starts at every character that is not white space (no alternative of TOKEN opens with one, and `\S` takes
   // any other), so the loop skips the white space itself and matches TOKEN there, sticky: the same tokens as a global
   // search, without a match array per token.
-  for (let at = 0; ; ) {
+  for (let at = 0; ;) {
     while (at < chunk.length && isSpace(chunk.charCodeAt(at))) at++;
     if (at >= chunk.length) break;
     TOKEN.lastIndex = at;
