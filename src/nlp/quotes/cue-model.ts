@@ -79,13 +79,15 @@ export function candidateFilter(model: CueModel): (t: Token) => boolean {
     // The vocabulary's own words, each with its verdict (the same for a capitalised spelling).
     const direct = new Map<string, boolean>();
     for (const w of vocabulary) if (!NEVER_CUES.has(w)) direct.set(w, wordPrior(model, w) > MIN_PRIOR);
+    // (and the function words, never a cue in any spelling: one lookup settles them, the most frequent tokens)
+    for (const w of NEVER_CUES) direct.set(w, false);
     const byStem = new Map<string, boolean>();
     f = (t: Token): boolean => {
       if (!t.isWord) return false;
       const w = t.lower;
       const verdict = direct.get(w);
       if (verdict !== undefined) return verdict;
-      if (t.isCap || NEVER_CUES.has(w)) return false;
+      if (t.isCap) return false;
       let known = byStem.get(w);
       if (known === undefined) {
         // an inflection of a vocabulary word, or a word of the reporting lexicon the training never saw as a cue
@@ -209,6 +211,22 @@ interface CompiledWeights {
   suf: ReadonlyMap<string, number>;
   /** Weights of features without a `=` ("colon", "that@2", "pcomma|Cap"). */
   flat: ReadonlyMap<string, number>;
+  /** The weights of features with a fixed value, looked up once instead of once per candidate (0 when absent). */
+  fixed: {
+    cap: readonly [number, number];
+    q: readonly [number, number];
+    sq: readonly [number, number];
+    posFirst: number;
+    posEnd: number;
+    posEarly: number;
+    posMid: number;
+    sufEd: number;
+    sufIng: number;
+    sufS: number;
+    colon: number;
+    /** `that@1` … `that@4`, by distance. */
+    that: readonly number[];
+  };
 }
 
 const compiled = new WeakMap<CueModel, CompiledWeights>();
@@ -248,6 +266,20 @@ function compiledOf(model: CueModel): CompiledWeights {
       sq: t('sq'),
       suf: t('suf'),
       flat,
+      fixed: {
+        cap: [t('cap').get('0') ?? 0, t('cap').get('1') ?? 0],
+        q: [t('q').get('0') ?? 0, t('q').get('1') ?? 0],
+        sq: [t('sq').get('0') ?? 0, t('sq').get('1') ?? 0],
+        posFirst: t('pos').get('first') ?? 0,
+        posEnd: t('pos').get('end') ?? 0,
+        posEarly: t('pos').get('early') ?? 0,
+        posMid: t('pos').get('mid') ?? 0,
+        sufEd: t('suf').get('ed') ?? 0,
+        sufIng: t('suf').get('ing') ?? 0,
+        sufS: t('suf').get('s') ?? 0,
+        colon: flat.get('colon') ?? 0,
+        that: [0, 1, 2, 3, 4].map((k) => flat.get('that@' + k) ?? 0),
+      },
     };
     compiled.set(model, c);
   }
@@ -271,6 +303,8 @@ interface WordWeights {
   byPrev: ReadonlyMap<string, number> | undefined;
   /** `ps1|w=` weights by the previous token's shape. */
   byPrevShape: ReadonlyMap<string, number> | undefined;
+  /** The `rep|` weight of a reporting-lexicon word the vocabulary lacks, else undefined (a stem per word is costly). */
+  rep: number | undefined;
 }
 
 interface PairIndex {
@@ -308,10 +342,13 @@ function pairIndexOf(model: CueModel, c: CompiledWeights): PairIndex {
   return index;
 }
 
-function wordWeightsOf(c: CompiledWeights, index: PairIndex, w: string): WordWeights {
+function wordWeightsOf(model: CueModel, c: CompiledWeights, index: PairIndex, w: string): WordWeights {
   let entry = index.words.get(w);
   if (!entry) {
+    const cls = reportingClass(w);
+    const vocabulary = vocabularyOf(model);
     entry = {
+      rep: cls && !vocabulary.has(w) && !vocabulary.has('~' + stemOf(w)) ? (c.flat.get('rep|' + cls) ?? 0) : undefined,
       w: c.w.get(w) ?? 0,
       s: c.s.get(stemOf(w)) ?? 0,
       lex: c.lex.get(SPEECH_VERBS.has(w) ? '1' : '0') ?? 0,
@@ -341,7 +378,7 @@ export function cueScore(model: CueModel, tokens: readonly Token[], i: number, c
   const ps1 = shape(p1);
   // Pair keys built as strings only for a token holding the separator (never a word).
   const flatPairs = w.includes('|');
-  const word = flatPairs ? null : wordWeightsOf(c, pairIndexOf(model, c), w);
+  const word = flatPairs ? null : wordWeightsOf(model, c, pairIndexOf(model, c), w);
   let z = model.bias;
   z += word ? word.w : (c.w.get(w) ?? 0);
   z += word ? word.s : (c.s.get(stemOf(w)) ?? 0);
@@ -354,28 +391,33 @@ export function cueScore(model: CueModel, tokens: readonly Token[], i: number, c
   z += c.ps1.get(ps1) ?? 0;
   z += c.ns1.get(shape(n1)) ?? 0;
   z += word ? (word.byPrevShape?.get(ps1) ?? 0) : (c.ps1w.get(ps1 + '|' + w) ?? 0);
-  z += c.cap.get(t.isCap ? '1' : '0') ?? 0;
+  const fixed = c.fixed;
+  z += fixed.cap[t.isCap ? 1 : 0];
   z += word ? word.lex : (c.lex.get(SPEECH_VERBS.has(w) ? '1' : '0') ?? 0);
-  z += c.pos.get(i === 0 ? 'first' : i >= tokens.length - 3 ? 'end' : i < tokens.length / 3 ? 'early' : 'mid') ?? 0;
-  z += c.q.get(ctx.inQuote[i] ? '1' : '0') ?? 0;
-  z += c.sq.get(ctx.sentenceHasQuote ? '1' : '0') ?? 0;
+  z += i === 0 ? fixed.posFirst : i >= tokens.length - 3 ? fixed.posEnd : i < tokens.length / 3 ? fixed.posEarly : fixed.posMid;
+  z += fixed.q[ctx.inQuote[i] ? 1 : 0];
+  z += fixed.sq[ctx.sentenceHasQuote ? 1 : 0];
   const last = w.charCodeAt(w.length - 1);
-  if (w.endsWith('ed')) z += c.suf.get('ed') ?? 0;
-  else if (w.endsWith('ing')) z += c.suf.get('ing') ?? 0;
-  else if (last === 115 /* s */) z += c.suf.get('s') ?? 0;
+  if (w.endsWith('ed')) z += fixed.sufEd;
+  else if (w.endsWith('ing')) z += fixed.sufIng;
+  else if (last === 115 /* s */) z += fixed.sufS;
   for (let k = i + 1; k < Math.min(tokens.length, i + 5); k++) {
     const x = tokens[k]!.lower;
     if (x === 'that') {
-      z += c.flat.get('that@' + (k - i)) ?? 0;
+      z += fixed.that[k - i]!;
       break;
     }
-    if (x === ':') z += c.flat.get('colon') ?? 0;
+    if (x === ':') z += fixed.colon;
   }
   if (p1 && p1.text === ',') z += c.flat.get('pcomma|' + shape(n1)) ?? 0;
-  const cls = reportingClass(w);
-  if (cls) {
-    const vocabulary = vocabularyOf(model);
-    if (!vocabulary.has(w) && !vocabulary.has('~' + stemOf(w))) z += c.flat.get('rep|' + cls) ?? 0;
+  if (word) {
+    if (word.rep !== undefined) z += word.rep;
+  } else {
+    const cls = reportingClass(w);
+    if (cls) {
+      const vocabulary = vocabularyOf(model);
+      if (!vocabulary.has(w) && !vocabulary.has('~' + stemOf(w))) z += c.flat.get('rep|' + cls) ?? 0;
+    }
   }
   return 1 / (1 + Math.exp(-z));
 }

@@ -324,7 +324,7 @@ export function findDirectQuotes(
   sentences: readonly Sentence[],
   paragraphs: readonly [number, number][] = paragraphSpans(body),
 ): { quoted: QuotedSpan[]; used: Set<number>; direct: RawQuote[] } {
-  const quoted = findQuotedSpans(body, sentences);
+  const quoted = findQuotedSpans(body, sentences, paragraphs);
   const used = new Set<number>(); // token offsets already used as a direct quote's attribution
   const direct = extractDirect(body, paragraphs, sentences, quoted, used);
   return { quoted, used, direct };
@@ -341,10 +341,26 @@ export function tokenFlags(
     const none = new Array<boolean>(tokens.length).fill(false);
     return { inQuote: none, inDirect: none };
   }
-  return {
-    inQuote: tokens.map((t) => quoted.some((q) => t.start > q.open && t.start < q.close)),
-    inDirect: tokens.map((t) => direct.some((d) => t.start >= d.start && t.start < d.end)),
-  };
+  // (each span marks the tokens it holds, found by their starts: not every span tested for every token)
+  const inQuote = new Array<boolean>(tokens.length).fill(false);
+  const inDirect = new Array<boolean>(tokens.length).fill(false);
+  for (const q of quoted)
+    for (let i = firstTokenFrom(tokens, q.open + 1); i < tokens.length && tokens[i]!.start < q.close; i++) inQuote[i] = true;
+  for (const d of direct)
+    for (let i = firstTokenFrom(tokens, d.start); i < tokens.length && tokens[i]!.start < d.end; i++) inDirect[i] = true;
+  return { inQuote, inDirect };
+}
+
+/** Index of the first token starting at or after `offset` (tokens are in text order), or `tokens.length`. */
+function firstTokenFrom(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 interface DirectDraft extends RawQuote {
@@ -819,6 +835,8 @@ function extractReported(
 ): RawQuote[] {
   const out: RawQuote[] = [];
   const isCandidate = candidateFilter(model);
+  // (most stories quote nobody directly: no cue word is taken, and no token need be looked up)
+  const anyUsed = used.size > 0;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
     const tokens = sentenceTokens[si]!;
@@ -829,10 +847,11 @@ function extractReported(
     const scores = new Array<number>(tokens.length).fill(0);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      if (inDirect[i] || used.has(t.start) || !isCandidate(t) || namingCalled(tokens, i) || pluralSubjectNoun(tokens, i)) continue;
+      if (inDirect[i] || (anyUsed && used.has(t.start)) || !isCandidate(t) || namingCalled(tokens, i) || pluralSubjectNoun(tokens, i))
+        continue;
       // "NOTE: 1986 net includes ...", "Note: initial public listing": a label before its colon, the wire's
       // own note under an earnings table, is no verb of anyone's
-      if (/^\p{Lu}/u.test(t.text) && body.charAt(t.end) === ':') continue;
+      if (body.charAt(t.end) === ':' && /^\p{Lu}/u.test(t.text)) continue;
       // "who asked not to be identified", "who declined to be named": a source's wish to stay unnamed is nothing it said
       if (anonymityRequest(tokens, i)) continue;
       // "Bankers Trust said", "Mortgage and Realty Trust said": a capitalised word after a capitalised word is part of a
@@ -2428,7 +2447,8 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
   // there, will attend", "the 2013 race, which brought new revelations, had been exasperating",
   // "that Gov. Pat McCrory (R) and other officials have used ...", "that the candidate - who has chafed - has decided"
   // (only where a clause is expected: "the health of Donald Trump, who is 70" is an object and its comment)
-  let verbSeen = !(CORE_SPEECH.test(tokens[cue]?.lower ?? '') || tokens[from]?.lower === 'that');
+  const coreCue = CORE_SPEECH.test(tokens[cue]?.lower ?? '');
+  let verbSeen = !(coreCue || tokens[from]?.lower === 'that');
   // "46 percent said yes, compared with 23 percent who ...", "75 percent said yes, but 55 percent say ...": a one-word answer
   // ends at the writer's comparison or contrast
   if (
@@ -2467,53 +2487,44 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
       k = pair;
       continue;
     }
-    if (t.text === ',' && fronted) return k - 1;
-    // "... is expected to raise rates, sources told Reuters.": a speaker and a core speech verb closing the sentence
-    // after a comma sign off everything before it, so another cue's content stops there
-    if (t.text === ',' && k > from && signsOffAt(tokens, k, last, isCue)) return k - 1;
-    // "The union, citing safety concerns, has refused to return": a participle between the subject and its
-    // verb reports up to the comma that gives the sentence back to its verb
-    const next = tokens[k + 1];
-    if (
-      t.text === ',' &&
-      participleAside &&
-      next?.isWord &&
-      next.text === next.lower &&
-      (FINITE.test(next.lower) || PAST_VERBS.has(next.lower) || /[^e]ed$/.test(next.lower))
-    )
-      return k - 1;
-    // "52 percent said X would win, compared with 41 percent for Y", "..., double the number who ...", "..., a move
-    // that ...": a comparison or an appositive comment appended to a finished statement is the writer's
-    if (
-      t.text === ',' &&
-      verbSeen &&
-      (k > from + 3 || tokens[k + 1]?.lower === 'compared') &&
-      COMMENT_AFTER.test(tokens[k + 1]?.lower ?? '')
-    )
-      return k - 1;
-    // the statement ends where the writer's own clause begins: "..., which ...", "..., but ..."
-    // ("said that X, but that Y": a second "that" continues the same complement)
-    const secondThat = /^(but|and)$/.test(tokens[k + 1]?.lower ?? '') && tokens[k + 2]?.lower === 'that';
-    // (after a core speech verb a contrast or concession goes on with what was said: "Clinton says she hopes to be
-    // elected, but she knows that ...", "that families still want their schools, despite ...", "..., even if ...";
-    // a second attribution still ends it, below)
-    const goesOn =
-      CORE_SPEECH.test(tokens[cue]?.lower ?? '') &&
-      cue < from &&
-      SAID_GOES_ON.test(tokens[k + 1]?.lower ?? '') &&
-      !speakerActAt(tokens, k + 2, isCue);
-    if (t.text === ',' && NEW_CLAUSE.test(tokens[k + 1]?.lower ?? '') && !secondThat && !goesOn) return k - 1;
-    // "including suggestions that troops should leave Asia, Carter stressed ...": a subject and its reporting verb after
-    // the comma open the sentence's main clause, so the content before was a fronted phrase of it
-    // (not an interrupting attribution, "that the plan, officials said, would fail")
-    // ("Asked what form he thought X might take, Fluegel said ...": the fronted question is read as the question asked)
-    if (t.text === ',' && verbSeen && !!tokens[k + 1]?.isCap && tokens[0]?.lower !== 'asked' && mainClauseCue(tokens, k + 1, last, isCue))
-      return k - 1;
-    if (t.text === ',' && /^(and|but|while|whereas)$/.test(tokens[k + 1]?.lower ?? '')) {
-      // "..., and he urged ...", "..., and Republicans want ...": a second attribution with a subject of its own
-      for (let j = k + 3; j <= Math.min(last, k + 6); j++) {
-        if (!tokens[j - 1]!.isWord || /^(that|to)$/.test(tokens[j - 1]!.lower)) break;
-        if (isCue(j)) return k - 1;
+    // (what follows holds at a comma only: the tests below are skipped for every other token)
+    if (t.text === ',') {
+      if (fronted) return k - 1;
+      // "... is expected to raise rates, sources told Reuters.": a speaker and a core speech verb closing the sentence
+      // after a comma sign off everything before it, so another cue's content stops there
+      if (k > from && signsOffAt(tokens, k, last, isCue)) return k - 1;
+      // "The union, citing safety concerns, has refused to return": a participle between the subject and its
+      // verb reports up to the comma that gives the sentence back to its verb
+      const next = tokens[k + 1];
+      if (
+        participleAside &&
+        next?.isWord &&
+        next.text === next.lower &&
+        (FINITE.test(next.lower) || PAST_VERBS.has(next.lower) || /[^e]ed$/.test(next.lower))
+      )
+        return k - 1;
+      // "52 percent said X would win, compared with 41 percent for Y", "..., double the number who ...", "..., a move
+      // that ...": a comparison or an appositive comment appended to a finished statement is the writer's
+      if (verbSeen && (k > from + 3 || tokens[k + 1]?.lower === 'compared') && COMMENT_AFTER.test(tokens[k + 1]?.lower ?? '')) return k - 1;
+      // the statement ends where the writer's own clause begins: "..., which ...", "..., but ..."
+      // ("said that X, but that Y": a second "that" continues the same complement)
+      const secondThat = /^(but|and)$/.test(tokens[k + 1]?.lower ?? '') && tokens[k + 2]?.lower === 'that';
+      // (after a core speech verb a contrast or concession goes on with what was said: "Clinton says she hopes to be
+      // elected, but she knows that ...", "that families still want their schools, despite ...", "..., even if ...";
+      // a second attribution still ends it, below)
+      const goesOn = coreCue && cue < from && SAID_GOES_ON.test(tokens[k + 1]?.lower ?? '') && !speakerActAt(tokens, k + 2, isCue);
+      if (NEW_CLAUSE.test(tokens[k + 1]?.lower ?? '') && !secondThat && !goesOn) return k - 1;
+      // "including suggestions that troops should leave Asia, Carter stressed ...": a subject and its reporting verb after
+      // the comma open the sentence's main clause, so the content before was a fronted phrase of it
+      // (not an interrupting attribution, "that the plan, officials said, would fail")
+      // ("Asked what form he thought X might take, Fluegel said ...": the fronted question is read as the question asked)
+      if (verbSeen && !!tokens[k + 1]?.isCap && tokens[0]?.lower !== 'asked' && mainClauseCue(tokens, k + 1, last, isCue)) return k - 1;
+      if (/^(and|but|while|whereas)$/.test(tokens[k + 1]?.lower ?? '')) {
+        // "..., and he urged ...", "..., and Republicans want ...": a second attribution with a subject of its own
+        for (let j = k + 3; j <= Math.min(last, k + 6); j++) {
+          if (!tokens[j - 1]!.isWord || /^(that|to)$/.test(tokens[j - 1]!.lower)) break;
+          if (isCue(j)) return k - 1;
+        }
       }
     }
     // ("The plan failed, but ...": the writer's clause; after a core speech verb a "but" with no comma before it
@@ -2523,11 +2534,11 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
       t.lower === 'but' &&
       k > from + 3 &&
       tokens[k + 1]?.lower !== 'that' &&
-      !(CORE_SPEECH.test(tokens[cue]?.lower ?? '') && sharedSubject(tokens[k + 1]) && !speakerActAt(tokens, k + 1, isCue))
+      !(coreCue && sharedSubject(tokens[k + 1]) && !speakerActAt(tokens, k + 1, isCue))
     )
       return tokens[k - 1]!.text === ',' ? k - 2 : k - 1;
     // (a quotation may close before the comma: `... "founded ISIS," saying they were nitpicking`)
-    const closed = /^["”]$/.test(tokens[k - 1]!.text) && tokens[k - 2]?.text === ',' && k - 2 > from;
+    const closed = (tokens[k - 1]!.text === '"' || tokens[k - 1]!.text === '”') && tokens[k - 2]?.text === ',' && k - 2 > from;
     if (isCue(k) && (/^(and|but|,)$/.test(tokens[k - 1]!.lower) || closed)) {
       if (closed) return k - 1;
       let e = k - 1;

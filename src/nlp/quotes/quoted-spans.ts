@@ -47,8 +47,13 @@ export function paragraphSpans(body: string): [number, number][] {
 }
 
 /** Every quotation-mark pair in the body, classified direct or not. */
-export function findQuotedSpans(body: string, sentences: readonly Sentence[]): QuotedSpan[] {
-  const paragraphs = paragraphSpans(body);
+export function findQuotedSpans(
+  body: string,
+  sentences: readonly Sentence[],
+  paragraphs: readonly [number, number][] = paragraphSpans(body),
+): QuotedSpan[] {
+  // (most wire stories hold no quotation mark at all)
+  if (!/["“”]/.test(body)) return [];
   const spans: QuotedSpan[] = [];
   let open = -1;
   for (let p = 0; p < paragraphs.length; p++) {

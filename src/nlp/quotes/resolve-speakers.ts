@@ -59,10 +59,16 @@ const TITLES: ReadonlySet<string> = new Set(TITLE_WORDS.split(' '));
 const HONORIFIC = /\b(mr|mrs|ms|dr|sen|rep|gov|gen|senator|president|secretary|minister|judge|governor|mayor)\b/;
 // ("Del." is a delegate's title only with its period: "Del Rio" and "Del Monte" are names)
 // ("Under-secretary", "Vice-President": a hyphenated compound of title words is a title too)
-const isTitle = (word: string): boolean =>
-  TITLES.has(word.toLowerCase().replace(/\.$/, '')) ||
-  /^(Del|Cmdr|Supt|Brig|Lieut|Insp)\.$/.test(word) ||
-  (word.includes('-') && word.split('-').every((part) => TITLES.has(part.toLowerCase())));
+// (runs for every capitalised word of a story with quotes: the period is looked at once, not by two regexes)
+const isTitle = (word: string): boolean => {
+  const lower = word.toLowerCase();
+  const period = lower.endsWith('.');
+  return (
+    TITLES.has(period ? lower.slice(0, -1) : lower) ||
+    (period && /^(Del|Cmdr|Supt|Brig|Lieut|Insp)\.$/.test(word)) ||
+    (word.includes('-') && word.split('-').every((part) => TITLES.has(part.toLowerCase())))
+  );
+};
 
 /** Roles a "the …" mention can name: the head word of "the (treasury) secretary", "the company". */
 const PERSON_ROLES =
@@ -94,7 +100,8 @@ export function resolveSpeakers(
   if (raw.length === 0) return [];
   const inQuotes = (offset: number): boolean => quotedRanges.some(([a, b]) => offset > a && offset < b);
   const midSentence = capitalisedMidSentence(sentenceTokens);
-  const lowerCase = lowerCaseWords(sentenceTokens);
+  // (only a lone capitalised word asks it: built on the first question, as most stories never ask)
+  const lowerCase = lazySet(() => lowerCaseWords(sentenceTokens));
   // every name the story gives outside quotation marks (for full names and roles), and those that could be "he" or "the company"
   const allNames = findNameMentions(body, sentenceTokens, midSentence).filter((n) => !inQuotes(n.start));
   const names = allNames.filter((n) => !afterPreposition(body, n.start));
@@ -106,7 +113,7 @@ export function resolveSpeakers(
     const words = name.split(/\s+/);
     if (!person || words.length > 2) return { name, mention: null };
     const surname = words[words.length - 1]!;
-    const full = [...allNames].reverse().find(
+    const full = allNames.findLast(
       (n) =>
         n.start < at &&
         n.person &&
@@ -154,7 +161,7 @@ export function resolveSpeakers(
       (gender === null || n.gender === null || n.gender === gender) &&
       // ("Mr. Sloan", "Sen. Warren": an honorific makes a lone surname a person)
       (n.name.includes(' ') || HONORIFIC.test([...n.roles].join(' ')) || canonical(n.name, n.start, true).mention !== null);
-    const name = [...names].reverse().find((n) => outside(n) && compatible(n));
+    const name = names.findLast((n) => outside(n) && compatible(n));
     // ("Robert Watson, a program manager ... at the U.S. National Aeronautics and Space Administration said": the
     // appositive that speaks for the organisation describes the name right before it)
     if (name && (!best || name.start > best.at || (best.someone && best.at - name.end <= 3))) {
@@ -316,7 +323,7 @@ export function resolveSpeakers(
   const affiliatedPerson = (words: readonly string[], at: number, q: RawQuote): Resolution | null => {
     const orgs = words.slice(1, -1).filter((w) => /^\p{Lu}/u.test(w) && !isTitle(w));
     if (orgs.length === 0) return null;
-    const match = [...names].reverse().find((n) => {
+    const match = names.findLast((n) => {
       if (n.end > at || !n.person || !n.name.includes(' ') || (n.start >= q.start && n.start < q.end)) return false;
       const appositive = /^,([^,.;"“”]{0,80})/.exec(body.slice(n.end, n.end + 90))?.[1] ?? '';
       return orgs.every((o) => new RegExp(`\\b${o.replace(/[^\p{L}\p{N}]/gu, '')}\\b`, 'u').test(appositive));
@@ -435,8 +442,7 @@ export function resolveSpeakers(
       // speech verb ("DTD Enterprises Inc said ... EaglesLair Development Corp had assumed control ... the company
       // said") goes before one that was the subject of another verb; else the latest fitting subject
       const spoke = (n: NameMention) => [...done.keys()].some((o) => o.mention && n.start >= o.mention.start && n.end <= o.mention.end);
-      const subjectFit =
-        [...names].reverse().find((n) => fits(n) && n.subject && spoke(n)) ?? [...names].reverse().find((n) => fits(n) && n.subject);
+      const subjectFit = names.findLast((n) => fits(n) && n.subject && spoke(n)) ?? names.findLast((n) => fits(n) && n.subject);
       // ("PacifiCorp said an offering ... through underwriters led by ... Printon, Kane and Co. The company said": a
       // company that spoke before is the one "the company" continues, rather than one in a list of its underwriters)
       const company = /^(company|firm|corporation|concern|utility|airline|partnership|insurer|retailer)$/.test(head);
@@ -453,7 +459,7 @@ export function resolveSpeakers(
       // (a company named only in what was reported, not as the subject of anything, is spoken of: "The new version, for
       // use on the Apple Computer Inc Apple IIGS, includes ..., Activision said. The company added ..." is not Apple)
       const reported = (n: NameMention) => [...done.keys()].some((o) => n.start >= o.start && n.start < o.end);
-      const match = subjectFit ?? [...names].reverse().find((n) => fits(n) && !reported(n));
+      const match = subjectFit ?? names.findLast((n) => fits(n) && !reported(n));
       if (match)
         return {
           speaker: match.name,
@@ -690,8 +696,15 @@ function isPlural(speaker: string): boolean {
   return /^[a-z]+[^s]s$/.test(head) || /^[a-z]+smen$/.test(head) || /^(they|people|police)$/i.test(head);
 }
 
-const isOrgWord = (w: string): boolean =>
-  ORG_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, '')) || MORE_ORG_WORDS.test(w.replace(/[^A-Za-z]/g, ''));
+const isOrgWord = (w: string): boolean => {
+  // (a word of ASCII letters only, as most are, loses nothing to either replace)
+  const letters = ASCII_LETTERS.test(w);
+  return (
+    ORG_WORDS.has(letters ? w.toLowerCase() : w.toLowerCase().replace(/[^a-z]/g, '')) ||
+    MORE_ORG_WORDS.test(letters ? w : w.replace(/[^A-Za-z]/g, ''))
+  );
+};
+const ASCII_LETTERS = /^[A-Za-z]*$/;
 
 /** Index of the first word after the titles of `words[from..]`: past the last title that a name without organisation words follows. */
 function afterTitles(words: readonly string[], from: number): number {
@@ -727,7 +740,7 @@ function resolveThing(
   lower: string,
   demonym: string | null,
   quote: Span,
-  names: { midSentence: ReadonlySet<string>; lowerCase: ReadonlySet<string> },
+  names: { midSentence: ReadonlySet<string>; lowerCase: WordSet },
   reported: readonly Span[] = [],
 ): Omit<Resolution, 'at'> | null {
   const idx = sentences.findIndex((s) => mention.start >= s.start && mention.start < s.end);
@@ -873,8 +886,23 @@ function subjectFrom(tokens: readonly Token[], body: string): string | null {
 function capitalisedMidSentence(sentenceTokens: readonly (readonly Token[])[]): Set<string> {
   const out = new Set<string>();
   for (const tokens of sentenceTokens)
-    for (let k = 1; k < tokens.length; k++) if (tokens[k]!.isCap && tokens[k - 1]!.isWord) out.add(tokens[k]!.text.replace(/['’]s$/, ''));
+    for (let k = 1; k < tokens.length; k++) {
+      if (!tokens[k]!.isCap || !tokens[k - 1]!.isWord) continue;
+      const text = tokens[k]!.text;
+      out.add(text.endsWith('s') ? text.replace(/['’]s$/, '') : text);
+    }
   return out;
+}
+
+/** What a word list is asked: whether it holds a word. */
+interface WordSet {
+  has(word: string): boolean;
+}
+
+/** A set built by `build` when it is first asked. */
+function lazySet(build: () => ReadonlySet<string>): WordSet {
+  let set: ReadonlySet<string> | null = null;
+  return { has: (word) => (set ??= build()).has(word) };
 }
 
 /** Words the story writes in lower case somewhere ("market", "production"): common words, whatever their capitals elsewhere. */
@@ -905,7 +933,7 @@ function subjectOfVerb(body: string, end: number, verb: string | null): boolean 
  * count noun does not stand as a subject without a determiner, so such a word is a name; the headline would add
  * nothing here (wire headlines are in capitals, and hold the common words of the story too).
  */
-function namesAlone(word: string, lowerCase: ReadonlySet<string>): boolean {
+function namesAlone(word: string, lowerCase: WordSet): boolean {
   if (/^\p{Lu}[\p{L}&.'’-]*\p{Lu}/u.test(word)) return true;
   const lower = word.toLowerCase();
   if (!/^\p{Lu}\p{Ll}+$/u.test(word) || lowerCase.has(lower) || NON_NAME_CAPS.has(lower) || DETERMINERS.has(lower)) return false;
@@ -916,13 +944,29 @@ function namesAlone(word: string, lowerCase: ReadonlySet<string>): boolean {
 
 /** "in New York", "with Baker on Monday", "from London": a place or an object, not someone who could be "he". */
 function afterPreposition(body: string, at: number): boolean {
+  if (!prepositionBefore(body, at)) return false;
   // ("has been called for by Thomas Wegscheider", "was signed by Reagan": the agent of a passive is who acts, the
   // sentence's logical subject, and so someone a later "he" may stand for)
-  if (/\b(\p{Ll}+(?:ed|en)|made|led|said|told|held|set|put|called for|asked for)\s+by\s+$/u.test(body.slice(Math.max(0, at - 30), at)))
-    return false;
-  return /\b(in|at|from|to|with|near|for|on|by|into|of|against|about|between|across|outside|inside|toward|towards)\s+$/i.test(
-    body.slice(Math.max(0, at - 12), at),
-  );
+  return !/\b(\p{Ll}+(?:ed|en)|made|led|said|told|held|set|put|called for|asked for)\s+by\s+$/u.test(body.slice(Math.max(0, at - 30), at));
+}
+
+const PREPOSITIONS: ReadonlySet<string> = new Set(
+  'in at from to with near for on by into of against about between across outside inside toward towards'.split(' '),
+);
+
+/**
+ * `/\b(in|at|…|towards)\s+$/i.test(body.slice(Math.max(0, at - 12), at))` without a regex that tries every offset (it
+ * runs for every name of a story with quotes): white space ends the window, and the run of word characters before it
+ * (within the window) is a preposition.
+ */
+function prepositionBefore(body: string, at: number): boolean {
+  const from = Math.max(0, at - 12);
+  let end = at;
+  while (end > from && /\s/.test(body.charAt(end - 1))) end--;
+  if (end === at) return false;
+  let start = end;
+  while (start > from && /\w/.test(body.charAt(start - 1))) start--;
+  return PREPOSITIONS.has(body.slice(start, end).toLowerCase());
 }
 
 /**
@@ -1077,6 +1121,8 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
   // "Morgan Grenfell's Bell" after "Stephen Bell, an economist at Morgan Grenfell": a surname after a firm's possessive is
   // the person the story named in full
   for (const n of out) {
+    // (most names hold no possessive: the regex only for those that do)
+    if (!n.name.includes("'s") && !n.name.includes('’s')) continue;
     const m = /^(.*['’]s\s+)(\p{Lu}[\p{L}'’-]+)$/u.exec(n.name);
     if (!m) continue;
     const surname = m[2]!;
@@ -1089,7 +1135,14 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
   // "Raffinerie Tirlemontoise is in the sugar market" after "<La Raffinerie Tirlemontoise SA>": a name the story also
   // writes inside a company's full name is that company, not a person a later "he" could be
   const orgNames = out.filter((n) => !n.person).map((n) => ` ${n.name} `);
-  for (const n of out) if (n.person && orgNames.some((o) => o.includes(` ${n.name} `) && o.trim() !== n.name)) n.person = false;
+  if (orgNames.length > 0) {
+    const trimmed = orgNames.map((o) => o.trim());
+    for (const n of out) {
+      if (!n.person) continue;
+      const padded = ` ${n.name} `;
+      if (orgNames.some((o, k) => o.includes(padded) && trimmed[k] !== n.name)) n.person = false;
+    }
+  }
   return out;
 }
 

@@ -20,7 +20,7 @@ export interface Token {
 // period too, and so do titles that are
 // also state or word abbreviations ("Del. Stacey Plaskett", not "Wilmington, Del.").
 const TOKEN =
-  /(?:\p{Lu}\.){2,}(?:-[\p{L}]+)*|\p{Lu}\.(?=\s\p{Lu}\p{Ll}|\s\p{Lu}\.\s\p{Lu})|(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Rev|Sgt|Capt|Maj|Adm|Gens|Amb|Atty|Pres|Sept|Jan|Feb|Aug|Oct|Nov|Dec|No|Co|Corp|Inc|Ltd)\.|(?:Del|Cmdr|Supt|Brig|Lieut|Insp)\.(?=\s\p{Lu})|[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*|\S/gu;
+  /(?:\p{Lu}\.){2,}(?:-[\p{L}]+)*|\p{Lu}\.(?=\s\p{Lu}\p{Ll}|\s\p{Lu}\.\s\p{Lu})|(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Rev|Sgt|Capt|Maj|Adm|Gens|Amb|Atty|Pres|Sept|Jan|Feb|Aug|Oct|Nov|Dec|No|Co|Corp|Inc|Ltd)\.|(?:Del|Cmdr|Supt|Brig|Lieut|Insp)\.(?=\s\p{Lu})|[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*|\S/uy;
 
 /**
  * "Zeid al-Rifa'i", "Osama bin-Laden": an Arabic name part may open with a lower-case particle joined by a hyphen; the
@@ -31,21 +31,45 @@ export const ARABIC_PARTICLE = /^(al|el|bin|ibn|abu|abd|bani)-\p{Lu}/u;
 /** Tokens of `text.slice(start, end)`, with offsets into `text`. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
-  const chunk = text.slice(start, end);
-  TOKEN.lastIndex = 0;
-  for (const m of chunk.matchAll(TOKEN)) {
-    const t = m[0];
-    const s = start + m.index;
+  const chunk = start === 0 && end === text.length ? text : text.slice(start, end);
+  // A token starts at every character that is not white space (no alternative of TOKEN opens with one, and `\S` takes
+  // any other), so the loop skips the white space itself and matches TOKEN there, sticky: the same tokens as a global
+  // search, without a match array per token.
+  for (let at = 0; ;) {
+    while (at < chunk.length && isSpace(chunk.charCodeAt(at))) at++;
+    if (at >= chunk.length) break;
+    TOKEN.lastIndex = at;
+    const next = TOKEN.test(chunk) ? TOKEN.lastIndex : at + 1;
+    const t = chunk.slice(at, next);
+    const s = start + at;
     tokens.push({
       text: t,
       lower: t.toLowerCase(),
       start: s,
       end: s + t.length,
       isWord: startsWordChar(t),
-      isCap: startsUpper(t) || ARABIC_PARTICLE.test(t),
+      // (the particle's hyphen is checked first: the regex would run on every lower-case word)
+      isCap: startsUpper(t) || (t.includes('-') && ARABIC_PARTICLE.test(t)),
     });
+    at = next;
   }
   return tokens;
+}
+
+/** `/\s/.test(String.fromCharCode(c))`: JavaScript's white space and line terminators. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Word tokens only, as [start, end) pairs: what the evaluation's overlap counts. */
