@@ -54,8 +54,9 @@ export function createFeatureEncoder(db: SqliteDatabase): FeatureEncoder {
     if (id === undefined) {
       id = termId.get(term)?.id;
       if (id === undefined) {
-        insertTerm.run(term);
-        id = termId.get(term)!.id;
+        // a new term's id is the row's (INTEGER PRIMARY KEY): no second look-up
+        const added = insertTerm.run(term);
+        id = added.changes > 0 ? Number(added.lastInsertRowid) : termId.get(term)!.id;
         inserted.push(term);
       }
       if (cache.size >= TERM_CACHE_LIMIT) cache.clear();
@@ -169,13 +170,18 @@ export const INSERT_DAY_SHAPE = 'INSERT OR IGNORE INTO digest_day_shapes (day, s
  * story on the Reuters corpus, issue 21).
  */
 export const INSERT_NEW_DIGEST_FEATURES = `
-  INSERT INTO digest_features (article_rowid, body_words, summary, terms, place_terms, shapes)
-  VALUES (@rowid, @bodyWords, @summary, @terms, @placeTerms, @shapes)`;
+  INSERT INTO digest_features (article_rowid, body_words, summary, terms, place_terms, shapes) VALUES (?, ?, ?, ?, ?, ?)`;
 
 /** The row of a stored story, made again (the features backfill). */
 export const INSERT_DIGEST_FEATURES = `
-  INSERT OR REPLACE INTO digest_features (article_rowid, body_words, summary, terms, place_terms, shapes)
-  VALUES (@rowid, @bodyWords, @summary, @terms, @placeTerms, @shapes)`;
+  INSERT OR REPLACE INTO digest_features (article_rowid, body_words, summary, terms, place_terms, shapes) VALUES (?, ?, ?, ?, ?, ?)`;
+
+/** The parameters of both inserts, in their order. */
+export type DigestFeaturesParams = [rowid: number, bodyWords: number, summary: string, terms: Buffer, placeTerms: number, shapes: string];
+
+export function digestFeaturesParams(rowid: number, row: DigestFeaturesRow): DigestFeaturesParams {
+  return [rowid, row.bodyWords, row.summary, row.terms, row.placeTerms, row.shapes];
+}
 
 /** Articles read per batch: bounds memory at any store size. */
 const BACKFILL_BATCH = 2000;

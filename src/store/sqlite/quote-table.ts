@@ -34,9 +34,26 @@ export interface QuoteTable {
 
 export function createQuoteTable(db: SqliteDatabase): QuoteTable {
   const q = {
-    insertQuote: db.prepare(`
+    // positional parameters: binding by name looks each up in an object built for it (issue 21)
+    insertQuote: db.prepare<
+      [
+        rowid: number,
+        start: number,
+        end: number,
+        kind: string,
+        text: string,
+        speaker: string,
+        speakerStart: number | null,
+        speakerEnd: number | null,
+        speakerDescription: string | null,
+        verb: string | null,
+        resolvedName: string | null,
+        resolvedStart: number | null,
+        resolvedEnd: number | null,
+      ]
+    >(`
       INSERT OR IGNORE INTO quotes (article_rowid, start, end, kind, text, speaker, speaker_start, speaker_end, speaker_description, verb, resolved_name, resolved_start, resolved_end)
-      VALUES (@rowid, @start, @end, @kind, @text, @speaker, @speakerStart, @speakerEnd, @speakerDescription, @verb, @resolvedName, @resolvedStart, @resolvedEnd)`),
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     countSpeaker: db.prepare<[string, number]>(
       'INSERT INTO quote_speakers (speaker, quotes) VALUES (?, ?) ON CONFLICT (speaker) DO UPDATE SET quotes = quotes + excluded.quotes',
     ),
@@ -76,21 +93,21 @@ export function createQuoteTable(db: SqliteDatabase): QuoteTable {
   const insert = (rowid: number, quotes: readonly Quote[], version: number | undefined): string[] => {
     const speakers = new Map<string, string>();
     for (const quote of quotes) {
-      const inserted = q.insertQuote.run({
+      const inserted = q.insertQuote.run(
         rowid,
-        start: quote.start,
-        end: quote.end,
-        kind: quote.kind,
-        text: quote.text,
-        speaker: quote.speaker,
-        speakerStart: quote.speakerMention?.start ?? null,
-        speakerEnd: quote.speakerMention?.end ?? null,
-        speakerDescription: quote.speakerDescription,
-        verb: quote.verb,
-        resolvedName: quote.speakerResolved?.name ?? null,
-        resolvedStart: quote.speakerResolved?.start ?? null,
-        resolvedEnd: quote.speakerResolved?.end ?? null,
-      });
+        quote.start,
+        quote.end,
+        quote.kind,
+        quote.text,
+        quote.speaker,
+        quote.speakerMention?.start ?? null,
+        quote.speakerMention?.end ?? null,
+        quote.speakerDescription,
+        quote.verb,
+        quote.speakerResolved?.name ?? null,
+        quote.speakerResolved?.start ?? null,
+        quote.speakerResolved?.end ?? null,
+      );
       if (inserted.changes > 0 && quote.speaker !== 'unknown') {
         speakerCounts.add(quote.speaker, [quote.speaker]);
         speakers.set(quote.speaker.toLowerCase(), quote.speaker);

@@ -47,6 +47,8 @@ import {
   createFeatureEncoder,
   decodeShapes,
   decodeTerms,
+  digestFeaturesParams,
+  type DigestFeaturesParams,
   INSERT_DAY_SHAPE,
   INSERT_DIGEST_FEATURES,
   INSERT_NEW_DIGEST_FEATURES,
@@ -246,17 +248,48 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
   const q = {
     byUrl: db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE url = ?'),
     byHash: db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE content_hash = ?'),
-    insert: db.prepare(`
+    // Positional parameters in the hot inserts of addArticles: binding by name looks each one up in the
+    // object given (and the object is built first), a third of a quote's or place's insert.
+    insert: db.prepare<
+      [
+        id: string,
+        source: string,
+        published: string,
+        publishedMs: number,
+        publishedZone: string | null,
+        editor: string | null,
+        datelinePlace: string | null,
+        headline: string,
+        headlineDerived: number,
+        caption: string | null,
+        captionCredit: string | null,
+        body: string,
+        url: string | null,
+        contentHash: string,
+        origin: string,
+        ingestedAt: string,
+      ]
+    >(`
       INSERT INTO articles (id, source, published, published_ms, published_zone, editor, dateline_place, headline,
         headline_derived, caption, caption_credit, body, url, content_hash, origin, ingested_at)
-      VALUES (@id, @source, @published, @publishedMs, @publishedZone, @editor, @datelinePlace, @headline,
-        @headlineDerived, @caption, @captionCredit, @body, @url, @contentHash, @origin, @ingestedAt)`),
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertFts: db.prepare('INSERT INTO articles_fts (rowid, headline, body) VALUES (?, ?, ?)'),
     insertHeadlineFts: db.prepare('INSERT INTO headlines_fts (rowid, headline) VALUES (?, ?)'),
     insertSentences: db.prepare('INSERT INTO article_sentences (article_rowid, packed) VALUES (?, ?)'),
-    insertPlace: db.prepare(`
+    insertPlace: db.prepare<
+      [
+        rowid: number,
+        start: number,
+        end: number,
+        name: string,
+        geonameId: number | null,
+        countryCode: string | null,
+        lat: number | null,
+        lon: number | null,
+      ]
+    >(`
       INSERT OR IGNORE INTO places (article_rowid, start, end, name, geoname_id, country_code, lat, lon)
-      VALUES (@rowid, @start, @end, @name, @geonameId, @countryCode, @lat, @lon)`),
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     getById: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
     sentences: db.prepare<[number], { packed: string }>('SELECT packed FROM article_sentences WHERE article_rowid = ?'),
     quotesOf: db.prepare<[number], QuoteRow>(
@@ -297,8 +330,8 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
         WHERE a.id IN (SELECT value FROM json_each(?)) AND p.geoname_id IS NOT NULL ORDER BY p.article_rowid, p.start`,
       )
       .raw(true),
-    insertDigestFeatures: db.prepare(INSERT_DIGEST_FEATURES),
-    insertNewDigestFeatures: db.prepare(INSERT_NEW_DIGEST_FEATURES),
+    insertDigestFeatures: db.prepare<DigestFeaturesParams>(INSERT_DIGEST_FEATURES),
+    insertNewDigestFeatures: db.prepare<DigestFeaturesParams>(INSERT_NEW_DIGEST_FEATURES),
     insertDayShape: db.prepare<[number, string]>(INSERT_DAY_SHAPE),
     // A day's shapes as one text, one a line, split in JavaScript: a row each (a string made from each
     // by the driver) cost twice as much for a busy day's ~1,400 (read again after every write). The
@@ -567,7 +600,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
   }
 
   function saveFeatures(rowid: number, publishedMs: number, features: DigestFeatures, isNew = false): void {
-    (isNew ? q.insertNewDigestFeatures : q.insertDigestFeatures).run({ rowid, ...featureEncoder.encode(features) });
+    (isNew ? q.insertNewDigestFeatures : q.insertDigestFeatures).run(...digestFeaturesParams(rowid, featureEncoder.encode(features)));
     const day = utcDay(publishedMs);
     for (const shape of features.shapes) {
       const key = `${day} ${shape}`;
@@ -581,7 +614,16 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
   function insertPlaces(rowid: number, places: readonly PlaceMention[], version: number | undefined): Set<number> {
     const placeIds = new Set<number>();
     for (const place of places) {
-      const inserted = q.insertPlace.run({ rowid, ...place });
+      const inserted = q.insertPlace.run(
+        rowid,
+        place.start,
+        place.end,
+        place.name,
+        place.geonameId,
+        place.countryCode,
+        place.lat,
+        place.lon,
+      );
       if (inserted.changes > 0 && place.geonameId !== null) placeIds.add(place.geonameId);
     }
     if (version !== undefined) q.markPlaceVersion.run(rowid, version);
@@ -648,24 +690,35 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
         continue;
       }
       const id = articleId(article.url, hash);
-      const info = q.insert.run({
-        ...article,
+      const publishedMs = Date.parse(article.published);
+      const info = q.insert.run(
         id,
-        publishedMs: Date.parse(article.published),
-        headlineDerived: article.headlineDerived ? 1 : 0,
-        contentHash: hash,
-        ingestedAt: kept ?? ingestedAt,
-      });
+        article.source,
+        article.published,
+        publishedMs,
+        article.publishedZone,
+        article.editor,
+        article.datelinePlace,
+        article.headline,
+        article.headlineDerived ? 1 : 0,
+        article.caption,
+        article.captionCredit,
+        article.body,
+        article.url,
+        hash,
+        article.origin,
+        kept ?? ingestedAt,
+      );
       const rowid = Number(info.lastInsertRowid);
       q.insertFts.run(rowid, article.headline, article.body);
       q.insertHeadlineFts.run(rowid, article.headline);
       q.insertSentences.run(rowid, packSentences(analysis.sentences));
       // Features are digest/'s to compute; a story given without them gets them when a digest reads it.
-      if (analysis.digest) saveFeatures(rowid, Date.parse(article.published), analysis.digest, true);
+      if (analysis.digest) saveFeatures(rowid, publishedMs, analysis.digest, true);
       const storySpeakers = quoteTable.insert(rowid, analysis.quotes, analysis.quotesVersion);
       const placeIds = insertPlaces(rowid, analysis.places, analysis.placesVersion);
       countPlaces(placeIds, monthOf(article.published), 1);
-      trendCounts.addStory(utcDay(Date.parse(article.published)), placeIds, storySpeakers);
+      trendCounts.addStory(utcDay(publishedMs), placeIds, storySpeakers);
       result.added.push(id);
     }
     flushCounts();
