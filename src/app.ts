@@ -28,7 +28,7 @@ export interface App {
   ingest(
     paths: readonly string[],
     onProgress?: IngestDeps['onProgress'],
-    extra?: Pick<IngestDeps, 'signal' | 'skipFile' | 'onFileDone'>,
+    extra?: Pick<IngestDeps, 'signal' | 'skipFile' | 'onFileDone' | 'commitTargetMs'>,
   ): Promise<IngestTally>;
   /** What `ingestFile` needs: the folder watcher ingests through the same store and analyzer. */
   ingestDeps: IngestDeps;

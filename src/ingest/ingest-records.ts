@@ -49,6 +49,12 @@ export interface RecordsDeps {
   maxBodyBytes?: number;
   /** How a chunk that finds the store locked by another writer is retried. */
   storeRetry?: StoreRetryOptions;
+  /**
+   * How long one store transaction should take (ms; COMMIT_TARGET_MS when absent): chunks grow or shrink
+   * towards it. In the bot a commit on this thread holds up commands; `dateline ingest` has none to
+   * answer, and bigger chunks cost the writer less per story (each commit rewrites index pages).
+   */
+  commitTargetMs?: number;
   /** Stop between chunks (shutdown): what is committed stays, a re-run finishes the rest. */
   signal?: AbortSignal;
 }
@@ -157,6 +163,7 @@ export async function ingestRecords(
   });
 
   let chunkSize = FIRST_CHUNK;
+  const commitTargetMs = deps.commitTargetMs ?? COMMIT_TARGET_MS;
   let reported = 0;
   const windowAt = (from: number): Promise<AnalysisOutcome[]> | null =>
     from < analysed.length
@@ -247,8 +254,8 @@ export async function ingestRecords(
           tally.added += committed.value.added.length;
           tally.duplicate += committed.value.duplicates.length;
           addedIds.push(...committed.value.added);
-          if (took < COMMIT_TARGET_MS / 2 && !committed.retried) chunkSize = Math.min(MAX_CHUNK, chunkSize * 2);
-          else if (took > COMMIT_TARGET_MS * 2) chunkSize = Math.max(1, Math.floor(chunkSize / 2));
+          if (took < commitTargetMs / 2 && !committed.retried) chunkSize = Math.min(MAX_CHUNK, chunkSize * 2);
+          else if (took > commitTargetMs * 2) chunkSize = Math.max(1, Math.floor(chunkSize / 2));
         } else {
           // The chunk's transaction rolled back: none of its stories is stored.
           tally.rejected += batch.length;
