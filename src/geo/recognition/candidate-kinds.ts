@@ -176,9 +176,24 @@ function nameLetters(key: string): string {
  * - a famous city's short capitals (`NYC`).
  */
 export function isLocalOtherName(gaz: Gazetteer, key: string, c: Candidate): boolean {
-  const i = c.index;
-  if (c.primary || c.viaSkeleton || gaz.kind(i) !== 'city' || !ENGLISH_NAMED.has(gaz.country(i))) return false;
-  const alt = nameLetters(key);
+  return localOtherTest(gaz, key)(c);
+}
+
+/**
+ * isLocalOtherName for one key and many candidates: the key's letters are worked out once, when a
+ * candidate first needs them (recognition asks for every candidate of every name).
+ */
+export function localOtherTest(gaz: Gazetteer, key: string): (c: Candidate) => boolean {
+  let alt: string | null = null;
+  return (c) => {
+    const i = c.index;
+    if (c.primary || c.viaSkeleton || gaz.kind(i) !== 'city' || !ENGLISH_NAMED.has(gaz.country(i))) return false;
+    alt ??= nameLetters(key);
+    return isOtherThanOwn(gaz, key, i, alt);
+  };
+}
+
+function isOtherThanOwn(gaz: Gazetteer, key: string, i: number, alt: string): boolean {
   // (`City of Westminster` is Westminster's own name.)
   const own = nameLetters(foldName(gaz.name(i)).replace(/^(?:(?:royal |london )?borough|city|town) of /, ''));
   if (alt === own || alt === own + 'city') return false;
