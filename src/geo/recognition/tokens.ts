@@ -17,7 +17,12 @@ export function tokenize(text: string): Token[] {
   const n = text.length;
   let pos = 0;
   while (pos < n) {
-    const first = wordCharLength(text, pos);
+    const c = text.charCodeAt(pos);
+    if (c < 128 && ASCII_WORD_CHAR[c] === 0) {
+      pos++;
+      continue;
+    }
+    const first = c < 128 ? 1 : wordCharLength(text, pos);
     if (first === 0) {
       pos += unitLength(text, pos);
       continue;
@@ -25,12 +30,11 @@ export function tokenize(text: string): Token[] {
     const start = pos;
     let end = abbreviationEnd(text, pos);
     if (end < 0) {
-      end = pos + first;
-      end = wordRunEnd(text, end);
+      end = wordRunEnd(text, pos + first);
       // Inner apostrophes and hyphens, each followed by a letter or digit.
       for (;;) {
-        const c = text.charCodeAt(end);
-        if (c !== 39 && c !== 0x2019 && c !== 0x2010 && c !== 45) break;
+        const sep = text.charCodeAt(end);
+        if (sep !== 39 && sep !== 0x2019 && sep !== 0x2010 && sep !== 45) break;
         const after = wordCharLength(text, end + 1);
         if (after === 0) break;
         end = wordRunEnd(text, end + 1 + after);
@@ -38,16 +42,20 @@ export function tokenize(text: string): Token[] {
       if (text.charCodeAt(end) === 46) end++;
     }
     pos = end;
-    let t = text.slice(start, end);
     // Possessives are not part of the name: `London’s` → `London`.
-    const possessive = t.endsWith("'s") || t.endsWith('’s');
-    if (possessive) t = t.slice(0, -2);
+    const quote = text.charCodeAt(end - 2);
+    const possessive = end - start >= 2 && text.charCodeAt(end - 1) === 115 && (quote === 39 || quote === 0x2019);
+    const t = text.slice(start, possessive ? end - 2 : end);
     // A final dot belongs to the word only for abbreviations (`Ky.`, `Calif.`); keep it and let the
     // lookup try both.
-    out.push({ start, end: start + t.length, text: t, upper: startsUpper(t), key: null, possessive });
+    const upper = c < 128 ? c >= 65 && c <= 90 : startsUpper(t);
+    out.push({ start, end: start + t.length, text: t, upper, key: null, possessive });
   }
   return out;
 }
+
+/** 1 for the ASCII letters and digits. */
+const ASCII_WORD_CHAR = new Uint8Array(128).map((_, c) => ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0));
 
 /** One letter or digit (`[\p{L}\p{N}]`, by code point) at `pos`, sticky. */
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/uy;
@@ -65,7 +73,7 @@ function unitLength(text: string, pos: number): number {
 /** Units of the letter or digit at pos, 0 when there is none. */
 function wordCharLength(text: string, pos: number): number {
   const c = text.charCodeAt(pos);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (c < 128) return ASCII_WORD_CHAR[c] ?? 0;
   if (Number.isNaN(c)) return 0;
   LETTER_OR_DIGIT.lastIndex = pos;
   return LETTER_OR_DIGIT.test(text) ? unitLength(text, pos) : 0;
@@ -73,11 +81,19 @@ function wordCharLength(text: string, pos: number): number {
 
 /** The end of the run of letters and digits from pos. */
 function wordRunEnd(text: string, pos: number): number {
-  for (;;) {
+  const n = text.length;
+  while (pos < n) {
+    const c = text.charCodeAt(pos);
+    if (c < 128) {
+      if (ASCII_WORD_CHAR[c] === 0) return pos;
+      pos++;
+      continue;
+    }
     const k = wordCharLength(text, pos);
     if (k === 0) return pos;
     pos += k;
   }
+  return pos;
 }
 
 /** The end of two or more capitals with dots from pos (`U.S.`, `B.C.`), or -1. */
