@@ -74,7 +74,9 @@ export function findPlaceMentions(gaz: Gazetteer, text: string, base: ResolveCon
   const homes = i >= 0 ? [gaz.admin1[i] ?? -1, gaz.countryIndex(gaz.country(i))] : [];
   const found = withoutStrayWordDivisions(
     gaz,
-    resolved.map((r) => toMention(gaz, r.name, r.start, r.end, i >= 0 ? (datelineTown(gaz, r, townKey, i) ?? datelineHome(gaz, r, homes)) : r.chosen)),
+    resolved.map((r) =>
+      toMention(gaz, r.name, r.start, r.end, i >= 0 ? (datelineTown(gaz, r, townKey, i) ?? datelineHome(gaz, r, homes)) : r.chosen),
+    ),
     i >= 0 ? gaz.country(i) || null : null,
   );
   const mentions = [...found, ...containedPlaces(gaz, text, found)].sort((a, b) => a.start - b.start);
