@@ -344,7 +344,15 @@ export interface Ranked extends Candidate {
 
 export function rankCandidates(gaz: Gazetteer, cands: readonly Candidate[], ctx: ResolveContext): Ranked[] {
   const bearers = bearersOf(gaz, cands);
-  return cands.map((c) => ({ ...c, score: scoreCandidate(gaz, c, ctx, bearers) })).sort((a, b) => b.score - a.score || a.index - b.index);
+  // (Written out rather than spread: this runs for every candidate of every name, and a spread copy is slow.)
+  return cands
+    .map((c): Ranked => {
+      const score = scoreCandidate(gaz, c, ctx, bearers);
+      return c.localOther === undefined
+        ? { index: c.index, primary: c.primary, viaSkeleton: c.viaSkeleton, score }
+        : { index: c.index, primary: c.primary, viaSkeleton: c.viaSkeleton, localOther: c.localOther, score };
+    })
+    .sort((a, b) => b.score - a.score || a.index - b.index);
 }
 
 function bearersOf(gaz: Gazetteer, cands: readonly Candidate[]): Bearers {

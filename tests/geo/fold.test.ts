@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldName, translitSkeleton } from '../../src/geo/fold.js';
+import { foldName, foldUncached, translitSkeleton } from '../../src/geo/fold.js';
 
 describe('foldName', () => {
   it.each([
@@ -13,6 +13,20 @@ describe('foldName', () => {
     ['دير الزور', ''],
   ])('%s → %s', (name, key) => {
     expect(foldName(name)).toBe(key);
+  });
+
+  it('folds plain ASCII names by their shortcut as the full folding does', () => {
+    for (const name of ['Paris', 'New York', 'NEW YORK', 'a', '', ' Paris', 'Paris ', 'New  York', 'X9 B2', 'St. Louis', 'Co-op']) {
+      expect(foldName(name), JSON.stringify(name)).toBe(foldUncached(name));
+    }
+    const alphabet = ['A', 'z', 'Q', 'e', '7', ' ', ' ', '.', '-', 'É'];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let n = 0; n < 2000; n++) {
+      let name = '';
+      for (let k = next() % 12; k > 0; k--) name += alphabet[next() % alphabet.length];
+      expect(foldName(name), JSON.stringify(name)).toBe(foldUncached(name));
+    }
   });
 });
 

@@ -176,11 +176,41 @@ function nameLetters(key: string): string {
  * - a famous city's short capitals (`NYC`).
  */
 export function isLocalOtherName(gaz: Gazetteer, key: string, c: Candidate): boolean {
-  const i = c.index;
-  if (c.primary || c.viaSkeleton || gaz.kind(i) !== 'city' || !ENGLISH_NAMED.has(gaz.country(i))) return false;
-  const alt = nameLetters(key);
-  // (`City of Westminster` is Westminster's own name.)
-  const own = nameLetters(foldName(gaz.name(i)).replace(/^(?:(?:royal |london )?borough|city|town) of /, ''));
+  return localOtherTest(gaz, key)(c);
+}
+
+/**
+ * isLocalOtherName for one key and many candidates: the key's letters are worked out once, when a
+ * candidate first needs them (recognition asks for every candidate of every name).
+ */
+export function localOtherTest(gaz: Gazetteer, key: string): (c: Candidate) => boolean {
+  let alt: string | null = null;
+  return (c) => {
+    const i = c.index;
+    if (c.primary || c.viaSkeleton || gaz.kind(i) !== 'city' || !ENGLISH_NAMED.has(gaz.country(i))) return false;
+    alt ??= nameLetters(key);
+    return isOtherThanOwn(gaz, key, i, alt);
+  };
+}
+
+/** The letters of entry i's own name, remembered by entry (recognition asks for the same towns story after story). */
+let ownLetters: { gaz: Gazetteer; byIndex: Map<number, string> } | null = null;
+
+function ownNameLetters(gaz: Gazetteer, i: number): string {
+  if (ownLetters?.gaz !== gaz) ownLetters = { gaz, byIndex: new Map() };
+  let own = ownLetters.byIndex.get(i);
+  if (own === undefined) {
+    // (`City of Westminster` is Westminster's own name.)
+    own = nameLetters(foldName(gaz.name(i)).replace(/^(?:(?:royal |london )?borough|city|town) of /, ''));
+    // Bounded: the entries asked for are the alternate-named towns of the names a feed uses.
+    if (ownLetters.byIndex.size >= 50_000) ownLetters.byIndex.clear();
+    ownLetters.byIndex.set(i, own);
+  }
+  return own;
+}
+
+function isOtherThanOwn(gaz: Gazetteer, key: string, i: number, alt: string): boolean {
+  const own = ownNameLetters(gaz, i);
   if (alt === own || alt === own + 'city') return false;
   if (alt.startsWith(own) && alt.length - own.length <= 3) return false;
   // (The wire's abbreviations: `Phila` for Philadelphia.)

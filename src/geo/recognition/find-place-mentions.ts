@@ -27,8 +27,10 @@ export const PLACE_ANALYZER_VERSION = GAZETTEER_VERSION * 1000 + PLACE_RULES_VER
 
 function toMention(gaz: Gazetteer, name: string, start: number, end: number, i: number): PlaceMention {
   if (i < 0) return { name, start, end, geonameId: null, countryCode: null, lat: null, lon: null };
-  const p = gaz.place(i);
-  return { name, start, end, geonameId: p.id, countryCode: p.countryCode || null, lat: p.lat, lon: p.lon };
+  // (The fields gaz.place(i) would give, without decoding the entry's name: this runs for every mention.)
+  const lat = Math.round((gaz.lat[i] ?? 0) * 1e5) / 1e5;
+  const lon = Math.round((gaz.lon[i] ?? 0) * 1e5) / 1e5;
+  return { name, start, end, geonameId: gaz.ids[i] ?? 0, countryCode: gaz.country(i) || null, lat, lon };
 }
 
 /**
@@ -69,12 +71,13 @@ export function findPlaceMentions(gaz: Gazetteer, text: string, base: ResolveCon
   const name = dateline?.trim();
   const i = name ? resolveDateline(gaz, name, ctx, resolved) : -1;
   const townKey = name ? foldName(splitDateline(name).town) : '';
+  const homes = i >= 0 ? [gaz.admin1[i] ?? -1, gaz.countryIndex(gaz.country(i))] : [];
   const found = withoutStrayWordDivisions(
     gaz,
-    (i >= 0 ? resolved.map((r) => ({ ...r, chosen: datelineTown(gaz, r, townKey, i) ?? datelineHome(gaz, r, i) })) : resolved).map((r) =>
-      toMention(gaz, r.name, r.start, r.end, r.chosen),
+    resolved.map((r) =>
+      toMention(gaz, r.name, r.start, r.end, i >= 0 ? (datelineTown(gaz, r, townKey, i) ?? datelineHome(gaz, r, homes)) : r.chosen),
     ),
-    i >= 0 ? gaz.place(i).countryCode || null : null,
+    i >= 0 ? gaz.country(i) || null : null,
   );
   const mentions = [...found, ...containedPlaces(gaz, text, found)].sort((a, b) => a.start - b.start);
   if (!name || i < 0) return mentions;
@@ -96,11 +99,11 @@ function datelineTown(gaz: Gazetteer, r: ResolvedSpan, townKey: string, i: numbe
 /**
  * A name that can be the state (or province) or the country the story was filed from is that one: a
  * story datelined ATLANTA means the US state by `Georgia`, one from TBILISI the country. Only between
- * divisions and countries (a town keeps the reading the body gave it).
+ * divisions and countries (a town keeps the reading the body gave it). `homes`: the dateline's division
+ * and country entries.
  */
-function datelineHome(gaz: Gazetteer, r: ResolvedSpan, dateline: number): number {
+function datelineHome(gaz: Gazetteer, r: ResolvedSpan, homes: readonly number[]): number {
   if (r.chosen < 0 || gaz.kind(r.chosen) === 'city') return r.chosen;
-  const homes = [gaz.place(dateline).admin1Index, gaz.countryIndex(gaz.country(dateline))];
   if (homes.includes(r.chosen)) return r.chosen;
   const home = r.candidates.find((c) => homes.includes(c.index) && gaz.kind(c.index) !== 'city');
   return home ? home.index : r.chosen;

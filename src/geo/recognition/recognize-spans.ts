@@ -17,7 +17,7 @@ import {
   isCountryOrState,
   isFamousCity,
   isKindStrong,
-  isLocalOtherName,
+  localOtherTest,
   isMajorPlace,
   isUsState,
   isWellKnown,
@@ -136,8 +136,13 @@ function namesPlaceWord(gaz: Gazetteer, word: string): boolean {
   return exactCandidates(gaz, foldName(word.replace(/\.$/, ''))).length > 0;
 }
 
+/** `/[-‐]/.test(word)`, asked of every lower-case word. */
+function hasHyphen(word: string): boolean {
+  return word.includes('-') || word.includes('‐');
+}
+
 function hyphenParts(gaz: Gazetteer, t: Token, prev?: Token): FoundSpan[] {
-  if (!/[-‐]/.test(t.text)) return [];
+  if (!hasHyphen(t.text)) return [];
   // `Sheikh Ali al-Khalifa al-Sabah`: an Arabic article's compound right after a person's name (a
   // capitalised word or another such compound, one space between) is a family's name,
   // not the place (`in al-Anbar`, `Iraq's al-Anbar`, `Ramadi, al-Anbar` are places).
@@ -209,12 +214,12 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
   while (i < tokens.length) {
     const t = tokens[i];
     if (!t || !t.upper) {
-      if (t) spans.push(...hyphenParts(gaz, t, tokens[i - 1]));
+      if (t && hasHyphen(t.text)) spans.push(...hyphenParts(gaz, t, tokens[i - 1]));
       i++;
       continue;
     }
     const second = tokens[i + 1];
-    if (second?.upper && joinable(text, t, second) && firms.has(firmPhrase(t, second))) {
+    if (firms.size > 0 && second?.upper && joinable(text, t, second) && firms.has(firmPhrase(t, second))) {
       i += 2;
       continue;
     }
@@ -277,7 +282,8 @@ export function recognizeSpans(gaz: Gazetteer, text: string): FoundSpan[] {
       if (cands.length === 0) {
         // A town reached by a name English news does not use for it weighs as a stray spelling, and
         // a name that only such towns bear is none (`Summitville` mine, `Mill City` Gold Inc).
-        cands = exactCandidates(gaz, key).map((c) => (isLocalOtherName(gaz, key, c) ? { ...c, localOther: true } : c));
+        const localOther = localOtherTest(gaz, key);
+        cands = exactCandidates(gaz, key).map((c) => (localOther(c) ? { ...c, localOther: true } : c));
         if (cands.every((c) => c.localOther)) cands = [];
       }
       // `New York-based`, `Abu Dhabi-led`: a name of several words whose last one carries a compound's

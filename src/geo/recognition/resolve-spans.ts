@@ -214,7 +214,8 @@ export function resolveSpan(gaz: Gazetteer, text: string, s: FoundSpan, next: Fo
     if (towns.length > 0) cands = towns;
   }
   const ranked = rankCandidates(gaz, cands, ctx);
-  return { ...s, ranked, chosen: namesakeTown(gaz, ranked, ctx) ?? ranked[0]?.index ?? -1, narrowed, local };
+  const chosen = namesakeTown(gaz, ranked, ctx) ?? ranked[0]?.index ?? -1;
+  return { name: s.name, start: s.start, end: s.end, candidates: s.candidates, ranked, chosen, narrowed, local };
 }
 
 /**

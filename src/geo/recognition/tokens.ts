@@ -7,21 +7,116 @@ import type { Candidate } from '../resolve.js';
 import type { Token } from './spans.js';
 
 // Abbreviations first (`U.S.`, `B.C.`), then words with inner hyphens/apostrophes, optional final dot.
-const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’‐-][\p{L}\p{N}]+)*\.?/gu;
+// (What tokenize finds; kept for the test that compares them.)
+export const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’‐-][\p{L}\p{N}]+)*\.?/gu;
 
 export function tokenize(text: string): Token[] {
+  // TOKEN_RE's matches, found by character codes: the regex and its match objects cost more than the
+  // recognition of most stories' names. ASCII is answered here, other characters by LETTER_OR_DIGIT.
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
-    let t = m[0];
-    const start = m.index ?? 0;
+  const n = text.length;
+  let pos = 0;
+  while (pos < n) {
+    const c = text.charCodeAt(pos);
+    if (c < 128 && ASCII_WORD_CHAR[c] === 0) {
+      pos++;
+      continue;
+    }
+    const first = c < 128 ? 1 : wordCharLength(text, pos);
+    if (first === 0) {
+      pos += unitLength(text, pos);
+      continue;
+    }
+    const start = pos;
+    let end = abbreviationEnd(text, pos);
+    if (end < 0) {
+      end = wordRunEnd(text, pos + first);
+      // Inner apostrophes and hyphens, each followed by a letter or digit.
+      for (;;) {
+        const sep = text.charCodeAt(end);
+        if (sep !== 39 && sep !== 0x2019 && sep !== 0x2010 && sep !== 45) break;
+        const after = wordCharLength(text, end + 1);
+        if (after === 0) break;
+        end = wordRunEnd(text, end + 1 + after);
+      }
+      if (text.charCodeAt(end) === 46) end++;
+    }
+    pos = end;
     // Possessives are not part of the name: `London’s` → `London`.
-    const possessive = t.endsWith("'s") || t.endsWith('’s');
-    if (possessive) t = t.slice(0, -2);
+    const quote = text.charCodeAt(end - 2);
+    const possessive = end - start >= 2 && text.charCodeAt(end - 1) === 115 && (quote === 39 || quote === 0x2019);
+    const t = text.slice(start, possessive ? end - 2 : end);
     // A final dot belongs to the word only for abbreviations (`Ky.`, `Calif.`); keep it and let the
     // lookup try both.
-    out.push({ start, end: start + t.length, text: t, upper: startsUpper(t), key: null, possessive });
+    const upper = c < 128 ? c >= 65 && c <= 90 : startsUpper(t);
+    out.push({ start, end: start + t.length, text: t, upper, key: null, possessive });
   }
   return out;
+}
+
+/** 1 for the ASCII letters and digits. */
+const ASCII_WORD_CHAR = new Uint8Array(128).map((_, c) => ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0));
+
+/** One letter or digit (`[\p{L}\p{N}]`, by code point) at `pos`, sticky. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/uy;
+/** One capital letter and a dot (`\p{Lu}\.`) at `pos`, sticky. */
+const CAPITAL_DOT = /\p{Lu}\./uy;
+
+/** UTF-16 units of the code point at pos (a lone surrogate is one). */
+function unitLength(text: string, pos: number): number {
+  const c = text.charCodeAt(pos);
+  if (c < 0xd800 || c > 0xdbff || pos + 1 >= text.length) return 1;
+  const d = text.charCodeAt(pos + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+}
+
+/** Units of the letter or digit at pos, 0 when there is none. */
+function wordCharLength(text: string, pos: number): number {
+  const c = text.charCodeAt(pos);
+  if (c < 128) return ASCII_WORD_CHAR[c] ?? 0;
+  if (Number.isNaN(c)) return 0;
+  LETTER_OR_DIGIT.lastIndex = pos;
+  return LETTER_OR_DIGIT.test(text) ? unitLength(text, pos) : 0;
+}
+
+/** The end of the run of letters and digits from pos. */
+function wordRunEnd(text: string, pos: number): number {
+  const n = text.length;
+  while (pos < n) {
+    const c = text.charCodeAt(pos);
+    if (c < 128) {
+      if (ASCII_WORD_CHAR[c] === 0) return pos;
+      pos++;
+      continue;
+    }
+    const k = wordCharLength(text, pos);
+    if (k === 0) return pos;
+    pos += k;
+  }
+  return pos;
+}
+
+/** The end of two or more capitals with dots from pos (`U.S.`, `B.C.`), or -1. */
+function abbreviationEnd(text: string, pos: number): number {
+  let end = pos;
+  let pairs = 0;
+  for (;;) {
+    const c = text.charCodeAt(end);
+    if (c < 128) {
+      if (c >= 65 && c <= 90 && text.charCodeAt(end + 1) === 46) {
+        end += 2;
+        pairs++;
+        continue;
+      }
+      break;
+    }
+    if (Number.isNaN(c)) break;
+    CAPITAL_DOT.lastIndex = end;
+    if (!CAPITAL_DOT.test(text)) break;
+    end = CAPITAL_DOT.lastIndex;
+    pairs++;
+  }
+  return pairs >= 2 ? end : -1;
 }
 
 /** Gap between two tokens that may sit inside one name: spaces or a hyphen, no punctuation or newline. */
