@@ -1,4 +1,5 @@
 import type { PlaceMention } from '../geo/types.js';
+import { isWhiteSpace } from '../nlp/letters.js';
 import type { ScoredSentence } from '../nlp/types.js';
 import type { DigestFeatures, NewArticle } from '../store/article-store.js';
 import { placeTermCount, storyTerms, termNames } from './group-stories.js';
@@ -47,29 +48,12 @@ export function pickSummary<S extends { score: number }>(sentences: readonly S[]
   return best ? squeeze(textOf(best)) : null;
 }
 
-/** JavaScript's `\s`: what `split(/\s+/)` splits on. */
-function isSpace(c: number): boolean {
-  return (
-    (c >= 9 && c <= 13) ||
-    c === 32 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 /** `text.split(/\s+/).filter(Boolean).length` without making the words. */
 export function countWords(text: string): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
-    const space = isSpace(text.charCodeAt(i));
+    const space = isWhiteSpace(text.charCodeAt(i));
     if (!space && !inWord) words++;
     inWord = !space;
   }

@@ -2,7 +2,7 @@
  * A small regex tokenizer with offsets. The quote extractor runs on every story at ingest, so it
  * avoids a full NLP pipeline: words, abbreviations with their period, and single punctuation marks.
  */
-import { startsUpper, startsWordChar } from '../letters.js';
+import { isWhiteSpace, startsUpper, startsWordChar } from '../letters.js';
 
 export interface Token {
   text: string;
@@ -36,7 +36,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   // any other), so the loop skips the white space itself and matches TOKEN there, sticky: the same tokens as a global
   // search, without a match array per token.
   for (let at = 0; ;) {
-    while (at < chunk.length && isSpace(chunk.charCodeAt(at))) at++;
+    while (at < chunk.length && isWhiteSpace(chunk.charCodeAt(at))) at++;
     if (at >= chunk.length) break;
     TOKEN.lastIndex = at;
     const next = TOKEN.test(chunk) ? TOKEN.lastIndex : at + 1;
@@ -54,22 +54,6 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     at = next;
   }
   return tokens;
-}
-
-/** `/\s/.test(String.fromCharCode(c))`: JavaScript's white space and line terminators. */
-function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 /** Word tokens only, as [start, end) pairs: what the evaluation's overlap counts. */
