@@ -141,11 +141,21 @@ export class Gazetteer {
       fcode: this.fcode(i),
       countryCode: this.country(i),
       admin1Index: this.admin1[i] ?? -1,
-      lat: Math.round((this.lat[i] ?? 0) * 1e5) / 1e5,
-      lon: Math.round((this.lon[i] ?? 0) * 1e5) / 1e5,
+      lat: this.latOf(i),
+      lon: this.lonOf(i),
       population: this.pop[i] ?? 0,
       timezone: this.meta.tzs[this.tz[i] ?? 0] ?? '',
     };
+  }
+
+  /** An entry's latitude as places give it (five decimals), without making the whole place. */
+  latOf(i: number): number {
+    return Math.round((this.lat[i] ?? 0) * 1e5) / 1e5;
+  }
+
+  /** An entry's longitude as places give it (five decimals). */
+  lonOf(i: number): number {
+    return Math.round((this.lon[i] ?? 0) * 1e5) / 1e5;
   }
 
   /** Entry index of a country by ISO code, -1 if unknown. */

@@ -28,9 +28,7 @@ export const PLACE_ANALYZER_VERSION = GAZETTEER_VERSION * 1000 + PLACE_RULES_VER
 function toMention(gaz: Gazetteer, name: string, start: number, end: number, i: number): PlaceMention {
   if (i < 0) return { name, start, end, geonameId: null, countryCode: null, lat: null, lon: null };
   // (The fields gaz.place(i) would give, without decoding the entry's name: this runs for every mention.)
-  const lat = Math.round((gaz.lat[i] ?? 0) * 1e5) / 1e5;
-  const lon = Math.round((gaz.lon[i] ?? 0) * 1e5) / 1e5;
-  return { name, start, end, geonameId: gaz.ids[i] ?? 0, countryCode: gaz.country(i) || null, lat, lon };
+  return { name, start, end, geonameId: gaz.ids[i] ?? 0, countryCode: gaz.country(i) || null, lat: gaz.latOf(i), lon: gaz.lonOf(i) };
 }
 
 /**
