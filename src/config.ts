@@ -24,7 +24,7 @@ export interface Config {
   watch: { enabled: boolean; dir: string };
   /** Servers are tenants (issue 18): what each server may configure. */
   tenancy: { maxFeedsPerGuild: number; maxSubscriptionsPerGuild: number; feedStories: 'shared' | 'own-server' };
-  /** Analyzer threads for bulk ingest of big files: 0 analyses inline; null means one per core (at most 4). */
+  /** Analyzer threads for bulk ingest of big files: 0 analyses inline; null means one per core (at most 4; one fewer where the main thread writes, see defaultThreadCount). */
   ingestThreads: number | null;
   /** Story bodies over this many UTF-8 bytes are rejected at ingest (issue 18). */
   maxBodyBytes: number;

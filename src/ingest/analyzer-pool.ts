@@ -72,8 +72,17 @@ const CHUNK_CHARS = 256_000;
 /** Chunks queued per thread, so a thread never waits for the main thread between chunks. */
 const IN_FLIGHT = 3;
 
-export function defaultThreadCount(): number {
-  return Math.max(1, Math.min(MAX_THREADS, os.availableParallelism()));
+/**
+ * Threads when none are asked for: one per core when the threads store what they analyse (the bot);
+ * one fewer when the caller's thread is the writer (`dateline ingest`, a PostgreSQL store), which needs
+ * a core of its own. On two cores, `dateline ingest` of the corpus with one thread beside the writer
+ * took as long as with two (22.6-22.9 s against 21.6-29.2 s, a noisy machine) for a fifth to a third
+ * less CPU (33-37 against 40-55 s): three busy threads on two cores slowed each other, and each
+ * thread warms its JIT up on its own.
+ */
+export function defaultThreadCount(threadsStore = true): number {
+  const cores = os.availableParallelism();
+  return Math.max(1, Math.min(MAX_THREADS, threadsStore ? cores : cores - 1));
 }
 
 /**
@@ -117,7 +126,7 @@ export function startAnalyzerPool(options: AnalyzerWorkerOptions = {}): Analyzer
     ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
     ...(options.dbPath === undefined ? {} : { dbPath: options.dbPath }),
   };
-  const threads = Array.from({ length: options.threads ?? defaultThreadCount() }, () => ({
+  const threads = Array.from({ length: options.threads ?? defaultThreadCount(options.dbPath !== undefined) }, () => ({
     worker: new Worker(entry.script, { workerData, eval: entry.eval }),
     inFlight: 0,
   }));
