@@ -3,6 +3,7 @@
  * or a text span is looked up, so `Deir ez-Zor`, `DEIR EZ ZOR` and `Deïr ez Zor` meet on one key.
  */
 import { boundedMemo } from '../core/bounded-memo.js';
+import { isAsciiLetterOrDigit } from '../nlp/letters.js';
 
 /** Latin letters NFD does not decompose, mapped to ASCII by hand. */
 const SPECIAL: Record<string, string> = {
@@ -44,7 +45,7 @@ function isPlainAscii(name: string): boolean {
   const n = name.length;
   for (let k = 0; k < n; k++) {
     const c = name.charCodeAt(k);
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) continue;
+    if (isAsciiLetterOrDigit(c)) continue;
     // One space between two words.
     if (c === 32 && k > 0 && k < n - 1 && name.charCodeAt(k - 1) !== 32) continue;
     return false;

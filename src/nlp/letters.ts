@@ -15,8 +15,13 @@ export function startsUpper(t: string): boolean {
 /** `/[\p{L}\p{N}]/u.test(t.charAt(0))`: a letter or a digit (one UTF-16 unit, as the tokenizer has always looked). */
 export function startsWordChar(t: string): boolean {
   const c = t.charCodeAt(0);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c < 128) return isAsciiLetterOrDigit(c);
   return WORD_START.test(t.charAt(0));
+}
+
+/** An ASCII letter or digit (`[A-Za-z0-9]`), by its code. */
+export function isAsciiLetterOrDigit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
 /** `/\s/.test(String.fromCharCode(c))`: JavaScript's white space and line terminators (what `\s` and `split(/\s+/)` match). */

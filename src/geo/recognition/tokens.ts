@@ -2,7 +2,7 @@
  * Words of running text as recognition reads them, and which gaps between two words may sit inside one
  * name (a space, a hyphen, a wrapped line; not a sentence's end).
  */
-import { startsUpper } from '../../nlp/letters.js';
+import { isAsciiLetterOrDigit, startsUpper } from '../../nlp/letters.js';
 import type { Candidate } from '../resolve.js';
 import type { Token } from './spans.js';
 
@@ -48,14 +48,13 @@ export function tokenize(text: string): Token[] {
     const t = text.slice(start, possessive ? end - 2 : end);
     // A final dot belongs to the word only for abbreviations (`Ky.`, `Calif.`); keep it and let the
     // lookup try both.
-    const upper = c < 128 ? c >= 65 && c <= 90 : startsUpper(t);
-    out.push({ start, end: start + t.length, text: t, upper, key: null, possessive });
+    out.push({ start, end: start + t.length, text: t, upper: startsUpper(t), key: null, possessive });
   }
   return out;
 }
 
 /** 1 for the ASCII letters and digits. */
-const ASCII_WORD_CHAR = new Uint8Array(128).map((_, c) => ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0));
+const ASCII_WORD_CHAR = new Uint8Array(128).map((_, c) => (isAsciiLetterOrDigit(c) ? 1 : 0));
 
 /** One letter or digit (`[\p{L}\p{N}]`, by code point) at `pos`, sticky. */
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/uy;
