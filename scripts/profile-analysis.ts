@@ -13,10 +13,9 @@ import path from 'node:path';
 import { digestFeatures } from '../src/digest/story-features.js';
 import { loadGazetteer, createGeoService } from '../src/geo/geo-service.js';
 import { parseNdjson } from '../src/ingest/formats/json-records.js';
-import { placesOfStory } from '../src/ingest/analyze.js';
+import { closelyRead, placesOfStory } from '../src/ingest/analyze.js';
 import { extractQuotes } from '../src/nlp/quotes/extract-quotes.js';
-import { CAREFUL_SPLIT_CHARS } from '../src/nlp/sentences.js';
-import { GRAPH_SENTENCES, scoreSentences } from '../src/nlp/summarize.js';
+import { scoreSentences } from '../src/nlp/summarize.js';
 import type { NewArticle } from '../src/store/article-store.js';
 
 const args = process.argv.slice(2);
@@ -53,11 +52,8 @@ function round(): { micros: Record<Stage, number>; hashes: Record<Stage, string>
   };
   for (const article of articles) {
     const sentences = time('sentences', () => scoreSentences(article.body));
-    // analyze.ts's closelyRead, written out: the quotes read the same bounded part of the body
-    let n = Math.min(sentences.length, GRAPH_SENTENCES);
-    while (n > 0 && sentences[n - 1]!.end > CAREFUL_SPLIT_CHARS) n--;
-    const closeRead = n === sentences.length ? sentences : sentences.slice(0, n);
-    const body = n === sentences.length ? article.body : article.body.slice(0, sentences[n - 1]?.end ?? 0);
+    // the quotes read the same bounded part of the body as at ingest
+    const { sentences: closeRead, body } = closelyRead(article.body, sentences);
     const places = time('places', () => placesOfStory(geo, article, sentences));
     time('quotes', () => extractQuotes(body, closeRead));
     time('digest', () => digestFeatures(article, sentences, places));

@@ -59,7 +59,7 @@ export function placesOfStory(
 }
 
 /** The leading sentences within both analysis bounds, and the part of the body they cover. */
-function closelyRead<S extends Pick<Sentence, 'start' | 'end'>>(
+export function closelyRead<S extends Pick<Sentence, 'start' | 'end'>>(
   text: string,
   sentences: readonly S[],
 ): { sentences: readonly S[]; body: string } {
