@@ -656,6 +656,22 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       const found = await store.quotes.findQuotes({ speaker: 'reagan', limit: 10 });
       expect(found.map((q) => q.speaker).sort()).toEqual(['Reagan', 'Ronald Reagan']);
     });
+    it('names a speaker stored after the same query was answered: what is kept between reads goes with a write', async () => {
+      const said = (name: string, day: string) =>
+        analyzed(story({ headline: `${name} on ${day}`, body: `Body of the story of ${day} with words.`, published: `${day}T10:00:00Z` }), {
+          quotes: [saidBy(name, 0, `${name} on ${day}`)],
+        });
+      await store.stories.addArticles([said('Ann Quill', '2020-05-01')]);
+      expect(await store.quotes.speakersNamed('Quill', 10)).toEqual(['Ann Quill']);
+      expect((await store.quotes.findQuotes({ speaker: 'Quill', limit: 10 })).map((q) => q.speaker)).toEqual(['Ann Quill']);
+      await store.stories.addArticles([said('Bob Quill', '2020-05-02'), said('Bob Quill', '2020-05-03')]);
+      expect(await store.quotes.speakersNamed('Quill', 10)).toEqual(['Bob Quill', 'Ann Quill']);
+      expect((await store.quotes.findQuotes({ speaker: 'Quill', limit: 10 })).map((q) => q.speaker)).toEqual([
+        'Bob Quill',
+        'Bob Quill',
+        'Ann Quill',
+      ]);
+    });
     it('pages a speaker with more quotes than a page: page after page is the one long list, stored out of date order', async () => {
       // Stored in a scrambled order of 40 days (a bulk ingest of an archive), one quote each.
       const days = Array.from({ length: 40 }, (_, i) => (i * 17) % 40).map((d) => new Date(Date.UTC(2021, 0, 1 + d)).toISOString());

@@ -48,7 +48,7 @@ import { decodeShapes, decodeTerms, encodeTerms, utcDay } from '../sqlite/digest
 import { ftsWords } from '../sqlite/fts-query.js';
 import { parseSearch, requiredWords, type SearchQuery } from '../search-syntax.js';
 import { rankSuggestions } from '../sqlite/rank-suggestions.js';
-import { NAMED_CANDIDATES, namedBySpeakerQuery, pickSpeakersNamed, speakerAliases, speakerNamedBy } from '../speaker-match.js';
+import { NAMED_CANDIDATES, namedBySpeakerQuery, pickSpeakersNamed, speakerAliases } from '../speaker-match.js';
 import { HEADLINE_WINDOW, headlineFirst } from '../headline-first.js';
 import { SEARCH_COUNT_LIMIT } from '../sqlite/trend-counts-table.js';
 import { hiddenDays, hiddenMonths, subtractDays, subtractPerKey, visibleSpeakers, type HiddenStories } from '../hidden-counts.js';
@@ -57,6 +57,14 @@ import { createPgHiddenStories } from './pg-hidden-stories.js';
 import type { HiddenFrom } from '../hidden-from.js';
 import { inTransaction, type PgClient, type PgPool, type PgQueryable } from './pg-database.js';
 import { countCommonWords, createSeqDays, newestWordMatches, wordDayCounts } from './pg-word-days.js';
+import {
+  deeperQuoteRead,
+  mergeSpeakerQuotes,
+  quoteListDepth,
+  toQuoteList,
+  type ListedQuote,
+  type QuoteList,
+} from '../speaker-quote-list.js';
 
 /** Newest matches ranked by /search: bounds the work of a common word, as SQLITE's SEARCH_CANDIDATES. */
 const SEARCH_CANDIDATES = 1000;
@@ -76,17 +84,6 @@ const SUGGEST_OLDER_VISITS = 2_000;
 const SUGGEST_WINDOW = 20_000;
 const MAX_SPEAKERS = 10;
 const QUOTE_WINDOW = 500;
-/** Quotes read per source of a speaker filter at least, so every page orders one candidate set (as SQLite). */
-const QUOTE_CANDIDATES = 100;
-/** Quotes read per speaker name at most when repeats left too few distinct ones (index entries, ~1 ms per 2,000). */
-const MAX_QUOTE_DEPTH = 6_400;
-/** The depths a speaker's list is read to (the first one at least that a page needs): pages share a few lists. */
-const QUOTE_DEPTHS = [QUOTE_CANDIDATES, 400, 1_600, MAX_QUOTE_DEPTH] as const;
-/** A speaker's merged quote list: its quotes' story seqs and offsets, in list order. */
-interface QuoteList {
-  seqs: Float64Array;
-  starts: Int32Array;
-}
 /** Stories whose quotes /quote about: shows, best match first (as SQLite). */
 const QUOTE_STORIES = 200;
 /** Topics of /quote about: (their stories) and speaker names (their speakers) kept between reads (keptWhileUnchanged). */
@@ -1205,21 +1202,19 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
     // match), whose merged list speakerQuoteList reads, each source bounded as the SQLite store does.
     const [named, hidden] = await Promise.all([speakersNamed(speaker, MAX_SPEAKERS, query.hiddenFrom), hiddenFrom(query.hiddenFrom)]);
     const names = [...new Set(named.map((name) => name.toLowerCase()))];
-    // For a reader who sees every story, a quote filed again (the same speaker, cue and words: quote_key) is
-    // left out after its first, newest place: /quote would drop it anyway (firstOfEach keeps the first of a
-    // coarser key, and isSpeechAct reads only the cue), and on a wire store most of a busy speaker's quotes
-    // are such repeats, each read whole to be dropped. When that leaves too few, each name is read deeper.
+    // For a reader who sees every story, a quote filed again is listed once (mergeSpeakerQuotes; quote_key).
     const dropRepeats = hidden === null;
     const needed = offset + query.limit;
-    // Read as deep as the next of QUOTE_DEPTHS, so every page up to it orders one candidate list, kept while the
+    // Read as deep as a page needs (quoteListDepth), so every page up to it orders one candidate list, kept while the
     // data version holds: a speaker's pages one after another (and visiblePage's reads of one page) read it once.
-    const depth = QUOTE_DEPTHS.find((d) => d >= needed) ?? needed;
+    const depth = quoteListDepth(needed);
     const list = await keptQuoteLists(
       `${dropRepeats ? 'distinct' : 'all'}\u0000${speaker}\u0000${names.join('\u0001')}\u0000${depth}`,
       () => speakerQuoteList(speaker, names, dropRepeats, depth),
     );
     const page: { article_seq: number; start: number }[] = [];
-    for (let i = offset; i < Math.min(needed, list.seqs.length); i++) page.push({ article_seq: list.seqs[i]!, start: list.starts[i]! });
+    for (let i = offset; i < Math.min(needed, list.stories.length); i++)
+      page.push({ article_seq: list.stories[i]!, start: list.starts[i]! });
     return quotesAt(page);
   }
 
@@ -1230,65 +1225,45 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
    */
   async function speakerQuoteList(speaker: string, names: readonly string[], dropRepeats: boolean, depth: number): Promise<QuoteList> {
     const like = `%${escapeLike(speaker)}%`;
-    type Key = QuoteKey & { quote_key: number };
+    type Row = QuoteKey & { quote_key: number };
+    const listed = (row: Row): ListedQuote => ({
+      story: row.article_seq,
+      start: row.start,
+      publishedMs: row.published_ms,
+      repeatKey: row.quote_key,
+    });
     // an index-only scan per name: the quote carries its story's date and key (migration 17)
-    const readNames = async (want: number): Promise<(Key & { name: number })[]> =>
+    const readNames = async (want: number): Promise<(ListedQuote & { name: number })[]> =>
       names.length === 0
         ? []
         : (
-            await pool.query<Key & { name: number }>(
+            await pool.query<Row & { name: number }>(
               `SELECT s.name, x.article_seq, x.start, x.published_ms, x.quote_key FROM unnest($1::text[]) WITH ORDINALITY AS s(k, name)
               CROSS JOIN LATERAL (SELECT q.article_seq, q.start, q.published_ms, q.quote_key FROM quotes q WHERE lower(q.speaker) = s.k
                 ORDER BY lower(q.speaker), q.article_seq DESC, q.start DESC LIMIT $2) x`,
               [names, want],
             )
-          ).rows;
-    const readWindow = async (want: number): Promise<(Key & { speaker: string })[]> =>
+          ).rows.map((row) => ({ ...listed(row), name: row.name }));
+    const readWindow = async (want: number): Promise<(ListedQuote & { speaker: string })[]> =>
       (
-        await pool.query<Key & { speaker: string }>(
+        await pool.query<Row & { speaker: string }>(
           `WITH n AS MATERIALIZED (SELECT seq, published_ms FROM articles ORDER BY published_ms DESC, seq DESC LIMIT $1)
           SELECT q.article_seq, q.start, n.published_ms, q.speaker, q.quote_key FROM n JOIN quotes q ON q.article_seq = n.seq
           WHERE q.speaker ILIKE $2 ESCAPE '\\' ORDER BY n.published_ms DESC, n.seq DESC, q.start LIMIT $3`,
           [QUOTE_WINDOW, like, want],
         )
-      ).rows;
-    const maxDepth = Math.max(MAX_QUOTE_DEPTH, depth);
+      ).rows.map((row) => ({ ...listed(row), speaker: row.speaker }));
     let want = depth;
     let [byName, inWindow] = await Promise.all([readNames(want), readWindow(want)]);
     for (;;) {
-      const keys = new Map<string, Key>();
-      for (const k of byName) keys.set(`${k.article_seq}:${k.start}`, k);
-      for (const k of inWindow) if (speakerNamedBy(k.speaker, speaker)) keys.set(`${k.article_seq}:${k.start}`, k);
-      const sorted = [...keys.values()].sort(
-        (a, b) => b.published_ms - a.published_ms || b.article_seq - a.article_seq || a.start - b.start,
-      );
-      const listed = dropRepeats ? firstOfEachKey(sorted) : sorted;
-      // deeper only while repeats were dropped and some name may hold more (each read at most maxDepth)
-      const read = new Map<number, number>();
-      for (const k of byName) read.set(k.name, (read.get(k.name) ?? 0) + 1);
-      const more = [...read.values()].some((n) => n >= want);
-      if (listed.length >= depth || listed.length === sorted.length || !more || want >= maxDepth)
-        return { seqs: Float64Array.from(listed, (k) => k.article_seq), starts: Int32Array.from(listed, (k) => k.start) };
-      // as deep as the share of distinct quotes read so far says the list needs (each read is a round trip and
-      // every row again), at least four times as deep; the window again only if its read was cut short
-      const estimate = Math.max(want * 4, Math.ceil((want * depth * 1.5) / Math.max(1, listed.length)));
-      const deeper = Math.min(maxDepth, QUOTE_DEPTHS.find((d) => d >= estimate) ?? estimate);
-      [byName, inWindow] = await Promise.all([readNames(deeper), inWindow.length < want ? inWindow : readWindow(deeper)]);
-      want = deeper;
+      const merged = mergeSpeakerQuotes(byName, inWindow, speaker, dropRepeats);
+      const next = deeperQuoteRead(byName, inWindow.length, merged, depth, want);
+      if (!next) return toQuoteList(merged.listed);
+      [byName, inWindow] = await Promise.all([readNames(next.deeper), next.rereadWindow ? readWindow(next.deeper) : inWindow]);
+      want = next.deeper;
     }
   }
 
-  /** The first of each quote_key, in list order. */
-  function firstOfEachKey<K extends { quote_key: number }>(keys: readonly K[]): K[] {
-    const seen = new Set<number>();
-    return keys.filter((k) => {
-      if (seen.has(k.quote_key)) return false;
-      seen.add(k.quote_key);
-      return true;
-    });
-  }
-
-  /** The whole rows of these quotes, in this order. */
   async function quotesAt(page: readonly { article_seq: number; start: number }[]): Promise<QuoteHit[]> {
     if (page.length === 0) return [];
     const { rows } = await pool.query<PgQuoteRow>(
