@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { emptyTally, mergeTallies } from '../ingest/ingest.js';
 import { feedStatusLine } from '../feeds/feed-status.js';
 import { ExitCode, println, type CliIo } from './cli-io.js';
-import { formatTally } from './ingest-command.js';
+import { formatTally, tallyJson } from './ingest-command.js';
 import { openCliApp } from './open-app.js';
 
 const USAGE = `Usage: dateline feed poll URL… [--json] [--db PATH]   poll feeds once, print the ingest tally
@@ -35,11 +35,7 @@ export async function runFeed(argv: string[], io: CliIo): Promise<number> {
     const tally = results.reduce((acc, r) => mergeTallies(acc, r.tally), emptyTally());
     const seconds = (performance.now() - started) / 1000;
     if (values.json) {
-      // The contract: the last line of stdout is the tally.
-      println(
-        io.stdout,
-        JSON.stringify({ added: tally.added, duplicate: tally.duplicate, rejected: tally.rejected, errors: tally.errors }),
-      );
+      println(io.stdout, tallyJson(tally));
     } else {
       for (const r of results) {
         const what =

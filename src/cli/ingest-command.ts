@@ -11,6 +11,11 @@ import { openCliApp } from './open-app.js';
  */
 const BULK_COMMIT_TARGET_MS = 100;
 
+/** The tally as `--json` prints it, the last line of stdout (a contract: `dateline ingest` and `dateline feed poll`). */
+export function tallyJson(tally: IngestTally): string {
+  return JSON.stringify({ added: tally.added, duplicate: tally.duplicate, rejected: tally.rejected, errors: tally.errors });
+}
+
 export function formatTally(tally: IngestTally, seconds: number): string {
   const rate = seconds > 0 ? Math.round((tally.added + tally.duplicate) / seconds) : 0;
   const lines = [
@@ -51,11 +56,7 @@ export async function runIngest(argv: string[], io: CliIo): Promise<number> {
     if (io.stderrIsTty) io.stderr.write('\r\x1b[K');
     const seconds = (performance.now() - started) / 1000;
     if (values.json) {
-      // The contract: the last line of stdout is the tally.
-      println(
-        io.stdout,
-        JSON.stringify({ added: tally.added, duplicate: tally.duplicate, rejected: tally.rejected, errors: tally.errors }),
-      );
+      println(io.stdout, tallyJson(tally));
     } else {
       println(io.stdout, formatTally(tally, seconds));
     }
