@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CommandHandler, StructuredCommand } from '../core/command-handler.js';
-import type { Reply } from '../core/reply.js';
+import { reply, type Reply } from '../core/reply.js';
 
 /** A command as a transport received it: enough to dispatch it through the same code everywhere. */
 export type IncomingCommand = StructuredCommand;
@@ -65,4 +65,14 @@ export interface Transport {
    * history (the shell) omit it.
    */
   findRecentMessage?(target: SendTarget, marker: string): Promise<SentMessage | null>;
+}
+
+/** The apology for a failure of the transport itself (the dispatcher answers a command's own failures). */
+export function transportErrorReply(errorId: string): Reply {
+  return reply({
+    text: `Something went wrong while answering (error id ${errorId}). It has been logged.`,
+    isError: true,
+    ephemeral: true,
+    data: { error: 'internal', errorId },
+  });
 }

@@ -29,6 +29,7 @@ import type { Logger } from '../../core/logger.js';
 import { reply as makeReply, type Reply } from '../../core/reply.js';
 import {
   SendCancelledError,
+  transportErrorReply,
   type IncomingCommand,
   type SendOptions,
   type SendTarget,
@@ -114,15 +115,6 @@ function replyOptions(rendered: RenderedMessage): InteractionReplyOptions {
     allowedMentions: allowedMentions ?? { parse: [] },
     ...(rendered.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };
-}
-
-function transportErrorReply(errorId: string): Reply {
-  return makeReply({
-    text: `Something went wrong while answering (error id ${errorId}). It has been logged.`,
-    isError: true,
-    ephemeral: true,
-    data: { error: 'internal', errorId },
-  });
 }
 
 export function createDiscordTransport(options: DiscordTransportOptions): DiscordTransport {

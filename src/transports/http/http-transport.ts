@@ -19,7 +19,7 @@ import { REFUSED_IN_DMS, SHUTTING_DOWN } from '../discord/discord-transport.js';
 import { flattenOptions } from '../discord/interaction-options.js';
 import { registerCommands } from '../discord/register-commands.js';
 import { renderChoices, renderReply, toMessagePayload } from '../discord/render-embed.js';
-import type { IncomingCommand, SendTarget, SentMessage, Transport } from '../transport.js';
+import { transportErrorReply, type IncomingCommand, type SendTarget, type SentMessage, type Transport } from '../transport.js';
 import { CallbackType, focusedOption, parseInteraction, type CommandInteraction } from './interaction-request.js';
 import { createRestMessages, type InteractionWebhook } from './rest-messages.js';
 import { createSignatureVerifier } from './verify-signature.js';
@@ -118,15 +118,6 @@ async function sendCallback(res: ServerResponse, type: number, reply: Reply | nu
 
 function errorReply(text: string): Reply {
   return makeReply({ text, isError: true, ephemeral: true });
-}
-
-function transportErrorReply(errorId: string): Reply {
-  return makeReply({
-    text: `Something went wrong while answering (error id ${errorId}). It has been logged.`,
-    isError: true,
-    ephemeral: true,
-    data: { error: 'internal', errorId },
-  });
 }
 
 /** Resolve with `fallback` after `ms` unless `work` settles first. */
