@@ -9,7 +9,7 @@ export interface QuoteStore {
    * resolved speaker name and its aliases (whole words, case-insensitive: "Baker", "James Baker",
    * "Treasury Secretary James Baker"), never words of a description. A store may leave out of a speaker's
    * list, for a reader who sees every story, a quote that repeats an earlier one exactly (speaker, kind, cue
-   * and words; PostgreSQL does, where each repeat is a row sent over the network): /quote shows one of them either way.
+   * and words; both stores do, speaker-quote-list.ts): /quote shows one of them either way.
    */
   findQuotes(query: QuoteQuery): Promise<QuoteHit[]>;
   /**

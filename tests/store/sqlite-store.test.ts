@@ -5,6 +5,7 @@ import { latestSchemaVersion } from '../../src/store/sqlite/migrations.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { makeTempDir } from '../helpers/paths.js';
 import { analyzed, describeStoreContract, story } from './store-contract.js';
+import { saidBy } from '../helpers/quotes.js';
 
 describeStoreContract('SQLite', () => {
   const temp = makeTempDir();
@@ -88,6 +89,47 @@ describe('SQLite store', () => {
     store = openSqliteStore(dbFile);
     expect(await store.places.placeMentionMonths([1, 2])).toEqual(kept);
     await store.close();
+    temp.cleanup();
+  });
+
+  it("keys the quotes of an older store, which then lists a speaker's repeated words once", async () => {
+    const temp = makeTempDir();
+    const dbFile = path.join(temp.dir, 'store.db');
+    let store = openSqliteStore(dbFile);
+    // a story filed three times over, its quote repeated word for word, and one other quote
+    await store.stories.addArticles([
+      ...[1, 2, 3].map((n) =>
+        analyzed(story({ headline: `Pier filing ${n}`, body: `Filing ${n} of the pier story.`, published: `2020-05-0${n}T10:00:00Z` }), {
+          quotes: [saidBy('Dana Quill', 0, 'The pier will be ready')],
+        }),
+      ),
+      analyzed(story({ headline: 'Pier opens', body: 'The pier opened.', published: '2020-05-09T10:00:00Z' }), {
+        quotes: [saidBy('Dana Quill', 0, 'The pier is open')],
+      }),
+    ]);
+    const listed = (await store.quotes.findQuotes({ speaker: 'Quill', limit: 10 })).map((q) => `${q.published.slice(0, 10)} ${q.text}`);
+    expect(listed).toEqual(['2020-05-09 The pier is open', '2020-05-03 The pier will be ready']);
+    await store.close();
+    // As version 20 left it: no date or key on the quotes, the speaker index without them.
+    const db = openDatabase(dbFile);
+    db.exec(`
+      DROP INDEX quotes_by_speaker_dated;
+      ALTER TABLE quotes DROP COLUMN published_ms;
+      ALTER TABLE quotes DROP COLUMN quote_key;
+      CREATE INDEX quotes_by_speaker ON quotes (speaker COLLATE NOCASE);`);
+    db.pragma('user_version = 20');
+    db.close();
+    store = openSqliteStore(dbFile);
+    expect((await store.quotes.findQuotes({ speaker: 'Quill', limit: 10 })).map((q) => `${q.published.slice(0, 10)} ${q.text}`)).toEqual(
+      listed,
+    );
+    await store.close();
+    const upgraded = openDatabase(dbFile);
+    expect(upgraded.prepare('SELECT COUNT(*) AS n FROM quotes WHERE published_ms IS NULL OR quote_key IS NULL').get()).toEqual({ n: 0 });
+    expect(upgraded.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'quotes' AND type = 'index' ORDER BY name").all()).toEqual([
+      { name: 'quotes_by_speaker_dated' },
+    ]);
+    upgraded.close();
     temp.cleanup();
   });
 });

@@ -3,6 +3,7 @@ import type { StaleQuoteStory } from '../article-store.js';
 import { createCounterDeltas } from './counter-deltas.js';
 import { utcDay } from './digest-features-table.js';
 import type { SqliteDatabase } from './open-database.js';
+import { quoteRepeatKey } from '../quote-repeat-key.js';
 
 /**
  * The quotes table and what is kept beside it: the speaker counts (`quote_speakers`) that the
@@ -16,7 +17,7 @@ export interface QuoteTable {
    * Quotes of a new story (inside the caller's transaction); returns the story's distinct named
    * speakers (for the per-day speaker counts). The speaker counts wait for `flushCounts`.
    */
-  insert(rowid: number, quotes: readonly Quote[], version: number | undefined): string[];
+  insert(rowid: number, publishedMs: number, quotes: readonly Quote[], version: number | undefined): string[];
   /** Add the speakers counted by `insert` to `quote_speakers`, before the transaction commits. */
   flushCounts(): void;
   /** Drop counts of a transaction that rolled back. */
@@ -50,10 +51,12 @@ export function createQuoteTable(db: SqliteDatabase): QuoteTable {
         resolvedName: string | null,
         resolvedStart: number | null,
         resolvedEnd: number | null,
+        publishedMs: number,
+        quoteKey: number,
       ]
     >(`
-      INSERT OR IGNORE INTO quotes (article_rowid, start, end, kind, text, speaker, speaker_start, speaker_end, speaker_description, verb, resolved_name, resolved_start, resolved_end)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      INSERT OR IGNORE INTO quotes (article_rowid, start, end, kind, text, speaker, speaker_start, speaker_end, speaker_description, verb, resolved_name, resolved_start, resolved_end, published_ms, quote_key)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     countSpeaker: db.prepare<[string, number]>(
       'INSERT INTO quote_speakers (speaker, quotes) VALUES (?, ?) ON CONFLICT (speaker) DO UPDATE SET quotes = quotes + excluded.quotes',
     ),
@@ -90,7 +93,7 @@ export function createQuoteTable(db: SqliteDatabase): QuoteTable {
   const speakerCounts = createCounterDeltas<[string]>();
   const flushCounts = (): void => speakerCounts.flush(([speaker], n) => q.countSpeaker.run(speaker, n));
 
-  const insert = (rowid: number, quotes: readonly Quote[], version: number | undefined): string[] => {
+  const insert = (rowid: number, publishedMs: number, quotes: readonly Quote[], version: number | undefined): string[] => {
     const speakers = new Map<string, string>();
     for (const quote of quotes) {
       const inserted = q.insertQuote.run(
@@ -107,6 +110,8 @@ export function createQuoteTable(db: SqliteDatabase): QuoteTable {
         quote.speakerResolved?.name ?? null,
         quote.speakerResolved?.start ?? null,
         quote.speakerResolved?.end ?? null,
+        publishedMs,
+        quoteRepeatKey(quote),
       );
       if (inserted.changes > 0 && quote.speaker !== 'unknown') {
         speakerCounts.add(quote.speaker, [quote.speaker]);
@@ -132,7 +137,7 @@ export function createQuoteTable(db: SqliteDatabase): QuoteTable {
       // a story counts once a day per speaker: take the old speakers off its day, then count the new ones
       for (const speaker of before.values()) q.uncountSpeakerDay.run(speaker, day);
       q.deleteQuotes.run(row.rowid);
-      for (const speaker of insert(row.rowid, quotes, version)) q.countSpeakerDay.run(speaker, day);
+      for (const speaker of insert(row.rowid, row.published_ms, quotes, version)) q.countSpeakerDay.run(speaker, day);
       for (const speaker of before.values()) q.dropSpeakerDay.run(speaker, day);
       done++;
     }

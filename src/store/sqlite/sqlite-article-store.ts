@@ -64,7 +64,14 @@ import type { HiddenFrom } from '../hidden-from.js';
 import { packSentences, unpackSentenceScores } from './packed-sentences.js';
 import { createQuoteTable } from './quote-table.js';
 import { NAMED_CANDIDATES, namedBySpeakerQuery, pickSpeakersNamed, speakerAliases } from '../speaker-match.js';
-import { mergeSpeakerQuotes, QUOTE_CANDIDATES, type ListedQuote } from '../speaker-quote-list.js';
+import {
+  deeperQuoteRead,
+  mergeSpeakerQuotes,
+  quoteListDepth,
+  toQuoteList,
+  type ListedQuote,
+  type QuoteList,
+} from '../speaker-quote-list.js';
 import { HEADLINE_WINDOW, headlineFirst } from '../headline-first.js';
 
 interface ArticleRow {
@@ -197,11 +204,12 @@ type WindowPlaceRow = [
   lon: number | null,
 ];
 
-/** A quote's key and its story's date: enough to order candidates before reading them. */
-interface QuoteKey {
+/** A quote's key, its story's date and its repeat key: enough to list candidates before reading them. */
+interface ListedRow {
   article_rowid: number;
   start: number;
   published_ms: number;
+  quote_key: number;
 }
 
 /** Marks around matched words in snippets (control characters no article text keeps), removed before display. */
@@ -221,7 +229,7 @@ const SUGGEST_SCAN = 2000;
 const MAX_SPEAKERS = 10;
 /** Newest stories whose quotes are matched by speaker description too. */
 const QUOTE_WINDOW = 500;
-/** Speaker names kept between reads while the store is unchanged (keptWhileUnchanged). */
+/** Speaker names and speakers' quote lists kept between reads while the store is unchanged (keptWhileUnchanged). */
 const KEPT_READS = 32;
 /** Above this many stories, countPlaceMentions over several ids gives the sum, not COUNT(DISTINCT). */
 const EXACT_COUNT_LIMIT = 20_000;
@@ -438,16 +446,17 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     speakersCalled: db.prepare<[string], { speaker: string; quotes: number }>(
       'SELECT speaker, quotes FROM quote_speakers WHERE speaker IN (SELECT value FROM json_each(?))',
     ),
-    // Newest quotes of one speaker: walks quotes_by_speaker backwards (its entries end with article_rowid, start).
-    // With each quote's story date (a rowid lookup), so candidates are ordered before any row is read whole.
-    quotesOfSpeaker: db.prepare<[string, number], QuoteKey>(`
-      SELECT q.article_rowid, q.start, a.published_ms FROM quotes q JOIN articles a ON a.rowid = q.article_rowid
-      WHERE q.speaker = ? COLLATE NOCASE ORDER BY q.article_rowid DESC, q.start DESC LIMIT ?`),
+    // Newest quotes of one speaker, before a quote: walks quotes_by_speaker_dated backwards, from the index alone
+    // (migration 21): each quote's story date and repeat key order the candidates and drop repeats before any
+    // row is read whole.
+    quotesOfSpeaker: db.prepare<[string, number, number, number], ListedRow>(`
+      SELECT article_rowid, start, published_ms, quote_key FROM quotes
+      WHERE speaker = ? COLLATE NOCASE AND (article_rowid, start) < (?, ?) ORDER BY article_rowid DESC, start DESC LIMIT ?`),
     // Speaker matches among the quotes of the newest QUOTE_WINDOW stories (speakers beyond the most quoted MAX_SPEAKERS).
     // MATERIALIZED + CROSS JOIN: with a bound LIKE pattern the planner would otherwise scan every quote.
-    quotesInWindow: db.prepare<[number, string, number], QuoteKey & { speaker: string }>(`
+    quotesInWindow: db.prepare<[number, string, number], ListedRow & { speaker: string }>(`
       WITH n AS MATERIALIZED (SELECT rowid AS r, published_ms AS ms FROM articles ORDER BY published_ms DESC, rowid DESC LIMIT ?)
-      SELECT q.article_rowid, q.start, n.ms AS published_ms, q.speaker FROM n CROSS JOIN quotes q ON q.article_rowid = n.r
+      SELECT q.article_rowid, q.start, n.ms AS published_ms, q.quote_key, q.speaker FROM n CROSS JOIN quotes q ON q.article_rowid = n.r
       WHERE q.speaker LIKE ? ESCAPE '\\' ORDER BY n.ms DESC, n.r DESC, q.start LIMIT ?`),
     quoteRow: db.prepare<[number, number], QuoteRow & { published_ms: number; a_rowid: number }>(
       `SELECT ${SUMMARY_COLUMNS}, a.published_ms, a.rowid AS a_rowid, q.* FROM quotes q JOIN articles a ON a.rowid = q.article_rowid WHERE q.article_rowid = ? AND q.start = ?`,
@@ -571,7 +580,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
   };
   /**
    * A read kept by key while the store is unchanged (its data version and this connection's own writes),
-   * for the `size` keys most recently read: the speaker names /quote speaker: reads two to four times per page.
+   * for the `size` keys most recently read: what /quote speaker: reads two to four times per page.
    */
   function keptWhileUnchanged<T>(size: number): (key: string, read: () => T) => T {
     const kept = new Map<string, { version: number; value: T }>();
@@ -587,6 +596,8 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     };
   }
   const keptNames = keptWhileUnchanged<readonly string[]>(KEPT_READS);
+  // (at most 12 bytes a quote: 32 lists of a 10-name speaker read 6,400 deep are ~25 MB)
+  const keptQuoteLists = keptWhileUnchanged<QuoteList>(KEPT_READS);
   // Counters bumped story after story within one transaction, written once per key at its end
   // (counter-deltas.ts): a chunk's stories share most terms, places, months and speakers.
   const placeStories = createCounterDeltas<[number]>();
@@ -730,7 +741,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       q.insertSentences.run(rowid, packSentences(analysis.sentences));
       // Features are digest/'s to compute; a story given without them gets them when a digest reads it.
       if (analysis.digest) saveFeatures(rowid, publishedMs, analysis.digest, true);
-      const storySpeakers = quoteTable.insert(rowid, analysis.quotes, analysis.quotesVersion);
+      const storySpeakers = quoteTable.insert(rowid, publishedMs, analysis.quotes, analysis.quotesVersion);
       const placeIds = insertPlaces(rowid, analysis.places, analysis.placesVersion);
       countPlaces(placeIds, monthOf(article.published), 1);
       trendCounts.addStory(utcDay(publishedMs), placeIds, storySpeakers);
@@ -914,27 +925,68 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     if (query.about) return findQuotesAbout(query.about, speaker, query.limit, offset);
     if (!speaker) return q.latestQuotes.all(query.limit, offset).map(toQuoteHit);
 
-    // Candidates, each source bounded (speaker-quote-list.ts): the newest quotes of the (most quoted)
-    // speakers whose name matches, from the small quote_speakers table, and name matches among the newest
-    // QUOTE_WINDOW stories. A LIKE '%…%' over every quote grows with the store. The resolved speaker name
-    // holds the query as whole words ("Baker" → "James Baker"), or is an ending of it ("Treasury Secretary
-    // James Baker" → "James Baker", "Baker"). Descriptions never match.
-    // Repeats are not left out here, as PostgreSQL does by its quote_key: keyed by their words, read from each
-    // quote's row, a role word's deep read at 100k ('spokesman', 848 quotes from the 212th) took 167 ms
-    // against 87 ms for reading the candidates whole (/quote drops the repeats).
-    const like = `%${escapeLike(speaker)}%`;
-    const want = Math.max(offset + query.limit, QUOTE_CANDIDATES);
-    const listed = (k: QuoteKey): ListedQuote => ({ story: k.article_rowid, start: k.start, publishedMs: k.published_ms, repeatKey: null });
-    const byName = speakersNamed(speaker, MAX_SPEAKERS, query.hiddenFrom).flatMap((name, i) =>
-      q.quotesOfSpeaker.all(name, want).map((k) => ({ ...listed(k), name: i })),
+    // The speakers the query names ("Treasury Secretary James Baker" -> "James Baker", "Baker"; descriptions
+    // never match), whose merged list speakerQuoteList reads.
+    const names = speakersNamed(speaker, MAX_SPEAKERS, query.hiddenFrom);
+    // For a reader who sees every story, a quote filed again is listed once (mergeSpeakerQuotes; quote_key).
+    const hidden = hiddenFrom(query.hiddenFrom);
+    const dropRepeats = hidden === undefined || hidden.size === 0;
+    const needed = offset + query.limit;
+    // Read as deep as a page needs (quoteListDepth), so every page up to it orders one candidate list, kept while
+    // the store is unchanged: a speaker's pages one after another (and visiblePage's reads of one page) read it
+    // once. Only the rows of the page asked for are read whole.
+    const depth = quoteListDepth(needed);
+    const list = keptQuoteLists(`${dropRepeats ? 'distinct' : 'all'}\u0000${speaker}\u0000${names.join('\u0001')}\u0000${depth}`, () =>
+      speakerQuoteList(speaker, names, dropRepeats, depth),
     );
-    const inWindow = q.quotesInWindow.all(QUOTE_WINDOW, like, want).map((k) => ({ ...listed(k), speaker: k.speaker }));
-    // Only the rows of the page asked for are read whole (a deep page once read up to 10 × offset rows one by one to show 9).
-    return mergeSpeakerQuotes(byName, inWindow, speaker, false)
-      .listed.slice(offset, offset + query.limit)
-      .map((k) => q.quoteRow.get(k.story, k.start))
-      .filter((r): r is QuoteRow & { published_ms: number; a_rowid: number } => r !== undefined)
-      .map(toQuoteHit);
+    const hits: QuoteHit[] = [];
+    for (let i = offset; i < Math.min(needed, list.stories.length); i++) {
+      const row = q.quoteRow.get(list.stories[i]!, list.starts[i]!);
+      if (row) hits.push(toQuoteHit(row));
+    }
+    return hits;
+  }
+
+  /**
+   * A speaker's quotes newest first, at least `depth` of them when the store has them (speaker-quote-list.ts):
+   * the newest of each name and name matches among the newest QUOTE_WINDOW stories (a LIKE '%…%' over every
+   * quote grows with the store), merged by date; for a reader who sees every story, exact repeats left out.
+   */
+  function speakerQuoteList(speaker: string, names: readonly string[], dropRepeats: boolean, depth: number): QuoteList {
+    const like = `%${escapeLike(speaker)}%`;
+    const listed = (k: ListedRow): ListedQuote => ({
+      story: k.article_rowid,
+      start: k.start,
+      publishedMs: k.published_ms,
+      repeatKey: k.quote_key,
+    });
+    // Each name's read goes on from where the last ended, and a name that gave fewer than asked has no more:
+    // a read deeper reads only what it adds (on a wire store, ten names to 1,600 and then to 6,400).
+    const read = names.map(() => ({ quotes: [] as (ListedQuote & { name: number })[], done: false }));
+    const readNames = (want: number): (ListedQuote & { name: number })[] =>
+      read.flatMap((r, i) => {
+        if (!r.done && r.quotes.length < want) {
+          const last = r.quotes.at(-1);
+          const asked = want - r.quotes.length;
+          const more = q.quotesOfSpeaker.all(names[i]!, last?.story ?? Number.MAX_SAFE_INTEGER, last?.start ?? 0, asked);
+          for (const k of more) r.quotes.push({ ...listed(k), name: i });
+          r.done = more.length < asked;
+        }
+        return r.quotes.slice(0, want);
+      });
+    const readWindow = (want: number): (ListedQuote & { speaker: string })[] =>
+      q.quotesInWindow.all(QUOTE_WINDOW, like, want).map((k) => ({ ...listed(k), speaker: k.speaker }));
+    let want = depth;
+    let byName = readNames(want);
+    let inWindow = readWindow(want);
+    for (;;) {
+      const merged = mergeSpeakerQuotes(byName, inWindow, speaker, dropRepeats);
+      const next = deeperQuoteRead(byName, inWindow.length, merged, depth, want);
+      if (!next) return toQuoteList(merged.listed);
+      byName = readNames(next.deeper);
+      if (next.rereadWindow) inWindow = readWindow(next.deeper);
+      want = next.deeper;
+    }
   }
 
   function speakersNamed(query: string, limit: number, reader?: HiddenFrom): string[] {
