@@ -11,7 +11,7 @@ function mix32(h: number): number {
 
 /**
  * A quote's repeat key (speaker-quote-list.ts): equal for the same words by the same speaker with the
- * same cue, filed again (a wire story and its repeats); what PostgreSQL's quote_key column hashes. 52 bits
+ * same cue, filed again (a wire story and its repeats): the fields PostgreSQL's quote_key column hashes. 52 bits
  * (exact as a JS number, an INTEGER in SQLite) from two 32-bit lanes over the UTF-16 units: a collision,
  * which would leave one quote out of a speaker's list, is ~1 in 10^9 for a speaker of 100,000 quotes.
  * Not crypto: it runs for every quote stored (~0.3 µs a quote, a digest would be ~2 µs).
