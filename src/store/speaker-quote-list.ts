@@ -58,7 +58,7 @@ export function mergeSpeakerQuotes(
   for (const k of byName) keys.set(`${k.story}:${k.start}`, k);
   for (const k of inWindow) if (speakerNamedBy(k.speaker, speaker)) keys.set(`${k.story}:${k.start}`, k);
   const sorted = [...keys.values()].sort((a, b) => b.publishedMs - a.publishedMs || b.story - a.story || a.start - b.start);
-  const listed = dropRepeats ? firstOfEachRepeat(sorted) : sorted;
+  const listed = dropRepeats ? withoutRepeats(sorted) : sorted;
   return { listed, repeats: sorted.length - listed.length };
 }
 
@@ -86,12 +86,12 @@ export function deeperQuoteRead(
 }
 
 /** A list as kept between reads: typed arrays of its stories and offsets. */
-export function toQuoteList(listed: readonly ListedQuote[]): QuoteList {
+export function toQuoteList(listed: readonly Pick<ListedQuote, 'story' | 'start'>[]): QuoteList {
   return { stories: Float64Array.from(listed, (k) => k.story), starts: Int32Array.from(listed, (k) => k.start) };
 }
 
-/** The first quote of each repeat key, in list order. */
-function firstOfEachRepeat<K extends ListedQuote>(keys: readonly K[]): K[] {
+/** The first quote of each repeat key, in list order (a quote without a key is kept). */
+export function withoutRepeats<K extends Pick<ListedQuote, 'repeatKey'>>(keys: readonly K[]): K[] {
   const seen = new Set<number | string>();
   return keys.filter((k) => {
     if (k.repeatKey === null) return true;

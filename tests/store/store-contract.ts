@@ -656,6 +656,39 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       const found = await store.quotes.findQuotes({ speaker: 'reagan', limit: 10 });
       expect(found.map((q) => q.speaker).sort()).toEqual(['Reagan', 'Ronald Reagan']);
     });
+    it('lists a quotation filed again once, by speaker and by topic, for a reader who sees every story', async () => {
+      // a story filed three times (its quotes word for word), then the same words with another cue
+      await store.stories.addArticles([
+        ...[1, 2, 3].map((n) =>
+          analyzed(
+            story({
+              headline: `Harbour pier filing ${n}`,
+              body: `Filing ${n}: the harbour pier story.`,
+              published: `2020-05-0${n}T10:00:00Z`,
+            }),
+            { quotes: [saidBy('Dana Quill', 0, 'The harbour pier will be ready'), saidBy('Ed Moss', 20, `Moss on filing ${n}`)] },
+          ),
+        ),
+        analyzed(story({ headline: 'Harbour pier vote', body: 'The harbour pier vote.', published: '2020-05-04T10:00:00Z' }), {
+          quotes: [{ ...saidBy('Dana Quill', 0, 'The harbour pier will be ready'), verb: 'told reporters' }],
+        }),
+      ]);
+      const bySpeaker = await store.quotes.findQuotes({ speaker: 'Quill', limit: 10 });
+      expect(bySpeaker.map((q) => `${q.headline}: ${q.verb}`)).toEqual([
+        'Harbour pier vote: told reporters',
+        'Harbour pier filing 3: said',
+      ]);
+      const byTopic = await store.quotes.findQuotes({ about: 'harbour pier', limit: 20 });
+      expect(
+        byTopic
+          .filter((q) => q.speaker === 'Dana Quill')
+          .map((q) => q.verb)
+          .sort(),
+      ).toEqual(['said', 'told reporters']);
+      expect(byTopic.filter((q) => q.speaker === 'Ed Moss')).toHaveLength(3);
+      const byTopicAndSpeaker = await store.quotes.findQuotes({ about: 'harbour pier', speaker: 'Quill', limit: 20 });
+      expect(byTopicAndSpeaker).toHaveLength(2);
+    });
     it('names a speaker stored after the same query was answered: what is kept between reads goes with a write', async () => {
       const said = (name: string, day: string) =>
         analyzed(story({ headline: `${name} on ${day}`, body: `Body of the story of ${day} with words.`, published: `${day}T10:00:00Z` }), {

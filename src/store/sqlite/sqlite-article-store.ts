@@ -69,6 +69,7 @@ import {
   mergeSpeakerQuotes,
   quoteListDepth,
   toQuoteList,
+  withoutRepeats,
   type ListedQuote,
   type QuoteList,
 } from '../speaker-quote-list.js';
@@ -922,7 +923,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
   function findQuotes(query: QuoteQuery): QuoteHit[] {
     const offset = query.offset ?? 0;
     const speaker = query.speaker?.trim();
-    if (query.about) return findQuotesAbout(query.about, speaker, query.limit, offset);
+    if (query.about) return findQuotesAbout(query.about, speaker, query.limit, offset, query.hiddenFrom);
     if (!speaker) return q.latestQuotes.all(query.limit, offset).map(toQuoteHit);
 
     // The speakers the query names ("Treasury Secretary James Baker" -> "James Baker", "Baker"; descriptions
@@ -1013,9 +1014,27 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     return (quotes.size === 0 ? rows : visibleSpeakers(rows, quotes)).slice(0, limit).map((r) => r.speaker);
   }
 
-  function findQuotesAbout(about: string, speaker: string | undefined, limit: number, offset: number): QuoteHit[] {
+  function findQuotesAbout(about: string, speaker: string | undefined, limit: number, offset: number, reader?: HiddenFrom): QuoteHit[] {
     const query = parseSearch(about);
     if (query.terms.length === 0) return [];
+    // As a speaker's list: for a reader who sees every story, a quote that repeats an earlier one of the list
+    // (quote_key, and the same speaker as written) is left out; the list is kept while the store is unchanged
+    // (visiblePage reads a deep page in two or three steps), and only the page's rows are read whole.
+    const hidden = hiddenFrom(reader);
+    const dropRepeats = hidden === undefined || hidden.size === 0;
+    const list = keptQuoteLists(`about\u0000${dropRepeats ? 'distinct' : 'all'}\u0000${ftsMatch(query)}\u0000${speaker ?? ''}`, () =>
+      aboutQuoteList(query, speaker, dropRepeats),
+    );
+    const hits: QuoteHit[] = [];
+    for (let i = offset; i < Math.min(offset + limit, list.stories.length); i++) {
+      const row = q.quoteRow.get(list.stories[i]!, list.starts[i]!);
+      if (row) hits.push(toQuoteHit(row));
+    }
+    return hits;
+  }
+
+  /** The quotes of the 200 stories that best match the topic, best story first, a story's in text order (by speaker when asked). */
+  function aboutQuoteList(query: SearchQuery, speaker: string | undefined, dropRepeats: boolean): QuoteList {
     const words = requiredWords(query);
     const params: (string | number)[] = [ftsMatch(query), SEARCH_CANDIDATES];
     let where = '';
@@ -1031,15 +1050,19 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     const sql = `WITH c AS MATERIALIZED (
         SELECT rowid AS r, ${score} AS rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?),
       m AS MATERIALIZED (SELECT r, rank FROM c ORDER BY rank LIMIT 200)
-      SELECT ${SUMMARY_COLUMNS}, q.* FROM m JOIN quotes q ON q.article_rowid = m.r JOIN articles a ON a.rowid = q.article_rowid
-      ${where} ORDER BY m.rank, q.start LIMIT ? OFFSET ?`;
-    // (with a speaker, every candidate of the 200 stories, LIMIT -1 being none: the page is cut after the whole-word
-    // filter, so that positions count the quotes kept and a page is never short while more follow)
-    const rows = db.prepare<(string | number)[], QuoteRow>(sql).all(...params, speaker ? -1 : limit, speaker ? 0 : offset);
-    if (!speaker) return rows.map(toQuoteHit);
-    return namedBySpeakerQuery(rows, speaker)
-      .slice(offset, offset + limit)
-      .map(toQuoteHit);
+      SELECT q.article_rowid, q.start, q.quote_key, q.speaker FROM m JOIN quotes q ON q.article_rowid = m.r
+      ${where} ORDER BY m.rank, q.start`;
+    const rows = db
+      .prepare<(string | number)[], { article_rowid: number; start: number; quote_key: number; speaker: string }>(sql)
+      .all(...params);
+    // (with a speaker, the whole-word filter, before the page is cut: positions count the quotes kept, and a
+    // page is never short while more follow)
+    const named = (speaker ? namedBySpeakerQuery(rows, speaker) : rows).map((k) => ({
+      story: k.article_rowid,
+      start: k.start,
+      repeatKey: `${k.quote_key}\u0000${k.speaker}`,
+    }));
+    return toQuoteList(dropRepeats ? withoutRepeats(named) : named);
   }
 
   function findPlaceMentions(geonameIds: readonly number[], limit: number): PlaceMentionHit[] {
