@@ -930,8 +930,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     // never match), whose merged list speakerQuoteList reads.
     const names = speakersNamed(speaker, MAX_SPEAKERS, query.hiddenFrom);
     // For a reader who sees every story, a quote filed again is listed once (mergeSpeakerQuotes; quote_key).
-    const hidden = hiddenFrom(query.hiddenFrom);
-    const dropRepeats = hidden === undefined || hidden.size === 0;
+    const dropRepeats = seesEveryStory(query.hiddenFrom);
     const needed = offset + query.limit;
     // Read as deep as a page needs (quoteListDepth), so every page up to it orders one candidate list, kept while
     // the store is unchanged: a speaker's pages one after another (and visiblePage's reads of one page) read it
@@ -940,12 +939,18 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     const list = keptQuoteLists(`${dropRepeats ? 'distinct' : 'all'}\u0000${speaker}\u0000${names.join('\u0001')}\u0000${depth}`, () =>
       speakerQuoteList(speaker, names, dropRepeats, depth),
     );
-    const hits: QuoteHit[] = [];
-    for (let i = offset; i < Math.min(needed, list.stories.length); i++) {
-      const row = q.quoteRow.get(list.stories[i]!, list.starts[i]!);
-      if (row) hits.push(toQuoteHit(row));
-    }
-    return hits;
+    return quotesAt(list, offset, query.limit);
+  }
+
+  /** The quotes of a list from `offset`, at most `limit`, each read whole. */
+  function quotesAt(list: QuoteList, offset: number, limit: number): QuoteHit[] {
+    return quotesAt(list, offset, limit);
+  }
+
+  /** Whether the reader sees every story (no reader, or none hidden from it): its lists may leave repeats out. */
+  function seesEveryStory(reader: HiddenFrom | undefined): boolean {
+    const hidden = hiddenFrom(reader);
+    return hidden === undefined || hidden.size === 0;
   }
 
   /**
@@ -1020,8 +1025,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     // As a speaker's list: for a reader who sees every story, a quote that repeats an earlier one of the list
     // (quote_key, and the same speaker as written) is left out; the list is kept while the store is unchanged
     // (visiblePage reads a deep page in two or three steps), and only the page's rows are read whole.
-    const hidden = hiddenFrom(reader);
-    const dropRepeats = hidden === undefined || hidden.size === 0;
+    const dropRepeats = seesEveryStory(reader);
     const list = keptQuoteLists(`about\u0000${dropRepeats ? 'distinct' : 'all'}\u0000${ftsMatch(query)}\u0000${speaker ?? ''}`, () =>
       aboutQuoteList(query, speaker, dropRepeats),
     );
