@@ -944,7 +944,12 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
 
   /** The quotes of a list from `offset`, at most `limit`, each read whole. */
   function quotesAt(list: QuoteList, offset: number, limit: number): QuoteHit[] {
-    return quotesAt(list, offset, limit);
+    const hits: QuoteHit[] = [];
+    for (let i = offset; i < Math.min(offset + limit, list.stories.length); i++) {
+      const row = q.quoteRow.get(list.stories[i]!, list.starts[i]!);
+      if (row) hits.push(toQuoteHit(row));
+    }
+    return hits;
   }
 
   /** Whether the reader sees every story (no reader, or none hidden from it): its lists may leave repeats out. */
@@ -1029,12 +1034,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     const list = keptQuoteLists(`about\u0000${dropRepeats ? 'distinct' : 'all'}\u0000${ftsMatch(query)}\u0000${speaker ?? ''}`, () =>
       aboutQuoteList(query, speaker, dropRepeats),
     );
-    const hits: QuoteHit[] = [];
-    for (let i = offset; i < Math.min(offset + limit, list.stories.length); i++) {
-      const row = q.quoteRow.get(list.stories[i]!, list.starts[i]!);
-      if (row) hits.push(toQuoteHit(row));
-    }
-    return hits;
+    return quotesAt(list, offset, limit);
   }
 
   /** The quotes of the 200 stories that best match the topic, best story first, a story's in text order (by speaker when asked). */
