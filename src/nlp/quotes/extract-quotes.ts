@@ -186,7 +186,7 @@ const MODEL = modelJson as CueModel;
  * 58: "delegate" is a title ("chief U.S. Delegate Charles H. Dallara" is Charles H. Dallara, and the "He said:" after
  *    him was Fumiya Iwasaki, quoted two paragraphs before).
  */
-export const QUOTE_ANALYZER_VERSION = 58;
+export const QUOTE_ANALYZER_VERSION = 59;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -2541,6 +2541,7 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
     const closed = (tokens[k - 1]!.text === '"' || tokens[k - 1]!.text === '”') && tokens[k - 2]?.text === ',' && k - 2 > from;
     if (isCue(k) && (/^(and|but|,)$/.test(tokens[k - 1]!.lower) || closed)) {
       if (closed) return k - 1;
+      if (clauseGoesOn(tokens, from, k, cue)) continue;
       let e = k - 1;
       while (e > from && /^(and|but|,|also)$/.test(tokens[e]!.lower)) e--;
       return e;
@@ -2548,6 +2549,24 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
   }
   return last;
 }
+
+/**
+ * "Police say he posed a deadly threat and refused to drop the gun", "Reynolds says the two met ... and decided to
+ * co-host the show": after a present speech verb whose content is a clause with a subject of its own, a past verb joined
+ * by a bare "and" cannot share the speaker's tense, so it shares the clause's subject. With both in the past the verb is
+ * the speaker's ("He said no date has been set and declined to comment"), and a verb of saying always is.
+ */
+function clauseGoesOn(tokens: readonly Token[], from: number, k: number, cue: number): boolean {
+  const t = tokens[k]!;
+  if (cue > from || !PRESENT_SPEECH.test(tokens[cue]!.lower) || tokens[k - 1]!.lower !== 'and' || tokens[k - 2]?.text === ',' || t.isCap)
+    return false;
+  // (an infinitive or a bare object is no clause)
+  const first = tokens[from]?.lower === 'that' ? tokens[from + 1] : tokens[from];
+  if (!first?.isWord || /^(to|not)$/.test(first.lower)) return false;
+  return (/[^e]ed$|ied$/.test(t.lower) || PAST_VERBS.has(t.lower)) && !speechAct(t.lower);
+}
+
+const PRESENT_SPEECH = /^(say|says|tell|tells|adds|reports|writes|believe|believes|think|thinks)$/;
 
 /** Whether the comma at `k` opens ", SPEAKER VERB (hearer) (time)." closing the sentence (see signsOff). */
 function signsOffAt(tokens: readonly Token[], k: number, last: number, isCue: (k: number) => boolean): boolean {
@@ -2625,13 +2644,17 @@ function objectEnd(tokens: readonly Token[], from: number, to: number): number {
     // (a trailing one only: "grilled Stumpf on Tuesday for his role in ..." goes on with what he was grilled for)
     // (nor after a figure: in "estimated M-1 at 5.03 billion dlrs in November" the month is what was estimated)
     if (/\d/.test(t.text)) figure = true;
-    if (marks % 2 === 0 && !figure && to - k <= TRAILING_ADJUNCT && adjunctAt(tokens, k, to)) {
+    // ("endorsed Sen. Bernie Sanders during the primary": a name takes no "during" of its own, the verb does; "his
+    // microphone problems during the debate" keep theirs)
+    const afterName = !t.isCap && /^(during|throughout|in)$/.test(t.lower) && to - k <= TRAILING_ADJUNCT && namedFrom(tokens, from, k);
+    if (marks % 2 === 0 && !figure && ((to - k <= TRAILING_ADJUNCT && adjunctAt(tokens, k, to)) || afterName)) {
       let e = k - 1;
       // ("on Tuesday", "last Friday", "earlier this month": the preposition or adverb goes with its time)
       if (WEEKDAY.test(t.lower) && /^(on|last|this|next)$/.test(tokens[e]?.lower ?? '')) e--;
       if (/^(earlier|later)$/.test(tokens[e]?.lower ?? '')) e--;
       while (e > from && tokens[e]!.text === ',') e--;
-      if (e > from) return e;
+      // (a one-word object is a name or a pronoun: "endorsed Canova in late May"; "is expected here on Friday" is no object)
+      if (e > from || (e === from && (tokens[e]!.isCap || /^(him|her|them|it|us|me)$/.test(tokens[e]!.lower)))) return e;
     }
     const next = tokens[k + 1];
     if (!next || !next.isWord || next.isCap) continue;
@@ -2660,6 +2683,16 @@ function objectEnd(tokens: readonly Token[], from: number, to: number): number {
     }
   }
   return to;
+}
+
+/** Whether tokens [from, k) are a name alone: capitalised words (with their abbreviations' periods). */
+function namedFrom(tokens: readonly Token[], from: number, k: number): boolean {
+  if (k <= from) return false;
+  for (let j = from; j < k; j++) {
+    const w = tokens[j]!;
+    if (w.isWord ? !w.isCap : w.text !== '.') return false;
+  }
+  return true;
 }
 
 /**

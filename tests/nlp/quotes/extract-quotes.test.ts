@@ -1205,7 +1205,7 @@ const rows: Row[] = [
     body: 'Rep. Duffy also addressed the controversy when introducing Pence. Ms. Lee endorsed Obama in 2012 but will likely vote for Smith. The council denounced the plan as it was being drafted.',
     expected: [
       { text: 'the controversy', kind: 'reported', speaker: 'Duffy', mention: 'Rep. Duffy', verb: 'also addressed' },
-      { text: 'Obama in 2012', kind: 'reported', speaker: 'Lee', mention: 'Ms. Lee', verb: 'endorsed' },
+      { text: 'Obama', kind: 'reported', speaker: 'Lee', mention: 'Ms. Lee', verb: 'endorsed' },
       { text: 'the plan', kind: 'reported', speaker: 'The council', mention: 'The council', verb: 'denounced' },
     ],
   },
@@ -1721,5 +1721,33 @@ describe('extractQuotes, records and polls that show', () => {
 
   it('not what other subjects show', () => {
     expect(all('The children show great promise in mathematics, their teachers hope.').map((q) => q.verb)).not.toContain('show');
+  });
+});
+
+describe('extractQuotes, where reported content ends (issue 15)', () => {
+  const reported = (body: string) => quotesOf(body).filter((q) => q.kind === 'reported');
+
+  it('a verb joined by "and" to a said-clause shares its subject, not the speaker', () => {
+    const body = 'Police say he posed a deadly threat and refused to drop the gun.';
+    expect(reported(body).map((q) => [mentionOf(body, q), q.verb, q.text])).toEqual([
+      ['Police', 'say', 'he posed a deadly threat and refused to drop the gun'],
+    ]);
+  });
+
+  it('a verb of saying, or a past verb after "said", joined by "and" goes back to the speaker', () => {
+    const body = 'He said he would order a review of the defenses and warned against hackers from China.';
+    expect(reported(body)[0]?.text).toBe('he would order a review of the defenses');
+    const wire = 'He said no date has been set for the meeting and declined to comment on the reports.';
+    expect(reported(wire)[0]?.text).toBe('no date has been set for the meeting');
+  });
+
+  it('a name reported whole keeps no "during" or "in" of the occasion', () => {
+    expect(reported('Garner endorsed Sen. Bernie Sanders during the Democratic primary.')[0]?.text).toBe('Sen. Bernie Sanders');
+    expect(reported('Michaela Davis recently praised Hillary Clinton in a new video.')[0]?.text).toBe('Hillary Clinton');
+  });
+
+  it('an event noun keeps its own "during"', () => {
+    const body = 'Donald Trump is raising questions about his microphone problems during the debate.';
+    expect(reported(body)[0]?.text).toBe('his microphone problems during the debate');
   });
 });
