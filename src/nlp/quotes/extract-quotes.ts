@@ -186,7 +186,7 @@ const MODEL = modelJson as CueModel;
  * 58: "delegate" is a title ("chief U.S. Delegate Charles H. Dallara" is Charles H. Dallara, and the "He said:" after
  *    him was Fumiya Iwasaki, quoted two paragraphs before).
  */
-export const QUOTE_ANALYZER_VERSION = 59;
+export const QUOTE_ANALYZER_VERSION = 60;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -854,6 +854,8 @@ function extractReported(
       if (body.charAt(t.end) === ':' && /^\p{Lu}/u.test(t.text)) continue;
       // "who asked not to be identified", "who declined to be named": a source's wish to stay unnamed is nothing it said
       if (anonymityRequest(tokens, i)) continue;
+      // "said about 400 workers will be laid off", "handles about 95 pct of grain": "about" before a figure rounds it
+      if (t.lower === 'about' && APPROXIMATED.test(tokens[i + 1]?.lower ?? '')) continue;
       // "Bankers Trust said", "Mortgage and Realty Trust said": a capitalised word after a capitalised word is part of a
       // name, not a verb of the name before it; but the wire capitalises a verb after an abbreviation ("the U.S. Said it
       // intended"), and a verb of saying stays one
@@ -1030,6 +1032,9 @@ function extractReported(
 }
 
 const SHOW = /^(show|shows|showed|showing)$/;
+/** What "about" rounds when it means "roughly": a figure, a fraction or a number word. */
+const APPROXIMATED =
+  /^(\$|\d.*|half|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|one-third|two-thirds|one-quarter|three-quarters)$/;
 /** Nouns of records, polls and documents, which show what they hold. */
 const EVIDENCE =
   /^(polls?|polling|records?|data|e-?mails?|documents?|analysis|analyses|stud(y|ies)|surveys?|filings?|disclosures?|figures|statistics|transcripts?|videos?|footage|results|memos?|tapes?|files|minutes|returns|logs)$/;
@@ -2281,7 +2286,10 @@ function contentReadsAsClause(tokens: readonly Token[], from: number, to: number
   if (!first) return false;
   // content before its cue may open with an adverbial ("In all, hackers compromised ..., the report said");
   // "wants to triple the size ...", "declined to threaten Moscow": an infinitive is what is wanted or refused
-  if (PREPOSITION_START.test(first.lower) && !contentFirst && !(first.lower === 'to' && isInfinitive(tokens, from))) return false;
+  // ("said about 400 workers will be laid off": "about" before a figure rounds it and opens no prepositional phrase)
+  const rounding = first.lower === 'about' && APPROXIMATED.test(tokens[from + 1]?.lower ?? '');
+  if (PREPOSITION_START.test(first.lower) && !contentFirst && !rounding && !(first.lower === 'to' && isInfinitive(tokens, from)))
+    return false;
   if (CORE_SPEECH.test(cue) || !/^(a|an)$/.test(first.lower)) return true;
   for (let k = from; k <= to; k++) {
     const t = tokens[k]!;

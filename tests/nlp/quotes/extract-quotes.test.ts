@@ -1751,3 +1751,16 @@ describe('extractQuotes, where reported content ends (issue 15)', () => {
     expect(reported(body)[0]?.text).toBe('his microphone problems during the debate');
   });
 });
+
+describe('extractQuotes, "about" before a figure (issue 15)', () => {
+  it('rounds the figure: the speech verb before it is the cue, and the figure opens the content', () => {
+    const body = 'Cronin said about 400 workers on the bus line will be laid off in May.';
+    expect(quotesOf(body).map((q) => [mentionOf(body, q), q.verb, q.text])).toEqual([
+      ['Cronin', 'said', 'about 400 workers on the bus line will be laid off in May'],
+    ]);
+  });
+
+  it('reports nothing by itself', () => {
+    expect(quotesOf('The union represents about 2,300 workers on the Great Lakes.').map((q) => q.verb)).not.toContain('about');
+  });
+});
