@@ -1,6 +1,6 @@
 import type { Quote, Sentence, Span } from '../types.js';
 import { candidateFilter, cueScore, reportingClass, type CueModel } from './cue-model.js';
-import { DETERMINERS, MONTH, NON_NAME_CAPS, OPENING_PREPOSITION, REPORTING_LEXICON, SPEECH_VERBS, WEEKDAY } from './lexicon.js';
+import { AUX_WORDS, DETERMINERS, MONTH, NON_NAME_CAPS, OPENING_PREPOSITION, REPORTING_LEXICON, SPEECH_VERBS, WEEKDAY } from './lexicon.js';
 import modelJson from './model.json' with { type: 'json' };
 import {
   extendToSentenceEnd,
@@ -186,7 +186,7 @@ const MODEL = modelJson as CueModel;
  * 58: "delegate" is a title ("chief U.S. Delegate Charles H. Dallara" is Charles H. Dallara, and the "He said:" after
  *    him was Fumiya Iwasaki, quoted two paragraphs before).
  */
-export const QUOTE_ANALYZER_VERSION = 60;
+export const QUOTE_ANALYZER_VERSION = 61;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -1693,6 +1693,13 @@ function buildReported(
       ) {
         // "called for a moratorium", "called on Trump to stop", "referring to GOP nominee Donald Trump": the particle belongs to the cue
         if (!(tokens[b + 1]!.lower === 'to' && isInfinitive(tokens, b + 1))) from = b + 2;
+      } else {
+        // ("Authorities announced on Friday the arrest of a man", "endorsed last week a plan to ...": when it was said
+        // stands between the verb and its object, and is not what was said)
+        // (not before another circumstance, "was quoted today as saying", "said yesterday in The Hague ...", left as it was)
+        const time = timeAdjunctEnd(tokens, b + 1, last);
+        const next = tokens[time]?.text === ',' ? tokens[time + 1] : tokens[time];
+        if (!PREPOSITION_START.test(next?.lower ?? '')) from = time;
       }
       while (from <= last && /^[,:—–]$/.test(tokens[from]!.text)) from++;
       const objectFrom = chainedCueObject(tokens, b, from, last);
@@ -2527,6 +2534,10 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
       // (not an interrupting attribution, "that the plan, officials said, would fail")
       // ("Asked what form he thought X might take, Fluegel said ...": the fronted question is read as the question asked)
       if (verbSeen && !!tokens[k + 1]?.isCap && tokens[0]?.lower !== 'asked' && mainClauseCue(tokens, k + 1, last, isCue)) return k - 1;
+      // ("One company says there are 2,400 billionaires, another says there are 1,800": a second source with a speech
+      // verb and a complement of its own after the comma reports the next clause, not this one; "..., he said, ..."
+      // interrupts and is left to the attribution)
+      if (verbSeen && SECOND_SOURCE.test(tokens[k + 1]?.lower ?? '') && secondReport(tokens, k + 2, last, isCue)) return k - 1;
       if (/^(and|but|while|whereas)$/.test(tokens[k + 1]?.lower ?? '')) {
         // "..., and he urged ...", "..., and Republicans want ...": a second attribution with a subject of its own
         for (let j = k + 3; j <= Math.min(last, k + 6); j++) {
@@ -2575,6 +2586,19 @@ function clauseGoesOn(tokens: readonly Token[], from: number, k: number, cue: nu
 }
 
 const PRESENT_SPEECH = /^(say|says|tell|tells|adds|reports|writes|believe|believes|think|thinks)$/;
+
+/** Subjects that open a second report after a comma without a capital: "another says", "others said", "one said". */
+const SECOND_SOURCE = /^(another|others|one|some|many|most|he|she|they|we)$/;
+
+/** Whether a speech verb stands at `j` (or one adverb or auxiliary later) and takes a complement: no comma or end after it. */
+function secondReport(tokens: readonly Token[], j: number, last: number, isCue: (k: number) => boolean): boolean {
+  let v = j;
+  if (v < last && AUX_WORDS.has(tokens[v]!.lower)) v++;
+  const verb = tokens[v];
+  if (!verb?.isWord || !CORE_SPEECH.test(verb.lower) || !isCue(v)) return false;
+  const next = tokens[v + 1];
+  return v + 2 <= last && !!next?.isWord;
+}
 
 /** Whether the comma at `k` opens ", SPEAKER VERB (hearer) (time)." closing the sentence (see signsOff). */
 function signsOffAt(tokens: readonly Token[], k: number, last: number, isCue: (k: number) => boolean): boolean {
@@ -2823,6 +2847,9 @@ function timeAdjunctEnd(tokens: readonly Token[], i: number, last: number): numb
     end = i + 2;
   else if (/^(yesterday|today|tonight)$/.test(t.lower) || WEEKDAY.test(t.lower)) end = i + 1;
   else if (t.lower === 'on' && WEEKDAY.test(next.lower)) end = i + 2;
+  // ("said Sunday night's matchup felt like ...": a time that goes on into a possessive opens the noun phrase it dates)
+  const after = tokens[end];
+  if (after && !after.isCap && (isPossessive(after) || /^(night|morning|evening|afternoon)$/.test(after.lower))) return i;
   return end > i && last - end >= 3 ? end : i;
 }
 

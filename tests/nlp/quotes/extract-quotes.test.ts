@@ -1764,3 +1764,26 @@ describe('extractQuotes, "about" before a figure (issue 15)', () => {
     expect(quotesOf('The union represents about 2,300 workers on the Great Lakes.').map((q) => q.verb)).not.toContain('about');
   });
 });
+
+describe('extractQuotes, time and a second source around reported content (issue 15)', () => {
+  const reported = (body: string) => quotesOf(body).filter((q) => q.kind === 'reported');
+
+  it('leaves the time between a verb and its object out of the content', () => {
+    expect(reported('Authorities announced on Friday the arrest of a man in the fatal shooting of a demonstrator.')[0]?.text).toBe(
+      'the arrest of a man in the fatal shooting of a demonstrator',
+    );
+    expect(reported('King Fahd said today Saudi Arabia wants oil price stability.')[0]?.text).toBe(
+      'Saudi Arabia wants oil price stability',
+    );
+  });
+
+  it("keeps a time that goes on into a possessive: it dates the content's noun phrase", () => {
+    const body = "Undecided voter Ken Bone said Sunday night's matchup almost felt like a fight.";
+    expect(reported(body)[0]?.text).toBe("Sunday night's matchup almost felt like a fight");
+  });
+
+  it('ends the content where a second source reports after a comma', () => {
+    const body = 'One company says there are more than 2,400 billionaires in the world, another says there are about 1,800.';
+    expect(reported(body)[0]?.text).toBe('there are more than 2,400 billionaires in the world');
+  });
+});
