@@ -186,7 +186,7 @@ const MODEL = modelJson as CueModel;
  * 58: "delegate" is a title ("chief U.S. Delegate Charles H. Dallara" is Charles H. Dallara, and the "He said:" after
  *    him was Fumiya Iwasaki, quoted two paragraphs before).
  */
-export const QUOTE_ANALYZER_VERSION = 61;
+export const QUOTE_ANALYZER_VERSION = 62;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -2192,7 +2192,11 @@ const FRONTED_CLAUSE = /^(although|though|whereas|while|despite)$/;
  * a prepositional phrase), not content, when a clause of its own follows the cue.
  */
 function frontedAdverbial(tokens: readonly Token[], srcFrom: number, cue: number, last: number): boolean {
-  const first = tokens[datelineEnd(tokens)];
+  const lead = datelineEnd(tokens);
+  const first = tokens[lead];
+  // ("Last month, 26 percent said the same.", "Yesterday, the ministry said so": a time alone before the comma is
+  // never what was said, however short the words after the verb)
+  if (tokens[srcFrom - 1]?.text === ',' && timePhraseSpans(tokens, lead, srcFrom - 1)) return true;
   // ("Despite warnings by analysts that demand was weak, the company said it would reopen": "despite" and "amid"
   // open an adverbial as "in" and "after" do)
   // ("Outside City Hall on Friday, families of the victims urged ...": any preposition of place or time opens one)
@@ -2272,6 +2276,22 @@ function notASpeaker(tokens: readonly Token[], src: SourcePhrase): boolean {
     PREPOSITION_START.test(t.lower) ||
     /^(until|more|less|away|toward|towards|beyond|short|out|up|down|off)$/.test(t.lower)
   );
+}
+
+/** Whether tokens [from, to) are a time and nothing else: "last month", "yesterday", "on Monday", "earlier this year". */
+function timePhraseSpans(tokens: readonly Token[], from: number, to: number): boolean {
+  const w = (k: number): string => (k < to ? (tokens[k]?.lower ?? '') : '');
+  let k = from;
+  if (/^(earlier|later|late|early)$/.test(w(k)) && /^(this|last|next|on)$/.test(w(k + 1))) k++;
+  if (w(k) === 'on' && WEEKDAY.test(w(k + 1))) k += 2;
+  else if (/^(yesterday|today|tonight)$/.test(w(k)) || WEEKDAY.test(w(k))) k += 1;
+  else if (
+    /^(this|last|next)$/.test(w(k)) &&
+    /^(week|weekend|month|year|morning|afternoon|evening|spring|summer|fall|autumn|winter|quarter)$/.test(w(k + 1))
+  )
+    k += 2;
+  else return false;
+  return k === to;
 }
 
 const LONE_ADVERBIAL =

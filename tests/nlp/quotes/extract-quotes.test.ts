@@ -1787,3 +1787,15 @@ describe('extractQuotes, time and a second source around reported content (issue
     expect(reported(body)[0]?.text).toBe('there are more than 2,400 billionaires in the world');
   });
 });
+
+describe('extractQuotes, a fronted time before a short report (issue 15)', () => {
+  it('is never the content of the verb after it', () => {
+    const body = 'Last month, 26 percent said the same.';
+    expect(quotesOf(body).map((q) => [mentionOf(body, q), q.verb, q.text])).toEqual([['26 percent', 'said', 'the same']]);
+  });
+
+  it('stays in a statement that the attribution closes', () => {
+    const body = 'Prices rose sharply last month, officials said.';
+    expect(quotesOf(body).map((q) => q.text)).toEqual(['Prices rose sharply last month']);
+  });
+});
