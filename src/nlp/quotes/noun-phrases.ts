@@ -59,6 +59,17 @@ function timePhraseBefore(tokens: readonly Token[], j: number): number {
   if (/^(past|time|meantime|interim)$/.test(w(j)) && w(j - 1) === 'the' && /^(in|at)$/.test(w(j - 2))) return j - 3;
   // (not after a participle that dates a source: "a poll published on Sunday")
   if (WEEKDAY.test(w(j)) && w(j - 1) === 'on' && !PARTICIPLE_SOURCE.test(w(j - 2))) return j - 2;
+  // ("Comey in June sharply criticized", "Trump in 2012 said": a month or a year after a name dates the saying; after a
+  // common noun it may date the source, "sales in June showed", and so it does before a passive: "Production in 1986 is
+  // estimated by the embassy")
+  if (
+    (MONTH.test(w(j)) || /^(19|20)\d\d$/.test(w(j))) &&
+    w(j - 1) === 'in' &&
+    tokens[j - 2]?.isCap &&
+    tokens[j - 2]!.isWord &&
+    !/^(is|was|are|were|be|been)$/.test(w(j + 1))
+  )
+    return j - 2;
   return j;
 }
 
