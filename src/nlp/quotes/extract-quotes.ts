@@ -186,7 +186,7 @@ const MODEL = modelJson as CueModel;
  * 58: "delegate" is a title ("chief U.S. Delegate Charles H. Dallara" is Charles H. Dallara, and the "He said:" after
  *    him was Fumiya Iwasaki, quoted two paragraphs before).
  */
-export const QUOTE_ANALYZER_VERSION = 63;
+export const QUOTE_ANALYZER_VERSION = 64;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -894,7 +894,9 @@ function extractReported(
       // head its subject; the verb alone is the cue
       // ("The council on Friday said": the day it was said is no part of the cue; a participle's is left as it was)
       const day = (t: Token): boolean => WEEKDAY.test(t.lower) && !/ing$/.test(tokens[j]!.lower);
-      if (j > i && SPEECH_VERBS.has(tokens[j]!.lower) && tokens.slice(i, j).every((t) => nounLike(t) || day(t))) i = j;
+      // ("George Will wrote": a capitalised "Will" before a past verb is a name, no auxiliary)
+      const name = (t: Token): boolean => t.isCap && t.lower === 'will' && /ed$|^(said|wrote|told)$/.test(tokens[j]!.lower);
+      if (j > i && SPEECH_VERBS.has(tokens[j]!.lower) && tokens.slice(i, j).every((t) => nounLike(t) || day(t) || name(t))) i = j;
       // ("A new poll conducted Monday shows", "A poll published on Sunday showed": the day a source came out, with its
       // participle, dates the source; the verb after it is the cue)
       else if (
@@ -1431,7 +1433,13 @@ function buildReported(
   const cue = tokens[a]!;
   // the cue as a reader says it: with its auxiliaries ("was cited ... as saying") and "according to"
   let va = a;
-  while (va > 0 && /^(was|were|is|are|has|have|had|will|would|did|does|do|not|been|be)$/.test(tokens[va - 1]!.lower)) va--;
+  while (
+    va > 0 &&
+    /^(was|were|is|are|has|have|had|will|would|did|does|do|not|been|be)$/.test(tokens[va - 1]!.lower) &&
+    // ("George Will wrote": the name, no auxiliary)
+    !(tokens[va - 1]!.text === 'Will' && va - 1 > 0)
+  )
+    va--;
   const vb = cue.lower === 'according' && tokens[b + 1]?.lower === 'to' ? b + 1 : b;
   const verb = body.slice(tokens[va]!.start, tokens[vb]!.end);
   // a copula or auxiliary alone ("the army is advancing", "is also advancing") reports nothing
@@ -2429,10 +2437,18 @@ const SUBJECT_PRONOUN = /^(he|she|they|we|I|He|She|They|We)$/;
  * "Recently, however,") that starts at `start` with a preposition, a time adverb or a subordinator: the first word
  * after the phrase's comma when it can open a noun phrase; else -1.
  */
-function subjectAfterOpener(tokens: readonly Token[], start: number): number {
+function subjectAfterOpener(tokens: readonly Token[], start: number, afterFocus = false): number {
+  // ("Even as regulators were digging ..., Mr. Sloan ...", "Just before the vote, ...": a focus adverb before the opener)
+  if (
+    !afterFocus &&
+    tokens[start]?.isCap &&
+    /^(even|just|only)$/.test(tokens[start].lower) &&
+    SENTENCE_OPENER.test(tokens[start + 1]?.lower ?? '')
+  )
+    return subjectAfterOpener(tokens, start + 1, true);
   // (not "Asked about X, Smith said": who was asked is not who asked)
   const first = tokens[start];
-  if (!first?.isCap || !SENTENCE_OPENER.test(first.lower)) return -1;
+  if (!first || !(first.isCap || afterFocus) || !SENTENCE_OPENER.test(first.lower)) return -1;
   for (let k = start + 1; k < Math.min(tokens.length - 1, start + 14); k++) {
     const t = tokens[k]!;
     if (/^[.;:!?"“”]$/.test(t.text) || SPEECH_VERBS.has(t.lower)) return -1;
@@ -2441,9 +2457,20 @@ function subjectAfterOpener(tokens: readonly Token[], start: number): number {
     if (/^(however|though|too|meanwhile|instead)$/.test(tokens[next]!.lower) && tokens[next + 1]?.text === ',') next += 2;
     const s = tokens[next];
     if (!s?.isWord) return -1;
-    return (s.isCap && !NON_NAME_CAPS.has(s.lower)) || DETERMINERS.has(s.lower) || /^(he|she|it|they|we)$/.test(s.lower) ? next : -1;
+    // ("Before dropping out, chief rival Ted Cruz responded ...": a lower-case title before a name opens the subject too)
+    const titled = !s.isCap && nounLike(s) && !PREPOSITION_START.test(s.lower) && capitalSoon(tokens, next + 1);
+    return (s.isCap && !NON_NAME_CAPS.has(s.lower)) || DETERMINERS.has(s.lower) || /^(he|she|it|they|we)$/.test(s.lower) || titled
+      ? next
+      : -1;
   }
   return -1;
+}
+
+/** Whether a capitalised word stands at `k` or right after one lower-case word there ("rival Ted Cruz", "Ted Cruz"). */
+function capitalSoon(tokens: readonly Token[], k: number): boolean {
+  const a = tokens[k];
+  const b = tokens[k + 1];
+  return !!a?.isWord && (a.isCap || (nounLike(a) && !PREPOSITION_START.test(a.lower) && !!b?.isWord && b.isCap));
 }
 
 const SENTENCE_OPENER =

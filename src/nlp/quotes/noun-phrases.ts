@@ -407,8 +407,14 @@ const ROLE_NOUN =
 function surname(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k]!;
   const p = tokens[k - 1];
-  return t.isCap && /^(may|will|can)$/.test(t.lower) && !!p && p.isWord && p.isCap && !NON_NAME_CAPS.has(p.lower) && p.end + 1 === t.start;
+  if (!t.isCap || !/^(may|will|can)$/.test(t.lower)) return false;
+  // ('"...," Will wrote.': no modal stands before a past tense, so the capital is a name's)
+  // (not "May", which is also the month: "..., May said" stays as it was)
+  if (t.lower === 'will' && PAST_SAYING.test(tokens[k + 1]?.text ?? '')) return true;
+  return !!p && p.isWord && p.isCap && !NON_NAME_CAPS.has(p.lower) && p.end + 1 === t.start;
 }
+
+const PAST_SAYING = /^(said|wrote|told|added|noted|argued|explained|asked|replied|tweeted|recalled|insisted|warned|stated|continued)$/;
 
 /** Words that end a company's name ("First Chicago Corp", "Second National Bank"). */
 const COMPANY_END = /^(corp|inc|co|ltd|plc|bank|bancorp|bancorporation|bancshares|group|trust|partners|securities|capital|financial)\.?$/;

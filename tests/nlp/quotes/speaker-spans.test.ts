@@ -22,6 +22,27 @@ describe('speaker spans', () => {
     expect(mentionFor(body, content)).toBe(mention);
   });
 
+  it.each([
+    ['"It is a disgrace to the party," Will wrote.', 'disgrace', 'Will'],
+    ['Columnist George Will wrote that the party was lost.', 'party was lost', 'Columnist George Will'],
+  ])('reads a capitalised "Will" before a past verb as a name: %s', (body, content, mention) => {
+    expect(mentionFor(body, content)).toBe(mention);
+  });
+
+  it.each([
+    [
+      'Even as regulators were digging into the problems, Mr. Sloan, 56, remained a staunch defender of cross-selling, telling investors that it was good for customers.',
+      'Mr. Sloan, 56',
+    ],
+    [
+      'Before dropping out, chief rival Ted Cruz responded with vitriol, promoting a "Stop Trump" movement that failed.',
+      'chief rival Ted Cruz',
+    ],
+  ])('finds the subject after an opening clause for a participle that has none: %s', (body, mention) => {
+    const q = extractQuotes(body, splitSentences(body)).find((x) => x.verb === 'telling' || x.verb === 'promoting');
+    expect(q?.speakerMention ? body.slice(q.speakerMention.start, q.speakerMention.end) : null).toBe(mention);
+  });
+
   it('keeps the year of a passive subject, which dates what is reported', () => {
     const body = 'Production in 1986 is estimated by the embassy at 35,000 tonnes.';
     const q = extractQuotes(body, splitSentences(body)).find((x) => x.verb?.includes('estimated'));
