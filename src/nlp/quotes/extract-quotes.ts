@@ -186,7 +186,7 @@ const MODEL = modelJson as CueModel;
  * 58: "delegate" is a title ("chief U.S. Delegate Charles H. Dallara" is Charles H. Dallara, and the "He said:" after
  *    him was Fumiya Iwasaki, quoted two paragraphs before).
  */
-export const QUOTE_ANALYZER_VERSION = 64;
+export const QUOTE_ANALYZER_VERSION = 65;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -879,6 +879,17 @@ function extractReported(
         (thatFollows(tokens, i) || signsOff(tokens, i) || interrupts(tokens, i))
       )
         scores[i] = model.threshold;
+      // "..., he said, adding he would never vote for her", "..., saying the plan had failed": a participle of saying set off
+      // by a comma reports the clause after it, with or without "that"
+      if (
+        scores[i]! < model.threshold &&
+        !inQuote[i] &&
+        REPORTING_PARTICIPLE.test(t.lower) &&
+        tokens[i - 1]?.text === ',' &&
+        // (a clause, not an object: "..., adding a 1,200 dlr rebate on all models" adds no saying)
+        clauseAt(tokens, i + 1, tokens.length - 1)
+      )
+        scores[i] = model.threshold;
       // "Polls show a close race", "..., FEC records show.", "Emails show that ...": records and polls showing something
       // attribute it to them, however rarely the model saw the noun before the verb
       if (scores[i]! < model.threshold && !inQuote[i] && SHOW.test(t.lower) && evidenceBefore(tokens, i)) scores[i] = model.threshold;
@@ -1034,6 +1045,7 @@ function extractReported(
 }
 
 const SHOW = /^(show|shows|showed|showing)$/;
+const REPORTING_PARTICIPLE = /^(adding|saying|noting|arguing|explaining|insisting|warning|stressing|acknowledging|claiming)$/;
 /** What "about" rounds when it means "roughly": a figure, a fraction or a number word. */
 const APPROXIMATED =
   /^(\$|\d.*|half|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|one-third|two-thirds|one-quarter|three-quarters)$/;

@@ -1799,3 +1799,16 @@ describe('extractQuotes, a fronted time before a short report (issue 15)', () =>
     expect(quotesOf(body).map((q) => q.text)).toEqual(['Prices rose sharply last month']);
   });
 });
+
+describe('extractQuotes, a participle of saying after a comma (issue 15)', () => {
+  it('reports the clause after it, with or without "that"', () => {
+    const body = '"We lost," he said, adding he would never vote for Clinton.';
+    const q = quotesOf(body).find((x) => x.kind === 'reported');
+    expect([q?.verb, q?.text, q ? mentionOf(body, q) : null]).toEqual(['adding', 'he would never vote for Clinton', 'he']);
+  });
+
+  it('reports nothing when what follows is an object, not a clause', () => {
+    const body = 'Pontiac said it expanded its rebate program, adding a 1,200 dlr rebate on all new Fiero models.';
+    expect(quotesOf(body).map((q) => q.verb)).not.toContain('adding');
+  });
+});
