@@ -186,7 +186,7 @@ const MODEL = modelJson as CueModel;
  * 58: "delegate" is a title ("chief U.S. Delegate Charles H. Dallara" is Charles H. Dallara, and the "He said:" after
  *    him was Fumiya Iwasaki, quoted two paragraphs before).
  */
-export const QUOTE_ANALYZER_VERSION = 65;
+export const QUOTE_ANALYZER_VERSION = 66;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -2337,7 +2337,8 @@ function contentReadsAsClause(tokens: readonly Token[], from: number, to: number
   const rounding = first.lower === 'about' && APPROXIMATED.test(tokens[from + 1]?.lower ?? '');
   if (PREPOSITION_START.test(first.lower) && !contentFirst && !rounding && !(first.lower === 'to' && isInfinitive(tokens, from)))
     return false;
-  if (CORE_SPEECH.test(cue) || !/^(a|an)$/.test(first.lower)) return true;
+  // ("citing a more progressive platform", "cited a report": what is cited is what is given as said, whatever its article)
+  if (CORE_SPEECH.test(cue) || /^cit(e|es|ed|ing)$/.test(cue) || !/^(a|an)$/.test(first.lower)) return true;
   for (let k = from; k <= to; k++) {
     const t = tokens[k]!;
     if (t.text === ',' || t.text === ';') break;

@@ -1812,3 +1812,12 @@ describe('extractQuotes, a participle of saying after a comma (issue 15)', () =>
     expect(quotesOf(body).map((q) => q.verb)).not.toContain('adding');
   });
 });
+
+describe('extractQuotes, "citing" an indefinite noun phrase (issue 15)', () => {
+  it('reports what is cited whatever its article', () => {
+    const body = 'S and P cited a decline in debt leverage to 50 pct from 66 pct at year-end.';
+    expect(quotesOf(body).map((q) => [mentionOf(body, q), q.verb, q.text])).toEqual([
+      ['S and P', 'cited', 'a decline in debt leverage to 50 pct from 66 pct at year-end'],
+    ]);
+  });
+});
