@@ -186,7 +186,7 @@ const MODEL = modelJson as CueModel;
  * 58: "delegate" is a title ("chief U.S. Delegate Charles H. Dallara" is Charles H. Dallara, and the "He said:" after
  *    him was Fumiya Iwasaki, quoted two paragraphs before).
  */
-export const QUOTE_ANALYZER_VERSION = 66;
+export const QUOTE_ANALYZER_VERSION = 67;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -1745,7 +1745,12 @@ function buildReported(
     to = opening.comma - 1;
     if (!src || src.from < opening.comma) src = opening.subject;
   }
-  if (!fronted && !passive && !contentReadsAsClause(tokens, from, to, cue.lower, from < a)) return null;
+  if (
+    !fronted &&
+    !passive &&
+    !contentReadsAsClause(tokens, from, to, cue.lower, from < a, SHOW.test(cue.lower) && evidenceBefore(tokens, a))
+  )
+    return null;
   // "has pointed out", "boasted about": a lone verb form or particle before the cue is no speaker
   if (src && notASpeaker(tokens, src)) src = null;
   // ("McConnell, who in 2010 said ...": the relative pronoun, not the sentence's subject)
@@ -2327,7 +2332,14 @@ const FINITE =
  * carry no statement: content that opens with a preposition, or (after a verb outside the core
  * speech verbs) opens with "a/an" and has no finite verb in its first clause, is dropped.
  */
-function contentReadsAsClause(tokens: readonly Token[], from: number, to: number, cue: string, contentFirst: boolean): boolean {
+function contentReadsAsClause(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  cue: string,
+  contentFirst: boolean,
+  evidence = false,
+): boolean {
   if (cue === 'according') return true;
   const first = tokens[from];
   if (!first) return false;
@@ -2337,8 +2349,10 @@ function contentReadsAsClause(tokens: readonly Token[], from: number, to: number
   const rounding = first.lower === 'about' && APPROXIMATED.test(tokens[from + 1]?.lower ?? '');
   if (PREPOSITION_START.test(first.lower) && !contentFirst && !rounding && !(first.lower === 'to' && isInfinitive(tokens, from)))
     return false;
-  // ("citing a more progressive platform", "cited a report": what is cited is what is given as said, whatever its article)
-  if (CORE_SPEECH.test(cue) || /^cit(e|es|ed|ing)$/.test(cue) || !/^(a|an)$/.test(first.lower)) return true;
+  // ("citing a more progressive platform", "cited a report", "Polls show a close contest": what is cited, or what polls
+  // and records show, is what is given as said, whatever its article; "the balance of payments showed a surplus" is no
+  // report)
+  if (CORE_SPEECH.test(cue) || /^cit(e|es|ed|ing)$/.test(cue) || evidence || !/^(a|an)$/.test(first.lower)) return true;
   for (let k = from; k <= to; k++) {
     const t = tokens[k]!;
     if (t.text === ',' || t.text === ';') break;

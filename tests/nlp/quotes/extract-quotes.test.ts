@@ -1719,6 +1719,15 @@ describe('extractQuotes, records and polls that show', () => {
     expect(q?.speaker).toBe(speaker);
   });
 
+  it('attributes what they show to them when it opens on "a"', () => {
+    const q = all('Polls show a close contest in the state, where 18 electoral votes are up for grabs.')[0];
+    expect([q?.speaker, q?.text]).toEqual(['Polls', 'a close contest in the state']);
+  });
+
+  it('not what an account or an index shows', () => {
+    expect(all("Italy's overall balance of payments showed a surplus of 1,461 billion lire in February.")).toEqual([]);
+  });
+
   it('not what other subjects show', () => {
     expect(all('The children show great promise in mathematics, their teachers hope.').map((q) => q.verb)).not.toContain('show');
   });
