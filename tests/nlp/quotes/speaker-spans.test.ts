@@ -43,6 +43,10 @@ describe('speaker spans', () => {
     expect(q?.speakerMention ? body.slice(q.speakerMention.start, q.speakerMention.end) : null).toBe(mention);
   });
 
+  it('leaves a sentence adverb before the name out of the speaker ("Nevertheless Mason said")', () => {
+    expect(mentionFor('Nevertheless Mason said the bank stocks could be poised for a rally.', 'rally')).toBe('Mason');
+  });
+
   it('keeps the year of a passive subject, which dates what is reported', () => {
     const body = 'Production in 1986 is estimated by the embassy at 35,000 tonnes.';
     const q = extractQuotes(body, splitSentences(body)).find((x) => x.verb?.includes('estimated'));
