@@ -186,7 +186,7 @@ const MODEL = modelJson as CueModel;
  * 58: "delegate" is a title ("chief U.S. Delegate Charles H. Dallara" is Charles H. Dallara, and the "He said:" after
  *    him was Fumiya Iwasaki, quoted two paragraphs before).
  */
-export const QUOTE_ANALYZER_VERSION = 68;
+export const QUOTE_ANALYZER_VERSION = 69;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -2478,7 +2478,9 @@ function subjectAfterOpener(tokens: readonly Token[], start: number, afterFocus 
   if (!first || !(first.isCap || afterFocus) || !SENTENCE_OPENER.test(first.lower)) return -1;
   for (let k = start + 1; k < Math.min(tokens.length - 1, start + 14); k++) {
     const t = tokens[k]!;
-    if (/^[.;:!?"“”]$/.test(t.text) || SPEECH_VERBS.has(t.lower)) return -1;
+    // ("When asked whom she supported, Ms. Sherry said ...": who was asked answers, and is the subject after the comma)
+    const askedOpener = k === start + 1 && t.lower === 'asked';
+    if (/^[.;:!?"“”]$/.test(t.text) || (SPEECH_VERBS.has(t.lower) && !askedOpener)) return -1;
     if (t.text !== ',') continue;
     let next = k + 1;
     if (/^(however|though|too|meanwhile|instead)$/.test(tokens[next]!.lower) && tokens[next + 1]?.text === ',') next += 2;

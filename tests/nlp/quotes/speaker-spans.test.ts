@@ -47,6 +47,12 @@ describe('speaker spans', () => {
     expect(mentionFor('Nevertheless Mason said the bank stocks could be poised for a rally.', 'rally')).toBe('Mason');
   });
 
+  it('finds who answers after a fronted "When asked ...," clause', () => {
+    expect(mentionFor('When asked whom she supported, Ms. Sherry smiled and said, "I am waiting for Bloomberg."', 'waiting')).toBe(
+      'Ms. Sherry',
+    );
+  });
+
   it('keeps the year of a passive subject, which dates what is reported', () => {
     const body = 'Production in 1986 is estimated by the embassy at 35,000 tonnes.';
     const q = extractQuotes(body, splitSentences(body)).find((x) => x.verb?.includes('estimated'));
