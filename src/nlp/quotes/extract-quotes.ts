@@ -1,6 +1,6 @@
 import type { Quote, Sentence, Span } from '../types.js';
 import { candidateFilter, cueScore, reportingClass, type CueModel } from './cue-model.js';
-import { DETERMINERS, MONTH, NON_NAME_CAPS, OPENING_PREPOSITION, REPORTING_LEXICON, SPEECH_VERBS, WEEKDAY } from './lexicon.js';
+import { AUX_WORDS, DETERMINERS, MONTH, NON_NAME_CAPS, OPENING_PREPOSITION, REPORTING_LEXICON, SPEECH_VERBS, WEEKDAY } from './lexicon.js';
 import modelJson from './model.json' with { type: 'json' };
 import {
   extendToSentenceEnd,
@@ -186,7 +186,7 @@ const MODEL = modelJson as CueModel;
  * 58: "delegate" is a title ("chief U.S. Delegate Charles H. Dallara" is Charles H. Dallara, and the "He said:" after
  *    him was Fumiya Iwasaki, quoted two paragraphs before).
  */
-export const QUOTE_ANALYZER_VERSION = 58;
+export const QUOTE_ANALYZER_VERSION = 69;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -854,6 +854,8 @@ function extractReported(
       if (body.charAt(t.end) === ':' && /^\p{Lu}/u.test(t.text)) continue;
       // "who asked not to be identified", "who declined to be named": a source's wish to stay unnamed is nothing it said
       if (anonymityRequest(tokens, i)) continue;
+      // "said about 400 workers will be laid off", "handles about 95 pct of grain": "about" before a figure rounds it
+      if (t.lower === 'about' && APPROXIMATED.test(tokens[i + 1]?.lower ?? '')) continue;
       // "Bankers Trust said", "Mortgage and Realty Trust said": a capitalised word after a capitalised word is part of a
       // name, not a verb of the name before it; but the wire capitalises a verb after an abbreviation ("the U.S. Said it
       // intended"), and a verb of saying stays one
@@ -877,6 +879,17 @@ function extractReported(
         (thatFollows(tokens, i) || signsOff(tokens, i) || interrupts(tokens, i))
       )
         scores[i] = model.threshold;
+      // "..., he said, adding he would never vote for her", "..., saying the plan had failed": a participle of saying set off
+      // by a comma reports the clause after it, with or without "that"
+      if (
+        scores[i]! < model.threshold &&
+        !inQuote[i] &&
+        REPORTING_PARTICIPLE.test(t.lower) &&
+        tokens[i - 1]?.text === ',' &&
+        // (a clause, not an object: "..., adding a 1,200 dlr rebate on all models" adds no saying)
+        clauseAt(tokens, i + 1, tokens.length - 1)
+      )
+        scores[i] = model.threshold;
       // "Polls show a close race", "..., FEC records show.", "Emails show that ...": records and polls showing something
       // attribute it to them, however rarely the model saw the noun before the verb
       if (scores[i]! < model.threshold && !inQuote[i] && SHOW.test(t.lower) && evidenceBefore(tokens, i)) scores[i] = model.threshold;
@@ -892,7 +905,9 @@ function extractReported(
       // head its subject; the verb alone is the cue
       // ("The council on Friday said": the day it was said is no part of the cue; a participle's is left as it was)
       const day = (t: Token): boolean => WEEKDAY.test(t.lower) && !/ing$/.test(tokens[j]!.lower);
-      if (j > i && SPEECH_VERBS.has(tokens[j]!.lower) && tokens.slice(i, j).every((t) => nounLike(t) || day(t))) i = j;
+      // ("George Will wrote": a capitalised "Will" before a past verb is a name, no auxiliary)
+      const name = (t: Token): boolean => t.isCap && t.lower === 'will' && /ed$|^(said|wrote|told)$/.test(tokens[j]!.lower);
+      if (j > i && SPEECH_VERBS.has(tokens[j]!.lower) && tokens.slice(i, j).every((t) => nounLike(t) || day(t) || name(t))) i = j;
       // ("A new poll conducted Monday shows", "A poll published on Sunday showed": the day a source came out, with its
       // participle, dates the source; the verb after it is the cue)
       else if (
@@ -1030,6 +1045,10 @@ function extractReported(
 }
 
 const SHOW = /^(show|shows|showed|showing)$/;
+const REPORTING_PARTICIPLE = /^(adding|saying|noting|arguing|explaining|insisting|warning|stressing|acknowledging|claiming)$/;
+/** What "about" rounds when it means "roughly": a figure, a fraction or a number word. */
+const APPROXIMATED =
+  /^(\$|\d.*|half|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|one-third|two-thirds|one-quarter|three-quarters)$/;
 /** Nouns of records, polls and documents, which show what they hold. */
 const EVIDENCE =
   /^(polls?|polling|records?|data|e-?mails?|documents?|analysis|analyses|stud(y|ies)|surveys?|filings?|disclosures?|figures|statistics|transcripts?|videos?|footage|results|memos?|tapes?|files|minutes|returns|logs)$/;
@@ -1426,7 +1445,13 @@ function buildReported(
   const cue = tokens[a]!;
   // the cue as a reader says it: with its auxiliaries ("was cited ... as saying") and "according to"
   let va = a;
-  while (va > 0 && /^(was|were|is|are|has|have|had|will|would|did|does|do|not|been|be)$/.test(tokens[va - 1]!.lower)) va--;
+  while (
+    va > 0 &&
+    /^(was|were|is|are|has|have|had|will|would|did|does|do|not|been|be)$/.test(tokens[va - 1]!.lower) &&
+    // ("George Will wrote": the name, no auxiliary)
+    !(tokens[va - 1]!.text === 'Will' && va - 1 > 0)
+  )
+    va--;
   const vb = cue.lower === 'according' && tokens[b + 1]?.lower === 'to' ? b + 1 : b;
   const verb = body.slice(tokens[va]!.start, tokens[vb]!.end);
   // a copula or auxiliary alone ("the army is advancing", "is also advancing") reports nothing
@@ -1688,6 +1713,13 @@ function buildReported(
       ) {
         // "called for a moratorium", "called on Trump to stop", "referring to GOP nominee Donald Trump": the particle belongs to the cue
         if (!(tokens[b + 1]!.lower === 'to' && isInfinitive(tokens, b + 1))) from = b + 2;
+      } else {
+        // ("Authorities announced on Friday the arrest of a man", "endorsed last week a plan to ...": when it was said
+        // stands between the verb and its object, and is not what was said)
+        // (not before another circumstance, "was quoted today as saying", "said yesterday in The Hague ...", left as it was)
+        const time = timeAdjunctEnd(tokens, b + 1, last);
+        const next = tokens[time]?.text === ',' ? tokens[time + 1] : tokens[time];
+        if (!PREPOSITION_START.test(next?.lower ?? '')) from = time;
       }
       while (from <= last && /^[,:—–]$/.test(tokens[from]!.text)) from++;
       const objectFrom = chainedCueObject(tokens, b, from, last);
@@ -1713,7 +1745,12 @@ function buildReported(
     to = opening.comma - 1;
     if (!src || src.from < opening.comma) src = opening.subject;
   }
-  if (!fronted && !passive && !contentReadsAsClause(tokens, from, to, cue.lower, from < a)) return null;
+  if (
+    !fronted &&
+    !passive &&
+    !contentReadsAsClause(tokens, from, to, cue.lower, from < a, SHOW.test(cue.lower) && evidenceBefore(tokens, a))
+  )
+    return null;
   // "has pointed out", "boasted about": a lone verb form or particle before the cue is no speaker
   if (src && notASpeaker(tokens, src)) src = null;
   // ("McConnell, who in 2010 said ...": the relative pronoun, not the sentence's subject)
@@ -2180,7 +2217,11 @@ const FRONTED_CLAUSE = /^(although|though|whereas|while|despite)$/;
  * a prepositional phrase), not content, when a clause of its own follows the cue.
  */
 function frontedAdverbial(tokens: readonly Token[], srcFrom: number, cue: number, last: number): boolean {
-  const first = tokens[datelineEnd(tokens)];
+  const lead = datelineEnd(tokens);
+  const first = tokens[lead];
+  // ("Last month, 26 percent said the same.", "Yesterday, the ministry said so": a time alone before the comma is
+  // never what was said, however short the words after the verb)
+  if (tokens[srcFrom - 1]?.text === ',' && timePhraseSpans(tokens, lead, srcFrom - 1)) return true;
   // ("Despite warnings by analysts that demand was weak, the company said it would reopen": "despite" and "amid"
   // open an adverbial as "in" and "after" do)
   // ("Outside City Hall on Friday, families of the victims urged ...": any preposition of place or time opens one)
@@ -2262,6 +2303,22 @@ function notASpeaker(tokens: readonly Token[], src: SourcePhrase): boolean {
   );
 }
 
+/** Whether tokens [from, to) are a time and nothing else: "last month", "yesterday", "on Monday", "earlier this year". */
+function timePhraseSpans(tokens: readonly Token[], from: number, to: number): boolean {
+  const w = (k: number): string => (k < to ? (tokens[k]?.lower ?? '') : '');
+  let k = from;
+  if (/^(earlier|later|late|early)$/.test(w(k)) && /^(this|last|next|on)$/.test(w(k + 1))) k++;
+  if (w(k) === 'on' && WEEKDAY.test(w(k + 1))) k += 2;
+  else if (/^(yesterday|today|tonight)$/.test(w(k)) || WEEKDAY.test(w(k))) k += 1;
+  else if (
+    /^(this|last|next)$/.test(w(k)) &&
+    /^(week|weekend|month|year|morning|afternoon|evening|spring|summer|fall|autumn|winter|quarter)$/.test(w(k + 1))
+  )
+    k += 2;
+  else return false;
+  return k === to;
+}
+
 const LONE_ADVERBIAL =
   /^(now|later|then|once|regardless|having|somehow|together|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/;
 const PREPOSITION_START = /^(by|as|against|for|on|of|to|in|with|at|from|about|into|over|under|during|after|before)$/;
@@ -2275,14 +2332,27 @@ const FINITE =
  * carry no statement: content that opens with a preposition, or (after a verb outside the core
  * speech verbs) opens with "a/an" and has no finite verb in its first clause, is dropped.
  */
-function contentReadsAsClause(tokens: readonly Token[], from: number, to: number, cue: string, contentFirst: boolean): boolean {
+function contentReadsAsClause(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  cue: string,
+  contentFirst: boolean,
+  evidence = false,
+): boolean {
   if (cue === 'according') return true;
   const first = tokens[from];
   if (!first) return false;
   // content before its cue may open with an adverbial ("In all, hackers compromised ..., the report said");
   // "wants to triple the size ...", "declined to threaten Moscow": an infinitive is what is wanted or refused
-  if (PREPOSITION_START.test(first.lower) && !contentFirst && !(first.lower === 'to' && isInfinitive(tokens, from))) return false;
-  if (CORE_SPEECH.test(cue) || !/^(a|an)$/.test(first.lower)) return true;
+  // ("said about 400 workers will be laid off": "about" before a figure rounds it and opens no prepositional phrase)
+  const rounding = first.lower === 'about' && APPROXIMATED.test(tokens[from + 1]?.lower ?? '');
+  if (PREPOSITION_START.test(first.lower) && !contentFirst && !rounding && !(first.lower === 'to' && isInfinitive(tokens, from)))
+    return false;
+  // ("citing a more progressive platform", "cited a report", "Polls show a close contest": what is cited, or what polls
+  // and records show, is what is given as said, whatever its article; "the balance of payments showed a surplus" is no
+  // report)
+  if (CORE_SPEECH.test(cue) || /^cit(e|es|ed|ing)$/.test(cue) || evidence || !/^(a|an)$/.test(first.lower)) return true;
   for (let k = from; k <= to; k++) {
     const t = tokens[k]!;
     if (t.text === ',' || t.text === ';') break;
@@ -2394,21 +2464,42 @@ const SUBJECT_PRONOUN = /^(he|she|they|we|I|He|She|They|We)$/;
  * "Recently, however,") that starts at `start` with a preposition, a time adverb or a subordinator: the first word
  * after the phrase's comma when it can open a noun phrase; else -1.
  */
-function subjectAfterOpener(tokens: readonly Token[], start: number): number {
+function subjectAfterOpener(tokens: readonly Token[], start: number, afterFocus = false): number {
+  // ("Even as regulators were digging ..., Mr. Sloan ...", "Just before the vote, ...": a focus adverb before the opener)
+  if (
+    !afterFocus &&
+    tokens[start]?.isCap &&
+    /^(even|just|only)$/.test(tokens[start].lower) &&
+    SENTENCE_OPENER.test(tokens[start + 1]?.lower ?? '')
+  )
+    return subjectAfterOpener(tokens, start + 1, true);
   // (not "Asked about X, Smith said": who was asked is not who asked)
   const first = tokens[start];
-  if (!first?.isCap || !SENTENCE_OPENER.test(first.lower)) return -1;
+  if (!first || !(first.isCap || afterFocus) || !SENTENCE_OPENER.test(first.lower)) return -1;
   for (let k = start + 1; k < Math.min(tokens.length - 1, start + 14); k++) {
     const t = tokens[k]!;
-    if (/^[.;:!?"“”]$/.test(t.text) || SPEECH_VERBS.has(t.lower)) return -1;
+    // ("When asked whom she supported, Ms. Sherry said ...": who was asked answers, and is the subject after the comma)
+    const askedOpener = k === start + 1 && t.lower === 'asked';
+    if (/^[.;:!?"“”]$/.test(t.text) || (SPEECH_VERBS.has(t.lower) && !askedOpener)) return -1;
     if (t.text !== ',') continue;
     let next = k + 1;
     if (/^(however|though|too|meanwhile|instead)$/.test(tokens[next]!.lower) && tokens[next + 1]?.text === ',') next += 2;
     const s = tokens[next];
     if (!s?.isWord) return -1;
-    return (s.isCap && !NON_NAME_CAPS.has(s.lower)) || DETERMINERS.has(s.lower) || /^(he|she|it|they|we)$/.test(s.lower) ? next : -1;
+    // ("Before dropping out, chief rival Ted Cruz responded ...": a lower-case title before a name opens the subject too)
+    const titled = !s.isCap && nounLike(s) && !PREPOSITION_START.test(s.lower) && capitalSoon(tokens, next + 1);
+    return (s.isCap && !NON_NAME_CAPS.has(s.lower)) || DETERMINERS.has(s.lower) || /^(he|she|it|they|we)$/.test(s.lower) || titled
+      ? next
+      : -1;
   }
   return -1;
+}
+
+/** Whether a capitalised word stands at `k` or right after one lower-case word there ("rival Ted Cruz", "Ted Cruz"). */
+function capitalSoon(tokens: readonly Token[], k: number): boolean {
+  const a = tokens[k];
+  const b = tokens[k + 1];
+  return !!a?.isWord && (a.isCap || (nounLike(a) && !PREPOSITION_START.test(a.lower) && !!b?.isWord && b.isCap));
 }
 
 const SENTENCE_OPENER =
@@ -2519,6 +2610,10 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
       // (not an interrupting attribution, "that the plan, officials said, would fail")
       // ("Asked what form he thought X might take, Fluegel said ...": the fronted question is read as the question asked)
       if (verbSeen && !!tokens[k + 1]?.isCap && tokens[0]?.lower !== 'asked' && mainClauseCue(tokens, k + 1, last, isCue)) return k - 1;
+      // ("One company says there are 2,400 billionaires, another says there are 1,800": a second source with a speech
+      // verb and a complement of its own after the comma reports the next clause, not this one; "..., he said, ..."
+      // interrupts and is left to the attribution)
+      if (verbSeen && SECOND_SOURCE.test(tokens[k + 1]?.lower ?? '') && secondReport(tokens, k + 2, last, isCue)) return k - 1;
       if (/^(and|but|while|whereas)$/.test(tokens[k + 1]?.lower ?? '')) {
         // "..., and he urged ...", "..., and Republicans want ...": a second attribution with a subject of its own
         for (let j = k + 3; j <= Math.min(last, k + 6); j++) {
@@ -2541,12 +2636,44 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
     const closed = (tokens[k - 1]!.text === '"' || tokens[k - 1]!.text === '”') && tokens[k - 2]?.text === ',' && k - 2 > from;
     if (isCue(k) && (/^(and|but|,)$/.test(tokens[k - 1]!.lower) || closed)) {
       if (closed) return k - 1;
+      if (clauseGoesOn(tokens, from, k, cue)) continue;
       let e = k - 1;
       while (e > from && /^(and|but|,|also)$/.test(tokens[e]!.lower)) e--;
       return e;
     }
   }
   return last;
+}
+
+/**
+ * "Police say he posed a deadly threat and refused to drop the gun", "Reynolds says the two met ... and decided to
+ * co-host the show": after a present speech verb whose content is a clause with a subject of its own, a past verb joined
+ * by a bare "and" cannot share the speaker's tense, so it shares the clause's subject. With both in the past the verb is
+ * the speaker's ("He said no date has been set and declined to comment"), and a verb of saying always is.
+ */
+function clauseGoesOn(tokens: readonly Token[], from: number, k: number, cue: number): boolean {
+  const t = tokens[k]!;
+  if (cue > from || !PRESENT_SPEECH.test(tokens[cue]!.lower) || tokens[k - 1]!.lower !== 'and' || tokens[k - 2]?.text === ',' || t.isCap)
+    return false;
+  // (an infinitive or a bare object is no clause)
+  const first = tokens[from]?.lower === 'that' ? tokens[from + 1] : tokens[from];
+  if (!first?.isWord || /^(to|not)$/.test(first.lower)) return false;
+  return (/[^e]ed$|ied$/.test(t.lower) || PAST_VERBS.has(t.lower)) && !speechAct(t.lower);
+}
+
+const PRESENT_SPEECH = /^(say|says|tell|tells|adds|reports|writes|believe|believes|think|thinks)$/;
+
+/** Subjects that open a second report after a comma without a capital: "another says", "others said", "one said". */
+const SECOND_SOURCE = /^(another|others|one|some|many|most|he|she|they|we)$/;
+
+/** Whether a speech verb stands at `j` (or one adverb or auxiliary later) and takes a complement: no comma or end after it. */
+function secondReport(tokens: readonly Token[], j: number, last: number, isCue: (k: number) => boolean): boolean {
+  let v = j;
+  if (v < last && AUX_WORDS.has(tokens[v]!.lower)) v++;
+  const verb = tokens[v];
+  if (!verb?.isWord || !CORE_SPEECH.test(verb.lower) || !isCue(v)) return false;
+  const next = tokens[v + 1];
+  return v + 2 <= last && !!next?.isWord;
 }
 
 /** Whether the comma at `k` opens ", SPEAKER VERB (hearer) (time)." closing the sentence (see signsOff). */
@@ -2625,13 +2752,17 @@ function objectEnd(tokens: readonly Token[], from: number, to: number): number {
     // (a trailing one only: "grilled Stumpf on Tuesday for his role in ..." goes on with what he was grilled for)
     // (nor after a figure: in "estimated M-1 at 5.03 billion dlrs in November" the month is what was estimated)
     if (/\d/.test(t.text)) figure = true;
-    if (marks % 2 === 0 && !figure && to - k <= TRAILING_ADJUNCT && adjunctAt(tokens, k, to)) {
+    // ("endorsed Sen. Bernie Sanders during the primary": a name takes no "during" of its own, the verb does; "his
+    // microphone problems during the debate" keep theirs)
+    const afterName = !t.isCap && /^(during|throughout|in)$/.test(t.lower) && to - k <= TRAILING_ADJUNCT && namedFrom(tokens, from, k);
+    if (marks % 2 === 0 && !figure && ((to - k <= TRAILING_ADJUNCT && adjunctAt(tokens, k, to)) || afterName)) {
       let e = k - 1;
       // ("on Tuesday", "last Friday", "earlier this month": the preposition or adverb goes with its time)
       if (WEEKDAY.test(t.lower) && /^(on|last|this|next)$/.test(tokens[e]?.lower ?? '')) e--;
       if (/^(earlier|later)$/.test(tokens[e]?.lower ?? '')) e--;
       while (e > from && tokens[e]!.text === ',') e--;
-      if (e > from) return e;
+      // (a one-word object is a name or a pronoun: "endorsed Canova in late May"; "is expected here on Friday" is no object)
+      if (e > from || (e === from && (tokens[e]!.isCap || /^(him|her|them|it|us|me)$/.test(tokens[e]!.lower)))) return e;
     }
     const next = tokens[k + 1];
     if (!next || !next.isWord || next.isCap) continue;
@@ -2660,6 +2791,16 @@ function objectEnd(tokens: readonly Token[], from: number, to: number): number {
     }
   }
   return to;
+}
+
+/** Whether tokens [from, k) are a name alone: capitalised words (with their abbreviations' periods). */
+function namedFrom(tokens: readonly Token[], from: number, k: number): boolean {
+  if (k <= from) return false;
+  for (let j = from; j < k; j++) {
+    const w = tokens[j]!;
+    if (w.isWord ? !w.isCap : w.text !== '.') return false;
+  }
+  return true;
 }
 
 /**
@@ -2782,6 +2923,9 @@ function timeAdjunctEnd(tokens: readonly Token[], i: number, last: number): numb
     end = i + 2;
   else if (/^(yesterday|today|tonight)$/.test(t.lower) || WEEKDAY.test(t.lower)) end = i + 1;
   else if (t.lower === 'on' && WEEKDAY.test(next.lower)) end = i + 2;
+  // ("said Sunday night's matchup felt like ...": a time that goes on into a possessive opens the noun phrase it dates)
+  const after = tokens[end];
+  if (after && !after.isCap && (isPossessive(after) || /^(night|morning|evening|afternoon)$/.test(after.lower))) return i;
   return end > i && last - end >= 3 ? end : i;
 }
 

@@ -69,7 +69,7 @@ export const NON_NAME_CAPS: ReadonlySet<string> = new Set(
     'separately similarly finally first second third again today yesterday tuesday monday wednesday thursday ' +
     'friday saturday sunday according all some many most over under despite said says asked told like unlike both ' +
     'each every no not only even just what who why how where whether recently previously additionally ' +
-    'subsequently currently eventually apparently notably besides including excluding beyond ' +
+    'subsequently currently eventually apparently notably besides including excluding beyond nevertheless nonetheless furthermore likewise ' +
     // the wire's own labels under a table or a story ("NOTE: 1986 net includes ..."), no one's name
     'note notes correction'
   )

@@ -59,6 +59,17 @@ function timePhraseBefore(tokens: readonly Token[], j: number): number {
   if (/^(past|time|meantime|interim)$/.test(w(j)) && w(j - 1) === 'the' && /^(in|at)$/.test(w(j - 2))) return j - 3;
   // (not after a participle that dates a source: "a poll published on Sunday")
   if (WEEKDAY.test(w(j)) && w(j - 1) === 'on' && !PARTICIPLE_SOURCE.test(w(j - 2))) return j - 2;
+  // ("Comey in June sharply criticized", "Trump in 2012 said": a month or a year after a name dates the saying; after a
+  // common noun it may date the source, "sales in June showed", and so it does before a passive: "Production in 1986 is
+  // estimated by the embassy")
+  if (
+    (MONTH.test(w(j)) || /^(19|20)\d\d$/.test(w(j))) &&
+    w(j - 1) === 'in' &&
+    tokens[j - 2]?.isCap &&
+    tokens[j - 2]!.isWord &&
+    !/^(is|was|are|were|be|been)$/.test(w(j + 1))
+  )
+    return j - 2;
   return j;
 }
 
@@ -396,8 +407,14 @@ const ROLE_NOUN =
 function surname(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k]!;
   const p = tokens[k - 1];
-  return t.isCap && /^(may|will|can)$/.test(t.lower) && !!p && p.isWord && p.isCap && !NON_NAME_CAPS.has(p.lower) && p.end + 1 === t.start;
+  if (!t.isCap || !/^(may|will|can)$/.test(t.lower)) return false;
+  // ('"...," Will wrote.': no modal stands before a past tense, so the capital is a name's)
+  // (not "May", which is also the month: "..., May said" stays as it was)
+  if (t.lower === 'will' && PAST_SAYING.test(tokens[k + 1]?.text ?? '')) return true;
+  return !!p && p.isWord && p.isCap && !NON_NAME_CAPS.has(p.lower) && p.end + 1 === t.start;
 }
+
+const PAST_SAYING = /^(said|wrote|told|added|noted|argued|explained|asked|replied|tweeted|recalled|insisted|warned|stated|continued)$/;
 
 /** Words that end a company's name ("First Chicago Corp", "Second National Bank"). */
 const COMPANY_END = /^(corp|inc|co|ltd|plc|bank|bancorp|bancorporation|bancshares|group|trust|partners|securities|capital|financial)\.?$/;

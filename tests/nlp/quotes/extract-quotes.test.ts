@@ -1205,7 +1205,7 @@ const rows: Row[] = [
     body: 'Rep. Duffy also addressed the controversy when introducing Pence. Ms. Lee endorsed Obama in 2012 but will likely vote for Smith. The council denounced the plan as it was being drafted.',
     expected: [
       { text: 'the controversy', kind: 'reported', speaker: 'Duffy', mention: 'Rep. Duffy', verb: 'also addressed' },
-      { text: 'Obama in 2012', kind: 'reported', speaker: 'Lee', mention: 'Ms. Lee', verb: 'endorsed' },
+      { text: 'Obama', kind: 'reported', speaker: 'Lee', mention: 'Ms. Lee', verb: 'endorsed' },
       { text: 'the plan', kind: 'reported', speaker: 'The council', mention: 'The council', verb: 'denounced' },
     ],
   },
@@ -1719,7 +1719,114 @@ describe('extractQuotes, records and polls that show', () => {
     expect(q?.speaker).toBe(speaker);
   });
 
+  it('attributes what they show to them when it opens on "a"', () => {
+    const q = all('Polls show a close contest in the state, where 18 electoral votes are up for grabs.')[0];
+    expect([q?.speaker, q?.text]).toEqual(['Polls', 'a close contest in the state']);
+  });
+
+  it('not what an account or an index shows', () => {
+    expect(all("Italy's overall balance of payments showed a surplus of 1,461 billion lire in February.")).toEqual([]);
+  });
+
   it('not what other subjects show', () => {
     expect(all('The children show great promise in mathematics, their teachers hope.').map((q) => q.verb)).not.toContain('show');
+  });
+});
+
+describe('extractQuotes, where reported content ends (issue 15)', () => {
+  const reported = (body: string) => quotesOf(body).filter((q) => q.kind === 'reported');
+
+  it('a verb joined by "and" to a said-clause shares its subject, not the speaker', () => {
+    const body = 'Police say he posed a deadly threat and refused to drop the gun.';
+    expect(reported(body).map((q) => [mentionOf(body, q), q.verb, q.text])).toEqual([
+      ['Police', 'say', 'he posed a deadly threat and refused to drop the gun'],
+    ]);
+  });
+
+  it('a verb of saying, or a past verb after "said", joined by "and" goes back to the speaker', () => {
+    const body = 'He said he would order a review of the defenses and warned against hackers from China.';
+    expect(reported(body)[0]?.text).toBe('he would order a review of the defenses');
+    const wire = 'He said no date has been set for the meeting and declined to comment on the reports.';
+    expect(reported(wire)[0]?.text).toBe('no date has been set for the meeting');
+  });
+
+  it('a name reported whole keeps no "during" or "in" of the occasion', () => {
+    expect(reported('Garner endorsed Sen. Bernie Sanders during the Democratic primary.')[0]?.text).toBe('Sen. Bernie Sanders');
+    expect(reported('Michaela Davis recently praised Hillary Clinton in a new video.')[0]?.text).toBe('Hillary Clinton');
+  });
+
+  it('an event noun keeps its own "during"', () => {
+    const body = 'Donald Trump is raising questions about his microphone problems during the debate.';
+    expect(reported(body)[0]?.text).toBe('his microphone problems during the debate');
+  });
+});
+
+describe('extractQuotes, "about" before a figure (issue 15)', () => {
+  it('rounds the figure: the speech verb before it is the cue, and the figure opens the content', () => {
+    const body = 'Cronin said about 400 workers on the bus line will be laid off in May.';
+    expect(quotesOf(body).map((q) => [mentionOf(body, q), q.verb, q.text])).toEqual([
+      ['Cronin', 'said', 'about 400 workers on the bus line will be laid off in May'],
+    ]);
+  });
+
+  it('reports nothing by itself', () => {
+    expect(quotesOf('The union represents about 2,300 workers on the Great Lakes.').map((q) => q.verb)).not.toContain('about');
+  });
+});
+
+describe('extractQuotes, time and a second source around reported content (issue 15)', () => {
+  const reported = (body: string) => quotesOf(body).filter((q) => q.kind === 'reported');
+
+  it('leaves the time between a verb and its object out of the content', () => {
+    expect(reported('Authorities announced on Friday the arrest of a man in the fatal shooting of a demonstrator.')[0]?.text).toBe(
+      'the arrest of a man in the fatal shooting of a demonstrator',
+    );
+    expect(reported('King Fahd said today Saudi Arabia wants oil price stability.')[0]?.text).toBe(
+      'Saudi Arabia wants oil price stability',
+    );
+  });
+
+  it("keeps a time that goes on into a possessive: it dates the content's noun phrase", () => {
+    const body = "Undecided voter Ken Bone said Sunday night's matchup almost felt like a fight.";
+    expect(reported(body)[0]?.text).toBe("Sunday night's matchup almost felt like a fight");
+  });
+
+  it('ends the content where a second source reports after a comma', () => {
+    const body = 'One company says there are more than 2,400 billionaires in the world, another says there are about 1,800.';
+    expect(reported(body)[0]?.text).toBe('there are more than 2,400 billionaires in the world');
+  });
+});
+
+describe('extractQuotes, a fronted time before a short report (issue 15)', () => {
+  it('is never the content of the verb after it', () => {
+    const body = 'Last month, 26 percent said the same.';
+    expect(quotesOf(body).map((q) => [mentionOf(body, q), q.verb, q.text])).toEqual([['26 percent', 'said', 'the same']]);
+  });
+
+  it('stays in a statement that the attribution closes', () => {
+    const body = 'Prices rose sharply last month, officials said.';
+    expect(quotesOf(body).map((q) => q.text)).toEqual(['Prices rose sharply last month']);
+  });
+});
+
+describe('extractQuotes, a participle of saying after a comma (issue 15)', () => {
+  it('reports the clause after it, with or without "that"', () => {
+    const body = '"We lost," he said, adding he would never vote for Clinton.';
+    const q = quotesOf(body).find((x) => x.kind === 'reported');
+    expect([q?.verb, q?.text, q ? mentionOf(body, q) : null]).toEqual(['adding', 'he would never vote for Clinton', 'he']);
+  });
+
+  it('reports nothing when what follows is an object, not a clause', () => {
+    const body = 'Pontiac said it expanded its rebate program, adding a 1,200 dlr rebate on all new Fiero models.';
+    expect(quotesOf(body).map((q) => q.verb)).not.toContain('adding');
+  });
+});
+
+describe('extractQuotes, "citing" an indefinite noun phrase (issue 15)', () => {
+  it('reports what is cited whatever its article', () => {
+    const body = 'S and P cited a decline in debt leverage to 50 pct from 66 pct at year-end.';
+    expect(quotesOf(body).map((q) => [mentionOf(body, q), q.verb, q.text])).toEqual([
+      ['S and P', 'cited', 'a decline in debt leverage to 50 pct from 66 pct at year-end'],
+    ]);
   });
 });
