@@ -1226,10 +1226,11 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
   async function speakerQuoteList(speaker: string, names: readonly string[], dropRepeats: boolean, depth: number): Promise<QuoteList> {
     const like = `%${escapeLike(speaker)}%`;
     type Row = QuoteKey & { quote_key: number };
+    // (BIGINT columns come as strings from node-postgres: the numbers are made here)
     const listed = (row: Row): ListedQuote => ({
-      story: row.article_seq,
+      story: Number(row.article_seq),
       start: row.start,
-      publishedMs: row.published_ms,
+      publishedMs: Number(row.published_ms),
       repeatKey: row.quote_key,
     });
     // an index-only scan per name: the quote carries its story's date and key (migration 17)
