@@ -11,7 +11,7 @@ import { speakerNamedBy } from './speaker-match.js';
  * same set, ordered by date the same way, so no quote is shown twice or skipped (each source takes its
  * newest stored, and stored order is not publishing order after a bulk ingest).
  */
-export const QUOTE_CANDIDATES = 100;
+const QUOTE_CANDIDATES = 100;
 /** Quotes read per speaker name at most when repeats left too few distinct ones (index entries, ~1 ms per 2,000). */
 export const MAX_QUOTE_DEPTH = 6_400;
 /** The depths a speaker's list is read to (the first one at least that a page needs): pages share a few lists. */

@@ -1265,6 +1265,7 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
     }
   }
 
+  /** The whole rows of these quotes, in this order. */
   async function quotesAt(page: readonly { article_seq: number; start: number }[]): Promise<QuoteHit[]> {
     if (page.length === 0) return [];
     const { rows } = await pool.query<PgQuoteRow>(
