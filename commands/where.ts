@@ -7,10 +7,18 @@ import { placeMentionIds } from '../src/geo/place-mention-ids.js';
 import type { PlaceMentionHit, PlaceMonthCount } from '../src/store/article-store.js';
 import type { PlaceStore } from '../src/store/place-store.js';
 import { releaseRenderMemory } from '../src/geo/locator-map.js';
-import { DATELINE_SPAN, type GeoService, type PlaceInfo, type PlaceRelation } from '../src/geo/types.js';
+import { DATELINE_SPAN, type GeoService, type PlaceInfo, type PlaceRelation, type PopulationBasis } from '../src/geo/types.js';
 import { formatDay, plural, truncate } from '../src/views/format.js';
 import { placeSparkline } from '../src/trend/trend-chart.js';
 import { normaliseText } from '../src/store/article-identity.js';
+
+/** How a population figure is qualified (a division's is the sum of its towns, short of a census); null: not shown. */
+const POPULATION_BASIS_NOTES: Record<PopulationBasis, string | null> = {
+  own: '',
+  towns: ' (sum of its towns of 500+ in GeoNames)',
+  countries: ' (sum of its countries)',
+  none: null,
+};
 
 const LATEST = 5;
 /**
@@ -44,7 +52,8 @@ function placeData(p: PlaceInfo): Record<string, unknown> {
     admin1: p.admin1,
     lat: p.lat,
     lon: p.lon,
-    population: p.population,
+    // 0 where the reply shows none (a news region's figure is only for ranking)
+    population: p.populationBasis === 'none' ? 0 : p.population,
   };
 }
 
@@ -218,8 +227,8 @@ export const execute: Command['execute'] = async ({ options, services, caller })
   if (place.admin1 && place.kind !== 'admin1') fields.push({ name: 'Province', value: place.admin1, inline: true });
   if (place.country && place.kind !== 'country') fields.push({ name: 'Country', value: place.country, inline: true });
   fields.push({ name: 'Coordinates', value: formatCoordinates(place) });
-  if (place.population > 0) {
-    const approx = place.kind === 'city' ? '' : ' (sum of its towns of 500+ in GeoNames)';
+  const approx = POPULATION_BASIS_NOTES[place.populationBasis];
+  if (place.population > 0 && approx !== null) {
     fields.push({ name: 'Population', value: `${place.population.toLocaleString('en-US')}${approx}`, inline: true });
   }
   if (place.timezone) fields.push({ name: 'Time zone', value: formatTimezone(place.timezone, services.clock.now()), inline: true });

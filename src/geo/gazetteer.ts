@@ -6,8 +6,16 @@ import { join } from 'node:path';
 import { packageRoot } from '../core/package-root.js';
 import { KeyIndex } from './key-index.js';
 import { readSectionFile, readSectionMeta } from './section-file.js';
+import type { PopulationBasis } from './types.js';
 
-export const GAZETTEER_VERSION = 10;
+/** The cache's version, in its file name: bump when what it holds changes, so an old cache is built anew. */
+export const GAZETTEER_VERSION = 11;
+/**
+ * The last gazetteer version that changed what place recognition reads (names, kinds, ranking figures), so
+ * what it finds in a text: stored places are found anew only when this moves. v11 changed only what replies
+ * show (countries' own populations); set it to GAZETTEER_VERSION with the next change that can move a place.
+ */
+export const GAZETTEER_PLACES_VERSION = 10;
 
 export type PlaceKind = 'city' | 'country' | 'admin1' | 'admin2' | 'continent' | 'region';
 export const KIND_CODES: Record<PlaceKind, number> = { city: 0, country: 1, admin1: 2, admin2: 3, continent: 4, region: 5 };
@@ -33,6 +41,12 @@ interface Meta {
   countryCodes: string[];
   fcodes: string[];
   tzs: string[];
+  /**
+   * Populations as replies show them, by entry id, where they differ from `pop` (v11): a country's own as
+   * GeoNames gives it, a continent's the sum of those. `pop` ranks places, like with like: a country's and a
+   * division's are both the sum of their towns of 500+.
+   */
+  shownPopulations: Record<string, number>;
 }
 
 /** One place as the rest of the geo code sees it (built on demand from the arrays). */
@@ -48,6 +62,7 @@ export interface Place {
   lat: number;
   lon: number;
   population: number;
+  populationBasis: PopulationBasis;
   timezone: string;
 }
 
@@ -143,9 +158,22 @@ export class Gazetteer {
       admin1Index: this.admin1[i] ?? -1,
       lat: this.latOf(i),
       lon: this.lonOf(i),
-      population: this.pop[i] ?? 0,
+      population: this.shownPopulation(i) ?? this.pop[i] ?? 0,
+      populationBasis: this.populationBasis(i),
       timezone: this.meta.tzs[this.tz[i] ?? 0] ?? '',
     };
+  }
+
+  private shownPopulation(i: number): number | undefined {
+    return this.meta.shownPopulations[String(this.ids[i] ?? 0)];
+  }
+
+  private populationBasis(i: number): PopulationBasis {
+    const kind = this.kind(i);
+    if (kind === 'continent') return 'countries';
+    if (kind === 'city' || this.shownPopulation(i) !== undefined) return 'own';
+    if (kind === 'region') return 'none';
+    return 'towns';
   }
 
   /** An entry's latitude as places give it (five decimals), without making the whole place. */

@@ -123,6 +123,7 @@ export function createGeoService(gaz: Gazetteer, options: GeoServiceOptions = {}
       lat: p.lat,
       lon: p.lon,
       population: p.population,
+      populationBasis: p.populationBasis,
       timezone: p.timezone || null,
       featureCode: p.fcode,
     };

@@ -32,6 +32,14 @@ export function isDatelineSpan(m: Pick<PlaceMention, 'start'>): boolean {
 export type PlaceKindName = 'city' | 'country' | 'admin1' | 'admin2' | 'continent' | 'region';
 
 /** One gazetteer place, as /where shows it and `--json` returns it. */
+/**
+ * What a place's population counts: GeoNames' figure for the place itself (towns, most countries), the
+ * sum of its towns of 500+ (divisions, and a country GeoNames gives no figure for), the sum of its
+ * countries (continents), or nothing a reader should be told: a news region's figure is the sum of the
+ * countries it touches (all of Sudan for Darfur, of the United States for Long Island), kept for ranking.
+ */
+export type PopulationBasis = 'own' | 'towns' | 'countries' | 'none';
+
 export interface PlaceInfo {
   name: string;
   kind: PlaceKindName;
@@ -45,6 +53,7 @@ export interface PlaceInfo {
   lat: number;
   lon: number;
   population: number;
+  populationBasis: PopulationBasis;
   timezone: string | null;
   /** GeoNames feature code (PPLA, PPLC, ADM1, PCLI, ...). */
   featureCode: string;

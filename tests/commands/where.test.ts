@@ -82,6 +82,24 @@ describe('/where', () => {
     expect(Array.from(r.png?.slice(0, 4) ?? [])).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });
 
+  it("gives a country GeoNames' own population, a division the sum of its towns, a continent the sum of its countries", async () => {
+    const population = (r: { fields: { name: string; value: string }[] }): string | undefined =>
+      r.fields.find((f) => f.name === 'Population')?.value;
+    // The sum of India's towns of 500+ is about 310 million: far short of the country.
+    const india = await askCommand(services, '/where place:India');
+    expect((india.data as WhereData).place?.population).toBeGreaterThan(1_000_000_000);
+    expect(population(india)).toMatch(/^[\d,]+$/);
+    expect(population(await askCommand(services, '/where place:Texas'))).toMatch(/sum of its towns of 500\+ in GeoNames/);
+    const asia = await askCommand(services, '/where place:Asia');
+    expect(population(asia)).toMatch(/sum of its countries/);
+    expect((asia.data as WhereData).place?.population).toBeGreaterThan(3_000_000_000);
+    // A news region's countries are those it touches, not its people (all of Sudan for Darfur): no figure.
+    const darfur = await askCommand(services, '/where place:Darfur');
+    expect((darfur.data as WhereData).place?.kind).toBe('region');
+    expect(population(darfur)).toBeUndefined();
+    expect((darfur.data as WhereData).place?.population).toBe(0);
+  });
+
   it('Rakka gets Raqqa', async () => {
     const r = await ask('/where place:Rakka');
     const names = [r.data.place?.name ?? '', ...(r.data.suggestions ?? [])].join(' ');

@@ -15,6 +15,7 @@ const place = (over: Partial<PlaceInfo>): PlaceInfo => ({
   lat: 0,
   lon: 0,
   population: 0,
+  populationBasis: 'own',
   timezone: null,
   featureCode: 'PPL',
   ...over,

