@@ -191,8 +191,11 @@ const MODEL = modelJson as CueModel;
  *    or a year by no one named ("unknown"); the mention stays as written. A number or a compound it opens is no part of
  *    a name ("The 21-member Association of European Airlines"), a year closing the clause before "and" no part of the
  *    next subject ("in 1985 and Gosper urged"), and a mention shows a figure whole across its thousands comma.
+ * 71: a relative clause closed by a comma that a verb or an infinitive follows sits inside reported content, which goes
+ *    on after it ("that the special entities, which include structures in Liechtenstein, are still under his control",
+ *    "to form a task force, which would include the military, to crack down on hackers": both ended before "which").
  */
-export const QUOTE_ANALYZER_VERSION = 70;
+export const QUOTE_ANALYZER_VERSION = 71;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -2610,6 +2613,14 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
       // elected, but she knows that ...", "that families still want their schools, despite ...", "..., even if ...";
       // a second attribution still ends it, below)
       const goesOn = coreCue && cue < from && SAID_GOES_ON.test(tokens[k + 1]?.lower ?? '') && !speakerActAt(tokens, k + 2, isCue);
+      // ("that the special entities, which include structures in Liechtenstein, are still under his control", "to form a
+      // task force, which would include the military, to crack down on hackers": a relative clause closed by a comma
+      // that a verb or an infinitive follows sits inside the content, which goes on after it)
+      const embedded = embeddedRelativeEnd(tokens, k, last);
+      if (embedded > 0 && !signsOffAt(tokens, embedded, last, isCue)) {
+        k = embedded;
+        continue;
+      }
       if (NEW_CLAUSE.test(tokens[k + 1]?.lower ?? '') && !secondThat && !goesOn) return k - 1;
       // "including suggestions that troops should leave Asia, Carter stressed ...": a subject and its reporting verb after
       // the comma open the sentence's main clause, so the content before was a fronted phrase of it
@@ -3006,6 +3017,24 @@ function isInfinitive(tokens: readonly Token[], k: number): boolean {
     !DETERMINERS.has(next.lower) &&
     !/^(\d|his|her|its|their|our|my|your|them|him|us|me|this|that|these|those)/.test(next.lower)
   );
+}
+
+/**
+ * The closing comma of a relative clause set off at the comma `k` (", which ...," / ", who ...,") when the clause sits
+ * inside a longer phrase: right after the closing comma comes a lower-case verb of the main clause ("are", "will",
+ * "said" of a subject, a past verb) or an infinitive ("to crack down"). -1 otherwise.
+ */
+function embeddedRelativeEnd(tokens: readonly Token[], k: number, last: number): number {
+  if (!/^(which|who|whose|whom)$/.test(tokens[k + 1]?.lower ?? '')) return -1;
+  for (let j = k + 3; j < Math.min(last, k + 16); j++) {
+    const t = tokens[j]!;
+    if (t.isWord) continue;
+    if (t.text !== ',') return -1;
+    const next = tokens[j + 1];
+    if (!next?.isWord || next.isCap) return -1;
+    return FINITE.test(next.lower) || (next.lower === 'to' && isInfinitive(tokens, j + 1)) ? j : -1;
+  }
+  return -1;
 }
 
 const CLAUSE_BREAK = /^[—–-]$/;

@@ -1889,3 +1889,38 @@ describe('extractQuotes, a figure is no speaker (issue 15: "70 pct (unnamed)" in
     expect(speakers(person).map((s) => s[1])).toEqual(['Slutsky']);
   });
 });
+
+describe('extractQuotes, a relative clause inside reported content (issue 15)', () => {
+  const reports = (body: string): [string, string | null][] =>
+    quotesOf(body)
+      .filter((q) => q.kind === 'reported')
+      .map((q) => [q.text, mentionOf(body, q)]);
+
+  it('goes on past ", which ...," when a verb of the main clause or an infinitive follows the closing comma', () => {
+    expect(
+      reports(
+        'Bloomberg says its reporting has found that the entities, which include structures in Liechtenstein, are still under his control.',
+      ),
+    ).toEqual([
+      ['its reporting has found that the entities, which include structures in Liechtenstein, are still under his control', 'Bloomberg'],
+    ]);
+    expect(reports('He also vowed to form a joint task force, which would include the military, to crack down on hackers.')).toEqual([
+      ['to form a joint task force, which would include the military, to crack down on hackers', 'He'],
+    ]);
+    expect(
+      reports('Yves Berthelot said the suppression of farm subsidies, which would allow a resurgence of world prices, would be difficult.'),
+    ).toEqual([
+      ['the suppression of farm subsidies, which would allow a resurgence of world prices, would be difficult', 'Yves Berthelot'],
+    ]);
+  });
+
+  it('still ends at ", which ..." that closes the sentence or that a new subject follows (the writer\'s clause)', () => {
+    expect(reports('He said the plan would cut costs, which critics dispute.')).toEqual([['the plan would cut costs', 'He']]);
+    expect(reports('He said the plan would cut costs, which critics dispute, and officials agree.')).toEqual([
+      ['the plan would cut costs', 'He'],
+    ]);
+    expect(reports('Analysts said the merger will cut jobs, which unions oppose, the report added.')[0]?.[0]).toBe(
+      'the merger will cut jobs',
+    );
+  });
+});
