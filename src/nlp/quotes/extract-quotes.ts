@@ -194,8 +194,10 @@ const MODEL = modelJson as CueModel;
  * 71: a relative clause closed by a comma that a verb or an infinitive follows sits inside reported content, which goes
  *    on after it ("that the special entities, which include structures in Liechtenstein, are still under his control",
  *    "to form a task force, which would include the military, to crack down on hackers": both ended before "which").
+ * 72: so does a pair of dashes ("--", "—", "–", a spaced "-") that a finite verb follows ("that the top 1 percent of
+ *    taxpayers -- those with incomes of more than $750,000 -- would face ...": ended at the first dash).
  */
-export const QUOTE_ANALYZER_VERSION = 71;
+export const QUOTE_ANALYZER_VERSION = 72;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -2579,6 +2581,13 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
         CLAUSE_BREAK.test(t.text) ||
         (t.text === ',' && /^(which|who|whose|whom)$/.test(tokens[k + 1]?.lower ?? '')));
     if (aside) continue;
+    // ("that the top 1 percent of taxpayers -- those with incomes of more than $750,000 -- would face ...": a pair of
+    // dashes that a verb of the main clause follows sets off an aside inside the content, which goes on after it)
+    const dashed = embeddedDashEnd(tokens, k, last);
+    if (dashed > 0) {
+      k = dashed;
+      continue;
+    }
     if (t.text === ';' || t.text === '(' || t.text === '--') return k - 1;
     if (CLAUSE_BREAK.test(t.text) && !(t.text === '-' && tokens[k - 1]!.end === t.start)) {
       // ("those old - and previously unreported - postings": a pair of dashes sets off an aside inside the content)
@@ -3033,6 +3042,37 @@ function embeddedRelativeEnd(tokens: readonly Token[], k: number, last: number):
     const next = tokens[j + 1];
     if (!next?.isWord || next.isCap) return -1;
     return FINITE.test(next.lower) || (next.lower === 'to' && isInfinitive(tokens, j + 1)) ? j : -1;
+  }
+  return -1;
+}
+
+/**
+ * The dash at `k`, if one: "--" (two hyphens, as the tokenizer splits them), "—", "–", or a spaced "-"; null for a
+ * hyphen joined to the word before ("state-run") and for the second hyphen of a "--".
+ */
+function dashAt(tokens: readonly Token[], k: number): string | null {
+  const t = tokens[k];
+  if (!t) return null;
+  if (t.text === '—' || t.text === '–') return t.text;
+  if (t.text !== '-' || tokens[k - 1]?.end === t.start) return null;
+  return tokens[k + 1]?.text === '-' && tokens[k + 1]!.start === t.end ? '--' : '-';
+}
+
+/**
+ * The last token of the closing dash of a pair opening at `k` when a lower-case finite verb follows it within the
+ * sentence: the pair sets off an aside of the subject before that verb ("that the top 1 percent of taxpayers -- those
+ * with incomes of more than $750,000 -- would face ..."). -1 otherwise.
+ */
+function embeddedDashEnd(tokens: readonly Token[], k: number, last: number): number {
+  const dash = dashAt(tokens, k);
+  if (!dash) return -1;
+  const width = dash === '--' ? 2 : 1;
+  for (let j = k + width + 1; j < Math.min(last, k + 24); j++) {
+    const x = tokens[j]!;
+    if (x.text === ';' || x.text === '(' || /^[.!?]$/.test(x.text)) return -1;
+    if (dashAt(tokens, j) !== dash) continue;
+    const next = tokens[j + width];
+    return next?.isWord && !next.isCap && FINITE.test(next.lower) ? j + width - 1 : -1;
   }
   return -1;
 }

@@ -1924,3 +1924,23 @@ describe('extractQuotes, a relative clause inside reported content (issue 15)', 
     );
   });
 });
+
+describe('extractQuotes, a pair of dashes inside reported content (issue 15)', () => {
+  const texts = (body: string): string[] => quotesOf(body).map((q) => q.text);
+
+  it('goes on past the closing dash when a verb of the main clause follows it', () => {
+    expect(
+      texts('The group said that the top 1 percent of taxpayers -- those with incomes of more than $750,000 -- would face a tax increase.'),
+    ).toEqual(['that the top 1 percent of taxpayers -- those with incomes of more than $750,000 -- would face a tax increase']);
+    expect(texts('Eyskens said the countries in the accord - the U.S., Japan and Canada - had agreed ranges for exchange rates.')).toEqual([
+      'the countries in the accord - the U.S., Japan and Canada - had agreed ranges for exchange rates',
+    ]);
+    expect(texts('The IMF said that advanced economies — Europe and Japan — will grow 1.6 percent.')).toEqual([
+      'that advanced economies — Europe and Japan — will grow 1.6 percent',
+    ]);
+  });
+
+  it('a hyphen inside a word is no dash', () => {
+    expect(texts('He said the state-run firm - a big employer - was sold.')).toEqual(['the state-run firm - a big employer - was sold']);
+  });
+});
