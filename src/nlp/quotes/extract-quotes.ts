@@ -196,8 +196,10 @@ const MODEL = modelJson as CueModel;
  *    "to form a task force, which would include the military, to crack down on hackers": both ended before "which").
  * 72: so does a pair of dashes ("--", "—", "–", a spaced "-") that a finite verb follows ("that the top 1 percent of
  *    taxpayers -- those with incomes of more than $750,000 -- would face ...": ended at the first dash).
+ * 73: a parenthesis that the sentence goes on after is an aside inside reported content ("they hoped the International
+ *    Coffee Organisation (ICO) would not reimpose quotas": ended before "(ICO)").
  */
-export const QUOTE_ANALYZER_VERSION = 72;
+export const QUOTE_ANALYZER_VERSION = 73;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -2587,6 +2589,15 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
     if (dashed > 0) {
       k = dashed;
       continue;
+    }
+    // ("that Mr. Trump (and others like him) pay at least some tax", "were rated ... (54%) ...": a parenthesis that the
+    // sentence goes on after is an aside inside the content; dev's gold keeps all 19 such, and ends before none)
+    if (t.text === '(') {
+      const close = findIndex(tokens, k + 1, (x) => x.text === ')' || x.text === '(' || /^[.!?;]$/.test(x.text), Math.min(last, k + 30));
+      if (close > 0 && tokens[close]!.text === ')' && (tokens[close + 1]?.isWord || tokens[close + 1]?.text === ',') && close + 1 <= last) {
+        k = close;
+        continue;
+      }
     }
     if (t.text === ';' || t.text === '(' || t.text === '--') return k - 1;
     if (CLAUSE_BREAK.test(t.text) && !(t.text === '-' && tokens[k - 1]!.end === t.start)) {

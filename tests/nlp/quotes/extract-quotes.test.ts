@@ -1944,3 +1944,20 @@ describe('extractQuotes, a pair of dashes inside reported content (issue 15)', (
     expect(texts('He said the state-run firm - a big employer - was sold.')).toEqual(['the state-run firm - a big employer - was sold']);
   });
 });
+
+describe('extractQuotes, a parenthesis inside reported content (issue 15)', () => {
+  const texts = (body: string): string[] => quotesOf(body).map((q) => q.text);
+
+  it('goes on past a parenthesis that the sentence goes on after', () => {
+    expect(texts('They asked the candidates how they would ensure that Mr. Trump (and others like him) pay at least some tax.')).toEqual([
+      'how they would ensure that Mr. Trump (and others like him) pay at least some tax',
+    ]);
+    expect(texts('Thai coffee exporters said they hoped the International Coffee Organisation (ICO) would not reimpose quotas.')).toEqual([
+      'they hoped the International Coffee Organisation (ICO) would not reimpose quotas',
+    ]);
+  });
+
+  it('still ends before a parenthesis that closes the sentence', () => {
+    expect(texts('Officials said output fell to three mln barrels per day (bpd).')).toEqual(['output fell to three mln barrels per day']);
+  });
+});
