@@ -2594,7 +2594,14 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
     // sentence goes on after is an aside inside the content; dev's gold keeps all 19 such, and ends before none)
     if (t.text === '(') {
       const close = findIndex(tokens, k + 1, (x) => x.text === ')' || x.text === '(' || /^[.!?;]$/.test(x.text), Math.min(last, k + 30));
-      if (close > 0 && tokens[close]!.text === ')' && (tokens[close + 1]?.isWord || tokens[close + 1]?.text === ',') && close + 1 <= last) {
+      const after = tokens[close + 1];
+      // (not before the writer's own clause: "to satisfy the International Monetary Fund (IMF) which has promised to lend")
+      if (
+        close > 0 &&
+        tokens[close]!.text === ')' &&
+        close + 1 <= last &&
+        (after?.text === ',' || (after?.isWord && !NEW_CLAUSE.test(after.lower)))
+      ) {
         k = close;
         continue;
       }

@@ -1961,3 +1961,14 @@ describe('extractQuotes, a parenthesis inside reported content (issue 15)', () =
     expect(texts('Officials said output fell to three mln barrels per day (bpd).')).toEqual(['output fell to three mln barrels per day']);
   });
 });
+
+describe("extractQuotes, a parenthesis before the writer's own clause (issue 15)", () => {
+  it('ends before the parenthesis when "which" or "who" follows it', () => {
+    const body =
+      'The economist said the cuts were part of a plan to satisfy the International Monetary Fund (IMF) which has promised to lend Sri Lanka 6.5 billion rupees.';
+    expect(quotesOf(body).map((q) => [mentionOf(body, q), q.text])[0]).toEqual([
+      'The economist',
+      'the cuts were part of a plan to satisfy the International Monetary Fund',
+    ]);
+  });
+});
