@@ -198,8 +198,10 @@ const MODEL = modelJson as CueModel;
  *    taxpayers -- those with incomes of more than $750,000 -- would face ...": ended at the first dash).
  * 73: a parenthesis that the sentence goes on after is an aside inside reported content ("they hoped the International
  *    Coffee Organisation (ICO) would not reimpose quotas": ended before "(ICO)").
+ * 74: the period of an account in the wire's table notes is no speaker either ("NOTE: 3rd qtr includes ...", "1987
+ *    nine mths include ...": were "3rd qtr includes" and "1987 nine mths").
  */
-export const QUOTE_ANALYZER_VERSION = 73;
+export const QUOTE_ANALYZER_VERSION = 74;
 const MIN_REPORTED_WORDS = 3;
 
 /**

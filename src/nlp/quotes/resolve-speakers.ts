@@ -704,6 +704,7 @@ const NUMERAL =
   /^(\d[\d.,/%-]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(-\w+)?$/i;
 /** Words of a share or an amount after a numeral: what a figure counts when it counts no people. */
 const SHARE = /^(pct|percent|per|cent|%)$/i;
+const PERIOD = /^(qtr|quarter|half|mths|months|year|week|weeks)$/i;
 const AMOUNT =
   /^(mln|million|billion|bln|trillion|thousand|hundred|dlrs?|dollars?|cts|cents|yen|marks|francs|lire|pesetas|pounds|stg|rand|forints|pence|tonnes?|tons?|bags|barrels|bushels|ounces|cwts|mt|acres|shares|notes|bonds|loans|units|points)$/i;
 
@@ -717,8 +718,11 @@ const AMOUNT =
 function figureSpeaker(words: readonly string[]): string | null | undefined {
   let i = 0;
   while (i < words.length && ROUNDING.test(words[i]!)) i++;
+  // (the period of an account in the wire's table notes: "3rd qtr includes", "1987 nine mths include")
+  if (/^\d+(st|nd|rd|th)$/.test(words[i] ?? '') && PERIOD.test(words[i + 1] ?? '')) return null;
   if (i >= words.length || !NUMERAL.test(words[i]!)) return undefined;
   const spelt = !/^\d/.test(words[i]!);
+  const year = /^(19|20)\d\d(\/\d\d)?$/.test(words[i]!);
   let share = false;
   while (i < words.length && (SHARE.test(words[i]!) || AMOUNT.test(words[i]!) || NUMERAL.test(words[i]!))) {
     share ||= SHARE.test(words[i]!) || words[i]!.endsWith('%');
@@ -732,7 +736,7 @@ function figureSpeaker(words: readonly string[]): string | null | undefined {
   // ("in 1985 and Gosper": a figure closing the clause before, no figure speaking)
   if (next === 'and') return undefined;
   if (next !== 'of') {
-    if (share || AMOUNT.test(words[i - 1]!) || /^(19|20)\d\d(\/\d\d)?$/.test(words[i - 1]!)) return null;
+    if (share || year || AMOUNT.test(words[i - 1]!)) return null;
     // ("About 200 people", "Over 150 bankers", "The poll of ... 682 top business executives": people counted speak
     // as written; "20-year tranche", "1,006 colt" count no one)
     return words.slice(i).some((w) => /^\p{Ll}+[^s\W]s$|^\p{Ll}*(men|people)$|^police$|^\p{Lu}/u.test(w)) ? undefined : null;

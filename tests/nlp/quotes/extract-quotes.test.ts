@@ -1866,6 +1866,11 @@ describe('extractQuotes, a figure is no speaker (issue 15: "70 pct (unnamed)" in
     expect(speakers('Two analysts said the bank would cut rates.')).toEqual([['Two analysts', 'Two analysts', null]]);
   });
 
+  it('the period of an account in a table note speaks for no one ("3rd qtr", "1987 nine mths")', () => {
+    expect(speakers('NOTE: 3rd qtr includes previously reported gain of 55.0 mln dlrs.').map((s) => s[1])).toEqual(['unknown']);
+    expect(speakers('NOTE: 1987 nine mths include previously reported 875 mln dlr gain.').map((s) => s[1])).toEqual(['unknown']);
+  });
+
   it('shows a figure whole across its thousands comma', () => {
     const body = 'Brazil has 40,000 seafarers. An estimated 1,200 industry officials said they would attend.';
     expect(speakers(body)).toEqual([['1,200 industry officials', '1,200 industry officials', null]]);
