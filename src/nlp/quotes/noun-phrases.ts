@@ -27,7 +27,19 @@ export function phraseSpan(tokens: readonly Token[], src: SourcePhrase, nameOnly
   // "McDonald's told" name firms, while "Mr. Obama's bet is" is Obama's)
   const firmName = clitic?.[1] !== undefined && /s$/i.test(clitic[1]) && SAYING_AFTER_NAME.has(tokens[src.end]?.text ?? '');
   if (clitic && (PRONOUNS.has(last.text.slice(0, -clitic[1]!.length).toLowerCase()) || (nameOnly && !firmName))) end -= clitic[1]!.length;
-  return { start: tokens[nameOnly ? (src.nameFrom ?? src.from) : src.from]!.start, end };
+  let from = nameOnly ? (src.nameFrom ?? src.from) : src.from;
+  // ("Brazil's 40,000 seafarers", "up to 500,000 shares": a figure's thousands comma is inside the figure, which the
+  // mention shows whole; the walk itself stops at the comma, as a comma before a speaker may end what was said)
+  while (
+    from >= 2 &&
+    /^\d{3}(?:$|-)/.test(tokens[from]!.text) &&
+    tokens[from - 1]!.text === ',' &&
+    tokens[from - 1]!.end === tokens[from]!.start &&
+    /^\d{1,3}$/.test(tokens[from - 2]!.text) &&
+    tokens[from - 2]!.end === tokens[from - 1]!.start
+  )
+    from -= 2;
+  return { start: tokens[from]!.start, end };
 }
 
 /** ("an impassioned call for": after an article the -ed word is an adjective of the cue noun, not a verb) */
@@ -199,7 +211,9 @@ function headPhraseBefore(tokens: readonly Token[], i: number, min: number, body
   if (from - 2 >= min && tokens[from - 1]!.lower === 'and' && tokens[from - 2]!.isWord && !NP_STOPS.has(tokens[from - 2]!.lower)) {
     const left = leftEdge(tokens, from - 2, min);
     const bothNames = tokens[from - 2]!.isCap && (tokens[from]!.isCap || tokens[from]!.lower === 'other');
-    const adjectives = !tokens[from - 2]!.isCap || from - 2 === left;
+    // (a figure is no adjective: "852.72 mln in 1985 and Gosper urged", "11.5 pct in 1986 and private economists say"
+    // close one clause and open the next)
+    const adjectives = (!tokens[from - 2]!.isCap || from - 2 === left) && !/^\d/.test(tokens[from - 2]!.text);
     // "The Clinton campaign and DNC said", "business groups and Republicans say": two sources opening their clause
     // (after a conjunction that opens the clause too: "But business groups and Republicans say")
     const clauseStart = (k: number): boolean => k === min || /^[,:;(—–]$/.test(tokens[k - 1]?.text ?? '');

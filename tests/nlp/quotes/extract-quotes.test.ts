@@ -759,7 +759,7 @@ const rows: Row[] = [
       {
         text: 'the union should strike',
         kind: 'reported',
-        speaker: 'Some 45 percent of members',
+        speaker: 'members',
         mention: 'Some 45 percent of members',
         verb: 'said',
       },
@@ -1233,7 +1233,7 @@ const rows: Row[] = [
     name: 'a one-word answer ends at the writer\'s comparison ("said yes, compared with ...", "said no, but ...")',
     body: 'In the poll, 46 percent of voters said yes, compared with 23 percent last year. The mayor said that, compared with 2015, the deficit is smaller.',
     expected: [
-      { text: 'yes', kind: 'reported', speaker: '46 percent of voters', mention: '46 percent of voters', verb: 'said' },
+      { text: 'yes', kind: 'reported', speaker: 'voters', mention: '46 percent of voters', verb: 'said' },
       {
         text: 'that, compared with 2015, the deficit is smaller',
         kind: 'reported',
@@ -1827,6 +1827,153 @@ describe('extractQuotes, "citing" an indefinite noun phrase (issue 15)', () => {
     const body = 'S and P cited a decline in debt leverage to 50 pct from 66 pct at year-end.';
     expect(quotesOf(body).map((q) => [mentionOf(body, q), q.verb, q.text])).toEqual([
       ['S and P', 'cited', 'a decline in debt leverage to 50 pct from 66 pct at year-end'],
+    ]);
+  });
+});
+
+describe('extractQuotes, a figure is no speaker (issue 15: "70 pct (unnamed)" in /quote)', () => {
+  const speakers = (body: string): [string | null, string, string | null][] =>
+    quotesOf(body).map((q) => [mentionOf(body, q), q.speaker, q.speakerResolved?.name ?? null]);
+
+  it('a share of a group is spoken by the group, the mention stays as written', () => {
+    const body =
+      'Some 79 pct of respondents said they expect more agency brokers. Only 31 pct of firms expect prices to rise, the survey said.';
+    expect(speakers(body)[0]).toEqual(['Some 79 pct of respondents', 'respondents', null]);
+    const managers = 'Some 50 pct of the purchasing managers reported that they were paying higher prices.';
+    expect(speakers(managers)).toEqual([['Some 50 pct of the purchasing managers', 'the purchasing managers', null]]);
+    const spelt = 'Thirty five pct of those polled said their opinion of him had gone down.';
+    expect(speakers(spelt)).toEqual([['Thirty five pct of those polled', 'those polled', null]]);
+  });
+
+  it('a bare share takes the group its clause opens with, else nobody is named', () => {
+    const of = 'Of those responding, 70 pct said they were encouraged to deal more actively.';
+    expect(speakers(of)).toEqual([['70 pct', 'those responding', null]]);
+    const bare = 'In contrast, 46 pct said they were more impressed with Thatcher after her trip.';
+    expect(speakers(bare)).toEqual([['46 pct', 'unknown', null]]);
+    // (a share of a total, not of people)
+    const total = 'Of the total, 40 pct said they would sell.';
+    expect(speakers(total)).toEqual([['40 pct', 'unknown', null]]);
+  });
+
+  it('an amount, a year or a thing counted speaks for no one; people counted speak as written', () => {
+    const amount = 'Trade estimates ranged from 11.0 mln to 14.0 mln bushels, compared with 12.0 mln reported last week.';
+    expect(speakers(amount).map((s) => s[1])).not.toContain('12.0 mln');
+    expect(speakers(amount).every(([mention, speaker]) => !/^\d/.test(mention ?? '') || speaker === 'unknown')).toBe(true);
+    expect(speakers('More than 30 government ministers said they would attend the meeting.')).toEqual([
+      ['More than 30 government ministers', 'More than 30 government ministers', null],
+    ]);
+    // (a number in words counts people: "One of their leaders", "Two analysts")
+    expect(speakers('Two analysts said the bank would cut rates.')).toEqual([['Two analysts', 'Two analysts', null]]);
+  });
+
+  it('the period of an account in a table note speaks for no one ("3rd qtr", "1987 nine mths")', () => {
+    expect(speakers('NOTE: 3rd qtr includes previously reported gain of 55.0 mln dlrs.').map((s) => s[1])).toEqual(['unknown']);
+    expect(speakers('NOTE: 1987 nine mths include previously reported 875 mln dlr gain.').map((s) => s[1])).toEqual(['unknown']);
+  });
+
+  it('shows a figure whole across its thousands comma', () => {
+    const body = 'Brazil has 40,000 seafarers. An estimated 1,200 industry officials said they would attend.';
+    expect(speakers(body)).toEqual([['1,200 industry officials', '1,200 industry officials', null]]);
+    const shares = 'Pennsylvania Power and Light Co - Shelf offering of up to 500,000 shares of series preferred stock.';
+    expect(speakers(shares).map(([, speaker]) => speaker)).not.toContain('000 shares of series');
+  });
+
+  it('a year closing the clause before "and" is no part of the next subject', () => {
+    const body = 'The inflation rate was 11.5 pct in 1986 and private economists say it will be 25 pct in 1987.';
+    expect(speakers(body)).toEqual([['private economists', 'private economists', null]]);
+    const named = 'Profit rose to 1.37 billion dlrs from 852.72 mln in 1985 and Gosper urged the government to cut taxes.';
+    expect(speakers(named)).toEqual([['Gosper', 'Gosper', 'Gosper']]);
+  });
+
+  it('a number or a compound it opens is no part of a name ("The 41-year-old Slutsky", "The 21-member Association ...")', () => {
+    const body = 'The 21-member Association of European Airlines said traffic rose 11 pct in February.';
+    expect(speakers(body)).toEqual([
+      ['The 21-member Association of European Airlines', 'Association of European Airlines', 'Association of European Airlines'],
+    ]);
+    const person = 'The 41-year-old Slutsky admitted accepting 165,000 dlrs in bribes.';
+    expect(speakers(person).map((s) => s[1])).toEqual(['Slutsky']);
+  });
+});
+
+describe('extractQuotes, a relative clause inside reported content (issue 15)', () => {
+  const reports = (body: string): [string, string | null][] =>
+    quotesOf(body)
+      .filter((q) => q.kind === 'reported')
+      .map((q) => [q.text, mentionOf(body, q)]);
+
+  it('goes on past ", which ...," when a verb of the main clause or an infinitive follows the closing comma', () => {
+    expect(
+      reports(
+        'Bloomberg says its reporting has found that the entities, which include structures in Liechtenstein, are still under his control.',
+      ),
+    ).toEqual([
+      ['its reporting has found that the entities, which include structures in Liechtenstein, are still under his control', 'Bloomberg'],
+    ]);
+    expect(reports('He also vowed to form a joint task force, which would include the military, to crack down on hackers.')).toEqual([
+      ['to form a joint task force, which would include the military, to crack down on hackers', 'He'],
+    ]);
+    expect(
+      reports('Yves Berthelot said the suppression of farm subsidies, which would allow a resurgence of world prices, would be difficult.'),
+    ).toEqual([
+      ['the suppression of farm subsidies, which would allow a resurgence of world prices, would be difficult', 'Yves Berthelot'],
+    ]);
+  });
+
+  it('still ends at ", which ..." that closes the sentence or that a new subject follows (the writer\'s clause)', () => {
+    expect(reports('He said the plan would cut costs, which critics dispute.')).toEqual([['the plan would cut costs', 'He']]);
+    expect(reports('He said the plan would cut costs, which critics dispute, and officials agree.')).toEqual([
+      ['the plan would cut costs', 'He'],
+    ]);
+    expect(reports('Analysts said the merger will cut jobs, which unions oppose, the report added.')[0]?.[0]).toBe(
+      'the merger will cut jobs',
+    );
+  });
+});
+
+describe('extractQuotes, a pair of dashes inside reported content (issue 15)', () => {
+  const texts = (body: string): string[] => quotesOf(body).map((q) => q.text);
+
+  it('goes on past the closing dash when a verb of the main clause follows it', () => {
+    expect(
+      texts('The group said that the top 1 percent of taxpayers -- those with incomes of more than $750,000 -- would face a tax increase.'),
+    ).toEqual(['that the top 1 percent of taxpayers -- those with incomes of more than $750,000 -- would face a tax increase']);
+    expect(texts('Eyskens said the countries in the accord - the U.S., Japan and Canada - had agreed ranges for exchange rates.')).toEqual([
+      'the countries in the accord - the U.S., Japan and Canada - had agreed ranges for exchange rates',
+    ]);
+    expect(texts('The IMF said that advanced economies — Europe and Japan — will grow 1.6 percent.')).toEqual([
+      'that advanced economies — Europe and Japan — will grow 1.6 percent',
+    ]);
+  });
+
+  it('a hyphen inside a word is no dash', () => {
+    expect(texts('He said the state-run firm - a big employer - was sold.')).toEqual(['the state-run firm - a big employer - was sold']);
+  });
+});
+
+describe('extractQuotes, a parenthesis inside reported content (issue 15)', () => {
+  const texts = (body: string): string[] => quotesOf(body).map((q) => q.text);
+
+  it('goes on past a parenthesis that the sentence goes on after', () => {
+    expect(texts('They asked the candidates how they would ensure that Mr. Trump (and others like him) pay at least some tax.')).toEqual([
+      'how they would ensure that Mr. Trump (and others like him) pay at least some tax',
+    ]);
+    expect(texts('Thai coffee exporters said they hoped the International Coffee Organisation (ICO) would not reimpose quotas.')).toEqual([
+      'they hoped the International Coffee Organisation (ICO) would not reimpose quotas',
+    ]);
+  });
+
+  it('still ends before a parenthesis that closes the sentence', () => {
+    expect(texts('Officials said output fell to three mln barrels per day (bpd).')).toEqual(['output fell to three mln barrels per day']);
+  });
+});
+
+describe("extractQuotes, a parenthesis before the writer's own clause (issue 15)", () => {
+  it('ends before the parenthesis when "which" or "who" follows it', () => {
+    const body =
+      'The economist said the cuts were part of a plan to satisfy the International Monetary Fund (IMF) which has promised to lend Sri Lanka 6.5 billion rupees.';
+    expect(quotesOf(body).map((q) => [mentionOf(body, q), q.text])[0]).toEqual([
+      'The economist',
+      'the cuts were part of a plan to satisfy the International Monetary Fund',
     ]);
   });
 });

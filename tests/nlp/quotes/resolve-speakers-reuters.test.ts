@@ -466,6 +466,40 @@ const UNNAMED_ANTECEDENTS: Case[] = [
   },
 ];
 
+// a figure is no speaker (the /quote line "70 pct (unnamed)"): a share of a group is the group's, a bare share or an
+// amount names no one; a number is no part of a name, nor a year closing the clause before "and"
+const FIGURES: Case[] = [
+  // "Of those responding, 70 pct were encouraged to deal more actively, ..."
+  { id: 'reuters21578-4608', quote: 'to deal more actively', mention: '70 pct', resolved: null, speaker: 'those responding' },
+  {
+    id: 'reuters21578-4608',
+    quote: 'they expect the number of',
+    mention: 'Some 79 pct of respondents',
+    resolved: null,
+    speaker: 'respondents',
+  },
+  // "In contrast, 46 pct said they were more impressed with Thatcher": no group named
+  { id: 'reuters21578-12744', quote: 'they were more impressed', mention: '46 pct', resolved: null, speaker: 'unknown' },
+  {
+    id: 'reuters21578-13258',
+    quote: 'that they were paying higher prices',
+    mention: 'Some 50 pct of the purchasing managers',
+    resolved: null,
+    speaker: 'the purchasing managers',
+  },
+  // "... against 852.72 mln in 1985 and Gosper urged the government" (was "1985 and Gosper")
+  { id: 'reuters21578-8600', quote: 'the government to move quickly', mention: 'Gosper', resolved: 'Kevan Gosper' },
+  // "The inflation rate was 11.5 pct in 1986 and private economists say ..." (was "1986 and private economists")
+  { id: 'reuters21578-17434', quote: 'it will be 25 to 30 pct', mention: 'private economists', resolved: null },
+  // "The 21-member Association of European Airlines said" (was "21-member Association of European Airlines")
+  {
+    id: 'reuters21578-15706',
+    quote: 'passenger traffic in February was',
+    mention: 'The 21-member Association of European Airlines',
+    resolved: 'Association of European Airlines',
+  },
+];
+
 function quoteOf(c: Case) {
   const [story] = reutersStories([c.id]);
   const body = story!.text;
@@ -485,6 +519,7 @@ describe('speaker resolution on Reuters stories (dev cases)', () => {
     ...IT_AND_THEY,
     ...AGENCIES,
     ...UNNAMED_ANTECEDENTS,
+    ...FIGURES,
   ])('$id: "$quote…" — $mention → $resolved', (c) => {
     const { body, q } = quoteOf(c);
     expect(q, `no quotation starting "${c.quote}"`).toBeDefined();
