@@ -45,6 +45,9 @@ function optionText(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
+/** A mention that is a figure ("70 pct", "Some 79 pct"): the analyzer's speaker is the group it counts, if any. */
+const FIGURE = /^(?:(?:some|about|around|nearly|almost|over|only|just|more than|less than)\s+)*\d/i;
+
 /**
  * Who said it as the reply shows it: the resolved name, after the story's own words when they differ
  * ("he — Robert Brusca"); what no name resolves stays "unnamed" ("one U.S. analyst (unnamed)", "he — the
@@ -59,10 +62,13 @@ export function speakerLabel(q: Pick<QuoteHit, 'speaker' | 'speakerResolved'>, m
     const shortOf = (l: string): boolean => l.includes(surname) || name.toLowerCase().startsWith(`${l} `);
     return local && !shortOf(local.toLowerCase()) ? `${local} — ${name}` : name;
   }
-  // ("he — a Cathay spokesman (unnamed)": a pronoun says who it stands for when the story gave someone unnamed)
+  // ("he — a Cathay spokesman (unnamed)": a pronoun says who it stands for when the story gave someone unnamed; so
+  // does a share of a group, "70 pct — those responding (unnamed)", while a bare figure, "46 pct", is no one's name)
   const who = q.speaker.replace(/\s+/g, ' ').trim();
-  if (local && /^(he|she|they|it|we|i)$/i.test(local) && who !== 'unknown' && who.toLowerCase() !== local.toLowerCase())
-    return `${local} — ${who} (unnamed)`;
+  const figure = local !== null && FIGURE.test(local);
+  const standsIn = figure || (local !== null && /^(he|she|they|it|we|i)$/i.test(local));
+  if (local && standsIn && who !== 'unknown' && !local.toLowerCase().includes(who.toLowerCase())) return `${local} — ${who} (unnamed)`;
+  if (figure && who === 'unknown') return 'unnamed speaker';
   if (local) return `${local} (unnamed)`;
   return q.speaker === 'unknown' ? 'unnamed speaker' : `${q.speaker} (unnamed)`;
 }

@@ -284,6 +284,21 @@ describe('who a reply line says spoke', () => {
     expect(speakerLabel(dart, 'Dart')).toBe('Dart Group Inc');
     expect(speakerLabel(dart, 'It')).toBe('It — Dart Group Inc');
   });
+
+  it('names the group a share counts, and no one for a bare figure (was "70 pct (unnamed)")', () => {
+    expect(speakerLabel({ ...hit, speaker: 'those responding', speakerResolved: null }, '70 pct')).toBe(
+      '70 pct — those responding (unnamed)',
+    );
+    // (the mention that names the group already says it)
+    expect(speakerLabel({ ...hit, speaker: 'respondents', speakerResolved: null }, 'Some 79 pct of respondents')).toBe(
+      'Some 79 pct of respondents (unnamed)',
+    );
+    expect(speakerLabel({ ...hit, speaker: 'unknown', speakerResolved: null }, '46 pct')).toBe('unnamed speaker');
+    // people counted are who they are
+    expect(speakerLabel({ ...hit, speaker: 'About 250 traders', speakerResolved: null }, 'About 250 traders')).toBe(
+      'About 250 traders (unnamed)',
+    );
+  });
 });
 
 describe('/quote reads a lone name, an adverb and a passive right (quotes12)', () => {
