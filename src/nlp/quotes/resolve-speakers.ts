@@ -236,7 +236,18 @@ export function resolveSpeakers(
   };
 
   /** "It said": a subject that names someone ("the Syrian government"), else the latest organisation named, else what the subject reads. */
-  const itSpeaker = (subject: Omit<Resolution, 'at'> | null, at: number, q: RawQuote): Omit<Resolution, 'at'> | null => {
+  const itSpeaker = (
+    subject: (Omit<Resolution, 'at'> & { reportedIn?: Span }) | null,
+    at: number,
+    q: RawQuote,
+  ): Omit<Resolution, 'at'> | null => {
+    // ("Ecolab Co signed a contract ..., the New China News Agency said. It said ...", "Thailand exported 84,960 tonnes
+    // ..., the Commerce Ministry said. It said ...": a subject that only stands in what an organisation reported is what
+    // it spoke of; the "it" that goes on speaking is that organisation. After a person's report, "Acme will close two
+    // plants, chairman John Smith said. It said ...", the "it" is what the person spoke of)
+    const host = subject?.reportedIn ? raw.find((o) => o === subject.reportedIn) : undefined;
+    const reporter = host ? resolveOne(host) : null;
+    if (reporter && !reporter.person && !reporter.someone && reporter.resolved) return fullCompanyName(reporter, at);
     if (subject?.resolved) return fullCompanyName(subject, at);
     // ("The Commission, headed by ..., forecast ... . ..., it said": a subject that is an organisation's capitalised
     // name after "the" is what "it" takes up, when it is the latest organisation named)
@@ -827,7 +838,7 @@ function resolveThing(
   quote: Span,
   names: { midSentence: ReadonlySet<string>; lowerCase: WordSet },
   reported: readonly Span[] = [],
-): Omit<Resolution, 'at'> | null {
+): (Omit<Resolution, 'at'> & { reportedIn?: Span }) | null {
   const idx = sentences.findIndex((s) => mention.start >= s.start && mention.start < s.end);
   if (idx < 0) return null;
   const own = sentences[idx]!;
@@ -858,7 +869,7 @@ function resolveThing(
   }
   const ownTokens = tokenize(body, own.start, mention.start);
   const candidates = ownTokens.some((t) => t.isWord) ? [own, sentences[idx - 1]] : [sentences[idx - 1]];
-  let spokenOf: Token[] | null = null;
+  let spokenOf: { np: Token[]; in: Span } | null = null;
   for (const s of candidates) {
     if (!s) continue;
     const sentenceTokens = tokenize(body, s.start, s.end);
@@ -872,15 +883,18 @@ function resolveThing(
     if (np.length > 0 && np[0]!.start >= quote.start && np[0]!.start < quote.end) continue;
     // (kept as a last resort: in "Statoil ... has placed contracts ..., the company said in a statement" the report's
     // subject is the company that spoke)
-    if (np.length > 0 && reported.some((r) => r !== quote && np[0]!.start >= r.start && np[0]!.start < r.end)) {
-      spokenOf ??= np;
+    const host = np.length > 0 ? reported.find((r) => r !== quote && np[0]!.start >= r.start && np[0]!.start < r.end) : undefined;
+    if (host) {
+      spokenOf ??= { np, in: host };
       continue;
     }
     const text = subjectFrom(np, body);
     if (text && !/^(he|she|it|they|i|we)$/i.test(text)) return named(text, np[0]!.start, false);
   }
-  const text = spokenOf && subjectFrom(spokenOf, body);
-  return text && !/^(he|she|it|they|i|we)$/i.test(text) ? named(text, spokenOf![0]!.start, false) : null;
+  const text = spokenOf && subjectFrom(spokenOf.np, body);
+  return text && !/^(he|she|it|they|i|we)$/i.test(text)
+    ? { ...named(text, spokenOf!.np[0]!.start, false), reportedIn: spokenOf!.in }
+    : null;
 }
 
 const PRONOUN = /^(he|she|it|they|we|i|you)$/;

@@ -1977,3 +1977,25 @@ describe("extractQuotes, a parenthesis before the writer's own clause (issue 15)
     ]);
   });
 });
+
+describe('extractQuotes: a speaking "it" after what an organisation reported (issue 15: the wrong mouth)', () => {
+  const speakers = (body: string): [string | null, string | null][] =>
+    quotesOf(body).map((q) => [mentionOf(body, q), q.speakerResolved?.name ?? null]);
+
+  it('is the organisation that reported, not the subject of its report', () => {
+    const agency =
+      'Acme Chemical Co signed a contract with North China Industrial Co to set up a joint venture, the New China News Agency said. ' +
+      'It said total investment in the venture is 2.4 mln dlrs.';
+    expect(speakers(agency)[1]).toEqual(['It', 'New China News Agency']);
+    const ministry =
+      'Thailand exported 84,960 tonnes of rice in the week ended February 24, the Commerce Ministry said. ' +
+      'It said private exporters shipped 57,450 tonnes.';
+    expect(speakers(ministry)[1]).toEqual(['It', 'Commerce Ministry']);
+  });
+
+  it("after a person's report is still what the person spoke of", () => {
+    const body =
+      'Acme Corp will close two plants next year, chairman John Smith said. It said the closures would cut 500 jobs by the end of 1988.';
+    expect(speakers(body)[1]).toEqual(['It', 'Acme Corp']);
+  });
+});

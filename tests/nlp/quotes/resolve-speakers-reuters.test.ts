@@ -283,6 +283,19 @@ const GUARDS: Case[] = [
 // "it" goes on with the organisation that has been speaking, not the last organisation named in what it said; the
 // subject a pronoun goes back to is a noun phrase that ends at its verb; "they" is several
 const IT_AND_THEY: Case[] = [
+  // `X did ..., the New China News Agency said. It said ...`: the subject of what an organisation reported is what it
+  // spoke of; the "it" that goes on is the organisation (session 21: were Thailand, Ecolab Co, Henkel's Clorox ...)
+  { id: 'reuters21578-228', quote: 'government and private exporters shipped', mention: 'It', resolved: 'Commerce Ministry' },
+  { id: 'reuters21578-280', quote: 'total investment in the new venture', mention: 'It', resolved: 'New China News Agency' },
+  { id: 'reuters21578-7475', quote: 'that, for the foreseeable future, Henkel', mention: 'It', resolved: 'Clorox Co' },
+  { id: 'reuters21578-19738', quote: 'a 20 mln dlr loan is being made', mention: 'It', resolved: 'World Bank' },
+  { id: 'reuters21578-6302', quote: 'work on the contract', mention: 'It', resolved: 'Defense Department' },
+  {
+    id: 'reuters21578-2422',
+    quote: "The president's position has been vacant",
+    mention: 'it',
+    resolved: 'Federated Department Stores Inc',
+  },
   // `Quaker Oats Co said it filed ... with the Securities and Exchange Commission. The company said ... . "...," it said`
   { id: 'reuters21578-479', quote: 'Proceeds will be used to repay', mention: 'it', resolved: 'Quaker Oats Co' },
   // `..., Pacific Gas and Electric said. It also said the commission ...` (was "Electric")
