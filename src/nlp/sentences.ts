@@ -424,12 +424,17 @@ function mergeAfterInitialisms(text: string, spans: readonly Span[]): Span[] {
 
 /** Company forms that end a name and, in wire copy, often a sentence: "…, director of Libra Bank Plc." */
 const COMPANY_SUFFIX_THEN_WORD = /\b(?:Inc|Corp|Ltd|Plc|PLC|Co|Cos|Bros)\.\s+([A-Z][A-Za-z']*)/g;
+/** One to three capitalised words and a verb of saying: `Healy said`, `Moody's said`, `Dow Jones Co said`. */
+const NAME_THEN_SAID = /^[A-Z][A-Za-z'’-]*(?:\s+[A-Z][A-Za-z'’-]*){0,2}\s+(?:said|says|told|added|noted)\b/;
 
 /**
  * The company forms are abbreviations to sbd, so it never cuts after them (`Acme Inc. said …` is one
  * sentence); but an attribution often ends on one, and the next sentence then began inside it:
  * `… said Carlos Santistevan, executive director of Libra Bank Plc. However, it is uncertain …, he
- * said.` Cut after the form when a plain sentence opener follows.
+ * said.` Cut after the form when a plain sentence opener follows, or a name and its verb of saying when
+ * the form closes a sentence that began before the company's name (`… said analyst David Healy of Drexel
+ * Burnham Lambert Inc. Healy said …`, where the mention had become "Drexel Burnham Lambert Inc. Healy"; not
+ * `Acme Corp. President John Smith said`, where the form is the subject's own).
  */
 function splitAfterCompanySuffixes(text: string, spans: readonly Span[]): Span[] {
   const out: Span[] = [];
@@ -437,7 +442,10 @@ function splitAfterCompanySuffixes(text: string, spans: readonly Span[]): Span[]
     let start = span.start;
     const chunk = text.slice(span.start, span.end);
     for (const m of chunk.matchAll(COMPANY_SUFFIX_THEN_WORD)) {
-      if (!STRONG_STARTERS.has(m[1]!)) continue;
+      const speaks = (): boolean =>
+        NAME_THEN_SAID.test(chunk.slice(m.index + m[0].length - m[1]!.length)) &&
+        /(?:^|\s)\p{Ll}/u.test(text.slice(start, span.start + m.index));
+      if (!STRONG_STARTERS.has(m[1]!) && !speaks()) continue;
       const word = span.start + m.index + m[0].length - m[1]!.length;
       const stop = span.start + m.index + m[0].indexOf('.') + 1;
       out.push({ start, end: stop });

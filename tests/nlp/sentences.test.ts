@@ -22,6 +22,16 @@ describe('splitSentences: wire copy', () => {
       ['The fund gained, said Carlos Santistevan, director of Libra Bank Plc.', 'However, it is uncertain, he said.'],
     ],
     ['company suffix inside a name', 'Salomon Brothers Inc. The company said so.', ['Salomon Brothers Inc.', 'The company said so.']],
+    [
+      'company suffix ending an attribution, a name and "said" after it',
+      '"It could happen tonight," said analyst David Healy of Drexel Burnham Lambert Inc.\nHealy said a rise is justified.',
+      ['"It could happen tonight," said analyst David Healy of Drexel Burnham Lambert Inc.', 'Healy said a rise is justified.'],
+    ],
+    [
+      "company suffix of the subject's own name",
+      'Acme Corp. President John Smith said the company would grow.',
+      ['Acme Corp. President John Smith said the company would grow.'],
+    ],
     ['company suffix before a name', 'Dillon Read and Co. Inc. said it would.', ['Dillon Read and Co. Inc. said it would.']],
     ['No. 2', 'The No. 2 maker fell. Its rival rose.', ['The No. 2 maker fell.', 'Its rival rose.']],
     ['decimals', 'Output was 5.93 mln against 5.81 mln. Prices held.', ['Output was 5.93 mln against 5.81 mln.', 'Prices held.']],
