@@ -237,7 +237,7 @@ export function resolveSpeakers(
 
   /** "It said": a subject that names someone ("the Syrian government"), else the latest organisation named, else what the subject reads. */
   const itSpeaker = (
-    subject: (Omit<Resolution, 'at'> & { reportedIn?: Span }) | null,
+    subject: (Omit<Resolution, 'at'> & { reportedIn?: RawQuote }) | null,
     at: number,
     q: RawQuote,
   ): Omit<Resolution, 'at'> | null => {
@@ -245,8 +245,7 @@ export function resolveSpeakers(
     // ..., the Commerce Ministry said. It said ...": a subject that only stands in what an organisation reported is what
     // it spoke of; the "it" that goes on speaking is that organisation. After a person's report, "Acme will close two
     // plants, chairman John Smith said. It said ...", the "it" is what the person spoke of)
-    const host = subject?.reportedIn ? raw.find((o) => o === subject.reportedIn) : undefined;
-    const reporter = host ? resolveOne(host) : null;
+    const reporter = subject?.reportedIn ? resolveOne(subject.reportedIn) : null;
     if (reporter && !reporter.person && !reporter.someone && reporter.resolved) return fullCompanyName(reporter, at);
     if (subject?.resolved) return fullCompanyName(subject, at);
     // ("The Commission, headed by ..., forecast ... . ..., it said": a subject that is an organisation's capitalised
@@ -280,6 +279,8 @@ export function resolveSpeakers(
     const at = named.start;
     const words = text.split(' ');
     const setOff = setOffName(body, named, text, q.verb);
+    // (undefined: the mention is no figure, or one that counts people, who speak as written)
+    const figure = FIGURE_OPENING.test(mentionText) ? figureSpeaker(mentionText.split(' ')) : undefined;
     if (/^(he|she|i|we|you)$/.test(lower)) {
       const gender = lower === 'he' ? 'm' : lower === 'she' ? 'f' : null;
       // Not a name inside what this attribution reports, on either side of it: in `Volcker knows the
@@ -298,11 +299,11 @@ export function resolveSpeakers(
             ? itSpeaker(resolveThing(body, sentences, named, lower, demonym, q, { midSentence, lowerCase }, raw), at, q)
             : resolveThing(body, sentences, named, lower, demonym, q, { midSentence, lowerCase }, raw);
       out = r ? { ...r, at } : { speaker: 'unknown', description: null, resolved: null, person: false, at };
-    } else if (FIGURE_OPENING.test(mentionText) && figureSpeaker(mentionText.split(' ')) !== undefined) {
+    } else if (figure !== undefined) {
       // ("Some 79 pct of respondents said", "Of those responding, 70 pct were encouraged", "41 pct approved": a share or
       // an amount speaks for no one; the group it is a share of is the speaker, and without one nobody is named. The
       // mention stays as written)
-      const group = figureSpeaker(mentionText.split(' ')) ?? groupBefore(body, q.mention.start);
+      const group = figure ?? groupBefore(body, q.mention.start);
       out = { speaker: group ?? 'unknown', description: null, resolved: null, person: false, at };
     } else if (setOff) {
       // ("One of their leaders, Orlando dos Santos, told Reuters", "said India's delegate, S. Venkitaramanan.": the
@@ -829,7 +830,7 @@ function orgFits(n: NameMention, head: string): boolean {
 }
 
 /** "it"/"they": the subject of the mention's own sentence when the pronoun is not its subject, else of the sentence before. */
-function resolveThing(
+function resolveThing<Q extends Span>(
   body: string,
   sentences: readonly Sentence[],
   mention: Span,
@@ -837,8 +838,8 @@ function resolveThing(
   demonym: string | null,
   quote: Span,
   names: { midSentence: ReadonlySet<string>; lowerCase: WordSet },
-  reported: readonly Span[] = [],
-): (Omit<Resolution, 'at'> & { reportedIn?: Span }) | null {
+  reported: readonly Q[] = [],
+): (Omit<Resolution, 'at'> & { reportedIn?: Q }) | null {
   const idx = sentences.findIndex((s) => mention.start >= s.start && mention.start < s.end);
   if (idx < 0) return null;
   const own = sentences[idx]!;
@@ -869,7 +870,7 @@ function resolveThing(
   }
   const ownTokens = tokenize(body, own.start, mention.start);
   const candidates = ownTokens.some((t) => t.isWord) ? [own, sentences[idx - 1]] : [sentences[idx - 1]];
-  let spokenOf: { np: Token[]; in: Span } | null = null;
+  let spokenOf: { np: Token[]; in: Q } | null = null;
   for (const s of candidates) {
     if (!s) continue;
     const sentenceTokens = tokenize(body, s.start, s.end);
