@@ -31,7 +31,6 @@ export function isDatelineSpan(m: Pick<PlaceMention, 'start'>): boolean {
  */
 export type PlaceKindName = 'city' | 'country' | 'admin1' | 'admin2' | 'continent' | 'region';
 
-/** One gazetteer place, as /where shows it and `--json` returns it. */
 /**
  * What a place's population counts: GeoNames' figure for the place itself (towns, most countries), the
  * sum of its towns of 500+ (divisions, and a country GeoNames gives no figure for), the sum of its
@@ -40,6 +39,7 @@ export type PlaceKindName = 'city' | 'country' | 'admin1' | 'admin2' | 'continen
  */
 export type PopulationBasis = 'own' | 'towns' | 'countries' | 'none';
 
+/** One gazetteer place, as /where shows it and `--json` returns it. */
 export interface PlaceInfo {
   name: string;
   kind: PlaceKindName;

@@ -19,8 +19,8 @@
  * GeoNames misfiles under it), or its town nearest that centre when the centre falls outside it. Entry
  * populations, which rank places, are the sum of a country's or division's towns of 500+ (like with
  * like); a country's figure as a reply shows it is GeoNames' own (countryInfo, in the header): the sum
- * falls far short (India 310 million of 1.2 billion). Each entry keeps how many alternate names GeoNames gives it (prominence: how many
- * languages name the place).
+ * falls far short (India 310 million of 1.2 billion). Each entry keeps how many alternate names GeoNames
+ * gives it (prominence: how many languages name the place).
  *
  * Run: `npx tsx src/geo/build/build-gazetteer.ts [outFile]`; loadGeoService() also runs it when the
  * cache is missing.
