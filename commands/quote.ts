@@ -73,11 +73,30 @@ export function speakerLabel(q: Pick<QuoteHit, 'speaker' | 'speakerResolved'>, m
   return q.speaker === 'unknown' ? 'unnamed speaker' : `${q.speaker} (unnamed)`;
 }
 
+/**
+ * The mention without the appositive the line shows after the speaker anyway: the story's "the
+ * strategist, who requested anonymity" is "the strategist", or the line read "the strategist, who
+ * requested anonymity (unnamed), who requested anonymity".
+ */
+export function withoutDescription(mention: string, description: string | null): string {
+  const local = mention.replace(/\s+/g, ' ').trim();
+  const said = description?.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (!said) return local;
+  const at = local.toLowerCase().lastIndexOf(said);
+  if (at < 0) return local;
+  // (and the word that led into it: "analyst Rosemarie Morbelli of" Ingalls and Snyder)
+  const before = local
+    .slice(0, at)
+    .replace(/[\s,;:(\u2013\u2014-]+$/, '')
+    .replace(/\s+(?:of|at|with|from|for|in)$/i, '');
+  return before || local;
+}
+
 /** `“We will win,” — Ahmad Abu Khawla, a commander of the military council (said)`, one line per part. */
 export function renderQuote(q: QuoteHit, n: number, mention: string | null = null): string {
   const body = truncate(q.text.replace(/\s+/g, ' ').trim(), QUOTE_TEXT_LIMIT);
   const quoted = q.kind === 'direct' ? `“${body}”` : body;
-  const who = truncate(speakerLabel(q, mention), 200);
+  const who = truncate(speakerLabel(q, mention === null ? null : withoutDescription(mention, q.speakerDescription)), 200);
   const description = q.speakerDescription ? `, ${truncate(q.speakerDescription.replace(/\s+/g, ' '), 200)}` : '';
   const verb = q.verb ? ` (${q.kind === 'direct' ? 'quoted' : 'reported'}: ${truncate(q.verb.replace(/\s+/g, ' '), 60)})` : '';
   const story = `${truncate(q.headline, 120)} · ${q.source} · ${formatDay(q.published)}`;

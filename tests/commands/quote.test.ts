@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUOTES_PER_PAGE, QUOTES_PER_STORY, quote, renderQuote, speakerLabel, type QuoteData } from '../../commands/quote.js';
+import {
+  QUOTES_PER_PAGE,
+  QUOTES_PER_STORY,
+  quote,
+  renderQuote,
+  speakerLabel,
+  withoutDescription,
+  type QuoteData,
+} from '../../commands/quote.js';
 import { makeTempDir, writeCorpusSlice, writeStoryAndRepeat } from '../helpers/paths.js';
 import { writeReutersStories } from '../helpers/reuters-stories.js';
 import { askCommand, createTestServices, type TestServices } from '../helpers/test-services.js';
@@ -263,6 +271,49 @@ describe('a reply line of /quote', () => {
       1,
     );
     expect(line.split('\n')[1]).toBe('— James Baker (unnamed) (reported: was quoted as saying)');
+  });
+});
+
+describe('a reply line of /quote with a description', () => {
+  const line = (speaker: string, mention: string, speakerDescription: string): string =>
+    renderQuote(
+      {
+        text: 'faulty repairs caused the 1985 crash',
+        kind: 'reported',
+        speaker,
+        speakerMention: { start: 0, end: mention.length },
+        speakerResolved: null,
+        speakerDescription,
+        verb: 'said',
+        start: 0,
+        end: 10,
+        articleId: 'a1',
+        headline: 'BOEING HAS NOT YET SEEN FINAL JAL CRASH REPORT',
+        source: 'Test Wire',
+        published: '1987-06-19T10:00:00Z',
+      },
+      1,
+      mention,
+    ).split('\n')[1]!;
+
+  it('says the appositive once, after the speaker (was "The final report, released today (unnamed), released today")', () => {
+    // Reuters 1987-06-19 and 1987-03-17, as the analyzer marks them: the mention's span holds its appositive
+    expect(line('The final report', 'The final report, released today', 'released today')).toBe(
+      '— The final report (unnamed), released today (reported: said)',
+    );
+    expect(line('the strategist', 'the strategist, who\nrequested anonymity', 'who requested anonymity')).toBe(
+      '— the strategist (unnamed), who requested anonymity (reported: said)',
+    );
+  });
+
+  it('leaves out the word that led into the description ("analyst Rosemarie Morbelli of" Ingalls and Snyder)', () => {
+    expect(withoutDescription('analyst Rosemarie Morbelli of Ingalls and Snyder', 'Ingalls and Snyder')).toBe('analyst Rosemarie Morbelli');
+  });
+
+  it('keeps a mention that holds no description, or only the description', () => {
+    expect(withoutDescription('the strategist', 'who requested anonymity')).toBe('the strategist');
+    expect(withoutDescription('a spokesman', 'a spokesman')).toBe('a spokesman');
+    expect(withoutDescription('the  ministry', null)).toBe('the ministry');
   });
 });
 
