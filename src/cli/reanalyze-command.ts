@@ -1,13 +1,15 @@
 import { parseArgs } from 'node:util';
 import { QUOTE_ANALYZER_VERSION } from '../nlp/quotes/extract-quotes.js';
+import { scoreSentences, SENTENCE_ANALYZER_VERSION } from '../nlp/summarize.js';
 import { PLACE_ANALYZER_VERSION } from '../geo/recognition/find-place-mentions.js';
 import type { GeoService, PlaceMention } from '../geo/types.js';
 import { placesOfStory, quotesOfBody } from '../ingest/analyze.js';
 import { digestFeatures } from '../digest/story-features.js';
-import type { Quote } from '../nlp/types.js';
+import type { Quote, ScoredSentence } from '../nlp/types.js';
 import type { QuoteStore } from '../store/quote-store.js';
 import type { PlaceStore } from '../store/place-store.js';
 import type { DigestFeatureStore } from '../store/digest-feature-store.js';
+import type { StoryStore } from '../store/story-store.js';
 import type { StoryForFeatures } from '../store/article-store.js';
 import { ExitCode, println, type CliIo } from './cli-io.js';
 import { openCliApp } from './open-app.js';
@@ -46,6 +48,31 @@ export async function reanalyzeQuotes(store: QuoteStore, options: ReanalyzeOptio
     redo: (stories) =>
       store.replaceQuotes(
         stories.map((s) => ({ id: s.id, quotes: analyze(s.body) })),
+        version,
+      ),
+  });
+}
+
+export interface ReanalyzeSentencesOptions extends Omit<ReanalyzeOptions, 'analyze'> {
+  /** A body's scored sentences; the ingest-time splitter and scorer by default. */
+  analyze?: (body: string) => ScoredSentence[];
+}
+
+/**
+ * Split and score again the stored stories an older splitter or scorer made the sentences of, so
+ * /summary shows today's sentences. Their places and digest features were read from the old
+ * sentences, so each is marked for `reanalyzePlaces`, which runs after this. Batched and resumable as
+ * `reanalyzeQuotes` is.
+ */
+export async function reanalyzeSentences(store: StoryStore, options: ReanalyzeSentencesOptions): Promise<number> {
+  const version = options.version ?? SENTENCE_ANALYZER_VERSION;
+  const analyze = options.analyze ?? ((body: string) => scoreSentences(body));
+  return inBatches(options, {
+    count: () => store.countStaleSentenceStories(version, options.since),
+    next: (n) => store.staleSentenceStories(version, options.since, n),
+    redo: (stories) =>
+      store.replaceSentences(
+        stories.map((s) => ({ id: s.id, sentences: analyze(s.body) })),
         version,
       ),
   });
@@ -107,7 +134,7 @@ async function inBatches<T>(
 }
 
 const USAGE =
-  'Usage: dateline reanalyze [--db PATH] [--since DATE]   (re-run the quote and place analysis on stories an older version stored)';
+  'Usage: dateline reanalyze [--db PATH] [--since DATE]   (re-run the sentence, place and quote analysis on stories an older version stored)';
 
 /** `dateline reanalyze [--db PATH] [--since DATE]`: progress on stderr, the count on stdout. */
 export async function runReanalyze(argv: string[], io: CliIo): Promise<number> {
@@ -131,8 +158,18 @@ export async function runReanalyze(argv: string[], io: CliIo): Promise<number> {
   const { app } = await openCliApp(io, values.db);
   try {
     const everyStory = `every story${since ? ` since ${values.since}` : ''}`;
-    // Places first: the quotes' line stays the last, as scripts read it.
+    // Sentences first (places are read from them), then places: the quotes' line stays the last, as scripts read it.
     let started = performance.now();
+    const sentences = await reanalyzeSentences(app.services.store.stories, {
+      since,
+      onProgress: progressLine(io, `sentence analyzer v${SENTENCE_ANALYZER_VERSION}`),
+    });
+    endProgress(io);
+    println(
+      io.stdout,
+      `split the sentences of ${sentences.toLocaleString('en-US')} stories again in ${seconds(started)} s; ${everyStory} is at sentence analyzer v${SENTENCE_ANALYZER_VERSION}`,
+    );
+    started = performance.now();
     const places = await reanalyzePlaces(app.services.store, app.services.geo, {
       since,
       onProgress: progressLine(io, `place analyzer v${PLACE_ANALYZER_VERSION}`),

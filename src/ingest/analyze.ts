@@ -2,7 +2,7 @@ import type { GeoService, PlaceMention } from '../geo/types.js';
 import { PLACE_ANALYZER_VERSION } from '../geo/recognition/find-place-mentions.js';
 import { extractQuotes, QUOTE_ANALYZER_VERSION } from '../nlp/quotes/extract-quotes.js';
 import { CAREFUL_SPLIT_CHARS, splitSentences } from '../nlp/sentences.js';
-import { GRAPH_SENTENCES, scoreSentences } from '../nlp/summarize.js';
+import { GRAPH_SENTENCES, scoreSentences, SENTENCE_ANALYZER_VERSION } from '../nlp/summarize.js';
 import type { Quote, Sentence } from '../nlp/types.js';
 import type { ArticleAnalysis, NewArticle } from '../store/article-store.js';
 import { digestFeatures } from '../digest/story-features.js';
@@ -30,6 +30,7 @@ export function createAnalyzer({ geo }: AnalyzerDeps): (article: NewArticle) => 
     const places = placesOfStory(geo, article, sentences);
     return {
       sentences,
+      sentencesVersion: SENTENCE_ANALYZER_VERSION,
       quotes: extractQuotes(body, closeRead),
       quotesVersion: QUOTE_ANALYZER_VERSION,
       places,

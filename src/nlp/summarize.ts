@@ -51,6 +51,19 @@ export const REDUNDANCY_THRESHOLD = 0.6;
  */
 export const GRAPH_SENTENCES = 400;
 
+/**
+ * What made a story's stored sentences: the splitter (sentences.ts) and these scores. Bump it with
+ * each change that moves a sentence's bounds or score, so `dateline reanalyze` splits the stories an
+ * older one stored again (their summaries, and the places and digest features read from them).
+ * 1: the splitter and scorer as first stored.
+ * 2: a sentence ends after a company's form when a plain sentence opener follows ("... of Libra Bank
+ *    Plc. However, ...").
+ * 3: a sentence ends after a quotation closed by the NYT's doubled apostrophes ("policy.'' The network said").
+ * 4: a sentence ends after a company's form when a name and its verb of saying follow ("... of Drexel
+ *    Burnham Lambert Inc. Healy said").
+ */
+export const SENTENCE_ANALYZER_VERSION = 4;
+
 /** Score every sentence of an article body (dateline and caption already removed by the ingester). */
 export function scoreSentences(body: string, params: Readonly<ScoringParams> = DEFAULT_SCORING): ScoredSentence[] {
   const all = splitSentences(body);

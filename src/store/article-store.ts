@@ -63,6 +63,8 @@ export interface ArticleAnalysis {
    * gets it when a digest first reads the story (`digest/backfill-features.ts`).
    */
   digest?: DigestFeatures;
+  /** The splitter and scorer's version (`SENTENCE_ANALYZER_VERSION`) that made `sentences`; `dateline reanalyze` redoes older ones. */
+  sentencesVersion?: number;
   /** The quote analyzer's version (`QUOTE_ANALYZER_VERSION`) that made `quotes`; `dateline reanalyze` redoes older ones. */
   quotesVersion?: number;
   /** The place recognizer's version (`PLACE_ANALYZER_VERSION`) that found `places`; `dateline reanalyze` redoes older ones. */
@@ -74,6 +76,12 @@ export interface StaleQuoteStory {
   id: string;
   body: string;
   published: string;
+}
+
+/** A stored story an older analyzer read, with the body to read again (`dateline reanalyze`). */
+export interface StaleStory {
+  id: string;
+  body: string;
 }
 
 export interface AnalyzedArticle {

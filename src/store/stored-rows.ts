@@ -66,6 +66,11 @@ export function toQuoteHit(row: QuoteRow): QuoteHit {
   return { ...toQuote(row), articleId: row.id, headline: row.headline, source: row.source, published: row.published };
 }
 
+/** The analysis with the splitter and scorer version that made its sentences, when one was kept. */
+export function withSentencesVersion(analysis: ArticleAnalysis, version: number | null | undefined): ArticleAnalysis {
+  return version === null || version === undefined ? analysis : { ...analysis, sentencesVersion: version };
+}
+
 /** The analysis with the quote analyzer version that wrote its quotes, when one was kept (so `migrate` keeps it too). */
 export function withQuotesVersion(analysis: ArticleAnalysis, version: number | null | undefined): ArticleAnalysis {
   return version === null || version === undefined ? analysis : { ...analysis, quotesVersion: version };

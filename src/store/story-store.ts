@@ -11,7 +11,9 @@ import type {
   StoryWithAnalysis,
   DayRange,
   SearchDayCounts,
+  StaleStory,
 } from './article-store.js';
+import type { ScoredSentence } from '../nlp/types.js';
 import type { HiddenFrom } from './hidden-from.js';
 
 export interface SearchOptions {
@@ -66,6 +68,21 @@ export interface StoryStore {
    * size in constant memory.
    */
   storiesPage(query: StoryPageQuery): Promise<{ stories: StoredStory[]; next: StoryCursor | null }>;
+  /**
+   * Stories whose sentences a splitter and scorer older than `version` made (or an unknown one: stored
+   * before versions were kept), oldest stored first, published at `since` or later (all with null),
+   * with their bodies: what `dateline reanalyze` splits again.
+   */
+  staleSentenceStories(version: number, since: Date | null, limit: number): Promise<StaleStory[]>;
+  countStaleSentenceStories(version: number, since: Date | null): Promise<number>;
+  /**
+   * Each story's sentences replaced, marked as made by `version`, in one transaction. Its places and
+   * digest features were read from the old sentences (the part of the body read closely, the lead's
+   * terms), so the story's places are marked stale too: `stalePlaceStories` lists it until they are
+   * found again from the new sentences. Returns how many stories were replaced (one deleted meanwhile
+   * is skipped).
+   */
+  replaceSentences(items: readonly { id: string; sentences: readonly ScoredSentence[] }[], version: number): Promise<number>;
   /**
    * A number that changes whenever the stored articles may have changed, by this process or another.
    * Why: callers may keep what they derive from stored articles (the digest keeps the headline shapes

@@ -6,6 +6,7 @@ import { PLACE_ANALYZER_VERSION } from '../../src/geo/recognition/find-place-men
 import { extractQuotes, QUOTE_ANALYZER_VERSION } from '../../src/nlp/quotes/extract-quotes.js';
 import type { Quote } from '../../src/nlp/types.js';
 import { splitSentences } from '../../src/nlp/sentences.js';
+import { SENTENCE_ANALYZER_VERSION } from '../../src/nlp/summarize.js';
 import { openDatabase } from '../../src/store/sqlite/open-database.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { DatelineStore } from '../../src/store/store.js';
@@ -184,6 +185,64 @@ describe('dateline reanalyze: places', () => {
 
     // nothing left to do
     const again = await runCliCaptured(['reanalyze', '--db', old]);
+    expect(again.stdout).toMatch(/^found the places of 0 stories again/m);
+  });
+});
+
+describe('dateline reanalyze: sentences', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  beforeEach(() => {
+    temp = makeTempDir();
+  });
+  afterEach(() => temp.cleanup());
+
+  /** Each story's sentences and places as `dateline export` writes them, by story id. */
+  async function exported(db: string): Promise<Map<string, unknown>> {
+    const r = await runCliCaptured(['export', '--db', db]);
+    expect(r.code).toBe(0);
+    const stories = r.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { id: string; sentences: unknown; places: unknown });
+    return new Map(stories.map((s) => [s.id, { sentences: s.sentences, places: s.places }]));
+  }
+
+  it('splits again the sentences an older splitter stored, then the places read from them, until the store answers as a fresh ingest does', async () => {
+    const file = writeReutersStories(temp.dir, PLACE_STORIES);
+    const fresh = path.join(temp.dir, 'fresh.db');
+    const old = path.join(temp.dir, 'old.db');
+    for (const db of [fresh, old]) expect((await runCliCaptured(['ingest', file, '--db', db])).code).toBe(0);
+    // What an older splitter left: each body one sentence, under an older version.
+    const store = createSqliteStore(openDatabase(old));
+    try {
+      expect(await store.stories.countStaleSentenceStories(SENTENCE_ANALYZER_VERSION, null)).toBe(0);
+      const stories = await store.stories.staleSentenceStories(SENTENCE_ANALYZER_VERSION + 1, null, 100);
+      expect(stories).toHaveLength(PLACE_STORIES.length);
+      await store.stories.replaceSentences(
+        stories.map((st) => ({ id: st.id, sentences: [{ index: 0, start: 0, end: st.body.length, text: st.body, score: 1 }] })),
+        SENTENCE_ANALYZER_VERSION - 1,
+      );
+    } finally {
+      await store.close();
+    }
+    const summary = async (db: string) => (await runCliCaptured(['ask', '/summary', '--json', '--db', db])).lastLine;
+    expect(await summary(old)).not.toBe(await summary(fresh));
+
+    const r = await runCliCaptured(['reanalyze', '--db', old]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/reanalyze: 7\/7 stories \(sentence analyzer v\d+\)/);
+    const lines = r.stdout.split('\n').filter(Boolean);
+    expect(lines[0]).toMatch(/^split the sentences of 7 stories again in [\d.]+ s; every story is at sentence analyzer v\d+$/);
+    // the places were read from the old sentences: found again from the new ones
+    expect(lines[1]).toMatch(/^found the places of 7 stories again in /);
+    expect(lines.at(-1)).toMatch(/^reanalyzed 0 stories in [\d.]+ s; every story is at quote analyzer v\d+$/);
+    expect(await exported(old)).toEqual(await exported(fresh));
+    expect(await summary(old)).toBe(await summary(fresh));
+    const digest = async (db: string) => (await runCliCaptured(['digest', '--at', '1987-03-03T00:00', '--json', '--db', db])).stdout;
+    expect(await digest(old)).toBe(await digest(fresh));
+
+    const again = await runCliCaptured(['reanalyze', '--db', old]);
+    expect(again.stdout).toMatch(/^split the sentences of 0 stories again/m);
     expect(again.stdout).toMatch(/^found the places of 0 stories again/m);
   });
 });

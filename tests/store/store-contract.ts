@@ -310,6 +310,39 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       expect(page.stories.map((s) => s.analysis.quotesVersion)).toEqual([2, 2, 2]);
     });
 
+    it('replaces the sentences of a story with their version, and marks its places to be found again from them (reanalyze)', async () => {
+      const jan = story({ published: '2020-01-05T10:00:00Z', body: 'Troops entered two towns today. They met no one.' });
+      const feb = story({ headline: 'Markets reopen', published: '2020-02-07T10:00:00Z', body: 'Markets reopened in the town.' });
+      const [janId, febId] = (
+        await store.stories.addArticles([analyzed(jan, { sentencesVersion: 3, placesVersion: 5 }), analyzed(feb, { placesVersion: 5 })])
+      ).added as [string, string];
+      // stored without a version: stale at any; with one, stale for the versions after it; oldest stored first
+      expect(await store.stories.countStaleSentenceStories(3, null)).toBe(1);
+      expect(await store.stories.countStaleSentenceStories(4, null)).toBe(2);
+      expect(await store.stories.staleSentenceStories(4, null, 10)).toEqual([
+        { id: janId, body: jan.body },
+        { id: febId, body: feb.body },
+      ]);
+      expect(await store.stories.staleSentenceStories(4, new Date('2020-02-01T00:00:00Z'), 10)).toEqual([{ id: febId, body: feb.body }]);
+      expect(await store.places.countStalePlaceStories(5, null)).toBe(0);
+
+      const before = await store.stories.dataVersion();
+      const whole = { index: 0, start: 0, end: jan.body.length, text: jan.body, score: 0.5 };
+      expect(await store.stories.replaceSentences([{ id: janId, sentences: [whole] }], 4)).toBe(1);
+      expect(await store.stories.replaceSentences([{ id: 'no-such-story', sentences: [whole] }], 4)).toBe(0);
+      expect(await store.stories.dataVersion()).not.toBe(before);
+      const analysis = await store.stories.getAnalysis(janId);
+      expect(analysis?.sentences).toEqual([whole]);
+      expect(analysis?.sentencesVersion).toBe(4);
+      expect((await store.stories.getAnalysis(febId))?.sentencesVersion).toBeUndefined();
+      expect(await store.stories.staleSentenceStories(4, null, 10)).toEqual([{ id: febId, body: feb.body }]);
+      // its places were found in the old sentences: they are to be found again, the other story's are not
+      expect(await store.places.stalePlaceStories(5, null, 10)).toEqual([janId]);
+      // a page of stories carries the version as getAnalysis does
+      const page = await store.stories.storiesPage({ after: null, limit: 10 });
+      for (const s of page.stories) expect(s.analysis).toEqual(await store.stories.getAnalysis(s.article.id));
+    });
+
     it('replaces the places of a story as if it had been stored with them: every count, its digest terms and its version (reanalyze)', async () => {
       const place = (geonameId: number, start: number) => placeAt(geonameId, start, `Town${geonameId}`);
       const jan = story({ headline: 'Troops enter the towns', published: '2020-01-05T10:00:00Z', body: 'Troops entered two towns today.' });

@@ -15,6 +15,7 @@ import type {
   SearchDayCounts,
   SearchHit,
   StaleQuoteStory,
+  StaleStory,
   StoredStory,
   StoryCursor,
   StoryForFeatures,
@@ -38,10 +39,11 @@ import {
   unpackSentences,
   withPlacesVersion,
   withQuotesVersion,
+  withSentencesVersion,
   type QuoteRow,
   type SummaryRow,
 } from '../stored-rows.js';
-import type { Quote } from '../../nlp/types.js';
+import type { Quote, ScoredSentence } from '../../nlp/types.js';
 // Pure helpers shared with the SQLite store (no driver in them): the same packing, term blobs and ranking.
 import { packSentences, unpackSentenceScores } from '../sqlite/packed-sentences.js';
 import { decodeShapes, decodeTerms, encodeTerms, utcDay } from '../sqlite/digest-features-table.js';
@@ -544,6 +546,12 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
         ],
       );
       const seqOf = new Map(inserted.map((r) => [r.id, r.seq]));
+      const versioned = fresh.filter(({ index }) => items[index]!.analysis.sentencesVersion !== undefined);
+      if (versioned.length > 0)
+        await client.query('INSERT INTO sentence_analysis (article_seq, version) SELECT * FROM unnest($1::bigint[], $2::int[])', [
+          versioned.map(({ id }) => seqOf.get(id)!),
+          versioned.map(({ index }) => items[index]!.analysis.sentencesVersion!),
+        ]);
       // Quotes and places of the batch, each in one statement; counts kept as SQLite keeps them.
       const dayOfSeq = new Map(fresh.map(({ index, id }) => [seqOf.get(id)!, utcDay(Date.parse(items[index]!.article.published))]));
       await insertQuotes(
@@ -713,6 +721,32 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
       await client.query("SELECT nextval('data_version')");
       placeCountsCache = null;
       return stories.length;
+    });
+  }
+
+  /** Stored stories' sentences split again (`dateline reanalyze`), their places marked stale (they were read from the old ones). */
+  async function replaceSentences(
+    items: readonly { id: string; sentences: readonly ScoredSentence[] }[],
+    version: number,
+  ): Promise<number> {
+    if (items.length === 0) return 0;
+    return inTransaction(pool, async (client) => {
+      // The last given for a story wins, as replacing one story twice in order would.
+      const last = [...new Map(items.map((i) => [i.id, i])).values()];
+      const { rows } = await client.query<{ seq: number }>(
+        `UPDATE articles a SET packed = n.packed FROM unnest($1::text[], $2::text[]) AS n (id, packed) WHERE a.id = n.id RETURNING a.seq`,
+        [last.map((i) => i.id), last.map((i) => packSentences(i.sentences))],
+      );
+      if (rows.length === 0) return 0; // deleted meanwhile
+      const seqs = rows.map((r) => r.seq);
+      await client.query(
+        `INSERT INTO sentence_analysis (article_seq, version) SELECT s, $2 FROM unnest($1::bigint[]) AS s
+        ON CONFLICT (article_seq) DO UPDATE SET version = EXCLUDED.version`,
+        [seqs, version],
+      );
+      await client.query('DELETE FROM place_analysis WHERE article_seq = ANY($1::bigint[])', [seqs]);
+      await client.query("SELECT nextval('data_version')");
+      return rows.length;
     });
   }
 
@@ -1106,9 +1140,15 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
     return rows.map(toSummary);
   }
 
-  type VersionedRow = ArticleRow & { packed: string; quotes_version: number | null; places_version: number | null };
-  const VERSIONS = `v.version AS quotes_version, pv.version AS places_version FROM articles a
-    LEFT JOIN quote_analysis v ON v.article_seq = a.seq LEFT JOIN place_analysis pv ON pv.article_seq = a.seq`;
+  type VersionedRow = ArticleRow & {
+    packed: string;
+    quotes_version: number | null;
+    places_version: number | null;
+    sentences_version: number | null;
+  };
+  const VERSIONS = `v.version AS quotes_version, pv.version AS places_version, sv.version AS sentences_version FROM articles a
+    LEFT JOIN quote_analysis v ON v.article_seq = a.seq LEFT JOIN place_analysis pv ON pv.article_seq = a.seq
+    LEFT JOIN sentence_analysis sv ON sv.article_seq = a.seq`;
 
   async function getRow(id: string): Promise<VersionedRow | null> {
     return (await pool.query<VersionedRow>(`SELECT ${ARTICLE_COLUMNS}, a.packed, ${VERSIONS} WHERE a.id = $1`, [id])).rows[0] ?? null;
@@ -1138,12 +1178,15 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
     const [places, quotes] = await Promise.all([placesBySeq(pool, seqs), quotesBySeq(seqs)]);
     const stories = rows.map((r) => ({
       article: toArticle(r),
-      analysis: withPlacesVersion(
-        withQuotesVersion(
-          { sentences: unpackSentences(r.body, r.packed), quotes: quotes.get(r.seq) ?? [], places: places.get(r.seq) ?? [] },
-          r.quotes_version,
+      analysis: withSentencesVersion(
+        withPlacesVersion(
+          withQuotesVersion(
+            { sentences: unpackSentences(r.body, r.packed), quotes: quotes.get(r.seq) ?? [], places: places.get(r.seq) ?? [] },
+            r.quotes_version,
+          ),
+          r.places_version,
         ),
-        r.places_version,
+        r.sentences_version,
       ),
     }));
     const last = rows.at(-1)!;
@@ -1694,24 +1737,29 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
           packed: string;
           quotes_version: number | null;
           places_version: number | null;
+          sentences_version: number | null;
           places: PlaceRow[];
           quotes: Omit<QuoteRow, keyof SummaryRow>[];
         }>(
-          `SELECT a.body, a.packed, v.version AS quotes_version, pv.version AS places_version,
+          `SELECT a.body, a.packed, v.version AS quotes_version, pv.version AS places_version, sv.version AS sentences_version,
             (SELECT COALESCE(json_agg(p ORDER BY p.start), '[]') FROM places p WHERE p.article_seq = a.seq) AS places,
             (SELECT COALESCE(json_agg(q ORDER BY q.start), '[]') FROM quotes q WHERE q.article_seq = a.seq) AS quotes
           FROM articles a LEFT JOIN quote_analysis v ON v.article_seq = a.seq LEFT JOIN place_analysis pv ON pv.article_seq = a.seq
+            LEFT JOIN sentence_analysis sv ON sv.article_seq = a.seq
           WHERE a.id = $1`,
           [id],
         );
         const row = rows[0];
         if (!row) return null;
-        return withPlacesVersion(
-          withQuotesVersion(
-            { sentences: unpackSentences(row.body, row.packed), quotes: row.quotes.map(toQuote), places: row.places.map(toPlace) },
-            row.quotes_version,
+        return withSentencesVersion(
+          withPlacesVersion(
+            withQuotesVersion(
+              { sentences: unpackSentences(row.body, row.packed), quotes: row.quotes.map(toQuote), places: row.places.map(toPlace) },
+              row.quotes_version,
+            ),
+            row.places_version,
           ),
-          row.places_version,
+          row.sentences_version,
         );
       },
       latest,
@@ -1724,6 +1772,24 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
       },
       storiesBetween,
       storiesPage,
+      async staleSentenceStories(version, since, limit) {
+        // Walks articles in storage order and stops at the LIMIT, as stalePlaceStories does.
+        const { rows } = await pool.query<StaleStory>(
+          `SELECT a.id, a.body FROM articles a LEFT JOIN sentence_analysis v ON v.article_seq = a.seq
+          WHERE (v.version IS NULL OR v.version < $1) AND ($2::bigint IS NULL OR a.published_ms >= $2) ORDER BY a.seq LIMIT $3`,
+          [version, since ? since.getTime() : null, limit],
+        );
+        return rows;
+      },
+      async countStaleSentenceStories(version, since) {
+        const { rows } = await pool.query<{ n: number }>(
+          `SELECT COUNT(*)::int AS n FROM articles a LEFT JOIN sentence_analysis v ON v.article_seq = a.seq
+          WHERE (v.version IS NULL OR v.version < $1) AND ($2::bigint IS NULL OR a.published_ms >= $2)`,
+          [version, since ? since.getTime() : null],
+        );
+        return rows[0]?.n ?? 0;
+      },
+      replaceSentences,
       search,
       suggestHeadlines,
       searchDayCounts,

@@ -498,4 +498,16 @@ export const pgMigrations: readonly PgMigration[] = [
     // new index as a bitmap over the heap (488 ms warm for the same page at 1M; 5.7 ms after, 14 s to vacuum).
     afterCommit: 'VACUUM (ANALYZE) quotes',
   },
+  {
+    version: 18,
+    description: 'the sentence splitter and scorer version of each story, for dateline reanalyze',
+    sql: `
+      -- Stories stored before have no row: which splitter made their sentences is not known, so
+      -- \`dateline reanalyze\` splits them all again once (as migration 12 did for places).
+      CREATE TABLE sentence_analysis (
+        article_seq BIGINT PRIMARY KEY REFERENCES articles (seq) ON DELETE CASCADE,
+        version INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -494,6 +494,18 @@ export const migrations: readonly Migration[] = [
         CREATE INDEX IF NOT EXISTS quotes_by_speaker_dated ON quotes (speaker COLLATE NOCASE, article_rowid, start, published_ms, quote_key)`);
     },
   },
+  {
+    version: 22,
+    description: 'the sentence splitter and scorer version of each story, for dateline reanalyze',
+    // Stories stored before have no row: which splitter made their sentences is not known, so `dateline
+    // reanalyze` splits them all again once (as migration 20 did for places).
+    sql: `
+      CREATE TABLE IF NOT EXISTS sentence_analysis (
+        article_rowid INTEGER PRIMARY KEY REFERENCES articles (rowid) ON DELETE CASCADE,
+        version INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -35,10 +35,11 @@ import {
   unpackSentences,
   withPlacesVersion,
   withQuotesVersion,
+  withSentencesVersion,
   type QuoteRow,
   type SummaryRow,
 } from '../stored-rows.js';
-import type { Quote } from '../../nlp/types.js';
+import type { Quote, ScoredSentence } from '../../nlp/types.js';
 import { isDatelineSpan, type PlaceMention } from '../../geo/types.js';
 import { ftsMatch, ftsPrefix, ftsWords } from './fts-query.js';
 import { parseSearch, requiredWords, type SearchQuery } from '../search-syntax.js';
@@ -504,6 +505,30 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
         WHERE a.rowid > ? AND NOT EXISTS (SELECT 1 FROM digest_features f WHERE f.article_rowid = a.rowid) ORDER BY a.rowid LIMIT ?`,
       )
       .raw(true),
+    // The sentence splitter's version of each story (`dateline reanalyze`), as the places' below.
+    markSentenceVersion: db.prepare<[number, number]>(
+      'INSERT INTO sentence_analysis (article_rowid, version) VALUES (?, ?) ON CONFLICT (article_rowid) DO UPDATE SET version = excluded.version',
+    ),
+    sentenceVersionOf: db.prepare<[number], number>('SELECT version FROM sentence_analysis WHERE article_rowid = ?').pluck(true),
+    sentenceVersionsOf: db
+      .prepare<[string], [number, number]>(
+        'SELECT article_rowid, version FROM sentence_analysis WHERE article_rowid IN (SELECT value FROM json_each(?))',
+      )
+      .raw(true),
+    staleSentences: db.prepare<[number, number, number], { id: string; body: string }>(`
+        SELECT a.id, a.body FROM articles a LEFT JOIN sentence_analysis v ON v.article_rowid = a.rowid
+        WHERE (v.version IS NULL OR v.version < ?) AND a.published_ms >= ? ORDER BY a.rowid LIMIT ?`),
+    countStaleSentences: db
+      .prepare<[number, number], number>(
+        `
+        SELECT COUNT(*) FROM articles a LEFT JOIN sentence_analysis v ON v.article_rowid = a.rowid
+        WHERE (v.version IS NULL OR v.version < ?) AND a.published_ms >= ?`,
+      )
+      .pluck(true),
+    replaceSentences: db.prepare<[number, string]>(
+      'INSERT INTO article_sentences (article_rowid, packed) VALUES (?, ?) ON CONFLICT (article_rowid) DO UPDATE SET packed = excluded.packed',
+    ),
+    forgetPlaceVersion: db.prepare<[number]>('DELETE FROM place_analysis WHERE article_rowid = ?'),
     // The place recognizer's version of each story (`dateline reanalyze`), and what replacing a story's places reads.
     markPlaceVersion: db.prepare<[number, number]>(
       'INSERT INTO place_analysis (article_rowid, version) VALUES (?, ?) ON CONFLICT (article_rowid) DO UPDATE SET version = excluded.version',
@@ -705,6 +730,23 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     return done;
   });
 
+  /** Stored stories' sentences split again (`dateline reanalyze`), their places marked stale (they were read from the old ones). */
+  const replaceSentences = db.transaction(
+    (items: readonly { id: string; sentences: readonly ScoredSentence[] }[], version: number): number => {
+      let done = 0;
+      for (const { id, sentences } of items) {
+        const row = q.rowidOf.get(id);
+        if (!row) continue; // deleted meanwhile
+        q.replaceSentences.run(row.rowid, packSentences(sentences));
+        q.markSentenceVersion.run(row.rowid, version);
+        q.forgetPlaceVersion.run(row.rowid);
+        done++;
+      }
+      if (done > 0) ownWrites++;
+      return done;
+    },
+  );
+
   const addArticles = db.transaction((items: readonly AnalyzedArticle[]): AddResult => {
     beginCounts();
     const result: AddResult = { added: [], duplicates: [] };
@@ -740,6 +782,7 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       q.insertFts.run(rowid, article.headline, article.body);
       q.insertHeadlineFts.run(rowid, article.headline);
       q.insertSentences.run(rowid, packSentences(analysis.sentences));
+      if (analysis.sentencesVersion !== undefined) q.markSentenceVersion.run(rowid, analysis.sentencesVersion);
       // Features are digest/'s to compute; a story given without them gets them when a digest reads it.
       if (analysis.digest) saveFeatures(rowid, publishedMs, analysis.digest, true);
       const storySpeakers = quoteTable.insert(rowid, publishedMs, analysis.quotes, analysis.quotesVersion);
@@ -1141,16 +1184,20 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
     const quotes = quotesByRowid(rowids);
     const versions = quoteTable.versionsOf(rowids);
     const placeVersions = new Map(q.placeVersionsOf.all(JSON.stringify(rowids)));
+    const sentenceVersions = new Map(q.sentenceVersionsOf.all(JSON.stringify(rowids)));
     const stories = rows.map((row) => {
       const [rowid, , , , , , , , , , , body, , , , packed] = row;
       return {
         article: articleOfWindowRow(row),
-        analysis: withPlacesVersion(
-          withQuotesVersion(
-            { sentences: unpackSentences(body, packed ?? '[]'), quotes: quotes.get(rowid) ?? [], places: places.get(rowid) ?? [] },
-            versions.get(rowid),
+        analysis: withSentencesVersion(
+          withPlacesVersion(
+            withQuotesVersion(
+              { sentences: unpackSentences(body, packed ?? '[]'), quotes: quotes.get(rowid) ?? [], places: places.get(rowid) ?? [] },
+              versions.get(rowid),
+            ),
+            placeVersions.get(rowid),
           ),
-          placeVersions.get(rowid),
+          sentenceVersions.get(rowid),
         ),
       };
     });
@@ -1189,13 +1236,22 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
         const quotes: Quote[] = q.quotesOf.all(row.rowid).map(toQuote);
         const places: PlaceMention[] = q.placesOf.all(row.rowid).map(toPlaceMention);
         const analysis: ArticleAnalysis = { sentences: unpackSentences(row.body, packed), quotes, places };
-        // which analyzers wrote the quotes and places, as PostgreSQL answers (so `migrate` and `export` keep them)
-        return withPlacesVersion(withQuotesVersion(analysis, quoteTable.versionOf(row.rowid)), q.placeVersionOf.get(row.rowid));
+        // which analyzers made the sentences, quotes and places, as PostgreSQL answers (so `migrate` keeps them)
+        return withSentencesVersion(
+          withPlacesVersion(withQuotesVersion(analysis, quoteTable.versionOf(row.rowid)), q.placeVersionOf.get(row.rowid)),
+          q.sentenceVersionOf.get(row.rowid),
+        );
       },
       latest: (limit) => q.latest.all(limit).map(toSummary),
       publishedBetween: (from, to, limit) => q.between.all(from.getTime(), to.getTime(), limit).map(toSummary),
       storiesBetween,
       storiesPage,
+      staleSentenceStories: (version, since, limit) =>
+        q.staleSentences.all(version, since ? since.getTime() : Number.MIN_SAFE_INTEGER, limit),
+      countStaleSentenceStories: (version, since) =>
+        q.countStaleSentences.get(version, since ? since.getTime() : Number.MIN_SAFE_INTEGER) ?? 0,
+      // IMMEDIATE, as replacePlaces below: a bot writing at the same time waits instead of failing
+      replaceSentences: (items, version) => replaceSentences.immediate(items, version),
       search,
       searchDayCounts: (query, range, reader) => trendCounts.searchDays(query, range, hiddenFrom(reader)),
       suggestHeadlines,
