@@ -158,8 +158,15 @@ export interface GroupingOptions {
   burstHistoryRatio: number;
   /** A word in the headlines of at least this share of the history's days is a beat, however many of today's hold it. */
   burstHistoryDayShare: number;
-  /** Bursts two sides must share to be tied by them (`burstTied`). */
+  /** Bursts two sides must share to be tied by them (`burstTied`)… */
   burstWords: number;
+  /**
+   * …two of them written together in the headlines of at least this many distinct reported stories: the
+   * words of one story ("stock" and "market" on 20 October 1987, "oil" and "attack" the day before). Two
+   * bursts the day's headlines hold apart are two stories' words ("export" figures and bond "issues" on
+   * 3 March 1987), and a story that happens to hold both is neither's.
+   */
+  burstPairHeadlines: number;
   burstMergeThreshold: number;
 }
 
@@ -209,6 +216,8 @@ export const DEFAULT_GROUPING: Readonly<GroupingOptions> = {
   burstHistoryRatio: 3,
   burstHistoryDayShare: 1 / 3,
   burstWords: 2,
+  // A prior, not fitted: one headline holding both is chance, two are a way the day's story is told.
+  burstPairHeadlines: 2,
   burstMergeThreshold: 0.05,
 };
 
@@ -488,6 +497,9 @@ interface Vectors {
   namesSubject: Uint8Array;
   /** Stories holding a burst (`burst`) in their headline: the day's big story. */
   burstHead: Uint8Array;
+  /** Each burst's bit (`burstPairsOf`; 0 for other terms), and the bits of each pair of bursts the day's headlines write together. */
+  burstBit: Int32Array;
+  burstPairs: Int32Array;
   /**
    * Each story's subjects: headline words its lead writes as names, rare in the store (`anchor`), not
    * places (story i's are `subjects[subjectStart[i]]`…), counted whether other stories hold them or
@@ -582,8 +594,7 @@ function burstTerms(
     if (seen.has(key)) continue;
     seen.add(key);
     for (let k = start[i]!; k < start[i + 1]!; k++) if (tf[k]! >= HEADLINE_WEIGHT && isPlace[term[k]!] !== 1) allHeads[term[k]!]!++;
-    const bodied = story.bodyWords === undefined || story.bodyWords > countWords(story.headline);
-    if (!bodied || isRoutine(story, options) || (story.headline.includes('<') && headlineTickers(story.headline).length > 0)) continue;
+    if (!isReported(story, options)) continue;
     reported++;
     for (let k = start[i]!; k < start[i + 1]!; k++) {
       const t = term[k]!;
@@ -617,6 +628,53 @@ function burstTerms(
     burst[t] = 1;
   }
   return burst;
+}
+
+/** A reported story: a body of its own, no ticker, not one of a routine series (what a burst is counted over). */
+function isReported(story: GroupInput, options: Readonly<GroupingOptions>): boolean {
+  const bodied = story.bodyWords === undefined || story.bodyWords > countWords(story.headline);
+  return bodied && !isRoutine(story, options) && !(story.headline.includes('<') && headlineTickers(story.headline).length > 0);
+}
+
+/** Bursts given a bit at most (the day's bursts are a handful: each is in `burstHeadlines` headlines or more). */
+const MAX_PAIRED_BURSTS = 31;
+
+/**
+ * A bit for each of the window's bursts, and the pairs of them written together in the headlines of
+ * `burstPairHeadlines` distinct reported stories or more (`GroupingOptions.burstPairHeadlines`), each
+ * pair as the two bits: what `burstTied` ties sides by. Most windows have one burst or none: no pairs.
+ */
+function burstPairsOf(
+  stories: readonly GroupInput[],
+  dense: DenseTerms,
+  burst: Uint8Array,
+  options: Readonly<GroupingOptions>,
+): { bit: Int32Array; pairs: Int32Array } {
+  const { start, term, tf, terms } = dense;
+  const bit = new Int32Array(terms);
+  let count = 0;
+  for (let t = 0; t < terms && count < MAX_PAIRED_BURSTS; t++) if (burst[t] === 1) bit[t] = 1 << count++;
+  if (count < 2) return { bit, pairs: new Int32Array(0) };
+  const together = new Map<number, number>();
+  const seen = new Set<string>();
+  for (let i = 0; i < stories.length; i++) {
+    const story = stories[i]!;
+    const key = story.headlineKey ?? headlineKey(story.headline);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (!isReported(story, options)) continue;
+    let mask = 0;
+    for (let k = start[i]!; k < start[i + 1]!; k++) if (tf[k]! >= HEADLINE_WEIGHT) mask |= bit[term[k]!]!;
+    // each pair of the headline's bursts once
+    for (let a = mask; a !== 0; a &= a - 1) {
+      const low = a & -a;
+      for (let b = a & (a - 1); b !== 0; b &= b - 1) {
+        const pair = low | (b & -b);
+        together.set(pair, (together.get(pair) ?? 0) + 1);
+      }
+    }
+  }
+  return { bit, pairs: Int32Array.from([...together].filter(([, n]) => n >= options.burstPairHeadlines).map(([pair]) => pair)) };
 }
 
 /**
@@ -693,6 +751,7 @@ function storyVectors(
   const perDay = stories.length / Math.max(1, spanDays);
   const { generic, anchor, specific } = termRoles(df, keyOf, stories.length, perDay, options, background);
   const burst = burstTerms(stories, dense, df, anchor, options, background, history);
+  const { bit: burstBit, pairs: burstPairs } = burstPairsOf(stories, dense, burst, options);
   for (let t = 0; t < terms; t++) {
     if (burst[t]) anchor[t] = 1;
     else if (generic[t]) df[t] = 0;
@@ -784,6 +843,8 @@ function storyVectors(
     bodied,
     namesSubject,
     burstHead,
+    burstBit,
+    burstPairs,
     subjectStart,
     subjects: Int32Array.from(subjectList),
     allStart: start,
@@ -1191,8 +1252,9 @@ interface Scratch {
   commonHeads: Int32Array;
   /** Shared anchors that are the window's bursts (`Vectors.burst`), in a headline on both sides… */
   bursts: Int32Array;
-  /** …and shared words that are bursts, wherever they are. */
+  /** …and shared words that are bursts, wherever they are, and their bits (`Vectors.burstBit`). */
   burstWords: Int32Array;
+  burstMask: Int32Array;
   anchorShare: number;
   /** Share of an event's members that must hold a word for it to count as shared (see `accumulate`). */
   holderShare: number;
@@ -1224,6 +1286,7 @@ function newScratch(stories: number, terms: number): Scratch {
     commonHeads: new Int32Array(stories),
     bursts: new Int32Array(stories),
     burstWords: new Int32Array(stories),
+    burstMask: new Int32Array(stories),
     anchorShare: 0,
     holderShare: 0,
     below: 0,
@@ -1276,6 +1339,7 @@ function accumulate(
       scratch.commonHeads[e] = 0;
       scratch.bursts[e] = 0;
       scratch.burstWords[e] = 0;
+      scratch.burstMask[e] = 0;
       scratch.touched[scratch.touchedCount++] = e;
     }
     scratch.dot[e]! += x * events.sum[p]!;
@@ -1283,7 +1347,10 @@ function accumulate(
     // of every word, and one story's passing word is no evidence the next story is on the same event.
     if (!isPlace && events.holders[p]! >= events.size[e]! * scratch.holderShare) {
       scratch.shared[e]!++;
-      if (vectors.burst[t] === 1) scratch.burstWords[e]!++;
+      if (vectors.burst[t] === 1) {
+        scratch.burstWords[e]!++;
+        scratch.burstMask[e]! |= vectors.burstBit[t]!;
+      }
       if (inHeadline && events.heads[p]! > 0 && (lowered || events.heads[p]! > events.uncommons[p]!)) scratch.commonHeads[e]!++;
       if (anchor && inHeadline && events.heads[p]! > 0 && events.holders[p]! >= events.size[e]! * scratch.anchorShare) {
         // A burst is today's story, however its leads write it ("stock", "market" on a crash day). Else
@@ -1338,14 +1405,18 @@ function isBurstEvent(events: Events, e: number): boolean {
 /**
  * The compared side and event e are tied by the day's big story (`GroupingOptions.burstHeadlines`):
  * both name a burst in their headlines and share `burstWords` bursts in all ("stock" and "market"),
- * and neither names a company by ticker (`untickered`): one burst word alone is shared by the day's
- * other news told in it (a country's trade figures on a day of trade-bill news), and a company's
- * buyback on a crash day is the company's news. Tied, they need no other anchor, no subject of their
- * own keeps them apart (as a specific subject both name, `subjectsDiffer`), and events merge at
- * `burstMergeThreshold`.
+ * two of which the day's headlines write together (`burstPairHeadlines`), and neither names a company
+ * by ticker (`untickered`): one burst word alone is shared by the day's other news told in it (a
+ * country's trade figures on a day of trade-bill news), two bursts of two stories are shared by chance,
+ * and a company's buyback on a crash day is the company's news. Tied, they need no other anchor, no
+ * subject of their own keeps them apart (as a specific subject both name, `subjectsDiffer`), and events
+ * merge at `burstMergeThreshold`.
  */
-function burstTied(scratch: Scratch, e: number, options: Readonly<GroupingOptions>, untickered: boolean): boolean {
-  return untickered && scratch.bursts[e]! >= 1 && scratch.burstWords[e]! >= options.burstWords;
+function burstTied(vectors: Vectors, scratch: Scratch, e: number, options: Readonly<GroupingOptions>, untickered: boolean): boolean {
+  if (!untickered || scratch.bursts[e]! < 1 || scratch.burstWords[e]! < options.burstWords) return false;
+  const mask = scratch.burstMask[e]!;
+  for (const pair of vectors.burstPairs) if ((mask & pair) === pair) return true;
+  return false;
 }
 
 /**
@@ -1427,7 +1498,7 @@ function bestEvent(
   const untickered = events.tickers.of[i]!.length === 0;
   for (let j = 0; j < scratch.touchedCount; j++) {
     const e = scratch.touched[j]!;
-    const tied = burstTied(scratch, e, options, untickered && (events.tickers.counts[e]?.size ?? 0) === 0);
+    const tied = burstTied(vectors, scratch, e, options, untickered && (events.tickers.counts[e]?.size ?? 0) === 0);
     if (scratch.shared[e]! < need || (needAnchor && !tied && !anchored(scratch, e, options)) || events.norm2[e]! === 0) continue;
     if (burstOnly(events, e, scratch)) continue;
     if (tickersClash(events.tickers, events.tickers.of[i]!, e)) continue;
@@ -1554,7 +1625,7 @@ function mergeEvents(vectors: Vectors, events: Events, members: number[][], opti
       if (tickersClash(events.tickers, named, b)) continue;
       if (!eventCompanyJoinable(events, a, b, scratch, bodied[a]! + bodied[b]! > 0)) continue;
       // The day's big story ties them as a shared specific subject does (`subjectsDiffer`).
-      const burst = burstTied(scratch, b, options, named.length === 0 && (events.tickers.counts[b]?.size ?? 0) === 0);
+      const burst = burstTied(vectors, scratch, b, options, named.length === 0 && (events.tickers.counts[b]?.size ?? 0) === 0);
       if ((bodied[a]! + bodied[b]! > 0 || namedAlone(a) || namedAlone(b)) && !burst && !anchored(scratch, b, options)) continue;
       // The day's big story, on either side, takes in only what shares a burst with it (`burstOnly`).
       if (burstOnly(events, b, scratch) || (isBurstEvent(events, a) && scratch.burstWords[b]! === 0)) continue;

@@ -180,6 +180,43 @@ describe('groupStories: a day with one huge story', () => {
   });
 });
 
+describe('groupStories: a day with two bursts of two stories', () => {
+  // Reuters, 1987-03-03: a day of export figures and a day of bond issues at once. Each word bursts, but
+  // no headline of either kind holds the other's; a story that holds both by chance is neither's story.
+  const figures = Array.from({ length: 16 }, (_, i) =>
+    story(`x${i}`, (i % 10) + 1, `${word(i + 200)} exports rise in January`, `${word(i + 200)} said its exports rose in January.`),
+  );
+  const bonds = Array.from({ length: 16 }, (_, i) =>
+    story(`y${i}`, (i % 10) + 1, `${word(i + 300)} issues 100 mln dlr bond`, `${word(i + 300)} said it issued a 100 mln dlr bond.`),
+  );
+  const swiss = story(
+    's1',
+    9,
+    'Swiss capital exports rise in January',
+    'Swiss capital exports rose in January, the central bank said, new bond issues accounting for most of them.',
+  );
+  // (the one headline of the day that writes both)
+  const chips = story(
+    's2',
+    6,
+    'Japan to issue new chip export rules',
+    'The trade ministry will ask chipmakers to issue certificates to authorised exporters.',
+  );
+  const today = [...otherNews(60), ...figures, ...bonds, swiss, chips];
+  // (words a wire writes every week: no name, no anchor of their own)
+  const background = storeOf(today, 10_000, ['export', 'issu', 'rise', 'bond'], 0.04);
+
+  it('ties no one by the two: the figures and the chip rules stay apart', () => {
+    const of = groupOf(groupStories(today, NOON, DEFAULT_GROUPING, background));
+    expect(of.get('s1')).not.toBe(of.get('s2'));
+  });
+
+  it('would tie them if one headline writing both were a way the day tells one story', () => {
+    const of = groupOf(groupStories(today, NOON, { ...DEFAULT_GROUPING, burstPairHeadlines: 1 }, background));
+    expect(of.get('s1')).toBe(of.get('s2'));
+  });
+});
+
 const COMMODITIES = [
   ...['lead', 'zinc', 'gold', 'silver', 'copper', 'nickel', 'aluminium', 'platinum', 'hog', 'cattle'],
   ...['corn', 'wheat', 'soybean', 'oats', 'coffee', 'sugar', 'cocoa', 'cotton', 'rubber', 'lumber'],
