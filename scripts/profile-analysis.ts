@@ -2,7 +2,9 @@
  * Ingest's analysis, stage by stage (issues 17 and 21: "profile first"): runs each stage of
  * src/ingest/analyze.ts over a corpus on one thread and prints the CPU per story of each, and a hash of
  * each stage's output, so a change meant to be faster can show it stored exactly the same.
- *   node --import ./scripts/register-ts.mjs scripts/profile-analysis.ts [CORPUS.ndjson] [--limit N] [--rounds R]
+ *   node --import ./scripts/register-ts.mjs scripts/profile-analysis.ts [CORPUS.ndjson] [--limit N] [--rounds R] [--chunk C]
+ * --chunk C runs the stages as the analyzer threads do (createChunkAnalyzer): each stage over C stories,
+ * then the next stage, timed per stage and chunk; without it (C = 1) the stages take turns story by story.
  * (register-ts.mjs runs the code as dist/ is built; under tsx every /\p{…}/u literal is a new RegExp per use).
  * The first round warms the JIT and is not counted; the figures are the fastest of the counted rounds
  * per stage (the machine is shared: the fastest is the least disturbed).
@@ -28,6 +30,7 @@ const option = (name: string, fallback: number): number => {
 };
 const limit = option('--limit', Infinity);
 const rounds = option('--rounds', 2);
+const chunk = option('--chunk', 1);
 const corpus = args[0] ?? path.resolve(import.meta.dirname, '../../shared/corpus/reuters21578.ndjson');
 
 const articles: NewArticle[] = parseNdjson(readFileSync(corpus, 'utf8'), corpus, new Date())
@@ -50,14 +53,33 @@ function round(): { micros: Record<Stage, number>; hashes: Record<Stage, string>
     hashes[stage].update(JSON.stringify(value) + '\n');
     return value;
   };
-  for (const article of articles) {
-    const sentences = time('sentences', () => scoreSentences(article.body));
-    // the quotes read the same bounded part of the body as at ingest
-    const { sentences: closeRead, body } = closelyRead(article.body, sentences);
-    const places = time('places', () => placesOfStory(geo, article, sentences));
-    time('quotes', () => extractQuotes(body, closeRead));
-    time('digest', () => digestFeatures(article, sentences, places));
-  }
+  if (chunk <= 1)
+    for (const article of articles) {
+      const sentences = time('sentences', () => scoreSentences(article.body));
+      // the quotes read the same bounded part of the body as at ingest
+      const { sentences: closeRead, body } = closelyRead(article.body, sentences);
+      const places = time('places', () => placesOfStory(geo, article, sentences));
+      time('quotes', () => extractQuotes(body, closeRead));
+      time('digest', () => digestFeatures(article, sentences, places));
+    }
+  else
+    for (let c = 0; c < articles.length; c += chunk) {
+      const part = articles.slice(c, c + chunk);
+      // (hashed story by story, as above: the hashes do not depend on --chunk)
+      const each = <T>(stage: Stage, run: (article: NewArticle, i: number) => T): T[] => {
+        const t0 = process.cpuUsage();
+        const values = part.map(run);
+        const t = process.cpuUsage(t0);
+        micros[stage] += t.user + t.system;
+        for (const value of values) hashes[stage].update(JSON.stringify(value) + '\n');
+        return values;
+      };
+      const sentences = each('sentences', (article) => scoreSentences(article.body));
+      const read = part.map((article, i) => closelyRead(article.body, sentences[i]!));
+      const places = each('places', (article, i) => placesOfStory(geo, article, sentences[i]!));
+      each('quotes', (_, i) => extractQuotes(read[i]!.body, read[i]!.sentences));
+      each('digest', (article, i) => digestFeatures(article, sentences[i]!, places[i]!));
+    }
   return { micros, hashes: Object.fromEntries(STAGES.map((s) => [s, hashes[s].digest('hex').slice(0, 16)])) as Record<Stage, string> };
 }
 
@@ -70,7 +92,7 @@ for (let r = 0; r < rounds; r++) {
   hashes = result.hashes;
 }
 const total = STAGES.reduce((sum, s) => sum + best[s], 0);
-console.log(`stories=${articles.length} rounds=${rounds} (fastest per stage)`);
+console.log(`stories=${articles.length} rounds=${rounds} chunk=${chunk} (fastest per stage)`);
 for (const s of STAGES)
   console.log(
     `${s.padEnd(10)} ${(best[s] / articles.length).toFixed(1).padStart(7)} µs/story  ${((100 * best[s]) / total).toFixed(0).padStart(3)} %  hash ${hashes![s]}`,

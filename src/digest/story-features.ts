@@ -40,12 +40,19 @@ export function pickSummary<S extends { score: number }>(sentences: readonly S[]
   const lead = sentences[0];
   if (lead) {
     const text = squeeze(textOf(lead));
-    const words = text.split(' ').length;
-    if (words >= 8 && text.length <= 350) return text;
+    // (eight words or more: seven single spaces, the text being squeezed)
+    if (text.length <= 350 && spaces(text) >= 7) return text;
   }
   let best: S | null = null;
   for (const s of sentences) if (!best || s.score > best.score) best = s;
   return best ? squeeze(textOf(best)) : null;
+}
+
+/** `text.split(' ').length - 1` without making the words. */
+function spaces(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) n++;
+  return n;
 }
 
 /** `text.split(/\s+/).filter(Boolean).length` without making the words. */

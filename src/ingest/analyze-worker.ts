@@ -4,8 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createGeoService, loadGazetteer } from '../geo/geo-service.js';
-import { createAnalyzer } from './analyze.js';
-import { analyzeOutcome } from './analysis-outcome.js';
+import { createChunkAnalyzer } from './analyze.js';
 import type { AnalyzerWorkerData, ChunkReply, ChunkRequest, StoredChunk } from './analyzer-pool.js';
 import type { AnalyzedArticle, ArticleAnalysis } from '../store/article-store.js';
 import { openDatabase, type SqliteDatabase } from '../store/sqlite/open-database.js';
@@ -20,7 +19,7 @@ const { cacheDir, dbPath } = workerData as AnalyzerWorkerData;
 // posted meanwhile wait in the port's queue.
 const gazetteer = await loadGazetteer(cacheDir === undefined ? {} : { cacheDir });
 // No map folder: a worker only finds places, it never renders maps.
-const analyze = createAnalyzer({ geo: createGeoService(gazetteer, { mapCacheDir: null }) });
+const analyze = createChunkAnalyzer({ geo: createGeoService(gazetteer, { mapCacheDir: null }) });
 
 // The bot's mode: this thread also stores what it analysed, on its own connection (WAL: the main
 // thread keeps reading), so neither the commit nor a wait for another writer's lock blocks commands.
@@ -84,7 +83,7 @@ function commitHeld(wait: boolean): boolean {
 }
 
 port.on('message', ({ id, articles, store: wantStore }: ChunkRequest) => {
-  const outcomes = articles.map((article) => analyzeOutcome(analyze, article));
+  const outcomes = analyze(articles);
   const reply: ChunkReply = { id, outcomes };
   if (!wantStore) {
     port.postMessage(reply);

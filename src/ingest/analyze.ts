@@ -6,6 +6,7 @@ import { GRAPH_SENTENCES, scoreSentences, SENTENCE_ANALYZER_VERSION } from '../n
 import type { Quote, Sentence } from '../nlp/types.js';
 import type { ArticleAnalysis, NewArticle } from '../store/article-store.js';
 import { digestFeatures } from '../digest/story-features.js';
+import type { AnalysisOutcome } from './analysis-outcome.js';
 
 export interface AnalyzerDeps {
   geo: GeoService;
@@ -37,6 +38,52 @@ export function createAnalyzer({ geo }: AnalyzerDeps): (article: NewArticle) => 
       placesVersion: PLACE_ANALYZER_VERSION,
       digest: digestFeatures(article, sentences, places),
     };
+  };
+}
+
+/**
+ * `createAnalyzer` for a chunk of stories, with each story's outcome as `analyzeOutcome` gives it (a
+ * story that throws fails alone, with the error its own analysis throws first), run stage by stage:
+ * every story's sentences, then every story's places, quotes and digest features. The same pure
+ * functions in the same order per story, so the same analyses; but each stage's tables (the
+ * gazetteer's index, the cue model, the stem memo) stay in the processor's caches across the chunk
+ * instead of being pushed out by the other stages' after every story: ~10 % less CPU on Reuters in
+ * chunks of 32 (scripts/profile-analysis.ts --chunk 32). The analyzer threads take chunks.
+ */
+export function createChunkAnalyzer({ geo }: AnalyzerDeps): (articles: readonly NewArticle[]) => AnalysisOutcome[] {
+  return (articles) => {
+    // (by story: the message its first failing stage threw)
+    const failed = new Map<number, string>();
+    /** Run one stage for every story that has not failed yet. */
+    const stage = <T>(run: (article: NewArticle, i: number) => T): (T | undefined)[] =>
+      articles.map((article, i) => {
+        if (failed.has(i)) return undefined;
+        try {
+          return run(article, i);
+        } catch (error) {
+          failed.set(i, (error as Error).message);
+          return undefined;
+        }
+      });
+    const sentences = stage((article) => scoreSentences(article.body));
+    const read = stage((article, i) => closelyRead(article.body, sentences[i]!));
+    const places = stage((article, i) => placesOfStory(geo, article, sentences[i]!));
+    const quotes = stage((_, i) => extractQuotes(read[i]!.body, read[i]!.sentences));
+    const digest = stage((article, i) => digestFeatures(article, sentences[i]!, places[i]!));
+    return articles.map((_, i): AnalysisOutcome => {
+      if (failed.has(i)) return { ok: false, message: failed.get(i)! };
+      return {
+        ok: true,
+        analysis: {
+          sentences: sentences[i]!,
+          quotes: quotes[i]!,
+          quotesVersion: QUOTE_ANALYZER_VERSION,
+          places: places[i]!,
+          placesVersion: PLACE_ANALYZER_VERSION,
+          digest: digest[i]!,
+        },
+      };
+    });
   };
 }
 

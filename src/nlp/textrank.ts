@@ -53,10 +53,13 @@ export function similarityMatrix(tokens: readonly (readonly string[])[]): Float6
   for (const list of postingsOf(tokens).values()) {
     for (let a = 0; a < list.length; a += 2) for (let b = a + 2; b < list.length; b += 2) shared[list[a]! * n + list[b]!]! += 1;
   }
+  // (each sentence's log once, not once per pair: the same values, so the same sums)
+  const logs = new Float64Array(n);
+  for (let i = 0; i < n; i++) logs[i] = Math.log(tokens[i]!.length);
   const matrix = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const denominator = Math.log(tokens[i]!.length) + Math.log(tokens[j]!.length);
+      const denominator = logs[i]! + logs[j]!;
       if (!(denominator > 0)) continue;
       const w = shared[i * n + j]! / denominator;
       matrix[i * n + j] = w;

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storyPlaces } from '../../src/digest/build-digest.js';
-import { createAnalyzer } from '../../src/ingest/analyze.js';
+import { analyzeOutcome } from '../../src/ingest/analysis-outcome.js';
+import { createAnalyzer, createChunkAnalyzer } from '../../src/ingest/analyze.js';
 import type { GeoService } from '../../src/geo/types.js';
 import type { NewArticle } from '../../src/store/article-store.js';
 import { askCommand, createTestServices, testGeo, type TestServices } from '../helpers/test-services.js';
@@ -50,6 +51,29 @@ describe('the dateline place is one of the story places', () => {
     const without = createAnalyzer({ geo })(article(null, body)).places;
     expect(without.some((p) => p.dateline)).toBe(false);
     expect(withDateline.slice(1)).toEqual(without);
+  });
+});
+
+describe('a chunk analysed stage by stage (the analyzer threads)', () => {
+  const stories = [
+    article('Tokyo', 'Finance Minister Kiichi Miyazawa said Japan would act. "We will not allow it," he told reporters in Osaka.'),
+    article(null, 'Oil ministers met in Vienna on Tuesday. OPEC sources said output would stay near 15.8 mln barrels a day.'),
+    article('London', 'Shares rose in London and Paris, dealers said, after the Bundesbank left rates unchanged in Frankfurt.'),
+  ];
+
+  it('gives each story the analysis the one-story analyzer gives it, in order', () => {
+    const one = createAnalyzer({ geo });
+    expect(createChunkAnalyzer({ geo })(stories)).toEqual(stories.map((s) => analyzeOutcome(one, s)));
+  });
+
+  it('fails a story that throws alone, with the error its own analysis gives', () => {
+    const broken = { ...stories[0]!, body: undefined as unknown as string };
+    const chunk = [stories[1]!, broken, stories[2]!];
+    const outcomes = createChunkAnalyzer({ geo })(chunk);
+    expect(outcomes[1]).toEqual(analyzeOutcome(createAnalyzer({ geo }), broken));
+    expect(outcomes[1]?.ok).toBe(false);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+    expect(outcomes[2]).toEqual(analyzeOutcome(createAnalyzer({ geo }), stories[2]!));
   });
 });
 
