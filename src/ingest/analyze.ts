@@ -76,6 +76,7 @@ export function createChunkAnalyzer({ geo }: AnalyzerDeps): (articles: readonly 
         ok: true,
         analysis: {
           sentences: sentences[i]!,
+          sentencesVersion: SENTENCE_ANALYZER_VERSION,
           quotes: quotes[i]!,
           quotesVersion: QUOTE_ANALYZER_VERSION,
           places: places[i]!,
