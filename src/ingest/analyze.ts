@@ -29,15 +29,25 @@ export function createAnalyzer({ geo }: AnalyzerDeps): (article: NewArticle) => 
     const sentences = scoreSentences(article.body);
     const { sentences: closeRead, body } = closelyRead(article.body, sentences);
     const places = placesOfStory(geo, article, sentences);
-    return {
-      sentences,
-      sentencesVersion: SENTENCE_ANALYZER_VERSION,
-      quotes: extractQuotes(body, closeRead),
-      quotesVersion: QUOTE_ANALYZER_VERSION,
-      places,
-      placesVersion: PLACE_ANALYZER_VERSION,
-      digest: digestFeatures(article, sentences, places),
-    };
+    return withVersions(sentences, extractQuotes(body, closeRead), places, digestFeatures(article, sentences, places));
+  };
+}
+
+/** A story's analysis with the version of each analyzer that made it (what `dateline reanalyze` compares), for both analyzers. */
+function withVersions(
+  sentences: ArticleAnalysis['sentences'],
+  quotes: Quote[],
+  places: PlaceMention[],
+  digest: NonNullable<ArticleAnalysis['digest']>,
+): ArticleAnalysis {
+  return {
+    sentences,
+    sentencesVersion: SENTENCE_ANALYZER_VERSION,
+    quotes,
+    quotesVersion: QUOTE_ANALYZER_VERSION,
+    places,
+    placesVersion: PLACE_ANALYZER_VERSION,
+    digest,
   };
 }
 
@@ -72,18 +82,7 @@ export function createChunkAnalyzer({ geo }: AnalyzerDeps): (articles: readonly 
     const digest = stage((article, i) => digestFeatures(article, sentences[i]!, places[i]!));
     return articles.map((_, i): AnalysisOutcome => {
       if (failed.has(i)) return { ok: false, message: failed.get(i)! };
-      return {
-        ok: true,
-        analysis: {
-          sentences: sentences[i]!,
-          sentencesVersion: SENTENCE_ANALYZER_VERSION,
-          quotes: quotes[i]!,
-          quotesVersion: QUOTE_ANALYZER_VERSION,
-          places: places[i]!,
-          placesVersion: PLACE_ANALYZER_VERSION,
-          digest: digest[i]!,
-        },
-      };
+      return { ok: true, analysis: withVersions(sentences[i]!, quotes[i]!, places[i]!, digest[i]!) };
     });
   };
 }
