@@ -206,8 +206,11 @@ const MODEL = modelJson as CueModel;
  * 76: sentences end after a company's form when a name and its verb of saying follow (src/nlp/sentences.ts: "... said
  *    analyst David Healy of Drexel Burnham Lambert Inc. Healy said ..." gave the speaker "Drexel Burnham Lambert Inc.
  *    Healy", and the next "He" another man); 105 Reuters quotes change.
+ * 77: a transcript's turn ("PENCE: Well, look, ...") is kept beside the reports made in it, goes on through the
+ *    paragraphs after it that open with the quotation mark it opened with and no label of their own, and the paper's
+ *    own labels ("EDITOR'S NOTE:", "CLARIFICATION:", "HUFFPOST READERS:") speak no statement. No Reuters quote changes.
  */
-export const QUOTE_ANALYZER_VERSION = 76;
+export const QUOTE_ANALYZER_VERSION = 77;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -778,14 +781,27 @@ function labelledStatements(body: string, paragraphs: readonly [number, number][
     const framed = !label && headline ? framedHeadlineLabel(text) : null;
     if (!label && !framed) return;
     if (label && NON_NAME_CAPS.has(label[2]!.split(' ')[0]!.toLowerCase())) return;
+    // ("EDITOR'S NOTE:", "CLARIFICATION:", "HUFFPOST READERS:": the paper's own labels above its notes, no one speaking)
+    if (label && !headline && label[2]!.split(' ').some((w) => EDITORIAL_LABEL.test(w))) return;
     const nameStart = ps + (label ? label[1]!.length : framed!.name[0]);
     const nameEnd = label ? nameStart + label[2]!.length : ps + framed!.name[1];
-    const [start, end] = trimSpan(body, ps + (label ? label[0].length : framed!.labelEnd), pe);
+    // ("PENCE: Well, look, ..." opening a paragraph with a quotation mark, as a transcript quoted whole opens each of its
+    // paragraphs: the turn goes on through the paragraphs after it that open with the mark and no label of their own)
+    let turnEnd = pe;
+    if (label && !headline && label[1])
+      for (let j = i + 1; j < paragraphs.length; j++) {
+        const next = body.slice(paragraphs[j]![0], paragraphs[j]![1]);
+        if (!next.startsWith(label[1]) || TRANSCRIPT_LABEL.test(next) || /^.\s*[([]/u.test(next)) break;
+        turnEnd = paragraphs[j]![1];
+      }
+    const [start, end] = trimSpan(body, ps + (label ? label[0].length : framed!.labelEnd), turnEnd);
     // (the closing period and quotation mark of the statement are not its words)
     let e = end;
     while (e > start && /[\s."“”]/.test(body.charAt(e - 1))) e--;
     if (countWordsIn(body.slice(start, e)) < MIN_REPORTED_WORDS) return;
-    if (found.some((q) => q.start < e && q.end > start)) return;
+    // (a transcript's turn holds the reports its speaker makes, "After the Clinton camp announced that ...": they are
+    // attributions inside it, as a quotation's are; a quotation or a headline's own attribution is the statement itself)
+    if (found.some((q) => q.start < e && q.end > start && (headline || q.kind === 'direct'))) return;
     const mention = { start: nameStart, end: nameEnd };
     out.push({ start, end: e, text: body.slice(start, e), kind: 'reported', mention, name: mention, description: null, verb: ':' });
   });
@@ -836,6 +852,8 @@ function framedHeadlineLabel(text: string): { name: [number, number]; labelEnd: 
 }
 
 const FUNCTION_WORD = /^(to|on|of|for|from|by|in|at|with|about|and|or|the|a|an|vs|versus|over|after|before)$/;
+const EDITORIAL_LABEL =
+  /^(NOTE|NOTES|CORRECTIONS?|CLARIFICATIONS?|UPDATES?|UPDATED|READERS|EDITOR['’]S|EDITORS['’]?|RELATED|ADVERTISEMENT|PHOTOS?|VIDEOS?|WATCH|READ|SEE|SOURCES?|DISCLOSURE|DISCLAIMER|CONTRIBUTING)$/u;
 const TRANSCRIPT_LABEL = /^(["“]?)(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s+/u;
 
 function countWordsIn(s: string): number {

@@ -379,6 +379,53 @@ const rows: Row[] = [
     expected: [{ text: 'Will she be at the debate tomorrow night?', kind: 'reported', speaker: 'WALLACE', mention: 'WALLACE', verb: ':' }],
   },
   {
+    name: "a quoted transcript's turn runs on through the paragraphs that open with a mark and no label",
+    body:
+      'Partial transcript follows:\n\n"PENCE: Well, look, the campaign made its choice about the seats.\n\n"But the truth is that we will ' +
+      'win the state by a wide margin.\n\n"WALLACE: Governor, I have one more question about the debate tomorrow.',
+    expected: [
+      {
+        text: 'Well, look, the campaign made its choice about the seats.\n\n"But the truth is that we will win the state by a wide margin',
+        kind: 'reported',
+        speaker: 'PENCE',
+        mention: 'PENCE',
+        verb: ':',
+      },
+      {
+        text: 'Governor, I have one more question about the debate tomorrow',
+        kind: 'reported',
+        speaker: 'WALLACE',
+        mention: 'WALLACE',
+        verb: ':',
+      },
+    ],
+  },
+  {
+    name: "a transcript's turn holds the reports made in it",
+    body: 'The interview went on.\n\nWALLACE: The campaign said on Monday that it had invited the mayor to sit in the front row.',
+    expected: [
+      {
+        text: 'The campaign said on Monday that it had invited the mayor to sit in the front row',
+        kind: 'reported',
+        speaker: 'WALLACE',
+        mention: 'WALLACE',
+        verb: ':',
+      },
+      {
+        text: 'that it had invited the mayor to sit in the front row',
+        kind: 'reported',
+        speaker: 'The campaign',
+        mention: 'The campaign',
+        verb: 'said',
+      },
+    ],
+  },
+  {
+    name: "an editor's label is no speaker",
+    body: "The vote is on Tuesday.\n\nEDITOR'S NOTE: This story has been amended to clarify the date of the vote.",
+    expected: [],
+  },
+  {
     name: 'an inverted speaker runs to the sentence end',
     body: 'The plant will close next year, said Karen Flynn, president of Common Cause, a watchdog group.',
     expected: [
