@@ -209,8 +209,11 @@ const MODEL = modelJson as CueModel;
  * 77: a transcript's turn ("PENCE: Well, look, ...") is kept beside the reports made in it, goes on through the
  *    paragraphs after it that open with the quotation mark it opened with and no label of their own, and the paper's
  *    own labels ("EDITOR'S NOTE:", "CLARIFICATION:", "HUFFPOST READERS:") speak no statement. No Reuters quote changes.
+ * 78: what someone said speaks for its owner: "His comments echoed ...", "Lyng's comments indicated ...", "Mrs.
+ *    Clinton's plan is intended ..." are spoken by "His", "Lyng's", "Mrs. Clinton's" (were "His comments" ..., whom
+ *    nothing resolves), and a speaking "his", "her" or "their" resolves as "he", "she" or "they". 14 Reuters quotes change.
  */
-export const QUOTE_ANALYZER_VERSION = 77;
+export const QUOTE_ANALYZER_VERSION = 78;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -1808,6 +1811,10 @@ function buildReported(
     NOUN_CUE.test(cue.lower)
   )
     src = { ...src, to: src.from + 1, end: src.from + 1 };
+  // ("His remarks indicated ...", "North Korea's claims about ...", "Mrs. Clinton's plan is intended to ...": what
+  // someone said, claimed or proposed speaks for its owner, who is the speaker; a paper keeps its own voice, "Band's
+  // memo says")
+  if (src) src = ownerOfSaying(tokens, src);
   // never swallow a direct quote's words into reported content
   while (from <= to && inDirect[from]) from++;
   while (to >= from && inDirect[to]) to--;
@@ -1834,6 +1841,28 @@ function buildReported(
     description: src?.description ?? null,
     verb: passive?.verb ?? verb,
   };
+}
+
+/** Nouns of what a person said or means to do, whose owner speaks: "his remarks", "Trump's claims", "her plan". */
+const SAYING_NOUN =
+  /^(remarks|comments?|claims?|words|assertions?|accusations?|allegations?|criticisms?|promises?|pledges?|plans?|proposals?|views?|positions?|insistence|suggestions?|threats?|warnings?|denials?|admissions?)$/;
+
+/**
+ * A speaker phrase that is a possessor and a noun of saying ("His remarks", "North Korea's claims", "Mrs. Clinton's
+ * tax plan"): the possessor, as the one who spoke. Else the phrase as it was.
+ */
+function ownerOfSaying(tokens: readonly Token[], src: SourcePhrase): SourcePhrase {
+  if (src.end !== src.to || src.to - src.from < 2 || !SAYING_NOUN.test(tokens[src.to - 1]!.lower)) return src;
+  for (let p = src.from; p < src.to - 1; p++) {
+    const t = tokens[p]!;
+    if (/^(his|her|their|its|our|my)$/.test(t.lower) || isPossessive(t)) {
+      // (only adjectives and nouns between the owner and the noun: "Trump's recent comments", "her tax plan")
+      const between = tokens.slice(p + 1, src.to - 1);
+      if (between.every((w) => w.isWord && !w.isCap)) return { from: src.from, to: p + 1, end: p + 1, description: null };
+      return src;
+    }
+  }
+  return src;
 }
 
 /** Cue words that are nouns by their ending: "criticism", "warning", "statement", "insistence". */

@@ -421,6 +421,30 @@ const rows: Row[] = [
     ],
   },
   {
+    name: 'what someone said speaks for its owner: "His comments indicated ..." is spoken by "His", who is the man before',
+    body:
+      'Paul Channon, secretary for trade and industry, said the bill would hurt exporters. His comments indicated that the ' +
+      'ministry would act within weeks.',
+    expected: [
+      {
+        text: 'the bill would hurt exporters',
+        kind: 'reported',
+        speaker: 'Paul Channon',
+        mention: 'Paul Channon, secretary for trade and industry',
+        description: 'secretary for trade and industry',
+      },
+      { text: 'that the ministry would act within weeks', kind: 'reported', speaker: 'Paul Channon', mention: 'His', verb: 'indicated' },
+    ],
+  },
+  {
+    name: "a named owner of a claim speaks it, a paper's memo speaks for itself",
+    body: "Lyng's latest proposals showed that the program would go on. Band's memo says that the foundation paid for the trip.",
+    expected: [
+      { text: 'that the program would go on', kind: 'reported', speaker: 'Lyng', mention: "Lyng's" },
+      { text: 'that the foundation paid for the trip', kind: 'reported', speaker: "Band's memo", mention: "Band's memo" },
+    ],
+  },
+  {
     name: "an editor's label is no speaker",
     body: "The vote is on Tuesday.\n\nEDITOR'S NOTE: This story has been amended to clarify the date of the vote.",
     expected: [],
