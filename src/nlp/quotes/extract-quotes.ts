@@ -212,8 +212,13 @@ const MODEL = modelJson as CueModel;
  * 78: what someone said speaks for its owner: "His comments echoed ...", "Lyng's comments indicated ...", "Mrs.
  *    Clinton's plan is intended ..." are spoken by "His", "Lyng's", "Mrs. Clinton's" (were "His comments" ..., whom
  *    nothing resolves), and a speaking "his", "her" or "their" resolves as "he", "she" or "they". 14 Reuters quotes change.
+ * 79: an inverted speaker's description runs to a sentence end that is a firm's abbreviation ("..., said Joseph
+ *    Arsenio, analyst with Birr, Wilson and Co." had the speaker "BankAmerica" and the name for what was said;
+ *    "Ray Stone of Merrill Lynch Capital Markets" lost its "Inc."), a firm after "at" closing the sentence is where the
+ *    speaker works ("said Chris Low at FTN Financial"), and "longtime" or "veteran" before a title is the speaker's.
+ *    31 Reuters quotes change.
  */
-export const QUOTE_ANALYZER_VERSION = 78;
+export const QUOTE_ANALYZER_VERSION = 79;
 const MIN_REPORTED_WORDS = 3;
 
 /**

@@ -445,6 +445,38 @@ const rows: Row[] = [
     ],
   },
   {
+    name: "an inverted speaker's description runs to a sentence that ends on a firm's abbreviation",
+    body: 'BankAmerica stands to lose 15 mln dlrs if the rate is cut, said Joseph Arsenio, analyst with Birr, Wilson and Co.',
+    expected: [
+      {
+        text: 'BankAmerica stands to lose 15 mln dlrs if the rate is cut',
+        kind: 'reported',
+        speaker: 'Joseph Arsenio',
+        mention: 'Joseph Arsenio, analyst with Birr, Wilson and Co.',
+      },
+    ],
+  },
+  {
+    name: 'a firm after "at" closing the sentence is where the speaker works, a place is where it was said',
+    body: '"We expect a cut," said John Ing at Maison Placements Canada Inc.\n\nPrices will rise, said Smith at Heathrow Airport.',
+    expected: [
+      { text: 'We expect a cut', kind: 'direct', speaker: 'John Ing', mention: 'John Ing at Maison Placements Canada Inc.' },
+      { text: 'Prices will rise', kind: 'reported', speaker: 'Smith', mention: 'Smith' },
+    ],
+  },
+  {
+    name: 'a lower-case "longtime" or "veteran" before a title is part of the speaker',
+    body: 'In an analysis of the election, longtime Democratic pollster Pat Caddell told the host that voters were worried.',
+    expected: [
+      {
+        text: 'that voters were worried',
+        kind: 'reported',
+        speaker: 'Pat Caddell',
+        mention: 'longtime Democratic pollster Pat Caddell',
+      },
+    ],
+  },
+  {
     name: "an editor's label is no speaker",
     body: "The vote is on Tuesday.\n\nEDITOR'S NOTE: This story has been amended to clarify the date of the vote.",
     expected: [],
