@@ -217,8 +217,11 @@ const MODEL = modelJson as CueModel;
  *    "Ray Stone of Merrill Lynch Capital Markets" lost its "Inc."), a firm after "at" closing the sentence is where the
  *    speaker works ("said Chris Low at FTN Financial"), and "longtime" or "veteran" before a title is the speaker's.
  *    31 Reuters quotes change.
+ * 80: to add a quantity is to gain it, no saying ("Unilever added 8p at 2,578", "The nation has added 178,000 jobs",
+ *    "Citicorp added three billion dlrs ... to their loan-loss reserves" were reports); "He added nine other EC states
+ *    backed an extension" (a clause after the quantity) still is. 22 Reuters quotes fewer, all such gains.
  */
-export const QUOTE_ANALYZER_VERSION = 79;
+export const QUOTE_ANALYZER_VERSION = 80;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -901,6 +904,9 @@ function extractReported(
       if (body.charAt(t.end) === ':' && /^\p{Lu}/u.test(t.text)) continue;
       // "who asked not to be identified", "who declined to be named": a source's wish to stay unnamed is nothing it said
       if (anonymityRequest(tokens, i)) continue;
+      // ("The nation has added 178,000 jobs", "Stocks added 10 points", "the economy is adding roughly 182,000 jobs": to
+      // add a quantity is to gain it, no saying)
+      if (addsQuantity(tokens, i)) continue;
       // "said about 400 workers will be laid off", "handles about 95 pct of grain": "about" before a figure rounds it
       if (t.lower === 'about' && APPROXIMATED.test(tokens[i + 1]?.lower ?? '')) continue;
       // "Bankers Trust said", "Mortgage and Realty Trust said": a capitalised word after a capitalised word is part of a
@@ -1089,6 +1095,28 @@ function extractReported(
     out.push(...kept);
   }
   return out;
+}
+
+/** Whether "add" at `i` takes a quantity for its object ("added 178,000 jobs", "adds about 10 pct"). */
+function addsQuantity(tokens: readonly Token[], i: number): boolean {
+  if (!/^add(s|ed|ing)?$/.test(tokens[i]!.lower)) return false;
+  let k = i + 1;
+  while (/^(roughly|about|some|nearly|almost|around|only|just|another|over|more|less|than|up|to|a|further)$/.test(tokens[k]?.lower ?? ''))
+    k++;
+  const t = tokens[k];
+  if (!t || k - i > 4) return false;
+  if (
+    !/^[$£€¥]?\d/.test(t.text) &&
+    !/^(one|two|three|four|five|six|seven|eight|nine|ten|half|dozens?|hundreds?|thousands?|millions?|billions?)$/.test(t.lower)
+  )
+    return false;
+  // ("He added nine other EC states backed an extension": the quantity opens a clause with a verb of its own, and is said)
+  for (let m = k + 1; m < Math.min(tokens.length, k + 6); m++) {
+    const w = tokens[m]!;
+    if (!w.isWord || /^(to|at|in|on|for|from|of|by|and|or|a|an|the|per|pct|percent)$/.test(w.lower)) return true;
+    if (!w.isCap && (FINITE.test(w.lower) || PAST_VERBS.has(w.lower) || /[^e]ed$/.test(w.lower))) return false;
+  }
+  return true;
 }
 
 const SHOW = /^(show|shows|showed|showing)$/;

@@ -477,6 +477,21 @@ const rows: Row[] = [
     ],
   },
   {
+    name: 'to add a quantity is to gain it, no saying; a quantity opening a clause after "added" is what was said',
+    body:
+      'The nation has added 178,000 jobs in the typical month this year, the department said. Unilever added 8p at ' +
+      '2,578 and Plessey rose 2p to 243. He added nine other EC states backed an extension of the accord.',
+    expected: [
+      {
+        text: 'The nation has added 178,000 jobs in the typical month this year',
+        kind: 'reported',
+        speaker: 'the department',
+        mention: 'the department',
+      },
+      { text: 'nine other EC states backed an extension of the accord', kind: 'reported', speaker: 'unknown', mention: 'He' },
+    ],
+  },
+  {
     name: "an editor's label is no speaker",
     body: "The vote is on Tuesday.\n\nEDITOR'S NOTE: This story has been amended to clarify the date of the vote.",
     expected: [],
