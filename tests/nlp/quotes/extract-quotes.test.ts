@@ -492,6 +492,26 @@ const rows: Row[] = [
     ],
   },
   {
+    name: 'a fall, an offer of money and a security are no sayings: "declined 114 mln dlrs", "is offering 35 dlrs", "capital notes"',
+    body:
+      'Loans declined 114 mln dlrs to 65.89 billion, the Fed said. Hutton is offering 35 dlrs cash per share for 83 pct of ' +
+      'the shares. First Tennessee National Corp is offering 75 mln dlrs of subordinated capital notes due 1999 yielding ' +
+      '10.43 pct. The agency said it lowered the debt and preferred stock ratings of USX and its units. The bank notes that rates have ' +
+      'risen. The minister declined to comment on the report. In lower oils BP shed 6p at 914. Waste Management had made a ' +
+      'tender offer of 27 dlrs per share for ChemLawn.',
+    expected: [
+      { text: 'Loans declined 114 mln dlrs to 65.89 billion', kind: 'reported', speaker: 'Fed', mention: 'the Fed' },
+      {
+        text: 'it lowered the debt and preferred stock ratings of USX and its units',
+        kind: 'reported',
+        speaker: 'The agency',
+        mention: 'The agency',
+      },
+      { text: 'that rates have risen', kind: 'reported', speaker: 'The bank', mention: 'The bank' },
+      { text: 'to comment on the report', kind: 'reported', speaker: 'The minister', mention: 'The minister' },
+    ],
+  },
+  {
     name: "an editor's label is no speaker",
     body: "The vote is on Tuesday.\n\nEDITOR'S NOTE: This story has been amended to clarify the date of the vote.",
     expected: [],
