@@ -552,7 +552,7 @@ const COMPOUND_PARTICIPLE =
   /^(owned|backed|based|controlled|funded|sponsored|financed|listed|operated|registered|related|led|held|traded|quoted|priced|rated|linked|oriented|dominated)$/;
 
 const ADJECTIVE =
-  /^(latest|new|recent|online|joint|separate|annual|weekly|daily|monthly|first|final|same|other|such|major|top|leading)$|..(est|al|ive|ic|ous)$/;
+  /^(latest|new|recent|online|joint|separate|annual|weekly|daily|monthly|first|final|same|other|such|major|top|leading|longtime|long-time|veteran|fellow|outgoing|incoming|retired|embattled|prominent|influential|outspoken|renowned|respected)$|..(est|al|ive|ic|ous)$/;
 
 const NAME_PARTICLE = /^(bin|ibn|al|el|van|von|der|den|de|del|della|di|da|du|dos|das|le|la|ter|ten)$/;
 
@@ -913,17 +913,43 @@ export function extendToSentenceEnd(tokens: readonly Token[], src: SourcePhrase,
     // after ...": when and where it was said are no part of the speaker)
     if (t.text === ',' && /^(on|during|after|before|while|when|as|hours|days|speaking)$/.test(tokens[k + 1]?.text ?? '')) break;
     // "... of Nikko Securities International in New York", "... on Tuesday": where and when it was said
-    if (k === src.end && /^(in|on|at)$/.test(t.lower) && tokens[k + 1]?.isCap && tokens[k - 1]?.isCap) return src;
+    // (but "said Chris Low at FTN Financial.", "said Richard Koss at General Motors Corp.": a firm closing the sentence
+    // after "at" is where the speaker works)
+    if (k === src.end && /^(in|on|at)$/.test(t.lower) && tokens[k + 1]?.isCap && tokens[k - 1]?.isCap && !firmClosing(tokens, k, max))
+      return src;
     // "..., noted the Milwaukee Journal Sentinel this summer", "according to a report on Wednesday": when, not who
     if (k === src.end && /^(in|on|this|last|earlier)$/.test(t.lower) && WHEN_WORDS.test(tokens[k + 1]?.lower ?? '')) return src;
     // ("said Trump as he dined at his golf resort", "said Ms. Lee while visiting the plant": the circumstances)
     if (k === src.end && /^(as|while|when|after|before|during)$/.test(t.lower)) return src;
     if (k > src.end && /\n/.test(body.slice(tokens[k - 1]!.end, t.start))) return src;
   }
-  if ((k >= max && !/^["”]$/.test(tokens[max - 1]?.text ?? '')) || k === src.end) return src;
+  // (the sentence may close on an abbreviation's period: "... at Maison Placements Canada Inc.")
+  if ((k >= max && !/^["”]$/.test(tokens[max - 1]?.text ?? '') && !/\p{L}\.$/u.test(tokens[max - 1]?.text ?? '')) || k === src.end)
+    return src;
   const description =
     src.description ?? (tokens[src.to]?.text === ',' && src.to + 1 < k ? body.slice(tokens[src.to + 1]!.start, tokens[k - 1]!.end) : null);
   return { ...src, end: k, description };
+}
+
+/** Words that make a capitalised run a firm: "FTN Financial", "General Motors Corp.", "Merrill Lynch Capital Markets". */
+const FIRM_WORD =
+  /^(corp|corporation|inc|co|ltd|plc|llc|securities|financial|capital|partners|associates|bank|bancorp|brothers|research|economics|advisors|advisers|management|investments?|trust|holdings|markets|group|consulting|analytics)$/;
+
+/**
+ * Whether "at" at `k` opens a firm's name that closes the sentence: capitalised words (with "&" and abbreviations'
+ * periods) up to the stop, one of them a firm's word.
+ */
+function firmClosing(tokens: readonly Token[], k: number, max: number): boolean {
+  if (tokens[k]!.lower !== 'at') return false;
+  let firm = false;
+  for (let m = k + 1; m < Math.min(max, k + 8); m++) {
+    const t = tokens[m]!;
+    if (/^[.!?]$/.test(t.text) && (m + 1 >= max || !tokens[m + 1]!.isWord || tokens[m + 1]!.isCap)) return firm && m > k + 1;
+    if (t.isWord ? !t.isCap : t.text !== '&' && t.text !== '.') return false;
+    if (t.isWord && FIRM_WORD.test(t.lower.replace(/\.$/, ''))) firm = true;
+  }
+  // (the sentence may end on the firm's abbreviation, its period inside the word: "... Corp.")
+  return firm && max <= k + 8 && max > k + 1;
 }
 
 /**

@@ -14,6 +14,9 @@ import {
 import { PAST_VERBS } from './noun-phrases.js';
 import { ARABIC_PARTICLE, tokenize, type Token } from './tokens.js';
 
+/** A possessive pronoun that speaks (v78: "His remarks echoed ..." is spoken by "His") stands for whom its subject form would ("its" is left alone: in "The market is sticking to its recent prediction" the last organisation named is not it). */
+const OWNER_PRONOUN: Readonly<Record<string, string>> = { his: 'he', her: 'she', their: 'they' };
+
 /** An attribution before its speaker is resolved to a name. */
 export interface RawQuote extends Span {
   text: string;
@@ -275,7 +278,8 @@ export function resolveSpeakers(
     const named = q.name ?? q.mention;
     const text = body.slice(named.start, named.end).replace(/\s+/g, ' ');
     const mentionText = body.slice(q.mention.start, q.mention.end).replace(/\s+/g, ' ');
-    const lower = text.toLowerCase();
+    // ("His remarks indicated ...": the owner of what was said speaks, and "his" stands for whom "he" would)
+    const lower = OWNER_PRONOUN[text.toLowerCase()] ?? text.toLowerCase();
     const at = named.start;
     const words = text.split(' ');
     const setOff = setOffName(body, named, text, q.verb);

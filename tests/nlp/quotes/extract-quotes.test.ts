@@ -379,6 +379,144 @@ const rows: Row[] = [
     expected: [{ text: 'Will she be at the debate tomorrow night?', kind: 'reported', speaker: 'WALLACE', mention: 'WALLACE', verb: ':' }],
   },
   {
+    name: "a quoted transcript's turn runs on through the paragraphs that open with a mark and no label",
+    body:
+      'Partial transcript follows:\n\n"PENCE: Well, look, the campaign made its choice about the seats.\n\n"But the truth is that we will ' +
+      'win the state by a wide margin.\n\n"WALLACE: Governor, I have one more question about the debate tomorrow.',
+    expected: [
+      {
+        text: 'Well, look, the campaign made its choice about the seats.\n\n"But the truth is that we will win the state by a wide margin',
+        kind: 'reported',
+        speaker: 'PENCE',
+        mention: 'PENCE',
+        verb: ':',
+      },
+      {
+        text: 'Governor, I have one more question about the debate tomorrow',
+        kind: 'reported',
+        speaker: 'WALLACE',
+        mention: 'WALLACE',
+        verb: ':',
+      },
+    ],
+  },
+  {
+    name: "a transcript's turn holds the reports made in it",
+    body: 'The interview went on.\n\nWALLACE: The campaign said on Monday that it had invited the mayor to sit in the front row.',
+    expected: [
+      {
+        text: 'The campaign said on Monday that it had invited the mayor to sit in the front row',
+        kind: 'reported',
+        speaker: 'WALLACE',
+        mention: 'WALLACE',
+        verb: ':',
+      },
+      {
+        text: 'that it had invited the mayor to sit in the front row',
+        kind: 'reported',
+        speaker: 'The campaign',
+        mention: 'The campaign',
+        verb: 'said',
+      },
+    ],
+  },
+  {
+    name: 'what someone said speaks for its owner: "His comments indicated ..." is spoken by "His", who is the man before',
+    body:
+      'Paul Channon, secretary for trade and industry, said the bill would hurt exporters. His comments indicated that the ' +
+      'ministry would act within weeks.',
+    expected: [
+      {
+        text: 'the bill would hurt exporters',
+        kind: 'reported',
+        speaker: 'Paul Channon',
+        mention: 'Paul Channon, secretary for trade and industry',
+        description: 'secretary for trade and industry',
+      },
+      { text: 'that the ministry would act within weeks', kind: 'reported', speaker: 'Paul Channon', mention: 'His', verb: 'indicated' },
+    ],
+  },
+  {
+    name: "a named owner of a claim speaks it, a paper's memo speaks for itself",
+    body: "Lyng's latest proposals showed that the program would go on. Band's memo says that the foundation paid for the trip.",
+    expected: [
+      { text: 'that the program would go on', kind: 'reported', speaker: 'Lyng', mention: "Lyng's" },
+      { text: 'that the foundation paid for the trip', kind: 'reported', speaker: "Band's memo", mention: "Band's memo" },
+    ],
+  },
+  {
+    name: "an inverted speaker's description runs to a sentence that ends on a firm's abbreviation",
+    body: 'BankAmerica stands to lose 15 mln dlrs if the rate is cut, said Joseph Arsenio, analyst with Birr, Wilson and Co.',
+    expected: [
+      {
+        text: 'BankAmerica stands to lose 15 mln dlrs if the rate is cut',
+        kind: 'reported',
+        speaker: 'Joseph Arsenio',
+        mention: 'Joseph Arsenio, analyst with Birr, Wilson and Co.',
+      },
+    ],
+  },
+  {
+    name: 'a firm after "at" closing the sentence is where the speaker works, a place is where it was said',
+    body: '"We expect a cut," said John Ing at Maison Placements Canada Inc.\n\nPrices will rise, said Smith at Heathrow Airport.',
+    expected: [
+      { text: 'We expect a cut', kind: 'direct', speaker: 'John Ing', mention: 'John Ing at Maison Placements Canada Inc.' },
+      { text: 'Prices will rise', kind: 'reported', speaker: 'Smith', mention: 'Smith' },
+    ],
+  },
+  {
+    name: 'a lower-case "longtime" or "veteran" before a title is part of the speaker',
+    body: 'In an analysis of the election, longtime Democratic pollster Pat Caddell told the host that voters were worried.',
+    expected: [
+      {
+        text: 'that voters were worried',
+        kind: 'reported',
+        speaker: 'Pat Caddell',
+        mention: 'longtime Democratic pollster Pat Caddell',
+      },
+    ],
+  },
+  {
+    name: 'to add a quantity is to gain it, no saying; a quantity opening a clause after "added" is what was said',
+    body:
+      'The nation has added 178,000 jobs in the typical month this year, the department said. Unilever added 8p at ' +
+      '2,578 and Plessey rose 2p to 243. He added nine other EC states backed an extension of the accord.',
+    expected: [
+      {
+        text: 'The nation has added 178,000 jobs in the typical month this year',
+        kind: 'reported',
+        speaker: 'the department',
+        mention: 'the department',
+      },
+      { text: 'nine other EC states backed an extension of the accord', kind: 'reported', speaker: 'unknown', mention: 'He' },
+    ],
+  },
+  {
+    name: 'a fall, an offer of money and a security are no sayings: "declined 114 mln dlrs", "is offering 35 dlrs", "capital notes"',
+    body:
+      'Loans declined 114 mln dlrs to 65.89 billion, the Fed said. Hutton is offering 35 dlrs cash per share for 83 pct of ' +
+      'the shares. First Tennessee National Corp is offering 75 mln dlrs of subordinated capital notes due 1999 yielding ' +
+      '10.43 pct. The agency said it lowered the debt and preferred stock ratings of USX and its units. The bank notes that rates have ' +
+      'risen. The minister declined to comment on the report. In lower oils BP shed 6p at 914. Waste Management had made a ' +
+      'tender offer of 27 dlrs per share for ChemLawn.',
+    expected: [
+      { text: 'Loans declined 114 mln dlrs to 65.89 billion', kind: 'reported', speaker: 'Fed', mention: 'the Fed' },
+      {
+        text: 'it lowered the debt and preferred stock ratings of USX and its units',
+        kind: 'reported',
+        speaker: 'The agency',
+        mention: 'The agency',
+      },
+      { text: 'that rates have risen', kind: 'reported', speaker: 'The bank', mention: 'The bank' },
+      { text: 'to comment on the report', kind: 'reported', speaker: 'The minister', mention: 'The minister' },
+    ],
+  },
+  {
+    name: "an editor's label is no speaker",
+    body: "The vote is on Tuesday.\n\nEDITOR'S NOTE: This story has been amended to clarify the date of the vote.",
+    expected: [],
+  },
+  {
     name: 'an inverted speaker runs to the sentence end',
     body: 'The plant will close next year, said Karen Flynn, president of Common Cause, a watchdog group.',
     expected: [
