@@ -226,8 +226,11 @@ const MODEL = modelJson as CueModel;
  *    "notes" and "preferred" that name securities ("capital notes due 1999", "preferred stock"), which had cut "...
  *    said it lowered the debt and preferred stock ratings" short. Reuters: 74,688 -> 74,289 quotes, 436 change; dev
  *    one false report fewer, CV unchanged.
+ * 82: a title not yet taken up is a title ("Prime Minister-designate Noboru Takeshita", "Chairman-elect James
+ *    Cotting" were the speakers "Minister-designate Noboru Takeshita" and "Chairman-elect James Cotting"). 3 Reuters
+ *    quotes change, each to the name alone; dev unchanged.
  */
-export const QUOTE_ANALYZER_VERSION = 81;
+export const QUOTE_ANALYZER_VERSION = 82;
 const MIN_REPORTED_WORDS = 3;
 
 /**

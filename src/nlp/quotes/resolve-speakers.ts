@@ -61,7 +61,8 @@ const TITLE_WORDS =
 const TITLES: ReadonlySet<string> = new Set(TITLE_WORDS.split(' '));
 const HONORIFIC = /\b(mr|mrs|ms|dr|sen|rep|gov|gen|senator|president|secretary|minister|judge|governor|mayor)\b/;
 // ("Del." is a delegate's title only with its period: "Del Rio" and "Del Monte" are names)
-// ("Under-secretary", "Vice-President": a hyphenated compound of title words is a title too)
+// ("Under-secretary", "Vice-President": a hyphenated compound of title words is a title too, and so is one
+// not yet taken up, "Minister-designate", "President-elect", which made the speaker "Minister-designate Noboru Takeshita")
 // (runs for every capitalised word of a story with quotes: the period is looked at once, not by two regexes)
 const isTitle = (word: string): boolean => {
   const lower = word.toLowerCase();
@@ -69,9 +70,14 @@ const isTitle = (word: string): boolean => {
   return (
     TITLES.has(period ? lower.slice(0, -1) : lower) ||
     (period && /^(Del|Cmdr|Supt|Brig|Lieut|Insp)\.$/.test(word)) ||
-    (word.includes('-') && word.split('-').every((part) => TITLES.has(part.toLowerCase())))
+    (word.includes('-') && isTitleCompound(lower.split('-')))
   );
 };
+
+function isTitleCompound(parts: readonly string[]): boolean {
+  const last = parts.length - 1;
+  return parts.every((part, i) => TITLES.has(part) || (i === last && i > 0 && (part === 'designate' || part === 'elect')));
+}
 
 /** Roles a "the …" mention can name: the head word of "the (treasury) secretary", "the company". */
 const PERSON_ROLES =

@@ -145,6 +145,15 @@ const PRONOUNS_2: Case[] = [
   { id: 'reuters21578-15552', quote: "The government's perceived need", mention: 'he', resolved: 'Jose Maria Cuevas' },
   // "Treasury Under-secretary Yavuz Canevi": a hyphenated title is dropped
   { id: 'reuters21578-7105', quote: 'it would be only 11 pct', mention: 'he', resolved: 'Yavuz Canevi' },
+  // "Japanese Prime Minister-designate Noboru Takeshita", "Chairman-elect James Cotting": a title not yet taken up is a title
+  // (were "Minister-designate Noboru Takeshita" and "Chairman-elect James Cotting")
+  {
+    id: 'reuters21578-20795',
+    quote: "his (Takeshita's) top priority",
+    mention: 'Japanese Prime Minister-designate Noboru Takeshita',
+    resolved: 'Noboru Takeshita',
+  },
+  { id: 'reuters21578-9458', quote: 'much of the spending will go toward', mention: 'Cotting', resolved: 'James Cotting' },
   // "Analyst Thaddeus Paluszek of Merrill Lynch and Co": the affiliation's "Co" does not keep "Analyst" in the name
   { id: 'reuters21578-6914', quote: 'that Fleet has a', mention: 'He', resolved: 'Thaddeus Paluszek' },
   // no person is named before this "He"; "Raffinerie Tirlemontoise" is the company "<La Raffinerie Tirlemontoise SA>"
