@@ -158,36 +158,32 @@ export async function runReanalyze(argv: string[], io: CliIo): Promise<number> {
   const { app } = await openCliApp(io, values.db);
   try {
     const everyStory = `every story${since ? ` since ${values.since}` : ''}`;
+    /** One analysis over the stale stories: progress on stderr, then its line on stdout ("… in 1.2 s; every story is at …"). */
+    const step = async (
+      analyzer: string,
+      run: (onProgress: (p: ReanalyzeProgress) => void) => Promise<number>,
+      done: (n: string) => string,
+    ) => {
+      const started = performance.now();
+      const n = await run(progressLine(io, analyzer));
+      endProgress(io);
+      println(io.stdout, `${done(n.toLocaleString('en-US'))} in ${seconds(started)} s; ${everyStory} is at ${analyzer}`);
+    };
     // Sentences first (places are read from them), then places: the quotes' line stays the last, as scripts read it.
-    let started = performance.now();
-    const sentences = await reanalyzeSentences(app.services.store.stories, {
-      since,
-      onProgress: progressLine(io, `sentence analyzer v${SENTENCE_ANALYZER_VERSION}`),
-    });
-    endProgress(io);
-    println(
-      io.stdout,
-      `split the sentences of ${sentences.toLocaleString('en-US')} stories again in ${seconds(started)} s; ${everyStory} is at sentence analyzer v${SENTENCE_ANALYZER_VERSION}`,
+    await step(
+      `sentence analyzer v${SENTENCE_ANALYZER_VERSION}`,
+      (onProgress) => reanalyzeSentences(app.services.store.stories, { since, onProgress }),
+      (n) => `split the sentences of ${n} stories again`,
     );
-    started = performance.now();
-    const places = await reanalyzePlaces(app.services.store, app.services.geo, {
-      since,
-      onProgress: progressLine(io, `place analyzer v${PLACE_ANALYZER_VERSION}`),
-    });
-    endProgress(io);
-    println(
-      io.stdout,
-      `found the places of ${places.toLocaleString('en-US')} stories again in ${seconds(started)} s; ${everyStory} is at place analyzer v${PLACE_ANALYZER_VERSION}`,
+    await step(
+      `place analyzer v${PLACE_ANALYZER_VERSION}`,
+      (onProgress) => reanalyzePlaces(app.services.store, app.services.geo, { since, onProgress }),
+      (n) => `found the places of ${n} stories again`,
     );
-    started = performance.now();
-    const quotes = await reanalyzeQuotes(app.services.store.quotes, {
-      since,
-      onProgress: progressLine(io, `quote analyzer v${QUOTE_ANALYZER_VERSION}`),
-    });
-    endProgress(io);
-    println(
-      io.stdout,
-      `reanalyzed ${quotes.toLocaleString('en-US')} stories in ${seconds(started)} s; ${everyStory} is at quote analyzer v${QUOTE_ANALYZER_VERSION}`,
+    await step(
+      `quote analyzer v${QUOTE_ANALYZER_VERSION}`,
+      (onProgress) => reanalyzeQuotes(app.services.store.quotes, { since, onProgress }),
+      (n) => `reanalyzed ${n} stories`,
     );
     return ExitCode.ok;
   } finally {
