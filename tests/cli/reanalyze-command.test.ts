@@ -141,6 +141,15 @@ async function exported(db: string, fields: readonly string[]): Promise<Map<stri
 // Stories about Japan and Tokyo, and two about Bonn and Washington, dated from February to October 1987.
 const PLACE_STORIES = ['reuters21578-213', 'reuters21578-229', 'reuters21578-295', 'reuters21578-308', 'reuters21578-317', ...BAKER];
 
+/** PLACE_STORIES ingested into two stores by today's analyzer: one kept fresh, one to age as an older analyzer left it. */
+async function ingestTwice(dir: string): Promise<{ fresh: string; old: string }> {
+  const file = writeReutersStories(dir, PLACE_STORIES);
+  const fresh = path.join(dir, 'fresh.db');
+  const old = path.join(dir, 'old.db');
+  for (const db of [fresh, old]) expect((await runCliCaptured(['ingest', file, '--db', db])).code).toBe(0);
+  return { fresh, old };
+}
+
 describe('dateline reanalyze: places', () => {
   let temp: ReturnType<typeof makeTempDir>;
   beforeEach(() => {
@@ -156,10 +165,7 @@ describe('dateline reanalyze: places', () => {
   }
 
   it('finds again the places an older recognizer stored, until the store answers as a fresh ingest does', async () => {
-    const file = writeReutersStories(temp.dir, PLACE_STORIES);
-    const fresh = path.join(temp.dir, 'fresh.db');
-    const old = path.join(temp.dir, 'old.db');
-    for (const db of [fresh, old]) expect((await runCliCaptured(['ingest', file, '--db', db])).code).toBe(0);
+    const { fresh, old } = await ingestTwice(temp.dir);
     // What an older recognizer left: no place found in any story, under an older version.
     const store = createSqliteStore(openDatabase(old));
     try {
@@ -200,10 +206,7 @@ describe('dateline reanalyze: sentences', () => {
   afterEach(() => temp.cleanup());
 
   it('splits again the sentences an older splitter stored, then the places read from them, until the store answers as a fresh ingest does', async () => {
-    const file = writeReutersStories(temp.dir, PLACE_STORIES);
-    const fresh = path.join(temp.dir, 'fresh.db');
-    const old = path.join(temp.dir, 'old.db');
-    for (const db of [fresh, old]) expect((await runCliCaptured(['ingest', file, '--db', db])).code).toBe(0);
+    const { fresh, old } = await ingestTwice(temp.dir);
     // What an older splitter left: each body one sentence, under an older version.
     const store = createSqliteStore(openDatabase(old));
     try {
