@@ -1749,6 +1749,20 @@ const rows: Row[] = [
       },
     ],
   },
+  {
+    // Reuters, "BELGIAN SAYS EC WOULD REACT TO TEXTILE BILL": the report read `if a textile bill was enacted, "`
+    name: 'a report that runs into a quotation of its own ends before the quotation mark and the comma that led into it',
+    body: 'He said if a textile bill was enacted, "we will impose taxes on a lot of American products." He said "it would be stupid. We have to avoid that."',
+    expected: [
+      { text: 'if a textile bill was enacted', kind: 'reported', speaker: 'unknown', mention: 'He' },
+      {
+        text: 'we will impose taxes on a lot of American products. … it would be stupid. We have to avoid that.',
+        kind: 'direct',
+        speaker: 'unknown',
+        mention: 'He',
+      },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
