@@ -79,6 +79,9 @@ function isTitleCompound(parts: readonly string[]): boolean {
   return parts.every((part, i) => TITLES.has(part) || (i === last && i > 0 && (part === 'designate' || part === 'elect')));
 }
 
+/** A capitalised compound that describes an owner or a base: "Privately-held", "State-owned", "Tokyo-based". */
+const DESCRIBING_COMPOUND = /^\p{Lu}[\p{L}.]*-(held|owned|controlled|run|based|listed|backed|funded|operated|led)$/u;
+
 /** Roles a "the …" mention can name: the head word of "the (treasury) secretary", "the company". */
 const PERSON_ROLES =
   /^(minister|secretary|spokesman|spokeswoman|spokesperson|senator|president|chairman|chairwoman|governor|mayor|chancellor|official|executive|director|chief|analyst|economist|lawyer|attorney|general|commander|ambassador|premier|leader|congressman|congresswoman|representative|judge|professor|king|prince|envoy|negotiator|banker|dealer|trader|candidate|nominee)$/;
@@ -813,8 +816,14 @@ const isOrgWord = (w: string): boolean => {
 };
 const ASCII_LETTERS = /^[A-Za-z]*$/;
 
-/** Index of the first word after the titles of `words[from..]`: past the last title that a name without organisation words follows. */
-function afterTitles(words: readonly string[], from: number): number {
+/**
+ * Index of the first word after the titles of `words[from..]`: past the last title that a name without organisation
+ * words follows, and past a compound that describes the one named ("Privately-held Piper Aircraft Corp", "State-owned
+ * Qantas Airways Ltd", "Washington-based Atlantic Council": who holds it or where it is, no part of its name).
+ */
+function afterTitles(words: readonly string[], at: number): number {
+  let from = at;
+  while (from < words.length - 1 && DESCRIBING_COMPOUND.test(words[from]!)) from++;
   for (let t = words.length - 2; t >= from; t--) {
     if (!isTitle(words[t]!)) continue;
     const rest = words.slice(t + 1);

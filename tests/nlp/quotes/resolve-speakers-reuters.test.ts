@@ -154,6 +154,11 @@ const PRONOUNS_2: Case[] = [
     resolved: 'Noboru Takeshita',
   },
   { id: 'reuters21578-9458', quote: 'much of the spending will go toward', mention: 'Cotting', resolved: 'James Cotting' },
+  // "Privately-held Piper Aircraft Corp", "Washington-based analyst Ulric Weil": a compound that says who holds it or
+  // where it is describes the speaker, it is no part of the name (were "Privately-held Piper Aircraft Corp" and
+  // "Washington-based Weil")
+  { id: 'reuters21578-18147', quote: 'it will immediately resume production', mention: 'It', resolved: 'Piper Aircraft Corp' },
+  { id: 'reuters21578-16430', quote: 'bailed out the whole quarter', mention: 'Weil', resolved: 'Ulric Weil' },
   // "Analyst Thaddeus Paluszek of Merrill Lynch and Co": the affiliation's "Co" does not keep "Analyst" in the name
   { id: 'reuters21578-6914', quote: 'that Fleet has a', mention: 'He', resolved: 'Thaddeus Paluszek' },
   // no person is named before this "He"; "Raffinerie Tirlemontoise" is the company "<La Raffinerie Tirlemontoise SA>"
