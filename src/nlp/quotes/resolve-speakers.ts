@@ -57,7 +57,7 @@ interface Resolution {
 }
 
 const TITLE_WORDS =
-  'mr mrs ms dr rep reps sen sens gov gen lt col maj capt sgt adm president vice manager senator senators secretary minister ministers prime sheikh judge justice chairman chairwoman chairperson governor mayor speaker chancellor treasury finance foreign trade defence defense interior economy economics agriculture energy exchequer commerce labor labour industry health education transport transportation environment deputy undersecretary under assistant state general attorney ambassador commissioner director chief executive managing premier king queen prince emperor pope representative congressman congresswoman spokesman spokeswoman officer official leader former acting first lady sir lord dame professor prof rev father bishop cardinal commander admiral colonel captain major sergeant private analyst economist strategist delegate';
+  'mr mrs ms dr rep reps sen sens gov gen lt col maj capt sgt adm president vice manager senator senators secretary minister ministers prime sheikh judge justice chairman chairwoman chairperson governor mayor speaker chancellor treasury finance foreign trade defence defense interior economy economics agriculture energy exchequer commerce labor labour industry health education transport transportation environment deputy undersecretary under assistant state general attorney ambassador commissioner comptroller director chief executive managing premier king queen prince emperor pope representative congressman congresswoman spokesman spokeswoman officer official leader former acting first lady sir lord dame professor prof rev father bishop cardinal commander admiral colonel captain major sergeant private analyst economist strategist delegate';
 const TITLES: ReadonlySet<string> = new Set(TITLE_WORDS.split(' '));
 const HONORIFIC = /\b(mr|mrs|ms|dr|sen|rep|gov|gen|senator|president|secretary|minister|judge|governor|mayor)\b/;
 // ("Del." is a delegate's title only with its period: "Del Rio" and "Del Monte" are names)
@@ -600,6 +600,13 @@ export function resolveSpeakers(
     if (!shortForm) k = afterTitles(titledBefore ? words.slice(0, firstOf) : words, k);
     let last = words.length;
     let affiliation: string | null = null;
+    // ("Comptroller of the Currency Robert Clarke", "Governor of the Bank of England Robin Leigh-Pemberton": a title of an
+    // office, then the one who holds it; was "Comptroller", the rest taken for an affiliation)
+    const holder = officeHolderStart(words, k);
+    if (holder > k) {
+      affiliation = words.slice(k, holder).join(' ');
+      k = holder;
+    }
     const of = words.indexOf('of', k);
     if (of > k && of - k <= 3 && of < words.length - 1 && words.slice(k, of).every((w) => /^\p{Lu}/u.test(w))) {
       affiliation = words.slice(of + 1).join(' ');
@@ -815,6 +822,44 @@ const isOrgWord = (w: string): boolean => {
   );
 };
 const ASCII_LETTERS = /^[A-Za-z]*$/;
+
+/**
+ * Where the holder's name starts in "<title> of <office> <name>" at `k` ("Comptroller of the Currency Robert Clarke",
+ * "Governor of the Bank of England Robin Leigh-Pemberton"): the last two words when they read as a person's name (a
+ * capital then lower case, or an initial: no "CFA"), neither a title nor an organisation word, nor right after "of",
+ * "the", "for" or "and" (that word is the office's: "Currency", "England", "Budget"), with a first name before an
+ * initial ("John F. Kennedy"); `k` when the words are not so.
+ */
+function officeHolderStart(words: readonly string[], k: number): number {
+  if (words[k + 1] !== 'of' || !isTitle(words[k]!)) return k;
+  const personWord = (i: number): boolean =>
+    i > k + 2 &&
+    /^\p{Lu}(\p{Ll}|\.)/u.test(words[i]!) &&
+    !isTitle(words[i]!) &&
+    !isOrgWord(words[i]!) &&
+    !/^(of|the|for|and)$/i.test(words[i - 1]!);
+  const n = words.length;
+  if (!personWord(n - 1) || !personWord(n - 2)) return k;
+  return /^\p{Lu}\.$/u.test(words[n - 2]!) && personWord(n - 3) ? n - 3 : n - 2;
+}
+
+/**
+ * Whether the capitalised run `tokens[i..j]` opens with the last word of a title's office, the person holding it after:
+ * a title and "of" or "for" open the office in the words before ("Director of the Office of Management and Budget James
+ * Miller", "Assistant Attorney General for Antitrust Charles Rule"), the run follows "of", "the", "for" or "and", holds no
+ * title nor organisation word, and the two or three words after its first read as a person's name.
+ */
+function officeEnds(tokens: readonly Token[], i: number, j: number): boolean {
+  if (j - i < 2 || j - i > 3 || !/^(of|the|for|and)$/.test(tokens[i - 1]?.lower ?? '')) return false;
+  const run = tokens.slice(i, j + 1).map((t) => t.text);
+  if (run.some((w) => isTitle(w) || isOrgWord(w)) || !run.slice(1).every((w) => /^\p{Lu}(\p{Ll}|\.)/u.test(w))) return false;
+  for (let k = i - 1; k > 0 && k >= i - 10; k--) {
+    const t = tokens[k]!;
+    if (/^(of|for)$/.test(t.lower) && tokens[k - 1]!.isCap && isTitle(tokens[k - 1]!.text)) return true;
+    if (!t.isWord || (!t.isCap && !/^(of|the|for|and)$/.test(t.lower))) return false;
+  }
+  return false;
+}
 
 /**
  * Index of the first word after the titles of `words[from..]`: past the last title that a name without organisation
@@ -1183,6 +1228,9 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
       j = companyAndEnd(tokens, i, j);
       // ("Ambassador to China Octavio Valerio": the country an envoy is sent to is no part of the envoy's name)
       if (j - i >= 2 && tokens[i - 1]?.lower === 'to' && ENVOY.test(tokens[i - 2]?.lower ?? '')) i++;
+      // ("Director of the Office of Management and Budget James Miller": the office's last word is no part of the name of
+      // the one who holds it; was "Budget James Miller")
+      if (officeEnds(tokens, i, j)) i++;
       const run = tokens.slice(i, j + 1);
       // a lower-case title right before the name is a role too ("former deputy treasury secretary Richard Darman")
       const roles = new Set<string>();

@@ -159,6 +159,15 @@ const PRONOUNS_2: Case[] = [
   // "Washington-based Weil")
   { id: 'reuters21578-18147', quote: 'it will immediately resume production', mention: 'It', resolved: 'Piper Aircraft Corp' },
   { id: 'reuters21578-16430', quote: 'bailed out the whole quarter', mention: 'Weil', resolved: 'Ulric Weil' },
+  // "Director of the Office of Management and Budget James Miller": the office's words are no part of the name of the
+  // one holding it, first mention or later (were "Director", then "Budget James Miller")
+  {
+    id: 'reuters21578-4491',
+    quote: 'the Reagan administration had no',
+    mention: 'Director of the Office of Management and Budget James Miller',
+    resolved: 'James Miller',
+  },
+  { id: 'reuters21578-4491', quote: 'There will be no tax increases', mention: 'he', resolved: 'James Miller' },
   // "Analyst Thaddeus Paluszek of Merrill Lynch and Co": the affiliation's "Co" does not keep "Analyst" in the name
   { id: 'reuters21578-6914', quote: 'that Fleet has a', mention: 'He', resolved: 'Thaddeus Paluszek' },
   // no person is named before this "He"; "Raffinerie Tirlemontoise" is the company "<La Raffinerie Tirlemontoise SA>"
