@@ -830,8 +830,16 @@ const ASCII_LETTERS = /^[A-Za-z]*$/;
  * "the", "for" or "and" (that word is the office's: "Currency", "England", "Budget"), with a first name before an
  * initial ("John F. Kennedy"); `k` when the words are not so.
  */
-function officeHolderStart(words: readonly string[], k: number): number {
-  if (words[k + 1] !== 'of' || !isTitle(words[k]!)) return k;
+function isPluralTitle(word: string): boolean {
+  const lower = word.toLowerCase();
+  return lower.endsWith('s') && TITLES.has(lower.slice(0, -1));
+}
+
+function officeHolderStart(words: readonly string[], at: number): number {
+  // (a country's or a body's word before the title: "U.S. Comptroller of the Currency Robert Clarke")
+  // (one holder: "Foreign Ministers of the Association of South East Asian Nations" name no one)
+  const k = [at, at + 1].find((t) => words[t + 1] === 'of' && isTitle(words[t] ?? '') && !isPluralTitle(words[t]!));
+  if (k === undefined) return at;
   const personWord = (i: number): boolean =>
     i > k + 2 &&
     /^\p{Lu}(\p{Ll}|\.)/u.test(words[i]!) &&
@@ -839,7 +847,7 @@ function officeHolderStart(words: readonly string[], k: number): number {
     !isOrgWord(words[i]!) &&
     !/^(of|the|for|and)$/i.test(words[i - 1]!);
   const n = words.length;
-  if (!personWord(n - 1) || !personWord(n - 2)) return k;
+  if (!personWord(n - 1) || !personWord(n - 2)) return at;
   return /^\p{Lu}\.$/u.test(words[n - 2]!) && personWord(n - 3) ? n - 3 : n - 2;
 }
 
