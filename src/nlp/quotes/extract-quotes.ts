@@ -238,8 +238,9 @@ const MODEL = modelJson as CueModel;
  *    Reuters: 69 quotes change whom they name, nearly all to the bare name; dev unchanged.
  * 85: "<title> of <office> <name>" names the holder ("Comptroller of the Currency Robert Clarke" was "Comptroller",
  *    "Director of the Office of Management and Budget James Miller" was "Director" and later "Budget James Miller"; the
- *    office is the description; also after a country's word, "U.S. Comptroller of ..."). Reuters: 46 quotes change, each
- *    to the person (two Spanish double surnames keep only their last two words: "Hernandez Grisanti"); dev unchanged.
+ *    office is the description; also after a country's word, "U.S. Comptroller of ...", and with a "for" in the office,
+ *    "Minister of State for Finance Damas Mbogoro", which named no one). Reuters: 71 quotes change, each to the person
+ *    (two Spanish double surnames keep only their last two words: "Hernandez Grisanti"); dev unchanged.
  */
 export const QUOTE_ANALYZER_VERSION = 85;
 const MIN_REPORTED_WORDS = 3;

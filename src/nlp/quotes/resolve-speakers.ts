@@ -571,6 +571,12 @@ export function resolveSpeakers(
     // (a particle opening the mention opens the surname: "said de Clercq" is Willy De Clercq, not "Clercq")
     while (k < words.length && joiner(words[k]!) && !(k === 0 && NAME_PARTICLE.test(words[0]!) && /^\p{Lu}/u.test(words[1] ?? ''))) k++;
     if (k === words.length) return unnamed;
+    // ("Minister of State for Trade Alan Clark": a "for" inside a title's office, the holder named after it)
+    if (k > 2 && words[k - 1] === 'for') {
+      const office = officeStartBefore(words, k - 1);
+      // (only where someone holding it is named: "The Secretary of State for Trade and Industry" alone names no one)
+      if (office !== undefined && officeHolderStart(words, office) > office) k = office;
+    }
     // ("Portuguese Ambassador to China Octavio Valerio": the envoy, named after the country he is sent to)
     if (k > 1 && words[k - 1] === 'to' && ENVOY.test(words[k - 2]!.toLowerCase()) && words.length - k >= 3) k++;
     // "One government bond salesman in New York": the speaker is the salesman, not the place
@@ -830,16 +836,33 @@ const ASCII_LETTERS = /^[A-Za-z]*$/;
  * "the", "for" or "and" (that word is the office's: "Currency", "England", "Budget"), with a first name before an
  * initial ("John F. Kennedy"); `k` when the words are not so.
  */
+/**
+ * Where the capitalised words before `words[end]` begin when they are a title and its office ("Britain's Minister of
+ * State" before "for Trade Alan Clark"): a title followed by "of" among them, nothing but capitalised words, "of" and
+ * "the" between; undefined when they are not.
+ */
+function officeStartBefore(words: readonly string[], end: number): number | undefined {
+  let t = end - 1;
+  while (t > 0 && !(isTitle(words[t - 1]!) && words[t] === 'of')) {
+    if (!/^\p{Lu}/u.test(words[t]!) && words[t] !== 'of' && words[t] !== 'the') return undefined;
+    t--;
+  }
+  if (t === 0 || isPluralTitle(words[t - 1]!)) return undefined;
+  let k = t - 1;
+  while (k > 0 && /^\p{Lu}/u.test(words[k - 1]!)) k--;
+  return k;
+}
+
 function isPluralTitle(word: string): boolean {
   const lower = word.toLowerCase();
   return lower.endsWith('s') && TITLES.has(lower.slice(0, -1));
 }
 
 function officeHolderStart(words: readonly string[], at: number): number {
-  // (a country's or a body's word before the title: "U.S. Comptroller of the Currency Robert Clarke")
-  // (one holder: "Foreign Ministers of the Association of South East Asian Nations" name no one)
-  const k = [at, at + 1].find((t) => words[t + 1] === 'of' && isTitle(words[t] ?? '') && !isPluralTitle(words[t]!));
-  if (k === undefined) return at;
+  // (a country's word, or more titles, before the title: "U.S. Comptroller of the Currency Robert Clarke", "Deputy
+  // Assistant Secretary of State for Inter-American Affairs Paul Taylor"; one holder: "Foreign Ministers of ..." name no one)
+  const k = words.indexOf('of', at) - 1;
+  if (k < at || k > at + 3 || !isTitle(words[k]!) || isPluralTitle(words[k]!)) return at;
   const personWord = (i: number): boolean =>
     i > k + 2 &&
     /^\p{Lu}(\p{Ll}|\.)/u.test(words[i]!) &&

@@ -168,6 +168,9 @@ const PRONOUNS_2: Case[] = [
     resolved: 'James Miller',
   },
   { id: 'reuters21578-4491', quote: 'There will be no tax increases', mention: 'he', resolved: 'James Miller' },
+  // "U.S. Undersecretary of State for Economic Affairs Allen Wallis": a "for" inside the office (was no one, and the next
+  // "he" went to Makoto Kuroda, named before)
+  { id: 'reuters21578-2992', quote: 'There are many measures Japan could take', mention: 'he', resolved: 'Allen Wallis' },
   // "Analyst Thaddeus Paluszek of Merrill Lynch and Co": the affiliation's "Co" does not keep "Analyst" in the name
   { id: 'reuters21578-6914', quote: 'that Fleet has a', mention: 'He', resolved: 'Thaddeus Paluszek' },
   // no person is named before this "He"; "Raffinerie Tirlemontoise" is the company "<La Raffinerie Tirlemontoise SA>"
