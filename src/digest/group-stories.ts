@@ -574,6 +574,7 @@ function termRoles(
  * Nothing without a background as large as the window (every word is an anchor then anyway). A term
  * is looked up in the history by its word: the term itself, or for a store's ids the headline word a
  * story's terms line up with (`headlineWords`; stories whose headline lost a place word do not line up).
+ * Returns the bursts, and the reported stories they were counted over (`burstPairsOf` reads the same).
  */
 function burstTerms(
   stories: readonly GroupInput[],
@@ -583,12 +584,13 @@ function burstTerms(
   options: Readonly<GroupingOptions>,
   background?: TermBackground,
   history?: HeadlineHistory,
-): Uint8Array {
+): { burst: Uint8Array; reportedStories: number[] } {
   const { start, term, tf, name, isPlace, terms, keyOf } = dense;
   const burst = new Uint8Array(terms);
+  const reportedStories: number[] = [];
   const n = stories.length;
   const rest = background ? background.stories - n : 0;
-  if (!background || rest < n) return burst;
+  if (!background || rest < n) return { burst, reportedStories };
   const heads = new Int32Array(terms);
   // How the leads of the reported stories holding each term in their headline write it: as a name, or
   // lower-case (`termNames`).
@@ -597,7 +599,6 @@ function burstTerms(
   const reportedHolders = new Int32Array(terms);
   const allHeads = new Int32Array(terms);
   const seen = new Set<string>();
-  let reported = 0;
   for (let i = 0; i < n; i++) {
     const story = stories[i]!;
     const key = story.headlineKey ?? headlineKey(story.headline);
@@ -605,7 +606,7 @@ function burstTerms(
     seen.add(key);
     for (let k = start[i]!; k < start[i + 1]!; k++) if (tf[k]! >= HEADLINE_WEIGHT && isPlace[term[k]!] !== 1) allHeads[term[k]!]!++;
     if (!isReported(story, options)) continue;
-    reported++;
+    reportedStories.push(i);
     for (let k = start[i]!; k < start[i + 1]!; k++) {
       const t = term[k]!;
       if (isPlace[t] === 1) continue;
@@ -617,6 +618,7 @@ function burstTerms(
     }
   }
   const judgeHistory = history !== undefined && history.days >= options.burstHistoryDays && history.headlines > 0;
+  const reported = reportedStories.length;
   const minHeads = Math.max(options.burstHeadlines, options.burstShare * reported);
   for (let t = 0; t < terms; t++) {
     // A word rare in the store is an anchor already. A name the store writes daily, busy today (the
@@ -637,7 +639,7 @@ function burstTerms(
     }
     burst[t] = 1;
   }
-  return burst;
+  return { burst, reportedStories };
 }
 
 /** A reported story: a body of its own, no ticker, not one of a routine series (what a burst is counted over). */
@@ -651,11 +653,12 @@ const MAX_PAIRED_BURSTS = 31;
 
 /**
  * A bit for each of the window's bursts, and the pairs of them written together in the headlines of
- * `burstPairHeadlines` distinct reported stories or more (`GroupingOptions.burstPairHeadlines`), each
- * pair as the two bits: what `burstTied` ties sides by. Most windows have one burst or none: no pairs.
+ * `burstPairHeadlines` distinct reported stories or more (`GroupingOptions.burstPairHeadlines`; the
+ * stories `burstTerms` counted over), each pair as the two bits: what `burstTied` ties sides by. Most
+ * windows have one burst or none: no pairs.
  */
 function burstPairsOf(
-  stories: readonly GroupInput[],
+  reportedStories: readonly number[],
   dense: DenseTerms,
   burst: Uint8Array,
   options: Readonly<GroupingOptions>,
@@ -666,13 +669,7 @@ function burstPairsOf(
   for (let t = 0; t < terms && count < MAX_PAIRED_BURSTS; t++) if (burst[t] === 1) bit[t] = 1 << count++;
   if (count < 2) return { bit, pairs: new Int32Array(0) };
   const together = new Map<number, number>();
-  const seen = new Set<string>();
-  for (let i = 0; i < stories.length; i++) {
-    const story = stories[i]!;
-    const key = story.headlineKey ?? headlineKey(story.headline);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (!isReported(story, options)) continue;
+  for (const i of reportedStories) {
     let mask = 0;
     for (let k = start[i]!; k < start[i + 1]!; k++) if (tf[k]! >= HEADLINE_WEIGHT) mask |= bit[term[k]!]!;
     // each pair of the headline's bursts once
@@ -760,8 +757,8 @@ function storyVectors(
   const spanDays = stories.length > 0 ? (stories[stories.length - 1]!.publishedMs - stories[0]!.publishedMs) / DAY_MS : 0;
   const perDay = stories.length / Math.max(1, spanDays);
   const { generic, anchor, specific } = termRoles(df, keyOf, stories.length, perDay, options, background);
-  const burst = burstTerms(stories, dense, df, anchor, options, background, history);
-  const { bit: burstBit, pairs: burstPairs } = burstPairsOf(stories, dense, burst, options);
+  const { burst, reportedStories } = burstTerms(stories, dense, df, anchor, options, background, history);
+  const { bit: burstBit, pairs: burstPairs } = burstPairsOf(reportedStories, dense, burst, options);
   for (let t = 0; t < terms; t++) {
     if (burst[t]) anchor[t] = 1;
     else if (generic[t]) df[t] = 0;
