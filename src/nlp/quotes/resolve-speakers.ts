@@ -79,6 +79,11 @@ function isTitleCompound(parts: readonly string[]): boolean {
   return parts.every((part, i) => TITLES.has(part) || (i === last && i > 0 && (part === 'designate' || part === 'elect')));
 }
 
+/** A word of a person's name: a capital then lower case ("Clarke", "Leigh-Pemberton"), or an initial ("F.", "R.N."). */
+const PERSON_WORD = /^\p{Lu}(\p{Ll}|\.)/u;
+/** What joins an office's words ("Office of Management and Budget", "Secretary of State for Trade"): the word after it is the office's. */
+const OFFICE_JOINER = /^(of|the|for|and)$/i;
+
 /** A capitalised compound that describes an owner or a base: "Privately-held", "State-owned", "Tokyo-based". */
 const DESCRIBING_COMPOUND = /^\p{Lu}[\p{L}.]*-(held|owned|controlled|run|based|listed|backed|funded|operated|led)$/u;
 
@@ -567,7 +572,7 @@ export function resolveSpeakers(
       k--;
     // ("The 41-year-old Slutksy", "The 21-member Association of European Airlines", "in 1985 and Gosper", "local 222": a
     // number, or a compound a number opens with a lower-case word, opens no name; "3Com" and "7-Eleven" do)
-    while (k < words.length && /^\d[\d.,/]*(?:$|-\p{Ll})/u.test(words[k]!)) k++;
+    k = pastNumbers(words, k);
     // (a particle opening the mention opens the surname: "said de Clercq" is Willy De Clercq, not "Clercq")
     while (k < words.length && joiner(words[k]!) && !(k === 0 && NAME_PARTICLE.test(words[0]!) && /^\p{Lu}/u.test(words[1] ?? ''))) k++;
     if (k === words.length) return unnamed;
@@ -595,7 +600,7 @@ export function resolveSpeakers(
     const shortForm = fuller.length > 0;
     const ordinalCompany = /^(first|second|third)$/i.test(words[k]!) && (shortForm || words.slice(k + 1).some((w) => COMPANY_FORM.test(w)));
     if (k === 0 && NON_NAME_CAPS.has(words[0]!.toLowerCase()) && !ordinalCompany) k++;
-    while (k < words.length && /^\d[\d.,/]*(?:$|-\p{Ll})/u.test(words[k]!)) k++;
+    k = pastNumbers(words, k);
     if (k >= words.length) return unnamed;
     // "Treasury Secretary James Baker" and "Federal Reserve Board Governor Robert Heller" lose their titles; "Agriculture Department" keeps its "Agriculture"
     // ("Analyst Thaddeus Paluszek of Merrill Lynch and Co": the organisation words of the affiliation after "of" do not
@@ -830,13 +835,6 @@ const isOrgWord = (w: string): boolean => {
 const ASCII_LETTERS = /^[A-Za-z]*$/;
 
 /**
- * Where the holder's name starts in "<title> of <office> <name>" at `k` ("Comptroller of the Currency Robert Clarke",
- * "Governor of the Bank of England Robin Leigh-Pemberton"): the last two words when they read as a person's name (a
- * capital then lower case, or an initial: no "CFA"), neither a title nor an organisation word, nor right after "of",
- * "the", "for" or "and" (that word is the office's: "Currency", "England", "Budget"), with a first name before an
- * initial ("John F. Kennedy"); `k` when the words are not so.
- */
-/**
  * Where the capitalised words before `words[end]` begin when they are a title and its office ("Britain's Minister of
  * State" before "for Trade Alan Clark"): a title followed by "of" among them, nothing but capitalised words, "of" and
  * "the" between; undefined when they are not.
@@ -853,22 +851,32 @@ function officeStartBefore(words: readonly string[], end: number): number | unde
   return k;
 }
 
+/** The index past the numbers at `k` of `words`, and compounds a number opens with a lower-case word ("41-year-old"). */
+function pastNumbers(words: readonly string[], k: number): number {
+  let i = k;
+  while (i < words.length && /^\d[\d.,/]*(?:$|-\p{Ll})/u.test(words[i]!)) i++;
+  return i;
+}
+
 function isPluralTitle(word: string): boolean {
   const lower = word.toLowerCase();
   return lower.endsWith('s') && TITLES.has(lower.slice(0, -1));
 }
 
+/**
+ * Where the holder's name starts in "<title> of <office> <name>" at `at` ("Comptroller of the Currency Robert Clarke",
+ * "Governor of the Bank of England Robin Leigh-Pemberton"): the last two words when they read as a person's name
+ * (`PERSON_WORD`: no "CFA"), neither a title nor an organisation word, nor right after "of", "the", "for" or "and"
+ * (`OFFICE_JOINER`: that word is the office's, "Currency", "England", "Budget"), with a first name before an initial
+ * ("John F. Kennedy"); `at` when the words are not so.
+ */
 function officeHolderStart(words: readonly string[], at: number): number {
   // (a country's word, or more titles, before the title: "U.S. Comptroller of the Currency Robert Clarke", "Deputy
   // Assistant Secretary of State for Inter-American Affairs Paul Taylor"; one holder: "Foreign Ministers of ..." name no one)
   const k = words.indexOf('of', at) - 1;
   if (k < at || k > at + 3 || !isTitle(words[k]!) || isPluralTitle(words[k]!)) return at;
   const personWord = (i: number): boolean =>
-    i > k + 2 &&
-    /^\p{Lu}(\p{Ll}|\.)/u.test(words[i]!) &&
-    !isTitle(words[i]!) &&
-    !isOrgWord(words[i]!) &&
-    !/^(of|the|for|and)$/i.test(words[i - 1]!);
+    i > k + 2 && PERSON_WORD.test(words[i]!) && !isTitle(words[i]!) && !isOrgWord(words[i]!) && !OFFICE_JOINER.test(words[i - 1]!);
   const n = words.length;
   if (!personWord(n - 1) || !personWord(n - 2)) return at;
   return /^\p{Lu}\.$/u.test(words[n - 2]!) && personWord(n - 3) ? n - 3 : n - 2;
@@ -881,13 +889,13 @@ function officeHolderStart(words: readonly string[], at: number): number {
  * title nor organisation word, and the two or three words after its first read as a person's name.
  */
 function officeEnds(tokens: readonly Token[], i: number, j: number): boolean {
-  if (j - i < 2 || j - i > 3 || !/^(of|the|for|and)$/.test(tokens[i - 1]?.lower ?? '')) return false;
+  if (j - i < 2 || j - i > 3 || !OFFICE_JOINER.test(tokens[i - 1]?.lower ?? '')) return false;
   const run = tokens.slice(i, j + 1).map((t) => t.text);
-  if (run.some((w) => isTitle(w) || isOrgWord(w)) || !run.slice(1).every((w) => /^\p{Lu}(\p{Ll}|\.)/u.test(w))) return false;
+  if (run.some((w) => isTitle(w) || isOrgWord(w)) || !run.slice(1).every((w) => PERSON_WORD.test(w))) return false;
   for (let k = i - 1; k > 0 && k >= i - 10; k--) {
     const t = tokens[k]!;
     if (/^(of|for)$/.test(t.lower) && tokens[k - 1]!.isCap && isTitle(tokens[k - 1]!.text)) return true;
-    if (!t.isWord || (!t.isCap && !/^(of|the|for|and)$/.test(t.lower))) return false;
+    if (!t.isWord || (!t.isCap && !OFFICE_JOINER.test(t.lower))) return false;
   }
   return false;
 }
