@@ -66,19 +66,20 @@ export function toQuoteHit(row: QuoteRow): QuoteHit {
   return { ...toQuote(row), articleId: row.id, headline: row.headline, source: row.source, published: row.published };
 }
 
-/** The analysis with the splitter and scorer version that made its sentences, when one was kept. */
-export function withSentencesVersion(analysis: ArticleAnalysis, version: number | null | undefined): ArticleAnalysis {
-  return version === null || version === undefined ? analysis : { ...analysis, sentencesVersion: version };
+/** The analyzer versions kept with a story: each null or undefined where none was kept (stored before versions were). */
+export interface KeptVersions {
+  sentences: number | null | undefined;
+  quotes: number | null | undefined;
+  places: number | null | undefined;
 }
 
-/** The analysis with the quote analyzer version that wrote its quotes, when one was kept (so `migrate` keeps it too). */
-export function withQuotesVersion(analysis: ArticleAnalysis, version: number | null | undefined): ArticleAnalysis {
-  return version === null || version === undefined ? analysis : { ...analysis, quotesVersion: version };
-}
-
-/** The analysis with the place recognizer version that found its places, when one was kept. */
-export function withPlacesVersion(analysis: ArticleAnalysis, version: number | null | undefined): ArticleAnalysis {
-  return version === null || version === undefined ? analysis : { ...analysis, placesVersion: version };
+/** The analysis with the version of each analyzer that made it, where one was kept (so `migrate` keeps them too). */
+export function withKeptVersions(analysis: ArticleAnalysis, kept: KeptVersions): ArticleAnalysis {
+  const out = { ...analysis };
+  if (kept.sentences !== null && kept.sentences !== undefined) out.sentencesVersion = kept.sentences;
+  if (kept.quotes !== null && kept.quotes !== undefined) out.quotesVersion = kept.quotes;
+  if (kept.places !== null && kept.places !== undefined) out.placesVersion = kept.places;
+  return out;
 }
 
 /** A feed with its health columns (`feeds` joined with `feed_health`). */

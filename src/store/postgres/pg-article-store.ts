@@ -37,9 +37,7 @@ import {
   toQuoteHit,
   toSummary,
   unpackSentences,
-  withPlacesVersion,
-  withQuotesVersion,
-  withSentencesVersion,
+  withKeptVersions,
   type QuoteRow,
   type SummaryRow,
 } from '../stored-rows.js';
@@ -1178,15 +1176,9 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
     const [places, quotes] = await Promise.all([placesBySeq(pool, seqs), quotesBySeq(seqs)]);
     const stories = rows.map((r) => ({
       article: toArticle(r),
-      analysis: withSentencesVersion(
-        withPlacesVersion(
-          withQuotesVersion(
-            { sentences: unpackSentences(r.body, r.packed), quotes: quotes.get(r.seq) ?? [], places: places.get(r.seq) ?? [] },
-            r.quotes_version,
-          ),
-          r.places_version,
-        ),
-        r.sentences_version,
+      analysis: withKeptVersions(
+        { sentences: unpackSentences(r.body, r.packed), quotes: quotes.get(r.seq) ?? [], places: places.get(r.seq) ?? [] },
+        { sentences: r.sentences_version, quotes: r.quotes_version, places: r.places_version },
       ),
     }));
     const last = rows.at(-1)!;
@@ -1751,15 +1743,9 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
         );
         const row = rows[0];
         if (!row) return null;
-        return withSentencesVersion(
-          withPlacesVersion(
-            withQuotesVersion(
-              { sentences: unpackSentences(row.body, row.packed), quotes: row.quotes.map(toQuote), places: row.places.map(toPlace) },
-              row.quotes_version,
-            ),
-            row.places_version,
-          ),
-          row.sentences_version,
+        return withKeptVersions(
+          { sentences: unpackSentences(row.body, row.packed), quotes: row.quotes.map(toQuote), places: row.places.map(toPlace) },
+          { sentences: row.sentences_version, quotes: row.quotes_version, places: row.places_version },
         );
       },
       latest,

@@ -33,9 +33,7 @@ import {
   toQuoteHit,
   toSummary,
   unpackSentences,
-  withPlacesVersion,
-  withQuotesVersion,
-  withSentencesVersion,
+  withKeptVersions,
   type QuoteRow,
   type SummaryRow,
 } from '../stored-rows.js';
@@ -1189,15 +1187,9 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       const [rowid, , , , , , , , , , , body, , , , packed] = row;
       return {
         article: articleOfWindowRow(row),
-        analysis: withSentencesVersion(
-          withPlacesVersion(
-            withQuotesVersion(
-              { sentences: unpackSentences(body, packed ?? '[]'), quotes: quotes.get(rowid) ?? [], places: places.get(rowid) ?? [] },
-              versions.get(rowid),
-            ),
-            placeVersions.get(rowid),
-          ),
-          sentenceVersions.get(rowid),
+        analysis: withKeptVersions(
+          { sentences: unpackSentences(body, packed ?? '[]'), quotes: quotes.get(rowid) ?? [], places: places.get(rowid) ?? [] },
+          { sentences: sentenceVersions.get(rowid), quotes: versions.get(rowid), places: placeVersions.get(rowid) },
         ),
       };
     });
@@ -1237,10 +1229,11 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
         const places: PlaceMention[] = q.placesOf.all(row.rowid).map(toPlaceMention);
         const analysis: ArticleAnalysis = { sentences: unpackSentences(row.body, packed), quotes, places };
         // which analyzers made the sentences, quotes and places, as PostgreSQL answers (so `migrate` keeps them)
-        return withSentencesVersion(
-          withPlacesVersion(withQuotesVersion(analysis, quoteTable.versionOf(row.rowid)), q.placeVersionOf.get(row.rowid)),
-          q.sentenceVersionOf.get(row.rowid),
-        );
+        return withKeptVersions(analysis, {
+          sentences: q.sentenceVersionOf.get(row.rowid),
+          quotes: quoteTable.versionOf(row.rowid),
+          places: q.placeVersionOf.get(row.rowid),
+        });
       },
       latest: (limit) => q.latest.all(limit).map(toSummary),
       publishedBetween: (from, to, limit) => q.between.all(from.getTime(), to.getTime(), limit).map(toSummary),
