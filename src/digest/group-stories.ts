@@ -484,6 +484,8 @@ interface Vectors {
   named: Uint8Array;
   /** In the headline, and the lead does not write it lower-case (not `COMMON_WRITTEN`). */
   uncommon: Uint8Array;
+  /** Written lower-case (`COMMON_WRITTEN`, after `nameByWindow`), wherever the story holds it: a word, not a name. */
+  lower: Uint8Array;
   isPlace: Uint8Array;
   terms: number;
   /** Event words (not places) of each story's vector. */
@@ -785,6 +787,7 @@ function storyVectors(
   const head = new Uint8Array(term.length);
   const named = new Uint8Array(term.length);
   const uncommon = new Uint8Array(term.length);
+  const lower = new Uint8Array(term.length);
   const words = new Int32Array(stories.length);
   const namesSubject = new Uint8Array(stories.length);
   const burstHead = new Uint8Array(stories.length);
@@ -805,6 +808,7 @@ function storyVectors(
       if (head[at] === 1 && name[k] === NAME_WRITTEN && anchor[t] === 1 && isPlace[t] !== 1) namesSubject[i] = 1;
       if (head[at] === 1 && burst[t] === 1) burstHead[i] = 1;
       uncommon[at] = head[at] === 1 && name[k] !== COMMON_WRITTEN ? 1 : 0;
+      lower[at] = name[k] === COMMON_WRITTEN ? 1 : 0;
       weight[at++] = x;
       if (!isPlace[t]) words[i]!++;
     }
@@ -820,6 +824,7 @@ function storyVectors(
         head[first + j] = head[k]!;
         named[first + j] = named[k]!;
         uncommon[first + j] = uncommon[k]!;
+        lower[first + j] = lower[k]!;
       }
       at = first + kept;
     }
@@ -840,6 +845,7 @@ function storyVectors(
     head,
     named,
     uncommon,
+    lower,
     isPlace,
     terms,
     words,
@@ -950,6 +956,8 @@ class Events {
   readonly names: Int32Array;
   /** …and the ones not writing it lower-case (`Vectors.uncommon`). */
   readonly uncommons: Int32Array;
+  /** Of the holders, those writing it lower-case anywhere (`Vectors.lower`). */
+  readonly lowers: Int32Array;
   readonly size: Int32Array;
   readonly norm2: Float64Array;
   readonly newestMs: Float64Array;
@@ -982,6 +990,7 @@ class Events {
     this.heads = new Int32Array(entries);
     this.names = new Int32Array(entries);
     this.uncommons = new Int32Array(entries);
+    this.lowers = new Int32Array(entries);
     this.size = new Int32Array(capacity);
     this.norm2 = new Float64Array(capacity);
     this.newestMs = new Float64Array(capacity).fill(-Infinity);
@@ -1001,7 +1010,7 @@ class Events {
 
   /** Story i into (sign 1) or out of (sign -1) event e's centroid. */
   move(e: number, i: number, sign: 1 | -1, publishedMs: number): void {
-    const { start, term, weight, head, named, uncommon } = this.vectors;
+    const { start, term, weight, head, named, uncommon, lower } = this.vectors;
     let norm2 = this.norm2[e]!;
     for (let k = start[i]!; k < start[i + 1]!; k++) {
       const t = term[k]!;
@@ -1017,6 +1026,7 @@ class Events {
         this.heads[p] = 0;
         this.names[p] = 0;
         this.uncommons[p] = 0;
+        this.lowers[p] = 0;
       }
       const before = this.sum[p]!;
       const after = before + sign * weight[k]!;
@@ -1026,6 +1036,7 @@ class Events {
       this.heads[p]! += sign * head[k]!;
       this.names[p]! += sign * named[k]!;
       this.uncommons[p]! += sign * uncommon[k]!;
+      this.lowers[p]! += sign * lower[k]!;
       this.hint[k] = p;
       if (this.holders[p] === 0) {
         // The term leaves the centroid with its last holder: the run's last posting takes its place.
@@ -1036,6 +1047,7 @@ class Events {
         this.heads[p] = this.heads[last]!;
         this.names[p] = this.names[last]!;
         this.uncommons[p] = this.uncommons[last]!;
+        this.lowers[p] = this.lowers[last]!;
       }
     }
     this.size[e]! += sign;
@@ -1257,6 +1269,8 @@ interface Scratch {
   described: Int32Array;
   /** Of the shared words, those in a headline on both sides that a side writes lower-case: a common word (`storyCompanyJoinable`). */
   commonHeads: Int32Array;
+  /** Of the shared words, those neither side writes as a name: what is said in common, not who (`saysInCommon`). */
+  plain: Int32Array;
   /** Shared anchors that are the window's bursts (`Vectors.burst`), in a headline on both sides… */
   bursts: Int32Array;
   /** …and shared words that are bursts, wherever they are, and their bits (`Vectors.burstBit`). */
@@ -1291,6 +1305,7 @@ function newScratch(stories: number, terms: number): Scratch {
     anchors: new Int32Array(stories),
     described: new Int32Array(stories),
     commonHeads: new Int32Array(stories),
+    plain: new Int32Array(stories),
     bursts: new Int32Array(stories),
     burstWords: new Int32Array(stories),
     burstMask: new Int32Array(stories),
@@ -1330,6 +1345,7 @@ function accumulate(
   named: boolean,
   uncommon: boolean,
   lowered: boolean,
+  writtenLower: boolean,
 ): void {
   const isPlace = vectors.isPlace[t] === 1;
   const anchor = anchorOk && vectors.anchor[t] === 1;
@@ -1344,6 +1360,7 @@ function accumulate(
       scratch.anchors[e] = 0;
       scratch.described[e] = 0;
       scratch.commonHeads[e] = 0;
+      scratch.plain[e] = 0;
       scratch.bursts[e] = 0;
       scratch.burstWords[e] = 0;
       scratch.burstMask[e] = 0;
@@ -1359,6 +1376,7 @@ function accumulate(
         scratch.burstMask[e]! |= vectors.burstBit[t]!;
       }
       if (inHeadline && events.heads[p]! > 0 && (lowered || events.heads[p]! > events.uncommons[p]!)) scratch.commonHeads[e]!++;
+      if (writtenLower && events.lowers[p]! > 0) scratch.plain[e]!++;
       if (anchor && inHeadline && events.heads[p]! > 0 && events.holders[p]! >= events.size[e]! * scratch.anchorShare) {
         // A burst is today's story, however its leads write it ("stock", "market" on a crash day). Else
         // a name: neither side writes it lower-case, and one writes it as a name (or cannot tell).
@@ -1392,6 +1410,17 @@ function mayAnchor(vectors: Vectors, i: number, options: Readonly<GroupingOption
  */
 function anchored(scratch: Scratch, e: number, options: Readonly<GroupingOptions>): boolean {
   return scratch.anchors[e]! >= 1 || scratch.described[e]! >= options.describingWords;
+}
+
+/**
+ * The compared side and event e say something in common: a shared word (held as `accumulate` counts
+ * shared words) that both write lower-case, not only names. A name shared alone is a company's or a
+ * body's day, not one event: Boeing choosing an engine, a report on a Boeing crash and an airline buying
+ * Boeing jets; the Bundesbank's money market tender and a Bundesbank director's call for cooperation.
+ * What one event's reports share besides its actors is what happened ("tin", "extension"; "engine").
+ */
+function saysInCommon(scratch: Scratch, e: number): boolean {
+  return scratch.plain[e]! >= 1;
 }
 
 /**
@@ -1498,6 +1527,7 @@ function bestEvent(
       vectors.named[k] === 1,
       vectors.uncommon[k] === 1,
       vectors.head[k] === 1 && vectors.uncommon[k] !== 1,
+      vectors.lower[k] === 1,
     );
   }
   let best = -1;
@@ -1507,6 +1537,7 @@ function bestEvent(
     const e = scratch.touched[j]!;
     const tied = burstTied(vectors, scratch, e, options, untickered && (events.tickers.counts[e]?.size ?? 0) === 0);
     if (scratch.shared[e]! < need || (needAnchor && !tied && !anchored(scratch, e, options)) || events.norm2[e]! === 0) continue;
+    if (vectors.bodied[i] === 1 && !tied && !saysInCommon(scratch, e)) continue;
     if (burstOnly(events, e, scratch)) continue;
     if (tickersClash(events.tickers, events.tickers.of[i]!, e)) continue;
     if (!storyCompanyJoinable(vectors, events, i, e, scratch)) continue;
@@ -1560,6 +1591,7 @@ function compareEvent(
         events.names[p]! > 0,
         events.uncommons[p]! > 0,
         events.heads[p]! > events.uncommons[p]!,
+        events.lowers[p]! > 0,
       );
     }
   }
@@ -1634,6 +1666,7 @@ function mergeEvents(vectors: Vectors, events: Events, members: number[][], opti
       // The day's big story ties them as a shared specific subject does (`subjectsDiffer`).
       const burst = burstTied(vectors, scratch, b, options, named.length === 0 && (events.tickers.counts[b]?.size ?? 0) === 0);
       if ((bodied[a]! + bodied[b]! > 0 || namedAlone(a) || namedAlone(b)) && !burst && !anchored(scratch, b, options)) continue;
+      if (bodied[a]! + bodied[b]! > 0 && !burst && !saysInCommon(scratch, b)) continue;
       // The day's big story, on either side, takes in only what shares a burst with it (`burstOnly`).
       if (burstOnly(events, b, scratch) || (isBurstEvent(events, a) && scratch.burstWords[b]! === 0)) continue;
       if (bodied[a]! + bodied[b]! > 0 && !burst && eventSubjectsDiffer(vectors, events, a, b)) continue;
