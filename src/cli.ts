@@ -19,9 +19,10 @@ const HELP = `dateline — the Dateline news bot's command-line tool
   dateline show ID [--json]             everything stored for one story
   dateline export [--since DATE]        every stored story as NDJSON (the show --json object), oldest first
   dateline feed poll URL… [--json]      poll RSS/Atom feeds once (same tally as ingest); feed list: health
-  dateline digest --at 1987-03-02T08:00 [--tz ZONE] [--about WORDS] [--json]
-                                        the digest that would be posted at that moment
-  dateline reanalyze [--since DATE]     re-run the quote and place analysis on stories an older version stored
+  dateline digest --at 1987-03-02T08:00 [--tz ZONE] [--about WORDS] [--json] [--all]
+                                        the digest that would be posted at that moment (--all: every event)
+  dateline reanalyze [--since DATE]     split sentences, find places and quotes again where an older analyzer
+                                        stored them (resumable; safe while the bot runs)
   dateline migrate --from STORE --to STORE [--json]
                                         copy stories, subscriptions, the ledger and feeds (e.g. to postgres://…)
 
