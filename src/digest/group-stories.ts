@@ -1269,7 +1269,7 @@ interface Scratch {
   described: Int32Array;
   /** Of the shared words, those in a headline on both sides that a side writes lower-case: a common word (`storyCompanyJoinable`). */
   commonHeads: Int32Array;
-  /** Of the shared words, those neither side writes as a name: what is said in common, not who (`saysInCommon`). */
+  /** Of the shared words, those both sides write lower-case somewhere (`Vectors.lower`): what is said in common, not who (`saysInCommon`). */
   plain: Int32Array;
   /** Shared anchors that are the window's bursts (`Vectors.burst`), in a headline on both sides… */
   bursts: Int32Array;
@@ -1415,9 +1415,9 @@ function anchored(scratch: Scratch, e: number, options: Readonly<GroupingOptions
 /**
  * The compared side and event e say something in common: a shared word (held as `accumulate` counts
  * shared words) that both write lower-case, not only names. A name shared alone is a company's or a
- * body's day, not one event: Boeing choosing an engine, a report on a Boeing crash and an airline buying
- * Boeing jets; the Bundesbank's money market tender and a Bundesbank director's call for cooperation.
- * What one event's reports share besides its actors is what happened ("tin", "extension"; "engine").
+ * body's day, not one event: Boeing choosing an engine and a report on a Boeing crash; Freeport's new
+ * sulphur mine and its accounting change. What one event's reports share besides its actors is what
+ * happened ("tin", "extension"; "engine").
  */
 function saysInCommon(scratch: Scratch, e: number): boolean {
   return scratch.plain[e]! >= 1;
