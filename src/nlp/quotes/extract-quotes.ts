@@ -241,8 +241,11 @@ const MODEL = modelJson as CueModel;
  *    office is the description; also after a country's word, "U.S. Comptroller of ...", and with a "for" in the office,
  *    "Minister of State for Finance Damas Mbogoro", which named no one). Reuters: 71 quotes change, each to the person
  *    (two Spanish double surnames keep only their last two words: "Hernandez Grisanti"); dev unchanged.
+ * 86: the "that" that led a report into a quotation of its own goes with the mark (83): "Reagan said Japanese Prime
+ *    Minister-designate Noboru Takeshita said in a telephone conversation Tuesday morning that \"his ...\"" gave Reagan
+ *    the report "... Tuesday morning that".
  */
-export const QUOTE_ANALYZER_VERSION = 85;
+export const QUOTE_ANALYZER_VERSION = 86;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -1911,12 +1914,13 @@ function buildReported(
   while (from <= to && inDirect[from]) from++;
   while (to >= from && inDirect[to]) to--;
   // (`... his new nominee to head the CIA, "understands ..."`: a quotation the report runs into is a quote of its own;
-  // its opening mark, and the comma or "and" that led into it, are not the report's words: it read `... the CIA, "`)
+  // its opening mark, and the comma or "and" that led into it, are not the report's words: it read `... the CIA, "`;
+  // nor is the "that" that introduced it: `Takeshita said in a telephone conversation Tuesday morning that "his ...`)
   const intoQuotation = inDirect[to + 1] === true;
   if (intoQuotation) {
     let k = to;
     while (k >= from && /^[,:;"“‘']$/.test(tokens[k]!.text)) k--;
-    if (k < to && k >= from && /^(and|but|or)$/i.test(tokens[k]!.text)) k--;
+    if (k < to && k >= from && /^(and|but|or|that)$/i.test(tokens[k]!.text)) k--;
     while (k >= from && /^[,:;]$/.test(tokens[k]!.text)) k--;
     to = k;
   }

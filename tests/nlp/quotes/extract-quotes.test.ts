@@ -1763,6 +1763,27 @@ const rows: Row[] = [
       },
     ],
   },
+  {
+    // Reuters, "REAGAN SAYS U.S. COMMITTED TO LOUVRE ACCORD": Reagan's report read `... Tuesday morning that`
+    name: 'the "that" that led a report into a quotation of its own is no word of the report',
+    // (as the wire broke its lines: on one line the quotation is Takeshita's report, `that "his top priority ..."`)
+    body: '    Reagan said Japanese Prime Minister-designate Noboru\nTakeshita said in a telephone conversation Tuesday morning that\n"his top priority was to maintain stable economic\nrelations with the United States."\n    Reagan noted that Treasury Secretary James Baker met West German officials.',
+    expected: [
+      {
+        text: 'Japanese Prime Minister-designate Noboru\nTakeshita said in a telephone conversation Tuesday morning',
+        kind: 'reported',
+        speaker: 'Reagan',
+        mention: 'Reagan',
+      },
+      {
+        text: 'his top priority was to maintain stable economic\nrelations with the United States.',
+        kind: 'direct',
+        speaker: 'Noboru Takeshita',
+        mention: 'Japanese Prime Minister-designate Noboru\nTakeshita',
+      },
+      { text: 'that Treasury Secretary James Baker met West German officials', kind: 'reported', speaker: 'Reagan', mention: 'Reagan' },
+    ],
+  },
 ];
 
 describe('extractQuotes, sentence by sentence', () => {
