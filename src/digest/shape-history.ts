@@ -14,11 +14,15 @@ const DAY_MS = 86_400_000;
 /**
  * Days kept per store, least recently used dropped first: up to three years of days (a day without
  * stories is a few bytes: a store that skips days, or the two weeks before its first story) and at
- * most MAX_ITEMS shapes and headlines (~70 bytes a shape, ~300 a headline: ~20 MB), so digests of
- * any recent window stay warm (`dateline digest --at`, previews, subscriptions in many zones).
+ * most MAX_ITEMS shapes and headlines' shapes, so digests of any recent window stay warm (`dateline
+ * digest --at`, previews, subscriptions in many zones). An item is a slot of a list (8 bytes; a
+ * headline's time and start 12 more): the store gives each distinct shape as one string, however many
+ * days hold it (`decodeShapes`), ~70,000 of them in the ~430,000 day-shape pairs of a 100k store,
+ * which all fit (~10 MB). Fewer (300,000 at ~70 bytes each, when each was its own string) had random
+ * windows over its three years read most days again, and each read's strings outlive a collection or two.
  */
 const MAX_DAYS = 1100;
-const MAX_ITEMS = 300_000;
+const MAX_ITEMS = 1_500_000;
 
 interface DayShapes {
   /** Stories published that UTC day. */
@@ -33,9 +37,32 @@ interface DayShapes {
    * Newest first, as `headlineShapesBetween` orders them: each headline's time and shapes, read only
    * when part of the day is asked for (a window that starts or ends inside it, or the limit).
    */
-  entries: { ms: number; shapes: string[] }[] | null;
+  entries: Entries | null;
   /** `entries` stop at the limit they were read with. */
   truncated: boolean;
+}
+
+/**
+ * Headlines' times and shapes in flat lists (headline j's shapes are `shapes[start[j]]`…`shapes[start[j + 1] - 1]`):
+ * a busy day's ~1,000 headlines kept without an object and an array each.
+ */
+interface Entries {
+  ms: Float64Array;
+  start: Int32Array;
+  shapes: readonly string[];
+}
+
+function entriesOf(rows: readonly { publishedMs: number; shapes: readonly string[] }[]): Entries {
+  const ms = new Float64Array(rows.length);
+  const start = new Int32Array(rows.length + 1);
+  const shapes: string[] = [];
+  rows.forEach((row, j) => {
+    ms[j] = row.publishedMs;
+    start[j] = shapes.length;
+    for (const shape of row.shapes) shapes.push(shape);
+  });
+  start[rows.length] = shapes.length;
+  return { ms, start, shapes };
 }
 
 interface StoreCache {
@@ -55,7 +82,7 @@ async function storeCache(store: DigestFeatureStore): Promise<StoreCache> {
 }
 
 function size(day: DayShapes): number {
-  return day.all.length + (day.entries?.length ?? 0);
+  return day.all.length + (day.entries?.shapes.length ?? 0);
 }
 
 /** Keep the cache within bounds, least recently used days out first. */
@@ -84,10 +111,10 @@ async function cachedDay(store: DigestFeatureStore, cache: StoreCache, day: numb
 
 /** The day's headlines one by one, up to `limit` of them (newest first). */
 async function dayEntries(store: DigestFeatureStore, cache: StoreCache, day: number, shapes: DayShapes, limit: number): Promise<void> {
-  if (shapes.entries && !(shapes.truncated && shapes.entries.length < limit)) return;
+  if (shapes.entries && !(shapes.truncated && shapes.entries.ms.length < limit)) return;
   const rows = await store.headlineShapesBetween(new Date(day * DAY_MS), new Date((day + 1) * DAY_MS), limit);
   cache.items -= size(shapes);
-  shapes.entries = rows.map((r) => ({ ms: r.publishedMs, shapes: r.shapes }));
+  shapes.entries = entriesOf(rows);
   shapes.truncated = rows.length >= limit;
   cache.items += size(shapes);
   evict(cache);
@@ -122,22 +149,22 @@ export async function historyShapeDays(store: DigestFeatureStore, from: Date, to
       if (shapes.truncated && toMs < dayEnd) {
         // More stories that day than are ever read at once: read the part before `to` itself.
         const part = await store.headlineShapesBetween(new Date(Math.max(fromMs, dayStart)), to, remaining);
-        shapes = { entries: part.map((r) => ({ ms: r.publishedMs, shapes: r.shapes })), all: [], truncated: true };
+        shapes = { entries: entriesOf(part), all: [], truncated: true };
       }
       // Entries are newest first: those in [from, to) are one run.
-      const { entries } = shapes;
+      const { ms, start, shapes: flat } = shapes.entries;
       let first = 0;
-      while (first < entries.length && entries[first]!.ms >= toMs) first++;
+      while (first < ms.length && ms[first]! >= toMs) first++;
       let end = first;
-      while (end < entries.length && entries[end]!.ms >= fromMs && end - first < remaining) end++;
+      while (end < ms.length && ms[end]! >= fromMs && end - first < remaining) end++;
       if (end === first) continue;
       remaining -= end - first;
-      if (first === 0 && end === entries.length && !shapes.truncated) {
+      if (first === 0 && end === ms.length && !shapes.truncated) {
         days.push(shapes.all);
         continue;
       }
       const set = new Set<string>();
-      for (let i = first; i < end; i++) for (const shape of entries[i]!.shapes) set.add(shape);
+      for (let k = start[first]!; k < start[end]!; k++) set.add(flat[k]!);
       days.push([...set]);
     }
   }
