@@ -42,6 +42,26 @@ interface DayShapes {
   truncated: boolean;
 }
 
+/** Distinct shapes kept by `keptShape` at most (~100 bytes each with the map's entry), then it starts afresh. */
+const MAX_SHAPES = 200_000;
+const keptShapes = new Map<string, string>();
+
+/**
+ * One string per distinct shape across the kept days: a series files the same shapes day after day (a
+ * 100k store holds ~70,000 distinct shapes in ~430,000 day-shape pairs), so a day read for the first
+ * time mostly finds its shapes kept already, and the strings the store read die young instead of
+ * being copied by the collector and kept with the day. A new shape is kept as a copy: a piece of a
+ * `split` text is a slice holding the whole text (a day's list of ~1,400).
+ */
+function keptShape(shape: string): string {
+  const kept = keptShapes.get(shape);
+  if (kept !== undefined) return kept;
+  const copy = Buffer.from(shape, 'utf8').toString('utf8');
+  if (keptShapes.size >= MAX_SHAPES) keptShapes.clear();
+  keptShapes.set(copy, copy);
+  return copy;
+}
+
 /**
  * Headlines' times and shapes in flat lists (headline j's shapes are `shapes[start[j]]`…`shapes[start[j + 1] - 1]`):
  * a busy day's ~1,000 headlines kept without an object and an array each.
@@ -52,14 +72,14 @@ interface Entries {
   shapes: readonly string[];
 }
 
-function entriesOf(rows: readonly { publishedMs: number; shapes: readonly string[] }[]): Entries {
+function entriesOf(rows: readonly { publishedMs: number; shapes: readonly string[] }[], keep: (shape: string) => string): Entries {
   const ms = new Float64Array(rows.length);
   const start = new Int32Array(rows.length + 1);
   const shapes: string[] = [];
   rows.forEach((row, j) => {
     ms[j] = row.publishedMs;
     start[j] = shapes.length;
-    for (const shape of row.shapes) shapes.push(shape);
+    for (const shape of row.shapes) shapes.push(keep(shape));
   });
   start[rows.length] = shapes.length;
   return { ms, start, shapes };
@@ -101,7 +121,7 @@ async function cachedDay(store: DigestFeatureStore, cache: StoreCache, day: numb
     cache.days.delete(day);
   } else {
     const read = await store.dayHeadlineShapes(new Date(day * DAY_MS));
-    shapes = { stories: read.stories, all: read.shapes, entries: null, truncated: false };
+    shapes = { stories: read.stories, all: read.shapes.map(keptShape), entries: null, truncated: false };
     cache.items += size(shapes);
   }
   cache.days.set(day, shapes);
@@ -114,7 +134,7 @@ async function dayEntries(store: DigestFeatureStore, cache: StoreCache, day: num
   if (shapes.entries && !(shapes.truncated && shapes.entries.ms.length < limit)) return;
   const rows = await store.headlineShapesBetween(new Date(day * DAY_MS), new Date((day + 1) * DAY_MS), limit);
   cache.items -= size(shapes);
-  shapes.entries = entriesOf(rows);
+  shapes.entries = entriesOf(rows, keptShape);
   shapes.truncated = rows.length >= limit;
   cache.items += size(shapes);
   evict(cache);
@@ -149,7 +169,7 @@ export async function historyShapeDays(store: DigestFeatureStore, from: Date, to
       if (shapes.truncated && toMs < dayEnd) {
         // More stories that day than are ever read at once: read the part before `to` itself.
         const part = await store.headlineShapesBetween(new Date(Math.max(fromMs, dayStart)), to, remaining);
-        shapes = { entries: entriesOf(part), all: [], truncated: true };
+        shapes = { entries: entriesOf(part, (shape) => shape), all: [], truncated: true };
       }
       // Entries are newest first: those in [from, to) are one run.
       const { ms, start, shapes: flat } = shapes.entries;

@@ -153,36 +153,8 @@ export function decodeTerms(blobs: readonly Buffer[]): { ids: Int32Array; counts
   });
 }
 
-/** Distinct shapes kept for `decodeShapes` at most (~70 bytes each), then it starts afresh. */
-const MAX_INTERNED_SHAPES = 200_000;
-const internedShapes = new Map<string, string>();
-
-/**
- * One string per distinct shape, however many rows and days hold it: a series files the same shapes day
- * after day (a 100k store holds ~70,000 distinct shapes in ~430,000 day-shape pairs), and the digest
- * keeps days' shapes between builds (shape-history.ts). Each kept string is a fresh copy, since a piece
- * `split` cut is a slice holding the whole text it was cut from (a day's list of ~1,400).
- */
-function internShape(shape: string): string {
-  const kept = internedShapes.get(shape);
-  if (kept !== undefined) return kept;
-  const copy = Buffer.from(shape, 'utf8').toString('utf8');
-  if (internedShapes.size >= MAX_INTERNED_SHAPES) internedShapes.clear();
-  internedShapes.set(copy, copy);
-  return copy;
-}
-
-/**
- * Shapes stored one a line, each as the one string kept for it (`internShape`): what a build holds
- * of its window's and past days' shapes is then mostly strings already old, and the pieces cut here
- * die young, instead of a fresh string per shape per read kept alive (and copied by the collector)
- * for the rest of the build or in the cache of past days.
- */
 export function decodeShapes(shapes: string): string[] {
-  if (shapes === '') return [];
-  const list = shapes.split('\n');
-  for (let i = 0; i < list.length; i++) list[i] = internShape(list[i]!);
-  return list;
+  return shapes === '' ? [] : shapes.split('\n');
 }
 
 /** The UTC day (days since 1970-01-01) of a time: `digest_day_shapes.day`. */
