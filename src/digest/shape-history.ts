@@ -14,12 +14,11 @@ const DAY_MS = 86_400_000;
 /**
  * Days kept per store, least recently used dropped first: up to three years of days (a day without
  * stories is a few bytes: a store that skips days, or the two weeks before its first story) and at
- * most MAX_ITEMS shapes and headlines' shapes, so digests of any recent window stay warm (`dateline
- * digest --at`, previews, subscriptions in many zones). An item is a slot of a list (8 bytes; a
- * headline's time and start 12 more): the store gives each distinct shape as one string, however many
- * days hold it (`decodeShapes`), ~70,000 of them in the ~430,000 day-shape pairs of a 100k store,
- * which all fit (~10 MB). Fewer (300,000 at ~70 bytes each, when each was its own string) had random
- * windows over its three years read most days again, and each read's strings outlive a collection or two.
+ * most MAX_ITEMS shapes, so digests of any recent window stay warm (`dateline digest --at`, previews,
+ * subscriptions in many zones). A shape is a slot of a day's list (8 bytes): each distinct shape is
+ * one string however many days hold it (`keptShape`), and the ~430,000 day-shape pairs of a 100k
+ * store (~70,000 distinct shapes) all fit, ~10 MB. Fewer (300,000 at ~70 bytes each, when each was
+ * its own string) had random windows over its three years read most days again.
  */
 const MAX_DAYS = 1100;
 const MAX_ITEMS = 1_500_000;
@@ -33,13 +32,6 @@ interface DayShapes {
    * set again after every write to the store were most of a build that missed the cache.
    */
   all: readonly string[];
-  /**
-   * Newest first, as `headlineShapesBetween` orders them: each headline's time and shapes, read only
-   * when part of the day is asked for (a window that starts or ends inside it, or the limit).
-   */
-  entries: Entries | null;
-  /** `entries` stop at the limit they were read with. */
-  truncated: boolean;
 }
 
 /** Distinct shapes kept by `keptShape` at most (~100 bytes each with the map's entry), then it starts afresh. */
@@ -62,33 +54,10 @@ function keptShape(shape: string): string {
   return copy;
 }
 
-/**
- * Headlines' times and shapes in flat lists (headline j's shapes are `shapes[start[j]]`…`shapes[start[j + 1] - 1]`):
- * a busy day's ~1,000 headlines kept without an object and an array each.
- */
-interface Entries {
-  ms: Float64Array;
-  start: Int32Array;
-  shapes: readonly string[];
-}
-
-function entriesOf(rows: readonly { publishedMs: number; shapes: readonly string[] }[], keep: (shape: string) => string): Entries {
-  const ms = new Float64Array(rows.length);
-  const start = new Int32Array(rows.length + 1);
-  const shapes: string[] = [];
-  rows.forEach((row, j) => {
-    ms[j] = row.publishedMs;
-    start[j] = shapes.length;
-    for (const shape of row.shapes) shapes.push(keep(shape));
-  });
-  start[rows.length] = shapes.length;
-  return { ms, start, shapes };
-}
-
 interface StoreCache {
   version: number;
   days: Map<number, DayShapes>;
-  /** Shapes and headlines held by `days`. */
+  /** Shapes held by `days`. */
   items: number;
 }
 
@@ -102,7 +71,7 @@ async function storeCache(store: DigestFeatureStore): Promise<StoreCache> {
 }
 
 function size(day: DayShapes): number {
-  return day.all.length + (day.entries?.shapes.length ?? 0);
+  return day.all.length;
 }
 
 /** Keep the cache within bounds, least recently used days out first. */
@@ -121,23 +90,12 @@ async function cachedDay(store: DigestFeatureStore, cache: StoreCache, day: numb
     cache.days.delete(day);
   } else {
     const read = await store.dayHeadlineShapes(new Date(day * DAY_MS));
-    shapes = { stories: read.stories, all: read.shapes.map(keptShape), entries: null, truncated: false };
+    shapes = { stories: read.stories, all: read.shapes.map(keptShape) };
     cache.items += size(shapes);
   }
   cache.days.set(day, shapes);
   evict(cache);
   return shapes;
-}
-
-/** The day's headlines one by one, up to `limit` of them (newest first). */
-async function dayEntries(store: DigestFeatureStore, cache: StoreCache, day: number, shapes: DayShapes, limit: number): Promise<void> {
-  if (shapes.entries && !(shapes.truncated && shapes.entries.ms.length < limit)) return;
-  const rows = await store.headlineShapesBetween(new Date(day * DAY_MS), new Date((day + 1) * DAY_MS), limit);
-  cache.items -= size(shapes);
-  shapes.entries = entriesOf(rows, keptShape);
-  shapes.truncated = rows.length >= limit;
-  cache.items += size(shapes);
-  evict(cache);
 }
 
 /**
@@ -164,27 +122,19 @@ export async function historyShapeDays(store: DigestFeatureStore, from: Date, to
         remaining -= known.stories;
         continue;
       }
-      await dayEntries(store, cache, day, known, limit);
-      let shapes = { entries: known.entries!, all: known.all, truncated: known.truncated };
-      if (shapes.truncated && toMs < dayEnd) {
-        // More stories that day than are ever read at once: read the part before `to` itself.
-        const part = await store.headlineShapesBetween(new Date(Math.max(fromMs, dayStart)), to, remaining);
-        shapes = { entries: entriesOf(part, (shape) => shape), all: [], truncated: true };
-      }
-      // Entries are newest first: those in [from, to) are one run.
-      const { ms, start, shapes: flat } = shapes.entries;
-      let first = 0;
-      while (first < ms.length && ms[first]! >= toMs) first++;
-      let end = first;
-      while (end < ms.length && ms[end]! >= fromMs && end - first < remaining) end++;
-      if (end === first) continue;
-      remaining -= end - first;
-      if (first === 0 && end === ms.length && !shapes.truncated) {
-        days.push(shapes.all);
+      // Part of the day: its headlines in [from, to), newest first, read one by one (kept nowhere: the
+      // digest of the same window is kept whole, and a whole day of headlines read and kept for a window
+      // that cuts a few hours of it, as the days a zone's midnight cuts, was most of such a build's reads).
+      const part = await store.headlineShapesBetween(new Date(Math.max(fromMs, dayStart)), new Date(Math.min(toMs, dayEnd)), remaining);
+      if (part.length === 0) continue;
+      remaining -= part.length;
+      // Every story of the day is in the part (none left out by the window or the limit): the day's list.
+      if (part.length === known.stories && part.length < limit) {
+        days.push(known.all);
         continue;
       }
       const set = new Set<string>();
-      for (let k = start[first]!; k < start[end]!; k++) set.add(flat[k]!);
+      for (const row of part) for (const shape of row.shapes) set.add(shape);
       days.push([...set]);
     }
   }
