@@ -282,6 +282,9 @@ export async function buildDigest(deps: BuildDigestDeps, options: BuildDigestOpt
   return digest;
 }
 
+/** A stored story's places are among its terms (`GroupInput.terms`): one empty list for all. */
+const NO_PLACES: readonly string[] = Object.freeze([]);
+
 /** A digest from the window's candidates (`buildDigest` without what is kept between builds). */
 async function buildFresh(
   deps: BuildDigestDeps,
@@ -313,10 +316,13 @@ async function buildFresh(
       headline: c.headline,
       headlineKey: keys[i]!,
       lead: '',
-      placeKeys: [],
+      placeKeys: NO_PLACES,
       terms: c.terms,
       dateline: c.datelinePlace,
       bodyWords: c.bodyWords,
+      // Given below: set here, each input is made whole at once (properties added later are a second allocation).
+      template: 0,
+      series: 0,
     });
     sourceOf.set(c.id, c.source);
   });

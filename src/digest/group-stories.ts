@@ -1881,8 +1881,15 @@ export function groupStories(
     if (moved === 0) break;
   }
   // 3. Merge.
-  const members: number[][] = Array.from({ length: events.count }, () => []);
-  for (const i of order) members[eventOf[i]!]!.push(i);
+  // Each list made with its first member (a busy day's ~1,000 events are mostly one story: an empty
+  // array pushed to grows room for 17), the events left empty by the passes an empty list.
+  const members: number[][] = new Array<number[]>(events.count);
+  for (const i of order) {
+    const list = members[eventOf[i]!];
+    if (list) list.push(i);
+    else members[eventOf[i]!] = [i];
+  }
+  for (let e = 0; e < events.count; e++) members[e] ??= [];
   mergeEvents(vectors, events, members, options, scratch);
   // 4. Strays.
   attachStrays(stories, vectors, events, members, options, scratch);

@@ -14,11 +14,14 @@ const DAY_MS = 86_400_000;
 /**
  * Days kept per store, least recently used dropped first: up to three years of days (a day without
  * stories is a few bytes: a store that skips days, or the two weeks before its first story) and at
- * most MAX_ITEMS shapes and headlines (~70 bytes a shape, ~300 a headline: ~20 MB), so digests of
- * any recent window stay warm (`dateline digest --at`, previews, subscriptions in many zones).
+ * most MAX_ITEMS shapes, so digests of any recent window stay warm (`dateline digest --at`, previews,
+ * subscriptions in many zones). A shape is a slot of a day's list (8 bytes): each distinct shape is
+ * one string however many days hold it (`keptShape`), and the ~430,000 day-shape pairs of a 100k
+ * store (~70,000 distinct shapes) all fit, ~10 MB. Fewer (300,000 at ~70 bytes each, when each was
+ * its own string) had random windows over its three years read most days again.
  */
 const MAX_DAYS = 1100;
-const MAX_ITEMS = 300_000;
+const MAX_ITEMS = 1_500_000;
 
 interface DayShapes {
   /** Stories published that UTC day. */
@@ -29,19 +32,32 @@ interface DayShapes {
    * set again after every write to the store were most of a build that missed the cache.
    */
   all: readonly string[];
-  /**
-   * Newest first, as `headlineShapesBetween` orders them: each headline's time and shapes, read only
-   * when part of the day is asked for (a window that starts or ends inside it, or the limit).
-   */
-  entries: { ms: number; shapes: string[] }[] | null;
-  /** `entries` stop at the limit they were read with. */
-  truncated: boolean;
+}
+
+/** Distinct shapes kept by `keptShape` at most (~100 bytes each with the map's entry), then it starts afresh. */
+const MAX_SHAPES = 200_000;
+const keptShapes = new Map<string, string>();
+
+/**
+ * One string per distinct shape across the kept days: a series files the same shapes day after day (a
+ * 100k store holds ~70,000 distinct shapes in ~430,000 day-shape pairs), so a day read for the first
+ * time mostly finds its shapes kept already, and the strings the store read die young instead of
+ * being copied by the collector and kept with the day. A new shape is kept as a copy: a piece of a
+ * `split` text is a slice holding the whole text (a day's list of ~1,400).
+ */
+function keptShape(shape: string): string {
+  const kept = keptShapes.get(shape);
+  if (kept !== undefined) return kept;
+  const copy = Buffer.from(shape, 'utf8').toString('utf8');
+  if (keptShapes.size >= MAX_SHAPES) keptShapes.clear();
+  keptShapes.set(copy, copy);
+  return copy;
 }
 
 interface StoreCache {
   version: number;
   days: Map<number, DayShapes>;
-  /** Shapes and headlines held by `days`. */
+  /** Shapes held by `days`. */
   items: number;
 }
 
@@ -55,7 +71,7 @@ async function storeCache(store: DigestFeatureStore): Promise<StoreCache> {
 }
 
 function size(day: DayShapes): number {
-  return day.all.length + (day.entries?.length ?? 0);
+  return day.all.length;
 }
 
 /** Keep the cache within bounds, least recently used days out first. */
@@ -74,23 +90,12 @@ async function cachedDay(store: DigestFeatureStore, cache: StoreCache, day: numb
     cache.days.delete(day);
   } else {
     const read = await store.dayHeadlineShapes(new Date(day * DAY_MS));
-    shapes = { stories: read.stories, all: read.shapes, entries: null, truncated: false };
+    shapes = { stories: read.stories, all: read.shapes.map(keptShape) };
     cache.items += size(shapes);
   }
   cache.days.set(day, shapes);
   evict(cache);
   return shapes;
-}
-
-/** The day's headlines one by one, up to `limit` of them (newest first). */
-async function dayEntries(store: DigestFeatureStore, cache: StoreCache, day: number, shapes: DayShapes, limit: number): Promise<void> {
-  if (shapes.entries && !(shapes.truncated && shapes.entries.length < limit)) return;
-  const rows = await store.headlineShapesBetween(new Date(day * DAY_MS), new Date((day + 1) * DAY_MS), limit);
-  cache.items -= size(shapes);
-  shapes.entries = rows.map((r) => ({ ms: r.publishedMs, shapes: r.shapes }));
-  shapes.truncated = rows.length >= limit;
-  cache.items += size(shapes);
-  evict(cache);
 }
 
 /**
@@ -117,27 +122,19 @@ export async function historyShapeDays(store: DigestFeatureStore, from: Date, to
         remaining -= known.stories;
         continue;
       }
-      await dayEntries(store, cache, day, known, limit);
-      let shapes = { entries: known.entries!, all: known.all, truncated: known.truncated };
-      if (shapes.truncated && toMs < dayEnd) {
-        // More stories that day than are ever read at once: read the part before `to` itself.
-        const part = await store.headlineShapesBetween(new Date(Math.max(fromMs, dayStart)), to, remaining);
-        shapes = { entries: part.map((r) => ({ ms: r.publishedMs, shapes: r.shapes })), all: [], truncated: true };
-      }
-      // Entries are newest first: those in [from, to) are one run.
-      const { entries } = shapes;
-      let first = 0;
-      while (first < entries.length && entries[first]!.ms >= toMs) first++;
-      let end = first;
-      while (end < entries.length && entries[end]!.ms >= fromMs && end - first < remaining) end++;
-      if (end === first) continue;
-      remaining -= end - first;
-      if (first === 0 && end === entries.length && !shapes.truncated) {
-        days.push(shapes.all);
+      // Part of the day: its headlines in [from, to), newest first, read one by one (kept nowhere: the
+      // digest of the same window is kept whole, and a whole day of headlines read and kept for a window
+      // that cuts a few hours of it, as the days a zone's midnight cuts, was most of such a build's reads).
+      const part = await store.headlineShapesBetween(new Date(Math.max(fromMs, dayStart)), new Date(Math.min(toMs, dayEnd)), remaining);
+      if (part.length === 0) continue;
+      remaining -= part.length;
+      // Every story of the day is in the part (none left out by the window or the limit): the day's list.
+      if (part.length === known.stories && part.length < limit) {
+        days.push(known.all);
         continue;
       }
       const set = new Set<string>();
-      for (let i = first; i < end; i++) for (const shape of entries[i]!.shapes) set.add(shape);
+      for (const row of part) for (const shape of row.shapes) set.add(shape);
       days.push([...set]);
     }
   }
