@@ -14,8 +14,13 @@ import {
 import { PAST_VERBS } from './noun-phrases.js';
 import { ARABIC_PARTICLE, tokenize, type Token } from './tokens.js';
 
-/** A possessive pronoun that speaks (v78: "His remarks echoed ..." is spoken by "His") stands for whom its subject form would ("its" is left alone: in "The market is sticking to its recent prediction" the last organisation named is not it). */
-const OWNER_PRONOUN: Readonly<Record<string, string>> = { his: 'he', her: 'she', their: 'they' };
+/**
+ * A possessive pronoun that speaks (v78: "His remarks echoed ..." is spoken by "His") stands for whom its subject form would ("its" is left alone: in "The market is sticking to its recent prediction" the last organisation named is not it).
+ * (Compared, not looked up as a key of an object: every quote's mention asked, and a fresh string as a key is interned first.)
+ */
+function ownerAsSubject(lower: string): string {
+  return lower === 'his' ? 'he' : lower === 'her' ? 'she' : lower === 'their' ? 'they' : lower;
+}
 
 /** An attribution before its speaker is resolved to a name. */
 export interface RawQuote extends Span {
@@ -293,7 +298,7 @@ export function resolveSpeakers(
     const text = body.slice(named.start, named.end).replace(/\s+/g, ' ');
     const mentionText = body.slice(q.mention.start, q.mention.end).replace(/\s+/g, ' ');
     // ("His remarks indicated ...": the owner of what was said speaks, and "his" stands for whom "he" would)
-    const lower = OWNER_PRONOUN[text.toLowerCase()] ?? text.toLowerCase();
+    const lower = ownerAsSubject(text.toLowerCase());
     const at = named.start;
     const words = text.split(' ');
     const setOff = setOffName(body, named, text, q.verb);
