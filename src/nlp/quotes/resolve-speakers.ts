@@ -14,8 +14,13 @@ import {
 import { PAST_VERBS } from './noun-phrases.js';
 import { ARABIC_PARTICLE, tokenize, type Token } from './tokens.js';
 
-/** A possessive pronoun that speaks (v78: "His remarks echoed ..." is spoken by "His") stands for whom its subject form would ("its" is left alone: in "The market is sticking to its recent prediction" the last organisation named is not it). */
-const OWNER_PRONOUN: Readonly<Record<string, string>> = { his: 'he', her: 'she', their: 'they' };
+/**
+ * A possessive pronoun that speaks (v78: "His remarks echoed ..." is spoken by "His") stands for whom its subject form would ("its" is left alone: in "The market is sticking to its recent prediction" the last organisation named is not it).
+ * (Compared, not looked up as a key of an object: every quote's mention asked, and a fresh string as a key is interned first.)
+ */
+function ownerAsSubject(lower: string): string {
+  return lower === 'his' ? 'he' : lower === 'her' ? 'she' : lower === 'their' ? 'they' : lower;
+}
 
 /** An attribution before its speaker is resolved to a name. */
 export interface RawQuote extends Span {
@@ -121,8 +126,10 @@ export function resolveSpeakers(
   const lowerCase = lazySet(() => lowerCaseWords(sentenceTokens));
   // every name the story gives outside quotation marks (for full names and roles), and those that could be "he" or "the company"
   const allNames = findNameMentions(body, sentenceTokens, midSentence).filter((n) => !inQuotes(n.start));
-  const names = allNames.filter((n) => !afterPreposition(body, n.start));
-  const demonym = dominantDemonym(body);
+  // (the names that may stand for a pronoun or a role: most quotes name their speaker, so made when first needed)
+  const names = lazyValue(() => allNames.filter((n) => !afterPreposition(body, n.start)));
+  // (asked only of "the government"-like speakers: most stories never need it, and it reads the whole body)
+  const demonym = lazyValue(() => dominantDemonym(body));
   const done = new Map<RawQuote, Resolution>();
 
   /** The full name an earlier mention gave for a surname or titled name ("Baker" → "James Baker"). */
@@ -178,7 +185,7 @@ export function resolveSpeakers(
       (gender === null || n.gender === null || n.gender === gender) &&
       // ("Mr. Sloan", "Sen. Warren": an honorific makes a lone surname a person)
       (n.name.includes(' ') || HONORIFIC.test([...n.roles].join(' ')) || canonical(n.name, n.start, true).mention !== null);
-    const name = names.findLast((n) => outside(n) && compatible(n));
+    const name = names().findLast((n) => outside(n) && compatible(n));
     // ("Robert Watson, a program manager ... at the U.S. National Aeronautics and Space Administration said": the
     // appositive that speaks for the organisation describes the name right before it)
     if (name && (!best || name.start > best.at || (best.someone && best.at - name.end <= 3))) {
@@ -225,7 +232,7 @@ export function resolveSpeakers(
    * organisation the story named as such (Corp, Ministry, Bank …) before it, outside the quotation.
    */
   const previousOrganisation = (at: number, q: RawQuote): Resolution | null => {
-    const org = [...names]
+    const org = [...names()]
       .reverse()
       .find((n) => n.end <= at && !n.person && !(n.start >= q.start && n.start < q.end) && n.name.split(/\s+/).some(isOrgWord));
     return org
@@ -293,7 +300,7 @@ export function resolveSpeakers(
     const text = body.slice(named.start, named.end).replace(/\s+/g, ' ');
     const mentionText = body.slice(q.mention.start, q.mention.end).replace(/\s+/g, ' ');
     // ("His remarks indicated ...": the owner of what was said speaks, and "his" stands for whom "he" would)
-    const lower = OWNER_PRONOUN[text.toLowerCase()] ?? text.toLowerCase();
+    const lower = ownerAsSubject(text.toLowerCase());
     const at = named.start;
     const words = text.split(' ');
     const setOff = setOffName(body, named, text, q.verb);
@@ -360,7 +367,7 @@ export function resolveSpeakers(
   const affiliatedPerson = (words: readonly string[], at: number, q: RawQuote): Resolution | null => {
     const orgs = words.slice(1, -1).filter((w) => /^\p{Lu}/u.test(w) && !isTitle(w));
     if (orgs.length === 0) return null;
-    const match = names.findLast((n) => {
+    const match = names().findLast((n) => {
       if (n.end > at || !n.person || !n.name.includes(' ') || (n.start >= q.start && n.start < q.end)) return false;
       const appositive = /^,([^,.;"“”]{0,80})/.exec(body.slice(n.end, n.end + 90))?.[1] ?? '';
       return orgs.every((o) => new RegExp(`\\b${o.replace(/[^\p{L}\p{N}]/gu, '')}\\b`, 'u').test(appositive));
@@ -444,7 +451,7 @@ export function resolveSpeakers(
     };
     if (PERSON_ROLES.test(head)) {
       const roles = words.slice(1).map((w) => w.toLowerCase());
-      const match = [...names]
+      const match = [...names()]
         .reverse()
         .find((n) => n.end <= at && n.person && !(n.start >= q.start && n.start < q.end) && roles.every((r) => n.roles.has(r)));
       if (match) {
@@ -465,10 +472,10 @@ export function resolveSpeakers(
       if (
         words.length === 2 &&
         GENERIC_ORG_HEADS.has(head) &&
-        demonym &&
-        /^(government|army|military|police|forces|ministry|presidency|parliament|cabinet)$/.test(head)
+        /^(government|army|military|police|forces|ministry|presidency|parliament|cabinet)$/.test(head) &&
+        demonym()
       ) {
-        const name = `the ${demonym} ${head}`;
+        const name = `the ${demonym()} ${head}`;
         return { speaker: name, description: null, resolved: { name, start: at, end: at + text.length }, person: false, at };
       }
       const fits = (n: NameMention) => n.end <= at && !n.person && !(n.start >= q.start && n.start < q.end) && orgFits(n, head);
@@ -479,7 +486,7 @@ export function resolveSpeakers(
       // speech verb ("DTD Enterprises Inc said ... EaglesLair Development Corp had assumed control ... the company
       // said") goes before one that was the subject of another verb; else the latest fitting subject
       const spoke = (n: NameMention) => [...done.keys()].some((o) => o.mention && n.start >= o.mention.start && n.end <= o.mention.end);
-      const subjectFit = names.findLast((n) => fits(n) && n.subject && spoke(n)) ?? names.findLast((n) => fits(n) && n.subject);
+      const subjectFit = names().findLast((n) => fits(n) && n.subject && spoke(n)) ?? names().findLast((n) => fits(n) && n.subject);
       // ("PacifiCorp said an offering ... through underwriters led by ... Printon, Kane and Co. The company said": a
       // company that spoke before is the one "the company" continues, rather than one in a list of its underwriters)
       const company = /^(company|firm|corporation|concern|utility|airline|partnership|insurer|retailer)$/.test(head);
@@ -496,7 +503,7 @@ export function resolveSpeakers(
       // (a company named only in what was reported, not as the subject of anything, is spoken of: "The new version, for
       // use on the Apple Computer Inc Apple IIGS, includes ..., Activision said. The company added ..." is not Apple)
       const reported = (n: NameMention) => [...done.keys()].some((o) => n.start >= o.start && n.start < o.end);
-      const match = subjectFit ?? names.findLast((n) => fits(n) && !reported(n));
+      const match = subjectFit ?? names().findLast((n) => fits(n) && !reported(n));
       if (match)
         return {
           speaker: match.name,
@@ -938,7 +945,7 @@ function resolveThing<Q extends Span>(
   sentences: readonly Sentence[],
   mention: Span,
   lower: string,
-  demonym: string | null,
+  demonym: () => string | null,
   quote: Span,
   names: { midSentence: ReadonlySet<string>; lowerCase: WordSet },
   reported: readonly Q[] = [],
@@ -949,8 +956,8 @@ function resolveThing<Q extends Span>(
   const named = (text: string, start: number, person: boolean): Omit<Resolution, 'at'> => {
     const words = text.split(/\s+/);
     const head = words[words.length - 1]!.toLowerCase();
-    if (demonym && words.length === 2 && DETERMINERS.has(words[0]!.toLowerCase()) && GENERIC_ORG_HEADS.has(head)) {
-      const name = `the ${demonym} ${head}`;
+    if (words.length === 2 && DETERMINERS.has(words[0]!.toLowerCase()) && GENERIC_ORG_HEADS.has(head) && demonym()) {
+      const name = `the ${demonym()} ${head}`;
       return { speaker: name, description: null, resolved: { name, start, end: start + text.length }, person: false };
     }
     // "the company", "analysts": a speaker, but not a name
@@ -1111,6 +1118,19 @@ function capitalisedMidSentence(sentenceTokens: readonly (readonly Token[])[]): 
 /** What a word list is asked: whether it holds a word. */
 interface WordSet {
   has(word: string): boolean;
+}
+
+/** `make()`, made on the first call and kept. */
+function lazyValue<T>(make: () => T): () => T {
+  let made = false;
+  let value: T;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value;
+  };
 }
 
 /** A set built by `build` when it is first asked. */
