@@ -44,6 +44,7 @@ import {
 import type { Quote, ScoredSentence } from '../../nlp/types.js';
 // Pure helpers shared with the SQLite store (no driver in them): the same packing, term blobs and ranking.
 import { packSentences, unpackSentenceScores } from '../sqlite/packed-sentences.js';
+import type { AnalysisTable } from '../sqlite/stale-analysis.js';
 import { decodeShapes, decodeTerms, encodeTerms, utcDay } from '../sqlite/digest-features-table.js';
 import { ftsWords } from '../sqlite/fts-query.js';
 import { parseSearch, requiredWords, type SearchQuery } from '../search-syntax.js';
@@ -55,6 +56,7 @@ import { hiddenDays, hiddenMonths, subtractDays, subtractPerKey, visibleSpeakers
 import { MONTH_OF_PUBLISHED } from './month-of-published.js';
 import { createPgHiddenStories } from './pg-hidden-stories.js';
 import type { HiddenFrom } from '../hidden-from.js';
+import type { QueryResultRow } from 'pg';
 import { inTransaction, type PgClient, type PgPool, type PgQueryable } from './pg-database.js';
 import { countCommonWords, createSeqDays, newestWordMatches, wordDayCounts } from './pg-word-days.js';
 import {
@@ -221,6 +223,16 @@ function prefixWord(word: string): string {
 /** Typed headline words as a prefix query for the 'simple' configuration: `syr:* & adv:*`. */
 function prefixQuery(words: readonly string[]): string {
   return words.map((w) => `${prefixWord(w)}:*`).join(' & ');
+}
+
+/**
+ * The FROM and WHERE of the stories an analysis must redo: its row in `table` missing or below the
+ * version ($1), published at or after $2 (ms; null: every story). A batch walks articles in storage order
+ * and stops at its LIMIT, so it costs the same late in a run as early.
+ */
+function staleStoriesSql(table: AnalysisTable): string {
+  return `FROM articles a LEFT JOIN ${table} v ON v.article_seq = a.seq
+      WHERE (v.version IS NULL OR v.version < $1) AND ($2::bigint IS NULL OR a.published_ms >= $2)`;
 }
 
 export interface PgArticleParts {
@@ -1636,24 +1648,28 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
     return { days: sumByDay(days.filter((d) => d.stories > 0)), capped };
   }
 
-  async function staleQuoteStories(version: number, since: Date | null, limit: number): Promise<StaleQuoteStory[]> {
-    // Walks articles in storage order and stops at the LIMIT: a batch costs the same late in a run as early.
-    const { rows } = await pool.query<StaleQuoteStory>(
-      `SELECT a.id, a.body, a.published FROM articles a LEFT JOIN quote_analysis v ON v.article_seq = a.seq
-      WHERE (v.version IS NULL OR v.version < $1) AND ($2::bigint IS NULL OR a.published_ms >= $2) ORDER BY a.seq LIMIT $3`,
-      [version, since ? since.getTime() : null, limit],
-    );
-    return rows;
+  /** A batch of `staleStoriesSql(table)` with `columns` of each story, in storage order. */
+  async function staleStories<R extends QueryResultRow>(
+    table: AnalysisTable,
+    columns: string,
+    version: number,
+    since: Date | null,
+    limit: number,
+  ): Promise<R[]> {
+    const sql = `SELECT ${columns} ${staleStoriesSql(table)} ORDER BY a.seq LIMIT $3`;
+    return (await pool.query<R>(sql, [version, since ? since.getTime() : null, limit])).rows;
   }
 
-  async function countStaleQuoteStories(version: number, since: Date | null): Promise<number> {
-    const { rows } = await pool.query<{ n: number }>(
-      `SELECT COUNT(*)::int AS n FROM articles a LEFT JOIN quote_analysis v ON v.article_seq = a.seq
-      WHERE (v.version IS NULL OR v.version < $1) AND ($2::bigint IS NULL OR a.published_ms >= $2)`,
-      [version, since ? since.getTime() : null],
-    );
-    return rows[0]!.n;
+  /** How many stories `staleStories` of `table` would walk in all. */
+  async function countStaleStories(table: AnalysisTable, version: number, since: Date | null): Promise<number> {
+    const sql = `SELECT COUNT(*)::int AS n ${staleStoriesSql(table)}`;
+    return (await pool.query<{ n: number }>(sql, [version, since ? since.getTime() : null])).rows[0]?.n ?? 0;
   }
+
+  const staleQuoteStories = (version: number, since: Date | null, limit: number): Promise<StaleQuoteStory[]> =>
+    staleStories<StaleQuoteStory>('quote_analysis', 'a.id, a.body, a.published', version, since, limit);
+  const countStaleQuoteStories = (version: number, since: Date | null): Promise<number> =>
+    countStaleStories('quote_analysis', version, since);
 
   /**
    * Replaces stored stories' quotes and marks them `version`, in one transaction: the speaker counts and
@@ -1758,23 +1774,8 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
       },
       storiesBetween,
       storiesPage,
-      async staleSentenceStories(version, since, limit) {
-        // Walks articles in storage order and stops at the LIMIT, as stalePlaceStories does.
-        const { rows } = await pool.query<StaleStory>(
-          `SELECT a.id, a.body FROM articles a LEFT JOIN sentence_analysis v ON v.article_seq = a.seq
-          WHERE (v.version IS NULL OR v.version < $1) AND ($2::bigint IS NULL OR a.published_ms >= $2) ORDER BY a.seq LIMIT $3`,
-          [version, since ? since.getTime() : null, limit],
-        );
-        return rows;
-      },
-      async countStaleSentenceStories(version, since) {
-        const { rows } = await pool.query<{ n: number }>(
-          `SELECT COUNT(*)::int AS n FROM articles a LEFT JOIN sentence_analysis v ON v.article_seq = a.seq
-          WHERE (v.version IS NULL OR v.version < $1) AND ($2::bigint IS NULL OR a.published_ms >= $2)`,
-          [version, since ? since.getTime() : null],
-        );
-        return rows[0]?.n ?? 0;
-      },
+      staleSentenceStories: (version, since, limit) => staleStories<StaleStory>('sentence_analysis', 'a.id, a.body', version, since, limit),
+      countStaleSentenceStories: (version, since) => countStaleStories('sentence_analysis', version, since),
       replaceSentences,
       search,
       suggestHeadlines,
@@ -1807,23 +1808,9 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
     },
     places: {
       findPlaceMentions,
-      async stalePlaceStories(version, since, limit) {
-        // Walks articles in storage order and stops at the LIMIT: a batch costs the same late in a run as early.
-        const { rows } = await pool.query<{ id: string }>(
-          `SELECT a.id FROM articles a LEFT JOIN place_analysis v ON v.article_seq = a.seq
-          WHERE (v.version IS NULL OR v.version < $1) AND ($2::bigint IS NULL OR a.published_ms >= $2) ORDER BY a.seq LIMIT $3`,
-          [version, since ? since.getTime() : null, limit],
-        );
-        return rows.map((r) => r.id);
-      },
-      async countStalePlaceStories(version, since) {
-        const { rows } = await pool.query<{ n: number }>(
-          `SELECT COUNT(*)::int AS n FROM articles a LEFT JOIN place_analysis v ON v.article_seq = a.seq
-          WHERE (v.version IS NULL OR v.version < $1) AND ($2::bigint IS NULL OR a.published_ms >= $2)`,
-          [version, since ? since.getTime() : null],
-        );
-        return rows[0]?.n ?? 0;
-      },
+      stalePlaceStories: async (version, since, limit) =>
+        (await staleStories<{ id: string }>('place_analysis', 'a.id', version, since, limit)).map((r) => r.id),
+      countStalePlaceStories: (version, since) => countStaleStories('place_analysis', version, since),
       replacePlaces,
       async placeIdsOf(articleIds) {
         if (articleIds.length === 0) return new Map();

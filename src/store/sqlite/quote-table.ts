@@ -4,6 +4,7 @@ import { createCounterDeltas } from './counter-deltas.js';
 import { utcDay } from './digest-features-table.js';
 import type { SqliteDatabase } from './open-database.js';
 import { quoteRepeatKey } from '../quote-repeat-key.js';
+import { staleStoriesSql } from './stale-analysis.js';
 
 /**
  * The quotes table and what is kept beside it: the speaker counts (`quote_speakers`) that the
@@ -80,13 +81,10 @@ export function createQuoteTable(db: SqliteDatabase): QuoteTable {
         'SELECT article_rowid, version FROM quote_analysis WHERE article_rowid IN (SELECT value FROM json_each(?))',
       )
       .raw(true),
-    // walks articles by rowid (oldest stored first) and stops at the LIMIT: a batch costs the same late in a run as early
-    stale: db.prepare<[number, number, number], StaleQuoteStory>(`
-      SELECT a.id, a.body, a.published FROM articles a LEFT JOIN quote_analysis v ON v.article_rowid = a.rowid
-      WHERE (v.version IS NULL OR v.version < ?) AND a.published_ms >= ? ORDER BY a.rowid LIMIT ?`),
-    countStale: db.prepare<[number, number], { n: number }>(`
-      SELECT COUNT(*) AS n FROM articles a LEFT JOIN quote_analysis v ON v.article_rowid = a.rowid
-      WHERE (v.version IS NULL OR v.version < ?) AND a.published_ms >= ?`),
+    stale: db.prepare<[number, number, number], StaleQuoteStory>(
+      `SELECT a.id, a.body, a.published ${staleStoriesSql('quote_analysis')} ORDER BY a.rowid LIMIT ?`,
+    ),
+    countStale: db.prepare<[number, number], { n: number }>(`SELECT COUNT(*) AS n ${staleStoriesSql('quote_analysis')}`),
   };
 
   // one upsert per speaker spelling per transaction; the first spelling written is the one kept, as before

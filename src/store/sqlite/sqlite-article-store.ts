@@ -73,6 +73,7 @@ import {
   type QuoteList,
 } from '../speaker-quote-list.js';
 import { HEADLINE_WINDOW, headlineFirst } from '../headline-first.js';
+import { staleSinceMs, staleStoriesSql } from './stale-analysis.js';
 
 interface ArticleRow {
   rowid: number;
@@ -513,16 +514,10 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
         'SELECT article_rowid, version FROM sentence_analysis WHERE article_rowid IN (SELECT value FROM json_each(?))',
       )
       .raw(true),
-    staleSentences: db.prepare<[number, number, number], { id: string; body: string }>(`
-        SELECT a.id, a.body FROM articles a LEFT JOIN sentence_analysis v ON v.article_rowid = a.rowid
-        WHERE (v.version IS NULL OR v.version < ?) AND a.published_ms >= ? ORDER BY a.rowid LIMIT ?`),
-    countStaleSentences: db
-      .prepare<[number, number], number>(
-        `
-        SELECT COUNT(*) FROM articles a LEFT JOIN sentence_analysis v ON v.article_rowid = a.rowid
-        WHERE (v.version IS NULL OR v.version < ?) AND a.published_ms >= ?`,
-      )
-      .pluck(true),
+    staleSentences: db.prepare<[number, number, number], { id: string; body: string }>(
+      `SELECT a.id, a.body ${staleStoriesSql('sentence_analysis')} ORDER BY a.rowid LIMIT ?`,
+    ),
+    countStaleSentences: db.prepare<[number, number], number>(`SELECT COUNT(*) ${staleStoriesSql('sentence_analysis')}`).pluck(true),
     replaceSentences: db.prepare<[number, string]>(
       'INSERT INTO article_sentences (article_rowid, packed) VALUES (?, ?) ON CONFLICT (article_rowid) DO UPDATE SET packed = excluded.packed',
     ),
@@ -537,21 +532,10 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
         'SELECT article_rowid, version FROM place_analysis WHERE article_rowid IN (SELECT value FROM json_each(?))',
       )
       .raw(true),
-    // walks articles by rowid (oldest stored first) and stops at the LIMIT: a batch costs the same late in a run as early
     stalePlaces: db
-      .prepare<[number, number, number], string>(
-        `
-        SELECT a.id FROM articles a LEFT JOIN place_analysis v ON v.article_rowid = a.rowid
-        WHERE (v.version IS NULL OR v.version < ?) AND a.published_ms >= ? ORDER BY a.rowid LIMIT ?`,
-      )
+      .prepare<[number, number, number], string>(`SELECT a.id ${staleStoriesSql('place_analysis')} ORDER BY a.rowid LIMIT ?`)
       .pluck(true),
-    countStalePlaces: db
-      .prepare<[number, number], number>(
-        `
-        SELECT COUNT(*) FROM articles a LEFT JOIN place_analysis v ON v.article_rowid = a.rowid
-        WHERE (v.version IS NULL OR v.version < ?) AND a.published_ms >= ?`,
-      )
-      .pluck(true),
+    countStalePlaces: db.prepare<[number, number], number>(`SELECT COUNT(*) ${staleStoriesSql('place_analysis')}`).pluck(true),
     placeIdsOf: db
       .prepare<[number], number>('SELECT DISTINCT geoname_id FROM places WHERE article_rowid = ? AND geoname_id IS NOT NULL')
       .pluck(true),
@@ -1239,10 +1223,8 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       publishedBetween: (from, to, limit) => q.between.all(from.getTime(), to.getTime(), limit).map(toSummary),
       storiesBetween,
       storiesPage,
-      staleSentenceStories: (version, since, limit) =>
-        q.staleSentences.all(version, since ? since.getTime() : Number.MIN_SAFE_INTEGER, limit),
-      countStaleSentenceStories: (version, since) =>
-        q.countStaleSentences.get(version, since ? since.getTime() : Number.MIN_SAFE_INTEGER) ?? 0,
+      staleSentenceStories: (version, since, limit) => q.staleSentences.all(version, staleSinceMs(since), limit),
+      countStaleSentenceStories: (version, since) => q.countStaleSentences.get(version, staleSinceMs(since)) ?? 0,
       // IMMEDIATE, as replacePlaces below: a bot writing at the same time waits instead of failing
       replaceSentences: (items, version) => replaceSentences.immediate(items, version),
       search,
@@ -1274,8 +1256,8 @@ export function createSqliteArticleParts(db: SqliteDatabase): SqliteArticleParts
       countPlaceMentions,
       placeMentionMonths,
       placeDayCounts: (ids, range, reader) => trendCounts.placeDays(ids, range, hiddenFrom(reader)),
-      stalePlaceStories: (version, since, limit) => q.stalePlaces.all(version, since ? since.getTime() : Number.MIN_SAFE_INTEGER, limit),
-      countStalePlaceStories: (version, since) => q.countStalePlaces.get(version, since ? since.getTime() : Number.MIN_SAFE_INTEGER) ?? 0,
+      stalePlaceStories: (version, since, limit) => q.stalePlaces.all(version, staleSinceMs(since), limit),
+      countStalePlaceStories: (version, since) => q.countStalePlaces.get(version, staleSinceMs(since)) ?? 0,
       // IMMEDIATE: take the write lock up front, so a bot writing at the same time waits (busy_timeout) instead of failing
       replacePlaces: (items, version) => replacePlaces.immediate(items, version),
       placeMentionCounts: (reader) => {
