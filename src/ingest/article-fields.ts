@@ -69,18 +69,60 @@ export function datelinePlaceName(town: string, qualifier?: string | null): stri
   return `${titleCasePlace(town)}, ${INITIALS.test(q) ? q : titleCasePlace(q)}`;
 }
 
-/** Paragraphs: hard line wraps kept, blank lines separate paragraphs, indentation trimmed. */
+/**
+ * A body's paragraphs, each with its hard line wraps kept and its lines' indentation trimmed. A blank
+ * line ends a paragraph, and so does a line break before a line indented deeper than the copy's wrapped
+ * lines: Reuters starts each paragraph with `\n    ` and writes its wraps flush left, and a paragraph
+ * that ends without a stop (a table's row, a lost full stop) or on an abbreviation (`…Inc.`, `…the U.S.`)
+ * is still no sentence with the next. Copy that indents every line alike (TR-News indents each wrap
+ * by 12 spaces) tells no paragraph by it, so there the lines are only wraps.
+ */
+export function bodyParagraphs(text: string): string[] {
+  const blocks = text.replace(/\r\n?/g, '\n').split(/\n\s*\n/);
+  const wrapIndent = wrappedLinesIndent(blocks);
+  const paragraphs: string[] = [];
+  for (const block of blocks) {
+    let lines: string[] = [];
+    block.split('\n').forEach((line, i) => {
+      const trimmed = line.trim();
+      if (!trimmed) return;
+      if (i > 0 && wrapIndent !== null && indentOf(line) > wrapIndent && lines.length > 0) {
+        paragraphs.push(lines.join('\n'));
+        lines = [];
+      }
+      lines.push(trimmed);
+    });
+    if (lines.length > 0) paragraphs.push(lines.join('\n'));
+  }
+  return paragraphs;
+}
+
+/** Leading spaces and tabs of a line. */
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+/**
+ * The indentation of a copy's wrapped lines when its lines after a block's first are indented in more
+ * than one way (the least of them), else null: indentation then marks no paragraph.
+ */
+function wrappedLinesIndent(blocks: readonly string[]): number | null {
+  let least = Infinity;
+  let most = -1;
+  for (const block of blocks) {
+    const lines = block.split('\n');
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (!line.trim()) continue;
+      const indent = indentOf(line);
+      least = Math.min(least, indent);
+      most = Math.max(most, indent);
+    }
+  }
+  return most > least ? least : null;
+}
+
+/** Paragraphs (`bodyParagraphs`) separated by blank lines: the body as stored. */
 export function normaliseBody(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((p) =>
-      p
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean)
-        .join('\n'),
-    )
-    .filter(Boolean)
-    .join('\n\n');
+  return bodyParagraphs(text).join('\n\n');
 }

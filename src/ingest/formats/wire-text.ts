@@ -1,5 +1,5 @@
 import type { ParsedRecord } from './parsed-record.js';
-import { datelinePlaceName, deriveHeadline } from '../article-fields.js';
+import { bodyParagraphs as paragraphsOf, datelinePlaceName, deriveHeadline } from '../article-fields.js';
 import { parseArticleDate } from '../parse-date.js';
 
 /**
@@ -43,18 +43,7 @@ export function parseWireText(text: string, origin: string, now: Date): ParsedRe
   const date = parseArticleDate(timestamp.replace(' ', 'T'), now, zone);
   if (!date.ok) return [{ ok: false, line: 1, reason: date.reason }];
 
-  const paragraphs = lines
-    .slice(1)
-    .join('\n')
-    .split(/\n\s*\n/)
-    .map((p) =>
-      p
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean)
-        .join('\n'),
-    )
-    .filter(Boolean);
+  const paragraphs = paragraphsOf(lines.slice(1).join('\n'));
 
   let caption: string | null = null;
   let captionCredit: string | null = null;
