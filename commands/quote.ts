@@ -92,9 +92,27 @@ export function withoutDescription(mention: string, description: string | null):
   return before || local;
 }
 
+/**
+ * Words after which a report's opening "that" is a pronoun, not the word that introduces the report: "he
+ * said that was a mistake", "that would hurt exports", "that of a year ago".
+ */
+const THAT_AS_PRONOUN =
+  /^that\s+(?:is|was|were|are|would|could|will|can|may|might|must|should|shall|has|had|have|did|does|do|of|that|which)\b/i;
+
+/**
+ * A report as the line shows it: without the "that" that introduced it ("Reagan noted that Baker met
+ * West German officials" shows "Baker met West German officials", as "Reagan said Baker met …" does).
+ * The analyzer keeps the word in the stored span (PolNeAR's content spans often start with it).
+ */
+export function reportWithoutThat(text: string): string {
+  if (!/^that\s+\S/.test(text) || THAT_AS_PRONOUN.test(text)) return text;
+  return text.replace(/^that\s+/, '');
+}
+
 /** `“We will win,” — Ahmad Abu Khawla, a commander of the military council (said)`, one line per part. */
 export function renderQuote(q: QuoteHit, n: number, mention: string | null = null): string {
-  const body = truncate(q.text.replace(/\s+/g, ' ').trim(), QUOTE_TEXT_LIMIT);
+  const words = q.text.replace(/\s+/g, ' ').trim();
+  const body = truncate(q.kind === 'reported' ? reportWithoutThat(words) : words, QUOTE_TEXT_LIMIT);
   const quoted = q.kind === 'direct' ? `“${body}”` : body;
   const who = truncate(speakerLabel(q, mention === null ? null : withoutDescription(mention, q.speakerDescription)), 200);
   const description = q.speakerDescription ? `, ${truncate(q.speakerDescription.replace(/\s+/g, ' '), 200)}` : '';

@@ -4,6 +4,7 @@ import {
   QUOTES_PER_STORY,
   quote,
   renderQuote,
+  reportWithoutThat,
   speakerLabel,
   withoutDescription,
   type QuoteData,
@@ -271,6 +272,44 @@ describe('a reply line of /quote', () => {
       1,
     );
     expect(line.split('\n')[1]).toBe('— James Baker (unnamed) (reported: was quoted as saying)');
+  });
+});
+
+describe('a report as a /quote line shows it', () => {
+  it('drops the "that" that introduced it, as a quotation is shown without its verb (Reuters 1987-10-20)', () => {
+    expect(reportWithoutThat('that Treasury Secretary James Baker met with West German financial officials')).toBe(
+      'Treasury Secretary James Baker met with West German financial officials',
+    );
+    expect(reportWithoutThat('that he was prepared to order across the board spending cuts')).toBe(
+      'he was prepared to order across the board spending cuts',
+    );
+    expect(reportWithoutThat('that "we know that whoever is elected will act"')).toBe('"we know that whoever is elected will act"');
+  });
+
+  it('keeps a "that" that is the report\'s subject or a word of it', () => {
+    for (const text of ['that was a mistake', 'that would hurt exports', 'that of a year ago', 'thatcher won', 'that']) {
+      expect(reportWithoutThat(text)).toBe(text);
+    }
+  });
+
+  it('shows a reported line without it and a quotation as written', () => {
+    const hit = {
+      text: 'that\n    the dollar had fallen far enough',
+      kind: 'reported' as const,
+      speaker: 'James Baker',
+      speakerMention: null,
+      speakerResolved: { name: 'James Baker', start: 0, end: 11 },
+      speakerDescription: null,
+      verb: 'said',
+      start: 0,
+      end: 10,
+      articleId: 'a1',
+      headline: 'BAKER SAYS DOLLAR FELL ENOUGH',
+      source: 'Test Wire',
+      published: '1987-03-02T10:00:00Z',
+    };
+    expect(renderQuote(hit, 1).split('\n')[0]).toBe('1. the dollar had fallen far enough');
+    expect(renderQuote({ ...hit, kind: 'direct', text: 'that is all' }, 1).split('\n')[0]).toBe('1. “that is all”');
   });
 });
 
