@@ -151,7 +151,12 @@ function convert(def: CommandOptionJson, value: string, command: string): Option
   return v;
 }
 
-export function usage(name: string, subcommand: string | null, options: readonly CommandOptionJson[]): string {
+/** How a command is typed: `/where place:<place>`, `/quote [speaker:…] [about:…] [page:…]`. */
+export function commandSyntax(name: string, subcommand: string | null, options: readonly CommandOptionJson[]): string {
   const parts = options.map((o) => (o.required ? `${o.name}:<${o.name}>` : `[${o.name}:…]`));
-  return `Usage: /${name}${subcommand ? ` ${subcommand}` : ''} ${parts.join(' ')}`.trim();
+  return `/${name}${subcommand ? ` ${subcommand}` : ''} ${parts.join(' ')}`.trim();
+}
+
+export function usage(name: string, subcommand: string | null, options: readonly CommandOptionJson[]): string {
+  return `Usage: ${commandSyntax(name, subcommand, options)}`;
 }

@@ -4,7 +4,7 @@ import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Caller, CommandJson } from '../../core/command.js';
 import type { CommandHandler } from '../../core/command-handler.js';
-import { OptionType, commandNameOf, usage } from '../../core/parse-command-line.js';
+import { OptionType, commandNameOf } from '../../core/parse-command-line.js';
 import type { Reply } from '../../core/reply.js';
 import { sanitizeTerminalText } from '../../core/terminal-text.js';
 import type { SendTarget, SentMessage, Transport } from '../transport.js';
@@ -48,21 +48,10 @@ export function createShellTransport(options: ShellOptions): Transport {
     write(renderReplyText(reply, imagePath, saveReplyChart(reply, options.imageDir)));
   };
 
-  const helpText = (): string => {
-    const lines = ['Commands (type them as in Discord; Tab completes):'];
-    for (const [name, def] of definitions) {
-      const subs = (def.options ?? []).filter((o) => o.type === OptionType.Subcommand);
-      if (subs.length === 0) lines.push(`  ${usage(name, null, def.options ?? [])}  — ${def.description}`);
-      for (const sub of subs) lines.push(`  ${usage(name, sub.name, sub.options ?? [])}  — ${sub.description}`);
-    }
-    lines.push('  exit  — leave the shell');
-    return lines.join('\n');
-  };
-
   const completer = (line: string): [string[], string] => {
     const tokens = line.split(/\s+/);
     if (tokens.length <= 1) {
-      const names = [...definitions.keys(), 'help', 'exit'].map((n) => (n === 'help' || n === 'exit' ? n : `/${n}`));
+      const names = [...[...definitions.keys()].map((n) => `/${n}`), 'help', 'exit'];
       return [names.filter((n) => n.startsWith(line.trim())), line.trim()];
     }
     const name = commandNameOf(line);
@@ -83,12 +72,11 @@ export function createShellTransport(options: ShellOptions): Transport {
       rl?.close();
       return;
     }
-    if (/^\/?(help|\?)$/i.test(trimmed)) {
-      write(helpText());
-      return;
-    }
     try {
-      show(await handler.answer({ line: trimmed, caller: options.caller }));
+      // (`help` and `?` are /help, the command every transport has; leaving is the shell's own)
+      const asked = /^(help|\?)$/i.test(trimmed) ? '/help' : trimmed;
+      show(await handler.answer({ line: asked, caller: options.caller }));
+      if (asked === '/help') write('exit — leave the shell');
     } catch (error) {
       write(`✖ ${(error as Error).message}`);
     }

@@ -64,7 +64,10 @@ describe('shell transport', () => {
     expect(await type('/search', /✖/)).toMatch(/needs query:/);
     expect(await type('/nonsense', /✖/)).toMatch(/Unknown command \/nonsense/);
     expect(await type('/search qqqzzzxxx', /✖/)).toMatch(/No story matches "qqqzzzxxx"/);
-    expect(await type('help', /Commands/)).toMatch(/\/search query:<query>/);
+    // (`help` is the /help every transport has, and the shell says how to leave it)
+    const help = await type('help', /leave the shell/);
+    expect(help).toMatch(/Dateline commands[\s\S]*\/search query:<query> \[count:…\] — Search the stored news/);
+    expect(await type('/help', /Dateline commands/)).toMatch(/\/where place:<place>/);
     await shell.stop();
   });
 
