@@ -167,6 +167,16 @@ export interface GroupingOptions {
    * 3 March 1987), and a story that happens to hold both is neither's.
    */
   burstPairHeadlines: number;
+  /**
+   * A word in the headlines of as many reported stories as a burst needs, but short of `burstZ` (an
+   * everyday word the store holds in a tenth of its stories), is a burst too when at least this share of
+   * those stories hold one burst, `burstPairHeadlines` of them in the headline (`burstCompanions`).
+   */
+  burstCompanionShare: number;
+  /** …and it is this many standard deviations above the store's rate (as `burstZ` measures): more common today, beyond chance… */
+  burstCompanionZ: number;
+  /** …and not a beat by the history (`burstHistoryDayShare`, `burstHistoryRatio`) given this many days of it. */
+  burstCompanionHistoryDays: number;
   burstMergeThreshold: number;
 }
 
@@ -218,6 +228,12 @@ export const DEFAULT_GROUPING: Readonly<GroupingOptions> = {
   burstWords: 2,
   // A prior, not fitted: one headline holding both is chance, two are a way the day's story is told.
   burstPairHeadlines: 2,
+  // A prior, not fitted: most of the word's headline reports are the burst's story.
+  burstCompanionShare: 0.5,
+  // A prior, not fitted: the usual two standard deviations.
+  burstCompanionZ: 2,
+  // A prior, not fitted: one day may be the story's own first hours (a window cut by a zone's midnight).
+  burstCompanionHistoryDays: 2,
   burstMergeThreshold: 0.05,
 };
 
@@ -619,9 +635,21 @@ function burstTerms(
       else if (name[k] === COMMON_WRITTEN) asCommon[t]!++;
     }
   }
-  const judgeHistory = history !== undefined && history.days >= options.burstHistoryDays && history.headlines > 0;
+  /** Not a beat by the history's headlines, judged given `days` of history or more (else no history to judge by). */
+  const newInHeadlines = (t: number, days: number): boolean => {
+    if (history === undefined || history.days < Math.max(1, days) || history.headlines === 0) return true;
+    const key = keyOf[t]!;
+    const word = typeof key === 'string' ? key : headlineWordOf(stories, dense, t);
+    if (word === undefined) return false;
+    // Add-one smoothing: a word never in the history's headlines is at its rate of one headline.
+    const before = (history.headlinesWith(word) + 1) / (history.headlines + 1);
+    if (allHeads[t]! / seen.size < options.burstHistoryRatio * before) return false;
+    return history.daysWith(word) < options.burstHistoryDayShare * history.days;
+  };
   const reported = reportedStories.length;
   const minHeads = Math.max(options.burstHeadlines, options.burstShare * reported);
+  // Words in enough headlines that fall short of `burstZ` alone: a burst's companion perhaps (`burstCompanions`).
+  const short: number[] = [];
   for (let t = 0; t < terms; t++) {
     // A word rare in the store is an anchor already. A name the store writes daily, busy today (the
     // World Bank's loans to five countries, a president's day), is an actor whose stories are its
@@ -629,19 +657,78 @@ function burstTerms(
     // word, what happened ("stock", "market", "attack").
     if (heads[t]! < minHeads || anchor[t] === 1 || asName[t]! > asCommon[t]!) continue;
     const expected = (Math.max(0, background.storiesWith(keyOf[t]!) - df[t]!) / rest) * reported;
-    if ((reportedHolders[t]! - expected) / Math.sqrt(expected + 1) < options.burstZ) continue;
-    if (judgeHistory) {
-      const key = keyOf[t]!;
-      const word = typeof key === 'string' ? key : headlineWordOf(stories, dense, t);
-      if (word === undefined) continue;
-      // Add-one smoothing: a word never in the history's headlines is at its rate of one headline.
-      const before = (history.headlinesWith(word) + 1) / (history.headlines + 1);
-      if (allHeads[t]! / seen.size < options.burstHistoryRatio * before) continue;
-      if (history.daysWith(word) >= options.burstHistoryDayShare * history.days) continue;
-    }
-    burst[t] = 1;
+    const z = (reportedHolders[t]! - expected) / Math.sqrt(expected + 1);
+    if (z >= options.burstZ) {
+      if (newInHeadlines(t, options.burstHistoryDays)) burst[t] = 1;
+    } else if (z >= options.burstCompanionZ) short.push(t);
   }
+  // A companion is weaker evidence than a burst: a shorter history that has it in the headlines of
+  // many of its days rules it out (on 4 March 1987, four days: "bond" beside the day's bond "issues",
+  // "wheat" beside "exports"); none (a new store, a store back from a gap) cannot.
+  if (short.length > 0)
+    for (const t of burstCompanions(reportedStories, dense, burst, short, heads, options))
+      if (newInHeadlines(t, options.burstCompanionHistoryDays)) burst[t] = 1;
   return { burst, reportedStories };
+}
+
+/**
+ * Of `candidates` (words in the headlines of `heads[t]` reported stories, enough for a burst, but short
+ * of `burstZ`), those most of whose headline reports hold one burst, anywhere (`burstCompanionShare`),
+ * two or more of them (`burstPairHeadlines`) with both in the headline: the day's big story's other
+ * word, too common in the store to stand out by its own rate ("stock" beside "market" on 19 October
+ * 1987, in a tenth of the store's stories: common stock, stock splits). A word most of whose headlines
+ * tell of something else ("rise" of exports and of prices, "bank" of bond issues and of central banks)
+ * is not one.
+ */
+function burstCompanions(
+  reportedStories: readonly number[],
+  dense: DenseTerms,
+  burst: Uint8Array,
+  candidates: readonly number[],
+  heads: Int32Array,
+  options: Readonly<GroupingOptions>,
+): number[] {
+  const { start, term, tf, terms } = dense;
+  const bursts: number[] = [];
+  for (let t = 0; t < terms; t++) if (burst[t] === 1) bursts.push(t);
+  if (bursts.length === 0) return [];
+  // Dense numbers of the candidates (1…) and of the bursts (1…), by term.
+  const candidateOf = new Int32Array(terms);
+  candidates.forEach((t, c) => (candidateOf[t] = c + 1));
+  const burstOf = new Int32Array(terms);
+  bursts.forEach((t, b) => (burstOf[t] = b + 1));
+  const nb = bursts.length;
+  // Per candidate and burst: the candidate's headline reports holding the burst anywhere, and in the headline too.
+  const holding = new Int32Array(candidates.length * nb);
+  const together = new Int32Array(candidates.length * nb);
+  const held = new Uint8Array(nb);
+  const inHead = new Uint8Array(nb);
+  const here: number[] = [];
+  for (const i of reportedStories) {
+    here.length = 0;
+    held.fill(0);
+    inHead.fill(0);
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const t = term[k]!;
+      const head = tf[k]! >= HEADLINE_WEIGHT;
+      if (head && candidateOf[t]! > 0) here.push(candidateOf[t]! - 1);
+      const b = burstOf[t]! - 1;
+      if (b < 0) continue;
+      held[b] = 1;
+      if (head) inHead[b] = 1;
+    }
+    for (const c of here)
+      for (let b = 0; b < nb; b++) {
+        holding[c * nb + b]! += held[b]!;
+        together[c * nb + b]! += inHead[b]!;
+      }
+  }
+  return candidates.filter((t, c) => {
+    for (let b = 0; b < nb; b++)
+      if (together[c * nb + b]! >= options.burstPairHeadlines && holding[c * nb + b]! >= options.burstCompanionShare * heads[t]!)
+        return true;
+    return false;
+  });
 }
 
 /** A reported story: a body of its own, no ticker, not one of a routine series (what a burst is counted over). */
@@ -781,6 +868,7 @@ function storyVectors(
   // Each term's idf once, not once per story holding it.
   const idf = new Float64Array(terms);
   for (let t = 0; t < terms; t++) if (df[t]! >= 2) idf[t] = Math.log(1 + n / df[t]!);
+  const anyBurst = burst.includes(1);
   const outStart = new Int32Array(stories.length + 1);
   const outTerm = new Int32Array(term.length);
   const weight = new Float64Array(term.length);
@@ -815,7 +903,7 @@ function storyVectors(
     // A long story keeps its `maxTerms` heaviest terms (in their order): what it is about, not every
     // word of its lead; it also bounds the postings a story walks.
     if (at - first > options.maxTerms) {
-      const kept = heaviest(weight, outTerm, first, at, top);
+      const kept = heaviest(weight, outTerm, first, at, top, anyBurst ? burst : null);
       // Kept entries are in their order and each at or after its new place: moved forward in place.
       for (let j = 0; j < kept; j++) {
         const k = top[j]!;
@@ -866,27 +954,33 @@ function storyVectors(
 }
 
 /**
- * The `top.length` entries of `first`…`end - 1` that rank first (heavier, then the lower term number: a
- * story holds a term once, so the order is total), into `top` in entry order; returns how many. A
+ * The `top.length` entries of `first`…`end - 1` that rank first (a burst, when `burst` is given, then
+ * heavier, then the lower term number: a story holds a term once, so the order is total), into `top` in
+ * entry order; returns how many. A
  * sorted insertion into a list of `maxTerms`: a story has a few dozen terms, and sorting them all (with
  * an array of indices each) was a tenth of `storyVectors`.
  */
-function heaviest(weight: Float64Array, term: Int32Array, first: number, end: number, top: Int32Array): number {
+function heaviest(weight: Float64Array, term: Int32Array, first: number, end: number, top: Int32Array, burst: Uint8Array | null): number {
   const m = top.length;
   if (m === 0) return 0;
   let n = 0;
   for (let k = first; k < end; k++) {
     const w = weight[k]!;
     const t = term[k]!;
+    // A burst ranks before any other term: it is what ties the day's big story (`burstTied`), and common
+    // today it weighs little ("market" fell out of a lawmakers' "stock dive" story of 19 October 1987).
+    const b = burst === null ? 0 : burst[t]!;
     if (n === m) {
       const last = top[n - 1]!;
-      if (!(w > weight[last]! || (w === weight[last]! && t < term[last]!))) continue;
+      const bl = burst === null ? 0 : burst[term[last]!]!;
+      if (!(b > bl || (b === bl && (w > weight[last]! || (w === weight[last]! && t < term[last]!))))) continue;
       n--;
     }
     let j = n;
     for (; j > 0; j--) {
       const y = top[j - 1]!;
-      if (!(w > weight[y]! || (w === weight[y]! && t < term[y]!))) break;
+      const by = burst === null ? 0 : burst[term[y]!]!;
+      if (!(b > by || (b === by && (w > weight[y]! || (w === weight[y]! && t < term[y]!))))) break;
       top[j] = y;
     }
     top[j] = k;

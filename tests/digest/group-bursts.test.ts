@@ -217,6 +217,78 @@ describe('groupStories: a day with two bursts of two stories', () => {
   });
 });
 
+describe('groupStories: a big story whose second word is an everyday one', () => {
+  // Reuters, 19 October 1987: "market" bursts, but "stock" is in a tenth of a wire's stories every day
+  // (common stock, stock splits), so its rise today falls short of a burst alone. Most of the day's
+  // headlines with "stock" are the market's story, though, and some write the two together.
+  const both = [
+    'Bankers warn of extended stock market drop',
+    'Stock market fall may be bad omen for party',
+    'Stock market slide strains brokers',
+    'Stock market dive calls for summit',
+  ];
+  const marketOnly = [
+    'Market fall discussed at president lunch',
+    'Exchange chairman says market decline no crash',
+    'Swiss analysts say mood on markets precarious',
+    'Closing of markets not under discussion',
+    'Merchant banks confident in markets',
+  ];
+  const stockOnly = [
+    'Tokyo brokers see sharp early stock fall',
+    'Chamber says stock drop has run course',
+    'Senate leader asks action on stock fall',
+    'Japanese stocks will fall, but less',
+    'Pension funds hold on to stocks',
+  ];
+  const dive = [...both, ...marketOnly, ...stockOnly].map((headline, i) =>
+    story(
+      `d${i}`,
+      (i % 12) + 1,
+      headline,
+      `Officials and dealers said the stock market slide went on as ${word(i + 400)} watched the panic.`,
+    ),
+  );
+  // A stock of rubber and a market for maize: the day's words, other news.
+  const rubber = story(
+    'u1',
+    5,
+    'Rubber buffer stock manager says quality acceptable',
+    'The rubber buffer stock manager said rubber in stock was of acceptable quality.',
+  );
+  const maize = story('u2', 4, 'Thai traders plan maize futures market', 'Thai traders plan a futures market for maize next year.');
+  const today = [...otherNews(60), ...dive, rubber, maize];
+  // "stock" in 7% of the store's stories, "market" in 4% (common words both: no names).
+  const common = storeOf(today, 10_000, ['stock', 'price'], 0.07);
+  const store: TermBackground = {
+    stories: common.stories,
+    storiesWith: (term) => common.storiesWith(term) + (term === 'market' ? 400 : 0),
+  };
+
+  it('groups its reports into one item through the word written with the burst, leaving the rubber stock and the maize market apart', () => {
+    const of = groupOf(groupStories(today, NOON, DEFAULT_GROUPING, store));
+    expect(new Set(dive.map((st) => of.get(st.id))).size).toBe(1);
+    expect(of.get('u1')).not.toBe(of.get('d0'));
+    expect(of.get('u2')).not.toBe(of.get('d0'));
+  });
+
+  it('does so through the companion: without it the reports told with "stock" alone stay apart', () => {
+    const of = groupOf(groupStories(today, NOON, { ...DEFAULT_GROUPING, burstCompanionShare: Infinity }, store));
+    expect(new Set(dive.map((st) => of.get(st.id))).size).toBeGreaterThan(1);
+  });
+
+  it('takes no companion that two days before had in their headlines: a beat', () => {
+    // Two days of history with a buyback ("stock") in the headlines of each.
+    const days = Array.from({ length: 2 }, (_, d) =>
+      [...Array.from({ length: 100 }, (_, i) => `report ${d} number ${i} on the economy`), `${word(d + 500)} to buy back stock`].flatMap(
+        headlineShapes,
+      ),
+    );
+    const of = groupOf(groupStories(today, NOON, DEFAULT_GROUPING, store, headlineHistory(days)));
+    expect(new Set(dive.map((st) => of.get(st.id))).size).toBeGreaterThan(1);
+  });
+});
+
 const COMMODITIES = [
   ...['lead', 'zinc', 'gold', 'silver', 'copper', 'nickel', 'aluminium', 'platinum', 'hog', 'cattle'],
   ...['corn', 'wheat', 'soybean', 'oats', 'coffee', 'sugar', 'cocoa', 'cotton', 'rubber', 'lumber'],
