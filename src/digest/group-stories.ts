@@ -956,9 +956,8 @@ function storyVectors(
 /**
  * The `top.length` entries of `first`…`end - 1` that rank first (a burst, when `burst` is given, then
  * heavier, then the lower term number: a story holds a term once, so the order is total), into `top` in
- * entry order; returns how many. A
- * sorted insertion into a list of `maxTerms`: a story has a few dozen terms, and sorting them all (with
- * an array of indices each) was a tenth of `storyVectors`.
+ * entry order; returns how many. A sorted insertion into a list of `maxTerms`: a story has a few dozen
+ * terms, and sorting them all (with an array of indices each) was a tenth of `storyVectors`.
  */
 function heaviest(weight: Float64Array, term: Int32Array, first: number, end: number, top: Int32Array, burst: Uint8Array | null): number {
   const m = top.length;
