@@ -2172,3 +2172,66 @@ describe('extractQuotes: a speaking "it" after what an organisation reported (is
     expect(speakers(body)[1]).toEqual(['It', 'Acme Corp']);
   });
 });
+
+describe('extractQuotes: the bounds of a report that runs into a quotation or a cut phrase (v87)', () => {
+  const reports = (body: string): string[] => quotesOf(body).map((q) => q.text);
+
+  it('ends at a quotation closing on a comma that its attribution signs off', () => {
+    expect(
+      reports(
+        'A North Korean Foreign Ministry statement said it hoped diplomatic contact would help "promote sincere conversations with goodwill and broad-mindedness," the agency said.',
+      ),
+    ).toEqual(['it hoped diplomatic contact would help "promote sincere conversations with goodwill and broad-mindedness,"']);
+  });
+
+  it('goes on into a quotation that the report breaks off before on a word wanting its complement', () => {
+    expect(
+      reports('K Mart said the earnings rise for the fourth quarter resulted from "merchandising, refurbishing and expense control."'),
+    ).toEqual(['the earnings rise for the fourth quarter resulted from "merchandising, refurbishing and expense control."']);
+  });
+
+  it('keeps a time that a preposition governs', () => {
+    expect(reports('Iraq has rejected its new OPEC production quota set in Vienna for the second half of this year.')).toEqual([
+      'its new OPEC production quota set in Vienna for the second half of this year',
+    ]);
+  });
+
+  it('drops a coordinator or an article that the end of the content cut off from its phrase', () => {
+    expect(reports('Union members discussed the offer but after three hours they had not come to any decision.')).toEqual(['the offer']);
+  });
+
+  it('takes no "X told reporters that" for what an "according to" after it reports', () => {
+    expect(reports('He told reporters that according to the agreement, the new interest rate would be lower.')).toEqual([
+      'that according to the agreement, the new interest rate would be lower',
+    ]);
+  });
+
+  it('goes on into a parenthesis that a preposition governs, and stops at the period after it', () => {
+    expect(
+      reports(
+        'Maxicare Health Plans Inc said it ended negotiations to sell Maxicare Alabama L.P. to (Complete Health Inc). The companies said last week they had reached agreement.',
+      )[0],
+    ).toBe('it ended negotiations to sell Maxicare Alabama L.P. to (Complete Health Inc)');
+  });
+});
+
+describe('extractQuotes: an attribution ending on a firm before a quotation (v87)', () => {
+  it('signs off the statement before it, and the quotation is a quote of its own', () => {
+    const body =
+      'The consistent behavior of all three aggregates is likely to impress the Fed, said Ward McCarthy of Merrill Lynch Economics Inc.\n' +
+      '"The Fed has confidence in the aggregates when they\'re all sending the same signal," McCarthy said.';
+    expect(quotesOf(body).map((q) => [q.kind, q.text])).toEqual([
+      ['reported', 'The consistent behavior of all three aggregates is likely to impress the Fed'],
+      ['direct', "The Fed has confidence in the aggregates when they're all sending the same signal"],
+    ]);
+  });
+
+  it('leaves a second verb of saying and its "and" to the quotation it leads into', () => {
+    const body =
+      'Ortner said he thought the U.S. dollar was "fairly priced" against most European currencies and added "I do not regard the dollar as undervalued at this point against the yen," he said.';
+    expect(quotesOf(body).map((q) => [q.kind, q.text])).toEqual([
+      ['reported', 'he thought the U.S. dollar was "fairly priced" against most European currencies'],
+      ['direct', 'I do not regard the dollar as undervalued at this point against the yen'],
+    ]);
+  });
+});
