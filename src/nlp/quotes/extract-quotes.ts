@@ -530,8 +530,24 @@ function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: Direc
   const closedByPeriod = /\.['’]?\s*$/.test(body.slice(q.open + 1, q.close));
   if (closedSentence && /^[ \t]*\n/.test(body.slice(q.close + 1)) && tokens[first]?.isCap) return false;
   let depth = 0;
+  // (the words of a source's wish to stay unnamed, which no more than an appositive keep the verb from the speaker)
+  let unnamed = 0;
+  // (the comma closing that wish, and the one opening it, after the speaker)
+  let wishEnd = -1;
+  let wishStart = -1;
   for (let k = first; k < Math.min(tokens.length, first + 36); k++) {
     const t = tokens[k]!;
+    // `"...," the official, who asked not to be named, told Reuters.`: the wish is no verb of the quotation's
+    if (anonymityRequest(tokens, k) && tokens[k - 1]?.lower === 'who' && tokens[k - 2]?.text === ',') {
+      const comma = findIndex(tokens, k + 1, (x) => !x.isWord, k + 8);
+      if (comma > 0 && tokens[comma]!.text === ',') {
+        unnamed += comma - k + 2;
+        wishStart = k - 2;
+        wishEnd = comma;
+        k = comma;
+        continue;
+      }
+    }
     // a parenthesis such as "(R-Fla.)" is part of the name, its period ends nothing
     if (t.text === '(') depth++;
     if (t.text === ')') depth = Math.max(0, depth - 1);
@@ -541,7 +557,7 @@ function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: Direc
     if (/^[.!?"“”;]$/.test(t.text)) return false;
     if (!SPEECH_VERBS.has(t.lower) && !(t.lower === 'according' && tokens[k + 1]?.lower === 'to')) continue;
     // past a dozen words only the end of an appositive reaches the verb: `"...," Jane Doe, a senior adviser with ..., said`
-    if (k >= first + 12 && !(tokens[first]!.isCap && tokens[skipAuxLeft(tokens, k, first)]?.text === ',')) return false;
+    if (k >= first + 12 + unnamed && !(tokens[first]!.isCap && tokens[skipAuxLeft(tokens, k, first)]?.text === ',')) return false;
     const according = t.lower === 'according';
     // `He said they were "safe now," adding that ...`: a participle right after the closing mark has no subject after
     // it to sign the quotation; it opens a second attribution of the speaker, whose first one precedes the quotation
@@ -553,7 +569,7 @@ function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: Direc
     if (k === first || according) {
       src = phraseAfter(tokens, according ? k + 2 : k + 1, tokens.length, body);
       if (src) src = extendToSentenceEnd(tokens, src, tokens.length, body);
-    } else src = phraseBefore(tokens, k, first, body);
+    } else src = phraseBefore(tokens, wishEnd === k - 1 ? wishStart : k, first, body);
     draft.verb = according ? 'according to' : t.text;
     draft.attributed = true;
     used.add(t.start);

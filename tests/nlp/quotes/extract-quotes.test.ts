@@ -2235,3 +2235,17 @@ describe('extractQuotes: an attribution ending on a firm before a quotation (v87
     ]);
   });
 });
+
+describe('extractQuotes: a source that asked not to be named signs the quotation before it (v87)', () => {
+  it('is the speaker of the quotation, and the quotation is no report of "told"', () => {
+    const body =
+      '"We want the Arabs to buy the debt and reschedule it at a more reasonable interest rate," the official, who asked not to be named, told Reuters.';
+    expect(quotesOf(body).map((q) => [q.kind, q.verb, mentionOf(body, q)])).toEqual([['direct', 'told', 'the official']]);
+  });
+
+  it('past a dozen words when the wish takes them', () => {
+    const body =
+      '"He opposes it. It is not in the best interests of the country," one of the Pentagon officials, who asked not to be identified, told Reuters.';
+    expect(quotesOf(body).map((q) => [q.kind, q.verb, mentionOf(body, q)])).toEqual([['direct', 'told', 'one of the Pentagon officials']]);
+  });
+});
