@@ -1504,9 +1504,18 @@ function attributionTailComma(tokens: readonly Token[], k: number): number {
  * "Rebels have seized the town, state television reported.": ", NOUN PHRASE VERB" closing the sentence signs it
  * (with the hearer of "told": "..., the minister told reporters.", "..., sources told Reuters on Monday.").
  */
-function signsOff(tokens: readonly Token[], i: number): boolean {
+function signsOff(tokens: readonly Token[], i: number, participleAfter = false): boolean {
   const last = lastContentIndex(tokens);
-  if (!closesSentence(tokens, hearerEnd(tokens, i) + 1, last) || i < 4) return false;
+  const h = hearerEnd(tokens, i);
+  // (for another cue's content, the attribution may go on with the speaker's own participle: `... a cool head," he said,
+  // declining to elaborate further.`)
+  // (not a preposition in -ing: "..., experts say, including a provision ...")
+  const participle =
+    participleAfter &&
+    tokens[h + 1]?.text === ',' &&
+    /^\p{Ll}+ing$/u.test(tokens[h + 2]?.text ?? '') &&
+    !ING_PREPOSITION.test(tokens[h + 2]!.text);
+  if (!(participle || closesSentence(tokens, h + 1, last)) || i < 4) return false;
   for (let k = i - 1; k >= Math.max(0, i - SIGN_OFF_SPEAKER); k--) {
     const t = tokens[k]!;
     // (the speaker opens with a name, a determiner or a noun, not an adverb or a preposition: "..., substantially on the
@@ -2942,7 +2951,7 @@ function signsOffAt(tokens: readonly Token[], k: number, last: number, isCue: (k
   for (let m = k + 2; m <= Math.min(last, k + SIGN_OFF_SPEAKER); m++) {
     const t = tokens[m]!;
     if (!t.isWord) return false;
-    if (CORE_SPEECH.test(t.lower) && isCue(m)) return signsOff(tokens, m);
+    if (CORE_SPEECH.test(t.lower) && isCue(m)) return signsOff(tokens, m, true);
   }
   return false;
 }
@@ -3316,6 +3325,8 @@ function embeddedDashEnd(tokens: readonly Token[], k: number, last: number): num
 
 const CLAUSE_BREAK = /^[—–-]$/;
 const CLOSING_MARK = /^["”]$/;
+const ING_PREPOSITION =
+  /^(including|excluding|regarding|concerning|following|according|considering|starting|beginning|ending|pending|barring)$/;
 /** Words that cannot end a clause: a preposition, article, possessive or auxiliary waits for what it governs. */
 const WANTS_COMPLEMENT =
   /^(to|a|an|the|of|from|at|for|with|by|into|onto|its|his|her|their|our|my|your|as|than|had|have|has|was|were|is|are|be|been|would|will|could|should|can|may|might|must)$/;

@@ -2249,3 +2249,20 @@ describe('extractQuotes: a source that asked not to be named signs the quotation
     expect(quotesOf(body).map((q) => [q.kind, q.verb, mentionOf(body, q)])).toEqual([['direct', 'told', 'one of the Pentagon officials']]);
   });
 });
+
+describe("extractQuotes: a sign-off that goes on with the speaker's participle ends another report (v87)", () => {
+  const reports = (body: string): string[] => quotesOf(body).map((q) => q.text);
+
+  it('ends before ", he said, declining ..." and ", the spokesman said, adding ..."', () => {
+    expect(
+      reports(
+        'Balladur said the nervousness can be attributed to "some operators watching short term indicators. You have to keep a cool head," he said, declining to elaborate further.',
+      )[0],
+    ).toBe('the nervousness can be attributed to "some operators watching short term indicators. You have to keep a cool head,"');
+    expect(
+      reports(
+        'Billiton also urged Heidweiler to improve the safety of its employees, the spokesman said, adding rebel fighting had depressed production.',
+      )[0],
+    ).toBe('Heidweiler to improve the safety of its employees');
+  });
+});
