@@ -448,7 +448,12 @@ function splitAfterCompanySuffixes(text: string, spans: readonly Span[]): Span[]
         /(?:^|\s)\p{Ll}/u.test(text.slice(start, span.start + m.index));
       // (a quotation that opens on a capital after the form opens the next sentence: `... said Ward McCarthy of Merrill
       // Lynch Economics Inc. "The Fed has confidence ...," McCarthy said.`)
-      if (!m[1] && !STRONG_STARTERS.has(m[2]!) && !speaks()) continue;
+      // (so does any capitalised word after an inverted attribution of a quotation that the form ends: `"...," said Simon
+      // Greenshields, a vice president with Morgan Stanley and Co Inc. News today ...`; not a word of the firm's name
+      // that a period or comma closes: `... of Nikko Securities Co. International.`)
+      const inverted = (): boolean =>
+        /[,!?]["”]\s+said\s+\p{Lu}/u.test(text.slice(start, span.start + m.index)) && !/^[.,]/.test(chunk.slice(m.index + m[0].length));
+      if (!m[1] && !STRONG_STARTERS.has(m[2]!) && !speaks() && !inverted()) continue;
       const word = span.start + m.index + m[0].length - opening.length;
       const stop = span.start + m.index + m[0].indexOf('.') + 1;
       out.push({ start, end: stop });

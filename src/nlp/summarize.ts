@@ -62,7 +62,9 @@ export const GRAPH_SENTENCES = 400;
  * 4: a sentence ends after a company's form when a name and its verb of saying follow ("... of Drexel
  *    Burnham Lambert Inc. Healy said").
  * 5: a sentence ends after a company's form when a quotation opening on a capital follows ("... of Merrill Lynch
- *    Economics Inc. "The Fed has confidence ...," McCarthy said.").
+ *    Economics Inc. "The Fed has confidence ...," McCarthy said."), or any capitalised word after an inverted
+ *    attribution of a quotation ("...," said Simon Greenshields, a vice president with Morgan Stanley and Co Inc.
+ *    News today ...").
  */
 export const SENTENCE_ANALYZER_VERSION = 5;
 

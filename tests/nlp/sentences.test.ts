@@ -36,6 +36,19 @@ describe('splitSentences: wire copy', () => {
       ],
     ],
     [
+      'company suffix ending an inverted attribution of a quotation',
+      '"The market found support," said Simon Greenshields, a vice president with Morgan Stanley and Co Inc.\nNews today helped buoy prices.',
+      [
+        '"The market found support," said Simon Greenshields, a vice president with Morgan Stanley and Co Inc.',
+        'News today helped buoy prices.',
+      ],
+    ],
+    [
+      'company suffix before the last word of the firm',
+      '"It is over," said Stephen Axilrod, vice-chairman of Nikko Securities Co. International. Otherwise, prices held.',
+      ['"It is over," said Stephen Axilrod, vice-chairman of Nikko Securities Co. International.', 'Otherwise, prices held.'],
+    ],
+    [
       "company suffix of the subject's own name",
       'Acme Corp. President John Smith said the company would grow.',
       ['Acme Corp. President John Smith said the company would grow.'],
