@@ -2907,6 +2907,20 @@ function contentEnd(tokens: readonly Token[], from: number, last: number, isCue:
     if (isCue(k) && (/^(and|but|,)$/.test(tokens[k - 1]!.lower) || closed)) {
       if (closed) return k - 1;
       if (clauseGoesOn(tokens, from, k, cue)) continue;
+      // ("He said that Leeds, in fact, said as much when ...", "said the work, scheduled for completion in early 1989,
+      // involves ...": before the content has a verb, a cue after a comma and an aside is that verb, not a second
+      // attribution; not in a relative clause, "X, which has said it is considering ..., said it raised ...")
+      if (
+        !verbSeen &&
+        !participleAside &&
+        tokens[k - 1]!.text === ',' &&
+        tokens[k - 2]?.isWord &&
+        k - 2 > from &&
+        !!tokens[k + 1]?.isWord &&
+        !/ing$/.test(t.lower) &&
+        !tokens.slice(Math.max(0, cue - 4), cue).some((x) => /^(who|which|that)$/.test(x.lower))
+      )
+        continue;
       let e = k - 1;
       while (e > from && /^(and|but|,|also)$/.test(tokens[e]!.lower)) e--;
       return e;

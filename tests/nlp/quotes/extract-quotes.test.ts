@@ -2266,3 +2266,22 @@ describe("extractQuotes: a sign-off that goes on with the speaker's participle e
     ).toBe('Heidweiler to improve the safety of its employees');
   });
 });
+
+describe("extractQuotes: a cue after the content's subject and an aside is the content's verb (v87)", () => {
+  const reports = (body: string): string[] => quotesOf(body).map((q) => q.text);
+
+  it('goes on past ", in fact, said" and ", scheduled for ..., involves"', () => {
+    expect(reports('He said that Leeds, in fact, said as much when Trump got up for a trip to the bathroom.')).toEqual([
+      'that Leeds, in fact, said as much when Trump got up for a trip to the bathroom',
+    ]);
+    expect(reports('The company said the work, scheduled for completion in early 1989, involves revamping of the base.')).toEqual([
+      'the work, scheduled for completion in early 1989, involves revamping of the base',
+    ]);
+  });
+
+  it('still ends a report in a relative clause before the verb of the sentence', () => {
+    const body =
+      'Bryson Oil and Gas plc, an oil company which has said it is considering seeking control of Cenergy Corp, said it raised its stake in the company.';
+    expect(reports(body)).toEqual(['it is considering seeking control of Cenergy Corp', 'it raised its stake in the company']);
+  });
+});
