@@ -244,12 +244,15 @@ const MODEL = modelJson as CueModel;
  * 86: the "that" that led a report into a quotation of its own goes with the mark (83): "Reagan said Japanese Prime
  *    Minister-designate Noboru Takeshita said in a telephone conversation Tuesday morning that \"his ...\"" gave Reagan
  *    the report "... Tuesday morning that".
- * 87: a report's bounds where it meets a quotation or a cut phrase: a quotation closing on a comma that an attribution
- *    signs off ends it; a report broken off on a word wanting its complement goes on into the quotation after it; "and
- *    added" before a quotation goes with it; a time or a parenthesis a preposition governs stays; a closing "and", "but"
- *    or article goes; "He told reporters that" before "according to" is no report (with sentence analyzer v5: a firm's
- *    form ends a sentence before a quotation opening on a capital). Reuters: 69 -> 36 shown reports holding a later
- *    quotation and its attribution, 49 -> 28 ending on an article, preposition or coordinator; dev and CV unchanged.
+ * 87: a report's bounds where it meets a quotation, another attribution or a cut phrase: a quotation closing on a
+ *    comma that an attribution signs off ends it (also one going on with the speaker's participle, "..., he said,
+ *    declining ..."); a report broken off on a word wanting its complement goes on into the quotation after it; "and
+ *    added" before a quotation goes with it; a time or a parenthesis a preposition governs stays; a closing "and",
+ *    "but" or article goes; "He told reporters that" before "according to" is no report; ", who asked not to be
+ *    named," is no verb of the quotation before it; before the content has a verb, a cue after a comma and an aside is
+ *    that verb ("that Leeds, in fact, said as much"). With sentence analyzer v5 (a firm's form ends a sentence before
+ *    a quotation, or after an inverted attribution). Reuters shown reports: 69 -> 25 holding a later quotation and its
+ *    attribution, 49 -> 28 ending on an article, preposition or coordinator; CV reported tp 2236 -> 2238.
  */
 export const QUOTE_ANALYZER_VERSION = 87;
 const MIN_REPORTED_WORDS = 3;
