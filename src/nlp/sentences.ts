@@ -423,7 +423,7 @@ function mergeAfterInitialisms(text: string, spans: readonly Span[]): Span[] {
 }
 
 /** Company forms that end a name and, in wire copy, often a sentence: "…, director of Libra Bank Plc." */
-const COMPANY_SUFFIX_THEN_WORD = /\b(?:Inc|Corp|Ltd|Plc|PLC|Co|Cos|Bros)\.\s+([A-Z][A-Za-z']*)/g;
+const COMPANY_SUFFIX_THEN_WORD = /\b(?:Inc|Corp|Ltd|Plc|PLC|Co|Cos|Bros)\.\s+(["“]?)([A-Z][A-Za-z']*)/g;
 /** One to three capitalised words and a verb of saying: `Healy said`, `Moody's said`, `Dow Jones Co said`. */
 const NAME_THEN_SAID = /^[A-Z][A-Za-z'’-]*(?:\s+[A-Z][A-Za-z'’-]*){0,2}\s+(?:said|says|told|added|noted)\b/;
 
@@ -442,11 +442,19 @@ function splitAfterCompanySuffixes(text: string, spans: readonly Span[]): Span[]
     let start = span.start;
     const chunk = text.slice(span.start, span.end);
     for (const m of chunk.matchAll(COMPANY_SUFFIX_THEN_WORD)) {
+      const opening = m[1]! + m[2]!;
       const speaks = (): boolean =>
-        NAME_THEN_SAID.test(chunk.slice(m.index + m[0].length - m[1]!.length)) &&
+        NAME_THEN_SAID.test(chunk.slice(m.index + m[0].length - m[2]!.length)) &&
         /(?:^|\s)\p{Ll}/u.test(text.slice(start, span.start + m.index));
-      if (!STRONG_STARTERS.has(m[1]!) && !speaks()) continue;
-      const word = span.start + m.index + m[0].length - m[1]!.length;
+      // (a quotation that opens on a capital after the form opens the next sentence: `... said Ward McCarthy of Merrill
+      // Lynch Economics Inc. "The Fed has confidence ...," McCarthy said.`)
+      // (so does any capitalised word after an inverted attribution of a quotation that the form ends: `"...," said Simon
+      // Greenshields, a vice president with Morgan Stanley and Co Inc. News today ...`; not a word of the firm's name
+      // that a period or comma closes: `... of Nikko Securities Co. International.`)
+      const inverted = (): boolean =>
+        /[,!?]["”]\s+said\s+\p{Lu}/u.test(text.slice(start, span.start + m.index)) && !/^[.,]/.test(chunk.slice(m.index + m[0].length));
+      if (!m[1] && !STRONG_STARTERS.has(m[2]!) && !speaks() && !inverted()) continue;
+      const word = span.start + m.index + m[0].length - opening.length;
       const stop = span.start + m.index + m[0].indexOf('.') + 1;
       out.push({ start, end: stop });
       start = word;

@@ -61,8 +61,12 @@ export const GRAPH_SENTENCES = 400;
  * 3: a sentence ends after a quotation closed by the NYT's doubled apostrophes ("policy.'' The network said").
  * 4: a sentence ends after a company's form when a name and its verb of saying follow ("... of Drexel
  *    Burnham Lambert Inc. Healy said").
+ * 5: a sentence ends after a company's form when a quotation opening on a capital follows ("... of Merrill Lynch
+ *    Economics Inc. "The Fed has confidence ...," McCarthy said."), or any capitalised word after an inverted
+ *    attribution of a quotation ("...," said Simon Greenshields, a vice president with Morgan Stanley and Co Inc.
+ *    News today ...").
  */
-export const SENTENCE_ANALYZER_VERSION = 4;
+export const SENTENCE_ANALYZER_VERSION = 5;
 
 /** Score every sentence of an article body (dateline and caption already removed by the ingester). */
 export function scoreSentences(body: string, params: Readonly<ScoringParams> = DEFAULT_SCORING): ScoredSentence[] {

@@ -28,6 +28,27 @@ describe('splitSentences: wire copy', () => {
       ['"It could happen tonight," said analyst David Healy of Drexel Burnham Lambert Inc.', 'Healy said a rise is justified.'],
     ],
     [
+      'company suffix ending an attribution, a quotation opening on a capital after it',
+      'The figures will impress the Fed, said Ward McCarthy of Merrill Lynch Economics Inc.\n"The Fed has confidence in the aggregates," McCarthy said.',
+      [
+        'The figures will impress the Fed, said Ward McCarthy of Merrill Lynch Economics Inc.',
+        '"The Fed has confidence in the aggregates," McCarthy said.',
+      ],
+    ],
+    [
+      'company suffix ending an inverted attribution of a quotation',
+      '"The market found support," said Simon Greenshields, a vice president with Morgan Stanley and Co Inc.\nNews today helped buoy prices.',
+      [
+        '"The market found support," said Simon Greenshields, a vice president with Morgan Stanley and Co Inc.',
+        'News today helped buoy prices.',
+      ],
+    ],
+    [
+      'company suffix before the last word of the firm',
+      '"It is over," said Stephen Axilrod, vice-chairman of Nikko Securities Co. International. Otherwise, prices held.',
+      ['"It is over," said Stephen Axilrod, vice-chairman of Nikko Securities Co. International.', 'Otherwise, prices held.'],
+    ],
+    [
       "company suffix of the subject's own name",
       'Acme Corp. President John Smith said the company would grow.',
       ['Acme Corp. President John Smith said the company would grow.'],

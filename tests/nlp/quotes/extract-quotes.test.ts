@@ -2172,3 +2172,116 @@ describe('extractQuotes: a speaking "it" after what an organisation reported (is
     expect(speakers(body)[1]).toEqual(['It', 'Acme Corp']);
   });
 });
+
+describe('extractQuotes: the bounds of a report that runs into a quotation or a cut phrase (v87)', () => {
+  const reports = (body: string): string[] => quotesOf(body).map((q) => q.text);
+
+  it('ends at a quotation closing on a comma that its attribution signs off', () => {
+    expect(
+      reports(
+        'A North Korean Foreign Ministry statement said it hoped diplomatic contact would help "promote sincere conversations with goodwill and broad-mindedness," the agency said.',
+      ),
+    ).toEqual(['it hoped diplomatic contact would help "promote sincere conversations with goodwill and broad-mindedness,"']);
+  });
+
+  it('goes on into a quotation that the report breaks off before on a word wanting its complement', () => {
+    expect(
+      reports('K Mart said the earnings rise for the fourth quarter resulted from "merchandising, refurbishing and expense control."'),
+    ).toEqual(['the earnings rise for the fourth quarter resulted from "merchandising, refurbishing and expense control."']);
+  });
+
+  it('keeps a time that a preposition governs', () => {
+    expect(reports('Iraq has rejected its new OPEC production quota set in Vienna for the second half of this year.')).toEqual([
+      'its new OPEC production quota set in Vienna for the second half of this year',
+    ]);
+  });
+
+  it('drops a coordinator or an article that the end of the content cut off from its phrase', () => {
+    expect(reports('Union members discussed the offer but after three hours they had not come to any decision.')).toEqual(['the offer']);
+  });
+
+  it('takes no "X told reporters that" for what an "according to" after it reports', () => {
+    expect(reports('He told reporters that according to the agreement, the new interest rate would be lower.')).toEqual([
+      'that according to the agreement, the new interest rate would be lower',
+    ]);
+  });
+
+  it('goes on into a parenthesis that a preposition governs, and stops at the period after it', () => {
+    expect(
+      reports(
+        'Maxicare Health Plans Inc said it ended negotiations to sell Maxicare Alabama L.P. to (Complete Health Inc). The companies said last week they had reached agreement.',
+      )[0],
+    ).toBe('it ended negotiations to sell Maxicare Alabama L.P. to (Complete Health Inc)');
+  });
+});
+
+describe('extractQuotes: an attribution ending on a firm before a quotation (v87)', () => {
+  it('signs off the statement before it, and the quotation is a quote of its own', () => {
+    const body =
+      'The consistent behavior of all three aggregates is likely to impress the Fed, said Ward McCarthy of Merrill Lynch Economics Inc.\n' +
+      '"The Fed has confidence in the aggregates when they\'re all sending the same signal," McCarthy said.';
+    expect(quotesOf(body).map((q) => [q.kind, q.text])).toEqual([
+      ['reported', 'The consistent behavior of all three aggregates is likely to impress the Fed'],
+      ['direct', "The Fed has confidence in the aggregates when they're all sending the same signal"],
+    ]);
+  });
+
+  it('leaves a second verb of saying and its "and" to the quotation it leads into', () => {
+    const body =
+      'Ortner said he thought the U.S. dollar was "fairly priced" against most European currencies and added "I do not regard the dollar as undervalued at this point against the yen," he said.';
+    expect(quotesOf(body).map((q) => [q.kind, q.text])).toEqual([
+      ['reported', 'he thought the U.S. dollar was "fairly priced" against most European currencies'],
+      ['direct', 'I do not regard the dollar as undervalued at this point against the yen'],
+    ]);
+  });
+});
+
+describe('extractQuotes: a source that asked not to be named signs the quotation before it (v87)', () => {
+  it('is the speaker of the quotation, and the quotation is no report of "told"', () => {
+    const body =
+      '"We want the Arabs to buy the debt and reschedule it at a more reasonable interest rate," the official, who asked not to be named, told Reuters.';
+    expect(quotesOf(body).map((q) => [q.kind, q.verb, mentionOf(body, q)])).toEqual([['direct', 'told', 'the official']]);
+  });
+
+  it('past a dozen words when the wish takes them', () => {
+    const body =
+      '"He opposes it. It is not in the best interests of the country," one of the Pentagon officials, who asked not to be identified, told Reuters.';
+    expect(quotesOf(body).map((q) => [q.kind, q.verb, mentionOf(body, q)])).toEqual([['direct', 'told', 'one of the Pentagon officials']]);
+  });
+});
+
+describe("extractQuotes: a sign-off that goes on with the speaker's participle ends another report (v87)", () => {
+  const reports = (body: string): string[] => quotesOf(body).map((q) => q.text);
+
+  it('ends before ", he said, declining ..." and ", the spokesman said, adding ..."', () => {
+    expect(
+      reports(
+        'Balladur said the nervousness can be attributed to "some operators watching short term indicators. You have to keep a cool head," he said, declining to elaborate further.',
+      )[0],
+    ).toBe('the nervousness can be attributed to "some operators watching short term indicators. You have to keep a cool head,"');
+    expect(
+      reports(
+        'Billiton also urged Heidweiler to improve the safety of its employees, the spokesman said, adding rebel fighting had depressed production.',
+      )[0],
+    ).toBe('Heidweiler to improve the safety of its employees');
+  });
+});
+
+describe("extractQuotes: a cue after the content's subject and an aside is the content's verb (v87)", () => {
+  const reports = (body: string): string[] => quotesOf(body).map((q) => q.text);
+
+  it('goes on past ", in fact, said" and ", scheduled for ..., involves"', () => {
+    expect(reports('He said that Leeds, in fact, said as much when Trump got up for a trip to the bathroom.')).toEqual([
+      'that Leeds, in fact, said as much when Trump got up for a trip to the bathroom',
+    ]);
+    expect(reports('The company said the work, scheduled for completion in early 1989, involves revamping of the base.')).toEqual([
+      'the work, scheduled for completion in early 1989, involves revamping of the base',
+    ]);
+  });
+
+  it('still ends a report in a relative clause before the verb of the sentence', () => {
+    const body =
+      'Bryson Oil and Gas plc, an oil company which has said it is considering seeking control of Cenergy Corp, said it raised its stake in the company.';
+    expect(reports(body)).toEqual(['it is considering seeking control of Cenergy Corp', 'it raised its stake in the company']);
+  });
+});
