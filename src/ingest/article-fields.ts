@@ -78,12 +78,15 @@ export function datelinePlaceName(town: string, qualifier?: string | null): stri
  * by 12 spaces) tells no paragraph by it, so there the lines are only wraps.
  */
 export function bodyParagraphs(text: string): string[] {
-  const blocks = text.replace(/\r\n?/g, '\n').split(/\n\s*\n/);
+  const blocks = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((block) => block.split('\n'));
   const wrapIndent = wrappedLinesIndent(blocks);
   const paragraphs: string[] = [];
   for (const block of blocks) {
     let lines: string[] = [];
-    block.split('\n').forEach((line, i) => {
+    block.forEach((line, i) => {
       const trimmed = line.trim();
       if (!trimmed) return;
       if (i > 0 && wrapIndent !== null && indentOf(line) > wrapIndent && lines.length > 0) {
@@ -106,11 +109,10 @@ function indentOf(line: string): number {
  * The indentation of a copy's wrapped lines when its lines after a block's first are indented in more
  * than one way (the least of them), else null: indentation then marks no paragraph.
  */
-function wrappedLinesIndent(blocks: readonly string[]): number | null {
+function wrappedLinesIndent(blocks: readonly (readonly string[])[]): number | null {
   let least = Infinity;
   let most = -1;
-  for (const block of blocks) {
-    const lines = block.split('\n');
+  for (const lines of blocks) {
     for (let i = 1; i < lines.length; i++) {
       const line = lines[i]!;
       if (!line.trim()) continue;
