@@ -73,8 +73,8 @@ export function createShellTransport(options: ShellOptions): Transport {
       return;
     }
     try {
-      // (`help` and `?` are /help, the command every transport has; leaving is the shell's own)
-      const asked = /^(help|\?)$/i.test(trimmed) ? '/help' : trimmed;
+      // (`help`, `?` and `/?` are /help, the command every transport has; leaving is the shell's own)
+      const asked = /^\/?(help|\?)$/i.test(trimmed) ? '/help' : trimmed;
       show(await handler.answer({ line: asked, caller: options.caller }));
       if (asked === '/help') write('exit — leave the shell');
     } catch (error) {

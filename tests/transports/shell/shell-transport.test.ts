@@ -68,6 +68,7 @@ describe('shell transport', () => {
     const help = await type('help', /leave the shell/);
     expect(help).toMatch(/Dateline commands[\s\S]*\/search query:<query> \[count:…\] — Search the stored news/);
     expect(await type('/help', /Dateline commands/)).toMatch(/\/where place:<place>/);
+    expect(await type('/?', /leave the shell/)).toMatch(/Dateline commands/);
     await shell.stop();
   });
 
