@@ -7,14 +7,10 @@ import type { StoryStore } from '../store/story-store.js';
 import { candidatesWithFeatures } from './backfill-features.js';
 import { formatInZone } from '../core/zoned-time.js';
 import { createAboutFilter, matchesAbout, type AboutFilter } from './about-filter.js';
-import {
-  DEFAULT_GROUPING,
-  groupStories,
-  headlineKey,
-  type GroupInput,
-  type GroupingOptions,
-  type TermBackground,
-} from './group-stories.js';
+import { groupStories } from './grouping/group-stories.js';
+import { DEFAULT_GROUPING, type GroupingOptions } from './grouping/options.js';
+import { headlineKey } from './grouping/story-terms.js';
+import type { GroupInput, TermBackground } from './grouping/types.js';
 import { DEFAULT_TEMPLATES, templateAndSeriesScores, type TemplateOptions } from './headline-templates.js';
 import { headlineHistory } from './headline-history.js';
 import { historyShapeDays } from './shape-history.js';

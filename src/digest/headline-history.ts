@@ -1,5 +1,6 @@
 import { boundedMemo } from '../core/bounded-memo.js';
-import { headlineWords, type HeadlineHistory } from './group-stories.js';
+import { headlineWords } from './grouping/story-terms.js';
+import type { HeadlineHistory } from './grouping/types.js';
 
 /**
  * Each past day's skeletons as their headline words, and the words asked of the day so far with the

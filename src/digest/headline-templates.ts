@@ -1,5 +1,5 @@
 import { STOPWORDS } from '../nlp/tokens.js';
-import { headlineKey } from './group-stories.js';
+import { headlineKey } from './grouping/story-terms.js';
 
 /**
  * Routine series (livestock and futures reports, money-market notices, fund payouts, results tables)

@@ -2,7 +2,7 @@ import type { PlaceMention } from '../geo/types.js';
 import { isWhiteSpace } from '../nlp/letters.js';
 import type { ScoredSentence } from '../nlp/types.js';
 import type { DigestFeatures, NewArticle } from '../store/article-store.js';
-import { placeTermCount, storyTerms, termNames } from './group-stories.js';
+import { placeTermCount, storyTerms, termNames } from './grouping/story-terms.js';
 import { headlineShapes } from './headline-templates.js';
 
 /**

@@ -18,7 +18,7 @@ import { createApp } from '../app.js';
 import { createFixedClock } from '../core/clock.js';
 import { createLogger } from '../core/logger.js';
 import { buildDigest } from '../digest/build-digest.js';
-import { headlineKey } from '../digest/group-stories.js';
+import { headlineKey } from '../digest/grouping/story-terms.js';
 import { STOPWORDS, tokenize } from '../nlp/tokens.js';
 
 export interface GoldStory {

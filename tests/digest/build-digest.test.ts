@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDigest, digestToJson, pickSummarySentence, storyPlaces } from '../../src/digest/build-digest.js';
 import type { GeoService, PlaceInfo, PlaceMention } from '../../src/geo/types.js';
 import { countWords } from '../../src/digest/story-features.js';
-import { groupStories } from '../../src/digest/group-stories.js';
+import { groupStories } from '../../src/digest/grouping/group-stories.js';
 import { createDigestFixture, story } from './fixture.js';
 
 describe('groupStories', () => {

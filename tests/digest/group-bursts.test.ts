@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_GROUPING,
-  groupStories,
-  placeTermCount,
-  storyTerms,
-  termNames,
-  type GroupInput,
-  type HeadlineHistory,
-  type TermBackground,
-} from '../../src/digest/group-stories.js';
+import { groupStories } from '../../src/digest/grouping/group-stories.js';
+import { DEFAULT_GROUPING } from '../../src/digest/grouping/options.js';
+import { placeTermCount, storyTerms, termNames } from '../../src/digest/grouping/story-terms.js';
+import type { GroupInput, HeadlineHistory, TermBackground } from '../../src/digest/grouping/types.js';
 import { headlineHistory } from '../../src/digest/headline-history.js';
 import { headlineShapes } from '../../src/digest/headline-templates.js';
 

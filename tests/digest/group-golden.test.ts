@@ -1,16 +1,9 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_GROUPING,
-  groupStories,
-  headlineKey,
-  placeTermCount,
-  storyTerms,
-  termNames,
-  type GroupInput,
-  type GroupingOptions,
-  type TermBackground,
-} from '../../src/digest/group-stories.js';
+import { groupStories } from '../../src/digest/grouping/group-stories.js';
+import { DEFAULT_GROUPING, type GroupingOptions } from '../../src/digest/grouping/options.js';
+import { headlineKey, placeTermCount, storyTerms, termNames } from '../../src/digest/grouping/story-terms.js';
+import type { GroupInput, TermBackground } from '../../src/digest/grouping/types.js';
 import { headlineHistory } from '../../src/digest/headline-history.js';
 import { DEFAULT_TEMPLATES, headlineShapes, templateAndSeriesScores } from '../../src/digest/headline-templates.js';
 import { countWords, squeeze } from '../../src/digest/story-features.js';

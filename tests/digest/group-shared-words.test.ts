@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { groupStories, storyTerms, type GroupInput, type TermBackground } from '../../src/digest/group-stories.js';
+import { groupStories } from '../../src/digest/grouping/group-stories.js';
+import { storyTerms } from '../../src/digest/grouping/story-terms.js';
+import type { GroupInput, TermBackground } from '../../src/digest/grouping/types.js';
 
 const NOON = Date.parse('1987-04-08T12:00:00Z');
 

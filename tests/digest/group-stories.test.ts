@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_GROUPING,
-  groupStories,
-  headlineTickers,
-  placeTermCount,
-  storyTerms,
-  termNames,
-  type GroupInput,
-  type TermBackground,
-} from '../../src/digest/group-stories.js';
+import { groupStories } from '../../src/digest/grouping/group-stories.js';
+import { DEFAULT_GROUPING } from '../../src/digest/grouping/options.js';
+import { headlineTickers, placeTermCount, storyTerms, termNames } from '../../src/digest/grouping/story-terms.js';
+import type { GroupInput, TermBackground } from '../../src/digest/grouping/types.js';
 
 const DAY = 86_400_000;
 const NOON = Date.parse('2024-03-05T12:00:00Z');

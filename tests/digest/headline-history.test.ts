@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headlineWords } from '../../src/digest/group-stories.js';
+import { headlineWords } from '../../src/digest/grouping/story-terms.js';
 import { headlineHistory } from '../../src/digest/headline-history.js';
 import { headlineShapes } from '../../src/digest/headline-templates.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/digest/build-digest.js';
-import { groupCoverage } from '../../src/digest/group-stories.js';
+import { groupCoverage } from '../../src/digest/grouping/coverage.js';
 import {
   DEFAULT_TEMPLATES,
   headlineShapes,

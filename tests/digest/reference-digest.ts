@@ -2,7 +2,10 @@ import type { GeoService, PlaceMention } from '../../src/geo/types.js';
 import type { StoryStore } from '../../src/store/story-store.js';
 import { createAboutFilter, matchesAbout } from '../../src/digest/about-filter.js';
 import { DIGEST_DEFAULTS, storyPlaces, type BuildDigestOptions, type Digest, type DigestStory } from '../../src/digest/build-digest.js';
-import { DEFAULT_GROUPING, groupStories, storyTerms, type GroupInput, type TermBackground } from '../../src/digest/group-stories.js';
+import { groupStories } from '../../src/digest/grouping/group-stories.js';
+import { DEFAULT_GROUPING } from '../../src/digest/grouping/options.js';
+import { storyTerms } from '../../src/digest/grouping/story-terms.js';
+import type { GroupInput, TermBackground } from '../../src/digest/grouping/types.js';
 import { DEFAULT_TEMPLATES, templateScores } from '../../src/digest/headline-templates.js';
 import { countWords, pickSummary, placeKeys, shorten, squeeze, storedPlaceOrder } from '../../src/digest/story-features.js';
 
