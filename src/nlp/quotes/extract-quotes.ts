@@ -253,8 +253,15 @@ const MODEL = modelJson as CueModel;
  *    that verb ("that Leeds, in fact, said as much"). With sentence analyzer v5 (a firm's form ends a sentence before
  *    a quotation, or after an inverted attribution). Reuters shown reports: 69 -> 25 holding a later quotation and its
  *    attribution, 49 -> 28 ending on an article, preposition or coordinator; CV reported tp 2236 -> 2238.
+ * 88: who was asked is not who asked: a fronted "Asked (when asked) whether ...," question takes no speaker from the
+ *    sentence (its asker is unnamed unless "by X"), and is never the content of the answer's verb ("Asked whether
+ *    ..., he said current rates ...", "..., Heyman declined to comment"). Reuters: questions put in the answerer's
+ *    mouth 162 -> 36 (those left name their asker: "Asked by Sen Phil Gramm whether ..."), asked clauses taken as the
+ *    answer's content 16 -> 6; a capitalised verb right after a quotation closed by a full stop opens the next
+ *    sentence, not an inverted attribution of it (`"... agreement." Said another Chrysler official ...: "..."` gave the
+ *    spokeswoman's words to the other official); dev counts unchanged.
  */
-export const QUOTE_ANALYZER_VERSION = 87;
+export const QUOTE_ANALYZER_VERSION = 88;
 const MIN_REPORTED_WORDS = 3;
 
 /**
@@ -568,6 +575,8 @@ function attributeAfter(body: string, q: QuotedSpan, limit: number, draft: Direc
     if (closedSentence && !according && tokens[k + 1]?.lower === 'that') return false;
     // `"... Atlantic." It was a dispute ..., he added.`: after a full stop, a new sentence has its own attribution
     if (closedByPeriod && k > first + 3 && tokens[first]!.isCap) return false;
+    // (`"... alone." Asked whether ..., Sumita said ...`: a capitalised verb right after it opens the next sentence)
+    if (closedByPeriod && k === first && t.isCap && !according) return false;
     let src: SourcePhrase | null;
     if (k === first || according) {
       src = phraseAfter(tokens, according ? k + 2 : k + 1, tokens.length, body);
@@ -1086,6 +1095,8 @@ function extractReported(
         q.name = phraseSpan(tokens, clause, true);
         q.description = clause.description;
       }
+      // (a fronted question's unnamed asker is as sure a reading as a named speaker)
+      let askedQuestion = false;
       if (q && !q.mention && tokens[i]!.lower !== 'according') {
         // "..., McConnell said in June, citing ...": a participle after a comma speaks with the attribution before it
         // (and so does a verb after ", but" with no subject of its own: "..., Androsch said, but declined to give a figure")
@@ -1115,7 +1126,9 @@ function extractReported(
           fallback = { mention: same.mention, name: same.name ?? same.mention, description: same.description };
         // ("Amid suggestions that ..., Baker said": the suggestions in the opening adverbial are not Baker's)
         const fronted = OPENING_PREPOSITION.has(tokens[0]!.lower) && !!fallback && fallback.mention.start > tokens[i]!.start;
-        if (fallback && !fronted) {
+        // ("Asked if the measures were forced on it, Boesze said ...": who was asked answers; the asker, unnamed, asked)
+        askedQuestion = askedOpenerAt(tokens, datelineEnd(tokens)) === i && !!fallback && fallback.mention.start > tokens[i]!.start;
+        if (fallback && !fronted && !askedQuestion) {
           q.mention = fallback.mention;
           q.name = fallback.name;
           q.description = fallback.description;
@@ -1129,7 +1142,7 @@ function extractReported(
         q.mention.start >= q.end &&
         CORE_SPEECH.test(lastWord(q.verb)) &&
         found.some((f) => !!f.q.mention && f.q.mention.start >= q.start && f.q.mention.end <= q.end && !speechAct(lastWord(f.q.verb)));
-      if (q) found.push({ q, score: Math.max(...scores.slice(i, j + 1)) + (q.mention ? 1 : 0) + (signing ? 1 : 0) });
+      if (q) found.push({ q, score: Math.max(...scores.slice(i, j + 1)) + (q.mention || askedQuestion ? 1 : 0) + (signing ? 1 : 0) });
       i = j;
     }
     // 3. two cues claiming mostly the same words: keep the surer one (one with a speaker first)
@@ -1816,6 +1829,9 @@ function buildReported(
         !hasThat &&
         (precededByComma || inverted) &&
         !(!inverted && frontedAdverbial(tokens, beforeSrc!.from, b, last)) &&
+        // ("Asked whether the rate was fair, he said it was", "When asked ..., Heyman declined to comment": the question
+        // before the answer's subject is what he was asked, not what he said)
+        !(!inverted && askedBefore(tokens, beforeSrc!.from)) &&
         // ("Ayrault, the minister, said the vote was a failure.": a clause after the verb is what was said)
         !(!inverted && finiteWithin(tokens, b + 2, last))) ||
       (inverted && !hasThat)
@@ -2384,6 +2400,26 @@ function frontedAs(
 }
 
 const QUESTION_WORD = /^(whether|if|how|what|why|who|whom|when|where|about)$/;
+
+/** The token of "asked" when a fronted "Asked ..." or "When (if, once) asked ..." opens the sentence at `start`, else -1. */
+function askedOpenerAt(tokens: readonly Token[], start: number): number {
+  if (tokens[start]?.lower === 'asked') return start;
+  return /^(when|if|once)$/.test(tokens[start]?.lower ?? '') && tokens[start + 1]?.lower === 'asked' ? start + 1 : -1;
+}
+
+/**
+ * Whether the subject at token `subject` answers a fronted "Asked ..." clause: the sentence opens with one and a plain
+ * comma (not a quotation's close) leads into the subject.
+ */
+function askedBefore(tokens: readonly Token[], subject: number): boolean {
+  const asked = askedOpenerAt(tokens, datelineEnd(tokens));
+  if (asked < 0 || subject <= asked + 2 || tokens[subject - 1]!.text !== ',') return false;
+  // (not when a clause of the speaker's own follows the question before the subject: "If asked to do so again, then we
+  // would consider it, Arrivillaga said")
+  for (let k = asked + 1; k < subject - 1; k++)
+    if (tokens[k]!.text === ',' && /^(then|we|i|he|she|they|it|you)$/.test(tokens[k + 1]?.lower ?? '')) return false;
+  return true;
+}
 
 /** The question of a fronted "Asked (by X) whether/about ...," clause at cue tokens [a, b], else null. */
 function askedClause(

@@ -556,6 +556,39 @@ const rows: Row[] = [
     ],
   },
   {
+    // (Reuters: "Asked if these measures were being taken under pressure from the IMF, Boesze said: ..." put the
+    // question in Boesze's mouth; so did "Asked whether ..., he said current rates almost reflect fundamentals")
+    name: "who was asked is not who asked: the question has no speaker, the answer is the subject's",
+    body: 'Asked if the measures were taken under pressure, Boesze said: "We acted alone." Asked whether the rate was fair, Sumita said current rates almost reflect fundamentals.',
+    expected: [
+      { text: 'if the measures were taken under pressure', kind: 'reported', speaker: 'unknown', mention: null, verb: 'Asked' },
+      { text: 'We acted alone.', kind: 'direct', speaker: 'Boesze', mention: 'Boesze', verb: 'said' },
+      { text: 'whether the rate was fair', kind: 'reported', speaker: 'unknown', mention: null, verb: 'Asked' },
+      { text: 'current rates almost reflect fundamentals', kind: 'reported', speaker: 'Sumita', mention: 'Sumita', verb: 'said' },
+    ],
+  },
+  {
+    name: 'a question someone declined to answer is not what they said',
+    body: 'When asked whether GAF would consider selling the assets, Heyman declined to comment.',
+    expected: [
+      { text: 'whether GAF would consider selling the assets', kind: 'reported', speaker: 'unknown', mention: null, verb: 'asked' },
+      { text: 'to comment', kind: 'reported', speaker: 'Heyman', mention: 'Heyman', verb: 'declined' },
+    ],
+  },
+  {
+    name: 'a condition of the speaker\'s own ("If asked ..., then we would ...") stays in what was said',
+    body: 'If asked to do so again and the program is designed well, then we would be prepared to consider it, Arrivillaga said.',
+    expected: [
+      {
+        text: 'If asked to do so again and the program is designed well, then we would be prepared to consider it',
+        kind: 'reported',
+        speaker: 'Arrivillaga',
+        mention: 'Arrivillaga',
+        verb: 'said',
+      },
+    ],
+  },
+  {
     name: 'an object ends where a second predicate of its subject begins',
     body: "The governor hasn't endorsed his party's nominee or conceded the race.",
     expected: [
