@@ -575,6 +575,24 @@ describe('speaker resolution on Reuters stories (dev cases)', () => {
     }
   });
 
+  // "Asked if ..., Boesze said: ..." (v88): who was asked answers; the question's asker is unnamed, never the answerer
+  it.each([
+    { id: 'reuters21578-335', question: 'if these measures were being taken', answer: 'The Fund suggested', answerer: 'Zoltan Boesze' },
+    {
+      id: 'reuters21578-9134',
+      question: 'whether a dollar/yen rate of 148',
+      answer: 'current rates almost reflect',
+      answerer: 'Satoshi Sumita',
+    },
+  ])('$id: the question "$question…" is no one\'s words but its unnamed asker\'s', ({ id, question, answer, answerer }) => {
+    const asked = quoteOf({ id, quote: question, mention: '', resolved: null }).q;
+    expect(asked, `no question starting "${question}"`).toBeDefined();
+    expect(asked!.speakerMention).toBeNull();
+    expect(asked!.speakerResolved).toBeNull();
+    const answered = quoteOf({ id, quote: answer, mention: '', resolved: null }).q;
+    expect(answered?.speakerResolved?.name).toBe(answerer);
+  });
+
   it('describes a speaker resolved from a pronoun by the earlier attribution', () => {
     const { q } = quoteOf(PRONOUNS[0]!);
     expect(q!.speakerDescription).toBe('Nikko Securities International');
