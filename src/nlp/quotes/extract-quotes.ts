@@ -255,9 +255,11 @@ const MODEL = modelJson as CueModel;
  *    attribution, 49 -> 28 ending on an article, preposition or coordinator; CV reported tp 2236 -> 2238.
  * 88: who was asked is not who asked: a fronted "Asked (when asked) whether ...," question takes no speaker from the
  *    sentence (its asker is unnamed unless "by X"), and is never the content of the answer's verb ("Asked whether
- *    ..., he said current rates ...", "..., Heyman declined to comment"). Reuters: questions put in the answerer's
- *    mouth 162 -> 36 (those left name their asker: "Asked by Sen Phil Gramm whether ..."), asked clauses taken as the
- *    answer's content 16 -> 6; a capitalised verb right after a quotation closed by a full stop opens the next
+ *    ..., he said current rates ...", "..., Heyman declined to comment"), nor its first part (`Asked why ..., Foley said,
+ *    "..."`); a verb inside it reports nothing ("was willing"); a time before the question word ("Asked earlier today
+ *    if") and a request ("Asked to comment on ...") are read as the question. Reuters: questions put in the answerer's
+ *    mouth 162 -> 38 (those left name their asker: "Asked by Sen Phil Gramm whether ..."), asked clauses taken as the
+ *    answer's content 16 -> 4; a capitalised verb right after a quotation closed by a full stop opens the next
  *    sentence, not an inverted attribution of it (`"... agreement." Said another Chrysler official ...: "..."` gave the
  *    spokeswoman's words to the other official); dev counts unchanged.
  */
@@ -953,10 +955,14 @@ function extractReported(
     const ctx = { inQuote, sentenceHasQuote: inQuote.some(Boolean) };
     // 1. score candidate cue words
     const scores = new Array<number>(tokens.length).fill(0);
+    // ("Asked why he thought the House was willing to support higher taxes, Foley said ...": the question's words are
+    // what was asked, and a verb among them reports nothing of its own)
+    const questionEnd = askedQuestionEnd(tokens, body);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       if (inDirect[i] || (anyUsed && used.has(t.start)) || !isCandidate(t) || namingCalled(tokens, i) || pluralSubjectNoun(tokens, i))
         continue;
+      if (i <= questionEnd && tokens[i]!.lower !== 'asked') continue;
       // "NOTE: 1986 net includes ...", "Note: initial public listing": a label before its colon, the wire's
       // own note under an earnings table, is no verb of anyone's
       if (body.charAt(t.end) === ':' && /^\p{Lu}/u.test(t.text)) continue;
@@ -1803,7 +1809,9 @@ function buildReported(
         (after1.lower === 'but' && speakerActAfterBut(tokens, closing + 2)));
     // (an "as" clause is an adverbial on the clause before it, whatever follows: "..., as the Times reported on Tuesday,
     // and he will ..." reports only what precedes it)
-    const interrupting = precededByComma && closing > b && beforeSrc.from >= 2 && last - closing >= 3 && !asLead;
+    // (nor is a fronted question the first part of what its answer's speaker said: `Asked why ..., Foley said, "..."`)
+    const interrupting =
+      precededByComma && closing > b && beforeSrc.from >= 2 && last - closing >= 3 && !asLead && !askedBefore(tokens, beforeSrc.from);
     if (asLead) {
       src = beforeSrc;
       to = beforeSrc.from - 3;
@@ -2399,7 +2407,13 @@ function frontedAs(
   return { src, from: comma + 1, to: last };
 }
 
-const QUESTION_WORD = /^(whether|if|how|what|why|who|whom|when|where|about)$/;
+const QUESTION_WORD = /^(whether|if|how|what|which|why|who|whom|when|where|about|to)$/;
+
+/** The last token of a fronted question (`askedClause`, up to its comma) when the sentence opens with one, else -1. */
+function askedQuestionEnd(tokens: readonly Token[], body: string): number {
+  const asked = askedOpenerAt(tokens, datelineEnd(tokens));
+  return asked < 0 ? -1 : (askedClause(tokens, asked, asked, body)?.to ?? -1);
+}
 
 /** The token of "asked" when a fronted "Asked ..." or "When (if, once) asked ..." opens the sentence at `start`, else -1. */
 function askedOpenerAt(tokens: readonly Token[], start: number): number {
@@ -2435,9 +2449,22 @@ function askedClause(
   const question = findIndex(tokens, from, (t) => QUESTION_WORD.test(t.lower), from + 10);
   if (tokens[from]?.lower === 'by' && question > from + 1) {
     src = phraseAfter(tokens, from + 1, question, body, false);
-    if (!src || src.end !== question) return null;
+    // ("When asked by Ingraham on Thursday about ...": when or where the asker asked goes between)
+    const circumstance = (k: number): boolean =>
+      question - k <= 4 &&
+      /^(on|in|at|during|last|earlier|later|this)$/.test(tokens[k]!.lower) &&
+      tokens.slice(k, question).every((t) => t.isWord);
+    if (!src || (src.end !== question && !circumstance(src.end))) return null;
     from = question;
   }
+  // ("Asked earlier today if ...", "Asked in a television interview what ...": when and where it was asked go before it)
+  else if (
+    question > from &&
+    question <= from + 6 &&
+    /^(on|in|at|during|last|earlier|later|this|recently|today|yesterday|again|repeatedly|also)$/.test(tokens[from]?.lower ?? '') &&
+    tokens.slice(from, question).every((t) => t.isWord && !SPEECH_VERBS.has(t.lower))
+  )
+    from = question;
   if (!QUESTION_WORD.test(tokens[from]?.lower ?? '')) return null;
   const comma = findIndex(tokens, from + 1, (t) => t.text === ',');
   return comma > from + 1 ? { src, from, to: comma - 1 } : null;

@@ -568,6 +568,30 @@ const rows: Row[] = [
     ],
   },
   {
+    // (Reuters: `Asked why ..., Foley said, "..."` gave Foley the question; a verb inside it, "was willing", reported too)
+    name: 'a fronted question is no part of the answer, and verbs inside it report nothing',
+    body: 'Asked why he thought a majority of the House was willing to support higher taxes, Foley said, "The deficit problem has become more apparent."',
+    expected: [
+      {
+        text: 'why he thought a majority of the House was willing to support higher taxes',
+        kind: 'reported',
+        speaker: 'unknown',
+        mention: null,
+        verb: 'Asked',
+      },
+      { text: 'The deficit problem has become more apparent.', kind: 'direct', speaker: 'Foley', mention: 'Foley', verb: 'said' },
+    ],
+  },
+  {
+    name: 'when the question was asked goes before it; a request ("Asked to comment") is a question too',
+    body: 'Asked earlier today if the bank had intervened, the spokesman said "not yet." Asked to comment on the analyst\'s forecast, Zimmerman said the figure was high.',
+    expected: [
+      { text: 'if the bank had intervened', kind: 'reported', speaker: 'unknown', mention: null, verb: 'Asked' },
+      { text: "to comment on the analyst's forecast", kind: 'reported', speaker: 'unknown', mention: null, verb: 'Asked' },
+      { text: 'the figure was high', kind: 'reported', speaker: 'Zimmerman', mention: 'Zimmerman', verb: 'said' },
+    ],
+  },
+  {
     name: 'a question someone declined to answer is not what they said',
     body: 'When asked whether GAF would consider selling the assets, Heyman declined to comment.',
     expected: [
