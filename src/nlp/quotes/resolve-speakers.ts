@@ -101,7 +101,11 @@ const ORG_ROLES =
 const SOMEONE = /^(aide|source|spokes\w+|\w+man|\w+woman|\w+person|\w+ist|\w+er|\w+or|official|executive|chief|head|director)$/;
 /** Words that make a capitalised run an organisation, beyond lexicon.ORG_WORDS. */
 const MORE_ORG_WORDS =
-  /^(securities|international|bundesbank|reserve|fed|treasury|ltd|plc|ag|sa|nv|bhd|holdings|industries|partners|capital|fund|funds|motors|airlines|petroleum|oil|energy|communications|systems|technologies|electric|steel|chemical|trust|exchange|ministry|commission|opec|ec|gatt|imf|nato|un|parliament|assembly|congress|senate|cabinet|pentagon|kremlin|embassy|agency|organisation|organization|federation|league|alliance|front|movement|church|council|board|bancorp|bancorporation|bancshares|bankshares)$/i;
+  /^(securities|international|bundesbank|reserve|fed|treasury|ltd|plc|ag|sa|nv|bhd|holdings|industries|partners|capital|fund|funds|motors|airlines|petroleum|oil|energy|communications|systems|technologies|electric|steel|chemical|trust|exchange|ministry|commission|opec|ec|gatt|imf|nato|un|parliament|assembly|congress|senate|cabinet|pentagon|kremlin|embassy|agency|organisation|organization|federation|league|alliance|front|movement|church|council|board|bureau|service|authority|chamber|academy|society|confederation|corporation|secretariat|directorate|bancorp|bancorporation|bancshares|bankshares)$/i;
+
+/** Heads of a body's name that a "for" or "on" goes on ("Organisation for Economic Cooperation", "Commission on ..."). */
+const ORG_BEFORE_PREPOSITION =
+  /^(organisation|organization|institute|commission|committee|council|cent(?:er|re)|office|bureau|board|foundation|association|federation|league|union|agency|authority|society|academy|chamber|fund|coalition|alliance|campaign|conference|forum|movement|party)$/i;
 
 /**
  * Resolve each quote's speaker (issues 5 and 15). A name as written is its own speaker ("Baker" →
@@ -479,6 +483,9 @@ export function resolveSpeakers(
         return { speaker: name, description: null, resolved: { name, start: at, end: at + text.length }, person: false, at };
       }
       const fits = (n: NameMention) => n.end <= at && !n.person && !(n.start >= q.start && n.start < q.end) && orgFits(n, head);
+      // ("the Bank of England said ... . The Bank said ... . The Bank added": a name that is the head alone is the role
+      // again; the body it stands for is the fuller name before it, where there is one)
+      const fitsFully = (n: NameMention) => fits(n) && n.name.toLowerCase().replace(/^(the|a|an)\s+/, '') !== head;
       // the company the story is about opens its sentences ("CCX Network Inc said"), its underwriters do not
       // "Utilicorp said it will request ...": a name with no company form is still the company when what it said takes
       // it up with "it" or "its" (a person is "he" or "his"); a subject so marked fits "the company"
@@ -486,7 +493,11 @@ export function resolveSpeakers(
       // speech verb ("DTD Enterprises Inc said ... EaglesLair Development Corp had assumed control ... the company
       // said") goes before one that was the subject of another verb; else the latest fitting subject
       const spoke = (n: NameMention) => [...done.keys()].some((o) => o.mention && n.start >= o.mention.start && n.end <= o.mention.end);
-      const subjectFit = names().findLast((n) => fits(n) && n.subject && spoke(n)) ?? names().findLast((n) => fits(n) && n.subject);
+      const subjectFit =
+        names().findLast((n) => fitsFully(n) && n.subject && spoke(n)) ??
+        names().findLast((n) => fitsFully(n) && n.subject) ??
+        names().findLast((n) => fits(n) && n.subject && spoke(n)) ??
+        names().findLast((n) => fits(n) && n.subject);
       // ("PacifiCorp said an offering ... through underwriters led by ... Printon, Kane and Co. The company said": a
       // company that spoke before is the one "the company" continues, rather than one in a list of its underwriters)
       const company = /^(company|firm|corporation|concern|utility|airline|partnership|insurer|retailer)$/.test(head);
@@ -503,7 +514,7 @@ export function resolveSpeakers(
       // (a company named only in what was reported, not as the subject of anything, is spoken of: "The new version, for
       // use on the Apple Computer Inc Apple IIGS, includes ..., Activision said. The company added ..." is not Apple)
       const reported = (n: NameMention) => [...done.keys()].some((o) => n.start >= o.start && n.start < o.end);
-      const match = subjectFit ?? names().findLast((n) => fits(n) && !reported(n));
+      const match = subjectFit ?? names().findLast((n) => fitsFully(n) && !reported(n)) ?? names().findLast((n) => fits(n) && !reported(n));
       if (match)
         return {
           speaker: match.name,
@@ -570,13 +581,29 @@ export function resolveSpeakers(
     let k = words.length;
     // ("Paul Krugman of the New York Times": "of the" joins a name to its affiliation)
     const ofThe = (i: number): boolean => words[i] === 'the' && words[i - 1] === 'of' && i + 1 < words.length;
-    while (
-      k > 0 &&
-      (/^[\p{Lu}\d]/u.test(words[k - 1]!) ||
-        ARABIC_PARTICLE.test(words[k - 1]!) ||
-        ((joiner(words[k - 1]!) || ofThe(k - 1)) && k < words.length))
-    )
-      k--;
+    const walkBack = (from: number): number => {
+      let j = from;
+      while (
+        j > 0 &&
+        (/^[\p{Lu}\d]/u.test(words[j - 1]!) ||
+          ARABIC_PARTICLE.test(words[j - 1]!) ||
+          ((joiner(words[j - 1]!) || ofThe(j - 1)) && j < words.length))
+      )
+        j--;
+      return j;
+    };
+    k = walkBack(k);
+    // ("the Organisation for Economic Cooperation and Development", "the Institute for International Economics": a "for"
+    // or "on" after an organisation's word is inside its name; not a state's office, "Minister of State for Foreign
+    // Affairs", nor a body a title or an envoy is of, whose holder is named after it: "the secretary general of the
+    // Organisation for Economic Cooperation and Development Jean-Claude Paye")
+    if (k > 1 && /^(for|on)$/.test(words[k - 1]!) && ORG_BEFORE_PREPOSITION.test(words[k - 2]!)) {
+      // (the body's own capitalised words, and what stands before them)
+      let head = k - 2;
+      while (head > 0 && /^\p{Lu}/u.test(words[head - 1]!)) head--;
+      const complement = /^(of|to)$/.test(words[head - 1] ?? '') || (words[head - 1] === 'the' && /^(of|to)$/.test(words[head - 2] ?? ''));
+      if (!complement) k = walkBack(k - 1);
+    }
     // ("The 41-year-old Slutksy", "The 21-member Association of European Airlines", "in 1985 and Gosper", "local 222": a
     // number, or a compound a number opens with a lower-case word, opens no name; "3Com" and "7-Eleven" do)
     k = pastNumbers(words, k);
@@ -641,10 +668,15 @@ export function resolveSpeakers(
       nameWords.some((w) => ORG_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, '')) || MORE_ORG_WORDS.test(w.replace(/[^A-Za-z]/g, ''))) ||
       (ordinalCompany && nameWords.length === 1);
     if (isOrg && affiliation) {
-      // "Bank of America": the "of" is part of the name
-      nameWords.push('of', ...affiliation.split(' '));
+      // "Bank of America": the "of" is part of the name, as far as its capitalised words go ("Central Bureau of Statistics
+      // figures show": the figures are no part of the bureau's name)
+      const after = affiliation.split(' ');
+      let n = 0;
+      while (n < after.length && (/^\p{Lu}/u.test(after[n]!) || /^(of|and|for|on|the|&)$/.test(after[n]!))) n++;
+      while (n > 0 && /^(of|and|for|on|the|&)$/.test(after[n - 1]!)) n--;
+      nameWords.push('of', ...after.slice(0, n));
       affiliation = null;
-      last = words.length;
+      last = words.indexOf('of', k) + 1 + n;
     }
     const start = named.start + raw[k]!.index;
     const end = named.start + raw[last - 1]!.index + words[last - 1]!.length;
@@ -672,6 +704,22 @@ export function resolveSpeakers(
         person,
         at: named.start,
       };
+    // ("the Statistics Bureau said ... . The Bureau said": a body's head word alone is the short form of the body the story
+    // named with it)
+    if (nameWords.length === 1 && isOrg && k > 0) {
+      const head = nameWords[0]!.toLowerCase();
+      const headOf = (name: string): boolean => {
+        // (a name is more than its head and an article: "The Commission" is the role again)
+        const ws = name
+          .toLowerCase()
+          .split(' ')
+          .filter((w) => !DETERMINERS.has(w));
+        // (the last word, or the one before its "of": "Chamber of Mines")
+        return ws.length > 1 && (ws[ws.length - 1] === head || (ws.indexOf('of') > 0 && ws[ws.indexOf('of') - 1] === head));
+      };
+      const full = latestNamed(named.start, (_, __, r, name) => !r.person && headOf(name));
+      if (full?.resolved) return { ...full, description: affiliation, resolved: full.resolved, at: named.start };
+    }
     const c = canonical(bare, named.start, person);
     // ("a spokesman for the International Trade and Industry Ministry said": the ministry speaks through someone unnamed,
     // whom a later "he" stands for; not through "Japan", named before)

@@ -592,6 +592,40 @@ const rows: Row[] = [
     ],
   },
   {
+    // (Reuters: "Central Bureau" for the Central Bureau of Statistics, "Organisation for Economic Cooperation" for the OECD,
+    // "Bank" for "The Bank said" after the Bank of England)
+    name: 'a body is named in full: its "of", "for" and "and" words, and its head word alone stands for it',
+    body: 'Imports rose 5 pct in March, the Central Bureau of Statistics said. Growth will slow this year, the Paris-based Organisation for Economic Cooperation and Development (OECD) said. Rates will stay where they are, the Bank of England said. The Bank said it saw no reason to move rates this month.',
+    expected: [
+      {
+        text: 'Imports rose 5 pct in March',
+        kind: 'reported',
+        speaker: 'Central Bureau of Statistics',
+        mention: 'the Central Bureau of Statistics',
+      },
+      {
+        text: 'Growth will slow this year',
+        kind: 'reported',
+        speaker: 'Organisation for Economic Cooperation and Development',
+        mention: 'the Paris-based Organisation for Economic Cooperation and Development (OECD)',
+      },
+      { text: 'Rates will stay where they are', kind: 'reported', speaker: 'Bank of England', mention: 'the Bank of England' },
+      { text: 'it saw no reason to move rates this month', kind: 'reported', speaker: 'Bank of England', mention: 'The Bank' },
+    ],
+  },
+  {
+    name: 'an officer of a body named before the holder is the holder',
+    body: 'Reforms are urgently needed, the secretary general of the Organisation for Economic Cooperation and Development Jean-Claude Paye said.',
+    expected: [
+      {
+        text: 'Reforms are urgently needed',
+        kind: 'reported',
+        speaker: 'Jean-Claude Paye',
+        mention: 'the secretary general of the Organisation for Economic Cooperation and Development Jean-Claude Paye',
+      },
+    ],
+  },
+  {
     name: 'a question someone declined to answer is not what they said',
     body: 'When asked whether GAF would consider selling the assets, Heyman declined to comment.',
     expected: [
