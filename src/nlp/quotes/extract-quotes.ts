@@ -265,7 +265,9 @@ const MODEL = modelJson as CueModel;
  *    head word is inside its name unless a title is of it ("the Organisation for Economic Cooperation and Development",
  *    was "Organisation for Economic Cooperation" or unresolved), "of" names of bureaus, services, authorities, chambers
  *    ("Central Bureau of Statistics", was "Central Bureau"), and "The Bank" goes to the fuller name before it ("Bank of
- *    England", was "Bank"): Reuters, 284 quotes' speakers change (Bank -> Bank of England 40). Dev counts unchanged.
+ *    England", was "Bank"): Reuters, 284 quotes' speakers change (Bank -> Bank of England 40). A plural role the wire
+ *    capitalises after "U.S." names no one ("U.S. Officials", 40 resolved as a name); treasurers, administrators, envoys
+ *    lose their titles ("Treasurer Paul Keating" -> Paul Keating, 46); "He and Keating" is Keating. Dev counts unchanged.
  */
 export const QUOTE_ANALYZER_VERSION = 88;
 const MIN_REPORTED_WORDS = 3;

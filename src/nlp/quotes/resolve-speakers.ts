@@ -62,8 +62,11 @@ interface Resolution {
 }
 
 const TITLE_WORDS =
-  'mr mrs ms dr rep reps sen sens gov gen lt col maj capt sgt adm president vice manager senator senators secretary minister ministers prime sheikh judge justice chairman chairwoman chairperson governor mayor speaker chancellor treasury finance foreign trade defence defense interior economy economics agriculture energy exchequer commerce labor labour industry health education transport transportation environment deputy undersecretary under assistant state general attorney ambassador commissioner comptroller director chief executive managing premier king queen prince emperor pope representative congressman congresswoman spokesman spokeswoman officer official leader former acting first lady sir lord dame professor prof rev father bishop cardinal commander admiral colonel captain major sergeant private analyst economist strategist delegate';
+  'mr mrs ms dr rep reps sen sens gov gen lt col maj capt sgt adm president vice manager senator senators secretary minister ministers prime sheikh judge justice chairman chairwoman chairperson governor mayor speaker chancellor treasury finance foreign trade defence defense interior economy economics agriculture energy exchequer commerce labor labour industry health education transport transportation environment deputy undersecretary under assistant state general attorney ambassador commissioner comptroller director chief executive managing premier king queen prince emperor pope representative congressman congresswoman spokesman spokeswoman officer official leader former acting first lady sir lord dame professor prof rev father bishop cardinal commander admiral colonel captain major sergeant private analyst economist strategist delegate treasurer administrator envoy consul counsellor counselor superintendent inspector controller';
 const TITLES: ReadonlySet<string> = new Set(TITLE_WORDS.split(' '));
+/** People named by their role, several of them ("officials", "sources"): nobody's name, whatever the case it is written in. */
+const PLURAL_ROLE =
+  /^(officials|sources|analysts|economists|traders|dealers|bankers|diplomats|experts|executives|officers|spokesmen|negotiators|delegates|lawmakers|legislators|brokers|investors|producers|exporters|importers)$/i;
 const HONORIFIC = /\b(mr|mrs|ms|dr|sen|rep|gov|gen|senator|president|secretary|minister|judge|governor|mayor)\b/;
 // ("Del." is a delegate's title only with its period: "Del Rio" and "Del Monte" are names)
 // ("Under-secretary", "Vice-President": a hyphenated compound of title words is a title too, and so is one
@@ -540,6 +543,9 @@ export function resolveSpeakers(
       .toLowerCase();
     const someone = PERSON_ROLES.test(head) || SOMEONE.test(head);
     const unnamed: Resolution = { speaker: text, description: null, resolved: null, person: someone, at: named.start };
+    // ("U.S. Officials said", "Some U.S. Officials complained": the wire capitalises the word after "U.S."; people named
+    // by a plural role are unnamed whatever their case)
+    if (/\bU\.S\.\s+\p{Lu}/u.test(text) && PLURAL_ROLE.test(text.split(' ').pop()!)) return { ...unnamed, person: true };
     // "the French said", "the Japanese say": a nationality adjective standing as a noun is a people (or, unsaid, its
     // government), not someone named "French"
     if (/^[Tt]he\s+\p{Lu}\p{Ll}+(?:ench|tch|ish|ese|ian|ians)$/u.test(text)) return { ...unnamed, person: false };
@@ -607,6 +613,8 @@ export function resolveSpeakers(
     // ("The 41-year-old Slutksy", "The 21-member Association of European Airlines", "in 1985 and Gosper", "local 222": a
     // number, or a compound a number opens with a lower-case word, opens no name; "3Com" and "7-Eleven" do)
     k = pastNumbers(words, k);
+    // ("He and Keating last week warned": the pronoun is someone named before; the name is the one written here)
+    if (/^(he|she|they|we|i)$/i.test(words[k] ?? '') && words[k + 1] === 'and') k += 2;
     // (a particle opening the mention opens the surname: "said de Clercq" is Willy De Clercq, not "Clercq")
     while (k < words.length && joiner(words[k]!) && !(k === 0 && NAME_PARTICLE.test(words[0]!) && /^\p{Lu}/u.test(words[1] ?? ''))) k++;
     if (k === words.length) return unnamed;

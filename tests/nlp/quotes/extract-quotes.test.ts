@@ -614,6 +614,22 @@ const rows: Row[] = [
     ],
   },
   {
+    // (Reuters: "U.S. Officials" resolved as a name 40 times; "Treasurer Paul Keating" kept his title; "He and Keating" was
+    // "and Keating")
+    name: 'a plural role after "U.S." names no one; a treasurer\'s title goes; "He and X" is X',
+    body: 'Shultz is likely to visit Moscow soon for talks, U.S. Officials said. Net exports will account for all of the increase, Treasurer Paul Keating said. He and Keating last week warned that the budget deficit would be larger.',
+    expected: [
+      { text: 'Shultz is likely to visit Moscow soon for talks', kind: 'reported', speaker: 'U.S. Officials', mention: 'U.S. Officials' },
+      {
+        text: 'Net exports will account for all of the increase',
+        kind: 'reported',
+        speaker: 'Paul Keating',
+        mention: 'Treasurer Paul Keating',
+      },
+      { text: 'that the budget deficit would be larger', kind: 'reported', speaker: 'Paul Keating', mention: 'He and Keating' },
+    ],
+  },
+  {
     name: 'an officer of a body named before the holder is the holder',
     body: 'Reforms are urgently needed, the secretary general of the Organisation for Economic Cooperation and Development Jean-Claude Paye said.',
     expected: [
@@ -2374,5 +2390,13 @@ describe("extractQuotes: a cue after the content's subject and an aside is the c
     const body =
       'Bryson Oil and Gas plc, an oil company which has said it is considering seeking control of Cenergy Corp, said it raised its stake in the company.';
     expect(reports(body)).toEqual(['it is considering seeking control of Cenergy Corp', 'it raised its stake in the company']);
+  });
+});
+
+describe('extractQuotes: people a plural role names are unnamed, whatever the wire capitalises', () => {
+  it('"U.S. Officials said" resolves to no one', () => {
+    const body =
+      'Shultz is likely to visit Moscow soon for talks, U.S. Officials said. Some U.S. Officials complained that Japan had done nothing.';
+    expect(quotesOf(body).map((q) => q.speakerResolved)).toEqual([null, null]);
   });
 });
