@@ -267,7 +267,9 @@ const MODEL = modelJson as CueModel;
  *    ("Central Bureau of Statistics", was "Central Bureau"), and "The Bank" goes to the fuller name before it ("Bank of
  *    England", was "Bank"): Reuters, 284 quotes' speakers change (Bank -> Bank of England 40). A plural role the wire
  *    capitalises after "U.S." names no one ("U.S. Officials", 40 resolved as a name); treasurers, administrators, envoys
- *    lose their titles ("Treasurer Paul Keating" -> Paul Keating, 46); "He and Keating" is Keating. Dev counts unchanged.
+ *    lose their titles ("Treasurer Paul Keating" -> Paul Keating, 46); "He and Keating" is Keating. "X and Y <head>" is one
+ *    body ("the Securities and Exchange Commission": 55 reports began "and Exchange Commission it cut its stake"), and an
+ *    investor group is no regulator ("the group" went to "Securities" 51 times). Dev counts unchanged.
  */
 export const QUOTE_ANALYZER_VERSION = 88;
 const MIN_REPORTED_WORDS = 3;

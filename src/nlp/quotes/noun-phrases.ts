@@ -1,4 +1,14 @@
-import { AUX_WORDS, DETERMINERS, MONTH, NON_NAME_CAPS, NP_STOPS, SAYING_AFTER_NAME, SPEECH_VERBS, WEEKDAY } from './lexicon.js';
+import {
+  andInBodyName,
+  AUX_WORDS,
+  DETERMINERS,
+  MONTH,
+  NON_NAME_CAPS,
+  NP_STOPS,
+  SAYING_AFTER_NAME,
+  SPEECH_VERBS,
+  WEEKDAY,
+} from './lexicon.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -488,7 +498,7 @@ function leftEdge(tokens: readonly Token[], j: number, min: number): number {
       from--;
       break;
     }
-    if (isStop(p) && p.lower !== 'of' && !inName) break;
+    if (isStop(p) && p.lower !== 'of' && !inName && !andInBodyName(tokens, from - 1)) break;
     // "Band's memo provided data showing", "The agency released figures indicating": a past verb after a noun is the
     // verb of its clause, and the phrase before it is its subject, not a modifier of the object
     if (pastVerbAfterNoun(tokens, from - 1, min)) break;
@@ -766,7 +776,7 @@ export function phraseAfter(tokens: readonly Token[], i: number, max: number, bo
       tokens[to + 1]!.isWord &&
       !WEEKDAY.test(tokens[to + 1]!.lower) &&
       !MONTH.test(tokens[to + 1]!.lower);
-    if (to > i && isStop(t) && t.lower !== 'of' && !inName && !surname(tokens, to)) break;
+    if (to > i && isStop(t) && t.lower !== 'of' && !inName && !andInBodyName(tokens, to) && !surname(tokens, to)) break;
     if (to > i && PRONOUNS.has(t.lower)) break;
     // ("told reporters the talks had stalled": a determiner after a noun opens the next phrase, bar a
     // predeterminer's: "all the", "both the", "half the")

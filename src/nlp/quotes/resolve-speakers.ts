@@ -1,5 +1,6 @@
 import type { Quote, QuoteKind, Sentence, Span } from '../types.js';
 import {
+  andInBodyName,
   AUX_WORDS,
   DETERMINERS,
   GENERIC_ORG_HEADS,
@@ -987,9 +988,12 @@ function orgFits(n: NameMention, head: string): boolean {
   // ("the trade group" → "Semiconductor Industry Association": an association is a group of its members)
   if (head === 'group' && /\b(association|council|federation|institute|coalition|alliance|league|union|committee|society)\b/.test(lower))
     return true;
+  // (a regulator or a ministry is no company nor an investor group: "the Securities and Exchange Commission")
   if (head === 'company' || head === 'firm' || head === 'corporation' || head === 'group')
-    return /\b(corp|inc|co|ltd|plc|ag|group|company|industries|holdings|motors|airlines|petroleum|oil|communications|systems|technologies|electric|steel|chemical|securities)\b/.test(
-      lower,
+    return (
+      /\b(corp|inc|co|ltd|plc|ag|group|company|industries|holdings|motors|airlines|petroleum|oil|communications|systems|technologies|electric|steel|chemical|securities)\b/.test(
+        lower,
+      ) && !/\b(commission|ministry|department|agency|bureau|authority|administration|court)$/.test(lower)
     );
   if (head === 'bank') return /\bbank|bundesbank|reserve\b/.test(lower);
   return lower.includes(head);
@@ -1337,7 +1341,9 @@ function findNameMentions(body: string, sentenceTokens: readonly (readonly Token
           // ("Secretary of State", and an organisation's "of" or "for": "Bank of Japan", "Ministry of Finance",
           // "Organisation for Economic Cooperation", not "Bank" and "Japan")
           (tokens[j + 1]!.lower === 'of' && tokens[j + 2]?.isCap && (isTitle(tokens[j]!.text) || isOrgWord(tokens[j]!.text))) ||
-          (tokens[j + 1]!.lower === 'for' && tokens[j + 2]?.isCap && isOrgWord(tokens[j]!.text)))
+          (tokens[j + 1]!.lower === 'for' && tokens[j + 2]?.isCap && isOrgWord(tokens[j]!.text)) ||
+          // ("the Securities and Exchange Commission", "the Energy and Commerce Committee": one body, not "Securities")
+          (j === i && andInBodyName(tokens, j + 1)))
       )
         j++;
       j = companyAndEnd(tokens, i, j);

@@ -630,6 +630,26 @@ const rows: Row[] = [
     ],
   },
   {
+    // (Reuters: 55 reports read "and Exchange Commission it cut its stake ...", and "the group" went to "Securities")
+    name: 'a body named "X and Y <head>" is one body, as a hearer and as a speaker; an investor group is no regulator',
+    body: 'An investor group led by members of the Hunt family told the Securities and Exchange Commission it has acquired a 6.2 pct stake in Comdata Network Inc. The investor group said it opposes a company recapitalisation plan. The Securities and Exchange Commission sanctioned the firm. It said the firm consented to the order.',
+    expected: [
+      {
+        text: 'it has acquired a 6.2 pct stake in Comdata Network Inc.',
+        kind: 'reported',
+        speaker: 'An investor group led by members of the Hunt family',
+        mention: 'An investor group led by members of the Hunt family',
+      },
+      {
+        text: 'it opposes a company recapitalisation plan',
+        kind: 'reported',
+        speaker: 'The investor group',
+        mention: 'The investor group',
+      },
+      { text: 'the firm consented to the order', kind: 'reported', speaker: 'Securities and Exchange Commission', mention: 'It' },
+    ],
+  },
+  {
     name: 'an officer of a body named before the holder is the holder',
     body: 'Reforms are urgently needed, the secretary general of the Organisation for Economic Cooperation and Development Jean-Claude Paye said.',
     expected: [
