@@ -1,6 +1,8 @@
 /**
- * Train the reported-speech cue model (`model.json`) on the eval set's DEV split only:
- *   npx tsx src/nlp/quotes/train.ts ../shared/eval/quotes/dev.ndjson
+ * Train the reported-speech cue model (`model.json`) on the eval set's DEV split, and on further articles that are
+ * in neither split (never on test):
+ *   npx tsx src/nlp/quotes/train.ts ../shared/eval/quotes/dev.ndjson [EXTRA.ndjson ...]
+ * EXTRA is what scripts/polnear-extra.ts writes: PolNeAR's train articles the eval set did not take.
  * Every word not inside a direct quote or its attribution is an example; it is a cue when it lies in
  * a gold cue span. Logistic regression, AdaGrad with L2, a fixed seed-free order: deterministic.
  * `trainCueModel` is the same training in-process, for the cross-validation in scripts/quotes-cv.ts.
@@ -130,18 +132,25 @@ export function trainCueModel(
   return { model, examples: examples.length, positives: examples.filter((e) => e.label).length };
 }
 
+/** The articles of an NDJSON file of gold records, for training (a test split is refused: it is for reporting). */
+export function readTraining(file: string | undefined): CueTrainingRecord[] {
+  if (!file || /test\.ndjson$/.test(file)) throw new Error(`not a training file: ${file ?? '(none)'}`);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as CueTrainingRecord);
+}
+
 function main(): void {
   const file = process.argv[2];
   if (!file || !/dev\.ndjson$/.test(file))
     throw new Error('usage: tsx src/nlp/quotes/train.ts .../dev.ndjson (dev only: test is for reporting)');
   // CUE_HOLDOUT=k: leave out every article whose index % 4 === k, to measure generalisation within dev
   const holdout = process.env.CUE_HOLDOUT === undefined ? -1 : Number(process.env.CUE_HOLDOUT);
-  const records = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as CueTrainingRecord)
-    .filter((_, i) => i % 4 !== holdout);
-  const { model, examples, positives } = trainCueModel(records, (line) => console.error(line));
+  const records = readTraining(file).filter((_, i) => i % 4 !== holdout);
+  // further articles given after dev (scripts/polnear-extra.ts: PolNeAR's train split less the eval set's articles)
+  const extra = process.argv.slice(3).flatMap((f) => readTraining(f));
+  const { model, examples, positives } = trainCueModel([...records, ...extra], (line) => console.error(line));
   const out = process.env.CUE_MODEL_OUT ?? fileURLToPath(new URL('./model.json', import.meta.url));
   writeFileSync(out, JSON.stringify(model) + '\n');
   console.error(
