@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { CueModel } from '../../../src/nlp/quotes/cue-model.js';
 import { extractQuotes } from '../../../src/nlp/quotes/extract-quotes.js';
 import { splitSentences } from '../../../src/nlp/sentences.js';
 import type { Quote } from '../../../src/nlp/types.js';
@@ -2283,5 +2284,33 @@ describe("extractQuotes: a cue after the content's subject and an aside is the c
     const body =
       'Bryson Oil and Gas plc, an oil company which has said it is considering seeking control of Cenergy Corp, said it raised its stake in the company.';
     expect(reports(body)).toEqual(['it is considering seeking control of Cenergy Corp', 'it raised its stake in the company']);
+  });
+});
+
+describe('extractQuotes: a second cue model, trained on more articles, adds the cues the first misses (v88)', () => {
+  const reports = (body: string, m?: CueModel): string[] =>
+    extractQuotes(body, splitSentences(body), m)
+      .filter((q) => q.kind === 'reported')
+      .map((q) => `${q.speaker} ${q.verb}: ${q.text}`);
+
+  it('finds estimates and reaffirmations the first model scored too low', () => {
+    expect(reports('Foreign exchange dealers estimate the Fed had sold two billion dlrs worth of yen last week.')).toEqual([
+      'Foreign exchange dealers estimate: the Fed had sold two billion dlrs worth of yen last week',
+    ]);
+    expect(
+      reports('The ministers and governors reaffirmed the view that their currencies are within ranges consistent with fundamentals.'),
+    ).toEqual(['The ministers and governors reaffirmed: the view that their currencies are within ranges consistent with fundamentals']);
+  });
+
+  it('takes a word as a cue when the second model scores it at its own threshold, and only then', () => {
+    const body = 'The mayor proclaimed the new budget would be cut next year.';
+    const none: CueModel = { vocabulary: [], weights: {}, bias: -5, threshold: 0.5 };
+    const second = (threshold: number): CueModel => ({
+      ...none,
+      second: { vocabulary: ['proclaimed'], weights: { 'w=proclaimed': 6 }, bias: -3, threshold },
+    });
+    expect(reports(body, none)).toEqual([]);
+    expect(reports(body, second(0.9))).toEqual(['The mayor proclaimed: the new budget would be cut next year']);
+    expect(reports(body, second(0.99))).toEqual([]);
   });
 });
