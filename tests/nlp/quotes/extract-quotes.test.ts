@@ -2313,4 +2313,20 @@ describe('extractQuotes: a second cue model, trained on more articles, adds the 
     expect(reports(body, second(0.9))).toEqual(['The mayor proclaimed: the new budget would be cut next year']);
     expect(reports(body, second(0.99))).toEqual([]);
   });
+
+  it("unmakes a cue of the first that the second scores below its veto, but never a verb of saying or the lexicon's", () => {
+    const body = 'The mayor zorbled the new budget would be cut next year.';
+    const first: CueModel = { vocabulary: ['zorbled', 'said'], weights: { 'w=zorbled': 6, 'w=said': 6 }, bias: -3, threshold: 0.5 };
+    const second: CueModel = { vocabulary: ['zorbled', 'said'], weights: {}, bias: -5, threshold: 0.7, veto: 0.1 };
+    expect(reports(body, first)).toEqual(['The mayor zorbled: the new budget would be cut next year']);
+    expect(reports(body, { ...first, second })).toEqual([]);
+    expect(reports(body.replace('zorbled', 'said'), { ...first, second })).toEqual([
+      'The mayor said: the new budget would be cut next year',
+    ]);
+  });
+
+  it('with the shipped models, a noun or a preposition the second rules out is no cue', () => {
+    expect(reports('Plenty of properties are available on the market, thanks to the need of many companies to raise cash.')).toEqual([]);
+    expect(reports('Rafidain Bank stopped paying debt due on letters of credit last March.')).toEqual([]);
+  });
 });
