@@ -5,7 +5,9 @@
  * in-sample: it flatters the learned reported-speech cues. Here fold k holds the articles whose index
  * % 4 === k (as train.ts's CUE_HOLDOUT and quote-errors.ts's --fold); each fold is scored by a model
  * trained in-process on the other three (train.ts's trainCueModel, its CUE_* settings honoured, e.g.
- * CUE_THRESHOLD=0.3), and the counts of the four folds are pooled into one report. Tune against these
+ * CUE_THRESHOLD=0.3), and the counts of the four folds are pooled into one report. `--extra FILE` gives each fold's model
+ * a second one trained on its three and the file's articles (scripts/polnear-extra.ts: PolNeAR's train articles
+ * outside the eval set), as the shipped model is trained (train.ts's withCueSecond). Tune against these
  * held-out figures; the committed model.json is untouched. test.ndjson is refused: it is for reporting.
  * Last line: the eval:quotes contract line with `quotes-cv` for `quotes` (same keys, same order).
  * About 10 s.
@@ -19,7 +21,7 @@ import {
   type PrfCounts,
   type QuoteEvalResult,
 } from '../src/eval/eval-quotes.js';
-import { trainCueModel, type CueTrainingRecord } from '../src/nlp/quotes/train.js';
+import { readTraining, withCueSecond, type CueTrainingRecord } from '../src/nlp/quotes/train.js';
 
 const FOLDS = 4;
 
@@ -44,10 +46,16 @@ function main(argv: readonly string[]): void {
   if (!file || !/dev\.ndjson$/.test(file)) throw new Error('usage: npx tsx scripts/quotes-cv.ts --data .../dev.ndjson (dev only)');
   // the gold records hold the cue spans training reads besides the fields the eval scores
   const records = readGold(file) as (GoldRecord & CueTrainingRecord)[];
+  // --extra FILE: articles every fold also trains on (never scored), e.g. PolNeAR's train split less the eval set's
+  const e = argv.indexOf('--extra');
+  const extra = e >= 0 ? readTraining(argv[e + 1]) : [];
   const pooled = emptyResult();
   const shown = emptyResult();
   for (let k = 0; k < FOLDS; k++) {
-    const { model } = trainCueModel(records.filter((_, j) => j % FOLDS !== k));
+    const model = withCueSecond(
+      records.filter((_, j) => j % FOLDS !== k),
+      extra,
+    );
     const held = records.filter((_, j) => j % FOLDS === k);
     const res = evaluateQuotes(held, model);
     addResult(pooled, res);

@@ -14,6 +14,11 @@ export interface CueModel {
   weights: Record<string, number>;
   bias: number;
   threshold: number;
+  /** A second model, trained on more articles than the first (PolNeAR's other train articles): a word the first
+   * leaves below its threshold is a cue when this one scores it at its own threshold or above. */
+  second?: CueModel;
+  /** Of a second model: a word the first takes for a cue is none when this one scores it below `veto`. */
+  veto?: number;
 }
 
 /** What the features may know about the sentence besides its tokens. */

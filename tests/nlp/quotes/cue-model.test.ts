@@ -25,6 +25,17 @@ describe('cue model scoring', () => {
     }
   });
 
+  it('cueScore equals cueProbability for the shipped second model too (v88)', () => {
+    const second = model.second!;
+    expect(second.threshold).toBe(0.7);
+    const text = 'Foreign exchange dealers estimate the Fed had sold yen, and the ministers reaffirmed the view, officials said.';
+    const tokens = tokenize(text);
+    const ctx = { inQuote: tokens.map(() => false), sentenceHasQuote: false };
+    for (let i = 0; i < tokens.length; i++) {
+      expect(cueScore(second, tokens, i, ctx)).toBe(cueProbability(second, cueFeatures(tokens, i, ctx, vocabularyOf(second))));
+    }
+  });
+
   it('cueScore equals cueProbability for odd tokens too (a `|`, sentence edges, pronouns)', () => {
     const text = 'He said | that, | they told: reporters said "no" | declined';
     const tokens = tokenize(text);

@@ -575,7 +575,7 @@ describe('speaker resolution on Reuters stories (dev cases)', () => {
     }
   });
 
-  // "Asked if ..., Boesze said: ..." (v88): who was asked answers; the question's asker is unnamed, never the answerer
+  // "Asked if ..., Boesze said: ..." (v89): who was asked answers; the question's asker is unnamed, never the answerer
   it.each([
     { id: 'reuters21578-335', question: 'if these measures were being taken', answer: 'The Fund suggested', answerer: 'Zoltan Boesze' },
     {
