@@ -280,7 +280,10 @@ const MODEL = modelJson as CueModel;
  *    capitalises after "U.S." names no one ("U.S. Officials", 40 resolved as a name); treasurers, administrators, envoys
  *    lose their titles ("Treasurer Paul Keating" -> Paul Keating, 46); "He and Keating" is Keating. "X and Y <head>" is one
  *    body ("the Securities and Exchange Commission": 55 reports began "and Exchange Commission it cut its stake"), and an
- *    investor group is no regulator ("the group" went to "Securities" 51 times). Dev counts unchanged.
+ *    investor group is no regulator ("the group" went to "Securities" 51 times). A parenthesis after a capitalised word
+ *    is inside the name ("Brazilian Coffee Institute (IBC) president Jorio Dauster said" gave Brazil its own report
+ *    with the attribution in it; "James Capel (Far East) Ltd" was "East) Ltd"), and an acronym closing a name glosses it
+ *    ("(MITI)"). Dev counts unchanged.
  */
 export const QUOTE_ANALYZER_VERSION = 89;
 const MIN_REPORTED_WORDS = 3;

@@ -457,8 +457,21 @@ function ordinalOfCompany(tokens: readonly Token[], at: number, j: number): bool
 /** Where the noun phrase that ends at token `j` starts (no further left than `min`). */
 function leftEdge(tokens: readonly Token[], j: number, min: number): number {
   let from = j;
-  while (from - 1 >= min && from > j - MAX_NP) {
+  // (tokens of a parenthesis stepped over, which take none of the phrase's length)
+  let skipped = 0;
+  while (from - 1 >= min && from > j - MAX_NP - skipped) {
     const p = tokens[from - 1]!;
+    // "Brazilian Coffee Institute (IBC) president Jorio Dauster": a parenthesis after a capitalised word, an acronym or a
+    // short gloss, is inside the name
+    if (p.text === ')') {
+      let k = from - 2;
+      while (k > min && k > from - 7 && tokens[k]!.text !== '(') k--;
+      if (tokens[k]?.text === '(' && k - 1 >= min && tokens[k - 1]!.isCap && tokens[k - 1]!.isWord) {
+        skipped += from - k;
+        from = k;
+        continue;
+      }
+    }
     // "the Reuters/Ipsos poll", "an NBC/Wall Street Journal survey": a slash without spaces joins one name
     if (
       p.text === '/' &&

@@ -560,6 +560,8 @@ export function resolveSpeakers(
       return { speaker: name, description: null, resolved: { name, start: named.start, end: named.end }, person: false, at: named.start };
     }
     const raw = [...body.slice(named.start, named.end).matchAll(/\S+/g)];
+    // ("the Ministry of International Trade and Industry (MITI)": the acronym after a name glosses it, no part of it)
+    if (raw.length > 1 && /^\([A-Z][A-Z.&-]*\)$/.test(raw[raw.length - 1]![0])) raw.pop();
     const words = raw.map((m) => m[0]);
     const joiner = (w: string): boolean => /^(of|de|al|bin|van|von|da|du|la|le|dos|das|del|der|and|&)$/.test(w);
     // "Stuart McKibbin of Melbourne broker A.C. Goode and Co Ltd": a person's name opening the mention before "of" is the
@@ -592,7 +594,7 @@ export function resolveSpeakers(
       let j = from;
       while (
         j > 0 &&
-        (/^[\p{Lu}\d]/u.test(words[j - 1]!) ||
+        (/^\(?[\p{Lu}\d]/u.test(words[j - 1]!) ||
           ARABIC_PARTICLE.test(words[j - 1]!) ||
           ((joiner(words[j - 1]!) || ofThe(j - 1)) && j < words.length))
       )
@@ -681,7 +683,7 @@ export function resolveSpeakers(
       // figures show": the figures are no part of the bureau's name)
       const after = affiliation.split(' ');
       let n = 0;
-      while (n < after.length && (/^\p{Lu}/u.test(after[n]!) || /^(of|and|for|on|the|&)$/.test(after[n]!))) n++;
+      while (n < after.length && (/^\(?\p{Lu}/u.test(after[n]!) || /^(of|and|for|on|the|&)$/.test(after[n]!))) n++;
       while (n > 0 && /^(of|and|for|on|the|&)$/.test(after[n - 1]!)) n--;
       nameWords.push('of', ...after.slice(0, n));
       affiliation = null;

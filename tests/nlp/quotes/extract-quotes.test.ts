@@ -651,6 +651,32 @@ const rows: Row[] = [
     ],
   },
   {
+    // (Reuters: "Brazil will not announce any changes ..., Brazilian Coffee Institute (IBC) president Jorio Dauster said."
+    // gave Brazil the attribution as its words; "James Capel (Far East) Ltd" was "East) Ltd")
+    name: 'a parenthesis inside a name, an acronym or a region, is part of it; an acronym closing it glosses it',
+    body: 'Brazil will not change its coffee export policy, Brazilian Coffee Institute (IBC) president Jorio Dauster said. Jardine will pay a total dividend of 15 to 20 cents a share, James Capel (Far East) Ltd said. Exports will fall sharply this year, the Ministry of International Trade and Industry (MITI) said.',
+    expected: [
+      {
+        text: 'Brazil will not change its coffee export policy',
+        kind: 'reported',
+        speaker: 'Jorio Dauster',
+        mention: 'Brazilian Coffee Institute (IBC) president Jorio Dauster',
+      },
+      {
+        text: 'Jardine will pay a total dividend of 15 to 20 cents a share',
+        kind: 'reported',
+        speaker: 'James Capel (Far East) Ltd',
+        mention: 'James Capel (Far East) Ltd',
+      },
+      {
+        text: 'Exports will fall sharply this year',
+        kind: 'reported',
+        speaker: 'Ministry of International Trade and Industry',
+        mention: 'the Ministry of International Trade and Industry (MITI)',
+      },
+    ],
+  },
+  {
     name: 'an officer of a body named before the holder is the holder',
     body: 'Reforms are urgently needed, the secretary general of the Organisation for Economic Cooperation and Development Jean-Claude Paye said.',
     expected: [
