@@ -1,6 +1,5 @@
 import type {
   AddResult,
-  Article,
   ArticleAnalysis,
   ArticleSummary,
   DigestCandidate,
@@ -27,7 +26,7 @@ import type { DigestFeatureStore } from '../digest-feature-store.js';
 import type { PlaceStore, ReplacedPlaces } from '../place-store.js';
 import type { QuoteStore } from '../quote-store.js';
 import type { SearchOptions, StoryStore } from '../story-store.js';
-import { isDatelineSpan, type PlaceMention } from '../../geo/types.js';
+import type { PlaceMention } from '../../geo/types.js';
 import {
   escapeLike,
   monthOf,
@@ -52,9 +51,10 @@ import { rankSuggestions } from '../sqlite/rank-suggestions.js';
 import { NAMED_CANDIDATES, namedBySpeakerQuery, pickSpeakersNamed, speakerAliases } from '../speaker-match.js';
 import { HEADLINE_WINDOW, headlineFirst } from '../headline-first.js';
 import { SEARCH_COUNT_LIMIT } from '../sqlite/trend-counts-table.js';
-import { hiddenDays, hiddenMonths, subtractDays, subtractPerKey, visibleSpeakers, type HiddenStories } from '../hidden-counts.js';
+import { hiddenDays, hiddenMonths, subtractDays, subtractPerKey, visibleSpeakers } from '../hidden-counts.js';
 import { MONTH_OF_PUBLISHED } from './month-of-published.js';
-import { createPgHiddenStories } from './pg-hidden-stories.js';
+import { createPgStoreContext, STATS_TTL_MS } from './pg-store-context.js';
+import { ARTICLE_COLUMNS, SUMMARY_COLUMNS, toArticle, toPlace, type ArticleRow, type PgQuoteRow, type PlaceRow } from './pg-rows.js';
 import type { HiddenFrom } from '../hidden-from.js';
 import type { QueryResultRow } from 'pg';
 import { inTransaction, type PgClient, type PgPool, type PgQueryable } from './pg-database.js';
@@ -72,8 +72,6 @@ import {
 const SEARCH_CANDIDATES = 1000;
 /** A query holding a lexeme in more than this share of the stories returns its newest matches unranked (as SQLite's COMMON_DENSITY). */
 const COMMON_SHARE = 0.05;
-/** How long the lexeme statistics read from pg_stats are kept. */
-const STATS_TTL_MS = 10 * 60_000;
 const SUGGEST_CANDIDATES = 200;
 const SUGGEST_SCAN = 2000;
 /** Typed words all this short (a start of three letters or fewer) have the newest headlines walked before the index is asked. */
@@ -104,81 +102,11 @@ const DAY_MS = 86_400_000;
 const ALL_DAYS: DayRange = { from: -100_000, to: 100_000 };
 /** Title weight 4 to body weight 1 (D, C, B, A), as SQLite's bm25(articles_fts, 4.0, 1.0). */
 const RANK_WEIGHTS = '{0.1, 0.2, 0.25, 1.0}';
-const ARTICLE_COLUMNS =
-  'a.seq, a.id, a.source, a.published, a.published_zone, a.editor, a.dateline_place, a.headline, a.headline_derived, a.caption, a.caption_credit, a.body, a.url, a.origin, a.ingested_at';
-const SUMMARY_COLUMNS = 'a.id, a.headline, a.published, a.source, a.dateline_place, a.url';
-
-interface ArticleRow {
-  seq: number;
-  id: string;
-  source: string;
-  published: string;
-  published_zone: string | null;
-  editor: string | null;
-  dateline_place: string | null;
-  headline: string;
-  headline_derived: boolean;
-  caption: string | null;
-  caption_credit: string | null;
-  body: string;
-  url: string | null;
-  origin: string;
-  ingested_at: string;
-}
-
-interface PgQuoteRow extends QuoteRow {
-  article_seq: number;
-}
-
 /** A quote's key and its story's date: enough to order candidates before reading them. */
 interface QuoteKey {
   article_seq: number;
   start: number;
   published_ms: number;
-}
-
-interface PlaceRow {
-  article_seq: number;
-  name: string;
-  start: number;
-  end: number;
-  geoname_id: number | null;
-  country_code: string | null;
-  lat: number | null;
-  lon: number | null;
-}
-
-function toArticle(row: ArticleRow): Article {
-  return {
-    id: row.id,
-    source: row.source,
-    published: row.published,
-    publishedZone: row.published_zone,
-    editor: row.editor,
-    datelinePlace: row.dateline_place,
-    headline: row.headline,
-    headlineDerived: row.headline_derived,
-    caption: row.caption,
-    captionCredit: row.caption_credit,
-    body: row.body,
-    url: row.url,
-    origin: row.origin,
-    ingestedAt: row.ingested_at,
-  };
-}
-
-function toPlace(p: PlaceRow): PlaceMention {
-  const m: PlaceMention = {
-    name: p.name,
-    start: p.start,
-    end: p.end,
-    geonameId: p.geoname_id,
-    countryCode: p.country_code,
-    lat: p.lat,
-    lon: p.lon,
-  };
-  // The store keeps only the span: the dateline's mention is told by it (as the SQLite store does).
-  return isDatelineSpan(m) ? { ...m, dateline: true } : m;
 }
 
 /** A term in websearch_to_tsquery's syntax: a word, or a phrase in quotes; '' for a lone `or` (its operator). */
@@ -251,59 +179,19 @@ export interface PgArticleParts {
  * `indexless` is a pool on the same store whose sessions plan without plain index scans (openIndexlessPool).
  */
 export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticleParts {
+  const ctx = createPgStoreContext(pool, indexless);
+  const { dataVersion, hiddenFrom, hiddenStories } = ctx;
   const termIds = new Map<string, number>();
   let countCache: { n: number; version: number } | null = null;
   let placeCountsCache: { map: Map<number, number>; version: number } | null = null;
   let lexemeStats: { shares: Map<string, number>; at: number } | null = null;
   let countedStats: { lexemes: ReadonlySet<string>; at: number } | null = null;
-  /**
-   * A read kept by key while the data version holds (and at most STATS_TTL_MS, as the lexeme statistics
-   * some answers depend on are), for the `size` keys most recently read. Checking the version is one
-   * statement; the first read of a key asks for it beside the work, so it waits for nothing more.
-   */
-  function keptWhileUnchanged<T>(size: number): (key: string, read: () => Promise<T>) => Promise<T> {
-    const kept = new Map<string, { version: number; at: number; value: T }>();
-    return async (key, read) => {
-      const found = kept.get(key);
-      const version = dataVersion();
-      if (found && Date.now() - found.at < STATS_TTL_MS && found.version === (await version)) return found.value;
-      version.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
-      const value = await read();
-      kept.delete(key);
-      kept.set(key, { version: await version, at: Date.now(), value });
-      // the least recently read key goes first
-      if (kept.size > size) kept.delete(kept.keys().next().value!);
-      return value;
-    };
-  }
-  const keptStories = keptWhileUnchanged<readonly number[]>(KEPT_READS);
-  const keptNames = keptWhileUnchanged<readonly string[]>(KEPT_READS);
+  const keptStories = ctx.keptWhileUnchanged<readonly number[]>(KEPT_READS);
+  const keptNames = ctx.keptWhileUnchanged<readonly string[]>(KEPT_READS);
   // (at most 12 bytes a quote: 32 lists of a 10-name speaker read 6,400 deep are ~25 MB)
-  const keptQuoteLists = keptWhileUnchanged<QuoteList>(KEPT_READS);
+  const keptQuoteLists = ctx.keptWhileUnchanged<QuoteList>(KEPT_READS);
   let commonWordsAt = 0;
   const seqDays = createSeqDays(pool);
-  const hiddenStories = createPgHiddenStories(pool);
-  // found once per reader (a command's view, hidden-from.ts), however many counts it reads
-  const hiddenOf = new WeakMap<HiddenFrom, Promise<HiddenStories>>();
-  /** The stories hidden from the reader: null without one, or when none is. What a server's counts leave out. */
-  const hiddenFrom = async (reader: HiddenFrom | undefined): Promise<HiddenStories | null> => {
-    if (reader === undefined) return null;
-    let found = hiddenOf.get(reader);
-    if (!found) {
-      hiddenOf.set(reader, (found = hiddenStories.of(reader.guildId)));
-      // a failed read is not kept: the next count asks again
-      found.catch(() => hiddenOf.delete(reader));
-    }
-    const hidden = await found;
-    return hidden.size > 0 ? hidden : null;
-  };
-
-  const dataVersion = async (): Promise<number> => {
-    const row = (await pool.query<{ v: number; called: boolean }>('SELECT last_value AS v, is_called AS called FROM data_version'))
-      .rows[0]!;
-    return row.called ? row.v : 0;
-  };
-
   async function idsOfTerms(client: PgClient, terms: readonly string[]): Promise<Map<string, number>> {
     const missing = [...new Set(terms)].filter((t) => !termIds.has(t));
     if (missing.length > 0) {
