@@ -7,8 +7,6 @@ import type {
   DayCount,
   DayRange,
   DigestFeatures,
-  PlaceMentionHit,
-  PlaceMonthCount,
   QuoteHit,
   QuoteQuery,
   SearchDayCounts,
@@ -30,8 +28,6 @@ import type { PlaceMention } from '../../geo/types.js';
 import {
   escapeLike,
   monthOf,
-  groupPlaceIds,
-  sentenceAround,
   toQuote,
   toQuoteHit,
   toSummary,
@@ -51,13 +47,13 @@ import { rankSuggestions } from '../sqlite/rank-suggestions.js';
 import { NAMED_CANDIDATES, namedBySpeakerQuery, pickSpeakersNamed, speakerAliases } from '../speaker-match.js';
 import { HEADLINE_WINDOW, headlineFirst } from '../headline-first.js';
 import { SEARCH_COUNT_LIMIT } from '../sqlite/trend-counts-table.js';
-import { hiddenDays, hiddenMonths, subtractDays, subtractPerKey, visibleSpeakers } from '../hidden-counts.js';
-import { MONTH_OF_PUBLISHED } from './month-of-published.js';
+import { hiddenDays, subtractDays, visibleSpeakers } from '../hidden-counts.js';
+import { createPgPlaceReads, placesBySeq, SHARED_STORIES } from './pg-place-reads.js';
 import { createPgStoreContext, STATS_TTL_MS } from './pg-store-context.js';
 import { ARTICLE_COLUMNS, SUMMARY_COLUMNS, toArticle, toPlace, type ArticleRow, type PgQuoteRow, type PlaceRow } from './pg-rows.js';
 import type { HiddenFrom } from '../hidden-from.js';
 import type { QueryResultRow } from 'pg';
-import { inTransaction, type PgClient, type PgPool, type PgQueryable } from './pg-database.js';
+import { inTransaction, type PgClient, type PgPool } from './pg-database.js';
 import { countCommonWords, createSeqDays, newestWordMatches, wordDayCounts } from './pg-word-days.js';
 import {
   deeperQuoteRead,
@@ -88,11 +84,6 @@ const QUOTE_WINDOW = 500;
 const QUOTE_STORIES = 200;
 /** Topics of /quote about: (their stories) and speaker names (their speakers) kept between reads (keptWhileUnchanged). */
 const KEPT_READS = 32;
-const EXACT_COUNT_LIMIT = 20_000;
-/** The stories that several of the place ids $1 are mentioned in, with how many (`k`) of them each. */
-const SHARED_STORIES = `SELECT article_seq, COUNT(*) AS k
-  FROM (SELECT DISTINCT geoname_id, article_seq FROM places WHERE geoname_id = ANY($1::int[])) pairs
-  GROUP BY article_seq HAVING COUNT(*) > 1`;
 /** A word in more than half the stories has its newest matches found by walking the newest stories (each vector tested). */
 const WALK_SHARE = 0.5;
 /** Several places or speakers sharing stories are counted per day exactly below this many stories, else summed (as SQLite). */
@@ -181,9 +172,10 @@ export interface PgArticleParts {
 export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticleParts {
   const ctx = createPgStoreContext(pool, indexless);
   const { dataVersion, hiddenFrom, hiddenStories } = ctx;
+  const placeReads = createPgPlaceReads(ctx);
+  const { findPlaceMentions, placeMentionMonths, forgetPlaceCounts } = placeReads;
   const termIds = new Map<string, number>();
   let countCache: { n: number; version: number } | null = null;
-  let placeCountsCache: { map: Map<number, number>; version: number } | null = null;
   let lexemeStats: { shares: Map<string, number>; at: number } | null = null;
   let countedStats: { lexemes: ReadonlySet<string>; at: number } | null = null;
   const keptStories = ctx.keptWhileUnchanged<readonly number[]>(KEPT_READS);
@@ -617,7 +609,7 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
         stories.map(([seq, item]) => ({ seq, publishedMs: msOfSeq.get(seq)!, features: item.digest })),
       );
       await client.query("SELECT nextval('data_version')");
-      placeCountsCache = null;
+      forgetPlaceCounts();
       return stories.length;
     });
   }
@@ -646,20 +638,6 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
       await client.query("SELECT nextval('data_version')");
       return rows.length;
     });
-  }
-
-  async function placesBySeq(db: PgQueryable, seqs: readonly number[]): Promise<Map<number, PlaceMention[]>> {
-    const places = new Map<number, PlaceMention[]>();
-    if (seqs.length === 0) return places;
-    const { rows } = await db.query<PlaceRow>('SELECT * FROM places WHERE article_seq = ANY($1::bigint[]) ORDER BY article_seq, start', [
-      seqs,
-    ]);
-    for (const row of rows) {
-      let list = places.get(row.article_seq);
-      if (!list) places.set(row.article_seq, (list = []));
-      list.push(toPlace(row));
-    }
-    return places;
   }
 
   async function quotesBySeq(seqs: readonly number[]): Promise<Map<number, Quote[]>> {
@@ -1263,74 +1241,6 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
       .map(toQuoteHit);
   }
 
-  async function findPlaceMentions(geonameIds: readonly number[], limit: number): Promise<PlaceMentionHit[]> {
-    if (geonameIds.length === 0) return [];
-    // The newest `limit` stories per place (index walk), merged; the first mention in each story.
-    const { rows } = await pool.query<
-      ArticleRow & { packed: string; published_ms: number; m_start: number; m_end: number; m_name: string }
-    >(
-      `WITH ids AS (SELECT DISTINCT unnest($1::int[]) AS g),
-      s AS (SELECT x.article_seq FROM ids CROSS JOIN LATERAL (
-        SELECT DISTINCT p.article_seq FROM places p WHERE p.geoname_id = ids.g ORDER BY p.article_seq DESC LIMIT $2) x),
-      firsts AS (SELECT DISTINCT ON (p.article_seq) p.article_seq, p.start, p."end", p.name FROM places p
-        WHERE p.article_seq IN (SELECT article_seq FROM s) AND p.geoname_id = ANY($1::int[]) ORDER BY p.article_seq DESC, p.start),
-      top AS (SELECT * FROM firsts ORDER BY article_seq DESC LIMIT $3)
-      SELECT ${ARTICLE_COLUMNS}, a.packed, a.published_ms, top.start AS m_start, top."end" AS m_end, top.name AS m_name
-      FROM top JOIN articles a ON a.seq = top.article_seq ORDER BY a.published_ms DESC, a.seq DESC LIMIT $2`,
-      [[...new Set(geonameIds)], limit, limit * 2],
-    );
-    return rows.map((row) => ({
-      articleId: row.id,
-      headline: row.headline,
-      source: row.source,
-      published: row.published,
-      name: row.m_name,
-      start: row.m_start,
-      end: row.m_end,
-      sentence: sentenceAround(row.body, row.packed, row.m_start),
-    }));
-  }
-
-  async function placeMentionMonths(geonameIds: readonly number[], reader?: HiddenFrom): Promise<PlaceMonthCount[]> {
-    const ids = [...new Set(geonameIds)];
-    if (ids.length === 0) return [];
-    const { rows } = await pool.query<{ month: number; stories: number }>(
-      'SELECT month, SUM(stories)::int AS stories FROM place_month_counts WHERE geoname_id = ANY($1::int[]) GROUP BY month ORDER BY month',
-      [ids],
-    );
-    let months = new Map(rows.map((r) => [r.month, r.stories]));
-    let merge: 'exact' | 'sum' = 'sum';
-    if (ids.length > 1) {
-      let sum = 0;
-      for (const n of months.values()) sum += n;
-      // Several ids may share stories: count each once while that is cheap (as the SQLite store).
-      if (sum <= EXACT_COUNT_LIMIT) {
-        merge = 'exact';
-        // The pairs come in index order (no sort for a COUNT(DISTINCT)), and each shared story's month is
-        // read by its key: joined, the planner guessed thousands of shared stories and read every article
-        // (New York's city and state at 100k: 135 → 16 ms).
-        const { rows: overlaps } = await pool.query<{ month: number; extra: number }>(
-          `WITH shared AS MATERIALIZED (${SHARED_STORIES})
-          SELECT month, SUM(k - 1)::int AS extra
-          FROM (SELECT (SELECT ${MONTH_OF_PUBLISHED} FROM articles a WHERE a.seq = shared.article_seq) AS month, k FROM shared) m
-          GROUP BY month`,
-          [ids],
-        );
-        for (const { month, extra } of overlaps) months.set(month, (months.get(month) ?? 0) - extra);
-      }
-    }
-    const hidden = await hiddenFrom(reader);
-    // the hidden stories' share, counted as the months were (each story once, or once per id)
-    if (hidden) months = subtractPerKey(months, hiddenMonths(hidden, await hiddenStories.placePairs(hidden, ids), merge));
-    return [...months.entries()]
-      .filter(([, stories]) => stories > 0)
-      .sort((a, b) => a[0] - b[0])
-      .map(([month, stories]) => ({
-        month: `${String(Math.floor(month / 100)).padStart(4, '0')}-${String(month % 100).padStart(2, '0')}`,
-        stories,
-      }));
-  }
-
   type FeatureSourceRow = {
     seq: number;
     id: string;
@@ -1700,40 +1610,11 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
         (await staleStories<{ id: string }>('place_analysis', 'a.id', version, since, limit)).map((r) => r.id),
       countStalePlaceStories: (version, since) => countStaleStories('place_analysis', version, since),
       replacePlaces,
-      async placeIdsOf(articleIds) {
-        if (articleIds.length === 0) return new Map();
-        const { rows } = await pool.query<{ id: string; geoname_id: number }>(
-          `SELECT a.id, p.geoname_id FROM articles a JOIN places p ON p.article_seq = a.seq
-          WHERE a.id = ANY($1::text[]) AND p.geoname_id IS NOT NULL ORDER BY p.article_seq, p.start`,
-          [[...new Set(articleIds)]],
-        );
-        return groupPlaceIds(rows.map((r) => [r.id, r.geoname_id]));
-      },
-      async countPlaceMentions(geonameIds, reader) {
-        const ids = [...new Set(geonameIds)];
-        if (ids.length === 0) return 0;
-        if (ids.length === 1 && reader === undefined)
-          return (
-            (await pool.query<{ stories: number }>('SELECT stories FROM place_story_counts WHERE geoname_id = $1', [ids[0]])).rows[0]
-              ?.stories ?? 0
-          );
-        return (await placeMentionMonths(ids, reader)).reduce((sum, m) => sum + m.stories, 0);
-      },
+      placeIdsOf: placeReads.placeIdsOf,
+      countPlaceMentions: placeReads.countPlaceMentions,
       placeMentionMonths,
       placeDayCounts,
-      async placeMentionCounts(reader) {
-        const version = await dataVersion();
-        if (placeCountsCache?.version !== version) {
-          const { rows } = await pool.query<{ geoname_id: number; stories: number }>('SELECT geoname_id, stories FROM place_story_counts');
-          placeCountsCache = { map: new Map(rows.map((r) => [r.geoname_id, r.stories])), version };
-        }
-        const counts = placeCountsCache.map;
-        const hidden = await hiddenFrom(reader);
-        if (!hidden) return counts;
-        const less = new Map<number, number>();
-        for (const [, id] of await hiddenStories.placePairs(hidden, null)) less.set(id, (less.get(id) ?? 0) + 1);
-        return subtractPerKey(counts, less);
-      },
+      placeMentionCounts: placeReads.placeMentionCounts,
     },
     digest: {
       async digestCandidates(from, to, limit): Promise<DigestCandidate[]> {
