@@ -1,6 +1,5 @@
 import type {
   AddResult,
-  ArticleAnalysis,
   ArticleSummary,
   DigestCandidate,
   DigestDetails,
@@ -13,11 +12,7 @@ import type {
   SearchHit,
   StaleQuoteStory,
   StaleStory,
-  StoredStory,
-  StoryCursor,
   StoryForFeatures,
-  StoryPageQuery,
-  StoryWithAnalysis,
 } from '../article-store.js';
 import { articleId, contentHash } from '../article-identity.js';
 import type { DigestFeatureStore } from '../digest-feature-store.js';
@@ -25,17 +20,7 @@ import type { PlaceStore, ReplacedPlaces } from '../place-store.js';
 import type { QuoteStore } from '../quote-store.js';
 import type { SearchOptions, StoryStore } from '../story-store.js';
 import type { PlaceMention } from '../../geo/types.js';
-import {
-  escapeLike,
-  monthOf,
-  toQuote,
-  toQuoteHit,
-  toSummary,
-  unpackSentences,
-  withKeptVersions,
-  type QuoteRow,
-  type SummaryRow,
-} from '../stored-rows.js';
+import { escapeLike, monthOf, toQuoteHit, toSummary, type SummaryRow } from '../stored-rows.js';
 import type { Quote, ScoredSentence } from '../../nlp/types.js';
 // Pure helpers shared with the SQLite store (no driver in them): the same packing, term blobs and ranking.
 import { packSentences, unpackSentenceScores } from '../sqlite/packed-sentences.js';
@@ -49,8 +34,9 @@ import { HEADLINE_WINDOW, headlineFirst } from '../headline-first.js';
 import { SEARCH_COUNT_LIMIT } from '../sqlite/trend-counts-table.js';
 import { hiddenDays, subtractDays, visibleSpeakers } from '../hidden-counts.js';
 import { createPgPlaceReads, placesBySeq, SHARED_STORIES } from './pg-place-reads.js';
+import { createPgStoryReads } from './pg-story-reads.js';
 import { createPgStoreContext, STATS_TTL_MS } from './pg-store-context.js';
-import { ARTICLE_COLUMNS, SUMMARY_COLUMNS, toArticle, toPlace, type ArticleRow, type PgQuoteRow, type PlaceRow } from './pg-rows.js';
+import { SUMMARY_COLUMNS, type PgQuoteRow } from './pg-rows.js';
 import type { HiddenFrom } from '../hidden-from.js';
 import type { QueryResultRow } from 'pg';
 import { inTransaction, type PgClient, type PgPool } from './pg-database.js';
@@ -174,8 +160,9 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
   const { dataVersion, hiddenFrom, hiddenStories } = ctx;
   const placeReads = createPgPlaceReads(ctx);
   const { findPlaceMentions, placeMentionMonths, forgetPlaceCounts } = placeReads;
+  const storyReads = createPgStoryReads(ctx);
+  const { latest, storiesBetween, storiesPage } = storyReads;
   const termIds = new Map<string, number>();
-  let countCache: { n: number; version: number } | null = null;
   let lexemeStats: { shares: Map<string, number>; at: number } | null = null;
   let countedStats: { lexemes: ReadonlySet<string>; at: number } | null = null;
   const keptStories = ctx.keptWhileUnchanged<readonly number[]>(KEPT_READS);
@@ -640,21 +627,6 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
     });
   }
 
-  async function quotesBySeq(seqs: readonly number[]): Promise<Map<number, Quote[]>> {
-    const quotes = new Map<number, Quote[]>();
-    if (seqs.length === 0) return quotes;
-    const { rows } = await pool.query<PgQuoteRow>(
-      `SELECT ${SUMMARY_COLUMNS}, q.* FROM quotes q JOIN articles a ON a.seq = q.article_seq WHERE q.article_seq = ANY($1::bigint[]) ORDER BY q.article_seq, q.start`,
-      [seqs],
-    );
-    for (const row of rows) {
-      let list = quotes.get(row.article_seq);
-      if (!list) quotes.set(row.article_seq, (list = []));
-      list.push(toQuote(row));
-    }
-    return quotes;
-  }
-
   /**
    * How often each lexeme occurs, from the planner's statistics of `tsv` (most_common_elems: with the
    * statistics target of 1000 set by migration 1, up to 10,000 lexemes and their share of stories).
@@ -1006,61 +978,6 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
       if (enough()) break;
     }
     return found;
-  }
-
-  async function latest(limit: number): Promise<ArticleSummary[]> {
-    const { rows } = await pool.query<SummaryRow>(
-      `SELECT ${SUMMARY_COLUMNS} FROM articles a ORDER BY a.published_ms DESC, a.seq DESC LIMIT $1`,
-      [limit],
-    );
-    return rows.map(toSummary);
-  }
-
-  type VersionedRow = ArticleRow & {
-    packed: string;
-    quotes_version: number | null;
-    places_version: number | null;
-    sentences_version: number | null;
-  };
-  const VERSIONS = `v.version AS quotes_version, pv.version AS places_version, sv.version AS sentences_version FROM articles a
-    LEFT JOIN quote_analysis v ON v.article_seq = a.seq LEFT JOIN place_analysis pv ON pv.article_seq = a.seq
-    LEFT JOIN sentence_analysis sv ON sv.article_seq = a.seq`;
-
-  async function getRow(id: string): Promise<VersionedRow | null> {
-    return (await pool.query<VersionedRow>(`SELECT ${ARTICLE_COLUMNS}, a.packed, ${VERSIONS} WHERE a.id = $1`, [id])).rows[0] ?? null;
-  }
-
-  async function storiesBetween(from: Date, to: Date, limit: number): Promise<StoryWithAnalysis[]> {
-    const { rows } = await pool.query<ArticleRow & { packed: string }>(
-      `SELECT ${ARTICLE_COLUMNS}, a.packed FROM articles a WHERE a.published_ms >= $1 AND a.published_ms < $2 ORDER BY a.published_ms DESC, a.seq DESC LIMIT $3`,
-      [from.getTime(), to.getTime(), limit],
-    );
-    const places = await placesBySeq(
-      pool,
-      rows.map((r) => r.seq),
-    );
-    return rows.map((r) => ({ article: toArticle(r), sentences: unpackSentenceScores(r.packed), places: places.get(r.seq) ?? [] }));
-  }
-
-  async function storiesPage(query: StoryPageQuery): Promise<{ stories: StoredStory[]; next: StoryCursor | null }> {
-    const after = query.after ?? { publishedMs: query.since ? query.since.getTime() : Number.MIN_SAFE_INTEGER, seq: -1 };
-    const { rows } = await pool.query<VersionedRow & { published_ms: number }>(
-      `SELECT ${ARTICLE_COLUMNS}, a.packed, a.published_ms, ${VERSIONS}
-      WHERE (a.published_ms, a.seq) > ($1, $2) ORDER BY a.published_ms, a.seq LIMIT $3`,
-      [after.publishedMs, after.seq, query.limit],
-    );
-    if (rows.length === 0) return { stories: [], next: null };
-    const seqs = rows.map((r) => r.seq);
-    const [places, quotes] = await Promise.all([placesBySeq(pool, seqs), quotesBySeq(seqs)]);
-    const stories = rows.map((r) => ({
-      article: toArticle(r),
-      analysis: withKeptVersions(
-        { sentences: unpackSentences(r.body, r.packed), quotes: quotes.get(r.seq) ?? [], places: places.get(r.seq) ?? [] },
-        { sentences: r.sentences_version, quotes: r.quotes_version, places: r.places_version },
-      ),
-    }));
-    const last = rows.at(-1)!;
-    return { stories, next: rows.length < query.limit ? null : { publishedMs: last.published_ms, seq: last.seq } };
   }
 
   /** Quotes of the stories hidden from the reader per lower-case speaker: none without one. */
@@ -1521,55 +1438,11 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
   return {
     stories: {
       addArticles,
-      async getById(id) {
-        const row = await getRow(id.trim().toLowerCase());
-        return row ? toArticle(row) : null;
-      },
-      async identities(ids) {
-        const found = new Map<string, { url: string | null; contentHash: string }>();
-        if (ids.length === 0) return found;
-        const { rows } = await pool.query<{ id: string; url: string | null; content_hash: string }>(
-          'SELECT id, url, content_hash FROM articles WHERE id = ANY($1::text[])',
-          [ids],
-        );
-        for (const r of rows) found.set(r.id, { url: r.url, contentHash: r.content_hash });
-        return found;
-      },
-      async getAnalysis(id): Promise<ArticleAnalysis | null> {
-        // The story with its places and quotes in one statement (each list as JSON, in offset order): three
-        // statements at once took three of the pool's connections and woke three backends for one story.
-        const { rows } = await pool.query<{
-          body: string;
-          packed: string;
-          quotes_version: number | null;
-          places_version: number | null;
-          sentences_version: number | null;
-          places: PlaceRow[];
-          quotes: Omit<QuoteRow, keyof SummaryRow>[];
-        }>(
-          `SELECT a.body, a.packed, v.version AS quotes_version, pv.version AS places_version, sv.version AS sentences_version,
-            (SELECT COALESCE(json_agg(p ORDER BY p.start), '[]') FROM places p WHERE p.article_seq = a.seq) AS places,
-            (SELECT COALESCE(json_agg(q ORDER BY q.start), '[]') FROM quotes q WHERE q.article_seq = a.seq) AS quotes
-          FROM articles a LEFT JOIN quote_analysis v ON v.article_seq = a.seq LEFT JOIN place_analysis pv ON pv.article_seq = a.seq
-            LEFT JOIN sentence_analysis sv ON sv.article_seq = a.seq
-          WHERE a.id = $1`,
-          [id],
-        );
-        const row = rows[0];
-        if (!row) return null;
-        return withKeptVersions(
-          { sentences: unpackSentences(row.body, row.packed), quotes: row.quotes.map(toQuote), places: row.places.map(toPlace) },
-          { sentences: row.sentences_version, quotes: row.quotes_version, places: row.places_version },
-        );
-      },
+      getById: storyReads.getById,
+      identities: storyReads.identities,
+      getAnalysis: storyReads.getAnalysis,
       latest,
-      async publishedBetween(from, to, limit) {
-        const { rows } = await pool.query<SummaryRow>(
-          `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.published_ms >= $1 AND a.published_ms < $2 ORDER BY a.published_ms DESC, a.seq DESC LIMIT $3`,
-          [from.getTime(), to.getTime(), limit],
-        );
-        return rows.map(toSummary);
-      },
+      publishedBetween: storyReads.publishedBetween,
       storiesBetween,
       storiesPage,
       staleSentenceStories: (version, since, limit) => staleStories<StaleStory>('sentence_analysis', 'a.id, a.body', version, since, limit),
@@ -1578,13 +1451,7 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
       search,
       suggestHeadlines,
       searchDayCounts,
-      async count(reader) {
-        // COUNT(*) reads the whole table on PostgreSQL: kept until the data version moves.
-        const version = await dataVersion();
-        if (countCache?.version !== version)
-          countCache = { n: (await pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM articles')).rows[0]!.n, version };
-        return countCache.n - ((await hiddenFrom(reader))?.size ?? 0);
-      },
+      count: storyReads.count,
       dataVersion,
     },
     quotes: {

@@ -124,7 +124,7 @@ export function createPgPlaceReads(ctx: PgStoreContext): PgPlaceReads {
       if (articleIds.length === 0) return new Map();
       const { rows } = await pool.query<{ id: string; geoname_id: number }>(
         `SELECT a.id, p.geoname_id FROM articles a JOIN places p ON p.article_seq = a.seq
-        WHERE a.id = ANY($1::text[]) AND p.geoname_id IS NOT NULL ORDER BY p.article_seq, p.start`,
+          WHERE a.id = ANY($1::text[]) AND p.geoname_id IS NOT NULL ORDER BY p.article_seq, p.start`,
         [[...new Set(articleIds)]],
       );
       return groupPlaceIds(rows.map((r) => [r.id, r.geoname_id]));
