@@ -10,8 +10,6 @@ import type {
   QuoteQuery,
   SearchDayCounts,
   SearchHit,
-  StaleQuoteStory,
-  StaleStory,
   StoryForFeatures,
 } from '../article-store.js';
 import { articleId, contentHash } from '../article-identity.js';
@@ -24,7 +22,6 @@ import { escapeLike, monthOf, toQuoteHit, toSummary, type SummaryRow } from '../
 import type { Quote, ScoredSentence } from '../../nlp/types.js';
 // Pure helpers shared with the SQLite store (no driver in them): the same packing, term blobs and ranking.
 import { packSentences, unpackSentenceScores } from '../sqlite/packed-sentences.js';
-import type { AnalysisTable } from '../sqlite/stale-analysis.js';
 import { decodeShapes, decodeTerms, encodeTerms, utcDay } from '../sqlite/digest-features-table.js';
 import { ftsWords } from '../sqlite/fts-query.js';
 import { parseSearch, requiredWords, type SearchQuery } from '../search-syntax.js';
@@ -35,10 +32,10 @@ import { SEARCH_COUNT_LIMIT } from '../sqlite/trend-counts-table.js';
 import { hiddenDays, subtractDays, visibleSpeakers } from '../hidden-counts.js';
 import { createPgPlaceReads, placesBySeq, SHARED_STORIES } from './pg-place-reads.js';
 import { createPgStoryReads } from './pg-story-reads.js';
+import { createPgStaleStories } from './pg-stale-stories.js';
 import { createPgStoreContext, STATS_TTL_MS } from './pg-store-context.js';
 import { SUMMARY_COLUMNS, type PgQuoteRow } from './pg-rows.js';
 import type { HiddenFrom } from '../hidden-from.js';
-import type { QueryResultRow } from 'pg';
 import { inTransaction, type PgClient, type PgPool } from './pg-database.js';
 import { countCommonWords, createSeqDays, newestWordMatches, wordDayCounts } from './pg-word-days.js';
 import {
@@ -130,16 +127,6 @@ function prefixQuery(words: readonly string[]): string {
   return words.map((w) => `${prefixWord(w)}:*`).join(' & ');
 }
 
-/**
- * The FROM and WHERE of the stories an analysis must redo: its row in `table` missing or below the
- * version ($1), published at or after $2 (ms; null: every story). A batch walks articles in storage order
- * and stops at its LIMIT, so it costs the same late in a run as early.
- */
-function staleStoriesSql(table: AnalysisTable): string {
-  return `FROM articles a LEFT JOIN ${table} v ON v.article_seq = a.seq
-      WHERE (v.version IS NULL OR v.version < $1) AND ($2::bigint IS NULL OR a.published_ms >= $2)`;
-}
-
 export interface PgArticleParts {
   stories: StoryStore;
   quotes: QuoteStore;
@@ -162,6 +149,7 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
   const { findPlaceMentions, placeMentionMonths, forgetPlaceCounts } = placeReads;
   const storyReads = createPgStoryReads(ctx);
   const { latest, storiesBetween, storiesPage } = storyReads;
+  const staleStories = createPgStaleStories(ctx);
   const termIds = new Map<string, number>();
   let lexemeStats: { shares: Map<string, number>; at: number } | null = null;
   let countedStats: { lexemes: ReadonlySet<string>; at: number } | null = null;
@@ -1363,29 +1351,6 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
     return { days: sumByDay(days.filter((d) => d.stories > 0)), capped };
   }
 
-  /** A batch of `staleStoriesSql(table)` with `columns` of each story, in storage order. */
-  async function staleStories<R extends QueryResultRow>(
-    table: AnalysisTable,
-    columns: string,
-    version: number,
-    since: Date | null,
-    limit: number,
-  ): Promise<R[]> {
-    const sql = `SELECT ${columns} ${staleStoriesSql(table)} ORDER BY a.seq LIMIT $3`;
-    return (await pool.query<R>(sql, [version, since ? since.getTime() : null, limit])).rows;
-  }
-
-  /** How many stories `staleStories` of `table` would walk in all. */
-  async function countStaleStories(table: AnalysisTable, version: number, since: Date | null): Promise<number> {
-    const sql = `SELECT COUNT(*)::int AS n ${staleStoriesSql(table)}`;
-    return (await pool.query<{ n: number }>(sql, [version, since ? since.getTime() : null])).rows[0]?.n ?? 0;
-  }
-
-  const staleQuoteStories = (version: number, since: Date | null, limit: number): Promise<StaleQuoteStory[]> =>
-    staleStories<StaleQuoteStory>('quote_analysis', 'a.id, a.body, a.published', version, since, limit);
-  const countStaleQuoteStories = (version: number, since: Date | null): Promise<number> =>
-    countStaleStories('quote_analysis', version, since);
-
   /**
    * Replaces stored stories' quotes and marks them `version`, in one transaction: the speaker counts and
    * stories per (speaker, day) drop the old quotes' speakers and count the new ones.
@@ -1445,8 +1410,8 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
       publishedBetween: storyReads.publishedBetween,
       storiesBetween,
       storiesPage,
-      staleSentenceStories: (version, since, limit) => staleStories<StaleStory>('sentence_analysis', 'a.id, a.body', version, since, limit),
-      countStaleSentenceStories: (version, since) => countStaleStories('sentence_analysis', version, since),
+      staleSentenceStories: staleStories.staleSentenceStories,
+      countStaleSentenceStories: staleStories.countStaleSentenceStories,
       replaceSentences,
       search,
       suggestHeadlines,
@@ -1466,16 +1431,15 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
         );
         return (quotes.size === 0 ? rows : visibleSpeakers(rows, quotes)).slice(0, limit).map((r) => r.speaker);
       },
-      staleQuoteStories,
-      countStaleQuoteStories,
+      staleQuoteStories: staleStories.staleQuoteStories,
+      countStaleQuoteStories: staleStories.countStaleQuoteStories,
       replaceQuotes,
       speakerDayCounts,
     },
     places: {
       findPlaceMentions,
-      stalePlaceStories: async (version, since, limit) =>
-        (await staleStories<{ id: string }>('place_analysis', 'a.id', version, since, limit)).map((r) => r.id),
-      countStalePlaceStories: (version, since) => countStaleStories('place_analysis', version, since),
+      stalePlaceStories: staleStories.stalePlaceStories,
+      countStalePlaceStories: staleStories.countStalePlaceStories,
       replacePlaces,
       placeIdsOf: placeReads.placeIdsOf,
       countPlaceMentions: placeReads.countPlaceMentions,
