@@ -2,17 +2,16 @@ import type { DigestFeatureStore } from '../digest-feature-store.js';
 import type { PlaceStore } from '../place-store.js';
 import type { QuoteStore } from '../quote-store.js';
 import type { StoryStore } from '../story-store.js';
-// Pure helpers shared with the SQLite store (no driver in them): the same packing, term blobs and ranking.
-import { createPgPlaceReads } from './pg-place-reads.js';
+import type { PgPool } from './pg-database.js';
+import { createPgStoreContext } from './pg-store-context.js';
 import { createPgStoryReads } from './pg-story-reads.js';
-import { createPgStaleStories } from './pg-stale-stories.js';
-import { createPgDigestReads } from './pg-digest-reads.js';
 import { createPgTextSearch } from './pg-text-search.js';
 import { createPgQuoteReads } from './pg-quote-reads.js';
+import { createPgPlaceReads } from './pg-place-reads.js';
 import { createPgDayCounts } from './pg-day-counts.js';
+import { createPgDigestReads } from './pg-digest-reads.js';
+import { createPgStaleStories } from './pg-stale-stories.js';
 import { createPgArticleWrites } from './pg-article-writes.js';
-import { createPgStoreContext } from './pg-store-context.js';
-import { type PgPool } from './pg-database.js';
 
 export interface PgArticleParts {
   stories: StoryStore;
@@ -28,41 +27,44 @@ export interface PgArticleParts {
  * index) with websearch_to_tsquery; ranking is bounded to the newest
  * SEARCH_CANDIDATES matches, as the SQLite store does, so a common word does not rank the whole store.
  * `indexless` is a pool on the same store whose sessions plan without plain index scans (openIndexlessPool).
+ *
+ * Each store part's methods come from the module that does that kind of work, all built on one shared
+ * context (pg-store-context.ts): story reads (pg-story-reads.ts), full-text search and headline
+ * suggestions (pg-text-search.ts), quote reads (pg-quote-reads.ts), place reads (pg-place-reads.ts),
+ * per-day counts for /trend (pg-day-counts.ts), the digest's reads (pg-digest-reads.ts), the stories
+ * re-analysis must redo (pg-stale-stories.ts) and every write (pg-article-writes.ts).
  */
 export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticleParts {
   const ctx = createPgStoreContext(pool, indexless);
-  const { dataVersion } = ctx;
-  const placeReads = createPgPlaceReads(ctx);
-  const { findPlaceMentions, placeMentionMonths, forgetPlaceCounts } = placeReads;
   const storyReads = createPgStoryReads(ctx);
-  const { latest, storiesBetween, storiesPage } = storyReads;
-  const staleStories = createPgStaleStories(ctx);
-  const digestReads = createPgDigestReads(ctx);
-  const textSearch = createPgTextSearch(ctx, latest);
-  const { search, suggestHeadlines, rankedMatches, forgetCountedLexemes } = textSearch;
-  const quoteReads = createPgQuoteReads(ctx, rankedMatches);
+  const textSearch = createPgTextSearch(ctx, storyReads.latest);
+  const quoteReads = createPgQuoteReads(ctx, textSearch.rankedMatches);
+  const placeReads = createPgPlaceReads(ctx);
   const dayCounts = createPgDayCounts(ctx, textSearch);
-  const { placeDayCounts, speakerDayCounts, searchDayCounts } = dayCounts;
-  const writes = createPgArticleWrites(ctx, { forgetCountedLexemes, forgetPlaceCounts });
-  const { addArticles, replaceSentences, replaceQuotes, replacePlaces } = writes;
+  const digestReads = createPgDigestReads(ctx);
+  const staleStories = createPgStaleStories(ctx);
+  const writes = createPgArticleWrites(ctx, {
+    forgetCountedLexemes: textSearch.forgetCountedLexemes,
+    forgetPlaceCounts: placeReads.forgetPlaceCounts,
+  });
   return {
     stories: {
-      addArticles,
+      addArticles: writes.addArticles,
       getById: storyReads.getById,
       identities: storyReads.identities,
       getAnalysis: storyReads.getAnalysis,
-      latest,
+      latest: storyReads.latest,
       publishedBetween: storyReads.publishedBetween,
-      storiesBetween,
-      storiesPage,
+      storiesBetween: storyReads.storiesBetween,
+      storiesPage: storyReads.storiesPage,
       staleSentenceStories: staleStories.staleSentenceStories,
       countStaleSentenceStories: staleStories.countStaleSentenceStories,
-      replaceSentences,
-      search,
-      suggestHeadlines,
-      searchDayCounts,
+      replaceSentences: writes.replaceSentences,
+      search: textSearch.search,
+      suggestHeadlines: textSearch.suggestHeadlines,
+      searchDayCounts: dayCounts.searchDayCounts,
       count: storyReads.count,
-      dataVersion,
+      dataVersion: ctx.dataVersion,
     },
     quotes: {
       findQuotes: quoteReads.findQuotes,
@@ -70,18 +72,18 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
       suggestSpeakers: quoteReads.suggestSpeakers,
       staleQuoteStories: staleStories.staleQuoteStories,
       countStaleQuoteStories: staleStories.countStaleQuoteStories,
-      replaceQuotes,
-      speakerDayCounts,
+      replaceQuotes: writes.replaceQuotes,
+      speakerDayCounts: dayCounts.speakerDayCounts,
     },
     places: {
-      findPlaceMentions,
+      findPlaceMentions: placeReads.findPlaceMentions,
       stalePlaceStories: staleStories.stalePlaceStories,
       countStalePlaceStories: staleStories.countStalePlaceStories,
-      replacePlaces,
+      replacePlaces: writes.replacePlaces,
       placeIdsOf: placeReads.placeIdsOf,
       countPlaceMentions: placeReads.countPlaceMentions,
-      placeMentionMonths,
-      placeDayCounts,
+      placeMentionMonths: placeReads.placeMentionMonths,
+      placeDayCounts: dayCounts.placeDayCounts,
       placeMentionCounts: placeReads.placeMentionCounts,
     },
     digest: {
@@ -89,7 +91,7 @@ export function createPgArticleParts(pool: PgPool, indexless: PgPool): PgArticle
       digestDetails: digestReads.digestDetails,
       headlineShapesBetween: digestReads.headlineShapesBetween,
       dayHeadlineShapes: digestReads.dayHeadlineShapes,
-      dataVersion,
+      dataVersion: ctx.dataVersion,
       digestTermStories: digestReads.digestTermStories,
       storiesForFeatures: digestReads.storiesForFeatures,
       featurelessStories: digestReads.featurelessStories,
