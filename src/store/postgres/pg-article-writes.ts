@@ -42,6 +42,7 @@ export function createPgArticleWrites(ctx: PgStoreContext, readCaches: PgReadCac
   const { forgetCountedLexemes, forgetPlaceCounts } = readCaches;
   const termIds = new Map<string, number>();
   let commonWordsAt = 0;
+
   async function idsOfTerms(client: PgClient, terms: readonly string[]): Promise<Map<string, number>> {
     const missing = [...new Set(terms)].filter((t) => !termIds.has(t));
     if (missing.length > 0) {

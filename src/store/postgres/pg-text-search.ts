@@ -9,9 +9,10 @@
 import type { ArticleSummary, SearchHit } from '../article-store.js';
 import type { SearchOptions, StoryStore } from '../story-store.js';
 import { escapeLike, toSummary, type SummaryRow } from '../stored-rows.js';
+// Pure helpers shared with the SQLite store (no driver in them): the same word splitting and ranking of suggestions.
 import { ftsWords } from '../sqlite/fts-query.js';
-import { parseSearch, requiredWords, type SearchQuery } from '../search-syntax.js';
 import { rankSuggestions } from '../sqlite/rank-suggestions.js';
+import { parseSearch, requiredWords, type SearchQuery } from '../search-syntax.js';
 import { HEADLINE_WINDOW, headlineFirst } from '../headline-first.js';
 import { newestWordMatches } from './pg-word-days.js';
 import { SUMMARY_COLUMNS } from './pg-rows.js';
