@@ -56,7 +56,7 @@ function createPool(url: string, max: number, settings = ''): PgPool {
 /**
  * A second pool on the store `openPool` opened (no migrations: they were applied), whose sessions plan
  * without plain index scans: the full-text statements that must take their matches from the GIN index
- * (pg-article-store.ts, fromIndexMatches) run there in one round trip, where a transaction with
+ * (pg-text-search.ts, fromIndexMatches) run there in one round trip, where a transaction with
  * `SET LOCAL enable_indexscan = off` took four (BEGIN, SET, the statement, COMMIT), each a wake-up of the
  * server's backend. Set at connection start, as the pool's other settings (a connection string with
  * `options` of its own drops them: the statements then answer the same, planned as the planner likes).
