@@ -1,3 +1,4 @@
+import { isDatelineSpan, type PlaceMention } from '../geo/types.js';
 import type { Quote, ScoredSentence } from '../nlp/types.js';
 import type { ArticleAnalysis, ArticleSummary, QuoteHit } from './article-store.js';
 import type { ExportedFeedPost, Feed, FeedChannel, FeedOrigin, FeedStoryLink, QueuedFeedPost } from './feed-store.js';
@@ -8,6 +9,31 @@ import { unpackSentenceScores, type PackedSentence } from './sqlite/packed-sente
  * Rows as both backends read them (the same column names in SQLite and PostgreSQL) and the pure
  * steps that turn them into the store's answers: one copy, so the two stores cannot drift apart.
  */
+/** A place mention's row (`places` in both backends). */
+export interface PlaceRow {
+  name: string;
+  start: number;
+  end: number;
+  geoname_id: number | null;
+  country_code: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+export function toPlaceMention(p: PlaceRow): PlaceMention {
+  const m: PlaceMention = {
+    name: p.name,
+    start: p.start,
+    end: p.end,
+    geonameId: p.geoname_id,
+    countryCode: p.country_code,
+    lat: p.lat,
+    lon: p.lon,
+  };
+  // The dateline's mention is kept as its span (issue 14): no column needed.
+  return isDatelineSpan(m) ? { ...m, dateline: true } : m;
+}
+
 export interface SummaryRow {
   id: string;
   headline: string;

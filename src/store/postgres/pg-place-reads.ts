@@ -9,10 +9,10 @@ import type { PlaceStore } from '../place-store.js';
 import type { PlaceMention } from '../../geo/types.js';
 import type { HiddenFrom } from '../hidden-from.js';
 import { hiddenMonths, subtractPerKey } from '../hidden-counts.js';
-import { groupPlaceIds, sentenceAround } from '../stored-rows.js';
+import { groupPlaceIds, sentenceAround, toPlaceMention } from '../stored-rows.js';
 import { MONTH_OF_PUBLISHED } from './month-of-published.js';
 import type { PgQueryable } from './pg-database.js';
-import { ARTICLE_COLUMNS, toPlace, type ArticleRow, type PlaceRow } from './pg-rows.js';
+import { ARTICLE_COLUMNS, type ArticleRow, type PlaceRow } from './pg-rows.js';
 import type { PgStoreContext } from './pg-store-context.js';
 
 const EXACT_COUNT_LIMIT = 20_000;
@@ -31,7 +31,7 @@ export async function placesBySeq(db: PgQueryable, seqs: readonly number[]): Pro
   for (const row of rows) {
     let list = places.get(row.article_seq);
     if (!list) places.set(row.article_seq, (list = []));
-    list.push(toPlace(row));
+    list.push(toPlaceMention(row));
   }
   return places;
 }

@@ -4,8 +4,7 @@
  * so that a story or a place row has one shape and one conversion whichever part reads it.
  */
 import type { Article } from '../article-store.js';
-import { isDatelineSpan, type PlaceMention } from '../../geo/types.js';
-import type { QuoteRow } from '../stored-rows.js';
+import type { PlaceRow as StoredPlaceRow, QuoteRow } from '../stored-rows.js';
 
 export const ARTICLE_COLUMNS =
   'a.seq, a.id, a.source, a.published, a.published_zone, a.editor, a.dateline_place, a.headline, a.headline_derived, a.caption, a.caption_credit, a.body, a.url, a.origin, a.ingested_at';
@@ -33,15 +32,9 @@ export interface PgQuoteRow extends QuoteRow {
   article_seq: number;
 }
 
-export interface PlaceRow {
+/** A place row with the story it belongs to (`placesBySeq` reads several stories' at once). */
+export interface PlaceRow extends StoredPlaceRow {
   article_seq: number;
-  name: string;
-  start: number;
-  end: number;
-  geoname_id: number | null;
-  country_code: string | null;
-  lat: number | null;
-  lon: number | null;
 }
 
 export function toArticle(row: ArticleRow): Article {
@@ -61,18 +54,4 @@ export function toArticle(row: ArticleRow): Article {
     origin: row.origin,
     ingestedAt: row.ingested_at,
   };
-}
-
-export function toPlace(p: PlaceRow): PlaceMention {
-  const m: PlaceMention = {
-    name: p.name,
-    start: p.start,
-    end: p.end,
-    geonameId: p.geoname_id,
-    countryCode: p.country_code,
-    lat: p.lat,
-    lon: p.lon,
-  };
-  // The store keeps only the span: the dateline's mention is told by it (as the SQLite store does).
-  return isDatelineSpan(m) ? { ...m, dateline: true } : m;
 }

@@ -7,10 +7,10 @@
 import type { ArticleAnalysis, ArticleSummary, StoredStory, StoryCursor, StoryPageQuery, StoryWithAnalysis } from '../article-store.js';
 import type { StoryStore } from '../story-store.js';
 import type { Quote } from '../../nlp/types.js';
-import { toQuote, toSummary, unpackSentences, withKeptVersions, type QuoteRow, type SummaryRow } from '../stored-rows.js';
+import { toQuote, toSummary, unpackSentences, withKeptVersions, type QuoteRow, type SummaryRow, toPlaceMention } from '../stored-rows.js';
 import { unpackSentenceScores } from '../sqlite/packed-sentences.js';
 import { placesBySeq } from './pg-place-reads.js';
-import { ARTICLE_COLUMNS, SUMMARY_COLUMNS, toArticle, toPlace, type ArticleRow, type PgQuoteRow, type PlaceRow } from './pg-rows.js';
+import { ARTICLE_COLUMNS, SUMMARY_COLUMNS, toArticle, type ArticleRow, type PgQuoteRow, type PlaceRow } from './pg-rows.js';
 import type { PgStoreContext } from './pg-store-context.js';
 
 export interface PgStoryReads {
@@ -136,7 +136,7 @@ export function createPgStoryReads(ctx: PgStoreContext): PgStoryReads {
       const row = rows[0];
       if (!row) return null;
       return withKeptVersions(
-        { sentences: unpackSentences(row.body, row.packed), quotes: row.quotes.map(toQuote), places: row.places.map(toPlace) },
+        { sentences: unpackSentences(row.body, row.packed), quotes: row.quotes.map(toQuote), places: row.places.map(toPlaceMention) },
         { sentences: row.sentences_version, quotes: row.quotes_version, places: row.places_version },
       );
     },

@@ -5,7 +5,6 @@
  * one conversion whichever part reads it.
  */
 import type { Article } from '../article-store.js';
-import { isDatelineSpan, type PlaceMention } from '../../geo/types.js';
 
 export interface ArticleRow {
   rowid: number;
@@ -23,30 +22,6 @@ export interface ArticleRow {
   url: string | null;
   origin: string;
   ingested_at: string;
-}
-
-export interface PlaceRow {
-  name: string;
-  start: number;
-  end: number;
-  geoname_id: number | null;
-  country_code: string | null;
-  lat: number | null;
-  lon: number | null;
-}
-
-export function toPlaceMention(p: PlaceRow): PlaceMention {
-  const m: PlaceMention = {
-    name: p.name,
-    start: p.start,
-    end: p.end,
-    geonameId: p.geoname_id,
-    countryCode: p.country_code,
-    lat: p.lat,
-    lon: p.lon,
-  };
-  // The dateline's mention is kept as its span (issue 14): no column needed.
-  return isDatelineSpan(m) ? { ...m, dateline: true } : m;
 }
 
 /** `storiesBetween` rows, as arrays: rowid, the Article columns in `rowToArticle` order, packed sentences. */

@@ -7,19 +7,20 @@
 import type { ArticleAnalysis, StoryCursor, StoryPageQuery, StoryWithAnalysis, StoredStory } from '../article-store.js';
 import type { StoryStore } from '../story-store.js';
 import type { Synchronous } from '../synchronous.js';
-import { toQuote, toSummary, unpackSentences, withKeptVersions, type QuoteRow, type SummaryRow } from '../stored-rows.js';
+import {
+  toPlaceMention,
+  toQuote,
+  toSummary,
+  unpackSentences,
+  withKeptVersions,
+  type PlaceRow,
+  type QuoteRow,
+  type SummaryRow,
+} from '../stored-rows.js';
 import type { Quote } from '../../nlp/types.js';
 import type { PlaceMention } from '../../geo/types.js';
 import { unpackSentenceScores } from './packed-sentences.js';
-import {
-  SUMMARY_COLUMNS,
-  articleOfWindowRow,
-  rowToArticle,
-  toPlaceMention,
-  type ArticleRow,
-  type PlaceRow,
-  type WindowRow,
-} from './sqlite-rows.js';
+import { SUMMARY_COLUMNS, articleOfWindowRow, rowToArticle, type ArticleRow, type WindowRow } from './sqlite-rows.js';
 import type { SqliteStoreContext } from './sqlite-store-context.js';
 
 export interface SqliteStoryReads {
