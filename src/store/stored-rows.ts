@@ -1,6 +1,6 @@
 import { isDatelineSpan, type PlaceMention } from '../geo/types.js';
 import type { Quote, ScoredSentence } from '../nlp/types.js';
-import type { ArticleAnalysis, ArticleSummary, QuoteHit } from './article-store.js';
+import type { ArticleAnalysis, ArticleSummary, PlaceMonthCount, QuoteHit } from './article-store.js';
 import type { ExportedFeedPost, Feed, FeedChannel, FeedOrigin, FeedStoryLink, QueuedFeedPost } from './feed-store.js';
 import type { Delivery, DeliveryStatus, Subscription } from './subscription-store.js';
 import { unpackSentenceScores, type PackedSentence } from './sqlite/packed-sentences.js';
@@ -300,4 +300,15 @@ export function monthOf(published: string): number {
 /** A LIKE pattern's literal text (`\` is the escape character in both backends' queries). */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Stories per month (`yyyymm` keys) as `placeMentionMonths` gives them: months with stories, oldest first. */
+export function toMonthCounts(months: ReadonlyMap<number, number>): PlaceMonthCount[] {
+  return [...months.entries()]
+    .filter(([, stories]) => stories > 0)
+    .sort((a, b) => a[0] - b[0])
+    .map(([month, stories]) => ({
+      month: `${String(Math.floor(month / 100)).padStart(4, '0')}-${String(month % 100).padStart(2, '0')}`,
+      stories,
+    }));
 }

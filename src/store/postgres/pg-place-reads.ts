@@ -9,7 +9,7 @@ import type { PlaceStore } from '../place-store.js';
 import type { PlaceMention } from '../../geo/types.js';
 import type { HiddenFrom } from '../hidden-from.js';
 import { hiddenMonths, subtractPerKey } from '../hidden-counts.js';
-import { groupPlaceIds, sentenceAround, toPlaceMention } from '../stored-rows.js';
+import { groupPlaceIds, sentenceAround, toPlaceMention, toMonthCounts } from '../stored-rows.js';
 import { MONTH_OF_PUBLISHED } from './month-of-published.js';
 import type { PgQueryable } from './pg-database.js';
 import { ARTICLE_COLUMNS, type ArticleRow, type PlaceRow } from './pg-rows.js';
@@ -109,13 +109,7 @@ export function createPgPlaceReads(ctx: PgStoreContext): PgPlaceReads {
     const hidden = await hiddenFrom(reader);
     // the hidden stories' share, counted as the months were (each story once, or once per id)
     if (hidden) months = subtractPerKey(months, hiddenMonths(hidden, await hiddenStories.placePairs(hidden, ids), merge));
-    return [...months.entries()]
-      .filter(([, stories]) => stories > 0)
-      .sort((a, b) => a[0] - b[0])
-      .map(([month, stories]) => ({
-        month: `${String(Math.floor(month / 100)).padStart(4, '0')}-${String(month % 100).padStart(2, '0')}`,
-        stories,
-      }));
+    return toMonthCounts(months);
   }
 
   return {

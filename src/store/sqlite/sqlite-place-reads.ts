@@ -7,7 +7,7 @@
 import type { PlaceMentionHit, PlaceMonthCount } from '../article-store.js';
 import type { PlaceStore } from '../place-store.js';
 import type { Synchronous } from '../synchronous.js';
-import { groupPlaceIds, sentenceAround } from '../stored-rows.js';
+import { groupPlaceIds, sentenceAround, toMonthCounts } from '../stored-rows.js';
 import { MONTH_OF_PUBLISHED } from './month-of-published.js';
 import { hiddenMonths, subtractPerKey } from '../hidden-counts.js';
 import type { HiddenFrom } from '../hidden-from.js';
@@ -129,13 +129,7 @@ export function createSqlitePlaceReads(ctx: SqliteStoreContext): SqlitePlaceRead
     const hidden = hiddenFrom(reader);
     // the hidden stories' share, counted as the months were (each story once, or once per id)
     if (hidden && hidden.size > 0) months = subtractPerKey(months, hiddenMonths(hidden, hiddenStories.placePairs(hidden, ids), merge));
-    return [...months.entries()]
-      .filter(([, stories]) => stories > 0)
-      .sort((a, b) => a[0] - b[0])
-      .map(([month, stories]) => ({
-        month: `${String(Math.floor(month / 100)).padStart(4, '0')}-${String(month % 100).padStart(2, '0')}`,
-        stories,
-      }));
+    return toMonthCounts(months);
   }
 
   return {
