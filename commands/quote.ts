@@ -54,7 +54,9 @@ const FIGURE = /^(?:(?:some|about|around|nearly|almost|over|only|just|more than|
  * spokesman (unnamed)").
  */
 export function speakerLabel(q: Pick<QuoteHit, 'speaker' | 'speakerResolved'>, mention: string | null): string {
-  const local = mention?.replace(/\s+/g, ' ').trim() || null;
+  const written = mention?.replace(/\s+/g, ' ').trim() || null;
+  // ("He — James Baker": a pronoun opening its sentence is capitalised there, not in the middle of a label)
+  const local = written && /^(He|She|They|It|We)$/.test(written) ? written.toLowerCase() : written;
   if (q.speakerResolved) {
     const name = q.speakerResolved.name;
     const surname = name.split(' ').pop()!.toLowerCase();

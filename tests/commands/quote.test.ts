@@ -360,7 +360,11 @@ describe('who a reply line says spoke', () => {
   const hit = { speakerDescription: null, articleId: 'a1', headline: 'H', source: 'Test Wire', published: '1987-10-19T10:00:00Z' };
 
   it('says whom a pronoun stands for when the story named no one ("he — the spokesman (unnamed)")', () => {
-    expect(speakerLabel({ ...hit, speaker: 'the spokesman', speakerResolved: null }, 'He')).toBe('He — the spokesman (unnamed)');
+    expect(speakerLabel({ ...hit, speaker: 'the spokesman', speakerResolved: null }, 'He')).toBe('he — the spokesman (unnamed)');
+    // (a pronoun capitalised because it opened its sentence reads lower-case in the label)
+    expect(speakerLabel({ ...hit, speaker: 'James Baker', speakerResolved: { name: 'James Baker', start: 0, end: 11 } }, 'He')).toBe(
+      'he — James Baker',
+    );
     expect(speakerLabel({ ...hit, speaker: 'unknown', speakerResolved: null }, 'he')).toBe('he (unnamed)');
     // a phrase is its own label: no "— the same phrase" after it
     expect(speakerLabel({ ...hit, speaker: 'A company spokesman', speakerResolved: null }, 'A company spokesman')).toBe(
@@ -372,7 +376,7 @@ describe('who a reply line says spoke', () => {
     // a company's short form is the company, as a surname is the person
     const dart = { ...hit, speaker: 'Dart Group Inc', speakerResolved: { name: 'Dart Group Inc', start: 0, end: 14 } };
     expect(speakerLabel(dart, 'Dart')).toBe('Dart Group Inc');
-    expect(speakerLabel(dart, 'It')).toBe('It — Dart Group Inc');
+    expect(speakerLabel(dart, 'It')).toBe('it — Dart Group Inc');
   });
 
   it('names the group a share counts, and no one for a bare figure (was "70 pct (unnamed)")', () => {
