@@ -118,7 +118,9 @@ export function renderQuote(q: QuoteHit, n: number, mention: string | null = nul
   const quoted = q.kind === 'direct' ? `“${body}”` : body;
   const who = truncate(speakerLabel(q, mention === null ? null : withoutDescription(mention, q.speakerDescription)), 200);
   const description = q.speakerDescription ? `, ${truncate(q.speakerDescription.replace(/\s+/g, ' '), 200)}` : '';
-  const verb = q.verb ? ` (${q.kind === 'direct' ? 'quoted' : 'reported'}: ${truncate(q.verb.replace(/\s+/g, ' '), 60)})` : '';
+  // ("Asked", "Said": a verb that opened its sentence is capitalised there, not in the label; "GOP", an acronym, stays)
+  const cue = q.verb?.replace(/\s+/g, ' ').replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase());
+  const verb = cue ? ` (${q.kind === 'direct' ? 'quoted' : 'reported'}: ${truncate(cue, 60)})` : '';
   const story = `${truncate(q.headline, 120)} · ${q.source} · ${formatDay(q.published)}`;
   return `${n}. ${quoted}\n— ${who}${description}${verb}\n${story}`;
 }

@@ -273,6 +273,25 @@ describe('a reply line of /quote', () => {
     );
     expect(line.split('\n')[1]).toBe('— James Baker (unnamed) (reported: was quoted as saying)');
   });
+
+  it('shows a verb that opened its sentence in lower case ("Asked if ..., Boesze said"), an acronym as written', () => {
+    const base = {
+      text: 'if the measures were taken under pressure',
+      kind: 'reported' as const,
+      speaker: 'unknown',
+      speakerMention: null,
+      speakerResolved: null,
+      speakerDescription: null,
+      start: 0,
+      end: 16,
+      articleId: 'a1',
+      headline: 'HUNGARY TIGHTENS CREDIT',
+      source: 'Test Wire',
+      published: '1987-03-01T10:00:00Z',
+    };
+    expect(renderQuote({ ...base, verb: 'Asked' }, 1).split('\n')[1]).toBe('— unnamed speaker (reported: asked)');
+    expect(renderQuote({ ...base, verb: 'USDA' }, 1).split('\n')[1]).toBe('— unnamed speaker (reported: USDA)');
+  });
 });
 
 describe('a report as a /quote line shows it', () => {
