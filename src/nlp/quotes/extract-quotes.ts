@@ -1459,7 +1459,6 @@ function openingPhrase(
   return null;
 }
 
-/** A lower-case word that is no verb form, auxiliary, adverb or particle: a common noun ("questioner", "statement"). */
 /**
  * Whether the tokens of `mention` may be a speaker's noun phrase: not only a date or an opening adverb ("September",
  * "One month", "Once", "Besides"), nor lower-case words opened by a past verb or closed by a preposition ("came away",
@@ -1488,6 +1487,7 @@ function nounPhraseMention(tokens: readonly Token[], mention: Span): boolean {
   return !(PAST_VERBS.has(first.lower) || /^(of|to|for|about|with|on|in|at)$/.test(words[words.length - 1]!.lower));
 }
 
+/** A lower-case word that is no verb form, auxiliary, adverb or particle: a common noun ("questioner", "statement"). */
 function nounLike(t: Token): boolean {
   return (
     t.isWord &&
