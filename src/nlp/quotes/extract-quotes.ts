@@ -17,6 +17,25 @@ import { findQuotedSpans, paragraphSpans, type QuotedSpan } from './quoted-spans
 import { resolveSpeakers, type RawQuote } from './resolve-speakers.js';
 import { isSpeechAct } from './speech-act.js';
 import { tokenize, type Token } from './tokens.js';
+import {
+  APPROXIMATED,
+  CORE_SPEECH,
+  evidenceBefore,
+  FINITE,
+  FRAMING_START,
+  isAdverb,
+  isInfinitive,
+  isPossessive,
+  nounLike,
+  OBJECT_TAKING,
+  PREPOSITION_START,
+  PRONOUN_SUBJECT,
+  SHOW,
+  speechAct,
+  SUBJECT_PRONOUN,
+  SUBORDINATOR,
+  WANTS_COMPLEMENT,
+} from './word-classes.js';
 
 export { QUOTE_ANALYZER_VERSION } from './analyzer-version.js';
 
@@ -994,22 +1013,7 @@ function addsQuantity(tokens: readonly Token[], i: number): boolean {
   }
   return true;
 }
-
-const SHOW = /^(show|shows|showed|showing)$/;
 const REPORTING_PARTICIPLE = /^(adding|saying|noting|arguing|explaining|insisting|warning|stressing|acknowledging|claiming)$/;
-/** What "about" rounds when it means "roughly": a figure, a fraction or a number word. */
-const APPROXIMATED =
-  /^(\$|\d.*|half|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|one-third|two-thirds|one-quarter|three-quarters)$/;
-/** Nouns of records, polls and documents, which show what they hold. */
-const EVIDENCE =
-  /^(polls?|polling|records?|data|e-?mails?|documents?|analysis|analyses|stud(y|ies)|surveys?|filings?|disclosures?|figures|statistics|transcripts?|videos?|footage|results|memos?|tapes?|files|minutes|returns|logs)$/;
-
-/** Whether an evidence noun is the subject right before the verb at `i` ("records show", "polls out Monday show"). */
-function evidenceBefore(tokens: readonly Token[], i: number): boolean {
-  let k = i - 1;
-  if (WEEKDAY.test(tokens[k]?.lower ?? '') && /^(out|released|published)$/.test(tokens[k - 1]?.lower ?? '')) k -= 2;
-  return EVIDENCE.test(tokens[k]?.lower ?? '');
-}
 
 /**
  * "Christie criticised Clinton after she attacked the police and blamed them", "Smith spoke at the convention, where she
@@ -1213,27 +1217,6 @@ function nounPhraseMention(tokens: readonly Token[], mention: Span): boolean {
   return !(PAST_VERBS.has(first.lower) || /^(of|to|for|about|with|on|in|at)$/.test(words[words.length - 1]!.lower));
 }
 
-/** A lower-case word that is no verb form, auxiliary, adverb or particle: a common noun ("questioner", "statement"). */
-function nounLike(t: Token): boolean {
-  return (
-    t.isWord &&
-    !t.isCap &&
-    !FINITE.test(t.lower) &&
-    !isAdverb(t) &&
-    !/(ed|ing)$/.test(t.lower) &&
-    !SPEECH_VERBS.has(t.lower) &&
-    !/^(not|also|still|now|already|never|just|even|as|to|then|first|once|ever|always|often|been|being|later|again)$/.test(t.lower)
-  );
-}
-
-/** Verbs and nouns in -ly that are no adverbs. */
-const NOT_ADVERB =
-  /(^(re|ap|sup|com|im|multi)ply|^rally|^tally|^ally|^bully|^sully|^dally|^family|^assembly|^anomaly|^monopoly|^italy|^july)$/;
-/** An adverb of manner, degree or time ("strongly", "repeatedly", "publicly"), not a verb or noun in -ly ("reply", "rally"). */
-function isAdverb(t: Token): boolean {
-  return t.isWord && !t.isCap && /^[a-z]{2,}ly$/.test(t.lower) && !NOT_ADVERB.test(t.lower) && !SPEECH_VERBS.has(t.lower);
-}
-
 /** Whether cue tokens [i, j] are adverbs, with at most auxiliaries or "also"/"still" beside them ("has repeatedly", "strongly"). */
 function adverbsOnly(tokens: readonly Token[], i: number, j: number): boolean {
   let adverb = false;
@@ -1392,9 +1375,6 @@ function hearerEnd(tokens: readonly Token[], i: number): number {
 /** Nouns that name who was told: "told reporters", "told a news conference", "told Reuters". */
 const HEARER =
   /^(reporters|journalists|analysts|investors|lawmakers|legislators|parliament|congress|conference|briefing|meeting|reuters|committee|delegates|shareholders|supporters|audience|newspaper|agency|television|radio)$/;
-
-const OBJECT_TAKING =
-  /^(told|tells|tell|telling|asked|asks|urged|urges|warned|warns|assured|assures|informed|informs|reminded|reminds|convinced|persuaded)$/;
 
 /** Content and source for the cue at tokens [a, b] of one sentence. */
 function buildReported(
@@ -1902,11 +1882,6 @@ function shortObject(tokens: readonly Token[], a: number, b: number, from: numbe
 const SHORT_TIME =
   /^(last|this|next|week|month|year|morning|evening|afternoon|night|today|yesterday|tonight|earlier|later|date|late|below|above|since|then|first|all|recently|again)$/;
 
-/** "Trump's", "the union's": a possessive, not a contraction ("he's", "that's", "let's"). */
-function isPossessive(t: Token): boolean {
-  return /['’]s$/.test(t.lower) && !/^(he|she|it|that|what|there|who|here|let)['’]s$/.test(t.lower);
-}
-
 /** Whether the cue at `a` follows a determiner or a possessive ("his claim", "Trump's insistence", "the notion"). */
 function nominalCue(tokens: readonly Token[], a: number): boolean {
   const det = tokens[a - 1];
@@ -1988,8 +1963,6 @@ function wholeSubject(tokens: readonly Token[], src: SourcePhrase, cue: number):
   }
   return { ...src, from: start };
 }
-
-const PRONOUN_SUBJECT = /^(he|she|they|it|we|i|you|who|which|that)$/;
 /** Speech verbs whose passive subject is the person spoken to ("Kondo was asked by Volcker what …")… */
 const ADDRESSEE_VERBS = /^(asked|told|urged|informed|advised|warned|questioned|pressed|assured|reminded)$/;
 /** …or the person quoted ("was quoted by Kyodo as saying …"). */
@@ -2388,11 +2361,6 @@ function timePhraseSpans(tokens: readonly Token[], from: number, to: number): bo
 
 const LONE_ADVERBIAL =
   /^(now|later|then|once|regardless|having|somehow|together|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/;
-const PREPOSITION_START = /^(by|as|against|for|on|of|to|in|with|at|from|about|into|over|under|during|after|before)$/;
-const CORE_SPEECH =
-  /^(said|says|say|told|tells|added|adds|reported|reports|wrote|writes|noted|argued|claimed|insisted|warned|stated|announced|acknowledged|explained|believes|believe|thinks|think)$/;
-const FINITE =
-  /^(is|was|are|were|will|would|has|have|had|can|could|should|may|might|must|did|does|do|be|isn['’]t|wasn['’]t|won['’]t|don['’]t|doesn['’]t|didn['’]t|can['’]t)$/;
 
 /**
  * Reported content is a proposition. "declared an offensive against IS" or "is seen by the U.S. as ..."
@@ -2523,8 +2491,6 @@ function sentenceSpeaker(
   }
   return { mention: phraseSpan(tokens, np), name: phraseSpan(tokens, np, true), description: np.description };
 }
-
-const SUBJECT_PRONOUN = /^(he|she|they|we|I|He|She|They|We)$/;
 
 /**
  * The index of the subject after a sentence-opening phrase ("During the debate,", "Earlier Wednesday,", "To wit,",
@@ -3008,10 +2974,6 @@ const PREDICATE_NEXT = /^(to|the|a|an|his|her|their|its|him|them|it|that|this|th
 const MEDIUM =
   /^(tweets?|statements?|interviews?|e-?mails?|speech|speeches|letters?|book|op-ed|posts?|facebook|twitter|instagram|page|diatribe|exchange|appearance|broadcast|radio|television|tv|conference|hearing|memo|remarks|show|press)$/;
 
-const SUBORDINATOR = /^(while|although|though|whereas|if|when|because|since|after|before|once|unless|until)$/;
-const FRAMING_START =
-  /^(on|in|at|during|after|before|since|from|to|with|via|through|last|this|earlier|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|recently|repeatedly|publicly|privately|again|also|previously|separately|late|early)$/;
-
 /**
  * "X said in a statement on Monday that ...", "told reporters at a rally in Ohio that ...": the
  * circumstances between the cue and its "that" are not content. The index of that "that", else -1.
@@ -3112,18 +3074,6 @@ function objectPosition(tokens: readonly Token[], from: number): boolean {
 
 const PARTICLE_CUE = /^(for|on|to|against|about|of)$/;
 
-/** "to" + a lower-case verb-like word ("to triple", "to stop"), not "to the voters". */
-function isInfinitive(tokens: readonly Token[], k: number): boolean {
-  const next = tokens[k + 1];
-  return (
-    !!next &&
-    next.isWord &&
-    !next.isCap &&
-    !DETERMINERS.has(next.lower) &&
-    !/^(\d|his|her|its|their|our|my|your|them|him|us|me|this|that|these|those)/.test(next.lower)
-  );
-}
-
 /**
  * The closing comma of a relative clause set off at the comma `k` (", which ...," / ", who ...,") when the clause sits
  * inside a longer phrase: right after the closing comma comes a lower-case verb of the main clause ("are", "will",
@@ -3177,20 +3127,12 @@ const CLAUSE_BREAK = /^[—–-]$/;
 const CLOSING_MARK = /^["”]$/;
 const ING_PREPOSITION =
   /^(including|excluding|regarding|concerning|following|according|considering|starting|beginning|ending|pending|barring)$/;
-/** Words that cannot end a clause: a preposition, article, possessive or auxiliary waits for what it governs. */
-const WANTS_COMPLEMENT =
-  /^(to|a|an|the|of|from|at|for|with|by|into|onto|its|his|her|their|our|my|your|as|than|had|have|has|was|were|is|are|be|been|would|will|could|should|can|may|might|must)$/;
 const TIME_GOVERNOR = /^(of|for|from|with|than|until|till|by|to)$/;
 const COMMENT_AFTER = /^(compared|double|twice|a|an)$/;
 const NOUN_DETERMINER = /^(the|a|an|his|her|its|their|our|my|your|this|these|those|some|many|several|two|three|new|other)$/;
 /** Words after a comma that go on with a core speech verb's content (4-fold CV on dev: each fold as good or better). */
 const SAID_GOES_ON = /^(but|despite|while|whereas|even|yet)$/;
 const NEW_CLAUSE = /^(which|who|whose|whom|where|but|although|though|whereas|even|despite|while|yet|following|using)$/;
-
-/** A verb of speaking or of judging aloud ("said", "denounced", "praised"), not of expecting or believing. */
-function speechAct(word: string): boolean {
-  return SPEECH_VERBS.has(word) || reportingClass(word) === 'judge';
-}
 
 /** The last word of a cue as written ("has also said" → "said"), lower-cased. */
 function lastWord(verb: string | null): string {
