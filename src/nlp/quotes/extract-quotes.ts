@@ -16,6 +16,20 @@ import {
 import { findQuotedSpans, paragraphSpans, type QuotedSpan } from './quoted-spans.js';
 import { resolveSpeakers, type RawQuote } from './resolve-speakers.js';
 import { isSpeechAct } from './speech-act.js';
+import {
+  clauseAt,
+  closesSentence,
+  datelineEnd,
+  figureComma,
+  findIndex,
+  finiteWithin,
+  hasVerb,
+  lastContentIndex,
+  lastWord,
+  MIN_REPORTED_WORDS,
+  paragraphIndex,
+  trimSpan,
+} from './token-spans.js';
 import { tokenize, type Token } from './tokens.js';
 import {
   APPROXIMATED,
@@ -40,7 +54,6 @@ import {
 export { QUOTE_ANALYZER_VERSION } from './analyzer-version.js';
 
 const MODEL = modelJson as CueModel;
-const MIN_REPORTED_WORDS = 3;
 
 /**
  * "The deal may stall, Schiff said. "The other factor is ..."": a quotation with no attribution of its own that opens
@@ -225,11 +238,6 @@ interface DirectDraft extends RawQuote {
   paragraph: number;
 }
 
-function paragraphIndex(paragraphs: readonly [number, number][], offset: number): number {
-  for (let i = 0; i < paragraphs.length; i++) if (offset < paragraphs[i]![1]) return i;
-  return paragraphs.length - 1;
-}
-
 function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | null {
   for (const s of sentences) if (offset >= s.start && offset < s.end) return s;
   return null;
@@ -276,12 +284,6 @@ function extractDirect(
 
 function countSpeechVerbs(s: string): number {
   return (s.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => SPEECH_VERBS.has(w)).length;
-}
-
-function trimSpan(body: string, start: number, end: number): [number, number] {
-  while (start < end && /\s/.test(body.charAt(start))) start++;
-  while (end > start && /[\s,]/.test(body.charAt(end - 1))) end--;
-  return [start, end];
 }
 
 function setSource(body: string, tokens: readonly Token[], src: SourcePhrase, draft: RawQuote): void {
@@ -1341,20 +1343,6 @@ function speakerActAfterBut(tokens: readonly Token[], k: number): boolean {
   return FINITE.test(t.lower) || PAST_VERBS.has(t.lower) || /^[a-z]+(ed|ing)$/.test(t.lower);
 }
 
-/** Whether the comma at `k` groups a figure's thousands ("740,000"): no comma of the sentence. */
-function figureComma(tokens: readonly Token[], k: number): boolean {
-  const before = tokens[k - 1];
-  const after = tokens[k + 1];
-  return (
-    !!before &&
-    !!after &&
-    /\d$/.test(before.text) &&
-    /^\d/.test(after.text) &&
-    before.end === tokens[k]!.start &&
-    after.start === tokens[k]!.end
-  );
-}
-
 /** Tokens a signing-off speaker may run to ("Hamburg-based Vereins- und Westbank AG said", "provincial treasurer Dick Johnston said"). */
 const SIGN_OFF_SPEAKER = 10;
 
@@ -2309,25 +2297,6 @@ function insertedAccording(tokens: readonly Token[], a: number, srcEnd: number, 
   return last - srcEnd >= 2 && hasVerb(tokens, srcEnd + 1, last);
 }
 
-/** Whether tokens [from, to] hold a finite or past verb in lower case. */
-function hasVerb(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let k = from; k <= to; k++) {
-    const t = tokens[k]!;
-    if (t.text === t.lower && (FINITE.test(t.lower) || /[^e]ed$/.test(t.lower))) return true;
-  }
-  return false;
-}
-
-/** Whether only a time or place phrase ("on Monday", "in a statement") is left from token `k` to the sentence end. */
-function closesSentence(tokens: readonly Token[], k: number, last: number): boolean {
-  if (k > last) return true;
-  let i = k;
-  if (tokens[i]?.text === ',') i++;
-  if (!FRAMING_START.test(tokens[i]?.lower ?? '')) return false;
-  for (let j = i; j <= last; j++) if (FINITE.test(tokens[j]!.lower) || tokens[j]!.lower === 'that') return false;
-  return last - i < 8;
-}
-
 /** A one-word "speaker" that is a verb form, an adverb or a particle ("pointed", "answering", "until", "publicly"). */
 function notASpeaker(tokens: readonly Token[], src: SourcePhrase): boolean {
   if (src.to - src.from !== 1 || src.end !== src.to) return false;
@@ -2537,17 +2506,6 @@ function capitalSoon(tokens: readonly Token[], k: number): boolean {
 
 const SENTENCE_OPENER =
   /^(during|earlier|later|recently|before|after|in|on|at|when|while|as|since|to|with|without|despite|following|under|for|from|by|once|although|though|if|meanwhile|instead|last|this|next|speaking|amid|throughout|within|over|into)$/;
-
-/** "WASHINGTON (AP) — ...", "Raleigh, N.C. - ...": the index after a dateline opening the sentence, else 0. */
-function datelineEnd(tokens: readonly Token[]): number {
-  for (let k = 1; k < Math.min(tokens.length, 9); k++) {
-    const t = tokens[k]!;
-    // (a dateline shouts its place or agency: "Gingrich — mentioned by Newsmax … — told" is an aside)
-    if (/^(—|–|-|--)$/.test(t.text)) return tokens.slice(0, k).some((x) => x.isWord && /^[A-Z]{2,}$/.test(x.text)) ? k + 1 : 0;
-    if (t.isWord ? !t.isCap : !/^[,.()]$/.test(t.text)) return 0;
-  }
-  return 0;
-}
 
 /**
  * Where reported content that follows its cue ends: at the sentence end, or before a second
@@ -2923,16 +2881,6 @@ function adjunctAt(tokens: readonly Token[], k: number, to: number): boolean {
   return false;
 }
 
-/** Whether a lower-case finite verb ("is", "would", "has") stands in tokens [from, to], before any punctuation. */
-function finiteWithin(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let j = from; j <= to; j++) {
-    const t = tokens[j]!;
-    if (!t.isWord) return false;
-    if (t.text === t.lower && FINITE.test(t.lower)) return true;
-  }
-  return false;
-}
-
 /**
  * Whether a subordinate clause ("when introducing Pence", "as she hurries", "because the bill ...") or a second
  * predicate joined by "but" ("but will likely vote", "and has since left") starts at token `k`, after a noun phrase.
@@ -3049,20 +2997,6 @@ function framedClause(tokens: readonly Token[], i: number, last: number): number
   return -1;
 }
 
-/** Whether a clause starts at `k`: a verb (finite, modal or past) within a few words, before any punctuation. */
-function clauseAt(tokens: readonly Token[], k: number, last: number): boolean {
-  if (last - k < 2) return false;
-  for (let j = k + 1; j <= Math.min(last, k + 6); j++) {
-    const t = tokens[j]!;
-    if (!t.isWord) return false;
-    if (t.isCap) continue;
-    if (FINITE.test(t.lower) || /[^e]ed$/.test(t.lower) || PAST_VERBS.has(t.lower)) return true;
-    // ("he expects": a present verb right after a pronoun subject)
-    if (j === k + 1 && /^(he|she|it)$/.test(tokens[k]!.lower) && /[^s]s$/.test(t.lower)) return true;
-  }
-  return false;
-}
-
 const CLAUSE_OPENERS =
   /^(and|but|or|nor|then|so|also|yet|because|while|when|whenever|if|as|that|who|which|where|whom|although|though|since|until|unless|after|before|once|how|why|what|even|now|still|instead|meanwhile|however|and|not|only|just|later|earlier|again|often|never|already|recently|today|yesterday|tonight|reportedly|apparently|clearly|indeed)$/;
 
@@ -3133,19 +3067,3 @@ const NOUN_DETERMINER = /^(the|a|an|his|her|its|their|our|my|your|this|these|tho
 /** Words after a comma that go on with a core speech verb's content (4-fold CV on dev: each fold as good or better). */
 const SAID_GOES_ON = /^(but|despite|while|whereas|even|yet)$/;
 const NEW_CLAUSE = /^(which|who|whose|whom|where|but|although|though|whereas|even|despite|while|yet|following|using)$/;
-
-/** The last word of a cue as written ("has also said" → "said"), lower-cased. */
-function lastWord(verb: string | null): string {
-  return (verb ?? '').toLowerCase().split(/\s+/).pop() ?? '';
-}
-
-function lastContentIndex(tokens: readonly Token[]): number {
-  let k = tokens.length - 1;
-  while (k > 0 && /^[.!?"“”)]$/.test(tokens[k]!.text)) k--;
-  return k;
-}
-
-function findIndex(tokens: readonly Token[], from: number, pred: (t: Token) => boolean, until = tokens.length): number {
-  for (let k = from; k < Math.min(until, tokens.length); k++) if (pred(tokens[k]!)) return k;
-  return -1;
-}
