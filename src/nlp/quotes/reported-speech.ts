@@ -9,7 +9,7 @@ import type { Sentence, Span } from '../types.js';
 import { anonymityRequest, interrupts, signsOff } from './attribution-tails.js';
 import { buildReported } from './build-reported.js';
 import { candidateFilter, cueScore, reportingClass, type CueModel } from './cue-model.js';
-import { tokenFlags } from './extract-quotes.js';
+import { tokenFlags } from './direct-quotes.js';
 import { askedOpenerAt, askedQuestionEnd } from './fronted-clauses.js';
 import { DETERMINERS, MONTH, NON_NAME_CAPS, OPENING_PREPOSITION, SPEECH_VERBS, WEEKDAY } from './lexicon.js';
 import { PAST_VERBS, phraseAfter, phraseBefore, phraseSpan, type SourcePhrase } from './noun-phrases.js';
