@@ -1160,11 +1160,6 @@ function subjectFrom(tokens: readonly Token[], body: string): string | null {
   return text.replace(/^The\b/, 'the');
 }
 
-/**
- * Capitalised runs that name someone ("Treasury Secretary James Baker", "Nikko Securities
- * International", "Baker"), each with its titles as roles; a person unless an organisation word is in it.
- * A single capitalised word counts when it is not the sentence's first word (which is capitalised anyway).
- */
 /** Capitalised words the story uses inside sentences (not only as their first word). */
 function capitalisedMidSentence(sentenceTokens: readonly (readonly Token[])[]): Set<string> {
   const out = new Set<string>();
@@ -1313,6 +1308,11 @@ function companyAndEnd(tokens: readonly Token[], i: number, j: number): number {
   return j;
 }
 
+/**
+ * Capitalised runs that name someone ("Treasury Secretary James Baker", "Nikko Securities
+ * International", "Baker"), each with its titles as roles; a person unless an organisation word is in it.
+ * A single capitalised word counts when it is not the sentence's first word (which is capitalised anyway).
+ */
 function findNameMentions(body: string, sentenceTokens: readonly (readonly Token[])[], midSentence: ReadonlySet<string>): NameMention[] {
   const out: NameMention[] = [];
   // a sentence's first word is capitalised anyway: alone, it names someone only when the story capitalises it elsewhere too
