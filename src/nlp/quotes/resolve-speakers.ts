@@ -13,6 +13,7 @@ import {
   WEEKDAY,
 } from './lexicon.js';
 import { PAST_VERBS } from './noun-phrases.js';
+import { isOrgWord, MORE_ORG_WORDS, ORG_ROLES, PERSON_ROLES } from './speaker-words.js';
 import { ARABIC_PARTICLE, tokenize, type Token } from './tokens.js';
 
 /**
@@ -95,17 +96,8 @@ const OFFICE_JOINER = /^(of|the|for|and)$/i;
 
 /** A capitalised compound that describes an owner or a base: "Privately-held", "State-owned", "Tokyo-based". */
 const DESCRIBING_COMPOUND = /^\p{Lu}[\p{L}.]*-(held|owned|controlled|run|based|listed|backed|funded|operated|led)$/u;
-
-/** Roles a "the …" mention can name: the head word of "the (treasury) secretary", "the company". */
-const PERSON_ROLES =
-  /^(minister|secretary|spokesman|spokeswoman|spokesperson|senator|president|chairman|chairwoman|governor|mayor|chancellor|official|executive|director|chief|analyst|economist|lawyer|attorney|general|commander|ambassador|premier|leader|congressman|congresswoman|representative|judge|professor|king|prince|envoy|negotiator|banker|dealer|trader|candidate|nominee)$/;
-const ORG_ROLES =
-  /^(company|firm|bank|group|government|ministry|agency|department|administration|council|committee|board|central|union|party|court|army|military|police|newspaper|paper|network|exchange|commission|fund|campaign|corporation|institute|organisation|organization|office|embassy|statement|report|utility|airline|partnership|insurer|retailer)$/;
 /** Heads of a phrase that stands for one unnamed person ("a spokesman", "the regional manager", "one trade official"). */
 const SOMEONE = /^(aide|source|spokes\w+|\w+man|\w+woman|\w+person|\w+ist|\w+er|\w+or|official|executive|chief|head|director)$/;
-/** Words that make a capitalised run an organisation, beyond lexicon.ORG_WORDS. */
-const MORE_ORG_WORDS =
-  /^(securities|international|bundesbank|reserve|fed|treasury|ltd|plc|ag|sa|nv|bhd|holdings|industries|partners|capital|fund|funds|motors|airlines|petroleum|oil|energy|communications|systems|technologies|electric|steel|chemical|trust|exchange|ministry|commission|opec|ec|gatt|imf|nato|un|parliament|assembly|congress|senate|cabinet|pentagon|kremlin|embassy|agency|organisation|organization|federation|league|alliance|front|movement|church|council|board|bureau|service|authority|chamber|academy|society|confederation|corporation|secretariat|directorate|bancorp|bancorporation|bancshares|bankshares)$/i;
 
 /** Heads of a body's name that a "for" or "on" goes on ("Organisation for Economic Cooperation", "Commission on ..."). */
 const ORG_BEFORE_PREPOSITION =
@@ -889,16 +881,6 @@ function isPlural(speaker: string): boolean {
   const head = words[(end < 0 ? words.length : end) - 1] ?? '';
   return /^[a-z]+[^s]s$/.test(head) || /^[a-z]+smen$/.test(head) || /^(they|people|police)$/i.test(head);
 }
-
-const isOrgWord = (w: string): boolean => {
-  // (a word of ASCII letters only, as most are, loses nothing to either replace)
-  const letters = ASCII_LETTERS.test(w);
-  return (
-    ORG_WORDS.has(letters ? w.toLowerCase() : w.toLowerCase().replace(/[^a-z]/g, '')) ||
-    MORE_ORG_WORDS.test(letters ? w : w.replace(/[^A-Za-z]/g, ''))
-  );
-};
-const ASCII_LETTERS = /^[A-Za-z]*$/;
 
 /**
  * Where the capitalised words before `words[end]` begin when they are a title and its office ("Britain's Minister of
