@@ -3,17 +3,16 @@ import {
   AUX_WORDS,
   DETERMINERS,
   GENERIC_ORG_HEADS,
-  MONTH,
   NON_NAME_CAPS,
   NP_STOPS,
   ORG_WORDS,
   SAYING_AFTER_NAME,
   SPEECH_VERBS,
-  WEEKDAY,
 } from './lexicon.js';
 import { COMPANY_FORM, ENVOY, findNameMentions, orgFits, type NameMention } from './name-mentions.js';
 import { PAST_VERBS } from './noun-phrases.js';
 import { isOrgWord, MORE_ORG_WORDS, ORG_ROLES, PERSON_ROLES } from './speaker-words.js';
+import { capitalisedMidSentence, lazySet, lazyValue, lowerCaseWords, namesAlone, type WordSet } from './story-words.js';
 import { afterTitles, isTitle, officeHolderStart, officeStartBefore } from './titles.js';
 import { ARABIC_PARTICLE, tokenize, type Token } from './tokens.js';
 
@@ -1002,77 +1001,11 @@ function subjectFrom(tokens: readonly Token[], body: string): string | null {
   return text.replace(/^The\b/, 'the');
 }
 
-/** Capitalised words the story uses inside sentences (not only as their first word). */
-function capitalisedMidSentence(sentenceTokens: readonly (readonly Token[])[]): Set<string> {
-  const out = new Set<string>();
-  for (const tokens of sentenceTokens)
-    for (let k = 1; k < tokens.length; k++) {
-      if (!tokens[k]!.isCap || !tokens[k - 1]!.isWord) continue;
-      const text = tokens[k]!.text;
-      out.add(text.endsWith('s') ? text.replace(/['’]s$/, '') : text);
-    }
-  return out;
-}
-
-/** What a word list is asked: whether it holds a word. */
-interface WordSet {
-  has(word: string): boolean;
-}
-
-/** `make()`, made on the first call and kept. */
-function lazyValue<T>(make: () => T): () => T {
-  let made = false;
-  let value: T;
-  return () => {
-    if (!made) {
-      value = make();
-      made = true;
-    }
-    return value;
-  };
-}
-
-/** A set built by `build` when it is first asked. */
-function lazySet(build: () => ReadonlySet<string>): WordSet {
-  let set: ReadonlySet<string> | null = null;
-  return { has: (word) => (set ??= build()).has(word) };
-}
-
-/** Words the story writes in lower case somewhere ("market", "production"): common words, whatever their capitals elsewhere. */
-function lowerCaseWords(sentenceTokens: readonly (readonly Token[])[]): Set<string> {
-  const out = new Set<string>();
-  for (const tokens of sentenceTokens) for (const t of tokens) if (t.isWord && t.text === t.lower) out.add(t.lower);
-  return out;
-}
-
-/** Endings of common nouns, adjectives and adverbs ("Production", "Swedish", "Domestic", "Commercial", "Initially"), not of
- * names like "Portugal", "Italy" or "Iran". */
-const COMMON_SHAPE =
-  /(tion|sion|ment|ness|ity|ing|ism|ship|ive|ous|ful|less|able|ible|ish|ese|ian|ean|can|ern|ic|ial|nal|tal|ral|cal|nary|ed|[^a]ly|[rs]men|s)$/;
-
 /** Whether the speaker mention ending at `end` is followed by its cue ("Colombia denied"), not by more of a phrase ("Hog prices are"). */
 function subjectOfVerb(body: string, end: number, verb: string | null): boolean {
   const first = verb?.split(/\s+/)[0];
   const next = /^(?:['’]s)?\s+(?:\p{Ll}+ly\s+)?([\p{L}'’-]+)/u.exec(body.slice(end, end + 60));
   return !!first && next?.[1] === first;
-}
-
-/**
- * Whether a capitalised word that opens its sentence and speaks alone, right before its verb ("Colombia denied ...",
- * "Analysts said ..."), names someone though the story never capitalises it mid-sentence (the resolver's first test):
- * it has a capital inside ("IBM", "ChemLawn"), or it is a singular word the story never writes in lower case, with no
- * common noun's, adjective's or adverb's ending and no month's name ("Colombia", "Azpurua", "Conoco"; not
- * "Analysts", "Market" when the story also has "market", "Production", "Swedish", "Initially"). An English singular
- * count noun does not stand as a subject without a determiner, so such a word is a name; the headline would add
- * nothing here (wire headlines are in capitals, and hold the common words of the story too).
- */
-function namesAlone(word: string, lowerCase: WordSet): boolean {
-  if (/^\p{Lu}[\p{L}&.'’-]*\p{Lu}/u.test(word)) return true;
-  const lower = word.toLowerCase();
-  if (!/^\p{Lu}\p{Ll}+$/u.test(word) || lowerCase.has(lower) || NON_NAME_CAPS.has(lower) || DETERMINERS.has(lower)) return false;
-  if (MONTH.test(lower) || WEEKDAY.test(lower)) return false;
-  if (COMMON_SHAPE.test(lower) || PERSON_ROLES.test(lower) || ORG_ROLES.test(lower) || GENERIC_ORG_HEADS.has(lower)) return false;
-  return true;
 }
 
 /** "in New York", "with Baker on Monday", "from London": a place or an object, not someone who could be "he". */
