@@ -1,6 +1,16 @@
+/**
+ * Speaker resolution: `resolveSpeakers` turns each raw attribution (`RawQuote`) into a speaker, a name as
+ * written resolved to the fullest form the story gives, a pronoun, role or continued quotation to the most
+ * recent compatible person or organisation, and what nothing names left unnamed. It reads the story's names
+ * (name-mentions.ts, with titles.ts and speaker-words.ts), what the story's usage says of a word
+ * (story-words.ts), the context of a mention (mention-context.ts), speakers opening on a figure
+ * (figure-speakers.ts) and "it"/"they" standing for a body (pronoun-subjects.ts); the per-quote rules that only
+ * it uses stay here.
+ */
 import type { Quote, QuoteKind, Sentence, Span } from '../types.js';
 import { FIGURE_OPENING, figureSpeaker, groupBefore } from './figure-speakers.js';
 import { DETERMINERS, GENERIC_ORG_HEADS, NON_NAME_CAPS, ORG_WORDS, SAYING_AFTER_NAME, SPEECH_VERBS } from './lexicon.js';
+import { afterPreposition, dominantDemonym, setOffName, subjectOfVerb } from './mention-context.js';
 import { COMPANY_FORM, ENVOY, findNameMentions, orgFits, type NameMention } from './name-mentions.js';
 import { resolveThing, type Resolution } from './pronoun-subjects.js';
 import { isOrgWord, MORE_ORG_WORDS, ORG_ROLES, PERSON_ROLES } from './speaker-words.js';
@@ -754,40 +764,6 @@ function pastNumbers(words: readonly string[], k: number): number {
   return i;
 }
 
-/** Whether the speaker mention ending at `end` is followed by its cue ("Colombia denied"), not by more of a phrase ("Hog prices are"). */
-function subjectOfVerb(body: string, end: number, verb: string | null): boolean {
-  const first = verb?.split(/\s+/)[0];
-  const next = /^(?:['’]s)?\s+(?:\p{Ll}+ly\s+)?([\p{L}'’-]+)/u.exec(body.slice(end, end + 60));
-  return !!first && next?.[1] === first;
-}
-
-/** "in New York", "with Baker on Monday", "from London": a place or an object, not someone who could be "he". */
-function afterPreposition(body: string, at: number): boolean {
-  if (!prepositionBefore(body, at)) return false;
-  // ("has been called for by Thomas Wegscheider", "was signed by Reagan": the agent of a passive is who acts, the
-  // sentence's logical subject, and so someone a later "he" may stand for)
-  return !/\b(\p{Ll}+(?:ed|en)|made|led|said|told|held|set|put|called for|asked for)\s+by\s+$/u.test(body.slice(Math.max(0, at - 30), at));
-}
-
-const PREPOSITIONS: ReadonlySet<string> = new Set(
-  'in at from to with near for on by into of against about between across outside inside toward towards'.split(' '),
-);
-
-/**
- * `/\b(in|at|…|towards)\s+$/i.test(body.slice(Math.max(0, at - 12), at))` without a regex that tries every offset (it
- * runs for every name of a story with quotes): white space ends the window, and the run of word characters before it
- * (within the window) is a preposition.
- */
-function prepositionBefore(body: string, at: number): boolean {
-  const from = Math.max(0, at - 12);
-  let end = at;
-  while (end > from && /\s/.test(body.charAt(end - 1))) end--;
-  if (end === at) return false;
-  let start = end;
-  while (start > from && /\w/.test(body.charAt(start - 1))) start--;
-  return PREPOSITIONS.has(body.slice(start, end).toLowerCase());
-}
-
 /** Names an agency goes by: a rating agency ("Moody's Investors Service Inc", "Standard and Poor's Corp") or a public one
  * ("Energy Information Administration", "Pension Benefit Guaranty Corp"); not a country or a company */
 const AGENCY_NAME =
@@ -796,57 +772,3 @@ const AGENCY_NAME =
 /** Words of a public body's name, which is no company. */
 const PUBLIC_BODY =
   /\b(ministry|department|agency|commission|office|council|committee|government|pentagon|kremlin|parliament|congress|senate|court|police|army|administration|bureau|authority)\b/i;
-
-const DEMONYM = /\b(\p{Lu}\p{Ll}+(?:ian|an|ese|ish|i))\s+\p{Ll}/gu;
-const NOT_DEMONYMS = new Set(['Republican', 'Democratic', 'Christian', 'Muslim', 'Catholic', 'Sunni', 'Shiite', 'Shia']);
-
-/**
- * ", Name," or ", Name." right after a phrase: up to six words, each capitalised or a particle inside a name
- * ("Orlando dos Santos", "Ursula von der Leyen"), then the comma or full stop that closes it.
- */
-const SET_OFF_NAME =
-  /^,\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|al|el|bin|de|dos|da|das|do|van|von|du|der|del|la|le)){0,5})\s*([,.])/u;
-
-/**
- * The name set off by commas right after a phrase that describes someone, when it is the speaker's: before the
- * attribution's verb ("One of their leaders, Orlando dos Santos, told Reuters") or ending the sentence after it
- * ("..., said India's delegate, S. Venkitaramanan."). Only after a phrase with a lower-case word (a description, not
- * a name: "Bank of England, Threadneedle Street, said" is left alone), and never a determiner's phrase or a pronoun.
- */
-function setOffName(body: string, named: Span, text: string, verb: string | null): Span | null {
-  if (!verb || !/(^|\s)\p{Ll}/u.test(text.replace(/\b(of|the|and|for|in|at)\b/g, ''))) return null;
-  const m = SET_OFF_NAME.exec(body.slice(named.end, named.end + 120));
-  if (!m) return null;
-  const first = m[1]!.split(/\s+/)[0]!.toLowerCase();
-  if (DETERMINERS.has(first) || NON_NAME_CAPS.has(first)) return null;
-  // (a party and state, "William Proxmire, D-Wis, said", or a legal form, "Petroleos de Venezuela, S.A., said", is no name)
-  if (/^[DRI]-\p{Lu}/u.test(m[1]!) || /^(S\.?A|N\.?V|A\.?G|Inc|Ltd|Plc|SpA|Co|Corp)\.?$/i.test(m[1]!)) return null;
-  const start = named.end + m.index + m[0].indexOf(m[1]!);
-  const end = start + m[1]!.length;
-  const cue = verb.toLowerCase().split(/\s+/);
-  if (m[2] === ',') {
-    // the verb comes next (after an adverb at most): the phrase and its name are the subject
-    const next = /^,\s+(?:\p{Ll}+ly\s+)?(\p{Ll}+)/u.exec(body.slice(end, end + 40))?.[1];
-    return next === cue[0] ? { start, end } : null;
-  }
-  // the sentence ends on the name: the phrase follows its verb
-  const before = body
-    .slice(Math.max(0, named.start - 40), named.start)
-    .trimEnd()
-    .toLowerCase();
-  return before.endsWith(cue[cue.length - 1]!) ? { start, end } : null;
-}
-
-/** The nationality adjective the story uses most ("Syrian army", "Syrian forces"), if one clearly dominates. */
-function dominantDemonym(body: string): string | null {
-  const counts = new Map<string, number>();
-  for (const m of body.matchAll(DEMONYM)) {
-    const w = m[1]!;
-    if (NOT_DEMONYMS.has(w)) continue;
-    counts.set(w, (counts.get(w) ?? 0) + 1);
-  }
-  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  const top = ranked[0];
-  if (!top || top[1] < 2 || (ranked[1] && ranked[1][1] >= top[1])) return null;
-  return top[0];
-}
