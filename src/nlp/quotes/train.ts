@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { splitSentences } from '../sentences.js';
 import { cueFeatures, reportingClass, stemOf, type CueModel } from './cue-model.js';
-import { findDirectQuotes, tokenFlags } from './extract-quotes.js';
+import { findDirectQuotes, tokenFlags } from './direct-quotes.js';
 import { tokenize } from './tokens.js';
 
 interface GoldCue {
