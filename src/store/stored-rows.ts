@@ -1,6 +1,6 @@
 import { isDatelineSpan, type PlaceMention } from '../geo/types.js';
 import type { Quote, ScoredSentence } from '../nlp/types.js';
-import type { ArticleAnalysis, ArticleSummary, PlaceMonthCount, QuoteHit } from './article-store.js';
+import type { ArticleAnalysis, ArticleSummary, PlaceMentionHit, PlaceMonthCount, QuoteHit } from './article-store.js';
 import type { ExportedFeedPost, Feed, FeedChannel, FeedOrigin, FeedStoryLink, QueuedFeedPost } from './feed-store.js';
 import type { Delivery, DeliveryStatus, Subscription } from './subscription-store.js';
 import { unpackSentenceScores, type PackedSentence } from './sqlite/packed-sentences.js';
@@ -311,4 +311,30 @@ export function toMonthCounts(months: ReadonlyMap<number, number>): PlaceMonthCo
       month: `${String(Math.floor(month / 100)).padStart(4, '0')}-${String(month % 100).padStart(2, '0')}`,
       stories,
     }));
+}
+
+/** A story mentioning a place, with the mention the read found first (`findPlaceMentions` in both backends). */
+export interface PlaceMentionRow {
+  id: string;
+  headline: string;
+  source: string;
+  published: string;
+  body: string;
+  packed: string | null;
+  m_name: string;
+  m_start: number;
+  m_end: number;
+}
+
+export function toPlaceMentionHit(row: PlaceMentionRow): PlaceMentionHit {
+  return {
+    articleId: row.id,
+    headline: row.headline,
+    source: row.source,
+    published: row.published,
+    name: row.m_name,
+    start: row.m_start,
+    end: row.m_end,
+    sentence: sentenceAround(row.body, row.packed, row.m_start),
+  };
 }

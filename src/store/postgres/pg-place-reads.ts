@@ -9,7 +9,7 @@ import type { PlaceStore } from '../place-store.js';
 import type { PlaceMention } from '../../geo/types.js';
 import type { HiddenFrom } from '../hidden-from.js';
 import { hiddenMonths, subtractPerKey } from '../hidden-counts.js';
-import { groupPlaceIds, sentenceAround, toPlaceMention, toMonthCounts } from '../stored-rows.js';
+import { groupPlaceIds, toPlaceMention, toMonthCounts, toPlaceMentionHit } from '../stored-rows.js';
 import { MONTH_OF_PUBLISHED } from './month-of-published.js';
 import type { PgQueryable } from './pg-database.js';
 import { ARTICLE_COLUMNS, type ArticleRow, type PlaceRow } from './pg-rows.js';
@@ -66,16 +66,7 @@ export function createPgPlaceReads(ctx: PgStoreContext): PgPlaceReads {
       FROM top JOIN articles a ON a.seq = top.article_seq ORDER BY a.published_ms DESC, a.seq DESC LIMIT $2`,
       [[...new Set(geonameIds)], limit, limit * 2],
     );
-    return rows.map((row) => ({
-      articleId: row.id,
-      headline: row.headline,
-      source: row.source,
-      published: row.published,
-      name: row.m_name,
-      start: row.m_start,
-      end: row.m_end,
-      sentence: sentenceAround(row.body, row.packed, row.m_start),
-    }));
+    return rows.map(toPlaceMentionHit);
   }
 
   async function placeMentionMonths(geonameIds: readonly number[], reader?: HiddenFrom): Promise<PlaceMonthCount[]> {

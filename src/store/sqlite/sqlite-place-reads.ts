@@ -7,7 +7,7 @@
 import type { PlaceMentionHit, PlaceMonthCount } from '../article-store.js';
 import type { PlaceStore } from '../place-store.js';
 import type { Synchronous } from '../synchronous.js';
-import { groupPlaceIds, sentenceAround, toMonthCounts } from '../stored-rows.js';
+import { groupPlaceIds, toMonthCounts, toPlaceMentionHit } from '../stored-rows.js';
 import { MONTH_OF_PUBLISHED } from './month-of-published.js';
 import { hiddenMonths, subtractPerKey } from '../hidden-counts.js';
 import type { HiddenFrom } from '../hidden-from.js';
@@ -92,16 +92,7 @@ export function createSqlitePlaceReads(ctx: SqliteStoreContext): SqlitePlaceRead
       .filter((r): r is NonNullable<typeof r> => r !== undefined)
       .sort((a, b) => b.published_ms - a.published_ms || b.rowid - a.rowid)
       .slice(0, limit);
-    return rows.map((row) => ({
-      articleId: row.id,
-      headline: row.headline,
-      source: row.source,
-      published: row.published,
-      name: row.m_name,
-      start: row.m_start,
-      end: row.m_end,
-      sentence: sentenceAround(row.body, row.packed, row.m_start),
-    }));
+    return rows.map(toPlaceMentionHit);
   }
 
   function countPlaceMentions(geonameIds: readonly number[], reader?: HiddenFrom): number {
