@@ -169,25 +169,8 @@ export const SAYING_AFTER_NAME: ReadonlySet<string> = new Set(
 );
 
 /** Bodies a single word names ("the Treasury and Federal Reserve Board" are two). */
-const STANDALONE_BODY =
+export const STANDALONE_BODY =
   /^(treasury|bundesbank|fed|opec|ec|gatt|imf|nato|un|parliament|congress|senate|house|cabinet|pentagon|kremlin|usda)$/i;
 /** Heads of a public or collective body's name: what "X and Y <head>" makes one body of. */
-const BODY_HEAD =
+export const BODY_HEAD =
   /^(commission|committee|ministry|department|administration|board|council|agency|bureau|office|authority|service|association|institute|federation|union|league|society|organisation|organization|fund)$/i;
-
-/**
- * Whether the "and" at token `k` joins one body's name: a single capitalised word before it, no body on its own, and a
- * capitalised run after it (a few words) that ends in a body's head ("the Securities and Exchange Commission", "the
- * Energy and Commerce Committee"), not "PDVSA and Union Pacific" nor "the Treasury and Federal Reserve Board".
- */
-export function andInBodyName(tokens: readonly { text: string; lower: string; isCap: boolean; isWord: boolean }[], k: number): boolean {
-  const before = tokens[k - 1];
-  if (tokens[k]?.lower !== 'and' || !before?.isCap || !before.isWord || STANDALONE_BODY.test(before.text)) return false;
-  // (a capitalised word before it makes "X Y and Z" two names; "The" opening the sentence does not)
-  if (tokens[k - 2]?.isCap && tokens[k - 2]!.isWord && !DETERMINERS.has(tokens[k - 2]!.lower)) return false;
-  let end = k + 1;
-  if (!tokens[end]?.isCap || !tokens[end]!.isWord) return false;
-  while (end + 1 < k + 4 && tokens[end + 1]?.isCap && tokens[end + 1]!.isWord) end++;
-  // (the run's last word: "Union Pacific" is no union)
-  return BODY_HEAD.test(tokens[end]!.text);
-}

@@ -6,7 +6,8 @@
  * picking.
  */
 import type { Span } from '../types.js';
-import { andInBodyName, AUX_WORDS, DETERMINERS, NON_NAME_CAPS, SPEECH_VERBS } from './lexicon.js';
+import { AUX_WORDS, DETERMINERS, NON_NAME_CAPS, SPEECH_VERBS } from './lexicon.js';
+import { andInBodyName } from './noun-phrases.js';
 import { isOrgWord, PERSON_ROLES } from './speaker-words.js';
 import { afterTitles, isTitle, officeEnds } from './titles.js';
 import type { Token } from './tokens.js';

@@ -1,12 +1,13 @@
 import {
-  andInBodyName,
   AUX_WORDS,
+  BODY_HEAD,
   DETERMINERS,
   MONTH,
   NON_NAME_CAPS,
   NP_STOPS,
   SAYING_AFTER_NAME,
   SPEECH_VERBS,
+  STANDALONE_BODY,
   WEEKDAY,
 } from './lexicon.js';
 import type { Token } from './tokens.js';
@@ -56,6 +57,16 @@ export function phraseSpan(tokens: readonly Token[], src: SourcePhrase, nameOnly
 const ARTICLE = /^(a|an|the)$/;
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'who', 'which', 'you']);
 const MAX_NP = 7;
+
+/**
+ * The "(" that the ")" at `close` closes, looking back at most `reach` tokens and never to `min` itself (a phrase cannot
+ * open with its parenthesis), else -1.
+ */
+function openingParen(tokens: readonly Token[], close: number, min: number, reach: number): number {
+  let k = close - 1;
+  while (k > min && k > close - reach && tokens[k]!.text !== '(') k--;
+  return k > min && tokens[k]!.text === '(' ? k : -1;
+}
 
 /** Index of the first token before `i` that is not an auxiliary or adverb ("has also said"). */
 export function skipAuxLeft(tokens: readonly Token[], i: number, min: number): number {
@@ -196,9 +207,8 @@ function headPhraseBefore(tokens: readonly Token[], i: number, min: number, body
   let end = j + 1;
   // "Rep. John Mica (R-Fla.) said": step over the parenthesis, which stays in the mention
   if (j >= min && tokens[j]!.text === ')') {
-    let k = j;
-    while (k >= min && k > j - 8 && tokens[k]!.text !== '(') k--;
-    if (k > min && tokens[k]!.text === '(') j = k - 1;
+    const open = openingParen(tokens, j, min, 8);
+    if (open >= 0) j = open - 1;
   }
   if (j < min) return null;
   const t = tokens[j]!;
@@ -464,9 +474,8 @@ function leftEdge(tokens: readonly Token[], j: number, min: number): number {
     // "Brazilian Coffee Institute (IBC) president Jorio Dauster": a parenthesis after a capitalised word, an acronym or a
     // short gloss, is inside the name
     if (p.text === ')') {
-      let k = from - 2;
-      while (k > min && k > from - 7 && tokens[k]!.text !== '(') k--;
-      if (tokens[k]?.text === '(' && k - 1 >= min && tokens[k - 1]!.isCap && tokens[k - 1]!.isWord) {
+      const k = openingParen(tokens, from - 1, min, 6);
+      if (k >= 0 && tokens[k - 1]!.isCap && tokens[k - 1]!.isWord) {
         skipped += from - k;
         from = k;
         continue;
@@ -1000,4 +1009,21 @@ function quotedTitleEnd(tokens: readonly Token[], k: number, max: number): numbe
 function findIndexIn(tokens: readonly Token[], from: number, to: number, test: (t: Token) => boolean): number {
   for (let k = from; k < to; k++) if (test(tokens[k]!)) return k;
   return -1;
+}
+
+/**
+ * Whether the "and" at token `k` joins one body's name: a single capitalised word before it, no body on its own, and a
+ * capitalised run after it (a few words) that ends in a body's head ("the Securities and Exchange Commission", "the
+ * Energy and Commerce Committee"), not "PDVSA and Union Pacific" nor "the Treasury and Federal Reserve Board".
+ */
+export function andInBodyName(tokens: readonly Token[], k: number): boolean {
+  const before = tokens[k - 1];
+  if (tokens[k]?.lower !== 'and' || !before?.isCap || !before.isWord || STANDALONE_BODY.test(before.text)) return false;
+  // (a capitalised word before it makes "X Y and Z" two names; "The" opening the sentence does not)
+  if (tokens[k - 2]?.isCap && tokens[k - 2]!.isWord && !DETERMINERS.has(tokens[k - 2]!.lower)) return false;
+  let end = k + 1;
+  if (!tokens[end]?.isCap || !tokens[end]!.isWord) return false;
+  while (end + 1 < k + 4 && tokens[end + 1]?.isCap && tokens[end + 1]!.isWord) end++;
+  // (the run's last word: "Union Pacific" is no union)
+  return BODY_HEAD.test(tokens[end]!.text);
 }

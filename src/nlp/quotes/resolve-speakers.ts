@@ -595,6 +595,8 @@ export function resolveSpeakers(
     if (!shortForm) k = afterTitles(titledBefore ? words.slice(0, firstOf) : words, k);
     let last = words.length;
     let affiliation: string | null = null;
+    // (where an affiliation after "of" starts, when it is one: an office before a holder is none)
+    let afterOf = -1;
     // ("Comptroller of the Currency Robert Clarke", "Governor of the Bank of England Robin Leigh-Pemberton": a title of an
     // office, then the one who holds it; was "Comptroller", the rest taken for an affiliation)
     const holder = officeHolderStart(words, k);
@@ -605,6 +607,7 @@ export function resolveSpeakers(
     const of = words.indexOf('of', k);
     if (of > k && of - k <= 3 && of < words.length - 1 && words.slice(k, of).every((w) => /^\p{Lu}/u.test(w))) {
       affiliation = words.slice(of + 1).join(' ');
+      afterOf = of + 1;
       last = of;
     }
     // ("Barclays de Zoete Wedd's Brett said", "Morgan Grenfell's Bell": after a firm's possessive, a surname the story gives
@@ -626,7 +629,7 @@ export function resolveSpeakers(
       while (n > 0 && /^(of|and|for|on|the|&)$/.test(after[n - 1]!)) n--;
       nameWords.push('of', ...after.slice(0, n));
       affiliation = null;
-      last = words.indexOf('of', k) + 1 + n;
+      last = afterOf >= 0 ? afterOf + n : words.length;
     }
     const start = named.start + raw[k]!.index;
     const end = named.start + raw[last - 1]!.index + words[last - 1]!.length;
