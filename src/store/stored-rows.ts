@@ -1,6 +1,6 @@
 import { isDatelineSpan, type PlaceMention } from '../geo/types.js';
 import type { Quote, ScoredSentence } from '../nlp/types.js';
-import type { ArticleAnalysis, ArticleSummary, PlaceMentionHit, PlaceMonthCount, QuoteHit } from './article-store.js';
+import type { Article, ArticleAnalysis, ArticleSummary, PlaceMentionHit, PlaceMonthCount, QuoteHit } from './article-store.js';
 import type { ExportedFeedPost, Feed, FeedChannel, FeedOrigin, FeedStoryLink, QueuedFeedPost } from './feed-store.js';
 import type { Delivery, DeliveryStatus, Subscription } from './subscription-store.js';
 import { unpackSentenceScores, type PackedSentence } from './sqlite/packed-sentences.js';
@@ -336,5 +336,43 @@ export function toPlaceMentionHit(row: PlaceMentionRow): PlaceMentionHit {
     start: row.m_start,
     end: row.m_end,
     sentence: sentenceAround(row.body, row.packed, row.m_start),
+  };
+}
+
+/** A story's row (`articles` in both backends; SQLite keeps `headline_derived` as 0/1, PostgreSQL as a boolean). */
+export interface StoredArticleRow {
+  id: string;
+  source: string;
+  published: string;
+  published_zone: string | null;
+  editor: string | null;
+  dateline_place: string | null;
+  headline: string;
+  headline_derived: boolean | number;
+  caption: string | null;
+  caption_credit: string | null;
+  body: string;
+  url: string | null;
+  origin: string;
+  ingested_at: string;
+}
+
+/** The Article a stored row holds. */
+export function toArticle(row: StoredArticleRow): Article {
+  return {
+    id: row.id,
+    source: row.source,
+    published: row.published,
+    publishedZone: row.published_zone,
+    editor: row.editor,
+    datelinePlace: row.dateline_place,
+    headline: row.headline,
+    headlineDerived: row.headline_derived === true || row.headline_derived === 1,
+    caption: row.caption,
+    captionCredit: row.caption_credit,
+    body: row.body,
+    url: row.url,
+    origin: row.origin,
+    ingestedAt: row.ingested_at,
   };
 }

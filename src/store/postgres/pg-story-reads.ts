@@ -7,10 +7,19 @@
 import type { ArticleAnalysis, ArticleSummary, StoredStory, StoryCursor, StoryPageQuery, StoryWithAnalysis } from '../article-store.js';
 import type { StoryStore } from '../story-store.js';
 import type { Quote } from '../../nlp/types.js';
-import { toQuote, toSummary, unpackSentences, withKeptVersions, type QuoteRow, type SummaryRow, toPlaceMention } from '../stored-rows.js';
+import {
+  toQuote,
+  toSummary,
+  unpackSentences,
+  withKeptVersions,
+  type QuoteRow,
+  type SummaryRow,
+  toPlaceMention,
+  toArticle,
+} from '../stored-rows.js';
 import { unpackSentenceScores } from '../sqlite/packed-sentences.js';
 import { placesBySeq } from './pg-place-reads.js';
-import { ARTICLE_COLUMNS, SUMMARY_COLUMNS, toArticle, type ArticleRow, type PgQuoteRow, type PlaceRow } from './pg-rows.js';
+import { ARTICLE_COLUMNS, SUMMARY_COLUMNS, type ArticleRow, type PgQuoteRow, type PlaceRow } from './pg-rows.js';
 import type { PgStoreContext } from './pg-store-context.js';
 
 export interface PgStoryReads {

@@ -16,11 +16,12 @@ import {
   type PlaceRow,
   type QuoteRow,
   type SummaryRow,
+  toArticle,
 } from '../stored-rows.js';
 import type { Quote } from '../../nlp/types.js';
 import type { PlaceMention } from '../../geo/types.js';
 import { unpackSentenceScores } from './packed-sentences.js';
-import { SUMMARY_COLUMNS, articleOfWindowRow, rowToArticle, type ArticleRow, type WindowRow } from './sqlite-rows.js';
+import { SUMMARY_COLUMNS, articleOfWindowRow, type ArticleRow, type WindowRow } from './sqlite-rows.js';
 import type { SqliteStoreContext } from './sqlite-store-context.js';
 
 export interface SqliteStoryReads {
@@ -150,7 +151,7 @@ export function createSqliteStoryReads(ctx: SqliteStoreContext): SqliteStoryRead
   return {
     getById: (id) => {
       const row = q.getById.get(id.trim().toLowerCase());
-      return row ? rowToArticle(row) : null;
+      return row ? toArticle(row) : null;
     },
     identities: (ids) => {
       const found = new Map<string, { url: string | null; contentHash: string }>();
